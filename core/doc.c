@@ -1,0 +1,666 @@
+/*
+ * doc.c -- the document model: text, metadata, layers, warnings, failure and output.
+ *
+ * A document is reused from one input record to the next: lede_doc_reset forgets the
+ * content but keeps the text buffer, the arena's steady-state chunk and the output
+ * buffers, so that a long stream of documents allocates almost nothing. Everything a
+ * stage adds lives in the arena. The text is validated as UTF-8 on load; invalid
+ * sequences become U+FFFD so that no stage ever meets malformed input.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lede_internal.h"
+
+typedef struct doc_meta {
+    const char *key;
+    const char *json;
+    size_t len;
+} doc_meta;
+
+typedef struct doc_warning {
+    const char *stage;
+    const char *message;
+    uint32_t offset;
+} doc_warning;
+
+struct lede_layer {
+    const char *name;
+    lede_doc *doc;
+    uint32_t *spans; /* start, end pairs */
+    lede_attr **attrs;
+    size_t n, cap;
+};
+
+enum {
+    HAS_TOKEN = 1 << 0,
+    HAS_SENTENCE = 1 << 1,
+    HAS_PARAGRAPH = 1 << 2,
+    HAS_QUOTE = 1 << 3,
+    HAS_SUMMARY = 1 << 4
+};
+
+struct lede_doc {
+    lede__arena arena;
+    char *id;
+    char *text; /* malloc, reused; NUL-terminated */
+    size_t len, text_cap;
+    size_t max_text;
+    size_t seq;
+
+    doc_meta *meta;
+    size_t n_meta, cap_meta;
+
+    unsigned has;
+    lede_token *tokens;
+    size_t n_tokens;
+    lede_sentence *sents;
+    size_t n_sents;
+    lede_paragraph *paras;
+    size_t n_paras;
+    lede_quote *quotes;
+    size_t n_quotes;
+    lede_summary_item *summary;
+    size_t n_summary;
+
+    lede_layer **layers;
+    size_t n_layers, cap_layers;
+
+    doc_warning *warnings;
+    size_t n_warnings, cap_warnings;
+
+    int failed;
+    const char *fail_stage, *fail_message;
+    const char *stage;
+
+    lede_buf *outputs;
+    int n_outputs;
+};
+
+/* Grows an arena array to hold at least need elements (old storage stays in the arena). */
+static int grow(lede_doc *doc, void **arr, size_t *cap, size_t need, size_t elem)
+{
+    size_t ncap;
+    void *p;
+
+    if (need <= *cap)
+        return 0;
+    ncap = *cap ? *cap * 2 : 8;
+    while (ncap < need)
+        ncap *= 2;
+    p = lede_doc_alloc(doc, ncap * elem);
+    if (!p)
+        return LEDE_ENOMEM;
+    if (*cap)
+        memcpy(p, *arr, *cap * elem);
+    *arr = p;
+    *cap = ncap;
+    return 0;
+}
+
+int lede_doc_new(lede_doc **out, lede_error *err)
+{
+    lede_doc *doc = calloc(1, sizeof *doc);
+    if (!doc)
+        return lede_error_set(err, LEDE_ENOMEM, "out of memory creating a document");
+    lede__arena_init(&doc->arena, 0);
+    doc->max_text = (size_t)UINT32_MAX - 1;
+    doc->id = (char *)"";
+    *out = doc;
+    return 0;
+}
+
+void lede_doc_free(lede_doc *doc)
+{
+    if (!doc)
+        return;
+    lede__arena_free(&doc->arena);
+    free(doc->text);
+    for (int i = 0; i < doc->n_outputs; i++)
+        lede_buf_free(&doc->outputs[i]);
+    free(doc->outputs);
+    free(doc);
+}
+
+void lede_doc_reset(lede_doc *doc)
+{
+    lede__arena_reset(&doc->arena);
+    doc->id = (char *)"";
+    doc->len = 0;
+    if (doc->text)
+        doc->text[0] = '\0';
+    doc->meta = NULL;
+    doc->n_meta = doc->cap_meta = 0;
+    doc->has = 0;
+    doc->tokens = NULL;
+    doc->sents = NULL;
+    doc->paras = NULL;
+    doc->quotes = NULL;
+    doc->summary = NULL;
+    doc->n_tokens = doc->n_sents = doc->n_paras = doc->n_quotes = doc->n_summary = 0;
+    doc->layers = NULL;
+    doc->n_layers = doc->cap_layers = 0;
+    doc->warnings = NULL;
+    doc->n_warnings = doc->cap_warnings = 0;
+    doc->failed = 0;
+    doc->fail_stage = doc->fail_message = NULL;
+    doc->stage = NULL;
+    for (int i = 0; i < doc->n_outputs; i++)
+        lede_buf_reset(&doc->outputs[i]);
+}
+
+void lede__doc_set_limits(lede_doc *doc, size_t max_text, size_t arena_max)
+{
+    doc->max_text = max_text && max_text < UINT32_MAX ? max_text : (size_t)UINT32_MAX - 1;
+    doc->arena.max = arena_max;
+}
+
+void lede__doc_set_seq(lede_doc *doc, size_t seq)
+{
+    doc->seq = seq;
+}
+
+size_t lede__doc_seq(const lede_doc *doc)
+{
+    return doc->seq;
+}
+
+/* Length of the valid UTF-8 sequence at p (1..4), or 0 when it is invalid: overlong
+ * forms, surrogates, code points past U+10FFFF and truncated sequences are rejected. */
+static size_t utf8_valid_len(const unsigned char *p, const unsigned char *end)
+{
+    unsigned c = p[0];
+    size_t n = (size_t)(end - p);
+
+    if (c < 0x80)
+        return 1;
+    if (c < 0xC2)
+        return 0;
+    if (c < 0xE0)
+        return n >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (c < 0xF0) {
+        if (n < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+            return 0;
+        if (c == 0xE0 && p[1] < 0xA0)
+            return 0; /* overlong */
+        if (c == 0xED && p[1] >= 0xA0)
+            return 0; /* surrogate */
+        return 3;
+    }
+    if (c < 0xF5) {
+        if (n < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
+            return 0;
+        if (c == 0xF0 && p[1] < 0x90)
+            return 0; /* overlong */
+        if (c == 0xF4 && p[1] >= 0x90)
+            return 0; /* past U+10FFFF */
+        return 4;
+    }
+    return 0;
+}
+
+/* Bytes of the first invalid sequence, or len when the text is valid UTF-8. */
+static size_t utf8_first_invalid(const char *text, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)text, *end = p + len;
+    while (p < end) {
+        /* Eight ASCII bytes at a time: the common case for news text. */
+        while (end - p >= 8) {
+            uint64_t w;
+            memcpy(&w, p, 8);
+            if (w & UINT64_C(0x8080808080808080))
+                break;
+            p += 8;
+        }
+        if (p == end)
+            break;
+        size_t n = utf8_valid_len(p, end);
+        if (!n)
+            return (size_t)(p - (const unsigned char *)text);
+        p += n;
+    }
+    return len;
+}
+
+static int text_reserve(lede_doc *doc, size_t need)
+{
+    if (need + 1 > doc->text_cap) {
+        char *t = realloc(doc->text, need + 1);
+        if (!t)
+            return LEDE_ENOMEM;
+        doc->text = t;
+        doc->text_cap = need + 1;
+    }
+    return 0;
+}
+
+int lede_doc_load(lede_doc *doc, const char *id, const char *text, size_t len, lede_error *err)
+{
+    size_t bad;
+
+    if (!id)
+        id = "";
+    doc->id = lede_doc_strndup(doc, id, strlen(id));
+    if (!doc->id) {
+        doc->id = (char *)"";
+        return lede_error_set(err, LEDE_ENOMEM, "out of memory loading document '%s'", id);
+    }
+    if (len > doc->max_text)
+        return lede_error_set(err, LEDE_ETOOBIG,
+                              "document '%s' is %zu bytes, over the limit of %zu bytes "
+                              "(raise max_doc_bytes)",
+                              id, len, doc->max_text);
+    bad = utf8_first_invalid(text, len);
+    if (bad == len) {
+        if (text_reserve(doc, len))
+            return lede_error_set(err, LEDE_ENOMEM, "out of memory loading document '%s'", id);
+        if (len)
+            memcpy(doc->text, text, len);
+        doc->len = len;
+        doc->text[len] = '\0';
+        return 0;
+    }
+
+    /* Slow path: copy, replacing each invalid sequence by U+FFFD (3 bytes). */
+    const unsigned char *p = (const unsigned char *)text, *end = p + len;
+    size_t worst = len * 3, o = 0, n_bad = 0;
+    if (worst / 3 != len || worst > doc->max_text)
+        worst = doc->max_text;
+    if (text_reserve(doc, worst))
+        return lede_error_set(err, LEDE_ENOMEM, "out of memory loading document '%s'", id);
+    while (p < end) {
+        size_t n = utf8_valid_len(p, end);
+        if (n) {
+            if (o + n > worst)
+                break;
+            memcpy(doc->text + o, p, n);
+            o += n;
+            p += n;
+            continue;
+        }
+        if (o + 3 > worst)
+            break;
+        memcpy(doc->text + o, "\xEF\xBF\xBD", 3);
+        o += 3;
+        n_bad++;
+        /* Skip the lead byte and the continuation bytes that followed it. */
+        p++;
+        while (p < end && (*p & 0xC0) == 0x80) {
+            p++;
+            n_bad++;
+        }
+    }
+    doc->len = o;
+    doc->text[o] = '\0';
+    if (p < end)
+        return lede_error_set(err, LEDE_ETOOBIG,
+                              "document '%s': replacing invalid UTF-8 made it larger than the "
+                              "limit of %zu bytes",
+                              id, doc->max_text);
+    const char *saved = doc->stage;
+    doc->stage = "reader";
+    lede_doc_warn(doc, (uint32_t)bad,
+                  "invalid UTF-8 at byte offset %zu (input) replaced by U+FFFD "
+                  "(%zu invalid byte%s in the document)",
+                  bad, n_bad, n_bad == 1 ? "" : "s");
+    doc->stage = saved;
+    return 0;
+}
+
+int lede_doc_meta_add(lede_doc *doc, const char *key, const char *json, size_t len)
+{
+    if (grow(doc, (void **)&doc->meta, &doc->cap_meta, doc->n_meta + 1, sizeof *doc->meta))
+        return LEDE_ENOMEM;
+    doc_meta *m = &doc->meta[doc->n_meta];
+    m->key = lede_doc_strndup(doc, key, strlen(key));
+    m->json = lede_doc_strndup(doc, json, len);
+    if (!m->key || !m->json)
+        return LEDE_ENOMEM;
+    m->len = len;
+    doc->n_meta++;
+    return 0;
+}
+
+const char *lede_doc_id(const lede_doc *doc)
+{
+    return doc->id;
+}
+
+const char *lede_doc_text(const lede_doc *doc, size_t *len)
+{
+    if (len)
+        *len = doc->len;
+    return doc->text ? doc->text : "";
+}
+
+size_t lede_doc_meta_count(const lede_doc *doc)
+{
+    return doc->n_meta;
+}
+
+void lede_doc_meta_at(const lede_doc *doc, size_t i, const char **key, const char **json,
+                      size_t *json_len)
+{
+    const doc_meta *m = i < doc->n_meta ? &doc->meta[i] : NULL;
+    if (key)
+        *key = m ? m->key : NULL;
+    if (json)
+        *json = m ? m->json : NULL;
+    if (json_len)
+        *json_len = m ? m->len : 0;
+}
+
+void *lede_doc_alloc(lede_doc *doc, size_t n)
+{
+    return lede__arena_alloc(&doc->arena, n);
+}
+
+char *lede_doc_strndup(lede_doc *doc, const char *s, size_t len)
+{
+    char *p = lede__arena_alloc(&doc->arena, len + 1);
+    if (p && len)
+        memcpy(p, s, len);
+    return p;
+}
+
+/* The five built-in layers share one shape: an array, a count and a presence bit. */
+#define DOC_LAYER_ACCESSORS(type, field, count, bit, set_fn, get_fn)                               \
+    void set_fn(lede_doc *doc, type *arr, size_t n)                                                \
+    {                                                                                              \
+        doc->field = arr;                                                                          \
+        doc->count = arr ? n : 0;                                                                  \
+        doc->has |= bit;                                                                           \
+    }                                                                                              \
+    const type *get_fn(const lede_doc *doc, size_t *n)                                             \
+    {                                                                                              \
+        if (n)                                                                                     \
+            *n = doc->count;                                                                       \
+        return doc->field;                                                                         \
+    }
+
+DOC_LAYER_ACCESSORS(lede_token, tokens, n_tokens, HAS_TOKEN, lede_doc_set_tokens, lede_doc_tokens)
+DOC_LAYER_ACCESSORS(lede_sentence, sents, n_sents, HAS_SENTENCE, lede_doc_set_sentences,
+                    lede_doc_sentences)
+DOC_LAYER_ACCESSORS(lede_paragraph, paras, n_paras, HAS_PARAGRAPH, lede_doc_set_paragraphs,
+                    lede_doc_paragraphs)
+DOC_LAYER_ACCESSORS(lede_quote, quotes, n_quotes, HAS_QUOTE, lede_doc_set_quotes, lede_doc_quotes)
+DOC_LAYER_ACCESSORS(lede_summary_item, summary, n_summary, HAS_SUMMARY, lede_doc_set_summary,
+                    lede_doc_summary)
+
+static const struct {
+    const char *name;
+    unsigned bit;
+} builtin_layers[] = {{LEDE_LAYER_TOKEN, HAS_TOKEN},
+                      {LEDE_LAYER_SENTENCE, HAS_SENTENCE},
+                      {LEDE_LAYER_PARAGRAPH, HAS_PARAGRAPH},
+                      {LEDE_LAYER_QUOTE, HAS_QUOTE},
+                      {LEDE_LAYER_SUMMARY, HAS_SUMMARY}};
+
+static unsigned builtin_bit(const char *name)
+{
+    for (size_t i = 0; i < sizeof builtin_layers / sizeof builtin_layers[0]; i++)
+        if (strcmp(builtin_layers[i].name, name) == 0)
+            return builtin_layers[i].bit;
+    return 0;
+}
+
+int lede_doc_has_layer(const lede_doc *doc, const char *name)
+{
+    unsigned bit = builtin_bit(name);
+    if (bit)
+        return (doc->has & bit) != 0;
+    for (size_t i = 0; i < doc->n_layers; i++)
+        if (strcmp(doc->layers[i]->name, name) == 0)
+            return 1;
+    return 0;
+}
+
+lede_layer *lede_doc_layer(lede_doc *doc, const char *name, int create)
+{
+    lede_layer *l;
+
+    if (!name || !*name || builtin_bit(name))
+        return NULL;
+    for (size_t i = 0; i < doc->n_layers; i++)
+        if (strcmp(doc->layers[i]->name, name) == 0)
+            return doc->layers[i];
+    if (!create)
+        return NULL;
+    if (grow(doc, (void **)&doc->layers, &doc->cap_layers, doc->n_layers + 1, sizeof *doc->layers))
+        return NULL;
+    l = lede_doc_alloc(doc, sizeof *l);
+    if (!l || !(l->name = lede_doc_strndup(doc, name, strlen(name))))
+        return NULL;
+    l->doc = doc;
+    doc->layers[doc->n_layers++] = l;
+    return l;
+}
+
+size_t lede_doc_layer_count(const lede_doc *doc)
+{
+    return doc->n_layers;
+}
+
+lede_layer *lede_doc_layer_at(const lede_doc *doc, size_t i)
+{
+    return i < doc->n_layers ? doc->layers[i] : NULL;
+}
+
+const char *lede_layer_name(const lede_layer *layer)
+{
+    return layer->name;
+}
+
+int lede_layer_add(lede_layer *layer, uint32_t start, uint32_t end, size_t *index)
+{
+    lede_doc *doc = layer->doc;
+    size_t cap = layer->cap;
+
+    if (end < start || end > doc->len)
+        return LEDE_EINVAL;
+    if (layer->n == cap) {
+        size_t c2 = cap;
+        if (grow(doc, (void **)&layer->spans, &c2, (layer->n + 1), 2 * sizeof(uint32_t)) ||
+            grow(doc, (void **)&layer->attrs, &cap, (layer->n + 1), sizeof(lede_attr *)))
+            return LEDE_ENOMEM;
+        layer->cap = cap;
+    }
+    layer->spans[2 * layer->n] = start;
+    layer->spans[2 * layer->n + 1] = end;
+    layer->attrs[layer->n] = NULL;
+    if (index)
+        *index = layer->n;
+    layer->n++;
+    return 0;
+}
+
+size_t lede_layer_count(const lede_layer *layer)
+{
+    return layer->n;
+}
+
+void lede_layer_span(const lede_layer *layer, size_t i, uint32_t *start, uint32_t *end)
+{
+    if (start)
+        *start = i < layer->n ? layer->spans[2 * i] : 0;
+    if (end)
+        *end = i < layer->n ? layer->spans[2 * i + 1] : 0;
+}
+
+const lede_attr *lede_layer_attrs(const lede_layer *layer, size_t i)
+{
+    return i < layer->n ? layer->attrs[i] : NULL;
+}
+
+/* The attribute key of span i, appended at the end of its list when new. */
+static lede_attr *attr_slot(lede_layer *layer, size_t i, const char *key)
+{
+    lede_attr *a, *last = NULL;
+
+    if (i >= layer->n || !key)
+        return NULL;
+    for (a = layer->attrs[i]; a; a = (lede_attr *)a->next) {
+        if (strcmp(a->key, key) == 0)
+            return a;
+        last = a;
+    }
+    a = lede_doc_alloc(layer->doc, sizeof *a);
+    if (!a || !(a->key = lede_doc_strndup(layer->doc, key, strlen(key))))
+        return NULL;
+    if (last)
+        last->next = a;
+    else
+        layer->attrs[i] = a;
+    return a;
+}
+
+int lede_layer_set_str(lede_layer *layer, size_t i, const char *key, const char *s, size_t len)
+{
+    lede_attr *a;
+    if (i >= layer->n)
+        return LEDE_EINVAL;
+    if (!(a = attr_slot(layer, i, key)) || !(a->s = lede_doc_strndup(layer->doc, s, len)))
+        return LEDE_ENOMEM;
+    a->type = LEDE_ATTR_STRING;
+    a->s_len = len;
+    return 0;
+}
+
+int lede_layer_set_int(lede_layer *layer, size_t i, const char *key, int64_t v)
+{
+    lede_attr *a;
+    if (i >= layer->n)
+        return LEDE_EINVAL;
+    if (!(a = attr_slot(layer, i, key)))
+        return LEDE_ENOMEM;
+    a->type = LEDE_ATTR_INT;
+    a->i = v;
+    return 0;
+}
+
+int lede_layer_set_num(lede_layer *layer, size_t i, const char *key, double v)
+{
+    lede_attr *a;
+    if (i >= layer->n)
+        return LEDE_EINVAL;
+    if (!(a = attr_slot(layer, i, key)))
+        return LEDE_ENOMEM;
+    a->type = LEDE_ATTR_NUMBER;
+    a->d = v;
+    return 0;
+}
+
+int lede_layer_set_bool(lede_layer *layer, size_t i, const char *key, int v)
+{
+    lede_attr *a;
+    if (i >= layer->n)
+        return LEDE_EINVAL;
+    if (!(a = attr_slot(layer, i, key)))
+        return LEDE_ENOMEM;
+    a->type = LEDE_ATTR_BOOL;
+    a->i = v != 0;
+    return 0;
+}
+
+/* At most this many warnings are kept per document; the last one says how many were cut. */
+#define DOC_MAX_WARNINGS 100
+
+void lede_doc_warn(lede_doc *doc, uint32_t offset, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+
+    if (doc->n_warnings > DOC_MAX_WARNINGS)
+        return;
+    if (doc->n_warnings == DOC_MAX_WARNINGS)
+        snprintf(msg, sizeof msg, "more than %d warnings; the rest are not reported",
+                 DOC_MAX_WARNINGS);
+    else {
+        va_start(ap, fmt);
+        vsnprintf(msg, sizeof msg, fmt, ap);
+        va_end(ap);
+    }
+    if (grow(doc, (void **)&doc->warnings, &doc->cap_warnings, doc->n_warnings + 1,
+             sizeof *doc->warnings))
+        return;
+    doc_warning *w = &doc->warnings[doc->n_warnings];
+    w->stage = doc->stage ? doc->stage : "";
+    w->offset = offset;
+    w->message = lede_doc_strndup(doc, msg, strlen(msg));
+    if (w->message)
+        doc->n_warnings++;
+}
+
+size_t lede_doc_warning_count(const lede_doc *doc)
+{
+    return doc->n_warnings;
+}
+
+void lede_doc_warning_at(const lede_doc *doc, size_t i, const char **stage, uint32_t *offset,
+                         const char **message)
+{
+    const doc_warning *w = i < doc->n_warnings ? &doc->warnings[i] : NULL;
+    if (stage)
+        *stage = w ? w->stage : NULL;
+    if (offset)
+        *offset = w ? w->offset : LEDE_NONE;
+    if (message)
+        *message = w ? w->message : NULL;
+}
+
+void lede__doc_fail(lede_doc *doc, const char *stage, const char *message)
+{
+    /* The arena may be exhausted when a stage fails for lack of memory: fall back to
+     * static text rather than lose the failure. */
+    doc->failed = 1;
+    doc->fail_stage = stage ? lede_doc_strndup(doc, stage, strlen(stage)) : NULL;
+    if (stage && !doc->fail_stage)
+        doc->fail_stage = "(unknown stage)";
+    doc->fail_message = message ? lede_doc_strndup(doc, message, strlen(message)) : NULL;
+    if (!doc->fail_message)
+        doc->fail_message = message ? "out of memory while recording the failure" : "failed";
+}
+
+int lede_doc_failed(const lede_doc *doc, const char **stage, const char **message)
+{
+    if (stage)
+        *stage = doc->failed ? doc->fail_stage : NULL;
+    if (message)
+        *message = doc->failed ? doc->fail_message : NULL;
+    return doc->failed;
+}
+
+int lede__doc_set_sinks(lede_doc *doc, int n_sinks)
+{
+    if (n_sinks <= doc->n_outputs)
+        return 0;
+    lede_buf *o = realloc(doc->outputs, (size_t)n_sinks * sizeof *o);
+    if (!o)
+        return LEDE_ENOMEM;
+    for (int i = doc->n_outputs; i < n_sinks; i++)
+        lede_buf_init(&o[i], 0);
+    doc->outputs = o;
+    doc->n_outputs = n_sinks;
+    return 0;
+}
+
+int lede__doc_sink_count(const lede_doc *doc)
+{
+    return doc->n_outputs;
+}
+
+lede_buf *lede_doc_output(lede_doc *doc, int sink)
+{
+    return sink >= 0 && sink < doc->n_outputs ? &doc->outputs[sink] : NULL;
+}
+
+void lede__doc_set_stage(lede_doc *doc, const char *stage)
+{
+    doc->stage = stage;
+}
+
+const char *lede_doc_stage(const lede_doc *doc)
+{
+    return doc->stage ? doc->stage : "";
+}

@@ -1,0 +1,139 @@
+/*
+ * lede_internal.h -- what the files of liblede share with each other and the CLI.
+ *
+ * Nothing here is part of the plugin ABI: stages see only include/lede/. Shared
+ * internal functions carry the lede__ prefix (libuv's uv__), and liblede builds with
+ * hidden visibility, so none of them is exported from the shared library except the
+ * few the CLI needs, marked LEDE_API.
+ */
+#ifndef LEDE_INTERNAL_H
+#define LEDE_INTERNAL_H
+
+#include <stdio.h>
+
+#include "lede/buf.h"
+#include "lede/config.h"
+#include "lede/doc.h"
+#include "lede/error.h"
+#include "lede/stage.h"
+
+/* ---------- arena (arena.c) ---------- */
+typedef struct lede__chunk lede__chunk;
+typedef struct lede__arena {
+    lede__chunk *head; /* current chunk; older ones follow */
+    size_t used_total; /* bytes handed out since the last reset */
+    size_t max;        /* cap on used_total; 0 = none */
+} lede__arena;
+
+void lede__arena_init(lede__arena *a, size_t max);
+void *lede__arena_alloc(lede__arena *a, size_t n);
+void lede__arena_reset(lede__arena *a);
+void lede__arena_free(lede__arena *a);
+
+/* ---------- documents (doc.c) ---------- */
+/* Number of output sinks each document buffers (grows buffers lazily). */
+LEDE_API int lede__doc_set_sinks(lede_doc *doc, int n_sinks);
+/* Marks the document failed with the given stage and message (copied). */
+LEDE_API void lede__doc_fail(lede_doc *doc, const char *stage, const char *message);
+/* Sets the name lede_doc_stage() reports and lede_doc_warn() records. */
+LEDE_API void lede__doc_set_stage(lede_doc *doc, const char *stage);
+/* Caps: the largest text accepted (bytes) and the arena cap as a multiple of it. */
+LEDE_API void lede__doc_set_limits(lede_doc *doc, size_t max_text, size_t arena_max);
+/* The sequence number the runner gave the document. */
+LEDE_API void lede__doc_set_seq(lede_doc *doc, size_t seq);
+LEDE_API size_t lede__doc_seq(const lede_doc *doc);
+/* Number of output sinks the document has buffers for. */
+LEDE_API int lede__doc_sink_count(const lede_doc *doc);
+
+/* ---------- options (options.c) ---------- */
+typedef struct lede__optval {
+    const lede_option_desc *desc;
+    int is_set;
+    int64_t i; /* BOOL and INT */
+    double d;  /* FLOAT */
+    char *s;   /* STRING and ENUM (malloc) */
+} lede__optval;
+
+struct lede_options {
+    lede__optval *vals;
+    size_t n;
+};
+
+/* Options with every declared default filled. */
+LEDE_API int lede__options_init(lede_options *opts, const lede_option_desc *decl, const char *stage,
+                                lede_error *err);
+LEDE_API void lede__options_free(lede_options *opts);
+/* Sets an option from text (overrides, inline pipelines, harness). where = "FILE:LINE" or
+ * "-o" for messages. Returns 0 or LEDE_ECONFIG with a message naming stage and option. */
+LEDE_API int lede__options_set_text(lede_options *opts, const char *stage, const char *where,
+                                    const char *name, const char *value, lede_error *err);
+/* The declaration of option name, or NULL when the stage has no such option. */
+LEDE_API const lede_option_desc *lede__options_decl(const lede_options *opts, const char *name);
+/* The declared option closest to name (edit distance), or NULL when nothing is close. */
+LEDE_API const char *lede__options_suggest(const lede_options *opts, const char *name);
+/* Parses "k=v k2=\"v 2\"" and applies each pair. */
+LEDE_API int lede__options_parse_list(lede_options *opts, const char *stage, const char *where,
+                                      const char *list, lede_error *err);
+
+/* ---------- loader (loader.c) ---------- */
+typedef struct lede__module {
+    const lede_stage_desc *desc;
+    char *path; /* where the stage was found; "(built-in)" for preloaded ones */
+    void *handle; /* lt_dlhandle */
+} lede__module;
+
+typedef struct lede__loader lede__loader;
+
+/* Creates a loader searching extra_dirs (NULL-terminated, may be NULL), then
+ * $LEDE_PLUGIN_PATH, then the stage directory beside the running executable. */
+LEDE_API int lede__loader_new(lede__loader **out, lede_error *err);
+LEDE_API int lede__loader_add_dir(lede__loader *ld, const char *dir, lede_error *err);
+/* Finds and opens a stage by name (or by path when it contains '/'), checks its descriptor.
+ * The module stays owned by the loader. */
+LEDE_API int lede__loader_load(lede__loader *ld, const char *name, const lede__module **out,
+                               lede_error *err);
+/* Loads a shared object by path and checks it; used by `lede stages` and tests. */
+LEDE_API int lede__loader_open_path(lede__loader *ld, const char *path, const lede__module **out,
+                                    lede_error *err);
+/* Calls fn for every stage file in the search directories (first hit of a name wins;
+ * later ones are passed with shadowed = 1). mod is NULL and err filled when it fails to load. */
+typedef void (*lede__stage_visit)(void *arg, const char *path, const lede__module *mod,
+                                  int shadowed, const lede_error *err);
+LEDE_API void lede__loader_list(lede__loader *ld, lede__stage_visit fn, void *arg);
+/* The directories searched, in order (NULL-terminated array owned by the loader). */
+LEDE_API const char *const *lede__loader_dirs(const lede__loader *ld);
+LEDE_API void lede__loader_free(lede__loader *ld);
+/* Checks a descriptor's ABI and shape; msg names path. */
+LEDE_API int lede__desc_check(const lede_stage_desc *desc, const char *path, lede_error *err);
+
+/* ---------- pipeline (pipeline.c) ---------- */
+typedef struct lede__pipeline lede__pipeline;
+
+/* An empty pipeline. config_dir resolves relative paths for stages. */
+LEDE_API int lede__pipeline_new(lede__pipeline **out, const char *config_dir, lede_error *err);
+/* Adds a stage instance (not yet created). where = "FILE:LINE" for messages. */
+LEDE_API int lede__pipeline_add(lede__pipeline *p, const lede_stage_desc *desc, const char *name,
+                                const char *where, lede_options **opts, lede_error *err);
+/* Applies "STAGE_OR_NAME.OPTION=VALUE". */
+LEDE_API int lede__pipeline_override(lede__pipeline *p, const char *spec, lede_error *err);
+/* Checks required layers; then calls every create(). */
+LEDE_API int lede__pipeline_check(lede__pipeline *p, lede_error *err);
+LEDE_API int lede__pipeline_start(lede__pipeline *p, lede_error *err);
+/* Prepares doc for this pipeline (sinks). */
+LEDE_API int lede__pipeline_prepare_doc(lede__pipeline *p, lede_doc *doc, lede_error *err);
+/* Runs every stage on doc. Returns 0 or the failing status (doc marked failed). */
+LEDE_API int lede__pipeline_process(lede__pipeline *p, lede_doc *doc, lede_error *err);
+/* Writes doc's buffered output to the sinks; LEDE_EIO on write failure (EPIPE reported as such). */
+LEDE_API int lede__pipeline_write(lede__pipeline *p, lede_doc *doc, lede_error *err);
+/* Calls finish() of every stage and flushes sinks. */
+LEDE_API int lede__pipeline_finish(lede__pipeline *p, lede_error *err);
+LEDE_API void lede__pipeline_free(lede__pipeline *p);
+LEDE_API size_t lede__pipeline_count(const lede__pipeline *p);
+/* Has any stage that renders documents (LEDE_STAGE_RENDERS_ERRORS)? */
+LEDE_API int lede__pipeline_has_renderer(const lede__pipeline *p);
+/* Seconds spent in process() by stage i, and its instance name. */
+LEDE_API double lede__pipeline_stage_seconds(const lede__pipeline *p, size_t i, const char **name);
+/* In-memory capture of sink 0 (harness). */
+LEDE_API int lede__pipeline_capture_stdout(lede__pipeline *p, lede_buf *capture);
+
+#endif

@@ -1,0 +1,340 @@
+/*
+ * options.c -- stage option values: defaults, validation, text parsing and getters.
+ *
+ * Every value a stage reads went through here first: the declared type, range and
+ * choices are checked before any input is read, so a typo in a config fails fast with
+ * the file, line, stage and a "did you mean" instead of surfacing mid-run.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lede_internal.h"
+
+static const char *type_name(lede_option_type t)
+{
+    switch (t) {
+    case LEDE_OPT_BOOL:
+        return "a boolean (true or false)";
+    case LEDE_OPT_INT:
+        return "an integer";
+    case LEDE_OPT_FLOAT:
+        return "a number";
+    case LEDE_OPT_STRING:
+        return "a string";
+    case LEDE_OPT_ENUM:
+        return "one of the listed choices";
+    }
+    return "a value";
+}
+
+static lede__optval *find(const lede_options *opts, const char *name)
+{
+    for (size_t i = 0; opts && i < opts->n; i++)
+        if (strcmp(opts->vals[i].desc->name, name) == 0)
+            return &opts->vals[i];
+    return NULL;
+}
+
+static int has_range(const lede_option_desc *d)
+{
+    return d->min <= d->max;
+}
+
+/* Writes the allowed choices of an enum option as "a, b, c". */
+static void choices_text(const lede_option_desc *d, char *out, size_t size)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (const char *const *c = d->choices; c && *c && used + 1 < size; c++) {
+        int n = snprintf(out + used, size - used, "%s%s", c == d->choices ? "" : ", ", *c);
+        if (n < 0)
+            break;
+        used += (size_t)n;
+    }
+}
+
+/* Parses and checks text for option v; on success stores it. */
+static int assign(lede__optval *v, const char *stage, const char *where, const char *text,
+                  lede_error *err)
+{
+    const lede_option_desc *d = v->desc;
+    const char *w = where ? where : "";
+    const char *sep = where && *where ? ": " : "";
+    char *end = NULL;
+
+    switch (d->type) {
+    case LEDE_OPT_BOOL:
+        if (!strcmp(text, "true") || !strcmp(text, "1") || !strcmp(text, "yes") ||
+            !strcmp(text, "on"))
+            v->i = 1;
+        else if (!strcmp(text, "false") || !strcmp(text, "0") || !strcmp(text, "no") ||
+                 !strcmp(text, "off"))
+            v->i = 0;
+        else
+            return lede_error_set(err, LEDE_ECONFIG,
+                                  "%s%sstage '%s': option '%s' must be %s, not '%s'", w, sep, stage,
+                                  d->name, type_name(d->type), text);
+        break;
+    case LEDE_OPT_INT: {
+        errno = 0;
+        long long x = strtoll(text, &end, 10);
+        if (errno || end == text || *end)
+            return lede_error_set(err, LEDE_ECONFIG,
+                                  "%s%sstage '%s': option '%s' must be %s, not '%s'", w, sep, stage,
+                                  d->name, type_name(d->type), text);
+        if (has_range(d) && (x < d->min || x > d->max))
+            return lede_error_set(err, LEDE_ECONFIG,
+                                  "%s%sstage '%s': option '%s' = %lld is out of range [%g, %g]", w,
+                                  sep, stage, d->name, x, d->min, d->max);
+        v->i = x;
+        break;
+    }
+    case LEDE_OPT_FLOAT: {
+        errno = 0;
+        double x = strtod(text, &end);
+        if (errno || end == text || *end || !isfinite(x))
+            return lede_error_set(err, LEDE_ECONFIG,
+                                  "%s%sstage '%s': option '%s' must be %s, not '%s'", w, sep, stage,
+                                  d->name, type_name(d->type), text);
+        if (has_range(d) && (x < d->min || x > d->max))
+            return lede_error_set(err, LEDE_ECONFIG,
+                                  "%s%sstage '%s': option '%s' = %g is out of range [%g, %g]", w,
+                                  sep, stage, d->name, x, d->min, d->max);
+        v->d = x;
+        break;
+    }
+    case LEDE_OPT_ENUM: {
+        const char *const *c = d->choices;
+        while (c && *c && strcmp(*c, text) != 0)
+            c++;
+        if (!c || !*c) {
+            char list[256];
+            choices_text(d, list, sizeof list);
+            return lede_error_set(err, LEDE_ECONFIG,
+                                  "%s%sstage '%s': option '%s' must be one of %s, not '%s'", w, sep,
+                                  stage, d->name, list, text);
+        }
+    }
+        /* fall through */
+    case LEDE_OPT_STRING: {
+        char *s = strdup(text);
+        if (!s)
+            return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+        free(v->s);
+        v->s = s;
+        break;
+    }
+    }
+    return 0;
+}
+
+int lede__options_init(lede_options *opts, const lede_option_desc *decl, const char *stage,
+                       lede_error *err)
+{
+    size_t n = 0;
+
+    opts->vals = NULL;
+    opts->n = 0;
+    while (decl && decl[n].name)
+        n++;
+    if (n == 0)
+        return 0;
+    opts->vals = calloc(n, sizeof *opts->vals);
+    if (!opts->vals)
+        return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+    opts->n = n;
+    for (size_t i = 0; i < n; i++) {
+        opts->vals[i].desc = &decl[i];
+        if (decl[i].default_value) {
+            int rc = assign(&opts->vals[i], stage, "", decl[i].default_value, err);
+            if (rc) {
+                lede_error_prefix(err, "stage '%s' declares a bad default for '%s'", stage,
+                                  decl[i].name);
+                return rc;
+            }
+        } else if (decl[i].type == LEDE_OPT_STRING || decl[i].type == LEDE_OPT_ENUM) {
+            if (!(opts->vals[i].s = strdup("")))
+                return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+        }
+    }
+    return 0;
+}
+
+void lede__options_free(lede_options *opts)
+{
+    for (size_t i = 0; opts && i < opts->n; i++)
+        free(opts->vals[i].s);
+    if (opts) {
+        free(opts->vals);
+        opts->vals = NULL;
+        opts->n = 0;
+    }
+}
+
+/* Levenshtein distance, capped: names are short. */
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), row[64], prev, tmp;
+    if (la >= 63 || lb >= 63)
+        return 99;
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        prev = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            tmp = row[j];
+            size_t best = prev + (tolower((unsigned char)a[i - 1]) !=
+                                  tolower((unsigned char)b[j - 1]));
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            prev = tmp;
+        }
+    }
+    return row[lb];
+}
+
+const lede_option_desc *lede__options_decl(const lede_options *opts, const char *name)
+{
+    const lede__optval *v = find(opts, name);
+    return v ? v->desc : NULL;
+}
+
+const char *lede__options_suggest(const lede_options *opts, const char *name)
+{
+    const char *best = NULL;
+    size_t best_d = 99, len = strlen(name);
+    for (size_t i = 0; opts && i < opts->n; i++) {
+        size_t d = edit_distance(name, opts->vals[i].desc->name);
+        if (d < best_d) {
+            best_d = d;
+            best = opts->vals[i].desc->name;
+        }
+    }
+    /* Close enough to be a typo: at most a third of the name, and at most 3 edits. */
+    return best && best_d <= 3 && best_d * 3 <= len + 2 ? best : NULL;
+}
+
+int lede__options_set_text(lede_options *opts, const char *stage, const char *where,
+                           const char *name, const char *value, lede_error *err)
+{
+    lede__optval *v = find(opts, name);
+    const char *w = where ? where : "";
+    const char *sep = where && *where ? ": " : "";
+
+    if (!v) {
+        const char *s = lede__options_suggest(opts, name);
+        if (s)
+            return lede_error_set(err, LEDE_ECONFIG,
+                                  "%s%sstage '%s': unknown option '%s' (did you mean '%s'?)", w,
+                                  sep, stage, name, s);
+        return lede_error_set(err, LEDE_ECONFIG,
+                              "%s%sstage '%s': unknown option '%s' (see `lede inspect %s`)", w, sep,
+                              stage, name, stage);
+    }
+    int rc = assign(v, stage, where, value, err);
+    if (rc == 0)
+        v->is_set = 1;
+    return rc;
+}
+
+/* Reads one token of a "k=v k2=\"v 2\"" list into out; returns the rest or NULL at end. */
+static const char *next_pair(const char *p, char *out, size_t size, int *truncated)
+{
+    size_t o = 0;
+    char quote = 0;
+
+    while (*p && isspace((unsigned char)*p))
+        p++;
+    if (!*p)
+        return NULL;
+    *truncated = 0;
+    while (*p && (quote || !isspace((unsigned char)*p))) {
+        if (!quote && (*p == '"' || *p == '\'')) {
+            quote = *p++;
+            continue;
+        }
+        if (quote && *p == quote) {
+            quote = 0;
+            p++;
+            continue;
+        }
+        if (quote && *p == '\\' && p[1])
+            p++;
+        if (o + 1 < size)
+            out[o++] = *p;
+        else
+            *truncated = 1;
+        p++;
+    }
+    out[o] = '\0';
+    return p;
+}
+
+int lede__options_parse_list(lede_options *opts, const char *stage, const char *where,
+                             const char *list, lede_error *err)
+{
+    char pair[4096];
+    int truncated = 0;
+    const char *p = list ? list : "";
+
+    while ((p = next_pair(p, pair, sizeof pair, &truncated))) {
+        char *eq = strchr(pair, '=');
+        if (truncated)
+            return lede_error_set(err, LEDE_ECONFIG, "%s: stage '%s': option value too long",
+                                  where, stage);
+        if (!eq || eq == pair)
+            return lede_error_set(err, LEDE_ECONFIG,
+                                  "%s: stage '%s': expected OPTION=VALUE, got '%s'", where, stage,
+                                  pair);
+        *eq = '\0';
+        int rc = lede__options_set_text(opts, stage, where, pair, eq + 1, err);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+int lede_opt_bool(const lede_options *opts, const char *name)
+{
+    const lede__optval *v = find(opts, name);
+    return v && v->desc->type == LEDE_OPT_BOOL ? (int)v->i : 0;
+}
+
+int64_t lede_opt_int(const lede_options *opts, const char *name)
+{
+    const lede__optval *v = find(opts, name);
+    if (!v)
+        return 0;
+    if (v->desc->type == LEDE_OPT_FLOAT)
+        return (int64_t)v->d;
+    return v->desc->type == LEDE_OPT_INT || v->desc->type == LEDE_OPT_BOOL ? v->i : 0;
+}
+
+double lede_opt_float(const lede_options *opts, const char *name)
+{
+    const lede__optval *v = find(opts, name);
+    if (!v)
+        return 0.0;
+    if (v->desc->type == LEDE_OPT_INT)
+        return (double)v->i;
+    return v->desc->type == LEDE_OPT_FLOAT ? v->d : 0.0;
+}
+
+const char *lede_opt_str(const lede_options *opts, const char *name)
+{
+    const lede__optval *v = find(opts, name);
+    return v && v->s ? v->s : "";
+}
+
+int lede_opt_is_set(const lede_options *opts, const char *name)
+{
+    const lede__optval *v = find(opts, name);
+    return v ? v->is_set : 0;
+}

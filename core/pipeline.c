@@ -1,0 +1,439 @@
+/*
+ * pipeline.c -- a chain of stage instances, their output sinks, and running a document.
+ *
+ * The pipeline owns each instance's validated options, the stage context handed to
+ * create() and finish(), and the sinks (standard output and files) exporters write to.
+ * Documents never write to a sink directly: they render into per-document buffers that
+ * lede__pipeline_write copies out, so output order is input order whatever the stages do.
+ *
+ * Checks happen before any input is read: option values (options.c) and required
+ * layers (here), each message naming the config file and line of the stage.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "lede_internal.h"
+
+typedef struct pipe_sink {
+    char *path; /* "-" for standard output */
+    FILE *fp;
+} pipe_sink;
+
+typedef struct pipe_stage pipe_stage;
+
+struct lede_stage_ctx {
+    lede__pipeline *p;
+    pipe_stage *st;
+};
+
+struct pipe_stage {
+    const lede_stage_desc *desc;
+    char *name;  /* instance name (config `name`, or the stage name) */
+    char *where; /* "FILE:LINE" of its config entry */
+    lede_options opts;
+    void *inst;
+    int created;
+    lede_stage_ctx ctx;
+    double seconds; /* time spent in process() */
+};
+
+struct lede__pipeline {
+    pipe_stage **stages;
+    size_t n, cap;
+    pipe_sink *sinks;
+    int n_sinks;
+    char *config_dir;
+    lede_buf *capture; /* harness: sink 0 goes here instead of stdout */
+};
+
+int lede__pipeline_new(lede__pipeline **out, const char *config_dir, lede_error *err)
+{
+    lede__pipeline *p = calloc(1, sizeof *p);
+    if (!p || !(p->config_dir = strdup(config_dir ? config_dir : ".")) ||
+        !(p->sinks = calloc(1, sizeof *p->sinks)) || !(p->sinks[0].path = strdup("-"))) {
+        if (p) {
+            if (p->sinks)
+                free(p->sinks[0].path);
+            free(p->sinks);
+            free(p->config_dir);
+        }
+        free(p);
+        return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+    }
+    p->sinks[0].fp = stdout;
+    p->n_sinks = 1;
+    *out = p;
+    return 0;
+}
+
+int lede__pipeline_capture_stdout(lede__pipeline *p, lede_buf *capture)
+{
+    p->capture = capture;
+    return 0;
+}
+
+size_t lede__pipeline_count(const lede__pipeline *p)
+{
+    return p->n;
+}
+
+static pipe_stage *stage_by_name(const lede__pipeline *p, const char *name)
+{
+    for (size_t i = 0; i < p->n; i++)
+        if (strcmp(p->stages[i]->name, name) == 0)
+            return p->stages[i];
+    return NULL;
+}
+
+int lede__pipeline_add(lede__pipeline *p, const lede_stage_desc *desc, const char *name,
+                       const char *where, lede_options **opts, lede_error *err)
+{
+    pipe_stage *st;
+    int rc;
+
+    if (name && stage_by_name(p, name))
+        return lede_error_set(err, LEDE_ECONFIG,
+                              "%s: stage name '%s' is used twice: give each instance its own "
+                              "`name`",
+                              where, name);
+    if (p->n == p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 8;
+        pipe_stage **s = realloc(p->stages, cap * sizeof *s);
+        if (!s)
+            return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+        p->stages = s;
+        p->cap = cap;
+    }
+    if (!(st = calloc(1, sizeof *st)))
+        return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+    st->desc = desc;
+    st->ctx.p = p;
+    st->ctx.st = st;
+    if (!name) {
+        /* A second unnamed instance of a stage is called "exporter#2" in messages. */
+        char auto_name[256];
+        int count = 1;
+        snprintf(auto_name, sizeof auto_name, "%s", desc->name);
+        while (stage_by_name(p, auto_name))
+            snprintf(auto_name, sizeof auto_name, "%s#%d", desc->name, ++count);
+        st->name = strdup(auto_name);
+    } else {
+        st->name = strdup(name);
+    }
+    st->where = strdup(where ? where : "");
+    if (!st->name || !st->where) {
+        free(st->name);
+        free(st->where);
+        free(st);
+        return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+    }
+    p->stages[p->n++] = st;
+    if ((rc = lede__options_init(&st->opts, desc->options, desc->name, err)))
+        return rc;
+    if (opts)
+        *opts = &st->opts;
+    return 0;
+}
+
+int lede__pipeline_override(lede__pipeline *p, const char *spec, lede_error *err)
+{
+    const char *dot = strchr(spec, '.'), *eq = strchr(spec, '=');
+    char target[256], option[256];
+    int matched = 0, rc;
+
+    if (!dot || !eq || eq < dot || dot == spec || eq == dot + 1)
+        return lede_error_set(err, LEDE_ECONFIG,
+                              "-o %s: expected STAGE_OR_NAME.OPTION=VALUE "
+                              "(for example -o summarizer.sentences=5)",
+                              spec);
+    snprintf(target, sizeof target, "%.*s", (int)(dot - spec), spec);
+    snprintf(option, sizeof option, "%.*s", (int)(eq - dot - 1), dot + 1);
+    /* An instance name wins; otherwise every instance of that stage. */
+    pipe_stage *named = stage_by_name(p, target);
+    for (size_t i = 0; i < p->n; i++) {
+        pipe_stage *st = p->stages[i];
+        if (named ? st != named : strcmp(st->desc->name, target) != 0)
+            continue;
+        matched = 1;
+        if ((rc = lede__options_set_text(&st->opts, st->name, "-o", option, eq + 1, err)))
+            return rc;
+    }
+    if (!matched)
+        return lede_error_set(err, LEDE_ECONFIG,
+                              "-o %s: no stage or stage name '%s' in this pipeline", spec, target);
+    return 0;
+}
+
+/* The built-in stage that provides a layer, for the hint in a missing-layer message. */
+static const char *usual_provider(const char *layer)
+{
+    if (!strcmp(layer, LEDE_LAYER_TOKEN) || !strcmp(layer, LEDE_LAYER_SENTENCE) ||
+        !strcmp(layer, LEDE_LAYER_PARAGRAPH))
+        return "tokenizer";
+    if (!strcmp(layer, LEDE_LAYER_QUOTE))
+        return "quotes";
+    if (!strcmp(layer, LEDE_LAYER_SUMMARY))
+        return "summarizer";
+    return NULL;
+}
+
+static int provides(const lede_stage_desc *d, const char *layer)
+{
+    for (const char *const *l = d->provides; l && *l; l++)
+        if (strcmp(*l, layer) == 0)
+            return 1;
+    return 0;
+}
+
+int lede__pipeline_check(lede__pipeline *p, lede_error *err)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        pipe_stage *st = p->stages[i];
+        for (const char *const *r = st->desc->requires; r && *r; r++) {
+            size_t j;
+            for (j = 0; j < i && !provides(p->stages[j]->desc, *r); j++)
+                ;
+            if (j < i)
+                continue;
+            /* Name the stage to add: a later one of this pipeline, or the usual one. */
+            const char *hint = NULL;
+            for (size_t k = i + 1; k < p->n && !hint; k++)
+                if (provides(p->stages[k]->desc, *r))
+                    hint = p->stages[k]->name;
+            if (!hint)
+                hint = usual_provider(*r);
+            return lede_error_set(err, LEDE_ECONFIG,
+                                  "%s%sstage '%s' needs '%s', which no earlier stage provides%s%s%s",
+                                  st->where, *st->where ? ": " : "", st->name, *r,
+                                  hint ? ": put '" : "", hint ? hint : "",
+                                  hint ? "' before it" : "");
+        }
+    }
+    return 0;
+}
+
+int lede__pipeline_start(lede__pipeline *p, lede_error *err)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        pipe_stage *st = p->stages[i];
+        int rc;
+        if (st->created)
+            continue;
+        lede_error_clear(err);
+        rc = st->desc->create(&st->ctx, &st->opts, &st->inst, err);
+        st->created = 1; /* destroy() runs even after a failed create */
+        if (rc) {
+            if (!err || !err->message[0])
+                lede_error_set(err, rc, "%s", lede_strerror(rc));
+            lede_error_prefix(err, "%s%sstage '%s'", st->where, *st->where ? ": " : "", st->name);
+            if (err)
+                err->code = rc < 0 ? rc : LEDE_ESTAGE;
+            return rc < 0 ? rc : LEDE_ESTAGE;
+        }
+    }
+    return 0;
+}
+
+int lede__pipeline_has_renderer(const lede__pipeline *p)
+{
+    for (size_t i = 0; i < p->n; i++)
+        if (p->stages[i]->desc->flags & LEDE_STAGE_RENDERS_ERRORS)
+            return 1;
+    return 0;
+}
+
+int lede__pipeline_prepare_doc(lede__pipeline *p, lede_doc *doc, lede_error *err)
+{
+    if (lede__doc_set_sinks(doc, p->n_sinks))
+        return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+    return 0;
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+int lede__pipeline_process(lede__pipeline *p, lede_doc *doc, lede_error *err)
+{
+    int first_rc = 0;
+
+    if (lede__pipeline_prepare_doc(p, doc, err))
+        return LEDE_ENOMEM;
+    for (size_t i = 0; i < p->n; i++) {
+        pipe_stage *st = p->stages[i];
+        lede_error serr;
+        int rc;
+
+        if (lede_doc_failed(doc, NULL, NULL) && !(st->desc->flags & LEDE_STAGE_RENDERS_ERRORS))
+            continue;
+        lede__doc_set_stage(doc, st->name);
+        lede_error_clear(&serr);
+        double t0 = now_seconds();
+        rc = st->desc->process(st->inst, doc, &serr);
+        st->seconds += now_seconds() - t0;
+        if (rc) {
+            const char *msg = serr.message[0] ? serr.message : lede_strerror(rc);
+            /* A renderer failing on an already failed document keeps the first failure. */
+            if (!lede_doc_failed(doc, NULL, NULL))
+                lede__doc_fail(doc, st->name, msg);
+            if (!first_rc) {
+                first_rc = rc < 0 ? rc : LEDE_ESTAGE;
+                lede_error_set(err, first_rc, "document '%s': stage '%s': %s", lede_doc_id(doc),
+                               st->name, msg);
+            }
+        }
+    }
+    lede__doc_set_stage(doc, NULL);
+    return first_rc;
+}
+
+double lede__pipeline_stage_seconds(const lede__pipeline *p, size_t i, const char **name)
+{
+    if (i >= p->n)
+        return 0.0;
+    if (name)
+        *name = p->stages[i]->name;
+    return p->stages[i]->seconds;
+}
+
+static int sink_write(lede__pipeline *p, int sink, const char *data, size_t len, lede_error *err)
+{
+    pipe_sink *s = &p->sinks[sink];
+
+    if (len == 0)
+        return 0;
+    if (sink == 0 && p->capture)
+        return lede_buf_append(p->capture, data, len)
+                   ? lede_error_set(err, LEDE_ENOMEM, "out of memory capturing output")
+                   : 0;
+    if (fwrite(data, 1, len, s->fp) != len) {
+        int e = errno;
+        return lede_error_set(err, LEDE_EIO, "cannot write to %s: %s",
+                              strcmp(s->path, "-") ? s->path : "standard output",
+                              strerror(e ? e : EIO));
+    }
+    return 0;
+}
+
+int lede__pipeline_write(lede__pipeline *p, lede_doc *doc, lede_error *err)
+{
+    int n = lede__doc_sink_count(doc);
+    for (int i = 0; i < n && i < p->n_sinks; i++) {
+        lede_buf *b = lede_doc_output(doc, i);
+        int rc = sink_write(p, i, b->data, b->len, err);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+int lede__pipeline_finish(lede__pipeline *p, lede_error *err)
+{
+    int first_rc = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        pipe_stage *st = p->stages[i];
+        lede_error serr;
+        int rc;
+        if (!st->created || !st->desc->finish)
+            continue;
+        lede_error_clear(&serr);
+        rc = st->desc->finish(st->inst, &st->ctx, &serr);
+        if (rc && !first_rc) {
+            first_rc = rc < 0 ? rc : LEDE_ESTAGE;
+            lede_error_set(err, first_rc, "stage '%s' at end of input: %s", st->name,
+                           serr.message[0] ? serr.message : lede_strerror(rc));
+        }
+    }
+    for (int i = 0; i < p->n_sinks; i++) {
+        pipe_sink *s = &p->sinks[i];
+        if (s->fp && fflush(s->fp) != 0 && !first_rc) {
+            int e = errno;
+            first_rc = lede_error_set(err, LEDE_EIO, "cannot write to %s: %s",
+                                      strcmp(s->path, "-") ? s->path : "standard output",
+                                      strerror(e));
+        }
+    }
+    return first_rc;
+}
+
+void lede__pipeline_free(lede__pipeline *p)
+{
+    if (!p)
+        return;
+    /* Destroy in reverse order of creation. */
+    for (size_t i = p->n; i-- > 0;) {
+        pipe_stage *st = p->stages[i];
+        if (st->created && st->desc->destroy)
+            st->desc->destroy(st->inst);
+        lede__options_free(&st->opts);
+        free(st->name);
+        free(st->where);
+        free(st);
+    }
+    free(p->stages);
+    for (int i = 0; i < p->n_sinks; i++) {
+        if (i > 0 && p->sinks[i].fp)
+            fclose(p->sinks[i].fp);
+        free(p->sinks[i].path);
+    }
+    free(p->sinks);
+    free(p->config_dir);
+    free(p);
+}
+
+/* ---- services for stages ---- */
+
+const char *lede_ctx_name(const lede_stage_ctx *ctx)
+{
+    return ctx->st->name;
+}
+
+const char *lede_ctx_config_dir(const lede_stage_ctx *ctx)
+{
+    return ctx->p->config_dir;
+}
+
+int lede_ctx_open_output(lede_stage_ctx *ctx, const char *path, int *sink, lede_error *err)
+{
+    lede__pipeline *p = ctx->p;
+    pipe_sink *s;
+
+    if (!path || !*path || strcmp(path, "-") == 0) {
+        *sink = 0;
+        return 0;
+    }
+    for (int i = 1; i < p->n_sinks; i++)
+        if (strcmp(p->sinks[i].path, path) == 0) {
+            *sink = i;
+            return 0;
+        }
+    s = realloc(p->sinks, (size_t)(p->n_sinks + 1) * sizeof *s);
+    if (!s)
+        return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+    p->sinks = s;
+    s = &p->sinks[p->n_sinks];
+    if (!(s->path = strdup(path)))
+        return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+    if (!(s->fp = fopen(path, "w"))) {
+        int e = errno;
+        free(s->path);
+        return lede_error_set(err, LEDE_EIO, "option 'output': cannot open '%s' for writing: %s",
+                              path, strerror(e));
+    }
+    *sink = p->n_sinks++;
+    return 0;
+}
+
+int lede_ctx_write(lede_stage_ctx *ctx, int sink, const char *data, size_t len, lede_error *err)
+{
+    if (sink < 0 || sink >= ctx->p->n_sinks)
+        return lede_error_set(err, LEDE_EINVAL, "stage '%s': no output sink %d", ctx->st->name,
+                              sink);
+    return sink_write(ctx->p, sink, data, len, err);
+}
