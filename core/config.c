@@ -1,0 +1,309 @@
+/*
+ * config.c -- reads a libconfig pipeline file (or an inline pipeline) into a pipeline.
+ *
+ *   plugin_path = [ "stages" ];          # relative to this file; added to the search path
+ *   input = "text";                      # or "ndjson"
+ *   pipeline = (
+ *     { stage = "tokenizer"; },
+ *     { stage = "exporter"; name = "json-out"; format = "json"; output = "-"; }
+ *   );
+ *
+ * Every message names FILE:LINE and, for options, the stage and the option, with a
+ * "did you mean" for near misses. Nothing here reads input documents: this runs, and
+ * can fail, before the first byte of input is touched.
+ */
+#include <libconfig.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lede_internal.h"
+#include "lede_config.h"
+
+static const char *const top_level_keys[] = {"plugin_path", "input",   "pipeline", "workers",
+                                             "max_doc_bytes", "extensions", NULL};
+
+/* Closest key of a NULL-terminated list, for "did you mean". */
+static const char *suggest_key(const char *const *keys, const char *name)
+{
+    const char *best = NULL;
+    size_t best_d = 99;
+    for (const char *const *k = keys; *k; k++) {
+        size_t la = strlen(name), lb = strlen(*k), d = 0;
+        /* Cheap distance: shared prefix and length difference are enough for keys. */
+        size_t common = 0;
+        while (common < la && common < lb && name[common] == (*k)[common])
+            common++;
+        d = (la > lb ? la : lb) - common;
+        if (d < best_d) {
+            best_d = d;
+            best = *k;
+        }
+    }
+    return best_d <= 3 ? best : NULL;
+}
+
+static void dir_of(const char *path, char *out, size_t size)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        snprintf(out, size, ".");
+    else if (slash == path)
+        snprintf(out, size, "/");
+    else
+        snprintf(out, size, "%.*s", (int)(slash - path), path);
+}
+
+/* A config value as the text options.c parses, after checking its libconfig type. */
+static int setting_text(config_setting_t *s, const lede_option_desc *d, const char *where,
+                        const char *stage, char *out, size_t size, lede_error *err)
+{
+    int type = config_setting_type(s);
+    const char *want = NULL;
+
+    switch (d->type) {
+    case LEDE_OPT_BOOL:
+        if (type == CONFIG_TYPE_BOOL) {
+            snprintf(out, size, "%s", config_setting_get_bool(s) ? "true" : "false");
+            return 0;
+        }
+        want = "true or false";
+        break;
+    case LEDE_OPT_INT:
+        if (type == CONFIG_TYPE_INT || type == CONFIG_TYPE_INT64) {
+            snprintf(out, size, "%lld", config_setting_get_int64(s));
+            return 0;
+        }
+        want = "an integer";
+        break;
+    case LEDE_OPT_FLOAT:
+        if (type == CONFIG_TYPE_INT || type == CONFIG_TYPE_INT64) {
+            snprintf(out, size, "%lld", config_setting_get_int64(s));
+            return 0;
+        }
+        if (type == CONFIG_TYPE_FLOAT) {
+            snprintf(out, size, "%.17g", config_setting_get_float(s));
+            return 0;
+        }
+        want = "a number";
+        break;
+    case LEDE_OPT_STRING:
+    case LEDE_OPT_ENUM:
+        if (type == CONFIG_TYPE_STRING) {
+            const char *v = config_setting_get_string(s);
+            if (strlen(v) >= size)
+                return lede_error_set(err, LEDE_ECONFIG, "%s: stage '%s': option '%s' is too long",
+                                      where, stage, d->name);
+            snprintf(out, size, "%s", v);
+            return 0;
+        }
+        want = "a string in double quotes";
+        break;
+    }
+    return lede_error_set(err, LEDE_ECONFIG, "%s: stage '%s': option '%s' must be %s", where,
+                          stage, d->name, want);
+}
+
+static int add_plugin_paths(config_setting_t *s, const char *file, const char *cdir,
+                            lede__loader *ld, lede_error *err)
+{
+    int n = config_setting_is_array(s) || config_setting_is_list(s) ? config_setting_length(s) : 1;
+    for (int i = 0; i < n; i++) {
+        config_setting_t *e = config_setting_is_scalar(s) ? s : config_setting_get_elem(s, i);
+        const char *dir = e ? config_setting_get_string(e) : NULL;
+        char full[4200];
+        if (!dir)
+            return lede_error_set(err, LEDE_ECONFIG,
+                                  "%s:%d: plugin_path must be a string or a list of strings", file,
+                                  config_setting_source_line(s));
+        if (dir[0] == '/')
+            snprintf(full, sizeof full, "%s", dir);
+        else
+            snprintf(full, sizeof full, "%s/%s", cdir, dir);
+        if (lede__loader_add_dir(ld, full, err))
+            return LEDE_ENOMEM;
+    }
+    return 0;
+}
+
+static int add_stage(config_setting_t *g, const char *file, lede__loader *ld, lede__pipeline *p,
+                     lede_error *err)
+{
+    int line = config_setting_source_line(g);
+    char where[4200];
+    const char *stage = NULL, *name = NULL;
+    const lede__module *mod;
+    lede_options *opts;
+    int rc;
+
+    snprintf(where, sizeof where, "%s:%d", file, line);
+    if (!config_setting_is_group(g))
+        return lede_error_set(err, LEDE_ECONFIG,
+                              "%s: each pipeline entry must be a group: { stage = \"name\"; ... }",
+                              where);
+    if (!config_setting_lookup_string(g, "stage", &stage))
+        return lede_error_set(err, LEDE_ECONFIG,
+                              "%s: pipeline entry has no `stage = \"...\";` naming its stage",
+                              where);
+    config_setting_t *ns = config_setting_get_member(g, "name");
+    if (ns && !(name = config_setting_get_string(ns)))
+        return lede_error_set(err, LEDE_ECONFIG, "%s: `name` must be a string", where);
+    if ((rc = lede__loader_load(ld, stage, &mod, err))) {
+        lede_error_prefix(err, "%s", where);
+        return rc;
+    }
+    if ((rc = lede__pipeline_add(p, mod->desc, name, where, &opts, err)))
+        return rc;
+    for (int i = 0; i < config_setting_length(g); i++) {
+        config_setting_t *s = config_setting_get_elem(g, (unsigned)i);
+        const char *key = config_setting_name(s);
+        char value[4096], swhere[4200];
+        const lede_option_desc *d;
+
+        if (!strcmp(key, "stage") || !strcmp(key, "name"))
+            continue;
+        snprintf(swhere, sizeof swhere, "%s:%d", file, config_setting_source_line(s));
+        if (!(d = lede__options_decl(opts, key)))
+            return lede__options_set_text(opts, mod->desc->name, swhere, key, "", err);
+        if ((rc = setting_text(s, d, swhere, mod->desc->name, value, sizeof value, err)) ||
+            (rc = lede__options_set_text(opts, mod->desc->name, swhere, key, value, err)))
+            return rc;
+    }
+    return 0;
+}
+
+int lede__config_load(const char *file, lede__loader *ld, lede__settings *set, lede__pipeline **out,
+                      lede_error *err)
+{
+    config_t cfg;
+    config_setting_t *root, *pipe, *s;
+    char cdir[4096];
+    int rc = 0;
+
+    dir_of(file, cdir, sizeof cdir);
+    config_init(&cfg);
+    if (!config_read_file(&cfg, file)) {
+        if (config_error_type(&cfg) == CONFIG_ERR_FILE_IO)
+            rc = lede_error_set(err, LEDE_ECONFIG, "%s: cannot read config file", file);
+        else
+            rc = lede_error_set(err, LEDE_ECONFIG, "%s:%d: %s", file, config_error_line(&cfg),
+                                config_error_text(&cfg));
+        config_destroy(&cfg);
+        return rc;
+    }
+    root = config_root_setting(&cfg);
+    for (int i = 0; i < config_setting_length(root); i++) {
+        s = config_setting_get_elem(root, (unsigned)i);
+        const char *key = config_setting_name(s);
+        const char *const *k = top_level_keys;
+        while (*k && strcmp(*k, key) != 0)
+            k++;
+        if (!*k) {
+            const char *sug = suggest_key(top_level_keys, key);
+            rc = lede_error_set(err, LEDE_ECONFIG, "%s:%d: unknown setting '%s'%s%s%s", file,
+                                config_setting_source_line(s), key,
+                                sug ? " (did you mean '" : "", sug ? sug : "", sug ? "'?)" : "");
+            goto done;
+        }
+    }
+    if ((s = config_lookup(&cfg, "plugin_path")) &&
+        (rc = add_plugin_paths(s, file, cdir, ld, err)))
+        goto done;
+    if ((s = config_lookup(&cfg, "input"))) {
+        const char *v = config_setting_get_string(s);
+        if (!v || (strcmp(v, "text") && strcmp(v, "ndjson"))) {
+            rc = lede_error_set(err, LEDE_ECONFIG, "%s:%d: input must be \"text\" or \"ndjson\"",
+                                file, config_setting_source_line(s));
+            goto done;
+        }
+        snprintf(set->input, sizeof set->input, "%s", v);
+    }
+    if ((s = config_lookup(&cfg, "workers"))) {
+        if (config_setting_type(s) != CONFIG_TYPE_INT || config_setting_get_int(s) < 1 ||
+            config_setting_get_int(s) > 256) {
+            rc = lede_error_set(err, LEDE_ECONFIG, "%s:%d: workers must be an integer in [1, 256]",
+                                file, config_setting_source_line(s));
+            goto done;
+        }
+        set->workers = config_setting_get_int(s);
+    }
+    if ((s = config_lookup(&cfg, "max_doc_bytes"))) {
+        long long v = config_setting_get_int64(s);
+        if ((config_setting_type(s) != CONFIG_TYPE_INT &&
+             config_setting_type(s) != CONFIG_TYPE_INT64) ||
+            v < 1 || v > 0xFFFFFFFELL) {
+            rc = lede_error_set(err, LEDE_ECONFIG,
+                                "%s:%d: max_doc_bytes must be an integer in [1, 4294967294]", file,
+                                config_setting_source_line(s));
+            goto done;
+        }
+        set->max_doc_bytes = (size_t)v;
+    }
+    if ((s = config_lookup(&cfg, "extensions"))) {
+        const char *v = config_setting_get_string(s);
+        if (!v) {
+            rc = lede_error_set(err, LEDE_ECONFIG,
+                                "%s:%d: extensions must be a string such as \".txt,.text\"", file,
+                                config_setting_source_line(s));
+            goto done;
+        }
+        snprintf(set->extensions, sizeof set->extensions, "%s", v);
+    }
+    pipe = config_lookup(&cfg, "pipeline");
+    if (!pipe || !config_setting_is_list(pipe) || config_setting_length(pipe) == 0) {
+        rc = lede_error_set(err, LEDE_ECONFIG,
+                            "%s: no pipeline: add `pipeline = ( { stage = \"tokenizer\"; }, ... );`",
+                            file);
+        goto done;
+    }
+    if ((rc = lede__pipeline_new(out, cdir, err)))
+        goto done;
+    for (int i = 0; i < config_setting_length(pipe); i++)
+        if ((rc = add_stage(config_setting_get_elem(pipe, (unsigned)i), file, ld, *out, err)))
+            goto done;
+done:
+    config_destroy(&cfg);
+    return rc;
+}
+
+int lede__pipeline_parse_inline(const char *spec, lede__loader *ld, lede__pipeline **out,
+                                lede_error *err)
+{
+    char *copy = strdup(spec), *save = NULL, *part;
+    int rc = 0, idx = 0;
+
+    if (!copy)
+        return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+    if ((rc = lede__pipeline_new(out, ".", err))) {
+        free(copy);
+        return rc;
+    }
+    for (part = strtok_r(copy, "!", &save); part; part = strtok_r(NULL, "!", &save)) {
+        char where[64], stage[256];
+        const lede__module *mod;
+        lede_options *opts;
+        size_t n;
+
+        idx++;
+        snprintf(where, sizeof where, "-p stage %d", idx);
+        while (*part == ' ' || *part == '\t')
+            part++;
+        n = strcspn(part, " \t");
+        if (n == 0 || n >= sizeof stage) {
+            rc = lede_error_set(err, LEDE_ECONFIG, "%s: expected a stage name", where);
+            break;
+        }
+        memcpy(stage, part, n);
+        stage[n] = '\0';
+        if ((rc = lede__loader_load(ld, stage, &mod, err))) {
+            lede_error_prefix(err, "%s", where);
+            break;
+        }
+        if ((rc = lede__pipeline_add(*out, mod->desc, NULL, where, &opts, err)) ||
+            (rc = lede__options_parse_list(opts, mod->desc->name, where, part + n, err)))
+            break;
+    }
+    if (!rc && idx == 0)
+        rc = lede_error_set(err, LEDE_ECONFIG, "-p: empty pipeline");
+    free(copy);
+    return rc;
+}

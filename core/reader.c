@@ -1,0 +1,489 @@
+/*
+ * reader.c -- turns the command line's inputs into a stream of documents.
+ *
+ * Inputs are paths, directories (walked recursively in sorted order, taking files by
+ * extension, each directory visited once so symlink loops end) and "-" for standard
+ * input. In text mode a file is a document whose id is the path as given; in NDJSON
+ * mode each line is a document (ndjson.c parses it).
+ *
+ * A reader never stops the run for one bad input: an unreadable file, a malformed
+ * line or a document over the size limit becomes a failed document (an error record
+ * downstream) and reading goes on. Memory is bounded by the largest document allowed,
+ * never by the size of the input: files and streams are read in blocks.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "lede_config.h"
+
+#define READ_BLOCK ((size_t)1 << 20)
+
+typedef struct dir_id {
+    dev_t dev;
+    ino_t ino;
+} dir_id;
+
+struct lede__reader {
+    lede__settings set;
+    int ndjson;
+    char **stack; /* pending paths, last = next */
+    size_t n_stack, cap_stack;
+    dir_id *dirs;
+    size_t n_dirs, cap_dirs;
+    int multi; /* more than one input file: NDJSON ids without id name the file */
+
+    /* The open NDJSON stream. */
+    int fd;
+    char *path;
+    unsigned long long line_no;
+    char *buf;
+    size_t buf_start, buf_end, buf_cap;
+    int eof;
+
+    lede_buf scratch;
+    lede__ndjson_rec rec;
+    char *file; /* text mode file contents */
+    size_t file_cap;
+    unsigned long long bytes;
+};
+
+void lede__settings_init(lede__settings *set)
+{
+    memset(set, 0, sizeof *set);
+    snprintf(set->input, sizeof set->input, "text");
+    set->workers = 1;
+    set->max_doc_bytes = LEDE_DEFAULT_MAX_DOC_BYTES;
+}
+
+static int push(lede__reader *r, const char *path)
+{
+    if (r->n_stack == r->cap_stack) {
+        size_t cap = r->cap_stack ? r->cap_stack * 2 : 16;
+        char **s = realloc(r->stack, cap * sizeof *s);
+        if (!s)
+            return LEDE_ENOMEM;
+        r->stack = s;
+        r->cap_stack = cap;
+    }
+    if (!(r->stack[r->n_stack] = strdup(path)))
+        return LEDE_ENOMEM;
+    r->n_stack++;
+    return 0;
+}
+
+int lede__reader_new(lede__reader **out, char *const *inputs, size_t n_inputs,
+                     const lede__settings *set, lede_error *err)
+{
+    lede__reader *r = calloc(1, sizeof *r);
+    if (!r)
+        return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+    r->set = *set;
+    r->ndjson = strcmp(set->input, "ndjson") == 0;
+    if (!r->set.extensions[0])
+        snprintf(r->set.extensions, sizeof r->set.extensions, "%s",
+                 r->ndjson ? ".ndjson,.jsonl" : ".txt");
+    r->fd = -1;
+    r->multi = n_inputs > 1;
+    lede_buf_init(&r->scratch, set->max_doc_bytes + ((size_t)1 << 20));
+    for (size_t i = n_inputs; i-- > 0;)
+        if (push(r, inputs[i])) {
+            lede__reader_free(r);
+            return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+        }
+    *out = r;
+    return 0;
+}
+
+void lede__reader_free(lede__reader *r)
+{
+    if (!r)
+        return;
+    if (r->fd > 0)
+        close(r->fd);
+    for (size_t i = 0; i < r->n_stack; i++)
+        free(r->stack[i]);
+    free(r->stack);
+    free(r->dirs);
+    free(r->path);
+    free(r->buf);
+    free(r->file);
+    lede_buf_free(&r->scratch);
+    lede__ndjson_rec_free(&r->rec);
+    free(r);
+}
+
+unsigned long long lede__reader_bytes(const lede__reader *r)
+{
+    return r->bytes;
+}
+
+static int has_extension(const lede__reader *r, const char *name)
+{
+    size_t n = strlen(name);
+    const char *e = r->set.extensions;
+    while (*e) {
+        size_t len = strcspn(e, ",");
+        if (len && n > len && strncmp(name + n - len, e, len) == 0)
+            return 1;
+        e += len;
+        if (*e == ',')
+            e++;
+    }
+    return 0;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Marks doc as failed by the reader with a formatted message. */
+static void reader_fail(lede_doc *doc, const char *id, const char *fmt, const char *a,
+                        const char *b)
+{
+    char msg[1200];
+    lede_error e;
+    snprintf(msg, sizeof msg, fmt, a, b);
+    lede_doc_load(doc, id, "", 0, &e);
+    lede__doc_fail(doc, "reader", msg);
+}
+
+/* Pushes a directory's matching files and subdirectories, sorted. 1 when the directory
+ * was already visited (a loop or a repeat), 0 when expanded, <0 on failure to read it. */
+static int expand_dir(lede__reader *r, const char *path, const struct stat *st, int *err_no)
+{
+    DIR *d;
+    struct dirent *e;
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+
+    for (size_t i = 0; i < r->n_dirs; i++)
+        if (r->dirs[i].dev == st->st_dev && r->dirs[i].ino == st->st_ino)
+            return 1;
+    if (r->n_dirs == r->cap_dirs) {
+        size_t c = r->cap_dirs ? r->cap_dirs * 2 : 16;
+        dir_id *dd = realloc(r->dirs, c * sizeof *dd);
+        if (!dd)
+            return LEDE_ENOMEM;
+        r->dirs = dd;
+        r->cap_dirs = c;
+    }
+    r->dirs[r->n_dirs].dev = st->st_dev;
+    r->dirs[r->n_dirs].ino = st->st_ino;
+    r->n_dirs++;
+    if (!(d = opendir(path))) {
+        *err_no = errno;
+        return LEDE_EIO;
+    }
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue; /* ".", "..", and hidden files */
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            char **nn = realloc(names, cap * sizeof *nn);
+            if (!nn)
+                break;
+            names = nn;
+        }
+        size_t len = strlen(path) + strlen(e->d_name) + 2;
+        if (!(names[n] = malloc(len)))
+            break;
+        snprintf(names[n], len, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/",
+                 e->d_name);
+        n++;
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_names);
+    int rc = 0;
+    for (size_t i = n; i-- > 0;) {
+        struct stat est;
+        /* Subdirectories always; files only with a wanted extension. */
+        if (!rc && stat(names[i], &est) == 0 && (S_ISDIR(est.st_mode) || has_extension(r, names[i])))
+            rc = push(r, names[i]);
+        free(names[i]);
+    }
+    free(names);
+    return rc;
+}
+
+/* Reads a whole text file (or stdin) into doc, with the size cap. */
+static int read_text(lede__reader *r, const char *path, lede_doc *doc, lede_error *err)
+{
+    int fd = strcmp(path, "-") == 0 ? 0 : open(path, O_RDONLY);
+    size_t len = 0, max = r->set.max_doc_bytes;
+    struct stat st;
+
+    if (fd < 0) {
+        reader_fail(doc, path, "cannot open %s: %s", path, strerror(errno));
+        return 1;
+    }
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max) {
+        char sz[64];
+        snprintf(sz, sizeof sz, "%lld", (long long)st.st_size);
+        if (fd)
+            close(fd);
+        r->bytes += (unsigned long long)st.st_size;
+        reader_fail(doc, path, "%s is %s bytes, over the per-document limit (max_doc_bytes)", path,
+                    sz);
+        return 1;
+    }
+    for (;;) {
+        if (len + READ_BLOCK + 1 > r->file_cap) {
+            size_t cap = r->file_cap ? r->file_cap * 2 : READ_BLOCK * 2;
+            while (cap < len + READ_BLOCK + 1)
+                cap *= 2;
+            char *f = realloc(r->file, cap);
+            if (!f) {
+                if (fd)
+                    close(fd);
+                return lede_error_set(err, LEDE_ENOMEM, "out of memory reading %s", path);
+            }
+            r->file = f;
+            r->file_cap = cap;
+        }
+        ssize_t n = read(fd, r->file + len, READ_BLOCK);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            int e = errno;
+            if (fd)
+                close(fd);
+            reader_fail(doc, path, "cannot read %s: %s", path, strerror(e));
+            return 1;
+        }
+        if (n == 0)
+            break;
+        len += (size_t)n;
+        r->bytes += (unsigned long long)n;
+        if (len > max) {
+            /* A stream past the cap: drain it so the next input starts clean. */
+            char sink[65536];
+            ssize_t k;
+            while ((k = read(fd, sink, sizeof sink)) > 0)
+                r->bytes += (unsigned long long)k;
+            if (fd)
+                close(fd);
+            reader_fail(doc, path, "%s is larger than the per-document limit (%s)", path,
+                        "max_doc_bytes");
+            return 1;
+        }
+    }
+    if (fd)
+        close(fd);
+    if (lede_doc_load(doc, path, r->file, len, err)) {
+        lede__doc_fail(doc, "reader", err->message);
+        lede_error_clear(err);
+    }
+    return 1;
+}
+
+/* Fills the NDJSON buffer; 0 at end of stream, <0 on a read error. */
+static int fill(lede__reader *r)
+{
+    if (r->buf_start > 0) {
+        memmove(r->buf, r->buf + r->buf_start, r->buf_end - r->buf_start);
+        r->buf_end -= r->buf_start;
+        r->buf_start = 0;
+    }
+    if (r->buf_end == r->buf_cap) {
+        size_t cap = r->buf_cap ? r->buf_cap * 2 : READ_BLOCK * 4;
+        char *b = realloc(r->buf, cap);
+        if (!b)
+            return LEDE_ENOMEM;
+        r->buf = b;
+        r->buf_cap = cap;
+    }
+    for (;;) {
+        ssize_t n = read(r->fd, r->buf + r->buf_end, r->buf_cap - r->buf_end);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return LEDE_EIO;
+        r->buf_end += (size_t)n;
+        r->bytes += (unsigned long long)n;
+        return n > 0;
+    }
+}
+
+static void close_stream(lede__reader *r)
+{
+    if (r->fd > 0)
+        close(r->fd);
+    r->fd = -1;
+    free(r->path);
+    r->path = NULL;
+}
+
+/* The id of a record without one: its line number (with the file when several). */
+static void line_id(const lede__reader *r, char *out, size_t size)
+{
+    if (r->multi)
+        snprintf(out, size, "%s:%llu", r->path, r->line_no);
+    else
+        snprintf(out, size, "%llu", r->line_no);
+}
+
+/* Turns one NDJSON line into doc. */
+static void load_record(lede__reader *r, const char *line, size_t len, lede_doc *doc)
+{
+    char msg[256], id[4200];
+    lede_error e;
+    lede__ndjson_rec *rec = &r->rec;
+
+    if (lede__ndjson_parse(line, len, rec, &r->scratch, msg, sizeof msg)) {
+        line_id(r, id, sizeof id);
+        char where[64];
+        snprintf(where, sizeof where, "%llu", r->line_no);
+        reader_fail(doc, id, "line %s: not a valid JSON object: %s", where, msg);
+        return;
+    }
+    if (rec->has_id == 1) {
+        if (rec->id_len >= sizeof id || memchr(r->scratch.data + rec->id_off, 0, rec->id_len)) {
+            line_id(r, id, sizeof id);
+        } else {
+            memcpy(id, r->scratch.data + rec->id_off, rec->id_len);
+            id[rec->id_len] = '\0';
+        }
+    } else {
+        line_id(r, id, sizeof id);
+    }
+    if (rec->has_text != 1) {
+        char where[64];
+        snprintf(where, sizeof where, "%llu", r->line_no);
+        reader_fail(doc, id,
+                    rec->has_text ? "line %s: field 'text' is not a string%s"
+                                  : "line %s: no 'text' field%s",
+                    where, "");
+        return;
+    }
+    if (lede_doc_load(doc, id, r->scratch.data + rec->text_off, rec->text_len, &e)) {
+        lede__doc_fail(doc, "reader", e.message);
+        return;
+    }
+    for (size_t i = 0; i < rec->n_fields; i++) {
+        const lede__ndjson_field *f = &rec->fields[i];
+        char key[256];
+        snprintf(key, sizeof key, "%.*s", (int)f->key_len, r->scratch.data + f->key_off);
+        if (lede_doc_meta_add(doc, key, line + f->val_off, f->val_len)) {
+            lede__doc_fail(doc, "reader", "out of memory storing metadata");
+            return;
+        }
+    }
+}
+
+/* Next line of the open stream into doc: 1 produced, 0 end of stream, <0 error. */
+static int next_line(lede__reader *r, lede_doc *doc, lede_error *err)
+{
+    size_t max_line = r->set.max_doc_bytes + ((size_t)1 << 20);
+    int skipping = 0;
+
+    for (;;) {
+        char *nl = memchr(r->buf + r->buf_start, '\n', r->buf_end - r->buf_start);
+        if (!nl && !r->eof) {
+            if (r->buf_end - r->buf_start > max_line) {
+                /* Too long: forget what we have, keep reading to the newline. */
+                skipping = 1;
+                r->buf_start = r->buf_end;
+            }
+            int rc = fill(r);
+            if (rc < 0)
+                return lede_error_set(err, LEDE_EIO, "cannot read %s: %s", r->path,
+                                      strerror(errno));
+            if (rc == 0)
+                r->eof = 1;
+            continue;
+        }
+        size_t end = nl ? (size_t)(nl - r->buf) : r->buf_end;
+        const char *line = r->buf + r->buf_start;
+        size_t len = end - r->buf_start;
+        r->buf_start = nl ? end + 1 : r->buf_end;
+        if (!nl && len == 0 && !skipping)
+            return 0;
+        r->line_no++;
+        if (len && line[len - 1] == '\r')
+            len--;
+        if (skipping || len > max_line) {
+            char id[4200], where[64];
+            line_id(r, id, sizeof id);
+            snprintf(where, sizeof where, "%llu", r->line_no);
+            reader_fail(doc, id, "line %s is longer than the per-document limit (%s)", where,
+                        "max_doc_bytes");
+            return 1;
+        }
+        /* Blank lines separate nothing and are not records. */
+        size_t k = 0;
+        while (k < len && (line[k] == ' ' || line[k] == '\t'))
+            k++;
+        if (k == len) {
+            if (!nl)
+                return 0;
+            continue;
+        }
+        load_record(r, line, len, doc);
+        return 1;
+    }
+}
+
+int lede__reader_next(lede__reader *r, lede_doc *doc, lede_error *err)
+{
+    for (;;) {
+        if (r->path) {
+            int rc = next_line(r, doc, err);
+            if (rc != 0)
+                return rc;
+            close_stream(r);
+            continue;
+        }
+        if (r->n_stack == 0)
+            return 0;
+        char *path = r->stack[--r->n_stack];
+        struct stat st;
+        int is_stdin = strcmp(path, "-") == 0;
+
+        if (!is_stdin && stat(path, &st) != 0) {
+            int e = errno;
+            reader_fail(doc, path, "cannot open %s: %s", path, strerror(e));
+            free(path);
+            return 1;
+        }
+        if (!is_stdin && S_ISDIR(st.st_mode)) {
+            int e = 0, rc = expand_dir(r, path, &st, &e);
+            if (rc == 1) {
+                fprintf(stderr, "lede: warning: %s: directory already visited (symlink loop?), "
+                                "skipped\n",
+                        path);
+            } else if (rc == LEDE_EIO) {
+                reader_fail(doc, path, "cannot read directory %s: %s", path, strerror(e));
+                free(path);
+                return 1;
+            } else if (rc) {
+                free(path);
+                return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+            }
+            r->multi = 1;
+            free(path);
+            continue;
+        }
+        if (!r->ndjson) {
+            int rc = read_text(r, path, doc, err);
+            free(path);
+            return rc;
+        }
+        r->fd = is_stdin ? 0 : open(path, O_RDONLY);
+        if (r->fd < 0) {
+            int e = errno;
+            reader_fail(doc, path, "cannot open %s: %s", path, strerror(e));
+            free(path);
+            return 1;
+        }
+        r->path = path;
+        r->line_no = 0;
+        r->eof = 0;
+        r->buf_start = r->buf_end = 0;
+    }
+}

@@ -1,0 +1,76 @@
+/*
+ * lede_config.h -- run settings, config loading, readers and the runner (CLI-facing).
+ */
+#ifndef LEDE_CONFIG_INTERNAL_H
+#define LEDE_CONFIG_INTERNAL_H
+
+#include "lede_internal.h"
+
+#define LEDE_DEFAULT_MAX_DOC_BYTES ((size_t)64 * 1024 * 1024)
+
+/* Settings a config file or the command line can give, outside any stage. */
+typedef struct lede__settings {
+    char input[16];       /* "text" or "ndjson" */
+    char extensions[256]; /* comma-separated suffixes taken from directories; "" = by input */
+    int workers;
+    size_t max_doc_bytes;
+} lede__settings;
+
+LEDE_API void lede__settings_init(lede__settings *set);
+
+/* Reads a config file: search dirs into ld, settings into set, stages into *out. */
+LEDE_API int lede__config_load(const char *file, lede__loader *ld, lede__settings *set,
+                               lede__pipeline **out, lede_error *err);
+/* Builds a pipeline from "tokenizer ! quotes ! exporter format=csv". */
+LEDE_API int lede__pipeline_parse_inline(const char *spec, lede__loader *ld, lede__pipeline **out,
+                                         lede_error *err);
+
+/* ---------- readers (reader.c, ndjson.c) ---------- */
+typedef struct lede__reader lede__reader;
+
+/* Opens inputs (paths, directories, "-" for stdin) for the given settings. */
+LEDE_API int lede__reader_new(lede__reader **out, char *const *inputs, size_t n_inputs,
+                              const lede__settings *set, lede_error *err);
+/* Loads the next document into doc (reset first). Returns 1 when a document was produced
+ * (it may be marked failed by the reader: unreadable file, bad NDJSON line, too large),
+ * 0 at end of input, or a negative status for a fatal error. */
+LEDE_API int lede__reader_next(lede__reader *r, lede_doc *doc, lede_error *err);
+/* Bytes of input consumed so far. */
+LEDE_API unsigned long long lede__reader_bytes(const lede__reader *r);
+LEDE_API void lede__reader_free(lede__reader *r);
+
+/* One NDJSON line parsed: byte ranges into the scratch buffer (id, text, keys) and into
+ * the line (raw metadata values). */
+typedef struct lede__ndjson_field {
+    size_t key_off, key_len; /* in scratch */
+    size_t val_off, val_len; /* in the line: the raw JSON value */
+} lede__ndjson_field;
+
+typedef struct lede__ndjson_rec {
+    int has_id, has_text;
+    size_t id_off, id_len;     /* in scratch (a number id is kept as its digits) */
+    size_t text_off, text_len; /* in scratch */
+    lede__ndjson_field *fields;
+    size_t n_fields, cap_fields;
+} lede__ndjson_rec;
+
+/* Parses one line holding a JSON object. Returns 0, or LEDE_EPARSE with msg filled
+ * ("byte 12: expected ':'"). Strings are unescaped into scratch (reset first). */
+LEDE_API int lede__ndjson_parse(const char *line, size_t len, lede__ndjson_rec *rec,
+                                lede_buf *scratch, char *msg, size_t msg_size);
+LEDE_API void lede__ndjson_rec_free(lede__ndjson_rec *rec);
+
+/* ---------- runner (runner.c) ---------- */
+typedef struct lede__run_stats {
+    unsigned long long docs, failed, bytes;
+    double seconds;
+    int broken_pipe; /* output closed by the reader: stop quietly */
+} lede__run_stats;
+
+/* Streams every document of r through p, writing outputs in input order. Returns 0 when
+ * the run completed (documents may have failed: see stats), or a negative status when
+ * output could not be written. Per-document failures are reported on stderr. */
+LEDE_API int lede__run(lede__pipeline *p, lede__reader *r, const lede__settings *set,
+                       lede__run_stats *stats, lede_error *err);
+
+#endif
