@@ -28,12 +28,7 @@ static const char *suggest_key(const char *const *keys, const char *name)
     const char *best = NULL;
     size_t best_d = 99;
     for (const char *const *k = keys; *k; k++) {
-        size_t la = strlen(name), lb = strlen(*k), d = 0;
-        /* Cheap distance: shared prefix and length difference are enough for keys. */
-        size_t common = 0;
-        while (common < la && common < lb && name[common] == (*k)[common])
-            common++;
-        d = (la > lb ? la : lb) - common;
+        size_t d = lede__edit_distance(name, *k);
         if (d < best_d) {
             best_d = d;
             best = *k;

@@ -46,6 +46,8 @@ LEDE_API size_t lede__doc_seq(const lede_doc *doc);
 LEDE_API int lede__doc_sink_count(const lede_doc *doc);
 
 /* ---------- options (options.c) ---------- */
+/* Levenshtein distance of two short names (case-insensitive); 99 when either is long. */
+LEDE_API size_t lede__edit_distance(const char *a, const char *b);
 typedef struct lede__optval {
     const lede_option_desc *desc;
     int is_set;

@@ -174,8 +174,8 @@ void lede__options_free(lede_options *opts)
     }
 }
 
-/* Levenshtein distance, capped: names are short. */
-static size_t edit_distance(const char *a, const char *b)
+/* Levenshtein distance, case-insensitive; 99 for names too long to be option names. */
+size_t lede__edit_distance(const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b), row[64], prev, tmp;
     if (la >= 63 || lb >= 63)
@@ -211,7 +211,7 @@ const char *lede__options_suggest(const lede_options *opts, const char *name)
     const char *best = NULL;
     size_t best_d = 99, len = strlen(name);
     for (size_t i = 0; opts && i < opts->n; i++) {
-        size_t d = edit_distance(name, opts->vals[i].desc->name);
+        size_t d = lede__edit_distance(name, opts->vals[i].desc->name);
         if (d < best_d) {
             best_d = d;
             best = opts->vals[i].desc->name;

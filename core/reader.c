@@ -202,8 +202,11 @@ static int expand_dir(lede__reader *r, const char *path, const struct stat *st, 
     int rc = 0;
     for (size_t i = n; i-- > 0;) {
         struct stat est;
-        /* Subdirectories always; files only with a wanted extension. */
-        if (!rc && stat(names[i], &est) == 0 && (S_ISDIR(est.st_mode) || has_extension(r, names[i])))
+        /* Subdirectories always; files only with a wanted extension. A wanted name that
+         * cannot be examined (dangling link, no permission) is pushed anyway, so that it
+         * becomes an error record instead of vanishing silently. */
+        int is_dir = stat(names[i], &est) == 0 && S_ISDIR(est.st_mode);
+        if (!rc && (is_dir || has_extension(r, names[i])))
             rc = push(r, names[i]);
         free(names[i]);
     }

@@ -1,0 +1,185 @@
+/* test_config.c -- config files: options checked against declarations, layers, names. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lede_config.h"
+
+static char cfg_path[64];
+
+/* Writes a config whose plugin_path is the test stage directory, then loads it. */
+static int load(const char *body, lede__pipeline **p, lede_error *err)
+{
+    lede__loader *ld;
+    lede__settings set;
+    int fd, rc;
+
+    snprintf(cfg_path, sizeof cfg_path, "/tmp/lede-test-XXXXXX");
+    fd = mkstemp(cfg_path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    fprintf(f, "plugin_path = [ \"%s\" ];\n%s", LEDE_TEST_STAGE_DIR, body);
+    fclose(f);
+    lede__settings_init(&set);
+    assert_int_equal(lede__loader_new(&ld, err), 0);
+    *p = NULL;
+    rc = lede__config_load(cfg_path, ld, &set, p, err);
+    if (!rc)
+        rc = lede__pipeline_check(*p, err);
+    lede__pipeline_free(*p);
+    lede__loader_free(ld);
+    unlink(cfg_path);
+    return rc;
+}
+
+/* The expected message with the temp file name in front. */
+static const char *at(int line, const char *rest)
+{
+    static char buf[1024];
+    snprintf(buf, sizeof buf, "%s:%d: %s", cfg_path, line, rest);
+    return buf;
+}
+
+static void test_valid_config_loads(void **state)
+{
+    lede__pipeline *p;
+    lede_error err;
+    (void)state;
+    assert_int_equal(load("pipeline = ( { stage = \"teststage_ok\"; n = 4; ratio = 1; flag = true;"
+                          " mode = \"beta\"; label = \"x\"; } );\n",
+                          &p, &err),
+                     0);
+}
+
+static void test_unknown_option_names_file_line_stage_and_suggestion(void **state)
+{
+    lede__pipeline *p;
+    lede_error err;
+    (void)state;
+    assert_int_equal(load("pipeline = (\n  { stage = \"teststage_ok\";\n    mdoe = \"beta\"; }\n);\n",
+                          &p, &err),
+                     LEDE_ECONFIG);
+    assert_string_equal(err.message,
+                        at(4, "stage 'teststage_ok': unknown option 'mdoe' (did you mean 'mode'?)"));
+}
+
+static void test_wrong_type_is_refused(void **state)
+{
+    lede__pipeline *p;
+    lede_error err;
+    (void)state;
+    assert_int_equal(load("pipeline = ( { stage = \"teststage_ok\"; n = \"4\"; } );\n", &p, &err),
+                     LEDE_ECONFIG);
+    assert_string_equal(err.message, at(2, "stage 'teststage_ok': option 'n' must be an integer"));
+    assert_int_equal(load("pipeline = ( { stage = \"teststage_ok\"; flag = 1; } );\n", &p, &err),
+                     LEDE_ECONFIG);
+    assert_non_null(strstr(err.message, "option 'flag' must be true or false"));
+}
+
+static void test_out_of_range_and_bad_choice_are_refused(void **state)
+{
+    lede__pipeline *p;
+    lede_error err;
+    (void)state;
+    assert_int_equal(load("pipeline = ( { stage = \"teststage_ok\"; n = 11; } );\n", &p, &err),
+                     LEDE_ECONFIG);
+    assert_string_equal(err.message,
+                        at(2, "stage 'teststage_ok': option 'n' = 11 is out of range [1, 10]"));
+    assert_int_equal(load("pipeline = ( { stage = \"teststage_ok\"; mode = \"gamma\"; } );\n", &p,
+                          &err),
+                     LEDE_ECONFIG);
+    assert_non_null(strstr(err.message, "must be one of alpha, beta, not 'gamma'"));
+}
+
+static void test_missing_layer_says_which_stage_to_put_before(void **state)
+{
+    lede__pipeline *p;
+    lede_error err;
+    (void)state;
+    assert_int_equal(load("pipeline = ( { stage = \"teststage_needs\"; } );\n", &p, &err),
+                     LEDE_ECONFIG);
+    assert_string_equal(err.message,
+                        at(2, "stage 'teststage_needs' needs 'sentence', which no earlier stage "
+                              "provides: put 'tokenizer' before it"));
+}
+
+static void test_same_stage_twice_needs_distinct_names(void **state)
+{
+    lede__pipeline *p;
+    lede_error err;
+    (void)state;
+    assert_int_equal(load("pipeline = ( { stage = \"teststage_ok\"; name = \"a\"; },\n"
+                          "  { stage = \"teststage_ok\"; name = \"b\"; n = 2; } );\n",
+                          &p, &err),
+                     0);
+    assert_int_equal(load("pipeline = ( { stage = \"teststage_ok\"; },\n"
+                          "  { stage = \"teststage_ok\"; } );\n",
+                          &p, &err),
+                     0);
+    assert_int_equal(load("pipeline = ( { stage = \"teststage_ok\"; name = \"a\"; },\n"
+                          "  { stage = \"teststage_ok\"; name = \"a\"; } );\n",
+                          &p, &err),
+                     LEDE_ECONFIG);
+    assert_non_null(strstr(err.message, "stage name 'a' is used twice"));
+}
+
+static void test_syntax_error_and_unknown_setting_name_the_line(void **state)
+{
+    lede__pipeline *p;
+    lede_error err;
+    (void)state;
+    assert_int_equal(load("pipeline = ( { stage = teststage_ok; } );\n", &p, &err),
+                     LEDE_ECONFIG);
+    assert_non_null(strstr(err.message, at(2, "")));
+    assert_int_equal(load("pipline = ( { stage = \"teststage_ok\"; } );\n", &p, &err),
+                     LEDE_ECONFIG);
+    assert_string_equal(err.message, at(2, "unknown setting 'pipline' (did you mean 'pipeline'?)"));
+    assert_int_equal(load("workers = 2;\n", &p, &err), LEDE_ECONFIG);
+    assert_non_null(strstr(err.message, "no pipeline"));
+}
+
+static void test_overrides_target_names_then_stages(void **state)
+{
+    lede__loader *ld;
+    lede__pipeline *p;
+    lede_error err;
+    (void)state;
+    setenv("LEDE_PLUGIN_PATH", LEDE_TEST_STAGE_DIR, 1);
+    assert_int_equal(lede__loader_new(&ld, &err), 0);
+    assert_int_equal(
+        lede__pipeline_parse_inline("teststage_ok n=2 ! teststage_ok mode=beta", ld, &p, &err), 0);
+    assert_int_equal(lede__pipeline_override(p, "teststage_ok.n=5", &err), 0);
+    assert_int_equal(lede__pipeline_override(p, "teststage_ok#2.n=6", &err), 0);
+    assert_int_equal(lede__pipeline_override(p, "nosuch.n=6", &err), LEDE_ECONFIG);
+    assert_non_null(strstr(err.message, "no stage or stage name 'nosuch'"));
+    assert_int_equal(lede__pipeline_override(p, "teststage_ok.n=99", &err), LEDE_ECONFIG);
+    assert_non_null(strstr(err.message, "out of range"));
+    assert_int_equal(lede__pipeline_override(p, "bad", &err), LEDE_ECONFIG);
+    lede__pipeline_free(p);
+    assert_int_equal(lede__pipeline_parse_inline("teststage_ok nn=1", ld, &p, &err), LEDE_ECONFIG);
+    assert_non_null(strstr(err.message, "did you mean 'n'?"));
+    lede__pipeline_free(p);
+    lede__loader_free(ld);
+    unsetenv("LEDE_PLUGIN_PATH");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_valid_config_loads),
+        cmocka_unit_test(test_unknown_option_names_file_line_stage_and_suggestion),
+        cmocka_unit_test(test_wrong_type_is_refused),
+        cmocka_unit_test(test_out_of_range_and_bad_choice_are_refused),
+        cmocka_unit_test(test_missing_layer_says_which_stage_to_put_before),
+        cmocka_unit_test(test_same_stage_twice_needs_distinct_names),
+        cmocka_unit_test(test_syntax_error_and_unknown_setting_name_the_line),
+        cmocka_unit_test(test_overrides_target_names_then_stages),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,174 @@
+/* test_doc.c -- the document model: loading, UTF-8 repair, layers, attributes, warnings. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "lede/doc.h"
+#include "lede_internal.h"
+
+static lede_doc *load(const char *text, size_t len)
+{
+    lede_doc *doc;
+    lede_error err;
+    assert_int_equal(lede_doc_new(&doc, &err), 0);
+    assert_int_equal(lede_doc_load(doc, "d1", text, len, &err), 0);
+    return doc;
+}
+
+static void test_text_is_kept_byte_for_byte(void **state)
+{
+    const char text[] = "Putin\xe2\x80\x99s visit\r\n\r\nU.N. \xe2\x80\x9cQ\xe2\x80\x9d";
+    size_t len;
+    (void)state;
+    lede_doc *doc = load(text, sizeof text - 1);
+    assert_memory_equal(lede_doc_text(doc, &len), text, sizeof text - 1);
+    assert_int_equal(len, sizeof text - 1);
+    assert_string_equal(lede_doc_id(doc), "d1");
+    assert_int_equal(lede_doc_warning_count(doc), 0);
+    lede_doc_free(doc);
+}
+
+static void test_invalid_utf8_becomes_replacement_with_warning_naming_offset(void **state)
+{
+    /* An overlong slash, a surrogate, a code point past U+10FFFF, a stray continuation. */
+    const char text[] = "ab\xc0\xaf" "c\xed\xa0\x80" "d\xf4\x90\x80\x80" "e\x80";
+    size_t len;
+    const char *msg;
+    uint32_t off;
+    (void)state;
+    lede_doc *doc = load(text, sizeof text - 1);
+    const char *t = lede_doc_text(doc, &len);
+    assert_string_equal(t, "ab\xef\xbf\xbd" "c\xef\xbf\xbd" "d\xef\xbf\xbd" "e\xef\xbf\xbd");
+    assert_int_equal(lede_doc_warning_count(doc), 1);
+    lede_doc_warning_at(doc, 0, NULL, &off, &msg);
+    assert_int_equal(off, 2);
+    assert_non_null(strstr(msg, "byte offset 2"));
+    lede_doc_free(doc);
+}
+
+static void test_oversized_text_is_refused(void **state)
+{
+    lede_doc *doc;
+    lede_error err;
+    (void)state;
+    assert_int_equal(lede_doc_new(&doc, &err), 0);
+    lede__doc_set_limits(doc, 4, 0);
+    assert_int_equal(lede_doc_load(doc, "big", "12345", 5, &err), LEDE_ETOOBIG);
+    assert_non_null(strstr(err.message, "big"));
+    assert_int_equal(lede_doc_load(doc, "ok", "1234", 4, &err), 0);
+    lede_doc_free(doc);
+}
+
+static void test_generic_layer_spans_and_typed_attributes(void **state)
+{
+    const char *text = "Iran and Russia";
+    size_t i0, i1;
+    (void)state;
+    lede_doc *doc = load(text, strlen(text));
+    lede_layer *l = lede_doc_layer(doc, "entity", 1);
+    assert_non_null(l);
+    assert_ptr_equal(lede_doc_layer(doc, "entity", 0), l);
+    assert_null(lede_doc_layer(doc, "token", 1)); /* built-in names are not generic */
+    assert_int_equal(lede_layer_add(l, 0, 4, &i0), 0);
+    assert_int_equal(lede_layer_add(l, 9, 15, &i1), 0);
+    assert_int_equal(lede_layer_add(l, 9, 99, NULL), LEDE_EINVAL);
+    assert_int_equal(lede_layer_set_str(l, i0, "type", "place", 5), 0);
+    assert_int_equal(lede_layer_set_int(l, i0, "count", 2), 0);
+    assert_int_equal(lede_layer_set_num(l, i1, "score", 0.5), 0);
+    assert_int_equal(lede_layer_set_bool(l, i1, "main", 1), 0);
+    assert_int_equal(lede_layer_set_int(l, i0, "count", 3), 0); /* last value wins */
+    assert_int_equal(lede_layer_set_int(l, 7, "x", 1), LEDE_EINVAL);
+
+    const lede_attr *a = lede_layer_attrs(l, i0);
+    assert_string_equal(a->key, "type");
+    assert_string_equal(a->s, "place");
+    assert_string_equal(a->next->key, "count");
+    assert_int_equal(a->next->i, 3);
+    assert_null(a->next->next);
+    a = lede_layer_attrs(l, i1);
+    assert_int_equal(a->type, LEDE_ATTR_NUMBER);
+    assert_int_equal(a->next->type, LEDE_ATTR_BOOL);
+    assert_true(lede_doc_has_layer(doc, "entity"));
+    assert_false(lede_doc_has_layer(doc, "quote"));
+    assert_int_equal(lede_doc_layer_count(doc), 1);
+    lede_doc_free(doc);
+}
+
+static void test_builtin_layers_set_and_get(void **state)
+{
+    const char *text = "One. Two.";
+    size_t n;
+    (void)state;
+    lede_doc *doc = load(text, strlen(text));
+    lede_sentence *s = lede_doc_alloc(doc, 2 * sizeof *s);
+    s[0].start = 0, s[0].end = 4, s[1].start = 5, s[1].end = 9;
+    lede_doc_set_sentences(doc, s, 2);
+    assert_true(lede_doc_has_layer(doc, "sentence"));
+    assert_ptr_equal(lede_doc_sentences(doc, &n), s);
+    assert_int_equal(n, 2);
+    assert_null(lede_doc_tokens(doc, &n));
+    assert_int_equal(n, 0);
+    lede_doc_set_quotes(doc, NULL, 0); /* present but empty */
+    assert_true(lede_doc_has_layer(doc, "quote"));
+    lede_doc_free(doc);
+}
+
+static void test_reset_forgets_everything_between_documents(void **state)
+{
+    lede_error err;
+    (void)state;
+    lede_doc *doc = load("first", 5);
+    assert_int_equal(lede_doc_meta_add(doc, "url", "\"http://x\"", 10), 0);
+    lede_doc_layer(doc, "x", 1);
+    lede_doc_warn(doc, 0, "w");
+    lede__doc_fail(doc, "s", "m");
+    lede_doc_reset(doc);
+    assert_int_equal(lede_doc_load(doc, "d2", "second", 6, &err), 0);
+    assert_int_equal(lede_doc_meta_count(doc), 0);
+    assert_int_equal(lede_doc_layer_count(doc), 0);
+    assert_int_equal(lede_doc_warning_count(doc), 0);
+    assert_false(lede_doc_failed(doc, NULL, NULL));
+    assert_string_equal(lede_doc_text(doc, NULL), "second");
+    lede_doc_free(doc);
+}
+
+static void test_warnings_are_capped(void **state)
+{
+    const char *msg;
+    (void)state;
+    lede_doc *doc = load("x", 1);
+    for (int i = 0; i < 1000; i++)
+        lede_doc_warn(doc, (uint32_t)i, "warning %d", i);
+    assert_int_equal(lede_doc_warning_count(doc), 101);
+    lede_doc_warning_at(doc, 100, NULL, NULL, &msg);
+    assert_non_null(strstr(msg, "more than 100 warnings"));
+    lede_doc_free(doc);
+}
+
+static void test_arena_cap_returns_null_instead_of_growing(void **state)
+{
+    (void)state;
+    lede_doc *doc = load("x", 1);
+    lede__doc_set_limits(doc, 100, 1 << 20);
+    assert_non_null(lede_doc_alloc(doc, 1000));
+    assert_null(lede_doc_alloc(doc, 2 << 20));
+    lede_doc_free(doc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_text_is_kept_byte_for_byte),
+        cmocka_unit_test(test_invalid_utf8_becomes_replacement_with_warning_naming_offset),
+        cmocka_unit_test(test_oversized_text_is_refused),
+        cmocka_unit_test(test_generic_layer_spans_and_typed_attributes),
+        cmocka_unit_test(test_builtin_layers_set_and_get),
+        cmocka_unit_test(test_reset_forgets_everything_between_documents),
+        cmocka_unit_test(test_warnings_are_capped),
+        cmocka_unit_test(test_arena_cap_returns_null_instead_of_growing),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,119 @@
+/* test_ndjson.c -- the NDJSON record parser: id, text, metadata, escapes, bad lines. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "lede_config.h"
+
+typedef struct fx {
+    lede__ndjson_rec rec;
+    lede_buf scratch;
+    char msg[256];
+} fx;
+
+static int setup(void **state)
+{
+    static fx f;
+    memset(&f, 0, sizeof f);
+    lede_buf_init(&f.scratch, 0);
+    *state = &f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fx *f = *state;
+    lede__ndjson_rec_free(&f->rec);
+    lede_buf_free(&f->scratch);
+    return 0;
+}
+
+static int parse(fx *f, const char *line)
+{
+    return lede__ndjson_parse(line, strlen(line), &f->rec, &f->scratch, f->msg, sizeof f->msg);
+}
+
+static void test_id_text_and_metadata_are_separated(void **state)
+{
+    fx *f = *state;
+    const char *line = "{\"id\":\"a1\",\"url\":\"http://x\",\"text\":\"Hello\",\"tags\":[1,{\"a\":[]}]}";
+    assert_int_equal(parse(f, line), 0);
+    assert_int_equal(f->rec.has_id, 1);
+    assert_memory_equal(f->scratch.data + f->rec.id_off, "a1", 2);
+    assert_int_equal(f->rec.text_len, 5);
+    assert_memory_equal(f->scratch.data + f->rec.text_off, "Hello", 5);
+    assert_int_equal(f->rec.n_fields, 2);
+    assert_memory_equal(line + f->rec.fields[0].val_off, "\"http://x\"", 10);
+    assert_int_equal(f->rec.fields[1].val_len, strlen("[1,{\"a\":[]}]"));
+}
+
+static void test_escapes_and_surrogate_pairs_decode_to_utf8(void **state)
+{
+    fx *f = *state;
+    assert_int_equal(parse(f, "{\"text\":\"a\\\"b\\\\c\\n\\u00e9\\ud83d\\ude00\\u201c\\ud800x\"}"), 0);
+    const char *want = "a\"b\\c\n\xc3\xa9\xf0\x9f\x98\x80\xe2\x80\x9c\xef\xbf\xbdx";
+    assert_int_equal(f->rec.text_len, strlen(want));
+    assert_memory_equal(f->scratch.data + f->rec.text_off, want, strlen(want));
+}
+
+static void test_numeric_id_is_kept_as_digits(void **state)
+{
+    fx *f = *state;
+    assert_int_equal(parse(f, " { \"text\" : \"x\" , \"id\" : 12345 } "), 0);
+    assert_int_equal(f->rec.has_id, 1);
+    assert_memory_equal(f->scratch.data + f->rec.id_off, "12345", 5);
+}
+
+static void test_wrong_types_are_flagged_not_dropped(void **state)
+{
+    fx *f = *state;
+    assert_int_equal(parse(f, "{\"id\":null,\"text\":42}"), 0);
+    assert_int_equal(f->rec.has_id, -1);
+    assert_int_equal(f->rec.has_text, -1);
+}
+
+static void test_malformed_lines_are_rejected_with_position(void **state)
+{
+    fx *f = *state;
+    const char *bad[] = {"not json", "{\"text\":\"x\"", "{\"text\":\"x\"} trailing",
+                         "{\"text\":\"a\tb\"}", "{\"text\":\"\\q\"}", "[1,2]",
+                         "{\"a\":[1,2}", "{\"a\":tru}", "{\"a\":01}", "{\"a\" 1}", NULL};
+    for (int i = 0; bad[i]; i++) {
+        assert_int_equal(parse(f, bad[i]), LEDE_EPARSE);
+        assert_non_null(strstr(f->msg, "byte "));
+    }
+}
+
+static void test_deep_nesting_does_not_recurse(void **state)
+{
+    fx *f = *state;
+    static char line[300000];
+    size_t n = 0, depth = 100000;
+    n += (size_t)sprintf(line, "{\"text\":\"x\",\"deep\":");
+    for (size_t i = 0; i < depth; i++)
+        line[n++] = '[';
+    for (size_t i = 0; i < depth; i++)
+        line[n++] = ']';
+    line[n++] = '}';
+    line[n] = '\0';
+    assert_int_equal(parse(f, line), 0);
+    assert_int_equal(f->rec.n_fields, 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_id_text_and_metadata_are_separated, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_escapes_and_surrogate_pairs_decode_to_utf8, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_numeric_id_is_kept_as_digits, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_wrong_types_are_flagged_not_dropped, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_malformed_lines_are_rejected_with_position, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_deep_nesting_does_not_recurse, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,180 @@
+/* test_runner.c -- the streaming loop: one record per input document, in input order,
+ * whatever fails: unreadable files, malformed NDJSON lines, failing stages. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "lede_config.h"
+
+static char dir[64];
+
+static void write_file(const char *name, const char *body)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(body, f);
+    fclose(f);
+}
+
+/* Runs "teststage_crash ! teststage_render" over inputs; returns the rendered output. */
+static char *run(const char *input, char *const *inputs, size_t n, lede__run_stats *stats)
+{
+    lede__loader *ld;
+    lede__pipeline *p;
+    lede__reader *r;
+    lede__settings set;
+    lede_error err;
+    lede_buf out;
+
+    lede_buf_init(&out, 0);
+    lede__settings_init(&set);
+    snprintf(set.input, sizeof set.input, "%s", input);
+    setenv("LEDE_PLUGIN_PATH", LEDE_TEST_STAGE_DIR, 1);
+    assert_int_equal(lede__loader_new(&ld, &err), 0);
+    assert_int_equal(lede__pipeline_parse_inline("teststage_crash ! teststage_render", ld, &p, &err),
+                     0);
+    lede__pipeline_capture_stdout(p, &out);
+    assert_int_equal(lede__pipeline_check(p, &err), 0);
+    assert_int_equal(lede__pipeline_start(p, &err), 0);
+    assert_int_equal(lede__reader_new(&r, inputs, n, &set, &err), 0);
+    assert_int_equal(lede__run(p, r, &set, stats, &err), 0);
+    assert_int_equal(lede__pipeline_finish(p, &err), 0);
+    lede__reader_free(r);
+    lede__pipeline_free(p);
+    lede__loader_free(ld);
+    return out.data ? out.data : strdup("");
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(dir, sizeof dir, "/tmp/lede-runner-XXXXXX");
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    char cmd[128];
+    (void)state;
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static void test_directory_walk_is_sorted_recursive_and_survives_bad_entries(void **state)
+{
+    char sub[128], loop[160], dangling[160], expect[2048];
+    lede__run_stats st;
+    (void)state;
+    write_file("b.txt", "This one is BAD.");
+    write_file("a.txt", "Fine text.");
+    write_file("skip.md", "not a .txt file");
+    snprintf(sub, sizeof sub, "%s/sub", dir);
+    assert_int_equal(mkdir(sub, 0755), 0);
+    write_file("sub/c.txt", "Also fine.");
+    snprintf(loop, sizeof loop, "%s/sub/loop", dir);
+    assert_int_equal(symlink("..", loop), 0); /* a directory symlink loop */
+    snprintf(dangling, sizeof dangling, "%s/e.txt", dir);
+    assert_int_equal(symlink("/nonexistent/target", dangling), 0);
+
+    char *const inputs[] = {dir};
+    char *out = run("text", inputs, 1, &st);
+    snprintf(expect, sizeof expect,
+             "%s/a.txt\tok\t0\n"
+             "%s/b.txt\terror\tteststage_crash\tdocument contains BAD\n"
+             "%s/e.txt\terror\treader\tcannot open %s/e.txt: No such file or directory\n"
+             "%s/sub/c.txt\tok\t0\n",
+             dir, dir, dir, dir, dir);
+    assert_string_equal(out, expect);
+    assert_int_equal(st.docs, 4);
+    assert_int_equal(st.failed, 2);
+    free(out);
+}
+
+static void test_ndjson_gives_one_record_per_line_in_order(void **state)
+{
+    char path[128], expect[2048];
+    lede__run_stats st;
+    (void)state;
+    write_file("in.ndjson", "{\"id\":\"x1\",\"text\":\"ok\",\"url\":\"u\",\"n\":[1]}\n"
+                            "{\"text\":\"no id here\"}\n"
+                            "\n"
+                            "this is not json\n"
+                            "{\"id\":\"x5\",\"text\":17}\n"
+                            "{\"id\":\"x6\"}\n"
+                            "{\"id\":\"x7\",\"text\":\"BAD news\"}\r\n"
+                            "{\"id\":8,\"text\":\"last, no newline\"}");
+    snprintf(path, sizeof path, "%s/in.ndjson", dir);
+    char *const inputs[] = {path};
+    char *out = run("ndjson", inputs, 1, &st);
+    snprintf(expect, sizeof expect,
+             "x1\tok\t2\n"
+             "2\tok\t0\n"
+             "4\terror\treader\tline 4: not a valid JSON object: byte 1: a record must be a JSON "
+             "object ({\"id\": ..., \"text\": ...})\n"
+             "x5\terror\treader\tline 5: field 'text' is not a string\n"
+             "x6\terror\treader\tline 6: no 'text' field\n"
+             "x7\terror\tteststage_crash\tdocument contains BAD\n"
+             "8\tok\t0\n");
+    assert_string_equal(out, expect);
+    assert_int_equal(st.docs, 7);
+    assert_int_equal(st.failed, 4);
+    free(out);
+}
+
+static void test_oversized_documents_become_error_records(void **state)
+{
+    char path[128];
+    lede__run_stats st;
+    lede__loader *ld;
+    lede__pipeline *p;
+    lede__reader *r;
+    lede__settings set;
+    lede_error err;
+    lede_buf out;
+    (void)state;
+    write_file("big.txt", "0123456789012345678901234567890123456789");
+    write_file("small.txt", "tiny");
+    snprintf(path, sizeof path, "%s", dir);
+    lede_buf_init(&out, 0);
+    lede__settings_init(&set);
+    set.max_doc_bytes = 10;
+    setenv("LEDE_PLUGIN_PATH", LEDE_TEST_STAGE_DIR, 1);
+    assert_int_equal(lede__loader_new(&ld, &err), 0);
+    assert_int_equal(lede__pipeline_parse_inline("teststage_render", ld, &p, &err), 0);
+    lede__pipeline_capture_stdout(p, &out);
+    assert_int_equal(lede__pipeline_start(p, &err), 0);
+    char *const inputs[] = {path};
+    assert_int_equal(lede__reader_new(&r, inputs, 1, &set, &err), 0);
+    assert_int_equal(lede__run(p, r, &set, &st, &err), 0);
+    assert_int_equal(st.docs, 2);
+    assert_int_equal(st.failed, 1);
+    assert_non_null(strstr(out.data, "big.txt\terror\treader\t"));
+    assert_non_null(strstr(out.data, "over the per-document limit"));
+    assert_non_null(strstr(out.data, "small.txt\tok"));
+    lede__reader_free(r);
+    lede__pipeline_free(p);
+    lede__loader_free(ld);
+    lede_buf_free(&out);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(
+            test_directory_walk_is_sorted_recursive_and_survives_bad_entries, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ndjson_gives_one_record_per_line_in_order, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_oversized_documents_become_error_records, setup,
+                                        teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
