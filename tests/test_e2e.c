@@ -1,1 +1,320 @@
-int main(void){return 0;}
+/*
+ * test_e2e.c -- end-to-end: the real `lede` binary, the real stages, real files.
+ *
+ * Each test runs a command line through /bin/sh from the repository root, captures
+ * stdout, stderr and the exit status, and checks them; JSON output is parsed back with
+ * jansson so that a malformed record fails the test.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define SAMPLE "examples/putin-iran.txt"
+
+typedef struct result {
+    char *out, *err;
+    int status; /* exit status, or 128 + signal */
+} result;
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf;
+    long n;
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    buf = malloc((size_t)n + 1);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+    buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
+/* Runs "lede ARGS" (ARGS is shell text; LEDE is the binary) and captures everything. */
+static result run(const char *fmt, ...)
+{
+    char args[4096], cmd[8192];
+    va_list ap;
+    result r;
+    char out[64], err[64];
+
+    snprintf(out, sizeof out, "/tmp/lede-e2e-%d.out", (int)getpid());
+    snprintf(err, sizeof err, "/tmp/lede-e2e-%d.err", (int)getpid());
+
+    va_start(ap, fmt);
+    vsnprintf(args, sizeof args, fmt, ap);
+    va_end(ap);
+    snprintf(cmd, sizeof cmd, "export LEDE='%s' LEDE_TEST_STAGES='%s'; %s >%s 2>%s", LEDE_BIN,
+             LEDE_TEST_STAGE_DIR, args, out, err);
+    int st = system(cmd);
+    assert_true(st != -1);
+    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+    r.out = slurp(out);
+    r.err = slurp(err);
+    unlink(out);
+    unlink(err);
+    return r;
+}
+
+static void done(result *r)
+{
+    free(r->out);
+    free(r->err);
+}
+
+static json_t *parse_json(const char *text)
+{
+    json_error_t e;
+    json_t *j = json_loads(text, 0, &e);
+    if (!j)
+        fail_msg("invalid JSON (%s at line %d): %.300s", e.text, e.line, text);
+    return j;
+}
+
+static void test_default_pipeline_on_the_sample_article(void **state)
+{
+    (void)state;
+    result r = run("$LEDE run -c configs/default.cfg " SAMPLE);
+    assert_int_equal(r.status, 0);
+    json_t *doc = parse_json(r.out);
+    assert_string_equal(json_string_value(json_object_get(doc, "id")), SAMPLE);
+
+    /* The 43 gold sentences, in order (fixture copied from shared/seed). */
+    json_t *sents = json_object_get(doc, "sentences");
+    char *gold = slurp("tests/fixtures/e2e/sentences.txt");
+    size_t i = 0;
+    for (char *line = strtok(gold, "\n"); line; line = strtok(NULL, "\n"), i++) {
+        json_t *s = json_array_get(sents, i);
+        assert_non_null(s);
+        assert_string_equal(json_string_value(json_object_get(s, "text")), line);
+    }
+    assert_int_equal(i, 43);
+    assert_int_equal(json_array_size(sents), 43);
+    free(gold);
+
+    /* Quotations: curly quotes found, apostrophes never taken for quotation marks. */
+    json_t *quotes = json_object_get(doc, "quotes"), *q;
+    int found_hundreds = 0, found_kremlin = 0;
+    json_array_foreach(quotes, i, q)
+    {
+        const char *text = json_string_value(json_object_get(q, "text"));
+        assert_non_null(text);
+        if (strcmp(text, "hundreds") == 0)
+            found_hundreds = 1;
+        if (strstr(text, "The Kremlin doesn\xe2\x80\x99t want"))
+            found_kremlin = 1;
+        assert_null(strstr(text, "s discussions")); /* presidents’ is an apostrophe */
+    }
+    assert_true(found_hundreds);
+    assert_true(found_kremlin);
+
+    /* A summary of three sentences that are not the duplicated title. */
+    json_t *summary = json_object_get(doc, "summary");
+    assert_int_equal(json_array_size(summary), 3);
+    json_array_foreach(summary, i, q)
+    {
+        assert_true(json_integer_value(json_object_get(q, "sentence")) >= 2);
+    }
+    json_decref(doc);
+    done(&r);
+}
+
+static void test_ndjson_batch_gives_one_record_per_line_in_order(void **state)
+{
+    (void)state;
+    result r = run("printf '%%s\\n' '{\"id\":\"a\",\"text\":\"He said: \\u201cWe will win.\\u201d\","
+                   "\"source\":\"x\"}' 'not json' '{\"id\":\"c\",\"text\":\"Short one.\"}' | "
+                   "$LEDE run -c configs/batch-ndjson.cfg");
+    assert_int_equal(r.status, 1); /* one record failed */
+    char *save = NULL, *line;
+    const char *ids[] = {"a", "2", "c"};
+    int n = 0;
+    for (line = strtok_r(r.out, "\n", &save); line; line = strtok_r(NULL, "\n", &save), n++) {
+        json_t *j = parse_json(line);
+        assert_true(n < 3);
+        assert_string_equal(json_string_value(json_object_get(j, "id")), ids[n]);
+        if (n == 1) {
+            json_t *e = json_object_get(j, "error");
+            assert_non_null(e);
+            assert_string_equal(json_string_value(json_object_get(e, "stage")), "reader");
+        } else {
+            assert_null(json_object_get(j, "error"));
+            assert_non_null(json_object_get(j, "sentences"));
+        }
+        if (n == 0)
+            assert_string_equal(
+                json_string_value(json_object_get(json_object_get(j, "meta"), "source")), "x");
+        json_decref(j);
+    }
+    assert_int_equal(n, 3);
+    assert_non_null(strstr(r.err, "document '2'"));
+    done(&r);
+}
+
+static void test_quotes_csv_has_a_header_and_a_row_per_quotation(void **state)
+{
+    (void)state;
+    result r = run("$LEDE run -c configs/quotes-csv.cfg " SAMPLE);
+    assert_int_equal(r.status, 0);
+    assert_true(strncmp(r.out, "id,", 3) == 0);
+    assert_non_null(strstr(r.out, "hundreds"));
+    int rows = 0;
+    for (const char *p = r.out; (p = strstr(p, "\n" SAMPLE ",")); p++)
+        rows++;
+    assert_true(rows >= 8);
+    done(&r);
+}
+
+static void test_summary_markdown_is_a_readable_report(void **state)
+{
+    (void)state;
+    result r = run("$LEDE run -c configs/summary-md.cfg " SAMPLE);
+    assert_int_equal(r.status, 0);
+    assert_true(strncmp(r.out, "# ", 2) == 0);
+    assert_non_null(strstr(r.out, "## Summary"));
+    assert_non_null(strstr(r.out, "Jake Sullivan"));
+    done(&r);
+}
+
+static void test_config_typo_is_caught_before_reading_input(void **state)
+{
+    (void)state;
+    result r = run("sed 's/format = \"json\"/fromat = \"json\"/' configs/default.cfg > "
+                   "/tmp/lede-e2e-typo.cfg && $LEDE check -c /tmp/lede-e2e-typo.cfg");
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "/tmp/lede-e2e-typo.cfg:"));
+    assert_non_null(
+        strstr(r.err, ": stage 'exporter': unknown option 'fromat' (did you mean 'format'?)"));
+    done(&r);
+    r = run("$LEDE check -c configs/default.cfg");
+    assert_int_equal(r.status, 0);
+    done(&r);
+    r = run("$LEDE run -p 'summarizer ! exporter' " SAMPLE);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "stage 'summarizer' needs 'token', which no earlier stage "
+                                  "provides: put 'tokenizer' before it"));
+    done(&r);
+}
+
+static void test_broken_stages_report_the_real_reason(void **state)
+{
+    (void)state;
+    result r = run("LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES $LEDE run -p teststage_abi " SAMPLE);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "teststage_abi.so: stage built for lede stage ABI"));
+    done(&r);
+    r = run("LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES $LEDE run -p teststage_nodesc " SAMPLE);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "is not a lede stage"));
+    done(&r);
+    r = run("LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES $LEDE run -p teststage_missingdep " SAMPLE);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "libledetestdep.so: cannot open shared object file"));
+    done(&r);
+}
+
+static void test_stages_and_inspect_describe_the_build_tree(void **state)
+{
+    (void)state;
+    result r = run("$LEDE stages");
+    assert_int_equal(r.status, 0);
+    const char *names[] = {"tokenizer", "quotes", "summarizer", "exporter"};
+    for (int i = 0; i < 4; i++) {
+        char want[128];
+        snprintf(want, sizeof want, "lib/lede/stages/%s.so", names[i]);
+        assert_non_null(strstr(r.out, want));
+    }
+    done(&r);
+    r = run("$LEDE inspect exporter");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "format"));
+    assert_non_null(strstr(r.out, "choices: json ndjson markdown csv"));
+    assert_non_null(strstr(r.out, "{ stage = \"exporter\";"));
+    done(&r);
+}
+
+static void test_overrides_change_options_from_the_command_line(void **state)
+{
+    (void)state;
+    result r = run("$LEDE run -c configs/default.cfg -o summarizer.sentences=1 "
+                   "-o exporter.pretty=false " SAMPLE);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strchr(r.out, '\n'));
+    assert_true(strchr(r.out, '\n')[1] == '\0'); /* one line: not pretty */
+    json_t *doc = parse_json(r.out);
+    assert_int_equal(json_array_size(json_object_get(doc, "summary")), 1);
+    json_decref(doc);
+    done(&r);
+}
+
+static void test_invalid_utf8_is_replaced_with_a_warning(void **state)
+{
+    (void)state;
+    result r = run("printf 'Bad \\377 byte. \"Quote,\" he said.' > /tmp/lede-e2e-bad.txt && "
+                   "$LEDE run -c configs/default.cfg /tmp/lede-e2e-bad.txt");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.err, "document '/tmp/lede-e2e-bad.txt': invalid UTF-8 at byte offset 4"));
+    json_t *doc = parse_json(r.out);
+    assert_non_null(json_object_get(doc, "warnings"));
+    json_decref(doc);
+    done(&r);
+}
+
+static void test_output_failures_are_reported_or_quiet(void **state)
+{
+    (void)state;
+    result r = run("$LEDE run -c configs/default.cfg " SAMPLE " " SAMPLE " > /dev/full");
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, "No space left on device"));
+    done(&r);
+    r = run("bash -c '$LEDE run -c configs/default.cfg " SAMPLE " " SAMPLE
+            " | head -1 >/dev/null; exit ${PIPESTATUS[0]}'");
+    assert_true(r.status < 128); /* no crash, no signal */
+    assert_null(strstr(r.err, "Broken pipe"));
+    done(&r);
+}
+
+static void test_usage_errors_exit_2(void **state)
+{
+    (void)state;
+    result r = run("$LEDE frobnicate");
+    assert_int_equal(r.status, 2);
+    done(&r);
+    r = run("$LEDE run " SAMPLE);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "no pipeline"));
+    done(&r);
+    r = run("$LEDE --version");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "stage ABI"));
+    done(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_default_pipeline_on_the_sample_article),
+        cmocka_unit_test(test_ndjson_batch_gives_one_record_per_line_in_order),
+        cmocka_unit_test(test_quotes_csv_has_a_header_and_a_row_per_quotation),
+        cmocka_unit_test(test_summary_markdown_is_a_readable_report),
+        cmocka_unit_test(test_config_typo_is_caught_before_reading_input),
+        cmocka_unit_test(test_broken_stages_report_the_real_reason),
+        cmocka_unit_test(test_stages_and_inspect_describe_the_build_tree),
+        cmocka_unit_test(test_overrides_change_options_from_the_command_line),
+        cmocka_unit_test(test_invalid_utf8_is_replaced_with_a_warning),
+        cmocka_unit_test(test_output_failures_are_reported_or_quiet),
+        cmocka_unit_test(test_usage_errors_exit_2),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
