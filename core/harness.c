@@ -63,7 +63,7 @@ int lede_harness_run(lede_harness *h, const char *id, const char *text, size_t l
         lede__doc_fail(h->doc, "reader", err ? err->message : lede_strerror(rc));
         return rc;
     }
-    rc = lede__pipeline_process(h->p, h->doc, err);
+    rc = lede__pipeline_process(h->p, 0, h->doc, err);
     int wrc = lede__pipeline_write(h->p, h->doc, rc ? NULL : err);
     return rc ? rc : wrc;
 }

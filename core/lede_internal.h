@@ -123,8 +123,14 @@ LEDE_API int lede__pipeline_check(lede__pipeline *p, lede_error *err);
 LEDE_API int lede__pipeline_start(lede__pipeline *p, lede_error *err);
 /* Prepares doc for this pipeline (sinks). */
 LEDE_API int lede__pipeline_prepare_doc(lede__pipeline *p, lede_doc *doc, lede_error *err);
-/* Runs every stage on doc. Returns 0 or the failing status (doc marked failed). */
-LEDE_API int lede__pipeline_process(lede__pipeline *p, lede_doc *doc, lede_error *err);
+/* Runs every stage of worker's chain on doc. Returns 0 or the failing status (doc marked
+ * failed). Different workers may call this concurrently on different documents. */
+LEDE_API int lede__pipeline_process(lede__pipeline *p, int worker, lede_doc *doc,
+                                    lede_error *err);
+/* Number of stage chains (one per worker thread); set before lede__pipeline_start. */
+#define LEDE_MAX_WORKERS 256
+LEDE_API int lede__pipeline_set_workers(lede__pipeline *p, int n_workers, lede_error *err);
+LEDE_API int lede__pipeline_workers(const lede__pipeline *p);
 /* Writes doc's buffered output to the sinks; LEDE_EIO on write failure (EPIPE reported as such). */
 LEDE_API int lede__pipeline_write(lede__pipeline *p, lede_doc *doc, lede_error *err);
 /* Calls finish() of every stage and flushes sinks. */

@@ -39,7 +39,7 @@ static const char usage_text[] =
     "                          {\"id\": ..., \"text\": ..., other fields kept as metadata})\n"
     "      --ext LIST          file suffixes taken from directories, e.g. .txt,.text\n"
     "      --max-doc-bytes N   per-document size limit (default 64 MiB); larger ones fail\n"
-    "  -j, --workers N         worker threads (only 1 is implemented yet)\n"
+    "  -j, --workers N         worker threads, each with its own stage instances (default 1)\n"
     "      --stats             per-stage time, documents/s and MB/s on stderr at the end\n"
     "  -h, --help              this text\n"
     "  -V, --version           version and stage ABI\n"
@@ -171,7 +171,9 @@ static int build(cli *c, lede__loader **ld, lede__pipeline **p)
         c->set.max_doc_bytes = c->max_doc;
     if (c->workers)
         c->set.workers = c->workers;
-    if ((rc = lede__pipeline_check(*p, &err)) || (rc = lede__pipeline_start(*p, &err)))
+    if ((rc = lede__pipeline_check(*p, &err)) ||
+        (rc = lede__pipeline_set_workers(*p, c->set.workers, &err)) ||
+        (rc = lede__pipeline_start(*p, &err)))
         goto fail;
     return 0;
 fail:
@@ -217,9 +219,6 @@ static int cmd_run(int argc, char **argv, int check_only)
                lede__pipeline_count(p), lede__pipeline_count(p) == 1 ? "" : "s");
         goto out;
     }
-    if (c.set.workers > 1)
-        fprintf(stderr, "lede: warning: workers = %d requested; this version runs one worker\n",
-                c.set.workers);
     if (c.n_inputs == 0) {
         if (isatty(0)) {
             status = usage_error("%s", "no INPUT given and standard input is a terminal");

@@ -27,17 +27,23 @@ typedef struct pipe_stage pipe_stage;
 struct lede_stage_ctx {
     lede__pipeline *p;
     pipe_stage *st;
+    int worker;
 };
+
+/* One worker's instance of a stage (all workers share worker 0's when SHAREABLE). */
+typedef struct pipe_inst {
+    void *inst;
+    int created;
+    lede_stage_ctx ctx;
+    double seconds; /* time spent in process() by this worker */
+} pipe_inst;
 
 struct pipe_stage {
     const lede_stage_desc *desc;
     char *name;  /* instance name (config `name`, or the stage name) */
     char *where; /* "FILE:LINE" of its config entry */
     lede_options opts;
-    void *inst;
-    int created;
-    lede_stage_ctx ctx;
-    double seconds; /* time spent in process() */
+    pipe_inst *w; /* n_workers of them */
 };
 
 struct lede__pipeline {
@@ -47,6 +53,7 @@ struct lede__pipeline {
     int n_sinks;
     char *config_dir;
     lede_buf *capture; /* harness: sink 0 goes here instead of stdout */
+    int n_workers;
 };
 
 int lede__pipeline_new(lede__pipeline **out, const char *config_dir, lede_error *err)
@@ -65,6 +72,7 @@ int lede__pipeline_new(lede__pipeline **out, const char *config_dir, lede_error 
     }
     p->sinks[0].fp = stdout;
     p->n_sinks = 1;
+    p->n_workers = 1;
     *out = p;
     return 0;
 }
@@ -110,8 +118,6 @@ int lede__pipeline_add(lede__pipeline *p, const lede_stage_desc *desc, const cha
     if (!(st = calloc(1, sizeof *st)))
         return lede_error_set(err, LEDE_ENOMEM, "out of memory");
     st->desc = desc;
-    st->ctx.p = p;
-    st->ctx.st = st;
     if (!name) {
         /* A second unnamed instance of a stage is called "exporter#2" in messages. */
         char auto_name[256];
@@ -215,23 +221,52 @@ int lede__pipeline_check(lede__pipeline *p, lede_error *err)
     return 0;
 }
 
+int lede__pipeline_set_workers(lede__pipeline *p, int n_workers, lede_error *err)
+{
+    for (size_t i = 0; i < p->n; i++)
+        if (p->stages[i]->w)
+            return lede_error_set(err, LEDE_EINVAL, "workers must be set before the stages start");
+    if (n_workers < 1 || n_workers > LEDE_MAX_WORKERS)
+        return lede_error_set(err, LEDE_ECONFIG, "workers must be in [1, %d]", LEDE_MAX_WORKERS);
+    p->n_workers = n_workers;
+    return 0;
+}
+
+int lede__pipeline_workers(const lede__pipeline *p)
+{
+    return p->n_workers;
+}
+
 int lede__pipeline_start(lede__pipeline *p, lede_error *err)
 {
     for (size_t i = 0; i < p->n; i++) {
         pipe_stage *st = p->stages[i];
-        int rc;
-        if (st->created)
-            continue;
-        lede_error_clear(err);
-        rc = st->desc->create(&st->ctx, &st->opts, &st->inst, err);
-        st->created = 1; /* destroy() runs even after a failed create */
-        if (rc) {
-            if (!err || !err->message[0])
-                lede_error_set(err, rc, "%s", lede_strerror(rc));
-            lede_error_prefix(err, "%s%sstage '%s'", st->where, *st->where ? ": " : "", st->name);
-            if (err)
-                err->code = rc < 0 ? rc : LEDE_ESTAGE;
-            return rc < 0 ? rc : LEDE_ESTAGE;
+        if (!st->w && !(st->w = calloc((size_t)p->n_workers, sizeof *st->w)))
+            return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+        for (int k = 0; k < p->n_workers; k++) {
+            pipe_inst *w = &st->w[k];
+            int rc;
+            if (w->created)
+                continue;
+            w->ctx.p = p;
+            w->ctx.st = st;
+            w->ctx.worker = k;
+            if (k > 0 && (st->desc->flags & LEDE_STAGE_SHAREABLE)) {
+                w->inst = st->w[0].inst; /* shared: created once, destroyed once */
+                continue;
+            }
+            lede_error_clear(err);
+            rc = st->desc->create(&w->ctx, &st->opts, &w->inst, err);
+            w->created = 1; /* destroy() runs even after a failed create */
+            if (rc) {
+                if (!err || !err->message[0])
+                    lede_error_set(err, rc, "%s", lede_strerror(rc));
+                lede_error_prefix(err, "%s%sstage '%s'", st->where, *st->where ? ": " : "",
+                                  st->name);
+                if (err)
+                    err->code = rc < 0 ? rc : LEDE_ESTAGE;
+                return rc < 0 ? rc : LEDE_ESTAGE;
+            }
         }
     }
     return 0;
@@ -259,7 +294,7 @@ static double now_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-int lede__pipeline_process(lede__pipeline *p, lede_doc *doc, lede_error *err)
+int lede__pipeline_process(lede__pipeline *p, int worker, lede_doc *doc, lede_error *err)
 {
     int first_rc = 0;
 
@@ -274,9 +309,10 @@ int lede__pipeline_process(lede__pipeline *p, lede_doc *doc, lede_error *err)
             continue;
         lede__doc_set_stage(doc, st->name);
         lede_error_clear(&serr);
+        pipe_inst *w = &st->w[worker];
         double t0 = now_seconds();
-        rc = st->desc->process(st->inst, doc, &serr);
-        st->seconds += now_seconds() - t0;
+        rc = st->desc->process(w->inst, doc, &serr);
+        w->seconds += now_seconds() - t0;
         if (rc) {
             const char *msg = serr.message[0] ? serr.message : lede_strerror(rc);
             /* A renderer failing on an already failed document keeps the first failure. */
@@ -297,9 +333,12 @@ double lede__pipeline_stage_seconds(const lede__pipeline *p, size_t i, const cha
 {
     if (i >= p->n)
         return 0.0;
+    double total = 0.0;
     if (name)
         *name = p->stages[i]->name;
-    return p->stages[i]->seconds;
+    for (int k = 0; p->stages[i]->w && k < p->n_workers; k++)
+        total += p->stages[i]->w[k].seconds;
+    return total;
 }
 
 static int sink_write(lede__pipeline *p, int sink, const char *data, size_t len, lede_error *err)
@@ -338,16 +377,18 @@ int lede__pipeline_finish(lede__pipeline *p, lede_error *err)
     int first_rc = 0;
     for (size_t i = 0; i < p->n; i++) {
         pipe_stage *st = p->stages[i];
-        lede_error serr;
-        int rc;
-        if (!st->created || !st->desc->finish)
-            continue;
-        lede_error_clear(&serr);
-        rc = st->desc->finish(st->inst, &st->ctx, &serr);
-        if (rc && !first_rc) {
-            first_rc = rc < 0 ? rc : LEDE_ESTAGE;
-            lede_error_set(err, first_rc, "stage '%s' at end of input: %s", st->name,
-                           serr.message[0] ? serr.message : lede_strerror(rc));
+        for (int k = 0; st->w && k < p->n_workers; k++) {
+            lede_error serr;
+            int rc;
+            if (!st->w[k].created || !st->desc->finish)
+                continue;
+            lede_error_clear(&serr);
+            rc = st->desc->finish(st->w[k].inst, &st->w[k].ctx, &serr);
+            if (rc && !first_rc) {
+                first_rc = rc < 0 ? rc : LEDE_ESTAGE;
+                lede_error_set(err, first_rc, "stage '%s' at end of input: %s", st->name,
+                               serr.message[0] ? serr.message : lede_strerror(rc));
+            }
         }
     }
     for (int i = 0; i < p->n_sinks; i++) {
@@ -369,8 +410,10 @@ void lede__pipeline_free(lede__pipeline *p)
     /* Destroy in reverse order of creation. */
     for (size_t i = p->n; i-- > 0;) {
         pipe_stage *st = p->stages[i];
-        if (st->created && st->desc->destroy)
-            st->desc->destroy(st->inst);
+        for (int k = 0; st->w && k < p->n_workers; k++)
+            if (st->w[k].created && st->desc->destroy)
+                st->desc->destroy(st->w[k].inst);
+        free(st->w);
         lede__options_free(&st->opts);
         free(st->name);
         free(st->where);
@@ -435,5 +478,8 @@ int lede_ctx_write(lede_stage_ctx *ctx, int sink, const char *data, size_t len, 
     if (sink < 0 || sink >= ctx->p->n_sinks)
         return lede_error_set(err, LEDE_EINVAL, "stage '%s': no output sink %d", ctx->st->name,
                               sink);
+    /* Headers and trailers are written once per stream, by worker 0's instance. */
+    if (ctx->worker > 0)
+        return 0;
     return sink_write(ctx->p, sink, data, len, err);
 }

@@ -7,9 +7,15 @@
  * its result, or an error record rendered by the exporter (or, when the pipeline has
  * no renderer, written by the runner itself as one NDJSON line). Failures are also
  * reported on stderr, naming the document and the stage.
+ *
+ * With workers > 1, each worker thread owns a chain of stage instances; the main thread
+ * reads documents into a window of 4 x workers slots and writes finished ones strictly
+ * in sequence, so output order is input order and memory is bounded by the window.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -41,62 +47,230 @@ static int write_error_record(lede_doc *doc, lede_error *err)
     return 0;
 }
 
+/* Reports what the reader said about a document on stderr (it also stays in the record). */
+static void report_reader_warnings(lede_doc *doc)
+{
+    for (size_t i = 0; i < lede_doc_warning_count(doc); i++) {
+        const char *wstage, *wmsg;
+        lede_doc_warning_at(doc, i, &wstage, NULL, &wmsg);
+        if (wstage && strcmp(wstage, "reader") == 0)
+            fprintf(stderr, "lede: warning: document '%s': %s\n", lede_doc_id(doc), wmsg);
+    }
+}
+
+/* Accounts for a processed document and writes its output. Returns 0 or the write error. */
+static int finish_doc(lede__pipeline *p, lede_doc *doc, int has_renderer, lede__run_stats *stats,
+                      lede_error *err)
+{
+    const char *stage, *message;
+    int rc;
+
+    if (lede_doc_failed(doc, &stage, &message)) {
+        stats->failed++;
+        fprintf(stderr, "lede: document '%s': %s: %s\n", lede_doc_id(doc), stage ? stage : "?",
+                message ? message : "failed");
+        if (!has_renderer && (rc = write_error_record(doc, err)))
+            return rc;
+    }
+    if ((rc = lede__pipeline_write(p, doc, err))) {
+        if (errno == EPIPE)
+            stats->broken_pipe = 1;
+        return rc;
+    }
+    return 0;
+}
+
+static int new_doc(const lede__settings *set, lede_doc **doc, lede_error *err)
+{
+    int rc = lede_doc_new(doc, err);
+    /* The arena holds annotations: allow a generous multiple of the text, bounded. */
+    if (!rc)
+        lede__doc_set_limits(*doc, set->max_doc_bytes,
+                             (size_t)256 * 1024 * 1024 + 64 * set->max_doc_bytes);
+    return rc;
+}
+
+/* One document at a time, all in this thread. */
+static int run_serial(lede__pipeline *p, lede__reader *r, const lede__settings *set,
+                      lede__run_stats *stats, lede_error *err)
+{
+    lede_doc *doc;
+    int rc, has_renderer = lede__pipeline_has_renderer(p);
+
+    if ((rc = new_doc(set, &doc, err)))
+        return rc;
+    for (;;) {
+        lede_error derr;
+        lede_doc_reset(doc);
+        if ((rc = lede__reader_next(r, doc, err)) <= 0)
+            break;
+        lede__doc_set_seq(doc, (size_t)stats->docs++);
+        report_reader_warnings(doc);
+        if ((rc = lede__pipeline_prepare_doc(p, doc, err)))
+            break;
+        lede__pipeline_process(p, 0, doc, &derr);
+        if ((rc = finish_doc(p, doc, has_renderer, stats, err)))
+            break;
+    }
+    lede_doc_free(doc);
+    return rc < 0 ? rc : 0;
+}
+
+/* ---- several workers: a window of documents in flight, written in input order ---- */
+
+enum { SLOT_FREE, SLOT_READY, SLOT_BUSY, SLOT_DONE };
+
+typedef struct pool {
+    pthread_mutex_t mu;
+    pthread_cond_t ready, done;
+    lede_doc **docs;
+    int *state;
+    size_t n_slots;
+    unsigned long long next_read, next_proc;
+    int stop;
+    lede__pipeline *p;
+} pool;
+
+typedef struct worker {
+    pool *pool;
+    int id;
+    pthread_t thread;
+} worker;
+
+static void *worker_main(void *arg)
+{
+    worker *w = arg;
+    pool *pl = w->pool;
+
+    pthread_mutex_lock(&pl->mu);
+    for (;;) {
+        while (!pl->stop && pl->next_proc >= pl->next_read)
+            pthread_cond_wait(&pl->ready, &pl->mu);
+        if (pl->next_proc >= pl->next_read)
+            break;
+        size_t slot = (size_t)(pl->next_proc++ % pl->n_slots);
+        pl->state[slot] = SLOT_BUSY;
+        pthread_mutex_unlock(&pl->mu);
+
+        lede_error derr;
+        lede__pipeline_process(pl->p, w->id, pl->docs[slot], &derr);
+
+        pthread_mutex_lock(&pl->mu);
+        pl->state[slot] = SLOT_DONE;
+        pthread_cond_broadcast(&pl->done);
+    }
+    pthread_mutex_unlock(&pl->mu);
+    return NULL;
+}
+
+static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings *set,
+                        lede__run_stats *stats, lede_error *err)
+{
+    int n_workers = lede__pipeline_workers(p), has_renderer = lede__pipeline_has_renderer(p);
+    pool pl;
+    worker *ws = NULL;
+    unsigned long long next_write = 0;
+    int rc = 0, eof = 0, write_failed = 0, started = 0;
+
+    memset(&pl, 0, sizeof pl);
+    pl.p = p;
+    pl.n_slots = (size_t)n_workers * 4; /* documents in flight: bounded memory */
+    pl.docs = calloc(pl.n_slots, sizeof *pl.docs);
+    pl.state = calloc(pl.n_slots, sizeof *pl.state);
+    ws = calloc((size_t)n_workers, sizeof *ws);
+    if (!pl.docs || !pl.state || !ws) {
+        rc = lede_error_set(err, LEDE_ENOMEM, "out of memory");
+        goto out;
+    }
+    for (size_t i = 0; i < pl.n_slots; i++)
+        if ((rc = new_doc(set, &pl.docs[i], err)) ||
+            (rc = lede__pipeline_prepare_doc(p, pl.docs[i], err)))
+            goto out;
+    pthread_mutex_init(&pl.mu, NULL);
+    pthread_cond_init(&pl.ready, NULL);
+    pthread_cond_init(&pl.done, NULL);
+    for (int i = 0; i < n_workers; i++) {
+        ws[i].pool = &pl;
+        ws[i].id = i;
+        if (pthread_create(&ws[i].thread, NULL, worker_main, &ws[i]) != 0) {
+            rc = lede_error_set(err, LEDE_ENOMEM, "cannot start worker thread %d", i);
+            break;
+        }
+        started++;
+    }
+
+    pthread_mutex_lock(&pl.mu);
+    while (!rc) {
+        /* Write what is finished, in input order. */
+        size_t ws_slot = (size_t)(next_write % pl.n_slots);
+        if (next_write < pl.next_read && pl.state[ws_slot] == SLOT_DONE) {
+            pthread_mutex_unlock(&pl.mu);
+            if (!write_failed && finish_doc(p, pl.docs[ws_slot], has_renderer, stats, err)) {
+                write_failed = 1;
+                eof = 1; /* stop reading; let the workers drain */
+            }
+            pthread_mutex_lock(&pl.mu);
+            pl.state[ws_slot] = SLOT_FREE;
+            next_write++;
+            continue;
+        }
+        /* Read into a free slot while the window has room. */
+        if (!eof && pl.next_read - next_write < pl.n_slots) {
+            size_t slot = (size_t)(pl.next_read % pl.n_slots);
+            lede_doc *doc = pl.docs[slot];
+            pthread_mutex_unlock(&pl.mu);
+            lede_doc_reset(doc);
+            int got = lede__reader_next(r, doc, err);
+            pthread_mutex_lock(&pl.mu);
+            if (got < 0) {
+                rc = got;
+                eof = 1;
+            } else if (got == 0) {
+                eof = 1;
+            } else {
+                lede__doc_set_seq(doc, (size_t)stats->docs++);
+                report_reader_warnings(doc);
+                pl.state[slot] = SLOT_READY;
+                pl.next_read++;
+                pthread_cond_signal(&pl.ready);
+            }
+            continue;
+        }
+        if (eof && next_write == pl.next_read)
+            break;
+        pthread_cond_wait(&pl.done, &pl.mu);
+    }
+    pl.stop = 1;
+    pthread_cond_broadcast(&pl.ready);
+    pthread_mutex_unlock(&pl.mu);
+    for (int i = 0; i < started; i++)
+        pthread_join(ws[i].thread, NULL);
+    pthread_mutex_destroy(&pl.mu);
+    pthread_cond_destroy(&pl.ready);
+    pthread_cond_destroy(&pl.done);
+    if (write_failed && !rc)
+        rc = err->code ? err->code : LEDE_EIO;
+out:
+    for (size_t i = 0; pl.docs && i < pl.n_slots; i++)
+        lede_doc_free(pl.docs[i]);
+    free(pl.docs);
+    free(pl.state);
+    free(ws);
+    return rc < 0 ? rc : 0;
+}
+
 int lede__run(lede__pipeline *p, lede__reader *r, const lede__settings *set,
               lede__run_stats *stats, lede_error *err)
 {
-    lede_doc *doc;
-    int rc = 0, has_renderer = lede__pipeline_has_renderer(p);
     double t0 = now_seconds();
+    int rc;
 
     memset(stats, 0, sizeof *stats);
-    if ((rc = lede_doc_new(&doc, err)))
-        return rc;
-    /* The arena holds annotations: allow a generous multiple of the text, bounded. */
-    lede__doc_set_limits(doc, set->max_doc_bytes, (size_t)256 * 1024 * 1024 + 64 * set->max_doc_bytes);
-    for (;;) {
-        lede_error derr;
-        const char *stage, *message;
-
-        lede_doc_reset(doc);
-        lede_error_clear(&derr);
-        rc = lede__reader_next(r, doc, err);
-        if (rc <= 0)
-            break;
-        rc = 0;
-        lede__doc_set_seq(doc, (size_t)stats->docs);
-        stats->docs++;
-        /* Reader warnings (invalid UTF-8) go to stderr as well as into the record. */
-        for (size_t i = 0; i < lede_doc_warning_count(doc); i++) {
-            const char *wstage, *wmsg;
-            lede_doc_warning_at(doc, i, &wstage, NULL, &wmsg);
-            if (wstage && strcmp(wstage, "reader") == 0)
-                fprintf(stderr, "lede: warning: document '%s': %s\n", lede_doc_id(doc), wmsg);
-        }
-        if (lede_doc_failed(doc, NULL, NULL)) {
-            /* The reader failed: only renderers see the document. */
-            if ((rc = lede__pipeline_prepare_doc(p, doc, err)))
-                break;
-            lede__pipeline_process(p, doc, &derr);
-        } else {
-            lede__pipeline_process(p, doc, &derr);
-        }
-        if (lede_doc_failed(doc, &stage, &message)) {
-            stats->failed++;
-            fprintf(stderr, "lede: document '%s': %s: %s\n", lede_doc_id(doc),
-                    stage ? stage : "?", message ? message : "failed");
-            if (!has_renderer && (rc = write_error_record(doc, err)))
-                break;
-        }
-        if ((rc = lede__pipeline_write(p, doc, err))) {
-            if (errno == EPIPE)
-                stats->broken_pipe = 1;
-            break;
-        }
-    }
+    if (lede__pipeline_workers(p) > 1)
+        rc = run_parallel(p, r, set, stats, err);
+    else
+        rc = run_serial(p, r, set, stats, err);
     stats->bytes = lede__reader_bytes(r);
     stats->seconds = now_seconds() - t0;
-    lede_doc_free(doc);
-    if (rc < 0)
-        return rc;
-    return 0;
+    return rc;
 }

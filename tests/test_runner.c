@@ -26,7 +26,8 @@ static void write_file(const char *name, const char *body)
 }
 
 /* Runs "teststage_crash ! teststage_render" over inputs; returns the rendered output. */
-static char *run(const char *input, char *const *inputs, size_t n, lede__run_stats *stats)
+static char *run_workers(const char *input, char *const *inputs, size_t n, int workers,
+                         lede__run_stats *stats)
 {
     lede__loader *ld;
     lede__pipeline *p;
@@ -44,6 +45,7 @@ static char *run(const char *input, char *const *inputs, size_t n, lede__run_sta
                      0);
     lede__pipeline_capture_stdout(p, &out);
     assert_int_equal(lede__pipeline_check(p, &err), 0);
+    assert_int_equal(lede__pipeline_set_workers(p, workers, &err), 0);
     assert_int_equal(lede__pipeline_start(p, &err), 0);
     assert_int_equal(lede__reader_new(&r, inputs, n, &set, &err), 0);
     assert_int_equal(lede__run(p, r, &set, stats, &err), 0);
@@ -52,6 +54,11 @@ static char *run(const char *input, char *const *inputs, size_t n, lede__run_sta
     lede__pipeline_free(p);
     lede__loader_free(ld);
     return out.data ? out.data : strdup("");
+}
+
+static char *run(const char *input, char *const *inputs, size_t n, lede__run_stats *stats)
+{
+    return run_workers(input, inputs, n, 1, stats);
 }
 
 static int setup(void **state)
@@ -166,6 +173,31 @@ static void test_oversized_documents_become_error_records(void **state)
     lede_buf_free(&out);
 }
 
+static void test_workers_keep_input_order_and_every_record(void **state)
+{
+    char path[128], line[128];
+    lede__run_stats st1, st3;
+    (void)state;
+    snprintf(path, sizeof path, "%s/many.ndjson", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    for (int i = 0; i < 2000; i++) {
+        snprintf(line, sizeof line, "{\"id\":\"d%d\",\"text\":\"%s %d\"}\n", i,
+                 i % 7 == 0 ? "BAD" : "fine", i);
+        fputs(i % 13 == 0 ? "garbage\n" : line, f);
+    }
+    fclose(f);
+    char *const inputs[] = {path};
+    char *serial = run_workers("ndjson", inputs, 1, 1, &st1);
+    char *parallel = run_workers("ndjson", inputs, 1, 3, &st3);
+    assert_string_equal(serial, parallel);
+    assert_int_equal(st1.docs, 2000);
+    assert_int_equal(st3.docs, 2000);
+    assert_int_equal(st1.failed, st3.failed);
+    free(serial);
+    free(parallel);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -174,6 +206,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_ndjson_gives_one_record_per_line_in_order, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_oversized_documents_become_error_records, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_workers_keep_input_order_and_every_record, setup,
                                         teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
