@@ -285,6 +285,25 @@ static void test_output_failures_are_reported_or_quiet(void **state)
     done(&r);
 }
 
+static void test_configs_work_from_an_install(void **state)
+{
+    (void)state;
+    result r = run("rm -rf /tmp/lede-e2e-prefix && '%s' --install '%s' --prefix /tmp/lede-e2e-prefix "
+                   ">/dev/null && cd /tmp && for c in default batch-ndjson quotes-csv summary-md; do "
+                   "/tmp/lede-e2e-prefix/bin/lede check -c /tmp/lede-e2e-prefix/share/lede/configs/$c.cfg "
+                   "|| exit 9; done && /tmp/lede-e2e-prefix/bin/lede run -c "
+                   "/tmp/lede-e2e-prefix/share/lede/configs/quotes-csv.cfg '%s/" SAMPLE "' && "
+                   "/tmp/lede-e2e-prefix/bin/lede stages",
+                   CMAKE_COMMAND, LEDE_BINARY_DIR, LEDE_SOURCE_DIR);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "hundreds"));
+    assert_non_null(strstr(r.out, "/tmp/lede-e2e-prefix/lib/lede/stages"));
+    assert_null(strstr(r.out, LEDE_BINARY_DIR "/lib/lede/stages")); /* its own stages only */
+    done(&r);
+    r = run("rm -rf /tmp/lede-e2e-prefix");
+    done(&r);
+}
+
 static void test_usage_errors_exit_2(void **state)
 {
     (void)state;
@@ -314,6 +333,7 @@ int main(void)
         cmocka_unit_test(test_overrides_change_options_from_the_command_line),
         cmocka_unit_test(test_invalid_utf8_is_replaced_with_a_warning),
         cmocka_unit_test(test_output_failures_are_reported_or_quiet),
+        cmocka_unit_test(test_configs_work_from_an_install),
         cmocka_unit_test(test_usage_errors_exit_2),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

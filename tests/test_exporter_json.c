@@ -1,0 +1,426 @@
+/*
+ * test_exporter_json.c -- the exporter's json and ndjson records: exact output, escaping,
+ * the optional members, generic layers, error records, and that every record parses.
+ *
+ * Whole records are compared with golden files in tests/fixtures/exporter/ (readable and
+ * diffable); the behaviours that matter most are also checked on their own with short
+ * literals, so that a failure names what broke. Each output is parsed back with jansson:
+ * an exact comparison proves stability, the parse proves the JSON is valid.
+ */
+#include <setjmp.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <jansson.h>
+
+#include "../plugins/exporter/exporter.h"
+#include "test_exporter_fixture.h"
+
+/* Runs one fixture document through a fresh exporter and returns a copy of its record. */
+static char *render(const char *options, const char *id, int want_rc)
+{
+    lede_harness *h = exp_fx_harness(options);
+    char *out = strdup(exp_fx_run(h, id, want_rc));
+    lede_harness_free(h);
+    assert_non_null(out);
+    return out;
+}
+
+/* Parses exactly one JSON value followed by a newline, failing the test otherwise. */
+static json_t *parse_record(const char *record)
+{
+    json_error_t jerr;
+    size_t len = strlen(record);
+    json_t *v;
+
+    assert_true(len > 0 && record[len - 1] == '\n');
+    v = json_loadb(record, len, 0, &jerr);
+    if (!v)
+        fail_msg("invalid JSON at line %d col %d: %s\n%s", jerr.line, jerr.column, jerr.text,
+                 record);
+    return v;
+}
+
+/* The string member key of object o. */
+static const char *str_at(json_t *o, const char *key)
+{
+    json_t *v = json_object_get(o, key);
+    assert_true(json_is_string(v));
+    return json_string_value(v);
+}
+
+static void test_ndjson_record_of_an_article_matches_the_golden_file(void **state)
+{
+    char *out = render("format=ndjson", "article", 0);
+    (void)state;
+    exp_fx_check_golden(out, "article.ndjson");
+    /* One record, one line. */
+    assert_ptr_equal(strchr(out, '\n'), out + strlen(out) - 1);
+    json_decref(parse_record(out));
+    free(out);
+}
+
+static void test_pretty_json_has_one_member_and_one_element_per_line(void **state)
+{
+    char *out = render("format=json", "article", 0);
+    char *compact = render("format=json pretty=false", "article", 0);
+    json_t *a, *b;
+    (void)state;
+
+    exp_fx_check_golden(out, "article.json");
+    assert_non_null(strstr(out, "{\n  \"id\": \"article\",\n  \"meta\": {\n    \"source\": "));
+    assert_non_null(strstr(out, "\n  \"paragraphs\": [\n    {\"start\": 0, \"end\": 21},\n    "
+                                "{\"start\": 23, \"end\": 194},\n"));
+    /* pretty=false is the ndjson line; both layouts hold the same value. */
+    a = parse_record(out);
+    b = parse_record(compact);
+    assert_true(json_equal(a, b));
+    assert_null(strstr(compact, "\": "));
+    json_decref(a);
+    json_decref(b);
+    free(out);
+    free(compact);
+}
+
+static void test_quotes_backslashes_and_control_bytes_are_escaped(void **state)
+{
+    char *out = render("format=ndjson", "escapes", 0);
+    const char *text = exp_fx_text("escapes");
+    json_t *v, *q;
+    (void)state;
+
+    exp_fx_check_golden(out, "escapes.ndjson");
+    assert_non_null(strstr(out, "\"text\":\"I said \\\"no\\\" to C:\\\\temp\""));
+    assert_non_null(strstr(out, "\"text\":\"Tab\\u0001ctl 東京 😀\""));
+    assert_non_null(strstr(out, "\"text\":\"Line one,\\nline two\""));
+    assert_non_null(strstr(out, "Zoë said “I said \\\"no\\\" to C:\\\\temp” and left.\""));
+    /* Decoded, every quotation is exactly its bytes of the text. */
+    v = parse_record(out);
+    q = json_object_get(v, "quotes");
+    assert_int_equal(json_array_size(q), 2);
+    for (size_t i = 0; i < 2; i++) {
+        json_t *e = json_array_get(q, i);
+        size_t start = (size_t)json_integer_value(json_object_get(e, "start"));
+        size_t end = (size_t)json_integer_value(json_object_get(e, "end"));
+        assert_int_equal(strlen(str_at(e, "text")), end - start);
+        assert_memory_equal(str_at(e, "text"), text + start, end - start);
+    }
+    json_decref(v);
+    free(out);
+}
+
+static void test_non_ascii_is_kept_as_utf8_not_escaped(void **state)
+{
+    char *out = render("format=ndjson", "escapes", 0);
+    (void)state;
+    assert_non_null(strstr(out, "\"speaker\":\"Zoë\""));
+    assert_non_null(strstr(out, "東京 😀"));
+    assert_null(strstr(out, "\\u00e9")); /* é of Café */
+    /* Metadata is raw JSON: its own escapes pass through untouched. */
+    assert_non_null(strstr(out, "\"meta\":{\"by\":\"Zo\\u00eb\"}"));
+    free(out);
+}
+
+static void test_unknown_speaker_mention_and_cue_are_null(void **state)
+{
+    char *out = render("format=ndjson", "escapes", 0);
+    json_t *v = parse_record(out), *q;
+    (void)state;
+
+    q = json_array_get(json_object_get(v, "quotes"), 1);
+    assert_true(json_is_null(json_object_get(q, "speaker")));
+    assert_true(json_is_null(json_object_get(q, "speaker_mention")));
+    assert_true(json_is_null(json_object_get(q, "cue")));
+    assert_true(json_is_null(json_object_get(q, "continues")));
+    assert_string_equal(str_at(q, "kind"), "full");
+    json_decref(v);
+    free(out);
+}
+
+static void test_continued_quotation_names_the_segment_it_continues(void **state)
+{
+    char *out = render("format=ndjson", "article", 0);
+    json_t *v = parse_record(out), *q;
+    (void)state;
+
+    q = json_array_get(json_object_get(v, "quotes"), 2);
+    assert_int_equal(json_integer_value(json_object_get(q, "continues")), 1);
+    assert_string_equal(str_at(json_object_get(q, "speaker_mention"), "text"), "he");
+    assert_string_equal(str_at(q, "speaker"), "Andrey Kortunov");
+    json_decref(v);
+    free(out);
+}
+
+static void test_generic_layer_writes_every_attribute_type(void **state)
+{
+    char *out = render("format=ndjson", "article", 0);
+    (void)state;
+    assert_non_null(strstr(out, ",\"entity\":[{\"start\":49,\"end\":62,\"text\":\"Jake Sullivan\","
+                                "\"type\":\"PERSON\",\"mentions\":2,\"salience\":0.3333,"
+                                "\"resolved\":true},"));
+    /* An attribute called "text" must not shadow the span's text. */
+    assert_non_null(strstr(out, "\"text\":\"Tehran\",\"type\":\"GPE\",\"mentions\":-1,"
+                                "\"salience\":1,\"resolved\":false,\"attr:text\":\"Teheran\"}]"));
+    free(out);
+}
+
+static void test_layer_named_like_a_record_member_is_prefixed(void **state)
+{
+    char *out = render("format=ndjson tokens=true", "reserved-names", 0);
+    (void)state;
+    assert_string_equal(out, "{\"id\":\"reserved-names\",\"layer:tokens\":[{\"start\":0,\"end\":2,"
+                             "\"text\":\"No\",\"attr:start\":true}]}\n");
+    json_decref(parse_record(out));
+    free(out);
+}
+
+static void test_metadata_values_are_copied_raw_on_one_line(void **state)
+{
+    char *out = render("format=ndjson", "article", 0);
+    (void)state;
+    /* The newline inside the tags array became a space: the record stays one line. */
+    assert_non_null(strstr(out, "{\"id\":\"article\",\"meta\":{\"source\":\"Daily Mail\","
+                                "\"year\":2022,\"tags\":[\"russia\",  \"iran\"]},"));
+    free(out);
+}
+
+static void test_empty_quote_layer_is_an_empty_array_and_absent_layers_are_omitted(void **state)
+{
+    char *out = render("format=ndjson", "empty-quotes", 0);
+    char *pretty = render("format=json", "empty-quotes", 0);
+    (void)state;
+    assert_string_equal(out, "{\"id\":\"empty-quotes\",\"sentences\":[{\"start\":0,\"end\":33,"
+                             "\"text\":\"No one was quoted in this report.\",\"paragraph\":0}],"
+                             "\"quotes\":[]}\n");
+    assert_string_equal(pretty, "{\n"
+                                "  \"id\": \"empty-quotes\",\n"
+                                "  \"sentences\": [\n"
+                                "    {\"start\": 0, \"end\": 33, \"text\": \"No one was quoted in "
+                                "this report.\", \"paragraph\": 0}\n"
+                                "  ],\n"
+                                "  \"quotes\": []\n"
+                                "}\n");
+    free(out);
+    free(pretty);
+}
+
+static void test_document_without_layers_is_its_id_alone(void **state)
+{
+    char *out = render("format=ndjson", "we\"ird\\id", 0);
+    json_t *v = parse_record(out);
+    (void)state;
+    assert_string_equal(out, "{\"id\":\"we\\\"ird\\\\id\"}\n");
+    assert_string_equal(str_at(v, "id"), "we\"ird\\id");
+    json_decref(v);
+    free(out);
+}
+
+static void test_failed_document_becomes_an_error_record(void **state)
+{
+    char *out = render("format=ndjson", "fails", LEDE_ESTAGE);
+    char *pretty = render("format=json", "fails", LEDE_ESTAGE);
+    json_t *a, *b;
+    (void)state;
+
+    assert_string_equal(out, "{\"id\":\"fails\",\"error\":{\"stage\":\"fixture\",\"message\":"
+                             "\"refused \\\"fails\\\" at byte 3\\n(on purpose)\"}}\n");
+    assert_string_equal(pretty,
+                        "{\n"
+                        "  \"id\": \"fails\",\n"
+                        "  \"error\": {\n"
+                        "    \"stage\": \"fixture\",\n"
+                        "    \"message\": \"refused \\\"fails\\\" at byte 3\\n(on purpose)\"\n"
+                        "  }\n"
+                        "}\n");
+    a = parse_record(out);
+    b = parse_record(pretty);
+    assert_true(json_equal(a, b));
+    json_decref(a);
+    json_decref(b);
+    free(out);
+    free(pretty);
+}
+
+static void test_span_outside_the_text_yields_an_exporter_error_record(void **state)
+{
+    char *out = render("format=ndjson", "bad-span", LEDE_EINVAL);
+    json_t *v = parse_record(out), *e;
+    (void)state;
+
+    e = json_object_get(v, "error");
+    assert_string_equal(str_at(e, "stage"), "exporter");
+    assert_non_null(strstr(str_at(e, "message"), "quote 0 has span [11, 44) outside the text"));
+    assert_null(json_object_get(v, "quotes")); /* no partial record */
+    json_decref(v);
+    free(out);
+}
+
+static void test_tokens_and_text_are_written_only_when_asked(void **state)
+{
+    char *plain = render("format=ndjson", "article", 0);
+    char *full = render("format=ndjson tokens=true text=true", "article", 0);
+    json_t *v = parse_record(full), *t;
+    (void)state;
+
+    assert_null(strstr(plain, "\"tokens\""));
+    assert_null(strstr(plain, "\"text\":\"Putin arrives in Iran\\n"));
+    assert_string_equal(str_at(v, "text"), exp_fx_text("article"));
+    t = json_object_get(v, "tokens");
+    assert_int_equal(json_array_size(t), 4);
+    assert_non_null(strstr(full, "\"tokens\":[{\"start\":0,\"end\":5,\"text\":\"Putin\","
+                                 "\"kind\":\"word\"},"));
+    /* Member order: text after meta, tokens after summary and before generic layers. */
+    assert_true(strstr(full, "\"text\":\"Putin") < strstr(full, "\"sentences\""));
+    assert_true(strstr(full, "\"summary\"") < strstr(full, "\"tokens\""));
+    assert_true(strstr(full, "\"tokens\"") < strstr(full, "\"entity\""));
+    json_decref(v);
+    free(plain);
+    free(full);
+}
+
+static void test_stream_of_records_parses_one_object_per_document(void **state)
+{
+    static const char *const ids[] = {"article", "escapes",  "empty-quotes",  "bare",
+                                      "fails",   "bad-span", "reserved-names"};
+    static const int rcs[] = {0, 0, 0, 0, LEDE_ESTAGE, LEDE_EINVAL, 0};
+    static const char *const options[] = {"format=json", "format=json pretty=false",
+                                          "format=ndjson tokens=true text=true"};
+    (void)state;
+
+    for (size_t o = 0; o < 3; o++) {
+        lede_harness *h = exp_fx_harness(options[o]);
+        const char *out, *p;
+        size_t len, n = 0;
+        for (size_t i = 0; i < 7; i++)
+            exp_fx_run(h, ids[i], rcs[i]);
+        out = lede_harness_output(h, &len);
+        /* Concatenated values: each load stops after one object, position says where. */
+        for (p = out; p < out + len; n++) {
+            json_error_t jerr;
+            json_t *v = json_loadb(p, (size_t)(out + len - p), JSON_DISABLE_EOF_CHECK, &jerr);
+            if (!v) fail_msg("%s: record %zu: %s", options[o], n, jerr.text);
+            assert_string_equal(str_at(v, "id"), ids[n]);
+            json_decref(v);
+            p += jerr.position;
+            assert_true(*p == '\n');
+            p++;
+        }
+        assert_int_equal(n, 7);
+        /* Kept for the schema check (test_exporter_schema validates these files). */
+        char path[1024];
+        snprintf(path, sizeof path, "%s/tests/exporter-stream-%zu.json", LEDE_BINARY_DIR, o);
+        FILE *f = fopen(path, "wb");
+        assert_non_null(f);
+        assert_int_equal(fwrite(out, 1, len, f), len);
+        fclose(f);
+        lede_harness_free(h);
+    }
+}
+
+static void test_output_option_writes_records_to_a_file(void **state)
+{
+    char path[1024], opts[1200], buf[256];
+    lede_harness *h;
+    FILE *f;
+    size_t n, len;
+    (void)state;
+
+    snprintf(path, sizeof path, "%s/tests/exporter-output-test.ndjson", LEDE_BINARY_DIR);
+    snprintf(opts, sizeof opts, "format=ndjson output=\"%s\"", path);
+    h = exp_fx_harness(opts);
+    exp_fx_run(h, "bare", 0);
+    exp_fx_run(h, "fails", LEDE_ESTAGE);
+    lede_harness_output(h, &len);
+    assert_int_equal(len, 0); /* nothing on standard output */
+    lede_harness_free(h);     /* closes the file */
+    f = fopen(path, "rb");
+    assert_non_null(f);
+    n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    assert_string_equal(buf,
+                        "{\"id\":\"bare\"}\n{\"id\":\"fails\",\"error\":{\"stage\":\"fixture\","
+                        "\"message\":\"refused \\\"fails\\\" at byte 3\\n(on purpose)\"}}\n");
+    remove(path);
+}
+
+/* exp_put_num directly: the one place where formatting could differ across platforms. */
+static const char *num(lede_buf *b, double v)
+{
+    exp_out o = {b, 0};
+    lede_buf_reset(b);
+    exp_put_num(&o, v);
+    assert_int_equal(o.rc, 0);
+    return b->data;
+}
+
+static void test_floats_are_rounded_to_four_decimals_without_trailing_zeros(void **state)
+{
+    lede_buf b;
+    (void)state;
+
+    lede_buf_init(&b, 0);
+    assert_string_equal(num(&b, 0.85f), "0.85"); /* a float, not 0.8500000238 */
+    assert_string_equal(num(&b, 0.91234f), "0.9123");
+    assert_string_equal(num(&b, 1.0), "1");
+    assert_string_equal(num(&b, 0.0), "0");
+    assert_string_equal(num(&b, -0.0), "0");
+    assert_string_equal(num(&b, 0.00004), "0");
+    assert_string_equal(num(&b, -0.00004), "0"); /* no "-0" */
+    assert_string_equal(num(&b, 0.00005), "0.0001");
+    assert_string_equal(num(&b, -0.03125), "-0.0313"); /* half away from zero */
+    assert_string_equal(num(&b, 12345.6789), "12345.6789");
+    assert_string_equal(num(&b, 2.5), "2.5");
+    assert_string_equal(num(&b, 0.1 + 0.2), "0.3");
+    assert_string_equal(num(&b, 1e15), "1000000000000000");
+    assert_string_equal(num(&b, NAN), "null");
+    assert_string_equal(num(&b, -INFINITY), "null");
+    lede_buf_free(&b);
+}
+
+static void test_integers_cover_the_whole_int64_range(void **state)
+{
+    lede_buf b;
+    exp_out o = {&b, 0};
+    (void)state;
+
+    lede_buf_init(&b, 0);
+    exp_put_i64(&o, INT64_MIN);
+    exp_putc(&o, ' ');
+    exp_put_i64(&o, INT64_MAX);
+    exp_putc(&o, ' ');
+    exp_put_u64(&o, 0);
+    assert_string_equal(b.data, "-9223372036854775808 9223372036854775807 0");
+    lede_buf_free(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_ndjson_record_of_an_article_matches_the_golden_file),
+        cmocka_unit_test(test_pretty_json_has_one_member_and_one_element_per_line),
+        cmocka_unit_test(test_quotes_backslashes_and_control_bytes_are_escaped),
+        cmocka_unit_test(test_non_ascii_is_kept_as_utf8_not_escaped),
+        cmocka_unit_test(test_unknown_speaker_mention_and_cue_are_null),
+        cmocka_unit_test(test_continued_quotation_names_the_segment_it_continues),
+        cmocka_unit_test(test_generic_layer_writes_every_attribute_type),
+        cmocka_unit_test(test_layer_named_like_a_record_member_is_prefixed),
+        cmocka_unit_test(test_metadata_values_are_copied_raw_on_one_line),
+        cmocka_unit_test(test_empty_quote_layer_is_an_empty_array_and_absent_layers_are_omitted),
+        cmocka_unit_test(test_document_without_layers_is_its_id_alone),
+        cmocka_unit_test(test_failed_document_becomes_an_error_record),
+        cmocka_unit_test(test_span_outside_the_text_yields_an_exporter_error_record),
+        cmocka_unit_test(test_tokens_and_text_are_written_only_when_asked),
+        cmocka_unit_test(test_stream_of_records_parses_one_object_per_document),
+        cmocka_unit_test(test_output_option_writes_records_to_a_file),
+        cmocka_unit_test(test_floats_are_rounded_to_four_decimals_without_trailing_zeros),
+        cmocka_unit_test(test_integers_cover_the_whole_int64_range),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
