@@ -80,7 +80,7 @@ LEDE_API int lede__options_parse_list(lede_options *opts, const char *stage, con
 /* ---------- loader (loader.c) ---------- */
 typedef struct lede__module {
     const lede_stage_desc *desc;
-    char *path; /* where the stage was found; "(built-in)" for preloaded ones */
+    char *path;   /* where the stage was found; "(built-in)" for preloaded ones */
     void *handle; /* lt_dlhandle */
 } lede__module;
 
@@ -125,8 +125,7 @@ LEDE_API int lede__pipeline_start(lede__pipeline *p, lede_error *err);
 LEDE_API int lede__pipeline_prepare_doc(lede__pipeline *p, lede_doc *doc, lede_error *err);
 /* Runs every stage of worker's chain on doc. Returns 0 or the failing status (doc marked
  * failed). Different workers may call this concurrently on different documents. */
-LEDE_API int lede__pipeline_process(lede__pipeline *p, int worker, lede_doc *doc,
-                                    lede_error *err);
+LEDE_API int lede__pipeline_process(lede__pipeline *p, int worker, lede_doc *doc, lede_error *err);
 /* Number of stage chains (one per worker thread); set before lede__pipeline_start. */
 #define LEDE_MAX_WORKERS 256
 LEDE_API int lede__pipeline_set_workers(lede__pipeline *p, int n_workers, lede_error *err);

@@ -42,17 +42,13 @@ static int add_dir(lede__loader *ld, const char *dir, size_t len)
     char **d;
     char *copy;
 
-    if (len == 0)
-        return 0;
+    if (len == 0) return 0;
     for (size_t i = 0; i < ld->n_dirs; i++)
-        if (strlen(ld->dirs[i]) == len && strncmp(ld->dirs[i], dir, len) == 0)
-            return 0;
+        if (strlen(ld->dirs[i]) == len && strncmp(ld->dirs[i], dir, len) == 0) return 0;
     d = realloc(ld->dirs, (ld->n_dirs + 2) * sizeof *d);
-    if (!d)
-        return LEDE_ENOMEM;
+    if (!d) return LEDE_ENOMEM;
     ld->dirs = d;
-    if (!(copy = strndup(dir, len)))
-        return LEDE_ENOMEM;
+    if (!(copy = strndup(dir, len))) return LEDE_ENOMEM;
     d[ld->n_dirs++] = copy;
     d[ld->n_dirs] = NULL;
     return 0;
@@ -60,8 +56,7 @@ static int add_dir(lede__loader *ld, const char *dir, size_t len)
 
 int lede__loader_add_dir(lede__loader *ld, const char *dir, lede_error *err)
 {
-    if (add_dir(ld, dir, strlen(dir)))
-        return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+    if (add_dir(ld, dir, strlen(dir))) return lede_error_set(err, LEDE_ENOMEM, "out of memory");
     return 0;
 }
 
@@ -72,11 +67,9 @@ static int add_exe_dir(lede__loader *ld)
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     char *slash;
 
-    if (n <= 0)
-        return 0;
+    if (n <= 0) return 0;
     exe[n] = '\0';
-    if (!(slash = strrchr(exe, '/')))
-        return 0;
+    if (!(slash = strrchr(exe, '/'))) return 0;
     *slash = '\0';
     snprintf(path, sizeof path, "%s/%s", exe, LEDE_REL_STAGEDIR);
     /* Present the canonical path in `lede stages` when it exists. */
@@ -90,14 +83,12 @@ static int add_exe_dir(lede__loader *ld)
 static int fix_dirs(lede__loader *ld)
 {
     const char *env = getenv("LEDE_PLUGIN_PATH");
-    if (ld->fixed)
-        return 0;
+    if (ld->fixed) return 0;
     ld->fixed = 1;
     while (env && *env) {
         const char *colon = strchr(env, ':');
         size_t len = colon ? (size_t)(colon - env) : strlen(env);
-        if (add_dir(ld, env, len))
-            return LEDE_ENOMEM;
+        if (add_dir(ld, env, len)) return LEDE_ENOMEM;
         env = colon ? colon + 1 : NULL;
     }
     return add_exe_dir(ld);
@@ -106,8 +97,7 @@ static int fix_dirs(lede__loader *ld)
 int lede__loader_new(lede__loader **out, lede_error *err)
 {
     lede__loader *ld = calloc(1, sizeof *ld);
-    if (!ld)
-        return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+    if (!ld) return lede_error_set(err, LEDE_ENOMEM, "out of memory");
     if (lt_dlinit() != 0) {
         free(ld);
         return lede_error_set(err, LEDE_ELOAD, "cannot initialise libltdl: %s", lt_dlerror());
@@ -119,18 +109,15 @@ int lede__loader_new(lede__loader **out, lede_error *err)
 const char *const *lede__loader_dirs(const lede__loader *ld)
 {
     static const char *const none[] = {NULL};
-    if (!ld->fixed)
-        fix_dirs((lede__loader *)ld);
+    if (!ld->fixed) fix_dirs((lede__loader *)ld);
     return ld->dirs ? (const char *const *)ld->dirs : none;
 }
 
 void lede__loader_free(lede__loader *ld)
 {
-    if (!ld)
-        return;
+    if (!ld) return;
     for (size_t i = 0; i < ld->n_mods; i++) {
-        if (ld->mods[i].handle)
-            lt_dlclose((lt_dlhandle)ld->mods[i].handle);
+        if (ld->mods[i].handle) lt_dlclose((lt_dlhandle)ld->mods[i].handle);
         free(ld->mods[i].path);
     }
     free(ld->mods);
@@ -144,10 +131,11 @@ void lede__loader_free(lede__loader *ld)
 int lede__desc_check(const lede_stage_desc *desc, const char *path, lede_error *err)
 {
     if (desc->abi_version > LEDE_ABI_VERSION)
-        return lede_error_set(err, LEDE_EABI,
-                              "%s: stage built for lede stage ABI %u, newer than this host's ABI %d: "
-                              "upgrade lede or rebuild the stage against this version",
-                              path, (unsigned)desc->abi_version, LEDE_ABI_VERSION);
+        return lede_error_set(
+            err, LEDE_EABI,
+            "%s: stage built for lede stage ABI %u, newer than this host's ABI %d: "
+            "upgrade lede or rebuild the stage against this version",
+            path, (unsigned)desc->abi_version, LEDE_ABI_VERSION);
     if (desc->abi_version < LEDE_ABI_VERSION_MIN)
         return lede_error_set(err, LEDE_EABI,
                               "%s: stage built for lede stage ABI %u, older than the oldest this "
@@ -170,12 +158,10 @@ static void module_stem(const char *path, char *out, size_t size)
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
-    if (strncmp(base, "lib", 3) == 0 && base[3])
-        base += 3;
+    if (strncmp(base, "lib", 3) == 0 && base[3]) base += 3;
     snprintf(out, size, "%s", base);
     char *dot = strchr(out, '.');
-    if (dot)
-        *dot = '\0';
+    if (dot) *dot = '\0';
     for (char *c = out; *c; c++)
         if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9')))
             *c = '_';
@@ -202,8 +188,7 @@ int lede__loader_open_path(lede__loader *ld, const char *path, const lede__modul
 
     /* Resolve every symbol now, and learn the real reason when that fails. */
     probe = dlopen(path, RTLD_NOW | RTLD_LOCAL);
-    if (!probe)
-        return lede_error_set(err, LEDE_ELOAD, "cannot load stage %s: %s", path, dlerror());
+    if (!probe) return lede_error_set(err, LEDE_ELOAD, "cannot load stage %s: %s", path, dlerror());
 
     if (lt_dladvise_init(&advise) || lt_dladvise_local(&advise)) {
         dlclose(probe);
@@ -261,23 +246,18 @@ int lede__loader_open_path(lede__loader *ld, const char *path, const lede__modul
     return 0;
 }
 
-int lede__loader_load(lede__loader *ld, const char *name, const lede__module **out,
-                      lede_error *err)
+int lede__loader_load(lede__loader *ld, const char *name, const lede__module **out, lede_error *err)
 {
     char path[4200];
     struct stat st;
     int rc;
 
-    if (fix_dirs(ld))
-        return lede_error_set(err, LEDE_ENOMEM, "out of memory");
-    if (strchr(name, '/'))
-        return lede__loader_open_path(ld, name, out, err);
+    if (fix_dirs(ld)) return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+    if (strchr(name, '/')) return lede__loader_open_path(ld, name, out, err);
     for (size_t i = 0; i < ld->n_dirs; i++) {
         snprintf(path, sizeof path, "%s/%s%s", ld->dirs[i], name, LEDE_STAGE_EXT);
-        if (stat(path, &st) != 0)
-            continue;
-        if ((rc = lede__loader_open_path(ld, path, out, err)))
-            return rc;
+        if (stat(path, &st) != 0) continue;
+        if ((rc = lede__loader_open_path(ld, path, out, err))) return rc;
         if (strcmp((*out)->desc->name, name) != 0)
             return lede_error_set(err, LEDE_ELOAD,
                                   "%s: the file is named '%s' but the stage inside calls itself "
@@ -292,8 +272,7 @@ int lede__loader_load(lede__loader *ld, const char *name, const lede__module **o
         for (size_t i = 0; i < ld->n_dirs && used + 1 < sizeof searched; i++) {
             int n = snprintf(searched + used, sizeof searched - used, "%s%s", i ? ":" : "",
                              ld->dirs[i]);
-            if (n < 0)
-                break;
+            if (n < 0) break;
             used += (size_t)n;
         }
         return lede_error_set(err, LEDE_ENOTFOUND,
@@ -320,18 +299,14 @@ void lede__loader_list(lede__loader *ld, lede__stage_visit fn, void *arg)
         char **names = NULL;
         size_t n = 0;
 
-        if (!d)
-            continue;
+        if (!d) continue;
         while ((e = readdir(d))) {
             size_t len = strlen(e->d_name);
-            if (len <= 3 || strcmp(e->d_name + len - 3, LEDE_STAGE_EXT) != 0)
-                continue;
+            if (len <= 3 || strcmp(e->d_name + len - 3, LEDE_STAGE_EXT) != 0) continue;
             char **nn = realloc(names, (n + 1) * sizeof *nn);
-            if (!nn)
-                break;
+            if (!nn) break;
             names = nn;
-            if (!(names[n] = strdup(e->d_name)))
-                break;
+            if (!(names[n] = strdup(e->d_name))) break;
             n++;
         }
         closedir(d);
@@ -343,12 +318,10 @@ void lede__loader_list(lede__loader *ld, lede__stage_visit fn, void *arg)
             int shadowed = 0;
 
             for (size_t k = 0; k < n_seen; k++)
-                if (strcmp(seen[k], names[j]) == 0)
-                    shadowed = 1;
+                if (strcmp(seen[k], names[j]) == 0) shadowed = 1;
             snprintf(path, sizeof path, "%s/%s", ld->dirs[i], names[j]);
             lede_error_clear(&err);
-            if (lede__loader_open_path(ld, path, &m, &err) != 0)
-                m = NULL;
+            if (lede__loader_open_path(ld, path, &m, &err) != 0) m = NULL;
             fn(arg, path, m, shadowed, &err);
             if (!shadowed) {
                 char **ns = realloc(seen, (n_seen + 1) * sizeof *ns);

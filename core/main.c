@@ -72,16 +72,12 @@ typedef struct cli {
 
 static int parse_args(int argc, char **argv, cli *c)
 {
-    static const struct option longs[] = {{"config", required_argument, NULL, 'c'},
-                                          {"pipeline", required_argument, NULL, 'p'},
-                                          {"set", required_argument, NULL, 'o'},
-                                          {"input", required_argument, NULL, 'i'},
-                                          {"ext", required_argument, NULL, 'e'},
-                                          {"max-doc-bytes", required_argument, NULL, 'm'},
-                                          {"workers", required_argument, NULL, 'j'},
-                                          {"stats", no_argument, NULL, 's'},
-                                          {"help", no_argument, NULL, 'h'},
-                                          {NULL, 0, NULL, 0}};
+    static const struct option longs[] = {
+        {"config", required_argument, NULL, 'c'},  {"pipeline", required_argument, NULL, 'p'},
+        {"set", required_argument, NULL, 'o'},     {"input", required_argument, NULL, 'i'},
+        {"ext", required_argument, NULL, 'e'},     {"max-doc-bytes", required_argument, NULL, 'm'},
+        {"workers", required_argument, NULL, 'j'}, {"stats", no_argument, NULL, 's'},
+        {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
     int ch;
     char *end;
 
@@ -96,8 +92,7 @@ static int parse_args(int argc, char **argv, cli *c)
             break;
         case 'o': {
             const char **o = realloc(c->overrides, (c->n_overrides + 1) * sizeof *o);
-            if (!o)
-                return usage_error("%s", "out of memory");
+            if (!o) return usage_error("%s", "out of memory");
             c->overrides = o;
             o[c->n_overrides++] = optarg;
             break;
@@ -116,8 +111,8 @@ static int parse_args(int argc, char **argv, cli *c)
             errno = 0;
             c->max_doc = strtoull(optarg, &end, 10);
             if (errno || *end || c->max_doc == 0 || c->max_doc > 0xFFFFFFFEULL)
-                return usage_error("--max-doc-bytes must be an integer in [1, 4294967294], not '%s'",
-                                   optarg);
+                return usage_error(
+                    "--max-doc-bytes must be an integer in [1, 4294967294], not '%s'", optarg);
             c->max_given = 1;
             break;
         case 'j':
@@ -152,25 +147,18 @@ static int build(cli *c, lede__loader **ld, lede__pipeline **p)
 
     lede_error_clear(&err);
     lede__settings_init(&c->set);
-    if ((rc = lede__loader_new(ld, &err)))
-        goto fail;
+    if ((rc = lede__loader_new(ld, &err))) goto fail;
     if (c->config)
         rc = lede__config_load(c->config, *ld, &c->set, p, &err);
     else
         rc = lede__pipeline_parse_inline(c->pipeline, *ld, p, &err);
-    if (rc)
-        goto fail;
+    if (rc) goto fail;
     for (size_t i = 0; i < c->n_overrides; i++)
-        if ((rc = lede__pipeline_override(*p, c->overrides[i], &err)))
-            goto fail;
-    if (c->input_given)
-        snprintf(c->set.input, sizeof c->set.input, "%s", c->input);
-    if (c->ext_given)
-        snprintf(c->set.extensions, sizeof c->set.extensions, "%s", c->ext);
-    if (c->max_given)
-        c->set.max_doc_bytes = c->max_doc;
-    if (c->workers)
-        c->set.workers = c->workers;
+        if ((rc = lede__pipeline_override(*p, c->overrides[i], &err))) goto fail;
+    if (c->input_given) snprintf(c->set.input, sizeof c->set.input, "%s", c->input);
+    if (c->ext_given) snprintf(c->set.extensions, sizeof c->set.extensions, "%s", c->ext);
+    if (c->max_given) c->set.max_doc_bytes = c->max_doc;
+    if (c->workers) c->set.workers = c->workers;
     if ((rc = lede__pipeline_check(*p, &err)) ||
         (rc = lede__pipeline_set_workers(*p, c->set.workers, &err)) ||
         (rc = lede__pipeline_start(*p, &err)))
@@ -186,8 +174,9 @@ static void print_stats(const lede__pipeline *p, const lede__run_stats *s)
     double total = 0.0, secs = s->seconds > 0 ? s->seconds : 1e-9;
     for (size_t i = 0; i < lede__pipeline_count(p); i++)
         total += lede__pipeline_stage_seconds(p, i, NULL);
-    fprintf(stderr, "lede: %llu documents (%llu failed), %.1f MB in %.3f s: %.0f documents/s, "
-                    "%.1f MB/s\n",
+    fprintf(stderr,
+            "lede: %llu documents (%llu failed), %.1f MB in %.3f s: %.0f documents/s, "
+            "%.1f MB/s\n",
             s->docs, s->failed, (double)s->bytes / 1e6, s->seconds, (double)s->docs / secs,
             (double)s->bytes / 1e6 / secs);
     for (size_t i = 0; i < lede__pipeline_count(p); i++) {
@@ -210,13 +199,11 @@ static int cmd_run(int argc, char **argv, int check_only)
     static char *const stdin_only[] = {"-", NULL};
 
     memset(&c, 0, sizeof c);
-    if ((status = parse_args(argc, argv, &c)))
-        goto out;
-    if ((status = build(&c, &ld, &p)))
-        goto out;
+    if ((status = parse_args(argc, argv, &c))) goto out;
+    if ((status = build(&c, &ld, &p))) goto out;
     if (check_only) {
-        printf("%s: OK (%zu stage%s)\n", c.config ? c.config : "pipeline",
-               lede__pipeline_count(p), lede__pipeline_count(p) == 1 ? "" : "s");
+        printf("%s: OK (%zu stage%s)\n", c.config ? c.config : "pipeline", lede__pipeline_count(p),
+               lede__pipeline_count(p) == 1 ? "" : "s");
         goto out;
     }
     if (c.n_inputs == 0) {
@@ -239,10 +226,8 @@ static int cmd_run(int argc, char **argv, int check_only)
         rc = lede__pipeline_finish(p, &err);
         epipe = rc && errno == EPIPE;
     }
-    if (rc && !epipe)
-        fprintf(stderr, "lede: %s\n", err.message);
-    if (c.stats)
-        print_stats(p, &stats);
+    if (rc && !epipe) fprintf(stderr, "lede: %s\n", err.message);
+    if (c.stats) print_stats(p, &stats);
     status = (rc && !epipe) || stats.failed ? EXIT_FAILED_DOCS : 0;
 out:
     lede__reader_free(r);
@@ -255,8 +240,7 @@ out:
 static void list_layers(const char *label, const char *const *layers)
 {
     printf("%s", label);
-    if (!layers || !*layers)
-        printf("(nothing)");
+    if (!layers || !*layers) printf("(nothing)");
     for (const char *const *l = layers; l && *l; l++)
         printf("%s%s", l == layers ? "" : ", ", *l);
     printf("\n");
@@ -291,8 +275,7 @@ static int cmd_stages(void)
         printf("  %s\n", *d);
     printf("stages:\n");
     lede__loader_list(ld, visit_stage, &count);
-    if (count == 0)
-        printf("  (none found)\n");
+    if (count == 0) printf("  (none found)\n");
     lede__loader_free(ld);
     return 0;
 }
@@ -309,8 +292,7 @@ static int cmd_inspect(int argc, char **argv)
     const lede__module *m;
     lede_error err;
 
-    if (argc != 2)
-        return usage_error("%s", "usage: lede inspect STAGE");
+    if (argc != 2) return usage_error("%s", "usage: lede inspect STAGE");
     if (lede__loader_new(&ld, &err) || lede__loader_load(ld, argv[1], &m, &err)) {
         fprintf(stderr, "lede: %s\n", err.message);
         return EXIT_USAGE;
@@ -325,8 +307,7 @@ static int cmd_inspect(int argc, char **argv)
     printf("Flags:       %s%s%s\n", d->flags & LEDE_STAGE_RENDERS_ERRORS ? "renders-errors " : "",
            d->flags & LEDE_STAGE_SHAREABLE ? "shareable " : "", d->flags ? "" : "(none)");
     printf("Options:\n");
-    if (!d->options || !d->options[0].name)
-        printf("  (none)\n");
+    if (!d->options || !d->options[0].name) printf("  (none)\n");
     for (const lede_option_desc *o = d->options; o && o->name; o++) {
         printf("  %-18s %-6s default: %s", o->name, opt_type(o->type),
                o->default_value ? o->default_value : "(none)");
@@ -342,8 +323,7 @@ static int cmd_inspect(int argc, char **argv)
     /* A ready config entry with every default written out. */
     printf("Config entry with the defaults:\n  { stage = \"%s\";", d->name);
     for (const lede_option_desc *o = d->options; o && o->name; o++) {
-        if (!o->default_value)
-            continue;
+        if (!o->default_value) continue;
         int quoted = o->type == LEDE_OPT_STRING || o->type == LEDE_OPT_ENUM;
         printf(" %s = %s%s%s;", o->name, quoted ? "\"" : "", o->default_value, quoted ? "\"" : "");
     }
@@ -359,8 +339,7 @@ int main(int argc, char **argv)
     static char stdout_buf[1 << 16];
     setvbuf(stdout, stdout_buf, _IOFBF, sizeof stdout_buf);
 
-    if (argc < 2)
-        return usage_error("%s", "missing command (run, check, stages, inspect)");
+    if (argc < 2) return usage_error("%s", "missing command (run, check, stages, inspect)");
     const char *cmd = argv[1];
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
         fputs(usage_text, stdout);
@@ -370,15 +349,10 @@ int main(int argc, char **argv)
         printf("lede %s (stage ABI %d)\n", LEDE_VERSION_STRING, LEDE_ABI_VERSION);
         return 0;
     }
-    if (!strcmp(cmd, "run"))
-        return cmd_run(argc - 1, argv + 1, 0);
-    if (!strcmp(cmd, "check"))
-        return cmd_run(argc - 1, argv + 1, 1);
-    if (!strcmp(cmd, "stages"))
-        return cmd_stages();
-    if (!strcmp(cmd, "inspect"))
-        return cmd_inspect(argc - 1, argv + 1);
-    if (cmd[0] == '-')
-        return cmd_run(argc, argv, 0); /* `lede -c CONFIG FILE` means run */
+    if (!strcmp(cmd, "run")) return cmd_run(argc - 1, argv + 1, 0);
+    if (!strcmp(cmd, "check")) return cmd_run(argc - 1, argv + 1, 1);
+    if (!strcmp(cmd, "stages")) return cmd_stages();
+    if (!strcmp(cmd, "inspect")) return cmd_inspect(argc - 1, argv + 1);
+    if (cmd[0] == '-') return cmd_run(argc, argv, 0); /* `lede -c CONFIG FILE` means run */
     return usage_error("unknown command '%s' (run, check, stages, inspect)", cmd);
 }

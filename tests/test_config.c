@@ -30,8 +30,7 @@ static int load(const char *body, lede__pipeline **p, lede_error *err)
     assert_int_equal(lede__loader_new(&ld, err), 0);
     *p = NULL;
     rc = lede__config_load(cfg_path, ld, &set, p, err);
-    if (!rc)
-        rc = lede__pipeline_check(*p, err);
+    if (!rc) rc = lede__pipeline_check(*p, err);
     lede__pipeline_free(*p);
     lede__loader_free(ld);
     unlink(cfg_path);
@@ -62,11 +61,11 @@ static void test_unknown_option_names_file_line_stage_and_suggestion(void **stat
     lede__pipeline *p;
     lede_error err;
     (void)state;
-    assert_int_equal(load("pipeline = (\n  { stage = \"teststage_ok\";\n    mdoe = \"beta\"; }\n);\n",
-                          &p, &err),
-                     LEDE_ECONFIG);
-    assert_string_equal(err.message,
-                        at(4, "stage 'teststage_ok': unknown option 'mdoe' (did you mean 'mode'?)"));
+    assert_int_equal(
+        load("pipeline = (\n  { stage = \"teststage_ok\";\n    mdoe = \"beta\"; }\n);\n", &p, &err),
+        LEDE_ECONFIG);
+    assert_string_equal(
+        err.message, at(4, "stage 'teststage_ok': unknown option 'mdoe' (did you mean 'mode'?)"));
 }
 
 static void test_wrong_type_is_refused(void **state)
@@ -91,9 +90,9 @@ static void test_out_of_range_and_bad_choice_are_refused(void **state)
                      LEDE_ECONFIG);
     assert_string_equal(err.message,
                         at(2, "stage 'teststage_ok': option 'n' = 11 is out of range [1, 10]"));
-    assert_int_equal(load("pipeline = ( { stage = \"teststage_ok\"; mode = \"gamma\"; } );\n", &p,
-                          &err),
-                     LEDE_ECONFIG);
+    assert_int_equal(
+        load("pipeline = ( { stage = \"teststage_ok\"; mode = \"gamma\"; } );\n", &p, &err),
+        LEDE_ECONFIG);
     assert_non_null(strstr(err.message, "must be one of alpha, beta, not 'gamma'"));
 }
 
@@ -134,8 +133,7 @@ static void test_syntax_error_and_unknown_setting_name_the_line(void **state)
     lede__pipeline *p;
     lede_error err;
     (void)state;
-    assert_int_equal(load("pipeline = ( { stage = teststage_ok; } );\n", &p, &err),
-                     LEDE_ECONFIG);
+    assert_int_equal(load("pipeline = ( { stage = teststage_ok; } );\n", &p, &err), LEDE_ECONFIG);
     assert_non_null(strstr(err.message, at(2, "")));
     assert_int_equal(load("pipline = ( { stage = \"teststage_ok\"; } );\n", &p, &err),
                      LEDE_ECONFIG);

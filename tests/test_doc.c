@@ -34,14 +34,20 @@ static void test_text_is_kept_byte_for_byte(void **state)
 static void test_invalid_utf8_becomes_replacement_with_warning_naming_offset(void **state)
 {
     /* An overlong slash, a surrogate, a code point past U+10FFFF, a stray continuation. */
-    const char text[] = "ab\xc0\xaf" "c\xed\xa0\x80" "d\xf4\x90\x80\x80" "e\x80";
+    const char text[] = "ab\xc0\xaf"
+                        "c\xed\xa0\x80"
+                        "d\xf4\x90\x80\x80"
+                        "e\x80";
     size_t len;
     const char *msg;
     uint32_t off;
     (void)state;
     lede_doc *doc = load(text, sizeof text - 1);
     const char *t = lede_doc_text(doc, &len);
-    assert_string_equal(t, "ab\xef\xbf\xbd" "c\xef\xbf\xbd" "d\xef\xbf\xbd" "e\xef\xbf\xbd");
+    assert_string_equal(t, "ab\xef\xbf\xbd"
+                           "c\xef\xbf\xbd"
+                           "d\xef\xbf\xbd"
+                           "e\xef\xbf\xbd");
     assert_int_equal(lede_doc_warning_count(doc), 1);
     lede_doc_warning_at(doc, 0, NULL, &off, &msg);
     assert_int_equal(off, 2);

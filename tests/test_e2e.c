@@ -55,7 +55,7 @@ static result run(const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(args, sizeof args, fmt, ap);
     va_end(ap);
-    snprintf(cmd, sizeof cmd, "export LEDE='%s' LEDE_TEST_STAGES='%s'; %s >%s 2>%s", LEDE_BIN,
+    snprintf(cmd, sizeof cmd, "export LEDE='%s' LEDE_TEST_STAGES='%s'; { %s ; } >%s 2>%s", LEDE_BIN,
              LEDE_TEST_STAGE_DIR, args, out, err);
     int st = system(cmd);
     assert_true(st != -1);
@@ -77,8 +77,7 @@ static json_t *parse_json(const char *text)
 {
     json_error_t e;
     json_t *j = json_loads(text, 0, &e);
-    if (!j)
-        fail_msg("invalid JSON (%s at line %d): %.300s", e.text, e.line, text);
+    if (!j) fail_msg("invalid JSON (%s at line %d): %.300s", e.text, e.line, text);
     return j;
 }
 
@@ -110,10 +109,8 @@ static void test_default_pipeline_on_the_sample_article(void **state)
     {
         const char *text = json_string_value(json_object_get(q, "text"));
         assert_non_null(text);
-        if (strcmp(text, "hundreds") == 0)
-            found_hundreds = 1;
-        if (strstr(text, "The Kremlin doesn\xe2\x80\x99t want"))
-            found_kremlin = 1;
+        if (strcmp(text, "hundreds") == 0) found_hundreds = 1;
+        if (strstr(text, "The Kremlin doesn\xe2\x80\x99t want")) found_kremlin = 1;
         assert_null(strstr(text, "s discussions")); /* presidents’ is an apostrophe */
     }
     assert_true(found_hundreds);
@@ -133,9 +130,10 @@ static void test_default_pipeline_on_the_sample_article(void **state)
 static void test_ndjson_batch_gives_one_record_per_line_in_order(void **state)
 {
     (void)state;
-    result r = run("printf '%%s\\n' '{\"id\":\"a\",\"text\":\"He said: \\u201cWe will win.\\u201d\","
-                   "\"source\":\"x\"}' 'not json' '{\"id\":\"c\",\"text\":\"Short one.\"}' | "
-                   "$LEDE run -c configs/batch-ndjson.cfg");
+    result r =
+        run("printf '%%s\\n' '{\"id\":\"a\",\"text\":\"He said: \\u201cWe will win.\\u201d\","
+            "\"source\":\"x\"}' 'not json' '{\"id\":\"c\",\"text\":\"Short one.\"}' | "
+            "$LEDE run -c configs/batch-ndjson.cfg");
     assert_int_equal(r.status, 1); /* one record failed */
     char *save = NULL, *line;
     const char *ids[] = {"a", "2", "c"};
@@ -264,7 +262,8 @@ static void test_invalid_utf8_is_replaced_with_a_warning(void **state)
     result r = run("printf 'Bad \\377 byte. \"Quote,\" he said.' > /tmp/lede-e2e-bad.txt && "
                    "$LEDE run -c configs/default.cfg /tmp/lede-e2e-bad.txt");
     assert_int_equal(r.status, 0);
-    assert_non_null(strstr(r.err, "document '/tmp/lede-e2e-bad.txt': invalid UTF-8 at byte offset 4"));
+    assert_non_null(
+        strstr(r.err, "document '/tmp/lede-e2e-bad.txt': invalid UTF-8 at byte offset 4"));
     json_t *doc = parse_json(r.out);
     assert_non_null(json_object_get(doc, "warnings"));
     json_decref(doc);
@@ -288,13 +287,14 @@ static void test_output_failures_are_reported_or_quiet(void **state)
 static void test_configs_work_from_an_install(void **state)
 {
     (void)state;
-    result r = run("rm -rf /tmp/lede-e2e-prefix && '%s' --install '%s' --prefix /tmp/lede-e2e-prefix "
-                   ">/dev/null && cd /tmp && for c in default batch-ndjson quotes-csv summary-md; do "
-                   "/tmp/lede-e2e-prefix/bin/lede check -c /tmp/lede-e2e-prefix/share/lede/configs/$c.cfg "
-                   "|| exit 9; done && /tmp/lede-e2e-prefix/bin/lede run -c "
-                   "/tmp/lede-e2e-prefix/share/lede/configs/quotes-csv.cfg '%s/" SAMPLE "' && "
-                   "/tmp/lede-e2e-prefix/bin/lede stages",
-                   CMAKE_COMMAND, LEDE_BINARY_DIR, LEDE_SOURCE_DIR);
+    result r =
+        run("rm -rf /tmp/lede-e2e-prefix && '%s' --install '%s' --prefix /tmp/lede-e2e-prefix "
+            ">/dev/null && cd /tmp && for c in default batch-ndjson quotes-csv summary-md; do "
+            "/tmp/lede-e2e-prefix/bin/lede check -c /tmp/lede-e2e-prefix/share/lede/configs/$c.cfg "
+            "|| exit 9; done && /tmp/lede-e2e-prefix/bin/lede run -c "
+            "/tmp/lede-e2e-prefix/share/lede/configs/quotes-csv.cfg '%s/" SAMPLE "' && "
+            "/tmp/lede-e2e-prefix/bin/lede stages",
+            CMAKE_COMMAND, LEDE_BINARY_DIR, LEDE_SOURCE_DIR);
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "hundreds"));
     assert_non_null(strstr(r.out, "/tmp/lede-e2e-prefix/lib/lede/stages"));

@@ -39,7 +39,8 @@ static int parse(fx *f, const char *line)
 static void test_id_text_and_metadata_are_separated(void **state)
 {
     fx *f = *state;
-    const char *line = "{\"id\":\"a1\",\"url\":\"http://x\",\"text\":\"Hello\",\"tags\":[1,{\"a\":[]}]}";
+    const char *line =
+        "{\"id\":\"a1\",\"url\":\"http://x\",\"text\":\"Hello\",\"tags\":[1,{\"a\":[]}]}";
     assert_int_equal(parse(f, line), 0);
     assert_int_equal(f->rec.has_id, 1);
     assert_memory_equal(f->scratch.data + f->rec.id_off, "a1", 2);
@@ -53,7 +54,8 @@ static void test_id_text_and_metadata_are_separated(void **state)
 static void test_escapes_and_surrogate_pairs_decode_to_utf8(void **state)
 {
     fx *f = *state;
-    assert_int_equal(parse(f, "{\"text\":\"a\\\"b\\\\c\\n\\u00e9\\ud83d\\ude00\\u201c\\ud800x\"}"), 0);
+    assert_int_equal(parse(f, "{\"text\":\"a\\\"b\\\\c\\n\\u00e9\\ud83d\\ude00\\u201c\\ud800x\"}"),
+                     0);
     const char *want = "a\"b\\c\n\xc3\xa9\xf0\x9f\x98\x80\xe2\x80\x9c\xef\xbf\xbdx";
     assert_int_equal(f->rec.text_len, strlen(want));
     assert_memory_equal(f->scratch.data + f->rec.text_off, want, strlen(want));
@@ -78,9 +80,17 @@ static void test_wrong_types_are_flagged_not_dropped(void **state)
 static void test_malformed_lines_are_rejected_with_position(void **state)
 {
     fx *f = *state;
-    const char *bad[] = {"not json", "{\"text\":\"x\"", "{\"text\":\"x\"} trailing",
-                         "{\"text\":\"a\tb\"}", "{\"text\":\"\\q\"}", "[1,2]",
-                         "{\"a\":[1,2}", "{\"a\":tru}", "{\"a\":01}", "{\"a\" 1}", NULL};
+    const char *bad[] = {"not json",
+                         "{\"text\":\"x\"",
+                         "{\"text\":\"x\"} trailing",
+                         "{\"text\":\"a\tb\"}",
+                         "{\"text\":\"\\q\"}",
+                         "[1,2]",
+                         "{\"a\":[1,2}",
+                         "{\"a\":tru}",
+                         "{\"a\":01}",
+                         "{\"a\" 1}",
+                         NULL};
     for (int i = 0; bad[i]; i++) {
         assert_int_equal(parse(f, bad[i]), LEDE_EPARSE);
         assert_non_null(strstr(f->msg, "byte "));

@@ -62,12 +62,10 @@ static void test_out_of_range_and_wrong_type_are_refused(void **state)
     init(&o);
     assert_int_equal(lede__options_set_text(&o, "s", "f:1", "sentences", "0", &err), LEDE_ECONFIG);
     assert_non_null(strstr(err.message, "out of range [1, 1000]"));
-    assert_int_equal(lede__options_set_text(&o, "s", "f:1", "sentences", "3x", &err),
-                     LEDE_ECONFIG);
+    assert_int_equal(lede__options_set_text(&o, "s", "f:1", "sentences", "3x", &err), LEDE_ECONFIG);
     assert_non_null(strstr(err.message, "must be an integer"));
     assert_int_equal(lede__options_set_text(&o, "s", "f:1", "ratio", "1.5", &err), LEDE_ECONFIG);
-    assert_int_equal(lede__options_set_text(&o, "s", "f:1", "pretty", "maybe", &err),
-                     LEDE_ECONFIG);
+    assert_int_equal(lede__options_set_text(&o, "s", "f:1", "pretty", "maybe", &err), LEDE_ECONFIG);
     assert_int_equal(lede__options_set_text(&o, "s", "f:1", "format", "xml", &err), LEDE_ECONFIG);
     assert_non_null(strstr(err.message, "json, ndjson, markdown, csv"));
     /* Nothing changed after the failures. */

@@ -41,8 +41,8 @@ static char *run_workers(const char *input, char *const *inputs, size_t n, int w
     snprintf(set.input, sizeof set.input, "%s", input);
     setenv("LEDE_PLUGIN_PATH", LEDE_TEST_STAGE_DIR, 1);
     assert_int_equal(lede__loader_new(&ld, &err), 0);
-    assert_int_equal(lede__pipeline_parse_inline("teststage_crash ! teststage_render", ld, &p, &err),
-                     0);
+    assert_int_equal(
+        lede__pipeline_parse_inline("teststage_crash ! teststage_render", ld, &p, &err), 0);
     lede__pipeline_capture_stdout(p, &out);
     assert_int_equal(lede__pipeline_check(p, &err), 0);
     assert_int_equal(lede__pipeline_set_workers(p, workers, &err), 0);

@@ -28,15 +28,18 @@ typedef enum lede_option_type {
 typedef struct lede_option_desc {
     const char *name;
     lede_option_type type;
-    const char *default_value; /* as text: "true", "3", "0.4", "json"; NULL = no default */
-    const char *help;          /* one line */
-    double min, max;           /* INT / FLOAT range; ignored when min > max */
+    const char *default_value;  /* as text: "true", "3", "0.4", "json"; NULL = no default */
+    const char *help;           /* one line */
+    double min, max;            /* INT / FLOAT range; ignored when min > max */
     const char *const *choices; /* ENUM: NULL-terminated list */
 } lede_option_desc;
 
 /* Helpers for descriptor tables. */
 #define LEDE_NO_RANGE 1.0, 0.0
-#define LEDE_OPTIONS_END {NULL, LEDE_OPT_BOOL, NULL, NULL, LEDE_NO_RANGE, NULL}
+#define LEDE_OPTIONS_END                                                                           \
+    {                                                                                              \
+        NULL, LEDE_OPT_BOOL, NULL, NULL, LEDE_NO_RANGE, NULL                                       \
+    }
 
 typedef struct lede_options lede_options;
 

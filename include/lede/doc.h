@@ -84,15 +84,15 @@ typedef enum lede_quote_kind { LEDE_QUOTE_FULL = 0, LEDE_QUOTE_PARTIAL = 1 } led
 #define LEDE_NONE UINT32_MAX /* "no such span / index" for optional fields */
 
 typedef struct lede_quote {
-    uint32_t start, end;            /* the quoted text, without its marks */
-    uint32_t mark_start, mark_end;  /* from the opening mark to after the closing mark */
-    const char *speaker;            /* resolved full name (arena), NULL when unknown */
-    uint32_t speaker_start;         /* the mention the speaker came from; LEDE_NONE if none */
+    uint32_t start, end;           /* the quoted text, without its marks */
+    uint32_t mark_start, mark_end; /* from the opening mark to after the closing mark */
+    const char *speaker;           /* resolved full name (arena), NULL when unknown */
+    uint32_t speaker_start;        /* the mention the speaker came from; LEDE_NONE if none */
     uint32_t speaker_end;
-    uint32_t cue_start, cue_end;    /* the cue ("said"); LEDE_NONE if none */
-    uint32_t continues;             /* index of the segment this one continues, or LEDE_NONE */
-    uint8_t kind;                   /* lede_quote_kind */
-    float confidence;               /* 0..1 */
+    uint32_t cue_start, cue_end; /* the cue ("said"); LEDE_NONE if none */
+    uint32_t continues;          /* index of the segment this one continues, or LEDE_NONE */
+    uint8_t kind;                /* lede_quote_kind */
+    float confidence;            /* 0..1 */
 } lede_quote;
 
 /* ---- summary ---- */
@@ -165,8 +165,8 @@ typedef struct lede_attr {
     lede_attr_type type;
     const char *s; /* LEDE_ATTR_STRING: arena copy, NUL-terminated */
     size_t s_len;
-    int64_t i;     /* LEDE_ATTR_INT and LEDE_ATTR_BOOL (0/1) */
-    double d;      /* LEDE_ATTR_NUMBER */
+    int64_t i; /* LEDE_ATTR_INT and LEDE_ATTR_BOOL (0/1) */
+    double d;  /* LEDE_ATTR_NUMBER */
     const struct lede_attr *next;
 } lede_attr;
 
@@ -194,8 +194,7 @@ LEDE_API int lede_layer_set_bool(lede_layer *layer, size_t i, const char *key, i
 /* ---- diagnostics: warnings stay on the document and are exported with it ---- */
 
 /* Records a warning at byte offset (LEDE_NONE for none), tagged with the running stage. */
-LEDE_API void lede_doc_warn(lede_doc *doc, uint32_t offset, const char *fmt, ...)
-    LEDE_PRINTF(3, 4);
+LEDE_API void lede_doc_warn(lede_doc *doc, uint32_t offset, const char *fmt, ...) LEDE_PRINTF(3, 4);
 LEDE_API size_t lede_doc_warning_count(const lede_doc *doc);
 LEDE_API void lede_doc_warning_at(const lede_doc *doc, size_t i, const char **stage,
                                   uint32_t *offset, const char **message);

@@ -41,17 +41,16 @@ enum {
 };
 
 typedef struct lede_stage_desc {
-    uint32_t abi_version;   /* LEDE_ABI_VERSION at compile time */
-    uint32_t struct_size;   /* sizeof(lede_stage_desc) at compile time */
-    const char *name;       /* the stage's name in configs: "tokenizer" */
-    const char *description; /* one line */
-    const char *version;    /* the stage's own version: "1.0.0" */
-    const char *const *requires; /* NULL-terminated layer names, or NULL */
-    const char *const *provides; /* NULL-terminated layer names, or NULL */
+    uint32_t abi_version;            /* LEDE_ABI_VERSION at compile time */
+    uint32_t struct_size;            /* sizeof(lede_stage_desc) at compile time */
+    const char *name;                /* the stage's name in configs: "tokenizer" */
+    const char *description;         /* one line */
+    const char *version;             /* the stage's own version: "1.0.0" */
+    const char *const *requires;     /* NULL-terminated layer names, or NULL */
+    const char *const *provides;     /* NULL-terminated layer names, or NULL */
     const lede_option_desc *options; /* ended by LEDE_OPTIONS_END, or NULL */
-    uint32_t flags;         /* LEDE_STAGE_* */
-    int (*create)(lede_stage_ctx *ctx, const lede_options *opts, void **instance,
-                  lede_error *err);
+    uint32_t flags;                  /* LEDE_STAGE_* */
+    int (*create)(lede_stage_ctx *ctx, const lede_options *opts, void **instance, lede_error *err);
     int (*process)(void *instance, lede_doc *doc, lede_error *err);
     int (*finish)(void *instance, lede_stage_ctx *ctx, lede_error *err); /* may be NULL */
     void (*destroy)(void *instance);                                     /* may be NULL */

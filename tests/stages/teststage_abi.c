@@ -14,6 +14,16 @@ static int abi_process(void *p, lede_doc *doc, lede_error *err)
     return 0;
 }
 
-LEDE_STAGE_DEFINE(teststage_abi) = {
-    LEDE_ABI_VERSION + 1, sizeof(lede_stage_desc), "teststage_abi", "Test stage: future ABI",
-    "1.0.0", NULL, NULL, NULL, 0, abi_create, abi_process, NULL, NULL};
+LEDE_STAGE_DEFINE(teststage_abi) = {LEDE_ABI_VERSION + 1,
+                                    sizeof(lede_stage_desc),
+                                    "teststage_abi",
+                                    "Test stage: future ABI",
+                                    "1.0.0",
+                                    NULL,
+                                    NULL,
+                                    NULL,
+                                    0,
+                                    abi_create,
+                                    abi_process,
+                                    NULL,
+                                    NULL};

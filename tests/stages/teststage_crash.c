@@ -19,7 +19,16 @@ static int crash_process(void *p, lede_doc *doc, lede_error *err)
     return 0;
 }
 
-LEDE_STAGE_DEFINE(teststage_crash) = {
-    LEDE_ABI_VERSION, sizeof(lede_stage_desc), "teststage_crash",
-    "Test stage: fails on documents containing BAD", "1.0.0", NULL, NULL, NULL, 0, crash_create,
-    crash_process, NULL, NULL};
+LEDE_STAGE_DEFINE(teststage_crash) = {LEDE_ABI_VERSION,
+                                      sizeof(lede_stage_desc),
+                                      "teststage_crash",
+                                      "Test stage: fails on documents containing BAD",
+                                      "1.0.0",
+                                      NULL,
+                                      NULL,
+                                      NULL,
+                                      0,
+                                      crash_create,
+                                      crash_process,
+                                      NULL,
+                                      NULL};

@@ -17,7 +17,16 @@ static int dep_process(void *p, lede_doc *doc, lede_error *err)
     return ledetestdep_value();
 }
 
-LEDE_STAGE_DEFINE(teststage_missingdep) = {
-    LEDE_ABI_VERSION, sizeof(lede_stage_desc), "teststage_missingdep",
-    "Test stage: missing dependency", "1.0.0", NULL, NULL, NULL, 0, dep_create, dep_process, NULL,
-    NULL};
+LEDE_STAGE_DEFINE(teststage_missingdep) = {LEDE_ABI_VERSION,
+                                           sizeof(lede_stage_desc),
+                                           "teststage_missingdep",
+                                           "Test stage: missing dependency",
+                                           "1.0.0",
+                                           NULL,
+                                           NULL,
+                                           NULL,
+                                           0,
+                                           dep_create,
+                                           dep_process,
+                                           NULL,
+                                           NULL};

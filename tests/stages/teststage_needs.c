@@ -16,6 +16,16 @@ static int needs_process(void *p, lede_doc *doc, lede_error *err)
 
 static const char *const requires[] = {"sentence", NULL};
 
-LEDE_STAGE_DEFINE(teststage_needs) = {
-    LEDE_ABI_VERSION, sizeof(lede_stage_desc), "teststage_needs", "Test stage: needs sentences",
-    "1.0.0", requires, NULL, NULL, 0, needs_create, needs_process, NULL, NULL};
+LEDE_STAGE_DEFINE(teststage_needs) = {LEDE_ABI_VERSION,
+                                      sizeof(lede_stage_desc),
+                                      "teststage_needs",
+                                      "Test stage: needs sentences",
+                                      "1.0.0",
+                                      requires,
+                                      NULL,
+                                      NULL,
+                                      0,
+                                      needs_create,
+                                      needs_process,
+                                      NULL,
+                                      NULL};

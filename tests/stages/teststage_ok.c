@@ -21,8 +21,7 @@ static int ok_create(lede_stage_ctx *ctx, const lede_options *opts, void **out, 
 {
     inst *one = calloc(1, sizeof *one);
     (void)ctx;
-    if (!one)
-        return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+    if (!one) return lede_error_set(err, LEDE_ENOMEM, "out of memory");
     one->n = lede_opt_int(opts, "n");
     one->ratio = lede_opt_float(opts, "ratio");
     one->flag = lede_opt_bool(opts, "flag");
@@ -68,7 +67,16 @@ static const lede_option_desc options[] = {
     {"label", LEDE_OPT_STRING, "", "free text", LEDE_NO_RANGE, NULL},
     LEDE_OPTIONS_END};
 
-LEDE_STAGE_DEFINE(teststage_ok) = {
-    LEDE_ABI_VERSION, sizeof(lede_stage_desc), "teststage_ok",
-    "Test stage: marks every 'lede' in the text", "1.0.0", NULL, provides, options, 0,
-    ok_create, ok_process, NULL, ok_destroy};
+LEDE_STAGE_DEFINE(teststage_ok) = {LEDE_ABI_VERSION,
+                                   sizeof(lede_stage_desc),
+                                   "teststage_ok",
+                                   "Test stage: marks every 'lede' in the text",
+                                   "1.0.0",
+                                   NULL,
+                                   provides,
+                                   options,
+                                   0,
+                                   ok_create,
+                                   ok_process,
+                                   NULL,
+                                   ok_destroy};

@@ -4,8 +4,7 @@
 
 #include "lede/stage.h"
 
-static int render_create(lede_stage_ctx *ctx, const lede_options *opts, void **out,
-                         lede_error *err)
+static int render_create(lede_stage_ctx *ctx, const lede_options *opts, void **out, lede_error *err)
 {
     (void)ctx, (void)opts, (void)err;
     *out = NULL;
@@ -26,7 +25,16 @@ static int render_process(void *p, lede_doc *doc, lede_error *err)
     return 0;
 }
 
-LEDE_STAGE_DEFINE(teststage_render) = {
-    LEDE_ABI_VERSION, sizeof(lede_stage_desc), "teststage_render",
-    "Test stage: one line per document", "1.0.0", NULL, NULL, NULL, LEDE_STAGE_RENDERS_ERRORS,
-    render_create, render_process, NULL, NULL};
+LEDE_STAGE_DEFINE(teststage_render) = {LEDE_ABI_VERSION,
+                                       sizeof(lede_stage_desc),
+                                       "teststage_render",
+                                       "Test stage: one line per document",
+                                       "1.0.0",
+                                       NULL,
+                                       NULL,
+                                       NULL,
+                                       LEDE_STAGE_RENDERS_ERRORS,
+                                       render_create,
+                                       render_process,
+                                       NULL,
+                                       NULL};

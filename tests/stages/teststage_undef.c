@@ -17,6 +17,16 @@ static int undef_process(void *p, lede_doc *doc, lede_error *err)
     return lede_test_function_that_does_not_exist();
 }
 
-LEDE_STAGE_DEFINE(teststage_undef) = {
-    LEDE_ABI_VERSION, sizeof(lede_stage_desc), "teststage_undef", "Test stage: undefined symbol",
-    "1.0.0", NULL, NULL, NULL, 0, undef_create, undef_process, NULL, NULL};
+LEDE_STAGE_DEFINE(teststage_undef) = {LEDE_ABI_VERSION,
+                                      sizeof(lede_stage_desc),
+                                      "teststage_undef",
+                                      "Test stage: undefined symbol",
+                                      "1.0.0",
+                                      NULL,
+                                      NULL,
+                                      NULL,
+                                      0,
+                                      undef_create,
+                                      undef_process,
+                                      NULL,
+                                      NULL};
