@@ -35,7 +35,6 @@ void *lede__arena_alloc(lede__arena *a, size_t n)
 {
     const size_t align = sizeof(max_align_t);
     lede__chunk *c = a->head;
-    size_t size;
     void *p;
 
     if (n == 0) n = 1;
@@ -43,7 +42,7 @@ void *lede__arena_alloc(lede__arena *a, size_t n)
     n = (n + align - 1) & ~(align - 1);
     if (a->max && (n > a->max || a->used_total > a->max - n)) return NULL;
     if (!c || c->size - c->used < n) {
-        size = c ? c->size * 2 : LEDE_CHUNK_MIN;
+        size_t size = c ? c->size * 2 : LEDE_CHUNK_MIN;
         if (size < n) size = n;
         c = malloc(sizeof *c + size);
         if (!c) return NULL;

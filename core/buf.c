@@ -98,7 +98,7 @@ static const char json_escape[256] = {
 int lede_buf_json_string(lede_buf *b, const char *s, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
-    const unsigned char *p = (const unsigned char *)s, *end = p + len, *run;
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
     int rc;
 
     /* Worst case every byte becomes \u00XX: reserve once, then write without checks. */
@@ -108,7 +108,7 @@ int lede_buf_json_string(lede_buf *b, const char *s, size_t len)
     char *o = b->data + b->len;
     *o++ = '"';
     while (p < end) {
-        run = p;
+        const unsigned char *run = p;
         while (p < end && !json_escape[*p])
             p++;
         memcpy(o, run, (size_t)(p - run));

@@ -518,13 +518,13 @@ int lede_layer_set_bool(lede_layer *layer, size_t i, const char *key, int v)
 void lede_doc_warn(lede_doc *doc, uint32_t offset, const char *fmt, ...)
 {
     char msg[512];
-    va_list ap;
 
     if (doc->n_warnings > DOC_MAX_WARNINGS) return;
     if (doc->n_warnings == DOC_MAX_WARNINGS)
         snprintf(msg, sizeof msg, "more than %d warnings; the rest are not reported",
                  DOC_MAX_WARNINGS);
     else {
+        va_list ap;
         va_start(ap, fmt);
         vsnprintf(msg, sizeof msg, fmt, ap);
         va_end(ap);

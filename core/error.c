@@ -43,7 +43,7 @@ void lede_error_clear(lede_error *err)
 
 void lede_error_prefix(lede_error *err, const char *fmt, ...)
 {
-    char prefix[512], old[sizeof err->message];
+    char prefix[512], old[LEDE_ERROR_MAX];
     va_list ap;
 
     if (!err) return;

@@ -174,7 +174,7 @@ int lede__loader_open_path(lede__loader *ld, const char *path, const lede__modul
     lt_dlhandle h;
     lt_dladvise advise;
     const lede_stage_desc *desc;
-    char stem[256], sym[320];
+    char stem[256];
     int rc;
 
     for (size_t i = 0; i < ld->n_mods; i++)
@@ -207,6 +207,7 @@ int lede__loader_open_path(lede__loader *ld, const char *path, const lede__modul
      * derived from the file name; try the "lib"-less stem too for libfoo.so files. */
     desc = lt_dlsym(h, LEDE_STAGE_SYMBOL);
     if (!desc) {
+        char sym[320];
         module_stem(path, stem, sizeof stem);
         snprintf(sym, sizeof sym, "%s_LTX_%s", stem, LEDE_STAGE_SYMBOL);
         desc = dlsym(probe, sym);

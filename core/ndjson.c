@@ -89,12 +89,12 @@ static int put_utf8(lede_buf *b, unsigned cp)
 static int parse_string(ndj *p, int decode, size_t *off, size_t *n)
 {
     const char *s = p->s;
-    size_t i = p->pos + 1, run;
+    size_t i = p->pos + 1;
     lede_buf *b = p->scratch;
 
     if (decode) *off = b->len;
     for (;;) {
-        run = i;
+        size_t run = i;
         /* Fast scan: most bytes are neither quote, backslash nor control. */
         while (i < p->len) {
             unsigned char c = (unsigned char)s[i];

@@ -172,15 +172,15 @@ void lede__options_free(lede_options *opts)
 /* Levenshtein distance, case-insensitive; 99 for names too long to be option names. */
 size_t lede__edit_distance(const char *a, const char *b)
 {
-    size_t la = strlen(a), lb = strlen(b), row[64], prev, tmp;
+    size_t la = strlen(a), lb = strlen(b), row[64];
     if (la >= 63 || lb >= 63) return 99;
     for (size_t j = 0; j <= lb; j++)
         row[j] = j;
     for (size_t i = 1; i <= la; i++) {
-        prev = row[0];
+        size_t prev = row[0];
         row[0] = i;
         for (size_t j = 1; j <= lb; j++) {
-            tmp = row[j];
+            size_t tmp = row[j];
             size_t best =
                 prev + (tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]));
             if (row[j] + 1 < best) best = row[j] + 1;

@@ -43,10 +43,12 @@ enum {
 #undef LEDE_ERRNO_ENUM
 };
 
+#define LEDE_ERROR_MAX 1024
+
 /* The message a failing call leaves behind; code is the returned status. */
 typedef struct lede_error {
     int code;
-    char message[1024];
+    char message[LEDE_ERROR_MAX];
 } lede_error;
 
 /* Static text for a status code; never NULL, "unknown error" for codes not in the table. */
