@@ -19,8 +19,9 @@
 #include "lede_internal.h"
 #include "lede_config.h"
 
-static const char *const top_level_keys[] = {"plugin_path",   "input",      "pipeline", "workers",
-                                             "max_doc_bytes", "extensions", NULL};
+static const char *const top_level_keys[] = {"plugin_path", "input",         "pipeline",
+                                             "workers",     "max_doc_bytes", "extensions",
+                                             "isolate",     "doc_timeout",   NULL};
 
 /* Closest key of a NULL-terminated list, for "did you mean". */
 static const char *suggest_key(const char *const *keys, const char *name)
@@ -238,6 +239,27 @@ int lede__config_load(const char *file, lede__loader *ld, lede__settings *set, l
             goto done;
         }
         snprintf(set->extensions, sizeof set->extensions, "%s", v);
+    }
+    if ((s = config_lookup(&cfg, "isolate"))) {
+        if (config_setting_type(s) != CONFIG_TYPE_BOOL) {
+            rc = lede_error_set(err, LEDE_ECONFIG, "%s:%d: isolate must be true or false", file,
+                                config_setting_source_line(s));
+            goto done;
+        }
+        set->isolate = config_setting_get_bool(s);
+    }
+    if ((s = config_lookup(&cfg, "doc_timeout"))) {
+        int t = config_setting_type(s);
+        double v = t == CONFIG_TYPE_FLOAT ? config_setting_get_float(s)
+                                          : (double)config_setting_get_int64(s);
+        if ((t != CONFIG_TYPE_FLOAT && t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64) || v < 0 ||
+            v > 86400) {
+            rc = lede_error_set(err, LEDE_ECONFIG,
+                                "%s:%d: doc_timeout must be a number of seconds in [0, 86400]",
+                                file, config_setting_source_line(s));
+            goto done;
+        }
+        set->doc_timeout = v;
     }
     pipe = config_lookup(&cfg, "pipeline");
     if (!pipe || !config_setting_is_list(pipe) || config_setting_length(pipe) == 0) {

@@ -14,6 +14,8 @@ typedef struct lede__settings {
     char extensions[256]; /* comma-separated suffixes taken from directories; "" = by input */
     int workers;
     size_t max_doc_bytes;
+    int isolate;        /* run the stages in worker processes */
+    double doc_timeout; /* isolate: seconds a document may take; 0 = no limit */
 } lede__settings;
 
 LEDE_API void lede__settings_init(lede__settings *set);
@@ -72,5 +74,16 @@ typedef struct lede__run_stats {
  * output could not be written. Per-document failures are reported on stderr. */
 LEDE_API int lede__run(lede__pipeline *p, lede__reader *r, const lede__settings *set,
                        lede__run_stats *stats, lede_error *err);
+/* The same, with the stage chain in set->workers child processes (isolate.c): a document
+ * whose stages crash, abort or exceed set->doc_timeout becomes an error record naming the
+ * stage and the signal or the timeout, and the child is replaced. */
+LEDE_API int lede__run_isolated(lede__pipeline *p, lede__reader *r, const lede__settings *set,
+                                lede__run_stats *stats, lede_error *err);
+
+/* Shared by runner.c and isolate.c. */
+int lede__runner_new_doc(const lede__settings *set, lede_doc **doc, lede_error *err);
+void lede__runner_report_reader_warnings(lede_doc *doc);
+int lede__runner_finish_doc(lede__pipeline *p, lede_doc *doc, int has_renderer,
+                            lede__run_stats *stats, lede_error *err);
 
 #endif

@@ -138,6 +138,11 @@ LEDE_API void lede__pipeline_free(lede__pipeline *p);
 LEDE_API size_t lede__pipeline_count(const lede__pipeline *p);
 /* Has any stage that renders documents (LEDE_STAGE_RENDERS_ERRORS)? */
 LEDE_API int lede__pipeline_has_renderer(const lede__pipeline *p);
+/* Where lede__pipeline_process records 1 + the index of the stage it is running (0 when
+ * none): shared memory that survives a crash of the process running the stages. */
+LEDE_API void lede__pipeline_set_progress(lede__pipeline *p, volatile int *progress);
+/* Instance name of stage i, or NULL. */
+LEDE_API const char *lede__pipeline_stage_name(const lede__pipeline *p, size_t i);
 /* Seconds spent in process() by stage i, and its instance name. */
 LEDE_API double lede__pipeline_stage_seconds(const lede__pipeline *p, size_t i, const char **name);
 /* In-memory capture of sink 0 (harness). */

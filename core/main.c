@@ -40,6 +40,9 @@ static const char usage_text[] =
     "      --ext LIST          file suffixes taken from directories, e.g. .txt,.text\n"
     "      --max-doc-bytes N   per-document size limit (default 64 MiB); larger ones fail\n"
     "  -j, --workers N         worker threads, each with its own stage instances (default 1)\n"
+    "      --isolate           run the stages in worker processes: a document whose stage\n"
+    "                          crashes or hangs becomes an error record, the run goes on\n"
+    "      --timeout SECONDS   with --isolate, the per-document time limit (default 30)\n"
     "      --stats             per-stage time, documents/s and MB/s on stderr at the end\n"
     "  -h, --help              this text\n"
     "  -V, --version           version and stage ABI\n"
@@ -62,6 +65,8 @@ typedef struct cli {
     size_t n_overrides;
     int stats;
     int workers;
+    int isolate, timeout_given;
+    double timeout;
     lede__settings set;
     char *const *inputs;
     size_t n_inputs;
@@ -77,6 +82,7 @@ static int parse_args(int argc, char **argv, cli *c)
         {"set", required_argument, NULL, 'o'},     {"input", required_argument, NULL, 'i'},
         {"ext", required_argument, NULL, 'e'},     {"max-doc-bytes", required_argument, NULL, 'm'},
         {"workers", required_argument, NULL, 'j'}, {"stats", no_argument, NULL, 's'},
+        {"isolate", no_argument, NULL, 'I'},       {"timeout", required_argument, NULL, 'T'},
         {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
     int ch;
     char *end;
@@ -123,6 +129,17 @@ static int parse_args(int argc, char **argv, cli *c)
         case 's':
             c->stats = 1;
             break;
+        case 'I':
+            c->isolate = 1;
+            break;
+        case 'T':
+            errno = 0;
+            c->timeout = strtod(optarg, &end);
+            if (errno || *end || end == optarg || c->timeout < 0 || c->timeout > 86400)
+                return usage_error("--timeout must be a number of seconds in [0, 86400], not '%s'",
+                                   optarg);
+            c->timeout_given = 1;
+            break;
         case 'h':
             fputs(usage_text, stdout);
             exit(0);
@@ -159,8 +176,11 @@ static int build(cli *c, lede__loader **ld, lede__pipeline **p)
     if (c->ext_given) snprintf(c->set.extensions, sizeof c->set.extensions, "%s", c->ext);
     if (c->max_given) c->set.max_doc_bytes = c->max_doc;
     if (c->workers) c->set.workers = c->workers;
+    if (c->isolate) c->set.isolate = 1;
+    if (c->timeout_given) c->set.doc_timeout = c->timeout;
     if ((rc = lede__pipeline_check(*p, &err)) ||
-        (rc = lede__pipeline_set_workers(*p, c->set.workers, &err)) ||
+        /* Isolated, each worker process runs a forked copy of one chain. */
+        (rc = lede__pipeline_set_workers(*p, c->set.isolate ? 1 : c->set.workers, &err)) ||
         (rc = lede__pipeline_start(*p, &err)))
         goto fail;
     return 0;
@@ -220,7 +240,8 @@ static int cmd_run(int argc, char **argv, int check_only)
         status = EXIT_FAILED_DOCS;
         goto out;
     }
-    int rc = lede__run(p, r, &c.set, &stats, &err);
+    int rc = c.set.isolate ? lede__run_isolated(p, r, &c.set, &stats, &err)
+                           : lede__run(p, r, &c.set, &stats, &err);
     int epipe = stats.broken_pipe || (rc && errno == EPIPE);
     if (!rc && !epipe) {
         rc = lede__pipeline_finish(p, &err);

@@ -54,6 +54,7 @@ struct lede__pipeline {
     char *config_dir;
     lede_buf *capture; /* harness: sink 0 goes here instead of stdout */
     int n_workers;
+    volatile int *progress; /* isolate: 1 + index of the running stage, in shared memory */
 };
 
 int lede__pipeline_new(lede__pipeline **out, const char *config_dir, lede_error *err)
@@ -256,6 +257,16 @@ int lede__pipeline_start(lede__pipeline *p, lede_error *err)
     return 0;
 }
 
+void lede__pipeline_set_progress(lede__pipeline *p, volatile int *progress)
+{
+    p->progress = progress;
+}
+
+const char *lede__pipeline_stage_name(const lede__pipeline *p, size_t i)
+{
+    return i < p->n ? p->stages[i]->name : NULL;
+}
+
 int lede__pipeline_has_renderer(const lede__pipeline *p)
 {
     for (size_t i = 0; i < p->n; i++)
@@ -290,6 +301,8 @@ int lede__pipeline_process(lede__pipeline *p, int worker, lede_doc *doc, lede_er
         if (lede_doc_failed(doc, NULL, NULL) && !(st->desc->flags & LEDE_STAGE_RENDERS_ERRORS))
             continue;
         lede__doc_set_stage(doc, st->name);
+        if (p->progress)
+            *p->progress = (int)i + 1;
         lede_error_clear(&serr);
         pipe_inst *w = &st->w[worker];
         double t0 = now_seconds();
@@ -307,6 +320,8 @@ int lede__pipeline_process(lede__pipeline *p, int worker, lede_doc *doc, lede_er
         }
     }
     lede__doc_set_stage(doc, NULL);
+    if (p->progress)
+        *p->progress = 0;
     return first_rc;
 }
 

@@ -58,6 +58,7 @@ void lede__settings_init(lede__settings *set)
     snprintf(set->input, sizeof set->input, "text");
     set->workers = 1;
     set->max_doc_bytes = LEDE_DEFAULT_MAX_DOC_BYTES;
+    set->doc_timeout = 30.0;
 }
 
 static int push(lede__reader *r, const char *path)

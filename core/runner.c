@@ -48,7 +48,7 @@ static int write_error_record(lede_doc *doc, lede_error *err)
 }
 
 /* Reports what the reader said about a document on stderr (it also stays in the record). */
-static void report_reader_warnings(lede_doc *doc)
+void lede__runner_report_reader_warnings(lede_doc *doc)
 {
     for (size_t i = 0; i < lede_doc_warning_count(doc); i++) {
         const char *wstage, *wmsg;
@@ -59,8 +59,8 @@ static void report_reader_warnings(lede_doc *doc)
 }
 
 /* Accounts for a processed document and writes its output. Returns 0 or the write error. */
-static int finish_doc(lede__pipeline *p, lede_doc *doc, int has_renderer, lede__run_stats *stats,
-                      lede_error *err)
+int lede__runner_finish_doc(lede__pipeline *p, lede_doc *doc, int has_renderer,
+                            lede__run_stats *stats, lede_error *err)
 {
     const char *stage, *message;
     int rc;
@@ -78,7 +78,7 @@ static int finish_doc(lede__pipeline *p, lede_doc *doc, int has_renderer, lede__
     return 0;
 }
 
-static int new_doc(const lede__settings *set, lede_doc **doc, lede_error *err)
+int lede__runner_new_doc(const lede__settings *set, lede_doc **doc, lede_error *err)
 {
     int rc = lede_doc_new(doc, err);
     /* The arena holds annotations: allow a generous multiple of the text, bounded. */
@@ -95,16 +95,16 @@ static int run_serial(lede__pipeline *p, lede__reader *r, const lede__settings *
     lede_doc *doc;
     int rc, has_renderer = lede__pipeline_has_renderer(p);
 
-    if ((rc = new_doc(set, &doc, err))) return rc;
+    if ((rc = lede__runner_new_doc(set, &doc, err))) return rc;
     for (;;) {
         lede_error derr;
         lede_doc_reset(doc);
         if ((rc = lede__reader_next(r, doc, err)) <= 0) break;
         lede__doc_set_seq(doc, (size_t)stats->docs++);
-        report_reader_warnings(doc);
+        lede__runner_report_reader_warnings(doc);
         if ((rc = lede__pipeline_prepare_doc(p, doc, err))) break;
         lede__pipeline_process(p, 0, doc, &derr);
-        if ((rc = finish_doc(p, doc, has_renderer, stats, err))) break;
+        if ((rc = lede__runner_finish_doc(p, doc, has_renderer, stats, err))) break;
     }
     lede_doc_free(doc);
     return rc < 0 ? rc : 0;
@@ -176,7 +176,7 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
         goto out;
     }
     for (size_t i = 0; i < pl.n_slots; i++)
-        if ((rc = new_doc(set, &pl.docs[i], err)) ||
+        if ((rc = lede__runner_new_doc(set, &pl.docs[i], err)) ||
             (rc = lede__pipeline_prepare_doc(p, pl.docs[i], err)))
             goto out;
     pthread_mutex_init(&pl.mu, NULL);
@@ -198,7 +198,7 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
         size_t ws_slot = (size_t)(next_write % pl.n_slots);
         if (next_write < pl.next_read && pl.state[ws_slot] == SLOT_DONE) {
             pthread_mutex_unlock(&pl.mu);
-            if (!write_failed && finish_doc(p, pl.docs[ws_slot], has_renderer, stats, err)) {
+            if (!write_failed && lede__runner_finish_doc(p, pl.docs[ws_slot], has_renderer, stats, err)) {
                 write_failed = 1;
                 eof = 1; /* stop reading; let the workers drain */
             }
@@ -222,7 +222,7 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
                 eof = 1;
             } else {
                 lede__doc_set_seq(doc, (size_t)stats->docs++);
-                report_reader_warnings(doc);
+                lede__runner_report_reader_warnings(doc);
                 pl.state[slot] = SLOT_READY;
                 pl.next_read++;
                 pthread_cond_signal(&pl.ready);

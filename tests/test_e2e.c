@@ -304,6 +304,53 @@ static void test_configs_work_from_an_install(void **state)
     done(&r);
 }
 
+static void test_isolate_contains_crashes_aborts_and_hangs(void **state)
+{
+    (void)state;
+    result r =
+        run("printf '%%s\\n' '{\"id\":\"a\",\"text\":\"Fine.\"}' "
+            "'{\"id\":\"b\",\"text\":\"SEGV_HERE\"}' '{\"id\":\"c\",\"text\":\"ok\"}' "
+            "'{\"id\":\"d\",\"text\":\"ABORT_HERE\"}' '{\"id\":\"e\",\"text\":\"HANG_HERE\"}' "
+            "'{\"id\":\"f\",\"text\":\"last\"}' | LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES "
+            "$LEDE run --isolate --timeout 1 -j 2 -i ndjson "
+            "-p 'tokenizer ! teststage_fault ! exporter format=ndjson'");
+    assert_int_equal(r.status, 1);
+    const char *ids = "abcdef";
+    char *save = NULL, *line;
+    int n = 0;
+    for (line = strtok_r(r.out, "\n", &save); line; line = strtok_r(NULL, "\n", &save), n++) {
+        json_t *j = parse_json(line);
+        char id[2] = {ids[n], 0};
+        assert_string_equal(json_string_value(json_object_get(j, "id")), id);
+        json_t *e = json_object_get(j, "error");
+        if (strchr("bde", ids[n])) {
+            assert_non_null(e);
+            assert_string_equal(json_string_value(json_object_get(e, "stage")), "teststage_fault");
+            const char *msg = json_string_value(json_object_get(e, "message"));
+            assert_non_null(strstr(msg, ids[n] == 'e' ? "per-document time limit of 1 s"
+                                                      : "crashed with signal"));
+        } else {
+            assert_null(e);
+        }
+        json_decref(j);
+    }
+    assert_int_equal(n, 6);
+    done(&r);
+}
+
+static void test_two_workers_give_the_single_worker_output(void **state)
+{
+    (void)state;
+    result r = run("for i in 1 2 3 4 5 6 7 8; do cat " SAMPLE "; done > /tmp/lede-e2e-many.txt; "
+                   "for j in 1 2 3; do $LEDE run -c configs/batch-ndjson.cfg -i text -j $j " SAMPLE
+                   " /tmp/lede-e2e-many.txt " SAMPLE " > /tmp/lede-e2e-j$j.out || exit 1; done; "
+                   "cmp /tmp/lede-e2e-j1.out /tmp/lede-e2e-j2.out && "
+                   "cmp /tmp/lede-e2e-j1.out /tmp/lede-e2e-j3.out && wc -l < /tmp/lede-e2e-j1.out");
+    assert_int_equal(r.status, 0);
+    assert_int_equal(atoi(r.out), 3);
+    done(&r);
+}
+
 static void test_usage_errors_exit_2(void **state)
 {
     (void)state;
@@ -334,6 +381,8 @@ int main(void)
         cmocka_unit_test(test_invalid_utf8_is_replaced_with_a_warning),
         cmocka_unit_test(test_output_failures_are_reported_or_quiet),
         cmocka_unit_test(test_configs_work_from_an_install),
+        cmocka_unit_test(test_isolate_contains_crashes_aborts_and_hangs),
+        cmocka_unit_test(test_two_workers_give_the_single_worker_output),
         cmocka_unit_test(test_usage_errors_exit_2),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,470 @@
+/*
+ * isolate.c -- crash containment: the stage chain runs in child processes.
+ *
+ * With `isolate = true` (or --isolate) the parent reads documents and writes output as
+ * usual, but every document is processed by one of `workers` child processes forked
+ * after the stages were created (each child inherits ready stage instances). A child
+ * that dies on a document (segfault, abort) or exceeds the per-document time limit is
+ * killed and replaced by a fresh fork; that document becomes an error record naming the
+ * stage that was running (recorded in shared memory before each stage is called) and
+ * the signal or the timeout, rendered by the parent's own exporter instance. Every
+ * other document comes through, in input order.
+ *
+ * Protocol over two pipes per child (native byte order, same machine):
+ *   request:  u32 id_len, id, u64 text_len, text, u32 n_meta, { u32 len, key, u32 len,
+ *             json }..., u32 n_warn, { u32 len, stage, u32 offset, u32 len, message }...
+ *   response: u32 failed, u32 len, stage, u32 len, message, u32 n_sinks, { u64 len, data }...
+ *
+ * Limitation: stage finish() runs in the parent, whose instances saw no document, so a
+ * stage that accumulates across documents reports nothing at end of stream when isolated.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "lede_config.h"
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static int write_all(int fd, const void *data, size_t len)
+{
+    const char *p = data;
+    while (len) {
+        ssize_t n = write(fd, p, len);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return -1;
+        p += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+static int read_all(int fd, void *data, size_t len)
+{
+    char *p = data;
+    while (len) {
+        ssize_t n = read(fd, p, len);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return -1;
+        p += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+static int put_u32(lede_buf *b, uint32_t v)
+{
+    return lede_buf_append(b, &v, sizeof v);
+}
+
+static int put_str(lede_buf *b, const char *s, size_t len)
+{
+    return put_u32(b, (uint32_t)len) || lede_buf_append(b, s, len);
+}
+
+/* Reads a u32-prefixed string into scratch (NUL-terminated); returns its offset or -1. */
+static long get_str(int fd, lede_buf *scratch, uint32_t *len)
+{
+    size_t off = scratch->len;
+    if (read_all(fd, len, sizeof *len) || lede_buf_reserve(scratch, (size_t)*len + 1) ||
+        read_all(fd, scratch->data + off, *len))
+        return -1;
+    scratch->len += *len;
+    scratch->data[scratch->len++] = '\0';
+    return (long)off;
+}
+
+/* ---------------- child side ---------------- */
+
+static int child_read_doc(int fd, lede_doc *doc, lede_buf *scratch)
+{
+    uint32_t id_len, n, klen, vlen, off;
+    uint64_t text_len;
+    long id_off;
+    lede_error err;
+
+    lede_buf_reset(scratch);
+    if ((id_off = get_str(fd, scratch, &id_len)) < 0 || read_all(fd, &text_len, sizeof text_len))
+        return -1;
+    size_t text_off = scratch->len;
+    if (lede_buf_reserve(scratch, (size_t)text_len + 1) ||
+        read_all(fd, scratch->data + text_off, (size_t)text_len))
+        return -1;
+    scratch->len += (size_t)text_len;
+    if (lede_doc_load(doc, scratch->data + id_off, scratch->data + text_off, (size_t)text_len,
+                      &err))
+        lede__doc_fail(doc, "reader", err.message);
+    if (read_all(fd, &n, sizeof n)) return -1;
+    for (uint32_t i = 0; i < n; i++) {
+        lede_buf_reset(scratch);
+        long k = get_str(fd, scratch, &klen), v = k < 0 ? -1 : get_str(fd, scratch, &vlen);
+        if (v < 0) return -1;
+        lede_doc_meta_add(doc, scratch->data + k, scratch->data + v, vlen);
+    }
+    if (read_all(fd, &n, sizeof n)) return -1;
+    for (uint32_t i = 0; i < n; i++) {
+        lede_buf_reset(scratch);
+        long s = get_str(fd, scratch, &klen);
+        if (s < 0 || read_all(fd, &off, sizeof off)) return -1;
+        long m = get_str(fd, scratch, &vlen);
+        if (m < 0) return -1;
+        lede__doc_set_stage(doc, scratch->data + s);
+        lede_doc_warn(doc, off, "%s", scratch->data + m);
+    }
+    lede__doc_set_stage(doc, NULL);
+    return 0;
+}
+
+static int child_write_result(int fd, lede_doc *doc, lede_buf *out)
+{
+    const char *stage = NULL, *msg = NULL;
+    uint32_t failed = (uint32_t)lede_doc_failed(doc, &stage, &msg);
+    int n = lede__doc_sink_count(doc);
+
+    lede_buf_reset(out);
+    if (put_u32(out, failed) || put_str(out, stage ? stage : "", stage ? strlen(stage) : 0) ||
+        put_str(out, msg ? msg : "", msg ? strlen(msg) : 0) || put_u32(out, (uint32_t)n))
+        return -1;
+    if (write_all(fd, out->data, out->len)) return -1;
+    for (int i = 0; i < n; i++) {
+        lede_buf *b = lede_doc_output(doc, i);
+        uint64_t len = b->len;
+        if (write_all(fd, &len, sizeof len) || write_all(fd, b->data, b->len)) return -1;
+    }
+    return 0;
+}
+
+static void child_main(lede__pipeline *p, const lede__settings *set, int rfd, int wfd)
+{
+    lede_doc *doc;
+    lede_buf scratch, out;
+    lede_error err;
+
+    lede_buf_init(&scratch, 0);
+    lede_buf_init(&out, 0);
+    if (lede__runner_new_doc(set, &doc, &err)) _exit(3);
+    for (;;) {
+        lede_doc_reset(doc);
+        if (child_read_doc(rfd, doc, &scratch)) break; /* the parent closed the pipe: we are done */
+        lede__pipeline_process(p, 0, doc, &err);
+        if (child_write_result(wfd, doc, &out)) break;
+    }
+    _exit(0);
+}
+
+/* ---------------- parent side ---------------- */
+
+enum { SLOT_FREE, SLOT_READY, SLOT_BUSY, SLOT_DONE };
+
+typedef struct child {
+    pid_t pid;
+    int to, from; /* pipes: requests to the child, results from it */
+    long slot;    /* the document it is working on, or -1 */
+    double deadline;
+} child;
+
+typedef struct iso {
+    lede__pipeline *p;
+    const lede__settings *set;
+    child *kids;
+    int n_kids;
+    volatile int *progress; /* shared: per child, 1 + index of the running stage */
+    lede_doc **docs;
+    int *state;
+    size_t n_slots;
+    lede_buf req, scratch;
+} iso;
+
+static void close_child(child *c)
+{
+    if (c->to >= 0) close(c->to);
+    if (c->from >= 0) close(c->from);
+    c->to = c->from = -1;
+}
+
+static int start_child(iso *s, int k, lede_error *err)
+{
+    int to[2], from[2];
+    child *c = &s->kids[k];
+
+    if (pipe(to)) return lede_error_set(err, LEDE_EIO, "cannot create a pipe: %s", strerror(errno));
+    if (pipe(from)) {
+        close(to[0]);
+        close(to[1]);
+        return lede_error_set(err, LEDE_EIO, "cannot create a pipe: %s", strerror(errno));
+    }
+    fflush(NULL); /* nothing buffered may be written twice */
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(to[0]), close(to[1]), close(from[0]), close(from[1]);
+        return lede_error_set(err, LEDE_EIO, "cannot start a worker process: %s", strerror(errno));
+    }
+    if (pid == 0) {
+        for (int i = 0; i < s->n_kids; i++)
+            if (i != k) close_child(&s->kids[i]);
+        close(to[1]);
+        close(from[0]);
+        s->progress[k] = 0;
+        lede__pipeline_set_progress(s->p, &s->progress[k]);
+        child_main(s->p, s->set, to[0], from[1]);
+    }
+    close(to[0]);
+    close(from[1]);
+    c->pid = pid;
+    c->to = to[1];
+    c->from = from[0];
+    c->slot = -1;
+    s->progress[k] = 0;
+    return 0;
+}
+
+static int send_doc(iso *s, child *c, lede_doc *doc)
+{
+    size_t len, n_meta = lede_doc_meta_count(doc), n_warn = lede_doc_warning_count(doc);
+    const char *text = lede_doc_text(doc, &len), *id = lede_doc_id(doc);
+    uint64_t text_len = len;
+    lede_buf *b = &s->req;
+
+    lede_buf_reset(b);
+    if (put_str(b, id, strlen(id)) || lede_buf_append(b, &text_len, sizeof text_len)) return -1;
+    /* The text goes straight from the document, without a copy into the request. */
+    if (write_all(c->to, b->data, b->len) || write_all(c->to, text, len)) return -1;
+    lede_buf_reset(b);
+    if (put_u32(b, (uint32_t)n_meta)) return -1;
+    for (size_t i = 0; i < n_meta; i++) {
+        const char *key, *json;
+        size_t jl;
+        lede_doc_meta_at(doc, i, &key, &json, &jl);
+        if (put_str(b, key, strlen(key)) || put_str(b, json, jl)) return -1;
+    }
+    if (put_u32(b, (uint32_t)n_warn)) return -1;
+    for (size_t i = 0; i < n_warn; i++) {
+        const char *stage, *msg;
+        uint32_t off;
+        lede_doc_warning_at(doc, i, &stage, &off, &msg);
+        if (put_str(b, stage, strlen(stage)) || put_u32(b, off) || put_str(b, msg, strlen(msg)))
+            return -1;
+    }
+    return write_all(c->to, b->data, b->len);
+}
+
+/* Reads a child's result into doc's outputs. -1 when the child died first. */
+static int recv_result(iso *s, child *c, lede_doc *doc)
+{
+    uint32_t failed, slen, mlen, n;
+    long so, mo;
+    lede_buf *sc = &s->scratch;
+
+    lede_buf_reset(sc);
+    if (read_all(c->from, &failed, sizeof failed) || (so = get_str(c->from, sc, &slen)) < 0 ||
+        (mo = get_str(c->from, sc, &mlen)) < 0 || read_all(c->from, &n, sizeof n))
+        return -1;
+    if (failed) lede__doc_fail(doc, sc->data + so, sc->data + mo);
+    for (uint32_t i = 0; i < n; i++) {
+        uint64_t len;
+        lede_buf *b = lede_doc_output(doc, (int)i);
+        if (read_all(c->from, &len, sizeof len) || !b) return -1;
+        lede_buf_reset(b);
+        if (lede_buf_reserve(b, (size_t)len) || read_all(c->from, b->data, (size_t)len)) return -1;
+        b->len = (size_t)len;
+        b->data[b->len] = '\0';
+    }
+    return 0;
+}
+
+/* The child working on a document died or ran out of time: make the document an error
+ * record naming the stage, render it here, and replace the child. */
+static int child_lost(iso *s, int k, int timed_out, lede_error *err)
+{
+    child *c = &s->kids[k];
+    lede_doc *doc = s->docs[c->slot];
+    int status = 0, stage_idx = s->progress[k];
+    char msg[256];
+
+    if (timed_out) kill(c->pid, SIGKILL);
+    close_child(c);
+    while (waitpid(c->pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    const char *stage =
+        stage_idx > 0 ? lede__pipeline_stage_name(s->p, (size_t)stage_idx - 1) : NULL;
+    if (timed_out)
+        snprintf(msg, sizeof msg,
+                 "took longer than the per-document time limit of %g s; the worker process "
+                 "was killed and restarted",
+                 s->set->doc_timeout);
+    else if (WIFSIGNALED(status))
+        snprintf(msg, sizeof msg, "crashed with signal %d (%s); the worker process was restarted",
+                 WTERMSIG(status), strsignal(WTERMSIG(status)));
+    else
+        snprintf(msg, sizeof msg, "the worker process exited (status %d) while processing it",
+                 WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+    for (int i = 0; i < lede__doc_sink_count(doc); i++)
+        lede_buf_reset(lede_doc_output(doc, i));
+    lede__doc_fail(doc, stage ? stage : "(worker)", msg);
+    lede__pipeline_process(s->p, 0, doc, err); /* renderers only: the document failed */
+    s->state[c->slot] = SLOT_DONE;
+    c->slot = -1;
+    return start_child(s, k, err);
+}
+
+int lede__run_isolated(lede__pipeline *p, lede__reader *r, const lede__settings *set,
+                       lede__run_stats *stats, lede_error *err)
+{
+    iso s;
+    int rc = 0, eof = 0, write_failed = 0, has_renderer = lede__pipeline_has_renderer(p);
+    unsigned long long next_read = 0, next_write = 0, next_send = 0;
+    double t0 = now_seconds();
+
+    memset(stats, 0, sizeof *stats);
+    memset(&s, 0, sizeof s);
+    s.p = p;
+    s.set = set;
+    s.n_kids = set->workers > 0 ? set->workers : 1;
+    s.n_slots = (size_t)s.n_kids * 4;
+    lede_buf_init(&s.req, 0);
+    lede_buf_init(&s.scratch, 0);
+    s.kids = calloc((size_t)s.n_kids, sizeof *s.kids);
+    s.docs = calloc(s.n_slots, sizeof *s.docs);
+    s.state = calloc(s.n_slots, sizeof *s.state);
+    s.progress = mmap(NULL, (size_t)s.n_kids * sizeof(int), PROT_READ | PROT_WRITE,
+                      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (!s.kids || !s.docs || !s.state || s.progress == MAP_FAILED) {
+        if (s.progress == MAP_FAILED) s.progress = NULL;
+        rc = lede_error_set(err, LEDE_ENOMEM, "out of memory");
+        goto out;
+    }
+    for (int k = 0; k < s.n_kids; k++)
+        s.kids[k].to = s.kids[k].from = -1;
+    for (size_t i = 0; i < s.n_slots; i++)
+        if ((rc = lede__runner_new_doc(set, &s.docs[i], err)) ||
+            (rc = lede__pipeline_prepare_doc(p, s.docs[i], err)))
+            goto out;
+    for (int k = 0; k < s.n_kids; k++)
+        if ((rc = start_child(&s, k, err))) goto out;
+
+    for (;;) {
+        /* 1. Write finished documents in input order. */
+        size_t w = (size_t)(next_write % s.n_slots);
+        if (next_write < next_read && s.state[w] == SLOT_DONE) {
+            if (!write_failed && lede__runner_finish_doc(p, s.docs[w], has_renderer, stats, err)) {
+                write_failed = 1;
+                eof = 1;
+            }
+            s.state[w] = SLOT_FREE;
+            next_write++;
+            continue;
+        }
+        /* 2. Read while the window has room. */
+        if (!eof && next_read - next_write < s.n_slots) {
+            size_t slot = (size_t)(next_read % s.n_slots);
+            lede_doc *doc = s.docs[slot];
+            lede_doc_reset(doc);
+            int got = lede__reader_next(r, doc, err);
+            if (got <= 0) {
+                eof = 1;
+                rc = got < 0 ? got : 0;
+                continue;
+            }
+            lede__doc_set_seq(doc, (size_t)stats->docs++);
+            lede__runner_report_reader_warnings(doc);
+            if (lede_doc_failed(doc, NULL, NULL)) {
+                lede__pipeline_process(p, 0, doc, err); /* renderers, in the parent */
+                s.state[slot] = SLOT_DONE;
+            } else {
+                s.state[slot] = SLOT_READY;
+            }
+            next_read++;
+            continue;
+        }
+        /* 3. Hand ready documents to idle children, in order. */
+        while (next_send < next_read && s.state[next_send % s.n_slots] != SLOT_READY)
+            next_send++;
+        int idle = -1;
+        for (int k = 0; k < s.n_kids && idle < 0; k++)
+            if (s.kids[k].slot < 0) idle = k;
+        if (next_send < next_read && idle >= 0) {
+            size_t slot = (size_t)(next_send % s.n_slots);
+            child *c = &s.kids[idle];
+            c->slot = (long)slot;
+            c->deadline = set->doc_timeout > 0 ? now_seconds() + set->doc_timeout : 0;
+            s.state[slot] = SLOT_BUSY;
+            next_send++;
+            if (send_doc(&s, c, s.docs[slot]) && (rc = child_lost(&s, idle, 0, err))) break;
+            continue;
+        }
+        /* 4. Done? */
+        int busy = 0;
+        for (int k = 0; k < s.n_kids; k++)
+            busy += s.kids[k].slot >= 0;
+        if (!busy) {
+            if (eof && next_write == next_read) break;
+            continue;
+        }
+        /* 5. Wait for a result, a death or a deadline. */
+        struct pollfd pfd[LEDE_MAX_WORKERS];
+        int idx[LEDE_MAX_WORKERS], n = 0, timeout_ms = -1;
+        double now = now_seconds();
+        for (int k = 0; k < s.n_kids; k++) {
+            if (s.kids[k].slot < 0) continue;
+            if (s.kids[k].deadline > 0) {
+                int ms = (int)((s.kids[k].deadline - now) * 1000.0) + 1;
+                if (ms < 0) ms = 0;
+                if (timeout_ms < 0 || ms < timeout_ms) timeout_ms = ms;
+            }
+            pfd[n].fd = s.kids[k].from;
+            pfd[n].events = POLLIN;
+            idx[n++] = k;
+        }
+        if (poll(pfd, (nfds_t)n, timeout_ms) < 0 && errno != EINTR) {
+            rc = lede_error_set(err, LEDE_EIO, "poll: %s", strerror(errno));
+            break;
+        }
+        now = now_seconds();
+        for (int i = 0; i < n && !rc; i++) {
+            child *c = &s.kids[idx[i]];
+            if (pfd[i].revents & (POLLIN | POLLHUP | POLLERR)) {
+                if (recv_result(&s, c, s.docs[c->slot]) == 0) {
+                    s.state[c->slot] = SLOT_DONE;
+                    c->slot = -1;
+                } else {
+                    rc = child_lost(&s, idx[i], 0, err);
+                }
+            } else if (c->deadline > 0 && now >= c->deadline) {
+                rc = child_lost(&s, idx[i], 1, err);
+            }
+        }
+        if (rc) break;
+    }
+out:
+    for (int k = 0; s.kids && k < s.n_kids; k++) {
+        if (s.kids[k].pid > 0) {
+            close_child(&s.kids[k]); /* EOF on its request pipe: it exits */
+            int status;
+            while (waitpid(s.kids[k].pid, &status, 0) < 0 && errno == EINTR)
+                ;
+        }
+    }
+    for (size_t i = 0; s.docs && i < s.n_slots; i++)
+        lede_doc_free(s.docs[i]);
+    free(s.docs);
+    free(s.state);
+    free(s.kids);
+    if (s.progress) munmap((void *)s.progress, (size_t)s.n_kids * sizeof(int));
+    lede_buf_free(&s.req);
+    lede_buf_free(&s.scratch);
+    stats->bytes = lede__reader_bytes(r);
+    stats->seconds = now_seconds() - t0;
+    if (write_failed && !rc) rc = err->code ? err->code : LEDE_EIO;
+    return rc < 0 ? rc : 0;
+}

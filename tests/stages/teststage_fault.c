@@ -1,0 +1,43 @@
+/*
+ * teststage_fault.c -- a stage that misbehaves on marked documents, to prove crash
+ * containment (--isolate): SEGV_HERE segfaults, ABORT_HERE aborts, HANG_HERE never returns.
+ */
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lede/stage.h"
+
+static int fault_create(lede_stage_ctx *ctx, const lede_options *opts, void **out, lede_error *err)
+{
+    (void)ctx, (void)opts, (void)err;
+    *out = NULL;
+    return 0;
+}
+
+static int fault_process(void *p, lede_doc *doc, lede_error *err)
+{
+    const char *text = lede_doc_text(doc, NULL);
+    (void)p, (void)err;
+    if (strstr(text, "SEGV_HERE")) raise(SIGSEGV);
+    if (strstr(text, "ABORT_HERE")) abort();
+    if (strstr(text, "HANG_HERE"))
+        for (;;)
+            pause();
+    return 0;
+}
+
+LEDE_STAGE_DEFINE(teststage_fault) = {LEDE_ABI_VERSION,
+                                      sizeof(lede_stage_desc),
+                                      "teststage_fault",
+                                      "Test stage: crashes, aborts or hangs on marked documents",
+                                      "1.0.0",
+                                      NULL,
+                                      NULL,
+                                      NULL,
+                                      0,
+                                      fault_create,
+                                      fault_process,
+                                      NULL,
+                                      NULL};
