@@ -326,7 +326,7 @@ int lede__run_isolated(lede__pipeline *p, lede__reader *r, const lede__settings 
     unsigned long long next_read = 0, next_write = 0, next_send = 0;
     double t0 = now_seconds();
 
-    memset(stats, 0, sizeof *stats);
+    lede__run_stats_begin(stats);
     memset(&s, 0, sizeof s);
     s.p = p;
     s.set = set;
@@ -465,6 +465,7 @@ out:
     lede_buf_free(&s.scratch);
     stats->bytes = lede__reader_bytes(r);
     stats->seconds = now_seconds() - t0;
+    lede__run_stats_end(stats);
     if (write_failed && !rc) rc = err->code ? err->code : LEDE_EIO;
     return rc < 0 ? rc : 0;
 }

@@ -67,7 +67,17 @@ typedef struct lede__run_stats {
     unsigned long long docs, failed, bytes;
     double seconds;
     int broken_pipe; /* output closed by the reader: stop quietly */
+    /* The progress line (stderr a terminal, run longer than a second). */
+    int tty;
+    double start, last_progress;
+    unsigned long long text_bytes;
+    int progress_shown;
 } lede__run_stats;
+
+/* Starts the clock and decides whether to show progress. */
+void lede__run_stats_begin(lede__run_stats *stats);
+/* Ends the progress line, if one was shown. */
+void lede__run_stats_end(lede__run_stats *stats);
 
 /* Streams every document of r through p, writing outputs in input order. Returns 0 when
  * the run completed (documents may have failed: see stats), or a negative status when

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "lede_config.h"
 
@@ -58,15 +59,48 @@ void lede__runner_report_reader_warnings(lede_doc *doc)
     }
 }
 
+void lede__run_stats_begin(lede__run_stats *stats)
+{
+    memset(stats, 0, sizeof *stats);
+    stats->tty = isatty(2);
+    stats->start = stats->last_progress = now_seconds();
+}
+
+void lede__run_stats_end(lede__run_stats *stats)
+{
+    if (stats->progress_shown) fputc('\n', stderr);
+    stats->progress_shown = 0;
+}
+
+/* Rewrites the progress line at most twice a second, once the run has lasted a second. */
+static void progress(lede__run_stats *stats)
+{
+    double now;
+    if (!stats->tty) return;
+    now = now_seconds();
+    if (now - stats->start < 1.0 || now - stats->last_progress < 0.5) return;
+    stats->last_progress = now;
+    stats->progress_shown = 1;
+    double secs = now - stats->start;
+    fprintf(stderr, "\rlede: %llu documents (%llu failed), %.1f MB, %.0f documents/s, %.1f MB/s ",
+            stats->docs, stats->failed, (double)stats->text_bytes / 1e6, (double)stats->docs / secs,
+            (double)stats->text_bytes / 1e6 / secs);
+}
+
 /* Accounts for a processed document and writes its output. Returns 0 or the write error. */
 int lede__runner_finish_doc(lede__pipeline *p, lede_doc *doc, int has_renderer,
                             lede__run_stats *stats, lede_error *err)
 {
     const char *stage, *message;
+    size_t len;
     int rc;
 
+    lede_doc_text(doc, &len);
+    stats->text_bytes += len;
+    progress(stats);
     if (lede_doc_failed(doc, &stage, &message)) {
         stats->failed++;
+        if (stats->progress_shown) fputc('\n', stderr), stats->progress_shown = 0;
         fprintf(stderr, "lede: document '%s': %s: %s\n", lede_doc_id(doc), stage ? stage : "?",
                 message ? message : "failed");
         if (!has_renderer && (rc = write_error_record(doc, err))) return rc;
@@ -198,7 +232,8 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
         size_t ws_slot = (size_t)(next_write % pl.n_slots);
         if (next_write < pl.next_read && pl.state[ws_slot] == SLOT_DONE) {
             pthread_mutex_unlock(&pl.mu);
-            if (!write_failed && lede__runner_finish_doc(p, pl.docs[ws_slot], has_renderer, stats, err)) {
+            if (!write_failed &&
+                lede__runner_finish_doc(p, pl.docs[ws_slot], has_renderer, stats, err)) {
                 write_failed = 1;
                 eof = 1; /* stop reading; let the workers drain */
             }
@@ -256,12 +291,13 @@ int lede__run(lede__pipeline *p, lede__reader *r, const lede__settings *set, led
     double t0 = now_seconds();
     int rc;
 
-    memset(stats, 0, sizeof *stats);
+    lede__run_stats_begin(stats);
     if (lede__pipeline_workers(p) > 1)
         rc = run_parallel(p, r, set, stats, err);
     else
         rc = run_serial(p, r, set, stats, err);
     stats->bytes = lede__reader_bytes(r);
     stats->seconds = now_seconds() - t0;
+    lede__run_stats_end(stats);
     return rc;
 }
