@@ -363,7 +363,9 @@ static int next_line(lede__reader *r, lede_doc *doc, lede_error *err)
     int skipping = 0;
 
     for (;;) {
-        char *nl = memchr(r->buf + r->buf_start, '\n', r->buf_end - r->buf_start);
+        char *nl = r->buf_end > r->buf_start
+                       ? memchr(r->buf + r->buf_start, '\n', r->buf_end - r->buf_start)
+                       : NULL;
         if (!nl && !r->eof) {
             if (r->buf_end - r->buf_start > max_line) {
                 /* Too long: forget what we have, keep reading to the newline. */
