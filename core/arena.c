@@ -37,15 +37,20 @@ void *lede__arena_alloc(lede__arena *a, size_t n)
     lede__chunk *c = a->head;
     void *p;
 
-    if (n == 0) n = 1;
-    if (n > SIZE_MAX / 2) return NULL;
+    if (n == 0)
+        n = 1;
+    if (n > SIZE_MAX / 2)
+        return NULL;
     n = (n + align - 1) & ~(align - 1);
-    if (a->max && (n > a->max || a->used_total > a->max - n)) return NULL;
+    if (a->max && (n > a->max || a->used_total > a->max - n))
+        return NULL;
     if (!c || c->size - c->used < n) {
         size_t size = c ? c->size * 2 : LEDE_CHUNK_MIN;
-        if (size < n) size = n;
+        if (size < n)
+            size = n;
         c = malloc(sizeof *c + size);
-        if (!c) return NULL;
+        if (!c)
+            return NULL;
         c->size = size;
         c->used = 0;
         c->next = a->head;
@@ -63,10 +68,12 @@ void lede__arena_reset(lede__arena *a)
     lede__chunk *c, *next, *keep = NULL;
 
     for (c = a->head; c; c = c->next)
-        if (c->size <= LEDE_CHUNK_KEEP_MAX && (!keep || c->size > keep->size)) keep = c;
+        if (c->size <= LEDE_CHUNK_KEEP_MAX && (!keep || c->size > keep->size))
+            keep = c;
     for (c = a->head; c; c = next) {
         next = c->next;
-        if (c != keep) free(c);
+        if (c != keep)
+            free(c);
     }
     if (keep) {
         keep->used = 0;

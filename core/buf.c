@@ -31,7 +31,8 @@ void lede_buf_free(lede_buf *b)
 void lede_buf_reset(lede_buf *b)
 {
     b->len = 0;
-    if (b->data) b->data[0] = '\0';
+    if (b->data)
+        b->data[0] = '\0';
 }
 
 int lede_buf_reserve(lede_buf *b, size_t n)
@@ -39,15 +40,19 @@ int lede_buf_reserve(lede_buf *b, size_t n)
     size_t need, cap;
     char *p;
 
-    if (b->max == 0) b->max = LEDE_BUF_DEFAULT_MAX;
-    if (n > b->max || b->len > b->max - n) return LEDE_ETOOBIG;
+    if (b->max == 0)
+        b->max = LEDE_BUF_DEFAULT_MAX;
+    if (n > b->max || b->len > b->max - n)
+        return LEDE_ETOOBIG;
     need = b->len + n + 1;
-    if (need <= b->cap) return 0;
+    if (need <= b->cap)
+        return 0;
     cap = b->cap ? b->cap : 256;
     while (cap < need)
         cap *= 2;
     p = realloc(b->data, cap);
-    if (!p) return LEDE_ENOMEM;
+    if (!p)
+        return LEDE_ENOMEM;
     b->data = p;
     b->cap = cap;
     return 0;
@@ -56,8 +61,10 @@ int lede_buf_reserve(lede_buf *b, size_t n)
 int lede_buf_append(lede_buf *b, const void *data, size_t len)
 {
     int rc = lede_buf_reserve(b, len);
-    if (rc) return rc;
-    if (len) memcpy(b->data + b->len, data, len);
+    if (rc)
+        return rc;
+    if (len)
+        memcpy(b->data + b->len, data, len);
     b->len += len;
     b->data[b->len] = '\0';
     return 0;
@@ -76,9 +83,11 @@ int lede_buf_printf(lede_buf *b, const char *fmt, ...)
     va_start(ap, fmt);
     n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    if (n < 0) return LEDE_EINVAL;
+    if (n < 0)
+        return LEDE_EINVAL;
     rc = lede_buf_reserve(b, (size_t)n);
-    if (rc) return rc;
+    if (rc)
+        return rc;
     va_start(ap, fmt);
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
     va_end(ap);
@@ -102,9 +111,11 @@ int lede_buf_json_string(lede_buf *b, const char *s, size_t len)
     int rc;
 
     /* Worst case every byte becomes \u00XX: reserve once, then write without checks. */
-    if (len > (b->max / 6)) return LEDE_ETOOBIG;
+    if (len > (b->max / 6))
+        return LEDE_ETOOBIG;
     rc = lede_buf_reserve(b, len * 6 + 2);
-    if (rc) return rc;
+    if (rc)
+        return rc;
     char *o = b->data + b->len;
     *o++ = '"';
     while (p < end) {
@@ -113,7 +124,8 @@ int lede_buf_json_string(lede_buf *b, const char *s, size_t len)
             p++;
         memcpy(o, run, (size_t)(p - run));
         o += p - run;
-        if (p == end) break;
+        if (p == end)
+            break;
         char e = json_escape[*p];
         *o++ = '\\';
         *o++ = e;

@@ -115,7 +115,8 @@ static int add_plugin_paths(config_setting_t *s, const char *file, const char *c
             snprintf(full, sizeof full, "%s", dir);
         else
             snprintf(full, sizeof full, "%s/%s", cdir, dir);
-        if (lede__loader_add_dir(ld, full, err)) return LEDE_ENOMEM;
+        if (lede__loader_add_dir(ld, full, err))
+            return LEDE_ENOMEM;
     }
     return 0;
 }
@@ -146,14 +147,16 @@ static int add_stage(config_setting_t *g, const char *file, lede__loader *ld, le
         lede_error_prefix(err, "%s", where);
         return rc;
     }
-    if ((rc = lede__pipeline_add(p, mod->desc, name, where, &opts, err))) return rc;
+    if ((rc = lede__pipeline_add(p, mod->desc, name, where, &opts, err)))
+        return rc;
     for (int i = 0; i < config_setting_length(g); i++) {
         config_setting_t *s = config_setting_get_elem(g, (unsigned)i);
         const char *key = config_setting_name(s);
         char value[4096], swhere[4200];
         const lede_option_desc *d;
 
-        if (!strcmp(key, "stage") || !strcmp(key, "name")) continue;
+        if (!strcmp(key, "stage") || !strcmp(key, "name"))
+            continue;
         snprintf(swhere, sizeof swhere, "%s:%d", file, config_setting_source_line(s));
         if (!(d = lede__options_decl(opts, key)))
             return lede__options_set_text(opts, mod->desc->name, swhere, key, "", err);
@@ -268,7 +271,8 @@ int lede__config_load(const char *file, lede__loader *ld, lede__settings *set, l
             "%s: no pipeline: add `pipeline = ( { stage = \"tokenizer\"; }, ... );`", file);
         goto done;
     }
-    if ((rc = lede__pipeline_new(out, cdir, err))) goto done;
+    if ((rc = lede__pipeline_new(out, cdir, err)))
+        goto done;
     for (int i = 0; i < config_setting_length(pipe); i++)
         if ((rc = add_stage(config_setting_get_elem(pipe, (unsigned)i), file, ld, *out, err)))
             goto done;
@@ -283,7 +287,8 @@ int lede__pipeline_parse_inline(const char *spec, lede__loader *ld, lede__pipeli
     char *copy = strdup(spec), *save = NULL, *part;
     int rc = 0, idx = 0;
 
-    if (!copy) return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+    if (!copy)
+        return lede_error_set(err, LEDE_ENOMEM, "out of memory");
     if ((rc = lede__pipeline_new(out, ".", err))) {
         free(copy);
         return rc;
@@ -313,7 +318,8 @@ int lede__pipeline_parse_inline(const char *spec, lede__loader *ld, lede__pipeli
             (rc = lede__options_parse_list(opts, mod->desc->name, where, part + n, err)))
             break;
     }
-    if (!rc && idx == 0) rc = lede_error_set(err, LEDE_ECONFIG, "-p: empty pipeline");
+    if (!rc && idx == 0)
+        rc = lede_error_set(err, LEDE_ECONFIG, "-p: empty pipeline");
     free(copy);
     return rc;
 }

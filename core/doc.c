@@ -84,13 +84,16 @@ static int grow(lede_doc *doc, void **arr, size_t *cap, size_t need, size_t elem
     size_t ncap;
     void *p;
 
-    if (need <= *cap) return 0;
+    if (need <= *cap)
+        return 0;
     ncap = *cap ? *cap * 2 : 8;
     while (ncap < need)
         ncap *= 2;
     p = lede_doc_alloc(doc, ncap * elem);
-    if (!p) return LEDE_ENOMEM;
-    if (*cap) memcpy(p, *arr, *cap * elem);
+    if (!p)
+        return LEDE_ENOMEM;
+    if (*cap)
+        memcpy(p, *arr, *cap * elem);
     *arr = p;
     *cap = ncap;
     return 0;
@@ -99,7 +102,8 @@ static int grow(lede_doc *doc, void **arr, size_t *cap, size_t need, size_t elem
 int lede_doc_new(lede_doc **out, lede_error *err)
 {
     lede_doc *doc = calloc(1, sizeof *doc);
-    if (!doc) return lede_error_set(err, LEDE_ENOMEM, "out of memory creating a document");
+    if (!doc)
+        return lede_error_set(err, LEDE_ENOMEM, "out of memory creating a document");
     lede__arena_init(&doc->arena, 0);
     doc->max_text = (size_t)UINT32_MAX - 1;
     doc->id = (char *)"";
@@ -109,7 +113,8 @@ int lede_doc_new(lede_doc **out, lede_error *err)
 
 void lede_doc_free(lede_doc *doc)
 {
-    if (!doc) return;
+    if (!doc)
+        return;
     lede__arena_free(&doc->arena);
     free(doc->text);
     for (int i = 0; i < doc->n_outputs; i++)
@@ -123,7 +128,8 @@ void lede_doc_reset(lede_doc *doc)
     lede__arena_reset(&doc->arena);
     doc->id = (char *)"";
     doc->len = 0;
-    if (doc->text) doc->text[0] = '\0';
+    if (doc->text)
+        doc->text[0] = '\0';
     doc->meta = NULL;
     doc->n_meta = doc->cap_meta = 0;
     doc->has = 0;
@@ -167,20 +173,28 @@ static size_t utf8_valid_len(const unsigned char *p, const unsigned char *end)
     unsigned c = p[0];
     size_t n = (size_t)(end - p);
 
-    if (c < 0x80) return 1;
-    if (c < 0xC2) return 0;
-    if (c < 0xE0) return n >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (c < 0x80)
+        return 1;
+    if (c < 0xC2)
+        return 0;
+    if (c < 0xE0)
+        return n >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
     if (c < 0xF0) {
-        if (n < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
-        if (c == 0xE0 && p[1] < 0xA0) return 0;  /* overlong */
-        if (c == 0xED && p[1] >= 0xA0) return 0; /* surrogate */
+        if (n < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+            return 0;
+        if (c == 0xE0 && p[1] < 0xA0)
+            return 0; /* overlong */
+        if (c == 0xED && p[1] >= 0xA0)
+            return 0; /* surrogate */
         return 3;
     }
     if (c < 0xF5) {
         if (n < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
             return 0;
-        if (c == 0xF0 && p[1] < 0x90) return 0;  /* overlong */
-        if (c == 0xF4 && p[1] >= 0x90) return 0; /* past U+10FFFF */
+        if (c == 0xF0 && p[1] < 0x90)
+            return 0; /* overlong */
+        if (c == 0xF4 && p[1] >= 0x90)
+            return 0; /* past U+10FFFF */
         return 4;
     }
     return 0;
@@ -195,12 +209,15 @@ static size_t utf8_first_invalid(const char *text, size_t len)
         while (end - p >= 8) {
             uint64_t w;
             memcpy(&w, p, 8);
-            if (w & UINT64_C(0x8080808080808080)) break;
+            if (w & UINT64_C(0x8080808080808080))
+                break;
             p += 8;
         }
-        if (p == end) break;
+        if (p == end)
+            break;
         size_t n = utf8_valid_len(p, end);
-        if (!n) return (size_t)(p - (const unsigned char *)text);
+        if (!n)
+            return (size_t)(p - (const unsigned char *)text);
         p += n;
     }
     return len;
@@ -210,7 +227,8 @@ static int text_reserve(lede_doc *doc, size_t need)
 {
     if (need + 1 > doc->text_cap) {
         char *t = realloc(doc->text, need + 1);
-        if (!t) return LEDE_ENOMEM;
+        if (!t)
+            return LEDE_ENOMEM;
         doc->text = t;
         doc->text_cap = need + 1;
     }
@@ -221,7 +239,8 @@ int lede_doc_load(lede_doc *doc, const char *id, const char *text, size_t len, l
 {
     size_t bad;
 
-    if (!id) id = "";
+    if (!id)
+        id = "";
     doc->id = lede_doc_strndup(doc, id, strlen(id));
     if (!doc->id) {
         doc->id = (char *)"";
@@ -236,7 +255,8 @@ int lede_doc_load(lede_doc *doc, const char *id, const char *text, size_t len, l
     if (bad == len) {
         if (text_reserve(doc, len))
             return lede_error_set(err, LEDE_ENOMEM, "out of memory loading document '%s'", id);
-        if (len) memcpy(doc->text, text, len);
+        if (len)
+            memcpy(doc->text, text, len);
         doc->len = len;
         doc->text[len] = '\0';
         return 0;
@@ -245,19 +265,22 @@ int lede_doc_load(lede_doc *doc, const char *id, const char *text, size_t len, l
     /* Slow path: copy, replacing each invalid sequence by U+FFFD (3 bytes). */
     const unsigned char *p = (const unsigned char *)text, *end = p + len;
     size_t worst = len * 3, o = 0, n_bad = 0;
-    if (worst / 3 != len || worst > doc->max_text) worst = doc->max_text;
+    if (worst / 3 != len || worst > doc->max_text)
+        worst = doc->max_text;
     if (text_reserve(doc, worst))
         return lede_error_set(err, LEDE_ENOMEM, "out of memory loading document '%s'", id);
     while (p < end) {
         size_t n = utf8_valid_len(p, end);
         if (n) {
-            if (o + n > worst) break;
+            if (o + n > worst)
+                break;
             memcpy(doc->text + o, p, n);
             o += n;
             p += n;
             continue;
         }
-        if (o + 3 > worst) break;
+        if (o + 3 > worst)
+            break;
         memcpy(doc->text + o, "\xEF\xBF\xBD", 3);
         o += 3;
         n_bad++;
@@ -292,7 +315,8 @@ int lede_doc_meta_add(lede_doc *doc, const char *key, const char *json, size_t l
     doc_meta *m = &doc->meta[doc->n_meta];
     m->key = lede_doc_strndup(doc, key, strlen(key));
     m->json = lede_doc_strndup(doc, json, len);
-    if (!m->key || !m->json) return LEDE_ENOMEM;
+    if (!m->key || !m->json)
+        return LEDE_ENOMEM;
     m->len = len;
     doc->n_meta++;
     return 0;
@@ -305,7 +329,8 @@ const char *lede_doc_id(const lede_doc *doc)
 
 const char *lede_doc_text(const lede_doc *doc, size_t *len)
 {
-    if (len) *len = doc->len;
+    if (len)
+        *len = doc->len;
     return doc->text ? doc->text : "";
 }
 
@@ -318,9 +343,12 @@ void lede_doc_meta_at(const lede_doc *doc, size_t i, const char **key, const cha
                       size_t *json_len)
 {
     const doc_meta *m = i < doc->n_meta ? &doc->meta[i] : NULL;
-    if (key) *key = m ? m->key : NULL;
-    if (json) *json = m ? m->json : NULL;
-    if (json_len) *json_len = m ? m->len : 0;
+    if (key)
+        *key = m ? m->key : NULL;
+    if (json)
+        *json = m ? m->json : NULL;
+    if (json_len)
+        *json_len = m ? m->len : 0;
 }
 
 void *lede_doc_alloc(lede_doc *doc, size_t n)
@@ -331,7 +359,8 @@ void *lede_doc_alloc(lede_doc *doc, size_t n)
 char *lede_doc_strndup(lede_doc *doc, const char *s, size_t len)
 {
     char *p = lede__arena_alloc(&doc->arena, len + 1);
-    if (p && len) memcpy(p, s, len);
+    if (p && len)
+        memcpy(p, s, len);
     return p;
 }
 
@@ -345,7 +374,8 @@ char *lede_doc_strndup(lede_doc *doc, const char *s, size_t len)
     }                                                                                              \
     const type *get_fn(const lede_doc *doc, size_t *n)                                             \
     {                                                                                              \
-        if (n) *n = doc->count;                                                                    \
+        if (n)                                                                                     \
+            *n = doc->count;                                                                       \
         return doc->field;                                                                         \
     }
 
@@ -370,16 +400,19 @@ static const struct {
 static unsigned builtin_bit(const char *name)
 {
     for (size_t i = 0; i < sizeof builtin_layers / sizeof builtin_layers[0]; i++)
-        if (strcmp(builtin_layers[i].name, name) == 0) return builtin_layers[i].bit;
+        if (strcmp(builtin_layers[i].name, name) == 0)
+            return builtin_layers[i].bit;
     return 0;
 }
 
 int lede_doc_has_layer(const lede_doc *doc, const char *name)
 {
     unsigned bit = builtin_bit(name);
-    if (bit) return (doc->has & bit) != 0;
+    if (bit)
+        return (doc->has & bit) != 0;
     for (size_t i = 0; i < doc->n_layers; i++)
-        if (strcmp(doc->layers[i]->name, name) == 0) return 1;
+        if (strcmp(doc->layers[i]->name, name) == 0)
+            return 1;
     return 0;
 }
 
@@ -387,14 +420,18 @@ lede_layer *lede_doc_layer(lede_doc *doc, const char *name, int create)
 {
     lede_layer *l;
 
-    if (!name || !*name || builtin_bit(name)) return NULL;
+    if (!name || !*name || builtin_bit(name))
+        return NULL;
     for (size_t i = 0; i < doc->n_layers; i++)
-        if (strcmp(doc->layers[i]->name, name) == 0) return doc->layers[i];
-    if (!create) return NULL;
+        if (strcmp(doc->layers[i]->name, name) == 0)
+            return doc->layers[i];
+    if (!create)
+        return NULL;
     if (grow(doc, (void **)&doc->layers, &doc->cap_layers, doc->n_layers + 1, sizeof *doc->layers))
         return NULL;
     l = lede_doc_alloc(doc, sizeof *l);
-    if (!l || !(l->name = lede_doc_strndup(doc, name, strlen(name)))) return NULL;
+    if (!l || !(l->name = lede_doc_strndup(doc, name, strlen(name))))
+        return NULL;
     l->doc = doc;
     doc->layers[doc->n_layers++] = l;
     return l;
@@ -420,7 +457,8 @@ int lede_layer_add(lede_layer *layer, uint32_t start, uint32_t end, size_t *inde
     lede_doc *doc = layer->doc;
     size_t cap = layer->cap;
 
-    if (end < start || end > doc->len) return LEDE_EINVAL;
+    if (end < start || end > doc->len)
+        return LEDE_EINVAL;
     if (layer->n == cap) {
         size_t c2 = cap;
         if (grow(doc, (void **)&layer->spans, &c2, (layer->n + 1), 2 * sizeof(uint32_t)) ||
@@ -431,7 +469,8 @@ int lede_layer_add(lede_layer *layer, uint32_t start, uint32_t end, size_t *inde
     layer->spans[2 * layer->n] = start;
     layer->spans[2 * layer->n + 1] = end;
     layer->attrs[layer->n] = NULL;
-    if (index) *index = layer->n;
+    if (index)
+        *index = layer->n;
     layer->n++;
     return 0;
 }
@@ -443,8 +482,10 @@ size_t lede_layer_count(const lede_layer *layer)
 
 void lede_layer_span(const lede_layer *layer, size_t i, uint32_t *start, uint32_t *end)
 {
-    if (start) *start = i < layer->n ? layer->spans[2 * i] : 0;
-    if (end) *end = i < layer->n ? layer->spans[2 * i + 1] : 0;
+    if (start)
+        *start = i < layer->n ? layer->spans[2 * i] : 0;
+    if (end)
+        *end = i < layer->n ? layer->spans[2 * i + 1] : 0;
 }
 
 const lede_attr *lede_layer_attrs(const lede_layer *layer, size_t i)
@@ -457,13 +498,16 @@ static lede_attr *attr_slot(lede_layer *layer, size_t i, const char *key)
 {
     lede_attr *a, *last = NULL;
 
-    if (i >= layer->n || !key) return NULL;
+    if (i >= layer->n || !key)
+        return NULL;
     for (a = layer->attrs[i]; a; a = (lede_attr *)a->next) {
-        if (strcmp(a->key, key) == 0) return a;
+        if (strcmp(a->key, key) == 0)
+            return a;
         last = a;
     }
     a = lede_doc_alloc(layer->doc, sizeof *a);
-    if (!a || !(a->key = lede_doc_strndup(layer->doc, key, strlen(key)))) return NULL;
+    if (!a || !(a->key = lede_doc_strndup(layer->doc, key, strlen(key))))
+        return NULL;
     if (last)
         last->next = a;
     else
@@ -474,7 +518,8 @@ static lede_attr *attr_slot(lede_layer *layer, size_t i, const char *key)
 int lede_layer_set_str(lede_layer *layer, size_t i, const char *key, const char *s, size_t len)
 {
     lede_attr *a;
-    if (i >= layer->n) return LEDE_EINVAL;
+    if (i >= layer->n)
+        return LEDE_EINVAL;
     if (!(a = attr_slot(layer, i, key)) || !(a->s = lede_doc_strndup(layer->doc, s, len)))
         return LEDE_ENOMEM;
     a->type = LEDE_ATTR_STRING;
@@ -485,8 +530,10 @@ int lede_layer_set_str(lede_layer *layer, size_t i, const char *key, const char 
 int lede_layer_set_int(lede_layer *layer, size_t i, const char *key, int64_t v)
 {
     lede_attr *a;
-    if (i >= layer->n) return LEDE_EINVAL;
-    if (!(a = attr_slot(layer, i, key))) return LEDE_ENOMEM;
+    if (i >= layer->n)
+        return LEDE_EINVAL;
+    if (!(a = attr_slot(layer, i, key)))
+        return LEDE_ENOMEM;
     a->type = LEDE_ATTR_INT;
     a->i = v;
     return 0;
@@ -495,8 +542,10 @@ int lede_layer_set_int(lede_layer *layer, size_t i, const char *key, int64_t v)
 int lede_layer_set_num(lede_layer *layer, size_t i, const char *key, double v)
 {
     lede_attr *a;
-    if (i >= layer->n) return LEDE_EINVAL;
-    if (!(a = attr_slot(layer, i, key))) return LEDE_ENOMEM;
+    if (i >= layer->n)
+        return LEDE_EINVAL;
+    if (!(a = attr_slot(layer, i, key)))
+        return LEDE_ENOMEM;
     a->type = LEDE_ATTR_NUMBER;
     a->d = v;
     return 0;
@@ -505,8 +554,10 @@ int lede_layer_set_num(lede_layer *layer, size_t i, const char *key, double v)
 int lede_layer_set_bool(lede_layer *layer, size_t i, const char *key, int v)
 {
     lede_attr *a;
-    if (i >= layer->n) return LEDE_EINVAL;
-    if (!(a = attr_slot(layer, i, key))) return LEDE_ENOMEM;
+    if (i >= layer->n)
+        return LEDE_EINVAL;
+    if (!(a = attr_slot(layer, i, key)))
+        return LEDE_ENOMEM;
     a->type = LEDE_ATTR_BOOL;
     a->i = v != 0;
     return 0;
@@ -519,7 +570,8 @@ void lede_doc_warn(lede_doc *doc, uint32_t offset, const char *fmt, ...)
 {
     char msg[512];
 
-    if (doc->n_warnings > DOC_MAX_WARNINGS) return;
+    if (doc->n_warnings > DOC_MAX_WARNINGS)
+        return;
     if (doc->n_warnings == DOC_MAX_WARNINGS)
         snprintf(msg, sizeof msg, "more than %d warnings; the rest are not reported",
                  DOC_MAX_WARNINGS);
@@ -536,7 +588,8 @@ void lede_doc_warn(lede_doc *doc, uint32_t offset, const char *fmt, ...)
     w->stage = doc->stage ? doc->stage : "";
     w->offset = offset;
     w->message = lede_doc_strndup(doc, msg, strlen(msg));
-    if (w->message) doc->n_warnings++;
+    if (w->message)
+        doc->n_warnings++;
 }
 
 size_t lede_doc_warning_count(const lede_doc *doc)
@@ -548,9 +601,12 @@ void lede_doc_warning_at(const lede_doc *doc, size_t i, const char **stage, uint
                          const char **message)
 {
     const doc_warning *w = i < doc->n_warnings ? &doc->warnings[i] : NULL;
-    if (stage) *stage = w ? w->stage : NULL;
-    if (offset) *offset = w ? w->offset : LEDE_NONE;
-    if (message) *message = w ? w->message : NULL;
+    if (stage)
+        *stage = w ? w->stage : NULL;
+    if (offset)
+        *offset = w ? w->offset : LEDE_NONE;
+    if (message)
+        *message = w ? w->message : NULL;
 }
 
 void lede__doc_fail(lede_doc *doc, const char *stage, const char *message)
@@ -559,7 +615,8 @@ void lede__doc_fail(lede_doc *doc, const char *stage, const char *message)
      * static text rather than lose the failure. */
     doc->failed = 1;
     doc->fail_stage = stage ? lede_doc_strndup(doc, stage, strlen(stage)) : NULL;
-    if (stage && !doc->fail_stage) doc->fail_stage = "(unknown stage)";
+    if (stage && !doc->fail_stage)
+        doc->fail_stage = "(unknown stage)";
     doc->fail_message = message ? lede_doc_strndup(doc, message, strlen(message)) : NULL;
     if (!doc->fail_message)
         doc->fail_message = message ? "out of memory while recording the failure" : "failed";
@@ -567,16 +624,20 @@ void lede__doc_fail(lede_doc *doc, const char *stage, const char *message)
 
 int lede_doc_failed(const lede_doc *doc, const char **stage, const char **message)
 {
-    if (stage) *stage = doc->failed ? doc->fail_stage : NULL;
-    if (message) *message = doc->failed ? doc->fail_message : NULL;
+    if (stage)
+        *stage = doc->failed ? doc->fail_stage : NULL;
+    if (message)
+        *message = doc->failed ? doc->fail_message : NULL;
     return doc->failed;
 }
 
 int lede__doc_set_sinks(lede_doc *doc, int n_sinks)
 {
-    if (n_sinks <= doc->n_outputs) return 0;
+    if (n_sinks <= doc->n_outputs)
+        return 0;
     lede_buf *o = realloc(doc->outputs, (size_t)n_sinks * sizeof *o);
-    if (!o) return LEDE_ENOMEM;
+    if (!o)
+        return LEDE_ENOMEM;
     for (int i = doc->n_outputs; i < n_sinks; i++)
         lede_buf_init(&o[i], 0);
     doc->outputs = o;

@@ -46,7 +46,8 @@ void lede_error_prefix(lede_error *err, const char *fmt, ...)
     char prefix[512], old[LEDE_ERROR_MAX];
     va_list ap;
 
-    if (!err) return;
+    if (!err)
+        return;
     va_start(ap, fmt);
     vsnprintf(prefix, sizeof prefix, fmt, ap);
     va_end(ap);

@@ -22,7 +22,8 @@ int lede_harness_new(lede_harness **out, lede_error *err)
     lede_harness *h = calloc(1, sizeof *h);
     int rc;
 
-    if (!h) return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+    if (!h)
+        return lede_error_set(err, LEDE_ENOMEM, "out of memory");
     lede_buf_init(&h->out, 0);
     if ((rc = lede__pipeline_new(&h->p, ".", err)) || (rc = lede_doc_new(&h->doc, err))) {
         lede_harness_free(h);
@@ -40,7 +41,8 @@ int lede_harness_add(lede_harness *h, const lede_stage_desc *desc, const char *o
     int rc;
     char where[300];
 
-    if ((rc = lede__desc_check(desc, "(harness)", err))) return rc;
+    if ((rc = lede__desc_check(desc, "(harness)", err)))
+        return rc;
     snprintf(where, sizeof where, "harness stage %zu", lede__pipeline_count(h->p) + 1);
     if ((rc = lede__pipeline_add(h->p, desc, NULL, where, &opts, err)) ||
         (rc = lede__options_parse_list(opts, desc->name, where, options, err)) ||
@@ -73,13 +75,15 @@ int lede_harness_finish(lede_harness *h, lede_error *err)
 
 const char *lede_harness_output(lede_harness *h, size_t *len)
 {
-    if (len) *len = h->out.len;
+    if (len)
+        *len = h->out.len;
     return h->out.data ? h->out.data : "";
 }
 
 void lede_harness_free(lede_harness *h)
 {
-    if (!h) return;
+    if (!h)
+        return;
     lede__pipeline_free(h->p);
     lede_doc_free(h->doc);
     lede_buf_free(&h->out);

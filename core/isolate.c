@@ -42,8 +42,10 @@ static int write_all(int fd, const void *data, size_t len)
     const char *p = data;
     while (len) {
         ssize_t n = write(fd, p, len);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return -1;
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return -1;
         p += n;
         len -= (size_t)n;
     }
@@ -55,8 +57,10 @@ static int read_all(int fd, void *data, size_t len)
     char *p = data;
     while (len) {
         ssize_t n = read(fd, p, len);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return -1;
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return -1;
         p += n;
         len -= (size_t)n;
     }
@@ -105,20 +109,25 @@ static int child_read_doc(int fd, lede_doc *doc, lede_buf *scratch)
     if (lede_doc_load(doc, scratch->data + id_off, scratch->data + text_off, (size_t)text_len,
                       &err))
         lede__doc_fail(doc, "reader", err.message);
-    if (read_all(fd, &n, sizeof n)) return -1;
+    if (read_all(fd, &n, sizeof n))
+        return -1;
     for (uint32_t i = 0; i < n; i++) {
         lede_buf_reset(scratch);
         long k = get_str(fd, scratch, &klen), v = k < 0 ? -1 : get_str(fd, scratch, &vlen);
-        if (v < 0) return -1;
+        if (v < 0)
+            return -1;
         lede_doc_meta_add(doc, scratch->data + k, scratch->data + v, vlen);
     }
-    if (read_all(fd, &n, sizeof n)) return -1;
+    if (read_all(fd, &n, sizeof n))
+        return -1;
     for (uint32_t i = 0; i < n; i++) {
         lede_buf_reset(scratch);
         long s = get_str(fd, scratch, &klen);
-        if (s < 0 || read_all(fd, &off, sizeof off)) return -1;
+        if (s < 0 || read_all(fd, &off, sizeof off))
+            return -1;
         long m = get_str(fd, scratch, &vlen);
-        if (m < 0) return -1;
+        if (m < 0)
+            return -1;
         lede__doc_set_stage(doc, scratch->data + s);
         lede_doc_warn(doc, off, "%s", scratch->data + m);
     }
@@ -136,11 +145,13 @@ static int child_write_result(int fd, lede_doc *doc, lede_buf *out)
     if (put_u32(out, failed) || put_str(out, stage ? stage : "", stage ? strlen(stage) : 0) ||
         put_str(out, msg ? msg : "", msg ? strlen(msg) : 0) || put_u32(out, (uint32_t)n))
         return -1;
-    if (write_all(fd, out->data, out->len)) return -1;
+    if (write_all(fd, out->data, out->len))
+        return -1;
     for (int i = 0; i < n; i++) {
         lede_buf *b = lede_doc_output(doc, i);
         uint64_t len = b->len;
-        if (write_all(fd, &len, sizeof len) || write_all(fd, b->data, b->len)) return -1;
+        if (write_all(fd, &len, sizeof len) || write_all(fd, b->data, b->len))
+            return -1;
     }
     return 0;
 }
@@ -153,12 +164,15 @@ static void child_main(lede__pipeline *p, const lede__settings *set, int rfd, in
 
     lede_buf_init(&scratch, 0);
     lede_buf_init(&out, 0);
-    if (lede__runner_new_doc(set, &doc, &err)) _exit(3);
+    if (lede__runner_new_doc(set, &doc, &err))
+        _exit(3);
     for (;;) {
         lede_doc_reset(doc);
-        if (child_read_doc(rfd, doc, &scratch)) break; /* the parent closed the pipe: we are done */
+        if (child_read_doc(rfd, doc, &scratch))
+            break; /* the parent closed the pipe: we are done */
         lede__pipeline_process(p, 0, doc, &err);
-        if (child_write_result(wfd, doc, &out)) break;
+        if (child_write_result(wfd, doc, &out))
+            break;
     }
     _exit(0);
 }
@@ -188,8 +202,10 @@ typedef struct iso {
 
 static void close_child(child *c)
 {
-    if (c->to >= 0) close(c->to);
-    if (c->from >= 0) close(c->from);
+    if (c->to >= 0)
+        close(c->to);
+    if (c->from >= 0)
+        close(c->from);
     c->to = c->from = -1;
 }
 
@@ -198,7 +214,8 @@ static int start_child(iso *s, int k, lede_error *err)
     int to[2], from[2];
     child *c = &s->kids[k];
 
-    if (pipe(to)) return lede_error_set(err, LEDE_EIO, "cannot create a pipe: %s", strerror(errno));
+    if (pipe(to))
+        return lede_error_set(err, LEDE_EIO, "cannot create a pipe: %s", strerror(errno));
     if (pipe(from)) {
         close(to[0]);
         close(to[1]);
@@ -212,7 +229,8 @@ static int start_child(iso *s, int k, lede_error *err)
     }
     if (pid == 0) {
         for (int i = 0; i < s->n_kids; i++)
-            if (i != k) close_child(&s->kids[i]);
+            if (i != k)
+                close_child(&s->kids[i]);
         close(to[1]);
         close(from[0]);
         s->progress[k] = 0;
@@ -237,18 +255,23 @@ static int send_doc(iso *s, child *c, lede_doc *doc)
     lede_buf *b = &s->req;
 
     lede_buf_reset(b);
-    if (put_str(b, id, strlen(id)) || lede_buf_append(b, &text_len, sizeof text_len)) return -1;
+    if (put_str(b, id, strlen(id)) || lede_buf_append(b, &text_len, sizeof text_len))
+        return -1;
     /* The text goes straight from the document, without a copy into the request. */
-    if (write_all(c->to, b->data, b->len) || write_all(c->to, text, len)) return -1;
+    if (write_all(c->to, b->data, b->len) || write_all(c->to, text, len))
+        return -1;
     lede_buf_reset(b);
-    if (put_u32(b, (uint32_t)n_meta)) return -1;
+    if (put_u32(b, (uint32_t)n_meta))
+        return -1;
     for (size_t i = 0; i < n_meta; i++) {
         const char *key, *json;
         size_t jl;
         lede_doc_meta_at(doc, i, &key, &json, &jl);
-        if (put_str(b, key, strlen(key)) || put_str(b, json, jl)) return -1;
+        if (put_str(b, key, strlen(key)) || put_str(b, json, jl))
+            return -1;
     }
-    if (put_u32(b, (uint32_t)n_warn)) return -1;
+    if (put_u32(b, (uint32_t)n_warn))
+        return -1;
     for (size_t i = 0; i < n_warn; i++) {
         const char *stage, *msg;
         uint32_t off;
@@ -270,13 +293,16 @@ static int recv_result(iso *s, child *c, lede_doc *doc)
     if (read_all(c->from, &failed, sizeof failed) || (so = get_str(c->from, sc, &slen)) < 0 ||
         (mo = get_str(c->from, sc, &mlen)) < 0 || read_all(c->from, &n, sizeof n))
         return -1;
-    if (failed) lede__doc_fail(doc, sc->data + so, sc->data + mo);
+    if (failed)
+        lede__doc_fail(doc, sc->data + so, sc->data + mo);
     for (uint32_t i = 0; i < n; i++) {
         uint64_t len;
         lede_buf *b = lede_doc_output(doc, (int)i);
-        if (read_all(c->from, &len, sizeof len) || !b) return -1;
+        if (read_all(c->from, &len, sizeof len) || !b)
+            return -1;
         lede_buf_reset(b);
-        if (lede_buf_reserve(b, (size_t)len) || read_all(c->from, b->data, (size_t)len)) return -1;
+        if (lede_buf_reserve(b, (size_t)len) || read_all(c->from, b->data, (size_t)len))
+            return -1;
         b->len = (size_t)len;
         b->data[b->len] = '\0';
     }
@@ -292,7 +318,8 @@ static int child_lost(iso *s, int k, int timed_out, lede_error *err)
     int status = 0, stage_idx = s->progress[k];
     char msg[256];
 
-    if (timed_out) kill(c->pid, SIGKILL);
+    if (timed_out)
+        kill(c->pid, SIGKILL);
     close_child(c);
     while (waitpid(c->pid, &status, 0) < 0 && errno == EINTR)
         ;
@@ -340,7 +367,8 @@ int lede__run_isolated(lede__pipeline *p, lede__reader *r, const lede__settings 
     s.progress = mmap(NULL, (size_t)s.n_kids * sizeof(int), PROT_READ | PROT_WRITE,
                       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (!s.kids || !s.docs || !s.state || s.progress == MAP_FAILED) {
-        if (s.progress == MAP_FAILED) s.progress = NULL;
+        if (s.progress == MAP_FAILED)
+            s.progress = NULL;
         rc = lede_error_set(err, LEDE_ENOMEM, "out of memory");
         goto out;
     }
@@ -351,7 +379,8 @@ int lede__run_isolated(lede__pipeline *p, lede__reader *r, const lede__settings 
             (rc = lede__pipeline_prepare_doc(p, s.docs[i], err)))
             goto out;
     for (int k = 0; k < s.n_kids; k++)
-        if ((rc = start_child(&s, k, err))) goto out;
+        if ((rc = start_child(&s, k, err)))
+            goto out;
 
     for (;;) {
         /* 1. Write finished documents in input order. */
@@ -392,7 +421,8 @@ int lede__run_isolated(lede__pipeline *p, lede__reader *r, const lede__settings 
             next_send++;
         int idle = -1;
         for (int k = 0; k < s.n_kids && idle < 0; k++)
-            if (s.kids[k].slot < 0) idle = k;
+            if (s.kids[k].slot < 0)
+                idle = k;
         if (next_send < next_read && idle >= 0) {
             size_t slot = (size_t)(next_send % s.n_slots);
             child *c = &s.kids[idle];
@@ -400,7 +430,8 @@ int lede__run_isolated(lede__pipeline *p, lede__reader *r, const lede__settings 
             c->deadline = set->doc_timeout > 0 ? now_seconds() + set->doc_timeout : 0;
             s.state[slot] = SLOT_BUSY;
             next_send++;
-            if (send_doc(&s, c, s.docs[slot]) && (rc = child_lost(&s, idle, 0, err))) break;
+            if (send_doc(&s, c, s.docs[slot]) && (rc = child_lost(&s, idle, 0, err)))
+                break;
             continue;
         }
         /* 4. Done? */
@@ -408,7 +439,8 @@ int lede__run_isolated(lede__pipeline *p, lede__reader *r, const lede__settings 
         for (int k = 0; k < s.n_kids; k++)
             busy += s.kids[k].slot >= 0;
         if (!busy) {
-            if (eof && next_write == next_read) break;
+            if (eof && next_write == next_read)
+                break;
             continue;
         }
         /* 5. Wait for a result, a death or a deadline. */
@@ -416,11 +448,14 @@ int lede__run_isolated(lede__pipeline *p, lede__reader *r, const lede__settings 
         int idx[LEDE_MAX_WORKERS], n = 0, timeout_ms = -1;
         double now = now_seconds();
         for (int k = 0; k < s.n_kids; k++) {
-            if (s.kids[k].slot < 0) continue;
+            if (s.kids[k].slot < 0)
+                continue;
             if (s.kids[k].deadline > 0) {
                 int ms = (int)((s.kids[k].deadline - now) * 1000.0) + 1;
-                if (ms < 0) ms = 0;
-                if (timeout_ms < 0 || ms < timeout_ms) timeout_ms = ms;
+                if (ms < 0)
+                    ms = 0;
+                if (timeout_ms < 0 || ms < timeout_ms)
+                    timeout_ms = ms;
             }
             pfd[n].fd = s.kids[k].from;
             pfd[n].events = POLLIN;
@@ -444,7 +479,8 @@ int lede__run_isolated(lede__pipeline *p, lede__reader *r, const lede__settings 
                 rc = child_lost(&s, idx[i], 1, err);
             }
         }
-        if (rc) break;
+        if (rc)
+            break;
     }
 out:
     for (int k = 0; s.kids && k < s.n_kids; k++) {
@@ -460,12 +496,14 @@ out:
     free(s.docs);
     free(s.state);
     free(s.kids);
-    if (s.progress) munmap((void *)s.progress, (size_t)s.n_kids * sizeof(int));
+    if (s.progress)
+        munmap((void *)s.progress, (size_t)s.n_kids * sizeof(int));
     lede_buf_free(&s.req);
     lede_buf_free(&s.scratch);
     stats->bytes = lede__reader_bytes(r);
     stats->seconds = now_seconds() - t0;
     lede__run_stats_end(stats);
-    if (write_failed && !rc) rc = err->code ? err->code : LEDE_EIO;
+    if (write_failed && !rc)
+        rc = err->code ? err->code : LEDE_EIO;
     return rc < 0 ? rc : 0;
 }

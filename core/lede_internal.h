@@ -90,6 +90,9 @@ typedef struct lede__loader lede__loader;
  * $LEDE_PLUGIN_PATH, then the stage directory beside the running executable. */
 LEDE_API int lede__loader_new(lede__loader **out, lede_error *err);
 LEDE_API int lede__loader_add_dir(lede__loader *ld, const char *dir, lede_error *err);
+/* Registers the built-in stages of a static build (an lt_dlsymlist table, see
+ * cmake/preload.c.in); they are found before any directory. */
+LEDE_API int lede__loader_preload(lede__loader *ld, const void *symlist, lede_error *err);
 /* Finds and opens a stage by name (or by path when it contains '/'), checks its descriptor.
  * The module stays owned by the loader. */
 LEDE_API int lede__loader_load(lede__loader *ld, const char *name, const lede__module **out,

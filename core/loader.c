@@ -34,7 +34,8 @@ struct lede__loader {
     size_t n_dirs;
     lede__module *mods;
     size_t n_mods, cap_mods;
-    int fixed; /* the environment and exe dirs have been appended */
+    int fixed;                     /* the environment and exe dirs have been appended */
+    const lt_dlsymlist *preloaded; /* built-in stages of a static build, or NULL */
 };
 
 static int add_dir(lede__loader *ld, const char *dir, size_t len)
@@ -42,13 +43,17 @@ static int add_dir(lede__loader *ld, const char *dir, size_t len)
     char **d;
     char *copy;
 
-    if (len == 0) return 0;
+    if (len == 0)
+        return 0;
     for (size_t i = 0; i < ld->n_dirs; i++)
-        if (strlen(ld->dirs[i]) == len && strncmp(ld->dirs[i], dir, len) == 0) return 0;
+        if (strlen(ld->dirs[i]) == len && strncmp(ld->dirs[i], dir, len) == 0)
+            return 0;
     d = realloc(ld->dirs, (ld->n_dirs + 2) * sizeof *d);
-    if (!d) return LEDE_ENOMEM;
+    if (!d)
+        return LEDE_ENOMEM;
     ld->dirs = d;
-    if (!(copy = strndup(dir, len))) return LEDE_ENOMEM;
+    if (!(copy = strndup(dir, len)))
+        return LEDE_ENOMEM;
     d[ld->n_dirs++] = copy;
     d[ld->n_dirs] = NULL;
     return 0;
@@ -56,7 +61,8 @@ static int add_dir(lede__loader *ld, const char *dir, size_t len)
 
 int lede__loader_add_dir(lede__loader *ld, const char *dir, lede_error *err)
 {
-    if (add_dir(ld, dir, strlen(dir))) return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+    if (add_dir(ld, dir, strlen(dir)))
+        return lede_error_set(err, LEDE_ENOMEM, "out of memory");
     return 0;
 }
 
@@ -67,9 +73,11 @@ static int add_exe_dir(lede__loader *ld)
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     char *slash;
 
-    if (n <= 0) return 0;
+    if (n <= 0)
+        return 0;
     exe[n] = '\0';
-    if (!(slash = strrchr(exe, '/'))) return 0;
+    if (!(slash = strrchr(exe, '/')))
+        return 0;
     *slash = '\0';
     snprintf(path, sizeof path, "%s/%s", exe, LEDE_REL_STAGEDIR);
     /* Present the canonical path in `lede stages` when it exists. */
@@ -83,12 +91,14 @@ static int add_exe_dir(lede__loader *ld)
 static int fix_dirs(lede__loader *ld)
 {
     const char *env = getenv("LEDE_PLUGIN_PATH");
-    if (ld->fixed) return 0;
+    if (ld->fixed)
+        return 0;
     ld->fixed = 1;
     while (env && *env) {
         const char *colon = strchr(env, ':');
         size_t len = colon ? (size_t)(colon - env) : strlen(env);
-        if (add_dir(ld, env, len)) return LEDE_ENOMEM;
+        if (add_dir(ld, env, len))
+            return LEDE_ENOMEM;
         env = colon ? colon + 1 : NULL;
     }
     return add_exe_dir(ld);
@@ -97,7 +107,8 @@ static int fix_dirs(lede__loader *ld)
 int lede__loader_new(lede__loader **out, lede_error *err)
 {
     lede__loader *ld = calloc(1, sizeof *ld);
-    if (!ld) return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+    if (!ld)
+        return lede_error_set(err, LEDE_ENOMEM, "out of memory");
     if (lt_dlinit() != 0) {
         free(ld);
         return lede_error_set(err, LEDE_ELOAD, "cannot initialise libltdl: %s", lt_dlerror());
@@ -109,15 +120,18 @@ int lede__loader_new(lede__loader **out, lede_error *err)
 const char *const *lede__loader_dirs(const lede__loader *ld)
 {
     static const char *const none[] = {NULL};
-    if (!ld->fixed) fix_dirs((lede__loader *)ld);
+    if (!ld->fixed)
+        fix_dirs((lede__loader *)ld);
     return ld->dirs ? (const char *const *)ld->dirs : none;
 }
 
 void lede__loader_free(lede__loader *ld)
 {
-    if (!ld) return;
+    if (!ld)
+        return;
     for (size_t i = 0; i < ld->n_mods; i++) {
-        if (ld->mods[i].handle) lt_dlclose((lt_dlhandle)ld->mods[i].handle);
+        if (ld->mods[i].handle)
+            lt_dlclose((lt_dlhandle)ld->mods[i].handle);
         free(ld->mods[i].path);
     }
     free(ld->mods);
@@ -126,6 +140,71 @@ void lede__loader_free(lede__loader *ld)
     free(ld->dirs);
     lt_dlexit();
     free(ld);
+}
+
+int lede__loader_preload(lede__loader *ld, const void *symlist, lede_error *err)
+{
+    if (lt_dlpreload((const lt_dlsymlist *)symlist) != 0)
+        return lede_error_set(err, LEDE_ELOAD, "cannot register the built-in stages: %s",
+                              lt_dlerror());
+    ld->preloaded = symlist;
+    return 0;
+}
+
+/* 1 when name is a module of the preloaded table (entries with no address name modules). */
+static int is_preloaded(const lede__loader *ld, const char *name)
+{
+    for (const lt_dlsymlist *s = ld->preloaded; s && s->name; s++)
+        if (!s->address && strcmp(s->name, name) == 0 && strcmp(name, "@PROGRAM@") != 0)
+            return 1;
+    return 0;
+}
+
+/* Opens a built-in stage through libltdl's preopen loader. */
+static int open_preloaded(lede__loader *ld, const char *name, const lede__module **out,
+                          lede_error *err)
+{
+    lt_dlhandle h;
+    const lede_stage_desc *desc;
+    int rc;
+
+    for (size_t i = 0; i < ld->n_mods; i++)
+        if (ld->mods[i].handle && strcmp(ld->mods[i].desc->name, name) == 0 &&
+            strcmp(ld->mods[i].path, "(built-in)") == 0) {
+            *out = &ld->mods[i];
+            return 0;
+        }
+    if (!(h = lt_dlopen(name)))
+        return lede_error_set(err, LEDE_ELOAD, "cannot open built-in stage '%s': %s", name,
+                              lt_dlerror());
+    if (!(desc = lt_dlsym(h, LEDE_STAGE_SYMBOL))) {
+        lt_dlclose(h);
+        return lede_error_set(err, LEDE_ELOAD, "built-in stage '%s' has no descriptor", name);
+    }
+    if ((rc = lede__desc_check(desc, name, err))) {
+        lt_dlclose(h);
+        return rc;
+    }
+    if (ld->n_mods == ld->cap_mods) {
+        size_t cap = ld->cap_mods ? ld->cap_mods * 2 : 8;
+        lede__module *m = realloc(ld->mods, cap * sizeof *m);
+        if (!m) {
+            lt_dlclose(h);
+            return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+        }
+        ld->mods = m;
+        ld->cap_mods = cap;
+    }
+    lede__module *m = &ld->mods[ld->n_mods];
+    if (!(m->path = strdup("(built-in)"))) {
+        lt_dlclose(h);
+        return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+    }
+    m->desc = desc;
+    m->handle = h;
+    ld->n_mods++;
+    *out = m;
+    return 0;
 }
 
 int lede__desc_check(const lede_stage_desc *desc, const char *path, lede_error *err)
@@ -158,10 +237,12 @@ static void module_stem(const char *path, char *out, size_t size)
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
-    if (strncmp(base, "lib", 3) == 0 && base[3]) base += 3;
+    if (strncmp(base, "lib", 3) == 0 && base[3])
+        base += 3;
     snprintf(out, size, "%s", base);
     char *dot = strchr(out, '.');
-    if (dot) *dot = '\0';
+    if (dot)
+        *dot = '\0';
     for (char *c = out; *c; c++)
         if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9')))
             *c = '_';
@@ -188,7 +269,8 @@ int lede__loader_open_path(lede__loader *ld, const char *path, const lede__modul
 
     /* Resolve every symbol now, and learn the real reason when that fails. */
     probe = dlopen(path, RTLD_NOW | RTLD_LOCAL);
-    if (!probe) return lede_error_set(err, LEDE_ELOAD, "cannot load stage %s: %s", path, dlerror());
+    if (!probe)
+        return lede_error_set(err, LEDE_ELOAD, "cannot load stage %s: %s", path, dlerror());
 
     if (lt_dladvise_init(&advise) || lt_dladvise_local(&advise)) {
         dlclose(probe);
@@ -253,12 +335,18 @@ int lede__loader_load(lede__loader *ld, const char *name, const lede__module **o
     struct stat st;
     int rc;
 
-    if (fix_dirs(ld)) return lede_error_set(err, LEDE_ENOMEM, "out of memory");
-    if (strchr(name, '/')) return lede__loader_open_path(ld, name, out, err);
+    if (fix_dirs(ld))
+        return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+    if (strchr(name, '/'))
+        return lede__loader_open_path(ld, name, out, err);
+    if (is_preloaded(ld, name))
+        return open_preloaded(ld, name, out, err);
     for (size_t i = 0; i < ld->n_dirs; i++) {
         snprintf(path, sizeof path, "%s/%s%s", ld->dirs[i], name, LEDE_STAGE_EXT);
-        if (stat(path, &st) != 0) continue;
-        if ((rc = lede__loader_open_path(ld, path, out, err))) return rc;
+        if (stat(path, &st) != 0)
+            continue;
+        if ((rc = lede__loader_open_path(ld, path, out, err)))
+            return rc;
         if (strcmp((*out)->desc->name, name) != 0)
             return lede_error_set(err, LEDE_ELOAD,
                                   "%s: the file is named '%s' but the stage inside calls itself "
@@ -273,7 +361,8 @@ int lede__loader_load(lede__loader *ld, const char *name, const lede__module **o
         for (size_t i = 0; i < ld->n_dirs && used + 1 < sizeof searched; i++) {
             int n = snprintf(searched + used, sizeof searched - used, "%s%s", i ? ":" : "",
                              ld->dirs[i]);
-            if (n < 0) break;
+            if (n < 0)
+                break;
             used += (size_t)n;
         }
         return lede_error_set(err, LEDE_ENOTFOUND,
@@ -294,20 +383,43 @@ void lede__loader_list(lede__loader *ld, lede__stage_visit fn, void *arg)
     size_t n_seen = 0;
 
     fix_dirs(ld);
+    for (const lt_dlsymlist *s = ld->preloaded; s && s->name; s++) {
+        const lede__module *m = NULL;
+        lede_error err;
+        char *name;
+        if (s->address || !strcmp(s->name, "@PROGRAM@"))
+            continue;
+        lede_error_clear(&err);
+        if (open_preloaded(ld, s->name, &m, &err))
+            m = NULL;
+        fn(arg, "(built-in)", m, 0, &err);
+        char **ns = realloc(seen, (n_seen + 1) * sizeof *ns);
+        if (ns && (name = malloc(strlen(s->name) + 4))) {
+            sprintf(name, "%s.so", s->name); /* built-ins shadow files of the same name */
+            seen = ns;
+            seen[n_seen++] = name;
+        } else if (ns) {
+            seen = ns;
+        }
+    }
     for (size_t i = 0; i < ld->n_dirs; i++) {
         DIR *d = opendir(ld->dirs[i]);
         struct dirent *e;
         char **names = NULL;
         size_t n = 0;
 
-        if (!d) continue;
+        if (!d)
+            continue;
         while ((e = readdir(d))) {
             size_t len = strlen(e->d_name);
-            if (len <= 3 || strcmp(e->d_name + len - 3, LEDE_STAGE_EXT) != 0) continue;
+            if (len <= 3 || strcmp(e->d_name + len - 3, LEDE_STAGE_EXT) != 0)
+                continue;
             char **nn = realloc(names, (n + 1) * sizeof *nn);
-            if (!nn) break;
+            if (!nn)
+                break;
             names = nn;
-            if (!(names[n] = strdup(e->d_name))) break;
+            if (!(names[n] = strdup(e->d_name)))
+                break;
             n++;
         }
         closedir(d);
@@ -319,10 +431,12 @@ void lede__loader_list(lede__loader *ld, lede__stage_visit fn, void *arg)
             int shadowed = 0;
 
             for (size_t k = 0; k < n_seen; k++)
-                if (strcmp(seen[k], names[j]) == 0) shadowed = 1;
+                if (strcmp(seen[k], names[j]) == 0)
+                    shadowed = 1;
             snprintf(path, sizeof path, "%s/%s", ld->dirs[i], names[j]);
             lede_error_clear(&err);
-            if (lede__loader_open_path(ld, path, &m, &err) != 0) m = NULL;
+            if (lede__loader_open_path(ld, path, &m, &err) != 0)
+                m = NULL;
             fn(arg, path, m, shadowed, &err);
             if (!shadowed) {
                 char **ns = realloc(seen, (n_seen + 1) * sizeof *ns);

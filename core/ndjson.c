@@ -34,7 +34,8 @@ static void skip_ws(ndj *p)
 {
     while (p->pos < p->len) {
         char c = p->s[p->pos];
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') break;
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+            break;
         p->pos++;
     }
 }
@@ -92,13 +93,15 @@ static int parse_string(ndj *p, int decode, size_t *off, size_t *n)
     size_t i = p->pos + 1;
     lede_buf *b = p->scratch;
 
-    if (decode) *off = b->len;
+    if (decode)
+        *off = b->len;
     for (;;) {
         size_t run = i;
         /* Fast scan: most bytes are neither quote, backslash nor control. */
         while (i < p->len) {
             unsigned char c = (unsigned char)s[i];
-            if (c == '"' || c == '\\' || c < 0x20) break;
+            if (c == '"' || c == '\\' || c < 0x20)
+                break;
             i++;
         }
         if (decode && i > run && lede_buf_append(b, s + run, i - run))
@@ -107,7 +110,8 @@ static int parse_string(ndj *p, int decode, size_t *off, size_t *n)
             p->pos = i;
             return fail(p, "unterminated string");
         }
-        if (s[i] == '"') break;
+        if (s[i] == '"')
+            break;
         if ((unsigned char)s[i] < 0x20) {
             p->pos = i;
             return fail(p, "control character in string (escape it)");
@@ -153,17 +157,20 @@ static int parse_string(ndj *p, int decode, size_t *off, size_t *n)
             } else if (cp >= 0xD800 && cp < 0xE000) {
                 cp = 0xFFFD; /* lone surrogate */
             }
-            if (decode && put_utf8(b, cp)) return fail(p, "string too large");
+            if (decode && put_utf8(b, cp))
+                return fail(p, "string too large");
             continue;
         }
         default:
             p->pos = i;
             return fail(p, "bad escape in string");
         }
-        if (decode && lede_buf_append(b, &c, 1)) return fail(p, "string too large");
+        if (decode && lede_buf_append(b, &c, 1))
+            return fail(p, "string too large");
         i += 2;
     }
-    if (decode) *n = b->len - *off;
+    if (decode)
+        *n = b->len - *off;
     p->pos = i + 1;
     return 0;
 }
@@ -171,7 +178,8 @@ static int parse_string(ndj *p, int decode, size_t *off, size_t *n)
 static int parse_literal(ndj *p, const char *lit)
 {
     size_t n = strlen(lit);
-    if (p->len - p->pos < n || memcmp(p->s + p->pos, lit, n) != 0) return fail(p, "invalid value");
+    if (p->len - p->pos < n || memcmp(p->s + p->pos, lit, n) != 0)
+        return fail(p, "invalid value");
     p->pos += n;
     return 0;
 }
@@ -180,27 +188,32 @@ static int parse_number(ndj *p)
 {
     size_t i = p->pos, start;
     const char *s = p->s;
-    if (i < p->len && s[i] == '-') i++;
+    if (i < p->len && s[i] == '-')
+        i++;
     start = i;
     if (i < p->len && s[i] == '0')
         i++;
     else
         while (i < p->len && s[i] >= '0' && s[i] <= '9')
             i++;
-    if (i == start) return fail(p, "invalid number");
+    if (i == start)
+        return fail(p, "invalid number");
     if (i < p->len && s[i] == '.') {
         size_t f = ++i;
         while (i < p->len && s[i] >= '0' && s[i] <= '9')
             i++;
-        if (i == f) return fail(p, "invalid number");
+        if (i == f)
+            return fail(p, "invalid number");
     }
     if (i < p->len && (s[i] == 'e' || s[i] == 'E')) {
         i++;
-        if (i < p->len && (s[i] == '+' || s[i] == '-')) i++;
+        if (i < p->len && (s[i] == '+' || s[i] == '-'))
+            i++;
         size_t f = i;
         while (i < p->len && s[i] >= '0' && s[i] <= '9')
             i++;
-        if (i == f) return fail(p, "invalid number");
+        if (i == f)
+            return fail(p, "invalid number");
     }
     p->pos = i;
     return 0;
@@ -232,7 +245,8 @@ static int skip_value(ndj *p)
                     break;
                 }
                 memcpy(k, kinds, depth);
-                if (kinds != small) free(kinds);
+                if (kinds != small)
+                    free(kinds);
                 kinds = k;
                 cap *= 2;
             }
@@ -249,7 +263,8 @@ static int skip_value(ndj *p)
                     rc = fail(p, "expected a member name");
                     break;
                 }
-                if ((rc = parse_string(p, 0, NULL, NULL))) break;
+                if ((rc = parse_string(p, 0, NULL, NULL)))
+                    break;
                 skip_ws(p);
                 if (p->pos >= p->len || p->s[p->pos] != ':') {
                     rc = fail(p, "expected ':'");
@@ -269,11 +284,13 @@ static int skip_value(ndj *p)
         } else {
             rc = parse_number(p);
         }
-        if (rc) break;
+        if (rc)
+            break;
     after_value:
         /* After a value: done at depth 0, else ',' or the innermost closer. */
         for (;;) {
-            if (depth == 0) goto out;
+            if (depth == 0)
+                goto out;
             skip_ws(p);
             if (p->pos >= p->len) {
                 rc = fail(p, "unexpected end of line");
@@ -296,7 +313,8 @@ static int skip_value(ndj *p)
                     rc = fail(p, "expected a member name");
                     goto out;
                 }
-                if ((rc = parse_string(p, 0, NULL, NULL))) goto out;
+                if ((rc = parse_string(p, 0, NULL, NULL)))
+                    goto out;
                 skip_ws(p);
                 if (p->pos >= p->len || p->s[p->pos] != ':') {
                     rc = fail(p, "expected ':'");
@@ -308,7 +326,8 @@ static int skip_value(ndj *p)
         }
     }
 out:
-    if (kinds != small) free(kinds);
+    if (kinds != small)
+        free(kinds);
     return rc;
 }
 
@@ -318,7 +337,8 @@ static int add_field(lede__ndjson_rec *rec, ndj *p, size_t key_off, size_t key_l
     if (rec->n_fields == rec->cap_fields) {
         size_t cap = rec->cap_fields ? rec->cap_fields * 2 : 8;
         lede__ndjson_field *f = realloc(rec->fields, cap * sizeof *f);
-        if (!f) return fail(p, "out of memory");
+        if (!f)
+            return fail(p, "out of memory");
         rec->fields = f;
         rec->cap_fields = cap;
     }
@@ -352,29 +372,36 @@ int lede__ndjson_parse(const char *line, size_t len, lede__ndjson_rec *rec, lede
     for (;;) {
         size_t key_off, key_len;
         skip_ws(&p);
-        if (p.pos >= len || line[p.pos] != '"') return fail(&p, "expected a member name");
-        if ((rc = parse_string(&p, 1, &key_off, &key_len))) return rc;
+        if (p.pos >= len || line[p.pos] != '"')
+            return fail(&p, "expected a member name");
+        if ((rc = parse_string(&p, 1, &key_off, &key_len)))
+            return rc;
         skip_ws(&p);
-        if (p.pos >= len || line[p.pos] != ':') return fail(&p, "expected ':'");
+        if (p.pos >= len || line[p.pos] != ':')
+            return fail(&p, "expected ':'");
         p.pos++;
         skip_ws(&p);
-        if (p.pos >= len) return fail(&p, "unexpected end of line");
+        if (p.pos >= len)
+            return fail(&p, "unexpected end of line");
 
         const char *key = scratch->data + key_off;
         int is_text = key_len == 4 && memcmp(key, "text", 4) == 0;
         int is_id = key_len == 2 && memcmp(key, "id", 2) == 0;
         if (is_text && line[p.pos] == '"') {
             scratch->len = key_off; /* drop the key: only the value is needed */
-            if ((rc = parse_string(&p, 1, &rec->text_off, &rec->text_len))) return rc;
+            if ((rc = parse_string(&p, 1, &rec->text_off, &rec->text_len)))
+                return rc;
             rec->has_text = 1;
         } else if (is_id && line[p.pos] == '"') {
             scratch->len = key_off;
-            if ((rc = parse_string(&p, 1, &rec->id_off, &rec->id_len))) return rc;
+            if ((rc = parse_string(&p, 1, &rec->id_off, &rec->id_len)))
+                return rc;
             rec->has_id = 1;
         } else if (is_id && (line[p.pos] == '-' || (line[p.pos] >= '0' && line[p.pos] <= '9'))) {
             size_t start = p.pos;
             scratch->len = key_off;
-            if ((rc = parse_number(&p))) return rc;
+            if ((rc = parse_number(&p)))
+                return rc;
             rec->id_off = scratch->len;
             rec->id_len = p.pos - start;
             if (lede_buf_append(scratch, line + start, p.pos - start))
@@ -383,7 +410,8 @@ int lede__ndjson_parse(const char *line, size_t len, lede__ndjson_rec *rec, lede
         } else {
             /* Metadata, or an id/text of the wrong type (kept so the caller can say so). */
             size_t start = p.pos;
-            if ((rc = skip_value(&p))) return rc;
+            if ((rc = skip_value(&p)))
+                return rc;
             if (is_text)
                 rec->has_text = -1;
             else if (is_id)
@@ -404,7 +432,8 @@ int lede__ndjson_parse(const char *line, size_t len, lede__ndjson_rec *rec, lede
     }
 trailing:
     skip_ws(&p);
-    if (p.pos != len) return fail(&p, "unexpected data after the object");
+    if (p.pos != len)
+        return fail(&p, "unexpected data after the object");
     return 0;
 }
 

@@ -33,7 +33,8 @@ static const char *type_name(lede_option_type t)
 static lede__optval *find(const lede_options *opts, const char *name)
 {
     for (size_t i = 0; opts && i < opts->n; i++)
-        if (strcmp(opts->vals[i].desc->name, name) == 0) return &opts->vals[i];
+        if (strcmp(opts->vals[i].desc->name, name) == 0)
+            return &opts->vals[i];
     return NULL;
 }
 
@@ -49,7 +50,8 @@ static void choices_text(const lede_option_desc *d, char *out, size_t size)
     out[0] = '\0';
     for (const char *const *c = d->choices; c && *c && used + 1 < size; c++) {
         int n = snprintf(out + used, size - used, "%s%s", c == d->choices ? "" : ", ", *c);
-        if (n < 0) break;
+        if (n < 0)
+            break;
         used += (size_t)n;
     }
 }
@@ -119,7 +121,8 @@ static int assign(lede__optval *v, const char *stage, const char *where, const c
         /* fall through */
     case LEDE_OPT_STRING: {
         char *s = strdup(text);
-        if (!s) return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+        if (!s)
+            return lede_error_set(err, LEDE_ENOMEM, "out of memory");
         free(v->s);
         v->s = s;
         break;
@@ -137,9 +140,11 @@ int lede__options_init(lede_options *opts, const lede_option_desc *decl, const c
     opts->n = 0;
     while (decl && decl[n].name)
         n++;
-    if (n == 0) return 0;
+    if (n == 0)
+        return 0;
     opts->vals = calloc(n, sizeof *opts->vals);
-    if (!opts->vals) return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+    if (!opts->vals)
+        return lede_error_set(err, LEDE_ENOMEM, "out of memory");
     opts->n = n;
     for (size_t i = 0; i < n; i++) {
         opts->vals[i].desc = &decl[i];
@@ -173,7 +178,8 @@ void lede__options_free(lede_options *opts)
 size_t lede__edit_distance(const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b), row[64];
-    if (la >= 63 || lb >= 63) return 99;
+    if (la >= 63 || lb >= 63)
+        return 99;
     for (size_t j = 0; j <= lb; j++)
         row[j] = j;
     for (size_t i = 1; i <= la; i++) {
@@ -183,8 +189,10 @@ size_t lede__edit_distance(const char *a, const char *b)
             size_t tmp = row[j];
             size_t best =
                 prev + (tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]));
-            if (row[j] + 1 < best) best = row[j] + 1;
-            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
             row[j] = best;
             prev = tmp;
         }
@@ -231,7 +239,8 @@ int lede__options_set_text(lede_options *opts, const char *stage, const char *wh
                               stage, name, stage);
     }
     int rc = assign(v, stage, where, value, err);
-    if (rc == 0) v->is_set = 1;
+    if (rc == 0)
+        v->is_set = 1;
     return rc;
 }
 
@@ -243,7 +252,8 @@ static const char *next_pair(const char *p, char *out, size_t size, int *truncat
 
     while (*p && isspace((unsigned char)*p))
         p++;
-    if (!*p) return NULL;
+    if (!*p)
+        return NULL;
     *truncated = 0;
     while (*p && (quote || !isspace((unsigned char)*p))) {
         if (!quote && (*p == '"' || *p == '\'')) {
@@ -255,7 +265,8 @@ static const char *next_pair(const char *p, char *out, size_t size, int *truncat
             p++;
             continue;
         }
-        if (quote && *p == '\\' && p[1]) p++;
+        if (quote && *p == '\\' && p[1])
+            p++;
         if (o + 1 < size)
             out[o++] = *p;
         else
@@ -284,7 +295,8 @@ int lede__options_parse_list(lede_options *opts, const char *stage, const char *
                                   pair);
         *eq = '\0';
         int rc = lede__options_set_text(opts, stage, where, pair, eq + 1, err);
-        if (rc) return rc;
+        if (rc)
+            return rc;
     }
     return 0;
 }
@@ -298,16 +310,20 @@ int lede_opt_bool(const lede_options *opts, const char *name)
 int64_t lede_opt_int(const lede_options *opts, const char *name)
 {
     const lede__optval *v = find(opts, name);
-    if (!v) return 0;
-    if (v->desc->type == LEDE_OPT_FLOAT) return (int64_t)v->d;
+    if (!v)
+        return 0;
+    if (v->desc->type == LEDE_OPT_FLOAT)
+        return (int64_t)v->d;
     return v->desc->type == LEDE_OPT_INT || v->desc->type == LEDE_OPT_BOOL ? v->i : 0;
 }
 
 double lede_opt_float(const lede_options *opts, const char *name)
 {
     const lede__optval *v = find(opts, name);
-    if (!v) return 0.0;
-    if (v->desc->type == LEDE_OPT_INT) return (double)v->i;
+    if (!v)
+        return 0.0;
+    if (v->desc->type == LEDE_OPT_INT)
+        return (double)v->i;
     return v->desc->type == LEDE_OPT_FLOAT ? v->d : 0.0;
 }
 

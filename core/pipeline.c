@@ -63,7 +63,8 @@ int lede__pipeline_new(lede__pipeline **out, const char *config_dir, lede_error 
     if (!p || !(p->config_dir = strdup(config_dir ? config_dir : ".")) ||
         !(p->sinks = calloc(1, sizeof *p->sinks)) || !(p->sinks[0].path = strdup("-"))) {
         if (p) {
-            if (p->sinks) free(p->sinks[0].path);
+            if (p->sinks)
+                free(p->sinks[0].path);
             free(p->sinks);
             free(p->config_dir);
         }
@@ -91,7 +92,8 @@ size_t lede__pipeline_count(const lede__pipeline *p)
 static pipe_stage *stage_by_name(const lede__pipeline *p, const char *name)
 {
     for (size_t i = 0; i < p->n; i++)
-        if (strcmp(p->stages[i]->name, name) == 0) return p->stages[i];
+        if (strcmp(p->stages[i]->name, name) == 0)
+            return p->stages[i];
     return NULL;
 }
 
@@ -109,11 +111,13 @@ int lede__pipeline_add(lede__pipeline *p, const lede_stage_desc *desc, const cha
     if (p->n == p->cap) {
         size_t cap = p->cap ? p->cap * 2 : 8;
         pipe_stage **s = realloc(p->stages, cap * sizeof *s);
-        if (!s) return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+        if (!s)
+            return lede_error_set(err, LEDE_ENOMEM, "out of memory");
         p->stages = s;
         p->cap = cap;
     }
-    if (!(st = calloc(1, sizeof *st))) return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+    if (!(st = calloc(1, sizeof *st)))
+        return lede_error_set(err, LEDE_ENOMEM, "out of memory");
     st->desc = desc;
     if (!name) {
         /* A second unnamed instance of a stage is called "exporter#2" in messages. */
@@ -134,8 +138,10 @@ int lede__pipeline_add(lede__pipeline *p, const lede_stage_desc *desc, const cha
         return lede_error_set(err, LEDE_ENOMEM, "out of memory");
     }
     p->stages[p->n++] = st;
-    if ((rc = lede__options_init(&st->opts, desc->options, desc->name, err))) return rc;
-    if (opts) *opts = &st->opts;
+    if ((rc = lede__options_init(&st->opts, desc->options, desc->name, err)))
+        return rc;
+    if (opts)
+        *opts = &st->opts;
     return 0;
 }
 
@@ -156,7 +162,8 @@ int lede__pipeline_override(lede__pipeline *p, const char *spec, lede_error *err
     pipe_stage *named = stage_by_name(p, target);
     for (size_t i = 0; i < p->n; i++) {
         pipe_stage *st = p->stages[i];
-        if (named ? st != named : strcmp(st->desc->name, target) != 0) continue;
+        if (named ? st != named : strcmp(st->desc->name, target) != 0)
+            continue;
         matched = 1;
         if ((rc = lede__options_set_text(&st->opts, st->name, "-o", option, eq + 1, err)))
             return rc;
@@ -173,15 +180,18 @@ static const char *usual_provider(const char *layer)
     if (!strcmp(layer, LEDE_LAYER_TOKEN) || !strcmp(layer, LEDE_LAYER_SENTENCE) ||
         !strcmp(layer, LEDE_LAYER_PARAGRAPH))
         return "tokenizer";
-    if (!strcmp(layer, LEDE_LAYER_QUOTE)) return "quotes";
-    if (!strcmp(layer, LEDE_LAYER_SUMMARY)) return "summarizer";
+    if (!strcmp(layer, LEDE_LAYER_QUOTE))
+        return "quotes";
+    if (!strcmp(layer, LEDE_LAYER_SUMMARY))
+        return "summarizer";
     return NULL;
 }
 
 static int provides(const lede_stage_desc *d, const char *layer)
 {
     for (const char *const *l = d->provides; l && *l; l++)
-        if (strcmp(*l, layer) == 0) return 1;
+        if (strcmp(*l, layer) == 0)
+            return 1;
     return 0;
 }
 
@@ -193,12 +203,15 @@ int lede__pipeline_check(lede__pipeline *p, lede_error *err)
             size_t j;
             for (j = 0; j < i && !provides(p->stages[j]->desc, *r); j++)
                 ;
-            if (j < i) continue;
+            if (j < i)
+                continue;
             /* Name the stage to add: a later one of this pipeline, or the usual one. */
             const char *hint = NULL;
             for (size_t k = i + 1; k < p->n && !hint; k++)
-                if (provides(p->stages[k]->desc, *r)) hint = p->stages[k]->name;
-            if (!hint) hint = usual_provider(*r);
+                if (provides(p->stages[k]->desc, *r))
+                    hint = p->stages[k]->name;
+            if (!hint)
+                hint = usual_provider(*r);
             return lede_error_set(
                 err, LEDE_ECONFIG,
                 "%s%sstage '%s' needs '%s', which no earlier stage provides%s%s%s", st->where,
@@ -234,7 +247,8 @@ int lede__pipeline_start(lede__pipeline *p, lede_error *err)
         for (int k = 0; k < p->n_workers; k++) {
             pipe_inst *w = &st->w[k];
             int rc;
-            if (w->created) continue;
+            if (w->created)
+                continue;
             w->ctx.p = p;
             w->ctx.st = st;
             w->ctx.worker = k;
@@ -246,10 +260,12 @@ int lede__pipeline_start(lede__pipeline *p, lede_error *err)
             rc = st->desc->create(&w->ctx, &st->opts, &w->inst, err);
             w->created = 1; /* destroy() runs even after a failed create */
             if (rc) {
-                if (!err || !err->message[0]) lede_error_set(err, rc, "%s", lede_strerror(rc));
+                if (!err || !err->message[0])
+                    lede_error_set(err, rc, "%s", lede_strerror(rc));
                 lede_error_prefix(err, "%s%sstage '%s'", st->where, *st->where ? ": " : "",
                                   st->name);
-                if (err) err->code = rc < 0 ? rc : LEDE_ESTAGE;
+                if (err)
+                    err->code = rc < 0 ? rc : LEDE_ESTAGE;
                 return rc < 0 ? rc : LEDE_ESTAGE;
             }
         }
@@ -270,7 +286,8 @@ const char *lede__pipeline_stage_name(const lede__pipeline *p, size_t i)
 int lede__pipeline_has_renderer(const lede__pipeline *p)
 {
     for (size_t i = 0; i < p->n; i++)
-        if (p->stages[i]->desc->flags & LEDE_STAGE_RENDERS_ERRORS) return 1;
+        if (p->stages[i]->desc->flags & LEDE_STAGE_RENDERS_ERRORS)
+            return 1;
     return 0;
 }
 
@@ -292,7 +309,8 @@ int lede__pipeline_process(lede__pipeline *p, int worker, lede_doc *doc, lede_er
 {
     int first_rc = 0;
 
-    if (lede__pipeline_prepare_doc(p, doc, err)) return LEDE_ENOMEM;
+    if (lede__pipeline_prepare_doc(p, doc, err))
+        return LEDE_ENOMEM;
     for (size_t i = 0; i < p->n; i++) {
         pipe_stage *st = p->stages[i];
         lede_error serr;
@@ -311,7 +329,8 @@ int lede__pipeline_process(lede__pipeline *p, int worker, lede_doc *doc, lede_er
         if (rc) {
             const char *msg = serr.message[0] ? serr.message : lede_strerror(rc);
             /* A renderer failing on an already failed document keeps the first failure. */
-            if (!lede_doc_failed(doc, NULL, NULL)) lede__doc_fail(doc, st->name, msg);
+            if (!lede_doc_failed(doc, NULL, NULL))
+                lede__doc_fail(doc, st->name, msg);
             if (!first_rc) {
                 first_rc = rc < 0 ? rc : LEDE_ESTAGE;
                 lede_error_set(err, first_rc, "document '%s': stage '%s': %s", lede_doc_id(doc),
@@ -327,9 +346,11 @@ int lede__pipeline_process(lede__pipeline *p, int worker, lede_doc *doc, lede_er
 
 double lede__pipeline_stage_seconds(const lede__pipeline *p, size_t i, const char **name)
 {
-    if (i >= p->n) return 0.0;
+    if (i >= p->n)
+        return 0.0;
     double total = 0.0;
-    if (name) *name = p->stages[i]->name;
+    if (name)
+        *name = p->stages[i]->name;
     for (int k = 0; p->stages[i]->w && k < p->n_workers; k++)
         total += p->stages[i]->w[k].seconds;
     return total;
@@ -339,7 +360,8 @@ static int sink_write(lede__pipeline *p, int sink, const char *data, size_t len,
 {
     pipe_sink *s = &p->sinks[sink];
 
-    if (len == 0) return 0;
+    if (len == 0)
+        return 0;
     if (sink == 0 && p->capture)
         return lede_buf_append(p->capture, data, len)
                    ? lede_error_set(err, LEDE_ENOMEM, "out of memory capturing output")
@@ -359,7 +381,8 @@ int lede__pipeline_write(lede__pipeline *p, lede_doc *doc, lede_error *err)
     for (int i = 0; i < n && i < p->n_sinks; i++) {
         lede_buf *b = lede_doc_output(doc, i);
         int rc = sink_write(p, i, b->data, b->len, err);
-        if (rc) return rc;
+        if (rc)
+            return rc;
     }
     return 0;
 }
@@ -372,7 +395,8 @@ int lede__pipeline_finish(lede__pipeline *p, lede_error *err)
         for (int k = 0; st->w && k < p->n_workers; k++) {
             lede_error serr;
             int rc;
-            if (!st->w[k].created || !st->desc->finish) continue;
+            if (!st->w[k].created || !st->desc->finish)
+                continue;
             lede_error_clear(&serr);
             rc = st->desc->finish(st->w[k].inst, &st->w[k].ctx, &serr);
             if (rc && !first_rc) {
@@ -396,12 +420,14 @@ int lede__pipeline_finish(lede__pipeline *p, lede_error *err)
 
 void lede__pipeline_free(lede__pipeline *p)
 {
-    if (!p) return;
+    if (!p)
+        return;
     /* Destroy in reverse order of creation. */
     for (size_t i = p->n; i-- > 0;) {
         pipe_stage *st = p->stages[i];
         for (int k = 0; st->w && k < p->n_workers; k++)
-            if (st->w[k].created && st->desc->destroy) st->desc->destroy(st->w[k].inst);
+            if (st->w[k].created && st->desc->destroy)
+                st->desc->destroy(st->w[k].inst);
         free(st->w);
         lede__options_free(&st->opts);
         free(st->name);
@@ -410,7 +436,8 @@ void lede__pipeline_free(lede__pipeline *p)
     }
     free(p->stages);
     for (int i = 0; i < p->n_sinks; i++) {
-        if (i > 0 && p->sinks[i].fp) fclose(p->sinks[i].fp);
+        if (i > 0 && p->sinks[i].fp)
+            fclose(p->sinks[i].fp);
         free(p->sinks[i].path);
     }
     free(p->sinks);
@@ -445,10 +472,12 @@ int lede_ctx_open_output(lede_stage_ctx *ctx, const char *path, int *sink, lede_
             return 0;
         }
     s = realloc(p->sinks, (size_t)(p->n_sinks + 1) * sizeof *s);
-    if (!s) return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+    if (!s)
+        return lede_error_set(err, LEDE_ENOMEM, "out of memory");
     p->sinks = s;
     s = &p->sinks[p->n_sinks];
-    if (!(s->path = strdup(path))) return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+    if (!(s->path = strdup(path)))
+        return lede_error_set(err, LEDE_ENOMEM, "out of memory");
     if (!(s->fp = fopen(path, "w"))) {
         int e = errno;
         free(s->path);
@@ -465,6 +494,7 @@ int lede_ctx_write(lede_stage_ctx *ctx, int sink, const char *data, size_t len, 
         return lede_error_set(err, LEDE_EINVAL, "stage '%s': no output sink %d", ctx->st->name,
                               sink);
     /* Headers and trailers are written once per stream, by worker 0's instance. */
-    if (ctx->worker > 0) return 0;
+    if (ctx->worker > 0)
+        return 0;
     return sink_write(ctx->p, sink, data, len, err);
 }

@@ -66,11 +66,13 @@ static int push(lede__reader *r, const char *path)
     if (r->n_stack == r->cap_stack) {
         size_t cap = r->cap_stack ? r->cap_stack * 2 : 16;
         char **s = realloc(r->stack, cap * sizeof *s);
-        if (!s) return LEDE_ENOMEM;
+        if (!s)
+            return LEDE_ENOMEM;
         r->stack = s;
         r->cap_stack = cap;
     }
-    if (!(r->stack[r->n_stack] = strdup(path))) return LEDE_ENOMEM;
+    if (!(r->stack[r->n_stack] = strdup(path)))
+        return LEDE_ENOMEM;
     r->n_stack++;
     return 0;
 }
@@ -79,7 +81,8 @@ int lede__reader_new(lede__reader **out, char *const *inputs, size_t n_inputs,
                      const lede__settings *set, lede_error *err)
 {
     lede__reader *r = calloc(1, sizeof *r);
-    if (!r) return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+    if (!r)
+        return lede_error_set(err, LEDE_ENOMEM, "out of memory");
     r->set = *set;
     r->ndjson = strcmp(set->input, "ndjson") == 0;
     if (!r->set.extensions[0])
@@ -99,8 +102,10 @@ int lede__reader_new(lede__reader **out, char *const *inputs, size_t n_inputs,
 
 void lede__reader_free(lede__reader *r)
 {
-    if (!r) return;
-    if (r->fd > 0) close(r->fd);
+    if (!r)
+        return;
+    if (r->fd > 0)
+        close(r->fd);
     for (size_t i = 0; i < r->n_stack; i++)
         free(r->stack[i]);
     free(r->stack);
@@ -124,9 +129,11 @@ static int has_extension(const lede__reader *r, const char *name)
     const char *e = r->set.extensions;
     while (*e) {
         size_t len = strcspn(e, ",");
-        if (len && n > len && strncmp(name + n - len, e, len) == 0) return 1;
+        if (len && n > len && strncmp(name + n - len, e, len) == 0)
+            return 1;
         e += len;
-        if (*e == ',') e++;
+        if (*e == ',')
+            e++;
     }
     return 0;
 }
@@ -157,11 +164,13 @@ static int expand_dir(lede__reader *r, const char *path, const struct stat *st, 
     size_t n = 0, cap = 0;
 
     for (size_t i = 0; i < r->n_dirs; i++)
-        if (r->dirs[i].dev == st->st_dev && r->dirs[i].ino == st->st_ino) return 1;
+        if (r->dirs[i].dev == st->st_dev && r->dirs[i].ino == st->st_ino)
+            return 1;
     if (r->n_dirs == r->cap_dirs) {
         size_t c = r->cap_dirs ? r->cap_dirs * 2 : 16;
         dir_id *dd = realloc(r->dirs, c * sizeof *dd);
-        if (!dd) return LEDE_ENOMEM;
+        if (!dd)
+            return LEDE_ENOMEM;
         r->dirs = dd;
         r->cap_dirs = c;
     }
@@ -173,15 +182,18 @@ static int expand_dir(lede__reader *r, const char *path, const struct stat *st, 
         return LEDE_EIO;
     }
     while ((e = readdir(d))) {
-        if (e->d_name[0] == '.') continue; /* ".", "..", and hidden files */
+        if (e->d_name[0] == '.')
+            continue; /* ".", "..", and hidden files */
         if (n == cap) {
             cap = cap ? cap * 2 : 64;
             char **nn = realloc(names, cap * sizeof *nn);
-            if (!nn) break;
+            if (!nn)
+                break;
             names = nn;
         }
         size_t len = strlen(path) + strlen(e->d_name) + 2;
-        if (!(names[n] = malloc(len))) break;
+        if (!(names[n] = malloc(len)))
+            break;
         snprintf(names[n], len, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/",
                  e->d_name);
         n++;
@@ -195,7 +207,8 @@ static int expand_dir(lede__reader *r, const char *path, const struct stat *st, 
          * cannot be examined (dangling link, no permission) is pushed anyway, so that it
          * becomes an error record instead of vanishing silently. */
         int is_dir = stat(names[i], &est) == 0 && S_ISDIR(est.st_mode);
-        if (!rc && (is_dir || has_extension(r, names[i]))) rc = push(r, names[i]);
+        if (!rc && (is_dir || has_extension(r, names[i])))
+            rc = push(r, names[i]);
         free(names[i]);
     }
     free(names);
@@ -216,7 +229,8 @@ static int read_text(lede__reader *r, const char *path, lede_doc *doc, lede_erro
     if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max) {
         char sz[64];
         snprintf(sz, sizeof sz, "%lld", (long long)st.st_size);
-        if (fd) close(fd);
+        if (fd)
+            close(fd);
         r->bytes += (unsigned long long)st.st_size;
         reader_fail(doc, path, "%s is %s bytes, over the per-document limit (max_doc_bytes)", path,
                     sz);
@@ -229,7 +243,8 @@ static int read_text(lede__reader *r, const char *path, lede_doc *doc, lede_erro
                 cap *= 2;
             char *f = realloc(r->file, cap);
             if (!f) {
-                if (fd) close(fd);
+                if (fd)
+                    close(fd);
                 return lede_error_set(err, LEDE_ENOMEM, "out of memory reading %s", path);
             }
             r->file = f;
@@ -237,13 +252,16 @@ static int read_text(lede__reader *r, const char *path, lede_doc *doc, lede_erro
         }
         ssize_t n = read(fd, r->file + len, READ_BLOCK);
         if (n < 0) {
-            if (errno == EINTR) continue;
+            if (errno == EINTR)
+                continue;
             int e = errno;
-            if (fd) close(fd);
+            if (fd)
+                close(fd);
             reader_fail(doc, path, "cannot read %s: %s", path, strerror(e));
             return 1;
         }
-        if (n == 0) break;
+        if (n == 0)
+            break;
         len += (size_t)n;
         r->bytes += (unsigned long long)n;
         if (len > max) {
@@ -252,13 +270,15 @@ static int read_text(lede__reader *r, const char *path, lede_doc *doc, lede_erro
             ssize_t k;
             while ((k = read(fd, sink, sizeof sink)) > 0)
                 r->bytes += (unsigned long long)k;
-            if (fd) close(fd);
+            if (fd)
+                close(fd);
             reader_fail(doc, path, "%s is larger than the per-document limit (%s)", path,
                         "max_doc_bytes");
             return 1;
         }
     }
-    if (fd) close(fd);
+    if (fd)
+        close(fd);
     if (lede_doc_load(doc, path, r->file, len, err)) {
         lede__doc_fail(doc, "reader", err->message);
         lede_error_clear(err);
@@ -277,14 +297,17 @@ static int fill(lede__reader *r)
     if (r->buf_end == r->buf_cap) {
         size_t cap = r->buf_cap ? r->buf_cap * 2 : READ_BLOCK * 4;
         char *b = realloc(r->buf, cap);
-        if (!b) return LEDE_ENOMEM;
+        if (!b)
+            return LEDE_ENOMEM;
         r->buf = b;
         r->buf_cap = cap;
     }
     for (;;) {
         ssize_t n = read(r->fd, r->buf + r->buf_end, r->buf_cap - r->buf_end);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) return LEDE_EIO;
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return LEDE_EIO;
         r->buf_end += (size_t)n;
         r->bytes += (unsigned long long)n;
         return n > 0;
@@ -293,7 +316,8 @@ static int fill(lede__reader *r)
 
 static void close_stream(lede__reader *r)
 {
-    if (r->fd > 0) close(r->fd);
+    if (r->fd > 0)
+        close(r->fd);
     r->fd = -1;
     free(r->path);
     r->path = NULL;
@@ -376,16 +400,19 @@ static int next_line(lede__reader *r, lede_doc *doc, lede_error *err)
             if (rc < 0)
                 return lede_error_set(err, LEDE_EIO, "cannot read %s: %s", r->path,
                                       strerror(errno));
-            if (rc == 0) r->eof = 1;
+            if (rc == 0)
+                r->eof = 1;
             continue;
         }
         size_t end = nl ? (size_t)(nl - r->buf) : r->buf_end;
         const char *line = r->buf + r->buf_start;
         size_t len = end - r->buf_start;
         r->buf_start = nl ? end + 1 : r->buf_end;
-        if (!nl && len == 0 && !skipping) return 0;
+        if (!nl && len == 0 && !skipping)
+            return 0;
         r->line_no++;
-        if (len && line[len - 1] == '\r') len--;
+        if (len && line[len - 1] == '\r')
+            len--;
         if (skipping || len > max_line) {
             char id[4200], where[64];
             line_id(r, id, sizeof id);
@@ -399,7 +426,8 @@ static int next_line(lede__reader *r, lede_doc *doc, lede_error *err)
         while (k < len && (line[k] == ' ' || line[k] == '\t'))
             k++;
         if (k == len) {
-            if (!nl) return 0;
+            if (!nl)
+                return 0;
             continue;
         }
         load_record(r, line, len, doc);
@@ -412,11 +440,13 @@ int lede__reader_next(lede__reader *r, lede_doc *doc, lede_error *err)
     for (;;) {
         if (r->path) {
             int rc = next_line(r, doc, err);
-            if (rc != 0) return rc;
+            if (rc != 0)
+                return rc;
             close_stream(r);
             continue;
         }
-        if (r->n_stack == 0) return 0;
+        if (r->n_stack == 0)
+            return 0;
         char *path = r->stack[--r->n_stack];
         struct stat st;
         int is_stdin = strcmp(path, "-") == 0;

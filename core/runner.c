@@ -68,7 +68,8 @@ void lede__run_stats_begin(lede__run_stats *stats)
 
 void lede__run_stats_end(lede__run_stats *stats)
 {
-    if (stats->progress_shown) fputc('\n', stderr);
+    if (stats->progress_shown)
+        fputc('\n', stderr);
     stats->progress_shown = 0;
 }
 
@@ -76,9 +77,11 @@ void lede__run_stats_end(lede__run_stats *stats)
 static void progress(lede__run_stats *stats)
 {
     double now;
-    if (!stats->tty) return;
+    if (!stats->tty)
+        return;
     now = now_seconds();
-    if (now - stats->start < 1.0 || now - stats->last_progress < 0.5) return;
+    if (now - stats->start < 1.0 || now - stats->last_progress < 0.5)
+        return;
     stats->last_progress = now;
     stats->progress_shown = 1;
     double secs = now - stats->start;
@@ -100,13 +103,16 @@ int lede__runner_finish_doc(lede__pipeline *p, lede_doc *doc, int has_renderer,
     progress(stats);
     if (lede_doc_failed(doc, &stage, &message)) {
         stats->failed++;
-        if (stats->progress_shown) fputc('\n', stderr), stats->progress_shown = 0;
+        if (stats->progress_shown)
+            fputc('\n', stderr), stats->progress_shown = 0;
         fprintf(stderr, "lede: document '%s': %s: %s\n", lede_doc_id(doc), stage ? stage : "?",
                 message ? message : "failed");
-        if (!has_renderer && (rc = write_error_record(doc, err))) return rc;
+        if (!has_renderer && (rc = write_error_record(doc, err)))
+            return rc;
     }
     if ((rc = lede__pipeline_write(p, doc, err))) {
-        if (errno == EPIPE) stats->broken_pipe = 1;
+        if (errno == EPIPE)
+            stats->broken_pipe = 1;
         return rc;
     }
     return 0;
@@ -129,16 +135,20 @@ static int run_serial(lede__pipeline *p, lede__reader *r, const lede__settings *
     lede_doc *doc;
     int rc, has_renderer = lede__pipeline_has_renderer(p);
 
-    if ((rc = lede__runner_new_doc(set, &doc, err))) return rc;
+    if ((rc = lede__runner_new_doc(set, &doc, err)))
+        return rc;
     for (;;) {
         lede_error derr;
         lede_doc_reset(doc);
-        if ((rc = lede__reader_next(r, doc, err)) <= 0) break;
+        if ((rc = lede__reader_next(r, doc, err)) <= 0)
+            break;
         lede__doc_set_seq(doc, (size_t)stats->docs++);
         lede__runner_report_reader_warnings(doc);
-        if ((rc = lede__pipeline_prepare_doc(p, doc, err))) break;
+        if ((rc = lede__pipeline_prepare_doc(p, doc, err)))
+            break;
         lede__pipeline_process(p, 0, doc, &derr);
-        if ((rc = lede__runner_finish_doc(p, doc, has_renderer, stats, err))) break;
+        if ((rc = lede__runner_finish_doc(p, doc, has_renderer, stats, err)))
+            break;
     }
     lede_doc_free(doc);
     return rc < 0 ? rc : 0;
@@ -174,7 +184,8 @@ static void *worker_main(void *arg)
     for (;;) {
         while (!pl->stop && pl->next_proc >= pl->next_read)
             pthread_cond_wait(&pl->ready, &pl->mu);
-        if (pl->next_proc >= pl->next_read) break;
+        if (pl->next_proc >= pl->next_read)
+            break;
         size_t slot = (size_t)(pl->next_proc++ % pl->n_slots);
         pl->state[slot] = SLOT_BUSY;
         pthread_mutex_unlock(&pl->mu);
@@ -264,7 +275,8 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
             }
             continue;
         }
-        if (eof && next_write == pl.next_read) break;
+        if (eof && next_write == pl.next_read)
+            break;
         pthread_cond_wait(&pl.done, &pl.mu);
     }
     pl.stop = 1;
@@ -275,7 +287,8 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
     pthread_mutex_destroy(&pl.mu);
     pthread_cond_destroy(&pl.ready);
     pthread_cond_destroy(&pl.done);
-    if (write_failed && !rc) rc = err->code ? err->code : LEDE_EIO;
+    if (write_failed && !rc)
+        rc = err->code ? err->code : LEDE_EIO;
 out:
     for (size_t i = 0; pl.docs && i < pl.n_slots; i++)
         lede_doc_free(pl.docs[i]);

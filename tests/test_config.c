@@ -30,7 +30,8 @@ static int load(const char *body, lede__pipeline **p, lede_error *err)
     assert_int_equal(lede__loader_new(&ld, err), 0);
     *p = NULL;
     rc = lede__config_load(cfg_path, ld, &set, p, err);
-    if (!rc) rc = lede__pipeline_check(*p, err);
+    if (!rc)
+        rc = lede__pipeline_check(*p, err);
     lede__pipeline_free(*p);
     lede__loader_free(ld);
     unlink(cfg_path);

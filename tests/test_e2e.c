@@ -77,7 +77,8 @@ static json_t *parse_json(const char *text)
 {
     json_error_t e;
     json_t *j = json_loads(text, 0, &e);
-    if (!j) fail_msg("invalid JSON (%s at line %d): %.300s", e.text, e.line, text);
+    if (!j)
+        fail_msg("invalid JSON (%s at line %d): %.300s", e.text, e.line, text);
     return j;
 }
 
@@ -109,8 +110,10 @@ static void test_default_pipeline_on_the_sample_article(void **state)
     {
         const char *text = json_string_value(json_object_get(q, "text"));
         assert_non_null(text);
-        if (strcmp(text, "hundreds") == 0) found_hundreds = 1;
-        if (strstr(text, "The Kremlin doesn\xe2\x80\x99t want")) found_kremlin = 1;
+        if (strcmp(text, "hundreds") == 0)
+            found_hundreds = 1;
+        if (strstr(text, "The Kremlin doesn\xe2\x80\x99t want"))
+            found_kremlin = 1;
         assert_null(strstr(text, "s discussions")); /* presidents’ is an apostrophe */
     }
     assert_true(found_hundreds);
@@ -329,8 +332,8 @@ static void test_isolate_contains_crashes_aborts_and_hangs(void **state)
             const char *msg = json_string_value(json_object_get(e, "message"));
             /* A crash reads "crashed with signal N" (or, under a sanitizer that catches the
              * signal, "the worker process exited"): both name the worker process. */
-            assert_non_null(strstr(msg, ids[n] == 'e' ? "per-document time limit of 1 s"
-                                                      : "worker process"));
+            assert_non_null(
+                strstr(msg, ids[n] == 'e' ? "per-document time limit of 1 s" : "worker process"));
         } else {
             assert_null(e);
         }

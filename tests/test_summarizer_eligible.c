@@ -168,11 +168,11 @@ static void test_one_very_long_paragraph_is_summarized(void **state)
         "Iran is stepping up uranium enrichment and tightening down on dissent",
         "Turkey relies on the Russian market and deals with out-of-control inflation",
         "Representatives agreed on terms of a deal to guarantee the export of grain"};
-    size_t cap = 3000 * 110, len = 0;
+    size_t cap = 3000 * 120, len = 0;
     char *text = malloc(cap);
     assert_non_null(text);
     for (int i = 0; i < 3000; i++)
-        len += (size_t)snprintf(text + len, cap - len, "%s in report %d. ", base[i % 5], i);
+        len += (size_t)snprintf(text + len, cap - len, "%s, report %d says. ", base[i % 5], i);
     for (size_t m = 0; m < 4; m++) {
         char opts[64];
         snprintf(opts, sizeof(opts), "method=%s ratio=0.1", methods[m]);

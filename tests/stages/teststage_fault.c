@@ -20,8 +20,10 @@ static int fault_process(void *p, lede_doc *doc, lede_error *err)
 {
     const char *text = lede_doc_text(doc, NULL);
     (void)p, (void)err;
-    if (strstr(text, "SEGV_HERE")) raise(SIGSEGV);
-    if (strstr(text, "ABORT_HERE")) abort();
+    if (strstr(text, "SEGV_HERE"))
+        raise(SIGSEGV);
+    if (strstr(text, "ABORT_HERE"))
+        abort();
     if (strstr(text, "HANG_HERE"))
         for (;;)
             pause();

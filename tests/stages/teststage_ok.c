@@ -21,7 +21,8 @@ static int ok_create(lede_stage_ctx *ctx, const lede_options *opts, void **out, 
 {
     inst *one = calloc(1, sizeof *one);
     (void)ctx;
-    if (!one) return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+    if (!one)
+        return lede_error_set(err, LEDE_ENOMEM, "out of memory");
     one->n = lede_opt_int(opts, "n");
     one->ratio = lede_opt_float(opts, "ratio");
     one->flag = lede_opt_bool(opts, "flag");

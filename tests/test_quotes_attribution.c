@@ -1,0 +1,317 @@
+/*
+ * test_quotes_attribution.c -- cues and speakers (plugins/quotes/attribution.c, names.c).
+ *
+ * One case per attribution pattern, each on a real news sentence (most from the sample
+ * article, PolNeAR's political news or textacy's test cases): the cue found, the speaker
+ * resolved to a full name, the mention it came from.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "test_quotes_util.h"
+
+static void test_quote_comma_said_name(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "\"He's going to hurt somebody because he's carrying a revolver with the hammer "
+            "cocked back,\" said Paul Martin, a Pinellas sheriff's detective who has been "
+            "chasing the robber for two years.",
+            NULL);
+    qtu_expect(&t,
+               "He's going to hurt somebody because he's carrying a revolver with the hammer "
+               "cocked back,",
+               "Paul Martin", "said", "Paul Martin");
+    qtu_free(&t);
+}
+
+static void test_quote_comma_name_said(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t, "“We were there under legitimate pretenses,” Figueroa told USA Today.", NULL);
+    qtu_expect(&t, "We were there under legitimate pretenses,", "Figueroa", "told", "Figueroa");
+    qtu_free(&t);
+}
+
+static void test_quote_name_role_said(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "“If the FBI wanted any other American’s laptops, they’d just go get them,” Rep. "
+            "Jim Jordan (R-Ohio), an oversight panel member, said in a phone interview.",
+            NULL);
+    qtu_expect(&t, "If the FBI wanted any other American’s laptops, they’d just go get them,",
+               "Jim Jordan", "said", "Jim Jordan");
+    qtu_free(&t);
+}
+
+static void test_said_role_name_after_quote(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "“Inflation will stay higher for longer,” said the bank’s chief economist Andrew "
+            "Hunter.",
+            NULL);
+    qtu_expect(&t, "Inflation will stay higher for longer,", "Andrew Hunter", "said",
+               "Andrew Hunter");
+    qtu_free(&t);
+}
+
+static void test_name_said_comma_before_quote(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t, "Burton said, \"I love cats!\"", NULL);
+    qtu_expect(&t, "I love cats!", "Burton", "said", "Burton");
+    qtu_free(&t);
+}
+
+static void test_name_role_said_colon_before_quote(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Andrey Kortunov, head of the Russian International Affairs Council, said: ‘This is "
+            "an important visit for Putin personally.’",
+            NULL);
+    qtu_expect(&t, "This is an important visit for Putin personally.", "Andrey Kortunov", "said",
+               "Andrey Kortunov");
+    qtu_free(&t);
+}
+
+static void test_pronoun_told_outlet_colon(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Jill Stein spoke to reporters outside the venue. She told Reuters: “We were there "
+            "under legitimate pretenses.”",
+            NULL);
+    qtu_expect(&t, "We were there under legitimate pretenses.", "Jill Stein", "told", "She");
+    qtu_free(&t);
+}
+
+static void test_pronoun_resolves_to_the_last_named_person(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "PolitiFact Executive Director Aaron Sharockman responded that the website cites so "
+            "many Republican claims as inaccurate.\n\n"
+            "“We’re not just validating numbers,” he told InsideSources.",
+            NULL);
+    qtu_expect(&t, "We’re not just validating numbers,", "Aaron Sharockman", "told", "he");
+    qtu_free(&t);
+}
+
+static void test_unresolvable_pronoun_keeps_mention_without_speaker(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t, "\"Some people say otherwise,\" he conceded.", NULL);
+    qtu_expect(&t, "Some people say otherwise,", NULL, "conceded", "he");
+    qtu_free(&t);
+}
+
+static void test_went_on_colon(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Hillary Clinton spoke out on Tuesday about the death of Terence Crutcher. Clinton "
+            "went on: “We have got to do everything possible to improve policing.”",
+            NULL);
+    qtu_expect(&t, "We have got to do everything possible to improve policing.",
+               "Hillary Clinton", "went on", "Clinton");
+    qtu_free(&t);
+}
+
+static void test_according_to_resolves_surname(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "In a briefing on Monday, Yuri Ushakov, Putin’s foreign policy advisor, spoke to "
+            "reporters.\n\n"
+            "Putin will meet with Iran’s Supreme Leader Ayatollah Ali Khamenei during his fifth "
+            "trip to Tehran, according to Ushakov, with whom he maintains a “trusting "
+            "dialogue.”",
+            NULL);
+    qtu_expect(&t, "trusting dialogue.", "Yuri Ushakov", "according to", "Ushakov");
+    qtu_free(&t);
+}
+
+static void test_referred_to_x_as_quote(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "On Monday, Fadahossein Maleki, a prominent member of the national security "
+            "committee of the Iranian parliament, referred to Russia as Iran’s “most strategic "
+            "partner.”",
+            NULL);
+    qtu_expect(&t, "most strategic partner.", "Fadahossein Maleki", "referred to",
+               "Fadahossein Maleki");
+    qtu_free(&t);
+}
+
+static void test_possessive_characterization_speaks(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Yevgeny Popov mocked George W. Bush’s characterization of Iran, Iraq, and North "
+            "Korea as a “axis of evil” by declaring that the two countries will form a “axis of "
+            "virtue.”",
+            NULL);
+    qtu_expect(&t, "axis of evil", "George W. Bush", "characterization", NULL);
+    qtu_expect(&t, "axis of virtue.", "Yevgeny Popov", "declaring", NULL);
+    qtu_free(&t);
+}
+
+static void test_participle_takes_the_subject_of_its_clause(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "‘Iran is (the) centre of dynamic diplomacy,’ Iranian Foreign Minister Hossein "
+            "Amirabdollahian wrote on Twitter, adding the meetings will ‘develop economic "
+            "cooperation.’",
+            NULL);
+    qtu_expect(&t, "Iran is (the) centre of dynamic diplomacy,", "Hossein Amirabdollahian",
+               "wrote", "Hossein Amirabdollahian");
+    qtu_expect(&t, "develop economic cooperation.", "Hossein Amirabdollahian", "adding", NULL);
+    qtu_free(&t);
+}
+
+static void test_titled_surname_resolves_to_full_name(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Senate Majority Leader Mitch McConnell opposed the veto on Tuesday.\n\n"
+            "“Our assumption is that the veto will be overridden,” Mr. McConnell said.",
+            NULL);
+    qtu_expect(&t, "Our assumption is that the veto will be overridden,", "Mitch McConnell",
+               "said", "McConnell");
+    qtu_free(&t);
+}
+
+static void test_turn_without_cue_inherits_speaker(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t, "\"I love cats!\" insists Burton. \"I absolutely do.\"", NULL);
+    qtu_expect(&t, "I love cats!", "Burton", "insists", "Burton");
+    qtu_expect(&t, "I absolutely do.", "Burton", "insists", "Burton");
+    qtu_free(&t);
+}
+
+static void test_organisation_speaks(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "\"Detectives are looking into it,\" Richmond police said in a news release Tuesday "
+            "morning.",
+            NULL);
+    qtu_expect(&t, "Detectives are looking into it,", "Richmond police", "said",
+               "Richmond police");
+    qtu_free(&t);
+}
+
+static void test_partial_quote_without_cue_has_no_speaker(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t, "Burton thinks that cats are \"cuties\".", NULL);
+    const lede_quote *q = qtu_find(&t, "cuties");
+    assert_int_equal(q->kind, LEDE_QUOTE_PARTIAL);
+    assert_null(q->speaker);
+    qtu_free(&t);
+}
+
+static void test_scare_quote_is_partial(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Hillary Clinton said the epidemic of police killings should be recognized as "
+            "“intolerable.”",
+            NULL);
+    const lede_quote *q = qtu_find(&t, "intolerable.");
+    assert_int_equal(q->kind, LEDE_QUOTE_PARTIAL);
+    assert_string_equal(q->speaker, "Hillary Clinton");
+    qtu_free(&t);
+}
+
+static void test_full_quote_at_paragraph_start_is_full(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t, "“Promise mama you’ll keep your hands in sight,” Blige sings to Clinton.", NULL);
+    const lede_quote *q = qtu_find(&t, "Promise mama you’ll keep your hands in sight,");
+    assert_int_equal(q->kind, LEDE_QUOTE_FULL);
+    qtu_free(&t);
+}
+
+static void test_speakers_option_off_leaves_speakers_empty(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t, "Burton said, \"I love cats!\"", "speakers=false");
+    const lede_quote *q = qtu_find(&t, "I love cats!");
+    assert_null(q->speaker);
+    assert_int_equal(q->speaker_start, LEDE_NONE);
+    qtu_free(&t);
+}
+
+static void test_partial_option_off_drops_partial_quotes(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t, "Burton thinks that cats are \"cuties\". \"I love cats,\" he said.",
+            "partial=false");
+    assert_int_equal(t.n, 1);
+    qtu_find(&t, "I love cats,");
+    qtu_free(&t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_quote_comma_said_name),
+        cmocka_unit_test(test_quote_comma_name_said),
+        cmocka_unit_test(test_quote_name_role_said),
+        cmocka_unit_test(test_said_role_name_after_quote),
+        cmocka_unit_test(test_name_said_comma_before_quote),
+        cmocka_unit_test(test_name_role_said_colon_before_quote),
+        cmocka_unit_test(test_pronoun_told_outlet_colon),
+        cmocka_unit_test(test_pronoun_resolves_to_the_last_named_person),
+        cmocka_unit_test(test_unresolvable_pronoun_keeps_mention_without_speaker),
+        cmocka_unit_test(test_went_on_colon),
+        cmocka_unit_test(test_according_to_resolves_surname),
+        cmocka_unit_test(test_referred_to_x_as_quote),
+        cmocka_unit_test(test_possessive_characterization_speaks),
+        cmocka_unit_test(test_participle_takes_the_subject_of_its_clause),
+        cmocka_unit_test(test_titled_surname_resolves_to_full_name),
+        cmocka_unit_test(test_turn_without_cue_inherits_speaker),
+        cmocka_unit_test(test_organisation_speaks),
+        cmocka_unit_test(test_partial_quote_without_cue_has_no_speaker),
+        cmocka_unit_test(test_scare_quote_is_partial),
+        cmocka_unit_test(test_full_quote_at_paragraph_start_is_full),
+        cmocka_unit_test(test_speakers_option_off_leaves_speakers_empty),
+        cmocka_unit_test(test_partial_option_off_drops_partial_quotes),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

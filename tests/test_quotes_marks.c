@@ -1,0 +1,258 @@
+/*
+ * test_quotes_marks.c -- finding and pairing quotation marks (plugins/quotes/marks.c).
+ *
+ * Apostrophes are never marks; directed and straight marks pair by class and context;
+ * nested quotations stay inside; a quotation that runs over paragraphs is one segment per
+ * paragraph linked by `continues`; stray and unclosed marks become warnings while
+ * extraction goes on; hostile input stays linear.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include "test_quotes_util.h"
+
+static void test_apostrophes_are_not_quote_marks(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "The Kremlin doesn’t want Iran’s help. The three presidents’ discussions "
+            "moved on. Jones' dog loved the '90s and rock 'n' roll, and the ’80s too.",
+            NULL);
+    assert_int_equal(t.n, 0);
+    assert_int_equal(qtu_warnings(&t, "quot"), 0);
+    qtu_free(&t);
+}
+
+static void test_apostrophe_is_not_a_closing_quote(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t, "‘The Kremlin doesn’t want to allow itself to be isolated internationally.’",
+            NULL);
+    assert_int_equal(t.n, 1);
+    qtu_find(&t, "The Kremlin doesn’t want to allow itself to be isolated internationally.");
+    qtu_free(&t);
+}
+
+static void test_plural_possessive_inside_single_quotes_is_not_a_closing_quote(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t, "He said: ‘The three presidents’ discussions will center on Syria.’", NULL);
+    assert_int_equal(t.n, 1);
+    qtu_find(&t, "The three presidents’ discussions will center on Syria.");
+    qtu_free(&t);
+}
+
+static void test_straight_double_quotes_pair_by_context(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t, "\"I love cats!\" insists Burton. \"I absolutely do.\"", NULL);
+    assert_int_equal(t.n, 2);
+    qtu_find(&t, "I love cats!");
+    qtu_find(&t, "I absolutely do.");
+    qtu_free(&t);
+}
+
+static void test_straight_possessive_inside_quotation(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t, "He approached the stable. \"Where are the horses' carrots?\" he asked.", NULL);
+    assert_int_equal(t.n, 1);
+    qtu_find(&t, "Where are the horses' carrots?");
+    qtu_free(&t);
+}
+
+static void test_nested_quotation_stays_inside(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "The stranger was eating a burger. He told everyone, \"This 'hamburger with extra "
+            "cheese and pickles' is good.\"",
+            NULL);
+    assert_int_equal(t.n, 1);
+    qtu_find(&t, "This 'hamburger with extra cheese and pickles' is good.");
+    qtu_free(&t);
+}
+
+static void test_guillemets_pair(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t, "«Me encantan los gatos», afirmó Burtón.", NULL);
+    assert_int_equal(t.n, 1);
+    qtu_find(&t, "Me encantan los gatos");
+    qtu_free(&t);
+}
+
+static void test_multi_paragraph_quotation_is_linked(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Andrey Kortunov said: “This is an important visit for Putin personally.\n\n"
+            "“The Kremlin doesn’t want to allow itself to be isolated internationally.”\n",
+            NULL);
+    assert_int_equal(t.n, 2);
+    const lede_quote *a = qtu_find(&t, "This is an important visit for Putin personally.");
+    const lede_quote *b =
+        qtu_find(&t, "The Kremlin doesn’t want to allow itself to be isolated internationally.");
+    assert_int_equal(a->continues, LEDE_NONE);
+    assert_int_equal(b->continues, 0);
+    assert_string_equal(b->speaker, "Andrey Kortunov");
+    qtu_free(&t);
+}
+
+static void test_continuation_after_an_image_caption(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Andrey Kortunov, head of the Russian International Affairs Council, said: ‘This "
+            "is an important visit for Putin personally.\n\n"
+            "The Iranian Army launches a drone carrying a missile during military drills\n\n"
+            "‘The Kremlin doesn’t want to allow itself to be isolated internationally.’\n",
+            NULL);
+    assert_int_equal(t.n, 2);
+    const lede_quote *b =
+        qtu_find(&t, "The Kremlin doesn’t want to allow itself to be isolated internationally.");
+    assert_int_equal(b->continues, 0);
+    assert_string_equal(b->speaker, "Andrey Kortunov");
+    qtu_free(&t);
+}
+
+static void test_lost_paragraph_break_continues_quotation(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Andrey Kortunov said: “This is an important visit for Putin personally. “The "
+            "Kremlin doesn’t want to be isolated.”",
+            NULL);
+    assert_int_equal(t.n, 2);
+    const lede_quote *b = qtu_find(&t, "The Kremlin doesn’t want to be isolated.");
+    assert_int_equal(b->continues, 0);
+    qtu_free(&t);
+}
+
+static void test_stray_closing_mark_warns_and_extraction_goes_on(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "'uneasy' on Gilmer street\"\n\nPolice are investigating a shooting.\n\n"
+            "\"Detectives are looking into it,\" Richmond police said in a news release.",
+            NULL);
+    assert_int_equal(qtu_warnings(&t, "stray closing"), 1);
+    qtu_find(&t, "Detectives are looking into it,");
+    qtu_free(&t);
+}
+
+static void test_unclosed_mark_warns_and_inner_quotations_are_found(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "'AMANDA, you stabbed me,\" a stunned Anna Ramirez told her identical twin. Edward "
+            "said prosecutors had established \"clear and convincing evidence\" that Ramirez "
+            "should be held.",
+            NULL);
+    assert_int_equal(qtu_warnings(&t, "unclosed quotation mark"), 1);
+    assert_int_equal(t.n, 1);
+    qtu_expect(&t, "clear and convincing evidence", "Edward", "said", "Edward");
+    qtu_free(&t);
+}
+
+static void test_empty_quotation_is_skipped(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t, "The field was left blank (\"\") on the form.", NULL);
+    assert_int_equal(t.n, 0);
+    qtu_free(&t);
+}
+
+/* 20,000 nested marks (“‘“‘ ... ’”’”) must be paired in well under a second. */
+static void test_twenty_thousand_nested_marks_are_linear(void **state)
+{
+    (void)state;
+    const size_t depth = 20000;
+    char *text = malloc(depth * 2 * 4 + 16);
+    assert_non_null(text);
+    size_t n = 0;
+    for (size_t i = 0; i < depth; i++) {
+        memcpy(text + n, i % 2 ? "\xE2\x80\x98" : "\xE2\x80\x9C", 3); /* ‘ or “ */
+        n += 3;
+        text[n++] = 'a';
+    }
+    for (size_t i = depth; i-- > 0;) {
+        memcpy(text + n, i % 2 ? "\xE2\x80\x99" : "\xE2\x80\x9D", 3); /* ’ or ” */
+        n += 3;
+    }
+    text[n] = '\0';
+    clock_t t0 = clock();
+    qtu t;
+    qtu_run(&t, text, NULL);
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    assert_int_equal(t.n, 1);
+    assert_true(secs < 1.0);
+    qtu_free(&t);
+    free(text);
+}
+
+/* 20,000 opening marks never closed: reported, and still linear. */
+static void test_twenty_thousand_unclosed_marks_are_linear(void **state)
+{
+    (void)state;
+    const size_t count = 20000;
+    char *text = malloc(count * 6 + 16);
+    assert_non_null(text);
+    size_t n = 0;
+    for (size_t i = 0; i < count; i++) {
+        memcpy(text + n, " \xE2\x80\x9C" "ab", 6);
+        n += 6;
+    }
+    text[n] = '\0';
+    clock_t t0 = clock();
+    qtu t;
+    qtu_run(&t, text, NULL);
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    assert_int_equal(t.n, 0);
+    assert_true(qtu_warnings(&t, "quot") > 0);
+    assert_true(secs < 1.0);
+    qtu_free(&t);
+    free(text);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_apostrophes_are_not_quote_marks),
+        cmocka_unit_test(test_apostrophe_is_not_a_closing_quote),
+        cmocka_unit_test(test_plural_possessive_inside_single_quotes_is_not_a_closing_quote),
+        cmocka_unit_test(test_straight_double_quotes_pair_by_context),
+        cmocka_unit_test(test_straight_possessive_inside_quotation),
+        cmocka_unit_test(test_nested_quotation_stays_inside),
+        cmocka_unit_test(test_guillemets_pair),
+        cmocka_unit_test(test_multi_paragraph_quotation_is_linked),
+        cmocka_unit_test(test_continuation_after_an_image_caption),
+        cmocka_unit_test(test_lost_paragraph_break_continues_quotation),
+        cmocka_unit_test(test_stray_closing_mark_warns_and_extraction_goes_on),
+        cmocka_unit_test(test_unclosed_mark_warns_and_inner_quotations_are_found),
+        cmocka_unit_test(test_empty_quotation_is_skipped),
+        cmocka_unit_test(test_twenty_thousand_nested_marks_are_linear),
+        cmocka_unit_test(test_twenty_thousand_unclosed_marks_are_linear),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

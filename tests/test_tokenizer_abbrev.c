@@ -1,0 +1,152 @@
+/*
+ * test_tokenizer_abbrev.c -- abbreviations keep their full stop, and whether that stop
+ * also ends the sentence depends on the class of the abbreviation and the next word.
+ * Several cases are the English Golden Rules (pragmatic_segmenter, MIT), cited by number.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "tokenizer_util.h"
+
+static int setup(void **state)
+{
+    *state = tku_new("");
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    tku_free(*state);
+    return 0;
+}
+
+static void test_abbreviations_are_single_tokens_with_the_abbrev_flag(void **state)
+{
+    tku *k = *state;
+    TKU_TOKENS(k, "Mr. Smith of the U.N. met Gov. Jones and George W. Bush at 5 a.m.", "Mr.",
+               "Smith", "of", "the", "U.N.", "met", "Gov.", "Jones", "and", "George", "W.", "Bush",
+               "at", "5", "a.m.");
+    assert_true(tku_flags(k, "Mr.") & LEDE_TOKF_ABBREV);
+    assert_true(tku_flags(k, "U.N.") & LEDE_TOKF_ABBREV);
+    assert_true(tku_flags(k, "W.") & LEDE_TOKF_ABBREV);
+    assert_true(tku_flags(k, "a.m.") & LEDE_TOKF_ABBREV);
+}
+
+static void test_un_security_council_does_not_end_the_sentence(void **state)
+{
+    tku *k = *state;
+    TKU_SENTENCES(k,
+                  "Since Russia last week used its veto power at the U.N. Security Council to place "
+                  "a restriction on aid delivery to 4.1 million people in Syria’s rebel-held "
+                  "northwest, humanitarian difficulties in Syria have also come into spotlight.",
+                  "Since Russia last week used its veto power at the U.N. Security Council to place "
+                  "a restriction on aid delivery to 4.1 million people in Syria’s rebel-held "
+                  "northwest, humanitarian difficulties in Syria have also come into spotlight.");
+}
+
+static void test_initial_in_a_name_does_not_end_the_sentence(void **state)
+{
+    tku *k = *state;
+    TKU_SENTENCES(k, "Yevgeny Popov mocked George W. Bush’s characterization of Iran.",
+                  "Yevgeny Popov mocked George W. Bush’s characterization of Iran.");
+}
+
+static void test_abbreviation_before_a_starter_word_ends_the_sentence(void **state)
+{
+    tku *k = *state;
+    /* GR-15, GR-09 */
+    TKU_SENTENCES(k, "I live in the U.S. How about you?", "I live in the U.S.", "How about you?");
+    TKU_SENTENCES(k, "They closed the deal with Pitt, Briggs & Co. It closed yesterday.",
+                  "They closed the deal with Pitt, Briggs & Co.", "It closed yesterday.");
+}
+
+static void test_abbreviation_before_a_name_continues_the_sentence(void **state)
+{
+    tku *k = *state;
+    /* GR-16, GR-07 */
+    TKU_SENTENCES(k, "I work for the U.S. Government in Virginia.",
+                  "I work for the U.S. Government in Virginia.");
+    TKU_SENTENCES(k, "They closed the deal with Pitt, Briggs & Co. at noon.",
+                  "They closed the deal with Pitt, Briggs & Co. at noon.");
+}
+
+static void test_titles_never_end_a_sentence(void **state)
+{
+    tku *k = *state;
+    TKU_SENTENCES(k, "Undersecretary for Education Mr. Toccafondi says fees will rise. Dr. Who agrees.",
+                  "Undersecretary for Education Mr. Toccafondi says fees will rise.",
+                  "Dr. Who agrees.");
+}
+
+static void test_number_prefixes_only_before_numbers(void **state)
+{
+    tku *k = *state;
+    /* GR-05: "p. 55"; but "said no." ends the sentence */
+    TKU_SENTENCES(k, "Please turn to p. 55.", "Please turn to p. 55.");
+    TKU_SENTENCES(k, "The minister said no. Officials were surprised.", "The minister said no.",
+                  "Officials were surprised.");
+}
+
+static void test_pronoun_i_after_an_initial_starts_a_sentence(void **state)
+{
+    tku *k = *state;
+    /* GR-45 */
+    TKU_SENTENCES(k, "We make a good team, you and I. Did you see Albert I. Jones yesterday?",
+                  "We make a good team, you and I.", "Did you see Albert I. Jones yesterday?");
+}
+
+static void test_time_abbreviation_before_a_capital_ends_the_sentence(void **state)
+{
+    tku *k = *state;
+    TKU_SENTENCES(k, "He left at 6 P.M. Travelers who didn't get the warning at 5 P.M. left later.",
+                  "He left at 6 P.M.",
+                  "Travelers who didn't get the warning at 5 P.M. left later.");
+}
+
+static void test_abbreviations_file_adds_a_title(void **state)
+{
+    const char *path = LEDE_BINARY_DIR "/tokenizer-abbrevs.txt";
+    FILE *f = fopen(path, "w");
+    char opts[512];
+    tku *k;
+
+    (void)state;
+    assert_non_null(f);
+    fputs("# extra abbreviations\nPte. title\nCmdt title  # commandant\n", f);
+    fclose(f);
+    snprintf(opts, sizeof opts, "abbreviations=\"%s\"", path);
+    k = tku_new(opts);
+    TKU_SENTENCES(k, "The visit of Pte. Lopez went well. He left.",
+                  "The visit of Pte. Lopez went well.", "He left.");
+    tku_free(k);
+    /* Without the file, Pte is a word like any other. */
+    k = tku_new("");
+    TKU_SENTENCES(k, "The visit of Pte. Lopez went well.", "The visit of Pte.",
+                  "Lopez went well.");
+    tku_free(k);
+    remove(path);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_abbreviations_are_single_tokens_with_the_abbrev_flag),
+        cmocka_unit_test(test_un_security_council_does_not_end_the_sentence),
+        cmocka_unit_test(test_initial_in_a_name_does_not_end_the_sentence),
+        cmocka_unit_test(test_abbreviation_before_a_starter_word_ends_the_sentence),
+        cmocka_unit_test(test_abbreviation_before_a_name_continues_the_sentence),
+        cmocka_unit_test(test_titles_never_end_a_sentence),
+        cmocka_unit_test(test_number_prefixes_only_before_numbers),
+        cmocka_unit_test(test_pronoun_i_after_an_initial_starts_a_sentence),
+        cmocka_unit_test(test_time_abbreviation_before_a_capital_ends_the_sentence),
+        cmocka_unit_test(test_abbreviations_file_adds_a_title),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

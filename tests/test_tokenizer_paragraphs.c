@@ -1,0 +1,124 @@
+/*
+ * test_tokenizer_paragraphs.c -- paragraphs come from blank lines; a paragraph break
+ * always ends a sentence; hard-wrapped lines stay together; CRLF, empty and
+ * white-space-only documents.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "tokenizer_util.h"
+
+static int setup(void **state)
+{
+    *state = tku_new("");
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    tku_free(*state);
+    return 0;
+}
+
+static void test_blank_lines_separate_paragraphs(void **state)
+{
+    tku *k = *state;
+    const lede_sentence *s;
+    size_t n;
+
+    tku_run(k, "Vladimir Putin arrives in Iran\n\nPutin has only traveled outside of Russia "
+               "twice.\n\n\n  \nThere have been rumors.\n");
+    assert_int_equal(tku_n_paragraphs(k), 3);
+    assert_string_equal(tku_paragraph(k, 0), "Vladimir Putin arrives in Iran");
+    assert_string_equal(tku_paragraph(k, 2), "There have been rumors.");
+    s = lede_doc_sentences(k->doc, &n);
+    assert_int_equal(n, 3);
+    assert_int_equal(s[2].paragraph, 2);
+    assert_true(tku_flags(k, "There") & LEDE_TOKF_PARA_START);
+    assert_false(tku_flags(k, "Russia") & LEDE_TOKF_PARA_START);
+}
+
+static void test_headline_without_stop_is_its_own_sentence(void **state)
+{
+    tku *k = *state;
+    TKU_SENTENCES(k,
+                  "Putin will also meet with Turkish president Recep Tayyip Erdogan today, who has "
+                  "sought to help broker talks with Ukraine\n\nIn 2015, Russia entered the battle.",
+                  "Putin will also meet with Turkish president Recep Tayyip Erdogan today, who has "
+                  "sought to help broker talks with Ukraine",
+                  "In 2015, Russia entered the battle.");
+}
+
+static void test_paragraph_break_ends_an_open_quotation_sentence(void **state)
+{
+    tku *k = *state;
+    TKU_SENTENCES(k,
+                  "Andrey Kortunov said: ‘This is an important visit for Putin personally.\n\n‘The "
+                  "Kremlin doesn’t want to allow itself to be isolated internationally.’",
+                  "Andrey Kortunov said: ‘This is an important visit for Putin personally.",
+                  "‘The Kremlin doesn’t want to allow itself to be isolated internationally.’");
+}
+
+static void test_hard_wrapped_lines_stay_one_paragraph_and_sentence(void **state)
+{
+    tku *k = *state;
+    /* GR-41 */
+    TKU_SENTENCES(k, "It was a cold \nnight in the city.", "It was a cold \nnight in the city.");
+    assert_int_equal(tku_n_paragraphs(k), 1);
+}
+
+static void test_crlf_line_endings(void **state)
+{
+    tku *k = *state;
+    TKU_SENTENCES(k, "Headline here\r\n\r\nFirst line\r\ncontinues here. Second one.\r\n",
+                  "Headline here", "First line\r\ncontinues here.", "Second one.");
+    assert_int_equal(tku_n_paragraphs(k), 2);
+    assert_string_equal(tku_paragraph(k, 1), "First line\r\ncontinues here. Second one.");
+}
+
+static void test_empty_document_has_empty_layers(void **state)
+{
+    tku *k = *state;
+    tku_run(k, "");
+    assert_int_equal(tku_n_tokens(k), 0);
+    assert_int_equal(tku_n_sentences(k), 0);
+    assert_int_equal(tku_n_paragraphs(k), 0);
+}
+
+static void test_whitespace_only_document_has_empty_layers(void **state)
+{
+    tku *k = *state;
+    tku_run(k, " \n\t\r\n\xc2\xa0\n\n   ");
+    assert_int_equal(tku_n_tokens(k), 0);
+    assert_int_equal(tku_n_sentences(k), 0);
+    assert_int_equal(tku_n_paragraphs(k), 0);
+}
+
+static void test_leading_byte_order_mark_is_no_token(void **state)
+{
+    tku *k = *state;
+    TKU_TOKENS(k, "\xef\xbb\xbfPutin arrives.", "Putin", "arrives", ".");
+    assert_string_equal(tku_paragraph(k, 0), "Putin arrives.");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_blank_lines_separate_paragraphs),
+        cmocka_unit_test(test_headline_without_stop_is_its_own_sentence),
+        cmocka_unit_test(test_paragraph_break_ends_an_open_quotation_sentence),
+        cmocka_unit_test(test_hard_wrapped_lines_stay_one_paragraph_and_sentence),
+        cmocka_unit_test(test_crlf_line_endings),
+        cmocka_unit_test(test_empty_document_has_empty_layers),
+        cmocka_unit_test(test_whitespace_only_document_has_empty_layers),
+        cmocka_unit_test(test_leading_byte_order_mark_is_no_token),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

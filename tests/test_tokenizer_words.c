@@ -1,0 +1,176 @@
+/*
+ * test_tokenizer_words.c -- what a word token is: apostrophes, hyphens, numbers,
+ * URLs, e-mail addresses, emoji, and the kind and case flags of each token.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "tokenizer_util.h"
+
+static int setup(void **state)
+{
+    *state = tku_new("");
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    tku_free(*state);
+    return 0;
+}
+
+static unsigned kind_of(tku *k, const char *s)
+{
+    size_t n, i = tku_find(k, s, 0);
+    const lede_token *t = lede_doc_tokens(k->doc, &n);
+    if (i == (size_t)-1)
+        fail_msg("no token '%s'", s);
+    return t[i].kind;
+}
+
+static void test_apostrophes_inside_words_stay_in_the_word(void **state)
+{
+    tku *k = *state;
+    TKU_TOKENS(k, "The Kremlin doesn’t want Iran’s drones, O'Brien said.", "The", "Kremlin",
+               "doesn’t", "want", "Iran’s", "drones", ",", "O'Brien", "said", ".");
+    assert_true(tku_flags(k, "doesn’t") & LEDE_TOKF_APOSTROPHE);
+    assert_true(tku_flags(k, "Iran’s") & LEDE_TOKF_APOSTROPHE);
+}
+
+static void test_hyphenated_words_are_one_token(void **state)
+{
+    tku *k = *state;
+    TKU_TOKENS(k, "the two sanction-hit nations and out-of-control inflation", "the", "two",
+               "sanction-hit", "nations", "and", "out-of-control", "inflation");
+}
+
+static void test_dashes_between_words_are_their_own_tokens(void **state)
+{
+    tku *k = *state;
+    TKU_TOKENS(k, "use the drones – with lessons", "use", "the", "drones", "–", "with", "lessons");
+    assert_int_equal(kind_of(k, "–"), LEDE_TOK_PUNCT);
+}
+
+static void test_numbers_keep_decimals_thousands_and_percent(void **state)
+{
+    tku *k = *state;
+    TKU_TOKENS(k, "aid to 4.1 million people, 22,000 tons, up 3.5% at 6:30.", "aid", "to", "4.1",
+               "million", "people", ",", "22,000", "tons", ",", "up", "3.5%", "at", "6:30", ".");
+    assert_int_equal(kind_of(k, "4.1"), LEDE_TOK_NUMBER);
+    assert_int_equal(kind_of(k, "22,000"), LEDE_TOK_NUMBER);
+    assert_int_equal(kind_of(k, "3.5%"), LEDE_TOK_NUMBER);
+}
+
+static void test_currency_sign_is_a_symbol_before_the_number(void **state)
+{
+    tku *k = *state;
+    TKU_TOKENS(k, "She has $100.00 in her bag.", "She", "has", "$", "100.00", "in", "her", "bag",
+               ".");
+    assert_int_equal(kind_of(k, "$"), LEDE_TOK_SYMBOL);
+}
+
+static void test_a_sentence_final_stop_is_not_part_of_a_number(void **state)
+{
+    tku *k = *state;
+    TKU_TOKENS(k, "Mr. Smith bought 1,000.", "Mr.", "Smith", "bought", "1,000", ".");
+}
+
+static void test_urls_and_emails_are_one_token_without_the_final_stop(void **state)
+{
+    tku *k = *state;
+    TKU_TOKENS(k, "See https://www.example.50.com/new-site/awesome_content.html. Mail Jane.Doe@example.com.",
+               "See", "https://www.example.50.com/new-site/awesome_content.html", ".", "Mail",
+               "Jane.Doe@example.com", ".");
+}
+
+static void test_emoji_with_modifiers_and_flags_are_single_tokens(void **state)
+{
+    tku *k = *state;
+    /* thumbs up + skin tone, US flag (two regional indicators), family ZWJ sequence */
+    TKU_TOKENS(k, "Great 👍🏽 🇺🇸 👨‍👩‍👧 !", "Great", "👍🏽", "🇺🇸", "👨‍👩‍👧", "!");
+    assert_int_equal(kind_of(k, "👍🏽"), LEDE_TOK_EMOJI);
+    assert_int_equal(kind_of(k, "🇺🇸"), LEDE_TOK_EMOJI);
+}
+
+static void test_case_flags_mark_capitalised_and_all_caps_words(void **state)
+{
+    tku *k = *state;
+    tku_run(k, "NATO member Turkey has found itself in violent confrontations");
+    assert_true(tku_flags(k, "NATO") & LEDE_TOKF_ALLCAPS);
+    assert_true(tku_flags(k, "NATO") & LEDE_TOKF_CAPITALIZED);
+    assert_true(tku_flags(k, "Turkey") & LEDE_TOKF_CAPITALIZED);
+    assert_false(tku_flags(k, "Turkey") & LEDE_TOKF_ALLCAPS);
+    assert_false(tku_flags(k, "member") & (LEDE_TOKF_CAPITALIZED | LEDE_TOKF_ALLCAPS));
+}
+
+static void test_non_latin_words_and_combining_marks_stay_whole(void **state)
+{
+    tku *k = *state;
+    /* "café" with a combining acute accent, Greek, Cyrillic */
+    TKU_TOKENS(k, "cafe\xcc\x81 Αθήνα Москва", "cafe\xcc\x81", "Αθήνα", "Москва");
+    assert_true(tku_flags(k, "Москва") & LEDE_TOKF_CAPITALIZED);
+}
+
+static void test_non_breaking_space_separates_words(void **state)
+{
+    tku *k = *state;
+    TKU_TOKENS(k, "Putin speaks with\xc2\xa0Iranian Minister", "Putin", "speaks", "with", "Iranian",
+               "Minister");
+}
+
+static void test_clitics_option_splits_negations_and_possessives(void **state)
+{
+    tku *c = tku_new("clitics=true");
+    (void)state;
+    TKU_TOKENS(c, "The Kremlin doesn’t see Iran’s or the presidents’ talks; they're here.", "The",
+               "Kremlin", "does", "n’t", "see", "Iran", "’s", "or", "the", "presidents", "’",
+               "talks", ";", "they", "'re", "here", ".");
+    assert_true(tku_flags(c, "n’t") & LEDE_TOKF_APOSTROPHE);
+    assert_true(tku_flags(c, "’s") & LEDE_TOKF_APOSTROPHE);
+    assert_false(tku_flags(c, "Iran") & LEDE_TOKF_APOSTROPHE);
+    tku_free(c);
+}
+
+static void test_every_token_span_reads_back_its_text(void **state)
+{
+    tku *k = *state;
+    const char *text = "‘Iran is (the) centre of dynamic diplomacy,’ Iranian Foreign Minister "
+                       "Hossein Amirabdollahian wrote on Twitter … and ensure food security.’";
+    size_t n;
+    const lede_token *t;
+
+    tku_run(k, text);
+    t = lede_doc_tokens(k->doc, &n);
+    assert_true(n > 20);
+    for (size_t i = 0; i < n; i++) {
+        assert_memory_equal(text + t[i].start, tku_token(k, i), t[i].end - t[i].start);
+        assert_int_equal(strlen(tku_token(k, i)), t[i].end - t[i].start);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_apostrophes_inside_words_stay_in_the_word),
+        cmocka_unit_test(test_hyphenated_words_are_one_token),
+        cmocka_unit_test(test_dashes_between_words_are_their_own_tokens),
+        cmocka_unit_test(test_numbers_keep_decimals_thousands_and_percent),
+        cmocka_unit_test(test_currency_sign_is_a_symbol_before_the_number),
+        cmocka_unit_test(test_a_sentence_final_stop_is_not_part_of_a_number),
+        cmocka_unit_test(test_urls_and_emails_are_one_token_without_the_final_stop),
+        cmocka_unit_test(test_emoji_with_modifiers_and_flags_are_single_tokens),
+        cmocka_unit_test(test_case_flags_mark_capitalised_and_all_caps_words),
+        cmocka_unit_test(test_non_latin_words_and_combining_marks_stay_whole),
+        cmocka_unit_test(test_non_breaking_space_separates_words),
+        cmocka_unit_test(test_clitics_option_splits_negations_and_possessives),
+        cmocka_unit_test(test_every_token_span_reads_back_its_text),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
