@@ -356,6 +356,27 @@ static void test_two_workers_give_the_single_worker_output(void **state)
     done(&r);
 }
 
+static void test_gnu_parallel_pipe_gives_the_same_records(void **state)
+{
+    (void)state;
+    result r = run(
+        "command -v parallel >/dev/null || { echo 'GNU parallel missing' >&2; exit 77; }; "
+        "i=0; while [ $i -lt 120 ]; do printf '{\"id\":\"doc%%d\",\"text\":\"%%s said: "
+        "\\u201cItem %%d is ready.\\u201d Then it shipped.\"}\\n' $i Ann $i; i=$((i+1)); "
+        "done > /tmp/lede-e2e-par.ndjson && "
+        "$LEDE run -c configs/batch-ndjson.cfg < /tmp/lede-e2e-par.ndjson | sort > "
+        "/tmp/lede-e2e-par1.out && parallel --pipe -N 25 -j 2 --will-cite $LEDE run -c "
+        "configs/batch-ndjson.cfg < /tmp/lede-e2e-par.ndjson | sort > /tmp/lede-e2e-par2.out "
+        "&& cmp /tmp/lede-e2e-par1.out /tmp/lede-e2e-par2.out && wc -l < /tmp/lede-e2e-par2.out");
+    if (r.status == 77) {
+        done(&r);
+        skip();
+    }
+    assert_int_equal(r.status, 0);
+    assert_int_equal(atoi(r.out), 120);
+    done(&r);
+}
+
 static void test_usage_errors_exit_2(void **state)
 {
     (void)state;
@@ -388,6 +409,7 @@ int main(void)
         cmocka_unit_test(test_configs_work_from_an_install),
         cmocka_unit_test(test_isolate_contains_crashes_aborts_and_hangs),
         cmocka_unit_test(test_two_workers_give_the_single_worker_output),
+        cmocka_unit_test(test_gnu_parallel_pipe_gives_the_same_records),
         cmocka_unit_test(test_usage_errors_exit_2),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
