@@ -78,7 +78,8 @@ static void test_every_method_returns_distinct_sentences_in_document_order(void 
         assert_int_equal(n, 4);
         for (size_t i = 0; i < n; i++) {
             assert_true(sum[i].score > 0);
-            if (i > 0) assert_true(sum[i - 1].sentence < sum[i].sentence);
+            if (i > 0)
+                assert_true(sum[i - 1].sentence < sum[i].sentence);
         }
         lede_harness_free(h);
     }

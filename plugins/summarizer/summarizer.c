@@ -1,0 +1,227 @@
+/*
+ * summarizer.c -- the `summarizer` stage: picks the sentences that summarize a document.
+ *
+ * It reads the tokenizer's token and sentence layers (and paragraph, when present) and
+ * writes the summary layer: the chosen sentences' indices with their scores, in document
+ * order. Four methods share one sentence model (model.c):
+ *   news      the default: centrality, word salience, position and headline overlap,
+ *             picked with a redundancy penalty (news.c);
+ *   lead      the first sentences, the baseline every news summarizer must beat;
+ *   textrank  PageRank on a BM25-weighted sentence graph, as gensim did (graph.c);
+ *   lexrank   PageRank on a thresholded idf-cosine graph (graph.c).
+ * How many: `sentences` (default 3), or `ratio` of the eligible sentences when it is above
+ * 0, and in both cases at most `words` words when that is above 0. Headlines, copies of a
+ * sentence and captions are never picked (model.c), yet a document with at least one
+ * sentence always gets a summary of at least one.
+ *
+ * The stage is deterministic: the same document gives byte-identical output, since no
+ * step depends on hash order, addresses or time, and ties go to the earlier sentence.
+ * An instance owns a libstemmer stemmer, which is not thread-safe, so the stage is not
+ * LEDE_STAGE_SHAREABLE: the host makes one instance per worker.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libstemmer.h>
+
+#include "lede/stage.h"
+#include "summarizer.h"
+
+typedef struct summarizer {
+    sum_method method;
+    uint32_t sentences;
+    double ratio;
+    uint32_t words;
+    int stopwords;
+    struct sb_stemmer *stemmer;
+    sum_scratch scratch;
+} summarizer;
+
+static const char *const method_names[] = {"news", "lead", "textrank", "lexrank", NULL};
+
+static const lede_option_desc options[] = {
+    {"method", LEDE_OPT_ENUM, "news",
+     "news (centrality + salience + position + headline, no repeats), lead, textrank, lexrank",
+     LEDE_NO_RANGE, method_names},
+    {"sentences", LEDE_OPT_INT, "3", "number of sentences to keep (when ratio is 0)", 1, 1e6, NULL},
+    {"ratio", LEDE_OPT_FLOAT, "0",
+     "fraction of the eligible sentences to keep (at least one); wins over sentences when > 0", 0,
+     1, NULL},
+    {"words", LEDE_OPT_INT, "0", "at most this many words in the summary (0 = no limit)", 0, 1e9,
+     NULL},
+    {"language", LEDE_OPT_STRING, "english",
+     "Snowball stemmer language (english, french, german, ...); English also drops stop words",
+     LEDE_NO_RANGE, NULL},
+    LEDE_OPTIONS_END};
+
+static const char *const requires_layers[] = {LEDE_LAYER_TOKEN, LEDE_LAYER_SENTENCE, NULL};
+static const char *const provides_layers[] = {LEDE_LAYER_SUMMARY, NULL};
+
+static void summarizer_destroy(void *instance)
+{
+    summarizer *s = instance;
+    if (s == NULL)
+        return;
+    if (s->stemmer != NULL)
+        sb_stemmer_delete(s->stemmer);
+    free(s->scratch.w);
+    free(s->scratch.word);
+    free(s);
+}
+
+static int summarizer_create(lede_stage_ctx *ctx, const lede_options *opts, void **instance,
+                             lede_error *err)
+{
+    (void)ctx;
+    *instance = NULL;
+    summarizer *s = calloc(1, sizeof(*s));
+    if (s == NULL)
+        return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
+    const char *method = lede_opt_str(opts, "method");
+    s->method = SUM_NEWS;
+    for (int i = 0; method_names[i] != NULL; i++)
+        if (strcmp(method, method_names[i]) == 0)
+            s->method = (sum_method)i;
+    s->sentences = (uint32_t)lede_opt_int(opts, "sentences");
+    if (s->sentences < 1)
+        s->sentences = 1;
+    s->ratio = lede_opt_float(opts, "ratio");
+    s->words = (uint32_t)lede_opt_int(opts, "words");
+    const char *lang = lede_opt_str(opts, "language");
+    s->stemmer = sb_stemmer_new(lang, NULL);
+    if (s->stemmer == NULL) {
+        summarizer_destroy(s);
+        return lede_error_set(err, LEDE_ECONFIG,
+                              "option language: libstemmer has no language '%s' "
+                              "(try english, french, german, spanish, russian, porter)",
+                              lang);
+    }
+    s->stopwords = strcmp(lang, "english") == 0 || strcmp(lang, "en") == 0 ||
+                   strcmp(lang, "eng") == 0 || strcmp(lang, "porter") == 0;
+    *instance = s;
+    return 0;
+}
+
+/* How many sentences this document's summary gets. */
+static uint32_t target_count(const summarizer *s, const sum_model *m)
+{
+    uint32_t k = s->sentences;
+    if (s->ratio > 0) {
+        double want = floor(s->ratio * m->n_eligible + 0.5);
+        k = want < 1 ? 1 : (uint32_t)want;
+    }
+    return k < m->n_eligible ? k : m->n_eligible;
+}
+
+/* The k best-scoring eligible sentences that fit the word budget (ties: earlier first). */
+static uint32_t pick_top(const sum_model *m, const double *score, uint32_t k, uint32_t max_words,
+                         uint32_t *order, uint32_t *picked)
+{
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < m->n_sent; i++)
+        if (m->sent[i].eligible)
+            order[n++] = i;
+    /* Insertion into a sorted prefix would be quadratic; a stable merge sort is simple. */
+    for (uint32_t width = 1; width < n; width *= 2) {
+        for (uint32_t lo = 0; lo < n; lo += 2 * width) {
+            uint32_t mid = lo + width < n ? lo + width : n;
+            uint32_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+            uint32_t i = lo, j = mid, o = lo;
+            while (i < mid && j < hi)
+                picked[o++] = score[order[j]] > score[order[i]] ? order[j++] : order[i++];
+            while (i < mid)
+                picked[o++] = order[i++];
+            while (j < hi)
+                picked[o++] = order[j++];
+        }
+        memcpy(order, picked, sizeof(uint32_t) * n);
+    }
+    uint32_t got = 0, words = 0;
+    for (uint32_t i = 0; i < n && got < k; i++) {
+        uint32_t w = m->sent[order[i]].n_words;
+        if (max_words > 0 && words + w > max_words)
+            continue;
+        picked[got++] = order[i];
+        words += w;
+    }
+    /* No sentence fits the budget: the best one alone beats an empty summary. */
+    if (got == 0 && n > 0)
+        picked[got++] = order[0];
+    return got;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+static int summarizer_process(void *instance, lede_doc *doc, lede_error *err)
+{
+    summarizer *s = instance;
+    sum_model m;
+    int rc = sum_model_build(doc, s->stemmer, s->stopwords, &s->scratch, &m, err);
+    if (rc != 0)
+        return rc;
+    lede_summary_item *items = lede_doc_alloc(doc, sizeof(*items) * (m.n_eligible + 1));
+    double *score = lede_doc_alloc(doc, sizeof(double) * (m.n_sent + 1));
+    uint32_t *picked = lede_doc_alloc(doc, sizeof(uint32_t) * (m.n_sent + 1));
+    uint32_t *order = lede_doc_alloc(doc, sizeof(uint32_t) * (m.n_sent + 1));
+    if (items == NULL || score == NULL || picked == NULL || order == NULL)
+        return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory (%u sentences)",
+                              m.n_sent);
+    if (m.n_eligible == 0) {
+        lede_doc_set_summary(doc, items, 0);
+        return 0;
+    }
+    uint32_t k = target_count(s, &m), got = 0;
+    switch (s->method) {
+    case SUM_LEAD: {
+        uint32_t rank = 0;
+        for (uint32_t i = 0; i < m.n_sent; i++)
+            score[i] = m.sent[i].eligible ? 1.0 / (1.0 + rank++) : 0;
+        break;
+    }
+    case SUM_TEXTRANK:
+        rc = sum_textrank(doc, &m, &s->scratch, score, err);
+        break;
+    case SUM_LEXRANK:
+        rc = sum_lexrank(doc, &m, &s->scratch, score, err);
+        break;
+    case SUM_NEWS:
+        rc = sum_news_scores(doc, &m, &s->scratch, score, err);
+        break;
+    }
+    if (rc != 0)
+        return rc;
+    if (s->method == SUM_NEWS) {
+        rc = sum_pick_mmr(doc, &m, score, k, s->words, picked, err);
+        if (rc < 0)
+            return rc;
+        got = (uint32_t)rc;
+    } else {
+        got = pick_top(&m, score, k, s->words, order, picked);
+    }
+    qsort(picked, got, sizeof(uint32_t), cmp_u32);
+    for (uint32_t i = 0; i < got; i++)
+        items[i] = (lede_summary_item){picked[i], (float)score[picked[i]]};
+    lede_doc_set_summary(doc, items, got);
+    return 0;
+}
+
+LEDE_STAGE_DEFINE(summarizer) = {
+    LEDE_ABI_VERSION,
+    sizeof(lede_stage_desc),
+    "summarizer",
+    "extractive summary: picks the sentences that best cover a news story",
+    "1.0.0",
+    requires_layers,
+    provides_layers,
+    options,
+    0,
+    summarizer_create,
+    summarizer_process,
+    NULL,
+    summarizer_destroy,
+};
