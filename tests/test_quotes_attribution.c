@@ -131,8 +131,8 @@ static void test_went_on_colon(void **state)
             "Hillary Clinton spoke out on Tuesday about the death of Terence Crutcher. Clinton "
             "went on: “We have got to do everything possible to improve policing.”",
             NULL);
-    qtu_expect(&t, "We have got to do everything possible to improve policing.",
-               "Hillary Clinton", "went on", "Clinton");
+    qtu_expect(&t, "We have got to do everything possible to improve policing.", "Hillary Clinton",
+               "went on", "Clinton");
     qtu_free(&t);
 }
 
@@ -188,8 +188,8 @@ static void test_participle_takes_the_subject_of_its_clause(void **state)
             "Amirabdollahian wrote on Twitter, adding the meetings will ‘develop economic "
             "cooperation.’",
             NULL);
-    qtu_expect(&t, "Iran is (the) centre of dynamic diplomacy,", "Hossein Amirabdollahian",
-               "wrote", "Hossein Amirabdollahian");
+    qtu_expect(&t, "Iran is (the) centre of dynamic diplomacy,", "Hossein Amirabdollahian", "wrote",
+               "Hossein Amirabdollahian");
     qtu_expect(&t, "develop economic cooperation.", "Hossein Amirabdollahian", "adding", NULL);
     qtu_free(&t);
 }
@@ -202,8 +202,8 @@ static void test_titled_surname_resolves_to_full_name(void **state)
             "Senate Majority Leader Mitch McConnell opposed the veto on Tuesday.\n\n"
             "“Our assumption is that the veto will be overridden,” Mr. McConnell said.",
             NULL);
-    qtu_expect(&t, "Our assumption is that the veto will be overridden,", "Mitch McConnell",
-               "said", "McConnell");
+    qtu_expect(&t, "Our assumption is that the veto will be overridden,", "Mitch McConnell", "said",
+               "McConnell");
     qtu_free(&t);
 }
 
@@ -225,8 +225,7 @@ static void test_organisation_speaks(void **state)
             "\"Detectives are looking into it,\" Richmond police said in a news release Tuesday "
             "morning.",
             NULL);
-    qtu_expect(&t, "Detectives are looking into it,", "Richmond police", "said",
-               "Richmond police");
+    qtu_expect(&t, "Detectives are looking into it,", "Richmond police", "said", "Richmond police");
     qtu_free(&t);
 }
 
@@ -287,6 +286,140 @@ static void test_partial_option_off_drops_partial_quotes(void **state)
     qtu_free(&t);
 }
 
+static void test_byline_dash_after_quote(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "“During the debate Trump said Hispanics live in hell. He is ignorant of our "
+            "culture and lives.”― Pamela Padilla\n",
+            NULL);
+    qtu_expect(&t,
+               "During the debate Trump said Hispanics live in hell. He is ignorant of our "
+               "culture and lives.",
+               "Pamela Padilla", NULL, "Pamela Padilla");
+    qtu_free(&t);
+}
+
+static void test_quote_comma_according_to(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Yuri Ushakov, Putin’s foreign policy advisor, briefed reporters on Monday. “Putin "
+            "will meet Iran’s Supreme Leader during his fifth trip to Tehran,” according to "
+            "Ushakov.",
+            NULL);
+    qtu_expect(&t, "Putin will meet Iran’s Supreme Leader during his fifth trip to Tehran,",
+               "Yuri Ushakov", "according to", "Ushakov");
+    qtu_free(&t);
+}
+
+static void test_coordinated_verb_shares_the_subject(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Rakeyia Scott follows the officers with her phone. She then urges her husband to "
+            "come out of the car and repeatedly says, \"Don't you do it,\" until gunshots are "
+            "heard.",
+            NULL);
+    qtu_expect(&t, "Don't you do it,", "Rakeyia Scott", "says", "She");
+    qtu_free(&t);
+}
+
+static void test_participle_after_pronoun_subject(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Howard Dean apologized on Tuesday. He then defended the remark, saying, “I don’t "
+            "think this is a ridiculous idea.”",
+            NULL);
+    qtu_expect(&t, "I don’t think this is a ridiculous idea.", "Howard Dean", "saying", "He");
+    qtu_free(&t);
+}
+
+static void test_she_skips_a_man_named_since(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Melanie thought the whole thing was outrageous. Then Donald Trump walked onto the "
+            "stage.\n\n“Here he is, babe,” she said.",
+            NULL);
+    qtu_expect(&t, "Here he is, babe,", "Melanie", "said", "she");
+    qtu_free(&t);
+}
+
+static void test_said_role_with_number_then_name(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "“The president’s rationales to veto JASTA don’t hold weight,” said 9/11 widow "
+            "Terry Strada.",
+            NULL);
+    qtu_expect(&t, "The president’s rationales to veto JASTA don’t hold weight,", "Terry Strada",
+               "said", "Terry Strada");
+    qtu_free(&t);
+}
+
+static void test_quote_after_indirect_speech_goes_to_its_speaker(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "The two sides meet on 12 March at Twickenham and Kirwan says his side will be "
+            "hoping to make the most of England's current slump. \"We have to make sure the "
+            "England and France games are tough for them.\"",
+            NULL);
+    qtu_expect(&t, "We have to make sure the England and France games are tough for them.",
+               "Kirwan", "says", "Kirwan");
+    qtu_free(&t);
+}
+
+static void test_colon_hands_quote_to_clause_subject(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Jamie Foxx won the best actor award. He also praised the film director: \"Thank "
+            "you for Taylor Hackford for taking a chance with an African-American film.\"",
+            NULL);
+    qtu_expect(&t,
+               "Thank you for Taylor Hackford for taking a chance with an African-American "
+               "film.",
+               "Jamie Foxx", NULL, "He");
+    qtu_free(&t);
+}
+
+static void test_phrase_behind_preposition_is_not_the_subject(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t, "Protesters marching through the streets chanted \"What curfew?\" and kept going.",
+            NULL);
+    qtu_expect(&t, "What curfew?", "Protesters", "chanted", "Protesters");
+    qtu_free(&t);
+}
+
+static void test_adding_that_clause_is_not_a_speaker(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "In a statement, Peabody said: \"Patriot Coal was highly successful when it became "
+            "an independent, publicly traded company,\" adding that its market capitalization "
+            "quadrupled in less than a year.",
+            NULL);
+    qtu_expect(&t,
+               "Patriot Coal was highly successful when it became an independent, publicly "
+               "traded company,",
+               "Peabody", "said", "Peabody");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -312,6 +445,16 @@ int main(void)
         cmocka_unit_test(test_full_quote_at_paragraph_start_is_full),
         cmocka_unit_test(test_speakers_option_off_leaves_speakers_empty),
         cmocka_unit_test(test_partial_option_off_drops_partial_quotes),
+        cmocka_unit_test(test_byline_dash_after_quote),
+        cmocka_unit_test(test_quote_comma_according_to),
+        cmocka_unit_test(test_coordinated_verb_shares_the_subject),
+        cmocka_unit_test(test_participle_after_pronoun_subject),
+        cmocka_unit_test(test_she_skips_a_man_named_since),
+        cmocka_unit_test(test_said_role_with_number_then_name),
+        cmocka_unit_test(test_quote_after_indirect_speech_goes_to_its_speaker),
+        cmocka_unit_test(test_colon_hands_quote_to_clause_subject),
+        cmocka_unit_test(test_phrase_behind_preposition_is_not_the_subject),
+        cmocka_unit_test(test_adding_that_clause_is_not_a_speaker),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

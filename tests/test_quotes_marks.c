@@ -35,8 +35,7 @@ static void test_apostrophe_is_not_a_closing_quote(void **state)
 {
     (void)state;
     qtu t;
-    qtu_run(&t, "‘The Kremlin doesn’t want to allow itself to be isolated internationally.’",
-            NULL);
+    qtu_run(&t, "‘The Kremlin doesn’t want to allow itself to be isolated internationally.’", NULL);
     assert_int_equal(t.n, 1);
     qtu_find(&t, "The Kremlin doesn’t want to allow itself to be isolated internationally.");
     qtu_free(&t);
@@ -183,6 +182,32 @@ static void test_empty_quotation_is_skipped(void **state)
     qtu_free(&t);
 }
 
+static void test_two_apostrophes_are_a_double_quote_mark(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t, "''This isn't tax reform,'' said Kyle Pomerleau, an economist.", NULL);
+    assert_int_equal(t.n, 1);
+    qtu_expect(&t, "This isn't tax reform,", "Kyle Pomerleau", "said", "Kyle Pomerleau");
+    qtu_free(&t);
+}
+
+static void test_straight_excerpt_is_not_continued_by_a_curly_quote(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "\"Melanie thought the whole thing was outrageous. She wasn’t a person with "
+            "homicidal ideation.\n\n"
+            "“It never crossed my mind that I’m losing it,” she said several months later.\n",
+            NULL);
+    assert_int_equal(t.n, 1);
+    const lede_quote *q = qtu_find(&t, "It never crossed my mind that I’m losing it,");
+    assert_int_equal(q->continues, LEDE_NONE);
+    assert_int_equal(qtu_warnings(&t, "unclosed"), 1);
+    qtu_free(&t);
+}
+
 /* 20,000 nested marks (“‘“‘ ... ’”’”) must be paired in well under a second. */
 static void test_twenty_thousand_nested_marks_are_linear(void **state)
 {
@@ -220,7 +245,10 @@ static void test_twenty_thousand_unclosed_marks_are_linear(void **state)
     assert_non_null(text);
     size_t n = 0;
     for (size_t i = 0; i < count; i++) {
-        memcpy(text + n, " \xE2\x80\x9C" "ab", 6);
+        memcpy(text + n,
+               " \xE2\x80\x9C"
+               "ab",
+               6);
         n += 6;
     }
     text[n] = '\0';
@@ -251,6 +279,8 @@ int main(void)
         cmocka_unit_test(test_stray_closing_mark_warns_and_extraction_goes_on),
         cmocka_unit_test(test_unclosed_mark_warns_and_inner_quotations_are_found),
         cmocka_unit_test(test_empty_quotation_is_skipped),
+        cmocka_unit_test(test_two_apostrophes_are_a_double_quote_mark),
+        cmocka_unit_test(test_straight_excerpt_is_not_continued_by_a_curly_quote),
         cmocka_unit_test(test_twenty_thousand_nested_marks_are_linear),
         cmocka_unit_test(test_twenty_thousand_unclosed_marks_are_linear),
     };

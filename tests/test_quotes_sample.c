@@ -52,8 +52,8 @@ static void test_sample_article_matches_gold_quotes(void **state)
         const char *want = json_string_value(json_object_get(g, "text"));
         const lede_quote *q = qtu_find(&t, want);
         const char *kind = json_string_value(json_object_get(g, "kind"));
-        assert_int_equal(q->kind, strcmp(kind, "partial") == 0 ? LEDE_QUOTE_PARTIAL
-                                                               : LEDE_QUOTE_FULL);
+        assert_int_equal(q->kind,
+                         strcmp(kind, "partial") == 0 ? LEDE_QUOTE_PARTIAL : LEDE_QUOTE_FULL);
         if (speaker_accepted(q->speaker, g))
             right++;
         else

@@ -35,7 +35,8 @@ void qtu_free(qtu *t)
 
 static int span_is(const char *text, uint32_t start, uint32_t end, const char *s)
 {
-    return start != LEDE_NONE && end - start == strlen(s) && memcmp(text + start, s, end - start) == 0;
+    return start != LEDE_NONE && end - start == strlen(s) &&
+           memcmp(text + start, s, end - start) == 0;
 }
 
 static void dump(const qtu *t)

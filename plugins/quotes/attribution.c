@@ -1,0 +1,612 @@
+/*
+ * attribution.c -- who said it: the cue and the speaker of each quotation.
+ *
+ * Reported speech in news follows a handful of patterns around the quotation:
+ *   after it:  "Q," said S            "Q," S said          "Q," S, ROLE, said
+ *              "Q," said the bank's chief economist S       "Q," he told Reuters
+ *   before it: S said: "Q"            S, ROLE, said: "Q"   S told OUTLET: "Q"
+ *              S went on: "Q"         S referred to X as "Q"
+ *              according to S, ... "Q"                     S's characterization of X as "Q"
+ *              S mocked X, declaring Y "Q" (a participle: the clause's subject speaks)
+ * The words after the closing mark (up to the sentence end) are read first for a full
+ * quotation, the words before the opening mark (back to the clause start) for a partial
+ * one, which gets a speaker only when its own sentence gives one. A full quotation with
+ * no cue of its own continues the turn of the quotation just before it, and each segment
+ * of a multi-paragraph quotation inherits the attribution of the first.
+ *
+ * Every window is bounded (a sentence, a few dozen tokens), so attribution is linear in
+ * the number of quotations. Names are resolved to full names by names.c.
+ */
+#include <string.h>
+
+#include "qt.h"
+
+/* How far the windows around a quotation reach, in tokens. */
+#define PRE_WINDOW 80
+#define POST_WINDOW 40
+/* How far after the closing mark a cue verb may stand ("Q," Rep. Jim Jordan (R-Ohio), an
+ * oversight panel member, said), and how far its subject may start when the cue is far. */
+#define POST_CUE_REACH 25
+#define POST_NEAR 6
+/* How long an appositive between commas may be (S, head of X, said). */
+#define APPOSITIVE_REACH 30
+
+/* Words that end a noun phrase read rightwards: said Martin, who ... */
+static const char *const np_stops[] = {
+    "who",      "which",  "that",      "in",     "on",      "at",     "during",
+    "when",     "while",  "after",     "before", "with",    "to",     "for",
+    "from",     "as",     "and",       "but",    "of",      "about",  "on",
+    "last",     "this",   "yesterday", "today",  "tuesday", "monday", "wednesday",
+    "thursday", "friday", "saturday",  "sunday", NULL};
+
+typedef struct found {
+    qt_mention who;
+    int has_who;
+    size_t cue_b, cue_e; /* tokens */
+    int has_cue;
+    qt_cue_kind cue_kind;
+} found;
+
+static int is_comma_like(const qt_view *v, size_t i)
+{
+    if (i >= v->n_tok)
+        return 0;
+    const char *s = v->text + v->tok[i].start;
+    size_t n = v->tok[i].end - v->tok[i].start;
+    return (n == 1 && (s[0] == ',' || s[0] == '-')) ||
+           (n == 3 && (memcmp(s, "\xE2\x80\x94", 3) == 0 || memcmp(s, "\xE2\x80\x93", 3) == 0));
+}
+
+/* An em dash, en dash or horizontal bar standing alone. */
+static int is_dash(const qt_view *v, size_t i)
+{
+    if (i >= v->n_tok || v->tok[i].end - v->tok[i].start != 3)
+        return 0;
+    const char *s = v->text + v->tok[i].start;
+    return memcmp(s, "\xE2\x80\x94", 3) == 0 || memcmp(s, "\xE2\x80\x93", 3) == 0 ||
+           memcmp(s, "\xE2\x80\x95", 3) == 0;
+}
+
+static int is_pronoun(const qt_view *v, size_t i)
+{
+    return qt_tok_in(v, i, qt_pronouns);
+}
+
+/* A word that can stand between a subject and its cue: has, also, later, quickly. */
+static int is_skip_word(const qt_view *v, size_t i)
+{
+    if (qt_tok_in(v, i, qt_skip_words))
+        return 1;
+    size_t n = v->tok[i].end - v->tok[i].start;
+    const char *s = v->text + v->tok[i].start;
+    return qt_tok_lowercase(v, i) && n > 4 && s[n - 2] == 'l' && s[n - 1] == 'y';
+}
+
+static int is_word(const qt_view *v, size_t i)
+{
+    return i < v->n_tok && (qt_tok_lowercase(v, i) || qt_tok_capitalized(v, i));
+}
+
+static const char *const prepositions[] = {
+    "through", "in",   "on",   "at",      "of",     "from",   "with",   "across",
+    "around",  "into", "near", "outside", "inside", "behind", "along",  "over",
+    "under",   "for",  "to",   "by",      "after",  "before", "during", NULL};
+
+/* A lower-case word ending in -ing (marching). */
+static int is_gerund(const qt_view *v, size_t i)
+{
+    size_t n = v->tok[i].end - v->tok[i].start;
+    const char *s = v->text + v->tok[i].start;
+    return qt_tok_lowercase(v, i) && n > 4 && memcmp(s + n - 3, "ing", 3) == 0;
+}
+
+/* A common noun phrase ending at token k, read leftwards: Richmond police, the bank's
+ * chief economist, a spokesman. */
+static int phrase_ending_at_d(const qt_view *v, size_t k, size_t lo, qt_mention *out, int depth)
+{
+    if (!qt_tok_lowercase(v, k) || qt_tok_in(v, k, qt_function_words) || is_skip_word(v, k) ||
+        qt_cue_at(v, k, &(size_t){0}) != QT_CUE_NONE)
+        return 0;
+    size_t b = k;
+    while (b > lo && k - b < 5) {
+        size_t p = b - 1;
+        if (qt_tok_in(v, p, qt_determiners)) {
+            b = p;
+            break;
+        }
+        if (!is_word(v, p) || qt_tok_in(v, p, qt_function_words) || is_skip_word(v, p) ||
+            qt_cue_at(v, p, &(size_t){0}) != QT_CUE_NONE)
+            break;
+        b = p;
+    }
+    /* Protesters marching through the streets chanted: a phrase behind a preposition is
+     * no subject; the subject stands before it (past a participle). */
+    size_t before = b;
+    if (before > lo && qt_tok_in(v, before - 1, prepositions)) {
+        size_t k2 = before - 1;
+        while (k2 > lo && is_gerund(v, k2 - 1))
+            k2--;
+        if (k2 > lo) {
+            if (qt_name_ending_at(v, k2 - 1, lo, out))
+                return 1;
+            return depth < 2 && phrase_ending_at_d(v, k2 - 1, lo, out, depth + 1);
+        }
+        return 0;
+    }
+    /* The phrase must open its clause: a determiner, or nothing but punctuation or a
+     * capitalised word before it (Richmond police); inside a clause it is no subject. */
+    if (!qt_tok_in(v, b, qt_determiners) && b > lo && qt_tok_lowercase(v, b - 1))
+        return 0;
+    out->tb = b;
+    out->te = k + 1;
+    out->kind = QT_MENTION_PHRASE;
+    return 1;
+}
+
+static int phrase_ending_at(const qt_view *v, size_t k, size_t lo, qt_mention *out)
+{
+    return phrase_ending_at_d(v, k, lo, out, 0);
+}
+
+/* Token k, or the token before the parenthesis that k closes: Rep. Jim Clyburn (D-S.C.).
+ * SIZE_MAX when that leaves [lo, k]. */
+static size_t skip_paren_left(const qt_view *v, size_t k, size_t lo)
+{
+    if (!qt_tok_punct(v, k, ')'))
+        return k;
+    for (size_t j = k; j > lo && k - j < 12;) {
+        j--;
+        if (qt_tok_punct(v, j, '('))
+            return j > lo ? j - 1 : SIZE_MAX;
+    }
+    return SIZE_MAX;
+}
+
+/* The subject of the cue at token c, read leftwards (not before token lo). */
+static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
+{
+    size_t i = c;
+    while (i > lo && is_skip_word(v, i - 1))
+        i--;
+    if (i <= lo)
+        return 0;
+    size_t k = skip_paren_left(v, i - 1, lo);
+    if (k == SIZE_MAX)
+        return 0;
+    if (is_pronoun(v, k)) {
+        out->tb = k;
+        out->te = k + 1;
+        out->kind = QT_MENTION_PRONOUN;
+        return 1;
+    }
+    if (qt_name_ending_at(v, k, lo, out))
+        return 1;
+    if (qt_tok_punct(v, k, ',') && k > lo) {
+        /* S, ROLE, said: the subject stands before the appositive. */
+        size_t j = k;
+        while (j > lo && k - j < APPOSITIVE_REACH) {
+            j--;
+            if (qt_tok_punct(v, j, ',') || qt_tok_sentence_end(v, j) || v->quoted[j])
+                break;
+        }
+        if (qt_tok_punct(v, j, ',') && j < k) {
+            if (j > lo && is_pronoun(v, j - 1)) {
+                out->tb = j - 1;
+                out->te = j;
+                out->kind = QT_MENTION_PRONOUN;
+                return 1;
+            }
+            size_t before = j > lo ? skip_paren_left(v, j - 1, lo) : SIZE_MAX;
+            if (before != SIZE_MAX && qt_name_ending_at(v, before, lo, out))
+                return 1;
+            /* The bank's chief economist, John Doe, said: the name is the appositive. */
+            if (k - 1 > j && qt_name_ending_at(v, k - 1, j + 1, out))
+                return 1;
+        } else if (j == lo && k > lo && qt_name_ending_at(v, k - 1, lo, out)) {
+            return 1;
+        }
+        return 0;
+    }
+    return phrase_ending_at(v, k, lo, out);
+}
+
+/* A noun phrase read rightwards from token i (before token hi): said Paul Martin, said
+ * the bank's chief economist John Smith, according to Ushakov, said he. */
+static int np_right(const qt_view *v, size_t i, size_t hi, qt_mention *out)
+{
+    size_t b = i;
+    while (i < hi && (qt_tok_is(v, i, "the") || qt_tok_is(v, i, "a") || qt_tok_is(v, i, "an")))
+        i++;
+    if (i >= hi)
+        return 0;
+    if (is_pronoun(v, i)) {
+        out->tb = i;
+        out->te = i + 1;
+        out->kind = QT_MENTION_PRONOUN;
+        return 1;
+    }
+    if (qt_name_starting_at(v, i, hi, out) &&
+        (b == i || out->te >= hi || !qt_tok_lowercase(v, out->te)))
+        return 1;
+    size_t j = i;
+    while (j < hi && j - i < 8 && is_word(v, j) && !qt_tok_in(v, j, np_stops) && !v->quoted[j])
+        j++;
+    if (j == i) {
+        /* said 9/11 widow Terry Strada: a name a few words on, before any comma. */
+        for (size_t k = i + 1; k < hi && k - i < 5 && !is_comma_like(v, k) &&
+                               !qt_tok_sentence_end(v, k) && !v->quoted[k];
+             k++)
+            if (qt_name_starting_at(v, k, hi, out))
+                return 1;
+        return 0;
+    }
+    if (qt_name_ending_at(v, j - 1, i, out))
+        return 1;
+    if (b == i)
+        return 0; /* said Paul Martin, said the spokesman; not said that ... */
+    out->tb = b;
+    out->te = j;
+    out->kind = QT_MENTION_PHRASE;
+    return 1;
+}
+
+/* The words after the closing mark: "Q," said S / "Q," S said / "Q," S, ROLE, said. */
+static int read_after(const qt_view *v, size_t ce, size_t pe, found *f)
+{
+    size_t i = ce;
+    if (i < pe && is_dash(v, i)) {
+        /* "Q" ― Pamela Padilla: a byline-style attribution without a cue. */
+        qt_mention who;
+        if (qt_name_starting_at(v, i + 1, pe, &who)) {
+            f->who = who;
+            f->has_who = 1;
+            return 1;
+        }
+    }
+    while (i < pe && is_comma_like(v, i))
+        i++;
+    if (i >= pe)
+        return 0;
+    size_t end;
+    qt_cue_kind kind = qt_cue_at(v, i, &end);
+    if (kind == QT_CUE_VERB || kind == QT_CUE_PARTICIPLE) {
+        f->has_cue = 1;
+        f->cue_b = i;
+        f->cue_e = end;
+        f->cue_kind = kind;
+        f->has_who = np_right(v, end, pe, &f->who);
+        return 1;
+    }
+    if (kind == QT_CUE_ACCORDING) { /* "Q," according to S. */
+        f->has_cue = 1;
+        f->cue_b = i;
+        f->cue_e = end;
+        f->cue_kind = kind;
+        f->has_who = np_right(v, end, pe, &f->who);
+        return 1;
+    }
+    /* "Q," S, ROLE, ..., said: a name right after the quotation, set off by a comma. */
+    qt_mention lead;
+    int has_lead = qt_name_starting_at(v, i, pe, &lead) && lead.tb <= i + 3 &&
+                   (qt_tok_punct(v, lead.te, ',') || qt_tok_punct(v, lead.te, '('));
+    for (size_t j = i + 1; j < pe && j - i <= POST_CUE_REACH; j++) {
+        if (v->quoted[j])
+            break;
+        kind = qt_cue_at(v, j, &end);
+        if (kind != QT_CUE_VERB)
+            continue;
+        qt_mention who;
+        int ok = subject_left(v, j, i, &who) && (j - i <= POST_NEAR || who.tb <= i + 3);
+        if (!ok && has_lead) {
+            who = lead;
+            ok = 1;
+        }
+        if (ok) {
+            f->has_cue = 1;
+            f->cue_b = j;
+            f->cue_e = end;
+            f->cue_kind = kind;
+            f->who = who;
+            f->has_who = 1;
+            return 1;
+        }
+        break;
+    }
+    return 0;
+}
+
+/* The sentence around byte pos: its first byte. */
+static uint32_t sentence_start(const qt_view *v, uint32_t pos)
+{
+    size_t lo = 0, hi = v->n_sent;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v->sent[mid].start <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo == 0 ? 0 : v->sent[lo - 1].start;
+}
+
+/* The subject of the sentence holding token k: its first person mention before k, or a
+ * pronoun opening it (He then defended the remark, saying ...). */
+static int clause_subject(const qt_view *v, qt_names *nm, size_t k, qt_mention *out)
+{
+    uint32_t from = sentence_start(v, v->tok[k].start);
+    if (qt_names_first_in(nm, from, v->tok[k].start, 0, out))
+        return 1;
+    size_t first = qt_tok_lower_bound(v, from);
+    /* "It" opens too many sentences to stand for a speaker here. */
+    if (first < k && is_pronoun(v, first) && !qt_tok_is(v, first, "it") && !v->quoted[first]) {
+        out->tb = first;
+        out->te = first + 1;
+        out->kind = QT_MENTION_PRONOUN;
+        return 1;
+    }
+    return 0;
+}
+
+/* The cue at k follows "and" or "but" (past adverbs): its subject is the clause's. */
+static int coordinated(const qt_view *v, size_t k, size_t lo)
+{
+    size_t i = k;
+    while (i > lo && is_skip_word(v, i - 1))
+        i--;
+    return i > lo && (qt_tok_is(v, i - 1, "and") || qt_tok_is(v, i - 1, "but"));
+}
+
+/* The words before the opening mark, from the nearest cue backwards. */
+static int read_before(const qt_view *v, qt_names *nm, size_t pb, size_t ob, found *f)
+{
+    for (size_t k = ob; k-- > pb;) {
+        if (v->quoted[k])
+            continue;
+        size_t end;
+        qt_cue_kind kind = qt_cue_at(v, k, &end);
+        if (kind == QT_CUE_NONE || end > ob)
+            continue;
+        qt_mention who;
+        int ok = 0;
+        switch (kind) {
+        case QT_CUE_ACCORDING:
+            ok = np_right(v, end, ob, &who);
+            break;
+        case QT_CUE_NOUN:
+            ok = k > pb && qt_tok_possessive(v, k - 1, NULL) &&
+                 qt_name_ending_at(v, k - 1, pb, &who);
+            if (!ok)
+                continue;
+            break;
+        case QT_CUE_PARTICIPLE:
+            ok = clause_subject(v, nm, k, &who);
+            if (!ok)
+                ok = subject_left(v, k, pb, &who);
+            break;
+        default:
+            ok = subject_left(v, k, pb, &who);
+            /* She urges her husband to come out and repeatedly says, "...": a verb
+             * coordinated with an earlier one shares its subject. */
+            if (!ok && coordinated(v, k, pb))
+                ok = clause_subject(v, nm, k, &who);
+            /* "said" with nothing on the left may be inverted: said S, "Q". */
+            if (!ok && k == pb)
+                ok = np_right(v, end, ob, &who) && who.kind == QT_MENTION_NAME;
+            break;
+        }
+        f->has_cue = 1;
+        f->cue_b = k;
+        f->cue_e = end;
+        f->cue_kind = kind;
+        f->has_who = ok;
+        if (ok)
+            f->who = who;
+        return 1;
+    }
+    /* He also praised the film director: "Thank you ...": a colon hands the quotation to
+     * the subject of its clause, even without a cue verb. */
+    if (ob > pb && qt_tok_punct(v, ob - 1, ':')) {
+        f->has_who = clause_subject(v, nm, ob - 1, &f->who);
+        return f->has_who;
+    }
+    return 0;
+}
+
+/* Byte span of a mention, without a possessive ending. */
+static void mention_bytes(const qt_view *v, const qt_mention *m, uint32_t *s, uint32_t *e)
+{
+    size_t stem;
+    *s = v->tok[m->tb].start;
+    *e = v->tok[m->te - 1].end;
+    if (qt_tok_possessive(v, m->te - 1, &stem))
+        *e = v->tok[m->te - 1].start + (uint32_t)stem;
+}
+
+static size_t paragraph_of(const qt_view *v, uint32_t pos)
+{
+    size_t lo = 0, hi = v->n_para;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v->para[mid].start <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo == 0 ? 0 : lo - 1;
+}
+
+static void copy_attribution(lede_quote *to, const lede_quote *from, float factor)
+{
+    to->speaker = from->speaker;
+    to->speaker_start = from->speaker_start;
+    to->speaker_end = from->speaker_end;
+    to->cue_start = from->cue_start;
+    to->cue_end = from->cue_end;
+    to->confidence = from->confidence * factor;
+}
+
+static int attributed(const lede_quote *q)
+{
+    return q->speaker != NULL || q->speaker_start != LEDE_NONE;
+}
+
+/* No cue of its own: a full quotation continues the previous speaker's turn when it
+ * follows in the same paragraph or opens the next one, and no other person is named as a
+ * subject in between. Returns 1 when it took the previous attribution. */
+static int inherit_turn(const qt_view *v, qt_names *nm, lede_quote *quotes, size_t qi, size_t pi)
+{
+    lede_quote *q = &quotes[qi];
+    const lede_quote *p = &quotes[qi - 1];
+    size_t ppi = paragraph_of(v, p->mark_start);
+    int adjacent = ppi == pi || (ppi + 1 == pi && q->mark_start <= v->para[pi].start + 3);
+    if (!adjacent || !attributed(p))
+        return 0;
+    uint32_t from = p->mark_end;
+    if (p->speaker_end != LEDE_NONE && p->speaker_end > from)
+        from = p->speaker_end;
+    if (p->cue_end != LEDE_NONE && p->cue_end > from)
+        from = p->cue_end;
+    /* Names in the rest of the attribution sentence ("..., said Kenneth Baer, a former
+     * Obama administration official.") are not a new speaker. */
+    for (size_t k = qt_tok_lower_bound(v, from); k < v->n_tok && v->tok[k].start < q->mark_start;
+         k++) {
+        if (qt_tok_sentence_end(v, k)) {
+            from = v->tok[k].end;
+            break;
+        }
+    }
+    qt_mention other;
+    if (from < q->mark_start && qt_names_first_in(nm, from, q->mark_start, 1, &other))
+        return 0;
+    copy_attribution(q, p, 0.8f);
+    return 1;
+}
+
+/* Kirwan says his side will be hoping to make the most of it. "We have to make sure ...":
+ * a quotation that opens a sentence with no cue goes to the speaker of the sentence before
+ * it (in its paragraph, or ending the paragraph before when the quotation opens one). */
+static void speaker_of_previous_sentence(const qt_view *v, qt_names *nm, lede_quote *q, size_t pi)
+{
+    size_t ob = qt_tok_lower_bound(v, q->mark_start), e = ob;
+    size_t lim = ob > 2 * PRE_WINDOW ? ob - 2 * PRE_WINDOW : 0;
+    while (e > lim && !qt_tok_sentence_end(v, e - 1) && ob - e < 3)
+        e--;
+    if (e <= lim || !qt_tok_sentence_end(v, e - 1))
+        return;
+    size_t epi = paragraph_of(v, v->tok[e - 1].start);
+    if (epi != pi && !(epi + 1 == pi && q->mark_start <= v->para[pi].start + 3))
+        return;
+    size_t s = e - 1;
+    while (s > lim && !qt_tok_sentence_end(v, s - 1) && v->tok[s - 1].start >= v->para[epi].start)
+        s--;
+    for (size_t j = s; j + 1 < e; j++) {
+        if (v->quoted[j])
+            return; /* the sentence quotes someone: its own attribution stands */
+        size_t end;
+        qt_cue_kind kind = qt_cue_at(v, j, &end);
+        qt_mention who;
+        int ok = 0;
+        if (kind == QT_CUE_NONE)
+            continue;
+        if (kind == QT_CUE_VERB)
+            ok = subject_left(v, j, s, &who);
+        else if (kind == QT_CUE_PARTICIPLE)
+            ok = clause_subject(v, nm, j, &who);
+        else if (kind == QT_CUE_ACCORDING)
+            ok = np_right(v, end, e, &who);
+        if (!ok)
+            return;
+        q->cue_start = v->tok[j].start;
+        q->cue_end = v->tok[end - 1].end;
+        mention_bytes(v, &who, &q->speaker_start, &q->speaker_end);
+        q->speaker = qt_names_resolve(nm, v, &who);
+        q->confidence = 0.6f;
+        return;
+    }
+}
+
+int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, size_t n, int speakers,
+                 lede_error *err)
+{
+    for (size_t qi = 0; qi < n; qi++) {
+        lede_quote *q = &quotes[qi];
+        q->speaker = NULL;
+        q->speaker_start = q->speaker_end = LEDE_NONE;
+        q->cue_start = q->cue_end = LEDE_NONE;
+        q->confidence = q->kind == LEDE_QUOTE_FULL ? 0.5f : 0.4f;
+        size_t pi = paragraph_of(v, q->mark_start);
+        uint32_t lo_b = v->para[pi].start, hi_b = v->para[pi].end;
+        if (qi > 0 && quotes[qi - 1].mark_end > lo_b)
+            lo_b = quotes[qi - 1].mark_end;
+        if (qi + 1 < n && quotes[qi + 1].mark_start < hi_b)
+            hi_b = quotes[qi + 1].mark_start;
+        size_t ob = qt_tok_lower_bound(v, q->mark_start);
+        size_t ce = qt_tok_lower_bound(v, q->mark_end);
+        size_t pb = qt_tok_lower_bound(v, lo_b);
+        size_t pe = qt_tok_lower_bound(v, hi_b);
+        /* Clause windows: back to the sentence end before, on to the one after. */
+        for (size_t k = ob; k > pb; k--) {
+            if (qt_tok_sentence_end(v, k - 1) || ob - k >= PRE_WINDOW) {
+                pb = k;
+                break;
+            }
+        }
+        for (size_t k = ce; k < pe; k++) {
+            if (qt_tok_sentence_end(v, k) || k - ce >= POST_WINDOW) {
+                pe = k;
+                break;
+            }
+        }
+        found f;
+        memset(&f, 0, sizeof f);
+        if (q->continues != LEDE_NONE && q->continues < qi) {
+            /* A later paragraph of a quotation: its own "she said" if it has one, else
+             * the attribution of the paragraph before. */
+            if (!read_after(v, ce, pe, &f) || !f.has_who) {
+                copy_attribution(q, &quotes[q->continues], 0.95f);
+                continue;
+            }
+        } else if (q->kind == LEDE_QUOTE_FULL) {
+            if (!read_after(v, ce, pe, &f) || !f.has_who) {
+                found g;
+                memset(&g, 0, sizeof g);
+                if (read_before(v, nm, pb, ob, &g) && (g.has_who || !f.has_cue))
+                    f = g;
+            }
+        } else {
+            read_before(v, nm, pb, ob, &f);
+        }
+        if (f.has_cue) {
+            q->cue_start = v->tok[f.cue_b].start;
+            q->cue_end = v->tok[f.cue_e - 1].end;
+            q->confidence = 0.6f;
+        }
+        if (f.has_who && speakers) {
+            mention_bytes(v, &f.who, &q->speaker_start, &q->speaker_end);
+            q->speaker = qt_names_resolve(nm, v, &f.who);
+            if (!f.has_cue)
+                q->confidence = 0.6f;
+            else if (f.who.kind == QT_MENTION_NAME)
+                q->confidence = 0.9f;
+            else if (f.who.kind == QT_MENTION_PRONOUN)
+                q->confidence = q->speaker ? 0.8f : 0.5f;
+            else
+                q->confidence = 0.75f;
+        } else if (f.has_cue && f.cue_kind == QT_CUE_PARTICIPLE && speakers && qi > 0 &&
+                   paragraph_of(v, quotes[qi - 1].mark_start) == pi &&
+                   attributed(&quotes[qi - 1])) {
+            /* ..., adding: the speaker of the quotation just before goes on. */
+            const lede_quote *p = &quotes[qi - 1];
+            q->speaker = p->speaker;
+            q->speaker_start = p->speaker_start;
+            q->speaker_end = p->speaker_end;
+            q->confidence = p->confidence * 0.9f;
+        }
+        if (f.has_cue || f.has_who || !speakers || q->kind != LEDE_QUOTE_FULL)
+            continue;
+        if (qi == 0 || !inherit_turn(v, nm, quotes, qi, pi))
+            speaker_of_previous_sentence(v, nm, q, pi);
+    }
+    (void)err;
+    return 0;
+}

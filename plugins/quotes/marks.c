@@ -1,0 +1,635 @@
+/*
+ * marks.c -- finding quotation marks, telling them from apostrophes, and pairing them.
+ *
+ * The text is scanned for every character that can be a quotation mark: the directed
+ * ones (“ ” ‘ ’ „ ‟ ‚ ‛ « » ‹ ›) and the straight ones (" '). Each is classified by what
+ * stands on either side of it: a ’ between letters (doesn’t) or before a digit (’90s) is
+ * an apostrophe, a ’ after a word with no single quotation open is a possessive
+ * (presidents’, Jones'), a straight " opens after a space and closes before one. Marks are
+ * then paired with a stack, by class (double, single, guillemets), so a quotation nested in
+ * another stays inside its parent and only top-level quotations become segments.
+ *
+ * News style writes a quotation that runs over several paragraphs with an opening mark at
+ * the start of each paragraph and a closing mark only at the very end. So a quotation
+ * still open at the end of a paragraph is cut there and continued by the next paragraph
+ * that opens with a mark of the same class (a mark-free paragraph or two, such as an
+ * image caption, may stand between). When paragraph breaks were lost, an opening mark of
+ * the open class right after a sentence end plays the same role. Each piece becomes its
+ * own segment, linked to the previous one by `continues`.
+ *
+ * Stray closing marks and quotations that are never closed (nor continued) are reported
+ * as document warnings and skipped; extraction goes on. Every step is linear: each mark
+ * is looked at a bounded number of times, and a closing mark searches at most a few
+ * levels down the stack, so 20,000 nested marks cost nothing noticeable.
+ */
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "qt.h"
+
+/* Classes of marks that pair with each other. */
+enum { CLS_DOUBLE = 0, CLS_SINGLE, CLS_GUIL, CLS_SGUIL, CLS_COUNT };
+
+/* What stands next to a mark. */
+enum { CTX_START = 0, CTX_SPACE, CTX_OPENP, CTX_WORD, CTX_DIGIT, CTX_PUNCT, CTX_END };
+
+enum { ROLE_APOS = 0, ROLE_OPEN, ROLE_CLOSE };
+
+/* How far down the stack a closing mark looks for its opening mark. Deeper mismatches
+ * are reported as stray marks; the bound keeps pairing linear on hostile input. */
+#define MAX_UNWIND 4
+/* Mark-free paragraphs (captions, bylines) allowed between two paragraphs of one quote. */
+#define MAX_SKIPPED_PARAGRAPHS 2
+/* Warnings per document; the rest are counted in one final warning. */
+#define MAX_WARNINGS 16
+/* How many times a paragraph is read again after dropping an unclosed mark. */
+#define MAX_RERUNS 4
+
+typedef struct cand {
+    uint32_t start, end; /* bytes of the mark */
+    int32_t cp;
+    uint32_t para;
+    uint8_t cls;
+    uint8_t prev, next;   /* CTX_* */
+    uint8_t after_stop;   /* first in its paragraph, or right after . ! ? and spaces */
+    uint8_t para_first;   /* only whitespace before it in its paragraph */
+    uint8_t elision;      /* 'em, 'n', 'tis: the mark is an apostrophe */
+    uint8_t plural_poss;  /* s’ followed by a lower-case word: may be a possessive */
+    uint8_t later_closer; /* a closing-like single mark follows in the paragraph */
+    uint8_t warned;       /* a paragraph read twice reports each mark once */
+} cand;
+
+typedef struct pairing {
+    const qt_view *v;
+    cand *c;
+    size_t n_c;
+    qt_seg *seg;
+    size_t n_seg;
+    uint32_t *stack; /* candidate indices */
+    size_t depth;
+    size_t open[CLS_COUNT];
+    uint32_t open_link; /* `continues` for the segment opened at depth 0 */
+    uint32_t pending;   /* unclosed segment waiting for a continuation, or LEDE_NONE */
+    uint8_t pending_cls;
+    int pending_skipped;
+    size_t warnings;
+} pairing;
+
+static void warn(pairing *p, cand *c, uint32_t offset, const char *what)
+{
+    if (c) {
+        if (c->warned)
+            return;
+        c->warned = 1;
+    }
+    p->warnings++;
+    if (p->warnings <= MAX_WARNINGS)
+        lede_doc_warn(p->v->doc, offset, "quotes: %s at byte %u", what, (unsigned)offset);
+}
+
+/* Decodes the code point at text[i] (i < len); *n receives its length. Invalid bytes
+ * count as one unknown character (the host already replaced invalid UTF-8). */
+static int32_t cp_at(const char *text, size_t len, size_t i, size_t *n)
+{
+    utf8proc_int32_t cp = -1;
+    utf8proc_ssize_t k =
+        utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &cp);
+    *n = k > 0 ? (size_t)k : 1;
+    return k > 0 ? cp : -1;
+}
+
+/* The code point that ends just before byte i (i > 0); *at receives its first byte. */
+static int32_t cp_before(const char *text, size_t len, size_t i, size_t *at)
+{
+    size_t j = i - 1, n;
+    while (j > 0 && i - j < 4 && ((unsigned char)text[j] & 0xC0) == 0x80)
+        j--;
+    *at = j;
+    return cp_at(text, len, j, &n);
+}
+
+static int is_mark_cp(int32_t cp)
+{
+    switch (cp) {
+    case '"':
+    case '\'':
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0xAB:
+    case 0xBB:
+    case 0x2039:
+    case 0x203A:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static uint8_t class_of(int32_t cp)
+{
+    switch (cp) {
+    case '\'':
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+        return CLS_SINGLE;
+    case 0xAB:
+    case 0xBB:
+        return CLS_GUIL;
+    case 0x2039:
+    case 0x203A:
+        return CLS_SGUIL;
+    default:
+        return CLS_DOUBLE;
+    }
+}
+
+static uint8_t ctx_class(int32_t cp)
+{
+    if (cp < 0)
+        return CTX_PUNCT;
+    if (cp == '\n' || cp == '\r' || cp == '\t')
+        return CTX_SPACE;
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_CC:
+        return CTX_SPACE;
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+        return CTX_WORD;
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+        return CTX_DIGIT;
+    case UTF8PROC_CATEGORY_PS:
+    case UTF8PROC_CATEGORY_PD:
+    case UTF8PROC_CATEGORY_PI:
+        return CTX_OPENP;
+    default:
+        return CTX_PUNCT;
+    }
+}
+
+static int is_space_byte(char ch)
+{
+    return ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t' || ch == '\f' || ch == '\v';
+}
+
+/* The elided words an apostrophe may begin: rock 'n' roll, 'em, 'tis, 'cause. */
+static int elision_at(const char *text, size_t len, size_t i)
+{
+    static const char *const words[] = {"n",    "em",    "tis",  "twas", "cause", "til",
+                                        "bout", "round", "nuff", "cept", "kay",   NULL};
+    size_t n = 0;
+    while (
+        i + n < len && n < 8 &&
+        ((text[i + n] >= 'a' && text[i + n] <= 'z') || (text[i + n] >= 'A' && text[i + n] <= 'Z')))
+        n++;
+    if (n == 0 || n >= 8 ||
+        (i + n < len && (unsigned char)text[i + n] >= 0x80 && ((unsigned char)text[i + n] != 0xE2)))
+        return 0;
+    for (size_t w = 0; words[w]; w++) {
+        if (strlen(words[w]) != n)
+            continue;
+        size_t k = 0;
+        while (k < n && (text[i + k] | 0x20) == words[w][k])
+            k++;
+        if (k == n)
+            return 1;
+    }
+    return 0;
+}
+
+/* Fills the context of a mark at [start, end) in paragraph [ps, pe). */
+static void describe(const qt_view *v, cand *c, uint32_t ps, uint32_t pe)
+{
+    const char *text = v->text;
+    size_t len = v->len, at, n;
+    int32_t prev = -1, next = -1;
+
+    if (c->start <= ps) {
+        c->prev = CTX_START;
+    } else {
+        prev = cp_before(text, len, c->start, &at);
+        c->prev = ctx_class(prev);
+        /* A straight mark right after another opening one ("'Hi'") opens as well. */
+        if ((prev == '"' || prev == '\'') && at > ps) {
+            size_t at2;
+            uint8_t pp = ctx_class(cp_before(text, len, at, &at2));
+            if (pp == CTX_SPACE || pp == CTX_OPENP)
+                c->prev = CTX_OPENP;
+        } else if (prev == '"' || prev == '\'') {
+            c->prev = CTX_OPENP;
+        }
+    }
+    if (c->end >= pe) {
+        c->next = CTX_END;
+    } else {
+        next = cp_at(text, len, c->end, &n);
+        c->next = ctx_class(next);
+        if (next == 0x2019 || next == 0x201D || next == '"' || next == '\'')
+            c->next = CTX_PUNCT;
+    }
+    /* After a sentence end, or first in the paragraph. */
+    size_t j = c->start;
+    while (j > ps && is_space_byte(text[j - 1]))
+        j--;
+    if (j <= ps) {
+        c->after_stop = 1;
+        c->para_first = 1;
+    } else if (j < c->start) {
+        char ch = text[j - 1];
+        c->after_stop = ch == '.' || ch == '!' || ch == '?';
+        if (!c->after_stop && j >= 3 && (unsigned char)text[j - 3] == 0xE2 &&
+            (unsigned char)text[j - 2] == 0x80 && (unsigned char)text[j - 1] == 0xA6)
+            c->after_stop = 1; /* … */
+    }
+    if (c->cls == CLS_SINGLE && c->end < pe)
+        c->elision = (c->prev == CTX_START || c->prev == CTX_SPACE || c->prev == CTX_OPENP) &&
+                     elision_at(text, len, c->end);
+    /* rock 'n' roll: the second mark closes the elision, not a quotation. */
+    if (c->cls == CLS_SINGLE && c->start >= 2 && text[c->start - 1] == 'n' && c->start >= ps + 2) {
+        size_t b;
+        int32_t before = cp_before(text, len, c->start - 1, &b);
+        if (before == '\'' || before == 0x2018 || before == 0x2019)
+            c->elision = 1;
+    }
+    if (c->cls == CLS_SINGLE && c->start > ps &&
+        (text[c->start - 1] == 's' || text[c->start - 1] == 'S')) {
+        size_t k = c->end;
+        while (k < pe && text[k] == ' ')
+            k++;
+        c->plural_poss = k > c->end && k < pe && text[k] >= 'a' && text[k] <= 'z';
+    }
+}
+
+static int closer_like(const cand *c)
+{
+    return (c->prev == CTX_WORD || c->prev == CTX_DIGIT || c->prev == CTX_PUNCT) &&
+           (c->next == CTX_SPACE || c->next == CTX_END || c->next == CTX_PUNCT);
+}
+
+static int opener_like(const cand *c)
+{
+    return (c->prev == CTX_START || c->prev == CTX_SPACE || c->prev == CTX_OPENP) &&
+           c->next != CTX_SPACE && c->next != CTX_END;
+}
+
+/* Collects the candidates of every paragraph. Returns 0 or LEDE_ENOMEM. */
+static int collect(pairing *p, lede_error *err)
+{
+    const qt_view *v = p->v;
+    size_t total = 0;
+    for (size_t i = 0; i < v->len; i++) {
+        unsigned char b = (unsigned char)v->text[i];
+        if (b == '"' || b == '\'' || b == 0xE2 || b == 0xC2 || b == '`')
+            total++;
+    }
+    p->c = lede_doc_alloc(v->doc, (total + 1) * sizeof *p->c);
+    p->stack = lede_doc_alloc(v->doc, (total + 1) * sizeof *p->stack);
+    p->seg = lede_doc_alloc(v->doc, (total + 1) * sizeof *p->seg);
+    if (!p->c || !p->stack || !p->seg)
+        return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu mark candidates",
+                              total);
+    for (size_t pi = 0; pi < v->n_para; pi++) {
+        uint32_t ps = v->para[pi].start, pe = v->para[pi].end;
+        if (pe > v->len)
+            pe = (uint32_t)v->len;
+        for (size_t i = ps; i < pe;) {
+            size_t n;
+            unsigned char b = (unsigned char)v->text[i];
+            if (b != '"' && b != '\'' && b != 0xE2 && b != 0xC2 && b != '`') {
+                i++;
+                continue;
+            }
+            int32_t cp = cp_at(v->text, v->len, i, &n);
+            /* Two apostrophes ('') are a straight double mark in some archives (the New
+             * York Times' among them), and two backticks (``) an opening one. */
+            if (cp == '\'' && i + 1 < pe && v->text[i + 1] == '\'') {
+                cp = '"';
+                n = 2;
+            } else if (cp == '`' && i + 1 < pe && v->text[i + 1] == '`') {
+                cp = 0x201C;
+                n = 2;
+            }
+            if (is_mark_cp(cp) && p->n_c < total) {
+                cand *c = &p->c[p->n_c++];
+                memset(c, 0, sizeof *c);
+                c->start = (uint32_t)i;
+                c->end = (uint32_t)(i + n);
+                c->cp = cp;
+                c->para = (uint32_t)pi;
+                c->cls = class_of(cp);
+                describe(v, c, ps, pe);
+            }
+            i += n;
+        }
+    }
+    /* Backwards: does a closing-like single mark follow in the same paragraph? */
+    int seen = 0;
+    uint32_t para = UINT32_MAX;
+    for (size_t k = p->n_c; k-- > 0;) {
+        cand *c = &p->c[k];
+        if (c->para != para) {
+            para = c->para;
+            seen = 0;
+        }
+        c->later_closer = (uint8_t)seen;
+        if (c->cls == CLS_SINGLE && closer_like(c) && !c->plural_poss && !c->elision)
+            seen = 1;
+    }
+    return 0;
+}
+
+/* Decides what a candidate is, given what is open now. */
+static int role_of(const cand *c, int open_here)
+{
+    int ol = opener_like(c), cl = closer_like(c);
+    switch (c->cp) {
+    case 0x201C:
+    case 0x201E:
+    case 0x201F:
+    case 0xAB:
+    case 0x2039:
+        return (cl && !ol && open_here) ? ROLE_CLOSE : ROLE_OPEN;
+    case 0x201D:
+    case 0xBB:
+    case 0x203A:
+        return (ol && !cl && !open_here) ? ROLE_OPEN : ROLE_CLOSE;
+    case 0x2018:
+    case 0x201A:
+    case 0x201B:
+        if (c->elision || (ol && c->next == CTX_DIGIT))
+            return ROLE_APOS;
+        return (cl && !ol && open_here) ? ROLE_CLOSE : ROLE_OPEN;
+    case '"':
+        if (ol)
+            return ROLE_OPEN;
+        if (cl)
+            return ROLE_CLOSE;
+        return open_here ? ROLE_CLOSE : ROLE_OPEN;
+    default: /* ’ and ' */
+        if ((c->prev == CTX_WORD || c->prev == CTX_DIGIT) &&
+            (c->next == CTX_WORD || c->next == CTX_DIGIT))
+            return ROLE_APOS; /* doesn’t, rock'n'roll, 5'10 */
+        if (c->elision)
+            return ROLE_APOS;
+        if (c->prev == CTX_START || c->prev == CTX_SPACE || c->prev == CTX_OPENP) {
+            if (c->next == CTX_WORD && c->cp == '\'')
+                return ROLE_OPEN;
+            if (c->next == CTX_WORD && !open_here)
+                return ROLE_OPEN; /* a ’ typed for ‘ */
+            return ROLE_APOS;     /* ’90s, or a lone mark */
+        }
+        if (!cl)
+            return ROLE_APOS;
+        if (open_here)
+            return (c->plural_poss && c->later_closer) ? ROLE_APOS : ROLE_CLOSE;
+        /* Nothing single is open: after a letter it is a possessive (Jones', presidents’);
+         * after punctuation (,’ .’) it can only be a stray closing mark. */
+        return c->prev == CTX_PUNCT ? ROLE_CLOSE : ROLE_APOS;
+    }
+}
+
+/* Trims whitespace inside [*s, *e). */
+static void trim(const char *text, uint32_t *s, uint32_t *e)
+{
+    while (*s < *e && is_space_byte(text[*s]))
+        (*s)++;
+    while (*e > *s && is_space_byte(text[*e - 1]))
+        (*e)--;
+}
+
+/* Appends a segment; empty quotations ("") are left out. Returns its index or LEDE_NONE. */
+static uint32_t add_seg(pairing *p, const cand *open, uint32_t content_end, uint32_t mark_end,
+                        int closed)
+{
+    qt_seg *s = &p->seg[p->n_seg];
+    s->mark_start = open->start;
+    s->mark_end = mark_end;
+    s->start = open->end;
+    s->end = content_end;
+    trim(p->v->text, &s->start, &s->end);
+    if (s->start >= s->end)
+        return LEDE_NONE;
+    s->continues = p->open_link;
+    s->closed = (uint8_t)closed;
+    return (uint32_t)p->n_seg++;
+}
+
+/* End of a paragraph or of the text with a quotation that was not continued. */
+static void drop_pending(pairing *p)
+{
+    if (p->pending == LEDE_NONE)
+        return;
+    qt_seg *s = &p->seg[p->pending];
+    if (s->continues == LEDE_NONE && p->pending + 1 == p->n_seg) {
+        warn(p, NULL, s->mark_start, "unclosed quotation mark, quotation dropped");
+        p->n_seg--;
+    } else {
+        warn(p, NULL, s->mark_start, "multi-paragraph quotation ends without a closing mark");
+    }
+    p->pending = LEDE_NONE;
+}
+
+static void push(pairing *p, uint32_t k)
+{
+    p->stack[p->depth++] = k;
+    p->open[p->c[k].cls]++;
+}
+
+static void close_mark(pairing *p, uint32_t k)
+{
+    const cand *c = &p->c[k];
+    size_t found = SIZE_MAX;
+    for (size_t d = 0; d < MAX_UNWIND && d < p->depth; d++) {
+        if (p->c[p->stack[p->depth - 1 - d]].cls == c->cls) {
+            found = p->depth - 1 - d;
+            break;
+        }
+    }
+    if (found == SIZE_MAX) {
+        warn(p, &p->c[k], c->start, "stray closing quotation mark");
+        return;
+    }
+    while (p->depth > found + 1) {
+        uint32_t inner = p->stack[--p->depth];
+        p->open[p->c[inner].cls]--;
+        warn(p, &p->c[inner], p->c[inner].start, "unclosed nested quotation mark");
+    }
+    uint32_t opener = p->stack[--p->depth];
+    p->open[p->c[opener].cls]--;
+    if (p->depth == 0) {
+        add_seg(p, &p->c[opener], c->start, c->end, 1);
+        p->open_link = LEDE_NONE;
+    }
+}
+
+static void open_mark(pairing *p, uint32_t k, uint32_t link)
+{
+    const cand *c = &p->c[k];
+    if (p->depth == 0) {
+        p->open_link = link;
+        push(p, k);
+        return;
+    }
+    const cand *outer = &p->c[p->stack[0]];
+    if (p->depth == 1 && outer->cls == c->cls && c->after_stop &&
+        (c->prev == CTX_SPACE || c->prev == CTX_START)) {
+        /* A paragraph break was lost: the open quotation goes on in a new segment. */
+        uint32_t idx = add_seg(p, outer, c->start, c->start, 0);
+        if (idx != LEDE_NONE) {
+            qt_seg *s = &p->seg[idx];
+            s->mark_end = s->end;
+            p->open_link = idx;
+        }
+        p->open[outer->cls]--;
+        p->depth = 0;
+        push(p, k);
+        return;
+    }
+    /* A straight " cannot nest inside another straight ": it closes it. */
+    if (c->cp == '"' && p->c[p->stack[p->depth - 1]].cp == '"') {
+        close_mark(p, k);
+        return;
+    }
+    push(p, k);
+}
+
+/* Reads the candidates [from, to) of one paragraph. */
+static void run_marks(pairing *p, size_t from, size_t to, uint32_t link)
+{
+    for (size_t j = from; j < to; j++) {
+        switch (role_of(&p->c[j], p->open[p->c[j].cls] > 0)) {
+        case ROLE_OPEN:
+            open_mark(p, (uint32_t)j, link);
+            link = LEDE_NONE;
+            break;
+        case ROLE_CLOSE:
+            if (p->depth == 0)
+                warn(p, &p->c[j], p->c[j].start, "stray closing quotation mark");
+            else
+                close_mark(p, (uint32_t)j);
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+/* Does a later paragraph (after at most MAX_SKIPPED_PARAGRAPHS mark-free ones) open with
+ * a mark of the class of the quotation left open in paragraph pi? next is the index of
+ * the first candidate after that paragraph. */
+static int continued_later(const pairing *p, size_t pi, size_t next)
+{
+    if (next >= p->n_c || p->depth == 0)
+        return 0;
+    const cand *c = &p->c[next], *open = &p->c[p->stack[0]];
+    /* Same class and same style: an excerpt opened with " is not continued by a “. */
+    int straight = c->cp == '"' || c->cp == '\'',
+        open_straight = open->cp == '"' || open->cp == '\'';
+    return c->para > pi && c->para - pi - 1 <= MAX_SKIPPED_PARAGRAPHS && c->para_first &&
+           c->cls == open->cls && straight == open_straight && role_of(c, 0) == ROLE_OPEN;
+}
+
+static void end_paragraph(pairing *p, uint32_t para_end)
+{
+    if (p->depth == 0)
+        return;
+    while (p->depth > 1) {
+        uint32_t inner = p->stack[--p->depth];
+        warn(p, &p->c[inner], p->c[inner].start, "unclosed nested quotation mark");
+    }
+    const cand *outer = &p->c[p->stack[0]];
+    p->depth = 0;
+    memset(p->open, 0, sizeof p->open);
+    uint32_t idx = add_seg(p, outer, para_end, para_end, 0);
+    p->open_link = LEDE_NONE;
+    if (idx != LEDE_NONE) {
+        qt_seg *s = &p->seg[idx];
+        s->mark_end = s->end;
+        p->pending = idx;
+        p->pending_cls = outer->cls;
+        p->pending_skipped = 0;
+    }
+}
+
+int qt_find_segments(const qt_view *v, qt_seg **out, size_t *n_out, lede_error *err)
+{
+    pairing p;
+    memset(&p, 0, sizeof p);
+    p.v = v;
+    p.open_link = LEDE_NONE;
+    p.pending = LEDE_NONE;
+    *out = NULL;
+    *n_out = 0;
+    int rc = collect(&p, err);
+    if (rc < 0)
+        return rc;
+
+    size_t k = 0;
+    for (size_t pi = 0; pi < v->n_para; pi++) {
+        size_t first = k;
+        while (k < p.n_c && p.c[k].para == pi)
+            k++;
+        uint32_t link = LEDE_NONE;
+        if (p.pending != LEDE_NONE) {
+            if (first == k && p.pending_skipped < MAX_SKIPPED_PARAGRAPHS) {
+                p.pending_skipped++;
+                continue;
+            }
+            const cand *c = &p.c[first];
+            if (first < k && c->cls == p.pending_cls && c->para_first &&
+                role_of(c, 0) == ROLE_OPEN) {
+                link = p.pending;
+                p.pending = LEDE_NONE;
+            } else {
+                drop_pending(&p);
+            }
+        }
+        size_t from = first;
+        for (int rerun = 0;; rerun++) {
+            run_marks(&p, from, k, link);
+            link = LEDE_NONE;
+            if (p.depth == 0)
+                break;
+            uint32_t bottom = p.stack[0];
+            if (continued_later(&p, pi, k)) {
+                uint32_t pe = v->para[pi].end > v->len ? (uint32_t)v->len : v->para[pi].end;
+                end_paragraph(&p, pe);
+                break;
+            }
+            /* Never closed nor continued: report it, and read the rest of the paragraph
+             * again without it, so the quotations it swallowed are found. */
+            warn(&p, &p.c[bottom], p.c[bottom].start, "unclosed quotation mark");
+            p.depth = 0;
+            memset(p.open, 0, sizeof p.open);
+            p.open_link = LEDE_NONE;
+            if (rerun >= MAX_RERUNS)
+                break;
+            from = bottom + 1;
+        }
+    }
+    drop_pending(&p);
+    if (p.warnings > MAX_WARNINGS)
+        lede_doc_warn(v->doc, LEDE_NONE, "quotes: %zu more quotation-mark warnings not shown",
+                      p.warnings - MAX_WARNINGS);
+    *out = p.seg;
+    *n_out = p.n_seg;
+    return 0;
+}

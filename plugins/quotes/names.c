@@ -1,0 +1,504 @@
+/*
+ * names.c -- name mentions, and resolving a mention to the full name of who it means.
+ *
+ * A name mention is a run of capitalised tokens (George W. Bush, with its initial;
+ * Osama bin Laden, with a lower-case connector), cut before a possessive ending. Runs
+ * shed a sentence-initial function word (In, The) and everything up to the last title
+ * or role word (Russian President Vladimir Putin -> Vladimir Putin; Mr Ushakov ->
+ * Ushakov). There is no named-entity model here: a mention counts as a person when it
+ * has two or more words, or a title, and does not end like a place or an organisation
+ * (White House, North Korea, Security Council).
+ *
+ * News articles give a person's full name once and the surname afterwards, so every
+ * person mention of two or more words is indexed by its last word. A one-word mention
+ * resolves to the most recent full name with that surname given before it (or, failing
+ * that, anywhere in the article); he and she resolve to the most recent person. Lookups
+ * are bounded (a hash table, a binary search, a capped walk) so that a hostile document
+ * with thousands of same-named mentions stays linear.
+ */
+#include <string.h>
+
+#include "qt.h"
+
+/* How many same-surname mentions a lookup walks at most. */
+#define MAX_SURNAME_WALK 64
+/* How far back (bytes) a pronoun may look for a one-word subject when no person is known. */
+#define PRONOUN_REACH 16
+
+typedef struct mention {
+    size_t tb, te;      /* trimmed name tokens */
+    uint32_t start;     /* byte start */
+    uint32_t prev_same; /* previous full-name mention with the same surname, or LEDE_NONE */
+    uint32_t resolved;  /* a one-word mention: the full-name mention it stands for */
+    uint8_t n_words;
+    uint8_t person;
+    uint8_t subjectish; /* followed by a lower-case word: Burton explained */
+    uint8_t gender;     /* GENDER_*: from a title (Mrs) or a common first name */
+} mention;
+
+enum { GENDER_UNKNOWN = 0, GENDER_MALE, GENDER_FEMALE };
+
+struct qt_names {
+    mention *m;
+    size_t n;
+    uint32_t *table; /* surname hash -> latest full-name mention, LEDE_NONE when empty */
+    size_t table_size;
+    uint32_t *persons; /* indices of mentions he or she may stand for, in text order:
+                        * persons, and one-word subjects (Burton explained) */
+    size_t n_persons;
+    const qt_view *v;
+};
+
+static int is_name_word(const qt_view *v, size_t i)
+{
+    if (i >= v->n_tok || v->quoted[i])
+        return 0;
+    if (!qt_tok_capitalized(v, i) || qt_tok_in(v, i, qt_calendar) || qt_tok_is(v, i, "i"))
+        return 0;
+    return v->tok[i].kind == LEDE_TOK_WORD || v->tok[i].kind == LEDE_TOK_OTHER ||
+           v->tok[i].kind == LEDE_TOK_SYMBOL;
+}
+
+/* A full stop standing alone after a one-letter initial: George W . Bush. */
+static int is_initial_dot(const qt_view *v, size_t i)
+{
+    return i > 0 && qt_tok_punct(v, i, '.') && v->tok[i - 1].end == v->tok[i].start &&
+           v->tok[i - 1].end - v->tok[i - 1].start == 1 && qt_tok_capitalized(v, i - 1);
+}
+
+static int is_separate_possessive(const qt_view *v, size_t i)
+{
+    if (i >= v->n_tok)
+        return 0;
+    const char *s = v->text + v->tok[i].start;
+    size_t n = v->tok[i].end - v->tok[i].start;
+    return (n == 2 && s[0] == '\'' && (s[1] | 0x20) == 's') ||
+           (n == 4 && memcmp(s, "\xE2\x80\x99", 3) == 0 && (s[3] | 0x20) == 's');
+}
+
+static int n_name_words(const qt_view *v, size_t tb, size_t te)
+{
+    int n = 0;
+    for (size_t i = tb; i < te; i++)
+        if (qt_tok_capitalized(v, i))
+            n++;
+    return n;
+}
+
+/* Token i opens a sentence (or follows punctuation), where any word is capitalised. */
+static int sentence_initial(const qt_view *v, size_t i)
+{
+    if (i == 0 || (v->tok[i].flags & LEDE_TOKF_SENT_START))
+        return 1;
+    return !qt_tok_capitalized(v, i - 1) && !qt_tok_lowercase(v, i - 1) &&
+           !qt_tok_punct(v, i - 1, ',');
+}
+
+/* Tokens a and a + 1 may belong to one name: no sentence start and no blank line between. */
+static int joins(const qt_view *v, size_t a)
+{
+    if (a + 1 >= v->n_tok || (v->tok[a + 1].flags & LEDE_TOKF_SENT_START))
+        return 0;
+    int newlines = 0;
+    for (uint32_t k = v->tok[a].end; k < v->tok[a + 1].start; k++)
+        newlines += v->text[k] == '\n';
+    return newlines < 2;
+}
+
+/* Trims a run [tb, te) of a leading function word and of roles and titles. */
+static void trim_run(const qt_view *v, size_t *tb, size_t *te)
+{
+    while (*tb < *te && qt_tok_in(v, *tb, qt_function_words))
+        (*tb)++;
+    /* Had Elizabeth, Till Elizabeth: a common word capitalised by its sentence. */
+    if (v->common && *te - *tb >= 2 && v->common[*tb] && sentence_initial(v, *tb) &&
+        !qt_tok_in(v, *tb, qt_titles) && !qt_tok_in(v, *tb, qt_place_firsts) &&
+        !qt_tok_in(v, *tb, qt_male_names) && !qt_tok_in(v, *tb, qt_female_names))
+        (*tb)++;
+    for (size_t i = *te; i-- > *tb;) {
+        if (qt_tok_in(v, i, qt_titles)) {
+            size_t after = i + 1;
+            if (after < *te && qt_tok_punct(v, after, '.'))
+                after++;
+            if (after < *te && n_name_words(v, after, *te) > 0)
+                *tb = after;
+            break;
+        }
+    }
+    while (*te > *tb && (qt_tok_punct(v, *te - 1, '.') && !is_initial_dot(v, *te - 1)))
+        (*te)--;
+}
+
+int qt_name_starting_at(const qt_view *v, size_t i, size_t hi, qt_mention *out)
+{
+    if (!is_name_word(v, i) || i >= hi)
+        return 0;
+    size_t j = i;
+    while (j < hi) {
+        if (j > i && !joins(v, j - 1))
+            break;
+        if (is_name_word(v, j)) {
+            j++;
+            if (qt_tok_possessive(v, j - 1, NULL))
+                break;
+        } else if (is_initial_dot(v, j)) {
+            j++;
+        } else if (qt_tok_in(v, j, qt_connectors) && is_name_word(v, j + 1) && j + 1 < hi) {
+            j++;
+        } else {
+            break;
+        }
+    }
+    size_t tb = i, te = j;
+    trim_run(v, &tb, &te);
+    if (tb >= te)
+        return 0;
+    out->tb = tb;
+    out->te = te;
+    out->kind = QT_MENTION_NAME;
+    return 1;
+}
+
+int qt_name_ending_at(const qt_view *v, size_t i, size_t lo, qt_mention *out)
+{
+    if (i < v->n_tok && is_separate_possessive(v, i) && i > lo)
+        i--;
+    if (i >= v->n_tok || !is_name_word(v, i))
+        return 0;
+    size_t b = i;
+    while (b > lo) {
+        size_t k = b - 1;
+        if (!joins(v, k))
+            break;
+        if (is_name_word(v, k) && !qt_tok_possessive(v, k, NULL))
+            b = k;
+        else if (is_initial_dot(v, k))
+            b = k;
+        else if (qt_tok_in(v, k, qt_connectors) && k > lo && is_name_word(v, k - 1))
+            b = k;
+        else
+            break;
+    }
+    size_t tb = b, te = i + 1;
+    trim_run(v, &tb, &te);
+    if (tb >= te)
+        return 0;
+    out->tb = tb;
+    out->te = te;
+    out->kind = QT_MENTION_NAME;
+    return 1;
+}
+
+/* The bytes of a name mention, without a possessive ending. */
+static void name_bytes(const qt_view *v, size_t tb, size_t te, uint32_t *s, uint32_t *e)
+{
+    size_t stem;
+    *s = v->tok[tb].start;
+    *e = v->tok[te - 1].end;
+    if (qt_tok_possessive(v, te - 1, &stem))
+        *e = v->tok[te - 1].start + (uint32_t)stem;
+}
+
+static uint32_t hash_bytes(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (char)(ch - 'A' + 'a');
+        h = (h ^ (unsigned char)ch) * 16777619u;
+    }
+    return h;
+}
+
+/* The last word of a mention (its surname). */
+static void surname(const qt_view *v, const mention *m, const char **s, size_t *n)
+{
+    uint32_t b, e;
+    name_bytes(v, m->te - 1, m->te, &b, &e);
+    *s = v->text + b;
+    *n = e - b;
+}
+
+static int same_word(const char *a, size_t na, const char *b, size_t nb)
+{
+    if (na != nb)
+        return 0;
+    for (size_t i = 0; i < na; i++) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z')
+            x = (char)(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z')
+            y = (char)(y - 'A' + 'a');
+        if (x != y)
+            return 0;
+    }
+    return 1;
+}
+
+/* The slot of the surname s in the table: its entry, or the empty slot it would take. */
+static size_t slot_of(const qt_names *nm, const char *s, size_t n)
+{
+    size_t mask = nm->table_size - 1, at = hash_bytes(s, n) & mask;
+    for (;;) {
+        uint32_t e = nm->table[at];
+        if (e == LEDE_NONE)
+            return at;
+        const char *es;
+        size_t en;
+        surname(nm->v, &nm->m[e], &es, &en);
+        if (same_word(es, en, s, n))
+            return at;
+        at = (at + 1) & mask;
+    }
+}
+
+/* The full-name mention a surname stands for at byte pos, or LEDE_NONE. */
+static uint32_t lookup(const qt_names *nm, const char *s, size_t n, uint32_t pos)
+{
+    uint32_t e = nm->table[slot_of(nm, s, n)], best = LEDE_NONE;
+    for (int walk = 0; e != LEDE_NONE && walk < MAX_SURNAME_WALK; walk++) {
+        best = e;
+        if (nm->m[e].start < pos)
+            return e;
+        e = nm->m[e].prev_same;
+    }
+    return best;
+}
+
+static int org_like(const qt_view *v, const mention *m)
+{
+    return qt_tok_in(v, m->te - 1, qt_org_heads) || qt_tok_in(v, m->tb, qt_place_firsts);
+}
+
+/* ASCII lower-case hash of token i (other bytes as they are). */
+static uint32_t token_hash(const qt_view *v, size_t i)
+{
+    return hash_bytes(v->text + v->tok[i].start, v->tok[i].end - v->tok[i].start);
+}
+
+int qt_names_mark_common(qt_view *v, lede_error *err)
+{
+    size_t size = 16;
+    while (size < 2 * (v->n_tok + 1))
+        size *= 2;
+    uint32_t *set = lede_doc_alloc(v->doc, size * sizeof *set);
+    v->common = lede_doc_alloc(v->doc, v->n_tok + 1);
+    if (!set || !v->common)
+        return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu tokens", v->n_tok);
+    memset(set, 0xFF, size * sizeof *set);
+    /* A set of the lower-case words of the document (token indices, open addressing). */
+    for (size_t i = 0; i < v->n_tok; i++) {
+        if (!qt_tok_lowercase(v, i))
+            continue;
+        const char *s = v->text + v->tok[i].start;
+        size_t n = v->tok[i].end - v->tok[i].start, at = token_hash(v, i) & (size - 1);
+        for (; set[at] != LEDE_NONE; at = (at + 1) & (size - 1)) {
+            const lede_token *t = &v->tok[set[at]];
+            if (same_word(v->text + t->start, t->end - t->start, s, n))
+                break;
+        }
+        set[at] = (uint32_t)i;
+    }
+    for (size_t i = 0; i < v->n_tok; i++) {
+        if (!qt_tok_capitalized(v, i))
+            continue;
+        const char *s = v->text + v->tok[i].start;
+        size_t n = v->tok[i].end - v->tok[i].start, at = token_hash(v, i) & (size - 1);
+        for (; set[at] != LEDE_NONE; at = (at + 1) & (size - 1)) {
+            const lede_token *t = &v->tok[set[at]];
+            if (same_word(v->text + t->start, t->end - t->start, s, n)) {
+                v->common[i] = 1;
+                break;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Gender from the title just before the name (Mr, Mrs) or from its first word. */
+static uint8_t gender_of(const qt_view *v, size_t run_start, const mention *m)
+{
+    for (size_t i = run_start; i < m->tb; i++) {
+        if (qt_tok_in(v, i, qt_female_titles))
+            return GENDER_FEMALE;
+        if (qt_tok_in(v, i, qt_male_titles))
+            return GENDER_MALE;
+    }
+    if (m->tb > 0 && run_start == m->tb) {
+        if (qt_tok_in(v, m->tb - 1, qt_female_titles))
+            return GENDER_FEMALE;
+        if (qt_tok_in(v, m->tb - 1, qt_male_titles))
+            return GENDER_MALE;
+    }
+    if (m->n_words >= 2 || m->resolved == LEDE_NONE) {
+        if (qt_tok_in(v, m->tb, qt_female_names))
+            return GENDER_FEMALE;
+        if (qt_tok_in(v, m->tb, qt_male_names))
+            return GENDER_MALE;
+    }
+    return GENDER_UNKNOWN;
+}
+
+int qt_names_build(const qt_view *v, qt_names **out, lede_error *err)
+{
+    qt_names *nm = lede_doc_alloc(v->doc, sizeof *nm);
+    size_t cap = 0;
+    for (size_t i = 0; i < v->n_tok; i++)
+        cap += qt_tok_capitalized(v, i);
+    if (nm) {
+        nm->v = v;
+        nm->m = lede_doc_alloc(v->doc, (cap + 1) * sizeof *nm->m);
+        nm->persons = lede_doc_alloc(v->doc, (cap + 1) * sizeof *nm->persons);
+        nm->table_size = 16;
+        while (nm->table_size < 2 * (cap + 1))
+            nm->table_size *= 2;
+        nm->table = lede_doc_alloc(v->doc, nm->table_size * sizeof *nm->table);
+    }
+    if (!nm || !nm->m || !nm->persons || !nm->table)
+        return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory indexing %zu names", cap);
+    memset(nm->table, 0xFF, nm->table_size * sizeof *nm->table);
+
+    for (size_t i = 0; i < v->n_tok;) {
+        qt_mention run;
+        if (!is_name_word(v, i) || !qt_name_starting_at(v, i, v->n_tok, &run)) {
+            i++;
+            continue;
+        }
+        size_t next = run.te > i ? run.te : i + 1;
+        /* Skip the rest of the untrimmed run so that its tail is not a mention again. */
+        while (next < v->n_tok && is_name_word(v, next) && joins(v, next - 1) &&
+               !qt_tok_possessive(v, next - 1, NULL))
+            next++;
+        mention *m = &nm->m[nm->n];
+        memset(m, 0, sizeof *m);
+        m->tb = run.tb;
+        m->te = run.te;
+        m->start = v->tok[run.tb].start;
+        m->prev_same = LEDE_NONE;
+        m->resolved = LEDE_NONE;
+        m->n_words =
+            (uint8_t)(n_name_words(v, run.tb, run.te) > 255 ? 255
+                                                            : n_name_words(v, run.tb, run.te));
+        int titled = run.tb > i;
+        m->subjectish = qt_tok_lowercase(v, run.te) && !qt_tok_in(v, run.te, qt_connectors) &&
+                        !qt_tok_possessive(v, run.te - 1, NULL);
+        const char *s;
+        size_t n;
+        surname(v, m, &s, &n);
+        if (!org_like(v, m) && m->n_words >= 2) {
+            m->person = 1;
+            size_t at = slot_of(nm, s, n);
+            m->prev_same = nm->table[at];
+            nm->table[at] = (uint32_t)nm->n;
+        } else if (m->n_words == 1) {
+            uint32_t full = lookup(nm, s, n, m->start);
+            if (full != LEDE_NONE) {
+                m->resolved = full;
+                m->person = 1;
+            } else if (titled && !org_like(v, m)) {
+                m->person = 1;
+            }
+        }
+        m->gender = gender_of(v, i, m);
+        if (m->resolved != LEDE_NONE && m->gender == GENDER_UNKNOWN)
+            m->gender = nm->m[m->resolved].gender;
+        if (m->person || (m->n_words == 1 && m->subjectish && !org_like(v, m)))
+            nm->persons[nm->n_persons++] = (uint32_t)nm->n;
+        nm->n++;
+        i = next;
+    }
+    *out = nm;
+    return 0;
+}
+
+/* Index of the last mention starting before pos in the sorted index list, or SIZE_MAX. */
+static size_t last_before(const qt_names *nm, const uint32_t *idx, size_t n, uint32_t pos)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        uint32_t at = idx ? nm->m[idx[mid]].start : nm->m[mid].start;
+        if (at < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo == 0 ? SIZE_MAX : lo - 1;
+}
+
+static const char *mention_text(const qt_names *nm, const mention *m)
+{
+    const mention *full = m->resolved != LEDE_NONE ? &nm->m[m->resolved] : m;
+    uint32_t s, e;
+    name_bytes(nm->v, full->tb, full->te, &s, &e);
+    return lede_doc_strndup(nm->v->doc, nm->v->text + s, e - s);
+}
+
+static const char *resolve_pronoun(qt_names *nm, const qt_view *v, const qt_mention *m)
+{
+    uint8_t want;
+    if (qt_tok_is(v, m->tb, "he"))
+        want = GENDER_MALE;
+    else if (qt_tok_is(v, m->tb, "she"))
+        want = GENDER_FEMALE;
+    else
+        return NULL;
+    uint32_t pos = v->tok[m->tb].start;
+    size_t p = last_before(nm, nm->persons, nm->n_persons, pos);
+    /* The most recent person (or one-word subject) whose gender does not rule it out. */
+    for (int walk = 0; p != SIZE_MAX && walk < PRONOUN_REACH; walk++, p--) {
+        const mention *c = &nm->m[nm->persons[p]];
+        if (c->gender == GENDER_UNKNOWN || c->gender == want)
+            return mention_text(nm, c);
+        if (p == 0)
+            break;
+    }
+    return NULL;
+}
+
+const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m)
+{
+    if (m->tb >= m->te || m->te > v->n_tok)
+        return NULL;
+    if (m->kind == QT_MENTION_PRONOUN)
+        return resolve_pronoun(nm, v, m);
+    if (m->kind == QT_MENTION_PHRASE) {
+        size_t tb = m->tb;
+        while (tb + 1 < m->te && qt_tok_in(v, tb, qt_determiners))
+            tb++;
+        return lede_doc_strndup(v->doc, v->text + v->tok[tb].start,
+                                v->tok[m->te - 1].end - v->tok[tb].start);
+    }
+    uint32_t s, e;
+    name_bytes(v, m->tb, m->te, &s, &e);
+    if (n_name_words(v, m->tb, m->te) == 1) {
+        uint32_t full = lookup(nm, v->text + s, e - s, s);
+        if (full != LEDE_NONE) {
+            name_bytes(v, nm->m[full].tb, nm->m[full].te, &s, &e);
+        }
+    }
+    return lede_doc_strndup(v->doc, v->text + s, e - s);
+}
+
+int qt_names_first_in(const qt_names *nm, uint32_t from, uint32_t to, int persons_only,
+                      qt_mention *out)
+{
+    size_t k = last_before(nm, NULL, nm->n, from);
+    k = k == SIZE_MAX ? 0 : k + 1;
+    size_t any = SIZE_MAX, limit = k + MAX_SURNAME_WALK;
+    for (; k < nm->n && k < limit && nm->m[k].start < to; k++) {
+        if (nm->m[k].person && (!persons_only || nm->m[k].subjectish)) {
+            any = k;
+            break;
+        }
+        if (!persons_only && any == SIZE_MAX && nm->m[k].subjectish && !org_like(nm->v, &nm->m[k]))
+            any = k;
+    }
+    if (any == SIZE_MAX)
+        return 0;
+    out->tb = nm->m[any].tb;
+    out->te = nm->m[any].te;
+    out->kind = QT_MENTION_NAME;
+    return 1;
+}

@@ -1,0 +1,249 @@
+/*
+ * quotes.c -- the quotes stage: direct quotations and who said them.
+ *
+ * This file is the stage's descriptor and its per-document driver. It builds a view of
+ * the tokenizer's layers (token, sentence, paragraph), lets marks.c cut the text into
+ * quotation segments, decides whether each is a full quotation (a sentence of its own:
+ * it opens a paragraph or a sentence, or follows a colon, or a comma before a capital)
+ * or a partial one (quoted words inside the writer's sentence), lets names.c index the
+ * name mentions and attribution.c find cue and speaker, and stores the result as the
+ * document's quote layer. The stage keeps no state between documents: its instance
+ * holds only its options, and all per-document memory comes from the document arena.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "lede/stage.h"
+#include "qt.h"
+
+typedef struct quotes_stage {
+    int speakers;
+    int partial;
+    int64_t min_partial_words;
+} quotes_stage;
+
+static const char *const quotes_requires[] = {LEDE_LAYER_TOKEN, LEDE_LAYER_SENTENCE,
+                                              LEDE_LAYER_PARAGRAPH, NULL};
+static const char *const quotes_provides[] = {LEDE_LAYER_QUOTE, NULL};
+
+static const lede_option_desc quotes_options[] = {
+    {"speakers", LEDE_OPT_BOOL, "true", "attribute each quotation to a speaker and a cue",
+     LEDE_NO_RANGE, NULL},
+    {"partial", LEDE_OPT_BOOL, "true",
+     "keep partial quotations (quoted terms and phrases inside a sentence)", LEDE_NO_RANGE, NULL},
+    {"min_partial_words", LEDE_OPT_INT, "1", "drop partial quotations shorter than this many words",
+     1, 100, NULL},
+    LEDE_OPTIONS_END};
+
+static int quotes_create(lede_stage_ctx *ctx, const lede_options *opts, void **instance,
+                         lede_error *err)
+{
+    (void)ctx;
+    quotes_stage *st = calloc(1, sizeof *st);
+    if (!st)
+        return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory creating the stage");
+    st->speakers = lede_opt_bool(opts, "speakers");
+    st->partial = lede_opt_bool(opts, "partial");
+    st->min_partial_words = lede_opt_int(opts, "min_partial_words");
+    if (st->min_partial_words < 1)
+        st->min_partial_words = 1;
+    *instance = st;
+    return 0;
+}
+
+static void quotes_destroy(void *instance)
+{
+    free(instance);
+}
+
+static int is_space(char ch)
+{
+    return ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t' || ch == '\f' || ch == '\v';
+}
+
+static size_t count_words(const char *text, uint32_t s, uint32_t e)
+{
+    size_t n = 0;
+    int in_word = 0;
+    for (uint32_t i = s; i < e; i++) {
+        int sp = is_space(text[i]);
+        if (!sp && !in_word)
+            n++;
+        in_word = !sp;
+    }
+    return n;
+}
+
+/* Full or partial, from what precedes the opening mark in its paragraph and how the
+ * quoted text begins. */
+static uint8_t kind_of(const qt_view *v, const qt_seg *s, uint32_t para_start)
+{
+    uint32_t j = s->mark_start;
+    int line_start = 0;
+    while (j > para_start && is_space(v->text[j - 1])) {
+        line_start |= v->text[j - 1] == '\n';
+        j--;
+    }
+    /* One bare word ('uneasy') is a term, not a sentence; "No," he said is a sentence. */
+    unsigned char last = (unsigned char)v->text[s->end - 1];
+    if (count_words(v->text, s->start, s->end) < 2 && last != ',' && last != '.' && last != '!' &&
+        last != '?')
+        return LEDE_QUOTE_PARTIAL;
+    if (j <= para_start || line_start)
+        return LEDE_QUOTE_FULL;
+    unsigned char before = (unsigned char)v->text[j - 1];
+    /* After a quotation that ended a sentence: ... we are.” “How many times */
+    if (j >= 4 && (before == 0x9D || before == 0x99) && (unsigned char)v->text[j - 2] == 0x80 &&
+        (unsigned char)v->text[j - 3] == 0xE2)
+        before = (unsigned char)v->text[j - 4];
+    else if (j >= 2 && (before == '"' || before == '\''))
+        before = (unsigned char)v->text[j - 2];
+    if (before == '.' || before == '!' || before == '?' || before == ':')
+        return LEDE_QUOTE_FULL;
+    utf8proc_int32_t first = -1;
+    utf8proc_iterate((const utf8proc_uint8_t *)v->text + s->start,
+                     (utf8proc_ssize_t)(s->end - s->start), &first);
+    int capital = first >= 0 && (utf8proc_category(first) == UTF8PROC_CATEGORY_LU ||
+                                 utf8proc_category(first) == UTF8PROC_CATEGORY_LT);
+    int dash = j >= 3 && (unsigned char)v->text[j - 3] == 0xE2 &&
+               (unsigned char)v->text[j - 2] == 0x80 &&
+               ((unsigned char)v->text[j - 1] == 0x94 || (unsigned char)v->text[j - 1] == 0x93);
+    if ((before == ',' || before == ';' || dash) && capital)
+        return LEDE_QUOTE_FULL;
+    return LEDE_QUOTE_PARTIAL;
+}
+
+/* Builds the view: tokens without whitespace tokens, one paragraph when none is given. */
+static int make_view(lede_doc *doc, qt_view *v, lede_error *err)
+{
+    size_t n_tok, n_space = 0;
+    memset(v, 0, sizeof *v);
+    v->doc = doc;
+    v->text = lede_doc_text(doc, &v->len);
+    const lede_token *tok = lede_doc_tokens(doc, &n_tok);
+    v->sent = lede_doc_sentences(doc, &v->n_sent);
+    v->para = lede_doc_paragraphs(doc, &v->n_para);
+    for (size_t i = 0; i < n_tok; i++)
+        n_space += tok[i].kind == LEDE_TOK_SPACE;
+    if (n_space > 0) {
+        lede_token *kept = lede_doc_alloc(doc, (n_tok - n_space + 1) * sizeof *kept);
+        if (!kept)
+            return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu tokens", n_tok);
+        size_t k = 0;
+        for (size_t i = 0; i < n_tok; i++)
+            if (tok[i].kind != LEDE_TOK_SPACE)
+                kept[k++] = tok[i];
+        tok = kept;
+        n_tok = k;
+    }
+    v->tok = tok;
+    v->n_tok = n_tok;
+    if (v->n_para == 0) {
+        lede_paragraph *one = lede_doc_alloc(doc, sizeof *one);
+        if (!one)
+            return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory");
+        one->start = 0;
+        one->end = (uint32_t)v->len;
+        one->sent_begin = 0;
+        one->sent_end = (uint32_t)v->n_sent;
+        v->para = one;
+        v->n_para = 1;
+    }
+    v->quoted = lede_doc_alloc(doc, n_tok + 1);
+    if (!v->quoted)
+        return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu tokens", n_tok);
+    if (v->n_sent == 0)
+        return 0;
+    v->stops = lede_doc_alloc(doc, n_tok + 1);
+    if (!v->stops)
+        return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu tokens", n_tok);
+    /* The sentence's own . ! ? is among its last tokens (before closing marks). */
+    for (size_t s = 0; s < v->n_sent; s++) {
+        size_t t = qt_tok_lower_bound(v, v->sent[s].end);
+        for (size_t back = 0; back < 4 && t > 0 && v->tok[t - 1].start >= v->sent[s].start;
+             back++, t--) {
+            const char *w = v->text + v->tok[t - 1].start;
+            if (*w == '.' || *w == '!' || *w == '?' || (unsigned char)*w == 0xE2) {
+                v->stops[t - 1] = 1;
+                break;
+            }
+        }
+    }
+    return 0;
+}
+
+static int quotes_process(void *instance, lede_doc *doc, lede_error *err)
+{
+    const quotes_stage *st = instance;
+    qt_view v;
+    qt_seg *seg;
+    size_t n_seg;
+    int rc = make_view(doc, &v, err);
+    if (rc == 0)
+        rc = qt_find_segments(&v, &seg, &n_seg, err);
+    if (rc < 0)
+        return rc;
+    if (v.len > UINT32_MAX - 1)
+        return lede_error_set(err, LEDE_ETOOBIG, "quotes: document %s is over 4 GiB",
+                              lede_doc_id(doc));
+
+    lede_quote *quotes = lede_doc_alloc(doc, (n_seg + 1) * sizeof *quotes);
+    uint32_t *map = lede_doc_alloc(doc, (n_seg + 1) * sizeof *map);
+    if (!quotes || !map)
+        return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu quotations", n_seg);
+    size_t n = 0, para = 0;
+    for (size_t i = 0; i < n_seg; i++) {
+        const qt_seg *s = &seg[i];
+        map[i] = LEDE_NONE;
+        /* Tokens inside a quotation are not names or cues of the writer's sentences. */
+        for (size_t t = qt_tok_lower_bound(&v, s->mark_start);
+             t < v.n_tok && v.tok[t].start < s->mark_end; t++)
+            v.quoted[t] = 1;
+        while (para + 1 < v.n_para && v.para[para + 1].start <= s->mark_start)
+            para++;
+        uint8_t kind = kind_of(&v, s, v.para[para].start);
+        uint32_t continues = s->continues != LEDE_NONE ? map[s->continues] : LEDE_NONE;
+        if (continues != LEDE_NONE)
+            kind = quotes[continues].kind;
+        if (kind == LEDE_QUOTE_PARTIAL && continues == LEDE_NONE &&
+            (!st->partial || count_words(v.text, s->start, s->end) < (size_t)st->min_partial_words))
+            continue;
+        lede_quote *q = &quotes[n];
+        memset(q, 0, sizeof *q);
+        q->start = s->start;
+        q->end = s->end;
+        q->mark_start = s->mark_start;
+        q->mark_end = s->mark_end;
+        q->continues = continues;
+        q->kind = kind;
+        map[i] = (uint32_t)n++;
+    }
+    qt_names *nm;
+    rc = qt_names_mark_common(&v, err);
+    if (rc == 0)
+        rc = qt_names_build(&v, &nm, err);
+    if (rc == 0)
+        rc = qt_attribute(&v, nm, quotes, n, st->speakers, err);
+    if (rc < 0)
+        return rc;
+    lede_doc_set_quotes(doc, quotes, n);
+    return 0;
+}
+
+LEDE_STAGE_DEFINE(quotes) = {
+    LEDE_ABI_VERSION,
+    sizeof(lede_stage_desc),
+    "quotes",
+    "direct quotations (full and partial, multi-paragraph) with cue and speaker",
+    "1.0.0",
+    quotes_requires,
+    quotes_provides,
+    quotes_options,
+    LEDE_STAGE_SHAREABLE, /* process() only reads the instance */
+    quotes_create,
+    quotes_process,
+    NULL,
+    quotes_destroy,
+};

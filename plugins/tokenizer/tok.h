@@ -1,0 +1,152 @@
+/*
+ * tok.h -- what the files of the tokenizer stage share, and nothing else.
+ *
+ * The stage works in three passes over a document: paragraphs.c finds paragraph spans
+ * (blank lines), words.c cuts each paragraph into word tokens and judges quote marks
+ * and apostrophes, and sentences.c decides which token ends a sentence. uax29.c is an
+ * alternative word segmenter (Unicode UAX #29, every segment kept) used when the
+ * `words` option asks for it; sentence boundaries then still come from the default
+ * tokens, mapped onto the UAX #29 tokens by byte offset.
+ *
+ * Functions shared between the files carry the prefix tok_ because the unit tests link
+ * several stages into one executable. Nothing here keeps mutable global state.
+ */
+#ifndef TOK_H
+#define TOK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lede/doc.h"
+#include "lede/error.h"
+
+/* ---- character classes (classify.c) ---- */
+
+enum tok_cc {
+    TOK_CC_SPACE = 0, /* white space, including NBSP and line breaks */
+    TOK_CC_UPPER,     /* Lu and Lt: can start a capitalised word */
+    TOK_CC_LOWER,     /* Ll */
+    TOK_CC_LETTER,    /* Lm, Lo: letters without case (CJK, Arabic, ...) */
+    TOK_CC_MARK,      /* Mn, Mc, Me: combining marks continue the word they follow */
+    TOK_CC_DIGIT,     /* Nd */
+    TOK_CC_NUMERIC,   /* Nl, No: ½, Roman numerals; words, not numbers */
+    TOK_CC_PUNCT,     /* P* */
+    TOK_CC_SYMBOL,    /* S* that are not emoji */
+    TOK_CC_EMOJI,     /* Extended_Pictographic and regional indicators */
+    TOK_CC_FORMAT,    /* Cf: ZWJ, soft hyphen, ... */
+    TOK_CC_OTHER      /* controls, private use, unassigned */
+};
+
+/* The slow paths of the two inline functions below (classify.c). */
+size_t tok_decode_multibyte(const unsigned char *s, size_t n, int32_t *cp);
+int tok_class_unicode(int32_t cp);
+extern const unsigned char tok_ascii_class[128];
+
+/* Decodes the code point at s[0..n) (n >= 1) into *cp and returns its length in bytes.
+ * Invalid bytes (the host replaced them, but the harness accepts anything) decode as
+ * U+FFFD of length 1, so scanning always advances. Inline: it runs once per character. */
+static inline size_t tok_decode(const unsigned char *s, size_t n, int32_t *cp)
+{
+    if (s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    return tok_decode_multibyte(s, n, cp);
+}
+
+/* The class of a code point; ASCII through a table, the rest through utf8proc. */
+static inline int tok_class(int32_t cp)
+{
+    if (cp >= 0 && cp < 0x80)
+        return tok_ascii_class[cp];
+    return tok_class_unicode(cp);
+}
+/* 1 for the apostrophe-like marks ' (U+0027) and ’ (U+2019). */
+int tok_is_apostrophe(int32_t cp);
+/* From the generated table (uax29.c): the UAX #29 Word_Break property of cp (enum tok_wb
+ * in wordbreak_table.h), and whether cp is Extended_Pictographic. */
+int tok_wb_property(int32_t cp);
+int tok_wb_is_pictographic(int32_t cp);
+
+/* ---- the lexicon: abbreviations and sentence starters (lexicon.c) ---- */
+
+enum {
+    TOK_LEX_TITLE = 1 << 0,     /* Mr, Dr, Gov: a name always follows, never ends a sentence */
+    TOK_LEX_ABBREV = 1 << 1,    /* Inc, Jr, etc, Sept: ends one only before a starter word */
+    TOK_LEX_NUMPREFIX = 1 << 2, /* No, p, Vol: never ends a sentence before a number */
+    TOK_LEX_NEVER = 1 << 3,     /* vs, cf: never ends a sentence */
+    TOK_LEX_STARTER = 1 << 4,   /* The, It, How: a capitalised function word that begins
+                                   sentences far more often than it continues a name */
+    TOK_LEX_ANY_ABBREV = TOK_LEX_TITLE | TOK_LEX_ABBREV | TOK_LEX_NUMPREFIX | TOK_LEX_NEVER
+};
+
+typedef struct tok_lexicon {
+    struct tok_lex_slot *slots; /* open addressing, power-of-two size */
+    size_t mask;
+    size_t count;
+} tok_lexicon;
+
+/* Builds the built-in lexicon. Returns 0 or LEDE_ENOMEM. */
+int tok_lexicon_init(tok_lexicon *lex, lede_error *err);
+/* Adds the abbreviations listed in a file: one per line, without the final full stop,
+ * optionally followed by a class (title, abbrev, number, never); '#' starts a comment.
+ * Returns 0, LEDE_EIO (cannot read: the message names the path) or LEDE_EPARSE
+ * (bad class: path:line). */
+int tok_lexicon_load(tok_lexicon *lex, const char *path, lede_error *err);
+/* The TOK_LEX_* flags of s[0..len), compared case-insensitively (ASCII); 0 if unknown. */
+unsigned tok_lexicon_get(const tok_lexicon *lex, const char *s, size_t len);
+void tok_lexicon_free(tok_lexicon *lex);
+
+/* ---- a growable token array in the document arena (or on the heap) ---- */
+
+typedef struct tok_vec {
+    lede_token *v;
+    size_t n, cap;
+    lede_doc *doc; /* arena to grow in; NULL = heap (realloc), owned by the vector */
+} tok_vec;
+
+/* Makes room for one more token. Returns 0 or LEDE_ENOMEM. */
+int tok_vec_reserve(tok_vec *vec, size_t extra);
+
+/* Private token flag while tokenizing: the word was cut off a glued word ("today|Putin")
+ * and starts a sentence. Cleared before the tokens are published. */
+#define TOK_F_GLUED (1u << 15)
+
+/* ---- options, shared by the passes ---- */
+
+typedef struct tok_config {
+    const tok_lexicon *lex;
+    int clitics;                 /* split do|n't and Iran|'s */
+    uint32_t max_sentence_bytes; /* 0 = no limit */
+} tok_config;
+
+/* ---- passes ---- */
+
+/* A paragraph span found by tok_paragraphs: [start, end), trimmed of white space. */
+typedef struct tok_span {
+    uint32_t start, end;
+} tok_span;
+
+/* Finds paragraphs (runs of non-blank lines) in text[0..len); writes up to cap spans to
+ * out and returns how many there are (call with cap 0 to count). */
+size_t tok_paragraphs(const char *text, size_t len, tok_span *out, size_t cap);
+
+/* Appends to vec the word tokens of text[start..end) (one paragraph). Returns 0 or
+ * LEDE_ENOMEM. */
+int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t end, tok_vec *vec);
+
+/* Decides the sentences of one paragraph whose tokens are tokens[0..n) (n >= 1): calls
+ * emit(arg, first, last) for each sentence, as token indexes (inclusive), in order.
+ * Returns 0 or the first non-zero value emit returned. */
+typedef int (*tok_emit_fn)(void *arg, size_t first, size_t last);
+int tok_sentences(const tok_config *cfg, const char *text, const lede_token *tokens, size_t n,
+                  tok_emit_fn emit, void *arg);
+
+/* Appends to vec the UAX #29 word segments of text[start..end), white space included
+ * (kind LEDE_TOK_SPACE). Returns 0 or LEDE_ENOMEM. */
+int tok_uax29(const char *text, uint32_t start, uint32_t end, tok_vec *vec);
+
+/* Kind and case flags of the token text[start..end) (WORD, NUMBER, ...). */
+void tok_describe(const char *text, lede_token *t);
+
+#endif

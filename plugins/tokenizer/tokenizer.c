@@ -1,0 +1,244 @@
+/*
+ * tokenizer.c -- the `tokenizer` stage: tokens, sentences and paragraphs.
+ *
+ * The stage every other one builds on. For each document it finds paragraphs
+ * (paragraphs.c), cuts each into tokens (words.c) and decides sentence boundaries over
+ * them (sentences.c), then publishes three layers, all arrays in the document arena:
+ *   token      lede_token, with kind and flags (case, quote marks, apostrophes,
+ *              abbreviations, sentence and paragraph starts);
+ *   sentence   lede_sentence: span trimmed of white space, token range, paragraph;
+ *   paragraph  lede_paragraph: span and sentence range.
+ * Every paragraph holds at least one sentence and every sentence at least one token;
+ * sentences and tokens are in text order and never overlap.
+ *
+ * With words = "uax29" the tokens are the Unicode word segments instead, white space
+ * included (uax29.c); sentences are still decided on the default tokens, kept in a
+ * per-instance scratch array, and mapped onto the segments by byte offset: a sentence
+ * owns the segments that start inside its span.
+ *
+ * The instance holds only configuration, the lexicon and that scratch array; nothing
+ * survives from one document to the next.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lede/stage.h"
+#include "tok.h"
+
+typedef struct tokenizer {
+    tok_config cfg;
+    tok_lexicon lex;
+    int uax29;
+    tok_vec scratch; /* default tokens in uax29 mode (heap, reused) */
+} tokenizer;
+
+static const char *const word_modes[] = {"default", "uax29", NULL};
+
+static const lede_option_desc tokenizer_options[] = {
+    {"clitics", LEDE_OPT_BOOL, "false",
+     "split clitics off their word: do|n't, Iran|'s, they|'re, presidents|'", LEDE_NO_RANGE,
+     NULL},
+    {"words", LEDE_OPT_ENUM, "default",
+     "token rules: \"default\" (news words, abbreviations, numbers) or \"uax29\" (Unicode word "
+     "segments, white space kept as kind space)",
+     LEDE_NO_RANGE, word_modes},
+    {"abbreviations", LEDE_OPT_STRING, "",
+     "extra abbreviations file: one per line, optional class title|abbrev|number|never "
+     "(relative to the config file)",
+     LEDE_NO_RANGE, NULL},
+    {"max_sentence_bytes", LEDE_OPT_INT, "0",
+     "cut a sentence before the token that would make it longer than this many bytes (0 = "
+     "no limit)", 0.0,
+     1073741824.0, NULL},
+    LEDE_OPTIONS_END};
+
+static int tokenizer_create(lede_stage_ctx *ctx, const lede_options *opts, void **instance,
+                            lede_error *err)
+{
+    tokenizer *tk = calloc(1, sizeof *tk);
+    const char *abbr = lede_opt_str(opts, "abbreviations");
+    int rc;
+
+    *instance = tk;
+    if (!tk)
+        return lede_error_set(err, LEDE_ENOMEM, "tokenizer: out of memory");
+    rc = tok_lexicon_init(&tk->lex, err);
+    if (rc)
+        return rc;
+    if (abbr && *abbr) {
+        const char *dir = ctx ? lede_ctx_config_dir(ctx) : NULL;
+        char path[4096];
+        if (abbr[0] != '/' && dir && *dir && strcmp(dir, ".") != 0) {
+            int n = snprintf(path, sizeof path, "%s/%s", dir, abbr);
+            if (n < 0 || (size_t)n >= sizeof path)
+                return lede_error_set(err, LEDE_EINVAL,
+                                      "tokenizer: abbreviations path too long: %s/%s", dir, abbr);
+        } else {
+            snprintf(path, sizeof path, "%s", abbr);
+        }
+        rc = tok_lexicon_load(&tk->lex, path, err);
+        if (rc)
+            return rc;
+    }
+    tk->cfg.lex = &tk->lex;
+    tk->cfg.clitics = lede_opt_bool(opts, "clitics");
+    tk->cfg.max_sentence_bytes = (uint32_t)lede_opt_int(opts, "max_sentence_bytes");
+    tk->uax29 = strcmp(lede_opt_str(opts, "words"), "uax29") == 0;
+    return 0;
+}
+
+static void tokenizer_destroy(void *instance)
+{
+    tokenizer *tk = instance;
+
+    if (!tk)
+        return;
+    tok_lexicon_free(&tk->lex);
+    free(tk->scratch.v);
+    free(tk);
+}
+
+/* Collects sentences while tokenizing. */
+typedef struct builder {
+    lede_doc *doc;
+    tok_vec *tokens;         /* the tokens sentences are decided on */
+    size_t para_tok_begin;   /* index of the paragraph's first token in tokens */
+    uint32_t paragraph;      /* index of the paragraph being built */
+    lede_sentence *sents;
+    size_t n_sents, cap_sents;
+} builder;
+
+static int add_sentence(void *arg, size_t first, size_t last)
+{
+    builder *b = arg;
+    lede_token *t = b->tokens->v + b->para_tok_begin;
+    lede_sentence *s;
+
+    if (b->n_sents == b->cap_sents) {
+        size_t ncap = b->cap_sents ? b->cap_sents * 2 : 64;
+        lede_sentence *ns = lede_doc_alloc(b->doc, ncap * sizeof *ns);
+        if (!ns)
+            return LEDE_ENOMEM;
+        if (b->n_sents)
+            memcpy(ns, b->sents, b->n_sents * sizeof *ns);
+        b->sents = ns;
+        b->cap_sents = ncap;
+    }
+    s = &b->sents[b->n_sents++];
+    s->start = t[first].start;
+    s->end = t[last].end;
+    s->tok_begin = (uint32_t)(b->para_tok_begin + first);
+    s->tok_end = (uint32_t)(b->para_tok_begin + last + 1);
+    s->paragraph = b->paragraph;
+    t[first].flags |= LEDE_TOKF_SENT_START;
+    return 0;
+}
+
+/* Re-expresses the sentences' token ranges over the UAX #29 segments seg[0..n): a
+ * sentence owns the segments that start inside its span; start flags move with them. */
+static void map_to_segments(builder *b, lede_paragraph *paras, size_t n_paras, lede_token *seg,
+                            size_t n)
+{
+    size_t j = 0;
+
+    for (size_t i = 0; i < b->n_sents; i++) {
+        lede_sentence *s = &b->sents[i];
+        while (j < n && seg[j].start < s->start)
+            j++;
+        s->tok_begin = (uint32_t)j;
+        while (j < n && seg[j].start < s->end)
+            j++;
+        s->tok_end = (uint32_t)j;
+        if (s->tok_begin < s->tok_end) {
+            seg[s->tok_begin].flags |= LEDE_TOKF_SENT_START;
+            if (paras[s->paragraph].sent_begin == i)
+                seg[s->tok_begin].flags |= LEDE_TOKF_PARA_START;
+        }
+    }
+    (void)n_paras;
+}
+
+static int tokenizer_process(void *instance, lede_doc *doc, lede_error *err)
+{
+    tokenizer *tk = instance;
+    size_t len, n_spans, n_paras = 0;
+    const char *text = lede_doc_text(doc, &len);
+    tok_span *spans;
+    lede_paragraph *paras;
+    tok_vec arena_vec = {NULL, 0, 0, doc};
+    tok_vec *vec = tk->uax29 ? &tk->scratch : &arena_vec;
+    builder b = {doc, vec, 0, 0, NULL, 0, 0};
+
+    if (len >= UINT32_MAX)
+        return lede_error_set(err, LEDE_ETOOBIG,
+                              "tokenizer: document '%s' is %zu bytes; offsets are 32-bit",
+                              lede_doc_id(doc), len);
+    vec->n = 0;
+    n_spans = tok_paragraphs(text, len, NULL, 0);
+    spans = lede_doc_alloc(doc, (n_spans ? n_spans : 1) * sizeof *spans);
+    paras = lede_doc_alloc(doc, (n_spans ? n_spans : 1) * sizeof *paras);
+    /* Most English words with their space take 5 to 7 bytes; one estimate avoids most
+     * regrowth of the token array in the arena. */
+    if (!spans || !paras || tok_vec_reserve(vec, len / 5 + 16))
+        goto nomem;
+    tok_paragraphs(text, len, spans, n_spans);
+
+    for (size_t p = 0; p < n_spans; p++) {
+        size_t before = vec->n;
+        if (tok_words(&tk->cfg, text, spans[p].start, spans[p].end, vec))
+            goto nomem;
+        if (vec->n == before)
+            continue; /* nothing but ignorable characters */
+        vec->v[before].flags |= LEDE_TOKF_PARA_START;
+        paras[n_paras].start = spans[p].start;
+        paras[n_paras].end = spans[p].end;
+        paras[n_paras].sent_begin = (uint32_t)b.n_sents;
+        b.para_tok_begin = before;
+        b.paragraph = (uint32_t)n_paras;
+        if (tok_sentences(&tk->cfg, text, vec->v + before, vec->n - before, add_sentence, &b))
+            goto nomem;
+        paras[n_paras].sent_end = (uint32_t)b.n_sents;
+        n_paras++;
+    }
+    for (size_t i = 0; i < vec->n; i++)
+        vec->v[i].flags &= (uint16_t)~TOK_F_GLUED;
+
+    if (tk->uax29) {
+        tok_vec segs = {NULL, 0, 0, doc};
+        if (tok_vec_reserve(&segs, len / 3 + 16) || tok_uax29(text, 0, (uint32_t)len, &segs))
+            goto nomem;
+        map_to_segments(&b, paras, n_paras, segs.v, segs.n);
+        lede_doc_set_tokens(doc, segs.v, segs.n);
+    } else {
+        lede_doc_set_tokens(doc, vec->v, vec->n);
+    }
+    lede_doc_set_sentences(doc, b.sents, b.n_sents);
+    lede_doc_set_paragraphs(doc, paras, n_paras);
+    return 0;
+
+nomem:
+    return lede_error_set(err, LEDE_ENOMEM,
+                          "tokenizer: out of memory (or past the document memory cap) on "
+                          "document '%s' (%zu bytes)",
+                          lede_doc_id(doc), len);
+}
+
+static const char *const tokenizer_provides[] = {LEDE_LAYER_TOKEN, LEDE_LAYER_SENTENCE,
+                                                 LEDE_LAYER_PARAGRAPH, NULL};
+
+LEDE_STAGE_DEFINE(tokenizer) = {
+    LEDE_ABI_VERSION,
+    sizeof(lede_stage_desc),
+    "tokenizer",
+    "words, sentences and paragraphs of English news text",
+    "1.0.0",
+    NULL,
+    tokenizer_provides,
+    tokenizer_options,
+    0,
+    tokenizer_create,
+    tokenizer_process,
+    NULL,
+    tokenizer_destroy,
+};

@@ -1,0 +1,682 @@
+/*
+ * words.c -- cut a paragraph into word tokens, judging quote marks and apostrophes.
+ *
+ * One left-to-right pass per paragraph, no backtracking beyond a few characters, no
+ * allocation but the token array. What a token is:
+ *   - a word: letters, digits and combining marks, kept whole across an apostrophe
+ *     between letters (doesn't, Iran's), a hyphen between letters or digits (sanction-hit)
+ *     and, after a plural s, a final apostrophe while no single quotation is open
+ *     (presidents' talks; but not hundreds' in "'hundreds' of drones");
+ *   - a number: digits with inner . , : between digits and a final % (4.1, 22,000, 3.5%);
+ *   - an abbreviation with its full stop (Mr., U.S., a.m., George W. Bush's W.), flagged
+ *     LEDE_TOKF_ABBREV; whether that stop also ends a sentence is sentences.c's call;
+ *   - a URL or e-mail address, whole (https://..., Jane.Doe@example.com);
+ *   - an emoji with its modifiers, ZWJ sequence or flag pair;
+ *   - an ellipsis ("...", ". . .", "…"), and every other punctuation or symbol alone,
+ *     each quotation mark its own token flagged OPEN_QUOTE or CLOSE_QUOTE.
+ *
+ * Glued captions. Text scraped from news pages often loses the break between a photo
+ * caption and the next sentence: "in Tehran todayPutin speaks", "in IranIt is". Inside a
+ * word, a capital right after a lower-case letter starts a new word (and sentences.c a new
+ * sentence, through TOK_F_GLUED) when all of these hold:
+ *   1. at least two lower-case letters precede the capital (so never McDonald, iPhone,
+ *      eBay: their lower-case run before the capital is one letter long);
+ *   2. the capital starts a plain capitalised word, upper then lower case, that ends the
+ *      letter run (so never macOS, iPhoneX, or StopTheWar: The is followed by War);
+ *   3. either the word before is all lower case (today|Putin, hardware|On), or it is
+ *      capitalised and the word after is a sentence starter (Iran|It), which keeps
+ *      MacBook, YouTube, PlayStation and PowerPoint whole;
+ *   4. the whole word is not a camel-case name in the exception list (LinkedIn, ...).
+ */
+#include <string.h>
+
+#include "tok.h"
+
+typedef struct scanner {
+    const tok_config *cfg;
+    const char *text;
+    const unsigned char *s;
+    uint32_t begin, end; /* the paragraph */
+    tok_vec *vec;
+    int single_open;     /* single quotations opened and not yet closed */
+} scanner;
+
+/* Camel-case words rule 3 would cut because their second part is a starter word. */
+static const char *const glue_exceptions[] = {"LinkedIn", "SignIn", "LogIn",   "CheckIn",
+                                              "PlugIn",   "AddOn",  "OptIn",   "WeChat",
+                                              "BuzzFeed", "HotIn",  "TurnOn",  NULL};
+
+static int is_alpha_cc(int cc)
+{
+    return cc == TOK_CC_UPPER || cc == TOK_CC_LOWER || cc == TOK_CC_LETTER ||
+           cc == TOK_CC_NUMERIC;
+}
+
+static int is_wordchar_cc(int cc)
+{
+    return is_alpha_cc(cc) || cc == TOK_CC_DIGIT || cc == TOK_CC_MARK;
+}
+
+/* The code point at pos and its class; len 0 (and class SPACE) at the paragraph end. */
+static size_t peek(const scanner *sc, uint32_t pos, int32_t *cp, int *cc)
+{
+    size_t len;
+
+    if (pos >= sc->end) {
+        *cp = ' ';
+        *cc = TOK_CC_SPACE;
+        return 0;
+    }
+    len = tok_decode(sc->s + pos, sc->end - pos, cp);
+    *cc = tok_class(*cp);
+    return len;
+}
+
+/* The code point ending at pos; a space before the paragraph. */
+static void peek_back(const scanner *sc, uint32_t pos, int32_t *cp, int *cc)
+{
+    uint32_t p = pos;
+
+    if (pos <= sc->begin) {
+        *cp = ' ';
+        *cc = TOK_CC_SPACE;
+        return;
+    }
+    p--;
+    while (p > sc->begin && (sc->s[p] & 0xC0) == 0x80 && pos - p < 4)
+        p--;
+    tok_decode(sc->s + p, pos - p, cp);
+    *cc = tok_class(*cp);
+}
+
+static int emit(scanner *sc, uint32_t start, uint32_t end, uint16_t flags)
+{
+    lede_token *t;
+
+    if (tok_vec_reserve(sc->vec, 1))
+        return LEDE_ENOMEM;
+    t = &sc->vec->v[sc->vec->n++];
+    t->start = start;
+    t->end = end;
+    t->kind = LEDE_TOK_OTHER;
+    t->flags = flags;
+    tok_describe(sc->text, t);
+    return 0;
+}
+
+/* ---- URLs and e-mail addresses ---- */
+
+#define URL_PREFIX_MAX 64
+
+static int url_char(unsigned char c)
+{
+    return c > 0x20 && c < 0x7F && c != '<' && c != '>' && c != '"' && c != '\'' && c != '`';
+}
+
+static int is_ascii_alnum(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* If a URL or an e-mail address starts at start, sets *out to its end (trailing
+ * punctuation excluded) and returns 1. */
+static int url_end(const scanner *sc, uint32_t start, uint32_t *out)
+{
+    const unsigned char *s = sc->s;
+    uint32_t q = start, e = start;
+    int found = 0;
+
+    /* The scheme or the local part of an address is short: bounding the look-ahead keeps
+     * a long run like "a-b-c-..." linear, since every word start would rescan it. */
+    while (q < sc->end && q - start < URL_PREFIX_MAX &&
+           (is_ascii_alnum(s[q]) || s[q] == '.' || s[q] == '_' || s[q] == '-' || s[q] == '+' ||
+            s[q] == '%'))
+        q++;
+    if (q + 1 < sc->end && s[q] == '@' && q > start && is_ascii_alnum(s[q + 1])) {
+        /* local@domain: the domain needs an inner dot */
+        uint32_t r = q + 1, dot = 0;
+        while (r < sc->end && (is_ascii_alnum(s[r]) || s[r] == '.' || s[r] == '-')) {
+            if (s[r] == '.' && r + 1 < sc->end && is_ascii_alnum(s[r + 1]))
+                dot = r;
+            r++;
+        }
+        if (!dot)
+            return 0;
+        e = r;
+        found = 1;
+    } else if (q + 2 < sc->end && s[q] == ':' && s[q + 1] == '/' && s[q + 2] == '/') {
+        found = 1;
+    } else if (q - start > 4 && (s[start] | 0x20) == 'w' && (s[start + 1] | 0x20) == 'w' &&
+               (s[start + 2] | 0x20) == 'w' && s[start + 3] == '.') {
+        found = 1;
+    }
+    if (!found)
+        return 0;
+    if (s[q] != '@') {
+        e = q;
+        while (e < sc->end && url_char(s[e]))
+            e++;
+    }
+    /* Trailing punctuation belongs to the sentence, a closing bracket only if unopened. */
+    {
+        long depth = 0;
+        for (uint32_t i = start; i < e; i++)
+            depth += s[i] == '(' || s[i] == '[' ? 1 : s[i] == ')' || s[i] == ']' ? -1 : 0;
+        while (e > start) {
+            unsigned char c = s[e - 1];
+            if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?') {
+                e--;
+            } else if ((c == ')' || c == ']') && depth < 0) {
+                e--;
+                depth++;
+            } else {
+                break;
+            }
+        }
+    }
+    if (e <= start + 3)
+        return 0;
+    *out = e;
+    return 1;
+}
+
+/* ---- abbreviations ---- */
+
+static int is_ascii_letter(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* U.S., U.S.A., a.m., e.g., Ph.D.: letter segments and full stops, every segment after
+ * the first one letter long, at least two segments, the whole ending in a full stop and
+ * followed by no letter or digit. Sets *out to the end. */
+static int multidot_end(const scanner *sc, uint32_t start, uint32_t *out)
+{
+    const unsigned char *s = sc->s;
+    uint32_t q = start;
+    unsigned segs = 0;
+
+    /* At most 8 segments (U.S.A. has 3): a long "a.b.c.d..." is no abbreviation, and the
+     * bound keeps rescanning it from each of its letters linear. */
+    while (q < sc->end && segs < 8) {
+        uint32_t seg = q;
+        while (q < sc->end && is_ascii_letter(s[q]) && q - seg < 3)
+            q++;
+        if (q == seg || q - seg > (segs ? 1u : 2u) || q >= sc->end || s[q] != '.')
+            break;
+        q++; /* the full stop */
+        segs++;
+        *out = q;
+    }
+    if (segs < 2 || segs == 8)
+        return 0;
+    q = *out;
+    if (q < sc->end) {
+        int32_t cp;
+        int cc;
+        peek(sc, q, &cp, &cc);
+        if (is_wordchar_cc(cc))
+            return 0;
+    }
+    return 1;
+}
+
+/* Does the full stop at dot belong to the word [start, dot)? */
+static int stop_is_abbrev(const scanner *sc, uint32_t start, uint32_t dot)
+{
+    const unsigned char *s = sc->s;
+    uint32_t len = dot - start, q = dot + 1;
+    unsigned lex;
+    int32_t cp;
+    int cc;
+
+    for (uint32_t i = start; i < dot; i++) {
+        if (!is_ascii_letter(s[i]))
+            return 0;
+    }
+    /* "..." is an ellipsis; "St.Louis"-like glue is left to sentences.c. */
+    peek(sc, q, &cp, &cc);
+    if (cp == '.' || is_wordchar_cc(cc))
+        return 0;
+    if (len == 1 && s[start] >= 'A' && s[start] <= 'Z')
+        return 1; /* an initial: George W. Bush */
+    lex = tok_lexicon_get(sc->cfg->lex, sc->text + start, len);
+    if (lex & (TOK_LEX_TITLE | TOK_LEX_ABBREV | TOK_LEX_NEVER))
+        return 1;
+    if (lex & TOK_LEX_NUMPREFIX) {
+        /* "No. 5", "p. 55", but "said no. Then" */
+        while (q < sc->end && (s[q] == ' ' || s[q] == 0xC2))
+            q += s[q] == 0xC2 && q + 1 < sc->end && s[q + 1] == 0xA0 ? 2 : 1;
+        return q < sc->end && s[q] >= '0' && s[q] <= '9';
+    }
+    return 0;
+}
+
+/* ---- glued captions (rules in the file comment) ---- */
+
+static int glue_split(const scanner *sc, uint32_t seg_start, uint32_t pos, unsigned seg_letters,
+                      unsigned lower_run, int seg_first_cc)
+{
+    int32_t cp;
+    int cc;
+    uint32_t q = pos, rest_start = pos;
+    unsigned n_lower = 0;
+
+    if (lower_run < 2)
+        return 0;
+    q += (uint32_t)peek(sc, q, &cp, &cc); /* the capital */
+    for (;;) {
+        size_t len = peek(sc, q, &cp, &cc);
+        if (len == 0 || cc != TOK_CC_LOWER)
+            break;
+        q += (uint32_t)len;
+        n_lower++;
+    }
+    if (n_lower == 0 || is_wordchar_cc(cc))
+        return 0;
+    for (const char *const *e = glue_exceptions; *e; e++) {
+        if (strlen(*e) == q - seg_start && memcmp(*e, sc->text + seg_start, q - seg_start) == 0)
+            return 0;
+    }
+    if (seg_first_cc == TOK_CC_LOWER && lower_run == seg_letters)
+        return 1;
+    if (seg_first_cc == TOK_CC_UPPER && lower_run + 1 == seg_letters)
+        return (tok_lexicon_get(sc->cfg->lex, sc->text + rest_start, q - rest_start) &
+                TOK_LEX_STARTER) != 0;
+    return 0;
+}
+
+/* ---- clitics ---- */
+
+/* With clitics = true: do|n't, Iran|'s, they|'re, presidents|'. */
+static int split_clitic(scanner *sc)
+{
+    lede_token *t = &sc->vec->v[sc->vec->n - 1];
+    const unsigned char *s = sc->s;
+    uint32_t a = t->end, alen = 0, cut;
+    char suf[3];
+    size_t slen;
+
+    for (uint32_t i = t->start; i < t->end; i++) {
+        if (s[i] == '\'') {
+            a = i;
+            alen = 1;
+        } else if (s[i] == 0xE2 && i + 2 < t->end && s[i + 1] == 0x80 && s[i + 2] == 0x99) {
+            a = i;
+            alen = 3;
+        }
+    }
+    if (!alen || a == t->start)
+        return 0;
+    slen = t->end - (a + alen);
+    if (slen > 2)
+        return 0;
+    for (size_t i = 0; i < slen; i++)
+        suf[i] = (char)(s[a + alen + i] | 0x20);
+    suf[slen] = '\0';
+    if (slen == 0 || !strcmp(suf, "s") || !strcmp(suf, "re") || !strcmp(suf, "ve") ||
+        !strcmp(suf, "ll") || !strcmp(suf, "d") || !strcmp(suf, "m"))
+        cut = a;
+    else if (!strcmp(suf, "t") && a - 1 > t->start && (s[a - 1] | 0x20) == 'n')
+        cut = a - 1;
+    else
+        return 0;
+    {
+        uint32_t end = t->end;
+        t->end = cut;
+        t->flags &= (uint16_t)~LEDE_TOKF_APOSTROPHE;
+        tok_describe(sc->text, t);
+        return emit(sc, cut, end, LEDE_TOKF_APOSTROPHE);
+    }
+}
+
+/* ---- words and numbers ---- */
+
+/* Scans one word starting at *ppos (lead: it starts with an apostrophe, as in ’90s);
+ * *glued is set when a glued caption was cut after it and the next word starts right
+ * at the new *ppos. */
+static int scan_one(scanner *sc, uint32_t *ppos, int lead, uint16_t flags, int *glued)
+{
+    uint32_t start = *ppos, pos = start, seg_start = start, uend = start;
+    int prev_cc = TOK_CC_SPACE, seg_first_cc = -1, numeric = 1, glued_next = 0;
+    unsigned lower_run = 0, seg_letters = 0;
+    int32_t cp, last_letter = 0;
+    int cc;
+    size_t len;
+
+    if (lead) {
+        pos += (uint32_t)peek(sc, pos, &cp, &cc);
+        flags |= LEDE_TOKF_APOSTROPHE;
+        prev_cc = TOK_CC_PUNCT;
+    }
+    for (;;) {
+        if (pos < sc->end && sc->s[pos] >= 'a' && sc->s[pos] <= 'z' &&
+            (is_alpha_cc(prev_cc) || prev_cc == TOK_CC_MARK)) {
+            /* Fast path: a run of ASCII lower case inside a word triggers no rule. */
+            uint32_t q = pos + 1;
+            while (q < sc->end && sc->s[q] >= 'a' && sc->s[q] <= 'z')
+                q++;
+            seg_letters += q - pos;
+            lower_run += q - pos;
+            last_letter = sc->s[q - 1];
+            prev_cc = TOK_CC_LOWER;
+            pos = q;
+            continue;
+        }
+        if ((len = peek(sc, pos, &cp, &cc)) == 0)
+            break;
+        if (is_wordchar_cc(cc) ||
+            (cc == TOK_CC_FORMAT && (cp == 0x200D || cp == 0x200C || cp == 0xAD) &&
+             is_wordchar_cc(prev_cc))) {
+            if (cc == TOK_CC_UPPER && prev_cc == TOK_CC_LOWER &&
+                glue_split(sc, seg_start, pos, seg_letters, lower_run, seg_first_cc)) {
+                glued_next = 1;
+                break;
+            }
+            if (is_alpha_cc(cc)) {
+                numeric = 0;
+                if (!is_alpha_cc(prev_cc) && prev_cc != TOK_CC_MARK) {
+                    seg_start = pos;
+                    seg_first_cc = cc;
+                    seg_letters = 0;
+                    lower_run = 0;
+                }
+                seg_letters++;
+                lower_run = cc == TOK_CC_LOWER ? lower_run + 1 : 0;
+                last_letter = cp;
+            } else if (cc == TOK_CC_DIGIT) {
+                lower_run = 0;
+                seg_first_cc = -1;
+            }
+            if (cc != TOK_CC_MARK && cc != TOK_CC_FORMAT)
+                prev_cc = cc;
+            pos += (uint32_t)len;
+            continue;
+        }
+        if (tok_is_apostrophe(cp) && is_alpha_cc(prev_cc)) {
+            int32_t ncp;
+            int ncc;
+            peek(sc, pos + (uint32_t)len, &ncp, &ncc);
+            if (is_alpha_cc(ncc)) { /* doesn't, Iran's, O'Brien */
+                flags |= LEDE_TOKF_APOSTROPHE;
+                pos += (uint32_t)len;
+                prev_cc = TOK_CC_PUNCT;
+                continue;
+            }
+            if ((last_letter == 's' || last_letter == 'S') && sc->single_open == 0 &&
+                !is_wordchar_cc(ncc)) { /* presidents' */
+                flags |= LEDE_TOKF_APOSTROPHE;
+                pos += (uint32_t)len;
+            }
+            break;
+        }
+        if ((cp == '-' || cp == 0x2010 || cp == 0x2011) &&
+            (is_alpha_cc(prev_cc) || prev_cc == TOK_CC_DIGIT)) {
+            int32_t ncp;
+            int ncc;
+            peek(sc, pos + (uint32_t)len, &ncp, &ncc);
+            if (is_alpha_cc(ncc) || ncc == TOK_CC_DIGIT) { /* sanction-hit, out-of-control */
+                pos += (uint32_t)len;
+                prev_cc = TOK_CC_PUNCT;
+                continue;
+            }
+            break;
+        }
+        if ((cp == '.' || cp == ',' || cp == ':') && numeric && prev_cc == TOK_CC_DIGIT) {
+            int32_t ncp;
+            int ncc;
+            peek(sc, pos + 1, &ncp, &ncc);
+            if (ncc == TOK_CC_DIGIT) { /* 4.1, 22,000, 6:30 */
+                pos++;
+                prev_cc = TOK_CC_PUNCT;
+                continue;
+            }
+        }
+        if (cp == '%' && numeric && prev_cc == TOK_CC_DIGIT) {
+            pos++;
+            break;
+        }
+        if (cp == '.' && is_alpha_cc(prev_cc) && stop_is_abbrev(sc, start, pos)) {
+            pos++;
+            flags |= LEDE_TOKF_ABBREV;
+        }
+        break;
+    }
+    if (pos == start) /* cannot happen: callers start on a word character */
+        pos += (uint32_t)(len ? len : 1);
+    /* URLs, addresses and U.S.-like abbreviations are looked for only where a word stops
+     * at a character that can continue one; at most word ends, nothing is rescanned. */
+    if (!lead && !glued_next && sc->s[start] < 0x80 &&
+        ((flags & LEDE_TOKF_ABBREV) ||
+         (pos < sc->end && strchr("@:._+%-", sc->s[pos]) && sc->s[pos] != '\0'))) {
+        if (url_end(sc, start, &uend) || multidot_end(sc, start, &uend)) {
+            int rc = emit(sc, start, uend, 0);
+            *glued = 0;
+            if (!rc && sc->s[uend - 1] == '.' && memchr(sc->text + start, '@', uend - start) == 0 &&
+                memchr(sc->text + start, '/', uend - start) == 0)
+                sc->vec->v[sc->vec->n - 1].flags |= LEDE_TOKF_ABBREV;
+            *ppos = uend;
+            return rc;
+        }
+    }
+    if (emit(sc, start, pos, flags))
+        return LEDE_ENOMEM;
+    if (sc->cfg->clitics && (flags & LEDE_TOKF_APOSTROPHE) && split_clitic(sc))
+        return LEDE_ENOMEM;
+    *ppos = pos;
+    *glued = glued_next;
+    return 0;
+}
+
+/* Scans a word and, when glued captions were cut out of it, the words after each cut,
+ * which start sentences (a loop, not recursion: "aaBb-aaBb-..." can be long). */
+static int scan_word(scanner *sc, uint32_t *ppos, int lead)
+{
+    int glued = 0, rc = scan_one(sc, ppos, lead, 0, &glued);
+
+    while (rc == 0 && glued)
+        rc = scan_one(sc, ppos, 0, TOK_F_GLUED, &glued);
+    return rc;
+}
+
+/* ---- punctuation ---- */
+
+/* Dots: "...", "....", ". . ." are one token; in "compounds. . . . The" the first stop
+ * ends the word's sentence and the spaced three that follow are an ellipsis. */
+static int scan_dots(scanner *sc, uint32_t *ppos)
+{
+    const unsigned char *s = sc->s;
+    uint32_t pos = *ppos, q = pos, r;
+    unsigned m = 1;
+    int rc;
+
+    while (q < sc->end && s[q] == '.')
+        q++;
+    if (q - pos >= 2) {
+        *ppos = q;
+        return emit(sc, pos, q, 0);
+    }
+    r = q;
+    while (r + 1 < sc->end && s[r] == ' ' && s[r + 1] == '.') {
+        r += 2;
+        m++;
+    }
+    if (m < 3) {
+        *ppos = q;
+        return emit(sc, pos, q, 0);
+    }
+    if (m == 4 && pos > sc->begin && s[pos - 1] != ' ' && s[pos - 1] != '\t' &&
+        s[pos - 1] != '\n') {
+        rc = emit(sc, pos, pos + 1, 0);
+        if (!rc)
+            rc = emit(sc, pos + 2, r, 0);
+    } else {
+        rc = emit(sc, pos, r, 0);
+    }
+    *ppos = r;
+    return rc;
+}
+
+static int opens_context(int32_t cp, int cc)
+{
+    return cc == TOK_CC_SPACE || cp == '(' || cp == '[' || cp == '{' || cp == 0x2014 ||
+           cp == 0x2013 || cp == '-' || cp == 0x201C || cp == 0x2018 || cp == '"' ||
+           cp == '/' || cp == 0xAB;
+}
+
+/* A quotation mark: its own token, judged opening or closing from its neighbours. */
+static int scan_quote(scanner *sc, uint32_t *ppos, int32_t cp, size_t len)
+{
+    uint32_t pos = *ppos;
+    int32_t pcp, ncp;
+    int pcc, ncc, open;
+    uint16_t flag;
+
+    peek_back(sc, pos, &pcp, &pcc);
+    peek(sc, pos + (uint32_t)len, &ncp, &ncc);
+    switch (cp) {
+    case 0x201C: /* “ */
+    case 0x201E: /* „ */
+    case 0x201F: /* ‟ */
+    case 0xAB:   /* « */
+        open = 1;
+        break;
+    case 0x201D: /* ” */
+    case 0xBB:   /* » */
+        open = 0;
+        break;
+    case 0x2018: /* ‘ */
+    case 0x201A: /* ‚ */
+    case 0x2039: /* ‹ */
+        open = 1;
+        sc->single_open++;
+        break;
+    case 0x203A: /* › */
+        open = 0;
+        if (sc->single_open > 0)
+            sc->single_open--;
+        break;
+    default: /* ’ ' " */
+        open = opens_context(pcp, pcc) && ncc != TOK_CC_SPACE;
+        if (cp != '"') {
+            if (open)
+                sc->single_open++;
+            else if (sc->single_open > 0)
+                sc->single_open--;
+        }
+        break;
+    }
+    flag = open ? LEDE_TOKF_OPEN_QUOTE : LEDE_TOKF_CLOSE_QUOTE;
+    *ppos = pos + (uint32_t)len;
+    return emit(sc, pos, pos + (uint32_t)len, flag);
+}
+
+static int is_quote_mark(int32_t cp)
+{
+    return cp == '"' || cp == '\'' || cp == 0xAB || cp == 0xBB ||
+           (cp >= 0x2018 && cp <= 0x201F) || cp == 0x2039 || cp == 0x203A;
+}
+
+/* An emoji and what joins it: modifiers, variation selectors, tags, ZWJ + emoji, and the
+ * second regional indicator of a flag. */
+static int scan_emoji(scanner *sc, uint32_t *ppos, int32_t first)
+{
+    uint32_t start = *ppos, pos = start;
+    int32_t cp;
+    int cc;
+    size_t len = peek(sc, pos, &cp, &cc);
+    int ri = first >= 0x1F1E6 && first <= 0x1F1FF;
+
+    pos += (uint32_t)len;
+    while ((len = peek(sc, pos, &cp, &cc)) != 0) {
+        if (cp == 0xFE0F || cp == 0xFE0E || (cp >= 0x1F3FB && cp <= 0x1F3FF) ||
+            (cp >= 0xE0020 && cp <= 0xE007F) || cp == 0x20E3 || cc == TOK_CC_MARK) {
+            pos += (uint32_t)len;
+        } else if (cp == 0x200D) {
+            int32_t ncp;
+            int ncc;
+            size_t nlen = peek(sc, pos + (uint32_t)len, &ncp, &ncc);
+            if (ncc != TOK_CC_EMOJI)
+                break;
+            pos += (uint32_t)(len + nlen);
+        } else if (ri == 1 && cp >= 0x1F1E6 && cp <= 0x1F1FF) {
+            pos += (uint32_t)len;
+            ri = 2;
+        } else {
+            break;
+        }
+    }
+    *ppos = pos;
+    return emit(sc, start, pos, 0);
+}
+
+int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t end, tok_vec *vec)
+{
+    scanner sc = {cfg, text, (const unsigned char *)text, start, end, vec, 0};
+    uint32_t pos = start;
+    int rc = 0;
+
+    while (pos < end && rc == 0) {
+        int32_t cp;
+        int cc;
+        size_t len;
+        unsigned char c = sc.s[pos];
+
+        if (c < 0x80) {
+            cp = c;
+            cc = tok_class(c);
+            len = 1;
+        } else {
+            len = peek(&sc, pos, &cp, &cc);
+        }
+        switch (cc) {
+        case TOK_CC_SPACE:
+            pos += (uint32_t)len;
+            break;
+        case TOK_CC_UPPER:
+        case TOK_CC_LOWER:
+        case TOK_CC_LETTER:
+        case TOK_CC_MARK:
+        case TOK_CC_DIGIT:
+        case TOK_CC_NUMERIC:
+            rc = scan_word(&sc, &pos, 0);
+            break;
+        case TOK_CC_EMOJI:
+            rc = scan_emoji(&sc, &pos, cp);
+            break;
+        case TOK_CC_FORMAT:
+            /* A lone ZWSP, BOM or joiner is no token. */
+            pos += (uint32_t)len;
+            break;
+        case TOK_CC_PUNCT:
+            if (cp == '.') {
+                rc = scan_dots(&sc, &pos);
+                break;
+            }
+            if (tok_is_apostrophe(cp)) {
+                int32_t pcp, ncp;
+                int pcc, ncc;
+                peek_back(&sc, pos, &pcp, &pcc);
+                peek(&sc, pos + (uint32_t)len, &ncp, &ncc);
+                /* Jr.'s, and the '90s */
+                if ((is_alpha_cc(ncc) && (pcp == '.' || is_wordchar_cc(pcc))) ||
+                    (ncc == TOK_CC_DIGIT && pcc == TOK_CC_SPACE)) {
+                    rc = scan_word(&sc, &pos, 1);
+                    break;
+                }
+            }
+            if (is_quote_mark(cp)) {
+                rc = scan_quote(&sc, &pos, cp, len);
+                break;
+            }
+            rc = emit(&sc, pos, pos + (uint32_t)len, 0);
+            pos += (uint32_t)len;
+            break;
+        default:
+            rc = emit(&sc, pos, pos + (uint32_t)len, 0);
+            pos += (uint32_t)len;
+            break;
+        }
+    }
+    return rc ? LEDE_ENOMEM : 0;
+}
