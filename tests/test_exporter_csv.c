@@ -34,7 +34,8 @@ static int csv_read(const char **p, csv_row *row)
 {
     const char *s = *p;
 
-    if (!*s) return 0;
+    if (!*s)
+        return 0;
     row->n = 0;
     for (;;) {
         char *f = malloc(strlen(s) + 1), *o = f;
@@ -109,6 +110,17 @@ static void test_fields_with_quotes_commas_and_newlines_are_quoted(void **state)
     assert_string_equal(out, "escapes,0,\"I said \"\"no\"\" to C:\\temp\",Zoë,said,full,25,47,,1,"
                              "\r\n"
                              "escapes,1,\"Line one,\nline two\",,,full,85,103,,0.5,\r\n");
+    lede_harness_free(h);
+}
+
+static void test_offsets_chars_gives_code_point_offsets(void **state)
+{
+    lede_harness *h = exp_fx_harness("format=csv offsets=chars");
+    const char *out = exp_fx_run(h, "escapes", 0);
+    (void)state;
+
+    assert_non_null(strstr(out, ",Zoë,said,full,21,43,,1,\r\n"));
+    assert_non_null(strstr(out, "\",,,full,70,88,,0.5,\r\n"));
     lede_harness_free(h);
 }
 
@@ -205,6 +217,7 @@ int main(void)
         cmocka_unit_test(test_header_comes_first_then_one_row_per_quotation),
         cmocka_unit_test(test_header_is_written_once_even_for_an_empty_run),
         cmocka_unit_test(test_fields_with_quotes_commas_and_newlines_are_quoted),
+        cmocka_unit_test(test_offsets_chars_gives_code_point_offsets),
         cmocka_unit_test(test_rows_read_back_to_the_quotations_they_came_from),
         cmocka_unit_test(test_unknown_speaker_and_missing_continuation_are_empty_fields),
         cmocka_unit_test(test_document_without_quotations_produces_no_rows),

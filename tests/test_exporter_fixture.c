@@ -41,10 +41,14 @@ static const char bare_text[] = "Just text, no layers.";
 
 const char *exp_fx_text(const char *id)
 {
-    if (strcmp(id, "article") == 0) return article_text;
-    if (strcmp(id, "escapes") == 0) return escapes_text;
-    if (strcmp(id, "empty-quotes") == 0) return empty_quotes_text;
-    if (strcmp(id, "bad-span") == 0 || strcmp(id, "reserved-names") == 0) return empty_quotes_text;
+    if (strcmp(id, "article") == 0)
+        return article_text;
+    if (strcmp(id, "escapes") == 0)
+        return escapes_text;
+    if (strcmp(id, "empty-quotes") == 0)
+        return empty_quotes_text;
+    if (strcmp(id, "bad-span") == 0 || strcmp(id, "reserved-names") == 0)
+        return empty_quotes_text;
     return bare_text;
 }
 
@@ -104,7 +108,8 @@ static lede_sentence sentence(const char *text, const char *first, const char *l
 
 #define CHECK(expr)                                                                                \
     do {                                                                                           \
-        if ((expr) != 0) return lede_error_set(err, LEDE_ENOMEM, "fixture: %s failed", #expr);     \
+        if ((expr) != 0)                                                                           \
+            return lede_error_set(err, LEDE_ENOMEM, "fixture: %s failed", #expr);                  \
     } while (0)
 
 /* ---- the documents ---- */
@@ -209,7 +214,8 @@ static int build_escapes(lede_doc *doc, const char *t, lede_error *err)
     lede_quote *q = lede_doc_alloc(doc, 2 * sizeof *q);
     lede_summary_item *sum = lede_doc_alloc(doc, sizeof *sum);
 
-    if (!s || !q || !sum) return lede_error_set(err, LEDE_ENOMEM, "fixture: out of memory");
+    if (!s || !q || !sum)
+        return lede_error_set(err, LEDE_ENOMEM, "fixture: out of memory");
     s[0] = sentence(t, "Café", "left.", 0, LEDE_NONE);
     s[1] = sentence(t, "Tab", "😀", 0, LEDE_NONE);
     s[2] = sentence(t, "“Line", "all.", 0, LEDE_NONE);
@@ -234,7 +240,8 @@ static int build_empty_quotes(lede_doc *doc, const char *t, lede_error *err)
 {
     lede_sentence *s = lede_doc_alloc(doc, sizeof *s);
 
-    if (!s) return lede_error_set(err, LEDE_ENOMEM, "fixture: out of memory");
+    if (!s)
+        return lede_error_set(err, LEDE_ENOMEM, "fixture: out of memory");
     s[0] = sentence(t, "No one", "report.", 0, 0);
     lede_doc_set_sentences(doc, s, 1);
     lede_doc_set_quotes(doc, NULL, 0);
@@ -246,7 +253,8 @@ static int build_bad_span(lede_doc *doc, const char *t, lede_error *err)
     lede_quote *q = lede_doc_alloc(doc, sizeof *q);
     size_t len = strlen(t);
 
-    if (!q) return lede_error_set(err, LEDE_ENOMEM, "fixture: out of memory");
+    if (!q)
+        return lede_error_set(err, LEDE_ENOMEM, "fixture: out of memory");
     *q = quote_at(t, "quoted", 0, 0);
     q->end = (uint32_t)len + 10; /* past the end: a buggy upstream stage */
     lede_doc_set_quotes(doc, q, 1);
@@ -269,11 +277,16 @@ static int fixture_process(void *instance, lede_doc *doc, lede_error *err)
     const char *id = lede_doc_id(doc), *text = lede_doc_text(doc, NULL);
 
     (void)instance;
-    if (strcmp(id, "article") == 0) return build_article(doc, text, err);
-    if (strcmp(id, "escapes") == 0) return build_escapes(doc, text, err);
-    if (strcmp(id, "empty-quotes") == 0) return build_empty_quotes(doc, text, err);
-    if (strcmp(id, "bad-span") == 0) return build_bad_span(doc, text, err);
-    if (strcmp(id, "reserved-names") == 0) return build_reserved_names(doc, text, err);
+    if (strcmp(id, "article") == 0)
+        return build_article(doc, text, err);
+    if (strcmp(id, "escapes") == 0)
+        return build_escapes(doc, text, err);
+    if (strcmp(id, "empty-quotes") == 0)
+        return build_empty_quotes(doc, text, err);
+    if (strcmp(id, "bad-span") == 0)
+        return build_bad_span(doc, text, err);
+    if (strcmp(id, "reserved-names") == 0)
+        return build_reserved_names(doc, text, err);
     if (strcmp(id, "fails") == 0)
         return lede_error_set(err, LEDE_ESTAGE, "refused \"fails\" at byte 3\n(on purpose)");
     return 0; /* any other id: no layers at all */
@@ -327,7 +340,8 @@ const char *exp_fx_run(lede_harness *h, const char *id, int want_rc)
     lede_error_clear(&err);
     lede_harness_output(h, &before);
     rc = lede_harness_run(h, id, text, strlen(text), &doc, &err);
-    if (rc != want_rc) fail_msg("running '%s': got %d, want %d (%s)", id, rc, want_rc, err.message);
+    if (rc != want_rc)
+        fail_msg("running '%s': got %d, want %d (%s)", id, rc, want_rc, err.message);
     return lede_harness_output(h, &after) + before;
 }
 
@@ -342,7 +356,8 @@ void exp_fx_check_golden(const char *actual, const char *name)
     snprintf(path, sizeof path, "%s/tests/fixtures/exporter/%s", LEDE_SOURCE_DIR, name);
     snprintf(out, sizeof out, "%s/tests/%s.actual", LEDE_BINARY_DIR, name);
     f = fopen(path, "rb");
-    if (!f) fail_msg("cannot open golden file %s", path);
+    if (!f)
+        fail_msg("cannot open golden file %s", path);
     fseek(f, 0, SEEK_END);
     n = ftell(f);
     fseek(f, 0, SEEK_SET);

@@ -284,6 +284,21 @@ static void test_tokens_and_text_are_written_only_when_asked(void **state)
     free(full);
 }
 
+static void test_offsets_chars_counts_code_points_not_bytes(void **state)
+{
+    char *out = render("format=ndjson offsets=chars", "escapes", 0);
+    (void)state;
+    /* "Café owner Zoë said “" is 21 code points but 25 bytes (é, ë and “ take 2, 2, 3). */
+    assert_non_null(strstr(out, "\"quotes\":[{\"start\":21,\"end\":43,\"text\":\"I said "));
+    assert_non_null(strstr(out, "\"speaker_mention\":{\"start\":11,\"end\":14,\"text\":\"Zoë\"}"));
+    assert_non_null(strstr(out, "\"marks\":{\"start\":20,\"end\":44}"));
+    /* After the CJK and the emoji: 東京 are 3 bytes each, 😀 4 bytes, one code point. */
+    assert_non_null(strstr(out, "{\"start\":70,\"end\":88,\"text\":\"Line one,\\nline two\""));
+    assert_non_null(strstr(out, "{\"start\":69,\"end\":98,\"text\":\"“Line one,"));
+    json_decref(parse_record(out));
+    free(out);
+}
+
 static void test_stream_of_records_parses_one_object_per_document(void **state)
 {
     static const char *const ids[] = {"article", "escapes",  "empty-quotes",  "bare",
@@ -304,7 +319,8 @@ static void test_stream_of_records_parses_one_object_per_document(void **state)
         for (p = out; p < out + len; n++) {
             json_error_t jerr;
             json_t *v = json_loadb(p, (size_t)(out + len - p), JSON_DISABLE_EOF_CHECK, &jerr);
-            if (!v) fail_msg("%s: record %zu: %s", options[o], n, jerr.text);
+            if (!v)
+                fail_msg("%s: record %zu: %s", options[o], n, jerr.text);
             assert_string_equal(str_at(v, "id"), ids[n]);
             json_decref(v);
             p += jerr.position;
@@ -417,6 +433,7 @@ int main(void)
         cmocka_unit_test(test_failed_document_becomes_an_error_record),
         cmocka_unit_test(test_span_outside_the_text_yields_an_exporter_error_record),
         cmocka_unit_test(test_tokens_and_text_are_written_only_when_asked),
+        cmocka_unit_test(test_offsets_chars_counts_code_points_not_bytes),
         cmocka_unit_test(test_stream_of_records_parses_one_object_per_document),
         cmocka_unit_test(test_output_option_writes_records_to_a_file),
         cmocka_unit_test(test_floats_are_rounded_to_four_decimals_without_trailing_zeros),

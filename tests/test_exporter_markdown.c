@@ -27,7 +27,8 @@ static char *render(const char *id, int want_rc)
 static size_t pos(const char *haystack, const char *needle)
 {
     const char *p = strstr(haystack, needle);
-    if (!p) fail_msg("'%s' not found in:\n%s", needle, haystack);
+    if (!p)
+        fail_msg("'%s' not found in:\n%s", needle, haystack);
     return (size_t)(p - haystack);
 }
 

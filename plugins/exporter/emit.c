@@ -1,0 +1,134 @@
+/*
+ * emit.c -- the small writers every exporter format shares: integers, floats, JSON
+ * strings, span checks and the names of enumerated values.
+ *
+ * Offsets are byte offsets unless the config asks for offsets = chars: a byte-to-code-point
+ * map built once per document (one pass, 4 bytes per text byte in the document's arena) then
+ * turns each offset into a code point index in O(1), the index a Python str would use.
+ *
+ * Numbers are formatted by hand rather than with printf: an export writes several numbers
+ * per token, printf's format parsing and locale lookups would dominate the record path,
+ * and a locale with a decimal comma would break JSON. Floats are rounded to four decimals
+ * so that the output is the same on every platform and a float stored as 0.85f prints as
+ * 0.85, not 0.8500000238.
+ */
+#include <math.h>
+#include <stdio.h>
+
+#include "exporter.h"
+
+void exp_put_u64(exp_out *o, uint64_t v)
+{
+    char tmp[24];
+    char *p = tmp + sizeof tmp;
+
+    do {
+        *--p = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    exp_put(o, p, (size_t)(tmp + sizeof tmp - p));
+}
+
+void exp_put_i64(exp_out *o, int64_t v)
+{
+    if (v < 0) {
+        exp_putc(o, '-');
+        /* Negate in unsigned arithmetic so INT64_MIN does not overflow. */
+        exp_put_u64(o, (uint64_t)0 - (uint64_t)v);
+        return;
+    }
+    exp_put_u64(o, (uint64_t)v);
+}
+
+void exp_put_num(exp_out *o, double v)
+{
+    if (!isfinite(v)) {
+        EXP_LIT(o, "null");
+        return;
+    }
+    if (fabs(v) >= 1e14) {
+        /* Out of the range where v * 10000 is exact in an int64: rare, so printf it. */
+        char tmp[32];
+        int n = snprintf(tmp, sizeof tmp, "%.17g", v);
+        exp_put(o, tmp, (size_t)n);
+        return;
+    }
+    /* round() goes half away from zero, the same on every platform. */
+    int64_t scaled = (int64_t)round(v * 10000.0);
+    uint64_t u = scaled < 0 ? (uint64_t)0 - (uint64_t)scaled : (uint64_t)scaled;
+    uint64_t ip = u / 10000, fp = u % 10000;
+    if (scaled < 0)
+        exp_putc(o, '-'); /* -0.00001 rounds to 0 and prints as "0", not "-0" */
+    exp_put_u64(o, ip);
+    if (fp) {
+        char d[5];
+        size_t n = 4;
+        d[0] = '.';
+        for (int k = 4; k >= 1; k--) {
+            d[k] = (char)('0' + fp % 10);
+            fp /= 10;
+        }
+        while (d[n] == '0')
+            n--;
+        exp_put(o, d, n + 1);
+    }
+}
+
+void exp_put_jstr(exp_out *o, const char *s, size_t n)
+{
+    if (o->rc)
+        return;
+    o->rc = lede_buf_json_string(o->b, s, n);
+}
+
+int exp_span_ok(exp_out *o, lede_error *err, const lede_doc *doc, const char *layer, size_t i,
+                uint32_t start, uint32_t end, size_t len)
+{
+    if (start <= end && end <= len)
+        return 1;
+    if (o->rc == 0) {
+        o->rc = LEDE_EINVAL;
+        lede_error_set(err, LEDE_EINVAL,
+                       "document '%s': %s %zu has span [%u, %u) outside the text of %zu bytes "
+                       "(a bug in the stage that set it)",
+                       lede_doc_id(doc), layer, i, (unsigned)start, (unsigned)end, len);
+    }
+    return 0;
+}
+
+uint32_t *exp_char_map(lede_doc *doc, const char *text, size_t len, exp_out *o, lede_error *err)
+{
+    uint32_t *map, n = 0;
+
+    if (o->rc)
+        return NULL;
+    map = lede_doc_alloc(doc, (len + 1) * sizeof *map);
+    if (!map) {
+        o->rc = lede_error_set(err, LEDE_ENOMEM,
+                               "document '%s': out of memory mapping %zu bytes to characters "
+                               "(offsets = chars)",
+                               lede_doc_id(doc), len);
+        return NULL;
+    }
+    /* Every byte but a UTF-8 continuation byte (10xxxxxx) starts a code point. */
+    for (size_t b = 0; b < len; b++) {
+        map[b] = n;
+        n += ((unsigned char)text[b] & 0xC0) != 0x80;
+    }
+    map[len] = n;
+    return map;
+}
+
+const char *exp_token_kind_name(unsigned kind)
+{
+    static const char *const names[LEDE_TOK_KIND_COUNT] = {
+        [LEDE_TOK_WORD] = "word",     [LEDE_TOK_NUMBER] = "number", [LEDE_TOK_PUNCT] = "punct",
+        [LEDE_TOK_SYMBOL] = "symbol", [LEDE_TOK_EMOJI] = "emoji",   [LEDE_TOK_SPACE] = "space",
+        [LEDE_TOK_OTHER] = "other"};
+    return kind < LEDE_TOK_KIND_COUNT ? names[kind] : "other";
+}
+
+const char *exp_quote_kind_name(unsigned kind)
+{
+    return kind == LEDE_QUOTE_PARTIAL ? "partial" : "full";
+}

@@ -1,0 +1,109 @@
+/*
+ * exporter.h -- what the files of the exporter stage share: the instance, a writer with a
+ * sticky error, and the three renderers.
+ *
+ * The exporter is the last stage of a pipeline and renders every document (and every
+ * error record) into the document's output buffer, so its writer sits on the hot path of
+ * every run: small appends go straight into the buffer's spare room (an inline memcpy),
+ * and only an append that needs the buffer to grow calls into liblede. A failed append
+ * is remembered in the writer (rc) instead of being checked after every field; the
+ * renderer checks once at the end and the caller discards the partial record.
+ *
+ * Everything here is private to the stage: shared functions carry the exp_ prefix
+ * because unit tests link several stages into one executable.
+ */
+#ifndef LEDE_EXPORTER_H
+#define LEDE_EXPORTER_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "lede/stage.h"
+
+typedef enum exp_format { EXP_JSON = 0, EXP_NDJSON, EXP_MARKDOWN, EXP_CSV } exp_format;
+
+/* One exporter instance: read-only after create(), so one instance serves every worker. */
+typedef struct exp_instance {
+    exp_format format;
+    int sink;   /* from lede_ctx_open_output */
+    int pretty; /* json only */
+    int tokens; /* json/ndjson: include the token layer */
+    int text;   /* json/ndjson: include the full text */
+    int chars;  /* json/ndjson/csv: offsets in code points instead of bytes */
+} exp_instance;
+
+/* A writer over a lede_buf; rc keeps the first failure (LEDE_ENOMEM, LEDE_ETOOBIG, or
+ * LEDE_EINVAL for a span outside the text, with err filled by whoever found it). */
+typedef struct exp_out {
+    lede_buf *b;
+    int rc;
+} exp_out;
+
+static inline void exp_put(exp_out *o, const char *s, size_t n)
+{
+    lede_buf *b = o->b;
+
+    /* The buffer keeps room for its NUL terminator: len + n + 1 <= cap. */
+    if (b->len + n < b->cap && b->len + n <= b->max) {
+        memcpy(b->data + b->len, s, n);
+        b->len += n;
+        b->data[b->len] = '\0';
+        return;
+    }
+    if (o->rc == 0)
+        o->rc = lede_buf_append(b, s, n);
+}
+
+static inline void exp_putc(exp_out *o, char c)
+{
+    exp_put(o, &c, 1);
+}
+
+/* Appends a string literal (its length is known at compile time). */
+#define EXP_LIT(o, lit) exp_put((o), (lit), sizeof(lit) - 1)
+
+/* ---- emit.c: numbers, spans, text helpers ---- */
+
+/* Decimal integers without printf. */
+void exp_put_u64(exp_out *o, uint64_t v);
+void exp_put_i64(exp_out *o, int64_t v);
+/* A float rounded to at most 4 decimals, trailing zeros dropped ("0.85", "1", "-0.0312");
+ * NaN and infinities become null. Deterministic: no locale, no printf for |v| < 1e14. */
+void exp_put_num(exp_out *o, double v);
+/* s[0..n) as a quoted JSON string (lede_buf_json_string). */
+void exp_put_jstr(exp_out *o, const char *s, size_t n);
+/* 1 when [start, end) lies inside a text of len bytes; else records LEDE_EINVAL in o and
+ * fills err naming the layer, the item and the document, and returns 0. */
+int exp_span_ok(exp_out *o, lede_error *err, const lede_doc *doc, const char *layer, size_t i,
+                uint32_t start, uint32_t end, size_t len);
+/* For offsets = chars: map[b] = code points before byte b, for b in [0, len], from the
+ * document's arena. NULL with o->rc and err set when out of memory. */
+uint32_t *exp_char_map(lede_doc *doc, const char *text, size_t len, exp_out *o, lede_error *err);
+/* Writes byte offset v, or its code point offset when map is not NULL (v <= len). */
+static inline void exp_put_offset(exp_out *o, const uint32_t *map, uint32_t v)
+{
+    exp_put_u64(o, map ? map[v] : v);
+}
+/* Name of a token kind ("word", "punct", ...); "other" for values out of range. */
+const char *exp_token_kind_name(unsigned kind);
+/* Name of a quote kind: "partial" or "full". */
+const char *exp_quote_kind_name(unsigned kind);
+
+/* ---- the renderers: append one document (or its error record) to o ---- */
+
+/* json / ndjson (json.c). */
+void exp_render_json(const exp_instance *x, lede_doc *doc, exp_out *o, lede_error *err);
+void exp_render_json_error(const exp_instance *x, const lede_doc *doc, const char *stage,
+                           const char *message, exp_out *o);
+/* csv (csv.c): one row per quotation; the header row is exp_csv_header. */
+extern const char exp_csv_header[];
+void exp_render_csv(const exp_instance *x, lede_doc *doc, exp_out *o, lede_error *err);
+void exp_render_csv_error(const exp_instance *x, const lede_doc *doc, const char *stage,
+                          const char *message, exp_out *o);
+/* markdown (markdown.c). */
+void exp_render_markdown(const exp_instance *x, lede_doc *doc, exp_out *o, lede_error *err);
+void exp_render_markdown_error(const exp_instance *x, const lede_doc *doc, const char *stage,
+                               const char *message, exp_out *o);
+
+#endif

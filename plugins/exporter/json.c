@@ -1,0 +1,463 @@
+/*
+ * json.c -- renders a document as one JSON object (format = json, pretty or not, and
+ * format = ndjson), or its error record.
+ *
+ * The record is written by hand, field by field, straight into the document's output
+ * buffer: building a jansson tree per document would allocate once per field and walk the
+ * data twice. The order of members is fixed (id, meta, text, sentences, paragraphs,
+ * quotes, summary, tokens, generic layers in creation order, warnings) so that outputs
+ * diff cleanly between runs. docs/output.md and docs/output-schema.json describe the
+ * record; change them together with this file.
+ *
+ * Pretty output puts each member of the record on its own line and each element of an
+ * array on its own line, written compactly: a 2-space indent for members, 4 for elements.
+ * That keeps a 2,000-token document readable in a pager, which a fully expanded layout
+ * (one line per field) would not be. Compact output (ndjson, or json with pretty=false)
+ * has no whitespace at all and always fits on one line: a raw metadata value's line
+ * breaks (JSON whitespace outside strings) are written as spaces.
+ */
+#include "exporter.h"
+
+typedef struct jw {
+    exp_out *o;
+    int pretty;
+    const char *text; /* the document's text and its length */
+    size_t len;
+    const lede_doc *doc;
+    lede_error *err;
+    const uint32_t *map; /* offsets = chars: byte -> code point; NULL for byte offsets */
+} jw;
+
+/* Writes the literal for the current layout: compact c or pretty p. */
+#define JW_LIT(j, c, p)                                                                            \
+    ((j)->pretty ? exp_put((j)->o, (p), sizeof(p) - 1) : exp_put((j)->o, (c), sizeof(c) - 1))
+/* The first field of an element object, and each following one. */
+#define JW_OPEN(j, key) JW_LIT(j, "{\"" key "\":", "{\"" key "\": ")
+#define JW_FIELD(j, key) JW_LIT(j, ",\"" key "\":", ", \"" key "\": ")
+
+/* Top-level members whose names a generic layer must not take. */
+static const char *const reserved_members[] = {"id",         "meta",   "text",    "sentences",
+                                               "paragraphs", "quotes", "summary", "tokens",
+                                               "warnings",   "error",  NULL};
+
+/* Starts the member called key (key_len bytes, escaped when needed) of the record. */
+static void member(jw *j, const char *key, size_t key_len, int first)
+{
+    if (j->pretty)
+        exp_put(j->o, first ? "\n  " : ",\n  ", first ? 3 : 4);
+    else if (!first)
+        exp_putc(j->o, ',');
+    exp_put_jstr(j->o, key, key_len);
+    JW_LIT(j, ":", ": ");
+}
+
+#define JW_MEMBER(j, lit) member((j), (lit), sizeof(lit) - 1, 0)
+
+/* Element i of an array: pretty output puts it on its own line. */
+static void element(jw *j, size_t i)
+{
+    if (j->pretty)
+        exp_put(j->o, i ? ",\n    " : "\n    ", i ? 6 : 5);
+    else if (i)
+        exp_putc(j->o, ',');
+}
+
+static void end_array(jw *j, size_t n)
+{
+    if (j->pretty && n)
+        EXP_LIT(j->o, "\n  ]");
+    else
+        exp_putc(j->o, ']');
+}
+
+/* {"start":S,"end":E,"text":"..." -- the caller adds its own fields and the brace. */
+static void span_head(jw *j, uint32_t start, uint32_t end)
+{
+    JW_OPEN(j, "start");
+    exp_put_offset(j->o, j->map, start);
+    JW_FIELD(j, "end");
+    exp_put_offset(j->o, j->map, end);
+    JW_FIELD(j, "text");
+    exp_put_jstr(j->o, j->text + start, end - start);
+}
+
+/* An optional index: a number, or null for LEDE_NONE. */
+static void put_index(jw *j, uint32_t v)
+{
+    if (v == LEDE_NONE)
+        EXP_LIT(j->o, "null");
+    else
+        exp_put_u64(j->o, v);
+}
+
+/* A raw JSON value copied as is, except that line breaks (which can only be whitespace
+ * between tokens, since strings escape them) become spaces to keep records on one line. */
+static void put_raw_json(jw *j, const char *json, size_t len)
+{
+    size_t i = 0, run = 0;
+
+    if (!json || len == 0) {
+        EXP_LIT(j->o, "null");
+        return;
+    }
+    for (i = 0; i < len; i++) {
+        if (json[i] == '\n' || json[i] == '\r') {
+            exp_put(j->o, json + run, i - run);
+            exp_putc(j->o, ' ');
+            run = i + 1;
+        }
+    }
+    exp_put(j->o, json + run, len - run);
+}
+
+static void render_meta(jw *j, size_t n)
+{
+    JW_MEMBER(j, "meta");
+    exp_putc(j->o, '{');
+    for (size_t i = 0; i < n; i++) {
+        const char *key, *json;
+        size_t json_len;
+        lede_doc_meta_at(j->doc, i, &key, &json, &json_len);
+        if (j->pretty)
+            exp_put(j->o, i ? ",\n    " : "\n    ", i ? 6 : 5);
+        else if (i)
+            exp_putc(j->o, ',');
+        exp_put_jstr(j->o, key, strlen(key));
+        JW_LIT(j, ":", ": ");
+        put_raw_json(j, json, json_len);
+    }
+    if (j->pretty)
+        EXP_LIT(j->o, "\n  ");
+    exp_putc(j->o, '}');
+}
+
+static void render_sentences(jw *j)
+{
+    size_t n;
+    const lede_sentence *s = lede_doc_sentences(j->doc, &n);
+
+    JW_MEMBER(j, "sentences");
+    exp_putc(j->o, '[');
+    for (size_t i = 0; i < n; i++) {
+        if (!exp_span_ok(j->o, j->err, j->doc, "sentence", i, s[i].start, s[i].end, j->len))
+            return;
+        element(j, i);
+        span_head(j, s[i].start, s[i].end);
+        JW_FIELD(j, "paragraph");
+        put_index(j, s[i].paragraph);
+        exp_putc(j->o, '}');
+    }
+    end_array(j, n);
+}
+
+static void render_paragraphs(jw *j)
+{
+    size_t n;
+    const lede_paragraph *p = lede_doc_paragraphs(j->doc, &n);
+
+    JW_MEMBER(j, "paragraphs");
+    exp_putc(j->o, '[');
+    for (size_t i = 0; i < n; i++) {
+        if (!exp_span_ok(j->o, j->err, j->doc, "paragraph", i, p[i].start, p[i].end, j->len))
+            return;
+        element(j, i);
+        JW_OPEN(j, "start");
+        exp_put_offset(j->o, j->map, p[i].start);
+        JW_FIELD(j, "end");
+        exp_put_offset(j->o, j->map, p[i].end);
+        exp_putc(j->o, '}');
+    }
+    end_array(j, n);
+}
+
+/* An optional sub-span of a quote ({start,end,text} or null). */
+static void quote_subspan(jw *j, size_t i, const char *what, uint32_t start, uint32_t end)
+{
+    if (start == LEDE_NONE) {
+        EXP_LIT(j->o, "null");
+        return;
+    }
+    if (!exp_span_ok(j->o, j->err, j->doc, what, i, start, end, j->len))
+        return;
+    span_head(j, start, end);
+    exp_putc(j->o, '}');
+}
+
+static void render_quotes(jw *j)
+{
+    size_t n;
+    const lede_quote *q = lede_doc_quotes(j->doc, &n);
+
+    JW_MEMBER(j, "quotes");
+    exp_putc(j->o, '[');
+    for (size_t i = 0; i < n && j->o->rc == 0; i++) {
+        if (!exp_span_ok(j->o, j->err, j->doc, "quote", i, q[i].start, q[i].end, j->len))
+            return;
+        element(j, i);
+        span_head(j, q[i].start, q[i].end);
+        JW_FIELD(j, "speaker");
+        if (q[i].speaker)
+            exp_put_jstr(j->o, q[i].speaker, strlen(q[i].speaker));
+        else
+            EXP_LIT(j->o, "null");
+        JW_FIELD(j, "speaker_mention");
+        quote_subspan(j, i, "speaker mention of quote", q[i].speaker_start, q[i].speaker_end);
+        JW_FIELD(j, "cue");
+        quote_subspan(j, i, "cue of quote", q[i].cue_start, q[i].cue_end);
+        JW_FIELD(j, "kind");
+        exp_putc(j->o, '"');
+        exp_put(j->o, exp_quote_kind_name(q[i].kind), strlen(exp_quote_kind_name(q[i].kind)));
+        exp_putc(j->o, '"');
+        JW_FIELD(j, "continues");
+        put_index(j, q[i].continues);
+        JW_FIELD(j, "confidence");
+        exp_put_num(j->o, q[i].confidence);
+        JW_FIELD(j, "marks");
+        if (q[i].mark_start == LEDE_NONE) {
+            EXP_LIT(j->o, "null");
+        } else {
+            if (!exp_span_ok(j->o, j->err, j->doc, "marks of quote", i, q[i].mark_start,
+                             q[i].mark_end, j->len))
+                return;
+            JW_OPEN(j, "start");
+            exp_put_offset(j->o, j->map, q[i].mark_start);
+            JW_FIELD(j, "end");
+            exp_put_offset(j->o, j->map, q[i].mark_end);
+            exp_putc(j->o, '}');
+        }
+        exp_putc(j->o, '}');
+    }
+    end_array(j, n);
+}
+
+static void render_summary(jw *j)
+{
+    size_t n, n_sents;
+    const lede_summary_item *it = lede_doc_summary(j->doc, &n);
+    const lede_sentence *s = lede_doc_sentences(j->doc, &n_sents);
+
+    JW_MEMBER(j, "summary");
+    exp_putc(j->o, '[');
+    for (size_t i = 0; i < n; i++) {
+        uint32_t k = it[i].sentence;
+        if (k >= n_sents) {
+            if (j->o->rc == 0) {
+                j->o->rc = LEDE_EINVAL;
+                lede_error_set(j->err, LEDE_EINVAL,
+                               "document '%s': summary item %zu names sentence %u but the "
+                               "document has %zu sentences",
+                               lede_doc_id(j->doc), i, (unsigned)k, n_sents);
+            }
+            return;
+        }
+        if (!exp_span_ok(j->o, j->err, j->doc, "sentence", k, s[k].start, s[k].end, j->len))
+            return;
+        element(j, i);
+        JW_OPEN(j, "sentence");
+        exp_put_u64(j->o, k);
+        JW_FIELD(j, "text");
+        exp_put_jstr(j->o, j->text + s[k].start, s[k].end - s[k].start);
+        JW_FIELD(j, "score");
+        exp_put_num(j->o, it[i].score);
+        exp_putc(j->o, '}');
+    }
+    end_array(j, n);
+}
+
+static void render_tokens(jw *j)
+{
+    size_t n;
+    const lede_token *t = lede_doc_tokens(j->doc, &n);
+
+    JW_MEMBER(j, "tokens");
+    exp_putc(j->o, '[');
+    for (size_t i = 0; i < n; i++) {
+        if (!exp_span_ok(j->o, j->err, j->doc, "token", i, t[i].start, t[i].end, j->len))
+            return;
+        element(j, i);
+        span_head(j, t[i].start, t[i].end);
+        JW_FIELD(j, "kind");
+        exp_putc(j->o, '"');
+        const char *kind = exp_token_kind_name(t[i].kind);
+        exp_put(j->o, kind, strlen(kind));
+        exp_putc(j->o, '"');
+        exp_putc(j->o, '}');
+    }
+    end_array(j, n);
+}
+
+static int is_reserved(const char *name, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(name, *list) == 0)
+            return 1;
+    return 0;
+}
+
+/* One attribute: a key that would shadow start/end/text is written as "attr:<key>". */
+static void render_attr(jw *j, const lede_attr *a)
+{
+    static const char *const span_fields[] = {"start", "end", "text", NULL};
+    size_t key_len = strlen(a->key);
+
+    JW_LIT(j, ",", ", ");
+    if (is_reserved(a->key, span_fields)) {
+        /* Short keys: build "attr:<key>" on the stack. */
+        char tmp[16];
+        memcpy(tmp, "attr:", 5);
+        memcpy(tmp + 5, a->key, key_len);
+        exp_put_jstr(j->o, tmp, 5 + key_len);
+    } else {
+        exp_put_jstr(j->o, a->key, key_len);
+    }
+    JW_LIT(j, ":", ": ");
+    switch (a->type) {
+    case LEDE_ATTR_STRING:
+        exp_put_jstr(j->o, a->s ? a->s : "", a->s ? a->s_len : 0);
+        break;
+    case LEDE_ATTR_INT:
+        exp_put_i64(j->o, a->i);
+        break;
+    case LEDE_ATTR_NUMBER:
+        exp_put_num(j->o, a->d);
+        break;
+    case LEDE_ATTR_BOOL:
+        if (a->i)
+            EXP_LIT(j->o, "true");
+        else
+            EXP_LIT(j->o, "false");
+        break;
+    default:
+        EXP_LIT(j->o, "null");
+        break;
+    }
+}
+
+static void render_generic(jw *j, const lede_layer *l)
+{
+    const char *name = lede_layer_name(l);
+    size_t n = lede_layer_count(l);
+
+    if (is_reserved(name, reserved_members)) {
+        /* A layer called "tokens" or "id" would collide with a member of the record. */
+        if (j->pretty)
+            EXP_LIT(j->o, ",\n  \"layer:");
+        else
+            EXP_LIT(j->o, ",\"layer:");
+        exp_put(j->o, name, strlen(name)); /* reserved names need no escaping */
+        JW_LIT(j, "\":", "\": ");
+    } else {
+        member(j, name, strlen(name), 0);
+    }
+    exp_putc(j->o, '[');
+    for (size_t i = 0; i < n; i++) {
+        uint32_t start, end;
+        lede_layer_span(l, i, &start, &end);
+        if (!exp_span_ok(j->o, j->err, j->doc, name, i, start, end, j->len))
+            return;
+        element(j, i);
+        span_head(j, start, end);
+        for (const lede_attr *a = lede_layer_attrs(l, i); a; a = a->next)
+            render_attr(j, a);
+        exp_putc(j->o, '}');
+    }
+    end_array(j, n);
+}
+
+static void render_warnings(jw *j, size_t n)
+{
+    JW_MEMBER(j, "warnings");
+    exp_putc(j->o, '[');
+    for (size_t i = 0; i < n; i++) {
+        const char *stage, *message;
+        uint32_t offset;
+        lede_doc_warning_at(j->doc, i, &stage, &offset, &message);
+        element(j, i);
+        JW_OPEN(j, "stage");
+        if (stage)
+            exp_put_jstr(j->o, stage, strlen(stage));
+        else
+            EXP_LIT(j->o, "null");
+        JW_FIELD(j, "offset");
+        /* Outside the text (a stage's mistake), an offset cannot be mapped: null. */
+        if (offset == LEDE_NONE || (j->map && offset > j->len))
+            EXP_LIT(j->o, "null");
+        else
+            exp_put_offset(j->o, j->map, offset);
+        JW_FIELD(j, "message");
+        exp_put_jstr(j->o, message ? message : "", message ? strlen(message) : 0);
+        exp_putc(j->o, '}');
+    }
+    end_array(j, n);
+}
+
+static void close_record(jw *j)
+{
+    if (j->pretty)
+        EXP_LIT(j->o, "\n}\n");
+    else
+        EXP_LIT(j->o, "}\n");
+}
+
+void exp_render_json(const exp_instance *x, lede_doc *doc, exp_out *o, lede_error *err)
+{
+    jw j = {o, x->format == EXP_JSON && x->pretty, NULL, 0, doc, err, NULL};
+    const char *id = lede_doc_id(doc);
+    size_t n;
+
+    j.text = lede_doc_text(doc, &j.len);
+    if (!j.text)
+        j.text = "", j.len = 0;
+    if (x->chars)
+        j.map = exp_char_map(doc, j.text, j.len, o, err);
+    /* Most of a record is the text of its spans: reserve about that much once. */
+    if (x->tokens)
+        (void)lede_buf_reserve(o->b, 3 * j.len + 256); /* only a hint: appends re-check */
+
+    exp_putc(o, '{');
+    member(&j, "id", 2, 1);
+    exp_put_jstr(o, id, strlen(id));
+    if ((n = lede_doc_meta_count(doc)) > 0)
+        render_meta(&j, n);
+    if (x->text) {
+        JW_MEMBER(&j, "text");
+        exp_put_jstr(o, j.text, j.len);
+    }
+    if (lede_doc_has_layer(doc, LEDE_LAYER_SENTENCE))
+        render_sentences(&j);
+    if (lede_doc_has_layer(doc, LEDE_LAYER_PARAGRAPH))
+        render_paragraphs(&j);
+    if (lede_doc_has_layer(doc, LEDE_LAYER_QUOTE))
+        render_quotes(&j);
+    if (lede_doc_has_layer(doc, LEDE_LAYER_SUMMARY))
+        render_summary(&j);
+    if (x->tokens && lede_doc_has_layer(doc, LEDE_LAYER_TOKEN))
+        render_tokens(&j);
+    n = lede_doc_layer_count(doc);
+    for (size_t i = 0; i < n; i++)
+        render_generic(&j, lede_doc_layer_at(doc, i));
+    if ((n = lede_doc_warning_count(doc)) > 0)
+        render_warnings(&j, n);
+    close_record(&j);
+}
+
+void exp_render_json_error(const exp_instance *x, const lede_doc *doc, const char *stage,
+                           const char *message, exp_out *o)
+{
+    jw j = {o, x->format == EXP_JSON && x->pretty, "", 0, doc, NULL, NULL};
+    const char *id = lede_doc_id(doc);
+
+    exp_putc(o, '{');
+    member(&j, "id", 2, 1);
+    exp_put_jstr(o, id, strlen(id));
+    JW_MEMBER(&j, "error");
+    JW_LIT(&j, "{\"stage\":", "{\n    \"stage\": ");
+    if (stage)
+        exp_put_jstr(o, stage, strlen(stage));
+    else
+        EXP_LIT(o, "null");
+    JW_LIT(&j, ",\"message\":", ",\n    \"message\": ");
+    exp_put_jstr(o, message ? message : "", message ? strlen(message) : 0);
+    JW_LIT(&j, "}", "\n  }");
+    close_record(&j);
+}
