@@ -420,6 +420,68 @@ static void test_adding_that_clause_is_not_a_speaker(void **state)
     qtu_free(&t);
 }
 
+static void test_quoted_title_has_no_speaker(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t, "Burton claims that his favorite book is \"One Hundred Years of Solitude\".", NULL);
+    const lede_quote *q = qtu_find(&t, "One Hundred Years of Solitude");
+    assert_int_equal(q->kind, LEDE_QUOTE_PARTIAL);
+    assert_null(q->speaker);
+    assert_int_equal(q->speaker_start, LEDE_NONE);
+    qtu_free(&t);
+}
+
+static void test_said_the_age_description(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Molik grew in confidence and won in just 56 minutes. \"Bring it on,\" said the "
+            "23-year-old.",
+            NULL);
+    qtu_expect(&t, "Bring it on,", "Molik", "said", "the 23-year-old");
+    qtu_free(&t);
+}
+
+static void test_said_one_trader(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "\"Solidere should be above $10 but because of this disaster it is falling,\" said "
+            "one trader.",
+            NULL);
+    qtu_expect(&t, "Solidere should be above $10 but because of this disaster it is falling,",
+               "one trader", "said", "one trader");
+    qtu_free(&t);
+}
+
+static void test_long_role_before_name_and_cue(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "\"We need a good and feasible plan,\" National Bureau of Statistics chief Li "
+            "Deshui told Reuters.",
+            NULL);
+    qtu_expect(&t, "We need a good and feasible plan,", "Li Deshui", "told", "Li Deshui");
+    qtu_free(&t);
+}
+
+static void test_appositive_without_closing_comma(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Brent Bozell, PTC president and conservative activist said: \"MTV is blatantly "
+            "selling raunchy sex to kids.\"",
+            NULL);
+    qtu_expect(&t, "MTV is blatantly selling raunchy sex to kids.", "Brent Bozell", "said",
+               "Brent Bozell");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -455,6 +517,11 @@ int main(void)
         cmocka_unit_test(test_colon_hands_quote_to_clause_subject),
         cmocka_unit_test(test_phrase_behind_preposition_is_not_the_subject),
         cmocka_unit_test(test_adding_that_clause_is_not_a_speaker),
+        cmocka_unit_test(test_quoted_title_has_no_speaker),
+        cmocka_unit_test(test_said_the_age_description),
+        cmocka_unit_test(test_said_one_trader),
+        cmocka_unit_test(test_long_role_before_name_and_cue),
+        cmocka_unit_test(test_appositive_without_closing_comma),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

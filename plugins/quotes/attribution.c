@@ -4,15 +4,19 @@
  * Reported speech in news follows a handful of patterns around the quotation:
  *   after it:  "Q," said S            "Q," S said          "Q," S, ROLE, said
  *              "Q," said the bank's chief economist S       "Q," he told Reuters
+ *              "Q," according to S   "Q" ― S (a byline under a reader's quote)
  *   before it: S said: "Q"            S, ROLE, said: "Q"   S told OUTLET: "Q"
  *              S went on: "Q"         S referred to X as "Q"
  *              according to S, ... "Q"                     S's characterization of X as "Q"
  *              S mocked X, declaring Y "Q" (a participle: the clause's subject speaks)
+ *              S praised the director: "Q" (a colon, no cue verb)
  * The words after the closing mark (up to the sentence end) are read first for a full
  * quotation, the words before the opening mark (back to the clause start) for a partial
  * one, which gets a speaker only when its own sentence gives one. A full quotation with
- * no cue of its own continues the turn of the quotation just before it, and each segment
- * of a multi-paragraph quotation inherits the attribution of the first.
+ * no cue of its own continues the turn of the quotation just before it, or else belongs
+ * to the speaker of the sentence before it (Kirwan says his side ... "We have to ...");
+ * each later paragraph of a multi-paragraph quotation inherits the attribution of the
+ * first unless it carries its own.
  *
  * Every window is bounded (a sentence, a few dozen tokens), so attribution is linear in
  * the number of quotations. Names are resolved to full names by names.c.
@@ -82,10 +86,23 @@ static int is_skip_word(const qt_view *v, size_t i)
     return qt_tok_lowercase(v, i) && n > 4 && s[n - 2] == 'l' && s[n - 1] == 'y';
 }
 
+/* A word: it begins with a letter, or is a compound like 23-year-old. */
 static int is_word(const qt_view *v, size_t i)
 {
-    return i < v->n_tok && (qt_tok_lowercase(v, i) || qt_tok_capitalized(v, i));
+    if (i >= v->n_tok)
+        return 0;
+    if (qt_tok_lowercase(v, i) || qt_tok_capitalized(v, i))
+        return 1;
+    const char *s = v->text + v->tok[i].start;
+    size_t n = v->tok[i].end - v->tok[i].start;
+    return n > 3 && s[0] >= '0' && s[0] <= '9' && memchr(s, '-', n) != NULL;
 }
+
+/* Words that open a noun phrase after a cue: said the spokesman, said one trader, says its
+ * report. ("that" is left out: said that ... opens a clause, not a speaker.) */
+static const char *const np_openers[] = {"the",  "a",       "an",    "one",   "another",
+                                         "some", "several", "two",   "three", "its",
+                                         "his",  "her",     "their", "our",   NULL};
 
 static const char *const prepositions[] = {
     "through", "in",   "on",   "at",      "of",     "from",   "with",   "across",
@@ -207,7 +224,18 @@ static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
         }
         return 0;
     }
-    return phrase_ending_at(v, k, lo, out);
+    if (phrase_ending_at(v, k, lo, out))
+        return 1;
+    /* Brent Bozell, PTC president and conservative activist said: an appositive whose
+     * closing comma is missing. */
+    for (size_t j = k; j > lo && k - j < 12;) {
+        j--;
+        if (qt_tok_sentence_end(v, j) || v->quoted[j] || qt_tok_punct(v, j, ':'))
+            break;
+        if (qt_tok_punct(v, j, ','))
+            return j > lo && qt_name_ending_at(v, j - 1, lo, out);
+    }
+    return 0;
 }
 
 /* A noun phrase read rightwards from token i (before token hi): said Paul Martin, said
@@ -215,7 +243,7 @@ static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
 static int np_right(const qt_view *v, size_t i, size_t hi, qt_mention *out)
 {
     size_t b = i;
-    while (i < hi && (qt_tok_is(v, i, "the") || qt_tok_is(v, i, "a") || qt_tok_is(v, i, "an")))
+    while (i < hi && qt_tok_in(v, i, np_openers))
         i++;
     if (i >= hi)
         return 0;
@@ -248,6 +276,16 @@ static int np_right(const qt_view *v, size_t i, size_t hi, qt_mention *out)
     out->te = j;
     out->kind = QT_MENTION_PHRASE;
     return 1;
+}
+
+/* The mention ends right before the cue, or only adverbs stand between (Statistics chief
+ * Li Deshui told Reuters). */
+static int next_to_cue(const qt_view *v, const qt_mention *m, size_t cue)
+{
+    for (size_t k = m->te; k < cue; k++)
+        if (!is_skip_word(v, k))
+            return 0;
+    return m->kind == QT_MENTION_NAME || m->kind == QT_MENTION_PRONOUN;
 }
 
 /* The words after the closing mark: "Q," said S / "Q," S said / "Q," S, ROLE, said. */
@@ -296,7 +334,8 @@ static int read_after(const qt_view *v, size_t ce, size_t pe, found *f)
         if (kind != QT_CUE_VERB)
             continue;
         qt_mention who;
-        int ok = subject_left(v, j, i, &who) && (j - i <= POST_NEAR || who.tb <= i + 3);
+        int ok = subject_left(v, j, i, &who) &&
+                 (j - i <= POST_NEAR || who.tb <= i + 3 || next_to_cue(v, &who, j));
         if (!ok && has_lead) {
             who = lead;
             ok = 1;
@@ -559,6 +598,13 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, size_t n, i
         }
         found f;
         memset(&f, 0, sizeof f);
+        char last = v->text[q->end - 1];
+        int sentence = last == '.' || last == '!' || last == '?';
+        if (q->continues == LEDE_NONE && (q->kind == LEDE_QUOTE_PARTIAL || !sentence) &&
+            qt_title_case(v, q->start, q->end)) {
+            q->kind = LEDE_QUOTE_PARTIAL; /* a title: on MSNBC's "Morning Joe" */
+            continue;
+        }
         if (q->continues != LEDE_NONE && q->continues < qi) {
             /* A later paragraph of a quotation: its own "she said" if it has one, else
              * the attribution of the paragraph before. */

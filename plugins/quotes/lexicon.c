@@ -138,6 +138,15 @@ const char *const qt_calendar[] = {
     "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", NULL};
 
 const char *const qt_org_heads[] = {
+    "open", "slam", "championship", "championships", "tournament", "trophy", "series",
+    "final", "masters", "prix", "marathon", "governance", "studies", "research", "affairs",
+    "policy", "management", "development", "education", "health", "technology", "sciences",
+    "science", "economics", "relations", "rights", "communications", "services", "systems",
+    "solutions", "holdings", "partners", "capital", "securities", "markets", "ventures",
+    "labs", "industries", "motors", "energy", "oil", "airways", "records", "pictures",
+    "studios", "entertainment", "music", "films", "publishing", "exchange", "index", "fc",
+    "united", "city", "rovers", "athletic", "wanderers", "commons", "lords", "cabinet",
+    "secretariat", "authority", "council", "bureau", "unit", "division", "institution",
     "house", "council", "sea", "republic", "states", "union", "nations", "kingdom", "party",
     "department", "ministry", "office", "court", "army", "forces", "force", "committee",
     "agency", "bank", "street", "city", "county", "university", "college", "school", "post",
@@ -335,4 +344,23 @@ size_t qt_tok_lower_bound(const qt_view *v, uint32_t pos)
             hi = mid;
     }
     return lo;
+}
+
+int qt_title_case(const qt_view *v, uint32_t start, uint32_t end)
+{
+    static const char *const small[] = {"a",  "an",  "the", "of",  "in", "on",   "and",
+                                        "or", "for", "to",  "at",  "by", "with", "from",
+                                        "as", "vs",  "nor", "but", NULL};
+    size_t words = 0;
+    for (size_t i = qt_tok_lower_bound(v, start); i < v->n_tok && v->tok[i].end <= end; i++) {
+        if (qt_tok_capitalized(v, i)) {
+            words++;
+        } else if (qt_tok_lowercase(v, i)) {
+            if (!qt_tok_in(v, i, small))
+                return 0;
+        } else if (qt_tok_punct(v, i, ',') || qt_tok_punct(v, i, ';')) {
+            return 0; /* a clause break: a sentence, not a title */
+        }
+    }
+    return words >= 2;
 }

@@ -12,7 +12,10 @@
  * News articles give a person's full name once and the surname afterwards, so every
  * person mention of two or more words is indexed by its last word. A one-word mention
  * resolves to the most recent full name with that surname given before it (or, failing
- * that, anywhere in the article); he and she resolve to the most recent person. Lookups
+ * that, anywhere in the article); he and she resolve to the most recent person (or one-
+ * word subject: Burton explained) whose gender, known from a title (Mr, Mrs) or a common
+ * first name, does not rule it out. A capitalised common word opening a sentence (Had
+ * Elizabeth) is not part of a name when the document writes it in lower case. Lookups
  * are bounded (a hash table, a binary search, a capped walk) so that a hostile document
  * with thousands of same-named mentions stays linear.
  */
@@ -22,7 +25,7 @@
 
 /* How many same-surname mentions a lookup walks at most. */
 #define MAX_SURNAME_WALK 64
-/* How far back (bytes) a pronoun may look for a one-word subject when no person is known. */
+/* How many candidates back a pronoun looks for a person of a fitting gender. */
 #define PRONOUN_REACH 16
 
 typedef struct mention {
@@ -99,8 +102,11 @@ static int joins(const qt_view *v, size_t a)
 {
     if (a + 1 >= v->n_tok || (v->tok[a + 1].flags & LEDE_TOKF_SENT_START))
         return 0;
+    uint32_t s = v->tok[a].end, e = v->tok[a + 1].start;
+    if (e - s > 64)
+        return 0; /* a long gap is layout, not the space inside a name */
     int newlines = 0;
-    for (uint32_t k = v->tok[a].end; k < v->tok[a + 1].start; k++)
+    for (uint32_t k = s; k < e; k++)
         newlines += v->text[k] == '\n';
     return newlines < 2;
 }
@@ -464,6 +470,14 @@ const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m
     if (m->kind == QT_MENTION_PRONOUN)
         return resolve_pronoun(nm, v, m);
     if (m->kind == QT_MENTION_PHRASE) {
+        /* "the 23-year-old" stands for the person last named. */
+        size_t last_len = v->tok[m->te - 1].end - v->tok[m->te - 1].start;
+        if (qt_tok_is(v, m->tb, "the") && last_len > 9 &&
+            memcmp(v->text + v->tok[m->te - 1].end - 9, "-year-old", 9) == 0) {
+            size_t p = last_before(nm, nm->persons, nm->n_persons, v->tok[m->tb].start);
+            if (p != SIZE_MAX)
+                return mention_text(nm, &nm->m[nm->persons[p]]);
+        }
         size_t tb = m->tb;
         while (tb + 1 < m->te && qt_tok_in(v, tb, qt_determiners))
             tb++;

@@ -84,6 +84,9 @@ int qt_tok_lowercase(const qt_view *v, size_t i);
 int qt_tok_possessive(const qt_view *v, size_t i, size_t *stem_len);
 /* The cue starting at token i, if any, and in *end the token after it (went on: 2). */
 qt_cue_kind qt_cue_at(const qt_view *v, size_t i, size_t *end);
+/* The words of [start, end) are in title case (Morning Joe, Coal Isn't the Villain): a
+ * title or a name quoted, which nobody says. */
+int qt_title_case(const qt_view *v, uint32_t start, uint32_t end);
 /* Index of the first token whose start is >= pos (n_tok when none). */
 size_t qt_tok_lower_bound(const qt_view *v, uint32_t pos);
 

@@ -181,13 +181,13 @@ static int quotes_process(void *instance, lede_doc *doc, lede_error *err)
     qt_seg *seg;
     size_t n_seg;
     int rc = make_view(doc, &v, err);
+    if (rc == 0 && v.len >= LEDE_NONE)
+        return lede_error_set(err, LEDE_ETOOBIG, "quotes: document %s is 4 GiB or more",
+                              lede_doc_id(doc));
     if (rc == 0)
         rc = qt_find_segments(&v, &seg, &n_seg, err);
     if (rc < 0)
         return rc;
-    if (v.len > UINT32_MAX - 1)
-        return lede_error_set(err, LEDE_ETOOBIG, "quotes: document %s is over 4 GiB",
-                              lede_doc_id(doc));
 
     lede_quote *quotes = lede_doc_alloc(doc, (n_seg + 1) * sizeof *quotes);
     uint32_t *map = lede_doc_alloc(doc, (n_seg + 1) * sizeof *map);

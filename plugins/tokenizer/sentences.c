@@ -286,6 +286,13 @@ int tok_sentences(const tok_config *cfg, const char *text, const lede_token *tok
 
         if (i + 1 == n)
             break;
+        /* Most tokens are words of three letters or more with a space after them that
+         * no rule below can act on; let them pass cheaply. */
+        if (tokens[i].kind == LEDE_TOK_WORD && tokens[i].end - tokens[i].start > 2 &&
+            !(tokens[i].flags & LEDE_TOKF_ABBREV) && tokens[i + 1].start > tokens[i].end &&
+            tokens[i + 1].kind == LEDE_TOK_WORD && !(tokens[i + 1].flags & TOK_F_GLUED) &&
+            !(tokens[i + 1].flags & LEDE_TOKF_CAPITALIZED) && !cfg->max_sentence_bytes)
+            continue;
         if ((tokens[i].kind == LEDE_TOK_NUMBER ||
              (tokens[i].kind == LEDE_TOK_WORD && tokens[i].end - tokens[i].start <= 2)) &&
             (i == first || tokens[i].start > tokens[i - 1].end || is_bullet(&c, i - 1)) &&

@@ -58,7 +58,7 @@ static int is_wordchar_cc(int cc)
 }
 
 /* The code point at pos and its class; len 0 (and class SPACE) at the paragraph end. */
-static size_t peek(const scanner *sc, uint32_t pos, int32_t *cp, int *cc)
+static inline size_t peek(const scanner *sc, uint32_t pos, int32_t *cp, int *cc)
 {
     size_t len;
 
@@ -286,6 +286,23 @@ static int glue_split(const scanner *sc, uint32_t seg_start, uint32_t pos, unsig
     return 0;
 }
 
+/* A character where a word stops but a URL, an address or U.S. would go on. */
+static int may_continue_url(unsigned char c)
+{
+    switch (c) {
+    case '@':
+    case ':':
+    case '.':
+    case '_':
+    case '+':
+    case '%':
+    case '-':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 /* ---- clitics ---- */
 
 /* With clitics = true: do|n't, Iran|'s, they|'re, presidents|'. */
@@ -339,7 +356,7 @@ static int scan_one(scanner *sc, uint32_t *ppos, int lead, uint16_t flags, int *
 {
     uint32_t start = *ppos, pos = start, seg_start = start, uend = start;
     int prev_cc = TOK_CC_SPACE, seg_first_cc = -1, numeric = 1, glued_next = 0;
-    unsigned lower_run = 0, seg_letters = 0;
+    unsigned lower_run = 0, seg_letters = 0, n_letters = 0, n_upper = 0, first_upper = 0;
     int32_t cp, last_letter = 0;
     int cc;
     size_t len;
@@ -358,6 +375,7 @@ static int scan_one(scanner *sc, uint32_t *ppos, int lead, uint16_t flags, int *
                 q++;
             seg_letters += q - pos;
             lower_run += q - pos;
+            n_letters += q - pos;
             last_letter = sc->s[q - 1];
             prev_cc = TOK_CC_LOWER;
             pos = q;
@@ -374,6 +392,9 @@ static int scan_one(scanner *sc, uint32_t *ppos, int lead, uint16_t flags, int *
                 break;
             }
             if (is_alpha_cc(cc)) {
+                if (n_letters++ == 0 && cc == TOK_CC_UPPER)
+                    first_upper = 1;
+                n_upper += cc == TOK_CC_UPPER;
                 numeric = 0;
                 if (!is_alpha_cc(prev_cc) && prev_cc != TOK_CC_MARK) {
                     seg_start = pos;
@@ -448,7 +469,7 @@ static int scan_one(scanner *sc, uint32_t *ppos, int lead, uint16_t flags, int *
      * at a character that can continue one; at most word ends, nothing is rescanned. */
     if (!lead && !glued_next && sc->s[start] < 0x80 &&
         ((flags & LEDE_TOKF_ABBREV) ||
-         (pos < sc->end && strchr("@:._+%-", sc->s[pos]) && sc->s[pos] != '\0'))) {
+         (pos < sc->end && may_continue_url(sc->s[pos])))) {
         if (url_end(sc, start, &uend) || multidot_end(sc, start, &uend)) {
             int rc = emit(sc, start, uend, 0);
             *glued = 0;
@@ -459,8 +480,20 @@ static int scan_one(scanner *sc, uint32_t *ppos, int lead, uint16_t flags, int *
             return rc;
         }
     }
-    if (emit(sc, start, pos, flags))
+    if (n_letters) {
+        /* A word: kind and case are known from the scan, no need to describe it again. */
+        lede_token *t;
+        if (tok_vec_reserve(sc->vec, 1))
+            return LEDE_ENOMEM;
+        t = &sc->vec->v[sc->vec->n++];
+        t->start = start;
+        t->end = pos;
+        t->kind = LEDE_TOK_WORD;
+        t->flags = (uint16_t)(flags | (first_upper ? LEDE_TOKF_CAPITALIZED : 0) |
+                              (n_letters >= 2 && n_upper == n_letters ? LEDE_TOKF_ALLCAPS : 0));
+    } else if (emit(sc, start, pos, flags)) {
         return LEDE_ENOMEM;
+    }
     if (sc->cfg->clitics && (flags & LEDE_TOKF_APOSTROPHE) && split_clitic(sc))
         return LEDE_ENOMEM;
     *ppos = pos;
@@ -628,6 +661,32 @@ int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t 
             len = 1;
         } else {
             len = peek(&sc, pos, &cp, &cc);
+        }
+        if (cc == TOK_CC_LOWER || cc == TOK_CC_UPPER) {
+            /* Fast path: an ASCII word of lower-case letters (after one capital at most)
+             * ending where no rule could extend or cut it. Anything else (a capital
+             * inside, an apostrophe, a stop, a hyphen, non-ASCII) takes scan_word. */
+            uint32_t q = pos + 1;
+            unsigned char e;
+            while (q < end && sc.s[q] >= 'a' && sc.s[q] <= 'z')
+                q++;
+            e = q < end ? sc.s[q] : ' ';
+            if ((q - pos >= 2 || cc == TOK_CC_LOWER) &&
+                (e == ' ' || e == '\n' || e == ',' || e == ';' || e == ')' || e == '!' ||
+                 e == '?' || e == '\r' || e == '\t')) {
+                lede_token *t;
+                if (vec->n == vec->cap && tok_vec_reserve(vec, 1)) {
+                    rc = LEDE_ENOMEM;
+                    break;
+                }
+                t = &vec->v[vec->n++];
+                t->start = pos;
+                t->end = q;
+                t->kind = LEDE_TOK_WORD;
+                t->flags = cc == TOK_CC_UPPER ? LEDE_TOKF_CAPITALIZED : 0;
+                pos = q;
+                continue;
+            }
         }
         switch (cc) {
         case TOK_CC_SPACE:
