@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "lede_config.h"
+#include "newstage.h"
 
 #define EXIT_FAILED_DOCS 1
 #define EXIT_USAGE 2
@@ -24,6 +25,7 @@ static const char usage_text[] =
     "       lede check (-c CONFIG | -p PIPELINE) [-o STAGE.OPTION=VALUE]...\n"
     "       lede stages\n"
     "       lede inspect STAGE\n"
+    "       lede new-stage NAME [DIR]\n"
     "       lede --help | --version\n"
     "\n"
     "Runs news articles through a pipeline of stages named in a libconfig file.\n"
@@ -398,7 +400,7 @@ int main(int argc, char **argv)
     setvbuf(stdout, stdout_buf, _IOFBF, sizeof stdout_buf);
 
     if (argc < 2)
-        return usage_error("%s", "missing command (run, check, stages, inspect)");
+        return usage_error("%s", "missing command (run, check, stages, inspect, new-stage)");
     const char *cmd = argv[1];
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
         fputs(usage_text, stdout);
@@ -414,9 +416,11 @@ int main(int argc, char **argv)
         return cmd_run(argc - 1, argv + 1, 1);
     if (!strcmp(cmd, "stages"))
         return cmd_stages();
+    if (!strcmp(cmd, "new-stage"))
+        return lede__cmd_new_stage(argc - 1, argv + 1);
     if (!strcmp(cmd, "inspect"))
         return cmd_inspect(argc - 1, argv + 1);
     if (cmd[0] == '-')
         return cmd_run(argc, argv, 0); /* `lede -c CONFIG FILE` means run */
-    return usage_error("unknown command '%s' (run, check, stages, inspect)", cmd);
+    return usage_error("unknown command '%s' (run, check, stages, inspect, new-stage)", cmd);
 }
