@@ -284,7 +284,7 @@ done:
 int lede__pipeline_parse_inline(const char *spec, lede__loader *ld, lede__pipeline **out,
                                 lede_error *err)
 {
-    char *copy = strdup(spec), *save = NULL, *part;
+    char *copy = strdup(spec), *part, *bang;
     int rc = 0, idx = 0;
 
     if (!copy)
@@ -293,33 +293,41 @@ int lede__pipeline_parse_inline(const char *spec, lede__loader *ld, lede__pipeli
         free(copy);
         return rc;
     }
-    for (part = strtok_r(copy, "!", &save); part; part = strtok_r(NULL, "!", &save)) {
-        char where[64], stage[256];
+    /* Split on every '!' (not strtok: an empty stage between two '!' is an error). */
+    for (part = copy; part; part = bang ? bang + 1 : NULL) {
+        char where[64], stage[256], name[256];
         const lede__module *mod;
         lede_options *opts;
         size_t n;
 
+        if ((bang = strchr(part, '!')))
+            *bang = '\0';
         idx++;
         snprintf(where, sizeof where, "-p stage %d", idx);
         while (*part == ' ' || *part == '\t')
             part++;
         n = strcspn(part, " \t");
         if (n == 0 || n >= sizeof stage) {
-            rc = lede_error_set(err, LEDE_ECONFIG, "%s: expected a stage name", where);
+            rc = lede_error_set(err, LEDE_ECONFIG,
+                                "%s: expected a stage name (as in 'tokenizer ! quotes ! exporter "
+                                "format=csv')",
+                                where);
             break;
         }
         memcpy(stage, part, n);
         stage[n] = '\0';
+        if (lede__options_take_name(part + n, name, sizeof name)) {
+            rc = lede_error_set(err, LEDE_ECONFIG, "%s: name= needs a value", where);
+            break;
+        }
         if ((rc = lede__loader_load(ld, stage, &mod, err))) {
             lede_error_prefix(err, "%s", where);
             break;
         }
-        if ((rc = lede__pipeline_add(*out, mod->desc, NULL, where, &opts, err)) ||
+        if ((rc = lede__pipeline_add(*out, mod->desc, name[0] ? name : NULL, where, &opts, err)) ||
             (rc = lede__options_parse_list(opts, mod->desc->name, where, part + n, err)))
             break;
     }
-    if (!rc && idx == 0)
-        rc = lede_error_set(err, LEDE_ECONFIG, "-p: empty pipeline");
     free(copy);
     return rc;
 }

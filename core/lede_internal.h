@@ -73,7 +73,10 @@ LEDE_API int lede__options_set_text(lede_options *opts, const char *stage, const
 LEDE_API const lede_option_desc *lede__options_decl(const lede_options *opts, const char *name);
 /* The declared option closest to name (edit distance), or NULL when nothing is close. */
 LEDE_API const char *lede__options_suggest(const lede_options *opts, const char *name);
-/* Parses "k=v k2=\"v 2\"" and applies each pair. */
+/* Removes a "name=VALUE" pair from list (in place) into name; name = "" when absent.
+ * Returns 0, or LEDE_ECONFIG for an empty or over-long name. */
+LEDE_API int lede__options_take_name(char *list, char *name, size_t size);
+/* Parses "k=v k2=\"v 2\"" and applies each pair; an option given twice is an error. */
 LEDE_API int lede__options_parse_list(lede_options *opts, const char *stage, const char *where,
                                       const char *list, lede_error *err);
 

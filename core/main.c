@@ -370,7 +370,9 @@ static int cmd_inspect(int argc, char **argv)
     for (const lede_option_desc *o = d->options; o && o->name; o++) {
         printf("  %-18s %-6s default: %s", o->name, opt_type(o->type),
                o->default_value ? o->default_value : "(none)");
-        if ((o->type == LEDE_OPT_INT || o->type == LEDE_OPT_FLOAT) && o->min <= o->max)
+        if (o->type == LEDE_OPT_INT && o->min <= o->max)
+            printf("   range: [%.0f, %.0f]", o->min, o->max);
+        else if (o->type == LEDE_OPT_FLOAT && o->min <= o->max)
             printf("   range: [%g, %g]", o->min, o->max);
         if (o->type == LEDE_OPT_ENUM && o->choices) {
             printf("   choices:");

@@ -294,11 +294,40 @@ int lede__options_parse_list(lede_options *opts, const char *stage, const char *
                                   "%s: stage '%s': expected OPTION=VALUE, got '%s'", where, stage,
                                   pair);
         *eq = '\0';
+        /* A list is one stage's settings, like a config group: each option once. */
+        const lede__optval *v = find(opts, pair);
+        if (v && v->is_set)
+            return lede_error_set(err, LEDE_ECONFIG, "%s: stage '%s': option '%s' is given twice",
+                                  where, stage, pair);
         int rc = lede__options_set_text(opts, stage, where, pair, eq + 1, err);
         if (rc)
             return rc;
     }
     return 0;
+}
+
+int lede__options_take_name(char *list, char *name, size_t size)
+{
+    char pair[4096];
+    int truncated = 0;
+    const char *p = list, *start;
+
+    name[0] = '\0';
+    for (;;) {
+        while (*p == ' ' || *p == '\t')
+            p++;
+        start = p;
+        if (!(p = next_pair(p, pair, sizeof pair, &truncated)))
+            return 0;
+        if (strncmp(pair, "name=", 5) == 0) {
+            if (!pair[5] || strlen(pair + 5) >= size)
+                return LEDE_ECONFIG;
+            snprintf(name, size, "%s", pair + 5);
+            /* Blank the pair out of the list so option parsing never sees it. */
+            memset((char *)start, ' ', (size_t)(p - start));
+            return 0;
+        }
+    }
 }
 
 int lede_opt_bool(const lede_options *opts, const char *name)

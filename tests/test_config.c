@@ -164,6 +164,24 @@ static void test_overrides_target_names_then_stages(void **state)
     assert_int_equal(lede__pipeline_parse_inline("teststage_ok nn=1", ld, &p, &err), LEDE_ECONFIG);
     assert_non_null(strstr(err.message, "did you mean 'n'?"));
     lede__pipeline_free(p);
+    /* Inline pipelines: named instances, no empty stage, each option once. */
+    assert_int_equal(lede__pipeline_parse_inline("teststage_ok name=first n=2 ! teststage_ok "
+                                                 "name=\"second one\" mode=beta",
+                                                 ld, &p, &err),
+                     0);
+    assert_int_equal(lede__pipeline_override(p, "second one.n=7", &err), 0);
+    assert_int_equal(lede__pipeline_override(p, "first.mode=gamma", &err), LEDE_ECONFIG);
+    lede__pipeline_free(p);
+    assert_int_equal(lede__pipeline_parse_inline("teststage_ok !", ld, &p, &err), LEDE_ECONFIG);
+    assert_non_null(strstr(err.message, "-p stage 2: expected a stage name"));
+    lede__pipeline_free(p);
+    assert_int_equal(lede__pipeline_parse_inline("teststage_ok n=1 n=2", ld, &p, &err),
+                     LEDE_ECONFIG);
+    assert_non_null(strstr(err.message, "option 'n' is given twice"));
+    lede__pipeline_free(p);
+    assert_int_equal(lede__pipeline_parse_inline("teststage_okk", ld, &p, &err), LEDE_ENOTFOUND);
+    assert_non_null(strstr(err.message, "(did you mean 'teststage_ok'?)"));
+    lede__pipeline_free(p);
     lede__loader_free(ld);
     unsetenv("LEDE_PLUGIN_PATH");
 }
