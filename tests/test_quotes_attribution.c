@@ -482,6 +482,106 @@ static void test_appositive_without_closing_comma(void **state)
     qtu_free(&t);
 }
 
+static void test_it_speaks_for_the_last_named_organisation(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "The Pentagon confirmed the strike on Tuesday. \"The operation was conducted "
+            "lawfully,\" it said in a statement.",
+            NULL);
+    qtu_expect(&t, "The operation was conducted lawfully,", "Pentagon", "said", "it");
+    qtu_free(&t);
+}
+
+static void test_titled_surname_keeps_its_gender(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Elizabeth Bennet walked into the room.\n\n"
+            "\"I have not the pleasure of understanding you,\" said Mr. Bennet.",
+            NULL);
+    qtu_expect(&t, "I have not the pleasure of understanding you,", "Mr. Bennet", "said", "Bennet");
+    qtu_free(&t);
+}
+
+static void test_titled_name_before_any_full_name_is_its_own_person(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Mrs. Bennet had five daughters. Elizabeth Bennet was the second.\n\n"
+            "\"I am quite delighted with her,\" said Mrs. Bennet.",
+            NULL);
+    qtu_expect(&t, "I am quite delighted with her,", "Mrs. Bennet", "said", "Bennet");
+    qtu_free(&t);
+}
+
+static void test_possessor_of_a_statement_speaks(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Senator John Cornyn criticized NASA's choice.\n\n"
+            "Cornyn's statement added, \"There is no question Houston should have been selected "
+            "as a final home for one of the orbiters.\"",
+            NULL);
+    qtu_expect(&t,
+               "There is no question Houston should have been selected as a final home for one "
+               "of the orbiters.",
+               "John Cornyn", "added", "Cornyn");
+    qtu_free(&t);
+}
+
+static void test_organisation_name_before_person_name_is_shed(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t, "\"Moves to reduce the backlog are welcome,\" said Refugee Council Enver Solomon.",
+            NULL);
+    qtu_expect(&t, "Moves to reduce the backlog are welcome,", "Enver Solomon", "said",
+               "Enver Solomon");
+    qtu_free(&t);
+}
+
+static void test_possessive_phrase_speaks(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t, "\"We live in Satan's kingdom,\" my father often said.", NULL);
+    qtu_expect(&t, "We live in Satan's kingdom,", "my father", "said", "my father");
+    qtu_free(&t);
+}
+
+static void test_as_s_put_it(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "As Steven M. Rosenthal, a tax lawyer at the Tax Policy Center, recently put it, "
+            "''Did Trump lower his taxes through legal tax avoidance, or illegal tax "
+            "evasion?''",
+            NULL);
+    qtu_expect(&t, "Did Trump lower his taxes through legal tax avoidance, or illegal tax evasion?",
+               "Steven M. Rosenthal", "put it", "Steven M. Rosenthal");
+    qtu_free(&t);
+}
+
+static void test_turn_goes_on_past_a_quoted_title(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "“He's absolutely right,” Flynn, a top Trump surrogate, said Thursday morning on "
+            "Fox News’s “Fox and Friends.” “I mean, there's a lot of frustration within the "
+            "ranks.”",
+            NULL);
+    qtu_expect(&t, "I mean, there's a lot of frustration within the ranks.", "Flynn", "said",
+               "Flynn");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -522,6 +622,14 @@ int main(void)
         cmocka_unit_test(test_said_one_trader),
         cmocka_unit_test(test_long_role_before_name_and_cue),
         cmocka_unit_test(test_appositive_without_closing_comma),
+        cmocka_unit_test(test_it_speaks_for_the_last_named_organisation),
+        cmocka_unit_test(test_titled_surname_keeps_its_gender),
+        cmocka_unit_test(test_titled_name_before_any_full_name_is_its_own_person),
+        cmocka_unit_test(test_possessor_of_a_statement_speaks),
+        cmocka_unit_test(test_organisation_name_before_person_name_is_shed),
+        cmocka_unit_test(test_possessive_phrase_speaks),
+        cmocka_unit_test(test_as_s_put_it),
+        cmocka_unit_test(test_turn_goes_on_past_a_quoted_title),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -208,6 +208,22 @@ static void test_straight_excerpt_is_not_continued_by_a_curly_quote(void **state
     qtu_free(&t);
 }
 
+static void test_quotation_interrupted_by_its_attribution_is_linked(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "\"I am not afraid,\" said Lydia stoutly, \"for though I am the youngest, I'm the "
+            "tallest.\"",
+            NULL);
+    assert_int_equal(t.n, 2);
+    const lede_quote *b = qtu_find(&t, "for though I am the youngest, I'm the tallest.");
+    assert_int_equal(b->continues, 0);
+    assert_int_equal(b->kind, LEDE_QUOTE_FULL);
+    assert_string_equal(b->speaker, "Lydia");
+    qtu_free(&t);
+}
+
 /* 20,000 nested marks (“‘“‘ ... ’”’”) must be paired in well under a second. */
 static void test_twenty_thousand_nested_marks_are_linear(void **state)
 {
@@ -281,6 +297,7 @@ int main(void)
         cmocka_unit_test(test_empty_quotation_is_skipped),
         cmocka_unit_test(test_two_apostrophes_are_a_double_quote_mark),
         cmocka_unit_test(test_straight_excerpt_is_not_continued_by_a_curly_quote),
+        cmocka_unit_test(test_quotation_interrupted_by_its_attribution_is_linked),
         cmocka_unit_test(test_twenty_thousand_nested_marks_are_linear),
         cmocka_unit_test(test_twenty_thousand_unclosed_marks_are_linear),
     };

@@ -23,8 +23,24 @@ void qtu_run(qtu *t, const char *text, const char *options)
         fail_msg("harness: %s", err.message);
     if (lede_harness_run(t->h, "t", text, strlen(text), &t->doc, &err))
         fail_msg("run failed: %s", err.message);
-    t->text = lede_doc_text(t->doc, NULL);
+    size_t len;
+    t->text = lede_doc_text(t->doc, &len);
     t->q = lede_doc_quotes(t->doc, &t->n);
+    /* Invariants every run must keep: spans inside the text and in order, marks around
+     * the quoted text, links backwards only. */
+    uint32_t prev_end = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        const lede_quote *q = &t->q[i];
+        assert_true(q->mark_start >= prev_end);
+        assert_true(q->mark_start <= q->start && q->start < q->end && q->end <= q->mark_end);
+        assert_true(q->mark_end <= len);
+        assert_true(q->continues == LEDE_NONE || q->continues < i);
+        assert_true(q->speaker_start == LEDE_NONE ||
+                    (q->speaker_start < q->speaker_end && q->speaker_end <= len));
+        assert_true(q->cue_start == LEDE_NONE || (q->cue_start < q->cue_end && q->cue_end <= len));
+        assert_true(q->confidence >= 0.0f && q->confidence <= 1.0f);
+        prev_end = q->mark_end;
+    }
 }
 
 void qtu_free(qtu *t)

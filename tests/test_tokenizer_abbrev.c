@@ -13,7 +13,7 @@
 
 #include <cmocka.h>
 
-#include "tokenizer_util.h"
+#include "test_tokenizer_util.h"
 
 static int setup(void **state)
 {
@@ -42,13 +42,14 @@ static void test_abbreviations_are_single_tokens_with_the_abbrev_flag(void **sta
 static void test_un_security_council_does_not_end_the_sentence(void **state)
 {
     tku *k = *state;
-    TKU_SENTENCES(k,
-                  "Since Russia last week used its veto power at the U.N. Security Council to place "
-                  "a restriction on aid delivery to 4.1 million people in Syria’s rebel-held "
-                  "northwest, humanitarian difficulties in Syria have also come into spotlight.",
-                  "Since Russia last week used its veto power at the U.N. Security Council to place "
-                  "a restriction on aid delivery to 4.1 million people in Syria’s rebel-held "
-                  "northwest, humanitarian difficulties in Syria have also come into spotlight.");
+    TKU_SENTENCES(
+        k,
+        "Since Russia last week used its veto power at the U.N. Security Council to place "
+        "a restriction on aid delivery to 4.1 million people in Syria’s rebel-held "
+        "northwest, humanitarian difficulties in Syria have also come into spotlight.",
+        "Since Russia last week used its veto power at the U.N. Security Council to place "
+        "a restriction on aid delivery to 4.1 million people in Syria’s rebel-held "
+        "northwest, humanitarian difficulties in Syria have also come into spotlight.");
 }
 
 static void test_initial_in_a_name_does_not_end_the_sentence(void **state)
@@ -80,9 +81,9 @@ static void test_abbreviation_before_a_name_continues_the_sentence(void **state)
 static void test_titles_never_end_a_sentence(void **state)
 {
     tku *k = *state;
-    TKU_SENTENCES(k, "Undersecretary for Education Mr. Toccafondi says fees will rise. Dr. Who agrees.",
-                  "Undersecretary for Education Mr. Toccafondi says fees will rise.",
-                  "Dr. Who agrees.");
+    TKU_SENTENCES(
+        k, "Undersecretary for Education Mr. Toccafondi says fees will rise. Dr. Who agrees.",
+        "Undersecretary for Education Mr. Toccafondi says fees will rise.", "Dr. Who agrees.");
 }
 
 static void test_number_prefixes_only_before_numbers(void **state)
@@ -128,8 +129,7 @@ static void test_abbreviations_file_adds_a_title(void **state)
     tku_free(k);
     /* Without the file, Pte is a word like any other. */
     k = tku_new("");
-    TKU_SENTENCES(k, "The visit of Pte. Lopez went well.", "The visit of Pte.",
-                  "Lopez went well.");
+    TKU_SENTENCES(k, "The visit of Pte. Lopez went well.", "The visit of Pte.", "Lopez went well.");
     tku_free(k);
     remove(path);
 }

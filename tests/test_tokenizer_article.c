@@ -16,7 +16,7 @@
 
 #include <cmocka.h>
 
-#include "tokenizer_util.h"
+#include "test_tokenizer_util.h"
 
 #define FIX LEDE_SOURCE_DIR "/tests/fixtures/tokenizer/"
 

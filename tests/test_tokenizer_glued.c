@@ -13,7 +13,7 @@
 
 #include <cmocka.h>
 
-#include "tokenizer_util.h"
+#include "test_tokenizer_util.h"
 
 static int setup(void **state)
 {
@@ -48,8 +48,7 @@ static void test_capitalised_word_glued_to_a_starter_splits(void **state)
 static void test_short_capitalised_starters_split(void **state)
 {
     tku *k = *state;
-    TKU_SENTENCES(k,
-                  "destroy Ukrainian military hardwareOn Monday, Fadahossein Maleki spoke",
+    TKU_SENTENCES(k, "destroy Ukrainian military hardwareOn Monday, Fadahossein Maleki spoke",
                   "destroy Ukrainian military hardware", "On Monday, Fadahossein Maleki spoke");
     TKU_SENTENCES(k, "in Turkmenistan last monthOn June 8 a group traveled",
                   "in Turkmenistan last month", "On June 8 a group traveled");
@@ -58,9 +57,10 @@ static void test_short_capitalised_starters_split(void **state)
 static void test_camel_case_brands_and_names_stay_whole(void **state)
 {
     tku *k = *state;
-    TKU_TOKENS(k, "iPhone McDonald eBay MacBook YouTube PlayStation LinkedIn PowerPoint macOS",
+    TKU_TOKENS(k,
+               "iPhone McDonald eBay MacBook YouTube PlayStation LinkedIn PowerPoint macOS wikiHow",
                "iPhone", "McDonald", "eBay", "MacBook", "YouTube", "PlayStation", "LinkedIn",
-               "PowerPoint", "macOS");
+               "PowerPoint", "macOS", "wikiHow");
     assert_int_equal(tku_n_sentences(k), 1);
 }
 

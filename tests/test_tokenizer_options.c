@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "tokenizer_util.h"
+#include "test_tokenizer_util.h"
 
 static int add_stage(const char *options, lede_error *err)
 {

@@ -13,7 +13,7 @@
 
 #include <cmocka.h>
 
-#include "tokenizer_util.h"
+#include "test_tokenizer_util.h"
 
 static void run_len(tku *k, const char *text, size_t len)
 {
@@ -60,9 +60,27 @@ static void test_random_bytes_keep_every_invariant(void **state)
 static void test_long_runs_of_one_character(void **state)
 {
     /* Each would cost quadratic time if a rule rescanned the run from every token. */
-    static const char *const units[] = {".", "!", "a", "A", "1", ",", "-", "\xe2\x80\x99", "'",
-                                        "\xe2\x80\x9c", " . ", "aB", "1.", "\n", "\xf0\x9f\x87\xba",
-                                        "a-", "a.", "todayIt-", "x)", "1. A ", "http://x)"};
+    static const char *const units[] = {".",
+                                        "!",
+                                        "a",
+                                        "A",
+                                        "1",
+                                        ",",
+                                        "-",
+                                        "\xe2\x80\x99",
+                                        "'",
+                                        "\xe2\x80\x9c",
+                                        " . ",
+                                        "aB",
+                                        "1.",
+                                        "\n",
+                                        "\xf0\x9f\x87\xba",
+                                        "a-",
+                                        "a.",
+                                        "todayIt-",
+                                        "x)",
+                                        "1. A ",
+                                        "http://x)"};
     tku *k = tku_new("");
     size_t cap = 200000;
     char *text = malloc(cap + 8);
@@ -84,7 +102,8 @@ static void test_long_runs_of_one_character(void **state)
 static void test_control_characters_are_tokens_not_crashes(void **state)
 {
     tku *k = tku_new("");
-    const char text[] = "A\x01" "B\x7f \x1b[0m end.\x0c";
+    const char text[] = "A\x01"
+                        "B\x7f \x1b[0m end.\x0c";
     (void)state;
     run_len(k, text, sizeof text - 1);
     assert_true(tku_n_tokens(k) >= 4);

@@ -13,7 +13,7 @@
 
 #include <cmocka.h>
 
-#include "tokenizer_util.h"
+#include "test_tokenizer_util.h"
 
 static int setup(void **state)
 {
@@ -84,8 +84,7 @@ static void test_decimal_and_money_do_not_split(void **state)
     tku *k = *state;
     /* GR-19, GR-20 */
     TKU_SENTENCES(k, "She has $100.00 in her bag.", "She has $100.00 in her bag.");
-    TKU_SENTENCES(k, "She has $100.00. It is in her bag.", "She has $100.00.",
-                  "It is in her bag.");
+    TKU_SENTENCES(k, "She has $100.00. It is in her bag.", "She has $100.00.", "It is in her bag.");
 }
 
 static void test_ellipsis_inside_a_sentence_does_not_split(void **state)
@@ -97,8 +96,9 @@ static void test_ellipsis_inside_a_sentence_does_not_split(void **state)
                   "The meetings will ‘develop economic cooperation, focus on security of the "
                   "region via political solution … and ensure food security.’");
     /* GR-50 */
-    TKU_SENTENCES(k, "I wasn’t really ... well, what I mean...see . . . what I'm saying, the thing "
-                     "is . . . I didn’t mean it.",
+    TKU_SENTENCES(k,
+                  "I wasn’t really ... well, what I mean...see . . . what I'm saying, the thing "
+                  "is . . . I didn’t mean it.",
                   "I wasn’t really ... well, what I mean...see . . . what I'm saying, the thing "
                   "is . . . I didn’t mean it.");
 }
@@ -121,8 +121,9 @@ static void test_stop_glued_to_a_capital_ends_the_sentence(void **state)
 {
     tku *k = *state;
     /* GR-52 and the article's "currency.Vladimir" */
-    TKU_SENTENCES(k, "Hello world.Today is Tuesday.Mr. Smith went to the store and bought "
-                     "1,000.That is a lot.",
+    TKU_SENTENCES(k,
+                  "Hello world.Today is Tuesday.Mr. Smith went to the store and bought "
+                  "1,000.That is a lot.",
                   "Hello world.", "Today is Tuesday.",
                   "Mr. Smith went to the store and bought 1,000.", "That is a lot.");
     TKU_SENTENCES(k, "a quickly appreciating currency.Vladimir Putin is seen",

@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "tokenizer_util.h"
+#include "test_tokenizer_util.h"
 
 static int setup(void **state)
 {
@@ -85,16 +85,19 @@ static void test_a_sentence_final_stop_is_not_part_of_a_number(void **state)
 static void test_urls_and_emails_are_one_token_without_the_final_stop(void **state)
 {
     tku *k = *state;
-    TKU_TOKENS(k, "See https://www.example.50.com/new-site/awesome_content.html. Mail Jane.Doe@example.com.",
-               "See", "https://www.example.50.com/new-site/awesome_content.html", ".", "Mail",
-               "Jane.Doe@example.com", ".");
+    TKU_TOKENS(
+        k,
+        "See https://www.example.50.com/new-site/awesome_content.html. Mail Jane.Doe@example.com.",
+        "See", "https://www.example.50.com/new-site/awesome_content.html", ".", "Mail",
+        "Jane.Doe@example.com", ".");
 }
 
 static void test_emoji_with_modifiers_and_flags_are_single_tokens(void **state)
 {
     tku *k = *state;
     /* thumbs up + skin tone, US flag (two regional indicators), family ZWJ sequence */
-    TKU_TOKENS(k, "Great 👍🏽 🇺🇸 👨‍👩‍👧 !", "Great", "👍🏽", "🇺🇸", "👨‍👩‍👧", "!");
+    TKU_TOKENS(k, "Great 👍🏽 🇺🇸 👨‍👩‍👧 !", "Great", "👍🏽", "🇺🇸",
+               "👨‍👩‍👧", "!");
     assert_int_equal(kind_of(k, "👍🏽"), LEDE_TOK_EMOJI);
     assert_int_equal(kind_of(k, "🇺🇸"), LEDE_TOK_EMOJI);
 }

@@ -37,11 +37,10 @@
 
 /* Words that end a noun phrase read rightwards: said Martin, who ... */
 static const char *const np_stops[] = {
-    "who",      "which",  "that",      "in",     "on",      "at",     "during",
-    "when",     "while",  "after",     "before", "with",    "to",     "for",
-    "from",     "as",     "and",       "but",    "of",      "about",  "on",
-    "last",     "this",   "yesterday", "today",  "tuesday", "monday", "wednesday",
-    "thursday", "friday", "saturday",  "sunday", NULL};
+    "who",     "which",  "that",      "in",       "on",     "at",       "during",    "when",
+    "while",   "after",  "before",    "with",     "to",     "for",      "from",      "as",
+    "and",     "but",    "of",        "about",    "last",   "this",     "yesterday", "today",
+    "tuesday", "monday", "wednesday", "thursday", "friday", "saturday", "sunday",    NULL};
 
 typedef struct found {
     qt_mention who;
@@ -57,7 +56,7 @@ static int is_comma_like(const qt_view *v, size_t i)
         return 0;
     const char *s = v->text + v->tok[i].start;
     size_t n = v->tok[i].end - v->tok[i].start;
-    return (n == 1 && (s[0] == ',' || s[0] == '-')) ||
+    return (n == 1 && (s[0] == ',' || s[0] == '-')) || (n == 2 && s[0] == '-' && s[1] == '-') ||
            (n == 3 && (memcmp(s, "\xE2\x80\x94", 3) == 0 || memcmp(s, "\xE2\x80\x93", 3) == 0));
 }
 
@@ -109,6 +108,19 @@ static const char *const prepositions[] = {
     "around",  "into", "near", "outside", "inside", "behind", "along",  "over",
     "under",   "for",  "to",   "by",      "after",  "before", "during", NULL};
 
+/* Words that open a subject phrase read leftwards: the spokesman, my father. */
+static const char *const phrase_openers[] = {"the",   "a",     "an",  "this", "that",
+                                             "these", "those", "my",  "his",  "her",
+                                             "their", "our",   "its", "your", NULL};
+
+/* Token i is a cue other than a noun: said, adding, according to. */
+static int is_verb_cue(const qt_view *v, size_t i)
+{
+    size_t end;
+    qt_cue_kind kind = qt_cue_at(v, i, &end);
+    return kind != QT_CUE_NONE && kind != QT_CUE_NOUN;
+}
+
 /* A lower-case word ending in -ing (marching). */
 static int is_gerund(const qt_view *v, size_t i)
 {
@@ -122,17 +134,17 @@ static int is_gerund(const qt_view *v, size_t i)
 static int phrase_ending_at_d(const qt_view *v, size_t k, size_t lo, qt_mention *out, int depth)
 {
     if (!qt_tok_lowercase(v, k) || qt_tok_in(v, k, qt_function_words) || is_skip_word(v, k) ||
-        qt_cue_at(v, k, &(size_t){0}) != QT_CUE_NONE)
+        is_verb_cue(v, k))
         return 0;
     size_t b = k;
     while (b > lo && k - b < 5) {
         size_t p = b - 1;
-        if (qt_tok_in(v, p, qt_determiners)) {
+        if (qt_tok_in(v, p, phrase_openers)) {
             b = p;
             break;
         }
         if (!is_word(v, p) || qt_tok_in(v, p, qt_function_words) || is_skip_word(v, p) ||
-            qt_cue_at(v, p, &(size_t){0}) != QT_CUE_NONE)
+            is_verb_cue(v, p))
             break;
         b = p;
     }
@@ -152,7 +164,7 @@ static int phrase_ending_at_d(const qt_view *v, size_t k, size_t lo, qt_mention 
     }
     /* The phrase must open its clause: a determiner, or nothing but punctuation or a
      * capitalised word before it (Richmond police); inside a clause it is no subject. */
-    if (!qt_tok_in(v, b, qt_determiners) && b > lo && qt_tok_lowercase(v, b - 1))
+    if (!qt_tok_in(v, b, phrase_openers) && b > lo && qt_tok_lowercase(v, b - 1))
         return 0;
     out->tb = b;
     out->te = k + 1;
@@ -197,6 +209,11 @@ static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
         return 1;
     }
     if (qt_name_ending_at(v, k, lo, out))
+        return 1;
+    /* Cornyn's statement added: the statement's author speaks. */
+    size_t cue_end;
+    if (k > lo && qt_cue_at(v, k, &cue_end) == QT_CUE_NOUN && qt_tok_possessive(v, k - 1, NULL) &&
+        qt_name_ending_at(v, k - 1, lo, out))
         return 1;
     if (qt_tok_punct(v, k, ',') && k > lo) {
         /* S, ROLE, said: the subject stands before the appositive. */
@@ -495,7 +512,14 @@ static int attributed(const lede_quote *q)
 static int inherit_turn(const qt_view *v, qt_names *nm, lede_quote *quotes, size_t qi, size_t pi)
 {
     lede_quote *q = &quotes[qi];
-    const lede_quote *p = &quotes[qi - 1];
+    size_t pq = qi - 1;
+    /* Step back over quoted titles and terms nobody said (on Fox News's "Fox and
+     * Friends."), at most a couple of them. */
+    for (int skip = 0;
+         skip < 2 && pq > 0 && !attributed(&quotes[pq]) && quotes[pq].kind == LEDE_QUOTE_PARTIAL;
+         skip++)
+        pq--;
+    const lede_quote *p = &quotes[pq];
     size_t ppi = paragraph_of(v, p->mark_start);
     int adjacent = ppi == pi || (ppi + 1 == pi && q->mark_start <= v->para[pi].start + 3);
     if (!adjacent || !attributed(p))

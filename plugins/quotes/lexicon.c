@@ -7,8 +7,11 @@
  * (Foreign Minister, Gov., Dr), and the capitalised words that are not names (sentence-
  * initial function words, days and months). The lists live here so that the logic in
  * names.c and attribution.c reads as logic. Matching is ASCII case-insensitive on whole
- * tokens; the lists are short, so a linear scan with a length check is plenty.
+ * tokens. The long lists are put in one hash table when the stage is created, each token
+ * of a document is looked up there once and gets a bit per list it belongs to, so that
+ * "is this token a title?" is a bit test; short lists are scanned.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include <utf8proc.h>
@@ -36,7 +39,7 @@ static const char *const cue_verbs[] = {
     "reiterated", "reiterates", "texted", "emailed", "concluded", "concludes", "interjected",
     "yells", "yelled", "shouts", "screams", "sings", "sang", "chanted", "chants", "reads",
     "read", "quipped", "recounted", "recounts", "smiles", "smiled", "laughs", "grins",
-    "notes", "quoted",
+    "notes", "quoted", "answered", "answers", "repeated", "rejoined",
     /* Spanish: the same patterns hold ("Q", dijo S). */
     "dijo", "dice", "afirmó", "afirma", "declaró", "explicó", "señaló", "añadió", "agregó",
     "aseguró", "indicó", "sostuvo", "comentó", "preguntó", "respondió", NULL};
@@ -50,7 +53,8 @@ static const char *const cue_participles[] = {
     "emphasizing", "emphasising", "stressing", "predicting", "promising", "vowing", "joking",
     "urging", "complaining", "boasting", "describing", "calling", "referring", "pointing",
     "reiterating", "concluding", "quipping", "chanting", "yelling", "shouting", "singing",
-    "reading", "cautioning", NULL};
+    "reading", "cautioning", "asserting", "contending", "recounting", "answering", "repeating",
+    "demanding", "pleading", NULL};
 
 /* Nouns that carry a speaker in a possessive: Bush’s characterization of Iran as "...". */
 static const char *const cue_nouns[] = {
@@ -65,16 +69,16 @@ const char *const qt_titles[] = {
     "congressman", "congresswoman", "mayor", "chancellor", "ayatollah", "sheikh", "king",
     "queen", "prince", "princess", "pope", "judge", "justice", "chief", "director", "advisor",
     "adviser", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "leader",
-    "ambassador", "commissioner", "attorney", "general", "deputy", "foreign", "security",
-    "supreme", "defense", "defence", "interior", "finance", "state", "press", "executive",
+    "ambassador", "commissioner", "attorney", "general", "deputy",
+    "state", "executive",
     "head", "commander", "admiral", "marshal", "professor", "doctor", "detective", "officer",
     "sheriff", "coach", "candidate", "nominee", "ceo", "cfo", "founder", "correspondent",
     "editor", "analyst", "economist", "speaker", "sergeant", "captain", "lieutenant", "colonel",
     "major", "inspector", "superintendent", "mullah", "imam", "rabbi", "bishop", "archbishop",
     "cardinal", "father", "sister", "brother", "emir", "sultan", "premier", "councilman",
     "councilwoman", "councillor", "councilor", "treasurer", "auditor", "comptroller", "manager",
-    "minority", "majority", "whip", "national", "homeland", "house", "senate", "party",
-    "campaign", NULL};
+    "minority", "majority", "whip",
+    NULL};
 
 const char *const qt_function_words[] = {
     "the", "a", "an", "in", "on", "at", "but", "and", "or", "so", "if", "when", "while", "as",
@@ -170,6 +174,19 @@ const char *const qt_org_heads[] = {
     "york", "angeles", "francisco", "jersey", "carolina", "dakota", "virginia", "east", "west",
     "north", "south", "sudan", "lebanon", "libya", "azerbaijan", NULL};
 
+const char *const qt_place_heads[] = {
+    "sea", "river", "ocean", "gulf", "island", "islands", "mountains", "korea", "arabia",
+    "africa", "america", "europe", "asia", "coast", "valley", "park", "bridge", "tower",
+    "square", "street", "city", "county", "iran", "russia", "ukraine", "china", "israel",
+    "syria", "turkey", "iraq", "france", "germany", "britain", "england", "india", "japan",
+    "mexico", "canada", "moscow", "tehran", "washington", "london", "paris", "beijing", "kiev",
+    "kyiv", "york", "angeles", "francisco", "jersey", "carolina", "dakota", "virginia", "east",
+    "west", "north", "south", "sudan", "lebanon", "libya", "azerbaijan", "states", "kingdom",
+    "open", "slam", "championship", "championships", "tournament", "trophy", "series", "final",
+    "masters", "prix", "marathon", "cup", "games", "olympics", "war", "ii", "day", "week",
+    "act", "bill", "law", "treaty", "accord", "agreement", "summit", "conference", "festival",
+    "award", "prize", "hall", "airport", NULL};
+
 const char *const qt_place_firsts[] = {
     "north", "south", "east", "west", "new", "united", "saudi", "black", "white", "red",
     "middle", "great", "upper", "lower", "central", "northern", "southern", "eastern",
@@ -195,6 +212,131 @@ const char *const qt_skip_words[] = {
 const char *const qt_determiners[] = {
     "the", "a", "an", "this", "that", "these", "those", NULL};
 /* clang-format on */
+
+/* ---- the lexicon: every word of the big lists in one hash table ----
+ *
+ * A token is looked up once per document (qt_lexicon_tag) and its lists become bits;
+ * qt_tok_in then tests a bit instead of scanning a list of hundreds of words. The table
+ * is built once per stage instance and only read afterwards, so instances may be shared
+ * between threads. Lists not registered here (the short ones in attribution.c) are
+ * scanned as before. */
+
+static const struct {
+    const char *const *list;
+    uint32_t bit;
+} registry[] = {
+    {cue_verbs, 1u << 0},       {cue_participles, 1u << 1},   {cue_nouns, 1u << 2},
+    {qt_titles, 1u << 3},       {qt_function_words, 1u << 4}, {qt_calendar, 1u << 5},
+    {qt_org_heads, 1u << 6},    {qt_place_heads, 1u << 7},    {qt_place_firsts, 1u << 8},
+    {qt_connectors, 1u << 9},   {qt_pronouns, 1u << 10},      {qt_skip_words, 1u << 11},
+    {qt_determiners, 1u << 12}, {qt_male_titles, 1u << 13},   {qt_female_titles, 1u << 14},
+    {qt_male_names, 1u << 15},  {qt_female_names, 1u << 16},
+};
+
+struct qt_lexicon {
+    const char **word; /* slot -> word, NULL when empty */
+    uint32_t *bits;    /* slot -> lists holding the word */
+    size_t mask;
+    size_t max_len;
+};
+
+static uint32_t list_bit(const char *const *list)
+{
+    for (size_t r = 0; r < sizeof registry / sizeof registry[0]; r++)
+        if (registry[r].list == list)
+            return registry[r].bit;
+    return 0;
+}
+
+/* FNV-1a over the bytes with ASCII letters lower-cased. */
+static uint32_t hash_lower(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (unsigned char)(ch - 'A' + 'a');
+        h = (h ^ ch) * 16777619u;
+    }
+    return h;
+}
+
+static int word_eq(const char *s, size_t n, const char *word);
+static int slow_capitalized(const qt_view *v, size_t i);
+static int slow_lowercase(const qt_view *v, size_t i);
+
+int qt_lexicon_new(qt_lexicon **out, lede_error *err)
+{
+    size_t words = 0;
+    for (size_t r = 0; r < sizeof registry / sizeof registry[0]; r++)
+        for (size_t i = 0; registry[r].list[i]; i++)
+            words++;
+    qt_lexicon *lex = calloc(1, sizeof *lex);
+    size_t size = 16;
+    while (size < 4 * words)
+        size *= 2;
+    if (lex) {
+        lex->word = calloc(size, sizeof *lex->word);
+        lex->bits = calloc(size, sizeof *lex->bits);
+        lex->mask = size - 1;
+    }
+    if (!lex || !lex->word || !lex->bits) {
+        qt_lexicon_free(lex);
+        return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for the lexicon");
+    }
+    for (size_t r = 0; r < sizeof registry / sizeof registry[0]; r++) {
+        for (size_t i = 0; registry[r].list[i]; i++) {
+            const char *w = registry[r].list[i];
+            size_t n = strlen(w), at = hash_lower(w, n) & lex->mask;
+            while (lex->word[at] && strcmp(lex->word[at], w) != 0)
+                at = (at + 1) & lex->mask;
+            lex->word[at] = w;
+            lex->bits[at] |= registry[r].bit;
+            if (n > lex->max_len)
+                lex->max_len = n;
+        }
+    }
+    *out = lex;
+    return 0;
+}
+
+void qt_lexicon_free(qt_lexicon *lex)
+{
+    if (!lex)
+        return;
+    free(lex->word);
+    free(lex->bits);
+    free(lex);
+}
+
+int qt_lexicon_tag(const qt_lexicon *lex, qt_view *v, lede_error *err)
+{
+    uint32_t *bits = lede_doc_alloc(v->doc, (v->n_tok + 1) * sizeof *bits);
+    if (!bits)
+        return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu tokens", v->n_tok);
+    v->lexbits = NULL; /* the slow predicates below, while tagging */
+    for (size_t i = 0; i < v->n_tok; i++) {
+        const char *s = v->text + v->tok[i].start;
+        size_t n = v->tok[i].end - v->tok[i].start;
+        uint32_t b = 0;
+        if (slow_capitalized(v, i))
+            b |= QT_BIT_CAPITALIZED;
+        else if (slow_lowercase(v, i))
+            b |= QT_BIT_LOWERCASE;
+        if (n > 0 && n <= lex->max_len) {
+            size_t at = hash_lower(s, n) & lex->mask;
+            for (; lex->word[at]; at = (at + 1) & lex->mask) {
+                if (word_eq(s, n, lex->word[at])) {
+                    b |= lex->bits[at];
+                    break;
+                }
+            }
+        }
+        bits[i] = b;
+    }
+    v->lexbits = bits;
+    return 0;
+}
 
 static int word_eq(const char *s, size_t n, const char *word)
 {
@@ -228,6 +370,11 @@ int qt_tok_in(const qt_view *v, size_t i, const char *const *list)
 {
     if (i >= v->n_tok || v->tok[i].end == v->tok[i].start)
         return 0;
+    if (v->lexbits) {
+        uint32_t bit = list_bit(list);
+        if (bit)
+            return (v->lexbits[i] & bit) != 0;
+    }
     return word_in(v->text + v->tok[i].start, v->tok[i].end - v->tok[i].start, list);
 }
 
@@ -260,7 +407,7 @@ static int32_t first_cp(const qt_view *v, size_t i)
     return cp;
 }
 
-int qt_tok_capitalized(const qt_view *v, size_t i)
+static int slow_capitalized(const qt_view *v, size_t i)
 {
     int32_t cp = first_cp(v, i);
     if (cp < 0)
@@ -269,10 +416,24 @@ int qt_tok_capitalized(const qt_view *v, size_t i)
     return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
 }
 
-int qt_tok_lowercase(const qt_view *v, size_t i)
+static int slow_lowercase(const qt_view *v, size_t i)
 {
     int32_t cp = first_cp(v, i);
     return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+int qt_tok_capitalized(const qt_view *v, size_t i)
+{
+    if (i >= v->n_tok)
+        return 0;
+    return v->lexbits ? (v->lexbits[i] & QT_BIT_CAPITALIZED) != 0 : slow_capitalized(v, i);
+}
+
+int qt_tok_lowercase(const qt_view *v, size_t i)
+{
+    if (i >= v->n_tok)
+        return 0;
+    return v->lexbits ? (v->lexbits[i] & QT_BIT_LOWERCASE) != 0 : slow_lowercase(v, i);
 }
 
 int qt_tok_possessive(const qt_view *v, size_t i, size_t *stem_len)
@@ -315,6 +476,10 @@ qt_cue_kind qt_cue_at(const qt_view *v, size_t i, size_t *end)
          qt_tok_is(v, i, "points")) &&
         (qt_tok_is(v, i + 1, "to") || qt_tok_is(v, i + 1, "out"))) {
         *end = i + 2;
+        return QT_CUE_VERB;
+    }
+    if ((qt_tok_is(v, i, "put") || qt_tok_is(v, i, "puts")) && qt_tok_is(v, i + 1, "it")) {
+        *end = i + 2; /* as Rosenthal put it, "..." */
         return QT_CUE_VERB;
     }
     if ((qt_tok_is(v, i, "referring") || qt_tok_is(v, i, "pointing")) &&

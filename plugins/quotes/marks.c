@@ -1,26 +1,30 @@
 /*
  * marks.c -- finding quotation marks, telling them from apostrophes, and pairing them.
  *
- * The text is scanned for every character that can be a quotation mark: the directed
- * ones (“ ” ‘ ’ „ ‟ ‚ ‛ « » ‹ ›) and the straight ones (" '). Each is classified by what
- * stands on either side of it: a ’ between letters (doesn’t) or before a digit (’90s) is
- * an apostrophe, a ’ after a word with no single quotation open is a possessive
- * (presidents’, Jones'), a straight " opens after a space and closes before one. Marks are
- * then paired with a stack, by class (double, single, guillemets), so a quotation nested in
- * another stays inside its parent and only top-level quotations become segments.
+ * The text is scanned for every character that can be a quotation mark: the directed ones
+ * (“ ” ‘ ’ „ ‟ ‚ ‛ « » ‹ ›), the straight ones (" ') and the doubled apostrophes and
+ * backticks of some archives ('' for ", `` for “). Each is classified by what stands on
+ * either side of it: a ’ between letters (doesn’t) or before a digit (’90s) is an
+ * apostrophe, a ’ after a word with no single quotation open is a possessive (presidents’,
+ * Jones'), a straight " opens after a space and closes before one. Marks are then paired
+ * with a stack, by class (double, single, guillemets), so a quotation nested in another
+ * stays inside its parent and only top-level quotations become segments.
  *
  * News style writes a quotation that runs over several paragraphs with an opening mark at
  * the start of each paragraph and a closing mark only at the very end. So a quotation
  * still open at the end of a paragraph is cut there and continued by the next paragraph
- * that opens with a mark of the same class (a mark-free paragraph or two, such as an
- * image caption, may stand between). When paragraph breaks were lost, an opening mark of
- * the open class right after a sentence end plays the same role. Each piece becomes its
- * own segment, linked to the previous one by `continues`.
+ * that opens with a mark of the same class and style (a mark-free paragraph or two, such
+ * as an image caption, may stand between; an excerpt opened with " is not continued by a
+ * “). When paragraph breaks were lost, an opening mark of the open class right after a
+ * sentence end plays the same role. Each piece becomes its own segment, linked to the
+ * previous one by `continues`.
  *
  * Stray closing marks and quotations that are never closed (nor continued) are reported
- * as document warnings and skipped; extraction goes on. Every step is linear: each mark
- * is looked at a bounded number of times, and a closing mark searches at most a few
- * levels down the stack, so 20,000 nested marks cost nothing noticeable.
+ * as document warnings and skipped, and extraction goes on: a paragraph whose opening mark
+ * never closes is read again without it (a few times at most), so that the quotations it
+ * swallowed are still found. Every step is linear: each mark is looked at a bounded number
+ * of times, and a closing mark searches at most a few levels down the stack, so 20,000
+ * nested marks cost nothing noticeable.
  */
 #include <string.h>
 
@@ -65,7 +69,7 @@ typedef struct pairing {
     cand *c;
     size_t n_c;
     qt_seg *seg;
-    size_t n_seg;
+    size_t n_seg, cap_seg;
     uint32_t *stack; /* candidate indices */
     size_t depth;
     size_t open[CLS_COUNT];
@@ -85,7 +89,7 @@ static void warn(pairing *p, cand *c, uint32_t offset, const char *what)
     }
     p->warnings++;
     if (p->warnings <= MAX_WARNINGS)
-        lede_doc_warn(p->v->doc, offset, "quotes: %s at byte %u", what, (unsigned)offset);
+        lede_doc_warn(p->v->doc, offset, "%s", what);
 }
 
 /* Decodes the code point at text[i] (i < len); *n receives its length. Invalid bytes
@@ -303,6 +307,7 @@ static int collect(pairing *p, lede_error *err)
     p->c = lede_doc_alloc(v->doc, (total + 1) * sizeof *p->c);
     p->stack = lede_doc_alloc(v->doc, (total + 1) * sizeof *p->stack);
     p->seg = lede_doc_alloc(v->doc, (total + 1) * sizeof *p->seg);
+    p->cap_seg = total + 1;
     if (!p->c || !p->stack || !p->seg)
         return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu mark candidates",
                               total);
@@ -419,6 +424,8 @@ static void trim(const char *text, uint32_t *s, uint32_t *e)
 static uint32_t add_seg(pairing *p, const cand *open, uint32_t content_end, uint32_t mark_end,
                         int closed)
 {
+    if (p->n_seg >= p->cap_seg)
+        return LEDE_NONE; /* cannot happen: each opening mark makes one segment at most */
     qt_seg *s = &p->seg[p->n_seg];
     s->mark_start = open->start;
     s->mark_end = mark_end;
@@ -627,7 +634,7 @@ int qt_find_segments(const qt_view *v, qt_seg **out, size_t *n_out, lede_error *
     }
     drop_pending(&p);
     if (p.warnings > MAX_WARNINGS)
-        lede_doc_warn(v->doc, LEDE_NONE, "quotes: %zu more quotation-mark warnings not shown",
+        lede_doc_warn(v->doc, LEDE_NONE, "%zu more quotation-mark warnings not shown",
                       p.warnings - MAX_WARNINGS);
     *out = p.seg;
     *n_out = p.n_seg;

@@ -37,6 +37,7 @@ typedef struct mention {
     uint8_t person;
     uint8_t subjectish; /* followed by a lower-case word: Burton explained */
     uint8_t gender;     /* GENDER_*: from a title (Mrs) or a common first name */
+    size_t title;       /* the title token before a one-word name (Mrs), or SIZE_MAX */
 } mention;
 
 enum { GENDER_UNKNOWN = 0, GENDER_MALE, GENDER_FEMALE };
@@ -121,6 +122,14 @@ static void trim_run(const qt_view *v, size_t *tb, size_t *te)
         !qt_tok_in(v, *tb, qt_titles) && !qt_tok_in(v, *tb, qt_place_firsts) &&
         !qt_tok_in(v, *tb, qt_male_names) && !qt_tok_in(v, *tb, qt_female_names))
         (*tb)++;
+    /* Refugee Council Enver Solomon: an organisation's name before a person's. */
+    for (size_t i = *te; i-- > *tb;) {
+        if (qt_tok_in(v, i, qt_org_heads) && i + 2 < *te && n_name_words(v, i + 1, *te) >= 2 &&
+            !qt_tok_in(v, *te - 1, qt_org_heads)) {
+            *tb = i + 1;
+            break;
+        }
+    }
     for (size_t i = *te; i-- > *tb;) {
         if (qt_tok_in(v, i, qt_titles)) {
             size_t after = i + 1;
@@ -260,13 +269,44 @@ static size_t slot_of(const qt_names *nm, const char *s, size_t n)
 }
 
 /* The full-name mention a surname stands for at byte pos, or LEDE_NONE. */
-static uint32_t lookup(const qt_names *nm, const char *s, size_t n, uint32_t pos)
+/* Titles a and b (token indices, SIZE_MAX for none) are the same word (Mrs and Mrs.). */
+static int same_title(const qt_view *v, size_t a, size_t b)
+{
+    if (a == SIZE_MAX || b == SIZE_MAX)
+        return 0;
+    const char *x = v->text + v->tok[a].start, *y = v->text + v->tok[b].start;
+    size_t nx = v->tok[a].end - v->tok[a].start, ny = v->tok[b].end - v->tok[b].start;
+    if (nx > 0 && x[nx - 1] == '.')
+        nx--;
+    if (ny > 0 && y[ny - 1] == '.')
+        ny--;
+    return same_word(x, nx, y, ny);
+}
+
+static uint32_t lookup(const qt_names *nm, const char *s, size_t n, uint32_t pos, uint8_t want,
+                       size_t title)
 {
     uint32_t e = nm->table[slot_of(nm, s, n)], best = LEDE_NONE;
+    if (title != SIZE_MAX) {
+        /* Mrs Bennet named before any Bennet's first name is a person of her own. */
+        uint32_t t = e;
+        for (int walk = 0; t != LEDE_NONE && walk < MAX_SURNAME_WALK; walk++) {
+            if (nm->m[t].n_words == 1 && same_title(nm->v, nm->m[t].title, title))
+                return t;
+            t = nm->m[t].prev_same;
+        }
+    }
     for (int walk = 0; e != LEDE_NONE && walk < MAX_SURNAME_WALK; walk++) {
-        best = e;
-        if (nm->m[e].start < pos)
-            return e;
+        /* Mr Bennet is not Elizabeth Bennet: a title's gender must fit. A bare surname
+         * (said Bingley) resolves to a full name only, not to Miss Bingley. */
+        uint8_t g = nm->m[e].gender;
+        int titled_single = nm->m[e].n_words == 1;
+        if ((want == GENDER_UNKNOWN || g == GENDER_UNKNOWN || g == want) &&
+            !(titled_single && title == SIZE_MAX)) {
+            best = e;
+            if (nm->m[e].start < pos)
+                return e;
+        }
         e = nm->m[e].prev_same;
     }
     return best;
@@ -274,7 +314,8 @@ static uint32_t lookup(const qt_names *nm, const char *s, size_t n, uint32_t pos
 
 static int org_like(const qt_view *v, const mention *m)
 {
-    return qt_tok_in(v, m->te - 1, qt_org_heads) || qt_tok_in(v, m->tb, qt_place_firsts);
+    return qt_tok_in(v, m->te - 1, qt_org_heads) || qt_tok_in(v, m->tb, qt_place_firsts) ||
+           (m->te - m->tb >= 2 && qt_tok_in(v, m->tb, qt_place_heads)); /* London Lydia */
 }
 
 /* ASCII lower-case hash of token i (other bytes as they are). */
@@ -283,60 +324,84 @@ static uint32_t token_hash(const qt_view *v, size_t i)
     return hash_bytes(v->text + v->tok[i].start, v->tok[i].end - v->tok[i].start);
 }
 
+/* The slot of token i's word in a set of token indices (open addressing, size a power of
+ * two): the slot holding the same word, or the empty slot it would take. */
+static size_t slot_of_token(const qt_view *v, const uint32_t *set, size_t size, size_t i)
+{
+    const char *s = v->text + v->tok[i].start;
+    size_t n = v->tok[i].end - v->tok[i].start, at = token_hash(v, i) & (size - 1);
+    for (; set[at] != LEDE_NONE; at = (at + 1) & (size - 1)) {
+        const lede_token *t = &v->tok[set[at]];
+        if (same_word(v->text + t->start, t->end - t->start, s, n))
+            break;
+    }
+    return at;
+}
+
 int qt_names_mark_common(qt_view *v, lede_error *err)
 {
+    /* Only capitalised tokens that open a sentence can be stripped, so they alone go into
+     * the table (a few per sentence: it stays small and in cache); then every lower-case
+     * token of the document is looked up in it once. */
+    size_t n_cand = 0;
+    for (size_t i = 0; i < v->n_tok; i++)
+        n_cand += qt_tok_capitalized(v, i) && sentence_initial(v, i);
     size_t size = 16;
-    while (size < 2 * (v->n_tok + 1))
+    while (size < 2 * (n_cand + 1))
         size *= 2;
     uint32_t *set = lede_doc_alloc(v->doc, size * sizeof *set);
+    uint8_t *hit = lede_doc_alloc(v->doc, size);
     v->common = lede_doc_alloc(v->doc, v->n_tok + 1);
-    if (!set || !v->common)
+    if (!set || !hit || !v->common)
         return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu tokens", v->n_tok);
     memset(set, 0xFF, size * sizeof *set);
-    /* A set of the lower-case words of the document (token indices, open addressing). */
     for (size_t i = 0; i < v->n_tok; i++) {
-        if (!qt_tok_lowercase(v, i))
+        if (!qt_tok_capitalized(v, i) || !sentence_initial(v, i))
             continue;
-        const char *s = v->text + v->tok[i].start;
-        size_t n = v->tok[i].end - v->tok[i].start, at = token_hash(v, i) & (size - 1);
-        for (; set[at] != LEDE_NONE; at = (at + 1) & (size - 1)) {
-            const lede_token *t = &v->tok[set[at]];
-            if (same_word(v->text + t->start, t->end - t->start, s, n))
-                break;
-        }
+        size_t at = slot_of_token(v, set, size, i);
         set[at] = (uint32_t)i;
     }
     for (size_t i = 0; i < v->n_tok; i++) {
-        if (!qt_tok_capitalized(v, i))
+        if (!qt_tok_lowercase(v, i))
             continue;
-        const char *s = v->text + v->tok[i].start;
-        size_t n = v->tok[i].end - v->tok[i].start, at = token_hash(v, i) & (size - 1);
-        for (; set[at] != LEDE_NONE; at = (at + 1) & (size - 1)) {
-            const lede_token *t = &v->tok[set[at]];
-            if (same_word(v->text + t->start, t->end - t->start, s, n)) {
-                v->common[i] = 1;
-                break;
-            }
-        }
+        size_t at = slot_of_token(v, set, size, i);
+        if (set[at] != LEDE_NONE)
+            hit[at] = 1;
     }
+    for (size_t i = 0; i < v->n_tok; i++)
+        if (qt_tok_capitalized(v, i) && sentence_initial(v, i))
+            v->common[i] = hit[slot_of_token(v, set, size, i)];
     return 0;
 }
 
-/* Gender from the title just before the name (Mr, Mrs) or from its first word. */
-static uint8_t gender_of(const qt_view *v, size_t run_start, const mention *m)
+/* The title token right before name token tb (Mr, Mr ., Mrs), or SIZE_MAX. */
+static size_t title_before(const qt_view *v, size_t tb)
 {
-    for (size_t i = run_start; i < m->tb; i++) {
-        if (qt_tok_in(v, i, qt_female_titles))
-            return GENDER_FEMALE;
-        if (qt_tok_in(v, i, qt_male_titles))
-            return GENDER_MALE;
-    }
-    if (m->tb > 0 && run_start == m->tb) {
-        if (qt_tok_in(v, m->tb - 1, qt_female_titles))
-            return GENDER_FEMALE;
-        if (qt_tok_in(v, m->tb - 1, qt_male_titles))
-            return GENDER_MALE;
-    }
+    size_t k = tb;
+    if (k > 0 && qt_tok_punct(v, k - 1, '.'))
+        k--;
+    return k > 0 && qt_tok_in(v, k - 1, qt_titles) ? k - 1 : SIZE_MAX;
+}
+
+/* Gender from the title before a name: Mr, Sir -> male; Mrs, Ms, Miss -> female. */
+static uint8_t title_gender(const qt_view *v, size_t tb)
+{
+    size_t t = title_before(v, tb);
+    if (t == SIZE_MAX)
+        return GENDER_UNKNOWN;
+    if (qt_tok_in(v, t, qt_female_titles))
+        return GENDER_FEMALE;
+    if (qt_tok_in(v, t, qt_male_titles))
+        return GENDER_MALE;
+    return GENDER_UNKNOWN;
+}
+
+/* Gender from the title just before the name (Mr, Mrs) or from its first word. */
+static uint8_t gender_of(const qt_view *v, const mention *m)
+{
+    uint8_t g = title_gender(v, m->tb);
+    if (g != GENDER_UNKNOWN)
+        return g;
     if (m->n_words >= 2 || m->resolved == LEDE_NONE) {
         if (qt_tok_in(v, m->tb, qt_female_names))
             return GENDER_FEMALE;
@@ -383,6 +448,7 @@ int qt_names_build(const qt_view *v, qt_names **out, lede_error *err)
         m->start = v->tok[run.tb].start;
         m->prev_same = LEDE_NONE;
         m->resolved = LEDE_NONE;
+        m->title = title_before(v, run.tb);
         m->n_words =
             (uint8_t)(n_name_words(v, run.tb, run.te) > 255 ? 255
                                                             : n_name_words(v, run.tb, run.te));
@@ -398,15 +464,24 @@ int qt_names_build(const qt_view *v, qt_names **out, lede_error *err)
             m->prev_same = nm->table[at];
             nm->table[at] = (uint32_t)nm->n;
         } else if (m->n_words == 1) {
-            uint32_t full = lookup(nm, s, n, m->start);
-            if (full != LEDE_NONE) {
+            uint32_t full = lookup(nm, s, n, m->start, title_gender(v, m->tb), m->title);
+            if (full != LEDE_NONE && nm->m[full].start < m->start) {
                 m->resolved = full;
                 m->person = 1;
             } else if (titled && !org_like(v, m)) {
+                /* Mrs Bennet before any Bennet's full name: her own entry. */
+                m->person = 1;
+                if (m->title != SIZE_MAX) {
+                    size_t at = slot_of(nm, s, n);
+                    m->prev_same = nm->table[at];
+                    nm->table[at] = (uint32_t)nm->n;
+                }
+            } else if (full != LEDE_NONE) {
+                m->resolved = full;
                 m->person = 1;
             }
         }
-        m->gender = gender_of(v, i, m);
+        m->gender = gender_of(v, m);
         if (m->resolved != LEDE_NONE && m->gender == GENDER_UNKNOWN)
             m->gender = nm->m[m->resolved].gender;
         if (m->person || (m->n_words == 1 && m->subjectish && !org_like(v, m)))
@@ -433,24 +508,60 @@ static size_t last_before(const qt_names *nm, const uint32_t *idx, size_t n, uin
     return lo == 0 ? SIZE_MAX : lo - 1;
 }
 
+/* Copies a name into the arena with each run of white space made one space (a name can
+ * straddle a line break: Mr.\nHurst). */
+static const char *dup_name(lede_doc *doc, const char *s, size_t n)
+{
+    char *out = lede_doc_alloc(doc, n + 1);
+    if (!out)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        int space = s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r';
+        if (!space)
+            out[k++] = s[i];
+        else if (k > 0 && out[k - 1] != ' ')
+            out[k++] = ' ';
+    }
+    while (k > 0 && out[k - 1] == ' ')
+        k--;
+    out[k] = '\0';
+    return out;
+}
+
 static const char *mention_text(const qt_names *nm, const mention *m)
 {
     const mention *full = m->resolved != LEDE_NONE ? &nm->m[m->resolved] : m;
     uint32_t s, e;
     name_bytes(nm->v, full->tb, full->te, &s, &e);
-    return lede_doc_strndup(nm->v->doc, nm->v->text + s, e - s);
+    size_t title = title_before(nm->v, full->tb);
+    if (full->n_words == 1 && title != SIZE_MAX)
+        s = nm->v->tok[title].start;
+    return dup_name(nm->v->doc, nm->v->text + s, e - s);
 }
 
 static const char *resolve_pronoun(qt_names *nm, const qt_view *v, const qt_mention *m)
 {
     uint8_t want;
-    if (qt_tok_is(v, m->tb, "he"))
-        want = GENDER_MALE;
-    else if (qt_tok_is(v, m->tb, "she"))
-        want = GENDER_FEMALE;
-    else
-        return NULL;
     uint32_t pos = v->tok[m->tb].start;
+    if (qt_tok_is(v, m->tb, "he")) {
+        want = GENDER_MALE;
+    } else if (qt_tok_is(v, m->tb, "she")) {
+        want = GENDER_FEMALE;
+    } else if (qt_tok_is(v, m->tb, "they") || qt_tok_is(v, m->tb, "it")) {
+        /* They and it speak for the organisation last named (the White House said ...). */
+        size_t k = last_before(nm, NULL, nm->n, pos);
+        for (int walk = 0; k != SIZE_MAX && walk < PRONOUN_REACH; walk++, k--) {
+            const mention *c = &nm->m[k];
+            if (!c->person && org_like(v, c) && !qt_tok_in(v, c->te - 1, qt_place_heads))
+                return mention_text(nm, c);
+            if (k == 0)
+                break;
+        }
+        return NULL;
+    } else {
+        return NULL;
+    }
     size_t p = last_before(nm, nm->persons, nm->n_persons, pos);
     /* The most recent person (or one-word subject) whose gender does not rule it out. */
     for (int walk = 0; p != SIZE_MAX && walk < PRONOUN_REACH; walk++, p--) {
@@ -481,18 +592,20 @@ const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m
         size_t tb = m->tb;
         while (tb + 1 < m->te && qt_tok_in(v, tb, qt_determiners))
             tb++;
-        return lede_doc_strndup(v->doc, v->text + v->tok[tb].start,
-                                v->tok[m->te - 1].end - v->tok[tb].start);
+        return dup_name(v->doc, v->text + v->tok[tb].start,
+                        v->tok[m->te - 1].end - v->tok[tb].start);
     }
     uint32_t s, e;
     name_bytes(v, m->tb, m->te, &s, &e);
     if (n_name_words(v, m->tb, m->te) == 1) {
-        uint32_t full = lookup(nm, v->text + s, e - s, s);
-        if (full != LEDE_NONE) {
-            name_bytes(v, nm->m[full].tb, nm->m[full].te, &s, &e);
-        }
+        size_t title = title_before(v, m->tb);
+        uint32_t full = lookup(nm, v->text + s, e - s, s, title_gender(v, m->tb), title);
+        if (full != LEDE_NONE)
+            return mention_text(nm, &nm->m[full]);
+        if (title != SIZE_MAX)
+            s = v->tok[title].start; /* Mrs Bennet, when no first name was ever given */
     }
-    return lede_doc_strndup(v->doc, v->text + s, e - s);
+    return dup_name(v->doc, v->text + s, e - s);
 }
 
 int qt_names_first_in(const qt_names *nm, uint32_t from, uint32_t to, int persons_only,

@@ -34,12 +34,26 @@ typedef struct qt_view {
     size_t n_sent;
     const lede_paragraph *para; /* never empty: one paragraph over the text when absent */
     size_t n_para;
-    uint8_t *quoted; /* per token: 1 inside a top-level quotation (marks included) */
-    uint8_t *stops;  /* per token: 1 for the . ! ? that ends a sentence of the sentence
-                      * layer (so Mr. or U.S. never cut a window); NULL without sentences */
-    uint8_t *common; /* per token: capitalised, but written in lower case elsewhere in the
-                      * document (Had, Till): not a name at a sentence start; may be NULL */
+    uint8_t *quoted;   /* per token: 1 inside a top-level quotation (marks included) */
+    uint8_t *stops;    /* per token: 1 for the . ! ? that ends a sentence of the sentence
+                        * layer (so Mr. or U.S. never cut a window); NULL without sentences */
+    uint8_t *common;   /* per token: capitalised, but written in lower case elsewhere in the
+                        * document (Had, Till): not a name at a sentence start; may be NULL */
+    uint32_t *lexbits; /* per token: the lexicon lists holding it and QT_BIT_* (may be NULL:
+                        * the predicates then read the text) */
 } qt_view;
+
+/* Bits of lexbits beyond the lists: the case of the token's first letter. */
+#define QT_BIT_CAPITALIZED (1u << 30)
+#define QT_BIT_LOWERCASE (1u << 29)
+
+/* The word lists as one hash table, built once per stage instance (lexicon.c). */
+typedef struct qt_lexicon qt_lexicon;
+/* Builds the lexicon (malloc: it lives as long as the instance). 0 or LEDE_ENOMEM. */
+int qt_lexicon_new(qt_lexicon **out, lede_error *err);
+void qt_lexicon_free(qt_lexicon *lex);
+/* Fills v->lexbits for every token of the view (arena memory). 0 or LEDE_ENOMEM. */
+int qt_lexicon_tag(const qt_lexicon *lex, qt_view *v, lede_error *err);
 
 /* ---- marks.c ---- */
 
@@ -95,6 +109,7 @@ extern const char *const qt_function_words[]; /* capitalised only at a sentence 
 extern const char *const qt_calendar[];       /* days and months: capitalised, not names */
 extern const char *const qt_org_heads[];      /* last words of places and organisations */
 extern const char *const qt_place_firsts[];   /* first words of places (North, New) */
+extern const char *const qt_place_heads[];    /* last words of places and events: no speakers */
 extern const char *const qt_connectors[];     /* bin, de, van: inside a name */
 extern const char *const qt_pronouns[];       /* subject pronouns */
 extern const char *const qt_skip_words[];     /* auxiliaries and adverbs: he has also said */

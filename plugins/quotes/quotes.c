@@ -5,7 +5,9 @@
  * the tokenizer's layers (token, sentence, paragraph), lets marks.c cut the text into
  * quotation segments, decides whether each is a full quotation (a sentence of its own:
  * it opens a paragraph or a sentence, or follows a colon, or a comma before a capital)
- * or a partial one (quoted words inside the writer's sentence), lets names.c index the
+ * or a partial one (quoted words inside the writer's sentence), links a quotation that
+ * its own attribution interrupts ("I am not," said Lydia, "for though ...") as one
+ * quotation in two segments (`continues`, as for paragraphs), lets names.c index the
  * name mentions and attribution.c find cue and speaker, and stores the result as the
  * document's quote layer. The stage keeps no state between documents: its instance
  * holds only its options, and all per-document memory comes from the document arena.
@@ -22,6 +24,7 @@ typedef struct quotes_stage {
     int speakers;
     int partial;
     int64_t min_partial_words;
+    qt_lexicon *lex; /* read-only after create(): the instance may serve every thread */
 } quotes_stage;
 
 static const char *const quotes_requires[] = {LEDE_LAYER_TOKEN, LEDE_LAYER_SENTENCE,
@@ -49,13 +52,16 @@ static int quotes_create(lede_stage_ctx *ctx, const lede_options *opts, void **i
     st->min_partial_words = lede_opt_int(opts, "min_partial_words");
     if (st->min_partial_words < 1)
         st->min_partial_words = 1;
-    *instance = st;
-    return 0;
+    *instance = st; /* destroy() frees it even when the lexicon fails */
+    return qt_lexicon_new(&st->lex, err);
 }
 
 static void quotes_destroy(void *instance)
 {
-    free(instance);
+    quotes_stage *st = instance;
+    if (st)
+        qt_lexicon_free(st->lex);
+    free(st);
 }
 
 static int is_space(char ch)
@@ -113,6 +119,28 @@ static uint8_t kind_of(const qt_view *v, const qt_seg *s, uint32_t para_start)
     if ((before == ',' || before == ';' || dash) && capital)
         return LEDE_QUOTE_FULL;
     return LEDE_QUOTE_PARTIAL;
+}
+
+/* "I am not afraid," said Lydia, "for though ...": a quotation interrupted by its own
+ * attribution goes on after it. True when prev ends with a comma inside its marks and only
+ * a short clause without a sentence end, itself ending in a comma or colon, separates it
+ * from s. */
+static int interrupted(const qt_view *v, const lede_quote *prev, const qt_seg *s)
+{
+    if (prev->mark_end >= s->mark_start || s->mark_start - prev->mark_end > 120 ||
+        prev->end >= prev->mark_end || v->text[prev->end - 1] != ',')
+        return 0;
+    uint32_t j = s->mark_start;
+    while (j > prev->mark_end && is_space(v->text[j - 1]))
+        j--;
+    if (j <= prev->mark_end || (v->text[j - 1] != ',' && v->text[j - 1] != ':'))
+        return 0;
+    for (uint32_t k = prev->mark_end; k < j; k++) {
+        char ch = v->text[k];
+        if (ch == '.' || ch == '!' || ch == '?' || ch == '\n' || ch == '"')
+            return 0;
+    }
+    return 1;
 }
 
 /* Builds the view: tokens without whitespace tokens, one paragraph when none is given. */
@@ -181,6 +209,8 @@ static int quotes_process(void *instance, lede_doc *doc, lede_error *err)
     qt_seg *seg;
     size_t n_seg;
     int rc = make_view(doc, &v, err);
+    if (rc == 0)
+        rc = qt_lexicon_tag(st->lex, &v, err);
     if (rc == 0 && v.len >= LEDE_NONE)
         return lede_error_set(err, LEDE_ETOOBIG, "quotes: document %s is 4 GiB or more",
                               lede_doc_id(doc));
@@ -205,6 +235,8 @@ static int quotes_process(void *instance, lede_doc *doc, lede_error *err)
             para++;
         uint8_t kind = kind_of(&v, s, v.para[para].start);
         uint32_t continues = s->continues != LEDE_NONE ? map[s->continues] : LEDE_NONE;
+        if (continues == LEDE_NONE && n > 0 && interrupted(&v, &quotes[n - 1], s))
+            continues = (uint32_t)(n - 1);
         if (continues != LEDE_NONE)
             kind = quotes[continues].kind;
         if (kind == LEDE_QUOTE_PARTIAL && continues == LEDE_NONE &&

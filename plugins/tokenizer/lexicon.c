@@ -29,48 +29,61 @@ struct tok_lex_slot {
 
 /* Titles before names: never the end of a sentence. */
 static const char *const titles[] = {
-    "mr",   "mrs",  "ms",    "messrs", "dr",   "prof",  "gov",   "sen",  "rep",  "gen",  "col",
-    "lt",   "sgt",  "capt",  "cmdr",   "adm",  "maj",   "cpl",   "pvt",  "rev",  "hon",  "pres",
-    "supt", "st",   "mt",    "ft",     "fr",   "msgr",  "atty",  "gov",  "lieut", "brig", "insp",
-    "det",  "amb",  "treas",  "rt",   "mme",   "mlle",  "sr",   "sra",  "srta", NULL};
+    "mr",   "mrs", "ms",    "messrs", "dr",  "prof", "gov",  "sen", "rep",   "gen",  "col",
+    "lt",   "sgt", "capt",  "cmdr",   "adm", "maj",  "cpl",  "pvt", "rev",   "hon",  "pres",
+    "supt", "st",  "mt",    "ft",     "fr",  "msgr", "atty", "gov", "lieut", "brig", "insp",
+    "det",  "amb", "treas", "rt",     "mme", "mlle", "sr",   "sra", "srta",  NULL};
 
 /* Abbreviations that may end a sentence (before a starter word). */
 static const char *const abbrevs[] = {
-    "jr",   "inc",  "ltd",   "co",    "corp",  "bros", "llc",  "plc",  "etc",  "esq",
-    "jan",  "feb",  "apr",   "jun",   "jul",   "aug",  "sep",  "sept", "oct",  "nov",
-    "dec",  "tues", "thur",  "thurs", "dept",  "univ", "assn", "ave",  "blvd", "hwy",
-    "govt", "intl", "natl",  "calif", "conn",  "fla",  "penn", "ariz", "colo", "mich",
-    "minn", "tenn", "okla",  "kan",   "nev",   "neb",  "wyo",  "mont", "yrs",  "hrs",
-    "mins", "secs", "lbs",   "mfg",   "al",    "mt",   NULL};
+    "jr",   "inc",  "ltd",  "co",    "corp", "bros", "llc",  "plc",  "etc",  "esq",
+    "jan",  "feb",  "apr",  "jun",   "jul",  "aug",  "sep",  "sept", "oct",  "nov",
+    "dec",  "tues", "thur", "thurs", "dept", "univ", "assn", "ave",  "blvd", "hwy",
+    "govt", "intl", "natl", "calif", "conn", "fla",  "penn", "ariz", "colo", "mich",
+    "minn", "tenn", "okla", "kan",   "nev",  "neb",  "wyo",  "mont", "yrs",  "hrs",
+    "mins", "secs", "lbs",  "mfg",   "al",   "mt",   NULL};
 
-/* Before a number: "No. 5", "p. 55", "Vol. 2". Most are ordinary words too ("no",
- * "art"), so they are abbreviations only when a number follows. */
-static const char *const numprefixes[] = {"no",   "nos", "p",    "pp", "vol", "vols",
-                                          "fig",  "figs", "art", "ch",  "op", "nr",  "sect",
-                                          "pg",   "rm",   "apt", "ste", "ex", "tab", NULL};
+/* Before a number: "No. 5", "p. 55", "Vol. 2", "c. 1230" (circa). Most are ordinary
+ * words too ("no", "art"), so they are abbreviations only when a number follows. */
+static const char *const numprefixes[] = {
+    "no", "nos", "p",   "pp",  "vol", "vols", "fig", "figs", "art", "ch", "op",  "nr", "sect",
+    "pg", "rm",  "apt", "ste", "ex",  "tab",  "rs",  "sec",  "c",   "ca", "div", NULL};
 
 /* Never end a sentence. */
 static const char *const nevers[] = {"vs", "v", "cf", "viz", "e.g", "i.e", "ibid", "approx", NULL};
 
 /* Capitalised function words that start sentences. */
 static const char *const starters[] = {
-    "a",        "an",      "the",     "this",    "that",     "these",   "those",    "it",
-    "its",      "he",      "she",     "they",    "we",       "i",       "you",      "his",
-    "her",      "their",   "our",     "my",      "your",     "there",   "here",     "in",
-    "on",       "at",      "for",     "but",     "and",      "or",      "so",       "yet",
-    "if",       "when",    "while",   "after",   "before",   "as",      "since",    "although",
-    "though",   "because", "what",    "who",     "why",      "how",     "where",    "which",
-    "is",       "are",     "was",     "were",    "do",       "does",    "did",      "can",
-    "could",    "would",   "should",  "has",     "have",     "had",     "not",      "no",
-    "yes",      "some",    "many",    "most",    "all",      "each",    "every",    "both",
-    "other",    "such",    "then",    "now",     "also",     "however", "meanwhile", "today",
-    "yesterday", "according", "during", "under",  "with",     "without", "by",       "from",
-    "to",       "of",      "one",     "two",     "three",    "several", "later",    "earlier",
-    "last",     "next",    "still",   "even",    "only",     "despite", "about",    "over",
-    "image",    "photo",   "picture", "source",  "sources",  "officials", "police", "him",
-    "them",     "let",     "please",  "thus",    "therefore", "instead", "indeed",  "nor",
-    "whether",  "whose",   "whom",    "once",    "unlike",   "like",    "among",    "until",
-    "though",   "although", NULL};
+    "a",       "an",        "the",     "this",      "that",      "these",   "those",
+    "it",      "its",       "he",      "she",       "they",      "we",      "i",
+    "you",     "his",       "her",     "their",     "our",       "my",      "your",
+    "there",   "here",      "in",      "on",        "at",        "for",     "but",
+    "and",     "or",        "so",      "yet",       "if",        "when",    "while",
+    "after",   "before",    "as",      "since",     "although",  "though",  "because",
+    "what",    "who",       "why",     "how",       "where",     "which",   "is",
+    "are",     "was",       "were",    "do",        "does",      "did",     "can",
+    "could",   "would",     "should",  "has",       "have",      "had",     "not",
+    "no",      "yes",       "some",    "many",      "most",      "all",     "each",
+    "every",   "both",      "other",   "such",      "then",      "now",     "also",
+    "however", "meanwhile", "today",   "yesterday", "according", "during",  "under",
+    "with",    "without",   "by",      "from",      "to",        "of",      "one",
+    "two",     "three",     "several", "later",     "earlier",   "last",    "next",
+    "still",   "even",      "only",    "despite",   "about",     "over",    "image",
+    "photo",   "picture",   "source",  "sources",   "officials", "police",  "him",
+    "them",    "let",       "please",  "thus",      "therefore", "instead", "indeed",
+    "nor",     "whether",   "whose",   "whom",      "once",      "unlike",  "like",
+    "among",   "until",     "though",  "although",  NULL};
+
+/* Words of the scraped-text rules in sentences.c (captions, datelines, credits). */
+static const char *const preps[] = {"in",    "on",        "at",        "during",  "after",
+                                    "since", "according", "meanwhile", "however", NULL};
+static const char *const weekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                       "friday", "saturday", "sunday",    NULL};
+static const char *const months[] = {"january",  "february", "march",  "april",     "may",
+                                     "june",     "july",     "august", "september", "october",
+                                     "november", "december", NULL};
+static const char *const credits[] = {"image",  "photo", "photograph", "picture",
+                                      "credit", "video", NULL};
 
 static size_t hash_key(const char *s, size_t len)
 {
@@ -122,6 +135,29 @@ static int grow(tok_lexicon *lex)
     return 0;
 }
 
+/* The letter index of c ('a'..'z' in either case), or -1. */
+static int letter_index(char c)
+{
+    if (c >= 'a' && c <= 'z')
+        return c - 'a';
+    if (c >= 'A' && c <= 'Z')
+        return c - 'A';
+    return -1;
+}
+
+/* Records that a word of these classes has this length and first letter. Words that do
+ * not start with an ASCII letter mark every letter, so the filter never hides them. */
+static void mark_first(tok_lexicon *lex, const char *s, size_t len, unsigned flags)
+{
+    int li = letter_index(s[0]);
+    uint32_t bits = li < 0 ? 0xFFFFFFFFu : 1u << li;
+
+    for (unsigned c = 0; c < TOK_LEX_CLASSES; c++) {
+        if (flags & (1u << c))
+            lex->first[c][len] |= bits;
+    }
+}
+
 /* Adds flags to word s[0..len); words longer than KEY_MAX are ignored (no abbreviation
  * or starter is that long). Returns 0 or LEDE_ENOMEM. */
 static int lex_add(tok_lexicon *lex, const char *s, size_t len, unsigned flags)
@@ -138,6 +174,7 @@ static int lex_add(tok_lexicon *lex, const char *s, size_t len, unsigned flags)
     while (lex->slots[h].key[0]) {
         if (key_eq(&lex->slots[h], s, len)) {
             lex->slots[h].flags |= flags;
+            mark_first(lex, s, len, flags);
             return 0;
         }
         h = (h + 1) & lex->mask;
@@ -149,6 +186,7 @@ static int lex_add(tok_lexicon *lex, const char *s, size_t len, unsigned flags)
     lex->slots[h].key[len] = '\0';
     lex->slots[h].flags = flags;
     lex->count++;
+    mark_first(lex, s, len, flags);
     return 0;
 }
 
@@ -166,7 +204,9 @@ int tok_lexicon_init(tok_lexicon *lex, lede_error *err)
     memset(lex, 0, sizeof *lex);
     if (add_list(lex, titles, TOK_LEX_TITLE) || add_list(lex, abbrevs, TOK_LEX_ABBREV) ||
         add_list(lex, numprefixes, TOK_LEX_NUMPREFIX) || add_list(lex, nevers, TOK_LEX_NEVER) ||
-        add_list(lex, starters, TOK_LEX_STARTER)) {
+        add_list(lex, starters, TOK_LEX_STARTER) || add_list(lex, preps, TOK_LEX_PREP) ||
+        add_list(lex, weekdays, TOK_LEX_WEEKDAY) || add_list(lex, months, TOK_LEX_MONTH) ||
+        add_list(lex, credits, TOK_LEX_CREDIT)) {
         tok_lexicon_free(lex);
         return lede_error_set(err, LEDE_ENOMEM, "tokenizer: out of memory building the lexicon");
     }
@@ -186,6 +226,23 @@ unsigned tok_lexicon_get(const tok_lexicon *lex, const char *s, size_t len)
         h = (h + 1) & lex->mask;
     }
     return 0;
+}
+
+unsigned tok_lexicon_get_if(const tok_lexicon *lex, const char *s, size_t len, unsigned wanted)
+{
+    int li;
+    uint32_t any = 0;
+
+    if (!lex || len == 0 || len > KEY_MAX)
+        return 0;
+    li = letter_index(s[0]);
+    for (unsigned c = 0; c < TOK_LEX_CLASSES; c++) {
+        if (wanted & (1u << c))
+            any |= lex->first[c][len];
+    }
+    if (li < 0 ? any == 0 : !(any & (1u << li)))
+        return 0;
+    return tok_lexicon_get(lex, s, len) & wanted;
 }
 
 void tok_lexicon_free(tok_lexicon *lex)

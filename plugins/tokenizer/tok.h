@@ -61,6 +61,7 @@ static inline int tok_class(int32_t cp)
         return tok_ascii_class[cp];
     return tok_class_unicode(cp);
 }
+
 /* 1 for the apostrophe-like marks ' (U+0027) and ’ (U+2019). */
 int tok_is_apostrophe(int32_t cp);
 /* From the generated table (uax29.c): the UAX #29 Word_Break property of cp (enum tok_wb
@@ -77,13 +78,22 @@ enum {
     TOK_LEX_NEVER = 1 << 3,     /* vs, cf: never ends a sentence */
     TOK_LEX_STARTER = 1 << 4,   /* The, It, How: a capitalised function word that begins
                                    sentences far more often than it continues a name */
+    TOK_LEX_PREP = 1 << 5,      /* In, On, During: may open a sentence after a caption */
+    TOK_LEX_WEEKDAY = 1 << 6,   /* Monday ... Sunday */
+    TOK_LEX_MONTH = 1 << 7,     /* January ... December */
+    TOK_LEX_CREDIT = 1 << 8,    /* Image, Photo: "Image: Nick Moreau." */
     TOK_LEX_ANY_ABBREV = TOK_LEX_TITLE | TOK_LEX_ABBREV | TOK_LEX_NUMPREFIX | TOK_LEX_NEVER
 };
+
+#define TOK_LEX_CLASSES 9 /* flag bits above */
 
 typedef struct tok_lexicon {
     struct tok_lex_slot *slots; /* open addressing, power-of-two size */
     size_t mask;
     size_t count;
+    /* first[c][len]: bit (letter - 'a') set when a word of class bit c, length len and
+     * that first letter exists; lets tok_lexicon_get_if skip the hash for most words */
+    uint32_t first[TOK_LEX_CLASSES][16];
 } tok_lexicon;
 
 /* Builds the built-in lexicon. Returns 0 or LEDE_ENOMEM. */
@@ -95,6 +105,8 @@ int tok_lexicon_init(tok_lexicon *lex, lede_error *err);
 int tok_lexicon_load(tok_lexicon *lex, const char *path, lede_error *err);
 /* The TOK_LEX_* flags of s[0..len), compared case-insensitively (ASCII); 0 if unknown. */
 unsigned tok_lexicon_get(const tok_lexicon *lex, const char *s, size_t len);
+/* The same, restricted to the classes in wanted; cheaper when the word is in none. */
+unsigned tok_lexicon_get_if(const tok_lexicon *lex, const char *s, size_t len, unsigned wanted);
 void tok_lexicon_free(tok_lexicon *lex);
 
 /* ---- a growable token array in the document arena (or on the heap) ---- */

@@ -37,8 +37,7 @@ static const char *const word_modes[] = {"default", "uax29", NULL};
 
 static const lede_option_desc tokenizer_options[] = {
     {"clitics", LEDE_OPT_BOOL, "false",
-     "split clitics off their word: do|n't, Iran|'s, they|'re, presidents|'", LEDE_NO_RANGE,
-     NULL},
+     "split clitics off their word: do|n't, Iran|'s, they|'re, presidents|'", LEDE_NO_RANGE, NULL},
     {"words", LEDE_OPT_ENUM, "default",
      "token rules: \"default\" (news words, abbreviations, numbers) or \"uax29\" (Unicode word "
      "segments, white space kept as kind space)",
@@ -49,8 +48,8 @@ static const lede_option_desc tokenizer_options[] = {
      LEDE_NO_RANGE, NULL},
     {"max_sentence_bytes", LEDE_OPT_INT, "0",
      "cut a sentence before the token that would make it longer than this many bytes (0 = "
-     "no limit)", 0.0,
-     1073741824.0, NULL},
+     "no limit)",
+     0.0, 1073741824.0, NULL},
     LEDE_OPTIONS_END};
 
 static int tokenizer_create(lede_stage_ctx *ctx, const lede_options *opts, void **instance,
@@ -102,9 +101,9 @@ static void tokenizer_destroy(void *instance)
 /* Collects sentences while tokenizing. */
 typedef struct builder {
     lede_doc *doc;
-    tok_vec *tokens;         /* the tokens sentences are decided on */
-    size_t para_tok_begin;   /* index of the paragraph's first token in tokens */
-    uint32_t paragraph;      /* index of the paragraph being built */
+    tok_vec *tokens;       /* the tokens sentences are decided on */
+    size_t para_tok_begin; /* index of the paragraph's first token in tokens */
+    uint32_t paragraph;    /* index of the paragraph being built */
     lede_sentence *sents;
     size_t n_sents, cap_sents;
 } builder;
@@ -137,8 +136,7 @@ static int add_sentence(void *arg, size_t first, size_t last)
 
 /* Re-expresses the sentences' token ranges over the UAX #29 segments seg[0..n): a
  * sentence owns the segments that start inside its span; start flags move with them. */
-static void map_to_segments(builder *b, lede_paragraph *paras, size_t n_paras, lede_token *seg,
-                            size_t n)
+static void map_to_segments(builder *b, const lede_paragraph *paras, lede_token *seg, size_t n)
 {
     size_t j = 0;
 
@@ -156,7 +154,6 @@ static void map_to_segments(builder *b, lede_paragraph *paras, size_t n_paras, l
                 seg[s->tok_begin].flags |= LEDE_TOKF_PARA_START;
         }
     }
-    (void)n_paras;
 }
 
 static int tokenizer_process(void *instance, lede_doc *doc, lede_error *err)
@@ -208,7 +205,7 @@ static int tokenizer_process(void *instance, lede_doc *doc, lede_error *err)
         tok_vec segs = {NULL, 0, 0, doc};
         if (tok_vec_reserve(&segs, len / 3 + 16) || tok_uax29(text, 0, (uint32_t)len, &segs))
             goto nomem;
-        map_to_segments(&b, paras, n_paras, segs.v, segs.n);
+        map_to_segments(&b, paras, segs.v, segs.n);
         lede_doc_set_tokens(doc, segs.v, segs.n);
     } else {
         lede_doc_set_tokens(doc, vec->v, vec->n);

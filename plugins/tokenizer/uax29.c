@@ -141,12 +141,11 @@ static int is_boundary(const wb_state *st, int R, int32_t cp, const unsigned cha
          L == TOK_WB_EXTENDNUMLET) &&
         R == TOK_WB_EXTENDNUMLET)
         return 0; /* WB13a */
-    if (L == TOK_WB_EXTENDNUMLET &&
-        (is_ahletter(R) || R == TOK_WB_NUMERIC || R == TOK_WB_KATAKANA))
+    if (L == TOK_WB_EXTENDNUMLET && (is_ahletter(R) || R == TOK_WB_NUMERIC || R == TOK_WB_KATAKANA))
         return 0; /* WB13b */
     if (L == TOK_WB_REGIONAL_INDICATOR && R == TOK_WB_REGIONAL_INDICATOR && (st->ri_run & 1))
         return 0; /* WB15, WB16 */
-    return 1; /* WB999 */
+    return 1;     /* WB999 */
 }
 
 /* Folds the character of property p into the state (WB4 decides whether it counts). */

@@ -26,7 +26,15 @@
  *   3. either the word before is all lower case (today|Putin, hardware|On), or it is
  *      capitalised and the word after is a sentence starter (Iran|It), which keeps
  *      MacBook, YouTube, PlayStation and PowerPoint whole;
- *   4. the whole word is not a camel-case name in the exception list (LinkedIn, ...).
+ *   4. the whole word is not a camel-case name in the exception list (LinkedIn, wikiHow,
+ *      ...): a lower-case dictionary word glued to a capitalised one looks exactly like
+ *      "todayPutin", so the few brands written that way are listed.
+ *
+ * Speed: the common case, an ASCII word of lower-case letters after at most one capital,
+ * ended by a space or , ; ) ! ?, is emitted by a fast path in tok_words() that never
+ * enters the rules above. None of them can apply to such a word (no capital after a
+ * lower-case letter, no apostrophe, stop, hyphen, digit or non-ASCII character), so the
+ * fast path must stay exactly that narrow.
  */
 #include <string.h>
 
@@ -38,18 +46,20 @@ typedef struct scanner {
     const unsigned char *s;
     uint32_t begin, end; /* the paragraph */
     tok_vec *vec;
-    int single_open;     /* single quotations opened and not yet closed */
+    int single_open; /* single quotations opened and not yet closed */
 } scanner;
 
 /* Camel-case words rule 3 would cut because their second part is a starter word. */
-static const char *const glue_exceptions[] = {"LinkedIn", "SignIn", "LogIn",   "CheckIn",
-                                              "PlugIn",   "AddOn",  "OptIn",   "WeChat",
-                                              "BuzzFeed", "HotIn",  "TurnOn",  NULL};
+static const char *const glue_exceptions[] = {
+    /* capitalised first part, starter second part (rule 3) */
+    "LinkedIn", "SignIn", "LogIn", "CheckIn", "PlugIn", "AddOn", "OptIn", "WeChat", "BuzzFeed",
+    "TurnOn",
+    /* lower-case first part of two letters or more (rule 3 would cut them) */
+    "wikiHow", "mySpace", "bitTorrent", "javaScript", "youTube", "smartThings", NULL};
 
 static int is_alpha_cc(int cc)
 {
-    return cc == TOK_CC_UPPER || cc == TOK_CC_LOWER || cc == TOK_CC_LETTER ||
-           cc == TOK_CC_NUMERIC;
+    return cc == TOK_CC_UPPER || cc == TOK_CC_LOWER || cc == TOK_CC_LETTER || cc == TOK_CC_NUMERIC;
 }
 
 static int is_wordchar_cc(int cc)
@@ -240,7 +250,9 @@ static int stop_is_abbrev(const scanner *sc, uint32_t start, uint32_t dot)
         return 0;
     if (len == 1 && s[start] >= 'A' && s[start] <= 'Z')
         return 1; /* an initial: George W. Bush */
-    lex = tok_lexicon_get(sc->cfg->lex, sc->text + start, len);
+    if (len == 1 && start > sc->begin && s[start - 1] == '(')
+        return 1; /* born, died, married: "(b. September 2013)", "(d. 1990)" */
+    lex = tok_lexicon_get_if(sc->cfg->lex, sc->text + start, len, TOK_LEX_ANY_ABBREV);
     if (lex & (TOK_LEX_TITLE | TOK_LEX_ABBREV | TOK_LEX_NEVER))
         return 1;
     if (lex & TOK_LEX_NUMPREFIX) {
@@ -347,6 +359,31 @@ static int split_clitic(scanner *sc)
     }
 }
 
+/* The end of the run of ASCII lower-case letters starting at q (q <= end). Eight bytes
+ * at a time where the platform allows: a byte-by-byte loop mispredicts its exit at the
+ * end of nearly every word, which is most of the cost of tokenizing plain text. */
+static inline uint32_t lower_run_end(const unsigned char *s, uint32_t q, uint32_t end)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t L = 0x0101010101010101ull, H = 0x8080808080808080ull;
+    while (q + 8 <= end) {
+        uint64_t x, ge_a, ge_brace, lower;
+        memcpy(&x, s + q, 8);
+        /* per byte, high bit set when: x >= 'a', x >= '{' (computed on x | 0x80, so no
+         * borrow crosses bytes); lower = ASCII and in ['a', 'z'] */
+        ge_a = ((x | H) - 'a' * L) & H;
+        ge_brace = ((x | H) - '{' * L) & H;
+        lower = ge_a & ~ge_brace & ~x & H;
+        if (lower != H)
+            return q + (uint32_t)(__builtin_ctzll(~lower & H) >> 3);
+        q += 8;
+    }
+#endif
+    while (q < end && s[q] >= 'a' && s[q] <= 'z')
+        q++;
+    return q;
+}
+
 /* ---- words and numbers ---- */
 
 /* Scans one word starting at *ppos (lead: it starts with an apostrophe, as in ’90s);
@@ -370,9 +407,7 @@ static int scan_one(scanner *sc, uint32_t *ppos, int lead, uint16_t flags, int *
         if (pos < sc->end && sc->s[pos] >= 'a' && sc->s[pos] <= 'z' &&
             (is_alpha_cc(prev_cc) || prev_cc == TOK_CC_MARK)) {
             /* Fast path: a run of ASCII lower case inside a word triggers no rule. */
-            uint32_t q = pos + 1;
-            while (q < sc->end && sc->s[q] >= 'a' && sc->s[q] <= 'z')
-                q++;
+            uint32_t q = lower_run_end(sc->s, pos + 1, sc->end);
             seg_letters += q - pos;
             lower_run += q - pos;
             n_letters += q - pos;
@@ -468,8 +503,7 @@ static int scan_one(scanner *sc, uint32_t *ppos, int lead, uint16_t flags, int *
     /* URLs, addresses and U.S.-like abbreviations are looked for only where a word stops
      * at a character that can continue one; at most word ends, nothing is rescanned. */
     if (!lead && !glued_next && sc->s[start] < 0x80 &&
-        ((flags & LEDE_TOKF_ABBREV) ||
-         (pos < sc->end && may_continue_url(sc->s[pos])))) {
+        ((flags & LEDE_TOKF_ABBREV) || (pos < sc->end && may_continue_url(sc->s[pos])))) {
         if (url_end(sc, start, &uend) || multidot_end(sc, start, &uend)) {
             int rc = emit(sc, start, uend, 0);
             *glued = 0;
@@ -553,8 +587,8 @@ static int scan_dots(scanner *sc, uint32_t *ppos)
 static int opens_context(int32_t cp, int cc)
 {
     return cc == TOK_CC_SPACE || cp == '(' || cp == '[' || cp == '{' || cp == 0x2014 ||
-           cp == 0x2013 || cp == '-' || cp == 0x201C || cp == 0x2018 || cp == '"' ||
-           cp == '/' || cp == 0xAB;
+           cp == 0x2013 || cp == '-' || cp == 0x201C || cp == 0x2018 || cp == '"' || cp == '/' ||
+           cp == 0xAB;
 }
 
 /* A quotation mark: its own token, judged opening or closing from its neighbours. */
@@ -606,8 +640,8 @@ static int scan_quote(scanner *sc, uint32_t *ppos, int32_t cp, size_t len)
 
 static int is_quote_mark(int32_t cp)
 {
-    return cp == '"' || cp == '\'' || cp == 0xAB || cp == 0xBB ||
-           (cp >= 0x2018 && cp <= 0x201F) || cp == 0x2039 || cp == 0x203A;
+    return cp == '"' || cp == '\'' || cp == 0xAB || cp == 0xBB || (cp >= 0x2018 && cp <= 0x201F) ||
+           cp == 0x2039 || cp == 0x203A;
 }
 
 /* An emoji and what joins it: modifiers, variation selectors, tags, ZWJ + emoji, and the
@@ -666,11 +700,8 @@ int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t 
             /* Fast path: an ASCII word of lower-case letters (after one capital at most)
              * ending where no rule could extend or cut it. Anything else (a capital
              * inside, an apostrophe, a stop, a hyphen, non-ASCII) takes scan_word. */
-            uint32_t q = pos + 1;
-            unsigned char e;
-            while (q < end && sc.s[q] >= 'a' && sc.s[q] <= 'z')
-                q++;
-            e = q < end ? sc.s[q] : ' ';
+            uint32_t q = lower_run_end(sc.s, pos + 1, end);
+            unsigned char e = q < end ? sc.s[q] : ' ';
             if ((q - pos >= 2 || cc == TOK_CC_LOWER) &&
                 (e == ' ' || e == '\n' || e == ',' || e == ';' || e == ')' || e == '!' ||
                  e == '?' || e == '\r' || e == '\t')) {
@@ -684,9 +715,26 @@ int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t 
                 t->end = q;
                 t->kind = LEDE_TOK_WORD;
                 t->flags = cc == TOK_CC_UPPER ? LEDE_TOKF_CAPITALIZED : 0;
-                pos = q;
+                pos = e == ' ' && q < end ? q + 1 : q; /* skip the usual space after it */
                 continue;
             }
+        }
+        if ((cc == TOK_CC_PUNCT || cc == TOK_CC_SYMBOL) && c < 0x80 && c != '.' && c != '\'' &&
+            c != '"') {
+            /* Fast path: ASCII punctuation and symbols other than stops and quotes are
+             * tokens of their own, with nothing to judge. */
+            lede_token *t;
+            if (vec->n == vec->cap && tok_vec_reserve(vec, 1)) {
+                rc = LEDE_ENOMEM;
+                break;
+            }
+            t = &vec->v[vec->n++];
+            t->start = pos;
+            t->end = pos + 1;
+            t->kind = cc == TOK_CC_PUNCT ? LEDE_TOK_PUNCT : LEDE_TOK_SYMBOL;
+            t->flags = 0;
+            pos++;
+            continue;
         }
         switch (cc) {
         case TOK_CC_SPACE:

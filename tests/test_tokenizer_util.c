@@ -1,5 +1,5 @@
 /*
- * tokenizer_util.c -- see tokenizer_util.h.
+ * test_tokenizer_util.c -- see test_tokenizer_util.h.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,7 +11,7 @@
 
 #include <cmocka.h>
 
-#include "tokenizer_util.h"
+#include "test_tokenizer_util.h"
 
 tku *tku_new(const char *options)
 {

@@ -1,5 +1,5 @@
 /*
- * tokenizer_util.h -- helpers shared by the tokenizer's unit tests.
+ * test_tokenizer_util.h -- helpers shared by the tokenizer's unit tests.
  *
  * Each test file drives the real stage through the harness (lede/harness.h), exactly as
  * the host would: tku_new() builds a one-stage pipeline with the given options,
@@ -8,8 +8,8 @@
  * text and in order, every token in exactly one sentence, sentences inside their
  * paragraph, trimmed of white space, start flags where the layers start.
  */
-#ifndef TOKENIZER_UTIL_H
-#define TOKENIZER_UTIL_H
+#ifndef TEST_TOKENIZER_UTIL_H
+#define TEST_TOKENIZER_UTIL_H
 
 #include <stddef.h>
 

@@ -1,0 +1,155 @@
+/*
+ * test_tokenizer_scraped.c -- sentence rules for text scraped from news and reference
+ * pages: footnote marks, caption credits, datelines and captions that run into the next
+ * sentence without punctuation, item labels, dashes after exclamations. Examples are
+ * from the GUM corpus documents and the pragmatic_segmenter suite (PS-EN-nnn) that the
+ * rules were written for (see bench/sentences_eval.py).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "test_tokenizer_util.h"
+
+static int setup(void **state)
+{
+    *state = tku_new("");
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    tku_free(*state);
+    return 0;
+}
+
+static void test_footnote_marks_stay_with_their_sentence(void **state)
+{
+    tku *k = *state;
+    /* PS-EN-123, PS-EN-124, PS-EN-127 */
+    TKU_SENTENCES(k,
+                  "Saint Maximus (died 250) is a Christian saint and martyr.[1] The emperor Decius "
+                  "published a decree.",
+                  "Saint Maximus (died 250) is a Christian saint and martyr.[1]",
+                  "The emperor Decius published a decree.");
+    TKU_SENTENCES(k, "It creates a gap in a consultation.11 12 Take the common cold.",
+                  "It creates a gap in a consultation.11 12", "Take the common cold.");
+    TKU_SENTENCES(k, "It was shown in October 2009. [13] [14] The pair married.",
+                  "It was shown in October 2009. [13] [14]", "The pair married.");
+}
+
+static void test_dash_after_an_exclamation_continues(void **state)
+{
+    tku *k = *state;
+    /* PS-EN-114, PS-EN-115 */
+    TKU_SENTENCES(k, "Mix it, put it in the oven, and -- voila! -- you have cake.",
+                  "Mix it, put it in the oven, and -- voila! -- you have cake.");
+}
+
+static void test_item_labels_start_sentences(void **state)
+{
+    tku *k = *state;
+    /* PS-EN-084, PS-EN-085 */
+    TKU_SENTENCES(k, "(i) Hello world. (ii) Hello world.", "(i) Hello world.", "(ii) Hello world.");
+    TKU_SENTENCES(k, "i) Hello world. ii) Hello world.", "i) Hello world.", "ii) Hello world.");
+}
+
+static void test_currency_and_section_prefixes_before_numbers(void **state)
+{
+    tku *k = *state;
+    /* PS-EN-111, PS-EN-105 */
+    TKU_SENTENCES(k, "I will be paid Rs. 16720/- in total.",
+                  "I will be paid Rs. 16720/- in total.");
+    TKU_SENTENCES(k, "SEC. 1262 AUTHORIZATION OF APPROPRIATIONS.",
+                  "SEC. 1262 AUTHORIZATION OF APPROPRIATIONS.");
+}
+
+static void test_full_width_stop_ends_a_sentence(void **state)
+{
+    tku *k = *state;
+    /* PS-EN-052 */
+    TKU_SENTENCES(k, "Test strange period．Does it segment correctly．", "Test strange period．",
+                  "Does it segment correctly．");
+}
+
+static void test_camel_case_name_can_start_a_sentence(void **state)
+{
+    tku *k = *state;
+    TKU_SENTENCES(k, "Sure. wikiHow is a collaborative site.", "Sure.",
+                  "wikiHow is a collaborative site.");
+}
+
+static void test_birth_and_death_abbreviations_in_brackets(void **state)
+{
+    tku *k = *state;
+    TKU_SENTENCES(
+        k, "They have a daughter (b. September 2013), and a son (b. August 2015). He left.",
+        "They have a daughter (b. September 2013), and a son (b. August 2015).", "He left.");
+    TKU_SENTENCES(k, "It was founded in Athens (c. 1230 BC). This process took years.",
+                  "It was founded in Athens (c. 1230 BC).", "This process took years.");
+}
+
+static void test_quoted_question_then_speech_verb_continues(void **state)
+{
+    tku *k = *state;
+    TKU_SENTENCES(k, "\"You come here from Earth?\" I asked. To get her to talk.",
+                  "\"You come here from Earth?\" I asked.", "To get her to talk.");
+}
+
+static void test_unpunctuated_caption_before_a_preposition_splits(void **state)
+{
+    tku *k = *state;
+    /* GUM_news_election */
+    TKU_SENTENCES(k,
+                  "Eddie Chu received the largest vote in any geographical constituency In the "
+                  "New Territories West geographical constituency, Eddie Chu won.",
+                  "Eddie Chu received the largest vote in any geographical constituency",
+                  "In the New Territories West geographical constituency, Eddie Chu won.");
+    TKU_SENTENCES(k, "DAB's Elizabeth Quat In the New Territories East, councillors won.",
+                  "DAB's Elizabeth Quat", "In the New Territories East, councillors won.");
+}
+
+static void test_titles_with_capitalised_prepositions_stay_whole(void **state)
+{
+    tku *k = *state;
+    TKU_SENTENCES(k, "She sang Made In Italy and Alice In Wonderland on stage.",
+                  "She sang Made In Italy and Alice In Wonderland on stage.");
+}
+
+static void test_dateline_glued_to_a_headline_splits(void **state)
+{
+    tku *k = *state;
+    TKU_SENTENCES(k,
+                  "Wikinews interviews the president of the Brotherhood of Magicians Wednesday, "
+                  "October 9, 2013",
+                  "Wikinews interviews the president of the Brotherhood of Magicians",
+                  "Wednesday, October 9, 2013");
+    TKU_SENTENCES(k, "On Wednesday, Mohamed and his father met the president.",
+                  "On Wednesday, Mohamed and his father met the president.");
+    TKU_SENTENCES(k, "Thursday, May 7, 2015 On Tuesday, the government announced a process.",
+                  "Thursday, May 7, 2015", "On Tuesday, the government announced a process.");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_footnote_marks_stay_with_their_sentence),
+        cmocka_unit_test(test_dash_after_an_exclamation_continues),
+        cmocka_unit_test(test_item_labels_start_sentences),
+        cmocka_unit_test(test_currency_and_section_prefixes_before_numbers),
+        cmocka_unit_test(test_full_width_stop_ends_a_sentence),
+        cmocka_unit_test(test_camel_case_name_can_start_a_sentence),
+        cmocka_unit_test(test_birth_and_death_abbreviations_in_brackets),
+        cmocka_unit_test(test_quoted_question_then_speech_verb_continues),
+        cmocka_unit_test(test_unpunctuated_caption_before_a_preposition_splits),
+        cmocka_unit_test(test_titles_with_capitalised_prepositions_stay_whole),
+        cmocka_unit_test(test_dateline_glued_to_a_headline_splits),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
