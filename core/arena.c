@@ -22,7 +22,7 @@ struct lede__chunk {
 
 #define LEDE_CHUNK_MIN ((size_t)64 * 1024)
 /* Chunks larger than this are not kept across documents. */
-#define LEDE_CHUNK_KEEP_MAX ((size_t)8 * 1024 * 1024)
+#define LEDE_CHUNK_KEEP_MAX ((size_t)64 * 1024 * 1024)
 
 void lede__arena_init(lede__arena *a, size_t max)
 {
