@@ -151,6 +151,40 @@ int lede__loader_preload(lede__loader *ld, const void *symlist, lede_error *err)
     return 0;
 }
 
+/* Checks desc and records the open module h under path; closes h on failure. */
+static int add_module(lede__loader *ld, lt_dlhandle h, const lede_stage_desc *desc,
+                      const char *what, const char *path, const lede__module **out,
+                      lede_error *err)
+{
+    int rc;
+    lede__module *m;
+
+    if ((rc = lede__desc_check(desc, what, err))) {
+        lt_dlclose(h);
+        return rc;
+    }
+    if (ld->n_mods == ld->cap_mods) {
+        size_t cap = ld->cap_mods ? ld->cap_mods * 2 : 8;
+        m = realloc(ld->mods, cap * sizeof *m);
+        if (!m) {
+            lt_dlclose(h);
+            return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+        }
+        ld->mods = m;
+        ld->cap_mods = cap;
+    }
+    m = &ld->mods[ld->n_mods];
+    if (!(m->path = strdup(path))) {
+        lt_dlclose(h);
+        return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+    }
+    m->desc = desc;
+    m->handle = h;
+    ld->n_mods++;
+    *out = m;
+    return 0;
+}
+
 /* 1 when name is a module of the preloaded table (entries with no address name modules). */
 static int is_preloaded(const lede__loader *ld, const char *name)
 {
@@ -166,7 +200,6 @@ static int open_preloaded(lede__loader *ld, const char *name, const lede__module
 {
     lt_dlhandle h;
     const lede_stage_desc *desc;
-    int rc;
 
     for (size_t i = 0; i < ld->n_mods; i++)
         if (ld->mods[i].handle && strcmp(ld->mods[i].desc->name, name) == 0 &&
@@ -181,30 +214,7 @@ static int open_preloaded(lede__loader *ld, const char *name, const lede__module
         lt_dlclose(h);
         return lede_error_set(err, LEDE_ELOAD, "built-in stage '%s' has no descriptor", name);
     }
-    if ((rc = lede__desc_check(desc, name, err))) {
-        lt_dlclose(h);
-        return rc;
-    }
-    if (ld->n_mods == ld->cap_mods) {
-        size_t cap = ld->cap_mods ? ld->cap_mods * 2 : 8;
-        lede__module *m = realloc(ld->mods, cap * sizeof *m);
-        if (!m) {
-            lt_dlclose(h);
-            return lede_error_set(err, LEDE_ENOMEM, "out of memory");
-        }
-        ld->mods = m;
-        ld->cap_mods = cap;
-    }
-    lede__module *m = &ld->mods[ld->n_mods];
-    if (!(m->path = strdup("(built-in)"))) {
-        lt_dlclose(h);
-        return lede_error_set(err, LEDE_ENOMEM, "out of memory");
-    }
-    m->desc = desc;
-    m->handle = h;
-    ld->n_mods++;
-    *out = m;
-    return 0;
+    return add_module(ld, h, desc, name, "(built-in)", out, err);
 }
 
 int lede__desc_check(const lede_stage_desc *desc, const char *path, lede_error *err)
@@ -256,7 +266,6 @@ int lede__loader_open_path(lede__loader *ld, const char *path, const lede__modul
     lt_dladvise advise;
     const lede_stage_desc *desc;
     char stem[256];
-    int rc;
 
     for (size_t i = 0; i < ld->n_mods; i++)
         if (strcmp(ld->mods[i].path, path) == 0) {
@@ -303,30 +312,7 @@ int lede__loader_open_path(lede__loader *ld, const char *path, const lede__modul
                               "define one with LEDE_STAGE_DEFINE(%s)",
                               path, stem, LEDE_STAGE_SYMBOL, LEDE_STAGE_SYMBOL, stem);
     }
-    if ((rc = lede__desc_check(desc, path, err))) {
-        lt_dlclose(h);
-        return rc;
-    }
-    if (ld->n_mods == ld->cap_mods) {
-        size_t cap = ld->cap_mods ? ld->cap_mods * 2 : 8;
-        lede__module *m = realloc(ld->mods, cap * sizeof *m);
-        if (!m) {
-            lt_dlclose(h);
-            return lede_error_set(err, LEDE_ENOMEM, "out of memory");
-        }
-        ld->mods = m;
-        ld->cap_mods = cap;
-    }
-    lede__module *m = &ld->mods[ld->n_mods];
-    if (!(m->path = strdup(path))) {
-        lt_dlclose(h);
-        return lede_error_set(err, LEDE_ENOMEM, "out of memory");
-    }
-    m->desc = desc;
-    m->handle = h;
-    ld->n_mods++;
-    *out = m;
-    return 0;
+    return add_module(ld, h, desc, path, path, out, err);
 }
 
 /* The known stage name closest to name (files in the search directories and built-ins),
