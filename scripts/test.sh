@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds lede with its tests (-Wall -Wextra -Werror) and runs
-# every test with ctest. Usage: scripts/test.sh [--sanitize]
+# every test with ctest. Usage: scripts/test.sh [--sanitize | --valgrind]
 #   --sanitize   build in build-asan with AddressSanitizer + UndefinedBehaviorSanitizer
+#   --valgrind   run the end-to-end tests with every lede command under valgrind
+#                (memcheck, leak check): any error or leak fails the run
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --tests
@@ -12,6 +14,14 @@ if [[ "${1:-}" == "--sanitize" ]]; then
   flags+=(-DLEDE_SANITIZE=ON)
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+fi
+if [[ "${1:-}" == "--valgrind" ]]; then
+  cmake -S . -B "$dir" "${flags[@]}" >/dev/null
+  cmake --build "$dir" -j"$(nproc)"
+  export LEDE_E2E_WRAPPER="valgrind -q --suppressions=$PWD/tests/valgrind.supp --error-exitcode=99 \
+--leak-check=full --errors-for-leak-kinds=definite,indirect,possible"
+  cd "$dir"
+  exec ctest --output-on-failure -R '^test_e2e$'
 fi
 cmake -S . -B "$dir" "${flags[@]}" >/dev/null
 cmake --build "$dir" -j"$(nproc)"

@@ -55,8 +55,11 @@ static result run(const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(args, sizeof args, fmt, ap);
     va_end(ap);
-    snprintf(cmd, sizeof cmd, "export LEDE='%s' LEDE_TEST_STAGES='%s'; { %s ; } >%s 2>%s", LEDE_BIN,
-             LEDE_TEST_STAGE_DIR, args, out, err);
+    /* LEDE_E2E_WRAPPER runs every lede command under a tool, e.g. valgrind in CI. */
+    const char *wrap = getenv("LEDE_E2E_WRAPPER");
+    snprintf(cmd, sizeof cmd, "export LEDE='%s%s%s' LEDE_TEST_STAGES='%s'; { %s ; } >%s 2>%s",
+             wrap ? wrap : "", wrap ? " " : "", LEDE_BIN, LEDE_TEST_STAGE_DIR, args, out, err);
+
     int st = system(cmd);
     assert_true(st != -1);
     r.status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
