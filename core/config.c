@@ -23,21 +23,6 @@ static const char *const top_level_keys[] = {"plugin_path", "input",         "pi
                                              "workers",     "max_doc_bytes", "extensions",
                                              "isolate",     "doc_timeout",   NULL};
 
-/* Closest key of a NULL-terminated list, for "did you mean". */
-static const char *suggest_key(const char *const *keys, const char *name)
-{
-    const char *best = NULL;
-    size_t best_d = 99;
-    for (const char *const *k = keys; *k; k++) {
-        size_t d = lede__edit_distance(name, *k);
-        if (d < best_d) {
-            best_d = d;
-            best = *k;
-        }
-    }
-    return best_d <= 3 ? best : NULL;
-}
-
 static void dir_of(const char *path, char *out, size_t size)
 {
     const char *slash = strrchr(path, '/');
@@ -194,7 +179,11 @@ int lede__config_load(const char *file, lede__loader *ld, lede__settings *set, l
         while (*k && strcmp(*k, key) != 0)
             k++;
         if (!*k) {
-            const char *sug = suggest_key(top_level_keys, key);
+            lede__suggest sg;
+            lede__suggest_init(&sg, key);
+            for (k = top_level_keys; *k; k++)
+                lede__suggest_consider(&sg, *k, strlen(*k));
+            const char *sug = lede__suggest_result(&sg);
             rc = lede_error_set(err, LEDE_ECONFIG, "%s:%d: unknown setting '%s'%s%s%s", file,
                                 config_setting_source_line(s), key, sug ? " (did you mean '" : "",
                                 sug ? sug : "", sug ? "'?)" : "");

@@ -71,8 +71,16 @@ LEDE_API int lede__options_set_text(lede_options *opts, const char *stage, const
                                     const char *name, const char *value, lede_error *err);
 /* The declaration of option name, or NULL when the stage has no such option. */
 LEDE_API const lede_option_desc *lede__options_decl(const lede_options *opts, const char *name);
-/* The declared option closest to name (edit distance), or NULL when nothing is close. */
-LEDE_API const char *lede__options_suggest(const lede_options *opts, const char *name);
+/* "Did you mean": feed candidates to a lede__suggest, then ask for the one close enough
+ * to name to be a typo (NULL when none is). */
+typedef struct lede__suggest {
+    const char *name;
+    char best[256];
+    size_t dist;
+} lede__suggest;
+LEDE_API void lede__suggest_init(lede__suggest *s, const char *name);
+LEDE_API void lede__suggest_consider(lede__suggest *s, const char *candidate, size_t len);
+LEDE_API const char *lede__suggest_result(const lede__suggest *s);
 /* Removes a "name=VALUE" pair from list (in place) into name; name = "" when absent.
  * Returns 0, or LEDE_ECONFIG for an empty or over-long name. */
 LEDE_API int lede__options_take_name(char *list, char *name, size_t size);

@@ -153,8 +153,7 @@ int lede__loader_preload(lede__loader *ld, const void *symlist, lede_error *err)
 
 /* Checks desc and records the open module h under path; closes h on failure. */
 static int add_module(lede__loader *ld, lt_dlhandle h, const lede_stage_desc *desc,
-                      const char *what, const char *path, const lede__module **out,
-                      lede_error *err)
+                      const char *what, const char *path, const lede__module **out, lede_error *err)
 {
     int rc;
     lede__module *m;
@@ -316,41 +315,25 @@ int lede__loader_open_path(lede__loader *ld, const char *path, const lede__modul
 }
 
 /* The known stage name closest to name (files in the search directories and built-ins),
- * written to out, or "" when nothing is close enough to be a typo. */
-static void suggest_stage(const lede__loader *ld, const char *name, char *out, size_t size)
+ * or NULL when nothing is close enough to be a typo. */
+static const char *suggest_stage(const lede__loader *ld, lede__suggest *sg)
 {
-    size_t best = 99, len = strlen(name);
-
-    out[0] = '\0';
-    for (const lt_dlsymlist *s = ld->preloaded; s && s->name; s++) {
-        size_t d;
-        if (s->address || !strcmp(s->name, "@PROGRAM@"))
-            continue;
-        if ((d = lede__edit_distance(name, s->name)) < best) {
-            best = d;
-            snprintf(out, size, "%s", s->name);
-        }
-    }
+    for (const lt_dlsymlist *s = ld->preloaded; s && s->name; s++)
+        if (!s->address && strcmp(s->name, "@PROGRAM@") != 0)
+            lede__suggest_consider(sg, s->name, strlen(s->name));
     for (size_t i = 0; i < ld->n_dirs; i++) {
         DIR *dir = opendir(ld->dirs[i]);
         struct dirent *e;
         if (!dir)
             continue;
         while ((e = readdir(dir))) {
-            char cand[256];
-            size_t n = strlen(e->d_name), d;
-            if (n <= 3 || n - 3 >= sizeof cand || strcmp(e->d_name + n - 3, LEDE_STAGE_EXT) != 0)
-                continue;
-            snprintf(cand, sizeof cand, "%.*s", (int)(n - 3), e->d_name);
-            if ((d = lede__edit_distance(name, cand)) < best) {
-                best = d;
-                snprintf(out, size, "%s", cand);
-            }
+            size_t n = strlen(e->d_name);
+            if (n > 3 && strcmp(e->d_name + n - 3, LEDE_STAGE_EXT) == 0)
+                lede__suggest_consider(sg, e->d_name, n - 3);
         }
         closedir(dir);
     }
-    if (best > 2 || best * 3 > len + 1)
-        out[0] = '\0';
+    return lede__suggest_result(sg);
 }
 
 int lede__loader_load(lede__loader *ld, const char *name, const lede__module **out, lede_error *err)
@@ -389,9 +372,11 @@ int lede__loader_load(lede__loader *ld, const char *name, const lede__module **o
                 break;
             used += (size_t)n;
         }
-        char hint[300] = "", near[256];
-        suggest_stage(ld, name, near, sizeof near);
-        if (near[0])
+        char hint[300] = "";
+        lede__suggest sg;
+        lede__suggest_init(&sg, name);
+        const char *near = suggest_stage(ld, &sg);
+        if (near)
             snprintf(hint, sizeof hint, " (did you mean '%s'?)", near);
         return lede_error_set(err, LEDE_ENOTFOUND,
                               "no stage named '%s'%s (looked for %s%s in %s); `lede stages` lists "

@@ -206,19 +206,31 @@ const lede_option_desc *lede__options_decl(const lede_options *opts, const char 
     return v ? v->desc : NULL;
 }
 
-const char *lede__options_suggest(const lede_options *opts, const char *name)
+void lede__suggest_init(lede__suggest *s, const char *name)
 {
-    const char *best = NULL;
-    size_t best_d = 99, len = strlen(name);
-    for (size_t i = 0; opts && i < opts->n; i++) {
-        size_t d = lede__edit_distance(name, opts->vals[i].desc->name);
-        if (d < best_d) {
-            best_d = d;
-            best = opts->vals[i].desc->name;
-        }
+    s->name = name;
+    s->best[0] = '\0';
+    s->dist = 99;
+}
+
+void lede__suggest_consider(lede__suggest *s, const char *candidate, size_t len)
+{
+    char cand[sizeof s->best];
+    if (len >= sizeof cand)
+        return;
+    memcpy(cand, candidate, len);
+    cand[len] = '\0';
+    size_t d = lede__edit_distance(s->name, cand);
+    if (d < s->dist) {
+        s->dist = d;
+        memcpy(s->best, cand, len + 1);
     }
-    /* Close enough to be a typo: at most a third of the name, and at most 3 edits. */
-    return best && best_d <= 3 && best_d * 3 <= len + 2 ? best : NULL;
+}
+
+const char *lede__suggest_result(const lede__suggest *s)
+{
+    /* Close enough to be a typo: at most 3 edits, and at most a third of the name. */
+    return s->best[0] && s->dist <= 3 && s->dist * 3 <= strlen(s->name) + 2 ? s->best : NULL;
 }
 
 int lede__options_set_text(lede_options *opts, const char *stage, const char *where,
@@ -229,7 +241,11 @@ int lede__options_set_text(lede_options *opts, const char *stage, const char *wh
     const char *sep = where && *where ? ": " : "";
 
     if (!v) {
-        const char *s = lede__options_suggest(opts, name);
+        lede__suggest sg;
+        lede__suggest_init(&sg, name);
+        for (size_t i = 0; i < opts->n; i++)
+            lede__suggest_consider(&sg, opts->vals[i].desc->name, strlen(opts->vals[i].desc->name));
+        const char *s = lede__suggest_result(&sg);
         if (s)
             return lede_error_set(err, LEDE_ECONFIG,
                                   "%s%sstage '%s': unknown option '%s' (did you mean '%s'?)", w,
