@@ -11,6 +11,7 @@
 #include "lede_internal.h"
 
 struct lede_harness {
+    lede__loader *ld; /* created on the first lede_harness_add_named */
     lede__pipeline *p;
     lede_doc *doc;
     lede_buf out;
@@ -44,11 +45,27 @@ int lede_harness_add(lede_harness *h, const lede_stage_desc *desc, const char *o
     if ((rc = lede__desc_check(desc, "(harness)", err)))
         return rc;
     snprintf(where, sizeof where, "harness stage %zu", lede__pipeline_count(h->p) + 1);
-    if ((rc = lede__pipeline_add(h->p, desc, NULL, where, &opts, err)) ||
-        (rc = lede__options_parse_list(opts, desc->name, where, options, err)) ||
-        (rc = lede__pipeline_check(h->p, err)))
+    if ((rc = lede__pipeline_add(h->p, desc, NULL, where, &opts, err)))
         return rc;
-    return lede__pipeline_start(h->p, err);
+    if ((rc = lede__options_parse_list(opts, desc->name, where, options, err)) ||
+        (rc = lede__pipeline_check(h->p, err)) || (rc = lede__pipeline_start(h->p, err))) {
+        /* A stage that failed its checks leaves the harness as it was. */
+        lede__pipeline_pop(h->p);
+        return rc;
+    }
+    return 0;
+}
+
+int lede_harness_add_named(lede_harness *h, const char *stage, const char *options, lede_error *err)
+{
+    const lede__module *m;
+    int rc;
+
+    if (!h->ld && (rc = lede__loader_new(&h->ld, err)))
+        return rc;
+    if ((rc = lede__loader_load(h->ld, stage, &m, err)))
+        return rc;
+    return lede_harness_add(h, m->desc, options, err);
 }
 
 int lede_harness_run(lede_harness *h, const char *id, const char *text, size_t len, lede_doc **doc,
@@ -84,7 +101,8 @@ void lede_harness_free(lede_harness *h)
 {
     if (!h)
         return;
-    lede__pipeline_free(h->p);
+    lede__pipeline_free(h->p); /* destroys the instances before their code is unloaded */
+    lede__loader_free(h->ld);
     lede_doc_free(h->doc);
     lede_buf_free(&h->out);
     free(h);

@@ -130,6 +130,8 @@ LEDE_API int lede__pipeline_new(lede__pipeline **out, const char *config_dir, le
 /* Adds a stage instance (not yet created). where = "FILE:LINE" for messages. */
 LEDE_API int lede__pipeline_add(lede__pipeline *p, const lede_stage_desc *desc, const char *name,
                                 const char *where, lede_options **opts, lede_error *err);
+/* Removes and destroys the last stage added (a harness stage that failed its checks). */
+LEDE_API void lede__pipeline_pop(lede__pipeline *p);
 /* Applies "STAGE_OR_NAME.OPTION=VALUE". */
 LEDE_API int lede__pipeline_override(lede__pipeline *p, const char *spec, lede_error *err);
 /* Checks required layers; then calls every create(). */

@@ -4,7 +4,9 @@
  * Search order: directories added by the caller (the config's plugin_path), then
  * $LEDE_PLUGIN_PATH (colon-separated), then the stage directory beside the running
  * executable (<bindir>/LEDE_REL_STAGEDIR), which is the same relative place in the
- * build tree and in an install prefix. So `lede` finds its own stages with no flags.
+ * build tree and in an install prefix, then the one beside liblede itself
+ * (<libdir>/lede/stages: what a test program linked to an installed liblede needs). So
+ * `lede` and the harness find their own stages with no flags.
  *
  * Two libltdl pitfalls are handled here. lt_dlerror() reports "file not found" when
  * the real cause is a missing dependency or an undefined symbol, and lazy binding turns
@@ -13,6 +15,7 @@
  * failure, dlerror() names the real reason. The module is then opened through libltdl
  * (which finds the handle already loaded) to look up the <module>_LTX_ symbol.
  */
+#define _GNU_SOURCE /* dladdr */
 #include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>
@@ -87,7 +90,36 @@ static int add_exe_dir(lede__loader *ld)
     return rc;
 }
 
-/* Appends $LEDE_PLUGIN_PATH and the exe-relative directory after the caller's ones. */
+/* The stage directory beside the liblede this code was loaded from, when that is a
+ * shared library (in lede-static, liblede is part of the executable: nothing to add). */
+static int add_lib_dir(lede__loader *ld)
+{
+    Dl_info info;
+    char path[4200], exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+
+    if (!dladdr((void *)lede__loader_new, &info) || !info.dli_fname)
+        return 0;
+    if (n > 0) {
+        exe[n] = '\0';
+        char *real = realpath(info.dli_fname, NULL);
+        int same = real && strcmp(real, exe) == 0;
+        free(real);
+        if (same)
+            return 0;
+    }
+    snprintf(path, sizeof path, "%s", info.dli_fname);
+    char *slash = strrchr(path, '/');
+    if (!slash)
+        return 0;
+    snprintf(slash, sizeof path - (size_t)(slash - path), "/lede/stages");
+    char *real = realpath(path, NULL);
+    int rc = real ? add_dir(ld, real, strlen(real)) : 0; /* only when it exists */
+    free(real);
+    return rc;
+}
+
+/* Appends $LEDE_PLUGIN_PATH and the exe- and liblede-relative directories. */
 static int fix_dirs(lede__loader *ld)
 {
     const char *env = getenv("LEDE_PLUGIN_PATH");
@@ -101,7 +133,9 @@ static int fix_dirs(lede__loader *ld)
             return LEDE_ENOMEM;
         env = colon ? colon + 1 : NULL;
     }
-    return add_exe_dir(ld);
+    if (add_exe_dir(ld))
+        return LEDE_ENOMEM;
+    return add_lib_dir(ld);
 }
 
 int lede__loader_new(lede__loader **out, lede_error *err)

@@ -418,22 +418,32 @@ int lede__pipeline_finish(lede__pipeline *p, lede_error *err)
     return first_rc;
 }
 
+/* Destroys one stage entry: its instances (each distinct one once), options and names. */
+static void stage_free(lede__pipeline *p, pipe_stage *st)
+{
+    for (int k = 0; st->w && k < p->n_workers; k++)
+        if (st->w[k].created && st->desc->destroy)
+            st->desc->destroy(st->w[k].inst);
+    free(st->w);
+    lede__options_free(&st->opts);
+    free(st->name);
+    free(st->where);
+    free(st);
+}
+
+void lede__pipeline_pop(lede__pipeline *p)
+{
+    if (p->n > 0)
+        stage_free(p, p->stages[--p->n]);
+}
+
 void lede__pipeline_free(lede__pipeline *p)
 {
     if (!p)
         return;
     /* Destroy in reverse order of creation. */
-    for (size_t i = p->n; i-- > 0;) {
-        pipe_stage *st = p->stages[i];
-        for (int k = 0; st->w && k < p->n_workers; k++)
-            if (st->w[k].created && st->desc->destroy)
-                st->desc->destroy(st->w[k].inst);
-        free(st->w);
-        lede__options_free(&st->opts);
-        free(st->name);
-        free(st->where);
-        free(st);
-    }
+    for (size_t i = p->n; i-- > 0;)
+        stage_free(p, p->stages[i]);
     free(p->stages);
     for (int i = 0; i < p->n_sinks; i++) {
         if (i > 0 && p->sinks[i].fp)

@@ -30,6 +30,12 @@ LEDE_API int lede_harness_new(lede_harness **out, lede_error *err);
  * Returns 0, LEDE_ECONFIG (message as the CLI would print it) or the create() status. */
 LEDE_API int lede_harness_add(lede_harness *h, const lede_stage_desc *desc, const char *options,
                               lede_error *err);
+/* The same for a stage found by name the way `lede` finds it ($LEDE_PLUGIN_PATH, then the
+ * stage directory of this liblede's build tree or install prefix), e.g. the predecessors
+ * "tokenizer" of a stage under test. Returns 0, LEDE_ENOTFOUND / LEDE_ELOAD / LEDE_EABI
+ * with the loader's message, or as lede_harness_add. */
+LEDE_API int lede_harness_add_named(lede_harness *h, const char *stage, const char *options,
+                                    lede_error *err);
 /* Runs every stage on a fresh document; *doc stays valid until the next run or free.
  * Returns 0, or the failing stage's status (the document then records the failure). */
 LEDE_API int lede_harness_run(lede_harness *h, const char *id, const char *text, size_t len,
