@@ -1,11 +1,10 @@
 /*
  * test_entities.c -- the entities stage, run in-process through lede's harness.
  *
- * The tokenizer is the installed built-in stage, dlopen'ed from LEDE_STAGE_DIR (set by
- * lede_add_stage_test); the entities stage is linked in (entities_objs). The sentences are
- * from examples/putin-iran.txt (fixtures/ holds a copy) or written like it.
+ * The tokenizer is the installed built-in stage, found by name as `lede` finds it
+ * (lede_harness_add_named); the entities stage is linked in (entities_objs). The sentences
+ * are from examples/putin-iran.txt (fixtures/ holds a copy) or written like it.
  */
-#include <dlfcn.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -21,22 +20,6 @@
 
 extern const lede_stage_desc entities_LTX_lede_stage;
 
-/* The descriptor of an installed built-in stage (the handle stays open for the test). */
-static const lede_stage_desc *builtin(const char *name)
-{
-    char path[4096], sym[128];
-    void *h;
-    const lede_stage_desc *d;
-
-    snprintf(path, sizeof path, "%s/%s.so", LEDE_STAGE_DIR, name);
-    if (!(h = dlopen(path, RTLD_NOW | RTLD_LOCAL)))
-        fail_msg("%s", dlerror());
-    snprintf(sym, sizeof sym, "%s_LTX_lede_stage", name);
-    if (!(d = dlsym(h, sym)))
-        fail_msg("%s has no %s", path, sym);
-    return d;
-}
-
 typedef struct fixture {
     lede_harness *h;
     lede_doc *doc;
@@ -48,7 +31,7 @@ static const lede_layer *run(fixture *f, const char *options, const char *text, 
     lede_error err;
 
     assert_int_equal(lede_harness_new(&f->h, &err), 0);
-    if (lede_harness_add(f->h, builtin("tokenizer"), NULL, &err) ||
+    if (lede_harness_add_named(f->h, "tokenizer", NULL, &err) ||
         lede_harness_add(f->h, &entities_LTX_lede_stage, options, &err) ||
         lede_harness_run(f->h, "t", text, strlen(text), &f->doc, &err))
         fail_msg("%s", err.message);

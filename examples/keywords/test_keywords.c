@@ -1,12 +1,10 @@
 /*
  * test_keywords.c -- the keywords stage, run in-process through lede's harness.
  *
- * The tokenizer is the installed built-in stage: it is dlopen'ed from LEDE_STAGE_DIR (set
- * by lede_add_stage_test) and its descriptor looked up by its libltdl name, so this test
- * needs nothing but the installed SDK. The keywords stage itself is linked in
- * (keywords_objs), which lets the test see its private tables too.
+ * The tokenizer is the installed built-in stage, found by name as `lede` finds it
+ * (lede_harness_add_named), so this test needs nothing but the installed SDK. The keywords
+ * stage itself is linked in (keywords_objs), which lets the test see its private tables too.
  */
-#include <dlfcn.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -22,22 +20,6 @@
 
 extern const lede_stage_desc keywords_LTX_lede_stage;
 
-/* The descriptor of an installed built-in stage (the handle stays open for the test). */
-static const lede_stage_desc *builtin(const char *name)
-{
-    char path[4096], sym[128];
-    void *h;
-    const lede_stage_desc *d;
-
-    snprintf(path, sizeof path, "%s/%s.so", LEDE_STAGE_DIR, name);
-    if (!(h = dlopen(path, RTLD_NOW | RTLD_LOCAL)))
-        fail_msg("%s", dlerror());
-    snprintf(sym, sizeof sym, "%s_LTX_lede_stage", name);
-    if (!(d = dlsym(h, sym)))
-        fail_msg("%s has no %s", path, sym);
-    return d;
-}
-
 /* A harness running tokenizer ! keywords OPTIONS. */
 static lede_harness *pipeline(const char *options)
 {
@@ -45,7 +27,7 @@ static lede_harness *pipeline(const char *options)
     lede_error err;
 
     assert_int_equal(lede_harness_new(&h, &err), 0);
-    if (lede_harness_add(h, builtin("tokenizer"), NULL, &err) ||
+    if (lede_harness_add_named(h, "tokenizer", NULL, &err) ||
         lede_harness_add(h, &keywords_LTX_lede_stage, options, &err))
         fail_msg("%s", err.message);
     return h;
@@ -180,7 +162,7 @@ static void test_unknown_method_is_rejected_with_the_choices(void **state)
 
     (void)state;
     assert_int_equal(lede_harness_new(&h, &err), 0);
-    assert_int_equal(lede_harness_add(h, builtin("tokenizer"), NULL, &err), 0);
+    assert_int_equal(lede_harness_add_named(h, "tokenizer", NULL, &err), 0);
     assert_int_equal(lede_harness_add(h, &keywords_LTX_lede_stage, "method=lda", &err),
                      LEDE_ECONFIG);
     assert_non_null(strstr(err.message, "rake"));
@@ -208,7 +190,7 @@ static void test_two_keywords_stages_write_two_layers(void **state)
 
     (void)state;
     assert_int_equal(lede_harness_new(&h, &err), 0);
-    if (lede_harness_add(h, builtin("tokenizer"), NULL, &err) ||
+    if (lede_harness_add_named(h, "tokenizer", NULL, &err) ||
         lede_harness_add(h, &keywords_LTX_lede_stage, "count=2", &err) ||
         lede_harness_add(h, &keywords_LTX_lede_stage, "method=rake layer=key_phrases", &err) ||
         lede_harness_run(h, "t", text, strlen(text), &doc, &err))
