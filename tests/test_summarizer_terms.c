@@ -30,6 +30,18 @@ static void test_stopword_table_is_sorted_for_binary_search(void **state)
                      sum_stopword_at(i));
 }
 
+static void test_no_stop_word_is_longer_than_the_lookup_expects(void **state)
+{
+    (void)state;
+    size_t longest = 0;
+    for (size_t i = 0; i < sum_stopword_count(); i++)
+        if (strlen(sum_stopword_at(i)) > longest)
+            longest = strlen(sum_stopword_at(i));
+    assert_int_equal(longest, SUM_STOPWORD_MAX);
+    assert_true(sum_is_stopword("themselves", 10));
+    assert_false(sum_is_stopword("themselvesx", 11));
+}
+
 static void test_function_words_are_stopwords_and_content_words_are_not(void **state)
 {
     (void)state;
@@ -40,6 +52,10 @@ static void test_function_words_are_stopwords_and_content_words_are_not(void **s
     assert_false(sum_is_stopword("drones", 6));
     assert_false(sum_is_stopword("th", 2));
     assert_false(sum_is_stopword("thee", 4));
+    assert_false(sum_is_stopword("", 0));
+    assert_true(sum_is_stopword("a", 1));
+    assert_true(sum_is_stopword("yourselves", 10));
+    assert_false(sum_is_stopword("the\0", 4)); /* a byte past the word is not ignored */
 }
 
 /* Tokenizes text and builds the model with the English stemmer. */
@@ -66,8 +82,7 @@ static void build(fixture *f, const char *text)
 static void release(fixture *f)
 {
     sb_stemmer_delete(f->stemmer);
-    free(f->scratch.w);
-    free(f->scratch.word);
+    sum_scratch_free(&f->scratch);
     lede_harness_free(f->h);
 }
 
@@ -105,6 +120,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_stopword_table_is_sorted_for_binary_search),
+        cmocka_unit_test(test_no_stop_word_is_longer_than_the_lookup_expects),
         cmocka_unit_test(test_function_words_are_stopwords_and_content_words_are_not),
         cmocka_unit_test(test_typographic_and_straight_apostrophes_give_the_same_terms),
         cmocka_unit_test(test_inflections_share_a_stem_and_stopwords_are_dropped),

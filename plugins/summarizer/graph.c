@@ -16,6 +16,12 @@
  * eligible sentence past that gets half the smallest centrality, so it can still be
  * picked by the news method's other features but never outranks a graph sentence here.
  * The weight matrix lives in the instance's scratch buffer and is reused.
+ *
+ * Pairs are scored through an inverted index (term -> the graph's sentences that hold it)
+ * rather than by merging every pair's term lists: most pairs share no term, and visiting
+ * only the postings of a sentence's terms skips them. Each pair's sum still takes the
+ * shared terms in ascending term order with the same expressions as a merge would, so
+ * every weight is the same bits (floating-point sums depend on their order).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -31,11 +37,21 @@
 #define BM25_EPSILON 0.25
 #define LEXRANK_THRESHOLD 0.1
 
+/* PageRank's inner loop is where the graph methods spend their time, and it vectorizes;
+ * on x86-64 GCC also compiles an AVX2 copy, picked at load time when the CPU has it. The
+ * results are the same bits: each element sees the same operations in the same order
+ * (ISO C mode forbids fusing the multiply and the add, and AVX2 alone implies no FMA). */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
+#define VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define VECTOR_CLONES
+#endif
+
 /* The graph's nodes: node i is sentence node[i]. */
 typedef struct graph {
     uint32_t *node;
     uint32_t n;
-    float *w; /* n x n, row-major */
+    double *w; /* n x n, row-major; float values (see graph_init) */
 } graph;
 
 static int graph_init(lede_doc *doc, const sum_model *m, sum_scratch *sc, graph *g, lede_error *err)
@@ -49,50 +65,70 @@ static int graph_init(lede_doc *doc, const sum_model *m, sum_scratch *sc, graph 
             g->node[g->n++] = i;
     size_t cells = (size_t)g->n * g->n;
     if (cells > sc->w_cap) {
-        float *w = realloc(sc->w, sizeof(float) * cells);
+        double *w = realloc(sc->w, sizeof(double) * cells);
         if (w == NULL)
             return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory for a %u-node graph",
                                   g->n);
         sc->w = w;
         sc->w_cap = cells;
     }
+    /* The weights were floats when the method was tuned; they are still rounded to float
+     * so that the ranks stay the same, but held as doubles so that PageRank's inner loop,
+     * which reads each one some twenty times, has nothing to convert. */
     g->w = sc->w;
     if (cells > 0)
-        memset(g->w, 0, sizeof(float) * cells);
+        memset(g->w, 0, sizeof(double) * cells);
     return 0;
 }
 
-/* Weighted PageRank of g into rank[g->n]; a node without edges spreads its rank evenly. */
-static int pagerank(lede_doc *doc, const graph *g, double *rank, lede_error *err)
+/* Weighted PageRank of g into rank[g->n]; a node without edges spreads its rank evenly.
+ * The update runs down whole rows (next[i] += share * w[j][i] for every i), which the
+ * compiler turns into vector instructions; a sparse walk over the nonzero weights does
+ * less arithmetic but, one weight at a time, takes longer at the sizes graphs have here. */
+VECTOR_CLONES static int pagerank(lede_doc *doc, const graph *g, double *rank, lede_error *err)
 {
     uint32_t n = g->n;
     if (n == 0)
         return 0;
     double *out = lede_doc_alloc(doc, sizeof(double) * n);
     double *next = lede_doc_alloc(doc, sizeof(double) * n);
-    if (out == NULL || next == NULL)
+    double *share = lede_doc_alloc(doc, sizeof(double) * n);
+    double *divisor = lede_doc_alloc(doc, sizeof(double) * n);
+    if (out == NULL || next == NULL || share == NULL || divisor == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     for (uint32_t i = 0; i < n; i++) {
         for (uint32_t j = 0; j < n; j++)
             out[i] += g->w[(size_t)i * n + j];
         rank[i] = 1.0 / n;
+        /* out[i], or 1 for a node without edges, whose share is never used: no test in the
+         * loop that divides. */
+        divisor[i] = out[i] == 0 ? 1 : out[i];
     }
+    /* What does not change between iterations is computed once: the teleport term, and
+     * whether any node has no edges (most graphs have none, and no rank to gather). */
+    int any_dangling = 0;
+    for (uint32_t j = 0; j < n; j++)
+        any_dangling |= out[j] == 0;
+    double teleport = (1.0 - DAMPING) / n;
     for (int iter = 0; iter < MAX_ITER; iter++) {
         double dangling = 0;
-        for (uint32_t j = 0; j < n; j++)
-            if (out[j] == 0)
-                dangling += rank[j];
-        double base = (1.0 - DAMPING) / n + DAMPING * dangling / n;
+        if (any_dangling)
+            for (uint32_t j = 0; j < n; j++)
+                if (out[j] == 0)
+                    dangling += rank[j];
+        double base = teleport + DAMPING * dangling / n;
         for (uint32_t i = 0; i < n; i++)
             next[i] = base;
+        /* All the shares first, in one loop the compiler vectorizes, divisions included. */
+        for (uint32_t j = 0; j < n; j++)
+            share[j] = DAMPING * rank[j] / divisor[j];
         /* The matrix is symmetric, so row j holds the weights into every node from j. */
         for (uint32_t j = 0; j < n; j++) {
             if (out[j] == 0)
                 continue;
-            double share = DAMPING * rank[j] / out[j];
-            const float *row = g->w + (size_t)j * n;
+            const double *row = g->w + (size_t)j * n;
             for (uint32_t i = 0; i < n; i++)
-                next[i] += share * row[i];
+                next[i] += share[j] * row[i];
         }
         double delta = 0;
         for (uint32_t i = 0; i < n; i++) {
@@ -124,27 +160,104 @@ static void scatter(const sum_model *m, const graph *g, const double *rank, doub
             score[i] = lo / 2;
 }
 
-/* BM25 score of sentence q read as a query against sentence d. */
-static double bm25(const sum_model *m, const double *idf, double avg_len, uint32_t q, uint32_t d)
+/* The graph's inverted index: the postings of term t are node[start[t] .. start[t + 1])
+ * with the term's count in that sentence, in ascending node order. */
+typedef struct postings {
+    uint32_t *start;
+    uint32_t *node;
+    double *tf;
+} postings;
+
+/* Builds the index of g; df[t] receives how many graph sentences hold term t. */
+static int index_graph(lede_doc *doc, const sum_model *m, const graph *g, postings *p, uint32_t *df,
+                       lede_error *err)
 {
-    const sum_sent *x = &m->sent[q], *y = &m->sent[d];
-    double norm = BM25_K1 * (1.0 - BM25_B + BM25_B * y->n_content / avg_len);
-    double score = 0;
-    uint32_t i = 0, j = 0;
-    while (i < x->n_terms && j < y->n_terms) {
-        if (x->term[i] < y->term[j])
-            i++;
-        else if (x->term[i] > y->term[j])
-            j++;
-        else {
-            double f = y->tf[j];
-            /* gensim iterates the query's tokens, so a repeated query word counts again. */
-            score += x->tf[i] * idf[x->term[i]] * f * (BM25_K1 + 1.0) / (f + norm);
-            i++;
-            j++;
+    size_t total = 0;
+    for (uint32_t i = 0; i < g->n; i++) {
+        const sum_sent *s = &m->sent[g->node[i]];
+        total += s->n_terms;
+        for (uint32_t k = 0; k < s->n_terms; k++)
+            df[s->term[k]]++;
+    }
+    p->start = lede_doc_alloc(doc, sizeof(uint32_t) * ((size_t)m->n_terms + 1));
+    uint32_t *fill = lede_doc_alloc(doc, sizeof(uint32_t) * ((size_t)m->n_terms + 1));
+    p->node = lede_doc_alloc(doc, sizeof(uint32_t) * (total + 1));
+    p->tf = lede_doc_alloc(doc, sizeof(double) * (total + 1));
+    if (p->start == NULL || fill == NULL || p->node == NULL || p->tf == NULL)
+        return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
+    uint32_t at = 0;
+    for (uint32_t t = 0; t < m->n_terms; t++) {
+        p->start[t] = fill[t] = at;
+        at += df[t];
+    }
+    p->start[m->n_terms] = at;
+    for (uint32_t i = 0; i < g->n; i++) {
+        const sum_sent *s = &m->sent[g->node[i]];
+        for (uint32_t k = 0; k < s->n_terms; k++) {
+            uint32_t slot = fill[s->term[k]]++;
+            p->node[slot] = i;
+            p->tf[slot] = s->tf[k];
         }
     }
-    return score;
+    return 0;
+}
+
+/* BM25 of every ordered pair of nodes: bm[q * n + d] scores sentence q read as a query
+ * against sentence d (bm[] zeroed on entry). A repeated query word counts again, as in
+ * gensim, which iterates the query's tokens.
+ *
+ * It runs term by term, in ascending term order, over the pairs of sentences that share
+ * the term, so each pair's sum takes its terms in that order, as a merge of the two term
+ * lists would. A term's share for a sentence d depends on the query only through the
+ * term's count in it, almost always 1: that share is computed once per posting (one[]),
+ * with the very expression the general case evaluates. */
+static void bm25_pairs(const sum_model *m, const graph *g, const postings *p, const double *idf,
+                       double avg_len, double *dnorm, double *one, double *bm)
+{
+    uint32_t n = g->n;
+    for (uint32_t d = 0; d < n; d++)
+        dnorm[d] = BM25_K1 * (1.0 - BM25_B + BM25_B * m->sent[g->node[d]].n_content / avg_len);
+    for (uint32_t t = 0; t < m->n_terms; t++) {
+        uint32_t begin = p->start[t], end = p->start[t + 1];
+        if (end - begin < 2)
+            continue;           /* a term of one sentence links it to no other */
+        double a = 1u * idf[t]; /* a query count times idf, for a count of 1 */
+        for (uint32_t i = begin; i < end; i++) {
+            double f = p->tf[i];
+            one[i] = a * f * (BM25_K1 + 1.0) / (f + dnorm[p->node[i]]);
+        }
+        for (uint32_t iq = begin; iq < end; iq++) {
+            double *row = bm + (size_t)p->node[iq] * n;
+            if (p->tf[iq] == 1) {
+                for (uint32_t i = begin; i < end; i++)
+                    if (i != iq)
+                        row[p->node[i]] += one[i];
+                continue;
+            }
+            double aq = p->tf[iq] * idf[t];
+            for (uint32_t i = begin; i < end; i++) {
+                double f = p->tf[i];
+                if (i != iq)
+                    row[p->node[i]] += aq * f * (BM25_K1 + 1.0) / (f + dnorm[p->node[i]]);
+            }
+        }
+    }
+}
+
+/* The scratch buffer for a score per ordered pair of the n nodes, zeroed. */
+static double *pair_buffer(sum_scratch *sc, uint32_t n)
+{
+    size_t cells = (size_t)n * n;
+    if (cells > sc->pair_cap) {
+        double *bm = realloc(sc->pair, sizeof(double) * cells);
+        if (bm == NULL)
+            return NULL;
+        sc->pair = bm;
+        sc->pair_cap = cells;
+    }
+    if (cells > 0)
+        memset(sc->pair, 0, sizeof(double) * cells);
+    return sc->pair;
 }
 
 int sum_textrank(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double *score,
@@ -156,26 +269,35 @@ int sum_textrank(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double
         return rc;
     double *idf = lede_doc_alloc(doc, sizeof(double) * (m->n_terms + 1));
     double *rank = lede_doc_alloc(doc, sizeof(double) * (g.n + 1));
-    if (idf == NULL || rank == NULL)
-        return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
+    double *dnorm = lede_doc_alloc(doc, sizeof(double) * (g.n + 1));
     /* The BM25 "corpus" is the graph's sentences. */
     uint32_t *df = lede_doc_alloc(doc, sizeof(uint32_t) * (m->n_terms + 1));
-    if (df == NULL)
+    double *bm = pair_buffer(scratch, g.n);
+    if (idf == NULL || rank == NULL || dnorm == NULL || df == NULL || bm == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
+    postings p;
+    rc = index_graph(doc, m, &g, &p, df, err);
+    if (rc != 0)
+        return rc;
     double total_len = 0;
-    for (uint32_t i = 0; i < g.n; i++) {
-        const sum_sent *s = &m->sent[g.node[i]];
-        total_len += s->n_content;
-        for (uint32_t t = 0; t < s->n_terms; t++)
-            df[s->term[t]]++;
-    }
+    for (uint32_t i = 0; i < g.n; i++)
+        total_len += m->sent[g.node[i]].n_content;
     double avg_len = g.n > 0 && total_len > 0 ? total_len / g.n : 1.0;
+    /* idf depends on df alone, and most terms share a handful of df values. */
+    double *idf_of_df = lede_doc_alloc(doc, sizeof(double) * (g.n + 1));
+    unsigned char *known = lede_doc_alloc(doc, g.n + 1);
+    if (idf_of_df == NULL || known == NULL)
+        return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     double idf_sum = 0;
     uint32_t idf_n = 0;
     for (uint32_t t = 0; t < m->n_terms; t++) {
         if (df[t] == 0)
             continue;
-        idf[t] = log(g.n - df[t] + 0.5) - log(df[t] + 0.5);
+        if (!known[df[t]]) {
+            idf_of_df[df[t]] = log(g.n - df[t] + 0.5) - log(df[t] + 0.5);
+            known[df[t]] = 1;
+        }
+        idf[t] = idf_of_df[df[t]];
         idf_sum += idf[t];
         idf_n++;
     }
@@ -183,14 +305,17 @@ int sum_textrank(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double
     for (uint32_t t = 0; t < m->n_terms; t++)
         if (df[t] > 0 && idf[t] < 0)
             idf[t] = eps;
+    double *one = lede_doc_alloc(doc, sizeof(double) * ((size_t)p.start[m->n_terms] + 1));
+    if (one == NULL)
+        return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
+    bm25_pairs(m, &g, &p, idf, avg_len, dnorm, one, bm);
     for (uint32_t i = 0; i < g.n; i++) {
+        g.w[(size_t)i * g.n + i] = 0;
         for (uint32_t j = i + 1; j < g.n; j++) {
-            double w = (bm25(m, idf, avg_len, g.node[i], g.node[j]) +
-                        bm25(m, idf, avg_len, g.node[j], g.node[i])) /
-                       2.0;
+            double w = (bm[(size_t)i * g.n + j] + bm[(size_t)j * g.n + i]) / 2.0;
             if (w < 0)
                 w = 0;
-            g.w[(size_t)i * g.n + j] = g.w[(size_t)j * g.n + i] = (float)w;
+            g.w[(size_t)i * g.n + j] = g.w[(size_t)j * g.n + i] = (double)(float)w;
         }
     }
     rc = pagerank(doc, &g, rank, err);
@@ -210,18 +335,34 @@ int sum_lexrank(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double 
     double *idf = lede_doc_alloc(doc, sizeof(double) * (m->n_terms + 1));
     double *norm = lede_doc_alloc(doc, sizeof(double) * (m->n_sent + 1));
     double *rank = lede_doc_alloc(doc, sizeof(double) * (g.n + 1));
-    if (idf == NULL || norm == NULL || rank == NULL)
+    double *dot = pair_buffer(scratch, g.n);
+    uint32_t *df = lede_doc_alloc(doc, sizeof(uint32_t) * (m->n_terms + 1));
+    if (idf == NULL || norm == NULL || rank == NULL || dot == NULL || df == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
+    postings p;
+    rc = index_graph(doc, m, &g, &p, df, err);
+    if (rc != 0)
+        return rc;
     /* LexRank's idf is the plain log(N / df), with sentences as documents. */
     for (uint32_t t = 0; t < m->n_terms; t++)
         idf[t] = log((double)m->n_sent / m->df[t]);
     for (uint32_t i = 0; i < g.n; i++)
         norm[g.node[i]] = sum_norm(m, idf, g.node[i]);
+    /* The idf-modified cosine (defined in summarizer.h) of every pair i < j: dot products
+     * term by term in ascending order, over the pairs that share the term, then norms. */
+    for (uint32_t t = 0; t < m->n_terms; t++) {
+        double w = idf[t];
+        for (uint32_t a = p.start[t]; a < p.start[t + 1]; a++)
+            for (uint32_t b = a + 1; b < p.start[t + 1]; b++)
+                dot[(size_t)p.node[a] * g.n + p.node[b]] += p.tf[a] * p.tf[b] * w * w;
+    }
     for (uint32_t i = 0; i < g.n; i++) {
+        double na = norm[g.node[i]];
         for (uint32_t j = i + 1; j < g.n; j++) {
-            double c = sum_cosine(m, idf, norm, g.node[i], g.node[j]);
+            double nb = norm[g.node[j]];
+            double c = na == 0 || nb == 0 ? 0 : dot[(size_t)i * g.n + j] / (na * nb);
             if (c > LEXRANK_THRESHOLD)
-                g.w[(size_t)i * g.n + j] = g.w[(size_t)j * g.n + i] = 1.0f;
+                g.w[(size_t)i * g.n + j] = g.w[(size_t)j * g.n + i] = 1.0;
         }
     }
     rc = pagerank(doc, &g, rank, err);

@@ -1,11 +1,10 @@
 /*
  * model.c -- turns a tokenized document into the sentence-by-term model every method uses.
  *
- * Each word or number token is lower-cased (utf8proc for non-ASCII letters, with the
- * typographic apostrophe folded to ' so that "Russia’s" stems like "Russia's"), dropped
- * when it is a stop word, and stemmed with libstemmer. Stems become term ids through a
- * per-document hash table that hands out ids in order of first occurrence, so nothing
- * downstream depends on hash order and the same input always gives the same model.
+ * Each word or number token becomes a term id through the lexicon (lexicon.c: lower-cased,
+ * stop words dropped, stemmed with libstemmer, and cached across documents), which numbers
+ * a document's terms in order of first occurrence, so nothing downstream depends on hash
+ * order or on what the instance read before, and the same input always gives the same model.
  *
  * The model also decides which sentences may be picked at all. A summary must never
  * repeat the headline, and web copy often carries it twice (the sample article opens with
@@ -14,118 +13,19 @@
  * ("The Iranian Army launches a drone ... receive a shipment"). If that rule leaves nothing,
  * every sentence becomes eligible again: a document with one sentence gets a summary.
  *
- * Everything is allocated from the document's arena except the one-word buffer in the
+ * Everything is allocated from the document's arena except the lexicon, which lives in the
  * instance's scratch. Nothing here may keep a pointer into the document after process().
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <libstemmer.h>
-#include <utf8proc.h>
-
 #include "summarizer.h"
 
-/* Words longer than this (URLs, base64 runs) carry no summary signal and are skipped. */
-#define MAX_WORD_BYTES 128
 /* A sentence without a final stop and with at most this many words is a caption. */
 #define CAPTION_MAX_WORDS 40
-
-typedef struct vocab {
-    uint32_t *slot; /* term id + 1, 0 = empty */
-    uint32_t mask;
-    const char **str;
-    uint32_t *len;
-    uint32_t *hash;
-    uint32_t n, cap;
-} vocab;
-
-static uint32_t fnv1a(const char *s, size_t len)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
-
-/* Returns the id of s[0..len), adding it when new; UINT32_MAX when out of memory. */
-static uint32_t vocab_id(lede_doc *doc, vocab *v, const char *s, size_t len)
-{
-    uint32_t h = fnv1a(s, len);
-    for (uint32_t i = h & v->mask;; i = (i + 1) & v->mask) {
-        uint32_t id = v->slot[i];
-        if (id == 0) {
-            if (v->n == v->cap)
-                return UINT32_MAX; /* cannot happen: cap = token count */
-            char *copy = lede_doc_strndup(doc, s, len);
-            if (copy == NULL)
-                return UINT32_MAX;
-            v->str[v->n] = copy;
-            v->len[v->n] = (uint32_t)len;
-            v->hash[v->n] = h;
-            v->slot[i] = ++v->n;
-            return v->n - 1;
-        }
-        id--;
-        if (v->hash[id] == h && v->len[id] == len && memcmp(v->str[id], s, len) == 0)
-            return id;
-    }
-}
-
-static int grow_word(sum_scratch *sc, size_t need)
-{
-    if (need <= sc->word_cap)
-        return 0;
-    size_t cap = sc->word_cap ? sc->word_cap : 64;
-    while (cap < need)
-        cap *= 2;
-    char *p = realloc(sc->word, cap);
-    if (p == NULL)
-        return LEDE_ENOMEM;
-    sc->word = p;
-    sc->word_cap = cap;
-    return 0;
-}
-
-/* Lower-cases s[0..len) into the scratch word; returns its length, -1 when the word is too
- * long to matter, -2 when memory ran out. Typographic apostrophes (U+2019, U+2018, U+02BC)
- * become ', so that the stemmer strips "’s" as it strips "'s". Lower-casing never more than
- * doubles a word's bytes (only ASCII letters are one byte long, and they stay one byte). */
-static long lower_word(sum_scratch *sc, const char *s, size_t len)
-{
-    if (len > MAX_WORD_BYTES)
-        return -1;
-    if (grow_word(sc, len * 2 + 8) != 0)
-        return -2;
-    char *out = sc->word;
-    size_t o = 0, i = 0;
-    while (i < len) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) {
-            out[o++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
-            i++;
-            continue;
-        }
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n =
-            utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
-        if (n <= 0) { /* the host validated the text; keep the byte rather than fail */
-            out[o++] = (char)c;
-            i++;
-            continue;
-        }
-        i += (size_t)n;
-        if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC) {
-            out[o++] = '\'';
-            continue;
-        }
-        o += (size_t)utf8proc_encode_char(utf8proc_tolower(cp), (utf8proc_uint8_t *)out + o);
-    }
-    out[o] = '\0';
-    return (long)o;
-}
+/* Sentences with more distinct terms than this sort them with qsort, not by insertion. */
+#define INSERTION_MAX 32
 
 static int is_stop_char(const char *s, size_t len)
 {
@@ -176,33 +76,15 @@ static int cmp_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-typedef struct sent_key {
-    uint64_t hash;
-    uint32_t index;
-} sent_key;
-
-static int cmp_sent_key(const void *a, const void *b)
+/* Hash of a sentence's words (words->*[lo..hi)), ASCII case folded, ignoring punctuation
+ * and spacing: equal for sentences same_words() calls equal, since it combines the words'
+ * prints. */
+static uint64_t sentence_hash(const sum_words *words, uint32_t lo, uint32_t hi)
 {
-    const sent_key *x = a, *y = b;
-    if (x->hash != y->hash)
-        return (x->hash > y->hash) - (x->hash < y->hash);
-    return (x->index > y->index) - (x->index < y->index);
-}
-
-/* Hash of a sentence's word tokens, case-folded, ignoring punctuation and spacing. */
-static uint64_t sentence_hash(const char *text, const lede_token *tok, const lede_sentence *s)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (uint32_t t = s->tok_begin; t < s->tok_end; t++) {
-        if (tok[t].kind != LEDE_TOK_WORD && tok[t].kind != LEDE_TOK_NUMBER)
-            continue;
-        for (uint32_t i = tok[t].start; i < tok[t].end; i++) {
-            unsigned char c = (unsigned char)text[i];
-            if (c >= 'A' && c <= 'Z')
-                c += 32;
-            h = (h ^ c) * 1099511628211ull;
-        }
-        h = (h ^ ' ') * 1099511628211ull;
+    uint64_t h = UINT64_C(1469598103934665603);
+    for (uint32_t w = lo; w < hi; w++) {
+        h = (h ^ words->print[w]) * UINT64_C(0x94D049BB133111EB);
+        h ^= h >> 32;
     }
     return h;
 }
@@ -242,88 +124,161 @@ static int same_words(const char *text, const lede_token *tok, const lede_senten
 }
 
 /* Marks every later copy of a sentence (same words, whatever the spacing) ineligible; a
- * copy of the headline is a headline too. Hash collisions are resolved by comparing. */
+ * copy of the headline is a headline too. Sentences are filed by hash in a small table of
+ * chains, prev[i] being the previous sentence with i's hash, so a sentence meets its
+ * earlier namesakes nearest first; hash collisions are resolved by comparing words. */
 static int mark_duplicates(lede_doc *doc, const char *text, const lede_token *tok,
-                           const lede_sentence *ls, sum_model *m)
+                           const lede_sentence *ls, const sum_words *words, const uint32_t *span,
+                           sum_model *m)
 {
-    sent_key *k = lede_doc_alloc(doc, sizeof(*k) * m->n_sent);
-    if (k == NULL)
+    uint32_t n = m->n_sent;
+    size_t cap = 16;
+    while (cap < 2 * (size_t)n)
+        cap *= 2;
+    uint32_t *slot = lede_doc_alloc(doc, sizeof(uint32_t) * cap); /* sentence + 1, 0 = empty */
+    uint64_t *hash = lede_doc_alloc(doc, sizeof(uint64_t) * n);
+    uint32_t *prev = lede_doc_alloc(doc, sizeof(uint32_t) * n);
+    if (slot == NULL || hash == NULL || prev == NULL)
         return LEDE_ENOMEM;
-    for (uint32_t i = 0; i < m->n_sent; i++) {
-        k[i].hash = sentence_hash(text, tok, &ls[i]);
-        k[i].index = i;
-    }
-    qsort(k, m->n_sent, sizeof(*k), cmp_sent_key);
-    for (uint32_t i = 1; i < m->n_sent; i++) {
-        sum_sent *dup = &m->sent[k[i].index];
-        if (k[i].hash != k[i - 1].hash || dup->n_words == 0)
+    for (uint32_t i = 0; i < n; i++) {
+        hash[i] = sentence_hash(words, span[2 * i], span[2 * i + 1]);
+        size_t at = (size_t)hash[i] & (cap - 1);
+        while (slot[at] != 0 && hash[slot[at] - 1] != hash[i])
+            at = (at + 1) & (cap - 1);
+        prev[i] = slot[at] != 0 ? slot[at] - 1 : LEDE_NONE;
+        slot[at] = i + 1;
+        sum_sent *dup = &m->sent[i];
+        if (dup->n_words == 0)
             continue;
-        for (uint32_t j = i; j > 0 && k[j - 1].hash == k[i].hash; j--) {
-            if (!same_words(text, tok, &ls[k[j - 1].index], &ls[k[i].index]))
+        for (uint32_t j = prev[i]; j != LEDE_NONE; j = prev[j]) {
+            if (!same_words(text, tok, &ls[j], &ls[i]))
                 continue;
             dup->eligible = 0;
-            dup->is_title = m->sent[k[j - 1].index].is_title;
+            dup->is_title = m->sent[j].is_title;
             break;
         }
     }
     return 0;
 }
 
-/* Fills one sentence's term vector from its tokens; ids[] is room for its token count. */
-static int sentence_terms(lede_doc *doc, const char *text, const lede_token *tok,
-                          const lede_sentence *ls, struct sb_stemmer *stemmer, int stopwords,
-                          sum_scratch *sc, vocab *v, uint32_t *ids, sum_sent *s, lede_error *err)
+/* Sorts the ids of terms a sentence shares with earlier sentences. They are few (the
+ * sentence's new terms need no sorting, see sentence_terms), so insertion beats qsort's
+ * indirect calls; a run-on "sentence" of a whole page falls back to qsort. */
+static void sort_ids(uint32_t *ids, uint32_t n)
 {
-    uint32_t n = 0;
-    for (uint32_t t = ls->tok_begin; t < ls->tok_end; t++) {
-        const lede_token *k = &tok[t];
-        if (!is_word(k))
-            continue;
-        s->n_words++;
-        long len = lower_word(sc, text + k->start, k->end - k->start);
-        if (len == -2)
-            return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
-        if (len < 0)
-            continue; /* an over-long word: a URL, a hash */
-        if (stopwords && sum_is_stopword(sc->word, (size_t)len))
-            continue;
-        const char *stem = sc->word;
-        size_t stem_len = (size_t)len;
-        if (k->kind == LEDE_TOK_WORD && stemmer != NULL) {
-            const sb_symbol *st = sb_stemmer_stem(stemmer, (const sb_symbol *)sc->word, (int)len);
-            if (st == NULL)
-                return lede_error_set(err, LEDE_ENOMEM, "summarizer: stemmer out of memory");
-            stem = (const char *)st;
-            stem_len = (size_t)sb_stemmer_length(stemmer);
-        }
-        /* A bare apostrophe or a stem with no letter or digit left says nothing. */
-        int alnum = 0;
-        for (size_t c = 0; c < stem_len && !alnum; c++)
-            alnum = (unsigned char)stem[c] >= 0x80 || (stem[c] >= '0' && stem[c] <= '9') ||
-                    (stem[c] >= 'a' && stem[c] <= 'z');
-        if (!alnum)
-            continue;
-        uint32_t id = vocab_id(doc, v, stem, stem_len);
-        if (id == UINT32_MAX)
-            return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
-        ids[n++] = id;
+    if (n > INSERTION_MAX) {
+        qsort(ids, n, sizeof(*ids), cmp_u32);
+        return;
+    }
+    for (uint32_t i = 1; i < n; i++) {
+        uint32_t x = ids[i], j = i;
+        for (; j > 0 && ids[j - 1] > x; j--)
+            ids[j] = ids[j - 1];
+        ids[j] = x;
+    }
+}
+
+/* The first index i of a[0..n), which ascends, with a[i] >= x. Sentences come in order,
+ * so the search walks on from hint, an index known to be at or before the answer, and
+ * only falls back to bisection when the hint is past it. */
+static uint32_t first_from(const uint32_t *a, uint32_t n, uint32_t x, uint32_t hint)
+{
+    uint32_t lo = 0, hi = n;
+    if (hint <= n && (hint == 0 || a[hint - 1] < x)) {
+        while (hint < n && a[hint] < x)
+            hint++;
+        return hint;
+    }
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (a[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Room for every sentence's term vector, handed out in turn rather than allocated two by
+ * two: a sentence has at most one distinct term per word, so the document's word count
+ * is enough for all of them when sentences do not overlap. */
+typedef struct vectors {
+    uint32_t *term, *tf;
+    uint32_t used, cap;
+} vectors;
+
+/* Fills one sentence's term vector from its words with a term, words->*[lo..hi). ids[]
+ * has room for them; count[] is zero for every term id on entry and left so on return.
+ *
+ * Term ids count up in order of first occurrence, so the terms this sentence is the first
+ * to use are exactly the ids from `first_new` (the count of ids handed out before it) up,
+ * in order: only the ids of earlier terms need sorting, and the new ones follow them. */
+static int sentence_terms(lede_doc *doc, const sum_words *words, uint32_t lo, uint32_t hi,
+                          sum_lexicon *lx, uint32_t *ids, uint32_t *count, vectors *vec,
+                          sum_sent *s, lede_error *err)
+{
+    uint32_t n = hi - lo, n_old = 0, first_new = lx->n_doc_terms;
+    for (uint32_t w = lo; w < hi; w++) {
+        uint32_t id = sum_lexicon_number(lx, words->stem[w]);
+        if (count[id]++ == 0 && id < first_new)
+            ids[n_old++] = id;
     }
     s->n_content = n;
     if (n == 0)
         return 0;
-    qsort(ids, n, sizeof(*ids), cmp_u32);
-    uint32_t distinct = 1;
-    for (uint32_t i = 1; i < n; i++)
-        distinct += ids[i] != ids[i - 1];
-    s->term = lede_doc_alloc(doc, sizeof(uint32_t) * distinct);
-    s->tf = lede_doc_alloc(doc, sizeof(uint32_t) * distinct);
-    if (s->term == NULL || s->tf == NULL)
-        return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
-    for (uint32_t i = 0; i < n; i++) {
-        if (i == 0 || ids[i] != ids[i - 1])
-            s->term[s->n_terms++] = ids[i];
-        s->tf[s->n_terms - 1]++;
+    sort_ids(ids, n_old);
+    uint32_t distinct = n_old + (lx->n_doc_terms - first_new);
+    if (distinct <= vec->cap - vec->used) {
+        s->term = vec->term + vec->used;
+        s->tf = vec->tf + vec->used;
+        vec->used += distinct;
+    } else { /* sentences that overlap: a sentence layer no tokenizer of ours makes */
+        s->term = lede_doc_alloc(doc, sizeof(uint32_t) * distinct);
+        s->tf = lede_doc_alloc(doc, sizeof(uint32_t) * distinct);
+        if (s->term == NULL || s->tf == NULL)
+            return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     }
+    for (uint32_t i = 0; i < n_old; i++)
+        s->term[i] = ids[i];
+    for (uint32_t i = n_old; i < distinct; i++)
+        s->term[i] = first_new + (i - n_old);
+    for (uint32_t i = 0; i < distinct; i++) {
+        s->tf[i] = count[s->term[i]];
+        count[s->term[i]] = 0;
+    }
+    s->n_terms = distinct;
+    return 0;
+}
+
+/* Above this many entries, the scratch word list shrinks back when a document needs a
+ * quarter of it or less: one huge document must not pin its memory for the whole run. */
+#define WORDS_KEEP_MAX ((size_t)1 << 20)
+
+/* Resizes one array of the word list to cap entries; 0 or LEDE_ENOMEM. */
+static int resize(uint32_t **array, size_t cap)
+{
+    uint32_t *p = realloc(*array, sizeof(uint32_t) * cap);
+    if (p == NULL)
+        return LEDE_ENOMEM;
+    *array = p;
+    return 0;
+}
+
+/* Makes the scratch word list hold n_tok words. The list lives in the instance and is
+ * reused: it is written whole for each document, so unlike arena memory it needs no
+ * zeroing, and a document's words are its largest per-token arrays. */
+static int grow_words(sum_scratch *sc, size_t n_tok)
+{
+    size_t need = n_tok + 1, cap = sc->words_cap;
+    if (need <= cap && (cap <= WORDS_KEEP_MAX || need > cap / 4))
+        return 0;
+    for (cap = 1024; cap < need;)
+        cap *= 2;
+    sc->words_cap = 0; /* until every array has the new size */
+    if (resize(&sc->words.tok, cap) != 0 || resize(&sc->words.print, cap) != 0 ||
+        resize(&sc->words.at, cap) != 0 || resize(&sc->words.stem, cap) != 0)
+        return LEDE_ENOMEM;
+    sc->words_cap = cap;
     return 0;
 }
 
@@ -374,34 +329,44 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
     }
     model->n_sent = (uint32_t)n_sent;
     model->sent = lede_doc_alloc(doc, sizeof(sum_sent) * n_sent);
-    uint32_t cap = 64;
-    while (cap < 2 * n_tok + 2)
-        cap *= 2;
-    vocab v = {.mask = cap - 1, .cap = (uint32_t)n_tok + 1};
-    v.slot = lede_doc_alloc(doc, sizeof(uint32_t) * cap);
-    v.str = lede_doc_alloc(doc, sizeof(char *) * v.cap);
-    v.len = lede_doc_alloc(doc, sizeof(uint32_t) * v.cap);
-    v.hash = lede_doc_alloc(doc, sizeof(uint32_t) * v.cap);
-    uint32_t *ids = lede_doc_alloc(doc, sizeof(uint32_t) * (n_tok + 1));
-    if (model->sent == NULL || v.slot == NULL || v.str == NULL || v.len == NULL || v.hash == NULL ||
-        ids == NULL)
+    uint32_t *span = lede_doc_alloc(doc, sizeof(uint32_t) * 2 * n_sent); /* words of each */
+    if (model->sent == NULL || span == NULL || grow_words(scratch, n_tok) != 0)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory for %zu sentences",
                               n_sent);
+    sum_words *words = &scratch->words;
+    sum_lexicon_begin(&scratch->lex, stemmer, stopwords);
+    int rc = sum_lexicon_words(&scratch->lex, text, text_len, tok, n_tok, words);
+    if (rc != 0)
+        return lede_error_set(err, rc, "summarizer: out of memory in the term cache");
+
+    /* A document has at most one term per word: ids[] and count[] fit any sentence. */
+    uint32_t *ids = lede_doc_alloc(doc, sizeof(uint32_t) * (words->n + 1));
+    uint32_t *count = lede_doc_alloc(doc, sizeof(uint32_t) * (words->n + 1));
+    vectors vec = {lede_doc_alloc(doc, sizeof(uint32_t) * (words->n + 1)),
+                   lede_doc_alloc(doc, sizeof(uint32_t) * (words->n + 1)), 0, words->n};
+    if (ids == NULL || count == NULL || vec.term == NULL || vec.tf == NULL)
+        return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
 
     size_t n_para = 0;
     const lede_paragraph *para = lede_doc_paragraphs(doc, &n_para);
+    uint32_t term_lo = 0, term_hi = 0; /* the sentence's words with a term */
     for (uint32_t i = 0; i < model->n_sent; i++) {
         sum_sent *s = &model->sent[i];
         s->paragraph = n_para > 0 ? ls[i].paragraph : LEDE_NONE;
         s->final_punct = (unsigned)ends_with_stop(text, tok, &ls[i]);
-        int rc =
-            sentence_terms(doc, text, tok, &ls[i], stemmer, stopwords, scratch, &v, ids, s, err);
+        span[2 * i] =
+            first_from(words->tok, words->n, ls[i].tok_begin, i > 0 ? span[2 * i - 1] : 0);
+        span[2 * i + 1] = first_from(words->tok, words->n, ls[i].tok_end, span[2 * i]);
+        s->n_words = span[2 * i + 1] - span[2 * i];
+        term_lo = first_from(words->at, words->n_terms, span[2 * i], term_hi);
+        term_hi = first_from(words->at, words->n_terms, span[2 * i + 1], term_lo);
+        rc = sentence_terms(doc, words, term_lo, term_hi, &scratch->lex, ids, count, &vec, s, err);
         if (rc != 0)
             return rc;
     }
-    model->n_terms = v.n;
-    model->df = lede_doc_alloc(doc, sizeof(uint32_t) * (v.n + 1));
-    model->cf = lede_doc_alloc(doc, sizeof(uint32_t) * (v.n + 1));
+    model->n_terms = scratch->lex.n_doc_terms;
+    model->df = lede_doc_alloc(doc, sizeof(uint32_t) * (model->n_terms + 1));
+    model->cf = lede_doc_alloc(doc, sizeof(uint32_t) * (model->n_terms + 1));
     if (model->df == NULL || model->cf == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     for (uint32_t i = 0; i < model->n_sent; i++) {
@@ -413,7 +378,7 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
     }
 
     mark_eligible(text, text_len, ls, para, n_para, model);
-    int rc = mark_duplicates(doc, text, tok, ls, model);
+    rc = mark_duplicates(doc, text, tok, ls, words, span, model);
     if (rc != 0)
         return lede_error_set(err, rc, "summarizer: out of memory");
 
@@ -437,13 +402,29 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
     return 0;
 }
 
+/* Document frequencies up to this get their idf computed once per document: most terms
+ * occur in one, two or three sentences, and a log costs more than the rest of the loop. */
+#define IDF_MEMO 64
+
 double *sum_idf(lede_doc *doc, const sum_model *m)
 {
     double *idf = lede_doc_alloc(doc, sizeof(double) * (m->n_terms + 1));
+    double memo[IDF_MEMO + 1];
+    unsigned char known[IDF_MEMO + 1] = {0};
     if (idf == NULL)
         return NULL;
-    for (uint32_t t = 0; t < m->n_terms; t++)
-        idf[t] = log((double)m->n_sent / (double)m->df[t]) + 1.0;
+    for (uint32_t t = 0; t < m->n_terms; t++) {
+        uint32_t df = m->df[t];
+        if (df > IDF_MEMO) {
+            idf[t] = log((double)m->n_sent / (double)df) + 1.0;
+            continue;
+        }
+        if (!known[df]) {
+            memo[df] = log((double)m->n_sent / (double)df) + 1.0;
+            known[df] = 1;
+        }
+        idf[t] = memo[df];
+    }
     return idf;
 }
 
@@ -456,26 +437,4 @@ double sum_norm(const sum_model *m, const double *idf, uint32_t a)
         n += w * w;
     }
     return sqrt(n);
-}
-
-double sum_cosine(const sum_model *m, const double *idf, const double *norm, uint32_t a, uint32_t b)
-{
-    const sum_sent *x = &m->sent[a], *y = &m->sent[b];
-    if (norm[a] == 0 || norm[b] == 0)
-        return 0;
-    double dot = 0;
-    uint32_t i = 0, j = 0;
-    while (i < x->n_terms && j < y->n_terms) {
-        if (x->term[i] < y->term[j])
-            i++;
-        else if (x->term[i] > y->term[j])
-            j++;
-        else {
-            double w = idf[x->term[i]];
-            dot += (double)x->tf[i] * y->tf[j] * w * w;
-            i++;
-            j++;
-        }
-    }
-    return dot / (norm[a] * norm[b]);
 }

@@ -23,6 +23,9 @@
  * repeating each other), so a summary does not say the same thing twice. The penalty is
  * applied to the first SUM_GRAPH_MAX picks among the best MMR_POOL candidates; past that,
  * sentences are taken in score order, which keeps the pick linear in the document's length.
+ * After each pick its term counts are spread over a dense per-term array, so a candidate's
+ * cosine with it (summarizer.h defines it, to the order of the sum) costs one lookup per
+ * candidate term instead of a merge of two term lists.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -49,20 +52,6 @@ static void scale_to_unit(const sum_model *m, double *v)
         v[i] = (m->sent[i].eligible && hi > 0) ? v[i] / hi : 0;
 }
 
-/* Whether sorted array a[0..n) holds x. */
-static int has_term(const uint32_t *a, uint32_t n, uint32_t x)
-{
-    uint32_t lo = 0, hi = n;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (a[mid] < x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < n && a[lo] == x;
-}
-
 int sum_news_scores(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double *score,
                     lede_error *err)
 {
@@ -78,6 +67,11 @@ int sum_news_scores(lede_doc *doc, const sum_model *m, sum_scratch *scratch, dou
     scale_to_unit(m, central);
 
     const sum_sent *t = m->title != LEDE_NONE ? &m->sent[m->title] : NULL;
+    unsigned char *in_title = lede_doc_alloc(doc, m->n_terms + 1);
+    if (in_title == NULL)
+        return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
+    for (uint32_t k = 0; t != NULL && k < t->n_terms; k++)
+        in_title[t->term[k]] = 1;
     for (uint32_t i = 0; i < n; i++) {
         const sum_sent *s = &m->sent[i];
         if (!s->eligible)
@@ -86,8 +80,7 @@ int sum_news_scores(lede_doc *doc, const sum_model *m, sum_scratch *scratch, dou
         double mass = 0;
         for (uint32_t k = 0; k < s->n_terms; k++) {
             mass += (double)m->cf[s->term[k]] * s->tf[k];
-            if (t != NULL)
-                shared += has_term(t->term, t->n_terms, s->term[k]);
+            shared += in_title[s->term[k]];
         }
         /* The mean, not the sum: a long sentence is not more on topic for being long. */
         salient[i] = s->n_content > 0 ? mass / s->n_content : 0;
@@ -123,6 +116,40 @@ static int cmp_cand(const void *a, const void *b)
     return (x->index > y->index) - (x->index < y->index);
 }
 
+/* The cosine of sentences a and b (see summarizer.h), b's counts spread in b_tf[]. */
+static double cosine_with_picked(const sum_model *m, const double *idf, const double *norm,
+                                 uint32_t a, uint32_t b, const uint32_t *b_tf)
+{
+    const sum_sent *x = &m->sent[a];
+    if (norm[a] == 0 || norm[b] == 0)
+        return 0;
+    /* No test for a shared term: an absent one adds +0.0, which leaves the sum as it was
+     * (idf is finite), and a branch the CPU cannot predict costs more than the multiply. */
+    double dot = 0;
+    for (uint32_t i = 0; i < x->n_terms; i++) {
+        double w = idf[x->term[i]];
+        dot += (double)x->tf[i] * b_tf[x->term[i]] * w * w;
+    }
+    return dot / (norm[a] * norm[b]);
+}
+
+/* Orders the candidates best first. A document has a few dozen, where insertion beats
+ * qsort's indirect calls; a long one falls back to qsort. */
+static void sort_cands(cand *c, uint32_t n)
+{
+    if (n > 32) {
+        qsort(c, n, sizeof(cand), cmp_cand);
+        return;
+    }
+    for (uint32_t i = 1; i < n; i++) {
+        cand x = c[i];
+        uint32_t j = i;
+        for (; j > 0 && cmp_cand(&c[j - 1], &x) > 0; j--)
+            c[j] = c[j - 1];
+        c[j] = x;
+    }
+}
+
 int sum_pick_mmr(lede_doc *doc, const sum_model *m, const double *score, uint32_t k,
                  uint32_t max_words, uint32_t *picked, lede_error *err)
 {
@@ -135,11 +162,12 @@ int sum_pick_mmr(lede_doc *doc, const sum_model *m, const double *score, uint32_
     for (uint32_t i = 0; i < m->n_sent; i++)
         if (m->sent[i].eligible)
             c[n++] = (cand){score[i], i};
-    qsort(c, n, sizeof(cand), cmp_cand);
+    sort_cands(c, n);
     uint32_t pool = n < MMR_POOL ? n : MMR_POOL;
     double *max_sim = lede_doc_alloc(doc, sizeof(double) * (pool + 1));
     unsigned char *taken = lede_doc_alloc(doc, n + 1);
-    if (max_sim == NULL || taken == NULL)
+    uint32_t *picked_tf = lede_doc_alloc(doc, sizeof(uint32_t) * (m->n_terms + 1));
+    if (max_sim == NULL || taken == NULL || picked_tf == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     for (uint32_t i = 0; i < pool; i++)
         norm[c[i].index] = sum_norm(m, idf, c[i].index);
@@ -167,13 +195,22 @@ int sum_pick_mmr(lede_doc *doc, const sum_model *m, const double *score, uint32_
         uint32_t s = c[best].index;
         picked[got++] = s;
         words += m->sent[s].n_words;
+        const sum_sent *ps = &m->sent[s];
+        /* Nothing to update after the last pick, nor for a sentence without weight (its
+         * cosine with anything is 0). */
+        if (got == k || got == SUM_GRAPH_MAX || norm[s] == 0)
+            continue;
+        for (uint32_t t = 0; t < ps->n_terms; t++)
+            picked_tf[ps->term[t]] = ps->tf[t];
         for (uint32_t i = 0; i < pool; i++) {
             if (taken[i])
                 continue;
-            double sim = sum_cosine(m, idf, norm, c[i].index, s);
+            double sim = cosine_with_picked(m, idf, norm, c[i].index, s, picked_tf);
             if (sim > max_sim[i])
                 max_sim[i] = sim;
         }
+        for (uint32_t t = 0; t < ps->n_terms; t++)
+            picked_tf[ps->term[t]] = 0;
     }
     /* Phase 2, for long documents or a tight word budget: score order, one pass. */
     for (uint32_t i = 0; i < n && got < k; i++) {

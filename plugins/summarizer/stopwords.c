@@ -10,11 +10,10 @@
  * compared against the lower-cased word before stemming, typographic apostrophes folded.
  *
  * The table must stay sorted by byte value (strcmp order): lookups are a binary search,
- * and tests/test_summarizer_terms.c checks the order so that an edit cannot break it.
+ * and tests/test_summarizer_terms.c checks the order so that an edit cannot break it, and
+ * that no entry is longer than SUM_STOPWORD_MAX. The lexicon caches every answer, so
+ * this runs once per distinct word of a run, not once per word.
  */
-#include <stdlib.h>
-#include <string.h>
-
 #include "summarizer.h"
 
 static const char *const stopwords[] = {
@@ -48,26 +47,34 @@ static const char *const stopwords[] = {
 
 #define N_STOPWORDS (sizeof(stopwords) / sizeof(stopwords[0]))
 
-typedef struct key {
-    const char *s;
-    size_t len;
-} key;
-
-static int cmp_key(const void *a, const void *b)
+/* Orders word[0..len) against the NUL-terminated entry as strcmp would order the two
+ * strings, without measuring the entry first. */
+static int compare(const char *word, size_t len, const char *entry)
 {
-    const key *k = a;
-    const char *w = *(const char *const *)b;
-    size_t wlen = strlen(w);
-    int c = memcmp(k->s, w, k->len < wlen ? k->len : wlen);
-    if (c != 0)
-        return c;
-    return (k->len > wlen) - (k->len < wlen);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char a = (unsigned char)word[i], b = (unsigned char)entry[i];
+        if (b == 0 || a != b)
+            return b == 0 ? 1 : a - b;
+    }
+    return entry[len] == 0 ? 0 : -1;
 }
 
 int sum_is_stopword(const char *word, size_t len)
 {
-    key k = {word, len};
-    return bsearch(&k, stopwords, N_STOPWORDS, sizeof(stopwords[0]), cmp_key) != NULL;
+    if (len == 0 || len > SUM_STOPWORD_MAX) /* longer words need no search */
+        return 0;
+    size_t lo = 0, hi = N_STOPWORDS;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = compare(word, len, stopwords[mid]);
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
 }
 
 size_t sum_stopword_count(void)

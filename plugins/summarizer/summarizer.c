@@ -58,6 +58,18 @@ static const lede_option_desc options[] = {
 static const char *const requires_layers[] = {LEDE_LAYER_TOKEN, LEDE_LAYER_SENTENCE, NULL};
 static const char *const provides_layers[] = {LEDE_LAYER_SUMMARY, NULL};
 
+void sum_scratch_free(sum_scratch *sc)
+{
+    free(sc->w);
+    free(sc->pair);
+    free(sc->words.tok);
+    free(sc->words.print);
+    free(sc->words.at);
+    free(sc->words.stem);
+    sum_lexicon_free(&sc->lex);
+    memset(sc, 0, sizeof(*sc));
+}
+
 static void summarizer_destroy(void *instance)
 {
     summarizer *s = instance;
@@ -65,8 +77,7 @@ static void summarizer_destroy(void *instance)
         return;
     if (s->stemmer != NULL)
         sb_stemmer_delete(s->stemmer);
-    free(s->scratch.w);
-    free(s->scratch.word);
+    sum_scratch_free(&s->scratch);
     free(s);
 }
 

@@ -2,17 +2,19 @@
  * summarizer.h -- what the files of the summarizer stage share.
  *
  * The stage works in three steps, one file each:
- *   model.c     turns the token and sentence layers into a sentence-by-term model:
- *               lower-cased, stop words dropped, stemmed with libstemmer, and each
- *               sentence flagged eligible or not (titles, duplicates, captions);
+ *   model.c     turns the token and sentence layers into a sentence-by-term model, each
+ *               sentence flagged eligible or not (titles, duplicates, captions); its
+ *               words become terms through lexicon.c (lower-cased, stop words dropped,
+ *               stemmed with libstemmer, the answers cached in strtab.c's tables);
  *   graph.c     ranks sentences by centrality (TextRank with BM25 weights, LexRank);
  *   news.c      the default method: centrality + word salience + position + title
  *               overlap, picked greedily with a redundancy penalty (MMR).
  * summarizer.c holds the descriptor, the options and the selection of the final set.
  *
- * Everything a document needs lives in its arena, except the graph matrix, which is a
- * scratch buffer owned by the instance and reused between documents (its size is capped
- * by SUM_GRAPH_MAX, so the cost stays close to linear in the document's length).
+ * Everything a document needs lives in its arena, except what the instance keeps in its
+ * scratch and reuses between documents: the graph matrices (their size capped by
+ * SUM_GRAPH_MAX, so the cost stays close to linear in the document's length) and the
+ * lexicon's cache of what each word stems to (capped too, see lexicon.c).
  */
 #ifndef LEDE_SUMMARIZER_H
 #define LEDE_SUMMARIZER_H
@@ -22,6 +24,7 @@
 
 #include "lede/doc.h"
 #include "lede/error.h"
+#include "strtab.h"
 
 /* Only the first SUM_GRAPH_MAX eligible sentences enter a similarity graph; later ones
  * get the smallest centrality. News stories put their substance first, and this keeps
@@ -53,17 +56,79 @@ typedef struct sum_model {
     uint32_t title;   /* index of the headline sentence, or LEDE_NONE */
 } sum_model;
 
-/* Reusable buffers of one stage instance (never shared between threads). */
-typedef struct sum_scratch {
-    float *w;     /* graph weights, n x n */
-    size_t w_cap; /* cells allocated */
-    char *word;   /* lower-cased word being looked up */
-    size_t word_cap;
-} sum_scratch;
-
 struct sb_stemmer;
 
-/* stopwords.c */
+/* A stem's id in the document that last met it. */
+typedef struct sum_docterm {
+    uint32_t stamp; /* that document's number (sum_lexicon.doc) */
+    uint32_t id;
+} sum_docterm;
+
+/* lexicon.c: word tokens to per-document term ids, through an instance-wide cache of what
+ * each raw word stems to. One lexicon serves one stemmer and stop-word setting. */
+typedef struct sum_lexicon {
+    sum_strtab words;           /* (kind, raw token) -> stem id, or stop / no content */
+    sum_strtab stems;           /* stem -> stem id (its entry index) */
+    struct sb_stemmer *stemmer; /* what the cached answers were computed with */
+    int stopwords;
+    char *word; /* the lower-cased word being classified */
+    size_t word_cap;
+    sum_docterm *num; /* per stem id: its id in the current document, if any */
+    uint32_t stem_cap;
+    uint32_t doc;         /* the current document's stamp */
+    uint32_t n_doc_terms; /* ids handed out in the current document */
+} sum_lexicon;
+
+/* A document's word and number tokens, in token order, as the lexicon read them, and the
+ * ones among them that hold a term (not stop words, nor words without content). */
+typedef struct sum_words {
+    uint32_t *tok;   /* per word: the token's index */
+    uint32_t *print; /* per word: a case-blind fingerprint, see sum_lexicon_words */
+    uint32_t n;
+    uint32_t *at;   /* per word with a term: its index in the word list */
+    uint32_t *stem; /* per word with a term: its stem id */
+    uint32_t n_terms;
+} sum_words;
+
+/* Starts a document: its term ids restart at 0, in order of first occurrence. */
+void sum_lexicon_begin(sum_lexicon *lx, struct sb_stemmer *stemmer, int stopwords);
+/* Lists the word and number tokens of tok[0..n_tok) into words, whose arrays have room for
+ * n_tok + 1 entries: each word with its print, equal for words equal but for ASCII case
+ * (other words may share one too), which is how repeated sentences are found, computed
+ * here because the word's first bytes are at hand; and each word with a term with its
+ * stem id (private to the lexicon: sum_lexicon_number turns it into the document's term
+ * id). Returns 0, LEDE_ENOMEM or LEDE_ETOOBIG. */
+int sum_lexicon_words(sum_lexicon *lx, const char *text, size_t text_len, const lede_token *tok,
+                      size_t n_tok, sum_words *words);
+/* The current document's term id for a stem id from sum_lexicon_words: 0, 1, 2 ... in
+ * order of first call. Inline: it runs once per content word. */
+static inline uint32_t sum_lexicon_number(sum_lexicon *lx, uint32_t stem)
+{
+    sum_docterm *num = &lx->num[stem];
+    if (num->stamp != lx->doc) {
+        num->stamp = lx->doc;
+        num->id = lx->n_doc_terms++;
+    }
+    return num->id;
+}
+void sum_lexicon_free(sum_lexicon *lx);
+
+/* Reusable buffers of one stage instance (never shared between threads). */
+typedef struct sum_scratch {
+    double *w;    /* graph weights, n x n (float values, see graph.c) */
+    size_t w_cap; /* cells allocated */
+    double *pair; /* a score per ordered pair of graph nodes (BM25, dot), n x n */
+    size_t pair_cap;
+    sum_words words; /* the current document's words (model.c) */
+    size_t words_cap;
+    sum_lexicon lex;
+} sum_scratch;
+
+/* summarizer.c: frees what the scratch holds (not the struct itself). */
+void sum_scratch_free(sum_scratch *sc);
+
+/* stopwords.c; SUM_STOPWORD_MAX is the longest stop word's length in bytes. */
+#define SUM_STOPWORD_MAX 10
 int sum_is_stopword(const char *word, size_t len);
 size_t sum_stopword_count(void);
 const char *sum_stopword_at(size_t i);
@@ -75,11 +140,12 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
 /* Smoothed idf per term, 1 + log(n_sent / df). Array from the arena, NULL when out of
  * memory. */
 double *sum_idf(lede_doc *doc, const sum_model *m);
-/* Euclidean norm of sentence a's tf-idf vector. */
+/* Euclidean norm of sentence a's tf-idf vector. The cosine of two sentences a and b is
+ * dot / (norm[a] * norm[b]), 0 when a norm is 0, where dot adds (double)tf_a * tf_b * idf
+ * * idf over their shared terms in ascending term order: graph.c (LexRank) and news.c
+ * (MMR) each compute it their own fast way, and must keep exactly that expression and
+ * order, or the summaries change. */
 double sum_norm(const sum_model *m, const double *idf, uint32_t a);
-/* Cosine of two sentences' tf-idf vectors, given every sentence's norm. */
-double sum_cosine(const sum_model *m, const double *idf, const double *norm, uint32_t a,
-                  uint32_t b);
 
 /* graph.c: centrality of every sentence, into score[n_sent] (0 for ineligible ones).
  * Returns 0 or LEDE_ENOMEM. */

@@ -1,0 +1,101 @@
+/*
+ * strtab.c -- the cold half of the string table (strtab.h): adding keys, growing, clearing.
+ *
+ * Lookups are inline in strtab.h; what is here runs once per new word. Entries live in one
+ * 64-byte-aligned array so that no entry straddles two cache lines, and the table doubles
+ * before it is half full, which keeps linear probing's runs short.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "summarizer.h"
+
+/* Doubles the entry array (or makes the first one) and re-inserts every entry. */
+static int grow(sum_strtab *t)
+{
+    size_t n_slots = t->ent == NULL ? 1024 : ((size_t)t->mask + 1) * 2;
+    if (n_slots > ((size_t)1 << 28))
+        return LEDE_ETOOBIG;
+    /* 64-byte aligned, so that no entry straddles two cache lines. */
+    sum_strent *ent = aligned_alloc(64, n_slots * sizeof(sum_strent));
+    if (ent == NULL)
+        return LEDE_ENOMEM;
+    memset(ent, 0, n_slots * sizeof(sum_strent));
+    uint32_t mask = (uint32_t)(n_slots - 1);
+    for (size_t j = 0; t->ent != NULL && j <= t->mask; j++) {
+        if (!t->ent[j].used)
+            continue;
+        uint32_t i = t->ent[j].hash & mask;
+        while (ent[i].used)
+            i = (i + 1) & mask;
+        ent[i] = t->ent[j];
+    }
+    free(t->ent);
+    t->ent = ent;
+    t->mask = mask;
+    return 0;
+}
+
+/* Copies a long key into the pool; its offset, or UINT32_MAX when out of memory. */
+static uint32_t pool_add(sum_strtab *t, const char *s, uint32_t len)
+{
+    if (t->pool_len > UINT32_MAX - (size_t)len - 1)
+        return UINT32_MAX;
+    if (t->pool_len + len > t->pool_cap) {
+        size_t cap = t->pool_cap ? t->pool_cap : 4096;
+        while (cap < t->pool_len + len)
+            cap *= 2;
+        char *p = realloc(t->pool, cap);
+        if (p == NULL)
+            return UINT32_MAX;
+        t->pool = p;
+        t->pool_cap = cap;
+    }
+    uint32_t off = (uint32_t)t->pool_len;
+    memcpy(t->pool + off, s, len);
+    t->pool_len += len;
+    return off;
+}
+
+int sum_strtab_put(sum_strtab *t, const sum_strkey *k, uint32_t val)
+{
+    if (k->len > UINT16_MAX)
+        return LEDE_ETOOBIG;
+    if (t->ent == NULL || (size_t)(t->n + 1) * 2 > (size_t)t->mask + 1) {
+        int rc = grow(t);
+        if (rc != 0)
+            return rc;
+    }
+    sum_strent e = {.w = {k->w[0], k->w[1]},
+                    .hash = k->hash,
+                    .val = val,
+                    .len = (uint16_t)k->len,
+                    .tag = (uint8_t)k->tag,
+                    .used = 1};
+    if (k->len > SUM_STRTAB_INLINE) {
+        e.off = pool_add(t, k->s, k->len);
+        if (e.off == UINT32_MAX)
+            return LEDE_ENOMEM;
+    }
+    uint32_t i = k->hash & t->mask;
+    while (t->ent[i].used)
+        i = (i + 1) & t->mask;
+    t->ent[i] = e;
+    t->n++;
+    return 0;
+}
+
+void sum_strtab_clear(sum_strtab *t)
+{
+    if (t->ent != NULL)
+        memset(t->ent, 0, sizeof(sum_strent) * ((size_t)t->mask + 1));
+    t->n = 0;
+    t->pool_len = 0;
+}
+
+void sum_strtab_free(sum_strtab *t)
+{
+    free(t->ent);
+    free(t->pool);
+    memset(t, 0, sizeof(*t));
+}

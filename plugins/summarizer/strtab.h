@@ -1,0 +1,136 @@
+/*
+ * strtab.h -- an open-addressing hash table from short byte strings to 32-bit values.
+ *
+ * The term lexicon (lexicon.c) keeps two of these, one from raw word tokens to stem ids and
+ * one from stems to stem ids, and consults the first for every word of every document. A
+ * corpus's vocabulary outgrows the CPU's nearer caches, so what a lookup costs is the
+ * number of cache lines it touches and whether the CPU saw them coming. Hence: linear
+ * probing straight over an array of 32-byte entries (two per cache line, at most half
+ * used), each holding the hash, the value and the key's first 16 bytes, which for all but
+ * a handful of words is the whole key, so a hit costs one line; longer keys go whole to a
+ * byte pool. A key is a tag byte (the token kind, so "1990s" as a number and as a word
+ * stay apart) and its bytes.
+ *
+ * A key is prepared once (sum_strkey_make): its first 16 bytes as two little-endian words,
+ * zero-padded, from which it is hashed and compared without a loop over bytes. When the
+ * caller says 16 bytes can be read from the key's start (a word inside a longer text), the
+ * words are two loads and a mask; otherwise they are assembled byte by byte. The lookup
+ * path is inline here because it runs once per word; strtab.c holds the rest.
+ *
+ * The table never shrinks: its owner empties it (keeping the memory) or frees it, as
+ * lexicon.c does once it is full. Nothing depends on the order of slots or hash values.
+ */
+#ifndef LEDE_SUMMARIZER_STRTAB_H
+#define LEDE_SUMMARIZER_STRTAB_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+/* Key bytes held in the entry itself; longer keys are compared against the pool too. */
+#define SUM_STRTAB_INLINE 16
+
+typedef struct sum_strent {
+    uint64_t w[2]; /* the key's first 16 bytes, zero-padded little-endian words */
+    uint32_t hash, val;
+    uint32_t off; /* the whole key's offset in the pool, when it is longer than 16 */
+    uint16_t len; /* key bytes */
+    uint8_t tag, used;
+} sum_strent;
+
+typedef struct sum_strtab {
+    sum_strent *ent; /* mask + 1 entries, at most half used; NULL until the first put */
+    uint32_t mask, n;
+    char *pool;
+    size_t pool_len, pool_cap;
+} sum_strtab;
+
+typedef struct sum_strkey {
+    uint64_t w[2]; /* as in sum_strent */
+    const char *s;
+    uint32_t len, hash;
+    unsigned tag;
+} sum_strkey;
+
+/* Up to 8 bytes of s as a little-endian word, zero-padded. readable: how many bytes from s
+ * may be read (at least len); with 8 or more, one load does it. */
+static inline uint64_t sum_load_le(const char *s, size_t len, size_t readable)
+{
+    uint64_t x = 0;
+    if (len > 8)
+        len = 8;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (readable >= 8) {
+        memcpy(&x, s, 8);
+        return len == 8 ? x : x & ((UINT64_C(1) << (8 * len)) - 1);
+    }
+#else
+    (void)readable;
+#endif
+    for (size_t i = 0; i < len; i++)
+        x |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    return x;
+}
+
+static inline uint64_t sum_mix64(uint64_t h)
+{
+    h ^= h >> 31;
+    h *= UINT64_C(0xBF58476D1CE4E5B9);
+    h ^= h >> 29;
+    return h;
+}
+
+/* Prepares the key (tag, s[0..len)) for lookups; see the top of the file for readable. */
+static inline void sum_strkey_make(sum_strkey *k, unsigned tag, const char *s, size_t len,
+                                   size_t readable)
+{
+    k->s = s;
+    k->len = (uint32_t)len;
+    k->tag = tag & 0xFF;
+    k->w[0] = sum_load_le(s, len, readable);
+    k->w[1] = len > 8 ? sum_load_le(s + 8, len - 8, readable - 8) : 0;
+    uint64_t h = (k->w[0] ^ ((uint64_t)k->tag << 56) ^ len) * UINT64_C(0x9E3779B97F4A7C15);
+    h = sum_mix64(h ^ k->w[1]) * UINT64_C(0x94D049BB133111EB);
+    for (size_t i = SUM_STRTAB_INLINE; i < len; i += 8) /* the rare long word */
+        h = sum_mix64(h ^ sum_load_le(s + i, len - i, len - i)) * UINT64_C(0x94D049BB133111EB);
+    h ^= h >> 32;
+    k->hash = (uint32_t)h;
+}
+
+/* Asks the CPU to fetch the entry a lookup of the key reads first, so that the lookups of
+ * a run of words wait for memory together rather than one after another. */
+static inline void sum_strtab_prefetch(const sum_strtab *t, const sum_strkey *k)
+{
+#if defined(__GNUC__)
+    if (t->ent != NULL)
+        __builtin_prefetch(&t->ent[k->hash & t->mask]);
+#else
+    (void)t;
+    (void)k;
+#endif
+}
+
+/* The value stored for the key, or NULL when the table does not hold it. */
+static inline uint32_t *sum_strtab_get(sum_strtab *t, const sum_strkey *k)
+{
+    if (t->ent == NULL)
+        return NULL;
+    for (uint32_t i = k->hash & t->mask;; i = (i + 1) & t->mask) {
+        sum_strent *e = &t->ent[i];
+        if (!e->used)
+            return NULL;
+        if (e->hash == k->hash && e->w[0] == k->w[0] && e->w[1] == k->w[1] && e->len == k->len &&
+            e->tag == k->tag &&
+            (k->len <= SUM_STRTAB_INLINE || memcmp(t->pool + e->off, k->s, k->len) == 0))
+            return &e->val;
+    }
+}
+
+/* Adds a key that sum_strtab_get did not find. Returns 0, LEDE_ENOMEM, or LEDE_ETOOBIG for
+ * a key over 64 KiB or a table of 2^28 entries. */
+int sum_strtab_put(sum_strtab *t, const sum_strkey *k, uint32_t val);
+/* Empties the table, keeping its memory. */
+void sum_strtab_clear(sum_strtab *t);
+void sum_strtab_free(sum_strtab *t);
+
+#endif

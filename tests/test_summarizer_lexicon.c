@@ -1,0 +1,274 @@
+/*
+ * test_summarizer_lexicon.c -- the instance's cache of what each word stems to (lexicon.c,
+ * strtab.c), and what it must never change.
+ *
+ * The cache lives as long as the stage instance, so a document's model must not depend on
+ * what the instance read before: term ids restart at 0 for every document, the cache is
+ * emptied when it grows past its cap or when the stemmer changes, and the words that look
+ * alike to a hash table (a number and a word with the same bytes, long words sharing their
+ * first 16 bytes, the same sentence in capitals) are told apart or matched as they should.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <libstemmer.h>
+
+#include "lede/harness.h"
+#include "../plugins/summarizer/summarizer.h"
+
+extern const lede_stage_desc tokenizer_LTX_lede_stage;
+
+static const char *const story_a =
+    "Russia's President Vladimir Putin has arrived in Tehran for talks with Iran's leaders. "
+    "The visit comes as Russia seeks drones and missiles for its war in Ukraine. "
+    "Officials said the talks would also cover grain exports through the Black Sea.";
+
+static const char *const story_b =
+    "Drones launched from ships struck the port overnight, officials said. "
+    "The port handles most of the region's grain exports. "
+    "Ships were turned away as firefighters worked through the morning.";
+
+/* A model reduced to plain numbers, to compare models built from different documents. */
+typedef struct flat {
+    uint32_t v[4096];
+    size_t n;
+} flat;
+
+static void push(flat *f, uint32_t x)
+{
+    assert_true(f->n < sizeof(f->v) / sizeof(f->v[0]));
+    f->v[f->n++] = x;
+}
+
+static void flatten(const sum_model *m, flat *f)
+{
+    f->n = 0;
+    push(f, m->n_sent);
+    push(f, m->n_terms);
+    for (uint32_t i = 0; i < m->n_sent; i++) {
+        const sum_sent *s = &m->sent[i];
+        push(f, s->n_terms);
+        push(f, s->n_words);
+        push(f, s->n_content);
+        push(f, s->eligible);
+        for (uint32_t t = 0; t < s->n_terms; t++) {
+            push(f, s->term[t]);
+            push(f, s->tf[t]);
+        }
+    }
+}
+
+/* Tokenizes text in h and builds its model with scratch and stemmer, into out. */
+static void model_of(lede_harness *h, const char *text, struct sb_stemmer *stemmer,
+                     sum_scratch *scratch, flat *out)
+{
+    lede_error err;
+    lede_doc *doc = NULL;
+    sum_model m;
+    assert_int_equal(lede_harness_run(h, "t", text, strlen(text), &doc, &err), 0);
+    assert_int_equal(sum_model_build(doc, stemmer, 1, scratch, &m, &err), 0);
+    flatten(&m, out);
+}
+
+static lede_harness *tokenizer(void)
+{
+    lede_harness *h = NULL;
+    lede_error err;
+    assert_int_equal(lede_harness_new(&h, &err), 0);
+    assert_int_equal(lede_harness_add(h, &tokenizer_LTX_lede_stage, "", &err), 0);
+    return h;
+}
+
+static void assert_same_model(const flat *a, const flat *b)
+{
+    assert_int_equal(a->n, b->n);
+    assert_memory_equal(a->v, b->v, a->n * sizeof(a->v[0]));
+}
+
+static void test_a_document_gets_the_same_model_whatever_was_read_before(void **state)
+{
+    (void)state;
+    static flat warm, fresh;
+    struct sb_stemmer *stemmer = sb_stemmer_new("english", NULL);
+    lede_harness *h = tokenizer();
+    sum_scratch used = {0}, unused = {0};
+    model_of(h, story_a, stemmer, &used, &warm);
+    model_of(h, story_b, stemmer, &used, &warm);
+    model_of(h, story_b, stemmer, &unused, &fresh);
+    assert_same_model(&warm, &fresh);
+    /* Term ids restart at 0: the first sentence of story b holds term 0. */
+    assert_int_equal(warm.v[6], 0);
+    sum_scratch_free(&used);
+    sum_scratch_free(&unused);
+    lede_harness_free(h);
+    sb_stemmer_delete(stemmer);
+}
+
+static void test_another_stemmer_does_not_reuse_the_cached_stems(void **state)
+{
+    (void)state;
+    static flat warm, fresh;
+    struct sb_stemmer *english = sb_stemmer_new("english", NULL);
+    struct sb_stemmer *french = sb_stemmer_new("french", NULL);
+    const char *text = "Les pêcheurs réparent leurs filets. Le pêcheur répare son filet.";
+    lede_harness *h = tokenizer();
+    sum_scratch used = {0}, unused = {0};
+    model_of(h, text, english, &used, &warm);
+    model_of(h, text, french, &used, &warm);
+    model_of(h, text, french, &unused, &fresh);
+    assert_same_model(&warm, &fresh);
+    sum_scratch_free(&used);
+    sum_scratch_free(&unused);
+    lede_harness_free(h);
+    sb_stemmer_delete(english);
+    sb_stemmer_delete(french);
+}
+
+/* Writes n distinct made-up words ("qab qac ..."), ended by a full stop, into a new string. */
+static char *many_words(size_t n)
+{
+    char *text = malloc(n * 6 + 2);
+    assert_non_null(text);
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t x = i;
+        text[o++] = 'q';
+        for (int d = 0; d < 4; d++, x /= 26)
+            text[o++] = (char)('a' + x % 26);
+        text[o++] = ' ';
+    }
+    text[o - 1] = '.';
+    text[o] = '\0';
+    return text;
+}
+
+static void test_a_full_cache_is_emptied_before_the_next_document(void **state)
+{
+    (void)state;
+    static flat warm, fresh;
+    struct sb_stemmer *stemmer = sb_stemmer_new("english", NULL);
+    lede_harness *h = tokenizer();
+    sum_scratch used = {0}, unused = {0};
+    char *big = many_words(150000); /* past the cap of 2^17 words */
+    lede_error err;
+    lede_doc *doc = NULL;
+    sum_model m;
+    assert_int_equal(lede_harness_run(h, "big", big, strlen(big), &doc, &err), 0);
+    assert_int_equal(sum_model_build(doc, stemmer, 1, &used, &m, &err), 0);
+    assert_true(used.lex.words.n > 100000); /* full: new words are no longer cached */
+    model_of(h, story_b, stemmer, &used, &warm);
+    assert_true(used.lex.words.n < 100); /* emptied, then filled with story b's words */
+    assert_true(used.lex.stems.n < 100);
+    model_of(h, story_b, stemmer, &unused, &fresh);
+    assert_same_model(&warm, &fresh);
+    free(big);
+    sum_scratch_free(&used);
+    sum_scratch_free(&unused);
+    lede_harness_free(h);
+    sb_stemmer_delete(stemmer);
+}
+
+static void test_uppercase_copy_of_a_sentence_is_not_eligible(void **state)
+{
+    (void)state;
+    struct sb_stemmer *stemmer = sb_stemmer_new("english", NULL);
+    lede_harness *h = tokenizer();
+    sum_scratch scratch = {0};
+    const char *text = "Putin flew to Tehran on Tuesday for talks with Iran's leaders. "
+                       "Grain exports were on the agenda. "
+                       "PUTIN FLEW TO TEHRAN ON TUESDAY FOR TALKS WITH IRAN'S LEADERS.";
+    lede_error err;
+    lede_doc *doc = NULL;
+    sum_model m;
+    assert_int_equal(lede_harness_run(h, "t", text, strlen(text), &doc, &err), 0);
+    assert_int_equal(sum_model_build(doc, stemmer, 1, &scratch, &m, &err), 0);
+    assert_int_equal(m.n_sent, 3);
+    assert_true(m.sent[0].eligible);
+    assert_true(m.sent[1].eligible);
+    assert_false(m.sent[2].eligible);
+    sum_scratch_free(&scratch);
+    lede_harness_free(h);
+    sb_stemmer_delete(stemmer);
+}
+
+static void put(sum_strtab *t, unsigned tag, const char *s, uint32_t val)
+{
+    sum_strkey k;
+    sum_strkey_make(&k, tag, s, strlen(s), strlen(s));
+    assert_null(sum_strtab_get(t, &k));
+    assert_int_equal(sum_strtab_put(t, &k, val), 0);
+}
+
+static uint32_t get(sum_strtab *t, unsigned tag, const char *s)
+{
+    sum_strkey k;
+    sum_strkey_make(&k, tag, s, strlen(s), strlen(s));
+    uint32_t *v = sum_strtab_get(t, &k);
+    return v != NULL ? *v : UINT32_MAX;
+}
+
+static void test_a_number_and_a_word_with_the_same_bytes_stay_apart(void **state)
+{
+    (void)state;
+    sum_strtab t = {0};
+    put(&t, 0, "1990s", 1);
+    assert_int_equal(get(&t, 1, "1990s"), UINT32_MAX);
+    put(&t, 1, "1990s", 2);
+    assert_int_equal(get(&t, 0, "1990s"), 1);
+    assert_int_equal(get(&t, 1, "1990s"), 2);
+    sum_strtab_free(&t);
+}
+
+static void test_long_words_sharing_their_first_16_bytes_are_told_apart(void **state)
+{
+    (void)state;
+    sum_strtab t = {0};
+    put(&t, 0, "internationalisation", 1);
+    put(&t, 0, "internationalised", 2);
+    put(&t, 0, "internationalist", 3); /* exactly 16 bytes */
+    assert_int_equal(get(&t, 0, "internationalisation"), 1);
+    assert_int_equal(get(&t, 0, "internationalised"), 2);
+    assert_int_equal(get(&t, 0, "internationalist"), 3);
+    assert_int_equal(get(&t, 0, "internationalisations"), UINT32_MAX);
+    assert_int_equal(get(&t, 0, "internationalis"), UINT32_MAX);
+    sum_strtab_free(&t);
+}
+
+static void test_every_key_is_found_after_the_table_grows(void **state)
+{
+    (void)state;
+    sum_strtab t = {0};
+    char word[32];
+    for (uint32_t i = 0; i < 20000; i++) {
+        snprintf(word, sizeof(word), "w%u", i * 7919u);
+        put(&t, i % 2, word, i);
+    }
+    for (uint32_t i = 0; i < 20000; i++) {
+        snprintf(word, sizeof(word), "w%u", i * 7919u);
+        assert_int_equal(get(&t, i % 2, word), i);
+        assert_int_equal(get(&t, 1 - i % 2, word), UINT32_MAX);
+    }
+    sum_strtab_clear(&t);
+    assert_int_equal(get(&t, 0, "w0"), UINT32_MAX);
+    sum_strtab_free(&t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_a_document_gets_the_same_model_whatever_was_read_before),
+        cmocka_unit_test(test_another_stemmer_does_not_reuse_the_cached_stems),
+        cmocka_unit_test(test_a_full_cache_is_emptied_before_the_next_document),
+        cmocka_unit_test(test_uppercase_copy_of_a_sentence_is_not_eligible),
+        cmocka_unit_test(test_a_number_and_a_word_with_the_same_bytes_stay_apart),
+        cmocka_unit_test(test_long_words_sharing_their_first_16_bytes_are_told_apart),
+        cmocka_unit_test(test_every_key_is_found_after_the_table_grows),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
