@@ -35,13 +35,6 @@
 /* How long an appositive between commas may be (S, head of X, said). */
 #define APPOSITIVE_REACH 30
 
-/* Words that end a noun phrase read rightwards: said Martin, who ... */
-static const char *const np_stops[] = {
-    "who",     "which",  "that",      "in",       "on",     "at",       "during",    "when",
-    "while",   "after",  "before",    "with",     "to",     "for",      "from",      "as",
-    "and",     "but",    "of",        "about",    "last",   "this",     "yesterday", "today",
-    "tuesday", "monday", "wednesday", "thursday", "friday", "saturday", "sunday",    NULL};
-
 typedef struct found {
     qt_mention who;
     int has_who;
@@ -72,13 +65,13 @@ static int is_dash(const qt_view *v, size_t i)
 
 static int is_pronoun(const qt_view *v, size_t i)
 {
-    return qt_tok_in(v, i, qt_pronouns);
+    return qt_tok_in(v, i, QT_W_PRONOUNS);
 }
 
 /* A word that can stand between a subject and its cue: has, also, later, quickly. */
 static int is_skip_word(const qt_view *v, size_t i)
 {
-    if (qt_tok_in(v, i, qt_skip_words))
+    if (qt_tok_in(v, i, QT_W_SKIP))
         return 1;
     size_t n = v->tok[i].end - v->tok[i].start;
     const char *s = v->text + v->tok[i].start;
@@ -96,22 +89,6 @@ static int is_word(const qt_view *v, size_t i)
     size_t n = v->tok[i].end - v->tok[i].start;
     return n > 3 && s[0] >= '0' && s[0] <= '9' && memchr(s, '-', n) != NULL;
 }
-
-/* Words that open a noun phrase after a cue: said the spokesman, said one trader, says its
- * report. ("that" is left out: said that ... opens a clause, not a speaker.) */
-static const char *const np_openers[] = {"the",  "a",       "an",    "one",   "another",
-                                         "some", "several", "two",   "three", "its",
-                                         "his",  "her",     "their", "our",   NULL};
-
-static const char *const prepositions[] = {
-    "through", "in",   "on",   "at",      "of",     "from",   "with",   "across",
-    "around",  "into", "near", "outside", "inside", "behind", "along",  "over",
-    "under",   "for",  "to",   "by",      "after",  "before", "during", NULL};
-
-/* Words that open a subject phrase read leftwards: the spokesman, my father. */
-static const char *const phrase_openers[] = {"the",   "a",     "an",  "this", "that",
-                                             "these", "those", "my",  "his",  "her",
-                                             "their", "our",   "its", "your", NULL};
 
 /* Token i is a cue other than a noun: said, adding, according to. */
 static int is_verb_cue(const qt_view *v, size_t i)
@@ -133,17 +110,17 @@ static int is_gerund(const qt_view *v, size_t i)
  * chief economist, a spokesman. */
 static int phrase_ending_at_d(const qt_view *v, size_t k, size_t lo, qt_mention *out, int depth)
 {
-    if (!qt_tok_lowercase(v, k) || qt_tok_in(v, k, qt_function_words) || is_skip_word(v, k) ||
+    if (!qt_tok_lowercase(v, k) || qt_tok_in(v, k, QT_W_FUNCTION) || is_skip_word(v, k) ||
         is_verb_cue(v, k))
         return 0;
     size_t b = k;
     while (b > lo && k - b < 5) {
         size_t p = b - 1;
-        if (qt_tok_in(v, p, phrase_openers)) {
+        if (qt_tok_in(v, p, QT_W_PHRASE_OPENERS)) {
             b = p;
             break;
         }
-        if (!is_word(v, p) || qt_tok_in(v, p, qt_function_words) || is_skip_word(v, p) ||
+        if (!is_word(v, p) || qt_tok_in(v, p, QT_W_FUNCTION) || is_skip_word(v, p) ||
             is_verb_cue(v, p))
             break;
         b = p;
@@ -151,7 +128,7 @@ static int phrase_ending_at_d(const qt_view *v, size_t k, size_t lo, qt_mention 
     /* Protesters marching through the streets chanted: a phrase behind a preposition is
      * no subject; the subject stands before it (past a participle). */
     size_t before = b;
-    if (before > lo && qt_tok_in(v, before - 1, prepositions)) {
+    if (before > lo && qt_tok_in(v, before - 1, QT_W_PREPOSITIONS)) {
         size_t k2 = before - 1;
         while (k2 > lo && is_gerund(v, k2 - 1))
             k2--;
@@ -164,7 +141,7 @@ static int phrase_ending_at_d(const qt_view *v, size_t k, size_t lo, qt_mention 
     }
     /* The phrase must open its clause: a determiner, or nothing but punctuation or a
      * capitalised word before it (Richmond police); inside a clause it is no subject. */
-    if (!qt_tok_in(v, b, phrase_openers) && b > lo && qt_tok_lowercase(v, b - 1))
+    if (!qt_tok_in(v, b, QT_W_PHRASE_OPENERS) && b > lo && qt_tok_lowercase(v, b - 1))
         return 0;
     out->tb = b;
     out->te = k + 1;
@@ -260,7 +237,7 @@ static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
 static int np_right(const qt_view *v, size_t i, size_t hi, qt_mention *out)
 {
     size_t b = i;
-    while (i < hi && qt_tok_in(v, i, np_openers))
+    while (i < hi && qt_tok_in(v, i, QT_W_NP_OPENERS))
         i++;
     if (i >= hi)
         return 0;
@@ -274,7 +251,7 @@ static int np_right(const qt_view *v, size_t i, size_t hi, qt_mention *out)
         (b == i || out->te >= hi || !qt_tok_lowercase(v, out->te)))
         return 1;
     size_t j = i;
-    while (j < hi && j - i < 8 && is_word(v, j) && !qt_tok_in(v, j, np_stops) && !v->quoted[j])
+    while (j < hi && j - i < 8 && is_word(v, j) && !qt_tok_in(v, j, QT_W_NP_STOPS) && !v->quoted[j])
         j++;
     if (j == i) {
         /* said 9/11 widow Terry Strada: a name a few words on, before any comma. */

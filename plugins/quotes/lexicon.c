@@ -7,9 +7,12 @@
  * (Foreign Minister, Gov., Dr), and the capitalised words that are not names (sentence-
  * initial function words, days and months). The lists live here so that the logic in
  * names.c and attribution.c reads as logic. Matching is ASCII case-insensitive on whole
- * tokens. The long lists are put in one hash table when the stage is created, each token
- * of a document is looked up there once and gets a bit per list it belongs to, so that
- * "is this token a title?" is a bit test; short lists are scanned.
+ * tokens. All the lists are put in one hash table when the stage is created; a token is
+ * looked up there the first time a pass asks about it (most never are: only those near a
+ * quotation and the capitalised ones) and gets a bit per list it belongs to, so that "is
+ * this token a title?" is a bit test. A small filter turns most tokens away before any
+ * hashing, and the case of a token comes from its first byte unless that is not ASCII.
+ * All of this is speed: the quotes stage must cost a fraction of the tokenizer's time.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -61,7 +64,7 @@ static const char *const cue_nouns[] = {
     "characterization", "characterisation", "description", "words", "remarks", "comments",
     "statement", "assessment", "phrase", "label", "description", NULL};
 
-const char *const qt_titles[] = {
+static const char *const qt_titles[] = {
     "miss", "exchequer", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.",
     "gov", "gov.", "sen", "sen.", "rep", "rep.", "gen", "gen.", "col", "col.", "lt", "lt.",
     "capt", "capt.", "sgt", "sgt.", "rev", "rev.", "sir", "dame", "lord", "lady", "president",
@@ -80,7 +83,7 @@ const char *const qt_titles[] = {
     "minority", "majority", "whip",
     NULL};
 
-const char *const qt_function_words[] = {
+static const char *const qt_function_words[] = {
     "the", "a", "an", "in", "on", "at", "but", "and", "or", "so", "if", "when", "while", "as",
     "after", "before", "since", "during", "with", "without", "for", "from", "by", "to", "this",
     "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "his", "her",
@@ -95,13 +98,13 @@ const char *const qt_function_words[] = {
     "neither", "either", "another", "any", "much", "several", "few", "one", "two", "three",
     "four", "five", "six", "seven", "eight", "nine", "ten", "mr", "mrs", "ms", NULL};
 
-const char *const qt_male_titles[] = {
+static const char *const qt_male_titles[] = {
     "mr", "mr.", "sir", "lord", "king", "prince", "father", "brother", "rev", "rev.", NULL};
-const char *const qt_female_titles[] = {
+static const char *const qt_female_titles[] = {
     "mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess", "sister", NULL};
 
 /* Common first names, to keep he and she from landing on the wrong person. */
-const char *const qt_male_names[] = {
+static const char *const qt_male_names[] = {
     "james", "john", "robert", "michael", "william", "david", "richard", "joseph", "thomas",
     "charles", "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven",
     "paul", "andrew", "joshua", "kenneth", "kevin", "brian", "george", "timothy", "ronald",
@@ -118,7 +121,7 @@ const char *const qt_male_names[] = {
     "hossein", "yuri", "sergei", "dmitry", "andrey", "yevgeny", "jake", "rex", "steve", "tom",
     "jim", "bob", "dan", "ben", "sam", "tony", "nick", "ed", "al", "jimmy", "harry", "boris",
     "emmanuel", "francois", "narendra", "abe", NULL};
-const char *const qt_female_names[] = {
+static const char *const qt_female_names[] = {
     "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica",
     "sarah", "karen", "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly",
     "emily", "donna", "michelle", "dorothy", "carol", "amanda", "melissa", "deborah",
@@ -136,12 +139,12 @@ const char *const qt_female_names[] = {
     "sonya", "carla", "esther", "karen", "ariana", "adriana", "christina", "veronica",
     "krystal", "jacklyn", "ava", "malkia", "marine", NULL};
 
-const char *const qt_calendar[] = {
+static const char *const qt_calendar[] = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "june", "july", "august", "september", "october", "november",
     "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", NULL};
 
-const char *const qt_org_heads[] = {
+static const char *const qt_org_heads[] = {
     "open", "slam", "championship", "championships", "tournament", "trophy", "series",
     "final", "masters", "prix", "marathon", "governance", "studies", "research", "affairs",
     "policy", "management", "development", "education", "health", "technology", "sciences",
@@ -174,7 +177,7 @@ const char *const qt_org_heads[] = {
     "york", "angeles", "francisco", "jersey", "carolina", "dakota", "virginia", "east", "west",
     "north", "south", "sudan", "lebanon", "libya", "azerbaijan", NULL};
 
-const char *const qt_place_heads[] = {
+static const char *const qt_place_heads[] = {
     "sea", "river", "ocean", "gulf", "island", "islands", "mountains", "korea", "arabia",
     "africa", "america", "europe", "asia", "coast", "valley", "park", "bridge", "tower",
     "square", "street", "city", "county", "iran", "russia", "ukraine", "china", "israel",
@@ -187,7 +190,7 @@ const char *const qt_place_heads[] = {
     "act", "bill", "law", "treaty", "accord", "agreement", "summit", "conference", "festival",
     "award", "prize", "hall", "airport", NULL};
 
-const char *const qt_place_firsts[] = {
+static const char *const qt_place_firsts[] = {
     "north", "south", "east", "west", "new", "united", "saudi", "black", "white", "red",
     "middle", "great", "upper", "lower", "central", "northern", "southern", "eastern",
     "western", "islamic", "european", "royal", "democratic", "republican", "los", "san", "las",
@@ -195,75 +198,166 @@ const char *const qt_place_firsts[] = {
     "supreme", "wall", "silicon", "international", "national", "american", "british", "russian",
     "iranian", "chinese", NULL};
 
-const char *const qt_connectors[] = {
+static const char *const qt_connectors[] = {
     "bin", "ibn", "al", "el", "de", "del", "della", "der", "van", "von", "da", "di", "du", "la",
     "le", "dos", "das", "mc", NULL};
 
-const char *const qt_pronouns[] = {
+static const char *const qt_pronouns[] = {
     "he", "she", "they", "we", "i", "it", NULL};
 
-const char *const qt_skip_words[] = {
+static const char *const qt_skip_words[] = {
     "has", "have", "had", "was", "were", "is", "are", "will", "would", "could", "should", "may",
     "might", "must", "also", "later", "then", "previously", "again", "once", "recently",
     "further", "earlier", "did", "does", "do", "not", "never", "reportedly", "just", "already",
     "often", "always", "even", "still", "been", "simply", "first", "finally", "once", "soon",
     "now", "separately", "privately", "publicly", "famously", NULL};
 
-const char *const qt_determiners[] = {
+static const char *const qt_determiners[] = {
     "the", "a", "an", "this", "that", "these", "those", NULL};
+
+/* Words that end a noun phrase read rightwards: said Martin, who ... */
+static const char *const np_stops[] = {
+    "who", "which", "that", "in", "on", "at", "during", "when", "while", "after", "before",
+    "with", "to", "for", "from", "as", "and", "but", "of", "about", "last", "this",
+    "yesterday", "today", "tuesday", "monday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", NULL};
+
+/* Words that open a noun phrase after a cue: said the spokesman, said one trader, says its
+ * report. ("that" is left out: said that ... opens a clause, not a speaker.) */
+static const char *const np_openers[] = {
+    "the", "a", "an", "one", "another", "some", "several", "two", "three", "its", "his", "her",
+    "their", "our", NULL};
+
+static const char *const prepositions[] = {
+    "through", "in", "on", "at", "of", "from", "with", "across", "around", "into", "near",
+    "outside", "inside", "behind", "along", "over", "under", "for", "to", "by", "after",
+    "before", "during", NULL};
+
+/* Words that open a subject phrase read leftwards: the spokesman, my father. */
+static const char *const phrase_openers[] = {
+    "the", "a", "an", "this", "that", "these", "those", "my", "his", "her", "their", "our",
+    "its", "your", NULL};
+
+/* Lower-case words inside a title (Coal Isn't the Villain). */
+static const char *const title_small[] = {
+    "a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "at", "by", "with", "from",
+    "as", "vs", "nor", "but", NULL};
+
+/* First words of the cue phrases qt_cue_at() reads word by word (according to, went on). */
+static const char *const cue_heads[] = {
+    "according", "went", "goes", "go", "referred", "refers", "pointed", "points", "put", "puts",
+    "referring", "pointing", NULL};
 /* clang-format on */
 
-/* ---- the lexicon: every word of the big lists in one hash table ----
+/* ---- the lexicon: every word of the lists in one hash table ----
  *
- * A token is looked up once per document (qt_lexicon_tag) and its lists become bits;
- * qt_tok_in then tests a bit instead of scanning a list of hundreds of words. The table
- * is built once per stage instance and only read afterwards, so instances may be shared
- * between threads. Lists not registered here (the short ones in attribution.c) are
- * scanned as before. */
+ * A token is looked up at most once per document, the first time a pass asks about it
+ * (qt_tok_lookup), and its lists become bits; qt_tok_in then tests a bit instead of
+ * scanning a list of hundreds of words. Most tokens are never asked about: only those
+ * near a quotation mark and the capitalised ones. The table is built once per stage
+ * instance and only read afterwards, so instances may be shared between threads. */
 
 static const struct {
     const char *const *list;
     uint32_t bit;
 } registry[] = {
-    {cue_verbs, 1u << 0},       {cue_participles, 1u << 1},   {cue_nouns, 1u << 2},
-    {qt_titles, 1u << 3},       {qt_function_words, 1u << 4}, {qt_calendar, 1u << 5},
-    {qt_org_heads, 1u << 6},    {qt_place_heads, 1u << 7},    {qt_place_firsts, 1u << 8},
-    {qt_connectors, 1u << 9},   {qt_pronouns, 1u << 10},      {qt_skip_words, 1u << 11},
-    {qt_determiners, 1u << 12}, {qt_male_titles, 1u << 13},   {qt_female_titles, 1u << 14},
-    {qt_male_names, 1u << 15},  {qt_female_names, 1u << 16},
+    {cue_verbs, QT_W_CUE_VERBS},
+    {cue_participles, QT_W_CUE_PARTICIPLES},
+    {cue_nouns, QT_W_CUE_NOUNS},
+    {qt_titles, QT_W_TITLES},
+    {qt_function_words, QT_W_FUNCTION},
+    {qt_calendar, QT_W_CALENDAR},
+    {qt_org_heads, QT_W_ORG_HEADS},
+    {qt_place_heads, QT_W_PLACE_HEADS},
+    {qt_place_firsts, QT_W_PLACE_FIRSTS},
+    {qt_connectors, QT_W_CONNECTORS},
+    {qt_pronouns, QT_W_PRONOUNS},
+    {qt_skip_words, QT_W_SKIP},
+    {qt_determiners, QT_W_DETERMINERS},
+    {qt_male_titles, QT_W_MALE_TITLES},
+    {qt_female_titles, QT_W_FEMALE_TITLES},
+    {qt_male_names, QT_W_MALE_NAMES},
+    {qt_female_names, QT_W_FEMALE_NAMES},
+    {np_stops, QT_W_NP_STOPS},
+    {np_openers, QT_W_NP_OPENERS},
+    {prepositions, QT_W_PREPOSITIONS},
+    {phrase_openers, QT_W_PHRASE_OPENERS},
+    {title_small, QT_W_TITLE_SMALL},
+    {cue_heads, QT_W_CUE_HEADS},
 };
+
+#define QT_FILTER_BITS 16384
+
+static unsigned fold(char ch)
+{
+    return ch >= 'A' && ch <= 'Z' ? (unsigned)(ch - 'A' + 'a') : (unsigned char)ch;
+}
+
+/* The filter bit of the n > 0 bytes at s: equal for every spelling word_eq() finds equal. */
+static unsigned filter_bit(const char *s, size_t n)
+{
+    unsigned a = fold(s[0]), b = n > 1 ? fold(s[1]) : 0, c = fold(s[n - 1]);
+    return (a * 977u + b * 31u + c * 7919u + (unsigned)n * 131u) & (QT_FILTER_BITS - 1);
+}
+
+/* Words are at most this long: a word is its case-folded bytes in two 64-bit halves. */
+#define QT_WORD_MAX 16
+
+typedef struct lex_key {
+    uint64_t lo, hi;
+} lex_key;
+
+/* A slot: the word's folded bytes, the lists holding it and its length << 24 (0 when the
+ * slot is empty). One probe reads one slot, with no pointer to follow. */
+typedef struct lex_slot {
+    lex_key key;
+    uint32_t bits;
+} lex_slot;
 
 struct qt_lexicon {
-    const char **word; /* slot -> word, NULL when empty */
-    uint32_t *bits;    /* slot -> lists holding the word */
+    lex_slot *slot; /* open addressing, linear probing */
     size_t mask;
     size_t max_len;
+    /* A bit per (first, second and last letter, length) of some word, case folded: most
+     * tokens are turned away by this test without hashing. Small enough to stay in L1. */
+    uint64_t filter[QT_FILTER_BITS / 64];
+    /* The same for the words that begin a cue (said, adding, according, remarks) alone:
+     * the windows around a quotation ask every token whether it is a cue, and most are
+     * answered here without a lookup. */
+    uint64_t cue_filter[QT_FILTER_BITS / 64];
 };
 
-static uint32_t list_bit(const char *const *list)
+#define CUE_LISTS (QT_W_CUE_HEADS | QT_W_CUE_VERBS | QT_W_CUE_PARTICIPLES | QT_W_CUE_NOUNS)
+
+/* The key of the n <= QT_WORD_MAX bytes at s, A-Z folded (as qt_word_eq folds), and its
+ * hash. Two spellings qt_word_eq() finds equal have the same key and length. */
+static uint64_t make_key(const char *s, size_t n, lex_key *k)
 {
-    for (size_t r = 0; r < sizeof registry / sizeof registry[0]; r++)
-        if (registry[r].list == list)
-            return registry[r].bit;
-    return 0;
+    /* Assembled in registers: bytes stored one by one and read back as words would stall
+     * the load on the stores. */
+    uint64_t lo = 0, hi = 0;
+    size_t i = 0;
+    for (; i < n && i < 8; i++)
+        lo |= (uint64_t)fold(s[i]) << (8 * i);
+    for (; i < n; i++)
+        hi |= (uint64_t)fold(s[i]) << (8 * (i - 8));
+    k->lo = lo;
+    k->hi = hi;
+    uint64_t h = k->lo * 0x9E3779B97F4A7C15u ^ k->hi * 0xC2B2AE3D27D4EB4Fu ^ (uint64_t)n;
+    return h ^ (h >> 29);
 }
 
-/* FNV-1a over the bytes with ASCII letters lower-cased. */
-static uint32_t hash_lower(const char *s, size_t n)
+/* The slot of a key: its entry, or the empty slot it would take. */
+static size_t find_slot(const qt_lexicon *lex, uint64_t h, const lex_key *k, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch >= 'A' && ch <= 'Z')
-            ch = (unsigned char)(ch - 'A' + 'a');
-        h = (h ^ ch) * 16777619u;
+    size_t at = (size_t)h & lex->mask;
+    for (; lex->slot[at].bits; at = (at + 1) & lex->mask) {
+        const lex_slot *e = &lex->slot[at];
+        if (e->key.lo == k->lo && e->key.hi == k->hi && e->bits >> 24 == n)
+            break;
     }
-    return h;
+    return at;
 }
-
-static int word_eq(const char *s, size_t n, const char *word);
-static int slow_capitalized(const qt_view *v, size_t i);
-static int slow_lowercase(const qt_view *v, size_t i);
 
 int qt_lexicon_new(qt_lexicon **out, lede_error *err)
 {
@@ -273,27 +367,37 @@ int qt_lexicon_new(qt_lexicon **out, lede_error *err)
             words++;
     qt_lexicon *lex = calloc(1, sizeof *lex);
     size_t size = 16;
-    while (size < 4 * words)
+    while (size < words) /* words counts repeats: 1130 distinct words, a load near 1/2 */
         size *= 2;
     if (lex) {
-        lex->word = calloc(size, sizeof *lex->word);
-        lex->bits = calloc(size, sizeof *lex->bits);
+        lex->slot = calloc(size, sizeof *lex->slot);
         lex->mask = size - 1;
     }
-    if (!lex || !lex->word || !lex->bits) {
+    if (!lex || !lex->slot) {
         qt_lexicon_free(lex);
         return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for the lexicon");
     }
     for (size_t r = 0; r < sizeof registry / sizeof registry[0]; r++) {
         for (size_t i = 0; registry[r].list[i]; i++) {
             const char *w = registry[r].list[i];
-            size_t n = strlen(w), at = hash_lower(w, n) & lex->mask;
-            while (lex->word[at] && strcmp(lex->word[at], w) != 0)
-                at = (at + 1) & lex->mask;
-            lex->word[at] = w;
-            lex->bits[at] |= registry[r].bit;
+            size_t n = strlen(w);
+            if (n == 0 || n > QT_WORD_MAX) {
+                qt_lexicon_free(lex);
+                return lede_error_set(err, LEDE_EINVAL,
+                                      "quotes: lexicon word '%s' is empty or longer than %d", w,
+                                      QT_WORD_MAX);
+            }
+            lex_key k;
+            uint64_t h = make_key(w, n, &k);
+            size_t at = find_slot(lex, h, &k, n);
+            lex->slot[at].key = k;
+            lex->slot[at].bits |= registry[r].bit | (uint32_t)n << 24;
             if (n > lex->max_len)
                 lex->max_len = n;
+            unsigned bit = filter_bit(w, n);
+            lex->filter[bit / 64] |= (uint64_t)1 << (bit % 64);
+            if (registry[r].bit & CUE_LISTS)
+                lex->cue_filter[bit / 64] |= (uint64_t)1 << (bit % 64);
         }
     }
     *out = lex;
@@ -304,89 +408,70 @@ void qt_lexicon_free(qt_lexicon *lex)
 {
     if (!lex)
         return;
-    free(lex->word);
-    free(lex->bits);
+    free(lex->slot);
     free(lex);
 }
 
-int qt_lexicon_tag(const qt_lexicon *lex, qt_view *v, lede_error *err)
+uint32_t qt_tok_case_slow(const qt_view *v, size_t i)
 {
-    uint32_t *bits = lede_doc_alloc(v->doc, (v->n_tok + 1) * sizeof *bits);
-    if (!bits)
-        return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu tokens", v->n_tok);
-    v->lexbits = NULL; /* the slow predicates below, while tagging */
-    for (size_t i = 0; i < v->n_tok; i++) {
+    utf8proc_int32_t cp = -1;
+    utf8proc_iterate((const utf8proc_uint8_t *)v->text + v->tok[i].start,
+                     (utf8proc_ssize_t)(v->tok[i].end - v->tok[i].start), &cp);
+    if (cp < 0)
+        return 0;
+    utf8proc_category_t cat = utf8proc_category(cp);
+    if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT)
+        return QT_BIT_CAPITALIZED;
+    return cat == UTF8PROC_CATEGORY_LL ? QT_BIT_LOWERCASE : 0;
+}
+
+uint32_t qt_tok_lookup(const qt_view *v, size_t i)
+{
+    const qt_lexicon *lex = v->lex;
+    uint32_t b = QT_BIT_KNOWN;
+    if (v->tok[i].end > v->tok[i].start) {
         const char *s = v->text + v->tok[i].start;
         size_t n = v->tok[i].end - v->tok[i].start;
-        uint32_t b = 0;
-        if (slow_capitalized(v, i))
-            b |= QT_BIT_CAPITALIZED;
-        else if (slow_lowercase(v, i))
-            b |= QT_BIT_LOWERCASE;
-        if (n > 0 && n <= lex->max_len) {
-            size_t at = hash_lower(s, n) & lex->mask;
-            for (; lex->word[at]; at = (at + 1) & lex->mask) {
-                if (word_eq(s, n, lex->word[at])) {
-                    b |= lex->bits[at];
-                    break;
-                }
+        unsigned bit = n <= lex->max_len ? filter_bit(s, n) : 0;
+        if (n <= lex->max_len && (lex->filter[bit / 64] >> (bit % 64) & 1)) {
+            lex_key k;
+            b |= lex->slot[find_slot(lex, make_key(s, n, &k), &k, n)].bits & 0xFFFFFFu;
+        }
+    }
+    v->lexbits[i] = b;
+    return b;
+}
+
+/* Marks the . ! ? (or …) that ends each sentence of the sentence layer: it is among the
+ * sentence's last tokens, before closing marks. */
+static void find_stops(const qt_view *v)
+{
+    for (size_t s = 0; s < v->n_sent; s++) {
+        /* The sentence's token range says where its end is, when the view's tokens are
+         * the layer's (no whitespace tokens dropped): checked, else searched. */
+        size_t t = v->sent[s].tok_end;
+        if (!(t <= v->n_tok && (t == v->n_tok || v->tok[t].start >= v->sent[s].end) &&
+              (t == 0 || v->tok[t - 1].start < v->sent[s].end)))
+            t = qt_tok_lower_bound(v, v->sent[s].end);
+        for (size_t back = 0; back < 4 && t > 0 && v->tok[t - 1].start >= v->sent[s].start;
+             back++, t--) {
+            const char *w = v->text + v->tok[t - 1].start;
+            if (*w == '.' || *w == '!' || *w == '?' || (unsigned char)*w == 0xE2) {
+                v->stops[t - 1] = 1;
+                break;
             }
         }
-        bits[i] = b;
     }
-    v->lexbits = bits;
-    return 0;
+    v->memo->stops_ready = 1;
 }
 
-static int word_eq(const char *s, size_t n, const char *word)
+void qt_find_stops(const qt_view *v)
 {
-    size_t k = 0;
-    for (; k < n && word[k]; k++) {
-        char ch = s[k];
-        if (ch >= 'A' && ch <= 'Z')
-            ch = (char)(ch - 'A' + 'a');
-        if (ch != word[k])
-            return 0;
-    }
-    return k == n && word[k] == '\0';
+    find_stops(v);
 }
 
-static int word_in(const char *s, size_t n, const char *const *list)
+int qt_tok_sentence_end_slow(const qt_view *v, size_t i)
 {
-    for (size_t i = 0; list[i]; i++)
-        if (list[i][0] == (s[0] | 0x20) && word_eq(s, n, list[i]))
-            return 1;
-    return 0;
-}
-
-int qt_tok_is(const qt_view *v, size_t i, const char *word)
-{
-    if (i >= v->n_tok)
-        return 0;
-    return word_eq(v->text + v->tok[i].start, v->tok[i].end - v->tok[i].start, word);
-}
-
-int qt_tok_in(const qt_view *v, size_t i, const char *const *list)
-{
-    if (i >= v->n_tok || v->tok[i].end == v->tok[i].start)
-        return 0;
-    if (v->lexbits) {
-        uint32_t bit = list_bit(list);
-        if (bit)
-            return (v->lexbits[i] & bit) != 0;
-    }
-    return word_in(v->text + v->tok[i].start, v->tok[i].end - v->tok[i].start, list);
-}
-
-int qt_tok_punct(const qt_view *v, size_t i, char c)
-{
-    return i < v->n_tok && v->tok[i].end - v->tok[i].start == 1 && v->text[v->tok[i].start] == c;
-}
-
-int qt_tok_sentence_end(const qt_view *v, size_t i)
-{
-    if (i >= v->n_tok || (v->stops && !v->stops[i]))
-        return 0;
     const char *s = v->text + v->tok[i].start;
     size_t n = v->tok[i].end - v->tok[i].start;
     if (n == 3 && memcmp(s, "\xE2\x80\xA6", 3) == 0)
@@ -397,49 +482,8 @@ int qt_tok_sentence_end(const qt_view *v, size_t i)
     return n > 0;
 }
 
-static int32_t first_cp(const qt_view *v, size_t i)
+int qt_tok_possessive_slow(const qt_view *v, size_t i, size_t *stem_len)
 {
-    utf8proc_int32_t cp = -1;
-    if (i >= v->n_tok || v->tok[i].end <= v->tok[i].start)
-        return -1;
-    utf8proc_iterate((const utf8proc_uint8_t *)v->text + v->tok[i].start,
-                     (utf8proc_ssize_t)(v->tok[i].end - v->tok[i].start), &cp);
-    return cp;
-}
-
-static int slow_capitalized(const qt_view *v, size_t i)
-{
-    int32_t cp = first_cp(v, i);
-    if (cp < 0)
-        return 0;
-    utf8proc_category_t cat = utf8proc_category(cp);
-    return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
-}
-
-static int slow_lowercase(const qt_view *v, size_t i)
-{
-    int32_t cp = first_cp(v, i);
-    return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
-}
-
-int qt_tok_capitalized(const qt_view *v, size_t i)
-{
-    if (i >= v->n_tok)
-        return 0;
-    return v->lexbits ? (v->lexbits[i] & QT_BIT_CAPITALIZED) != 0 : slow_capitalized(v, i);
-}
-
-int qt_tok_lowercase(const qt_view *v, size_t i)
-{
-    if (i >= v->n_tok)
-        return 0;
-    return v->lexbits ? (v->lexbits[i] & QT_BIT_LOWERCASE) != 0 : slow_lowercase(v, i);
-}
-
-int qt_tok_possessive(const qt_view *v, size_t i, size_t *stem_len)
-{
-    if (i >= v->n_tok)
-        return 0;
     const char *s = v->text + v->tok[i].start;
     size_t n = v->tok[i].end - v->tok[i].start, stem = n;
     if (n >= 2 && (s[n - 1] == 's' || s[n - 1] == 'S') && s[n - 2] == '\'')
@@ -463,65 +507,80 @@ qt_cue_kind qt_cue_at(const qt_view *v, size_t i, size_t *end)
     if (i >= v->n_tok)
         return QT_CUE_NONE;
     *end = i + 1;
-    if (qt_tok_is(v, i, "according") && qt_tok_is(v, i + 1, "to")) {
-        *end = i + 2;
-        return QT_CUE_ACCORDING;
+    /* Nearly every token is no cue: the cue filter says so without a lookup (a token not
+     * looked up yet stays so), or its looked-up bits do. */
+    uint32_t bits = v->lexbits[i];
+    if (!bits) {
+        size_t n = v->tok[i].end > v->tok[i].start ? v->tok[i].end - v->tok[i].start : 0;
+        if (n == 0 || n > v->lex->max_len)
+            return QT_CUE_NONE;
+        unsigned bit = filter_bit(v->text + v->tok[i].start, n);
+        if (!(v->lex->cue_filter[bit / 64] >> (bit % 64) & 1))
+            return QT_CUE_NONE;
+        bits = qt_tok_lookup(v, i);
     }
-    if ((qt_tok_is(v, i, "went") || qt_tok_is(v, i, "goes") || qt_tok_is(v, i, "go")) &&
-        qt_tok_is(v, i + 1, "on")) {
-        *end = i + 2;
-        return QT_CUE_VERB;
-    }
-    if ((qt_tok_is(v, i, "referred") || qt_tok_is(v, i, "refers") || qt_tok_is(v, i, "pointed") ||
-         qt_tok_is(v, i, "points")) &&
-        (qt_tok_is(v, i + 1, "to") || qt_tok_is(v, i + 1, "out"))) {
-        *end = i + 2;
-        return QT_CUE_VERB;
-    }
-    if ((qt_tok_is(v, i, "put") || qt_tok_is(v, i, "puts")) && qt_tok_is(v, i + 1, "it")) {
-        *end = i + 2; /* as Rosenthal put it, "..." */
-        return QT_CUE_VERB;
-    }
-    if ((qt_tok_is(v, i, "referring") || qt_tok_is(v, i, "pointing")) &&
-        (qt_tok_is(v, i + 1, "to") || qt_tok_is(v, i + 1, "out"))) {
-        *end = i + 2;
-        return QT_CUE_PARTICIPLE;
-    }
-    if (!qt_tok_lowercase(v, i) && !qt_tok_capitalized(v, i))
+    if (!(bits & CUE_LISTS))
         return QT_CUE_NONE;
-    if (qt_tok_in(v, i, cue_verbs))
+    if (bits & QT_W_CUE_HEADS) {
+        if (qt_tok_is(v, i, "according") && qt_tok_is(v, i + 1, "to")) {
+            *end = i + 2;
+            return QT_CUE_ACCORDING;
+        }
+        if ((qt_tok_is(v, i, "went") || qt_tok_is(v, i, "goes") || qt_tok_is(v, i, "go")) &&
+            qt_tok_is(v, i + 1, "on")) {
+            *end = i + 2;
+            return QT_CUE_VERB;
+        }
+        if ((qt_tok_is(v, i, "referred") || qt_tok_is(v, i, "refers") ||
+             qt_tok_is(v, i, "pointed") || qt_tok_is(v, i, "points")) &&
+            (qt_tok_is(v, i + 1, "to") || qt_tok_is(v, i + 1, "out"))) {
+            *end = i + 2;
+            return QT_CUE_VERB;
+        }
+        if ((qt_tok_is(v, i, "put") || qt_tok_is(v, i, "puts")) && qt_tok_is(v, i + 1, "it")) {
+            *end = i + 2; /* as Rosenthal put it, "..." */
+            return QT_CUE_VERB;
+        }
+        if ((qt_tok_is(v, i, "referring") || qt_tok_is(v, i, "pointing")) &&
+            (qt_tok_is(v, i + 1, "to") || qt_tok_is(v, i + 1, "out"))) {
+            *end = i + 2;
+            return QT_CUE_PARTICIPLE;
+        }
+    }
+    if (!qt_tok_case(v, i))
+        return QT_CUE_NONE;
+    if (bits & QT_W_CUE_VERBS)
         return QT_CUE_VERB;
-    if (qt_tok_in(v, i, cue_participles))
+    if (bits & QT_W_CUE_PARTICIPLES)
         return QT_CUE_PARTICIPLE;
-    if (qt_tok_in(v, i, cue_nouns))
+    if (bits & QT_W_CUE_NOUNS)
         return QT_CUE_NOUN;
     return QT_CUE_NONE;
 }
 
 size_t qt_tok_lower_bound(const qt_view *v, uint32_t pos)
 {
-    size_t lo = 0, hi = v->n_tok;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v->tok[mid].start < pos)
-            lo = mid + 1;
-        else
-            hi = mid;
+    /* Branch-free: the loop runs log2(n) times whatever the comparisons say. */
+    const lede_token *base = v->tok;
+    size_t n = v->n_tok;
+    if (n == 0)
+        return 0;
+    while (n > 1) {
+        size_t half = n / 2;
+        base = base[half].start < pos ? base + half : base;
+        n -= half;
     }
-    return lo;
+    return (size_t)(base - v->tok) + (base->start < pos);
 }
 
 int qt_title_case(const qt_view *v, uint32_t start, uint32_t end)
 {
-    static const char *const small[] = {"a",  "an",  "the", "of",  "in", "on",   "and",
-                                        "or", "for", "to",  "at",  "by", "with", "from",
-                                        "as", "vs",  "nor", "but", NULL};
     size_t words = 0;
     for (size_t i = qt_tok_lower_bound(v, start); i < v->n_tok && v->tok[i].end <= end; i++) {
         if (qt_tok_capitalized(v, i)) {
             words++;
         } else if (qt_tok_lowercase(v, i)) {
-            if (!qt_tok_in(v, i, small))
+            if (!qt_tok_in(v, i, QT_W_TITLE_SMALL))
                 return 0;
         } else if (qt_tok_punct(v, i, ',') || qt_tok_punct(v, i, ';')) {
             return 0; /* a clause break: a sentence, not a title */

@@ -17,7 +17,9 @@
  * first name, does not rule it out. A capitalised common word opening a sentence (Had
  * Elizabeth) is not part of a name when the document writes it in lower case. Lookups
  * are bounded (a hash table, a binary search, a capped walk) so that a hostile document
- * with thousands of same-named mentions stays linear.
+ * with thousands of same-named mentions stays linear. The mentions are collected the
+ * first time a lookup needs them, over the capitalised tokens only: a document whose
+ * quotations all name their speakers in full never pays for the index.
  */
 #include <string.h>
 
@@ -51,16 +53,41 @@ struct qt_names {
                         * persons, and one-word subjects (Burton explained) */
     size_t n_persons;
     const qt_view *v;
+    int built;      /* the mentions are being collected (index_upto()) */
+    int failed;     /* ... and that ran out of memory */
+    uint32_t *caps; /* the capitalised tokens, where a name may start */
+    size_t n_caps;
+    size_t next_tok;   /* the collection has read the runs that start before this token */
+    size_t next_cap;   /* ... and the capitalised tokens before this one */
+    size_t scanned;    /* tokens index_surname() has read, to keep it linear */
+    uint32_t whole[8]; /* byte starts of surnames whose chains are whole (index_surname) */
+    uint8_t whole_len[8];
+    size_t n_whole;
 };
 
-static int is_name_word(const qt_view *v, size_t i)
+static inline int is_name_word(const qt_view *v, size_t i)
 {
     if (i >= v->n_tok || v->quoted[i])
         return 0;
-    if (!qt_tok_capitalized(v, i) || qt_tok_in(v, i, qt_calendar) || qt_tok_is(v, i, "i"))
+    /* The cheap tests first: the calendar one is a lexicon lookup. */
+    if (!qt_tok_capitalized(v, i) || qt_tok_is(v, i, "i"))
         return 0;
-    return v->tok[i].kind == LEDE_TOK_WORD || v->tok[i].kind == LEDE_TOK_OTHER ||
-           v->tok[i].kind == LEDE_TOK_SYMBOL;
+    if (v->tok[i].kind != LEDE_TOK_WORD && v->tok[i].kind != LEDE_TOK_OTHER &&
+        v->tok[i].kind != LEDE_TOK_SYMBOL)
+        return 0;
+    return !qt_tok_in(v, i, QT_W_CALENDAR);
+}
+
+/* A lower-case word inside a name: bin, de, van. The connectors are short and begin with
+ * one of a few letters: most words are turned away before a lexicon lookup. */
+static int is_connector(const qt_view *v, size_t i)
+{
+    if (i >= v->n_tok || v->tok[i].end - v->tok[i].start > 5)
+        return 0;
+    char c = v->text[v->tok[i].start];
+    if (c >= 'A' && c <= 'Z')
+        c = (char)(c - 'A' + 'a');
+    return strchr("abdeilmv", c) != NULL && c != '\0' && qt_tok_in(v, i, QT_W_CONNECTORS);
 }
 
 /* A full stop standing alone after a one-letter initial: George W . Bush. */
@@ -115,23 +142,23 @@ static int joins(const qt_view *v, size_t a)
 /* Trims a run [tb, te) of a leading function word and of roles and titles. */
 static void trim_run(const qt_view *v, size_t *tb, size_t *te)
 {
-    while (*tb < *te && qt_tok_in(v, *tb, qt_function_words))
+    while (*tb < *te && qt_tok_in(v, *tb, QT_W_FUNCTION))
         (*tb)++;
     /* Had Elizabeth, Till Elizabeth: a common word capitalised by its sentence. */
-    if (v->common && *te - *tb >= 2 && v->common[*tb] && sentence_initial(v, *tb) &&
-        !qt_tok_in(v, *tb, qt_titles) && !qt_tok_in(v, *tb, qt_place_firsts) &&
-        !qt_tok_in(v, *tb, qt_male_names) && !qt_tok_in(v, *tb, qt_female_names))
+    if (*te - *tb >= 2 &&
+        !qt_tok_in(v, *tb, QT_W_TITLES | QT_W_PLACE_FIRSTS | QT_W_MALE_NAMES | QT_W_FEMALE_NAMES) &&
+        qt_tok_common(v, *tb))
         (*tb)++;
     /* Refugee Council Enver Solomon: an organisation's name before a person's. */
     for (size_t i = *te; i-- > *tb;) {
-        if (qt_tok_in(v, i, qt_org_heads) && i + 2 < *te && n_name_words(v, i + 1, *te) >= 2 &&
-            !qt_tok_in(v, *te - 1, qt_org_heads)) {
+        if (qt_tok_in(v, i, QT_W_ORG_HEADS) && i + 2 < *te && n_name_words(v, i + 1, *te) >= 2 &&
+            !qt_tok_in(v, *te - 1, QT_W_ORG_HEADS)) {
             *tb = i + 1;
             break;
         }
     }
     for (size_t i = *te; i-- > *tb;) {
-        if (qt_tok_in(v, i, qt_titles)) {
+        if (qt_tok_in(v, i, QT_W_TITLES)) {
             size_t after = i + 1;
             if (after < *te && qt_tok_punct(v, after, '.'))
                 after++;
@@ -158,7 +185,7 @@ int qt_name_starting_at(const qt_view *v, size_t i, size_t hi, qt_mention *out)
                 break;
         } else if (is_initial_dot(v, j)) {
             j++;
-        } else if (qt_tok_in(v, j, qt_connectors) && is_name_word(v, j + 1) && j + 1 < hi) {
+        } else if (j + 1 < hi && is_name_word(v, j + 1) && is_connector(v, j)) {
             j++;
         } else {
             break;
@@ -189,7 +216,7 @@ int qt_name_ending_at(const qt_view *v, size_t i, size_t lo, qt_mention *out)
             b = k;
         else if (is_initial_dot(v, k))
             b = k;
-        else if (qt_tok_in(v, k, qt_connectors) && k > lo && is_name_word(v, k - 1))
+        else if (k > lo && is_name_word(v, k - 1) && is_connector(v, k))
             b = k;
         else
             break;
@@ -314,64 +341,108 @@ static uint32_t lookup(const qt_names *nm, const char *s, size_t n, uint32_t pos
 
 static int org_like(const qt_view *v, const mention *m)
 {
-    return qt_tok_in(v, m->te - 1, qt_org_heads) || qt_tok_in(v, m->tb, qt_place_firsts) ||
-           (m->te - m->tb >= 2 && qt_tok_in(v, m->tb, qt_place_heads)); /* London Lydia */
+    return qt_tok_in(v, m->te - 1, QT_W_ORG_HEADS) || qt_tok_in(v, m->tb, QT_W_PLACE_FIRSTS) ||
+           (m->te - m->tb >= 2 && qt_tok_in(v, m->tb, QT_W_PLACE_HEADS)); /* London Lydia */
 }
 
-/* ASCII lower-case hash of token i (other bytes as they are). */
-static uint32_t token_hash(const qt_view *v, size_t i)
-{
-    return hash_bytes(v->text + v->tok[i].start, v->tok[i].end - v->tok[i].start);
-}
+/* Token scans qt_tok_common() makes before it hashes the document's lower-case words
+ * once: a document asks a few times, a hostile one (thousands of sentences opening with
+ * a different capitalised pair) would make the scans quadratic. */
+#define MAX_TWIN_SCANS 8
 
-/* The slot of token i's word in a set of token indices (open addressing, size a power of
- * two): the slot holding the same word, or the empty slot it would take. */
-static size_t slot_of_token(const qt_view *v, const uint32_t *set, size_t size, size_t i)
+/* Puts every token written in lower case (first byte a-z: the only spelling a twin can
+ * have) in a set keyed by its case-folded word. NULL when out of memory. */
+static uint32_t *lower_set(const qt_view *v, size_t *size)
 {
-    const char *s = v->text + v->tok[i].start;
-    size_t n = v->tok[i].end - v->tok[i].start, at = token_hash(v, i) & (size - 1);
-    for (; set[at] != LEDE_NONE; at = (at + 1) & (size - 1)) {
-        const lede_token *t = &v->tok[set[at]];
-        if (same_word(v->text + t->start, t->end - t->start, s, n))
-            break;
-    }
-    return at;
-}
-
-int qt_names_mark_common(qt_view *v, lede_error *err)
-{
-    /* Only capitalised tokens that open a sentence can be stripped, so they alone go into
-     * the table (a few per sentence: it stays small and in cache); then every lower-case
-     * token of the document is looked up in it once. */
-    size_t n_cand = 0;
-    for (size_t i = 0; i < v->n_tok; i++)
-        n_cand += qt_tok_capitalized(v, i) && sentence_initial(v, i);
-    size_t size = 16;
-    while (size < 2 * (n_cand + 1))
-        size *= 2;
-    uint32_t *set = lede_doc_alloc(v->doc, size * sizeof *set);
-    uint8_t *hit = lede_doc_alloc(v->doc, size);
-    v->common = lede_doc_alloc(v->doc, v->n_tok + 1);
-    if (!set || !hit || !v->common)
-        return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu tokens", v->n_tok);
-    memset(set, 0xFF, size * sizeof *set);
-    for (size_t i = 0; i < v->n_tok; i++) {
-        if (!qt_tok_capitalized(v, i) || !sentence_initial(v, i))
+    size_t n = 0;
+    for (size_t k = 0; k < v->n_tok; k++)
+        n += v->tok[k].end > v->tok[k].start && v->text[v->tok[k].start] >= 'a' &&
+             v->text[v->tok[k].start] <= 'z';
+    *size = 16;
+    while (*size < 2 * (n + 1))
+        *size *= 2;
+    uint32_t *set = lede_doc_alloc(v->doc, *size * sizeof *set);
+    if (!set)
+        return NULL;
+    memset(set, 0xFF, *size * sizeof *set);
+    for (size_t k = 0; k < v->n_tok; k++) {
+        const lede_token *t = &v->tok[k];
+        if (t->end <= t->start || v->text[t->start] < 'a' || v->text[t->start] > 'z')
             continue;
-        size_t at = slot_of_token(v, set, size, i);
-        set[at] = (uint32_t)i;
+        size_t at = hash_bytes(v->text + t->start, t->end - t->start) & (*size - 1);
+        for (; set[at] != LEDE_NONE; at = (at + 1) & (*size - 1)) {
+            const lede_token *e = &v->tok[set[at]];
+            if (same_word(v->text + e->start, e->end - e->start, v->text + t->start,
+                          t->end - t->start))
+                break;
+        }
+        set[at] = (uint32_t)k;
     }
-    for (size_t i = 0; i < v->n_tok; i++) {
-        if (!qt_tok_lowercase(v, i))
-            continue;
-        size_t at = slot_of_token(v, set, size, i);
-        if (set[at] != LEDE_NONE)
-            hit[at] = 1;
+    return set;
+}
+
+/* Does a token written in lower case spell the word of token i (capitalised, its first
+ * byte ASCII)? A word whose first letter is not ASCII has no lower-case twin: the bytes
+ * compared without case would be the same capital. */
+static int has_lowercase_twin(const qt_view *v, size_t i)
+{
+    const char *w = v->text + v->tok[i].start;
+    size_t n = v->tok[i].end - v->tok[i].start;
+    if (n == 0 || w[0] < 'A' || w[0] > 'Z')
+        return 0;
+    char first = (char)(w[0] - 'A' + 'a');
+    qt_memo *memo = v->memo;
+    if (memo->twin_scans >= MAX_TWIN_SCANS && !memo->lower_set)
+        memo->lower_set = lower_set(v, &memo->lower_size);
+    if (memo->lower_set) {
+        size_t mask = memo->lower_size - 1, at = hash_bytes(w, n) & mask;
+        for (; memo->lower_set[at] != LEDE_NONE; at = (at + 1) & mask) {
+            const lede_token *e = &v->tok[memo->lower_set[at]];
+            if (e->end - e->start == n && v->text[e->start] == first &&
+                same_word(v->text + e->start + 1, n - 1, w + 1, n - 1))
+                return 1;
+        }
+        return 0;
     }
-    for (size_t i = 0; i < v->n_tok; i++)
-        if (qt_tok_capitalized(v, i) && sentence_initial(v, i))
-            v->common[i] = hit[slot_of_token(v, set, size, i)];
+    memo->twin_scans++;
+    for (size_t k = 0; k < v->n_tok; k++) {
+        const lede_token *t = &v->tok[k];
+        if (t->end - t->start == n && v->text[t->start] == first &&
+            same_word(v->text + t->start + 1, n - 1, w + 1, n - 1))
+            return 1;
+    }
     return 0;
+}
+
+int qt_tok_common(const qt_view *v, size_t i)
+{
+    if (i >= v->n_tok)
+        return 0;
+    if (v->common[i])
+        return v->common[i] == 2;
+    int common = 0;
+    if (qt_tok_capitalized(v, i) && sentence_initial(v, i)) {
+        /* The same word asked about at another token: the answer is the same. */
+        qt_memo *memo = v->memo;
+        const char *w = v->text + v->tok[i].start;
+        size_t n = v->tok[i].end - v->tok[i].start, k;
+        for (k = 0; k < memo->n_common; k++) {
+            const lede_token *t = &v->tok[memo->common_word[k]];
+            if (same_word(v->text + t->start, t->end - t->start, w, n))
+                break;
+        }
+        if (k < memo->n_common) {
+            common = memo->common_ans[k];
+        } else {
+            common = has_lowercase_twin(v, i);
+            if (memo->n_common < sizeof memo->common_word / sizeof memo->common_word[0]) {
+                memo->common_word[memo->n_common] = i;
+                memo->common_ans[memo->n_common++] = (uint8_t)common;
+            }
+        }
+    }
+    v->common[i] = common ? 2 : 1;
+    return common;
 }
 
 /* The title token right before name token tb (Mr, Mr ., Mrs), or SIZE_MAX. */
@@ -380,32 +451,39 @@ static size_t title_before(const qt_view *v, size_t tb)
     size_t k = tb;
     if (k > 0 && qt_tok_punct(v, k - 1, '.'))
         k--;
-    return k > 0 && qt_tok_in(v, k - 1, qt_titles) ? k - 1 : SIZE_MAX;
+    return k > 0 && qt_tok_in(v, k - 1, QT_W_TITLES) ? k - 1 : SIZE_MAX;
 }
 
-/* Gender from the title before a name: Mr, Sir -> male; Mrs, Ms, Miss -> female. */
-static uint8_t title_gender(const qt_view *v, size_t tb)
+/* Gender from a title token t (SIZE_MAX for none): Mr, Sir -> male; Mrs, Ms, Miss ->
+ * female. */
+static uint8_t gender_of_title(const qt_view *v, size_t t)
 {
-    size_t t = title_before(v, tb);
     if (t == SIZE_MAX)
         return GENDER_UNKNOWN;
-    if (qt_tok_in(v, t, qt_female_titles))
+    if (qt_tok_in(v, t, QT_W_FEMALE_TITLES))
         return GENDER_FEMALE;
-    if (qt_tok_in(v, t, qt_male_titles))
+    if (qt_tok_in(v, t, QT_W_MALE_TITLES))
         return GENDER_MALE;
     return GENDER_UNKNOWN;
 }
 
-/* Gender from the title just before the name (Mr, Mrs) or from its first word. */
+/* Gender from the title before a name. */
+static uint8_t title_gender(const qt_view *v, size_t tb)
+{
+    return gender_of_title(v, title_before(v, tb));
+}
+
+/* Gender from the title just before the name (Mr, Mrs: m->title is title_before(m->tb))
+ * or from its first word. */
 static uint8_t gender_of(const qt_view *v, const mention *m)
 {
-    uint8_t g = title_gender(v, m->tb);
+    uint8_t g = gender_of_title(v, m->title);
     if (g != GENDER_UNKNOWN)
         return g;
     if (m->n_words >= 2 || m->resolved == LEDE_NONE) {
-        if (qt_tok_in(v, m->tb, qt_female_names))
+        if (qt_tok_in(v, m->tb, QT_W_FEMALE_NAMES))
             return GENDER_FEMALE;
-        if (qt_tok_in(v, m->tb, qt_male_names))
+        if (qt_tok_in(v, m->tb, QT_W_MALE_NAMES))
             return GENDER_MALE;
     }
     return GENDER_UNKNOWN;
@@ -414,24 +492,79 @@ static uint8_t gender_of(const qt_view *v, const mention *m)
 int qt_names_build(const qt_view *v, qt_names **out, lede_error *err)
 {
     qt_names *nm = lede_doc_alloc(v->doc, sizeof *nm);
-    size_t cap = 0;
-    for (size_t i = 0; i < v->n_tok; i++)
-        cap += qt_tok_capitalized(v, i);
-    if (nm) {
-        nm->v = v;
-        nm->m = lede_doc_alloc(v->doc, (cap + 1) * sizeof *nm->m);
-        nm->persons = lede_doc_alloc(v->doc, (cap + 1) * sizeof *nm->persons);
-        nm->table_size = 16;
-        while (nm->table_size < 2 * (cap + 1))
-            nm->table_size *= 2;
-        nm->table = lede_doc_alloc(v->doc, nm->table_size * sizeof *nm->table);
-    }
-    if (!nm || !nm->m || !nm->persons || !nm->table)
-        return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory indexing %zu names", cap);
-    memset(nm->table, 0xFF, nm->table_size * sizeof *nm->table);
+    if (!nm)
+        return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory indexing names");
+    nm->v = v;
+    *out = nm;
+    return 0;
+}
 
-    for (size_t i = 0; i < v->n_tok;) {
+int qt_names_failed(const qt_names *nm)
+{
+    return nm->failed;
+}
+
+/* Sets the collection of mentions up, the first time a lookup needs them: a quotation
+ * attributed to a full name (said Richard Parsons) needs none. 0, or -1 when out of
+ * memory (nm->failed). */
+static int index_start(qt_names *nm)
+{
+    nm->built = 1;
+    const qt_view *v = nm->v;
+    /* Only a capitalised token can start a name: list them in one tight pass, and walk
+     * the list instead of every token. */
+    uint32_t *caps = lede_doc_alloc(v->doc, (v->n_tok + 1) * sizeof *caps);
+    if (!caps) {
+        nm->failed = 1;
+        return -1;
+    }
+    size_t cap = 0;
+    for (size_t i = 0; i < v->n_tok; i++) {
+        caps[cap] = (uint32_t)i;
+        cap += qt_tok_capitalized(v, i);
+    }
+    nm->caps = caps;
+    nm->n_caps = cap;
+    nm->m = lede_doc_alloc(v->doc, (cap + 1) * sizeof *nm->m);
+    nm->persons = lede_doc_alloc(v->doc, (cap + 1) * sizeof *nm->persons);
+    nm->table_size = 16;
+    while (nm->table_size < 2 * (cap + 1))
+        nm->table_size *= 2;
+    nm->table = lede_doc_alloc(v->doc, nm->table_size * sizeof *nm->table);
+    if (!nm->m || !nm->persons || !nm->table) {
+        nm->failed = 1;
+        return -1;
+    }
+    memset(nm->table, 0xFF, nm->table_size * sizeof *nm->table);
+    return 0;
+}
+
+/* Collects the mentions of the runs that start before token limit, going on from where
+ * the last call stopped. The mentions come in text order and each depends only on those
+ * before it, so the index read so far is exactly the whole document's index cut at
+ * limit: a lookup that only looks back (a pronoun, the subject of a clause) needs no
+ * more, and most documents are not read to their end. 0, or -1 when out of memory. */
+static int index_upto(qt_names *nm, size_t limit)
+{
+    if (!nm->built && index_start(nm) < 0)
+        return -1;
+    if (nm->failed)
+        return -1;
+    const qt_view *v = nm->v;
+    const uint32_t *caps = nm->caps;
+    size_t cap = nm->n_caps, c = nm->next_cap, i = nm->next_tok;
+    for (; i < v->n_tok;) {
         qt_mention run;
+        /* Tokens that are not capitalised are no name word: on to the next that is. */
+        while (c < cap && caps[c] < i)
+            c++;
+        if (c == cap) {
+            i = v->n_tok;
+            break;
+        }
+        i = caps[c];
+        if (i >= limit)
+            break;
         if (!is_name_word(v, i) || !qt_name_starting_at(v, i, v->n_tok, &run)) {
             i++;
             continue;
@@ -449,26 +582,26 @@ int qt_names_build(const qt_view *v, qt_names **out, lede_error *err)
         m->prev_same = LEDE_NONE;
         m->resolved = LEDE_NONE;
         m->title = title_before(v, run.tb);
-        m->n_words =
-            (uint8_t)(n_name_words(v, run.tb, run.te) > 255 ? 255
-                                                            : n_name_words(v, run.tb, run.te));
+        int words = n_name_words(v, run.tb, run.te);
+        m->n_words = (uint8_t)(words > 255 ? 255 : words);
         int titled = run.tb > i;
-        m->subjectish = qt_tok_lowercase(v, run.te) && !qt_tok_in(v, run.te, qt_connectors) &&
+        int org = org_like(v, m); /* depends on tb and te alone: asked once */
+        m->subjectish = qt_tok_lowercase(v, run.te) && !is_connector(v, run.te) &&
                         !qt_tok_possessive(v, run.te - 1, NULL);
         const char *s;
         size_t n;
         surname(v, m, &s, &n);
-        if (!org_like(v, m) && m->n_words >= 2) {
+        if (!org && m->n_words >= 2) {
             m->person = 1;
             size_t at = slot_of(nm, s, n);
             m->prev_same = nm->table[at];
             nm->table[at] = (uint32_t)nm->n;
         } else if (m->n_words == 1) {
-            uint32_t full = lookup(nm, s, n, m->start, title_gender(v, m->tb), m->title);
+            uint32_t full = lookup(nm, s, n, m->start, gender_of_title(v, m->title), m->title);
             if (full != LEDE_NONE && nm->m[full].start < m->start) {
                 m->resolved = full;
                 m->person = 1;
-            } else if (titled && !org_like(v, m)) {
+            } else if (titled && !org) {
                 /* Mrs Bennet before any Bennet's full name: her own entry. */
                 m->person = 1;
                 if (m->title != SIZE_MAX) {
@@ -484,12 +617,51 @@ int qt_names_build(const qt_view *v, qt_names **out, lede_error *err)
         m->gender = gender_of(v, m);
         if (m->resolved != LEDE_NONE && m->gender == GENDER_UNKNOWN)
             m->gender = nm->m[m->resolved].gender;
-        if (m->person || (m->n_words == 1 && m->subjectish && !org_like(v, m)))
+        if (m->person || (m->n_words == 1 && m->subjectish && !org))
             nm->persons[nm->n_persons++] = (uint32_t)nm->n;
         nm->n++;
         i = next;
     }
-    *out = nm;
+    nm->next_tok = i;
+    nm->next_cap = c;
+    return 0;
+}
+
+/* The index up to byte pos: every mention that starts before pos is in. */
+static int index_before(qt_names *nm, uint32_t pos)
+{
+    return index_upto(nm, qt_tok_lower_bound(nm->v, pos));
+}
+
+/* The index with every mention whose surname may be the n bytes at s: the collection
+ * goes on past the last token left to read that spells s, alone or with a possessive
+ * ending ('s, ', ’s, ’). The surname's chain is then whole, as a lookup needs it. */
+static int index_surname(qt_names *nm, const char *s, size_t n)
+{
+    if (!nm->built && index_start(nm) < 0)
+        return -1;
+    if (nm->failed)
+        return -1;
+    const qt_view *v = nm->v;
+    /* The same speaker asked about again (Mr Smith said ... Mr Smith added): its chain is
+     * already whole, and stays so. */
+    for (size_t k = 0; k < nm->n_whole; k++)
+        if (same_word(v->text + nm->whole[k], nm->whole_len[k], s, n))
+            return 0;
+    if (nm->n_whole < sizeof nm->whole / sizeof nm->whole[0] && n <= UINT8_MAX) {
+        nm->whole[nm->n_whole] = (uint32_t)(s - v->text);
+        nm->whole_len[nm->n_whole++] = (uint8_t)n;
+    }
+    /* Thousands of surnames asked about in a hostile text would make the scans quadratic:
+     * past a budget of twice the text, the index is simply read to its end. */
+    if (nm->scanned + (v->n_tok - nm->next_tok) > 2 * v->n_tok)
+        return index_upto(nm, v->n_tok);
+    for (size_t k = v->n_tok; k-- > nm->next_tok;) {
+        nm->scanned++;
+        size_t len = v->tok[k].end - v->tok[k].start;
+        if (len >= n && len <= n + 4 && same_word(v->text + v->tok[k].start, n, s, n))
+            return index_upto(nm, k + 1);
+    }
     return 0;
 }
 
@@ -544,6 +716,8 @@ static const char *resolve_pronoun(qt_names *nm, const qt_view *v, const qt_ment
 {
     uint8_t want;
     uint32_t pos = v->tok[m->tb].start;
+    if (index_before(nm, pos) < 0)
+        return NULL;
     if (qt_tok_is(v, m->tb, "he")) {
         want = GENDER_MALE;
     } else if (qt_tok_is(v, m->tb, "she")) {
@@ -553,7 +727,7 @@ static const char *resolve_pronoun(qt_names *nm, const qt_view *v, const qt_ment
         size_t k = last_before(nm, NULL, nm->n, pos);
         for (int walk = 0; k != SIZE_MAX && walk < PRONOUN_REACH; walk++, k--) {
             const mention *c = &nm->m[k];
-            if (!c->person && org_like(v, c) && !qt_tok_in(v, c->te - 1, qt_place_heads))
+            if (!c->person && org_like(v, c) && !qt_tok_in(v, c->te - 1, QT_W_PLACE_HEADS))
                 return mention_text(nm, c);
             if (k == 0)
                 break;
@@ -584,13 +758,14 @@ const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m
         /* "the 23-year-old" stands for the person last named. */
         size_t last_len = v->tok[m->te - 1].end - v->tok[m->te - 1].start;
         if (qt_tok_is(v, m->tb, "the") && last_len > 9 &&
-            memcmp(v->text + v->tok[m->te - 1].end - 9, "-year-old", 9) == 0) {
+            memcmp(v->text + v->tok[m->te - 1].end - 9, "-year-old", 9) == 0 &&
+            index_before(nm, v->tok[m->tb].start) == 0) {
             size_t p = last_before(nm, nm->persons, nm->n_persons, v->tok[m->tb].start);
             if (p != SIZE_MAX)
                 return mention_text(nm, &nm->m[nm->persons[p]]);
         }
         size_t tb = m->tb;
-        while (tb + 1 < m->te && qt_tok_in(v, tb, qt_determiners))
+        while (tb + 1 < m->te && qt_tok_in(v, tb, QT_W_DETERMINERS))
             tb++;
         return dup_name(v->doc, v->text + v->tok[tb].start,
                         v->tok[m->te - 1].end - v->tok[tb].start);
@@ -598,6 +773,8 @@ const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m
     uint32_t s, e;
     name_bytes(v, m->tb, m->te, &s, &e);
     if (n_name_words(v, m->tb, m->te) == 1) {
+        if (index_surname(nm, v->text + s, e - s) < 0)
+            return NULL;
         size_t title = title_before(v, m->tb);
         uint32_t full = lookup(nm, v->text + s, e - s, s, title_gender(v, m->tb), title);
         if (full != LEDE_NONE)
@@ -608,9 +785,10 @@ const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m
     return dup_name(v->doc, v->text + s, e - s);
 }
 
-int qt_names_first_in(const qt_names *nm, uint32_t from, uint32_t to, int persons_only,
-                      qt_mention *out)
+int qt_names_first_in(qt_names *nm, uint32_t from, uint32_t to, int persons_only, qt_mention *out)
 {
+    if (index_before(nm, to) < 0)
+        return 0;
     size_t k = last_before(nm, NULL, nm->n, from);
     k = k == SIZE_MAX ? 0 : k + 1;
     size_t any = SIZE_MAX, limit = k + MAX_SURNAME_WALK;

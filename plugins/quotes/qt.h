@@ -12,7 +12,8 @@
  *
  * Everything here is shared between files of one stage, so every name carries the
  * stage's prefix qt_ (unit tests link several stages into one executable). Nothing here
- * allocates with malloc: per-document memory comes from the document arena.
+ * allocates with malloc: per-document memory comes from the document arena. The hot
+ * token predicates are inline here: they run on every token the passes look at.
  */
 #ifndef QT_H
 #define QT_H
@@ -24,6 +25,20 @@
 
 /* ---- a view of the document's layers, shared by every pass ---- */
 
+typedef struct qt_lexicon qt_lexicon;
+
+/* What the passes work out about a document only when they first need it: most
+ * documents have few quotations, and the work around them reaches only a few tokens. */
+typedef struct qt_memo {
+    int stops_ready; /* stops[] is filled */
+    size_t n_common; /* words asked about so far (common_word / common_ans) */
+    size_t common_word[16];
+    uint8_t common_ans[16];
+    size_t twin_scans;   /* token scans made for qt_tok_common() */
+    uint32_t *lower_set; /* after a few: the lower-case words of the text, hashed */
+    size_t lower_size;
+} qt_memo;
+
 typedef struct qt_view {
     lede_doc *doc;
     const char *text;
@@ -34,26 +49,103 @@ typedef struct qt_view {
     size_t n_sent;
     const lede_paragraph *para; /* never empty: one paragraph over the text when absent */
     size_t n_para;
+    const qt_lexicon *lex;
     uint8_t *quoted;   /* per token: 1 inside a top-level quotation (marks included) */
     uint8_t *stops;    /* per token: 1 for the . ! ? that ends a sentence of the sentence
-                        * layer (so Mr. or U.S. never cut a window); NULL without sentences */
-    uint8_t *common;   /* per token: capitalised, but written in lower case elsewhere in the
-                        * document (Had, Till): not a name at a sentence start; may be NULL */
-    uint32_t *lexbits; /* per token: the lexicon lists holding it and QT_BIT_* (may be NULL:
-                        * the predicates then read the text) */
+                        * layer (so Mr. or U.S. never cut a window); NULL without sentences;
+                        * filled on first use (qt_tok_sentence_end) */
+    uint8_t *common;   /* per token: 2 when capitalised, but written in lower case elsewhere
+                        * in the document (Had, Till): not a name at a sentence start; 1 when
+                        * not; 0 when not asked yet (qt_tok_common) */
+    uint32_t *lexbits; /* per token: the lexicon lists holding it and QT_BIT_*, looked up on
+                        * first use (0 = not yet: a looked-up token has QT_BIT_KNOWN) */
+    qt_memo *memo;
 } qt_view;
 
-/* Bits of lexbits beyond the lists: the case of the token's first letter. */
-#define QT_BIT_CAPITALIZED (1u << 30)
-#define QT_BIT_LOWERCASE (1u << 29)
+/* The bit of lexbits beyond the lists: "looked up" (0 = not yet). */
+#define QT_BIT_KNOWN (1u << 31)
+/* The case of a token's first letter (qt_tok_case). */
+#define QT_BIT_CAPITALIZED (1u << 0)
+#define QT_BIT_LOWERCASE (1u << 1)
+
+/* The word lists of lexicon.c, one bit each: qt_tok_in(v, i, QT_W_TITLES). */
+#define QT_W_CUE_VERBS (1u << 0)       /* said, told, wrote: the subject is on the left */
+#define QT_W_CUE_PARTICIPLES (1u << 1) /* adding, noting */
+#define QT_W_CUE_NOUNS (1u << 2)       /* S's characterization / description / words */
+#define QT_W_TITLES (1u << 3)          /* roles and titles that precede a name */
+#define QT_W_FUNCTION (1u << 4)        /* capitalised only at a sentence start */
+#define QT_W_CALENDAR (1u << 5)        /* days and months: capitalised, not names */
+#define QT_W_ORG_HEADS (1u << 6)       /* last words of places and organisations */
+#define QT_W_PLACE_HEADS (1u << 7)     /* last words of places and events: no speakers */
+#define QT_W_PLACE_FIRSTS (1u << 8)    /* first words of places (North, New) */
+#define QT_W_CONNECTORS (1u << 9)      /* bin, de, van: inside a name */
+#define QT_W_PRONOUNS (1u << 10)       /* subject pronouns */
+#define QT_W_SKIP (1u << 11)           /* auxiliaries and adverbs: he has also said */
+#define QT_W_DETERMINERS (1u << 12)
+#define QT_W_MALE_TITLES (1u << 13)   /* Mr, Sir */
+#define QT_W_FEMALE_TITLES (1u << 14) /* Mrs, Ms */
+#define QT_W_MALE_NAMES (1u << 15)    /* common first names */
+#define QT_W_FEMALE_NAMES (1u << 16)
+#define QT_W_NP_STOPS (1u << 17)       /* words that end a noun phrase read rightwards */
+#define QT_W_NP_OPENERS (1u << 18)     /* said the spokesman, said one trader */
+#define QT_W_PREPOSITIONS (1u << 19)   /* marching through the streets */
+#define QT_W_PHRASE_OPENERS (1u << 20) /* the spokesman, my father (read leftwards) */
+#define QT_W_TITLE_SMALL (1u << 21)    /* of, and, the: lower case inside a title */
+#define QT_W_CUE_HEADS (1u << 22)      /* first words of cue phrases: according, went */
 
 /* The word lists as one hash table, built once per stage instance (lexicon.c). */
-typedef struct qt_lexicon qt_lexicon;
 /* Builds the lexicon (malloc: it lives as long as the instance). 0 or LEDE_ENOMEM. */
 int qt_lexicon_new(qt_lexicon **out, lede_error *err);
 void qt_lexicon_free(qt_lexicon *lex);
-/* Fills v->lexbits for every token of the view (arena memory). 0 or LEDE_ENOMEM. */
-int qt_lexicon_tag(const qt_lexicon *lex, qt_view *v, lede_error *err);
+/* Looks token i up (i < n_tok), stores and returns its lexbits. */
+uint32_t qt_tok_lookup(const qt_view *v, size_t i);
+/* QT_BIT_CAPITALIZED or QT_BIT_LOWERCASE (or 0) for a token whose first byte is not ASCII. */
+uint32_t qt_tok_case_slow(const qt_view *v, size_t i);
+
+/* The lexbits of token i (i < n_tok), looked up on first use. */
+static inline uint32_t qt_tok_bits(const qt_view *v, size_t i)
+{
+    uint32_t b = v->lexbits[i];
+    return b ? b : qt_tok_lookup(v, i);
+}
+
+/* Token i is in one of the lists of the QT_W_* mask. */
+static inline int qt_tok_in(const qt_view *v, size_t i, uint32_t lists)
+{
+    return i < v->n_tok && (qt_tok_bits(v, i) & lists) != 0;
+}
+
+/* The case of token i's first letter: QT_BIT_CAPITALIZED (upper or title case),
+ * QT_BIT_LOWERCASE, or 0 (not a letter, or no token). */
+static inline uint32_t qt_tok_case(const qt_view *v, size_t i)
+{
+    if (i >= v->n_tok || v->tok[i].end <= v->tok[i].start)
+        return 0;
+    unsigned char c = (unsigned char)v->text[v->tok[i].start];
+    if (c >= 0x80)
+        return qt_tok_case_slow(v, i);
+    if (c >= 'A' && c <= 'Z')
+        return QT_BIT_CAPITALIZED;
+    return c >= 'a' && c <= 'z' ? QT_BIT_LOWERCASE : 0;
+}
+
+/* Token i begins with an upper-case or title-case letter. */
+static inline int qt_tok_capitalized(const qt_view *v, size_t i)
+{
+    return qt_tok_case(v, i) == QT_BIT_CAPITALIZED;
+}
+
+/* Token i begins with a lower-case letter. */
+static inline int qt_tok_lowercase(const qt_view *v, size_t i)
+{
+    return qt_tok_case(v, i) == QT_BIT_LOWERCASE;
+}
+
+/* Token i is the single punctuation character c. */
+static inline int qt_tok_punct(const qt_view *v, size_t i, char c)
+{
+    return i < v->n_tok && v->tok[i].end - v->tok[i].start == 1 && v->text[v->tok[i].start] == c;
+}
 
 /* ---- marks.c ---- */
 
@@ -81,21 +173,61 @@ typedef enum qt_cue_kind {
     QT_CUE_NOUN        /* S's characterization / description / words */
 } qt_cue_kind;
 
+/* The n bytes at s spell the lower-case ASCII word, ignoring the case of A-Z. */
+static inline int qt_word_eq(const char *s, size_t n, const char *word)
+{
+    size_t k = 0;
+    for (; k < n && word[k]; k++) {
+        char ch = s[k];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (char)(ch - 'A' + 'a');
+        if (ch != word[k])
+            return 0;
+    }
+    return k == n && word[k] == '\0';
+}
+
 /* Token i of the view compared with a lower-case ASCII word, ignoring case. */
-int qt_tok_is(const qt_view *v, size_t i, const char *word);
-/* Token i is one of the NULL-terminated list of lower-case words. */
-int qt_tok_in(const qt_view *v, size_t i, const char *const *list);
-/* Token i is the single punctuation character c. */
-int qt_tok_punct(const qt_view *v, size_t i, char c);
+static inline int qt_tok_is(const qt_view *v, size_t i, const char *word)
+{
+    if (i >= v->n_tok)
+        return 0;
+    return qt_word_eq(v->text + v->tok[i].start, v->tok[i].end - v->tok[i].start, word);
+}
+/* Fills v->stops (qt_tok_sentence_end). */
+void qt_find_stops(const qt_view *v);
+/* Token i (i < n_tok) is . ! ? or an ellipsis. */
+int qt_tok_sentence_end_slow(const qt_view *v, size_t i);
+
 /* Token i ends a sentence: . ! ? (or an ellipsis) where the sentence layer ends one. */
-int qt_tok_sentence_end(const qt_view *v, size_t i);
-/* Token i begins with an upper-case or title-case letter. */
-int qt_tok_capitalized(const qt_view *v, size_t i);
-/* Token i begins with a lower-case letter. */
-int qt_tok_lowercase(const qt_view *v, size_t i);
+static inline int qt_tok_sentence_end(const qt_view *v, size_t i)
+{
+    if (i >= v->n_tok)
+        return 0;
+    if (v->stops) {
+        if (!v->memo->stops_ready)
+            qt_find_stops(v);
+        if (!v->stops[i])
+            return 0;
+    }
+    return qt_tok_sentence_end_slow(v, i);
+}
+/* qt_tok_possessive() for a token (i < n_tok) that ends in s, S, ' or the last byte of ’. */
+int qt_tok_possessive_slow(const qt_view *v, size_t i, size_t *stem_len);
+
 /* Token i is a possessive marker on its own ('s, ’s, ') or ends with one (Bush’s);
  * *stem_len receives the byte length without the marker when not NULL. */
-int qt_tok_possessive(const qt_view *v, size_t i, size_t *stem_len);
+static inline int qt_tok_possessive(const qt_view *v, size_t i, size_t *stem_len)
+{
+    if (i >= v->n_tok || v->tok[i].end <= v->tok[i].start)
+        return 0;
+    /* Every possessive ends in one of these bytes: most words are turned away here. */
+    char last = v->text[v->tok[i].end - 1];
+    if (last != 's' && last != 'S' && last != '\'' && last != (char)0x99)
+        return 0;
+    return qt_tok_possessive_slow(v, i, stem_len);
+}
+
 /* The cue starting at token i, if any, and in *end the token after it (went on: 2). */
 qt_cue_kind qt_cue_at(const qt_view *v, size_t i, size_t *end);
 /* The words of [start, end) are in title case (Morning Joe, Coal Isn't the Villain): a
@@ -103,21 +235,6 @@ qt_cue_kind qt_cue_at(const qt_view *v, size_t i, size_t *end);
 int qt_title_case(const qt_view *v, uint32_t start, uint32_t end);
 /* Index of the first token whose start is >= pos (n_tok when none). */
 size_t qt_tok_lower_bound(const qt_view *v, uint32_t pos);
-
-extern const char *const qt_titles[];         /* roles and titles that precede a name */
-extern const char *const qt_function_words[]; /* capitalised only at a sentence start */
-extern const char *const qt_calendar[];       /* days and months: capitalised, not names */
-extern const char *const qt_org_heads[];      /* last words of places and organisations */
-extern const char *const qt_place_firsts[];   /* first words of places (North, New) */
-extern const char *const qt_place_heads[];    /* last words of places and events: no speakers */
-extern const char *const qt_connectors[];     /* bin, de, van: inside a name */
-extern const char *const qt_pronouns[];       /* subject pronouns */
-extern const char *const qt_skip_words[];     /* auxiliaries and adverbs: he has also said */
-extern const char *const qt_determiners[];
-extern const char *const qt_male_titles[];   /* Mr, Sir */
-extern const char *const qt_female_titles[]; /* Mrs, Ms */
-extern const char *const qt_male_names[];    /* common first names */
-extern const char *const qt_female_names[];
 
 /* ---- names.c ---- */
 
@@ -135,11 +252,13 @@ typedef struct qt_mention {
 
 typedef struct qt_names qt_names;
 
-/* Fills v->common (arena memory). Returns 0 or LEDE_ENOMEM. */
-int qt_names_mark_common(qt_view *v, lede_error *err);
+/* Token i is capitalised at a sentence start, and the document writes the same word in
+ * lower case elsewhere (Had, Till): a common word, not a name. Worked out on first use. */
+int qt_tok_common(const qt_view *v, size_t i);
 
-/* Collects every name mention outside quotations and indexes full names by surname.
- * Returns 0 or LEDE_ENOMEM; *out is arena memory. */
+/* The index of every name mention outside quotations, full names by surname. The
+ * mentions are collected when a lookup first needs them (v->quoted must be final by
+ * then). Returns 0 or LEDE_ENOMEM; *out is arena memory. */
 int qt_names_build(const qt_view *v, qt_names **out, lede_error *err);
 /* The name run that ends at token i (walking left, not before token lo), trimmed of
  * roles and titles (National Security Advisor Jake Sullivan -> Jake Sullivan) and of a
@@ -155,8 +274,9 @@ const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m
 /* The first person mention in bytes [from, to), outside quotations; failing a person,
  * the first one-word name standing as a subject (Burton explained). With persons_only,
  * only a person standing as a subject (Jones disagreed, not Clinton's health). */
-int qt_names_first_in(const qt_names *nm, uint32_t from, uint32_t to, int persons_only,
-                      qt_mention *out);
+int qt_names_first_in(qt_names *nm, uint32_t from, uint32_t to, int persons_only, qt_mention *out);
+/* A lookup above ran out of memory indexing the names (the answers were left empty). */
+int qt_names_failed(const qt_names *nm);
 
 /* ---- attribution.c ---- */
 

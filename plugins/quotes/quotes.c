@@ -11,6 +11,11 @@
  * name mentions and attribution.c find cue and speaker, and stores the result as the
  * document's quote layer. The stage keeps no state between documents: its instance
  * holds only its options, and all per-document memory comes from the document arena.
+ *
+ * The stage must cost a fraction of the tokenizer's time, so it does no work a document
+ * does not need: the marks are found in the text alone, a document without quotations
+ * stops there, and the token tables (lexicon bits, sentence ends, common words, the name
+ * index) are filled when a pass first asks about them, mostly around the quotations.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -69,11 +74,13 @@ static int is_space(char ch)
     return ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t' || ch == '\f' || ch == '\v';
 }
 
-static size_t count_words(const char *text, uint32_t s, uint32_t e)
+/* The number of words of text[s, e), counted up to limit at most (the callers only ask
+ * whether there are fewer than a few: a long quotation is not read to its end). */
+static size_t count_words(const char *text, uint32_t s, uint32_t e, size_t limit)
 {
     size_t n = 0;
     int in_word = 0;
-    for (uint32_t i = s; i < e; i++) {
+    for (uint32_t i = s; i < e && n < limit; i++) {
         int sp = is_space(text[i]);
         if (!sp && !in_word)
             n++;
@@ -94,8 +101,8 @@ static uint8_t kind_of(const qt_view *v, const qt_seg *s, uint32_t para_start)
     }
     /* One bare word ('uneasy') is a term, not a sentence; "No," he said is a sentence. */
     unsigned char last = (unsigned char)v->text[s->end - 1];
-    if (count_words(v->text, s->start, s->end) < 2 && last != ',' && last != '.' && last != '!' &&
-        last != '?')
+    if (count_words(v->text, s->start, s->end, 2) < 2 && last != ',' && last != '.' &&
+        last != '!' && last != '?')
         return LEDE_QUOTE_PARTIAL;
     if (j <= para_start || line_start)
         return LEDE_QUOTE_FULL;
@@ -143,16 +150,36 @@ static int interrupted(const qt_view *v, const lede_quote *prev, const qt_seg *s
     return 1;
 }
 
-/* Builds the view: tokens without whitespace tokens, one paragraph when none is given. */
-static int make_view(lede_doc *doc, qt_view *v, lede_error *err)
+/* Builds the text side of the view: text, sentences, paragraphs (one over the text when
+ * none is given). That is all finding the quotation marks needs. */
+static int make_text_view(lede_doc *doc, const qt_lexicon *lex, qt_view *v, lede_error *err)
 {
-    size_t n_tok, n_space = 0;
     memset(v, 0, sizeof *v);
     v->doc = doc;
+    v->lex = lex;
     v->text = lede_doc_text(doc, &v->len);
-    const lede_token *tok = lede_doc_tokens(doc, &n_tok);
     v->sent = lede_doc_sentences(doc, &v->n_sent);
     v->para = lede_doc_paragraphs(doc, &v->n_para);
+    if (v->n_para == 0) {
+        lede_paragraph *one = lede_doc_alloc(doc, sizeof *one);
+        if (!one)
+            return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory");
+        one->start = 0;
+        one->end = (uint32_t)v->len;
+        one->sent_begin = 0;
+        one->sent_end = (uint32_t)v->n_sent;
+        v->para = one;
+        v->n_para = 1;
+    }
+    return 0;
+}
+
+/* Builds the token side of the view, for a document that has quotations: tokens without
+ * whitespace tokens, and the per-token tables the passes fill on first use. */
+static int make_token_view(lede_doc *doc, qt_view *v, lede_error *err)
+{
+    size_t n_tok, n_space = 0;
+    const lede_token *tok = lede_doc_tokens(doc, &n_tok);
     for (size_t i = 0; i < n_tok; i++)
         n_space += tok[i].kind == LEDE_TOK_SPACE;
     if (n_space > 0) {
@@ -168,37 +195,16 @@ static int make_view(lede_doc *doc, qt_view *v, lede_error *err)
     }
     v->tok = tok;
     v->n_tok = n_tok;
-    if (v->n_para == 0) {
-        lede_paragraph *one = lede_doc_alloc(doc, sizeof *one);
-        if (!one)
-            return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory");
-        one->start = 0;
-        one->end = (uint32_t)v->len;
-        one->sent_begin = 0;
-        one->sent_end = (uint32_t)v->n_sent;
-        v->para = one;
-        v->n_para = 1;
-    }
-    v->quoted = lede_doc_alloc(doc, n_tok + 1);
-    if (!v->quoted)
+    /* One allocation for the per-token tables (all zero: nothing known yet). */
+    size_t bytes = (n_tok + 1) * sizeof *v->lexbits + 3 * (n_tok + 1) + sizeof *v->memo;
+    unsigned char *mem = lede_doc_alloc(doc, bytes);
+    if (!mem)
         return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu tokens", n_tok);
-    if (v->n_sent == 0)
-        return 0;
-    v->stops = lede_doc_alloc(doc, n_tok + 1);
-    if (!v->stops)
-        return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu tokens", n_tok);
-    /* The sentence's own . ! ? is among its last tokens (before closing marks). */
-    for (size_t s = 0; s < v->n_sent; s++) {
-        size_t t = qt_tok_lower_bound(v, v->sent[s].end);
-        for (size_t back = 0; back < 4 && t > 0 && v->tok[t - 1].start >= v->sent[s].start;
-             back++, t--) {
-            const char *w = v->text + v->tok[t - 1].start;
-            if (*w == '.' || *w == '!' || *w == '?' || (unsigned char)*w == 0xE2) {
-                v->stops[t - 1] = 1;
-                break;
-            }
-        }
-    }
+    v->memo = (qt_memo *)(void *)mem;
+    v->lexbits = (uint32_t *)(void *)(mem + sizeof *v->memo);
+    v->quoted = mem + sizeof *v->memo + (n_tok + 1) * sizeof *v->lexbits;
+    v->common = v->quoted + (n_tok + 1);
+    v->stops = v->n_sent > 0 ? v->common + (n_tok + 1) : NULL;
     return 0;
 }
 
@@ -208,9 +214,7 @@ static int quotes_process(void *instance, lede_doc *doc, lede_error *err)
     qt_view v;
     qt_seg *seg;
     size_t n_seg;
-    int rc = make_view(doc, &v, err);
-    if (rc == 0)
-        rc = qt_lexicon_tag(st->lex, &v, err);
+    int rc = make_text_view(doc, st->lex, &v, err);
     if (rc == 0 && v.len >= LEDE_NONE)
         return lede_error_set(err, LEDE_ETOOBIG, "quotes: document %s is 4 GiB or more",
                               lede_doc_id(doc));
@@ -227,10 +231,6 @@ static int quotes_process(void *instance, lede_doc *doc, lede_error *err)
     for (size_t i = 0; i < n_seg; i++) {
         const qt_seg *s = &seg[i];
         map[i] = LEDE_NONE;
-        /* Tokens inside a quotation are not names or cues of the writer's sentences. */
-        for (size_t t = qt_tok_lower_bound(&v, s->mark_start);
-             t < v.n_tok && v.tok[t].start < s->mark_end; t++)
-            v.quoted[t] = 1;
         while (para + 1 < v.n_para && v.para[para + 1].start <= s->mark_start)
             para++;
         uint8_t kind = kind_of(&v, s, v.para[para].start);
@@ -240,7 +240,8 @@ static int quotes_process(void *instance, lede_doc *doc, lede_error *err)
         if (continues != LEDE_NONE)
             kind = quotes[continues].kind;
         if (kind == LEDE_QUOTE_PARTIAL && continues == LEDE_NONE &&
-            (!st->partial || count_words(v.text, s->start, s->end) < (size_t)st->min_partial_words))
+            (!st->partial || count_words(v.text, s->start, s->end, (size_t)st->min_partial_words) <
+                                 (size_t)st->min_partial_words))
             continue;
         lede_quote *q = &quotes[n];
         memset(q, 0, sizeof *q);
@@ -252,14 +253,27 @@ static int quotes_process(void *instance, lede_doc *doc, lede_error *err)
         q->kind = kind;
         map[i] = (uint32_t)n++;
     }
-    qt_names *nm;
-    rc = qt_names_mark_common(&v, err);
-    if (rc == 0)
+    /* A document without quotations stops here: no token tables, no names to index. */
+    if (n > 0) {
+        rc = make_token_view(doc, &v, err);
+        if (rc < 0)
+            return rc;
+        /* Tokens inside a quotation (kept or not) are not names or cues of the writer's
+         * sentences. */
+        for (size_t i = 0; i < n_seg; i++)
+            for (size_t t = qt_tok_lower_bound(&v, seg[i].mark_start);
+                 t < v.n_tok && v.tok[t].start < seg[i].mark_end; t++)
+                v.quoted[t] = 1;
+        qt_names *nm;
         rc = qt_names_build(&v, &nm, err);
-    if (rc == 0)
-        rc = qt_attribute(&v, nm, quotes, n, st->speakers, err);
-    if (rc < 0)
-        return rc;
+        if (rc == 0)
+            rc = qt_attribute(&v, nm, quotes, n, st->speakers, err);
+        if (rc == 0 && qt_names_failed(nm))
+            rc = lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory indexing %zu tokens",
+                                v.n_tok);
+        if (rc < 0)
+            return rc;
+    }
     lede_doc_set_quotes(doc, quotes, n);
     return 0;
 }

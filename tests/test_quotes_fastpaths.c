@@ -1,0 +1,197 @@
+/*
+ * test_quotes_fastpaths.c -- the quotes stage's shortcuts give the answers of the long way.
+ *
+ * To keep up with the tokenizer, the stage skips most of each text 16 bytes at a time
+ * looking for quotation marks, stops at once when a document has none, looks words up in
+ * its lexicon only when a pass asks about them (through a filter, case folded, in a table
+ * of 16-byte keys), and indexes the names of a document only when a lookup first needs
+ * them. Each case here would fail if one of those shortcuts answered differently: a mark
+ * at any offset of a 16-byte block, a cue in capitals, the lexicon's longest word, a name
+ * whose capital is not ASCII, a sentence-initial common word, a surname resolved through
+ * the index built late.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cmocka.h>
+
+#include "test_quotes_util.h"
+
+static void test_quotation_is_found_at_every_offset_of_a_block(void **state)
+{
+    (void)state;
+    /* The marks fall at every position of the 16-byte blocks the scan reads, and the
+     * closing mark is the last byte of the text (read by the scan's byte-by-byte tail). */
+    for (size_t k = 0; k <= 40; k++) {
+        char text[160];
+        char filler[48];
+        memset(filler, 'x', k);
+        filler[k] = '\0';
+        snprintf(text, sizeof text, "%s%sMervyn King said: \"Rates will rise.\"", filler,
+                 k > 0 ? ". " : "");
+        qtu t;
+        qtu_run(&t, text, NULL);
+        assert_int_equal(t.n, 1);
+        qtu_expect(&t, "Rates will rise.", "Mervyn King", "said", "Mervyn King");
+        qtu_free(&t);
+    }
+}
+
+static void test_text_without_quotation_marks_has_no_quotations(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t, "No quotation marks here, only Iran's and the presidents' apostrophes.", NULL);
+    assert_int_equal(t.n, 0);
+    assert_int_equal(qtu_warnings(&t, "quot"), 0);
+    qtu_free(&t);
+}
+
+static void test_cue_verb_is_found_whatever_its_case(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t, "\"We will win the vote,\" SAID John Smith, the party leader.", NULL);
+    qtu_expect(&t, "We will win the vote,", "John Smith", "SAID", "John Smith");
+    qtu_free(&t);
+    qtu_run(&t, "\"We will win the vote,\" Said John Smith.", NULL);
+    qtu_expect(&t, "We will win the vote,", "John Smith", "Said", "John Smith");
+    qtu_free(&t);
+}
+
+static void test_longest_lexicon_word_is_a_cue(void **state)
+{
+    (void)state;
+    /* characterization: 16 bytes, the longest key the lexicon holds. */
+    qtu t;
+    qtu_run(&t,
+            "Jane Doe criticised the plan. Bush's characterization of Iran as \"an axis of "
+            "evil\" drew protests.",
+            NULL);
+    qtu_expect(&t, "an axis of evil", "Bush", "characterization", "Bush");
+    qtu_free(&t);
+}
+
+static void test_name_with_a_capital_beyond_ascii_is_a_speaker(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t, "\"The truth is on the march,\" said Émile Zola. \"Nothing will stop it.\"", NULL);
+    assert_int_equal(t.n, 2);
+    qtu_expect(&t, "The truth is on the march,", "Émile Zola", "said", "Émile Zola");
+    qtu_expect(&t, "Nothing will stop it.", "Émile Zola", "said", NULL);
+    qtu_free(&t);
+}
+
+static void test_sentence_initial_common_word_is_not_part_of_a_name(void **state)
+{
+    (void)state;
+    /* "Had" is written in lower case later in the text: it is no first name. */
+    qtu t;
+    qtu_run(&t,
+            "Had Elizabeth known, she would have stayed. \"I had no idea,\" said Elizabeth "
+            "Bennet.",
+            NULL);
+    qtu_expect(&t, "I had no idea,", "Elizabeth Bennet", "said", "Elizabeth Bennet");
+    qtu_free(&t);
+}
+
+static void test_titled_surname_and_pronoun_resolve_to_the_full_name(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "John Smith, the chief executive, spoke on Monday. \"Profits are up,\" Mr Smith "
+            "said. \"We are pleased,\" he added.",
+            NULL);
+    qtu_expect(&t, "Profits are up,", "John Smith", "said", "Smith");
+    qtu_expect(&t, "We are pleased,", "John Smith", "added", "he");
+    qtu_free(&t);
+}
+
+/* A distinct capitalised word for i: K followed by its digits in base 26 (Kaaab). */
+static size_t put_name(char *out, size_t i)
+{
+    size_t n = 0;
+    out[n++] = 'K';
+    for (int d = 0; d < 4; d++, i /= 26)
+        out[n++] = (char)('a' + i % 26);
+    return n;
+}
+
+/* The name index is read only as far as lookups need it, and a surname sends it on past
+ * the surname's last use: 40,000 different surnames must not make that quadratic. */
+static void test_forty_thousand_surnames_asked_about_stay_linear(void **state)
+{
+    (void)state;
+    const size_t count = 40000;
+    char *text = malloc(count * 40 + 1);
+    assert_non_null(text);
+    size_t n = 0;
+    for (size_t i = 0; i < count; i++) {
+        static const char said[] = "\"We will see,\" said Mr ";
+        memcpy(text + n, said, sizeof said - 1);
+        n += sizeof said - 1;
+        n += put_name(text + n, i);
+        memcpy(text + n, ". ", 2);
+        n += 2;
+    }
+    text[n] = '\0';
+    clock_t t0 = clock();
+    qtu t;
+    qtu_run(&t, text, NULL);
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    assert_int_equal(t.n, count);
+    assert_string_equal(t.q[count - 1].speaker, "Mr Klehc"); /* 39999, digits reversed */
+    assert_true(secs < 1.0);
+    qtu_free(&t);
+    free(text);
+}
+
+/* A capitalised pair opening a sentence asks whether its first word is a common word
+ * written in lower case elsewhere: 40,000 different ones must not make that quadratic. */
+static void test_forty_thousand_sentence_initial_words_stay_linear(void **state)
+{
+    (void)state;
+    const size_t count = 40000;
+    char *text = malloc(count * 40 + 1);
+    assert_non_null(text);
+    size_t n = 0;
+    for (size_t i = 0; i < count; i++) {
+        n += put_name(text + n, i);
+        static const char said[] = " Jones said: \"Yes.\" ";
+        memcpy(text + n, said, sizeof said - 1);
+        n += sizeof said - 1;
+    }
+    text[n] = '\0';
+    clock_t t0 = clock();
+    qtu t;
+    qtu_run(&t, text, NULL);
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    assert_int_equal(t.n, count);
+    assert_true(secs < 1.0);
+    qtu_free(&t);
+    free(text);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_quotation_is_found_at_every_offset_of_a_block),
+        cmocka_unit_test(test_text_without_quotation_marks_has_no_quotations),
+        cmocka_unit_test(test_cue_verb_is_found_whatever_its_case),
+        cmocka_unit_test(test_longest_lexicon_word_is_a_cue),
+        cmocka_unit_test(test_name_with_a_capital_beyond_ascii_is_a_speaker),
+        cmocka_unit_test(test_sentence_initial_common_word_is_not_part_of_a_name),
+        cmocka_unit_test(test_titled_surname_and_pronoun_resolve_to_the_full_name),
+        cmocka_unit_test(test_forty_thousand_surnames_asked_about_stay_linear),
+        cmocka_unit_test(test_forty_thousand_sentence_initial_words_stay_linear),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
