@@ -54,25 +54,20 @@ static const char *const nevers[] = {"vs", "v", "cf", "viz", "e.g", "i.e", "ibid
 
 /* Capitalised function words that start sentences. */
 static const char *const starters[] = {
-    "a",       "an",        "the",     "this",      "that",      "these",   "those",
-    "it",      "its",       "he",      "she",       "they",      "we",      "i",
-    "you",     "his",       "her",     "their",     "our",       "my",      "your",
-    "there",   "here",      "in",      "on",        "at",        "for",     "but",
-    "and",     "or",        "so",      "yet",       "if",        "when",    "while",
-    "after",   "before",    "as",      "since",     "although",  "though",  "because",
-    "what",    "who",       "why",     "how",       "where",     "which",   "is",
-    "are",     "was",       "were",    "do",        "does",      "did",     "can",
-    "could",   "would",     "should",  "has",       "have",      "had",     "not",
-    "no",      "yes",       "some",    "many",      "most",      "all",     "each",
-    "every",   "both",      "other",   "such",      "then",      "now",     "also",
-    "however", "meanwhile", "today",   "yesterday", "according", "during",  "under",
-    "with",    "without",   "by",      "from",      "to",        "of",      "one",
-    "two",     "three",     "several", "later",     "earlier",   "last",    "next",
-    "still",   "even",      "only",    "despite",   "about",     "over",    "image",
-    "photo",   "picture",   "source",  "sources",   "officials", "police",  "him",
-    "them",    "let",       "please",  "thus",      "therefore", "instead", "indeed",
-    "nor",     "whether",   "whose",   "whom",      "once",      "unlike",  "like",
-    "among",   "until",     "though",  "although",  NULL};
+    "a", "an", "the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i",
+    "you", "his", "her", "their", "our", "my", "your", "there", "here", "in", "on", "at", "for",
+    "but", "and", "or", "so", "yet", "if", "when", "while", "after", "before", "as", "since",
+    "although", "though", "because", "what", "who", "why", "how", "where", "which", "is", "are",
+    "was", "were", "do", "does", "did", "can", "could", "would", "should", "has", "have", "had",
+    "not", "no", "yes", "some", "many", "most", "all", "each", "every", "both", "other", "such",
+    "then", "now", "also", "however", "meanwhile", "today", "yesterday", "according", "during",
+    "under", "with", "without", "by", "from", "to", "of", "one", "two", "three", "several", "later",
+    "earlier", "last", "next", "still", "even", "only", "despite", "about", "over", "image",
+    "photo", "picture", "source", "sources", "officials", "police", "him", "them", "let", "please",
+    "thus", "therefore", "instead", "indeed", "nor", "whether", "whose", "whom", "once", "unlike",
+    "like", "among", "until", "though", "although",
+    /* quantities that open news sentences: "Millions attended", "More than 100 died" */
+    "millions", "thousands", "hundreds", "dozens", "more", "few", NULL};
 
 /* Words of the scraped-text rules in sentences.c (captions, datelines, credits). */
 static const char *const preps[] = {"in",    "on",        "at",        "during",  "after",
@@ -226,23 +221,6 @@ unsigned tok_lexicon_get(const tok_lexicon *lex, const char *s, size_t len)
         h = (h + 1) & lex->mask;
     }
     return 0;
-}
-
-unsigned tok_lexicon_get_if(const tok_lexicon *lex, const char *s, size_t len, unsigned wanted)
-{
-    int li;
-    uint32_t any = 0;
-
-    if (!lex || len == 0 || len > KEY_MAX)
-        return 0;
-    li = letter_index(s[0]);
-    for (unsigned c = 0; c < TOK_LEX_CLASSES; c++) {
-        if (wanted & (1u << c))
-            any |= lex->first[c][len];
-    }
-    if (li < 0 ? any == 0 : !(any & (1u << li)))
-        return 0;
-    return tok_lexicon_get(lex, s, len) & wanted;
 }
 
 void tok_lexicon_free(tok_lexicon *lex)

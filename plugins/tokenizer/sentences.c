@@ -23,7 +23,27 @@
  * followed by a starter ("talks slowly... And this"); otherwise the author elides
  * ("solution … and ensure"). In "compounds. . . . The" words.c already separated the
  * full stop from the ellipsis, and the stop ends the sentence when the ellipsis is
- * followed by a capitalised word. Colons and semicolons never end sentences.
+ * followed by a capitalised word. Colons and semicolons never end sentences. More about
+ * marks in company:
+ *   - a full stop after an ellipsis and its quote ends the sentence ('search for truth
+ *     ...". As of');
+ *   - an elision in square brackets ends one before a capitalised word ("crop yields
+ *     [...] Ozone is");
+ *   - "?" or "!" glued inside an opening bracket is an editor's mark ("[?]", "(!)"), and
+ *     no mark ends a sentence inside square brackets that close within 40 tokens ("[16:
+ *     firma? 13:28]"; parentheses may hold whole sentences and are not covered);
+ *   - a capital letter and stop opening a sentence label it ("Q. What is his name?").
+ *
+ * Layout (layout.c). words.c flags a token before a line break inside a paragraph
+ * (TOK_F_EOL) and one before dropped page furniture such as a block-level HTML tag or a dot leader
+ * (TOK_F_END, which always ends the sentence). A line break ends a sentence after a list
+ * item ("c) one more\n They went") and after a Title Case heading line ("Putter King
+ * Scavenger Hunt Trophy\n(6 3/4\" ..."); a hard-wrapped line of prose holds lower-case
+ * words a title would capitalise and runs on. A paragraph of three or more short lines (one
+ * to three words) without a terminal mark is a scraped menu: each line is a sentence
+ * ("features\ncontact manager\nevents, activities"). The dateline that opens a paragraph, a
+ * place in capitalised words with a comma or in capitals, then a spaced dash ("Evansville,
+ * Indiana, United States - This past week", "WASHINGTON (Reuters) - The"), is a sentence.
  *
  * Scraped news pages lose punctuation between a caption or dateline and the text; three
  * narrow rules put the boundary back without a full stop: a caption credit ("Belle
@@ -31,51 +51,30 @@
  * October 9, 2013"), and a capitalised preposition that cannot be Title Case ("...
  * constituency In the New Territories", "Australia On Saturday", "2015 On Tuesday").
  *
- * Numbered and lettered lists run together on one line ("1.) The first item 2.) The
- * second item", "a. The first item b. ...") start a sentence at each marker after the
+ * Lists (layout.c). Numbered and lettered lists run together on one line ("1.) The first
+ * item 2.) The second item", "a. The first item b. ...") start a sentence at each marker after the
  * first: a marker is a number, or a single lower-case letter, followed by ".", ")" or
  * ".)" and a capitalised word, and it counts only when the text also holds the next
- * marker in sequence (or it opens the paragraph), so a stray "2)" does not split.
+ * marker in sequence (or it opens the paragraph), so a stray "2)" does not split. Items
+ * in lower case ("a) here it is b) another") count when the list's first marker opens a
+ * sentence or follows a terminal mark, so "would a) cut taxes, b) ..." is no list.
  *
  * Every look-ahead is bounded (a list marker's neighbour within 200 tokens, a citation
- * within 10), so a paragraph costs linear time whatever it holds. The figures these rules
- * reach on public gold sets are printed by bench/sentences_eval.sh.
+ * within 10), so a paragraph costs linear time whatever it holds. Most tokens are plain
+ * words before a lower-case word, on which no rule acts: a branch-free pass marks, 64
+ * tokens at a time, those that need the rules, and only those are visited (decide()).
+ * The figures these rules reach on public gold sets are printed by
+ * bench/sentences_eval.sh.
  */
 #include <string.h>
 
-#include "tok.h"
+#include "sent.h"
 
-enum term {
-    TERM_NONE = 0,
-    TERM_STOP,     /* a single full stop */
-    TERM_MARK,     /* ? ! and their doubles and full-width forms */
-    TERM_ELLIPSIS, /* three dots or … : not a boundary inside a paragraph */
-    TERM_DOTS      /* four or more dots: the end of a sentence that trailed off */
-};
-
-typedef struct ctx {
-    const tok_config *cfg;
-    const char *text;
-    const lede_token *t;
-    size_t n;
-} ctx;
-
-static int tok_is(const ctx *c, size_t i, const char *lit)
-{
-    size_t len = strlen(lit);
-    return c->t[i].end - c->t[i].start == len && memcmp(c->text + c->t[i].start, lit, len) == 0;
-}
-
-static enum term term_kind(const ctx *c, size_t i)
+enum term tok_term_kind_long(const tok_sctx *c, size_t i)
 {
     const lede_token *t = &c->t[i];
     const unsigned char *s = (const unsigned char *)c->text + t->start;
     size_t len = t->end - t->start, dots = 0;
-
-    if (t->kind != LEDE_TOK_PUNCT)
-        return TERM_NONE;
-    if (len == 1)
-        return s[0] == '.' ? TERM_STOP : (s[0] == '?' || s[0] == '!') ? TERM_MARK : TERM_NONE;
     if (tok_is(c, i, "\uFF0E")) /* ． full-width full stop */
         return TERM_STOP;
     /* ‼ ⁇ ⁈ ⁉ ？ ！ 。 */
@@ -94,20 +93,20 @@ static enum term term_kind(const ctx *c, size_t i)
     return dots >= 4 ? TERM_DOTS : dots == 3 ? TERM_ELLIPSIS : TERM_NONE;
 }
 
-static int is_closer(const ctx *c, size_t i)
+static inline int is_closer(const tok_sctx *c, size_t i)
 {
     return (c->t[i].flags & LEDE_TOKF_CLOSE_QUOTE) || tok_is(c, i, ")") || tok_is(c, i, "]") ||
            tok_is(c, i, "}");
 }
 
-static int is_opener(const ctx *c, size_t i)
+static int is_opener(const tok_sctx *c, size_t i)
 {
     return (c->t[i].flags & LEDE_TOKF_OPEN_QUOTE) || tok_is(c, i, "(") || tok_is(c, i, "[") ||
            tok_is(c, i, "{");
 }
 
 /* The first character of token i is a lower-case letter. */
-static int starts_lower(const ctx *c, size_t i)
+static int starts_lower(const tok_sctx *c, size_t i)
 {
     int32_t cp;
     const lede_token *t = &c->t[i];
@@ -117,7 +116,7 @@ static int starts_lower(const ctx *c, size_t i)
 
 /* Token i starts lower case, as a sentence's first word would not, unless it is a
  * camel-case name (iPhone, eBay, wikiHow): those start sentences as they are. */
-static int lower_continues(const ctx *c, size_t i)
+static int lower_continues(const tok_sctx *c, size_t i)
 {
     const lede_token *t = &c->t[i];
 
@@ -131,30 +130,25 @@ static int lower_continues(const ctx *c, size_t i)
     return 1;
 }
 
-static int is_cap_word(const ctx *c, size_t i)
-{
-    return c->t[i].kind == LEDE_TOK_WORD && (c->t[i].flags & LEDE_TOKF_CAPITALIZED);
-}
-
 /* The lexicon flags, among wanted, of a word written with an initial capital and the
  * rest lower case ("In", not "in" or "IN"); 0 for any other token. */
-static unsigned cap_lex(const ctx *c, size_t i, unsigned wanted)
+static inline unsigned cap_lex(const tok_sctx *c, size_t i, unsigned wanted)
 {
     const lede_token *t = &c->t[i];
 
-    if (!is_cap_word(c, i) || (t->flags & LEDE_TOKF_ALLCAPS))
+    if (!tok_is_cap_word(c, i) || (t->flags & LEDE_TOKF_ALLCAPS))
         return 0;
     return tok_lexicon_get_if(c->cfg->lex, c->text + t->start, t->end - t->start, wanted);
 }
 
 /* A capitalised function word that starts sentences (The, It, How, I, I'm, It's). */
-static int is_starter(const ctx *c, size_t i)
+static int is_starter(const tok_sctx *c, size_t i)
 {
     const lede_token *t = &c->t[i];
     const char *s = c->text + t->start;
     size_t len = t->end - t->start;
 
-    if (!is_cap_word(c, i) || ((t->flags & LEDE_TOKF_ALLCAPS) && len > 1))
+    if (!tok_is_cap_word(c, i) || ((t->flags & LEDE_TOKF_ALLCAPS) && len > 1))
         return 0;
     if (t->flags & LEDE_TOKF_APOSTROPHE) {
         /* the word before its clitic: I'm -> I, It's -> It */
@@ -168,90 +162,12 @@ static int is_starter(const ctx *c, size_t i)
     return tok_lexicon_get_if(c->cfg->lex, s, len, TOK_LEX_STARTER) != 0;
 }
 
-/* ---- list markers ---- */
-
-/* If a list marker starts at token i ("2.)", "2)", "2.", "b."), returns its ordinal
- * (numbers as is, letters a=1) and sets *after to the token after it; else 0. */
-static long marker_at(const ctx *c, size_t i, size_t *after)
-{
-    const lede_token *t = &c->t[i];
-    const char *s = c->text + t->start;
-    size_t len = t->end - t->start, j = i + 1;
-    long value = 0;
-
-    if (t->kind == LEDE_TOK_NUMBER && len <= 3) {
-        for (size_t k = 0; k < len; k++) {
-            if (s[k] < '0' || s[k] > '9')
-                return 0;
-            value = value * 10 + (s[k] - '0');
-        }
-    } else if (t->kind == LEDE_TOK_WORD && len == 1 && s[0] >= 'a' && s[0] <= 'z') {
-        value = s[0] - 'a' + 1;
-    } else if (t->kind == LEDE_TOK_WORD && len == 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] == '.' &&
-               (t->flags & LEDE_TOKF_ABBREV)) {
-        value = s[0] - 'a' + 1; /* "a." taken as an abbreviation */
-        j = i + 1;
-        goto marked;
-    } else {
-        return 0;
-    }
-    if (j < c->n && c->t[j].start == t->end && tok_is(c, j, "."))
-        j++;
-    if (j < c->n && c->t[j].start == c->t[j - 1].end && tok_is(c, j, ")"))
-        j++;
-    if (j == i + 1)
-        return 0;
-marked:
-    if (j >= c->n || c->t[j].start == c->t[j - 1].end || !is_cap_word(c, j))
-        return 0;
-    *after = j;
-    return value;
-}
-
-/* Bullets that may precede a list marker: • ‣ ⁃ ◦ ▪ * - */
-static int is_bullet(const ctx *c, size_t i)
-{
-    return tok_is(c, i, "\u2022") || tok_is(c, i, "\u2023") || tok_is(c, i, "\u2043") ||
-           tok_is(c, i, "\u25E6") || tok_is(c, i, "\u25AA") || tok_is(c, i, "*") ||
-           tok_is(c, i, "-");
-}
-
-/* How far (in tokens) to look for the neighbouring marker of a list item: bounded so
- * that a paragraph of numbers costs linear time. */
-#define LIST_WINDOW 200
-
-/* Token i is a list marker, and the marker before or after it in sequence is near. */
-static int starts_list_item(const ctx *c, size_t i, size_t *after)
-{
-    long v;
-    size_t lo = i > LIST_WINDOW ? i - LIST_WINDOW : 0;
-    size_t hi = c->n - i > LIST_WINDOW ? i + LIST_WINDOW : c->n;
-
-    if (c->t[i].kind != LEDE_TOK_NUMBER && c->t[i].kind != LEDE_TOK_WORD)
-        return 0;
-    v = marker_at(c, i, after);
-    if (v <= 0)
-        return 0;
-    for (size_t k = *after; k < hi; k++) {
-        size_t a2;
-        if (marker_at(c, k, &a2) == v + 1)
-            return 1;
-    }
-    for (size_t k = lo; k < i && v > 1; k++) {
-        size_t a2;
-        if (marker_at(c, k, &a2) == v - 1)
-            return 1;
-    }
-    /* A single item opening its paragraph: "1. This is a list item." */
-    return i == 0 || (i == 1 && is_bullet(c, 0));
-}
-
 /* ---- caption credits ---- */
 
 /* "Belle Image: Nick Moreau.", "... in Tehran Photo: AP": a credit glued to the caption
  * before it starts a sentence of its own. Token i is the capitalised word, lex its
  * cap_lex() flags. */
-static int is_credit(const ctx *c, size_t i, unsigned lex)
+static int is_credit(const tok_sctx *c, size_t i, unsigned lex)
 {
     return (lex & TOK_LEX_CREDIT) && i + 1 < c->n && c->t[i + 1].start == c->t[i].end &&
            tok_is(c, i + 1, ":");
@@ -259,14 +175,9 @@ static int is_credit(const ctx *c, size_t i, unsigned lex)
 
 /* ---- what may follow a terminal mark without ending the sentence ---- */
 
-static int is_dash(const ctx *c, size_t i)
-{
-    return tok_is(c, i, "-") || tok_is(c, i, "\u2013") || tok_is(c, i, "\u2014");
-}
-
 /* An item label like "ii)" or "(b)": token i is a lower-case roman numeral up to xii or a
  * single letter, and a ")" is glued to it. */
-static int is_item_label(const ctx *c, size_t i)
+static int is_item_label(const tok_sctx *c, size_t i)
 {
     static const char *const romans[] = {"i",    "ii", "iii", "iv", "v",   "vi", "vii",
                                          "viii", "ix", "x",   "xi", "xii", NULL};
@@ -287,7 +198,7 @@ static int is_item_label(const ctx *c, size_t i)
 
 /* If a citation mark "[12]", "[1 - 3]" or "[2, 5]" starts at token j, the index of its
  * "]"; else 0. */
-static size_t citation_end(const ctx *c, size_t j)
+static size_t citation_end(const tok_sctx *c, size_t j)
 {
     if (j + 2 >= c->n || !tok_is(c, j, "[") || c->t[j + 1].kind != LEDE_TOK_NUMBER)
         return 0;
@@ -304,7 +215,7 @@ static size_t citation_end(const ctx *c, size_t j)
 /* Footnote marks after a terminal mark belong to its sentence: "martyr.[1]", "at
  * large.[7][8]", "in October 2009. [13] [14]", "a consultation.11 12". Returns the last
  * token of them (or k). */
-static size_t absorb_footnotes(const ctx *c, size_t k)
+static size_t absorb_footnotes(const tok_sctx *c, size_t k)
 {
     for (;;) {
         size_t j = k + 1, e = citation_end(c, j);
@@ -314,7 +225,7 @@ static size_t absorb_footnotes(const ctx *c, size_t k)
         }
         if (j + 1 < c->n && c->t[j].start > c->t[k].end && c->t[j].kind == LEDE_TOK_NUMBER &&
             c->t[j].end - c->t[j].start <= 2 && c->t[j + 1].start > c->t[j].end &&
-            is_cap_word(c, j + 1))
+            tok_is_cap_word(c, j + 1))
             return j; /* "Angela Duckworth. 1 In a 2007 study" */
         if (j < c->n && c->t[j].start == c->t[k].end && c->t[j].kind == LEDE_TOK_NUMBER &&
             c->t[j].end - c->t[j].start <= 3 && j + 1 < c->n && c->t[j + 1].start > c->t[j].end) {
@@ -329,7 +240,7 @@ static size_t absorb_footnotes(const ctx *c, size_t k)
     }
 }
 
-static int is_weekday(const ctx *c, size_t i)
+static int is_weekday(const tok_sctx *c, size_t i)
 {
     return cap_lex(c, i, TOK_LEX_WEEKDAY) != 0;
 }
@@ -342,7 +253,7 @@ static int is_weekday(const ctx *c, size_t i)
  *   - or the word after is a lower-case determiner: a title would write "In The"
  *     ("Elizabeth Quat In the New Territories");
  *   - or a year comes before it: "Thursday, May 7, 2015 On Tuesday, ...". */
-static int is_unpunctuated_start(const ctx *c, size_t i, unsigned lex)
+static int is_unpunctuated_start(const tok_sctx *c, size_t i, unsigned lex)
 {
     static const char *const dets[] = {"the", "a",   "an",    "this", "that",
                                        "his", "her", "their", "its",  NULL};
@@ -370,7 +281,7 @@ static int is_unpunctuated_start(const ctx *c, size_t i, unsigned lex)
 
 /* "'You come here from Earth?' I asked.": after a quoted question or exclamation, a
  * speaker and a speech verb continue the sentence. Token i is the word after the quote. */
-static int is_attribution(const ctx *c, size_t i)
+static int is_attribution(const tok_sctx *c, size_t i)
 {
     static const char *const verbs[] = {"said",  "says",      "asked",     "asks",      "replied",
                                         "cried", "shouted",   "whispered", "added",     "told",
@@ -384,7 +295,7 @@ static int is_attribution(const ctx *c, size_t i)
     return 0;
 }
 
-static int is_month(const ctx *c, size_t i)
+static int is_month(const tok_sctx *c, size_t i)
 {
     return cap_lex(c, i, TOK_LEX_MONTH) != 0;
 }
@@ -392,28 +303,65 @@ static int is_month(const ctx *c, size_t i)
 /* A dateline glued to a headline or a place: "... Brotherhood of Magicians Wednesday,
  * October 9, 2013". Token i is a weekday, after white space and a capitalised word or a
  * closing mark, followed by a comma and a month. */
-static int is_dateline(const ctx *c, size_t i, unsigned lex)
+static int is_dateline(const tok_sctx *c, size_t i, unsigned lex)
 {
     return (lex & TOK_LEX_WEEKDAY) && i + 2 < c->n && tok_is(c, i + 1, ",") && is_month(c, i + 2) &&
-           (is_cap_word(c, i - 1) || is_closer(c, i - 1)) && !tok_is(c, i - 1, "On") &&
+           (tok_is_cap_word(c, i - 1) || is_closer(c, i - 1)) && !tok_is(c, i - 1, "On") &&
            !tok_is(c, i - 1, "Since") && !tok_is(c, i - 1, "By") && !tok_is(c, i - 1, "Until");
+}
+
+/* ---- brackets and lines ---- */
+
+/* "[16:  firma? 13:28]": a mark inside square brackets that close a little further on
+ * (within BRACKET_WINDOW tokens either way) ends no sentence: brackets hold notes and
+ * timestamps. Parentheses may hold whole sentences ("(Don't cry, Alfred! I need all my
+ * courage.)") and are left to the other rules. Tokens i..k are the mark and what is glued
+ * to it. */
+#define BRACKET_WINDOW 40
+
+TOK_COLD static int inside_brackets(const tok_sctx *c, size_t i, size_t k)
+{
+    long depth = 0;
+    size_t lo = i > c->first + BRACKET_WINDOW ? i - BRACKET_WINDOW : c->first;
+
+    for (size_t j = i; j-- > lo;) {
+        if (tok_is(c, j, "]"))
+            depth--;
+        else if (tok_is(c, j, "[") && ++depth > 0)
+            break;
+    }
+    if (depth <= 0)
+        return 0;
+    for (size_t j = k + 1; j < c->n && j <= k + BRACKET_WINDOW; j++) {
+        if (tok_is(c, j, "["))
+            return 0;
+        if (tok_is(c, j, "]"))
+            return 1;
+    }
+    return 0;
 }
 
 /* ---- decisions ---- */
 
 /* Tokens i..k are a terminal mark and what is glued to it; does a sentence end at k? */
-static int ends_after_terminal(const ctx *c, enum term term, size_t i, size_t k)
+static int ends_after_terminal(const tok_sctx *c, enum term term, size_t i, size_t k)
 {
     size_t nx = k + 1;
     const lede_token *next = &c->t[nx];
     int gap = next->start > c->t[k].end;
 
-    if (term == TERM_ELLIPSIS)
+    if (term == TERM_ELLIPSIS) {
+        /* "crop yields [...] Ozone is": an elision mark ends the quoted sentence before a
+         * capitalised word */
+        if (gap && i > 0 && k > i && tok_is(c, i - 1, "[") && c->t[i - 1].end == c->t[i].start &&
+            tok_is(c, k, "]"))
+            return tok_is_cap_word(c, nx);
         /* "talks slowly... And this": trailing off, glued to its word, before a starter */
         return gap && i > 0 && c->t[i - 1].end == c->t[i].start && is_starter(c, nx);
+    }
     if (!gap) {
         /* world.Today, 1,000.That, currency.Vladimir */
-        return (term == TERM_STOP || term == TERM_MARK) && is_cap_word(c, nx) &&
+        return (term == TERM_STOP || term == TERM_MARK) && tok_is_cap_word(c, nx) &&
                !(next->flags & LEDE_TOKF_ALLCAPS) && i > 0 && c->t[i - 1].end == c->t[i].start &&
                ((c->t[i - 1].kind == LEDE_TOK_WORD && c->t[i - 1].end - c->t[i - 1].start >= 2 &&
                  !(c->t[i - 1].flags & LEDE_TOKF_ABBREV)) ||
@@ -425,17 +373,17 @@ static int ends_after_terminal(const ctx *c, enum term term, size_t i, size_t k)
             return 0;
         return !lower_continues(c, nx) || is_item_label(c, nx); /* "world. ii) Hello" */
     }
-    if (is_dash(c, nx)) {
+    if (tok_is_dash(c, nx)) {
         /* "and -- voila! -- you have cake": a dash and lower case go on */
         size_t d = nx;
-        while (d < c->n && is_dash(c, d))
+        while (d < c->n && tok_is_dash(c, d))
             d++;
         return !(d < c->n && c->t[d].kind == LEDE_TOK_WORD && starts_lower(c, d));
     }
     if (next->kind == LEDE_TOK_NUMBER)
         return term != TERM_STOP || (i > 0 && c->t[i - 1].kind == LEDE_TOK_WORD);
-    if (term_kind(c, nx) == TERM_ELLIPSIS || term_kind(c, nx) == TERM_DOTS)
-        return nx + 1 < c->n && is_cap_word(c, nx + 1);
+    if (tok_term_kind(c, nx) == TERM_ELLIPSIS || tok_term_kind(c, nx) == TERM_DOTS)
+        return nx + 1 < c->n && tok_is_cap_word(c, nx + 1);
     if (is_opener(c, nx))
         return !(nx + 1 < c->n && c->t[nx + 1].kind == LEDE_TOK_WORD && starts_lower(c, nx + 1) &&
                  !is_item_label(c, nx + 1)); /* "(ii) Hello" starts one */
@@ -443,7 +391,7 @@ static int ends_after_terminal(const ctx *c, enum term term, size_t i, size_t k)
 }
 
 /* Token i is an abbreviation (its stop inside), k the last token glued to it. */
-static int ends_after_abbrev(const ctx *c, size_t i, size_t k)
+static int ends_after_abbrev(const tok_sctx *c, size_t i, size_t k)
 {
     const lede_token *t = &c->t[i];
     size_t nx = k + 1, len = t->end - t->start;
@@ -455,102 +403,185 @@ static int ends_after_abbrev(const ctx *c, size_t i, size_t k)
         lex = tok_lexicon_get(c->cfg->lex, c->text + t->start, len - 1);
     if (lex & (TOK_LEX_TITLE | TOK_LEX_NEVER))
         return 0;
+    /* "Q. What is his name? A. His name is ...": a letter opening a sentence labels it */
+    if (i == c->first && len == 2 && c->text[t->start] >= 'A' && c->text[t->start] <= 'Z')
+        return 0;
     /* "He left at 6 P.M. Travelers ...": a time ends before any capitalised word. */
     if (len == 4 && i > 0 && c->t[i - 1].kind == LEDE_TOK_NUMBER &&
         ((c->text[t->start] | 0x20) == 'a' || (c->text[t->start] | 0x20) == 'p') &&
         (c->text[t->start + 2] | 0x20) == 'm')
-        return is_cap_word(c, nx);
+        return tok_is_cap_word(c, nx);
     if (is_opener(c, nx) && nx + 1 < c->n)
         return is_starter(c, nx + 1);
     return is_starter(c, nx);
 }
 
+/* No rule acts on token t before the token next: t is inert (tok_inert_flag), ends no
+ * line and precedes no dropped furniture; next is neither capitalised nor cut off a
+ * glued word. */
+static inline int is_inert(const lede_token *t, const lede_token *next)
+{
+    return ((t->flags & (TOK_F_INERT | TOK_F_EOL | TOK_F_END)) == TOK_F_INERT) &
+           !(next->flags & (TOK_F_GLUED | LEDE_TOKF_CAPITALIZED));
+}
+
+/* The rules at token i, which is_inert() could not pass over: emits the sentences that
+ * end there and sets *next to the first token still to look at (n: the paragraph is
+ * done). Returns 0 or what emit returned. */
+static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, void *arg)
+{
+    const tok_config *cfg = c->cfg;
+    const char *text = c->text;
+    const lede_token *tokens = c->t;
+    size_t n = c->n, last = i, k;
+    int split = 0, rc;
+    enum term term = TERM_NONE;
+
+    if (tok_maybe_marker(c, i) &&
+        (i == c->first || tokens[i].start > tokens[i - 1].end || tok_is_bullet(c, i - 1)) &&
+        tok_starts_list_item(c, i, &k)) {
+        /* A list item starts here, with its bullet if it has one. */
+        size_t b = i > c->first && tok_is_bullet(c, i - 1) ? i - 1 : i;
+        if (b > c->first) {
+            rc = emit(arg, c->first, b - 1);
+            if (rc)
+                return rc;
+            c->first = b;
+        }
+        c->in_item = 1;
+        c->floor = k;
+        *next = k;
+        return 0;
+    }
+    term = tok_term_kind(c, i);
+    /* "[?]", "(!)": an editor's mark, no end */
+    if (term == TERM_MARK && i > 0 && tokens[i - 1].end == tokens[i].start &&
+        (tok_is(c, i - 1, "[") || tok_is(c, i - 1, "(")))
+        term = TERM_NONE;
+    if (term != TERM_NONE) {
+        k = i;
+        while (k + 1 < n && tokens[k + 1].start == tokens[k].end &&
+               (is_closer(c, k + 1) ||
+                (tok_term_kind(c, k + 1) != TERM_NONE && tok_term_kind(c, k + 1) != TERM_ELLIPSIS)))
+            k++;
+        /* 'search for truth ...". As of': a stop after the ellipsis and its quote */
+        for (size_t j = i + 1; j <= k && (term == TERM_ELLIPSIS || term == TERM_DOTS); j++) {
+            if (tok_term_kind(c, j) == TERM_STOP)
+                term = TERM_STOP;
+        }
+        if (term == TERM_STOP || term == TERM_MARK)
+            k = absorb_footnotes(c, k);
+        last = k;
+        if (k + 1 < n)
+            split = ends_after_terminal(c, term, i, k);
+        if (split && c->brackets && (term == TERM_STOP || term == TERM_MARK) &&
+            inside_brackets(c, i, k))
+            split = 0;
+    } else if (tokens[i].flags & LEDE_TOKF_ABBREV) {
+        k = i;
+        while (k + 1 < n && tokens[k + 1].start == tokens[k].end && is_closer(c, k + 1))
+            k++;
+        last = k;
+        if (k + 1 < n)
+            split = ends_after_abbrev(c, i, k);
+    }
+    if (last + 1 < n && !split) {
+        const lede_token *nt = &tokens[last + 1];
+        if ((nt->flags & TOK_F_GLUED) || (tokens[last].flags & TOK_F_END)) {
+            split = 1;
+        } else if ((tokens[last].flags & TOK_F_EOL) && term == TERM_NONE &&
+                   (tok_is_cap_word(c, last + 1) || is_opener(c, last + 1))) {
+            /* a list item or a heading ends with its line */
+            split = (c->in_item && tok_is_cap_word(c, last + 1)) || tok_line_is_heading(c, last) ||
+                    tok_is_menu(c);
+        } else if ((tokens[last].flags & TOK_F_EOL) && term == TERM_NONE && tok_is_menu(c)) {
+            split = 1;
+        } else if (term == TERM_NONE && c->first == 0 && last <= 12 &&
+                   (text[tokens[last].start] == '-' ||
+                    (unsigned char)text[tokens[last].start] == 0xE2) &&
+                   tok_is_dateline_dash(c, last)) {
+            split = 1;
+        } else if (term == TERM_NONE && !(tokens[last].flags & LEDE_TOKF_ABBREV) &&
+                   (nt->flags & LEDE_TOKF_CAPITALIZED) && nt->start > tokens[last].end) {
+            /* captions and datelines that lost their punctuation */
+            unsigned lex = cap_lex(c, last + 1, TOK_LEX_CREDIT | TOK_LEX_PREP | TOK_LEX_WEEKDAY);
+            if (lex & (TOK_LEX_CREDIT | TOK_LEX_PREP | TOK_LEX_WEEKDAY))
+                split = ((tokens[last].kind == LEDE_TOK_WORD || is_closer(c, last)) &&
+                         is_credit(c, last + 1, lex)) ||
+                        is_unpunctuated_start(c, last + 1, lex) || is_dateline(c, last + 1, lex);
+        }
+        /* the next token would carry the sentence past the cap */
+        if (!split && cfg->max_sentence_bytes &&
+            nt->end - tokens[c->first].start > cfg->max_sentence_bytes)
+            split = 1;
+    }
+    if (last + 1 >= n) {
+        *next = n;
+        return 0;
+    }
+    if (split) {
+        rc = emit(arg, c->first, last);
+        if (rc)
+            return rc;
+        c->first = c->floor = last + 1;
+        c->in_item = 0;
+    }
+    *next = last + 1;
+    return 0;
+}
+
+/* Bit j of the result: token base + j (j < lim) is no inert token, so decide() must look
+ * at it. Branch-free, so a run of plain words costs a few instructions each and no
+ * mispredicted branch; the caller then visits only the set bits. */
+static inline uint64_t candidates(const tok_sctx *c, size_t base, size_t lim)
+{
+    uint64_t m = 0;
+
+    if (c->cfg->max_sentence_bytes) /* every token may cross the cap */
+        return lim == 64 ? ~(uint64_t)0 : (((uint64_t)1 << lim) - 1);
+    for (size_t j = 0; j < lim; j++)
+        m |= (uint64_t)!is_inert(&c->t[base + j], &c->t[base + j + 1]) << j;
+    return m;
+}
+
+static inline unsigned lowest_bit(uint64_t m)
+{
+#if defined(__GNUC__)
+    return (unsigned)__builtin_ctzll(m);
+#else
+    unsigned j = 0;
+    while (!(m & 1)) {
+        m >>= 1;
+        j++;
+    }
+    return j;
+#endif
+}
+
 int tok_sentences(const tok_config *cfg, const char *text, const lede_token *tokens, size_t n,
                   tok_emit_fn emit, void *arg)
 {
-    ctx c = {cfg, text, tokens, n};
-    size_t first = 0;
+    tok_sctx c = {cfg, text, tokens, n, 0, 0, 0, 0, 0, -1};
+    size_t next = 0;
     int rc;
 
-    for (size_t i = 0; i < n; i++) {
-        size_t last = i, k;
-        int split = 0;
-        enum term term = TERM_NONE;
-
-        if (i + 1 == n)
-            break;
-        /* Most tokens are words no rule below can act on: not an abbreviation, not a
-         * one-letter item label, and followed by a token that is neither capitalised
-         * nor cut off a glued word. Let them pass cheaply. */
-        if (tokens[i].kind == LEDE_TOK_WORD && !(tokens[i].flags & LEDE_TOKF_ABBREV) &&
-            (tokens[i].end - tokens[i].start > 1 || !starts_lower(&c, i)) &&
-            !(tokens[i + 1].flags & (TOK_F_GLUED | LEDE_TOKF_CAPITALIZED)) &&
-            !cfg->max_sentence_bytes)
-            continue;
-        if ((tokens[i].kind == LEDE_TOK_NUMBER ||
-             (tokens[i].kind == LEDE_TOK_WORD && tokens[i].end - tokens[i].start <= 2)) &&
-            (i == first || tokens[i].start > tokens[i - 1].end || is_bullet(&c, i - 1)) &&
-            starts_list_item(&c, i, &k)) {
-            /* A list item starts here, with its bullet if it has one. */
-            size_t b = i > first && is_bullet(&c, i - 1) ? i - 1 : i;
-            if (b > first) {
-                rc = emit(arg, first, b - 1);
-                if (rc)
-                    return rc;
-                first = b;
-            }
-            i = k - 1;
-            continue;
-        }
-        term = term_kind(&c, i);
-        if (term != TERM_NONE) {
-            k = i;
-            while (k + 1 < n && tokens[k + 1].start == tokens[k].end &&
-                   (is_closer(&c, k + 1) || term_kind(&c, k + 1) == TERM_STOP ||
-                    term_kind(&c, k + 1) == TERM_MARK || term_kind(&c, k + 1) == TERM_DOTS))
-                k++;
-            if (term == TERM_STOP || term == TERM_MARK)
-                k = absorb_footnotes(&c, k);
-            last = k;
-            if (k + 1 < n)
-                split = ends_after_terminal(&c, term, i, k);
-        } else if (tokens[i].flags & LEDE_TOKF_ABBREV) {
-            k = i;
-            while (k + 1 < n && tokens[k + 1].start == tokens[k].end && is_closer(&c, k + 1))
-                k++;
-            last = k;
-            if (k + 1 < n)
-                split = ends_after_abbrev(&c, i, k);
-        }
-        if (last + 1 < n && !split) {
-            const lede_token *nt = &tokens[last + 1];
-            if (nt->flags & TOK_F_GLUED) {
-                split = 1;
-            } else if (term == TERM_NONE && !(tokens[last].flags & LEDE_TOKF_ABBREV) &&
-                       (nt->flags & LEDE_TOKF_CAPITALIZED) && nt->start > tokens[last].end) {
-                /* captions and datelines that lost their punctuation */
-                unsigned lex =
-                    cap_lex(&c, last + 1, TOK_LEX_CREDIT | TOK_LEX_PREP | TOK_LEX_WEEKDAY);
-                if (lex & (TOK_LEX_CREDIT | TOK_LEX_PREP | TOK_LEX_WEEKDAY))
-                    split = ((tokens[last].kind == LEDE_TOK_WORD || is_closer(&c, last)) &&
-                             is_credit(&c, last + 1, lex)) ||
-                            is_unpunctuated_start(&c, last + 1, lex) ||
-                            is_dateline(&c, last + 1, lex);
-            }
-            /* the next token would carry the sentence past the cap */
-            if (!split && cfg->max_sentence_bytes &&
-                nt->end - tokens[first].start > cfg->max_sentence_bytes)
-                split = 1;
-        }
-        if (last + 1 >= n)
-            break;
-        if (split) {
-            rc = emit(arg, first, last);
+    c.brackets = (tokens[0].flags & TOK_F_BRACKETS) != 0;
+    /* Tokens in blocks of 64: one bit per token that needs the rules, then the rules at
+     * each set bit the previous decision has not already stepped over. */
+    for (size_t base = 0; base + 1 < n && next < n; base += 64) {
+        size_t lim = n - 1 - base < 64 ? n - 1 - base : 64;
+        uint64_t m = candidates(&c, base, lim);
+        while (m) {
+            size_t i = base + lowest_bit(m);
+            m &= m - 1;
+            if (i < next)
+                continue;
+            rc = decide(&c, i, &next, emit, arg);
             if (rc)
                 return rc;
-            first = last + 1;
+            if (next >= n)
+                break;
         }
-        i = last;
     }
-    return emit(arg, first, n - 1);
+    return emit(arg, c.first, n - 1);
 }

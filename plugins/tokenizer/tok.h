@@ -105,8 +105,34 @@ int tok_lexicon_init(tok_lexicon *lex, lede_error *err);
 int tok_lexicon_load(tok_lexicon *lex, const char *path, lede_error *err);
 /* The TOK_LEX_* flags of s[0..len), compared case-insensitively (ASCII); 0 if unknown. */
 unsigned tok_lexicon_get(const tok_lexicon *lex, const char *s, size_t len);
-/* The same, restricted to the classes in wanted; cheaper when the word is in none. */
-unsigned tok_lexicon_get_if(const tok_lexicon *lex, const char *s, size_t len, unsigned wanted);
+/* The same, restricted to the classes in wanted; cheaper when the word is in none: the
+ * first-letter filter is inline, so most words never reach the hash. */
+static inline unsigned tok_lexicon_get_if(const tok_lexicon *lex, const char *s, size_t len,
+                                          unsigned wanted)
+{
+    unsigned char c0;
+    uint32_t any = 0;
+    int li;
+
+    if (!lex || len == 0 || len > 15)
+        return 0;
+    c0 = (unsigned char)s[0];
+    li = (c0 | 0x20) >= 'a' && (c0 | 0x20) <= 'z' ? (c0 | 0x20) - 'a' : -1;
+    /* only the wanted classes: callers ask for one to three of the nine */
+    for (unsigned w = wanted & ((1u << TOK_LEX_CLASSES) - 1); w; w &= w - 1) {
+#if defined(__GNUC__)
+        unsigned c = (unsigned)__builtin_ctz(w);
+#else
+        unsigned c = 0;
+        while (!(w & (1u << c)))
+            c++;
+#endif
+        any |= lex->first[c][len];
+    }
+    if (li < 0 ? any == 0 : !(any & (1u << li)))
+        return 0;
+    return tok_lexicon_get(lex, s, len) & wanted;
+}
 void tok_lexicon_free(tok_lexicon *lex);
 
 /* ---- a growable token array in the document arena (or on the heap) ---- */
@@ -123,6 +149,40 @@ int tok_vec_reserve(tok_vec *vec, size_t extra);
 /* Private token flag while tokenizing: the word was cut off a glued word ("today|Putin")
  * and starts a sentence. Cleared before the tokens are published. */
 #define TOK_F_GLUED (1u << 15)
+/* Private token flag: a line break follows the token inside its paragraph. */
+#define TOK_F_EOL (1u << 14)
+/* Private token flag: page furniture was dropped after the token (a block-level HTML tag,
+ * a dot leader and its page number, a rule of slashes): its sentence ends there. */
+#define TOK_F_END (1u << 13)
+/* Private token flag on a paragraph's first token: the paragraph holds a '['. */
+#define TOK_F_BRACKETS (1u << 12)
+/* Private token flag: no sentence rule acts on this token unless the next one is
+ * capitalised (see tok_inert_flag); sentences.c passes over such runs in bulk. */
+#define TOK_F_INERT (1u << 11)
+#define TOK_F_PRIVATE (TOK_F_GLUED | TOK_F_EOL | TOK_F_END | TOK_F_BRACKETS | TOK_F_INERT)
+
+/* TOK_F_INERT for token t, its kind and flags set: a word other than an abbreviation or
+ * a lower-case letter alone (a list marker or item label), or one ASCII punctuation or
+ * symbol character other than . ? ! (words.c sets it; the fast paths know it already). */
+static inline uint16_t tok_inert_flag(const char *text, const lede_token *t)
+{
+    unsigned ch = (unsigned char)text[t->start], len = t->end - t->start;
+
+    if (t->flags & LEDE_TOKF_ABBREV)
+        return 0;
+    if (t->kind == LEDE_TOK_WORD)
+        return len > 1 || ch < 'a' || ch > 'z' ? TOK_F_INERT : 0;
+    if (t->kind == LEDE_TOK_PUNCT || t->kind == LEDE_TOK_SYMBOL)
+        return len == 1 && ch != '.' && ch != '?' && ch != '!' ? TOK_F_INERT : 0;
+    return 0;
+}
+
+/* Rare rules out of the hot loops: keeping them out of line keeps the loops small. */
+#if defined(__GNUC__)
+#define TOK_COLD __attribute__((cold, noinline))
+#else
+#define TOK_COLD
+#endif
 
 /* ---- options, shared by the passes ---- */
 
@@ -142,6 +202,21 @@ typedef struct tok_span {
 /* Finds paragraphs (runs of non-blank lines) in text[0..len); writes up to cap spans to
  * out and returns how many there are (call with cap 0 to count). */
 size_t tok_paragraphs(const char *text, size_t len, tok_span *out, size_t cap);
+
+/* abbrev.c: if a URL or an e-mail address starts at s[start] (before end), sets *out to
+ * its end, trailing punctuation excluded, and returns 1. */
+int tok_url_end(const unsigned char *s, uint32_t start, uint32_t end, uint32_t *out);
+/* U.S., U.S.A., a.m., e.g., Ph.D. at s[start]: sets *out to its end and returns 1. */
+int tok_multidot_end(const unsigned char *s, uint32_t start, uint32_t end, uint32_t *out);
+/* Does the full stop at dot belong to the word text[start..dot) of the paragraph
+ * [begin, end)? (Mr., Inc., an initial, No. before a number.) */
+int tok_stop_is_abbrev(const tok_config *cfg, const char *text, uint32_t begin, uint32_t end,
+                       uint32_t start, uint32_t dot);
+
+/* If page furniture starts at s[pos] (pos < end): an HTML tag, escaped or not, a dot
+ * leader with its page number, a rule of four or more equal marks, a literal "\n"
+ * escape. Returns where it ends and sets *brk when it also ends a sentence; 0 if none. */
+uint32_t tok_junk_end(const unsigned char *s, uint32_t pos, uint32_t end, int *brk);
 
 /* Appends to vec the word tokens of text[start..end) (one paragraph). Returns 0 or
  * LEDE_ENOMEM. */

@@ -156,10 +156,24 @@ static void map_to_segments(builder *b, const lede_paragraph *paras, lede_token 
     }
 }
 
+/* A paragraph of one to three digits and nothing else is a page number left by a PDF
+ * conversion ("\n3\n\nIntroduction"), not text: it gets no paragraph, sentence or token.
+ * (Four digits are more often a year heading: "2013".) */
+static int is_page_number(const char *text, tok_span sp)
+{
+    if (sp.end - sp.start > 3)
+        return 0;
+    for (uint32_t i = sp.start; i < sp.end; i++) {
+        if (text[i] < '0' || text[i] > '9')
+            return 0;
+    }
+    return 1;
+}
+
 static int tokenizer_process(void *instance, lede_doc *doc, lede_error *err)
 {
     tokenizer *tk = instance;
-    size_t len, n_spans, n_paras = 0;
+    size_t len, n_spans, n_paras = 0, cap_spans;
     const char *text = lede_doc_text(doc, &len);
     tok_span *spans;
     lede_paragraph *paras;
@@ -172,17 +186,29 @@ static int tokenizer_process(void *instance, lede_doc *doc, lede_error *err)
                               "tokenizer: document '%s' is %zu bytes; offsets are 32-bit",
                               lede_doc_id(doc), len);
     vec->n = 0;
-    n_spans = tok_paragraphs(text, len, NULL, 0);
-    spans = lede_doc_alloc(doc, (n_spans ? n_spans : 1) * sizeof *spans);
+    /* One pass finds the paragraphs of a news article: a guess at their number (one per
+     * 128 bytes) is nearly always enough; a text of short lines takes a second pass. */
+    cap_spans = len / 128 + 8;
+    spans = lede_doc_alloc(doc, cap_spans * sizeof *spans);
+    if (!spans)
+        goto nomem;
+    n_spans = tok_paragraphs(text, len, spans, cap_spans);
+    if (n_spans > cap_spans) {
+        spans = lede_doc_alloc(doc, n_spans * sizeof *spans);
+        if (!spans)
+            goto nomem;
+        tok_paragraphs(text, len, spans, n_spans);
+    }
     paras = lede_doc_alloc(doc, (n_spans ? n_spans : 1) * sizeof *paras);
     /* Most English words with their space take 5 to 7 bytes; one estimate avoids most
      * regrowth of the token array in the arena. */
-    if (!spans || !paras || tok_vec_reserve(vec, len / 5 + 16))
+    if (!paras || tok_vec_reserve(vec, len / 5 + 16))
         goto nomem;
-    tok_paragraphs(text, len, spans, n_spans);
 
     for (size_t p = 0; p < n_spans; p++) {
         size_t before = vec->n;
+        if (is_page_number(text, spans[p]))
+            continue;
         if (tok_words(&tk->cfg, text, spans[p].start, spans[p].end, vec))
             goto nomem;
         if (vec->n == before)
@@ -197,9 +223,10 @@ static int tokenizer_process(void *instance, lede_doc *doc, lede_error *err)
             goto nomem;
         paras[n_paras].sent_end = (uint32_t)b.n_sents;
         n_paras++;
+        /* the private flags go while the paragraph's tokens are still in cache */
+        for (size_t i = before; i < vec->n; i++)
+            vec->v[i].flags &= (uint16_t)~TOK_F_PRIVATE;
     }
-    for (size_t i = 0; i < vec->n; i++)
-        vec->v[i].flags &= (uint16_t)~TOK_F_GLUED;
 
     if (tk->uax29) {
         tok_vec segs = {NULL, 0, 0, doc};

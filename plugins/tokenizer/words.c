@@ -9,11 +9,17 @@
  *     (presidents' talks; but not hundreds' in "'hundreds' of drones");
  *   - a number: digits with inner . , : between digits and a final % (4.1, 22,000, 3.5%);
  *   - an abbreviation with its full stop (Mr., U.S., a.m., George W. Bush's W.), flagged
- *     LEDE_TOKF_ABBREV; whether that stop also ends a sentence is sentences.c's call;
+ *     LEDE_TOKF_ABBREV; whether that stop also ends a sentence is sentences.c's call
+ *     (abbrev.c knows which stops belong to their word);
  *   - a URL or e-mail address, whole (https://..., Jane.Doe@example.com);
  *   - an emoji with its modifiers, ZWJ sequence or flag pair;
  *   - an ellipsis ("...", ". . .", "…"), and every other punctuation or symbol alone,
- *     each quotation mark its own token flagged OPEN_QUOTE or CLOSE_QUOTE.
+ *     each quotation mark its own token flagged OPEN_QUOTE or CLOSE_QUOTE, judged from
+ *     its neighbours where its shape is wrong ("decision.“ However" closes).
+ * Page furniture (HTML tags, dot leaders, rules of repeated marks, literal "\r\n") is
+ * no token at all (clean.c). Private flags tell sentences.c what only this pass sees: a
+ * line break after a token (TOK_F_EOL), furniture dropped after it (TOK_F_END), a '[' in
+ * the paragraph (TOK_F_BRACKETS), and tokens no sentence rule acts on (TOK_F_INERT).
  *
  * Glued captions. Text scraped from news pages often loses the break between a photo
  * caption and the next sentence: "in Tehran todayPutin speaks", "in IranIt is". Inside a
@@ -28,13 +34,17 @@
  *      MacBook, YouTube, PlayStation and PowerPoint whole;
  *   4. the whole word is not a camel-case name in the exception list (LinkedIn, wikiHow,
  *      ...): a lower-case dictionary word glued to a capitalised one looks exactly like
- *      "todayPutin", so the few brands written that way are listed.
+ *      "todayPutin", so the few brands written that way are listed;
+ *   5. the capitalised word is not followed by ':', '(', '[', '_', '/' or '=', which
+ *      make it an identifier ("footnoteRef:6", "getValue()").
  *
  * Speed: the common case, an ASCII word of lower-case letters after at most one capital,
- * ended by a space or , ; ) ! ?, is emitted by a fast path in tok_words() that never
- * enters the rules above. None of them can apply to such a word (no capital after a
- * lower-case letter, no apostrophe, stop, hyphen, digit or non-ASCII character), so the
- * fast path must stay exactly that narrow.
+ * ended by a space or , ; ) ! ?, or by a full stop and white space when the word is no
+ * abbreviation, is emitted by a fast path in tok_words() that never enters the rules
+ * above. None of them can apply to such a word (no capital after a lower-case letter, no
+ * apostrophe, hyphen, digit or non-ASCII character; a stop before white space ends no
+ * URL or U.S.), so the fast path must stay exactly that narrow. Dots, quote marks and
+ * numbers are written with their kind known, without tok_describe().
  */
 #include <string.h>
 
@@ -111,156 +121,23 @@ static int emit(scanner *sc, uint32_t start, uint32_t end, uint16_t flags)
     t->kind = LEDE_TOK_OTHER;
     t->flags = flags;
     tok_describe(sc->text, t);
+    t->flags |= tok_inert_flag(sc->text, t);
     return 0;
 }
 
-/* ---- URLs and e-mail addresses ---- */
-
-#define URL_PREFIX_MAX 64
-
-static int url_char(unsigned char c)
+/* emit() for a token known to be punctuation (dots, quote marks): no need to describe. */
+static int emit_punct(scanner *sc, uint32_t start, uint32_t end, uint16_t flags)
 {
-    return c > 0x20 && c < 0x7F && c != '<' && c != '>' && c != '"' && c != '\'' && c != '`';
-}
+    lede_token *t;
 
-static int is_ascii_alnum(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-/* If a URL or an e-mail address starts at start, sets *out to its end (trailing
- * punctuation excluded) and returns 1. */
-static int url_end(const scanner *sc, uint32_t start, uint32_t *out)
-{
-    const unsigned char *s = sc->s;
-    uint32_t q = start, e = start;
-    int found = 0;
-
-    /* The scheme or the local part of an address is short: bounding the look-ahead keeps
-     * a long run like "a-b-c-..." linear, since every word start would rescan it. */
-    while (q < sc->end && q - start < URL_PREFIX_MAX &&
-           (is_ascii_alnum(s[q]) || s[q] == '.' || s[q] == '_' || s[q] == '-' || s[q] == '+' ||
-            s[q] == '%'))
-        q++;
-    if (q + 1 < sc->end && s[q] == '@' && q > start && is_ascii_alnum(s[q + 1])) {
-        /* local@domain: the domain needs an inner dot */
-        uint32_t r = q + 1, dot = 0;
-        while (r < sc->end && (is_ascii_alnum(s[r]) || s[r] == '.' || s[r] == '-')) {
-            if (s[r] == '.' && r + 1 < sc->end && is_ascii_alnum(s[r + 1]))
-                dot = r;
-            r++;
-        }
-        if (!dot)
-            return 0;
-        e = r;
-        found = 1;
-    } else if (q + 2 < sc->end && s[q] == ':' && s[q + 1] == '/' && s[q + 2] == '/') {
-        found = 1;
-    } else if (q - start > 4 && (s[start] | 0x20) == 'w' && (s[start + 1] | 0x20) == 'w' &&
-               (s[start + 2] | 0x20) == 'w' && s[start + 3] == '.') {
-        found = 1;
-    }
-    if (!found)
-        return 0;
-    if (s[q] != '@') {
-        e = q;
-        while (e < sc->end && url_char(s[e]))
-            e++;
-    }
-    /* Trailing punctuation belongs to the sentence, a closing bracket only if unopened. */
-    {
-        long depth = 0;
-        for (uint32_t i = start; i < e; i++)
-            depth += s[i] == '(' || s[i] == '[' ? 1 : s[i] == ')' || s[i] == ']' ? -1 : 0;
-        while (e > start) {
-            unsigned char c = s[e - 1];
-            if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?') {
-                e--;
-            } else if ((c == ')' || c == ']') && depth < 0) {
-                e--;
-                depth++;
-            } else {
-                break;
-            }
-        }
-    }
-    if (e <= start + 3)
-        return 0;
-    *out = e;
-    return 1;
-}
-
-/* ---- abbreviations ---- */
-
-static int is_ascii_letter(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-/* U.S., U.S.A., a.m., e.g., Ph.D.: letter segments and full stops, every segment after
- * the first one letter long, at least two segments, the whole ending in a full stop and
- * followed by no letter or digit. Sets *out to the end. */
-static int multidot_end(const scanner *sc, uint32_t start, uint32_t *out)
-{
-    const unsigned char *s = sc->s;
-    uint32_t q = start;
-    unsigned segs = 0;
-
-    /* At most 8 segments (U.S.A. has 3): a long "a.b.c.d..." is no abbreviation, and the
-     * bound keeps rescanning it from each of its letters linear. */
-    while (q < sc->end && segs < 8) {
-        uint32_t seg = q;
-        while (q < sc->end && is_ascii_letter(s[q]) && q - seg < 3)
-            q++;
-        if (q == seg || q - seg > (segs ? 1u : 2u) || q >= sc->end || s[q] != '.')
-            break;
-        q++; /* the full stop */
-        segs++;
-        *out = q;
-    }
-    if (segs < 2 || segs == 8)
-        return 0;
-    q = *out;
-    if (q < sc->end) {
-        int32_t cp;
-        int cc;
-        peek(sc, q, &cp, &cc);
-        if (is_wordchar_cc(cc))
-            return 0;
-    }
-    return 1;
-}
-
-/* Does the full stop at dot belong to the word [start, dot)? */
-static int stop_is_abbrev(const scanner *sc, uint32_t start, uint32_t dot)
-{
-    const unsigned char *s = sc->s;
-    uint32_t len = dot - start, q = dot + 1;
-    unsigned lex;
-    int32_t cp;
-    int cc;
-
-    for (uint32_t i = start; i < dot; i++) {
-        if (!is_ascii_letter(s[i]))
-            return 0;
-    }
-    /* "..." is an ellipsis; "St.Louis"-like glue is left to sentences.c. */
-    peek(sc, q, &cp, &cc);
-    if (cp == '.' || is_wordchar_cc(cc))
-        return 0;
-    if (len == 1 && s[start] >= 'A' && s[start] <= 'Z')
-        return 1; /* an initial: George W. Bush */
-    if (len == 1 && start > sc->begin && s[start - 1] == '(')
-        return 1; /* born, died, married: "(b. September 2013)", "(d. 1990)" */
-    lex = tok_lexicon_get_if(sc->cfg->lex, sc->text + start, len, TOK_LEX_ANY_ABBREV);
-    if (lex & (TOK_LEX_TITLE | TOK_LEX_ABBREV | TOK_LEX_NEVER))
-        return 1;
-    if (lex & TOK_LEX_NUMPREFIX) {
-        /* "No. 5", "p. 55", but "said no. Then" */
-        while (q < sc->end && (s[q] == ' ' || s[q] == 0xC2))
-            q += s[q] == 0xC2 && q + 1 < sc->end && s[q + 1] == 0xA0 ? 2 : 1;
-        return q < sc->end && s[q] >= '0' && s[q] <= '9';
-    }
+    if (tok_vec_reserve(sc->vec, 1))
+        return LEDE_ENOMEM;
+    t = &sc->vec->v[sc->vec->n++];
+    t->start = start;
+    t->end = end;
+    t->kind = LEDE_TOK_PUNCT;
+    t->flags = flags;
+    t->flags |= tok_inert_flag(sc->text, t);
     return 0;
 }
 
@@ -284,7 +161,9 @@ static int glue_split(const scanner *sc, uint32_t seg_start, uint32_t pos, unsig
         q += (uint32_t)len;
         n_lower++;
     }
-    if (n_lower == 0 || is_wordchar_cc(cc))
+    /* "footnoteRef:6", "getValue(": identifiers, not a caption before a sentence */
+    if (n_lower == 0 || is_wordchar_cc(cc) || cp == ':' || cp == '(' || cp == '[' || cp == '_' ||
+        cp == '/' || cp == '=')
         return 0;
     for (const char *const *e = glue_exceptions; *e; e++) {
         if (strlen(*e) == q - seg_start && memcmp(*e, sc->text + seg_start, q - seg_start) == 0)
@@ -353,8 +232,9 @@ static int split_clitic(scanner *sc)
     {
         uint32_t end = t->end;
         t->end = cut;
-        t->flags &= (uint16_t)~LEDE_TOKF_APOSTROPHE;
+        t->flags &= (uint16_t) ~(LEDE_TOKF_APOSTROPHE | TOK_F_INERT);
         tok_describe(sc->text, t);
+        t->flags |= tok_inert_flag(sc->text, t);
         return emit(sc, cut, end, LEDE_TOKF_APOSTROPHE);
     }
 }
@@ -394,6 +274,7 @@ static int scan_one(scanner *sc, uint32_t *ppos, int lead, uint16_t flags, int *
     uint32_t start = *ppos, pos = start, seg_start = start, uend = start;
     int prev_cc = TOK_CC_SPACE, seg_first_cc = -1, numeric = 1, glued_next = 0;
     unsigned lower_run = 0, seg_letters = 0, n_letters = 0, n_upper = 0, first_upper = 0;
+    unsigned n_digits = 0;
     int32_t cp, last_letter = 0;
     int cc;
     size_t len;
@@ -443,6 +324,7 @@ static int scan_one(scanner *sc, uint32_t *ppos, int lead, uint16_t flags, int *
             } else if (cc == TOK_CC_DIGIT) {
                 lower_run = 0;
                 seg_first_cc = -1;
+                n_digits++;
             }
             if (cc != TOK_CC_MARK && cc != TOK_CC_FORMAT)
                 prev_cc = cc;
@@ -492,7 +374,8 @@ static int scan_one(scanner *sc, uint32_t *ppos, int lead, uint16_t flags, int *
             pos++;
             break;
         }
-        if (cp == '.' && is_alpha_cc(prev_cc) && stop_is_abbrev(sc, start, pos)) {
+        if (cp == '.' && is_alpha_cc(prev_cc) &&
+            tok_stop_is_abbrev(sc->cfg, sc->text, sc->begin, sc->end, start, pos)) {
             pos++;
             flags |= LEDE_TOKF_ABBREV;
         }
@@ -504,12 +387,15 @@ static int scan_one(scanner *sc, uint32_t *ppos, int lead, uint16_t flags, int *
      * at a character that can continue one; at most word ends, nothing is rescanned. */
     if (!lead && !glued_next && sc->s[start] < 0x80 &&
         ((flags & LEDE_TOKF_ABBREV) || (pos < sc->end && may_continue_url(sc->s[pos])))) {
-        if (url_end(sc, start, &uend) || multidot_end(sc, start, &uend)) {
+        if (tok_url_end(sc->s, start, sc->end, &uend) ||
+            tok_multidot_end(sc->s, start, sc->end, &uend)) {
             int rc = emit(sc, start, uend, 0);
             *glued = 0;
             if (!rc && sc->s[uend - 1] == '.' && memchr(sc->text + start, '@', uend - start) == 0 &&
                 memchr(sc->text + start, '/', uend - start) == 0)
-                sc->vec->v[sc->vec->n - 1].flags |= LEDE_TOKF_ABBREV;
+                sc->vec->v[sc->vec->n - 1].flags =
+                    (uint16_t)((sc->vec->v[sc->vec->n - 1].flags | LEDE_TOKF_ABBREV) &
+                               ~TOK_F_INERT);
             *ppos = uend;
             return rc;
         }
@@ -525,6 +411,17 @@ static int scan_one(scanner *sc, uint32_t *ppos, int lead, uint16_t flags, int *
         t->kind = LEDE_TOK_WORD;
         t->flags = (uint16_t)(flags | (first_upper ? LEDE_TOKF_CAPITALIZED : 0) |
                               (n_letters >= 2 && n_upper == n_letters ? LEDE_TOKF_ALLCAPS : 0));
+        t->flags |= tok_inert_flag(sc->text, t);
+    } else if (n_digits) {
+        /* a number: digits with inner . , : and a final %; nothing to describe */
+        lede_token *t;
+        if (tok_vec_reserve(sc->vec, 1))
+            return LEDE_ENOMEM;
+        t = &sc->vec->v[sc->vec->n++];
+        t->start = start;
+        t->end = pos;
+        t->kind = LEDE_TOK_NUMBER;
+        t->flags = flags;
     } else if (emit(sc, start, pos, flags)) {
         return LEDE_ENOMEM;
     }
@@ -561,7 +458,7 @@ static int scan_dots(scanner *sc, uint32_t *ppos)
         q++;
     if (q - pos >= 2) {
         *ppos = q;
-        return emit(sc, pos, q, 0);
+        return emit_punct(sc, pos, q, 0);
     }
     r = q;
     while (r + 1 < sc->end && s[r] == ' ' && s[r + 1] == '.') {
@@ -570,15 +467,15 @@ static int scan_dots(scanner *sc, uint32_t *ppos)
     }
     if (m < 3) {
         *ppos = q;
-        return emit(sc, pos, q, 0);
+        return emit_punct(sc, pos, q, 0);
     }
     if (m == 4 && pos > sc->begin && s[pos - 1] != ' ' && s[pos - 1] != '\t' &&
         s[pos - 1] != '\n') {
-        rc = emit(sc, pos, pos + 1, 0);
+        rc = emit_punct(sc, pos, pos + 1, 0);
         if (!rc)
-            rc = emit(sc, pos + 2, r, 0);
+            rc = emit_punct(sc, pos + 2, r, 0);
     } else {
-        rc = emit(sc, pos, r, 0);
+        rc = emit_punct(sc, pos, r, 0);
     }
     *ppos = r;
     return rc;
@@ -603,13 +500,19 @@ static int scan_quote(scanner *sc, uint32_t *ppos, int32_t cp, size_t len)
     peek(sc, pos + (uint32_t)len, &ncp, &ncc);
     switch (cp) {
     case 0x201C: /* “ */
+        /* written for ”, glued to what it closes: decision.“ However / „Hallo“ sagte */
+        open = opens_context(pcp, pcc) || is_wordchar_cc(ncc);
+        break;
     case 0x201E: /* „ */
     case 0x201F: /* ‟ */
     case 0xAB:   /* « */
         open = 1;
         break;
     case 0x201D: /* ” */
-    case 0xBB:   /* » */
+        /* written for “, after a space and glued to the word it opens: said ”Hello */
+        open = pcc == TOK_CC_SPACE && is_wordchar_cc(ncc);
+        break;
+    case 0xBB: /* » */
         open = 0;
         break;
     case 0x2018: /* ‘ */
@@ -635,7 +538,7 @@ static int scan_quote(scanner *sc, uint32_t *ppos, int32_t cp, size_t len)
     }
     flag = open ? LEDE_TOKF_OPEN_QUOTE : LEDE_TOKF_CLOSE_QUOTE;
     *ppos = pos + (uint32_t)len;
-    return emit(sc, pos, pos + (uint32_t)len, flag);
+    return emit_punct(sc, pos, pos + (uint32_t)len, flag);
 }
 
 static int is_quote_mark(int32_t cp)
@@ -681,6 +584,7 @@ int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t 
 {
     scanner sc = {cfg, text, (const unsigned char *)text, start, end, vec, 0};
     uint32_t pos = start;
+    size_t first = vec->n; /* the paragraph's first token */
     int rc = 0;
 
     while (pos < end && rc == 0) {
@@ -698,13 +602,19 @@ int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t 
         }
         if (cc == TOK_CC_LOWER || cc == TOK_CC_UPPER) {
             /* Fast path: an ASCII word of lower-case letters (after one capital at most)
-             * ending where no rule could extend or cut it. Anything else (a capital
-             * inside, an apostrophe, a stop, a hyphen, non-ASCII) takes scan_word. */
+             * ending where no rule could extend or cut it, or before a full stop and white
+             * space when it is no abbreviation (no URL or U.S. can end so either). Anything
+             * else (a capital inside, an apostrophe, a hyphen, non-ASCII) takes
+             * scan_word. */
             uint32_t q = lower_run_end(sc.s, pos + 1, end);
             unsigned char e = q < end ? sc.s[q] : ' ';
             if ((q - pos >= 2 || cc == TOK_CC_LOWER) &&
                 (e == ' ' || e == '\n' || e == ',' || e == ';' || e == ')' || e == '!' ||
-                 e == '?' || e == '\r' || e == '\t')) {
+                 e == '?' || e == '\r' || e == '\t' ||
+                 (e == '.' && q - pos >= 2 &&
+                  (q + 1 == end || sc.s[q + 1] == ' ' || sc.s[q + 1] == '\n' ||
+                   sc.s[q + 1] == '\r' || sc.s[q + 1] == '\t') &&
+                  !tok_lexicon_get_if(cfg->lex, text + pos, q - pos, TOK_LEX_ANY_ABBREV)))) {
                 lede_token *t;
                 if (vec->n == vec->cap && tok_vec_reserve(vec, 1)) {
                     rc = LEDE_ENOMEM;
@@ -714,8 +624,23 @@ int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t 
                 t->start = pos;
                 t->end = q;
                 t->kind = LEDE_TOK_WORD;
-                t->flags = cc == TOK_CC_UPPER ? LEDE_TOKF_CAPITALIZED : 0;
+                /* a lower-case letter alone may be a list marker: not inert */
+                t->flags = (uint16_t)((cc == TOK_CC_UPPER ? LEDE_TOKF_CAPITALIZED : 0) |
+                                      (q - pos >= 2 || cc == TOK_CC_UPPER ? TOK_F_INERT : 0));
                 pos = e == ' ' && q < end ? q + 1 : q; /* skip the usual space after it */
+                continue;
+            }
+        }
+        if (c == '<' || c == '&' || c == '\\' ||
+            ((cc == TOK_CC_PUNCT || cc == TOK_CC_SYMBOL) && pos + 3 < end && sc.s[pos + 1] == c &&
+             sc.s[pos + 2] == c && sc.s[pos + 3] == c)) {
+            /* markup, leaders, rules and escapes are skipped like white space (clean.c) */
+            int brk;
+            uint32_t e = tok_junk_end(sc.s, pos, end, &brk);
+            if (e) {
+                if (brk && vec->n > first)
+                    vec->v[vec->n - 1].flags |= TOK_F_END;
+                pos = e;
                 continue;
             }
         }
@@ -732,12 +657,16 @@ int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t 
             t->start = pos;
             t->end = pos + 1;
             t->kind = cc == TOK_CC_PUNCT ? LEDE_TOK_PUNCT : LEDE_TOK_SYMBOL;
-            t->flags = 0;
+            t->flags = c == '?' || c == '!' ? 0 : TOK_F_INERT;
+            if (c == '[') /* sentences.c looks inside brackets only when there are some */
+                vec->v[first].flags |= TOK_F_BRACKETS;
             pos++;
             continue;
         }
         switch (cc) {
         case TOK_CC_SPACE:
+            if (c == '\n' && vec->n > first)
+                vec->v[vec->n - 1].flags |= TOK_F_EOL;
             pos += (uint32_t)len;
             break;
         case TOK_CC_UPPER:

@@ -1,0 +1,135 @@
+/*
+ * test_tokenizer_cleaning.c -- page furniture that belongs to no token and no sentence
+ * (clean.c): HTML tags, escaped or not, dot leaders with their page numbers, rules drawn
+ * with one repeated mark, line breaks left as literal "\r\n", and page numbers alone on a
+ * paragraph. Sentence spans point into the original text and leave the debris out.
+ * Examples are the pragmatic_segmenter English suite cases (PS-EN-nnn) the rules were
+ * written for; the others are the negative cases each rule must not touch.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "test_tokenizer_util.h"
+
+static int setup(void **state)
+{
+    *state = tku_new("");
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    tku_free(*state);
+    return 0;
+}
+
+static void test_html_tags_are_no_tokens_and_block_tags_end_sentences(void **state)
+{
+    tku *k = *state;
+    /* PS-EN-053 */
+    TKU_SENTENCES(k,
+                  "<h2 class=\"lined\">Hello</h2>\n<p>This is a test. Another test.</p>\n<div "
+                  "class=\"center\"><p>\n<img src=\"/images/content/example.jpg\">\n</p></div>",
+                  "Hello", "This is a test.", "Another test.");
+    assert_int_equal(tku_n_tokens(k), 9);
+    /* inline tags join what they separate: no boundary */
+    TKU_SENTENCES(k, "The <b>President</b> said <a href=\"/x\">it</a> was over.",
+                  "The <b>President</b> said <a href=\"/x\">it</a> was over.");
+    assert_int_equal(tku_n_tokens(k), 7);
+}
+
+static void test_escaped_tags_are_no_tokens(void **state)
+{
+    tku *k = *state;
+    /* PS-EN-068 */
+    TKU_SENTENCES(k,
+                  "<bpt i=\"0\" type=\"bold\">&lt;b&gt;</bpt>J1.txt<ept i=\"1\">&lt;/b&gt;</ept>",
+                  "J1.txt");
+}
+
+static void test_angle_brackets_that_are_no_tags_stay_tokens(void **state)
+{
+    tku *k = *state;
+    TKU_SENTENCES(k, "Turnout was <5 percent, and x < y in 3 < 4 cases. AT&T agreed.",
+                  "Turnout was <5 percent, and x < y in 3 < 4 cases.", "AT&T agreed.");
+    assert_true(tku_find(k, "<", 0) != (size_t)-1);
+}
+
+static void test_dot_leaders_and_page_numbers_are_dropped(void **state)
+{
+    tku *k = *state;
+    /* PS-EN-008 */
+    TKU_SENTENCES(k,
+                  "        About Me..........................................5\n"
+                  "        Chapter 2 ........................................ 6\n"
+                  "        What's the Score?................................. 9\n"
+                  "        How To Calculate the Score................... 16-17\n",
+                  "About Me", "Chapter 2", "What's the Score?", "How To Calculate the Score");
+    /* four dots that trail off before a sentence are no leader */
+    TKU_SENTENCES(k, "I never meant that.... She left the store.", "I never meant that....",
+                  "She left the store.");
+}
+
+static void test_rules_of_repeated_marks_are_dropped(void **state)
+{
+    tku *k = *state;
+    /* PS-EN-081 */
+    TKU_SENTENCES(k, "//////////////////////////Header starts here\r//////////////////////////",
+                  "Header starts here");
+    TKU_SENTENCES(k, "Results\n==========\nLabour won 355 seats.", "Results",
+                  "Labour won 355 seats.");
+    /* two or three hyphens are a dash, not a rule */
+    TKU_SENTENCES(k, "and -- voila! -- you have cake.", "and -- voila! -- you have cake.");
+}
+
+static void test_literal_line_break_escapes_are_white_space(void **state)
+{
+    tku *k = *state;
+    /* PS-EN-082 */
+    TKU_SENTENCES(k, "Hello World. \\r\\n Hello.", "Hello World.", "Hello.");
+    /* a path is no escape */
+    TKU_SENTENCES(k, "Save it to C:\\new\\temp first.", "Save it to C:\\new\\temp first.");
+}
+
+static void test_a_page_number_alone_is_no_paragraph(void **state)
+{
+    tku *k = *state;
+    /* PS-EN-031 */
+    TKU_SENTENCES(k, "\n3\n\nIntroduction\n\n", "Introduction");
+    assert_int_equal(tku_n_paragraphs(k), 1);
+    /* a year is a heading (GUM_bio_holt) */
+    TKU_SENTENCES(k, "2013\n\nHolt joined the team.", "2013", "Holt joined the team.");
+}
+
+static void test_uax29_segments_keep_the_cleaned_sentences(void **state)
+{
+    tku *k = tku_new("words=uax29");
+    (void)state;
+    /* the tags are segments too, outside every sentence */
+    TKU_SENTENCES(k, "<h2>Hello</h2>\n<p>This is a test. Another test.</p>", "Hello",
+                  "This is a test.", "Another test.");
+    assert_true(tku_find(k, "<", 0) != (size_t)-1);
+    tku_free(k);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_html_tags_are_no_tokens_and_block_tags_end_sentences),
+        cmocka_unit_test(test_escaped_tags_are_no_tokens),
+        cmocka_unit_test(test_angle_brackets_that_are_no_tags_stay_tokens),
+        cmocka_unit_test(test_dot_leaders_and_page_numbers_are_dropped),
+        cmocka_unit_test(test_rules_of_repeated_marks_are_dropped),
+        cmocka_unit_test(test_literal_line_break_escapes_are_white_space),
+        cmocka_unit_test(test_a_page_number_alone_is_no_paragraph),
+        cmocka_unit_test(test_uax29_segments_keep_the_cleaned_sentences),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

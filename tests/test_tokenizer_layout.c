@@ -1,0 +1,127 @@
+/*
+ * test_tokenizer_layout.c -- boundaries that only the layout of the text shows: a line
+ * break after a heading or a list item, the lines of a scraped menu, lists with
+ * lower-case items, and the dateline
+ * that opens a news story ("Evansville, Indiana, United States - This past week").
+ * Hard-wrapped prose keeps its lines together. Examples are from the pragmatic_segmenter
+ * English suite (PS-EN-nnn), the Golden Rules (GR-nn) and GUM news documents.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "test_tokenizer_util.h"
+
+static int setup(void **state)
+{
+    *state = tku_new("");
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    tku_free(*state);
+    return 0;
+}
+
+static void test_a_title_case_line_ends_at_its_line_break(void **state)
+{
+    tku *k = *state;
+    /* PS-EN-061 */
+    TKU_SENTENCES(k,
+                  "Putter King Scavenger Hunt Trophy\n(6 3/4\" Engraved Crystal Trophy - Picture "
+                  "Coming Soon)\nThe Putter King team will judge the scavenger hunt and all "
+                  "decisions will be final.  The scavenger hunt is open to anyone and everyone.",
+                  "Putter King Scavenger Hunt Trophy",
+                  "(6 3/4\" Engraved Crystal Trophy - Picture Coming Soon)",
+                  "The Putter King team will judge the scavenger hunt and all decisions will be "
+                  "final.",
+                  "The scavenger hunt is open to anyone and everyone.");
+    /* PS-EN-063 */
+    TKU_SENTENCES(k, "\td. Compliance Log – Volume 12 \n\tAttachment A",
+                  "d. Compliance Log – Volume 12", "Attachment A");
+}
+
+static void test_hard_wrapped_lines_stay_one_sentence(void **state)
+{
+    tku *k = *state;
+    /* GR-40, GR-41 */
+    TKU_SENTENCES(k, "This is a sentence\ncut off in the middle because pdf.",
+                  "This is a sentence\ncut off in the middle because pdf.");
+    TKU_SENTENCES(k, "It was a cold \nnight in the city.", "It was a cold \nnight in the city.");
+    /* a wrapped line of names is no heading: it holds a lower-case word */
+    TKU_SENTENCES(k, "Russian President Vladimir Putin met Iranian\nPresident Ebrahim Raisi today.",
+                  "Russian President Vladimir Putin met Iranian\nPresident Ebrahim Raisi today.");
+}
+
+static void test_lines_of_a_menu_are_sentences(void **state)
+{
+    tku *k = *state;
+    /* GR-42, PS-EN-024 */
+    TKU_SENTENCES(k, "features\ncontact manager\nevents, activities\n", "features",
+                  "contact manager", "events, activities");
+    TKU_SENTENCES(k, "Home\nNews\nSport\nWeather", "Home", "News", "Sport", "Weather");
+    /* two short lines may be a wrapped sentence */
+    TKU_SENTENCES(k, "It was a cold \nnight.", "It was a cold \nnight.");
+}
+
+static void test_lower_case_list_items_split_at_each_marker(void **state)
+{
+    tku *k = *state;
+    /* PS-EN-076 */
+    TKU_SENTENCES(k,
+                  "a) here it is b) another c) one more\n They went to the store. w) hello x) "
+                  "hello y) hello",
+                  "a) here it is", "b) another", "c) one more", "They went to the store.",
+                  "w) hello", "x) hello", "y) hello");
+    /* PS-EN-075 */
+    TKU_SENTENCES(k,
+                  "His name is Mark E. Smith. a. here it is b. another c. one more\n They went "
+                  "to the store. It was John A. Smith.",
+                  "His name is Mark E. Smith.", "a. here it is", "b. another", "c. one more",
+                  "They went to the store.", "It was John A. Smith.");
+}
+
+static void test_an_enumeration_inside_a_sentence_is_no_list(void **state)
+{
+    tku *k = *state;
+    TKU_SENTENCES(k, "The plan would a) cut taxes, b) raise spending and c) reduce the deficit.",
+                  "The plan would a) cut taxes, b) raise spending and c) reduce the deficit.");
+}
+
+static void test_a_dateline_before_a_dash_is_its_own_sentence(void **state)
+{
+    tku *k = *state;
+    /* GUM_news_warhol */
+    TKU_SENTENCES(k,
+                  "Evansville, Indiana, United States - This past week marked the opening night "
+                  "of an Andy Warhol exhibit.",
+                  "Evansville, Indiana, United States -",
+                  "This past week marked the opening night of an Andy Warhol exhibit.");
+    TKU_SENTENCES(k, "WASHINGTON (Reuters) - The Senate voted on Tuesday.",
+                  "WASHINGTON (Reuters) -", "The Senate voted on Tuesday.");
+    /* a headline with a dash is no dateline: no comma, no capitals */
+    TKU_SENTENCES(k, "Apple - Microsoft Deal Collapses", "Apple - Microsoft Deal Collapses");
+    /* only at the start of a paragraph */
+    TKU_SENTENCES(k, "He spoke. Paris, France - The city is calm.", "He spoke.",
+                  "Paris, France - The city is calm.");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_a_title_case_line_ends_at_its_line_break),
+        cmocka_unit_test(test_hard_wrapped_lines_stay_one_sentence),
+        cmocka_unit_test(test_lines_of_a_menu_are_sentences),
+        cmocka_unit_test(test_lower_case_list_items_split_at_each_marker),
+        cmocka_unit_test(test_an_enumeration_inside_a_sentence_is_no_list),
+        cmocka_unit_test(test_a_dateline_before_a_dash_is_its_own_sentence),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
