@@ -28,7 +28,7 @@ message when absent):
             Implicit). A secondary, out-of-domain figure.
 
 Usage:
-  python3 bench/quotes_eval.py [--lede build/bin/lede] [--data /work/shared/data]
+  python3 bench/quotes_eval.py [--lede build/bin/lede] [--data ../shared/data]
                                [--split dev|test|both] [--show-misses N]
 Exit status: 0, or 2 when the binary is missing.
 """
@@ -315,7 +315,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--lede", default=os.environ.get("LEDE_BIN",
                                                      os.path.join(here, "..", "build", "bin", "lede")))
-    ap.add_argument("--data", default=os.environ.get("LEDE_DATA", "/work/shared/data"))
+    ap.add_argument("--data", default=os.environ.get("LEDE_DATA", os.path.join(
+        os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "..", "shared", "data")))
     ap.add_argument("--split", default="dev", choices=["dev", "test", "both"])
     ap.add_argument("--show-misses", type=int, default=0, metavar="N")
     args = ap.parse_args()

@@ -3,7 +3,7 @@
 
     bench/sentences_eval.py [--runner CMD] [--data DIR] [--show N]
 
-Sets (under DIR, default /work/shared/data; skipped with a message when absent):
+Sets (under DIR, default ../shared/data beside the repository; skipped with a message when absent):
   - English Golden Rules (sbd-golden-rules/golden_rules_en.json): a case passes when the
     sentences equal the expected ones after collapsing white space. Reported on all 52
     and on the 48 of pySBD (comparable with its published 47/48).
@@ -102,7 +102,8 @@ def main():
     ap = argparse.ArgumentParser()
     lede = os.path.join(root, "build", "bin", "lede")
     ap.add_argument("--runner", default=f"{lede} run -p 'tokenizer ! exporter format=ndjson' -i ndjson -")
-    ap.add_argument("--data", default="/work/shared/data")
+    ap.add_argument("--data", default=os.path.join(
+        os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "..", "shared", "data"))
     ap.add_argument("--show", type=int, default=0, help="print up to N failures per set")
     ap.add_argument("--all-gum", action="store_true", help="also score all GUM written genres")
     a = ap.parse_args()

@@ -5,7 +5,7 @@
 #
 # Runs the real CLI (BUILD_DIR/bin/lede, default build/) with the pipeline
 # "tokenizer ! exporter format=ndjson" over the English Golden Rules, the
-# pragmatic_segmenter English suite and GUM news (/work/shared/data, or $LEDE_DATA), and
+# pragmatic_segmenter English suite and GUM news (../shared/data beside the repository, or $LEDE_DATA), and
 # prints the scores. Falls back to the in-process driver BUILD_DIR/bin/tok_speed when the
 # CLI is missing. Sets whose data is absent are skipped with a message.
 set -eu
@@ -13,7 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 build=${1:-$root/build}
 [ $# -gt 0 ] && shift
-data=${LEDE_DATA:-/work/shared/data}
+data=${LEDE_DATA:-$(cd "$(dirname "$0")/.." && pwd)/../shared/data}
 if [ -x "$build/bin/lede" ]; then
   runner="$build/bin/lede run -p 'tokenizer ! exporter format=ndjson' -i ndjson -"
 elif [ -x "$build/bin/tok_speed" ]; then

@@ -1,7 +1,7 @@
 /*
  * summary_eval.c -- scores extractive summaries against the BBC News Summary references.
  *
- * The data set (see /work/shared/data/bbc-news-summary/SOURCE.md) holds 2225 articles with
+ * The data set (see ../shared/data/bbc-news-summary/SOURCE.md) holds 2225 articles with
  * one extractive reference summary each; manifest.tsv marks 98 byte-identical duplicates,
  * which are skipped, leaving 2127. Every mode prints mean ROUGE-1/2/L F1 (x 100, Porter
  * stemming on) over those articles, computed by bench/rouge.c:

@@ -4,7 +4,7 @@
 # every system keeping the same share of sentences (RATIO, default 0.4 = `ots -r 40`).
 #
 # usage: bench/summary_eval.sh [BUILD_DIR]        (default: ./build)
-#   LEDE_BBC_DATA  the data set's folder (default /work/shared/data/bbc-news-summary)
+#   LEDE_BBC_DATA  the data set's folder (default ../shared/data/bbc-news-summary)
 #   RATIO          share of sentences kept (default 0.4)
 # The lede methods run through the real CLI (BUILD_DIR/bin/lede, NDJSON in and out); when
 # that binary is missing they run in-process through the harness instead (said so below).
@@ -14,7 +14,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 build=${1:-$root/build}
-data=${LEDE_BBC_DATA:-/work/shared/data/bbc-news-summary}
+data=${LEDE_BBC_DATA:-$root/../shared/data/bbc-news-summary}
 ratio=${RATIO:-0.4}
 scorer=$build/bin/summary_eval
 lede=$build/bin/lede

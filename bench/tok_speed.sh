@@ -14,7 +14,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 build=${1:-$root/build}
 rounds=${2:-5}
-data=${LEDE_DATA:-/work/shared/data}/bbc-news-summary
+data=${LEDE_DATA:-$(cd "$(dirname "$0")/.." && pwd)/../shared/data}/bbc-news-summary
 tmp=${TMPDIR:-/tmp}/lede-tok-speed
 if [ ! -d "$data" ]; then
   echo "tok_speed: skip: $data not found (BBC News Summary)"
