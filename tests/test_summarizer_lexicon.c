@@ -197,6 +197,49 @@ static void test_uppercase_copy_of_a_sentence_is_not_eligible(void **state)
     sb_stemmer_delete(stemmer);
 }
 
+/* Words over 16 bytes are folded into a buffer of their own before the lookup (lexicon.c):
+ * in capitals or not, several in a row, they must give the model the lower-case text gives,
+ * and a copy of a sentence in capitals must still be found. */
+static void test_long_words_in_capitals_get_the_terms_of_their_lower_case_form(void **state)
+{
+    (void)state;
+    struct sb_stemmer *stemmer = sb_stemmer_new("english", NULL);
+    lede_harness *h = tokenizer();
+    sum_scratch warm = {0}, cold = {0};
+    static flat upper, lower, again;
+    const char *caps = "Trade talks resumed in Geneva on Monday after a long pause. "
+                       "The INTERNATIONALISATION of TELECOMMUNICATIONS was UNCHARACTERISTICALLY "
+                       "slow, officials said. "
+                       "THE INTERNATIONALISATION OF TELECOMMUNICATIONS WAS UNCHARACTERISTICALLY "
+                       "SLOW, OFFICIALS SAID.";
+    const char *small = "Trade talks resumed in Geneva on Monday after a long pause. "
+                        "The internationalisation of telecommunications was uncharacteristically "
+                        "slow, officials said. "
+                        "The internationalisation of telecommunications was uncharacteristically "
+                        "slow, officials said.";
+    model_of(h, caps, stemmer, &warm, &upper);
+    model_of(h, small, stemmer, &cold, &lower);
+    assert_same_model(&upper, &lower);
+    model_of(h, small, stemmer, &warm, &again); /* the capitals' entries answer this time */
+    assert_same_model(&again, &lower);
+    lede_error err;
+    lede_doc *doc = NULL;
+    sum_model m;
+    assert_int_equal(lede_harness_run(h, "t", caps, strlen(caps), &doc, &err), 0);
+    assert_int_equal(sum_model_build(doc, stemmer, 1, &warm, &m, &err), 0);
+    assert_int_equal(m.n_sent, 3);
+    /* Each content word of the sentence occurs once: as many terms as content words, the
+     * three long ones in one window included (none may be read as another). */
+    assert_true(m.sent[1].n_content >= 5);
+    assert_int_equal(m.sent[1].n_terms, m.sent[1].n_content);
+    assert_true(m.sent[1].eligible);
+    assert_false(m.sent[2].eligible);
+    sum_scratch_free(&warm);
+    sum_scratch_free(&cold);
+    lede_harness_free(h);
+    sb_stemmer_delete(stemmer);
+}
+
 static void put(sum_strtab *t, unsigned tag, const char *s, uint32_t val)
 {
     sum_strkey k;
@@ -240,6 +283,23 @@ static void test_long_words_sharing_their_first_16_bytes_are_told_apart(void **s
     sum_strtab_free(&t);
 }
 
+/* A word inside a text is loaded 16 bytes at a time and masked; a word at the text's end,
+ * byte by byte (strtab.h). Both must make the same key, or a word would miss its entry
+ * depending on where it stands: every length from 1 to 24, so every mask is tried. */
+static void test_a_word_makes_the_same_key_inside_a_text_and_at_its_end(void **state)
+{
+    (void)state;
+    const char *text = "uncharacteristically slow telecommunications talks";
+    for (size_t len = 1; len <= 24; len++) {
+        sum_strkey inside, alone;
+        sum_strkey_make(&inside, 0, text, len, strlen(text));
+        sum_strkey_make(&alone, 0, text, len, len);
+        assert_int_equal(inside.w[0], alone.w[0]);
+        assert_int_equal(inside.w[1], alone.w[1]);
+        assert_int_equal(inside.hash, alone.hash);
+    }
+}
+
 static void test_every_key_is_found_after_the_table_grows(void **state)
 {
     (void)state;
@@ -266,8 +326,10 @@ int main(void)
         cmocka_unit_test(test_another_stemmer_does_not_reuse_the_cached_stems),
         cmocka_unit_test(test_a_full_cache_is_emptied_before_the_next_document),
         cmocka_unit_test(test_uppercase_copy_of_a_sentence_is_not_eligible),
+        cmocka_unit_test(test_long_words_in_capitals_get_the_terms_of_their_lower_case_form),
         cmocka_unit_test(test_a_number_and_a_word_with_the_same_bytes_stay_apart),
         cmocka_unit_test(test_long_words_sharing_their_first_16_bytes_are_told_apart),
+        cmocka_unit_test(test_a_word_makes_the_same_key_inside_a_text_and_at_its_end),
         cmocka_unit_test(test_every_key_is_found_after_the_table_grows),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

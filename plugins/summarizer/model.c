@@ -26,6 +26,8 @@
 #define CAPTION_MAX_WORDS 40
 /* Sentences with more distinct terms than this sort them with qsort, not by insertion. */
 #define INSERTION_MAX 32
+/* How many content words ahead sentence_terms asks for a stem's numbering cell. */
+#define NUM_AHEAD 8
 
 static int is_stop_char(const char *s, size_t len)
 {
@@ -81,12 +83,18 @@ static int cmp_u32(const void *a, const void *b)
  * prints. */
 static uint64_t sentence_hash(const sum_words *words, uint32_t lo, uint32_t hi)
 {
-    uint64_t h = UINT64_C(1469598103934665603);
-    for (uint32_t w = lo; w < hi; w++) {
-        h = (h ^ words->print[w]) * UINT64_C(0x94D049BB133111EB);
-        h ^= h >> 32;
+    /* Two lanes, even and odd words, so that two multiplies are in flight rather than one
+     * chain of them; any hash would do (collisions are resolved by comparing words). */
+    uint64_t a = UINT64_C(1469598103934665603), b = hi - lo;
+    uint32_t w = lo;
+    for (; w + 1 < hi; w += 2) {
+        a = (a ^ words->print[w]) * UINT64_C(0x94D049BB133111EB);
+        b = (b ^ words->print[w + 1]) * UINT64_C(0x9E3779B97F4A7C15);
     }
-    return h;
+    if (w < hi)
+        a = (a ^ words->print[w]) * UINT64_C(0x94D049BB133111EB);
+    a ^= b * UINT64_C(0xBF58476D1CE4E5B9);
+    return a ^ (a >> 29) ^ (a >> 47);
 }
 
 static int ascii_lower(int c)
@@ -205,6 +213,7 @@ static uint32_t first_from(const uint32_t *a, uint32_t n, uint32_t x, uint32_t h
 typedef struct vectors {
     uint32_t *term, *tf;
     uint32_t used, cap;
+    uint32_t *df, *cf; /* the model's, counted as the vectors are filled */
 } vectors;
 
 /* Fills one sentence's term vector from its words with a term, words->*[lo..hi). ids[]
@@ -219,6 +228,12 @@ static int sentence_terms(lede_doc *doc, const sum_words *words, uint32_t lo, ui
 {
     uint32_t n = hi - lo, n_old = 0, first_new = lx->n_doc_terms;
     for (uint32_t w = lo; w < hi; w++) {
+#if defined(__GNUC__)
+        /* The stems' cells are spread over the instance's whole vocabulary: ask for the
+         * cell of a word some way ahead, whose fetch then overlaps this one's. */
+        if (w + NUM_AHEAD < words->n_terms)
+            __builtin_prefetch(&lx->num[words->stem[w + NUM_AHEAD]]);
+#endif
         uint32_t id = sum_lexicon_number(lx, words->stem[w]);
         if (count[id]++ == 0 && id < first_new)
             ids[n_old++] = id;
@@ -243,8 +258,11 @@ static int sentence_terms(lede_doc *doc, const sum_words *words, uint32_t lo, ui
     for (uint32_t i = n_old; i < distinct; i++)
         s->term[i] = first_new + (i - n_old);
     for (uint32_t i = 0; i < distinct; i++) {
-        s->tf[i] = count[s->term[i]];
-        count[s->term[i]] = 0;
+        uint32_t t = s->term[i], c = count[t];
+        s->tf[i] = c;
+        count[t] = 0;
+        vec->df[t]++;
+        vec->cf[t] += c;
     }
     s->n_terms = distinct;
     return 0;
@@ -342,9 +360,16 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
     /* A document has at most one term per word: ids[] and count[] fit any sentence. */
     uint32_t *ids = lede_doc_alloc(doc, sizeof(uint32_t) * (words->n + 1));
     uint32_t *count = lede_doc_alloc(doc, sizeof(uint32_t) * (words->n + 1));
+    /* df[] and cf[] too are sized by the word count, the vocabulary's bound, so that they
+     * are counted as each sentence's vector is filled rather than in a pass of their own. */
     vectors vec = {lede_doc_alloc(doc, sizeof(uint32_t) * (words->n + 1)),
-                   lede_doc_alloc(doc, sizeof(uint32_t) * (words->n + 1)), 0, words->n};
-    if (ids == NULL || count == NULL || vec.term == NULL || vec.tf == NULL)
+                   lede_doc_alloc(doc, sizeof(uint32_t) * (words->n + 1)),
+                   0,
+                   words->n,
+                   lede_doc_alloc(doc, sizeof(uint32_t) * (words->n + 1)),
+                   lede_doc_alloc(doc, sizeof(uint32_t) * (words->n + 1))};
+    if (ids == NULL || count == NULL || vec.term == NULL || vec.tf == NULL || vec.df == NULL ||
+        vec.cf == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
 
     size_t n_para = 0;
@@ -365,17 +390,8 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
             return rc;
     }
     model->n_terms = scratch->lex.n_doc_terms;
-    model->df = lede_doc_alloc(doc, sizeof(uint32_t) * (model->n_terms + 1));
-    model->cf = lede_doc_alloc(doc, sizeof(uint32_t) * (model->n_terms + 1));
-    if (model->df == NULL || model->cf == NULL)
-        return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
-    for (uint32_t i = 0; i < model->n_sent; i++) {
-        const sum_sent *s = &model->sent[i];
-        for (uint32_t t = 0; t < s->n_terms; t++) {
-            model->df[s->term[t]]++;
-            model->cf[s->term[t]] += s->tf[t];
-        }
-    }
+    model->df = vec.df;
+    model->cf = vec.cf;
 
     mark_eligible(text, text_len, ls, para, n_para, model);
     rc = mark_duplicates(doc, text, tok, ls, words, span, model);

@@ -23,9 +23,10 @@
  * repeating each other), so a summary does not say the same thing twice. The penalty is
  * applied to the first SUM_GRAPH_MAX picks among the best MMR_POOL candidates; past that,
  * sentences are taken in score order, which keeps the pick linear in the document's length.
- * After each pick its term counts are spread over a dense per-term array, so a candidate's
- * cosine with it (summarizer.h defines it, to the order of the sum) costs one lookup per
- * candidate term instead of a merge of two term lists.
+ * The pick is lazy: each round scans the candidates best score first and stops where no
+ * later one can win, and a candidate's cosines with the picks (summarizer.h defines them, to
+ * the order of the sum) are computed only when a scan reaches it. With a few sentences to
+ * pick among dozens, most cosines are never needed; those that are come out the same bits.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -116,13 +117,10 @@ static int cmp_cand(const void *a, const void *b)
     return (x->index > y->index) - (x->index < y->index);
 }
 
-/* The cosine of sentences a and b (see summarizer.h), b's counts spread in b_tf[]. */
-static double cosine_with_picked(const sum_model *m, const double *idf, const double *norm,
-                                 uint32_t a, uint32_t b, const uint32_t *b_tf)
+/* The dot product of sentences a and b (see summarizer.h), b's counts spread in b_tf[]. */
+static double dot_spread(const sum_model *m, const double *idf, uint32_t a, const uint32_t *b_tf)
 {
     const sum_sent *x = &m->sent[a];
-    if (norm[a] == 0 || norm[b] == 0)
-        return 0;
     /* No test for a shared term: an absent one adds +0.0, which leaves the sum as it was
      * (idf is finite), and a branch the CPU cannot predict costs more than the multiply. */
     double dot = 0;
@@ -130,7 +128,30 @@ static double cosine_with_picked(const sum_model *m, const double *idf, const do
         double w = idf[x->term[i]];
         dot += (double)x->tf[i] * b_tf[x->term[i]] * w * w;
     }
-    return dot / (norm[a] * norm[b]);
+    return dot;
+}
+
+/* The same dot product by merging the two term lists: the shared terms in the same
+ * ascending order with the same expression, and the others, which added +0.0 above, left
+ * out, so the result is the same bits. For a pick older than the one spread in b_tf. */
+static double dot_merge(const sum_model *m, const double *idf, uint32_t a, uint32_t b)
+{
+    const sum_sent *x = &m->sent[a], *y = &m->sent[b];
+    double dot = 0;
+    for (uint32_t i = 0, j = 0; i < x->n_terms && j < y->n_terms;) {
+        uint32_t tx = x->term[i], ty = y->term[j];
+        if (tx < ty) {
+            i++;
+        } else if (tx > ty) {
+            j++;
+        } else {
+            double w = idf[tx];
+            dot += (double)x->tf[i] * y->tf[j] * w * w;
+            i++;
+            j++;
+        }
+    }
+    return dot;
 }
 
 /* Orders the candidates best first. A document has a few dozen, where insertion beats
@@ -155,33 +176,58 @@ int sum_pick_mmr(lede_doc *doc, const sum_model *m, const double *score, uint32_
 {
     uint32_t n = 0;
     cand *c = lede_doc_alloc(doc, sizeof(cand) * (m->n_eligible + 1));
-    double *idf = sum_idf(doc, m);
-    double *norm = lede_doc_alloc(doc, sizeof(double) * (m->n_sent + 1));
-    if (c == NULL || idf == NULL || norm == NULL)
+    if (c == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     for (uint32_t i = 0; i < m->n_sent; i++)
         if (m->sent[i].eligible)
             c[n++] = (cand){score[i], i};
     sort_cands(c, n);
     uint32_t pool = n < MMR_POOL ? n : MMR_POOL;
+    double *idf = NULL; /* computed the first time a cosine is needed */
+    double *norm = lede_doc_alloc(doc, sizeof(double) * (pool + 1));
     double *max_sim = lede_doc_alloc(doc, sizeof(double) * (pool + 1));
+    uint32_t *seen = lede_doc_alloc(doc, sizeof(uint32_t) * (pool + 1));
+    uint32_t *upd = lede_doc_alloc(doc, sizeof(uint32_t) * (pool + 1));
     unsigned char *taken = lede_doc_alloc(doc, n + 1);
     uint32_t *picked_tf = lede_doc_alloc(doc, sizeof(uint32_t) * (m->n_terms + 1));
-    if (max_sim == NULL || taken == NULL || picked_tf == NULL)
+    if (norm == NULL || max_sim == NULL || seen == NULL || upd == NULL || taken == NULL ||
+        picked_tf == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
-    for (uint32_t i = 0; i < pool; i++)
-        norm[c[i].index] = sum_norm(m, idf, c[i].index);
 
-    uint32_t got = 0, words = 0;
-    /* Phase 1: maximal marginal relevance among the pool's best candidates. */
+    uint32_t got = 0, words = 0, n_upd = 0;
+    /* Phase 1: maximal marginal relevance among the pool's best candidates.
+     *
+     * Lazily: a candidate's value is at most LAMBDA * its score, and candidates come best
+     * score first, so the scan stops at the first one whose bound cannot beat the best value
+     * found (ties go to the earlier candidate, as before). A candidate's largest cosine with
+     * the picks (upd[], the picks with weight) is brought up to date only when the scan
+     * reaches it: seen[i] picks are already in max_sim[i]. The maximum does not depend on
+     * when it is taken, so every value compared is the one the eager update gave. The
+     * newest pick is spread over picked_tf[] for a dense dot product; older ones, which a
+     * candidate reached for the first time may still owe, are merged. */
     while (got < k && got < SUM_GRAPH_MAX) {
         uint32_t best = UINT32_MAX;
         double best_val = -INFINITY;
         for (uint32_t i = 0; i < pool; i++) {
             if (taken[i])
                 continue;
-            if (max_words > 0 && words + m->sent[c[i].index].n_words > max_words)
+            if (LAMBDA * c[i].score <= best_val)
+                break;
+            uint32_t a = c[i].index;
+            if (max_words > 0 && words + m->sent[a].n_words > max_words)
                 continue;
+            if (seen[i] < n_upd) {
+                if (norm[i] != 0) {
+                    for (uint32_t u = seen[i]; u < n_upd; u++) {
+                        double dot = u + 1 == n_upd ? dot_spread(m, idf, a, picked_tf)
+                                                    : dot_merge(m, idf, a, c[upd[u]].index);
+                        double sim = dot / (norm[i] * norm[upd[u]]);
+                        if (sim > max_sim[i])
+                            max_sim[i] = sim;
+                    }
+                }
+                seen[i] = n_upd;
+            }
             double sim = max_sim[i] > REDUNDANT ? max_sim[i] : 0;
             double v = LAMBDA * c[i].score - (1.0 - LAMBDA) * sim;
             if (v > best_val) {
@@ -195,22 +241,29 @@ int sum_pick_mmr(lede_doc *doc, const sum_model *m, const double *score, uint32_
         uint32_t s = c[best].index;
         picked[got++] = s;
         words += m->sent[s].n_words;
-        const sum_sent *ps = &m->sent[s];
-        /* Nothing to update after the last pick, nor for a sentence without weight (its
-         * cosine with anything is 0). */
-        if (got == k || got == SUM_GRAPH_MAX || norm[s] == 0)
+        /* Nothing to update after the last pick. */
+        if (got == k || got == SUM_GRAPH_MAX)
             continue;
+        if (idf == NULL) {
+            idf = sum_idf(doc, m);
+            if (idf == NULL)
+                return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
+            /* Every candidate's norm, before any cosine needs one. */
+            for (uint32_t i = 0; i < pool; i++)
+                norm[i] = sum_norm(m, idf, c[i].index);
+        }
+        /* A sentence without weight has cosine 0 with anything: no update. */
+        if (norm[best] == 0)
+            continue;
+        if (n_upd > 0) {
+            const sum_sent *old = &m->sent[c[upd[n_upd - 1]].index];
+            for (uint32_t t = 0; t < old->n_terms; t++)
+                picked_tf[old->term[t]] = 0;
+        }
+        const sum_sent *ps = &m->sent[s];
         for (uint32_t t = 0; t < ps->n_terms; t++)
             picked_tf[ps->term[t]] = ps->tf[t];
-        for (uint32_t i = 0; i < pool; i++) {
-            if (taken[i])
-                continue;
-            double sim = cosine_with_picked(m, idf, norm, c[i].index, s, picked_tf);
-            if (sim > max_sim[i])
-                max_sim[i] = sim;
-        }
-        for (uint32_t t = 0; t < ps->n_terms; t++)
-            picked_tf[ps->term[t]] = 0;
+        upd[n_upd++] = best;
     }
     /* Phase 2, for long documents or a tight word budget: score order, one pass. */
     for (uint32_t i = 0; i < n && got < k; i++) {

@@ -80,21 +80,59 @@ static inline uint64_t sum_mix64(uint64_t h)
     return h;
 }
 
-/* Prepares the key (tag, s[0..len)) for lookups; see the top of the file for readable. */
-static inline void sum_strkey_make(sum_strkey *k, unsigned tag, const char *s, size_t len,
+/* Loads the key (tag, s[0..len)) without hashing it: see the top of the file for readable.
+ * A caller that folds the words (lexicon.c) does so before sum_strkey_body. */
+static inline void sum_strkey_load(sum_strkey *k, unsigned tag, const char *s, size_t len,
                                    size_t readable)
 {
     k->s = s;
     k->len = (uint32_t)len;
     k->tag = tag & 0xFF;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (readable >= 16) {
+        /* The common case, without a branch on the length: two loads, each masked to the
+         * key's bytes in it. */
+        static const uint64_t keep[9] = {0,          0xFF,         0xFFFF,         0xFFFFFF,
+                                         0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF,
+                                         UINT64_MAX};
+        size_t lo = len < 8 ? len : 8, hi = len < 8 ? 0 : len - 8 < 8 ? len - 8 : 8;
+        memcpy(&k->w[0], s, 8);
+        memcpy(&k->w[1], s + 8, 8);
+        k->w[0] &= keep[lo];
+        k->w[1] &= keep[hi];
+        return;
+    }
+#endif
     k->w[0] = sum_load_le(s, len, readable);
     k->w[1] = len > 8 ? sum_load_le(s + 8, len - 8, readable - 8) : 0;
-    uint64_t h = (k->w[0] ^ ((uint64_t)k->tag << 56) ^ len) * UINT64_C(0x9E3779B97F4A7C15);
+}
+
+/* A 64-bit hash of a loaded key's bytes and length, not of its tag: equal for keys equal
+ * but for the tag. Bytes past the first 16 are read from k->s. */
+static inline uint64_t sum_strkey_body(const sum_strkey *k)
+{
+    uint64_t h = (k->w[0] ^ k->len) * UINT64_C(0x9E3779B97F4A7C15);
     h = sum_mix64(h ^ k->w[1]) * UINT64_C(0x94D049BB133111EB);
-    for (size_t i = SUM_STRTAB_INLINE; i < len; i += 8) /* the rare long word */
-        h = sum_mix64(h ^ sum_load_le(s + i, len - i, len - i)) * UINT64_C(0x94D049BB133111EB);
+    for (size_t i = SUM_STRTAB_INLINE; i < k->len; i += 8) /* the rare long word */
+        h = sum_mix64(h ^ sum_load_le(k->s + i, k->len - i, k->len - i)) *
+            UINT64_C(0x94D049BB133111EB);
+    return h;
+}
+
+/* Completes a loaded key with its hash, from body = sum_strkey_body(k) and the tag. */
+static inline void sum_strkey_seal(sum_strkey *k, uint64_t body)
+{
+    uint64_t h = body ^ ((uint64_t)k->tag * UINT64_C(0xD6E8FEB86659FD93));
     h ^= h >> 32;
     k->hash = (uint32_t)h;
+}
+
+/* Prepares the key (tag, s[0..len)) for lookups; see the top of the file for readable. */
+static inline void sum_strkey_make(sum_strkey *k, unsigned tag, const char *s, size_t len,
+                                   size_t readable)
+{
+    sum_strkey_load(k, tag, s, len, readable);
+    sum_strkey_seal(k, sum_strkey_body(k));
 }
 
 /* Asks the CPU to fetch the entry a lookup of the key reads first, so that the lookups of
