@@ -166,6 +166,8 @@ typedef struct pool {
     size_t n_slots;
     unsigned long long next_read, next_proc;
     int stop;
+    /* Wake-ups cost a system call each: signal only a thread that is waiting. */
+    int idle_workers, main_waiting;
     lede__pipeline *p;
 } pool;
 
@@ -182,8 +184,11 @@ static void *worker_main(void *arg)
 
     pthread_mutex_lock(&pl->mu);
     for (;;) {
-        while (!pl->stop && pl->next_proc >= pl->next_read)
+        while (!pl->stop && pl->next_proc >= pl->next_read) {
+            pl->idle_workers++;
             pthread_cond_wait(&pl->ready, &pl->mu);
+            pl->idle_workers--;
+        }
         if (pl->next_proc >= pl->next_read)
             break;
         size_t slot = (size_t)(pl->next_proc++ % pl->n_slots);
@@ -195,7 +200,8 @@ static void *worker_main(void *arg)
 
         pthread_mutex_lock(&pl->mu);
         pl->state[slot] = SLOT_DONE;
-        pthread_cond_broadcast(&pl->done);
+        if (pl->main_waiting)
+            pthread_cond_signal(&pl->done);
     }
     pthread_mutex_unlock(&pl->mu);
     return NULL;
@@ -271,13 +277,16 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
                 lede__runner_report_reader_warnings(doc);
                 pl.state[slot] = SLOT_READY;
                 pl.next_read++;
-                pthread_cond_signal(&pl.ready);
+                if (pl.idle_workers)
+                    pthread_cond_signal(&pl.ready);
             }
             continue;
         }
         if (eof && next_write == pl.next_read)
             break;
+        pl.main_waiting = 1;
         pthread_cond_wait(&pl.done, &pl.mu);
+        pl.main_waiting = 0;
     }
     pl.stop = 1;
     pthread_cond_broadcast(&pl.ready);
