@@ -356,6 +356,12 @@ int lede__ndjson_parse(const char *line, size_t len, lede__ndjson_rec *rec, lede
     ndj p = {line, len, 0, scratch, msg, msg_size};
     int rc;
 
+    /* Callers take offsets into scratch->data, empty strings included: it must exist even
+     * when nothing is decoded (NULL + 0 is undefined behaviour). */
+    if (lede_buf_reserve(scratch, 1)) {
+        snprintf(msg, msg_size, "out of memory");
+        return LEDE_ENOMEM;
+    }
     lede_buf_reset(scratch);
     rec->has_id = rec->has_text = 0;
     rec->n_fields = 0;
