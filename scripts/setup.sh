@@ -7,7 +7,8 @@ set -euo pipefail
 packages=(build-essential cmake pkg-config libltdl-dev libconfig-dev libutf8proc-dev
           libstemmer-dev libjansson-dev)
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(libcmocka-dev unicode-data parallel python3 python3-jsonschema valgrind)
+  packages+=(libcmocka-dev unicode-data parallel python3 python3-jsonschema valgrind
+            clang libclang-rt-14-dev)
 fi
 
 if ! command -v dpkg >/dev/null 2>&1; then

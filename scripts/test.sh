@@ -11,6 +11,8 @@ dir=build-test
 flags=(-DCMAKE_BUILD_TYPE=Debug -DLEDE_BUILD_TESTS=ON -DLEDE_WERROR=ON)
 if [[ "${1:-}" == "--sanitize" ]]; then
   dir=build-asan
+  # CC=clang scripts/test.sh --sanitize: clang's UBSan checks more (NULL + 0, for one).
+  if [[ "${CC:-}" == *clang* ]]; then dir=build-asan-clang; fi
   flags+=(-DLEDE_SANITIZE=ON)
   export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
