@@ -44,17 +44,8 @@ flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DLEDE_FUZZ=ON -DLEDE_SANITIZE=ON
 flags+=("-DCMAKE_C_CREATE_SHARED_MODULE=<CMAKE_C_COMPILER> <CMAKE_SHARED_LIBRARY_C_FLAGS> \
 <LANGUAGE_COMPILE_FLAGS> <LINK_FLAGS> <CMAKE_SHARED_LIBRARY_CREATE_C_FLAGS> -o <TARGET> \
 <OBJECTS> <LINK_LIBRARIES> -Wl,-z,undefs")
-# Until the top-level CMakeLists.txt includes tests/fuzz itself, add it from outside:
-# a project include that defers include() of its CMakeLists.txt to the end of the
-# top-level file (add_subdirectory may not be deferred).
-if ! grep -q 'tests/fuzz' "$root/CMakeLists.txt"; then
-  mkdir -p "$dir"
-  cat >"$dir/fuzz-inject.cmake" <<'CM'
-cmake_language(DEFER DIRECTORY ${CMAKE_SOURCE_DIR} CALL include
-  ${CMAKE_SOURCE_DIR}/tests/fuzz/CMakeLists.txt)
-CM
-  flags+=("-DCMAKE_PROJECT_lede_INCLUDE=$dir/fuzz-inject.cmake")
-fi
+# (An earlier version injected tests/fuzz from outside; forget that in old build dirs.)
+flags+=("-UCMAKE_PROJECT_lede_INCLUDE")
 CC=clang cmake -S "$root" -B "$dir" "${flags[@]}" >/dev/null 2>"$dir/configure.log" ||
   { cat "$dir/configure.log" >&2; exit 2; }
 # Only the fuzzers asked for (and the stage modules fuzz_config loads); not the lede CLI:
