@@ -9,8 +9,9 @@
  * reported on stderr, naming the document and the stage.
  *
  * With workers > 1, each worker thread owns a chain of stage instances; the main thread
- * reads documents into a window of 4 x workers slots and writes finished ones strictly
- * in sequence, so output order is input order and memory is bounded by the window.
+ * reads documents into a window of 16 x workers slots (and at most 32 MiB of text) and
+ * writes finished ones strictly in sequence, so output order is input order and memory
+ * is bounded by the window.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -164,10 +165,13 @@ typedef struct pool {
     lede_doc **docs;
     int *state;
     size_t n_slots;
-    unsigned long long next_read, next_proc;
+    unsigned long long next_read, next_proc, next_write;
     int stop;
-    /* Wake-ups cost a system call each: signal only a thread that is waiting. */
+    /* Wake-ups cost a system call and a context switch each: signal only a thread that
+     * waits, and wake the main thread for a batch of finished documents, not for each. */
     int idle_workers, main_waiting;
+    size_t n_done;  /* finished documents not yet written */
+    size_t wake_at; /* the main thread waits for this many, next_write among them */
     lede__pipeline *p;
 } pool;
 
@@ -200,12 +204,19 @@ static void *worker_main(void *arg)
 
         pthread_mutex_lock(&pl->mu);
         pl->state[slot] = SLOT_DONE;
-        if (pl->main_waiting)
+        pl->n_done++;
+        if (pl->main_waiting && pl->n_done >= pl->wake_at &&
+            pl->state[pl->next_write % pl->n_slots] == SLOT_DONE)
             pthread_cond_signal(&pl->done);
     }
     pthread_mutex_unlock(&pl->mu);
     return NULL;
 }
+
+/* Documents in flight: up to this many per worker, and this much text in all (one larger
+ * document is always allowed), so that memory stays bounded whatever the input. */
+#define WINDOW_PER_WORKER 16
+#define WINDOW_MAX_BYTES ((size_t)32 * 1024 * 1024)
 
 static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings *set,
                         lede__run_stats *stats, lede_error *err)
@@ -213,12 +224,12 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
     int n_workers = lede__pipeline_workers(p), has_renderer = lede__pipeline_has_renderer(p);
     pool pl;
     worker *ws = NULL;
-    unsigned long long next_write = 0;
+    size_t bytes_in_flight = 0, len;
     int rc = 0, eof = 0, write_failed = 0, started = 0;
 
     memset(&pl, 0, sizeof pl);
     pl.p = p;
-    pl.n_slots = (size_t)n_workers * 4; /* documents in flight: bounded memory */
+    pl.n_slots = (size_t)n_workers * WINDOW_PER_WORKER;
     pl.docs = calloc(pl.n_slots, sizeof *pl.docs);
     pl.state = calloc(pl.n_slots, sizeof *pl.state);
     ws = calloc((size_t)n_workers, sizeof *ws);
@@ -246,9 +257,11 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
     pthread_mutex_lock(&pl.mu);
     while (!rc) {
         /* Write what is finished, in input order. */
-        size_t ws_slot = (size_t)(next_write % pl.n_slots);
-        if (next_write < pl.next_read && pl.state[ws_slot] == SLOT_DONE) {
+        size_t ws_slot = (size_t)(pl.next_write % pl.n_slots);
+        if (pl.next_write < pl.next_read && pl.state[ws_slot] == SLOT_DONE) {
             pthread_mutex_unlock(&pl.mu);
+            lede_doc_text(pl.docs[ws_slot], &len);
+            bytes_in_flight -= len;
             if (!write_failed &&
                 lede__runner_finish_doc(p, pl.docs[ws_slot], has_renderer, stats, err)) {
                 write_failed = 1;
@@ -256,11 +269,13 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
             }
             pthread_mutex_lock(&pl.mu);
             pl.state[ws_slot] = SLOT_FREE;
-            next_write++;
+            pl.n_done--;
+            pl.next_write++;
             continue;
         }
         /* Read into a free slot while the window has room. */
-        if (!eof && pl.next_read - next_write < pl.n_slots) {
+        if (!eof && pl.next_read - pl.next_write < pl.n_slots &&
+            (pl.next_read == pl.next_write || bytes_in_flight < WINDOW_MAX_BYTES)) {
             size_t slot = (size_t)(pl.next_read % pl.n_slots);
             lede_doc *doc = pl.docs[slot];
             pthread_mutex_unlock(&pl.mu);
@@ -275,6 +290,8 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
             } else {
                 lede__doc_set_seq(doc, (size_t)stats->docs++);
                 lede__runner_report_reader_warnings(doc);
+                lede_doc_text(doc, &len);
+                bytes_in_flight += len;
                 pl.state[slot] = SLOT_READY;
                 pl.next_read++;
                 if (pl.idle_workers)
@@ -282,10 +299,15 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
             }
             continue;
         }
-        if (eof && next_write == pl.next_read)
+        if (eof && pl.next_write == pl.next_read)
             break;
+        /* Nothing to do until documents finish: sleep until half of those in flight have
+         * (the next one to write among them), then write them all and refill the window. */
+        size_t in_flight = (size_t)(pl.next_read - pl.next_write);
+        pl.wake_at = in_flight / 2 > 1 ? in_flight / 2 : 1;
         pl.main_waiting = 1;
-        pthread_cond_wait(&pl.done, &pl.mu);
+        while (!(pl.n_done >= pl.wake_at && pl.state[pl.next_write % pl.n_slots] == SLOT_DONE))
+            pthread_cond_wait(&pl.done, &pl.mu);
         pl.main_waiting = 0;
     }
     pl.stop = 1;
