@@ -109,7 +109,11 @@ static void peek_back(const scanner *sc, uint32_t pos, int32_t *cp, int *cc)
     *cc = tok_class(*cp);
 }
 
-static int emit(scanner *sc, uint32_t start, uint32_t end, uint16_t flags)
+/* Appends a token of the given kind, flagged inert when no later rule can act on it. With
+ * describe, its kind and flags are worked out from its text (emit); without, the caller
+ * knows the kind already (emit_punct: dots, quote marks). */
+static int push_token(scanner *sc, uint32_t start, uint32_t end, uint16_t kind, uint16_t flags,
+                      int describe)
 {
     lede_token *t;
 
@@ -118,27 +122,22 @@ static int emit(scanner *sc, uint32_t start, uint32_t end, uint16_t flags)
     t = &sc->vec->v[sc->vec->n++];
     t->start = start;
     t->end = end;
-    t->kind = LEDE_TOK_OTHER;
+    t->kind = kind;
     t->flags = flags;
-    tok_describe(sc->text, t);
+    if (describe)
+        tok_describe(sc->text, t);
     t->flags |= tok_inert_flag(sc->text, t);
     return 0;
 }
 
-/* emit() for a token known to be punctuation (dots, quote marks): no need to describe. */
+static int emit(scanner *sc, uint32_t start, uint32_t end, uint16_t flags)
+{
+    return push_token(sc, start, end, LEDE_TOK_OTHER, flags, 1);
+}
+
 static int emit_punct(scanner *sc, uint32_t start, uint32_t end, uint16_t flags)
 {
-    lede_token *t;
-
-    if (tok_vec_reserve(sc->vec, 1))
-        return LEDE_ENOMEM;
-    t = &sc->vec->v[sc->vec->n++];
-    t->start = start;
-    t->end = end;
-    t->kind = LEDE_TOK_PUNCT;
-    t->flags = flags;
-    t->flags |= tok_inert_flag(sc->text, t);
-    return 0;
+    return push_token(sc, start, end, LEDE_TOK_PUNCT, flags, 0);
 }
 
 /* ---- glued captions (rules in the file comment) ---- */
