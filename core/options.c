@@ -326,13 +326,13 @@ int lede__options_take_name(char *list, char *name, size_t size)
 {
     char pair[4096];
     int truncated = 0;
-    const char *p = list, *start;
+    const char *p = list;
 
     name[0] = '\0';
     for (;;) {
         while (*p == ' ' || *p == '\t')
             p++;
-        start = p;
+        const char *start = p;
         if (!(p = next_pair(p, pair, sizeof pair, &truncated)))
             return 0;
         if (strncmp(pair, "name=", 5) == 0) {

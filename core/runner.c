@@ -308,6 +308,8 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
         pl.main_waiting = 1;
         while (!(pl.n_done >= pl.wake_at && pl.state[pl.next_write % pl.n_slots] == SLOT_DONE))
             pthread_cond_wait(&pl.done, &pl.mu);
+        /* main_waiting is read by the workers, under the lock, while cond_wait sleeps. */
+        // cppcheck-suppress redundantAssignment
         pl.main_waiting = 0;
     }
     pl.stop = 1;

@@ -213,7 +213,7 @@ static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
             /* The bank's chief economist, John Doe, said: the name is the appositive. */
             if (k - 1 > j && qt_name_ending_at(v, k - 1, j + 1, out))
                 return 1;
-        } else if (j == lo && k > lo && qt_name_ending_at(v, k - 1, lo, out)) {
+        } else if (j == lo && qt_name_ending_at(v, k - 1, lo, out)) {
             return 1;
         }
         return 0;

@@ -182,8 +182,6 @@ static uint8_t ctx_class(int32_t cp)
             return CTX_OPENP;
         return CTX_PUNCT;
     }
-    if (cp == '\n' || cp == '\r' || cp == '\t')
-        return CTX_SPACE;
     switch (utf8proc_category(cp)) {
     case UTF8PROC_CATEGORY_ZS:
     case UTF8PROC_CATEGORY_ZL:
@@ -246,12 +244,10 @@ static void describe(const qt_view *v, cand *c, uint32_t ps, uint32_t pe)
 {
     const char *text = v->text;
     size_t len = v->len, at, n;
-    int32_t prev = -1, next = -1;
-
     if (c->start <= ps) {
         c->prev = CTX_START;
     } else {
-        prev = cp_before(text, len, c->start, &at);
+        int32_t prev = cp_before(text, len, c->start, &at);
         c->prev = ctx_class(prev);
         /* A straight mark right after another opening one ("'Hi'") opens as well. */
         if ((prev == '"' || prev == '\'') && at > ps) {
@@ -266,7 +262,7 @@ static void describe(const qt_view *v, cand *c, uint32_t ps, uint32_t pe)
     if (c->end >= pe) {
         c->next = CTX_END;
     } else {
-        next = cp_at(text, len, c->end, &n);
+        int32_t next = cp_at(text, len, c->end, &n);
         c->next = ctx_class(next);
         if (next == 0x2019 || next == 0x201D || next == '"' || next == '\'')
             c->next = CTX_PUNCT;

@@ -235,6 +235,8 @@ static int sentence_terms(lede_doc *doc, const sum_words *words, uint32_t lo, ui
             __builtin_prefetch(&lx->num[words->stem[w + NUM_AHEAD]]);
 #endif
         uint32_t id = sum_lexicon_number(lx, words->stem[w]);
+        /* id < first_new asks "a term seen in an earlier sentence?", not a bounds check. */
+        // cppcheck-suppress arrayIndexThenCheck
         if (count[id]++ == 0 && id < first_new)
             ids[n_old++] = id;
     }
@@ -374,7 +376,7 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
 
     size_t n_para = 0;
     const lede_paragraph *para = lede_doc_paragraphs(doc, &n_para);
-    uint32_t term_lo = 0, term_hi = 0; /* the sentence's words with a term */
+    uint32_t term_hi = 0; /* where the previous sentence's words with a term ended */
     for (uint32_t i = 0; i < model->n_sent; i++) {
         sum_sent *s = &model->sent[i];
         s->paragraph = n_para > 0 ? ls[i].paragraph : LEDE_NONE;
@@ -383,7 +385,7 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
             first_from(words->tok, words->n, ls[i].tok_begin, i > 0 ? span[2 * i - 1] : 0);
         span[2 * i + 1] = first_from(words->tok, words->n, ls[i].tok_end, span[2 * i]);
         s->n_words = span[2 * i + 1] - span[2 * i];
-        term_lo = first_from(words->at, words->n_terms, span[2 * i], term_hi);
+        uint32_t term_lo = first_from(words->at, words->n_terms, span[2 * i], term_hi);
         term_hi = first_from(words->at, words->n_terms, span[2 * i + 1], term_lo);
         rc = sentence_terms(doc, words, term_lo, term_hi, &scratch->lex, ids, count, &vec, s, err);
         if (rc != 0)
