@@ -17,64 +17,16 @@
 #include <cmocka.h>
 
 #include "lede/harness.h"
-
-extern const lede_stage_desc tokenizer_LTX_lede_stage;
-extern const lede_stage_desc summarizer_LTX_lede_stage;
-
-static const char *methods[] = {"news", "lead", "textrank", "lexrank"};
-
-static lede_harness *make(const char *opts)
-{
-    lede_harness *h = NULL;
-    lede_error err;
-    assert_int_equal(lede_harness_new(&h, &err), 0);
-    assert_int_equal(lede_harness_add(h, &tokenizer_LTX_lede_stage, "", &err), 0);
-    if (lede_harness_add(h, &summarizer_LTX_lede_stage, opts, &err) != 0)
-        fail_msg("summarizer %s: %s", opts, err.message);
-    return h;
-}
-
-static lede_doc *run(lede_harness *h, const char *text)
-{
-    lede_doc *doc = NULL;
-    lede_error err;
-    if (lede_harness_run(h, "t", text, strlen(text), &doc, &err) != 0)
-        fail_msg("run: %s", err.message);
-    return doc;
-}
-
-static char *read_fixture(const char *name)
-{
-    char path[1024];
-    snprintf(path, sizeof(path), "%s/tests/fixtures/summarizer/%s", LEDE_SOURCE_DIR, name);
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    static char buf[65536];
-    size_t n = fread(buf, 1, sizeof(buf) - 1, f);
-    fclose(f);
-    buf[n] = '\0';
-    return buf;
-}
-
-/* Whether the text of summary item i starts with prefix. */
-static int item_starts(lede_doc *doc, size_t i, const char *prefix)
-{
-    size_t n_sum, n_sent;
-    const lede_summary_item *sum = lede_doc_summary(doc, &n_sum);
-    const lede_sentence *sent = lede_doc_sentences(doc, &n_sent);
-    const char *text = lede_doc_text(doc, NULL);
-    assert_true(i < n_sum && sum[i].sentence < n_sent);
-    return strncmp(text + sent[sum[i].sentence].start, prefix, strlen(prefix)) == 0;
-}
+#include "test_summarizer_util.h"
 
 static void test_one_sentence_document_gets_that_sentence(void **state)
 {
     (void)state;
     for (size_t m = 0; m < 4; m++) {
         char opts[64];
-        snprintf(opts, sizeof(opts), "method=%s", methods[m]);
-        lede_harness *h = make(opts);
-        lede_doc *doc = run(h, "Putin has arrived in Iran to forge a new alliance.");
+        snprintf(opts, sizeof(opts), "method=%s", sum_test_methods[m]);
+        lede_harness *h = sum_test_make(opts);
+        lede_doc *doc = sum_test_run(h, "Putin has arrived in Iran to forge a new alliance.");
         size_t n;
         const lede_summary_item *sum = lede_doc_summary(doc, &n);
         assert_int_equal(n, 1);
@@ -86,8 +38,9 @@ static void test_one_sentence_document_gets_that_sentence(void **state)
 static void test_two_sentence_document_keeps_both_when_three_are_asked(void **state)
 {
     (void)state;
-    lede_harness *h = make("sentences=3");
-    lede_doc *doc = run(h, "Putin has arrived in Iran. He will meet President Raisi today.");
+    lede_harness *h = sum_test_make("sentences=3");
+    lede_doc *doc =
+        sum_test_run(h, "Putin has arrived in Iran. He will meet President Raisi today.");
     size_t n;
     const lede_summary_item *sum = lede_doc_summary(doc, &n);
     assert_int_equal(n, 2);
@@ -101,9 +54,10 @@ static void test_text_without_sentence_end_still_gets_a_summary(void **state)
     (void)state;
     for (size_t m = 0; m < 4; m++) {
         char opts[64];
-        snprintf(opts, sizeof(opts), "method=%s", methods[m]);
-        lede_harness *h = make(opts);
-        lede_doc *doc = run(h, "Vladimir Putin arrives in Iran to forge a fearsome new alliance");
+        snprintf(opts, sizeof(opts), "method=%s", sum_test_methods[m]);
+        lede_harness *h = sum_test_make(opts);
+        lede_doc *doc =
+            sum_test_run(h, "Vladimir Putin arrives in Iran to forge a fearsome new alliance");
         size_t n;
         lede_doc_summary(doc, &n);
         assert_int_equal(n, 1);
@@ -114,8 +68,8 @@ static void test_text_without_sentence_end_still_gets_a_summary(void **state)
 static void test_empty_document_gets_an_empty_summary(void **state)
 {
     (void)state;
-    lede_harness *h = make("");
-    lede_doc *doc = run(h, "");
+    lede_harness *h = sum_test_make("");
+    lede_doc *doc = sum_test_run(h, "");
     size_t n = 99;
     lede_doc_summary(doc, &n);
     assert_int_equal(n, 0);
@@ -126,18 +80,18 @@ static void test_empty_document_gets_an_empty_summary(void **state)
 static void test_duplicated_title_of_sample_article_is_never_picked(void **state)
 {
     (void)state;
-    const char *text = read_fixture("putin-iran.txt");
+    const char *text = sum_test_fixture("putin-iran.txt");
     for (size_t m = 0; m < 4; m++) {
         char opts[64];
-        snprintf(opts, sizeof(opts), "method=%s ratio=1", methods[m]);
-        lede_harness *h = make(opts);
-        lede_doc *doc = run(h, text);
+        snprintf(opts, sizeof(opts), "method=%s ratio=1", sum_test_methods[m]);
+        lede_harness *h = sum_test_make(opts);
+        lede_doc *doc = sum_test_run(h, text);
         size_t n;
         lede_doc_summary(doc, &n);
         assert_true(n > 20);
         for (size_t i = 0; i < n; i++)
-            if (item_starts(doc, i, "Vladimir Putin arrives in Iran"))
-                fail_msg("%s picked the headline as item %zu", methods[m], i);
+            if (sum_test_item_starts(doc, i, "Vladimir Putin arrives in Iran"))
+                fail_msg("%s picked the headline as item %zu", sum_test_methods[m], i);
         lede_harness_free(h);
     }
 }
@@ -145,14 +99,14 @@ static void test_duplicated_title_of_sample_article_is_never_picked(void **state
 static void test_caption_without_full_stop_is_never_picked(void **state)
 {
     (void)state;
-    const char *text = read_fixture("putin-iran.txt");
-    lede_harness *h = make("ratio=1");
-    lede_doc *doc = run(h, text);
+    const char *text = sum_test_fixture("putin-iran.txt");
+    lede_harness *h = sum_test_make("ratio=1");
+    lede_doc *doc = sum_test_run(h, text);
     size_t n;
     lede_doc_summary(doc, &n);
     for (size_t i = 0; i < n; i++) {
-        assert_false(item_starts(doc, i, "The Iranian Army launches a drone"));
-        assert_false(item_starts(doc, i, "Putin will also meet with Turkish president"));
+        assert_false(sum_test_item_starts(doc, i, "The Iranian Army launches a drone"));
+        assert_false(sum_test_item_starts(doc, i, "Putin will also meet with Turkish president"));
     }
     lede_harness_free(h);
 }
@@ -175,9 +129,9 @@ static void test_one_very_long_paragraph_is_summarized(void **state)
         len += (size_t)snprintf(text + len, cap - len, "%s, report %d says. ", base[i % 5], i);
     for (size_t m = 0; m < 4; m++) {
         char opts[64];
-        snprintf(opts, sizeof(opts), "method=%s ratio=0.1", methods[m]);
-        lede_harness *h = make(opts);
-        lede_doc *doc = run(h, text);
+        snprintf(opts, sizeof(opts), "method=%s ratio=0.1", sum_test_methods[m]);
+        lede_harness *h = sum_test_make(opts);
+        lede_doc *doc = sum_test_run(h, text);
         size_t n, n_sent;
         const lede_summary_item *sum = lede_doc_summary(doc, &n);
         lede_doc_sentences(doc, &n_sent);

@@ -15,41 +15,18 @@
 #include <cmocka.h>
 
 #include "lede/harness.h"
+#include "test_summarizer_util.h"
 
 extern const lede_stage_desc tokenizer_LTX_lede_stage;
 extern const lede_stage_desc summarizer_LTX_lede_stage;
 
-static lede_harness *make(const char *opts)
-{
-    lede_harness *h = NULL;
-    lede_error err;
-    assert_int_equal(lede_harness_new(&h, &err), 0);
-    assert_int_equal(lede_harness_add(h, &tokenizer_LTX_lede_stage, "", &err), 0);
-    if (lede_harness_add(h, &summarizer_LTX_lede_stage, opts, &err) != 0)
-        fail_msg("summarizer %s: %s", opts, err.message);
-    return h;
-}
-
-static const char *sample(void)
-{
-    static char buf[65536];
-    char path[1024];
-    snprintf(path, sizeof(path), "%s/tests/fixtures/summarizer/putin-iran.txt", LEDE_SOURCE_DIR);
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    size_t n = fread(buf, 1, sizeof(buf) - 1, f);
-    fclose(f);
-    buf[n] = '\0';
-    return buf;
-}
-
 /* Number of summary sentences for the sample article under opts. */
 static size_t count(const char *opts)
 {
-    lede_harness *h = make(opts);
+    lede_harness *h = sum_test_make(opts);
     lede_doc *doc = NULL;
     lede_error err;
-    const char *text = sample();
+    const char *text = sum_test_sample();
     assert_int_equal(lede_harness_run(h, "t", text, strlen(text), &doc, &err), 0);
     size_t n;
     lede_doc_summary(doc, &n);
@@ -60,10 +37,10 @@ static size_t count(const char *opts)
 /* Words of the summary (word and number tokens of its sentences) under opts. */
 static size_t summary_words(const char *opts, size_t *items)
 {
-    lede_harness *h = make(opts);
+    lede_harness *h = sum_test_make(opts);
     lede_doc *doc = NULL;
     lede_error err;
-    const char *text = sample();
+    const char *text = sum_test_sample();
     assert_int_equal(lede_harness_run(h, "t", text, strlen(text), &doc, &err), 0);
     size_t n, n_sent, n_tok, words = 0;
     const lede_summary_item *sum = lede_doc_summary(doc, &n);
