@@ -401,16 +401,11 @@ static int scan_one(scanner *sc, uint32_t *ppos, int lead, uint16_t flags, int *
     }
     if (n_letters) {
         /* A word: kind and case are known from the scan, no need to describe it again. */
-        lede_token *t;
-        if (tok_vec_reserve(sc->vec, 1))
+        uint16_t case_flags =
+            (uint16_t)((first_upper ? LEDE_TOKF_CAPITALIZED : 0) |
+                       (n_letters >= 2 && n_upper == n_letters ? LEDE_TOKF_ALLCAPS : 0));
+        if (push_token(sc, start, pos, LEDE_TOK_WORD, (uint16_t)(flags | case_flags), 0))
             return LEDE_ENOMEM;
-        t = &sc->vec->v[sc->vec->n++];
-        t->start = start;
-        t->end = pos;
-        t->kind = LEDE_TOK_WORD;
-        t->flags = (uint16_t)(flags | (first_upper ? LEDE_TOKF_CAPITALIZED : 0) |
-                              (n_letters >= 2 && n_upper == n_letters ? LEDE_TOKF_ALLCAPS : 0));
-        t->flags |= tok_inert_flag(sc->text, t);
     } else if (n_digits) {
         /* a number: digits with inner . , : and a final %; nothing to describe */
         lede_token *t;
