@@ -30,13 +30,6 @@
 
 #include "lede_config.h"
 
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 static int write_all(int fd, const void *data, size_t len)
 {
     const char *p = data;
@@ -351,7 +344,7 @@ int lede__run_isolated(lede__pipeline *p, lede__reader *r, const lede__settings 
     iso s;
     int rc = 0, eof = 0, write_failed = 0, has_renderer = lede__pipeline_has_renderer(p);
     unsigned long long next_read = 0, next_write = 0, next_send = 0;
-    double t0 = now_seconds();
+    double t0 = lede__now();
 
     lede__run_stats_begin(stats);
     memset(&s, 0, sizeof s);
@@ -427,7 +420,7 @@ int lede__run_isolated(lede__pipeline *p, lede__reader *r, const lede__settings 
             size_t slot = (size_t)(next_send % s.n_slots);
             child *c = &s.kids[idle];
             c->slot = (long)slot;
-            c->deadline = set->doc_timeout > 0 ? now_seconds() + set->doc_timeout : 0;
+            c->deadline = set->doc_timeout > 0 ? lede__now() + set->doc_timeout : 0;
             s.state[slot] = SLOT_BUSY;
             next_send++;
             if (send_doc(&s, c, s.docs[slot]) && (rc = child_lost(&s, idle, 0, err)))
@@ -446,7 +439,7 @@ int lede__run_isolated(lede__pipeline *p, lede__reader *r, const lede__settings 
         /* 5. Wait for a result, a death or a deadline. */
         struct pollfd pfd[LEDE_MAX_WORKERS];
         int idx[LEDE_MAX_WORKERS], n = 0, timeout_ms = -1;
-        double now = now_seconds();
+        double now = lede__now();
         for (int k = 0; k < s.n_kids; k++) {
             if (s.kids[k].slot < 0)
                 continue;
@@ -465,7 +458,7 @@ int lede__run_isolated(lede__pipeline *p, lede__reader *r, const lede__settings 
             rc = lede_error_set(err, LEDE_EIO, "poll: %s", strerror(errno));
             break;
         }
-        now = now_seconds();
+        now = lede__now();
         for (int i = 0; i < n && !rc; i++) {
             child *c = &s.kids[idx[i]];
             if (pfd[i].revents & (POLLIN | POLLHUP | POLLERR)) {
@@ -501,7 +494,7 @@ out:
     lede_buf_free(&s.req);
     lede_buf_free(&s.scratch);
     stats->bytes = lede__reader_bytes(r);
-    stats->seconds = now_seconds() - t0;
+    stats->seconds = lede__now() - t0;
     lede__run_stats_end(stats);
     if (write_failed && !rc)
         rc = err->code ? err->code : LEDE_EIO;

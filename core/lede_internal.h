@@ -123,6 +123,8 @@ LEDE_API void lede__loader_free(lede__loader *ld);
 LEDE_API int lede__desc_check(const lede_stage_desc *desc, const char *path, lede_error *err);
 
 /* ---------- pipeline (pipeline.c) ---------- */
+/* Seconds on the monotonic clock, for stage timing, --stats and time limits. */
+double lede__now(void);
 typedef struct lede__pipeline lede__pipeline;
 
 /* An empty pipeline. config_dir resolves relative paths for stages. */

@@ -298,7 +298,7 @@ int lede__pipeline_prepare_doc(lede__pipeline *p, lede_doc *doc, lede_error *err
     return 0;
 }
 
-static double now_seconds(void)
+double lede__now(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -323,9 +323,9 @@ int lede__pipeline_process(lede__pipeline *p, int worker, lede_doc *doc, lede_er
             *p->progress = (int)i + 1;
         lede_error_clear(&serr);
         pipe_inst *w = &st->w[worker];
-        double t0 = now_seconds();
+        double t0 = lede__now();
         rc = st->desc->process(w->inst, doc, &serr);
-        w->seconds += now_seconds() - t0;
+        w->seconds += lede__now() - t0;
         if (rc) {
             const char *msg = serr.message[0] ? serr.message : lede_strerror(rc);
             /* A renderer failing on an already failed document keeps the first failure. */

@@ -23,13 +23,6 @@
 
 #include "lede_config.h"
 
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 /* The error record for a failed document when no stage renders one. */
 static int write_error_record(lede_doc *doc, lede_error *err)
 {
@@ -64,7 +57,7 @@ void lede__run_stats_begin(lede__run_stats *stats)
 {
     memset(stats, 0, sizeof *stats);
     stats->tty = isatty(2);
-    stats->start = stats->last_progress = now_seconds();
+    stats->start = stats->last_progress = lede__now();
 }
 
 void lede__run_stats_end(lede__run_stats *stats)
@@ -80,7 +73,7 @@ static void progress(lede__run_stats *stats)
     double now;
     if (!stats->tty)
         return;
-    now = now_seconds();
+    now = lede__now();
     if (now - stats->start < 1.0 || now - stats->last_progress < 0.5)
         return;
     stats->last_progress = now;
@@ -334,7 +327,7 @@ out:
 int lede__run(lede__pipeline *p, lede__reader *r, const lede__settings *set, lede__run_stats *stats,
               lede_error *err)
 {
-    double t0 = now_seconds();
+    double t0 = lede__now();
     int rc;
 
     lede__run_stats_begin(stats);
@@ -343,7 +336,7 @@ int lede__run(lede__pipeline *p, lede__reader *r, const lede__settings *set, led
     else
         rc = run_serial(p, r, set, stats, err);
     stats->bytes = lede__reader_bytes(r);
-    stats->seconds = now_seconds() - t0;
+    stats->seconds = lede__now() - t0;
     lede__run_stats_end(stats);
     return rc;
 }
