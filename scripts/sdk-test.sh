@@ -107,6 +107,15 @@ cc -std=c11 -shared -fPIC -fvisibility=hidden -Wall -Wextra -Werror -o "$work/pc
   die "pkg-config build"
 run_stage sdkdemo "$work/pc"
 
+say "pkg-config: a multiarch libdir (lib/x86_64-linux-gnu) finds the same prefix"
+cmake -S . -B "$work/ma" -DLEDE_BUILD_TESTS=OFF -DCMAKE_INSTALL_LIBDIR=lib/x86_64-linux-gnu \
+  >/dev/null || die "configure with a multiarch libdir"
+mkdir -p "$work/ma-prefix/lib/x86_64-linux-gnu/pkgconfig"
+cp "$work/ma/lede.pc" "$work/ma-prefix/lib/x86_64-linux-gnu/pkgconfig/"
+got=$(PKG_CONFIG_PATH=$work/ma-prefix/lib/x86_64-linux-gnu/pkgconfig pkg-config --variable=libdir lede)
+[[ "$(cd "$got" && pwd -P)" == "$(cd "$work/ma-prefix/lib/x86_64-linux-gnu" && pwd -P)" ]] ||
+  die "multiarch lede.pc: libdir is $got"
+
 if [[ $doc == 1 ]]; then
   say "docs/writing-a-stage.md: run every sh block in a copy of the tree"
   mkdir -p "$work/src" "$work/home"
