@@ -29,6 +29,9 @@ typedef struct tok_sctx {
     long list_next; /* the next marker of a list with lower-case items, or 0 */
     int in_item;    /* the current sentence is a list item */
     int menu;       /* tok_is_menu() of the paragraph: -1 until asked */
+    /* quotations = "whole": the quotation last found, [q_open, q_close] (q_close 0: none
+     * yet), and the first token not yet searched for an opening quote */
+    size_t q_open, q_close, q_scan;
 } tok_sctx;
 
 /* Token i is the literal lit. Always inlined: with a constant literal the length folds

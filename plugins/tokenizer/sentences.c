@@ -9,8 +9,9 @@
  *     a lower-case word: "Yahoo! in", "'This is great.' she said" do not end. Camel-case
  *     names (wikiHow) and item labels ("ii)", "(b)") start sentences although lower case;
  *     a dash and lower case go on ("voila! -- you"), so does a speaker with a speech verb
- *     after a quoted question ("'Earth?' I asked"). A number after a full stop starts a
- *     sentence only after a word ("item. 2. The"), not after a symbol ("N°. 1026"). A
+ *     after a quoted question ("'Earth?' I asked"; a capitalised pronoun other than I
+ *     starts a new one: '"Who is this?" She said it to ...'). A number after a full stop
+ *     starts a sentence only after a word ("item. 2. The"), not after a symbol ("N°. 1026"). A
  *     full stop glued to a capitalised word ends one only after a real word or number
  *     ("world.Today", "1,000.That", not "Jr.'s").
  *   - an abbreviation whose full stop is in the token (words.c decides what is one):
@@ -58,6 +59,18 @@
  * marker in sequence (or it opens the paragraph), so a stray "2)" does not split. Items
  * in lower case ("a) here it is b) another") count when the list's first marker opens a
  * sentence or follows a terminal mark, so "would a) cut taxes, b) ..." is no list.
+ *
+ * Quotations (option quotations = "whole"; the default "split" treats quoted sentences
+ * like any other). A terminal mark inside a quotation, before its closing mark, ends no
+ * sentence ('"Dear, dear! How queer everything is to-day! ..."'); a quotation is an
+ * opening mark and the closing mark of its family (double, single, angle) in the same
+ * paragraph, within 1000 tokens, nested ones followed; an opening mark without one opens
+ * none. At the closing mark the usual rules apply, except that a capitalised word after
+ * a quoted question or exclamation always starts a sentence ('soup!" Alice said', as in
+ * pySBD), speech cut off by a dash ends before a capital ('to--" At this moment'), and a
+ * parenthesis after the closing mark continues the sentence unless another quotation
+ * follows it ('house!' (Which was very likely true.)' but '"... think!" (Dinah was the
+ * cat.) "I hope ..."').
  *
  * Every look-ahead is bounded (a list marker's neighbour within 200 tokens, a citation
  * within 10), so a paragraph costs linear time whatever it holds. Most tokens are plain
@@ -280,19 +293,36 @@ static int is_unpunctuated_start(const tok_sctx *c, size_t i, unsigned lex)
 }
 
 /* "'You come here from Earth?' I asked.": after a quoted question or exclamation, a
- * speaker and a speech verb continue the sentence. Token i is the word after the quote. */
+ * speaker and a speech verb continue the sentence. Token i is the word after the quote.
+ * A capitalised pronoun other than I starts a new sentence: the speaker of an
+ * attribution would be written "she said" ('"Who is this?" She said it to the Knave'). */
 static int is_attribution(const tok_sctx *c, size_t i)
 {
     static const char *const verbs[] = {"said",  "says",      "asked",     "asks",      "replied",
                                         "cried", "shouted",   "whispered", "added",     "told",
                                         "wrote", "exclaimed", "answered",  "continued", NULL};
+    static const char *const pronouns[] = {"He", "She", "It", "We", "They", "You", NULL};
     if (i + 1 >= c->n || c->t[i].kind != LEDE_TOK_WORD)
         return 0;
+    for (const char *const *p = pronouns; *p; p++) {
+        if (tok_is(c, i, *p))
+            return 0;
+    }
     for (const char *const *v = verbs; *v; v++) {
         if (tok_is(c, i + 1, *v))
             return 1;
     }
     return 0;
+}
+
+/* '... we're doing our best, afore she comes, to--" At this moment': in whole mode,
+ * speech cut off by a dash ends its sentence before a capitalised word (pySBD's
+ * convention; GUM keeps '... make a —” He hit his forehead' together, so the default
+ * does not). Token q is the closing quote. */
+static int is_cut_off(const tok_sctx *c, size_t q)
+{
+    return q > 0 && q + 1 < c->n && c->t[q - 1].end == c->t[q].start && tok_is_dash(c, q - 1) &&
+           c->t[q + 1].start > c->t[q].end && tok_is_cap_word(c, q + 1);
 }
 
 static int is_month(const tok_sctx *c, size_t i)
@@ -341,6 +371,86 @@ TOK_COLD static int inside_brackets(const tok_sctx *c, size_t i, size_t k)
     return 0;
 }
 
+/* ---- quotations kept whole (quotations = "whole") ---- */
+
+/* The family of quotation mark token i: 1 double (" “ ” „ ‟), 2 single (' ‘ ’ ‚ `),
+ * 3 angle (« » ‹ ›); an opening mark is closed by one of its family. */
+static int quote_family(const tok_sctx *c, size_t i)
+{
+    unsigned char ch = (unsigned char)c->text[c->t[i].start];
+
+    if (ch == '"' || tok_is(c, i, "\u201C") || tok_is(c, i, "\u201D") || tok_is(c, i, "\u201E") ||
+        tok_is(c, i, "\u201F"))
+        return 1;
+    if (ch == '\'' || ch == '`' || tok_is(c, i, "\u2018") || tok_is(c, i, "\u2019") ||
+        tok_is(c, i, "\u201A"))
+        return 2;
+    return 3;
+}
+
+/* A quotation is searched for its closing mark at most this many tokens on, so a
+ * paragraph costs linear time; an opening mark not closed by then opens no quotation. */
+#define QUOTE_WINDOW 1000
+#define QUOTE_DEPTH 8
+
+/* The closing mark of the quotation opened at token j, or 0: nested quotations are
+ * followed by their families, and a closing mark of an outer family closes the inner
+ * ones left open ("'round" read as an opening quote does not hide the end). */
+static size_t quote_close(const tok_sctx *c, size_t j)
+{
+    int stack[QUOTE_DEPTH];
+    int depth = 1;
+    size_t lim = c->n - j > QUOTE_WINDOW ? j + QUOTE_WINDOW : c->n;
+
+    stack[0] = quote_family(c, j);
+    for (size_t m = j + 1; m < lim; m++) {
+        if (c->t[m].flags & LEDE_TOKF_OPEN_QUOTE) {
+            if (depth < QUOTE_DEPTH)
+                stack[depth++] = quote_family(c, m);
+        } else if (c->t[m].flags & LEDE_TOKF_CLOSE_QUOTE) {
+            int f = quote_family(c, m), d = depth;
+            while (d > 0 && stack[d - 1] != f)
+                d--;
+            if (d == 1)
+                return m;
+            if (d > 1)
+                depth = d - 1;
+        }
+    }
+    return 0;
+}
+
+/* Tokens i..k are a terminal mark and what is glued to it: are they inside a quotation
+ * whose closing mark comes after k? Finds the quotations of the paragraph in order, each
+ * token looked at once by the scan (c->q_scan) and once more by quote_close(). */
+TOK_COLD static int inside_quotation(tok_sctx *c, size_t i, size_t k)
+{
+    while (c->q_close < i && c->q_scan < i) {
+        size_t j = c->q_scan++, m;
+        if (!(c->t[j].flags & LEDE_TOKF_OPEN_QUOTE))
+            continue;
+        m = quote_close(c, j);
+        if (m) {
+            c->q_open = j;
+            c->q_close = m;
+            c->q_scan = m + 1;
+        }
+    }
+    return c->q_close > k && c->q_open < i;
+}
+
+/* '"... I should think!" (Dinah was the cat.) "I hope ..."': in whole mode a parenthesis
+ * after a closing quotation continues its sentence, unless another quotation follows
+ * it: a narrator's aside between two quotations stands alone. Token j is the "(". */
+static int paren_between_quotes(const tok_sctx *c, size_t j)
+{
+    for (size_t m = j + 1; m < c->n && m <= j + BRACKET_WINDOW; m++) {
+        if (tok_is(c, m, ")"))
+            return m + 1 < c->n && (c->t[m + 1].flags & LEDE_TOKF_OPEN_QUOTE);
+    }
+    return 0;
+}
+
 /* ---- decisions ---- */
 
 /* Tokens i..k are a terminal mark and what is glued to it; does a sentence end at k? */
@@ -369,7 +479,7 @@ static int ends_after_terminal(const tok_sctx *c, enum term term, size_t i, size
     }
     if (next->kind == LEDE_TOK_WORD) {
         if (term == TERM_MARK && k > i && (c->t[k].flags & LEDE_TOKF_CLOSE_QUOTE) &&
-            is_attribution(c, nx))
+            !c->cfg->quotations_whole && is_attribution(c, nx))
             return 0;
         return !lower_continues(c, nx) || is_item_label(c, nx); /* "world. ii) Hello" */
     }
@@ -477,6 +587,11 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
         if (split && c->brackets && (term == TERM_STOP || term == TERM_MARK) &&
             inside_brackets(c, i, k))
             split = 0;
+        if (split && cfg->quotations_whole &&
+            (inside_quotation(c, i, k) ||
+             ((tokens[k].flags & LEDE_TOKF_CLOSE_QUOTE) && tok_is(c, k + 1, "(") &&
+              !paren_between_quotes(c, k + 1))))
+            split = 0;
     } else if (tokens[i].flags & LEDE_TOKF_ABBREV) {
         k = i;
         while (k + 1 < n && tokens[k + 1].start == tokens[k].end && is_closer(c, k + 1))
@@ -488,6 +603,9 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
     if (last + 1 < n && !split) {
         const lede_token *nt = &tokens[last + 1];
         if ((nt->flags & TOK_F_GLUED) || (tokens[last].flags & TOK_F_END)) {
+            split = 1;
+        } else if (cfg->quotations_whole && term == TERM_NONE &&
+                   (tokens[last].flags & LEDE_TOKF_CLOSE_QUOTE) && is_cut_off(c, last)) {
             split = 1;
         } else if ((tokens[last].flags & TOK_F_EOL) && term == TERM_NONE &&
                    (tok_is_cap_word(c, last + 1) || is_opener(c, last + 1))) {
@@ -561,7 +679,7 @@ static inline unsigned lowest_bit(uint64_t m)
 int tok_sentences(const tok_config *cfg, const char *text, const lede_token *tokens, size_t n,
                   tok_emit_fn emit, void *arg)
 {
-    tok_sctx c = {cfg, text, tokens, n, 0, 0, 0, 0, 0, -1};
+    tok_sctx c = {cfg, text, tokens, n, 0, 0, 0, 0, 0, -1, 0, 0, 0};
     size_t next = 0;
     int rc;
 
