@@ -584,6 +584,11 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
         last = k;
         if (k + 1 < n)
             split = ends_after_terminal(c, term, i, k);
+        if (!split && k + 1 < n && term == TERM_STOP && tokens[k + 1].start > tokens[k].end &&
+            tokens[k + 1].kind == LEDE_TOK_WORD && starts_lower(c, k + 1)) {
+            c->menu_end = tok_menu_run_end(c, k + 1);
+            split = c->menu_end != 0;
+        }
         if (split && c->brackets && (term == TERM_STOP || term == TERM_MARK) &&
             inside_brackets(c, i, k))
             split = 0;
@@ -610,9 +615,10 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
         } else if ((tokens[last].flags & TOK_F_EOL) && term == TERM_NONE &&
                    (tok_is_cap_word(c, last + 1) || is_opener(c, last + 1))) {
             /* a list item or a heading ends with its line */
-            split = (c->in_item && tok_is_cap_word(c, last + 1)) || tok_line_is_heading(c, last) ||
-                    tok_is_menu(c);
-        } else if ((tokens[last].flags & TOK_F_EOL) && term == TERM_NONE && tok_is_menu(c)) {
+            split = (c->in_item && tok_is_cap_word(c, last + 1)) || last < c->menu_end ||
+                    tok_line_is_heading(c, last) || tok_is_menu(c);
+        } else if ((tokens[last].flags & TOK_F_EOL) && term == TERM_NONE &&
+                   (last < c->menu_end || tok_is_menu(c))) {
             split = 1;
         } else if (term == TERM_NONE && c->first == 0 && last <= 12 &&
                    (text[tokens[last].start] == '-' ||
@@ -679,7 +685,7 @@ static inline unsigned lowest_bit(uint64_t m)
 int tok_sentences(const tok_config *cfg, const char *text, const lede_token *tokens, size_t n,
                   tok_emit_fn emit, void *arg)
 {
-    tok_sctx c = {cfg, text, tokens, n, 0, 0, 0, 0, 0, -1, 0, 0, 0};
+    tok_sctx c = {cfg, text, tokens, n, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0};
     size_t next = 0;
     int rc;
 
