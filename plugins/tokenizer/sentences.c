@@ -319,9 +319,10 @@ static int is_attribution(const tok_sctx *c, size_t i)
  * speech cut off by a dash ends its sentence before a capitalised word (pySBD's
  * convention; GUM keeps '... make a —” He hit his forehead' together, so the default
  * does not). Token q is the closing quote. */
-static int is_cut_off(const tok_sctx *c, size_t q)
+TOK_COLD static int is_cut_off(const tok_sctx *c, size_t q)
 {
-    return q > 0 && q + 1 < c->n && c->t[q - 1].end == c->t[q].start && tok_is_dash(c, q - 1) &&
+    return (c->t[q].flags & LEDE_TOKF_CLOSE_QUOTE) && q > 0 && q + 1 < c->n &&
+           c->t[q - 1].end == c->t[q].start && tok_is_dash(c, q - 1) &&
            c->t[q + 1].start > c->t[q].end && tok_is_cap_word(c, q + 1);
 }
 
@@ -449,6 +450,25 @@ static int paren_between_quotes(const tok_sctx *c, size_t j)
             return m + 1 < c->n && (c->t[m + 1].flags & LEDE_TOKF_OPEN_QUOTE);
     }
     return 0;
+}
+
+/* In whole mode, the sentence goes on after the terminal mark i and what is glued to it
+ * (up to k): the mark is inside a quotation, or a parenthesis follows the quotation it
+ * closes and no other quotation follows that. */
+TOK_COLD static int whole_goes_on(tok_sctx *c, size_t i, size_t k)
+{
+    return inside_quotation(c, i, k) || ((c->t[k].flags & LEDE_TOKF_CLOSE_QUOTE) && k + 1 < c->n &&
+                                         tok_is(c, k + 1, "(") && !paren_between_quotes(c, k + 1));
+}
+
+/* A menu glued after the full stop at k begins with the lower-case word after it
+ * (tok_menu_run_end); remembers where the menu ends: its lines are sentences. */
+TOK_COLD static int menu_follows(tok_sctx *c, size_t k)
+{
+    if (c->t[k + 1].start == c->t[k].end || !starts_lower(c, k + 1))
+        return 0;
+    c->menu_end = tok_menu_run_end(c, k + 1);
+    return c->menu_end != 0;
 }
 
 /* ---- decisions ---- */
@@ -584,18 +604,12 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
         last = k;
         if (k + 1 < n)
             split = ends_after_terminal(c, term, i, k);
-        if (!split && k + 1 < n && term == TERM_STOP && tokens[k + 1].start > tokens[k].end &&
-            tokens[k + 1].kind == LEDE_TOK_WORD && starts_lower(c, k + 1)) {
-            c->menu_end = tok_menu_run_end(c, k + 1);
-            split = c->menu_end != 0;
-        }
+        if (!split && term == TERM_STOP && k + 1 < n && tokens[k + 1].kind == LEDE_TOK_WORD)
+            split = menu_follows(c, k);
         if (split && c->brackets && (term == TERM_STOP || term == TERM_MARK) &&
             inside_brackets(c, i, k))
             split = 0;
-        if (split && cfg->quotations_whole &&
-            (inside_quotation(c, i, k) ||
-             ((tokens[k].flags & LEDE_TOKF_CLOSE_QUOTE) && tok_is(c, k + 1, "(") &&
-              !paren_between_quotes(c, k + 1))))
+        if (split && cfg->quotations_whole && whole_goes_on(c, i, k))
             split = 0;
     } else if (tokens[i].flags & LEDE_TOKF_ABBREV) {
         k = i;
@@ -609,8 +623,7 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
         const lede_token *nt = &tokens[last + 1];
         if ((nt->flags & TOK_F_GLUED) || (tokens[last].flags & TOK_F_END)) {
             split = 1;
-        } else if (cfg->quotations_whole && term == TERM_NONE &&
-                   (tokens[last].flags & LEDE_TOKF_CLOSE_QUOTE) && is_cut_off(c, last)) {
+        } else if (cfg->quotations_whole && term == TERM_NONE && is_cut_off(c, last)) {
             split = 1;
         } else if ((tokens[last].flags & TOK_F_EOL) && term == TERM_NONE &&
                    (tok_is_cap_word(c, last + 1) || is_opener(c, last + 1))) {
