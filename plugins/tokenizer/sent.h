@@ -31,8 +31,9 @@ typedef struct tok_sctx {
     int menu;        /* tok_is_menu() of the paragraph: -1 until asked */
     size_t menu_end; /* a menu glued after a sentence runs to token menu_end - 1 (0: none) */
     /* quotations = "whole": the quotation last found, [q_open, q_close] (q_close 0: none
-     * yet), and the first token not yet searched for an opening quote */
-    size_t q_open, q_close, q_scan;
+     * yet), the first token not yet searched for an opening quote, and how many tokens
+     * the searches for closing marks have looked at */
+    size_t q_open, q_close, q_scan, q_work;
 } tok_sctx;
 
 /* Token i is the literal lit. Always inlined: with a constant literal the length folds

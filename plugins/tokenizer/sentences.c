@@ -396,15 +396,16 @@ static int quote_family(const tok_sctx *c, size_t i)
 
 /* The closing mark of the quotation opened at token j, or 0: nested quotations are
  * followed by their families, and a closing mark of an outer family closes the inner
- * ones left open ("'round" read as an opening quote does not hide the end). */
-static size_t quote_close(const tok_sctx *c, size_t j)
+ * ones left open ("'round" read as an opening quote does not hide the end). Adds the
+ * tokens it looked at to c->q_work. */
+static size_t quote_close(tok_sctx *c, size_t j)
 {
     int stack[QUOTE_DEPTH];
     int depth = 1;
-    size_t lim = c->n - j > QUOTE_WINDOW ? j + QUOTE_WINDOW : c->n;
+    size_t lim = c->n - j > QUOTE_WINDOW ? j + QUOTE_WINDOW : c->n, m;
 
     stack[0] = quote_family(c, j);
-    for (size_t m = j + 1; m < lim; m++) {
+    for (m = j + 1; m < lim; m++) {
         if (c->t[m].flags & LEDE_TOKF_OPEN_QUOTE) {
             if (depth < QUOTE_DEPTH)
                 stack[depth++] = quote_family(c, m);
@@ -413,20 +414,23 @@ static size_t quote_close(const tok_sctx *c, size_t j)
             while (d > 0 && stack[d - 1] != f)
                 d--;
             if (d == 1)
-                return m;
+                break;
             if (d > 1)
                 depth = d - 1;
         }
     }
-    return 0;
+    c->q_work += m - j;
+    return m < lim ? m : 0;
 }
 
 /* Tokens i..k are a terminal mark and what is glued to it: are they inside a quotation
- * whose closing mark comes after k? Finds the quotations of the paragraph in order, each
- * token looked at once by the scan (c->q_scan) and once more by quote_close(). */
+ * whose closing mark comes after k? Finds the quotations of the paragraph in order: the
+ * scan (c->q_scan) looks at each token once, and the searches for closing marks at most
+ * 4n + QUOTE_WINDOW tokens in all, so opening marks that close nowhere cannot make a
+ * paragraph cost quadratic time; past that budget no further quotation is found. */
 TOK_COLD static int inside_quotation(tok_sctx *c, size_t i, size_t k)
 {
-    while (c->q_close < i && c->q_scan < i) {
+    while (c->q_close < i && c->q_scan < i && c->q_work <= 4 * c->n + QUOTE_WINDOW) {
         size_t j = c->q_scan++, m;
         if (!(c->t[j].flags & LEDE_TOKF_OPEN_QUOTE))
             continue;
@@ -698,7 +702,7 @@ static inline unsigned lowest_bit(uint64_t m)
 int tok_sentences(const tok_config *cfg, const char *text, const lede_token *tokens, size_t n,
                   tok_emit_fn emit, void *arg)
 {
-    tok_sctx c = {cfg, text, tokens, n, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0};
+    tok_sctx c = {cfg, text, tokens, n, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0};
     size_t next = 0;
     int rc;
 
