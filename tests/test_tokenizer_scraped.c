@@ -136,6 +136,35 @@ static void test_dateline_glued_to_a_headline_splits(void **state)
                   "Thursday, May 7, 2015", "On Tuesday, the government announced a process.");
 }
 
+static void test_dateline_after_a_lower_case_headline_word_splits(void **state)
+{
+    tku *k = *state;
+    /* GUM interview_ants: the date ends the headline's paragraph */
+    TKU_SENTENCES(k,
+                  "Biologist Nick Bos tells Wikinews about 'self-medicating' ants Tuesday, "
+                  "September 1, 2015",
+                  "Biologist Nick Bos tells Wikinews about 'self-medicating' ants",
+                  "Tuesday, September 1, 2015");
+    /* after a preposition, or with text after it on its line, the date is the sentence's */
+    TKU_SENTENCES(k, "The vote took place on Tuesday, September 1, 2015",
+                  "The vote took place on Tuesday, September 1, 2015");
+    TKU_SENTENCES(k, "The board met Tuesday, September 1, 2015 to vote.",
+                  "The board met Tuesday, September 1, 2015 to vote.");
+}
+
+static void test_date_opening_a_paragraph_is_its_own_sentence(void **state)
+{
+    tku *k = *state;
+    /* GUM interview_cocktail */
+    TKU_SENTENCES(k,
+                  "Thursday, March 15, 2012 Wikinews interviewed one of the owners of a New York "
+                  "City bar.",
+                  "Thursday, March 15, 2012",
+                  "Wikinews interviewed one of the owners of a New York City bar.");
+    TKU_SENTENCES(k, "Thursday, March 15, 2012 was the day.",
+                  "Thursday, March 15, 2012 was the day.");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -150,6 +179,8 @@ int main(void)
         cmocka_unit_test(test_unpunctuated_caption_before_a_preposition_splits),
         cmocka_unit_test(test_titles_with_capitalised_prepositions_stay_whole),
         cmocka_unit_test(test_dateline_glued_to_a_headline_splits),
+        cmocka_unit_test(test_dateline_after_a_lower_case_headline_word_splits),
+        cmocka_unit_test(test_date_opening_a_paragraph_is_its_own_sentence),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

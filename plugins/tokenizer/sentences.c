@@ -46,11 +46,15 @@
  * place in capitalised words with a comma or in capitals, then a spaced dash ("Evansville,
  * Indiana, United States - This past week", "WASHINGTON (Reuters) - The"), is a sentence.
  *
- * Scraped news pages lose punctuation between a caption or dateline and the text; three
+ * Scraped news pages lose punctuation between a caption or dateline and the text; a few
  * narrow rules put the boundary back without a full stop: a caption credit ("Belle
- * Image: Nick Moreau."), a dateline weekday before ", <Month>" ("... Magicians Wednesday,
- * October 9, 2013"), and a capitalised preposition that cannot be Title Case ("...
- * constituency In the New Territories", "Australia On Saturday", "2015 On Tuesday").
+ * Image: Nick Moreau."), a dateline weekday before ", <Month>" after a capitalised word
+ * ("... Magicians Wednesday, October 9, 2013") or, when the full date ends the line, after
+ * a lower-case word other than a preposition ("... 'self-medicating' ants Tuesday,
+ * September 1, 2015"), a full date opening the sentence before a capitalised word
+ * ("Thursday, March 15, 2012 Wikinews interviewed"), and a capitalised preposition that
+ * cannot be Title Case ("... constituency In the New Territories", "Australia On
+ * Saturday", "2015 On Tuesday").
  *
  * Lists (layout.c). Numbered and lettered lists run together on one line ("1.) The first
  * item 2.) The second item", "a. The first item b. ...") start a sentence at each marker after the
@@ -331,14 +335,49 @@ static int is_month(const tok_sctx *c, size_t i)
     return cap_lex(c, i, TOK_LEX_MONTH) != 0;
 }
 
+/* If a full date "Tuesday, September 1, 2015" starts at token i (a weekday), the index
+ * of its year; else 0. */
+static size_t date_end(const tok_sctx *c, size_t i)
+{
+    if (i + 5 >= c->n || !cap_lex(c, i, TOK_LEX_WEEKDAY) || !tok_is(c, i + 1, ",") ||
+        !is_month(c, i + 2) || c->t[i + 3].kind != LEDE_TOK_NUMBER ||
+        c->t[i + 3].end - c->t[i + 3].start > 2 || !tok_is(c, i + 4, ",") ||
+        c->t[i + 5].kind != LEDE_TOK_NUMBER || c->t[i + 5].end - c->t[i + 5].start != 4)
+        return 0;
+    return i + 5;
+}
+
 /* A dateline glued to a headline or a place: "... Brotherhood of Magicians Wednesday,
  * October 9, 2013". Token i is a weekday, after white space and a capitalised word or a
- * closing mark, followed by a comma and a month. */
+ * closing mark, followed by a comma and a month. After a lower-case word the whole date
+ * must end the line ("... about 'self-medicating' ants Tuesday, September 1, 2015"),
+ * and that word must not be a preposition ("... took place on Tuesday, ..."). */
 static int is_dateline(const tok_sctx *c, size_t i, unsigned lex)
 {
-    return (lex & TOK_LEX_WEEKDAY) && i + 2 < c->n && tok_is(c, i + 1, ",") && is_month(c, i + 2) &&
-           (tok_is_cap_word(c, i - 1) || is_closer(c, i - 1)) && !tok_is(c, i - 1, "On") &&
-           !tok_is(c, i - 1, "Since") && !tok_is(c, i - 1, "By") && !tok_is(c, i - 1, "Until");
+    static const char *const preps[] = {"on",    "since", "by", "until",   "till", "from", "before",
+                                        "after", "of",    "to", "through", "and",  "or",   NULL};
+    size_t d;
+
+    if (!(lex & TOK_LEX_WEEKDAY) || i + 2 >= c->n || !tok_is(c, i + 1, ",") || !is_month(c, i + 2))
+        return 0;
+    if (tok_is_cap_word(c, i - 1) || is_closer(c, i - 1))
+        return !tok_is(c, i - 1, "On") && !tok_is(c, i - 1, "Since") && !tok_is(c, i - 1, "By") &&
+               !tok_is(c, i - 1, "Until");
+    d = date_end(c, i);
+    if (!d || c->t[i - 1].kind != LEDE_TOK_WORD || (d + 1 < c->n && !(c->t[d].flags & TOK_F_EOL)))
+        return 0;
+    for (const char *const *p = preps; *p; p++) {
+        if (tok_is(c, i - 1, *p))
+            return 0;
+    }
+    return 1;
+}
+
+/* "Thursday, March 15, 2012 Wikinews interviewed ...": a date that opens the sentence is
+ * a dateline, its own sentence before a capitalised word. Token last is the year. */
+static int ends_opening_date(const tok_sctx *c, size_t last)
+{
+    return last == c->first + 5 && date_end(c, c->first) == last;
 }
 
 /* ---- brackets and lines ---- */
@@ -650,6 +689,8 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
                 split = ((tokens[last].kind == LEDE_TOK_WORD || is_closer(c, last)) &&
                          is_credit(c, last + 1, lex)) ||
                         is_unpunctuated_start(c, last + 1, lex) || is_dateline(c, last + 1, lex);
+            if (!split && tokens[last].kind == LEDE_TOK_NUMBER)
+                split = ends_opening_date(c, last);
         }
         /* the next token would carry the sentence past the cap */
         if (!split && cfg->max_sentence_bytes &&
