@@ -44,6 +44,21 @@ static void test_footnote_marks_stay_with_their_sentence(void **state)
                   "It was shown in October 2009. [13] [14]", "The pair married.");
 }
 
+static void test_elision_mark_after_a_sentence_stays_with_it(void **state)
+{
+    tku *k = *state;
+    /* GUM essay_dividends */
+    TKU_SENTENCES(k,
+                  "If it can convert part of its common wealth into equal dividends for everyone, "
+                  "can the rest of America do the same? [...] Alaska is not alone.",
+                  "If it can convert part of its common wealth into equal dividends for everyone, "
+                  "can the rest of America do the same? [...]",
+                  "Alaska is not alone.");
+    /* inside a sentence an elision ends nothing before lower case (PS-EN-074) */
+    TKU_SENTENCES(k, "\"Bohr [...] used the analogy of parallel stairways [...]\" (Smith 55).",
+                  "\"Bohr [...] used the analogy of parallel stairways [...]\" (Smith 55).");
+}
+
 static void test_dash_after_an_exclamation_continues(void **state)
 {
     tku *k = *state;
@@ -169,6 +184,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_footnote_marks_stay_with_their_sentence),
+        cmocka_unit_test(test_elision_mark_after_a_sentence_stays_with_it),
         cmocka_unit_test(test_dash_after_an_exclamation_continues),
         cmocka_unit_test(test_item_labels_start_sentences),
         cmocka_unit_test(test_currency_and_section_prefixes_before_numbers),

@@ -4,8 +4,9 @@
  * A paragraph always ends a sentence (so a headline without a full stop, followed by a
  * blank line, is a sentence of its own). Inside a paragraph a sentence ends after:
  *   - a terminal mark (. ? ! ‼ ． and four or more dots), together with the closing
- *     quotes, brackets, further marks and footnote marks after it ("virtue.”", "Hello?!",
- *     "martyr.[1]", "2009. [13] [14]", "consultation.11 12"), when the next token is not
+ *     quotes, brackets, further marks, footnote marks and elision marks after it
+ *     ("virtue.”", "Hello?!", "martyr.[1]", "2009. [13] [14]", "consultation.11 12",
+ *     "do the same? [...]"), when the next token is not
  *     a lower-case word: "Yahoo! in", "'This is great.' she said" do not end. Camel-case
  *     names (wikiHow) and item labels ("ii)", "(b)") start sentences although lower case;
  *     a dash and lower case go on ("voila! -- you"), so does a speaker with a speech verb
@@ -230,14 +231,20 @@ static size_t citation_end(const tok_sctx *c, size_t j)
 }
 
 /* Footnote marks after a terminal mark belong to its sentence: "martyr.[1]", "at
- * large.[7][8]", "in October 2009. [13] [14]", "a consultation.11 12". Returns the last
- * token of them (or k). */
+ * large.[7][8]", "in October 2009. [13] [14]", "a consultation.11 12"; so does the
+ * elision mark of a quoted passage: "can the rest of America do the same? [...]". Returns
+ * the last token of them (or k). */
 static size_t absorb_footnotes(const tok_sctx *c, size_t k)
 {
     for (;;) {
         size_t j = k + 1, e = citation_end(c, j);
         if (e) {
             k = e;
+            continue;
+        }
+        if (j + 2 < c->n && tok_is(c, j, "[") && tok_term_kind(c, j + 1) == TERM_ELLIPSIS &&
+            tok_is(c, j + 2, "]")) {
+            k = j + 2;
             continue;
         }
         if (j + 1 < c->n && c->t[j].start > c->t[k].end && c->t[j].kind == LEDE_TOK_NUMBER &&
