@@ -51,6 +51,15 @@ static void test_default_keeps_a_quoted_question_with_its_speaker(void **state)
                   "'You come here from Earth?' I asked.", "To get her to talk.");
 }
 
+static void test_present_tense_and_other_speech_verbs_attribute(void **state)
+{
+    tku *k = *state;
+    /* GUM fiction_frankenstein, fiction_sneeze */
+    TKU_SENTENCES(k, "\u201CCan Toph and Len come over?\u201D I ask. She nods.",
+                  "\u201CCan Toph and Len come over?\u201D I ask.", "She nods.");
+    TKU_SENTENCES(k, "\u201COwwww!\u201D I howled.", "\u201COwwww!\u201D I howled.");
+}
+
 static void test_capitalised_pronoun_after_a_quoted_question_starts_a_sentence(void **state)
 {
     tku *k = *state;
@@ -180,6 +189,7 @@ int main(void)
     const struct CMUnitTest split[] = {
         cmocka_unit_test(test_default_splits_a_quotation_of_two_sentences),
         cmocka_unit_test(test_default_keeps_a_quoted_question_with_its_speaker),
+        cmocka_unit_test(test_present_tense_and_other_speech_verbs_attribute),
         cmocka_unit_test(test_capitalised_pronoun_after_a_quoted_question_starts_a_sentence),
         cmocka_unit_test(test_default_keeps_a_cut_off_quotation_with_what_follows),
     };

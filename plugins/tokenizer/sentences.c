@@ -309,9 +309,10 @@ static int is_unpunctuated_start(const tok_sctx *c, size_t i, unsigned lex)
  * attribution would be written "she said" ('"Who is this?" She said it to the Knave'). */
 static int is_attribution(const tok_sctx *c, size_t i)
 {
-    static const char *const verbs[] = {"said",  "says",      "asked",     "asks",      "replied",
-                                        "cried", "shouted",   "whispered", "added",     "told",
-                                        "wrote", "exclaimed", "answered",  "continued", NULL};
+    static const char *const verbs[] = {
+        "said",    "says",   "say",       "asked",    "asks",      "ask",       "replied",  "cried",
+        "shouted", "called", "yelled",    "howled",   "screamed",  "whispered", "muttered", "added",
+        "told",    "wrote",  "exclaimed", "answered", "continued", NULL};
     static const char *const pronouns[] = {"He", "She", "It", "We", "They", "You", NULL};
     if (i + 1 >= c->n || c->t[i].kind != LEDE_TOK_WORD)
         return 0;
