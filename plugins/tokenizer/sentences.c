@@ -34,7 +34,9 @@
  *   - "?" or "!" glued inside an opening bracket is an editor's mark ("[?]", "(!)"), and
  *     no mark ends a sentence inside square brackets that close within 40 tokens ("[16:
  *     firma? 13:28]"; parentheses may hold whole sentences and are not covered);
- *   - a capital letter and stop opening a sentence label it ("Q. What is his name?").
+ *   - a capital letter and stop opening a sentence label it ("Q. What is his name?"), and
+ *     so do a number of up to three digits and a section number ("39. “The Figures",
+ *     "2.1. New Institutional Economics").
  *
  * Layout (layout.c). words.c flags a token before a line break inside a paragraph
  * (TOK_F_EOL) and one before dropped page furniture such as a block-level HTML tag or a dot leader
@@ -503,6 +505,25 @@ static int paren_between_quotes(const tok_sctx *c, size_t j)
     return 0;
 }
 
+/* "38. “The Figures which excite in us ...”", "2.1. New Institutional Economics": a
+ * number of up to three digits, or a section number, opening the sentence with its stop
+ * glued to it labels an item, a note or a section (lists before a capitalised word are
+ * tok_starts_list_item's). Token j is the number, dot its stop. */
+static int is_label_number(const tok_sctx *c, size_t j, size_t dot)
+{
+    const lede_token *t = &c->t[j];
+    size_t len = t->end - t->start;
+
+    if (t->kind != LEDE_TOK_NUMBER || t->end != c->t[dot].start || len > 7)
+        return 0;
+    for (size_t k = 0; k < len; k++) {
+        unsigned char ch = (unsigned char)c->text[t->start + k];
+        if (ch == '.' ? k == 0 || k + 1 == len : ch < '0' || ch > '9')
+            return 0;
+    }
+    return len <= 3 || memchr(c->text + t->start, '.', len) != NULL;
+}
+
 /* In whole mode, the sentence goes on after the terminal mark i and what is glued to it
  * (up to k): the mark is inside a quotation, or a parenthesis follows the quotation it
  * closes and no other quotation follows that. */
@@ -657,6 +678,8 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
             split = ends_after_terminal(c, term, i, k);
         if (!split && term == TERM_STOP && k + 1 < n && tokens[k + 1].kind == LEDE_TOK_WORD)
             split = menu_follows(c, k);
+        if (split && term == TERM_STOP && i == c->first + 1 && is_label_number(c, c->first, i))
+            split = 0;
         if (split && c->brackets && (term == TERM_STOP || term == TERM_MARK) &&
             inside_brackets(c, i, k))
             split = 0;
