@@ -59,6 +59,36 @@ static void test_elision_mark_after_a_sentence_stays_with_it(void **state)
                   "\"Bohr [...] used the analogy of parallel stairways [...]\" (Smith 55).");
 }
 
+static void test_figure_number_without_a_stop_is_a_label(void **state)
+{
+    tku *k = *state;
+    /* GUM textbook_alamo, textbook_history */
+    TKU_SENTENCES(k,
+                  "Figure 1.3 This 1833 map shows the extent of land grants made by Mexico to "
+                  "American settlers in Texas.",
+                  "Figure 1.3",
+                  "This 1833 map shows the extent of land grants made by Mexico to American "
+                  "settlers in Texas.");
+    /* with its stop the number labels the caption (GUM academic_mutation) */
+    TKU_SENTENCES(k, "Figure 1. Original and mutant application.",
+                  "Figure 1. Original and mutant application.");
+    /* inside a sentence a figure number is a reference */
+    TKU_SENTENCES(k, "As Figure 2 Shows, the map is old.", "As Figure 2 Shows, the map is old.");
+}
+
+static void test_credit_in_brackets_after_a_caption_is_a_sentence(void **state)
+{
+    tku *k = *state;
+    /* GUM textbook_governments */
+    TKU_SENTENCES(k,
+                  "This tradition has lasted for hundreds of years. (credit: modification of work "
+                  "by Liz West)",
+                  "This tradition has lasted for hundreds of years.",
+                  "(credit: modification of work by Liz West)");
+    /* other brackets in lower case go on */
+    TKU_SENTENCES(k, "He left. (see below) and came back.", "He left. (see below) and came back.");
+}
+
 static void test_dash_after_an_exclamation_continues(void **state)
 {
     tku *k = *state;
@@ -185,6 +215,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_footnote_marks_stay_with_their_sentence),
         cmocka_unit_test(test_elision_mark_after_a_sentence_stays_with_it),
+        cmocka_unit_test(test_figure_number_without_a_stop_is_a_label),
+        cmocka_unit_test(test_credit_in_brackets_after_a_caption_is_a_sentence),
         cmocka_unit_test(test_dash_after_an_exclamation_continues),
         cmocka_unit_test(test_item_labels_start_sentences),
         cmocka_unit_test(test_currency_and_section_prefixes_before_numbers),

@@ -51,7 +51,10 @@
  *
  * Scraped news pages lose punctuation between a caption or dateline and the text; a few
  * narrow rules put the boundary back without a full stop: a caption credit ("Belle
- * Image: Nick Moreau."), a dateline weekday before ", <Month>" after a capitalised word
+ * Image: Nick Moreau.", and in brackets after the caption's stop: "interactions. (credit:
+ * Motion Picture News)"), a figure or table number opening the caption ("Figure 1.3 This
+ * 1833 map"; with its stop it stays: "Figure 1. Original and mutant application."), a
+ * dateline weekday before ", <Month>" after a capitalised word
  * ("... Magicians Wednesday, October 9, 2013") or, when the full date ends the line, after
  * a lower-case word other than a preposition ("... 'self-medicating' ants Tuesday,
  * September 1, 2015"), a full date opening the sentence before a capitalised word
@@ -191,6 +194,41 @@ static int is_credit(const tok_sctx *c, size_t i, unsigned lex)
 {
     return (lex & TOK_LEX_CREDIT) && i + 1 < c->n && c->t[i + 1].start == c->t[i].end &&
            tok_is(c, i + 1, ":");
+}
+
+/* "... in social interactions. (credit: Motion Picture News/Wikimedia Commons)": the
+ * credit of a picture in brackets, after its caption, is a sentence of its own like
+ * "Image: Nick Moreau.". Token j is the "(". */
+static int is_paren_credit(const tok_sctx *c, size_t j)
+{
+    const lede_token *w = &c->t[j + 1 < c->n ? j + 1 : j];
+
+    if (j + 2 >= c->n || !tok_is(c, j, "(") || w->kind != LEDE_TOK_WORD ||
+        !tok_lexicon_get_if(c->cfg->lex, c->text + w->start, w->end - w->start, TOK_LEX_CREDIT))
+        return 0;
+    return tok_is(c, j + 2, ":") || (j + 3 < c->n && tok_is(c, j + 3, ":")); /* credit copper: */
+}
+
+/* "Figure 1.3 This 1833 map shows ...": the number of a figure or a table opening the
+ * sentence, without a stop, is a label of its own before a capitalised word or a bracket.
+ * With a stop it labels the caption after it ("Figure 1. Original and mutant
+ * application."). Token j is the sentence's first token. */
+static int is_figure_word(const tok_sctx *c, size_t j)
+{
+    static const char *const words[] = {"Figure",  "Fig",     "Table", "Chart", "Map",
+                                        "Exhibit", "Diagram", "Plate", NULL};
+    for (const char *const *w = words; *w; w++) {
+        if (tok_is(c, j, *w))
+            return 1;
+    }
+    return 0;
+}
+
+static int ends_figure_label(const tok_sctx *c, size_t last)
+{
+    return last == c->first + 1 && c->t[last].kind == LEDE_TOK_NUMBER && last + 1 < c->n &&
+           c->t[last + 1].start > c->t[last].end &&
+           (tok_is_cap_word(c, last + 1) || is_opener(c, last + 1)) && is_figure_word(c, c->first);
 }
 
 /* ---- what may follow a terminal mark without ending the sentence ---- */
@@ -588,7 +626,8 @@ static int ends_after_terminal(const tok_sctx *c, enum term term, size_t i, size
         return nx + 1 < c->n && tok_is_cap_word(c, nx + 1);
     if (is_opener(c, nx))
         return !(nx + 1 < c->n && c->t[nx + 1].kind == LEDE_TOK_WORD && starts_lower(c, nx + 1) &&
-                 !is_item_label(c, nx + 1)); /* "(ii) Hello" starts one */
+                 !is_item_label(c, nx + 1)) || /* "(ii) Hello" starts one */
+               is_paren_credit(c, nx);
     return 1;
 }
 
@@ -678,7 +717,10 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
             split = ends_after_terminal(c, term, i, k);
         if (!split && term == TERM_STOP && k + 1 < n && tokens[k + 1].kind == LEDE_TOK_WORD)
             split = menu_follows(c, k);
-        if (split && term == TERM_STOP && i == c->first + 1 && is_label_number(c, c->first, i))
+        if (split && term == TERM_STOP &&
+            ((i == c->first + 1 && is_label_number(c, c->first, i)) ||
+             (i == c->first + 2 && is_figure_word(c, c->first) &&
+              is_label_number(c, c->first + 1, i))))
             split = 0;
         if (split && c->brackets && (term == TERM_STOP || term == TERM_MARK) &&
             inside_brackets(c, i, k))
@@ -706,6 +748,9 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
                     tok_line_is_heading(c, last) || tok_is_menu(c);
         } else if ((tokens[last].flags & TOK_F_EOL) && term == TERM_NONE &&
                    (last < c->menu_end || tok_is_menu(c))) {
+            split = 1;
+        } else if (term == TERM_NONE && tokens[last].kind == LEDE_TOK_NUMBER &&
+                   ends_figure_label(c, last)) {
             split = 1;
         } else if (term == TERM_NONE && c->first == 0 && last <= 12 &&
                    (text[tokens[last].start] == '-' ||
