@@ -6,15 +6,15 @@
  *   - a terminal mark (. ? ! ‼ ． and four or more dots), together with the closing
  *     quotes, brackets, further marks, footnote marks and elision marks after it
  *     ("virtue.”", "Hello?!", "martyr.[1]", "2009. [13] [14]", "consultation.11 12",
- *     "do the same? [...]"), when the next token is not
- *     a lower-case word: "Yahoo! in", "'This is great.' she said" do not end. Camel-case
- *     names (wikiHow) and item labels ("ii)", "(b)") start sentences although lower case;
- *     a dash and lower case go on ("voila! -- you"), so does a speaker with a speech verb
- *     after a quoted question ("'Earth?' I asked"; a capitalised pronoun other than I
- *     starts a new one: '"Who is this?" She said it to ...'). A number after a full stop
- *     starts a sentence only after a word ("item. 2. The"), not after a symbol ("N°. 1026"). A
- *     full stop glued to a capitalised word ends one only after a real word or number
- *     ("world.Today", "1,000.That", not "Jr.'s").
+ *     "do the same? [...]"), when the next token is not a lower-case word: "Yahoo! in",
+ *     "'This is great.' she said" do not end. Camel-case names (wikiHow) and item labels
+ *     ("ii)", "(b)") start sentences although lower case; a dash and lower case go on
+ *     ("voila! -- you"), so does a speaker with a speech verb after a quoted question
+ *     ("'Earth?' I asked", "“Can Toph come over?” I ask"; a capitalised pronoun other
+ *     than I starts a new one: '"Who is this?" She said it to ...'). A number after a
+ *     full stop starts a sentence only after a word ("item. 2. The"), not after a symbol
+ *     ("N°. 1026"). A full stop glued to a capitalised word ends one only after a real
+ *     word or number ("world.Today", "1,000.That", not "Jr.'s").
  *   - an abbreviation whose full stop is in the token (words.c decides what is one):
  *     titles (Mr., Gov.) and "never" words (vs., e.g.) never end a sentence; a time after
  *     a number (6 P.M.) ends one before any capital; the others (U.S., Inc., initials
@@ -45,7 +45,9 @@
  * Scavenger Hunt Trophy\n(6 3/4\" ..."); a hard-wrapped line of prose holds lower-case
  * words a title would capitalise and runs on. A paragraph of three or more short lines (one
  * to three words) without a terminal mark is a scraped menu: each line is a sentence
- * ("features\ncontact manager\nevents, activities"). The dateline that opens a paragraph, a
+ * ("features\ncontact manager\nevents, activities"), also when such lines follow a full
+ * stop, the first in lower case on the stop's line ("in the city. features\ncontact
+ * manager\n..."). A lone carriage return breaks a line. The dateline that opens a paragraph, a
  * place in capitalised words with a comma or in capitals, then a spaced dash ("Evansville,
  * Indiana, United States - This past week", "WASHINGTON (Reuters) - The"), is a sentence.
  *
@@ -54,13 +56,12 @@
  * Image: Nick Moreau.", and in brackets after the caption's stop: "interactions. (credit:
  * Motion Picture News)"), a figure or table number opening the caption ("Figure 1.3 This
  * 1833 map"; with its stop it stays: "Figure 1. Original and mutant application."), a
- * dateline weekday before ", <Month>" after a capitalised word
- * ("... Magicians Wednesday, October 9, 2013") or, when the full date ends the line, after
- * a lower-case word other than a preposition ("... 'self-medicating' ants Tuesday,
- * September 1, 2015"), a full date opening the sentence before a capitalised word
- * ("Thursday, March 15, 2012 Wikinews interviewed"), and a capitalised preposition that
- * cannot be Title Case ("... constituency In the New Territories", "Australia On
- * Saturday", "2015 On Tuesday").
+ * dateline weekday before ", <Month>" after a capitalised word ("... Magicians Wednesday,
+ * October 9, 2013") or, when the full date ends the line, after a lower-case word other
+ * than a preposition ("... 'self-medicating' ants Tuesday, September 1, 2015"), a full
+ * date opening the sentence before a capitalised word ("Thursday, March 15, 2012 Wikinews
+ * interviewed"), and a capitalised preposition that cannot be Title Case ("...
+ * constituency In the New Territories", "Australia On Saturday", "2015 On Tuesday").
  *
  * Lists (layout.c). Numbered and lettered lists run together on one line ("1.) The first
  * item 2.) The second item", "a. The first item b. ...") start a sentence at each marker after the
