@@ -85,6 +85,24 @@ static void test_a_menu_after_a_sentence_starts_at_its_first_line(void **state)
                   "He left at noon. and then\nwent home");
 }
 
+static void test_a_line_opening_with_a_bullet_is_a_list_item(void **state)
+{
+    tku *k = *state;
+    /* BBC News: items without a stop, one a line, in one paragraph */
+    TKU_SENTENCES(k,
+                  "- Spend three years on probation \n - Have one year's anger management "
+                  "counselling \n - Do 100 hours community service",
+                  "- Spend three years on probation",
+                  "- Have one year's anger management counselling",
+                  "- Do 100 hours community service");
+    TKU_SENTENCES(k,
+                  "KEY MATCH STATS \n - BRENTFORD are the lowest ranked club left in the FA Cup.",
+                  "KEY MATCH STATS", "- BRENTFORD are the lowest ranked club left in the FA Cup.");
+    /* a dash inside a line is no bullet */
+    TKU_SENTENCES(k, "Best sound design - The Woman in White at the Palace",
+                  "Best sound design - The Woman in White at the Palace");
+}
+
 static void test_a_lone_carriage_return_breaks_a_line(void **state)
 {
     tku *k = *state;
@@ -142,6 +160,7 @@ int main(void)
         cmocka_unit_test(test_hard_wrapped_lines_stay_one_sentence),
         cmocka_unit_test(test_lines_of_a_menu_are_sentences),
         cmocka_unit_test(test_a_menu_after_a_sentence_starts_at_its_first_line),
+        cmocka_unit_test(test_a_line_opening_with_a_bullet_is_a_list_item),
         cmocka_unit_test(test_a_lone_carriage_return_breaks_a_line),
         cmocka_unit_test(test_lower_case_list_items_split_at_each_marker),
         cmocka_unit_test(test_an_enumeration_inside_a_sentence_is_no_list),

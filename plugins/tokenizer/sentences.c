@@ -47,9 +47,11 @@
  * to three words) without a terminal mark is a scraped menu: each line is a sentence
  * ("features\ncontact manager\nevents, activities"), also when such lines follow a full
  * stop, the first in lower case on the stop's line ("in the city. features\ncontact
- * manager\n..."). A lone carriage return breaks a line. The dateline that opens a paragraph, a
- * place in capitalised words with a comma or in capitals, then a spaced dash ("Evansville,
- * Indiana, United States - This past week", "WASHINGTON (Reuters) - The"), is a sentence.
+ * manager\n..."). A line that opens with a bullet and a space is a list item ("...
+ * probation \n - Have one year's ..."). A lone carriage return breaks a line. The dateline
+ * that opens a paragraph, a place in capitalised words with a comma or in capitals, then
+ * a spaced dash ("Evansville, Indiana, United States - This past week", "WASHINGTON
+ * (Reuters) - The"), is a sentence.
  *
  * Scraped news pages lose punctuation between a caption or dateline and the text; a few
  * narrow rules put the boundary back without a full stop: a caption credit ("Belle
@@ -563,6 +565,16 @@ static int is_label_number(const tok_sctx *c, size_t j, size_t dot)
     return len <= 3 || memchr(c->text + t->start, '.', len) != NULL;
 }
 
+/* "... at the Olivier\n - Best sound design - The Woman in White ...": a line that opens
+ * with a bullet and a space is a list item, whether or not the line before ended with a
+ * stop. Token b follows a line break. */
+static int is_bullet_line(const tok_sctx *c, size_t b)
+{
+    return b + 1 < c->n && c->t[b + 1].start > c->t[b].end &&
+           (c->t[b + 1].kind == LEDE_TOK_WORD || c->t[b + 1].kind == LEDE_TOK_NUMBER) &&
+           tok_is_bullet(c, b);
+}
+
 /* In whole mode, the sentence goes on after the terminal mark i and what is glued to it
  * (up to k): the mark is inside a quotation, or a parenthesis follows the quotation it
  * closes and no other quotation follows that. */
@@ -741,6 +753,8 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
         if ((nt->flags & TOK_F_GLUED) || (tokens[last].flags & TOK_F_END)) {
             split = 1;
         } else if (cfg->quotations_whole && term == TERM_NONE && is_cut_off(c, last)) {
+            split = 1;
+        } else if ((tokens[last].flags & TOK_F_EOL) && is_bullet_line(c, last + 1)) {
             split = 1;
         } else if ((tokens[last].flags & TOK_F_EOL) && term == TERM_NONE &&
                    (tok_is_cap_word(c, last + 1) || is_opener(c, last + 1))) {
