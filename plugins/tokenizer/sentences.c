@@ -202,7 +202,7 @@ static int is_credit(const tok_sctx *c, size_t i, unsigned lex)
 /* "... in social interactions. (credit: Motion Picture News/Wikimedia Commons)": the
  * credit of a picture in brackets, after its caption, is a sentence of its own like
  * "Image: Nick Moreau.". Token j is the "(". */
-static int is_paren_credit(const tok_sctx *c, size_t j)
+TOK_COLD static int is_paren_credit(const tok_sctx *c, size_t j)
 {
     const lede_token *w = &c->t[j + 1 < c->n ? j + 1 : j];
 
@@ -227,7 +227,7 @@ static int is_figure_word(const tok_sctx *c, size_t j)
     return 0;
 }
 
-static int ends_figure_label(const tok_sctx *c, size_t last)
+TOK_COLD static int ends_figure_label(const tok_sctx *c, size_t last)
 {
     return last == c->first + 1 && c->t[last].kind == LEDE_TOK_NUMBER && last + 1 < c->n &&
            c->t[last + 1].start > c->t[last].end &&
@@ -403,7 +403,7 @@ static size_t date_end(const tok_sctx *c, size_t i)
  * closing mark, followed by a comma and a month. After a lower-case word the whole date
  * must end the line ("... about 'self-medicating' ants Tuesday, September 1, 2015"),
  * and that word must not be a preposition ("... took place on Tuesday, ..."). */
-static int is_dateline(const tok_sctx *c, size_t i, unsigned lex)
+TOK_COLD static int is_dateline(const tok_sctx *c, size_t i, unsigned lex)
 {
     static const char *const preps[] = {"on",    "since", "by", "until",   "till", "from", "before",
                                         "after", "of",    "to", "through", "and",  "or",   NULL};
@@ -426,7 +426,7 @@ static int is_dateline(const tok_sctx *c, size_t i, unsigned lex)
 
 /* "Thursday, March 15, 2012 Wikinews interviewed ...": a date that opens the sentence is
  * a dateline, its own sentence before a capitalised word. Token last is the year. */
-static int ends_opening_date(const tok_sctx *c, size_t last)
+TOK_COLD static int ends_opening_date(const tok_sctx *c, size_t last)
 {
     return last == c->first + 5 && date_end(c, c->first) == last;
 }
@@ -550,7 +550,7 @@ static int paren_between_quotes(const tok_sctx *c, size_t j)
  * number of up to three digits, or a section number, opening the sentence with its stop
  * glued to it labels an item, a note or a section (lists before a capitalised word are
  * tok_starts_list_item's). Token j is the number, dot its stop. */
-static int is_label_number(const tok_sctx *c, size_t j, size_t dot)
+TOK_COLD static int is_label_number(const tok_sctx *c, size_t j, size_t dot)
 {
     const lede_token *t = &c->t[j];
     size_t len = t->end - t->start;
@@ -568,7 +568,7 @@ static int is_label_number(const tok_sctx *c, size_t j, size_t dot)
 /* "... at the Olivier\n - Best sound design - The Woman in White ...": a line that opens
  * with a bullet and a space is a list item, whether or not the line before ended with a
  * stop. Token b follows a line break. */
-static int is_bullet_line(const tok_sctx *c, size_t b)
+TOK_COLD static int is_bullet_line(const tok_sctx *c, size_t b)
 {
     return b + 1 < c->n && c->t[b + 1].start > c->t[b].end &&
            (c->t[b + 1].kind == LEDE_TOK_WORD || c->t[b + 1].kind == LEDE_TOK_NUMBER) &&
