@@ -89,6 +89,22 @@ static void test_credit_in_brackets_after_a_caption_is_a_sentence(void **state)
     TKU_SENTENCES(k, "He left. (see below) and came back.", "He left. (see below) and came back.");
 }
 
+static void test_bracket_after_a_title_mark_that_the_sentence_goes_on_after(void **state)
+{
+    tku *k = *state;
+    /* GUM bio_moreau */
+    TKU_SENTENCES(k,
+                  "She won the BAFTA Award for Viva Maria! (1965), and the C\u00E9sar Award for "
+                  "Best Actress.",
+                  "She won the BAFTA Award for Viva Maria! (1965), and the C\u00E9sar Award for "
+                  "Best Actress.");
+    TKU_SENTENCES(k, "She played in Meurtres? (Three Sinners, 1950) and alongside Jean Gabin.",
+                  "She played in Meurtres? (Three Sinners, 1950) and alongside Jean Gabin.");
+    /* a bracket that holds a sentence of its own still starts one */
+    TKU_SENTENCES(k, "I should think! (Dinah was the cat.) And then she slept.", "I should think!",
+                  "(Dinah was the cat.)", "And then she slept.");
+}
+
 static void test_dash_after_an_exclamation_continues(void **state)
 {
     tku *k = *state;
@@ -217,6 +233,7 @@ int main(void)
         cmocka_unit_test(test_elision_mark_after_a_sentence_stays_with_it),
         cmocka_unit_test(test_figure_number_without_a_stop_is_a_label),
         cmocka_unit_test(test_credit_in_brackets_after_a_caption_is_a_sentence),
+        cmocka_unit_test(test_bracket_after_a_title_mark_that_the_sentence_goes_on_after),
         cmocka_unit_test(test_dash_after_an_exclamation_continues),
         cmocka_unit_test(test_item_labels_start_sentences),
         cmocka_unit_test(test_currency_and_section_prefixes_before_numbers),

@@ -7,7 +7,8 @@
  *     quotes, brackets, further marks, footnote marks and elision marks after it
  *     ("virtue.”", "Hello?!", "martyr.[1]", "2009. [13] [14]", "consultation.11 12",
  *     "do the same? [...]"), when the next token is not a lower-case word: "Yahoo! in",
- *     "'This is great.' she said" do not end. Camel-case names (wikiHow) and item labels
+ *     "'This is great.' she said" do not end, nor does a bracket the sentence goes on
+ *     after ("Viva Maria! (1965), and"). Camel-case names (wikiHow) and item labels
  *     ("ii)", "(b)") start sentences although lower case; a dash and lower case go on
  *     ("voila! -- you"), so does a speaker with a speech verb after a quoted question
  *     ("'Earth?' I asked", "“Can Toph come over?” I ask"; a capitalised pronoun other
@@ -95,6 +96,9 @@
 #include <string.h>
 
 #include "sent.h"
+
+/* How far, in tokens, the closing bracket of a bracket is looked for. */
+#define BRACKET_WINDOW 40
 
 enum term tok_term_kind_long(const tok_sctx *c, size_t i)
 {
@@ -210,6 +214,23 @@ TOK_COLD static int is_paren_credit(const tok_sctx *c, size_t j)
         !tok_lexicon_get_if(c->cfg->lex, c->text + w->start, w->end - w->start, TOK_LEX_CREDIT))
         return 0;
     return tok_is(c, j + 2, ":") || (j + 3 < c->n && tok_is(c, j + 3, ":")); /* credit copper: */
+}
+
+/* "... for Viva Maria! (1965), and the César Award": a parenthesis after a title's mark
+ * that the sentence goes on after, with a comma, a semicolon or a lower-case word, is
+ * inside the sentence. Token j is the "(" (or another opener, which never qualifies). */
+TOK_COLD static int paren_goes_on(const tok_sctx *c, size_t j)
+{
+    if (!tok_is(c, j, "("))
+        return 0;
+    for (size_t m = j + 1; m + 1 < c->n && m <= j + BRACKET_WINDOW; m++) {
+        if (tok_is(c, m, "(") || tok_term_kind(c, m) != TERM_NONE)
+            return 0;
+        if (tok_is(c, m, ")"))
+            return tok_is(c, m + 1, ",") || tok_is(c, m + 1, ";") ||
+                   (c->t[m + 1].kind == LEDE_TOK_WORD && lower_continues(c, m + 1));
+    }
+    return 0;
 }
 
 /* "Figure 1.3 This 1833 map shows ...": the number of a figure or a table opening the
@@ -438,8 +459,6 @@ TOK_COLD static int ends_opening_date(const tok_sctx *c, size_t last)
  * timestamps. Parentheses may hold whole sentences ("(Don't cry, Alfred! I need all my
  * courage.)") and are left to the other rules. Tokens i..k are the mark and what is glued
  * to it. */
-#define BRACKET_WINDOW 40
-
 TOK_COLD static int inside_brackets(const tok_sctx *c, size_t i, size_t k)
 {
     long depth = 0;
@@ -638,8 +657,9 @@ static int ends_after_terminal(const tok_sctx *c, enum term term, size_t i, size
     if (tok_term_kind(c, nx) == TERM_ELLIPSIS || tok_term_kind(c, nx) == TERM_DOTS)
         return nx + 1 < c->n && tok_is_cap_word(c, nx + 1);
     if (is_opener(c, nx))
-        return !(nx + 1 < c->n && c->t[nx + 1].kind == LEDE_TOK_WORD && starts_lower(c, nx + 1) &&
-                 !is_item_label(c, nx + 1)) || /* "(ii) Hello" starts one */
+        return (!(nx + 1 < c->n && c->t[nx + 1].kind == LEDE_TOK_WORD && starts_lower(c, nx + 1) &&
+                  !is_item_label(c, nx + 1)) && /* "(ii) Hello" starts one */
+                !paren_goes_on(c, nx)) ||
                is_paren_credit(c, nx);
     return 1;
 }
