@@ -154,6 +154,17 @@ static void test_numbered_and_lettered_lists_split_at_each_marker(void **state)
                   "a. The first item", "b. The second item", "c. The third list item");
 }
 
+static void test_two_dots_end_a_sentence(void **state)
+{
+    tku *k = *state;
+    /* GUM bio_holt: an abbreviation's stop and the sentence's; BBC readers' comments */
+    TKU_SENTENCES(k, "He was traded for Iv\u00E1n DeJes\u00FAs, Jr.. [12] Holt started the season.",
+                  "He was traded for Iv\u00E1n DeJes\u00FAs, Jr.. [12]",
+                  "Holt started the season.");
+    TKU_SENTENCES(k, "Who's ever heard of Rhian Benson.. They are both better.",
+                  "Who's ever heard of Rhian Benson..", "They are both better.");
+}
+
 static void test_a_number_opening_a_sentence_labels_it(void **state)
 {
     tku *k = *state;
@@ -208,6 +219,7 @@ int main(void)
         cmocka_unit_test(test_stop_glued_to_a_capital_ends_the_sentence),
         cmocka_unit_test(test_number_after_a_symbol_and_stop_continues),
         cmocka_unit_test(test_numbered_and_lettered_lists_split_at_each_marker),
+        cmocka_unit_test(test_two_dots_end_a_sentence),
         cmocka_unit_test(test_a_number_opening_a_sentence_labels_it),
         cmocka_unit_test(test_a_lone_number_with_a_stop_is_not_a_list),
         cmocka_unit_test(test_caption_credit_starts_a_sentence),

@@ -3,7 +3,7 @@
  *
  * A paragraph always ends a sentence (so a headline without a full stop, followed by a
  * blank line, is a sentence of its own). Inside a paragraph a sentence ends after:
- *   - a terminal mark (. ? ! ‼ ． and four or more dots), together with the closing
+ *   - a terminal mark (. ? ! ‼ ． two dots and four or more), together with the closing
  *     quotes, brackets, further marks, footnote marks and elision marks after it
  *     ("virtue.”", "Hello?!", "martyr.[1]", "2009. [13] [14]", "consultation.11 12",
  *     "do the same? [...]"), when the next token is not a lower-case word: "Yahoo! in",
@@ -120,7 +120,8 @@ enum term tok_term_kind_long(const tok_sctx *c, size_t i)
         else if (s[k] != ' ')
             return TERM_NONE;
     }
-    return dots >= 4 ? TERM_DOTS : dots == 3 ? TERM_ELLIPSIS : TERM_NONE;
+    /* "Jr.. [12] Holt": two dots are an abbreviation's stop and the sentence's */
+    return dots >= 4 ? TERM_DOTS : dots == 3 ? TERM_ELLIPSIS : dots == 2 ? TERM_STOP : TERM_NONE;
 }
 
 static inline int is_closer(const tok_sctx *c, size_t i)
