@@ -106,6 +106,14 @@ static void test_whole_keeps_a_news_quotation(void **state)
                   "Why did she so badly want to attend?", "\"It's Warhol. He is a legend.\"");
 }
 
+static void test_whole_abbreviation_inside_a_quotation_ends_nothing(void **state)
+{
+    tku *k = *state;
+    /* GR-style "in the U.S. How about you?" inside a quotation */
+    TKU_SENTENCES(k, "She said, \"I live in the U.S. How about you?\" He nodded.",
+                  "She said, \"I live in the U.S. How about you?\"", "He nodded.");
+}
+
 static void test_whole_keeps_a_parenthesis_after_the_quotation(void **state)
 {
     tku *k = *state;
@@ -196,6 +204,7 @@ int main(void)
     const struct CMUnitTest whole[] = {
         cmocka_unit_test(test_whole_keeps_a_quotation_of_several_sentences),
         cmocka_unit_test(test_whole_keeps_a_news_quotation),
+        cmocka_unit_test(test_whole_abbreviation_inside_a_quotation_ends_nothing),
         cmocka_unit_test(test_whole_keeps_a_parenthesis_after_the_quotation),
         cmocka_unit_test(test_whole_aside_between_two_quotations_stands_alone),
         cmocka_unit_test(test_whole_cut_off_speech_ends_before_a_capital),

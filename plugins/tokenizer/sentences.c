@@ -768,6 +768,8 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
         last = k;
         if (k + 1 < n)
             split = ends_after_abbrev(c, i, k);
+        if (split && cfg->quotations_whole && inside_quotation(c, i, k))
+            split = 0;
     }
     if (last + 1 < n && !split) {
         const lede_token *nt = &tokens[last + 1];
