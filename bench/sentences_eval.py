@@ -8,7 +8,9 @@ Sets (under DIR, default ../shared/data beside the repository; skipped with a me
     sentences equal the expected ones after collapsing white space. Reported on all 52
     and on the 48 of pySBD (comparable with its published 47/48).
   - pragmatic_segmenter English spec (pragmatic_segmenter_english_spec.json, 129 cases):
-    same scoring.
+    same scoring; with --runner-whole also scored a second time with the tokenizer option
+    quotations = "whole" (the suite keeps a quotation of several sentences in one, which
+    news text does not: the default splits them).
   - GUM news (gum/gum_news.jsonl, 24 Wikinews docs, 765 sentences) and, for reference,
     all GUM written genres: precision, recall and F1 of exact sentence spans (a predicted
     sentence counts when both its ends match a gold sentence).
@@ -102,6 +104,9 @@ def main():
     ap = argparse.ArgumentParser()
     lede = os.path.join(root, "build", "bin", "lede")
     ap.add_argument("--runner", default=f"{lede} run -p 'tokenizer ! exporter format=ndjson' -i ndjson -")
+    ap.add_argument("--runner-whole", default="",
+                    help="the same runner with the tokenizer option quotations=whole: also "
+                    "score the pragmatic_segmenter suite with it")
     ap.add_argument("--data", default=os.path.join(
         os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "..", "shared", "data"))
     ap.add_argument("--show", type=int, default=0, help="print up to N failures per set")
@@ -112,7 +117,10 @@ def main():
     if os.path.isdir(sbd):
         rules(a.runner, os.path.join(sbd, "golden_rules_en.json"), a.show, "Golden Rules")
         rules(a.runner, os.path.join(sbd, "pragmatic_segmenter_english_spec.json"), a.show,
-              "pragmatic_segmenter English spec")
+              "pragmatic_segmenter English spec (defaults)")
+        if a.runner_whole:
+            rules(a.runner_whole, os.path.join(sbd, "pragmatic_segmenter_english_spec.json"),
+                  a.show, "pragmatic_segmenter English spec (quotations = \"whole\")")
     else:
         print(f"skip: {sbd} not found (English Golden Rules)")
     g = os.path.join(a.data, "gum")

@@ -96,6 +96,11 @@ static void test_literal_line_break_escapes_are_white_space(void **state)
     TKU_SENTENCES(k, "Hello World. \\r\\n Hello.", "Hello World.", "Hello.");
     /* a path is no escape */
     TKU_SENTENCES(k, "Save it to C:\\new\\temp first.", "Save it to C:\\new\\temp first.");
+    /* PS-EN-082b: the escapes with a space after the backslash, "Hello" glued to the n */
+    TKU_SENTENCES(k, "Hello World. \\ r \\ nHello.", "Hello World.", "Hello.");
+    /* a backslash, a space and a lower-case word stay text */
+    TKU_SENTENCES(k, "Type a \\ then n. Next.", "Type a \\ then n.", "Next.");
+    TKU_SENTENCES(k, "dir \\ new file", "dir \\ new file");
 }
 
 static void test_a_page_number_alone_is_no_paragraph(void **state)

@@ -71,6 +71,46 @@ static void test_lines_of_a_menu_are_sentences(void **state)
     TKU_SENTENCES(k, "It was a cold \nnight.", "It was a cold \nnight.");
 }
 
+static void test_a_menu_after_a_sentence_starts_at_its_first_line(void **state)
+{
+    tku *k = *state;
+    /* PS-EN-074: the menu follows a full stop on the same line, in lower case */
+    TKU_SENTENCES(k,
+                  "It was a cold \nnight in the city. features\ncontact manager\nevents, "
+                  "activities\n You can find it at N\u00B0. 1026.253.553.",
+                  "It was a cold \nnight in the city.", "features", "contact manager",
+                  "events, activities", "You can find it at N\u00B0. 1026.253.553.");
+    /* two short lines after the stop are no menu */
+    TKU_SENTENCES(k, "He left at noon. and then\nwent home\n",
+                  "He left at noon. and then\nwent home");
+}
+
+static void test_a_line_opening_with_a_bullet_is_a_list_item(void **state)
+{
+    tku *k = *state;
+    /* BBC News: items without a stop, one a line, in one paragraph */
+    TKU_SENTENCES(k,
+                  "- Spend three years on probation \n - Have one year's anger management "
+                  "counselling \n - Do 100 hours community service",
+                  "- Spend three years on probation",
+                  "- Have one year's anger management counselling",
+                  "- Do 100 hours community service");
+    TKU_SENTENCES(k,
+                  "KEY MATCH STATS \n - BRENTFORD are the lowest ranked club left in the FA Cup.",
+                  "KEY MATCH STATS", "- BRENTFORD are the lowest ranked club left in the FA Cup.");
+    /* a dash inside a line is no bullet */
+    TKU_SENTENCES(k, "Best sound design - The Woman in White at the Palace",
+                  "Best sound design - The Woman in White at the Palace");
+}
+
+static void test_a_lone_carriage_return_breaks_a_line(void **state)
+{
+    tku *k = *state;
+    /* PS-EN-074: a list item ends with its line, here an old Mac line break */
+    TKU_SENTENCES(k, "b. The second item c. The third list item \rIt was a cold night.",
+                  "b. The second item", "c. The third list item", "It was a cold night.");
+}
+
 static void test_lower_case_list_items_split_at_each_marker(void **state)
 {
     tku *k = *state;
@@ -119,6 +159,9 @@ int main(void)
         cmocka_unit_test(test_a_title_case_line_ends_at_its_line_break),
         cmocka_unit_test(test_hard_wrapped_lines_stay_one_sentence),
         cmocka_unit_test(test_lines_of_a_menu_are_sentences),
+        cmocka_unit_test(test_a_menu_after_a_sentence_starts_at_its_first_line),
+        cmocka_unit_test(test_a_line_opening_with_a_bullet_is_a_list_item),
+        cmocka_unit_test(test_a_lone_carriage_return_breaks_a_line),
         cmocka_unit_test(test_lower_case_list_items_split_at_each_marker),
         cmocka_unit_test(test_an_enumeration_inside_a_sentence_is_no_list),
         cmocka_unit_test(test_a_dateline_before_a_dash_is_its_own_sentence),

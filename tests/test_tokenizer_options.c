@@ -47,6 +47,15 @@ static void test_unknown_words_mode_is_rejected(void **state)
     assert_non_null(strstr(err.message, "words"));
 }
 
+static void test_unknown_quotations_mode_is_rejected(void **state)
+{
+    lede_error err;
+    (void)state;
+    assert_int_equal(add_stage("quotations=merge", &err), LEDE_ECONFIG);
+    assert_non_null(strstr(err.message, "quotations"));
+    assert_int_equal(add_stage("quotations=whole", &err), 0);
+}
+
 static void test_negative_max_sentence_bytes_is_rejected(void **state)
 {
     lede_error err;
@@ -93,6 +102,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_descriptor_provides_the_three_layers),
         cmocka_unit_test(test_unknown_words_mode_is_rejected),
+        cmocka_unit_test(test_unknown_quotations_mode_is_rejected),
         cmocka_unit_test(test_negative_max_sentence_bytes_is_rejected),
         cmocka_unit_test(test_missing_abbreviations_file_names_the_path),
         cmocka_unit_test(test_bad_class_in_abbreviations_file_names_the_line),

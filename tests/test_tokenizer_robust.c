@@ -37,7 +37,8 @@ static void test_invalid_utf8_is_tokenized_without_split_sequences(void **state)
 static void test_random_bytes_keep_every_invariant(void **state)
 {
     static const char alphabet[] = "aZ. ,'\"!?\n\r\t-:;()1%$\xe2\x80\x99\xe2\x80\x9c\xc2\xa0@/";
-    tku *modes[3] = {tku_new(""), tku_new("clitics=true"), tku_new("words=uax29")};
+    tku *modes[4] = {tku_new(""), tku_new("clitics=true"), tku_new("words=uax29"),
+                     tku_new("quotations=whole")};
     uint32_t seed = 12345;
     char text[600];
 
@@ -50,38 +51,22 @@ static void test_random_bytes_keep_every_invariant(void **state)
             text[i] = (seed >> 24) % 8 ? alphabet[(seed >> 16) % (sizeof alphabet - 1)]
                                        : (char)(seed >> 8);
         }
-        for (int m = 0; m < 3; m++)
+        for (int m = 0; m < 4; m++)
             run_len(modes[m], text, len);
     }
-    for (int m = 0; m < 3; m++)
+    for (int m = 0; m < 4; m++)
         tku_free(modes[m]);
 }
 
 static void test_long_runs_of_one_character(void **state)
 {
     /* Each would cost quadratic time if a rule rescanned the run from every token. */
-    static const char *const units[] = {".",
-                                        "!",
-                                        "a",
-                                        "A",
-                                        "1",
-                                        ",",
-                                        "-",
-                                        "\xe2\x80\x99",
-                                        "'",
-                                        "\xe2\x80\x9c",
-                                        " . ",
-                                        "aB",
-                                        "1.",
-                                        "\n",
-                                        "\xf0\x9f\x87\xba",
-                                        "a-",
-                                        "a.",
-                                        "todayIt-",
-                                        "x)",
-                                        "1. A ",
-                                        "http://x)"};
-    tku *k = tku_new("");
+    static const char *const units[] = {".", "!", "a", "A", "1", ",", "-", "\xe2\x80\x99", "'",
+                                        "\xe2\x80\x9c", " . ", "aB", "1.", "\n", "\xf0\x9f\x87\xba",
+                                        "a-", "a.", "todayIt-", "x)", "1. A ", "http://x)",
+                                        /* opening quotes that close nowhere (whole mode) */
+                                        "\xe2\x80\x9cGo. ", "\"Go. "};
+    tku *k = tku_new(""), *whole = tku_new("quotations=whole");
     size_t cap = 200000;
     char *text = malloc(cap + 8);
 
@@ -94,9 +79,11 @@ static void test_long_runs_of_one_character(void **state)
             len += ul;
         }
         run_len(k, text, len);
+        run_len(whole, text, len);
     }
     free(text);
     tku_free(k);
+    tku_free(whole);
 }
 
 static void test_control_characters_are_tokens_not_crashes(void **state)

@@ -44,6 +44,67 @@ static void test_footnote_marks_stay_with_their_sentence(void **state)
                   "It was shown in October 2009. [13] [14]", "The pair married.");
 }
 
+static void test_elision_mark_after_a_sentence_stays_with_it(void **state)
+{
+    tku *k = *state;
+    /* GUM essay_dividends */
+    TKU_SENTENCES(k,
+                  "If it can convert part of its common wealth into equal dividends for everyone, "
+                  "can the rest of America do the same? [...] Alaska is not alone.",
+                  "If it can convert part of its common wealth into equal dividends for everyone, "
+                  "can the rest of America do the same? [...]",
+                  "Alaska is not alone.");
+    /* inside a sentence an elision ends nothing before lower case (PS-EN-074) */
+    TKU_SENTENCES(k, "\"Bohr [...] used the analogy of parallel stairways [...]\" (Smith 55).",
+                  "\"Bohr [...] used the analogy of parallel stairways [...]\" (Smith 55).");
+}
+
+static void test_figure_number_without_a_stop_is_a_label(void **state)
+{
+    tku *k = *state;
+    /* GUM textbook_alamo, textbook_history */
+    TKU_SENTENCES(k,
+                  "Figure 1.3 This 1833 map shows the extent of land grants made by Mexico to "
+                  "American settlers in Texas.",
+                  "Figure 1.3",
+                  "This 1833 map shows the extent of land grants made by Mexico to American "
+                  "settlers in Texas.");
+    /* with its stop the number labels the caption (GUM academic_mutation) */
+    TKU_SENTENCES(k, "Figure 1. Original and mutant application.",
+                  "Figure 1. Original and mutant application.");
+    /* inside a sentence a figure number is a reference */
+    TKU_SENTENCES(k, "As Figure 2 Shows, the map is old.", "As Figure 2 Shows, the map is old.");
+}
+
+static void test_credit_in_brackets_after_a_caption_is_a_sentence(void **state)
+{
+    tku *k = *state;
+    /* GUM textbook_governments */
+    TKU_SENTENCES(k,
+                  "This tradition has lasted for hundreds of years. (credit: modification of work "
+                  "by Liz West)",
+                  "This tradition has lasted for hundreds of years.",
+                  "(credit: modification of work by Liz West)");
+    /* other brackets in lower case go on */
+    TKU_SENTENCES(k, "He left. (see below) and came back.", "He left. (see below) and came back.");
+}
+
+static void test_bracket_after_a_title_mark_that_the_sentence_goes_on_after(void **state)
+{
+    tku *k = *state;
+    /* GUM bio_moreau */
+    TKU_SENTENCES(k,
+                  "She won the BAFTA Award for Viva Maria! (1965), and the C\u00E9sar Award for "
+                  "Best Actress.",
+                  "She won the BAFTA Award for Viva Maria! (1965), and the C\u00E9sar Award for "
+                  "Best Actress.");
+    TKU_SENTENCES(k, "She played in Meurtres? (Three Sinners, 1950) and alongside Jean Gabin.",
+                  "She played in Meurtres? (Three Sinners, 1950) and alongside Jean Gabin.");
+    /* a bracket that holds a sentence of its own still starts one */
+    TKU_SENTENCES(k, "I should think! (Dinah was the cat.) And then she slept.", "I should think!",
+                  "(Dinah was the cat.)", "And then she slept.");
+}
+
 static void test_dash_after_an_exclamation_continues(void **state)
 {
     tku *k = *state;
@@ -136,10 +197,43 @@ static void test_dateline_glued_to_a_headline_splits(void **state)
                   "Thursday, May 7, 2015", "On Tuesday, the government announced a process.");
 }
 
+static void test_dateline_after_a_lower_case_headline_word_splits(void **state)
+{
+    tku *k = *state;
+    /* GUM interview_ants: the date ends the headline's paragraph */
+    TKU_SENTENCES(k,
+                  "Biologist Nick Bos tells Wikinews about 'self-medicating' ants Tuesday, "
+                  "September 1, 2015",
+                  "Biologist Nick Bos tells Wikinews about 'self-medicating' ants",
+                  "Tuesday, September 1, 2015");
+    /* after a preposition, or with text after it on its line, the date is the sentence's */
+    TKU_SENTENCES(k, "The vote took place on Tuesday, September 1, 2015",
+                  "The vote took place on Tuesday, September 1, 2015");
+    TKU_SENTENCES(k, "The board met Tuesday, September 1, 2015 to vote.",
+                  "The board met Tuesday, September 1, 2015 to vote.");
+}
+
+static void test_date_opening_a_paragraph_is_its_own_sentence(void **state)
+{
+    tku *k = *state;
+    /* GUM interview_cocktail */
+    TKU_SENTENCES(k,
+                  "Thursday, March 15, 2012 Wikinews interviewed one of the owners of a New York "
+                  "City bar.",
+                  "Thursday, March 15, 2012",
+                  "Wikinews interviewed one of the owners of a New York City bar.");
+    TKU_SENTENCES(k, "Thursday, March 15, 2012 was the day.",
+                  "Thursday, March 15, 2012 was the day.");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_footnote_marks_stay_with_their_sentence),
+        cmocka_unit_test(test_elision_mark_after_a_sentence_stays_with_it),
+        cmocka_unit_test(test_figure_number_without_a_stop_is_a_label),
+        cmocka_unit_test(test_credit_in_brackets_after_a_caption_is_a_sentence),
+        cmocka_unit_test(test_bracket_after_a_title_mark_that_the_sentence_goes_on_after),
         cmocka_unit_test(test_dash_after_an_exclamation_continues),
         cmocka_unit_test(test_item_labels_start_sentences),
         cmocka_unit_test(test_currency_and_section_prefixes_before_numbers),
@@ -150,6 +244,8 @@ int main(void)
         cmocka_unit_test(test_unpunctuated_caption_before_a_preposition_splits),
         cmocka_unit_test(test_titles_with_capitalised_prepositions_stay_whole),
         cmocka_unit_test(test_dateline_glued_to_a_headline_splits),
+        cmocka_unit_test(test_dateline_after_a_lower_case_headline_word_splits),
+        cmocka_unit_test(test_date_opening_a_paragraph_is_its_own_sentence),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

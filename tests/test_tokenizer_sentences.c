@@ -154,6 +154,33 @@ static void test_numbered_and_lettered_lists_split_at_each_marker(void **state)
                   "a. The first item", "b. The second item", "c. The third list item");
 }
 
+static void test_two_dots_end_a_sentence(void **state)
+{
+    tku *k = *state;
+    /* GUM bio_holt: an abbreviation's stop and the sentence's; BBC readers' comments */
+    TKU_SENTENCES(k, "He was traded for Iv\u00E1n DeJes\u00FAs, Jr.. [12] Holt started the season.",
+                  "He was traded for Iv\u00E1n DeJes\u00FAs, Jr.. [12]",
+                  "Holt started the season.");
+    TKU_SENTENCES(k, "Who's ever heard of Rhian Benson.. They are both better.",
+                  "Who's ever heard of Rhian Benson..", "They are both better.");
+}
+
+static void test_a_number_opening_a_sentence_labels_it(void **state)
+{
+    tku *k = *state;
+    /* GUM academic_economics, textbook_artwork */
+    TKU_SENTENCES(k, "2.1. New Institutional Economics, Property Rights, and Credibility",
+                  "2.1. New Institutional Economics, Property Rights, and Credibility");
+    TKU_SENTENCES(k,
+                  "39. \u201CThe Figures which excite in us the Ideas of Beauty, seem to be those "
+                  "in which there is Uniformity amidst Variety\u201D (\u00A7 II, p. 28).",
+                  "39. \u201CThe Figures which excite in us the Ideas of Beauty, seem to be those "
+                  "in which there is Uniformity amidst Variety\u201D (\u00A7 II, p. 28).");
+    /* a year is no label */
+    TKU_SENTENCES(k, "He retired. 2013. That year it came back.", "He retired.", "2013.",
+                  "That year it came back.");
+}
+
 static void test_a_lone_number_with_a_stop_is_not_a_list(void **state)
 {
     tku *k = *state;
@@ -192,6 +219,8 @@ int main(void)
         cmocka_unit_test(test_stop_glued_to_a_capital_ends_the_sentence),
         cmocka_unit_test(test_number_after_a_symbol_and_stop_continues),
         cmocka_unit_test(test_numbered_and_lettered_lists_split_at_each_marker),
+        cmocka_unit_test(test_two_dots_end_a_sentence),
+        cmocka_unit_test(test_a_number_opening_a_sentence_labels_it),
         cmocka_unit_test(test_a_lone_number_with_a_stop_is_not_a_list),
         cmocka_unit_test(test_caption_credit_starts_a_sentence),
         cmocka_unit_test(test_max_sentence_bytes_cuts_run_on_text),

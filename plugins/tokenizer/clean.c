@@ -5,12 +5,12 @@
  * ("<p>", "</h2>", "<img src=...>"), the same escaped ("&lt;b&gt;"), the dot leaders and
  * page numbers of a table of contents ("About Me........5"), rules drawn with a run of
  * one character ("//////", "-----", "=====") and line breaks left as literal escapes
- * ("\r\n" as four characters). tok_words() asks here before it makes a token of a '<',
- * '&', '\\', '.' or a run of four equal marks; what is recognised is skipped like white
- * space, so it belongs to no token and no sentence (spans point into the original text
- * and simply leave it out). A block-level tag, a leader and a rule also end the sentence
- * before them (tok_words() flags the previous token TOK_F_END): a heading in <h2> is not
- * the start of the paragraph after it.
+ * ("\r\n" as four characters, "\ r \ n" with spaces). tok_words() asks here before it
+ * makes a token of a '<', '&', '\\', '.' or a run of four equal marks; what is recognised
+ * is skipped like white space, so it belongs to no token and no sentence (spans point
+ * into the original text and simply leave it out). A block-level tag, a leader and a rule
+ * also end the sentence before them (tok_words() flags the previous token TOK_F_END): a
+ * heading in <h2> is not the start of the paragraph after it.
  *
  * Every recognizer is bounded (a tag's attributes up to MARKUP_MAX bytes, on one line),
  * so a stray '<' costs a short look-ahead, never a rescan of the paragraph.
@@ -138,12 +138,16 @@ uint32_t tok_junk_end(const unsigned char *s, uint32_t pos, uint32_t end, int *b
         *brk = 1;
         return q;
     }
-    if (c == '\\' && pos + 1 < end &&
-        (s[pos + 1] == 'n' || s[pos + 1] == 'r' || s[pos + 1] == 't')) {
-        /* a line break escaped twice over: "World. \r\n Hello", not "C:\new" */
-        q = pos + 2;
-        if (q == end || s[q] == ' ' || s[q] == '\\' || s[q] == '\n' || (s[q] >= 'A' && s[q] <= 'Z'))
-            return q;
+    if (c == '\\' && pos + 1 < end) {
+        /* a line break escaped twice over: "World. \r\n Hello", not "C:\new"; also with a
+         * space after the backslash, as a converter left it: "World. \ r \ nHello" */
+        q = pos + 1 + (s[pos + 1] == ' ');
+        if (q < end && (s[q] == 'n' || s[q] == 'r' || s[q] == 't')) {
+            q++;
+            if (q == end || s[q] == ' ' || s[q] == '\\' || s[q] == '\n' ||
+                (s[q] >= 'A' && s[q] <= 'Z'))
+                return q;
+        }
     }
     return 0;
 }

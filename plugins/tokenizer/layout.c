@@ -176,6 +176,36 @@ TOK_COLD int tok_is_menu(tok_sctx *c)
     return c->menu;
 }
 
+/* "... in the city. features\ncontact manager\nevents, activities\n You can": the same
+ * menu glued after a sentence of the paragraph. Token i is the lower-case word after a
+ * terminal mark; at most MENU_RUN tokens are looked at. */
+#define MENU_RUN 64
+
+TOK_COLD size_t tok_menu_run_end(const tok_sctx *c, size_t i)
+{
+    unsigned lines = 0, words = 0;
+    size_t end = 0, j;
+
+    for (j = i; j < c->n && j < i + MENU_RUN; j++) {
+        if (tok_term_kind(c, j) != TERM_NONE)
+            break;
+        if (c->t[j].kind == LEDE_TOK_WORD && ++words > 3)
+            break;
+        if (c->t[j].flags & TOK_F_EOL) {
+            if (words == 0)
+                break;
+            lines++;
+            words = 0;
+            end = j + 1;
+        }
+    }
+    if (j == c->n && words > 0) {
+        lines++;
+        end = j;
+    }
+    return lines >= 3 ? end : 0;
+}
+
 /* "Evansville, Indiana, United States - This past week ...": token i is a spaced dash
  * after the place that opens the paragraph's first sentence, in capitalised words, commas
  * and brackets with at least one comma or an all-capital word ("WASHINGTON (AP) -"), and a

@@ -23,12 +23,17 @@ typedef struct tok_sctx {
     const char *text;
     const lede_token *t;
     size_t n;
-    size_t first;   /* the current sentence's first token */
-    size_t floor;   /* where its text starts: first, or the word after its list marker */
-    int brackets;   /* the paragraph holds a '[' */
-    long list_next; /* the next marker of a list with lower-case items, or 0 */
-    int in_item;    /* the current sentence is a list item */
-    int menu;       /* tok_is_menu() of the paragraph: -1 until asked */
+    size_t first;    /* the current sentence's first token */
+    size_t floor;    /* where its text starts: first, or the word after its list marker */
+    int brackets;    /* the paragraph holds a '[' */
+    long list_next;  /* the next marker of a list with lower-case items, or 0 */
+    int in_item;     /* the current sentence is a list item */
+    int menu;        /* tok_is_menu() of the paragraph: -1 until asked */
+    size_t menu_end; /* a menu glued after a sentence runs to token menu_end - 1 (0: none) */
+    /* quotations = "whole": the quotation last found, [q_open, q_close] (q_close 0: none
+     * yet), the first token not yet searched for an opening quote, and how many tokens
+     * the searches for closing marks have looked at */
+    size_t q_open, q_close, q_scan, q_work;
 } tok_sctx;
 
 /* Token i is the literal lit. Always inlined: with a constant literal the length folds
@@ -94,6 +99,9 @@ int tok_starts_list_item(tok_sctx *c, size_t i, size_t *after);
 int tok_line_is_heading(const tok_sctx *c, size_t last);
 /* The paragraph is a scraped menu: three or more short lines, no terminal mark. */
 int tok_is_menu(tok_sctx *c);
+/* A menu glued after a sentence starts at token i: three or more lines of one to three
+ * words without a terminal mark. Returns its last token plus one, or 0. */
+size_t tok_menu_run_end(const tok_sctx *c, size_t i);
 /* Token i is the dash after the dateline that opens the paragraph. */
 int tok_is_dateline_dash(const tok_sctx *c, size_t i);
 

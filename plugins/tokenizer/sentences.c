@@ -3,16 +3,19 @@
  *
  * A paragraph always ends a sentence (so a headline without a full stop, followed by a
  * blank line, is a sentence of its own). Inside a paragraph a sentence ends after:
- *   - a terminal mark (. ? ! ‼ ． and four or more dots), together with the closing
- *     quotes, brackets, further marks and footnote marks after it ("virtue.”", "Hello?!",
- *     "martyr.[1]", "2009. [13] [14]", "consultation.11 12"), when the next token is not
- *     a lower-case word: "Yahoo! in", "'This is great.' she said" do not end. Camel-case
- *     names (wikiHow) and item labels ("ii)", "(b)") start sentences although lower case;
- *     a dash and lower case go on ("voila! -- you"), so does a speaker with a speech verb
- *     after a quoted question ("'Earth?' I asked"). A number after a full stop starts a
- *     sentence only after a word ("item. 2. The"), not after a symbol ("N°. 1026"). A
- *     full stop glued to a capitalised word ends one only after a real word or number
- *     ("world.Today", "1,000.That", not "Jr.'s").
+ *   - a terminal mark (. ? ! ‼ ． two dots and four or more), together with the closing
+ *     quotes, brackets, further marks, footnote marks and elision marks after it
+ *     ("virtue.”", "Hello?!", "martyr.[1]", "2009. [13] [14]", "consultation.11 12",
+ *     "do the same? [...]"), when the next token is not a lower-case word: "Yahoo! in",
+ *     "'This is great.' she said" do not end, nor does a bracket the sentence goes on
+ *     after ("Viva Maria! (1965), and"). Camel-case names (wikiHow) and item labels
+ *     ("ii)", "(b)") start sentences although lower case; a dash and lower case go on
+ *     ("voila! -- you"), so does a speaker with a speech verb after a quoted question
+ *     ("'Earth?' I asked", "“Can Toph come over?” I ask"; a capitalised pronoun other
+ *     than I starts a new one: '"Who is this?" She said it to ...'). A number after a
+ *     full stop starts a sentence only after a word ("item. 2. The"), not after a symbol
+ *     ("N°. 1026"). A full stop glued to a capitalised word ends one only after a real
+ *     word or number ("world.Today", "1,000.That", not "Jr.'s").
  *   - an abbreviation whose full stop is in the token (words.c decides what is one):
  *     titles (Mr., Gov.) and "never" words (vs., e.g.) never end a sentence; a time after
  *     a number (6 P.M.) ends one before any capital; the others (U.S., Inc., initials
@@ -32,7 +35,9 @@
  *   - "?" or "!" glued inside an opening bracket is an editor's mark ("[?]", "(!)"), and
  *     no mark ends a sentence inside square brackets that close within 40 tokens ("[16:
  *     firma? 13:28]"; parentheses may hold whole sentences and are not covered);
- *   - a capital letter and stop opening a sentence label it ("Q. What is his name?").
+ *   - a capital letter and stop opening a sentence label it ("Q. What is his name?"), and
+ *     so do a number of up to three digits and a section number ("39. “The Figures",
+ *     "2.1. New Institutional Economics").
  *
  * Layout (layout.c). words.c flags a token before a line break inside a paragraph
  * (TOK_F_EOL) and one before dropped page furniture such as a block-level HTML tag or a dot leader
@@ -41,14 +46,24 @@
  * Scavenger Hunt Trophy\n(6 3/4\" ..."); a hard-wrapped line of prose holds lower-case
  * words a title would capitalise and runs on. A paragraph of three or more short lines (one
  * to three words) without a terminal mark is a scraped menu: each line is a sentence
- * ("features\ncontact manager\nevents, activities"). The dateline that opens a paragraph, a
- * place in capitalised words with a comma or in capitals, then a spaced dash ("Evansville,
- * Indiana, United States - This past week", "WASHINGTON (Reuters) - The"), is a sentence.
+ * ("features\ncontact manager\nevents, activities"), also when such lines follow a full
+ * stop, the first in lower case on the stop's line ("in the city. features\ncontact
+ * manager\n..."). A line that opens with a bullet and a space is a list item ("...
+ * probation \n - Have one year's ..."). A lone carriage return breaks a line. The dateline
+ * that opens a paragraph, a place in capitalised words with a comma or in capitals, then
+ * a spaced dash ("Evansville, Indiana, United States - This past week", "WASHINGTON
+ * (Reuters) - The"), is a sentence.
  *
- * Scraped news pages lose punctuation between a caption or dateline and the text; three
+ * Scraped news pages lose punctuation between a caption or dateline and the text; a few
  * narrow rules put the boundary back without a full stop: a caption credit ("Belle
- * Image: Nick Moreau."), a dateline weekday before ", <Month>" ("... Magicians Wednesday,
- * October 9, 2013"), and a capitalised preposition that cannot be Title Case ("...
+ * Image: Nick Moreau.", and in brackets after the caption's stop: "interactions. (credit:
+ * Motion Picture News)"), a figure or table number opening the caption ("Figure 1.3 This
+ * 1833 map"; with its stop it stays: "Figure 1. Original and mutant application."), a
+ * dateline weekday before ", <Month>" after a capitalised word ("... Magicians Wednesday,
+ * October 9, 2013") or, when the full date ends the line, after a lower-case word other
+ * than a preposition ("... 'self-medicating' ants Tuesday, September 1, 2015"), a full
+ * date opening the sentence before a capitalised word ("Thursday, March 15, 2012 Wikinews
+ * interviewed"), and a capitalised preposition that cannot be Title Case ("...
  * constituency In the New Territories", "Australia On Saturday", "2015 On Tuesday").
  *
  * Lists (layout.c). Numbered and lettered lists run together on one line ("1.) The first
@@ -58,6 +73,18 @@
  * marker in sequence (or it opens the paragraph), so a stray "2)" does not split. Items
  * in lower case ("a) here it is b) another") count when the list's first marker opens a
  * sentence or follows a terminal mark, so "would a) cut taxes, b) ..." is no list.
+ *
+ * Quotations (option quotations = "whole"; the default "split" treats quoted sentences
+ * like any other). A terminal mark inside a quotation, before its closing mark, ends no
+ * sentence ('"Dear, dear! How queer everything is to-day! ..."'); a quotation is an
+ * opening mark and the closing mark of its family (double, single, angle) in the same
+ * paragraph, within 1000 tokens, nested ones followed; an opening mark without one opens
+ * none. At the closing mark the usual rules apply, except that a capitalised word after
+ * a quoted question or exclamation always starts a sentence ('soup!" Alice said', as in
+ * pySBD), speech cut off by a dash ends before a capital ('to--" At this moment'), and a
+ * parenthesis after the closing mark continues the sentence unless another quotation
+ * follows it ('house!' (Which was very likely true.)' but '"... think!" (Dinah was the
+ * cat.) "I hope ..."').
  *
  * Every look-ahead is bounded (a list marker's neighbour within 200 tokens, a citation
  * within 10), so a paragraph costs linear time whatever it holds. Most tokens are plain
@@ -69,6 +96,9 @@
 #include <string.h>
 
 #include "sent.h"
+
+/* How far, in tokens, the closing bracket of a bracket is looked for. */
+#define BRACKET_WINDOW 40
 
 enum term tok_term_kind_long(const tok_sctx *c, size_t i)
 {
@@ -90,7 +120,8 @@ enum term tok_term_kind_long(const tok_sctx *c, size_t i)
         else if (s[k] != ' ')
             return TERM_NONE;
     }
-    return dots >= 4 ? TERM_DOTS : dots == 3 ? TERM_ELLIPSIS : TERM_NONE;
+    /* "Jr.. [12] Holt": two dots are an abbreviation's stop and the sentence's */
+    return dots >= 4 ? TERM_DOTS : dots == 3 ? TERM_ELLIPSIS : dots == 2 ? TERM_STOP : TERM_NONE;
 }
 
 static inline int is_closer(const tok_sctx *c, size_t i)
@@ -173,6 +204,58 @@ static int is_credit(const tok_sctx *c, size_t i, unsigned lex)
            tok_is(c, i + 1, ":");
 }
 
+/* "... in social interactions. (credit: Motion Picture News/Wikimedia Commons)": the
+ * credit of a picture in brackets, after its caption, is a sentence of its own like
+ * "Image: Nick Moreau.". Token j is the "(". */
+TOK_COLD static int is_paren_credit(const tok_sctx *c, size_t j)
+{
+    const lede_token *w = &c->t[j + 1 < c->n ? j + 1 : j];
+
+    if (j + 2 >= c->n || !tok_is(c, j, "(") || w->kind != LEDE_TOK_WORD ||
+        !tok_lexicon_get_if(c->cfg->lex, c->text + w->start, w->end - w->start, TOK_LEX_CREDIT))
+        return 0;
+    return tok_is(c, j + 2, ":") || (j + 3 < c->n && tok_is(c, j + 3, ":")); /* credit copper: */
+}
+
+/* "... for Viva Maria! (1965), and the César Award": a parenthesis after a title's mark
+ * that the sentence goes on after, with a comma, a semicolon or a lower-case word, is
+ * inside the sentence. Token j is the "(" (or another opener, which never qualifies). */
+TOK_COLD static int paren_goes_on(const tok_sctx *c, size_t j)
+{
+    if (!tok_is(c, j, "("))
+        return 0;
+    for (size_t m = j + 1; m + 1 < c->n && m <= j + BRACKET_WINDOW; m++) {
+        if (tok_is(c, m, "(") || tok_term_kind(c, m) != TERM_NONE)
+            return 0;
+        if (tok_is(c, m, ")"))
+            return tok_is(c, m + 1, ",") || tok_is(c, m + 1, ";") ||
+                   (c->t[m + 1].kind == LEDE_TOK_WORD && lower_continues(c, m + 1));
+    }
+    return 0;
+}
+
+/* "Figure 1.3 This 1833 map shows ...": the number of a figure or a table opening the
+ * sentence, without a stop, is a label of its own before a capitalised word or a bracket.
+ * With a stop it labels the caption after it ("Figure 1. Original and mutant
+ * application."). Token j is the sentence's first token. */
+static int is_figure_word(const tok_sctx *c, size_t j)
+{
+    static const char *const words[] = {"Figure",  "Fig",     "Table", "Chart", "Map",
+                                        "Exhibit", "Diagram", "Plate", NULL};
+    for (const char *const *w = words; *w; w++) {
+        if (tok_is(c, j, *w))
+            return 1;
+    }
+    return 0;
+}
+
+TOK_COLD static int ends_figure_label(const tok_sctx *c, size_t last)
+{
+    return last == c->first + 1 && c->t[last].kind == LEDE_TOK_NUMBER && last + 1 < c->n &&
+           c->t[last + 1].start > c->t[last].end &&
+           (tok_is_cap_word(c, last + 1) || is_opener(c, last + 1)) && is_figure_word(c, c->first);
+}
+
 /* ---- what may follow a terminal mark without ending the sentence ---- */
 
 /* An item label like "ii)" or "(b)": token i is a lower-case roman numeral up to xii or a
@@ -213,14 +296,20 @@ static size_t citation_end(const tok_sctx *c, size_t j)
 }
 
 /* Footnote marks after a terminal mark belong to its sentence: "martyr.[1]", "at
- * large.[7][8]", "in October 2009. [13] [14]", "a consultation.11 12". Returns the last
- * token of them (or k). */
+ * large.[7][8]", "in October 2009. [13] [14]", "a consultation.11 12"; so does the
+ * elision mark of a quoted passage: "can the rest of America do the same? [...]". Returns
+ * the last token of them (or k). */
 static size_t absorb_footnotes(const tok_sctx *c, size_t k)
 {
     for (;;) {
         size_t j = k + 1, e = citation_end(c, j);
         if (e) {
             k = e;
+            continue;
+        }
+        if (j + 2 < c->n && tok_is(c, j, "[") && tok_term_kind(c, j + 1) == TERM_ELLIPSIS &&
+            tok_is(c, j + 2, "]")) {
+            k = j + 2;
             continue;
         }
         if (j + 1 < c->n && c->t[j].start > c->t[k].end && c->t[j].kind == LEDE_TOK_NUMBER &&
@@ -280,14 +369,22 @@ static int is_unpunctuated_start(const tok_sctx *c, size_t i, unsigned lex)
 }
 
 /* "'You come here from Earth?' I asked.": after a quoted question or exclamation, a
- * speaker and a speech verb continue the sentence. Token i is the word after the quote. */
+ * speaker and a speech verb continue the sentence. Token i is the word after the quote.
+ * A capitalised pronoun other than I starts a new sentence: the speaker of an
+ * attribution would be written "she said" ('"Who is this?" She said it to the Knave'). */
 static int is_attribution(const tok_sctx *c, size_t i)
 {
-    static const char *const verbs[] = {"said",  "says",      "asked",     "asks",      "replied",
-                                        "cried", "shouted",   "whispered", "added",     "told",
-                                        "wrote", "exclaimed", "answered",  "continued", NULL};
+    static const char *const verbs[] = {
+        "said",    "says",   "say",       "asked",    "asks",      "ask",       "replied",  "cried",
+        "shouted", "called", "yelled",    "howled",   "screamed",  "whispered", "muttered", "added",
+        "told",    "wrote",  "exclaimed", "answered", "continued", NULL};
+    static const char *const pronouns[] = {"He", "She", "It", "We", "They", "You", NULL};
     if (i + 1 >= c->n || c->t[i].kind != LEDE_TOK_WORD)
         return 0;
+    for (const char *const *p = pronouns; *p; p++) {
+        if (tok_is(c, i, *p))
+            return 0;
+    }
     for (const char *const *v = verbs; *v; v++) {
         if (tok_is(c, i + 1, *v))
             return 1;
@@ -295,19 +392,65 @@ static int is_attribution(const tok_sctx *c, size_t i)
     return 0;
 }
 
+/* '... we're doing our best, afore she comes, to--" At this moment': in whole mode,
+ * speech cut off by a dash ends its sentence before a capitalised word (pySBD's
+ * convention; GUM keeps '... make a —” He hit his forehead' together, so the default
+ * does not). Token q is the closing quote. */
+TOK_COLD static int is_cut_off(const tok_sctx *c, size_t q)
+{
+    return (c->t[q].flags & LEDE_TOKF_CLOSE_QUOTE) && q > 0 && q + 1 < c->n &&
+           c->t[q - 1].end == c->t[q].start && tok_is_dash(c, q - 1) &&
+           c->t[q + 1].start > c->t[q].end && tok_is_cap_word(c, q + 1);
+}
+
 static int is_month(const tok_sctx *c, size_t i)
 {
     return cap_lex(c, i, TOK_LEX_MONTH) != 0;
 }
 
+/* If a full date "Tuesday, September 1, 2015" starts at token i (a weekday), the index
+ * of its year; else 0. */
+static size_t date_end(const tok_sctx *c, size_t i)
+{
+    if (i + 5 >= c->n || !cap_lex(c, i, TOK_LEX_WEEKDAY) || !tok_is(c, i + 1, ",") ||
+        !is_month(c, i + 2) || c->t[i + 3].kind != LEDE_TOK_NUMBER ||
+        c->t[i + 3].end - c->t[i + 3].start > 2 || !tok_is(c, i + 4, ",") ||
+        c->t[i + 5].kind != LEDE_TOK_NUMBER || c->t[i + 5].end - c->t[i + 5].start != 4)
+        return 0;
+    return i + 5;
+}
+
 /* A dateline glued to a headline or a place: "... Brotherhood of Magicians Wednesday,
  * October 9, 2013". Token i is a weekday, after white space and a capitalised word or a
- * closing mark, followed by a comma and a month. */
-static int is_dateline(const tok_sctx *c, size_t i, unsigned lex)
+ * closing mark, followed by a comma and a month. After a lower-case word the whole date
+ * must end the line ("... about 'self-medicating' ants Tuesday, September 1, 2015"),
+ * and that word must not be a preposition ("... took place on Tuesday, ..."). */
+TOK_COLD static int is_dateline(const tok_sctx *c, size_t i, unsigned lex)
 {
-    return (lex & TOK_LEX_WEEKDAY) && i + 2 < c->n && tok_is(c, i + 1, ",") && is_month(c, i + 2) &&
-           (tok_is_cap_word(c, i - 1) || is_closer(c, i - 1)) && !tok_is(c, i - 1, "On") &&
-           !tok_is(c, i - 1, "Since") && !tok_is(c, i - 1, "By") && !tok_is(c, i - 1, "Until");
+    static const char *const preps[] = {"on",    "since", "by", "until",   "till", "from", "before",
+                                        "after", "of",    "to", "through", "and",  "or",   NULL};
+    size_t d;
+
+    if (!(lex & TOK_LEX_WEEKDAY) || i + 2 >= c->n || !tok_is(c, i + 1, ",") || !is_month(c, i + 2))
+        return 0;
+    if (tok_is_cap_word(c, i - 1) || is_closer(c, i - 1))
+        return !tok_is(c, i - 1, "On") && !tok_is(c, i - 1, "Since") && !tok_is(c, i - 1, "By") &&
+               !tok_is(c, i - 1, "Until");
+    d = date_end(c, i);
+    if (!d || c->t[i - 1].kind != LEDE_TOK_WORD || (d + 1 < c->n && !(c->t[d].flags & TOK_F_EOL)))
+        return 0;
+    for (const char *const *p = preps; *p; p++) {
+        if (tok_is(c, i - 1, *p))
+            return 0;
+    }
+    return 1;
+}
+
+/* "Thursday, March 15, 2012 Wikinews interviewed ...": a date that opens the sentence is
+ * a dateline, its own sentence before a capitalised word. Token last is the year. */
+TOK_COLD static int ends_opening_date(const tok_sctx *c, size_t last)
+{
+    return last == c->first + 5 && date_end(c, c->first) == last;
 }
 
 /* ---- brackets and lines ---- */
@@ -317,8 +460,6 @@ static int is_dateline(const tok_sctx *c, size_t i, unsigned lex)
  * timestamps. Parentheses may hold whole sentences ("(Don't cry, Alfred! I need all my
  * courage.)") and are left to the other rules. Tokens i..k are the mark and what is glued
  * to it. */
-#define BRACKET_WINDOW 40
-
 TOK_COLD static int inside_brackets(const tok_sctx *c, size_t i, size_t k)
 {
     long depth = 0;
@@ -339,6 +480,138 @@ TOK_COLD static int inside_brackets(const tok_sctx *c, size_t i, size_t k)
             return 1;
     }
     return 0;
+}
+
+/* ---- quotations kept whole (quotations = "whole") ---- */
+
+/* The family of quotation mark token i: 1 double (" “ ” „ ‟), 2 single (' ‘ ’ ‚ `),
+ * 3 angle (« » ‹ ›); an opening mark is closed by one of its family. */
+static int quote_family(const tok_sctx *c, size_t i)
+{
+    unsigned char ch = (unsigned char)c->text[c->t[i].start];
+
+    if (ch == '"' || tok_is(c, i, "\u201C") || tok_is(c, i, "\u201D") || tok_is(c, i, "\u201E") ||
+        tok_is(c, i, "\u201F"))
+        return 1;
+    if (ch == '\'' || ch == '`' || tok_is(c, i, "\u2018") || tok_is(c, i, "\u2019") ||
+        tok_is(c, i, "\u201A"))
+        return 2;
+    return 3;
+}
+
+/* A quotation is searched for its closing mark at most this many tokens on, so a
+ * paragraph costs linear time; an opening mark not closed by then opens no quotation. */
+#define QUOTE_WINDOW 1000
+#define QUOTE_DEPTH 8
+
+/* The closing mark of the quotation opened at token j, or 0: nested quotations are
+ * followed by their families, and a closing mark of an outer family closes the inner
+ * ones left open ("'round" read as an opening quote does not hide the end). Adds the
+ * tokens it looked at to c->q_work. */
+static size_t quote_close(tok_sctx *c, size_t j)
+{
+    int stack[QUOTE_DEPTH];
+    int depth = 1;
+    size_t lim = c->n - j > QUOTE_WINDOW ? j + QUOTE_WINDOW : c->n, m;
+
+    stack[0] = quote_family(c, j);
+    for (m = j + 1; m < lim; m++) {
+        if (c->t[m].flags & LEDE_TOKF_OPEN_QUOTE) {
+            if (depth < QUOTE_DEPTH)
+                stack[depth++] = quote_family(c, m);
+        } else if (c->t[m].flags & LEDE_TOKF_CLOSE_QUOTE) {
+            int f = quote_family(c, m), d = depth;
+            while (d > 0 && stack[d - 1] != f)
+                d--;
+            if (d == 1)
+                break;
+            if (d > 1)
+                depth = d - 1;
+        }
+    }
+    c->q_work += m - j;
+    return m < lim ? m : 0;
+}
+
+/* Tokens i..k are a terminal mark and what is glued to it: are they inside a quotation
+ * whose closing mark comes after k? Finds the quotations of the paragraph in order: the
+ * scan (c->q_scan) looks at each token once, and the searches for closing marks at most
+ * 4n + QUOTE_WINDOW tokens in all, so opening marks that close nowhere cannot make a
+ * paragraph cost quadratic time; past that budget no further quotation is found. */
+TOK_COLD static int inside_quotation(tok_sctx *c, size_t i, size_t k)
+{
+    while (c->q_close < i && c->q_scan < i && c->q_work <= 4 * c->n + QUOTE_WINDOW) {
+        size_t j = c->q_scan++, m;
+        if (!(c->t[j].flags & LEDE_TOKF_OPEN_QUOTE))
+            continue;
+        m = quote_close(c, j);
+        if (m) {
+            c->q_open = j;
+            c->q_close = m;
+            c->q_scan = m + 1;
+        }
+    }
+    return c->q_close > k && c->q_open < i;
+}
+
+/* '"... I should think!" (Dinah was the cat.) "I hope ..."': in whole mode a parenthesis
+ * after a closing quotation continues its sentence, unless another quotation follows
+ * it: a narrator's aside between two quotations stands alone. Token j is the "(". */
+static int paren_between_quotes(const tok_sctx *c, size_t j)
+{
+    for (size_t m = j + 1; m < c->n && m <= j + BRACKET_WINDOW; m++) {
+        if (tok_is(c, m, ")"))
+            return m + 1 < c->n && (c->t[m + 1].flags & LEDE_TOKF_OPEN_QUOTE);
+    }
+    return 0;
+}
+
+/* "38. “The Figures which excite in us ...”", "2.1. New Institutional Economics": a
+ * number of up to three digits, or a section number, opening the sentence with its stop
+ * glued to it labels an item, a note or a section (lists before a capitalised word are
+ * tok_starts_list_item's). Token j is the number, dot its stop. */
+TOK_COLD static int is_label_number(const tok_sctx *c, size_t j, size_t dot)
+{
+    const lede_token *t = &c->t[j];
+    size_t len = t->end - t->start;
+
+    if (t->kind != LEDE_TOK_NUMBER || t->end != c->t[dot].start || len > 7)
+        return 0;
+    for (size_t k = 0; k < len; k++) {
+        unsigned char ch = (unsigned char)c->text[t->start + k];
+        if (ch == '.' ? k == 0 || k + 1 == len : ch < '0' || ch > '9')
+            return 0;
+    }
+    return len <= 3 || memchr(c->text + t->start, '.', len) != NULL;
+}
+
+/* "... at the Olivier\n - Best sound design - The Woman in White ...": a line that opens
+ * with a bullet and a space is a list item, whether or not the line before ended with a
+ * stop. Token b follows a line break. */
+TOK_COLD static int is_bullet_line(const tok_sctx *c, size_t b)
+{
+    return b + 1 < c->n && c->t[b + 1].start > c->t[b].end &&
+           (c->t[b + 1].kind == LEDE_TOK_WORD || c->t[b + 1].kind == LEDE_TOK_NUMBER) &&
+           tok_is_bullet(c, b);
+}
+
+/* In whole mode, the sentence goes on after the terminal mark i and what is glued to it
+ * (up to k): the mark is inside a quotation, or a parenthesis follows the quotation it
+ * closes and no other quotation follows that. */
+TOK_COLD static int whole_goes_on(tok_sctx *c, size_t i, size_t k)
+{
+    return inside_quotation(c, i, k) || ((c->t[k].flags & LEDE_TOKF_CLOSE_QUOTE) && k + 1 < c->n &&
+                                         tok_is(c, k + 1, "(") && !paren_between_quotes(c, k + 1));
+}
+
+/* A menu glued after the full stop at k begins with the lower-case word after it
+ * (tok_menu_run_end); remembers where the menu ends: its lines are sentences. */
+TOK_COLD static int menu_follows(tok_sctx *c, size_t k)
+{
+    if (c->t[k + 1].start == c->t[k].end || !starts_lower(c, k + 1))
+        return 0;
+    c->menu_end = tok_menu_run_end(c, k + 1);
+    return c->menu_end != 0;
 }
 
 /* ---- decisions ---- */
@@ -369,7 +642,7 @@ static int ends_after_terminal(const tok_sctx *c, enum term term, size_t i, size
     }
     if (next->kind == LEDE_TOK_WORD) {
         if (term == TERM_MARK && k > i && (c->t[k].flags & LEDE_TOKF_CLOSE_QUOTE) &&
-            is_attribution(c, nx))
+            !c->cfg->quotations_whole && is_attribution(c, nx))
             return 0;
         return !lower_continues(c, nx) || is_item_label(c, nx); /* "world. ii) Hello" */
     }
@@ -385,8 +658,10 @@ static int ends_after_terminal(const tok_sctx *c, enum term term, size_t i, size
     if (tok_term_kind(c, nx) == TERM_ELLIPSIS || tok_term_kind(c, nx) == TERM_DOTS)
         return nx + 1 < c->n && tok_is_cap_word(c, nx + 1);
     if (is_opener(c, nx))
-        return !(nx + 1 < c->n && c->t[nx + 1].kind == LEDE_TOK_WORD && starts_lower(c, nx + 1) &&
-                 !is_item_label(c, nx + 1)); /* "(ii) Hello" starts one */
+        return (!(nx + 1 < c->n && c->t[nx + 1].kind == LEDE_TOK_WORD && starts_lower(c, nx + 1) &&
+                  !is_item_label(c, nx + 1)) && /* "(ii) Hello" starts one */
+                !paren_goes_on(c, nx)) ||
+               is_paren_credit(c, nx);
     return 1;
 }
 
@@ -474,8 +749,17 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
         last = k;
         if (k + 1 < n)
             split = ends_after_terminal(c, term, i, k);
+        if (!split && term == TERM_STOP && k + 1 < n && tokens[k + 1].kind == LEDE_TOK_WORD)
+            split = menu_follows(c, k);
+        if (split && term == TERM_STOP &&
+            ((i == c->first + 1 && is_label_number(c, c->first, i)) ||
+             (i == c->first + 2 && is_figure_word(c, c->first) &&
+              is_label_number(c, c->first + 1, i))))
+            split = 0;
         if (split && c->brackets && (term == TERM_STOP || term == TERM_MARK) &&
             inside_brackets(c, i, k))
+            split = 0;
+        if (split && cfg->quotations_whole && whole_goes_on(c, i, k))
             split = 0;
     } else if (tokens[i].flags & LEDE_TOKF_ABBREV) {
         k = i;
@@ -484,17 +768,27 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
         last = k;
         if (k + 1 < n)
             split = ends_after_abbrev(c, i, k);
+        if (split && cfg->quotations_whole && inside_quotation(c, i, k))
+            split = 0;
     }
     if (last + 1 < n && !split) {
         const lede_token *nt = &tokens[last + 1];
         if ((nt->flags & TOK_F_GLUED) || (tokens[last].flags & TOK_F_END)) {
             split = 1;
+        } else if (cfg->quotations_whole && term == TERM_NONE && is_cut_off(c, last)) {
+            split = 1;
+        } else if ((tokens[last].flags & TOK_F_EOL) && is_bullet_line(c, last + 1)) {
+            split = 1;
         } else if ((tokens[last].flags & TOK_F_EOL) && term == TERM_NONE &&
                    (tok_is_cap_word(c, last + 1) || is_opener(c, last + 1))) {
             /* a list item or a heading ends with its line */
-            split = (c->in_item && tok_is_cap_word(c, last + 1)) || tok_line_is_heading(c, last) ||
-                    tok_is_menu(c);
-        } else if ((tokens[last].flags & TOK_F_EOL) && term == TERM_NONE && tok_is_menu(c)) {
+            split = (c->in_item && tok_is_cap_word(c, last + 1)) || last < c->menu_end ||
+                    tok_line_is_heading(c, last) || tok_is_menu(c);
+        } else if ((tokens[last].flags & TOK_F_EOL) && term == TERM_NONE &&
+                   (last < c->menu_end || tok_is_menu(c))) {
+            split = 1;
+        } else if (term == TERM_NONE && tokens[last].kind == LEDE_TOK_NUMBER &&
+                   ends_figure_label(c, last)) {
             split = 1;
         } else if (term == TERM_NONE && c->first == 0 && last <= 12 &&
                    (text[tokens[last].start] == '-' ||
@@ -509,6 +803,8 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
                 split = ((tokens[last].kind == LEDE_TOK_WORD || is_closer(c, last)) &&
                          is_credit(c, last + 1, lex)) ||
                         is_unpunctuated_start(c, last + 1, lex) || is_dateline(c, last + 1, lex);
+            if (!split && tokens[last].kind == LEDE_TOK_NUMBER)
+                split = ends_opening_date(c, last);
         }
         /* the next token would carry the sentence past the cap */
         if (!split && cfg->max_sentence_bytes &&
@@ -561,7 +857,7 @@ static inline unsigned lowest_bit(uint64_t m)
 int tok_sentences(const tok_config *cfg, const char *text, const lede_token *tokens, size_t n,
                   tok_emit_fn emit, void *arg)
 {
-    tok_sctx c = {cfg, text, tokens, n, 0, 0, 0, 0, 0, -1};
+    tok_sctx c = {cfg, text, tokens, n, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0};
     size_t next = 0;
     int rc;
 

@@ -190,6 +190,7 @@ typedef struct tok_config {
     const tok_lexicon *lex;
     int clitics;                 /* split do|n't and Iran|'s */
     uint32_t max_sentence_bytes; /* 0 = no limit */
+    int quotations_whole;        /* a quotation's inner marks end no sentence */
 } tok_config;
 
 /* ---- passes ---- */

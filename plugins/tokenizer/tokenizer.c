@@ -34,6 +34,7 @@ typedef struct tokenizer {
 } tokenizer;
 
 static const char *const word_modes[] = {"default", "uax29", NULL};
+static const char *const quotation_modes[] = {"split", "whole", NULL};
 
 static const lede_option_desc tokenizer_options[] = {
     {"clitics", LEDE_OPT_BOOL, "false",
@@ -50,6 +51,10 @@ static const lede_option_desc tokenizer_options[] = {
      "cut a sentence before the token that would make it longer than this many bytes (0 = "
      "no limit)",
      0.0, 1073741824.0, NULL},
+    {"quotations", LEDE_OPT_ENUM, "split",
+     "sentences inside a quotation: \"split\" (each ends at its mark, the news convention) or "
+     "\"whole\" (a quotation of several sentences stays in one, as pySBD does)",
+     LEDE_NO_RANGE, quotation_modes},
     LEDE_OPTIONS_END};
 
 static int tokenizer_create(lede_stage_ctx *ctx, const lede_options *opts, void **instance,
@@ -83,6 +88,7 @@ static int tokenizer_create(lede_stage_ctx *ctx, const lede_options *opts, void 
     tk->cfg.lex = &tk->lex;
     tk->cfg.clitics = lede_opt_bool(opts, "clitics");
     tk->cfg.max_sentence_bytes = (uint32_t)lede_opt_int(opts, "max_sentence_bytes");
+    tk->cfg.quotations_whole = strcmp(lede_opt_str(opts, "quotations"), "whole") == 0;
     tk->uax29 = strcmp(lede_opt_str(opts, "words"), "uax29") == 0;
     return 0;
 }

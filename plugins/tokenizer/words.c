@@ -659,7 +659,7 @@ int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t 
         }
         switch (cc) {
         case TOK_CC_SPACE:
-            if (c == '\n' && vec->n > first)
+            if ((c == '\n' || c == '\r') && vec->n > first) /* a lone \r breaks a line too */
                 vec->v[vec->n - 1].flags |= TOK_F_EOL;
             pos += (uint32_t)len;
             break;

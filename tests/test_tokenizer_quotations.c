@@ -1,0 +1,217 @@
+/*
+ * test_tokenizer_quotations.c -- sentences in and around quotations, with the default
+ * quotations = "split" (each quoted sentence ends at its mark, as news text is annotated)
+ * and with quotations = "whole" (a quotation of several sentences stays in one, the
+ * convention of pySBD and the pragmatic_segmenter suite, PS-EN-nn). The texts are from
+ * GUM news and from the suite (Alice in Wonderland).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "test_tokenizer_util.h"
+
+static int setup_split(void **state)
+{
+    *state = tku_new("");
+    return 0;
+}
+
+static int setup_whole(void **state)
+{
+    *state = tku_new("quotations=whole");
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    tku_free(*state);
+    return 0;
+}
+
+/* ---- default: split ---- */
+
+static void test_default_splits_a_quotation_of_two_sentences(void **state)
+{
+    tku *k = *state;
+    TKU_SENTENCES(k, "Why did she so badly want to attend? \"It's Warhol. He is a legend.\"",
+                  "Why did she so badly want to attend?", "\"It's Warhol.", "He is a legend.\"");
+}
+
+static void test_default_keeps_a_quoted_question_with_its_speaker(void **state)
+{
+    tku *k = *state;
+    TKU_SENTENCES(k, "'You come here from Earth?' I asked. To get her to talk.",
+                  "'You come here from Earth?' I asked.", "To get her to talk.");
+}
+
+static void test_present_tense_and_other_speech_verbs_attribute(void **state)
+{
+    tku *k = *state;
+    /* GUM fiction_frankenstein, fiction_sneeze */
+    TKU_SENTENCES(k, "\u201CCan Toph and Len come over?\u201D I ask. She nods.",
+                  "\u201CCan Toph and Len come over?\u201D I ask.", "She nods.");
+    TKU_SENTENCES(k, "\u201COwwww!\u201D I howled.", "\u201COwwww!\u201D I howled.");
+}
+
+static void test_capitalised_pronoun_after_a_quoted_question_starts_a_sentence(void **state)
+{
+    tku *k = *state;
+    /* "She said it" is narration, not an attribution, which would write "she said" */
+    TKU_SENTENCES(k,
+                  "They all stopped and looked at her, and the Queen said severely, \"Who is "
+                  "this?\" She said it to the Knave of Hearts, who only bowed and smiled in reply.",
+                  "They all stopped and looked at her, and the Queen said severely, \"Who is "
+                  "this?\"",
+                  "She said it to the Knave of Hearts, who only bowed and smiled in reply.");
+}
+
+static void test_default_keeps_a_cut_off_quotation_with_what_follows(void **state)
+{
+    tku *k = *state;
+    /* GUM fiction keeps this together; only the whole mode splits it */
+    TKU_SENTENCES(k,
+                  "\"You both said the same thing at the same time, you've got to make a --\" He "
+                  "hit his forehead with his palm.",
+                  "\"You both said the same thing at the same time, you've got to make a --\" He "
+                  "hit his forehead with his palm.");
+}
+
+/* ---- quotations = "whole" ---- */
+
+static void test_whole_keeps_a_quotation_of_several_sentences(void **state)
+{
+    tku *k = *state;
+    /* PS-EN-095, with a quotation nested in the quotation */
+    TKU_SENTENCES(k,
+                  "\"Dear, dear! How queer everything is to-day! And yesterday things went on just "
+                  "as usual. But if I'm not the same, the next question is, 'Who in the world am "
+                  "I?' Ah, _that's_ the great puzzle!\" As she said this, she looked down.",
+                  "\"Dear, dear! How queer everything is to-day! And yesterday things went on just "
+                  "as usual. But if I'm not the same, the next question is, 'Who in the world am "
+                  "I?' Ah, _that's_ the great puzzle!\"",
+                  "As she said this, she looked down.");
+}
+
+static void test_whole_keeps_a_news_quotation(void **state)
+{
+    tku *k = *state;
+    TKU_SENTENCES(k, "Why did she so badly want to attend? \"It's Warhol. He is a legend.\"",
+                  "Why did she so badly want to attend?", "\"It's Warhol. He is a legend.\"");
+}
+
+static void test_whole_abbreviation_inside_a_quotation_ends_nothing(void **state)
+{
+    tku *k = *state;
+    /* GR-style "in the U.S. How about you?" inside a quotation */
+    TKU_SENTENCES(k, "She said, \"I live in the U.S. How about you?\" He nodded.",
+                  "She said, \"I live in the U.S. How about you?\"", "He nodded.");
+}
+
+static void test_whole_keeps_a_parenthesis_after_the_quotation(void **state)
+{
+    tku *k = *state;
+    /* PS-EN-004 */
+    TKU_SENTENCES(k,
+                  "'Well!' thought Alice to herself, 'after such a fall as this, I shall think "
+                  "nothing of tumbling down stairs! How brave they'll all think me at home!' "
+                  "(Which was very likely true.)",
+                  "'Well!' thought Alice to herself, 'after such a fall as this, I shall think "
+                  "nothing of tumbling down stairs! How brave they'll all think me at home!' "
+                  "(Which was very likely true.)");
+}
+
+static void test_whole_aside_between_two_quotations_stands_alone(void **state)
+{
+    tku *k = *state;
+    /* PS-EN-097 */
+    TKU_SENTENCES(k,
+                  "\"Dinah'll miss me very much to-night, I should think!\" (Dinah was the cat.) "
+                  "\"I hope they'll remember her saucer of milk at tea-time. Dinah, my dear, I "
+                  "wish you were down here with me!\"",
+                  "\"Dinah'll miss me very much to-night, I should think!\"",
+                  "(Dinah was the cat.)",
+                  "\"I hope they'll remember her saucer of milk at tea-time. Dinah, my dear, I "
+                  "wish you were down here with me!\"");
+}
+
+static void test_whole_cut_off_speech_ends_before_a_capital(void **state)
+{
+    tku *k = *state;
+    /* PS-EN-096 */
+    TKU_SENTENCES(k,
+                  "Two began, \"we should all have our heads cut off, you know. So you see, Miss, "
+                  "we're doing our best, afore she comes, to--\" At this moment, Five called out, "
+                  "\"The Queen! The Queen!\" and the three gardeners threw themselves flat.",
+                  "Two began, \"we should all have our heads cut off, you know. So you see, Miss, "
+                  "we're doing our best, afore she comes, to--\"",
+                  "At this moment, Five called out, \"The Queen! The Queen!\" and the three "
+                  "gardeners threw themselves flat.");
+}
+
+static void test_whole_capital_after_a_closed_quotation_starts_a_sentence(void **state)
+{
+    tku *k = *state;
+    /* PS-EN-094: no attribution rule in this mode, as in pySBD */
+    TKU_SENTENCES(k,
+                  "\"There's certainly too much pepper in that soup!\" Alice said to herself, as "
+                  "well as she could for sneezing.",
+                  "\"There's certainly too much pepper in that soup!\"",
+                  "Alice said to herself, as well as she could for sneezing.");
+}
+
+static void test_whole_unclosed_quotation_splits_as_usual(void **state)
+{
+    tku *k = *state;
+    /* a quotation that goes on in the next paragraph has no closing mark in this one */
+    TKU_SENTENCES(k,
+                  "\"Prompted I think by the Tom Cruise video, a new obsession is taking hold on "
+                  "the internet. An insurgency against The Church of Scientology.",
+                  "\"Prompted I think by the Tom Cruise video, a new obsession is taking hold on "
+                  "the internet.",
+                  "An insurgency against The Church of Scientology.");
+}
+
+static void test_whole_curly_quotes_and_ellipsis(void **state)
+{
+    tku *k = *state;
+    /* PS-EN-120 */
+    TKU_SENTENCES(k,
+                  "For example, \u2018dragonswort\u2026 is said that it should be grown in "
+                  "dragon\u2019s blood. It grows at the tops of mountains\u2019 (translated by "
+                  "Anne Van Arsdall, p. 154). The Herbal also includes lore about other plants.",
+                  "For example, \u2018dragonswort\u2026 is said that it should be grown in "
+                  "dragon\u2019s blood. It grows at the tops of mountains\u2019 (translated by "
+                  "Anne Van Arsdall, p. 154).",
+                  "The Herbal also includes lore about other plants.");
+}
+
+int main(void)
+{
+    const struct CMUnitTest split[] = {
+        cmocka_unit_test(test_default_splits_a_quotation_of_two_sentences),
+        cmocka_unit_test(test_default_keeps_a_quoted_question_with_its_speaker),
+        cmocka_unit_test(test_present_tense_and_other_speech_verbs_attribute),
+        cmocka_unit_test(test_capitalised_pronoun_after_a_quoted_question_starts_a_sentence),
+        cmocka_unit_test(test_default_keeps_a_cut_off_quotation_with_what_follows),
+    };
+    const struct CMUnitTest whole[] = {
+        cmocka_unit_test(test_whole_keeps_a_quotation_of_several_sentences),
+        cmocka_unit_test(test_whole_keeps_a_news_quotation),
+        cmocka_unit_test(test_whole_abbreviation_inside_a_quotation_ends_nothing),
+        cmocka_unit_test(test_whole_keeps_a_parenthesis_after_the_quotation),
+        cmocka_unit_test(test_whole_aside_between_two_quotations_stands_alone),
+        cmocka_unit_test(test_whole_cut_off_speech_ends_before_a_capital),
+        cmocka_unit_test(test_whole_capital_after_a_closed_quotation_starts_a_sentence),
+        cmocka_unit_test(test_whole_unclosed_quotation_splits_as_usual),
+        cmocka_unit_test(test_whole_curly_quotes_and_ellipsis),
+    };
+    return cmocka_run_group_tests_name("quotations split", split, setup_split, teardown) |
+           cmocka_run_group_tests_name("quotations whole", whole, setup_whole, teardown);
+}
