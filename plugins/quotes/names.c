@@ -15,11 +15,17 @@
  * that, anywhere in the article); he and she resolve to the most recent person (or one-
  * word subject: Burton explained) whose gender, known from a title (Mr, Mrs) or a common
  * first name, does not rule it out. A capitalised common word opening a sentence (Had
- * Elizabeth) is not part of a name when the document writes it in lower case. Lookups
- * are bounded (a hash table, a binary search, a capped walk) so that a hostile document
- * with thousands of same-named mentions stays linear. The mentions are collected the
- * first time a lookup needs them, over the capitalised tokens only: a document whose
- * quotations all name their speakers in full never pays for the index.
+ * Elizabeth) is not part of a name when the document writes it in lower case elsewhere.
+ *
+ * Conceptually there is one index of every mention in text order, each depending only on
+ * those before it. Building it costs a look at every capitalised token, while a lookup
+ * needs few mentions, so lookups are answered by reading the text near what they ask
+ * about (the mentions just before a pronoun, those of one sentence, those of one surname,
+ * found by searching the text for it), in a way that gives exactly the index's answers.
+ * The work is counted: past a budget proportional to the document (a hostile text asking
+ * about thousands of surnames), the index itself is built once and answers. Lookups are
+ * bounded (a hash table, a binary search, a capped walk) so that a document with
+ * thousands of same-named mentions stays linear.
  */
 #include <string.h>
 
@@ -39,10 +45,24 @@ typedef struct mention {
     uint8_t person;
     uint8_t subjectish; /* followed by a lower-case word: Burton explained */
     uint8_t gender;     /* GENDER_*: from a title (Mrs) or a common first name */
+    uint8_t titled;     /* the run lost a title or role word (Mr Ushakov -> Ushakov) */
+    uint8_t org;        /* ends like a place or an organisation (org_like) */
     size_t title;       /* the title token before a one-word name (Mrs), or SIZE_MAX */
 } mention;
 
 enum { GENDER_UNKNOWN = 0, GENDER_MALE, GENDER_FEMALE };
+
+/* The mentions of one surname, all of the document's, in text order, as the index would
+ * hold them (chain_of()): prev_same and resolved are indices into m. */
+typedef struct chain {
+    uint32_t key, key_len; /* the surname: bytes of the text */
+    mention *m;
+    size_t n;
+    uint32_t head; /* the latest full-name mention of the surname, or LEDE_NONE */
+} chain;
+
+/* Surname chains kept per document. */
+#define MAX_CHAINS 32
 
 struct qt_names {
     mention *m;
@@ -63,6 +83,12 @@ struct qt_names {
     uint32_t whole[8]; /* byte starts of surnames whose chains are whole (index_surname) */
     uint8_t whole_len[8];
     size_t n_whole;
+    /* Lookups answered near the tokens they ask about (the local reading), until a
+     * hostile document spends the budget: then the index above answers. */
+    int global;
+    size_t work, budget;
+    chain chains[MAX_CHAINS];
+    size_t n_chains;
 };
 
 static inline int is_name_word(const qt_view *v, size_t i)
@@ -295,7 +321,6 @@ static size_t slot_of(const qt_names *nm, const char *s, size_t n)
     }
 }
 
-/* The full-name mention a surname stands for at byte pos, or LEDE_NONE. */
 /* Titles a and b (token indices, SIZE_MAX for none) are the same word (Mrs and Mrs.). */
 static int same_title(const qt_view *v, size_t a, size_t b)
 {
@@ -310,33 +335,42 @@ static int same_title(const qt_view *v, size_t a, size_t b)
     return same_word(x, nx, y, ny);
 }
 
-static uint32_t lookup(const qt_names *nm, const char *s, size_t n, uint32_t pos, uint8_t want,
-                       size_t title)
+/* The full-name mention a surname stands for at byte pos, or LEDE_NONE: walks the chain of
+ * mentions m from its latest entry e (see the index). */
+static uint32_t lookup_in(const qt_view *v, const mention *m, uint32_t e, uint32_t pos,
+                          uint8_t want, size_t title)
 {
-    uint32_t e = nm->table[slot_of(nm, s, n)], best = LEDE_NONE;
+    uint32_t best = LEDE_NONE;
     if (title != SIZE_MAX) {
         /* Mrs Bennet named before any Bennet's first name is a person of her own. */
         uint32_t t = e;
         for (int walk = 0; t != LEDE_NONE && walk < MAX_SURNAME_WALK; walk++) {
-            if (nm->m[t].n_words == 1 && same_title(nm->v, nm->m[t].title, title))
+            if (m[t].n_words == 1 && same_title(v, m[t].title, title))
                 return t;
-            t = nm->m[t].prev_same;
+            t = m[t].prev_same;
         }
     }
     for (int walk = 0; e != LEDE_NONE && walk < MAX_SURNAME_WALK; walk++) {
         /* Mr Bennet is not Elizabeth Bennet: a title's gender must fit. A bare surname
          * (said Bingley) resolves to a full name only, not to Miss Bingley. */
-        uint8_t g = nm->m[e].gender;
-        int titled_single = nm->m[e].n_words == 1;
+        uint8_t g = m[e].gender;
+        int titled_single = m[e].n_words == 1;
         if ((want == GENDER_UNKNOWN || g == GENDER_UNKNOWN || g == want) &&
             !(titled_single && title == SIZE_MAX)) {
             best = e;
-            if (nm->m[e].start < pos)
+            if (m[e].start < pos)
                 return e;
         }
-        e = nm->m[e].prev_same;
+        e = m[e].prev_same;
     }
     return best;
+}
+
+/* The same, in the document's index. */
+static uint32_t lookup(const qt_names *nm, const char *s, size_t n, uint32_t pos, uint8_t want,
+                       size_t title)
+{
+    return lookup_in(nm->v, nm->m, nm->table[slot_of(nm, s, n)], pos, want, title);
 }
 
 static int org_like(const qt_view *v, const mention *m)
@@ -495,6 +529,9 @@ int qt_names_build(const qt_view *v, qt_names **out, lede_error *err)
     if (!nm)
         return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory indexing names");
     nm->v = v;
+    /* What the local reading may spend before the index takes over: a few times the
+     * tokens, so that it stays linear whatever a document asks. */
+    nm->budget = 16 * v->n_tok + 4096;
     *out = nm;
     return 0;
 }
@@ -502,6 +539,74 @@ int qt_names_build(const qt_view *v, qt_names **out, lede_error *err)
 int qt_names_failed(const qt_names *nm)
 {
     return nm->failed;
+}
+
+/* The run at capitalised token i, as the index reads it: the mention it makes, with the
+ * fields that depend on the run alone, and in *next the token where reading goes on.
+ * 0 when no mention starts at i (reading goes on at i + 1). */
+static int read_run(const qt_view *v, size_t i, mention *m, size_t *next)
+{
+    qt_mention run;
+    if (!is_name_word(v, i) || !qt_name_starting_at(v, i, v->n_tok, &run))
+        return 0;
+    size_t nx = run.te > i ? run.te : i + 1;
+    /* Skip the rest of the untrimmed run so that its tail is not a mention again. */
+    while (nx < v->n_tok && is_name_word(v, nx) && joins(v, nx - 1) &&
+           !qt_tok_possessive(v, nx - 1, NULL))
+        nx++;
+    memset(m, 0, sizeof *m);
+    m->tb = run.tb;
+    m->te = run.te;
+    m->start = v->tok[run.tb].start;
+    m->prev_same = LEDE_NONE;
+    m->resolved = LEDE_NONE;
+    m->title = title_before(v, run.tb);
+    int words = n_name_words(v, run.tb, run.te);
+    m->n_words = (uint8_t)(words > 255 ? 255 : words);
+    m->titled = run.tb > i;
+    m->org = (uint8_t)org_like(v, m);
+    m->subjectish = qt_tok_lowercase(v, run.te) && !is_connector(v, run.te) &&
+                    !qt_tok_possessive(v, run.te - 1, NULL);
+    *next = nx;
+    return 1;
+}
+
+/* Links mention m[k] to the mentions of its surname before it, whose latest full-name
+ * mention is *head: whether it is a person, which full name a surname stands for, its
+ * gender; a full name (or Mrs Bennet before any first name) becomes the new *head. */
+static void link_mention(const qt_view *v, mention *m, uint32_t k, uint32_t *head)
+{
+    mention *c = &m[k];
+    if (!c->org && c->n_words >= 2) {
+        c->person = 1;
+        c->prev_same = *head;
+        *head = k;
+    } else if (c->n_words == 1) {
+        uint32_t full = lookup_in(v, m, *head, c->start, gender_of_title(v, c->title), c->title);
+        if (full != LEDE_NONE && m[full].start < c->start) {
+            c->resolved = full;
+            c->person = 1;
+        } else if (c->titled && !c->org) {
+            /* Mrs Bennet before any Bennet's full name: her own entry. */
+            c->person = 1;
+            if (c->title != SIZE_MAX) {
+                c->prev_same = *head;
+                *head = k;
+            }
+        } else if (full != LEDE_NONE) {
+            c->resolved = full;
+            c->person = 1;
+        }
+    }
+    c->gender = gender_of(v, c);
+    if (c->resolved != LEDE_NONE && c->gender == GENDER_UNKNOWN)
+        c->gender = m[c->resolved].gender;
+}
+
+/* He or she may stand for mention c: a person, or a one-word subject (Burton explained). */
+static int pronoun_candidate(const mention *c)
+{
+    return c->person || (c->n_words == 1 && c->subjectish && !c->org);
 }
 
 /* Sets the collection of mentions up, the first time a lookup needs them: a quotation
@@ -543,7 +648,7 @@ static int index_start(qt_names *nm)
  * the last call stopped. The mentions come in text order and each depends only on those
  * before it, so the index read so far is exactly the whole document's index cut at
  * limit: a lookup that only looks back (a pronoun, the subject of a clause) needs no
- * more, and most documents are not read to their end. 0, or -1 when out of memory. */
+ * more. 0, or -1 when out of memory. */
 static int index_upto(qt_names *nm, size_t limit)
 {
     if (!nm->built && index_start(nm) < 0)
@@ -554,7 +659,6 @@ static int index_upto(qt_names *nm, size_t limit)
     const uint32_t *caps = nm->caps;
     size_t cap = nm->n_caps, c = nm->next_cap, i = nm->next_tok;
     for (; i < v->n_tok;) {
-        qt_mention run;
         /* Tokens that are not capitalised are no name word: on to the next that is. */
         while (c < cap && caps[c] < i)
             c++;
@@ -565,59 +669,21 @@ static int index_upto(qt_names *nm, size_t limit)
         i = caps[c];
         if (i >= limit)
             break;
-        if (!is_name_word(v, i) || !qt_name_starting_at(v, i, v->n_tok, &run)) {
+        mention *m = &nm->m[nm->n];
+        size_t next;
+        if (!read_run(v, i, m, &next)) {
             i++;
             continue;
         }
-        size_t next = run.te > i ? run.te : i + 1;
-        /* Skip the rest of the untrimmed run so that its tail is not a mention again. */
-        while (next < v->n_tok && is_name_word(v, next) && joins(v, next - 1) &&
-               !qt_tok_possessive(v, next - 1, NULL))
-            next++;
-        mention *m = &nm->m[nm->n];
-        memset(m, 0, sizeof *m);
-        m->tb = run.tb;
-        m->te = run.te;
-        m->start = v->tok[run.tb].start;
-        m->prev_same = LEDE_NONE;
-        m->resolved = LEDE_NONE;
-        m->title = title_before(v, run.tb);
-        int words = n_name_words(v, run.tb, run.te);
-        m->n_words = (uint8_t)(words > 255 ? 255 : words);
-        int titled = run.tb > i;
-        int org = org_like(v, m); /* depends on tb and te alone: asked once */
-        m->subjectish = qt_tok_lowercase(v, run.te) && !is_connector(v, run.te) &&
-                        !qt_tok_possessive(v, run.te - 1, NULL);
-        const char *s;
-        size_t n;
-        surname(v, m, &s, &n);
-        if (!org && m->n_words >= 2) {
-            m->person = 1;
-            size_t at = slot_of(nm, s, n);
-            m->prev_same = nm->table[at];
-            nm->table[at] = (uint32_t)nm->n;
-        } else if (m->n_words == 1) {
-            uint32_t full = lookup(nm, s, n, m->start, gender_of_title(v, m->title), m->title);
-            if (full != LEDE_NONE && nm->m[full].start < m->start) {
-                m->resolved = full;
-                m->person = 1;
-            } else if (titled && !org) {
-                /* Mrs Bennet before any Bennet's full name: her own entry. */
-                m->person = 1;
-                if (m->title != SIZE_MAX) {
-                    size_t at = slot_of(nm, s, n);
-                    m->prev_same = nm->table[at];
-                    nm->table[at] = (uint32_t)nm->n;
-                }
-            } else if (full != LEDE_NONE) {
-                m->resolved = full;
-                m->person = 1;
-            }
+        uint32_t none = LEDE_NONE, *head = &none;
+        if (m->n_words >= 1) {
+            const char *s;
+            size_t n;
+            surname(v, m, &s, &n);
+            head = &nm->table[slot_of(nm, s, n)];
         }
-        m->gender = gender_of(v, m);
-        if (m->resolved != LEDE_NONE && m->gender == GENDER_UNKNOWN)
-            m->gender = nm->m[m->resolved].gender;
-        if (m->person || (m->n_words == 1 && m->subjectish && !org))
+        link_mention(v, nm->m, (uint32_t)nm->n, head);
+        if (pronoun_candidate(m))
             nm->persons[nm->n_persons++] = (uint32_t)nm->n;
         nm->n++;
         i = next;
@@ -680,6 +746,205 @@ static size_t last_before(const qt_names *nm, const uint32_t *idx, size_t n, uin
     return lo == 0 ? SIZE_MAX : lo - 1;
 }
 
+/* ---- the local reading: the index's answers from the tokens near a lookup ----
+ *
+ * Building the index costs a look at every capitalised token of the document, while a
+ * lookup needs few mentions: those just before a pronoun, those of one sentence, those
+ * of one surname. Reading starts at a token right after one that no run can hold (not a
+ * name word, an initial's full stop or a connector): the index reading passes there in
+ * the same state whatever came before, so what is read from there on is the index's.
+ * A surname's mentions are found by searching the text for it. The work is counted, and
+ * past a budget proportional to the document the index is built and answers instead:
+ * the answers are the same either way. */
+
+/* How far back a reading start is looked for (a longer run of name words goes to the
+ * index), and how many tokens a walk back reads at a time. */
+#define MAX_SYNC 48
+#define BACK_CHUNK 24
+
+/* Charges work to the local reading; 0 when it is over budget (the index answers). */
+static int spend(qt_names *nm, size_t work)
+{
+    nm->work += work;
+    return !nm->global && nm->work <= nm->budget;
+}
+
+/* Switches to the index for good, read to the end. 0, or -1 when out of memory. */
+static int go_global(qt_names *nm)
+{
+    nm->global = 1;
+    return index_upto(nm, nm->v->n_tok);
+}
+
+/* Token k-1 is no part of any run: reading from k gives the index's mentions. */
+static int run_break_before(const qt_view *v, size_t k)
+{
+    return k == 0 ||
+           (!is_name_word(v, k - 1) && !is_initial_dot(v, k - 1) && !is_connector(v, k - 1));
+}
+
+/* A reading start at or before token k, or SIZE_MAX when none is near (or over budget). */
+static size_t sync_before(qt_names *nm, size_t k)
+{
+    size_t s = k;
+    while (!run_break_before(nm->v, s)) {
+        if (k - s >= MAX_SYNC)
+            return SIZE_MAX;
+        s--;
+    }
+    return spend(nm, k - s + 1) ? s : SIZE_MAX;
+}
+
+/* The mention that ends at token t, read from a start before it: 1, 0 when no mention
+ * ends there, -1 when there is no near start (or the budget is spent). */
+static int mention_ending_at(qt_names *nm, size_t t, mention *out)
+{
+    const qt_view *v = nm->v;
+    size_t i = sync_before(nm, t);
+    if (i == SIZE_MAX)
+        return -1;
+    while (i <= t) {
+        size_t next;
+        if (!qt_tok_capitalized(v, i) || !read_run(v, i, out, &next)) {
+            i++;
+            continue;
+        }
+        if (out->te == t + 1)
+            return 1;
+        if (out->tb > t)
+            return 0;
+        i = next;
+    }
+    return 0;
+}
+
+/* Appends mention m to the arena array *arr of *n (capacity *cap). 0 or -1. */
+static int push_mention(lede_doc *doc, mention **arr, size_t *n, size_t *cap, const mention *m)
+{
+    if (*n == *cap) {
+        size_t ncap = *cap ? 2 * *cap : 8;
+        mention *grown = lede_doc_alloc(doc, ncap * sizeof *grown);
+        if (!grown)
+            return -1;
+        if (*n)
+            memcpy(grown, *arr, *n * sizeof *grown);
+        *arr = grown;
+        *cap = ncap;
+    }
+    (*arr)[(*n)++] = *m;
+    return 0;
+}
+
+/* The chain of the surname of n bytes at s: every mention of the document whose last
+ * word spells it, linked as the index links them. NULL when the index must answer (or
+ * out of memory: nm->failed). */
+static chain *chain_of(qt_names *nm, const char *s, size_t n)
+{
+    const qt_view *v = nm->v;
+    for (size_t k = 0; k < nm->n_chains; k++)
+        if (same_word(v->text + nm->chains[k].key, nm->chains[k].key_len, s, n))
+            return &nm->chains[k];
+    if (n == 0 || nm->n_chains == MAX_CHAINS || !spend(nm, v->len / 64 + 1))
+        return NULL;
+    chain *c = &nm->chains[nm->n_chains];
+    memset(c, 0, sizeof *c);
+    c->key = (uint32_t)(s - v->text);
+    c->key_len = (uint32_t)n;
+    c->head = LEDE_NONE;
+    /* A mention's last word is a name word (its first letter a capital: the capital of
+     * s[0] when that is a-z) or an initial's full stop: search the text for that byte. */
+    char first = s[0] >= 'a' && s[0] <= 'z' ? (char)(s[0] - 'a' + 'A') : s[0];
+    size_t cap = 0;
+    for (const char *p = v->text, *end = v->text + v->len;
+         (p = memchr(p, first, (size_t)(end - p))) != NULL; p++) {
+        if ((size_t)(end - p) < n || !same_word(p, n, s, n))
+            continue;
+        uint32_t at = (uint32_t)(p - v->text);
+        size_t t = qt_tok_lower_bound(v, at), stem;
+        if (t >= v->n_tok || v->tok[t].start != at)
+            continue;
+        if (!qt_tok_possessive(v, t, &stem))
+            stem = v->tok[t].end - at;
+        if (stem != n)
+            continue;
+        mention m;
+        int r = mention_ending_at(nm, t, &m);
+        if (r < 0)
+            return NULL;
+        if (r > 0 && push_mention(v->doc, &c->m, &c->n, &cap, &m) < 0) {
+            nm->failed = 1;
+            return NULL;
+        }
+    }
+    for (size_t k = 0; k < c->n; k++)
+        link_mention(v, c->m, (uint32_t)k, &c->head);
+    nm->n_chains++;
+    return c;
+}
+
+/* Completes a mention read locally with what the mentions of its surname say (person,
+ * resolved, gender), as the index would hold it. Returns the array its resolved field
+ * indexes (NULL when it resolves to nothing), and -1 in *ok when the index must answer. */
+static const mention *complete(qt_names *nm, mention *m, int *ok)
+{
+    const qt_view *v = nm->v;
+    *ok = 1;
+    if (m->n_words != 1) {
+        uint32_t none = LEDE_NONE;
+        link_mention(v, m, 0, &none);
+        return NULL;
+    }
+    const char *s;
+    size_t n;
+    surname(v, m, &s, &n);
+    const chain *c = chain_of(nm, s, n);
+    if (c) {
+        for (size_t k = c->n; k-- > 0;) {
+            if (c->m[k].tb == m->tb) {
+                *m = c->m[k];
+                return c->m;
+            }
+        }
+    }
+    *ok = -1;
+    return NULL;
+}
+
+/* A walk over the mentions before a token, nearest first (prev_mention()). */
+typedef struct back_walk {
+    size_t end; /* the runs starting before this token are still to read */
+    size_t n;   /* mentions buffered in buf, handed out from the last */
+    mention buf[BACK_CHUNK + MAX_SYNC + 1];
+} back_walk;
+
+/* The next mention of the walk back, NULL at the start of the document; *ok is -1 when
+ * the index must answer. */
+static mention *prev_mention(qt_names *nm, back_walk *w, int *ok)
+{
+    const qt_view *v = nm->v;
+    *ok = 1;
+    while (w->n == 0) {
+        if (w->end == 0)
+            return NULL;
+        size_t from = sync_before(nm, w->end > BACK_CHUNK ? w->end - BACK_CHUNK : 0);
+        if (from == SIZE_MAX || !spend(nm, w->end - from)) {
+            *ok = -1;
+            return NULL;
+        }
+        for (size_t i = from; i < w->end;) {
+            size_t next;
+            if (!qt_tok_capitalized(v, i) || !read_run(v, i, &w->buf[w->n], &next)) {
+                i++;
+                continue;
+            }
+            w->n++;
+            i = next;
+        }
+        w->end = from;
+    }
+    return &w->buf[--w->n];
+}
+
 /* Copies a name into the arena with each run of white space made one space (a name can
  * straddle a line break: Mr.\nHurst). */
 static const char *dup_name(lede_doc *doc, const char *s, size_t n)
@@ -701,51 +966,154 @@ static const char *dup_name(lede_doc *doc, const char *s, size_t n)
     return out;
 }
 
-static const char *mention_text(const qt_names *nm, const mention *m)
+/* The full name mention m stands for (its resolved mention in arr, or itself), as text. */
+static const char *mention_text(const qt_view *v, const mention *arr, const mention *m)
 {
-    const mention *full = m->resolved != LEDE_NONE ? &nm->m[m->resolved] : m;
+    const mention *full = m->resolved != LEDE_NONE && arr ? &arr[m->resolved] : m;
     uint32_t s, e;
-    name_bytes(nm->v, full->tb, full->te, &s, &e);
-    size_t title = title_before(nm->v, full->tb);
+    name_bytes(v, full->tb, full->te, &s, &e);
+    size_t title = title_before(v, full->tb);
     if (full->n_words == 1 && title != SIZE_MAX)
-        s = nm->v->tok[title].start;
-    return dup_name(nm->v->doc, nm->v->text + s, e - s);
+        s = v->tok[title].start;
+    return dup_name(v->doc, v->text + s, e - s);
 }
 
-static const char *resolve_pronoun(qt_names *nm, const qt_view *v, const qt_mention *m)
+/* What a pronoun walk looks for. */
+enum { WANT_MALE, WANT_FEMALE, WANT_ORG, WANT_ANY_PERSON };
+
+/* Does mention c answer the walk? Completes c when the answer needs it; *ok -1 when the
+ * index must answer. */
+static int answers(qt_names *nm, mention *c, int what, const mention **arr, int *ok)
 {
-    uint8_t want;
-    uint32_t pos = v->tok[m->tb].start;
+    const qt_view *v = nm->v;
+    *ok = 1;
+    *arr = NULL;
+    if (what == WANT_ORG) {
+        if (!c->org || qt_tok_in(v, c->te - 1, QT_W_PLACE_HEADS))
+            return 0;
+        *arr = complete(nm, c, ok);
+        return *ok > 0 && !c->person;
+    }
+    *arr = complete(nm, c, ok);
+    if (*ok < 0 || !pronoun_candidate(c))
+        return 0;
+    if (what == WANT_ANY_PERSON)
+        return 1;
+    uint8_t want = what == WANT_MALE ? GENDER_MALE : GENDER_FEMALE;
+    return c->gender == GENDER_UNKNOWN || c->gender == want ? 1 : 2;
+}
+
+/* The walk a pronoun (or "the 23-year-old") makes back from byte pos, read locally: the
+ * name it stands for in *out (NULL for none). 0, or -1 when the index must answer. */
+static int walk_back_local(qt_names *nm, uint32_t pos, int what, const char **out)
+{
+    const qt_view *v = nm->v;
+    back_walk w;
+    w.end = qt_tok_lower_bound(v, pos);
+    w.n = 0;
+    *out = NULL;
+    int ok, walk = 0;
+    mention *c;
+    while ((c = prev_mention(nm, &w, &ok)) != NULL) {
+        if (c->start >= pos)
+            continue;
+        const mention *arr;
+        int a = answers(nm, c, what, &arr, &ok);
+        if (ok < 0)
+            return -1;
+        if (a == 1) {
+            *out = mention_text(v, arr, c);
+            return 0;
+        }
+        /* The index walks 16 mentions back for it, 16 candidates for he and she, and
+         * the last candidate for "the 23-year-old". */
+        if (what == WANT_ORG || a == 2)
+            if (++walk >= PRONOUN_REACH)
+                return 0;
+    }
+    return ok < 0 ? -1 : 0;
+}
+
+/* The same walk in the index. */
+static const char *walk_back_global(qt_names *nm, uint32_t pos, int what)
+{
+    const qt_view *v = nm->v;
     if (index_before(nm, pos) < 0)
         return NULL;
-    if (qt_tok_is(v, m->tb, "he")) {
-        want = GENDER_MALE;
-    } else if (qt_tok_is(v, m->tb, "she")) {
-        want = GENDER_FEMALE;
-    } else if (qt_tok_is(v, m->tb, "they") || qt_tok_is(v, m->tb, "it")) {
+    if (what == WANT_ORG) {
         /* They and it speak for the organisation last named (the White House said ...). */
         size_t k = last_before(nm, NULL, nm->n, pos);
         for (int walk = 0; k != SIZE_MAX && walk < PRONOUN_REACH; walk++, k--) {
             const mention *c = &nm->m[k];
             if (!c->person && org_like(v, c) && !qt_tok_in(v, c->te - 1, QT_W_PLACE_HEADS))
-                return mention_text(nm, c);
+                return mention_text(v, nm->m, c);
             if (k == 0)
                 break;
         }
         return NULL;
-    } else {
-        return NULL;
     }
     size_t p = last_before(nm, nm->persons, nm->n_persons, pos);
+    if (what == WANT_ANY_PERSON)
+        return p != SIZE_MAX ? mention_text(v, nm->m, &nm->m[nm->persons[p]]) : NULL;
+    uint8_t want = what == WANT_MALE ? GENDER_MALE : GENDER_FEMALE;
     /* The most recent person (or one-word subject) whose gender does not rule it out. */
     for (int walk = 0; p != SIZE_MAX && walk < PRONOUN_REACH; walk++, p--) {
         const mention *c = &nm->m[nm->persons[p]];
         if (c->gender == GENDER_UNKNOWN || c->gender == want)
-            return mention_text(nm, c);
+            return mention_text(v, nm->m, c);
         if (p == 0)
             break;
     }
     return NULL;
+}
+
+/* The name the walk back from pos finds, or NULL. */
+static const char *walk_back(qt_names *nm, uint32_t pos, int what)
+{
+    const char *out;
+    if (!nm->global && walk_back_local(nm, pos, what, &out) == 0)
+        return out;
+    if (nm->failed || (!nm->global && go_global(nm) < 0))
+        return NULL;
+    return walk_back_global(nm, pos, what);
+}
+
+static const char *resolve_pronoun(qt_names *nm, const qt_view *v, const qt_mention *m)
+{
+    uint32_t pos = v->tok[m->tb].start;
+    if (qt_tok_is(v, m->tb, "he"))
+        return walk_back(nm, pos, WANT_MALE);
+    if (qt_tok_is(v, m->tb, "she"))
+        return walk_back(nm, pos, WANT_FEMALE);
+    if (qt_tok_is(v, m->tb, "they") || qt_tok_is(v, m->tb, "it"))
+        return walk_back(nm, pos, WANT_ORG);
+    return NULL;
+}
+
+/* The full name a one-word name (n bytes at s, at byte pos, with its title token or
+ * SIZE_MAX) stands for, as text; NULL when none (*failed set when out of memory). */
+static const char *resolve_surname(qt_names *nm, const char *s, size_t n, uint32_t pos,
+                                   size_t title, uint8_t want, int *failed)
+{
+    const qt_view *v = nm->v;
+    *failed = 0;
+    if (!nm->global) {
+        const chain *c = chain_of(nm, s, n);
+        if (c) {
+            uint32_t full = lookup_in(v, c->m, c->head, pos, want, title);
+            return full != LEDE_NONE ? mention_text(v, c->m, &c->m[full]) : NULL;
+        }
+        if (nm->failed || go_global(nm) < 0) {
+            *failed = 1;
+            return NULL;
+        }
+    }
+    if (index_surname(nm, s, n) < 0) {
+        *failed = 1;
+        return NULL;
+    }
+    uint32_t full = lookup(nm, s, n, pos, want, title);
+    return full != LEDE_NONE ? mention_text(v, nm->m, &nm->m[full]) : NULL;
 }
 
 const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m)
@@ -758,11 +1126,10 @@ const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m
         /* "the 23-year-old" stands for the person last named. */
         size_t last_len = v->tok[m->te - 1].end - v->tok[m->te - 1].start;
         if (qt_tok_is(v, m->tb, "the") && last_len > 9 &&
-            memcmp(v->text + v->tok[m->te - 1].end - 9, "-year-old", 9) == 0 &&
-            index_before(nm, v->tok[m->tb].start) == 0) {
-            size_t p = last_before(nm, nm->persons, nm->n_persons, v->tok[m->tb].start);
-            if (p != SIZE_MAX)
-                return mention_text(nm, &nm->m[nm->persons[p]]);
+            memcmp(v->text + v->tok[m->te - 1].end - 9, "-year-old", 9) == 0) {
+            const char *who = walk_back(nm, v->tok[m->tb].start, WANT_ANY_PERSON);
+            if (who)
+                return who;
         }
         size_t tb = m->tb;
         while (tb + 1 < m->te && qt_tok_in(v, tb, QT_W_DETERMINERS))
@@ -773,20 +1140,78 @@ const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m
     uint32_t s, e;
     name_bytes(v, m->tb, m->te, &s, &e);
     if (n_name_words(v, m->tb, m->te) == 1) {
-        if (index_surname(nm, v->text + s, e - s) < 0)
-            return NULL;
         size_t title = title_before(v, m->tb);
-        uint32_t full = lookup(nm, v->text + s, e - s, s, title_gender(v, m->tb), title);
-        if (full != LEDE_NONE)
-            return mention_text(nm, &nm->m[full]);
+        int failed;
+        const char *full =
+            resolve_surname(nm, v->text + s, e - s, s, title, title_gender(v, m->tb), &failed);
+        if (full || failed)
+            return full;
         if (title != SIZE_MAX)
             s = v->tok[title].start; /* Mrs Bennet, when no first name was ever given */
     }
     return dup_name(v->doc, v->text + s, e - s);
 }
 
+/* qt_names_first_in() read locally: 1 found, 0 not, -1 when the index must answer. */
+static int first_in_local(qt_names *nm, uint32_t from, uint32_t to, int persons_only,
+                          qt_mention *out)
+{
+    const qt_view *v = nm->v;
+    size_t stop = qt_tok_lower_bound(v, to), i = sync_before(nm, qt_tok_lower_bound(v, from));
+    if (i == SIZE_MAX)
+        return -1;
+    int seen = 0, have_any = 0;
+    mention any;
+    memset(&any, 0, sizeof any);
+    while (i < stop && seen < MAX_SURNAME_WALK) {
+        mention m;
+        size_t next;
+        if (!spend(nm, 1))
+            return -1;
+        if (!qt_tok_capitalized(v, i) || !read_run(v, i, &m, &next)) {
+            i++;
+            continue;
+        }
+        i = next;
+        if (m.start < from)
+            continue;
+        if (m.start >= to)
+            break;
+        seen++;
+        /* Only a person standing as a subject answers persons_only. */
+        if (!persons_only || m.subjectish) {
+            int ok;
+            complete(nm, &m, &ok);
+            if (ok < 0)
+                return -1;
+            if (m.person) {
+                any = m;
+                have_any = 1;
+                break;
+            }
+        }
+        if (!persons_only && !have_any && m.subjectish && !m.org) {
+            any = m;
+            have_any = 1;
+        }
+    }
+    if (!have_any)
+        return 0;
+    out->tb = any.tb;
+    out->te = any.te;
+    out->kind = QT_MENTION_NAME;
+    return 1;
+}
+
 int qt_names_first_in(qt_names *nm, uint32_t from, uint32_t to, int persons_only, qt_mention *out)
 {
+    if (!nm->global) {
+        int r = first_in_local(nm, from, to, persons_only, out);
+        if (r >= 0)
+            return r;
+        if (nm->failed || go_global(nm) < 0)
+            return 0;
+    }
     if (index_before(nm, to) < 0)
         return 0;
     size_t k = last_before(nm, NULL, nm->n, from);
