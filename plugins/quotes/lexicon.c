@@ -573,10 +573,39 @@ size_t qt_tok_lower_bound(const qt_view *v, uint32_t pos)
     return (size_t)(base - v->tok) + (base->start < pos);
 }
 
-int qt_title_case(const qt_view *v, uint32_t start, uint32_t end)
+size_t qt_tok_seek(const qt_view *v, size_t from, uint32_t pos)
+{
+    if (from > v->n_tok || (from > 0 && v->tok[from - 1].start >= pos))
+        return qt_tok_lower_bound(v, pos);
+    /* Gallop, then bisect: the answer is mostly a few tokens on. */
+    size_t lo = from, hi, step = 1;
+    if (lo >= v->n_tok || v->tok[lo].start >= pos)
+        return lo;
+    for (;;) { /* tok[lo].start < pos */
+        hi = lo + step;
+        if (hi >= v->n_tok) {
+            hi = v->n_tok;
+            break;
+        }
+        if (v->tok[hi].start >= pos)
+            break;
+        lo = hi;
+        step *= 2;
+    }
+    for (lo++; lo < hi;) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v->tok[mid].start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+int qt_title_case(const qt_view *v, size_t from, uint32_t start, uint32_t end)
 {
     size_t words = 0;
-    for (size_t i = qt_tok_lower_bound(v, start); i < v->n_tok && v->tok[i].end <= end; i++) {
+    for (size_t i = qt_tok_seek(v, from, start); i < v->n_tok && v->tok[i].end <= end; i++) {
         if (qt_tok_capitalized(v, i)) {
             words++;
         } else if (qt_tok_lowercase(v, i)) {

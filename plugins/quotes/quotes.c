@@ -259,15 +259,25 @@ static int quotes_process(void *instance, lede_doc *doc, lede_error *err)
         if (rc < 0)
             return rc;
         /* Tokens inside a quotation (kept or not) are not names or cues of the writer's
-         * sentences. */
-        for (size_t i = 0; i < n_seg; i++)
-            for (size_t t = qt_tok_lower_bound(&v, seg[i].mark_start);
-                 t < v.n_tok && v.tok[t].start < seg[i].mark_end; t++)
+         * sentences. The segments are in text order: one cursor finds their tokens, and
+         * those of the kept quotations are handed to the attribution. */
+        uint32_t *toks = lede_doc_alloc(doc, 2 * (n + 1) * sizeof *toks);
+        if (!toks)
+            return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu quotations", n);
+        size_t t = 0;
+        for (size_t i = 0; i < n_seg; i++) {
+            size_t first = t = qt_tok_seek(&v, t, seg[i].mark_start);
+            for (; t < v.n_tok && v.tok[t].start < seg[i].mark_end; t++)
                 v.quoted[t] = 1;
+            if (map[i] != LEDE_NONE) {
+                toks[2 * map[i]] = (uint32_t)first;
+                toks[2 * map[i] + 1] = (uint32_t)t;
+            }
+        }
         qt_names *nm;
         rc = qt_names_build(&v, &nm, err);
         if (rc == 0)
-            rc = qt_attribute(&v, nm, quotes, n, st->speakers, err);
+            rc = qt_attribute(&v, nm, quotes, toks, n, st->speakers, err);
         if (rc == 0 && qt_names_failed(nm))
             rc = lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory indexing %zu tokens",
                                 v.n_tok);
