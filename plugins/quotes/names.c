@@ -52,13 +52,17 @@ typedef struct mention {
 
 enum { GENDER_UNKNOWN = 0, GENDER_MALE, GENDER_FEMALE };
 
-/* The mentions of one surname, all of the document's, in text order, as the index would
- * hold them (chain_of()): prev_same and resolved are indices into m. */
+/* The mentions of one surname, in text order, as the index would hold them (chain_of()):
+ * prev_same and resolved are indices into m. The tokens that spell the surname are found
+ * at once; their mentions are read only as far as a lookup needs (chain_read()). */
 typedef struct chain {
     uint32_t key, key_len; /* the surname: bytes of the text */
-    mention *m;
-    size_t n;
-    uint32_t head; /* the latest full-name mention of the surname, or LEDE_NONE */
+    uint32_t *hits;        /* the tokens that spell it (alone or with a possessive ending) */
+    size_t n_hits, cap_hits;
+    size_t n_read; /* hits whose mentions are read */
+    mention *m;    /* the mentions ending at hits[0 .. n_read) */
+    size_t n, cap;
+    uint32_t head; /* the latest full-name mention read, or LEDE_NONE */
 } chain;
 
 /* Surname chains kept per document. */
@@ -818,26 +822,26 @@ static int mention_ending_at(qt_names *nm, size_t t, mention *out)
     return 0;
 }
 
-/* Appends mention m to the arena array *arr of *n (capacity *cap). 0 or -1. */
-static int push_mention(lede_doc *doc, mention **arr, size_t *n, size_t *cap, const mention *m)
+/* Makes room for one more element of size elem in the arena array *arr of *n (capacity
+ * *cap). 0, or -1 when out of memory. */
+static int grow(lede_doc *doc, void **arr, size_t n, size_t *cap, size_t elem)
 {
-    if (*n == *cap) {
-        size_t ncap = *cap ? 2 * *cap : 8;
-        mention *grown = lede_doc_alloc(doc, ncap * sizeof *grown);
-        if (!grown)
-            return -1;
-        if (*n)
-            memcpy(grown, *arr, *n * sizeof *grown);
-        *arr = grown;
-        *cap = ncap;
-    }
-    (*arr)[(*n)++] = *m;
+    if (n < *cap)
+        return 0;
+    size_t ncap = *cap ? 2 * *cap : 8;
+    void *grown = lede_doc_alloc(doc, ncap * elem);
+    if (!grown)
+        return -1;
+    if (n)
+        memcpy(grown, *arr, n * elem);
+    *arr = grown;
+    *cap = ncap;
     return 0;
 }
 
-/* The chain of the surname of n bytes at s: every mention of the document whose last
- * word spells it, linked as the index links them. NULL when the index must answer (or
- * out of memory: nm->failed). */
+/* The chain of the surname of n bytes at s, with the tokens that spell it found (none of
+ * its mentions read yet when new). NULL when the index must answer (or out of memory:
+ * nm->failed). */
 static chain *chain_of(qt_names *nm, const char *s, size_t n)
 {
     const qt_view *v = nm->v;
@@ -854,32 +858,57 @@ static chain *chain_of(qt_names *nm, const char *s, size_t n)
     /* A mention's last word is a name word (its first letter a capital: the capital of
      * s[0] when that is a-z) or an initial's full stop: search the text for that byte. */
     char first = s[0] >= 'a' && s[0] <= 'z' ? (char)(s[0] - 'a' + 'A') : s[0];
-    size_t cap = 0;
+    size_t t = 0;
     for (const char *p = v->text, *end = v->text + v->len;
          (p = memchr(p, first, (size_t)(end - p))) != NULL; p++) {
         if ((size_t)(end - p) < n || !same_word(p, n, s, n))
             continue;
         uint32_t at = (uint32_t)(p - v->text);
-        size_t t = qt_tok_lower_bound(v, at), stem;
+        t = qt_tok_seek(v, t, at);
+        size_t stem;
         if (t >= v->n_tok || v->tok[t].start != at)
             continue;
         if (!qt_tok_possessive(v, t, &stem))
             stem = v->tok[t].end - at;
         if (stem != n)
             continue;
-        mention m;
-        int r = mention_ending_at(nm, t, &m);
-        if (r < 0)
-            return NULL;
-        if (r > 0 && push_mention(v->doc, &c->m, &c->n, &cap, &m) < 0) {
+        if (grow(v->doc, (void **)&c->hits, c->n_hits, &c->cap_hits, sizeof *c->hits) < 0) {
             nm->failed = 1;
             return NULL;
         }
+        c->hits[c->n_hits++] = (uint32_t)t;
     }
-    for (size_t k = 0; k < c->n; k++)
-        link_mention(v, c->m, (uint32_t)k, &c->head);
     nm->n_chains++;
     return c;
+}
+
+/* Reads the mentions of the chain's next hit, linking it to those before: 1 when a mention
+ * ends there, 0 when none does, -1 when the index must answer. */
+static int chain_read(qt_names *nm, chain *c)
+{
+    const qt_view *v = nm->v;
+    mention m;
+    int r = mention_ending_at(nm, c->hits[c->n_read], &m);
+    if (r <= 0)
+        return r < 0 ? -1 : (c->n_read++, 0);
+    if (grow(v->doc, (void **)&c->m, c->n, &c->cap, sizeof *c->m) < 0) {
+        nm->failed = 1;
+        return -1;
+    }
+    c->m[c->n] = m;
+    link_mention(v, c->m, (uint32_t)c->n, &c->head);
+    c->n++;
+    c->n_read++;
+    return 1;
+}
+
+/* Reads the whole chain. 0, or -1 when the index must answer. */
+static int chain_read_all(qt_names *nm, chain *c)
+{
+    while (c->n_read < c->n_hits)
+        if (chain_read(nm, c) < 0)
+            return -1;
+    return 0;
 }
 
 /* Completes a mention read locally with what the mentions of its surname say (person,
@@ -897,7 +926,11 @@ static const mention *complete(qt_names *nm, mention *m, int *ok)
     const char *s;
     size_t n;
     surname(v, m, &s, &n);
-    const chain *c = chain_of(nm, s, n);
+    chain *c = chain_of(nm, s, n);
+    /* The mentions before it are all a mention's own links need. */
+    while (c && c->n_read < c->n_hits && c->hits[c->n_read] < m->te)
+        if (chain_read(nm, c) < 0)
+            c = NULL;
     if (c) {
         for (size_t k = c->n; k-- > 0;) {
             if (c->m[k].tb == m->tb) {
@@ -1098,9 +1131,26 @@ static const char *resolve_surname(qt_names *nm, const char *s, size_t n, uint32
     const qt_view *v = nm->v;
     *failed = 0;
     if (!nm->global) {
-        const chain *c = chain_of(nm, s, n);
+        chain *c = chain_of(nm, s, n);
+        uint32_t full = LEDE_NONE;
+        if (c && title == SIZE_MAX && c->n_hits <= MAX_SURNAME_WALK) {
+            /* The lookup walks every mention of a chain this short: the latest fitting
+             * one before pos answers, and those read up to the first mention at or past
+             * pos hold it. Failing one, the whole chain is read. */
+            while (c && c->n_read < c->n_hits && (c->n == 0 || c->m[c->n - 1].start < pos))
+                if (chain_read(nm, c) < 0)
+                    c = NULL;
+            if (c) {
+                full = lookup_in(v, c->m, c->head, pos, want, title);
+                if (full != LEDE_NONE && c->m[full].start >= pos)
+                    full = LEDE_NONE;
+            }
+        }
+        if (c && full == LEDE_NONE && chain_read_all(nm, c) < 0)
+            c = NULL;
         if (c) {
-            uint32_t full = lookup_in(v, c->m, c->head, pos, want, title);
+            if (full == LEDE_NONE)
+                full = lookup_in(v, c->m, c->head, pos, want, title);
             return full != LEDE_NONE ? mention_text(v, c->m, &c->m[full]) : NULL;
         }
         if (nm->failed || go_global(nm) < 0) {
