@@ -59,8 +59,10 @@ typedef struct chain {
     uint32_t key, key_len; /* the surname: bytes of the text */
     uint32_t *hits;        /* the tokens that spell it (alone or with a possessive ending) */
     size_t n_hits, cap_hits;
-    size_t n_read; /* hits whose mentions are read */
-    mention *m;    /* the mentions ending at hits[0 .. n_read) */
+    size_t searched; /* the text before this byte is searched for hits */
+    size_t cursor;   /* the token at or after the last hit (a start for qt_tok_seek) */
+    size_t n_read;   /* hits whose mentions are read */
+    mention *m;      /* the mentions ending at hits[0 .. n_read) */
     size_t n, cap;
     uint32_t head; /* the latest full-name mention read, or LEDE_NONE */
 } chain;
@@ -839,33 +841,29 @@ static int grow(lede_doc *doc, void **arr, size_t n, size_t *cap, size_t elem)
     return 0;
 }
 
-/* The chain of the surname of n bytes at s, with the tokens that spell it found (none of
- * its mentions read yet when new). NULL when the index must answer (or out of memory:
- * nm->failed). */
-static chain *chain_of(qt_names *nm, const char *s, size_t n)
+/* Searches the chain's surname in the text up to byte limit: a mention's last word is a
+ * name word (its first letter a capital: the capital of s[0] when that is a-z) or an
+ * initial's full stop, so the search is for that byte. 0, or -1 when the index must
+ * answer (or out of memory: nm->failed). */
+static int chain_search(qt_names *nm, chain *c, size_t limit)
 {
     const qt_view *v = nm->v;
-    for (size_t k = 0; k < nm->n_chains; k++)
-        if (same_word(v->text + nm->chains[k].key, nm->chains[k].key_len, s, n))
-            return &nm->chains[k];
-    if (n == 0 || nm->n_chains == MAX_CHAINS || !spend(nm, v->len / 64 + 1))
-        return NULL;
-    chain *c = &nm->chains[nm->n_chains];
-    memset(c, 0, sizeof *c);
-    c->key = (uint32_t)(s - v->text);
-    c->key_len = (uint32_t)n;
-    c->head = LEDE_NONE;
-    /* A mention's last word is a name word (its first letter a capital: the capital of
-     * s[0] when that is a-z) or an initial's full stop: search the text for that byte. */
+    const char *s = v->text + c->key;
+    size_t n = c->key_len;
+    if (limit > v->len)
+        limit = v->len;
+    if (c->searched >= limit)
+        return 0;
+    if (!spend(nm, (limit - c->searched) / 64 + 1))
+        return -1;
     char first = s[0] >= 'a' && s[0] <= 'z' ? (char)(s[0] - 'a' + 'A') : s[0];
-    size_t t = 0;
-    for (const char *p = v->text, *end = v->text + v->len;
-         (p = memchr(p, first, (size_t)(end - p))) != NULL; p++) {
+    const char *end = v->text + v->len, *stop = v->text + limit;
+    for (const char *p = v->text + c->searched;
+         p < stop && (p = memchr(p, first, (size_t)(stop - p))) != NULL; p++) {
         if ((size_t)(end - p) < n || !same_word(p, n, s, n))
             continue;
         uint32_t at = (uint32_t)(p - v->text);
-        t = qt_tok_seek(v, t, at);
-        size_t stem;
+        size_t t = c->cursor = qt_tok_seek(v, c->cursor, at), stem;
         if (t >= v->n_tok || v->tok[t].start != at)
             continue;
         if (!qt_tok_possessive(v, t, &stem))
@@ -874,12 +872,34 @@ static chain *chain_of(qt_names *nm, const char *s, size_t n)
             continue;
         if (grow(v->doc, (void **)&c->hits, c->n_hits, &c->cap_hits, sizeof *c->hits) < 0) {
             nm->failed = 1;
-            return NULL;
+            return -1;
         }
         c->hits[c->n_hits++] = (uint32_t)t;
     }
-    nm->n_chains++;
-    return c;
+    c->searched = limit;
+    return 0;
+}
+
+/* The chain of the surname of n bytes at s, searched in the text up to byte limit (none
+ * of its mentions read yet when new). NULL when the index must answer (or out of memory:
+ * nm->failed). */
+static chain *chain_of(qt_names *nm, const char *s, size_t n, size_t limit)
+{
+    const qt_view *v = nm->v;
+    chain *c = NULL;
+    for (size_t k = 0; k < nm->n_chains && !c; k++)
+        if (same_word(v->text + nm->chains[k].key, nm->chains[k].key_len, s, n))
+            c = &nm->chains[k];
+    if (!c) {
+        if (n == 0 || nm->n_chains == MAX_CHAINS)
+            return NULL;
+        c = &nm->chains[nm->n_chains++];
+        memset(c, 0, sizeof *c);
+        c->key = (uint32_t)(s - v->text);
+        c->key_len = (uint32_t)n;
+        c->head = LEDE_NONE;
+    }
+    return chain_search(nm, c, limit) < 0 ? NULL : c;
 }
 
 /* Reads the mentions of the chain's next hit, linking it to those before: 1 when a mention
@@ -926,8 +946,8 @@ static const mention *complete(qt_names *nm, mention *m, int *ok)
     const char *s;
     size_t n;
     surname(v, m, &s, &n);
-    chain *c = chain_of(nm, s, n);
-    /* The mentions before it are all a mention's own links need. */
+    /* The mentions up to it are all a mention's own links need. */
+    chain *c = chain_of(nm, s, n, v->tok[m->te - 1].start + 1);
     while (c && c->n_read < c->n_hits && c->hits[c->n_read] < m->te)
         if (chain_read(nm, c) < 0)
             c = NULL;
@@ -1131,7 +1151,7 @@ static const char *resolve_surname(qt_names *nm, const char *s, size_t n, uint32
     const qt_view *v = nm->v;
     *failed = 0;
     if (!nm->global) {
-        chain *c = chain_of(nm, s, n);
+        chain *c = chain_of(nm, s, n, v->len);
         uint32_t full = LEDE_NONE;
         if (c && title == SIZE_MAX && c->n_hits <= MAX_SURNAME_WALK) {
             /* The lookup walks every mention of a chain this short: the latest fitting
