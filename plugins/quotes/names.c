@@ -445,10 +445,15 @@ static int has_lowercase_twin(const qt_view *v, size_t i)
         return 0;
     }
     memo->twin_scans++;
-    for (size_t k = 0; k < v->n_tok; k++) {
-        const lede_token *t = &v->tok[k];
-        if (t->end - t->start == n && v->text[t->start] == first &&
-            same_word(v->text + t->start + 1, n - 1, w + 1, n - 1))
+    /* The text is searched for the word's lower-case first letter (a few in a hundred
+     * bytes), and a token is looked for only where the word is spelt. */
+    const char *end = v->text + v->len;
+    for (const char *p = v->text; (p = memchr(p, first, (size_t)(end - p))) != NULL; p++) {
+        if ((size_t)(end - p) < n || !same_word(p + 1, n - 1, w + 1, n - 1))
+            continue;
+        size_t k = qt_tok_lower_bound(v, (uint32_t)(p - v->text));
+        if (k < v->n_tok && v->tok[k].start == (uint32_t)(p - v->text) &&
+            v->tok[k].end - v->tok[k].start == n)
             return 1;
     }
     return 0;

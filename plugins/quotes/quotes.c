@@ -266,9 +266,10 @@ static int quotes_process(void *instance, lede_doc *doc, lede_error *err)
             return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu quotations", n);
         size_t t = 0;
         for (size_t i = 0; i < n_seg; i++) {
-            size_t first = t = qt_tok_seek(&v, t, seg[i].mark_start);
-            for (; t < v.n_tok && v.tok[t].start < seg[i].mark_end; t++)
-                v.quoted[t] = 1;
+            size_t first = qt_tok_seek(&v, t, seg[i].mark_start);
+            t = qt_tok_seek(&v, first, seg[i].mark_end);
+            if (t > first)
+                memset(v.quoted + first, 1, t - first);
             if (map[i] != LEDE_NONE) {
                 toks[2 * map[i]] = (uint32_t)first;
                 toks[2 * map[i] + 1] = (uint32_t)t;
