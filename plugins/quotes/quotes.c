@@ -115,11 +115,15 @@ static uint8_t kind_of(const qt_view *v, const qt_seg *s, uint32_t para_start)
         before = (unsigned char)v->text[j - 2];
     if (before == '.' || before == '!' || before == '?' || before == ':')
         return LEDE_QUOTE_FULL;
-    utf8proc_int32_t first = -1;
-    utf8proc_iterate((const utf8proc_uint8_t *)v->text + s->start,
-                     (utf8proc_ssize_t)(s->end - s->start), &first);
-    int capital = first >= 0 && (utf8proc_category(first) == UTF8PROC_CATEGORY_LU ||
+    unsigned char c0 = (unsigned char)v->text[s->start];
+    int capital = c0 >= 'A' && c0 <= 'Z';
+    if (c0 >= 0x80) {
+        utf8proc_int32_t first = -1;
+        utf8proc_iterate((const utf8proc_uint8_t *)v->text + s->start,
+                         (utf8proc_ssize_t)(s->end - s->start), &first);
+        capital = first >= 0 && (utf8proc_category(first) == UTF8PROC_CATEGORY_LU ||
                                  utf8proc_category(first) == UTF8PROC_CATEGORY_LT);
+    }
     int dash = j >= 3 && (unsigned char)v->text[j - 3] == 0xE2 &&
                (unsigned char)v->text[j - 2] == 0x80 &&
                ((unsigned char)v->text[j - 1] == 0x94 || (unsigned char)v->text[j - 1] == 0x93);
