@@ -575,12 +575,12 @@ size_t qt_tok_lower_bound(const qt_view *v, uint32_t pos)
 
 size_t qt_tok_seek(const qt_view *v, size_t from, uint32_t pos)
 {
-    if (from > v->n_tok || (from > 0 && v->tok[from - 1].start >= pos))
+    if (from > 0 && (from > v->n_tok || v->tok[from - 1].start >= pos))
         return qt_tok_lower_bound(v, pos);
+    if (from == v->n_tok || v->tok[from].start >= pos)
+        return from;
     /* Gallop, then bisect: the answer is mostly a few tokens on. */
     size_t lo = from, hi, step = 1;
-    if (lo >= v->n_tok || v->tok[lo].start >= pos)
-        return lo;
     for (;;) { /* tok[lo].start < pos */
         hi = lo + step;
         if (hi >= v->n_tok) {

@@ -1,11 +1,12 @@
 /*
  * qt.h -- the private interface between the files of the quotes stage.
  *
- * The stage works in three passes, one file each:
+ * The stage works in three passes:
  *   marks.c        finds quotation marks in the raw text, tells them from apostrophes,
  *                  pairs them and cuts the quotations into segments (one per paragraph);
- *   names.c        finds name mentions (capitalised token runs) and resolves surnames,
- *                  titled names and pronouns to the full names given earlier;
+ *   names.c        finds name mentions (capitalised token runs), and namelookup.c
+ *                  resolves surnames, titled names and pronouns to the full names given
+ *                  earlier (with nameindex.c; names.h is what the three share);
  *   attribution.c  finds the cue ("said") and the speaker of each quotation.
  * lexicon.c holds the word lists and token predicates they share; quotes.c is the
  * descriptor and glues the passes together.
@@ -239,7 +240,7 @@ size_t qt_tok_lower_bound(const qt_view *v, uint32_t pos);
  * search forward from there, which costs the log of the distance. */
 size_t qt_tok_seek(const qt_view *v, size_t from, uint32_t pos);
 
-/* ---- names.c ---- */
+/* ---- names.c, namelookup.c ---- */
 
 typedef enum qt_mention_kind {
     QT_MENTION_NAME = 1, /* a capitalised run: Andrey Kortunov, Ushakov, White House */

@@ -7,7 +7,7 @@
  * it opens a paragraph or a sentence, or follows a colon, or a comma before a capital)
  * or a partial one (quoted words inside the writer's sentence), links a quotation that
  * its own attribution interrupts ("I am not," said Lydia, "for though ...") as one
- * quotation in two segments (`continues`, as for paragraphs), lets names.c index the
+ * quotation in two segments (`continues`, as for paragraphs), lets the names files find the
  * name mentions and attribution.c find cue and speaker, and stores the result as the
  * document's quote layer. The stage keeps no state between documents: its instance
  * holds only its options, and all per-document memory comes from the document arena.
