@@ -47,7 +47,7 @@ int qt_names_failed(const qt_names *nm)
 /* How far back a reading start is looked for (a longer run of name words goes to the
  * index), and how many tokens a walk back reads at a time. */
 #define MAX_SYNC 48
-#define BACK_CHUNK 24
+#define BACK_CHUNK 12
 
 /* Charges work to the local reading; 0 when it is over budget (the index answers). */
 static int spend(qt_names *nm, size_t work)
