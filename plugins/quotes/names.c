@@ -48,7 +48,9 @@ static int is_connector(const qt_view *v, size_t i)
     char c = v->text[v->tok[i].start];
     if (c >= 'A' && c <= 'Z')
         c = (char)(c - 'A' + 'a');
-    return strchr("abdeilmv", c) != NULL && c != '\0' && qt_tok_in(v, i, QT_W_CONNECTORS);
+    int first = c == 'a' || c == 'b' || c == 'd' || c == 'e' || c == 'i' || c == 'l' || c == 'm' ||
+                c == 'v';
+    return first && qt_tok_in(v, i, QT_W_CONNECTORS);
 }
 
 /* A full stop standing alone after a one-letter initial: George W . Bush. */
@@ -507,11 +509,13 @@ int qt_pronoun_candidate(const qt_mrec *c)
     return c->person || (c->n_words == 1 && c->subjectish && !c->org);
 }
 
-/* Token k-1 is no part of any run: reading from k gives the index's mentions. */
+/* Token k-1 is no part of any run: reading from k gives the index's mentions. A run
+ * holds a connector only before a name word (qt_name_starting_at), so the connector's
+ * lexicon lookup is needed only then. */
 int qt_run_break_before(const qt_view *v, size_t k)
 {
-    return k == 0 ||
-           (!is_name_word(v, k - 1) && !is_initial_dot(v, k - 1) && !is_connector(v, k - 1));
+    return k == 0 || (!is_name_word(v, k - 1) && !is_initial_dot(v, k - 1) &&
+                      !(is_name_word(v, k) && is_connector(v, k - 1)));
 }
 
 /* Copies a name into the arena with each run of white space made one space (a name can
