@@ -198,6 +198,34 @@ static void test_forty_thousand_surnames_asked_about_stay_linear(void **state)
     free(text);
 }
 
+/* Each pronoun reads back to a different one-word subject: the lookups near each quotation
+ * spend their budget, the index takes over, and the answers stay the nearest subject. */
+static void test_forty_thousand_pronouns_stay_linear(void **state)
+{
+    (void)state;
+    const size_t count = 40000;
+    char *text = malloc(count * 48 + 1);
+    assert_non_null(text);
+    size_t n = 0;
+    for (size_t i = 0; i < count; i++) {
+        n += put_name(text + n, i);
+        static const char said[] = " arrived late. \"We will see,\" he said. ";
+        memcpy(text + n, said, sizeof said - 1);
+        n += sizeof said - 1;
+    }
+    text[n] = '\0';
+    clock_t t0 = clock();
+    qtu t;
+    qtu_run(&t, text, NULL);
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    assert_int_equal(t.n, count);
+    assert_string_equal(t.q[0].speaker, "Kaaaa");
+    assert_string_equal(t.q[count - 1].speaker, "Klehc"); /* 39999, digits reversed */
+    assert_true(secs < 1.0);
+    qtu_free(&t);
+    free(text);
+}
+
 /* A capitalised pair opening a sentence asks whether its first word is a common word
  * written in lower case elsewhere: 40,000 different ones must not make that quadratic. */
 static void test_forty_thousand_sentence_initial_words_stay_linear(void **state)
@@ -238,6 +266,7 @@ int main(void)
         cmocka_unit_test(test_surname_before_its_full_name_resolves_to_it),
         cmocka_unit_test(test_surname_inside_a_long_run_of_capitals_resolves),
         cmocka_unit_test(test_forty_thousand_surnames_asked_about_stay_linear),
+        cmocka_unit_test(test_forty_thousand_pronouns_stay_linear),
         cmocka_unit_test(test_forty_thousand_sentence_initial_words_stay_linear),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

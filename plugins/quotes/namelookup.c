@@ -162,13 +162,17 @@ static qt_chain *chain_of(qt_names *nm, const char *s, size_t n, size_t limit)
     const qt_view *v = nm->v;
     qt_chain *c = NULL;
     for (size_t k = 0; k < nm->n_chains && !c; k++)
-        if (qt_same_word(v->text + nm->chains[k].key, nm->chains[k].key_len, s, n))
-            c = &nm->chains[k];
+        if (qt_same_word(v->text + nm->chains[k]->key, nm->chains[k]->key_len, s, n))
+            c = nm->chains[k];
     if (!c) {
         if (n == 0 || nm->n_chains == MAX_CHAINS)
             return NULL;
-        c = &nm->chains[nm->n_chains++];
-        memset(c, 0, sizeof *c);
+        c = lede_doc_alloc(v->doc, sizeof *c);
+        if (!c) {
+            nm->failed = 1;
+            return NULL;
+        }
+        nm->chains[nm->n_chains++] = c;
         c->key = (uint32_t)(s - v->text);
         c->key_len = (uint32_t)n;
         c->head = LEDE_NONE;

@@ -79,7 +79,7 @@ struct qt_names {
      * hostile document spends the budget: then the index above answers. */
     int global;
     size_t work, budget;
-    qt_chain chains[MAX_CHAINS];
+    qt_chain *chains[MAX_CHAINS]; /* arena memory, one at a time: most documents need few */
     size_t n_chains;
 };
 
