@@ -176,7 +176,8 @@ static size_t last_before(const qt_names *nm, const uint32_t *idx, size_t n, uin
     return lo == 0 ? SIZE_MAX : lo - 1;
 }
 
-/* The same walk in the index. */
+/* The walk back a pronoun makes from byte pos (or "the 23-year-old": WANT_ANY_PERSON),
+ * in the index. */
 const char *qt_index_walk_back(qt_names *nm, uint32_t pos, int what)
 {
     const qt_view *v = nm->v;
@@ -209,6 +210,7 @@ const char *qt_index_walk_back(qt_names *nm, uint32_t pos, int what)
     return NULL;
 }
 
+/* A one-word name resolved in the index: the surname's chain is made whole first. */
 const char *qt_index_resolve_surname(qt_names *nm, const char *s, size_t n, uint32_t pos,
                                      size_t title, uint8_t want, int *failed)
 {
@@ -220,6 +222,7 @@ const char *qt_index_resolve_surname(qt_names *nm, const char *s, size_t n, uint
     return full != LEDE_NONE ? qt_mention_text(nm->v, nm->m, &nm->m[full]) : NULL;
 }
 
+/* The first person mention of [from, to) in the index, as qt_names_first_in() says. */
 int qt_index_first_in(qt_names *nm, uint32_t from, uint32_t to, int persons_only, qt_mention *out)
 {
     if (index_before(nm, to) < 0)

@@ -33,16 +33,7 @@ int qt_names_failed(const qt_names *nm)
     return nm->failed;
 }
 
-/* ---- the local reading: the index's answers from the tokens near a lookup ----
- *
- * Building the index costs a look at every capitalised token of the document, while a
- * lookup needs few mentions: those just before a pronoun, those of one sentence, those
- * of one surname. Reading starts at a token right after one that no run can hold (not a
- * name word, an initial's full stop or a connector): the index reading passes there in
- * the same state whatever came before, so what is read from there on is the index's.
- * A surname's mentions are found by searching the text for it. The work is counted, and
- * past a budget proportional to the document the index is built and answers instead:
- * the answers are the same either way. */
+/* ---- the local reading ---- */
 
 /* How far back a reading start is looked for (a longer run of name words goes to the
  * index), and how many tokens a walk back reads at a time. */
