@@ -579,18 +579,32 @@ size_t qt_tok_seek(const qt_view *v, size_t from, uint32_t pos)
         return qt_tok_lower_bound(v, pos);
     if (from == v->n_tok || v->tok[from].start >= pos)
         return from;
-    /* Gallop, then bisect: the answer is mostly a few tokens on. */
-    size_t lo = from, hi, step = 1;
-    for (;;) { /* tok[lo].start < pos */
-        hi = lo + step;
-        if (hi >= v->n_tok) {
-            hi = v->n_tok;
-            break;
+    /* A token and its space take five or six bytes: a guess from the byte distance
+     * lands near the answer, and the search gallops out from there, then bisects. */
+    size_t lo = from, hi = v->n_tok, step = 1; /* tok[lo].start < pos, answer in (lo, hi] */
+    size_t guess = from + (pos - v->tok[from].start) / 6;
+    if (guess > lo && guess < hi && v->tok[guess].start >= pos) {
+        hi = guess;
+        while (hi - lo > step && v->tok[hi - step].start >= pos) {
+            hi -= step;
+            step *= 2;
         }
-        if (v->tok[hi].start >= pos)
-            break;
-        lo = hi;
-        step *= 2;
+        if (hi - lo > step)
+            lo = hi - step;
+    } else {
+        if (guess > lo && guess < hi)
+            lo = guess;
+        for (;;) { /* tok[lo].start < pos */
+            hi = lo + step;
+            if (hi >= v->n_tok) {
+                hi = v->n_tok;
+                break;
+            }
+            if (v->tok[hi].start >= pos)
+                break;
+            lo = hi;
+            step *= 2;
+        }
     }
     for (lo++; lo < hi;) {
         size_t mid = lo + (hi - lo) / 2;
