@@ -115,6 +115,50 @@ static void test_titled_surname_and_pronoun_resolve_to_the_full_name(void **stat
     qtu_free(&t);
 }
 
+/* He reads back past the mentions that are no person (Paris) to the last man named: the
+ * walk back reads the text before the pronoun a few dozen tokens at a time. */
+static void test_pronoun_reaches_back_past_many_sentences(void **state)
+{
+    (void)state;
+    char text[2048];
+    size_t n = (size_t)snprintf(text, sizeof text, "Andrey Kortunov flew in on Monday. ");
+    for (int i = 0; i < 20; i++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "The talks in Paris went on. ");
+    snprintf(text + n, sizeof text - n, "\"We will talk,\" he said.");
+    qtu t;
+    qtu_run(&t, text, NULL);
+    qtu_expect(&t, "We will talk,", "Andrey Kortunov", "said", "he");
+    qtu_free(&t);
+}
+
+/* A surname said before the full name is given resolves to the full name given later:
+ * the surname's mentions are searched in the whole text. */
+static void test_surname_before_its_full_name_resolves_to_it(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t, "\"No,\" said Kortunov. Later that day, Andrey Kortunov left for Moscow.", NULL);
+    qtu_expect(&t, "No,", "Andrey Kortunov", "said", "Kortunov");
+    qtu_free(&t);
+}
+
+/* A run of sixty capitalised words ending in the surname has no reading start near it:
+ * the lookup goes to the index, which gives the same answer. */
+static void test_surname_inside_a_long_run_of_capitals_resolves(void **state)
+{
+    (void)state;
+    char text[2048];
+    size_t n = (size_t)snprintf(text, sizeof text,
+                                "John Smith spoke on Monday. \"We agree,\" said Smith. Then ");
+    for (int i = 0; i < 60; i++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "K%c%c ", 'a' + i % 26, 'a' + i / 26);
+    snprintf(text + n, sizeof text - n, "Smith left.");
+    qtu t;
+    qtu_run(&t, text, NULL);
+    qtu_expect(&t, "We agree,", "John Smith", "said", "Smith");
+    qtu_free(&t);
+}
+
 /* A distinct capitalised word for i: K followed by its digits in base 26 (Kaaab). */
 static size_t put_name(char *out, size_t i)
 {
@@ -149,6 +193,34 @@ static void test_forty_thousand_surnames_asked_about_stay_linear(void **state)
     double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
     assert_int_equal(t.n, count);
     assert_string_equal(t.q[count - 1].speaker, "Mr Klehc"); /* 39999, digits reversed */
+    assert_true(secs < 1.0);
+    qtu_free(&t);
+    free(text);
+}
+
+/* Each pronoun reads back to a different one-word subject: the lookups near each quotation
+ * spend their budget, the index takes over, and the answers stay the nearest subject. */
+static void test_forty_thousand_pronouns_stay_linear(void **state)
+{
+    (void)state;
+    const size_t count = 40000;
+    char *text = malloc(count * 48 + 1);
+    assert_non_null(text);
+    size_t n = 0;
+    for (size_t i = 0; i < count; i++) {
+        n += put_name(text + n, i);
+        static const char said[] = " arrived late. \"We will see,\" he said. ";
+        memcpy(text + n, said, sizeof said - 1);
+        n += sizeof said - 1;
+    }
+    text[n] = '\0';
+    clock_t t0 = clock();
+    qtu t;
+    qtu_run(&t, text, NULL);
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    assert_int_equal(t.n, count);
+    assert_string_equal(t.q[0].speaker, "Kaaaa");
+    assert_string_equal(t.q[count - 1].speaker, "Klehc"); /* 39999, digits reversed */
     assert_true(secs < 1.0);
     qtu_free(&t);
     free(text);
@@ -190,7 +262,11 @@ int main(void)
         cmocka_unit_test(test_name_with_a_capital_beyond_ascii_is_a_speaker),
         cmocka_unit_test(test_sentence_initial_common_word_is_not_part_of_a_name),
         cmocka_unit_test(test_titled_surname_and_pronoun_resolve_to_the_full_name),
+        cmocka_unit_test(test_pronoun_reaches_back_past_many_sentences),
+        cmocka_unit_test(test_surname_before_its_full_name_resolves_to_it),
+        cmocka_unit_test(test_surname_inside_a_long_run_of_capitals_resolves),
         cmocka_unit_test(test_forty_thousand_surnames_asked_about_stay_linear),
+        cmocka_unit_test(test_forty_thousand_pronouns_stay_linear),
         cmocka_unit_test(test_forty_thousand_sentence_initial_words_stay_linear),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -525,9 +525,10 @@ static int inherit_turn(const qt_view *v, qt_names *nm, lede_quote *quotes, size
 /* Kirwan says his side will be hoping to make the most of it. "We have to make sure ...":
  * a quotation that opens a sentence with no cue goes to the speaker of the sentence before
  * it (in its paragraph, or ending the paragraph before when the quotation opens one). */
-static void speaker_of_previous_sentence(const qt_view *v, qt_names *nm, lede_quote *q, size_t pi)
+static void speaker_of_previous_sentence(const qt_view *v, qt_names *nm, lede_quote *q, size_t pi,
+                                         size_t ob)
 {
-    size_t ob = qt_tok_lower_bound(v, q->mark_start), e = ob;
+    size_t e = ob;
     size_t lim = ob > 2 * PRE_WINDOW ? ob - 2 * PRE_WINDOW : 0;
     while (e > lim && !qt_tok_sentence_end(v, e - 1) && ob - e < 3)
         e--;
@@ -565,8 +566,8 @@ static void speaker_of_previous_sentence(const qt_view *v, qt_names *nm, lede_qu
     }
 }
 
-int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, size_t n, int speakers,
-                 lede_error *err)
+int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint32_t *toks, size_t n,
+                 int speakers, lede_error *err)
 {
     for (size_t qi = 0; qi < n; qi++) {
         lede_quote *q = &quotes[qi];
@@ -580,29 +581,21 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, size_t n, i
             lo_b = quotes[qi - 1].mark_end;
         if (qi + 1 < n && quotes[qi + 1].mark_start < hi_b)
             hi_b = quotes[qi + 1].mark_start;
-        size_t ob = qt_tok_lower_bound(v, q->mark_start);
-        size_t ce = qt_tok_lower_bound(v, q->mark_end);
-        size_t pb = qt_tok_lower_bound(v, lo_b);
-        size_t pe = qt_tok_lower_bound(v, hi_b);
-        /* Clause windows: back to the sentence end before, on to the one after. */
-        for (size_t k = ob; k > pb; k--) {
-            if (qt_tok_sentence_end(v, k - 1) || ob - k >= PRE_WINDOW) {
-                pb = k;
-                break;
-            }
-        }
-        for (size_t k = ce; k < pe; k++) {
-            if (qt_tok_sentence_end(v, k) || k - ce >= POST_WINDOW) {
-                pe = k;
-                break;
-            }
-        }
+        size_t ob = toks[2 * qi], ce = toks[2 * qi + 1], pb = ob, pe = ce;
+        /* Clause windows: back to the sentence end before, on to the one after, inside
+         * the paragraph and between the neighbouring quotations. */
+        while (pb > 0 && v->tok[pb - 1].start >= lo_b && !qt_tok_sentence_end(v, pb - 1) &&
+               ob - pb < PRE_WINDOW)
+            pb--;
+        while (pe < v->n_tok && v->tok[pe].start < hi_b && !qt_tok_sentence_end(v, pe) &&
+               pe - ce < POST_WINDOW)
+            pe++;
         found f;
         memset(&f, 0, sizeof f);
         char last = v->text[q->end - 1];
         int sentence = last == '.' || last == '!' || last == '?';
         if (q->continues == LEDE_NONE && (q->kind == LEDE_QUOTE_PARTIAL || !sentence) &&
-            qt_title_case(v, q->start, q->end)) {
+            qt_title_case(v, ob, q->start, q->end)) {
             q->kind = LEDE_QUOTE_PARTIAL; /* a title: on MSNBC's "Morning Joe" */
             continue;
         }
@@ -652,7 +645,7 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, size_t n, i
         if (f.has_cue || f.has_who || !speakers || q->kind != LEDE_QUOTE_FULL)
             continue;
         if (qi == 0 || !inherit_turn(v, nm, quotes, qi, pi))
-            speaker_of_previous_sentence(v, nm, q, pi);
+            speaker_of_previous_sentence(v, nm, q, pi, ob);
     }
     (void)err;
     return 0;

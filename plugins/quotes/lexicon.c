@@ -573,10 +573,53 @@ size_t qt_tok_lower_bound(const qt_view *v, uint32_t pos)
     return (size_t)(base - v->tok) + (base->start < pos);
 }
 
-int qt_title_case(const qt_view *v, uint32_t start, uint32_t end)
+size_t qt_tok_seek(const qt_view *v, size_t from, uint32_t pos)
+{
+    if (from > 0 && (from > v->n_tok || v->tok[from - 1].start >= pos))
+        return qt_tok_lower_bound(v, pos);
+    if (from == v->n_tok || v->tok[from].start >= pos)
+        return from;
+    /* A token and its space take five or six bytes: a guess from the byte distance
+     * lands near the answer, and the search gallops out from there, then bisects. */
+    size_t lo = from, hi = v->n_tok, step = 1; /* tok[lo].start < pos, answer in (lo, hi] */
+    size_t guess = from + (pos - v->tok[from].start) / 6;
+    if (guess > lo && guess < hi && v->tok[guess].start >= pos) {
+        hi = guess;
+        while (hi - lo > step && v->tok[hi - step].start >= pos) {
+            hi -= step;
+            step *= 2;
+        }
+        if (hi - lo > step)
+            lo = hi - step;
+    } else {
+        if (guess > lo && guess < hi)
+            lo = guess;
+        for (;;) { /* tok[lo].start < pos */
+            hi = lo + step;
+            if (hi >= v->n_tok) {
+                hi = v->n_tok;
+                break;
+            }
+            if (v->tok[hi].start >= pos)
+                break;
+            lo = hi;
+            step *= 2;
+        }
+    }
+    for (lo++; lo < hi;) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v->tok[mid].start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+int qt_title_case(const qt_view *v, size_t from, uint32_t start, uint32_t end)
 {
     size_t words = 0;
-    for (size_t i = qt_tok_lower_bound(v, start); i < v->n_tok && v->tok[i].end <= end; i++) {
+    for (size_t i = qt_tok_seek(v, from, start); i < v->n_tok && v->tok[i].end <= end; i++) {
         if (qt_tok_capitalized(v, i)) {
             words++;
         } else if (qt_tok_lowercase(v, i)) {

@@ -370,6 +370,38 @@ static size_t count_cands(const char *text, size_t len)
     return total;
 }
 
+static int ascii_alnum(char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+}
+
+/* The code point of the possible mark at text[i] (a cand_byte()), read from its bytes, and
+ * its length in *n; -1 when the character there is no mark (a dash, an ellipsis, a
+ * no-break space), whose other bytes are then no cand_byte() either. */
+static int32_t mark_at(const char *text, size_t len, size_t i, size_t *n)
+{
+    unsigned char b = (unsigned char)text[i];
+    if (b < 0x80) {
+        *n = 1;
+        return b;
+    }
+    if (b == 0xC2) { /* « » */
+        unsigned char b1 = i + 1 < len ? (unsigned char)text[i + 1] : 0;
+        if (b1 != 0xAB && b1 != 0xBB)
+            return -1;
+        *n = 2;
+        return b1;
+    }
+    /* 0xE2: U+2018..U+201F, U+2039, U+203A are E2 80 98..9F, E2 80 B9, E2 80 BA. */
+    if (i + 2 >= len || (unsigned char)text[i + 1] != 0x80)
+        return -1;
+    unsigned char b2 = (unsigned char)text[i + 2];
+    if ((b2 < 0x98 || b2 > 0x9F) && b2 != 0xB9 && b2 != 0xBA)
+        return -1;
+    *n = 3;
+    return 0x2000 + (b2 - 0x80);
+}
+
 /* Finds the marks of every paragraph and stores the first cap of them in out. Returns
  * how many it stored, or cap + 1 when there were more (the scan stops there). */
 static size_t scan_marks(const qt_view *v, cand *out, size_t cap)
@@ -381,7 +413,30 @@ static size_t scan_marks(const qt_view *v, cand *out, size_t cap)
             pe = (uint32_t)v->len;
         for (size_t i = ps; (i = next_cand(v->text, v->len, i, pe)) < pe;) {
             size_t n;
-            int32_t cp = cp_at(v->text, v->len, i, &n);
+            int32_t cp = mark_at(v->text, v->len, i, &n);
+            if (cp < 0) {
+                i++; /* — … € and the like: none of their other bytes is a cand_byte() */
+                continue;
+            }
+            if ((cp == '\'' || cp == 0x2019) && i > ps && i + n < pe &&
+                ascii_alnum(v->text[i - 1]) && ascii_alnum(v->text[i + n])) {
+                /* doesn’t, Iran's, 5'10: an apostrophe whatever is open, as role_of()
+                 * says of a ’ or ' between letters or digits; describe() would find
+                 * nothing else to note of it. */
+                if (n_c == cap)
+                    return cap + 1;
+                cand *c = &out[n_c++];
+                memset(c, 0, sizeof *c);
+                c->start = (uint32_t)i;
+                c->end = (uint32_t)(i + n);
+                c->cp = cp;
+                c->para = (uint32_t)pi;
+                c->cls = CLS_SINGLE;
+                c->prev = ctx_class((unsigned char)v->text[i - 1]);
+                c->next = ctx_class((unsigned char)v->text[i + n]);
+                i += n;
+                continue;
+            }
             /* Two apostrophes ('') are a straight double mark in some archives (the New
              * York Times' among them), and two backticks (``) an opening one. */
             if (cp == '\'' && i + 1 < pe && v->text[i + 1] == '\'') {

@@ -1,5 +1,6 @@
 /*
- * names.c -- name mentions, and resolving a mention to the full name of who it means.
+ * names.c -- name mentions: the runs of capitalised tokens that name someone, and what a
+ * mention says of itself and of who it means.
  *
  * A name mention is a run of capitalised tokens (George W. Bush, with its initial;
  * Osama bin Laden, with a lower-case connector), cut before a possessive ending. Runs
@@ -15,55 +16,15 @@
  * that, anywhere in the article); he and she resolve to the most recent person (or one-
  * word subject: Burton explained) whose gender, known from a title (Mr, Mrs) or a common
  * first name, does not rule it out. A capitalised common word opening a sentence (Had
- * Elizabeth) is not part of a name when the document writes it in lower case. Lookups
- * are bounded (a hash table, a binary search, a capped walk) so that a hostile document
- * with thousands of same-named mentions stays linear. The mentions are collected the
- * first time a lookup needs them, over the capitalised tokens only: a document whose
- * quotations all name their speakers in full never pays for the index.
+ * Elizabeth) is not part of a name when the document writes it in lower case elsewhere.
+ *
+ * Reading a mention (qt_read_run) and linking it to the earlier mentions of its surname
+ * (qt_link_mention) are the two steps the index (nameindex.c) and the local lookups
+ * (namelookup.c) share, so both hold the same mentions.
  */
 #include <string.h>
 
-#include "qt.h"
-
-/* How many same-surname mentions a lookup walks at most. */
-#define MAX_SURNAME_WALK 64
-/* How many candidates back a pronoun looks for a person of a fitting gender. */
-#define PRONOUN_REACH 16
-
-typedef struct mention {
-    size_t tb, te;      /* trimmed name tokens */
-    uint32_t start;     /* byte start */
-    uint32_t prev_same; /* previous full-name mention with the same surname, or LEDE_NONE */
-    uint32_t resolved;  /* a one-word mention: the full-name mention it stands for */
-    uint8_t n_words;
-    uint8_t person;
-    uint8_t subjectish; /* followed by a lower-case word: Burton explained */
-    uint8_t gender;     /* GENDER_*: from a title (Mrs) or a common first name */
-    size_t title;       /* the title token before a one-word name (Mrs), or SIZE_MAX */
-} mention;
-
-enum { GENDER_UNKNOWN = 0, GENDER_MALE, GENDER_FEMALE };
-
-struct qt_names {
-    mention *m;
-    size_t n;
-    uint32_t *table; /* surname hash -> latest full-name mention, LEDE_NONE when empty */
-    size_t table_size;
-    uint32_t *persons; /* indices of mentions he or she may stand for, in text order:
-                        * persons, and one-word subjects (Burton explained) */
-    size_t n_persons;
-    const qt_view *v;
-    int built;      /* the mentions are being collected (index_upto()) */
-    int failed;     /* ... and that ran out of memory */
-    uint32_t *caps; /* the capitalised tokens, where a name may start */
-    size_t n_caps;
-    size_t next_tok;   /* the collection has read the runs that start before this token */
-    size_t next_cap;   /* ... and the capitalised tokens before this one */
-    size_t scanned;    /* tokens index_surname() has read, to keep it linear */
-    uint32_t whole[8]; /* byte starts of surnames whose chains are whole (index_surname) */
-    uint8_t whole_len[8];
-    size_t n_whole;
-};
+#include "names.h"
 
 static inline int is_name_word(const qt_view *v, size_t i)
 {
@@ -87,7 +48,9 @@ static int is_connector(const qt_view *v, size_t i)
     char c = v->text[v->tok[i].start];
     if (c >= 'A' && c <= 'Z')
         c = (char)(c - 'A' + 'a');
-    return strchr("abdeilmv", c) != NULL && c != '\0' && qt_tok_in(v, i, QT_W_CONNECTORS);
+    int first = c == 'a' || c == 'b' || c == 'd' || c == 'e' || c == 'i' || c == 'l' || c == 'm' ||
+                c == 'v';
+    return first && qt_tok_in(v, i, QT_W_CONNECTORS);
 }
 
 /* A full stop standing alone after a one-letter initial: George W . Bush. */
@@ -107,7 +70,7 @@ static int is_separate_possessive(const qt_view *v, size_t i)
            (n == 4 && memcmp(s, "\xE2\x80\x99", 3) == 0 && (s[3] | 0x20) == 's');
 }
 
-static int n_name_words(const qt_view *v, size_t tb, size_t te)
+int qt_n_name_words(const qt_view *v, size_t tb, size_t te)
 {
     int n = 0;
     for (size_t i = tb; i < te; i++)
@@ -151,7 +114,7 @@ static void trim_run(const qt_view *v, size_t *tb, size_t *te)
         (*tb)++;
     /* Refugee Council Enver Solomon: an organisation's name before a person's. */
     for (size_t i = *te; i-- > *tb;) {
-        if (qt_tok_in(v, i, QT_W_ORG_HEADS) && i + 2 < *te && n_name_words(v, i + 1, *te) >= 2 &&
+        if (qt_tok_in(v, i, QT_W_ORG_HEADS) && i + 2 < *te && qt_n_name_words(v, i + 1, *te) >= 2 &&
             !qt_tok_in(v, *te - 1, QT_W_ORG_HEADS)) {
             *tb = i + 1;
             break;
@@ -162,7 +125,7 @@ static void trim_run(const qt_view *v, size_t *tb, size_t *te)
             size_t after = i + 1;
             if (after < *te && qt_tok_punct(v, after, '.'))
                 after++;
-            if (after < *te && n_name_words(v, after, *te) > 0)
+            if (after < *te && qt_n_name_words(v, after, *te) > 0)
                 *tb = after;
             break;
         }
@@ -232,7 +195,7 @@ int qt_name_ending_at(const qt_view *v, size_t i, size_t lo, qt_mention *out)
 }
 
 /* The bytes of a name mention, without a possessive ending. */
-static void name_bytes(const qt_view *v, size_t tb, size_t te, uint32_t *s, uint32_t *e)
+void qt_name_bytes(const qt_view *v, size_t tb, size_t te, uint32_t *s, uint32_t *e)
 {
     size_t stem;
     *s = v->tok[tb].start;
@@ -241,7 +204,7 @@ static void name_bytes(const qt_view *v, size_t tb, size_t te, uint32_t *s, uint
         *e = v->tok[te - 1].start + (uint32_t)stem;
 }
 
-static uint32_t hash_bytes(const char *s, size_t n)
+uint32_t qt_hash_bytes(const char *s, size_t n)
 {
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < n; i++) {
@@ -254,15 +217,15 @@ static uint32_t hash_bytes(const char *s, size_t n)
 }
 
 /* The last word of a mention (its surname). */
-static void surname(const qt_view *v, const mention *m, const char **s, size_t *n)
+void qt_surname(const qt_view *v, const qt_mrec *m, const char **s, size_t *n)
 {
     uint32_t b, e;
-    name_bytes(v, m->te - 1, m->te, &b, &e);
+    qt_name_bytes(v, m->te - 1, m->te, &b, &e);
     *s = v->text + b;
     *n = e - b;
 }
 
-static int same_word(const char *a, size_t na, const char *b, size_t nb)
+int qt_same_word(const char *a, size_t na, const char *b, size_t nb)
 {
     if (na != nb)
         return 0;
@@ -278,24 +241,6 @@ static int same_word(const char *a, size_t na, const char *b, size_t nb)
     return 1;
 }
 
-/* The slot of the surname s in the table: its entry, or the empty slot it would take. */
-static size_t slot_of(const qt_names *nm, const char *s, size_t n)
-{
-    size_t mask = nm->table_size - 1, at = hash_bytes(s, n) & mask;
-    for (;;) {
-        uint32_t e = nm->table[at];
-        if (e == LEDE_NONE)
-            return at;
-        const char *es;
-        size_t en;
-        surname(nm->v, &nm->m[e], &es, &en);
-        if (same_word(es, en, s, n))
-            return at;
-        at = (at + 1) & mask;
-    }
-}
-
-/* The full-name mention a surname stands for at byte pos, or LEDE_NONE. */
 /* Titles a and b (token indices, SIZE_MAX for none) are the same word (Mrs and Mrs.). */
 static int same_title(const qt_view *v, size_t a, size_t b)
 {
@@ -307,39 +252,41 @@ static int same_title(const qt_view *v, size_t a, size_t b)
         nx--;
     if (ny > 0 && y[ny - 1] == '.')
         ny--;
-    return same_word(x, nx, y, ny);
+    return qt_same_word(x, nx, y, ny);
 }
 
-static uint32_t lookup(const qt_names *nm, const char *s, size_t n, uint32_t pos, uint8_t want,
-                       size_t title)
+/* The full-name mention a surname stands for at byte pos, or LEDE_NONE: walks the chain of
+ * mentions m from its latest entry e (see the index). */
+uint32_t qt_lookup_in(const qt_view *v, const qt_mrec *m, uint32_t e, uint32_t pos, uint8_t want,
+                      size_t title)
 {
-    uint32_t e = nm->table[slot_of(nm, s, n)], best = LEDE_NONE;
+    uint32_t best = LEDE_NONE;
     if (title != SIZE_MAX) {
         /* Mrs Bennet named before any Bennet's first name is a person of her own. */
         uint32_t t = e;
         for (int walk = 0; t != LEDE_NONE && walk < MAX_SURNAME_WALK; walk++) {
-            if (nm->m[t].n_words == 1 && same_title(nm->v, nm->m[t].title, title))
+            if (m[t].n_words == 1 && same_title(v, m[t].title, title))
                 return t;
-            t = nm->m[t].prev_same;
+            t = m[t].prev_same;
         }
     }
     for (int walk = 0; e != LEDE_NONE && walk < MAX_SURNAME_WALK; walk++) {
         /* Mr Bennet is not Elizabeth Bennet: a title's gender must fit. A bare surname
          * (said Bingley) resolves to a full name only, not to Miss Bingley. */
-        uint8_t g = nm->m[e].gender;
-        int titled_single = nm->m[e].n_words == 1;
+        uint8_t g = m[e].gender;
+        int titled_single = m[e].n_words == 1;
         if ((want == GENDER_UNKNOWN || g == GENDER_UNKNOWN || g == want) &&
             !(titled_single && title == SIZE_MAX)) {
             best = e;
-            if (nm->m[e].start < pos)
+            if (m[e].start < pos)
                 return e;
         }
-        e = nm->m[e].prev_same;
+        e = m[e].prev_same;
     }
     return best;
 }
 
-static int org_like(const qt_view *v, const mention *m)
+int qt_org_like(const qt_view *v, const qt_mrec *m)
 {
     return qt_tok_in(v, m->te - 1, QT_W_ORG_HEADS) || qt_tok_in(v, m->tb, QT_W_PLACE_FIRSTS) ||
            (m->te - m->tb >= 2 && qt_tok_in(v, m->tb, QT_W_PLACE_HEADS)); /* London Lydia */
@@ -369,11 +316,11 @@ static uint32_t *lower_set(const qt_view *v, size_t *size)
         const lede_token *t = &v->tok[k];
         if (t->end <= t->start || v->text[t->start] < 'a' || v->text[t->start] > 'z')
             continue;
-        size_t at = hash_bytes(v->text + t->start, t->end - t->start) & (*size - 1);
+        size_t at = qt_hash_bytes(v->text + t->start, t->end - t->start) & (*size - 1);
         for (; set[at] != LEDE_NONE; at = (at + 1) & (*size - 1)) {
             const lede_token *e = &v->tok[set[at]];
-            if (same_word(v->text + e->start, e->end - e->start, v->text + t->start,
-                          t->end - t->start))
+            if (qt_same_word(v->text + e->start, e->end - e->start, v->text + t->start,
+                             t->end - t->start))
                 break;
         }
         set[at] = (uint32_t)k;
@@ -395,20 +342,25 @@ static int has_lowercase_twin(const qt_view *v, size_t i)
     if (memo->twin_scans >= MAX_TWIN_SCANS && !memo->lower_set)
         memo->lower_set = lower_set(v, &memo->lower_size);
     if (memo->lower_set) {
-        size_t mask = memo->lower_size - 1, at = hash_bytes(w, n) & mask;
+        size_t mask = memo->lower_size - 1, at = qt_hash_bytes(w, n) & mask;
         for (; memo->lower_set[at] != LEDE_NONE; at = (at + 1) & mask) {
             const lede_token *e = &v->tok[memo->lower_set[at]];
             if (e->end - e->start == n && v->text[e->start] == first &&
-                same_word(v->text + e->start + 1, n - 1, w + 1, n - 1))
+                qt_same_word(v->text + e->start + 1, n - 1, w + 1, n - 1))
                 return 1;
         }
         return 0;
     }
     memo->twin_scans++;
-    for (size_t k = 0; k < v->n_tok; k++) {
-        const lede_token *t = &v->tok[k];
-        if (t->end - t->start == n && v->text[t->start] == first &&
-            same_word(v->text + t->start + 1, n - 1, w + 1, n - 1))
+    /* The text is searched for the word's lower-case first letter (a few in a hundred
+     * bytes), and a token is looked for only where the word is spelt. */
+    const char *end = v->text + v->len;
+    for (const char *p = v->text; (p = memchr(p, first, (size_t)(end - p))) != NULL; p++) {
+        if ((size_t)(end - p) < n || !qt_same_word(p + 1, n - 1, w + 1, n - 1))
+            continue;
+        size_t k = qt_tok_lower_bound(v, (uint32_t)(p - v->text));
+        if (k < v->n_tok && v->tok[k].start == (uint32_t)(p - v->text) &&
+            v->tok[k].end - v->tok[k].start == n)
             return 1;
     }
     return 0;
@@ -428,7 +380,7 @@ int qt_tok_common(const qt_view *v, size_t i)
         size_t n = v->tok[i].end - v->tok[i].start, k;
         for (k = 0; k < memo->n_common; k++) {
             const lede_token *t = &v->tok[memo->common_word[k]];
-            if (same_word(v->text + t->start, t->end - t->start, w, n))
+            if (qt_same_word(v->text + t->start, t->end - t->start, w, n))
                 break;
         }
         if (k < memo->n_common) {
@@ -446,7 +398,7 @@ int qt_tok_common(const qt_view *v, size_t i)
 }
 
 /* The title token right before name token tb (Mr, Mr ., Mrs), or SIZE_MAX. */
-static size_t title_before(const qt_view *v, size_t tb)
+size_t qt_title_before(const qt_view *v, size_t tb)
 {
     size_t k = tb;
     if (k > 0 && qt_tok_punct(v, k - 1, '.'))
@@ -468,14 +420,14 @@ static uint8_t gender_of_title(const qt_view *v, size_t t)
 }
 
 /* Gender from the title before a name. */
-static uint8_t title_gender(const qt_view *v, size_t tb)
+uint8_t qt_title_gender(const qt_view *v, size_t tb)
 {
-    return gender_of_title(v, title_before(v, tb));
+    return gender_of_title(v, qt_title_before(v, tb));
 }
 
 /* Gender from the title just before the name (Mr, Mrs: m->title is title_before(m->tb))
  * or from its first word. */
-static uint8_t gender_of(const qt_view *v, const mention *m)
+static uint8_t gender_of(const qt_view *v, const qt_mrec *m)
 {
     uint8_t g = gender_of_title(v, m->title);
     if (g != GENDER_UNKNOWN)
@@ -489,200 +441,86 @@ static uint8_t gender_of(const qt_view *v, const mention *m)
     return GENDER_UNKNOWN;
 }
 
-int qt_names_build(const qt_view *v, qt_names **out, lede_error *err)
+/* The run at capitalised token i, as the index reads it: the mention it makes, with the
+ * fields that depend on the run alone, and in *next the token where reading goes on.
+ * 0 when no mention starts at i (reading goes on at i + 1). */
+int qt_read_run(const qt_view *v, size_t i, qt_mrec *m, size_t *next)
 {
-    qt_names *nm = lede_doc_alloc(v->doc, sizeof *nm);
-    if (!nm)
-        return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory indexing names");
-    nm->v = v;
-    *out = nm;
-    return 0;
+    qt_mention run;
+    if (!is_name_word(v, i) || !qt_name_starting_at(v, i, v->n_tok, &run))
+        return 0;
+    size_t nx = run.te > i ? run.te : i + 1;
+    /* Skip the rest of the untrimmed run so that its tail is not a mention again. */
+    while (nx < v->n_tok && is_name_word(v, nx) && joins(v, nx - 1) &&
+           !qt_tok_possessive(v, nx - 1, NULL))
+        nx++;
+    memset(m, 0, sizeof *m);
+    m->tb = run.tb;
+    m->te = run.te;
+    m->start = v->tok[run.tb].start;
+    m->prev_same = LEDE_NONE;
+    m->resolved = LEDE_NONE;
+    m->title = qt_title_before(v, run.tb);
+    int words = qt_n_name_words(v, run.tb, run.te);
+    m->n_words = (uint8_t)(words > 255 ? 255 : words);
+    m->titled = run.tb > i;
+    m->org = (uint8_t)qt_org_like(v, m);
+    m->subjectish = qt_tok_lowercase(v, run.te) && !is_connector(v, run.te) &&
+                    !qt_tok_possessive(v, run.te - 1, NULL);
+    *next = nx;
+    return 1;
 }
 
-int qt_names_failed(const qt_names *nm)
+/* Links mention m[k] to the mentions of its surname before it, whose latest full-name
+ * mention is *head: whether it is a person, which full name a surname stands for, its
+ * gender; a full name (or Mrs Bennet before any first name) becomes the new *head. */
+void qt_link_mention(const qt_view *v, qt_mrec *m, uint32_t k, uint32_t *head)
 {
-    return nm->failed;
-}
-
-/* Sets the collection of mentions up, the first time a lookup needs them: a quotation
- * attributed to a full name (said Richard Parsons) needs none. 0, or -1 when out of
- * memory (nm->failed). */
-static int index_start(qt_names *nm)
-{
-    nm->built = 1;
-    const qt_view *v = nm->v;
-    /* Only a capitalised token can start a name: list them in one tight pass, and walk
-     * the list instead of every token. */
-    uint32_t *caps = lede_doc_alloc(v->doc, (v->n_tok + 1) * sizeof *caps);
-    if (!caps) {
-        nm->failed = 1;
-        return -1;
-    }
-    size_t cap = 0;
-    for (size_t i = 0; i < v->n_tok; i++) {
-        caps[cap] = (uint32_t)i;
-        cap += qt_tok_capitalized(v, i);
-    }
-    nm->caps = caps;
-    nm->n_caps = cap;
-    nm->m = lede_doc_alloc(v->doc, (cap + 1) * sizeof *nm->m);
-    nm->persons = lede_doc_alloc(v->doc, (cap + 1) * sizeof *nm->persons);
-    nm->table_size = 16;
-    while (nm->table_size < 2 * (cap + 1))
-        nm->table_size *= 2;
-    nm->table = lede_doc_alloc(v->doc, nm->table_size * sizeof *nm->table);
-    if (!nm->m || !nm->persons || !nm->table) {
-        nm->failed = 1;
-        return -1;
-    }
-    memset(nm->table, 0xFF, nm->table_size * sizeof *nm->table);
-    return 0;
-}
-
-/* Collects the mentions of the runs that start before token limit, going on from where
- * the last call stopped. The mentions come in text order and each depends only on those
- * before it, so the index read so far is exactly the whole document's index cut at
- * limit: a lookup that only looks back (a pronoun, the subject of a clause) needs no
- * more, and most documents are not read to their end. 0, or -1 when out of memory. */
-static int index_upto(qt_names *nm, size_t limit)
-{
-    if (!nm->built && index_start(nm) < 0)
-        return -1;
-    if (nm->failed)
-        return -1;
-    const qt_view *v = nm->v;
-    const uint32_t *caps = nm->caps;
-    size_t cap = nm->n_caps, c = nm->next_cap, i = nm->next_tok;
-    for (; i < v->n_tok;) {
-        qt_mention run;
-        /* Tokens that are not capitalised are no name word: on to the next that is. */
-        while (c < cap && caps[c] < i)
-            c++;
-        if (c == cap) {
-            i = v->n_tok;
-            break;
-        }
-        i = caps[c];
-        if (i >= limit)
-            break;
-        if (!is_name_word(v, i) || !qt_name_starting_at(v, i, v->n_tok, &run)) {
-            i++;
-            continue;
-        }
-        size_t next = run.te > i ? run.te : i + 1;
-        /* Skip the rest of the untrimmed run so that its tail is not a mention again. */
-        while (next < v->n_tok && is_name_word(v, next) && joins(v, next - 1) &&
-               !qt_tok_possessive(v, next - 1, NULL))
-            next++;
-        mention *m = &nm->m[nm->n];
-        memset(m, 0, sizeof *m);
-        m->tb = run.tb;
-        m->te = run.te;
-        m->start = v->tok[run.tb].start;
-        m->prev_same = LEDE_NONE;
-        m->resolved = LEDE_NONE;
-        m->title = title_before(v, run.tb);
-        int words = n_name_words(v, run.tb, run.te);
-        m->n_words = (uint8_t)(words > 255 ? 255 : words);
-        int titled = run.tb > i;
-        int org = org_like(v, m); /* depends on tb and te alone: asked once */
-        m->subjectish = qt_tok_lowercase(v, run.te) && !is_connector(v, run.te) &&
-                        !qt_tok_possessive(v, run.te - 1, NULL);
-        const char *s;
-        size_t n;
-        surname(v, m, &s, &n);
-        if (!org && m->n_words >= 2) {
-            m->person = 1;
-            size_t at = slot_of(nm, s, n);
-            m->prev_same = nm->table[at];
-            nm->table[at] = (uint32_t)nm->n;
-        } else if (m->n_words == 1) {
-            uint32_t full = lookup(nm, s, n, m->start, gender_of_title(v, m->title), m->title);
-            if (full != LEDE_NONE && nm->m[full].start < m->start) {
-                m->resolved = full;
-                m->person = 1;
-            } else if (titled && !org) {
-                /* Mrs Bennet before any Bennet's full name: her own entry. */
-                m->person = 1;
-                if (m->title != SIZE_MAX) {
-                    size_t at = slot_of(nm, s, n);
-                    m->prev_same = nm->table[at];
-                    nm->table[at] = (uint32_t)nm->n;
-                }
-            } else if (full != LEDE_NONE) {
-                m->resolved = full;
-                m->person = 1;
+    qt_mrec *c = &m[k];
+    if (!c->org && c->n_words >= 2) {
+        c->person = 1;
+        c->prev_same = *head;
+        *head = k;
+    } else if (c->n_words == 1) {
+        uint32_t full = qt_lookup_in(v, m, *head, c->start, gender_of_title(v, c->title), c->title);
+        if (full != LEDE_NONE && m[full].start < c->start) {
+            c->resolved = full;
+            c->person = 1;
+        } else if (c->titled && !c->org) {
+            /* Mrs Bennet before any Bennet's full name: her own entry. */
+            c->person = 1;
+            if (c->title != SIZE_MAX) {
+                c->prev_same = *head;
+                *head = k;
             }
+        } else if (full != LEDE_NONE) {
+            c->resolved = full;
+            c->person = 1;
         }
-        m->gender = gender_of(v, m);
-        if (m->resolved != LEDE_NONE && m->gender == GENDER_UNKNOWN)
-            m->gender = nm->m[m->resolved].gender;
-        if (m->person || (m->n_words == 1 && m->subjectish && !org))
-            nm->persons[nm->n_persons++] = (uint32_t)nm->n;
-        nm->n++;
-        i = next;
     }
-    nm->next_tok = i;
-    nm->next_cap = c;
-    return 0;
+    c->gender = gender_of(v, c);
+    if (c->resolved != LEDE_NONE && c->gender == GENDER_UNKNOWN)
+        c->gender = m[c->resolved].gender;
 }
 
-/* The index up to byte pos: every mention that starts before pos is in. */
-static int index_before(qt_names *nm, uint32_t pos)
+/* He or she may stand for mention c: a person, or a one-word subject (Burton explained). */
+int qt_pronoun_candidate(const qt_mrec *c)
 {
-    return index_upto(nm, qt_tok_lower_bound(nm->v, pos));
+    return c->person || (c->n_words == 1 && c->subjectish && !c->org);
 }
 
-/* The index with every mention whose surname may be the n bytes at s: the collection
- * goes on past the last token left to read that spells s, alone or with a possessive
- * ending ('s, ', ’s, ’). The surname's chain is then whole, as a lookup needs it. */
-static int index_surname(qt_names *nm, const char *s, size_t n)
+/* Token k-1 is no part of any run: reading from k gives the index's mentions. A run
+ * holds a connector only before a name word (qt_name_starting_at), so the connector's
+ * lexicon lookup is needed only then. */
+int qt_run_break_before(const qt_view *v, size_t k)
 {
-    if (!nm->built && index_start(nm) < 0)
-        return -1;
-    if (nm->failed)
-        return -1;
-    const qt_view *v = nm->v;
-    /* The same speaker asked about again (Mr Smith said ... Mr Smith added): its chain is
-     * already whole, and stays so. */
-    for (size_t k = 0; k < nm->n_whole; k++)
-        if (same_word(v->text + nm->whole[k], nm->whole_len[k], s, n))
-            return 0;
-    if (nm->n_whole < sizeof nm->whole / sizeof nm->whole[0] && n <= UINT8_MAX) {
-        nm->whole[nm->n_whole] = (uint32_t)(s - v->text);
-        nm->whole_len[nm->n_whole++] = (uint8_t)n;
-    }
-    /* Thousands of surnames asked about in a hostile text would make the scans quadratic:
-     * past a budget of twice the text, the index is simply read to its end. */
-    if (nm->scanned + (v->n_tok - nm->next_tok) > 2 * v->n_tok)
-        return index_upto(nm, v->n_tok);
-    for (size_t k = v->n_tok; k-- > nm->next_tok;) {
-        nm->scanned++;
-        size_t len = v->tok[k].end - v->tok[k].start;
-        if (len >= n && len <= n + 4 && same_word(v->text + v->tok[k].start, n, s, n))
-            return index_upto(nm, k + 1);
-    }
-    return 0;
-}
-
-/* Index of the last mention starting before pos in the sorted index list, or SIZE_MAX. */
-static size_t last_before(const qt_names *nm, const uint32_t *idx, size_t n, uint32_t pos)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        uint32_t at = idx ? nm->m[idx[mid]].start : nm->m[mid].start;
-        if (at < pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo == 0 ? SIZE_MAX : lo - 1;
+    return k == 0 || (!is_name_word(v, k - 1) && !is_initial_dot(v, k - 1) &&
+                      !(is_name_word(v, k) && is_connector(v, k - 1)));
 }
 
 /* Copies a name into the arena with each run of white space made one space (a name can
  * straddle a line break: Mr.\nHurst). */
-static const char *dup_name(lede_doc *doc, const char *s, size_t n)
+const char *qt_dup_name(lede_doc *doc, const char *s, size_t n)
 {
     char *out = lede_doc_alloc(doc, n + 1);
     if (!out)
@@ -701,109 +539,14 @@ static const char *dup_name(lede_doc *doc, const char *s, size_t n)
     return out;
 }
 
-static const char *mention_text(const qt_names *nm, const mention *m)
+/* The full name mention m stands for (its resolved mention in arr, or itself), as text. */
+const char *qt_mention_text(const qt_view *v, const qt_mrec *arr, const qt_mrec *m)
 {
-    const mention *full = m->resolved != LEDE_NONE ? &nm->m[m->resolved] : m;
+    const qt_mrec *full = m->resolved != LEDE_NONE && arr ? &arr[m->resolved] : m;
     uint32_t s, e;
-    name_bytes(nm->v, full->tb, full->te, &s, &e);
-    size_t title = title_before(nm->v, full->tb);
+    qt_name_bytes(v, full->tb, full->te, &s, &e);
+    size_t title = qt_title_before(v, full->tb);
     if (full->n_words == 1 && title != SIZE_MAX)
-        s = nm->v->tok[title].start;
-    return dup_name(nm->v->doc, nm->v->text + s, e - s);
-}
-
-static const char *resolve_pronoun(qt_names *nm, const qt_view *v, const qt_mention *m)
-{
-    uint8_t want;
-    uint32_t pos = v->tok[m->tb].start;
-    if (index_before(nm, pos) < 0)
-        return NULL;
-    if (qt_tok_is(v, m->tb, "he")) {
-        want = GENDER_MALE;
-    } else if (qt_tok_is(v, m->tb, "she")) {
-        want = GENDER_FEMALE;
-    } else if (qt_tok_is(v, m->tb, "they") || qt_tok_is(v, m->tb, "it")) {
-        /* They and it speak for the organisation last named (the White House said ...). */
-        size_t k = last_before(nm, NULL, nm->n, pos);
-        for (int walk = 0; k != SIZE_MAX && walk < PRONOUN_REACH; walk++, k--) {
-            const mention *c = &nm->m[k];
-            if (!c->person && org_like(v, c) && !qt_tok_in(v, c->te - 1, QT_W_PLACE_HEADS))
-                return mention_text(nm, c);
-            if (k == 0)
-                break;
-        }
-        return NULL;
-    } else {
-        return NULL;
-    }
-    size_t p = last_before(nm, nm->persons, nm->n_persons, pos);
-    /* The most recent person (or one-word subject) whose gender does not rule it out. */
-    for (int walk = 0; p != SIZE_MAX && walk < PRONOUN_REACH; walk++, p--) {
-        const mention *c = &nm->m[nm->persons[p]];
-        if (c->gender == GENDER_UNKNOWN || c->gender == want)
-            return mention_text(nm, c);
-        if (p == 0)
-            break;
-    }
-    return NULL;
-}
-
-const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m)
-{
-    if (m->tb >= m->te || m->te > v->n_tok)
-        return NULL;
-    if (m->kind == QT_MENTION_PRONOUN)
-        return resolve_pronoun(nm, v, m);
-    if (m->kind == QT_MENTION_PHRASE) {
-        /* "the 23-year-old" stands for the person last named. */
-        size_t last_len = v->tok[m->te - 1].end - v->tok[m->te - 1].start;
-        if (qt_tok_is(v, m->tb, "the") && last_len > 9 &&
-            memcmp(v->text + v->tok[m->te - 1].end - 9, "-year-old", 9) == 0 &&
-            index_before(nm, v->tok[m->tb].start) == 0) {
-            size_t p = last_before(nm, nm->persons, nm->n_persons, v->tok[m->tb].start);
-            if (p != SIZE_MAX)
-                return mention_text(nm, &nm->m[nm->persons[p]]);
-        }
-        size_t tb = m->tb;
-        while (tb + 1 < m->te && qt_tok_in(v, tb, QT_W_DETERMINERS))
-            tb++;
-        return dup_name(v->doc, v->text + v->tok[tb].start,
-                        v->tok[m->te - 1].end - v->tok[tb].start);
-    }
-    uint32_t s, e;
-    name_bytes(v, m->tb, m->te, &s, &e);
-    if (n_name_words(v, m->tb, m->te) == 1) {
-        if (index_surname(nm, v->text + s, e - s) < 0)
-            return NULL;
-        size_t title = title_before(v, m->tb);
-        uint32_t full = lookup(nm, v->text + s, e - s, s, title_gender(v, m->tb), title);
-        if (full != LEDE_NONE)
-            return mention_text(nm, &nm->m[full]);
-        if (title != SIZE_MAX)
-            s = v->tok[title].start; /* Mrs Bennet, when no first name was ever given */
-    }
-    return dup_name(v->doc, v->text + s, e - s);
-}
-
-int qt_names_first_in(qt_names *nm, uint32_t from, uint32_t to, int persons_only, qt_mention *out)
-{
-    if (index_before(nm, to) < 0)
-        return 0;
-    size_t k = last_before(nm, NULL, nm->n, from);
-    k = k == SIZE_MAX ? 0 : k + 1;
-    size_t any = SIZE_MAX, limit = k + MAX_SURNAME_WALK;
-    for (; k < nm->n && k < limit && nm->m[k].start < to; k++) {
-        if (nm->m[k].person && (!persons_only || nm->m[k].subjectish)) {
-            any = k;
-            break;
-        }
-        if (!persons_only && any == SIZE_MAX && nm->m[k].subjectish && !org_like(nm->v, &nm->m[k]))
-            any = k;
-    }
-    if (any == SIZE_MAX)
-        return 0;
-    out->tb = nm->m[any].tb;
-    out->te = nm->m[any].te;
-    out->kind = QT_MENTION_NAME;
-    return 1;
+        s = v->tok[title].start;
+    return qt_dup_name(v->doc, v->text + s, e - s);
 }

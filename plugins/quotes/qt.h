@@ -1,11 +1,12 @@
 /*
  * qt.h -- the private interface between the files of the quotes stage.
  *
- * The stage works in three passes, one file each:
+ * The stage works in three passes:
  *   marks.c        finds quotation marks in the raw text, tells them from apostrophes,
  *                  pairs them and cuts the quotations into segments (one per paragraph);
- *   names.c        finds name mentions (capitalised token runs) and resolves surnames,
- *                  titled names and pronouns to the full names given earlier;
+ *   names.c        finds name mentions (capitalised token runs), and namelookup.c
+ *                  resolves surnames, titled names and pronouns to the full names given
+ *                  earlier (with nameindex.c; names.h is what the three share);
  *   attribution.c  finds the cue ("said") and the speaker of each quotation.
  * lexicon.c holds the word lists and token predicates they share; quotes.c is the
  * descriptor and glues the passes together.
@@ -230,13 +231,16 @@ static inline int qt_tok_possessive(const qt_view *v, size_t i, size_t *stem_len
 
 /* The cue starting at token i, if any, and in *end the token after it (went on: 2). */
 qt_cue_kind qt_cue_at(const qt_view *v, size_t i, size_t *end);
-/* The words of [start, end) are in title case (Morning Joe, Coal Isn't the Villain): a
- * title or a name quoted, which nobody says. */
-int qt_title_case(const qt_view *v, uint32_t start, uint32_t end);
+/* The words of [start, end) (its first token at or after token from) are in title case (Morning
+ * Joe, Coal Isn't the Villain): a title or a name quoted, which nobody says. */
+int qt_title_case(const qt_view *v, size_t from, uint32_t start, uint32_t end);
 /* Index of the first token whose start is >= pos (n_tok when none). */
 size_t qt_tok_lower_bound(const qt_view *v, uint32_t pos);
+/* The same, for a pos known to lie at or after token from's start (else any pos): a
+ * search forward from there, which costs the log of the distance. */
+size_t qt_tok_seek(const qt_view *v, size_t from, uint32_t pos);
 
-/* ---- names.c ---- */
+/* ---- names.c, namelookup.c ---- */
 
 typedef enum qt_mention_kind {
     QT_MENTION_NAME = 1, /* a capitalised run: Andrey Kortunov, Ushakov, White House */
@@ -281,8 +285,10 @@ int qt_names_failed(const qt_names *nm);
 /* ---- attribution.c ---- */
 
 /* Fills speaker, speaker_start/end, cue_start/end and confidence of every quote, which
- * must be in text order with continues already set. Returns 0 or LEDE_ENOMEM. */
-int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, size_t n, int speakers,
-                 lede_error *err);
+ * must be in text order with continues already set; toks[2 * i] and toks[2 * i + 1] are
+ * the first tokens at or after quote i's mark_start and mark_end. Returns 0 or
+ * LEDE_ENOMEM. */
+int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint32_t *toks, size_t n,
+                 int speakers, lede_error *err);
 
 #endif

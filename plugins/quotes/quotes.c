@@ -7,7 +7,7 @@
  * it opens a paragraph or a sentence, or follows a colon, or a comma before a capital)
  * or a partial one (quoted words inside the writer's sentence), links a quotation that
  * its own attribution interrupts ("I am not," said Lydia, "for though ...") as one
- * quotation in two segments (`continues`, as for paragraphs), lets names.c index the
+ * quotation in two segments (`continues`, as for paragraphs), lets the names files find the
  * name mentions and attribution.c find cue and speaker, and stores the result as the
  * document's quote layer. The stage keeps no state between documents: its instance
  * holds only its options, and all per-document memory comes from the document arena.
@@ -115,11 +115,15 @@ static uint8_t kind_of(const qt_view *v, const qt_seg *s, uint32_t para_start)
         before = (unsigned char)v->text[j - 2];
     if (before == '.' || before == '!' || before == '?' || before == ':')
         return LEDE_QUOTE_FULL;
-    utf8proc_int32_t first = -1;
-    utf8proc_iterate((const utf8proc_uint8_t *)v->text + s->start,
-                     (utf8proc_ssize_t)(s->end - s->start), &first);
-    int capital = first >= 0 && (utf8proc_category(first) == UTF8PROC_CATEGORY_LU ||
+    unsigned char c0 = (unsigned char)v->text[s->start];
+    int capital = c0 >= 'A' && c0 <= 'Z';
+    if (c0 >= 0x80) {
+        utf8proc_int32_t first = -1;
+        utf8proc_iterate((const utf8proc_uint8_t *)v->text + s->start,
+                         (utf8proc_ssize_t)(s->end - s->start), &first);
+        capital = first >= 0 && (utf8proc_category(first) == UTF8PROC_CATEGORY_LU ||
                                  utf8proc_category(first) == UTF8PROC_CATEGORY_LT);
+    }
     int dash = j >= 3 && (unsigned char)v->text[j - 3] == 0xE2 &&
                (unsigned char)v->text[j - 2] == 0x80 &&
                ((unsigned char)v->text[j - 1] == 0x94 || (unsigned char)v->text[j - 1] == 0x93);
@@ -259,15 +263,26 @@ static int quotes_process(void *instance, lede_doc *doc, lede_error *err)
         if (rc < 0)
             return rc;
         /* Tokens inside a quotation (kept or not) are not names or cues of the writer's
-         * sentences. */
-        for (size_t i = 0; i < n_seg; i++)
-            for (size_t t = qt_tok_lower_bound(&v, seg[i].mark_start);
-                 t < v.n_tok && v.tok[t].start < seg[i].mark_end; t++)
-                v.quoted[t] = 1;
+         * sentences. The segments are in text order: one cursor finds their tokens, and
+         * those of the kept quotations are handed to the attribution. */
+        uint32_t *toks = lede_doc_alloc(doc, 2 * (n + 1) * sizeof *toks);
+        if (!toks)
+            return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu quotations", n);
+        size_t t = 0;
+        for (size_t i = 0; i < n_seg; i++) {
+            size_t first = qt_tok_seek(&v, t, seg[i].mark_start);
+            t = qt_tok_seek(&v, first, seg[i].mark_end);
+            if (t > first)
+                memset(v.quoted + first, 1, t - first);
+            if (map[i] != LEDE_NONE) {
+                toks[2 * map[i]] = (uint32_t)first;
+                toks[2 * map[i] + 1] = (uint32_t)t;
+            }
+        }
         qt_names *nm;
         rc = qt_names_build(&v, &nm, err);
         if (rc == 0)
-            rc = qt_attribute(&v, nm, quotes, n, st->speakers, err);
+            rc = qt_attribute(&v, nm, quotes, toks, n, st->speakers, err);
         if (rc == 0 && qt_names_failed(nm))
             rc = lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory indexing %zu tokens",
                                 v.n_tok);

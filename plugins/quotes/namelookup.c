@@ -1,0 +1,481 @@
+/*
+ * namelookup.c -- resolving a mention to the full name of who it means, from the text
+ * near it.
+ *
+ * A lookup needs few mentions: those just before a pronoun, those of one sentence, those
+ * of one surname, while the index (nameindex.c) costs a look at every capitalised token.
+ * So lookups are answered by reading the text near what they ask about, in a way that
+ * gives exactly the index's answers: reading starts right after a token no run can hold,
+ * where the index's reading passes in the same state whatever came before, and a
+ * surname's mentions are found by searching the text for it, read only as far as the
+ * lookup needs. The work is counted: past a budget proportional to the document (a
+ * hostile text asking about thousands of surnames), the index is built once and answers.
+ */
+#include <string.h>
+
+#include "names.h"
+
+int qt_names_build(const qt_view *v, qt_names **out, lede_error *err)
+{
+    qt_names *nm = lede_doc_alloc(v->doc, sizeof *nm);
+    if (!nm)
+        return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory indexing names");
+    nm->v = v;
+    /* What the local reading may spend before the index takes over: a few times the
+     * tokens, so that it stays linear whatever a document asks. */
+    nm->budget = 16 * v->n_tok + 4096;
+    *out = nm;
+    return 0;
+}
+
+int qt_names_failed(const qt_names *nm)
+{
+    return nm->failed;
+}
+
+/* ---- the local reading ---- */
+
+/* How far back a reading start is looked for (a longer run of name words goes to the
+ * index), and how many tokens a walk back reads at a time. */
+#define MAX_SYNC 48
+#define BACK_CHUNK 12
+
+/* Charges work to the local reading; 0 when it is over budget (the index answers). */
+static int spend(qt_names *nm, size_t work)
+{
+    nm->work += work;
+    return !nm->global && nm->work <= nm->budget;
+}
+
+/* Switches to the index for good, read to the end. 0, or -1 when out of memory. */
+static int go_global(qt_names *nm)
+{
+    nm->global = 1;
+    return qt_index_upto(nm, nm->v->n_tok);
+}
+
+/* A reading start at or before token k, or SIZE_MAX when none is near (or over budget). */
+static size_t sync_before(qt_names *nm, size_t k)
+{
+    size_t s = k;
+    while (!qt_run_break_before(nm->v, s)) {
+        if (k - s >= MAX_SYNC)
+            return SIZE_MAX;
+        s--;
+    }
+    return spend(nm, k - s + 1) ? s : SIZE_MAX;
+}
+
+/* The mention that ends at token t, read from a start before it: 1, 0 when no mention
+ * ends there, -1 when there is no near start (or the budget is spent). */
+static int mention_ending_at(qt_names *nm, size_t t, qt_mrec *out)
+{
+    const qt_view *v = nm->v;
+    size_t i = sync_before(nm, t);
+    if (i == SIZE_MAX)
+        return -1;
+    while (i <= t) {
+        size_t next;
+        if (!qt_tok_capitalized(v, i) || !qt_read_run(v, i, out, &next)) {
+            i++;
+            continue;
+        }
+        if (out->te == t + 1)
+            return 1;
+        if (out->tb > t)
+            return 0;
+        i = next;
+    }
+    return 0;
+}
+
+/* Makes room for one more element of size elem in the arena array *arr of *n (capacity
+ * *cap). 0, or -1 when out of memory. */
+static int grow(lede_doc *doc, void **arr, size_t n, size_t *cap, size_t elem)
+{
+    if (n < *cap)
+        return 0;
+    size_t ncap = *cap ? 2 * *cap : 8;
+    void *grown = lede_doc_alloc(doc, ncap * elem);
+    if (!grown)
+        return -1;
+    if (n)
+        memcpy(grown, *arr, n * elem);
+    *arr = grown;
+    *cap = ncap;
+    return 0;
+}
+
+/* Searches the chain's surname in the text up to byte limit: a mention's last word is a
+ * name word (its first letter a capital: the capital of s[0] when that is a-z) or an
+ * initial's full stop, so the search is for that byte. 0, or -1 when the index must
+ * answer (or out of memory: nm->failed). */
+static int chain_search(qt_names *nm, qt_chain *c, size_t limit)
+{
+    const qt_view *v = nm->v;
+    const char *s = v->text + c->key;
+    size_t n = c->key_len;
+    if (limit > v->len)
+        limit = v->len;
+    if (c->searched >= limit)
+        return 0;
+    if (!spend(nm, (limit - c->searched) / 64 + 1))
+        return -1;
+    char first = s[0] >= 'a' && s[0] <= 'z' ? (char)(s[0] - 'a' + 'A') : s[0];
+    const char *end = v->text + v->len, *stop = v->text + limit;
+    for (const char *p = v->text + c->searched;
+         p < stop && (p = memchr(p, first, (size_t)(stop - p))) != NULL; p++) {
+        if ((size_t)(end - p) < n || !qt_same_word(p, n, s, n))
+            continue;
+        uint32_t at = (uint32_t)(p - v->text);
+        size_t t = c->cursor = qt_tok_seek(v, c->cursor, at), stem;
+        if (t >= v->n_tok || v->tok[t].start != at)
+            continue;
+        if (!qt_tok_possessive(v, t, &stem))
+            stem = v->tok[t].end - at;
+        if (stem != n)
+            continue;
+        if (grow(v->doc, (void **)&c->hits, c->n_hits, &c->cap_hits, sizeof *c->hits) < 0) {
+            nm->failed = 1;
+            return -1;
+        }
+        c->hits[c->n_hits++] = (uint32_t)t;
+    }
+    c->searched = limit;
+    return 0;
+}
+
+/* The chain of the surname of n bytes at s, searched in the text up to byte limit (none
+ * of its mentions read yet when new). NULL when the index must answer (or out of memory:
+ * nm->failed). */
+static qt_chain *chain_of(qt_names *nm, const char *s, size_t n, size_t limit)
+{
+    const qt_view *v = nm->v;
+    qt_chain *c = NULL;
+    for (size_t k = 0; k < nm->n_chains && !c; k++)
+        if (qt_same_word(v->text + nm->chains[k]->key, nm->chains[k]->key_len, s, n))
+            c = nm->chains[k];
+    if (!c) {
+        if (n == 0 || nm->n_chains == MAX_CHAINS)
+            return NULL;
+        c = lede_doc_alloc(v->doc, sizeof *c);
+        if (!c) {
+            nm->failed = 1;
+            return NULL;
+        }
+        nm->chains[nm->n_chains++] = c;
+        c->key = (uint32_t)(s - v->text);
+        c->key_len = (uint32_t)n;
+        c->head = LEDE_NONE;
+    }
+    return chain_search(nm, c, limit) < 0 ? NULL : c;
+}
+
+/* Reads the mentions of the chain's next hit, linking it to those before: 1 when a mention
+ * ends there, 0 when none does, -1 when the index must answer. */
+static int chain_read(qt_names *nm, qt_chain *c)
+{
+    const qt_view *v = nm->v;
+    qt_mrec m;
+    int r = mention_ending_at(nm, c->hits[c->n_read], &m);
+    if (r <= 0)
+        return r < 0 ? -1 : (c->n_read++, 0);
+    if (grow(v->doc, (void **)&c->m, c->n, &c->cap, sizeof *c->m) < 0) {
+        nm->failed = 1;
+        return -1;
+    }
+    c->m[c->n] = m;
+    qt_link_mention(v, c->m, (uint32_t)c->n, &c->head);
+    c->n++;
+    c->n_read++;
+    return 1;
+}
+
+/* Reads the whole chain. 0, or -1 when the index must answer. */
+static int chain_read_all(qt_names *nm, qt_chain *c)
+{
+    while (c->n_read < c->n_hits)
+        if (chain_read(nm, c) < 0)
+            return -1;
+    return 0;
+}
+
+/* Completes a mention read locally with what the mentions of its surname say (person,
+ * resolved, gender), as the index would hold it. Returns the array its resolved field
+ * indexes (NULL when it resolves to nothing), and -1 in *ok when the index must answer. */
+static const qt_mrec *complete(qt_names *nm, qt_mrec *m, int *ok)
+{
+    const qt_view *v = nm->v;
+    *ok = 1;
+    if (m->n_words != 1) {
+        uint32_t none = LEDE_NONE;
+        qt_link_mention(v, m, 0, &none);
+        return NULL;
+    }
+    const char *s;
+    size_t n;
+    qt_surname(v, m, &s, &n);
+    /* The mentions up to it are all a mention's own links need. */
+    qt_chain *c = chain_of(nm, s, n, v->tok[m->te - 1].start + 1);
+    while (c && c->n_read < c->n_hits && c->hits[c->n_read] < m->te)
+        if (chain_read(nm, c) < 0)
+            c = NULL;
+    if (c) {
+        for (size_t k = c->n; k-- > 0;) {
+            if (c->m[k].tb == m->tb) {
+                *m = c->m[k];
+                return c->m;
+            }
+        }
+    }
+    *ok = -1;
+    return NULL;
+}
+
+/* A walk over the mentions before a token, nearest first (prev_mention()). */
+typedef struct back_walk {
+    size_t end; /* the runs starting before this token are still to read */
+    size_t n;   /* mentions buffered in buf, handed out from the last */
+    qt_mrec buf[BACK_CHUNK + MAX_SYNC + 1];
+} back_walk;
+
+/* The next mention of the walk back, NULL at the start of the document; *ok is -1 when
+ * the index must answer. */
+static qt_mrec *prev_mention(qt_names *nm, back_walk *w, int *ok)
+{
+    const qt_view *v = nm->v;
+    *ok = 1;
+    while (w->n == 0) {
+        if (w->end == 0)
+            return NULL;
+        size_t from = sync_before(nm, w->end > BACK_CHUNK ? w->end - BACK_CHUNK : 0);
+        if (from == SIZE_MAX || !spend(nm, w->end - from)) {
+            *ok = -1;
+            return NULL;
+        }
+        for (size_t i = from; i < w->end;) {
+            size_t next;
+            if (!qt_tok_capitalized(v, i) || !qt_read_run(v, i, &w->buf[w->n], &next)) {
+                i++;
+                continue;
+            }
+            w->n++;
+            i = next;
+        }
+        w->end = from;
+    }
+    return &w->buf[--w->n];
+}
+
+/* Does mention c answer the walk? Completes c when the answer needs it; *ok -1 when the
+ * index must answer. */
+static int answers(qt_names *nm, qt_mrec *c, int what, const qt_mrec **arr, int *ok)
+{
+    const qt_view *v = nm->v;
+    *ok = 1;
+    *arr = NULL;
+    if (what == WANT_ORG) {
+        if (!c->org || qt_tok_in(v, c->te - 1, QT_W_PLACE_HEADS))
+            return 0;
+        *arr = complete(nm, c, ok);
+        return *ok > 0 && !c->person;
+    }
+    *arr = complete(nm, c, ok);
+    if (*ok < 0 || !qt_pronoun_candidate(c))
+        return 0;
+    if (what == WANT_ANY_PERSON)
+        return 1;
+    uint8_t want = what == WANT_MALE ? GENDER_MALE : GENDER_FEMALE;
+    return c->gender == GENDER_UNKNOWN || c->gender == want ? 1 : 2;
+}
+
+/* The walk a pronoun (or "the 23-year-old") makes back from byte pos, read locally: the
+ * name it stands for in *out (NULL for none). 0, or -1 when the index must answer. */
+static int walk_back_local(qt_names *nm, uint32_t pos, int what, const char **out)
+{
+    const qt_view *v = nm->v;
+    back_walk w;
+    w.end = qt_tok_lower_bound(v, pos);
+    w.n = 0;
+    *out = NULL;
+    int ok, walk = 0;
+    qt_mrec *c;
+    while ((c = prev_mention(nm, &w, &ok)) != NULL) {
+        if (c->start >= pos)
+            continue;
+        const qt_mrec *arr;
+        int a = answers(nm, c, what, &arr, &ok);
+        if (ok < 0)
+            return -1;
+        if (a == 1) {
+            *out = qt_mention_text(v, arr, c);
+            return 0;
+        }
+        /* The index walks 16 mentions back for it, 16 candidates for he and she, and
+         * the last candidate for "the 23-year-old". */
+        if (what == WANT_ORG || a == 2)
+            if (++walk >= PRONOUN_REACH)
+                return 0;
+    }
+    return ok < 0 ? -1 : 0;
+}
+
+/* The name the walk back from pos finds, or NULL. */
+static const char *walk_back(qt_names *nm, uint32_t pos, int what)
+{
+    const char *out;
+    if (!nm->global && walk_back_local(nm, pos, what, &out) == 0)
+        return out;
+    if (nm->failed || (!nm->global && go_global(nm) < 0))
+        return NULL;
+    return qt_index_walk_back(nm, pos, what);
+}
+
+static const char *resolve_pronoun(qt_names *nm, const qt_view *v, const qt_mention *m)
+{
+    uint32_t pos = v->tok[m->tb].start;
+    if (qt_tok_is(v, m->tb, "he"))
+        return walk_back(nm, pos, WANT_MALE);
+    if (qt_tok_is(v, m->tb, "she"))
+        return walk_back(nm, pos, WANT_FEMALE);
+    if (qt_tok_is(v, m->tb, "they") || qt_tok_is(v, m->tb, "it"))
+        return walk_back(nm, pos, WANT_ORG);
+    return NULL;
+}
+
+/* The full name a one-word name (n bytes at s, at byte pos, with its title token or
+ * SIZE_MAX) stands for, as text; NULL when none (*failed set when out of memory). */
+static const char *resolve_surname(qt_names *nm, const char *s, size_t n, uint32_t pos,
+                                   size_t title, uint8_t want, int *failed)
+{
+    const qt_view *v = nm->v;
+    *failed = 0;
+    if (!nm->global) {
+        qt_chain *c = chain_of(nm, s, n, v->len);
+        uint32_t full = LEDE_NONE;
+        if (c && title == SIZE_MAX && c->n_hits <= MAX_SURNAME_WALK) {
+            /* The lookup walks every mention of a chain this short: the latest fitting
+             * one before pos answers, and those read up to the first mention at or past
+             * pos hold it. Failing one, the whole chain is read. */
+            while (c && c->n_read < c->n_hits && (c->n == 0 || c->m[c->n - 1].start < pos))
+                if (chain_read(nm, c) < 0)
+                    c = NULL;
+            if (c) {
+                full = qt_lookup_in(v, c->m, c->head, pos, want, title);
+                if (full != LEDE_NONE && c->m[full].start >= pos)
+                    full = LEDE_NONE;
+            }
+        }
+        if (c && full == LEDE_NONE && chain_read_all(nm, c) < 0)
+            c = NULL;
+        if (c) {
+            if (full == LEDE_NONE)
+                full = qt_lookup_in(v, c->m, c->head, pos, want, title);
+            return full != LEDE_NONE ? qt_mention_text(v, c->m, &c->m[full]) : NULL;
+        }
+        if (nm->failed || go_global(nm) < 0) {
+            *failed = 1;
+            return NULL;
+        }
+    }
+    return qt_index_resolve_surname(nm, s, n, pos, title, want, failed);
+}
+
+const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m)
+{
+    if (m->tb >= m->te || m->te > v->n_tok)
+        return NULL;
+    if (m->kind == QT_MENTION_PRONOUN)
+        return resolve_pronoun(nm, v, m);
+    if (m->kind == QT_MENTION_PHRASE) {
+        /* "the 23-year-old" stands for the person last named. */
+        size_t last_len = v->tok[m->te - 1].end - v->tok[m->te - 1].start;
+        if (qt_tok_is(v, m->tb, "the") && last_len > 9 &&
+            memcmp(v->text + v->tok[m->te - 1].end - 9, "-year-old", 9) == 0) {
+            const char *who = walk_back(nm, v->tok[m->tb].start, WANT_ANY_PERSON);
+            if (who)
+                return who;
+        }
+        size_t tb = m->tb;
+        while (tb + 1 < m->te && qt_tok_in(v, tb, QT_W_DETERMINERS))
+            tb++;
+        return qt_dup_name(v->doc, v->text + v->tok[tb].start,
+                           v->tok[m->te - 1].end - v->tok[tb].start);
+    }
+    uint32_t s, e;
+    qt_name_bytes(v, m->tb, m->te, &s, &e);
+    if (qt_n_name_words(v, m->tb, m->te) == 1) {
+        size_t title = qt_title_before(v, m->tb);
+        int failed;
+        const char *full =
+            resolve_surname(nm, v->text + s, e - s, s, title, qt_title_gender(v, m->tb), &failed);
+        if (full || failed)
+            return full;
+        if (title != SIZE_MAX)
+            s = v->tok[title].start; /* Mrs Bennet, when no first name was ever given */
+    }
+    return qt_dup_name(v->doc, v->text + s, e - s);
+}
+
+/* qt_names_first_in() read locally: 1 found, 0 not, -1 when the index must answer. */
+static int first_in_local(qt_names *nm, uint32_t from, uint32_t to, int persons_only,
+                          qt_mention *out)
+{
+    const qt_view *v = nm->v;
+    size_t stop = qt_tok_lower_bound(v, to), i = sync_before(nm, qt_tok_lower_bound(v, from));
+    if (i == SIZE_MAX)
+        return -1;
+    int seen = 0, have_any = 0;
+    qt_mrec any;
+    memset(&any, 0, sizeof any);
+    while (i < stop && seen < MAX_SURNAME_WALK) {
+        qt_mrec m;
+        size_t next;
+        if (!spend(nm, 1))
+            return -1;
+        if (!qt_tok_capitalized(v, i) || !qt_read_run(v, i, &m, &next)) {
+            i++;
+            continue;
+        }
+        i = next;
+        if (m.start < from)
+            continue;
+        if (m.start >= to)
+            break;
+        seen++;
+        /* Only a person standing as a subject answers persons_only. */
+        if (!persons_only || m.subjectish) {
+            int ok;
+            complete(nm, &m, &ok);
+            if (ok < 0)
+                return -1;
+            if (m.person) {
+                any = m;
+                have_any = 1;
+                break;
+            }
+        }
+        if (!persons_only && !have_any && m.subjectish && !m.org) {
+            any = m;
+            have_any = 1;
+        }
+    }
+    if (!have_any)
+        return 0;
+    out->tb = any.tb;
+    out->te = any.te;
+    out->kind = QT_MENTION_NAME;
+    return 1;
+}
+
+int qt_names_first_in(qt_names *nm, uint32_t from, uint32_t to, int persons_only, qt_mention *out)
+{
+    if (!nm->global) {
+        int r = first_in_local(nm, from, to, persons_only, out);
+        if (r >= 0)
+            return r;
+        if (nm->failed || go_global(nm) < 0)
+            return 0;
+    }
+    return qt_index_first_in(nm, from, to, persons_only, out);
+}

@@ -1,0 +1,138 @@
+/*
+ * names.h -- what the three files of name mentions share (names.c, nameindex.c,
+ * namelookup.c); nothing outside them includes it.
+ *
+ * names.c reads one mention at a time: a run of capitalised tokens, trimmed, with what
+ * the run says of itself (qt_read_run) and what the mentions of its surname before it say
+ * (qt_link_mention). Conceptually the document has one index of every mention in text
+ * order, each depending only on those before it: nameindex.c builds that index;
+ * namelookup.c answers lookups from the few mentions near what they ask about, in a way
+ * that gives exactly the index's answers, and hands over to the index when a hostile
+ * document spends its budget.
+ */
+#ifndef QT_NAMES_H
+#define QT_NAMES_H
+
+#include "qt.h"
+
+/* How many same-surname mentions a lookup walks at most. */
+#define MAX_SURNAME_WALK 64
+/* How many candidates back a pronoun looks for a person of a fitting gender. */
+#define PRONOUN_REACH 16
+
+/* A mention as the index holds it. */
+typedef struct qt_mrec {
+    size_t tb, te;      /* trimmed name tokens */
+    uint32_t start;     /* byte start */
+    uint32_t prev_same; /* previous full-name mention with the same surname, or LEDE_NONE */
+    uint32_t resolved;  /* a one-word mention: the full-name mention it stands for */
+    uint8_t n_words;
+    uint8_t person;
+    uint8_t subjectish; /* followed by a lower-case word: Burton explained */
+    uint8_t gender;     /* GENDER_*: from a title (Mrs) or a common first name */
+    uint8_t titled;     /* the run lost a title or role word (Mr Ushakov -> Ushakov) */
+    uint8_t org;        /* ends like a place or an organisation (qt_org_like) */
+    size_t title;       /* the title token before a one-word name (Mrs), or SIZE_MAX */
+} qt_mrec;
+
+enum { GENDER_UNKNOWN = 0, GENDER_MALE, GENDER_FEMALE };
+
+/* The mentions of one surname, in text order, as the index would hold them
+ * (namelookup.c):
+ * prev_same and resolved are indices into m. The tokens that spell the surname are found
+ * at once; their mentions are read only as far as a lookup needs. */
+typedef struct qt_chain {
+    uint32_t key, key_len; /* the surname: bytes of the text */
+    uint32_t *hits;        /* the tokens that spell it (alone or with a possessive ending) */
+    size_t n_hits, cap_hits;
+    size_t searched; /* the text before this byte is searched for hits */
+    size_t cursor;   /* the token at or after the last hit (a start for qt_tok_seek) */
+    size_t n_read;   /* hits whose mentions are read */
+    qt_mrec *m;      /* the mentions ending at hits[0 .. n_read) */
+    size_t n, cap;
+    uint32_t head; /* the latest full-name mention read, or LEDE_NONE */
+} qt_chain;
+
+/* Surname chains kept per document. */
+#define MAX_CHAINS 32
+
+struct qt_names {
+    qt_mrec *m;
+    size_t n;
+    uint32_t *table; /* surname hash -> latest full-name mention, LEDE_NONE when empty */
+    size_t table_size;
+    uint32_t *persons; /* indices of mentions he or she may stand for, in text order:
+                        * persons, and one-word subjects (Burton explained) */
+    size_t n_persons;
+    const qt_view *v;
+    int built;      /* the mentions are being collected (qt_index_upto()) */
+    int failed;     /* ... and that ran out of memory */
+    uint32_t *caps; /* the capitalised tokens, where a name may start */
+    size_t n_caps;
+    size_t next_tok;   /* the collection has read the runs that start before this token */
+    size_t next_cap;   /* ... and the capitalised tokens before this one */
+    size_t scanned;    /* tokens the surname searches have read */
+    uint32_t whole[8]; /* byte starts of surnames whose chains are whole (index_surname) */
+    uint8_t whole_len[8];
+    size_t n_whole;
+    /* Lookups answered near the tokens they ask about (the local reading), until a
+     * hostile document spends the budget: then the index above answers. */
+    int global;
+    size_t work, budget;
+    qt_chain *chains[MAX_CHAINS]; /* arena memory, one at a time: most documents need few */
+    size_t n_chains;
+};
+
+/* What a pronoun walk looks for. */
+enum { WANT_MALE, WANT_FEMALE, WANT_ORG, WANT_ANY_PERSON };
+
+/* ---- names.c: reading mentions ---- */
+
+/* The n bytes at a and b spell the same word, ignoring the case of A-Z. */
+int qt_same_word(const char *a, size_t na, const char *b, size_t nb);
+/* A hash of a word that ignores the case of A-Z. */
+uint32_t qt_hash_bytes(const char *s, size_t n);
+/* The bytes of name tokens [tb, te), without a possessive ending. */
+void qt_name_bytes(const qt_view *v, size_t tb, size_t te, uint32_t *s, uint32_t *e);
+/* The last word of a mention (its surname). */
+void qt_surname(const qt_view *v, const qt_mrec *m, const char **s, size_t *n);
+/* The capitalised words of tokens [tb, te). */
+int qt_n_name_words(const qt_view *v, size_t tb, size_t te);
+/* The title token right before name token tb (Mr, Mr ., Mrs), or SIZE_MAX. */
+size_t qt_title_before(const qt_view *v, size_t tb);
+/* Gender from the title before a name. */
+uint8_t qt_title_gender(const qt_view *v, size_t tb);
+/* Ends like a place or an organisation (White House, North Korea). */
+int qt_org_like(const qt_view *v, const qt_mrec *m);
+/* The full-name mention a surname stands for at byte pos, or LEDE_NONE: walks the chain
+ * of mentions m from its latest entry e. */
+uint32_t qt_lookup_in(const qt_view *v, const qt_mrec *m, uint32_t e, uint32_t pos, uint8_t want,
+                      size_t title);
+/* The mention of the run at capitalised token i, with the fields that depend on the run
+ * alone, and in *next the token where reading goes on. 0 when none starts at i. */
+int qt_read_run(const qt_view *v, size_t i, qt_mrec *m, size_t *next);
+/* Links mention m[k] to the mentions of its surname before it, whose latest entry is
+ * *head (person, resolved, gender); a full name becomes the new *head. */
+void qt_link_mention(const qt_view *v, qt_mrec *m, uint32_t k, uint32_t *head);
+/* He or she may stand for mention c. */
+int qt_pronoun_candidate(const qt_mrec *c);
+/* Token k-1 is no part of any run: reading from k gives the index's mentions. */
+int qt_run_break_before(const qt_view *v, size_t k);
+/* A name copied into the arena with each run of white space made one space. */
+const char *qt_dup_name(lede_doc *doc, const char *s, size_t n);
+/* The full name mention m stands for (its resolved mention in arr, or itself), as text. */
+const char *qt_mention_text(const qt_view *v, const qt_mrec *arr, const qt_mrec *m);
+
+/* ---- nameindex.c: the index of every mention ---- */
+
+/* Reads the index up to token limit. 0, or -1 when out of memory (nm->failed). */
+int qt_index_upto(qt_names *nm, size_t limit);
+/* The name a walk back from byte pos finds (WANT_*), or NULL. */
+const char *qt_index_walk_back(qt_names *nm, uint32_t pos, int what);
+/* The full name a one-word name stands for, or NULL (*failed when out of memory). */
+const char *qt_index_resolve_surname(qt_names *nm, const char *s, size_t n, uint32_t pos,
+                                     size_t title, uint8_t want, int *failed);
+/* qt_names_first_in() answered by the index. */
+int qt_index_first_in(qt_names *nm, uint32_t from, uint32_t to, int persons_only, qt_mention *out);
+
+#endif
