@@ -240,12 +240,49 @@ static void test_long_words_in_capitals_get_the_terms_of_their_lower_case_form(v
     sb_stemmer_delete(stemmer);
 }
 
+/* The cache is keyed on a word's bytes as they stand (lexicon.c): "Port", "PORT" and "port"
+ * are three entries, which must give one term and one print, whichever was cached first. */
+static void test_short_words_in_any_case_share_a_term_whatever_was_cached_first(void **state)
+{
+    (void)state;
+    struct sb_stemmer *stemmer = sb_stemmer_new("english", NULL);
+    lede_harness *h = tokenizer();
+    sum_scratch warm = {0}, cold = {0};
+    static flat mixed, lower, again;
+    const char *caps = "The PORT Handles grain EXPORTS. THE PORT HANDLES GRAIN EXPORTS. "
+                       "Ships waited at the Port.";
+    const char *small = "The port handles grain exports. The port handles grain exports. "
+                        "Ships waited at the port.";
+    model_of(h, caps, stemmer, &warm, &mixed);
+    model_of(h, small, stemmer, &cold, &lower);
+    assert_same_model(&mixed, &lower);
+    model_of(h, small, stemmer, &warm, &again);
+    assert_same_model(&again, &lower);
+    lede_error err;
+    lede_doc *doc = NULL;
+    sum_model m;
+    assert_int_equal(lede_harness_run(h, "t", caps, strlen(caps), &doc, &err), 0);
+    assert_int_equal(sum_model_build(doc, stemmer, 1, &cold, &m, &err), 0);
+    assert_int_equal(m.n_sent, 3);
+    /* "PORT", "PORT" and "Port" are one term, the first (ids count up from 0 in order of
+     * first occurrence, and each sentence lists its terms in ascending order). */
+    assert_int_equal(m.sent[0].term[0], 0);
+    assert_int_equal(m.sent[1].term[0], 0);
+    assert_int_equal(m.sent[2].n_terms, 3); /* ship, wait, port */
+    assert_int_equal(m.sent[2].term[0], 0);
+    assert_false(m.sent[1].eligible); /* the copy in capitals has the same prints */
+    sum_scratch_free(&warm);
+    sum_scratch_free(&cold);
+    lede_harness_free(h);
+    sb_stemmer_delete(stemmer);
+}
+
 static void put(sum_strtab *t, unsigned tag, const char *s, uint32_t val)
 {
     sum_strkey k;
     sum_strkey_make(&k, tag, s, strlen(s), strlen(s));
     assert_null(sum_strtab_get(t, &k));
-    assert_int_equal(sum_strtab_put(t, &k, val), 0);
+    assert_int_equal(sum_strtab_put(t, &k, val, 0), 0);
 }
 
 static uint32_t get(sum_strtab *t, unsigned tag, const char *s)
@@ -327,6 +364,7 @@ int main(void)
         cmocka_unit_test(test_a_full_cache_is_emptied_before_the_next_document),
         cmocka_unit_test(test_uppercase_copy_of_a_sentence_is_not_eligible),
         cmocka_unit_test(test_long_words_in_capitals_get_the_terms_of_their_lower_case_form),
+        cmocka_unit_test(test_short_words_in_any_case_share_a_term_whatever_was_cached_first),
         cmocka_unit_test(test_a_number_and_a_word_with_the_same_bytes_stay_apart),
         cmocka_unit_test(test_long_words_sharing_their_first_16_bytes_are_told_apart),
         cmocka_unit_test(test_a_word_makes_the_same_key_inside_a_text_and_at_its_end),

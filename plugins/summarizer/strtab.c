@@ -37,12 +37,17 @@ static int grow(sum_strtab *t)
     memset(ent, 0, bytes);
     uint32_t mask = (uint32_t)(n_slots - 1);
     for (size_t j = 0; t->ent != NULL && j <= t->mask; j++) {
-        if (!t->ent[j].used)
+        const sum_strent *e = &t->ent[j];
+        if (e->shape == 0)
             continue;
-        uint32_t i = t->ent[j].hash & mask;
-        while (ent[i].used)
+        /* Entries keep no hash (the room holds aux): the key is rebuilt and hashed again. */
+        sum_strkey k = {.w = {e->w[0], e->w[1]}, .len = e->shape & 0xFFFF, .shape = e->shape};
+        k.s = k.len > SUM_STRTAB_INLINE ? t->pool + e->off : NULL;
+        sum_strkey_seal(&k);
+        uint32_t i = k.hash & mask;
+        while (ent[i].shape != 0)
             i = (i + 1) & mask;
-        ent[i] = t->ent[j];
+        ent[i] = *e;
     }
     free(t->ent);
     t->ent = ent;
@@ -71,7 +76,7 @@ static uint32_t pool_add(sum_strtab *t, const char *s, uint32_t len)
     return off;
 }
 
-int sum_strtab_put(sum_strtab *t, const sum_strkey *k, uint32_t val)
+int sum_strtab_put(sum_strtab *t, const sum_strkey *k, uint32_t val, uint32_t aux)
 {
     if (k->len > UINT16_MAX)
         return LEDE_ETOOBIG;
@@ -80,19 +85,14 @@ int sum_strtab_put(sum_strtab *t, const sum_strkey *k, uint32_t val)
         if (rc != 0)
             return rc;
     }
-    sum_strent e = {.w = {k->w[0], k->w[1]},
-                    .hash = k->hash,
-                    .val = val,
-                    .len = (uint16_t)k->len,
-                    .tag = (uint8_t)k->tag,
-                    .used = 1};
+    sum_strent e = {.w = {k->w[0], k->w[1]}, .shape = k->shape, .val = val, .aux = aux};
     if (k->len > SUM_STRTAB_INLINE) {
         e.off = pool_add(t, k->s, k->len);
         if (e.off == UINT32_MAX)
             return LEDE_ENOMEM;
     }
     uint32_t i = k->hash & t->mask;
-    while (t->ent[i].used)
+    while (t->ent[i].shape != 0)
         i = (i + 1) & t->mask;
     t->ent[i] = e;
     t->n++;
