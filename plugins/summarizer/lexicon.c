@@ -192,13 +192,45 @@ static uint32_t print_of(const char *s, size_t len)
 }
 
 /* The uncached path of one word token (at most MAX_WORD_BYTES): its stem id or LEX_NONE
- * into *stem and its print into *print, remembered when the cache has room. */
+ * into *stem and its print into *print, remembered when the cache has room.
+ *
+ * A word in capitals ("The", "PORT") is most often the capitalised form of a word the
+ * cache knows: when the word is all ASCII, its lower-case form (which is what classify()
+ * would stem: lower-casing ASCII twice changes nothing) is looked up first, and when it is
+ * new too it is classified and cached as well, so that each spelling of a word costs the
+ * stemmer one call, as a cache keyed on folded words would. */
 static int learn(sum_lexicon *lx, const sum_strkey *k, uint32_t *stem, uint32_t *print)
 {
-    int rc = classify(lx, (k->shape >> 16 & 0xFF) == 1, k->s, k->len, stem);
-    if (rc == 0 && *stem != LEX_NONE)
-        rc = grow_stems(lx, *stem);
+    unsigned tag = k->shape >> 16 & 0xFF;
+    char lower[MAX_WORD_BYTES];
+    int ascii = 1, upper = 0;
+    for (size_t c = 0; c < k->len; c++) {
+        unsigned char b = (unsigned char)k->s[c];
+        ascii &= b < 0x80;
+        upper |= b >= 'A' && b <= 'Z';
+        lower[c] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
+    }
     *print = print_of(k->s, k->len);
+    int rc = 0;
+    if (ascii && upper) {
+        sum_strkey lk;
+        sum_strkey_make(&lk, tag, lower, k->len, k->len);
+        const sum_strent *e = sum_strtab_find(&lx->words, &lk);
+        if (e != NULL) {
+            *stem = e->val;
+        } else {
+            rc = classify(lx, tag == 1, lower, k->len, stem);
+            if (rc == 0 && *stem != LEX_NONE)
+                rc = grow_stems(lx, *stem);
+            /* The lower-case form prints as the word does: they differ in ASCII case only. */
+            if (rc == 0 && lx->words.n < LEX_MAX_WORDS)
+                rc = sum_strtab_put(&lx->words, &lk, *stem, *print);
+        }
+    } else {
+        rc = classify(lx, tag == 1, k->s, k->len, stem);
+        if (rc == 0 && *stem != LEX_NONE)
+            rc = grow_stems(lx, *stem);
+    }
     /* A full cache takes no more words until the next document empties it. */
     if (rc == 0 && lx->words.n < LEX_MAX_WORDS)
         rc = sum_strtab_put(&lx->words, k, *stem, *print);
