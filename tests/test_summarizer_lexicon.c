@@ -356,6 +356,39 @@ static void test_every_key_is_found_after_the_table_grows(void **state)
     sum_strtab_free(&t);
 }
 
+/* A key's first slot comes from its hash's top bits (strtab.h), which every byte of the key
+ * moves: words alike but for their last bytes ("ministry", "minister"; or a hostile text of
+ * 8-byte words varying in bytes 7 and 8) must not pile up on a few slots, or linear probing
+ * would turn quadratic. */
+static void test_keys_differing_in_their_last_bytes_spread_over_the_table(void **state)
+{
+    (void)state;
+    sum_strtab t = {0};
+    char word[9] = "abcdefgh";
+    for (uint32_t i = 0; i < 4096; i++) {
+        word[6] = (char)('a' + i % 64);
+        word[7] = (char)('a' + i / 64);
+        put(&t, 0, word, i);
+    }
+    /* 4096 keys in 16384 slots: count the slots that are some key's first. */
+    static unsigned char first[1u << 16];
+    assert_true(t.mask < sizeof(first));
+    memset(first, 0, sizeof(first));
+    uint32_t distinct = 0;
+    for (uint32_t i = 0; i < 4096; i++) {
+        word[6] = (char)('a' + i % 64);
+        word[7] = (char)('a' + i / 64);
+        sum_strkey k;
+        sum_strkey_make(&k, 0, word, 8, 8);
+        uint32_t slot = k.hash >> t.shift;
+        distinct += first[slot] == 0;
+        first[slot] = 1;
+        assert_int_equal(get(&t, 0, word), i);
+    }
+    assert_true(distinct > 3000); /* random slots would give about 3560 */
+    sum_strtab_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -369,6 +402,7 @@ int main(void)
         cmocka_unit_test(test_long_words_sharing_their_first_16_bytes_are_told_apart),
         cmocka_unit_test(test_a_word_makes_the_same_key_inside_a_text_and_at_its_end),
         cmocka_unit_test(test_every_key_is_found_after_the_table_grows),
+        cmocka_unit_test(test_keys_differing_in_their_last_bytes_spread_over_the_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -36,6 +36,9 @@ static int grow(sum_strtab *t)
 #endif
     memset(ent, 0, bytes);
     uint32_t mask = (uint32_t)(n_slots - 1);
+    unsigned shift = 32;
+    for (size_t m = n_slots; m > 1; m >>= 1)
+        shift--;
     for (size_t j = 0; t->ent != NULL && j <= t->mask; j++) {
         const sum_strent *e = &t->ent[j];
         if (e->shape == 0)
@@ -44,7 +47,7 @@ static int grow(sum_strtab *t)
         sum_strkey k = {.w = {e->w[0], e->w[1]}, .len = e->shape & 0xFFFF, .shape = e->shape};
         k.s = k.len > SUM_STRTAB_INLINE ? t->pool + e->off : NULL;
         sum_strkey_seal(&k);
-        uint32_t i = k.hash & mask;
+        uint32_t i = k.hash >> shift;
         while (ent[i].shape != 0)
             i = (i + 1) & mask;
         ent[i] = *e;
@@ -52,6 +55,7 @@ static int grow(sum_strtab *t)
     free(t->ent);
     t->ent = ent;
     t->mask = mask;
+    t->shift = shift;
     return 0;
 }
 
@@ -91,7 +95,7 @@ int sum_strtab_put(sum_strtab *t, const sum_strkey *k, uint32_t val, uint32_t au
         if (e.off == UINT32_MAX)
             return LEDE_ENOMEM;
     }
-    uint32_t i = k->hash & t->mask;
+    uint32_t i = k->hash >> t->shift;
     while (t->ent[i].shape != 0)
         i = (i + 1) & t->mask;
     t->ent[i] = e;

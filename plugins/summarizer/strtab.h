@@ -43,6 +43,7 @@ typedef struct sum_strent {
 typedef struct sum_strtab {
     sum_strent *ent; /* mask + 1 entries, at most half used; NULL until the first put */
     uint32_t mask, n;
+    unsigned shift; /* a key's first slot is hash >> shift: the hash's top bits */
     char *pool;
     size_t pool_len, pool_cap;
 } sum_strtab;
@@ -106,9 +107,11 @@ static inline void sum_strkey_load(sum_strkey *k, unsigned tag, const char *s, s
     k->w[1] = len > 8 ? sum_load_le(s + 8, len - 8, readable - 8) : 0;
 }
 
-/* Completes a loaded key with its hash: the high halves of two products, one per word of
- * the key (the high bits of a product depend on every bit of its factors), which for the
- * common short key is one multiply. Bytes past the first 16 are read from k->s. */
+/* Completes a loaded key with its hash: the high half of one product per word of the key
+ * (a product's high bits depend on every bit of its factors, its low bits on the low bits
+ * only), which for the common short key is one multiply. Tables take a key's slot from the
+ * hash's top bits, so that every byte of the key counts. Bytes past the first 16 are read
+ * from k->s. */
 static inline void sum_strkey_seal(sum_strkey *k)
 {
     uint64_t h = (k->w[0] + k->shape) * UINT64_C(0x9E3779B97F4A7C15);
@@ -134,7 +137,7 @@ static inline void sum_strtab_prefetch(const sum_strtab *t, const sum_strkey *k)
 {
 #if defined(__GNUC__)
     if (t->ent != NULL)
-        __builtin_prefetch(&t->ent[k->hash & t->mask]);
+        __builtin_prefetch(&t->ent[k->hash >> t->shift]);
 #else
     (void)t;
     (void)k;
@@ -146,7 +149,7 @@ static inline sum_strent *sum_strtab_find(const sum_strtab *t, const sum_strkey 
 {
     if (t->ent == NULL)
         return NULL;
-    for (uint32_t i = k->hash & t->mask;; i = (i + 1) & t->mask) {
+    for (uint32_t i = k->hash >> t->shift;; i = (i + 1) & t->mask) {
         sum_strent *e = &t->ent[i];
         if (e->w[0] == k->w[0] && e->w[1] == k->w[1] && e->shape == k->shape &&
             (k->len <= SUM_STRTAB_INLINE || memcmp(t->pool + e->off, k->s, k->len) == 0))
