@@ -24,8 +24,8 @@
 
 /* A sentence without a final stop and with at most this many words is a caption. */
 #define CAPTION_MAX_WORDS 40
-/* Sentences with more distinct terms than this sort them with qsort, not by insertion. */
-#define INSERTION_MAX 32
+/* Sentences sharing more terms than this with earlier ones sort them with qsort. */
+#define RANK_SORT_MAX 32
 /* How many content words ahead sentence_terms asks for a stem's numbering cell. */
 #define NUM_AHEAD 8
 
@@ -169,20 +169,23 @@ static int mark_duplicates(lede_doc *doc, const char *text, const lede_token *to
     return 0;
 }
 
-/* Sorts the ids of terms a sentence shares with earlier sentences. They are few (the
- * sentence's new terms need no sorting, see sentence_terms), so insertion beats qsort's
- * indirect calls; a run-on "sentence" of a whole page falls back to qsort. */
-static void sort_ids(uint32_t *ids, uint32_t n)
+/* Writes the ids of terms a sentence shares with earlier sentences, ids[0..n) (distinct),
+ * into out[0..n) in ascending order. They are few (the sentence's new terms need no
+ * sorting, see sentence_terms): each goes straight to its rank, the count of smaller ids,
+ * which takes n^2 compares but no branch, where insertion sort's exits are coin flips to
+ * the branch predictor. A run-on "sentence" of a whole page falls back to qsort. */
+static void sort_ids(const uint32_t *ids, uint32_t n, uint32_t *out)
 {
-    if (n > INSERTION_MAX) {
-        qsort(ids, n, sizeof(*ids), cmp_u32);
+    if (n > RANK_SORT_MAX) {
+        memcpy(out, ids, sizeof(*ids) * n);
+        qsort(out, n, sizeof(*out), cmp_u32);
         return;
     }
-    for (uint32_t i = 1; i < n; i++) {
-        uint32_t x = ids[i], j = i;
-        for (; j > 0 && ids[j - 1] > x; j--)
-            ids[j] = ids[j - 1];
-        ids[j] = x;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t x = ids[i], rank = 0;
+        for (uint32_t j = 0; j < n; j++)
+            rank += ids[j] < x;
+        out[rank] = x;
     }
 }
 
@@ -243,7 +246,6 @@ static int sentence_terms(lede_doc *doc, const sum_words *words, uint32_t lo, ui
     s->n_content = n;
     if (n == 0)
         return 0;
-    sort_ids(ids, n_old);
     uint32_t distinct = n_old + (lx->n_doc_terms - first_new);
     if (distinct <= vec->cap - vec->used) {
         s->term = vec->term + vec->used;
@@ -255,8 +257,7 @@ static int sentence_terms(lede_doc *doc, const sum_words *words, uint32_t lo, ui
         if (s->term == NULL || s->tf == NULL)
             return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     }
-    for (uint32_t i = 0; i < n_old; i++)
-        s->term[i] = ids[i];
+    sort_ids(ids, n_old, s->term);
     for (uint32_t i = n_old; i < distinct; i++)
         s->term[i] = first_new + (i - n_old);
     for (uint32_t i = 0; i < distinct; i++) {
