@@ -5,6 +5,7 @@
  * 64-byte-aligned array so that no entry straddles two cache lines, and the table doubles
  * before it is half full, which keeps linear probing's runs short.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #if defined(__linux__)
@@ -16,25 +17,28 @@
 /* A huge page's size (x86-64, arm64 with 4 KiB base pages). */
 #define HUGE_BYTES ((size_t)2 << 20)
 
-/* Doubles the entry array (or makes the first one) and re-inserts every entry. */
+/* Doubles the entry array (or makes the first one, of SUM_STRTAB_FIRST slots) and
+ * re-inserts every entry. */
 static int grow(sum_strtab *t)
 {
-    size_t n_slots = t->ent == NULL ? 1024 : ((size_t)t->mask + 1) * 2;
+    size_t n_slots = t->ent == NULL ? SUM_STRTAB_FIRST : ((size_t)t->mask + 1) * 2;
     if (n_slots > ((size_t)1 << 28))
         return LEDE_ETOOBIG;
     /* 64-byte aligned, so that no entry straddles two cache lines. A table of megabytes is
      * aligned for huge pages and asks for them (where the kernel gives them on request):
-     * filling it then takes one page fault per 2 MiB instead of one per 4 KiB. */
+     * filling it then takes one page fault per 2 MiB instead of one per 4 KiB. calloc, not
+     * malloc and memset: a large block comes zeroed from the kernel, page by page as it is
+     * first touched, and zeroing it again cost more than the re-insertions. */
     size_t bytes = n_slots * sizeof(sum_strent);
     size_t align = bytes >= HUGE_BYTES ? HUGE_BYTES : 64;
-    sum_strent *ent = aligned_alloc(align, bytes);
-    if (ent == NULL)
+    void *mem = calloc(1, bytes + align);
+    if (mem == NULL)
         return LEDE_ENOMEM;
+    sum_strent *ent = (sum_strent *)(((uintptr_t)mem + align - 1) & ~(uintptr_t)(align - 1));
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
     if (align == HUGE_BYTES)
         (void)madvise(ent, bytes, MADV_HUGEPAGE); /* only advice: no huge pages is fine */
 #endif
-    memset(ent, 0, bytes);
     uint32_t mask = (uint32_t)(n_slots - 1);
     unsigned shift = 32;
     for (size_t m = n_slots; m > 1; m >>= 1)
@@ -52,7 +56,8 @@ static int grow(sum_strtab *t)
             i = (i + 1) & mask;
         ent[i] = *e;
     }
-    free(t->ent);
+    free(t->mem);
+    t->mem = mem;
     t->ent = ent;
     t->mask = mask;
     t->shift = shift;
@@ -113,7 +118,7 @@ void sum_strtab_clear(sum_strtab *t)
 
 void sum_strtab_free(sum_strtab *t)
 {
-    free(t->ent);
+    free(t->mem);
     free(t->pool);
     memset(t, 0, sizeof(*t));
 }
