@@ -151,26 +151,25 @@ static inline __attribute__((always_inline)) int converged(const double *next, c
  * diagonally dominant by columns, so it needs no pivoting either. */
 #define SOLVE_MAX 64
 
-VECTOR_CLONES static int pagerank_solve(lede_doc *doc, const graph *g, const double *out,
-                                        int any_dangling, double *rank, lede_error *err)
+VECTOR_CLONES static void pagerank_solve(graph *g, const double *out, int any_dangling,
+                                         double *rank)
 {
     uint32_t n = g->n, ld = g->ld;
-    /* Rows padded like the weights' (zeros past n), so that each update of a row is whole
-     * vectors from the multiple of PR_LANES at or below its first cell needed: the cells it
-     * then also changes, left of that, are never read again. */
-    double *a = lede_doc_alloc(doc, sizeof(double) * n * ld);
-    if (a == NULL)
-        return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
+    /* The system is built over the weights, which nothing reads after PageRank (the
+     * scratch matrix is zeroed for the next graph). Its rows are padded like the weights'
+     * (zeros past n), so that each update of a row is whole vectors from the multiple of
+     * PR_LANES at or below its first cell needed: the cells it then also changes, left of
+     * that, are never read again. */
+    double *a = g->w;
     for (uint32_t i = 0; i < n; i++) {
-        const double *w = g->w + (size_t)i * ld;
         double *row = a + (size_t)i * ld;
         if (!any_dangling) {
             for (uint32_t j = 0; j < n; j++)
-                row[j] = -DAMPING * w[j];
+                row[j] = -DAMPING * row[j];
             row[i] = out[i];
         } else {
             for (uint32_t j = 0; j < n; j++)
-                row[j] = out[j] == 0 ? -DAMPING / n : -DAMPING * w[j] / out[j];
+                row[j] = out[j] == 0 ? -DAMPING / n : -DAMPING * row[j] / out[j];
             row[i] += 1.0;
         }
         rank[i] = (1.0 - DAMPING) / n;
@@ -203,45 +202,48 @@ VECTOR_CLONES static int pagerank_solve(lede_doc *doc, const graph *g, const dou
      * precision of the weights, and finer than the iteration's 1e-7), they tie again. */
     for (uint32_t i = 0; i < n; i++)
         rank[i] = (double)(float)(any_dangling ? rank[i] : rank[i] * out[i]);
-    return 0;
 }
 
 /* Weighted PageRank of g into rank[g->n]; a node without edges spreads its rank evenly.
- * solve: small graphs are solved rather than iterated (see pagerank_solve).
+ * solve: small graphs are solved rather than iterated (see pagerank_solve), which
+ * overwrites the weights.
  * The update runs down whole rows (next[i] += share * w[j][i] for every i), which the
  * compiler turns into vector instructions; a sparse walk over the nonzero weights does
  * less arithmetic but, one weight at a time, takes longer at the sizes graphs have here. */
-VECTOR_CLONES static int pagerank(lede_doc *doc, const graph *g, int solve, double *rank,
-                                  lede_error *err)
+VECTOR_CLONES static int pagerank(lede_doc *doc, graph *g, int solve, double *rank, lede_error *err)
 {
     uint32_t n = g->n, ld = g->ld;
     if (n == 0)
         return 0;
     double *out = lede_doc_alloc(doc, sizeof(double) * n);
-    double *next = lede_doc_alloc(doc, sizeof(double) * ld);
-    double *cur = lede_doc_alloc(doc, sizeof(double) * ld);
-    double *share = lede_doc_alloc(doc, sizeof(double) * n);
-    double *divisor = lede_doc_alloc(doc, sizeof(double) * n);
-    if (out == NULL || next == NULL || cur == NULL || share == NULL || divisor == NULL)
+    if (out == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     /* out[i] sums row i left to right; the matrix being symmetric, that is column i top
      * down, which runs down whole rows at a time and vectorizes. */
     for (uint32_t j = 0; j < n; j++)
         for (uint32_t i = 0; i < n; i++)
             out[i] += g->w[(size_t)j * ld + i];
+    /* What does not change between iterations is computed once: the teleport term, and
+     * whether any node has no edges (most graphs have none, and no rank to gather). */
+    int any_dangling = 0;
+    for (uint32_t j = 0; j < n; j++)
+        any_dangling |= out[j] == 0;
+    if (solve && n <= SOLVE_MAX) {
+        pagerank_solve(g, out, any_dangling, rank);
+        return 0;
+    }
+    double *next = lede_doc_alloc(doc, sizeof(double) * ld);
+    double *cur = lede_doc_alloc(doc, sizeof(double) * ld);
+    double *share = lede_doc_alloc(doc, sizeof(double) * n);
+    double *divisor = lede_doc_alloc(doc, sizeof(double) * n);
+    if (next == NULL || cur == NULL || share == NULL || divisor == NULL)
+        return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     for (uint32_t i = 0; i < n; i++) {
         cur[i] = 1.0 / n;
         /* out[i], or 1 for a node without edges, whose share is never used: no test in the
          * loop that divides. */
         divisor[i] = out[i] == 0 ? 1 : out[i];
     }
-    /* What does not change between iterations is computed once: the teleport term, and
-     * whether any node has no edges (most graphs have none, and no rank to gather). */
-    int any_dangling = 0;
-    for (uint32_t j = 0; j < n; j++)
-        any_dangling |= out[j] == 0;
-    if (solve && n <= SOLVE_MAX)
-        return pagerank_solve(doc, g, out, any_dangling, rank, err);
     double teleport = (1.0 - DAMPING) / n;
     for (int iter = 0; iter < MAX_ITER; iter++) {
         double dangling = 0;
