@@ -357,8 +357,8 @@ static int index_graph(lede_doc *doc, const sum_model *m, const graph *g, postin
 }
 
 /* BM25 of every ordered pair of nodes: bm[q * n + d] scores sentence q read as a query
- * against sentence d (bm[] zeroed on entry). A repeated query word counts again, as in
- * gensim, which iterates the query's tokens.
+ * against sentence d (bm[] zeroed on entry), a negative idf counting as eps. A repeated query word
+ * counts again, as in gensim, which iterates the query's tokens.
  *
  * It runs term by term, in ascending term order, over the pairs of sentences that share
  * the term, so each pair's sum takes its terms in that order, as a merge of the two term
@@ -366,7 +366,7 @@ static int index_graph(lede_doc *doc, const sum_model *m, const graph *g, postin
  * term's count in it, almost always 1: that share is computed once per posting (one[]),
  * with the very expression the general case evaluates. */
 static void bm25_pairs(const sum_model *m, const graph *g, const postings *p, const double *idf,
-                       double avg_len, double *dnorm, double *one, double *bm)
+                       double eps, double avg_len, double *dnorm, double *one, double *bm)
 {
     uint32_t n = g->n;
     for (uint32_t d = 0; d < n; d++)
@@ -374,8 +374,9 @@ static void bm25_pairs(const sum_model *m, const graph *g, const postings *p, co
     for (uint32_t t = 0; t < m->n_terms; t++) {
         uint32_t begin = p->start[t], end = p->start[t + 1];
         if (end - begin < 2)
-            continue;           /* a term of one sentence links it to no other */
-        double a = 1u * idf[t]; /* a query count times idf, for a count of 1 */
+            continue; /* a term of one sentence links it to no other */
+        double it = idf[t] < 0 ? eps : idf[t];
+        double a = 1u * it; /* a query count times idf, for a count of 1 */
         for (uint32_t i = begin; i < end; i++) {
             double f = p->tf[i];
             one[i] = a * f * (BM25_K1 + 1.0) / (f + dnorm[p->node[i]]);
@@ -388,7 +389,7 @@ static void bm25_pairs(const sum_model *m, const graph *g, const postings *p, co
                         row[p->node[i]] += one[i];
                 continue;
             }
-            double aq = p->tf[iq] * idf[t];
+            double aq = p->tf[iq] * it;
             for (uint32_t i = begin; i < end; i++) {
                 double f = p->tf[i];
                 if (i != iq)
@@ -456,13 +457,10 @@ int sum_textrank(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double
         idf_n++;
     }
     double eps = idf_n > 0 ? BM25_EPSILON * idf_sum / idf_n : 0;
-    for (uint32_t t = 0; t < m->n_terms; t++)
-        if (df[t] > 0 && idf[t] < 0)
-            idf[t] = eps;
     double *one = lede_doc_alloc(doc, sizeof(double) * ((size_t)p.start[m->n_terms] + 1));
     if (one == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
-    bm25_pairs(m, &g, &p, idf, avg_len, dnorm, one, bm);
+    bm25_pairs(m, &g, &p, idf, eps, avg_len, dnorm, one, bm);
     for (uint32_t i = 0; i < g.n; i++) {
         g.w[(size_t)i * g.ld + i] = 0;
         for (uint32_t j = i + 1; j < g.n; j++) {
