@@ -356,9 +356,11 @@ static int index_graph(lede_doc *doc, const sum_model *m, const graph *g, postin
     return 0;
 }
 
-/* BM25 of every ordered pair of nodes: bm[q * n + d] scores sentence q read as a query
- * against sentence d (bm[] zeroed on entry), a negative idf counting as eps. A repeated query word
- * counts again, as in gensim, which iterates the query's tokens.
+/* BM25 of every ordered pair of nodes, into the graph's weight matrix (zeroed on entry):
+ * g->w[q * ld + d] scores sentence q read as a query against sentence d, a negative idf
+ * counting as eps. The diagonal stays 0; sum_textrank then makes the matrix symmetric in
+ * place, which spares a second n x n buffer and its zeroing for every document. A repeated query
+ * word counts again, as in gensim, which iterates the query's tokens.
  *
  * It runs term by term, in ascending term order, over the pairs of sentences that share
  * the term, so each pair's sum takes its terms in that order, as a merge of the two term
@@ -366,7 +368,7 @@ static int index_graph(lede_doc *doc, const sum_model *m, const graph *g, postin
  * term's count in it, almost always 1: that share is computed once per posting (one[]),
  * with the very expression the general case evaluates. */
 static void bm25_pairs(const sum_model *m, const graph *g, const postings *p, const double *idf,
-                       double eps, double avg_len, double *dnorm, double *one, double *bm)
+                       double eps, double avg_len, double *dnorm, double *one)
 {
     uint32_t n = g->n;
     for (uint32_t d = 0; d < n; d++)
@@ -382,7 +384,7 @@ static void bm25_pairs(const sum_model *m, const graph *g, const postings *p, co
             one[i] = a * f * (BM25_K1 + 1.0) / (f + dnorm[p->node[i]]);
         }
         for (uint32_t iq = begin; iq < end; iq++) {
-            double *row = bm + (size_t)p->node[iq] * n;
+            double *row = g->w + (size_t)p->node[iq] * g->ld;
             if (p->tf[iq] == 1) {
                 for (uint32_t i = begin; i < end; i++)
                     if (i != iq)
@@ -427,8 +429,7 @@ int sum_textrank(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double
     double *dnorm = lede_doc_alloc(doc, sizeof(double) * (g.n + 1));
     /* The BM25 "corpus" is the graph's sentences. */
     uint32_t *df = lede_doc_alloc(doc, sizeof(uint32_t) * (m->n_terms + 1));
-    double *bm = pair_buffer(scratch, g.n);
-    if (idf == NULL || rank == NULL || dnorm == NULL || df == NULL || bm == NULL)
+    if (idf == NULL || rank == NULL || dnorm == NULL || df == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     postings p;
     rc = index_graph(doc, m, &g, &p, df, err);
@@ -460,11 +461,10 @@ int sum_textrank(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double
     double *one = lede_doc_alloc(doc, sizeof(double) * ((size_t)p.start[m->n_terms] + 1));
     if (one == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
-    bm25_pairs(m, &g, &p, idf, eps, avg_len, dnorm, one, bm);
+    bm25_pairs(m, &g, &p, idf, eps, avg_len, dnorm, one);
     for (uint32_t i = 0; i < g.n; i++) {
-        g.w[(size_t)i * g.ld + i] = 0;
         for (uint32_t j = i + 1; j < g.n; j++) {
-            double w = (bm[(size_t)i * g.n + j] + bm[(size_t)j * g.n + i]) / 2.0;
+            double w = (g.w[(size_t)i * g.ld + j] + g.w[(size_t)j * g.ld + i]) / 2.0;
             if (w < 0)
                 w = 0;
             g.w[(size_t)i * g.ld + j] = g.w[(size_t)j * g.ld + i] = (double)(float)w;

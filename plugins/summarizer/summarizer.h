@@ -117,7 +117,7 @@ void sum_lexicon_free(sum_lexicon *lx);
 typedef struct sum_scratch {
     double *w;    /* graph weights, n x n (float values, see graph.c) */
     size_t w_cap; /* cells allocated */
-    double *pair; /* a score per ordered pair of graph nodes (BM25, dot), n x n */
+    double *pair; /* a score per pair of graph nodes (LexRank's dot products), n x n */
     size_t pair_cap;
     sum_words words; /* the current document's words (model.c) */
     size_t words_cap;
