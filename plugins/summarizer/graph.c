@@ -2,7 +2,9 @@
  * graph.c -- sentence centrality on a similarity graph: TextRank and LexRank.
  *
  * Both methods build a graph whose nodes are the eligible sentences and rank them with
- * weighted PageRank (damping 0.85, power iteration until the L1 change is below 1e-7):
+ * weighted PageRank (damping 0.85, power iteration until the L1 change is below 1e-7; a
+ * TextRank graph of at most SOLVE_MAX nodes, which is most, is solved exactly instead, see
+ * pagerank_solve):
  *
  *   textrank  edges weighted with Okapi BM25 as in gensim's summarizer (k1 = 1.5,
  *             b = 0.75, idf = log((N - df + 0.5) / (df + 0.5)), a negative idf replaced by

@@ -179,20 +179,10 @@ void sum_lexicon_begin(sum_lexicon *lx, struct sb_stemmer *stemmer, int stopword
     lx->n_doc_terms = 0;
 }
 
-/* A word's print: a hash of its bytes with ASCII capitals folded, blind to its kind, so
- * that "The" and "the", cached apart, print alike. Computed once per cached word. */
-static uint32_t print_of(const char *s, size_t len)
-{
-    char folded[MAX_WORD_BYTES];
-    for (size_t c = 0; c < len; c++)
-        folded[c] = (char)((s[c] >= 'A' && s[c] <= 'Z') ? s[c] + 32 : s[c]);
-    sum_strkey k;
-    sum_strkey_make(&k, 0, folded, len, len);
-    return k.hash;
-}
-
 /* The uncached path of one word token (at most MAX_WORD_BYTES): its stem id or LEX_NONE
- * into *stem and its print into *print, remembered when the cache has room.
+ * into *stem and its print into *print, remembered when the cache has room. The print is
+ * the hash of the word with its ASCII capitals folded, blind to its kind, so that "The"
+ * and "the", cached apart, print alike.
  *
  * A word in capitals ("The", "PORT") is most often the capitalised form of a word the
  * cache knows: when the word is all ASCII, its lower-case form (which is what classify()
@@ -210,7 +200,9 @@ static int learn(sum_lexicon *lx, const sum_strkey *k, uint32_t *stem, uint32_t 
         upper |= b >= 'A' && b <= 'Z';
         lower[c] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
     }
-    *print = print_of(k->s, k->len);
+    sum_strkey folded;
+    sum_strkey_make(&folded, 0, lower, k->len, k->len);
+    *print = folded.hash;
     int rc = 0;
     if (ascii && upper) {
         sum_strkey lk;
