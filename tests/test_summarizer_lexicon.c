@@ -277,6 +277,55 @@ static void test_short_words_in_any_case_share_a_term_whatever_was_cached_first(
     sb_stemmer_delete(stemmer);
 }
 
+/* Sentences that overlap or come out of order (no tokenizer of ours makes them, but a layer
+ * may) are searched for their words (model.c), ordered ones counted: each sentence must
+ * get exactly the words its tokens hold, whichever way. */
+static void test_sentences_out_of_order_or_overlapping_get_their_own_words(void **state)
+{
+    (void)state;
+    const char *text = "alpha bravo, charlie delta echo.";
+    /* Words at bytes 0, 6, 13, 21 and 27; a comma and a full stop between. */
+    static const uint32_t span[][2] = {{0, 5},   {6, 11},  {11, 12}, {13, 20},
+                                       {21, 26}, {27, 31}, {31, 32}};
+    static const uint16_t kind[] = {LEDE_TOK_WORD, LEDE_TOK_WORD, LEDE_TOK_PUNCT, LEDE_TOK_WORD,
+                                    LEDE_TOK_WORD, LEDE_TOK_WORD, LEDE_TOK_PUNCT};
+    /* tokens [begin, end): ordered, overlapping the previous, before the previous, and
+     * ordered again after a gap. */
+    static const uint32_t sent[][2] = {{0, 2}, {1, 4}, {0, 1}, {5, 7}};
+    static const uint32_t want_words[] = {2, 2, 1, 1};
+    lede_error err;
+    lede_doc *doc = NULL;
+    assert_int_equal(lede_doc_new(&doc, &err), 0);
+    assert_int_equal(lede_doc_load(doc, "t", text, strlen(text), &err), 0);
+    lede_token *tok = lede_doc_alloc(doc, sizeof(*tok) * 7);
+    lede_sentence *ls = lede_doc_alloc(doc, sizeof(*ls) * 4);
+    assert_non_null(tok);
+    assert_non_null(ls);
+    for (int i = 0; i < 7; i++)
+        tok[i] = (lede_token){span[i][0], span[i][1], kind[i], 0};
+    for (int i = 0; i < 4; i++)
+        ls[i] = (lede_sentence){span[sent[i][0]][0], span[sent[i][1] - 1][1], sent[i][0],
+                                sent[i][1], 0};
+    lede_doc_set_tokens(doc, tok, 7);
+    lede_doc_set_sentences(doc, ls, 4);
+    struct sb_stemmer *stemmer = sb_stemmer_new("english", NULL);
+    sum_scratch scratch = {0};
+    sum_model m;
+    assert_int_equal(sum_model_build(doc, stemmer, 1, &scratch, &m, &err), 0);
+    assert_int_equal(m.n_sent, 4);
+    for (uint32_t i = 0; i < 4; i++) {
+        assert_int_equal(m.sent[i].n_words, want_words[i]);
+        assert_int_equal(m.sent[i].n_content, want_words[i]); /* no stop word among them */
+    }
+    /* "alpha" (term 0) opens sentences 0 and 2; "echo" alone is the last. */
+    assert_int_equal(m.sent[2].n_terms, 1);
+    assert_int_equal(m.sent[2].term[0], m.sent[0].term[0]);
+    assert_int_equal(m.sent[3].n_terms, 1);
+    sum_scratch_free(&scratch);
+    sb_stemmer_delete(stemmer);
+    lede_doc_free(doc);
+}
+
 static void put(sum_strtab *t, unsigned tag, const char *s, uint32_t val)
 {
     sum_strkey k;
@@ -398,6 +447,7 @@ int main(void)
         cmocka_unit_test(test_uppercase_copy_of_a_sentence_is_not_eligible),
         cmocka_unit_test(test_long_words_in_capitals_get_the_terms_of_their_lower_case_form),
         cmocka_unit_test(test_short_words_in_any_case_share_a_term_whatever_was_cached_first),
+        cmocka_unit_test(test_sentences_out_of_order_or_overlapping_get_their_own_words),
         cmocka_unit_test(test_a_number_and_a_word_with_the_same_bytes_stay_apart),
         cmocka_unit_test(test_long_words_sharing_their_first_16_bytes_are_told_apart),
         cmocka_unit_test(test_a_word_makes_the_same_key_inside_a_text_and_at_its_end),

@@ -210,6 +210,19 @@ static uint32_t first_from(const uint32_t *a, uint32_t n, uint32_t x, uint32_t h
     return lo;
 }
 
+/* The first index i of a[0..n), which ascends, with a[i] >= x, for a caller that knows
+ * a[from - 1] < x (or from = 0) and that at most bound elements from `from` on are below x:
+ * it counts them over that window, which takes no branch and vectorizes, where a walk ends
+ * on a mispredicted branch each time. */
+static uint32_t first_within(const uint32_t *a, uint32_t n, uint32_t from, uint32_t bound,
+                             uint32_t x)
+{
+    uint32_t end = n - from < bound ? n : from + bound, below = 0;
+    for (uint32_t j = from; j < end; j++)
+        below += a[j] < x;
+    return from + below;
+}
+
 /* Room for every sentence's term vector, handed out in turn rather than allocated two by
  * two: a sentence has at most one distinct term per word, so the document's word count
  * is enough for all of them when sentences do not overlap. */
@@ -382,12 +395,28 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
         sum_sent *s = &model->sent[i];
         s->paragraph = n_para > 0 ? ls[i].paragraph : LEDE_NONE;
         s->final_punct = (unsigned)ends_with_stop(text, tok, &ls[i]);
-        span[2 * i] =
-            first_from(words->tok, words->n, ls[i].tok_begin, i > 0 ? span[2 * i - 1] : 0);
-        span[2 * i + 1] = first_from(words->tok, words->n, ls[i].tok_end, span[2 * i]);
+        /* Sentences in order, as a tokenizer makes them: sentence i's words and the words
+         * between it and the previous sentence are at most as many as their tokens, and
+         * those with a term at most as many as the words (first_within). Otherwise the
+         * spans are searched. */
+        uint32_t prev_end = i > 0 ? ls[i - 1].tok_end : 0, prev_hi = i > 0 ? span[2 * i - 1] : 0;
+        uint32_t term_lo;
+        if (ls[i].tok_begin >= prev_end) {
+            uint32_t lo = first_within(words->tok, words->n, prev_hi, ls[i].tok_begin - prev_end,
+                                       ls[i].tok_begin);
+            uint32_t hi = first_within(words->tok, words->n, lo, ls[i].tok_end - ls[i].tok_begin,
+                                       ls[i].tok_end);
+            term_lo = first_within(words->at, words->n_terms, term_hi, lo - prev_hi, lo);
+            term_hi = first_within(words->at, words->n_terms, term_lo, hi - lo, hi);
+            span[2 * i] = lo;
+            span[2 * i + 1] = hi;
+        } else {
+            span[2 * i] = first_from(words->tok, words->n, ls[i].tok_begin, prev_hi);
+            span[2 * i + 1] = first_from(words->tok, words->n, ls[i].tok_end, span[2 * i]);
+            term_lo = first_from(words->at, words->n_terms, span[2 * i], term_hi);
+            term_hi = first_from(words->at, words->n_terms, span[2 * i + 1], term_lo);
+        }
         s->n_words = span[2 * i + 1] - span[2 * i];
-        uint32_t term_lo = first_from(words->at, words->n_terms, span[2 * i], term_hi);
-        term_hi = first_from(words->at, words->n_terms, span[2 * i + 1], term_lo);
         rc = sentence_terms(doc, words, term_lo, term_hi, &scratch->lex, ids, count, &vec, s, err);
         if (rc != 0)
             return rc;
