@@ -157,6 +157,16 @@ static double dot_merge(const sum_model *m, const double *idf, uint32_t a, uint3
     return dot;
 }
 
+/* Candidate i's norm (see sum_norm), computed the first time it is asked for: most
+ * candidates are never reached by the lazy scan of sum_pick_mmr. norm[i] < 0: not yet. */
+static double cand_norm(const sum_model *m, const double *idf, const cand *c, double *norm,
+                        uint32_t i)
+{
+    if (norm[i] < 0)
+        norm[i] = sum_norm(m, idf, c[i].index);
+    return norm[i];
+}
+
 /* Orders the candidates best first. A document has a few dozen, where insertion beats
  * qsort's indirect calls; a long one falls back to qsort. */
 static void sort_cands(cand *c, uint32_t n)
@@ -223,7 +233,7 @@ int sum_pick_mmr(lede_doc *doc, const sum_model *m, const double *score, uint32_
             if (max_words > 0 && words + m->sent[a].n_words > max_words)
                 continue;
             if (seen[i] < n_upd) {
-                if (norm[i] != 0) {
+                if (cand_norm(m, idf, c, norm, i) != 0) {
                     for (uint32_t u = seen[i]; u < n_upd; u++) {
                         double dot = u < MMR_SPREAD ? dot_spread(m, idf, a, spread[u])
                                                     : dot_merge(m, idf, a, c[upd[u]].index);
@@ -254,12 +264,12 @@ int sum_pick_mmr(lede_doc *doc, const sum_model *m, const double *score, uint32_
             idf = sum_idf(doc, m);
             if (idf == NULL)
                 return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
-            /* Every candidate's norm, before any cosine needs one. */
+            /* Norms are computed when a cosine first needs them (cand_norm): -1 until. */
             for (uint32_t i = 0; i < pool; i++)
-                norm[i] = sum_norm(m, idf, c[i].index);
+                norm[i] = -1;
         }
         /* A sentence without weight has cosine 0 with anything: no update. */
-        if (norm[best] == 0)
+        if (cand_norm(m, idf, c, norm, best) == 0)
             continue;
         if (n_upd < MMR_SPREAD) {
             /* The first array needs no allocation: it is picked_tf. */
