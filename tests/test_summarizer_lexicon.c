@@ -240,12 +240,98 @@ static void test_long_words_in_capitals_get_the_terms_of_their_lower_case_form(v
     sb_stemmer_delete(stemmer);
 }
 
+/* The cache is keyed on a word's bytes as they stand (lexicon.c): "Port", "PORT" and "port"
+ * are three entries, which must give one term and one print, whichever was cached first. */
+static void test_short_words_in_any_case_share_a_term_whatever_was_cached_first(void **state)
+{
+    (void)state;
+    struct sb_stemmer *stemmer = sb_stemmer_new("english", NULL);
+    lede_harness *h = tokenizer();
+    sum_scratch warm = {0}, cold = {0};
+    static flat mixed, lower, again;
+    const char *caps = "The PORT Handles grain EXPORTS. THE PORT HANDLES GRAIN EXPORTS. "
+                       "Ships waited at the Port.";
+    const char *small = "The port handles grain exports. The port handles grain exports. "
+                        "Ships waited at the port.";
+    model_of(h, caps, stemmer, &warm, &mixed);
+    model_of(h, small, stemmer, &cold, &lower);
+    assert_same_model(&mixed, &lower);
+    model_of(h, small, stemmer, &warm, &again);
+    assert_same_model(&again, &lower);
+    lede_error err;
+    lede_doc *doc = NULL;
+    sum_model m;
+    assert_int_equal(lede_harness_run(h, "t", caps, strlen(caps), &doc, &err), 0);
+    assert_int_equal(sum_model_build(doc, stemmer, 1, &cold, &m, &err), 0);
+    assert_int_equal(m.n_sent, 3);
+    /* "PORT", "PORT" and "Port" are one term, the first (ids count up from 0 in order of
+     * first occurrence, and each sentence lists its terms in ascending order). */
+    assert_int_equal(m.sent[0].term[0], 0);
+    assert_int_equal(m.sent[1].term[0], 0);
+    assert_int_equal(m.sent[2].n_terms, 3); /* ship, wait, port */
+    assert_int_equal(m.sent[2].term[0], 0);
+    assert_false(m.sent[1].eligible); /* the copy in capitals has the same prints */
+    sum_scratch_free(&warm);
+    sum_scratch_free(&cold);
+    lede_harness_free(h);
+    sb_stemmer_delete(stemmer);
+}
+
+/* Sentences that overlap or come out of order (no tokenizer of ours makes them, but a layer
+ * may) are searched for their words (model.c), ordered ones counted: each sentence must
+ * get exactly the words its tokens hold, whichever way. */
+static void test_sentences_out_of_order_or_overlapping_get_their_own_words(void **state)
+{
+    (void)state;
+    const char *text = "alpha bravo, charlie delta echo.";
+    /* Words at bytes 0, 6, 13, 21 and 27; a comma and a full stop between. */
+    static const uint32_t span[][2] = {{0, 5},   {6, 11},  {11, 12}, {13, 20},
+                                       {21, 26}, {27, 31}, {31, 32}};
+    static const uint16_t kind[] = {LEDE_TOK_WORD, LEDE_TOK_WORD, LEDE_TOK_PUNCT, LEDE_TOK_WORD,
+                                    LEDE_TOK_WORD, LEDE_TOK_WORD, LEDE_TOK_PUNCT};
+    /* tokens [begin, end): ordered, overlapping the previous, before the previous, and
+     * ordered again after a gap. */
+    static const uint32_t sent[][2] = {{0, 2}, {1, 4}, {0, 1}, {5, 7}};
+    static const uint32_t want_words[] = {2, 2, 1, 1};
+    lede_error err;
+    lede_doc *doc = NULL;
+    assert_int_equal(lede_doc_new(&doc, &err), 0);
+    assert_int_equal(lede_doc_load(doc, "t", text, strlen(text), &err), 0);
+    lede_token *tok = lede_doc_alloc(doc, sizeof(*tok) * 7);
+    lede_sentence *ls = lede_doc_alloc(doc, sizeof(*ls) * 4);
+    assert_non_null(tok);
+    assert_non_null(ls);
+    for (int i = 0; i < 7; i++)
+        tok[i] = (lede_token){span[i][0], span[i][1], kind[i], 0};
+    for (int i = 0; i < 4; i++)
+        ls[i] = (lede_sentence){span[sent[i][0]][0], span[sent[i][1] - 1][1], sent[i][0],
+                                sent[i][1], 0};
+    lede_doc_set_tokens(doc, tok, 7);
+    lede_doc_set_sentences(doc, ls, 4);
+    struct sb_stemmer *stemmer = sb_stemmer_new("english", NULL);
+    sum_scratch scratch = {0};
+    sum_model m;
+    assert_int_equal(sum_model_build(doc, stemmer, 1, &scratch, &m, &err), 0);
+    assert_int_equal(m.n_sent, 4);
+    for (uint32_t i = 0; i < 4; i++) {
+        assert_int_equal(m.sent[i].n_words, want_words[i]);
+        assert_int_equal(m.sent[i].n_content, want_words[i]); /* no stop word among them */
+    }
+    /* "alpha" (term 0) opens sentences 0 and 2; "echo" alone is the last. */
+    assert_int_equal(m.sent[2].n_terms, 1);
+    assert_int_equal(m.sent[2].term[0], m.sent[0].term[0]);
+    assert_int_equal(m.sent[3].n_terms, 1);
+    sum_scratch_free(&scratch);
+    sb_stemmer_delete(stemmer);
+    lede_doc_free(doc);
+}
+
 static void put(sum_strtab *t, unsigned tag, const char *s, uint32_t val)
 {
     sum_strkey k;
     sum_strkey_make(&k, tag, s, strlen(s), strlen(s));
     assert_null(sum_strtab_get(t, &k));
-    assert_int_equal(sum_strtab_put(t, &k, val), 0);
+    assert_int_equal(sum_strtab_put(t, &k, val, 0), 0);
 }
 
 static uint32_t get(sum_strtab *t, unsigned tag, const char *s)
@@ -319,6 +405,39 @@ static void test_every_key_is_found_after_the_table_grows(void **state)
     sum_strtab_free(&t);
 }
 
+/* A key's first slot comes from its hash's top bits (strtab.h), which every byte of the key
+ * moves: words alike but for their last bytes ("ministry", "minister"; or a hostile text of
+ * 8-byte words varying in bytes 7 and 8) must not pile up on a few slots, or linear probing
+ * would turn quadratic. */
+static void test_keys_differing_in_their_last_bytes_spread_over_the_table(void **state)
+{
+    (void)state;
+    sum_strtab t = {0};
+    char word[9] = "abcdefgh";
+    for (uint32_t i = 0; i < 4096; i++) {
+        word[6] = (char)('a' + i % 64);
+        word[7] = (char)('a' + i / 64);
+        put(&t, 0, word, i);
+    }
+    /* 4096 keys in 16384 slots: count the slots that are some key's first. */
+    static unsigned char first[1u << 16];
+    assert_true(t.mask < sizeof(first));
+    memset(first, 0, sizeof(first));
+    uint32_t distinct = 0;
+    for (uint32_t i = 0; i < 4096; i++) {
+        word[6] = (char)('a' + i % 64);
+        word[7] = (char)('a' + i / 64);
+        sum_strkey k;
+        sum_strkey_make(&k, 0, word, 8, 8);
+        uint32_t slot = k.hash >> t.shift;
+        distinct += first[slot] == 0;
+        first[slot] = 1;
+        assert_int_equal(get(&t, 0, word), i);
+    }
+    assert_true(distinct > 3000); /* random slots would give about 3560 */
+    sum_strtab_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -327,10 +446,13 @@ int main(void)
         cmocka_unit_test(test_a_full_cache_is_emptied_before_the_next_document),
         cmocka_unit_test(test_uppercase_copy_of_a_sentence_is_not_eligible),
         cmocka_unit_test(test_long_words_in_capitals_get_the_terms_of_their_lower_case_form),
+        cmocka_unit_test(test_short_words_in_any_case_share_a_term_whatever_was_cached_first),
+        cmocka_unit_test(test_sentences_out_of_order_or_overlapping_get_their_own_words),
         cmocka_unit_test(test_a_number_and_a_word_with_the_same_bytes_stay_apart),
         cmocka_unit_test(test_long_words_sharing_their_first_16_bytes_are_told_apart),
         cmocka_unit_test(test_a_word_makes_the_same_key_inside_a_text_and_at_its_end),
         cmocka_unit_test(test_every_key_is_found_after_the_table_grows),
+        cmocka_unit_test(test_keys_differing_in_their_last_bytes_spread_over_the_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

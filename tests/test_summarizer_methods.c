@@ -7,6 +7,7 @@
  * summaries, in one harness or two.
  */
 #include <setjmp.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -111,6 +112,71 @@ static void test_same_input_gives_identical_summaries(void **state)
     }
 }
 
+/* Appends a made-up word, distinct for each n (letters only, so that it stems to itself
+ * and is no stop word), and a space. */
+static size_t put_word(char *text, size_t o, const char *prefix, unsigned n)
+{
+    o += (size_t)sprintf(text + o, "%s", prefix);
+    for (int d = 0; d < 3; d++, n /= 26)
+        text[o++] = (char)('a' + n % 26);
+    text[o++] = ' ';
+    return o;
+}
+
+/* A star: a hub sentence holding k terms, and k leaves sharing one each with the hub and
+ * nothing with one another; with lone = 1, a last sentence that shares nothing, a node
+ * without edges, which spreads its rank over all n nodes. All edges weigh the same, so
+ * PageRank has a closed form: with c = (1 - d) / n, the lone node's rank is
+ * z = c / (1 - d / n), and with c' = c + d z / n (c' = c without it) the hub's rank is
+ * c' (1 + d k) / (1 - d^2) and a leaf's c' + d hub / k. Small graphs are solved (graph.c,
+ * pagerank_solve: symmetric without a lone node, whole with one), larger ones iterated: all
+ * must give it, to float precision (the textrank method's scores are the ranks). */
+static void test_textrank_gives_a_star_graph_its_closed_form_ranks(void **state)
+{
+    (void)state;
+    static char text[65536];
+    const unsigned sizes[] = {6, 80};
+    for (size_t t = 0; t < 4; t++) {
+        unsigned k = sizes[t % 2], lone = t >= 2;
+        size_t o = 0;
+        /* Sentences start with a capital, or the tokenizer would not split them. */
+        o = put_word(text, o, "Hub", 0);
+        for (unsigned i = 1; i < k; i++)
+            o = put_word(text, o, "hub", i);
+        text[o - 1] = '.';
+        text[o++] = ' ';
+        for (unsigned i = 0; i < k; i++) {
+            o = put_word(text, o, "Hub", i);
+            o = put_word(text, o, "leaf", 2 * i);
+            o = put_word(text, o, "leaf", 2 * i + 1);
+            text[o - 1] = '.';
+            text[o++] = ' ';
+        }
+        if (lone) {
+            o = put_word(text, o, "Lone", 0);
+            o = put_word(text, o, "lone", 1);
+            text[o - 1] = '.';
+            text[o++] = ' ';
+        }
+        text[o - 1] = '\0';
+        lede_harness *h = sum_test_make("method=textrank ratio=1");
+        lede_doc *doc = sum_test_run(h, text);
+        size_t n = 0;
+        const lede_summary_item *sum = lede_doc_summary(doc, &n);
+        assert_int_equal(n, k + 1 + lone);
+        double d = 0.85, c = (1 - d) / (double)n;
+        double z = c / (1 - d / (double)n), c1 = lone ? c + d * z / (double)n : c;
+        double hub = c1 * (1 + d * k) / (1 - d * d), leaf = c1 + d * hub / k;
+        assert_int_equal(sum[0].sentence, 0);
+        assert_true(fabs(sum[0].score - hub) < 1e-6);
+        for (size_t i = 1; i <= k; i++)
+            assert_true(fabs(sum[i].score - leaf) < 1e-6);
+        if (lone)
+            assert_true(fabs(sum[k + 1].score - z) < 1e-6);
+        lede_harness_free(h);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -119,6 +185,7 @@ int main(void)
         cmocka_unit_test(test_news_summary_opens_with_the_lede),
         cmocka_unit_test(test_news_does_not_pick_a_near_copy_of_a_picked_sentence),
         cmocka_unit_test(test_same_input_gives_identical_summaries),
+        cmocka_unit_test(test_textrank_gives_a_star_graph_its_closed_form_ranks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,13 +6,14 @@
  * when it is a stop word, and stemmed with libstemmer; a word with no letter or digit left
  * says nothing and is dropped too. Done for every token, that chain took more than half
  * of the stage's time (the stemmer alone about a third), yet its answer depends only on
- * the token's bytes and kind. So the instance remembers it: a table from the token, its
- * ASCII capitals folded (lower-casing makes the same word of "The" and "the"), to a stem
- * id (or "stop word", or "no content") answers every word seen before with one hash and
- * one probe, and only new words meet utf8proc and the stemmer. The table outgrows the
- * CPU's nearer caches, so a lookup costs mostly the wait for its entry: folding saves an
- * eighth of the entries, and the fetches of a window of words overlap. Stems are interned
- * in a second table so that "drone", "Drones" and "drones" share one stem id.
+ * the token's bytes and kind. So the instance remembers it: a table from the token's bytes
+ * as they stand to a stem id (or "no term") and the word's print answers every word seen
+ * before with one hash and one probe, and only new words meet utf8proc and the stemmer.
+ * "The" and "the" take an entry each: folding the case of every word before its lookup
+ * cost more than the eighth more entries do. The table outgrows the CPU's nearer caches,
+ * so a lookup costs mostly the wait for its entry: the fetches of a window of words
+ * overlap. Stems are interned in a second table so that "drone", "Drones" and "drones"
+ * share one stem id.
  *
  * Stem ids are global to the instance and depend on what it has read, so they must not
  * reach the model: each document numbers its terms 0, 1, 2 ... in order of first
@@ -38,9 +39,9 @@
 /* Distinct raw words the cache holds at most: up to 64 bytes of table each, 8 MiB in all.
  * The 4428 BBC stories of the 10 MB benchmark corpus have about 40000. */
 #define LEX_MAX_WORDS (1u << 17)
-/* What the word table says about a word that yields no term. */
-#define LEX_STOP UINT32_MAX
-#define LEX_SKIP (UINT32_MAX - 1)
+/* What the word table says about a word that yields no term (a stop word, or one with
+ * no letter or digit). */
+#define LEX_NONE UINT32_MAX
 /* Words whose cache entries are fetched together: enough misses in flight to keep memory
  * busy, few enough that the entries are still in L1 when read. */
 #define LEX_WINDOW 64
@@ -96,15 +97,14 @@ static long lower_word(sum_lexicon *lx, const char *s, size_t len)
     return (long)o;
 }
 
-/* The uncached path: the stem id of a token, LEX_STOP or LEX_SKIP. */
+/* The uncached path: the stem id of a token, or LEX_NONE. */
 static int classify(sum_lexicon *lx, int is_number, const char *s, size_t len, uint32_t *out)
 {
-    *out = LEX_SKIP;
+    *out = LEX_NONE;
     long n = lower_word(lx, s, len);
     if (n < 0)
         return LEDE_ENOMEM;
     if (lx->stopwords && sum_is_stopword(lx->word, (size_t)n)) {
-        *out = LEX_STOP;
         return 0;
     }
     const char *stem = lx->word;
@@ -131,7 +131,7 @@ static int classify(sum_lexicon *lx, int is_number, const char *s, size_t len, u
         return 0;
     }
     uint32_t next = lx->stems.n;
-    int rc = sum_strtab_put(&lx->stems, &k, next);
+    int rc = sum_strtab_put(&lx->stems, &k, next, 0);
     if (rc != 0)
         return rc;
     *out = next;
@@ -179,20 +179,53 @@ void sum_lexicon_begin(sum_lexicon *lx, struct sb_stemmer *stemmer, int stopword
     lx->n_doc_terms = 0;
 }
 
-/* The stem id of one word token, or LEX_STOP / LEX_SKIP. */
-static int stem_of(sum_lexicon *lx, const sum_strkey *k, int is_number, uint32_t *stem)
+/* The uncached path of one word token (at most MAX_WORD_BYTES): its stem id or LEX_NONE
+ * into *stem and its print into *print, remembered when the cache has room. The print is
+ * the hash of the word with its ASCII capitals folded, blind to its kind, so that "The"
+ * and "the", cached apart, print alike.
+ *
+ * A word in capitals ("The", "PORT") is most often the capitalised form of a word the
+ * cache knows: when the word is all ASCII, its lower-case form (which is what classify()
+ * would stem: lower-casing ASCII twice changes nothing) is looked up first, and when it is
+ * new too it is classified and cached as well, so that each spelling of a word costs the
+ * stemmer one call, as a cache keyed on folded words would. */
+static int learn(sum_lexicon *lx, const sum_strkey *k, uint32_t *stem, uint32_t *print)
 {
-    uint32_t *known = sum_strtab_get(&lx->words, k);
-    if (known != NULL) {
-        *stem = *known;
-        return 0;
+    unsigned tag = k->shape >> 16 & 0xFF;
+    char lower[MAX_WORD_BYTES];
+    int ascii = 1, upper = 0;
+    for (size_t c = 0; c < k->len; c++) {
+        unsigned char b = (unsigned char)k->s[c];
+        ascii &= b < 0x80;
+        upper |= b >= 'A' && b <= 'Z';
+        lower[c] = (char)(b >= 'A' && b <= 'Z' ? b + 32 : b);
     }
-    int rc = classify(lx, is_number, k->s, k->len, stem);
-    if (rc == 0 && *stem != LEX_STOP && *stem != LEX_SKIP)
-        rc = grow_stems(lx, *stem);
+    sum_strkey folded;
+    sum_strkey_make(&folded, 0, lower, k->len, k->len);
+    *print = folded.hash;
+    int rc = 0;
+    if (ascii && upper) {
+        sum_strkey lk;
+        sum_strkey_make(&lk, tag, lower, k->len, k->len);
+        const sum_strent *e = sum_strtab_find(&lx->words, &lk);
+        if (e != NULL) {
+            *stem = e->val;
+        } else {
+            rc = classify(lx, tag == 1, lower, k->len, stem);
+            if (rc == 0 && *stem != LEX_NONE)
+                rc = grow_stems(lx, *stem);
+            /* The lower-case form prints as the word does: they differ in ASCII case only. */
+            if (rc == 0 && lx->words.n < LEX_MAX_WORDS)
+                rc = sum_strtab_put(&lx->words, &lk, *stem, *print);
+        }
+    } else {
+        rc = classify(lx, tag == 1, k->s, k->len, stem);
+        if (rc == 0 && *stem != LEX_NONE)
+            rc = grow_stems(lx, *stem);
+    }
     /* A full cache takes no more words until the next document empties it. */
     if (rc == 0 && lx->words.n < LEX_MAX_WORDS)
-        rc = sum_strtab_put(&lx->words, k, *stem);
+        rc = sum_strtab_put(&lx->words, k, *stem, *print);
     return rc;
 }
 
@@ -203,25 +236,11 @@ static int is_word(const lede_token *t, size_t text_len)
     return t->start <= t->end && t->end - t->start <= MAX_WORD_BYTES && t->end <= text_len;
 }
 
-/* The 8 bytes of x with ASCII capitals lower-cased, all at once (other bytes, UTF-8
- * included, unchanged): a byte's high bit, after adding, says whether it was >= 'A', and
- * whether it was > 'Z'. */
-static uint64_t fold8(uint64_t x)
-{
-    const uint64_t ones = UINT64_C(0x0101010101010101);
-    uint64_t low7 = x & (0x7F * ones);
-    uint64_t ge_a = low7 + (0x80 - 'A') * ones;
-    uint64_t gt_z = low7 + (0x80 - 'Z' - 1) * ones;
-    uint64_t upper = ge_a & ~gt_z & ~x & (0x80 * ones);
-    return x | (upper >> 2);
-}
-
 int sum_lexicon_words(sum_lexicon *lx, const char *text, size_t text_len, const lede_token *tok,
                       size_t n_tok, sum_words *words)
 {
     sum_strkey key[LEX_WINDOW];
     uint32_t at[LEX_WINDOW];
-    char longer[LEX_WINDOW][MAX_WORD_BYTES]; /* the window's long words, folded */
     words->n = words->n_terms = 0;
     for (size_t from = 0; from < n_tok;) {
         /* Gather the next LEX_WINDOW words and ask for their entries, then read them: the
@@ -237,39 +256,31 @@ int sum_lexicon_words(sum_lexicon *lx, const char *text, size_t text_len, const 
                 words->print[w] = k->end - k->start; /* all that equal words surely share */
                 continue;
             }
-            /* The key is the word with ASCII capitals folded, so that "The" and "the" share
-             * one entry (and one cache line): lower_word() makes the same word of both. A
-             * long word is folded whole into its own buffer, which the second loop may read. */
-            const char *s = text + k->start;
-            size_t len = k->end - k->start;
-            if (len <= SUM_STRTAB_INLINE) {
-                sum_strkey_load(&key[n], k->kind == LEDE_TOK_NUMBER, s, len, text_len - k->start);
-                key[n].w[0] = fold8(key[n].w[0]);
-                key[n].w[1] = fold8(key[n].w[1]);
-            } else {
-                char *f = longer[n];
-                for (size_t c = 0; c < len; c++)
-                    f[c] = (char)((s[c] >= 'A' && s[c] <= 'Z') ? s[c] + 32 : s[c]);
-                sum_strkey_load(&key[n], k->kind == LEDE_TOK_NUMBER, f, len, len);
-            }
-            uint64_t body = sum_strkey_body(&key[n]);
-            sum_strkey_seal(&key[n], body);
+            /* The key is the token's bytes as they stand, case and all: folding them for
+             * every word costs more than the entries "The" and "the" take apart. */
+            sum_strkey_load(&key[n], k->kind == LEDE_TOK_NUMBER, text + k->start, k->end - k->start,
+                            text_len - k->start);
+            sum_strkey_seal(&key[n]);
             sum_strtab_prefetch(&lx->words, &key[n]);
-            /* The print: the hash of the folded word, blind to its kind as to its case. */
-            words->print[w] = (uint32_t)(body ^ (body >> 32));
             at[n++] = w;
         }
         for (uint32_t i = 0; i < n; i++) {
-            uint32_t id;
-            int rc = stem_of(lx, &key[i], key[i].tag == 1, &id);
-            if (rc != 0)
-                return rc;
+            uint32_t id, print;
+            const sum_strent *e = sum_strtab_find(&lx->words, &key[i]);
+            if (e != NULL) {
+                id = e->val;
+                print = e->aux;
+            } else {
+                int rc = learn(lx, &key[i], &id, &print);
+                if (rc != 0)
+                    return rc;
+            }
             /* Stop words are nearly half the words, in no order a branch could predict:
              * every word is written, and only one with a term is counted. */
-            int term = id != LEX_STOP && id != LEX_SKIP;
+            words->print[at[i]] = print;
             words->at[words->n_terms] = at[i];
             words->stem[words->n_terms] = id;
-            words->n_terms += (uint32_t)term;
+            words->n_terms += (uint32_t)(id != LEX_NONE);
         }
     }
     return 0;

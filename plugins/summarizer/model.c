@@ -24,8 +24,8 @@
 
 /* A sentence without a final stop and with at most this many words is a caption. */
 #define CAPTION_MAX_WORDS 40
-/* Sentences with more distinct terms than this sort them with qsort, not by insertion. */
-#define INSERTION_MAX 32
+/* Sentences sharing more terms than this with earlier ones sort them with qsort. */
+#define RANK_SORT_MAX 32
 /* How many content words ahead sentence_terms asks for a stem's numbering cell. */
 #define NUM_AHEAD 8
 
@@ -169,20 +169,23 @@ static int mark_duplicates(lede_doc *doc, const char *text, const lede_token *to
     return 0;
 }
 
-/* Sorts the ids of terms a sentence shares with earlier sentences. They are few (the
- * sentence's new terms need no sorting, see sentence_terms), so insertion beats qsort's
- * indirect calls; a run-on "sentence" of a whole page falls back to qsort. */
-static void sort_ids(uint32_t *ids, uint32_t n)
+/* Writes the ids of terms a sentence shares with earlier sentences, ids[0..n) (distinct),
+ * into out[0..n) in ascending order. They are few (the sentence's new terms need no
+ * sorting, see sentence_terms): each goes straight to its rank, the count of smaller ids,
+ * which takes n^2 compares but no branch, where insertion sort's exits are coin flips to
+ * the branch predictor. A run-on "sentence" of a whole page falls back to qsort. */
+static void sort_ids(const uint32_t *ids, uint32_t n, uint32_t *out)
 {
-    if (n > INSERTION_MAX) {
-        qsort(ids, n, sizeof(*ids), cmp_u32);
+    if (n > RANK_SORT_MAX) {
+        memcpy(out, ids, sizeof(*ids) * n);
+        qsort(out, n, sizeof(*out), cmp_u32);
         return;
     }
-    for (uint32_t i = 1; i < n; i++) {
-        uint32_t x = ids[i], j = i;
-        for (; j > 0 && ids[j - 1] > x; j--)
-            ids[j] = ids[j - 1];
-        ids[j] = x;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t x = ids[i], rank = 0;
+        for (uint32_t j = 0; j < n; j++)
+            rank += ids[j] < x;
+        out[rank] = x;
     }
 }
 
@@ -205,6 +208,19 @@ static uint32_t first_from(const uint32_t *a, uint32_t n, uint32_t x, uint32_t h
             hi = mid;
     }
     return lo;
+}
+
+/* The first index i of a[0..n), which ascends, with a[i] >= x, for a caller that knows
+ * a[from - 1] < x (or from = 0) and that at most bound elements from `from` on are below x:
+ * it counts them over that window, which takes no branch and vectorizes, where a walk ends
+ * on a mispredicted branch each time. */
+static uint32_t first_within(const uint32_t *a, uint32_t n, uint32_t from, uint32_t bound,
+                             uint32_t x)
+{
+    uint32_t end = n - from < bound ? n : from + bound, below = 0;
+    for (uint32_t j = from; j < end; j++)
+        below += a[j] < x;
+    return from + below;
 }
 
 /* Room for every sentence's term vector, handed out in turn rather than allocated two by
@@ -243,7 +259,6 @@ static int sentence_terms(lede_doc *doc, const sum_words *words, uint32_t lo, ui
     s->n_content = n;
     if (n == 0)
         return 0;
-    sort_ids(ids, n_old);
     uint32_t distinct = n_old + (lx->n_doc_terms - first_new);
     if (distinct <= vec->cap - vec->used) {
         s->term = vec->term + vec->used;
@@ -255,8 +270,7 @@ static int sentence_terms(lede_doc *doc, const sum_words *words, uint32_t lo, ui
         if (s->term == NULL || s->tf == NULL)
             return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     }
-    for (uint32_t i = 0; i < n_old; i++)
-        s->term[i] = ids[i];
+    sort_ids(ids, n_old, s->term);
     for (uint32_t i = n_old; i < distinct; i++)
         s->term[i] = first_new + (i - n_old);
     for (uint32_t i = 0; i < distinct; i++) {
@@ -381,12 +395,28 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
         sum_sent *s = &model->sent[i];
         s->paragraph = n_para > 0 ? ls[i].paragraph : LEDE_NONE;
         s->final_punct = (unsigned)ends_with_stop(text, tok, &ls[i]);
-        span[2 * i] =
-            first_from(words->tok, words->n, ls[i].tok_begin, i > 0 ? span[2 * i - 1] : 0);
-        span[2 * i + 1] = first_from(words->tok, words->n, ls[i].tok_end, span[2 * i]);
+        /* Sentences in order, as a tokenizer makes them: sentence i's words and the words
+         * between it and the previous sentence are at most as many as their tokens, and
+         * those with a term at most as many as the words (first_within). Otherwise the
+         * spans are searched. */
+        uint32_t prev_end = i > 0 ? ls[i - 1].tok_end : 0, prev_hi = i > 0 ? span[2 * i - 1] : 0;
+        uint32_t term_lo;
+        if (ls[i].tok_begin >= prev_end) {
+            uint32_t lo = first_within(words->tok, words->n, prev_hi, ls[i].tok_begin - prev_end,
+                                       ls[i].tok_begin);
+            uint32_t hi = first_within(words->tok, words->n, lo, ls[i].tok_end - ls[i].tok_begin,
+                                       ls[i].tok_end);
+            term_lo = first_within(words->at, words->n_terms, term_hi, lo - prev_hi, lo);
+            term_hi = first_within(words->at, words->n_terms, term_lo, hi - lo, hi);
+            span[2 * i] = lo;
+            span[2 * i + 1] = hi;
+        } else {
+            span[2 * i] = first_from(words->tok, words->n, ls[i].tok_begin, prev_hi);
+            span[2 * i + 1] = first_from(words->tok, words->n, ls[i].tok_end, span[2 * i]);
+            term_lo = first_from(words->at, words->n_terms, span[2 * i], term_hi);
+            term_hi = first_from(words->at, words->n_terms, span[2 * i + 1], term_lo);
+        }
         s->n_words = span[2 * i + 1] - span[2 * i];
-        uint32_t term_lo = first_from(words->at, words->n_terms, span[2 * i], term_hi);
-        term_hi = first_from(words->at, words->n_terms, span[2 * i + 1], term_lo);
         rc = sentence_terms(doc, words, term_lo, term_hi, &scratch->lex, ids, count, &vec, s, err);
         if (rc != 0)
             return rc;

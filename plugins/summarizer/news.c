@@ -42,6 +42,9 @@
 /* Below this cosine two sentences are not saying the same thing: no penalty. */
 #define REDUNDANT 0.50
 #define MMR_POOL (4 * SUM_GRAPH_MAX)
+/* Picks whose counts are spread over a dense array for the cosines (a few words of memory
+ * per term each); later ones are merged term list against term list. */
+#define MMR_SPREAD 8
 
 static void scale_to_unit(const sum_model *m, double *v)
 {
@@ -154,6 +157,16 @@ static double dot_merge(const sum_model *m, const double *idf, uint32_t a, uint3
     return dot;
 }
 
+/* Candidate i's norm (see sum_norm), computed the first time it is asked for: most
+ * candidates are never reached by the lazy scan of sum_pick_mmr. norm[i] < 0: not yet. */
+static double cand_norm(const sum_model *m, const double *idf, const cand *c, double *norm,
+                        uint32_t i)
+{
+    if (norm[i] < 0)
+        norm[i] = sum_norm(m, idf, c[i].index);
+    return norm[i];
+}
+
 /* Orders the candidates best first. A document has a few dozen, where insertion beats
  * qsort's indirect calls; a long one falls back to qsort. */
 static void sort_cands(cand *c, uint32_t n)
@@ -189,6 +202,8 @@ int sum_pick_mmr(lede_doc *doc, const sum_model *m, const double *score, uint32_
     uint32_t *seen = lede_doc_alloc(doc, sizeof(uint32_t) * (pool + 1));
     uint32_t *upd = lede_doc_alloc(doc, sizeof(uint32_t) * (pool + 1));
     unsigned char *taken = lede_doc_alloc(doc, n + 1);
+    /* The first MMR_SPREAD picks with weight, each spread over an array of its own. */
+    uint32_t *spread[MMR_SPREAD];
     uint32_t *picked_tf = lede_doc_alloc(doc, sizeof(uint32_t) * (m->n_terms + 1));
     if (norm == NULL || max_sim == NULL || seen == NULL || upd == NULL || taken == NULL ||
         picked_tf == NULL)
@@ -202,9 +217,10 @@ int sum_pick_mmr(lede_doc *doc, const sum_model *m, const double *score, uint32_
      * found (ties go to the earlier candidate, as before). A candidate's largest cosine with
      * the picks (upd[], the picks with weight) is brought up to date only when the scan
      * reaches it: seen[i] picks are already in max_sim[i]. The maximum does not depend on
-     * when it is taken, so every value compared is the one the eager update gave. The
-     * newest pick is spread over picked_tf[] for a dense dot product; older ones, which a
-     * candidate reached for the first time may still owe, are merged. */
+     * when it is taken, so every value compared is the one the eager update gave. Each of
+     * the first MMR_SPREAD picks is spread over an array of its own (spread[]) for a dense
+     * dot product, branch-free, whichever pick a candidate still owes; later picks, which
+     * only long summaries have, are merged. */
     while (got < k && got < SUM_GRAPH_MAX) {
         uint32_t best = UINT32_MAX;
         double best_val = -INFINITY;
@@ -217,9 +233,9 @@ int sum_pick_mmr(lede_doc *doc, const sum_model *m, const double *score, uint32_
             if (max_words > 0 && words + m->sent[a].n_words > max_words)
                 continue;
             if (seen[i] < n_upd) {
-                if (norm[i] != 0) {
+                if (cand_norm(m, idf, c, norm, i) != 0) {
                     for (uint32_t u = seen[i]; u < n_upd; u++) {
-                        double dot = u + 1 == n_upd ? dot_spread(m, idf, a, picked_tf)
+                        double dot = u < MMR_SPREAD ? dot_spread(m, idf, a, spread[u])
                                                     : dot_merge(m, idf, a, c[upd[u]].index);
                         double sim = dot / (norm[i] * norm[upd[u]]);
                         if (sim > max_sim[i])
@@ -248,21 +264,23 @@ int sum_pick_mmr(lede_doc *doc, const sum_model *m, const double *score, uint32_
             idf = sum_idf(doc, m);
             if (idf == NULL)
                 return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
-            /* Every candidate's norm, before any cosine needs one. */
+            /* Norms are computed when a cosine first needs them (cand_norm): -1 until. */
             for (uint32_t i = 0; i < pool; i++)
-                norm[i] = sum_norm(m, idf, c[i].index);
+                norm[i] = -1;
         }
         /* A sentence without weight has cosine 0 with anything: no update. */
-        if (norm[best] == 0)
+        if (cand_norm(m, idf, c, norm, best) == 0)
             continue;
-        if (n_upd > 0) {
-            const sum_sent *old = &m->sent[c[upd[n_upd - 1]].index];
-            for (uint32_t t = 0; t < old->n_terms; t++)
-                picked_tf[old->term[t]] = 0;
+        if (n_upd < MMR_SPREAD) {
+            /* The first array needs no allocation: it is picked_tf. */
+            spread[n_upd] =
+                n_upd == 0 ? picked_tf : lede_doc_alloc(doc, sizeof(uint32_t) * (m->n_terms + 1));
+            if (spread[n_upd] == NULL)
+                return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
+            const sum_sent *ps = &m->sent[s];
+            for (uint32_t t = 0; t < ps->n_terms; t++)
+                spread[n_upd][ps->term[t]] = ps->tf[t];
         }
-        const sum_sent *ps = &m->sent[s];
-        for (uint32_t t = 0; t < ps->n_terms; t++)
-            picked_tf[ps->term[t]] = ps->tf[t];
         upd[n_upd++] = best;
     }
     /* Phase 2, for long documents or a tight word budget: score order, one pass. */

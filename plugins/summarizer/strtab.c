@@ -5,6 +5,7 @@
  * 64-byte-aligned array so that no entry straddles two cache lines, and the table doubles
  * before it is half full, which keeps linear probing's runs short.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #if defined(__linux__)
@@ -16,37 +17,50 @@
 /* A huge page's size (x86-64, arm64 with 4 KiB base pages). */
 #define HUGE_BYTES ((size_t)2 << 20)
 
-/* Doubles the entry array (or makes the first one) and re-inserts every entry. */
+/* Doubles the entry array (or makes the first one, of SUM_STRTAB_FIRST slots) and
+ * re-inserts every entry. */
 static int grow(sum_strtab *t)
 {
-    size_t n_slots = t->ent == NULL ? 1024 : ((size_t)t->mask + 1) * 2;
+    size_t n_slots = t->ent == NULL ? SUM_STRTAB_FIRST : ((size_t)t->mask + 1) * 2;
     if (n_slots > ((size_t)1 << 28))
         return LEDE_ETOOBIG;
     /* 64-byte aligned, so that no entry straddles two cache lines. A table of megabytes is
      * aligned for huge pages and asks for them (where the kernel gives them on request):
-     * filling it then takes one page fault per 2 MiB instead of one per 4 KiB. */
+     * filling it then takes one page fault per 2 MiB instead of one per 4 KiB. calloc, not
+     * malloc and memset: a large block comes zeroed from the kernel, page by page as it is
+     * first touched, and zeroing it again cost more than the re-insertions. */
     size_t bytes = n_slots * sizeof(sum_strent);
     size_t align = bytes >= HUGE_BYTES ? HUGE_BYTES : 64;
-    sum_strent *ent = aligned_alloc(align, bytes);
-    if (ent == NULL)
+    void *mem = calloc(1, bytes + align);
+    if (mem == NULL)
         return LEDE_ENOMEM;
+    sum_strent *ent = (sum_strent *)(((uintptr_t)mem + align - 1) & ~(uintptr_t)(align - 1));
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
     if (align == HUGE_BYTES)
         (void)madvise(ent, bytes, MADV_HUGEPAGE); /* only advice: no huge pages is fine */
 #endif
-    memset(ent, 0, bytes);
     uint32_t mask = (uint32_t)(n_slots - 1);
+    unsigned shift = 32;
+    for (size_t m = n_slots; m > 1; m >>= 1)
+        shift--;
     for (size_t j = 0; t->ent != NULL && j <= t->mask; j++) {
-        if (!t->ent[j].used)
+        const sum_strent *e = &t->ent[j];
+        if (e->shape == 0)
             continue;
-        uint32_t i = t->ent[j].hash & mask;
-        while (ent[i].used)
+        /* Entries keep no hash (the room holds aux): the key is rebuilt and hashed again. */
+        sum_strkey k = {.w = {e->w[0], e->w[1]}, .len = e->shape & 0xFFFF, .shape = e->shape};
+        k.s = k.len > SUM_STRTAB_INLINE ? t->pool + e->off : NULL;
+        sum_strkey_seal(&k);
+        uint32_t i = k.hash >> shift;
+        while (ent[i].shape != 0)
             i = (i + 1) & mask;
-        ent[i] = t->ent[j];
+        ent[i] = *e;
     }
-    free(t->ent);
+    free(t->mem);
+    t->mem = mem;
     t->ent = ent;
     t->mask = mask;
+    t->shift = shift;
     return 0;
 }
 
@@ -71,7 +85,7 @@ static uint32_t pool_add(sum_strtab *t, const char *s, uint32_t len)
     return off;
 }
 
-int sum_strtab_put(sum_strtab *t, const sum_strkey *k, uint32_t val)
+int sum_strtab_put(sum_strtab *t, const sum_strkey *k, uint32_t val, uint32_t aux)
 {
     if (k->len > UINT16_MAX)
         return LEDE_ETOOBIG;
@@ -80,19 +94,14 @@ int sum_strtab_put(sum_strtab *t, const sum_strkey *k, uint32_t val)
         if (rc != 0)
             return rc;
     }
-    sum_strent e = {.w = {k->w[0], k->w[1]},
-                    .hash = k->hash,
-                    .val = val,
-                    .len = (uint16_t)k->len,
-                    .tag = (uint8_t)k->tag,
-                    .used = 1};
+    sum_strent e = {.w = {k->w[0], k->w[1]}, .shape = k->shape, .val = val, .aux = aux};
     if (k->len > SUM_STRTAB_INLINE) {
         e.off = pool_add(t, k->s, k->len);
         if (e.off == UINT32_MAX)
             return LEDE_ENOMEM;
     }
-    uint32_t i = k->hash & t->mask;
-    while (t->ent[i].used)
+    uint32_t i = k->hash >> t->shift;
+    while (t->ent[i].shape != 0)
         i = (i + 1) & t->mask;
     t->ent[i] = e;
     t->n++;
@@ -109,7 +118,7 @@ void sum_strtab_clear(sum_strtab *t)
 
 void sum_strtab_free(sum_strtab *t)
 {
-    free(t->ent);
+    free(t->mem);
     free(t->pool);
     memset(t, 0, sizeof(*t));
 }

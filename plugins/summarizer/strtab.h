@@ -6,10 +6,10 @@
  * corpus's vocabulary outgrows the CPU's nearer caches, so what a lookup costs is the
  * number of cache lines it touches and whether the CPU saw them coming. Hence: linear
  * probing straight over an array of 32-byte entries (two per cache line, at most half
- * used), each holding the hash, the value and the key's first 16 bytes, which for all but
- * a handful of words is the whole key, so a hit costs one line; longer keys go whole to a
- * byte pool. A key is a tag byte (the token kind, so "1990s" as a number and as a word
- * stay apart) and its bytes.
+ * used), each holding the key's first 16 bytes, which for all but a handful of words is
+ * the whole key, its length and tag, and two values, so a hit costs one line; longer keys
+ * go whole to a byte pool. Entries keep no hash: growing the table hashes keys again. A key is a
+ * tag byte (the token kind, so "1990s" as a number and as a word stay apart) and its bytes.
  *
  * A key is prepared once (sum_strkey_make): its first 16 bytes as two little-endian words,
  * zero-padded, from which it is hashed and compared without a loop over bytes. When the
@@ -27,20 +27,29 @@
 #include <stdint.h>
 #include <string.h>
 
+/* A table's first size in slots (2 MiB): a run of news stories meets tens of thousands of
+ * words, and growing up to that from a small table cost 3% of the stage's time on the
+ * 10 MB benchmark corpus. Pages untouched cost nothing (see strtab.c). */
+#define SUM_STRTAB_FIRST 65536
+
 /* Key bytes held in the entry itself; longer keys are compared against the pool too. */
 #define SUM_STRTAB_INLINE 16
 
+/* An entry: 32 bytes, two to a cache line. shape packs the key's length, its tag and a
+ * "used" bit, so that one compare checks all three (an empty entry has shape 0). */
 typedef struct sum_strent {
-    uint64_t w[2]; /* the key's first 16 bytes, zero-padded little-endian words */
-    uint32_t hash, val;
+    uint64_t w[2];  /* the key's first 16 bytes, zero-padded little-endian words */
+    uint32_t shape; /* see sum_strkey_shape */
+    uint32_t val;
+    uint32_t aux; /* a second value for the owner (lexicon.c: the word's print) */
     uint32_t off; /* the whole key's offset in the pool, when it is longer than 16 */
-    uint16_t len; /* key bytes */
-    uint8_t tag, used;
 } sum_strent;
 
 typedef struct sum_strtab {
     sum_strent *ent; /* mask + 1 entries, at most half used; NULL until the first put */
+    void *mem;       /* the block ent was carved from (aligned inside it) */
     uint32_t mask, n;
+    unsigned shift; /* a key's first slot is hash >> shift: the hash's top bits */
     char *pool;
     size_t pool_len, pool_cap;
 } sum_strtab;
@@ -49,8 +58,14 @@ typedef struct sum_strkey {
     uint64_t w[2]; /* as in sum_strent */
     const char *s;
     uint32_t len, hash;
-    unsigned tag;
+    uint32_t shape;
 } sum_strkey;
+
+/* The shape of a key of len bytes (at most UINT16_MAX, see sum_strtab_put) and tag. */
+static inline uint32_t sum_strkey_shape(size_t len, unsigned tag)
+{
+    return (uint32_t)(len & 0xFFFF) | (tag & 0xFF) << 16 | UINT32_C(1) << 24;
+}
 
 /* Up to 8 bytes of s as a little-endian word, zero-padded. readable: how many bytes from s
  * may be read (at least len); with 8 or more, one load does it. */
@@ -72,22 +87,13 @@ static inline uint64_t sum_load_le(const char *s, size_t len, size_t readable)
     return x;
 }
 
-static inline uint64_t sum_mix64(uint64_t h)
-{
-    h ^= h >> 31;
-    h *= UINT64_C(0xBF58476D1CE4E5B9);
-    h ^= h >> 29;
-    return h;
-}
-
-/* Loads the key (tag, s[0..len)) without hashing it: see the top of the file for readable.
- * A caller that folds the words (lexicon.c) does so before sum_strkey_body. */
+/* Loads the key (tag, s[0..len)) without hashing it: see the top of the file for readable. */
 static inline void sum_strkey_load(sum_strkey *k, unsigned tag, const char *s, size_t len,
                                    size_t readable)
 {
     k->s = s;
     k->len = (uint32_t)len;
-    k->tag = tag & 0xFF;
+    k->shape = sum_strkey_shape(len, tag);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (readable >= 16) {
         /* The common case, without a branch on the length: two loads, each masked to the
@@ -107,24 +113,20 @@ static inline void sum_strkey_load(sum_strkey *k, unsigned tag, const char *s, s
     k->w[1] = len > 8 ? sum_load_le(s + 8, len - 8, readable - 8) : 0;
 }
 
-/* A 64-bit hash of a loaded key's bytes and length, not of its tag: equal for keys equal
- * but for the tag. Bytes past the first 16 are read from k->s. */
-static inline uint64_t sum_strkey_body(const sum_strkey *k)
+/* Completes a loaded key with its hash: the high half of one product per word of the key
+ * (a product's high bits depend on every bit of its factors, its low bits on the low bits
+ * only), which for the common short key is one multiply. Tables take a key's slot from the
+ * hash's top bits, so that every byte of the key counts. Bytes past the first 16 are read
+ * from k->s. */
+static inline void sum_strkey_seal(sum_strkey *k)
 {
-    uint64_t h = (k->w[0] ^ k->len) * UINT64_C(0x9E3779B97F4A7C15);
-    h = sum_mix64(h ^ k->w[1]) * UINT64_C(0x94D049BB133111EB);
-    for (size_t i = SUM_STRTAB_INLINE; i < k->len; i += 8) /* the rare long word */
-        h = sum_mix64(h ^ sum_load_le(k->s + i, k->len - i, k->len - i)) *
-            UINT64_C(0x94D049BB133111EB);
-    return h;
-}
-
-/* Completes a loaded key with its hash, from body = sum_strkey_body(k) and the tag. */
-static inline void sum_strkey_seal(sum_strkey *k, uint64_t body)
-{
-    uint64_t h = body ^ ((uint64_t)k->tag * UINT64_C(0xD6E8FEB86659FD93));
-    h ^= h >> 32;
-    k->hash = (uint32_t)h;
+    uint64_t h = (k->w[0] + k->shape) * UINT64_C(0x9E3779B97F4A7C15);
+    h ^= k->w[1] * UINT64_C(0xD6E8FEB86659FD93);
+    for (size_t i = SUM_STRTAB_INLINE; i < k->len; i += 8) { /* the rare long word */
+        h ^= h >> 29;
+        h = (h ^ sum_load_le(k->s + i, k->len - i, k->len - i)) * UINT64_C(0x94D049BB133111EB);
+    }
+    k->hash = (uint32_t)(h >> 32);
 }
 
 /* Prepares the key (tag, s[0..len)) for lookups; see the top of the file for readable. */
@@ -132,7 +134,7 @@ static inline void sum_strkey_make(sum_strkey *k, unsigned tag, const char *s, s
                                    size_t readable)
 {
     sum_strkey_load(k, tag, s, len, readable);
-    sum_strkey_seal(k, sum_strkey_body(k));
+    sum_strkey_seal(k);
 }
 
 /* Asks the CPU to fetch the entry a lookup of the key reads first, so that the lookups of
@@ -141,32 +143,38 @@ static inline void sum_strtab_prefetch(const sum_strtab *t, const sum_strkey *k)
 {
 #if defined(__GNUC__)
     if (t->ent != NULL)
-        __builtin_prefetch(&t->ent[k->hash & t->mask]);
+        __builtin_prefetch(&t->ent[k->hash >> t->shift]);
 #else
     (void)t;
     (void)k;
 #endif
 }
 
-/* The value stored for the key, or NULL when the table does not hold it. */
-static inline uint32_t *sum_strtab_get(sum_strtab *t, const sum_strkey *k)
+/* The key's entry, or NULL when the table does not hold it. */
+static inline sum_strent *sum_strtab_find(const sum_strtab *t, const sum_strkey *k)
 {
     if (t->ent == NULL)
         return NULL;
-    for (uint32_t i = k->hash & t->mask;; i = (i + 1) & t->mask) {
+    for (uint32_t i = k->hash >> t->shift;; i = (i + 1) & t->mask) {
         sum_strent *e = &t->ent[i];
-        if (!e->used)
-            return NULL;
-        if (e->hash == k->hash && e->w[0] == k->w[0] && e->w[1] == k->w[1] && e->len == k->len &&
-            e->tag == k->tag &&
+        if (e->w[0] == k->w[0] && e->w[1] == k->w[1] && e->shape == k->shape &&
             (k->len <= SUM_STRTAB_INLINE || memcmp(t->pool + e->off, k->s, k->len) == 0))
-            return &e->val;
+            return e;
+        if (e->shape == 0)
+            return NULL;
     }
 }
 
-/* Adds a key that sum_strtab_get did not find. Returns 0, LEDE_ENOMEM, or LEDE_ETOOBIG for
- * a key over 64 KiB or a table of 2^28 entries. */
-int sum_strtab_put(sum_strtab *t, const sum_strkey *k, uint32_t val);
+/* The value stored for the key, or NULL when the table does not hold it. */
+static inline uint32_t *sum_strtab_get(const sum_strtab *t, const sum_strkey *k)
+{
+    sum_strent *e = sum_strtab_find(t, k);
+    return e != NULL ? &e->val : NULL;
+}
+
+/* Adds a key that sum_strtab_find did not find, with its value and aux. Returns 0,
+ * LEDE_ENOMEM, or LEDE_ETOOBIG for a key over 64 KiB or a table of 2^28 entries. */
+int sum_strtab_put(sum_strtab *t, const sum_strkey *k, uint32_t val, uint32_t aux);
 /* Empties the table, keeping its memory. */
 void sum_strtab_clear(sum_strtab *t);
 void sum_strtab_free(sum_strtab *t);

@@ -67,7 +67,7 @@ typedef struct sum_docterm {
 /* lexicon.c: word tokens to per-document term ids, through an instance-wide cache of what
  * each raw word stems to. One lexicon serves one stemmer and stop-word setting. */
 typedef struct sum_lexicon {
-    sum_strtab words;           /* (kind, raw token) -> stem id, or stop / no content */
+    sum_strtab words;           /* (kind, raw token) -> stem id or none, and its print */
     sum_strtab stems;           /* stem -> stem id (its entry index) */
     struct sb_stemmer *stemmer; /* what the cached answers were computed with */
     int stopwords;
@@ -94,8 +94,8 @@ typedef struct sum_words {
 void sum_lexicon_begin(sum_lexicon *lx, struct sb_stemmer *stemmer, int stopwords);
 /* Lists the word and number tokens of tok[0..n_tok) into words, whose arrays have room for
  * n_tok + 1 entries: each word with its print, equal for words equal but for ASCII case
- * (other words may share one too), which is how repeated sentences are found, computed
- * here because the word's first bytes are at hand; and each word with a term with its
+ * (other words may share one too), which is how repeated sentences are found, kept in
+ * the word's cache entry; and each word with a term with its
  * stem id (private to the lexicon: sum_lexicon_number turns it into the document's term
  * id). Returns 0, LEDE_ENOMEM or LEDE_ETOOBIG. */
 int sum_lexicon_words(sum_lexicon *lx, const char *text, size_t text_len, const lede_token *tok,
@@ -117,7 +117,7 @@ void sum_lexicon_free(sum_lexicon *lx);
 typedef struct sum_scratch {
     double *w;    /* graph weights, n x n (float values, see graph.c) */
     size_t w_cap; /* cells allocated */
-    double *pair; /* a score per ordered pair of graph nodes (BM25, dot), n x n */
+    double *pair; /* a score per pair of graph nodes (LexRank's dot products), n x n */
     size_t pair_cap;
     sum_words words; /* the current document's words (model.c) */
     size_t words_cap;
