@@ -12,6 +12,7 @@ static const fz_chain chains[] = {
     {{{&tokenizer_LTX_lede_stage, "clitics=true"}}},
     {{{&tokenizer_LTX_lede_stage, "words=uax29"}}},
     {{{&tokenizer_LTX_lede_stage, "max_sentence_bytes=40"}}},
+    {{{&tokenizer_LTX_lede_stage, "quotations=whole"}}},
 };
 #define N_CHAINS (sizeof chains / sizeof chains[0])
 
