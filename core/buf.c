@@ -8,6 +8,7 @@
  * exactly the same bytes; the vector path never reads outside s[0..len) and never
  * writes outside the room it reserved.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -142,6 +143,29 @@ static inline unsigned escape_mask16(__m128i x)
     m = _mm_or_si128(m, _mm_cmpeq_epi8(x, del));
     return (unsigned)_mm_movemask_epi8(m);
 }
+
+/* s[0..n), 0 < n < 16, in the low bytes of a vector, zeros above; reads s[0..n) only. */
+static inline __m128i load_partial16(const unsigned char *s, unsigned n)
+{
+    uint64_t lo = 0, hi = 0;
+
+    if (n >= 8) {
+        memcpy(&lo, s, 8);
+        if (n > 8) {
+            memcpy(&hi, s + n - 8, 8);
+            hi >>= 8 * (16 - n); /* drop the bytes lo already has */
+        }
+    } else if (n >= 4) {
+        uint32_t a, z;
+        memcpy(&a, s, 4);
+        memcpy(&z, s + n - 4, 4);
+        lo = a | (((uint64_t)z >> (8 * (8 - n))) << 32);
+    } else {
+        lo = (uint64_t)s[0] | ((uint64_t)s[n >> 1] << (8 * (n >> 1))) |
+             ((uint64_t)s[n - 1] << (8 * (n - 1)));
+    }
+    return _mm_set_epi64x((long long)hi, (long long)lo);
+}
 #endif
 
 int lede_buf_json_string(lede_buf *b, const char *s, size_t len)
@@ -152,9 +176,14 @@ int lede_buf_json_string(lede_buf *b, const char *s, size_t len)
     /* Worst case every byte becomes \u00XX: reserve once, then write without checks. */
     if (len > (b->max / 6))
         return LEDE_ETOOBIG;
-    rc = lede_buf_reserve(b, len * 6 + 2);
-    if (rc)
-        return rc;
+    /* Most calls escape a short string into a buffer with room to spare: check that
+     * inline (the conditions of lede_buf_reserve) before calling it. */
+    size_t need = len * 6 + 2;
+    if (need > b->max || b->len > b->max - need || b->len + need + 1 > b->cap) {
+        rc = lede_buf_reserve(b, need);
+        if (rc)
+            return rc;
+    }
     char *o = b->data + b->len;
     *o++ = '"';
 #ifdef BUF_SSE2
@@ -174,14 +203,13 @@ int lede_buf_json_string(lede_buf *b, const char *s, size_t len)
         o = put_escape(o + k, p[k]);
         p += k + 1;
     }
-    /* The last 0..15 bytes: through a zero-padded copy when the buffer has 16 bytes of
-     * spare room at o (nearly always), else the byte loop below. */
+    /* The last 0..15 bytes: gathered into a vector with a few overlapping loads (a copy to
+     * memory and a 16-byte load would stall on store forwarding), when the buffer has 16
+     * bytes of spare room at o (nearly always), else the byte loop below. */
     const char *room_end = b->data + b->cap;
     while (p < end && room_end - o >= 16) {
-        unsigned char tmp[16] = {0};
         unsigned n = (unsigned)(end - p);
-        memcpy(tmp, p, n);
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)tmp);
+        __m128i x = load_partial16(p, n);
         unsigned mask = escape_mask16(x) & ((1u << n) - 1);
         _mm_storeu_si128((__m128i *)(void *)o, x);
         if (!mask) {
