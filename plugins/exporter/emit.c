@@ -17,16 +17,53 @@
 
 #include "exporter.h"
 
+/* "00" .. "99": two digits per division. */
+static const char digit_pairs[201] = "00010203040506070809101112131415161718192021222324"
+                                     "25262728293031323334353637383940414243444546474849"
+                                     "50515253545556575859606162636465666768697071727374"
+                                     "75767778798081828384858687888990919293949596979899";
+
+/* Writes the n decimal digits of v ending at end (n from count_digits). */
+static void put_digits(char *end, uint64_t v)
+{
+    while (v >= 100) {
+        end -= 2;
+        memcpy(end, digit_pairs + 2 * (v % 100), 2);
+        v /= 100;
+    }
+    if (v >= 10) {
+        end -= 2;
+        memcpy(end, digit_pairs + 2 * v, 2);
+    } else {
+        *--end = (char)('0' + v);
+    }
+}
+
+static unsigned count_digits(uint64_t v)
+{
+    unsigned n = 1;
+    while (v >= 100) {
+        v /= 100;
+        n += 2;
+    }
+    return n + (v >= 10);
+}
+
 void exp_put_u64(exp_out *o, uint64_t v)
 {
-    char tmp[24];
-    char *p = tmp + sizeof tmp;
+    lede_buf *b = o->b;
+    unsigned n = count_digits(v);
 
-    do {
-        *--p = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    exp_put(o, p, (size_t)(tmp + sizeof tmp - p));
+    /* Straight into the buffer when it has room (as exp_put checks it); else via a copy. */
+    if (b->len + n < b->cap && b->len + n <= b->max) {
+        put_digits(b->data + b->len + n, v);
+        b->len += n;
+        b->data[b->len] = '\0';
+        return;
+    }
+    char tmp[24];
+    put_digits(tmp + n, v);
+    exp_put(o, tmp, n);
 }
 
 void exp_put_i64(exp_out *o, int64_t v)
