@@ -158,6 +158,44 @@ static void test_every_token_span_reads_back_its_text(void **state)
     }
 }
 
+static void test_word_ends_are_found_at_every_length_and_at_the_text_end(void **state)
+{
+    /* Words of 1 to 40 letters (the fast path reads 16 bytes, then 8, then one at a time
+     * near the end of the text), lower-case or capitalised, before each character that
+     * ends a word, with and without text after it: always one word token of exactly
+     * those letters, with its case flag (but for an initial before its stop). */
+    static const char *const ends[] = {" ", ",", ";", ")", "!", "?", ".", "\n", "\t", ":", "\""};
+    tku *k = *state;
+    char word[48], text[128];
+    (void)state;
+    for (size_t len = 1; len <= 40; len++) {
+        for (int cap = 0; cap < 2; cap++) {
+            for (size_t i = 0; i < len; i++)
+                word[i] = (char)('a' + (i * 7) % 26);
+            word[len] = '\0';
+            if (cap)
+                word[0] = (char)(word[0] - 'a' + 'A');
+            for (size_t e = 0; e < sizeof ends / sizeof *ends; e++) {
+                if (len == 1 && cap && ends[e][0] == '.')
+                    continue; /* an initial: "A." keeps its stop */
+                for (int tail = 0; tail < 2; tail++) {
+                    snprintf(text, sizeof text, "go %s%s%s", word, ends[e],
+                             tail ? " next words" : "");
+                    tku_run(k, text);
+                    assert_true(tku_n_tokens(k) >= 2);
+                    assert_string_equal(tku_token(k, 1), word);
+                    assert_int_equal(!!(tku_flags(k, word) & LEDE_TOKF_CAPITALIZED), cap);
+                }
+            }
+            /* and at the very end of the text */
+            snprintf(text, sizeof text, "go %s", word);
+            tku_run(k, text);
+            assert_int_equal(tku_n_tokens(k), 2);
+            assert_string_equal(tku_token(k, 1), word);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -174,6 +212,7 @@ int main(void)
         cmocka_unit_test(test_non_breaking_space_separates_words),
         cmocka_unit_test(test_clitics_option_splits_negations_and_possessives),
         cmocka_unit_test(test_every_token_span_reads_back_its_text),
+        cmocka_unit_test(test_word_ends_are_found_at_every_length_and_at_the_text_end),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -50,6 +50,11 @@
 
 #include "tok.h"
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define TOK_SSE2 1
+#endif
+
 typedef struct scanner {
     const tok_config *cfg;
     const char *text;
@@ -243,6 +248,20 @@ static int split_clitic(scanner *sc)
  * end of nearly every word, which is most of the cost of tokenizing plain text. */
 static inline uint32_t lower_run_end(const unsigned char *s, uint32_t q, uint32_t end)
 {
+#ifdef TOK_SSE2
+    /* 16 bytes at a time: nearly every word ends inside the first block. */
+    const __m128i a = _mm_set1_epi8('a'), z = _mm_set1_epi8('z');
+    while (q + 16 <= end) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + q));
+        /* 'a' <= x <= 'z' as unsigned bytes */
+        __m128i lower = _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(x, a), x),
+                                      _mm_cmpeq_epi8(_mm_min_epu8(x, z), x));
+        unsigned other = ~(unsigned)_mm_movemask_epi8(lower) & 0xFFFF;
+        if (other)
+            return q + (uint32_t)__builtin_ctz(other);
+        q += 16;
+    }
+#endif
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const uint64_t L = 0x0101010101010101ull, H = 0x8080808080808080ull;
     while (q + 8 <= end) {
@@ -574,6 +593,47 @@ static int scan_emoji(scanner *sc, uint32_t *ppos, int32_t first)
     return emit(sc, start, pos, 0);
 }
 
+/* The fast path (see the file comment): emits the plain words starting at pos, one after
+ * another while each is an ASCII word of lower-case letters (after one capital at most)
+ * ending where no rule could extend or cut it, or before a full stop and white space when
+ * it is no abbreviation (no URL or U.S. can end so either). Returns where it stopped (pos
+ * itself when the first word is not plain): anything else (a capital inside, an apostrophe,
+ * a hyphen, non-ASCII) is left to scan_word. Sets *rc on LEDE_ENOMEM. */
+static uint32_t plain_words(const tok_config *cfg, const unsigned char *s, uint32_t pos,
+                            uint32_t end, tok_vec *vec, int *rc)
+{
+    while (pos < end) {
+        unsigned char c = s[pos];
+        int upper = (unsigned)(c - 'A') < 26;
+        if (!upper && (unsigned)(c - 'a') >= 26)
+            break;
+        uint32_t q = lower_run_end(s, pos + 1, end);
+        unsigned char e = q < end ? s[q] : ' ';
+        if (!((q - pos >= 2 || !upper) &&
+              (e == ' ' || e == '\n' || e == ',' || e == ';' || e == ')' || e == '!' || e == '?' ||
+               e == '\r' || e == '\t' ||
+               (e == '.' && q - pos >= 2 &&
+                (q + 1 == end || s[q + 1] == ' ' || s[q + 1] == '\n' || s[q + 1] == '\r' ||
+                 s[q + 1] == '\t') &&
+                !tok_lexicon_get_if(cfg->lex, (const char *)s + pos, q - pos,
+                                    TOK_LEX_ANY_ABBREV)))))
+            break;
+        if (vec->n == vec->cap && tok_vec_reserve(vec, 1)) {
+            *rc = LEDE_ENOMEM;
+            break;
+        }
+        lede_token *t = &vec->v[vec->n++];
+        t->start = pos;
+        t->end = q;
+        t->kind = LEDE_TOK_WORD;
+        /* a lower-case letter alone may be a list marker: not inert */
+        t->flags = (uint16_t)((upper ? LEDE_TOKF_CAPITALIZED : 0) |
+                              (q - pos >= 2 || upper ? TOK_F_INERT : 0));
+        pos = e == ' ' && q < end ? q + 1 : q; /* skip the usual space after it */
+    }
+    return pos;
+}
+
 int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t end, tok_vec *vec)
 {
     scanner sc = {cfg, text, (const unsigned char *)text, start, end, vec, 0};
@@ -587,43 +647,25 @@ int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t 
         size_t len;
         unsigned char c = sc.s[pos];
 
+        if ((unsigned)((c | 0x20) - 'a') < 26) {
+            uint32_t next = plain_words(cfg, sc.s, pos, end, vec, &rc);
+            if (rc)
+                break;
+            if (next != pos) {
+                /* Where the run stopped: end, or a character the general path takes
+                 * (a letter starting a word the fast path does not handle, among them). */
+                pos = next;
+                if (pos >= end)
+                    break;
+                c = sc.s[pos];
+            }
+        }
         if (c < 0x80) {
             cp = c;
             cc = tok_class(c);
             len = 1;
         } else {
             len = peek(&sc, pos, &cp, &cc);
-        }
-        if (cc == TOK_CC_LOWER || cc == TOK_CC_UPPER) {
-            /* Fast path: an ASCII word of lower-case letters (after one capital at most)
-             * ending where no rule could extend or cut it, or before a full stop and white
-             * space when it is no abbreviation (no URL or U.S. can end so either). Anything
-             * else (a capital inside, an apostrophe, a hyphen, non-ASCII) takes
-             * scan_word. */
-            uint32_t q = lower_run_end(sc.s, pos + 1, end);
-            unsigned char e = q < end ? sc.s[q] : ' ';
-            if ((q - pos >= 2 || cc == TOK_CC_LOWER) &&
-                (e == ' ' || e == '\n' || e == ',' || e == ';' || e == ')' || e == '!' ||
-                 e == '?' || e == '\r' || e == '\t' ||
-                 (e == '.' && q - pos >= 2 &&
-                  (q + 1 == end || sc.s[q + 1] == ' ' || sc.s[q + 1] == '\n' ||
-                   sc.s[q + 1] == '\r' || sc.s[q + 1] == '\t') &&
-                  !tok_lexicon_get_if(cfg->lex, text + pos, q - pos, TOK_LEX_ANY_ABBREV)))) {
-                lede_token *t;
-                if (vec->n == vec->cap && tok_vec_reserve(vec, 1)) {
-                    rc = LEDE_ENOMEM;
-                    break;
-                }
-                t = &vec->v[vec->n++];
-                t->start = pos;
-                t->end = q;
-                t->kind = LEDE_TOK_WORD;
-                /* a lower-case letter alone may be a list marker: not inert */
-                t->flags = (uint16_t)((cc == TOK_CC_UPPER ? LEDE_TOKF_CAPITALIZED : 0) |
-                                      (q - pos >= 2 || cc == TOK_CC_UPPER ? TOK_F_INERT : 0));
-                pos = e == ' ' && q < end ? q + 1 : q; /* skip the usual space after it */
-                continue;
-            }
         }
         if (c == '<' || c == '&' || c == '\\' ||
             ((cc == TOK_CC_PUNCT || cc == TOK_CC_SYMBOL) && pos + 3 < end && sc.s[pos + 1] == c &&
