@@ -196,6 +196,27 @@ static void test_word_ends_are_found_at_every_length_and_at_the_text_end(void **
     }
 }
 
+static void test_plain_numbers_and_single_capitals_end_where_the_general_rules_say(void **state)
+{
+    tku *k = *state;
+    /* numbers before every character that ends them; a comma that a digit follows (ASCII
+     * or not) stays inside */
+    TKU_TOKENS(k, "in 2005, 22,000 people; (7) 3! 4? 5\n6\t8 1,\xd9\xa2 9,", "in", "2005", ",",
+               "22,000", "people", ";", "(", "7", ")", "3", "!", "4", "?", "5", "6", "8",
+               "1,\xd9\xa2", "9", ",");
+    assert_int_equal(kind_of(k, "2005"), LEDE_TOK_NUMBER);
+    assert_int_equal(kind_of(k, "9"), LEDE_TOK_NUMBER);
+    assert_int_equal(kind_of(k, "1,\xd9\xa2"), LEDE_TOK_NUMBER);
+    /* a capital alone is a capitalised word, except before a stop: an initial */
+    TKU_TOKENS(k, "I said A, B and C) then J. Smith", "I", "said", "A", ",", "B", "and", "C", ")",
+               "then", "J.", "Smith");
+    assert_int_equal(kind_of(k, "I"), LEDE_TOK_WORD);
+    assert_true(tku_flags(k, "I") & LEDE_TOKF_CAPITALIZED);
+    assert_true(tku_flags(k, "B") & LEDE_TOKF_CAPITALIZED);
+    assert_false(tku_flags(k, "B") & LEDE_TOKF_ALLCAPS);
+    assert_true(tku_flags(k, "J.") & LEDE_TOKF_ABBREV);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -213,6 +234,7 @@ int main(void)
         cmocka_unit_test(test_clitics_option_splits_negations_and_possessives),
         cmocka_unit_test(test_every_token_span_reads_back_its_text),
         cmocka_unit_test(test_word_ends_are_found_at_every_length_and_at_the_text_end),
+        cmocka_unit_test(test_plain_numbers_and_single_capitals_end_where_the_general_rules_say),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -594,30 +594,54 @@ static int scan_emoji(scanner *sc, uint32_t *ppos, int32_t first)
 }
 
 /* The fast path (see the file comment): emits the plain words starting at pos, one after
- * another while each is an ASCII word of lower-case letters (after one capital at most)
- * ending where no rule could extend or cut it, or before a full stop and white space when
- * it is no abbreviation (no URL or U.S. can end so either). Returns where it stopped (pos
- * itself when the first word is not plain): anything else (a capital inside, an apostrophe,
- * a hyphen, non-ASCII) is left to scan_word. Sets *rc on LEDE_ENOMEM. */
+ * another while each is
+ *   - an ASCII word of lower-case letters after one capital at most, ending where no rule
+ *     could extend or cut it, or (two letters or more) before a full stop and white space
+ *     when it is no abbreviation: no URL or U.S. can end so either;
+ *   - or a run of ASCII digits ending the same way, or before a comma that no digit
+ *     follows (22,000 goes on): a number.
+ * Returns where it stopped (pos itself when the first word is not plain): anything else (a
+ * capital inside, an apostrophe, a hyphen, a decimal point, non-ASCII) is left to
+ * scan_word. Sets *rc on LEDE_ENOMEM. */
 static uint32_t plain_words(const tok_config *cfg, const unsigned char *s, uint32_t pos,
                             uint32_t end, tok_vec *vec, int *rc)
 {
     while (pos < end) {
-        unsigned char c = s[pos];
+        unsigned char c = s[pos], e;
         int upper = (unsigned)(c - 'A') < 26;
-        if (!upper && (unsigned)(c - 'a') >= 26)
-            break;
-        uint32_t q = lower_run_end(s, pos + 1, end);
-        unsigned char e = q < end ? s[q] : ' ';
-        if (!((q - pos >= 2 || !upper) &&
-              (e == ' ' || e == '\n' || e == ',' || e == ';' || e == ')' || e == '!' || e == '?' ||
-               e == '\r' || e == '\t' ||
-               (e == '.' && q - pos >= 2 &&
-                (q + 1 == end || s[q + 1] == ' ' || s[q + 1] == '\n' || s[q + 1] == '\r' ||
-                 s[q + 1] == '\t') &&
-                !tok_lexicon_get_if(cfg->lex, (const char *)s + pos, q - pos,
-                                    TOK_LEX_ANY_ABBREV)))))
-            break;
+        uint16_t kind, flags;
+        uint32_t q;
+
+        if ((unsigned)(c - '0') < 10) {
+            q = pos + 1;
+            while (q < end && (unsigned)(s[q] - '0') < 10)
+                q++;
+            e = q < end ? s[q] : ' ';
+            if (!(e == ' ' || e == '\n' || e == ';' || e == ')' || e == '!' || e == '?' ||
+                  e == '\r' || e == '\t' ||
+                  (e == ',' &&
+                   (q + 1 == end || (s[q + 1] < 0x80 && (unsigned)(s[q + 1] - '0') >= 10)))))
+                break;
+            kind = LEDE_TOK_NUMBER;
+            flags = 0;
+        } else {
+            if (!upper && (unsigned)(c - 'a') >= 26)
+                break;
+            q = lower_run_end(s, pos + 1, end);
+            e = q < end ? s[q] : ' ';
+            if (!(e == ' ' || e == '\n' || e == ',' || e == ';' || e == ')' || e == '!' ||
+                  e == '?' || e == '\r' || e == '\t' ||
+                  (e == '.' && q - pos >= 2 &&
+                   (q + 1 == end || s[q + 1] == ' ' || s[q + 1] == '\n' || s[q + 1] == '\r' ||
+                    s[q + 1] == '\t') &&
+                   !tok_lexicon_get_if(cfg->lex, (const char *)s + pos, q - pos,
+                                       TOK_LEX_ANY_ABBREV))))
+                break;
+            kind = LEDE_TOK_WORD;
+            /* a lower-case letter alone may be a list marker: not inert */
+            flags = (uint16_t)((upper ? LEDE_TOKF_CAPITALIZED : 0) |
+                               (q - pos >= 2 || upper ? TOK_F_INERT : 0));
+        }
         if (vec->n == vec->cap && tok_vec_reserve(vec, 1)) {
             *rc = LEDE_ENOMEM;
             break;
@@ -625,10 +649,8 @@ static uint32_t plain_words(const tok_config *cfg, const unsigned char *s, uint3
         lede_token *t = &vec->v[vec->n++];
         t->start = pos;
         t->end = q;
-        t->kind = LEDE_TOK_WORD;
-        /* a lower-case letter alone may be a list marker: not inert */
-        t->flags = (uint16_t)((upper ? LEDE_TOKF_CAPITALIZED : 0) |
-                              (q - pos >= 2 || upper ? TOK_F_INERT : 0));
+        t->kind = kind;
+        t->flags = flags;
         pos = e == ' ' && q < end ? q + 1 : q; /* skip the usual space after it */
     }
     return pos;
@@ -647,7 +669,7 @@ int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t 
         size_t len;
         unsigned char c = sc.s[pos];
 
-        if ((unsigned)((c | 0x20) - 'a') < 26) {
+        if ((unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10) {
             uint32_t next = plain_words(cfg, sc.s, pos, end, vec, &rc);
             if (rc)
                 break;
