@@ -91,31 +91,65 @@ static size_t put_utf8(char *o, unsigned cp)
     return 4;
 }
 
+#ifdef NDJ_SSE2
+/* Bit k set when byte k of x is a quote, a backslash or a control byte. */
+static inline unsigned special_mask16(__m128i x)
+{
+    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
+    const __m128i c1f = _mm_set1_epi8(0x1F);
+    /* x <= 0x1F as unsigned bytes: min(x, 0x1F) == x. */
+    __m128i m = _mm_cmpeq_epi8(_mm_min_epu8(x, c1f), x);
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(x, quote));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(x, bslash));
+    return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
+static inline int is_special(unsigned char c)
+{
+    return c == '"' || c == '\\' || c < 0x20;
+}
+
 /* The first i' >= i before len where s[i'] is a quote, a backslash or a control byte;
  * len when there is none. Never reads s[len] or beyond. */
 static inline size_t plain_run_end(const char *s, size_t i, size_t len)
 {
 #ifdef NDJ_SSE2
-    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
-    const __m128i c1f = _mm_set1_epi8(0x1F);
     while (len - i >= 16) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        /* x <= 0x1F as unsigned bytes: min(x, 0x1F) == x. */
-        __m128i m = _mm_cmpeq_epi8(_mm_min_epu8(x, c1f), x);
-        m = _mm_or_si128(m, _mm_cmpeq_epi8(x, quote));
-        m = _mm_or_si128(m, _mm_cmpeq_epi8(x, bslash));
-        unsigned mask = (unsigned)_mm_movemask_epi8(m);
+        unsigned mask = special_mask16(_mm_loadu_si128((const __m128i *)(const void *)(s + i)));
         if (mask)
             return i + (unsigned)__builtin_ctz(mask);
         i += 16;
     }
 #endif
-    while (i < len) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '\\' || c < 0x20)
-            break;
+    while (i < len && !is_special((unsigned char)s[i]))
         i++;
+    return i;
+}
+
+/* plain_run_end, copying the run to *o and advancing *o past it. *o needs room for
+ * len - i bytes: each 16-byte step stores a whole block, the run's part of it kept. (So
+ * len may be less than the line's length: the caller's bound for the room it has.) */
+static inline size_t copy_plain_run(const char *s, size_t i, size_t len, char **o)
+{
+    char *out = *o;
+#ifdef NDJ_SSE2
+    while (len - i >= 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        unsigned mask = special_mask16(x);
+        _mm_storeu_si128((__m128i *)(void *)out, x);
+        if (mask) {
+            unsigned k = (unsigned)__builtin_ctz(mask);
+            *o = out + k;
+            return i + k;
+        }
+        i += 16;
+        out += 16;
     }
+#endif
+    while (i < len && !is_special((unsigned char)s[i]))
+        *out++ = s[i++];
+    *o = out;
     return i;
 }
 
@@ -127,6 +161,7 @@ static int parse_string(ndj *p, int decode, size_t *off, size_t *n)
     size_t i = p->pos + 1, len = p->len;
     lede_buf *b = p->scratch;
     char *o = NULL;
+    size_t lim = len; /* copy_plain_run may store 16-byte blocks up to s[lim] */
 
     if (decode) {
         /* Unescaping never lengthens a string (an escape is at least as long as the UTF-8
@@ -144,17 +179,16 @@ static int parse_string(ndj *p, int decode, size_t *off, size_t *n)
             }
             if (lede_buf_reserve(b, q.pos - i - 1))
                 return fail(p, "string too large");
+            lim = q.pos - 1; /* the closing quote: no block store goes past it */
         }
         *off = b->len;
         o = b->data + b->len;
     }
     for (;;) {
-        size_t run = i;
-        i = plain_run_end(s, i, len);
-        if (decode && i > run) {
-            memcpy(o, s + run, i - run);
-            o += i - run;
-        }
+        if (decode)
+            i = copy_plain_run(s, i, lim, &o);
+        else
+            i = plain_run_end(s, i, len);
         if (i >= len) {
             p->pos = i;
             return fail(p, "unterminated string");

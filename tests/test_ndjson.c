@@ -220,6 +220,29 @@ static void test_scratch_capped_below_the_line_still_decodes_short_strings(void 
     assert_non_null(strstr(f->msg, "string too large"));
 }
 
+static void test_scratch_capped_below_the_line_and_nearly_full_is_not_overrun(void **state)
+{
+    /* 25 metadata keys of 10 bytes fill 250 bytes of a 256-byte scratch buffer capped at
+     * 300; the text's room is then reserved for its own length only (3 bytes): decoding
+     * it must stay inside the buffer (AddressSanitizer checks), whatever follows it. */
+    fx *f = *state;
+    char line[1024];
+    size_t n = 0;
+    lede_buf_free(&f->scratch);
+    lede_buf_init(&f->scratch, 300);
+    line[n++] = '{';
+    for (int k = 0; k < 25; k++)
+        n += (size_t)snprintf(line + n, sizeof line - n, "\"key_%06d\":1,", k);
+    n += (size_t)snprintf(line + n, sizeof line - n,
+                          "\"text\":\"abc\",\"zz\":\"a long value after the text, %s\"}",
+                          "longer than the room left under the cap");
+    assert_int_equal(parse_exact(f, line, n), 0);
+    assert_int_equal(f->rec.n_fields, 26);
+    assert_int_equal(f->rec.text_len, 3);
+    assert_memory_equal(f->scratch.data + f->rec.text_off, "abc", 3);
+    assert_true(f->scratch.len <= f->scratch.cap);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -241,6 +264,8 @@ int main(void)
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_scratch_capped_below_the_line_still_decodes_short_strings, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_scratch_capped_below_the_line_and_nearly_full_is_not_overrun, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
