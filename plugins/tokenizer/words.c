@@ -122,7 +122,7 @@ static int push_token(scanner *sc, uint32_t start, uint32_t end, uint16_t kind, 
 {
     lede_token *t;
 
-    if (tok_vec_reserve(sc->vec, 1))
+    if (sc->vec->n == sc->vec->cap && tok_vec_reserve(sc->vec, 1))
         return LEDE_ENOMEM;
     t = &sc->vec->v[sc->vec->n++];
     t->start = start;
@@ -428,7 +428,7 @@ static int scan_one(scanner *sc, uint32_t *ppos, int lead, uint16_t flags, int *
     } else if (n_digits) {
         /* a number: digits with inner . , : and a final %; nothing to describe */
         lede_token *t;
-        if (tok_vec_reserve(sc->vec, 1))
+        if (sc->vec->n == sc->vec->cap && tok_vec_reserve(sc->vec, 1))
             return LEDE_ENOMEM;
         t = &sc->vec->v[sc->vec->n++];
         t->start = start;
