@@ -49,21 +49,24 @@ static unsigned count_digits(uint64_t v)
     return n + (v >= 10);
 }
 
+char *exp_write_u64(char *p, uint64_t v)
+{
+    unsigned n = count_digits(v);
+    put_digits(p + n, v);
+    return p + n;
+}
+
 void exp_put_u64(exp_out *o, uint64_t v)
 {
-    lede_buf *b = o->b;
-    unsigned n = count_digits(v);
+    char *p = exp_room(o, 20);
 
-    /* Straight into the buffer when it has room (as exp_put checks it); else via a copy. */
-    if (b->len + n < b->cap && b->len + n <= b->max) {
-        put_digits(b->data + b->len + n, v);
-        b->len += n;
-        b->data[b->len] = '\0';
+    /* Straight into the buffer when it has room; else via a copy. */
+    if (p) {
+        exp_commit(o, exp_write_u64(p, v));
         return;
     }
     char tmp[24];
-    put_digits(tmp + n, v);
-    exp_put(o, tmp, n);
+    exp_put(o, tmp, (size_t)(exp_write_u64(tmp, v) - tmp));
 }
 
 void exp_put_i64(exp_out *o, int64_t v)
