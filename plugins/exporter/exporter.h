@@ -69,7 +69,7 @@ static inline char *exp_room(exp_out *o, size_t n)
 }
 
 /* Ends a write into exp_room: the buffer now ends at end. */
-static inline void exp_commit(exp_out *o, char *end)
+static inline void exp_commit(exp_out *o, const char *end)
 {
     lede_buf *b = o->b;
     b->len = (size_t)(end - b->data);
