@@ -217,6 +217,17 @@ static void test_plain_numbers_and_single_capitals_end_where_the_general_rules_s
     assert_true(tku_flags(k, "J.") & LEDE_TOKF_ABBREV);
 }
 
+static void test_punctuation_right_after_a_word_is_its_own_token(void **state)
+{
+    tku *k = *state;
+    TKU_TOKENS(k, "one, two; three) four! five? six", "one", ",", "two", ";", "three", ")", "four",
+               "!", "five", "?", "six");
+    assert_int_equal(kind_of(k, ")"), LEDE_TOK_PUNCT);
+    /* ? and ! still end sentences; a run of four commas is still four tokens */
+    TKU_SENTENCES(k, "Really? Yes! fine, ok.", "Really?", "Yes! fine, ok.");
+    TKU_TOKENS(k, "word,,,, next, end,", "word", ",", ",", ",", ",", "next", ",", "end", ",");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -235,6 +246,7 @@ int main(void)
         cmocka_unit_test(test_every_token_span_reads_back_its_text),
         cmocka_unit_test(test_word_ends_are_found_at_every_length_and_at_the_text_end),
         cmocka_unit_test(test_plain_numbers_and_single_capitals_end_where_the_general_rules_say),
+        cmocka_unit_test(test_punctuation_right_after_a_word_is_its_own_token),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
