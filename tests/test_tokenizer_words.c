@@ -226,6 +226,11 @@ static void test_punctuation_right_after_a_word_is_its_own_token(void **state)
     /* ? and ! still end sentences; a run of four commas is still four tokens */
     TKU_SENTENCES(k, "Really? Yes! fine, ok.", "Really?", "Yes! fine, ok.");
     TKU_TOKENS(k, "word,,,, next, end,", "word", ",", ",", ",", ",", "next", ",", "end", ",");
+    /* a full stop after a word, but an ellipsis of spaced stops stays whole */
+    TKU_SENTENCES(k, "It rained. Then it stopped.\nNext line.", "It rained.", "Then it stopped.",
+                  "Next line.");
+    TKU_TOKENS(k, "compounds. . . . The end", "compounds", ".", ". . .", "The", "end");
+    TKU_TOKENS(k, "a word. . . and more", "a", "word", ". . .", "and", "more");
 }
 
 int main(void)

@@ -600,7 +600,7 @@ static int scan_emoji(scanner *sc, uint32_t *ppos, int32_t first)
  *     when it is no abbreviation: no URL or U.S. can end so either;
  *   - or a run of ASCII digits ending the same way, or before a comma that no digit
  *     follows (22,000 goes on): a number.
- * A , ; ) ! or ? right after such a word is emitted here too, as tok_words would. Returns
+ * A . , ; ) ! or ? right after such a word is emitted here too, as tok_words would. Returns
  * where it stopped (pos itself when the first word is not plain): anything else (a capital
  * inside, an apostrophe, a hyphen, a decimal point, non-ASCII) is left to scan_word. Sets
  * *rc on LEDE_ENOMEM. */
@@ -658,12 +658,17 @@ static uint32_t plain_words(const tok_config *cfg, const unsigned char *s, uint3
         }
         pos = q;
         /* , ; ) ! ? after the word: a token of its own with nothing to judge, as in
-         * tok_words (unless it starts a rule of four, which clean.c drops), then the space
-         * after it. */
-        if (e != ',' && e != ';' && e != ')' && e != '!' && e != '?')
+         * tok_words (unless it starts a rule of four, which clean.c drops); a full stop
+         * (white space or the end follows it: the word took it as no abbreviation) as
+         * scan_dots makes it, unless ". . ." follows. Then the space after it. */
+        if (e == '.') {
+            if (q + 2 < end && s[q + 1] == ' ' && s[q + 2] == '.')
+                continue;
+        } else if (e != ',' && e != ';' && e != ')' && e != '!' && e != '?') {
             continue;
-        if (q + 3 < end && s[q + 1] == e && s[q + 2] == e && s[q + 3] == e)
+        } else if (q + 3 < end && s[q + 1] == e && s[q + 2] == e && s[q + 3] == e) {
             break;
+        }
         if (vec->n == vec->cap && tok_vec_reserve(vec, 1)) {
             *rc = LEDE_ENOMEM;
             break;
@@ -672,7 +677,7 @@ static uint32_t plain_words(const tok_config *cfg, const unsigned char *s, uint3
         t->start = q;
         t->end = q + 1;
         t->kind = LEDE_TOK_PUNCT;
-        t->flags = e == '?' || e == '!' ? 0 : TOK_F_INERT;
+        t->flags = e == '?' || e == '!' || e == '.' ? 0 : TOK_F_INERT;
         pos = q + 1 < end && s[q + 1] == ' ' ? q + 2 : q + 1;
     }
     return pos;
