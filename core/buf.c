@@ -190,6 +190,7 @@ int lede_buf_json_string(lede_buf *b, const char *s, size_t len)
     /* Each step stores 16 bytes at o, then keeps those before the first byte that needs an
      * escape. The room: o is at most 1 + 6 * (bytes consumed) past the start and 16 bytes
      * remain to read, so o + 16 stays inside the len * 6 + 2 bytes reserved. */
+    const unsigned char *copied = p; /* the output since o - (p - copied) is s[copied..p) */
     while (end - p >= 16) {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
         unsigned mask = escape_mask16(x);
@@ -202,6 +203,19 @@ int lede_buf_json_string(lede_buf *b, const char *s, size_t len)
         unsigned k = (unsigned)__builtin_ctz(mask);
         o = put_escape(o + k, p[k]);
         p += k + 1;
+        copied = p;
+    }
+    /* The last 1..15 bytes, when the 16 before the end were copied as they are: load the
+     * last 16 bytes and store them over the copy of the first ones, without a branch on
+     * how many remain. */
+    if (p < end && end - copied >= 16) {
+        unsigned n = (unsigned)(end - p);
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(end - 16));
+        if (!(escape_mask16(x) >> (16 - n))) {
+            _mm_storeu_si128((__m128i *)(void *)(o - (16 - n)), x);
+            o += n;
+            p = end;
+        }
     }
     /* The last 0..15 bytes: gathered into a vector with a few overlapping loads (a copy to
      * memory and a 16-byte load would stall on store forwarding), when the buffer has 16
