@@ -40,10 +40,12 @@
  *
  * Speed: the common case, an ASCII word of lower-case letters after at most one capital,
  * ended by a space or , ; ) ! ?, or by a full stop and white space when the word is no
- * abbreviation, is emitted by a fast path in tok_words() that never enters the rules
- * above. None of them can apply to such a word (no capital after a lower-case letter, no
- * apostrophe, hyphen, digit or non-ASCII character; a stop before white space ends no
- * URL or U.S.), so the fast path must stay exactly that narrow. Dots, quote marks and
+ * abbreviation, is emitted by a fast path (plain_words(), which also takes plain digit
+ * runs and the mark and space after a word) that never enters the rules above. None of
+ * them can apply to such a word (no capital after a lower-case letter, no apostrophe,
+ * hyphen, digit or non-ASCII character; a stop before white space ends no URL or U.S.),
+ * so the fast path must stay exactly that narrow: what it emits must be byte for byte
+ * what scan_word, scan_dots and the punctuation path would. Dots, quote marks and
  * numbers are written with their kind known, without tok_describe().
  */
 #include <string.h>
