@@ -13,6 +13,11 @@
 
 #include "lede_internal.h"
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define DOC_SSE2 1
+#endif
+
 typedef struct doc_meta {
     const char *key;
     const char *json;
@@ -200,24 +205,46 @@ static size_t utf8_valid_len(const unsigned char *p, const unsigned char *end)
     return 0;
 }
 
-/* Bytes of the first invalid sequence, or len when the text is valid UTF-8. */
-static size_t utf8_first_invalid(const char *text, size_t len)
+/* Copies text[0..len) to out (room for len bytes) while validating it as UTF-8. Returns
+ * len when the text is valid, else the offset of the first invalid sequence (out then
+ * holds the bytes before it). ASCII, nearly all of an English news text, goes 16 bytes
+ * at a time (SSE2) or 8 (elsewhere); the rest one sequence at a time. */
+static size_t utf8_copy_valid(char *out, const char *text, size_t len)
 {
     const unsigned char *p = (const unsigned char *)text, *end = p + len;
+    char *o = out;
+
     while (p < end) {
-        /* Eight ASCII bytes at a time: the common case for news text. */
+#ifdef DOC_SSE2
+        while (end - p >= 16) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+            if (_mm_movemask_epi8(x))
+                break;
+            _mm_storeu_si128((__m128i *)(void *)o, x);
+            p += 16;
+            o += 16;
+        }
+#endif
         while (end - p >= 8) {
             uint64_t w;
             memcpy(&w, p, 8);
             if (w & UINT64_C(0x8080808080808080))
                 break;
+            memcpy(o, &w, 8);
             p += 8;
+            o += 8;
         }
         if (p == end)
             break;
+        if (*p < 0x80) {
+            *o++ = (char)*p++;
+            continue;
+        }
         size_t n = utf8_valid_len(p, end);
         if (!n)
             return (size_t)(p - (const unsigned char *)text);
+        memcpy(o, p, n);
+        o += n;
         p += n;
     }
     return len;
@@ -251,12 +278,10 @@ int lede_doc_load(lede_doc *doc, const char *id, const char *text, size_t len, l
                               "document '%s' is %zu bytes, over the limit of %zu bytes "
                               "(raise max_doc_bytes)",
                               id, len, doc->max_text);
-    bad = utf8_first_invalid(text, len);
+    if (text_reserve(doc, len))
+        return lede_error_set(err, LEDE_ENOMEM, "out of memory loading document '%s'", id);
+    bad = utf8_copy_valid(doc->text, text, len);
     if (bad == len) {
-        if (text_reserve(doc, len))
-            return lede_error_set(err, LEDE_ENOMEM, "out of memory loading document '%s'", id);
-        if (len)
-            memcpy(doc->text, text, len);
         doc->len = len;
         doc->text[len] = '\0';
         return 0;

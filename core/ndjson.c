@@ -5,7 +5,9 @@
  * tokenizer sustains, so records are read by this small parser that knows the shape it
  * wants: a top-level object whose `id` and `text` are decoded, and whose other members
  * are kept as raw JSON slices of the line (metadata), validated but not built into a
- * tree. Strings are unescaped with a run-copy loop (memcpy between escapes).
+ * tree. Strings are unescaped with a run-copy loop: the end of each run of plain bytes is
+ * found 16 bytes at a time (SSE2 where the compiler has it, a byte loop elsewhere), the
+ * run copied with one memcpy into room reserved once per string.
  *
  * It never recurses (nesting is tracked with a counter), never reads past len, and
  * rejects what JSON rejects: control bytes in strings, bad escapes, trailing garbage.
@@ -15,6 +17,11 @@
 #include <string.h>
 
 #include "lede_config.h"
+
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define NDJ_SSE2 1
+#endif
 
 typedef struct ndj {
     const char *s;
@@ -59,30 +66,91 @@ static int hex4(const char *s, unsigned *out)
     return 0;
 }
 
-static int put_utf8(lede_buf *b, unsigned cp)
+/* Writes cp as UTF-8 at o; returns the number of bytes (1 to 4). */
+static size_t put_utf8(char *o, unsigned cp)
 {
-    char u[4];
-    size_t n;
     if (cp < 0x80) {
-        u[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        u[0] = (char)(0xC0 | (cp >> 6));
-        u[1] = (char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        u[0] = (char)(0xE0 | (cp >> 12));
-        u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        u[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        u[0] = (char)(0xF0 | (cp >> 18));
-        u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        u[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
+        o[0] = (char)cp;
+        return 1;
     }
-    return lede_buf_append(b, u, n);
+    if (cp < 0x800) {
+        o[0] = (char)(0xC0 | (cp >> 6));
+        o[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | (cp >> 12));
+        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | (cp >> 18));
+    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+#ifdef NDJ_SSE2
+/* Bit k set when byte k of x is a quote, a backslash or a control byte. */
+static inline unsigned special_mask16(__m128i x)
+{
+    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
+    const __m128i c1f = _mm_set1_epi8(0x1F);
+    /* x <= 0x1F as unsigned bytes: min(x, 0x1F) == x. */
+    __m128i m = _mm_cmpeq_epi8(_mm_min_epu8(x, c1f), x);
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(x, quote));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(x, bslash));
+    return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
+static inline int is_special(unsigned char c)
+{
+    return c == '"' || c == '\\' || c < 0x20;
+}
+
+/* The first i' >= i before len where s[i'] is a quote, a backslash or a control byte;
+ * len when there is none. Never reads s[len] or beyond. */
+static inline size_t plain_run_end(const char *s, size_t i, size_t len)
+{
+#ifdef NDJ_SSE2
+    while (len - i >= 16) {
+        unsigned mask = special_mask16(_mm_loadu_si128((const __m128i *)(const void *)(s + i)));
+        if (mask)
+            return i + (unsigned)__builtin_ctz(mask);
+        i += 16;
+    }
+#endif
+    while (i < len && !is_special((unsigned char)s[i]))
+        i++;
+    return i;
+}
+
+/* plain_run_end, copying the run to *o and advancing *o past it. *o needs room for
+ * len - i bytes: each 16-byte step stores a whole block, the run's part of it kept. (So
+ * len may be less than the line's length: the caller's bound for the room it has.) */
+static inline size_t copy_plain_run(const char *s, size_t i, size_t len, char **o)
+{
+    char *out = *o;
+#ifdef NDJ_SSE2
+    while (len - i >= 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        unsigned mask = special_mask16(x);
+        _mm_storeu_si128((__m128i *)(void *)out, x);
+        if (mask) {
+            unsigned k = (unsigned)__builtin_ctz(mask);
+            *o = out + k;
+            return i + k;
+        }
+        i += 16;
+        out += 16;
+    }
+#endif
+    while (i < len && !is_special((unsigned char)s[i]))
+        *out++ = s[i++];
+    *o = out;
+    return i;
 }
 
 /* Parses a string at p->pos (on the opening quote). With decode, unescapes it into scratch
@@ -90,23 +158,38 @@ static int put_utf8(lede_buf *b, unsigned cp)
 static int parse_string(ndj *p, int decode, size_t *off, size_t *n)
 {
     const char *s = p->s;
-    size_t i = p->pos + 1;
+    size_t i = p->pos + 1, len = p->len;
     lede_buf *b = p->scratch;
+    char *o = NULL;
+    size_t lim = len; /* copy_plain_run may store 16-byte blocks up to s[lim] */
 
-    if (decode)
-        *off = b->len;
-    for (;;) {
-        size_t run = i;
-        /* Fast scan: most bytes are neither quote, backslash nor control. */
-        while (i < p->len) {
-            unsigned char c = (unsigned char)s[i];
-            if (c == '"' || c == '\\' || c < 0x20)
-                break;
-            i++;
+    if (decode) {
+        /* Unescaping never lengthens a string (an escape is at least as long as the UTF-8
+         * it stands for), so the rest of the line is room enough: reserve it once, then
+         * write without checks. */
+        if (lede_buf_reserve(b, len - i)) {
+            /* A scratch buffer capped below the rest of the line (never the reader's, whose
+             * cap is the longest line): find the string's end with a validating pass and
+             * reserve its source length only. */
+            ndj q = *p;
+            int rc = parse_string(&q, 0, NULL, NULL);
+            if (rc) {
+                p->pos = q.pos;
+                return rc;
+            }
+            if (lede_buf_reserve(b, q.pos - i - 1))
+                return fail(p, "string too large");
+            lim = q.pos - 1; /* the closing quote: no block store goes past it */
         }
-        if (decode && i > run && lede_buf_append(b, s + run, i - run))
-            return fail(p, "string too large");
-        if (i >= p->len) {
+        *off = b->len;
+        o = b->data + b->len;
+    }
+    for (;;) {
+        if (decode)
+            i = copy_plain_run(s, i, lim, &o);
+        else
+            i = plain_run_end(s, i, len);
+        if (i >= len) {
             p->pos = i;
             return fail(p, "unterminated string");
         }
@@ -117,7 +200,7 @@ static int parse_string(ndj *p, int decode, size_t *off, size_t *n)
             return fail(p, "control character in string (escape it)");
         }
         /* Backslash escape. */
-        if (i + 1 >= p->len) {
+        if (i + 1 >= len) {
             p->pos = i;
             return fail(p, "unterminated escape");
         }
@@ -145,32 +228,35 @@ static int parse_string(ndj *p, int decode, size_t *off, size_t *n)
             break;
         case 'u': {
             unsigned cp, lo;
-            if (i + 6 > p->len || hex4(s + i + 2, &cp)) {
+            if (i + 6 > len || hex4(s + i + 2, &cp)) {
                 p->pos = i;
                 return fail(p, "bad \\u escape");
             }
             i += 6;
-            if (cp >= 0xD800 && cp < 0xDC00 && i + 6 <= p->len && s[i] == '\\' && s[i + 1] == 'u' &&
+            if (cp >= 0xD800 && cp < 0xDC00 && i + 6 <= len && s[i] == '\\' && s[i + 1] == 'u' &&
                 !hex4(s + i + 2, &lo) && lo >= 0xDC00 && lo < 0xE000) {
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
                 i += 6;
             } else if (cp >= 0xD800 && cp < 0xE000) {
                 cp = 0xFFFD; /* lone surrogate */
             }
-            if (decode && put_utf8(b, cp))
-                return fail(p, "string too large");
+            if (decode)
+                o += put_utf8(o, cp);
             continue;
         }
         default:
             p->pos = i;
             return fail(p, "bad escape in string");
         }
-        if (decode && lede_buf_append(b, &c, 1))
-            return fail(p, "string too large");
+        if (decode)
+            *o++ = c;
         i += 2;
     }
-    if (decode)
+    if (decode) {
+        b->len = (size_t)(o - b->data);
+        b->data[b->len] = '\0';
         *n = b->len - *off;
+    }
     p->pos = i + 1;
     return 0;
 }

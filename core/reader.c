@@ -22,6 +22,9 @@
 #include "lede_config.h"
 
 #define READ_BLOCK ((size_t)1 << 20)
+/* NDJSON is read this much at a time, so that lines are parsed while the bytes just read
+ * are still in the cache, not after a read of megabytes has pushed them out. */
+#define FILL_BLOCK ((size_t)128 << 10)
 
 typedef struct dir_id {
     dev_t dev;
@@ -43,6 +46,8 @@ struct lede__reader {
     unsigned long long line_no;
     char *buf;
     size_t buf_start, buf_end, buf_cap;
+    size_t scanned; /* buf[buf_start..scanned) holds no newline: a long line that takes
+                       many reads is searched once, not from its start after each */
     int eof;
 
     lede_buf scratch;
@@ -292,6 +297,7 @@ static int fill(lede__reader *r)
     if (r->buf_start > 0) {
         memmove(r->buf, r->buf + r->buf_start, r->buf_end - r->buf_start);
         r->buf_end -= r->buf_start;
+        r->scanned = r->scanned > r->buf_start ? r->scanned - r->buf_start : 0;
         r->buf_start = 0;
     }
     if (r->buf_end == r->buf_cap) {
@@ -303,7 +309,8 @@ static int fill(lede__reader *r)
         r->buf_cap = cap;
     }
     for (;;) {
-        ssize_t n = read(r->fd, r->buf + r->buf_end, r->buf_cap - r->buf_end);
+        size_t room = r->buf_cap - r->buf_end;
+        ssize_t n = read(r->fd, r->buf + r->buf_end, room < FILL_BLOCK ? room : FILL_BLOCK);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0)
@@ -387,9 +394,10 @@ static int next_line(lede__reader *r, lede_doc *doc, lede_error *err)
     int skipping = 0;
 
     for (;;) {
-        char *nl = r->buf_end > r->buf_start
-                       ? memchr(r->buf + r->buf_start, '\n', r->buf_end - r->buf_start)
-                       : NULL;
+        size_t from = r->scanned > r->buf_start ? r->scanned : r->buf_start;
+        char *nl = r->buf_end > from ? memchr(r->buf + from, '\n', r->buf_end - from) : NULL;
+        if (!nl)
+            r->scanned = r->buf_end;
         if (!nl && !r->eof) {
             if (r->buf_end - r->buf_start > max_line) {
                 /* Too long: forget what we have, keep reading to the newline. */
@@ -491,6 +499,6 @@ int lede__reader_next(lede__reader *r, lede_doc *doc, lede_error *err)
         r->path = path;
         r->line_no = 0;
         r->eof = 0;
-        r->buf_start = r->buf_end = 0;
+        r->buf_start = r->buf_end = r->scanned = 0;
     }
 }

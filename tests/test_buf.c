@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lede/buf.h"
@@ -59,6 +60,146 @@ static void test_json_string_keeps_utf8_and_nul_bytes_escaped(void **state)
     lede_buf_free(&b);
 }
 
+/* The escaper's contract, one byte at a time: what the 16-byte path must reproduce. */
+static size_t ref_escape(const unsigned char *in, size_t len, char *out)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t o = 0;
+
+    out[o++] = '"';
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = in[i];
+        const char *e = c == '"'    ? "\\\""
+                        : c == '\\' ? "\\\\"
+                        : c == '\b' ? "\\b"
+                        : c == '\t' ? "\\t"
+                        : c == '\n' ? "\\n"
+                        : c == '\f' ? "\\f"
+                        : c == '\r' ? "\\r"
+                                    : NULL;
+        if (e) {
+            memcpy(out + o, e, 2);
+            o += 2;
+        } else if (c < 0x20 || c == 0x7F) {
+            memcpy(out + o, "\\u00", 4);
+            out[o + 4] = hex[c >> 4];
+            out[o + 5] = hex[c & 15];
+            o += 6;
+        } else {
+            out[o++] = (char)c;
+        }
+    }
+    out[o++] = '"';
+    out[o] = '\0';
+    return o;
+}
+
+static void check_escape(const unsigned char *in, size_t len)
+{
+    char want[6 * 80 + 3];
+    lede_buf b;
+    size_t n;
+
+    assert_true(len <= 80);
+    n = ref_escape(in, len, want);
+    /* an exact-size heap copy: AddressSanitizer sees any read past its end */
+    char *heap = malloc(len);
+    assert_non_null(heap);
+    memcpy(heap, in, len);
+    lede_buf_init(&b, 0);
+    assert_int_equal(lede_buf_json_string(&b, heap, len), 0);
+    free(heap);
+    assert_int_equal(b.len, n);
+    assert_memory_equal(b.data, want, n);
+    assert_int_equal(b.data[b.len], '\0');
+    lede_buf_free(&b);
+}
+
+static void test_json_string_escapes_at_every_block_position(void **state)
+{
+    /* Bytes 7/8 and 15/16 are the edges of an 8- and a 16-byte block; every length up to
+     * 49 and every position cover the body loop and every size of the tail. */
+    static const unsigned char special[] = {'"', '\\', '\n', '\t', 0x00, 0x01, 0x1F, 0x7F};
+    unsigned char in[80];
+    (void)state;
+    for (size_t len = 1; len <= 49; len++) {
+        for (size_t k = 0; k < len; k++) {
+            for (size_t si = 0; si < sizeof special; si++) {
+                memset(in, 'a', sizeof in);
+                in[k] = special[si];
+                check_escape(in, len);
+                /* and a second escape right after it, and one at the last byte */
+                if (k + 1 < len) {
+                    in[k + 1] = '"';
+                    in[len - 1] = '\\';
+                    check_escape(in, len);
+                }
+            }
+        }
+    }
+}
+
+static void test_json_string_leaves_bytes_0x20_to_0xff_but_del_alone(void **state)
+{
+    unsigned char in[80];
+    (void)state;
+    /* every byte value, 64 at a time: high bytes (UTF-8, and invalid UTF-8 such as 0xC0
+     * or 0xFF) are never escaped, whatever their position in a block */
+    for (unsigned start = 0; start < 256; start += 16) {
+        for (size_t i = 0; i < 64; i++)
+            in[i] = (unsigned char)(start + i);
+        check_escape(in, 64);
+        check_escape(in + 3, 61);
+    }
+}
+
+static void test_json_string_keeps_utf8_across_a_16_byte_boundary(void **state)
+{
+    /* "€" (3 bytes) and U+2028 LINE SEPARATOR (3 bytes, kept raw: valid in JSON) starting
+     * at bytes 13..16, so that they straddle the first block's end. */
+    static const char euro[] = "\xe2\x82\xac", ls[] = "\xe2\x80\xa8";
+    char in[40];
+    lede_buf b;
+    (void)state;
+    for (size_t k = 13; k <= 16; k++) {
+        for (int which = 0; which < 2; which++) {
+            memset(in, 'x', sizeof in);
+            memcpy(in + k, which ? ls : euro, 3);
+            check_escape((const unsigned char *)in, 24);
+            lede_buf_init(&b, 0);
+            assert_int_equal(lede_buf_json_string(&b, in, 24), 0);
+            assert_int_equal(b.len, 26);
+            assert_memory_equal(b.data + 1 + k, which ? ls : euro, 3);
+            lede_buf_free(&b);
+        }
+    }
+}
+
+static void test_json_string_without_spare_room_takes_the_byte_loop(void **state)
+{
+    lede_buf b;
+    char fill[300];
+    (void)state;
+    /* A 256-byte buffer filled so that the escape of one byte (reserved: 6 + 2 bytes and
+     * the NUL) ends exactly at its capacity: no 16-byte store fits, the result must not
+     * change and the buffer must not grow. */
+    memset(fill, 'x', sizeof fill);
+    lede_buf_init(&b, 0);
+    assert_int_equal(lede_buf_append(&b, fill, 1), 0);
+    assert_int_equal(b.cap, 256);
+    assert_int_equal(lede_buf_append(&b, fill, 256 - 9 - 1), 0);
+    assert_int_equal(lede_buf_json_string(&b, "\"", 1), 0);
+    assert_int_equal(b.cap, 256);
+    assert_int_equal(b.len, 247 + 4);
+    assert_memory_equal(b.data + 247, "\"\\\"\"", 5);
+    lede_buf_reset(&b);
+    assert_int_equal(lede_buf_append(&b, fill, 256 - 15 - 1), 0);
+    assert_int_equal(lede_buf_json_string(&b, "a\x01", 2), 0);
+    assert_int_equal(b.cap, 256);
+    assert_string_equal(b.data + 240, "\"a\\u0001\"");
+    lede_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -66,6 +207,10 @@ int main(void)
         cmocka_unit_test(test_append_past_cap_fails_and_keeps_buffer),
         cmocka_unit_test(test_json_string_escapes_quotes_backslashes_and_controls),
         cmocka_unit_test(test_json_string_keeps_utf8_and_nul_bytes_escaped),
+        cmocka_unit_test(test_json_string_escapes_at_every_block_position),
+        cmocka_unit_test(test_json_string_leaves_bytes_0x20_to_0xff_but_del_alone),
+        cmocka_unit_test(test_json_string_keeps_utf8_across_a_16_byte_boundary),
+        cmocka_unit_test(test_json_string_without_spare_room_takes_the_byte_loop),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,6 +4,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lede/doc.h"
@@ -164,12 +166,69 @@ static void test_arena_cap_returns_null_instead_of_growing(void **state)
     lede_doc_free(doc);
 }
 
+static void test_utf8_at_every_block_position_is_kept_or_replaced(void **state)
+{
+    /* Sequences of 2, 3 and 4 bytes (U+2028 among them) starting at offsets 0..40, across
+     * the edges of the 8- and 16-byte ASCII blocks, are kept; an invalid sequence (a lone
+     * lead byte, a stray continuation, a truncated sequence at the very end) at the same
+     * offsets becomes U+FFFD with the warning naming its offset. Texts are exact-size heap
+     * copies, so that AddressSanitizer sees any read past the end. */
+    static const char *const good[] = {"\xc3\xa9", "\xe2\x80\xa8", "\xe2\x82\xac",
+                                       "\xf0\x9f\x98\x80"};
+    static const char *const bad[] = {"\xc3", "\x80", "\xe2\x82", "\xff"};
+    char text[64], want[80], where[40];
+    lede_error err;
+    lede_doc *doc;
+    size_t len;
+    const char *msg;
+    uint32_t off;
+    (void)state;
+    assert_int_equal(lede_doc_new(&doc, &err), 0);
+    for (size_t k = 0; k <= 40; k++) {
+        for (size_t g = 0; g < 4; g++) {
+            for (int at_end = 0; at_end < 2; at_end++) {
+                size_t tail = at_end ? 0 : 5, gl = strlen(good[g]), n = k + gl + tail;
+                char *heap = malloc(n);
+                assert_non_null(heap);
+                memset(text, 'a', sizeof text);
+                memcpy(text + k, good[g], gl);
+                memcpy(heap, text, n);
+                lede_doc_reset(doc);
+                assert_int_equal(lede_doc_load(doc, "g", heap, n, &err), 0);
+                assert_memory_equal(lede_doc_text(doc, &len), text, n);
+                assert_int_equal(len, n);
+                assert_int_equal(lede_doc_warning_count(doc), 0);
+
+                size_t bl = strlen(bad[g]);
+                n = k + bl + tail;
+                memset(text, 'a', sizeof text);
+                memcpy(text + k, bad[g], bl);
+                memcpy(heap, text, n);
+                memset(want, 'a', sizeof want);
+                memcpy(want + k, "\xef\xbf\xbd", 3);
+                lede_doc_reset(doc);
+                assert_int_equal(lede_doc_load(doc, "b", heap, n, &err), 0);
+                assert_memory_equal(lede_doc_text(doc, &len), want, k + 3 + tail);
+                assert_int_equal(len, k + 3 + tail);
+                assert_int_equal(lede_doc_warning_count(doc), 1);
+                lede_doc_warning_at(doc, 0, NULL, &off, &msg);
+                assert_int_equal(off, k);
+                snprintf(where, sizeof where, "byte offset %zu ", k);
+                assert_non_null(strstr(msg, where));
+                free(heap);
+            }
+        }
+    }
+    lede_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text_is_kept_byte_for_byte),
         cmocka_unit_test(test_invalid_utf8_becomes_replacement_with_warning_naming_offset),
         cmocka_unit_test(test_oversized_text_is_refused),
+        cmocka_unit_test(test_utf8_at_every_block_position_is_kept_or_replaced),
         cmocka_unit_test(test_generic_layer_spans_and_typed_attributes),
         cmocka_unit_test(test_builtin_layers_set_and_get),
         cmocka_unit_test(test_reset_forgets_everything_between_documents),

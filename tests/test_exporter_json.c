@@ -416,6 +416,45 @@ static void test_integers_cover_the_whole_int64_range(void **state)
     lede_buf_free(&b);
 }
 
+static void test_integers_match_printf_at_every_digit_count(void **state)
+{
+    lede_buf b;
+    char want[32];
+    (void)state;
+
+    /* 10^k - 1 and 10^k for every k, and the largest value: each digit count, each way
+     * into the buffer (a fresh buffer has no room: the first value takes the copy). */
+    for (int fresh = 0; fresh < 2; fresh++) {
+        uint64_t p = 1;
+        for (int k = 0; k <= 20; k++) {
+            uint64_t vs[3] = {p - 1, p, UINT64_MAX};
+            for (int i = 0; i < 3; i++) {
+                exp_out o = {&b, 0};
+                lede_buf_init(&b, 0);
+                if (!fresh)
+                    exp_putc(&o, 'x');
+                exp_put_u64(&o, vs[i]);
+                assert_int_equal(o.rc, 0);
+                snprintf(want, sizeof want, "%s%llu", fresh ? "" : "x", (unsigned long long)vs[i]);
+                assert_string_equal(b.data, want);
+                lede_buf_free(&b);
+            }
+            if (k < 19)
+                p *= 10;
+        }
+    }
+    /* A buffer capped below the number: the writer records the failure, writes nothing. */
+    {
+        exp_out o = {&b, 0};
+        lede_buf_init(&b, 8);
+        EXP_LIT(&o, "1234567");
+        exp_put_u64(&o, 12345);
+        assert_int_equal(o.rc, LEDE_ETOOBIG);
+        assert_string_equal(b.data, "1234567");
+        lede_buf_free(&b);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -438,6 +477,7 @@ int main(void)
         cmocka_unit_test(test_output_option_writes_records_to_a_file),
         cmocka_unit_test(test_floats_are_rounded_to_four_decimals_without_trailing_zeros),
         cmocka_unit_test(test_integers_cover_the_whole_int64_range),
+        cmocka_unit_test(test_integers_match_printf_at_every_digit_count),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

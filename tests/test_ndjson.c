@@ -4,6 +4,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lede_config.h"
@@ -113,6 +115,134 @@ static void test_deep_nesting_does_not_recurse(void **state)
     assert_int_equal(f->rec.n_fields, 1);
 }
 
+/* Parses line[0..len) from an exact-size heap copy, so that AddressSanitizer sees any
+ * read past the end of the line. */
+static int parse_exact(fx *f, const char *line, size_t len)
+{
+    char *copy = malloc(len ? len : 1);
+    int rc;
+    assert_non_null(copy);
+    memcpy(copy, line, len);
+    rc = lede__ndjson_parse(copy, len, &f->rec, &f->scratch, f->msg, sizeof f->msg);
+    free(copy);
+    return rc;
+}
+
+static void test_escapes_at_every_block_position_decode(void **state)
+{
+    /* An escape at each offset 0..40 of the text, so that it falls before, on and after
+     * the edges of the 16-byte blocks the scanner reads (bytes 7/8, 15/16, 31/32). */
+    static const struct {
+        const char *json, *utf8;
+    } esc[] = {{"\\n", "\n"},
+               {"\\\"", "\""},
+               {"\\\\", "\\"},
+               {"\\/", "/"},
+               {"\\u00e9", "\xc3\xa9"},
+               {"\\u2028", "\xe2\x80\xa8"},
+               {"\\ud83d\\ude00", "\xf0\x9f\x98\x80"},
+               {"\\ud800", "\xef\xbf\xbd"}};
+    fx *f = *state;
+    char line[200], want[100];
+    for (size_t e = 0; e < sizeof esc / sizeof *esc; e++) {
+        for (int k = 0; k <= 40; k++) {
+            int n = snprintf(line, sizeof line, "{\"text\":\"%.*s%s%.*s\",\"id\":\"x\"}", k,
+                             "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", esc[e].json,
+                             40 - k, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
+            int w = snprintf(want, sizeof want, "%.*s%s%.*s", k,
+                             "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", esc[e].utf8,
+                             40 - k, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
+            assert_int_equal(parse_exact(f, line, (size_t)n), 0);
+            assert_int_equal(f->rec.text_len, (size_t)w);
+            assert_memory_equal(f->scratch.data + f->rec.text_off, want, (size_t)w);
+            assert_int_equal(f->rec.id_len, 1);
+            assert_memory_equal(f->scratch.data + f->rec.id_off, "x", 1);
+        }
+    }
+}
+
+static void test_control_byte_is_reported_at_its_position_in_any_block(void **state)
+{
+    fx *f = *state;
+    char line[100], where[32];
+    for (int k = 0; k <= 40; k++) {
+        int n = snprintf(line, sizeof line, "{\"text\":\"%.*s\x01xyz\"}", k,
+                         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+        assert_int_equal(parse_exact(f, line, (size_t)n), LEDE_EPARSE);
+        snprintf(where, sizeof where, "byte %d: control", 10 + k);
+        assert_non_null(strstr(f->msg, where));
+    }
+}
+
+static void test_line_ending_inside_a_string_is_unterminated_at_any_length(void **state)
+{
+    fx *f = *state;
+    char line[100];
+    for (int k = 0; k <= 40; k++) {
+        int n = snprintf(line, sizeof line, "{\"text\":\"%.*s", k,
+                         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+        assert_int_equal(parse_exact(f, line, (size_t)n), LEDE_EPARSE);
+        assert_non_null(strstr(f->msg, "unterminated string"));
+        /* and a backslash as the very last byte of the line */
+        line[n] = '\\';
+        assert_int_equal(parse_exact(f, line, (size_t)n + 1), LEDE_EPARSE);
+        assert_non_null(strstr(f->msg, "unterminated escape"));
+    }
+}
+
+static void test_raw_utf8_and_invalid_bytes_pass_through_across_blocks(void **state)
+{
+    /* Raw multibyte UTF-8 straddling a block edge is copied as is; invalid UTF-8 too (the
+     * document loader replaces it later, with a warning). */
+    fx *f = *state;
+    char line[100], want[60];
+    for (int k = 12; k <= 17; k++) {
+        int w = snprintf(want, sizeof want, "%.*s\xe2\x82\xac\xff\xc0 end", k,
+                         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+        int n = snprintf(line, sizeof line, "{\"text\":\"%s\"}", want);
+        assert_int_equal(parse_exact(f, line, (size_t)n), 0);
+        assert_int_equal(f->rec.text_len, (size_t)w);
+        assert_memory_equal(f->scratch.data + f->rec.text_off, want, (size_t)w);
+    }
+}
+
+static void test_scratch_capped_below_the_line_still_decodes_short_strings(void **state)
+{
+    fx *f = *state;
+    const char *ok = "{\"text\":\"abc\",\"meta\":\"a long metadata value, longer than the cap\"}";
+    const char *big = "{\"text\":\"abcdefghijklmnopqrstuvwxyz\"}";
+    lede_buf_free(&f->scratch);
+    lede_buf_init(&f->scratch, 16);
+    assert_int_equal(parse_exact(f, ok, strlen(ok)), 0);
+    assert_int_equal(f->rec.text_len, 3);
+    assert_memory_equal(f->scratch.data + f->rec.text_off, "abc", 3);
+    assert_int_equal(parse_exact(f, big, strlen(big)), LEDE_EPARSE);
+    assert_non_null(strstr(f->msg, "string too large"));
+}
+
+static void test_scratch_capped_below_the_line_and_nearly_full_is_not_overrun(void **state)
+{
+    /* 25 metadata keys of 10 bytes fill 250 bytes of a 256-byte scratch buffer capped at
+     * 300; the text's room is then reserved for its own length only (3 bytes): decoding
+     * it must stay inside the buffer (AddressSanitizer checks), whatever follows it. */
+    fx *f = *state;
+    char line[1024];
+    size_t n = 0;
+    lede_buf_free(&f->scratch);
+    lede_buf_init(&f->scratch, 300);
+    line[n++] = '{';
+    for (int k = 0; k < 25; k++)
+        n += (size_t)snprintf(line + n, sizeof line - n, "\"key_%06d\":1,", k);
+    n += (size_t)snprintf(line + n, sizeof line - n,
+                          "\"text\":\"abc\",\"zz\":\"a long value after the text, %s\"}",
+                          "longer than the room left under the cap");
+    assert_int_equal(parse_exact(f, line, n), 0);
+    assert_int_equal(f->rec.n_fields, 26);
+    assert_int_equal(f->rec.text_len, 3);
+    assert_memory_equal(f->scratch.data + f->rec.text_off, "abc", 3);
+    assert_true(f->scratch.len <= f->scratch.cap);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -124,6 +254,18 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_malformed_lines_are_rejected_with_position, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_deep_nesting_does_not_recurse, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_escapes_at_every_block_position_decode, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_control_byte_is_reported_at_its_position_in_any_block,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_line_ending_inside_a_string_is_unterminated_at_any_length, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_raw_utf8_and_invalid_bytes_pass_through_across_blocks,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_scratch_capped_below_the_line_still_decodes_short_strings, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_scratch_capped_below_the_line_and_nearly_full_is_not_overrun, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

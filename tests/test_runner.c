@@ -198,11 +198,41 @@ static void test_workers_keep_input_order_and_every_record(void **state)
     free(parallel);
 }
 
+static void test_ndjson_lines_longer_than_a_read_come_out_whole(void **state)
+{
+    /* The reader takes 128 KiB per read: lines of 1 MiB and around 128 KiB span several
+     * reads, short ones share a read; each must be one record, in order. */
+    static const size_t lens[] = {10, 1 << 20, 5, (128 << 10) - 20, (128 << 10) + 7, 3, 300000};
+    char path[128], expect[512];
+    size_t n = 0;
+    lede__run_stats st;
+    (void)state;
+    snprintf(path, sizeof path, "%s/long.ndjson", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    for (size_t i = 0; i < sizeof lens / sizeof *lens; i++) {
+        fprintf(f, "{\"id\":\"L%zu\",\"text\":\"", i);
+        for (size_t k = 0; k < lens[i]; k++)
+            fputc(k % 6 == 5 ? ' ' : 'a' + (int)(k % 26), f);
+        fputs("\"}\n", f);
+        n += (size_t)snprintf(expect + n, sizeof expect - n, "L%zu\tok\t0\n", i);
+    }
+    fclose(f);
+    char *const inputs[] = {path};
+    char *out = run("ndjson", inputs, 1, &st);
+    assert_string_equal(out, expect);
+    assert_int_equal(st.docs, sizeof lens / sizeof *lens);
+    assert_int_equal(st.failed, 0);
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(
             test_directory_walk_is_sorted_recursive_and_survives_bad_entries, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ndjson_lines_longer_than_a_read_come_out_whole, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_ndjson_gives_one_record_per_line_in_order, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_oversized_documents_become_error_records, setup,

@@ -158,6 +158,81 @@ static void test_every_token_span_reads_back_its_text(void **state)
     }
 }
 
+static void test_word_ends_are_found_at_every_length_and_at_the_text_end(void **state)
+{
+    /* Words of 1 to 40 letters (the fast path reads 16 bytes, then 8, then one at a time
+     * near the end of the text), lower-case or capitalised, before each character that
+     * ends a word, with and without text after it: always one word token of exactly
+     * those letters, with its case flag (but for an initial before its stop). */
+    static const char *const ends[] = {" ", ",", ";", ")", "!", "?", ".", "\n", "\t", ":", "\""};
+    tku *k = *state;
+    char word[48], text[128];
+    (void)state;
+    for (size_t len = 1; len <= 40; len++) {
+        for (int cap = 0; cap < 2; cap++) {
+            for (size_t i = 0; i < len; i++)
+                word[i] = (char)('a' + (i * 7) % 26);
+            word[len] = '\0';
+            if (cap)
+                word[0] = (char)(word[0] - 'a' + 'A');
+            for (size_t e = 0; e < sizeof ends / sizeof *ends; e++) {
+                if (len == 1 && cap && ends[e][0] == '.')
+                    continue; /* an initial: "A." keeps its stop */
+                for (int tail = 0; tail < 2; tail++) {
+                    snprintf(text, sizeof text, "go %s%s%s", word, ends[e],
+                             tail ? " next words" : "");
+                    tku_run(k, text);
+                    assert_true(tku_n_tokens(k) >= 2);
+                    assert_string_equal(tku_token(k, 1), word);
+                    assert_int_equal(!!(tku_flags(k, word) & LEDE_TOKF_CAPITALIZED), cap);
+                }
+            }
+            /* and at the very end of the text */
+            snprintf(text, sizeof text, "go %s", word);
+            tku_run(k, text);
+            assert_int_equal(tku_n_tokens(k), 2);
+            assert_string_equal(tku_token(k, 1), word);
+        }
+    }
+}
+
+static void test_plain_numbers_and_single_capitals_end_where_the_general_rules_say(void **state)
+{
+    tku *k = *state;
+    /* numbers before every character that ends them; a comma that a digit follows (ASCII
+     * or not) stays inside */
+    TKU_TOKENS(k, "in 2005, 22,000 people; (7) 3! 4? 5\n6\t8 1,\xd9\xa2 9,", "in", "2005", ",",
+               "22,000", "people", ";", "(", "7", ")", "3", "!", "4", "?", "5", "6", "8",
+               "1,\xd9\xa2", "9", ",");
+    assert_int_equal(kind_of(k, "2005"), LEDE_TOK_NUMBER);
+    assert_int_equal(kind_of(k, "9"), LEDE_TOK_NUMBER);
+    assert_int_equal(kind_of(k, "1,\xd9\xa2"), LEDE_TOK_NUMBER);
+    /* a capital alone is a capitalised word, except before a stop: an initial */
+    TKU_TOKENS(k, "I said A, B and C) then J. Smith", "I", "said", "A", ",", "B", "and", "C", ")",
+               "then", "J.", "Smith");
+    assert_int_equal(kind_of(k, "I"), LEDE_TOK_WORD);
+    assert_true(tku_flags(k, "I") & LEDE_TOKF_CAPITALIZED);
+    assert_true(tku_flags(k, "B") & LEDE_TOKF_CAPITALIZED);
+    assert_false(tku_flags(k, "B") & LEDE_TOKF_ALLCAPS);
+    assert_true(tku_flags(k, "J.") & LEDE_TOKF_ABBREV);
+}
+
+static void test_punctuation_right_after_a_word_is_its_own_token(void **state)
+{
+    tku *k = *state;
+    TKU_TOKENS(k, "one, two; three) four! five? six", "one", ",", "two", ";", "three", ")", "four",
+               "!", "five", "?", "six");
+    assert_int_equal(kind_of(k, ")"), LEDE_TOK_PUNCT);
+    /* ? and ! still end sentences; a run of four commas is still four tokens */
+    TKU_SENTENCES(k, "Really? Yes! fine, ok.", "Really?", "Yes! fine, ok.");
+    TKU_TOKENS(k, "word,,,, next, end,", "word", ",", ",", ",", ",", "next", ",", "end", ",");
+    /* a full stop after a word, but an ellipsis of spaced stops stays whole */
+    TKU_SENTENCES(k, "It rained. Then it stopped.\nNext line.", "It rained.", "Then it stopped.",
+                  "Next line.");
+    TKU_TOKENS(k, "compounds. . . . The end", "compounds", ".", ". . .", "The", "end");
+    TKU_TOKENS(k, "a word. . . and more", "a", "word", ". . .", "and", "more");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -174,6 +249,9 @@ int main(void)
         cmocka_unit_test(test_non_breaking_space_separates_words),
         cmocka_unit_test(test_clitics_option_splits_negations_and_possessives),
         cmocka_unit_test(test_every_token_span_reads_back_its_text),
+        cmocka_unit_test(test_word_ends_are_found_at_every_length_and_at_the_text_end),
+        cmocka_unit_test(test_plain_numbers_and_single_capitals_end_where_the_general_rules_say),
+        cmocka_unit_test(test_punctuation_right_after_a_word_is_its_own_token),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -17,16 +17,56 @@
 
 #include "exporter.h"
 
+/* "00" .. "99": two digits per division. */
+static const char digit_pairs[201] = "00010203040506070809101112131415161718192021222324"
+                                     "25262728293031323334353637383940414243444546474849"
+                                     "50515253545556575859606162636465666768697071727374"
+                                     "75767778798081828384858687888990919293949596979899";
+
+/* Writes the n decimal digits of v ending at end (n from count_digits). */
+static void put_digits(char *end, uint64_t v)
+{
+    while (v >= 100) {
+        end -= 2;
+        memcpy(end, digit_pairs + 2 * (v % 100), 2);
+        v /= 100;
+    }
+    if (v >= 10) {
+        end -= 2;
+        memcpy(end, digit_pairs + 2 * v, 2);
+    } else {
+        *--end = (char)('0' + v);
+    }
+}
+
+static unsigned count_digits(uint64_t v)
+{
+    unsigned n = 1;
+    while (v >= 100) {
+        v /= 100;
+        n += 2;
+    }
+    return n + (v >= 10);
+}
+
+char *exp_write_u64(char *p, uint64_t v)
+{
+    unsigned n = count_digits(v);
+    put_digits(p + n, v);
+    return p + n;
+}
+
 void exp_put_u64(exp_out *o, uint64_t v)
 {
-    char tmp[24];
-    char *p = tmp + sizeof tmp;
+    char *p = exp_room(o, 20);
 
-    do {
-        *--p = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    exp_put(o, p, (size_t)(tmp + sizeof tmp - p));
+    /* Straight into the buffer when it has room; else via a copy. */
+    if (p) {
+        exp_commit(o, exp_write_u64(p, v));
+        return;
+    }
+    char tmp[24];
+    exp_put(o, tmp, (size_t)(exp_write_u64(tmp, v) - tmp));
 }
 
 void exp_put_i64(exp_out *o, int64_t v)

@@ -60,6 +60,22 @@ static inline void exp_putc(exp_out *o, char c)
     exp_put(o, &c, 1);
 }
 
+/* Room for n more bytes at the end of the buffer, as exp_put checks it, or NULL (then
+ * append through exp_put instead). Write at most n bytes there, then call exp_commit. */
+static inline char *exp_room(exp_out *o, size_t n)
+{
+    lede_buf *b = o->b;
+    return b->len + n < b->cap && b->len + n <= b->max ? b->data + b->len : NULL;
+}
+
+/* Ends a write into exp_room: the buffer now ends at end. */
+static inline void exp_commit(exp_out *o, const char *end)
+{
+    lede_buf *b = o->b;
+    b->len = (size_t)(end - b->data);
+    b->data[b->len] = '\0';
+}
+
 /* Appends a string literal (its length is known at compile time). */
 #define EXP_LIT(o, lit) exp_put((o), (lit), sizeof(lit) - 1)
 
@@ -67,6 +83,8 @@ static inline void exp_putc(exp_out *o, char c)
 
 /* Decimal integers without printf. */
 void exp_put_u64(exp_out *o, uint64_t v);
+/* Writes the digits of v at p (room for 20 bytes) and returns the byte after them. */
+char *exp_write_u64(char *p, uint64_t v);
 void exp_put_i64(exp_out *o, int64_t v);
 /* A float rounded to at most 4 decimals, trailing zeros dropped ("0.85", "1", "-0.0312");
  * NaN and infinities become null. Deterministic: no locale, no printf for |v| < 1e14. */

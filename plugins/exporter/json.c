@@ -73,6 +73,20 @@ static void end_array(jw *j, size_t n)
 /* {"start":S,"end":E,"text":"..." -- the caller adds its own fields and the brace. */
 static void span_head(jw *j, uint32_t start, uint32_t end)
 {
+    char *p;
+
+    /* The common case, compact with byte offsets: one room check for the head (at most
+     * 9 + 10 + 7 + 10 + 8 bytes) instead of one per piece. */
+    if (!j->pretty && !j->map && (p = exp_room(j->o, 48))) {
+        memcpy(p, "{\"start\":", 9);
+        p = exp_write_u64(p + 9, start);
+        memcpy(p, ",\"end\":", 7);
+        p = exp_write_u64(p + 7, end);
+        memcpy(p, ",\"text\":", 8);
+        exp_commit(j->o, p + 8);
+        exp_put_jstr(j->o, j->text + start, end - start);
+        return;
+    }
     JW_OPEN(j, "start");
     exp_put_offset(j->o, j->map, start);
     JW_FIELD(j, "end");
