@@ -224,6 +224,7 @@ int sum_pick_mmr(lede_doc *doc, const sum_model *m, const double *score, uint32_
     while (got < k && got < SUM_GRAPH_MAX) {
         uint32_t best = UINT32_MAX;
         double best_val = -INFINITY;
+        /* cppcheck-suppress knownConditionTrueFalse ; false positive: pool > 0 here */
         for (uint32_t i = 0; i < pool; i++) {
             if (taken[i])
                 continue;

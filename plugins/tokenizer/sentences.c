@@ -696,8 +696,9 @@ static int ends_after_abbrev(const tok_sctx *c, size_t i, size_t k)
  * glued word. */
 static inline int is_inert(const lede_token *t, const lede_token *next)
 {
-    return ((t->flags & (TOK_F_INERT | TOK_F_EOL | TOK_F_END)) == TOK_F_INERT) &
-           !(next->flags & (TOK_F_GLUED | LEDE_TOKF_CAPITALIZED));
+    int inert = (t->flags & (TOK_F_INERT | TOK_F_EOL | TOK_F_END)) == TOK_F_INERT;
+    int free_next = (next->flags & (TOK_F_GLUED | LEDE_TOKF_CAPITALIZED)) == 0;
+    return inert & free_next;
 }
 
 /* The rules at token i, which is_inert() could not pass over: emits the sentences that

@@ -96,7 +96,7 @@ typedef struct wb_state {
 static int is_boundary(const wb_state *st, int R, int32_t cp, const unsigned char *s, size_t pos,
                        size_t len, size_t end)
 {
-    int P = st->prev, L = st->L, LL = st->LL, RR;
+    int P = st->prev, L = st->L, LL = st->LL;
 
     if (P == TOK_WB_CR && R == TOK_WB_LF)
         return 0; /* WB3 */
@@ -111,7 +111,7 @@ static int is_boundary(const wb_state *st, int R, int32_t cp, const unsigned cha
     if (is_ahletter(L) && is_ahletter(R))
         return 0; /* WB5 */
     if (is_ahletter(L) && (R == TOK_WB_MIDLETTER || is_midnumletq(R))) {
-        RR = next_effective(s, pos + len, end);
+        int RR = next_effective(s, pos + len, end);
         if (is_ahletter(RR))
             return 0; /* WB6 */
     }
