@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Installs what lede needs to build and test on Debian 12 (bookworm).
 # As root it runs apt-get; otherwise it prints the apt-get line to run and fails.
-# Usage: scripts/setup.sh [--tests]   (--tests adds what the test suite and CI use)
+# Usage: scripts/setup.sh [--tests | --lint]   (--tests adds what the test suite and CI
+# use; --lint only what scripts/lint.sh runs)
 set -euo pipefail
 
 packages=(build-essential cmake pkg-config libltdl-dev libconfig-dev libutf8proc-dev
           libstemmer-dev libjansson-dev)
 if [[ "${1:-}" == "--tests" ]]; then
   packages+=(libcmocka-dev unicode-data parallel python3 python3-jsonschema valgrind
-            clang libclang-rt-14-dev)
+            clang libclang-rt-14-dev clang-format cppcheck)
+fi
+if [[ "${1:-}" == "--lint" ]]; then
+  packages=(clang-format cppcheck)
 fi
 
 if ! command -v dpkg >/dev/null 2>&1; then
