@@ -101,6 +101,12 @@ static void test_a_line_opening_with_a_bullet_is_a_list_item(void **state)
     /* a dash inside a line is no bullet */
     TKU_SENTENCES(k, "Best sound design - The Woman in White at the Palace",
                   "Best sound design - The Woman in White at the Palace");
+    /* hard-wrapped prose: a line opening with a dash before lower case goes on */
+    TKU_SENTENCES(k, "The minister said the plan would\n- in his view - fail badly. Others agreed.",
+                  "The minister said the plan would\n- in his view - fail badly.",
+                  "Others agreed.");
+    TKU_SENTENCES(k, "Prices rose sharply last year,\n- by about 4 percent - and wages lagged.",
+                  "Prices rose sharply last year,\n- by about 4 percent - and wages lagged.");
 }
 
 static void test_a_lone_carriage_return_breaks_a_line(void **state)

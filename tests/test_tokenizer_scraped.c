@@ -74,6 +74,11 @@ static void test_figure_number_without_a_stop_is_a_label(void **state)
                   "Figure 1. Original and mutant application.");
     /* inside a sentence a figure number is a reference */
     TKU_SENTENCES(k, "As Figure 2 Shows, the map is old.", "As Figure 2 Shows, the map is old.");
+    /* without a stop, a plain number is no label: it may be part of a name */
+    TKU_SENTENCES(k, "Figure 8 Racing returned to the track on Sunday.",
+                  "Figure 8 Racing returned to the track on Sunday.");
+    TKU_SENTENCES(k, "Map 3 Key West is the southernmost city.",
+                  "Map 3 Key West is the southernmost city.");
 }
 
 static void test_credit_in_brackets_after_a_caption_is_a_sentence(void **state)
@@ -211,6 +216,12 @@ static void test_dateline_after_a_lower_case_headline_word_splits(void **state)
                   "The vote took place on Tuesday, September 1, 2015");
     TKU_SENTENCES(k, "The board met Tuesday, September 1, 2015 to vote.",
                   "The board met Tuesday, September 1, 2015 to vote.");
+    /* a hard-wrapped sentence that goes on in lower case on the next line */
+    TKU_SENTENCES(k, "The trial will begin Monday, March 2, 2020\nin the federal court.",
+                  "The trial will begin Monday, March 2, 2020\nin the federal court.");
+    /* after a determiner the date is the sentence's even before a capital */
+    TKU_SENTENCES(k, "The vote was held last Tuesday, September 1, 2015\nAnd the results came.",
+                  "The vote was held last Tuesday, September 1, 2015\nAnd the results came.");
 }
 
 static void test_date_opening_a_paragraph_is_its_own_sentence(void **state)

@@ -36,8 +36,8 @@
  *     no mark ends a sentence inside square brackets that close within 40 tokens ("[16:
  *     firma? 13:28]"; parentheses may hold whole sentences and are not covered);
  *   - a capital letter and stop opening a sentence label it ("Q. What is his name?"), and
- *     so do a number of up to three digits and a section number ("39. “The Figures",
- *     "2.1. New Institutional Economics").
+ *     so do a section number anywhere ("2.1. New Institutional Economics") and a number
+ *     of up to three digits opening a paragraph ("39. “The Figures").
  *
  * Layout (layout.c). words.c flags a token before a line break inside a paragraph
  * (TOK_F_EOL) and one before dropped page furniture such as a block-level HTML tag or a dot leader
@@ -251,9 +251,14 @@ static int is_figure_word(const tok_sctx *c, size_t j)
 
 TOK_COLD static int ends_figure_label(const tok_sctx *c, size_t last)
 {
-    return last == c->first + 1 && c->t[last].kind == LEDE_TOK_NUMBER && last + 1 < c->n &&
-           c->t[last + 1].start > c->t[last].end &&
-           (tok_is_cap_word(c, last + 1) || is_opener(c, last + 1)) && is_figure_word(c, c->first);
+    const lede_token *num = &c->t[last];
+    if (last != c->first + 1 || num->kind != LEDE_TOK_NUMBER || last + 1 >= c->n ||
+        c->t[last + 1].start <= num->end ||
+        !(tok_is_cap_word(c, last + 1) || is_opener(c, last + 1)) || !is_figure_word(c, c->first))
+        return 0;
+    /* Only a section-style number ("Figure 1.3 This map"): "Figure 8 Racing returned" and
+     * "Map 3 Key West is" are prose. */
+    return memchr(c->text + num->start, '.', num->end - num->start) != NULL;
 }
 
 /* ---- what may follow a terminal mark without ending the sentence ---- */
@@ -423,12 +428,14 @@ static size_t date_end(const tok_sctx *c, size_t i)
 /* A dateline glued to a headline or a place: "... Brotherhood of Magicians Wednesday,
  * October 9, 2013". Token i is a weekday, after white space and a capitalised word or a
  * closing mark, followed by a comma and a month. After a lower-case word the whole date
- * must end the line ("... about 'self-medicating' ants Tuesday, September 1, 2015"),
- * and that word must not be a preposition ("... took place on Tuesday, ..."). */
+ * must end the line before a capital or the paragraph's end ("... about 'self-medicating'
+ * ants Tuesday, September 1, 2015\nA study"), and that word must not be a preposition or
+ * a determiner ("... took place on Tuesday, ...", "held last Tuesday, ..."). */
 TOK_COLD static int is_dateline(const tok_sctx *c, size_t i, unsigned lex)
 {
-    static const char *const preps[] = {"on",    "since", "by", "until",   "till", "from", "before",
-                                        "after", "of",    "to", "through", "and",  "or",   NULL};
+    static const char *const preps[] = {
+        "on",  "since", "by",   "until", "till", "from", "before", "after", "of",   "to", "through",
+        "and", "or",    "last", "next",  "this", "for",  "every",  "each",  "that", NULL};
     size_t d;
 
     if (!(lex & TOK_LEX_WEEKDAY) || i + 2 >= c->n || !tok_is(c, i + 1, ",") || !is_month(c, i + 2))
@@ -437,8 +444,10 @@ TOK_COLD static int is_dateline(const tok_sctx *c, size_t i, unsigned lex)
         return !tok_is(c, i - 1, "On") && !tok_is(c, i - 1, "Since") && !tok_is(c, i - 1, "By") &&
                !tok_is(c, i - 1, "Until");
     d = date_end(c, i);
-    if (!d || c->t[i - 1].kind != LEDE_TOK_WORD || (d + 1 < c->n && !(c->t[d].flags & TOK_F_EOL)))
-        return 0;
+    if (!d || c->t[i - 1].kind != LEDE_TOK_WORD ||
+        (d + 1 < c->n &&
+         (!(c->t[d].flags & TOK_F_EOL) || !(tok_is_cap_word(c, d + 1) || is_opener(c, d + 1)))))
+        return 0; /* "will begin Monday, March 2, 2020\nin the federal court" goes on */
     for (const char *const *p = preps; *p; p++) {
         if (tok_is(c, i - 1, *p))
             return 0;
@@ -567,7 +576,7 @@ static int paren_between_quotes(const tok_sctx *c, size_t j)
 }
 
 /* "38. “The Figures which excite in us ...”", "2.1. New Institutional Economics": a
- * number of up to three digits, or a section number, opening the sentence with its stop
+ * section number, or a number of up to three digits opening the paragraph, with its stop
  * glued to it labels an item, a note or a section (lists before a capitalised word are
  * tok_starts_list_item's). Token j is the number, dot its stop. */
 TOK_COLD static int is_label_number(const tok_sctx *c, size_t j, size_t dot)
@@ -582,17 +591,27 @@ TOK_COLD static int is_label_number(const tok_sctx *c, size_t j, size_t dot)
         if (ch == '.' ? k == 0 || k + 1 == len : ch < '0' || ch > '9')
             return 0;
     }
-    return len <= 3 || memchr(c->text + t->start, '.', len) != NULL;
+    if (memchr(c->text + t->start, '.', len) != NULL)
+        return 1;
+    /* a bare number labels only a paragraph it opens: "there? 12. Twelve people" is an
+     * answer, then a sentence */
+    return len <= 3 && c->first == 0;
 }
 
 /* "... at the Olivier\n - Best sound design - The Woman in White ...": a line that opens
  * with a bullet and a space is a list item, whether or not the line before ended with a
- * stop. Token b follows a line break. */
+ * stop. A hyphen or an asterisk is a bullet only before a capital or a number: in
+ * hard-wrapped prose a line may open with a dash that goes on ("the plan would\n- in his
+ * view - fail"). Token b follows a line break. */
 TOK_COLD static int is_bullet_line(const tok_sctx *c, size_t b)
 {
-    return b + 1 < c->n && c->t[b + 1].start > c->t[b].end &&
-           (c->t[b + 1].kind == LEDE_TOK_WORD || c->t[b + 1].kind == LEDE_TOK_NUMBER) &&
-           tok_is_bullet(c, b);
+    if (b + 1 >= c->n || c->t[b + 1].start <= c->t[b].end ||
+        (c->t[b + 1].kind != LEDE_TOK_WORD && c->t[b + 1].kind != LEDE_TOK_NUMBER) ||
+        !tok_is_bullet(c, b))
+        return 0;
+    if (!tok_is(c, b, "-") && !tok_is(c, b, "*"))
+        return 1;
+    return c->t[b + 1].kind == LEDE_TOK_NUMBER || (c->t[b + 1].flags & LEDE_TOKF_CAPITALIZED);
 }
 
 /* In whole mode, the sentence goes on after the terminal mark i and what is glued to it

@@ -253,7 +253,7 @@ static inline uint32_t lower_run_end(const unsigned char *s, uint32_t q, uint32_
 #ifdef TOK_SSE2
     /* 16 bytes at a time: nearly every word ends inside the first block. */
     const __m128i a = _mm_set1_epi8('a'), z = _mm_set1_epi8('z');
-    while (q + 16 <= end) {
+    while (end - q >= 16) {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + q));
         /* 'a' <= x <= 'z' as unsigned bytes */
         __m128i lower = _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(x, a), x),
@@ -266,7 +266,7 @@ static inline uint32_t lower_run_end(const unsigned char *s, uint32_t q, uint32_
 #endif
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const uint64_t L = 0x0101010101010101ull, H = 0x8080808080808080ull;
-    while (q + 8 <= end) {
+    while (end - q >= 8) {
         uint64_t x, ge_a, ge_brace, lower;
         memcpy(&x, s + q, 8);
         /* per byte, high bit set when: x >= 'a', x >= '{' (computed on x | 0x80, so no
