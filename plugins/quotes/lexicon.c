@@ -446,13 +446,16 @@ uint32_t qt_tok_lookup(const qt_view *v, size_t i)
  * sentence's last tokens, before closing marks. */
 static void find_stops(const qt_view *v)
 {
+    size_t cursor = 0;
     for (size_t s = 0; s < v->n_sent; s++) {
         /* The sentence's token range says where its end is, when the view's tokens are
-         * the layer's (no whitespace tokens dropped): checked, else searched. */
+         * the layer's (no whitespace tokens dropped): checked, else searched forward
+         * from the previous sentence's end. */
         size_t t = v->sent[s].tok_end;
         if (!(t <= v->n_tok && (t == v->n_tok || v->tok[t].start >= v->sent[s].end) &&
               (t == 0 || v->tok[t - 1].start < v->sent[s].end)))
-            t = qt_tok_lower_bound(v, v->sent[s].end);
+            t = qt_tok_seek(v, cursor, v->sent[s].end);
+        cursor = t;
         for (size_t back = 0; back < 4 && t > 0 && v->tok[t - 1].start >= v->sent[s].start;
              back++, t--) {
             const char *w = v->text + v->tok[t - 1].start;
