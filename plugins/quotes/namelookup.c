@@ -124,7 +124,9 @@ static int chain_search(qt_names *nm, qt_chain *c, size_t limit)
     char first = s[0] >= 'a' && s[0] <= 'z' ? (char)(s[0] - 'a' + 'A') : s[0];
     const char *end = v->text + v->len, *stop = v->text + limit;
     for (const char *p = v->text + c->searched;
-         p < stop && (p = memchr(p, first, (size_t)(stop - p))) != NULL; p++) {
+         p < stop && (p = n > 1 ? qt_find_pair(p, stop, end, first, s[1])
+                                : memchr(p, first, (size_t)(stop - p))) != NULL;
+         p++) {
         if ((size_t)(end - p) < n || !qt_same_word(p, n, s, n))
             continue;
         uint32_t at = (uint32_t)(p - v->text);
