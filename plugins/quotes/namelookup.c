@@ -155,7 +155,8 @@ static qt_chain *chain_of(qt_names *nm, const char *s, size_t n, size_t limit)
     const qt_view *v = nm->v;
     qt_chain *c = NULL;
     for (size_t k = 0; k < nm->n_chains && !c; k++)
-        if (qt_same_word(v->text + nm->chains[k]->key, nm->chains[k]->key_len, s, n))
+        if (nm->chains[k]->key_len == n &&
+            qt_same_word(v->text + nm->chains[k]->key, nm->chains[k]->key_len, s, n))
             c = nm->chains[k];
     if (!c) {
         if (n == 0 || nm->n_chains == MAX_CHAINS)

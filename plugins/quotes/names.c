@@ -258,6 +258,21 @@ const char *qt_find_pair(const char *p, const char *stop, const char *end, char 
     char fold_bit = b >= 'a' && b <= 'z' ? 0x20 : 0;
 #ifdef QT_SSE2
     const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), vf = _mm_set1_epi8(fold_bit);
+    /* Pairs are rare: 32 bytes are tested with one branch. */
+    for (; p + 32 <= stop; p += 32) {
+        __m128i x0 = _mm_loadu_si128((const __m128i *)(const void *)p);
+        __m128i x1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+        __m128i y0 = _mm_loadu_si128((const __m128i *)(const void *)(p + 16));
+        __m128i y1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 17));
+        __m128i hx =
+            _mm_and_si128(_mm_cmpeq_epi8(x0, va), _mm_cmpeq_epi8(_mm_or_si128(x1, vf), vb));
+        __m128i hy =
+            _mm_and_si128(_mm_cmpeq_epi8(y0, va), _mm_cmpeq_epi8(_mm_or_si128(y1, vf), vb));
+        if (_mm_movemask_epi8(_mm_or_si128(hx, hy))) {
+            unsigned m = (unsigned)_mm_movemask_epi8(hx) | (unsigned)_mm_movemask_epi8(hy) << 16;
+            return p + __builtin_ctz(m);
+        }
+    }
     for (; p + 16 <= stop; p += 16) {
         __m128i x0 = _mm_loadu_si128((const __m128i *)(const void *)p);
         __m128i x1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
