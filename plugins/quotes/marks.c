@@ -339,15 +339,17 @@ static unsigned cand_mask16(const char *p)
 static size_t next_cand(const char *text, size_t len, size_t i, size_t end)
 {
 #ifdef QT_SSE2
-    for (; i < end && i + 16 <= len; i += 16) {
+    for (; i + 16 <= end; i += 16) {
         unsigned m = cand_mask16(text + i);
-        if (end - i < 16)
-            m &= (1u << (end - i)) - 1;
         if (m)
             return i + (size_t)__builtin_ctz(m);
     }
     if (i >= end)
         return end;
+    if (i + 16 <= len) { /* the paragraph's last bytes, masked */
+        unsigned m = cand_mask16(text + i) & ((1u << (end - i)) - 1);
+        return m ? i + (size_t)__builtin_ctz(m) : end;
+    }
 #else
     (void)len;
 #endif
