@@ -65,6 +65,27 @@ static void test_cue_verb_is_found_whatever_its_case(void **state)
     qtu_free(&t);
 }
 
+/* A lexicon word is read eight bytes at a time when 16 bytes of text follow its start, byte
+ * by byte near the end of the text: both ways, at the lengths where the words split. */
+static void test_cue_is_found_near_the_end_of_the_text_and_at_word_lengths(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t, "\"We will win the vote,\" John Smith SAID", NULL);
+    qtu_expect(&t, "We will win the vote,", "John Smith", "SAID", "John Smith");
+    qtu_free(&t);
+    /* according: 9 bytes, one in the second word; explained: 9 bytes, in capitals. */
+    qtu_run(&t,
+            "ACCORDING to John Smith, the party leader, \"we will win the vote\" next week, "
+            "he said.",
+            NULL);
+    qtu_expect(&t, "we will win the vote", "John Smith", "ACCORDING to", "John Smith");
+    qtu_free(&t);
+    qtu_run(&t, "\"We will win the vote,\" Jane Doe EXPLAINED to the reporters on Monday.", NULL);
+    qtu_expect(&t, "We will win the vote,", "Jane Doe", "EXPLAINED", "Jane Doe");
+    qtu_free(&t);
+}
+
 static void test_longest_lexicon_word_is_a_cue(void **state)
 {
     (void)state;
@@ -258,6 +279,7 @@ int main(void)
         cmocka_unit_test(test_quotation_is_found_at_every_offset_of_a_block),
         cmocka_unit_test(test_text_without_quotation_marks_has_no_quotations),
         cmocka_unit_test(test_cue_verb_is_found_whatever_its_case),
+        cmocka_unit_test(test_cue_is_found_near_the_end_of_the_text_and_at_word_lengths),
         cmocka_unit_test(test_longest_lexicon_word_is_a_cue),
         cmocka_unit_test(test_name_with_a_capital_beyond_ascii_is_a_speaker),
         cmocka_unit_test(test_sentence_initial_common_word_is_not_part_of_a_name),

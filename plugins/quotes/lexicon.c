@@ -347,6 +347,36 @@ static uint64_t make_key(const char *s, size_t n, lex_key *k)
     return h ^ (h >> 29);
 }
 
+/* make_key() for a word with 16 bytes readable at s: the bytes read as two words at
+ * once, those past n cleared, A-Z folded eight at a time (a byte below 0x80 whose low
+ * seven bits are 'A'..'Z' gains 0x20). The same key and hash as make_key(). */
+static uint64_t make_key16(const char *s, size_t n, lex_key *k)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t w[2];
+    memcpy(w, s, sizeof w);
+    if (n < 8) {
+        w[0] &= (UINT64_C(1) << (8 * n)) - 1;
+        w[1] = 0;
+    } else if (n < 16) {
+        w[1] &= (UINT64_C(1) << (8 * (n - 8))) - 1;
+    }
+    const uint64_t high = UINT64_C(0x8080808080808080), low7 = ~high;
+    for (int h = 0; h < 2; h++) {
+        uint64_t t = w[h] & low7;
+        uint64_t upper =
+            (t + UINT64_C(0x3F3F3F3F3F3F3F3F)) & ~(t + UINT64_C(0x2525252525252525)) & ~w[h] & high;
+        w[h] |= upper >> 2;
+    }
+    k->lo = w[0];
+    k->hi = w[1];
+    uint64_t hash = k->lo * 0x9E3779B97F4A7C15u ^ k->hi * 0xC2B2AE3D27D4EB4Fu ^ (uint64_t)n;
+    return hash ^ (hash >> 29);
+#else
+    return make_key(s, n, k);
+#endif
+}
+
 /* The slot of a key: its entry, or the empty slot it would take. */
 static size_t find_slot(const qt_lexicon *lex, uint64_t h, const lex_key *k, size_t n)
 {
@@ -435,7 +465,8 @@ uint32_t qt_tok_lookup(const qt_view *v, size_t i)
         unsigned bit = n <= lex->max_len ? filter_bit(s, n) : 0;
         if (n <= lex->max_len && (lex->filter[bit / 64] >> (bit % 64) & 1)) {
             lex_key k;
-            b |= lex->slot[find_slot(lex, make_key(s, n, &k), &k, n)].bits & 0xFFFFFFu;
+            uint64_t h = v->tok[i].start + 16 <= v->len ? make_key16(s, n, &k) : make_key(s, n, &k);
+            b |= lex->slot[find_slot(lex, h, &k, n)].bits & 0xFFFFFFu;
         }
     }
     v->lexbits[i] = b;
@@ -446,13 +477,16 @@ uint32_t qt_tok_lookup(const qt_view *v, size_t i)
  * sentence's last tokens, before closing marks. */
 static void find_stops(const qt_view *v)
 {
+    size_t cursor = 0;
     for (size_t s = 0; s < v->n_sent; s++) {
         /* The sentence's token range says where its end is, when the view's tokens are
-         * the layer's (no whitespace tokens dropped): checked, else searched. */
+         * the layer's (no whitespace tokens dropped): checked, else searched forward
+         * from the previous sentence's end. */
         size_t t = v->sent[s].tok_end;
         if (!(t <= v->n_tok && (t == v->n_tok || v->tok[t].start >= v->sent[s].end) &&
               (t == 0 || v->tok[t - 1].start < v->sent[s].end)))
-            t = qt_tok_lower_bound(v, v->sent[s].end);
+            t = qt_tok_seek(v, cursor, v->sent[s].end);
+        cursor = t;
         for (size_t back = 0; back < 4 && t > 0 && v->tok[t - 1].start >= v->sent[s].start;
              back++, t--) {
             const char *w = v->text + v->tok[t - 1].start;

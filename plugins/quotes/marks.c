@@ -339,15 +339,17 @@ static unsigned cand_mask16(const char *p)
 static size_t next_cand(const char *text, size_t len, size_t i, size_t end)
 {
 #ifdef QT_SSE2
-    for (; i < end && i + 16 <= len; i += 16) {
+    for (; i + 16 <= end; i += 16) {
         unsigned m = cand_mask16(text + i);
-        if (end - i < 16)
-            m &= (1u << (end - i)) - 1;
         if (m)
             return i + (size_t)__builtin_ctz(m);
     }
     if (i >= end)
         return end;
+    if (i + 16 <= len) { /* the paragraph's last bytes, masked */
+        unsigned m = cand_mask16(text + i) & ((1u << (end - i)) - 1);
+        return m ? i + (size_t)__builtin_ctz(m) : end;
+    }
 #else
     (void)len;
 #endif
@@ -370,6 +372,12 @@ static size_t count_cands(const char *text, size_t len)
     return total;
 }
 
+static int ascii_digit(char ch)
+{
+    return ch >= '0' && ch <= '9';
+}
+
+/* An ASCII letter or digit: CTX_WORD or CTX_DIGIT for ctx_class(). */
 static int ascii_alnum(char ch)
 {
     return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
@@ -432,8 +440,8 @@ static size_t scan_marks(const qt_view *v, cand *out, size_t cap)
                 c->cp = cp;
                 c->para = (uint32_t)pi;
                 c->cls = CLS_SINGLE;
-                c->prev = ctx_class((unsigned char)v->text[i - 1]);
-                c->next = ctx_class((unsigned char)v->text[i + n]);
+                c->prev = ascii_digit(v->text[i - 1]) ? CTX_DIGIT : CTX_WORD;
+                c->next = ascii_digit(v->text[i + n]) ? CTX_DIGIT : CTX_WORD;
                 i += n;
                 continue;
             }

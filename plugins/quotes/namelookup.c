@@ -124,7 +124,9 @@ static int chain_search(qt_names *nm, qt_chain *c, size_t limit)
     char first = s[0] >= 'a' && s[0] <= 'z' ? (char)(s[0] - 'a' + 'A') : s[0];
     const char *end = v->text + v->len, *stop = v->text + limit;
     for (const char *p = v->text + c->searched;
-         p < stop && (p = memchr(p, first, (size_t)(stop - p))) != NULL; p++) {
+         p < stop && (p = n > 1 ? qt_find_pair(p, stop, end, first, s[1])
+                                : memchr(p, first, (size_t)(stop - p))) != NULL;
+         p++) {
         if ((size_t)(end - p) < n || !qt_same_word(p, n, s, n))
             continue;
         uint32_t at = (uint32_t)(p - v->text);
@@ -153,7 +155,8 @@ static qt_chain *chain_of(qt_names *nm, const char *s, size_t n, size_t limit)
     const qt_view *v = nm->v;
     qt_chain *c = NULL;
     for (size_t k = 0; k < nm->n_chains && !c; k++)
-        if (qt_same_word(v->text + nm->chains[k]->key, nm->chains[k]->key_len, s, n))
+        if (nm->chains[k]->key_len == n &&
+            qt_same_word(v->text + nm->chains[k]->key, nm->chains[k]->key_len, s, n))
             c = nm->chains[k];
     if (!c) {
         if (n == 0 || nm->n_chains == MAX_CHAINS)

@@ -26,6 +26,11 @@
 
 #include "names.h"
 
+#if defined(__SSE2__) && defined(__GNUC__) && !defined(QT_NO_SIMD)
+#include <emmintrin.h>
+#define QT_SSE2 1
+#endif
+
 static inline int is_name_word(const qt_view *v, size_t i)
 {
     if (i >= v->n_tok || v->quoted[i])
@@ -241,6 +246,49 @@ int qt_same_word(const char *a, size_t na, const char *b, size_t nb)
     return 1;
 }
 
+const char *qt_find_pair(const char *p, const char *stop, const char *end, char a, char b)
+{
+    if (end - p < 2)
+        return NULL;
+    if (stop > end - 1)
+        stop = end - 1; /* the second byte must be in the text */
+    if (b >= 'A' && b <= 'Z')
+        b = (char)(b - 'A' + 'a');
+    /* A lower-case letter also matches its capital: they differ in the bit 0x20 alone. */
+    char fold_bit = b >= 'a' && b <= 'z' ? 0x20 : 0;
+#ifdef QT_SSE2
+    const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), vf = _mm_set1_epi8(fold_bit);
+    /* Pairs are rare: 32 bytes are tested with one branch. */
+    for (; p + 32 <= stop; p += 32) {
+        __m128i x0 = _mm_loadu_si128((const __m128i *)(const void *)p);
+        __m128i x1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+        __m128i y0 = _mm_loadu_si128((const __m128i *)(const void *)(p + 16));
+        __m128i y1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 17));
+        __m128i hx =
+            _mm_and_si128(_mm_cmpeq_epi8(x0, va), _mm_cmpeq_epi8(_mm_or_si128(x1, vf), vb));
+        __m128i hy =
+            _mm_and_si128(_mm_cmpeq_epi8(y0, va), _mm_cmpeq_epi8(_mm_or_si128(y1, vf), vb));
+        if (_mm_movemask_epi8(_mm_or_si128(hx, hy))) {
+            unsigned m = (unsigned)_mm_movemask_epi8(hx) | (unsigned)_mm_movemask_epi8(hy) << 16;
+            return p + __builtin_ctz(m);
+        }
+    }
+    for (; p + 16 <= stop; p += 16) {
+        __m128i x0 = _mm_loadu_si128((const __m128i *)(const void *)p);
+        __m128i x1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+        __m128i hit =
+            _mm_and_si128(_mm_cmpeq_epi8(x0, va), _mm_cmpeq_epi8(_mm_or_si128(x1, vf), vb));
+        unsigned m = (unsigned)_mm_movemask_epi8(hit);
+        if (m)
+            return p + __builtin_ctz(m);
+    }
+#endif
+    for (; p < stop; p++)
+        if (p[0] == a && (char)(p[1] | fold_bit) == b)
+            return p;
+    return NULL;
+}
+
 /* Titles a and b (token indices, SIZE_MAX for none) are the same word (Mrs and Mrs.). */
 static int same_title(const qt_view *v, size_t a, size_t b)
 {
@@ -355,7 +403,9 @@ static int has_lowercase_twin(const qt_view *v, size_t i)
     /* The text is searched for the word's lower-case first letter (a few in a hundred
      * bytes), and a token is looked for only where the word is spelt. */
     const char *end = v->text + v->len;
-    for (const char *p = v->text; (p = memchr(p, first, (size_t)(end - p))) != NULL; p++) {
+    for (const char *p = v->text; (p = n > 1 ? qt_find_pair(p, end, end, first, w[1])
+                                             : memchr(p, first, (size_t)(end - p))) != NULL;
+         p++) {
         if ((size_t)(end - p) < n || !qt_same_word(p + 1, n - 1, w + 1, n - 1))
             continue;
         size_t k = qt_tok_lower_bound(v, (uint32_t)(p - v->text));
