@@ -116,7 +116,19 @@ static void prefetch_stems(const sum_lexicon *lx, size_t len)
     }
 }
 
-/* The uncached path: the stem id of a token, or LEX_NONE. */
+static int is_ascii(const char *s, size_t len)
+{
+    unsigned char any = 0;
+    for (size_t i = 0; i < len; i++)
+        any |= (unsigned char)s[i];
+    return any < 0x80;
+}
+
+/* The uncached path: the stem id of a token, or LEX_NONE. A stemmer takes most of its
+ * time, and the UTF-8 one 20-40% more than its ISO-8859-1 twin (lx->twin), which gives an
+ * ASCII word the same stem: the same Snowball program, whose English and Porter rules know
+ * only ASCII letters and the apostrophe, reading bytes that are the same characters in
+ * both encodings. */
 static int classify(sum_lexicon *lx, int is_number, const char *s, size_t len, uint32_t *out)
 {
     *out = LEX_NONE;
@@ -130,11 +142,14 @@ static int classify(sum_lexicon *lx, int is_number, const char *s, size_t len, u
     size_t stem_len = (size_t)n;
     if (!is_number && lx->stemmer != NULL) {
         prefetch_stems(lx, (size_t)n);
-        const sb_symbol *st = sb_stemmer_stem(lx->stemmer, (const sb_symbol *)lx->word, (int)n);
+        struct sb_stemmer *stemmer = lx->stemmer;
+        if (lx->twin != NULL && lx->twin_of == stemmer && is_ascii(lx->word, (size_t)n))
+            stemmer = lx->twin;
+        const sb_symbol *st = sb_stemmer_stem(stemmer, (const sb_symbol *)lx->word, (int)n);
         if (st == NULL)
             return LEDE_ENOMEM;
         stem = (const char *)st;
-        stem_len = (size_t)sb_stemmer_length(lx->stemmer);
+        stem_len = (size_t)sb_stemmer_length(stemmer);
     }
     /* A bare apostrophe or a stem with no letter or digit left says nothing. */
     int alnum = 0;
