@@ -405,6 +405,105 @@ static void test_every_key_is_found_after_the_table_grows(void **state)
     sum_strtab_free(&t);
 }
 
+/* The lexicon stems ASCII words with the ISO-8859-1 twin of the English (or Porter)
+ * stemmer, which must give every ASCII word the UTF-8 stemmer's stem: possessives,
+ * apostrophes, y and its vowels, the exceptional forms and short words included. */
+static void test_the_ascii_twin_stems_every_word_as_the_utf8_stemmer(void **state)
+{
+    (void)state;
+    static const char *const words[] = {
+        "russia's",     "iran's'",
+        "'tis",         "o'neill",
+        "generously",   "dying",
+        "skies",        "news",
+        "sky",          "happy",
+        "hopping",      "agreed",
+        "feed",         "cried",
+        "yes",          "y",
+        "ly",           "eyes",
+        "saying",       "consolidation",
+        "communism",    "arsenal",
+        "gener",        "1990s",
+        "b52s",         "a",
+        "proceeding",   "exceeded",
+        "succeeding",   "inning",
+        "outing",       "canning",
+        "herring",      "earring",
+        "atlas",        "cosmos",
+        "bias",         "andes",
+        "howe",         "idly",
+        "gently",       "ugly",
+        "early",        "only",
+        "singly",       "sportingly",
+        "unemployment", "internationalisation",
+        "xyz",          "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "Ukraine",      "PUTIN",
+        "''",           "'",
+        "s'",           "can't",
+        "won't",        "yyyy",
+        "youyouyou",    "beyond",
+        "sayings"};
+    static const char *const langs[] = {"english", "porter"};
+    for (size_t l = 0; l < sizeof(langs) / sizeof(langs[0]); l++) {
+        struct sb_stemmer *utf8 = sb_stemmer_new(langs[l], NULL);
+        struct sb_stemmer *latin1 = sb_stemmer_new(langs[l], "ISO_8859_1");
+        assert_non_null(utf8);
+        assert_non_null(latin1);
+        for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+            int len = (int)strlen(words[i]);
+            char a[256];
+            const sb_symbol *sa = sb_stemmer_stem(utf8, (const sb_symbol *)words[i], len);
+            int la = sb_stemmer_length(utf8);
+            assert_true(sa != NULL && la < (int)sizeof(a));
+            memcpy(a, sa, (size_t)la);
+            const sb_symbol *sb = sb_stemmer_stem(latin1, (const sb_symbol *)words[i], len);
+            assert_non_null(sb);
+            assert_int_equal(sb_stemmer_length(latin1), la);
+            assert_memory_equal(sb, a, (size_t)la);
+        }
+        sb_stemmer_delete(utf8);
+        sb_stemmer_delete(latin1);
+    }
+}
+
+/* The same models with the twin as without it, for ASCII and non-ASCII words; and a twin
+ * stands in only for the stemmer it is the twin of: the French stemmer's words in a
+ * lexicon whose twin is English get the French stems. */
+static void test_the_ascii_twin_changes_no_model(void **state)
+{
+    (void)state;
+    static flat with, without, english;
+    struct sb_stemmer *stemmer = sb_stemmer_new("english", NULL);
+    struct sb_stemmer *french = sb_stemmer_new("french", NULL);
+    const char *mixed = "Café owners in Zürich said the cafés were crowded. Owners of the "
+                        "café said Zürich's crowds were growing, and the owner agreed.";
+    const char *texts[] = {story_a, story_b, mixed};
+    lede_harness *h = tokenizer();
+    sum_scratch twin = {0}, plain = {0};
+    twin.lex.twin = sb_stemmer_new("english", "ISO_8859_1");
+    twin.lex.twin_of = stemmer;
+    assert_non_null(twin.lex.twin);
+    for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+        model_of(h, texts[i], stemmer, &twin, &with);
+        model_of(h, texts[i], stemmer, &plain, &without);
+        assert_same_model(&with, &without);
+    }
+    /* English and French stem these ASCII words apart ("nations" and "national" share an
+     * English stem, not a French one). */
+    const char *text = "Les nations unies votent. Le vote national des nations est fini.";
+    model_of(h, text, stemmer, &plain, &english);
+    model_of(h, text, french, &twin, &with);
+    model_of(h, text, french, &plain, &without);
+    assert_same_model(&with, &without);
+    assert_true(with.n != english.n || memcmp(with.v, english.v, with.n * sizeof(with.v[0])) != 0);
+    sb_stemmer_delete(twin.lex.twin);
+    sum_scratch_free(&twin);
+    sum_scratch_free(&plain);
+    lede_harness_free(h);
+    sb_stemmer_delete(stemmer);
+    sb_stemmer_delete(french);
+}
+
 /* A key's first slot comes from its hash's top bits (strtab.h), which every byte of the key
  * moves: words alike but for their last bytes ("ministry", "minister"; or a hostile text of
  * 8-byte words varying in bytes 7 and 8) must not pile up on a few slots, or linear probing
@@ -452,6 +551,8 @@ int main(void)
         cmocka_unit_test(test_long_words_sharing_their_first_16_bytes_are_told_apart),
         cmocka_unit_test(test_a_word_makes_the_same_key_inside_a_text_and_at_its_end),
         cmocka_unit_test(test_every_key_is_found_after_the_table_grows),
+        cmocka_unit_test(test_the_ascii_twin_stems_every_word_as_the_utf8_stemmer),
+        cmocka_unit_test(test_the_ascii_twin_changes_no_model),
         cmocka_unit_test(test_keys_differing_in_their_last_bytes_spread_over_the_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

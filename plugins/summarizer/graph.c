@@ -322,6 +322,8 @@ typedef struct postings {
     uint32_t *start;
     uint32_t *node;
     double *tf;
+    uint32_t *shared; /* the terms held by two graph sentences or more, ascending */
+    uint32_t n_shared;
 } postings;
 
 /* Builds the index of g; df[t] receives how many graph sentences hold term t. */
@@ -339,12 +341,18 @@ static int index_graph(lede_doc *doc, const sum_model *m, const graph *g, postin
     uint32_t *fill = lede_doc_alloc(doc, sizeof(uint32_t) * ((size_t)m->n_terms + 1));
     p->node = lede_doc_alloc(doc, sizeof(uint32_t) * (total + 1));
     p->tf = lede_doc_alloc(doc, sizeof(double) * (total + 1));
-    if (p->start == NULL || fill == NULL || p->node == NULL || p->tf == NULL)
+    p->shared = lede_doc_alloc(doc, sizeof(uint32_t) * ((size_t)m->n_terms + 1));
+    if (p->start == NULL || fill == NULL || p->node == NULL || p->tf == NULL || p->shared == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     uint32_t at = 0;
+    p->n_shared = 0;
     for (uint32_t t = 0; t < m->n_terms; t++) {
         p->start[t] = fill[t] = at;
         at += df[t];
+        /* Most terms are in one sentence, in no order a branch could predict: every term
+         * is written, and only one that links sentences is counted. */
+        p->shared[p->n_shared] = t;
+        p->n_shared += (uint32_t)(df[t] >= 2);
     }
     p->start[m->n_terms] = at;
     for (uint32_t i = 0; i < g->n; i++) {
@@ -375,10 +383,10 @@ static void bm25_pairs(const sum_model *m, const graph *g, const postings *p, co
     uint32_t n = g->n;
     for (uint32_t d = 0; d < n; d++)
         dnorm[d] = BM25_K1 * (1.0 - BM25_B + BM25_B * m->sent[g->node[d]].n_content / avg_len);
-    for (uint32_t t = 0; t < m->n_terms; t++) {
+    /* Only terms of two sentences or more link sentences, in ascending order as before. */
+    for (uint32_t k = 0; k < p->n_shared; k++) {
+        uint32_t t = p->shared[k];
         uint32_t begin = p->start[t], end = p->start[t + 1];
-        if (end - begin < 2)
-            continue; /* a term of one sentence links it to no other */
         double it = idf[t] < 0 ? eps : idf[t];
         double a = 1u * it; /* a query count times idf, for a count of 1 */
         for (uint32_t i = begin; i < end; i++) {
@@ -504,7 +512,8 @@ int sum_lexrank(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double 
         norm[g.node[i]] = sum_norm(m, idf, g.node[i]);
     /* The idf-modified cosine (defined in summarizer.h) of every pair i < j: dot products
      * term by term in ascending order, over the pairs that share the term, then norms. */
-    for (uint32_t t = 0; t < m->n_terms; t++) {
+    for (uint32_t k = 0; k < p.n_shared; k++) {
+        uint32_t t = p.shared[k];
         double w = idf[t];
         for (uint32_t a = p.start[t]; a < p.start[t + 1]; a++)
             for (uint32_t b = a + 1; b < p.start[t + 1]; b++)

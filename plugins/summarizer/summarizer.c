@@ -77,6 +77,8 @@ static void summarizer_destroy(void *instance)
         return;
     if (s->stemmer != NULL)
         sb_stemmer_delete(s->stemmer);
+    if (s->scratch.lex.twin != NULL)
+        sb_stemmer_delete(s->scratch.lex.twin);
     sum_scratch_free(&s->scratch);
     free(s);
 }
@@ -110,6 +112,13 @@ static int summarizer_create(lede_stage_ctx *ctx, const lede_options *opts, void
     }
     s->stopwords = strcmp(lang, "english") == 0 || strcmp(lang, "en") == 0 ||
                    strcmp(lang, "eng") == 0 || strcmp(lang, "porter") == 0;
+    /* English and Porter stem ASCII words alike in both encodings, and the ISO-8859-1
+     * stemmer is faster (see lexicon.c); other languages' rules have letters past ASCII.
+     * Without it (out of memory) every word takes the UTF-8 stemmer, as before. */
+    if (s->stopwords) {
+        s->scratch.lex.twin = sb_stemmer_new(lang, "ISO_8859_1");
+        s->scratch.lex.twin_of = s->stemmer;
+    }
     *instance = s;
     return 0;
 }

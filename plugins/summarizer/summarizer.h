@@ -70,6 +70,11 @@ typedef struct sum_lexicon {
     sum_strtab words;           /* (kind, raw token) -> stem id or none, and its print */
     sum_strtab stems;           /* stem -> stem id (its entry index) */
     struct sb_stemmer *stemmer; /* what the cached answers were computed with */
+    /* The same language's ISO-8859-1 stemmer, which stems an ASCII word as `twin_of` does,
+     * faster; used for ASCII words while `stemmer` is twin_of. Set by the owner (who frees
+     * it), NULL when there is none. */
+    struct sb_stemmer *twin;
+    struct sb_stemmer *twin_of;
     int stopwords;
     char *word; /* the lower-cased word being classified */
     size_t word_cap;
