@@ -11,7 +11,9 @@ corpus, the median of N runs of:
                                                                 summarizer, NDJSON exporter)
   full chain -j 2  the same with 2 worker threads
 
-with MB/s, the ratio to wc -w, and the peak RSS of each run (GNU time, %M).
+with MB/s, the ratio to wc -w, and the peak RSS of each run (GNU time, %M). Then the
+per-stage time of the full chain (`--stats`, medians) and, for the quotes issue, the quote
+stage's time as a share of the tokenizer's in `tokenizer ! quotes` (target <= 0.2).
 
 Usage: bench/throughput.py [--lede build-release/bin/lede] [--runs 3] [--sizes 10,100]
 The machine is noisy: compare ratios measured in one run, and quote medians.
@@ -19,6 +21,7 @@ The machine is noisy: compare ratios measured in one run, and quote medians.
 import argparse
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -103,6 +106,36 @@ def main():
             if base is None:
                 base = rate
             print(f"{name:<18}{med:>10.3f}{rate:>9.1f}{rate / base:>9.2f}{rss / 1024:>9.1f} MiB")
+        chain = stage_seconds([args.lede, "run", "-c", cfg, "--stats"], nd, args.runs)
+        total = sum(chain.values())
+        print("full chain, per stage (--stats, median s): " +
+              ", ".join(f"{k} {v:.3f} ({100 * v / total:.0f}%)" for k, v in chain.items()))
+        tq = stage_seconds([args.lede, "run", "-i", "ndjson", "-p", "tokenizer ! quotes",
+                            "--stats"], nd, args.runs)
+        print(f"tokenizer ! quotes (--stats, median s): tokenizer {tq['tokenizer']:.3f}, "
+              f"quotes {tq['quotes']:.3f}: quotes = {tq['quotes'] / tq['tokenizer']:.2f}x "
+              f"the tokenizer")
+
+
+STAT = re.compile(r"^lede:\s+(\S+)\s+([0-9.]+) s\s+[0-9.]+% of stage time")
+
+
+def stage_seconds(cmd, inp, runs):
+    """Median per-stage seconds over runs of cmd (which has --stats), by stage name."""
+    per = {}
+    for _ in range(runs):
+        with open(inp, "rb") as fin:
+            p = subprocess.run(cmd, stdin=fin, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True)
+        if p.returncode not in (0, 1):
+            sys.exit(f"throughput: {' '.join(cmd)} exited {p.returncode}: {p.stderr[-500:]}")
+        for line in p.stderr.splitlines():
+            m = STAT.match(line)
+            if m:
+                per.setdefault(m.group(1), []).append(float(m.group(2)))
+    if not per:
+        sys.exit(f"throughput: no per-stage lines from {' '.join(cmd)}")
+    return {k: statistics.median(v) for k, v in per.items()}
 
 
 if __name__ == "__main__":
