@@ -154,7 +154,8 @@ static inline size_t copy_plain_run(const char *s, size_t i, size_t len, char **
 }
 
 /* Parses a string at p->pos (on the opening quote). With decode, unescapes it into scratch
- * and sets the offset and length; without, only validates and skips it. */
+ * and sets the offset and length; without, only validates and skips it, and sets *n (when
+ * not NULL) to the length it decodes to. */
 static int parse_string(ndj *p, int decode, size_t *off, size_t *n)
 {
     const char *s = p->s;
@@ -162,6 +163,8 @@ static int parse_string(ndj *p, int decode, size_t *off, size_t *n)
     lede_buf *b = p->scratch;
     char *o = NULL;
     size_t lim = len; /* copy_plain_run may store 16-byte blocks up to s[lim] */
+    size_t dec = 0;   /* without decode: the decoded length so far */
+    int exact = 0;    /* room for the decoded bytes only: copy runs without block stores */
 
     if (decode) {
         /* Unescaping never lengthens a string (an escape is at least as long as the UTF-8
@@ -169,26 +172,39 @@ static int parse_string(ndj *p, int decode, size_t *off, size_t *n)
          * write without checks. */
         if (lede_buf_reserve(b, len - i)) {
             /* A scratch buffer capped below the rest of the line (never the reader's, whose
-             * cap is the longest line): find the string's end with a validating pass and
-             * reserve its source length only. */
+             * cap is the longest line): a validating pass finds the string's end and its
+             * decoded length. Its source length if that fits (block stores stay inside
+             * it), else exactly the decoded length, copied without block stores. */
             ndj q = *p;
-            int rc = parse_string(&q, 0, NULL, NULL);
+            size_t need;
+            int rc = parse_string(&q, 0, NULL, &need);
             if (rc) {
                 p->pos = q.pos;
                 return rc;
             }
-            if (lede_buf_reserve(b, q.pos - i - 1))
+            if (lede_buf_reserve(b, q.pos - i - 1) == 0) {
+                lim = q.pos - 1; /* the closing quote: no block store goes past it */
+            } else if (lede_buf_reserve(b, need) == 0) {
+                exact = 1;
+            } else {
                 return fail(p, "string too large");
-            lim = q.pos - 1; /* the closing quote: no block store goes past it */
+            }
         }
         *off = b->len;
         o = b->data + b->len;
     }
     for (;;) {
-        if (decode)
+        if (decode && !exact) {
             i = copy_plain_run(s, i, lim, &o);
-        else
-            i = plain_run_end(s, i, len);
+        } else {
+            size_t j = plain_run_end(s, i, len);
+            if (decode) {
+                memcpy(o, s + i, j - i);
+                o += j - i;
+            }
+            dec += j - i;
+            i = j;
+        }
         if (i >= len) {
             p->pos = i;
             return fail(p, "unterminated string");
@@ -240,8 +256,12 @@ static int parse_string(ndj *p, int decode, size_t *off, size_t *n)
             } else if (cp >= 0xD800 && cp < 0xE000) {
                 cp = 0xFFFD; /* lone surrogate */
             }
-            if (decode)
+            if (decode) {
                 o += put_utf8(o, cp);
+            } else {
+                char tmp[4];
+                dec += put_utf8(tmp, cp);
+            }
             continue;
         }
         default:
@@ -250,12 +270,15 @@ static int parse_string(ndj *p, int decode, size_t *off, size_t *n)
         }
         if (decode)
             *o++ = c;
+        dec++;
         i += 2;
     }
     if (decode) {
         b->len = (size_t)(o - b->data);
         b->data[b->len] = '\0';
         *n = b->len - *off;
+    } else if (n) {
+        *n = dec;
     }
     p->pos = i + 1;
     return 0;

@@ -220,6 +220,24 @@ static void test_scratch_capped_below_the_line_still_decodes_short_strings(void 
     assert_non_null(strstr(f->msg, "string too large"));
 }
 
+static void test_scratch_capped_below_the_source_decodes_what_fits(void **state)
+{
+    /* Twelve \u00e9 escapes: 72 bytes of source, 24 decoded. A cap of 64 holds the
+     * decoded text though not its source (a review's reproducer). */
+    fx *f = *state;
+    char line[256] = "{\"text\":\"";
+    for (int k = 0; k < 12; k++)
+        strcat(line, "\\u00e9");
+    strcat(line, "x\"}");
+    lede_buf_free(&f->scratch);
+    lede_buf_init(&f->scratch, 64);
+    assert_int_equal(parse_exact(f, line, strlen(line)), 0);
+    assert_int_equal(f->rec.text_len, 25);
+    for (int k = 0; k < 12; k++)
+        assert_memory_equal(f->scratch.data + f->rec.text_off + 2 * k, "\xc3\xa9", 2);
+    assert_int_equal(f->scratch.data[f->rec.text_off + 24], 'x');
+}
+
 static void test_scratch_capped_below_the_line_and_nearly_full_is_not_overrun(void **state)
 {
     /* 25 metadata keys of 10 bytes fill 250 bytes of a 256-byte scratch buffer capped at
@@ -264,6 +282,8 @@ int main(void)
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_scratch_capped_below_the_line_still_decodes_short_strings, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_scratch_capped_below_the_source_decodes_what_fits,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_scratch_capped_below_the_line_and_nearly_full_is_not_overrun, setup, teardown),
     };
