@@ -710,17 +710,14 @@ static int ends_after_abbrev(const tok_sctx *c, size_t i, size_t k)
     return is_starter(c, nx);
 }
 
-/* No rule acts on token t before the token next: t is inert (tok_inert_flag), ends no
- * line and precedes no dropped furniture; next is neither capitalised nor cut off a
- * glued word. */
-static inline int is_inert(const lede_token *t, const lede_token *next)
-{
-    int inert = (t->flags & (TOK_F_INERT | TOK_F_EOL | TOK_F_END)) == TOK_F_INERT;
-    int free_next = (next->flags & (TOK_F_GLUED | LEDE_TOKF_CAPITALIZED)) == 0;
-    return inert & free_next;
-}
+/* No rule acts on a token t before the token next when t is inert (tok_inert_flag), ends
+ * no line and precedes no dropped furniture -- (t->flags & SENT_HOLD) == TOK_F_INERT --
+ * and next is neither capitalised nor cut off a glued word -- (next->flags & SENT_BUSY)
+ * == 0. candidates() applies the test. */
+#define SENT_HOLD (TOK_F_INERT | TOK_F_EOL | TOK_F_END)
+#define SENT_BUSY (TOK_F_GLUED | LEDE_TOKF_CAPITALIZED)
 
-/* The rules at token i, which is_inert() could not pass over: emits the sentences that
+/* The rules at token i, which candidates() could not pass over: emits the sentences that
  * end there and sets *next to the first token still to look at (n: the paragraph is
  * done). Returns 0 or what emit returned. */
 static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, void *arg)
@@ -848,16 +845,38 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
 
 /* Bit j of the result: token base + j (j < lim) is no inert token, so decide() must look
  * at it. Branch-free, so a run of plain words costs a few instructions each and no
- * mispredicted branch; the caller then visits only the set bits. */
+ * mispredicted branch; the caller then visits only the set bits. Each token's flags are
+ * read once: they hold its own test and its predecessor's test of the next token, so the
+ * loop carries them over to the next step; four steps a round, each into its own
+ * accumulator, keep the dependency chains short. */
 static inline uint64_t candidates(const tok_sctx *c, size_t base, size_t lim)
 {
-    uint64_t m = 0;
+    const lede_token *t = c->t + base;
+    uint64_t m0 = 0, m1 = 0, m2 = 0, m3 = 0;
+    unsigned f = t[0].flags, f1, f2, f3, f4;
+    size_t j = 0;
 
     if (c->cfg->max_sentence_bytes) /* every token may cross the cap */
         return lim == 64 ? ~(uint64_t)0 : (((uint64_t)1 << lim) - 1);
-    for (size_t j = 0; j < lim; j++)
-        m |= (uint64_t)!is_inert(&c->t[base + j], &c->t[base + j + 1]) << j;
-    return m;
+#define SENT_LIVE(cur, nx) (uint64_t)((((cur)&SENT_HOLD) ^ TOK_F_INERT) | ((nx)&SENT_BUSY))
+    for (; j + 4 <= lim; j += 4) {
+        f1 = t[j + 1].flags;
+        f2 = t[j + 2].flags;
+        f3 = t[j + 3].flags;
+        f4 = t[j + 4].flags;
+        m0 |= (uint64_t)(SENT_LIVE(f, f1) != 0) << j;
+        m1 |= (uint64_t)(SENT_LIVE(f1, f2) != 0) << (j + 1);
+        m2 |= (uint64_t)(SENT_LIVE(f2, f3) != 0) << (j + 2);
+        m3 |= (uint64_t)(SENT_LIVE(f3, f4) != 0) << (j + 3);
+        f = f4;
+    }
+    for (; j < lim; j++) {
+        f1 = t[j + 1].flags;
+        m0 |= (uint64_t)(SENT_LIVE(f, f1) != 0) << j;
+        f = f1;
+    }
+#undef SENT_LIVE
+    return m0 | m1 | m2 | m3;
 }
 
 static inline unsigned lowest_bit(uint64_t m)
