@@ -843,6 +843,12 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
     return 0;
 }
 
+/* 1 if a token with flags cur before one with flags nx needs the rules, else 0. */
+static inline uint64_t live(unsigned cur, unsigned nx)
+{
+    return (((cur & SENT_HOLD) ^ TOK_F_INERT) | (nx & SENT_BUSY)) != 0;
+}
+
 /* Bit j of the result: token base + j (j < lim) is no inert token, so decide() must look
  * at it. Branch-free, so a run of plain words costs a few instructions each and no
  * mispredicted branch; the caller then visits only the set bits. Each token's flags are
@@ -853,29 +859,25 @@ static inline uint64_t candidates(const tok_sctx *c, size_t base, size_t lim)
 {
     const lede_token *t = c->t + base;
     uint64_t m0 = 0, m1 = 0, m2 = 0, m3 = 0;
-    unsigned f = t[0].flags, f1, f2, f3, f4;
+    unsigned f = t[0].flags;
     size_t j = 0;
 
     if (c->cfg->max_sentence_bytes) /* every token may cross the cap */
         return lim == 64 ? ~(uint64_t)0 : (((uint64_t)1 << lim) - 1);
-#define SENT_LIVE(cur, nx) (uint64_t)((((cur)&SENT_HOLD) ^ TOK_F_INERT) | ((nx)&SENT_BUSY))
     for (; j + 4 <= lim; j += 4) {
-        f1 = t[j + 1].flags;
-        f2 = t[j + 2].flags;
-        f3 = t[j + 3].flags;
-        f4 = t[j + 4].flags;
-        m0 |= (uint64_t)(SENT_LIVE(f, f1) != 0) << j;
-        m1 |= (uint64_t)(SENT_LIVE(f1, f2) != 0) << (j + 1);
-        m2 |= (uint64_t)(SENT_LIVE(f2, f3) != 0) << (j + 2);
-        m3 |= (uint64_t)(SENT_LIVE(f3, f4) != 0) << (j + 3);
+        unsigned f1 = t[j + 1].flags, f2 = t[j + 2].flags, f3 = t[j + 3].flags;
+        unsigned f4 = t[j + 4].flags;
+        m0 |= live(f, f1) << j;
+        m1 |= live(f1, f2) << (j + 1);
+        m2 |= live(f2, f3) << (j + 2);
+        m3 |= live(f3, f4) << (j + 3);
         f = f4;
     }
     for (; j < lim; j++) {
-        f1 = t[j + 1].flags;
-        m0 |= (uint64_t)(SENT_LIVE(f, f1) != 0) << j;
+        unsigned f1 = t[j + 1].flags;
+        m0 |= live(f, f1) << j;
         f = f1;
     }
-#undef SENT_LIVE
     return m0 | m1 | m2 | m3;
 }
 
