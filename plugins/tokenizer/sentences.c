@@ -729,64 +729,71 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
     int split = 0, rc;
     enum term term = TERM_NONE;
 
-    if (tok_maybe_marker(c, i) &&
-        (i == c->first || tokens[i].start > tokens[i - 1].end || tok_is_bullet(c, i - 1)) &&
-        tok_starts_list_item(c, i, &k)) {
-        /* A list item starts here, with its bullet if it has one. */
-        size_t b = i > c->first && tok_is_bullet(c, i - 1) ? i - 1 : i;
-        if (b > c->first) {
-            rc = emit(arg, c->first, b - 1);
-            if (rc)
-                return rc;
-            c->first = b;
+    /* Most tokens here are inert tokens before a capitalised word. Such a token is no
+     * terminal mark (inert punctuation is one ASCII character other than . ? !), no
+     * abbreviation and no list marker (a lower-case letter alone is not inert; a
+     * two-byte token such as "b." is still asked), so only the tests after these apply. */
+    if ((tokens[i].flags & SENT_HOLD) != TOK_F_INERT ||
+        (tokens[i].end - tokens[i].start == 2 && tok_maybe_marker(c, i))) {
+        if (tok_maybe_marker(c, i) &&
+            (i == c->first || tokens[i].start > tokens[i - 1].end || tok_is_bullet(c, i - 1)) &&
+            tok_starts_list_item(c, i, &k)) {
+            /* A list item starts here, with its bullet if it has one. */
+            size_t b = i > c->first && tok_is_bullet(c, i - 1) ? i - 1 : i;
+            if (b > c->first) {
+                rc = emit(arg, c->first, b - 1);
+                if (rc)
+                    return rc;
+                c->first = b;
+            }
+            c->in_item = 1;
+            c->floor = k;
+            *next = k;
+            return 0;
         }
-        c->in_item = 1;
-        c->floor = k;
-        *next = k;
-        return 0;
-    }
-    term = tok_term_kind(c, i);
-    /* "[?]", "(!)": an editor's mark, no end */
-    if (term == TERM_MARK && i > 0 && tokens[i - 1].end == tokens[i].start &&
-        (tok_is(c, i - 1, "[") || tok_is(c, i - 1, "(")))
-        term = TERM_NONE;
-    if (term != TERM_NONE) {
-        k = i;
-        while (k + 1 < n && tokens[k + 1].start == tokens[k].end &&
-               (is_closer(c, k + 1) ||
-                (tok_term_kind(c, k + 1) != TERM_NONE && tok_term_kind(c, k + 1) != TERM_ELLIPSIS)))
-            k++;
-        /* 'search for truth ...". As of': a stop after the ellipsis and its quote */
-        for (size_t j = i + 1; j <= k && (term == TERM_ELLIPSIS || term == TERM_DOTS); j++) {
-            if (tok_term_kind(c, j) == TERM_STOP)
-                term = TERM_STOP;
+        term = tok_term_kind(c, i);
+        /* "[?]", "(!)": an editor's mark, no end */
+        if (term == TERM_MARK && i > 0 && tokens[i - 1].end == tokens[i].start &&
+            (tok_is(c, i - 1, "[") || tok_is(c, i - 1, "(")))
+            term = TERM_NONE;
+        if (term != TERM_NONE) {
+            k = i;
+            while (k + 1 < n && tokens[k + 1].start == tokens[k].end &&
+                   (is_closer(c, k + 1) || (tok_term_kind(c, k + 1) != TERM_NONE &&
+                                            tok_term_kind(c, k + 1) != TERM_ELLIPSIS)))
+                k++;
+            /* 'search for truth ...". As of': a stop after the ellipsis and its quote */
+            for (size_t j = i + 1; j <= k && (term == TERM_ELLIPSIS || term == TERM_DOTS); j++) {
+                if (tok_term_kind(c, j) == TERM_STOP)
+                    term = TERM_STOP;
+            }
+            if (term == TERM_STOP || term == TERM_MARK)
+                k = absorb_footnotes(c, k);
+            last = k;
+            if (k + 1 < n)
+                split = ends_after_terminal(c, term, i, k);
+            if (!split && term == TERM_STOP && k + 1 < n && tokens[k + 1].kind == LEDE_TOK_WORD)
+                split = menu_follows(c, k);
+            if (split && term == TERM_STOP &&
+                ((i == c->first + 1 && is_label_number(c, c->first, i)) ||
+                 (i == c->first + 2 && is_figure_word(c, c->first) &&
+                  is_label_number(c, c->first + 1, i))))
+                split = 0;
+            if (split && c->brackets && (term == TERM_STOP || term == TERM_MARK) &&
+                inside_brackets(c, i, k))
+                split = 0;
+            if (split && cfg->quotations_whole && whole_goes_on(c, i, k))
+                split = 0;
+        } else if (tokens[i].flags & LEDE_TOKF_ABBREV) {
+            k = i;
+            while (k + 1 < n && tokens[k + 1].start == tokens[k].end && is_closer(c, k + 1))
+                k++;
+            last = k;
+            if (k + 1 < n)
+                split = ends_after_abbrev(c, i, k);
+            if (split && cfg->quotations_whole && inside_quotation(c, i, k))
+                split = 0;
         }
-        if (term == TERM_STOP || term == TERM_MARK)
-            k = absorb_footnotes(c, k);
-        last = k;
-        if (k + 1 < n)
-            split = ends_after_terminal(c, term, i, k);
-        if (!split && term == TERM_STOP && k + 1 < n && tokens[k + 1].kind == LEDE_TOK_WORD)
-            split = menu_follows(c, k);
-        if (split && term == TERM_STOP &&
-            ((i == c->first + 1 && is_label_number(c, c->first, i)) ||
-             (i == c->first + 2 && is_figure_word(c, c->first) &&
-              is_label_number(c, c->first + 1, i))))
-            split = 0;
-        if (split && c->brackets && (term == TERM_STOP || term == TERM_MARK) &&
-            inside_brackets(c, i, k))
-            split = 0;
-        if (split && cfg->quotations_whole && whole_goes_on(c, i, k))
-            split = 0;
-    } else if (tokens[i].flags & LEDE_TOKF_ABBREV) {
-        k = i;
-        while (k + 1 < n && tokens[k + 1].start == tokens[k].end && is_closer(c, k + 1))
-            k++;
-        last = k;
-        if (k + 1 < n)
-            split = ends_after_abbrev(c, i, k);
-        if (split && cfg->quotations_whole && inside_quotation(c, i, k))
-            split = 0;
     }
     if (last + 1 < n && !split) {
         const lede_token *nt = &tokens[last + 1];
