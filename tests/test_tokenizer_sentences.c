@@ -195,6 +195,32 @@ static void test_caption_credit_starts_a_sentence(void **state)
                   "Black Widow and Captain America", "Image: Nick Moreau.");
 }
 
+/* sentences.c tests 64 tokens at a time, four at a step, whether a token needs the rules:
+ * the token's own flags (a full stop) and the next token's (a word cut off a glued one,
+ * "today|Putin") must be seen wherever they fall, at a block's or a step's edge too. */
+static void test_boundaries_at_every_position_around_the_block_edge(void **state)
+{
+    tku *k = *state;
+    char text[1024], first[1024];
+
+    for (size_t words = 54; words <= 74; words++) {
+        size_t len = 0;
+        for (size_t w = 0; w < words; w++)
+            len += (size_t)snprintf(text + len, sizeof text - len, "word ");
+        /* a stop: ends the sentence before a capital */
+        snprintf(text + len, sizeof text - len, "ends. Then more.");
+        memcpy(first, text, len);
+        snprintf(first + len, sizeof first - len, "ends.");
+        tku_run(k, text);
+        tku_assert_sentences(k, (const char *const[]){first, "Then more."}, 2);
+        /* a glued caption: the word before the cut ends it */
+        snprintf(text + len, sizeof text - len, "todayPutin speaks.");
+        snprintf(first + len, sizeof first - len, "today");
+        tku_run(k, text);
+        tku_assert_sentences(k, (const char *const[]){first, "Putin speaks."}, 2);
+    }
+}
+
 static void test_max_sentence_bytes_cuts_run_on_text(void **state)
 {
     tku *c = tku_new("max_sentence_bytes=20");
@@ -220,6 +246,7 @@ int main(void)
         cmocka_unit_test(test_number_after_a_symbol_and_stop_continues),
         cmocka_unit_test(test_numbered_and_lettered_lists_split_at_each_marker),
         cmocka_unit_test(test_two_dots_end_a_sentence),
+        cmocka_unit_test(test_boundaries_at_every_position_around_the_block_edge),
         cmocka_unit_test(test_a_number_opening_a_sentence_labels_it),
         cmocka_unit_test(test_a_lone_number_with_a_stop_is_not_a_list),
         cmocka_unit_test(test_caption_credit_starts_a_sentence),

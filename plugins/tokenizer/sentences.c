@@ -710,17 +710,14 @@ static int ends_after_abbrev(const tok_sctx *c, size_t i, size_t k)
     return is_starter(c, nx);
 }
 
-/* No rule acts on token t before the token next: t is inert (tok_inert_flag), ends no
- * line and precedes no dropped furniture; next is neither capitalised nor cut off a
- * glued word. */
-static inline int is_inert(const lede_token *t, const lede_token *next)
-{
-    int inert = (t->flags & (TOK_F_INERT | TOK_F_EOL | TOK_F_END)) == TOK_F_INERT;
-    int free_next = (next->flags & (TOK_F_GLUED | LEDE_TOKF_CAPITALIZED)) == 0;
-    return inert & free_next;
-}
+/* No rule acts on a token t before the token next when t is inert (tok_inert_flag), ends
+ * no line and precedes no dropped furniture -- (t->flags & SENT_HOLD) == TOK_F_INERT --
+ * and next is neither capitalised nor cut off a glued word -- (next->flags & SENT_BUSY)
+ * == 0. candidates() applies the test. */
+#define SENT_HOLD (TOK_F_INERT | TOK_F_EOL | TOK_F_END)
+#define SENT_BUSY (TOK_F_GLUED | LEDE_TOKF_CAPITALIZED)
 
-/* The rules at token i, which is_inert() could not pass over: emits the sentences that
+/* The rules at token i, which candidates() could not pass over: emits the sentences that
  * end there and sets *next to the first token still to look at (n: the paragraph is
  * done). Returns 0 or what emit returned. */
 static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, void *arg)
@@ -732,64 +729,71 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
     int split = 0, rc;
     enum term term = TERM_NONE;
 
-    if (tok_maybe_marker(c, i) &&
-        (i == c->first || tokens[i].start > tokens[i - 1].end || tok_is_bullet(c, i - 1)) &&
-        tok_starts_list_item(c, i, &k)) {
-        /* A list item starts here, with its bullet if it has one. */
-        size_t b = i > c->first && tok_is_bullet(c, i - 1) ? i - 1 : i;
-        if (b > c->first) {
-            rc = emit(arg, c->first, b - 1);
-            if (rc)
-                return rc;
-            c->first = b;
+    /* Most tokens here are inert tokens before a capitalised word. Such a token is no
+     * terminal mark (inert punctuation is one ASCII character other than . ? !), no
+     * abbreviation and no list marker (a lower-case letter alone is not inert; a
+     * two-byte token such as "b." is still asked), so only the tests after these apply. */
+    if ((tokens[i].flags & SENT_HOLD) != TOK_F_INERT ||
+        (tokens[i].end - tokens[i].start == 2 && tok_maybe_marker(c, i))) {
+        if (tok_maybe_marker(c, i) &&
+            (i == c->first || tokens[i].start > tokens[i - 1].end || tok_is_bullet(c, i - 1)) &&
+            tok_starts_list_item(c, i, &k)) {
+            /* A list item starts here, with its bullet if it has one. */
+            size_t b = i > c->first && tok_is_bullet(c, i - 1) ? i - 1 : i;
+            if (b > c->first) {
+                rc = emit(arg, c->first, b - 1);
+                if (rc)
+                    return rc;
+                c->first = b;
+            }
+            c->in_item = 1;
+            c->floor = k;
+            *next = k;
+            return 0;
         }
-        c->in_item = 1;
-        c->floor = k;
-        *next = k;
-        return 0;
-    }
-    term = tok_term_kind(c, i);
-    /* "[?]", "(!)": an editor's mark, no end */
-    if (term == TERM_MARK && i > 0 && tokens[i - 1].end == tokens[i].start &&
-        (tok_is(c, i - 1, "[") || tok_is(c, i - 1, "(")))
-        term = TERM_NONE;
-    if (term != TERM_NONE) {
-        k = i;
-        while (k + 1 < n && tokens[k + 1].start == tokens[k].end &&
-               (is_closer(c, k + 1) ||
-                (tok_term_kind(c, k + 1) != TERM_NONE && tok_term_kind(c, k + 1) != TERM_ELLIPSIS)))
-            k++;
-        /* 'search for truth ...". As of': a stop after the ellipsis and its quote */
-        for (size_t j = i + 1; j <= k && (term == TERM_ELLIPSIS || term == TERM_DOTS); j++) {
-            if (tok_term_kind(c, j) == TERM_STOP)
-                term = TERM_STOP;
+        term = tok_term_kind(c, i);
+        /* "[?]", "(!)": an editor's mark, no end */
+        if (term == TERM_MARK && i > 0 && tokens[i - 1].end == tokens[i].start &&
+            (tok_is(c, i - 1, "[") || tok_is(c, i - 1, "(")))
+            term = TERM_NONE;
+        if (term != TERM_NONE) {
+            k = i;
+            while (k + 1 < n && tokens[k + 1].start == tokens[k].end &&
+                   (is_closer(c, k + 1) || (tok_term_kind(c, k + 1) != TERM_NONE &&
+                                            tok_term_kind(c, k + 1) != TERM_ELLIPSIS)))
+                k++;
+            /* 'search for truth ...". As of': a stop after the ellipsis and its quote */
+            for (size_t j = i + 1; j <= k && (term == TERM_ELLIPSIS || term == TERM_DOTS); j++) {
+                if (tok_term_kind(c, j) == TERM_STOP)
+                    term = TERM_STOP;
+            }
+            if (term == TERM_STOP || term == TERM_MARK)
+                k = absorb_footnotes(c, k);
+            last = k;
+            if (k + 1 < n)
+                split = ends_after_terminal(c, term, i, k);
+            if (!split && term == TERM_STOP && k + 1 < n && tokens[k + 1].kind == LEDE_TOK_WORD)
+                split = menu_follows(c, k);
+            if (split && term == TERM_STOP &&
+                ((i == c->first + 1 && is_label_number(c, c->first, i)) ||
+                 (i == c->first + 2 && is_figure_word(c, c->first) &&
+                  is_label_number(c, c->first + 1, i))))
+                split = 0;
+            if (split && c->brackets && (term == TERM_STOP || term == TERM_MARK) &&
+                inside_brackets(c, i, k))
+                split = 0;
+            if (split && cfg->quotations_whole && whole_goes_on(c, i, k))
+                split = 0;
+        } else if (tokens[i].flags & LEDE_TOKF_ABBREV) {
+            k = i;
+            while (k + 1 < n && tokens[k + 1].start == tokens[k].end && is_closer(c, k + 1))
+                k++;
+            last = k;
+            if (k + 1 < n)
+                split = ends_after_abbrev(c, i, k);
+            if (split && cfg->quotations_whole && inside_quotation(c, i, k))
+                split = 0;
         }
-        if (term == TERM_STOP || term == TERM_MARK)
-            k = absorb_footnotes(c, k);
-        last = k;
-        if (k + 1 < n)
-            split = ends_after_terminal(c, term, i, k);
-        if (!split && term == TERM_STOP && k + 1 < n && tokens[k + 1].kind == LEDE_TOK_WORD)
-            split = menu_follows(c, k);
-        if (split && term == TERM_STOP &&
-            ((i == c->first + 1 && is_label_number(c, c->first, i)) ||
-             (i == c->first + 2 && is_figure_word(c, c->first) &&
-              is_label_number(c, c->first + 1, i))))
-            split = 0;
-        if (split && c->brackets && (term == TERM_STOP || term == TERM_MARK) &&
-            inside_brackets(c, i, k))
-            split = 0;
-        if (split && cfg->quotations_whole && whole_goes_on(c, i, k))
-            split = 0;
-    } else if (tokens[i].flags & LEDE_TOKF_ABBREV) {
-        k = i;
-        while (k + 1 < n && tokens[k + 1].start == tokens[k].end && is_closer(c, k + 1))
-            k++;
-        last = k;
-        if (k + 1 < n)
-            split = ends_after_abbrev(c, i, k);
-        if (split && cfg->quotations_whole && inside_quotation(c, i, k))
-            split = 0;
     }
     if (last + 1 < n && !split) {
         const lede_token *nt = &tokens[last + 1];
@@ -846,18 +850,42 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
     return 0;
 }
 
+/* 1 if a token with flags cur before one with flags nx needs the rules, else 0. */
+static inline uint64_t live(unsigned cur, unsigned nx)
+{
+    return (((cur & SENT_HOLD) ^ TOK_F_INERT) | (nx & SENT_BUSY)) != 0;
+}
+
 /* Bit j of the result: token base + j (j < lim) is no inert token, so decide() must look
  * at it. Branch-free, so a run of plain words costs a few instructions each and no
- * mispredicted branch; the caller then visits only the set bits. */
+ * mispredicted branch; the caller then visits only the set bits. Each token's flags are
+ * read once: they hold its own test and its predecessor's test of the next token, so the
+ * loop carries them over to the next step; four steps a round, each into its own
+ * accumulator, keep the dependency chains short. */
 static inline uint64_t candidates(const tok_sctx *c, size_t base, size_t lim)
 {
-    uint64_t m = 0;
+    const lede_token *t = c->t + base;
+    uint64_t m0 = 0, m1 = 0, m2 = 0, m3 = 0;
+    unsigned f = t[0].flags;
+    size_t j = 0;
 
     if (c->cfg->max_sentence_bytes) /* every token may cross the cap */
         return lim == 64 ? ~(uint64_t)0 : (((uint64_t)1 << lim) - 1);
-    for (size_t j = 0; j < lim; j++)
-        m |= (uint64_t)!is_inert(&c->t[base + j], &c->t[base + j + 1]) << j;
-    return m;
+    for (; j + 4 <= lim; j += 4) {
+        unsigned f1 = t[j + 1].flags, f2 = t[j + 2].flags, f3 = t[j + 3].flags;
+        unsigned f4 = t[j + 4].flags;
+        m0 |= live(f, f1) << j;
+        m1 |= live(f1, f2) << (j + 1);
+        m2 |= live(f2, f3) << (j + 2);
+        m3 |= live(f3, f4) << (j + 3);
+        f = f4;
+    }
+    for (; j < lim; j++) {
+        unsigned f1 = t[j + 1].flags;
+        m0 |= live(f, f1) << j;
+        f = f1;
+    }
+    return m0 | m1 | m2 | m3;
 }
 
 static inline unsigned lowest_bit(uint64_t m)
