@@ -26,8 +26,10 @@
 #define CAPTION_MAX_WORDS 40
 /* Sentences sharing more terms than this with earlier ones sort them with qsort. */
 #define RANK_SORT_MAX 32
-/* How many content words ahead sentence_terms asks for a stem's numbering cell. */
-#define NUM_AHEAD 8
+/* How many content words ahead sentence_terms asks for a stem's numbering cell: a word
+ * costs some 15 ns here, and a cell outside L2 takes longer than 8 of them to arrive
+ * (32 measured 4% faster on the 10 MB corpus than 8, 1.5% faster than 16; 64 no better). */
+#define NUM_AHEAD 32
 
 static int is_stop_char(const char *s, size_t len)
 {
