@@ -115,11 +115,7 @@ static int is_title_small_word(const tok_sctx *c, size_t i)
     static const char *const small[] = {"a",  "an",   "the", "and", "or", "but", "nor",
                                         "of", "in",   "on",  "at",  "to", "for", "with",
                                         "by", "from", "as",  "vs",  NULL};
-    for (const char *const *w = small; *w; w++) {
-        if (tok_is(c, i, *w))
-            return 1;
-    }
-    return 0;
+    return tok_is_one_of(c, i, small);
 }
 
 /* The line ending at token last (a line break follows it) is a heading: up to a dozen

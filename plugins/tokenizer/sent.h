@@ -48,6 +48,16 @@ tok_is(const tok_sctx *c, size_t i, const char *lit)
     return c->t[i].end - c->t[i].start == len && memcmp(c->text + c->t[i].start, lit, len) == 0;
 }
 
+/* Token i is one of the literals of list (NULL-terminated). */
+static inline int tok_is_one_of(const tok_sctx *c, size_t i, const char *const *list)
+{
+    for (; *list; list++) {
+        if (tok_is(c, i, *list))
+            return 1;
+    }
+    return 0;
+}
+
 /* The terminal mark of a token longer than one byte (…, ‼, ．, ". . ."), if any. */
 enum term tok_term_kind_long(const tok_sctx *c, size_t i);
 

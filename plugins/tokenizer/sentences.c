@@ -242,11 +242,7 @@ static int is_figure_word(const tok_sctx *c, size_t j)
 {
     static const char *const words[] = {"Figure",  "Fig",     "Table", "Chart", "Map",
                                         "Exhibit", "Diagram", "Plate", NULL};
-    for (const char *const *w = words; *w; w++) {
-        if (tok_is(c, j, *w))
-            return 1;
-    }
-    return 0;
+    return tok_is_one_of(c, j, words);
 }
 
 TOK_COLD static int ends_figure_label(const tok_sctx *c, size_t last)
@@ -277,11 +273,7 @@ static int is_item_label(const tok_sctx *c, size_t i)
         return 0;
     if (len == 1 && c->text[t->start] >= 'a' && c->text[t->start] <= 'z')
         return 1;
-    for (const char *const *r = romans; *r; r++) {
-        if (tok_is(c, i, *r))
-            return 1;
-    }
-    return 0;
+    return tok_is_one_of(c, i, romans);
 }
 
 /* If a citation mark "[12]", "[1 - 3]" or "[2, 5]" starts at token j, the index of its
@@ -361,10 +353,8 @@ static int is_unpunctuated_start(const tok_sctx *c, size_t i, unsigned lex)
     if (prev->kind == LEDE_TOK_NUMBER && prev->end - prev->start == 4)
         return 1;
     if (prev->kind == LEDE_TOK_WORD || is_closer(c, i - 1)) {
-        for (const char *const *d = dets; *d; d++) {
-            if (tok_is(c, i + 1, *d))
-                return 1;
-        }
+        if (tok_is_one_of(c, i + 1, dets))
+            return 1;
         /* "Preston, Victoria, Australia On Saturday, Wikinews interviewed ..." */
         if ((tok_is(c, i, "On") || tok_is(c, i, "Since") || tok_is(c, i, "During")) &&
             is_weekday(c, i + 1))
@@ -386,15 +376,7 @@ static int is_attribution(const tok_sctx *c, size_t i)
     static const char *const pronouns[] = {"He", "She", "It", "We", "They", "You", NULL};
     if (i + 1 >= c->n || c->t[i].kind != LEDE_TOK_WORD)
         return 0;
-    for (const char *const *p = pronouns; *p; p++) {
-        if (tok_is(c, i, *p))
-            return 0;
-    }
-    for (const char *const *v = verbs; *v; v++) {
-        if (tok_is(c, i + 1, *v))
-            return 1;
-    }
-    return 0;
+    return !tok_is_one_of(c, i, pronouns) && tok_is_one_of(c, i + 1, verbs);
 }
 
 /* '... we're doing our best, afore she comes, to--" At this moment': in whole mode,
@@ -448,11 +430,7 @@ TOK_COLD static int is_dateline(const tok_sctx *c, size_t i, unsigned lex)
         (d + 1 < c->n &&
          (!(c->t[d].flags & TOK_F_EOL) || !(tok_is_cap_word(c, d + 1) || is_opener(c, d + 1)))))
         return 0; /* "will begin Monday, March 2, 2020\nin the federal court" goes on */
-    for (const char *const *p = preps; *p; p++) {
-        if (tok_is(c, i - 1, *p))
-            return 0;
-    }
-    return 1;
+    return !tok_is_one_of(c, i - 1, preps);
 }
 
 /* "Thursday, March 15, 2012 Wikinews interviewed ...": a date that opens the sentence is
