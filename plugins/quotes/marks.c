@@ -410,6 +410,17 @@ static int32_t mark_at(const char *text, size_t len, size_t i, size_t *n)
     return 0x2000 + (b2 - 0x80);
 }
 
+/* A zeroed candidate for the mark cp at [i, i + n) of paragraph pi, class cls. */
+static void init_cand(cand *c, size_t i, size_t n, int32_t cp, size_t pi, uint8_t cls)
+{
+    memset(c, 0, sizeof *c);
+    c->start = (uint32_t)i;
+    c->end = (uint32_t)(i + n);
+    c->cp = cp;
+    c->para = (uint32_t)pi;
+    c->cls = cls;
+}
+
 /* Finds the marks of every paragraph and stores the first cap of them in out. Returns
  * how many it stored, or cap + 1 when there were more (the scan stops there). */
 static size_t scan_marks(const qt_view *v, cand *out, size_t cap)
@@ -434,12 +445,7 @@ static size_t scan_marks(const qt_view *v, cand *out, size_t cap)
                 if (n_c == cap)
                     return cap + 1;
                 cand *c = &out[n_c++];
-                memset(c, 0, sizeof *c);
-                c->start = (uint32_t)i;
-                c->end = (uint32_t)(i + n);
-                c->cp = cp;
-                c->para = (uint32_t)pi;
-                c->cls = CLS_SINGLE;
+                init_cand(c, i, n, cp, pi, CLS_SINGLE);
                 c->prev = ascii_digit(v->text[i - 1]) ? CTX_DIGIT : CTX_WORD;
                 c->next = ascii_digit(v->text[i + n]) ? CTX_DIGIT : CTX_WORD;
                 i += n;
@@ -458,12 +464,7 @@ static size_t scan_marks(const qt_view *v, cand *out, size_t cap)
                 if (n_c == cap)
                     return cap + 1;
                 cand *c = &out[n_c++];
-                memset(c, 0, sizeof *c);
-                c->start = (uint32_t)i;
-                c->end = (uint32_t)(i + n);
-                c->cp = cp;
-                c->para = (uint32_t)pi;
-                c->cls = class_of(cp);
+                init_cand(c, i, n, cp, pi, class_of(cp));
                 describe(v, c, ps, pe);
             }
             i += n;
