@@ -190,28 +190,41 @@ static size_t put_name(char *out, size_t i)
     return n;
 }
 
+/* count repetitions of before, a distinct name (put_name) and after, NUL-terminated. */
+static char *repeat_with_names(size_t count, const char *before, const char *after)
+{
+    size_t nb = strlen(before), na = strlen(after);
+    char *text = malloc(count * (nb + 5 + na) + 1);
+    assert_non_null(text);
+    size_t n = 0;
+    for (size_t i = 0; i < count; i++) {
+        memcpy(text + n, before, nb);
+        n += nb;
+        n += put_name(text + n, i);
+        memcpy(text + n, after, na);
+        n += na;
+    }
+    text[n] = '\0';
+    return text;
+}
+
+/* Runs the stage on text; returns the CPU seconds it took. */
+static double run_timed(qtu *t, const char *text)
+{
+    clock_t t0 = clock();
+    qtu_run(t, text, NULL);
+    return (double)(clock() - t0) / CLOCKS_PER_SEC;
+}
+
 /* The name index is read only as far as lookups need it, and a surname sends it on past
  * the surname's last use: 40,000 different surnames must not make that quadratic. */
 static void test_forty_thousand_surnames_asked_about_stay_linear(void **state)
 {
     (void)state;
     const size_t count = 40000;
-    char *text = malloc(count * 40 + 1);
-    assert_non_null(text);
-    size_t n = 0;
-    for (size_t i = 0; i < count; i++) {
-        static const char said[] = "\"We will see,\" said Mr ";
-        memcpy(text + n, said, sizeof said - 1);
-        n += sizeof said - 1;
-        n += put_name(text + n, i);
-        memcpy(text + n, ". ", 2);
-        n += 2;
-    }
-    text[n] = '\0';
-    clock_t t0 = clock();
+    char *text = repeat_with_names(count, "\"We will see,\" said Mr ", ". ");
     qtu t;
-    qtu_run(&t, text, NULL);
-    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    double secs = run_timed(&t, text);
     assert_int_equal(t.n, count);
     assert_string_equal(t.q[count - 1].speaker, "Mr Klehc"); /* 39999, digits reversed */
     assert_true(secs < 1.0);
@@ -225,20 +238,9 @@ static void test_forty_thousand_pronouns_stay_linear(void **state)
 {
     (void)state;
     const size_t count = 40000;
-    char *text = malloc(count * 48 + 1);
-    assert_non_null(text);
-    size_t n = 0;
-    for (size_t i = 0; i < count; i++) {
-        n += put_name(text + n, i);
-        static const char said[] = " arrived late. \"We will see,\" he said. ";
-        memcpy(text + n, said, sizeof said - 1);
-        n += sizeof said - 1;
-    }
-    text[n] = '\0';
-    clock_t t0 = clock();
+    char *text = repeat_with_names(count, "", " arrived late. \"We will see,\" he said. ");
     qtu t;
-    qtu_run(&t, text, NULL);
-    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    double secs = run_timed(&t, text);
     assert_int_equal(t.n, count);
     assert_string_equal(t.q[0].speaker, "Kaaaa");
     assert_string_equal(t.q[count - 1].speaker, "Klehc"); /* 39999, digits reversed */
@@ -253,20 +255,9 @@ static void test_forty_thousand_sentence_initial_words_stay_linear(void **state)
 {
     (void)state;
     const size_t count = 40000;
-    char *text = malloc(count * 40 + 1);
-    assert_non_null(text);
-    size_t n = 0;
-    for (size_t i = 0; i < count; i++) {
-        n += put_name(text + n, i);
-        static const char said[] = " Jones said: \"Yes.\" ";
-        memcpy(text + n, said, sizeof said - 1);
-        n += sizeof said - 1;
-    }
-    text[n] = '\0';
-    clock_t t0 = clock();
+    char *text = repeat_with_names(count, "", " Jones said: \"Yes.\" ");
     qtu t;
-    qtu_run(&t, text, NULL);
-    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    double secs = run_timed(&t, text);
     assert_int_equal(t.n, count);
     assert_true(secs < 1.0);
     qtu_free(&t);
