@@ -429,14 +429,8 @@ static int scan_one(scanner *sc, uint32_t *ppos, int lead, uint16_t flags, int *
             return LEDE_ENOMEM;
     } else if (n_digits) {
         /* a number: digits with inner . , : and a final %; nothing to describe */
-        lede_token *t;
-        if (sc->vec->n == sc->vec->cap && tok_vec_reserve(sc->vec, 1))
+        if (push_token(sc, start, pos, LEDE_TOK_NUMBER, flags, 0))
             return LEDE_ENOMEM;
-        t = &sc->vec->v[sc->vec->n++];
-        t->start = start;
-        t->end = pos;
-        t->kind = LEDE_TOK_NUMBER;
-        t->flags = flags;
     } else if (emit(sc, start, pos, flags)) {
         return LEDE_ENOMEM;
     }
