@@ -103,6 +103,14 @@ static inline void exp_put_offset(exp_out *o, const uint32_t *map, uint32_t v)
 {
     exp_put_u64(o, map ? map[v] : v);
 }
+/* 1 when s[0..n) starts with U+2028 LINE SEPARATOR or U+2029 PARAGRAPH SEPARATOR (E2 80 A8,
+ * E2 80 A9): line breaks to JavaScript before ES2019, to editors and to some line-oriented
+ * tools, so every format treats them as line breaks of its own kind. */
+static inline int exp_is_unicode_break(const char *s, size_t n)
+{
+    return n >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+           ((unsigned char)s[2] == 0xA8 || (unsigned char)s[2] == 0xA9);
+}
 /* Name of a token kind ("word", "punct", ...); "other" for values out of range. */
 const char *exp_token_kind_name(unsigned kind);
 /* Name of a quote kind: "partial" or "full". */

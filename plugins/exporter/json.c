@@ -14,7 +14,8 @@
  * That keeps a 2,000-token document readable in a pager, which a fully expanded layout
  * (one line per field) would not be. Compact output (ndjson, or json with pretty=false)
  * has no whitespace at all and always fits on one line: a raw metadata value's line
- * breaks (JSON whitespace outside strings) are written as spaces.
+ * breaks (JSON whitespace outside strings) are written as spaces. No record holds a raw
+ * U+2028 or U+2029: strings and metadata write them as \u2028 and \u2029.
  */
 #include "exporter.h"
 
@@ -105,7 +106,9 @@ static void put_index(jw *j, uint32_t v)
 }
 
 /* A raw JSON value copied as is, except that line breaks (which can only be whitespace
- * between tokens, since strings escape them) become spaces to keep records on one line. */
+ * between tokens, since strings escape them) become spaces to keep records on one line, and
+ * a raw U+2028 or U+2029 (only legal inside a string) becomes its escape, as
+ * lede_buf_json_string writes it. */
 static void put_raw_json(jw *j, const char *json, size_t len)
 {
     size_t i = 0, run = 0;
@@ -118,6 +121,11 @@ static void put_raw_json(jw *j, const char *json, size_t len)
         if (json[i] == '\n' || json[i] == '\r') {
             exp_put(j->o, json + run, i - run);
             exp_putc(j->o, ' ');
+            run = i + 1;
+        } else if (exp_is_unicode_break(json + i, len - i)) {
+            exp_put(j->o, json + run, i - run);
+            exp_put(j->o, (unsigned char)json[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
+            i += 2;
             run = i + 1;
         }
     }
