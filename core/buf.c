@@ -12,9 +12,9 @@
  * as \u2028 and \u2029: raw they are valid JSON, but JavaScript before ES2019 ends a line
  * at them (JSON pasted into a script breaks) and so do some editors and line-oriented
  * tools. Their lead byte E2 also starts the curly quotes and apostrophes (E2 80 98..9D)
- * that fill news text, so the vector path matches all three bytes in the block rather
- * than stopping at every E2; only an E2 in a block's last two bytes, whose sequence the
- * block cannot see whole, is looked at one byte at a time.
+ * that fill news text, so the vector path matches E2 and the third byte in the block
+ * rather than stopping at every E2; only those matches and an E2 in a block's last two
+ * bytes, whose sequence the block cannot see whole, are looked at one byte at a time.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -154,27 +154,26 @@ static const unsigned char *put_escape(char **out, const unsigned char *p, const
 }
 
 #ifdef BUF_SSE2
-/* Bit i set when byte i of x needs a look: below 0x20, '"', '\\', DEL, the E2 of a whole
- * E2 80 A8/A9 in the block, or an E2 in byte 14 or 15 (its sequence may go on past the
- * block). Zeros shifted in past byte 15 match nothing, so a sequence cut by the end of
- * a partial load is not flagged. */
+/* Bit i set when byte i of x needs a look: below 0x20, '"', '\\', DEL, an E2 followed two
+ * bytes later by A8 or A9 (put_escape checks the 80 between: the other characters that
+ * match, such as U+2128 or U+2229, are rare and copied), or an E2 in byte 14 or 15 (its
+ * sequence may go on past the block). Zeros shifted in past byte 15 match nothing, so a
+ * sequence cut by the end of a partial load is not flagged. */
 static inline unsigned escape_mask16(__m128i x)
 {
     const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
     const __m128i del = _mm_set1_epi8(0x7F), c1f = _mm_set1_epi8(0x1F);
-    const __m128i e2 = _mm_set1_epi8((char)0xE2), x80 = _mm_set1_epi8((char)0x80);
-    const __m128i one = _mm_set1_epi8(1), a9 = _mm_set1_epi8((char)0xA9);
+    const __m128i e2 = _mm_set1_epi8((char)0xE2), one = _mm_set1_epi8(1);
+    const __m128i a9 = _mm_set1_epi8((char)0xA9);
     const __m128i last2 = _mm_set_epi8(-1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     /* x <= 0x1F as unsigned bytes: min(x, 0x1F) == x. */
     __m128i m = _mm_cmpeq_epi8(_mm_min_epu8(x, c1f), x);
     m = _mm_or_si128(m, _mm_cmpeq_epi8(x, quote));
     m = _mm_or_si128(m, _mm_cmpeq_epi8(x, bslash));
     m = _mm_or_si128(m, _mm_cmpeq_epi8(x, del));
-    /* E2 at i, 80 at i + 1, A8 or A9 (A9 once the low bit is set) at i + 2. */
-    __m128i lead = _mm_cmpeq_epi8(x, e2);
-    __m128i seq = _mm_and_si128(_mm_srli_si128(_mm_cmpeq_epi8(x, x80), 1),
-                                _mm_srli_si128(_mm_cmpeq_epi8(_mm_or_si128(x, one), a9), 2));
-    m = _mm_or_si128(m, _mm_and_si128(lead, _mm_or_si128(seq, last2)));
+    /* E2 at i, A8 or A9 (A9 once the low bit is set) at i + 2. */
+    __m128i third = _mm_srli_si128(_mm_cmpeq_epi8(_mm_or_si128(x, one), a9), 2);
+    m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(x, e2), _mm_or_si128(third, last2)));
     return (unsigned)_mm_movemask_epi8(m);
 }
 

@@ -201,19 +201,22 @@ static void test_json_string_escapes_separators_at_every_block_position(void **s
     /* U+2028 and U+2029 at every position of strings of 3..49 bytes (the body loop, the
      * block edges where E2 is byte 14 or 15 and the rest of the sequence in the next block,
      * every tail size), alone, next to a curly quote, and with a cut sequence (E2 80, or
-     * E2 alone) at the end, which is not a separator and stays as it is. */
-    static const unsigned char seqs[][3] = {
-        {0xE2, 0x80, 0xA8}, {0xE2, 0x80, 0xA9}, {0xE2, 0x80, 0x9D}, {0xE2, 0x80, 0xAA}};
+     * E2 alone) at the end, which is not a separator and stays as it is; "℩" and "✨"
+     * (E2 84 A9, E2 9C A8) end like U+2029 and U+2028 but are not them. */
+    static const unsigned char seqs[][3] = {{0xE2, 0x80, 0xA8}, {0xE2, 0x80, 0xA9},
+                                            {0xE2, 0x80, 0x9D}, {0xE2, 0x80, 0xAA},
+                                            {0xE2, 0x84, 0xA9}, {0xE2, 0x9C, 0xA8}};
+    const size_t n_seqs = sizeof seqs / sizeof seqs[0];
     unsigned char in[80];
     (void)state;
     for (size_t len = 3; len <= 49; len++) {
         for (size_t k = 0; k + 3 <= len; k++) {
-            for (size_t si = 0; si < sizeof seqs / sizeof seqs[0]; si++) {
+            for (size_t si = 0; si < n_seqs; si++) {
                 memset(in, 'a', sizeof in);
                 memcpy(in + k, seqs[si], 3);
                 check_escape(in, len);
                 if (k + 6 <= len) {
-                    memcpy(in + k + 3, seqs[(si + 2) % 4], 3);
+                    memcpy(in + k + 3, seqs[(si + 2) % n_seqs], 3);
                     check_escape(in, len);
                 }
                 in[len - 1] = 0xE2;
@@ -229,6 +232,8 @@ static void test_json_string_escapes_separators_at_every_block_position(void **s
 /* Appends piece i of a small alphabet of UTF-8 pieces to s at n; returns the new n. */
 static size_t add_piece(char *s, size_t n, unsigned i)
 {
+    /* ASCII, what needs an escape, U+2028/9, characters that share bytes with them (curly
+     * quotes, "…", "€", U+2068, "✨"), and 2- and 4-byte sequences */
     static const char *const pieces[] = {"a",
                                          " ",
                                          "\"",
@@ -243,9 +248,10 @@ static size_t add_piece(char *s, size_t n, unsigned i)
                                          "\xe2\x80\x99",
                                          "\xe2\x80\xa6",
                                          "\xe2\x82\xac",
+                                         "\xe2\x81\xa8",
+                                         "\xe2\x9c\xa8",
                                          "\xc3\xa9",
-                                         "\xf0\x9f\x98\x80",
-                                         "\xe2\x81\xa8"};
+                                         "\xf0\x9f\x98\x80"};
     const char *p = pieces[i % (sizeof pieces / sizeof pieces[0])];
     size_t len = strlen(p);
     memcpy(s + n, p, len);
