@@ -424,8 +424,10 @@ static const struct {
 
 static unsigned builtin_bit(const char *name)
 {
+    /* Asked for every layer of every document (the exporter): the names differ in their
+     * first letter but for sentence and summary, so one strcmp nearly always decides. */
     for (size_t i = 0; i < sizeof builtin_layers / sizeof builtin_layers[0]; i++)
-        if (strcmp(builtin_layers[i].name, name) == 0)
+        if (builtin_layers[i].name[0] == name[0] && strcmp(builtin_layers[i].name, name) == 0)
             return builtin_layers[i].bit;
     return 0;
 }

@@ -108,38 +108,49 @@ void exp_put_i64(exp_out *o, int64_t v)
     exp_put_u64(o, (uint64_t)v);
 }
 
-void exp_put_num(exp_out *o, double v)
+char *exp_write_num(char *p, double v)
 {
     if (!isfinite(v)) {
-        EXP_LIT(o, "null");
-        return;
+        memcpy(p, "null", 4);
+        return p + 4;
     }
     if (fabs(v) >= 1e14) {
-        /* Out of the range where v * 10000 is exact in an int64: rare, so printf it. */
-        char tmp[32];
-        int n = snprintf(tmp, sizeof tmp, "%.17g", v);
-        exp_put(o, tmp, (size_t)n);
-        return;
+        /* Out of the range where v * 10000 is exact in an int64: rare, so printf it (at
+         * most 24 characters and the NUL). */
+        int n = snprintf(p, EXP_NUM_MAX, "%.17g", v);
+        return p + n;
     }
     /* round() goes half away from zero, the same on every platform. */
     int64_t scaled = (int64_t)round(v * 10000.0);
     uint64_t u = scaled < 0 ? (uint64_t)0 - (uint64_t)scaled : (uint64_t)scaled;
     uint64_t ip = u / 10000, fp = u % 10000;
     if (scaled < 0)
-        exp_putc(o, '-'); /* -0.00001 rounds to 0 and prints as "0", not "-0" */
-    exp_put_u64(o, ip);
+        *p++ = '-'; /* -0.00001 rounds to 0 and prints as "0", not "-0" */
+    p = exp_write_u64(p, ip);
     if (fp) {
-        char d[5];
         size_t n = 4;
-        d[0] = '.';
+        p[0] = '.';
         for (int k = 4; k >= 1; k--) {
-            d[k] = (char)('0' + fp % 10);
+            p[k] = (char)('0' + fp % 10);
             fp /= 10;
         }
-        while (d[n] == '0')
+        while (p[n] == '0')
             n--;
-        exp_put(o, d, n + 1);
+        p += n + 1;
     }
+    return p;
+}
+
+void exp_put_num(exp_out *o, double v)
+{
+    char *p = exp_room(o, EXP_NUM_MAX);
+
+    if (p) {
+        exp_commit(o, exp_write_num(p, v));
+        return;
+    }
+    char tmp[EXP_NUM_MAX];
+    exp_put(o, tmp, (size_t)(exp_write_num(tmp, v) - tmp));
 }
 
 void exp_put_jstr(exp_out *o, const char *s, size_t n)
@@ -149,11 +160,9 @@ void exp_put_jstr(exp_out *o, const char *s, size_t n)
     o->rc = lede_buf_json_string(o->b, s, n);
 }
 
-int exp_span_ok(exp_out *o, lede_error *err, const lede_doc *doc, const char *layer, size_t i,
-                uint32_t start, uint32_t end, size_t len)
+int exp_span_fail(exp_out *o, lede_error *err, const lede_doc *doc, const char *layer, size_t i,
+                  uint32_t start, uint32_t end, size_t len)
 {
-    if (start <= end && end <= len)
-        return 1;
     if (o->rc == 0) {
         o->rc = LEDE_EINVAL;
         lede_error_set(err, LEDE_EINVAL,
