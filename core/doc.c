@@ -383,9 +383,13 @@ void *lede_doc_alloc(lede_doc *doc, size_t n)
 
 char *lede_doc_strndup(lede_doc *doc, const char *s, size_t len)
 {
-    char *p = lede__arena_alloc(&doc->arena, len + 1);
-    if (p && len)
-        memcpy(p, s, len);
+    /* Every byte is written: no need to zero them first. */
+    char *p = lede__arena_alloc_uninit(&doc->arena, len + 1);
+    if (p) {
+        if (len)
+            memcpy(p, s, len);
+        p[len] = '\0';
+    }
     return p;
 }
 

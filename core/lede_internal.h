@@ -26,7 +26,10 @@ typedef struct lede__arena {
 } lede__arena;
 
 void lede__arena_init(lede__arena *a, size_t max);
+/* n zeroed bytes (what lede_doc_alloc promises stages), or NULL past the cap. */
 void *lede__arena_alloc(lede__arena *a, size_t n);
+/* The same, not zeroed: for the host's own copies, which overwrite every byte. */
+void *lede__arena_alloc_uninit(lede__arena *a, size_t n);
 void lede__arena_reset(lede__arena *a);
 void lede__arena_free(lede__arena *a);
 
