@@ -31,7 +31,7 @@ void lede__arena_init(lede__arena *a, size_t max)
     a->max = max;
 }
 
-void *lede__arena_alloc(lede__arena *a, size_t n)
+void *lede__arena_alloc_uninit(lede__arena *a, size_t n)
 {
     const size_t align = sizeof(max_align_t);
     lede__chunk *c = a->head;
@@ -59,7 +59,14 @@ void *lede__arena_alloc(lede__arena *a, size_t n)
     p = (char *)c->data + c->used;
     c->used += n;
     a->used_total += n;
-    memset(p, 0, n);
+    return p;
+}
+
+void *lede__arena_alloc(lede__arena *a, size_t n)
+{
+    void *p = lede__arena_alloc_uninit(a, n);
+    if (p)
+        memset(p, 0, n ? n : 1);
     return p;
 }
 

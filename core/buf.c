@@ -7,6 +7,14 @@
  * up the escape for the rare control byte, quote, backslash or DEL. Both paths write
  * exactly the same bytes; the vector path never reads outside s[0..len) and never
  * writes outside the room it reserved.
+ *
+ * U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR (E2 80 A8, E2 80 A9) are written
+ * as \u2028 and \u2029: raw they are valid JSON, but JavaScript before ES2019 ends a line
+ * at them (JSON pasted into a script breaks) and so do some editors and line-oriented
+ * tools. Their lead byte E2 also starts the curly quotes and apostrophes (E2 80 98..9D)
+ * that fill news text, so the vector path matches E2 and the third byte in the block
+ * rather than stopping at every E2; only those matches and an E2 in a block's last two
+ * bytes, whose sequence the block cannot see whole, are looked at one byte at a time.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -104,21 +112,35 @@ int lede_buf_printf(lede_buf *b, const char *fmt, ...)
     return 0;
 }
 
-/* 0 for bytes copied as they are, else the character after the backslash ('u' = \u00XX). */
+/* 0 for bytes copied as they are, else the character after the backslash ('u' = \u00XX);
+ * 'L' for E2, the lead byte of U+2028 and U+2029 (and of other characters, copied). */
 static const char json_escape[256] = {
     ['\0'] = 'u', [1] = 'u',    [2] = 'u',    [3] = 'u',     [4] = 'u',    [5] = 'u',
     [6] = 'u',    [7] = 'u',    ['\b'] = 'b', ['\t'] = 't',  ['\n'] = 'n', [11] = 'u',
     ['\f'] = 'f', ['\r'] = 'r', [14] = 'u',   [15] = 'u',    [16] = 'u',   [17] = 'u',
     [18] = 'u',   [19] = 'u',   [20] = 'u',   [21] = 'u',    [22] = 'u',   [23] = 'u',
     [24] = 'u',   [25] = 'u',   [26] = 'u',   [27] = 'u',    [28] = 'u',   [29] = 'u',
-    [30] = 'u',   [31] = 'u',   ['"'] = '"',  ['\\'] = '\\', [127] = 'u'};
+    [30] = 'u',   [31] = 'u',   ['"'] = '"',  ['\\'] = '\\', [127] = 'u',  [0xE2] = 'L'};
 
-/* Writes the escape of byte c (one that json_escape marks) at o; returns the byte after. */
-static char *put_escape(char *o, unsigned char c)
+/* Writes at *out what the byte at p (one json_escape marks) becomes, and returns the input
+ * after it: the escape of a control byte, quote or backslash; \u2028 or \u2029 for the
+ * whole sequence E2 80 A8/A9; any other E2 as it is (it starts some other character). */
+static const unsigned char *put_escape(char **out, const unsigned char *p, const unsigned char *end)
 {
     static const char hex[] = "0123456789abcdef";
-    char e = json_escape[c];
+    unsigned char c = *p;
+    char e = json_escape[c], *o = *out;
 
+    if (e == 'L') {
+        if (end - p >= 3 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)) {
+            memcpy(o, p[2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
+            *out = o + 6;
+            return p + 3;
+        }
+        *o = (char)c;
+        *out = o + 1;
+        return p + 1;
+    }
     *o++ = '\\';
     *o++ = e;
     if (e == 'u') {
@@ -127,20 +149,31 @@ static char *put_escape(char *o, unsigned char c)
         *o++ = hex[c >> 4];
         *o++ = hex[c & 15];
     }
-    return o;
+    *out = o;
+    return p + 1;
 }
 
 #ifdef BUF_SSE2
-/* Bit i set when byte i of x needs an escape: below 0x20, '"', '\\' or DEL. */
+/* Bit i set when byte i of x needs a look: below 0x20, '"', '\\', DEL, an E2 followed two
+ * bytes later by A8 or A9 (put_escape checks the 80 between: the other characters that
+ * match, such as U+2128 or U+2229, are rare and copied), or an E2 in byte 14 or 15 (its
+ * sequence may go on past the block). Zeros shifted in past byte 15 match nothing, so a
+ * sequence cut by the end of a partial load is not flagged. */
 static inline unsigned escape_mask16(__m128i x)
 {
     const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
     const __m128i del = _mm_set1_epi8(0x7F), c1f = _mm_set1_epi8(0x1F);
+    const __m128i e2 = _mm_set1_epi8((char)0xE2), one = _mm_set1_epi8(1);
+    const __m128i a9 = _mm_set1_epi8((char)0xA9);
+    const __m128i last2 = _mm_set_epi8(-1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     /* x <= 0x1F as unsigned bytes: min(x, 0x1F) == x. */
     __m128i m = _mm_cmpeq_epi8(_mm_min_epu8(x, c1f), x);
     m = _mm_or_si128(m, _mm_cmpeq_epi8(x, quote));
     m = _mm_or_si128(m, _mm_cmpeq_epi8(x, bslash));
     m = _mm_or_si128(m, _mm_cmpeq_epi8(x, del));
+    /* E2 at i, A8 or A9 (A9 once the low bit is set) at i + 2. */
+    __m128i third = _mm_srli_si128(_mm_cmpeq_epi8(_mm_or_si128(x, one), a9), 2);
+    m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(x, e2), _mm_or_si128(third, last2)));
     return (unsigned)_mm_movemask_epi8(m);
 }
 
@@ -201,8 +234,8 @@ int lede_buf_json_string(lede_buf *b, const char *s, size_t len)
             continue;
         }
         unsigned k = (unsigned)__builtin_ctz(mask);
-        o = put_escape(o + k, p[k]);
-        p += k + 1;
+        o += k;
+        p = put_escape(&o, p + k, end);
         copied = p;
     }
     /* The last 1..15 bytes, when the 16 before the end were copied as they are: load the
@@ -232,8 +265,8 @@ int lede_buf_json_string(lede_buf *b, const char *s, size_t len)
             break;
         }
         unsigned k = (unsigned)__builtin_ctz(mask);
-        o = put_escape(o + k, p[k]);
-        p += k + 1;
+        o += k;
+        p = put_escape(&o, p + k, end);
     }
 #endif
     while (p < end) {
@@ -244,7 +277,7 @@ int lede_buf_json_string(lede_buf *b, const char *s, size_t len)
         o += p - run;
         if (p == end)
             break;
-        o = put_escape(o, *p++);
+        p = put_escape(&o, p, end);
     }
     *o++ = '"';
     b->len = (size_t)(o - b->data);

@@ -383,9 +383,13 @@ void *lede_doc_alloc(lede_doc *doc, size_t n)
 
 char *lede_doc_strndup(lede_doc *doc, const char *s, size_t len)
 {
-    char *p = lede__arena_alloc(&doc->arena, len + 1);
-    if (p && len)
-        memcpy(p, s, len);
+    /* Every byte is written: no need to zero them first. */
+    char *p = lede__arena_alloc_uninit(&doc->arena, len + 1);
+    if (p) {
+        if (len)
+            memcpy(p, s, len);
+        p[len] = '\0';
+    }
     return p;
 }
 
@@ -424,8 +428,10 @@ static const struct {
 
 static unsigned builtin_bit(const char *name)
 {
+    /* Asked for every layer of every document (the exporter): the names differ in their
+     * first letter but for sentence and summary, so one strcmp nearly always decides. */
     for (size_t i = 0; i < sizeof builtin_layers / sizeof builtin_layers[0]; i++)
-        if (strcmp(builtin_layers[i].name, name) == 0)
+        if (builtin_layers[i].name[0] == name[0] && strcmp(builtin_layers[i].name, name) == 0)
             return builtin_layers[i].bit;
     return 0;
 }

@@ -26,7 +26,10 @@ typedef struct lede__arena {
 } lede__arena;
 
 void lede__arena_init(lede__arena *a, size_t max);
+/* n zeroed bytes (what lede_doc_alloc promises stages), or NULL past the cap. */
 void *lede__arena_alloc(lede__arena *a, size_t n);
+/* The same, not zeroed: for the host's own copies, which overwrite every byte. */
+void *lede__arena_alloc_uninit(lede__arena *a, size_t n);
 void lede__arena_reset(lede__arena *a);
 void lede__arena_free(lede__arena *a);
 
@@ -161,7 +164,9 @@ LEDE_API int lede__pipeline_has_renderer(const lede__pipeline *p);
 LEDE_API void lede__pipeline_set_progress(lede__pipeline *p, volatile int *progress);
 /* Instance name of stage i, or NULL. */
 LEDE_API const char *lede__pipeline_stage_name(const lede__pipeline *p, size_t i);
-/* Seconds spent in process() by stage i, and its instance name. */
+/* Whether lede__pipeline_process times each stage (off by default: --stats turns it on). */
+LEDE_API void lede__pipeline_set_timing(lede__pipeline *p, int on);
+/* Seconds spent in process() by stage i (0 unless timing is on), and its instance name. */
 LEDE_API double lede__pipeline_stage_seconds(const lede__pipeline *p, size_t i, const char **name);
 /* In-memory capture of sink 0 (harness). */
 LEDE_API int lede__pipeline_capture_stdout(lede__pipeline *p, lede_buf *capture);

@@ -208,6 +208,7 @@ static int build(cli *c, lede__loader **ld, lede__pipeline **p)
         c->set.isolate = 1;
     if (c->timeout_given)
         c->set.doc_timeout = c->timeout;
+    lede__pipeline_set_timing(*p, c->stats);
     if ((rc = lede__pipeline_check(*p, &err)) ||
         /* Isolated, each worker process runs a forked copy of one chain. */
         (rc = lede__pipeline_set_workers(*p, c->set.isolate ? 1 : c->set.workers, &err)) ||

@@ -1,4 +1,5 @@
 /* test_buf.c -- growable buffers: appends, the cap, and JSON string escaping. */
+#include <jansson.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -69,6 +70,12 @@ static size_t ref_escape(const unsigned char *in, size_t len, char *out)
     out[o++] = '"';
     for (size_t i = 0; i < len; i++) {
         unsigned char c = in[i];
+        if (c == 0xE2 && len - i >= 3 && in[i + 1] == 0x80 && (in[i + 2] & 0xFE) == 0xA8) {
+            memcpy(out + o, in[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
+            o += 6;
+            i += 2;
+            continue;
+        }
         const char *e = c == '"'    ? "\\\""
                         : c == '\\' ? "\\\\"
                         : c == '\b' ? "\\b"
@@ -155,23 +162,144 @@ static void test_json_string_leaves_bytes_0x20_to_0xff_but_del_alone(void **stat
 
 static void test_json_string_keeps_utf8_across_a_16_byte_boundary(void **state)
 {
-    /* "€" (3 bytes) and U+2028 LINE SEPARATOR (3 bytes, kept raw: valid in JSON) starting
-     * at bytes 13..16, so that they straddle the first block's end. */
-    static const char euro[] = "\xe2\x82\xac", ls[] = "\xe2\x80\xa8";
+    /* "€" (3 bytes) and the curly quote "“" (E2 80 9C, the same first two bytes as U+2028)
+     * starting at bytes 13..16, so that they straddle the first block's end. */
+    static const char euro[] = "\xe2\x82\xac", ldquo[] = "\xe2\x80\x9c";
     char in[40];
     lede_buf b;
     (void)state;
     for (size_t k = 13; k <= 16; k++) {
         for (int which = 0; which < 2; which++) {
             memset(in, 'x', sizeof in);
-            memcpy(in + k, which ? ls : euro, 3);
+            memcpy(in + k, which ? ldquo : euro, 3);
             check_escape((const unsigned char *)in, 24);
             lede_buf_init(&b, 0);
             assert_int_equal(lede_buf_json_string(&b, in, 24), 0);
             assert_int_equal(b.len, 26);
-            assert_memory_equal(b.data + 1 + k, which ? ls : euro, 3);
+            assert_memory_equal(b.data + 1 + k, which ? ldquo : euro, 3);
             lede_buf_free(&b);
         }
+    }
+}
+
+static void test_json_string_escapes_line_and_paragraph_separators(void **state)
+{
+    lede_buf b;
+    /* U+2028, U+2029, then the curly quotes and "‧" (U+2027) that share their E2 80 */
+    const char in[] = "a\xe2\x80\xa8"
+                      "b\xe2\x80\xa9"
+                      "c\xe2\x80\x9c\xe2\x80\x99\xe2\x80\xa7";
+    (void)state;
+    lede_buf_init(&b, 0);
+    assert_int_equal(lede_buf_json_string(&b, in, sizeof in - 1), 0);
+    assert_string_equal(b.data, "\"a\\u2028b\\u2029c\xe2\x80\x9c\xe2\x80\x99\xe2\x80\xa7\"");
+    lede_buf_free(&b);
+}
+
+static void test_json_string_escapes_separators_at_every_block_position(void **state)
+{
+    /* U+2028 and U+2029 at every position of strings of 3..49 bytes (the body loop, the
+     * block edges where E2 is byte 14 or 15 and the rest of the sequence in the next block,
+     * every tail size), alone, next to a curly quote, and with a cut sequence (E2 80, or
+     * E2 alone) at the end, which is not a separator and stays as it is; "℩" and "✨"
+     * (E2 84 A9, E2 9C A8) end like U+2029 and U+2028 but are not them. */
+    static const unsigned char seqs[][3] = {{0xE2, 0x80, 0xA8}, {0xE2, 0x80, 0xA9},
+                                            {0xE2, 0x80, 0x9D}, {0xE2, 0x80, 0xAA},
+                                            {0xE2, 0x84, 0xA9}, {0xE2, 0x9C, 0xA8}};
+    const size_t n_seqs = sizeof seqs / sizeof seqs[0];
+    unsigned char in[80];
+    (void)state;
+    for (size_t len = 3; len <= 49; len++) {
+        for (size_t k = 0; k + 3 <= len; k++) {
+            for (size_t si = 0; si < n_seqs; si++) {
+                memset(in, 'a', sizeof in);
+                memcpy(in + k, seqs[si], 3);
+                check_escape(in, len);
+                if (k + 6 <= len) {
+                    memcpy(in + k + 3, seqs[(si + 2) % n_seqs], 3);
+                    check_escape(in, len);
+                }
+                in[len - 1] = 0xE2;
+                check_escape(in, len);
+                in[len - 2] = 0xE2;
+                in[len - 1] = 0x80;
+                check_escape(in, len);
+            }
+        }
+    }
+}
+
+/* Appends piece i of a small alphabet of UTF-8 pieces to s at n; returns the new n. */
+static size_t add_piece(char *s, size_t n, unsigned i)
+{
+    /* ASCII, what needs an escape, U+2028/9, characters that share bytes with them (curly
+     * quotes, "…", "€", U+2068, "✨"), and 2- and 4-byte sequences */
+    static const char *const pieces[] = {"a",
+                                         " ",
+                                         "\"",
+                                         "\\",
+                                         "\n",
+                                         "\t",
+                                         "\x01",
+                                         "\x7f",
+                                         "\xe2\x80\xa8",
+                                         "\xe2\x80\xa9",
+                                         "\xe2\x80\x9c",
+                                         "\xe2\x80\x99",
+                                         "\xe2\x80\xa6",
+                                         "\xe2\x82\xac",
+                                         "\xe2\x81\xa8",
+                                         "\xe2\x9c\xa8",
+                                         "\xc3\xa9",
+                                         "\xf0\x9f\x98\x80"};
+    const char *p = pieces[i % (sizeof pieces / sizeof pieces[0])];
+    size_t len = strlen(p);
+    memcpy(s + n, p, len);
+    return n + len;
+}
+
+/* Does s hold a raw U+2028 or U+2029? */
+static int has_raw_separator(const char *s, size_t len)
+{
+    for (size_t i = 0; i + 3 <= len; i++)
+        if (memcmp(s + i, "\xe2\x80\xa8", 3) == 0 || memcmp(s + i, "\xe2\x80\xa9", 3) == 0)
+            return 1;
+    return 0;
+}
+
+static void test_json_string_with_separators_parses_back_to_the_same_text(void **state)
+{
+    /* Random strings of those pieces (fixed seed): the output is what the byte-at-a-time
+     * reference writes, holds no raw U+2028 or U+2029, and jansson reads it back as the
+     * very same bytes. */
+    uint32_t seed = 20261127;
+    char in[200], wrapped[6 * 200 + 8];
+    (void)state;
+    for (int round = 0; round < 3000; round++) {
+        size_t n = 0;
+        seed = seed * 1103515245u + 12345u;
+        size_t pieces = (seed >> 16) % 40;
+        for (size_t i = 0; i < pieces && n < 76; i++) {
+            seed = seed * 1103515245u + 12345u;
+            n = add_piece(in, n, (seed >> 16) % 97);
+        }
+        check_escape((const unsigned char *)in, n);
+
+        lede_buf b;
+        json_error_t jerr;
+        lede_buf_init(&b, 0);
+        assert_int_equal(lede_buf_json_string(&b, in, n), 0);
+        assert_false(has_raw_separator(b.data, b.len));
+        /* jansson reads arrays and objects, not a bare string, in its default mode */
+        snprintf(wrapped, sizeof wrapped, "[%s]", b.data);
+        json_t *v = json_loads(wrapped, 0, &jerr);
+        assert_non_null(v);
+        json_t *str = json_array_get(v, 0);
+        assert_true(json_is_string(str));
+        assert_int_equal(json_string_length(str), n);
+        assert_memory_equal(json_string_value(str), in, n);
+        json_decref(v);
+        lede_buf_free(&b);
     }
 }
 
@@ -210,6 +338,9 @@ int main(void)
         cmocka_unit_test(test_json_string_escapes_at_every_block_position),
         cmocka_unit_test(test_json_string_leaves_bytes_0x20_to_0xff_but_del_alone),
         cmocka_unit_test(test_json_string_keeps_utf8_across_a_16_byte_boundary),
+        cmocka_unit_test(test_json_string_escapes_line_and_paragraph_separators),
+        cmocka_unit_test(test_json_string_escapes_separators_at_every_block_position),
+        cmocka_unit_test(test_json_string_with_separators_parses_back_to_the_same_text),
         cmocka_unit_test(test_json_string_without_spare_room_takes_the_byte_loop),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

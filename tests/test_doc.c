@@ -156,6 +156,35 @@ static void test_warnings_are_capped(void **state)
     lede_doc_free(doc);
 }
 
+static void test_reused_arena_memory_is_zeroed_and_copies_are_terminated(void **state)
+{
+    /* After a reset the arena hands out the same, dirty memory again: lede_doc_alloc must
+     * still zero it (the ABI's promise), and lede_doc_strndup, which does not zero first,
+     * must still end its copy with a NUL. */
+    lede_error err;
+    (void)state;
+    lede_doc *doc = load("x", 1);
+    for (int round = 0; round < 2; round++) {
+        unsigned char *a = lede_doc_alloc(doc, 4000);
+        assert_non_null(a);
+        for (size_t i = 0; i < 4000; i++)
+            assert_int_equal(a[i], 0);
+        memset(a, 'x', 4000);
+        lede_doc_reset(doc);
+        assert_int_equal(lede_doc_load(doc, "d2", "y", 1, &err), 0);
+    }
+    lede_doc_reset(doc);
+    memset(lede_doc_alloc(doc, 4000), 'x', 4000);
+    lede_doc_reset(doc);
+    for (size_t len = 0; len < 40; len++) {
+        char *s = lede_doc_strndup(doc, "abcdefghijklmnopqrstuvwxyzabcdefghijklmn", len);
+        assert_non_null(s);
+        assert_int_equal(strlen(s), len);
+        assert_memory_equal(s, "abcdefghijklmnopqrstuvwxyzabcdefghijklmn", len);
+    }
+    lede_doc_free(doc);
+}
+
 static void test_arena_cap_returns_null_instead_of_growing(void **state)
 {
     (void)state;
@@ -233,6 +262,7 @@ int main(void)
         cmocka_unit_test(test_builtin_layers_set_and_get),
         cmocka_unit_test(test_reset_forgets_everything_between_documents),
         cmocka_unit_test(test_warnings_are_capped),
+        cmocka_unit_test(test_reused_arena_memory_is_zeroed_and_copies_are_terminated),
         cmocka_unit_test(test_arena_cap_returns_null_instead_of_growing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -113,6 +113,26 @@ static void test_fields_with_quotes_commas_and_newlines_are_quoted(void **state)
     lede_harness_free(h);
 }
 
+static void test_fields_with_line_or_paragraph_separators_are_quoted_and_kept(void **state)
+{
+    /* CSV carries the text as it is; a field holding U+2028 or U+2029 is quoted, as one
+     * holding a newline is, and reads back to the same bytes. */
+    lede_harness *h = exp_fx_harness("format=csv");
+    const char *out = exp_fx_run(h, "separators", 0);
+    csv_row row;
+    (void)state;
+
+    assert_non_null(strstr(out, "separators,0,\"We need\xe2\x80\xa8more\",\"Ana\xe2\x80\xa9Lima\","
+                                "said,full,"));
+    assert_true(csv_read(&out, &row));
+    assert_int_equal(row.n, 11);
+    assert_string_equal(row.field[2], "We need\xe2\x80\xa8more");
+    assert_string_equal(row.field[3], "Ana\xe2\x80\xa9Lima");
+    csv_free(&row);
+    assert_false(csv_read(&out, &row));
+    lede_harness_free(h);
+}
+
 static void test_offsets_chars_gives_code_point_offsets(void **state)
 {
     lede_harness *h = exp_fx_harness("format=csv offsets=chars");
@@ -217,6 +237,7 @@ int main(void)
         cmocka_unit_test(test_header_comes_first_then_one_row_per_quotation),
         cmocka_unit_test(test_header_is_written_once_even_for_an_empty_run),
         cmocka_unit_test(test_fields_with_quotes_commas_and_newlines_are_quoted),
+        cmocka_unit_test(test_fields_with_line_or_paragraph_separators_are_quoted_and_kept),
         cmocka_unit_test(test_offsets_chars_gives_code_point_offsets),
         cmocka_unit_test(test_rows_read_back_to_the_quotations_they_came_from),
         cmocka_unit_test(test_unknown_speaker_and_missing_continuation_are_empty_fields),

@@ -8,7 +8,9 @@
  * a summary, metadata, warnings and a generic layer with attributes of every type.
  * "escapes" holds what a serialiser gets wrong: double quotes and a backslash inside a
  * quotation, a tab, a control byte, CRLF, a newline inside a quotation, accents, CJK and
- * an emoji.
+ * an emoji. "separators" holds U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR (in a
+ * sentence, a quotation, a speaker's name and a raw metadata value) next to the curly
+ * quotes that share their first two bytes.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -36,6 +38,12 @@ static const char escapes_text[] = "Café owner Zoë said “I said \"no\" to C:
                                    "ctl 東京 😀\r\n"
                                    "“Line one,\nline two” was all.";
 
+/* LS = U+2028 (E2 80 A8), PS = U+2029 (E2 80 A9). */
+#define LS "\xe2\x80\xa8"
+#define PS "\xe2\x80\xa9"
+static const char separators_text[] =
+    "Aid arrived" LS "today." PS "“We need" LS "more” said Ana" PS "Lima.";
+
 static const char empty_quotes_text[] = "No one was quoted in this report.\n";
 static const char bare_text[] = "Just text, no layers.";
 
@@ -45,6 +53,8 @@ const char *exp_fx_text(const char *id)
         return article_text;
     if (strcmp(id, "escapes") == 0)
         return escapes_text;
+    if (strcmp(id, "separators") == 0)
+        return separators_text;
     if (strcmp(id, "empty-quotes") == 0)
         return empty_quotes_text;
     if (strcmp(id, "bad-span") == 0 || strcmp(id, "reserved-names") == 0)
@@ -236,6 +246,30 @@ static int build_escapes(lede_doc *doc, const char *t, lede_error *err)
     return 0;
 }
 
+static int build_separators(lede_doc *doc, const char *t, lede_error *err)
+{
+    lede_sentence *s = lede_doc_alloc(doc, 2 * sizeof *s);
+    lede_quote *q = lede_doc_alloc(doc, sizeof *q);
+    lede_summary_item *sum = lede_doc_alloc(doc, sizeof *sum);
+
+    if (!s || !q || !sum)
+        return lede_error_set(err, LEDE_ENOMEM, "fixture: out of memory");
+    s[0] = sentence(t, "Aid", "today.", 0, LEDE_NONE);
+    s[1] = sentence(t, "“We", "Lima.", 0, LEDE_NONE);
+    lede_doc_set_sentences(doc, s, 2);
+    q[0] = quote_at(t, "We need" LS "more", 0, strlen("“"));
+    q[0].speaker = "Ana" PS "Lima";
+    mention(&q[0], t, "Ana" PS "Lima", 0);
+    cue(&q[0], t, "said", 0);
+    q[0].confidence = 1.0f;
+    lede_doc_set_quotes(doc, q, 1);
+    sum[0] = (lede_summary_item){0, 0.5f};
+    lede_doc_set_summary(doc, sum, 1);
+    static const char note[] = "\"a" LS "b\""; /* a raw JSON string */
+    CHECK(lede_doc_meta_add(doc, "note", note, sizeof note - 1));
+    return 0;
+}
+
 static int build_empty_quotes(lede_doc *doc, const char *t, lede_error *err)
 {
     lede_sentence *s = lede_doc_alloc(doc, sizeof *s);
@@ -281,6 +315,8 @@ static int fixture_process(void *instance, lede_doc *doc, lede_error *err)
         return build_article(doc, text, err);
     if (strcmp(id, "escapes") == 0)
         return build_escapes(doc, text, err);
+    if (strcmp(id, "separators") == 0)
+        return build_separators(doc, text, err);
     if (strcmp(id, "empty-quotes") == 0)
         return build_empty_quotes(doc, text, err);
     if (strcmp(id, "bad-span") == 0)

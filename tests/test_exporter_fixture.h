@@ -5,7 +5,7 @@
  * The exporter must be tested on layers whose every field is known, independently of
  * what the real tokenizer, quotes and summarizer stages decide. So a fixture stage sets
  * the layers by hand, choosing what to set from the document's id: "article",
- * "escapes", "empty-quotes", "bare", "fails", "bad-span", "reserved-names". Spans are
+ * "escapes", "separators", "empty-quotes", "bare", "fails", "bad-span", "reserved-names". Spans are
  * found with strstr in the fixture text, never typed as numbers, so the fixtures stay
  * right when a text is edited.
  */

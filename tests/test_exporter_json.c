@@ -127,6 +127,44 @@ static void test_non_ascii_is_kept_as_utf8_not_escaped(void **state)
     free(out);
 }
 
+/* Does s hold a raw U+2028 or U+2029? */
+static int has_raw_separator(const char *s)
+{
+    return strstr(s, "\xe2\x80\xa8") != NULL || strstr(s, "\xe2\x80\xa9") != NULL;
+}
+
+static void test_line_and_paragraph_separators_are_escaped_everywhere(void **state)
+{
+    static const char *const layouts[] = {"format=ndjson", "format=json", NULL};
+    const char *text = exp_fx_text("separators");
+    (void)state;
+
+    for (size_t l = 0; layouts[l]; l++) {
+        char *out = render(layouts[l], "separators", 0);
+        json_t *v, *q;
+
+        /* In text, a speaker's name and raw metadata alike; the curly quotes stay. */
+        assert_false(has_raw_separator(out));
+        assert_non_null(strstr(out, "\"Aid arrived\\u2028today.\""));
+        assert_non_null(strstr(out, "\"We need\\u2028more\""));
+        assert_non_null(strstr(out, "\"Ana\\u2029Lima\""));
+        assert_non_null(strstr(out, "\"a\\u2028b\""));
+        assert_non_null(strstr(out, "“We need\\u2028more” said Ana\\u2029Lima.\""));
+        /* Decoded, they are the characters of the text again. */
+        v = parse_record(out);
+        q = json_array_get(json_object_get(v, "quotes"), 0);
+        size_t start = (size_t)json_integer_value(json_object_get(q, "start"));
+        size_t end = (size_t)json_integer_value(json_object_get(q, "end"));
+        assert_int_equal(strlen(str_at(q, "text")), end - start);
+        assert_memory_equal(str_at(q, "text"), text + start, end - start);
+        assert_string_equal(str_at(q, "speaker"), "Ana\xe2\x80\xa9Lima");
+        assert_string_equal(str_at(json_object_get(v, "meta"), "note"), "a\xe2\x80\xa8"
+                                                                        "b");
+        json_decref(v);
+        free(out);
+    }
+}
+
 static void test_unknown_speaker_mention_and_cue_are_null(void **state)
 {
     char *out = render("format=ndjson", "escapes", 0);
@@ -462,6 +500,7 @@ int main(void)
         cmocka_unit_test(test_pretty_json_has_one_member_and_one_element_per_line),
         cmocka_unit_test(test_quotes_backslashes_and_control_bytes_are_escaped),
         cmocka_unit_test(test_non_ascii_is_kept_as_utf8_not_escaped),
+        cmocka_unit_test(test_line_and_paragraph_separators_are_escaped_everywhere),
         cmocka_unit_test(test_unknown_speaker_mention_and_cue_are_null),
         cmocka_unit_test(test_continued_quotation_names_the_segment_it_continues),
         cmocka_unit_test(test_generic_layer_writes_every_attribute_type),

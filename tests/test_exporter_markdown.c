@@ -106,6 +106,19 @@ static void test_markup_characters_line_breaks_and_control_bytes_are_escaped(voi
     free(out);
 }
 
+static void test_line_and_paragraph_separators_become_spaces(void **state)
+{
+    /* U+2028 and U+2029 break the line in an editor or a viewer: like a newline inside a
+     * span, they become a space, in a bullet, a quotation and a speaker's heading. */
+    char *out = render("separators", 0);
+    (void)state;
+    pos(out, "- Aid arrived today.\n\n");
+    pos(out, "### Ana Lima\n\n> “We need more” — *said*\n\n");
+    assert_null(strstr(out, "\xe2\x80\xa8"));
+    assert_null(strstr(out, "\xe2\x80\xa9"));
+    free(out);
+}
+
 static void test_empty_quote_layer_says_so_and_absent_layers_are_omitted(void **state)
 {
     char *empty = render("empty-quotes", 0), *bare = render("bare", 0);
@@ -155,6 +168,7 @@ int main(void)
         cmocka_unit_test(test_quotations_are_grouped_by_speaker_with_unknown_last),
         cmocka_unit_test(test_continued_quotation_is_one_line_with_its_first_cue),
         cmocka_unit_test(test_markup_characters_line_breaks_and_control_bytes_are_escaped),
+        cmocka_unit_test(test_line_and_paragraph_separators_become_spaces),
         cmocka_unit_test(test_empty_quote_layer_says_so_and_absent_layers_are_omitted),
         cmocka_unit_test(test_failed_document_is_a_short_error_section),
         cmocka_unit_test(test_every_document_ends_with_a_rule),

@@ -226,6 +226,54 @@ static void test_ndjson_lines_longer_than_a_read_come_out_whole(void **state)
     free(out);
 }
 
+/* Runs n_docs documents through "teststage_crash ! teststage_render" with stage timing on or
+ * off; returns the seconds the pipeline kept for its two stages. */
+static double stage_seconds_after(int timing, int n_docs)
+{
+    lede__loader *ld;
+    lede__pipeline *p;
+    lede_doc *doc;
+    lede_error err;
+    lede_buf out;
+    double total = 0.0;
+
+    lede_buf_init(&out, 0);
+    setenv("LEDE_PLUGIN_PATH", LEDE_TEST_STAGE_DIR, 1);
+    assert_int_equal(lede__loader_new(&ld, &err), 0);
+    assert_int_equal(
+        lede__pipeline_parse_inline("teststage_crash ! teststage_render", ld, &p, &err), 0);
+    lede__pipeline_capture_stdout(p, &out);
+    lede__pipeline_set_timing(p, timing);
+    assert_int_equal(lede__pipeline_check(p, &err), 0);
+    assert_int_equal(lede__pipeline_start(p, &err), 0);
+    assert_int_equal(lede_doc_new(&doc, &err), 0);
+    for (int i = 0; i < n_docs; i++) {
+        lede_doc_reset(doc);
+        assert_int_equal(lede_doc_load(doc, "d", "some words to pass along", 24, &err), 0);
+        assert_int_equal(lede__pipeline_process(p, 0, doc, &err), 0);
+    }
+    for (size_t i = 0; i < lede__pipeline_count(p); i++) {
+        double t = lede__pipeline_stage_seconds(p, i, NULL);
+        assert_true(t >= 0.0);
+        total += t;
+    }
+    assert_int_equal(lede__pipeline_finish(p, &err), 0);
+    lede_doc_free(doc);
+    lede__pipeline_free(p);
+    lede__loader_free(ld);
+    lede_buf_free(&out);
+    return total;
+}
+
+static void test_stages_are_timed_only_when_timing_is_on(void **state)
+{
+    /* --stats turns timing on; without it no clock is read per document and stage times
+     * stay zero. */
+    (void)state;
+    assert_true(stage_seconds_after(0, 200) == 0.0);
+    assert_true(stage_seconds_after(1, 200) > 0.0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -239,6 +287,7 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_workers_keep_input_order_and_every_record, setup,
                                         teardown),
+        cmocka_unit_test(test_stages_are_timed_only_when_timing_is_on),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

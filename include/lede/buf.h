@@ -37,7 +37,8 @@ LEDE_API int lede_buf_append(lede_buf *b, const void *data, size_t len);
 LEDE_API int lede_buf_puts(lede_buf *b, const char *s);
 /* Appends printf-formatted text. Same returns as lede_buf_append. */
 LEDE_API int lede_buf_printf(lede_buf *b, const char *fmt, ...) LEDE_PRINTF(2, 3);
-/* Appends s[0..len) as a quoted JSON string (escapes ", \, control bytes; keeps UTF-8). */
+/* Appends s[0..len) as a quoted JSON string (escapes ", \, control bytes, U+2028 and U+2029;
+ * keeps other UTF-8 as it is). */
 LEDE_API int lede_buf_json_string(lede_buf *b, const char *s, size_t len);
 
 #ifdef __cplusplus

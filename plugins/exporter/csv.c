@@ -4,8 +4,10 @@
  *
  * The dialect is RFC 4180: comma-separated, CRLF line ends, a field quoted with double
  * quotes when it holds a comma, a double quote, CR or LF, and a double quote inside a
- * quoted field doubled. Text is UTF-8, written as is (no byte-order mark). A document
- * without quotations yields no row; a failed document yields one row whose only filled
+ * quoted field doubled. Text is UTF-8, written as is (no byte-order mark); a field holding
+ * U+2028 or U+2029 is quoted too, as a field with a line break is, since some tools take
+ * them for line ends (the characters stay: CSV carries the text, not a rendering of it).
+ * A document without quotations yields no row; a failed document yields one row whose only filled
  * fields are the id and `error` ("stage: message"), so that a batch export still accounts
  * for every document. Columns (fixed; docs/output.md describes them):
  *   id, quote_index, text, speaker, cue, kind, start, end, continues, confidence, error
@@ -38,7 +40,8 @@ static void put_field(exp_out *o, const char *s, size_t n)
     size_t i;
 
     for (i = 0; i < n; i++)
-        if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n')
+        if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n' ||
+            exp_is_unicode_break(s + i, n - i))
             break;
     if (i == n) {
         exp_put(o, s, n);

@@ -89,12 +89,24 @@ void exp_put_i64(exp_out *o, int64_t v);
 /* A float rounded to at most 4 decimals, trailing zeros dropped ("0.85", "1", "-0.0312");
  * NaN and infinities become null. Deterministic: no locale, no printf for |v| < 1e14. */
 void exp_put_num(exp_out *o, double v);
+/* Writes v as exp_put_num does at p (room for EXP_NUM_MAX bytes); returns the byte after. */
+#define EXP_NUM_MAX 32
+char *exp_write_num(char *p, double v);
 /* s[0..n) as a quoted JSON string (lede_buf_json_string). */
 void exp_put_jstr(exp_out *o, const char *s, size_t n);
-/* 1 when [start, end) lies inside a text of len bytes; else records LEDE_EINVAL in o and
- * fills err naming the layer, the item and the document, and returns 0. */
-int exp_span_ok(exp_out *o, lede_error *err, const lede_doc *doc, const char *layer, size_t i,
-                uint32_t start, uint32_t end, size_t len);
+/* Records LEDE_EINVAL in o for span [start, end) of item i of layer, outside the text of len
+ * bytes, and fills err naming the layer, the item and the document; returns 0. */
+int exp_span_fail(exp_out *o, lede_error *err, const lede_doc *doc, const char *layer, size_t i,
+                  uint32_t start, uint32_t end, size_t len);
+/* 1 when [start, end) lies inside a text of len bytes; else exp_span_fail. Inline: every
+ * span of every layer is checked. */
+static inline int exp_span_ok(exp_out *o, lede_error *err, const lede_doc *doc, const char *layer,
+                              size_t i, uint32_t start, uint32_t end, size_t len)
+{
+    if (start <= end && end <= len)
+        return 1;
+    return exp_span_fail(o, err, doc, layer, i, start, end, len);
+}
 /* For offsets = chars: map[b] = code points before byte b, for b in [0, len], from the
  * document's arena. NULL with o->rc and err set when out of memory. */
 uint32_t *exp_char_map(lede_doc *doc, const char *text, size_t len, exp_out *o, lede_error *err);
@@ -102,6 +114,14 @@ uint32_t *exp_char_map(lede_doc *doc, const char *text, size_t len, exp_out *o, 
 static inline void exp_put_offset(exp_out *o, const uint32_t *map, uint32_t v)
 {
     exp_put_u64(o, map ? map[v] : v);
+}
+/* 1 when s[0..n) starts with U+2028 LINE SEPARATOR or U+2029 PARAGRAPH SEPARATOR (E2 80 A8,
+ * E2 80 A9): line breaks to JavaScript before ES2019, to editors and to some line-oriented
+ * tools, so every format treats them as line breaks of its own kind. */
+static inline int exp_is_unicode_break(const char *s, size_t n)
+{
+    return n >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+           ((unsigned char)s[2] == 0xA8 || (unsigned char)s[2] == 0xA9);
 }
 /* Name of a token kind ("word", "punct", ...); "other" for values out of range. */
 const char *exp_token_kind_name(unsigned kind);

@@ -14,7 +14,8 @@
  * That keeps a 2,000-token document readable in a pager, which a fully expanded layout
  * (one line per field) would not be. Compact output (ndjson, or json with pretty=false)
  * has no whitespace at all and always fits on one line: a raw metadata value's line
- * breaks (JSON whitespace outside strings) are written as spaces.
+ * breaks (JSON whitespace outside strings) are written as spaces. No record holds a raw
+ * U+2028 or U+2029: strings and metadata write them as \u2028 and \u2029.
  */
 #include "exporter.h"
 
@@ -104,8 +105,38 @@ static void put_index(jw *j, uint32_t v)
         exp_put_u64(j->o, v);
 }
 
+/* The last field of an element, an optional index, and the closing brace: compact c (pretty
+ * p) is the field's separator and key. Compact, it takes one room check for the three. */
+static void index_tail(jw *j, const char *c, size_t c_len, const char *p, size_t p_len, uint32_t v)
+{
+    char *o;
+
+    if (!j->pretty && (o = exp_room(j->o, c_len + 11))) {
+        memcpy(o, c, c_len);
+        o += c_len;
+        if (v == LEDE_NONE) {
+            memcpy(o, "null", 4);
+            o += 4;
+        } else {
+            o = exp_write_u64(o, v);
+        }
+        *o++ = '}';
+        exp_commit(j->o, o);
+        return;
+    }
+    exp_put(j->o, j->pretty ? p : c, j->pretty ? p_len : c_len);
+    put_index(j, v);
+    exp_putc(j->o, '}');
+}
+
+#define JW_INDEX_TAIL(j, key, v)                                                                   \
+    index_tail((j), ",\"" key "\":", sizeof(",\"" key "\":") - 1,                                  \
+               ", \"" key "\": ", sizeof(", \"" key "\": ") - 1, (v))
+
 /* A raw JSON value copied as is, except that line breaks (which can only be whitespace
- * between tokens, since strings escape them) become spaces to keep records on one line. */
+ * between tokens, since strings escape them) become spaces to keep records on one line, and
+ * a raw U+2028 or U+2029 (only legal inside a string) becomes its escape, as
+ * lede_buf_json_string writes it. */
 static void put_raw_json(jw *j, const char *json, size_t len)
 {
     size_t i = 0, run = 0;
@@ -118,6 +149,11 @@ static void put_raw_json(jw *j, const char *json, size_t len)
         if (json[i] == '\n' || json[i] == '\r') {
             exp_put(j->o, json + run, i - run);
             exp_putc(j->o, ' ');
+            run = i + 1;
+        } else if (exp_is_unicode_break(json + i, len - i)) {
+            exp_put(j->o, json + run, i - run);
+            exp_put(j->o, (unsigned char)json[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
+            i += 2;
             run = i + 1;
         }
     }
@@ -157,9 +193,7 @@ static void render_sentences(jw *j)
             return;
         element(j, i);
         span_head(j, s[i].start, s[i].end);
-        JW_FIELD(j, "paragraph");
-        put_index(j, s[i].paragraph);
-        exp_putc(j->o, '}');
+        JW_INDEX_TAIL(j, "paragraph", s[i].paragraph);
     }
     end_array(j, n);
 }
@@ -197,6 +231,51 @@ static void quote_subspan(jw *j, size_t i, const char *what, uint32_t start, uin
     exp_putc(j->o, '}');
 }
 
+/* The fields of a quote after its cue, compact with byte offsets (the batch case): kind,
+ * continues, confidence and marks in one room check. Returns 0 (nothing written) when the
+ * layout is another or the buffer has no room: then the general writers take them. */
+static int quote_tail_compact(jw *j, const lede_quote *q, size_t i)
+{
+    const char *kind = exp_quote_kind_name(q->kind);
+    size_t kind_len = strlen(kind);
+    char *o;
+
+    /* 13 + kind + 14 + 10 + 14 + EXP_NUM_MAX + 9 + 9 + 10 + 7 + 10 + 2 bytes at most */
+    if (j->pretty || j->map || !(o = exp_room(j->o, 130 + kind_len + EXP_NUM_MAX)))
+        return 0;
+    if (q->mark_start != LEDE_NONE &&
+        !exp_span_ok(j->o, j->err, j->doc, "marks of quote", i, q->mark_start, q->mark_end, j->len))
+        return 0;
+    memcpy(o, ",\"kind\":\"", 9);
+    memcpy(o + 9, kind, kind_len);
+    o += 9 + kind_len;
+    memcpy(o, "\",\"continues\":", 14);
+    o += 14;
+    if (q->continues == LEDE_NONE) {
+        memcpy(o, "null", 4);
+        o += 4;
+    } else {
+        o = exp_write_u64(o, q->continues);
+    }
+    memcpy(o, ",\"confidence\":", 14);
+    o = exp_write_num(o + 14, q->confidence);
+    memcpy(o, ",\"marks\":", 9);
+    o += 9;
+    if (q->mark_start == LEDE_NONE) {
+        memcpy(o, "null", 4);
+        o += 4;
+    } else {
+        memcpy(o, "{\"start\":", 9);
+        o = exp_write_u64(o + 9, q->mark_start);
+        memcpy(o, ",\"end\":", 7);
+        o = exp_write_u64(o + 7, q->mark_end);
+        *o++ = '}';
+    }
+    *o++ = '}';
+    exp_commit(j->o, o);
+    return 1;
+}
+
 static void render_quotes(jw *j)
 {
     size_t n;
@@ -218,6 +297,8 @@ static void render_quotes(jw *j)
         quote_subspan(j, i, "speaker mention of quote", q[i].speaker_start, q[i].speaker_end);
         JW_FIELD(j, "cue");
         quote_subspan(j, i, "cue of quote", q[i].cue_start, q[i].cue_end);
+        if (quote_tail_compact(j, &q[i], i))
+            continue;
         JW_FIELD(j, "kind");
         exp_putc(j->o, '"');
         exp_put(j->o, exp_quote_kind_name(q[i].kind), strlen(exp_quote_kind_name(q[i].kind)));

@@ -33,7 +33,9 @@
  *
  * Text is escaped so that it cannot open markup by accident (\ ` * _ [ ] < are
  * backslash-escaped), line breaks and tabs inside a span become spaces, because a
- * quotation or a bullet must stay on one line, and other control bytes are dropped.
+ * quotation or a bullet must stay on one line (U+2028 LINE SEPARATOR and U+2029 PARAGRAPH
+ * SEPARATOR too: editors and viewers break the line there), and other control bytes are
+ * dropped.
  */
 #include "exporter.h"
 
@@ -60,6 +62,11 @@ static void put_md(exp_out *o, const char *s, size_t n)
             run = i + 1;
         } else if ((unsigned char)c < 0x20 || c == 0x7f) {
             exp_put(o, s + run, i - run); /* other control bytes: invisible, dropped */
+            run = i + 1;
+        } else if (exp_is_unicode_break(s + i, n - i)) {
+            exp_put(o, s + run, i - run); /* U+2028, U+2029: a line break in an editor */
+            exp_putc(o, ' ');
+            i += 2;
             run = i + 1;
         }
     }
