@@ -99,11 +99,11 @@ typedef struct sum_words {
 /* Starts a document: its term ids restart at 0, in order of first occurrence. */
 void sum_lexicon_begin(sum_lexicon *lx, struct sb_stemmer *stemmer, int stopwords);
 /* Lists the word and number tokens of tok[0..n_tok) into words, whose arrays have room for
- * n_tok + 1 entries: each word with its print, equal for words equal but for ASCII case
- * (other words may share one too), which is how repeated sentences are found, kept in
- * the word's cache entry; and each word with a term with its
- * stem id (private to the lexicon: sum_lexicon_number turns it into the document's term
- * id). Returns 0, LEDE_ENOMEM or LEDE_ETOOBIG. */
+ * one entry per word or number token, plus one: each word with its print, equal for words equal but
+ * for ASCII case (other words may share one too), which is how repeated sentences are found, kept
+ * in the word's cache entry; and each word with a term with its stem id (private to the lexicon:
+ * sum_lexicon_number turns it into the document's term id). Returns 0, LEDE_ENOMEM or LEDE_ETOOBIG.
+ */
 int sum_lexicon_words(sum_lexicon *lx, const char *text, size_t text_len, const lede_token *tok,
                       size_t n_tok, sum_words *words);
 /* The current document's term id for a stem id from sum_lexicon_words: 0, 1, 2 ... in
