@@ -6,6 +6,10 @@
 # usage: bench/summary_eval.sh [BUILD_DIR]        (default: ./build)
 #   LEDE_BBC_DATA  the data set's folder (default ../shared/data/bbc-news-summary)
 #   RATIO          share of sentences kept (default 0.4)
+#   METHODS        the lede methods to score (default "news lead textrank lexrank")
+#   SPLIT          when set (SPLIT=1), each system's means over the halves of a fixed split
+#                  too: the articles at even and at odd positions of the manifest's order
+#   OTS            OTS=0 skips OTS
 # The lede methods run through the real CLI (BUILD_DIR/bin/lede, NDJSON in and out); when
 # that binary is missing they run in-process through the harness instead (said so below).
 # Scores come from bench/rouge.c (Google rouge-score's rules, Porter stemming on); see
@@ -16,6 +20,11 @@ root=$(dirname "$here")
 build=${1:-$root/build}
 data=${LEDE_BBC_DATA:-$root/../shared/data/bbc-news-summary}
 ratio=${RATIO:-0.4}
+methods=${METHODS:-news lead textrank lexrank}
+if [ -n "${SPLIT:-}" ]; then
+    SUMMARY_EVAL_SPLIT=1
+    export SUMMARY_EVAL_SPLIT
+fi
 scorer=$build/bin/summary_eval
 lede=$build/bin/lede
 
@@ -34,7 +43,7 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 n=$(wc -l < "$tmp/articles.ndjson")
 echo "BBC News Summary: $n unique articles; ROUGE F1 x 100 (Porter stemming); ratio $ratio"
 
-for m in news lead textrank lexrank; do
+for m in $methods; do
     if [ -x "$lede" ]; then
         start=$(date +%s.%N)
         status=0
@@ -53,7 +62,9 @@ for m in news lead textrank lexrank; do
     fi
 done
 
-if command -v ots > /dev/null 2>&1; then
+if [ "${OTS:-1}" = 0 ]; then
+    :
+elif command -v ots > /dev/null 2>&1; then
     pct=$(awk -v r="$ratio" 'BEGIN { printf "%d", r * 100 + 0.5 }')
     tail -n +2 "$data/manifest.tsv" | awk -F'\t' '$7 == "-" { print $1 "\t" $2 }' |
         while IFS="$(printf '\t')" read -r cat file; do

@@ -174,6 +174,41 @@ static void test_a_full_cache_is_emptied_before_the_next_document(void **state)
     sb_stemmer_delete(stemmer);
 }
 
+/* Past a million tokens the word list is not sized for every token, rounded up to a power
+ * of two, but for the words alone: 600,000 words and as many commas are 1.2 M tokens, and
+ * the list gets 600,001 entries (not 2^21), with every word in it. */
+static void test_a_document_past_a_million_tokens_gets_room_for_its_words_only(void **state)
+{
+    (void)state;
+    struct sb_stemmer *stemmer = sb_stemmer_new("english", NULL);
+    lede_harness *h = tokenizer();
+    sum_scratch sc = {0};
+    char *big = many_words(600000);
+    for (char *c = big; (c = strchr(c, ' ')) != NULL;)
+        *c = ','; /* "qaaaa,qbaaa,...": a word, a comma, a word */
+    lede_error err;
+    lede_doc *doc = NULL;
+    sum_model m;
+    assert_int_equal(lede_harness_run(h, "big", big, strlen(big), &doc, &err), 0);
+    size_t n_tok = 0;
+    lede_doc_tokens(doc, &n_tok);
+    assert_true(n_tok > ((size_t)1 << 20));
+    assert_int_equal(sum_model_build(doc, stemmer, 1, &sc, &m, &err), 0);
+    assert_int_equal(sc.words_cap, 600001);
+    assert_int_equal(sc.words.n, 600000);
+    assert_int_equal(m.n_sent, 1);
+    assert_int_equal(m.sent[0].n_words, 600000);
+    assert_int_equal(m.sent[0].n_content, 600000);
+    /* A short story next keeps the list (it is not four times too large). */
+    static flat after;
+    model_of(h, story_b, stemmer, &sc, &after);
+    assert_int_equal(sc.words_cap, 600001);
+    free(big);
+    sum_scratch_free(&sc);
+    lede_harness_free(h);
+    sb_stemmer_delete(stemmer);
+}
+
 static void test_uppercase_copy_of_a_sentence_is_not_eligible(void **state)
 {
     (void)state;
@@ -543,6 +578,7 @@ int main(void)
         cmocka_unit_test(test_a_document_gets_the_same_model_whatever_was_read_before),
         cmocka_unit_test(test_another_stemmer_does_not_reuse_the_cached_stems),
         cmocka_unit_test(test_a_full_cache_is_emptied_before_the_next_document),
+        cmocka_unit_test(test_a_document_past_a_million_tokens_gets_room_for_its_words_only),
         cmocka_unit_test(test_uppercase_copy_of_a_sentence_is_not_eligible),
         cmocka_unit_test(test_long_words_in_capitals_get_the_terms_of_their_lower_case_form),
         cmocka_unit_test(test_short_words_in_any_case_share_a_term_whatever_was_cached_first),

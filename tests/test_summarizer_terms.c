@@ -13,12 +13,10 @@
 #include <string.h>
 
 #include <cmocka.h>
-#include <libstemmer.h>
 
 #include "lede/harness.h"
 #include "../plugins/summarizer/summarizer.h"
-
-extern const lede_stage_desc tokenizer_LTX_lede_stage;
+#include "test_summarizer_util.h"
 
 static void test_stopword_table_is_sorted_for_binary_search(void **state)
 {
@@ -58,52 +56,24 @@ static void test_function_words_are_stopwords_and_content_words_are_not(void **s
     assert_false(sum_is_stopword("the\0", 4)); /* a byte past the word is not ignored */
 }
 
-/* Tokenizes text and builds the model with the English stemmer. */
-typedef struct fixture {
-    lede_harness *h;
-    lede_doc *doc;
-    struct sb_stemmer *stemmer;
-    sum_scratch scratch;
-    sum_model m;
-} fixture;
-
-static void build(fixture *f, const char *text)
-{
-    lede_error err;
-    memset(f, 0, sizeof(*f));
-    assert_int_equal(lede_harness_new(&f->h, &err), 0);
-    assert_int_equal(lede_harness_add(f->h, &tokenizer_LTX_lede_stage, "", &err), 0);
-    assert_int_equal(lede_harness_run(f->h, "t", text, strlen(text), &f->doc, &err), 0);
-    f->stemmer = sb_stemmer_new("english", NULL);
-    assert_non_null(f->stemmer);
-    assert_int_equal(sum_model_build(f->doc, f->stemmer, 1, &f->scratch, &f->m, &err), 0);
-}
-
-static void release(fixture *f)
-{
-    sb_stemmer_delete(f->stemmer);
-    sum_scratch_free(&f->scratch);
-    lede_harness_free(f->h);
-}
-
 static void test_typographic_and_straight_apostrophes_give_the_same_terms(void **state)
 {
     (void)state;
-    fixture f;
-    build(&f, "Russia\xE2\x80\x99s army moved south. Russia's army moved south.");
+    sum_test_model f;
+    sum_test_model_build(&f, "Russia\xE2\x80\x99s army moved south. Russia's army moved south.");
     assert_int_equal(f.m.n_sent, 2);
     const sum_sent *a = &f.m.sent[0], *b = &f.m.sent[1];
     assert_int_equal(a->n_terms, 4); /* russia army move south */
     assert_int_equal(a->n_terms, b->n_terms);
     assert_memory_equal(a->term, b->term, a->n_terms * sizeof(uint32_t));
-    release(&f);
+    sum_test_model_free(&f);
 }
 
 static void test_inflections_share_a_stem_and_stopwords_are_dropped(void **state)
 {
     (void)state;
-    fixture f;
-    build(&f, "The drone was launched. Drones are launching from the ships.");
+    sum_test_model f;
+    sum_test_model_build(&f, "The drone was launched. Drones are launching from the ships.");
     const sum_sent *a = &f.m.sent[0], *b = &f.m.sent[1];
     assert_int_equal(a->n_terms, 2); /* drone launch */
     assert_int_equal(a->n_words, 4);
@@ -113,7 +83,7 @@ static void test_inflections_share_a_stem_and_stopwords_are_dropped(void **state
     /* "drone" occurs once in each sentence: df 2, cf 2. */
     assert_int_equal(f.m.df[a->term[0]], 2);
     assert_int_equal(f.m.cf[a->term[0]], 2);
-    release(&f);
+    sum_test_model_free(&f);
 }
 
 int main(void)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <libstemmer.h>
 
 #include "test_summarizer_util.h"
 
@@ -61,4 +62,23 @@ int sum_test_item_starts(lede_doc *doc, size_t i, const char *prefix)
     const char *text = lede_doc_text(doc, NULL);
     assert_true(i < n_sum && sum[i].sentence < n_sent);
     return strncmp(text + sent[sum[i].sentence].start, prefix, strlen(prefix)) == 0;
+}
+
+void sum_test_model_build(sum_test_model *f, const char *text)
+{
+    lede_error err;
+    memset(f, 0, sizeof(*f));
+    assert_int_equal(lede_harness_new(&f->h, &err), 0);
+    assert_int_equal(lede_harness_add(f->h, &tokenizer_LTX_lede_stage, "", &err), 0);
+    assert_int_equal(lede_harness_run(f->h, "t", text, strlen(text), &f->doc, &err), 0);
+    f->stemmer = sb_stemmer_new("english", NULL);
+    assert_non_null(f->stemmer);
+    assert_int_equal(sum_model_build(f->doc, f->stemmer, 1, &f->scratch, &f->m, &err), 0);
+}
+
+void sum_test_model_free(sum_test_model *f)
+{
+    sb_stemmer_delete(f->stemmer);
+    sum_scratch_free(&f->scratch);
+    lede_harness_free(f->h);
 }

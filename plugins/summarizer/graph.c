@@ -14,6 +14,10 @@
  *   lexrank   Erkan & Radev's LexRank with threshold: an edge of weight 1 between two
  *             sentences whose idf-modified cosine exceeds 0.1.
  *
+ * The news method's centrality is PageRank on the textrank graph too, but three power steps
+ * of it rather than its fixed point, computed from the graph's terms without its matrix
+ * (sum_news_centrality, at the end of the file).
+ *
  * Only the first SUM_GRAPH_MAX eligible sentences enter the graph (see summarizer.h); an
  * eligible sentence past that gets half the smallest centrality, so it can still be
  * picked by the news method's other features but never outranks a graph sentence here.
@@ -427,6 +431,34 @@ static double *pair_buffer(sum_scratch *sc, uint32_t n)
     return sc->pair;
 }
 
+/* BM25's idf of every term of the graph's n sentences, df[t] of which hold term t, into
+ * idf[] (0 for a term no graph sentence holds), and into *eps what a negative idf counts
+ * as. Returns 0 or LEDE_ENOMEM. */
+static int bm25_idf(lede_doc *doc, const sum_model *m, uint32_t n, const uint32_t *df, double *idf,
+                    double *eps, lede_error *err)
+{
+    /* idf depends on df alone, and most terms share a handful of df values. */
+    double *idf_of_df = lede_doc_alloc(doc, sizeof(double) * (n + 1));
+    unsigned char *known = lede_doc_alloc(doc, n + 1);
+    if (idf_of_df == NULL || known == NULL)
+        return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
+    double idf_sum = 0;
+    uint32_t idf_n = 0;
+    for (uint32_t t = 0; t < m->n_terms; t++) {
+        if (df[t] == 0)
+            continue;
+        if (!known[df[t]]) {
+            idf_of_df[df[t]] = log(n - df[t] + 0.5) - log(df[t] + 0.5);
+            known[df[t]] = 1;
+        }
+        idf[t] = idf_of_df[df[t]];
+        idf_sum += idf[t];
+        idf_n++;
+    }
+    *eps = idf_n > 0 ? BM25_EPSILON * idf_sum / idf_n : 0;
+    return 0;
+}
+
 int sum_textrank(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double *score,
                  lede_error *err)
 {
@@ -449,25 +481,10 @@ int sum_textrank(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double
     for (uint32_t i = 0; i < g.n; i++)
         total_len += m->sent[g.node[i]].n_content;
     double avg_len = g.n > 0 && total_len > 0 ? total_len / g.n : 1.0;
-    /* idf depends on df alone, and most terms share a handful of df values. */
-    double *idf_of_df = lede_doc_alloc(doc, sizeof(double) * (g.n + 1));
-    unsigned char *known = lede_doc_alloc(doc, g.n + 1);
-    if (idf_of_df == NULL || known == NULL)
-        return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
-    double idf_sum = 0;
-    uint32_t idf_n = 0;
-    for (uint32_t t = 0; t < m->n_terms; t++) {
-        if (df[t] == 0)
-            continue;
-        if (!known[df[t]]) {
-            idf_of_df[df[t]] = log(g.n - df[t] + 0.5) - log(df[t] + 0.5);
-            known[df[t]] = 1;
-        }
-        idf[t] = idf_of_df[df[t]];
-        idf_sum += idf[t];
-        idf_n++;
-    }
-    double eps = idf_n > 0 ? BM25_EPSILON * idf_sum / idf_n : 0;
+    double eps = 0;
+    rc = bm25_idf(doc, m, g.n, df, idf, &eps, err);
+    if (rc != 0)
+        return rc;
     double *one = lede_doc_alloc(doc, sizeof(double) * ((size_t)p.start[m->n_terms] + 1));
     if (one == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
@@ -483,6 +500,184 @@ int sum_textrank(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double
     rc = pagerank(doc, &g, 1, rank, err);
     if (rc != 0)
         return rc;
+    scatter(m, &g, rank, score);
+    return 0;
+}
+
+/* The news method's centrality: PageRank on the textrank graph, a few steps of it.
+ *
+ * The graph's weights are sums over the terms two sentences share: BM25(q -> d) adds
+ * a_q(t) h_d(t) for each, where a_q(t) = tf_q(t) idf(t) and h_d(t) = f (k1 + 1) / (f +
+ * dnorm_d) with f = tf_d(t). So the symmetric weights w[i][j] = (BM25(i -> j) + BM25(j ->
+ * i)) / 2 times a vector v, summed over j != i, come to
+ *     sum over i's terms t of idf(t) / 2 (tf_i(t) (H_t - h_i(t) v_i) + h_i(t) (T_t - tf_i(t) v_i)),
+ * where H_t and T_t sum h_j(t) v_j and tf_j(t) v_j over the graph sentences that hold t:
+ * two passes over the postings of the terms that link sentences (held by two graph
+ * sentences or more) rather than the n x n matrix, its zeroing, BM25 pair by pair and an
+ * elimination in n^3 / 6 steps. A term's idf is sum_textrank's; a negative one counts as
+ * eps, and where that is negative too the term adds nothing (sum_textrank clips a negative
+ * weight to 0; with no share below 0 no weight is, so the clip moves to the terms).
+ *
+ * PageRank is then NEWS_PR_STEPS power iterations from the uniform vector, not its fixed
+ * point: x <- (1 - d) / n + d (dangling rank) / n + d W (x / degree). The centrality of the
+ * news method needs the ranking of the sentences, which the first steps settle: on the BBC
+ * News Summary set (bench/summary_eval.sh, ratio 0.4), three steps scored ROUGE-1/2/L 81.87
+ * / 75.71 / 50.92 against the fixed point's 81.78 / 75.60 / 50.87 (each half of the set's
+ * even/odd split moved the same way), two steps 81.72 / 75.51 / 50.78, the weighted degree
+ * alone 81.44 / 75.19 / 50.81, the fixed point through this same product 81.78 / 75.60 /
+ * 50.87 again. */
+#define NEWS_PR_STEPS 3
+
+/* Postings the instance's buffer holds at most (40 bytes each): the BBC stories have a few
+ * hundred; a longer document's come from its arena. */
+#define LINKS_KEEP_MAX 8192
+
+/* A posting of a linking term: which term (its index among them), and its sentence's
+ * numbers for it. */
+typedef struct link {
+    uint32_t slot;
+    double h, f; /* h_i(t) and tf_i(t) */
+    double a, b; /* idf(t) / 2 tf_i(t) and idf(t) / 2 h_i(t) */
+} link;
+
+typedef struct lowrank {
+    uint32_t n;      /* nodes */
+    uint32_t *begin; /* node i's postings are post[begin[i] .. begin[i + 1]) */
+    link *post;
+    double *self;    /* per node: the sum over its postings of idf(t) tf_i(t) h_i(t) */
+    double *hv, *tv; /* per linking term: H_t and T_t of the current product */
+    uint32_t n_slots;
+} lowrank;
+
+/* out = W v, W being the graph's symmetric weights (zero diagonal). */
+static void lowrank_apply(const lowrank *lr, const double *v, double *out)
+{
+    double *hv = lr->hv, *tv = lr->tv;
+    const link *post = lr->post;
+    memset(hv, 0, sizeof(double) * lr->n_slots);
+    memset(tv, 0, sizeof(double) * lr->n_slots);
+    for (uint32_t i = 0; i < lr->n; i++) {
+        double vi = v[i];
+        for (uint32_t p = lr->begin[i]; p < lr->begin[i + 1]; p++) {
+            hv[post[p].slot] += post[p].h * vi;
+            tv[post[p].slot] += post[p].f * vi;
+        }
+    }
+    for (uint32_t i = 0; i < lr->n; i++) {
+        double y = 0;
+        for (uint32_t p = lr->begin[i]; p < lr->begin[i + 1]; p++)
+            y += post[p].a * hv[post[p].slot] + post[p].b * tv[post[p].slot];
+        out[i] = y - lr->self[i] * v[i];
+    }
+}
+
+/* Lists the postings of the terms that link the graph's sentences (see above). */
+static int lowrank_build(lede_doc *doc, const sum_model *m, const graph *g, sum_scratch *sc,
+                         lowrank *lr, lede_error *err)
+{
+    uint32_t n = g->n;
+    uint32_t *df = lede_doc_alloc(doc, sizeof(uint32_t) * (m->n_terms + 1));
+    double *idf = lede_doc_alloc(doc, sizeof(double) * (m->n_terms + 1));
+    uint32_t *slot_of = lede_doc_alloc(doc, sizeof(uint32_t) * (m->n_terms + 1));
+    lr->begin = lede_doc_alloc(doc, sizeof(uint32_t) * (n + 1));
+    lr->self = lede_doc_alloc(doc, sizeof(double) * (n + 1));
+    if (df == NULL || idf == NULL || slot_of == NULL || lr->begin == NULL || lr->self == NULL)
+        return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
+    double total_len = 0;
+    size_t total = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        const sum_sent *s = &m->sent[g->node[i]];
+        total_len += s->n_content;
+        total += s->n_terms;
+        for (uint32_t k = 0; k < s->n_terms; k++)
+            df[s->term[k]]++;
+    }
+    double avg_len = n > 0 && total_len > 0 ? total_len / n : 1.0;
+    double eps = 0;
+    int rc = bm25_idf(doc, m, n, df, idf, &eps, err);
+    if (rc != 0)
+        return rc;
+    /* The postings are written whole before they are read: a buffer the instance keeps
+     * needs no zeroing, unlike arena memory, unless it would pin a huge document's. */
+    if (total + 1 <= LINKS_KEEP_MAX) {
+        if (total + 1 > sc->links_cap) {
+            void *more = realloc(sc->links, sizeof(link) * LINKS_KEEP_MAX);
+            if (more == NULL)
+                return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
+            sc->links = more;
+            sc->links_cap = LINKS_KEEP_MAX;
+        }
+        lr->post = sc->links;
+    } else {
+        lr->post = lede_doc_alloc(doc, sizeof(link) * (total + 1));
+    }
+    if (lr->post == NULL)
+        return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
+    uint32_t at = 0, slots = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        const sum_sent *s = &m->sent[g->node[i]];
+        double dnorm = BM25_K1 * (1.0 - BM25_B + BM25_B * s->n_content / avg_len);
+        lr->begin[i] = at;
+        for (uint32_t k = 0; k < s->n_terms; k++) {
+            uint32_t t = s->term[k];
+            double it = idf[t] < 0 ? eps : idf[t];
+            if (df[t] < 2 || !(it > 0))
+                continue;
+            if (slot_of[t] == 0) /* the term's slot + 1; 0: none yet */
+                slot_of[t] = ++slots;
+            double f = s->tf[k], h = f * (BM25_K1 + 1.0) / (f + dnorm);
+            lr->post[at++] = (link){slot_of[t] - 1, h, f, it / 2 * f, it / 2 * h};
+            lr->self[i] += it * f * h;
+        }
+    }
+    lr->begin[n] = at;
+    lr->n = n;
+    lr->n_slots = slots;
+    lr->hv = lede_doc_alloc(doc, sizeof(double) * (slots + 1));
+    lr->tv = lede_doc_alloc(doc, sizeof(double) * (slots + 1));
+    if (lr->hv == NULL || lr->tv == NULL)
+        return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
+    return 0;
+}
+
+int sum_news_centrality(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double *score,
+                        lede_error *err)
+{
+    graph g = {0};
+    g.node = lede_doc_alloc(doc, sizeof(uint32_t) * (m->n_sent + 1));
+    if (g.node == NULL)
+        return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
+    for (uint32_t i = 0; i < m->n_sent && g.n < SUM_GRAPH_MAX; i++)
+        if (m->sent[i].eligible)
+            g.node[g.n++] = i;
+    uint32_t n = g.n;
+    lowrank lr;
+    int rc = lowrank_build(doc, m, &g, scratch, &lr, err);
+    if (rc != 0)
+        return rc;
+    double *deg = lede_doc_alloc(doc, sizeof(double) * (n + 1));
+    double *v = lede_doc_alloc(doc, sizeof(double) * (n + 1));
+    double *y = lede_doc_alloc(doc, sizeof(double) * (n + 1));
+    double *rank = lede_doc_alloc(doc, sizeof(double) * (n + 1));
+    if (deg == NULL || v == NULL || y == NULL || rank == NULL)
+        return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
+    for (uint32_t i = 0; i < n; i++) {
+        v[i] = 1;
+        rank[i] = 1.0 / n;
+    }
+    lowrank_apply(&lr, v, deg);
+    for (int step = 0; step < NEWS_PR_STEPS; step++) {
+        double dangling = 0;
+        for (uint32_t i = 0; i < n; i++) {
+            /* A node without edges has degree 0 exactly: no posting, no self term. */
+            v[i] = deg[i] > 0 ? rank[i] / deg[i] : 0;
+            dangling += deg[i] > 0 ? 0 : rank[i];
+        }
+        lowrank_apply(&lr, v, y);
+        double base = (1.0 - DAMPING) / n + DAMPING * dangling / n;
+        for (uint32_t i = 0; i < n; i++)
+            rank[i] = base + DAMPING * y[i];
+    }
     scatter(m, &g, rank, score);
     return 0;
 }

@@ -226,8 +226,8 @@ static uint32_t first_within(const uint32_t *a, uint32_t n, uint32_t from, uint3
 }
 
 /* Room for every sentence's term vector, handed out in turn rather than allocated two by
- * two: a sentence has at most one distinct term per word, so the document's word count
- * is enough for all of them when sentences do not overlap. */
+ * two: a sentence has at most one distinct term per word with a term, so the document's
+ * count of those is enough for all of them when sentences do not overlap. */
 typedef struct vectors {
     uint32_t *term, *tf;
     uint32_t used, cap;
@@ -300,16 +300,36 @@ static int resize(uint32_t **array, size_t cap)
     return 0;
 }
 
-/* Makes the scratch word list hold n_tok words. The list lives in the instance and is
- * reused: it is written whole for each document, so unlike arena memory it needs no
- * zeroing, and a document's words are its largest per-token arrays. */
-static int grow_words(sum_scratch *sc, size_t n_tok)
+/* Whether a list of cap entries serves a document that needs need: it holds them, and is
+ * not one a huge document left, four times or more what this one needs. */
+static int fits(size_t need, size_t cap)
+{
+    return need <= cap && (cap <= WORDS_KEEP_MAX || need > cap / 4);
+}
+
+/* Makes the scratch word list hold the word and number tokens of tok[0..n_tok), plus one.
+ * The list lives in the instance and is reused: it is written whole for each document, so
+ * unlike arena memory it needs no zeroing, and a document's words are its largest
+ * per-token arrays. Up to WORDS_KEEP_MAX it has room for every token, rounded up to a
+ * power of two; a longer document's words are counted and get exactly the room they need
+ * (about half its tokens are words: four arrays of 4 bytes a token were half of what the
+ * stage took on a 20 MB document). */
+static int grow_words(sum_scratch *sc, const lede_token *tok, size_t n_tok)
 {
     size_t need = n_tok + 1, cap = sc->words_cap;
-    if (need <= cap && (cap <= WORDS_KEEP_MAX || need > cap / 4))
+    if (fits(need, cap))
         return 0;
-    for (cap = 1024; cap < need;)
-        cap *= 2;
+    if (need > WORDS_KEEP_MAX) {
+        need = 1;
+        for (size_t i = 0; i < n_tok; i++)
+            need += tok[i].kind == LEDE_TOK_WORD || tok[i].kind == LEDE_TOK_NUMBER;
+        if (fits(need, cap))
+            return 0;
+        cap = need;
+    } else {
+        for (cap = 1024; cap < need;)
+            cap *= 2;
+    }
     sc->words_cap = 0; /* until every array has the new size */
     if (resize(&sc->words.tok, cap) != 0 || resize(&sc->words.print, cap) != 0 ||
         resize(&sc->words.at, cap) != 0 || resize(&sc->words.stem, cap) != 0)
@@ -366,7 +386,7 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
     model->n_sent = (uint32_t)n_sent;
     model->sent = lede_doc_alloc(doc, sizeof(sum_sent) * n_sent);
     uint32_t *span = lede_doc_alloc(doc, sizeof(uint32_t) * 2 * n_sent); /* words of each */
-    if (model->sent == NULL || span == NULL || grow_words(scratch, n_tok) != 0)
+    if (model->sent == NULL || span == NULL || grow_words(scratch, tok, n_tok) != 0)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory for %zu sentences",
                               n_sent);
     sum_words *words = &scratch->words;
@@ -375,17 +395,18 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
     if (rc != 0)
         return lede_error_set(err, rc, "summarizer: out of memory in the term cache");
 
-    /* A document has at most one term per word: ids[] and count[] fit any sentence. */
-    uint32_t *ids = lede_doc_alloc(doc, sizeof(uint32_t) * (words->n + 1));
-    uint32_t *count = lede_doc_alloc(doc, sizeof(uint32_t) * (words->n + 1));
-    /* df[] and cf[] too are sized by the word count, the vocabulary's bound, so that they
-     * are counted as each sentence's vector is filled rather than in a pass of their own. */
-    vectors vec = {lede_doc_alloc(doc, sizeof(uint32_t) * (words->n + 1)),
-                   lede_doc_alloc(doc, sizeof(uint32_t) * (words->n + 1)),
+    /* A document has at most one term per word with a term (n_terms of them, about half
+     * its words): ids[] and count[] fit any sentence. */
+    uint32_t *ids = lede_doc_alloc(doc, sizeof(uint32_t) * (words->n_terms + 1));
+    uint32_t *count = lede_doc_alloc(doc, sizeof(uint32_t) * (words->n_terms + 1));
+    /* df[] and cf[] too are sized by that count, the vocabulary's bound, so that they are
+     * counted as each sentence's vector is filled rather than in a pass of their own. */
+    vectors vec = {lede_doc_alloc(doc, sizeof(uint32_t) * (words->n_terms + 1)),
+                   lede_doc_alloc(doc, sizeof(uint32_t) * (words->n_terms + 1)),
                    0,
-                   words->n,
-                   lede_doc_alloc(doc, sizeof(uint32_t) * (words->n + 1)),
-                   lede_doc_alloc(doc, sizeof(uint32_t) * (words->n + 1))};
+                   words->n_terms,
+                   lede_doc_alloc(doc, sizeof(uint32_t) * (words->n_terms + 1)),
+                   lede_doc_alloc(doc, sizeof(uint32_t) * (words->n_terms + 1))};
     if (ids == NULL || count == NULL || vec.term == NULL || vec.tf == NULL || vec.df == NULL ||
         vec.cf == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");

@@ -4,7 +4,9 @@
  * A news story states its point first and then elaborates, quotes and repeats itself, so
  * no single signal is enough. Each eligible sentence gets a weighted sum of four features,
  * each scaled to 0..1 over the document:
- *   centrality  its TextRank (BM25 graph) score: sentences that many others echo;
+ *   centrality  PageRank on the textrank method's BM25 graph, three power steps from the
+ *               uniform vector (graph.c, sum_news_centrality): sentences that many others
+ *               echo;
  *   salience    the mean, over its content words, of how often each occurs in the whole
  *               document: sentences dense in the story's recurring words (Luhn's idea;
  *               OTS sums instead, which favours long sentences);
@@ -65,7 +67,7 @@ int sum_news_scores(lede_doc *doc, const sum_model *m, sum_scratch *scratch, dou
     double *title = lede_doc_alloc(doc, sizeof(double) * (n + 1));
     if (central == NULL || salient == NULL || title == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
-    int rc = sum_textrank(doc, m, scratch, central, err);
+    int rc = sum_news_centrality(doc, m, scratch, central, err);
     if (rc != 0)
         return rc;
     scale_to_unit(m, central);

@@ -62,6 +62,7 @@ void sum_scratch_free(sum_scratch *sc)
 {
     free(sc->w);
     free(sc->pair);
+    free(sc->links);
     free(sc->words.tok);
     free(sc->words.print);
     free(sc->words.at);

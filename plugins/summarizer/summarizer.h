@@ -6,7 +6,8 @@
  *               sentence flagged eligible or not (titles, duplicates, captions); its
  *               words become terms through lexicon.c (lower-cased, stop words dropped,
  *               stemmed with libstemmer, the answers cached in strtab.c's tables);
- *   graph.c     ranks sentences by centrality (TextRank with BM25 weights, LexRank);
+ *   graph.c     ranks sentences by centrality (TextRank with BM25 weights, LexRank, and
+ *               the news method's few PageRank steps on the TextRank graph);
  *   news.c      the default method: centrality + word salience + position + title
  *               overlap, picked greedily with a redundancy penalty (MMR).
  * summarizer.c holds the descriptor, the options and the selection of the final set.
@@ -98,11 +99,11 @@ typedef struct sum_words {
 /* Starts a document: its term ids restart at 0, in order of first occurrence. */
 void sum_lexicon_begin(sum_lexicon *lx, struct sb_stemmer *stemmer, int stopwords);
 /* Lists the word and number tokens of tok[0..n_tok) into words, whose arrays have room for
- * n_tok + 1 entries: each word with its print, equal for words equal but for ASCII case
- * (other words may share one too), which is how repeated sentences are found, kept in
- * the word's cache entry; and each word with a term with its
- * stem id (private to the lexicon: sum_lexicon_number turns it into the document's term
- * id). Returns 0, LEDE_ENOMEM or LEDE_ETOOBIG. */
+ * one entry per word or number token, plus one: each word with its print, equal for words equal but
+ * for ASCII case (other words may share one too), which is how repeated sentences are found, kept
+ * in the word's cache entry; and each word with a term with its stem id (private to the lexicon:
+ * sum_lexicon_number turns it into the document's term id). Returns 0, LEDE_ENOMEM or LEDE_ETOOBIG.
+ */
 int sum_lexicon_words(sum_lexicon *lx, const char *text, size_t text_len, const lede_token *tok,
                       size_t n_tok, sum_words *words);
 /* The current document's term id for a stem id from sum_lexicon_words: 0, 1, 2 ... in
@@ -124,6 +125,8 @@ typedef struct sum_scratch {
     size_t w_cap; /* cells allocated */
     double *pair; /* a score per pair of graph nodes (LexRank's dot products), n x n */
     size_t pair_cap;
+    void *links; /* the news centrality's postings (graph.c) */
+    size_t links_cap;
     sum_words words; /* the current document's words (model.c) */
     size_t words_cap;
     sum_lexicon lex;
@@ -156,6 +159,10 @@ double sum_norm(const sum_model *m, const double *idf, uint32_t a);
  * Returns 0 or LEDE_ENOMEM. */
 int sum_textrank(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double *score,
                  lede_error *err);
+/* The news method's centrality: a few steps of PageRank on sum_textrank's graph, in time
+ * linear in the graph sentences' terms (see graph.c). */
+int sum_news_centrality(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double *score,
+                        lede_error *err);
 int sum_lexrank(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double *score,
                 lede_error *err);
 
