@@ -53,7 +53,9 @@ static char *read_file(const char *path, size_t *len)
         return NULL;
     size_t cap = 4096, n = 0;
     char *buf = malloc(cap);
-    while (buf != NULL) {
+    for (;;) {
+        if (buf == NULL)
+            break;
         if (n + 1 >= cap) {
             char *p = realloc(buf, cap * 2);
             if (p == NULL) {
@@ -322,7 +324,8 @@ static int mode_run(const char *data, const entry *e, size_t n, const char *name
                 return 1;
         }
         size_t n_sum = 0, n_sent = 0, o = 0;
-        const lede_summary_item *sum = lede_doc_summary(doc, &n_sum);
+        /* A failed document scores as an empty summary (add_score counts it as failed). */
+        const lede_summary_item *sum = failed ? NULL : lede_doc_summary(doc, &n_sum);
         const lede_sentence *sent = lede_doc_sentences(doc, &n_sent);
         const char *dtext = lede_doc_text(doc, NULL);
         for (size_t k = 0; k < n_sum && o + 1 < cand_cap; k++) {
