@@ -387,8 +387,10 @@ static int has_lowercase_twin(const qt_view *v, size_t i)
         return 0;
     char first = (char)(w[0] - 'A' + 'a');
     qt_memo *memo = v->memo;
-    if (memo->twin_scans >= MAX_TWIN_SCANS && !memo->lower_set)
+    if (memo->twin_scans >= MAX_TWIN_SCANS && !memo->lower_set) {
         memo->lower_set = lower_set(v, &memo->lower_size);
+        memo->work += v->n_tok;
+    }
     if (memo->lower_set) {
         size_t mask = memo->lower_size - 1, at = qt_hash_bytes(w, n) & mask;
         for (; memo->lower_set[at] != LEDE_NONE; at = (at + 1) & mask) {
@@ -400,6 +402,7 @@ static int has_lowercase_twin(const qt_view *v, size_t i)
         return 0;
     }
     memo->twin_scans++;
+    memo->work += v->len;
     /* The text is searched for the word's lower-case first letter (a few in a hundred
      * bytes), and a token is looked for only where the word is spelt. */
     const char *end = v->text + v->len;

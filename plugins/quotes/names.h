@@ -72,6 +72,7 @@ struct qt_names {
     size_t next_tok;   /* the collection has read the runs that start before this token */
     size_t next_cap;   /* ... and the capitalised tokens before this one */
     size_t scanned;    /* tokens the surname searches have read */
+    size_t indexed;    /* capitalised tokens the collection has read */
     uint32_t whole[8]; /* byte starts of surnames whose chains are whole (index_surname) */
     uint8_t whole_len[8];
     size_t n_whole;

@@ -26,9 +26,7 @@
 #include "qt.h"
 
 typedef struct quotes_stage {
-    int speakers;
-    int partial;
-    int64_t min_partial_words;
+    qt_settings set;
     qt_lexicon *lex; /* read-only after create(): the instance may serve every thread */
 } quotes_stage;
 
@@ -52,11 +50,11 @@ static int quotes_create(lede_stage_ctx *ctx, const lede_options *opts, void **i
     quotes_stage *st = calloc(1, sizeof *st);
     if (!st)
         return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory creating the stage");
-    st->speakers = lede_opt_bool(opts, "speakers");
-    st->partial = lede_opt_bool(opts, "partial");
-    st->min_partial_words = lede_opt_int(opts, "min_partial_words");
-    if (st->min_partial_words < 1)
-        st->min_partial_words = 1;
+    st->set.speakers = lede_opt_bool(opts, "speakers");
+    st->set.partial = lede_opt_bool(opts, "partial");
+    st->set.min_partial_words = lede_opt_int(opts, "min_partial_words");
+    if (st->set.min_partial_words < 1)
+        st->set.min_partial_words = 1;
     *instance = st; /* destroy() frees it even when the lexicon fails */
     return qt_lexicon_new(&st->lex, err);
 }
@@ -212,13 +210,15 @@ static int make_token_view(lede_doc *doc, qt_view *v, lede_error *err)
     return 0;
 }
 
-static int quotes_process(void *instance, lede_doc *doc, lede_error *err)
+int qt_process_doc(const qt_settings *st, const qt_lexicon *lex, lede_doc *doc, size_t *work,
+                   lede_error *err)
 {
-    const quotes_stage *st = instance;
     qt_view v;
     qt_seg *seg;
     size_t n_seg;
-    int rc = make_text_view(doc, st->lex, &v, err);
+    if (work)
+        *work = 0;
+    int rc = make_text_view(doc, lex, &v, err);
     if (rc == 0 && v.len >= LEDE_NONE)
         return lede_error_set(err, LEDE_ETOOBIG, "quotes: document %s is 4 GiB or more",
                               lede_doc_id(doc));
@@ -279,18 +279,26 @@ static int quotes_process(void *instance, lede_doc *doc, lede_error *err)
                 toks[2 * map[i] + 1] = (uint32_t)t;
             }
         }
-        qt_names *nm;
+        qt_names *nm = NULL;
         rc = qt_names_build(&v, &nm, err);
         if (rc == 0)
             rc = qt_attribute(&v, nm, quotes, toks, n, st->speakers, err);
         if (rc == 0 && qt_names_failed(nm))
             rc = lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory indexing %zu tokens",
                                 v.n_tok);
+        if (work && nm)
+            *work = v.memo->work + qt_names_work(nm);
         if (rc < 0)
             return rc;
     }
     lede_doc_set_quotes(doc, quotes, n);
     return 0;
+}
+
+static int quotes_process(void *instance, lede_doc *doc, lede_error *err)
+{
+    const quotes_stage *st = instance;
+    return qt_process_doc(&st->set, st->lex, doc, NULL, err);
 }
 
 LEDE_STAGE_DEFINE(quotes) = {
