@@ -566,6 +566,28 @@ static void speaker_of_previous_sentence(const qt_view *v, qt_names *nm, lede_qu
     }
 }
 
+/* The clause window before the quotation opening at token ob: back to the sentence end
+ * before it, not before byte lo_b (its paragraph's start, or the quotation before). */
+static size_t pre_window_start(const qt_view *v, size_t ob, uint32_t lo_b)
+{
+    size_t pb = ob;
+    while (pb > 0 && v->tok[pb - 1].start >= lo_b && !qt_tok_sentence_end(v, pb - 1) &&
+           ob - pb < PRE_WINDOW)
+        pb--;
+    return pb;
+}
+
+/* The clause window after the quotation closing before token ce: on to the sentence end
+ * after it, before byte hi_b (its paragraph's end, or the quotation after). */
+static size_t post_window_end(const qt_view *v, size_t ce, uint32_t hi_b)
+{
+    size_t pe = ce;
+    while (pe < v->n_tok && v->tok[pe].start < hi_b && !qt_tok_sentence_end(v, pe) &&
+           pe - ce < POST_WINDOW)
+        pe++;
+    return pe;
+}
+
 int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint32_t *toks, size_t n,
                  int speakers, lede_error *err)
 {
@@ -581,15 +603,7 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
             lo_b = quotes[qi - 1].mark_end;
         if (qi + 1 < n && quotes[qi + 1].mark_start < hi_b)
             hi_b = quotes[qi + 1].mark_start;
-        size_t ob = toks[2 * qi], ce = toks[2 * qi + 1], pb = ob, pe = ce;
-        /* Clause windows: back to the sentence end before, on to the one after, inside
-         * the paragraph and between the neighbouring quotations. */
-        while (pb > 0 && v->tok[pb - 1].start >= lo_b && !qt_tok_sentence_end(v, pb - 1) &&
-               ob - pb < PRE_WINDOW)
-            pb--;
-        while (pe < v->n_tok && v->tok[pe].start < hi_b && !qt_tok_sentence_end(v, pe) &&
-               pe - ce < POST_WINDOW)
-            pe++;
+        size_t ob = toks[2 * qi], ce = toks[2 * qi + 1];
         found f;
         memset(&f, 0, sizeof f);
         char last = v->text[q->end - 1];
@@ -599,22 +613,25 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
             q->kind = LEDE_QUOTE_PARTIAL; /* a title: on MSNBC's "Morning Joe" */
             continue;
         }
+        /* The clause windows are found only when read: a title has none, and a full
+         * quotation whose words after it name the speaker needs none before it. */
         if (q->continues != LEDE_NONE && q->continues < qi) {
             /* A later paragraph of a quotation: its own "she said" if it has one, else
              * the attribution of the paragraph before. */
-            if (!read_after(v, ce, pe, &f) || !f.has_who) {
+            if (!read_after(v, ce, post_window_end(v, ce, hi_b), &f) || !f.has_who) {
                 copy_attribution(q, &quotes[q->continues], 0.95f);
                 continue;
             }
         } else if (q->kind == LEDE_QUOTE_FULL) {
-            if (!read_after(v, ce, pe, &f) || !f.has_who) {
+            if (!read_after(v, ce, post_window_end(v, ce, hi_b), &f) || !f.has_who) {
                 found g;
                 memset(&g, 0, sizeof g);
-                if (read_before(v, nm, pb, ob, &g) && (g.has_who || !f.has_cue))
+                if (read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &g) &&
+                    (g.has_who || !f.has_cue))
                     f = g;
             }
         } else {
-            read_before(v, nm, pb, ob, &f);
+            read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &f);
         }
         if (f.has_cue) {
             q->cue_start = v->tok[f.cue_b].start;
