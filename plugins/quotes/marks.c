@@ -24,8 +24,9 @@
  * never closes is read again without it (a few times at most), so that the quotations it
  * swallowed are still found. Every step is linear: each mark is looked at a bounded number
  * of times, and a closing mark searches at most a few levels down the stack, so 20,000
- * nested marks cost nothing noticeable. Most of a text holds no mark at all: it is
- * skipped 16 bytes at a time (SSE2 where the compiler has it, a byte loop elsewhere).
+ * nested marks cost nothing noticeable. Most of a text holds no mark at all: it is read
+ * 32 bytes at a time (SSE2 where the compiler has it, a byte loop elsewhere), each block
+ * once, its candidates taken from a bit mask.
  */
 #include <string.h>
 
@@ -320,8 +321,9 @@ static int cand_byte(unsigned char b)
 }
 
 #ifdef QT_SSE2
-/* Bit k set when byte k of the 16 at p is a cand_byte(): five compares for 16 bytes. */
-static unsigned cand_mask16(const char *p)
+/* Byte k of the result is 0xFF when byte k of the 16 at p is a cand_byte(): five compares
+ * for 16 bytes. */
+static __m128i cand_bytes16(const char *p)
 {
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
     __m128i q =
@@ -329,33 +331,65 @@ static unsigned cand_mask16(const char *p)
     __m128i r = _mm_or_si128(
         _mm_cmpeq_epi8(x, _mm_set1_epi8('`')),
         _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xDF)), _mm_set1_epi8((char)0xC2)));
-    return (unsigned)_mm_movemask_epi8(_mm_or_si128(q, r));
+    return _mm_or_si128(q, r);
+}
+
+/* Bit k set when byte k of the 16 at p is a cand_byte(). */
+static unsigned cand_mask16(const char *p)
+{
+    return (unsigned)_mm_movemask_epi8(cand_bytes16(p));
 }
 #endif
 
-/* The first cand_byte() in text[i, end), or end (end <= len). Most of a text is neither
- * marks nor apostrophes: it is skipped 16 bytes at a time where the machine allows, the
- * last block of a paragraph too (masked) when the text goes on after it. */
-static size_t next_cand(const char *text, size_t len, size_t i, size_t end)
+/* Bit k set when text[b + k] is a cand_byte(), for k < limit (limit <= 32, b + limit <=
+ * len); the last bytes of the text are read one by one. */
+static uint32_t cand_block(const char *text, size_t len, size_t b, size_t limit)
 {
 #ifdef QT_SSE2
-    for (; i + 16 <= end; i += 16) {
-        unsigned m = cand_mask16(text + i);
-        if (m)
-            return i + (size_t)__builtin_ctz(m);
-    }
-    if (i >= end)
-        return end;
-    if (i + 16 <= len) { /* the paragraph's last bytes, masked */
-        unsigned m = cand_mask16(text + i) & ((1u << (end - i)) - 1);
-        return m ? i + (size_t)__builtin_ctz(m) : end;
+    if (b + 32 <= len) {
+        uint32_t m = cand_mask16(text + b) | (uint32_t)cand_mask16(text + b + 16) << 16;
+        return limit < 32 ? m & ((1u << limit) - 1) : m;
     }
 #else
     (void)len;
 #endif
-    while (i < end && !cand_byte((unsigned char)text[i]))
-        i++;
-    return i;
+    uint32_t m = 0;
+    for (size_t k = 0; k < limit; k++)
+        m |= (uint32_t)cand_byte((unsigned char)text[b + k]) << k;
+    return m;
+}
+
+/* The first of the blocks of 32 bytes from b on (the last one cut at end <= len) that holds
+ * a cand_byte(): its start, and its bits in *m; end when there is none. Most of a text is
+ * neither marks nor apostrophes: it is read 32 bytes a branch where the machine allows,
+ * and the candidates of a block are then taken from its bits without reading it again
+ * (news text holds one every 140 bytes or so). */
+static size_t next_block(const char *text, size_t len, size_t b, size_t end, uint32_t *m)
+{
+#ifdef QT_SSE2
+    for (; b + 32 <= end; b += 32) {
+        if (_mm_movemask_epi8(_mm_or_si128(cand_bytes16(text + b), cand_bytes16(text + b + 16)))) {
+            *m = cand_mask16(text + b) | (uint32_t)cand_mask16(text + b + 16) << 16;
+            return b;
+        }
+    }
+#endif
+    for (; b < end; b += 32) {
+        uint32_t x = cand_block(text, len, b, end - b < 32 ? end - b : 32);
+        if (x) {
+            *m = x;
+            return b;
+        }
+    }
+    return end;
+}
+
+/* The bits of a block at b left once the bytes before next are handled. */
+static uint32_t from_byte(uint32_t m, size_t b, size_t next)
+{
+    if (next <= b)
+        return m;
+    return next - b >= 32 ? 0 : m & ~((1u << (next - b)) - 1);
 }
 
 /* How many cand_byte() the text holds: a bound on the number of marks. */
@@ -430,44 +464,54 @@ static size_t scan_marks(const qt_view *v, cand *out, size_t cap)
         uint32_t ps = v->para[pi].start, pe = v->para[pi].end;
         if (pe > v->len)
             pe = (uint32_t)v->len;
-        for (size_t i = ps; (i = next_cand(v->text, v->len, i, pe)) < pe;) {
-            size_t n;
-            int32_t cp = mark_at(v->text, v->len, i, &n);
-            if (cp < 0) {
-                i++; /* — … € and the like: none of their other bytes is a cand_byte() */
-                continue;
+        size_t next = ps; /* the bytes before it are read */
+        uint32_t m;
+        for (size_t b = ps; (b = next_block(v->text, v->len, b, pe, &m)) < pe; b += 32) {
+            /* Of the other bytes of a mark only the second of '' and `` is a cand_byte():
+             * its bit is cleared with the first's, or here when it opens the block. */
+            for (m = from_byte(m, b, next); m;) {
+                size_t i = b + (size_t)__builtin_ctz(m), n;
+                m &= m - 1;
+                int32_t cp = mark_at(v->text, v->len, i, &n);
+                if (cp < 0) {
+                    next = i + 1; /* — … € and the like: none of their other bytes is a
+                                   * cand_byte() */
+                    continue;
+                }
+                if ((cp == '\'' || cp == 0x2019) && i > ps && i + n < pe &&
+                    ascii_alnum(v->text[i - 1]) && ascii_alnum(v->text[i + n])) {
+                    /* doesn’t, Iran's, 5'10: an apostrophe whatever is open, as role_of()
+                     * says of a ’ or ' between letters or digits; describe() would find
+                     * nothing else to note of it. */
+                    if (n_c == cap)
+                        return cap + 1;
+                    cand *c = &out[n_c++];
+                    init_cand(c, i, n, cp, pi, CLS_SINGLE);
+                    c->prev = ascii_digit(v->text[i - 1]) ? CTX_DIGIT : CTX_WORD;
+                    c->next = ascii_digit(v->text[i + n]) ? CTX_DIGIT : CTX_WORD;
+                    next = i + n;
+                    continue;
+                }
+                /* Two apostrophes ('') are a straight double mark in some archives (the New
+                 * York Times' among them), and two backticks (``) an opening one. */
+                if (cp == '\'' && i + 1 < pe && v->text[i + 1] == '\'') {
+                    cp = '"';
+                    n = 2;
+                    m = from_byte(m, b, i + n);
+                } else if (cp == '`' && i + 1 < pe && v->text[i + 1] == '`') {
+                    cp = 0x201C;
+                    n = 2;
+                    m = from_byte(m, b, i + n);
+                }
+                if (is_mark_cp(cp)) {
+                    if (n_c == cap)
+                        return cap + 1;
+                    cand *c = &out[n_c++];
+                    init_cand(c, i, n, cp, pi, class_of(cp));
+                    describe(v, c, ps, pe);
+                }
+                next = i + n;
             }
-            if ((cp == '\'' || cp == 0x2019) && i > ps && i + n < pe &&
-                ascii_alnum(v->text[i - 1]) && ascii_alnum(v->text[i + n])) {
-                /* doesn’t, Iran's, 5'10: an apostrophe whatever is open, as role_of()
-                 * says of a ’ or ' between letters or digits; describe() would find
-                 * nothing else to note of it. */
-                if (n_c == cap)
-                    return cap + 1;
-                cand *c = &out[n_c++];
-                init_cand(c, i, n, cp, pi, CLS_SINGLE);
-                c->prev = ascii_digit(v->text[i - 1]) ? CTX_DIGIT : CTX_WORD;
-                c->next = ascii_digit(v->text[i + n]) ? CTX_DIGIT : CTX_WORD;
-                i += n;
-                continue;
-            }
-            /* Two apostrophes ('') are a straight double mark in some archives (the New
-             * York Times' among them), and two backticks (``) an opening one. */
-            if (cp == '\'' && i + 1 < pe && v->text[i + 1] == '\'') {
-                cp = '"';
-                n = 2;
-            } else if (cp == '`' && i + 1 < pe && v->text[i + 1] == '`') {
-                cp = 0x201C;
-                n = 2;
-            }
-            if (is_mark_cp(cp)) {
-                if (n_c == cap)
-                    return cap + 1;
-                cand *c = &out[n_c++];
-                init_cand(c, i, n, cp, pi, class_of(cp));
-                describe(v, c, ps, pe);
-            }
-            i += n;
         }
     }
     return n_c;
