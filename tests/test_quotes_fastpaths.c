@@ -22,7 +22,6 @@
 
 #include <cmocka.h>
 
-#include "../plugins/quotes/qt.h"
 #include "test_quotes_util.h"
 
 static void test_quotation_is_found_at_every_offset_of_a_block(void **state)
@@ -210,39 +209,18 @@ static char *repeat_with_names(size_t count, const char *before, const char *aft
     return text;
 }
 
-/* Runs the tokenizer on text and then the quotes stage's driver, which counts the steps of
- * the work whose length depends on the whole document (qt_process_doc); returns that
- * count, the quotations in t. */
-static size_t run_counted(qtu *t, const char *text)
-{
-    lede_error err;
-    qt_lexicon *lex = NULL;
-    const qt_settings set = {1, 1, 1}; /* the stage's defaults */
-    size_t work = 0;
-    memset(t, 0, sizeof *t);
-    if (lede_harness_new(&t->h, &err) ||
-        lede_harness_add(t->h, &tokenizer_LTX_lede_stage, NULL, &err) ||
-        lede_harness_run(t->h, "t", text, strlen(text), &t->doc, &err) ||
-        qt_lexicon_new(&lex, &err) || qt_process_doc(&set, lex, t->doc, &work, &err))
-        fail_msg("run failed: %s", err.message);
-    qt_lexicon_free(lex);
-    t->text = lede_doc_text(t->doc, NULL);
-    t->q = lede_doc_quotes(t->doc, &t->n);
-    return work;
-}
-
 /* The work on a text of count repetitions and on one of 2 * count: twice as much when the
  * stage is linear, four times when a path is quadratic. The second run's quotations stay in
  * t (checked by the caller), the first's are checked to be count. */
 static void expect_linear(qtu *t, size_t count, const char *before, const char *after)
 {
     char *text = repeat_with_names(count, before, after);
-    size_t work_n = run_counted(t, text);
+    size_t work_n = qtu_run_counted(t, text);
     assert_int_equal(t->n, count);
     qtu_free(t);
     free(text);
     text = repeat_with_names(2 * count, before, after);
-    size_t work_2n = run_counted(t, text);
+    size_t work_2n = qtu_run_counted(t, text);
     assert_int_equal(t->n, 2 * count);
     free(text);
     /* The document-wide work is there (the local reading spends its budget, the index

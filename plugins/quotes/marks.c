@@ -88,6 +88,7 @@ typedef struct pairing {
     uint8_t pending_cls;
     int pending_skipped;
     size_t warnings;
+    size_t work; /* candidates read (again, for a paragraph read again), levels searched */
 } pairing;
 
 static void warn(pairing *p, cand *c, uint32_t offset, const char *what)
@@ -684,6 +685,7 @@ static void close_mark(pairing *p, uint32_t k)
     const cand *c = &p->c[k];
     size_t found = SIZE_MAX;
     for (size_t d = 0; d < MAX_UNWIND && d < p->depth; d++) {
+        p->work++;
         if (p->c[p->stack[p->depth - 1 - d]].cls == c->cls) {
             found = p->depth - 1 - d;
             break;
@@ -740,6 +742,7 @@ static void open_mark(pairing *p, uint32_t k, uint32_t link)
 /* Reads the candidates [from, to) of one paragraph. */
 static void run_marks(pairing *p, size_t from, size_t to, uint32_t link)
 {
+    p->work += to - from;
     for (size_t j = from; j < to; j++) {
         switch (role_of(&p->c[j], p->open[p->c[j].cls] > 0)) {
         case ROLE_OPEN:
@@ -802,7 +805,7 @@ static void end_paragraph(pairing *p, uint32_t para_end)
     }
 }
 
-int qt_find_segments(const qt_view *v, qt_seg **out, size_t *n_out, lede_error *err)
+int qt_find_segments(const qt_view *v, qt_seg **out, size_t *n_out, size_t *work, lede_error *err)
 {
     pairing p;
     memset(&p, 0, sizeof p);
@@ -866,5 +869,6 @@ int qt_find_segments(const qt_view *v, qt_seg **out, size_t *n_out, lede_error *
                       p.warnings - MAX_WARNINGS);
     *out = p.seg;
     *n_out = p.n_seg;
+    *work = p.work;
     return 0;
 }

@@ -162,8 +162,10 @@ typedef struct qt_seg {
 
 /* Finds the top-level quotations of the text. Nested quotations stay inside their
  * parent; stray and unclosed marks are reported with lede_doc_warn and skipped.
- * Linear in the text length. *out is arena memory. Returns 0 or LEDE_ENOMEM. */
-int qt_find_segments(const qt_view *v, qt_seg **out, size_t *n_out, lede_error *err);
+ * Linear in the text length. *out is arena memory; *work receives the steps of the pairing
+ * (marks read, again for a paragraph read again; stack levels searched). Returns 0 or
+ * LEDE_ENOMEM. */
+int qt_find_segments(const qt_view *v, qt_seg **out, size_t *n_out, size_t *work, lede_error *err);
 
 /* ---- lexicon.c ---- */
 
@@ -307,10 +309,10 @@ typedef struct qt_settings {
 /* Finds the quotations of doc (token, sentence and paragraph layers set) with their cues and
  * speakers, and sets its quote layer: the stage's process(). When work is not NULL, it
  * receives the steps of the work whose length depends on the whole document, not on one
- * quotation (qt_names_work(), and the bytes and tokens of the searches for lower-case
- * twins): a deterministic measure the tests compare between a text and one twice as long,
- * where a quadratic path would show as four times the work. Returns 0, LEDE_ENOMEM or
- * LEDE_ETOOBIG. */
+ * quotation (the pairing's steps, qt_names_work(), and the bytes and tokens of the
+ * searches for lower-case twins): a deterministic measure the tests compare between a text
+ * and one twice as long, where a quadratic path would show as four times the work.
+ * Returns 0, LEDE_ENOMEM or LEDE_ETOOBIG. */
 int qt_process_doc(const qt_settings *set, const qt_lexicon *lex, lede_doc *doc, size_t *work,
                    lede_error *err);
 

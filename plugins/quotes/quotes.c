@@ -256,8 +256,11 @@ int qt_process_doc(const qt_settings *st, const qt_lexicon *lex, lede_doc *doc, 
     if (rc == 0 && v.len >= LEDE_NONE)
         return lede_error_set(err, LEDE_ETOOBIG, "quotes: document %s is 4 GiB or more",
                               lede_doc_id(doc));
+    size_t pairing_work = 0;
     if (rc == 0)
-        rc = qt_find_segments(&v, &seg, &n_seg, err);
+        rc = qt_find_segments(&v, &seg, &n_seg, &pairing_work, err);
+    if (work)
+        *work = pairing_work;
     if (rc < 0)
         return rc;
 
@@ -321,7 +324,7 @@ int qt_process_doc(const qt_settings *st, const qt_lexicon *lex, lede_doc *doc, 
             rc = lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory indexing %zu tokens",
                                 v.n_tok);
         if (work && nm)
-            *work = v.memo->work + qt_names_work(nm);
+            *work += v.memo->work + qt_names_work(nm);
         if (rc < 0)
             return rc;
     }
