@@ -35,8 +35,10 @@ static inline int is_name_word(const qt_view *v, size_t i)
 {
     if (i >= v->n_tok || v->quoted[i])
         return 0;
-    /* The cheap tests first: the calendar one is a lexicon lookup. */
-    if (!qt_tok_capitalized(v, i) || qt_tok_is(v, i, "i"))
+    /* The cheap tests first: the calendar one is a lexicon lookup. A capitalised "i" is
+     * the one byte I. */
+    if (!qt_tok_capitalized(v, i) ||
+        (v->tok[i].end - v->tok[i].start == 1 && v->text[v->tok[i].start] == 'I'))
         return 0;
     if (v->tok[i].kind != LEDE_TOK_WORD && v->tok[i].kind != LEDE_TOK_OTHER &&
         v->tok[i].kind != LEDE_TOK_SYMBOL)
@@ -139,24 +141,25 @@ static void trim_run(const qt_view *v, size_t *tb, size_t *te)
         (*te)--;
 }
 
-int qt_name_starting_at(const qt_view *v, size_t i, size_t hi, qt_mention *out)
+/* qt_name_starting_at() for a token i < hi known to be a name word. */
+static int name_from(const qt_view *v, size_t i, size_t hi, qt_mention *out)
 {
-    if (!is_name_word(v, i) || i >= hi)
-        return 0;
-    size_t j = i;
-    while (j < hi) {
-        if (j > i && !joins(v, j - 1))
-            break;
-        if (is_name_word(v, j)) {
-            j++;
-            if (qt_tok_possessive(v, j - 1, NULL))
+    size_t j = i + 1;
+    if (!qt_tok_possessive(v, i, NULL)) {
+        while (j < hi) {
+            if (!joins(v, j - 1))
                 break;
-        } else if (is_initial_dot(v, j)) {
-            j++;
-        } else if (j + 1 < hi && is_name_word(v, j + 1) && is_connector(v, j)) {
-            j++;
-        } else {
-            break;
+            if (is_name_word(v, j)) {
+                j++;
+                if (qt_tok_possessive(v, j - 1, NULL))
+                    break;
+            } else if (is_initial_dot(v, j)) {
+                j++;
+            } else if (j + 1 < hi && is_name_word(v, j + 1) && is_connector(v, j)) {
+                j++;
+            } else {
+                break;
+            }
         }
     }
     size_t tb = i, te = j;
@@ -167,6 +170,11 @@ int qt_name_starting_at(const qt_view *v, size_t i, size_t hi, qt_mention *out)
     out->te = te;
     out->kind = QT_MENTION_NAME;
     return 1;
+}
+
+int qt_name_starting_at(const qt_view *v, size_t i, size_t hi, qt_mention *out)
+{
+    return i < hi && is_name_word(v, i) && name_from(v, i, hi, out);
 }
 
 int qt_name_ending_at(const qt_view *v, size_t i, size_t lo, qt_mention *out)
@@ -500,7 +508,7 @@ static uint8_t gender_of(const qt_view *v, const qt_mrec *m)
 int qt_read_run(const qt_view *v, size_t i, qt_mrec *m, size_t *next)
 {
     qt_mention run;
-    if (!is_name_word(v, i) || !qt_name_starting_at(v, i, v->n_tok, &run))
+    if (!is_name_word(v, i) || !name_from(v, i, v->n_tok, &run))
         return 0;
     size_t nx = run.te > i ? run.te : i + 1;
     /* Skip the rest of the untrimmed run so that its tail is not a mention again. */
