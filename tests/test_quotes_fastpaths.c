@@ -22,6 +22,7 @@
 
 #include <cmocka.h>
 
+#include "../plugins/quotes/qt.h"
 #include "test_quotes_util.h"
 
 static void test_quotation_is_found_at_every_offset_of_a_block(void **state)
@@ -209,6 +210,64 @@ static char *repeat_with_names(size_t count, const char *before, const char *aft
     return text;
 }
 
+/* A tokenizer that keeps white space gives the stage the same token layer with whitespace
+ * tokens in it: the stage drops them first (four tokens compared at a time), so the
+ * quotations are those of the layer without them, whichever token a whitespace token falls
+ * before (every lane of the comparison, and the tail). */
+static void test_whitespace_tokens_are_dropped_wherever_they_are(void **state)
+{
+    (void)state;
+    const char *text = "John Smith, the chief executive, spoke on Monday. \"Profits are up,\" "
+                       "Mr Smith said. \"We are pleased,\" he added. Jane Doe said: \"No.\"";
+    qtu base;
+    qtu_run_counted(&base, text);
+    assert_int_equal(base.n, 3);
+    size_t n_tok;
+    const lede_token *tok = lede_doc_tokens(base.doc, &n_tok);
+    size_t tried = 0;
+    for (size_t at = 1; at < n_tok; at++) {
+        if (tok[at - 1].end >= tok[at].start)
+            continue; /* no white space between these two */
+        lede_error err;
+        qtu t;
+        memset(&t, 0, sizeof t);
+        if (lede_harness_new(&t.h, &err) ||
+            lede_harness_add(t.h, &tokenizer_LTX_lede_stage, NULL, &err) ||
+            lede_harness_run(t.h, "t", text, strlen(text), &t.doc, &err))
+            fail_msg("run failed: %s", err.message);
+        size_t n;
+        const lede_token *orig = lede_doc_tokens(t.doc, &n);
+        assert_int_equal(n, n_tok);
+        lede_token *with = lede_doc_alloc(t.doc, (n + 1) * sizeof *with);
+        assert_non_null(with);
+        memcpy(with, orig, at * sizeof *with);
+        with[at].start = orig[at - 1].end;
+        with[at].end = orig[at].start;
+        with[at].kind = LEDE_TOK_SPACE;
+        with[at].flags = 0;
+        memcpy(with + at + 1, orig + at, (n - at) * sizeof *with);
+        lede_doc_set_tokens(t.doc, with, n + 1);
+        qt_lexicon *lex = NULL;
+        const qt_settings set = {1, 1, 1};
+        if (qt_lexicon_new(&lex, &err) || qt_process_doc(&set, lex, t.doc, NULL, &err))
+            fail_msg("quotes failed: %s", err.message);
+        qt_lexicon_free(lex);
+        t.q = lede_doc_quotes(t.doc, &t.n);
+        assert_int_equal(t.n, base.n);
+        for (size_t i = 0; i < t.n; i++) {
+            assert_int_equal(t.q[i].start, base.q[i].start);
+            assert_int_equal(t.q[i].end, base.q[i].end);
+            assert_int_equal(t.q[i].speaker_start, base.q[i].speaker_start);
+            assert_int_equal(t.q[i].cue_start, base.q[i].cue_start);
+            assert_string_equal(t.q[i].speaker, base.q[i].speaker);
+        }
+        qtu_free(&t);
+        tried++;
+    }
+    assert_true(tried >= 8); /* every position modulo 4, and in the last four tokens */
+    qtu_free(&base);
+}
+
 /* The work on a text of count repetitions and on one of 2 * count: twice as much when the
  * stage is linear, four times when a path is quadratic. The second run's quotations stay in
  * t (checked by the caller), the first's are checked to be count. */
@@ -282,6 +341,7 @@ int main(void)
         cmocka_unit_test(test_pronoun_reaches_back_past_many_sentences),
         cmocka_unit_test(test_surname_before_its_full_name_resolves_to_it),
         cmocka_unit_test(test_surname_inside_a_long_run_of_capitals_resolves),
+        cmocka_unit_test(test_whitespace_tokens_are_dropped_wherever_they_are),
         cmocka_unit_test(test_ten_thousand_surnames_asked_about_stay_linear),
         cmocka_unit_test(test_ten_thousand_pronouns_stay_linear),
         cmocka_unit_test(test_ten_thousand_sentence_initial_words_stay_linear),
