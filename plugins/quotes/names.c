@@ -321,7 +321,7 @@ uint32_t qt_lookup_in(const qt_view *v, const qt_mrec *m, uint32_t e, uint32_t p
         /* Mrs Bennet named before any Bennet's first name is a person of her own. */
         uint32_t t = e;
         for (int walk = 0; t != LEDE_NONE && walk < MAX_SURNAME_WALK; walk++) {
-            if (m[t].n_words == 1 && same_title(v, m[t].title, title))
+            if (m[t].n_words == 1 && same_title(v, mrec_title(&m[t]), title))
                 return t;
             t = m[t].prev_same;
         }
@@ -490,7 +490,7 @@ uint8_t qt_title_gender(const qt_view *v, size_t tb)
  * or from its first word. */
 static uint8_t gender_of(const qt_view *v, const qt_mrec *m)
 {
-    uint8_t g = gender_of_title(v, m->title);
+    uint8_t g = gender_of_title(v, mrec_title(m));
     if (g != GENDER_UNKNOWN)
         return g;
     if (m->n_words >= 2 || m->resolved == LEDE_NONE) {
@@ -516,12 +516,13 @@ int qt_read_run(const qt_view *v, size_t i, qt_mrec *m, size_t *next)
            !qt_tok_possessive(v, nx - 1, NULL))
         nx++;
     memset(m, 0, sizeof *m);
-    m->tb = run.tb;
-    m->te = run.te;
+    m->tb = (uint32_t)run.tb;
+    m->te = (uint32_t)run.te;
     m->start = v->tok[run.tb].start;
     m->prev_same = LEDE_NONE;
     m->resolved = LEDE_NONE;
-    m->title = qt_title_before(v, run.tb);
+    size_t title = qt_title_before(v, run.tb);
+    m->title = title == SIZE_MAX ? LEDE_NONE : (uint32_t)title;
     int words = qt_n_name_words(v, run.tb, run.te);
     m->n_words = (uint8_t)(words > 255 ? 255 : words);
     m->titled = run.tb > i;
@@ -543,14 +544,15 @@ void qt_link_mention(const qt_view *v, qt_mrec *m, uint32_t k, uint32_t *head)
         c->prev_same = *head;
         *head = k;
     } else if (c->n_words == 1) {
-        uint32_t full = qt_lookup_in(v, m, *head, c->start, gender_of_title(v, c->title), c->title);
+        size_t title = mrec_title(c);
+        uint32_t full = qt_lookup_in(v, m, *head, c->start, gender_of_title(v, title), title);
         if (full != LEDE_NONE && m[full].start < c->start) {
             c->resolved = full;
             c->person = 1;
         } else if (c->titled && !c->org) {
             /* Mrs Bennet before any Bennet's full name: her own entry. */
             c->person = 1;
-            if (c->title != SIZE_MAX) {
+            if (title != SIZE_MAX) {
                 c->prev_same = *head;
                 *head = k;
             }
