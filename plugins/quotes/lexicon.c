@@ -658,14 +658,18 @@ size_t qt_tok_seek(const qt_view *v, size_t from, uint32_t pos)
             step *= 2;
         }
     }
-    for (lo++; lo < hi;) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v->tok[mid].start < pos)
-            lo = mid + 1;
-        else
-            hi = mid;
+    /* The first of tokens (lo, hi) at or past pos, else hi: bisected without branches on
+     * the comparisons (their outcomes are unpredictable), as qt_tok_lower_bound does. */
+    size_t n = hi - lo - 1;
+    if (n == 0)
+        return hi;
+    const lede_token *base = v->tok + lo + 1;
+    while (n > 1) {
+        size_t half = n / 2;
+        base = base[half].start < pos ? base + half : base;
+        n -= half;
     }
-    return lo;
+    return (size_t)(base - v->tok) + (base->start < pos);
 }
 
 int qt_title_case(const qt_view *v, size_t from, uint32_t start, uint32_t end)
