@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "../plugins/quotes/qt.h"
 #include "test_quotes_util.h"
 
 void qtu_run(qtu *t, const char *text, const char *options)
@@ -41,6 +42,24 @@ void qtu_run(qtu *t, const char *text, const char *options)
         assert_true(q->confidence >= 0.0f && q->confidence <= 1.0f);
         prev_end = q->mark_end;
     }
+}
+
+size_t qtu_run_counted(qtu *t, const char *text)
+{
+    lede_error err;
+    qt_lexicon *lex = NULL;
+    const qt_settings set = {1, 1, 1}; /* the stage's defaults */
+    size_t work = 0;
+    memset(t, 0, sizeof *t);
+    if (lede_harness_new(&t->h, &err) ||
+        lede_harness_add(t->h, &tokenizer_LTX_lede_stage, NULL, &err) ||
+        lede_harness_run(t->h, "t", text, strlen(text), &t->doc, &err) ||
+        qt_lexicon_new(&lex, &err) || qt_process_doc(&set, lex, t->doc, &work, &err))
+        fail_msg("run failed: %s", err.message);
+    qt_lexicon_free(lex);
+    t->text = lede_doc_text(t->doc, NULL);
+    t->q = lede_doc_quotes(t->doc, &t->n);
+    return work;
 }
 
 void qtu_free(qtu *t)

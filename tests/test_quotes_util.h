@@ -26,6 +26,10 @@ typedef struct qtu {
 /* Runs tokenizer ! quotes (with the given quotes options, NULL for defaults) on text. */
 void qtu_run(qtu *t, const char *text, const char *options);
 void qtu_free(qtu *t);
+/* Runs the tokenizer on text and then the quotes stage's driver with its defaults, which
+ * counts the steps of the work whose length depends on the whole document
+ * (qt_process_doc); returns that count, the quotations in t (free with qtu_free). */
+size_t qtu_run_counted(qtu *t, const char *text);
 /* The quotation whose text (without marks) is exactly s; fails the test when absent. */
 const lede_quote *qtu_find(const qtu *t, const char *s);
 /* Asserts that the quotation with text s was said by speaker (NULL: nobody) with the

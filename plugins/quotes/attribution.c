@@ -566,30 +566,63 @@ static void speaker_of_previous_sentence(const qt_view *v, qt_names *nm, lede_qu
     }
 }
 
+/* The clause window before the quotation opening at token ob: back to the sentence end
+ * before it, not before byte lo_b (its paragraph's start, or the quotation before). */
+static size_t pre_window_start(const qt_view *v, size_t ob, uint32_t lo_b)
+{
+    size_t pb = ob;
+    while (pb > 0 && v->tok[pb - 1].start >= lo_b && !qt_tok_sentence_end(v, pb - 1) &&
+           ob - pb < PRE_WINDOW)
+        pb--;
+    return pb;
+}
+
+/* The clause window after the quotation closing before token ce: on to the sentence end
+ * after it, before byte hi_b (its paragraph's end, or the quotation after). */
+static size_t post_window_end(const qt_view *v, size_t ce, uint32_t hi_b)
+{
+    size_t pe = ce;
+    while (pe < v->n_tok && v->tok[pe].start < hi_b && !qt_tok_sentence_end(v, pe) &&
+           pe - ce < POST_WINDOW)
+        pe++;
+    return pe;
+}
+
+/* The paragraphs start in text order (the tokenizer's always do). */
+static int paragraphs_sorted(const qt_view *v)
+{
+    for (size_t i = 1; i < v->n_para; i++)
+        if (v->para[i].start < v->para[i - 1].start)
+            return 0;
+    return 1;
+}
+
 int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint32_t *toks, size_t n,
                  int speakers, lede_error *err)
 {
+    /* The quotations are in text order: with the paragraphs in order too, a cursor finds
+     * each one's paragraph as paragraph_of() does, without a search per quotation. */
+    int sorted = paragraphs_sorted(v);
+    size_t pi = 0;
     for (size_t qi = 0; qi < n; qi++) {
         lede_quote *q = &quotes[qi];
         q->speaker = NULL;
         q->speaker_start = q->speaker_end = LEDE_NONE;
         q->cue_start = q->cue_end = LEDE_NONE;
         q->confidence = q->kind == LEDE_QUOTE_FULL ? 0.5f : 0.4f;
-        size_t pi = paragraph_of(v, q->mark_start);
+        size_t prev_pi = pi; /* quotation qi - 1's paragraph */
+        if (sorted) {
+            while (pi + 1 < v->n_para && v->para[pi + 1].start <= q->mark_start)
+                pi++;
+        } else {
+            pi = paragraph_of(v, q->mark_start);
+        }
         uint32_t lo_b = v->para[pi].start, hi_b = v->para[pi].end;
         if (qi > 0 && quotes[qi - 1].mark_end > lo_b)
             lo_b = quotes[qi - 1].mark_end;
         if (qi + 1 < n && quotes[qi + 1].mark_start < hi_b)
             hi_b = quotes[qi + 1].mark_start;
-        size_t ob = toks[2 * qi], ce = toks[2 * qi + 1], pb = ob, pe = ce;
-        /* Clause windows: back to the sentence end before, on to the one after, inside
-         * the paragraph and between the neighbouring quotations. */
-        while (pb > 0 && v->tok[pb - 1].start >= lo_b && !qt_tok_sentence_end(v, pb - 1) &&
-               ob - pb < PRE_WINDOW)
-            pb--;
-        while (pe < v->n_tok && v->tok[pe].start < hi_b && !qt_tok_sentence_end(v, pe) &&
-               pe - ce < POST_WINDOW)
-            pe++;
+        size_t ob = toks[2 * qi], ce = toks[2 * qi + 1];
         found f;
         memset(&f, 0, sizeof f);
         char last = v->text[q->end - 1];
@@ -599,22 +632,25 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
             q->kind = LEDE_QUOTE_PARTIAL; /* a title: on MSNBC's "Morning Joe" */
             continue;
         }
+        /* The clause windows are found only when read: a title has none, and a full
+         * quotation whose words after it name the speaker needs none before it. */
         if (q->continues != LEDE_NONE && q->continues < qi) {
             /* A later paragraph of a quotation: its own "she said" if it has one, else
              * the attribution of the paragraph before. */
-            if (!read_after(v, ce, pe, &f) || !f.has_who) {
+            if (!read_after(v, ce, post_window_end(v, ce, hi_b), &f) || !f.has_who) {
                 copy_attribution(q, &quotes[q->continues], 0.95f);
                 continue;
             }
         } else if (q->kind == LEDE_QUOTE_FULL) {
-            if (!read_after(v, ce, pe, &f) || !f.has_who) {
+            if (!read_after(v, ce, post_window_end(v, ce, hi_b), &f) || !f.has_who) {
                 found g;
                 memset(&g, 0, sizeof g);
-                if (read_before(v, nm, pb, ob, &g) && (g.has_who || !f.has_cue))
+                if (read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &g) &&
+                    (g.has_who || !f.has_cue))
                     f = g;
             }
         } else {
-            read_before(v, nm, pb, ob, &f);
+            read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &f);
         }
         if (f.has_cue) {
             q->cue_start = v->tok[f.cue_b].start;
@@ -633,8 +669,7 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
             else
                 q->confidence = 0.75f;
         } else if (f.has_cue && f.cue_kind == QT_CUE_PARTICIPLE && speakers && qi > 0 &&
-                   paragraph_of(v, quotes[qi - 1].mark_start) == pi &&
-                   attributed(&quotes[qi - 1])) {
+                   prev_pi == pi && attributed(&quotes[qi - 1])) {
             /* ..., adding: the speaker of the quotation just before goes on. */
             const lede_quote *p = &quotes[qi - 1];
             q->speaker = p->speaker;

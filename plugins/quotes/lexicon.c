@@ -536,6 +536,15 @@ int qt_tok_possessive_slow(const qt_view *v, size_t i, size_t *stem_len)
     return 1;
 }
 
+/* qt_cue_at() for a token i that may be a cue: its lexbits (0 when not looked up yet)
+ * hold a cue list, or the cue filter let it pass; *end is i + 1. Kept out of line: the
+ * test for no cue, which nearly every token meets, then needs no registers saved. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static qt_cue_kind
+cue_at_listed(const qt_view *v, size_t i, uint32_t bits, size_t *end);
+
 qt_cue_kind qt_cue_at(const qt_view *v, size_t i, size_t *end)
 {
     if (i >= v->n_tok)
@@ -551,8 +560,17 @@ qt_cue_kind qt_cue_at(const qt_view *v, size_t i, size_t *end)
         unsigned bit = filter_bit(v->text + v->tok[i].start, n);
         if (!(v->lex->cue_filter[bit / 64] >> (bit % 64) & 1))
             return QT_CUE_NONE;
-        bits = qt_tok_lookup(v, i);
+        return cue_at_listed(v, i, 0, end);
     }
+    if (!(bits & CUE_LISTS))
+        return QT_CUE_NONE;
+    return cue_at_listed(v, i, bits, end);
+}
+
+static qt_cue_kind cue_at_listed(const qt_view *v, size_t i, uint32_t bits, size_t *end)
+{
+    if (!bits) /* passed the filter: looked up now */
+        bits = qt_tok_lookup(v, i);
     if (!(bits & CUE_LISTS))
         return QT_CUE_NONE;
     if (bits & QT_W_CUE_HEADS) {
@@ -640,14 +658,18 @@ size_t qt_tok_seek(const qt_view *v, size_t from, uint32_t pos)
             step *= 2;
         }
     }
-    for (lo++; lo < hi;) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v->tok[mid].start < pos)
-            lo = mid + 1;
-        else
-            hi = mid;
+    /* The first of tokens (lo, hi) at or past pos, else hi: bisected without branches on
+     * the comparisons (their outcomes are unpredictable), as qt_tok_lower_bound does. */
+    size_t n = hi - lo - 1;
+    if (n == 0)
+        return hi;
+    const lede_token *base = v->tok + lo + 1;
+    while (n > 1) {
+        size_t half = n / 2;
+        base = base[half].start < pos ? base + half : base;
+        n -= half;
     }
-    return lo;
+    return (size_t)(base - v->tok) + (base->start < pos);
 }
 
 int qt_title_case(const qt_view *v, size_t from, uint32_t start, uint32_t end)

@@ -24,8 +24,12 @@
  * never closes is read again without it (a few times at most), so that the quotations it
  * swallowed are still found. Every step is linear: each mark is looked at a bounded number
  * of times, and a closing mark searches at most a few levels down the stack, so 20,000
- * nested marks cost nothing noticeable. Most of a text holds no mark at all: it is
- * skipped 16 bytes at a time (SSE2 where the compiler has it, a byte loop elsewhere).
+ * nested marks cost nothing noticeable. Most of a text holds no mark at all: it is read
+ * 32 bytes at a time (SSE2 where the compiler has it, a byte loop elsewhere), each block
+ * once, its candidates taken from a bit mask. An apostrophe between ASCII letters or digits
+ * is told by its two neighbours and never kept as a candidate (an apostrophe-heavy text
+ * costs no memory per apostrophe); whether a paragraph holds one is read again only where
+ * the pairing asks (a quotation left open at a paragraph's end).
  */
 #include <string.h>
 
@@ -84,6 +88,7 @@ typedef struct pairing {
     uint8_t pending_cls;
     int pending_skipped;
     size_t warnings;
+    size_t work; /* candidates read (again, for a paragraph read again), levels searched */
 } pairing;
 
 static void warn(pairing *p, cand *c, uint32_t offset, const char *what)
@@ -320,8 +325,9 @@ static int cand_byte(unsigned char b)
 }
 
 #ifdef QT_SSE2
-/* Bit k set when byte k of the 16 at p is a cand_byte(): five compares for 16 bytes. */
-static unsigned cand_mask16(const char *p)
+/* Byte k of the result is 0xFF when byte k of the 16 at p is a cand_byte(): five compares
+ * for 16 bytes. */
+static __m128i cand_bytes16(const char *p)
 {
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
     __m128i q =
@@ -329,52 +335,65 @@ static unsigned cand_mask16(const char *p)
     __m128i r = _mm_or_si128(
         _mm_cmpeq_epi8(x, _mm_set1_epi8('`')),
         _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8((char)0xDF)), _mm_set1_epi8((char)0xC2)));
-    return (unsigned)_mm_movemask_epi8(_mm_or_si128(q, r));
+    return _mm_or_si128(q, r);
+}
+
+/* Bit k set when byte k of the 16 at p is a cand_byte(). */
+static unsigned cand_mask16(const char *p)
+{
+    return (unsigned)_mm_movemask_epi8(cand_bytes16(p));
 }
 #endif
 
-/* The first cand_byte() in text[i, end), or end (end <= len). Most of a text is neither
- * marks nor apostrophes: it is skipped 16 bytes at a time where the machine allows, the
- * last block of a paragraph too (masked) when the text goes on after it. */
-static size_t next_cand(const char *text, size_t len, size_t i, size_t end)
+/* Bit k set when text[b + k] is a cand_byte(), for k < limit (limit <= 32, b + limit <=
+ * len); the last bytes of the text are read one by one. */
+static uint32_t cand_block(const char *text, size_t len, size_t b, size_t limit)
 {
 #ifdef QT_SSE2
-    for (; i + 16 <= end; i += 16) {
-        unsigned m = cand_mask16(text + i);
-        if (m)
-            return i + (size_t)__builtin_ctz(m);
-    }
-    if (i >= end)
-        return end;
-    if (i + 16 <= len) { /* the paragraph's last bytes, masked */
-        unsigned m = cand_mask16(text + i) & ((1u << (end - i)) - 1);
-        return m ? i + (size_t)__builtin_ctz(m) : end;
+    if (b + 32 <= len) {
+        uint32_t m = cand_mask16(text + b) | (uint32_t)cand_mask16(text + b + 16) << 16;
+        return limit < 32 ? m & ((1u << limit) - 1) : m;
     }
 #else
     (void)len;
 #endif
-    while (i < end && !cand_byte((unsigned char)text[i]))
-        i++;
-    return i;
+    uint32_t m = 0;
+    for (size_t k = 0; k < limit; k++)
+        m |= (uint32_t)cand_byte((unsigned char)text[b + k]) << k;
+    return m;
 }
 
-/* How many cand_byte() the text holds: a bound on the number of marks. */
-static size_t count_cands(const char *text, size_t len)
+/* The first of the blocks of 32 bytes from b on (the last one cut at end <= len) that holds
+ * a cand_byte(): its start, and its bits in *m; end when there is none. Most of a text is
+ * neither marks nor apostrophes: it is read 32 bytes a branch where the machine allows,
+ * and the candidates of a block are then taken from its bits without reading it again
+ * (news text holds one every 140 bytes or so). */
+static inline size_t next_block(const char *text, size_t len, size_t b, size_t end, uint32_t *m)
 {
-    size_t total = 0, i = 0;
 #ifdef QT_SSE2
-    for (; i + 16 <= len; i += 16)
-        for (unsigned m = cand_mask16(text + i); m; m &= m - 1)
-            total++; /* few bits set: cheaper than a popcount call without -mpopcnt */
+    for (; b + 32 <= end; b += 32) {
+        if (_mm_movemask_epi8(_mm_or_si128(cand_bytes16(text + b), cand_bytes16(text + b + 16)))) {
+            *m = cand_mask16(text + b) | (uint32_t)cand_mask16(text + b + 16) << 16;
+            return b;
+        }
+    }
 #endif
-    for (; i < len; i++)
-        total += cand_byte((unsigned char)text[i]);
-    return total;
+    for (; b < end; b += 32) {
+        uint32_t x = cand_block(text, len, b, end - b < 32 ? end - b : 32);
+        if (x) {
+            *m = x;
+            return b;
+        }
+    }
+    return end;
 }
 
-static int ascii_digit(char ch)
+/* The bits of a block at b left once the bytes before next are handled. */
+static uint32_t from_byte(uint32_t m, size_t b, size_t next)
 {
-    return ch >= '0' && ch <= '9';
+    if (next <= b)
+        return m;
+    return next - b >= 32 ? 0 : m & ~((1u << (next - b)) - 1);
 }
 
 /* An ASCII letter or digit: CTX_WORD or CTX_DIGIT for ctx_class(). */
@@ -421,34 +440,44 @@ static void init_cand(cand *c, size_t i, size_t n, int32_t cp, size_t pi, uint8_
     c->cls = cls;
 }
 
-/* Finds the marks of every paragraph and stores the first cap of them in out. Returns
- * how many it stored, or cap + 1 when there were more (the scan stops there). */
-static size_t scan_marks(const qt_view *v, cand *out, size_t cap)
+/* What scan_para() does with the marks of a paragraph. */
+enum {
+    SCAN_STORE,     /* stores them in out */
+    SCAN_COUNT,     /* counts them */
+    SCAN_APOSTROPHE /* says whether the paragraph holds an in-word apostrophe */
+};
+
+/* Reads paragraph pi for candidates. In-word apostrophes (doesn’t, Iran's, 5'10) are an
+ * apostrophe whatever is open, as role_of() says of a ’ or ' between letters or digits:
+ * they are not stored (news text holds about one every 400 bytes), and only whether a
+ * paragraph holds one matters to the pairing (para_has_apostrophe()). SCAN_STORE appends
+ * the marks to out[n_c ..] and returns the new count, or cap + 1 when more than cap would
+ * be stored; SCAN_COUNT returns n_c plus the paragraph's marks; SCAN_APOSTROPHE returns 1
+ * when the paragraph holds an in-word apostrophe, else 0. */
+static size_t scan_para(const qt_view *v, size_t pi, int mode, cand *out, size_t cap, size_t n_c)
 {
-    size_t n_c = 0;
-    for (size_t pi = 0; pi < v->n_para; pi++) {
-        uint32_t ps = v->para[pi].start, pe = v->para[pi].end;
-        if (pe > v->len)
-            pe = (uint32_t)v->len;
-        for (size_t i = ps; (i = next_cand(v->text, v->len, i, pe)) < pe;) {
-            size_t n;
+    uint32_t ps = v->para[pi].start, pe = v->para[pi].end;
+    if (pe > v->len)
+        pe = (uint32_t)v->len;
+    size_t next = ps; /* the bytes before it are read */
+    uint32_t m;
+    for (size_t b = ps; (b = next_block(v->text, v->len, b, pe, &m)) < pe; b += 32) {
+        /* Of the other bytes of a mark only the second of '' and `` is a cand_byte(): its
+         * bit is cleared with the first's, or here when it opens the block. */
+        for (m = from_byte(m, b, next); m;) {
+            size_t i = b + (size_t)__builtin_ctz(m), n;
+            m &= m - 1;
             int32_t cp = mark_at(v->text, v->len, i, &n);
             if (cp < 0) {
-                i++; /* — … € and the like: none of their other bytes is a cand_byte() */
+                next = i + 1; /* — … € and the like: none of their other bytes is a
+                               * cand_byte() */
                 continue;
             }
             if ((cp == '\'' || cp == 0x2019) && i > ps && i + n < pe &&
                 ascii_alnum(v->text[i - 1]) && ascii_alnum(v->text[i + n])) {
-                /* doesn’t, Iran's, 5'10: an apostrophe whatever is open, as role_of()
-                 * says of a ’ or ' between letters or digits; describe() would find
-                 * nothing else to note of it. */
-                if (n_c == cap)
-                    return cap + 1;
-                cand *c = &out[n_c++];
-                init_cand(c, i, n, cp, pi, CLS_SINGLE);
-                c->prev = ascii_digit(v->text[i - 1]) ? CTX_DIGIT : CTX_WORD;
-                c->next = ascii_digit(v->text[i + n]) ? CTX_DIGIT : CTX_WORD;
-                i += n;
+                if (mode == SCAN_APOSTROPHE)
+                    return 1;
+                next = i + n;
                 continue;
             }
             /* Two apostrophes ('') are a straight double mark in some archives (the New
@@ -456,21 +485,52 @@ static size_t scan_marks(const qt_view *v, cand *out, size_t cap)
             if (cp == '\'' && i + 1 < pe && v->text[i + 1] == '\'') {
                 cp = '"';
                 n = 2;
+                m = from_byte(m, b, i + n);
             } else if (cp == '`' && i + 1 < pe && v->text[i + 1] == '`') {
                 cp = 0x201C;
                 n = 2;
+                m = from_byte(m, b, i + n);
             }
-            if (is_mark_cp(cp)) {
-                if (n_c == cap)
-                    return cap + 1;
-                cand *c = &out[n_c++];
-                init_cand(c, i, n, cp, pi, class_of(cp));
-                describe(v, c, ps, pe);
+            if (is_mark_cp(cp) && mode != SCAN_APOSTROPHE) {
+                if (mode == SCAN_STORE) {
+                    if (n_c == cap)
+                        return cap + 1;
+                    cand *c = &out[n_c];
+                    init_cand(c, i, n, cp, pi, class_of(cp));
+                    describe(v, c, ps, pe);
+                }
+                n_c++;
             }
-            i += n;
+            next = i + n;
         }
     }
+    return mode == SCAN_APOSTROPHE ? 0 : n_c;
+}
+
+/* Finds the marks of every paragraph and stores the first cap of them in out. Returns
+ * how many it stored, or cap + 1 when there were more (the scan stops there). */
+static size_t scan_marks(const qt_view *v, cand *out, size_t cap)
+{
+    size_t n_c = 0;
+    for (size_t pi = 0; pi < v->n_para && n_c <= cap; pi++)
+        n_c = scan_para(v, pi, SCAN_STORE, out, cap, n_c);
     return n_c;
+}
+
+/* The number of marks scan_marks() finds. */
+static size_t count_marks(const qt_view *v)
+{
+    size_t n_c = 0;
+    for (size_t pi = 0; pi < v->n_para; pi++)
+        n_c = scan_para(v, pi, SCAN_COUNT, NULL, 0, n_c);
+    return n_c;
+}
+
+/* Paragraph pi holds an in-word apostrophe: to the pairing, a paragraph with a candidate
+ * that is no mark (it neither opens the paragraph nor is it free of candidates). */
+static int para_has_apostrophe(const qt_view *v, size_t pi)
+{
+    return pi < v->n_para && scan_para(v, pi, SCAN_APOSTROPHE, NULL, 0, 0) != 0;
 }
 
 /* Marks a document holds at most, for most documents: collected on the stack in one
@@ -484,7 +544,7 @@ static int collect(pairing *p, lede_error *err)
     cand local[LOCAL_CANDS];
     size_t n = scan_marks(v, local, LOCAL_CANDS), total = n;
     if (n > LOCAL_CANDS)
-        total = count_cands(v->text, v->len); /* many marks: a bound, then a second scan */
+        total = count_marks(v); /* many marks: counted, then a second scan stores them */
     if (total == 0)
         return 0; /* no mark: nothing to pair, nothing to allocate */
     /* Each segment is cut at the removal of its own opening mark from the stack, and no
@@ -625,6 +685,7 @@ static void close_mark(pairing *p, uint32_t k)
     const cand *c = &p->c[k];
     size_t found = SIZE_MAX;
     for (size_t d = 0; d < MAX_UNWIND && d < p->depth; d++) {
+        p->work++;
         if (p->c[p->stack[p->depth - 1 - d]].cls == c->cls) {
             found = p->depth - 1 - d;
             break;
@@ -681,6 +742,7 @@ static void open_mark(pairing *p, uint32_t k, uint32_t link)
 /* Reads the candidates [from, to) of one paragraph. */
 static void run_marks(pairing *p, size_t from, size_t to, uint32_t link)
 {
+    p->work += to - from;
     for (size_t j = from; j < to; j++) {
         switch (role_of(&p->c[j], p->open[p->c[j].cls] > 0)) {
         case ROLE_OPEN:
@@ -710,8 +772,15 @@ static int continued_later(const pairing *p, size_t pi, size_t next)
     /* Same class and same style: an excerpt opened with " is not continued by a “. */
     int straight = c->cp == '"' || c->cp == '\'',
         open_straight = open->cp == '"' || open->cp == '\'';
-    return c->para > pi && c->para - pi - 1 <= MAX_SKIPPED_PARAGRAPHS && c->para_first &&
-           c->cls == open->cls && straight == open_straight && role_of(c, 0) == ROLE_OPEN;
+    if (!(c->para > pi && c->para - pi - 1 <= MAX_SKIPPED_PARAGRAPHS && c->para_first &&
+          c->cls == open->cls && straight == open_straight && role_of(c, 0) == ROLE_OPEN))
+        return 0;
+    /* The paragraphs between hold no mark, nor an in-word apostrophe (which is no mark but
+     * makes the paragraph one that is not skipped). */
+    for (size_t q = pi + 1; q < c->para; q++)
+        if (para_has_apostrophe(p->v, q))
+            return 0;
+    return 1;
 }
 
 static void end_paragraph(pairing *p, uint32_t para_end)
@@ -736,7 +805,7 @@ static void end_paragraph(pairing *p, uint32_t para_end)
     }
 }
 
-int qt_find_segments(const qt_view *v, qt_seg **out, size_t *n_out, lede_error *err)
+int qt_find_segments(const qt_view *v, qt_seg **out, size_t *n_out, size_t *work, lede_error *err)
 {
     pairing p;
     memset(&p, 0, sizeof p);
@@ -756,6 +825,8 @@ int qt_find_segments(const qt_view *v, qt_seg **out, size_t *n_out, lede_error *
             k++;
         uint32_t link = LEDE_NONE;
         if (p.pending != LEDE_NONE) {
+            /* A paragraph without marks: continued_later() made sure it holds no in-word
+             * apostrophe either. */
             if (first == k && p.pending_skipped < MAX_SKIPPED_PARAGRAPHS) {
                 p.pending_skipped++;
                 continue;
@@ -798,5 +869,6 @@ int qt_find_segments(const qt_view *v, qt_seg **out, size_t *n_out, lede_error *
                       p.warnings - MAX_WARNINGS);
     *out = p.seg;
     *n_out = p.n_seg;
+    *work = p.work;
     return 0;
 }

@@ -99,6 +99,7 @@ int qt_index_upto(qt_names *nm, size_t limit)
         i = caps[c];
         if (i >= limit)
             break;
+        nm->indexed++;
         qt_mrec *m = &nm->m[nm->n];
         size_t next;
         if (!qt_read_run(v, i, m, &next)) {

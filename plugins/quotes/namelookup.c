@@ -33,6 +33,11 @@ int qt_names_failed(const qt_names *nm)
     return nm->failed;
 }
 
+size_t qt_names_work(const qt_names *nm)
+{
+    return nm->work + nm->scanned + nm->indexed;
+}
+
 /* ---- the local reading ---- */
 
 /* How far back a reading start is looked for (a longer run of name words goes to the

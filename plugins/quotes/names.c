@@ -35,8 +35,10 @@ static inline int is_name_word(const qt_view *v, size_t i)
 {
     if (i >= v->n_tok || v->quoted[i])
         return 0;
-    /* The cheap tests first: the calendar one is a lexicon lookup. */
-    if (!qt_tok_capitalized(v, i) || qt_tok_is(v, i, "i"))
+    /* The cheap tests first: the calendar one is a lexicon lookup. A capitalised "i" is
+     * the one byte I. */
+    if (!qt_tok_capitalized(v, i) ||
+        (v->tok[i].end - v->tok[i].start == 1 && v->text[v->tok[i].start] == 'I'))
         return 0;
     if (v->tok[i].kind != LEDE_TOK_WORD && v->tok[i].kind != LEDE_TOK_OTHER &&
         v->tok[i].kind != LEDE_TOK_SYMBOL)
@@ -139,24 +141,25 @@ static void trim_run(const qt_view *v, size_t *tb, size_t *te)
         (*te)--;
 }
 
-int qt_name_starting_at(const qt_view *v, size_t i, size_t hi, qt_mention *out)
+/* qt_name_starting_at() for a token i < hi known to be a name word. */
+static int name_from(const qt_view *v, size_t i, size_t hi, qt_mention *out)
 {
-    if (!is_name_word(v, i) || i >= hi)
-        return 0;
-    size_t j = i;
-    while (j < hi) {
-        if (j > i && !joins(v, j - 1))
-            break;
-        if (is_name_word(v, j)) {
-            j++;
-            if (qt_tok_possessive(v, j - 1, NULL))
+    size_t j = i + 1;
+    if (!qt_tok_possessive(v, i, NULL)) {
+        while (j < hi) {
+            if (!joins(v, j - 1))
                 break;
-        } else if (is_initial_dot(v, j)) {
-            j++;
-        } else if (j + 1 < hi && is_name_word(v, j + 1) && is_connector(v, j)) {
-            j++;
-        } else {
-            break;
+            if (is_name_word(v, j)) {
+                j++;
+                if (qt_tok_possessive(v, j - 1, NULL))
+                    break;
+            } else if (is_initial_dot(v, j)) {
+                j++;
+            } else if (j + 1 < hi && is_name_word(v, j + 1) && is_connector(v, j)) {
+                j++;
+            } else {
+                break;
+            }
         }
     }
     size_t tb = i, te = j;
@@ -167,6 +170,11 @@ int qt_name_starting_at(const qt_view *v, size_t i, size_t hi, qt_mention *out)
     out->te = te;
     out->kind = QT_MENTION_NAME;
     return 1;
+}
+
+int qt_name_starting_at(const qt_view *v, size_t i, size_t hi, qt_mention *out)
+{
+    return i < hi && is_name_word(v, i) && name_from(v, i, hi, out);
 }
 
 int qt_name_ending_at(const qt_view *v, size_t i, size_t lo, qt_mention *out)
@@ -313,7 +321,7 @@ uint32_t qt_lookup_in(const qt_view *v, const qt_mrec *m, uint32_t e, uint32_t p
         /* Mrs Bennet named before any Bennet's first name is a person of her own. */
         uint32_t t = e;
         for (int walk = 0; t != LEDE_NONE && walk < MAX_SURNAME_WALK; walk++) {
-            if (m[t].n_words == 1 && same_title(v, m[t].title, title))
+            if (m[t].n_words == 1 && same_title(v, mrec_title(&m[t]), title))
                 return t;
             t = m[t].prev_same;
         }
@@ -387,8 +395,10 @@ static int has_lowercase_twin(const qt_view *v, size_t i)
         return 0;
     char first = (char)(w[0] - 'A' + 'a');
     qt_memo *memo = v->memo;
-    if (memo->twin_scans >= MAX_TWIN_SCANS && !memo->lower_set)
+    if (memo->twin_scans >= MAX_TWIN_SCANS && !memo->lower_set) {
         memo->lower_set = lower_set(v, &memo->lower_size);
+        memo->work += v->n_tok;
+    }
     if (memo->lower_set) {
         size_t mask = memo->lower_size - 1, at = qt_hash_bytes(w, n) & mask;
         for (; memo->lower_set[at] != LEDE_NONE; at = (at + 1) & mask) {
@@ -400,6 +410,7 @@ static int has_lowercase_twin(const qt_view *v, size_t i)
         return 0;
     }
     memo->twin_scans++;
+    memo->work += v->len;
     /* The text is searched for the word's lower-case first letter (a few in a hundred
      * bytes), and a token is looked for only where the word is spelt. */
     const char *end = v->text + v->len;
@@ -479,7 +490,7 @@ uint8_t qt_title_gender(const qt_view *v, size_t tb)
  * or from its first word. */
 static uint8_t gender_of(const qt_view *v, const qt_mrec *m)
 {
-    uint8_t g = gender_of_title(v, m->title);
+    uint8_t g = gender_of_title(v, mrec_title(m));
     if (g != GENDER_UNKNOWN)
         return g;
     if (m->n_words >= 2 || m->resolved == LEDE_NONE) {
@@ -497,7 +508,7 @@ static uint8_t gender_of(const qt_view *v, const qt_mrec *m)
 int qt_read_run(const qt_view *v, size_t i, qt_mrec *m, size_t *next)
 {
     qt_mention run;
-    if (!is_name_word(v, i) || !qt_name_starting_at(v, i, v->n_tok, &run))
+    if (!is_name_word(v, i) || !name_from(v, i, v->n_tok, &run))
         return 0;
     size_t nx = run.te > i ? run.te : i + 1;
     /* Skip the rest of the untrimmed run so that its tail is not a mention again. */
@@ -505,12 +516,13 @@ int qt_read_run(const qt_view *v, size_t i, qt_mrec *m, size_t *next)
            !qt_tok_possessive(v, nx - 1, NULL))
         nx++;
     memset(m, 0, sizeof *m);
-    m->tb = run.tb;
-    m->te = run.te;
+    m->tb = (uint32_t)run.tb;
+    m->te = (uint32_t)run.te;
     m->start = v->tok[run.tb].start;
     m->prev_same = LEDE_NONE;
     m->resolved = LEDE_NONE;
-    m->title = qt_title_before(v, run.tb);
+    size_t title = qt_title_before(v, run.tb);
+    m->title = title == SIZE_MAX ? LEDE_NONE : (uint32_t)title;
     int words = qt_n_name_words(v, run.tb, run.te);
     m->n_words = (uint8_t)(words > 255 ? 255 : words);
     m->titled = run.tb > i;
@@ -532,14 +544,15 @@ void qt_link_mention(const qt_view *v, qt_mrec *m, uint32_t k, uint32_t *head)
         c->prev_same = *head;
         *head = k;
     } else if (c->n_words == 1) {
-        uint32_t full = qt_lookup_in(v, m, *head, c->start, gender_of_title(v, c->title), c->title);
+        size_t title = mrec_title(c);
+        uint32_t full = qt_lookup_in(v, m, *head, c->start, gender_of_title(v, title), title);
         if (full != LEDE_NONE && m[full].start < c->start) {
             c->resolved = full;
             c->person = 1;
         } else if (c->titled && !c->org) {
             /* Mrs Bennet before any Bennet's full name: her own entry. */
             c->person = 1;
-            if (c->title != SIZE_MAX) {
+            if (title != SIZE_MAX) {
                 c->prev_same = *head;
                 *head = k;
             }

@@ -22,18 +22,24 @@
 
 /* A mention as the index holds it. */
 typedef struct qt_mrec {
-    size_t tb, te;      /* trimmed name tokens */
+    uint32_t tb, te;    /* trimmed name tokens (a document has fewer than 2^32 bytes) */
     uint32_t start;     /* byte start */
     uint32_t prev_same; /* previous full-name mention with the same surname, or LEDE_NONE */
     uint32_t resolved;  /* a one-word mention: the full-name mention it stands for */
+    uint32_t title;     /* the title token before the name (Mrs), or LEDE_NONE: mrec_title() */
     uint8_t n_words;
     uint8_t person;
     uint8_t subjectish; /* followed by a lower-case word: Burton explained */
     uint8_t gender;     /* GENDER_*: from a title (Mrs) or a common first name */
     uint8_t titled;     /* the run lost a title or role word (Mr Ushakov -> Ushakov) */
     uint8_t org;        /* ends like a place or an organisation (qt_org_like) */
-    size_t title;       /* the title token before a one-word name (Mrs), or SIZE_MAX */
 } qt_mrec;
+
+/* A mention's title token as qt_title_before() gives it: SIZE_MAX for none. */
+static inline size_t mrec_title(const qt_mrec *m)
+{
+    return m->title == LEDE_NONE ? SIZE_MAX : m->title;
+}
 
 enum { GENDER_UNKNOWN = 0, GENDER_MALE, GENDER_FEMALE };
 
@@ -72,6 +78,7 @@ struct qt_names {
     size_t next_tok;   /* the collection has read the runs that start before this token */
     size_t next_cap;   /* ... and the capitalised tokens before this one */
     size_t scanned;    /* tokens the surname searches have read */
+    size_t indexed;    /* capitalised tokens the collection has read */
     uint32_t whole[8]; /* byte starts of surnames whose chains are whole (index_surname) */
     uint8_t whole_len[8];
     size_t n_whole;

@@ -38,6 +38,7 @@ typedef struct qt_memo {
     size_t twin_scans;   /* token scans made for qt_tok_common() */
     uint32_t *lower_set; /* after a few: the lower-case words of the text, hashed */
     size_t lower_size;
+    size_t work; /* steps of the searches that read the whole text (qt_process_doc) */
 } qt_memo;
 
 typedef struct qt_view {
@@ -161,8 +162,10 @@ typedef struct qt_seg {
 
 /* Finds the top-level quotations of the text. Nested quotations stay inside their
  * parent; stray and unclosed marks are reported with lede_doc_warn and skipped.
- * Linear in the text length. *out is arena memory. Returns 0 or LEDE_ENOMEM. */
-int qt_find_segments(const qt_view *v, qt_seg **out, size_t *n_out, lede_error *err);
+ * Linear in the text length. *out is arena memory; *work receives the steps of the pairing
+ * (marks read, again for a paragraph read again; stack levels searched). Returns 0 or
+ * LEDE_ENOMEM. */
+int qt_find_segments(const qt_view *v, qt_seg **out, size_t *n_out, size_t *work, lede_error *err);
 
 /* ---- lexicon.c ---- */
 
@@ -281,6 +284,9 @@ const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m
 int qt_names_first_in(qt_names *nm, uint32_t from, uint32_t to, int persons_only, qt_mention *out);
 /* A lookup above ran out of memory indexing the names (the answers were left empty). */
 int qt_names_failed(const qt_names *nm);
+/* The steps the lookups took over the document's names: the local reading's (tokens read,
+ * bytes searched / 64), and the index's (tokens read and scanned). */
+size_t qt_names_work(const qt_names *nm);
 
 /* ---- attribution.c ---- */
 
@@ -290,5 +296,24 @@ int qt_names_failed(const qt_names *nm);
  * LEDE_ENOMEM. */
 int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint32_t *toks, size_t n,
                  int speakers, lede_error *err);
+
+/* ---- quotes.c ---- */
+
+/* The stage's options. */
+typedef struct qt_settings {
+    int speakers;
+    int partial;
+    int64_t min_partial_words;
+} qt_settings;
+
+/* Finds the quotations of doc (token, sentence and paragraph layers set) with their cues and
+ * speakers, and sets its quote layer: the stage's process(). When work is not NULL, it
+ * receives the steps of the work whose length depends on the whole document, not on one
+ * quotation (the pairing's steps, qt_names_work(), and the bytes and tokens of the
+ * searches for lower-case twins): a deterministic measure the tests compare between a text
+ * and one twice as long, where a quadratic path would show as four times the work.
+ * Returns 0, LEDE_ENOMEM or LEDE_ETOOBIG. */
+int qt_process_doc(const qt_settings *set, const qt_lexicon *lex, lede_doc *doc, size_t *work,
+                   lede_error *err);
 
 #endif
