@@ -45,8 +45,12 @@
  * them can apply to such a word (no capital after a lower-case letter, no apostrophe,
  * hyphen, digit or non-ASCII character; a stop before white space ends no URL or U.S.),
  * so the fast path must stay exactly that narrow: what it emits must be byte for byte
- * what scan_word, scan_dots and the punctuation path would. Dots, quote marks and
- * numbers are written with their kind known, without tok_describe().
+ * what scan_word, scan_dots and the punctuation path would. A slower second grammar
+ * (wide_token()) takes the next most common words of news text the same way, before they
+ * fall to scan_word: capitals ("AOL", "MPs"), inner apostrophes and hyphens ("AOL's",
+ * "high-speed"), numbers with a % or a unit ("76%", "1990s") and the ends after which no
+ * rule can extend a token (its comment lists them). Dots, quote marks and numbers are
+ * written with their kind known, without tok_describe().
  */
 #include <string.h>
 
@@ -589,55 +593,192 @@ static int scan_emoji(scanner *sc, uint32_t *ppos, int32_t first)
     return emit(sc, start, pos, 0);
 }
 
+/* What may follow a token of the fast path (plain_words), by its next byte: FE_NO, the
+ * general path must judge the token (a letter, a digit, an apostrophe or hyphen that may
+ * join, a character that may continue a URL, any non-ASCII byte); FE_STOP, FE_COLON and
+ * FE_APOS, the wider grammar of wide_token() decides; FE_END, the token ends and the byte
+ * is tok_words' to take (quotes, brackets, symbols, controls); FE_MARK, a mark the fast
+ * path emits itself (, ; ) ! ?); FE_SPACE, the usual space, skipped. Bytes 0x80 and up
+ * are FE_NO (the entries past the list are zero). */
+enum { FE_NO = 0, FE_STOP, FE_COLON, FE_APOS, FE_END, FE_MARK, FE_SPACE };
+#define N FE_NO
+#define T FE_STOP
+#define C FE_COLON
+#define A FE_APOS
+#define E FE_END
+#define M FE_MARK
+#define W FE_SPACE
+static const unsigned char fast_end[256] = {
+    E, E, E, E, E, E, E, E, E, E, E, E, E, E, E, E, /* 0x00: controls */
+    E, E, E, E, E, E, E, E, E, E, E, E, E, E, E, E, /* 0x10 */
+    W, M, E, E, E, N, E, A, E, M, E, N, M, N, T, E, /* 0x20:  !"#$%&'()*+,-./ */
+    N, N, N, N, N, N, N, N, N, N, C, M, E, E, E, M, /* 0x30: 0-9 :;<=>? */
+    N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, /* 0x40: @A-O */
+    N, N, N, N, N, N, N, N, N, N, N, E, E, E, E, N, /* 0x50: P-Z [\]^_ */
+    E, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, /* 0x60: `a-o */
+    N, N, N, N, N, N, N, N, N, N, N, E, E, E, E, E  /* 0x70: p-z {|}~ DEL */
+};
+#undef N
+#undef T
+#undef C
+#undef A
+#undef E
+#undef M
+#undef W
+
+static inline int is_digit(unsigned char c)
+{
+    return (unsigned)(c - '0') < 10;
+}
+
+static inline int is_upper(unsigned char c)
+{
+    return (unsigned)(c - 'A') < 26;
+}
+
+static inline int is_lower(unsigned char c)
+{
+    return (unsigned)(c - 'a') < 26;
+}
+
+static inline uint32_t digit_run_end(const unsigned char *s, uint32_t q, uint32_t end)
+{
+    while (q < end && is_digit(s[q]))
+        q++;
+    return q;
+}
+
+/* The wider grammar of the fast path, for a token plain_words could not end: returns the
+ * end of the token at pos and sets *kind and *flags, or returns pos when scan_word must
+ * take it. A token here is one of
+ *   - ASCII words: runs of capitals then lower case ("AOL", "MPs"), joined by an inner
+ *     apostrophe or hyphen before a letter ("AOL's", "high-speed", "O'Brien"); no capital
+ *     follows a lower-case letter inside a run, so no glued caption can be cut (rule 1),
+ *     and after a joiner a run starts a new segment, as in scan_one;
+ *   - numbers: digits with inner . , : between digits, then a % or a run of lower case
+ *     ("2001", "22,000", "76%", "1990s", "1.13bn": the last two words);
+ * each followed by what cannot extend it, in scan_one's rules or as a URL, an address
+ * or U.S. (abbrev.c):
+ *   - a full stop before a byte that is ASCII and no letter, digit or . _ + % @ : -
+ *     (or the end), after a word of two letters or more that is no abbreviation
+ *     (tok_stop_is_abbrev asks only about words of letters alone), or a number;
+ *   - a colon not before "//" (no scheme);
+ *   - an apostrophe after a number (no elision joins a digit);
+ *   - after a number without % or letters, a . , : before a non-ASCII byte may still
+ *     join digits (scan_one's classes know more digits than ASCII): not here. */
+static uint32_t wide_token(const tok_config *cfg, const unsigned char *s, uint32_t pos,
+                           uint32_t end, uint16_t *kind, uint16_t *flags)
+{
+    uint32_t q = pos;
+    int bare_number = 0, letters_only = 0;
+    unsigned char e, x;
+
+    if (is_digit(s[q])) {
+        q = digit_run_end(s, q, end);
+        while (q + 1 < end && (s[q] == '.' || s[q] == ',' || s[q] == ':') && is_digit(s[q + 1]))
+            q = digit_run_end(s, q + 1, end);
+        *kind = LEDE_TOK_NUMBER;
+        *flags = 0;
+        if (q < end && s[q] == '%') {
+            q++;
+        } else if (q < end && is_lower(s[q])) {
+            q = lower_run_end(s, q, end);
+            *kind = LEDE_TOK_WORD;
+            *flags = TOK_F_INERT;
+        } else {
+            bare_number = 1;
+        }
+    } else {
+        unsigned n_letters = 0, n_upper = 0;
+        int apostrophe = 0;
+        letters_only = 1;
+        for (;;) {
+            uint32_t run = q;
+            while (q < end && is_upper(s[q]))
+                q++;
+            n_upper += q - run;
+            q = lower_run_end(s, q, end);
+            n_letters += q - run;
+            if (q + 1 < end && (s[q] == '\'' || s[q] == '-') &&
+                (is_upper(s[q + 1]) || is_lower(s[q + 1]))) {
+                apostrophe |= s[q] == '\'';
+                letters_only = 0;
+                q++;
+                continue;
+            }
+            break;
+        }
+        if (q == pos || (apostrophe && cfg->clitics))
+            return pos;
+        *kind = LEDE_TOK_WORD;
+        *flags = (uint16_t)((is_upper(s[pos]) ? LEDE_TOKF_CAPITALIZED : 0) |
+                            (n_letters >= 2 && n_upper == n_letters ? LEDE_TOKF_ALLCAPS : 0) |
+                            (apostrophe ? LEDE_TOKF_APOSTROPHE : 0) |
+                            (q - pos >= 2 || !is_lower(s[pos]) ? TOK_F_INERT : 0));
+    }
+    e = q < end ? s[q] : ' ';
+    x = q + 1 < end ? s[q + 1] : ' ';
+    switch (fast_end[e]) {
+    case FE_SPACE:
+    case FE_END:
+        return q;
+    case FE_MARK:
+        return e == ',' && bare_number && x >= 0x80 ? pos : q;
+    case FE_COLON:
+        if ((bare_number && x >= 0x80) || (q + 2 < end && x == '/' && s[q + 2] == '/'))
+            return pos;
+        return q;
+    case FE_APOS:
+        return *kind == LEDE_TOK_NUMBER ? q : pos;
+    case FE_STOP:
+        if (x >= 0x80 ? bare_number : fast_end[x] == FE_NO || x == '.' || x == ':')
+            return pos;
+        if (letters_only && (q - pos < 2 || tok_lexicon_get_if(cfg->lex, (const char *)s + pos,
+                                                               q - pos, TOK_LEX_ANY_ABBREV)))
+            return pos;
+        return q;
+    default:
+        return pos;
+    }
+}
+
 /* The fast path (see the file comment): emits the plain words starting at pos, one after
- * another while each is
- *   - an ASCII word of lower-case letters after one capital at most, ending where no rule
- *     could extend or cut it, or (two letters or more) before a full stop and white space
- *     when it is no abbreviation: no URL or U.S. can end so either;
- *   - or a run of ASCII digits ending the same way, or before a comma that no digit
- *     follows (22,000 goes on): a number.
- * A . , ; ) ! or ? right after such a word is emitted here too, as tok_words would. Returns
- * where it stopped (pos itself when the first word is not plain): anything else (a capital
- * inside, an apostrophe, a hyphen, a decimal point, non-ASCII) is left to scan_word. Sets
- * *rc on LEDE_ENOMEM. */
+ * another while each is an ASCII word of lower-case letters after one capital at most,
+ * or a run of ASCII digits, ending at a space, a line break, a mark or a symbol that
+ * cannot extend it (fast_end); anything else at its end goes to wide_token(), whose
+ * grammar is wider and slower. A . , ; ) ! or ? right after a token is emitted here too,
+ * as tok_words would. Returns where it stopped (pos itself when the first word is not
+ * plain): anything else (a capital after lower case, an apostrophe the grammar does not
+ * know, non-ASCII) is left to scan_word. Sets *rc on LEDE_ENOMEM. */
 static uint32_t plain_words(const tok_config *cfg, const unsigned char *s, uint32_t pos,
                             uint32_t end, tok_vec *vec, int *rc)
 {
     while (pos < end) {
         unsigned char c = s[pos], e;
-        int upper = (unsigned)(c - 'A') < 26;
+        int upper = is_upper(c);
         uint16_t kind, flags;
         uint32_t q;
 
-        if ((unsigned)(c - '0') < 10) {
-            q = pos + 1;
-            while (q < end && (unsigned)(s[q] - '0') < 10)
-                q++;
-            e = q < end ? s[q] : ' ';
-            if (!(e == ' ' || e == '\n' || e == ';' || e == ')' || e == '!' || e == '?' ||
-                  e == '\r' || e == '\t' ||
-                  (e == ',' &&
-                   (q + 1 == end || (s[q + 1] < 0x80 && (unsigned)(s[q + 1] - '0') >= 10)))))
-                break;
+        if (is_digit(c)) {
+            q = digit_run_end(s, pos + 1, end);
             kind = LEDE_TOK_NUMBER;
             flags = 0;
         } else {
-            if (!upper && (unsigned)(c - 'a') >= 26)
+            if (!upper && !is_lower(c))
                 break;
             q = lower_run_end(s, pos + 1, end);
-            e = q < end ? s[q] : ' ';
-            if (!(e == ' ' || e == '\n' || e == ',' || e == ';' || e == ')' || e == '!' ||
-                  e == '?' || e == '\r' || e == '\t' ||
-                  (e == '.' && q - pos >= 2 &&
-                   (q + 1 == end || s[q + 1] == ' ' || s[q + 1] == '\n' || s[q + 1] == '\r' ||
-                    s[q + 1] == '\t') &&
-                   !tok_lexicon_get_if(cfg->lex, (const char *)s + pos, q - pos,
-                                       TOK_LEX_ANY_ABBREV))))
-                break;
             kind = LEDE_TOK_WORD;
             /* a lower-case letter alone may be a list marker: not inert */
             flags = (uint16_t)((upper ? LEDE_TOKF_CAPITALIZED : 0) |
                                (q - pos >= 2 || upper ? TOK_F_INERT : 0));
+        }
+        e = q < end ? s[q] : ' ';
+        /* a comma after digits may be a thousands separator: wide_token looks further */
+        if (fast_end[e] < FE_END || (e == ',' && kind == LEDE_TOK_NUMBER)) {
+            q = wide_token(cfg, s, pos, end, &kind, &flags);
+            if (q == pos)
+                break;
+            e = q < end ? s[q] : ' ';
         }
         if (vec->n == vec->cap && tok_vec_reserve(vec, 1)) {
             *rc = LEDE_ENOMEM;
@@ -655,8 +796,8 @@ static uint32_t plain_words(const tok_config *cfg, const unsigned char *s, uint3
         pos = q;
         /* , ; ) ! ? after the word: a token of its own with nothing to judge, as in
          * tok_words (unless it starts a rule of four, which clean.c drops); a full stop
-         * (white space or the end follows it: the word took it as no abbreviation) as
-         * scan_dots makes it, unless ". . ." follows. Then the space after it. */
+         * (the word took it as no abbreviation) as scan_dots makes it, unless ". . ."
+         * follows. Then the space after it. */
         if (e == '.') {
             if (q + 2 < end && s[q + 1] == ' ' && s[q + 2] == '.')
                 continue;
