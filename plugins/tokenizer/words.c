@@ -288,6 +288,25 @@ static inline uint32_t lower_run_end(const unsigned char *s, uint32_t q, uint32_
     return q;
 }
 
+#ifdef TOK_SSE2
+/* Bit i set when p[i] is an ASCII lower-case letter, for the 64 bytes at p: the fast
+ * path finds most word ends in a mask it already holds, so the step from one word to
+ * the next is a shift and a count, not a load and a compare. 'a'..'z' plus 0x80 - 'a'
+ * are the only bytes that become -128..-103 as signed bytes. */
+static inline uint64_t lower_mask64(const unsigned char *p)
+{
+    const __m128i bias = _mm_set1_epi8((char)(0x80 - 'a')), lim = _mm_set1_epi8((char)(-128 + 26));
+    uint64_t m = 0;
+
+    for (int i = 0; i < 4; i++) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * i));
+        x = _mm_add_epi8(x, bias);
+        m |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, lim)) << (16 * i);
+    }
+    return m;
+}
+#endif
+
 /* ---- words and numbers ---- */
 
 /* Scans one word starting at *ppos (lead: it starts with an apostrophe, as in ’90s);
@@ -666,8 +685,12 @@ static inline uint32_t digit_run_end(const unsigned char *s, uint32_t q, uint32_
  *   - an apostrophe after a number (no elision joins a digit);
  *   - after a number without % or letters, a . , : before a non-ASCII byte may still
  *     join digits (scan_one's classes know more digits than ASCII): not here. */
-static uint32_t wide_token(const tok_config *cfg, const unsigned char *s, uint32_t pos,
-                           uint32_t end, uint16_t *kind, uint16_t *flags)
+#if defined(__GNUC__)
+__attribute__((noinline)) /* out of the hot loop: its registers are the loop's */
+#endif
+static uint32_t
+wide_token(const tok_config *cfg, const unsigned char *s, uint32_t pos, uint32_t end,
+           uint16_t *kind, uint16_t *flags)
 {
     uint32_t q = pos;
     int bare_number = 0, letters_only = 0;
@@ -750,41 +773,90 @@ static uint32_t wide_token(const tok_config *cfg, const unsigned char *s, uint32
  * as tok_words would. Returns where it stopped (pos itself when the first word is not
  * plain): anything else (a capital after lower case, an apostrophe the grammar does not
  * know, non-ASCII) is left to scan_word. Sets *rc on LEDE_ENOMEM. */
-static uint32_t plain_words(const tok_config *cfg, const unsigned char *s, uint32_t pos,
-                            uint32_t end, tok_vec *vec, int *rc)
+#if defined(__GNUC__)
+__attribute__((noinline)) /* its own registers: inlined, its locals spill */
+#endif
+static uint32_t
+plain_words(const tok_config *cfg, const unsigned char *s, uint32_t pos, uint32_t end, tok_vec *vec,
+            int *rc)
 {
+    /* the array in locals: stores through t would otherwise make the compiler reload
+     * vec->n and vec->v for every token */
+    lede_token *v = vec->v;
+    size_t n = vec->n, cap = vec->cap;
+#ifdef TOK_SSE2
+    uint32_t blk = 0, blk_end = 0; /* the block [blk, blk_end) whose mask is blk_mask */
+    uint64_t blk_mask = 0;
+#endif
+
     while (pos < end) {
         unsigned char c = s[pos], e;
-        int upper = is_upper(c);
+        unsigned upper = is_upper(c);
         uint16_t kind, flags;
         uint32_t q;
+        lede_token *t;
 
         if (is_digit(c)) {
             q = digit_run_end(s, pos + 1, end);
             kind = LEDE_TOK_NUMBER;
             flags = 0;
         } else {
-            if (!upper && !is_lower(c))
+            if ((unsigned)((c | 0x20) - 'a') >= 26)
                 break;
+#ifdef TOK_SSE2
+            /* the end of the lower-case run from the mask of the block of 64 bytes that
+             * holds it, computed when the run leaves the block; lower_run_end near the
+             * paragraph end, where no 64 bytes are left to read */
+            q = pos + 1;
+            for (;;) {
+                if (q < blk_end) {
+                    uint64_t m = ~blk_mask >> (q - blk);
+                    if (m) {
+                        q += (uint32_t)__builtin_ctzll(m);
+                        break;
+                    }
+                    q = blk_end;
+                }
+                if (end - q < 64) {
+                    q = lower_run_end(s, q, end);
+                    break;
+                }
+                blk = q;
+                blk_end = q + 64;
+                blk_mask = lower_mask64(s + q);
+            }
+#else
             q = lower_run_end(s, pos + 1, end);
+#endif
             kind = LEDE_TOK_WORD;
-            /* a lower-case letter alone may be a list marker: not inert */
-            flags = (uint16_t)((upper ? LEDE_TOKF_CAPITALIZED : 0) |
-                               (q - pos >= 2 || upper ? TOK_F_INERT : 0));
+            /* Inert unless a lower-case letter alone (a list marker?). Without a branch:
+             * capitals start a tenth of the words, at random. */
+            flags = (uint16_t)((upper ? LEDE_TOKF_CAPITALIZED : 0u) |
+                               ((upper | (q - pos >= 2)) ? TOK_F_INERT : 0u));
         }
         e = q < end ? s[q] : ' ';
         /* a comma after digits may be a thousands separator: wide_token looks further */
         if (fast_end[e] < FE_END || (e == ',' && kind == LEDE_TOK_NUMBER)) {
-            q = wide_token(cfg, s, pos, end, &kind, &flags);
+            /* its own variables: taking the address of kind and flags would keep them
+             * in memory for every token */
+            uint16_t wkind, wflags;
+            q = wide_token(cfg, s, pos, end, &wkind, &wflags);
             if (q == pos)
                 break;
+            kind = wkind;
+            flags = wflags;
             e = q < end ? s[q] : ' ';
         }
-        if (vec->n == vec->cap && tok_vec_reserve(vec, 1)) {
-            *rc = LEDE_ENOMEM;
-            break;
+        if (n + 2 > cap) { /* room for the token and a mark after it */
+            vec->n = n;
+            if (tok_vec_reserve(vec, 2)) {
+                *rc = LEDE_ENOMEM;
+                break;
+            }
+            v = vec->v;
+            cap = vec->cap;
         }
-        lede_token *t = &vec->v[vec->n++];
+        t = &v[n++];
         t->start = pos;
         t->end = q;
         t->kind = kind;
@@ -806,17 +878,14 @@ static uint32_t plain_words(const tok_config *cfg, const unsigned char *s, uint3
         } else if (q + 3 < end && s[q + 1] == e && s[q + 2] == e && s[q + 3] == e) {
             break;
         }
-        if (vec->n == vec->cap && tok_vec_reserve(vec, 1)) {
-            *rc = LEDE_ENOMEM;
-            break;
-        }
-        t = &vec->v[vec->n++];
+        t = &v[n++];
         t->start = q;
         t->end = q + 1;
         t->kind = LEDE_TOK_PUNCT;
         t->flags = e == '?' || e == '!' || e == '.' ? 0 : TOK_F_INERT;
         pos = q + 1 < end && s[q + 1] == ' ' ? q + 2 : q + 1;
     }
+    vec->n = n;
     return pos;
 }
 
