@@ -667,6 +667,23 @@ static inline uint32_t digit_run_end(const unsigned char *s, uint32_t q, uint32_
     return q;
 }
 
+/* The full stop at q ends the token [pos, q) and is a token of its own, in scan_one's
+ * rules and abbrev.c's: the byte after it is ASCII and no letter, digit or . _ + % @ :
+ * - (or the paragraph ends), and the token is a word of two letters or more that is no
+ * abbreviation (letters_only: tok_stop_is_abbrev asks only about words of letters
+ * alone) or any other token; a non-ASCII byte after it may still join the digits of a
+ * bare number (scan_one's classes know more digits than ASCII). */
+static inline int stop_ends_token(const tok_config *cfg, const unsigned char *s, uint32_t pos,
+                                  uint32_t q, uint32_t end, int letters_only, int bare_number)
+{
+    unsigned char x = q + 1 < end ? s[q + 1] : ' ';
+
+    if (x >= 0x80 ? bare_number : fast_end[x] == FE_NO || x == '.' || x == ':')
+        return 0;
+    return !letters_only || (q - pos >= 2 && !tok_lexicon_get_if(cfg->lex, (const char *)s + pos,
+                                                                 q - pos, TOK_LEX_ANY_ABBREV));
+}
+
 /* The wider grammar of the fast path, for a token plain_words could not end: returns the
  * end of the token at pos and sets *kind and *flags, or returns pos when scan_word must
  * take it. A token here is one of
@@ -754,12 +771,7 @@ wide_token(const tok_config *cfg, const unsigned char *s, uint32_t pos, uint32_t
     case FE_APOS:
         return *kind == LEDE_TOK_NUMBER ? q : pos;
     case FE_STOP:
-        if (x >= 0x80 ? bare_number : fast_end[x] == FE_NO || x == '.' || x == ':')
-            return pos;
-        if (letters_only && (q - pos < 2 || tok_lexicon_get_if(cfg->lex, (const char *)s + pos,
-                                                               q - pos, TOK_LEX_ANY_ABBREV)))
-            return pos;
-        return q;
+        return stop_ends_token(cfg, s, pos, q, end, letters_only, bare_number) ? q : pos;
     default:
         return pos;
     }
@@ -835,8 +847,12 @@ plain_words(const tok_config *cfg, const unsigned char *s, uint32_t pos, uint32_
                                ((upper | (q - pos >= 2)) ? TOK_F_INERT : 0u));
         }
         e = q < end ? s[q] : ' ';
-        /* a comma after digits may be a thousands separator: wide_token looks further */
-        if (fast_end[e] < FE_END || (e == ',' && kind == LEDE_TOK_NUMBER)) {
+        if (e == '.' && kind == LEDE_TOK_WORD) {
+            /* the end of most sentences: judged here, without wide_token's rescan */
+            if (!stop_ends_token(cfg, s, pos, q, end, 1, 0))
+                break;
+        } else if (fast_end[e] < FE_END || (e == ',' && kind == LEDE_TOK_NUMBER)) {
+            /* a comma after digits may be a thousands separator: wide_token looks further */
             /* its own variables: taking the address of kind and flags would keep them
              * in memory for every token */
             uint16_t wkind, wflags;
