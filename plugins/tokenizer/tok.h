@@ -91,9 +91,12 @@ typedef struct tok_lexicon {
     struct tok_lex_slot *slots; /* open addressing, power-of-two size */
     size_t mask;
     size_t count;
-    /* first[c][len]: bit (letter - 'a') set when a word of class bit c, length len and
-     * that first letter exists; lets tok_lexicon_get_if skip the hash for most words */
-    uint32_t first[TOK_LEX_CLASSES][16];
+    /* by_first[len][letter]: the classes (TOK_LEX_* bits) that hold a word of length len
+     * and that first letter ('a'..'z' as 0..25, anything else 26); by_last the same for
+     * the last letter. A word belongs to a class only if both hold it, so
+     * tok_lexicon_get_if skips the hash for nearly every other word with two loads. */
+    uint16_t by_first[16][27];
+    uint16_t by_last[16][27];
 } tok_lexicon;
 
 /* Builds the built-in lexicon. Returns 0 or LEDE_ENOMEM. */
@@ -106,30 +109,17 @@ int tok_lexicon_load(tok_lexicon *lex, const char *path, lede_error *err);
 /* The TOK_LEX_* flags of s[0..len), compared case-insensitively (ASCII); 0 if unknown. */
 unsigned tok_lexicon_get(const tok_lexicon *lex, const char *s, size_t len);
 /* The same, restricted to the classes in wanted; cheaper when the word is in none: the
- * first-letter filter is inline, so most words never reach the hash. */
+ * filter on the first and last letters is inline, so most words never reach the hash. */
 static inline unsigned tok_lexicon_get_if(const tok_lexicon *lex, const char *s, size_t len,
                                           unsigned wanted)
 {
-    unsigned char c0;
-    uint32_t any = 0;
-    int li;
+    unsigned c0, c1;
 
     if (!lex || len == 0 || len > 15)
         return 0;
-    c0 = (unsigned char)s[0];
-    li = (c0 | 0x20) >= 'a' && (c0 | 0x20) <= 'z' ? (c0 | 0x20) - 'a' : -1;
-    /* only the wanted classes: callers ask for one to three of the nine */
-    for (unsigned w = wanted & ((1u << TOK_LEX_CLASSES) - 1); w; w &= w - 1) {
-#if defined(__GNUC__)
-        unsigned c = (unsigned)__builtin_ctz(w);
-#else
-        unsigned c = 0;
-        while (!(w & (1u << c)))
-            c++;
-#endif
-        any |= lex->first[c][len];
-    }
-    if (li < 0 ? any == 0 : !(any & (1u << li)))
+    c0 = ((unsigned char)s[0] | 0x20u) - 'a';
+    c1 = ((unsigned char)s[len - 1] | 0x20u) - 'a';
+    if (!(lex->by_first[len][c0 < 26 ? c0 : 26] & lex->by_last[len][c1 < 26 ? c1 : 26] & wanted))
         return 0;
     return tok_lexicon_get(lex, s, len) & wanted;
 }
