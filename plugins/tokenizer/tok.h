@@ -153,7 +153,11 @@ int tok_vec_reserve(tok_vec *vec, size_t extra);
 
 /* TOK_F_INERT for token t, its kind and flags set: a word other than an abbreviation or
  * a lower-case letter alone (a list marker or item label), or one ASCII punctuation or
- * symbol character other than . ? ! (words.c sets it; the fast paths know it already). */
+ * symbol character other than . ? ! (words.c sets it; the fast paths know it already,
+ * and there a lower-case letter alone or a number of digits before a space is inert
+ * too: no marker's "." or ")" is glued to it, and a number's rules, as a list marker or
+ * a figure label "1.3", need one or a stop inside). A token left without the flag only
+ * costs sentences.c a look at it. */
 static inline uint16_t tok_inert_flag(const char *text, const lede_token *t)
 {
     unsigned ch = (unsigned char)text[t->start], len = t->end - t->start;

@@ -803,7 +803,7 @@ plain_words(const tok_config *cfg, const unsigned char *s, uint32_t pos, uint32_
 
     while (pos < end) {
         unsigned char c = s[pos], e;
-        unsigned upper = is_upper(c);
+        unsigned upper = is_upper(c), inert;
         uint16_t kind, flags;
         uint32_t q;
         lede_token *t;
@@ -811,7 +811,7 @@ plain_words(const tok_config *cfg, const unsigned char *s, uint32_t pos, uint32_
         if (is_digit(c)) {
             q = digit_run_end(s, pos + 1, end);
             kind = LEDE_TOK_NUMBER;
-            flags = 0;
+            inert = 0;
         } else {
             if ((unsigned)((c | 0x20) - 'a') >= 26)
                 break;
@@ -841,12 +841,15 @@ plain_words(const tok_config *cfg, const unsigned char *s, uint32_t pos, uint32_
             q = lower_run_end(s, pos + 1, end);
 #endif
             kind = LEDE_TOK_WORD;
-            /* Inert unless a lower-case letter alone (a list marker?). Without a branch:
-             * capitals start a tenth of the words, at random. */
-            flags = (uint16_t)((upper ? LEDE_TOKF_CAPITALIZED : 0u) |
-                               ((upper | (q - pos >= 2)) ? TOK_F_INERT : 0u));
+            /* inert unless a lower-case letter alone (a list marker?), but see below */
+            inert = upper | (q - pos >= 2);
         }
         e = q < end ? s[q] : ' ';
+        /* Before a space no token is glued to this one, so a letter alone or a run of
+         * digits is no list marker (those need a "." or ")" glued to them) and no rule
+         * acts on it unless the next word is capitalised: inert too (tok.h). Without a
+         * branch: capitals start a tenth of the words, at random. */
+        flags = (uint16_t)(upper * LEDE_TOKF_CAPITALIZED | (inert | (e == ' ')) * TOK_F_INERT);
         if (e == '.' && kind == LEDE_TOK_WORD) {
             /* the end of most sentences: judged here, without wide_token's rescan */
             if (!stop_ends_token(cfg, s, pos, q, end, 1, 0))
