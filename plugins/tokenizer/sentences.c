@@ -800,7 +800,7 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
         } else if (term == TERM_NONE && !(tokens[last].flags & LEDE_TOKF_ABBREV) &&
                    (nt->flags & LEDE_TOKF_CAPITALIZED) && nt->start > tokens[last].end) {
             /* captions and datelines that lost their punctuation */
-            unsigned lex = cap_lex(c, last + 1, TOK_LEX_CREDIT | TOK_LEX_PREP | TOK_LEX_WEEKDAY);
+            unsigned lex = cap_lex(c, last + 1, TOK_LEX_CAPTION);
             if (lex & (TOK_LEX_CREDIT | TOK_LEX_PREP | TOK_LEX_WEEKDAY))
                 split = ((tokens[last].kind == LEDE_TOK_WORD || is_closer(c, last)) &&
                          is_credit(c, last + 1, lex)) ||
@@ -880,14 +880,33 @@ static inline unsigned lowest_bit(uint64_t m)
 #endif
 }
 
+/* Token i is an inert word (no line break or dropped furniture after it) before a
+ * capitalised word, not cut off a glued one, that the lexicon filter turns away from
+ * the caption and dateline words: decide() would do nothing at i. Of its rules only the
+ * caption one is left there (no list marker "b." to ask, no closing quote cut off, no
+ * number, no dash of a dateline), and cap_lex() would find no class for it. */
+static inline int plain_capital(const tok_sctx *c, size_t i)
+{
+    const lede_token *t = &c->t[i], *nt = &c->t[i + 1];
+    unsigned char ch = (unsigned char)c->text[t->start];
+
+    return (t->flags & SENT_HOLD) == TOK_F_INERT && t->kind == LEDE_TOK_WORD && ch != '-' &&
+           ch != 0xE2 && !(t->end - t->start == 2 && c->text[t->start + 1] == '.') &&
+           (nt->flags & SENT_BUSY) == LEDE_TOKF_CAPITALIZED &&
+           !tok_lexicon_may_hold(c->cfg->lex, c->text + nt->start, nt->end - nt->start,
+                                 TOK_LEX_CAPTION);
+}
+
 int tok_sentences(const tok_config *cfg, const char *text, const lede_token *tokens, size_t n,
                   tok_emit_fn emit, void *arg)
 {
     tok_sctx c = {cfg, text, tokens, n, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0};
     size_t next = 0;
-    int rc;
+    int rc, skip_plain;
 
     c.brackets = (tokens[0].flags & TOK_F_BRACKETS) != 0;
+    /* with a cap on sentence length every token needs a look */
+    skip_plain = !cfg->max_sentence_bytes;
     /* Tokens in blocks of 64: one bit per token that needs the rules, then the rules at
      * each set bit the previous decision has not already stepped over. */
     for (size_t base = 0; base + 1 < n && next < n; base += 64) {
@@ -896,7 +915,7 @@ int tok_sentences(const tok_config *cfg, const char *text, const lede_token *tok
         while (m) {
             size_t i = base + lowest_bit(m);
             m &= m - 1;
-            if (i < next)
+            if (i < next || (skip_plain && plain_capital(&c, i)))
                 continue;
             rc = decide(&c, i, &next, emit, arg);
             if (rc)

@@ -82,7 +82,9 @@ enum {
     TOK_LEX_WEEKDAY = 1 << 6,   /* Monday ... Sunday */
     TOK_LEX_MONTH = 1 << 7,     /* January ... December */
     TOK_LEX_CREDIT = 1 << 8,    /* Image, Photo: "Image: Nick Moreau." */
-    TOK_LEX_ANY_ABBREV = TOK_LEX_TITLE | TOK_LEX_ABBREV | TOK_LEX_NUMPREFIX | TOK_LEX_NEVER
+    TOK_LEX_ANY_ABBREV = TOK_LEX_TITLE | TOK_LEX_ABBREV | TOK_LEX_NUMPREFIX | TOK_LEX_NEVER,
+    /* the words of the caption and dateline rules (sentences.c) */
+    TOK_LEX_CAPTION = TOK_LEX_CREDIT | TOK_LEX_PREP | TOK_LEX_WEEKDAY
 };
 
 #define TOK_LEX_CLASSES 9 /* flag bits above */
@@ -108,10 +110,10 @@ int tok_lexicon_init(tok_lexicon *lex, lede_error *err);
 int tok_lexicon_load(tok_lexicon *lex, const char *path, lede_error *err);
 /* The TOK_LEX_* flags of s[0..len), compared case-insensitively (ASCII); 0 if unknown. */
 unsigned tok_lexicon_get(const tok_lexicon *lex, const char *s, size_t len);
-/* The same, restricted to the classes in wanted; cheaper when the word is in none: the
- * filter on the first and last letters is inline, so most words never reach the hash. */
-static inline unsigned tok_lexicon_get_if(const tok_lexicon *lex, const char *s, size_t len,
-                                          unsigned wanted)
+/* 0 when no word s[0..len) is in any class of wanted; 1 when one may be: the filter on
+ * length, first and last letters, two loads. */
+static inline int tok_lexicon_may_hold(const tok_lexicon *lex, const char *s, size_t len,
+                                       unsigned wanted)
 {
     unsigned c0, c1;
 
@@ -119,7 +121,15 @@ static inline unsigned tok_lexicon_get_if(const tok_lexicon *lex, const char *s,
         return 0;
     c0 = ((unsigned char)s[0] | 0x20u) - 'a';
     c1 = ((unsigned char)s[len - 1] | 0x20u) - 'a';
-    if (!(lex->by_first[len][c0 < 26 ? c0 : 26] & lex->by_last[len][c1 < 26 ? c1 : 26] & wanted))
+    return (lex->by_first[len][c0 < 26 ? c0 : 26] & lex->by_last[len][c1 < 26 ? c1 : 26] &
+            wanted) != 0;
+}
+/* tok_lexicon_get restricted to the classes in wanted; cheaper when the word is in none:
+ * the filter is inline, so most words never reach the hash. */
+static inline unsigned tok_lexicon_get_if(const tok_lexicon *lex, const char *s, size_t len,
+                                          unsigned wanted)
+{
+    if (!tok_lexicon_may_hold(lex, s, len, wanted))
         return 0;
     return tok_lexicon_get(lex, s, len) & wanted;
 }
