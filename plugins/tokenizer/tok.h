@@ -3,10 +3,11 @@
  *
  * The stage works in three passes over a document: paragraphs.c finds paragraph spans
  * (blank lines), words.c cuts each paragraph into word tokens and judges quote marks
- * and apostrophes, and sentences.c decides which token ends a sentence. uax29.c is an
- * alternative word segmenter (Unicode UAX #29, every segment kept) used when the
- * `words` option asks for it; sentence boundaries then still come from the default
- * tokens, mapped onto the UAX #29 tokens by byte offset.
+ * and apostrophes (fastpath.c takes the plain words before its rules), and sentences.c
+ * decides which token ends a sentence. uax29.c is an alternative word segmenter
+ * (Unicode UAX #29, every segment kept) used when the `words` option asks for it;
+ * sentence boundaries then still come from the default tokens, mapped onto the UAX #29
+ * tokens by byte offset.
  *
  * Functions shared between the files carry the prefix tok_ because the unit tests link
  * several stages into one executable. Nothing here keeps mutable global state.
@@ -226,6 +227,16 @@ uint32_t tok_junk_end(const unsigned char *s, uint32_t pos, uint32_t end, int *b
 /* Appends to vec the word tokens of text[start..end) (one paragraph). Returns 0 or
  * LEDE_ENOMEM. */
 int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t end, tok_vec *vec);
+
+/* fastpath.c: appends to vec the plain tokens of s[pos..end) (a paragraph's rest), one
+ * after another, with the , ; ) ! ? or full stop after each and the space after that,
+ * exactly as tok_words' rules would make them; returns where it stopped: end, or the
+ * first character or token it leaves to tok_words (pos itself when the first is one).
+ * Sets *rc to LEDE_ENOMEM when the array cannot grow. */
+uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t pos, uint32_t end,
+                         tok_vec *vec, int *rc);
+/* The end of the run of ASCII lower-case letters starting at q (q <= end). */
+uint32_t tok_lower_run_end(const unsigned char *s, uint32_t q, uint32_t end);
 
 /* Decides the sentences of one paragraph whose tokens are tokens[0..n) (n >= 1): calls
  * emit(arg, first, last) for each sentence, as token indexes (inclusive), in order.
