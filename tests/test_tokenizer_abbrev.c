@@ -134,6 +134,28 @@ static void test_abbreviations_file_adds_a_title(void **state)
     remove(path);
 }
 
+static void test_abbreviations_file_words_are_found_in_any_case(void **state)
+{
+    /* The lexicon's filter on first and last letters must not hide a word written with
+     * other capitals than in the file, nor one of a length and letters no built-in word
+     * has. */
+    const char *path = LEDE_BINARY_DIR "/tokenizer-abbrevs-case.txt";
+    FILE *f = fopen(path, "w");
+    char opts[512];
+    tku *k;
+
+    (void)state;
+    assert_non_null(f);
+    fputs("Qzx title\nzzQ title\nKwXyZjQvB title\n", f);
+    fclose(f);
+    snprintf(opts, sizeof opts, "abbreviations=\"%s\"", path);
+    k = tku_new(opts);
+    TKU_SENTENCES(k, "We met Qzx. Lopez, ZZQ. Smith and kwxyzjqvb. Jones there. He left.",
+                  "We met Qzx. Lopez, ZZQ. Smith and kwxyzjqvb. Jones there.", "He left.");
+    tku_free(k);
+    remove(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -147,6 +169,7 @@ int main(void)
         cmocka_unit_test(test_pronoun_i_after_an_initial_starts_a_sentence),
         cmocka_unit_test(test_time_abbreviation_before_a_capital_ends_the_sentence),
         cmocka_unit_test(test_abbreviations_file_adds_a_title),
+        cmocka_unit_test(test_abbreviations_file_words_are_found_in_any_case),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -197,6 +197,12 @@ void tku_check_invariants(tku *k)
         assert_true(t[i].end <= k->len);
         assert_true(t[i].start >= prev_end);
         assert_true(t[i].kind < LEDE_TOK_KIND_COUNT);
+        /* only public flags: the stage's private ones are cleared before publishing */
+        assert_int_equal(t[i].flags & ~(unsigned)(LEDE_TOKF_CAPITALIZED | LEDE_TOKF_ALLCAPS |
+                                                  LEDE_TOKF_SENT_START | LEDE_TOKF_PARA_START |
+                                                  LEDE_TOKF_ABBREV | LEDE_TOKF_OPEN_QUOTE |
+                                                  LEDE_TOKF_CLOSE_QUOTE | LEDE_TOKF_APOSTROPHE),
+                         0);
         /* never inside a UTF-8 sequence */
         assert_true(((unsigned char)k->text[t[i].start] & 0xC0) != 0x80);
         assert_true(t[i].end == k->len || ((unsigned char)k->text[t[i].end] & 0xC0) != 0x80);

@@ -233,6 +233,53 @@ static void test_punctuation_right_after_a_word_is_its_own_token(void **state)
     TKU_TOKENS(k, "a word. . . and more", "a", "word", ". . .", "and", "more");
 }
 
+/* The case and apostrophe flags of the first token s (the sentence flags left out). */
+static unsigned word_flags(tku *k, const char *s)
+{
+    return tku_flags(k, s) & (LEDE_TOKF_CAPITALIZED | LEDE_TOKF_ALLCAPS | LEDE_TOKF_APOSTROPHE);
+}
+
+static void test_words_and_numbers_of_the_wider_fast_grammar_keep_the_general_rules(void **state)
+{
+    /* Capitals before lower case, inner apostrophes and hyphens, numbers with a % or a
+     * unit, and the marks after them: one token each, with the flags scan_word gives. */
+    tku *k = *state;
+    TKU_TOKENS(k, "AOL's MPs rose 76%. UK-US talks, high-speed O'Brien.", "AOL's", "MPs", "rose",
+               "76%", ".", "UK-US", "talks", ",", "high-speed", "O'Brien", ".");
+    assert_int_equal(word_flags(k, "AOL's"), LEDE_TOKF_CAPITALIZED | LEDE_TOKF_APOSTROPHE);
+    assert_int_equal(word_flags(k, "MPs"), LEDE_TOKF_CAPITALIZED);
+    assert_int_equal(word_flags(k, "UK-US"), LEDE_TOKF_CAPITALIZED | LEDE_TOKF_ALLCAPS);
+    assert_int_equal(word_flags(k, "high-speed"), 0);
+    assert_int_equal(kind_of(k, "76%"), LEDE_TOK_NUMBER);
+    /* a comma, stop or colon that an ASCII or Arabic-Indic digit follows stays inside */
+    TKU_TOKENS(k, "In 2001. Then 1990s, 1.13bn: 22,000\" 6:30 2004' 1.\xd9\xa2", "In", "2001", ".",
+               "Then", "1990s", ",", "1.13bn", ":", "22,000", "\"", "6:30", "2004", "'",
+               "1.\xd9\xa2");
+    assert_int_equal(kind_of(k, "1990s"), LEDE_TOK_WORD);
+    assert_int_equal(kind_of(k, "2004"), LEDE_TOK_NUMBER);
+    assert_int_equal(kind_of(k, "1.\xd9\xa2"), LEDE_TOK_NUMBER);
+    /* what only the general rules know: URLs, addresses, abbreviations, a trailing
+     * apostrophe, a digit after a hyphen, a stop glued to a letter */
+    TKU_TOKENS(k,
+               "see http://bbc.co.uk or word.com, jane.doe@example.com. U.S. e.g. No. 5 at 9 "
+               "a.m. Dunkin' covid-19 US: x-ray's 5bn-a tv.\xe2\x80\x9d",
+               "see", "http://bbc.co.uk", "or", "word", ".", "com", ",", "jane.doe@example.com",
+               ".", "U.S.", "e.g.", "No.", "5", "at", "9", "a.m.", "Dunkin", "'", "covid-19", "US",
+               ":", "x-ray's", "5bn-a", "tv", ".", "\xe2\x80\x9d");
+    assert_int_equal(word_flags(k, "US"), LEDE_TOKF_CAPITALIZED | LEDE_TOKF_ALLCAPS);
+    assert_int_equal(word_flags(k, "x-ray's"), LEDE_TOKF_APOSTROPHE);
+    assert_true(tku_flags(k, "No.") & LEDE_TOKF_ABBREV);
+}
+
+static void test_clitics_are_split_off_words_of_the_wider_fast_grammar(void **state)
+{
+    tku *c = tku_new("clitics=true");
+    (void)state;
+    TKU_TOKENS(c, "it's AOL's don't", "it", "'s", "AOL", "'s", "do", "n't");
+    assert_int_equal(word_flags(c, "AOL"), LEDE_TOKF_CAPITALIZED | LEDE_TOKF_ALLCAPS);
+    tku_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -252,6 +299,8 @@ int main(void)
         cmocka_unit_test(test_word_ends_are_found_at_every_length_and_at_the_text_end),
         cmocka_unit_test(test_plain_numbers_and_single_capitals_end_where_the_general_rules_say),
         cmocka_unit_test(test_punctuation_right_after_a_word_is_its_own_token),
+        cmocka_unit_test(test_words_and_numbers_of_the_wider_fast_grammar_keep_the_general_rules),
+        cmocka_unit_test(test_clitics_are_split_off_words_of_the_wider_fast_grammar),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

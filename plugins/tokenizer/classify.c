@@ -124,7 +124,11 @@ int tok_vec_reserve(tok_vec *vec, size_t extra)
 
     if (vec->n + extra <= vec->cap)
         return 0;
-    ncap = vec->cap ? vec->cap : 64;
+    if (extra > SIZE_MAX / 2 / sizeof(lede_token) - vec->n)
+        return LEDE_ENOMEM;
+    /* the first reservation is the caller's estimate, exactly: the arena zeroes what it
+     * hands out, and a power of two above the estimate would be zeroed for nothing */
+    ncap = vec->cap ? vec->cap : (vec->n + extra > 64 ? vec->n + extra : 64);
     while (ncap < vec->n + extra) {
         if (ncap > SIZE_MAX / 2 / sizeof(lede_token))
             return LEDE_ENOMEM;

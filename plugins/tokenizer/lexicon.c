@@ -130,27 +130,19 @@ static int grow(tok_lexicon *lex)
     return 0;
 }
 
-/* The letter index of c ('a'..'z' in either case), or -1. */
-static int letter_index(char c)
+/* The letter index of c: 'a'..'z' in either case as 0..25, anything else 26 (the index
+ * tok_lexicon_get_if computes). */
+static unsigned letter_index(char c)
 {
-    if (c >= 'a' && c <= 'z')
-        return c - 'a';
-    if (c >= 'A' && c <= 'Z')
-        return c - 'A';
-    return -1;
+    unsigned i = ((unsigned char)c | 0x20u) - 'a';
+    return i < 26 ? i : 26;
 }
 
-/* Records that a word of these classes has this length and first letter. Words that do
- * not start with an ASCII letter mark every letter, so the filter never hides them. */
+/* Records that a word of these classes has this length, first and last letter. */
 static void mark_first(tok_lexicon *lex, const char *s, size_t len, unsigned flags)
 {
-    int li = letter_index(s[0]);
-    uint32_t bits = li < 0 ? 0xFFFFFFFFu : 1u << li;
-
-    for (unsigned c = 0; c < TOK_LEX_CLASSES; c++) {
-        if (flags & (1u << c))
-            lex->first[c][len] |= bits;
-    }
+    lex->by_first[len][letter_index(s[0])] |= (uint16_t)flags;
+    lex->by_last[len][letter_index(s[len - 1])] |= (uint16_t)flags;
 }
 
 /* Adds flags to word s[0..len); words longer than KEY_MAX are ignored (no abbreviation

@@ -97,6 +97,11 @@
 
 #include "sent.h"
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define SENT_SSE2 1
+#endif
+
 /* How far, in tokens, the closing bracket of a bracket is looked for. */
 #define BRACKET_WINDOW 40
 
@@ -800,7 +805,7 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
         } else if (term == TERM_NONE && !(tokens[last].flags & LEDE_TOKF_ABBREV) &&
                    (nt->flags & LEDE_TOKF_CAPITALIZED) && nt->start > tokens[last].end) {
             /* captions and datelines that lost their punctuation */
-            unsigned lex = cap_lex(c, last + 1, TOK_LEX_CREDIT | TOK_LEX_PREP | TOK_LEX_WEEKDAY);
+            unsigned lex = cap_lex(c, last + 1, TOK_LEX_CAPTION);
             if (lex & (TOK_LEX_CREDIT | TOK_LEX_PREP | TOK_LEX_WEEKDAY))
                 split = ((tokens[last].kind == LEDE_TOK_WORD || is_closer(c, last)) &&
                          is_credit(c, last + 1, lex)) ||
@@ -834,21 +839,55 @@ static inline uint64_t live(unsigned cur, unsigned nx)
     return (((cur & SENT_HOLD) ^ TOK_F_INERT) | (nx & SENT_BUSY)) != 0;
 }
 
+#ifdef SENT_SSE2
+/* live() of t[0..8) (t[8] read as the last one's next) as eight bits, eight tokens at
+ * once: their flags gathered into the 16-bit lanes of one register (a token is 12 bytes,
+ * so no plain load lines them up), the tests compared lane by lane, the lanes packed to
+ * bytes for one movemask. */
+static inline unsigned live8(const lede_token *t)
+{
+    const __m128i hold = _mm_set1_epi16((short)SENT_HOLD);
+    const __m128i inert = _mm_set1_epi16((short)TOK_F_INERT);
+    const __m128i busy = _mm_set1_epi16((short)(int16_t)SENT_BUSY);
+    __m128i f = _mm_setzero_si128(), nx, idle;
+
+    f = _mm_insert_epi16(f, t[0].flags, 0);
+    f = _mm_insert_epi16(f, t[1].flags, 1);
+    f = _mm_insert_epi16(f, t[2].flags, 2);
+    f = _mm_insert_epi16(f, t[3].flags, 3);
+    f = _mm_insert_epi16(f, t[4].flags, 4);
+    f = _mm_insert_epi16(f, t[5].flags, 5);
+    f = _mm_insert_epi16(f, t[6].flags, 6);
+    f = _mm_insert_epi16(f, t[7].flags, 7);
+    nx = _mm_insert_epi16(_mm_srli_si128(f, 2), t[8].flags, 7);
+    /* idle: inert and alone (SENT_HOLD == INERT) and the next neither capital nor glued */
+    idle = _mm_and_si128(_mm_cmpeq_epi16(_mm_and_si128(f, hold), inert),
+                         _mm_cmpeq_epi16(_mm_and_si128(nx, busy), _mm_setzero_si128()));
+    return ~(unsigned)_mm_movemask_epi8(_mm_packs_epi16(idle, idle)) & 0xFFu;
+}
+#endif
+
 /* Bit j of the result: token base + j (j < lim) is no inert token, so decide() must look
  * at it. Branch-free, so a run of plain words costs a few instructions each and no
- * mispredicted branch; the caller then visits only the set bits. Each token's flags are
- * read once: they hold its own test and its predecessor's test of the next token, so the
- * loop carries them over to the next step; four steps a round, each into its own
+ * mispredicted branch; the caller then visits only the set bits. Eight tokens a step
+ * where SSE2 is at hand (live8); else, and for the rest, each token's flags are read
+ * once: they hold its own test and its predecessor's test of the next token, so the loop
+ * carries them over to the next step; four steps a round, each into its own
  * accumulator, keep the dependency chains short. */
 static inline uint64_t candidates(const tok_sctx *c, size_t base, size_t lim)
 {
     const lede_token *t = c->t + base;
     uint64_t m0 = 0, m1 = 0, m2 = 0, m3 = 0;
-    unsigned f = t[0].flags;
+    unsigned f;
     size_t j = 0;
 
     if (c->cfg->max_sentence_bytes) /* every token may cross the cap */
         return lim == 64 ? ~(uint64_t)0 : (((uint64_t)1 << lim) - 1);
+#ifdef SENT_SSE2
+    for (; j + 8 <= lim; j += 8)
+        m0 |= (uint64_t)live8(t + j) << j;
+#endif
+    f = t[j].flags;
     for (; j + 4 <= lim; j += 4) {
         unsigned f1 = t[j + 1].flags, f2 = t[j + 2].flags, f3 = t[j + 3].flags;
         unsigned f4 = t[j + 4].flags;
@@ -880,14 +919,33 @@ static inline unsigned lowest_bit(uint64_t m)
 #endif
 }
 
+/* Token i is an inert word (no line break or dropped furniture after it) before a
+ * capitalised word, not cut off a glued one, that the lexicon filter turns away from
+ * the caption and dateline words: decide() would do nothing at i. Of its rules only the
+ * caption one is left there (no list marker "b." to ask, no closing quote cut off, no
+ * number, no dash of a dateline), and cap_lex() would find no class for it. */
+static inline int plain_capital(const tok_sctx *c, size_t i)
+{
+    const lede_token *t = &c->t[i], *nt = &c->t[i + 1];
+    unsigned char ch = (unsigned char)c->text[t->start];
+
+    return (t->flags & SENT_HOLD) == TOK_F_INERT && t->kind == LEDE_TOK_WORD && ch != '-' &&
+           ch != 0xE2 && !(t->end - t->start == 2 && c->text[t->start + 1] == '.') &&
+           (nt->flags & SENT_BUSY) == LEDE_TOKF_CAPITALIZED &&
+           !tok_lexicon_may_hold(c->cfg->lex, c->text + nt->start, nt->end - nt->start,
+                                 TOK_LEX_CAPTION);
+}
+
 int tok_sentences(const tok_config *cfg, const char *text, const lede_token *tokens, size_t n,
                   tok_emit_fn emit, void *arg)
 {
     tok_sctx c = {cfg, text, tokens, n, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0};
     size_t next = 0;
-    int rc;
+    int rc, skip_plain;
 
     c.brackets = (tokens[0].flags & TOK_F_BRACKETS) != 0;
+    /* with a cap on sentence length every token needs a look */
+    skip_plain = !cfg->max_sentence_bytes;
     /* Tokens in blocks of 64: one bit per token that needs the rules, then the rules at
      * each set bit the previous decision has not already stepped over. */
     for (size_t base = 0; base + 1 < n && next < n; base += 64) {
@@ -896,7 +954,7 @@ int tok_sentences(const tok_config *cfg, const char *text, const lede_token *tok
         while (m) {
             size_t i = base + lowest_bit(m);
             m &= m - 1;
-            if (i < next)
+            if (i < next || (skip_plain && plain_capital(&c, i)))
                 continue;
             rc = decide(&c, i, &next, emit, arg);
             if (rc)

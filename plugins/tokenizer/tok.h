@@ -3,10 +3,11 @@
  *
  * The stage works in three passes over a document: paragraphs.c finds paragraph spans
  * (blank lines), words.c cuts each paragraph into word tokens and judges quote marks
- * and apostrophes, and sentences.c decides which token ends a sentence. uax29.c is an
- * alternative word segmenter (Unicode UAX #29, every segment kept) used when the
- * `words` option asks for it; sentence boundaries then still come from the default
- * tokens, mapped onto the UAX #29 tokens by byte offset.
+ * and apostrophes (fastpath.c takes the plain words before its rules), and sentences.c
+ * decides which token ends a sentence. uax29.c is an alternative word segmenter
+ * (Unicode UAX #29, every segment kept) used when the `words` option asks for it;
+ * sentence boundaries then still come from the default tokens, mapped onto the UAX #29
+ * tokens by byte offset.
  *
  * Functions shared between the files carry the prefix tok_ because the unit tests link
  * several stages into one executable. Nothing here keeps mutable global state.
@@ -82,7 +83,9 @@ enum {
     TOK_LEX_WEEKDAY = 1 << 6,   /* Monday ... Sunday */
     TOK_LEX_MONTH = 1 << 7,     /* January ... December */
     TOK_LEX_CREDIT = 1 << 8,    /* Image, Photo: "Image: Nick Moreau." */
-    TOK_LEX_ANY_ABBREV = TOK_LEX_TITLE | TOK_LEX_ABBREV | TOK_LEX_NUMPREFIX | TOK_LEX_NEVER
+    TOK_LEX_ANY_ABBREV = TOK_LEX_TITLE | TOK_LEX_ABBREV | TOK_LEX_NUMPREFIX | TOK_LEX_NEVER,
+    /* the words of the caption and dateline rules (sentences.c) */
+    TOK_LEX_CAPTION = TOK_LEX_CREDIT | TOK_LEX_PREP | TOK_LEX_WEEKDAY
 };
 
 #define TOK_LEX_CLASSES 9 /* flag bits above */
@@ -91,9 +94,12 @@ typedef struct tok_lexicon {
     struct tok_lex_slot *slots; /* open addressing, power-of-two size */
     size_t mask;
     size_t count;
-    /* first[c][len]: bit (letter - 'a') set when a word of class bit c, length len and
-     * that first letter exists; lets tok_lexicon_get_if skip the hash for most words */
-    uint32_t first[TOK_LEX_CLASSES][16];
+    /* by_first[len][letter]: the classes (TOK_LEX_* bits) that hold a word of length len
+     * and that first letter ('a'..'z' as 0..25, anything else 26); by_last the same for
+     * the last letter. A word belongs to a class only if both hold it, so
+     * tok_lexicon_get_if skips the hash for nearly every other word with two loads. */
+    uint16_t by_first[16][27];
+    uint16_t by_last[16][27];
 } tok_lexicon;
 
 /* Builds the built-in lexicon. Returns 0 or LEDE_ENOMEM. */
@@ -105,31 +111,26 @@ int tok_lexicon_init(tok_lexicon *lex, lede_error *err);
 int tok_lexicon_load(tok_lexicon *lex, const char *path, lede_error *err);
 /* The TOK_LEX_* flags of s[0..len), compared case-insensitively (ASCII); 0 if unknown. */
 unsigned tok_lexicon_get(const tok_lexicon *lex, const char *s, size_t len);
-/* The same, restricted to the classes in wanted; cheaper when the word is in none: the
- * first-letter filter is inline, so most words never reach the hash. */
-static inline unsigned tok_lexicon_get_if(const tok_lexicon *lex, const char *s, size_t len,
-                                          unsigned wanted)
+/* 0 when no word s[0..len) is in any class of wanted; 1 when one may be: the filter on
+ * length, first and last letters, two loads. */
+static inline int tok_lexicon_may_hold(const tok_lexicon *lex, const char *s, size_t len,
+                                       unsigned wanted)
 {
-    unsigned char c0;
-    uint32_t any = 0;
-    int li;
+    unsigned c0, c1;
 
     if (!lex || len == 0 || len > 15)
         return 0;
-    c0 = (unsigned char)s[0];
-    li = (c0 | 0x20) >= 'a' && (c0 | 0x20) <= 'z' ? (c0 | 0x20) - 'a' : -1;
-    /* only the wanted classes: callers ask for one to three of the nine */
-    for (unsigned w = wanted & ((1u << TOK_LEX_CLASSES) - 1); w; w &= w - 1) {
-#if defined(__GNUC__)
-        unsigned c = (unsigned)__builtin_ctz(w);
-#else
-        unsigned c = 0;
-        while (!(w & (1u << c)))
-            c++;
-#endif
-        any |= lex->first[c][len];
-    }
-    if (li < 0 ? any == 0 : !(any & (1u << li)))
+    c0 = ((unsigned char)s[0] | 0x20u) - 'a';
+    c1 = ((unsigned char)s[len - 1] | 0x20u) - 'a';
+    return (lex->by_first[len][c0 < 26 ? c0 : 26] & lex->by_last[len][c1 < 26 ? c1 : 26] &
+            wanted) != 0;
+}
+/* tok_lexicon_get restricted to the classes in wanted; cheaper when the word is in none:
+ * the filter is inline, so most words never reach the hash. */
+static inline unsigned tok_lexicon_get_if(const tok_lexicon *lex, const char *s, size_t len,
+                                          unsigned wanted)
+{
+    if (!tok_lexicon_may_hold(lex, s, len, wanted))
         return 0;
     return tok_lexicon_get(lex, s, len) & wanted;
 }
@@ -163,7 +164,11 @@ int tok_vec_reserve(tok_vec *vec, size_t extra);
 
 /* TOK_F_INERT for token t, its kind and flags set: a word other than an abbreviation or
  * a lower-case letter alone (a list marker or item label), or one ASCII punctuation or
- * symbol character other than . ? ! (words.c sets it; the fast paths know it already). */
+ * symbol character other than . ? ! (words.c sets it; the fast paths know it already,
+ * and there a lower-case letter alone or a number of digits before a space is inert
+ * too: no marker's "." or ")" is glued to it, and a number's rules, as a list marker or
+ * a figure label "1.3", need one or a stop inside). A token left without the flag only
+ * costs sentences.c a look at it. */
 static inline uint16_t tok_inert_flag(const char *text, const lede_token *t)
 {
     unsigned ch = (unsigned char)text[t->start], len = t->end - t->start;
@@ -222,6 +227,16 @@ uint32_t tok_junk_end(const unsigned char *s, uint32_t pos, uint32_t end, int *b
 /* Appends to vec the word tokens of text[start..end) (one paragraph). Returns 0 or
  * LEDE_ENOMEM. */
 int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t end, tok_vec *vec);
+
+/* fastpath.c: appends to vec the plain tokens of s[pos..end) (a paragraph's rest), one
+ * after another, with the , ; ) ! ? or full stop after each and the space after that,
+ * exactly as tok_words' rules would make them; returns where it stopped: end, or the
+ * first character or token it leaves to tok_words (pos itself when the first is one).
+ * Sets *rc to LEDE_ENOMEM when the array cannot grow. */
+uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t pos, uint32_t end,
+                         tok_vec *vec, int *rc);
+/* The end of the run of ASCII lower-case letters starting at q (q <= end). */
+uint32_t tok_lower_run_end(const unsigned char *s, uint32_t q, uint32_t end);
 
 /* Decides the sentences of one paragraph whose tokens are tokens[0..n) (n >= 1): calls
  * emit(arg, first, last) for each sentence, as token indexes (inclusive), in order.

@@ -19,6 +19,7 @@
  * The instance holds only configuration, the lexicon and that scratch array; nothing
  * survives from one document to the next.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -176,6 +177,36 @@ static int is_page_number(const char *text, tok_span sp)
     return 1;
 }
 
+/* Clears the private flags of t[0..n). Two tokens at a time, as the two 64-bit words
+ * that hold their flags when a token is 12 bytes with its flags at offset 10: an AND
+ * with masks made from a template pair (no assumption on byte order) instead of a
+ * 16-bit read-modify-write a token. */
+static void clear_private(lede_token *t, size_t n)
+{
+    size_t i = 0;
+
+    if (sizeof(lede_token) == 12 && offsetof(lede_token, flags) == 10) {
+        lede_token pat[2];
+        uint64_t m1, m2;
+        memset(pat, 0xFF, sizeof pat);
+        pat[0].flags = pat[1].flags = (uint16_t)~TOK_F_PRIVATE;
+        memcpy(&m1, (unsigned char *)pat + 8, 8);
+        memcpy(&m2, (unsigned char *)pat + 16, 8);
+        for (; i + 2 <= n; i += 2) {
+            unsigned char *p = (unsigned char *)(t + i);
+            uint64_t w1, w2;
+            memcpy(&w1, p + 8, 8);
+            memcpy(&w2, p + 16, 8);
+            w1 &= m1;
+            w2 &= m2;
+            memcpy(p + 8, &w1, 8);
+            memcpy(p + 16, &w2, 8);
+        }
+    }
+    for (; i < n; i++)
+        t[i].flags &= (uint16_t)~TOK_F_PRIVATE;
+}
+
 static int tokenizer_process(void *instance, lede_doc *doc, lede_error *err)
 {
     tokenizer *tk = instance;
@@ -230,8 +261,7 @@ static int tokenizer_process(void *instance, lede_doc *doc, lede_error *err)
         paras[n_paras].sent_end = (uint32_t)b.n_sents;
         n_paras++;
         /* the private flags go while the paragraph's tokens are still in cache */
-        for (size_t i = before; i < vec->n; i++)
-            vec->v[i].flags &= (uint16_t)~TOK_F_PRIVATE;
+        clear_private(vec->v + before, vec->n - before);
     }
 
     if (tk->uax29) {

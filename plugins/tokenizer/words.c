@@ -38,24 +38,15 @@
  *   5. the capitalised word is not followed by ':', '(', '[', '_', '/' or '=', which
  *      make it an identifier ("footnoteRef:6", "getValue()").
  *
- * Speed: the common case, an ASCII word of lower-case letters after at most one capital,
- * ended by a space or , ; ) ! ?, or by a full stop and white space when the word is no
- * abbreviation, is emitted by a fast path (plain_words(), which also takes plain digit
- * runs and the mark and space after a word) that never enters the rules above. None of
- * them can apply to such a word (no capital after a lower-case letter, no apostrophe,
- * hyphen, digit or non-ASCII character; a stop before white space ends no URL or U.S.),
- * so the fast path must stay exactly that narrow: what it emits must be byte for byte
- * what scan_word, scan_dots and the punctuation path would. Dots, quote marks and
- * numbers are written with their kind known, without tok_describe().
+ * Speed: most words never reach these rules. fastpath.c emits the plain words, numbers
+ * and the marks after them first, and hands over here at the first token whose rules it
+ * cannot rule out; what it emits must be byte for byte what scan_word, scan_dots and the
+ * punctuation path would. Dots, quote marks and numbers are written with their kind
+ * known, without tok_describe().
  */
 #include <string.h>
 
 #include "tok.h"
-
-#if defined(__SSE2__) && defined(__GNUC__)
-#include <emmintrin.h>
-#define TOK_SSE2 1
-#endif
 
 typedef struct scanner {
     const tok_config *cfg;
@@ -245,45 +236,6 @@ static int split_clitic(scanner *sc)
     }
 }
 
-/* The end of the run of ASCII lower-case letters starting at q (q <= end). Eight bytes
- * at a time where the platform allows: a byte-by-byte loop mispredicts its exit at the
- * end of nearly every word, which is most of the cost of tokenizing plain text. */
-static inline uint32_t lower_run_end(const unsigned char *s, uint32_t q, uint32_t end)
-{
-#ifdef TOK_SSE2
-    /* 16 bytes at a time: nearly every word ends inside the first block. */
-    const __m128i a = _mm_set1_epi8('a'), z = _mm_set1_epi8('z');
-    while (end - q >= 16) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + q));
-        /* 'a' <= x <= 'z' as unsigned bytes */
-        __m128i lower = _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(x, a), x),
-                                      _mm_cmpeq_epi8(_mm_min_epu8(x, z), x));
-        unsigned other = ~(unsigned)_mm_movemask_epi8(lower) & 0xFFFF;
-        if (other)
-            return q + (uint32_t)__builtin_ctz(other);
-        q += 16;
-    }
-#endif
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    const uint64_t L = 0x0101010101010101ull, H = 0x8080808080808080ull;
-    while (end - q >= 8) {
-        uint64_t x, ge_a, ge_brace, lower;
-        memcpy(&x, s + q, 8);
-        /* per byte, high bit set when: x >= 'a', x >= '{' (computed on x | 0x80, so no
-         * borrow crosses bytes); lower = ASCII and in ['a', 'z'] */
-        ge_a = ((x | H) - 'a' * L) & H;
-        ge_brace = ((x | H) - '{' * L) & H;
-        lower = ge_a & ~ge_brace & ~x & H;
-        if (lower != H)
-            return q + (uint32_t)(__builtin_ctzll(~lower & H) >> 3);
-        q += 8;
-    }
-#endif
-    while (q < end && s[q] >= 'a' && s[q] <= 'z')
-        q++;
-    return q;
-}
-
 /* ---- words and numbers ---- */
 
 /* Scans one word starting at *ppos (lead: it starts with an apostrophe, as in ’90s);
@@ -308,7 +260,7 @@ static int scan_one(scanner *sc, uint32_t *ppos, int lead, uint16_t flags, int *
         if (pos < sc->end && sc->s[pos] >= 'a' && sc->s[pos] <= 'z' &&
             (is_alpha_cc(prev_cc) || prev_cc == TOK_CC_MARK)) {
             /* Fast path: a run of ASCII lower case inside a word triggers no rule. */
-            uint32_t q = lower_run_end(sc->s, pos + 1, sc->end);
+            uint32_t q = tok_lower_run_end(sc->s, pos + 1, sc->end);
             seg_letters += q - pos;
             lower_run += q - pos;
             n_letters += q - pos;
@@ -589,96 +541,6 @@ static int scan_emoji(scanner *sc, uint32_t *ppos, int32_t first)
     return emit(sc, start, pos, 0);
 }
 
-/* The fast path (see the file comment): emits the plain words starting at pos, one after
- * another while each is
- *   - an ASCII word of lower-case letters after one capital at most, ending where no rule
- *     could extend or cut it, or (two letters or more) before a full stop and white space
- *     when it is no abbreviation: no URL or U.S. can end so either;
- *   - or a run of ASCII digits ending the same way, or before a comma that no digit
- *     follows (22,000 goes on): a number.
- * A . , ; ) ! or ? right after such a word is emitted here too, as tok_words would. Returns
- * where it stopped (pos itself when the first word is not plain): anything else (a capital
- * inside, an apostrophe, a hyphen, a decimal point, non-ASCII) is left to scan_word. Sets
- * *rc on LEDE_ENOMEM. */
-static uint32_t plain_words(const tok_config *cfg, const unsigned char *s, uint32_t pos,
-                            uint32_t end, tok_vec *vec, int *rc)
-{
-    while (pos < end) {
-        unsigned char c = s[pos], e;
-        int upper = (unsigned)(c - 'A') < 26;
-        uint16_t kind, flags;
-        uint32_t q;
-
-        if ((unsigned)(c - '0') < 10) {
-            q = pos + 1;
-            while (q < end && (unsigned)(s[q] - '0') < 10)
-                q++;
-            e = q < end ? s[q] : ' ';
-            if (!(e == ' ' || e == '\n' || e == ';' || e == ')' || e == '!' || e == '?' ||
-                  e == '\r' || e == '\t' ||
-                  (e == ',' &&
-                   (q + 1 == end || (s[q + 1] < 0x80 && (unsigned)(s[q + 1] - '0') >= 10)))))
-                break;
-            kind = LEDE_TOK_NUMBER;
-            flags = 0;
-        } else {
-            if (!upper && (unsigned)(c - 'a') >= 26)
-                break;
-            q = lower_run_end(s, pos + 1, end);
-            e = q < end ? s[q] : ' ';
-            if (!(e == ' ' || e == '\n' || e == ',' || e == ';' || e == ')' || e == '!' ||
-                  e == '?' || e == '\r' || e == '\t' ||
-                  (e == '.' && q - pos >= 2 &&
-                   (q + 1 == end || s[q + 1] == ' ' || s[q + 1] == '\n' || s[q + 1] == '\r' ||
-                    s[q + 1] == '\t') &&
-                   !tok_lexicon_get_if(cfg->lex, (const char *)s + pos, q - pos,
-                                       TOK_LEX_ANY_ABBREV))))
-                break;
-            kind = LEDE_TOK_WORD;
-            /* a lower-case letter alone may be a list marker: not inert */
-            flags = (uint16_t)((upper ? LEDE_TOKF_CAPITALIZED : 0) |
-                               (q - pos >= 2 || upper ? TOK_F_INERT : 0));
-        }
-        if (vec->n == vec->cap && tok_vec_reserve(vec, 1)) {
-            *rc = LEDE_ENOMEM;
-            break;
-        }
-        lede_token *t = &vec->v[vec->n++];
-        t->start = pos;
-        t->end = q;
-        t->kind = kind;
-        t->flags = flags;
-        if (e == ' ' && q < end) {
-            pos = q + 1; /* skip the usual space after it */
-            continue;
-        }
-        pos = q;
-        /* , ; ) ! ? after the word: a token of its own with nothing to judge, as in
-         * tok_words (unless it starts a rule of four, which clean.c drops); a full stop
-         * (white space or the end follows it: the word took it as no abbreviation) as
-         * scan_dots makes it, unless ". . ." follows. Then the space after it. */
-        if (e == '.') {
-            if (q + 2 < end && s[q + 1] == ' ' && s[q + 2] == '.')
-                continue;
-        } else if (e != ',' && e != ';' && e != ')' && e != '!' && e != '?') {
-            continue;
-        } else if (q + 3 < end && s[q + 1] == e && s[q + 2] == e && s[q + 3] == e) {
-            break;
-        }
-        if (vec->n == vec->cap && tok_vec_reserve(vec, 1)) {
-            *rc = LEDE_ENOMEM;
-            break;
-        }
-        t = &vec->v[vec->n++];
-        t->start = q;
-        t->end = q + 1;
-        t->kind = LEDE_TOK_PUNCT;
-        t->flags = e == '?' || e == '!' || e == '.' ? 0 : TOK_F_INERT;
-        pos = q + 1 < end && s[q + 1] == ' ' ? q + 2 : q + 1;
-    }
-    return pos;
-}
-
 int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t end, tok_vec *vec)
 {
     scanner sc = {cfg, text, (const unsigned char *)text, start, end, vec, 0};
@@ -693,7 +555,7 @@ int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t 
         unsigned char c = sc.s[pos];
 
         if ((unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10) {
-            uint32_t next = plain_words(cfg, sc.s, pos, end, vec, &rc);
+            uint32_t next = tok_plain_words(cfg, sc.s, pos, end, vec, &rc);
             if (rc)
                 break;
             if (next != pos) {

@@ -1,0 +1,378 @@
+/*
+ * fastpath.c -- the plain words, numbers and marks of a paragraph, before words.c's rules.
+ *
+ * Most tokens of news text are an ASCII word of lower-case letters after at most one
+ * capital, or a run of digits, followed by a space or by , ; ) ! ? or a full stop. None
+ * of words.c's rules can act on such a token (no capital after a lower-case letter, so
+ * no glued caption; no apostrophe, hyphen, digit or non-ASCII character; a stop before
+ * white space ends no URL and no U.S.), so tok_plain_words() emits them, one after
+ * another, and the mark after each, without entering those rules. A slower second
+ * grammar (wide_token()) takes the next most common tokens the same way before they fall
+ * to scan_word: capitals ("AOL", "MPs"), inner apostrophes and hyphens ("AOL's",
+ * "high-speed"), numbers with a % or a unit ("76%", "1990s"), and the ends after which no
+ * rule can extend a token (the table fast_end). What this file emits must be byte for
+ * byte what scan_word, scan_dots and the punctuation path of words.c would: keep every
+ * grammar here exactly that narrow, and hand over at the first token it does not know.
+ *
+ * Speed: word ends come from a 64-byte mask of lower-case letters the loop already holds
+ * (SSE2; 16, 8 or 1 bytes at a time elsewhere), so the step from one word to the next is
+ * a shift and a count rather than a load and a compare on the loop's dependency chain.
+ */
+#include <string.h>
+
+#include "tok.h"
+
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define TOK_SSE2 1
+#endif
+
+/* The end of the run of ASCII lower-case letters starting at q (q <= end). Eight bytes
+ * at a time where the platform allows: a byte-by-byte loop mispredicts its exit at the
+ * end of nearly every word, which is most of the cost of tokenizing plain text. */
+static inline uint32_t lower_run_end(const unsigned char *s, uint32_t q, uint32_t end)
+{
+#ifdef TOK_SSE2
+    /* 16 bytes at a time: nearly every word ends inside the first block. */
+    const __m128i a = _mm_set1_epi8('a'), z = _mm_set1_epi8('z');
+    while (end - q >= 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + q));
+        /* 'a' <= x <= 'z' as unsigned bytes */
+        __m128i lower = _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(x, a), x),
+                                      _mm_cmpeq_epi8(_mm_min_epu8(x, z), x));
+        unsigned other = ~(unsigned)_mm_movemask_epi8(lower) & 0xFFFF;
+        if (other)
+            return q + (uint32_t)__builtin_ctz(other);
+        q += 16;
+    }
+#endif
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t L = 0x0101010101010101ull, H = 0x8080808080808080ull;
+    while (end - q >= 8) {
+        uint64_t x, ge_a, ge_brace, lower;
+        memcpy(&x, s + q, 8);
+        /* per byte, high bit set when: x >= 'a', x >= '{' (computed on x | 0x80, so no
+         * borrow crosses bytes); lower = ASCII and in ['a', 'z'] */
+        ge_a = ((x | H) - 'a' * L) & H;
+        ge_brace = ((x | H) - '{' * L) & H;
+        lower = ge_a & ~ge_brace & ~x & H;
+        if (lower != H)
+            return q + (uint32_t)(__builtin_ctzll(~lower & H) >> 3);
+        q += 8;
+    }
+#endif
+    while (q < end && s[q] >= 'a' && s[q] <= 'z')
+        q++;
+    return q;
+}
+
+#ifdef TOK_SSE2
+/* Bit i set when p[i] is an ASCII lower-case letter, for the 64 bytes at p: the fast
+ * path finds most word ends in a mask it already holds, so the step from one word to
+ * the next is a shift and a count, not a load and a compare. 'a'..'z' plus 0x80 - 'a'
+ * are the only bytes that become -128..-103 as signed bytes. */
+static inline uint64_t lower_mask64(const unsigned char *p)
+{
+    const __m128i bias = _mm_set1_epi8((char)(0x80 - 'a')), lim = _mm_set1_epi8((char)(-128 + 26));
+    uint64_t m = 0;
+
+    for (int i = 0; i < 4; i++) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * i));
+        x = _mm_add_epi8(x, bias);
+        m |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, lim)) << (16 * i);
+    }
+    return m;
+}
+#endif
+
+/* What may follow a token of the fast path (tok_plain_words), by its next byte: FE_NO, the
+ * general path must judge the token (a letter, a digit, an apostrophe or hyphen that may
+ * join, a character that may continue a URL, any non-ASCII byte); FE_STOP, FE_COLON and
+ * FE_APOS, the wider grammar of wide_token() decides; FE_END, the token ends and the byte
+ * is tok_words' to take (quotes, brackets, symbols, controls); FE_MARK, a mark the fast
+ * path emits itself (, ; ) ! ?); FE_SPACE, the usual space, skipped. Bytes 0x80 and up
+ * are FE_NO (the entries past the list are zero). */
+enum { FE_NO = 0, FE_STOP, FE_COLON, FE_APOS, FE_END, FE_MARK, FE_SPACE };
+#define N FE_NO
+#define T FE_STOP
+#define C FE_COLON
+#define A FE_APOS
+#define E FE_END
+#define M FE_MARK
+#define W FE_SPACE
+static const unsigned char fast_end[256] = {
+    E, E, E, E, E, E, E, E, E, E, E, E, E, E, E, E, /* 0x00: controls */
+    E, E, E, E, E, E, E, E, E, E, E, E, E, E, E, E, /* 0x10 */
+    W, M, E, E, E, N, E, A, E, M, E, N, M, N, T, E, /* 0x20:  !"#$%&'()*+,-./ */
+    N, N, N, N, N, N, N, N, N, N, C, M, E, E, E, M, /* 0x30: 0-9 :;<=>? */
+    N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, /* 0x40: @A-O */
+    N, N, N, N, N, N, N, N, N, N, N, E, E, E, E, N, /* 0x50: P-Z [\]^_ */
+    E, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, /* 0x60: `a-o */
+    N, N, N, N, N, N, N, N, N, N, N, E, E, E, E, E  /* 0x70: p-z {|}~ DEL */
+};
+#undef N
+#undef T
+#undef C
+#undef A
+#undef E
+#undef M
+#undef W
+
+static inline int is_digit(unsigned char c)
+{
+    return (unsigned)(c - '0') < 10;
+}
+
+static inline int is_upper(unsigned char c)
+{
+    return (unsigned)(c - 'A') < 26;
+}
+
+static inline int is_lower(unsigned char c)
+{
+    return (unsigned)(c - 'a') < 26;
+}
+
+static inline uint32_t digit_run_end(const unsigned char *s, uint32_t q, uint32_t end)
+{
+    while (q < end && is_digit(s[q]))
+        q++;
+    return q;
+}
+
+/* The full stop at q ends the token [pos, q) and is a token of its own, in scan_one's
+ * rules and abbrev.c's: the byte after it is ASCII and no letter, digit or . _ + % @ :
+ * - (or the paragraph ends), and the token is a word of two letters or more that is no
+ * abbreviation (letters_only: tok_stop_is_abbrev asks only about words of letters
+ * alone) or any other token; a non-ASCII byte after it may still join the digits of a
+ * bare number (scan_one's classes know more digits than ASCII). */
+static inline int stop_ends_token(const tok_config *cfg, const unsigned char *s, uint32_t pos,
+                                  uint32_t q, uint32_t end, int letters_only, int bare_number)
+{
+    unsigned char x = q + 1 < end ? s[q + 1] : ' ';
+
+    if (x >= 0x80 ? bare_number : fast_end[x] == FE_NO || x == '.' || x == ':')
+        return 0;
+    return !letters_only || (q - pos >= 2 && !tok_lexicon_get_if(cfg->lex, (const char *)s + pos,
+                                                                 q - pos, TOK_LEX_ANY_ABBREV));
+}
+
+/* The wider grammar of the fast path, for a token tok_plain_words could not end: returns the
+ * end of the token at pos and sets *kind and *flags, or returns pos when scan_word must
+ * take it. A token here is one of
+ *   - ASCII words: runs of capitals then lower case ("AOL", "MPs"), joined by an inner
+ *     apostrophe or hyphen before a letter ("AOL's", "high-speed", "O'Brien"); no capital
+ *     follows a lower-case letter inside a run, so no glued caption can be cut (rule 1),
+ *     and after a joiner a run starts a new segment, as in scan_one;
+ *   - numbers: digits with inner . , : between digits, then a % or a run of lower case
+ *     ("2001", "22,000", "76%", "1990s", "1.13bn": the last two words);
+ * each followed by what cannot extend it, in scan_one's rules or as a URL, an address
+ * or U.S. (abbrev.c):
+ *   - a full stop before a byte that is ASCII and no letter, digit or . _ + % @ : -
+ *     (or the end), after a word of two letters or more that is no abbreviation
+ *     (tok_stop_is_abbrev asks only about words of letters alone), or a number;
+ *   - a colon not before "//" (no scheme);
+ *   - an apostrophe after a number (no elision joins a digit);
+ *   - after a number without % or letters, a . , : before a non-ASCII byte may still
+ *     join digits (scan_one's classes know more digits than ASCII): not here. */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* out of the hot loop: its registers are the loop's */
+#endif
+static uint32_t
+wide_token(const tok_config *cfg, const unsigned char *s, uint32_t pos, uint32_t end,
+           uint16_t *kind, uint16_t *flags)
+{
+    uint32_t q = pos;
+    int bare_number = 0, letters_only = 0;
+    unsigned char e, x;
+
+    if (is_digit(s[q])) {
+        q = digit_run_end(s, q, end);
+        while (q + 1 < end && (s[q] == '.' || s[q] == ',' || s[q] == ':') && is_digit(s[q + 1]))
+            q = digit_run_end(s, q + 1, end);
+        *kind = LEDE_TOK_NUMBER;
+        *flags = 0;
+        if (q < end && s[q] == '%') {
+            q++;
+        } else if (q < end && is_lower(s[q])) {
+            q = lower_run_end(s, q, end);
+            *kind = LEDE_TOK_WORD;
+            *flags = TOK_F_INERT;
+        } else {
+            bare_number = 1;
+        }
+    } else {
+        unsigned n_letters = 0, n_upper = 0;
+        int apostrophe = 0;
+        letters_only = 1;
+        for (;;) {
+            uint32_t run = q;
+            while (q < end && is_upper(s[q]))
+                q++;
+            n_upper += q - run;
+            q = lower_run_end(s, q, end);
+            n_letters += q - run;
+            if (q + 1 < end && (s[q] == '\'' || s[q] == '-') &&
+                (is_upper(s[q + 1]) || is_lower(s[q + 1]))) {
+                apostrophe |= s[q] == '\'';
+                letters_only = 0;
+                q++;
+                continue;
+            }
+            break;
+        }
+        if (q == pos || (apostrophe && cfg->clitics))
+            return pos;
+        *kind = LEDE_TOK_WORD;
+        *flags = (uint16_t)((is_upper(s[pos]) ? LEDE_TOKF_CAPITALIZED : 0) |
+                            (n_letters >= 2 && n_upper == n_letters ? LEDE_TOKF_ALLCAPS : 0) |
+                            (apostrophe ? LEDE_TOKF_APOSTROPHE : 0) |
+                            (q - pos >= 2 || !is_lower(s[pos]) ? TOK_F_INERT : 0));
+    }
+    e = q < end ? s[q] : ' ';
+    x = q + 1 < end ? s[q + 1] : ' ';
+    switch (fast_end[e]) {
+    case FE_SPACE:
+    case FE_END:
+        return q;
+    case FE_MARK:
+        return e == ',' && bare_number && x >= 0x80 ? pos : q;
+    case FE_COLON:
+        if ((bare_number && x >= 0x80) || (q + 2 < end && x == '/' && s[q + 2] == '/'))
+            return pos;
+        return q;
+    case FE_APOS:
+        return *kind == LEDE_TOK_NUMBER ? q : pos;
+    case FE_STOP:
+        return stop_ends_token(cfg, s, pos, q, end, letters_only, bare_number) ? q : pos;
+    default:
+        return pos;
+    }
+}
+
+/* Each token is a word of lower-case letters after one capital at most, or a run of
+ * digits, ended by a space, a line break, a mark or a symbol that cannot extend it
+ * (fast_end); anything else at its end goes to wide_token(). */
+uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t pos, uint32_t end,
+                         tok_vec *vec, int *rc)
+{
+    /* the array in locals: stores through t would otherwise make the compiler reload
+     * vec->n and vec->v for every token */
+    lede_token *v = vec->v;
+    size_t n = vec->n, cap = vec->cap;
+#ifdef TOK_SSE2
+    uint32_t blk = 0, blk_end = 0; /* the block [blk, blk_end) whose mask is blk_mask */
+    uint64_t blk_mask = 0;
+#endif
+
+    while (pos < end) {
+        unsigned char c = s[pos], e;
+        unsigned upper = is_upper(c), inert;
+        uint16_t kind, flags;
+        uint32_t q;
+        lede_token *t;
+
+        if (is_digit(c)) {
+            q = digit_run_end(s, pos + 1, end);
+            kind = LEDE_TOK_NUMBER;
+            inert = 0;
+        } else {
+            if ((unsigned)((c | 0x20) - 'a') >= 26)
+                break;
+#ifdef TOK_SSE2
+            /* the end of the lower-case run from the mask of the block of 64 bytes that
+             * holds it, computed when the run leaves the block; lower_run_end near the
+             * paragraph end, where no 64 bytes are left to read */
+            q = pos + 1;
+            for (;;) {
+                if (q < blk_end) {
+                    uint64_t m = ~blk_mask >> (q - blk);
+                    if (m) {
+                        q += (uint32_t)__builtin_ctzll(m);
+                        break;
+                    }
+                    q = blk_end;
+                }
+                if (end - q < 64) {
+                    q = lower_run_end(s, q, end);
+                    break;
+                }
+                blk = q;
+                blk_end = q + 64;
+                blk_mask = lower_mask64(s + q);
+            }
+#else
+            q = lower_run_end(s, pos + 1, end);
+#endif
+            kind = LEDE_TOK_WORD;
+            /* inert unless a lower-case letter alone (a list marker?), but see below */
+            inert = upper | (q - pos >= 2);
+        }
+        e = q < end ? s[q] : ' ';
+        /* Before a space no token is glued to this one, so a letter alone or a run of
+         * digits is no list marker (those need a "." or ")" glued to them) and no rule
+         * acts on it unless the next word is capitalised: inert too (tok.h). Without a
+         * branch: capitals start a tenth of the words, at random. */
+        flags = (uint16_t)(upper * LEDE_TOKF_CAPITALIZED | (inert | (e == ' ')) * TOK_F_INERT);
+        if (e == '.' && kind == LEDE_TOK_WORD) {
+            /* the end of most sentences: judged here, without wide_token's rescan */
+            if (!stop_ends_token(cfg, s, pos, q, end, 1, 0))
+                break;
+        } else if (fast_end[e] < FE_END || (e == ',' && kind == LEDE_TOK_NUMBER)) {
+            /* a comma after digits may be a thousands separator: wide_token looks further */
+            /* its own variables: taking the address of kind and flags would keep them
+             * in memory for every token */
+            uint16_t wkind, wflags;
+            q = wide_token(cfg, s, pos, end, &wkind, &wflags);
+            if (q == pos)
+                break;
+            kind = wkind;
+            flags = wflags;
+            e = q < end ? s[q] : ' ';
+        }
+        if (n + 2 > cap) { /* room for the token and a mark after it */
+            vec->n = n;
+            if (tok_vec_reserve(vec, 2)) {
+                *rc = LEDE_ENOMEM;
+                break;
+            }
+            v = vec->v;
+            cap = vec->cap;
+        }
+        t = &v[n++];
+        t->start = pos;
+        t->end = q;
+        t->kind = kind;
+        t->flags = flags;
+        if (e == ' ' && q < end) {
+            pos = q + 1; /* skip the usual space after it */
+            continue;
+        }
+        pos = q;
+        /* , ; ) ! ? after the word: a token of its own with nothing to judge, as in
+         * tok_words (unless it starts a rule of four, which clean.c drops); a full stop
+         * (the word took it as no abbreviation) as scan_dots makes it, unless ". . ."
+         * follows. Then the space after it. */
+        if (e == '.') {
+            if (q + 2 < end && s[q + 1] == ' ' && s[q + 2] == '.')
+                continue;
+        } else if (e != ',' && e != ';' && e != ')' && e != '!' && e != '?') {
+            continue;
+        } else if (q + 3 < end && s[q + 1] == e && s[q + 2] == e && s[q + 3] == e) {
+            break;
+        }
+        t = &v[n++];
+        t->start = q;
+        t->end = q + 1;
+        t->kind = LEDE_TOK_PUNCT;
+        t->flags = e == '?' || e == '!' || e == '.' ? 0 : TOK_F_INERT;
+        pos = q + 1 < end && s[q + 1] == ' ' ? q + 2 : q + 1;
+    }
+    vec->n = n;
+    return pos;
+}
+
+uint32_t tok_lower_run_end(const unsigned char *s, uint32_t q, uint32_t end)
+{
+    return lower_run_end(s, q, end);
+}
