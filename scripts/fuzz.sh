@@ -46,6 +46,7 @@ flags+=("-DCMAKE_C_CREATE_SHARED_MODULE=<CMAKE_C_COMPILER> <CMAKE_SHARED_LIBRARY
 <OBJECTS> <LINK_LIBRARIES> -Wl,-z,undefs")
 # (An earlier version injected tests/fuzz from outside; forget that in old build dirs.)
 flags+=("-UCMAKE_PROJECT_lede_INCLUDE")
+mkdir -p "$dir" # configure.log goes there before cmake creates it (fresh clone)
 CC=clang cmake -S "$root" -B "$dir" "${flags[@]}" >/dev/null 2>"$dir/configure.log" ||
   { cat "$dir/configure.log" >&2; exit 2; }
 # Only the fuzzers asked for (and the stage modules fuzz_config loads); not the lede CLI:
