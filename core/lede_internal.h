@@ -21,8 +21,10 @@
 typedef struct lede__chunk lede__chunk;
 typedef struct lede__arena {
     lede__chunk *head; /* current chunk; older ones follow */
+    lede__chunk *big;  /* exact-size chunks of large requests */
     size_t used_total; /* bytes handed out since the last reset */
     size_t max;        /* cap on used_total; 0 = none */
+    size_t first;      /* size of the next first chunk (what the last document needed) */
 } lede__arena;
 
 void lede__arena_init(lede__arena *a, size_t max);
