@@ -111,19 +111,27 @@ static void test_time_abbreviation_before_a_capital_ends_the_sentence(void **sta
                   "Travelers who didn't get the warning at 5 P.M. left later.");
 }
 
+/* Writes an abbreviations file at path and a tokenizer built with it. */
+static tku *tku_with_abbreviations(const char *path, const char *content)
+{
+    FILE *f = fopen(path, "w");
+    char opts[512];
+
+    assert_non_null(f);
+    fputs(content, f);
+    fclose(f);
+    snprintf(opts, sizeof opts, "abbreviations=\"%s\"", path);
+    return tku_new(opts);
+}
+
 static void test_abbreviations_file_adds_a_title(void **state)
 {
     const char *path = LEDE_BINARY_DIR "/tokenizer-abbrevs.txt";
-    FILE *f = fopen(path, "w");
-    char opts[512];
     tku *k;
 
     (void)state;
-    assert_non_null(f);
-    fputs("# extra abbreviations\nPte. title\nCmdt title  # commandant\n", f);
-    fclose(f);
-    snprintf(opts, sizeof opts, "abbreviations=\"%s\"", path);
-    k = tku_new(opts);
+    k = tku_with_abbreviations(path,
+                               "# extra abbreviations\nPte. title\nCmdt title  # commandant\n");
     TKU_SENTENCES(k, "The visit of Pte. Lopez went well. He left.",
                   "The visit of Pte. Lopez went well.", "He left.");
     tku_free(k);
@@ -140,16 +148,10 @@ static void test_abbreviations_file_words_are_found_in_any_case(void **state)
      * other capitals than in the file, nor one of a length and letters no built-in word
      * has. */
     const char *path = LEDE_BINARY_DIR "/tokenizer-abbrevs-case.txt";
-    FILE *f = fopen(path, "w");
-    char opts[512];
     tku *k;
 
     (void)state;
-    assert_non_null(f);
-    fputs("Qzx title\nzzQ title\nKwXyZjQvB title\n", f);
-    fclose(f);
-    snprintf(opts, sizeof opts, "abbreviations=\"%s\"", path);
-    k = tku_new(opts);
+    k = tku_with_abbreviations(path, "Qzx title\nzzQ title\nKwXyZjQvB title\n");
     TKU_SENTENCES(k, "We met Qzx. Lopez, ZZQ. Smith and kwxyzjqvb. Jones there. He left.",
                   "We met Qzx. Lopez, ZZQ. Smith and kwxyzjqvb. Jones there.", "He left.");
     tku_free(k);
