@@ -5,7 +5,10 @@
  * content but keeps the text buffer, the arena's steady-state chunk and the output
  * buffers, so that a long stream of documents allocates almost nothing. Everything a
  * stage adds lives in the arena. The text is validated as UTF-8 on load; invalid
- * sequences become U+FFFD so that no stage ever meets malformed input.
+ * sequences become U+FFFD so that no stage ever meets malformed input. The NDJSON reader's
+ * decoded text, when valid, is not copied: the document adopts the reader's buffer and
+ * gives it its own in exchange (lede__doc_adopt_text), so its text may start anywhere in
+ * the storage it owns.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,7 +52,8 @@ enum {
 struct lede_doc {
     lede__arena arena;
     char *id;
-    char *text; /* malloc, reused; NUL-terminated */
+    char *text;     /* NUL-terminated, inside text_mem (at its start unless adopted) */
+    char *text_mem; /* malloc, reused; text_cap bytes */
     size_t len, text_cap;
     size_t max_text;
     size_t seq;
@@ -121,7 +125,7 @@ void lede_doc_free(lede_doc *doc)
     if (!doc)
         return;
     lede__arena_free(&doc->arena);
-    free(doc->text);
+    free(doc->text_mem);
     for (int i = 0; i < doc->n_outputs; i++)
         lede_buf_free(&doc->outputs[i]);
     free(doc->outputs);
@@ -133,6 +137,7 @@ void lede_doc_reset(lede_doc *doc)
     lede__arena_reset(&doc->arena);
     doc->id = (char *)"";
     doc->len = 0;
+    doc->text = doc->text_mem;
     if (doc->text)
         doc->text[0] = '\0';
     doc->meta = NULL;
@@ -205,24 +210,36 @@ static size_t utf8_valid_len(const unsigned char *p, const unsigned char *end)
     return 0;
 }
 
-/* Copies text[0..len) to out (room for len bytes) while validating it as UTF-8. Returns
- * len when the text is valid, else the offset of the first invalid sequence (out then
- * holds the bytes before it). ASCII, nearly all of an English news text, goes 16 bytes
- * at a time (SSE2) or 8 (elsewhere); the rest one sequence at a time. */
-static size_t utf8_copy_valid(char *out, const char *text, size_t len)
+/* Validates text[0..len) as UTF-8, copying it to out (room for len bytes) unless out is
+ * NULL. Returns len when the text is valid, else the offset of the first invalid sequence
+ * (out then holds the bytes before it). ASCII, nearly all of an English news text, goes 16
+ * bytes at a time (SSE2) or 8 (elsewhere); the rest one sequence at a time. Inlined into
+ * the two callers below so that each gets a loop without the test of out. */
+static inline size_t utf8_scan(char *out, const char *text, size_t len)
 {
     const unsigned char *p = (const unsigned char *)text, *end = p + len;
     char *o = out;
 
     while (p < end) {
 #ifdef DOC_SSE2
+        /* Validating only, nothing to store: test 64 bytes with one mask. */
+        while (!out && end - p >= 64) {
+            const __m128i *v = (const __m128i *)(const void *)p;
+            __m128i x = _mm_or_si128(_mm_or_si128(_mm_loadu_si128(v), _mm_loadu_si128(v + 1)),
+                                     _mm_or_si128(_mm_loadu_si128(v + 2), _mm_loadu_si128(v + 3)));
+            if (_mm_movemask_epi8(x))
+                break;
+            p += 64;
+        }
         while (end - p >= 16) {
             __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
             if (_mm_movemask_epi8(x))
                 break;
-            _mm_storeu_si128((__m128i *)(void *)o, x);
+            if (out) {
+                _mm_storeu_si128((__m128i *)(void *)o, x);
+                o += 16;
+            }
             p += 16;
-            o += 16;
         }
 #endif
         while (end - p >= 8) {
@@ -230,49 +247,102 @@ static size_t utf8_copy_valid(char *out, const char *text, size_t len)
             memcpy(&w, p, 8);
             if (w & UINT64_C(0x8080808080808080))
                 break;
-            memcpy(o, &w, 8);
+            if (out) {
+                memcpy(o, &w, 8);
+                o += 8;
+            }
             p += 8;
-            o += 8;
         }
         if (p == end)
             break;
         if (*p < 0x80) {
-            *o++ = (char)*p++;
+            if (out)
+                *o++ = (char)*p;
+            p++;
             continue;
         }
         size_t n = utf8_valid_len(p, end);
         if (!n)
             return (size_t)(p - (const unsigned char *)text);
-        memcpy(o, p, n);
-        o += n;
+        if (out) {
+            memcpy(o, p, n);
+            o += n;
+        }
         p += n;
     }
     return len;
 }
 
+static size_t utf8_copy_valid(char *out, const char *text, size_t len)
+{
+    return utf8_scan(out, text, len);
+}
+
+static size_t utf8_valid_prefix(const char *text, size_t len)
+{
+    return utf8_scan(NULL, text, len);
+}
+
 static int text_reserve(lede_doc *doc, size_t need)
 {
     if (need + 1 > doc->text_cap) {
-        char *t = realloc(doc->text, need + 1);
+        char *t = realloc(doc->text_mem, need + 1);
         if (!t)
             return LEDE_ENOMEM;
-        doc->text = t;
+        doc->text_mem = t;
         doc->text_cap = need + 1;
     }
+    doc->text = doc->text_mem;
+    return 0;
+}
+
+/* Sets the document's id (a copy in the arena). */
+static int set_id(lede_doc *doc, const char *id, lede_error *err)
+{
+    doc->id = lede_doc_strndup(doc, id, strlen(id));
+    if (!doc->id) {
+        doc->id = (char *)"";
+        return lede_error_set(err, LEDE_ENOMEM, "out of memory loading document '%s'", id);
+    }
+    return 0;
+}
+
+int lede__doc_adopt_text(lede_doc *doc, const char *id, lede_buf *buf, size_t off, size_t len,
+                         lede_error *err)
+{
+    if (!id)
+        id = "";
+    if (len > doc->max_text || utf8_valid_prefix(buf->data + off, len) != len)
+        return 1;
+    int rc = set_id(doc, id, err);
+    if (rc)
+        return rc;
+    /* Swap the storage: buf's becomes the document's, the document's (whose previous text
+     * nobody reads any more) becomes buf's, empty. */
+    char *mem = doc->text_mem;
+    size_t cap = doc->text_cap;
+    doc->text_mem = buf->data;
+    doc->text_cap = buf->cap;
+    doc->text = buf->data + off;
+    doc->len = len;
+    doc->text[len] = '\0';
+    buf->data = mem;
+    buf->cap = cap;
+    buf->len = 0;
+    if (buf->data)
+        buf->data[0] = '\0';
     return 0;
 }
 
 int lede_doc_load(lede_doc *doc, const char *id, const char *text, size_t len, lede_error *err)
 {
     size_t bad;
+    int rc;
 
     if (!id)
         id = "";
-    doc->id = lede_doc_strndup(doc, id, strlen(id));
-    if (!doc->id) {
-        doc->id = (char *)"";
-        return lede_error_set(err, LEDE_ENOMEM, "out of memory loading document '%s'", id);
-    }
+    if ((rc = set_id(doc, id, err)))
+        return rc;
     if (len > doc->max_text)
         return lede_error_set(err, LEDE_ETOOBIG,
                               "document '%s' is %zu bytes, over the limit of %zu bytes "

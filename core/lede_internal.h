@@ -44,6 +44,16 @@ LEDE_API void lede__doc_fail(lede_doc *doc, const char *stage, const char *messa
 LEDE_API void lede__doc_set_stage(lede_doc *doc, const char *stage);
 /* Caps: the largest text accepted (bytes) and the arena cap as a multiple of it. */
 LEDE_API void lede__doc_set_limits(lede_doc *doc, size_t max_text, size_t arena_max);
+/* Loads the document from text already in buf->data[off..off+len) (the reader's decoded
+ * NDJSON string), without copying it: when the text is valid UTF-8 and within max_text,
+ * the document takes buf's storage (its text stays where it is; the byte at off+len
+ * becomes its NUL, nothing else in the storage is touched, so other strings decoded into
+ * buf stay readable until the next load or reset of doc) and buf gets the document's
+ * previous storage, emptied: two buffers circulate, and a stream allocates nothing in
+ * steady state. Returns 0 when adopted; 1 when not (invalid UTF-8 to replace, or over
+ * max_text): nothing changed, copy with lede_doc_load; LEDE_ENOMEM storing the id. */
+LEDE_API int lede__doc_adopt_text(lede_doc *doc, const char *id, lede_buf *buf, size_t off,
+                                  size_t len, lede_error *err);
 /* The sequence number the runner gave the document. */
 LEDE_API void lede__doc_set_seq(lede_doc *doc, size_t seq);
 LEDE_API size_t lede__doc_seq(const lede_doc *doc);

@@ -506,6 +506,9 @@ int lede__ndjson_parse(const char *line, size_t len, lede__ndjson_rec *rec, lede
             scratch->len = key_off; /* drop the key: only the value is needed */
             if ((rc = parse_string(&p, 1, &rec->text_off, &rec->text_len)))
                 return rc;
+            /* Keep the text's NUL: what is decoded after it goes past it, so the reader
+             * can hand the text to the document in place (lede__doc_adopt_text). */
+            scratch->len++;
             rec->has_text = 1;
         } else if (is_id && line[p.pos] == '"') {
             scratch->len = key_off;

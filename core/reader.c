@@ -372,14 +372,21 @@ static void load_record(lede__reader *r, const char *line, size_t len, lede_doc 
                     where, "");
         return;
     }
-    if (lede_doc_load(doc, id, r->scratch.data + rec->text_off, rec->text_len, &e)) {
+    /* The decoded text goes to the document in place when it can; adoption swaps the
+     * storage, so the metadata keys are read where they were decoded (now in the
+     * document's storage, untouched until its next load). The id was copied above. */
+    const char *decoded = r->scratch.data;
+    int rc = lede__doc_adopt_text(doc, id, &r->scratch, rec->text_off, rec->text_len, &e);
+    if (rc == 1)
+        rc = lede_doc_load(doc, id, decoded + rec->text_off, rec->text_len, &e);
+    if (rc) {
         lede__doc_fail(doc, "reader", e.message);
         return;
     }
     for (size_t i = 0; i < rec->n_fields; i++) {
         const lede__ndjson_field *f = &rec->fields[i];
         char key[256];
-        snprintf(key, sizeof key, "%.*s", (int)f->key_len, r->scratch.data + f->key_off);
+        snprintf(key, sizeof key, "%.*s", (int)f->key_len, decoded + f->key_off);
         if (lede_doc_meta_add(doc, key, line + f->val_off, f->val_len)) {
             lede__doc_fail(doc, "reader", "out of memory storing metadata");
             return;

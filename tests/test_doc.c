@@ -251,10 +251,181 @@ static void test_utf8_at_every_block_position_is_kept_or_replaced(void **state)
     lede_doc_free(doc);
 }
 
+/* A buffer holding what the NDJSON reader leaves in its scratch: a metadata key, then the
+ * text with its NUL, then another key. Returns the text's offset. */
+static size_t scratch_with(lede_buf *b, const char *text, size_t len)
+{
+    lede_buf_init(b, 0);
+    assert_int_equal(lede_buf_append(b, "url", 3), 0);
+    size_t off = b->len;
+    assert_int_equal(lede_buf_append(b, text, len), 0);
+    b->len++; /* keep the text's NUL, as lede__ndjson_parse does */
+    assert_int_equal(lede_buf_append(b, "lang", 4), 0);
+    return off;
+}
+
+static void test_adopted_text_is_identical_to_copied_text(void **state)
+{
+    const char text[] = "Putin\xe2\x80\x99s visit\r\n\r\nU.N. \xe2\x80\x9cQ\xe2\x80\x9d and a "
+                        "longer tail of plain ASCII past several 16-byte blocks \xf0\x9f\x98\x80";
+    size_t len = sizeof text - 1, alen;
+    lede_buf b;
+    lede_error err;
+    lede_doc *copied = load(text, len), *adopted;
+    (void)state;
+    assert_int_equal(lede_doc_new(&adopted, &err), 0);
+    size_t off = scratch_with(&b, text, len);
+    char *storage = b.data;
+    assert_int_equal(lede__doc_adopt_text(adopted, "d1", &b, off, len, &err), 0);
+    const char *t = lede_doc_text(adopted, &alen);
+    assert_int_equal(alen, len);
+    assert_memory_equal(t, lede_doc_text(copied, NULL), len + 1); /* with the NUL */
+    assert_ptr_equal(t, storage + off);                           /* not copied */
+    assert_string_equal(lede_doc_id(adopted), "d1");
+    assert_int_equal(lede_doc_warning_count(adopted), 0);
+    /* What was decoded beside the text is still readable where it was. */
+    assert_memory_equal(storage, "url", 3);
+    assert_memory_equal(storage + off + len + 1, "lang", 4);
+    /* The buffer got the document's previous storage (none yet), empty. */
+    assert_null(b.data);
+    assert_int_equal(b.len, 0);
+    assert_int_equal(b.cap, 0);
+    lede_buf_free(&b);
+    lede_doc_free(copied);
+    lede_doc_free(adopted);
+}
+
+static void test_adoption_circulates_two_buffers_and_copying_still_works_after(void **state)
+{
+    lede_buf b;
+    lede_error err;
+    lede_doc *doc;
+    size_t len;
+    (void)state;
+    assert_int_equal(lede_doc_new(&doc, &err), 0);
+    size_t off = scratch_with(&b, "first text", 10);
+    char *first = b.data;
+    assert_int_equal(lede__doc_adopt_text(doc, "a", &b, off, 10, &err), 0);
+    /* The next record is decoded into the document's old storage (none: a fresh one). */
+    lede_doc_reset(doc);
+    assert_int_equal(lede_buf_append(&b, "second", 6), 0);
+    char *second = b.data;
+    assert_ptr_not_equal(second, first);
+    assert_int_equal(lede__doc_adopt_text(doc, "b", &b, 0, 6, &err), 0);
+    assert_string_equal(lede_doc_text(doc, NULL), "second");
+    assert_ptr_equal(b.data, first); /* the first buffer came back: no allocation */
+    assert_int_equal(b.len, 0);
+    assert_string_equal(b.data, "");
+    /* A reset and a copying load put the text at the start of the storage it owns. */
+    lede_doc_reset(doc);
+    assert_string_equal(lede_doc_text(doc, &len), "");
+    assert_int_equal(len, 0);
+    assert_int_equal(lede_doc_load(doc, "c", "copied", 6, &err), 0);
+    assert_ptr_equal(lede_doc_text(doc, NULL), second);
+    assert_string_equal(lede_doc_text(doc, NULL), "copied");
+    lede_buf_free(&b);
+    lede_doc_free(doc);
+}
+
+static void test_adoption_refuses_invalid_utf8_which_loading_replaces_with_a_warning(void **state)
+{
+    const char text[] = "plain ASCII for a whole block, then a bad byte \xff here";
+    size_t len = sizeof text - 1, n;
+    lede_buf b;
+    lede_error err;
+    lede_doc *doc;
+    const char *stage;
+    (void)state;
+    assert_int_equal(lede_doc_new(&doc, &err), 0);
+    size_t off = scratch_with(&b, text, len);
+    char *storage = b.data;
+    size_t blen = b.len;
+    assert_int_equal(lede__doc_adopt_text(doc, "bad", &b, off, len, &err), 1);
+    /* Refused: nothing moved, nothing changed. */
+    assert_ptr_equal(b.data, storage);
+    assert_int_equal(b.len, blen);
+    assert_memory_equal(b.data + off, text, len);
+    assert_string_equal(lede_doc_text(doc, &n), "");
+    assert_int_equal(lede_doc_warning_count(doc), 0);
+    assert_int_equal(lede_doc_load(doc, "bad", b.data + off, len, &err), 0);
+    assert_non_null(strstr(lede_doc_text(doc, NULL), "bad byte \xef\xbf\xbd here"));
+    assert_int_equal(lede_doc_warning_count(doc), 1);
+    lede_doc_warning_at(doc, 0, &stage, NULL, NULL);
+    assert_string_equal(stage, "reader");
+    lede_buf_free(&b);
+    lede_doc_free(doc);
+}
+
+static void test_adoption_refuses_text_over_max_text(void **state)
+{
+    lede_buf b;
+    lede_error err;
+    lede_doc *doc;
+    (void)state;
+    assert_int_equal(lede_doc_new(&doc, &err), 0);
+    lede__doc_set_limits(doc, 10, 0);
+    size_t off = scratch_with(&b, "eleven byte", 11);
+    assert_int_equal(lede__doc_adopt_text(doc, "big", &b, off, 11, &err), 1);
+    assert_int_equal(lede_doc_load(doc, "big", b.data + off, 11, &err), LEDE_ETOOBIG);
+    assert_int_equal(lede__doc_adopt_text(doc, "fits", &b, off, 10, &err), 0);
+    assert_string_equal(lede_doc_text(doc, NULL), "eleven byt");
+    lede_buf_free(&b);
+    lede_doc_free(doc);
+}
+
+static void test_adoption_validates_at_every_block_position(void **state)
+{
+    /* The in-place check takes 64 bytes at a time, then 16, then 8: a valid sequence
+     * anywhere in 0..200 is adopted unchanged, an invalid one refused, across every
+     * block edge and at the very end (exact-size buffers, for AddressSanitizer). */
+    static const char *const good[] = {"\xc3\xa9", "\xe2\x80\xa8", "\xf0\x9f\x98\x80"};
+    static const char *const bad[] = {"\xc3", "\x80", "\xe2\x82", "\xff"};
+    char text[216];
+    lede_error err;
+    lede_doc *doc;
+    size_t len;
+    (void)state;
+    assert_int_equal(lede_doc_new(&doc, &err), 0);
+    for (size_t k = 0; k <= 200; k++) {
+        for (size_t g = 0; g < 4; g++) {
+            for (int at_end = 0; at_end < 2; at_end++) {
+                for (int valid = 0; valid < 2; valid++) {
+                    const char *seq = valid ? (g < 3 ? good[g] : "\xe2\x82\xac") : bad[g];
+                    size_t sl = strlen(seq), n = k + sl + (at_end ? 0 : 7);
+                    lede_buf b;
+                    memset(text, 'a', sizeof text);
+                    memcpy(text + k, seq, sl);
+                    b.data = malloc(n + 1);
+                    assert_non_null(b.data);
+                    memcpy(b.data, text, n);
+                    b.data[n] = '\0';
+                    b.len = n;
+                    b.cap = n + 1;
+                    b.max = 0;
+                    lede_doc_reset(doc);
+                    int rc = lede__doc_adopt_text(doc, "x", &b, 0, n, &err);
+                    assert_int_equal(rc, valid ? 0 : 1);
+                    if (valid) {
+                        assert_memory_equal(lede_doc_text(doc, &len), text, n);
+                        assert_int_equal(len, n);
+                    }
+                    lede_buf_free(&b);
+                }
+            }
+        }
+    }
+    lede_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text_is_kept_byte_for_byte),
+        cmocka_unit_test(test_adopted_text_is_identical_to_copied_text),
+        cmocka_unit_test(test_adoption_circulates_two_buffers_and_copying_still_works_after),
+        cmocka_unit_test(test_adoption_refuses_invalid_utf8_which_loading_replaces_with_a_warning),
+        cmocka_unit_test(test_adoption_refuses_text_over_max_text),
+        cmocka_unit_test(test_adoption_validates_at_every_block_position),
         cmocka_unit_test(test_invalid_utf8_becomes_replacement_with_warning_naming_offset),
         cmocka_unit_test(test_oversized_text_is_refused),
         cmocka_unit_test(test_utf8_at_every_block_position_is_kept_or_replaced),

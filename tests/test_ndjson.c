@@ -261,10 +261,31 @@ static void test_scratch_capped_below_the_line_and_nearly_full_is_not_overrun(vo
     assert_true(f->scratch.len <= f->scratch.cap);
 }
 
+static void test_text_keeps_its_nul_when_members_are_decoded_after_it(void **state)
+{
+    /* The reader hands the decoded text to the document in place: its NUL must survive the
+     * keys and the id decoded after it, and they must stay intact beside it. */
+    fx *f = *state;
+    const char *line = "{\"pre\":1,\"text\":\"Hi\\n there\",\"k\\u00e9y\":[\"v\"],\"id\":\"x9\"}";
+    assert_int_equal(parse(f, line), 0);
+    assert_int_equal(f->rec.text_len, 9);
+    assert_string_equal(f->scratch.data + f->rec.text_off, "Hi\n there");
+    assert_int_equal(f->rec.n_fields, 2);
+    assert_memory_equal(f->scratch.data + f->rec.fields[0].key_off, "pre", 3);
+    assert_int_equal(f->rec.fields[1].key_len, 4);
+    assert_memory_equal(f->scratch.data + f->rec.fields[1].key_off, "k\xc3\xa9y", 4);
+    assert_true(f->rec.fields[1].key_off > f->rec.text_off + f->rec.text_len);
+    assert_int_equal(f->rec.id_len, 2);
+    assert_memory_equal(f->scratch.data + f->rec.id_off, "x9", 2);
+    assert_string_equal(f->scratch.data + f->rec.text_off, "Hi\n there");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_id_text_and_metadata_are_separated, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_text_keeps_its_nul_when_members_are_decoded_after_it,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(test_escapes_and_surrogate_pairs_decode_to_utf8, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_numeric_id_is_kept_as_digits, setup, teardown),

@@ -274,6 +274,91 @@ static void test_stages_are_timed_only_when_timing_is_on(void **state)
     assert_true(stage_seconds_after(1, 200) > 0.0);
 }
 
+/* Checks that doc holds record i of the stream written by the test below. */
+static void assert_record(lede_doc *doc, int i)
+{
+    char id[32], text[64];
+    const char *key, *json;
+    size_t len;
+    snprintf(id, sizeof id, "d%d", i);
+    assert_string_equal(lede_doc_id(doc), id);
+    if (i % 5 == 3) {
+        assert_true(lede_doc_failed(doc, NULL, NULL));
+        return;
+    }
+    assert_false(lede_doc_failed(doc, NULL, NULL));
+    snprintf(text, sizeof text, "text of %d, %s", i,
+             i % 5 == 1 ? "bad \xef\xbf\xbd" : "caf\xc3\xa9");
+    assert_string_equal(lede_doc_text(doc, &len), text);
+    assert_int_equal(len, strlen(text));
+    assert_int_equal(lede_doc_warning_count(doc), i % 5 == 1);
+    assert_int_equal(lede_doc_meta_count(doc), 2);
+    lede_doc_meta_at(doc, 0, &key, &json, &len);
+    assert_string_equal(key, "src");
+    assert_int_equal(len, 3);
+    assert_memory_equal(json, "\"s\"", 3);
+    lede_doc_meta_at(doc, 1, &key, &json, &len);
+    assert_string_equal(key, "k\xc3\xa9y");
+    assert_string_equal(json, "[1]");
+}
+
+static void test_ndjson_documents_in_flight_keep_their_own_text_and_metadata(void **state)
+{
+    /* With -j 2 the runner reads into a window of documents while earlier ones are still
+     * processed: the decoded text each one adopts from the reader must be its own. Metadata
+     * keys before and after the text, invalid UTF-8 (copied and replaced) and a text over
+     * max_doc_bytes (refused) are mixed in. */
+    enum { N_DOCS = 4, N_RECS = 40 };
+    char path[128];
+    lede__reader *r;
+    lede__settings set;
+    lede_error err;
+    lede_doc *docs[N_DOCS];
+    (void)state;
+    snprintf(path, sizeof path, "%s/window.ndjson", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    for (int i = 0; i < N_RECS; i++) {
+        if (i % 5 == 3)
+            fprintf(f, "{\"id\":\"d%d\",\"text\":\"%080d\"}\n", i, i);
+        else
+            fprintf(
+                f, "{\"src\":\"s\",\"id\":\"d%d\",\"text\":\"text of %d, %s\",\"k\\u00e9y\":[1]}\n",
+                i, i, i % 5 == 1 ? "bad \xff" : "caf\\u00e9");
+    }
+    fclose(f);
+    lede__settings_init(&set);
+    snprintf(set.input, sizeof set.input, "ndjson");
+    set.max_doc_bytes = 64;
+    char *const inputs[] = {path};
+    assert_int_equal(lede__reader_new(&r, inputs, 1, &set, &err), 0);
+    for (int k = 0; k < N_DOCS; k++) {
+        assert_int_equal(lede_doc_new(&docs[k], &err), 0);
+        lede__doc_set_limits(docs[k], set.max_doc_bytes, 0);
+    }
+    for (int i = 0; i < N_RECS; i++) {
+        lede_doc *doc = docs[i % N_DOCS];
+        lede_doc_reset(doc);
+        assert_int_equal(lede__reader_next(r, doc, &err), 1);
+        /* Every document in the window still holds its own record, in its own memory. */
+        for (int j = i - N_DOCS + 1 > 0 ? i - N_DOCS + 1 : 0; j <= i; j++)
+            assert_record(docs[j % N_DOCS], j);
+        for (int a = 0; a < N_DOCS; a++)
+            for (int b = a + 1; b < N_DOCS; b++) {
+                size_t la, lb;
+                const char *ta = lede_doc_text(docs[a], &la), *tb = lede_doc_text(docs[b], &lb);
+                if (la && lb) /* an empty text may be the same static "" */
+                    assert_true(ta + la < tb || tb + lb < ta);
+            }
+    }
+    lede_doc *last = docs[0];
+    lede_doc_reset(last);
+    assert_int_equal(lede__reader_next(r, last, &err), 0);
+    for (int k = 0; k < N_DOCS; k++)
+        lede_doc_free(docs[k]);
+    lede__reader_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -287,6 +372,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_workers_keep_input_order_and_every_record, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(
+            test_ndjson_documents_in_flight_keep_their_own_text_and_metadata, setup, teardown),
         cmocka_unit_test(test_stages_are_timed_only_when_timing_is_on),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
