@@ -284,7 +284,15 @@ static int read_text(lede__reader *r, const char *path, lede_doc *doc, lede_erro
     }
     if (fd)
         close(fd);
-    if (lede_doc_load(doc, path, r->file, len, err)) {
+    /* Valid text goes to the document in place, as an NDJSON record's does: the document
+     * takes the file buffer and gives back its own (lede__doc_adopt_text). */
+    lede_buf file = {r->file, len, r->file_cap, 0};
+    int rc = lede__doc_adopt_text(doc, path, &file, 0, len, err);
+    r->file = file.data;
+    r->file_cap = file.cap;
+    if (rc == 1)
+        rc = lede_doc_load(doc, path, r->file, len, err);
+    if (rc) {
         lede__doc_fail(doc, "reader", err->message);
         lede_error_clear(err);
     }
