@@ -296,9 +296,11 @@ static int text_reserve(lede_doc *doc, size_t need)
     return 0;
 }
 
-/* Sets the document's id (a copy in the arena). */
+/* Sets the document's id (a copy in the arena; NULL is the empty id). */
 static int set_id(lede_doc *doc, const char *id, lede_error *err)
 {
+    if (!id)
+        id = "";
     doc->id = lede_doc_strndup(doc, id, strlen(id));
     if (!doc->id) {
         doc->id = (char *)"";
@@ -310,8 +312,6 @@ static int set_id(lede_doc *doc, const char *id, lede_error *err)
 int lede__doc_adopt_text(lede_doc *doc, const char *id, lede_buf *buf, size_t off, size_t len,
                          lede_error *err)
 {
-    if (!id)
-        id = "";
     if (len > doc->max_text || utf8_valid_prefix(buf->data + off, len) != len)
         return 1;
     int rc = set_id(doc, id, err);
@@ -339,17 +339,15 @@ int lede_doc_load(lede_doc *doc, const char *id, const char *text, size_t len, l
     size_t bad;
     int rc;
 
-    if (!id)
-        id = "";
     if ((rc = set_id(doc, id, err)))
         return rc;
     if (len > doc->max_text)
         return lede_error_set(err, LEDE_ETOOBIG,
                               "document '%s' is %zu bytes, over the limit of %zu bytes "
                               "(raise max_doc_bytes)",
-                              id, len, doc->max_text);
+                              doc->id, len, doc->max_text);
     if (text_reserve(doc, len))
-        return lede_error_set(err, LEDE_ENOMEM, "out of memory loading document '%s'", id);
+        return lede_error_set(err, LEDE_ENOMEM, "out of memory loading document '%s'", doc->id);
     bad = utf8_copy_valid(doc->text, text, len);
     if (bad == len) {
         doc->len = len;
@@ -363,7 +361,7 @@ int lede_doc_load(lede_doc *doc, const char *id, const char *text, size_t len, l
     if (worst / 3 != len || worst > doc->max_text)
         worst = doc->max_text;
     if (text_reserve(doc, worst))
-        return lede_error_set(err, LEDE_ENOMEM, "out of memory loading document '%s'", id);
+        return lede_error_set(err, LEDE_ENOMEM, "out of memory loading document '%s'", doc->id);
     while (p < end) {
         size_t n = utf8_valid_len(p, end);
         if (n) {
@@ -392,7 +390,7 @@ int lede_doc_load(lede_doc *doc, const char *id, const char *text, size_t len, l
         return lede_error_set(err, LEDE_ETOOBIG,
                               "document '%s': replacing invalid UTF-8 made it larger than the "
                               "limit of %zu bytes",
-                              id, doc->max_text);
+                              doc->id, doc->max_text);
     const char *saved = doc->stage;
     doc->stage = "reader";
     lede_doc_warn(doc, (uint32_t)bad,

@@ -220,6 +220,18 @@ static int expand_dir(lede__reader *r, const char *path, const struct stat *st, 
     return rc;
 }
 
+/* Loads doc from buf->data[off..off+len): in place when the text is valid UTF-8 (the
+ * document takes buf's storage and gives back its own, see lede__doc_adopt_text), else
+ * copied by lede_doc_load, which replaces invalid sequences or refuses an oversized text.
+ * Returns 0 or the error of either. */
+static int load_text(lede_doc *doc, const char *id, lede_buf *buf, size_t off, size_t len,
+                     lede_error *err)
+{
+    const char *text = buf->data + off; /* still buf's storage when adoption declines */
+    int rc = lede__doc_adopt_text(doc, id, buf, off, len, err);
+    return rc == 1 ? lede_doc_load(doc, id, text, len, err) : rc;
+}
+
 /* Reads a whole text file (or stdin) into doc, with the size cap. */
 static int read_text(lede__reader *r, const char *path, lede_doc *doc, lede_error *err)
 {
@@ -284,14 +296,11 @@ static int read_text(lede__reader *r, const char *path, lede_doc *doc, lede_erro
     }
     if (fd)
         close(fd);
-    /* Valid text goes to the document in place, as an NDJSON record's does: the document
-     * takes the file buffer and gives back its own (lede__doc_adopt_text). */
+    /* The document takes the file buffer and gives back its own (load_text). */
     lede_buf file = {r->file, len, r->file_cap, 0};
-    int rc = lede__doc_adopt_text(doc, path, &file, 0, len, err);
+    int rc = load_text(doc, path, &file, 0, len, err);
     r->file = file.data;
     r->file_cap = file.cap;
-    if (rc == 1)
-        rc = lede_doc_load(doc, path, r->file, len, err);
     if (rc) {
         lede__doc_fail(doc, "reader", err->message);
         lede_error_clear(err);
@@ -380,14 +389,11 @@ static void load_record(lede__reader *r, const char *line, size_t len, lede_doc 
                     where, "");
         return;
     }
-    /* The decoded text goes to the document in place when it can; adoption swaps the
-     * storage, so the metadata keys are read where they were decoded (now in the
-     * document's storage, untouched until its next load). The id was copied above. */
+    /* Adoption swaps the storage, so the metadata keys are read where they were decoded
+     * (now in the document's storage, untouched until its next load). The id was copied
+     * above. */
     const char *decoded = r->scratch.data;
-    int rc = lede__doc_adopt_text(doc, id, &r->scratch, rec->text_off, rec->text_len, &e);
-    if (rc == 1)
-        rc = lede_doc_load(doc, id, decoded + rec->text_off, rec->text_len, &e);
-    if (rc) {
+    if (load_text(doc, id, &r->scratch, rec->text_off, rec->text_len, &e)) {
         lede__doc_fail(doc, "reader", e.message);
         return;
     }
