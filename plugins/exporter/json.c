@@ -96,6 +96,16 @@ static void span_head(jw *j, uint32_t start, uint32_t end)
     exp_put_jstr(j->o, j->text + start, end - start);
 }
 
+/* Writes an optional index at o (room for 10 bytes): a number, or null for LEDE_NONE.
+ * Returns the byte after. */
+static char *write_index(char *o, uint32_t v)
+{
+    if (v != LEDE_NONE)
+        return exp_write_u64(o, v);
+    memcpy(o, "null", 4);
+    return o + 4;
+}
+
 /* An optional index: a number, or null for LEDE_NONE. */
 static void put_index(jw *j, uint32_t v)
 {
@@ -113,13 +123,7 @@ static void index_tail(jw *j, const char *c, size_t c_len, const char *p, size_t
 
     if (!j->pretty && (o = exp_room(j->o, c_len + 11))) {
         memcpy(o, c, c_len);
-        o += c_len;
-        if (v == LEDE_NONE) {
-            memcpy(o, "null", 4);
-            o += 4;
-        } else {
-            o = exp_write_u64(o, v);
-        }
+        o = write_index(o + c_len, v);
         *o++ = '}';
         exp_commit(j->o, o);
         return;
@@ -250,13 +254,7 @@ static int quote_tail_compact(jw *j, const lede_quote *q, size_t i)
     memcpy(o + 9, kind, kind_len);
     o += 9 + kind_len;
     memcpy(o, "\",\"continues\":", 14);
-    o += 14;
-    if (q->continues == LEDE_NONE) {
-        memcpy(o, "null", 4);
-        o += 4;
-    } else {
-        o = exp_write_u64(o, q->continues);
-    }
+    o = write_index(o + 14, q->continues);
     memcpy(o, ",\"confidence\":", 14);
     o = exp_write_num(o + 14, q->confidence);
     memcpy(o, ",\"marks\":", 9);
