@@ -67,7 +67,9 @@ typedef struct graph {
     double *w;   /* n x ld, row-major; float values (see graph_init) */
 } graph;
 
-static int graph_init(lede_doc *doc, const sum_model *m, sum_scratch *sc, graph *g, lede_error *err)
+/* The graph's nodes: the first SUM_GRAPH_MAX eligible sentences, into g->node and g->n.
+ * Returns 0 or LEDE_ENOMEM. */
+static int graph_nodes(lede_doc *doc, const sum_model *m, graph *g, lede_error *err)
 {
     g->n = 0;
     g->node = lede_doc_alloc(doc, sizeof(uint32_t) * (m->n_sent + 1));
@@ -76,6 +78,14 @@ static int graph_init(lede_doc *doc, const sum_model *m, sum_scratch *sc, graph 
     for (uint32_t i = 0; i < m->n_sent && g->n < SUM_GRAPH_MAX; i++)
         if (m->sent[i].eligible)
             g->node[g->n++] = i;
+    return 0;
+}
+
+static int graph_init(lede_doc *doc, const sum_model *m, sum_scratch *sc, graph *g, lede_error *err)
+{
+    int rc = graph_nodes(doc, m, g, err);
+    if (rc != 0)
+        return rc;
     g->ld = (g->n + PR_LANES - 1) / PR_LANES * PR_LANES;
     size_t cells = (size_t)g->n * g->ld;
     if (cells > sc->w_cap) {
@@ -381,12 +391,28 @@ static int index_graph(lede_doc *doc, const sum_model *m, const graph *g, postin
  * lists would. A term's share for a sentence d depends on the query only through the
  * term's count in it, almost always 1: that share is computed once per posting (one[]),
  * with the very expression the general case evaluates. */
+/* The graph sentences' mean length in content words (1 when there is none): BM25's
+ * "average document length". */
+static double bm25_avg_len(const sum_model *m, const graph *g)
+{
+    double total_len = 0;
+    for (uint32_t i = 0; i < g->n; i++)
+        total_len += m->sent[g->node[i]].n_content;
+    return g->n > 0 && total_len > 0 ? total_len / g->n : 1.0;
+}
+
+/* BM25's length norm of graph node d, k1 (1 - b + b |d| / avg_len). */
+static inline double bm25_dnorm(const sum_model *m, const graph *g, uint32_t d, double avg_len)
+{
+    return BM25_K1 * (1.0 - BM25_B + BM25_B * m->sent[g->node[d]].n_content / avg_len);
+}
+
 static void bm25_pairs(const sum_model *m, const graph *g, const postings *p, const double *idf,
                        double eps, double avg_len, double *dnorm, double *one)
 {
     uint32_t n = g->n;
     for (uint32_t d = 0; d < n; d++)
-        dnorm[d] = BM25_K1 * (1.0 - BM25_B + BM25_B * m->sent[g->node[d]].n_content / avg_len);
+        dnorm[d] = bm25_dnorm(m, g, d, avg_len);
     /* Only terms of two sentences or more link sentences, in ascending order as before. */
     for (uint32_t k = 0; k < p->n_shared; k++) {
         uint32_t t = p->shared[k];
@@ -477,10 +503,7 @@ int sum_textrank(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double
     rc = index_graph(doc, m, &g, &p, df, err);
     if (rc != 0)
         return rc;
-    double total_len = 0;
-    for (uint32_t i = 0; i < g.n; i++)
-        total_len += m->sent[g.node[i]].n_content;
-    double avg_len = g.n > 0 && total_len > 0 ? total_len / g.n : 1.0;
+    double avg_len = bm25_avg_len(m, &g);
     double eps = 0;
     rc = bm25_idf(doc, m, g.n, df, idf, &eps, err);
     if (rc != 0)
@@ -583,16 +606,14 @@ static int lowrank_build(lede_doc *doc, const sum_model *m, const graph *g, sum_
     lr->self = lede_doc_alloc(doc, sizeof(double) * (n + 1));
     if (df == NULL || idf == NULL || slot_of == NULL || lr->begin == NULL || lr->self == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
-    double total_len = 0;
     size_t total = 0;
     for (uint32_t i = 0; i < n; i++) {
         const sum_sent *s = &m->sent[g->node[i]];
-        total_len += s->n_content;
         total += s->n_terms;
         for (uint32_t k = 0; k < s->n_terms; k++)
             df[s->term[k]]++;
     }
-    double avg_len = n > 0 && total_len > 0 ? total_len / n : 1.0;
+    double avg_len = bm25_avg_len(m, g);
     double eps = 0;
     int rc = bm25_idf(doc, m, n, df, idf, &eps, err);
     if (rc != 0)
@@ -616,7 +637,7 @@ static int lowrank_build(lede_doc *doc, const sum_model *m, const graph *g, sum_
     uint32_t at = 0, slots = 0;
     for (uint32_t i = 0; i < n; i++) {
         const sum_sent *s = &m->sent[g->node[i]];
-        double dnorm = BM25_K1 * (1.0 - BM25_B + BM25_B * s->n_content / avg_len);
+        double dnorm = bm25_dnorm(m, g, i, avg_len);
         lr->begin[i] = at;
         for (uint32_t k = 0; k < s->n_terms; k++) {
             uint32_t t = s->term[k];
@@ -644,15 +665,12 @@ int sum_news_centrality(lede_doc *doc, const sum_model *m, sum_scratch *scratch,
                         lede_error *err)
 {
     graph g = {0};
-    g.node = lede_doc_alloc(doc, sizeof(uint32_t) * (m->n_sent + 1));
-    if (g.node == NULL)
-        return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
-    for (uint32_t i = 0; i < m->n_sent && g.n < SUM_GRAPH_MAX; i++)
-        if (m->sent[i].eligible)
-            g.node[g.n++] = i;
+    int rc = graph_nodes(doc, m, &g, err);
+    if (rc != 0)
+        return rc;
     uint32_t n = g.n;
     lowrank lr;
-    int rc = lowrank_build(doc, m, &g, scratch, &lr, err);
+    rc = lowrank_build(doc, m, &g, scratch, &lr, err);
     if (rc != 0)
         return rc;
     double *deg = lede_doc_alloc(doc, sizeof(double) * (n + 1));
