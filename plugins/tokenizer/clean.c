@@ -21,16 +21,6 @@
 
 #define MARKUP_MAX 512
 
-static int is_letter(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int is_digit(unsigned char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 /* Tags that break the flow of text: what is before them cannot run on into what is after. */
 static int is_block_tag(const unsigned char *name, size_t len)
 {
@@ -66,10 +56,10 @@ static uint32_t markup_end(const unsigned char *s, uint32_t pos, uint32_t end, i
     if (q < end && s[q] == '/')
         q++;
     name = q;
-    if (q >= end || !is_letter(s[q]))
+    if (q >= end || !tok_ascii_letter(s[q]))
         return 0;
     while (q < end && q - name < 32 &&
-           (is_letter(s[q]) || is_digit(s[q]) || s[q] == '-' || s[q] == ':'))
+           (tok_ascii_letter(s[q]) || tok_ascii_digit(s[q]) || s[q] == '-' || s[q] == ':'))
         q++;
     *block = is_block_tag(s + name, q - name);
     if (q < end && s[q] != ' ' && s[q] != '>' && s[q] != '/' && s[q] != '&')
@@ -94,13 +84,13 @@ static uint32_t page_number_end(const unsigned char *s, uint32_t q, uint32_t end
     while (q < end && (s[q] == ' ' || s[q] == '\t'))
         q++;
     digits = q;
-    while (q < end && is_digit(s[q]) && q - digits < 5)
+    while (q < end && tok_ascii_digit(s[q]) && q - digits < 5)
         q++;
     if (q == digits)
         return 0;
-    if (q + 1 < end && s[q] == '-' && is_digit(s[q + 1])) {
+    if (q + 1 < end && s[q] == '-' && tok_ascii_digit(s[q + 1])) {
         q++;
-        while (q < end && is_digit(s[q]) && q - digits < 11)
+        while (q < end && tok_ascii_digit(s[q]) && q - digits < 11)
             q++;
     }
     while (q < end && (s[q] == ' ' || s[q] == '\t' || s[q] == '\r'))

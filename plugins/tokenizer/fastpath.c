@@ -118,24 +118,9 @@ static const unsigned char fast_end[256] = {
 #undef M
 #undef W
 
-static inline int is_digit(unsigned char c)
-{
-    return (unsigned)(c - '0') < 10;
-}
-
-static inline int is_upper(unsigned char c)
-{
-    return (unsigned)(c - 'A') < 26;
-}
-
-static inline int is_lower(unsigned char c)
-{
-    return (unsigned)(c - 'a') < 26;
-}
-
 static inline uint32_t digit_run_end(const unsigned char *s, uint32_t q, uint32_t end)
 {
-    while (q < end && is_digit(s[q]))
+    while (q < end && tok_ascii_digit(s[q]))
         q++;
     return q;
 }
@@ -186,15 +171,16 @@ wide_token(const tok_config *cfg, const unsigned char *s, uint32_t pos, uint32_t
     int bare_number = 0, letters_only = 0;
     unsigned char e, x;
 
-    if (is_digit(s[q])) {
+    if (tok_ascii_digit(s[q])) {
         q = digit_run_end(s, q, end);
-        while (q + 1 < end && (s[q] == '.' || s[q] == ',' || s[q] == ':') && is_digit(s[q + 1]))
+        while (q + 1 < end && (s[q] == '.' || s[q] == ',' || s[q] == ':') &&
+               tok_ascii_digit(s[q + 1]))
             q = digit_run_end(s, q + 1, end);
         *kind = LEDE_TOK_NUMBER;
         *flags = 0;
         if (q < end && s[q] == '%') {
             q++;
-        } else if (q < end && is_lower(s[q])) {
+        } else if (q < end && tok_ascii_lower(s[q])) {
             q = lower_run_end(s, q, end);
             *kind = LEDE_TOK_WORD;
             *flags = TOK_F_INERT;
@@ -207,13 +193,13 @@ wide_token(const tok_config *cfg, const unsigned char *s, uint32_t pos, uint32_t
         letters_only = 1;
         for (;;) {
             uint32_t run = q;
-            while (q < end && is_upper(s[q]))
+            while (q < end && tok_ascii_upper(s[q]))
                 q++;
             n_upper += q - run;
             q = lower_run_end(s, q, end);
             n_letters += q - run;
             if (q + 1 < end && (s[q] == '\'' || s[q] == '-') &&
-                (is_upper(s[q + 1]) || is_lower(s[q + 1]))) {
+                (tok_ascii_upper(s[q + 1]) || tok_ascii_lower(s[q + 1]))) {
                 apostrophe |= s[q] == '\'';
                 letters_only = 0;
                 q++;
@@ -224,10 +210,10 @@ wide_token(const tok_config *cfg, const unsigned char *s, uint32_t pos, uint32_t
         if (q == pos || (apostrophe && cfg->clitics))
             return pos;
         *kind = LEDE_TOK_WORD;
-        *flags = (uint16_t)((is_upper(s[pos]) ? LEDE_TOKF_CAPITALIZED : 0) |
+        *flags = (uint16_t)((tok_ascii_upper(s[pos]) ? LEDE_TOKF_CAPITALIZED : 0) |
                             (n_letters >= 2 && n_upper == n_letters ? LEDE_TOKF_ALLCAPS : 0) |
                             (apostrophe ? LEDE_TOKF_APOSTROPHE : 0) |
-                            (q - pos >= 2 || !is_lower(s[pos]) ? TOK_F_INERT : 0));
+                            (q - pos >= 2 || !tok_ascii_lower(s[pos]) ? TOK_F_INERT : 0));
     }
     e = q < end ? s[q] : ' ';
     x = q + 1 < end ? s[q + 1] : ' ';
@@ -267,12 +253,12 @@ uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t
 
     while (pos < end) {
         unsigned char c = s[pos], e;
-        unsigned upper = is_upper(c), inert;
+        unsigned upper = tok_ascii_upper(c), inert;
         uint16_t kind, flags;
         uint32_t q;
         lede_token *t;
 
-        if (is_digit(c)) {
+        if (tok_ascii_digit(c)) {
             q = digit_run_end(s, pos + 1, end);
             kind = LEDE_TOK_NUMBER;
             inert = 0;

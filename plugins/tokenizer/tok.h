@@ -55,6 +55,27 @@ static inline size_t tok_decode(const unsigned char *s, size_t n, int32_t *cp)
     return tok_decode_multibyte(s, n, cp);
 }
 
+/* ASCII classes of a byte, for the scanners that read bytes (fastpath.c, clean.c). */
+static inline int tok_ascii_digit(unsigned char c)
+{
+    return (unsigned)(c - '0') < 10;
+}
+
+static inline int tok_ascii_upper(unsigned char c)
+{
+    return (unsigned)(c - 'A') < 26;
+}
+
+static inline int tok_ascii_lower(unsigned char c)
+{
+    return (unsigned)(c - 'a') < 26;
+}
+
+static inline int tok_ascii_letter(unsigned char c)
+{
+    return tok_ascii_upper(c) || tok_ascii_lower(c);
+}
+
 /* The class of a code point; ASCII through a table, the rest through utf8proc. */
 static inline int tok_class(int32_t cp)
 {
