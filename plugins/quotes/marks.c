@@ -338,10 +338,10 @@ static __m128i cand_bytes16(const char *p)
     return _mm_or_si128(q, r);
 }
 
-/* Bit k set when byte k of the 16 at p is a cand_byte(). */
-static unsigned cand_mask16(const char *p)
+/* Bit k set when byte k of 32 is a cand_byte(), from the cand_bytes16() of their halves. */
+static inline uint32_t cand_bits32(__m128i lo, __m128i hi)
 {
-    return (unsigned)_mm_movemask_epi8(cand_bytes16(p));
+    return (uint32_t)_mm_movemask_epi8(lo) | (uint32_t)_mm_movemask_epi8(hi) << 16;
 }
 #endif
 
@@ -351,7 +351,7 @@ static uint32_t cand_block(const char *text, size_t len, size_t b, size_t limit)
 {
 #ifdef QT_SSE2
     if (b + 32 <= len) {
-        uint32_t m = cand_mask16(text + b) | (uint32_t)cand_mask16(text + b + 16) << 16;
+        uint32_t m = cand_bits32(cand_bytes16(text + b), cand_bytes16(text + b + 16));
         return limit < 32 ? m & ((1u << limit) - 1) : m;
     }
 #else
@@ -372,8 +372,9 @@ static inline size_t next_block(const char *text, size_t len, size_t b, size_t e
 {
 #ifdef QT_SSE2
     for (; b + 32 <= end; b += 32) {
-        if (_mm_movemask_epi8(_mm_or_si128(cand_bytes16(text + b), cand_bytes16(text + b + 16)))) {
-            *m = cand_mask16(text + b) | (uint32_t)cand_mask16(text + b + 16) << 16;
+        __m128i lo = cand_bytes16(text + b), hi = cand_bytes16(text + b + 16);
+        if (_mm_movemask_epi8(_mm_or_si128(lo, hi))) {
+            *m = cand_bits32(lo, hi);
             return b;
         }
     }
