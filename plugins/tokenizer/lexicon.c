@@ -130,19 +130,11 @@ static int grow(tok_lexicon *lex)
     return 0;
 }
 
-/* The letter index of c: 'a'..'z' in either case as 0..25, anything else 26 (the index
- * tok_lexicon_get_if computes). */
-static unsigned letter_index(char c)
-{
-    unsigned i = ((unsigned char)c | 0x20u) - 'a';
-    return i < 26 ? i : 26;
-}
-
 /* Records that a word of these classes has this length, first and last letter. */
 static void mark_first(tok_lexicon *lex, const char *s, size_t len, unsigned flags)
 {
-    lex->by_first[len][letter_index(s[0])] |= (uint16_t)flags;
-    lex->by_last[len][letter_index(s[len - 1])] |= (uint16_t)flags;
+    lex->by_first[len][tok_lexicon_slot(s[0])] |= (uint16_t)flags;
+    lex->by_last[len][tok_lexicon_slot(s[len - 1])] |= (uint16_t)flags;
 }
 
 /* Adds flags to word s[0..len); words longer than KEY_MAX are ignored (no abbreviation

@@ -132,19 +132,21 @@ int tok_lexicon_init(tok_lexicon *lex, lede_error *err);
 int tok_lexicon_load(tok_lexicon *lex, const char *path, lede_error *err);
 /* The TOK_LEX_* flags of s[0..len), compared case-insensitively (ASCII); 0 if unknown. */
 unsigned tok_lexicon_get(const tok_lexicon *lex, const char *s, size_t len);
+/* The filter's slot for letter c: 'a'..'z' in either case as 0..25, anything else 26. */
+static inline unsigned tok_lexicon_slot(char c)
+{
+    unsigned i = ((unsigned char)c | 0x20u) - 'a';
+    return i < 26 ? i : 26;
+}
 /* 0 when no word s[0..len) is in any class of wanted; 1 when one may be: the filter on
  * length, first and last letters, two loads. */
 static inline int tok_lexicon_may_hold(const tok_lexicon *lex, const char *s, size_t len,
                                        unsigned wanted)
 {
-    unsigned c0, c1;
-
     if (!lex || len == 0 || len > 15)
         return 0;
-    c0 = ((unsigned char)s[0] | 0x20u) - 'a';
-    c1 = ((unsigned char)s[len - 1] | 0x20u) - 'a';
-    return (lex->by_first[len][c0 < 26 ? c0 : 26] & lex->by_last[len][c1 < 26 ? c1 : 26] &
-            wanted) != 0;
+    return (lex->by_first[len][tok_lexicon_slot(s[0])] &
+            lex->by_last[len][tok_lexicon_slot(s[len - 1])] & wanted) != 0;
 }
 /* tok_lexicon_get restricted to the classes in wanted; cheaper when the word is in none:
  * the filter is inline, so most words never reach the hash. */
