@@ -610,19 +610,23 @@ static qt_cue_kind cue_at_listed(const qt_view *v, size_t i, uint32_t bits, size
     return QT_CUE_NONE;
 }
 
-size_t qt_tok_lower_bound(const qt_view *v, uint32_t pos)
+/* The first of tok[0..n) (n >= 1, ascending starts) at or past pos, else n. Branch-free:
+ * the loop runs log2(n) times whatever the comparisons, whose outcomes are unpredictable,
+ * say. */
+static inline size_t first_at(const lede_token *tok, size_t n, uint32_t pos)
 {
-    /* Branch-free: the loop runs log2(n) times whatever the comparisons say. */
-    const lede_token *base = v->tok;
-    size_t n = v->n_tok;
-    if (n == 0)
-        return 0;
+    const lede_token *base = tok;
     while (n > 1) {
         size_t half = n / 2;
         base = base[half].start < pos ? base + half : base;
         n -= half;
     }
-    return (size_t)(base - v->tok) + (base->start < pos);
+    return (size_t)(base - tok) + (base->start < pos);
+}
+
+size_t qt_tok_lower_bound(const qt_view *v, uint32_t pos)
+{
+    return v->n_tok == 0 ? 0 : first_at(v->tok, v->n_tok, pos);
 }
 
 size_t qt_tok_seek(const qt_view *v, size_t from, uint32_t pos)
@@ -658,18 +662,10 @@ size_t qt_tok_seek(const qt_view *v, size_t from, uint32_t pos)
             step *= 2;
         }
     }
-    /* The first of tokens (lo, hi) at or past pos, else hi: bisected without branches on
-     * the comparisons (their outcomes are unpredictable), as qt_tok_lower_bound does. */
-    size_t n = hi - lo - 1;
-    if (n == 0)
+    /* The first of tokens (lo, hi) at or past pos, else hi. */
+    if (hi - lo == 1)
         return hi;
-    const lede_token *base = v->tok + lo + 1;
-    while (n > 1) {
-        size_t half = n / 2;
-        base = base[half].start < pos ? base + half : base;
-        n -= half;
-    }
-    return (size_t)(base - v->tok) + (base->start < pos);
+    return lo + 1 + first_at(v->tok + lo + 1, hi - lo - 1, pos);
 }
 
 int qt_title_case(const qt_view *v, size_t from, uint32_t start, uint32_t end)
