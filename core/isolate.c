@@ -13,7 +13,9 @@
  * Protocol over two pipes per child (native byte order, same machine):
  *   request:  u32 id_len, id, u64 text_len, text, u32 n_meta, { u32 len, key, u32 len,
  *             json }..., u32 n_warn, { u32 len, stage, u32 offset, u32 len, message }...
- *   response: u32 failed, u32 len, stage, u32 len, message, u32 n_sinks, { u64 len, data }...
+ *   response: u32 failed, u32 len, stage, u32 len, message, u32 n_sinks, { u64 len, data }...,
+ *             u32 n_stages, { f64 seconds }... (each stage's time on this document, 0 unless
+ *             --stats turned timing on; the parent adds them to its own stage clocks)
  *
  * Limitation: stage finish() runs in the parent, whose instances saw no document, so a
  * stage that accumulates across documents reports nothing at end of stream when isolated.
@@ -128,7 +130,10 @@ static int child_read_doc(int fd, lede_doc *doc, lede_buf *scratch)
     return 0;
 }
 
-static int child_write_result(int fd, lede_doc *doc, lede_buf *out)
+/* seconds[i]: stage i's clock when the previous document was done; the time of this one
+ * is what the clock gained since. */
+static int child_write_result(int fd, lede__pipeline *p, lede_doc *doc, lede_buf *out,
+                              double *seconds)
 {
     const char *stage = NULL, *msg = NULL;
     uint32_t failed = (uint32_t)lede_doc_failed(doc, &stage, &msg);
@@ -146,7 +151,17 @@ static int child_write_result(int fd, lede_doc *doc, lede_buf *out)
         if (write_all(fd, &len, sizeof len) || write_all(fd, b->data, b->len))
             return -1;
     }
-    return 0;
+    size_t n_stages = lede__pipeline_count(p);
+    lede_buf_reset(out);
+    if (put_u32(out, (uint32_t)n_stages))
+        return -1;
+    for (size_t i = 0; i < n_stages; i++) {
+        double now = lede__pipeline_stage_seconds(p, i, NULL), spent = now - seconds[i];
+        seconds[i] = now;
+        if (lede_buf_append(out, &spent, sizeof spent))
+            return -1;
+    }
+    return write_all(fd, out->data, out->len);
 }
 
 static void child_main(lede__pipeline *p, const lede__settings *set, int rfd, int wfd)
@@ -157,14 +172,15 @@ static void child_main(lede__pipeline *p, const lede__settings *set, int rfd, in
 
     lede_buf_init(&scratch, 0);
     lede_buf_init(&out, 0);
-    if (lede__runner_new_doc(set, &doc, &err))
+    double *seconds = calloc(lede__pipeline_count(p) + 1, sizeof *seconds);
+    if (!seconds || lede__runner_new_doc(set, &doc, &err))
         _exit(3);
     for (;;) {
         lede_doc_reset(doc);
         if (child_read_doc(rfd, doc, &scratch))
             break; /* the parent closed the pipe: we are done */
         lede__pipeline_process(p, 0, doc, &err);
-        if (child_write_result(wfd, doc, &out))
+        if (child_write_result(wfd, p, doc, &out, seconds))
             break;
     }
     _exit(0);
@@ -298,6 +314,15 @@ static int recv_result(iso *s, child *c, lede_doc *doc)
             return -1;
         b->len = (size_t)len;
         b->data[b->len] = '\0';
+    }
+    uint32_t n_stages;
+    if (read_all(c->from, &n_stages, sizeof n_stages))
+        return -1;
+    for (uint32_t i = 0; i < n_stages; i++) {
+        double spent;
+        if (read_all(c->from, &spent, sizeof spent))
+            return -1;
+        lede__pipeline_add_stage_seconds(s->p, i, spent);
     }
     return 0;
 }

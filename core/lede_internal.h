@@ -180,6 +180,9 @@ LEDE_API const char *lede__pipeline_stage_name(const lede__pipeline *p, size_t i
 LEDE_API void lede__pipeline_set_timing(lede__pipeline *p, int on);
 /* Seconds spent in process() by stage i (0 unless timing is on), and its instance name. */
 LEDE_API double lede__pipeline_stage_seconds(const lede__pipeline *p, size_t i, const char **name);
+/* Adds seconds to stage i's clock: how the parent of isolated workers (isolate.c) counts
+ * the time its child processes spent in each stage. */
+LEDE_API void lede__pipeline_add_stage_seconds(lede__pipeline *p, size_t i, double seconds);
 /* In-memory capture of sink 0 (harness). */
 LEDE_API int lede__pipeline_capture_stdout(lede__pipeline *p, lede_buf *capture);
 

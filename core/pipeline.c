@@ -368,6 +368,12 @@ double lede__pipeline_stage_seconds(const lede__pipeline *p, size_t i, const cha
     return total;
 }
 
+void lede__pipeline_add_stage_seconds(lede__pipeline *p, size_t i, double seconds)
+{
+    if (i < p->n && p->stages[i]->w)
+        p->stages[i]->w[0].seconds += seconds;
+}
+
 static int sink_write(lede__pipeline *p, int sink, const char *data, size_t len, lede_error *err)
 {
     pipe_sink *s = &p->sinks[sink];

@@ -274,6 +274,59 @@ static void test_stages_are_timed_only_when_timing_is_on(void **state)
     assert_true(stage_seconds_after(1, 200) > 0.0);
 }
 
+static void test_isolated_workers_report_their_stage_times(void **state)
+{
+    /* With --isolate the stages run in child processes, whose clocks the parent never sees:
+     * each result carries the document's time per stage, and --stats added up zeros before
+     * it did. Timing off, nothing is counted; timing on, every stage's time arrives. */
+    char path[128];
+    (void)state;
+    snprintf(path, sizeof path, "%s/timed.ndjson", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    for (int i = 0; i < 300; i++)
+        fprintf(f, "{\"id\":\"d%d\",\"text\":\"some words to pass along, %d\"}\n", i, i);
+    fclose(f);
+    for (int timing = 0; timing <= 1; timing++) {
+        lede__loader *ld;
+        lede__pipeline *p;
+        lede__reader *r;
+        lede__settings set;
+        lede__run_stats st;
+        lede_error err;
+        lede_buf out;
+        char *const inputs[] = {path};
+        lede_buf_init(&out, 0);
+        lede__settings_init(&set);
+        snprintf(set.input, sizeof set.input, "ndjson");
+        set.workers = 2;
+        setenv("LEDE_PLUGIN_PATH", LEDE_TEST_STAGE_DIR, 1);
+        assert_int_equal(lede__loader_new(&ld, &err), 0);
+        assert_int_equal(
+            lede__pipeline_parse_inline("teststage_crash ! teststage_render", ld, &p, &err), 0);
+        lede__pipeline_capture_stdout(p, &out);
+        lede__pipeline_set_timing(p, timing);
+        assert_int_equal(lede__pipeline_check(p, &err), 0);
+        assert_int_equal(lede__pipeline_start(p, &err), 0);
+        assert_int_equal(lede__reader_new(&r, inputs, 1, &set, &err), 0);
+        assert_int_equal(lede__run_isolated(p, r, &set, &st, &err), 0);
+        assert_int_equal(st.docs, 300);
+        assert_int_equal(st.failed, 0);
+        for (size_t i = 0; i < lede__pipeline_count(p); i++) {
+            double t = lede__pipeline_stage_seconds(p, i, NULL);
+            if (timing)
+                assert_true(t > 0.0);
+            else
+                assert_true(t == 0.0);
+        }
+        assert_int_equal(lede__pipeline_finish(p, &err), 0);
+        lede__reader_free(r);
+        lede__pipeline_free(p);
+        lede__loader_free(ld);
+        lede_buf_free(&out);
+    }
+}
+
 /* Checks that doc holds record i of the stream written by the test below. */
 static void assert_record(lede_doc *doc, int i)
 {
@@ -375,6 +428,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(
             test_ndjson_documents_in_flight_keep_their_own_text_and_metadata, setup, teardown),
         cmocka_unit_test(test_stages_are_timed_only_when_timing_is_on),
+        cmocka_unit_test_setup_teardown(test_isolated_workers_report_their_stage_times, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
