@@ -196,6 +196,85 @@ uint32_t *exp_char_map(lede_doc *doc, const char *text, size_t len, exp_out *o, 
     return map;
 }
 
+static int is_white(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* The "break" attribute of skipped span i (false when absent). */
+static int skip_breaks(const lede_layer *layer, size_t i)
+{
+    for (const lede_attr *a = lede_layer_attrs(layer, i); a; a = a->next) {
+        if (a->type == LEDE_ATTR_BOOL && strcmp(a->key, EXP_ATTR_BREAK) == 0)
+            return a->i != 0;
+    }
+    return 0;
+}
+
+void exp_shown_text_skipping(const exp_skips *k, const char *text, uint32_t start, uint32_t end,
+                             const char **s, size_t *n, exp_out *o, lede_error *err)
+{
+    size_t lo = 0, hi = k->n;
+    uint32_t a, b, pos = start;
+    char *buf = NULL, *w = NULL;
+
+    *s = text + start;
+    *n = end - start;
+    /* The first skipped span that ends after start: the spans are in text order. */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        lede_layer_span(k->layer, mid, &a, &b);
+        if (b <= start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < k->n; i++) {
+        int white_before, white_after;
+        lede_layer_span(k->layer, i, &a, &b);
+        if (a >= end)
+            break;
+        a = a < pos ? pos : a;
+        b = b > end ? end : b;
+        if (b <= a)
+            continue;
+        if (!buf) {
+            /* Removal never lengthens the text: a space stands for at least one byte. */
+            buf = w = lede_doc_alloc(k->doc, (size_t)(end - start) + 1);
+            if (!buf) {
+                if (o->rc == 0)
+                    o->rc = lede_error_set(err, LEDE_ENOMEM,
+                                           "document '%s': out of memory showing the text of "
+                                           "[%u, %u) without its skipped furniture",
+                                           lede_doc_id(k->doc), (unsigned)start, (unsigned)end);
+                return;
+            }
+        }
+        memcpy(w, text + pos, a - pos);
+        w += a - pos;
+        pos = b;
+        if (pos == end) {
+            while (w > buf && is_white(w[-1]))
+                w--;
+            break;
+        }
+        white_before = w == buf || is_white(w[-1]);
+        white_after = is_white(text[pos]);
+        if (white_before && white_after) {
+            while (pos < end && is_white(text[pos]))
+                pos++;
+        } else if (!white_before && !white_after && skip_breaks(k->layer, i)) {
+            *w++ = ' ';
+        }
+    }
+    if (!buf)
+        return;
+    memcpy(w, text + pos, end - pos);
+    w += end - pos;
+    *s = buf;
+    *n = (size_t)(w - buf);
+}
+
 const char *exp_token_kind_name(unsigned kind)
 {
     static const char *const names[LEDE_TOK_KIND_COUNT] = {

@@ -128,6 +128,58 @@ const char *exp_token_kind_name(unsigned kind);
 /* Name of a quote kind: "partial" or "full". */
 const char *exp_quote_kind_name(unsigned kind);
 
+/* ---- a sentence's shown text (emit.c) ---- */
+
+/* The generic layer in which a tokenizer records the page furniture it skipped (HTML tags,
+ * dot leaders, rules, literal "\r\n" escapes: plugins/tokenizer/clean.c), each span with the
+ * boolean attribute "break": whether the piece separates the words on its two sides. What is
+ * furniture is the tokenizer's knowledge; the exporter only leaves those spans out of the
+ * text it shows for a sentence. docs/output.md states the contract. */
+#define EXP_LAYER_SKIPPED "skipped"
+#define EXP_ATTR_BREAK "break"
+
+/* A document's skipped spans: layer is NULL when it has none (then every shown text is its
+ * span's bytes, with no copy). */
+typedef struct exp_skips {
+    lede_doc *doc; /* arena for the shown texts */
+    const lede_layer *layer;
+    size_t n;
+} exp_skips;
+
+/* Finds the layer of doc's skipped spans: no lookup at all when the document has no
+ * generic layer, as a document without furniture has none. */
+static inline void exp_skips_init(exp_skips *k, lede_doc *doc)
+{
+    k->doc = doc;
+    k->layer = lede_doc_layer_count(doc) ? lede_doc_layer(doc, EXP_LAYER_SKIPPED, 0) : NULL;
+    k->n = k->layer ? lede_layer_count(k->layer) : 0;
+    if (k->n == 0)
+        k->layer = NULL;
+}
+
+/* The slow path of exp_shown_text: the span holds skipped spans, or may. */
+void exp_shown_text_skipping(const exp_skips *k, const char *text, uint32_t start, uint32_t end,
+                             const char **s, size_t *n, exp_out *o, lede_error *err);
+
+/* The text shown for the span text[start, end) (a sentence, a title): its bytes without the
+ * skipped spans inside it. A skipped span with "break" becomes one space unless white space
+ * already separates its two sides; one without (an inline tag) disappears; white space on
+ * both sides of a removal is kept once, and a removal at either end of the span takes the
+ * white space beside it. Sets *s and *n: text + start and end - start when nothing is
+ * skipped (no copy), else a copy in the document's arena. Out of memory, the raw span is
+ * given and o->rc and err are set. Inline: every sentence asks. */
+static inline void exp_shown_text(const exp_skips *k, const char *text, uint32_t start,
+                                  uint32_t end, const char **s, size_t *n, exp_out *o,
+                                  lede_error *err)
+{
+    if (!k->layer) {
+        *s = text + start;
+        *n = end - start;
+        return;
+    }
+    exp_shown_text_skipping(k, text, start, end, s, n, o, err);
+}
+
 /* ---- the renderers: append one document (or its error record) to o ---- */
 
 /* json / ndjson (json.c). */

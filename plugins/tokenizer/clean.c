@@ -7,10 +7,13 @@
  * one character ("//////", "-----", "=====") and line breaks left as literal escapes
  * ("\r\n" as four characters, "\ r \ n" with spaces). tok_words() asks here before it
  * makes a token of a '<', '&', '\\', '.' or a run of four equal marks; what is recognised
- * is skipped like white space, so it belongs to no token and no sentence (spans point
- * into the original text and simply leave it out). A block-level tag, a leader and a rule
- * also end the sentence before them (tok_words() flags the previous token TOK_F_END): a
- * heading in <h2> is not the start of the paragraph after it.
+ * is skipped like white space, so it belongs to no token (spans point into the original
+ * text). A block-level tag, a leader and a rule also end the sentence before them
+ * (tok_words() flags the previous token TOK_F_END): a heading in <h2> is not the start of
+ * the paragraph after it. An inline tag or an escape can still fall inside a sentence's
+ * span ("It is</em>!"), so every piece skipped is also recorded in the generic layer
+ * "skipped" (tok_skips_add), with whether it separates words: the exporter shows a
+ * sentence's text without those pieces, and never has to know what a tag looks like.
  *
  * Every recognizer is bounded (a tag's attributes up to MARKUP_MAX bytes, on one line),
  * so a stray '<' costs a short look-ahead, never a rescan of the paragraph.
@@ -104,28 +107,33 @@ static int is_rule_char(unsigned char c)
            c == '+' || c == '\\';
 }
 
-uint32_t tok_junk_end(const unsigned char *s, uint32_t pos, uint32_t end, int *brk)
+uint32_t tok_junk_end(const unsigned char *s, uint32_t pos, uint32_t end, unsigned *what)
 {
     unsigned char c = s[pos];
     uint32_t q;
 
-    *brk = 0;
-    if (c == '<' || c == '&')
-        return markup_end(s, pos, end, brk);
+    *what = 0;
+    if (c == '<' || c == '&') {
+        int block = 0;
+        q = markup_end(s, pos, end, &block);
+        if (q && block)
+            *what = TOK_JUNK_ENDS | TOK_JUNK_SEPARATES;
+        return q;
+    }
     if (c == '.') {
         /* a dot leader: four dots or more, then the page number ends the line */
         for (q = pos; q < end && s[q] == '.'; q++)
             ;
         if (q - pos < 4 || !(q = page_number_end(s, q, end)))
             return 0;
-        *brk = 1;
+        *what = TOK_JUNK_ENDS | TOK_JUNK_SEPARATES;
         return q;
     }
     if (is_rule_char(c) && end - pos >= 4 && s[pos + 1] == c && s[pos + 2] == c &&
         s[pos + 3] == c) {
         for (q = pos; q < end && s[q] == c; q++)
             ;
-        *brk = 1;
+        *what = TOK_JUNK_ENDS | TOK_JUNK_SEPARATES;
         return q;
     }
     if (c == '\\' && pos + 1 < end) {
@@ -135,9 +143,23 @@ uint32_t tok_junk_end(const unsigned char *s, uint32_t pos, uint32_t end, int *b
         if (q < end && (s[q] == 'n' || s[q] == 'r' || s[q] == 't')) {
             q++;
             if (q == end || s[q] == ' ' || s[q] == '\\' || s[q] == '\n' ||
-                (s[q] >= 'A' && s[q] <= 'Z'))
+                (s[q] >= 'A' && s[q] <= 'Z')) {
+                *what = TOK_JUNK_SEPARATES; /* a line break, but no sentence end of its own */
                 return q;
+            }
         }
     }
+    return 0;
+}
+
+int tok_skips_add(tok_skips *skips, uint32_t start, uint32_t end, unsigned what)
+{
+    size_t i;
+
+    if (!skips->layer && !(skips->layer = lede_doc_layer(skips->doc, TOK_LAYER_SKIPPED, 1)))
+        return LEDE_ENOMEM;
+    if (lede_layer_add(skips->layer, start, end, &i) ||
+        lede_layer_set_bool(skips->layer, i, TOK_ATTR_BREAK, (what & TOK_JUNK_SEPARATES) != 0))
+        return LEDE_ENOMEM;
     return 0;
 }

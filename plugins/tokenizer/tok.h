@@ -242,14 +242,41 @@ int tok_multidot_end(const unsigned char *s, uint32_t start, uint32_t end, uint3
 int tok_stop_is_abbrev(const tok_config *cfg, const char *text, uint32_t begin, uint32_t end,
                        uint32_t start, uint32_t dot);
 
+/* What tok_junk_end says of the furniture it found. */
+enum {
+    TOK_JUNK_ENDS = 1 << 0,     /* it ends the sentence before it (a block-level tag, a
+                                   leader, a rule) */
+    TOK_JUNK_SEPARATES = 1 << 1 /* it stands between words (the above and a literal line-break
+                                   escape): shown text puts a space in its place; an inline
+                                   tag (</em>, <b>) joins what is on its two sides */
+};
+
 /* If page furniture starts at s[pos] (pos < end): an HTML tag, escaped or not, a dot
  * leader with its page number, a rule of four or more equal marks, a literal "\n"
- * escape. Returns where it ends and sets *brk when it also ends a sentence; 0 if none. */
-uint32_t tok_junk_end(const unsigned char *s, uint32_t pos, uint32_t end, int *brk);
+ * escape. Returns where it ends and sets *what to its TOK_JUNK_* flags; 0 if none. */
+uint32_t tok_junk_end(const unsigned char *s, uint32_t pos, uint32_t end, unsigned *what);
 
-/* Appends to vec the word tokens of text[start..end) (one paragraph). Returns 0 or
- * LEDE_ENOMEM. */
-int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t end, tok_vec *vec);
+/* The generic layer that records the furniture skipped in a document, so that a sentence's
+ * shown text can leave it out (the exporter reads it; docs/output.md): one span per piece
+ * of furniture, in text order, each with the boolean attribute "break" (TOK_JUNK_SEPARATES). */
+#define TOK_LAYER_SKIPPED "skipped"
+#define TOK_ATTR_BREAK "break"
+
+/* Where tok_words records the furniture it skips. The layer is created at the first piece,
+ * so a document without furniture has none and pays nothing. */
+typedef struct tok_skips {
+    lede_doc *doc;
+    lede_layer *layer; /* NULL until the first piece */
+} tok_skips;
+
+/* Records the furniture text[start..end) with its TOK_JUNK_* flags what (clean.c). Returns 0
+ * or LEDE_ENOMEM. */
+int tok_skips_add(tok_skips *skips, uint32_t start, uint32_t end, unsigned what);
+
+/* Appends to vec the word tokens of text[start..end) (one paragraph), and to skips (when
+ * not NULL) the furniture skipped between them. Returns 0 or LEDE_ENOMEM. */
+int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t end, tok_vec *vec,
+              tok_skips *skips);
 
 /* fastpath.c: appends to vec the plain tokens of s[pos..end) (a paragraph's rest), one
  * after another, with the , ; ) ! ? or full stop after each and the space after that,

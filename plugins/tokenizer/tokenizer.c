@@ -8,6 +8,9 @@
  *              abbreviations, sentence and paragraph starts);
  *   sentence   lede_sentence: span trimmed of white space, token range, paragraph;
  *   paragraph  lede_paragraph: span and sentence range.
+ * and, only for a document that holds page furniture (HTML tags, leaders, rules, literal
+ * escapes: clean.c), the generic layer "skipped": where each piece is, and whether it
+ * separates words ("break"), for the exporter to leave out of a sentence's shown text.
  * Every paragraph holds at least one sentence and every sentence at least one token;
  * sentences and tokens are in text order and never overlap.
  *
@@ -217,6 +220,7 @@ static int tokenizer_process(void *instance, lede_doc *doc, lede_error *err)
     tok_vec arena_vec = {NULL, 0, 0, doc};
     tok_vec *vec = tk->uax29 ? &tk->scratch : &arena_vec;
     builder b = {doc, vec, 0, 0, NULL, 0, 0};
+    tok_skips skips = {doc, NULL};
 
     if (len >= UINT32_MAX)
         return lede_error_set(err, LEDE_ETOOBIG,
@@ -246,7 +250,7 @@ static int tokenizer_process(void *instance, lede_doc *doc, lede_error *err)
         size_t before = vec->n;
         if (is_page_number(text, spans[p]))
             continue;
-        if (tok_words(&tk->cfg, text, spans[p].start, spans[p].end, vec))
+        if (tok_words(&tk->cfg, text, spans[p].start, spans[p].end, vec, &skips))
             goto nomem;
         if (vec->n == before)
             continue; /* nothing but ignorable characters */

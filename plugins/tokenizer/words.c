@@ -17,9 +17,10 @@
  *     each quotation mark its own token flagged OPEN_QUOTE or CLOSE_QUOTE, judged from
  *     its neighbours where its shape is wrong ("decision.“ However" closes).
  * Page furniture (HTML tags, dot leaders, rules of repeated marks, literal "\r\n") is
- * no token at all (clean.c). Private flags tell sentences.c what only this pass sees: a
- * line break after a token (TOK_F_EOL), furniture dropped after it (TOK_F_END), a '[' in
- * the paragraph (TOK_F_BRACKETS), and tokens no sentence rule acts on (TOK_F_INERT).
+ * no token at all (clean.c); each piece is recorded in the layer "skipped" instead. Private flags
+ * tell sentences.c what only this pass sees: a line break after a token (TOK_F_EOL), furniture
+ * dropped after it (TOK_F_END), a '[' in the paragraph (TOK_F_BRACKETS), and tokens no sentence
+ * rule acts on (TOK_F_INERT).
  *
  * Glued captions. Text scraped from news pages often loses the break between a photo
  * caption and the next sentence: "in Tehran todayPutin speaks", "in IranIt is". Inside a
@@ -541,7 +542,8 @@ static int scan_emoji(scanner *sc, uint32_t *ppos, int32_t first)
     return emit(sc, start, pos, 0);
 }
 
-int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t end, tok_vec *vec)
+int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t end, tok_vec *vec,
+              tok_skips *skips)
 {
     scanner sc = {cfg, text, (const unsigned char *)text, start, end, vec, 0};
     uint32_t pos = start;
@@ -578,11 +580,13 @@ int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t 
             ((cc == TOK_CC_PUNCT || cc == TOK_CC_SYMBOL) && pos + 3 < end && sc.s[pos + 1] == c &&
              sc.s[pos + 2] == c && sc.s[pos + 3] == c)) {
             /* markup, leaders, rules and escapes are skipped like white space (clean.c) */
-            int brk;
-            uint32_t e = tok_junk_end(sc.s, pos, end, &brk);
+            unsigned what;
+            uint32_t e = tok_junk_end(sc.s, pos, end, &what);
             if (e) {
-                if (brk && vec->n > first)
+                if ((what & TOK_JUNK_ENDS) && vec->n > first)
                     vec->v[vec->n - 1].flags |= TOK_F_END;
+                if (skips && (rc = tok_skips_add(skips, pos, e, what)) != 0)
+                    break;
                 pos = e;
                 continue;
             }
