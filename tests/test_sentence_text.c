@@ -3,7 +3,7 @@
  * without the page furniture the tokenizer skipped (issue #3).
  *
  * The real tokenizer and the real exporter run in-process (lede/harness.h): the tokenizer
- * records every piece of furniture it skips in the generic layer "skipped" with a "break"
+ * records every run of furniture it skips in the generic layer "skipped" with a "break"
  * flag, and the exporter leaves those spans out of the text of each sentence (and of the
  * summary and the Markdown title), putting one space for a piece that separates words. The
  * spans themselves stay the raw bytes. A small test stage ("one-sentence") turns a
@@ -292,6 +292,22 @@ static void test_document_without_furniture_has_no_extra_layer(void **state)
     free(plain);
 }
 
+static void test_adjacent_pieces_are_one_run(void **state)
+{
+    static const char text[] = "It is <b><i>so</i></b> good.\n\nPrices rose</em><br>Sharply\\r\\n"
+                               "Then fell.";
+    char buf[256];
+    json_t *rec;
+
+    (void)state;
+    /* a run breaks when any of its pieces does: "</em><br>" is one space, as "<br>" alone */
+    TEXTS(text, "", 1, "It is so good.\n\nPrices rose Sharply Then fell.");
+    rec = record(text, "", 0);
+    skipped_summary(rec, buf, sizeof buf);
+    assert_string_equal(buf, "<b><i>:0 </i></b>:0 </em><br>:1 \\r\\n:1");
+    json_decref(rec);
+}
+
 static void test_uax29_tokens_keep_the_shown_text(void **state)
 {
     (void)state;
@@ -312,6 +328,7 @@ int main(void)
         cmocka_unit_test(test_rule_between_lines_is_one_space),
         cmocka_unit_test(test_markdown_title_and_summary_leave_furniture_out),
         cmocka_unit_test(test_document_without_furniture_has_no_extra_layer),
+        cmocka_unit_test(test_adjacent_pieces_are_one_run),
         cmocka_unit_test(test_uax29_tokens_keep_the_shown_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

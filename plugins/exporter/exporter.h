@@ -131,10 +131,11 @@ const char *exp_quote_kind_name(unsigned kind);
 /* ---- a sentence's shown text (emit.c) ---- */
 
 /* The generic layer in which a tokenizer records the page furniture it skipped (HTML tags,
- * dot leaders, rules, literal "\r\n" escapes: plugins/tokenizer/clean.c), each span with the
- * boolean attribute "break": whether the piece separates the words on its two sides. What is
- * furniture is the tokenizer's knowledge; the exporter only leaves those spans out of the
- * text it shows for a sentence. docs/output.md states the contract. */
+ * dot leaders, rules, literal "\r\n" escapes: plugins/tokenizer/clean.c), one span per run
+ * of adjacent pieces, in text order, each with the boolean attribute "break": whether the
+ * run separates the words on its two sides. What is furniture is the tokenizer's knowledge;
+ * the exporter only leaves those spans out of the text it shows for a sentence.
+ * docs/output.md states the contract. */
 #define EXP_LAYER_SKIPPED "skipped"
 #define EXP_ATTR_BREAK "break"
 

@@ -11,7 +11,7 @@
  * text). A block-level tag, a leader and a rule also end the sentence before them
  * (tok_words() flags the previous token TOK_F_END): a heading in <h2> is not the start of
  * the paragraph after it. An inline tag or an escape can still fall inside a sentence's
- * span ("It is</em>!"), so every piece skipped is also recorded in the generic layer
+ * span ("It is</em>!"), so every run of pieces skipped is also recorded in the generic layer
  * "skipped" (tok_skips_add), with whether it separates words: the exporter shows a
  * sentence's text without those pieces, and never has to know what a tag looks like.
  *
@@ -152,14 +152,36 @@ uint32_t tok_junk_end(const unsigned char *s, uint32_t pos, uint32_t end, unsign
     return 0;
 }
 
-int tok_skips_add(tok_skips *skips, uint32_t start, uint32_t end, unsigned what)
+int tok_skips_flush(tok_skips *skips)
 {
     size_t i;
 
+    if (skips->start == skips->end)
+        return 0;
     if (!skips->layer && !(skips->layer = lede_doc_layer(skips->doc, TOK_LAYER_SKIPPED, 1)))
         return LEDE_ENOMEM;
-    if (lede_layer_add(skips->layer, start, end, &i) ||
-        lede_layer_set_bool(skips->layer, i, TOK_ATTR_BREAK, (what & TOK_JUNK_SEPARATES) != 0))
+    if (lede_layer_add(skips->layer, skips->start, skips->end, &i) ||
+        lede_layer_set_bool(skips->layer, i, TOK_ATTR_BREAK,
+                            (skips->what & TOK_JUNK_SEPARATES) != 0))
         return LEDE_ENOMEM;
+    skips->start = skips->end;
+    return 0;
+}
+
+int tok_skips_add(tok_skips *skips, uint32_t start, uint32_t end, unsigned what)
+{
+    int rc;
+
+    /* Adjacent pieces are one run: "</em></p>" shows as one space, as the two would. */
+    if (skips->start < skips->end && start == skips->end) {
+        skips->end = end;
+        skips->what |= what;
+        return 0;
+    }
+    if ((rc = tok_skips_flush(skips)) != 0)
+        return rc;
+    skips->start = start;
+    skips->end = end;
+    skips->what = what;
     return 0;
 }

@@ -257,21 +257,27 @@ enum {
 uint32_t tok_junk_end(const unsigned char *s, uint32_t pos, uint32_t end, unsigned *what);
 
 /* The generic layer that records the furniture skipped in a document, so that a sentence's
- * shown text can leave it out (the exporter reads it; docs/output.md): one span per piece
- * of furniture, in text order, each with the boolean attribute "break" (TOK_JUNK_SEPARATES). */
+ * shown text can leave it out (the exporter reads it; docs/output.md): one span per run of
+ * adjacent pieces of furniture ("</p><p>", "\r\n"), in text order, each with the boolean
+ * attribute "break" (TOK_JUNK_SEPARATES of any piece in it). */
 #define TOK_LAYER_SKIPPED "skipped"
 #define TOK_ATTR_BREAK "break"
 
-/* Where tok_words records the furniture it skips. The layer is created at the first piece,
- * so a document without furniture has none and pays nothing. */
+/* Where tok_words records the furniture it skips. The layer is created when the first run
+ * is written, so a document without furniture has none and pays nothing. A run is held
+ * back until a piece that does not touch it comes, or tok_skips_flush. */
 typedef struct tok_skips {
     lede_doc *doc;
-    lede_layer *layer; /* NULL until the first piece */
+    lede_layer *layer;   /* NULL until the first run is written */
+    uint32_t start, end; /* the run held back; start == end: none */
+    unsigned what;       /* its TOK_JUNK_* flags */
 } tok_skips;
 
-/* Records the furniture text[start..end) with its TOK_JUNK_* flags what (clean.c). Returns 0
- * or LEDE_ENOMEM. */
+/* Records the furniture text[start..end) with its TOK_JUNK_* flags what (clean.c): it
+ * extends the run held back when it starts where that ends. Returns 0 or LEDE_ENOMEM. */
 int tok_skips_add(tok_skips *skips, uint32_t start, uint32_t end, unsigned what);
+/* Writes the run held back, if any, to the layer. Returns 0 or LEDE_ENOMEM. */
+int tok_skips_flush(tok_skips *skips);
 
 /* Appends to vec the word tokens of text[start..end) (one paragraph), and to skips (when
  * not NULL) the furniture skipped between them. Returns 0 or LEDE_ENOMEM. */

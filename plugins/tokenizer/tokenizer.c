@@ -9,7 +9,7 @@
  *   sentence   lede_sentence: span trimmed of white space, token range, paragraph;
  *   paragraph  lede_paragraph: span and sentence range.
  * and, only for a document that holds page furniture (HTML tags, leaders, rules, literal
- * escapes: clean.c), the generic layer "skipped": where each piece is, and whether it
+ * escapes: clean.c), the generic layer "skipped": where each run of it is, and whether it
  * separates words ("break"), for the exporter to leave out of a sentence's shown text.
  * Every paragraph holds at least one sentence and every sentence at least one token;
  * sentences and tokens are in text order and never overlap.
@@ -220,7 +220,7 @@ static int tokenizer_process(void *instance, lede_doc *doc, lede_error *err)
     tok_vec arena_vec = {NULL, 0, 0, doc};
     tok_vec *vec = tk->uax29 ? &tk->scratch : &arena_vec;
     builder b = {doc, vec, 0, 0, NULL, 0, 0};
-    tok_skips skips = {doc, NULL};
+    tok_skips skips = {doc, NULL, 0, 0, 0};
 
     if (len >= UINT32_MAX)
         return lede_error_set(err, LEDE_ETOOBIG,
@@ -268,6 +268,8 @@ static int tokenizer_process(void *instance, lede_doc *doc, lede_error *err)
         clear_private(vec->v + before, vec->n - before);
     }
 
+    if (tok_skips_flush(&skips))
+        goto nomem;
     if (tk->uax29) {
         tok_vec segs = {NULL, 0, 0, doc};
         if (tok_vec_reserve(&segs, len / 3 + 16) || tok_uax29(text, 0, (uint32_t)len, &segs))
