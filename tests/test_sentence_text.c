@@ -3,12 +3,12 @@
  * without the page furniture the tokenizer skipped (issue #3).
  *
  * The real tokenizer and the real exporter run in-process (lede/harness.h): the tokenizer
- * records every run of furniture it skips in the generic layer "skipped" with a "break"
- * flag, and the exporter leaves those spans out of the text of each sentence (and of the
- * summary and the Markdown title), putting one space for a piece that separates words. The
- * spans themselves stay the raw bytes. A small test stage ("one-sentence") turns a
- * paragraph into a single sentence with a summary, for the furniture the tokenizer would
- * have ended a sentence at: how the exporter shows it must not depend on that.
+ * notes every run of furniture it skips in the packed generic layer "skipped"
+ * (plugins/tokenizer/skipped.h), and the exporter leaves those runs out of the text of each
+ * sentence (and of the summary and the Markdown title), putting one space for a run that separates
+ * words, and never writes the layer out. The spans themselves stay the raw bytes. A small test
+ * stage ("one-sentence") turns a paragraph into a single sentence with a summary, for the furniture
+ * the tokenizer would have ended a sentence at: how the exporter shows it must not depend on that.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -21,6 +21,7 @@
 #include <cmocka.h>
 #include <jansson.h>
 
+#include "../plugins/tokenizer/skipped.h"
 #include "lede/harness.h"
 
 extern const lede_stage_desc tokenizer_LTX_lede_stage;
@@ -78,13 +79,13 @@ static const lede_stage_desc one_sentence_stage = {
 /* ---- running the pipeline ---- */
 
 /* Runs text through the tokenizer (options tok_opts), the one-sentence stage when merge is
- * set, and the exporter (options exp_opts); returns a malloc'd copy of the output. */
-static char *render(const char *text, const char *tok_opts, int merge, const char *exp_opts)
+ * set, and the exporter (options exp_opts). Returns the harness, whose *doc stays valid until
+ * it is freed. */
+static lede_harness *run(const char *text, size_t len, const char *tok_opts, int merge,
+                         const char *exp_opts, lede_doc **doc)
 {
     lede_harness *h = NULL;
-    lede_doc *doc;
     lede_error err;
-    char *out;
 
     lede_error_clear(&err);
     assert_int_equal(lede_harness_new(&h, &err), 0);
@@ -92,9 +93,18 @@ static char *render(const char *text, const char *tok_opts, int merge, const cha
         (merge && lede_harness_add(h, &one_sentence_stage, NULL, &err)) ||
         lede_harness_add(h, &exporter_LTX_lede_stage, exp_opts, &err))
         fail_msg("harness: %s", err.message);
-    if (lede_harness_run(h, "t", text, strlen(text), &doc, &err))
+    if (lede_harness_run(h, "t", text, len, doc, &err))
         fail_msg("run: %s", err.message);
-    out = strdup(lede_harness_output(h, NULL));
+    return h;
+}
+
+/* The same; returns a malloc'd copy of the output. */
+static char *render(const char *text, const char *tok_opts, int merge, const char *exp_opts)
+{
+    lede_doc *doc;
+    lede_harness *h = run(text, strlen(text), tok_opts, merge, exp_opts, &doc);
+    char *out = strdup(lede_harness_output(h, NULL));
+
     assert_non_null(out);
     lede_harness_free(h);
     return out;
@@ -141,22 +151,64 @@ static void assert_texts(json_t *rec, const char *text, const char *const *expec
         json_decref(rec_);                                                                         \
     } while (0)
 
-/* The "skipped" layer of a record: its spans' texts and break flags, "text:1 text:0 ...". */
-static void skipped_summary(json_t *rec, char *buf, size_t cap)
+/* Decodes doc's layer "skipped" (skipped.h) into buf as "text:separates ..." for each run,
+ * checking that the groups are in order, hold at most SKIPPED_GROUP_MAX runs each and are
+ * spanned exactly by their runs. Returns the number of runs; *n_groups (may be NULL)
+ * receives the number of groups. */
+static size_t decode_runs(lede_doc *doc, char *buf, size_t cap, size_t *n_groups)
 {
-    json_t *layer = json_object_get(rec, "skipped"), *s;
-    size_t i, used = 0;
+    size_t len, used = 0, n_runs = 0, n = 0;
+    const char *text = lede_doc_text(doc, &len);
+    lede_layer *layer = lede_doc_layer(doc, SKIPPED_LAYER, 0);
+    uint32_t prev_end = 0;
 
-    buf[0] = '\0';
-    assert_non_null(layer);
-    json_array_foreach(layer, i, s)
-    {
-        int n = snprintf(buf + used, cap - used, "%s%s:%d", i ? " " : "",
-                         json_string_value(json_object_get(s, "text")),
-                         json_is_true(json_object_get(s, "break")));
-        assert_true(n > 0 && (size_t)n < cap - used);
-        used += (size_t)n;
+    if (cap)
+        buf[0] = '\0';
+    if (layer)
+        n = lede_layer_count(layer);
+    for (size_t g = 0; g < n; g++) {
+        const lede_attr *attr = lede_layer_attrs(layer, g);
+        uint32_t start, end, pos, a, b;
+        size_t at = 0, in_group = 0;
+        int sep;
+
+        lede_layer_span(layer, g, &start, &end);
+        assert_non_null(attr);
+        assert_string_equal(attr->key, SKIPPED_ATTR_RUNS);
+        assert_true(g == 0 || start >= prev_end);
+        pos = start;
+        while (skipped_next((const unsigned char *)attr->s, attr->s_len, &at, end, &pos, &a, &b,
+                            &sep) == 0) {
+            assert_true(in_group > 0 || a == start);
+            in_group++;
+            if (cap) {
+                int k = snprintf(buf + used, cap - used, "%s%.*s:%d", n_runs ? " " : "",
+                                 (int)(b - a), text + a, sep);
+                assert_true(k > 0 && (size_t)k < cap - used);
+                used += (size_t)k;
+            }
+            n_runs++;
+        }
+        assert_int_equal(at, attr->s_len); /* the whole encoding read */
+        assert_int_equal(pos, end);
+        assert_true(in_group >= 1 && in_group <= SKIPPED_GROUP_MAX);
+        prev_end = end;
     }
+    if (n_groups)
+        *n_groups = n;
+    return n_runs;
+}
+
+/* The runs the tokenizer notes in text (through the one-sentence stage when merge is set),
+ * as decode_runs writes them; also checks that the exporter's record does not show them. */
+static void runs_of(const char *text, int merge, char *buf, size_t cap)
+{
+    lede_doc *doc;
+    lede_harness *h = run(text, strlen(text), "", merge, "format=ndjson", &doc);
+
+    (void)decode_runs(doc, buf, cap, NULL);
+    assert_null(strstr(lede_harness_output(h, NULL), "\"skipped\""));
+    lede_harness_free(h);
 }
 
 /* ---- the cases ---- */
@@ -165,29 +217,25 @@ static void test_inline_tag_before_a_mark_disappears(void **state)
 {
     static const char text[] = "This is the U.S. Senate my friends. <em>Yes.</em> <em>It is</em>!";
     char buf[256];
-    json_t *rec;
 
     (void)state;
     /* PS-EN-045: the span of the last sentence is "It is</em>!", its text "It is!" */
     TEXTS(text, "", 0, "This is the U.S. Senate my friends.", "Yes.", "It is!");
-    rec = record(text, "", 0);
-    skipped_summary(rec, buf, sizeof buf);
+    runs_of(text, 0, buf, sizeof buf);
     assert_string_equal(buf, "<em>:0 </em>:0 <em>:0 </em>:0");
-    json_decref(rec);
 }
 
 static void test_long_run_of_dots_inside_a_sentence_is_no_furniture(void **state)
 {
     static const char text[] = "Remove long strings of dots........please.";
-    json_t *rec;
+    char buf[64];
 
     (void)state;
     /* PS-EN-021: eight dots before a word are an ellipsis to the tokenizer (a dot leader
      * ends its line with a page number), so the text keeps them and nothing is skipped. */
     TEXTS(text, "", 0, "Remove long strings of dots........please.");
-    rec = record(text, "", 0);
-    assert_null(json_object_get(rec, "skipped"));
-    json_decref(rec);
+    runs_of(text, 0, buf, sizeof buf);
+    assert_string_equal(buf, "");
 }
 
 static void test_inline_tag_inside_a_word_joins_it(void **state)
@@ -220,9 +268,9 @@ static void test_block_tag_between_words_is_one_space(void **state)
     TEXTS(text, "", 1, "The vote passed today.");
     /* unless white space already separates the two sides */
     TEXTS("The vote <br>passed<p>\ntoday.", "", 1, "The vote passed\ntoday.");
-    rec = record(text, "", 1);
-    skipped_summary(rec, buf, sizeof buf);
+    runs_of(text, 1, buf, sizeof buf);
     assert_string_equal(buf, "<br>:1 <p>:1");
+    rec = record(text, "", 1);
     assert_string_equal(json_string_value(json_object_get(
                             json_array_get(json_object_get(rec, "summary"), 0), "text")),
                         "The vote passed today.");
@@ -243,15 +291,12 @@ static void test_leader_at_the_end_of_a_sentence_is_left_out(void **state)
     static const char text[] = "        About Me........5\n"
                                "        Chapter 2 ........ 6\n";
     char buf[256];
-    json_t *rec;
 
     (void)state;
     /* PS-EN-008, abridged: the leaders and page numbers end the sentences */
     TEXTS(text, "", 0, "About Me", "Chapter 2");
-    rec = record(text, "", 0);
-    skipped_summary(rec, buf, sizeof buf);
+    runs_of(text, 0, buf, sizeof buf);
     assert_string_equal(buf, "........5:1 ........ 6:1");
-    json_decref(rec);
     /* inside one sentence, a leader and its page number are one space */
     TEXTS("Contents........5\nIntroduction", "", 1, "Contents\nIntroduction");
 }
@@ -297,15 +342,12 @@ static void test_adjacent_pieces_are_one_run(void **state)
     static const char text[] = "It is <b><i>so</i></b> good.\n\nPrices rose</em><br>Sharply\\r\\n"
                                "Then fell.";
     char buf[256];
-    json_t *rec;
 
     (void)state;
     /* a run breaks when any of its pieces does: "</em><br>" is one space, as "<br>" alone */
     TEXTS(text, "", 1, "It is so good.\n\nPrices rose Sharply Then fell.");
-    rec = record(text, "", 0);
-    skipped_summary(rec, buf, sizeof buf);
+    runs_of(text, 0, buf, sizeof buf);
     assert_string_equal(buf, "<b><i>:0 </i></b>:0 </em><br>:1 \\r\\n:1");
-    json_decref(rec);
 }
 
 static void test_uax29_tokens_keep_the_shown_text(void **state)
@@ -313,6 +355,94 @@ static void test_uax29_tokens_keep_the_shown_text(void **state)
     (void)state;
     /* the tags are segments then, but sentences and the layer come from the default rules */
     TEXTS("It is</em>! Yes <b>it</b> is.", "words=uax29", 0, "It is!", "Yes it is.");
+}
+
+/* text: "<b>x" n times, in a malloc'd buffer. */
+static char *tag_dense(size_t n)
+{
+    char *text = malloc(4 * n + 1);
+
+    assert_non_null(text);
+    for (size_t i = 0; i < n; i++)
+        memcpy(text + 4 * i, "<b>x", 4);
+    text[4 * n] = '\0';
+    return text;
+}
+
+static void test_hostile_tag_density_stays_small(void **state)
+{
+    enum { N = 100000 };
+    char *text = tag_dense(N);
+    lede_doc *doc;
+    lede_harness *h = run(text, strlen(text), "", 0, "format=ndjson", &doc);
+    lede_layer *layer = lede_doc_layer(doc, SKIPPED_LAYER, 0);
+    size_t n_groups, bytes = 0, out_len;
+    const char *out = lede_harness_output(h, &out_len);
+    const char *shown;
+
+    (void)state;
+    /* every tag is a run, packed SKIPPED_GROUP_MAX to a span of two bytes each: the note
+     * costs a fraction of the text (a span with an attribute per tag cost 20 times it) */
+    assert_int_equal(decode_runs(doc, NULL, 0, &n_groups), N);
+    assert_int_equal(n_groups, (N + SKIPPED_GROUP_MAX - 1) / SKIPPED_GROUP_MAX);
+    for (size_t g = 0; g < n_groups; g++)
+        bytes += lede_layer_attrs(layer, g)->s_len;
+    assert_int_equal(bytes, 2 * N);
+    /* the record is the sentence, its text without the tags, and the paragraph */
+    assert_null(strstr(out, "skipped"));
+    assert_true(out_len < (size_t)N + 200);
+    shown = strstr(out, "\"text\":\"");
+    assert_non_null(shown);
+    shown += 8;
+    assert_int_equal(strspn(shown, "x"), N);
+    assert_int_equal(shown[N], '"');
+    lede_harness_free(h);
+    free(text);
+}
+
+static void test_sentences_across_groups_keep_their_text(void **state)
+{
+    enum { N = 100 };
+    char text[N * 12 + 1], expected[N * 5 + 1];
+    json_t *rec, *sents;
+
+    (void)state;
+    /* 200 runs, so groups begin and end inside sentences and between them */
+    for (size_t i = 0; i < N; i++)
+        memcpy(text + 12 * i, "<b>Go.</b>  ", 12);
+    text[12 * N] = '\0';
+    rec = record(text, "", 0);
+    sents = json_object_get(rec, "sentences");
+    assert_int_equal(json_array_size(sents), N);
+    for (size_t i = 0; i < N; i++) {
+        json_t *s = json_array_get(sents, i);
+        assert_string_equal(json_string_value(json_object_get(s, "text")), "Go.");
+        assert_int_equal(json_integer_value(json_object_get(s, "start")), 12 * i + 3);
+        assert_int_equal(json_integer_value(json_object_get(s, "end")), 12 * i + 6);
+    }
+    json_decref(rec);
+    /* one sentence over all of them (the test stage) */
+    for (size_t i = 0; i < N; i++)
+        memcpy(expected + 5 * i, "Go.  ", 5);
+    expected[5 * N - 2] = '\0';
+    rec = record(text, "", 1);
+    assert_string_equal(json_string_value(json_object_get(
+                            json_array_get(json_object_get(rec, "sentences"), 0), "text")),
+                        expected);
+    json_decref(rec);
+    /* and 80 runs inside one word */
+    strcpy(text, "The ");
+    for (size_t i = 0; i < 40; i++)
+        strcat(text, "<i>a</i>");
+    strcat(text, " end.");
+    memset(expected, 'a', 44);
+    memcpy(expected, "The ", 4);
+    strcpy(expected + 44, " end.");
+    rec = record(text, "", 0);
+    assert_string_equal(json_string_value(json_object_get(
+                            json_array_get(json_object_get(rec, "sentences"), 0), "text")),
+                        expected);
+    json_decref(rec);
 }
 
 int main(void)
@@ -330,6 +460,8 @@ int main(void)
         cmocka_unit_test(test_document_without_furniture_has_no_extra_layer),
         cmocka_unit_test(test_adjacent_pieces_are_one_run),
         cmocka_unit_test(test_uax29_tokens_keep_the_shown_text),
+        cmocka_unit_test(test_hostile_tag_density_stays_small),
+        cmocka_unit_test(test_sentences_across_groups_keep_their_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -19,6 +19,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "../tokenizer/skipped.h"
 #include "lede/stage.h"
 
 typedef enum exp_format { EXP_JSON = 0, EXP_NDJSON, EXP_MARKDOWN, EXP_CSV } exp_format;
@@ -130,41 +131,38 @@ const char *exp_quote_kind_name(unsigned kind);
 
 /* ---- a sentence's shown text (emit.c) ---- */
 
-/* The generic layer in which a tokenizer records the page furniture it skipped (HTML tags,
- * dot leaders, rules, literal "\r\n" escapes: plugins/tokenizer/clean.c), one span per run
- * of adjacent pieces, in text order, each with the boolean attribute "break": whether the
- * run separates the words on its two sides. What is furniture is the tokenizer's knowledge;
- * the exporter only leaves those spans out of the text it shows for a sentence.
- * docs/output.md states the contract. */
-#define EXP_LAYER_SKIPPED "skipped"
-#define EXP_ATTR_BREAK "break"
+/* The tokenizer's note of what a sentence's shown text leaves out (page furniture) is its
+ * generic layer SKIPPED_LAYER, packed as
+ * plugins/tokenizer/skipped.h says: what is skipped is the tokenizer's knowledge; the
+ * exporter only leaves those runs out of the text it shows for a sentence, and does not
+ * write the layer out (it is no annotation of the text). docs/output.md states the rule. */
 
-/* A document's skipped spans: layer is NULL when it has none (then every shown text is its
- * span's bytes, with no copy). */
+/* A document's groups of skipped runs: layer is NULL when it has none (then every shown
+ * text is its span's bytes, with no copy). */
 typedef struct exp_skips {
     lede_doc *doc; /* arena for the shown texts */
     const lede_layer *layer;
     size_t n;
 } exp_skips;
 
-/* Finds the layer of doc's skipped spans: no lookup at all when the document has no
- * generic layer, as a document without furniture has none. */
+/* Finds the layer of doc's skipped runs: no lookup at all when the document has no generic
+ * layer, as a document without furniture has none. */
 static inline void exp_skips_init(exp_skips *k, lede_doc *doc)
 {
     k->doc = doc;
-    k->layer = lede_doc_layer_count(doc) ? lede_doc_layer(doc, EXP_LAYER_SKIPPED, 0) : NULL;
+    k->layer = lede_doc_layer_count(doc) ? lede_doc_layer(doc, SKIPPED_LAYER, 0) : NULL;
     k->n = k->layer ? lede_layer_count(k->layer) : 0;
     if (k->n == 0)
         k->layer = NULL;
 }
 
-/* The slow path of exp_shown_text: the span holds skipped spans, or may. */
+/* The slow path of exp_shown_text: the span holds skipped runs, or may. */
 void exp_shown_text_skipping(const exp_skips *k, const char *text, uint32_t start, uint32_t end,
                              const char **s, size_t *n, exp_out *o, lede_error *err);
 
 /* The text shown for the span text[start, end) (a sentence, a title): its bytes without the
- * skipped spans inside it. A skipped span with "break" becomes one space unless white space
- * already separates its two sides; one without (an inline tag) disappears; white space on
+ * skipped runs inside it. A run that separates words becomes one space unless white space
+ * already separates its two sides; one that joins them (an inline tag) disappears; white space on
  * both sides of a removal is kept once, and a removal at either end of the span takes the
  * white space beside it. Sets *s and *n: text + start and end - start when nothing is
  * skipped (no copy), else a copy in the document's arena. Out of memory, the raw span is

@@ -20,7 +20,7 @@
  * A sentence's text (in "sentences" and "summary") is the text it shows: its span's bytes
  * without the page furniture the tokenizer skipped (layer "skipped", exp_shown_text), so
  * "It is</em>!" reads "It is!"; start and end stay the raw span. Every other text is the
- * span's bytes.
+ * span's bytes. That layer, the tokenizer's note to the exporter, is not written out.
  */
 #include "exporter.h"
 
@@ -558,8 +558,12 @@ void exp_render_json(const exp_instance *x, lede_doc *doc, exp_out *o, lede_erro
     if (x->tokens && lede_doc_has_layer(doc, LEDE_LAYER_TOKEN))
         render_tokens(&j);
     n = lede_doc_layer_count(doc);
-    for (size_t i = 0; i < n; i++)
-        render_generic(&j, lede_doc_layer_at(doc, i));
+    for (size_t i = 0; i < n; i++) {
+        const lede_layer *l = lede_doc_layer_at(doc, i);
+        /* the tokenizer's note of what a sentence's text leaves out is no annotation */
+        if (strcmp(lede_layer_name(l), SKIPPED_LAYER) != 0)
+            render_generic(&j, l);
+    }
     if ((n = lede_doc_warning_count(doc)) > 0)
         render_warnings(&j, n);
     close_record(&j);

@@ -12,8 +12,9 @@
  * (tok_words() flags the previous token TOK_F_END): a heading in <h2> is not the start of
  * the paragraph after it. An inline tag or an escape can still fall inside a sentence's
  * span ("It is</em>!"), so every run of pieces skipped is also recorded in the generic layer
- * "skipped" (tok_skips_add), with whether it separates words: the exporter shows a
- * sentence's text without those pieces, and never has to know what a tag looks like.
+ * "skipped" (tok_skips_add), with whether it separates words, packed in groups (skipped.h:
+ * a page of nothing but tags costs about two bytes a tag): the exporter shows a sentence's
+ * text without those pieces, and never has to know what a tag looks like.
  *
  * Every recognizer is bounded (a tag's attributes up to MARKUP_MAX bytes, on one line),
  * so a stray '<' costs a short look-ahead, never a rescan of the paragraph.
@@ -152,33 +153,67 @@ uint32_t tok_junk_end(const unsigned char *s, uint32_t pos, uint32_t end, unsign
     return 0;
 }
 
-int tok_skips_flush(tok_skips *skips)
+/* Writes the group, if it holds runs, as one span of the layer (skipped.h). */
+static int write_group(tok_skips *skips)
 {
     size_t i;
 
+    if (skips->n_runs == 0)
+        return 0;
+    if (!skips->layer && !(skips->layer = lede_doc_layer(skips->doc, SKIPPED_LAYER, 1)))
+        return LEDE_ENOMEM;
+    if (lede_layer_add(skips->layer, skips->group_start, skips->prev, &i) ||
+        lede_layer_set_str(skips->layer, i, SKIPPED_ATTR_RUNS, (const char *)skips->bytes,
+                           skips->n_bytes))
+        return LEDE_ENOMEM;
+    skips->n_runs = 0;
+    skips->n_bytes = 0;
+    return 0;
+}
+
+/* Moves the run held back, if any, into the group, writing the group first when full. */
+static int close_run(tok_skips *skips)
+{
+    int rc;
+
     if (skips->start == skips->end)
         return 0;
-    if (!skips->layer && !(skips->layer = lede_doc_layer(skips->doc, TOK_LAYER_SKIPPED, 1)))
-        return LEDE_ENOMEM;
-    if (lede_layer_add(skips->layer, skips->start, skips->end, &i) ||
-        lede_layer_set_bool(skips->layer, i, TOK_ATTR_BREAK,
-                            (skips->what & TOK_JUNK_SEPARATES) != 0))
-        return LEDE_ENOMEM;
+    if (skips->n_runs == SKIPPED_GROUP_MAX && (rc = write_group(skips)) != 0)
+        return rc;
+    if (skips->n_runs == 0)
+        skips->group_start = skips->prev = skips->start;
+    skips->n_bytes += skipped_put(skips->bytes + skips->n_bytes, skips->start - skips->prev);
+    skips->n_bytes +=
+        skipped_put(skips->bytes + skips->n_bytes,
+                    (skips->end - skips->start) << 1 | ((skips->what & TOK_JUNK_SEPARATES) != 0));
+    skips->n_runs++;
+    skips->prev = skips->end;
     skips->start = skips->end;
     return 0;
+}
+
+int tok_skips_flush(tok_skips *skips)
+{
+    int rc = close_run(skips);
+    return rc ? rc : write_group(skips);
 }
 
 int tok_skips_add(tok_skips *skips, uint32_t start, uint32_t end, unsigned what)
 {
     int rc;
 
-    /* Adjacent pieces are one run: "</em></p>" shows as one space, as the two would. */
-    if (skips->start < skips->end && start == skips->end) {
+    /* A piece longer than a run can be (a rule of two gigabytes) is recorded in parts. */
+    for (; end - start > SKIPPED_RUN_MAX; start += SKIPPED_RUN_MAX)
+        if ((rc = tok_skips_add(skips, start, start + SKIPPED_RUN_MAX, what)) != 0)
+            return rc;
+    /* Adjacent pieces are one run: "</em></p>" shows as one space, as the two would (up to
+     * a length the encoding holds). */
+    if (skips->start < skips->end && start == skips->end && end - skips->start <= SKIPPED_RUN_MAX) {
         skips->end = end;
         skips->what |= what;
         return 0;
     }
-    if ((rc = tok_skips_flush(skips)) != 0)
+    if ((rc = close_run(skips)) != 0)
         return rc;
     skips->start = start;
     skips->end = end;

@@ -20,6 +20,7 @@
 
 #include "lede/doc.h"
 #include "lede/error.h"
+#include "skipped.h"
 
 /* ---- character classes (classify.c) ---- */
 
@@ -256,27 +257,40 @@ enum {
  * escape. Returns where it ends and sets *what to its TOK_JUNK_* flags; 0 if none. */
 uint32_t tok_junk_end(const unsigned char *s, uint32_t pos, uint32_t end, unsigned *what);
 
-/* The generic layer that records the furniture skipped in a document, so that a sentence's
- * shown text can leave it out (the exporter reads it; docs/output.md): one span per run of
- * adjacent pieces of furniture ("</p><p>", "\r\n"), in text order, each with the boolean
- * attribute "break" (TOK_JUNK_SEPARATES of any piece in it). */
-#define TOK_LAYER_SKIPPED "skipped"
-#define TOK_ATTR_BREAK "break"
-
-/* Where tok_words records the furniture it skips. The layer is created when the first run
- * is written, so a document without furniture has none and pays nothing. A run is held
- * back until a piece that does not touch it comes, or tok_skips_flush. */
+/* Where tok_words records the furniture it skips, for the exporter to leave out of a sentence's
+ * shown text: runs of adjacent pieces, packed in groups into the generic layer SKIPPED_LAYER
+ * (skipped.h has the format). The layer is created when the first group is written, so a document
+ * without furniture has none and pays nothing. A run is held back until a piece that does not touch
+ * it comes, a group until it is full or tok_skips_flush. */
 typedef struct tok_skips {
     lede_doc *doc;
-    lede_layer *layer;   /* NULL until the first run is written */
-    uint32_t start, end; /* the run held back; start == end: none */
-    unsigned what;       /* its TOK_JUNK_* flags */
+    lede_layer *layer;          /* NULL until the first group is written */
+    uint32_t start, end;        /* the run held back; start == end: none */
+    unsigned what;              /* its TOK_JUNK_* flags */
+    uint32_t group_start, prev; /* the group's start, and the end of its last run */
+    unsigned n_runs;            /* runs in the group; 0: none */
+    size_t n_bytes;             /* their encoding's length in bytes */
+    unsigned char bytes[SKIPPED_GROUP_BYTES];
 } tok_skips;
 
-/* Records the furniture text[start..end) with its TOK_JUNK_* flags what (clean.c): it
- * extends the run held back when it starts where that ends. Returns 0 or LEDE_ENOMEM. */
+/* Starts recording for doc. Field by field: the encoding buffer is written before it is
+ * read, and zeroing it would cost every document. */
+static inline void tok_skips_init(tok_skips *skips, lede_doc *doc)
+{
+    skips->doc = doc;
+    skips->layer = NULL;
+    skips->start = skips->end = 0;
+    skips->what = 0;
+    skips->group_start = skips->prev = 0;
+    skips->n_runs = 0;
+    skips->n_bytes = 0;
+}
+
+/* Records the skipped text[start..end) with its TOK_JUNK_* flags what (clean.c), after every
+ * piece recorded before: it extends the run held back when it starts where that ends.
+ * Returns 0 or LEDE_ENOMEM. */
 int tok_skips_add(tok_skips *skips, uint32_t start, uint32_t end, unsigned what);
-/* Writes the run held back, if any, to the layer. Returns 0 or LEDE_ENOMEM. */
+/* Writes what is held back, if anything, to the layer. Returns 0 or LEDE_ENOMEM. */
 int tok_skips_flush(tok_skips *skips);
 
 /* Appends to vec the word tokens of text[start..end) (one paragraph), and to skips (when

@@ -9,8 +9,8 @@
  *   sentence   lede_sentence: span trimmed of white space, token range, paragraph;
  *   paragraph  lede_paragraph: span and sentence range.
  * and, only for a document that holds page furniture (HTML tags, leaders, rules, literal
- * escapes: clean.c), the generic layer "skipped": where each run of it is, and whether it
- * separates words ("break"), for the exporter to leave out of a sentence's shown text.
+ * escapes: clean.c), the generic layer "skipped": the runs of text skipped and whether each
+ * separates words, packed (skipped.h), for the exporter to leave out of a sentence's shown text.
  * Every paragraph holds at least one sentence and every sentence at least one token;
  * sentences and tokens are in text order and never overlap.
  *
@@ -220,13 +220,14 @@ static int tokenizer_process(void *instance, lede_doc *doc, lede_error *err)
     tok_vec arena_vec = {NULL, 0, 0, doc};
     tok_vec *vec = tk->uax29 ? &tk->scratch : &arena_vec;
     builder b = {doc, vec, 0, 0, NULL, 0, 0};
-    tok_skips skips = {doc, NULL, 0, 0, 0};
+    tok_skips skips;
 
     if (len >= UINT32_MAX)
         return lede_error_set(err, LEDE_ETOOBIG,
                               "tokenizer: document '%s' is %zu bytes; offsets are 32-bit",
                               lede_doc_id(doc), len);
     vec->n = 0;
+    tok_skips_init(&skips, doc);
     /* One pass finds the paragraphs of a news article: a guess at their number (one per
      * 128 bytes) is nearly always enough; a text of short lines takes a second pass. */
     cap_spans = len / 128 + 8;
