@@ -3,12 +3,13 @@
  * without the page furniture the tokenizer skipped (issue #3).
  *
  * The real tokenizer and the real exporter run in-process (lede/harness.h): the tokenizer
- * notes every run of furniture it skips in the packed generic layer "skipped"
- * (plugins/tokenizer/skipped.h), and the exporter leaves those runs out of the text of each
- * sentence (and of the summary and the Markdown title), putting one space for a run that separates
- * words, and never writes the layer out. The spans themselves stay the raw bytes. A small test
- * stage ("one-sentence") turns a paragraph into a single sentence with a summary, for the furniture
- * the tokenizer would have ended a sentence at: how the exporter shows it must not depend on that.
+ * notes every run of furniture it skips (and the line break before a full stop alone on its
+ * line) in the packed generic layer "skipped" (plugins/tokenizer/skipped.h), and the exporter
+ * leaves those runs out of the text of each sentence (and of the summary and the Markdown
+ * title), putting one space for a run that separates words, and never writes the layer out.
+ * The spans themselves stay the raw bytes. A small test stage ("one-sentence") turns a
+ * paragraph into a single sentence with a summary, for the furniture the tokenizer would
+ * have ended a sentence at: how the exporter shows it must not depend on that.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -357,6 +358,45 @@ static void test_uax29_tokens_keep_the_shown_text(void **state)
     TEXTS("It is</em>! Yes <b>it</b> is.", "words=uax29", 0, "It is!", "Yes it is.");
 }
 
+static void test_stop_alone_on_its_line_joins_the_sentence(void **state)
+{
+    char buf[64];
+
+    (void)state;
+    /* PS-EN-022 and PS-EN-026: converted text breaks the line before the closing stop */
+    TEXTS("See our additional services section or contact us for pricing\n.\n\n\n"
+          "Pricing Additionl Info\n",
+          "", 0, "See our additional services section or contact us for pricing.",
+          "Pricing Additionl Info");
+    TEXTS("See our additional services section or contact us for pricing\n. Pricing Additionl "
+          "Info\n",
+          "", 0, "See our additional services section or contact us for pricing.",
+          "Pricing Additionl Info");
+    runs_of("for pricing\n.\n\nPricing", 0, buf, sizeof buf);
+    assert_string_equal(buf, "\n:0");
+    /* all the white space between the word and the stop, at the end of the text too */
+    TEXTS("It ended \r\n  .\tNext one.", "", 0, "It ended.", "Next one.");
+    TEXTS("the end\n.", "", 0, "the end.");
+}
+
+static void test_stop_rule_leaves_other_text_alone(void **state)
+{
+    char buf[64];
+
+    (void)state;
+    /* a decimal, an ellipsis, a domain: the stop is glued to what follows */
+    TEXTS("The rate was\n.5 percent higher.", "", 0, "The rate was\n.5 percent higher.");
+    TEXTS("Wait for it\n... then go.", "", 0, "Wait for it\n... then go.");
+    TEXTS("Visit example\n.com today.", "", 0, "Visit example\n.com today.");
+    /* a space without a line break; ! and ?; a stop after a number or a quotation mark */
+    TEXTS("See the price . Then go.", "", 0, "See the price .", "Then go.");
+    TEXTS("Really\n? Yes.", "", 0, "Really\n?", "Yes.");
+    TEXTS("He paid 5\n. Then left.", "", 0, "He paid 5\n.", "Then left.");
+    TEXTS("It was \"much\"\n. Then.", "", 0, "It was \"much\"\n.", "Then.");
+    runs_of("The rate was\n.5 percent. Wait for it\n... now. Really\n? Yes.", 0, buf, sizeof buf);
+    assert_string_equal(buf, "");
+}
+
 /* text: "<b>x" n times, in a malloc'd buffer. */
 static char *tag_dense(size_t n)
 {
@@ -460,6 +500,8 @@ int main(void)
         cmocka_unit_test(test_document_without_furniture_has_no_extra_layer),
         cmocka_unit_test(test_adjacent_pieces_are_one_run),
         cmocka_unit_test(test_uax29_tokens_keep_the_shown_text),
+        cmocka_unit_test(test_stop_alone_on_its_line_joins_the_sentence),
+        cmocka_unit_test(test_stop_rule_leaves_other_text_alone),
         cmocka_unit_test(test_hostile_tag_density_stays_small),
         cmocka_unit_test(test_sentences_across_groups_keep_their_text),
     };

@@ -131,8 +131,8 @@ const char *exp_quote_kind_name(unsigned kind);
 
 /* ---- a sentence's shown text (emit.c) ---- */
 
-/* The tokenizer's note of what a sentence's shown text leaves out (page furniture) is its
- * generic layer SKIPPED_LAYER, packed as
+/* The tokenizer's note of what a sentence's shown text leaves out (page furniture, the line
+ * break before a lone full stop) is its generic layer SKIPPED_LAYER, packed as
  * plugins/tokenizer/skipped.h says: what is skipped is the tokenizer's knowledge; the
  * exporter only leaves those runs out of the text it shows for a sentence, and does not
  * write the layer out (it is no annotation of the text). docs/output.md states the rule. */

@@ -2,7 +2,8 @@
  * skipped.h -- the tokenizer's note of the text a sentence's shown text leaves out.
  *
  * The tokenizer skips page furniture (HTML tags, leaders, rules, literal "\r\n": clean.c)
- * like white space. A sentence's span keeps those bytes; the exporter shows its
+ * like white space, and some white space too (the line break before a full stop left on a
+ * line of its own: words.c). A sentence's span keeps those bytes; the exporter shows its
  * text without them. This header is the whole contract between the two: the tokenizer
  * writes the note (clean.c), the exporter reads it (plugins/exporter/emit.c), tests decode
  * it; nothing else should.
@@ -10,7 +11,7 @@
  * A "run" is a stretch of adjacent skipped pieces ("</em><br>" is one) and is of one of two
  * kinds: it separates the words on its two sides (a block-level tag, a leader, a rule, a
  * literal escape: shown as one space unless white space already separates them) or it joins
- * them (an inline tag such as "</em>": shown as nothing).
+ * them (an inline tag such as "</em>", the line break before a lone stop: shown as nothing).
  *
  * Encoding. A hostile page can hold a tag every four bytes ("<b>x<b>x..."), so a span of a
  * generic layer per run, 16 bytes in two arrays that double as they grow and more with an

@@ -257,11 +257,12 @@ enum {
  * escape. Returns where it ends and sets *what to its TOK_JUNK_* flags; 0 if none. */
 uint32_t tok_junk_end(const unsigned char *s, uint32_t pos, uint32_t end, unsigned *what);
 
-/* Where tok_words records the furniture it skips, for the exporter to leave out of a sentence's
- * shown text: runs of adjacent pieces, packed in groups into the generic layer SKIPPED_LAYER
- * (skipped.h has the format). The layer is created when the first group is written, so a document
- * without furniture has none and pays nothing. A run is held back until a piece that does not touch
- * it comes, a group until it is full or tok_skips_flush. */
+/* Where tok_words records the text it skips (furniture, and the line break before a lone
+ * full stop), for the exporter to leave out of a sentence's shown text: runs of adjacent
+ * pieces, packed in groups into the generic layer SKIPPED_LAYER (skipped.h has the format).
+ * The layer is created when the first group is written, so a document without furniture
+ * has none and pays nothing. A run is held back until a piece that does not touch it comes,
+ * a group until it is full or tok_skips_flush. */
 typedef struct tok_skips {
     lede_doc *doc;
     lede_layer *layer;          /* NULL until the first group is written */

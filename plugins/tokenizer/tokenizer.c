@@ -9,8 +9,9 @@
  *   sentence   lede_sentence: span trimmed of white space, token range, paragraph;
  *   paragraph  lede_paragraph: span and sentence range.
  * and, only for a document that holds page furniture (HTML tags, leaders, rules, literal
- * escapes: clean.c), the generic layer "skipped": the runs of text skipped and whether each
- * separates words, packed (skipped.h), for the exporter to leave out of a sentence's shown text.
+ * escapes: clean.c) or a full stop alone after a line break (words.c), the generic layer
+ * "skipped": the runs of text skipped and whether each separates words, packed
+ * (skipped.h), for the exporter to leave out of a sentence's shown text.
  * Every paragraph holds at least one sentence and every sentence at least one token;
  * sentences and tokens are in text order and never overlap.
  *

@@ -17,10 +17,11 @@
  *     each quotation mark its own token flagged OPEN_QUOTE or CLOSE_QUOTE, judged from
  *     its neighbours where its shape is wrong ("decision.“ However" closes).
  * Page furniture (HTML tags, dot leaders, rules of repeated marks, literal "\r\n") is
- * no token at all (clean.c); each piece is recorded in the layer "skipped" instead. Private flags
- * tell sentences.c what only this pass sees: a line break after a token (TOK_F_EOL), furniture
- * dropped after it (TOK_F_END), a '[' in the paragraph (TOK_F_BRACKETS), and tokens no sentence
- * rule acts on (TOK_F_INERT).
+ * no token at all (clean.c); each piece is recorded in the layer "skipped" instead, and so
+ * is the line break before a full stop alone on its line (join_stop_to_its_line), which a
+ * sentence's shown text leaves out too. Private flags tell sentences.c what only this pass
+ * sees: a line break after a token (TOK_F_EOL), furniture dropped after it (TOK_F_END), a
+ * '[' in the paragraph (TOK_F_BRACKETS), and tokens no sentence rule acts on (TOK_F_INERT).
  *
  * Glued captions. Text scraped from news pages often loses the break between a photo
  * caption and the next sentence: "in Tehran todayPutin speaks", "in IranIt is". Inside a
@@ -542,6 +543,33 @@ static int scan_emoji(scanner *sc, uint32_t *ppos, int32_t first)
     return emit(sc, start, pos, 0);
 }
 
+static int is_ascii_space(unsigned char c)
+{
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v';
+}
+
+/* The full stop token just made at s[dot] stands alone at the start of a line after a word
+ * and before white space or the paragraph's end ("for pricing\n.\n\nPricing"): converted
+ * and scraped text often breaks the line before the stop that ends a sentence. The white
+ * space between the word and the stop is recorded as a skipped run that joins them, so the
+ * sentence's shown text reads "pricing."; tokens and sentences stay as they are. A space
+ * without a line break, an ellipsis, a decimal (".5") and ! or ? are left alone. */
+static int join_stop_to_its_line(const scanner *sc, size_t first, uint32_t dot, tok_skips *skips)
+{
+    const lede_token *word;
+
+    if (!(dot + 1 == sc->end || is_ascii_space(sc->s[dot + 1])) || sc->vec->n < first + 2 ||
+        sc->vec->v[sc->vec->n - 1].start != dot)
+        return 0;
+    word = &sc->vec->v[sc->vec->n - 2];
+    if (word->kind != LEDE_TOK_WORD || !(word->flags & TOK_F_EOL))
+        return 0;
+    for (uint32_t q = word->end; q < dot; q++)
+        if (!is_ascii_space(sc->s[q]))
+            return 0;
+    return tok_skips_add(skips, word->end, dot, 0);
+}
+
 int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t end, tok_vec *vec,
               tok_skips *skips)
 {
@@ -633,7 +661,10 @@ int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t 
             break;
         case TOK_CC_PUNCT:
             if (cp == '.') {
+                uint32_t dot = pos;
                 rc = scan_dots(&sc, &pos);
+                if (rc == 0 && pos == dot + 1 && skips)
+                    rc = join_stop_to_its_line(&sc, first, dot, skips);
                 break;
             }
             if (tok_is_apostrophe(cp)) {
