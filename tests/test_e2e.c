@@ -276,6 +276,26 @@ static void test_invalid_utf8_is_replaced_with_a_warning(void **state)
     done(&r);
 }
 
+static void test_scraped_markup_stays_out_of_sentence_text(void **state)
+{
+    (void)state;
+    /* issue #3: the text of a sentence leaves out the furniture the tokenizer skipped; its
+     * span is still the raw one, and the tokenizer's note of what it skipped is not output */
+    result r = run("printf 'It is</em>! Prices rose\\\\r\\\\nSharply.\\n' | "
+                   "$LEDE run -p 'tokenizer ! exporter format=ndjson' -");
+    assert_int_equal(r.status, 0);
+    json_t *doc = parse_json(r.out), *sents = json_object_get(doc, "sentences");
+    json_t *first = json_array_get(sents, 0);
+    assert_int_equal(json_array_size(sents), 2);
+    assert_string_equal(json_string_value(json_object_get(first, "text")), "It is!");
+    assert_int_equal(json_integer_value(json_object_get(first, "end")), 11);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(sents, 1), "text")),
+                        "Prices rose Sharply.");
+    assert_int_equal(json_object_size(doc), 3); /* id, sentences, paragraphs */
+    json_decref(doc);
+    done(&r);
+}
+
 static void test_output_failures_are_reported_or_quiet(void **state)
 {
     (void)state;
@@ -408,6 +428,7 @@ int main(void)
         cmocka_unit_test(test_stages_and_inspect_describe_the_build_tree),
         cmocka_unit_test(test_overrides_change_options_from_the_command_line),
         cmocka_unit_test(test_invalid_utf8_is_replaced_with_a_warning),
+        cmocka_unit_test(test_scraped_markup_stays_out_of_sentence_text),
         cmocka_unit_test(test_output_failures_are_reported_or_quiet),
         cmocka_unit_test(test_configs_work_from_an_install),
         cmocka_unit_test(test_isolate_contains_crashes_aborts_and_hangs),

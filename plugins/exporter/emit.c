@@ -196,6 +196,118 @@ uint32_t *exp_char_map(lede_doc *doc, const char *text, size_t len, exp_out *o, 
     return map;
 }
 
+static int is_white(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* The packed runs of group i (skipped.h); an empty encoding when the attribute is absent. */
+static const unsigned char *group_runs(const lede_layer *layer, size_t i, size_t *n)
+{
+    for (const lede_attr *a = lede_layer_attrs(layer, i); a; a = a->next) {
+        if (a->type == LEDE_ATTR_STRING && strcmp(a->key, SKIPPED_ATTR_RUNS) == 0) {
+            *n = a->s_len;
+            return (const unsigned char *)a->s;
+        }
+    }
+    *n = 0;
+    return NULL;
+}
+
+/* The shown text of a span being built: its bytes up to pos, less what was left out, are in
+ * buf[0, w - buf); buf is NULL until the first run inside the span, which ends at end. */
+typedef struct shown {
+    const char *text;
+    uint32_t end, pos;
+    char *buf, *w;
+} shown;
+
+/* Leaves the run text[a, b) out of the shown text (a >= sh->pos, b <= sh->end). Returns 1
+ * when the span is done (the run reaches its end). */
+static int leave_out(shown *sh, uint32_t a, uint32_t b, int separates)
+{
+    int white_before, white_after;
+
+    memcpy(sh->w, sh->text + sh->pos, a - sh->pos);
+    sh->w += a - sh->pos;
+    sh->pos = b;
+    if (b == sh->end) {
+        while (sh->w > sh->buf && is_white(sh->w[-1]))
+            sh->w--;
+        return 1;
+    }
+    white_before = sh->w == sh->buf || is_white(sh->w[-1]);
+    white_after = is_white(sh->text[b]);
+    if (white_before && white_after) {
+        while (sh->pos < sh->end && is_white(sh->text[sh->pos]))
+            sh->pos++;
+    } else if (!white_before && !white_after && separates) {
+        *sh->w++ = ' ';
+    }
+    return 0;
+}
+
+void exp_shown_text_skipping(const exp_skips *k, const char *text, uint32_t start, uint32_t end,
+                             const char **s, size_t *n, exp_out *o, lede_error *err)
+{
+    size_t lo = 0, hi = k->n;
+    uint32_t a, b;
+    shown sh = {text, end, start, NULL, NULL};
+    int done = 0;
+
+    *s = text + start;
+    *n = end - start;
+    /* The first group that ends after start: the groups are in text order. */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        lede_layer_span(k->layer, mid, &a, &b);
+        if (b <= start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t g = lo; g < k->n && !done; g++) {
+        size_t len, at = 0;
+        const unsigned char *runs = group_runs(k->layer, g, &len);
+        uint32_t run_pos, group_end;
+        int separates;
+
+        lede_layer_span(k->layer, g, &run_pos, &group_end);
+        if (run_pos >= end)
+            break;
+        while (!done &&
+               skipped_next(runs, len, &at, group_end, &run_pos, &a, &b, &separates) == 0) {
+            if (a >= end) {
+                done = 1;
+                break;
+            }
+            a = a < sh.pos ? sh.pos : a;
+            b = b > end ? end : b;
+            if (b <= a)
+                continue;
+            if (!sh.buf) {
+                /* Removal never lengthens the text: a space stands for at least one byte. */
+                sh.buf = sh.w = lede_doc_alloc(k->doc, (size_t)(end - start) + 1);
+                if (!sh.buf) {
+                    if (o->rc == 0)
+                        o->rc = lede_error_set(err, LEDE_ENOMEM,
+                                               "document '%s': out of memory showing the text "
+                                               "of [%u, %u) without its skipped furniture",
+                                               lede_doc_id(k->doc), (unsigned)start, (unsigned)end);
+                    return;
+                }
+            }
+            done = leave_out(&sh, a, b, separates);
+        }
+    }
+    if (!sh.buf)
+        return;
+    memcpy(sh.w, text + sh.pos, end - sh.pos);
+    sh.w += end - sh.pos;
+    *s = sh.buf;
+    *n = (size_t)(sh.w - sh.buf);
+}
+
 const char *exp_token_kind_name(unsigned kind)
 {
     static const char *const names[LEDE_TOK_KIND_COUNT] = {

@@ -5,7 +5,8 @@
  * renderers.
  *
  * The exporter requires no layer: it writes whatever layers the document has, so a new
- * stage's generic layer shows up in the output without a change here. It is flagged
+ * stage's generic layer shows up in the output without a change here (all but the
+ * tokenizer's note "skipped", which only shapes a sentence's text: skipped.h). It is flagged
  * LEDE_STAGE_RENDERS_ERRORS, so a document that failed upstream reaches it and becomes an
  * error record: every input document yields exactly one record. It is also flagged
  * LEDE_STAGE_SHAREABLE: its instance is read-only after create(), and one instance means

@@ -19,6 +19,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "../tokenizer/skipped.h"
 #include "lede/stage.h"
 
 typedef enum exp_format { EXP_JSON = 0, EXP_NDJSON, EXP_MARKDOWN, EXP_CSV } exp_format;
@@ -127,6 +128,56 @@ static inline int exp_is_unicode_break(const char *s, size_t n)
 const char *exp_token_kind_name(unsigned kind);
 /* Name of a quote kind: "partial" or "full". */
 const char *exp_quote_kind_name(unsigned kind);
+
+/* ---- a sentence's shown text (emit.c) ---- */
+
+/* The tokenizer's note of what a sentence's shown text leaves out (page furniture, the line
+ * break before a lone full stop) is its generic layer SKIPPED_LAYER, packed as
+ * plugins/tokenizer/skipped.h says: what is skipped is the tokenizer's knowledge; the
+ * exporter only leaves those runs out of the text it shows for a sentence, and does not
+ * write the layer out (it is no annotation of the text). docs/output.md states the rule. */
+
+/* A document's groups of skipped runs: layer is NULL when it has none (then every shown
+ * text is its span's bytes, with no copy). */
+typedef struct exp_skips {
+    lede_doc *doc; /* arena for the shown texts */
+    const lede_layer *layer;
+    size_t n;
+} exp_skips;
+
+/* Finds the layer of doc's skipped runs: no lookup at all when the document has no generic
+ * layer, as a document without furniture has none. */
+static inline void exp_skips_init(exp_skips *k, lede_doc *doc)
+{
+    k->doc = doc;
+    k->layer = lede_doc_layer_count(doc) ? lede_doc_layer(doc, SKIPPED_LAYER, 0) : NULL;
+    k->n = k->layer ? lede_layer_count(k->layer) : 0;
+    if (k->n == 0)
+        k->layer = NULL;
+}
+
+/* The slow path of exp_shown_text: the span holds skipped runs, or may. */
+void exp_shown_text_skipping(const exp_skips *k, const char *text, uint32_t start, uint32_t end,
+                             const char **s, size_t *n, exp_out *o, lede_error *err);
+
+/* The text shown for the span text[start, end) (a sentence, a title): its bytes without the
+ * skipped runs inside it. A run that separates words becomes one space unless white space
+ * already separates its two sides; one that joins them (an inline tag) disappears; white space on
+ * both sides of a removal is kept once, and a removal at either end of the span takes the
+ * white space beside it. Sets *s and *n: text + start and end - start when nothing is
+ * skipped (no copy), else a copy in the document's arena. Out of memory, the raw span is
+ * given and o->rc and err are set. Inline: every sentence asks. */
+static inline void exp_shown_text(const exp_skips *k, const char *text, uint32_t start,
+                                  uint32_t end, const char **s, size_t *n, exp_out *o,
+                                  lede_error *err)
+{
+    if (!k->layer) {
+        *s = text + start;
+        *n = end - start;
+        return;
+    }
+    exp_shown_text_skipping(k, text, start, end, s, n, o, err);
+}
 
 /* ---- the renderers: append one document (or its error record) to o ---- */
 

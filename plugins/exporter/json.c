@@ -16,6 +16,11 @@
  * has no whitespace at all and always fits on one line: a raw metadata value's line
  * breaks (JSON whitespace outside strings) are written as spaces. No record holds a raw
  * U+2028 or U+2029: strings and metadata write them as \u2028 and \u2029.
+ *
+ * A sentence's text (in "sentences" and "summary") is the text it shows: its span's bytes
+ * without the page furniture the tokenizer skipped (layer "skipped", exp_shown_text), so
+ * "It is</em>!" reads "It is!"; start and end stay the raw span. Every other text is the
+ * span's bytes. That layer, the tokenizer's note to the exporter, is not written out.
  */
 #include "exporter.h"
 
@@ -27,6 +32,7 @@ typedef struct jw {
     const lede_doc *doc;
     lede_error *err;
     const uint32_t *map; /* offsets = chars: byte -> code point; NULL for byte offsets */
+    exp_skips skips;     /* furniture a sentence's text leaves out */
 } jw;
 
 /* Writes the literal for the current layout: compact c or pretty p. */
@@ -71,7 +77,19 @@ static void end_array(jw *j, size_t n)
         exp_putc(j->o, ']');
 }
 
-/* {"start":S,"end":E,"text":"..." -- the caller adds its own fields and the brace. */
+/* {"start":S,"end":E,"text":"..." with text s[0..n), in any layout -- the caller adds its
+ * own fields and the brace. */
+static void span_head_text(jw *j, uint32_t start, uint32_t end, const char *s, size_t n)
+{
+    JW_OPEN(j, "start");
+    exp_put_offset(j->o, j->map, start);
+    JW_FIELD(j, "end");
+    exp_put_offset(j->o, j->map, end);
+    JW_FIELD(j, "text");
+    exp_put_jstr(j->o, s, n);
+}
+
+/* The same with the span's own bytes as its text. */
 static void span_head(jw *j, uint32_t start, uint32_t end)
 {
     char *p;
@@ -88,12 +106,18 @@ static void span_head(jw *j, uint32_t start, uint32_t end)
         exp_put_jstr(j->o, j->text + start, end - start);
         return;
     }
-    JW_OPEN(j, "start");
-    exp_put_offset(j->o, j->map, start);
-    JW_FIELD(j, "end");
-    exp_put_offset(j->o, j->map, end);
-    JW_FIELD(j, "text");
-    exp_put_jstr(j->o, j->text + start, end - start);
+    span_head_text(j, start, end, j->text + start, end - start);
+}
+
+/* The head of a sentence in a document with skipped furniture: its text is the text it
+ * shows (exp_shown_text). A document without furniture never comes here. */
+static void shown_head(jw *j, uint32_t start, uint32_t end)
+{
+    const char *shown;
+    size_t shown_len;
+
+    exp_shown_text_skipping(&j->skips, j->text, start, end, &shown, &shown_len, j->o, j->err);
+    span_head_text(j, start, end, shown, shown_len);
 }
 
 /* Writes an optional index at o (room for 10 bytes): a number, or null for LEDE_NONE.
@@ -196,7 +220,10 @@ static void render_sentences(jw *j)
         if (!exp_span_ok(j->o, j->err, j->doc, "sentence", i, s[i].start, s[i].end, j->len))
             return;
         element(j, i);
-        span_head(j, s[i].start, s[i].end);
+        if (j->skips.layer)
+            shown_head(j, s[i].start, s[i].end);
+        else
+            span_head(j, s[i].start, s[i].end);
         JW_INDEX_TAIL(j, "paragraph", s[i].paragraph);
     }
     end_array(j, n);
@@ -333,6 +360,8 @@ static void render_summary(jw *j)
     exp_putc(j->o, '[');
     for (size_t i = 0; i < n; i++) {
         uint32_t k = it[i].sentence;
+        const char *shown;
+        size_t shown_len;
         if (k >= n_sents) {
             if (j->o->rc == 0) {
                 j->o->rc = LEDE_EINVAL;
@@ -345,11 +374,12 @@ static void render_summary(jw *j)
         }
         if (!exp_span_ok(j->o, j->err, j->doc, "sentence", k, s[k].start, s[k].end, j->len))
             return;
+        exp_shown_text(&j->skips, j->text, s[k].start, s[k].end, &shown, &shown_len, j->o, j->err);
         element(j, i);
         JW_OPEN(j, "sentence");
         exp_put_u64(j->o, k);
         JW_FIELD(j, "text");
-        exp_put_jstr(j->o, j->text + s[k].start, s[k].end - s[k].start);
+        exp_put_jstr(j->o, shown, shown_len);
         JW_FIELD(j, "score");
         exp_put_num(j->o, it[i].score);
         exp_putc(j->o, '}');
@@ -494,7 +524,7 @@ static void close_record(jw *j)
 
 void exp_render_json(const exp_instance *x, lede_doc *doc, exp_out *o, lede_error *err)
 {
-    jw j = {o, x->format == EXP_JSON && x->pretty, NULL, 0, doc, err, NULL};
+    jw j = {o, x->format == EXP_JSON && x->pretty, NULL, 0, doc, err, NULL, {NULL, NULL, 0}};
     const char *id = lede_doc_id(doc);
     size_t n;
 
@@ -503,6 +533,7 @@ void exp_render_json(const exp_instance *x, lede_doc *doc, exp_out *o, lede_erro
         j.text = "", j.len = 0;
     if (x->chars)
         j.map = exp_char_map(doc, j.text, j.len, o, err);
+    exp_skips_init(&j.skips, doc);
     /* Most of a record is the text of its spans: reserve about that much once. */
     if (x->tokens)
         (void)lede_buf_reserve(o->b, 3 * j.len + 256); /* only a hint: appends re-check */
@@ -527,8 +558,12 @@ void exp_render_json(const exp_instance *x, lede_doc *doc, exp_out *o, lede_erro
     if (x->tokens && lede_doc_has_layer(doc, LEDE_LAYER_TOKEN))
         render_tokens(&j);
     n = lede_doc_layer_count(doc);
-    for (size_t i = 0; i < n; i++)
-        render_generic(&j, lede_doc_layer_at(doc, i));
+    for (size_t i = 0; i < n; i++) {
+        const lede_layer *l = lede_doc_layer_at(doc, i);
+        /* the tokenizer's note of what a sentence's text leaves out is no annotation */
+        if (strcmp(lede_layer_name(l), SKIPPED_LAYER) != 0)
+            render_generic(&j, l);
+    }
     if ((n = lede_doc_warning_count(doc)) > 0)
         render_warnings(&j, n);
     close_record(&j);
@@ -537,7 +572,7 @@ void exp_render_json(const exp_instance *x, lede_doc *doc, exp_out *o, lede_erro
 void exp_render_json_error(const exp_instance *x, const lede_doc *doc, const char *stage,
                            const char *message, exp_out *o)
 {
-    jw j = {o, x->format == EXP_JSON && x->pretty, "", 0, doc, NULL, NULL};
+    jw j = {o, x->format == EXP_JSON && x->pretty, "", 0, doc, NULL, NULL, {NULL, NULL, 0}};
     const char *id = lede_doc_id(doc);
 
     exp_putc(o, '{');

@@ -23,8 +23,10 @@
  *   ---
  *
  * The title is the document's first paragraph when it looks like a headline (one short
- * line that does not end like a sentence), else the id. Speakers appear in the order of
- * their first quotation; quotations of unknown speakers come last. A quotation continued
+ * line that does not end like a sentence), else the id. The title and the summary's
+ * sentences show their text without the page furniture the tokenizer skipped
+ * (exp_shown_text): "<h1>Putin arrives</h1>" is titled "Putin arrives". Speakers appear in the
+ * order of their first quotation; quotations of unknown speakers come last. A quotation continued
  * in a later segment (lede_quote.continues) is shown as one line, its segments joined by
  * an ellipsis. Every document ends with a `---` rule: a rule after each document rather
  * than between documents keeps the output the same whether one instance or several
@@ -132,22 +134,27 @@ static int looks_like_headline(const char *s, size_t n)
     return words <= HEADLINE_MAX_WORDS;
 }
 
-static void render_title(lede_doc *doc, const char *text, size_t len, exp_out *o)
+static void render_title(lede_doc *doc, const char *text, size_t len, const exp_skips *skips,
+                         exp_out *o, lede_error *err)
 {
     uint32_t start, end;
-    const char *id = lede_doc_id(doc);
+    const char *id = lede_doc_id(doc), *shown;
+    size_t shown_len;
 
     EXP_LIT(o, "# ");
-    if (first_block(doc, text, len, &start, &end) &&
-        looks_like_headline(text + start, end - start)) {
-        put_md(o, text + start, end - start);
-        EXP_LIT(o, "\n\nDocument: ");
+    if (first_block(doc, text, len, &start, &end)) {
+        exp_shown_text(skips, text, start, end, &shown, &shown_len, o, err);
+        if (looks_like_headline(shown, shown_len)) {
+            put_md(o, shown, shown_len);
+            EXP_LIT(o, "\n\nDocument: ");
+        }
     }
     put_md_cstr(o, id);
     EXP_LIT(o, "\n\n");
 }
 
-static void render_summary(lede_doc *doc, const char *text, size_t len, exp_out *o, lede_error *err)
+static void render_summary(lede_doc *doc, const char *text, size_t len, const exp_skips *skips,
+                           exp_out *o, lede_error *err)
 {
     size_t n, n_sents;
     const lede_summary_item *it = lede_doc_summary(doc, &n);
@@ -158,6 +165,8 @@ static void render_summary(lede_doc *doc, const char *text, size_t len, exp_out 
     EXP_LIT(o, "## Summary\n\n");
     for (size_t i = 0; i < n; i++) {
         uint32_t k = it[i].sentence, start, end;
+        const char *shown;
+        size_t shown_len;
         if (k >= n_sents) {
             if (o->rc == 0) {
                 o->rc = LEDE_EINVAL;
@@ -172,8 +181,9 @@ static void render_summary(lede_doc *doc, const char *text, size_t len, exp_out 
             return;
         start = s[k].start, end = s[k].end;
         trim(text, &start, &end);
+        exp_shown_text(skips, text, start, end, &shown, &shown_len, o, err);
         EXP_LIT(o, "- ");
-        put_md(o, text + start, end - start);
+        put_md(o, shown, shown_len);
         exp_putc(o, '\n');
     }
     exp_putc(o, '\n');
@@ -277,13 +287,15 @@ void exp_render_markdown(const exp_instance *x, lede_doc *doc, exp_out *o, lede_
 {
     size_t len;
     const char *text = lede_doc_text(doc, &len);
+    exp_skips skips;
 
     (void)x;
     if (!text)
         text = "", len = 0;
-    render_title(doc, text, len, o);
+    exp_skips_init(&skips, doc);
+    render_title(doc, text, len, &skips, o, err);
     if (lede_doc_has_layer(doc, LEDE_LAYER_SUMMARY))
-        render_summary(doc, text, len, o, err);
+        render_summary(doc, text, len, &skips, o, err);
     if (lede_doc_has_layer(doc, LEDE_LAYER_QUOTE))
         render_quotes(doc, text, len, o, err);
     EXP_LIT(o, "---\n\n");

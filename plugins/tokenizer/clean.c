@@ -7,10 +7,14 @@
  * one character ("//////", "-----", "=====") and line breaks left as literal escapes
  * ("\r\n" as four characters, "\ r \ n" with spaces). tok_words() asks here before it
  * makes a token of a '<', '&', '\\', '.' or a run of four equal marks; what is recognised
- * is skipped like white space, so it belongs to no token and no sentence (spans point
- * into the original text and simply leave it out). A block-level tag, a leader and a rule
- * also end the sentence before them (tok_words() flags the previous token TOK_F_END): a
- * heading in <h2> is not the start of the paragraph after it.
+ * is skipped like white space, so it belongs to no token (spans point into the original
+ * text). A block-level tag, a leader and a rule also end the sentence before them
+ * (tok_words() flags the previous token TOK_F_END): a heading in <h2> is not the start of
+ * the paragraph after it. An inline tag or an escape can still fall inside a sentence's
+ * span ("It is</em>!"), so every run of pieces skipped is also recorded in the generic layer
+ * "skipped" (tok_skips_add), with whether it separates words, packed in groups (skipped.h:
+ * a page of nothing but tags costs about two bytes a tag): the exporter shows a sentence's
+ * text without those pieces, and never has to know what a tag looks like.
  *
  * Every recognizer is bounded (a tag's attributes up to MARKUP_MAX bytes, on one line),
  * so a stray '<' costs a short look-ahead, never a rescan of the paragraph.
@@ -104,28 +108,33 @@ static int is_rule_char(unsigned char c)
            c == '+' || c == '\\';
 }
 
-uint32_t tok_junk_end(const unsigned char *s, uint32_t pos, uint32_t end, int *brk)
+uint32_t tok_junk_end(const unsigned char *s, uint32_t pos, uint32_t end, unsigned *what)
 {
     unsigned char c = s[pos];
     uint32_t q;
 
-    *brk = 0;
-    if (c == '<' || c == '&')
-        return markup_end(s, pos, end, brk);
+    *what = 0;
+    if (c == '<' || c == '&') {
+        int block = 0;
+        q = markup_end(s, pos, end, &block);
+        if (q && block)
+            *what = TOK_JUNK_ENDS | TOK_JUNK_SEPARATES;
+        return q;
+    }
     if (c == '.') {
         /* a dot leader: four dots or more, then the page number ends the line */
         for (q = pos; q < end && s[q] == '.'; q++)
             ;
         if (q - pos < 4 || !(q = page_number_end(s, q, end)))
             return 0;
-        *brk = 1;
+        *what = TOK_JUNK_ENDS | TOK_JUNK_SEPARATES;
         return q;
     }
     if (is_rule_char(c) && end - pos >= 4 && s[pos + 1] == c && s[pos + 2] == c &&
         s[pos + 3] == c) {
         for (q = pos; q < end && s[q] == c; q++)
             ;
-        *brk = 1;
+        *what = TOK_JUNK_ENDS | TOK_JUNK_SEPARATES;
         return q;
     }
     if (c == '\\' && pos + 1 < end) {
@@ -135,9 +144,79 @@ uint32_t tok_junk_end(const unsigned char *s, uint32_t pos, uint32_t end, int *b
         if (q < end && (s[q] == 'n' || s[q] == 'r' || s[q] == 't')) {
             q++;
             if (q == end || s[q] == ' ' || s[q] == '\\' || s[q] == '\n' ||
-                (s[q] >= 'A' && s[q] <= 'Z'))
+                (s[q] >= 'A' && s[q] <= 'Z')) {
+                *what = TOK_JUNK_SEPARATES; /* a line break, but no sentence end of its own */
                 return q;
+            }
         }
     }
+    return 0;
+}
+
+/* Writes the group, if it holds runs, as one span of the layer (skipped.h). */
+static int write_group(tok_skips *skips)
+{
+    size_t i;
+
+    if (skips->n_runs == 0)
+        return 0;
+    if (!skips->layer && !(skips->layer = lede_doc_layer(skips->doc, SKIPPED_LAYER, 1)))
+        return LEDE_ENOMEM;
+    if (lede_layer_add(skips->layer, skips->group_start, skips->prev, &i) ||
+        lede_layer_set_str(skips->layer, i, SKIPPED_ATTR_RUNS, (const char *)skips->bytes,
+                           skips->n_bytes))
+        return LEDE_ENOMEM;
+    skips->n_runs = 0;
+    skips->n_bytes = 0;
+    return 0;
+}
+
+/* Moves the run held back, if any, into the group, writing the group first when full. */
+static int close_run(tok_skips *skips)
+{
+    int rc;
+
+    if (skips->start == skips->end)
+        return 0;
+    if (skips->n_runs == SKIPPED_GROUP_MAX && (rc = write_group(skips)) != 0)
+        return rc;
+    if (skips->n_runs == 0)
+        skips->group_start = skips->prev = skips->start;
+    skips->n_bytes += skipped_put(skips->bytes + skips->n_bytes, skips->start - skips->prev);
+    skips->n_bytes +=
+        skipped_put(skips->bytes + skips->n_bytes,
+                    (skips->end - skips->start) << 1 | ((skips->what & TOK_JUNK_SEPARATES) != 0));
+    skips->n_runs++;
+    skips->prev = skips->end;
+    skips->start = skips->end;
+    return 0;
+}
+
+int tok_skips_flush(tok_skips *skips)
+{
+    int rc = close_run(skips);
+    return rc ? rc : write_group(skips);
+}
+
+int tok_skips_add(tok_skips *skips, uint32_t start, uint32_t end, unsigned what)
+{
+    int rc;
+
+    /* A piece longer than a run can be (a rule of two gigabytes) is recorded in parts. */
+    for (; end - start > SKIPPED_RUN_MAX; start += SKIPPED_RUN_MAX)
+        if ((rc = tok_skips_add(skips, start, start + SKIPPED_RUN_MAX, what)) != 0)
+            return rc;
+    /* Adjacent pieces are one run: "</em></p>" shows as one space, as the two would (up to
+     * a length the encoding holds). */
+    if (skips->start < skips->end && start == skips->end && end - skips->start <= SKIPPED_RUN_MAX) {
+        skips->end = end;
+        skips->what |= what;
+        return 0;
+    }
+    if ((rc = close_run(skips)) != 0)
+        return rc;
+    skips->start = start;
+    skips->end = end;
+    skips->what = what;
     return 0;
 }

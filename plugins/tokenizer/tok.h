@@ -20,6 +20,7 @@
 
 #include "lede/doc.h"
 #include "lede/error.h"
+#include "skipped.h"
 
 /* ---- character classes (classify.c) ---- */
 
@@ -242,14 +243,61 @@ int tok_multidot_end(const unsigned char *s, uint32_t start, uint32_t end, uint3
 int tok_stop_is_abbrev(const tok_config *cfg, const char *text, uint32_t begin, uint32_t end,
                        uint32_t start, uint32_t dot);
 
+/* What tok_junk_end says of the furniture it found. */
+enum {
+    TOK_JUNK_ENDS = 1 << 0,     /* it ends the sentence before it (a block-level tag, a
+                                   leader, a rule) */
+    TOK_JUNK_SEPARATES = 1 << 1 /* it stands between words (the above and a literal line-break
+                                   escape): shown text puts a space in its place; an inline
+                                   tag (</em>, <b>) joins what is on its two sides */
+};
+
 /* If page furniture starts at s[pos] (pos < end): an HTML tag, escaped or not, a dot
  * leader with its page number, a rule of four or more equal marks, a literal "\n"
- * escape. Returns where it ends and sets *brk when it also ends a sentence; 0 if none. */
-uint32_t tok_junk_end(const unsigned char *s, uint32_t pos, uint32_t end, int *brk);
+ * escape. Returns where it ends and sets *what to its TOK_JUNK_* flags; 0 if none. */
+uint32_t tok_junk_end(const unsigned char *s, uint32_t pos, uint32_t end, unsigned *what);
 
-/* Appends to vec the word tokens of text[start..end) (one paragraph). Returns 0 or
- * LEDE_ENOMEM. */
-int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t end, tok_vec *vec);
+/* Where tok_words records the text it skips (furniture, and the line break before a lone
+ * full stop), for the exporter to leave out of a sentence's shown text: runs of adjacent
+ * pieces, packed in groups into the generic layer SKIPPED_LAYER (skipped.h has the format).
+ * The layer is created when the first group is written, so a document without furniture
+ * has none and pays nothing. A run is held back until a piece that does not touch it comes,
+ * a group until it is full or tok_skips_flush. */
+typedef struct tok_skips {
+    lede_doc *doc;
+    lede_layer *layer;          /* NULL until the first group is written */
+    uint32_t start, end;        /* the run held back; start == end: none */
+    unsigned what;              /* its TOK_JUNK_* flags */
+    uint32_t group_start, prev; /* the group's start, and the end of its last run */
+    unsigned n_runs;            /* runs in the group; 0: none */
+    size_t n_bytes;             /* their encoding's length in bytes */
+    unsigned char bytes[SKIPPED_GROUP_BYTES];
+} tok_skips;
+
+/* Starts recording for doc. Field by field: the encoding buffer is written before it is
+ * read, and zeroing it would cost every document. */
+static inline void tok_skips_init(tok_skips *skips, lede_doc *doc)
+{
+    skips->doc = doc;
+    skips->layer = NULL;
+    skips->start = skips->end = 0;
+    skips->what = 0;
+    skips->group_start = skips->prev = 0;
+    skips->n_runs = 0;
+    skips->n_bytes = 0;
+}
+
+/* Records the skipped text[start..end) with its TOK_JUNK_* flags what (clean.c), after every
+ * piece recorded before: it extends the run held back when it starts where that ends.
+ * Returns 0 or LEDE_ENOMEM. */
+int tok_skips_add(tok_skips *skips, uint32_t start, uint32_t end, unsigned what);
+/* Writes what is held back, if anything, to the layer. Returns 0 or LEDE_ENOMEM. */
+int tok_skips_flush(tok_skips *skips);
+
+/* Appends to vec the word tokens of text[start..end) (one paragraph), and to skips (when
+ * not NULL) the furniture skipped between them. Returns 0 or LEDE_ENOMEM. */
+int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t end, tok_vec *vec,
+              tok_skips *skips);
 
 /* fastpath.c: appends to vec the plain tokens of s[pos..end) (a paragraph's rest), one
  * after another, with the , ; ) ! ? or full stop after each and the space after that,

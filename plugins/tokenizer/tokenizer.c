@@ -8,6 +8,10 @@
  *              abbreviations, sentence and paragraph starts);
  *   sentence   lede_sentence: span trimmed of white space, token range, paragraph;
  *   paragraph  lede_paragraph: span and sentence range.
+ * and, only for a document that holds page furniture (HTML tags, leaders, rules, literal
+ * escapes: clean.c) or a full stop alone after a line break (words.c), the generic layer
+ * "skipped": the runs of text skipped and whether each separates words, packed
+ * (skipped.h), for the exporter to leave out of a sentence's shown text.
  * Every paragraph holds at least one sentence and every sentence at least one token;
  * sentences and tokens are in text order and never overlap.
  *
@@ -217,12 +221,14 @@ static int tokenizer_process(void *instance, lede_doc *doc, lede_error *err)
     tok_vec arena_vec = {NULL, 0, 0, doc};
     tok_vec *vec = tk->uax29 ? &tk->scratch : &arena_vec;
     builder b = {doc, vec, 0, 0, NULL, 0, 0};
+    tok_skips skips;
 
     if (len >= UINT32_MAX)
         return lede_error_set(err, LEDE_ETOOBIG,
                               "tokenizer: document '%s' is %zu bytes; offsets are 32-bit",
                               lede_doc_id(doc), len);
     vec->n = 0;
+    tok_skips_init(&skips, doc);
     /* One pass finds the paragraphs of a news article: a guess at their number (one per
      * 128 bytes) is nearly always enough; a text of short lines takes a second pass. */
     cap_spans = len / 128 + 8;
@@ -246,7 +252,7 @@ static int tokenizer_process(void *instance, lede_doc *doc, lede_error *err)
         size_t before = vec->n;
         if (is_page_number(text, spans[p]))
             continue;
-        if (tok_words(&tk->cfg, text, spans[p].start, spans[p].end, vec))
+        if (tok_words(&tk->cfg, text, spans[p].start, spans[p].end, vec, &skips))
             goto nomem;
         if (vec->n == before)
             continue; /* nothing but ignorable characters */
@@ -264,6 +270,8 @@ static int tokenizer_process(void *instance, lede_doc *doc, lede_error *err)
         clear_private(vec->v + before, vec->n - before);
     }
 
+    if (tok_skips_flush(&skips))
+        goto nomem;
     if (tk->uax29) {
         tok_vec segs = {NULL, 0, 0, doc};
         if (tok_vec_reserve(&segs, len / 3 + 16) || tok_uax29(text, 0, (uint32_t)len, &segs))

@@ -17,9 +17,11 @@
  *     each quotation mark its own token flagged OPEN_QUOTE or CLOSE_QUOTE, judged from
  *     its neighbours where its shape is wrong ("decision.“ However" closes).
  * Page furniture (HTML tags, dot leaders, rules of repeated marks, literal "\r\n") is
- * no token at all (clean.c). Private flags tell sentences.c what only this pass sees: a
- * line break after a token (TOK_F_EOL), furniture dropped after it (TOK_F_END), a '[' in
- * the paragraph (TOK_F_BRACKETS), and tokens no sentence rule acts on (TOK_F_INERT).
+ * no token at all (clean.c); each piece is recorded in the layer "skipped" instead, and so
+ * is the line break before a full stop alone on its line (join_stop_to_its_line), which a
+ * sentence's shown text leaves out too. Private flags tell sentences.c what only this pass
+ * sees: a line break after a token (TOK_F_EOL), furniture dropped after it (TOK_F_END), a
+ * '[' in the paragraph (TOK_F_BRACKETS), and tokens no sentence rule acts on (TOK_F_INERT).
  *
  * Glued captions. Text scraped from news pages often loses the break between a photo
  * caption and the next sentence: "in Tehran todayPutin speaks", "in IranIt is". Inside a
@@ -541,7 +543,35 @@ static int scan_emoji(scanner *sc, uint32_t *ppos, int32_t first)
     return emit(sc, start, pos, 0);
 }
 
-int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t end, tok_vec *vec)
+static int is_ascii_space(unsigned char c)
+{
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v';
+}
+
+/* The full stop token just made at s[dot] stands alone at the start of a line after a word
+ * and before white space or the paragraph's end ("for pricing\n.\n\nPricing"): converted
+ * and scraped text often breaks the line before the stop that ends a sentence. The white
+ * space between the word and the stop is recorded as a skipped run that joins them, so the
+ * sentence's shown text reads "pricing."; tokens and sentences stay as they are. A space
+ * without a line break, an ellipsis, a decimal (".5") and ! or ? are left alone. */
+static int join_stop_to_its_line(const scanner *sc, size_t first, uint32_t dot, tok_skips *skips)
+{
+    const lede_token *word;
+
+    if (!(dot + 1 == sc->end || is_ascii_space(sc->s[dot + 1])) || sc->vec->n < first + 2 ||
+        sc->vec->v[sc->vec->n - 1].start != dot)
+        return 0;
+    word = &sc->vec->v[sc->vec->n - 2];
+    if (word->kind != LEDE_TOK_WORD || !(word->flags & TOK_F_EOL))
+        return 0;
+    for (uint32_t q = word->end; q < dot; q++)
+        if (!is_ascii_space(sc->s[q]))
+            return 0;
+    return tok_skips_add(skips, word->end, dot, 0);
+}
+
+int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t end, tok_vec *vec,
+              tok_skips *skips)
 {
     scanner sc = {cfg, text, (const unsigned char *)text, start, end, vec, 0};
     uint32_t pos = start;
@@ -578,11 +608,13 @@ int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t 
             ((cc == TOK_CC_PUNCT || cc == TOK_CC_SYMBOL) && pos + 3 < end && sc.s[pos + 1] == c &&
              sc.s[pos + 2] == c && sc.s[pos + 3] == c)) {
             /* markup, leaders, rules and escapes are skipped like white space (clean.c) */
-            int brk;
-            uint32_t e = tok_junk_end(sc.s, pos, end, &brk);
+            unsigned what;
+            uint32_t e = tok_junk_end(sc.s, pos, end, &what);
             if (e) {
-                if (brk && vec->n > first)
+                if ((what & TOK_JUNK_ENDS) && vec->n > first)
                     vec->v[vec->n - 1].flags |= TOK_F_END;
+                if (skips && (rc = tok_skips_add(skips, pos, e, what)) != 0)
+                    break;
                 pos = e;
                 continue;
             }
@@ -629,7 +661,10 @@ int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t 
             break;
         case TOK_CC_PUNCT:
             if (cp == '.') {
+                uint32_t dot = pos;
                 rc = scan_dots(&sc, &pos);
+                if (rc == 0 && pos == dot + 1 && skips)
+                    rc = join_stop_to_its_line(&sc, first, dot, skips);
                 break;
             }
             if (tok_is_apostrophe(cp)) {

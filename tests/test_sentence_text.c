@@ -1,0 +1,509 @@
+/*
+ * test_sentence_text.c -- a sentence's text as the exporter shows it: the span's text
+ * without the page furniture the tokenizer skipped (issue #3).
+ *
+ * The real tokenizer and the real exporter run in-process (lede/harness.h): the tokenizer
+ * notes every run of furniture it skips (and the line break before a full stop alone on its
+ * line) in the packed generic layer "skipped" (plugins/tokenizer/skipped.h), and the exporter
+ * leaves those runs out of the text of each sentence (and of the summary and the Markdown
+ * title), putting one space for a run that separates words, and never writes the layer out.
+ * The spans themselves stay the raw bytes. A small test stage ("one-sentence") turns a
+ * paragraph into a single sentence with a summary, for the furniture the tokenizer would
+ * have ended a sentence at: how the exporter shows it must not depend on that.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <jansson.h>
+
+#include "../plugins/tokenizer/skipped.h"
+#include "lede/harness.h"
+
+extern const lede_stage_desc tokenizer_LTX_lede_stage;
+extern const lede_stage_desc exporter_LTX_lede_stage;
+
+/* ---- the "one-sentence" test stage: the first paragraph's tokens as one sentence ---- */
+
+static int one_sentence_process(void *instance, lede_doc *doc, lede_error *err)
+{
+    size_t n_tok, n_par;
+    const lede_token *t = lede_doc_tokens(doc, &n_tok);
+    const lede_paragraph *p = lede_doc_paragraphs(doc, &n_par);
+    lede_sentence *s = lede_doc_alloc(doc, sizeof *s);
+    lede_paragraph *para = lede_doc_alloc(doc, sizeof *para);
+    lede_summary_item *item = lede_doc_alloc(doc, sizeof *item);
+
+    (void)instance;
+    if (!s || !para || !item)
+        return lede_error_set(err, LEDE_ENOMEM, "one-sentence: out of memory");
+    if (n_tok == 0 || n_par == 0)
+        return lede_error_set(err, LEDE_ESTAGE, "one-sentence: no tokens");
+    *s = (lede_sentence){t[0].start, t[n_tok - 1].end, 0, (uint32_t)n_tok, 0};
+    *para = (lede_paragraph){p[0].start, p[n_par - 1].end, 0, 1};
+    *item = (lede_summary_item){0, 1.0f};
+    lede_doc_set_sentences(doc, s, 1);
+    lede_doc_set_paragraphs(doc, para, 1);
+    lede_doc_set_summary(doc, item, 1);
+    return 0;
+}
+
+static int one_sentence_create(lede_stage_ctx *ctx, const lede_options *opts, void **instance,
+                               lede_error *err)
+{
+    (void)ctx, (void)opts, (void)err;
+    *instance = NULL;
+    return 0;
+}
+
+static const lede_stage_desc one_sentence_stage = {
+    LEDE_ABI_VERSION,
+    sizeof(lede_stage_desc),
+    "one-sentence",
+    "test-only: the document's tokens as one sentence, which is also the summary",
+    "1.0.0",
+    NULL,
+    NULL,
+    NULL,
+    0,
+    one_sentence_create,
+    one_sentence_process,
+    NULL,
+    NULL,
+};
+
+/* ---- running the pipeline ---- */
+
+/* Runs text through the tokenizer (options tok_opts), the one-sentence stage when merge is
+ * set, and the exporter (options exp_opts). Returns the harness, whose *doc stays valid until
+ * it is freed. */
+static lede_harness *run(const char *text, size_t len, const char *tok_opts, int merge,
+                         const char *exp_opts, lede_doc **doc)
+{
+    lede_harness *h = NULL;
+    lede_error err;
+
+    lede_error_clear(&err);
+    assert_int_equal(lede_harness_new(&h, &err), 0);
+    if (lede_harness_add(h, &tokenizer_LTX_lede_stage, tok_opts, &err) ||
+        (merge && lede_harness_add(h, &one_sentence_stage, NULL, &err)) ||
+        lede_harness_add(h, &exporter_LTX_lede_stage, exp_opts, &err))
+        fail_msg("harness: %s", err.message);
+    if (lede_harness_run(h, "t", text, len, doc, &err))
+        fail_msg("run: %s", err.message);
+    return h;
+}
+
+/* The same; returns a malloc'd copy of the output. */
+static char *render(const char *text, const char *tok_opts, int merge, const char *exp_opts)
+{
+    lede_doc *doc;
+    lede_harness *h = run(text, strlen(text), tok_opts, merge, exp_opts, &doc);
+    char *out = strdup(lede_harness_output(h, NULL));
+
+    assert_non_null(out);
+    lede_harness_free(h);
+    return out;
+}
+
+/* The NDJSON record of text through tokenizer (and the one-sentence stage) and exporter. */
+static json_t *record(const char *text, const char *tok_opts, int merge)
+{
+    char *out = render(text, tok_opts, merge, "format=ndjson");
+    json_error_t jerr;
+    json_t *v = json_loads(out, 0, &jerr);
+
+    if (!v)
+        fail_msg("invalid JSON (%s): %s", jerr.text, out);
+    free(out);
+    return v;
+}
+
+/* Asserts that the sentences' texts are exactly expected[0..n) and that each sentence's
+ * start and end are still its raw span: the text's first and last bytes are there. */
+static void assert_texts(json_t *rec, const char *text, const char *const *expected, size_t n)
+{
+    json_t *sents = json_object_get(rec, "sentences");
+
+    assert_int_equal(json_array_size(sents), n);
+    for (size_t i = 0; i < n; i++) {
+        json_t *s = json_array_get(sents, i);
+        const char *shown = json_string_value(json_object_get(s, "text"));
+        size_t start = (size_t)json_integer_value(json_object_get(s, "start"));
+        size_t end = (size_t)json_integer_value(json_object_get(s, "end"));
+        assert_non_null(shown);
+        assert_string_equal(shown, expected[i]);
+        assert_true(start < end && end <= strlen(text));
+        assert_int_equal(text[start], shown[0]);
+        assert_int_equal(text[end - 1], shown[strlen(shown) - 1]);
+    }
+}
+
+#define TEXTS(text, tok_opts, merge, ...)                                                          \
+    do {                                                                                           \
+        static const char *const exp_[] = {__VA_ARGS__};                                           \
+        json_t *rec_ = record((text), (tok_opts), (merge));                                        \
+        assert_texts(rec_, (text), exp_, sizeof exp_ / sizeof exp_[0]);                            \
+        json_decref(rec_);                                                                         \
+    } while (0)
+
+/* Decodes doc's layer "skipped" (skipped.h) into buf as "text:separates ..." for each run,
+ * checking that the groups are in order, hold at most SKIPPED_GROUP_MAX runs each and are
+ * spanned exactly by their runs. Returns the number of runs; *n_groups (may be NULL)
+ * receives the number of groups. */
+static size_t decode_runs(lede_doc *doc, char *buf, size_t cap, size_t *n_groups)
+{
+    size_t len, used = 0, n_runs = 0, n = 0;
+    const char *text = lede_doc_text(doc, &len);
+    lede_layer *layer = lede_doc_layer(doc, SKIPPED_LAYER, 0);
+    uint32_t prev_end = 0;
+
+    if (cap)
+        buf[0] = '\0';
+    if (layer)
+        n = lede_layer_count(layer);
+    for (size_t g = 0; g < n; g++) {
+        const lede_attr *attr = lede_layer_attrs(layer, g);
+        uint32_t start, end, pos, a, b;
+        size_t at = 0, in_group = 0;
+        int sep;
+
+        lede_layer_span(layer, g, &start, &end);
+        assert_non_null(attr);
+        assert_string_equal(attr->key, SKIPPED_ATTR_RUNS);
+        assert_true(g == 0 || start >= prev_end);
+        pos = start;
+        while (skipped_next((const unsigned char *)attr->s, attr->s_len, &at, end, &pos, &a, &b,
+                            &sep) == 0) {
+            assert_true(in_group > 0 || a == start);
+            in_group++;
+            if (cap) {
+                int k = snprintf(buf + used, cap - used, "%s%.*s:%d", n_runs ? " " : "",
+                                 (int)(b - a), text + a, sep);
+                assert_true(k > 0 && (size_t)k < cap - used);
+                used += (size_t)k;
+            }
+            n_runs++;
+        }
+        assert_int_equal(at, attr->s_len); /* the whole encoding read */
+        assert_int_equal(pos, end);
+        assert_true(in_group >= 1 && in_group <= SKIPPED_GROUP_MAX);
+        prev_end = end;
+    }
+    if (n_groups)
+        *n_groups = n;
+    return n_runs;
+}
+
+/* The runs the tokenizer notes in text (through the one-sentence stage when merge is set),
+ * as decode_runs writes them; also checks that the exporter's record does not show them. */
+static void runs_of(const char *text, int merge, char *buf, size_t cap)
+{
+    lede_doc *doc;
+    lede_harness *h = run(text, strlen(text), "", merge, "format=ndjson", &doc);
+
+    (void)decode_runs(doc, buf, cap, NULL);
+    assert_null(strstr(lede_harness_output(h, NULL), "\"skipped\""));
+    lede_harness_free(h);
+}
+
+/* ---- the cases ---- */
+
+static void test_inline_tag_before_a_mark_disappears(void **state)
+{
+    static const char text[] = "This is the U.S. Senate my friends. <em>Yes.</em> <em>It is</em>!";
+    char buf[256];
+
+    (void)state;
+    /* PS-EN-045: the span of the last sentence is "It is</em>!", its text "It is!" */
+    TEXTS(text, "", 0, "This is the U.S. Senate my friends.", "Yes.", "It is!");
+    runs_of(text, 0, buf, sizeof buf);
+    assert_string_equal(buf, "<em>:0 </em>:0 <em>:0 </em>:0");
+}
+
+static void test_long_run_of_dots_inside_a_sentence_is_no_furniture(void **state)
+{
+    static const char text[] = "Remove long strings of dots........please.";
+    char buf[64];
+
+    (void)state;
+    /* PS-EN-021: eight dots before a word are an ellipsis to the tokenizer (a dot leader
+     * ends its line with a page number), so the text keeps them and nothing is skipped. */
+    TEXTS(text, "", 0, "Remove long strings of dots........please.");
+    runs_of(text, 0, buf, sizeof buf);
+    assert_string_equal(buf, "");
+}
+
+static void test_inline_tag_inside_a_word_joins_it(void **state)
+{
+    (void)state;
+    TEXTS("The re<b>mark</b>able vote passed.", "", 0, "The remarkable vote passed.");
+    /* escaped markup is furniture too */
+    TEXTS("It was &lt;i&gt;not&lt;/i&gt; over.", "", 0, "It was not over.");
+}
+
+static void test_removal_leaves_no_double_space(void **state)
+{
+    (void)state;
+    TEXTS("He said <b> </b> no.", "", 0, "He said no.");
+    TEXTS("The <a href=\"/x\">report</a> is out.", "", 0, "The report is out.");
+    /* white space the text had itself is kept as it was */
+    TEXTS("Two  spaces <i>here</i>.", "", 0, "Two  spaces here.");
+}
+
+static void test_block_tag_between_words_is_one_space(void **state)
+{
+    static const char text[] = "The vote<br>passed<p>today.";
+    char buf[256];
+    json_t *rec;
+
+    (void)state;
+    /* the tokenizer ends a sentence at a block-level tag */
+    TEXTS(text, "", 0, "The vote", "passed", "today.");
+    /* a sentence that spans one (another segmenter's, here the test stage) shows a space */
+    TEXTS(text, "", 1, "The vote passed today.");
+    /* unless white space already separates the two sides */
+    TEXTS("The vote <br>passed<p>\ntoday.", "", 1, "The vote passed\ntoday.");
+    runs_of(text, 1, buf, sizeof buf);
+    assert_string_equal(buf, "<br>:1 <p>:1");
+    rec = record(text, "", 1);
+    assert_string_equal(json_string_value(json_object_get(
+                            json_array_get(json_object_get(rec, "summary"), 0), "text")),
+                        "The vote passed today.");
+    json_decref(rec);
+}
+
+static void test_literal_line_break_escape_is_one_space(void **state)
+{
+    (void)state;
+    TEXTS("Prices rose\\r\\nSharply in May.", "", 0, "Prices rose Sharply in May.");
+    /* PS-EN-082: between sentences it is skipped like white space */
+    TEXTS("Hello World. \\r\\n Hello.", "", 0, "Hello World.", "Hello.");
+    TEXTS("Prices rose \\r\\n sharply.", "", 1, "Prices rose sharply.");
+}
+
+static void test_leader_at_the_end_of_a_sentence_is_left_out(void **state)
+{
+    static const char text[] = "        About Me........5\n"
+                               "        Chapter 2 ........ 6\n";
+    char buf[256];
+
+    (void)state;
+    /* PS-EN-008, abridged: the leaders and page numbers end the sentences */
+    TEXTS(text, "", 0, "About Me", "Chapter 2");
+    runs_of(text, 0, buf, sizeof buf);
+    assert_string_equal(buf, "........5:1 ........ 6:1");
+    /* inside one sentence, a leader and its page number are one space */
+    TEXTS("Contents........5\nIntroduction", "", 1, "Contents\nIntroduction");
+}
+
+static void test_rule_between_lines_is_one_space(void **state)
+{
+    (void)state;
+    TEXTS("Results\n==========\nLabour won.", "", 0, "Results", "Labour won.");
+    TEXTS("Results=========Labour won.", "", 1, "Results Labour won.");
+}
+
+static void test_markdown_title_and_summary_leave_furniture_out(void **state)
+{
+    char *out = render("<h1>Putin arrives in Iran</h1>\n\nHe said it was <b>very</b> good.", "", 0,
+                       "format=markdown");
+
+    (void)state;
+    assert_string_equal(out, "# Putin arrives in Iran\n\nDocument: t\n\n---\n\n");
+    free(out);
+    out = render("Prices<br>rose <b>sharply</b> in May.", "", 1, "format=markdown");
+    assert_non_null(strstr(out, "\n- Prices rose sharply in May.\n"));
+    assert_null(strstr(out, "\\<"));
+    free(out);
+}
+
+static void test_document_without_furniture_has_no_extra_layer(void **state)
+{
+    static const char text[] = "Putin arrived in Tehran on Tuesday. \"It is <5 percent,\" he said.";
+    char *plain = render(text, "", 0, "format=ndjson");
+    json_t *rec = record(text, "", 0);
+
+    (void)state;
+    assert_null(json_object_get(rec, "skipped"));
+    assert_int_equal(json_object_size(rec), 3); /* id, sentences, paragraphs */
+    assert_null(strstr(plain, "skipped"));
+    assert_non_null(strstr(plain, "\"text\":\"\\\"It is <5 percent,\\\" he said.\""));
+    json_decref(rec);
+    free(plain);
+}
+
+static void test_adjacent_pieces_are_one_run(void **state)
+{
+    static const char text[] = "It is <b><i>so</i></b> good.\n\nPrices rose</em><br>Sharply\\r\\n"
+                               "Then fell.";
+    char buf[256];
+
+    (void)state;
+    /* a run breaks when any of its pieces does: "</em><br>" is one space, as "<br>" alone */
+    TEXTS(text, "", 1, "It is so good.\n\nPrices rose Sharply Then fell.");
+    runs_of(text, 0, buf, sizeof buf);
+    assert_string_equal(buf, "<b><i>:0 </i></b>:0 </em><br>:1 \\r\\n:1");
+}
+
+static void test_uax29_tokens_keep_the_shown_text(void **state)
+{
+    (void)state;
+    /* the tags are segments then, but sentences and the layer come from the default rules */
+    TEXTS("It is</em>! Yes <b>it</b> is.", "words=uax29", 0, "It is!", "Yes it is.");
+}
+
+static void test_stop_alone_on_its_line_joins_the_sentence(void **state)
+{
+    char buf[64];
+
+    (void)state;
+    /* PS-EN-022 and PS-EN-026: converted text breaks the line before the closing stop */
+    TEXTS("See our additional services section or contact us for pricing\n.\n\n\n"
+          "Pricing Additionl Info\n",
+          "", 0, "See our additional services section or contact us for pricing.",
+          "Pricing Additionl Info");
+    TEXTS("See our additional services section or contact us for pricing\n. Pricing Additionl "
+          "Info\n",
+          "", 0, "See our additional services section or contact us for pricing.",
+          "Pricing Additionl Info");
+    runs_of("for pricing\n.\n\nPricing", 0, buf, sizeof buf);
+    assert_string_equal(buf, "\n:0");
+    /* all the white space between the word and the stop, at the end of the text too */
+    TEXTS("It ended \r\n  .\tNext one.", "", 0, "It ended.", "Next one.");
+    TEXTS("the end\n.", "", 0, "the end.");
+}
+
+static void test_stop_rule_leaves_other_text_alone(void **state)
+{
+    char buf[64];
+
+    (void)state;
+    /* a decimal, an ellipsis, a domain: the stop is glued to what follows */
+    TEXTS("The rate was\n.5 percent higher.", "", 0, "The rate was\n.5 percent higher.");
+    TEXTS("Wait for it\n... then go.", "", 0, "Wait for it\n... then go.");
+    TEXTS("Visit example\n.com today.", "", 0, "Visit example\n.com today.");
+    /* a space without a line break; ! and ?; a stop after a number or a quotation mark */
+    TEXTS("See the price . Then go.", "", 0, "See the price .", "Then go.");
+    TEXTS("Really\n? Yes.", "", 0, "Really\n?", "Yes.");
+    TEXTS("He paid 5\n. Then left.", "", 0, "He paid 5\n.", "Then left.");
+    TEXTS("It was \"much\"\n. Then.", "", 0, "It was \"much\"\n.", "Then.");
+    runs_of("The rate was\n.5 percent. Wait for it\n... now. Really\n? Yes.", 0, buf, sizeof buf);
+    assert_string_equal(buf, "");
+}
+
+/* text: "<b>x" n times, in a malloc'd buffer. */
+static char *tag_dense(size_t n)
+{
+    char *text = malloc(4 * n + 1);
+
+    assert_non_null(text);
+    for (size_t i = 0; i < n; i++)
+        memcpy(text + 4 * i, "<b>x", 4);
+    text[4 * n] = '\0';
+    return text;
+}
+
+static void test_hostile_tag_density_stays_small(void **state)
+{
+    enum { N = 100000 };
+    char *text = tag_dense(N);
+    lede_doc *doc;
+    lede_harness *h = run(text, strlen(text), "", 0, "format=ndjson", &doc);
+    lede_layer *layer = lede_doc_layer(doc, SKIPPED_LAYER, 0);
+    size_t n_groups, bytes = 0, out_len;
+    const char *out = lede_harness_output(h, &out_len);
+    const char *shown;
+
+    (void)state;
+    /* every tag is a run, packed SKIPPED_GROUP_MAX to a span of two bytes each: the note
+     * costs a fraction of the text (a span with an attribute per tag cost 20 times it) */
+    assert_int_equal(decode_runs(doc, NULL, 0, &n_groups), N);
+    assert_int_equal(n_groups, (N + SKIPPED_GROUP_MAX - 1) / SKIPPED_GROUP_MAX);
+    for (size_t g = 0; g < n_groups; g++)
+        bytes += lede_layer_attrs(layer, g)->s_len;
+    assert_int_equal(bytes, 2 * N);
+    /* the record is the sentence, its text without the tags, and the paragraph */
+    assert_null(strstr(out, "skipped"));
+    assert_true(out_len < (size_t)N + 200);
+    shown = strstr(out, "\"text\":\"");
+    assert_non_null(shown);
+    shown += 8;
+    assert_int_equal(strspn(shown, "x"), N);
+    assert_int_equal(shown[N], '"');
+    lede_harness_free(h);
+    free(text);
+}
+
+static void test_sentences_across_groups_keep_their_text(void **state)
+{
+    enum { N = 100 };
+    char text[N * 12 + 1], expected[N * 5 + 1];
+    json_t *rec, *sents;
+
+    (void)state;
+    /* 200 runs, so groups begin and end inside sentences and between them */
+    for (size_t i = 0; i < N; i++)
+        memcpy(text + 12 * i, "<b>Go.</b>  ", 12);
+    text[12 * N] = '\0';
+    rec = record(text, "", 0);
+    sents = json_object_get(rec, "sentences");
+    assert_int_equal(json_array_size(sents), N);
+    for (size_t i = 0; i < N; i++) {
+        json_t *s = json_array_get(sents, i);
+        assert_string_equal(json_string_value(json_object_get(s, "text")), "Go.");
+        assert_int_equal(json_integer_value(json_object_get(s, "start")), 12 * i + 3);
+        assert_int_equal(json_integer_value(json_object_get(s, "end")), 12 * i + 6);
+    }
+    json_decref(rec);
+    /* one sentence over all of them (the test stage) */
+    for (size_t i = 0; i < N; i++)
+        memcpy(expected + 5 * i, "Go.  ", 5);
+    expected[5 * N - 2] = '\0';
+    rec = record(text, "", 1);
+    assert_string_equal(json_string_value(json_object_get(
+                            json_array_get(json_object_get(rec, "sentences"), 0), "text")),
+                        expected);
+    json_decref(rec);
+    /* and 80 runs inside one word */
+    strcpy(text, "The ");
+    for (size_t i = 0; i < 40; i++)
+        strcat(text, "<i>a</i>");
+    strcat(text, " end.");
+    memset(expected, 'a', 44);
+    memcpy(expected, "The ", 4);
+    strcpy(expected + 44, " end.");
+    rec = record(text, "", 0);
+    assert_string_equal(json_string_value(json_object_get(
+                            json_array_get(json_object_get(rec, "sentences"), 0), "text")),
+                        expected);
+    json_decref(rec);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_inline_tag_before_a_mark_disappears),
+        cmocka_unit_test(test_long_run_of_dots_inside_a_sentence_is_no_furniture),
+        cmocka_unit_test(test_inline_tag_inside_a_word_joins_it),
+        cmocka_unit_test(test_removal_leaves_no_double_space),
+        cmocka_unit_test(test_block_tag_between_words_is_one_space),
+        cmocka_unit_test(test_literal_line_break_escape_is_one_space),
+        cmocka_unit_test(test_leader_at_the_end_of_a_sentence_is_left_out),
+        cmocka_unit_test(test_rule_between_lines_is_one_space),
+        cmocka_unit_test(test_markdown_title_and_summary_leave_furniture_out),
+        cmocka_unit_test(test_document_without_furniture_has_no_extra_layer),
+        cmocka_unit_test(test_adjacent_pieces_are_one_run),
+        cmocka_unit_test(test_uax29_tokens_keep_the_shown_text),
+        cmocka_unit_test(test_stop_alone_on_its_line_joins_the_sentence),
+        cmocka_unit_test(test_stop_rule_leaves_other_text_alone),
+        cmocka_unit_test(test_hostile_tag_density_stays_small),
+        cmocka_unit_test(test_sentences_across_groups_keep_their_text),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
