@@ -325,6 +325,10 @@ struct qt_lexicon {
      * the windows around a quotation ask every token whether it is a cue, and most are
      * answered here without a lookup. */
     uint64_t cue_filter[QT_FILTER_BITS / 64];
+    /* The longest word of QT_W_TITLE_SMALL: a title's longer lower-case words are no small
+     * words, known without a lookup (the words inside quotations are asked about by
+     * qt_title_case() alone). */
+    size_t small_max;
 };
 
 #define CUE_LISTS (QT_W_CUE_HEADS | QT_W_CUE_VERBS | QT_W_CUE_PARTICIPLES | QT_W_CUE_NOUNS)
@@ -424,6 +428,8 @@ int qt_lexicon_new(qt_lexicon **out, lede_error *err)
             lex->slot[at].bits |= registry[r].bit | (uint32_t)n << 24;
             if (n > lex->max_len)
                 lex->max_len = n;
+            if (registry[r].bit == QT_W_TITLE_SMALL && n > lex->small_max)
+                lex->small_max = n;
             unsigned bit = filter_bit(w, n);
             lex->filter[bit / 64] |= (uint64_t)1 << (bit % 64);
             if (registry[r].bit & CUE_LISTS)
@@ -675,7 +681,8 @@ int qt_title_case(const qt_view *v, size_t from, uint32_t start, uint32_t end)
         if (qt_tok_capitalized(v, i)) {
             words++;
         } else if (qt_tok_lowercase(v, i)) {
-            if (!qt_tok_in(v, i, QT_W_TITLE_SMALL))
+            if (v->tok[i].end - v->tok[i].start > v->lex->small_max ||
+                !qt_tok_in(v, i, QT_W_TITLE_SMALL))
                 return 0;
         } else if (qt_tok_punct(v, i, ',') || qt_tok_punct(v, i, ';')) {
             return 0; /* a clause break: a sentence, not a title */
