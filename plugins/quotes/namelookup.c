@@ -132,7 +132,9 @@ static int chain_search(qt_names *nm, qt_chain *c, size_t limit)
          p < stop && (p = n > 1 ? qt_find_pair(p, stop, end, first, s[1])
                                 : memchr(p, first, (size_t)(stop - p))) != NULL;
          p++) {
-        if ((size_t)(end - p) < n || !qt_same_word(p, n, s, n))
+        /* qt_find_pair() matched the first two bytes as qt_same_word() would. */
+        size_t same = n > 1 ? 2 : 1;
+        if ((size_t)(end - p) < n || !qt_same_word(p + same, n - same, s + same, n - same))
             continue;
         uint32_t at = (uint32_t)(p - v->text);
         size_t t = c->cursor = qt_tok_seek(v, c->cursor, at), stem;
