@@ -171,7 +171,15 @@ static uint8_t class_of(int32_t cp)
     }
 }
 
-static uint8_t ctx_class(int32_t cp)
+/* ctx_class() for a code point of U+0080 or above: out of line, as most marks stand next
+ * to ASCII. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint8_t
+ctx_class_unicode(int32_t cp);
+
+static inline uint8_t ctx_class(int32_t cp)
 {
     if (cp < 0)
         return CTX_PUNCT;
@@ -187,6 +195,11 @@ static uint8_t ctx_class(int32_t cp)
             return CTX_OPENP;
         return CTX_PUNCT;
     }
+    return ctx_class_unicode(cp);
+}
+
+static uint8_t ctx_class_unicode(int32_t cp)
+{
     switch (utf8proc_category(cp)) {
     case UTF8PROC_CATEGORY_ZS:
     case UTF8PROC_CATEGORY_ZL:
