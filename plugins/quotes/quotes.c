@@ -91,7 +91,7 @@ static size_t count_words(const char *text, uint32_t s, uint32_t e, size_t limit
     int in_word = 0;
     for (uint32_t i = s; i < e && n < limit; i++) {
         int sp = is_space(text[i]);
-        n += (size_t)(!sp & !in_word);
+        n += (size_t)((sp | in_word) == 0);
         in_word = !sp;
     }
     return n;
