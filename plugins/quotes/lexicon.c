@@ -293,10 +293,14 @@ static unsigned fold(char ch)
     return ch >= 'A' && ch <= 'Z' ? (unsigned)(ch - 'A' + 'a') : (unsigned char)ch;
 }
 
-/* The filter bit of the n > 0 bytes at s: equal for every spelling word_eq() finds equal. */
+/* The filter bit of the n > 0 bytes at s: equal for every spelling word_eq() finds equal.
+ * Setting bit 0x20 folds A-Z without a branch; that it also merges other pairs of bytes
+ * differing in that bit alone (@ and `, [ and {, some UTF-8 bytes) costs a lookup now and
+ * then, never an answer. */
 static unsigned filter_bit(const char *s, size_t n)
 {
-    unsigned a = fold(s[0]), b = n > 1 ? fold(s[1]) : 0, c = fold(s[n - 1]);
+    unsigned a = (unsigned char)s[0] | 0x20u, b = n > 1 ? (unsigned char)s[1] | 0x20u : 0,
+             c = (unsigned char)s[n - 1] | 0x20u;
     return (a * 977u + b * 31u + c * 7919u + (unsigned)n * 131u) & (QT_FILTER_BITS - 1);
 }
 
@@ -325,6 +329,10 @@ struct qt_lexicon {
      * the windows around a quotation ask every token whether it is a cue, and most are
      * answered here without a lookup. */
     uint64_t cue_filter[QT_FILTER_BITS / 64];
+    /* The longest word of QT_W_TITLE_SMALL: a title's longer lower-case words are no small
+     * words, known without a lookup (the words inside quotations are asked about by
+     * qt_title_case() alone). */
+    size_t small_max;
 };
 
 #define CUE_LISTS (QT_W_CUE_HEADS | QT_W_CUE_VERBS | QT_W_CUE_PARTICIPLES | QT_W_CUE_NOUNS)
@@ -424,6 +432,8 @@ int qt_lexicon_new(qt_lexicon **out, lede_error *err)
             lex->slot[at].bits |= registry[r].bit | (uint32_t)n << 24;
             if (n > lex->max_len)
                 lex->max_len = n;
+            if (registry[r].bit == QT_W_TITLE_SMALL && n > lex->small_max)
+                lex->small_max = n;
             unsigned bit = filter_bit(w, n);
             lex->filter[bit / 64] |= (uint64_t)1 << (bit % 64);
             if (registry[r].bit & CUE_LISTS)
@@ -675,7 +685,8 @@ int qt_title_case(const qt_view *v, size_t from, uint32_t start, uint32_t end)
         if (qt_tok_capitalized(v, i)) {
             words++;
         } else if (qt_tok_lowercase(v, i)) {
-            if (!qt_tok_in(v, i, QT_W_TITLE_SMALL))
+            if (v->tok[i].end - v->tok[i].start > v->lex->small_max ||
+                !qt_tok_in(v, i, QT_W_TITLE_SMALL))
                 return 0;
         } else if (qt_tok_punct(v, i, ',') || qt_tok_punct(v, i, ';')) {
             return 0; /* a clause break: a sentence, not a title */

@@ -171,22 +171,42 @@ static uint8_t class_of(int32_t cp)
     }
 }
 
-static uint8_t ctx_class(int32_t cp)
+/* ctx_class() for a code point of U+0080 or above: out of line, as most marks stand next
+ * to ASCII. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static uint8_t
+ctx_class_unicode(int32_t cp);
+
+/* What the Unicode categories of ctx_class_unicode() say of each ASCII character: space
+ * (controls included), word (letters), digit, opening (( [ { -), punctuation. A table: the
+ * tests it replaces were a chain of branches on whatever stands next to a mark. */
+enum { SP = CTX_SPACE, WO = CTX_WORD, DI = CTX_DIGIT, OP = CTX_OPENP, PU = CTX_PUNCT };
+/* clang-format off */
+static const uint8_t ascii_ctx[128] = {
+    SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP,
+    SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP,
+    SP, PU, PU, PU, PU, PU, PU, PU, OP, PU, PU, PU, PU, OP, PU, PU,
+    DI, DI, DI, DI, DI, DI, DI, DI, DI, DI, PU, PU, PU, PU, PU, PU,
+    PU, WO, WO, WO, WO, WO, WO, WO, WO, WO, WO, WO, WO, WO, WO, WO,
+    WO, WO, WO, WO, WO, WO, WO, WO, WO, WO, WO, OP, PU, PU, PU, PU,
+    PU, WO, WO, WO, WO, WO, WO, WO, WO, WO, WO, WO, WO, WO, WO, WO,
+    WO, WO, WO, WO, WO, WO, WO, WO, WO, WO, WO, OP, PU, PU, PU, SP,
+};
+/* clang-format on */
+
+static inline uint8_t ctx_class(int32_t cp)
 {
     if (cp < 0)
         return CTX_PUNCT;
-    if (cp < 0x80) {
-        /* What the Unicode categories below say of ASCII, without asking utf8proc. */
-        if (cp <= ' ' || cp == 0x7F)
-            return CTX_SPACE;
-        if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
-            return CTX_WORD;
-        if (cp >= '0' && cp <= '9')
-            return CTX_DIGIT;
-        if (cp == '(' || cp == '[' || cp == '{' || cp == '-')
-            return CTX_OPENP;
-        return CTX_PUNCT;
-    }
+    if (cp < 0x80)
+        return ascii_ctx[cp];
+    return ctx_class_unicode(cp);
+}
+
+static uint8_t ctx_class_unicode(int32_t cp)
+{
     switch (utf8proc_category(cp)) {
     case UTF8PROC_CATEGORY_ZS:
     case UTF8PROC_CATEGORY_ZL:
@@ -214,9 +234,13 @@ static uint8_t ctx_class(int32_t cp)
     }
 }
 
+/* ' ', \t, \n, \v, \f, \r: a bit test, not a chain of branches. */
 static int is_space_byte(char ch)
 {
-    return ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t' || ch == '\f' || ch == '\v';
+    unsigned c = (unsigned char)ch;
+    const uint64_t spaces = UINT64_C(1) << ' ' | UINT64_C(1) << '\t' | UINT64_C(1) << '\n' |
+                            UINT64_C(1) << '\v' | UINT64_C(1) << '\f' | UINT64_C(1) << '\r';
+    return (int)((spaces >> (c & 63)) & (c < 64));
 }
 
 /* The elided words an apostrophe may begin: rock 'n' roll, 'em, 'tis, 'cause. */
@@ -321,7 +345,7 @@ static int opener_like(const cand *c)
  * the marks U+2018..U+201F, U+2039, U+203A (0xE2). */
 static int cand_byte(unsigned char b)
 {
-    return b == '"' || b == '\'' || b == '`' || b == 0xC2 || b == 0xE2;
+    return (b == '"') | (b == '\'') | (b == '`') | (b == 0xC2) | (b == 0xE2);
 }
 
 #ifdef QT_SSE2

@@ -132,7 +132,9 @@ static int chain_search(qt_names *nm, qt_chain *c, size_t limit)
          p < stop && (p = n > 1 ? qt_find_pair(p, stop, end, first, s[1])
                                 : memchr(p, first, (size_t)(stop - p))) != NULL;
          p++) {
-        if ((size_t)(end - p) < n || !qt_same_word(p, n, s, n))
+        /* qt_find_pair() matched the first two bytes as qt_same_word() would. */
+        size_t same = n > 1 ? 2 : 1;
+        if ((size_t)(end - p) < n || !qt_same_word(p + same, n - same, s + same, n - same))
             continue;
         uint32_t at = (uint32_t)(p - v->text);
         size_t t = c->cursor = qt_tok_seek(v, c->cursor, at), stem;
@@ -179,24 +181,31 @@ static qt_chain *chain_of(qt_names *nm, const char *s, size_t n, size_t limit)
     return chain_search(nm, c, limit) < 0 ? NULL : c;
 }
 
-/* Reads the mentions of the chain's next hit, linking it to those before: 1 when a mention
- * ends there, 0 when none does, -1 when the index must answer. */
-static int chain_read(qt_names *nm, qt_chain *c)
+/* Appends mention m, the one that ends at the chain's next hit, linking it to those
+ * before. 1, or -1 when out of memory (nm->failed). */
+static int chain_add(qt_names *nm, qt_chain *c, const qt_mrec *m)
 {
     const qt_view *v = nm->v;
-    qt_mrec m;
-    int r = mention_ending_at(nm, c->hits[c->n_read], &m);
-    if (r <= 0)
-        return r < 0 ? -1 : (c->n_read++, 0);
     if (grow(v->doc, (void **)&c->m, c->n, &c->cap, sizeof *c->m) < 0) {
         nm->failed = 1;
         return -1;
     }
-    c->m[c->n] = m;
+    c->m[c->n] = *m;
     qt_link_mention(v, c->m, (uint32_t)c->n, &c->head);
     c->n++;
     c->n_read++;
     return 1;
+}
+
+/* Reads the mentions of the chain's next hit, linking it to those before: 1 when a mention
+ * ends there, 0 when none does, -1 when the index must answer. */
+static int chain_read(qt_names *nm, qt_chain *c)
+{
+    qt_mrec m;
+    int r = mention_ending_at(nm, c->hits[c->n_read], &m);
+    if (r <= 0)
+        return r < 0 ? -1 : (c->n_read++, 0);
+    return chain_add(nm, c, &m);
 }
 
 /* Reads the whole chain. 0, or -1 when the index must answer. */
@@ -223,11 +232,15 @@ static const qt_mrec *complete(qt_names *nm, qt_mrec *m, int *ok)
     const char *s;
     size_t n;
     qt_surname(v, m, &s, &n);
-    /* The mentions up to it are all a mention's own links need. */
+    /* The mentions up to it are all a mention's own links need. Its own last token is
+     * the last of those hits, and the mention that ends there is m itself (reading from
+     * any run break gives the same mentions): it is not read again. */
     qt_chain *c = chain_of(nm, s, n, v->tok[m->te - 1].start + 1);
-    while (c && c->n_read < c->n_hits && c->hits[c->n_read] < m->te)
-        if (chain_read(nm, c) < 0)
+    while (c && c->n_read < c->n_hits && c->hits[c->n_read] < m->te) {
+        int r = c->hits[c->n_read] + 1 == m->te ? chain_add(nm, c, m) : chain_read(nm, c);
+        if (r < 0)
             c = NULL;
+    }
     if (c) {
         for (size_t k = c->n; k-- > 0;) {
             if (c->m[k].tb == m->tb) {

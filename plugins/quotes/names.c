@@ -417,7 +417,9 @@ static int has_lowercase_twin(const qt_view *v, size_t i)
     for (const char *p = v->text; (p = n > 1 ? qt_find_pair(p, end, end, first, w[1])
                                              : memchr(p, first, (size_t)(end - p))) != NULL;
          p++) {
-        if ((size_t)(end - p) < n || !qt_same_word(p + 1, n - 1, w + 1, n - 1))
+        /* qt_find_pair() matched the second byte as qt_same_word() would. */
+        size_t same = n > 1 ? 2 : 1;
+        if ((size_t)(end - p) < n || !qt_same_word(p + same, n - same, w + same, n - same))
             continue;
         size_t k = qt_tok_lower_bound(v, (uint32_t)(p - v->text));
         if (k < v->n_tok && v->tok[k].start == (uint32_t)(p - v->text) &&
