@@ -313,8 +313,8 @@ static void test_short_words_in_any_case_share_a_term_whatever_was_cached_first(
 }
 
 /* Sentences that overlap or come out of order (no tokenizer of ours makes them, but a layer
- * may) are searched for their words (model.c), ordered ones counted: each sentence must
- * get exactly the words its tokens hold, whichever way. */
+ * may): the lexicon lists the words of each sentence in turn (lexicon.c), so each sentence
+ * must get exactly the words its tokens hold, whichever way. */
 static void test_sentences_out_of_order_or_overlapping_get_their_own_words(void **state)
 {
     (void)state;
@@ -351,6 +351,15 @@ static void test_sentences_out_of_order_or_overlapping_get_their_own_words(void 
     for (uint32_t i = 0; i < 4; i++) {
         assert_int_equal(m.sent[i].n_words, want_words[i]);
         assert_int_equal(m.sent[i].n_content, want_words[i]); /* no stop word among them */
+    }
+    /* The word list holds each sentence's words in turn, a word two sentences share once
+     * for each, and "delta", in no sentence, not at all. */
+    static const uint32_t want_end[] = {2, 4, 5, 6};
+    assert_int_equal(scratch.words.n, 6);
+    assert_int_equal(scratch.words.n_terms, 6);
+    for (uint32_t i = 0; i < 4; i++) {
+        assert_int_equal(scratch.words.word_end[i], want_end[i]);
+        assert_int_equal(scratch.words.term_end[i], want_end[i]);
     }
     /* "alpha" (term 0) opens sentences 0 and 2; "echo" alone is the last. */
     assert_int_equal(m.sent[2].n_terms, 1);

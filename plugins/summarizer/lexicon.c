@@ -272,52 +272,82 @@ static int is_word(const lede_token *t, size_t text_len)
 }
 
 int sum_lexicon_words(sum_lexicon *lx, const char *text, size_t text_len, const lede_token *tok,
-                      size_t n_tok, sum_words *words)
+                      const lede_sentence *ls, size_t n_sent, sum_words *words)
 {
     sum_strkey key[LEX_WINDOW];
     uint32_t at[LEX_WINDOW];
-    words->n = words->n_terms = 0;
-    for (size_t from = 0; from < n_tok;) {
+    /* Per sentence ended in the window: how many of the window's keys come before its end. */
+    uint32_t closed_at[LEX_WINDOW];
+    /* Locals, not the structs' fields: a store through print[] or stem[] could change any
+     * uint32_t field as far as the compiler knows, which it would then load again for every
+     * word. The table's copy is refreshed whenever learn() may have grown it. */
+    uint32_t *print = words->print, *stem = words->stem;
+    uint32_t n_words = 0, n_terms = 0;
+    sum_strtab table = lx->words;
+    size_t s = 0;
+    uint32_t from = n_sent > 0 ? ls[0].tok_begin : 0, end = n_sent > 0 ? ls[0].tok_end : 0;
+    while (s < n_sent) {
         /* Gather the next LEX_WINDOW words and ask for their entries, then read them: the
-         * cache misses overlap instead of following one another. */
-        uint32_t n = 0;
-        for (; from < n_tok && n < LEX_WINDOW; from++) {
-            const lede_token *k = &tok[from];
+         * cache misses overlap instead of following one another. Sentences come one after
+         * another, each with its own tokens; the window also ends when LEX_WINDOW of them
+         * have ended in it. */
+        uint32_t n = 0, n_closed = 0;
+        size_t s0 = s;
+        while (n < LEX_WINDOW) {
+            if (from == end) {
+                words->word_end[s] = n_words;
+                closed_at[n_closed++] = n;
+                if (++s == n_sent || n_closed == LEX_WINDOW)
+                    break;
+                from = ls[s].tok_begin;
+                end = ls[s].tok_end;
+                continue;
+            }
+            const lede_token *k = &tok[from++];
             if (k->kind != LEDE_TOK_WORD && k->kind != LEDE_TOK_NUMBER)
                 continue;
-            uint32_t w = words->n++;
-            words->tok[w] = (uint32_t)from;
+            uint32_t w = n_words++;
             if (!is_word(k, text_len)) {
-                words->print[w] = k->end - k->start; /* all that equal words surely share */
+                print[w] = k->end - k->start; /* all that equal words surely share */
                 continue;
             }
             /* The key is the token's bytes as they stand, case and all: folding them for
              * every word costs more than the entries "The" and "the" take apart. */
-            sum_strkey_load(&key[n], k->kind == LEDE_TOK_NUMBER, text + k->start, k->end - k->start,
+            sum_strkey kk; /* built in registers, stored once */
+            sum_strkey_load(&kk, k->kind == LEDE_TOK_NUMBER, text + k->start, k->end - k->start,
                             text_len - k->start);
-            sum_strkey_seal(&key[n]);
-            sum_strtab_prefetch(&lx->words, &key[n]);
+            sum_strkey_seal(&kk);
+            sum_strtab_prefetch(&table, &kk);
+            key[n] = kk;
             at[n++] = w;
         }
-        for (uint32_t i = 0; i < n; i++) {
-            uint32_t id, print;
-            const sum_strent *e = sum_strtab_find(&lx->words, &key[i]);
-            if (e != NULL) {
-                id = e->val;
-                print = e->aux;
-            } else {
-                int rc = learn(lx, &key[i], &id, &print);
-                if (rc != 0)
-                    return rc;
+        uint32_t i = 0;
+        for (uint32_t c = 0; c <= n_closed; c++) {
+            uint32_t stop = c < n_closed ? closed_at[c] : n;
+            for (; i < stop; i++) {
+                uint32_t id, p;
+                const sum_strent *e = sum_strtab_find(&table, &key[i]);
+                if (e != NULL) {
+                    id = e->val;
+                    p = e->aux;
+                } else {
+                    int rc = learn(lx, &key[i], &id, &p);
+                    if (rc != 0)
+                        return rc;
+                    table = lx->words;
+                }
+                /* Stop words are nearly half the words, in no order a branch could
+                 * predict: every word is written, and only one with a term is counted. */
+                print[at[i]] = p;
+                stem[n_terms] = id;
+                n_terms += (uint32_t)(id != LEX_NONE);
             }
-            /* Stop words are nearly half the words, in no order a branch could predict:
-             * every word is written, and only one with a term is counted. */
-            words->print[at[i]] = print;
-            words->at[words->n_terms] = at[i];
-            words->stem[words->n_terms] = id;
-            words->n_terms += (uint32_t)(id != LEX_NONE);
+            if (c < n_closed)
+                words->term_end[s0 + c] = n_terms;
         }
     }
+    words->n = n_words;
+    words->n_terms = n_terms;
     return 0;
 }
 
