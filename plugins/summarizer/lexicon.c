@@ -268,85 +268,141 @@ static int learn(sum_lexicon *lx, const sum_strkey *k, uint32_t *stem, uint32_t 
  * longer one is a URL or a hash), and inside the text. */
 static int is_word(const lede_token *t, size_t text_len)
 {
-    return t->start <= t->end && t->end - t->start <= MAX_WORD_BYTES && t->end <= text_len;
+    /* An end before the start makes the unsigned length wrap past MAX_WORD_BYTES. */
+    return (uint32_t)(t->end - t->start) <= MAX_WORD_BYTES && t->end <= text_len;
+}
+
+/* gather() and resolve() stay functions of their own: inlined in their caller, they shared
+ * their registers with each other's variables, and spilled them for every word. */
+#if defined(__GNUC__)
+#define LEX_NOINLINE __attribute__((noinline))
+#else
+#define LEX_NOINLINE
+#endif
+
+/* A window of words whose cache entries are fetched together, and the sentences that end
+ * among them. */
+typedef struct lex_window {
+    sum_strkey key[LEX_WINDOW];
+    uint32_t at[LEX_WINDOW];     /* each key's index in the word list */
+    uint32_t closed[LEX_WINDOW]; /* per sentence ended in the window: keys before its end */
+    uint32_t n, n_closed;
+} lex_window;
+
+/* Where the reading of a document's sentences stands. */
+typedef struct lex_cursor {
+    const lede_sentence *ls;
+    size_t n_sent;
+    size_t s;           /* the sentence being read */
+    uint32_t from, end; /* its next token, and its end */
+    uint32_t n_words;   /* words listed so far */
+} lex_cursor;
+
+/* Fills win with the next LEX_WINDOW words of the sentences (fewer at the end, or when
+ * LEX_WINDOW sentences end first) and asks for their entries of table. Words with no key
+ * (see is_word) get their print at once and no place in the window. Apart from the
+ * resolution of the window (resolve), so that each loop keeps its own few variables in
+ * registers. */
+LEX_NOINLINE static void gather(const sum_strtab *table, const char *text, size_t text_len,
+                                const lede_token *tok, lex_cursor *cur, uint32_t *print,
+                                sum_words *words, lex_window *win)
+{
+    uint32_t n = 0, n_closed = 0, n_words = cur->n_words, from = cur->from, end = cur->end;
+    /* A copy: stores to the window could change *table as far as the compiler knows,
+     * which would then load its fields again for every word. */
+    const sum_strtab tab = *table;
+    while (n < LEX_WINDOW) {
+        if (from == end) {
+            words->word_end[cur->s] = n_words;
+            win->closed[n_closed++] = n;
+            if (++cur->s == cur->n_sent || n_closed == LEX_WINDOW)
+                break;
+            from = cur->ls[cur->s].tok_begin;
+            end = cur->ls[cur->s].tok_end;
+            continue;
+        }
+        const lede_token *k = &tok[from++];
+        if (k->kind != LEDE_TOK_WORD && k->kind != LEDE_TOK_NUMBER)
+            continue;
+        uint32_t w = n_words++;
+        if (!is_word(k, text_len)) {
+            print[w] = k->end - k->start; /* all that equal words surely share */
+            continue;
+        }
+        /* The key is the token's bytes as they stand, case and all: folding them for
+         * every word costs more than the entries "The" and "the" take apart. */
+        /* The key goes straight to the window; what the prefetch needs is in registers. */
+        sum_strkey *key = &win->key[n];
+        uint32_t len = k->end - k->start;
+#if SUM_STRKEY_SHORT
+        if (len <= SUM_STRTAB_INLINE && text_len - k->start >= 16)
+            sum_strkey_make_short(key, k->kind, text + k->start, len);
+        else
+#endif
+            sum_strkey_make(key, k->kind, text + k->start, len, text_len - k->start);
+        sum_strtab_prefetch(&tab, key);
+        win->at[n++] = w;
+    }
+    cur->from = from;
+    cur->end = end;
+    cur->n_words = n_words;
+    win->n = n;
+    win->n_closed = n_closed;
+}
+
+/* Looks up the window's words, learning the new ones: each word's print into print[], and
+ * the stem id of each with a term appended to stem[] from *n_terms on; the term count at
+ * the end of each sentence ended in the window into words->term_end from sentence s0 on. */
+LEX_NOINLINE static int resolve(sum_lexicon *lx, const lex_window *win, size_t s0, uint32_t *print,
+                                uint32_t *stem, uint32_t *n_terms, sum_words *words)
+{
+    uint32_t i = 0, t = *n_terms;
+    for (uint32_t c = 0; c <= win->n_closed; c++) {
+        uint32_t stop = c < win->n_closed ? win->closed[c] : win->n;
+        for (; i < stop; i++) {
+            uint32_t id, p;
+            const sum_strent *e = sum_strtab_find(&lx->words, &win->key[i]);
+            if (e != NULL) {
+                id = e->val;
+                p = e->aux;
+            } else {
+                int rc = learn(lx, &win->key[i], &id, &p);
+                if (rc != 0)
+                    return rc;
+            }
+            /* Stop words are nearly half the words, in no order a branch could predict:
+             * every word is written, and only one with a term is counted. */
+            print[win->at[i]] = p;
+            stem[t] = id;
+            t += (uint32_t)(id != LEX_NONE);
+        }
+        if (c < win->n_closed)
+            words->term_end[s0 + c] = t;
+    }
+    *n_terms = t;
+    return 0;
 }
 
 int sum_lexicon_words(sum_lexicon *lx, const char *text, size_t text_len, const lede_token *tok,
                       const lede_sentence *ls, size_t n_sent, sum_words *words)
 {
-    sum_strkey key[LEX_WINDOW];
-    uint32_t at[LEX_WINDOW];
-    /* Per sentence ended in the window: how many of the window's keys come before its end. */
-    uint32_t closed_at[LEX_WINDOW];
-    /* Locals, not the structs' fields: a store through print[] or stem[] could change any
-     * uint32_t field as far as the compiler knows, which it would then load again for every
-     * word. The table's copy is refreshed whenever learn() may have grown it. */
-    uint32_t *print = words->print, *stem = words->stem;
-    uint32_t n_words = 0, n_terms = 0;
-    sum_strtab table = lx->words;
-    size_t s = 0;
-    uint32_t from = n_sent > 0 ? ls[0].tok_begin : 0, end = n_sent > 0 ? ls[0].tok_end : 0;
-    while (s < n_sent) {
-        /* Gather the next LEX_WINDOW words and ask for their entries, then read them: the
-         * cache misses overlap instead of following one another. Sentences come one after
-         * another, each with its own tokens; the window also ends when LEX_WINDOW of them
-         * have ended in it. */
-        uint32_t n = 0, n_closed = 0;
-        size_t s0 = s;
-        while (n < LEX_WINDOW) {
-            if (from == end) {
-                words->word_end[s] = n_words;
-                closed_at[n_closed++] = n;
-                if (++s == n_sent || n_closed == LEX_WINDOW)
-                    break;
-                from = ls[s].tok_begin;
-                end = ls[s].tok_end;
-                continue;
-            }
-            const lede_token *k = &tok[from++];
-            if (k->kind != LEDE_TOK_WORD && k->kind != LEDE_TOK_NUMBER)
-                continue;
-            uint32_t w = n_words++;
-            if (!is_word(k, text_len)) {
-                print[w] = k->end - k->start; /* all that equal words surely share */
-                continue;
-            }
-            /* The key is the token's bytes as they stand, case and all: folding them for
-             * every word costs more than the entries "The" and "the" take apart. */
-            sum_strkey kk; /* built in registers, stored once */
-            sum_strkey_load(&kk, k->kind == LEDE_TOK_NUMBER, text + k->start, k->end - k->start,
-                            text_len - k->start);
-            sum_strkey_seal(&kk);
-            sum_strtab_prefetch(&table, &kk);
-            key[n] = kk;
-            at[n++] = w;
-        }
-        uint32_t i = 0;
-        for (uint32_t c = 0; c <= n_closed; c++) {
-            uint32_t stop = c < n_closed ? closed_at[c] : n;
-            for (; i < stop; i++) {
-                uint32_t id, p;
-                const sum_strent *e = sum_strtab_find(&table, &key[i]);
-                if (e != NULL) {
-                    id = e->val;
-                    p = e->aux;
-                } else {
-                    int rc = learn(lx, &key[i], &id, &p);
-                    if (rc != 0)
-                        return rc;
-                    table = lx->words;
-                }
-                /* Stop words are nearly half the words, in no order a branch could
-                 * predict: every word is written, and only one with a term is counted. */
-                print[at[i]] = p;
-                stem[n_terms] = id;
-                n_terms += (uint32_t)(id != LEX_NONE);
-            }
-            if (c < n_closed)
-                words->term_end[s0 + c] = n_terms;
-        }
+    lex_window win;
+    lex_cursor cur = {ls, n_sent, 0, 0, 0, 0};
+    uint32_t n_terms = 0;
+    if (n_sent > 0) {
+        cur.from = ls[0].tok_begin;
+        cur.end = ls[0].tok_end;
     }
-    words->n = n_words;
+    while (cur.s < n_sent) {
+        /* Gather the next LEX_WINDOW words and ask for their entries, then read them: the
+         * cache misses overlap instead of following one another. */
+        size_t s0 = cur.s;
+        gather(&lx->words, text, text_len, tok, &cur, words->print, words, &win);
+        int rc = resolve(lx, &win, s0, words->print, words->stem, &n_terms, words);
+        if (rc != 0)
+            return rc;
+    }
+    words->n = cur.n_words;
     words->n_terms = n_terms;
     return 0;
 }
