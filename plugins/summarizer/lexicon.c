@@ -350,9 +350,36 @@ LEX_NOINLINE static void gather(const sum_strtab *table, const char *text, size_
     win->n_closed = n_closed;
 }
 
+/* Records a word of the window: its print, and its stem id when it has a term. Stop words
+ * are nearly half the words, in no order a branch could predict: every word is written,
+ * and only one with a term is counted. */
+static inline uint32_t record(uint32_t *print, uint32_t *stem, uint32_t at, uint32_t t, uint32_t id,
+                              uint32_t p)
+{
+    print[at] = p;
+    stem[t] = id;
+    return t + (uint32_t)(id != LEX_NONE);
+}
+
+/* The cold half of resolve(): the entry of a word not found at its first slot, learning
+ * the word when it is new. Returns 0 or the error of learn(). */
+LEX_NOINLINE static int resolve_slow(sum_lexicon *lx, const sum_strkey *key, uint32_t *id,
+                                     uint32_t *print)
+{
+    const sum_strent *e = sum_strtab_find(&lx->words, key);
+    if (e == NULL)
+        return learn(lx, key, id, print);
+    *id = e->val;
+    *print = e->aux;
+    return 0;
+}
+
 /* Looks up the window's words, learning the new ones: each word's print into print[], and
  * the stem id of each with a term appended to stem[] from *n_terms on; the term count at
- * the end of each sentence ended in the window into words->term_end from sentence s0 on. */
+ * the end of each sentence ended in the window into words->term_end from sentence s0 on.
+ *
+ * Nine words in ten are where their hash points (the table is at most half full): that
+ * slot is tested here, and the others go to resolve_slow(), out of the loop's way. */
 LEX_NOINLINE static int resolve(sum_lexicon *lx, const lex_window *win, size_t s0, uint32_t *print,
                                 uint32_t *stem, uint32_t *n_terms, sum_words *words)
 {
@@ -360,13 +387,16 @@ LEX_NOINLINE static int resolve(sum_lexicon *lx, const lex_window *win, size_t s
     for (uint32_t c = 0; c <= win->n_closed; c++) {
         uint32_t stop = c < win->n_closed ? win->closed[c] : win->n;
         for (; i < stop; i++) {
+            const sum_strkey *k = &win->key[i];
+            const sum_strent *e =
+                lx->words.ent != NULL ? lx->words.ent + (k->hash >> lx->words.shift) : NULL;
             uint32_t id, p;
-            const sum_strent *e = sum_strtab_find(&lx->words, &win->key[i]);
-            if (e != NULL) {
+            if (e != NULL && e->w[0] == k->w[0] && e->w[1] == k->w[1] && e->shape == k->shape &&
+                k->len <= SUM_STRTAB_INLINE) {
                 id = e->val;
                 p = e->aux;
             } else {
-                int rc = learn(lx, &win->key[i], &id, &p);
+                int rc = resolve_slow(lx, k, &id, &p);
                 if (rc != 0)
                     return rc;
             }
