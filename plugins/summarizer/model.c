@@ -85,16 +85,22 @@ static int cmp_u32(const void *a, const void *b)
  * prints. */
 static uint64_t sentence_hash(const sum_words *words, uint32_t lo, uint32_t hi)
 {
-    /* Two lanes, even and odd words, so that two multiplies are in flight rather than one
-     * chain of them; any hash would do (collisions are resolved by comparing words). */
+    /* Two lanes, each taking two prints at a time as one 64-bit word, so that two
+     * multiplies are in flight rather than one chain of them, for four words; any hash
+     * would do (collisions are resolved by comparing words, and which earlier copy of a
+     * sentence is found does not depend on the hash). */
+    const uint32_t *print = words->print;
     uint64_t a = UINT64_C(1469598103934665603), b = hi - lo;
     uint32_t w = lo;
-    for (; w + 1 < hi; w += 2) {
-        a = (a ^ words->print[w]) * UINT64_C(0x94D049BB133111EB);
-        b = (b ^ words->print[w + 1]) * UINT64_C(0x9E3779B97F4A7C15);
+    for (; w + 4 <= hi; w += 4) {
+        uint64_t x, y;
+        memcpy(&x, print + w, sizeof(x));
+        memcpy(&y, print + w + 2, sizeof(y));
+        a = (a ^ x) * UINT64_C(0x94D049BB133111EB);
+        b = (b ^ y) * UINT64_C(0x9E3779B97F4A7C15);
     }
-    if (w < hi)
-        a = (a ^ words->print[w]) * UINT64_C(0x94D049BB133111EB);
+    for (; w < hi; w++)
+        a = (a ^ print[w]) * UINT64_C(0x94D049BB133111EB);
     a ^= b * UINT64_C(0xBF58476D1CE4E5B9);
     return a ^ (a >> 29) ^ (a >> 47);
 }
