@@ -324,22 +324,25 @@ LEX_NOINLINE static void gather(const sum_strtab *table, const char *text, size_
         const lede_token *k = &tok[from++];
         if (k->kind != LEDE_TOK_WORD && k->kind != LEDE_TOK_NUMBER)
             continue;
-        uint32_t w = n_words++;
-        if (!is_word(k, text_len)) {
-            print[w] = k->end - k->start; /* all that equal words surely share */
-            continue;
-        }
+        uint32_t w = n_words++, len = k->end - k->start;
         /* The key is the token's bytes as they stand, case and all: folding them for
-         * every word costs more than the entries "The" and "the" take apart. */
-        /* The key goes straight to the window; what the prefetch needs is in registers. */
+         * every word costs more than the entries "The" and "the" take apart. It goes
+         * straight to the window; what the prefetch needs stays in registers. */
         sum_strkey *key = &win->key[n];
-        uint32_t len = k->end - k->start;
 #if SUM_STRKEY_SHORT
-        if (len <= SUM_STRTAB_INLINE && text_len - k->start >= 16)
+        /* Most words: short, and 16 bytes from the text's end or more (which also keeps
+         * the word inside the text, and a length of 16 at most, its end after its start). */
+        if (len <= SUM_STRTAB_INLINE && (size_t)k->start + 16 <= text_len) {
             sum_strkey_make_short(key, k->kind, text + k->start, len);
-        else
+        } else
 #endif
+        {
+            if (!is_word(k, text_len)) {
+                print[w] = len; /* all that equal words surely share */
+                continue;
+            }
             sum_strkey_make(key, k->kind, text + k->start, len, text_len - k->start);
+        }
         sum_strtab_prefetch(&tab, key);
         win->at[n++] = w;
     }
