@@ -355,17 +355,6 @@ LEX_NOINLINE static void gather(const sum_strtab *table, const char *text, size_
     win->n_closed = n_closed;
 }
 
-/* Records a word of the window: its print, and its stem id when it has a term. Stop words
- * are nearly half the words, in no order a branch could predict: every word is written,
- * and only one with a term is counted. */
-static inline uint32_t record(uint32_t *print, uint32_t *stem, uint32_t at, uint32_t t, uint32_t id,
-                              uint32_t p)
-{
-    print[at] = p;
-    stem[t] = id;
-    return t + (uint32_t)(id != LEX_NONE);
-}
-
 /* The cold half of resolve(): the entry of a word not found at its first slot, learning
  * the word when it is new. Returns 0 or the error of learn(). */
 LEX_NOINLINE static int resolve_slow(sum_lexicon *lx, const sum_strkey *key, uint32_t *id,
