@@ -313,8 +313,8 @@ static void test_short_words_in_any_case_share_a_term_whatever_was_cached_first(
 }
 
 /* Sentences that overlap or come out of order (no tokenizer of ours makes them, but a layer
- * may) are searched for their words (model.c), ordered ones counted: each sentence must
- * get exactly the words its tokens hold, whichever way. */
+ * may): the lexicon lists the words of each sentence in turn (lexicon.c), so each sentence
+ * must get exactly the words its tokens hold, whichever way. */
 static void test_sentences_out_of_order_or_overlapping_get_their_own_words(void **state)
 {
     (void)state;
@@ -351,6 +351,15 @@ static void test_sentences_out_of_order_or_overlapping_get_their_own_words(void 
     for (uint32_t i = 0; i < 4; i++) {
         assert_int_equal(m.sent[i].n_words, want_words[i]);
         assert_int_equal(m.sent[i].n_content, want_words[i]); /* no stop word among them */
+    }
+    /* The word list holds each sentence's words in turn, a word two sentences share once
+     * for each, and "delta", in no sentence, not at all. */
+    static const uint32_t want_end[] = {2, 4, 5, 6};
+    assert_int_equal(scratch.words.n, 6);
+    assert_int_equal(scratch.words.n_terms, 6);
+    for (uint32_t i = 0; i < 4; i++) {
+        assert_int_equal(scratch.words.word_end[i], want_end[i]);
+        assert_int_equal(scratch.words.term_end[i], want_end[i]);
     }
     /* "alpha" (term 0) opens sentences 0 and 2; "echo" alone is the last. */
     assert_int_equal(m.sent[2].n_terms, 1);
@@ -419,6 +428,35 @@ static void test_a_word_makes_the_same_key_inside_a_text_and_at_its_end(void **s
         assert_int_equal(inside.w[1], alone.w[1]);
         assert_int_equal(inside.hash, alone.hash);
     }
+}
+
+/* The lexicon builds the keys of short words inside a text with sum_strkey_make_short:
+ * every length from 0 to 16 and both tags must give the key and hash sum_strkey_make
+ * gives, whatever bytes follow the word, or a word would miss the entry another path made
+ * (learn() and the table's growth use sum_strkey_make). */
+static void test_a_short_key_is_the_key_the_general_path_makes(void **state)
+{
+    (void)state;
+#if SUM_STRKEY_SHORT
+    const char *text = "Telecommunications\xE2\x80\x99 talks, 1990s.\xFF\xFF\xFF\xFF\xFF\xFF"
+                       "\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF";
+    size_t text_len = strlen(text);
+    for (size_t at = 0; at + 16 <= text_len; at++) {
+        for (uint32_t len = 0; len <= SUM_STRTAB_INLINE; len++) {
+            for (unsigned tag = 0; tag < 2; tag++) {
+                sum_strkey fast, slow;
+                sum_strkey_make_short(&fast, tag, text + at, len);
+                sum_strkey_make(&slow, tag, text + at, len, len);
+                assert_int_equal(fast.w[0], slow.w[0]);
+                assert_int_equal(fast.w[1], slow.w[1]);
+                assert_int_equal(fast.shape, slow.shape);
+                assert_int_equal(fast.len, slow.len);
+                assert_int_equal(fast.hash, slow.hash);
+                assert_ptr_equal(fast.s, slow.s);
+            }
+        }
+    }
+#endif
 }
 
 static void test_every_key_is_found_after_the_table_grows(void **state)
@@ -586,6 +624,7 @@ int main(void)
         cmocka_unit_test(test_a_number_and_a_word_with_the_same_bytes_stay_apart),
         cmocka_unit_test(test_long_words_sharing_their_first_16_bytes_are_told_apart),
         cmocka_unit_test(test_a_word_makes_the_same_key_inside_a_text_and_at_its_end),
+        cmocka_unit_test(test_a_short_key_is_the_key_the_general_path_makes),
         cmocka_unit_test(test_every_key_is_found_after_the_table_grows),
         cmocka_unit_test(test_the_ascii_twin_stems_every_word_as_the_utf8_stemmer),
         cmocka_unit_test(test_the_ascii_twin_changes_no_model),

@@ -85,16 +85,22 @@ static int cmp_u32(const void *a, const void *b)
  * prints. */
 static uint64_t sentence_hash(const sum_words *words, uint32_t lo, uint32_t hi)
 {
-    /* Two lanes, even and odd words, so that two multiplies are in flight rather than one
-     * chain of them; any hash would do (collisions are resolved by comparing words). */
+    /* Two lanes, each taking two prints at a time as one 64-bit word, so that two
+     * multiplies are in flight rather than one chain of them, for four words; any hash
+     * would do (collisions are resolved by comparing words, and which earlier copy of a
+     * sentence is found does not depend on the hash). */
+    const uint32_t *print = words->print;
     uint64_t a = UINT64_C(1469598103934665603), b = hi - lo;
     uint32_t w = lo;
-    for (; w + 1 < hi; w += 2) {
-        a = (a ^ words->print[w]) * UINT64_C(0x94D049BB133111EB);
-        b = (b ^ words->print[w + 1]) * UINT64_C(0x9E3779B97F4A7C15);
+    for (; w + 4 <= hi; w += 4) {
+        uint64_t x, y;
+        memcpy(&x, print + w, sizeof(x));
+        memcpy(&y, print + w + 2, sizeof(y));
+        a = (a ^ x) * UINT64_C(0x94D049BB133111EB);
+        b = (b ^ y) * UINT64_C(0x9E3779B97F4A7C15);
     }
-    if (w < hi)
-        a = (a ^ words->print[w]) * UINT64_C(0x94D049BB133111EB);
+    for (; w < hi; w++)
+        a = (a ^ print[w]) * UINT64_C(0x94D049BB133111EB);
     a ^= b * UINT64_C(0xBF58476D1CE4E5B9);
     return a ^ (a >> 29) ^ (a >> 47);
 }
@@ -138,8 +144,7 @@ static int same_words(const char *text, const lede_token *tok, const lede_senten
  * chains, prev[i] being the previous sentence with i's hash, so a sentence meets its
  * earlier namesakes nearest first; hash collisions are resolved by comparing words. */
 static int mark_duplicates(lede_doc *doc, const char *text, const lede_token *tok,
-                           const lede_sentence *ls, const sum_words *words, const uint32_t *span,
-                           sum_model *m)
+                           const lede_sentence *ls, const sum_words *words, sum_model *m)
 {
     uint32_t n = m->n_sent;
     size_t cap = 16;
@@ -151,7 +156,7 @@ static int mark_duplicates(lede_doc *doc, const char *text, const lede_token *to
     if (slot == NULL || hash == NULL || prev == NULL)
         return LEDE_ENOMEM;
     for (uint32_t i = 0; i < n; i++) {
-        hash[i] = sentence_hash(words, span[2 * i], span[2 * i + 1]);
+        hash[i] = sentence_hash(words, i > 0 ? words->word_end[i - 1] : 0, words->word_end[i]);
         size_t at = (size_t)hash[i] & (cap - 1);
         while (slot[at] != 0 && hash[slot[at] - 1] != hash[i])
             at = (at + 1) & (cap - 1);
@@ -191,46 +196,13 @@ static void sort_ids(const uint32_t *ids, uint32_t n, uint32_t *out)
     }
 }
 
-/* The first index i of a[0..n), which ascends, with a[i] >= x. Sentences come in order,
- * so the search walks on from hint, an index known to be at or before the answer, and
- * only falls back to bisection when the hint is past it. */
-static uint32_t first_from(const uint32_t *a, uint32_t n, uint32_t x, uint32_t hint)
-{
-    uint32_t lo = 0, hi = n;
-    if (hint <= n && (hint == 0 || a[hint - 1] < x)) {
-        while (hint < n && a[hint] < x)
-            hint++;
-        return hint;
-    }
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (a[mid] < x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-/* The first index i of a[0..n), which ascends, with a[i] >= x, for a caller that knows
- * a[from - 1] < x (or from = 0) and that at most bound elements from `from` on are below x:
- * it counts them over that window, which takes no branch and vectorizes, where a walk ends
- * on a mispredicted branch each time. */
-static uint32_t first_within(const uint32_t *a, uint32_t n, uint32_t from, uint32_t bound,
-                             uint32_t x)
-{
-    uint32_t end = n - from < bound ? n : from + bound, below = 0;
-    for (uint32_t j = from; j < end; j++)
-        below += a[j] < x;
-    return from + below;
-}
-
 /* Room for every sentence's term vector, handed out in turn rather than allocated two by
- * two: a sentence has at most one distinct term per word with a term, so the document's
- * count of those is enough for all of them when sentences do not overlap. */
+ * two: a sentence has at most one distinct term per word with a term, and each sentence
+ * has its own words in the word list (sentences that overlap list the words they share
+ * once each), so the document's count of those is enough for all of them. */
 typedef struct vectors {
     uint32_t *term, *tf;
-    uint32_t used, cap;
+    uint32_t used;
     uint32_t *df, *cf; /* the model's, counted as the vectors are filled */
 } vectors;
 
@@ -240,9 +212,8 @@ typedef struct vectors {
  * Term ids count up in order of first occurrence, so the terms this sentence is the first
  * to use are exactly the ids from `first_new` (the count of ids handed out before it) up,
  * in order: only the ids of earlier terms need sorting, and the new ones follow them. */
-static int sentence_terms(lede_doc *doc, const sum_words *words, uint32_t lo, uint32_t hi,
-                          sum_lexicon *lx, uint32_t *ids, uint32_t *count, vectors *vec,
-                          sum_sent *s, lede_error *err)
+static void sentence_terms(const sum_words *words, uint32_t lo, uint32_t hi, sum_lexicon *lx,
+                           uint32_t *ids, uint32_t *count, vectors *vec, sum_sent *s)
 {
     uint32_t n = hi - lo, n_old = 0, first_new = lx->n_doc_terms;
     for (uint32_t w = lo; w < hi; w++) {
@@ -260,18 +231,11 @@ static int sentence_terms(lede_doc *doc, const sum_words *words, uint32_t lo, ui
     }
     s->n_content = n;
     if (n == 0)
-        return 0;
+        return;
     uint32_t distinct = n_old + (lx->n_doc_terms - first_new);
-    if (distinct <= vec->cap - vec->used) {
-        s->term = vec->term + vec->used;
-        s->tf = vec->tf + vec->used;
-        vec->used += distinct;
-    } else { /* sentences that overlap: a sentence layer no tokenizer of ours makes */
-        s->term = lede_doc_alloc(doc, sizeof(uint32_t) * distinct);
-        s->tf = lede_doc_alloc(doc, sizeof(uint32_t) * distinct);
-        if (s->term == NULL || s->tf == NULL)
-            return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
-    }
+    s->term = vec->term + vec->used;
+    s->tf = vec->tf + vec->used;
+    vec->used += distinct;
     sort_ids(ids, n_old, s->term);
     for (uint32_t i = n_old; i < distinct; i++)
         s->term[i] = first_new + (i - n_old);
@@ -283,7 +247,6 @@ static int sentence_terms(lede_doc *doc, const sum_words *words, uint32_t lo, ui
         vec->cf[t] += c;
     }
     s->n_terms = distinct;
-    return 0;
 }
 
 /* Above this many entries, the scratch word list shrinks back when a document needs a
@@ -307,22 +270,24 @@ static int fits(size_t need, size_t cap)
     return need <= cap && (cap <= WORDS_KEEP_MAX || need > cap / 4);
 }
 
-/* Makes the scratch word list hold the word and number tokens of tok[0..n_tok), plus one.
- * The list lives in the instance and is reused: it is written whole for each document, so
- * unlike arena memory it needs no zeroing, and a document's words are its largest
- * per-token arrays. Up to WORDS_KEEP_MAX it has room for every token, rounded up to a
- * power of two; a longer document's words are counted and get exactly the room they need
- * (about half its tokens are words: four arrays of 4 bytes a token were half of what the
- * stage took on a 20 MB document). */
-static int grow_words(sum_scratch *sc, const lede_token *tok, size_t n_tok)
+/* Makes the scratch word list hold the word and number tokens of the sentences ls[0..n_sent),
+ * which hold sent_tok tokens in all, plus one. The list lives in the instance and is reused:
+ * it is written whole for each document, so unlike arena memory it needs no zeroing, and a
+ * document's words are its largest per-token arrays. Up to WORDS_KEEP_MAX it has room for
+ * every token, rounded up to a power of two; a longer document's words are counted and get
+ * exactly the room they need (about half its tokens are words: when the list had four
+ * arrays of 4 bytes a token, they were half of what the stage took on a 20 MB document). */
+static int grow_words(sum_scratch *sc, const lede_token *tok, const lede_sentence *ls,
+                      size_t n_sent, size_t sent_tok)
 {
-    size_t need = n_tok + 1, cap = sc->words_cap;
+    size_t need = sent_tok + 1, cap = sc->words_cap;
     if (fits(need, cap))
         return 0;
     if (need > WORDS_KEEP_MAX) {
         need = 1;
-        for (size_t i = 0; i < n_tok; i++)
-            need += tok[i].kind == LEDE_TOK_WORD || tok[i].kind == LEDE_TOK_NUMBER;
+        for (size_t i = 0; i < n_sent; i++)
+            for (uint32_t t = ls[i].tok_begin; t < ls[i].tok_end; t++)
+                need += tok[t].kind == LEDE_TOK_WORD || tok[t].kind == LEDE_TOK_NUMBER;
         if (fits(need, cap))
             return 0;
         cap = need;
@@ -331,8 +296,7 @@ static int grow_words(sum_scratch *sc, const lede_token *tok, size_t n_tok)
             cap *= 2;
     }
     sc->words_cap = 0; /* until every array has the new size */
-    if (resize(&sc->words.tok, cap) != 0 || resize(&sc->words.print, cap) != 0 ||
-        resize(&sc->words.at, cap) != 0 || resize(&sc->words.stem, cap) != 0)
+    if (resize(&sc->words.print, cap) != 0 || resize(&sc->words.stem, cap) != 0)
         return LEDE_ENOMEM;
     sc->words_cap = cap;
     return 0;
@@ -376,22 +340,32 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
         return 0;
     if (n_sent > UINT32_MAX / 2 || n_tok > UINT32_MAX / 4)
         return lede_error_set(err, LEDE_ETOOBIG, "summarizer: %zu sentences is too many", n_sent);
+    /* Tokens of the sentences, counted with repetition where sentences overlap (no
+     * tokenizer of ours makes such a layer): each sentence's words are listed apart. */
+    size_t sent_tok = 0;
     for (size_t i = 0; i < n_sent; i++) {
         if (ls[i].tok_begin > ls[i].tok_end || ls[i].tok_end > n_tok || ls[i].end > text_len)
             return lede_error_set(err, LEDE_EINVAL,
                                   "summarizer: sentence %zu (bytes %u-%u) points past the "
                                   "token layer (%zu tokens) or the text",
                                   i, ls[i].start, ls[i].end, n_tok);
+        sent_tok += ls[i].tok_end - ls[i].tok_begin;
     }
+    if (sent_tok > UINT32_MAX / 4)
+        return lede_error_set(err, LEDE_ETOOBIG,
+                              "summarizer: the sentences overlap, %zu tokens in all is too many",
+                              sent_tok);
     model->n_sent = (uint32_t)n_sent;
     model->sent = lede_doc_alloc(doc, sizeof(sum_sent) * n_sent);
-    uint32_t *span = lede_doc_alloc(doc, sizeof(uint32_t) * 2 * n_sent); /* words of each */
-    if (model->sent == NULL || span == NULL || grow_words(scratch, tok, n_tok) != 0)
+    sum_words *words = &scratch->words;
+    words->word_end = lede_doc_alloc(doc, sizeof(uint32_t) * n_sent);
+    words->term_end = lede_doc_alloc(doc, sizeof(uint32_t) * n_sent);
+    if (model->sent == NULL || words->word_end == NULL || words->term_end == NULL ||
+        grow_words(scratch, tok, ls, n_sent, sent_tok) != 0)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory for %zu sentences",
                               n_sent);
-    sum_words *words = &scratch->words;
     sum_lexicon_begin(&scratch->lex, stemmer, stopwords);
-    int rc = sum_lexicon_words(&scratch->lex, text, text_len, tok, n_tok, words);
+    int rc = sum_lexicon_words(&scratch->lex, text, text_len, tok, ls, n_sent, words);
     if (rc != 0)
         return lede_error_set(err, rc, "summarizer: out of memory in the term cache");
 
@@ -402,9 +376,7 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
     /* df[] and cf[] too are sized by that count, the vocabulary's bound, so that they are
      * counted as each sentence's vector is filled rather than in a pass of their own. */
     vectors vec = {lede_doc_alloc(doc, sizeof(uint32_t) * (words->n_terms + 1)),
-                   lede_doc_alloc(doc, sizeof(uint32_t) * (words->n_terms + 1)),
-                   0,
-                   words->n_terms,
+                   lede_doc_alloc(doc, sizeof(uint32_t) * (words->n_terms + 1)), 0,
                    lede_doc_alloc(doc, sizeof(uint32_t) * (words->n_terms + 1)),
                    lede_doc_alloc(doc, sizeof(uint32_t) * (words->n_terms + 1))};
     if (ids == NULL || count == NULL || vec.term == NULL || vec.tf == NULL || vec.df == NULL ||
@@ -413,43 +385,20 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
 
     size_t n_para = 0;
     const lede_paragraph *para = lede_doc_paragraphs(doc, &n_para);
-    uint32_t term_hi = 0; /* where the previous sentence's words with a term ended */
     for (uint32_t i = 0; i < model->n_sent; i++) {
         sum_sent *s = &model->sent[i];
         s->paragraph = n_para > 0 ? ls[i].paragraph : LEDE_NONE;
         s->final_punct = (unsigned)ends_with_stop(text, tok, &ls[i]);
-        /* Sentences in order, as a tokenizer makes them: sentence i's words and the words
-         * between it and the previous sentence are at most as many as their tokens, and
-         * those with a term at most as many as the words (first_within). Otherwise the
-         * spans are searched. */
-        uint32_t prev_end = i > 0 ? ls[i - 1].tok_end : 0, prev_hi = i > 0 ? span[2 * i - 1] : 0;
-        uint32_t term_lo;
-        if (ls[i].tok_begin >= prev_end) {
-            uint32_t lo = first_within(words->tok, words->n, prev_hi, ls[i].tok_begin - prev_end,
-                                       ls[i].tok_begin);
-            uint32_t hi = first_within(words->tok, words->n, lo, ls[i].tok_end - ls[i].tok_begin,
-                                       ls[i].tok_end);
-            term_lo = first_within(words->at, words->n_terms, term_hi, lo - prev_hi, lo);
-            term_hi = first_within(words->at, words->n_terms, term_lo, hi - lo, hi);
-            span[2 * i] = lo;
-            span[2 * i + 1] = hi;
-        } else {
-            span[2 * i] = first_from(words->tok, words->n, ls[i].tok_begin, prev_hi);
-            span[2 * i + 1] = first_from(words->tok, words->n, ls[i].tok_end, span[2 * i]);
-            term_lo = first_from(words->at, words->n_terms, span[2 * i], term_hi);
-            term_hi = first_from(words->at, words->n_terms, span[2 * i + 1], term_lo);
-        }
-        s->n_words = span[2 * i + 1] - span[2 * i];
-        rc = sentence_terms(doc, words, term_lo, term_hi, &scratch->lex, ids, count, &vec, s, err);
-        if (rc != 0)
-            return rc;
+        s->n_words = words->word_end[i] - (i > 0 ? words->word_end[i - 1] : 0);
+        sentence_terms(words, i > 0 ? words->term_end[i - 1] : 0, words->term_end[i], &scratch->lex,
+                       ids, count, &vec, s);
     }
     model->n_terms = scratch->lex.n_doc_terms;
     model->df = vec.df;
     model->cf = vec.cf;
 
     mark_eligible(text, text_len, ls, para, n_para, model);
-    rc = mark_duplicates(doc, text, tok, ls, words, span, model);
+    rc = mark_duplicates(doc, text, tok, ls, words, model);
     if (rc != 0)
         return lede_error_set(err, rc, "summarizer: out of memory");
 

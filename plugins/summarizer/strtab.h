@@ -113,6 +113,12 @@ static inline void sum_strkey_load(sum_strkey *k, unsigned tag, const char *s, s
     k->w[1] = len > 8 ? sum_load_le(s + 8, len - 8, readable - 8) : 0;
 }
 
+/* The hash of a key's first 16 bytes and shape, before its longer bytes (sum_strkey_seal). */
+static inline uint64_t sum_strkey_mix(uint64_t w0, uint64_t w1, uint32_t shape)
+{
+    return ((w0 + shape) * UINT64_C(0x9E3779B97F4A7C15)) ^ (w1 * UINT64_C(0xD6E8FEB86659FD93));
+}
+
 /* Completes a loaded key with its hash: the high half of one product per word of the key
  * (a product's high bits depend on every bit of its factors, its low bits on the low bits
  * only), which for the common short key is one multiply. Tables take a key's slot from the
@@ -120,14 +126,43 @@ static inline void sum_strkey_load(sum_strkey *k, unsigned tag, const char *s, s
  * from k->s. */
 static inline void sum_strkey_seal(sum_strkey *k)
 {
-    uint64_t h = (k->w[0] + k->shape) * UINT64_C(0x9E3779B97F4A7C15);
-    h ^= k->w[1] * UINT64_C(0xD6E8FEB86659FD93);
+    uint64_t h = sum_strkey_mix(k->w[0], k->w[1], k->shape);
     for (size_t i = SUM_STRTAB_INLINE; i < k->len; i += 8) { /* the rare long word */
         h ^= h >> 29;
         h = (h ^ sum_load_le(k->s + i, k->len - i, k->len - i)) * UINT64_C(0x94D049BB133111EB);
     }
     k->hash = (uint32_t)(h >> 32);
 }
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* Whether sum_strkey_make_short may serve (it reads two little-endian words at once). */
+#define SUM_STRKEY_SHORT 1
+/* sum_strkey_make for the common key, of at most SUM_STRTAB_INLINE bytes with 16 bytes
+ * readable from s: the same key and hash, in a few instructions and no branch. */
+static inline void sum_strkey_make_short(sum_strkey *k, unsigned tag, const char *s, uint32_t len)
+{
+    /* keep[8 + n]: the low n bytes of a word (all 8 from n = 8 on); keep[n] is then the
+     * mask of a key of n bytes for its second word, keep[8 + n] for its first. */
+    /* clang-format off */
+    static const uint64_t keep[8 + SUM_STRTAB_INLINE + 1] = {
+        0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF,
+        UINT64_MAX, UINT64_MAX, UINT64_MAX, UINT64_MAX, UINT64_MAX, UINT64_MAX, UINT64_MAX,
+        UINT64_MAX, UINT64_MAX};
+    /* clang-format on */
+    uint64_t w0, w1;
+    memcpy(&w0, s, 8);
+    memcpy(&w1, s + 8, 8);
+    k->w[0] = w0 & keep[8 + len];
+    k->w[1] = w1 & keep[len];
+    k->s = s;
+    k->len = len;
+    k->shape = sum_strkey_shape(len, tag);
+    k->hash = (uint32_t)(sum_strkey_mix(k->w[0], k->w[1], k->shape) >> 32);
+}
+#else
+#define SUM_STRKEY_SHORT 0
+#endif
 
 /* Prepares the key (tag, s[0..len)) for lookups; see the top of the file for readable. */
 static inline void sum_strkey_make(sum_strkey *k, unsigned tag, const char *s, size_t len,

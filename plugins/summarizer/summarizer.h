@@ -85,27 +85,32 @@ typedef struct sum_lexicon {
     uint32_t n_doc_terms; /* ids handed out in the current document */
 } sum_lexicon;
 
-/* A document's word and number tokens, in token order, as the lexicon read them, and the
- * ones among them that hold a term (not stop words, nor words without content). */
+/* A document's word and number tokens, sentence after sentence, as the lexicon read them,
+ * and the ones among them that hold a term (not stop words, nor words without content).
+ * Sentence i's words are print[word_end[i - 1] .. word_end[i]) (from 0 for the first), and
+ * the stem ids of those with a term stem[term_end[i - 1] .. term_end[i]). A token that two
+ * sentences share is listed in each; one in no sentence is not listed. */
 typedef struct sum_words {
-    uint32_t *tok;   /* per word: the token's index */
     uint32_t *print; /* per word: a case-blind fingerprint, see sum_lexicon_words */
     uint32_t n;
-    uint32_t *at;   /* per word with a term: its index in the word list */
     uint32_t *stem; /* per word with a term: its stem id */
     uint32_t n_terms;
+    uint32_t *word_end; /* per sentence, see above (the caller's array, n_sent entries) */
+    uint32_t *term_end;
 } sum_words;
 
 /* Starts a document: its term ids restart at 0, in order of first occurrence. */
 void sum_lexicon_begin(sum_lexicon *lx, struct sb_stemmer *stemmer, int stopwords);
-/* Lists the word and number tokens of tok[0..n_tok) into words, whose arrays have room for
- * one entry per word or number token, plus one: each word with its print, equal for words equal but
- * for ASCII case (other words may share one too), which is how repeated sentences are found, kept
- * in the word's cache entry; and each word with a term with its stem id (private to the lexicon:
- * sum_lexicon_number turns it into the document's term id). Returns 0, LEDE_ENOMEM or LEDE_ETOOBIG.
- */
+/* Lists the word and number tokens of the sentences ls[0..n_sent) (whose token ranges the
+ * caller checked against tok) into words, whose print[] and stem[] have room for one entry
+ * per word or number token of the sentences, plus one, and whose word_end[] and term_end[]
+ * have n_sent: each word with its print, equal for words equal but for ASCII case (other
+ * words may share one too), which is how repeated sentences are found, kept in the word's
+ * cache entry; and each word with a term with its stem id (private to the lexicon:
+ * sum_lexicon_number turns it into the document's term id). Returns 0, LEDE_ENOMEM or
+ * LEDE_ETOOBIG. */
 int sum_lexicon_words(sum_lexicon *lx, const char *text, size_t text_len, const lede_token *tok,
-                      size_t n_tok, sum_words *words);
+                      const lede_sentence *ls, size_t n_sent, sum_words *words);
 /* The current document's term id for a stem id from sum_lexicon_words: 0, 1, 2 ... in
  * order of first call. Inline: it runs once per content word. */
 static inline uint32_t sum_lexicon_number(sum_lexicon *lx, uint32_t stem)
