@@ -6,7 +6,8 @@
  * notes every run of furniture it skips (and the line break before a full stop alone on its
  * line) in the packed generic layer "skipped" (plugins/tokenizer/skipped.h), and the exporter
  * leaves those runs out of the text of each sentence (and of the summary and the Markdown
- * title), putting one space for a run that separates words, and never writes the layer out.
+ * title, and of each quotation in JSON, CSV and Markdown), putting one space for a run that
+ * separates words, and never writes the layer out.
  * The spans themselves stay the raw bytes. A small test stage ("one-sentence") turns a
  * paragraph into a single sentence with a summary, for the furniture the tokenizer would
  * have ended a sentence at: how the exporter shows it must not depend on that.
@@ -27,6 +28,7 @@
 
 extern const lede_stage_desc tokenizer_LTX_lede_stage;
 extern const lede_stage_desc exporter_LTX_lede_stage;
+extern const lede_stage_desc quotes_LTX_lede_stage;
 
 /* ---- the "one-sentence" test stage: the first paragraph's tokens as one sentence ---- */
 
@@ -323,6 +325,58 @@ static void test_markdown_title_and_summary_leave_furniture_out(void **state)
     free(out);
 }
 
+/* The output of text through tokenizer, quotes and exporter (options exp_opts), malloc'd. */
+static char *render_with_quotes(const char *text, const char *exp_opts)
+{
+    lede_harness *h = NULL;
+    lede_doc *doc;
+    lede_error err;
+    char *out;
+
+    lede_error_clear(&err);
+    assert_int_equal(lede_harness_new(&h, &err), 0);
+    if (lede_harness_add(h, &tokenizer_LTX_lede_stage, NULL, &err) ||
+        lede_harness_add(h, &quotes_LTX_lede_stage, NULL, &err) ||
+        lede_harness_add(h, &exporter_LTX_lede_stage, exp_opts, &err))
+        fail_msg("harness: %s", err.message);
+    if (lede_harness_run(h, "t", text, strlen(text), &doc, &err))
+        fail_msg("run: %s", err.message);
+    out = strdup(lede_harness_output(h, NULL));
+    assert_non_null(out);
+    lede_harness_free(h);
+    return out;
+}
+
+static void test_quotation_text_leaves_furniture_out(void **state)
+{
+    /* Scraped pages set words of a quotation in bold or italics: the quotation's text, like a
+     * sentence's, leaves the tags out in every format; its start and end stay the raw span. */
+    static const char text[] = "The minister said: \u201cWe will <b>not</b> back down.\u201d\n";
+    char *out = render_with_quotes(text, "format=ndjson");
+    json_error_t jerr;
+    json_t *rec = json_loads(out, 0, &jerr), *q;
+    const char *raw = strstr(text, "We will");
+
+    (void)state;
+    if (!rec)
+        fail_msg("invalid JSON (%s): %s", jerr.text, out);
+    q = json_array_get(json_object_get(rec, "quotes"), 0);
+    assert_non_null(q);
+    assert_string_equal(json_string_value(json_object_get(q, "text")), "We will not back down.");
+    assert_int_equal(json_integer_value(json_object_get(q, "start")), raw - text);
+    assert_int_equal(json_integer_value(json_object_get(q, "end")),
+                     strstr(text, "down.") + 5 - text);
+    json_decref(rec);
+    free(out);
+    out = render_with_quotes(text, "format=csv");
+    assert_non_null(strstr(out, "\r\nt,0,We will not back down.,"));
+    free(out);
+    out = render_with_quotes(text, "format=markdown");
+    assert_non_null(strstr(out, "\u201cWe will not back down.\u201d"));
+    assert_null(strstr(out, "<b>"));
+    free(out);
+}
+
 static void test_document_without_furniture_has_no_extra_layer(void **state)
 {
     static const char text[] = "Putin arrived in Tehran on Tuesday. \"It is <5 percent,\" he said.";
@@ -497,6 +551,7 @@ int main(void)
         cmocka_unit_test(test_leader_at_the_end_of_a_sentence_is_left_out),
         cmocka_unit_test(test_rule_between_lines_is_one_space),
         cmocka_unit_test(test_markdown_title_and_summary_leave_furniture_out),
+        cmocka_unit_test(test_quotation_text_leaves_furniture_out),
         cmocka_unit_test(test_document_without_furniture_has_no_extra_layer),
         cmocka_unit_test(test_adjacent_pieces_are_one_run),
         cmocka_unit_test(test_uax29_tokens_keep_the_shown_text),

@@ -67,6 +67,8 @@ void exp_render_csv(const exp_instance *x, lede_doc *doc, exp_out *o, lede_error
     size_t id_len = strlen(id);
 
     const uint32_t *map = x->chars && n ? exp_char_map(doc, text, len, o, err) : NULL;
+    exp_skips skips;
+    exp_skips_init(&skips, doc);
 
     for (size_t i = 0; i < n && o->rc == 0; i++) {
         if (!exp_span_ok(o, err, doc, "quote", i, q[i].start, q[i].end, len))
@@ -75,7 +77,10 @@ void exp_render_csv(const exp_instance *x, lede_doc *doc, exp_out *o, lede_error
         exp_putc(o, ',');
         exp_put_u64(o, i);
         exp_putc(o, ',');
-        put_field(o, text + q[i].start, q[i].end - q[i].start);
+        const char *shown;
+        size_t shown_len;
+        exp_shown_text(&skips, text, q[i].start, q[i].end, &shown, &shown_len, o, err);
+        put_field(o, shown, shown_len);
         exp_putc(o, ',');
         put_cstr_field(o, q[i].speaker);
         exp_putc(o, ',');

@@ -109,8 +109,8 @@ static void span_head(jw *j, uint32_t start, uint32_t end)
     span_head_text(j, start, end, j->text + start, end - start);
 }
 
-/* The head of a sentence in a document with skipped furniture: its text is the text it
- * shows (exp_shown_text). A document without furniture never comes here. */
+/* The head of a sentence or a quotation in a document with skipped furniture: its text is
+ * the text it shows (exp_shown_text). A document without furniture never comes here. */
 static void shown_head(jw *j, uint32_t start, uint32_t end)
 {
     const char *shown;
@@ -312,7 +312,10 @@ static void render_quotes(jw *j)
         if (!exp_span_ok(j->o, j->err, j->doc, "quote", i, q[i].start, q[i].end, j->len))
             return;
         element(j, i);
-        span_head(j, q[i].start, q[i].end);
+        if (j->skips.layer)
+            shown_head(j, q[i].start, q[i].end);
+        else
+            span_head(j, q[i].start, q[i].end);
         JW_FIELD(j, "speaker");
         if (q[i].speaker)
             exp_put_jstr(j->o, q[i].speaker, strlen(q[i].speaker));

@@ -191,7 +191,7 @@ static void render_summary(lede_doc *doc, const char *text, size_t len, const ex
 
 /* One quotation line: the head segment, its continuations, and the first cue found. */
 static void render_quote_line(const lede_quote *q, const uint32_t *next, size_t head,
-                              const char *text, exp_out *o)
+                              const char *text, const exp_skips *skips, exp_out *o, lede_error *err)
 {
     size_t cue = LEDE_NONE;
 
@@ -199,8 +199,11 @@ static void render_quote_line(const lede_quote *q, const uint32_t *next, size_t 
     for (size_t i = head; i != LEDE_NONE; i = next[i]) {
         if (i != head)
             EXP_LIT(o, " … ");
+        const char *shown;
+        size_t shown_len;
+        exp_shown_text(skips, text, q[i].start, q[i].end, &shown, &shown_len, o, err);
         EXP_LIT(o, "“");
-        put_md(o, text + q[i].start, q[i].end - q[i].start);
+        put_md(o, shown, shown_len);
         EXP_LIT(o, "”");
         if (cue == LEDE_NONE && q[i].cue_start != LEDE_NONE)
             cue = i;
@@ -218,7 +221,8 @@ static int has_speaker(const lede_quote *q)
     return q->speaker && q->speaker[0];
 }
 
-static void render_quotes(lede_doc *doc, const char *text, size_t len, exp_out *o, lede_error *err)
+static void render_quotes(lede_doc *doc, const char *text, size_t len, const exp_skips *skips,
+                          exp_out *o, lede_error *err)
 {
     size_t n;
     const lede_quote *q = lede_doc_quotes(doc, &n);
@@ -271,7 +275,7 @@ static void render_quotes(lede_doc *doc, const char *text, size_t len, exp_out *
         EXP_LIT(o, "\n\n");
         for (size_t k = i; k < n; k++)
             if (!done[k] && has_speaker(&q[k]) && strcmp(q[k].speaker, q[i].speaker) == 0) {
-                render_quote_line(q, next, k, text, o);
+                render_quote_line(q, next, k, text, skips, o, err);
                 done[k] = 1;
             }
     }
@@ -279,7 +283,7 @@ static void render_quotes(lede_doc *doc, const char *text, size_t len, exp_out *
         EXP_LIT(o, "### Unknown speaker\n\n");
         for (size_t k = 0; k < n; k++)
             if (!done[k])
-                render_quote_line(q, next, k, text, o);
+                render_quote_line(q, next, k, text, skips, o, err);
     }
 }
 
@@ -297,7 +301,7 @@ void exp_render_markdown(const exp_instance *x, lede_doc *doc, exp_out *o, lede_
     if (lede_doc_has_layer(doc, LEDE_LAYER_SUMMARY))
         render_summary(doc, text, len, &skips, o, err);
     if (lede_doc_has_layer(doc, LEDE_LAYER_QUOTE))
-        render_quotes(doc, text, len, o, err);
+        render_quotes(doc, text, len, &skips, o, err);
     EXP_LIT(o, "---\n\n");
 }
 
