@@ -226,6 +226,22 @@ static void test_ndjson_lines_longer_than_a_read_come_out_whole(void **state)
     free(out);
 }
 
+/* Loads and starts "teststage_crash ! teststage_render" with stage timing on or off, its
+ * output captured in out. */
+static void start_timed(lede__loader **ld, lede__pipeline **p, lede_buf *out, int timing)
+{
+    lede_error err;
+
+    setenv("LEDE_PLUGIN_PATH", LEDE_TEST_STAGE_DIR, 1);
+    assert_int_equal(lede__loader_new(ld, &err), 0);
+    assert_int_equal(
+        lede__pipeline_parse_inline("teststage_crash ! teststage_render", *ld, p, &err), 0);
+    lede__pipeline_capture_stdout(*p, out);
+    lede__pipeline_set_timing(*p, timing);
+    assert_int_equal(lede__pipeline_check(*p, &err), 0);
+    assert_int_equal(lede__pipeline_start(*p, &err), 0);
+}
+
 /* Runs n_docs documents through "teststage_crash ! teststage_render" with stage timing on or
  * off; returns the seconds the pipeline kept for its two stages. */
 static double stage_seconds_after(int timing, int n_docs)
@@ -238,14 +254,7 @@ static double stage_seconds_after(int timing, int n_docs)
     double total = 0.0;
 
     lede_buf_init(&out, 0);
-    setenv("LEDE_PLUGIN_PATH", LEDE_TEST_STAGE_DIR, 1);
-    assert_int_equal(lede__loader_new(&ld, &err), 0);
-    assert_int_equal(
-        lede__pipeline_parse_inline("teststage_crash ! teststage_render", ld, &p, &err), 0);
-    lede__pipeline_capture_stdout(p, &out);
-    lede__pipeline_set_timing(p, timing);
-    assert_int_equal(lede__pipeline_check(p, &err), 0);
-    assert_int_equal(lede__pipeline_start(p, &err), 0);
+    start_timed(&ld, &p, &out, timing);
     assert_int_equal(lede_doc_new(&doc, &err), 0);
     for (int i = 0; i < n_docs; i++) {
         lede_doc_reset(doc);
@@ -300,14 +309,7 @@ static void test_isolated_workers_report_their_stage_times(void **state)
         lede__settings_init(&set);
         snprintf(set.input, sizeof set.input, "ndjson");
         set.workers = 2;
-        setenv("LEDE_PLUGIN_PATH", LEDE_TEST_STAGE_DIR, 1);
-        assert_int_equal(lede__loader_new(&ld, &err), 0);
-        assert_int_equal(
-            lede__pipeline_parse_inline("teststage_crash ! teststage_render", ld, &p, &err), 0);
-        lede__pipeline_capture_stdout(p, &out);
-        lede__pipeline_set_timing(p, timing);
-        assert_int_equal(lede__pipeline_check(p, &err), 0);
-        assert_int_equal(lede__pipeline_start(p, &err), 0);
+        start_timed(&ld, &p, &out, timing);
         assert_int_equal(lede__reader_new(&r, inputs, 1, &set, &err), 0);
         assert_int_equal(lede__run_isolated(p, r, &set, &st, &err), 0);
         assert_int_equal(st.docs, 300);
