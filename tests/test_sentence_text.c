@@ -311,6 +311,77 @@ static void test_rule_between_lines_is_one_space(void **state)
     TEXTS("Results=========Labour won.", "", 1, "Results Labour won.");
 }
 
+/* Prose that the furniture recognisers once took for markup, a rule or an escape, and so
+ * left out of the shown text (clean.c). */
+static void test_prose_that_looks_like_furniture_keeps_its_words(void **state)
+{
+    char buf[256];
+
+    (void)state;
+    /* a URL or an e-mail address in angle brackets is no tag */
+    TEXTS("Read it at <https://example.com/pricing> today.", "", 0,
+          "Read it at <https://example.com/pricing> today.");
+    TEXTS("Write to <john@example.com> today.", "", 0, "Write to <john@example.com> today.");
+    runs_of("Read it at <https://example.com/pricing> or <john@example.com>.", 0, buf, sizeof buf);
+    assert_string_equal(buf, "");
+    /* a tag stays on its line (a lone '\r' ends one too), and "firm." is no attribute */
+    TEXTS("The ratio a<b held firm.\rPrices rose > 5% today.", "", 0, "The ratio a<b held firm.",
+          "Prices rose > 5% today.");
+    /* words after a tag's name need "=value" unless HTML writes them bare ("<td nowrap>") */
+    TEXTS("If a<b and c>d the test fails.", "", 0, "If a<b and c>d the test fails.");
+    /* an escaped "tag" needs an element's name: this is mathematics */
+    TEXTS("The ratio x&lt;y and z&gt;w held.", "", 0, "The ratio x&lt;y and z&gt;w held.");
+    /* marks glued to a word are a word censored or a dash, no rule (nor a sentence end) */
+    TEXTS("What the f**** is this", "", 0, "What the f**** is this");
+    /* Pride and Prejudice (PDNC) and PolNeAR usa-today_2016-10-03 */
+    TEXTS("\"He danced with Lizzy, and the Boulanger----\"\n\n\"If he had had any compassion "
+          "for me,\" cried her husband.",
+          "", 0, "\"He danced with Lizzy, and the Boulanger----\"",
+          "\"If he had had any compassion for me,\" cried her husband.");
+    TEXTS("They were ready to \"shoot any n------\" who came.", "", 0,
+          "They were ready to \"shoot any n------\" who came.");
+    /* nor is a short run between words on a line: a name left out (Pride and Prejudice) */
+    TEXTS("Wickham joined the ----shire. His uncle, Lord ---- and all.", "", 0,
+          "Wickham joined the ----shire.", "His uncle, Lord ---- and all.");
+    /* both halves of a literal "\r\n" are skipped, whatever follows them */
+    TEXTS("He left the city\\r\\n<p>Then they went home.", "", 0, "He left the city",
+          "Then they went home.");
+    runs_of("He left the city\\r\\n<p>Then they went home.", 0, buf, sizeof buf);
+    assert_string_equal(buf, "\\r\\n<p>:1");
+    /* one escape alone still needs a follower no path goes on with */
+    TEXTS("Save it to C:\\new\\temp or \\n2.txt now.", "", 0,
+          "Save it to C:\\new\\temp or \\n2.txt now.");
+}
+
+/* What the recognisers must go on leaving out after they were tightened. */
+static void test_real_furniture_is_still_left_out(void **state)
+{
+    char buf[512];
+
+    (void)state;
+    TEXTS("<p class=\"x\">The <img src=\"a.jpg\" alt=\"A b\"> photo was <em>new</em> "
+          "today.</p>",
+          "", 0, "The photo was new today.");
+    TEXTS("It was<br/>over, she<br />said.", "", 1, "It was over, she said.");
+    TEXTS("It was &lt;b&gt;bold&lt;/b&gt; and &lt;p class=&quot;x&quot;&gt;new.", "", 1,
+          "It was bold and new.");
+    /* MS Word's empty paragraphs, unquoted values, a URL with a query, bare attributes */
+    TEXTS("<p class=MsoNormal>Prices rose.<o:p></o:p></p>", "", 0, "Prices rose.");
+    TEXTS("Go <a href=/a?b=c&d=e target=_blank>here</a> now.", "", 0, "Go here now.");
+    TEXTS("<td nowrap>Total</td><div data-v-7ba5bd90 hidden>Sum.</div>", "", 0, "Total", "Sum.");
+    /* rules on their own line or opening it, a framed title, a long rule inside a line */
+    TEXTS("Results\n-----\nLabour won.\n=====\nThe end.", "", 0, "Results", "Labour won.",
+          "The end.");
+    TEXTS("-----Original Message-----\nFrom: Bob", "", 0, "Original Message", "From: Bob");
+    runs_of("-----Original Message-----\nFrom: Bob", 0, buf, sizeof buf);
+    assert_string_equal(buf, "-----:1 -----:1");
+    TEXTS("Results=========Labour won.", "", 0, "Results", "Labour won.");
+    TEXTS("//////Header starts here\r//////", "", 0, "Header starts here");
+    /* a leader and a literal line break */
+    TEXTS("About Me........5\nPrices rose\\r\\nSharply.", "", 0, "About Me",
+          "Prices rose Sharply.");
+}
+
 static void test_markdown_title_and_summary_leave_furniture_out(void **state)
 {
     char *out = render("<h1>Putin arrives in Iran</h1>\n\nHe said it was <b>very</b> good.", "", 0,
@@ -550,6 +621,8 @@ int main(void)
         cmocka_unit_test(test_literal_line_break_escape_is_one_space),
         cmocka_unit_test(test_leader_at_the_end_of_a_sentence_is_left_out),
         cmocka_unit_test(test_rule_between_lines_is_one_space),
+        cmocka_unit_test(test_prose_that_looks_like_furniture_keeps_its_words),
+        cmocka_unit_test(test_real_furniture_is_still_left_out),
         cmocka_unit_test(test_markdown_title_and_summary_leave_furniture_out),
         cmocka_unit_test(test_quotation_text_leaves_furniture_out),
         cmocka_unit_test(test_document_without_furniture_has_no_extra_layer),

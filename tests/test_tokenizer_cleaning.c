@@ -60,6 +60,14 @@ static void test_angle_brackets_that_are_no_tags_stay_tokens(void **state)
     TKU_SENTENCES(k, "Turnout was <5 percent, and x < y in 3 < 4 cases. AT&T agreed.",
                   "Turnout was <5 percent, and x < y in 3 < 4 cases.", "AT&T agreed.");
     assert_true(tku_find(k, "<", 0) != (size_t)-1);
+    /* a URL or an address in angle brackets, maths with words between the brackets */
+    TKU_SENTENCES(k, "See <https://example.com/a> or <john@example.com>. If a<b and c>d, stop.",
+                  "See <https://example.com/a> or <john@example.com>.", "If a<b and c>d, stop.");
+    assert_true(tku_find(k, "https://example.com/a", 0) != (size_t)-1);
+    /* a '<' never opens a tag across a line end, a lone '\r' included */
+    TKU_SENTENCES(k, "The ratio a<b held firm.\rPrices rose > 5% today.",
+                  "The ratio a<b held firm.", "Prices rose > 5% today.");
+    assert_true(tku_find(k, "firm", 0) != (size_t)-1);
 }
 
 static void test_dot_leaders_and_page_numbers_are_dropped(void **state)
@@ -87,6 +95,9 @@ static void test_rules_of_repeated_marks_are_dropped(void **state)
                   "Labour won 355 seats.");
     /* two or three hyphens are a dash, not a rule */
     TKU_SENTENCES(k, "and -- voila! -- you have cake.", "and -- voila! -- you have cake.");
+    /* four marks glued to a word are no rule: no sentence ends inside "f****" */
+    TKU_SENTENCES(k, "What the f**** is this? Nothing.", "What the f**** is this?", "Nothing.");
+    assert_true(tku_find(k, "*", 0) != (size_t)-1);
 }
 
 static void test_literal_line_break_escapes_are_white_space(void **state)
@@ -101,6 +112,10 @@ static void test_literal_line_break_escapes_are_white_space(void **state)
     /* a backslash, a space and a lower-case word stay text */
     TKU_SENTENCES(k, "Type a \\ then n. Next.", "Type a \\ then n.", "Next.");
     TKU_SENTENCES(k, "dir \\ new file", "dir \\ new file");
+    /* both halves of "\\r\\n" are skipped before a tag too */
+    TKU_SENTENCES(k, "He left the city\\r\\n<p>Then they went.", "He left the city",
+                  "Then they went.");
+    assert_int_equal(tku_n_tokens(k), 8);
 }
 
 static void test_a_page_number_alone_is_no_paragraph(void **state)

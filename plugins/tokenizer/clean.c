@@ -16,6 +16,13 @@
  * a page of nothing but tags costs about two bytes a tag): the exporter shows a sentence's
  * text without those pieces, and never has to know what a tag looks like.
  *
+ * Since a piece skipped is a piece no reader of the exporter's text sees, each recognizer
+ * takes only what cannot be prose: a tag needs an HTML-like name and attributes
+ * (markup_end: "<https://x.com>", "<john@x.com>" and "a<b and c>d" are text), an escaped
+ * one a known element ("x&lt;y and z&gt;w" is mathematics); a short run of marks inside a
+ * line of text is a dash, a name left out or a word censored, not a rule ("the ----shire",
+ * "f****"); one escape alone needs a follower no path goes on with ("C:\new").
+ *
  * Every recognizer is bounded (a tag's attributes up to MARKUP_MAX bytes, on one line),
  * so a stray '<' costs a short look-ahead, never a rescan of the paragraph.
  */
@@ -24,59 +31,159 @@
 #include "tok.h"
 
 #define MARKUP_MAX 512
+/* The shortest rule that may stand inside a line of text: shorter runs there are dashes,
+ * names left out or words censored ("f****"). */
+#define RULE_INLINE_MIN 8
 
-/* Tags that break the flow of text: what is before them cannot run on into what is after. */
-static int is_block_tag(const unsigned char *name, size_t len)
+/* Is name[0..len) one of the words, compared without case? */
+static int in_list(const char *const *words, const unsigned char *name, size_t len)
 {
-    static const char *const blocks[] = {
-        "p",       "div",  "br",    "hr",    "h1",     "h2",         "h3",         "h4",
-        "h5",      "h6",   "li",    "ul",    "ol",     "dl",         "dt",         "dd",
-        "tr",      "td",   "th",    "table", "title",  "section",    "article",    "header",
-        "footer",  "nav",  "aside", "main",  "figure", "figcaption", "blockquote", "pre",
-        "caption", "body", "html",  "head",  NULL};
     char low[16];
 
     if (len >= sizeof low)
         return 0;
     for (size_t i = 0; i < len; i++)
         low[i] = (char)(name[i] | 0x20);
-    for (const char *const *b = blocks; *b; b++) {
-        if (strlen(*b) == len && memcmp(*b, low, len) == 0)
+    for (const char *const *w = words; *w; w++) {
+        if (strlen(*w) == len && memcmp(*w, low, len) == 0)
             return 1;
     }
     return 0;
 }
 
-/* A tag at s[pos..): "<name ...>", "</name>", "<name/>", or the same escaped with &lt;
- * and &gt;. The name is a letter then letters, digits, '-' or ':'; attributes stay on the
- * line and hold no '<'. Returns the end of the tag or 0. */
+/* Tags that break the flow of text: what is before them cannot run on into what is after. */
+static const char *const block_tags[] = {
+    "p",       "div",  "br",    "hr",    "h1",     "h2",         "h3",         "h4",
+    "h5",      "h6",   "li",    "ul",    "ol",     "dl",         "dt",         "dd",
+    "tr",      "td",   "th",    "table", "title",  "section",    "article",    "header",
+    "footer",  "nav",  "aside", "main",  "figure", "figcaption", "blockquote", "pre",
+    "caption", "body", "html",  "head",  NULL};
+
+/* The inline elements an escaped tag may name besides the block ones: "x&lt;y and z&gt;w"
+ * is more often mathematics than markup, so "&lt;...&gt;" is a tag only for an element
+ * that scraped pages show escaped. */
+static const char *const inline_tags[] = {
+    "a",     "abbr",   "b",       "big",      "cite",   "code",   "del",    "em",
+    "font",  "i",      "iframe",  "img",      "ins",    "input",  "kbd",    "link",
+    "mark",  "meta",   "q",       "s",        "small",  "span",   "strike", "strong",
+    "style", "script", "sub",     "sup",      "tbody",  "tfoot",  "thead",  "time",
+    "u",     "center", "form",    "label",    "option", "select", "button", "source",
+    "video", "audio",  "picture", "noscript", "svg",    NULL};
+
+/* The attributes HTML writes without a value ("<td nowrap>", "<video controls>"), besides
+ * the "data-..." ones of scripts; any other word after a tag's name needs "=value", or
+ * "a<b and c>d" would be a tag. */
+static const char *const boolean_attributes[] = {
+    "allowfullscreen", "async",      "autofocus", "autoplay", "checked",     "compact",
+    "controls",        "default",    "defer",     "disabled", "hidden",      "inert",
+    "ismap",           "itemscope",  "loop",      "multiple", "muted",       "nomodule",
+    "noshade",         "novalidate", "nowrap",    "open",     "playsinline", "readonly",
+    "required",        "reversed",   "selected",  NULL};
+
+static int is_blank(unsigned char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* A character of a tag's or an attribute's name after its first letter: "o:p", "h2",
+ * "data-id", "tweet_id", "xmlns:v". */
+static int is_name_char(unsigned char c)
+{
+    return tok_ascii_letter(c) || tok_ascii_digit(c) || c == '-' || c == '_' || c == ':';
+}
+
+/* Does s[q..end) start with the escaped close "&gt;"? */
+static int at_escaped_gt(const unsigned char *s, uint32_t q, uint32_t end)
+{
+    return end - q >= 4 && memcmp(s + q, "&gt;", 4) == 0;
+}
+
+/* An attribute's value at s[q..) after its '=': quoted ("..." or '...', or &quot;...&quot;
+ * in an escaped tag), on the line, or unquoted, up to white space or the tag's end.
+ * Returns where it ends or 0. */
+static uint32_t value_end(const unsigned char *s, uint32_t q, uint32_t lim, int escaped)
+{
+    uint32_t v = q;
+
+    if (q < lim && (s[q] == '"' || s[q] == '\'')) {
+        for (q++; q < lim && s[q] != s[v]; q++)
+            if (s[q] == '\n' || s[q] == '\r')
+                return 0;
+        return q < lim ? q + 1 : 0;
+    }
+    if (escaped && lim - q >= 6 && memcmp(s + q, "&quot;", 6) == 0) {
+        for (q += 6; q < lim && !(lim - q >= 6 && memcmp(s + q, "&quot;", 6) == 0); q++)
+            if (s[q] == '\n' || s[q] == '\r')
+                return 0;
+        return q < lim ? q + 6 : 0;
+    }
+    /* unquoted: no white space, quote, '<', '>' or '`'; an '=' is taken, as browsers do
+     * (href=/a?b=c) */
+    while (q < lim && s[q] > ' ' && s[q] != '"' && s[q] != '\'' && s[q] != '<' && s[q] != '>' &&
+           s[q] != '`' && !(escaped && at_escaped_gt(s, q, lim)))
+        q++;
+    return q > v ? q : 0;
+}
+
+/* A tag at s[pos..): "<name attr=value ...>", "</name>", "<name/>", or the same escaped with
+ * &lt; and &gt;. The name is an ASCII letter then letters, digits, '-', '_' or ':' (not
+ * last), ended by white space, '/' or the close: "<https://x.com>" and "<john@x.com>" are
+ * no tags. An escaped tag needs a known element's name. Attributes are names of the same
+ * characters, each with a value (value_end) unless it is one of HTML's boolean ones; the
+ * tag stays on its line (a '\n' or '\r' ends the look-ahead). Returns the end or 0. */
 static uint32_t markup_end(const unsigned char *s, uint32_t pos, uint32_t end, int *block)
 {
     int escaped = s[pos] == '&';
-    uint32_t q = pos + (escaped ? 4 : 1), name;
+    uint32_t q = pos + (escaped ? 4 : 1), name, lim;
 
     if (escaped && (end - pos < 8 || memcmp(s + pos, "&lt;", 4) != 0))
         return 0;
-    if (q < end && s[q] == '/')
+    lim = end - pos > MARKUP_MAX ? pos + MARKUP_MAX : end;
+    if (q < lim && s[q] == '/')
         q++;
     name = q;
-    if (q >= end || !tok_ascii_letter(s[q]))
+    if (q >= lim || !tok_ascii_letter(s[q]))
         return 0;
-    while (q < end && q - name < 32 &&
-           (tok_ascii_letter(s[q]) || tok_ascii_digit(s[q]) || s[q] == '-' || s[q] == ':'))
+    while (q < lim && q - name < 32 && is_name_char(s[q]))
         q++;
-    *block = is_block_tag(s + name, q - name);
-    if (q < end && s[q] != ' ' && s[q] != '>' && s[q] != '/' && s[q] != '&')
+    if (s[q - 1] == ':')
         return 0;
-    for (; q < end && q - pos < MARKUP_MAX; q++) {
-        if (s[q] == '\n' || s[q] == '<')
+    *block = in_list(block_tags, s + name, q - name);
+    if (escaped && !*block && !in_list(inline_tags, s + name, q - name))
+        return 0;
+    for (int quoted = 0;;) {
+        uint32_t attr, blanks = q;
+
+        while (q < lim && is_blank(s[q]))
+            q++;
+        if (q >= lim)
             return 0;
         if (!escaped && s[q] == '>')
             return q + 1;
-        if (escaped && s[q] == '&' && end - q >= 4 && memcmp(s + q, "&gt;", 4) == 0)
+        if (escaped && at_escaped_gt(s, q, lim))
             return q + 4;
+        if (s[q] == '/') { /* "<br/>", "<br />" */
+            q++;
+            if (!escaped && q < lim && s[q] == '>')
+                return q + 1;
+            return escaped && at_escaped_gt(s, q, lim) ? q + 4 : 0;
+        }
+        /* an attribute, after white space or a quoted value ('<a x="1"y="2">') */
+        if ((q == blanks && !quoted) || !tok_ascii_letter(s[q]))
+            return 0;
+        for (attr = q; q < lim && is_name_char(s[q]); q++)
+            ;
+        quoted = 0;
+        if (q < lim && s[q] == '=') {
+            quoted = q + 1 < lim &&
+                     (s[q + 1] == '"' || s[q + 1] == '\'' || (escaped && s[q + 1] == '&'));
+            if (!(q = value_end(s, q + 1, lim, escaped)))
+                return 0;
+        } else if (!in_list(boolean_attributes, s + attr, q - attr) &&
+                   !(q - attr > 5 && memcmp(s + attr, "data-", 5) == 0)) {
+            return 0;
+        }
     }
-    return 0;
 }
 
 /* The rest of a table-of-contents line after its dots: spaces, a page number or range
@@ -108,7 +215,52 @@ static int is_rule_char(unsigned char c)
            c == '+' || c == '\\';
 }
 
-uint32_t tok_junk_end(const unsigned char *s, uint32_t pos, uint32_t end, unsigned *what)
+static int is_line_end(unsigned char c)
+{
+    return c == '\n' || c == '\r';
+}
+
+/* Is s[pos] the first character of its line but blanks, begin (a paragraph's start) being a
+ * line's start? Looks back at most MARKUP_MAX bytes. */
+static int opens_its_line(const unsigned char *s, uint32_t begin, uint32_t pos)
+{
+    uint32_t b = pos;
+
+    while (b > begin && pos - b < MARKUP_MAX && is_blank(s[b - 1]))
+        b--;
+    return b == begin || is_line_end(s[b - 1]);
+}
+
+/* Does the run s[pos..q) close its line, a line that opens with a run of four or more of
+ * the same mark ("-----Original Message-----")? Looks back at most MARKUP_MAX bytes. */
+static int closes_framed_line(const unsigned char *s, uint32_t begin, uint32_t pos, uint32_t q,
+                              uint32_t end)
+{
+    uint32_t b = pos, n = 0;
+
+    while (q < end && is_blank(s[q]))
+        q++;
+    if (q < end && !is_line_end(s[q]))
+        return 0;
+    while (b > begin && pos - b < MARKUP_MAX && !is_line_end(s[b - 1]))
+        b--;
+    while (b < pos && is_blank(s[b]))
+        b++;
+    while (b < pos && s[b] == s[pos]) {
+        b++;
+        n++;
+    }
+    return n >= 4;
+}
+
+/* A character that goes on a word or a file name after "\n": "C:\new", "\n2.txt". */
+static int is_path_char(unsigned char c)
+{
+    return tok_ascii_letter(c) || tok_ascii_digit(c) || c == '_' || c == '.' || c == '-';
+}
+
+uint32_t tok_junk_end(const unsigned char *s, uint32_t begin, uint32_t pos, uint32_t end,
+                      unsigned *what)
 {
     unsigned char c = s[pos];
     uint32_t q;
@@ -131,23 +283,36 @@ uint32_t tok_junk_end(const unsigned char *s, uint32_t pos, uint32_t end, unsign
         return q;
     }
     if (is_rule_char(c) && end - pos >= 4 && s[pos + 1] == c && s[pos + 2] == c &&
-        s[pos + 3] == c) {
+        s[pos + 3] == c && (pos == begin || s[pos - 1] != c)) {
+        /* A short run inside a line of text is a word censored ("What the f**** is this"),
+         * a dash ("the Boulanger----") or a name left out ("the ----shire", "Lord ---- and"),
+         * all in Pride and Prejudice; a rule is drawn long ("Results=========Labour won."),
+         * opens its line ("-----", "//////Header") or closes a line that it frames with the
+         * same mark ("-----Original Message-----"). */
         for (q = pos; q < end && s[q] == c; q++)
             ;
+        if (q - pos < RULE_INLINE_MIN && !opens_its_line(s, begin, pos) &&
+            !closes_framed_line(s, begin, pos, q, end))
+            return 0;
         *what = TOK_JUNK_ENDS | TOK_JUNK_SEPARATES;
         return q;
     }
-    if (c == '\\' && pos + 1 < end) {
-        /* a line break escaped twice over: "World. \r\n Hello", not "C:\new"; also with a
-         * space after the backslash, as a converter left it: "World. \ r \ nHello" */
-        q = pos + 1 + (s[pos + 1] == ' ');
-        if (q < end && (s[q] == 'n' || s[q] == 'r' || s[q] == 't')) {
-            q++;
-            if (q == end || s[q] == ' ' || s[q] == '\\' || s[q] == '\n' ||
-                (s[q] >= 'A' && s[q] <= 'Z')) {
-                *what = TOK_JUNK_SEPARATES; /* a line break, but no sentence end of its own */
-                return q;
-            }
+    if (c == '\\') {
+        /* A line break escaped twice over: "World. \r\n Hello", not "C:\new"; also with a
+         * space after the backslash, as a converter left it: "World. \ r \ nHello". Two
+         * escapes or more in a row ("\r\n") are one piece whatever follows ("\r\n<p>"); one
+         * alone must be followed by the end, a capital or a character that does not go on a
+         * word or a path ("C:\new", "\n2.txt"). */
+        unsigned n = 0;
+        uint32_t e;
+        for (q = pos; q + 1 < end && s[q] == '\\'; q = e + 1, n++) {
+            e = q + 1 + (s[q + 1] == ' ');
+            if (e >= end || (s[e] != 'n' && s[e] != 'r' && s[e] != 't'))
+                break;
+        }
+        if (n >= 2 || (n == 1 && (q == end || !is_path_char(s[q]) || tok_ascii_upper(s[q])))) {
+            *what = TOK_JUNK_SEPARATES; /* a line break, but no sentence end of its own */
+            return q;
         }
     }
     return 0;

@@ -252,10 +252,12 @@ enum {
                                    tag (</em>, <b>) joins what is on its two sides */
 };
 
-/* If page furniture starts at s[pos] (pos < end): an HTML tag, escaped or not, a dot
- * leader with its page number, a rule of four or more equal marks, a literal "\n"
- * escape. Returns where it ends and sets *what to its TOK_JUNK_* flags; 0 if none. */
-uint32_t tok_junk_end(const unsigned char *s, uint32_t pos, uint32_t end, unsigned *what);
+/* If page furniture starts at s[pos] (begin <= pos < end, begin the paragraph's start): an
+ * HTML tag, escaped or not, a dot leader with its page number, a rule of four or more equal
+ * marks not glued to a word before it, a literal "\n" escape. Returns where it ends and sets
+ * *what to its TOK_JUNK_* flags; 0 if none. */
+uint32_t tok_junk_end(const unsigned char *s, uint32_t begin, uint32_t pos, uint32_t end,
+                      unsigned *what);
 
 /* Where tok_words records the text it skips (furniture, and the line break before a lone
  * full stop), for the exporter to leave out of a sentence's shown text: runs of adjacent

@@ -609,7 +609,7 @@ int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t 
              sc.s[pos + 2] == c && sc.s[pos + 3] == c)) {
             /* markup, leaders, rules and escapes are skipped like white space (clean.c) */
             unsigned what;
-            uint32_t e = tok_junk_end(sc.s, pos, end, &what);
+            uint32_t e = tok_junk_end(sc.s, start, pos, end, &what);
             if (e) {
                 if ((what & TOK_JUNK_ENDS) && vec->n > first)
                     vec->v[vec->n - 1].flags |= TOK_F_END;
