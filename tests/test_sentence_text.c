@@ -651,6 +651,54 @@ static void test_spans_out_of_order_keep_their_text(void **state)
     assert_back_and_over(go, N, go_shown, go_joined, go_shown);
 }
 
+/* The white space the tokenizer counts (Unicode's Zs, Zl and Zp, NEL, and the ASCII
+ * separators 0x1C-0x1F) is white space beside a removal as well. */
+static const char *const unicode_spaces[] = {
+    "\xc2\xa0",     "\xc2\x85",     "\xe1\x9a\x80", "\xe2\x80\x80", "\xe2\x80\x85", "\xe2\x80\x8a",
+    "\xe2\x80\xa8", "\xe2\x80\xa9", "\xe2\x80\xaf", "\xe2\x81\x9f", "\xe3\x80\x80", "\x1c",
+};
+
+/* Asserts that text is one sentence that reads expected (built at run time, unlike TEXTS). */
+static void assert_one_text(const char *text, const char *expected)
+{
+    json_t *rec = record(text, "", 0);
+
+    assert_texts(rec, text, &expected, 1);
+    json_decref(rec);
+}
+
+static void test_unicode_white_space_beside_a_removal_is_not_doubled(void **state)
+{
+    char text[64], expected[64];
+    static const char three[] = "One\xc2\xa0<br>Two three.\xe3\x80\x80<p>\xe2\x80\x89"
+                                "Four</em>\xe2\x80\x89"
+                                "five.";
+    static const char *const shown[] = {"One", "Two three.",
+                                        "Four\xe2\x80\x89"
+                                        "five."};
+    static const char *const joined[] = {"One\xc2\xa0Two three.", "Two three.\xe3\x80\x80"
+                                                                  "Four\xe2\x80\x89"
+                                                                  "five."};
+    static const char *const lead[] = {"One", "Two three.\xe3\x80\x80"};
+
+    (void)state;
+    /* the review's case: "Hello\u00a0\r\nWorld" read "Hello\u00a0 World" */
+    TEXTS("Hello\xc2\xa0\\r\\nWorld is here.", "", 0, "Hello\xc2\xa0World is here.");
+    for (size_t i = 0; i < sizeof unicode_spaces / sizeof unicode_spaces[0]; i++) {
+        const char *u = unicode_spaces[i];
+        /* before a run that separates: no space added */
+        snprintf(text, sizeof text, "Prices rose%s\\r\\nSharply today.", u);
+        snprintf(expected, sizeof expected, "Prices rose%sSharply today.", u);
+        assert_one_text(text, expected);
+        /* on both sides of a run: kept once */
+        snprintf(text, sizeof text, "He said%s<b>%s</b> no.", u, u);
+        snprintf(expected, sizeof expected, "He said%sno.", u);
+        assert_one_text(text, expected);
+    }
+    /* after a removal too, and a removal at a span's end takes the white space before it */
+    assert_back_and_over(three, 3, shown, joined, lead);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -672,6 +720,7 @@ int main(void)
         cmocka_unit_test(test_hostile_tag_density_stays_small),
         cmocka_unit_test(test_sentences_across_groups_keep_their_text),
         cmocka_unit_test(test_spans_out_of_order_keep_their_text),
+        cmocka_unit_test(test_unicode_white_space_beside_a_removal_is_not_doubled),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -196,9 +196,43 @@ uint32_t *exp_char_map(lede_doc *doc, const char *text, size_t len, exp_out *o, 
     return map;
 }
 
-static int is_white(char c)
+/* The length of the white space character at s[0, n) (n >= 1), or 0 when it is none. White
+ * space is what the tokenizer counts as such (its class TOK_CC_SPACE: plugins/tokenizer/
+ * classify.c), so that a removal sees the same gaps between words: ASCII space, \t \n \v
+ * \f \r and the separators 0x1C-0x1F; NEL (U+0085); and Unicode's Zs, Zl and Zp: U+00A0,
+ * U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000. */
+static size_t white_len(const char *s, size_t n)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    const unsigned char *u = (const unsigned char *)s;
+
+    if (u[0] < 0x80)
+        return u[0] == ' ' || (u[0] >= '\t' && u[0] <= '\r') || (u[0] >= 0x1C && u[0] <= 0x1F);
+    if (u[0] == 0xC2)
+        return n >= 2 && (u[1] == 0x85 || u[1] == 0xA0) ? 2 : 0;
+    if (n < 3 || u[0] < 0xE1 || u[0] > 0xE3)
+        return 0;
+    if (u[0] == 0xE1)
+        return u[1] == 0x9A && u[2] == 0x80 ? 3 : 0;
+    if (u[0] == 0xE3)
+        return u[1] == 0x80 && u[2] == 0x80 ? 3 : 0;
+    if (u[1] == 0x80)
+        return (u[2] >= 0x80 && u[2] <= 0x8A) || u[2] == 0xA8 || u[2] == 0xA9 || u[2] == 0xAF ? 3
+                                                                                              : 0;
+    return u[1] == 0x81 && u[2] == 0x9F ? 3 : 0;
+}
+
+/* The length of the white space character that ends buf[0, w - buf), or 0. */
+static size_t white_len_before(const char *buf, const char *w)
+{
+    size_t have = (size_t)(w - buf);
+
+    if (have == 0)
+        return 0;
+    if (((unsigned char)w[-1] & 0x80) == 0)
+        return white_len(w - 1, 1);
+    if (have >= 2 && (unsigned char)w[-2] == 0xC2)
+        return white_len(w - 2, 2);
+    return have >= 3 && white_len(w - 3, 3) == 3 ? 3 : 0;
 }
 
 /* The packed runs of group i (skipped.h); an empty encoding when the attribute is absent. */
@@ -232,15 +266,17 @@ static int leave_out(shown *sh, uint32_t a, uint32_t b, int separates)
     sh->w += a - sh->pos;
     sh->pos = b;
     if (b == sh->end) {
-        while (sh->w > sh->buf && is_white(sh->w[-1]))
-            sh->w--;
+        size_t k;
+        while ((k = white_len_before(sh->buf, sh->w)) > 0)
+            sh->w -= k;
         return 1;
     }
-    white_before = sh->w == sh->buf || is_white(sh->w[-1]);
-    white_after = is_white(sh->text[b]);
+    white_before = sh->w == sh->buf || white_len_before(sh->buf, sh->w) > 0;
+    white_after = white_len(sh->text + b, sh->end - b) > 0;
     if (white_before && white_after) {
-        while (sh->pos < sh->end && is_white(sh->text[sh->pos]))
-            sh->pos++;
+        size_t k;
+        while (sh->pos < sh->end && (k = white_len(sh->text + sh->pos, sh->end - sh->pos)) > 0)
+            sh->pos += (uint32_t)k;
     } else if (!white_before && !white_after && separates) {
         *sh->w++ = ' ';
     }
