@@ -153,18 +153,20 @@ typedef struct exp_skips {
 } exp_skips;
 
 /* Finds the layer of doc's skipped runs: no lookup at all when the document has no generic
- * layer, as a document without furniture has none. */
+ * layer, as a document without furniture has none (then the cursor is not set either). */
 static inline void exp_skips_init(exp_skips *k, lede_doc *doc)
 {
     k->doc = doc;
+    k->layer = lede_doc_layer_count(doc) ? lede_doc_layer(doc, SKIPPED_LAYER, 0) : NULL;
+    k->n = k->layer ? lede_layer_count(k->layer) : 0;
+    if (k->n == 0) {
+        k->layer = NULL;
+        return;
+    }
     k->g = k->at = k->len = 0;
     k->runs = NULL;
     k->run_pos = UINT32_MAX;
     k->group_end = 0;
-    k->layer = lede_doc_layer_count(doc) ? lede_doc_layer(doc, SKIPPED_LAYER, 0) : NULL;
-    k->n = k->layer ? lede_layer_count(k->layer) : 0;
-    if (k->n == 0)
-        k->layer = NULL;
 }
 
 /* The slow path of exp_shown_text: the span holds skipped runs, or may. */
