@@ -81,11 +81,11 @@ static const lede_stage_desc one_sentence_stage = {
 
 /* ---- running the pipeline ---- */
 
-/* Runs text through the tokenizer (options tok_opts), the one-sentence stage when merge is
- * set, and the exporter (options exp_opts). Returns the harness, whose *doc stays valid until
- * it is freed. */
-static lede_harness *run(const char *text, size_t len, const char *tok_opts, int merge,
-                         const char *exp_opts, lede_doc **doc)
+/* Runs text through the tokenizer (options tok_opts), the stage mid when it is not NULL, and
+ * the exporter (options exp_opts). Returns the harness, whose *doc stays valid until it is
+ * freed. */
+static lede_harness *run_through(const char *text, size_t len, const char *tok_opts,
+                                 const lede_stage_desc *mid, const char *exp_opts, lede_doc **doc)
 {
     lede_harness *h = NULL;
     lede_error err;
@@ -93,12 +93,19 @@ static lede_harness *run(const char *text, size_t len, const char *tok_opts, int
     lede_error_clear(&err);
     assert_int_equal(lede_harness_new(&h, &err), 0);
     if (lede_harness_add(h, &tokenizer_LTX_lede_stage, tok_opts, &err) ||
-        (merge && lede_harness_add(h, &one_sentence_stage, NULL, &err)) ||
+        (mid && lede_harness_add(h, mid, NULL, &err)) ||
         lede_harness_add(h, &exporter_LTX_lede_stage, exp_opts, &err))
         fail_msg("harness: %s", err.message);
     if (lede_harness_run(h, "t", text, len, doc, &err))
         fail_msg("run: %s", err.message);
     return h;
+}
+
+/* The same through the one-sentence stage when merge is set. */
+static lede_harness *run(const char *text, size_t len, const char *tok_opts, int merge,
+                         const char *exp_opts, lede_doc **doc)
+{
+    return run_through(text, len, tok_opts, merge ? &one_sentence_stage : NULL, exp_opts, doc);
 }
 
 /* The same; returns a malloc'd copy of the output. */
@@ -610,6 +617,159 @@ static void test_sentences_across_groups_keep_their_text(void **state)
     json_decref(rec);
 }
 
+/* ---- the exporter's side: spans in any order, Unicode white space ---- */
+
+/* The "back-and-over" test stage: the tokenizer's n sentences S[0..n) become, in this order,
+ * S reversed; each S[i] joined with S[i + 1] (overlapping the next join); each S[i] up to
+ * the start of S[i + 1] (the white space and furniture between them at its end: a removal
+ * there takes the white space before it, plain white space stays); S again.
+ * The exporter shows spans in text order walking the runs once; these come back, overlap
+ * and end in furniture, and must read as if each were shown alone. */
+static int back_and_over_process(void *instance, lede_doc *doc, lede_error *err)
+{
+    size_t n, k = 0;
+    const lede_sentence *s = lede_doc_sentences(doc, &n);
+    lede_sentence *out;
+
+    (void)instance;
+    if (n < 2)
+        return lede_error_set(err, LEDE_ESTAGE, "back-and-over: fewer than two sentences");
+    out = lede_doc_alloc(doc, (4 * n - 2) * sizeof *out);
+    if (!out)
+        return lede_error_set(err, LEDE_ENOMEM, "back-and-over: out of memory");
+    for (size_t i = n; i-- > 0;)
+        out[k++] = s[i];
+    for (size_t i = 0; i + 1 < n; i++)
+        out[k++] = (lede_sentence){s[i].start, s[i + 1].end, s[i].tok_begin, s[i + 1].tok_end,
+                                   s[i].paragraph};
+    for (size_t i = 0; i + 1 < n; i++)
+        out[k++] = (lede_sentence){s[i].start, s[i + 1].start, s[i].tok_begin, s[i].tok_end,
+                                   s[i].paragraph};
+    for (size_t i = 0; i < n; i++)
+        out[k++] = s[i];
+    lede_doc_set_sentences(doc, out, k);
+    return 0;
+}
+
+static const lede_stage_desc back_and_over_stage = {
+    LEDE_ABI_VERSION,
+    sizeof(lede_stage_desc),
+    "back-and-over",
+    "test-only: the sentences reversed, joined in overlapping pairs, up to the next, in order",
+    "1.0.0",
+    NULL,
+    NULL,
+    NULL,
+    0,
+    one_sentence_create,
+    back_and_over_process,
+    NULL,
+    NULL,
+};
+
+/* Asserts that text's n sentences, shown alone, read shown[0..n), and shown through the
+ * back-and-over stage read as it says: joined[i] for S[i] with S[i + 1], lead[i] for S[i] up
+ * to S[i + 1]. */
+static void assert_back_and_over(const char *text, size_t n, const char *const *shown,
+                                 const char *const *joined, const char *const *lead)
+{
+    lede_doc *doc;
+    lede_harness *h =
+        run_through(text, strlen(text), "", &back_and_over_stage, "format=ndjson", &doc);
+    json_error_t jerr;
+    json_t *rec = json_loads(lede_harness_output(h, NULL), 0, &jerr), *sents;
+    size_t k = 0;
+
+    assert_non_null(rec);
+    sents = json_object_get(rec, "sentences");
+    assert_int_equal(json_array_size(sents), 4 * n - 2);
+#define SHOWN_(i) json_string_value(json_object_get(json_array_get(sents, (i)), "text"))
+    for (size_t i = n; i-- > 0;)
+        assert_string_equal(SHOWN_(k++), shown[i]);
+    for (size_t i = 0; i + 1 < n; i++)
+        assert_string_equal(SHOWN_(k++), joined[i]);
+    for (size_t i = 0; i + 1 < n; i++)
+        assert_string_equal(SHOWN_(k++), lead[i]);
+    for (size_t i = 0; i < n; i++)
+        assert_string_equal(SHOWN_(k++), shown[i]);
+#undef SHOWN_
+    json_decref(rec);
+    lede_harness_free(h);
+}
+
+static void test_spans_out_of_order_keep_their_text(void **state)
+{
+    static const char text[] = "One<br>two three. Four\\r\\nWorld is here. Six</em>seven <p>eight.";
+    static const char *const shown[] = {"One", "two three.", "Four World is here.", "Sixseven",
+                                        "eight."};
+    static const char *const joined[] = {"One two three.", "two three. Four World is here.",
+                                         "Four World is here. Sixseven", "Sixseven eight."};
+    static const char *const lead[] = {"One", "two three. ", "Four World is here. ", "Sixseven"};
+    enum { N = 100 };
+    static char go[N * 12 + 1];
+    static const char *go_shown[N], *go_joined[N - 1];
+
+    (void)state;
+    TEXTS(text, "", 0, "One", "two three.", "Four World is here.", "Sixseven", "eight.");
+    assert_back_and_over(text, 5, shown, joined, lead);
+    /* 200 runs in 7 groups: every span out of order finds its group again */
+    for (size_t i = 0; i < N; i++) {
+        memcpy(go + 12 * i, "<b>Go.</b>  ", 12);
+        go_shown[i] = "Go.";
+        if (i + 1 < N)
+            go_joined[i] = "Go.  Go.";
+    }
+    assert_back_and_over(go, N, go_shown, go_joined, go_shown);
+}
+
+/* The white space the tokenizer counts (Unicode's Zs, Zl and Zp, NEL, and the ASCII
+ * separators 0x1C-0x1F) is white space beside a removal as well. */
+static const char *const unicode_spaces[] = {
+    "\xc2\xa0",     "\xc2\x85",     "\xe1\x9a\x80", "\xe2\x80\x80", "\xe2\x80\x85", "\xe2\x80\x8a",
+    "\xe2\x80\xa8", "\xe2\x80\xa9", "\xe2\x80\xaf", "\xe2\x81\x9f", "\xe3\x80\x80", "\x1c",
+};
+
+/* Asserts that text is one sentence that reads expected (built at run time, unlike TEXTS). */
+static void assert_one_text(const char *text, const char *expected)
+{
+    json_t *rec = record(text, "", 0);
+
+    assert_texts(rec, text, &expected, 1);
+    json_decref(rec);
+}
+
+static void test_unicode_white_space_beside_a_removal_is_not_doubled(void **state)
+{
+    char text[64], expected[64];
+    static const char three[] = "One\xc2\xa0<br>Two three.\xe3\x80\x80<p>\xe2\x80\x89"
+                                "Four</em>\xe2\x80\x89"
+                                "five.";
+    static const char *const shown[] = {"One", "Two three.",
+                                        "Four\xe2\x80\x89"
+                                        "five."};
+    static const char *const joined[] = {"One\xc2\xa0Two three.", "Two three.\xe3\x80\x80"
+                                                                  "Four\xe2\x80\x89"
+                                                                  "five."};
+    static const char *const lead[] = {"One", "Two three.\xe3\x80\x80"};
+
+    (void)state;
+    /* the review's case: "Hello\u00a0\r\nWorld" read "Hello\u00a0 World" */
+    TEXTS("Hello\xc2\xa0\\r\\nWorld is here.", "", 0, "Hello\xc2\xa0World is here.");
+    for (size_t i = 0; i < sizeof unicode_spaces / sizeof unicode_spaces[0]; i++) {
+        const char *u = unicode_spaces[i];
+        /* before a run that separates: no space added */
+        snprintf(text, sizeof text, "Prices rose%s\\r\\nSharply today.", u);
+        snprintf(expected, sizeof expected, "Prices rose%sSharply today.", u);
+        assert_one_text(text, expected);
+        /* on both sides of a run: kept once */
+        snprintf(text, sizeof text, "He said%s<b>%s</b> no.", u, u);
+        snprintf(expected, sizeof expected, "He said%sno.", u);
+        assert_one_text(text, expected);
+    }
+    /* after a removal too, and a removal at a span's end takes the white space before it */
+    assert_back_and_over(three, 3, shown, joined, lead);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -632,6 +792,8 @@ int main(void)
         cmocka_unit_test(test_stop_rule_leaves_other_text_alone),
         cmocka_unit_test(test_hostile_tag_density_stays_small),
         cmocka_unit_test(test_sentences_across_groups_keep_their_text),
+        cmocka_unit_test(test_spans_out_of_order_keep_their_text),
+        cmocka_unit_test(test_unicode_white_space_beside_a_removal_is_not_doubled),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

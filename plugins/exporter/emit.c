@@ -196,9 +196,43 @@ uint32_t *exp_char_map(lede_doc *doc, const char *text, size_t len, exp_out *o, 
     return map;
 }
 
-static int is_white(char c)
+/* The length of the white space character at s[0, n) (n >= 1), or 0 when it is none. White
+ * space is what the tokenizer counts as such (its class TOK_CC_SPACE: plugins/tokenizer/
+ * classify.c), so that a removal sees the same gaps between words: ASCII space, \t \n \v
+ * \f \r and the separators 0x1C-0x1F; NEL (U+0085); and Unicode's Zs, Zl and Zp: U+00A0,
+ * U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000. */
+static size_t white_len(const char *s, size_t n)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    const unsigned char *u = (const unsigned char *)s;
+
+    if (u[0] < 0x80)
+        return u[0] == ' ' || (u[0] >= '\t' && u[0] <= '\r') || (u[0] >= 0x1C && u[0] <= 0x1F);
+    if (u[0] == 0xC2)
+        return n >= 2 && (u[1] == 0x85 || u[1] == 0xA0) ? 2 : 0;
+    if (n < 3 || u[0] < 0xE1 || u[0] > 0xE3)
+        return 0;
+    if (u[0] == 0xE1)
+        return u[1] == 0x9A && u[2] == 0x80 ? 3 : 0;
+    if (u[0] == 0xE3)
+        return u[1] == 0x80 && u[2] == 0x80 ? 3 : 0;
+    if (u[1] == 0x80)
+        return (u[2] >= 0x80 && u[2] <= 0x8A) || u[2] == 0xA8 || u[2] == 0xA9 || u[2] == 0xAF ? 3
+                                                                                              : 0;
+    return u[1] == 0x81 && u[2] == 0x9F ? 3 : 0;
+}
+
+/* The length of the white space character that ends buf[0, w - buf), or 0. */
+static size_t white_len_before(const char *buf, const char *w)
+{
+    size_t have = (size_t)(w - buf);
+
+    if (have == 0)
+        return 0;
+    if (((unsigned char)w[-1] & 0x80) == 0)
+        return white_len(w - 1, 1);
+    if (have >= 2 && (unsigned char)w[-2] == 0xC2)
+        return white_len(w - 2, 2);
+    return have >= 3 && white_len(w - 3, 3) == 3 ? 3 : 0;
 }
 
 /* The packed runs of group i (skipped.h); an empty encoding when the attribute is absent. */
@@ -232,32 +266,71 @@ static int leave_out(shown *sh, uint32_t a, uint32_t b, int separates)
     sh->w += a - sh->pos;
     sh->pos = b;
     if (b == sh->end) {
-        while (sh->w > sh->buf && is_white(sh->w[-1]))
-            sh->w--;
+        size_t k;
+        while ((k = white_len_before(sh->buf, sh->w)) > 0)
+            sh->w -= k;
         return 1;
     }
-    white_before = sh->w == sh->buf || is_white(sh->w[-1]);
-    white_after = is_white(sh->text[b]);
+    white_before = sh->w == sh->buf || white_len_before(sh->buf, sh->w) > 0;
+    white_after = white_len(sh->text + b, sh->end - b) > 0;
     if (white_before && white_after) {
-        while (sh->pos < sh->end && is_white(sh->text[sh->pos]))
-            sh->pos++;
+        size_t k;
+        while (sh->pos < sh->end && (k = white_len(sh->text + sh->pos, sh->end - sh->pos)) > 0)
+            sh->pos += (uint32_t)k;
     } else if (!white_before && !white_after && separates) {
         *sh->w++ = ' ';
     }
     return 0;
 }
 
-void exp_shown_text_skipping(const exp_skips *k, const char *text, uint32_t start, uint32_t end,
-                             const char **s, size_t *n, exp_out *o, lede_error *err)
+/* Puts the cursor before the first run of group g (g < k->n), whose span is [a, b). */
+static void cursor_load(exp_skips *k, size_t g, uint32_t a, uint32_t b)
+{
+    k->g = g;
+    k->at = 0;
+    k->runs = group_runs(k->layer, g, &k->len);
+    k->run_pos = a;
+    k->group_end = b;
+}
+
+/* Moves the cursor to the next group; past the last, leaves none. Returns 1 when that group
+ * starts before end (a span ending at end may hold its runs), else 0. */
+static int cursor_next_group(exp_skips *k, uint32_t end)
+{
+    uint32_t a, b;
+
+    if (k->g + 1 >= k->n) {
+        k->g = k->n;
+        k->run_pos = k->group_end;
+        return 0;
+    }
+    lede_layer_span(k->layer, k->g + 1, &a, &b);
+    cursor_load(k, k->g + 1, a, b);
+    return a < end;
+}
+
+/* Moves the cursor so that no run before it ends after start: forward from where it is when
+ * it has not passed start (the next group when the current one ends by start, the common
+ * case), else to the first group that ends after start by bisection over the groups, which
+ * are in text order. */
+static void cursor_seek(exp_skips *k, uint32_t start)
 {
     size_t lo = 0, hi = k->n;
     uint32_t a, b;
-    shown sh = {text, end, start, NULL, NULL};
-    int done = 0;
 
-    *s = text + start;
-    *n = end - start;
-    /* The first group that ends after start: the groups are in text order. */
+    if (k->run_pos <= start) {
+        if (k->g >= k->n || k->group_end > start)
+            return;
+        lo = k->g + 1;
+        if (lo < hi) {
+            lede_layer_span(k->layer, lo, &a, &b);
+            if (b > start) {
+                cursor_load(k, lo, a, b);
+                return;
+            }
+            lo++;
+        }
+    }
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         lede_layer_span(k->layer, mid, &a, &b);
@@ -266,39 +339,66 @@ void exp_shown_text_skipping(const exp_skips *k, const char *text, uint32_t star
         else
             hi = mid;
     }
-    for (size_t g = lo; g < k->n && !done; g++) {
-        size_t len, at = 0;
-        const unsigned char *runs = group_runs(k->layer, g, &len);
-        uint32_t run_pos, group_end;
-        int separates;
+    if (lo < k->n) {
+        lede_layer_span(k->layer, lo, &a, &b);
+        cursor_load(k, lo, a, b);
+        return;
+    }
+    /* Every group ends by start. */
+    lede_layer_span(k->layer, k->n - 1, &a, &b);
+    k->g = k->n;
+    k->run_pos = k->group_end = b;
+}
 
-        lede_layer_span(k->layer, g, &run_pos, &group_end);
-        if (run_pos >= end)
-            break;
-        while (!done &&
-               skipped_next(runs, len, &at, group_end, &run_pos, &a, &b, &separates) == 0) {
-            if (a >= end) {
-                done = 1;
+void exp_shown_text_skipping(exp_skips *k, const char *text, uint32_t start, uint32_t end,
+                             const char **s, size_t *n, exp_out *o, lede_error *err)
+{
+    shown sh = {text, end, start, NULL, NULL};
+
+    *s = text + start;
+    *n = end - start;
+    cursor_seek(k, start);
+    while (k->g < k->n) {
+        size_t at = k->at;
+        uint32_t pos = k->run_pos, a, b;
+        int separates, last = 0;
+
+        if (skipped_next(k->runs, k->len, &at, k->group_end, &pos, &a, &b, &separates)) {
+            if (!cursor_next_group(k, end))
                 break;
-            }
-            a = a < sh.pos ? sh.pos : a;
-            b = b > end ? end : b;
-            if (b <= a)
-                continue;
-            if (!sh.buf) {
-                /* Removal never lengthens the text: a space stands for at least one byte. */
-                sh.buf = sh.w = lede_doc_alloc(k->doc, (size_t)(end - start) + 1);
-                if (!sh.buf) {
-                    if (o->rc == 0)
-                        o->rc = lede_error_set(err, LEDE_ENOMEM,
-                                               "document '%s': out of memory showing the text "
-                                               "of [%u, %u) without its skipped furniture",
-                                               lede_doc_id(k->doc), (unsigned)start, (unsigned)end);
-                    return;
-                }
-            }
-            done = leave_out(&sh, a, b, separates);
+            continue;
         }
+        if (a >= end)
+            break;
+        /* The cursor passes a run that ends inside the span; one that goes on past its end
+         * may reach into the next span, so the cursor stays before it. */
+        if (b <= end) {
+            k->at = at;
+            k->run_pos = pos;
+        } else {
+            b = end;
+            last = 1;
+        }
+        a = a < sh.pos ? sh.pos : a;
+        if (b <= a) {
+            if (last)
+                break;
+            continue;
+        }
+        if (!sh.buf) {
+            /* Removal never lengthens the text: a space stands for at least one byte. */
+            sh.buf = sh.w = lede_doc_alloc(k->doc, (size_t)(end - start) + 1);
+            if (!sh.buf) {
+                if (o->rc == 0)
+                    o->rc = lede_error_set(err, LEDE_ENOMEM,
+                                           "document '%s': out of memory showing the text "
+                                           "of [%u, %u) without its skipped furniture",
+                                           lede_doc_id(k->doc), (unsigned)start, (unsigned)end);
+                return;
+            }
+        }
+        if (leave_out(&sh, a, b, separates) || last)
+            break;
     }
     if (!sh.buf)
         return;

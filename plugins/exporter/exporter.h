@@ -138,26 +138,39 @@ const char *exp_quote_kind_name(unsigned kind);
  * write the layer out (it is no annotation of the text). docs/output.md states the rule. */
 
 /* A document's groups of skipped runs: layer is NULL when it has none (then every shown
- * text is its span's bytes, with no copy). */
+ * text is its span's bytes, with no copy). Sentences and quotations are asked for in text
+ * order, so a cursor walks the runs with them: the next run to read is at runs[at, len) of
+ * group g, after run_pos, and every run before it ends at or before run_pos (g == n: none is
+ * left). A span that starts before run_pos (spans out of order or overlapping) finds its
+ * group by bisection instead; run_pos starts at UINT32_MAX so that the first span does. */
 typedef struct exp_skips {
     lede_doc *doc; /* arena for the shown texts */
     const lede_layer *layer;
     size_t n;
+    size_t g, at, len;
+    const unsigned char *runs;
+    uint32_t run_pos, group_end;
 } exp_skips;
 
 /* Finds the layer of doc's skipped runs: no lookup at all when the document has no generic
- * layer, as a document without furniture has none. */
+ * layer, as a document without furniture has none (then the cursor is not set either). */
 static inline void exp_skips_init(exp_skips *k, lede_doc *doc)
 {
     k->doc = doc;
     k->layer = lede_doc_layer_count(doc) ? lede_doc_layer(doc, SKIPPED_LAYER, 0) : NULL;
     k->n = k->layer ? lede_layer_count(k->layer) : 0;
-    if (k->n == 0)
+    if (k->n == 0) {
         k->layer = NULL;
+        return;
+    }
+    k->g = k->at = k->len = 0;
+    k->runs = NULL;
+    k->run_pos = UINT32_MAX;
+    k->group_end = 0;
 }
 
 /* The slow path of exp_shown_text: the span holds skipped runs, or may. */
-void exp_shown_text_skipping(const exp_skips *k, const char *text, uint32_t start, uint32_t end,
+void exp_shown_text_skipping(exp_skips *k, const char *text, uint32_t start, uint32_t end,
                              const char **s, size_t *n, exp_out *o, lede_error *err);
 
 /* The text shown for the span text[start, end) (a sentence, a title): its bytes without the
@@ -166,10 +179,10 @@ void exp_shown_text_skipping(const exp_skips *k, const char *text, uint32_t star
  * both sides of a removal is kept once, and a removal at either end of the span takes the
  * white space beside it. Sets *s and *n: text + start and end - start when nothing is
  * skipped (no copy), else a copy in the document's arena. Out of memory, the raw span is
- * given and o->rc and err are set. Inline: every sentence asks. */
-static inline void exp_shown_text(const exp_skips *k, const char *text, uint32_t start,
-                                  uint32_t end, const char **s, size_t *n, exp_out *o,
-                                  lede_error *err)
+ * given and o->rc and err are set. Moves k's cursor; cheapest when spans come in text order.
+ * Inline: every sentence asks. */
+static inline void exp_shown_text(exp_skips *k, const char *text, uint32_t start, uint32_t end,
+                                  const char **s, size_t *n, exp_out *o, lede_error *err)
 {
     if (!k->layer) {
         *s = text + start;

@@ -527,7 +527,7 @@ static void close_record(jw *j)
 
 void exp_render_json(const exp_instance *x, lede_doc *doc, exp_out *o, lede_error *err)
 {
-    jw j = {o, x->format == EXP_JSON && x->pretty, NULL, 0, doc, err, NULL, {NULL, NULL, 0}};
+    jw j = {o, x->format == EXP_JSON && x->pretty, NULL, 0, doc, err, NULL, {.layer = NULL}};
     const char *id = lede_doc_id(doc);
     size_t n;
 
@@ -575,7 +575,7 @@ void exp_render_json(const exp_instance *x, lede_doc *doc, exp_out *o, lede_erro
 void exp_render_json_error(const exp_instance *x, const lede_doc *doc, const char *stage,
                            const char *message, exp_out *o)
 {
-    jw j = {o, x->format == EXP_JSON && x->pretty, "", 0, doc, NULL, NULL, {NULL, NULL, 0}};
+    jw j = {o, x->format == EXP_JSON && x->pretty, "", 0, doc, NULL, NULL, {.layer = NULL}};
     const char *id = lede_doc_id(doc);
 
     exp_putc(o, '{');

@@ -134,8 +134,8 @@ static int looks_like_headline(const char *s, size_t n)
     return words <= HEADLINE_MAX_WORDS;
 }
 
-static void render_title(lede_doc *doc, const char *text, size_t len, const exp_skips *skips,
-                         exp_out *o, lede_error *err)
+static void render_title(lede_doc *doc, const char *text, size_t len, exp_skips *skips, exp_out *o,
+                         lede_error *err)
 {
     uint32_t start, end;
     const char *id = lede_doc_id(doc), *shown;
@@ -153,7 +153,7 @@ static void render_title(lede_doc *doc, const char *text, size_t len, const exp_
     EXP_LIT(o, "\n\n");
 }
 
-static void render_summary(lede_doc *doc, const char *text, size_t len, const exp_skips *skips,
+static void render_summary(lede_doc *doc, const char *text, size_t len, exp_skips *skips,
                            exp_out *o, lede_error *err)
 {
     size_t n, n_sents;
@@ -191,7 +191,7 @@ static void render_summary(lede_doc *doc, const char *text, size_t len, const ex
 
 /* One quotation line: the head segment, its continuations, and the first cue found. */
 static void render_quote_line(const lede_quote *q, const uint32_t *next, size_t head,
-                              const char *text, const exp_skips *skips, exp_out *o, lede_error *err)
+                              const char *text, exp_skips *skips, exp_out *o, lede_error *err)
 {
     size_t cue = LEDE_NONE;
 
@@ -221,8 +221,8 @@ static int has_speaker(const lede_quote *q)
     return q->speaker && q->speaker[0];
 }
 
-static void render_quotes(lede_doc *doc, const char *text, size_t len, const exp_skips *skips,
-                          exp_out *o, lede_error *err)
+static void render_quotes(lede_doc *doc, const char *text, size_t len, exp_skips *skips, exp_out *o,
+                          lede_error *err)
 {
     size_t n;
     const lede_quote *q = lede_doc_quotes(doc, &n);
