@@ -741,16 +741,11 @@ static void assert_one_text(const char *text, const char *expected)
 static void test_unicode_white_space_beside_a_removal_is_not_doubled(void **state)
 {
     char text[64], expected[64];
-    static const char three[] = "One\xc2\xa0<br>Two three.\xe3\x80\x80<p>\xe2\x80\x89"
-                                "Four</em>\xe2\x80\x89"
-                                "five.";
-    static const char *const shown[] = {"One", "Two three.",
-                                        "Four\xe2\x80\x89"
-                                        "five."};
-    static const char *const joined[] = {"One\xc2\xa0Two three.", "Two three.\xe3\x80\x80"
-                                                                  "Four\xe2\x80\x89"
-                                                                  "five."};
-    static const char *const lead[] = {"One", "Two three.\xe3\x80\x80"};
+    /* \u escapes: a hex escape would run on into the letter after it */
+    static const char three[] = "One\u00a0<br>Two three.\u3000<p>\u2009Four</em>\u2009five.";
+    static const char *const shown[] = {"One", "Two three.", "Four\u2009five."};
+    static const char *const joined[] = {"One\u00a0Two three.", "Two three.\u3000Four\u2009five."};
+    static const char *const lead[] = {"One", "Two three.\u3000"};
 
     (void)state;
     /* the review's case: "Hello\u00a0\r\nWorld" read "Hello\u00a0 World" */
