@@ -389,6 +389,49 @@ static void test_real_furniture_is_still_left_out(void **state)
           "Prices rose Sharply.");
 }
 
+/* The review of the tightened recognisers: one escape alone before punctuation is code
+ * quoted in prose, kept as it was before; two in a row are still skipped whatever follows. */
+static void test_lone_escape_before_punctuation_is_kept(void **state)
+{
+    char buf[256];
+
+    (void)state;
+    TEXTS("printf(\"hello\\n\"); prints a line.", "", 0, "printf(\"hello\\n\"); prints a line.");
+    TEXTS("Use \"\\n\" for newlines in C.", "", 0, "Use \"\\n\" for newlines in C.");
+    TEXTS("Write \\n, then \\t.", "", 0, "Write \\n, then \\t.");
+    runs_of("Use \"\\n\" for newlines. Write \\n, then \\t.", 0, buf, sizeof buf);
+    assert_string_equal(buf, "");
+    /* still skipped: before a space, a capital or the end */
+    TEXTS("Prices rose\\n Sharply\\nThen fell\\n", "", 0, "Prices rose Sharply Then fell");
+}
+
+/* A short run of marks apart from the words of its line is a rule when nothing but white
+ * space (a no-break space too) or furniture (<br>, "\r\n") stands before it on its line or
+ * after it; between words it stays text. */
+static void test_rule_apart_from_words_on_its_line_is_left_out(void **state)
+{
+    char buf[256];
+
+    (void)state;
+    TEXTS("Text.<br>-----<br>More text here.", "", 0, "Text.", "More text here.");
+    runs_of("Text.<br>-----<br>More text here.", 0, buf, sizeof buf);
+    assert_string_equal(buf, "<br>-----<br>:1");
+    TEXTS("Text.\n\u00a0-----\nMore text.", "", 0, "Text.", "More text.");
+    TEXTS("Text.\n\u3000-----\u3000\nMore text.", "", 0, "Text.", "More text.");
+    TEXTS("Then they left. -----\nA new line here.", "", 0, "Then they left.", "A new line here.");
+    TEXTS("Text.\\r\\n-----\\r\\nMore text.", "", 0, "Text.", "More text.");
+    TEXTS("Text. &lt;br&gt;-----&lt;br&gt;More text.", "", 0, "Text.", "More text.");
+    TEXTS("Text. <b>-----</b>\nMore text.", "", 0, "Text.", "More text.");
+    /* still text: glued to a word, or between words on the line */
+    TEXTS("What the f**** is this", "", 0, "What the f**** is this");
+    TEXTS("I saw the **** is here.", "", 0, "I saw the **** is here.");
+    TEXTS("I saw the <em>----</em> here.", "", 0, "I saw the ---- here.");
+    TEXTS("Text.\n\u00a0-----Header here.", "", 0, "Text.", "-----Header here.");
+    /* a word left out at the end of a line (Pride and Prejudice): a word before it */
+    TEXTS("They were in ----\n     street. He saw Wickham.", "", 0,
+          "They were in ----\n     street.", "He saw Wickham.");
+}
+
 static void test_markdown_title_and_summary_leave_furniture_out(void **state)
 {
     char *out = render("<h1>Putin arrives in Iran</h1>\n\nHe said it was <b>very</b> good.", "", 0,
@@ -778,6 +821,8 @@ int main(void)
         cmocka_unit_test(test_rule_between_lines_is_one_space),
         cmocka_unit_test(test_prose_that_looks_like_furniture_keeps_its_words),
         cmocka_unit_test(test_real_furniture_is_still_left_out),
+        cmocka_unit_test(test_lone_escape_before_punctuation_is_kept),
+        cmocka_unit_test(test_rule_apart_from_words_on_its_line_is_left_out),
         cmocka_unit_test(test_markdown_title_and_summary_leave_furniture_out),
         cmocka_unit_test(test_quotation_text_leaves_furniture_out),
         cmocka_unit_test(test_document_without_furniture_has_no_extra_layer),

@@ -98,6 +98,14 @@ static void test_rules_of_repeated_marks_are_dropped(void **state)
     /* four marks glued to a word are no rule: no sentence ends inside "f****" */
     TKU_SENTENCES(k, "What the f**** is this? Nothing.", "What the f**** is this?", "Nothing.");
     assert_true(tku_find(k, "*", 0) != (size_t)-1);
+    /* a short run apart from the words of its line: nothing but furniture or white space
+     * before it, or after it */
+    TKU_SENTENCES(k, "Text.<br>-----<br>More text here.", "Text.", "More text here.");
+    TKU_SENTENCES(k, "Then they left. -----\nA new line here.", "Then they left.",
+                  "A new line here.");
+    assert_true(tku_find(k, "-", 0) == (size_t)-1);
+    TKU_SENTENCES(k, "I saw the **** is here.", "I saw the **** is here.");
+    assert_true(tku_find(k, "*", 0) != (size_t)-1);
 }
 
 static void test_literal_line_break_escapes_are_white_space(void **state)
@@ -116,6 +124,10 @@ static void test_literal_line_break_escapes_are_white_space(void **state)
     TKU_SENTENCES(k, "He left the city\\r\\n<p>Then they went.", "He left the city",
                   "Then they went.");
     assert_int_equal(tku_n_tokens(k), 8);
+    /* one escape alone before punctuation is code quoted in prose: its tokens stay */
+    TKU_SENTENCES(k, "printf(\"hello\\n\"); prints a line.",
+                  "printf(\"hello\\n\"); prints a line.");
+    assert_true(tku_find(k, "\\", 0) != (size_t)-1);
 }
 
 static void test_a_page_number_alone_is_no_paragraph(void **state)

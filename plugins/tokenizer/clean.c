@@ -21,7 +21,9 @@
  * (markup_end: "<https://x.com>", "<john@x.com>" and "a<b and c>d" are text), an escaped
  * one a known element ("x&lt;y and z&gt;w" is mathematics); a short run of marks inside a
  * line of text is a dash, a name left out or a word censored, not a rule ("the ----shire",
- * "f****"); one escape alone needs a follower no path goes on with ("C:\new").
+ * "f****") unless it stands apart from the line's words ("Text.<br>-----<br>More"); one
+ * escape alone needs a space, a capital, a backslash or a line break after it, or it is code
+ * or a path ("C:\new", 'printf("hi\n");').
  *
  * Every recognizer is bounded (a tag's attributes up to MARKUP_MAX bytes, on one line),
  * so a stray '<' costs a short look-ahead, never a rescan of the paragraph.
@@ -253,10 +255,149 @@ static int closes_framed_line(const unsigned char *s, uint32_t begin, uint32_t p
     return n >= 4;
 }
 
-/* A character that goes on a word or a file name after "\n": "C:\new", "\n2.txt". */
-static int is_path_char(unsigned char c)
+/* Literal escapes at s[pos] (a '\\'): "\n", "\r", "\t", also "\ n" with a space after the
+ * backslash, as a converter left it ("World. \ r \ nHello"). Two or more in a row ("\r\n")
+ * are one piece whatever follows ("\r\n<p>"); one alone must be followed by the end, a space,
+ * a backslash, a line break or a capital, or it is code or a path ("C:\new", "\n2.txt",
+ * 'printf("hi\n");', "Write \n, then"). Returns the end or 0; *brk says whether an "\n" or
+ * "\r" is among them (a line break rather than a tab). */
+static uint32_t escapes_end(const unsigned char *s, uint32_t pos, uint32_t end, int *brk)
 {
-    return tok_ascii_letter(c) || tok_ascii_digit(c) || c == '_' || c == '.' || c == '-';
+    unsigned n = 0;
+    uint32_t q, e;
+
+    *brk = 0;
+    for (q = pos; q + 1 < end && s[q] == '\\'; q = e + 1, n++) {
+        e = q + 1 + (s[q + 1] == ' ');
+        if (e >= end || (s[e] != 'n' && s[e] != 'r' && s[e] != 't'))
+            break;
+        *brk |= s[e] != 't';
+    }
+    if (n >= 2 || (n == 1 && (q == end || s[q] == ' ' || s[q] == '\\' || is_line_end(s[q]) ||
+                              tok_ascii_upper(s[q]))))
+        return q;
+    return 0;
+}
+
+/* Steps over what the tokenizer reads as white space or skips as furniture at s[q..)
+ * (q < end), within one line: sets *q past a blank, a white space character (Unicode's
+ * too: a no-break space), an inline tag or a tab escape, and returns 1; returns 2 for what
+ * breaks the line (a line end, a block tag such as <br>, an escaped line break), 0 for
+ * text. */
+static int step_space(const unsigned char *s, uint32_t *q, uint32_t end)
+{
+    unsigned char c = s[*q];
+    uint32_t e;
+    int32_t cp;
+    int brk = 0;
+
+    if (is_line_end(c))
+        return 2;
+    if (c == '<' || c == '&') {
+        if (!(e = markup_end(s, *q, end, &brk)))
+            return 0;
+    } else if (c == '\\') {
+        if (!(e = escapes_end(s, *q, end, &brk)))
+            return 0;
+    } else {
+        e = *q + (uint32_t)tok_decode(s + *q, end - *q, &cp);
+        if (tok_class(cp) != TOK_CC_SPACE)
+            return 0;
+    }
+    *q = e;
+    return brk ? 2 : 1;
+}
+
+/* Is only white space or furniture (step_space) between s[q] and the end of its line or of
+ * the paragraph? Looks ahead at most MARKUP_MAX bytes. */
+static int line_empty_after(const unsigned char *s, uint32_t q, uint32_t end)
+{
+    uint32_t from = q;
+    int k = 1;
+
+    while (q < end && q - from < MARKUP_MAX && (k = step_space(s, &q, end)) == 1)
+        ;
+    return q == end || k == 2;
+}
+
+/* Is only white space or furniture (step_space) between the start of s[pos]'s line (begin,
+ * the paragraph's start, being one) and s[pos]? Walks back piece by piece: the start of a
+ * piece ending at b is the first byte of the character before b, or for a tag, an escaped
+ * tag or an escape (b after '>', ';' or an escape's letter) the nearest '<', '&' or '\\'
+ * on the line that step_space takes to b. Looks back at most MARKUP_MAX bytes. */
+static int line_empty_before(const unsigned char *s, uint32_t begin, uint32_t pos, uint32_t end)
+{
+    uint32_t b = pos;
+
+    while (b > begin && pos - b < MARKUP_MAX) {
+        uint32_t a = b - 1, q;
+        unsigned char c = s[a];
+        int k = 0;
+
+        if (is_line_end(c))
+            return 1;
+        if (c == '>' || c == ';' || c == 'n' || c == 'r' || c == 't') {
+            for (; pos - a < MARKUP_MAX && !is_line_end(s[a]); a--) {
+                q = a;
+                if ((s[a] == '<' || s[a] == '&' || s[a] == '\\') &&
+                    (k = step_space(s, &q, end)) != 0 && q == b)
+                    break;
+                k = 0;
+                if (a == begin)
+                    break;
+            }
+        } else {
+            while (a > begin && (s[a] & 0xC0) == 0x80 && b - a < 4)
+                a--;
+            q = a;
+            if ((k = step_space(s, &q, end)) != 0 && q != b)
+                k = 0;
+        }
+        if (k != 1)
+            return k == 2;
+        b = a;
+    }
+    return b == begin;
+}
+
+static int is_word_class(int cc)
+{
+    return cc >= TOK_CC_UPPER && cc <= TOK_CC_NUMERIC;
+}
+
+/* Is the last character before s[pos] on its line, white space aside, a letter, a digit or
+ * a combining mark? Then a run of marks at s[pos] is glued to a word ("f****") or stands
+ * for one left out ("They were in ----\n street", Pride and Prejudice). Looks back at most
+ * MARKUP_MAX bytes. */
+static int word_before(const unsigned char *s, uint32_t begin, uint32_t pos)
+{
+    uint32_t b = pos;
+
+    while (b > begin && pos - b < MARKUP_MAX) {
+        uint32_t p = b - 1;
+        int32_t cp;
+        int cc;
+
+        while (p > begin && (s[p] & 0xC0) == 0x80 && b - p < 4)
+            p--;
+        tok_decode(s + p, b - p, &cp);
+        cc = tok_class(cp);
+        if (cc != TOK_CC_SPACE || is_line_end(s[p]))
+            return is_word_class(cc);
+        b = p;
+    }
+    return 0;
+}
+
+/* Is the character at s[pos] (pos < end) a letter, a digit or a combining mark? */
+static int word_char_at(const unsigned char *s, uint32_t pos, uint32_t end)
+{
+    int32_t cp;
+
+    if (pos >= end)
+        return 0;
+    tok_decode(s + pos, end - pos, &cp);
+    return is_word_class(tok_class(cp));
 }
 
 uint32_t tok_junk_end(const unsigned char *s, uint32_t begin, uint32_t pos, uint32_t end,
@@ -264,6 +405,7 @@ uint32_t tok_junk_end(const unsigned char *s, uint32_t begin, uint32_t pos, uint
 {
     unsigned char c = s[pos];
     uint32_t q;
+    int brk;
 
     *what = 0;
     if (c == '<' || c == '&') {
@@ -287,33 +429,25 @@ uint32_t tok_junk_end(const unsigned char *s, uint32_t begin, uint32_t pos, uint
         /* A short run inside a line of text is a word censored ("What the f**** is this"),
          * a dash ("the Boulanger----") or a name left out ("the ----shire", "Lord ---- and"),
          * all in Pride and Prejudice; a rule is drawn long ("Results=========Labour won."),
-         * opens its line ("-----", "//////Header") or closes a line that it frames with the
-         * same mark ("-----Original Message-----"). */
+         * opens its line ("-----", "//////Header"), closes a line that it frames with the
+         * same mark ("-----Original Message-----"), or stands apart from the words of its
+         * line: only white space (a no-break space too) or furniture before it on its line,
+         * no word glued after ("Text.<br>-----<br>More"), or only that after it, no word
+         * before ("Then they left. -----\nA new line"; "They were in ----\n street" is a
+         * name left out). */
         for (q = pos; q < end && s[q] == c; q++)
             ;
         if (q - pos < RULE_INLINE_MIN && !opens_its_line(s, begin, pos) &&
-            !closes_framed_line(s, begin, pos, q, end))
+            !closes_framed_line(s, begin, pos, q, end) &&
+            !(!word_char_at(s, q, end) && line_empty_before(s, begin, pos, end)) &&
+            !(!word_before(s, begin, pos) && line_empty_after(s, q, end)))
             return 0;
         *what = TOK_JUNK_ENDS | TOK_JUNK_SEPARATES;
         return q;
     }
-    if (c == '\\') {
-        /* A line break escaped twice over: "World. \r\n Hello", not "C:\new"; also with a
-         * space after the backslash, as a converter left it: "World. \ r \ nHello". Two
-         * escapes or more in a row ("\r\n") are one piece whatever follows ("\r\n<p>"); one
-         * alone must be followed by the end, a capital or a character that does not go on a
-         * word or a path ("C:\new", "\n2.txt"). */
-        unsigned n = 0;
-        uint32_t e;
-        for (q = pos; q + 1 < end && s[q] == '\\'; q = e + 1, n++) {
-            e = q + 1 + (s[q + 1] == ' ');
-            if (e >= end || (s[e] != 'n' && s[e] != 'r' && s[e] != 't'))
-                break;
-        }
-        if (n >= 2 || (n == 1 && (q == end || !is_path_char(s[q]) || tok_ascii_upper(s[q])))) {
-            *what = TOK_JUNK_SEPARATES; /* a line break, but no sentence end of its own */
-            return q;
-        }
+    if (c == '\\' && (q = escapes_end(s, pos, end, &brk)) != 0) {
+        *what = TOK_JUNK_SEPARATES; /* a line break, but no sentence end of its own */
+        return q;
     }
     return 0;
 }
