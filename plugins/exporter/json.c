@@ -109,13 +109,17 @@ static void span_head(jw *j, uint32_t start, uint32_t end)
     span_head_text(j, start, end, j->text + start, end - start);
 }
 
-/* The head of a sentence or a quotation in a document with skipped furniture: its text is
- * the text it shows (exp_shown_text). A document without furniture never comes here. */
+/* The head of a sentence or a quotation: its text is the text it shows (exp_shown_text),
+ * which is the span's bytes (span_head's fast path) in a document without furniture. */
 static void shown_head(jw *j, uint32_t start, uint32_t end)
 {
     const char *shown;
     size_t shown_len;
 
+    if (!j->skips.layer) {
+        span_head(j, start, end);
+        return;
+    }
     exp_shown_text_skipping(&j->skips, j->text, start, end, &shown, &shown_len, j->o, j->err);
     span_head_text(j, start, end, shown, shown_len);
 }
@@ -220,10 +224,7 @@ static void render_sentences(jw *j)
         if (!exp_span_ok(j->o, j->err, j->doc, "sentence", i, s[i].start, s[i].end, j->len))
             return;
         element(j, i);
-        if (j->skips.layer)
-            shown_head(j, s[i].start, s[i].end);
-        else
-            span_head(j, s[i].start, s[i].end);
+        shown_head(j, s[i].start, s[i].end);
         JW_INDEX_TAIL(j, "paragraph", s[i].paragraph);
     }
     end_array(j, n);
@@ -312,10 +313,7 @@ static void render_quotes(jw *j)
         if (!exp_span_ok(j->o, j->err, j->doc, "quote", i, q[i].start, q[i].end, j->len))
             return;
         element(j, i);
-        if (j->skips.layer)
-            shown_head(j, q[i].start, q[i].end);
-        else
-            span_head(j, q[i].start, q[i].end);
+        shown_head(j, q[i].start, q[i].end);
         JW_FIELD(j, "speaker");
         if (q[i].speaker)
             exp_put_jstr(j->o, q[i].speaker, strlen(q[i].speaker));
