@@ -347,8 +347,7 @@ static int line_empty_before(const unsigned char *s, uint32_t begin, uint32_t po
                     break;
             }
         } else {
-            while (a > begin && (s[a] & 0xC0) == 0x80 && b - a < 4)
-                a--;
+            a = (uint32_t)tok_char_start_before(s, begin, b);
             q = a;
             if ((k = step_space(s, &q, end)) != 0 && q != b)
                 k = 0;
@@ -374,12 +373,10 @@ static int word_before(const unsigned char *s, uint32_t begin, uint32_t pos)
     uint32_t b = pos;
 
     while (b > begin && pos - b < MARKUP_MAX) {
-        uint32_t p = b - 1;
+        uint32_t p = (uint32_t)tok_char_start_before(s, begin, b);
         int32_t cp;
         int cc;
 
-        while (p > begin && (s[p] & 0xC0) == 0x80 && b - p < 4)
-            p--;
         tok_decode(s + p, b - p, &cp);
         cc = tok_class(cp);
         if (cc != TOK_CC_SPACE || is_line_end(s[p]))

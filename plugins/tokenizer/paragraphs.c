@@ -38,10 +38,8 @@ static int scan_line(const char *text, size_t pos, size_t eol, size_t *first, si
     }
     *first = pos;
     while (end > pos) {
-        size_t q = end - 1;
+        size_t q = tok_char_start_before(s, pos, end);
         int32_t cp;
-        while (q > pos && (s[q] & 0xC0) == 0x80 && end - q < 4)
-            q--;
         tok_decode(s + q, end - q, &cp);
         if (!is_space_cp(cp))
             break;

@@ -44,6 +44,17 @@ size_t tok_decode_multibyte(const unsigned char *s, size_t n, int32_t *cp);
 int tok_class_unicode(int32_t cp);
 extern const unsigned char tok_ascii_class[128];
 
+/* The first byte of the character that ends at s[pos] (begin < pos): back over at most three
+ * UTF-8 continuation bytes, never before begin. Scanning backwards: pair it with tok_decode. */
+static inline size_t tok_char_start_before(const unsigned char *s, size_t begin, size_t pos)
+{
+    size_t p = pos - 1;
+
+    while (p > begin && (s[p] & 0xC0) == 0x80 && pos - p < 4)
+        p--;
+    return p;
+}
+
 /* Decodes the code point at s[0..n) (n >= 1) into *cp and returns its length in bytes.
  * Invalid bytes (the host replaced them, but the harness accepts anything) decode as
  * U+FFFD of length 1, so scanning always advances. Inline: it runs once per character. */

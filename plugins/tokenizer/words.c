@@ -95,16 +95,14 @@ static inline size_t peek(const scanner *sc, uint32_t pos, int32_t *cp, int *cc)
 /* The code point ending at pos; a space before the paragraph. */
 static void peek_back(const scanner *sc, uint32_t pos, int32_t *cp, int *cc)
 {
-    uint32_t p = pos;
+    uint32_t p;
 
     if (pos <= sc->begin) {
         *cp = ' ';
         *cc = TOK_CC_SPACE;
         return;
     }
-    p--;
-    while (p > sc->begin && (sc->s[p] & 0xC0) == 0x80 && pos - p < 4)
-        p--;
+    p = (uint32_t)tok_char_start_before(sc->s, sc->begin, pos);
     tok_decode(sc->s + p, pos - p, cp);
     *cc = tok_class(*cp);
 }
