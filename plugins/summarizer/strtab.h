@@ -87,6 +87,28 @@ static inline uint64_t sum_load_le(const char *s, size_t len, size_t readable)
     return x;
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* A key's two words from s, which has 16 bytes readable, for a key of len bytes (at most
+ * SUM_STRTAB_INLINE: a longer key's first 16): two loads, each masked to the key's bytes in
+ * it. keep[8 + n] keeps a word's low n bytes (all 8 from n = 8 on), so keep[8 + len] is the
+ * first word's mask and keep[len] the second's. */
+static inline void sum_strkey_words16(uint64_t w[2], const char *s, size_t len)
+{
+    /* clang-format off */
+    static const uint64_t keep[8 + SUM_STRTAB_INLINE + 1] = {
+        0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF,
+        UINT64_MAX, UINT64_MAX, UINT64_MAX, UINT64_MAX, UINT64_MAX, UINT64_MAX, UINT64_MAX,
+        UINT64_MAX, UINT64_MAX};
+    /* clang-format on */
+    uint64_t w0, w1;
+    memcpy(&w0, s, 8);
+    memcpy(&w1, s + 8, 8);
+    w[0] = w0 & keep[8 + len];
+    w[1] = w1 & keep[len];
+}
+#endif
+
 /* Loads the key (tag, s[0..len)) without hashing it: see the top of the file for readable. */
 static inline void sum_strkey_load(sum_strkey *k, unsigned tag, const char *s, size_t len,
                                    size_t readable)
@@ -96,16 +118,8 @@ static inline void sum_strkey_load(sum_strkey *k, unsigned tag, const char *s, s
     k->shape = sum_strkey_shape(len, tag);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (readable >= 16) {
-        /* The common case, without a branch on the length: two loads, each masked to the
-         * key's bytes in it. */
-        static const uint64_t keep[9] = {0,          0xFF,         0xFFFF,         0xFFFFFF,
-                                         0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF,
-                                         UINT64_MAX};
-        size_t lo = len < 8 ? len : 8, hi = len < 8 ? 0 : len - 8 < 8 ? len - 8 : 8;
-        memcpy(&k->w[0], s, 8);
-        memcpy(&k->w[1], s + 8, 8);
-        k->w[0] &= keep[lo];
-        k->w[1] &= keep[hi];
+        /* The common case, without a branch on the length. */
+        sum_strkey_words16(k->w, s, len < SUM_STRTAB_INLINE ? len : SUM_STRTAB_INLINE);
         return;
     }
 #endif
@@ -141,20 +155,7 @@ static inline void sum_strkey_seal(sum_strkey *k)
  * readable from s: the same key and hash, in a few instructions and no branch. */
 static inline void sum_strkey_make_short(sum_strkey *k, unsigned tag, const char *s, uint32_t len)
 {
-    /* keep[8 + n]: the low n bytes of a word (all 8 from n = 8 on); keep[n] is then the
-     * mask of a key of n bytes for its second word, keep[8 + n] for its first. */
-    /* clang-format off */
-    static const uint64_t keep[8 + SUM_STRTAB_INLINE + 1] = {
-        0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF,
-        UINT64_MAX, UINT64_MAX, UINT64_MAX, UINT64_MAX, UINT64_MAX, UINT64_MAX, UINT64_MAX,
-        UINT64_MAX, UINT64_MAX};
-    /* clang-format on */
-    uint64_t w0, w1;
-    memcpy(&w0, s, 8);
-    memcpy(&w1, s + 8, 8);
-    k->w[0] = w0 & keep[8 + len];
-    k->w[1] = w1 & keep[len];
+    sum_strkey_words16(k->w, s, len);
     k->s = s;
     k->len = len;
     k->shape = sum_strkey_shape(len, tag);
