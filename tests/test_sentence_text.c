@@ -449,20 +449,10 @@ static void test_markdown_title_and_summary_leave_furniture_out(void **state)
 /* The output of text through tokenizer, quotes and exporter (options exp_opts), malloc'd. */
 static char *render_with_quotes(const char *text, const char *exp_opts)
 {
-    lede_harness *h = NULL;
     lede_doc *doc;
-    lede_error err;
-    char *out;
+    lede_harness *h = run_through(text, strlen(text), NULL, &quotes_LTX_lede_stage, exp_opts, &doc);
+    char *out = strdup(lede_harness_output(h, NULL));
 
-    lede_error_clear(&err);
-    assert_int_equal(lede_harness_new(&h, &err), 0);
-    if (lede_harness_add(h, &tokenizer_LTX_lede_stage, NULL, &err) ||
-        lede_harness_add(h, &quotes_LTX_lede_stage, NULL, &err) ||
-        lede_harness_add(h, &exporter_LTX_lede_stage, exp_opts, &err))
-        fail_msg("harness: %s", err.message);
-    if (lede_harness_run(h, "t", text, strlen(text), &doc, &err))
-        fail_msg("run: %s", err.message);
-    out = strdup(lede_harness_output(h, NULL));
     assert_non_null(out);
     lede_harness_free(h);
     return out;
