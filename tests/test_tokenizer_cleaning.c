@@ -70,6 +70,26 @@ static void test_angle_brackets_that_are_no_tags_stay_tokens(void **state)
     assert_true(tku_find(k, "firm", 0) != (size_t)-1);
 }
 
+/* A tag without attributes needs an element's name: a key, a placeholder, a type parameter
+ * or a comparison in angle brackets is text, and its words stay tokens. */
+static void test_keys_and_type_parameters_in_angle_brackets_stay_text(void **state)
+{
+    tku *k = *state;
+    TKU_SENTENCES(k, "Press <Enter> to save the file. Then close it.",
+                  "Press <Enter> to save the file.", "Then close it.");
+    assert_true(tku_find(k, "Enter", 0) != (size_t)-1);
+    TKU_SENTENCES(k, "The bug was in std::vector<int> v and std::map<std::string, int> m.",
+                  "The bug was in std::vector<int> v and std::map<std::string, int> m.");
+    assert_true(tku_find(k, "int", 0) != (size_t)-1);
+    assert_true(tku_find(k, "string", 0) != (size_t)-1);
+    TKU_SENTENCES(k, "If x<y>z holds, the sort is stable.", "If x<y>z holds, the sort is stable.");
+    assert_true(tku_find(k, "y", 0) != (size_t)-1);
+    /* still tags: a known element in one case, a closing tag, an MS Word name, attributes */
+    TKU_SENTENCES(k, "<P>The <B>vote</B> was close.<o:p></o:p></P>\n<tweet pic=\"x\">Vote!</tweet>",
+                  "The <B>vote</B> was close.", "Vote!");
+    assert_true(tku_find(k, "<", 0) == (size_t)-1);
+}
+
 static void test_dot_leaders_and_page_numbers_are_dropped(void **state)
 {
     tku *k = *state;
@@ -108,6 +128,25 @@ static void test_rules_of_repeated_marks_are_dropped(void **state)
     assert_true(tku_find(k, "*", 0) != (size_t)-1);
 }
 
+/* Asterisks, hyphens and underscores stand for letters or a word: a run of them glued to a
+ * word, however long, or opening a line that goes on with words, is no rule (nor a sentence
+ * end); other marks, or a line framed by the run, still are. */
+static void test_marks_that_stand_for_a_word_are_no_rule(void **state)
+{
+    tku *k = *state;
+    TKU_SENTENCES(k, "**** off, he told the reporters. They left.",
+                  "**** off, he told the reporters.", "They left.");
+    assert_true(tku_find(k, "*", 0) != (size_t)-1);
+    TKU_SENTENCES(k, "She wrote:\n____ is the capital of France.",
+                  "She wrote:\n____ is the capital of France.");
+    /* rules: framed titles, a heading mark, a line of its own */
+    TKU_SENTENCES(k, "==== Results ====\nLabour won.\n---- Original Message ----\nFrom: Bob",
+                  "Results", "Labour won.", "Original Message", "From: Bob");
+    TKU_SENTENCES(k, "#### Notes\n\nIt rained.\n****\nIt stopped.", "Notes", "It rained.",
+                  "It stopped.");
+    assert_true(tku_find(k, "*", 0) == (size_t)-1);
+}
+
 static void test_literal_line_break_escapes_are_white_space(void **state)
 {
     tku *k = *state;
@@ -128,6 +167,37 @@ static void test_literal_line_break_escapes_are_white_space(void **state)
     TKU_SENTENCES(k, "printf(\"hello\\n\"); prints a line.",
                   "printf(\"hello\\n\"); prints a line.");
     assert_true(tku_find(k, "\\", 0) != (size_t)-1);
+}
+
+/* A run glued to a word is a word censored however long it is: no rule, no sentence end. */
+static void test_long_censored_word_is_no_rule(void **state)
+{
+    tku *k = *state;
+    TKU_SENTENCES(k, "He called it f******** rubbish. Then he left.",
+                  "He called it f******** rubbish.", "Then he left.");
+    assert_true(tku_find(k, "f", 0) != (size_t)-1);
+    /* the same run apart from words, or of another mark, is still a rule */
+    TKU_SENTENCES(k, "It rained. ******** It stopped. Results=========Labour won.", "It rained.",
+                  "It stopped.", "Results", "Labour won.");
+}
+
+/* Escapes inside a string literal of code are text, two in a row too; where a line break was
+ * escaped, a quote stands beside a word or a mark. */
+static void test_escapes_in_a_string_literal_stay_text(void **state)
+{
+    tku *k = *state;
+    TKU_SENTENCES(k, "Indent with \"\\n\\t\" in the format string. Then print it.",
+                  "Indent with \"\\n\\t\" in the format string.", "Then print it.");
+    assert_true(tku_find(k, "\\", 0) != (size_t)-1);
+    TKU_SENTENCES(k, "Call split(\"\\r\\n\") first.", "Call split(\"\\r\\n\") first.");
+    assert_true(tku_find(k, "\\", 0) != (size_t)-1);
+    TKU_SENTENCES(k, "It ends with printf(\"Done\\r\\n\"); there.",
+                  "It ends with printf(\"Done\\r\\n\"); there.");
+    assert_true(tku_find(k, "\\", 0) != (size_t)-1);
+    /* a line break escaped between two quotations */
+    TKU_SENTENCES(k, "He said \"Yes.\"\\r\\n\"No,\" she said.", "He said \"Yes.\"",
+                  "\"No,\" she said.");
+    assert_true(tku_find(k, "\\", 0) == (size_t)-1);
 }
 
 static void test_a_page_number_alone_is_no_paragraph(void **state)
@@ -157,9 +227,13 @@ int main(void)
         cmocka_unit_test(test_html_tags_are_no_tokens_and_block_tags_end_sentences),
         cmocka_unit_test(test_escaped_tags_are_no_tokens),
         cmocka_unit_test(test_angle_brackets_that_are_no_tags_stay_tokens),
+        cmocka_unit_test(test_keys_and_type_parameters_in_angle_brackets_stay_text),
         cmocka_unit_test(test_dot_leaders_and_page_numbers_are_dropped),
         cmocka_unit_test(test_rules_of_repeated_marks_are_dropped),
+        cmocka_unit_test(test_marks_that_stand_for_a_word_are_no_rule),
+        cmocka_unit_test(test_long_censored_word_is_no_rule),
         cmocka_unit_test(test_literal_line_break_escapes_are_white_space),
+        cmocka_unit_test(test_escapes_in_a_string_literal_stay_text),
         cmocka_unit_test(test_a_page_number_alone_is_no_paragraph),
         cmocka_unit_test(test_uax29_segments_keep_the_cleaned_sentences),
     };

@@ -17,13 +17,15 @@
  * text without those pieces, and never has to know what a tag looks like.
  *
  * Since a piece skipped is a piece no reader of the exporter's text sees, each recognizer
- * takes only what cannot be prose: a tag needs an HTML-like name and attributes
- * (markup_end: "<https://x.com>", "<john@x.com>" and "a<b and c>d" are text), an escaped
- * one a known element ("x&lt;y and z&gt;w" is mathematics); a short run of marks inside a
- * line of text is a dash, a name left out or a word censored, not a rule ("the ----shire",
- * "f****") unless it stands apart from the line's words ("Text.<br>-----<br>More"); one
- * escape alone needs a space, a capital, a backslash or a line break after it, or it is code
- * or a path ("C:\new", 'printf("hi\n");').
+ * takes only what cannot be prose: a tag needs an HTML-like name and attributes, and
+ * without attributes an element's name (markup_end: "<https://x.com>", "<john@x.com>",
+ * "a<b and c>d", "Press <Enter>" and "vector<int>" are text), an escaped one a known element
+ * ("x&lt;y and z&gt;w" is mathematics); a short run of marks inside a line of text, or a run
+ * of '*', '-' or '_' glued to a word, is a dash, a name left out or a word censored, not a rule
+ * ("the ----shire", "f****", "f********", "**** off") unless it stands apart from the line's
+ * words ("Text.<br>-----<br>More"); one escape alone needs a space, a capital, a backslash or
+ * a line break after it, or it is code or a path ("C:\new", 'printf("hi\n");'), and none
+ * inside a string literal is furniture ('Use "\n\t" to indent').
  *
  * Every recognizer is bounded (a tag's attributes up to MARKUP_MAX bytes, on one line),
  * so a stray '<' costs a short look-ahead, never a rescan of the paragraph.
@@ -61,16 +63,20 @@ static const char *const block_tags[] = {
     "footer",  "nav",  "aside", "main",  "figure", "figcaption", "blockquote", "pre",
     "caption", "body", "html",  "head",  NULL};
 
-/* The inline elements an escaped tag may name besides the block ones: "x&lt;y and z&gt;w"
- * is more often mathematics than markup, so "&lt;...&gt;" is a tag only for an element
- * that scraped pages show escaped. */
+/* The other elements a tag may name without attributes, and an escaped tag at all: "x<y>z",
+ * "vector<int>" and "x&lt;y and z&gt;w" are more often mathematics or code than markup, and
+ * "<Enter>" a key. Elements whose names are also common placeholders ("<data>", "<output>",
+ * "<map>", "<object>", "<var>", "<template>") are left out: such a tag needs attributes. */
 static const char *const inline_tags[] = {
-    "a",     "abbr",   "b",       "big",      "cite",   "code",   "del",    "em",
-    "font",  "i",      "iframe",  "img",      "ins",    "input",  "kbd",    "link",
-    "mark",  "meta",   "q",       "s",        "small",  "span",   "strike", "strong",
-    "style", "script", "sub",     "sup",      "tbody",  "tfoot",  "thead",  "time",
-    "u",     "center", "form",    "label",    "option", "select", "button", "source",
-    "video", "audio",  "picture", "noscript", "svg",    NULL};
+    "a",        "abbr",     "b",       "big",      "cite",   "code",     "del",      "em",
+    "font",     "i",        "iframe",  "img",      "ins",    "input",    "kbd",      "link",
+    "mark",     "meta",     "q",       "s",        "small",  "span",     "strike",   "strong",
+    "style",    "script",   "sub",     "sup",      "tbody",  "tfoot",    "thead",    "time",
+    "u",        "center",   "form",    "label",    "option", "select",   "button",   "source",
+    "video",    "audio",    "picture", "noscript", "svg",    "tt",       "wbr",      "nobr",
+    "dfn",      "samp",     "address", "fieldset", "legend", "textarea", "col",      "colgroup",
+    "acronym",  "bdi",      "bdo",     "ruby",     "rt",     "rp",       "canvas",   "hgroup",
+    "optgroup", "datalist", "embed",   "marquee",  "blink",  "frameset", "noframes", NULL};
 
 /* The attributes HTML writes without a value ("<td nowrap>", "<video controls>"), besides
  * the "data-..." ones of scripts; any other word after a tag's name needs "=value", or
@@ -127,31 +133,68 @@ static uint32_t value_end(const unsigned char *s, uint32_t q, uint32_t lim, int 
     return q > v ? q : 0;
 }
 
+/* Is name[0..len) in one case, digits and marks aside ("em", "EM", "h2", "o:p"; not "Enter")?
+ * Pages write an element's name in one case; a name in Title or camel case is a word or a
+ * type ("<Enter>", "List<Object>"). */
+static int one_case(const unsigned char *name, size_t len)
+{
+    int lower = 0, upper = 0;
+
+    for (size_t i = 0; i < len; i++) {
+        lower |= tok_ascii_lower(name[i]);
+        upper |= tok_ascii_upper(name[i]);
+    }
+    return !(lower && upper);
+}
+
+/* Does a tag named name[0..len) without attributes name an element? A known HTML element
+ * (element) in one case ("<b>", "</P>"); an XML name with a prefix, as MS Word writes them
+ * ("<o:p>", "</st1:place>"); or, closing or self-closing ("</tweet>", "<x/>"), any name in
+ * lower case. An opening tag of another name is text: a key, a placeholder or a type
+ * parameter ("Press <Enter> to go", "<name>", "std::vector<int> v", "x<y>z"). */
+static int names_element(const unsigned char *name, size_t len, int element, int closing)
+{
+    if (memchr(name, ':', len))
+        return 1;
+    if (element)
+        return one_case(name, len);
+    return closing && one_case(name, len) && tok_ascii_lower(name[0]);
+}
+
 /* A tag at s[pos..): "<name attr=value ...>", "</name>", "<name/>", or the same escaped with
  * &lt; and &gt;. The name is an ASCII letter then letters, digits, '-', '_' or ':' (not
- * last), ended by white space, '/' or the close: "<https://x.com>" and "<john@x.com>" are
- * no tags. An escaped tag needs a known element's name. Attributes are names of the same
- * characters, each with a value (value_end) unless it is one of HTML's boolean ones; the
- * tag stays on its line (a '\n' or '\r' ends the look-ahead). Returns the end or 0. */
+ * last, not doubled), ended by white space, '/' or the close: "<https://x.com>",
+ * "<john@x.com>" and "<std::string>" are no tags. An escaped tag needs a known element's
+ * name, a tag without attributes a name that names_element() takes. Attributes are names of
+ * the same characters, each with a value (value_end) unless it is one of HTML's boolean
+ * ones; the tag stays on its line (a '\n' or '\r' ends the look-ahead). Returns the end or
+ * 0. */
 static uint32_t markup_end(const unsigned char *s, uint32_t pos, uint32_t end, int *block)
 {
-    int escaped = s[pos] == '&';
-    uint32_t q = pos + (escaped ? 4 : 1), name, lim;
+    int escaped = s[pos] == '&', closing = 0, element;
+    uint32_t q = pos + (escaped ? 4 : 1), name, name_end, lim, attrs = 0;
 
     if (escaped && (end - pos < 8 || memcmp(s + pos, "&lt;", 4) != 0))
         return 0;
     lim = end - pos > MARKUP_MAX ? pos + MARKUP_MAX : end;
-    if (q < lim && s[q] == '/')
+    if (q < lim && s[q] == '/') {
         q++;
+        closing = 1;
+    }
     name = q;
     if (q >= lim || !tok_ascii_letter(s[q]))
         return 0;
-    while (q < lim && q - name < 32 && is_name_char(s[q]))
+    while (q < lim && q - name < 32 && is_name_char(s[q])) {
+        if (s[q] == ':' && s[q - 1] == ':')
+            return 0;
         q++;
+    }
     if (s[q - 1] == ':')
         return 0;
+    name_end = q;
     *block = in_list(block_tags, s + name, q - name);
-    if (escaped && !*block && !in_list(inline_tags, s + name, q - name))
+    element = *block || in_list(inline_tags, s + name, q - name);
+    if (escaped && !element)
         return 0;
     for (int quoted = 0;;) {
         uint32_t attr, blanks = q;
@@ -160,15 +203,19 @@ static uint32_t markup_end(const unsigned char *s, uint32_t pos, uint32_t end, i
             q++;
         if (q >= lim)
             return 0;
-        if (!escaped && s[q] == '>')
-            return q + 1;
-        if (escaped && at_escaped_gt(s, q, lim))
-            return q + 4;
         if (s[q] == '/') { /* "<br/>", "<br />" */
             q++;
-            if (!escaped && q < lim && s[q] == '>')
-                return q + 1;
-            return escaped && at_escaped_gt(s, q, lim) ? q + 4 : 0;
+            closing = 1;
+            if (!(!escaped && q < lim && s[q] == '>') && !(escaped && at_escaped_gt(s, q, lim)))
+                return 0;
+        }
+        if (!escaped && s[q] == '>') {
+            q++;
+            break;
+        }
+        if (escaped && at_escaped_gt(s, q, lim)) {
+            q += 4;
+            break;
         }
         /* an attribute, after white space or a quoted value ('<a x="1"y="2">') */
         if ((q == blanks && !quoted) || !tok_ascii_letter(s[q]))
@@ -185,7 +232,9 @@ static uint32_t markup_end(const unsigned char *s, uint32_t pos, uint32_t end, i
                    !(q - attr > 5 && memcmp(s + attr, "data-", 5) == 0)) {
             return 0;
         }
+        attrs++;
     }
+    return attrs || names_element(s + name, name_end - name, element, closing) ? q : 0;
 }
 
 /* The rest of a table-of-contents line after its dots: spaces, a page number or range
@@ -255,13 +304,38 @@ static int closes_framed_line(const unsigned char *s, uint32_t begin, uint32_t p
     return n >= 4;
 }
 
+/* Is c one of the bytes of set (a string of characters other than NUL)? */
+static int in_set(unsigned char c, const char *set)
+{
+    return c != 0 && strchr(set, c) != NULL;
+}
+
+/* Do the escapes s[pos..q) stand inside a string literal of code rather than where line
+ * breaks were? They do right after a quote that opens one (at the paragraph's start, after
+ * white space or one of "([{=") or right before a quote that closes one (at the end, before
+ * white space or one of ")]};,.:"): 'Use "\n\t" to indent', 'split("\r\n")',
+ * 'printf("Done\r\n");'. Text whose line breaks were escaped has a quote there only beside a
+ * word or a mark ('He said "Yes."\r\n"Next') or escaped too ('\"Yes.\"\r\n'). */
+static int in_string_literal(const unsigned char *s, uint32_t begin, uint32_t pos, uint32_t q,
+                             uint32_t end)
+{
+    if (pos > begin && (s[pos - 1] == '"' || s[pos - 1] == '\'') &&
+        (pos - 1 == begin || in_set(s[pos - 2], " \t\r\n([{=")))
+        return 1;
+    return q < end && (s[q] == '"' || s[q] == '\'') &&
+           (q + 1 == end || in_set(s[q + 1], " \t\r\n)]};,.:"));
+}
+
 /* Literal escapes at s[pos] (a '\\'): "\n", "\r", "\t", also "\ n" with a space after the
  * backslash, as a converter left it ("World. \ r \ nHello"). Two or more in a row ("\r\n")
  * are one piece whatever follows ("\r\n<p>"); one alone must be followed by the end, a space,
  * a backslash, a line break or a capital, or it is code or a path ("C:\new", "\n2.txt",
- * 'printf("hi\n");', "Write \n, then"). Returns the end or 0; *brk says whether an "\n" or
- * "\r" is among them (a line break rather than a tab). */
-static uint32_t escapes_end(const unsigned char *s, uint32_t pos, uint32_t end, int *brk)
+ * 'printf("hi\n");', "Write \n, then"). Neither is furniture inside a string literal
+ * (in_string_literal: 'Use "\n\t" to indent'). Returns the end or 0; *brk says whether an
+ * "\n" or "\r" is among them (a line break rather than a tab). begin is the paragraph's
+ * start. */
+static uint32_t escapes_end(const unsigned char *s, uint32_t begin, uint32_t pos, uint32_t end,
+                            int *brk)
 {
     unsigned n = 0;
     uint32_t q, e;
@@ -273,8 +347,9 @@ static uint32_t escapes_end(const unsigned char *s, uint32_t pos, uint32_t end, 
             break;
         *brk |= s[e] != 't';
     }
-    if (n >= 2 || (n == 1 && (q == end || s[q] == ' ' || s[q] == '\\' || is_line_end(s[q]) ||
-                              tok_ascii_upper(s[q]))))
+    if ((n >= 2 || (n == 1 && (q == end || s[q] == ' ' || s[q] == '\\' || is_line_end(s[q]) ||
+                               tok_ascii_upper(s[q])))) &&
+        !in_string_literal(s, begin, pos, q, end))
         return q;
     return 0;
 }
@@ -284,7 +359,7 @@ static uint32_t escapes_end(const unsigned char *s, uint32_t pos, uint32_t end, 
  * too: a no-break space), an inline tag or a tab escape, and returns 1; returns 2 for what
  * breaks the line (a line end, a block tag such as <br>, an escaped line break), 0 for
  * text. */
-static int step_space(const unsigned char *s, uint32_t *q, uint32_t end)
+static int step_space(const unsigned char *s, uint32_t begin, uint32_t *q, uint32_t end)
 {
     unsigned char c = s[*q];
     uint32_t e;
@@ -297,7 +372,7 @@ static int step_space(const unsigned char *s, uint32_t *q, uint32_t end)
         if (!(e = markup_end(s, *q, end, &brk)))
             return 0;
     } else if (c == '\\') {
-        if (!(e = escapes_end(s, *q, end, &brk)))
+        if (!(e = escapes_end(s, begin, *q, end, &brk)))
             return 0;
     } else {
         e = *q + (uint32_t)tok_decode(s + *q, end - *q, &cp);
@@ -310,12 +385,12 @@ static int step_space(const unsigned char *s, uint32_t *q, uint32_t end)
 
 /* Is only white space or furniture (step_space) between s[q] and the end of its line or of
  * the paragraph? Looks ahead at most MARKUP_MAX bytes. */
-static int line_empty_after(const unsigned char *s, uint32_t q, uint32_t end)
+static int line_empty_after(const unsigned char *s, uint32_t begin, uint32_t q, uint32_t end)
 {
     uint32_t from = q;
     int k = 1;
 
-    while (q < end && q - from < MARKUP_MAX && (k = step_space(s, &q, end)) == 1)
+    while (q < end && q - from < MARKUP_MAX && (k = step_space(s, begin, &q, end)) == 1)
         ;
     return q == end || k == 2;
 }
@@ -340,7 +415,7 @@ static int line_empty_before(const unsigned char *s, uint32_t begin, uint32_t po
             for (; pos - a < MARKUP_MAX && !is_line_end(s[a]); a--) {
                 q = a;
                 if ((s[a] == '<' || s[a] == '&' || s[a] == '\\') &&
-                    (k = step_space(s, &q, end)) != 0 && q == b)
+                    (k = step_space(s, begin, &q, end)) != 0 && q == b)
                     break;
                 k = 0;
                 if (a == begin)
@@ -349,7 +424,7 @@ static int line_empty_before(const unsigned char *s, uint32_t begin, uint32_t po
         } else {
             a = (uint32_t)tok_char_start_before(s, begin, b);
             q = a;
-            if ((k = step_space(s, &q, end)) != 0 && q != b)
+            if ((k = step_space(s, begin, &q, end)) != 0 && q != b)
                 k = 0;
         }
         if (k != 1)
@@ -397,6 +472,54 @@ static int word_char_at(const unsigned char *s, uint32_t pos, uint32_t end)
     return is_word_class(tok_class(cp));
 }
 
+/* Does the line of a run of marks ending at s[q] end with another run of four or more of the
+ * same mark c, white space aside ("==== Results ====")? Looks ahead at most MARKUP_MAX bytes. */
+static int line_framed_after(const unsigned char *s, uint32_t q, uint32_t end, unsigned char c)
+{
+    uint32_t e = q, n = 0;
+
+    while (e < end && e - q < MARKUP_MAX && !is_line_end(s[e]))
+        e++;
+    if (e < end && !is_line_end(s[e]))
+        return 0;
+    while (e > q && is_blank(s[e - 1]))
+        e--;
+    for (; e > q && s[e - 1] == c; e--)
+        n++;
+    return n >= 4;
+}
+
+/* Is the run of four or more marks s[pos..q) a rule? It is when it closes a line that it
+ * frames with the same mark ("-----Original Message-----"). '*', '-' and '_' stand for letters
+ * or a word: a run of one glued to a word before it is a word censored, a dash or a blank to
+ * fill in, however long ("What the f**** is this", "f********", "the Boulanger----",
+ * "n------"). Otherwise a long run is a rule ("Results=========Labour won."). A short one
+ * opening its line is one when drawn with another mark ("//////Header", "#### Notes") or
+ * when it frames the line ("==== Results ====", "---- Original Message ----"), not before the
+ * words of a line ("**** off, he said."). Anywhere else a short run is a rule only apart from
+ * the words of its line: nothing but white space (a no-break space too) or furniture after it,
+ * and before it no word or only that ("Text.<br>-----<br>More", "Then they left. -----\nA new
+ * line"); "the ----shire", "Lord ---- and" and "They were in ----\n street" are names left
+ * out (Pride and Prejudice). */
+static int is_rule(const unsigned char *s, uint32_t begin, uint32_t pos, uint32_t q, uint32_t end)
+{
+    unsigned char c = s[pos];
+    int for_word = c == '*' || c == '-' || c == '_';
+
+    if (closes_framed_line(s, begin, pos, q, end))
+        return 1;
+    if (for_word && pos > begin &&
+        word_char_at(s, (uint32_t)tok_char_start_before(s, begin, pos), pos) &&
+        !line_empty_before(s, begin, pos, end)) /* an escape's letter: "\\r\\n-----" */
+        return 0;
+    if (q - pos >= RULE_INLINE_MIN)
+        return 1;
+    if (opens_its_line(s, begin, pos) && (!for_word || line_framed_after(s, q, end, c)))
+        return 1;
+    return line_empty_after(s, begin, q, end) &&
+           (!word_before(s, begin, pos) || line_empty_before(s, begin, pos, end));
+}
+
 uint32_t tok_junk_end(const unsigned char *s, uint32_t begin, uint32_t pos, uint32_t end,
                       unsigned *what)
 {
@@ -423,26 +546,14 @@ uint32_t tok_junk_end(const unsigned char *s, uint32_t begin, uint32_t pos, uint
     }
     if (is_rule_char(c) && end - pos >= 4 && s[pos + 1] == c && s[pos + 2] == c &&
         s[pos + 3] == c && (pos == begin || s[pos - 1] != c)) {
-        /* A short run inside a line of text is a word censored ("What the f**** is this"),
-         * a dash ("the Boulanger----") or a name left out ("the ----shire", "Lord ---- and"),
-         * all in Pride and Prejudice; a rule is drawn long ("Results=========Labour won."),
-         * opens its line ("-----", "//////Header"), closes a line that it frames with the
-         * same mark ("-----Original Message-----"), or stands apart from the words of its
-         * line: only white space (a no-break space too) or furniture before it on its line,
-         * no word glued after ("Text.<br>-----<br>More"), or only that after it, no word
-         * before ("Then they left. -----\nA new line"; "They were in ----\n street" is a
-         * name left out). */
         for (q = pos; q < end && s[q] == c; q++)
             ;
-        if (q - pos < RULE_INLINE_MIN && !opens_its_line(s, begin, pos) &&
-            !closes_framed_line(s, begin, pos, q, end) &&
-            !(!word_char_at(s, q, end) && line_empty_before(s, begin, pos, end)) &&
-            !(!word_before(s, begin, pos) && line_empty_after(s, q, end)))
+        if (!is_rule(s, begin, pos, q, end))
             return 0;
         *what = TOK_JUNK_ENDS | TOK_JUNK_SEPARATES;
         return q;
     }
-    if (c == '\\' && (q = escapes_end(s, pos, end, &brk)) != 0) {
+    if (c == '\\' && (q = escapes_end(s, begin, pos, end, &brk)) != 0) {
         *what = TOK_JUNK_SEPARATES; /* a line break, but no sentence end of its own */
         return q;
     }
