@@ -88,22 +88,26 @@ static inline uint64_t lower_mask64(const unsigned char *p)
 /* What may follow a token of the fast path (tok_plain_words), by its next byte: FE_NO, the
  * general path must judge the token (a letter, a digit, an apostrophe or hyphen that may
  * join, a character that may continue a URL, any non-ASCII byte); FE_STOP, FE_COLON and
- * FE_APOS, the wider grammar of wide_token() decides; FE_END, the token ends and the byte
- * is tok_words' to take (quotes, brackets, symbols, controls); FE_MARK, a mark the fast
- * path emits itself (, ; ) ! ?); FE_SPACE, the usual space, skipped. Bytes 0x80 and up
- * are FE_NO (the entries past the list are zero). */
-enum { FE_NO = 0, FE_STOP, FE_COLON, FE_APOS, FE_END, FE_MARK, FE_SPACE };
+ * FE_APOS, the wider grammar of wide_token() decides; FE_COMMA, a comma, which ends a word
+ * but may join the digits of a number (wide_token decides after a number); FE_END, the
+ * token ends and the byte is tok_words' to take (quotes, brackets, symbols, controls);
+ * FE_MARK, a mark the fast path emits itself (; ) ! ?, and the comma); FE_SPACE, the
+ * usual space, skipped. Bytes 0x80 and up are FE_NO (the entries past the list are zero).
+ * The order matters: after a word the classes below FE_COMMA go to wide_token, after a
+ * number those below FE_END, one comparison either way. */
+enum { FE_NO = 0, FE_STOP, FE_COLON, FE_APOS, FE_COMMA, FE_END, FE_MARK, FE_SPACE };
 #define N FE_NO
 #define T FE_STOP
 #define C FE_COLON
 #define A FE_APOS
+#define K FE_COMMA
 #define E FE_END
 #define M FE_MARK
 #define W FE_SPACE
 static const unsigned char fast_end[256] = {
     E, E, E, E, E, E, E, E, E, E, E, E, E, E, E, E, /* 0x00: controls */
     E, E, E, E, E, E, E, E, E, E, E, E, E, E, E, E, /* 0x10 */
-    W, M, E, E, E, N, E, A, E, M, E, N, M, N, T, E, /* 0x20:  !"#$%&'()*+,-./ */
+    W, M, E, E, E, N, E, A, E, M, E, N, K, N, T, E, /* 0x20:  !"#$%&'()*+,-./ */
     N, N, N, N, N, N, N, N, N, N, C, M, E, E, E, M, /* 0x30: 0-9 :;<=>? */
     N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, /* 0x40: @A-O */
     N, N, N, N, N, N, N, N, N, N, N, E, E, E, E, N, /* 0x50: P-Z [\]^_ */
@@ -114,6 +118,7 @@ static const unsigned char fast_end[256] = {
 #undef T
 #undef C
 #undef A
+#undef K
 #undef E
 #undef M
 #undef W
@@ -222,7 +227,9 @@ wide_token(const tok_config *cfg, const unsigned char *s, uint32_t pos, uint32_t
     case FE_END:
         return q;
     case FE_MARK:
-        return e == ',' && bare_number && x >= 0x80 ? pos : q;
+        return q;
+    case FE_COMMA:
+        return bare_number && x >= 0x80 ? pos : q;
     case FE_COLON:
         if ((bare_number && x >= 0x80) || (q + 2 < end && x == '/' && s[q + 2] == '/'))
             return pos;
@@ -242,10 +249,10 @@ wide_token(const tok_config *cfg, const unsigned char *s, uint32_t pos, uint32_t
 uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t pos, uint32_t end,
                          tok_vec *vec, int *rc)
 {
-    /* the array in locals: stores through t would otherwise make the compiler reload
-     * vec->n and vec->v for every token */
-    lede_token *v = vec->v;
-    size_t n = vec->n, cap = vec->cap;
+    /* the array in locals, as a pointer to the next token and one to the last slot with
+     * room for a token and a mark after it: stores through t would otherwise make the
+     * compiler reload vec->n and vec->v for every token, and an index costs a multiply */
+    lede_token *t = vec->v + vec->n, *t_last = vec->cap ? vec->v + vec->cap - 1 : t;
 #ifdef TOK_SSE2
     uint32_t blk = 0, blk_end = 0; /* the block [blk, blk_end) whose mask is blk_mask */
     uint64_t blk_mask = 0;
@@ -253,15 +260,15 @@ uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t
 
     while (pos < end) {
         unsigned char c = s[pos], e;
-        unsigned upper = tok_ascii_upper(c), inert;
+        unsigned upper = tok_ascii_upper(c), inert, wide_below;
         uint16_t kind, flags;
         uint32_t q;
-        lede_token *t;
 
         if (tok_ascii_digit(c)) {
             q = digit_run_end(s, pos + 1, end);
             kind = LEDE_TOK_NUMBER;
             inert = 0;
+            wide_below = FE_END; /* a comma after digits may be a thousands separator */
         } else {
             if ((unsigned)((c | 0x20) - 'a') >= 26)
                 break;
@@ -293,6 +300,7 @@ uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t
             kind = LEDE_TOK_WORD;
             /* inert unless a lower-case letter alone (a list marker?), but see below */
             inert = upper | (q - pos >= 2);
+            wide_below = FE_COMMA;
         }
         e = q < end ? s[q] : ' ';
         /* Before a space no token is glued to this one, so a letter alone or a run of
@@ -304,8 +312,7 @@ uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t
             /* the end of most sentences: judged here, without wide_token's rescan */
             if (!stop_ends_token(cfg, s, pos, q, end, 1, 0))
                 break;
-        } else if (fast_end[e] < FE_END || (e == ',' && kind == LEDE_TOK_NUMBER)) {
-            /* a comma after digits may be a thousands separator: wide_token looks further */
+        } else if (fast_end[e] < wide_below) {
             /* its own variables: taking the address of kind and flags would keep them
              * in memory for every token */
             uint16_t wkind, wflags;
@@ -316,20 +323,20 @@ uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t
             flags = wflags;
             e = q < end ? s[q] : ' ';
         }
-        if (n + 2 > cap) { /* room for the token and a mark after it */
-            vec->n = n;
+        if (t >= t_last) { /* room for the token and a mark after it */
+            vec->n = (size_t)(t - vec->v);
             if (tok_vec_reserve(vec, 2)) {
                 *rc = LEDE_ENOMEM;
                 break;
             }
-            v = vec->v;
-            cap = vec->cap;
+            t = vec->v + vec->n;
+            t_last = vec->v + vec->cap - 1; /* cap >= n + 2 now */
         }
-        t = &v[n++];
         t->start = pos;
         t->end = q;
         t->kind = kind;
         t->flags = flags;
+        t++;
         if (e == ' ' && q < end) {
             pos = q + 1; /* skip the usual space after it */
             continue;
@@ -347,14 +354,14 @@ uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t
         } else if (q + 3 < end && s[q + 1] == e && s[q + 2] == e && s[q + 3] == e) {
             break;
         }
-        t = &v[n++];
         t->start = q;
         t->end = q + 1;
         t->kind = LEDE_TOK_PUNCT;
         t->flags = e == '?' || e == '!' || e == '.' ? 0 : TOK_F_INERT;
+        t++;
         pos = q + 1 < end && s[q + 1] == ' ' ? q + 2 : q + 1;
     }
-    vec->n = n;
+    vec->n = (size_t)(t - vec->v);
     return pos;
 }
 
