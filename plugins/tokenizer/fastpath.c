@@ -254,73 +254,71 @@ uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t
      * compiler reload vec->n and vec->v for every token, and an index costs a multiply */
     lede_token *t = vec->v + vec->n, *t_last = vec->cap ? vec->v + vec->cap - 1 : t;
 #ifdef TOK_SSE2
-    uint32_t blk = 0, blk_end = 0; /* the block [blk, blk_end) whose mask is blk_mask */
+    /* blk_mask holds the 64 bytes from blk; none yet (q - blk >= 64 for every q >= pos) */
+    uint32_t blk = pos - 64;
     uint64_t blk_mask = 0;
 #endif
 
     while (pos < end) {
         unsigned char c = s[pos], e;
-        unsigned upper = tok_ascii_upper(c), inert, wide_below;
-        uint16_t kind, flags;
-        uint32_t q;
+        /* the token's kind in the low half and its flags in the high half: one register
+         * for both, so the loop's variables fit in registers */
+        uint32_t q, kf;
 
         if (tok_ascii_digit(c)) {
             q = digit_run_end(s, pos + 1, end);
-            kind = LEDE_TOK_NUMBER;
-            inert = 0;
-            wide_below = FE_END; /* a comma after digits may be a thousands separator */
+            kf = LEDE_TOK_NUMBER;
         } else {
             if ((unsigned)((c | 0x20) - 'a') >= 26)
                 break;
+            /* a capital: capitalised and inert (no list marker), but see below */
+            kf = LEDE_TOK_WORD |
+                 (uint32_t)tok_ascii_upper(c) * ((LEDE_TOKF_CAPITALIZED | TOK_F_INERT) << 16);
 #ifdef TOK_SSE2
             /* the end of the lower-case run from the mask of the block of 64 bytes that
              * holds it, computed when the run leaves the block; lower_run_end near the
              * paragraph end, where no 64 bytes are left to read */
             q = pos + 1;
             for (;;) {
-                if (q < blk_end) {
+                if (q - blk < 64) {
                     uint64_t m = ~blk_mask >> (q - blk);
                     if (m) {
                         q += (uint32_t)__builtin_ctzll(m);
                         break;
                     }
-                    q = blk_end;
+                    q = blk + 64;
                 }
                 if (end - q < 64) {
                     q = lower_run_end(s, q, end);
                     break;
                 }
                 blk = q;
-                blk_end = q + 64;
                 blk_mask = lower_mask64(s + q);
             }
 #else
             q = lower_run_end(s, pos + 1, end);
 #endif
-            kind = LEDE_TOK_WORD;
             /* inert unless a lower-case letter alone (a list marker?), but see below */
-            inert = upper | (q - pos >= 2);
-            wide_below = FE_COMMA;
+            kf |= (uint32_t)(q - pos >= 2) * (TOK_F_INERT << 16);
         }
         e = q < end ? s[q] : ' ';
         /* Before a space no token is glued to this one, so a letter alone or a run of
          * digits is no list marker (those need a "." or ")" glued to them) and no rule
          * acts on it unless the next word is capitalised: inert too (tok.h). Without a
          * branch: capitals start a tenth of the words, at random. */
-        flags = (uint16_t)(upper * LEDE_TOKF_CAPITALIZED | (inert | (e == ' ')) * TOK_F_INERT);
-        if (e == '.' && kind == LEDE_TOK_WORD) {
+        kf |= (uint32_t)(e == ' ') * (TOK_F_INERT << 16);
+        if (e == '.' && (uint16_t)kf == LEDE_TOK_WORD) {
             /* the end of most sentences: judged here, without wide_token's rescan */
             if (!stop_ends_token(cfg, s, pos, q, end, 1, 0))
                 break;
-        } else if (fast_end[e] < wide_below) {
+        } else if (fast_end[e] < ((uint16_t)kf == LEDE_TOK_NUMBER ? FE_END : FE_COMMA)) {
             /* its own variables: taking the address of kind and flags would keep them
              * in memory for every token */
             uint16_t wkind, wflags;
             q = wide_token(cfg, s, pos, end, &wkind, &wflags);
             if (q == pos)
                 break;
-            kind = wkind;
-            flags = wflags;
+            kf = wkind | (uint32_t)wflags << 16;
             e = q < end ? s[q] : ' ';
         }
         if (t >= t_last) { /* room for the token and a mark after it */
@@ -334,8 +332,8 @@ uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t
         }
         t->start = pos;
         t->end = q;
-        t->kind = kind;
-        t->flags = flags;
+        t->kind = (uint16_t)kf;
+        t->flags = (uint16_t)(kf >> 16);
         t++;
         if (e == ' ' && q < end) {
             pos = q + 1; /* skip the usual space after it */
