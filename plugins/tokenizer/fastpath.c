@@ -271,9 +271,10 @@ uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t
         } else {
             if ((unsigned)((c | 0x20) - 'a') >= 26)
                 break;
-            /* a capital: capitalised and inert (no list marker), but see below */
-            kf = LEDE_TOK_WORD |
-                 (uint32_t)tok_ascii_upper(c) * ((LEDE_TOKF_CAPITALIZED | TOK_F_INERT) << 16);
+            /* a word (kind 0); a capital: capitalised and inert (no list marker), but see
+             * below */
+            _Static_assert(LEDE_TOK_WORD == 0, "the kind of a word is the zero low half");
+            kf = (uint32_t)tok_ascii_upper(c) * ((LEDE_TOKF_CAPITALIZED | TOK_F_INERT) << 16);
 #ifdef TOK_SSE2
             /* the end of the lower-case run from the mask of the block of 64 bytes that
              * holds it, computed when the run leaves the block; lower_run_end near the
