@@ -125,11 +125,12 @@ static void check_escape(const unsigned char *in, size_t len)
 static void test_json_string_escapes_at_every_block_position(void **state)
 {
     /* Bytes 7/8 and 15/16 are the edges of an 8- and a 16-byte block; every length up to
-     * 49 and every position cover the body loop and every size of the tail. */
+     * 80 and every position cover the body loops (16 and 32 bytes a step) and every size of
+     * the tail. */
     static const unsigned char special[] = {'"', '\\', '\n', '\t', 0x00, 0x01, 0x1F, 0x7F};
     unsigned char in[80];
     (void)state;
-    for (size_t len = 1; len <= 49; len++) {
+    for (size_t len = 1; len <= 80; len++) {
         for (size_t k = 0; k < len; k++) {
             for (size_t si = 0; si < sizeof special; si++) {
                 memset(in, 'a', sizeof in);
@@ -198,7 +199,7 @@ static void test_json_string_escapes_line_and_paragraph_separators(void **state)
 
 static void test_json_string_escapes_separators_at_every_block_position(void **state)
 {
-    /* U+2028 and U+2029 at every position of strings of 3..49 bytes (the body loop, the
+    /* U+2028 and U+2029 at every position of strings of 3..80 bytes (the body loop, the
      * block edges where E2 is byte 14 or 15 and the rest of the sequence in the next block,
      * every tail size), alone, next to a curly quote, and with a cut sequence (E2 80, or
      * E2 alone) at the end, which is not a separator and stays as it is; "℩" and "✨"
@@ -209,7 +210,7 @@ static void test_json_string_escapes_separators_at_every_block_position(void **s
     const size_t n_seqs = sizeof seqs / sizeof seqs[0];
     unsigned char in[80];
     (void)state;
-    for (size_t len = 3; len <= 49; len++) {
+    for (size_t len = 3; len <= 80; len++) {
         for (size_t k = 0; k + 3 <= len; k++) {
             for (size_t si = 0; si < n_seqs; si++) {
                 memset(in, 'a', sizeof in);

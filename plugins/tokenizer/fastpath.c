@@ -88,22 +88,26 @@ static inline uint64_t lower_mask64(const unsigned char *p)
 /* What may follow a token of the fast path (tok_plain_words), by its next byte: FE_NO, the
  * general path must judge the token (a letter, a digit, an apostrophe or hyphen that may
  * join, a character that may continue a URL, any non-ASCII byte); FE_STOP, FE_COLON and
- * FE_APOS, the wider grammar of wide_token() decides; FE_END, the token ends and the byte
- * is tok_words' to take (quotes, brackets, symbols, controls); FE_MARK, a mark the fast
- * path emits itself (, ; ) ! ?); FE_SPACE, the usual space, skipped. Bytes 0x80 and up
- * are FE_NO (the entries past the list are zero). */
-enum { FE_NO = 0, FE_STOP, FE_COLON, FE_APOS, FE_END, FE_MARK, FE_SPACE };
+ * FE_APOS, the wider grammar of wide_token() decides; FE_COMMA, a comma, which ends a word
+ * but may join the digits of a number (wide_token decides after a number); FE_END, the
+ * token ends and the byte is tok_words' to take (quotes, brackets, symbols, controls);
+ * FE_MARK, a mark the fast path emits itself (; ) ! ?, and the comma); FE_SPACE, the
+ * usual space, skipped. Bytes 0x80 and up are FE_NO (the entries past the list are zero).
+ * The order matters: after a word the classes below FE_COMMA go to wide_token, after a
+ * number those below FE_END, one comparison either way. */
+enum { FE_NO = 0, FE_STOP, FE_COLON, FE_APOS, FE_COMMA, FE_END, FE_MARK, FE_SPACE };
 #define N FE_NO
 #define T FE_STOP
 #define C FE_COLON
 #define A FE_APOS
+#define K FE_COMMA
 #define E FE_END
 #define M FE_MARK
 #define W FE_SPACE
 static const unsigned char fast_end[256] = {
     E, E, E, E, E, E, E, E, E, E, E, E, E, E, E, E, /* 0x00: controls */
     E, E, E, E, E, E, E, E, E, E, E, E, E, E, E, E, /* 0x10 */
-    W, M, E, E, E, N, E, A, E, M, E, N, M, N, T, E, /* 0x20:  !"#$%&'()*+,-./ */
+    W, M, E, E, E, N, E, A, E, M, E, N, K, N, T, E, /* 0x20:  !"#$%&'()*+,-./ */
     N, N, N, N, N, N, N, N, N, N, C, M, E, E, E, M, /* 0x30: 0-9 :;<=>? */
     N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, /* 0x40: @A-O */
     N, N, N, N, N, N, N, N, N, N, N, E, E, E, E, N, /* 0x50: P-Z [\]^_ */
@@ -114,6 +118,7 @@ static const unsigned char fast_end[256] = {
 #undef T
 #undef C
 #undef A
+#undef K
 #undef E
 #undef M
 #undef W
@@ -222,7 +227,9 @@ wide_token(const tok_config *cfg, const unsigned char *s, uint32_t pos, uint32_t
     case FE_END:
         return q;
     case FE_MARK:
-        return e == ',' && bare_number && x >= 0x80 ? pos : q;
+        return q;
+    case FE_COMMA:
+        return bare_number && x >= 0x80 ? pos : q;
     case FE_COLON:
         if ((bare_number && x >= 0x80) || (q + 2 < end && x == '/' && s[q + 2] == '/'))
             return pos;
@@ -242,94 +249,93 @@ wide_token(const tok_config *cfg, const unsigned char *s, uint32_t pos, uint32_t
 uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t pos, uint32_t end,
                          tok_vec *vec, int *rc)
 {
-    /* the array in locals: stores through t would otherwise make the compiler reload
-     * vec->n and vec->v for every token */
-    lede_token *v = vec->v;
-    size_t n = vec->n, cap = vec->cap;
+    /* the array in locals, as a pointer to the next token and one to the last slot with
+     * room for a token and a mark after it: stores through t would otherwise make the
+     * compiler reload vec->n and vec->v for every token, and an index costs a multiply */
+    lede_token *t = vec->v + vec->n, *t_last = vec->cap ? vec->v + vec->cap - 1 : t;
 #ifdef TOK_SSE2
-    uint32_t blk = 0, blk_end = 0; /* the block [blk, blk_end) whose mask is blk_mask */
+    /* blk_mask holds the 64 bytes from blk; none yet (q - blk >= 64 for every q >= pos) */
+    uint32_t blk = pos - 64;
     uint64_t blk_mask = 0;
 #endif
 
     while (pos < end) {
         unsigned char c = s[pos], e;
-        unsigned upper = tok_ascii_upper(c), inert;
-        uint16_t kind, flags;
-        uint32_t q;
-        lede_token *t;
+        /* the token's kind in the low half and its flags in the high half: one register
+         * for both, so the loop's variables fit in registers */
+        uint32_t q, kf;
 
         if (tok_ascii_digit(c)) {
             q = digit_run_end(s, pos + 1, end);
-            kind = LEDE_TOK_NUMBER;
-            inert = 0;
+            kf = LEDE_TOK_NUMBER;
         } else {
             if ((unsigned)((c | 0x20) - 'a') >= 26)
                 break;
+            /* a word (kind 0); a capital: capitalised and inert (no list marker), but see
+             * below */
+            _Static_assert(LEDE_TOK_WORD == 0, "the kind of a word is the zero low half");
+            kf = (uint32_t)tok_ascii_upper(c) * ((LEDE_TOKF_CAPITALIZED | TOK_F_INERT) << 16);
 #ifdef TOK_SSE2
             /* the end of the lower-case run from the mask of the block of 64 bytes that
              * holds it, computed when the run leaves the block; lower_run_end near the
              * paragraph end, where no 64 bytes are left to read */
             q = pos + 1;
             for (;;) {
-                if (q < blk_end) {
+                if (q - blk < 64) {
                     uint64_t m = ~blk_mask >> (q - blk);
                     if (m) {
                         q += (uint32_t)__builtin_ctzll(m);
                         break;
                     }
-                    q = blk_end;
+                    q = blk + 64;
                 }
                 if (end - q < 64) {
                     q = lower_run_end(s, q, end);
                     break;
                 }
                 blk = q;
-                blk_end = q + 64;
                 blk_mask = lower_mask64(s + q);
             }
 #else
             q = lower_run_end(s, pos + 1, end);
 #endif
-            kind = LEDE_TOK_WORD;
             /* inert unless a lower-case letter alone (a list marker?), but see below */
-            inert = upper | (q - pos >= 2);
+            kf |= (uint32_t)(q - pos >= 2) * (TOK_F_INERT << 16);
         }
         e = q < end ? s[q] : ' ';
         /* Before a space no token is glued to this one, so a letter alone or a run of
          * digits is no list marker (those need a "." or ")" glued to them) and no rule
          * acts on it unless the next word is capitalised: inert too (tok.h). Without a
          * branch: capitals start a tenth of the words, at random. */
-        flags = (uint16_t)(upper * LEDE_TOKF_CAPITALIZED | (inert | (e == ' ')) * TOK_F_INERT);
-        if (e == '.' && kind == LEDE_TOK_WORD) {
+        kf |= (uint32_t)(e == ' ') * (TOK_F_INERT << 16);
+        if (e == '.' && (uint16_t)kf == LEDE_TOK_WORD) {
             /* the end of most sentences: judged here, without wide_token's rescan */
             if (!stop_ends_token(cfg, s, pos, q, end, 1, 0))
                 break;
-        } else if (fast_end[e] < FE_END || (e == ',' && kind == LEDE_TOK_NUMBER)) {
-            /* a comma after digits may be a thousands separator: wide_token looks further */
+        } else if (fast_end[e] < ((uint16_t)kf == LEDE_TOK_NUMBER ? FE_END : FE_COMMA)) {
             /* its own variables: taking the address of kind and flags would keep them
              * in memory for every token */
             uint16_t wkind, wflags;
             q = wide_token(cfg, s, pos, end, &wkind, &wflags);
             if (q == pos)
                 break;
-            kind = wkind;
-            flags = wflags;
+            kf = wkind | (uint32_t)wflags << 16;
             e = q < end ? s[q] : ' ';
         }
-        if (n + 2 > cap) { /* room for the token and a mark after it */
-            vec->n = n;
+        if (t >= t_last) { /* room for the token and a mark after it */
+            vec->n = (size_t)(t - vec->v);
             if (tok_vec_reserve(vec, 2)) {
                 *rc = LEDE_ENOMEM;
                 break;
             }
-            v = vec->v;
-            cap = vec->cap;
+            t = vec->v + vec->n;
+            t_last = vec->v + vec->cap - 1; /* cap >= n + 2 now */
         }
-        t = &v[n++];
         t->start = pos;
         t->end = q;
-        t->kind = kind;
-        t->flags = flags;
+        t->kind = (uint16_t)kf;
+        t->flags = (uint16_t)(kf >> 16);
+        t++;
         if (e == ' ' && q < end) {
             pos = q + 1; /* skip the usual space after it */
             continue;
@@ -347,14 +353,14 @@ uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t
         } else if (q + 3 < end && s[q + 1] == e && s[q + 2] == e && s[q + 3] == e) {
             break;
         }
-        t = &v[n++];
         t->start = q;
         t->end = q + 1;
         t->kind = LEDE_TOK_PUNCT;
         t->flags = e == '?' || e == '!' || e == '.' ? 0 : TOK_F_INERT;
+        t++;
         pos = q + 1 < end && s[q + 1] == ' ' ? q + 2 : q + 1;
     }
-    vec->n = n;
+    vec->n = (size_t)(t - vec->v);
     return pos;
 }
 
