@@ -416,29 +416,50 @@ __attribute__((target("avx2"))) static inline __m256i cand_bytes32(const char *p
     return _mm256_or_si256(q, r);
 }
 
+/* The cand_byte()s of the 64 bytes at p as bits (AVX2). */
+__attribute__((target("avx2"))) static inline uint64_t cand_bits64(const char *p)
+{
+    return (uint32_t)_mm256_movemask_epi8(cand_bytes32(p)) |
+           (uint64_t)(uint32_t)_mm256_movemask_epi8(cand_bytes32(p + 32)) << 32;
+}
+
+/* Appends at + k for each bit k of m to pos[n ..] and returns the new n, with no branch
+ * on m when it holds at most four bits: four positions are written whatever it holds
+ * (past its count they are overwritten or never read). */
+__attribute__((target("avx2,popcnt,bmi"))) static inline size_t put_bits64(uint32_t *pos, size_t n,
+                                                                           size_t at, uint64_t m)
+{
+    size_t count = (size_t)__builtin_popcountll(m);
+    uint32_t *out = pos + n;
+    for (int k = 0; k < 4; k++) {
+        out[k] = (uint32_t)(at + (size_t)__builtin_ctzll(m | UINT64_C(1) << 63));
+        m &= m - 1;
+    }
+    for (size_t extra = n + 4; m; m &= m - 1) /* more than four */
+        pos[extra++] = (uint32_t)(at + (size_t)__builtin_ctzll(m));
+    return n + count;
+}
+
 /* gather_cands() with AVX2 (and the POPCNT and BMI1 that every AVX2 CPU has), 64 bytes a
- * step with no branch on the text: a step's first four positions are written whatever it
- * holds (past its count they are overwritten or never read), the rest only when it holds
- * more. The last step is cut at end by a mask when 64 bytes can be read there, else it is
- * left to the caller. Returns the new n; *b is left at the first byte not read. */
+ * step with no branch on the text. The last step is cut at end by a mask; near the end
+ * of the text it reads the text's last 64 bytes and drops those before the step. Returns
+ * the new n; *b is left at end, or where fewer than 64 bytes of text were there to read. */
 __attribute__((target("avx2,popcnt,bmi"))) static size_t
 gather_avx2(const char *text, size_t len, size_t *b, size_t end, uint32_t *pos, size_t n)
 {
     size_t at = *b;
-    for (; at < end && at + 64 <= len; at += 64) {
-        uint64_t m = (uint32_t)_mm256_movemask_epi8(cand_bytes32(text + at)) |
-                     (uint64_t)(uint32_t)_mm256_movemask_epi8(cand_bytes32(text + at + 32)) << 32;
+    for (; at < end; at += 64) {
+        uint64_t m;
+        if (at + 64 <= len) {
+            m = cand_bits64(text + at);
+        } else if (len >= 64) {
+            m = cand_bits64(text + len - 64) >> (at - (len - 64)); /* 0 < shift < 64 */
+        } else {
+            break;
+        }
         if (end - at < 64)
             m &= (UINT64_C(1) << (end - at)) - 1;
-        size_t count = (size_t)__builtin_popcountll(m);
-        uint32_t *out = pos + n;
-        for (int k = 0; k < 4; k++) {
-            out[k] = (uint32_t)(at + (size_t)__builtin_ctzll(m | UINT64_C(1) << 63));
-            m &= m - 1;
-        }
-        for (n += 4; m; m &= m - 1) /* more than four */
-            pos[n++] = (uint32_t)(at + (size_t)__builtin_ctzll(m));
-        n = (size_t)(out - pos) + count;
+        n = put_bits64(pos, n, at, m);
     }
     *b = at < end ? at : end;
     return n;
