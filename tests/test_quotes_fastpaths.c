@@ -47,15 +47,17 @@ static void test_quotation_is_found_at_every_offset_of_a_block(void **state)
 }
 
 /* The mark scan gathers a paragraph's candidate bytes 64 at a time (with AVX2), cuts its
- * last step at the paragraph's end by a mask when 64 bytes can be read there and leaves
- * the rest to a 32-byte tail otherwise. Marks at every offset of a step, with the text
- * going on after them or ending right there, and in a second paragraph, are all found. */
+ * last step at the paragraph's end by a mask, and near the text's end reads the text's
+ * last 64 bytes (a text shorter than that goes 32 bytes a step). Marks at every offset of
+ * a step, with the text going on after them or ending right there, and in a second
+ * paragraph, are all found. */
 static void test_quotation_is_found_at_every_offset_of_a_64_byte_step(void **state)
 {
     (void)state;
+    static const char second[] = "\n\n\"Prices will fall,\" said Ann Lee, in a second "
+                                 "paragraph read in steps of sixty-four bytes too.";
     static const char *const after[] = {"", " Then the meeting ended and everyone went home.",
-                                        "\n\n\"Prices will fall,\" said Ann Lee, in a second "
-                                        "paragraph read in steps of sixty-four bytes too."};
+                                        second};
     for (size_t a = 0; a < sizeof after / sizeof after[0]; a++) {
         for (size_t k = 0; k <= 140; k++) {
             char text[400];
