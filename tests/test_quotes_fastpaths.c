@@ -22,6 +22,7 @@
 
 #include <cmocka.h>
 
+#include "../plugins/quotes/names.h"
 #include "../plugins/quotes/qt.h"
 #include "test_quotes_util.h"
 
@@ -42,6 +43,86 @@ static void test_quotation_is_found_at_every_offset_of_a_block(void **state)
         assert_int_equal(t.n, 1);
         qtu_expect(&t, "Rates will rise.", "Mervyn King", "said", "Mervyn King");
         qtu_free(&t);
+    }
+}
+
+/* The mark scan gathers a paragraph's candidate bytes 64 at a time (with AVX2), cuts its
+ * last step at the paragraph's end by a mask, and near the text's end reads the text's
+ * last 64 bytes (a text shorter than that goes 32 bytes a step). Marks at every offset of
+ * a step, with the text going on after them or ending right there, and in a second
+ * paragraph, are all found. */
+static void test_quotation_is_found_at_every_offset_of_a_64_byte_step(void **state)
+{
+    (void)state;
+    static const char second[] = "\n\n\"Prices will fall,\" said Ann Lee, in a second "
+                                 "paragraph read in steps of sixty-four bytes too.";
+    static const char *const after[] = {"", " Then the meeting ended and everyone went home.",
+                                        second};
+    for (size_t a = 0; a < sizeof after / sizeof after[0]; a++) {
+        for (size_t k = 0; k <= 140; k++) {
+            char text[400];
+            char filler[160];
+            memset(filler, 'x', k);
+            filler[k] = '\0';
+            snprintf(text, sizeof text, "%s%sMervyn King said: \"Rates will rise.\"%s", filler,
+                     k > 0 ? ". " : "", after[a]);
+            qtu t;
+            qtu_run(&t, text, NULL);
+            assert_int_equal(t.n, a == 2 ? 2 : 1);
+            qtu_expect(&t, "Rates will rise.", "Mervyn King", "said", "Mervyn King");
+            if (a == 2)
+                qtu_expect(&t, "Prices will fall,", "Ann Lee", "said", "Ann Lee");
+            qtu_free(&t);
+        }
+    }
+}
+
+/* A step of 64 bytes holding more than the four candidates written whatever it holds:
+ * twelve marks and two apostrophes, at every offset across a step's end. */
+static void test_more_than_four_marks_in_one_step_are_all_found(void **state)
+{
+    (void)state;
+    for (size_t k = 0; k <= 70; k++) {
+        char text[300];
+        char filler[80];
+        memset(filler, 'y', k);
+        filler[k] = '\0';
+        snprintf(text, sizeof text,
+                 "%s%sIt's words: \"one\" \"two\" \"three\" \"four\" \"five\" \"six\", "
+                 "isn't it.",
+                 filler, k > 0 ? ". " : "");
+        qtu t;
+        qtu_run(&t, text, NULL);
+        assert_int_equal(t.n, 6);
+        static const char *const words[] = {"one", "two", "three", "four", "five", "six"};
+        for (size_t w = 0; w < 6; w++)
+            assert_ptr_equal(qtu_find(&t, words[w]), &t.q[w]);
+        qtu_free(&t);
+    }
+}
+
+/* qt_find_pair() (32 bytes a step with AVX2, 16 with SSE2, then byte by byte) answers as
+ * a search byte by byte, from every start, for every stop, on text dense with near misses
+ * (the first byte alone, the second alone, the second in either case). */
+static void test_find_pair_matches_a_byte_search(void **state)
+{
+    (void)state;
+    char text[200];
+    uint32_t seed = 12345;
+    static const char alphabet[] = "AaBbxb B";
+    for (size_t i = 0; i < sizeof text; i++) {
+        seed = seed * 1103515245u + 12345u;
+        text[i] = alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+    }
+    const char *end = text + sizeof text;
+    for (size_t from = 0; from < sizeof text; from++) {
+        for (size_t to = from; to <= sizeof text; to++) {
+            const char *want = NULL;
+            for (const char *q = text + from; q < text + to && q + 1 < end && !want; q++)
+                if (q[0] == 'A' && (q[1] == 'b' || q[1] == 'B'))
+                    want = q;
+            assert_ptr_equal(qt_find_pair(text + from, text + to, end, 'A', 'B'), want);
+        }
     }
 }
 
@@ -331,6 +412,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_quotation_is_found_at_every_offset_of_a_block),
+        cmocka_unit_test(test_quotation_is_found_at_every_offset_of_a_64_byte_step),
+        cmocka_unit_test(test_more_than_four_marks_in_one_step_are_all_found),
+        cmocka_unit_test(test_find_pair_matches_a_byte_search),
         cmocka_unit_test(test_text_without_quotation_marks_has_no_quotations),
         cmocka_unit_test(test_cue_verb_is_found_whatever_its_case),
         cmocka_unit_test(test_cue_is_found_near_the_end_of_the_text_and_at_word_lengths),

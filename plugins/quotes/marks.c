@@ -41,6 +41,9 @@
 #include <emmintrin.h>
 #define QT_SSE2 1
 #endif
+#ifdef QT_AVX2
+#include <immintrin.h>
+#endif
 
 /* Classes of marks that pair with each other. */
 enum { CLS_DOUBLE = 0, CLS_SINGLE, CLS_GUIL, CLS_SGUIL, CLS_COUNT };
@@ -387,38 +390,102 @@ static uint32_t cand_block(const char *text, size_t len, size_t b, size_t limit)
     return m;
 }
 
-/* The first of the blocks of 32 bytes from b on (the last one cut at end <= len) that holds
- * a cand_byte(): its start, and its bits in *m; end when there is none. Most of a text is
- * neither marks nor apostrophes: it is read 32 bytes a branch where the machine allows,
- * and the candidates of a block are then taken from its bits without reading it again
- * (news text holds one every 140 bytes or so). */
-static inline size_t next_block(const char *text, size_t len, size_t b, size_t end, uint32_t *m)
+/* The bytes of a paragraph gather_cands() reads at a time, and the room its positions
+ * take: one per byte at worst, and the unconditional writes past the last. */
+#define SCAN_SPAN 1024
+#define SCAN_ROOM (SCAN_SPAN + 64)
+
+/* Appends text offset b + k for each bit k of m to pos[n ..]; returns the new n. */
+static size_t put_bits(uint32_t *pos, size_t n, size_t b, uint32_t m)
 {
-#ifdef QT_SSE2
-    for (; b + 32 <= end; b += 32) {
-        __m128i lo = cand_bytes16(text + b), hi = cand_bytes16(text + b + 16);
-        if (_mm_movemask_epi8(_mm_or_si128(lo, hi))) {
-            *m = cand_bits32(lo, hi);
-            return b;
-        }
-    }
-#endif
-    for (; b < end; b += 32) {
-        uint32_t x = cand_block(text, len, b, end - b < 32 ? end - b : 32);
-        if (x) {
-            *m = x;
-            return b;
-        }
-    }
-    return end;
+    for (; m; m &= m - 1)
+        pos[n++] = (uint32_t)(b + (size_t)__builtin_ctz(m));
+    return n;
 }
 
-/* The bits of a block at b left once the bytes before next are handled. */
-static uint32_t from_byte(uint32_t m, size_t b, size_t next)
+#ifdef QT_AVX2
+/* The cand_byte()s of the 32 bytes at p as 0xFF bytes (AVX2). */
+__attribute__((target("avx2"))) static inline __m256i cand_bytes32(const char *p)
 {
-    if (next <= b)
-        return m;
-    return next - b >= 32 ? 0 : m & ~((1u << (next - b)) - 1);
+    __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
+    __m256i q = _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8('"')),
+                                _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\'')));
+    __m256i r = _mm256_or_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8('`')),
+                                _mm256_cmpeq_epi8(_mm256_and_si256(x, _mm256_set1_epi8((char)0xDF)),
+                                                  _mm256_set1_epi8((char)0xC2)));
+    return _mm256_or_si256(q, r);
+}
+
+/* The cand_byte()s of the 64 bytes at p as bits (AVX2). */
+__attribute__((target("avx2"))) static inline uint64_t cand_bits64(const char *p)
+{
+    return (uint32_t)_mm256_movemask_epi8(cand_bytes32(p)) |
+           (uint64_t)(uint32_t)_mm256_movemask_epi8(cand_bytes32(p + 32)) << 32;
+}
+
+/* Appends at + k for each bit k of m to pos[n ..] and returns the new n, with no branch
+ * on m when it holds at most four bits: four positions are written whatever it holds
+ * (past its count they are overwritten or never read). */
+__attribute__((target("avx2,popcnt,bmi"))) static inline size_t put_bits64(uint32_t *pos, size_t n,
+                                                                           size_t at, uint64_t m)
+{
+    size_t count = (size_t)__builtin_popcountll(m);
+    uint32_t *out = pos + n;
+    for (int k = 0; k < 4; k++) {
+        out[k] = (uint32_t)(at + (size_t)__builtin_ctzll(m | UINT64_C(1) << 63));
+        m &= m - 1;
+    }
+    for (size_t extra = n + 4; m; m &= m - 1) /* more than four */
+        pos[extra++] = (uint32_t)(at + (size_t)__builtin_ctzll(m));
+    return n + count;
+}
+
+/* gather_cands() with AVX2 (and the POPCNT and BMI1 that every AVX2 CPU has), 64 bytes a
+ * step with no branch on the text. The last step is cut at end by a mask; near the end
+ * of the text it reads the text's last 64 bytes and drops those before the step. Returns
+ * the new n; *b is left at end, or where fewer than 64 bytes of text were there to read. */
+__attribute__((target("avx2,popcnt,bmi"))) static size_t
+gather_avx2(const char *text, size_t len, size_t *b, size_t end, uint32_t *pos, size_t n)
+{
+    size_t at = *b;
+    for (; at < end; at += 64) {
+        uint64_t m;
+        if (at + 64 <= len) {
+            m = cand_bits64(text + at);
+        } else if (len >= 64) {
+            m = cand_bits64(text + len - 64) >> (at - (len - 64)); /* 0 < shift < 64 */
+        } else {
+            break;
+        }
+        if (end - at < 64)
+            m &= (UINT64_C(1) << (end - at)) - 1;
+        n = put_bits64(pos, n, at, m);
+    }
+    *b = at < end ? at : end;
+    return n;
+}
+#endif
+
+/* The offsets of the cand_byte()s of text[b, end) (end - b <= SCAN_SPAN, end <= len) in
+ * pos, ascending; returns their number. Most of a text is neither marks nor apostrophes
+ * (news text holds one every 140 bytes or so): the candidates are gathered first, 64
+ * bytes a step with no branch on the text where the CPU runs AVX2 (else 32 bytes a step
+ * and a loop over each step's bits), so that deciding about each candidate is not
+ * interleaved with a branch on every block of text, which the CPU mispredicts whenever
+ * a block holds one. */
+static size_t gather_cands(const char *text, size_t len, size_t b, size_t end, int avx2,
+                           uint32_t *pos)
+{
+    size_t n = 0;
+#ifdef QT_AVX2
+    if (avx2)
+        n = gather_avx2(text, len, &b, end, pos, n);
+#else
+    (void)avx2;
+#endif
+    for (; b < end; b += 32)
+        n = put_bits(pos, n, b, cand_block(text, len, b, end - b < 32 ? end - b : 32));
+    return n;
 }
 
 /* An ASCII letter or digit: CTX_WORD or CTX_DIGIT for ctx_class(). */
@@ -485,13 +552,21 @@ static size_t scan_para(const qt_view *v, size_t pi, int mode, cand *out, size_t
     if (pe > v->len)
         pe = (uint32_t)v->len;
     size_t next = ps; /* the bytes before it are read */
-    uint32_t m;
-    for (size_t b = ps; (b = next_block(v->text, v->len, b, pe, &m)) < pe; b += 32) {
-        /* Of the other bytes of a mark only the second of '' and `` is a cand_byte(): its
-         * bit is cleared with the first's, or here when it opens the block. */
-        for (m = from_byte(m, b, next); m;) {
-            size_t i = b + (size_t)__builtin_ctz(m), n;
-            m &= m - 1;
+#ifdef QT_AVX2
+    int avx2 = qt_cpu_avx2();
+#else
+    int avx2 = 0;
+#endif
+    uint32_t pos[SCAN_ROOM];
+    for (size_t w = ps; w < pe; w += SCAN_SPAN) {
+        size_t n_pos =
+            gather_cands(v->text, v->len, w, pe - w < SCAN_SPAN ? pe : w + SCAN_SPAN, avx2, pos);
+        for (size_t k = 0; k < n_pos; k++) {
+            size_t i = pos[k], n;
+            /* Of the other bytes of a mark only the second of '' and `` is a cand_byte():
+             * it lies before next. */
+            if (i < next)
+                continue;
             int32_t cp = mark_at(v->text, v->len, i, &n);
             if (cp < 0) {
                 next = i + 1; /* — … € and the like: none of their other bytes is a
@@ -510,11 +585,9 @@ static size_t scan_para(const qt_view *v, size_t pi, int mode, cand *out, size_t
             if (cp == '\'' && i + 1 < pe && v->text[i + 1] == '\'') {
                 cp = '"';
                 n = 2;
-                m = from_byte(m, b, i + n);
             } else if (cp == '`' && i + 1 < pe && v->text[i + 1] == '`') {
                 cp = 0x201C;
                 n = 2;
-                m = from_byte(m, b, i + n);
             }
             if (is_mark_cp(cp) && mode != SCAN_APOSTROPHE) {
                 if (mode == SCAN_STORE) {

@@ -30,6 +30,9 @@
 #include <emmintrin.h>
 #define QT_SSE2 1
 #endif
+#ifdef QT_AVX2
+#include <immintrin.h>
+#endif
 
 static inline int is_name_word(const qt_view *v, size_t i)
 {
@@ -254,6 +257,30 @@ int qt_same_word(const char *a, size_t na, const char *b, size_t nb)
     return 1;
 }
 
+#ifdef QT_AVX2
+/* qt_find_pair()'s search over the whole 32-byte blocks of [*p, stop) with AVX2 (stop <
+ * the text's end: the second byte is read too): the first pair, or NULL with *p at the
+ * first block not searched. b is folded already, fold_bit as qt_find_pair() sets it. */
+__attribute__((target("avx2"))) static const char *find_pair_avx2(const char **p, const char *stop,
+                                                                  char a, char b, char fold_bit)
+{
+    const __m256i va = _mm256_set1_epi8(a), vb = _mm256_set1_epi8(b),
+                  vf = _mm256_set1_epi8(fold_bit);
+    const char *q = *p;
+    for (; q + 32 <= stop; q += 32) {
+        __m256i x0 = _mm256_loadu_si256((const __m256i *)(const void *)q);
+        __m256i x1 = _mm256_loadu_si256((const __m256i *)(const void *)(q + 1));
+        __m256i hit = _mm256_and_si256(_mm256_cmpeq_epi8(x0, va),
+                                       _mm256_cmpeq_epi8(_mm256_or_si256(x1, vf), vb));
+        unsigned m = (unsigned)_mm256_movemask_epi8(hit);
+        if (m)
+            return q + __builtin_ctz(m);
+    }
+    *p = q;
+    return NULL;
+}
+#endif
+
 const char *qt_find_pair(const char *p, const char *stop, const char *end, char a, char b)
 {
     if (end - p < 2)
@@ -264,6 +291,13 @@ const char *qt_find_pair(const char *p, const char *stop, const char *end, char 
         b = (char)(b - 'A' + 'a');
     /* A lower-case letter also matches its capital: they differ in the bit 0x20 alone. */
     char fold_bit = b >= 'a' && b <= 'z' ? 0x20 : 0;
+#ifdef QT_AVX2
+    if (qt_cpu_avx2()) {
+        const char *hit = find_pair_avx2(&p, stop, a, b, fold_bit);
+        if (hit)
+            return hit;
+    }
+#endif
 #ifdef QT_SSE2
     const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), vf = _mm_set1_epi8(fold_bit);
     /* Pairs are rare: 32 bytes are tested with one branch. */
