@@ -8,18 +8,26 @@
  *
  * Checks happen before any input is read: option values (options.c) and required
  * layers (here), each message naming the config file and line of the stage.
+ *
+ * An output file is only checked when a stage names it: it is opened (and so truncated)
+ * when the first document's output or the end of the run is written, so `lede check`, and
+ * a run whose setup fails at a later stage, leave an existing file as it was. What stages
+ * write before that (a CSV header from create()) waits in the sink's buffer.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <string.h>
 #include <time.h>
 
 #include "lede_internal.h"
 
 typedef struct pipe_sink {
-    char *path; /* "-" for standard output */
-    FILE *fp;
+    char *path;      /* "-" for standard output */
+    FILE *fp;        /* NULL until the sinks are opened (a file's) */
+    lede_buf before; /* what was written before the sinks were opened */
 } pipe_sink;
 
 typedef struct pipe_stage pipe_stage;
@@ -56,6 +64,7 @@ struct lede__pipeline {
     int n_workers;
     volatile int *progress; /* isolate: 1 + index of the running stage, in shared memory */
     int timing;             /* time each stage's process() (--stats) */
+    int sinks_open;         /* output files opened, early writes flushed */
 };
 
 int lede__pipeline_new(lede__pipeline **out, const char *config_dir, lede_error *err)
@@ -73,6 +82,7 @@ int lede__pipeline_new(lede__pipeline **out, const char *config_dir, lede_error 
         return lede_error_set(err, LEDE_ENOMEM, "out of memory");
     }
     p->sinks[0].fp = stdout;
+    lede_buf_init(&p->sinks[0].before, 0);
     p->n_sinks = 1;
     p->n_workers = 1;
     *out = p;
@@ -374,6 +384,8 @@ void lede__pipeline_add_stage_seconds(lede__pipeline *p, size_t i, double second
         p->stages[i]->w[0].seconds += seconds;
 }
 
+static int sinks_open(lede__pipeline *p, lede_error *err);
+
 static int sink_write(lede__pipeline *p, int sink, const char *data, size_t len, lede_error *err)
 {
     pipe_sink *s = &p->sinks[sink];
@@ -384,6 +396,10 @@ static int sink_write(lede__pipeline *p, int sink, const char *data, size_t len,
         return lede_buf_append(p->capture, data, len)
                    ? lede_error_set(err, LEDE_ENOMEM, "out of memory capturing output")
                    : 0;
+    if (!p->sinks_open)
+        return lede_buf_append(&s->before, data, len)
+                   ? lede_error_set(err, LEDE_ENOMEM, "out of memory buffering output")
+                   : 0;
     if (fwrite(data, 1, len, s->fp) != len) {
         int e = errno;
         return lede_error_set(err, LEDE_EIO, "cannot write to %s: %s",
@@ -393,12 +409,40 @@ static int sink_write(lede__pipeline *p, int sink, const char *data, size_t len,
     return 0;
 }
 
+/* Opens the output files (truncating them) and writes out what waited for them. */
+static int sinks_open(lede__pipeline *p, lede_error *err)
+{
+    if (p->sinks_open)
+        return 0;
+    for (int i = 1; i < p->n_sinks; i++) {
+        pipe_sink *s = &p->sinks[i];
+        if (!s->fp && !(s->fp = fopen(s->path, "w"))) {
+            int e = errno;
+            return lede_error_set(err, LEDE_EIO,
+                                  "option 'output': cannot open '%s' for writing: %s", s->path,
+                                  strerror(e));
+        }
+    }
+    p->sinks_open = 1;
+    for (int i = 0; i < p->n_sinks; i++) {
+        lede_buf *b = &p->sinks[i].before;
+        int rc = sink_write(p, i, b->data, b->len, err);
+        lede_buf_free(b);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
 int lede__pipeline_write(lede__pipeline *p, lede_doc *doc, lede_error *err)
 {
     int n = lede__doc_sink_count(doc);
+    int rc = sinks_open(p, err);
+    if (rc)
+        return rc;
     for (int i = 0; i < n && i < p->n_sinks; i++) {
         lede_buf *b = lede_doc_output(doc, i);
-        int rc = sink_write(p, i, b->data, b->len, err);
+        rc = sink_write(p, i, b->data, b->len, err);
         if (rc)
             return rc;
     }
@@ -407,7 +451,8 @@ int lede__pipeline_write(lede__pipeline *p, lede_doc *doc, lede_error *err)
 
 int lede__pipeline_finish(lede__pipeline *p, lede_error *err)
 {
-    int first_rc = 0;
+    /* A run without documents still writes what create() wrote (a CSV header). */
+    int first_rc = sinks_open(p, err);
     for (size_t i = 0; i < p->n; i++) {
         pipe_stage *st = p->stages[i];
         for (int k = 0; st->w && k < p->n_workers; k++) {
@@ -467,6 +512,7 @@ void lede__pipeline_free(lede__pipeline *p)
         if (i > 0 && p->sinks[i].fp)
             fclose(p->sinks[i].fp);
         free(p->sinks[i].path);
+        lede_buf_free(&p->sinks[i].before);
     }
     free(p->sinks);
     free(p->config_dir);
@@ -483,6 +529,34 @@ const char *lede_ctx_name(const lede_stage_ctx *ctx)
 const char *lede_ctx_config_dir(const lede_stage_ctx *ctx)
 {
     return ctx->p->config_dir;
+}
+
+/* Whether path could be opened for writing, without touching it: an existing file must be
+ * a writable non-directory, a new one needs a writable directory. 0 or LEDE_EIO. */
+static int writable(const char *path, lede_error *err)
+{
+    struct stat st;
+    const char *why = NULL;
+    if (stat(path, &st) == 0) {
+        if (S_ISDIR(st.st_mode))
+            why = strerror(EISDIR);
+        else if (access(path, W_OK) != 0)
+            why = strerror(errno);
+    } else if (errno != ENOENT) {
+        why = strerror(errno);
+    } else {
+        const char *slash = strrchr(path, '/');
+        char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : NULL;
+        if (slash && !dir)
+            return lede_error_set(err, LEDE_EIO, "out of memory");
+        if (access(dir ? dir : ".", W_OK) != 0)
+            why = strerror(errno);
+        free(dir);
+    }
+    if (!why)
+        return 0;
+    return lede_error_set(err, LEDE_EIO, "option 'output': cannot open '%s' for writing: %s", path,
+                          why);
 }
 
 int lede_ctx_open_output(lede_stage_ctx *ctx, const char *path, int *sink, lede_error *err)
@@ -504,14 +578,12 @@ int lede_ctx_open_output(lede_stage_ctx *ctx, const char *path, int *sink, lede_
         return lede_error_set(err, LEDE_ENOMEM, "out of memory");
     p->sinks = s;
     s = &p->sinks[p->n_sinks];
+    memset(s, 0, sizeof *s);
+    lede_buf_init(&s->before, 0);
+    if (writable(path, err) != 0)
+        return LEDE_EIO;
     if (!(s->path = strdup(path)))
         return lede_error_set(err, LEDE_ENOMEM, "out of memory");
-    if (!(s->fp = fopen(path, "w"))) {
-        int e = errno;
-        free(s->path);
-        return lede_error_set(err, LEDE_EIO, "option 'output': cannot open '%s' for writing: %s",
-                              path, strerror(e));
-    }
     *sink = p->n_sinks++;
     return 0;
 }

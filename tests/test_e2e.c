@@ -211,6 +211,50 @@ static void test_config_typo_is_caught_before_reading_input(void **state)
     done(&r);
 }
 
+/* `lede check` validates and writes nothing: an output file named in the config keeps its
+ * contents, and so does it when a run's setup fails at a later stage; a run that starts
+ * writes it, the CSV header first, even without documents. */
+static void test_check_and_failed_setups_leave_output_files_alone(void **state)
+{
+    (void)state;
+    char keep[64], ok[64], bad[64];
+    snprintf(keep, sizeof keep, "/tmp/lede-e2e-keep-%d.csv", (int)getpid());
+    snprintf(ok, sizeof ok, "/tmp/lede-e2e-ok-%d.cfg", (int)getpid());
+    snprintf(bad, sizeof bad, "/tmp/lede-e2e-bad-%d.cfg", (int)getpid());
+    FILE *f = fopen(ok, "w");
+    assert_non_null(f);
+    fprintf(f,
+            "pipeline = ( { stage = \"tokenizer\"; }, { stage = \"quotes\"; },\n"
+            "  { stage = \"exporter\"; format = \"csv\"; output = \"%s\"; } );\n",
+            keep);
+    fclose(f);
+    f = fopen(bad, "w");
+    assert_non_null(f);
+    fprintf(f,
+            "pipeline = ( { stage = \"tokenizer\"; },\n"
+            "  { stage = \"exporter\"; format = \"csv\"; output = \"%s\"; },\n"
+            "  { stage = \"summarizer\"; language = \"klingon\"; } );\n",
+            keep);
+    fclose(f);
+    result r = run("echo KEEP > %s && $LEDE check -c %s && cat %s && "
+                   "{ $LEDE run -c %s " SAMPLE "; echo status $?; cat %s; } && "
+                   "$LEDE run -c %s -i ndjson < /dev/null && cat %s",
+                   keep, ok, keep, bad, keep, ok, keep);
+    assert_int_equal(r.status, 0);
+    /* check prints its verdict and no CSV header; the failed run leaves KEEP; the run
+     * without documents writes the header alone. */
+    assert_non_null(strstr(r.out, ".cfg: OK (3 stages)\nKEEP\nstatus 2\nKEEP\nid,quote_index,"));
+    assert_non_null(strstr(r.err, "libstemmer has no language 'klingon'"));
+    done(&r);
+    unlink(keep);
+    unlink(ok);
+    unlink(bad);
+    r = run("$LEDE check -p 'tokenizer ! exporter output=/nonexistent-dir/x.json'");
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "cannot open '/nonexistent-dir/x.json' for writing"));
+    done(&r);
+}
+
 static void test_broken_stages_report_the_real_reason(void **state)
 {
     (void)state;
@@ -424,6 +468,7 @@ int main(void)
         cmocka_unit_test(test_quotes_csv_has_a_header_and_a_row_per_quotation),
         cmocka_unit_test(test_summary_markdown_is_a_readable_report),
         cmocka_unit_test(test_config_typo_is_caught_before_reading_input),
+        cmocka_unit_test(test_check_and_failed_setups_leave_output_files_alone),
         cmocka_unit_test(test_broken_stages_report_the_real_reason),
         cmocka_unit_test(test_stages_and_inspect_describe_the_build_tree),
         cmocka_unit_test(test_overrides_change_options_from_the_command_line),
