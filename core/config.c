@@ -152,6 +152,72 @@ static int add_stage(config_setting_t *g, const char *file, lede__loader *ld, le
     return 0;
 }
 
+/* libconfig 1.5 reads an integer without an L suffix into 32 bits and keeps no sign of a
+ * wrap (sentences = 4294967298 reads as 2). So the file's text is scanned first: an
+ * integer literal outside 32 bits without the suffix is an error naming it and its line.
+ * Strings, comments and names (stage2) are skipped; floats (1e10, 3.5) are not integers.
+ * Returns 0, or LEDE_ECONFIG with err filled; a file that cannot be read is left to
+ * libconfig's own message. */
+static int check_wide_integers(const char *file, lede_error *err)
+{
+    FILE *f = fopen(file, "rb");
+    if (!f)
+        return 0;
+    int rc = 0, line = 1, c = getc(f), prev = '\n', in_name = 0;
+    while (c != EOF && rc == 0) {
+        /* A name starts with a letter or '*' and goes on with those, digits, '_' and '-'. */
+        int letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '*';
+        in_name = letter || (in_name && ((c >= '0' && c <= '9') || c == '_' || c == '-'));
+        if (c == '"') {
+            while ((c = getc(f)) != EOF && c != '"') {
+                line += c == '\n';
+                if (c == '\\' && (c = getc(f)) == '\n')
+                    line++;
+            }
+        } else if (c == '#' || (c == '/' && prev == '/')) {
+            while ((c = getc(f)) != EOF && c != '\n')
+                ;
+            continue;
+        } else if (c == '*' && prev == '/') {
+            int last = 0;
+            while ((c = getc(f)) != EOF && !(last == '*' && c == '/')) {
+                line += c == '\n';
+                last = c;
+            }
+        } else if (c >= '0' && c <= '9' && !in_name && prev != '.') {
+            char lit[64];
+            size_t n = 0;
+            while (c != EOF && n + 1 < sizeof lit &&
+                   ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                    c == '.' || ((c == '+' || c == '-') && (lit[n - 1] | 32) == 'e'))) {
+                lit[n++] = (char)c;
+                c = getc(f);
+            }
+            lit[n] = '\0';
+            int hex = n > 2 && lit[0] == '0' && (lit[1] | 32) == 'x';
+            if (!hex && strpbrk(lit, ".eE"))
+                continue; /* a float */
+            if (n > 0 && (lit[n - 1] | 32) == 'l')
+                continue; /* 64 bits asked for */
+            char *end;
+            unsigned long long v = strtoull(lit, &end, 0);
+            if (*end == '\0' && v > (prev == '-' ? 2147483648ULL : 2147483647ULL))
+                rc = lede_error_set(err, LEDE_ECONFIG,
+                                    "%s:%d: %s%s does not fit in 32 bits, where libconfig reads "
+                                    "integers without a suffix: write %s%sL",
+                                    file, line, prev == '-' ? "-" : "", lit, prev == '-' ? "-" : "",
+                                    lit);
+            prev = '0';
+            continue;
+        }
+        line += c == '\n';
+        prev = c;
+        c = getc(f);
+    }
+    fclose(f);
+    return rc;
+}
+
 int lede__config_load(const char *file, lede__loader *ld, lede__settings *set, lede__pipeline **out,
                       lede_error *err)
 {
@@ -161,6 +227,8 @@ int lede__config_load(const char *file, lede__loader *ld, lede__settings *set, l
     int rc = 0;
 
     dir_of(file, cdir, sizeof cdir);
+    if ((rc = check_wide_integers(file, err)))
+        return rc;
     config_init(&cfg);
     if (!config_read_file(&cfg, file)) {
         if (config_error_type(&cfg) == CONFIG_ERR_FILE_IO)

@@ -97,6 +97,37 @@ static void test_out_of_range_and_bad_choice_are_refused(void **state)
     assert_non_null(strstr(err.message, "must be one of alpha, beta, not 'gamma'"));
 }
 
+/* libconfig 1.5 keeps the low 32 bits of a wide integer without a suffix: 4294967298
+ * would read as 2 and pass. Such a literal is refused with its line; with the L suffix it
+ * is read whole and meets the option's own range check. */
+static void test_integers_wider_than_32_bits_are_not_wrapped(void **state)
+{
+    lede__pipeline *p;
+    lede_error err;
+    (void)state;
+    assert_int_equal(
+        load("pipeline = ( # 99999999999 in a comment\n"
+             "  { stage = \"teststage_ok\"; name = \"x99999999999\"; n = 4294967298; } );\n",
+             &p, &err),
+        LEDE_ECONFIG);
+    assert_string_equal(err.message,
+                        at(3, "4294967298 does not fit in 32 bits, where libconfig reads integers "
+                              "without a suffix: write 4294967298L"));
+    assert_int_equal(
+        load("pipeline = ( { stage = \"teststage_ok\"; n = -0x100000002; } );\n", &p, &err),
+        LEDE_ECONFIG);
+    assert_non_null(strstr(err.message, ":2: -0x100000002 does not fit in 32 bits"));
+    assert_int_equal(
+        load("pipeline = ( { stage = \"teststage_ok\"; n = 4294967298L; } );\n", &p, &err),
+        LEDE_ECONFIG);
+    assert_string_equal(err.message, at(2, "stage 'teststage_ok': option 'n' = 4294967298 is out "
+                                           "of range [1, 10]"));
+    assert_int_equal(load("pipeline = ( { stage = \"teststage_ok\"; n = 10; ratio = 5e-1; "
+                          "label = \"99999999999\"; } );\n",
+                          &p, &err),
+                     0);
+}
+
 static void test_missing_layer_says_which_stage_to_put_before(void **state)
 {
     lede__pipeline *p;
@@ -197,6 +228,7 @@ int main(void)
         cmocka_unit_test(test_same_stage_twice_needs_distinct_names),
         cmocka_unit_test(test_syntax_error_and_unknown_setting_name_the_line),
         cmocka_unit_test(test_overrides_target_names_then_stages),
+        cmocka_unit_test(test_integers_wider_than_32_bits_are_not_wrapped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
