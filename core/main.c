@@ -282,6 +282,19 @@ static int cmd_run(int argc, char **argv, int check_only)
     }
     if (rc && !epipe)
         fprintf(stderr, "lede: %s\n", err.message);
+    /* Named files or directories that held no document are most likely a wrong suffix
+     * or input mode (.ndjson files without -i ndjson): say so, it is not an error. */
+    int named = 0;
+    for (size_t i = 0; i < c.n_inputs; i++)
+        named |= strcmp(c.inputs[i], "-") != 0;
+    if (!rc && named && stats.docs == 0)
+        fprintf(stderr, "lede: warning: no documents found in the inputs named (%s%s)\n",
+                c.set.extensions[0]                  ? "directories give their files ending in "
+                : strcmp(c.set.input, "ndjson") == 0 ? "directories give their *.ndjson and "
+                                                       "*.jsonl files"
+                                                     : "in text mode directories give their "
+                                                       "*.txt files; -i ndjson reads NDJSON",
+                c.set.extensions);
     if (c.stats)
         print_stats(p, &stats);
     status = (rc && !epipe) || stats.failed ? EXIT_FAILED_DOCS : 0;

@@ -397,6 +397,15 @@ static void load_record(lede__reader *r, const char *line, size_t len, lede_doc 
         lede__doc_fail(doc, "reader", e.message);
         return;
     }
+    if (rec->has_id == -1) {
+        /* Said, not silent: the line number may also be another record's id. */
+        lede__doc_set_stage(doc, "reader");
+        lede_doc_warn(doc, LEDE_NONE,
+                      "line %llu: field 'id' is not a string or a number; the document is "
+                      "named by its line number",
+                      r->line_no);
+        lede__doc_set_stage(doc, NULL);
+    }
     for (size_t i = 0; i < rec->n_fields; i++) {
         const lede__ndjson_field *f = &rec->fields[i];
         char key[256];
@@ -442,6 +451,11 @@ static int next_line(lede__reader *r, lede_doc *doc, lede_error *err)
         r->line_no++;
         if (len && line[len - 1] == '\r')
             len--;
+        /* A byte order mark opens many files exported on Windows; it is no part of JSON. */
+        if (r->line_no == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+            line += 3;
+            len -= 3;
+        }
         if (skipping || len > max_line) {
             char id[4200], where[64];
             line_id(r, id, sizeof id);

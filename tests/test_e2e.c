@@ -255,6 +255,28 @@ static void test_check_and_failed_setups_leave_output_files_alone(void **state)
     done(&r);
 }
 
+/* What real exports look like: a byte order mark before the first record (Windows tools),
+ * ids of the wrong type (said, not silently replaced), and a directory of .ndjson files
+ * read in text mode (nothing found: a warning, not a silent empty run). */
+static void test_ndjson_odd_inputs_are_read_or_named(void **state)
+{
+    (void)state;
+    result r = run("printf '\\357\\273\\277{\"id\":\"a\",\"text\":\"One.\"}\\n"
+                   "{\"id\":{\"x\":1},\"text\":\"Two.\"}\\n' | "
+                   "$LEDE run -i ndjson -p 'tokenizer ! exporter format=ndjson'");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "{\"id\":\"a\",\"sentences\":[{\"start\":0,\"end\":4,"));
+    assert_non_null(strstr(r.out, "{\"id\":\"2\","));
+    assert_non_null(strstr(r.err, "document '2': line 2: field 'id' is not a string or a number"));
+    done(&r);
+    r = run("d=/tmp/lede-e2e-nd-$$ && mkdir -p $d && echo '{\"text\":\"One.\"}' > $d/a.ndjson && "
+            "$LEDE run -p 'tokenizer ! exporter' $d; echo status $?; "
+            "$LEDE run -i ndjson -p 'tokenizer ! exporter format=ndjson' $d; rm -rf $d");
+    assert_non_null(strstr(r.err, "warning: no documents found in the inputs named (in text mode"));
+    assert_non_null(strstr(r.out, "status 0\n{\"id\":"));
+    done(&r);
+}
+
 static void test_broken_stages_report_the_real_reason(void **state)
 {
     (void)state;
@@ -469,6 +491,7 @@ int main(void)
         cmocka_unit_test(test_summary_markdown_is_a_readable_report),
         cmocka_unit_test(test_config_typo_is_caught_before_reading_input),
         cmocka_unit_test(test_check_and_failed_setups_leave_output_files_alone),
+        cmocka_unit_test(test_ndjson_odd_inputs_are_read_or_named),
         cmocka_unit_test(test_broken_stages_report_the_real_reason),
         cmocka_unit_test(test_stages_and_inspect_describe_the_build_tree),
         cmocka_unit_test(test_overrides_change_options_from_the_command_line),
