@@ -176,8 +176,19 @@ int lede__pipeline_override(lede__pipeline *p, const char *spec, lede_error *err
         if (named ? st != named : strcmp(st->desc->name, target) != 0)
             continue;
         matched = 1;
-        if ((rc = lede__options_set_text(&st->opts, st->name, "-o", option, eq + 1, err)))
+        /* Messages name the stage and the override as written (which names the instance). */
+        char where[300];
+        snprintf(where, sizeof where, "-o %s", spec);
+        if ((rc = lede__options_set_text(&st->opts, st->desc->name, where, option, eq + 1, err)))
             return rc;
+        /* create() may still refuse the value: its message then names the override too. */
+        size_t n = strlen(st->where) + strlen(where) + 16;
+        char *w = malloc(n);
+        if (!w)
+            return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+        snprintf(w, n, "%s%s(with %s)", st->where, *st->where ? " " : "", where);
+        free(st->where);
+        st->where = w;
     }
     if (!matched)
         return lede_error_set(err, LEDE_ECONFIG,

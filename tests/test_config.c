@@ -202,6 +202,15 @@ static void test_overrides_target_names_then_stages(void **state)
                      0);
     assert_int_equal(lede__pipeline_override(p, "second one.n=7", &err), 0);
     assert_int_equal(lede__pipeline_override(p, "first.mode=gamma", &err), LEDE_ECONFIG);
+    /* The message names the override as written and the stage, not the instance as if it
+     * were a stage (`lede inspect first` would find nothing). */
+    assert_non_null(
+        strstr(err.message, "-o first.mode=gamma: stage 'teststage_ok': option 'mode'"));
+    assert_int_equal(lede__pipeline_override(p, "first.mdoe=beta", &err), LEDE_ECONFIG);
+    assert_non_null(
+        strstr(err.message, "-o first.mdoe=beta: stage 'teststage_ok': unknown option"));
+    assert_int_equal(lede__pipeline_override(p, "first.zzzzzz=1", &err), LEDE_ECONFIG);
+    assert_non_null(strstr(err.message, "(see `lede inspect teststage_ok`)"));
     lede__pipeline_free(p);
     assert_int_equal(lede__pipeline_parse_inline("teststage_ok !", ld, &p, &err), LEDE_ECONFIG);
     assert_non_null(strstr(err.message, "-p stage 2: expected a stage name"));
