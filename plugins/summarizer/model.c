@@ -24,7 +24,7 @@
 
 /* A sentence without a final stop and with at most this many words is a caption. */
 #define CAPTION_MAX_WORDS 40
-/* Sentences sharing more terms than this with earlier ones sort them with qsort. */
+/* sum_sort_distinct hands more ids than this to qsort. */
 #define RANK_SORT_MAX 32
 /* How many content words ahead sentence_terms asks for a stem's numbering cell: a word
  * costs some 15 ns here, and a cell outside L2 takes longer than 8 of them to arrive
@@ -176,13 +176,10 @@ static int mark_duplicates(lede_doc *doc, const char *text, const lede_token *to
     return 0;
 }
 
-/* Writes the ids of terms a sentence shares with earlier sentences, ids[0..n) (distinct),
- * into out[0..n) in ascending order. They are few (the sentence's new terms need no
- * sorting, see sentence_terms): each goes straight to its rank, the count of smaller ids,
- * which takes n^2 compares but no branch, where insertion sort's exits are coin flips to
- * the branch predictor. A run-on "sentence" of a whole page falls back to qsort. */
-static void sort_ids(const uint32_t *ids, uint32_t n, uint32_t *out)
+void sum_sort_distinct(const uint32_t *ids, uint32_t n, uint32_t *out)
 {
+    /* Each id goes straight to its rank, the count of smaller ids: n^2 compares but no
+     * branch, where insertion sort's exits are coin flips to the branch predictor. */
     if (n > RANK_SORT_MAX) {
         memcpy(out, ids, sizeof(*ids) * n);
         qsort(out, n, sizeof(*out), cmp_u32);
@@ -236,7 +233,8 @@ static void sentence_terms(const sum_words *words, uint32_t lo, uint32_t hi, sum
     s->term = vec->term + vec->used;
     s->tf = vec->tf + vec->used;
     vec->used += distinct;
-    sort_ids(ids, n_old, s->term);
+    /* Only the ids of terms seen before need sorting: the new ones follow in order. */
+    sum_sort_distinct(ids, n_old, s->term);
     for (uint32_t i = n_old; i < distinct; i++)
         s->term[i] = first_new + (i - n_old);
     for (uint32_t i = 0; i < distinct; i++) {

@@ -150,6 +150,9 @@ const char *sum_stopword_at(size_t i);
  * LEDE_ENOMEM or LEDE_EINVAL (layers inconsistent with the text), with err filled. */
 int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, sum_scratch *scratch,
                     sum_model *model, lede_error *err);
+/* Writes ids[0..n), distinct, into out[0..n) in ascending order. Meant for the few ids of a
+ * sentence's older terms or of a summary's picks (a long list falls back to qsort). */
+void sum_sort_distinct(const uint32_t *ids, uint32_t n, uint32_t *out);
 /* Smoothed idf per term, 1 + log(n_sent / df). Array from the arena, NULL when out of
  * memory. */
 double *sum_idf(lede_doc *doc, const sum_model *m);
