@@ -420,30 +420,32 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
     return 0;
 }
 
-/* Document frequencies up to this get their idf computed once per document: most terms
- * occur in one, two or three sentences, and a log costs more than the rest of the loop. */
-#define IDF_MEMO 64
-
-double *sum_idf(lede_doc *doc, const sum_model *m)
+int sum_idf_init(lede_doc *doc, const sum_model *m, sum_idf *x)
 {
-    double *idf = lede_doc_alloc(doc, sizeof(double) * (m->n_terms + 1));
-    double memo[IDF_MEMO + 1];
-    unsigned char known[IDF_MEMO + 1] = {0};
-    if (idf == NULL)
-        return NULL;
-    for (uint32_t t = 0; t < m->n_terms; t++) {
-        uint32_t df = m->df[t];
-        if (df > IDF_MEMO) {
-            idf[t] = log((double)m->n_sent / (double)df) + 1.0;
+    x->idf = lede_doc_alloc(doc, sizeof(double) * (m->n_terms + 1));
+    memset(x->known, 0, sizeof(x->known));
+    return x->idf != NULL ? 0 : LEDE_ENOMEM;
+}
+
+void sum_idf_need(sum_idf *x, const sum_model *m, uint32_t a)
+{
+    /* Most terms occur in one, two or three sentences, and a log costs more than the rest
+     * of the loop: a df up to SUM_IDF_MEMO has its idf computed once. */
+    const sum_sent *s = &m->sent[a];
+    for (uint32_t k = 0; k < s->n_terms; k++) {
+        uint32_t t = s->term[k], df = m->df[t];
+        if (x->idf[t] != 0)
+            continue;
+        if (df > SUM_IDF_MEMO) {
+            x->idf[t] = log((double)m->n_sent / (double)df) + 1.0;
             continue;
         }
-        if (!known[df]) {
-            memo[df] = log((double)m->n_sent / (double)df) + 1.0;
-            known[df] = 1;
+        if (!x->known[df]) {
+            x->memo[df] = log((double)m->n_sent / (double)df) + 1.0;
+            x->known[df] = 1;
         }
-        idf[t] = memo[df];
+        x->idf[t] = x->memo[df];
     }
-    return idf;
 }
 
 double sum_norm(const sum_model *m, const double *idf, uint32_t a)

@@ -160,12 +160,15 @@ static double dot_merge(const sum_model *m, const double *idf, uint32_t a, uint3
 }
 
 /* Candidate i's norm (see sum_norm), computed the first time it is asked for: most
- * candidates are never reached by the lazy scan of sum_pick_mmr. norm[i] < 0: not yet. */
-static double cand_norm(const sum_model *m, const double *idf, const cand *c, double *norm,
-                        uint32_t i)
+ * candidates are never reached by the lazy scan of sum_pick_mmr. norm[i] < 0: not yet.
+ * So are the idf of its terms, which are all that its cosines read: those with a pick
+ * take its terms shared with the pick. */
+static double cand_norm(const sum_model *m, sum_idf *idf, const cand *c, double *norm, uint32_t i)
 {
-    if (norm[i] < 0)
-        norm[i] = sum_norm(m, idf, c[i].index);
+    if (norm[i] < 0) {
+        sum_idf_need(idf, m, c[i].index);
+        norm[i] = sum_norm(m, idf->idf, c[i].index);
+    }
     return norm[i];
 }
 
@@ -198,7 +201,8 @@ int sum_pick_mmr(lede_doc *doc, const sum_model *m, const double *score, uint32_
             c[n++] = (cand){score[i], i};
     sort_cands(c, n);
     uint32_t pool = n < MMR_POOL ? n : MMR_POOL;
-    double *idf = NULL; /* computed the first time a cosine is needed */
+    sum_idf idfs;
+    double *idf = NULL; /* idfs.idf, from the first time a cosine is needed */
     double *norm = lede_doc_alloc(doc, sizeof(double) * (pool + 1));
     double *max_sim = lede_doc_alloc(doc, sizeof(double) * (pool + 1));
     uint32_t *seen = lede_doc_alloc(doc, sizeof(uint32_t) * (pool + 1));
@@ -236,7 +240,7 @@ int sum_pick_mmr(lede_doc *doc, const sum_model *m, const double *score, uint32_
             if (max_words > 0 && words + m->sent[a].n_words > max_words)
                 continue;
             if (seen[i] < n_upd) {
-                if (cand_norm(m, idf, c, norm, i) != 0) {
+                if (cand_norm(m, &idfs, c, norm, i) != 0) {
                     for (uint32_t u = seen[i]; u < n_upd; u++) {
                         double dot = u < MMR_SPREAD ? dot_spread(m, idf, a, spread[u])
                                                     : dot_merge(m, idf, a, c[upd[u]].index);
@@ -264,15 +268,15 @@ int sum_pick_mmr(lede_doc *doc, const sum_model *m, const double *score, uint32_
         if (got == k || got == SUM_GRAPH_MAX)
             continue;
         if (idf == NULL) {
-            idf = sum_idf(doc, m);
-            if (idf == NULL)
+            if (sum_idf_init(doc, m, &idfs) != 0)
                 return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
+            idf = idfs.idf;
             /* Norms are computed when a cosine first needs them (cand_norm): -1 until. */
             for (uint32_t i = 0; i < pool; i++)
                 norm[i] = -1;
         }
         /* A sentence without weight has cosine 0 with anything: no update. */
-        if (cand_norm(m, idf, c, norm, best) == 0)
+        if (cand_norm(m, &idfs, c, norm, best) == 0)
             continue;
         if (n_upd < MMR_SPREAD) {
             /* The first array needs no allocation: it is picked_tf. */

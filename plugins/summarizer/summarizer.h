@@ -153,9 +153,19 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
 /* Writes ids[0..n), distinct, into out[0..n) in ascending order. Meant for the few ids of a
  * sentence's older terms or of a summary's picks (a long list falls back to qsort). */
 void sum_sort_distinct(const uint32_t *ids, uint32_t n, uint32_t *out);
-/* Smoothed idf per term, 1 + log(n_sent / df). Array from the arena, NULL when out of
- * memory. */
-double *sum_idf(lede_doc *doc, const sum_model *m);
+/* Document frequencies up to this get their idf computed once per document (sum_idf). */
+#define SUM_IDF_MEMO 64
+/* Smoothed idf per term, 1 + log(n_sent / df) (at least 1), computed only for the terms of
+ * the sentences asked for: idf[t] is 0 until one that holds term t is. */
+typedef struct sum_idf {
+    double *idf; /* per term, from the arena */
+    double memo[SUM_IDF_MEMO + 1];
+    unsigned char known[SUM_IDF_MEMO + 1];
+} sum_idf;
+/* Starts with no term's idf known. Returns 0 or LEDE_ENOMEM. */
+int sum_idf_init(lede_doc *doc, const sum_model *m, sum_idf *x);
+/* Makes the idf of every term of sentence a known. */
+void sum_idf_need(sum_idf *x, const sum_model *m, uint32_t a);
 /* Euclidean norm of sentence a's tf-idf vector. The cosine of two sentences a and b is
  * dot / (norm[a] * norm[b]), 0 when a norm is 0, where dot adds (double)tf_a * tf_b * idf
  * * idf over their shared terms in ascending term order: graph.c (LexRank) and news.c
