@@ -80,31 +80,6 @@ static int cmp_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Hash of a sentence's words (words->*[lo..hi)), ASCII case folded, ignoring punctuation
- * and spacing: equal for sentences same_words() calls equal, since it combines the words'
- * prints. */
-static uint64_t sentence_hash(const sum_words *words, uint32_t lo, uint32_t hi)
-{
-    /* Two lanes, each taking two prints at a time as one 64-bit word, so that two
-     * multiplies are in flight rather than one chain of them, for four words; any hash
-     * would do (collisions are resolved by comparing words, and which earlier copy of a
-     * sentence is found does not depend on the hash). */
-    const uint32_t *print = words->print;
-    uint64_t a = UINT64_C(1469598103934665603), b = hi - lo;
-    uint32_t w = lo;
-    for (; w + 4 <= hi; w += 4) {
-        uint64_t x, y;
-        memcpy(&x, print + w, sizeof(x));
-        memcpy(&y, print + w + 2, sizeof(y));
-        a = (a ^ x) * UINT64_C(0x94D049BB133111EB);
-        b = (b ^ y) * UINT64_C(0x9E3779B97F4A7C15);
-    }
-    for (; w < hi; w++)
-        a = (a ^ print[w]) * UINT64_C(0x94D049BB133111EB);
-    a ^= b * UINT64_C(0xBF58476D1CE4E5B9);
-    return a ^ (a >> 29) ^ (a >> 47);
-}
-
 static int ascii_lower(int c)
 {
     return (c >= 'A' && c <= 'Z') ? c + 32 : c;
@@ -113,6 +88,22 @@ static int ascii_lower(int c)
 static int is_word(const lede_token *t)
 {
     return t->kind == LEDE_TOK_WORD || t->kind == LEDE_TOK_NUMBER;
+}
+
+/* Hash of a sentence's words, ASCII case folded, ignoring punctuation and spacing: equal
+ * for sentences same_words() calls equal. Any hash would do: collisions are resolved by
+ * comparing words, and which earlier copy of a sentence is found does not depend on it. */
+static uint64_t sentence_hash(const char *text, const lede_token *tok, const lede_sentence *s)
+{
+    uint64_t h = UINT64_C(1469598103934665603);
+    for (uint32_t t = s->tok_begin; t < s->tok_end; t++) {
+        if (!is_word(&tok[t]))
+            continue;
+        h = (h ^ (tok[t].end - tok[t].start)) * UINT64_C(0x9E3779B97F4A7C15);
+        for (uint32_t c = tok[t].start; c < tok[t].end; c++)
+            h = (h ^ (uint64_t)ascii_lower((unsigned char)text[c])) * UINT64_C(0x94D049BB133111EB);
+    }
+    return h ^ (h >> 29) ^ (h >> 47);
 }
 
 /* Whether two sentences have the same word tokens, ASCII case folded (what the hash saw). */
@@ -139,10 +130,38 @@ static int same_words(const char *text, const lede_token *tok, const lede_senten
     }
 }
 
+/* The table of mark_duplicates that files sentences by hash, in chains: prev[i] is the
+ * previous sentence with i's hash, so a sentence meets its earlier namesakes nearest first. */
+typedef struct dup_index {
+    size_t cap;     /* slots, a power of two */
+    uint32_t *slot; /* sentence + 1, 0 = empty */
+    uint64_t *hash; /* per sentence, once filed */
+    uint32_t *prev;
+} dup_index;
+
+/* Files sentence i under its hash; returns the previous sentence filed with that hash, or
+ * LEDE_NONE. */
+static uint32_t dup_file(dup_index *x, const char *text, const lede_token *tok,
+                         const lede_sentence *ls, uint32_t i)
+{
+    uint64_t h = sentence_hash(text, tok, &ls[i]);
+    x->hash[i] = h;
+    size_t at = (size_t)h & (x->cap - 1);
+    while (x->slot[at] != 0 && x->hash[x->slot[at] - 1] != h)
+        at = (at + 1) & (x->cap - 1);
+    x->prev[i] = x->slot[at] != 0 ? x->slot[at] - 1 : LEDE_NONE;
+    x->slot[at] = i + 1;
+    return x->prev[i];
+}
+
 /* Marks every later copy of a sentence (same words, whatever the spacing) ineligible; a
- * copy of the headline is a headline too. Sentences are filed by hash in a small table of
- * chains, prev[i] being the previous sentence with i's hash, so a sentence meets its
- * earlier namesakes nearest first; hash collisions are resolved by comparing words. */
+ * copy of the headline is a headline too. A copy has as many words as the sentence it
+ * copies, of as many bytes, which the word list counted: sentences are first filed by that
+ * shape, and only one whose shape an earlier sentence has is hashed, word by word, and
+ * filed by hash (dup_index) along with the first sentence of its shape, so that stories,
+ * whose sentences hardly ever share a shape unless one repeats another, hash next to
+ * nothing. Hash collisions are resolved by comparing words. Among the earlier sentences of
+ * a shape, the nearest copy is found, as when every sentence was hashed. */
 static int mark_duplicates(lede_doc *doc, const char *text, const lede_token *tok,
                            const lede_sentence *ls, const sum_words *words, sum_model *m)
 {
@@ -150,22 +169,38 @@ static int mark_duplicates(lede_doc *doc, const char *text, const lede_token *to
     size_t cap = 16;
     while (cap < 2 * (size_t)n)
         cap *= 2;
-    uint32_t *slot = lede_doc_alloc(doc, sizeof(uint32_t) * cap); /* sentence + 1, 0 = empty */
-    uint64_t *hash = lede_doc_alloc(doc, sizeof(uint64_t) * n);
-    uint32_t *prev = lede_doc_alloc(doc, sizeof(uint32_t) * n);
-    if (slot == NULL || hash == NULL || prev == NULL)
+    uint64_t *shape = lede_doc_alloc(doc, sizeof(uint64_t) * cap);
+    uint32_t *first = lede_doc_alloc(doc, sizeof(uint32_t) * cap); /* sentence + 1, 0 = empty */
+    if (shape == NULL || first == NULL)
         return LEDE_ENOMEM;
+    dup_index x = {cap, NULL, NULL, NULL};
     for (uint32_t i = 0; i < n; i++) {
-        hash[i] = sentence_hash(words, i > 0 ? words->word_end[i - 1] : 0, words->word_end[i]);
-        size_t at = (size_t)hash[i] & (cap - 1);
-        while (slot[at] != 0 && hash[slot[at] - 1] != hash[i])
-            at = (at + 1) & (cap - 1);
-        prev[i] = slot[at] != 0 ? slot[at] - 1 : LEDE_NONE;
-        slot[at] = i + 1;
         sum_sent *dup = &m->sent[i];
         if (dup->n_words == 0)
+            continue; /* copies nothing: a copy has words */
+        uint32_t bytes = words->byte_end[i] - (i > 0 ? words->byte_end[i - 1] : 0);
+        uint64_t key = (uint64_t)dup->n_words << 32 | bytes;
+        size_t at = (size_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> 32) & (cap - 1);
+        while (first[at] != 0 && shape[at] != key)
+            at = (at + 1) & (cap - 1);
+        if (first[at] == 0) {
+            shape[at] = key;
+            first[at] = i + 1;
             continue;
-        for (uint32_t j = prev[i]; j != LEDE_NONE; j = prev[j]) {
+        }
+        if (x.slot == NULL) {
+            x.slot = lede_doc_alloc(doc, sizeof(uint32_t) * cap);
+            x.hash = lede_doc_alloc(doc, sizeof(uint64_t) * n);
+            x.prev = lede_doc_alloc(doc, sizeof(uint32_t) * n);
+            if (x.slot == NULL || x.hash == NULL || x.prev == NULL)
+                return LEDE_ENOMEM;
+        }
+        /* The first of the shape is filed when the second comes (first[] then says so). */
+        if (first[at] != UINT32_MAX) {
+            dup_file(&x, text, tok, ls, first[at] - 1);
+            first[at] = UINT32_MAX;
+        }
+        for (uint32_t j = dup_file(&x, text, tok, ls, i); j != LEDE_NONE; j = x.prev[j]) {
             if (!same_words(text, tok, &ls[j], &ls[i]))
                 continue;
             dup->eligible = 0;
@@ -294,7 +329,7 @@ static int grow_words(sum_scratch *sc, const lede_token *tok, const lede_sentenc
             cap *= 2;
     }
     sc->words_cap = 0; /* until every array has the new size */
-    if (resize(&sc->words.print, cap) != 0 || resize(&sc->words.stem, cap) != 0)
+    if (resize(&sc->words.stem, cap) != 0)
         return LEDE_ENOMEM;
     sc->words_cap = cap;
     return 0;
@@ -357,9 +392,10 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
     model->sent = lede_doc_alloc(doc, sizeof(sum_sent) * n_sent);
     sum_words *words = &scratch->words;
     words->word_end = lede_doc_alloc(doc, sizeof(uint32_t) * n_sent);
+    words->byte_end = lede_doc_alloc(doc, sizeof(uint32_t) * n_sent);
     words->term_end = lede_doc_alloc(doc, sizeof(uint32_t) * n_sent);
-    if (model->sent == NULL || words->word_end == NULL || words->term_end == NULL ||
-        grow_words(scratch, tok, ls, n_sent, sent_tok) != 0)
+    if (model->sent == NULL || words->word_end == NULL || words->byte_end == NULL ||
+        words->term_end == NULL || grow_words(scratch, tok, ls, n_sent, sent_tok) != 0)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory for %zu sentences",
                               n_sent);
     sum_lexicon_begin(&scratch->lex, stemmer, stopwords);

@@ -63,7 +63,6 @@ void sum_scratch_free(sum_scratch *sc)
     free(sc->w);
     free(sc->pair);
     free(sc->links);
-    free(sc->words.print);
     free(sc->words.stem);
     sum_lexicon_free(&sc->lex);
     memset(sc, 0, sizeof(*sc));

@@ -68,7 +68,7 @@ typedef struct sum_docterm {
 /* lexicon.c: word tokens to per-document term ids, through an instance-wide cache of what
  * each raw word stems to. One lexicon serves one stemmer and stop-word setting. */
 typedef struct sum_lexicon {
-    sum_strtab words;           /* (kind, raw token) -> stem id or none, and its print */
+    sum_strtab words;           /* (kind, raw token) -> stem id or none */
     sum_strtab stems;           /* stem -> stem id (its entry index) */
     struct sb_stemmer *stemmer; /* what the cached answers were computed with */
     /* The same language's ISO-8859-1 stemmer, which stems an ASCII word as `twin_of` does,
@@ -87,28 +87,28 @@ typedef struct sum_lexicon {
 
 /* A document's word and number tokens, sentence after sentence, as the lexicon read them,
  * and the ones among them that hold a term (not stop words, nor words without content).
- * Sentence i's words are print[word_end[i - 1] .. word_end[i]) (from 0 for the first), and
- * the stem ids of those with a term stem[term_end[i - 1] .. term_end[i]). A token that two
- * sentences share is listed in each; one in no sentence is not listed. */
+ * Sentence i has word_end[i] - word_end[i - 1] words (word_end[-1] being 0), of
+ * byte_end[i] - byte_end[i - 1] bytes in all (modulo 2^32), and the stem ids of those with
+ * a term are stem[term_end[i - 1] .. term_end[i]). A token that two sentences share is
+ * counted in each; one in no sentence is not. */
 typedef struct sum_words {
-    uint32_t *print; /* per word: a case-blind fingerprint, see sum_lexicon_words */
     uint32_t n;
     uint32_t *stem; /* per word with a term: its stem id */
     uint32_t n_terms;
-    uint32_t *word_end; /* per sentence, see above (the caller's array, n_sent entries) */
+    uint32_t *word_end; /* per sentence, see above (the caller's arrays, n_sent entries) */
+    uint32_t *byte_end;
     uint32_t *term_end;
 } sum_words;
 
 /* Starts a document: its term ids restart at 0, in order of first occurrence. */
 void sum_lexicon_begin(sum_lexicon *lx, struct sb_stemmer *stemmer, int stopwords);
 /* Lists the word and number tokens of the sentences ls[0..n_sent) (whose token ranges the
- * caller checked against tok) into words, whose print[] and stem[] have room for one entry
- * per word or number token of the sentences, plus one, and whose word_end[] and term_end[]
- * have n_sent: each word with its print, equal for words equal but for ASCII case (other
- * words may share one too), which is how repeated sentences are found, kept in the word's
- * cache entry; and each word with a term with its stem id (private to the lexicon:
- * sum_lexicon_number turns it into the document's term id). Returns 0, LEDE_ENOMEM or
- * LEDE_ETOOBIG. */
+ * caller checked against tok) into words, whose stem[] has room for one entry per word or
+ * number token of the sentences, plus one, and whose word_end[], byte_end[] and term_end[]
+ * have n_sent: each sentence's count of words and of their bytes, which tell the sentences
+ * that may repeat an earlier one, and each word with a term with its stem id (private to
+ * the lexicon: sum_lexicon_number turns it into the document's term id). Returns 0,
+ * LEDE_ENOMEM or LEDE_ETOOBIG. */
 int sum_lexicon_words(sum_lexicon *lx, const char *text, size_t text_len, const lede_token *tok,
                       const lede_sentence *ls, size_t n_sent, sum_words *words);
 /* The current document's term id for a stem id from sum_lexicon_words: 0, 1, 2 ... in
