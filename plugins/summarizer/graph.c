@@ -675,8 +675,12 @@ static int lowrank_build(lede_doc *doc, const sum_model *m, const graph *g, sum_
         const sum_sent *s = &m->sent[g->node[i]];
         double dnorm = bm25_dnorm(m, g, i, avg_len);
         lr->begin[i] = at;
-        for (uint32_t k = 0; k < s->n_terms; k++) {
-            uint32_t t = s->term[k];
+        /* In locals: stores to the postings could change them as far as the compiler
+         * knows, and self[i] in memory made each posting wait for the previous one's add. */
+        const uint32_t *term = s->term, *tf = s->tf, n_terms = s->n_terms;
+        double self = 0;
+        for (uint32_t k = 0; k < n_terms; k++) {
+            uint32_t t = term[k];
             if (df[t] < 2)
                 continue;
             double it = bm25_idf_of(&mm, df[t]);
@@ -691,10 +695,11 @@ static int lowrank_build(lede_doc *doc, const sum_model *m, const graph *g, sum_
                 continue;
             if (slot_of[t] == 0) /* the term's slot + 1; 0: none yet */
                 slot_of[t] = ++slots;
-            double f = s->tf[k], h = f * (BM25_K1 + 1.0) / (f + dnorm);
+            double f = tf[k], h = f * (BM25_K1 + 1.0) / (f + dnorm);
             lr->post[at++] = (link){slot_of[t] - 1, h, f, it / 2 * f, it / 2 * h};
-            lr->self[i] += it * f * h;
+            self += it * f * h;
         }
+        lr->self[i] = self;
     }
     lr->begin[n] = at;
     lr->n = n;
