@@ -114,12 +114,34 @@ typedef struct cand {
 } cand;
 
 /* Best score first; equal scores in document order, so the pick is deterministic. */
-static int cmp_cand(const void *a, const void *b)
+static int cand_before(const cand *x, const cand *y)
 {
-    const cand *x = a, *y = b;
-    if (x->score != y->score)
-        return x->score < y->score ? 1 : -1;
-    return (x->index > y->index) - (x->index < y->index);
+    return x->score != y->score ? x->score > y->score : x->index < y->index;
+}
+
+/* The eligible sentences as candidates, best first (cand_before). A story has a few dozen,
+ * where insertion beats a merge; a longer document's are merged (sum_rank_eligible, the
+ * same order), tmp[] having room for its n_sent. */
+static uint32_t rank_cands(const sum_model *m, const double *score, cand *c, uint32_t *order,
+                           uint32_t *tmp)
+{
+    uint32_t n = 0;
+    if (m->n_eligible > 32) {
+        n = sum_rank_eligible(m, score, order, tmp);
+        for (uint32_t i = 0; i < n; i++)
+            c[i] = (cand){score[order[i]], order[i]};
+        return n;
+    }
+    for (uint32_t i = 0; i < m->n_sent; i++) {
+        if (!m->sent[i].eligible)
+            continue;
+        cand x = {score[i], i};
+        uint32_t j = n++;
+        for (; j > 0 && cand_before(&x, &c[j - 1]); j--)
+            c[j] = c[j - 1];
+        c[j] = x;
+    }
+    return n;
 }
 
 /* The dot product of sentences a and b (see summarizer.h), b's counts spread in b_tf[]. */
@@ -172,34 +194,15 @@ static double cand_norm(const sum_model *m, sum_idf *idf, const cand *c, double 
     return norm[i];
 }
 
-/* Orders the candidates best first. A document has a few dozen, where insertion beats
- * qsort's indirect calls; a long one falls back to qsort. */
-static void sort_cands(cand *c, uint32_t n)
-{
-    if (n > 32) {
-        qsort(c, n, sizeof(cand), cmp_cand);
-        return;
-    }
-    for (uint32_t i = 1; i < n; i++) {
-        cand x = c[i];
-        uint32_t j = i;
-        for (; j > 0 && cmp_cand(&c[j - 1], &x) > 0; j--)
-            c[j] = c[j - 1];
-        c[j] = x;
-    }
-}
-
 int sum_pick_mmr(lede_doc *doc, const sum_model *m, const double *score, uint32_t k,
                  uint32_t max_words, uint32_t *picked, lede_error *err)
 {
-    uint32_t n = 0;
+    /* picked[] is free until the pick begins. */
     cand *c = lede_doc_alloc(doc, sizeof(cand) * (m->n_eligible + 1));
-    if (c == NULL)
+    uint32_t *order = m->n_eligible > 32 ? lede_doc_alloc(doc, sizeof(uint32_t) * m->n_sent) : NULL;
+    if (c == NULL || (m->n_eligible > 32 && order == NULL))
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
-    for (uint32_t i = 0; i < m->n_sent; i++)
-        if (m->sent[i].eligible)
-            c[n++] = (cand){score[i], i};
-    sort_cands(c, n);
+    uint32_t n = rank_cands(m, score, c, order, picked);
     uint32_t pool = n < MMR_POOL ? n : MMR_POOL;
     sum_idf idfs;
     double *idf = NULL; /* idfs.idf, from the first time a cosine is needed */

@@ -184,9 +184,13 @@ int sum_news_centrality(lede_doc *doc, const sum_model *m, sum_scratch *scratch,
 int sum_lexrank(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double *score,
                 lede_error *err);
 
+/* summarizer.c: the eligible sentences' indices into order[], best score first, ties in
+ * document order; tmp has as much room (n_sent). Returns how many. */
+uint32_t sum_rank_eligible(const sum_model *m, const double *score, uint32_t *order, uint32_t *tmp);
+
 /* news.c: the default method's scores, and its redundancy-aware pick of k sentences
- * (max_words 0 = no word budget). picked[] receives indices in the order chosen;
- * returns how many were chosen, or a negative LEDE_E* code. */
+ * (max_words 0 = no word budget). picked[] (room for n_sent) receives indices in the
+ * order chosen; returns how many were chosen, or a negative LEDE_E* code. */
 int sum_news_scores(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double *score,
                     lede_error *err);
 int sum_pick_mmr(lede_doc *doc, const sum_model *m, const double *score, uint32_t k,
