@@ -90,18 +90,39 @@ static int is_word(const lede_token *t)
     return t->kind == LEDE_TOK_WORD || t->kind == LEDE_TOK_NUMBER;
 }
 
+/* x with its ASCII capitals made small letters, 8 bytes at a time: a byte gets 0x20 when it
+ * is below 0x80 (top bit clear), at least 'A' and at most 'Z' (its low 7 bits plus 0x80 -
+ * 'A' carry into the top bit, plus 0x80 - 'Z' - 1 do not), which no byte's sum carries out
+ * of, since each low 7 bits plus an addend stays below 0x100. */
+static uint64_t ascii_lower8(uint64_t x)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), tops = ones * 0x80;
+    uint64_t low = x & ~tops;
+    uint64_t ge_a = low + ones * (0x80 - 'A'), gt_z = low + ones * (0x80 - 'Z' - 1);
+    return x | ((ge_a & ~gt_z & ~x & tops) >> 2);
+}
+
 /* Hash of a sentence's words, ASCII case folded, ignoring punctuation and spacing: equal
  * for sentences same_words() calls equal. Any hash would do: collisions are resolved by
- * comparing words, and which earlier copy of a sentence is found does not depend on it. */
-static uint64_t sentence_hash(const char *text, const lede_token *tok, const lede_sentence *s)
+ * comparing words, and which earlier copy of a sentence is found does not depend on it.
+ * A word's bytes go in 8 at a time: one multiply a byte made a chain of them as long as
+ * the sentence. */
+static uint64_t sentence_hash(const char *text, size_t text_len, const lede_token *tok,
+                              const lede_sentence *s)
 {
     uint64_t h = UINT64_C(1469598103934665603);
     for (uint32_t t = s->tok_begin; t < s->tok_end; t++) {
         if (!is_word(&tok[t]))
             continue;
-        h = (h ^ (tok[t].end - tok[t].start)) * UINT64_C(0x9E3779B97F4A7C15);
-        for (uint32_t c = tok[t].start; c < tok[t].end; c++)
-            h = (h ^ (uint64_t)ascii_lower((unsigned char)text[c])) * UINT64_C(0x94D049BB133111EB);
+        uint32_t len = tok[t].end - tok[t].start;
+        h = (h ^ len) * UINT64_C(0x9E3779B97F4A7C15);
+        if (tok[t].end > text_len || tok[t].start > tok[t].end)
+            continue; /* a token past the text: its length alone */
+        for (uint32_t c = 0; c < len; c += 8) {
+            uint32_t start = tok[t].start + c;
+            uint64_t x = sum_load_le(text + start, len - c, text_len - start);
+            h = (h ^ ascii_lower8(x)) * UINT64_C(0x94D049BB133111EB);
+        }
     }
     return h ^ (h >> 29) ^ (h >> 47);
 }
@@ -141,10 +162,10 @@ typedef struct dup_index {
 
 /* Files sentence i under its hash; returns the previous sentence filed with that hash, or
  * LEDE_NONE. */
-static uint32_t dup_file(dup_index *x, const char *text, const lede_token *tok,
+static uint32_t dup_file(dup_index *x, const char *text, size_t text_len, const lede_token *tok,
                          const lede_sentence *ls, uint32_t i)
 {
-    uint64_t h = sentence_hash(text, tok, &ls[i]);
+    uint64_t h = sentence_hash(text, text_len, tok, &ls[i]);
     x->hash[i] = h;
     size_t at = (size_t)h & (x->cap - 1);
     while (x->slot[at] != 0 && x->hash[x->slot[at] - 1] != h)
@@ -162,7 +183,7 @@ static uint32_t dup_file(dup_index *x, const char *text, const lede_token *tok,
  * whose sentences hardly ever share a shape unless one repeats another, hash next to
  * nothing. Hash collisions are resolved by comparing words. Among the earlier sentences of
  * a shape, the nearest copy is found, as when every sentence was hashed. */
-static int mark_duplicates(lede_doc *doc, const char *text, const lede_token *tok,
+static int mark_duplicates(lede_doc *doc, const char *text, size_t text_len, const lede_token *tok,
                            const lede_sentence *ls, const sum_words *words, sum_model *m)
 {
     uint32_t n = m->n_sent;
@@ -197,10 +218,10 @@ static int mark_duplicates(lede_doc *doc, const char *text, const lede_token *to
         }
         /* The first of the shape is filed when the second comes (first[] then says so). */
         if (first[at] != UINT32_MAX) {
-            dup_file(&x, text, tok, ls, first[at] - 1);
+            dup_file(&x, text, text_len, tok, ls, first[at] - 1);
             first[at] = UINT32_MAX;
         }
-        for (uint32_t j = dup_file(&x, text, tok, ls, i); j != LEDE_NONE; j = x.prev[j]) {
+        for (uint32_t j = dup_file(&x, text, text_len, tok, ls, i); j != LEDE_NONE; j = x.prev[j]) {
             if (!same_words(text, tok, &ls[j], &ls[i]))
                 continue;
             dup->eligible = 0;
@@ -432,7 +453,7 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
     model->cf = vec.cf;
 
     mark_eligible(text, text_len, ls, para, n_para, model);
-    rc = mark_duplicates(doc, text, tok, ls, words, model);
+    rc = mark_duplicates(doc, text, text_len, tok, ls, words, model);
     if (rc != 0)
         return lede_error_set(err, rc, "summarizer: out of memory");
 
