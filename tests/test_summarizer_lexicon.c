@@ -276,7 +276,8 @@ static void test_long_words_in_capitals_get_the_terms_of_their_lower_case_form(v
 }
 
 /* The cache is keyed on a word's bytes as they stand (lexicon.c): "Port", "PORT" and "port"
- * are three entries, which must give one term and one print, whichever was cached first. */
+ * are three entries, which must give one term, whichever was cached first, and sentences
+ * that differ in their case only are copies. */
 static void test_short_words_in_any_case_share_a_term_whatever_was_cached_first(void **state)
 {
     (void)state;
@@ -305,9 +306,42 @@ static void test_short_words_in_any_case_share_a_term_whatever_was_cached_first(
     assert_int_equal(m.sent[1].term[0], 0);
     assert_int_equal(m.sent[2].n_terms, 3); /* ship, wait, port */
     assert_int_equal(m.sent[2].term[0], 0);
-    assert_false(m.sent[1].eligible); /* the copy in capitals has the same prints */
+    assert_false(m.sent[1].eligible); /* the copy in capitals has the same words */
     sum_scratch_free(&warm);
     sum_scratch_free(&cold);
+    lede_harness_free(h);
+    sb_stemmer_delete(stemmer);
+}
+
+/* Copies are found among the sentences of the same shape (as many words, of as many bytes,
+ * model.c): a sentence of that shape with other words is no copy, each later copy is one,
+ * whatever its case and spacing, and a copy of the headline is a headline too. */
+static void test_sentences_of_one_shape_are_copies_only_when_their_words_match(void **state)
+{
+    (void)state;
+    struct sb_stemmer *stemmer = sb_stemmer_new("english", NULL);
+    lede_harness *h = tokenizer();
+    sum_scratch sc = {0};
+    const char *text = "Port strike ends\n\n"
+                       "Cats eat fish daily. Dogs eat meat daily. CATS  eat fish Daily. "
+                       "Birds sing at dawn. PORT STRIKE ENDS. Cats eat fish, daily.";
+    lede_error err;
+    lede_doc *doc = NULL;
+    sum_model m;
+    assert_int_equal(lede_harness_run(h, "t", text, strlen(text), &doc, &err), 0);
+    assert_int_equal(sum_model_build(doc, stemmer, 1, &sc, &m, &err), 0);
+    assert_int_equal(m.n_sent, 7);
+    assert_int_equal(m.title, 0);
+    assert_true(m.sent[1].eligible);  /* "Cats eat fish daily." */
+    assert_true(m.sent[2].eligible);  /* the same shape, other words */
+    assert_false(m.sent[3].eligible); /* a copy in other case and spacing */
+    assert_false(m.sent[3].is_title);
+    assert_true(m.sent[4].eligible);
+    assert_false(m.sent[5].eligible); /* the headline again, with a stop */
+    assert_true(m.sent[5].is_title);
+    assert_false(m.sent[6].eligible); /* a third copy: punctuation does not count */
+    assert_false(m.sent[6].is_title);
+    sum_scratch_free(&sc);
     lede_harness_free(h);
     sb_stemmer_delete(stemmer);
 }
@@ -375,7 +409,7 @@ static void put(sum_strtab *t, unsigned tag, const char *s, uint32_t val)
     sum_strkey k;
     sum_strkey_make(&k, tag, s, strlen(s), strlen(s));
     assert_null(sum_strtab_get(t, &k));
-    assert_int_equal(sum_strtab_put(t, &k, val, 0), 0);
+    assert_int_equal(sum_strtab_put(t, &k, val), 0);
 }
 
 static uint32_t get(sum_strtab *t, unsigned tag, const char *s)
@@ -384,6 +418,44 @@ static uint32_t get(sum_strtab *t, unsigned tag, const char *s)
     sum_strkey_make(&k, tag, s, strlen(s), strlen(s));
     uint32_t *v = sum_strtab_get(t, &k);
     return v != NULL ? *v : UINT32_MAX;
+}
+
+/* Moving a key found past its first slot to that slot (the lexicon does it for every word
+ * it finds there) loses no key: a table nearly half full, long keys among the short, each
+ * key promoted in one order, then in the other, and every key still found with its value. */
+static void test_a_promoted_key_takes_its_first_slot_and_loses_no_other(void **state)
+{
+    (void)state;
+    sum_strtab t = {0};
+    char word[48];
+    const uint32_t n = 30000;
+    for (uint32_t i = 0; i < n; i++) {
+        snprintf(word, sizeof(word), i % 7 ? "p%u" : "a-rather-long-key-%u", i * 7919u);
+        put(&t, 0, word, i);
+    }
+    uint32_t moved = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (uint32_t j = 0; j < n; j++) {
+            uint32_t i = pass == 0 ? n - 1 - j : j;
+            snprintf(word, sizeof(word), i % 7 ? "p%u" : "a-rather-long-key-%u", i * 7919u);
+            sum_strkey k;
+            sum_strkey_make(&k, 0, word, strlen(word), strlen(word));
+            sum_strent *e = sum_strtab_find(&t, &k);
+            assert_non_null(e);
+            sum_strent *home = &t.ent[k.hash >> t.shift];
+            moved += e != home;
+            assert_ptr_equal(sum_strtab_promote(&t, &k, e), home);
+            assert_ptr_equal(sum_strtab_find(&t, &k), home);
+            assert_int_equal(home->val, i);
+        }
+        for (uint32_t i = 0; i < n; i++) {
+            snprintf(word, sizeof(word), i % 7 ? "p%u" : "a-rather-long-key-%u", i * 7919u);
+            assert_int_equal(get(&t, 0, word), i);
+        }
+    }
+    assert_true(moved > 1000); /* the table had keys past their first slot to move */
+    assert_int_equal(t.n, n);
+    sum_strtab_free(&t);
 }
 
 static void test_a_number_and_a_word_with_the_same_bytes_stay_apart(void **state)
@@ -620,7 +692,9 @@ int main(void)
         cmocka_unit_test(test_uppercase_copy_of_a_sentence_is_not_eligible),
         cmocka_unit_test(test_long_words_in_capitals_get_the_terms_of_their_lower_case_form),
         cmocka_unit_test(test_short_words_in_any_case_share_a_term_whatever_was_cached_first),
+        cmocka_unit_test(test_sentences_of_one_shape_are_copies_only_when_their_words_match),
         cmocka_unit_test(test_sentences_out_of_order_or_overlapping_get_their_own_words),
+        cmocka_unit_test(test_a_promoted_key_takes_its_first_slot_and_loses_no_other),
         cmocka_unit_test(test_a_number_and_a_word_with_the_same_bytes_stay_apart),
         cmocka_unit_test(test_long_words_sharing_their_first_16_bytes_are_told_apart),
         cmocka_unit_test(test_a_word_makes_the_same_key_inside_a_text_and_at_its_end),

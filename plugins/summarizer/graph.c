@@ -457,31 +457,64 @@ static double *pair_buffer(sum_scratch *sc, uint32_t n)
     return sc->pair;
 }
 
+/* BM25's idf for a graph of n sentences, by document frequency: idf depends on df alone,
+ * and most terms share a handful of df values, each of whose logs is taken once. */
+typedef struct bm25_memo {
+    uint32_t n;
+    double *idf;          /* per df, once known */
+    unsigned char *known; /* per df */
+} bm25_memo;
+
+static int bm25_memo_init(lede_doc *doc, uint32_t n, bm25_memo *mm, lede_error *err)
+{
+    mm->n = n;
+    mm->idf = lede_doc_alloc(doc, sizeof(double) * (n + 1));
+    mm->known = lede_doc_alloc(doc, n + 1);
+    if (mm->idf == NULL || mm->known == NULL)
+        return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
+    return 0;
+}
+
+/* The idf of a term held by df (1 .. n) of the graph's sentences. */
+static inline double bm25_idf_of(bm25_memo *mm, uint32_t df)
+{
+    if (!mm->known[df]) {
+        mm->idf[df] = log(mm->n - df + 0.5) - log(df + 0.5);
+        mm->known[df] = 1;
+    }
+    return mm->idf[df];
+}
+
+/* What a negative idf counts as: BM25_EPSILON times the mean idf of the terms the graph's
+ * sentences hold (df[t] of them hold term t), summed in term order. With idf not NULL,
+ * also each term's idf into idf[] (0 for a term no graph sentence holds). */
+static double bm25_eps(bm25_memo *mm, const sum_model *m, const uint32_t *df, double *idf)
+{
+    double idf_sum = 0;
+    uint32_t idf_n = 0;
+    for (uint32_t t = 0; t < m->n_terms; t++) {
+        if (df[t] == 0)
+            continue;
+        double it = bm25_idf_of(mm, df[t]);
+        if (idf != NULL)
+            idf[t] = it;
+        idf_sum += it;
+        idf_n++;
+    }
+    return idf_n > 0 ? BM25_EPSILON * idf_sum / idf_n : 0;
+}
+
 /* BM25's idf of every term of the graph's n sentences, df[t] of which hold term t, into
  * idf[] (0 for a term no graph sentence holds), and into *eps what a negative idf counts
  * as. Returns 0 or LEDE_ENOMEM. */
 static int bm25_idf(lede_doc *doc, const sum_model *m, uint32_t n, const uint32_t *df, double *idf,
                     double *eps, lede_error *err)
 {
-    /* idf depends on df alone, and most terms share a handful of df values. */
-    double *idf_of_df = lede_doc_alloc(doc, sizeof(double) * (n + 1));
-    unsigned char *known = lede_doc_alloc(doc, n + 1);
-    if (idf_of_df == NULL || known == NULL)
-        return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
-    double idf_sum = 0;
-    uint32_t idf_n = 0;
-    for (uint32_t t = 0; t < m->n_terms; t++) {
-        if (df[t] == 0)
-            continue;
-        if (!known[df[t]]) {
-            idf_of_df[df[t]] = log(n - df[t] + 0.5) - log(df[t] + 0.5);
-            known[df[t]] = 1;
-        }
-        idf[t] = idf_of_df[df[t]];
-        idf_sum += idf[t];
-        idf_n++;
-    }
-    *eps = idf_n > 0 ? BM25_EPSILON * idf_sum / idf_n : 0;
+    bm25_memo mm;
+    int rc = bm25_memo_init(doc, n, &mm, err);
+    if (rc != 0)
+        return rc;
+    *eps = bm25_eps(&mm, m, df, idf);
     return 0;
 }
 
@@ -600,11 +633,10 @@ static int lowrank_build(lede_doc *doc, const sum_model *m, const graph *g, sum_
 {
     uint32_t n = g->n;
     uint32_t *df = lede_doc_alloc(doc, sizeof(uint32_t) * (m->n_terms + 1));
-    double *idf = lede_doc_alloc(doc, sizeof(double) * (m->n_terms + 1));
     uint32_t *slot_of = lede_doc_alloc(doc, sizeof(uint32_t) * (m->n_terms + 1));
     lr->begin = lede_doc_alloc(doc, sizeof(uint32_t) * (n + 1));
     lr->self = lede_doc_alloc(doc, sizeof(double) * (n + 1));
-    if (df == NULL || idf == NULL || slot_of == NULL || lr->begin == NULL || lr->self == NULL)
+    if (df == NULL || slot_of == NULL || lr->begin == NULL || lr->self == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     size_t total = 0;
     for (uint32_t i = 0; i < n; i++) {
@@ -614,10 +646,14 @@ static int lowrank_build(lede_doc *doc, const sum_model *m, const graph *g, sum_
             df[s->term[k]]++;
     }
     double avg_len = bm25_avg_len(m, g);
-    double eps = 0;
-    int rc = bm25_idf(doc, m, n, df, idf, &eps, err);
+    /* Only the terms that link sentences need their idf, and eps only when one of them has
+     * a negative idf: a sum over every term, which most stories never need. */
+    bm25_memo mm;
+    int rc = bm25_memo_init(doc, n, &mm, err);
     if (rc != 0)
         return rc;
+    double eps = 0;
+    int have_eps = 0;
     /* The postings are written whole before they are read: a buffer the instance keeps
      * needs no zeroing, unlike arena memory, unless it would pin a huge document's. */
     if (total + 1 <= LINKS_KEEP_MAX) {
@@ -639,17 +675,31 @@ static int lowrank_build(lede_doc *doc, const sum_model *m, const graph *g, sum_
         const sum_sent *s = &m->sent[g->node[i]];
         double dnorm = bm25_dnorm(m, g, i, avg_len);
         lr->begin[i] = at;
-        for (uint32_t k = 0; k < s->n_terms; k++) {
-            uint32_t t = s->term[k];
-            double it = idf[t] < 0 ? eps : idf[t];
-            if (df[t] < 2 || !(it > 0))
+        /* In locals: stores to the postings could change them as far as the compiler
+         * knows, and self[i] in memory made each posting wait for the previous one's add. */
+        const uint32_t *term = s->term, *tf = s->tf, n_terms = s->n_terms;
+        double self = 0;
+        for (uint32_t k = 0; k < n_terms; k++) {
+            uint32_t t = term[k];
+            if (df[t] < 2)
+                continue;
+            double it = bm25_idf_of(&mm, df[t]);
+            if (it < 0) {
+                if (!have_eps) {
+                    eps = bm25_eps(&mm, m, df, NULL);
+                    have_eps = 1;
+                }
+                it = eps;
+            }
+            if (!(it > 0))
                 continue;
             if (slot_of[t] == 0) /* the term's slot + 1; 0: none yet */
                 slot_of[t] = ++slots;
-            double f = s->tf[k], h = f * (BM25_K1 + 1.0) / (f + dnorm);
+            double f = tf[k], h = f * (BM25_K1 + 1.0) / (f + dnorm);
             lr->post[at++] = (link){slot_of[t] - 1, h, f, it / 2 * f, it / 2 * h};
-            lr->self[i] += it * f * h;
+            self += it * f * h;
         }
+        lr->self[i] = self;
     }
     lr->begin[n] = at;
     lr->n = n;

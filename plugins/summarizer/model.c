@@ -24,7 +24,7 @@
 
 /* A sentence without a final stop and with at most this many words is a caption. */
 #define CAPTION_MAX_WORDS 40
-/* Sentences sharing more terms than this with earlier ones sort them with qsort. */
+/* sum_sort_distinct hands more ids than this to qsort. */
 #define RANK_SORT_MAX 32
 /* How many content words ahead sentence_terms asks for a stem's numbering cell: a word
  * costs some 15 ns here, and a cell outside L2 takes longer than 8 of them to arrive
@@ -80,31 +80,6 @@ static int cmp_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Hash of a sentence's words (words->*[lo..hi)), ASCII case folded, ignoring punctuation
- * and spacing: equal for sentences same_words() calls equal, since it combines the words'
- * prints. */
-static uint64_t sentence_hash(const sum_words *words, uint32_t lo, uint32_t hi)
-{
-    /* Two lanes, each taking two prints at a time as one 64-bit word, so that two
-     * multiplies are in flight rather than one chain of them, for four words; any hash
-     * would do (collisions are resolved by comparing words, and which earlier copy of a
-     * sentence is found does not depend on the hash). */
-    const uint32_t *print = words->print;
-    uint64_t a = UINT64_C(1469598103934665603), b = hi - lo;
-    uint32_t w = lo;
-    for (; w + 4 <= hi; w += 4) {
-        uint64_t x, y;
-        memcpy(&x, print + w, sizeof(x));
-        memcpy(&y, print + w + 2, sizeof(y));
-        a = (a ^ x) * UINT64_C(0x94D049BB133111EB);
-        b = (b ^ y) * UINT64_C(0x9E3779B97F4A7C15);
-    }
-    for (; w < hi; w++)
-        a = (a ^ print[w]) * UINT64_C(0x94D049BB133111EB);
-    a ^= b * UINT64_C(0xBF58476D1CE4E5B9);
-    return a ^ (a >> 29) ^ (a >> 47);
-}
-
 static int ascii_lower(int c)
 {
     return (c >= 'A' && c <= 'Z') ? c + 32 : c;
@@ -113,6 +88,43 @@ static int ascii_lower(int c)
 static int is_word(const lede_token *t)
 {
     return t->kind == LEDE_TOK_WORD || t->kind == LEDE_TOK_NUMBER;
+}
+
+/* x with its ASCII capitals made small letters, 8 bytes at a time: a byte gets 0x20 when it
+ * is below 0x80 (top bit clear), at least 'A' and at most 'Z' (its low 7 bits plus 0x80 -
+ * 'A' carry into the top bit, plus 0x80 - 'Z' - 1 do not), which no byte's sum carries out
+ * of, since each low 7 bits plus an addend stays below 0x100. */
+static uint64_t ascii_lower8(uint64_t x)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), tops = ones * 0x80;
+    uint64_t low = x & ~tops;
+    uint64_t ge_a = low + ones * (0x80 - 'A'), gt_z = low + ones * (0x80 - 'Z' - 1);
+    return x | ((ge_a & ~gt_z & ~x & tops) >> 2);
+}
+
+/* Hash of a sentence's words, ASCII case folded, ignoring punctuation and spacing: equal
+ * for sentences same_words() calls equal. Any hash would do: collisions are resolved by
+ * comparing words, and which earlier copy of a sentence is found does not depend on it.
+ * A word's bytes go in 8 at a time: one multiply a byte made a chain of them as long as
+ * the sentence. */
+static uint64_t sentence_hash(const char *text, size_t text_len, const lede_token *tok,
+                              const lede_sentence *s)
+{
+    uint64_t h = UINT64_C(1469598103934665603);
+    for (uint32_t t = s->tok_begin; t < s->tok_end; t++) {
+        if (!is_word(&tok[t]))
+            continue;
+        uint32_t len = tok[t].end - tok[t].start;
+        h = (h ^ len) * UINT64_C(0x9E3779B97F4A7C15);
+        if (tok[t].end > text_len || tok[t].start > tok[t].end)
+            continue; /* a token past the text: its length alone */
+        for (uint32_t c = 0; c < len; c += 8) {
+            uint32_t start = tok[t].start + c;
+            uint64_t x = sum_load_le(text + start, len - c, text_len - start);
+            h = (h ^ ascii_lower8(x)) * UINT64_C(0x94D049BB133111EB);
+        }
+    }
+    return h ^ (h >> 29) ^ (h >> 47);
 }
 
 /* Whether two sentences have the same word tokens, ASCII case folded (what the hash saw). */
@@ -139,33 +151,77 @@ static int same_words(const char *text, const lede_token *tok, const lede_senten
     }
 }
 
+/* The table of mark_duplicates that files sentences by hash, in chains: prev[i] is the
+ * previous sentence with i's hash, so a sentence meets its earlier namesakes nearest first. */
+typedef struct dup_index {
+    size_t cap;     /* slots, a power of two */
+    uint32_t *slot; /* sentence + 1, 0 = empty */
+    uint64_t *hash; /* per sentence, once filed */
+    uint32_t *prev;
+} dup_index;
+
+/* Files sentence i under its hash; returns the previous sentence filed with that hash, or
+ * LEDE_NONE. */
+static uint32_t dup_file(dup_index *x, const char *text, size_t text_len, const lede_token *tok,
+                         const lede_sentence *ls, uint32_t i)
+{
+    uint64_t h = sentence_hash(text, text_len, tok, &ls[i]);
+    x->hash[i] = h;
+    size_t at = (size_t)h & (x->cap - 1);
+    while (x->slot[at] != 0 && x->hash[x->slot[at] - 1] != h)
+        at = (at + 1) & (x->cap - 1);
+    x->prev[i] = x->slot[at] != 0 ? x->slot[at] - 1 : LEDE_NONE;
+    x->slot[at] = i + 1;
+    return x->prev[i];
+}
+
 /* Marks every later copy of a sentence (same words, whatever the spacing) ineligible; a
- * copy of the headline is a headline too. Sentences are filed by hash in a small table of
- * chains, prev[i] being the previous sentence with i's hash, so a sentence meets its
- * earlier namesakes nearest first; hash collisions are resolved by comparing words. */
-static int mark_duplicates(lede_doc *doc, const char *text, const lede_token *tok,
+ * copy of the headline is a headline too. A copy has as many words as the sentence it
+ * copies, of as many bytes, which the word list counted: sentences are first filed by that
+ * shape, and only one whose shape an earlier sentence has is hashed, word by word, and
+ * filed by hash (dup_index) along with the first sentence of its shape, so that stories,
+ * whose sentences hardly ever share a shape unless one repeats another, hash next to
+ * nothing. Hash collisions are resolved by comparing words. Among the earlier sentences of
+ * a shape, the nearest copy is found, as when every sentence was hashed. */
+static int mark_duplicates(lede_doc *doc, const char *text, size_t text_len, const lede_token *tok,
                            const lede_sentence *ls, const sum_words *words, sum_model *m)
 {
     uint32_t n = m->n_sent;
     size_t cap = 16;
     while (cap < 2 * (size_t)n)
         cap *= 2;
-    uint32_t *slot = lede_doc_alloc(doc, sizeof(uint32_t) * cap); /* sentence + 1, 0 = empty */
-    uint64_t *hash = lede_doc_alloc(doc, sizeof(uint64_t) * n);
-    uint32_t *prev = lede_doc_alloc(doc, sizeof(uint32_t) * n);
-    if (slot == NULL || hash == NULL || prev == NULL)
+    uint64_t *shape = lede_doc_alloc(doc, sizeof(uint64_t) * cap);
+    uint32_t *first = lede_doc_alloc(doc, sizeof(uint32_t) * cap); /* sentence + 1, 0 = empty */
+    if (shape == NULL || first == NULL)
         return LEDE_ENOMEM;
+    dup_index x = {cap, NULL, NULL, NULL};
     for (uint32_t i = 0; i < n; i++) {
-        hash[i] = sentence_hash(words, i > 0 ? words->word_end[i - 1] : 0, words->word_end[i]);
-        size_t at = (size_t)hash[i] & (cap - 1);
-        while (slot[at] != 0 && hash[slot[at] - 1] != hash[i])
-            at = (at + 1) & (cap - 1);
-        prev[i] = slot[at] != 0 ? slot[at] - 1 : LEDE_NONE;
-        slot[at] = i + 1;
         sum_sent *dup = &m->sent[i];
         if (dup->n_words == 0)
+            continue; /* copies nothing: a copy has words */
+        uint32_t bytes = words->byte_end[i] - (i > 0 ? words->byte_end[i - 1] : 0);
+        uint64_t key = (uint64_t)dup->n_words << 32 | bytes;
+        size_t at = (size_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> 32) & (cap - 1);
+        while (first[at] != 0 && shape[at] != key)
+            at = (at + 1) & (cap - 1);
+        if (first[at] == 0) {
+            shape[at] = key;
+            first[at] = i + 1;
             continue;
-        for (uint32_t j = prev[i]; j != LEDE_NONE; j = prev[j]) {
+        }
+        if (x.slot == NULL) {
+            x.slot = lede_doc_alloc(doc, sizeof(uint32_t) * cap);
+            x.hash = lede_doc_alloc(doc, sizeof(uint64_t) * n);
+            x.prev = lede_doc_alloc(doc, sizeof(uint32_t) * n);
+            if (x.slot == NULL || x.hash == NULL || x.prev == NULL)
+                return LEDE_ENOMEM;
+        }
+        /* The first of the shape is filed when the second comes (first[] then says so). */
+        if (first[at] != UINT32_MAX) {
+            dup_file(&x, text, text_len, tok, ls, first[at] - 1);
+            first[at] = UINT32_MAX;
+        }
+        for (uint32_t j = dup_file(&x, text, text_len, tok, ls, i); j != LEDE_NONE; j = x.prev[j]) {
             if (!same_words(text, tok, &ls[j], &ls[i]))
                 continue;
             dup->eligible = 0;
@@ -176,13 +232,10 @@ static int mark_duplicates(lede_doc *doc, const char *text, const lede_token *to
     return 0;
 }
 
-/* Writes the ids of terms a sentence shares with earlier sentences, ids[0..n) (distinct),
- * into out[0..n) in ascending order. They are few (the sentence's new terms need no
- * sorting, see sentence_terms): each goes straight to its rank, the count of smaller ids,
- * which takes n^2 compares but no branch, where insertion sort's exits are coin flips to
- * the branch predictor. A run-on "sentence" of a whole page falls back to qsort. */
-static void sort_ids(const uint32_t *ids, uint32_t n, uint32_t *out)
+void sum_sort_distinct(const uint32_t *ids, uint32_t n, uint32_t *out)
 {
+    /* Each id goes straight to its rank, the count of smaller ids: n^2 compares but no
+     * branch, where insertion sort's exits are coin flips to the branch predictor. */
     if (n > RANK_SORT_MAX) {
         memcpy(out, ids, sizeof(*ids) * n);
         qsort(out, n, sizeof(*out), cmp_u32);
@@ -236,7 +289,8 @@ static void sentence_terms(const sum_words *words, uint32_t lo, uint32_t hi, sum
     s->term = vec->term + vec->used;
     s->tf = vec->tf + vec->used;
     vec->used += distinct;
-    sort_ids(ids, n_old, s->term);
+    /* Only the ids of terms seen before need sorting: the new ones follow in order. */
+    sum_sort_distinct(ids, n_old, s->term);
     for (uint32_t i = n_old; i < distinct; i++)
         s->term[i] = first_new + (i - n_old);
     for (uint32_t i = 0; i < distinct; i++) {
@@ -296,7 +350,7 @@ static int grow_words(sum_scratch *sc, const lede_token *tok, const lede_sentenc
             cap *= 2;
     }
     sc->words_cap = 0; /* until every array has the new size */
-    if (resize(&sc->words.print, cap) != 0 || resize(&sc->words.stem, cap) != 0)
+    if (resize(&sc->words.stem, cap) != 0)
         return LEDE_ENOMEM;
     sc->words_cap = cap;
     return 0;
@@ -359,9 +413,10 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
     model->sent = lede_doc_alloc(doc, sizeof(sum_sent) * n_sent);
     sum_words *words = &scratch->words;
     words->word_end = lede_doc_alloc(doc, sizeof(uint32_t) * n_sent);
+    words->byte_end = lede_doc_alloc(doc, sizeof(uint32_t) * n_sent);
     words->term_end = lede_doc_alloc(doc, sizeof(uint32_t) * n_sent);
-    if (model->sent == NULL || words->word_end == NULL || words->term_end == NULL ||
-        grow_words(scratch, tok, ls, n_sent, sent_tok) != 0)
+    if (model->sent == NULL || words->word_end == NULL || words->byte_end == NULL ||
+        words->term_end == NULL || grow_words(scratch, tok, ls, n_sent, sent_tok) != 0)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory for %zu sentences",
                               n_sent);
     sum_lexicon_begin(&scratch->lex, stemmer, stopwords);
@@ -398,7 +453,7 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
     model->cf = vec.cf;
 
     mark_eligible(text, text_len, ls, para, n_para, model);
-    rc = mark_duplicates(doc, text, tok, ls, words, model);
+    rc = mark_duplicates(doc, text, text_len, tok, ls, words, model);
     if (rc != 0)
         return lede_error_set(err, rc, "summarizer: out of memory");
 
@@ -422,30 +477,32 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
     return 0;
 }
 
-/* Document frequencies up to this get their idf computed once per document: most terms
- * occur in one, two or three sentences, and a log costs more than the rest of the loop. */
-#define IDF_MEMO 64
-
-double *sum_idf(lede_doc *doc, const sum_model *m)
+int sum_idf_init(lede_doc *doc, const sum_model *m, sum_idf *x)
 {
-    double *idf = lede_doc_alloc(doc, sizeof(double) * (m->n_terms + 1));
-    double memo[IDF_MEMO + 1];
-    unsigned char known[IDF_MEMO + 1] = {0};
-    if (idf == NULL)
-        return NULL;
-    for (uint32_t t = 0; t < m->n_terms; t++) {
-        uint32_t df = m->df[t];
-        if (df > IDF_MEMO) {
-            idf[t] = log((double)m->n_sent / (double)df) + 1.0;
+    x->idf = lede_doc_alloc(doc, sizeof(double) * (m->n_terms + 1));
+    memset(x->known, 0, sizeof(x->known));
+    return x->idf != NULL ? 0 : LEDE_ENOMEM;
+}
+
+void sum_idf_need(sum_idf *x, const sum_model *m, uint32_t a)
+{
+    /* Most terms occur in one, two or three sentences, and a log costs more than the rest
+     * of the loop: a df up to SUM_IDF_MEMO has its idf computed once. */
+    const sum_sent *s = &m->sent[a];
+    for (uint32_t k = 0; k < s->n_terms; k++) {
+        uint32_t t = s->term[k], df = m->df[t];
+        if (x->idf[t] != 0)
+            continue;
+        if (df > SUM_IDF_MEMO) {
+            x->idf[t] = log((double)m->n_sent / (double)df) + 1.0;
             continue;
         }
-        if (!known[df]) {
-            memo[df] = log((double)m->n_sent / (double)df) + 1.0;
-            known[df] = 1;
+        if (!x->known[df]) {
+            x->memo[df] = log((double)m->n_sent / (double)df) + 1.0;
+            x->known[df] = 1;
         }
-        idf[t] = memo[df];
+        x->idf[t] = x->memo[df];
     }
-    return idf;
 }
 
 double sum_norm(const sum_model *m, const double *idf, uint32_t a)

@@ -114,12 +114,34 @@ typedef struct cand {
 } cand;
 
 /* Best score first; equal scores in document order, so the pick is deterministic. */
-static int cmp_cand(const void *a, const void *b)
+static int cand_before(const cand *x, const cand *y)
 {
-    const cand *x = a, *y = b;
-    if (x->score != y->score)
-        return x->score < y->score ? 1 : -1;
-    return (x->index > y->index) - (x->index < y->index);
+    return x->score != y->score ? x->score > y->score : x->index < y->index;
+}
+
+/* The eligible sentences as candidates, best first (cand_before). A story has a few dozen,
+ * where insertion beats a merge; a longer document's are merged (sum_rank_eligible, the
+ * same order), tmp[] having room for its n_sent. */
+static uint32_t rank_cands(const sum_model *m, const double *score, cand *c, uint32_t *order,
+                           uint32_t *tmp)
+{
+    uint32_t n = 0;
+    if (m->n_eligible > 32) {
+        n = sum_rank_eligible(m, score, order, tmp);
+        for (uint32_t i = 0; i < n; i++)
+            c[i] = (cand){score[order[i]], order[i]};
+        return n;
+    }
+    for (uint32_t i = 0; i < m->n_sent; i++) {
+        if (!m->sent[i].eligible)
+            continue;
+        cand x = {score[i], i};
+        uint32_t j = n++;
+        for (; j > 0 && cand_before(&x, &c[j - 1]); j--)
+            c[j] = c[j - 1];
+        c[j] = x;
+    }
+    return n;
 }
 
 /* The dot product of sentences a and b (see summarizer.h), b's counts spread in b_tf[]. */
@@ -160,45 +182,30 @@ static double dot_merge(const sum_model *m, const double *idf, uint32_t a, uint3
 }
 
 /* Candidate i's norm (see sum_norm), computed the first time it is asked for: most
- * candidates are never reached by the lazy scan of sum_pick_mmr. norm[i] < 0: not yet. */
-static double cand_norm(const sum_model *m, const double *idf, const cand *c, double *norm,
-                        uint32_t i)
+ * candidates are never reached by the lazy scan of sum_pick_mmr. norm[i] < 0: not yet.
+ * So are the idf of its terms, which are all that its cosines read: those with a pick
+ * take its terms shared with the pick. */
+static double cand_norm(const sum_model *m, sum_idf *idf, const cand *c, double *norm, uint32_t i)
 {
-    if (norm[i] < 0)
-        norm[i] = sum_norm(m, idf, c[i].index);
+    if (norm[i] < 0) {
+        sum_idf_need(idf, m, c[i].index);
+        norm[i] = sum_norm(m, idf->idf, c[i].index);
+    }
     return norm[i];
-}
-
-/* Orders the candidates best first. A document has a few dozen, where insertion beats
- * qsort's indirect calls; a long one falls back to qsort. */
-static void sort_cands(cand *c, uint32_t n)
-{
-    if (n > 32) {
-        qsort(c, n, sizeof(cand), cmp_cand);
-        return;
-    }
-    for (uint32_t i = 1; i < n; i++) {
-        cand x = c[i];
-        uint32_t j = i;
-        for (; j > 0 && cmp_cand(&c[j - 1], &x) > 0; j--)
-            c[j] = c[j - 1];
-        c[j] = x;
-    }
 }
 
 int sum_pick_mmr(lede_doc *doc, const sum_model *m, const double *score, uint32_t k,
                  uint32_t max_words, uint32_t *picked, lede_error *err)
 {
-    uint32_t n = 0;
+    /* picked[] is free until the pick begins. */
     cand *c = lede_doc_alloc(doc, sizeof(cand) * (m->n_eligible + 1));
-    if (c == NULL)
+    uint32_t *order = m->n_eligible > 32 ? lede_doc_alloc(doc, sizeof(uint32_t) * m->n_sent) : NULL;
+    if (c == NULL || (m->n_eligible > 32 && order == NULL))
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
-    for (uint32_t i = 0; i < m->n_sent; i++)
-        if (m->sent[i].eligible)
-            c[n++] = (cand){score[i], i};
-    sort_cands(c, n);
+    uint32_t n = rank_cands(m, score, c, order, picked);
     uint32_t pool = n < MMR_POOL ? n : MMR_POOL;
-    double *idf = NULL; /* computed the first time a cosine is needed */
+    sum_idf idfs;
+    double *idf = NULL; /* idfs.idf, from the first time a cosine is needed */
     double *norm = lede_doc_alloc(doc, sizeof(double) * (pool + 1));
     double *max_sim = lede_doc_alloc(doc, sizeof(double) * (pool + 1));
     uint32_t *seen = lede_doc_alloc(doc, sizeof(uint32_t) * (pool + 1));
@@ -236,7 +243,7 @@ int sum_pick_mmr(lede_doc *doc, const sum_model *m, const double *score, uint32_
             if (max_words > 0 && words + m->sent[a].n_words > max_words)
                 continue;
             if (seen[i] < n_upd) {
-                if (cand_norm(m, idf, c, norm, i) != 0) {
+                if (cand_norm(m, &idfs, c, norm, i) != 0) {
                     for (uint32_t u = seen[i]; u < n_upd; u++) {
                         double dot = u < MMR_SPREAD ? dot_spread(m, idf, a, spread[u])
                                                     : dot_merge(m, idf, a, c[upd[u]].index);
@@ -264,15 +271,15 @@ int sum_pick_mmr(lede_doc *doc, const sum_model *m, const double *score, uint32_
         if (got == k || got == SUM_GRAPH_MAX)
             continue;
         if (idf == NULL) {
-            idf = sum_idf(doc, m);
-            if (idf == NULL)
+            if (sum_idf_init(doc, m, &idfs) != 0)
                 return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
+            idf = idfs.idf;
             /* Norms are computed when a cosine first needs them (cand_norm): -1 until. */
             for (uint32_t i = 0; i < pool; i++)
                 norm[i] = -1;
         }
         /* A sentence without weight has cosine 0 with anything: no update. */
-        if (cand_norm(m, idf, c, norm, best) == 0)
+        if (cand_norm(m, &idfs, c, norm, best) == 0)
             continue;
         if (n_upd < MMR_SPREAD) {
             /* The first array needs no allocation: it is picked_tf. */

@@ -47,7 +47,7 @@ static int grow(sum_strtab *t)
         const sum_strent *e = &t->ent[j];
         if (e->shape == 0)
             continue;
-        /* Entries keep no hash (the room holds aux): the key is rebuilt and hashed again. */
+        /* Entries keep no hash: the key is rebuilt and hashed again. */
         sum_strkey k = {.w = {e->w[0], e->w[1]}, .len = e->shape & 0xFFFF, .shape = e->shape};
         k.s = k.len > SUM_STRTAB_INLINE ? t->pool + e->off : NULL;
         sum_strkey_seal(&k);
@@ -85,7 +85,7 @@ static uint32_t pool_add(sum_strtab *t, const char *s, uint32_t len)
     return off;
 }
 
-int sum_strtab_put(sum_strtab *t, const sum_strkey *k, uint32_t val, uint32_t aux)
+int sum_strtab_put(sum_strtab *t, const sum_strkey *k, uint32_t val)
 {
     if (k->len > UINT16_MAX)
         return LEDE_ETOOBIG;
@@ -94,7 +94,7 @@ int sum_strtab_put(sum_strtab *t, const sum_strkey *k, uint32_t val, uint32_t au
         if (rc != 0)
             return rc;
     }
-    sum_strent e = {.w = {k->w[0], k->w[1]}, .shape = k->shape, .val = val, .aux = aux};
+    sum_strent e = {.w = {k->w[0], k->w[1]}, .shape = k->shape, .val = val};
     if (k->len > SUM_STRTAB_INLINE) {
         e.off = pool_add(t, k->s, k->len);
         if (e.off == UINT32_MAX)

@@ -68,7 +68,7 @@ typedef struct sum_docterm {
 /* lexicon.c: word tokens to per-document term ids, through an instance-wide cache of what
  * each raw word stems to. One lexicon serves one stemmer and stop-word setting. */
 typedef struct sum_lexicon {
-    sum_strtab words;           /* (kind, raw token) -> stem id or none, and its print */
+    sum_strtab words;           /* (kind, raw token) -> stem id or none */
     sum_strtab stems;           /* stem -> stem id (its entry index) */
     struct sb_stemmer *stemmer; /* what the cached answers were computed with */
     /* The same language's ISO-8859-1 stemmer, which stems an ASCII word as `twin_of` does,
@@ -87,28 +87,28 @@ typedef struct sum_lexicon {
 
 /* A document's word and number tokens, sentence after sentence, as the lexicon read them,
  * and the ones among them that hold a term (not stop words, nor words without content).
- * Sentence i's words are print[word_end[i - 1] .. word_end[i]) (from 0 for the first), and
- * the stem ids of those with a term stem[term_end[i - 1] .. term_end[i]). A token that two
- * sentences share is listed in each; one in no sentence is not listed. */
+ * Sentence i has word_end[i] - word_end[i - 1] words (word_end[-1] being 0), of
+ * byte_end[i] - byte_end[i - 1] bytes in all (modulo 2^32), and the stem ids of those with
+ * a term are stem[term_end[i - 1] .. term_end[i]). A token that two sentences share is
+ * counted in each; one in no sentence is not. */
 typedef struct sum_words {
-    uint32_t *print; /* per word: a case-blind fingerprint, see sum_lexicon_words */
     uint32_t n;
     uint32_t *stem; /* per word with a term: its stem id */
     uint32_t n_terms;
-    uint32_t *word_end; /* per sentence, see above (the caller's array, n_sent entries) */
+    uint32_t *word_end; /* per sentence, see above (the caller's arrays, n_sent entries) */
+    uint32_t *byte_end;
     uint32_t *term_end;
 } sum_words;
 
 /* Starts a document: its term ids restart at 0, in order of first occurrence. */
 void sum_lexicon_begin(sum_lexicon *lx, struct sb_stemmer *stemmer, int stopwords);
 /* Lists the word and number tokens of the sentences ls[0..n_sent) (whose token ranges the
- * caller checked against tok) into words, whose print[] and stem[] have room for one entry
- * per word or number token of the sentences, plus one, and whose word_end[] and term_end[]
- * have n_sent: each word with its print, equal for words equal but for ASCII case (other
- * words may share one too), which is how repeated sentences are found, kept in the word's
- * cache entry; and each word with a term with its stem id (private to the lexicon:
- * sum_lexicon_number turns it into the document's term id). Returns 0, LEDE_ENOMEM or
- * LEDE_ETOOBIG. */
+ * caller checked against tok) into words, whose stem[] has room for one entry per word or
+ * number token of the sentences, plus one, and whose word_end[], byte_end[] and term_end[]
+ * have n_sent: each sentence's count of words and of their bytes, which tell the sentences
+ * that may repeat an earlier one, and each word with a term with its stem id (private to
+ * the lexicon: sum_lexicon_number turns it into the document's term id). Returns 0,
+ * LEDE_ENOMEM or LEDE_ETOOBIG. */
 int sum_lexicon_words(sum_lexicon *lx, const char *text, size_t text_len, const lede_token *tok,
                       const lede_sentence *ls, size_t n_sent, sum_words *words);
 /* The current document's term id for a stem id from sum_lexicon_words: 0, 1, 2 ... in
@@ -150,9 +150,22 @@ const char *sum_stopword_at(size_t i);
  * LEDE_ENOMEM or LEDE_EINVAL (layers inconsistent with the text), with err filled. */
 int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, sum_scratch *scratch,
                     sum_model *model, lede_error *err);
-/* Smoothed idf per term, 1 + log(n_sent / df). Array from the arena, NULL when out of
- * memory. */
-double *sum_idf(lede_doc *doc, const sum_model *m);
+/* Writes ids[0..n), distinct, into out[0..n) in ascending order. Meant for the few ids of a
+ * sentence's older terms or of a summary's picks (a long list falls back to qsort). */
+void sum_sort_distinct(const uint32_t *ids, uint32_t n, uint32_t *out);
+/* Document frequencies up to this get their idf computed once per document (sum_idf). */
+#define SUM_IDF_MEMO 64
+/* Smoothed idf per term, 1 + log(n_sent / df) (at least 1), computed only for the terms of
+ * the sentences asked for: idf[t] is 0 until one that holds term t is. */
+typedef struct sum_idf {
+    double *idf; /* per term, from the arena */
+    double memo[SUM_IDF_MEMO + 1];
+    unsigned char known[SUM_IDF_MEMO + 1];
+} sum_idf;
+/* Starts with no term's idf known. Returns 0 or LEDE_ENOMEM. */
+int sum_idf_init(lede_doc *doc, const sum_model *m, sum_idf *x);
+/* Makes the idf of every term of sentence a known. */
+void sum_idf_need(sum_idf *x, const sum_model *m, uint32_t a);
 /* Euclidean norm of sentence a's tf-idf vector. The cosine of two sentences a and b is
  * dot / (norm[a] * norm[b]), 0 when a norm is 0, where dot adds (double)tf_a * tf_b * idf
  * * idf over their shared terms in ascending term order: graph.c (LexRank) and news.c
@@ -171,9 +184,13 @@ int sum_news_centrality(lede_doc *doc, const sum_model *m, sum_scratch *scratch,
 int sum_lexrank(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double *score,
                 lede_error *err);
 
+/* summarizer.c: the eligible sentences' indices into order[], best score first, ties in
+ * document order; tmp has as much room (n_sent). Returns how many. */
+uint32_t sum_rank_eligible(const sum_model *m, const double *score, uint32_t *order, uint32_t *tmp);
+
 /* news.c: the default method's scores, and its redundancy-aware pick of k sentences
- * (max_words 0 = no word budget). picked[] receives indices in the order chosen;
- * returns how many were chosen, or a negative LEDE_E* code. */
+ * (max_words 0 = no word budget). picked[] (room for n_sent) receives indices in the
+ * order chosen; returns how many were chosen, or a negative LEDE_E* code. */
 int sum_news_scores(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double *score,
                     lede_error *err);
 int sum_pick_mmr(lede_doc *doc, const sum_model *m, const double *score, uint32_t k,
