@@ -191,6 +191,24 @@ static void test_summary_markdown_is_a_readable_report(void **state)
     done(&r);
 }
 
+/* A summary sentence that opens with > # - or "2020." stays a plain bullet: unescaped, its
+ * first mark would open a quotation, a heading or a list inside the bullet. */
+static void test_markdown_bullets_do_not_open_blocks(void **state)
+{
+    (void)state;
+    result r = run("printf 'Headline here\\n\\n> This quoted sentence is long enough to be picked "
+                   "for the summary of this story. 2020. was a year that many people will "
+                   "remember for a long time to come. # Hash starts this sentence which talks "
+                   "about the news.\\n' > /tmp/lede-e2e-md-$$.txt && "
+                   "$LEDE run -c configs/summary-md.cfg -o summarizer.sentences=3 "
+                   "/tmp/lede-e2e-md-$$.txt; rm -f /tmp/lede-e2e-md-$$.txt");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "\n- \\> This quoted sentence"));
+    assert_non_null(strstr(r.out, "\n- 2020\\. was a year"));
+    assert_non_null(strstr(r.out, "\n- \\# Hash starts"));
+    done(&r);
+}
+
 static void test_config_typo_is_caught_before_reading_input(void **state)
 {
     (void)state;
@@ -489,6 +507,7 @@ int main(void)
         cmocka_unit_test(test_ndjson_batch_gives_one_record_per_line_in_order),
         cmocka_unit_test(test_quotes_csv_has_a_header_and_a_row_per_quotation),
         cmocka_unit_test(test_summary_markdown_is_a_readable_report),
+        cmocka_unit_test(test_markdown_bullets_do_not_open_blocks),
         cmocka_unit_test(test_config_typo_is_caught_before_reading_input),
         cmocka_unit_test(test_check_and_failed_setups_leave_output_files_alone),
         cmocka_unit_test(test_ndjson_odd_inputs_are_read_or_named),

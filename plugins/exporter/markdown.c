@@ -34,10 +34,10 @@
  * front matter.
  *
  * Text is escaped so that it cannot open markup by accident (\ ` * _ [ ] < are
- * backslash-escaped), line breaks and tabs inside a span become spaces, because a
- * quotation or a bullet must stay on one line (U+2028 LINE SEPARATOR and U+2029 PARAGRAPH
- * SEPARATOR too: editors and viewers break the line there), and other control bytes are
- * dropped.
+ * backslash-escaped, and so is a > # + - = or "1." opening a list item or the title), line breaks
+ * and tabs inside a span become spaces, because a quotation or a bullet must stay on one line
+ * (U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR too: editors and viewers break the line
+ * there), and other control bytes are dropped.
  */
 #include "exporter.h"
 
@@ -73,6 +73,24 @@ static void put_md(exp_out *o, const char *s, size_t n)
         }
     }
     exp_put(o, s + run, n - run);
+}
+
+/* put_md for text that starts a block (a list item, the title): a leading > # + - or "12."
+ * / "12)" would open a quotation, a heading or a list inside it, so its mark is escaped. */
+static void put_md_lead(exp_out *o, const char *s, size_t n)
+{
+    size_t d = 0;
+    while (d < n && d < 9 && s[d] >= '0' && s[d] <= '9')
+        d++;
+    if (n > 0 && (s[0] == '>' || s[0] == '#' || s[0] == '+' || s[0] == '-' || s[0] == '=')) {
+        exp_putc(o, '\\');
+    } else if (d > 0 && d < n && (s[d] == '.' || s[d] == ')')) {
+        put_md(o, s, d);
+        exp_putc(o, '\\');
+        s += d;
+        n -= d;
+    }
+    put_md(o, s, n);
 }
 
 static void put_md_cstr(exp_out *o, const char *s)
@@ -145,7 +163,7 @@ static void render_title(lede_doc *doc, const char *text, size_t len, exp_skips 
     if (first_block(doc, text, len, &start, &end)) {
         exp_shown_text(skips, text, start, end, &shown, &shown_len, o, err);
         if (looks_like_headline(shown, shown_len)) {
-            put_md(o, shown, shown_len);
+            put_md_lead(o, shown, shown_len);
             EXP_LIT(o, "\n\nDocument: ");
         }
     }
@@ -183,7 +201,7 @@ static void render_summary(lede_doc *doc, const char *text, size_t len, exp_skip
         trim(text, &start, &end);
         exp_shown_text(skips, text, start, end, &shown, &shown_len, o, err);
         EXP_LIT(o, "- ");
-        put_md(o, shown, shown_len);
+        put_md_lead(o, shown, shown_len);
         exp_putc(o, '\n');
     }
     exp_putc(o, '\n');

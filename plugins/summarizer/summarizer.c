@@ -48,8 +48,10 @@ static const lede_option_desc options[] = {
     {"ratio", LEDE_OPT_FLOAT, "0",
      "fraction of the eligible sentences to keep (at least one); wins over sentences when > 0", 0,
      1, NULL},
-    {"words", LEDE_OPT_INT, "0", "at most this many words in the summary (0 = no limit)", 0, 1e9,
-     NULL},
+    {"words", LEDE_OPT_INT, "0",
+     "at most this many words in the summary (0 = no limit); when no sentence fits, the best "
+     "one alone",
+     0, 1e9, NULL},
     {"language", LEDE_OPT_STRING, "english",
      "Snowball stemmer language (english, french, german, ...); English also drops stop words",
      LEDE_NO_RANGE, NULL},
