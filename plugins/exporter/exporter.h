@@ -84,7 +84,8 @@ static inline void exp_commit(exp_out *o, const char *end)
 
 /* Decimal integers without printf. */
 void exp_put_u64(exp_out *o, uint64_t v);
-/* Writes the digits of v at p (room for 20 bytes) and returns the byte after them. */
+/* Writes the digits of v at p and returns the byte after them: exactly as many bytes as v has
+ * digits, so p needs room for 20, or 10 when v fits in 32 bits. */
 char *exp_write_u64(char *p, uint64_t v);
 void exp_put_i64(exp_out *o, int64_t v);
 /* A float rounded to at most 4 decimals, trailing zeros dropped ("0.85", "1", "-0.0312");
