@@ -20,7 +20,13 @@
  *     titles (Mr., Gov.) and "never" words (vs., e.g.) never end a sentence; a time after
  *     a number (6 P.M.) ends one before any capital; the others (U.S., Inc., initials
  *     like W. or I.) only before a capitalised sentence starter: "in the U.S. How about
- *     you?" but "the U.S. Government".
+ *     you?" but "the U.S. Government". A state ("Calif.", "Ill.", written with its
+ *     capital) is such an abbreviation ("Selma, Ala. But on Saturday" but "Sen. Bernie
+ *     Sanders (I-Vt.) said"), and so is the full stop after a hyphenated word whose last
+ *     part is one, or an initial after a party letter or a lower-case word: words.c cuts
+ *     "R-S.C." into "R-S", ".", "S." ("Lindsey Graham, R-S.C., now", "then-U.S. Energy
+ *     secretary"; "ex-Gov. Smith" never ends). No sentence ends inside a parenthesis of
+ *     up to 24 bytes, such as a party tag: "Cory Booker (D-N.J.) and".
  *   - a glued caption cut by words.c ("in Tehran today|Putin speaks").
  * Three dots or "…" end a sentence inside a paragraph only when glued to their word and
  * followed by a starter ("talks slowly... And this"); otherwise the author elides
@@ -667,6 +673,90 @@ static int ends_after_terminal(const tok_sctx *c, enum term term, size_t i, size
     return 1;
 }
 
+/* After an abbreviation that may end a sentence (U.S., Inc., Calif., an initial) and the
+ * closing marks glued to it, up to k: a sentence ends only before a starter, or an opening
+ * bracket or quote and a starter ('Naples, Fla. "It would be nice'). */
+static int starter_follows(const tok_sctx *c, size_t k)
+{
+    size_t nx = k + 1;
+
+    if (c->t[nx].start == c->t[k].end)
+        return 0;
+    if (is_opener(c, nx) && nx + 1 < c->n)
+        return is_starter(c, nx + 1);
+    return is_starter(c, nx);
+}
+
+/* "Lindsey Graham, R-S.C., now", "(D-N.J.)", "(I-Vt.)", "then-U.S. Energy secretary",
+ * "ex-Gov. Smith": words.c keeps a hyphenated word whole and its full stop apart, but
+ * the stop belongs to the word's last part when that is an initial or an abbreviation
+ * (abbrev.c's rules for a word alone). Token i is a full stop after which the sentence
+ * would end; returns 1 when it belongs to such a word, and sets *lex to the lexicon
+ * classes of that part (0 for an initial). */
+TOK_COLD static int hyphen_abbrev(const tok_sctx *c, size_t i, unsigned *lex)
+{
+    const lede_token *w = &c->t[i - 1];
+    const char *s = c->text, *hy;
+    size_t seg, len;
+
+    if (w->kind != LEDE_TOK_WORD || w->end != c->t[i].start ||
+        !(hy = memchr(s + w->start, '-', w->end - w->start)))
+        return 0;
+    for (const char *p = hy; p; p = memchr(p + 1, '-', (size_t)(s + w->end - p - 1)))
+        hy = p; /* the last hyphen */
+    seg = (size_t)(hy + 1 - s);
+    len = w->end - seg;
+    if (len == 0 || !(s[seg] >= 'A' && s[seg] <= 'Z'))
+        return 0;
+    if (len == 1) {
+        /* an initial after a party letter or a lower-case word: "D-N.J.", "then-U.S.",
+         * but not a name's "Jay-Z." */
+        *lex = 0;
+        return hy == s + w->start + 1 || (s[w->start] >= 'a' && s[w->start] <= 'z');
+    }
+    for (size_t k = seg; k < w->end; k++) {
+        if (!((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z')))
+            return 0;
+    }
+    *lex = tok_lexicon_get_if(c->cfg->lex, s + seg, len,
+                              TOK_LEX_TITLE | TOK_LEX_ABBREV | TOK_LEX_NEVER);
+    return *lex != 0;
+}
+
+/* "Cory Booker (D-N.J.) and", "Robert Menendez (D-N.J.) all": no sentence ends inside a
+ * parenthesis of a few characters, such as a party and state; a longer one may hold whole
+ * sentences ("(Don't cry, Alfred! I need all my courage.)"). Token last would end a
+ * sentence; the "(" must be in that sentence and its ")" after last. */
+#define SHORT_PAREN_BYTES 24
+
+TOK_COLD static int inside_short_paren(const tok_sctx *c, size_t last)
+{
+    size_t o = last + 1;
+    uint32_t from = c->t[c->first].start;
+
+    if (c->t[last].end - from > SHORT_PAREN_BYTES)
+        from = c->t[last].end - SHORT_PAREN_BYTES;
+    if (!memchr(c->text + from, '(', c->t[last].end - from))
+        return 0;
+    for (size_t j = last + 1; j-- > c->first && c->t[j].start >= from;) {
+        if (tok_is(c, j, ")"))
+            return 0;
+        if (tok_is(c, j, "(")) {
+            o = j;
+            break;
+        }
+    }
+    if (o > last)
+        return 0;
+    for (size_t j = last + 1; j < c->n && c->t[j].end - c->t[o].start <= SHORT_PAREN_BYTES; j++) {
+        if (tok_is(c, j, "("))
+            return 0;
+        if (tok_is(c, j, ")"))
+            return 1;
+    }
+    return 0;
+}
+
 /* Token i is an abbreviation (its stop inside), k the last token glued to it. */
 static int ends_after_abbrev(const tok_sctx *c, size_t i, size_t k)
 {
@@ -688,9 +778,7 @@ static int ends_after_abbrev(const tok_sctx *c, size_t i, size_t k)
         ((c->text[t->start] | 0x20) == 'a' || (c->text[t->start] | 0x20) == 'p') &&
         (c->text[t->start + 2] | 0x20) == 'm')
         return tok_is_cap_word(c, nx);
-    if (is_opener(c, nx) && nx + 1 < c->n)
-        return is_starter(c, nx + 1);
-    return is_starter(c, nx);
+    return starter_follows(c, k);
 }
 
 /* No rule acts on a token t before the token next when t is inert (tok_inert_flag), ends
@@ -710,6 +798,7 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
     const lede_token *tokens = c->t;
     size_t n = c->n, last = i, k;
     int split = 0, rc;
+    unsigned hlex;
     enum term term = TERM_NONE;
 
     /* Most tokens here are inert tokens before a capitalised word. Such a token is no
@@ -765,6 +854,8 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
             if (split && c->brackets && (term == TERM_STOP || term == TERM_MARK) &&
                 inside_brackets(c, i, k))
                 split = 0;
+            if (split && term == TERM_STOP && i > c->first && hyphen_abbrev(c, i, &hlex))
+                split = !(hlex & (TOK_LEX_TITLE | TOK_LEX_NEVER)) && starter_follows(c, k);
             if (split && cfg->quotations_whole && whole_goes_on(c, i, k))
                 split = 0;
         } else if (tokens[i].flags & LEDE_TOKF_ABBREV) {
@@ -777,6 +868,8 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
             if (split && cfg->quotations_whole && inside_quotation(c, i, k))
                 split = 0;
         }
+        if (split && inside_short_paren(c, last))
+            split = 0;
     }
     if (last + 1 < n && !split) {
         const lede_token *nt = &tokens[last + 1];
