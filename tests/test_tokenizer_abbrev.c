@@ -204,6 +204,12 @@ static void test_us_state_abbreviations_end_a_sentence_before_a_starter(void **s
         "help us, too.\"",
         "\"They help me, too,\" Mr. Trump said in Naples, Fla.",
         "\"It would be nice if they help us, too.\"");
+    TKU_SENTENCES(k,
+                  "Practice kindness, says a professor of psychology at Marywood University in "
+                  "Scranton, Pa. Sure, it can be challenging at times.",
+                  "Practice kindness, says a professor of psychology at Marywood University in "
+                  "Scranton, Pa.",
+                  "Sure, it can be challenging at times.");
     TKU_SENTENCES(k, "The Ill. Senate met. He fell ill. Doctors came.", "The Ill. Senate met.",
                   "He fell ill.", "Doctors came.");
     assert_true(tku_flags(k, "Ill.") & LEDE_TOKF_ABBREV);

@@ -22,11 +22,13 @@
  *     like W. or I.) only before a capitalised sentence starter: "in the U.S. How about
  *     you?" but "the U.S. Government". A state ("Calif.", "Ill.", written with its
  *     capital) is such an abbreviation ("Selma, Ala. But on Saturday" but "Sen. Bernie
- *     Sanders (I-Vt.) said"), and so is the full stop after a hyphenated word whose last
- *     part is one, or an initial after a party letter or a lower-case word: words.c cuts
- *     "R-S.C." into "R-S", ".", "S." ("Lindsey Graham, R-S.C., now", "then-U.S. Energy
- *     secretary"; "ex-Gov. Smith" never ends). No sentence ends inside a parenthesis of
- *     up to 24 bytes, such as a party tag: "Cory Booker (D-N.J.) and".
+ *     Sanders (I-Vt.) said") that also ends one before a capitalised word and a comma
+ *     ("Scranton, Pa. Sure, it can"). So is the full stop after a hyphenated word whose
+ *     last part is one, or an initial after a party letter or a lower-case word: words.c
+ *     cuts "R-S.C." into "R-S", ".", "C." ("Lindsey Graham, R-S.C., now", "then-U.S.
+ *     Energy secretary"; "ex-Gov. Smith" never ends). No sentence ends inside a
+ *     parenthesis of up to 24 bytes that opens just before the mark, such as a party
+ *     tag: "Cory Booker (D-N.J.) and".
  *   - a glued caption cut by words.c ("in Tehran today|Putin speaks").
  * Three dots or "…" end a sentence inside a paragraph only when glued to their word and
  * followed by a starter ("talks slowly... And this"); otherwise the author elides
@@ -689,56 +691,48 @@ static int starter_follows(const tok_sctx *c, size_t k)
 
 /* "Lindsey Graham, R-S.C., now", "(D-N.J.)", "(I-Vt.)", "then-U.S. Energy secretary",
  * "ex-Gov. Smith": words.c keeps a hyphenated word whole and its full stop apart, but
- * the stop belongs to the word's last part when that is an initial or an abbreviation
- * (abbrev.c's rules for a word alone). Token i is a full stop after which the sentence
- * would end; returns 1 when it belongs to such a word, and sets *lex to the lexicon
- * classes of that part (0 for an initial). */
-TOK_COLD static int hyphen_abbrev(const tok_sctx *c, size_t i, unsigned *lex)
+ * the stop belongs to the word's last part when that is an initial (after a party letter
+ * or a lower-case word: not a name's "Jay-Z.") or an abbreviation (abbrev.c's rules for
+ * a word alone) of up to NEAR_BYTES - 1 letters. Token i is a full stop after which the
+ * sentence would end; returns 1 when it belongs to such a word, and sets *lex to the
+ * lexicon classes of that part (0 for an initial). */
+#define NEAR_BYTES 8
+
+static int hyphen_abbrev(const tok_sctx *c, size_t i, unsigned *lex)
 {
     const lede_token *w = &c->t[i - 1];
-    const char *s = c->text, *hy;
-    size_t seg, len;
+    const char *s = c->text;
+    uint32_t seg = w->end, len;
 
-    if (w->kind != LEDE_TOK_WORD || w->end != c->t[i].start ||
-        !(hy = memchr(s + w->start, '-', w->end - w->start)))
+    if (w->kind != LEDE_TOK_WORD || w->end != c->t[i].start)
         return 0;
-    for (const char *p = hy; p; p = memchr(p + 1, '-', (size_t)(s + w->end - p - 1)))
-        hy = p; /* the last hyphen */
-    seg = (size_t)(hy + 1 - s);
+    while (seg > w->start && w->end - seg < NEAR_BYTES &&
+           ((s[seg - 1] >= 'a' && s[seg - 1] <= 'z') || (s[seg - 1] >= 'A' && s[seg - 1] <= 'Z')))
+        seg--;
     len = w->end - seg;
-    if (len == 0 || !(s[seg] >= 'A' && s[seg] <= 'Z'))
+    if (seg <= w->start + 1 || s[seg - 1] != '-' || len == 0 || !(s[seg] >= 'A' && s[seg] <= 'Z'))
         return 0;
     if (len == 1) {
-        /* an initial after a party letter or a lower-case word: "D-N.J.", "then-U.S.",
-         * but not a name's "Jay-Z." */
         *lex = 0;
-        return hy == s + w->start + 1 || (s[w->start] >= 'a' && s[w->start] <= 'z');
-    }
-    for (size_t k = seg; k < w->end; k++) {
-        if (!((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z')))
-            return 0;
+        return seg == w->start + 2 || (s[w->start] >= 'a' && s[w->start] <= 'z');
     }
     *lex = tok_lexicon_get_if(c->cfg->lex, s + seg, len,
                               TOK_LEX_TITLE | TOK_LEX_ABBREV | TOK_LEX_NEVER);
     return *lex != 0;
 }
 
-/* "Cory Booker (D-N.J.) and", "Robert Menendez (D-N.J.) all": no sentence ends inside a
- * parenthesis of a few characters, such as a party and state; a longer one may hold whole
- * sentences ("(Don't cry, Alfred! I need all my courage.)"). Token last would end a
- * sentence; the "(" must be in that sentence and its ")" after last. */
+/* "Cory Booker (D-N.J.) and", "The survey (Yahoo! News/YouGov) found": no sentence ends
+ * inside a parenthesis of up to SHORT_PAREN_BYTES that opens at most NEAR_BYTES before
+ * the mark or abbreviation (token i), such as a party and state; a longer one may hold
+ * whole sentences ("(Don't cry, Alfred! I need all my courage.)"). The "(" must be in the
+ * sentence that would end at token last, and its ")" after last. */
 #define SHORT_PAREN_BYTES 24
 
-TOK_COLD static int inside_short_paren(const tok_sctx *c, size_t last)
+static int inside_short_paren(const tok_sctx *c, size_t i, size_t last)
 {
-    size_t o = last + 1;
-    uint32_t from = c->t[c->first].start;
+    size_t o = i;
 
-    if (c->t[last].end - from > SHORT_PAREN_BYTES)
-        from = c->t[last].end - SHORT_PAREN_BYTES;
-    if (!memchr(c->text + from, '(', c->t[last].end - from))
-        return 0;
-    for (size_t j = last + 1; j-- > c->first && c->t[j].start >= from;) {
+    for (size_t j = i; j-- > c->first && c->t[j].start + NEAR_BYTES >= c->t[i].start;) {
         if (tok_is(c, j, ")"))
             return 0;
         if (tok_is(c, j, "(")) {
@@ -746,7 +740,7 @@ TOK_COLD static int inside_short_paren(const tok_sctx *c, size_t last)
             break;
         }
     }
-    if (o > last)
+    if (o == i)
         return 0;
     for (size_t j = last + 1; j < c->n && c->t[j].end - c->t[o].start <= SHORT_PAREN_BYTES; j++) {
         if (tok_is(c, j, "("))
@@ -755,6 +749,37 @@ TOK_COLD static int inside_short_paren(const tok_sctx *c, size_t last)
             return 1;
     }
     return 0;
+}
+
+/* Whether the 8 bytes at p hold a '(' or a '-': the cheap test before the two rules
+ * above, run at every sentence end (all 8 at once, no branch per byte). */
+static inline int near_paren_or_hyphen(const char *p)
+{
+#ifdef SENT_SSE2
+    __m128i x = _mm_loadl_epi64((const __m128i *)(const void *)p);
+    return _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('(')),
+                                          _mm_cmpeq_epi8(x, _mm_set1_epi8('-')))) != 0;
+#else
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t x, a, h;
+
+    memcpy(&x, p, sizeof x);
+    a = x ^ (ones * '(');
+    h = x ^ (ones * '-');
+    return (((a - ones) & ~a) | ((h - ones) & ~h)) & highs ? 1 : 0;
+#endif
+}
+
+/* A sentence would end at token last, after the mark or abbreviation i (and k, the last
+ * token glued to it): does it, under the two rules above? */
+TOK_COLD static int end_stands(const tok_sctx *c, enum term term, size_t i, size_t k, size_t last)
+{
+    unsigned lex;
+
+    if (term == TERM_STOP && i > c->first && hyphen_abbrev(c, i, &lex) &&
+        ((lex & (TOK_LEX_TITLE | TOK_LEX_NEVER)) || !starter_follows(c, k)))
+        return 0;
+    return !inside_short_paren(c, i, last);
 }
 
 /* Token i is an abbreviation (its stop inside), k the last token glued to it. */
@@ -778,6 +803,12 @@ static int ends_after_abbrev(const tok_sctx *c, size_t i, size_t k)
         ((c->text[t->start] | 0x20) == 'a' || (c->text[t->start] | 0x20) == 'p') &&
         (c->text[t->start + 2] | 0x20) == 'm')
         return tok_is_cap_word(c, nx);
+    /* "... in Scranton, Pa. Sure, it can be": a state is written after its city or in a
+     * party tag, not before a name in the sentence, so a capitalised word and a comma
+     * after it open the next one */
+    if ((lex & TOK_LEX_CAPITAL) && nx + 1 < c->n && tok_is_cap_word(c, nx) &&
+        tok_is(c, nx + 1, ","))
+        return 1;
     return starter_follows(c, k);
 }
 
@@ -798,7 +829,6 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
     const lede_token *tokens = c->t;
     size_t n = c->n, last = i, k;
     int split = 0, rc;
-    unsigned hlex;
     enum term term = TERM_NONE;
 
     /* Most tokens here are inert tokens before a capitalised word. Such a token is no
@@ -854,8 +884,6 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
             if (split && c->brackets && (term == TERM_STOP || term == TERM_MARK) &&
                 inside_brackets(c, i, k))
                 split = 0;
-            if (split && term == TERM_STOP && i > c->first && hyphen_abbrev(c, i, &hlex))
-                split = !(hlex & (TOK_LEX_TITLE | TOK_LEX_NEVER)) && starter_follows(c, k);
             if (split && cfg->quotations_whole && whole_goes_on(c, i, k))
                 split = 0;
         } else if (tokens[i].flags & LEDE_TOKF_ABBREV) {
@@ -868,8 +896,9 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
             if (split && cfg->quotations_whole && inside_quotation(c, i, k))
                 split = 0;
         }
-        if (split && inside_short_paren(c, last))
-            split = 0;
+        if (split && (tokens[i].start < NEAR_BYTES ||
+                      near_paren_or_hyphen(text + tokens[i].start - NEAR_BYTES)))
+            split = end_stands(c, term, i, k, last);
     }
     if (last + 1 < n && !split) {
         const lede_token *nt = &tokens[last + 1];
