@@ -766,7 +766,7 @@ static inline int near_paren_or_hyphen(const char *p)
     memcpy(&x, p, sizeof x);
     a = x ^ (ones * '(');
     h = x ^ (ones * '-');
-    return (((a - ones) & ~a) | ((h - ones) & ~h)) & highs ? 1 : 0;
+    return ((((a - ones) & ~a) | ((h - ones) & ~h)) & highs) != 0;
 #endif
 }
 
