@@ -158,6 +158,117 @@ static void test_abbreviations_file_words_are_found_in_any_case(void **state)
     remove(path);
 }
 
+/* US political news (PolNeAR: Huffington Post, Politico, USA Today, Washington Post,
+ * 2016): titles in the plural and a delegate's "Del." come before names. */
+static void test_us_titles_in_the_plural_do_not_end_the_sentence(void **state)
+{
+    tku *k = *state;
+    TKU_SENTENCES(
+        k,
+        "Sens. Jeff Merkley (D-Ore.), Sherrod Brown (D-Ohio) and Robert Menendez (D-N.J.) "
+        "all suggested that those claims could be grounds for a securities fraud case.",
+        "Sens. Jeff Merkley (D-Ore.), Sherrod Brown (D-Ohio) and Robert Menendez (D-N.J.) "
+        "all suggested that those claims could be grounds for a securities fraud case.");
+    TKU_SENTENCES(k,
+                  "Clinton has taken aim at GOP Sens. Kelly Ayotte and Richard Burr. The ranking "
+                  "members, Reps. Elijah Cummings of Maryland and John Conyers of Michigan said "
+                  "Comey's message was confusing.",
+                  "Clinton has taken aim at GOP Sens. Kelly Ayotte and Richard Burr.",
+                  "The ranking members, Reps. Elijah Cummings of Maryland and John Conyers of "
+                  "Michigan said Comey's message was confusing.");
+    TKU_SENTENCES(k,
+                  "\"It's destroying the reputation of this committee,\" said Del. Stacey Plaskett "
+                  "of the Virgin Islands. Scott's niece, state Del. Marcia \"Cia\" Price "
+                  "(D-Newport News), shouted to the crowd.",
+                  "\"It's destroying the reputation of this committee,\" said Del. Stacey Plaskett "
+                  "of the Virgin Islands.",
+                  "Scott's niece, state Del. Marcia \"Cia\" Price (D-Newport News), shouted to the "
+                  "crowd.");
+    /* written in lower case they are words: "sales reps." ends a sentence */
+    TKU_SENTENCES(k, "He met the sales reps. Trump watched.", "He met the sales reps.",
+                  "Trump watched.");
+}
+
+/* A state abbreviation ends a sentence only before a starter, like U.S. (PolNeAR). */
+static void test_us_state_abbreviations_end_a_sentence_before_a_starter(void **state)
+{
+    tku *k = *state;
+    TKU_SENTENCES(k,
+                  "It marked the 50th anniversary of the protest march in Selma, Ala. But on "
+                  "Saturday, his tone was less anguished.",
+                  "It marked the 50th anniversary of the protest march in Selma, Ala.",
+                  "But on Saturday, his tone was less anguished.");
+    TKU_SENTENCES(
+        k,
+        "\"They help me, too,\" Mr. Trump said in Naples, Fla. \"It would be nice if they "
+        "help us, too.\"",
+        "\"They help me, too,\" Mr. Trump said in Naples, Fla.",
+        "\"It would be nice if they help us, too.\"");
+    TKU_SENTENCES(k,
+                  "Practice kindness, says a professor of psychology at Marywood University in "
+                  "Scranton, Pa. Sure, it can be challenging at times.",
+                  "Practice kindness, says a professor of psychology at Marywood University in "
+                  "Scranton, Pa.",
+                  "Sure, it can be challenging at times.");
+    TKU_SENTENCES(k, "The Ill. Senate met. He fell ill. Doctors came.", "The Ill. Senate met.",
+                  "He fell ill.", "Doctors came.");
+    assert_true(tku_flags(k, "Ill.") & LEDE_TOKF_ABBREV);
+    /* "W.Va." is one abbreviation, and the dateline before its dash a sentence */
+    TKU_SENTENCES(k,
+                  "FAIRVIEW, W.Va. - The coal was piled about as high as it could go. A yellow "
+                  "bulldozer pushed the mound.",
+                  "FAIRVIEW, W.Va. -", "The coal was piled about as high as it could go.",
+                  "A yellow bulldozer pushed the mound.");
+    assert_true(tku_flags(k, "W.Va.") & LEDE_TOKF_ABBREV);
+}
+
+/* words.c cuts "R-S.C." into "R-S", ".", "C.": the stop belongs to the initial or the
+ * abbreviation after the hyphen (PolNeAR). */
+static void test_party_and_state_tags_do_not_end_the_sentence(void **state)
+{
+    tku *k = *state;
+    TKU_SENTENCES(k, "Currently, there are two: Cory Booker (D-N.J.) and Tim Scott (R-S.C.) spoke.",
+                  "Currently, there are two: Cory Booker (D-N.J.) and Tim Scott (R-S.C.) spoke.");
+    TKU_SENTENCES(k,
+                  "Few early supporters of the bill, such as senator Bob Corker, R-Tenn., and "
+                  "Lindsey Graham, R-S.C., now say it should be changed.",
+                  "Few early supporters of the bill, such as senator Bob Corker, R-Tenn., and "
+                  "Lindsey Graham, R-S.C., now say it should be changed.");
+    TKU_SENTENCES(k,
+                  "Sen. Bernie Sanders (I-Vt.) Tuesday said the Clinton administration tapped "
+                  "Rogers to accompany then-U.S. Energy secretary Hazel O'Leary, who accused "
+                  "then-Gov. Bill Clinton.",
+                  "Sen. Bernie Sanders (I-Vt.) Tuesday said the Clinton administration tapped "
+                  "Rogers to accompany then-U.S. Energy secretary Hazel O'Leary, who accused "
+                  "then-Gov. Bill Clinton.");
+    /* ... and ends one before a starter */
+    TKU_SENTENCES(k,
+                  "The laptop was used by her estranged husband, former representative Anthony "
+                  "Weiner, D-N.Y. The questionable emails first surfaced in a separate "
+                  "investigation.",
+                  "The laptop was used by her estranged husband, former representative Anthony "
+                  "Weiner, D-N.Y.",
+                  "The questionable emails first surfaced in a separate investigation.");
+    /* a name's initial after a hyphen is no abbreviation (BBC News) */
+    TKU_SENTENCES(k,
+                  "Other nominees include OutKast, Hoobastank and Jay-Z. Soul singer Stevie Wonder "
+                  "will receive Billboard's Century Award.",
+                  "Other nominees include OutKast, Hoobastank and Jay-Z.",
+                  "Soul singer Stevie Wonder will receive Billboard's Century Award.");
+}
+
+/* No sentence ends inside a parenthesis of a few characters; a longer one may hold
+ * sentences. */
+static void test_no_sentence_ends_inside_a_short_parenthesis(void **state)
+{
+    tku *k = *state;
+    TKU_SENTENCES(k, "The survey (Yahoo! News/YouGov) found that most voters disagreed.",
+                  "The survey (Yahoo! News/YouGov) found that most voters disagreed.");
+    TKU_SENTENCES(k, "It was close. (Turnout was low. Officials were surprised.) It was late.",
+                  "It was close.", "(Turnout was low.", "Officials were surprised.)",
+                  "It was late.");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -172,6 +283,10 @@ int main(void)
         cmocka_unit_test(test_time_abbreviation_before_a_capital_ends_the_sentence),
         cmocka_unit_test(test_abbreviations_file_adds_a_title),
         cmocka_unit_test(test_abbreviations_file_words_are_found_in_any_case),
+        cmocka_unit_test(test_us_titles_in_the_plural_do_not_end_the_sentence),
+        cmocka_unit_test(test_us_state_abbreviations_end_a_sentence_before_a_starter),
+        cmocka_unit_test(test_party_and_state_tags_do_not_end_the_sentence),
+        cmocka_unit_test(test_no_sentence_ends_inside_a_short_parenthesis),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

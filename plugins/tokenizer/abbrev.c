@@ -6,9 +6,9 @@
  * on: a URL or an address is one token whatever its dots ("https://www.example.50.com/
  * new-site/awesome_content.html", "Jane.Doe@example.com"), without the punctuation that
  * ends its sentence; "U.S.", "a.m." and "Ph.D." are one token with their stops; and a
- * single stop belongs to "Mr", "Inc", "No" (before a number) or an initial ("George W.
- * Bush"). Whether that stop also ends a sentence is sentences.c's call. Every scan is
- * bounded, so a word start never rescans a long run.
+ * single stop belongs to "Mr", "Inc", "No" (before a number), a state ("Calif.", not
+ * "fell ill.") or an initial ("George W. Bush"). Whether that stop also ends a sentence is
+ * sentences.c's call. Every scan is bounded, so a word start never rescans a long run.
  */
 #include <string.h>
 
@@ -114,9 +114,10 @@ static int is_ascii_letter(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* U.S., U.S.A., a.m., e.g., Ph.D.: letter segments and full stops, every segment after
- * the first one letter long, at least two segments, the whole ending in a full stop and
- * followed by no letter or digit. Sets *out to the end. */
+/* U.S., U.S.A., a.m., e.g., Ph.D., W.Va.: letter segments and full stops, every segment
+ * after the first one letter long (but for the "Va" after an initial), at least two
+ * segments, the whole ending in a full stop and followed by no letter or digit. Sets *out
+ * to the end. */
 int tok_multidot_end(const unsigned char *s, uint32_t start, uint32_t end, uint32_t *out)
 {
     uint32_t q = start;
@@ -126,13 +127,19 @@ int tok_multidot_end(const unsigned char *s, uint32_t start, uint32_t end, uint3
      * bound keeps rescanning it from each of its letters linear. */
     while (q < end && segs < 8) {
         uint32_t seg = q;
+        int state;
         while (q < end && is_ascii_letter(s[q]) && q - seg < 3)
             q++;
-        if (q == seg || q - seg > (segs ? 1u : 2u) || q >= end || s[q] != '.')
+        /* "W.Va.": an initial, then a capitalised pair ends the abbreviation */
+        state = segs == 1 && q - seg == 2 && q - start == 4 && s[start] >= 'A' && s[start] <= 'Z' &&
+                s[seg] >= 'A' && s[seg] <= 'Z' && s[seg + 1] >= 'a';
+        if (q == seg || (q - seg > (segs ? 1u : 2u) && !state) || q >= end || s[q] != '.')
             break;
         q++; /* the full stop */
         segs++;
         *out = q;
+        if (state)
+            break;
     }
     if (segs < 2 || segs == 8)
         return 0;
@@ -170,6 +177,9 @@ int tok_stop_is_abbrev(const tok_config *cfg, const char *text, uint32_t begin, 
     if (len == 1 && start > begin && s[start - 1] == '(')
         return 1; /* born, died, married: "(b. September 2013)", "(d. 1990)" */
     lex = tok_lexicon_get_if(cfg->lex, text + start, len, TOK_LEX_ANY_ABBREV);
+    /* "Ill.", "Sens." are abbreviations with their capital only: "fell ill.", "sales reps." */
+    if ((lex & TOK_LEX_CAPITAL) && !(s[start] >= 'A' && s[start] <= 'Z'))
+        return 0;
     if (lex & (TOK_LEX_TITLE | TOK_LEX_ABBREV | TOK_LEX_NEVER))
         return 1;
     if (lex & TOK_LEX_NUMPREFIX) {

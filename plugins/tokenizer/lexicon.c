@@ -36,12 +36,29 @@ static const char *const titles[] = {
 
 /* Abbreviations that may end a sentence (before a starter word). */
 static const char *const abbrevs[] = {
-    "jr",   "inc",  "ltd",  "co",    "corp", "bros", "llc",  "plc",  "etc",  "esq",
-    "jan",  "feb",  "apr",  "jun",   "jul",  "aug",  "sep",  "sept", "oct",  "nov",
-    "dec",  "tues", "thur", "thurs", "dept", "univ", "assn", "ave",  "blvd", "hwy",
-    "govt", "intl", "natl", "calif", "conn", "fla",  "penn", "ariz", "colo", "mich",
-    "minn", "tenn", "okla", "kan",   "nev",  "neb",  "wyo",  "mont", "yrs",  "hrs",
-    "mins", "secs", "lbs",  "mfg",   "al",   "mt",   NULL};
+    "jr",   "inc",   "ltd",  "co",   "corp", "bros", "llc",  "plc", "etc",  "esq",  "jan",
+    "feb",  "apr",   "jun",  "jul",  "aug",  "sep",  "sept", "oct", "nov",  "dec",  "tues",
+    "thur", "thurs", "dept", "univ", "assn", "ave",  "blvd", "hwy", "govt", "intl", "natl",
+    "yrs",  "hrs",   "mins", "secs", "lbs",  "mfg",  "al",   "mt",  NULL};
+
+/* Written with a capital only (TOK_LEX_CAPITAL), where the lower-case word is an ordinary
+ * one ("fell ill.", "sales reps."). Titles in the plural: "Sens. Jon Tester and David
+ * Vitter", "GOP Sens. Kelly Ayotte", "Reps. Elijah Cummings", "Assemb.", "Ald.". */
+static const char *const capital_titles[] = {"sens", "reps", "dels",   "govs", "gens", "adms",
+                                             "cols", "drs",  "assemb", "ald",  NULL};
+
+/* US states (capital only), AP style ("Calif.", "Ill.", "Wash.") and the older forms
+ * ("Kans.", "Tex.", "Wisc.", the "Dak." of "N. Dak."). They end a sentence like the
+ * other abbreviations, only before a starter: "in Trenton, N.J. The next day", "Selma,
+ * Ala. But on Saturday", but "the Calif. Senate", "Sen. Bernie Sanders (I-Vt.) said".
+ * "Del." is Delaware and a delegate's title ("state Del. Marcia Price"): before a name
+ * neither ends a sentence. Two-letter states with stops (N.J., S.C.) are one token
+ * already (abbrev.c), "W.Va." two abbreviations; Maine's "Me." is left out. */
+static const char *const states[] = {
+    "ala",  "ariz", "ark",  "calif", "colo", "conn", "del",  "fla",  "ga",   "ill",
+    "ind",  "kan",  "kans", "ky",    "la",   "md",   "mass", "mich", "minn", "miss",
+    "mo",   "mont", "neb",  "nebr",  "nev",  "okla", "ore",  "oreg", "pa",   "penn",
+    "tenn", "tex",  "vt",   "va",    "wash", "wis",  "wisc", "wyo",  "dak",  NULL};
 
 /* Before a number: "No. 5", "p. 55", "Vol. 2", "c. 1230" (circa). Most are ordinary
  * words too ("no", "art"), so they are abbreviations only when a number follows. */
@@ -182,6 +199,8 @@ int tok_lexicon_init(tok_lexicon *lex, lede_error *err)
 {
     memset(lex, 0, sizeof *lex);
     if (add_list(lex, titles, TOK_LEX_TITLE) || add_list(lex, abbrevs, TOK_LEX_ABBREV) ||
+        add_list(lex, capital_titles, TOK_LEX_TITLE | TOK_LEX_CAPITAL) ||
+        add_list(lex, states, TOK_LEX_ABBREV | TOK_LEX_CAPITAL) ||
         add_list(lex, numprefixes, TOK_LEX_NUMPREFIX) || add_list(lex, nevers, TOK_LEX_NEVER) ||
         add_list(lex, starters, TOK_LEX_STARTER) || add_list(lex, preps, TOK_LEX_PREP) ||
         add_list(lex, weekdays, TOK_LEX_WEEKDAY) || add_list(lex, months, TOK_LEX_MONTH) ||

@@ -20,7 +20,15 @@
  *     titles (Mr., Gov.) and "never" words (vs., e.g.) never end a sentence; a time after
  *     a number (6 P.M.) ends one before any capital; the others (U.S., Inc., initials
  *     like W. or I.) only before a capitalised sentence starter: "in the U.S. How about
- *     you?" but "the U.S. Government".
+ *     you?" but "the U.S. Government". A state ("Calif.", "Ill.", written with its
+ *     capital) is such an abbreviation ("Selma, Ala. But on Saturday" but "Sen. Bernie
+ *     Sanders (I-Vt.) said") that also ends one before a capitalised word and a comma
+ *     ("Scranton, Pa. Sure, it can"). So is the full stop after a hyphenated word whose
+ *     last part is one, or an initial after a party letter or a lower-case word: words.c
+ *     cuts "R-S.C." into "R-S", ".", "C." ("Lindsey Graham, R-S.C., now", "then-U.S.
+ *     Energy secretary"; "ex-Gov. Smith" never ends). No sentence ends inside a
+ *     parenthesis of up to 24 bytes that opens just before the mark, such as a party
+ *     tag: "Cory Booker (D-N.J.) and".
  *   - a glued caption cut by words.c ("in Tehran today|Putin speaks").
  * Three dots or "…" end a sentence inside a paragraph only when glued to their word and
  * followed by a starter ("talks slowly... And this"); otherwise the author elides
@@ -667,6 +675,113 @@ static int ends_after_terminal(const tok_sctx *c, enum term term, size_t i, size
     return 1;
 }
 
+/* After an abbreviation that may end a sentence (U.S., Inc., Calif., an initial) and the
+ * closing marks glued to it, up to k: a sentence ends only before a starter, or an opening
+ * bracket or quote and a starter ('Naples, Fla. "It would be nice'). */
+static int starter_follows(const tok_sctx *c, size_t k)
+{
+    size_t nx = k + 1;
+
+    if (c->t[nx].start == c->t[k].end)
+        return 0;
+    if (is_opener(c, nx) && nx + 1 < c->n)
+        return is_starter(c, nx + 1);
+    return is_starter(c, nx);
+}
+
+/* "Lindsey Graham, R-S.C., now", "(D-N.J.)", "(I-Vt.)", "then-U.S. Energy secretary",
+ * "ex-Gov. Smith": words.c keeps a hyphenated word whole and its full stop apart, but
+ * the stop belongs to the word's last part when that is an initial (after a party letter
+ * or a lower-case word: not a name's "Jay-Z.") or an abbreviation (abbrev.c's rules for
+ * a word alone) of up to NEAR_BYTES - 1 letters. Token i is a full stop after which the
+ * sentence would end; returns 1 when it belongs to such a word, and sets *lex to the
+ * lexicon classes of that part (0 for an initial). */
+#define NEAR_BYTES 8
+
+static int hyphen_abbrev(const tok_sctx *c, size_t i, unsigned *lex)
+{
+    const lede_token *w = &c->t[i - 1];
+    const char *s = c->text;
+    uint32_t seg = w->end, len;
+
+    if (w->kind != LEDE_TOK_WORD || w->end != c->t[i].start)
+        return 0;
+    while (seg > w->start && w->end - seg < NEAR_BYTES &&
+           ((s[seg - 1] >= 'a' && s[seg - 1] <= 'z') || (s[seg - 1] >= 'A' && s[seg - 1] <= 'Z')))
+        seg--;
+    len = w->end - seg;
+    if (seg <= w->start + 1 || s[seg - 1] != '-' || len == 0 || !(s[seg] >= 'A' && s[seg] <= 'Z'))
+        return 0;
+    if (len == 1) {
+        *lex = 0;
+        return seg == w->start + 2 || (s[w->start] >= 'a' && s[w->start] <= 'z');
+    }
+    *lex = tok_lexicon_get_if(c->cfg->lex, s + seg, len,
+                              TOK_LEX_TITLE | TOK_LEX_ABBREV | TOK_LEX_NEVER);
+    return *lex != 0;
+}
+
+/* "Cory Booker (D-N.J.) and", "The survey (Yahoo! News/YouGov) found": no sentence ends
+ * inside a parenthesis of up to SHORT_PAREN_BYTES that opens at most NEAR_BYTES before
+ * the mark or abbreviation (token i), such as a party and state; a longer one may hold
+ * whole sentences ("(Don't cry, Alfred! I need all my courage.)"). The "(" must be in the
+ * sentence that would end at token last, and its ")" after last. */
+#define SHORT_PAREN_BYTES 24
+
+static int inside_short_paren(const tok_sctx *c, size_t i, size_t last)
+{
+    size_t o = i;
+
+    for (size_t j = i; j-- > c->first && c->t[j].start + NEAR_BYTES >= c->t[i].start;) {
+        if (tok_is(c, j, ")"))
+            return 0;
+        if (tok_is(c, j, "(")) {
+            o = j;
+            break;
+        }
+    }
+    if (o == i)
+        return 0;
+    for (size_t j = last + 1; j < c->n && c->t[j].end - c->t[o].start <= SHORT_PAREN_BYTES; j++) {
+        if (tok_is(c, j, "("))
+            return 0;
+        if (tok_is(c, j, ")"))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether the 8 bytes at p hold a '(' or a '-': the cheap test before the two rules
+ * above, run at every sentence end (all 8 at once, no branch per byte). */
+static inline int near_paren_or_hyphen(const char *p)
+{
+#ifdef SENT_SSE2
+    __m128i x = _mm_loadl_epi64((const __m128i *)(const void *)p);
+    return _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('(')),
+                                          _mm_cmpeq_epi8(x, _mm_set1_epi8('-')))) != 0;
+#else
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t x, a, h;
+
+    memcpy(&x, p, sizeof x);
+    a = x ^ (ones * '(');
+    h = x ^ (ones * '-');
+    return ((((a - ones) & ~a) | ((h - ones) & ~h)) & highs) != 0;
+#endif
+}
+
+/* A sentence would end at token last, after the mark or abbreviation i (and k, the last
+ * token glued to it): does it, under the two rules above? */
+TOK_COLD static int end_stands(const tok_sctx *c, enum term term, size_t i, size_t k, size_t last)
+{
+    unsigned lex;
+
+    if (term == TERM_STOP && i > c->first && hyphen_abbrev(c, i, &lex) &&
+        ((lex & (TOK_LEX_TITLE | TOK_LEX_NEVER)) || !starter_follows(c, k)))
+        return 0;
+    return !inside_short_paren(c, i, last);
+}
+
 /* Token i is an abbreviation (its stop inside), k the last token glued to it. */
 static int ends_after_abbrev(const tok_sctx *c, size_t i, size_t k)
 {
@@ -688,9 +803,13 @@ static int ends_after_abbrev(const tok_sctx *c, size_t i, size_t k)
         ((c->text[t->start] | 0x20) == 'a' || (c->text[t->start] | 0x20) == 'p') &&
         (c->text[t->start + 2] | 0x20) == 'm')
         return tok_is_cap_word(c, nx);
-    if (is_opener(c, nx) && nx + 1 < c->n)
-        return is_starter(c, nx + 1);
-    return is_starter(c, nx);
+    /* "... in Scranton, Pa. Sure, it can be": a state is written after its city or in a
+     * party tag, not before a name in the sentence, so a capitalised word and a comma
+     * after it open the next one */
+    if ((lex & TOK_LEX_CAPITAL) && nx + 1 < c->n && tok_is_cap_word(c, nx) &&
+        tok_is(c, nx + 1, ","))
+        return 1;
+    return starter_follows(c, k);
 }
 
 /* No rule acts on a token t before the token next when t is inert (tok_inert_flag), ends
@@ -777,6 +896,9 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
             if (split && cfg->quotations_whole && inside_quotation(c, i, k))
                 split = 0;
         }
+        if (split && (tokens[i].start < NEAR_BYTES ||
+                      near_paren_or_hyphen(text + tokens[i].start - NEAR_BYTES)))
+            split = end_stands(c, term, i, k, last);
     }
     if (last + 1 < n && !split) {
         const lede_token *nt = &tokens[last + 1];

@@ -116,12 +116,15 @@ enum {
     TOK_LEX_WEEKDAY = 1 << 6,   /* Monday ... Sunday */
     TOK_LEX_MONTH = 1 << 7,     /* January ... December */
     TOK_LEX_CREDIT = 1 << 8,    /* Image, Photo: "Image: Nick Moreau." */
-    TOK_LEX_ANY_ABBREV = TOK_LEX_TITLE | TOK_LEX_ABBREV | TOK_LEX_NUMPREFIX | TOK_LEX_NEVER,
+    TOK_LEX_CAPITAL = 1 << 9,   /* with TITLE or ABBREV: only when capitalised ("Sens.",
+                                   "Ill." but "sens.", "fell ill.") */
+    TOK_LEX_ANY_ABBREV =
+        TOK_LEX_TITLE | TOK_LEX_ABBREV | TOK_LEX_NUMPREFIX | TOK_LEX_NEVER | TOK_LEX_CAPITAL,
     /* the words of the caption and dateline rules (sentences.c) */
     TOK_LEX_CAPTION = TOK_LEX_CREDIT | TOK_LEX_PREP | TOK_LEX_WEEKDAY
 };
 
-#define TOK_LEX_CLASSES 9 /* flag bits above */
+#define TOK_LEX_CLASSES 10 /* flag bits above */
 
 typedef struct tok_lexicon {
     struct tok_lex_slot *slots; /* open addressing, power-of-two size */
