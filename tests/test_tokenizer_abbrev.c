@@ -210,9 +210,20 @@ static void test_us_state_abbreviations_end_a_sentence_before_a_starter(void **s
                   "Practice kindness, says a professor of psychology at Marywood University in "
                   "Scranton, Pa.",
                   "Sure, it can be challenging at times.");
-    TKU_SENTENCES(k, "The Ill. Senate met. He fell ill. Doctors came.", "The Ill. Senate met.",
-                  "He fell ill.", "Doctors came.");
+    TKU_SENTENCES(k, "He flew to Peoria, Ill. He fell ill. Doctors came.",
+                  "He flew to Peoria, Ill.", "He fell ill.", "Doctors came.");
     assert_true(tku_flags(k, "Ill.") & LEDE_TOKF_ABBREV);
+    /* A state's spelling away from a city's comma or a party tag is a name or a word
+     * (BBC business/081 and a Christmas story): its stop ends the sentence, apart. */
+    TKU_SENTENCES(k,
+                  "\"February was another good month,\" said ISM survey chairman Norbert Ore. "
+                  "The index rose.",
+                  "\"February was another good month,\" said ISM survey chairman Norbert Ore.",
+                  "The index rose.");
+    assert_false(tku_flags(k, "Ore") & LEDE_TOKF_ABBREV);
+    TKU_SENTENCES(k, "He will speak in his Christmas Midnight Mass. The cardinal used it.",
+                  "He will speak in his Christmas Midnight Mass.", "The cardinal used it.");
+    assert_false(tku_flags(k, "Mass") & LEDE_TOKF_ABBREV);
     /* "W.Va." is one abbreviation, and the dateline before its dash a sentence */
     TKU_SENTENCES(k,
                   "FAIRVIEW, W.Va. - The coal was piled about as high as it could go. A yellow "

@@ -180,6 +180,19 @@ int tok_stop_is_abbrev(const tok_config *cfg, const char *text, uint32_t begin, 
     /* "Ill.", "Sens." are abbreviations with their capital only: "fell ill.", "sales reps." */
     if ((lex & TOK_LEX_CAPITAL) && !(s[start] >= 'A' && s[start] <= 'Z'))
         return 0;
+    /* A state (an abbreviation with its capital only) follows a city and a comma, a party
+     * letter ("D-Ore."), a bracket or the "N." of "N. Dak.": elsewhere it is most often a
+     * name or a word of its own ("said ISM survey chairman Norbert Ore.", "his Christmas
+     * Midnight Mass."). "Del." is a delegate's title too ("said Del. Stacey Plaskett"). */
+    if ((lex & (TOK_LEX_CAPITAL | TOK_LEX_ABBREV)) == (TOK_LEX_CAPITAL | TOK_LEX_ABBREV) &&
+        !(len == 3 && memcmp(text + start, "Del", 3) == 0)) {
+        uint32_t b = start;
+        while (b > begin && s[b - 1] == ' ')
+            b--;
+        if (b == begin ||
+            !(s[b - 1] == ',' || s[b - 1] == '-' || s[b - 1] == '(' || s[b - 1] == '.'))
+            return 0;
+    }
     if (lex & (TOK_LEX_TITLE | TOK_LEX_ABBREV | TOK_LEX_NEVER))
         return 1;
     if (lex & TOK_LEX_NUMPREFIX) {
