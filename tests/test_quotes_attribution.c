@@ -582,6 +582,54 @@ static void test_turn_goes_on_past_a_quoted_title(void **state)
     qtu_free(&t);
 }
 
+/* BBC business/317: the words after a quotation that ends its sentence run on to a cue
+ * and a colon; they introduce the next quotation, not this one (which continues Jon
+ * Walton's turn). */
+static void test_cue_and_colon_after_a_quote_introduce_the_next_one(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Senior business manager Jon Walton said: \"It has been phenomenal - absolutely "
+            "mobbed. \"Every week footfall has been showing strong growth and at the weekends it "
+            "has been going mad.\" Regent Street Association director Annie Walker said on "
+            "Saturday: \"The stores were heaving today.\"",
+            NULL);
+    qtu_expect(&t,
+               "Every week footfall has been showing strong growth and at the weekends it has "
+               "been going mad.",
+               "Jon Walton", "said", "Jon Walton");
+    qtu_expect(&t, "The stores were heaving today.", "Annie Walker", "said", "Annie Walker");
+    qtu_free(&t);
+    qtu_run(&t, "John Smith said: \"We made profits today.\" Mary Jones replied: \"No.\"", NULL);
+    qtu_expect(&t, "We made profits today.", "John Smith", "said", "John Smith");
+    qtu_expect(&t, "No.", "Mary Jones", "replied", "Mary Jones");
+    qtu_free(&t);
+}
+
+/* BBC entertainment/093: the quotation without a cue of its own goes on with Kitamura's
+ * turn; "And producer Shogo Tomiyama added:" belongs to the quotation after it. */
+static void test_turn_goes_on_before_a_colon_cue_of_the_next_quote(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Director Ryuhei Kitamura said it may not be Godzilla's final outing, as it has been "
+            "billed. \"That's what the producers say. But the producer's a liar,\" he said. "
+            "\"[Godzilla's] been working for the last 50 years. So, I think Godzilla just "
+            "deserves a vacation.\" And producer Shogo Tomiyama added: \"So long as Godzilla "
+            "can fascinate people, I believe he will be resurrected.\"",
+            NULL);
+    qtu_expect(&t,
+               "[Godzilla's] been working for the last 50 years. So, I think Godzilla just "
+               "deserves a vacation.",
+               "Ryuhei Kitamura", "said", "he");
+    qtu_expect(&t, "So long as Godzilla can fascinate people, I believe he will be resurrected.",
+               "Shogo Tomiyama", "added", "Shogo Tomiyama");
+    qtu_free(&t);
+}
+
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -630,6 +678,8 @@ int main(void)
         cmocka_unit_test(test_possessive_phrase_speaks),
         cmocka_unit_test(test_as_s_put_it),
         cmocka_unit_test(test_turn_goes_on_past_a_quoted_title),
+        cmocka_unit_test(test_cue_and_colon_after_a_quote_introduce_the_next_one),
+        cmocka_unit_test(test_turn_goes_on_before_a_colon_cue_of_the_next_quote),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

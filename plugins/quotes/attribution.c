@@ -588,6 +588,14 @@ static size_t post_window_end(const qt_view *v, size_t ce, uint32_t hi_b)
     return pe;
 }
 
+/* The words [ce, pe) of a post window run on to the next quotation (or paragraph) and
+ * end in a colon right before it (Jon Walton said: "... mobbed." Annie Walker said: "..."):
+ * a cue with a colon introduces the quotation that follows it, not the one before. */
+static int introduces_next(const qt_view *v, size_t ce, size_t pe, uint32_t hi_b)
+{
+    return pe > ce && pe < v->n_tok && v->tok[pe].start >= hi_b && qt_tok_punct(v, pe - 1, ':');
+}
+
 /* The paragraphs start in text order (the tokenizer's always do). */
 static int paragraphs_sorted(const qt_view *v)
 {
@@ -637,12 +645,18 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
         if (q->continues != LEDE_NONE && q->continues < qi) {
             /* A later paragraph of a quotation: its own "she said" if it has one, else
              * the attribution of the paragraph before. */
-            if (!read_after(v, ce, post_window_end(v, ce, hi_b), &f) || !f.has_who) {
+            size_t pe = post_window_end(v, ce, hi_b);
+            if (sentence && introduces_next(v, ce, pe, hi_b))
+                pe = ce; /* it ended its sentence: nothing after it is its own */
+            if (!read_after(v, ce, pe, &f) || !f.has_who) {
                 copy_attribution(q, &quotes[q->continues], 0.95f);
                 continue;
             }
         } else if (q->kind == LEDE_QUOTE_FULL) {
-            if (!read_after(v, ce, post_window_end(v, ce, hi_b), &f) || !f.has_who) {
+            size_t pe = post_window_end(v, ce, hi_b);
+            if (sentence && introduces_next(v, ce, pe, hi_b))
+                pe = ce; /* it ended its sentence: nothing after it is its own */
+            if (!read_after(v, ce, pe, &f) || !f.has_who) {
                 found g;
                 memset(&g, 0, sizeof g);
                 if (read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &g) &&
