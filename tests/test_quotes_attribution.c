@@ -629,6 +629,24 @@ static void test_turn_goes_on_before_a_colon_cue_of_the_next_quote(void **state)
     qtu_free(&t);
 }
 
+/* May and Will are auxiliaries, but capitalised after a first name or a title, or before
+ * a surname, they are part of the name. */
+static void test_may_and_will_inside_a_name(void **state)
+{
+    (void)state;
+    static const char *const text[][2] = {
+        {"\xE2\x80\x9CWe will not back down,\xE2\x80\x9D Theresa May said.", "Theresa May"},
+        {"\xE2\x80\x9CWe will not back down,\xE2\x80\x9D Mrs May said.", "Mrs May"},
+        {"\xE2\x80\x9CWe will not back down,\xE2\x80\x9D Mrs. May said.", "Mrs. May"},
+        {"\xE2\x80\x9CWe will not back down,\xE2\x80\x9D Will Smith said.", "Will Smith"},
+    };
+    for (size_t k = 0; k < sizeof text / sizeof text[0]; k++) {
+        qtu t;
+        qtu_run(&t, text[k][0], NULL);
+        qtu_expect(&t, "We will not back down,", text[k][1], "said", NULL);
+        qtu_free(&t);
+    }
+}
 
 int main(void)
 {
@@ -680,6 +698,7 @@ int main(void)
         cmocka_unit_test(test_turn_goes_on_past_a_quoted_title),
         cmocka_unit_test(test_cue_and_colon_after_a_quote_introduce_the_next_one),
         cmocka_unit_test(test_turn_goes_on_before_a_colon_cue_of_the_next_quote),
+        cmocka_unit_test(test_may_and_will_inside_a_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

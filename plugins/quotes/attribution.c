@@ -68,11 +68,15 @@ static int is_pronoun(const qt_view *v, size_t i)
     return qt_tok_in(v, i, QT_W_PRONOUNS);
 }
 
-/* A word that can stand between a subject and its cue: has, also, later, quickly. */
+/* A word that can stand between a subject and its cue: has, also, later, quickly. A
+ * capitalised one right after a capitalised word or a title's full stop is a name's part
+ * (Theresa May said, Mrs May said, Mrs. May said), not an auxiliary. */
 static int is_skip_word(const qt_view *v, size_t i)
 {
     if (qt_tok_in(v, i, QT_W_SKIP))
-        return 1;
+        return !qt_tok_capitalized(v, i) || i == 0 ||
+               !(qt_tok_capitalized(v, i - 1) ||
+                 (qt_tok_punct(v, i - 1, '.') && i > 1 && qt_tok_capitalized(v, i - 2)));
     size_t n = v->tok[i].end - v->tok[i].start;
     const char *s = v->text + v->tok[i].start;
     return qt_tok_lowercase(v, i) && n > 4 && s[n - 2] == 'l' && s[n - 1] == 'y';
