@@ -629,6 +629,45 @@ static void test_turn_goes_on_before_a_colon_cue_of_the_next_quote(void **state)
     qtu_free(&t);
 }
 
+/* BBC politics/005, cut short: "Consumer" opens a sentence before a verb, but nothing
+ * says it is a person; he means Ed Balls. */
+static void test_he_passes_a_capitalised_common_word_by(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Ed Balls spoke. Consumer borrowing rose in January. \"I am not predicting a "
+            "rise,\" he told a lunch.",
+            NULL);
+    qtu_expect(&t, "I am not predicting a rise,", "Ed Balls", "told", "he");
+    qtu_free(&t);
+}
+
+/* BBC politics/120: "Britain's Jewish community" is no person he stands for. */
+static void test_he_passes_an_adjective_before_a_noun_by(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Former Labour MP Lord Janner, who is a high profile member of Britain's Jewish "
+            "community, branded Harry's action's \"stupid and evil\". He told ITV: \"The time "
+            "has come for him to make a public apology.\"",
+            NULL);
+    qtu_expect(&t, "The time has come for him to make a public apology.", "Lord Janner", "told",
+               "He");
+    qtu_free(&t);
+}
+
+/* A one-word subject that speaks is one he may stand for. */
+static void test_he_stands_for_a_one_word_subject_that_speaks(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t, "Burton explained the plan. \"I love cats,\" he said.", NULL);
+    qtu_expect(&t, "I love cats,", "Burton", "said", "he");
+    qtu_free(&t);
+}
+
 /* May and Will are auxiliaries, but capitalised after a first name or a title, or before
  * a surname, they are part of the name. */
 static void test_may_and_will_inside_a_name(void **state)
@@ -698,6 +737,9 @@ int main(void)
         cmocka_unit_test(test_turn_goes_on_past_a_quoted_title),
         cmocka_unit_test(test_cue_and_colon_after_a_quote_introduce_the_next_one),
         cmocka_unit_test(test_turn_goes_on_before_a_colon_cue_of_the_next_quote),
+        cmocka_unit_test(test_he_passes_a_capitalised_common_word_by),
+        cmocka_unit_test(test_he_passes_an_adjective_before_a_noun_by),
+        cmocka_unit_test(test_he_stands_for_a_one_word_subject_that_speaks),
         cmocka_unit_test(test_may_and_will_inside_a_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
