@@ -687,6 +687,21 @@ static void test_may_and_will_inside_a_name(void **state)
     }
 }
 
+/* BBC politics/105: the subject of a passive cue is not its speaker; "Her comments" said
+ * nothing. */
+static void test_subject_of_a_passive_cue_is_not_the_speaker(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Qualifications for religious leaders to enter the UK could also be made tougher, "
+            "she told a Commons inquiry. Her comments have been described as \"irresponsible\" "
+            "and \"outrageous\" by the Islamic Human Rights Commission.",
+            NULL);
+    qtu_expect(&t, "irresponsible", NULL, "described", NULL);
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -741,6 +756,7 @@ int main(void)
         cmocka_unit_test(test_he_passes_an_adjective_before_a_noun_by),
         cmocka_unit_test(test_he_stands_for_a_one_word_subject_that_speaks),
         cmocka_unit_test(test_may_and_will_inside_a_name),
+        cmocka_unit_test(test_subject_of_a_passive_cue_is_not_the_speaker),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -176,8 +176,15 @@ static size_t skip_paren_left(const qt_view *v, size_t k, size_t lo)
 static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
 {
     size_t i = c;
-    while (i > lo && is_skip_word(v, i - 1))
+    while (i > lo && is_skip_word(v, i - 1)) {
         i--;
+        /* Her comments have been described as "irresponsible" by X; he was told: the
+         * subject of a passive cue is not its speaker (but one who was asked answers). */
+        if ((qt_tok_is(v, i, "been") || qt_tok_is(v, i, "was") || qt_tok_is(v, i, "were") ||
+             qt_tok_is(v, i, "is") || qt_tok_is(v, i, "are")) &&
+            !qt_tok_is(v, c, "asked"))
+            return 0;
+    }
     if (i <= lo)
         return 0;
     size_t k = skip_paren_left(v, i - 1, lo);
