@@ -582,6 +582,126 @@ static void test_turn_goes_on_past_a_quoted_title(void **state)
     qtu_free(&t);
 }
 
+/* BBC business/317: the words after a quotation that ends its sentence run on to a cue
+ * and a colon; they introduce the next quotation, not this one (which continues Jon
+ * Walton's turn). */
+static void test_cue_and_colon_after_a_quote_introduce_the_next_one(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Senior business manager Jon Walton said: \"It has been phenomenal - absolutely "
+            "mobbed. \"Every week footfall has been showing strong growth and at the weekends it "
+            "has been going mad.\" Regent Street Association director Annie Walker said on "
+            "Saturday: \"The stores were heaving today.\"",
+            NULL);
+    qtu_expect(&t,
+               "Every week footfall has been showing strong growth and at the weekends it has "
+               "been going mad.",
+               "Jon Walton", "said", "Jon Walton");
+    qtu_expect(&t, "The stores were heaving today.", "Annie Walker", "said", "Annie Walker");
+    qtu_free(&t);
+    qtu_run(&t, "John Smith said: \"We made profits today.\" Mary Jones replied: \"No.\"", NULL);
+    qtu_expect(&t, "We made profits today.", "John Smith", "said", "John Smith");
+    qtu_expect(&t, "No.", "Mary Jones", "replied", "Mary Jones");
+    qtu_free(&t);
+}
+
+/* BBC entertainment/093: the quotation without a cue of its own goes on with Kitamura's
+ * turn; "And producer Shogo Tomiyama added:" belongs to the quotation after it. */
+static void test_turn_goes_on_before_a_colon_cue_of_the_next_quote(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Director Ryuhei Kitamura said it may not be Godzilla's final outing, as it has been "
+            "billed. \"That's what the producers say. But the producer's a liar,\" he said. "
+            "\"[Godzilla's] been working for the last 50 years. So, I think Godzilla just "
+            "deserves a vacation.\" And producer Shogo Tomiyama added: \"So long as Godzilla "
+            "can fascinate people, I believe he will be resurrected.\"",
+            NULL);
+    qtu_expect(&t,
+               "[Godzilla's] been working for the last 50 years. So, I think Godzilla just "
+               "deserves a vacation.",
+               "Ryuhei Kitamura", "said", "he");
+    qtu_expect(&t, "So long as Godzilla can fascinate people, I believe he will be resurrected.",
+               "Shogo Tomiyama", "added", "Shogo Tomiyama");
+    qtu_free(&t);
+}
+
+/* BBC politics/005, cut short: "Consumer" opens a sentence before a verb, but nothing
+ * says it is a person; he means Ed Balls. */
+static void test_he_passes_a_capitalised_common_word_by(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Ed Balls spoke. Consumer borrowing rose in January. \"I am not predicting a "
+            "rise,\" he told a lunch.",
+            NULL);
+    qtu_expect(&t, "I am not predicting a rise,", "Ed Balls", "told", "he");
+    qtu_free(&t);
+}
+
+/* BBC politics/120: "Britain's Jewish community" is no person he stands for. */
+static void test_he_passes_an_adjective_before_a_noun_by(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Former Labour MP Lord Janner, who is a high profile member of Britain's Jewish "
+            "community, branded Harry's action's \"stupid and evil\". He told ITV: \"The time "
+            "has come for him to make a public apology.\"",
+            NULL);
+    qtu_expect(&t, "The time has come for him to make a public apology.", "Lord Janner", "told",
+               "He");
+    qtu_free(&t);
+}
+
+/* A one-word subject that speaks is one he may stand for. */
+static void test_he_stands_for_a_one_word_subject_that_speaks(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t, "Burton explained the plan. \"I love cats,\" he said.", NULL);
+    qtu_expect(&t, "I love cats,", "Burton", "said", "he");
+    qtu_free(&t);
+}
+
+/* May and Will are auxiliaries, but capitalised after a first name or a title, or before
+ * a surname, they are part of the name. */
+static void test_may_and_will_inside_a_name(void **state)
+{
+    (void)state;
+    static const char *const text[][2] = {
+        {"\xE2\x80\x9CWe will not back down,\xE2\x80\x9D Theresa May said.", "Theresa May"},
+        {"\xE2\x80\x9CWe will not back down,\xE2\x80\x9D Mrs May said.", "Mrs May"},
+        {"\xE2\x80\x9CWe will not back down,\xE2\x80\x9D Mrs. May said.", "Mrs. May"},
+        {"\xE2\x80\x9CWe will not back down,\xE2\x80\x9D Will Smith said.", "Will Smith"},
+    };
+    for (size_t k = 0; k < sizeof text / sizeof text[0]; k++) {
+        qtu t;
+        qtu_run(&t, text[k][0], NULL);
+        qtu_expect(&t, "We will not back down,", text[k][1], "said", NULL);
+        qtu_free(&t);
+    }
+}
+
+/* BBC politics/105: the subject of a passive cue is not its speaker; "Her comments" said
+ * nothing. */
+static void test_subject_of_a_passive_cue_is_not_the_speaker(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Qualifications for religious leaders to enter the UK could also be made tougher, "
+            "she told a Commons inquiry. Her comments have been described as \"irresponsible\" "
+            "and \"outrageous\" by the Islamic Human Rights Commission.",
+            NULL);
+    qtu_expect(&t, "irresponsible", NULL, "described", NULL);
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -630,6 +750,13 @@ int main(void)
         cmocka_unit_test(test_possessive_phrase_speaks),
         cmocka_unit_test(test_as_s_put_it),
         cmocka_unit_test(test_turn_goes_on_past_a_quoted_title),
+        cmocka_unit_test(test_cue_and_colon_after_a_quote_introduce_the_next_one),
+        cmocka_unit_test(test_turn_goes_on_before_a_colon_cue_of_the_next_quote),
+        cmocka_unit_test(test_he_passes_a_capitalised_common_word_by),
+        cmocka_unit_test(test_he_passes_an_adjective_before_a_noun_by),
+        cmocka_unit_test(test_he_stands_for_a_one_word_subject_that_speaks),
+        cmocka_unit_test(test_may_and_will_inside_a_name),
+        cmocka_unit_test(test_subject_of_a_passive_cue_is_not_the_speaker),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -68,11 +68,15 @@ static int is_pronoun(const qt_view *v, size_t i)
     return qt_tok_in(v, i, QT_W_PRONOUNS);
 }
 
-/* A word that can stand between a subject and its cue: has, also, later, quickly. */
+/* A word that can stand between a subject and its cue: has, also, later, quickly. A
+ * capitalised one right after a capitalised word or a title's full stop is a name's part
+ * (Theresa May said, Mrs May said, Mrs. May said), not an auxiliary. */
 static int is_skip_word(const qt_view *v, size_t i)
 {
     if (qt_tok_in(v, i, QT_W_SKIP))
-        return 1;
+        return !qt_tok_capitalized(v, i) || i == 0 ||
+               !(qt_tok_capitalized(v, i - 1) ||
+                 (qt_tok_punct(v, i - 1, '.') && i > 1 && qt_tok_capitalized(v, i - 2)));
     size_t n = v->tok[i].end - v->tok[i].start;
     const char *s = v->text + v->tok[i].start;
     return qt_tok_lowercase(v, i) && n > 4 && s[n - 2] == 'l' && s[n - 1] == 'y';
@@ -172,8 +176,15 @@ static size_t skip_paren_left(const qt_view *v, size_t k, size_t lo)
 static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
 {
     size_t i = c;
-    while (i > lo && is_skip_word(v, i - 1))
+    while (i > lo && is_skip_word(v, i - 1)) {
         i--;
+        /* Her comments have been described as "irresponsible" by X; he was told: the
+         * subject of a passive cue is not its speaker (but one who was asked answers). */
+        if ((qt_tok_is(v, i, "been") || qt_tok_is(v, i, "was") || qt_tok_is(v, i, "were") ||
+             qt_tok_is(v, i, "is") || qt_tok_is(v, i, "are")) &&
+            !qt_tok_is(v, c, "asked"))
+            return 0;
+    }
     if (i <= lo)
         return 0;
     size_t k = skip_paren_left(v, i - 1, lo);
@@ -588,6 +599,14 @@ static size_t post_window_end(const qt_view *v, size_t ce, uint32_t hi_b)
     return pe;
 }
 
+/* The words [ce, pe) of a post window run on to the next quotation (or paragraph) and
+ * end in a colon right before it (Jon Walton said: "... mobbed." Annie Walker said: "..."):
+ * a cue with a colon introduces the quotation that follows it, not the one before. */
+static int introduces_next(const qt_view *v, size_t ce, size_t pe, uint32_t hi_b)
+{
+    return pe > ce && pe < v->n_tok && v->tok[pe].start >= hi_b && qt_tok_punct(v, pe - 1, ':');
+}
+
 /* The paragraphs start in text order (the tokenizer's always do). */
 static int paragraphs_sorted(const qt_view *v)
 {
@@ -637,12 +656,18 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
         if (q->continues != LEDE_NONE && q->continues < qi) {
             /* A later paragraph of a quotation: its own "she said" if it has one, else
              * the attribution of the paragraph before. */
-            if (!read_after(v, ce, post_window_end(v, ce, hi_b), &f) || !f.has_who) {
+            size_t pe = post_window_end(v, ce, hi_b);
+            if (sentence && introduces_next(v, ce, pe, hi_b))
+                pe = ce; /* it ended its sentence: nothing after it is its own */
+            if (!read_after(v, ce, pe, &f) || !f.has_who) {
                 copy_attribution(q, &quotes[q->continues], 0.95f);
                 continue;
             }
         } else if (q->kind == LEDE_QUOTE_FULL) {
-            if (!read_after(v, ce, post_window_end(v, ce, hi_b), &f) || !f.has_who) {
+            size_t pe = post_window_end(v, ce, hi_b);
+            if (sentence && introduces_next(v, ce, pe, hi_b))
+                pe = ce; /* it ended its sentence: nothing after it is its own */
+            if (!read_after(v, ce, pe, &f) || !f.has_who) {
                 found g;
                 memset(&g, 0, sizeof g);
                 if (read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &g) &&

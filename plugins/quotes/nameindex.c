@@ -200,10 +200,11 @@ const char *qt_index_walk_back(qt_names *nm, uint32_t pos, int what)
     if (what == WANT_ANY_PERSON)
         return p != SIZE_MAX ? qt_mention_text(v, nm->m, &nm->m[nm->persons[p]]) : NULL;
     uint8_t want = what == WANT_MALE ? GENDER_MALE : GENDER_FEMALE;
-    /* The most recent person (or one-word subject) whose gender does not rule it out. */
+    /* The most recent person (or one-word subject that speaks or is a first name) whose
+     * gender does not rule it out. */
     for (int walk = 0; p != SIZE_MAX && walk < PRONOUN_REACH; walk++, p--) {
         const qt_mrec *c = &nm->m[nm->persons[p]];
-        if (c->gender == GENDER_UNKNOWN || c->gender == want)
+        if ((c->gender == GENDER_UNKNOWN || c->gender == want) && qt_person_evident(v, c))
             return qt_mention_text(v, nm->m, c);
         if (p == 0)
             break;

@@ -307,7 +307,7 @@ static int answers(qt_names *nm, qt_mrec *c, int what, const qt_mrec **arr, int 
     if (what == WANT_ANY_PERSON)
         return 1;
     uint8_t want = what == WANT_MALE ? GENDER_MALE : GENDER_FEMALE;
-    return c->gender == GENDER_UNKNOWN || c->gender == want ? 1 : 2;
+    return (c->gender == GENDER_UNKNOWN || c->gender == want) && qt_person_evident(v, c) ? 1 : 2;
 }
 
 /* The walk a pronoun (or "the 23-year-old") makes back from byte pos, read locally: the
@@ -332,7 +332,8 @@ static int walk_back_local(qt_names *nm, uint32_t pos, int what, const char **ou
             *out = qt_mention_text(v, arr, c);
             return 0;
         }
-        /* The index walks 16 mentions back for it, 16 candidates for he and she, and
+        /* The index walks 16 mentions back for it, 16 candidates for he and she (a
+         * candidate that does not fit counts, as one without evidence does), and
          * the last candidate for "the 23-year-old". */
         if (what == WANT_ORG || a == 2)
             if (++walk >= PRONOUN_REACH)

@@ -125,8 +125,10 @@ int qt_read_run(const qt_view *v, size_t i, qt_mrec *m, size_t *next);
 /* Links mention m[k] to the mentions of its surname before it, whose latest entry is
  * *head (person, resolved, gender); a full name becomes the new *head. */
 void qt_link_mention(const qt_view *v, qt_mrec *m, uint32_t k, uint32_t *head);
-/* He or she may stand for mention c. */
+/* He, she or "the 23-year-old" may stand for mention c. */
 int qt_pronoun_candidate(const qt_mrec *c);
+/* Candidate c shows it is a person (for he and she). */
+int qt_person_evident(const qt_view *v, const qt_mrec *c);
 /* Token k-1 is no part of any run: reading from k gives the index's mentions. */
 int qt_run_break_before(const qt_view *v, size_t k);
 /* A name copied into the arena with each run of white space made one space. */
