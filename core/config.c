@@ -152,15 +152,23 @@ static int add_stage(config_setting_t *g, const char *file, lede__loader *ld, le
     return 0;
 }
 
+/* Whether c may be part of a number literal (digits, letters of hex and suffixes, a
+ * decimal point; an exponent's sign is handled by the caller). */
+static int literal_char(int c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.';
+}
+
 /* libconfig 1.5 reads an integer without an L suffix into 32 bits and keeps no sign of a
  * wrap (sentences = 4294967298 reads as 2). So the file's text is scanned first: an
  * integer literal outside 32 bits without the suffix is an error naming it and its line.
- * Strings, comments and names (stage2) are skipped; floats (1e10, 3.5) are not integers.
- * Returns 0, or LEDE_ECONFIG with err filled; a file that cannot be read is left to
- * libconfig's own message. */
-static int check_wide_integers(const char *file, lede_error *err)
+ * Strings, comments and names (stage2) are skipped; floats (1e10, 3.5) are not integers;
+ * files named by @include are scanned too (depth limits a loop of them). Returns 0, or
+ * LEDE_ECONFIG with err filled; a file that cannot be read is left to libconfig's own
+ * message. */
+static int check_wide_integers(const char *file, int depth, lede_error *err)
 {
-    FILE *f = fopen(file, "rb");
+    FILE *f = depth < 10 ? fopen(file, "rb") : NULL;
     if (!f)
         return 0;
     int rc = 0, line = 1, c = getc(f), prev = '\n', in_name = 0;
@@ -169,11 +177,28 @@ static int check_wide_integers(const char *file, lede_error *err)
         int letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '*';
         in_name = letter || (in_name && ((c >= '0' && c <= '9') || c == '_' || c == '-'));
         if (c == '"') {
+            char path[4096];
+            size_t n = 0;
             while ((c = getc(f)) != EOF && c != '"') {
                 line += c == '\n';
                 if (c == '\\' && (c = getc(f)) == '\n')
                     line++;
+                if (n + 1 < sizeof path)
+                    path[n++] = (char)c;
             }
+            path[n] = '\0';
+            if (prev == '@') /* @include "path": as libconfig finds it, from here */
+                rc = check_wide_integers(path, depth + 1, err);
+        } else if (c == '@') {
+            char word[16];
+            size_t n = 0;
+            while ((c = getc(f)) != EOF && c >= 'a' && c <= 'z' && n + 1 < sizeof word)
+                word[n++] = (char)c;
+            word[n] = '\0';
+            while (c == ' ' || c == '\t')
+                c = getc(f);
+            prev = strcmp(word, "include") == 0 ? '@' : ' ';
+            continue;
         } else if (c == '#' || (c == '/' && prev == '/')) {
             while ((c = getc(f)) != EOF && c != '\n')
                 ;
@@ -184,30 +209,37 @@ static int check_wide_integers(const char *file, lede_error *err)
                 line += c == '\n';
                 last = c;
             }
+            c = ' '; /* the closing '/' opens nothing: "*" "/" "/" is no line comment */
         } else if (c >= '0' && c <= '9' && !in_name && prev != '.') {
             char lit[64];
-            size_t n = 0;
-            while (c != EOF && n + 1 < sizeof lit &&
-                   ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                    c == '.' || ((c == '+' || c == '-') && (lit[n - 1] | 32) == 'e'))) {
-                lit[n++] = (char)c;
+            size_t n = 0, all = 0;
+            int sign = prev == '-', floating = 0;
+            while (c != EOF && (literal_char(c) ||
+                                ((c == '+' || c == '-') && n > 0 && (lit[n - 1] | 32) == 'e'))) {
+                if (n + 1 < sizeof lit)
+                    lit[n++] = (char)c;
+                floating |= c == '.';
+                all++;
                 c = getc(f);
             }
             lit[n] = '\0';
             int hex = n > 2 && lit[0] == '0' && (lit[1] | 32) == 'x';
-            if (!hex && strpbrk(lit, ".eE"))
-                continue; /* a float */
-            if (n > 0 && (lit[n - 1] | 32) == 'l')
-                continue; /* 64 bits asked for */
+            floating |= !hex && strpbrk(lit, "eE") != NULL;
+            prev = '0';
+            if (floating || (lit[n - 1] | 32) == 'l')
+                continue; /* a float, or 64 bits asked for */
             char *end;
-            unsigned long long v = strtoull(lit, &end, 0);
-            if (*end == '\0' && v > (prev == '-' ? 2147483648ULL : 2147483647ULL))
+            unsigned long long v = strtoull(hex ? lit + 2 : lit, &end, hex ? 16 : 10);
+            /* Digits past the buffer, or past 64 bits: wider than 32 bits all the same. */
+            int wide = *end == '\0' && (all > n || v > (sign ? 2147483648ULL : 2147483647ULL));
+            if (wide && all > n)
+                rc = lede_error_set(err, LEDE_ECONFIG, "%s:%d: %s%s... has %zu digits: too large",
+                                    file, line, sign ? "-" : "", lit, all);
+            else if (wide)
                 rc = lede_error_set(err, LEDE_ECONFIG,
                                     "%s:%d: %s%s does not fit in 32 bits, where libconfig reads "
                                     "integers without a suffix: write %s%sL",
-                                    file, line, prev == '-' ? "-" : "", lit, prev == '-' ? "-" : "",
-                                    lit);
-            prev = '0';
+                                    file, line, sign ? "-" : "", lit, sign ? "-" : "", lit);
             continue;
         }
         line += c == '\n';
@@ -227,7 +259,7 @@ int lede__config_load(const char *file, lede__loader *ld, lede__settings *set, l
     int rc = 0;
 
     dir_of(file, cdir, sizeof cdir);
-    if ((rc = check_wide_integers(file, err)))
+    if ((rc = check_wide_integers(file, 0, err)))
         return rc;
     config_init(&cfg);
     if (!config_read_file(&cfg, file)) {

@@ -48,8 +48,9 @@ typedef struct pipe_inst {
 
 struct pipe_stage {
     const lede_stage_desc *desc;
-    char *name;  /* instance name (config `name`, or the stage name) */
-    char *where; /* "FILE:LINE" of its config entry */
+    char *name;      /* instance name (config `name`, or the stage name) */
+    char *where;     /* "FILE:LINE" of its config entry */
+    char *overrides; /* "-o a.b=c, -o ..." that set its options, or NULL */
     lede_options opts;
     pipe_inst *w; /* n_workers of them */
 };
@@ -181,14 +182,15 @@ int lede__pipeline_override(lede__pipeline *p, const char *spec, lede_error *err
         snprintf(where, sizeof where, "-o %s", spec);
         if ((rc = lede__options_set_text(&st->opts, st->desc->name, where, option, eq + 1, err)))
             return rc;
-        /* create() may still refuse the value: its message then names the override too. */
-        size_t n = strlen(st->where) + strlen(where) + 16;
-        char *w = malloc(n);
-        if (!w)
+        /* create() may still refuse the value: its message then names the overrides too. */
+        size_t n = (st->overrides ? strlen(st->overrides) + 2 : 0) + strlen(where) + 1;
+        char *o = malloc(n);
+        if (!o)
             return lede_error_set(err, LEDE_ENOMEM, "out of memory");
-        snprintf(w, n, "%s%s(with %s)", st->where, *st->where ? " " : "", where);
-        free(st->where);
-        st->where = w;
+        snprintf(o, n, "%s%s%s", st->overrides ? st->overrides : "", st->overrides ? ", " : "",
+                 where);
+        free(st->overrides);
+        st->overrides = o;
     }
     if (!matched)
         return lede_error_set(err, LEDE_ECONFIG,
@@ -284,8 +286,10 @@ int lede__pipeline_start(lede__pipeline *p, lede_error *err)
             if (rc) {
                 if (!err || !err->message[0])
                     lede_error_set(err, rc, "%s", lede_strerror(rc));
-                lede_error_prefix(err, "%s%sstage '%s'", st->where, *st->where ? ": " : "",
-                                  st->name);
+                lede_error_prefix(err, "%s%s%s%s%sstage '%s'", st->where,
+                                  st->overrides ? " (with " : "",
+                                  st->overrides ? st->overrides : "", st->overrides ? ")" : "",
+                                  *st->where || st->overrides ? ": " : "", st->name);
                 if (err)
                     err->code = rc < 0 ? rc : LEDE_ESTAGE;
                 return rc < 0 ? rc : LEDE_ESTAGE;
@@ -395,7 +399,68 @@ void lede__pipeline_add_stage_seconds(lede__pipeline *p, size_t i, double second
         p->stages[i]->w[0].seconds += seconds;
 }
 
-static int sinks_open(lede__pipeline *p, lede_error *err);
+/* Whether a new file may be made at path: its directory is writable. 0 or an errno. */
+static int dir_writable(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char dir[4096];
+    if (!slash)
+        return access(".", W_OK) == 0 ? 0 : errno;
+    if ((size_t)(slash - path) >= sizeof dir)
+        return ENAMETOOLONG;
+    snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+    return access(dir, W_OK) == 0 ? 0 : errno;
+}
+
+/* Whether path could be opened for writing, without touching it: an existing file must be
+ * a writable non-directory, a new one needs a writable directory (for a link to a file
+ * not there yet, the directory of its target). 0 or LEDE_EIO. */
+static int writable(const char *path, lede_error *err)
+{
+    struct stat st;
+    int e = 0;
+    if (stat(path, &st) == 0) {
+        if (S_ISDIR(st.st_mode))
+            e = EISDIR;
+        else if (access(path, W_OK) != 0)
+            e = errno;
+    } else if (errno != ENOENT) {
+        e = errno;
+    } else if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+        char target[4096], joined[8192];
+        ssize_t n = readlink(path, target, sizeof target - 1);
+        const char *slash = strrchr(path, '/');
+        if (n < 0) {
+            e = errno;
+        } else {
+            target[n] = '\0';
+            if (target[0] == '/' || !slash)
+                snprintf(joined, sizeof joined, "%s", target);
+            else
+                snprintf(joined, sizeof joined, "%.*s/%s", (int)(slash - path), path, target);
+            e = dir_writable(joined);
+        }
+    } else {
+        e = dir_writable(path);
+    }
+    if (!e)
+        return 0;
+    return lede_error_set(err, LEDE_EIO, "option 'output': cannot open '%s' for writing: %s", path,
+                          strerror(e));
+}
+
+/* Opens (truncating) the file of sink s. 0 or LEDE_EIO. */
+static int sink_file_open(pipe_sink *s, lede_error *err)
+{
+    if (s->fp)
+        return 0;
+    if (!(s->fp = fopen(s->path, "w"))) {
+        int e = errno;
+        return lede_error_set(err, LEDE_EIO, "option 'output': cannot open '%s' for writing: %s",
+                              s->path, strerror(e));
+    }
+    return 0;
+}
 
 static int sink_write(lede__pipeline *p, int sink, const char *data, size_t len, lede_error *err)
 {
@@ -411,6 +476,10 @@ static int sink_write(lede__pipeline *p, int sink, const char *data, size_t len,
         return lede_buf_append(&s->before, data, len)
                    ? lede_error_set(err, LEDE_ENOMEM, "out of memory buffering output")
                    : 0;
+    /* A sink added after the others were opened (the harness adds stages between runs). */
+    int rc = sink_file_open(s, err);
+    if (rc)
+        return rc;
     if (fwrite(data, 1, len, s->fp) != len) {
         int e = errno;
         return lede_error_set(err, LEDE_EIO, "cannot write to %s: %s",
@@ -420,19 +489,22 @@ static int sink_write(lede__pipeline *p, int sink, const char *data, size_t len,
     return 0;
 }
 
-/* Opens the output files (truncating them) and writes out what waited for them. */
+/* Opens the output files and writes out what waited for them. Every file is checked
+ * before any is opened, so that one that has become impossible to write does not leave
+ * the others truncated. */
 static int sinks_open(lede__pipeline *p, lede_error *err)
 {
     if (p->sinks_open)
         return 0;
     for (int i = 1; i < p->n_sinks; i++) {
-        pipe_sink *s = &p->sinks[i];
-        if (!s->fp && !(s->fp = fopen(s->path, "w"))) {
-            int e = errno;
-            return lede_error_set(err, LEDE_EIO,
-                                  "option 'output': cannot open '%s' for writing: %s", s->path,
-                                  strerror(e));
-        }
+        int rc = p->sinks[i].fp ? 0 : writable(p->sinks[i].path, err);
+        if (rc)
+            return rc;
+    }
+    for (int i = 1; i < p->n_sinks; i++) {
+        int rc = sink_file_open(&p->sinks[i], err);
+        if (rc)
+            return rc;
     }
     p->sinks_open = 1;
     for (int i = 0; i < p->n_sinks; i++) {
@@ -502,6 +574,7 @@ static void stage_free(lede__pipeline *p, pipe_stage *st)
     lede__options_free(&st->opts);
     free(st->name);
     free(st->where);
+    free(st->overrides);
     free(st);
 }
 
@@ -540,34 +613,6 @@ const char *lede_ctx_name(const lede_stage_ctx *ctx)
 const char *lede_ctx_config_dir(const lede_stage_ctx *ctx)
 {
     return ctx->p->config_dir;
-}
-
-/* Whether path could be opened for writing, without touching it: an existing file must be
- * a writable non-directory, a new one needs a writable directory. 0 or LEDE_EIO. */
-static int writable(const char *path, lede_error *err)
-{
-    struct stat st;
-    const char *why = NULL;
-    if (stat(path, &st) == 0) {
-        if (S_ISDIR(st.st_mode))
-            why = strerror(EISDIR);
-        else if (access(path, W_OK) != 0)
-            why = strerror(errno);
-    } else if (errno != ENOENT) {
-        why = strerror(errno);
-    } else {
-        const char *slash = strrchr(path, '/');
-        char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : NULL;
-        if (slash && !dir)
-            return lede_error_set(err, LEDE_EIO, "out of memory");
-        if (access(dir ? dir : ".", W_OK) != 0)
-            why = strerror(errno);
-        free(dir);
-    }
-    if (!why)
-        return 0;
-    return lede_error_set(err, LEDE_EIO, "option 'output': cannot open '%s' for writing: %s", path,
-                          why);
 }
 
 int lede_ctx_open_output(lede_stage_ctx *ctx, const char *path, int *sink, lede_error *err)

@@ -122,6 +122,31 @@ static void test_integers_wider_than_32_bits_are_not_wrapped(void **state)
         LEDE_ECONFIG);
     assert_string_equal(err.message, at(2, "stage 'teststage_ok': option 'n' = 4294967298 is out "
                                            "of range [1, 10]"));
+    /* Decimal with a leading zero, as libconfig reads it (not octal). */
+    assert_int_equal(
+        load("pipeline = ( { stage = \"teststage_ok\"; n = 04294967298; } );\n", &p, &err),
+        LEDE_ECONFIG);
+    assert_non_null(strstr(err.message, ":2: 04294967298 does not fit in 32 bits"));
+    /* A file named by @include is read with the same eyes. */
+    char inc[64];
+    snprintf(inc, sizeof inc, "/tmp/lede-test-inc-%d.cfg", (int)getpid());
+    FILE *f = fopen(inc, "w");
+    assert_non_null(f);
+    fputs("workers = 99999999999;\n", f);
+    fclose(f);
+    char body[256];
+    snprintf(body, sizeof body, "@include \"%s\"\npipeline = ( { stage = \"teststage_ok\"; } );\n",
+             inc);
+    assert_int_equal(load(body, &p, &err), LEDE_ECONFIG);
+    unlink(inc);
+    assert_non_null(strstr(err.message, "-inc-"));
+    assert_non_null(strstr(err.message, ":1: 99999999999 does not fit in 32 bits"));
+    /* Valid: comments back to back, a long float, a huge number in a comment. */
+    assert_int_equal(load("pipeline = ( /* a *//* b\n 5000000000 */ { stage = \"teststage_ok\"; "
+                          "ratio = 0.100000000000000000000000000000000000000000000000000000000000"
+                          "0000012345678901; } );\n",
+                          &p, &err),
+                     0);
     assert_int_equal(load("pipeline = ( { stage = \"teststage_ok\"; n = 10; ratio = 5e-1; "
                           "label = \"99999999999\"; } );\n",
                           &p, &err),

@@ -199,13 +199,15 @@ static void test_markdown_bullets_do_not_open_blocks(void **state)
     result r = run("printf 'Headline here\\n\\n> This quoted sentence is long enough to be picked "
                    "for the summary of this story. 2020. was a year that many people will "
                    "remember for a long time to come. # Hash starts this sentence which talks "
-                   "about the news.\\n' > /tmp/lede-e2e-md-$$.txt && "
-                   "$LEDE run -c configs/summary-md.cfg -o summarizer.sentences=3 "
+                   "about the news. ~~~ Tildes open this sentence about the news too.\\n' > "
+                   "/tmp/lede-e2e-md-$$.txt && "
+                   "$LEDE run -c configs/summary-md.cfg -o summarizer.sentences=4 "
                    "/tmp/lede-e2e-md-$$.txt; rm -f /tmp/lede-e2e-md-$$.txt");
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "\n- \\> This quoted sentence"));
     assert_non_null(strstr(r.out, "\n- 2020\\. was a year"));
     assert_non_null(strstr(r.out, "\n- \\# Hash starts"));
+    assert_non_null(strstr(r.out, "\n- \\~~~ Tildes"));
     done(&r);
 }
 

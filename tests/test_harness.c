@@ -5,8 +5,10 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lede/harness.h"
 
@@ -30,6 +32,34 @@ static void test_stages_by_name_come_from_the_liblede_stage_directory(void **sta
     assert_int_equal(n, 1);
     assert_memory_equal(text + q->start, "We will win,", q->end - q->start);
     lede_harness_free(h);
+}
+
+/* A stage that writes a file, added after a run: its file is opened when first written
+ * (output files open lazily, at the first document's output). */
+static void test_a_file_sink_added_after_a_run_is_written(void **state)
+{
+    lede_harness *h;
+    lede_doc *doc;
+    lede_error err;
+    char path[64], opts[128], got[256] = {0};
+    (void)state;
+    unsetenv("LEDE_PLUGIN_PATH");
+    snprintf(path, sizeof path, "/tmp/lede-harness-%d.csv", (int)getpid());
+    snprintf(opts, sizeof opts, "format=csv output=%s", path);
+    assert_int_equal(lede_harness_new(&h, &err), 0);
+    assert_int_equal(lede_harness_add_named(h, "tokenizer", NULL, &err), 0);
+    assert_int_equal(lede_harness_add_named(h, "exporter", "format=ndjson", &err), 0);
+    assert_int_equal(lede_harness_run(h, "a", "One.", 4, &doc, &err), 0);
+    assert_int_equal(lede_harness_add_named(h, "exporter", opts, &err), 0);
+    assert_int_equal(lede_harness_run(h, "b", "Two.", 4, &doc, &err), 0);
+    assert_int_equal(lede_harness_finish(h, &err), 0);
+    lede_harness_free(h);
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    assert_true(fread(got, 1, sizeof got - 1, f) > 0);
+    fclose(f);
+    unlink(path);
+    assert_non_null(strstr(got, "id,quote_index,"));
 }
 
 static void test_named_stage_errors_are_the_loader_and_config_errors(void **state)
@@ -64,6 +94,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_stages_by_name_come_from_the_liblede_stage_directory),
+        cmocka_unit_test(test_a_file_sink_added_after_a_run_is_written),
         cmocka_unit_test(test_named_stage_errors_are_the_loader_and_config_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

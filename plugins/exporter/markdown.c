@@ -34,7 +34,7 @@
  * front matter.
  *
  * Text is escaped so that it cannot open markup by accident (\ ` * _ [ ] < are
- * backslash-escaped, and so is a > # + - = or "1." opening a list item or the title), line breaks
+ * backslash-escaped, and so is a > # + - = ~ or "1." opening a list item or the title), line breaks
  * and tabs inside a span become spaces, because a quotation or a bullet must stay on one line
  * (U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR too: editors and viewers break the line
  * there), and other control bytes are dropped.
@@ -75,14 +75,16 @@ static void put_md(exp_out *o, const char *s, size_t n)
     exp_put(o, s + run, n - run);
 }
 
-/* put_md for text that starts a block (a list item, the title): a leading > # + - or "12."
- * / "12)" would open a quotation, a heading or a list inside it, so its mark is escaped. */
+/* put_md for text that starts a block (a list item, the title): a leading > # + - = ~ or
+ * "12." / "12)" would open a quotation, a heading, a list or a code fence (~~~) inside it,
+ * so its mark is escaped. */
 static void put_md_lead(exp_out *o, const char *s, size_t n)
 {
     size_t d = 0;
     while (d < n && d < 9 && s[d] >= '0' && s[d] <= '9')
         d++;
-    if (n > 0 && (s[0] == '>' || s[0] == '#' || s[0] == '+' || s[0] == '-' || s[0] == '=')) {
+    if (n > 0 &&
+        (s[0] == '>' || s[0] == '#' || s[0] == '+' || s[0] == '-' || s[0] == '=' || s[0] == '~')) {
         exp_putc(o, '\\');
     } else if (d > 0 && d < n && (s[d] == '.' || s[d] == ')')) {
         put_md(o, s, d);
