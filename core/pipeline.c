@@ -427,12 +427,13 @@ static int writable(const char *path, lede_error *err)
     } else if (errno != ENOENT) {
         e = errno;
     } else if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
-        char target[4096], joined[8192];
+        char target[4096];
         ssize_t n = readlink(path, target, sizeof target - 1);
         const char *slash = strrchr(path, '/');
         if (n < 0) {
             e = errno;
         } else {
+            char joined[8192];
             target[n] = '\0';
             if (target[0] == '/' || !slash)
                 snprintf(joined, sizeof joined, "%s", target);
