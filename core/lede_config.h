@@ -37,6 +37,10 @@ LEDE_API int lede__reader_new(lede__reader **out, char *const *inputs, size_t n_
  * (it may be marked failed by the reader: unreadable file, bad NDJSON line, too large),
  * 0 at end of input, or a negative status for a fatal error. */
 LEDE_API int lede__reader_next(lede__reader *r, lede_doc *doc, lede_error *err);
+/* Makes the reader pass over files that p writes (its output files, or standard output
+ * redirected to a file), with a warning: an output inside an input directory would
+ * otherwise be read back as it grows. */
+LEDE_API void lede__reader_skip_outputs(lede__reader *r, lede__pipeline *p);
 /* Bytes of input consumed so far. */
 LEDE_API unsigned long long lede__reader_bytes(const lede__reader *r);
 LEDE_API void lede__reader_free(lede__reader *r);

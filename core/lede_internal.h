@@ -185,5 +185,9 @@ LEDE_API double lede__pipeline_stage_seconds(const lede__pipeline *p, size_t i, 
 LEDE_API void lede__pipeline_add_stage_seconds(lede__pipeline *p, size_t i, double seconds);
 /* In-memory capture of sink 0 (harness). */
 LEDE_API int lede__pipeline_capture_stdout(lede__pipeline *p, lede_buf *capture);
+/* Whether p writes to the regular file with this device and inode: one of its output
+ * files, or standard output redirected there. */
+LEDE_API int lede__pipeline_writes_to(lede__pipeline *p, unsigned long long dev,
+                                      unsigned long long ino);
 
 #endif

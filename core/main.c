@@ -273,6 +273,7 @@ static int cmd_run(int argc, char **argv, int check_only)
         status = EXIT_FAILED_DOCS;
         goto out;
     }
+    lede__reader_skip_outputs(r, p);
     int rc = c.set.isolate ? lede__run_isolated(p, r, &c.set, &stats, &err)
                            : lede__run(p, r, &c.set, &stats, &err);
     int epipe = stats.broken_pipe || (rc && errno == EPIPE);

@@ -616,6 +616,23 @@ const char *lede_ctx_config_dir(const lede_stage_ctx *ctx)
     return ctx->p->config_dir;
 }
 
+int lede__pipeline_writes_to(lede__pipeline *p, unsigned long long dev, unsigned long long ino)
+{
+    for (int i = 0; i < p->n_sinks; i++) {
+        pipe_sink *s = &p->sinks[i];
+        struct stat st;
+        int ok;
+        if (i == 0)
+            ok = !p->capture && fstat(fileno(stdout), &st) == 0;
+        else
+            ok = s->fp ? fstat(fileno(s->fp), &st) == 0 : stat(s->path, &st) == 0;
+        if (ok && S_ISREG(st.st_mode) && (unsigned long long)st.st_dev == dev &&
+            (unsigned long long)st.st_ino == ino)
+            return 1;
+    }
+    return 0;
+}
+
 int lede_ctx_open_output(lede_stage_ctx *ctx, const char *path, int *sink, lede_error *err)
 {
     lede__pipeline *p = ctx->p;

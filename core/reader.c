@@ -38,7 +38,8 @@ struct lede__reader {
     size_t n_stack, cap_stack;
     dir_id *dirs;
     size_t n_dirs, cap_dirs;
-    int multi; /* more than one input file: NDJSON ids without id name the file */
+    int multi;               /* more than one input file: NDJSON ids without id name the file */
+    lede__pipeline *outputs; /* files it writes are not read (lede__reader_skip_outputs) */
 
     /* The open NDJSON stream. */
     int fd;
@@ -121,6 +122,11 @@ void lede__reader_free(lede__reader *r)
     lede_buf_free(&r->scratch);
     lede__ndjson_rec_free(&r->rec);
     free(r);
+}
+
+void lede__reader_skip_outputs(lede__reader *r, lede__pipeline *p)
+{
+    r->outputs = p;
 }
 
 unsigned long long lede__reader_bytes(const lede__reader *r)
@@ -499,6 +505,13 @@ int lede__reader_next(lede__reader *r, lede_doc *doc, lede_error *err)
             reader_fail(doc, path, "cannot open %s: %s", path, strerror(e));
             free(path);
             return 1;
+        }
+        if (!is_stdin && r->outputs && S_ISREG(st.st_mode) &&
+            lede__pipeline_writes_to(r->outputs, (unsigned long long)st.st_dev,
+                                     (unsigned long long)st.st_ino)) {
+            fprintf(stderr, "lede: warning: %s is an output of this run: not read\n", path);
+            free(path);
+            continue;
         }
         if (!is_stdin && S_ISDIR(st.st_mode)) {
             int e = 0, rc = expand_dir(r, path, &st, &e);

@@ -297,6 +297,28 @@ static void test_ndjson_odd_inputs_are_read_or_named(void **state)
     done(&r);
 }
 
+/* An output file inside the input directory is not read back (it would grow as it is
+ * read), whether an exporter names it or standard output is redirected to it. */
+static void test_outputs_inside_the_input_directory_are_not_read(void **state)
+{
+    (void)state;
+    result r =
+        run("d=/tmp/lede-e2e-loop-$$ && rm -rf $d && mkdir $d && "
+            "printf '{\"id\":\"a\",\"text\":\"One.\"}\\n{\"id\":\"b\",\"text\":\"Two.\"}\\n' "
+            "> $d/a.ndjson && "
+            "$LEDE run -i ndjson -p \"tokenizer ! exporter format=ndjson output=%s\" $d && "
+            "$LEDE run -i ndjson -p \"tokenizer ! exporter format=ndjson output=%s\" $d && "
+            "wc -l < $d/out.ndjson && rm $d/out.ndjson && "
+            "$LEDE run -i ndjson -p 'tokenizer ! exporter format=ndjson' $d > $d/std.ndjson && "
+            "wc -l < $d/std.ndjson; rm -rf $d",
+            "$d/out.ndjson", "$d/out.ndjson");
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, "2\n2\n");
+    assert_non_null(strstr(r.err, "/out.ndjson is an output of this run: not read"));
+    assert_non_null(strstr(r.err, "/std.ndjson is an output of this run: not read"));
+    done(&r);
+}
+
 static void test_broken_stages_report_the_real_reason(void **state)
 {
     (void)state;
@@ -513,6 +535,7 @@ int main(void)
         cmocka_unit_test(test_config_typo_is_caught_before_reading_input),
         cmocka_unit_test(test_check_and_failed_setups_leave_output_files_alone),
         cmocka_unit_test(test_ndjson_odd_inputs_are_read_or_named),
+        cmocka_unit_test(test_outputs_inside_the_input_directory_are_not_read),
         cmocka_unit_test(test_broken_stages_report_the_real_reason),
         cmocka_unit_test(test_stages_and_inspect_describe_the_build_tree),
         cmocka_unit_test(test_overrides_change_options_from_the_command_line),
