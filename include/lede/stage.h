@@ -46,7 +46,11 @@ typedef struct lede_stage_desc {
     const char *name;                /* the stage's name in configs: "tokenizer" */
     const char *description;         /* one line */
     const char *version;             /* the stage's own version: "1.0.0" */
+#if defined(__cplusplus) && __cplusplus > 201703L
+    const char *const *requires_;    /* `requires` is a C++20 keyword: the same field */
+#else
     const char *const *requires;     /* NULL-terminated layer names, or NULL */
+#endif
     const char *const *provides;     /* NULL-terminated layer names, or NULL */
     const lede_option_desc *options; /* ended by LEDE_OPTIONS_END, or NULL */
     uint32_t flags;                  /* LEDE_STAGE_* */
@@ -72,7 +76,11 @@ LEDE_API const char *lede_ctx_name(const lede_stage_ctx *ctx);
 LEDE_API int lede_ctx_open_output(lede_stage_ctx *ctx, const char *path, int *sink,
                                   lede_error *err);
 /* Writes bytes to a sink outside any document: a header from create(), a trailer from
- * finish(). Headers precede every document's output. Returns 0 or LEDE_EIO. */
+ * finish(); headers precede every document's output. A document's own output goes to
+ * lede_doc_output instead: from process(), this returns LEDE_EINVAL. With several workers
+ * each has its instance and each instance sees only its documents, but only the first
+ * instance's header and trailer are written (so a trailer must not count documents).
+ * Returns 0, LEDE_EINVAL or LEDE_EIO. */
 LEDE_API int lede_ctx_write(lede_stage_ctx *ctx, int sink, const char *data, size_t len,
                             lede_error *err);
 /* The directory of the config file ("." for inline pipelines), to resolve relative paths. */
