@@ -398,7 +398,7 @@ static uint32_t *lower_set(const qt_view *v, size_t *size)
     *size = 16;
     while (*size < 2 * (n + 1))
         *size *= 2;
-    uint32_t *set = lede_doc_alloc(v->doc, *size * sizeof *set);
+    uint32_t *set = qt_table_alloc(v, *size * sizeof *set);
     if (!set)
         return NULL;
     memset(set, 0xFF, *size * sizeof *set);
