@@ -59,6 +59,10 @@ LEDE_API void lede__doc_set_seq(lede_doc *doc, size_t seq);
 LEDE_API size_t lede__doc_seq(const lede_doc *doc);
 /* Number of output sinks the document has buffers for. */
 LEDE_API int lede__doc_sink_count(const lede_doc *doc);
+/* The writer lede_doc_output_flush hands pieces of output to (NULL: the output is kept
+ * until the document is done, and lede_doc_output_streams says 0). Kept across resets. */
+LEDE_API void lede__doc_set_flush(lede_doc *doc, void (*flush)(void *ctx, lede_doc *doc, int sink),
+                                  void *ctx);
 
 /* ---------- options (options.c) ---------- */
 /* Levenshtein distance of two short names (case-insensitive); 99 when either is long. */
@@ -163,8 +167,12 @@ LEDE_API int lede__pipeline_process(lede__pipeline *p, int worker, lede_doc *doc
 #define LEDE_MAX_WORKERS 256
 LEDE_API int lede__pipeline_set_workers(lede__pipeline *p, int n_workers, lede_error *err);
 LEDE_API int lede__pipeline_workers(const lede__pipeline *p);
-/* Writes doc's buffered output to the sinks; LEDE_EIO on write failure (EPIPE reported as such). */
+/* Writes doc's buffered output to the sinks; LEDE_EIO on write failure (EPIPE reported as such),
+ * also for a piece written earlier by lede__pipeline_stream's writer. */
 LEDE_API int lede__pipeline_write(lede__pipeline *p, lede_doc *doc, lede_error *err);
+/* Lets stages hand doc's output over in pieces while it is processed (lede_doc_output_flush):
+ * only where doc is always the next document due on every sink (one worker, in-process). */
+LEDE_API void lede__pipeline_stream(lede__pipeline *p, lede_doc *doc);
 /* Calls finish() of every stage and flushes sinks. */
 LEDE_API int lede__pipeline_finish(lede__pipeline *p, lede_error *err);
 LEDE_API void lede__pipeline_free(lede__pipeline *p);

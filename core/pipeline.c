@@ -56,6 +56,10 @@ struct lede__pipeline {
     int n_workers;
     volatile int *progress; /* isolate: 1 + index of the running stage, in shared memory */
     int timing;             /* time each stage's process() (--stats) */
+    /* A piece of output written while its document was processed (stream_piece) failed:
+     * reported by the next lede__pipeline_write, as a failure there would be. */
+    int stream_rc, stream_errno;
+    lede_error stream_err;
 };
 
 int lede__pipeline_new(lede__pipeline **out, const char *config_dir, lede_error *err)
@@ -393,9 +397,38 @@ static int sink_write(lede__pipeline *p, int sink, const char *data, size_t len,
     return 0;
 }
 
+/* lede_doc_output_flush's writer: the piece goes out now, and the buffer is emptied. After
+ * a failed write nothing more is written: the error waits for lede__pipeline_write. */
+static void stream_piece(void *ctx, lede_doc *doc, int sink)
+{
+    lede__pipeline *p = ctx;
+    lede_buf *b = lede_doc_output(doc, sink);
+
+    if (p->stream_rc || !b || sink >= p->n_sinks)
+        return;
+    if ((p->stream_rc = sink_write(p, sink, b->data, b->len, &p->stream_err))) {
+        p->stream_errno = errno;
+        return;
+    }
+    lede_buf_reset(b);
+}
+
+void lede__pipeline_stream(lede__pipeline *p, lede_doc *doc)
+{
+    lede__doc_set_flush(doc, stream_piece, p);
+}
+
 int lede__pipeline_write(lede__pipeline *p, lede_doc *doc, lede_error *err)
 {
     int n = lede__doc_sink_count(doc);
+    if (p->stream_rc) {
+        int rc = p->stream_rc;
+        if (err)
+            *err = p->stream_err;
+        errno = p->stream_errno;
+        p->stream_rc = 0;
+        return rc;
+    }
     for (int i = 0; i < n && i < p->n_sinks; i++) {
         lede_buf *b = lede_doc_output(doc, i);
         int rc = sink_write(p, i, b->data, b->len, err);

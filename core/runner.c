@@ -131,6 +131,8 @@ static int run_serial(lede__pipeline *p, lede__reader *r, const lede__settings *
 
     if ((rc = lede__runner_new_doc(set, &doc, err)))
         return rc;
+    /* The document is always the next one due: a huge record may go out in pieces. */
+    lede__pipeline_stream(p, doc);
     for (;;) {
         lede_error derr;
         lede_doc_reset(doc);
