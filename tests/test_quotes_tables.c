@@ -8,7 +8,9 @@
  * record go to the arena; big ones are zeroed and recorded, then freed), and the sample
  * article repeated until its tables take that path must give every copy the quotations,
  * cues and speakers of the article alone: the speakers are arena strings that outlive the
- * freed tables (the sanitizer build catches a read of freed memory).
+ * freed tables (the sanitizer build catches a read of freed memory). The set of a long
+ * text's lower-case words is sized by its distinct words, not its tokens, and answers as
+ * a set sized for every token would.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,7 +21,7 @@
 
 #include <cmocka.h>
 
-#include "../plugins/quotes/qt.h"
+#include "../plugins/quotes/names.h"
 #include "test_quotes_util.h"
 
 static int all_zero(const unsigned char *p, size_t n)
@@ -122,11 +124,87 @@ static void test_repeated_article_keeps_its_quotes_and_speakers(void **state)
     free(article);
 }
 
+enum { DISTINCT = 100000, REPEAT = 4 };
+
+/* Word i of the generated text: "q" and four letters, base 26. */
+static void word_of(size_t i, char w[6])
+{
+    w[0] = 'q';
+    for (int d = 4; d >= 1; d--, i /= 26)
+        w[d] = (char)('a' + i % 26);
+    w[5] = '\0';
+}
+
+static void test_lower_case_set_grows_with_distinct_words(void **state)
+{
+    (void)state;
+    size_t n_tok = (size_t)DISTINCT * REPEAT;
+    char *text = malloc(n_tok * 6 + 1);
+    lede_token *tok = calloc(n_tok, sizeof *tok);
+    assert_non_null(text);
+    assert_non_null(tok);
+    for (size_t k = 0; k < n_tok; k++) {
+        word_of(k % DISTINCT, text + 6 * k);
+        text[6 * k + 5] = ' ';
+        tok[k].start = (uint32_t)(6 * k);
+        tok[k].end = tok[k].start + 5;
+    }
+    text[6 * n_tok] = '\0';
+    lede_doc *doc;
+    lede_error err;
+    assert_int_equal(lede_doc_new(&doc, &err), 0);
+    qt_owned owned = {{NULL}, 0};
+    qt_view v;
+    memset(&v, 0, sizeof v);
+    v.doc = doc;
+    v.owned = &owned;
+    v.text = text;
+    v.len = 6 * n_tok;
+    v.tok = tok;
+
+    /* A short text: two slots a token, as ever. */
+    v.n_tok = 100;
+    size_t size;
+    uint32_t *set = qt_lower_set(&v, &size);
+    assert_non_null(set);
+    assert_int_equal(size, 256);
+
+    /* The long one: about two slots a distinct word, a quarter of two a token. */
+    v.n_tok = n_tok;
+    set = qt_lower_set(&v, &size);
+    assert_non_null(set);
+    assert_true(size >= 2 * DISTINCT && size < 4 * DISTINCT);
+    assert_int_equal(size & (size - 1), 0);
+    size_t used = 0;
+    for (size_t i = 0; i < size; i++) {
+        if (set[i] == LEDE_NONE)
+            continue;
+        used++;
+        /* the last token of its word stands for it */
+        assert_true(set[i] >= (REPEAT - 1) * (size_t)DISTINCT);
+    }
+    assert_int_equal(used, DISTINCT);
+    char w[6];
+    for (size_t i = 0; i < DISTINCT; i += 7) {
+        word_of(i, w);
+        w[0] = 'Q';
+        assert_true(qt_lower_has(&v, set, size, w, 5));
+    }
+    assert_false(qt_lower_has(&v, set, size, "Qzzzz", 5)); /* word 456975: not in the text */
+    assert_false(qt_lower_has(&v, set, size, "Qaaa", 4));
+    assert_false(qt_lower_has(&v, set, size, "qaaab", 5)); /* lower case: no twin to ask */
+    qt_owned_free(&owned);
+    lede_doc_free(doc);
+    free(tok);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_large_tables_are_recorded_and_freed),
         cmocka_unit_test(test_repeated_article_keeps_its_quotes_and_speakers),
+        cmocka_unit_test(test_lower_case_set_grows_with_distinct_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -60,7 +60,7 @@ typedef struct qt_memo {
 /* The large per-token tables of one document, taken from the heap (qt_table_alloc) and
  * freed when the stage returns, so that they are not resident beside the later stages'
  * data until the document is reset. */
-#define QT_OWNED_MAX 8
+#define QT_OWNED_MAX 16
 typedef struct qt_owned {
     void *mem[QT_OWNED_MAX];
     size_t n;
