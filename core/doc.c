@@ -86,7 +86,7 @@ struct lede_doc {
     lede_buf *outputs;
     int n_outputs;
     /* The host's writer of output pieces (lede_doc_output_flush); NULL: none. */
-    void (*flush)(void *ctx, lede_doc *doc, int sink);
+    lede__flush_fn flush;
     void *flush_ctx;
 };
 
@@ -757,22 +757,22 @@ lede_buf *lede_doc_output(lede_doc *doc, int sink)
     return sink >= 0 && sink < doc->n_outputs ? &doc->outputs[sink] : NULL;
 }
 
-void lede__doc_set_flush(lede_doc *doc, void (*flush)(void *ctx, lede_doc *doc, int sink),
-                         void *ctx)
+void lede__doc_set_flush(lede_doc *doc, lede__flush_fn flush, void *ctx)
 {
     doc->flush = flush;
     doc->flush_ctx = ctx;
 }
 
-int lede_doc_output_streams(const lede_doc *doc, int sink)
+int lede_doc_output_streams(lede_doc *doc, int sink)
 {
-    return doc->flush && sink >= 0 && sink < doc->n_outputs;
+    return doc->flush && sink >= 0 && sink < doc->n_outputs &&
+           doc->flush(doc->flush_ctx, doc, sink, 0);
 }
 
 void lede_doc_output_flush(lede_doc *doc, int sink)
 {
-    if (lede_doc_output_streams(doc, sink) && doc->outputs[sink].len)
-        doc->flush(doc->flush_ctx, doc, sink);
+    if (doc->flush && sink >= 0 && sink < doc->n_outputs && doc->outputs[sink].len)
+        doc->flush(doc->flush_ctx, doc, sink, 1);
 }
 
 void lede__doc_set_stage(lede_doc *doc, const char *stage)

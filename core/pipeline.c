@@ -397,11 +397,8 @@ static int sink_write(lede__pipeline *p, int sink, const char *data, size_t len,
     return 0;
 }
 
-/* lede_doc_output_flush's writer: the piece goes out now, and the buffer is emptied. After
- * a failed write nothing more is written: the error waits for lede__pipeline_write. */
-static void stream_piece(void *ctx, lede_doc *doc, int sink)
+void lede__pipeline_write_piece(lede__pipeline *p, lede_doc *doc, int sink)
 {
-    lede__pipeline *p = ctx;
     lede_buf *b = lede_doc_output(doc, sink);
 
     if (p->stream_rc || !b || sink >= p->n_sinks)
@@ -411,6 +408,14 @@ static void stream_piece(void *ctx, lede_doc *doc, int sink)
         return;
     }
     lede_buf_reset(b);
+}
+
+/* One worker: the document is always the next one due. */
+static int stream_piece(void *ctx, lede_doc *doc, int sink, int write)
+{
+    if (write)
+        lede__pipeline_write_piece(ctx, doc, sink);
+    return 1;
 }
 
 void lede__pipeline_stream(lede__pipeline *p, lede_doc *doc)
