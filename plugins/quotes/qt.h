@@ -199,9 +199,9 @@ typedef struct qt_seg {
 
 /* Finds the top-level quotations of the text. Nested quotations stay inside their
  * parent; stray and unclosed marks are reported with lede_doc_warn and skipped.
- * Linear in the text length. *out is arena memory; *work receives the steps of the pairing
- * (marks read, again for a paragraph read again; stack levels searched). Returns 0 or
- * LEDE_ENOMEM. */
+ * Linear in the text length. *out comes from qt_table_alloc (it lives as long as the
+ * view's tables); *work receives the steps of the pairing (marks read, again for a
+ * paragraph read again; stack levels searched). Returns 0 or LEDE_ENOMEM. */
 int qt_find_segments(const qt_view *v, qt_seg **out, size_t *n_out, size_t *work, lede_error *err);
 
 /* ---- lexicon.c ---- */
