@@ -85,6 +85,9 @@ struct lede_doc {
 
     lede_buf *outputs;
     int n_outputs;
+    /* The host's writer of output pieces (lede_doc_output_flush); NULL: none. */
+    lede__flush_fn flush;
+    void *flush_ctx;
 };
 
 /* Grows an arena array to hold at least need elements (old storage stays in the arena). */
@@ -752,6 +755,24 @@ int lede__doc_sink_count(const lede_doc *doc)
 lede_buf *lede_doc_output(lede_doc *doc, int sink)
 {
     return sink >= 0 && sink < doc->n_outputs ? &doc->outputs[sink] : NULL;
+}
+
+void lede__doc_set_flush(lede_doc *doc, lede__flush_fn flush, void *ctx)
+{
+    doc->flush = flush;
+    doc->flush_ctx = ctx;
+}
+
+int lede_doc_output_streams(lede_doc *doc, int sink)
+{
+    return doc->flush && sink >= 0 && sink < doc->n_outputs &&
+           doc->flush(doc->flush_ctx, doc, sink, 0);
+}
+
+void lede_doc_output_flush(lede_doc *doc, int sink)
+{
+    if (doc->flush && sink >= 0 && sink < doc->n_outputs && doc->outputs[sink].len)
+        doc->flush(doc->flush_ctx, doc, sink, 1);
 }
 
 void lede__doc_set_stage(lede_doc *doc, const char *stage)

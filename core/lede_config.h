@@ -43,6 +43,8 @@ LEDE_API int lede__reader_next(lede__reader *r, lede_doc *doc, lede_error *err);
 LEDE_API void lede__reader_skip_outputs(lede__reader *r, lede__pipeline *p);
 /* Bytes of input consumed so far. */
 LEDE_API unsigned long long lede__reader_bytes(const lede__reader *r);
+/* Bytes the NDJSON line buffer holds now (it shrinks back after a long line). */
+LEDE_API size_t lede__reader_line_buffer(const lede__reader *r);
 LEDE_API void lede__reader_free(lede__reader *r);
 
 /* One NDJSON line parsed: byte ranges into the scratch buffer (id, text, keys) and into

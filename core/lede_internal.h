@@ -59,6 +59,13 @@ LEDE_API void lede__doc_set_seq(lede_doc *doc, size_t seq);
 LEDE_API size_t lede__doc_seq(const lede_doc *doc);
 /* Number of output sinks the document has buffers for. */
 LEDE_API int lede__doc_sink_count(const lede_doc *doc);
+/* The host's writer of output pieces: with write 0, whether it would write doc's output
+ * for sink now (lede_doc_output_streams); with write 1, writes what the buffer holds and
+ * empties it when it would (lede_doc_output_flush). Returns 1 when it would. */
+typedef int (*lede__flush_fn)(void *ctx, lede_doc *doc, int sink, int write);
+/* Installs the writer of pieces (NULL: the output is kept until the document is done, and
+ * lede_doc_output_streams says 0). Kept across resets. */
+LEDE_API void lede__doc_set_flush(lede_doc *doc, lede__flush_fn flush, void *ctx);
 
 /* ---------- options (options.c) ---------- */
 /* Levenshtein distance of two short names (case-insensitive); 99 when either is long. */
@@ -163,8 +170,16 @@ LEDE_API int lede__pipeline_process(lede__pipeline *p, int worker, lede_doc *doc
 #define LEDE_MAX_WORKERS 256
 LEDE_API int lede__pipeline_set_workers(lede__pipeline *p, int n_workers, lede_error *err);
 LEDE_API int lede__pipeline_workers(const lede__pipeline *p);
-/* Writes doc's buffered output to the sinks; LEDE_EIO on write failure (EPIPE reported as such). */
+/* Writes doc's buffered output to the sinks; LEDE_EIO on write failure (EPIPE reported as such),
+ * also for a piece written earlier by lede__pipeline_stream's writer. */
 LEDE_API int lede__pipeline_write(lede__pipeline *p, lede_doc *doc, lede_error *err);
+/* Lets stages hand doc's output over in pieces while it is processed (lede_doc_output_flush):
+ * only where doc is always the next document due on every sink (one worker, in-process). */
+LEDE_API void lede__pipeline_stream(lede__pipeline *p, lede_doc *doc);
+/* Writes what doc's output buffer of sink holds now and empties it, for a document that is
+ * the next one due (every earlier one written, none being written). After a failed write
+ * nothing more is written: the failure waits for lede__pipeline_write. */
+LEDE_API void lede__pipeline_write_piece(lede__pipeline *p, lede_doc *doc, int sink);
 /* Calls finish() of every stage and flushes sinks. */
 LEDE_API int lede__pipeline_finish(lede__pipeline *p, lede_error *err);
 LEDE_API void lede__pipeline_free(lede__pipeline *p);

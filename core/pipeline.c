@@ -66,6 +66,10 @@ struct lede__pipeline {
     volatile int *progress; /* isolate: 1 + index of the running stage, in shared memory */
     int timing;             /* time each stage's process() (--stats) */
     int sinks_open;         /* output files opened, early writes flushed */
+    /* A piece of output written while its document was processed (stream_piece) failed:
+     * reported by the next lede__pipeline_write, as a failure there would be. */
+    int stream_rc, stream_errno;
+    lede_error stream_err;
 };
 
 int lede__pipeline_new(lede__pipeline **out, const char *config_dir, lede_error *err)
@@ -518,9 +522,45 @@ static int sinks_open(lede__pipeline *p, lede_error *err)
     return 0;
 }
 
+void lede__pipeline_write_piece(lede__pipeline *p, lede_doc *doc, int sink)
+{
+    lede_buf *b = lede_doc_output(doc, sink);
+
+    if (p->stream_rc || !b || sink >= p->n_sinks)
+        return;
+    /* The document is the next one due, so setup is over: the files may be opened. */
+    if ((p->stream_rc = sinks_open(p, &p->stream_err)) ||
+        (p->stream_rc = sink_write(p, sink, b->data, b->len, &p->stream_err))) {
+        p->stream_errno = errno;
+        return;
+    }
+    lede_buf_reset(b);
+}
+
+/* One worker: the document is always the next one due. */
+static int stream_piece(void *ctx, lede_doc *doc, int sink, int write)
+{
+    if (write)
+        lede__pipeline_write_piece(ctx, doc, sink);
+    return 1;
+}
+
+void lede__pipeline_stream(lede__pipeline *p, lede_doc *doc)
+{
+    lede__doc_set_flush(doc, stream_piece, p);
+}
+
 int lede__pipeline_write(lede__pipeline *p, lede_doc *doc, lede_error *err)
 {
     int n = lede__doc_sink_count(doc);
+    if (p->stream_rc) {
+        int rc = p->stream_rc;
+        if (err)
+            *err = p->stream_err;
+        errno = p->stream_errno;
+        p->stream_rc = 0;
+        return rc;
+    }
     int rc = sinks_open(p, err);
     if (rc)
         return rc;

@@ -25,6 +25,8 @@
 /* NDJSON is read this much at a time, so that lines are parsed while the bytes just read
  * are still in the cache, not after a read of megabytes has pushed them out. */
 #define FILL_BLOCK ((size_t)128 << 10)
+/* The NDJSON buffer's first size, and the size it goes back to after a longer line. */
+#define LINE_BUF ((size_t)4 * READ_BLOCK)
 
 typedef struct dir_id {
     dev_t dev;
@@ -324,7 +326,7 @@ static int fill(lede__reader *r)
         r->buf_start = 0;
     }
     if (r->buf_end == r->buf_cap) {
-        size_t cap = r->buf_cap ? r->buf_cap * 2 : READ_BLOCK * 4;
+        size_t cap = r->buf_cap ? r->buf_cap * 2 : LINE_BUF;
         char *b = realloc(r->buf, cap);
         if (!b)
             return LEDE_ENOMEM;
@@ -423,6 +425,31 @@ static void load_record(lede__reader *r, const char *line, size_t len, lede_doc 
     }
 }
 
+/* After a line that grew the NDJSON buffer past LINE_BUF: moves the bytes read beyond the
+ * line into a buffer of LINE_BUF (doubled while they do not fit) and frees the large one,
+ * so that a huge record's line is not resident while the stages run on its document (its
+ * text, id and metadata are the document's own by now). Out of memory keeps the large one. */
+static void shrink_buf(lede__reader *r)
+{
+    size_t rest = r->buf_end - r->buf_start, cap = LINE_BUF;
+    if (r->buf_cap <= LINE_BUF)
+        return;
+    while (cap < rest)
+        cap *= 2;
+    if (cap >= r->buf_cap)
+        return;
+    char *b = malloc(cap);
+    if (!b)
+        return;
+    memcpy(b, r->buf + r->buf_start, rest);
+    free(r->buf);
+    r->buf = b;
+    r->buf_cap = cap;
+    r->scanned = r->scanned > r->buf_start ? r->scanned - r->buf_start : 0;
+    r->buf_end = rest;
+    r->buf_start = 0;
+}
+
 /* Next line of the open stream into doc: 1 produced, 0 end of stream, <0 error. */
 static int next_line(lede__reader *r, lede_doc *doc, lede_error *err)
 {
@@ -468,6 +495,7 @@ static int next_line(lede__reader *r, lede_doc *doc, lede_error *err)
             snprintf(where, sizeof where, "%llu", r->line_no);
             reader_fail(doc, id, "line %s is longer than the per-document limit (%s)", where,
                         "max_doc_bytes");
+            shrink_buf(r);
             return 1;
         }
         /* Blank lines separate nothing and are not records. */
@@ -480,8 +508,14 @@ static int next_line(lede__reader *r, lede_doc *doc, lede_error *err)
             continue;
         }
         load_record(r, line, len, doc);
+        shrink_buf(r);
         return 1;
     }
+}
+
+size_t lede__reader_line_buffer(const lede__reader *r)
+{
+    return r->buf_cap;
 }
 
 int lede__reader_next(lede__reader *r, lede_doc *doc, lede_error *err)

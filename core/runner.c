@@ -131,6 +131,8 @@ static int run_serial(lede__pipeline *p, lede__reader *r, const lede__settings *
 
     if ((rc = lede__runner_new_doc(set, &doc, err)))
         return rc;
+    /* The document is always the next one due: a huge record may go out in pieces. */
+    lede__pipeline_stream(p, doc);
     for (;;) {
         lede_error derr;
         lede_doc_reset(doc);
@@ -206,6 +208,20 @@ static void *worker_main(void *arg)
     return NULL;
 }
 
+/* The writer of pieces of a worker's document (lede_doc_output_streams): only while it is
+ * the next one to write. The main thread writes a document once it is done, so while this
+ * one is processed it writes nothing, and every earlier document is out. */
+static int pool_piece(void *ctx, lede_doc *doc, int sink, int write)
+{
+    pool *pl = ctx;
+    pthread_mutex_lock(&pl->mu);
+    int due = pl->docs[pl->next_write % pl->n_slots] == doc;
+    pthread_mutex_unlock(&pl->mu);
+    if (due && write)
+        lede__pipeline_write_piece(pl->p, doc, sink);
+    return due;
+}
+
 /* Documents in flight: up to this many per worker, and this much text in all (one larger
  * document is always allowed), so that memory stays bounded whatever the input. */
 #define WINDOW_PER_WORKER 16
@@ -230,10 +246,12 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
         rc = lede_error_set(err, LEDE_ENOMEM, "out of memory");
         goto out;
     }
-    for (size_t i = 0; i < pl.n_slots; i++)
+    for (size_t i = 0; i < pl.n_slots; i++) {
         if ((rc = lede__runner_new_doc(set, &pl.docs[i], err)) ||
             (rc = lede__pipeline_prepare_doc(p, pl.docs[i], err)))
             goto out;
+        lede__doc_set_flush(pl.docs[i], pool_piece, &pl);
+    }
     pthread_mutex_init(&pl.mu, NULL);
     pthread_cond_init(&pl.ready, NULL);
     pthread_cond_init(&pl.done, NULL);

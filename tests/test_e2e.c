@@ -487,6 +487,43 @@ static void test_two_workers_give_the_single_worker_output(void **state)
     done(&r);
 }
 
+static void test_a_huge_record_in_pieces_is_the_whole_record(void **state)
+{
+    /* A text over 1 MiB goes out in pieces while it is the next document due (issue #6);
+     * --isolate keeps every record whole: all must give the same bytes, with small
+     * documents before and after it, pretty JSON or NDJSON, one worker or several. */
+    (void)state;
+    result r = run(
+        "i=0; while [ $i -lt 200 ]; do cat " SAMPLE "; i=$((i+1)); done > /tmp/lede-e2e-huge.txt; "
+        "for c in batch-ndjson default; do "
+        "for o in '--isolate' '-j 1' '-j 2' '-j 3'; do $LEDE run -c configs/$c.cfg -i text "
+        "$o " SAMPLE " /tmp/lede-e2e-huge.txt " SAMPLE
+        " > \"/tmp/lede-e2e-huge$o.out\" || exit 1; done; "
+        "cmp /tmp/lede-e2e-huge--isolate.out '/tmp/lede-e2e-huge-j 1.out' && "
+        "cmp /tmp/lede-e2e-huge--isolate.out '/tmp/lede-e2e-huge-j 2.out' && "
+        "cmp /tmp/lede-e2e-huge--isolate.out '/tmp/lede-e2e-huge-j 3.out' || exit 1; done; "
+        "wc -c < /tmp/lede-e2e-huge--isolate.out");
+    assert_int_equal(r.status, 0);
+    assert_true(atol(r.out) > 2000000);
+    done(&r);
+    for (int j = 1; j <= 2; j++) {
+        r = run("$LEDE run -c configs/batch-ndjson.cfg -i text -j %d " SAMPLE
+                " /tmp/lede-e2e-huge.txt > /dev/full",
+                j);
+        assert_int_equal(r.status, 1);
+        assert_non_null(strstr(r.err, "No space left on device"));
+        done(&r);
+        r = run("bash -c '$LEDE run -c configs/batch-ndjson.cfg -i text -j %d "
+                "/tmp/lede-e2e-huge.txt " SAMPLE
+                " | head -c 1000 >/dev/null; exit ${PIPESTATUS[0]}'",
+                j);
+        assert_true(r.status < 128);
+        assert_null(strstr(r.err, "Broken pipe"));
+        done(&r);
+    }
+    unlink("/tmp/lede-e2e-huge.txt");
+}
+
 static void test_gnu_parallel_pipe_gives_the_same_records(void **state)
 {
     (void)state;
@@ -545,6 +582,7 @@ int main(void)
         cmocka_unit_test(test_configs_work_from_an_install),
         cmocka_unit_test(test_isolate_contains_crashes_aborts_and_hangs),
         cmocka_unit_test(test_two_workers_give_the_single_worker_output),
+        cmocka_unit_test(test_a_huge_record_in_pieces_is_the_whole_record),
         cmocka_unit_test(test_gnu_parallel_pipe_gives_the_same_records),
         cmocka_unit_test(test_usage_errors_exit_2),
     };

@@ -407,7 +407,7 @@ static void test_output_option_writes_records_to_a_file(void **state)
 /* exp_put_num directly: the one place where formatting could differ across platforms. */
 static const char *num(lede_buf *b, double v)
 {
-    exp_out o = {b, 0};
+    exp_out o = {.b = b};
     lede_buf_reset(b);
     exp_put_num(&o, v);
     assert_int_equal(o.rc, 0);
@@ -441,7 +441,7 @@ static void test_floats_are_rounded_to_four_decimals_without_trailing_zeros(void
 static void test_integers_cover_the_whole_int64_range(void **state)
 {
     lede_buf b;
-    exp_out o = {&b, 0};
+    exp_out o = {.b = &b};
     (void)state;
 
     lede_buf_init(&b, 0);
@@ -467,7 +467,7 @@ static void test_integers_match_printf_at_every_digit_count(void **state)
         for (int k = 0; k <= 20; k++) {
             uint64_t vs[3] = {p - 1, p, UINT64_MAX};
             for (int i = 0; i < 3; i++) {
-                exp_out o = {&b, 0};
+                exp_out o = {.b = &b};
                 lede_buf_init(&b, 0);
                 if (!fresh)
                     exp_putc(&o, 'x');
@@ -483,7 +483,7 @@ static void test_integers_match_printf_at_every_digit_count(void **state)
     }
     /* A buffer capped below the number: the writer records the failure, writes nothing. */
     {
-        exp_out o = {&b, 0};
+        exp_out o = {.b = &b};
         lede_buf_init(&b, 8);
         EXP_LIT(&o, "1234567");
         exp_put_u64(&o, 12345);

@@ -414,6 +414,87 @@ static void test_ndjson_documents_in_flight_keep_their_own_text_and_metadata(voi
     lede__reader_free(r);
 }
 
+static void test_line_buffer_shrinks_after_a_huge_record(void **state)
+{
+    /* A 10 MB line grows the NDJSON buffer to 16 MiB; once its document has taken its
+     * text and metadata, the buffer goes back to its first size (issue #6: the line is
+     * not resident while the stages run). The bytes read past it are kept: the records
+     * after it, and those after a line refused as too long, read intact. */
+    enum { BIG = 10 << 20, LONG = 6 << 20 };
+    char path[128];
+    lede__reader *r;
+    lede__settings set;
+    lede_error err;
+    lede_doc *doc;
+    size_t len;
+    (void)state;
+    snprintf(path, sizeof path, "%s/huge.ndjson", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("{\"id\":\"a\",\"text\":\"first\"}\n{\"id\":\"big\",\"text\":\"", f);
+    for (int i = 0; i < BIG; i++)
+        fputc('a' + i % 26, f);
+    fputs("\",\"src\":\"wire\"}\n{\"id\":\"b\",\"text\":\"after\"}\n", f);
+    fputs("{\"id\":\"long\",\"text\":\"", f);
+    for (int i = 0; i < LONG; i++)
+        fputc('x', f);
+    fputs("\"}\n{\"id\":\"c\",\"text\":\"last\"}\n", f);
+    fclose(f);
+    lede__settings_init(&set);
+    snprintf(set.input, sizeof set.input, "ndjson");
+    set.max_doc_bytes = BIG + 16;
+    char *const inputs[] = {path};
+    assert_int_equal(lede__reader_new(&r, inputs, 1, &set, &err), 0);
+    assert_int_equal(lede_doc_new(&doc, &err), 0);
+    lede__doc_set_limits(doc, set.max_doc_bytes, 0);
+
+    assert_int_equal(lede__reader_next(r, doc, &err), 1);
+    size_t first = lede__reader_line_buffer(r);
+    assert_true(first > 0 && first < BIG);
+
+    lede_doc_reset(doc);
+    assert_int_equal(lede__reader_next(r, doc, &err), 1);
+    assert_false(lede_doc_failed(doc, NULL, NULL));
+    assert_string_equal(lede_doc_id(doc), "big");
+    const char *text = lede_doc_text(doc, &len);
+    assert_int_equal(len, BIG);
+    for (size_t i = 0; i < len; i += 4099)
+        assert_int_equal(text[i], 'a' + i % 26);
+    assert_int_equal(text[len - 1], 'a' + (BIG - 1) % 26);
+    assert_int_equal(lede_doc_meta_count(doc), 1);
+    const char *key, *json;
+    lede_doc_meta_at(doc, 0, &key, &json, &len);
+    assert_string_equal(key, "src");
+    assert_string_equal(json, "\"wire\"");
+    assert_int_equal(lede__reader_line_buffer(r), first);
+
+    lede_doc_reset(doc);
+    assert_int_equal(lede__reader_next(r, doc, &err), 1);
+    assert_string_equal(lede_doc_id(doc), "b");
+    assert_string_equal(lede_doc_text(doc, &len), "after");
+
+    /* Too long for a smaller limit: an error record, and the buffer shrinks all the same. */
+    lede_doc_free(doc);
+    lede__reader_free(r);
+    set.max_doc_bytes = (size_t)4 << 20;
+    assert_int_equal(lede__reader_new(&r, inputs, 1, &set, &err), 0);
+    assert_int_equal(lede_doc_new(&doc, &err), 0);
+    lede__doc_set_limits(doc, set.max_doc_bytes, 0);
+    const char *want[] = {"a", "2", "b", "4", "c"};
+    for (int i = 0; i < 5; i++) {
+        lede_doc_reset(doc);
+        assert_int_equal(lede__reader_next(r, doc, &err), 1);
+        assert_string_equal(lede_doc_id(doc), want[i]);
+        assert_int_equal(lede_doc_failed(doc, NULL, NULL), i == 1 || i == 3);
+        assert_int_equal(lede__reader_line_buffer(r), first);
+    }
+    assert_string_equal(lede_doc_text(doc, &len), "last");
+    lede_doc_reset(doc);
+    assert_int_equal(lede__reader_next(r, doc, &err), 0);
+    lede_doc_free(doc);
+    lede__reader_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -429,6 +510,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(
             test_ndjson_documents_in_flight_keep_their_own_text_and_metadata, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_line_buffer_shrinks_after_a_huge_record, setup,
+                                        teardown),
         cmocka_unit_test(test_stages_are_timed_only_when_timing_is_on),
         cmocka_unit_test_setup_teardown(test_isolated_workers_report_their_stage_times, setup,
                                         teardown),

@@ -207,6 +207,16 @@ LEDE_API int lede_doc_failed(const lede_doc *doc, const char **stage, const char
 /* The output buffer of sink (0 = standard output; others from lede_ctx_open_output).
  * The host writes every document's buffers in input order. NULL for an unknown sink. */
 LEDE_API lede_buf *lede_doc_output(lede_doc *doc, int sink);
+/* 1 when the host writes what a stage renders for sink while the document is processed
+ * (the document is the next one due: every earlier one is written), so an exporter may hand a large
+ * record over in pieces with lede_doc_output_flush; 0 when the host keeps the output
+ * until the document is done. Such pieces are written as they are: a stage that flushes
+ * must not fail after its first piece (render the record once before, to check it). */
+LEDE_API int lede_doc_output_streams(lede_doc *doc, int sink);
+/* When lede_doc_output_streams(doc, sink): writes what the output buffer of sink holds
+ * and empties it. Otherwise, or once a write has failed (the failure is reported where
+ * the document's output would have been written), leaves the buffer as it is. */
+LEDE_API void lede_doc_output_flush(lede_doc *doc, int sink);
 /* Name of the stage instance now processing the document (for messages). */
 LEDE_API const char *lede_doc_stage(const lede_doc *doc);
 

@@ -15,8 +15,16 @@
  * Should rendering itself fail (a span outside the text, a buffer past its cap), the
  * partial record is discarded and an error record naming the exporter takes its place;
  * process() still returns the failure so that the run's exit status reports it.
+ *
+ * A huge document's JSON record is not built whole in memory when the host writes output
+ * as it comes (lede_doc_output_streams: one worker): it is rendered once with each piece
+ * of EXP_PIECE bytes dropped as soon as it is made, which shows whether rendering succeeds
+ * (if not, the error record as above), then again with each piece handed to the host
+ * (lede_doc_output_flush). The second rendering makes the same appends into a buffer the
+ * first one already grew, so it cannot fail once a piece is out.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "exporter.h"
 
@@ -85,6 +93,23 @@ static void render_error(const exp_instance *x, const lede_doc *doc, const char 
     }
 }
 
+/* Texts from this size up are rendered in pieces where the host streams (json, ndjson):
+ * their records take some ten times their text (1 MiB: some 400 articles of the corpora). */
+#define EXP_STREAM_MIN ((size_t)1 << 20)
+
+void exp_piece_end(exp_out *o)
+{
+    lede_buf *b = o->b;
+    if (o->pieces == EXP_MEASURE) {
+        b->len = o->mark;
+        b->data[b->len] = '\0';
+        return;
+    }
+    lede_doc_output_flush(o->doc, o->sink);
+    if (b->len == 0)
+        o->mark = 0;
+}
+
 /* Drops what was appended to b since mark (a partial record). */
 static void discard(lede_buf *b, size_t mark)
 {
@@ -124,8 +149,8 @@ static int exporter_process(void *instance, lede_doc *doc, lede_error *err)
         return lede_error_set(err, LEDE_EINVAL, "document '%s': exporter has no output sink %d",
                               lede_doc_id(doc), x->sink);
     mark = b->len;
+    memset(&o, 0, sizeof o);
     o.b = b;
-    o.rc = 0;
     if (lede_doc_failed(doc, &stage, &message)) {
         render_error(x, doc, stage, message, &o);
         if (o.rc == 0)
@@ -134,7 +159,24 @@ static int exporter_process(void *instance, lede_doc *doc, lede_error *err)
         return lede_error_set(err, o.rc, "document '%s': rendering the error record: %s",
                               lede_doc_id(doc), lede_strerror(o.rc));
     }
-    render_doc(x, doc, &o, err);
+    size_t len;
+    lede_doc_text(doc, &len);
+    if ((x->format == EXP_JSON || x->format == EXP_NDJSON) && len >= EXP_STREAM_MIN &&
+        lede_doc_output_streams(doc, x->sink)) {
+        o.pieces = EXP_MEASURE;
+        o.mark = mark;
+        o.doc = doc;
+        o.sink = x->sink;
+        render_doc(x, doc, &o, err);
+        if (o.rc == 0) {
+            discard(b, mark);
+            o.pieces = EXP_STREAM;
+            render_doc(x, doc, &o, err);
+        }
+        mark = o.mark; /* a failure with pieces out cannot happen: see the top */
+    } else {
+        render_doc(x, doc, &o, err);
+    }
     if (o.rc == 0)
         return 0;
     /* LEDE_EINVAL comes with a message naming the bad span; the others only set the code. */

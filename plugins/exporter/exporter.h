@@ -39,7 +39,29 @@ typedef struct exp_instance {
 typedef struct exp_out {
     lede_buf *b;
     int rc;
+    /* A huge record in pieces (exporter.c): EXP_WHOLE, or EXP_MEASURE (each piece is
+     * dropped: the record is rendered to see that it succeeds, in bounded memory), or
+     * EXP_STREAM (each piece is handed to the host with lede_doc_output_flush). */
+    int pieces;
+    size_t mark; /* where this record starts in b (0 once a piece went out) */
+    lede_doc *doc;
+    int sink;
+    const uint32_t *map; /* offsets=chars: the map an earlier rendering made, or NULL */
 } exp_out;
+
+enum { EXP_WHOLE = 0, EXP_MEASURE, EXP_STREAM };
+
+/* A record holds at least this much before a piece of it is dropped or handed over. */
+#define EXP_PIECE ((size_t)256 * 1024)
+
+void exp_piece_end(exp_out *o);
+
+/* Between two elements of a layer: ends a piece of a huge record once it is large. */
+static inline void exp_piece(exp_out *o)
+{
+    if (o->pieces && o->b->len - o->mark >= EXP_PIECE)
+        exp_piece_end(o);
+}
 
 static inline void exp_put(exp_out *o, const char *s, size_t n)
 {

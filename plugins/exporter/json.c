@@ -221,6 +221,7 @@ static void render_sentences(jw *j)
     JW_MEMBER(j, "sentences");
     exp_putc(j->o, '[');
     for (size_t i = 0; i < n; i++) {
+        exp_piece(j->o);
         if (!exp_span_ok(j->o, j->err, j->doc, "sentence", i, s[i].start, s[i].end, j->len))
             return;
         element(j, i);
@@ -238,6 +239,7 @@ static void render_paragraphs(jw *j)
     JW_MEMBER(j, "paragraphs");
     exp_putc(j->o, '[');
     for (size_t i = 0; i < n; i++) {
+        exp_piece(j->o);
         if (!exp_span_ok(j->o, j->err, j->doc, "paragraph", i, p[i].start, p[i].end, j->len))
             return;
         element(j, i);
@@ -310,6 +312,7 @@ static void render_quotes(jw *j)
     JW_MEMBER(j, "quotes");
     exp_putc(j->o, '[');
     for (size_t i = 0; i < n && j->o->rc == 0; i++) {
+        exp_piece(j->o);
         if (!exp_span_ok(j->o, j->err, j->doc, "quote", i, q[i].start, q[i].end, j->len))
             return;
         element(j, i);
@@ -360,6 +363,7 @@ static void render_summary(jw *j)
     JW_MEMBER(j, "summary");
     exp_putc(j->o, '[');
     for (size_t i = 0; i < n; i++) {
+        exp_piece(j->o);
         uint32_t k = it[i].sentence;
         const char *shown;
         size_t shown_len;
@@ -396,6 +400,7 @@ static void render_tokens(jw *j)
     JW_MEMBER(j, "tokens");
     exp_putc(j->o, '[');
     for (size_t i = 0; i < n; i++) {
+        exp_piece(j->o);
         if (!exp_span_ok(j->o, j->err, j->doc, "token", i, t[i].start, t[i].end, j->len))
             return;
         element(j, i);
@@ -476,6 +481,7 @@ static void render_generic(jw *j, const lede_layer *l)
     exp_putc(j->o, '[');
     for (size_t i = 0; i < n; i++) {
         uint32_t start, end;
+        exp_piece(j->o);
         lede_layer_span(l, i, &start, &end);
         if (!exp_span_ok(j->o, j->err, j->doc, name, i, start, end, j->len))
             return;
@@ -493,6 +499,7 @@ static void render_warnings(jw *j, size_t n)
     JW_MEMBER(j, "warnings");
     exp_putc(j->o, '[');
     for (size_t i = 0; i < n; i++) {
+        exp_piece(j->o);
         const char *stage, *message;
         uint32_t offset;
         lede_doc_warning_at(j->doc, i, &stage, &offset, &message);
@@ -533,7 +540,7 @@ void exp_render_json(const exp_instance *x, lede_doc *doc, exp_out *o, lede_erro
     if (!j.text)
         j.text = "", j.len = 0;
     if (x->chars)
-        j.map = exp_char_map(doc, j.text, j.len, o, err);
+        j.map = o->map ? o->map : (o->map = exp_char_map(doc, j.text, j.len, o, err));
     exp_skips_init(&j.skips, doc);
     /* Most of a record is the text of its spans: reserve about that much once. */
     if (x->tokens)

@@ -648,9 +648,9 @@ static int collect(pairing *p, lede_error *err)
     /* Each segment is cut at the removal of its own opening mark from the stack, and no
      * mark opens twice (a paragraph read again starts after its unclosed mark): there are
      * no more segments than marks. */
-    p->c = lede_doc_alloc(v->doc, (total + 1) * sizeof *p->c);
-    p->stack = lede_doc_alloc(v->doc, (total + 1) * sizeof *p->stack);
-    p->seg = lede_doc_alloc(v->doc, (total + 1) * sizeof *p->seg);
+    p->c = qt_table_alloc(v, (total + 1) * sizeof *p->c);
+    p->stack = qt_table_alloc(v, (total + 1) * sizeof *p->stack);
+    p->seg = qt_table_alloc(v, (total + 1) * sizeof *p->seg);
     p->cap_seg = total + 1;
     if (!p->c || !p->stack || !p->seg)
         return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu mark candidates",

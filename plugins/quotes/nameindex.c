@@ -48,7 +48,7 @@ static int index_start(qt_names *nm)
     const qt_view *v = nm->v;
     /* Only a capitalised token can start a name: list them in one tight pass, and walk
      * the list instead of every token. */
-    uint32_t *caps = lede_doc_alloc(v->doc, (v->n_tok + 1) * sizeof *caps);
+    uint32_t *caps = qt_table_alloc(v, (v->n_tok + 1) * sizeof *caps);
     if (!caps) {
         nm->failed = 1;
         return -1;
@@ -60,12 +60,12 @@ static int index_start(qt_names *nm)
     }
     nm->caps = caps;
     nm->n_caps = cap;
-    nm->m = lede_doc_alloc(v->doc, (cap + 1) * sizeof *nm->m);
-    nm->persons = lede_doc_alloc(v->doc, (cap + 1) * sizeof *nm->persons);
+    nm->m = qt_table_alloc(v, (cap + 1) * sizeof *nm->m);
+    nm->persons = qt_table_alloc(v, (cap + 1) * sizeof *nm->persons);
     nm->table_size = 16;
     while (nm->table_size < 2 * (cap + 1))
         nm->table_size *= 2;
-    nm->table = lede_doc_alloc(v->doc, nm->table_size * sizeof *nm->table);
+    nm->table = qt_table_alloc(v, nm->table_size * sizeof *nm->table);
     if (!nm->m || !nm->persons || !nm->table) {
         nm->failed = 1;
         return -1;

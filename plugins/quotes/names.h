@@ -103,6 +103,14 @@ int qt_same_word(const char *a, size_t na, const char *b, size_t nb);
 const char *qt_find_pair(const char *p, const char *stop, const char *end, char a, char b);
 /* A hash of a word that ignores the case of A-Z. */
 uint32_t qt_hash_bytes(const char *s, size_t n);
+/* Puts every token written in lower case (first byte a-z: the only spelling a twin can
+ * have) in a set keyed by its case-folded word (*size slots, a power of two), the last
+ * such token standing for its word. What it holds does not depend on its size, which
+ * starts small for a long text and doubles when half full. NULL when out of memory. */
+uint32_t *qt_lower_set(const qt_view *v, size_t *size);
+/* Does a token of the set spell w[0..n) (a capital A-Z first) with a lower-case first
+ * letter? */
+int qt_lower_has(const qt_view *v, const uint32_t *set, size_t size, const char *w, size_t n);
 /* The bytes of name tokens [tb, te), without a possessive ending. */
 void qt_name_bytes(const qt_view *v, size_t tb, size_t te, uint32_t *s, uint32_t *e);
 /* The last word of a mention (its surname). */

@@ -12,9 +12,10 @@
  * descriptor and glues the passes together.
  *
  * Everything here is shared between files of one stage, so every name carries the
- * stage's prefix qt_ (unit tests link several stages into one executable). Nothing here
- * allocates with malloc: per-document memory comes from the document arena. The hot
- * token predicates are inline here: they run on every token the passes look at.
+ * stage's prefix qt_ (unit tests link several stages into one executable). Per-document
+ * memory comes from the document arena, except a large document's per-token tables
+ * (qt_table_alloc), which the stage frees before it returns. The hot token predicates are
+ * inline here: they run on every token the passes look at.
  */
 #ifndef QT_H
 #define QT_H
@@ -56,6 +57,15 @@ typedef struct qt_memo {
     size_t work; /* steps of the searches that read the whole text (qt_process_doc) */
 } qt_memo;
 
+/* The large per-token tables of one document, taken from the heap (qt_table_alloc) and
+ * freed when the stage returns, so that they are not resident beside the later stages'
+ * data until the document is reset. */
+#define QT_OWNED_MAX 16
+typedef struct qt_owned {
+    void *mem[QT_OWNED_MAX];
+    size_t n;
+} qt_owned;
+
 typedef struct qt_view {
     lede_doc *doc;
     const char *text;
@@ -77,7 +87,19 @@ typedef struct qt_view {
     uint32_t *lexbits; /* per token: the lexicon lists holding it and QT_BIT_*, looked up on
                         * first use (0 = not yet: a looked-up token has QT_BIT_KNOWN) */
     qt_memo *memo;
+    qt_owned *owned; /* where large tables are recorded; NULL: every table in the arena */
 } qt_view;
+
+/* Tables of at least this many bytes come from the heap when the view has `owned`: a
+ * document of some 80,000 tokens or more. A stream of articles never reaches it. */
+#define QT_OWN_MIN ((size_t)1 << 20)
+
+/* n zeroed bytes for a table that is read only while the stage runs on the document: from
+ * the heap, recorded in v->owned, when n >= QT_OWN_MIN and v->owned has room; from the
+ * arena otherwise. NULL when out of memory. */
+void *qt_table_alloc(const qt_view *v, size_t n);
+/* Frees the tables qt_table_alloc took from the heap. */
+void qt_owned_free(qt_owned *owned);
 
 /* The bit of lexbits beyond the lists: "looked up" (0 = not yet). */
 #define QT_BIT_KNOWN (1u << 31)
@@ -177,9 +199,9 @@ typedef struct qt_seg {
 
 /* Finds the top-level quotations of the text. Nested quotations stay inside their
  * parent; stray and unclosed marks are reported with lede_doc_warn and skipped.
- * Linear in the text length. *out is arena memory; *work receives the steps of the pairing
- * (marks read, again for a paragraph read again; stack levels searched). Returns 0 or
- * LEDE_ENOMEM. */
+ * Linear in the text length. *out comes from qt_table_alloc (it lives as long as the
+ * view's tables); *work receives the steps of the pairing (marks read, again for a
+ * paragraph read again; stack levels searched). Returns 0 or LEDE_ENOMEM. */
 int qt_find_segments(const qt_view *v, qt_seg **out, size_t *n_out, size_t *work, lede_error *err);
 
 /* ---- lexicon.c ---- */

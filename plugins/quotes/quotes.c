@@ -10,7 +10,8 @@
  * quotation in two segments (`continues`, as for paragraphs), lets the names files find the
  * name mentions and attribution.c find cue and speaker, and stores the result as the
  * document's quote layer. The stage keeps no state between documents: its instance
- * holds only its options, and all per-document memory comes from the document arena.
+ * holds only its options, and per-document memory comes from the document arena, but for
+ * a large document's per-token tables, freed before process() returns (qt_table_alloc).
  *
  * The stage must cost a fraction of the tokenizer's time, so it does no work a document
  * does not need: the marks are found in the text alone, a document without quotations
@@ -219,6 +220,24 @@ static int has_space_tokens(const lede_token *tok, size_t n)
     return found;
 }
 
+void *qt_table_alloc(const qt_view *v, size_t n)
+{
+    qt_owned *o = v->owned;
+    if (!o || n < QT_OWN_MIN || o->n == QT_OWNED_MAX)
+        return lede_doc_alloc(v->doc, n);
+    void *mem = calloc(1, n);
+    if (mem)
+        o->mem[o->n++] = mem;
+    return mem;
+}
+
+void qt_owned_free(qt_owned *owned)
+{
+    for (size_t i = 0; i < owned->n; i++)
+        free(owned->mem[i]);
+    owned->n = 0;
+}
+
 /* Builds the token side of the view, for a document that has quotations: tokens without
  * whitespace tokens, and the per-token tables the passes fill on first use. */
 static int make_token_view(lede_doc *doc, qt_view *v, lede_error *err)
@@ -226,7 +245,7 @@ static int make_token_view(lede_doc *doc, qt_view *v, lede_error *err)
     size_t n_tok;
     const lede_token *tok = lede_doc_tokens(doc, &n_tok);
     if (has_space_tokens(tok, n_tok)) {
-        lede_token *kept = lede_doc_alloc(doc, (n_tok + 1) * sizeof *kept);
+        lede_token *kept = qt_table_alloc(v, (n_tok + 1) * sizeof *kept);
         if (!kept)
             return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu tokens", n_tok);
         size_t k = 0;
@@ -240,7 +259,7 @@ static int make_token_view(lede_doc *doc, qt_view *v, lede_error *err)
     v->n_tok = n_tok;
     /* One allocation for the per-token tables (all zero: nothing known yet). */
     size_t bytes = (n_tok + 1) * sizeof *v->lexbits + 3 * (n_tok + 1) + sizeof *v->memo;
-    unsigned char *mem = lede_doc_alloc(doc, bytes);
+    unsigned char *mem = qt_table_alloc(v, bytes);
     if (!mem)
         return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu tokens", n_tok);
     v->memo = (qt_memo *)(void *)mem;
@@ -251,21 +270,20 @@ static int make_token_view(lede_doc *doc, qt_view *v, lede_error *err)
     return 0;
 }
 
-int qt_process_doc(const qt_settings *st, const qt_lexicon *lex, lede_doc *doc, size_t *work,
-                   lede_error *err)
+/* qt_process_doc on the view v; the caller frees the tables recorded in owned. */
+static int process_view(const qt_settings *st, const qt_lexicon *lex, lede_doc *doc, qt_view *v,
+                        qt_owned *owned, size_t *work, lede_error *err)
 {
-    qt_view v;
     qt_seg *seg;
     size_t n_seg;
-    if (work)
-        *work = 0;
-    int rc = make_text_view(doc, lex, &v, err);
-    if (rc == 0 && v.len >= LEDE_NONE)
+    int rc = make_text_view(doc, lex, v, err);
+    v->owned = owned;
+    if (rc == 0 && v->len >= LEDE_NONE)
         return lede_error_set(err, LEDE_ETOOBIG, "quotes: document %s is 4 GiB or more",
                               lede_doc_id(doc));
     size_t pairing_work = 0;
     if (rc == 0)
-        rc = qt_find_segments(&v, &seg, &n_seg, &pairing_work, err);
+        rc = qt_find_segments(v, &seg, &n_seg, &pairing_work, err);
     if (work)
         *work = pairing_work;
     if (rc < 0)
@@ -279,16 +297,16 @@ int qt_process_doc(const qt_settings *st, const qt_lexicon *lex, lede_doc *doc, 
     for (size_t i = 0; i < n_seg; i++) {
         const qt_seg *s = &seg[i];
         map[i] = LEDE_NONE;
-        while (para + 1 < v.n_para && v.para[para + 1].start <= s->mark_start)
+        while (para + 1 < v->n_para && v->para[para + 1].start <= s->mark_start)
             para++;
-        uint8_t kind = kind_of(&v, s, v.para[para].start);
+        uint8_t kind = kind_of(v, s, v->para[para].start);
         uint32_t continues = s->continues != LEDE_NONE ? map[s->continues] : LEDE_NONE;
-        if (continues == LEDE_NONE && n > 0 && interrupted(&v, &quotes[n - 1], s))
+        if (continues == LEDE_NONE && n > 0 && interrupted(v, &quotes[n - 1], s))
             continues = (uint32_t)(n - 1);
         if (continues != LEDE_NONE)
             kind = quotes[continues].kind;
         if (kind == LEDE_QUOTE_PARTIAL && continues == LEDE_NONE &&
-            (!st->partial || count_words(v.text, s->start, s->end, (size_t)st->min_partial_words) <
+            (!st->partial || count_words(v->text, s->start, s->end, (size_t)st->min_partial_words) <
                                  (size_t)st->min_partial_words))
             continue;
         lede_quote *q = &quotes[n];
@@ -303,7 +321,7 @@ int qt_process_doc(const qt_settings *st, const qt_lexicon *lex, lede_doc *doc, 
     }
     /* A document without quotations stops here: no token tables, no names to index. */
     if (n > 0) {
-        rc = make_token_view(doc, &v, err);
+        rc = make_token_view(doc, v, err);
         if (rc < 0)
             return rc;
         /* Tokens inside a quotation (kept or not) are not names or cues of the writer's
@@ -314,29 +332,41 @@ int qt_process_doc(const qt_settings *st, const qt_lexicon *lex, lede_doc *doc, 
             return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu quotations", n);
         size_t t = 0;
         for (size_t i = 0; i < n_seg; i++) {
-            size_t first = qt_tok_seek(&v, t, seg[i].mark_start);
-            t = qt_tok_seek(&v, first, seg[i].mark_end);
+            size_t first = qt_tok_seek(v, t, seg[i].mark_start);
+            t = qt_tok_seek(v, first, seg[i].mark_end);
             if (t > first)
-                memset(v.quoted + first, 1, t - first);
+                memset(v->quoted + first, 1, t - first);
             if (map[i] != LEDE_NONE) {
                 toks[2 * map[i]] = (uint32_t)first;
                 toks[2 * map[i] + 1] = (uint32_t)t;
             }
         }
         qt_names *nm = NULL;
-        rc = qt_names_build(&v, &nm, err);
+        rc = qt_names_build(v, &nm, err);
         if (rc == 0)
-            rc = qt_attribute(&v, nm, quotes, toks, n, st->speakers, err);
+            rc = qt_attribute(v, nm, quotes, toks, n, st->speakers, err);
         if (rc == 0 && qt_names_failed(nm))
             rc = lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory indexing %zu tokens",
-                                v.n_tok);
+                                v->n_tok);
         if (work && nm)
-            *work += v.memo->work + qt_names_work(nm);
+            *work += v->memo->work + qt_names_work(nm);
         if (rc < 0)
             return rc;
     }
     lede_doc_set_quotes(doc, quotes, n);
     return 0;
+}
+
+int qt_process_doc(const qt_settings *st, const qt_lexicon *lex, lede_doc *doc, size_t *work,
+                   lede_error *err)
+{
+    qt_view v;
+    qt_owned owned = {{NULL}, 0};
+    if (work)
+        *work = 0;
+    int rc = process_view(st, lex, doc, &v, &owned, work, err);
+    qt_owned_free(&owned);
+    return rc;
 }
 
 static int quotes_process(void *instance, lede_doc *doc, lede_error *err)
