@@ -36,6 +36,7 @@ struct lede_stage_ctx {
     lede__pipeline *p;
     pipe_stage *st;
     int worker;
+    int processing; /* between create() and finish(): lede_ctx_write is refused */
 };
 
 /* One worker's instance of a stage (all workers share worker 0's when SHAREABLE). */
@@ -287,6 +288,7 @@ int lede__pipeline_start(lede__pipeline *p, lede_error *err)
             lede_error_clear(err);
             rc = st->desc->create(&w->ctx, &st->opts, &w->inst, err);
             w->created = 1; /* destroy() runs even after a failed create */
+            w->ctx.processing = 1;
             if (rc) {
                 if (!err || !err->message[0])
                     lede_error_set(err, rc, "%s", lede_strerror(rc));
@@ -585,6 +587,7 @@ int lede__pipeline_finish(lede__pipeline *p, lede_error *err)
             if (!st->w[k].created || !st->desc->finish)
                 continue;
             lede_error_clear(&serr);
+            st->w[k].ctx.processing = 0;
             rc = st->desc->finish(st->w[k].inst, &st->w[k].ctx, &serr);
             if (rc && !first_rc) {
                 first_rc = rc < 0 ? rc : LEDE_ESTAGE;
@@ -707,6 +710,13 @@ int lede_ctx_write(lede_stage_ctx *ctx, int sink, const char *data, size_t len, 
     if (sink < 0 || sink >= ctx->p->n_sinks)
         return lede_error_set(err, LEDE_EINVAL, "stage '%s': no output sink %d", ctx->st->name,
                               sink);
+    /* A document's output goes through lede_doc_output, in input order: from process()
+     * (whichever worker, or a forked one) a direct write would land out of order or nowhere. */
+    if (ctx->processing)
+        return lede_error_set(err, LEDE_EINVAL,
+                              "stage '%s': lede_ctx_write is for create() and finish(); a "
+                              "document's output goes to lede_doc_output",
+                              ctx->st->name);
     /* Headers and trailers are written once per stream, by worker 0's instance. */
     if (ctx->worker > 0)
         return 0;

@@ -322,6 +322,17 @@ static void test_outputs_inside_the_input_directory_are_not_read(void **state)
 static void test_broken_stages_report_the_real_reason(void **state)
 {
     (void)state;
+    /* A write outside the document's output from process() is refused (with workers it
+     * would land out of order or, isolated, nowhere): the document fails, the run goes on. */
+    result w =
+        run("printf '{\"id\":\"a\",\"text\":\"WRITE_HERE\"}\\n{\"id\":\"b\",\"text\":\"ok\"}\\n' | "
+            "LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES $LEDE run -i ndjson -p "
+            "'teststage_ok ! exporter format=ndjson'");
+    assert_int_equal(w.status, 1);
+    assert_null(strstr(w.out, "WRITE_HERE"));
+    assert_non_null(strstr(w.out, "lede_ctx_write is for create() and finish()"));
+    assert_non_null(strstr(w.out, "{\"id\":\"b\""));
+    done(&w);
     result r = run("LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES $LEDE run -p teststage_abi " SAMPLE);
     assert_int_equal(r.status, 2);
     assert_non_null(strstr(r.err, "teststage_abi.so: stage built for lede stage ABI"));

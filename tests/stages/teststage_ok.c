@@ -2,7 +2,9 @@
  * teststage_ok.c -- a well-formed test stage with one option of each type.
  *
  * It adds a generic layer "mark" with one span per occurrence of "lede" in the text,
- * fails on any document containing FAIL_HERE (to prove error records), and records the
+ * fails on any document containing FAIL_HERE (to prove error records), writes to standard
+ * output through lede_ctx_write on one containing WRITE_HERE (which process() may not),
+ * and records the
  * options it was created with so tests can see validation and overrides at work.
  */
 #include <stdlib.h>
@@ -15,18 +17,19 @@ typedef struct inst {
     double ratio;
     int flag;
     char mode[16];
+    lede_stage_ctx *ctx;
 } inst;
 
 static int ok_create(lede_stage_ctx *ctx, const lede_options *opts, void **out, lede_error *err)
 {
     inst *one = calloc(1, sizeof *one);
-    (void)ctx;
     if (!one)
         return lede_error_set(err, LEDE_ENOMEM, "out of memory");
     one->n = lede_opt_int(opts, "n");
     one->ratio = lede_opt_float(opts, "ratio");
     one->flag = lede_opt_bool(opts, "flag");
     strncpy(one->mode, lede_opt_str(opts, "mode"), sizeof one->mode - 1);
+    one->ctx = ctx;
     *out = one;
     return 0;
 }
@@ -47,6 +50,11 @@ static int ok_process(void *p, lede_doc *doc, lede_error *err)
     if (strstr(text, "FAIL_HERE"))
         return lede_error_set(err, LEDE_ESTAGE, "found FAIL_HERE at byte %zu",
                               (size_t)(strstr(text, "FAIL_HERE") - text));
+    if (strstr(text, "WRITE_HERE")) {
+        int rc = lede_ctx_write(in->ctx, 0, "WRITE_HERE\n", 11, err);
+        if (rc)
+            return rc;
+    }
     if (!(l = lede_doc_layer(doc, "mark", 1)))
         return lede_error_set(err, LEDE_ENOMEM, "out of memory");
     for (const char *s = text; (s = strstr(s, "lede")); s += 4) {
