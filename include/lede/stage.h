@@ -41,15 +41,15 @@ enum {
 };
 
 typedef struct lede_stage_desc {
-    uint32_t abi_version;            /* LEDE_ABI_VERSION at compile time */
-    uint32_t struct_size;            /* sizeof(lede_stage_desc) at compile time */
-    const char *name;                /* the stage's name in configs: "tokenizer" */
-    const char *description;         /* one line */
-    const char *version;             /* the stage's own version: "1.0.0" */
+    uint32_t abi_version;    /* LEDE_ABI_VERSION at compile time */
+    uint32_t struct_size;    /* sizeof(lede_stage_desc) at compile time */
+    const char *name;        /* the stage's name in configs: "tokenizer" */
+    const char *description; /* one line */
+    const char *version;     /* the stage's own version: "1.0.0" */
 #if defined(__cplusplus) && __cplusplus > 201703L
-    const char *const *requires_;    /* `requires` is a C++20 keyword: the same field */
+    const char *const *requires_; /* `requires` is a C++20 keyword: the same field */
 #else
-    const char *const *requires;     /* NULL-terminated layer names, or NULL */
+    const char *const *requires; /* NULL-terminated layer names, or NULL */
 #endif
     const char *const *provides;     /* NULL-terminated layer names, or NULL */
     const lede_option_desc *options; /* ended by LEDE_OPTIONS_END, or NULL */
