@@ -559,6 +559,16 @@ static void test_gnu_parallel_pipe_gives_the_same_records(void **state)
 static void test_usage_errors_exit_2(void **state)
 {
     (void)state;
+    /* A failed document exits 1, unless --doc-errors-ok (Hadoop, Spark): then 0, the
+     * error record still written. */
+    result d = run("printf '{\"id\":\"x\",\"text\":\"a\"}\\ngarbage\\n' | "
+                   "$LEDE run -c configs/batch-ndjson.cfg; echo status $?; "
+                   "printf '{\"id\":\"x\",\"text\":\"a\"}\\ngarbage\\n' | "
+                   "$LEDE run -c configs/batch-ndjson.cfg --doc-errors-ok; echo status $?");
+    assert_non_null(strstr(d.out, "status 1\n"));
+    assert_non_null(strstr(d.out, "\"error\":{\"stage\":\"reader\""));
+    assert_non_null(strstr(d.out, "status 0\n"));
+    done(&d);
     result r = run("$LEDE frobnicate");
     assert_int_equal(r.status, 2);
     done(&r);
