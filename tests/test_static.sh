@@ -9,6 +9,14 @@ cp "$bin" "$dir/lede"
 cd "$dir"
 unset LEDE_PLUGIN_PATH
 if ldd ./lede | grep -q liblede; then echo "FAIL: lede-static links liblede.so"; exit 1; fi
+# Nothing beyond the C library where Debian ships the dependencies' archives.
+for lib in ltdl config utf8proc stemmer; do
+  for d in /usr/lib/x86_64-linux-gnu /usr/lib/aarch64-linux-gnu /usr/lib /usr/local/lib; do
+    if test -e "$d/lib$lib.a" && ldd ./lede | grep -q "lib$lib"; then
+      echo "FAIL: lede-static needs the shared lib$lib although $d/lib$lib.a exists"; exit 1
+    fi
+  done
+done
 ./lede stages > stages.txt
 for s in tokenizer quotes summarizer exporter; do
   grep -q "^  $s " stages.txt || { echo "FAIL: $s not built in"; cat stages.txt; exit 1; }
