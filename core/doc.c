@@ -56,6 +56,7 @@ struct lede_doc {
     char *text_mem; /* malloc, reused; text_cap bytes */
     size_t len, text_cap;
     size_t max_text;
+    size_t arena_cap; /* the ceiling of the arena's cap (lede__doc_set_limits); 0 = none */
     size_t seq;
 
     doc_meta *meta;
@@ -81,6 +82,9 @@ struct lede_doc {
 
     int failed;
     const char *fail_stage, *fail_message;
+    /* Their storage: in the document itself, not its arena, which a stage that failed
+     * for lack of memory has exhausted. */
+    char fail_stage_buf[128], fail_message_buf[LEDE_ERROR_MAX];
     const char *stage;
 
     lede_buf *outputs;
@@ -166,7 +170,22 @@ void lede_doc_reset(lede_doc *doc)
 void lede__doc_set_limits(lede_doc *doc, size_t max_text, size_t arena_max)
 {
     doc->max_text = max_text && max_text < UINT32_MAX ? max_text : (size_t)UINT32_MAX - 1;
+    doc->arena_cap = arena_max;
     doc->arena.max = arena_max;
+}
+
+/* What the stages may take from the arena for a text of len bytes: a generous multiple of
+ * it (the built-in stages take ~7x on a 20 MB document, ~14x on a page of markup) above a
+ * floor, so that a stage running away on a small document stops at hundreds of MiB, not
+ * at the ceiling the largest document allowed needs. */
+#define DOC_ARENA_FLOOR ((size_t)256 << 20)
+#define DOC_ARENA_PER_BYTE 64
+
+static void fit_arena(lede_doc *doc)
+{
+    size_t want = DOC_ARENA_FLOOR + DOC_ARENA_PER_BYTE * doc->len;
+    if (doc->arena_cap)
+        doc->arena.max = want < doc->arena_cap ? want : doc->arena_cap;
 }
 
 void lede__doc_set_seq(lede_doc *doc, size_t seq)
@@ -334,6 +353,7 @@ int lede__doc_adopt_text(lede_doc *doc, const char *id, lede_buf *buf, size_t of
     buf->len = 0;
     if (buf->data)
         buf->data[0] = '\0';
+    fit_arena(doc);
     return 0;
 }
 
@@ -355,6 +375,7 @@ int lede_doc_load(lede_doc *doc, const char *id, const char *text, size_t len, l
     if (bad == len) {
         doc->len = len;
         doc->text[len] = '\0';
+        fit_arena(doc);
         return 0;
     }
 
@@ -394,6 +415,7 @@ int lede_doc_load(lede_doc *doc, const char *id, const char *text, size_t len, l
                               "document '%s': replacing invalid UTF-8 made it larger than the "
                               "limit of %zu bytes",
                               doc->id, doc->max_text);
+    fit_arena(doc);
     const char *saved = doc->stage;
     doc->stage = "reader";
     lede_doc_warn(doc, (uint32_t)bad,
@@ -713,15 +735,15 @@ void lede_doc_warning_at(const lede_doc *doc, size_t i, const char **stage, uint
 
 void lede__doc_fail(lede_doc *doc, const char *stage, const char *message)
 {
-    /* The arena may be exhausted when a stage fails for lack of memory: fall back to
-     * static text rather than lose the failure. */
     doc->failed = 1;
-    doc->fail_stage = stage ? lede_doc_strndup(doc, stage, strlen(stage)) : NULL;
-    if (stage && !doc->fail_stage)
-        doc->fail_stage = "(unknown stage)";
-    doc->fail_message = message ? lede_doc_strndup(doc, message, strlen(message)) : NULL;
-    if (!doc->fail_message)
-        doc->fail_message = message ? "out of memory while recording the failure" : "failed";
+    doc->fail_stage = NULL;
+    if (stage) {
+        snprintf(doc->fail_stage_buf, sizeof doc->fail_stage_buf, "%s", stage);
+        doc->fail_stage = doc->fail_stage_buf;
+    }
+    snprintf(doc->fail_message_buf, sizeof doc->fail_message_buf, "%s",
+             message ? message : "failed");
+    doc->fail_message = doc->fail_message_buf;
 }
 
 int lede_doc_failed(const lede_doc *doc, const char **stage, const char **message)

@@ -42,7 +42,8 @@ LEDE_API int lede__doc_set_sinks(lede_doc *doc, int n_sinks);
 LEDE_API void lede__doc_fail(lede_doc *doc, const char *stage, const char *message);
 /* Sets the name lede_doc_stage() reports and lede_doc_warn() records. */
 LEDE_API void lede__doc_set_stage(lede_doc *doc, const char *stage);
-/* Caps: the largest text accepted (bytes) and the arena cap as a multiple of it. */
+/* Caps: the largest text accepted (bytes), and the most the arena may ever hold; each
+ * document's own cap is 256 MiB + 64 x its text, up to that. */
 LEDE_API void lede__doc_set_limits(lede_doc *doc, size_t max_text, size_t arena_max);
 /* Loads the document from text already in buf->data[off..off+len) (the reader's decoded
  * NDJSON string), without copying it: when the text is valid UTF-8 and within max_text,

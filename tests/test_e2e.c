@@ -322,6 +322,15 @@ static void test_outputs_inside_the_input_directory_are_not_read(void **state)
 static void test_broken_stages_report_the_real_reason(void **state)
 {
     (void)state;
+    /* A stage that takes memory without end on a small document stops at that document's
+     * cap (256 MiB + 64 x its text, not the largest document's), and its own message
+     * survives the exhausted arena. */
+    result h = run("echo HOG_HERE | LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES $LEDE run -p "
+                   "'teststage_fault ! exporter format=ndjson'");
+    assert_int_equal(h.status, 1);
+    assert_non_null(strstr(h.out, "\"stage\":\"teststage_fault\",\"message\":\"the arena "
+                                  "refused more after 25"));
+    done(&h);
     /* A write outside the document's output from process() is refused (with workers it
      * would land out of order or, isolated, nowhere): the document fails, the run goes on. */
     result w =

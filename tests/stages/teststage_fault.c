@@ -1,6 +1,8 @@
 /*
  * teststage_fault.c -- a stage that misbehaves on marked documents, to prove crash
- * containment (--isolate): SEGV_HERE segfaults, ABORT_HERE aborts, HANG_HERE never returns.
+ * containment (--isolate): SEGV_HERE segfaults, ABORT_HERE aborts, HANG_HERE never returns;
+ * and HOG_HERE takes 1 MiB of the document's arena after another until it is refused, to
+ * show the cap a small document gets and that the failure keeps its message.
  */
 #include <signal.h>
 #include <stdlib.h>
@@ -19,11 +21,17 @@ static int fault_create(lede_stage_ctx *ctx, const lede_options *opts, void **ou
 static int fault_process(void *p, lede_doc *doc, lede_error *err)
 {
     const char *text = lede_doc_text(doc, NULL);
-    (void)p, (void)err;
+    (void)p;
     if (strstr(text, "SEGV_HERE"))
         raise(SIGSEGV);
     if (strstr(text, "ABORT_HERE"))
         abort();
+    if (strstr(text, "HOG_HERE")) {
+        size_t mib = 0;
+        while (lede_doc_alloc(doc, (size_t)1 << 20))
+            mib++;
+        return lede_error_set(err, LEDE_ENOMEM, "the arena refused more after %zu MiB", mib);
+    }
     if (strstr(text, "HANG_HERE"))
         for (;;)
             pause();
