@@ -67,6 +67,18 @@ static const struct {
     {"warnings", "a member of every JSON record"},
     {"error", "a member of every JSON record"},
     {"lede", "the host's own name"},
+    /* The project's CMake target is the stage's name, and CMake reserves these. */
+    {"all", "a target name CMake reserves"},
+    {"clean", "a target name CMake reserves"},
+    {"help", "a target name CMake reserves"},
+    {"install", "a target name CMake reserves"},
+    {"test", "a target name CMake reserves"},
+    {"package", "a target name CMake reserves"},
+    {"package_source", "a target name CMake reserves"},
+    {"edit_cache", "a target name CMake reserves"},
+    {"rebuild_cache", "a target name CMake reserves"},
+    {"list_install_components", "a target name CMake reserves"},
+    {"depend", "a target name CMake reserves"},
 };
 
 int lede__new_stage_check_name(const char *name, lede_error *err)

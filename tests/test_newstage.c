@@ -88,6 +88,10 @@ static void test_keywords_builtin_stages_and_layers_are_refused_with_the_reason(
     assert_int_equal(lede__new_stage_check_name("sentence", &err), LEDE_EINVAL);
     assert_non_null(strstr(err.message, "built-in layer"));
     assert_int_equal(lede__new_stage_check_name("tokens", &err), LEDE_EINVAL);
+    /* The generated project's target is the name: `cmake -S . -B build` refused "test". */
+    assert_int_equal(lede__new_stage_check_name("test", &err), LEDE_EINVAL);
+    assert_non_null(strstr(err.message, "a target name CMake reserves"));
+    assert_int_equal(lede__new_stage_check_name("install", &err), LEDE_EINVAL);
 }
 
 static void test_writes_the_project_with_the_name_filled_in(void **state)
