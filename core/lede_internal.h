@@ -88,6 +88,13 @@ struct lede_options {
 LEDE_API int lede__options_init(lede_options *opts, const lede_option_desc *decl, const char *stage,
                                 lede_error *err);
 LEDE_API void lede__options_free(lede_options *opts);
+/* Checks a stage's option declarations: names present and distinct, known types, enum
+ * choices, defaults valid for their type and range. 0 or LEDE_EABI with err filled. */
+LEDE_API int lede__options_check_decl(const lede_option_desc *decl, const char *stage,
+                                      lede_error *err);
+/* Whether every option declared without a default was set. 0 or LEDE_ECONFIG. */
+LEDE_API int lede__options_check_required(const lede_options *opts, const char *stage,
+                                          const char *where, lede_error *err);
 /* Sets an option from text (overrides, inline pipelines, harness). where = "FILE:LINE" or
  * "-o" for messages. Returns 0 or LEDE_ECONFIG with a message naming stage and option. */
 LEDE_API int lede__options_set_text(lede_options *opts, const char *stage, const char *where,

@@ -272,7 +272,10 @@ int lede__desc_check(const lede_stage_desc *desc, const char *path, lede_error *
     if (!desc->name || !*desc->name || !desc->process || !desc->create)
         return lede_error_set(err, LEDE_EABI,
                               "%s: stage descriptor lacks a name, create() or process()", path);
-    return 0;
+    int rc = lede__options_check_decl(desc->options, desc->name, err);
+    if (rc)
+        lede_error_prefix(err, "%s", path);
+    return rc;
 }
 
 /* "tokenizer" from ".../libtokenizer.so" or ".../tokenizer.so". */

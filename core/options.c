@@ -163,6 +163,48 @@ int lede__options_init(lede_options *opts, const lede_option_desc *decl, const c
     return 0;
 }
 
+int lede__options_check_decl(const lede_option_desc *decl, const char *stage, lede_error *err)
+{
+    for (size_t i = 0; decl && decl[i].name; i++) {
+        const lede_option_desc *d = &decl[i];
+        if (!*d->name)
+            return lede_error_set(err, LEDE_EABI, "stage '%s' declares an option without a name",
+                                  stage);
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(decl[j].name, d->name) == 0)
+                return lede_error_set(err, LEDE_EABI, "stage '%s' declares option '%s' twice",
+                                      stage, d->name);
+        if ((unsigned)d->type > (unsigned)LEDE_OPT_ENUM)
+            return lede_error_set(err, LEDE_EABI,
+                                  "stage '%s' declares option '%s' of unknown type %d", stage,
+                                  d->name, (int)d->type);
+        if (d->type == LEDE_OPT_ENUM && (!d->choices || !d->choices[0]))
+            return lede_error_set(err, LEDE_EABI,
+                                  "stage '%s' declares enum option '%s' without choices", stage,
+                                  d->name);
+    }
+    /* Defaults: parsed and range-checked as a config's values are. */
+    lede_options o;
+    int rc = lede__options_init(&o, decl, stage, err);
+    lede__options_free(&o);
+    return rc ? LEDE_EABI : 0;
+}
+
+int lede__options_check_required(const lede_options *opts, const char *stage, const char *where,
+                                 lede_error *err)
+{
+    for (size_t i = 0; opts && i < opts->n; i++) {
+        const lede__optval *v = &opts->vals[i];
+        if (!v->desc->default_value && !v->is_set)
+            return lede_error_set(err, LEDE_ECONFIG,
+                                  "%s%sstage '%s': option '%s' has no default: set it (see `lede "
+                                  "inspect %s`)",
+                                  where ? where : "", where && *where ? ": " : "", stage,
+                                  v->desc->name, stage);
+    }
+    return 0;
+}
+
 void lede__options_free(lede_options *opts)
 {
     for (size_t i = 0; opts && i < opts->n; i++)

@@ -228,6 +228,9 @@ int lede__pipeline_check(lede__pipeline *p, lede_error *err)
 {
     for (size_t i = 0; i < p->n; i++) {
         pipe_stage *st = p->stages[i];
+        int rc = lede__options_check_required(&st->opts, st->desc->name, st->where, err);
+        if (rc)
+            return rc;
         for (const char *const *r = st->desc->requires; r && *r; r++) {
             size_t j;
             for (j = 0; j < i && !provides(p->stages[j]->desc, *r); j++)

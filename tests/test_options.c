@@ -93,6 +93,54 @@ static void test_list_parsing_sets_values_and_quotes(void **state)
     lede__options_free(&o);
 }
 
+/* A stage's declarations are checked when it is loaded: each mistake a stage author makes
+ * is refused with the option named, instead of reaching the stage as 0 or "". */
+static void test_bad_declarations_are_refused(void **state)
+{
+    static const char *const none[] = {NULL};
+    static const lede_option_desc dup[] = {{"n", LEDE_OPT_INT, "1", "", 0, 9, NULL},
+                                           {"n", LEDE_OPT_STRING, "s", "", LEDE_NO_RANGE, NULL},
+                                           LEDE_OPTIONS_END};
+    static const lede_option_desc type[] = {
+        {"w", (lede_option_type)9, "1", "", LEDE_NO_RANGE, NULL}, LEDE_OPTIONS_END};
+    static const lede_option_desc nochoice[] = {{"e", LEDE_OPT_ENUM, "x", "", LEDE_NO_RANGE, none},
+                                                LEDE_OPTIONS_END};
+    static const lede_option_desc baddefault[] = {
+        {"format", LEDE_OPT_ENUM, "xml", "", LEDE_NO_RANGE, formats}, LEDE_OPTIONS_END};
+    static const lede_option_desc outside[] = {{"k", LEDE_OPT_INT, "0", "", 5, 10, NULL},
+                                               LEDE_OPTIONS_END};
+    lede_error err;
+    (void)state;
+    assert_int_equal(lede__options_check_decl(decl, "exporter", &err), 0);
+    assert_int_equal(lede__options_check_decl(dup, "s", &err), LEDE_EABI);
+    assert_non_null(strstr(err.message, "declares option 'n' twice"));
+    assert_int_equal(lede__options_check_decl(type, "s", &err), LEDE_EABI);
+    assert_non_null(strstr(err.message, "option 'w' of unknown type 9"));
+    assert_int_equal(lede__options_check_decl(nochoice, "s", &err), LEDE_EABI);
+    assert_non_null(strstr(err.message, "enum option 'e' without choices"));
+    assert_int_equal(lede__options_check_decl(baddefault, "s", &err), LEDE_EABI);
+    assert_non_null(strstr(err.message, "bad default for 'format'"));
+    assert_int_equal(lede__options_check_decl(outside, "s", &err), LEDE_EABI);
+    assert_non_null(strstr(err.message, "bad default for 'k'"));
+}
+
+/* An option declared without a default must be set: 0 would be outside its range. */
+static void test_an_option_without_default_must_be_set(void **state)
+{
+    static const lede_option_desc req[] = {{"k", LEDE_OPT_INT, NULL, "", 5, 10, NULL},
+                                           LEDE_OPTIONS_END};
+    lede_options o;
+    lede_error err;
+    (void)state;
+    assert_int_equal(lede__options_init(&o, req, "s", &err), 0);
+    assert_int_equal(lede__options_check_required(&o, "s", "my.cfg:3", &err), LEDE_ECONFIG);
+    assert_string_equal(err.message, "my.cfg:3: stage 's': option 'k' has no default: set it "
+                                     "(see `lede inspect s`)");
+    assert_int_equal(lede__options_set_text(&o, "s", "", "k", "7", &err), 0);
+    assert_int_equal(lede__options_check_required(&o, "s", "", &err), 0);
+    lede__options_free(&o);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -100,6 +148,8 @@ int main(void)
         cmocka_unit_test(test_unknown_option_suggests_the_near_miss),
         cmocka_unit_test(test_out_of_range_and_wrong_type_are_refused),
         cmocka_unit_test(test_list_parsing_sets_values_and_quotes),
+        cmocka_unit_test(test_bad_declarations_are_refused),
+        cmocka_unit_test(test_an_option_without_default_must_be_set),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

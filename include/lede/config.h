@@ -28,7 +28,8 @@ typedef enum lede_option_type {
 typedef struct lede_option_desc {
     const char *name;
     lede_option_type type;
-    const char *default_value;  /* as text: "true", "3", "0.4", "json"; NULL = no default */
+    const char *default_value;  /* as text: "true", "3", "0.4", "json"; NULL = none: the
+                                   config must set it */
     const char *help;           /* one line */
     double min, max;            /* INT / FLOAT range; ignored when min > max */
     const char *const *choices; /* ENUM: NULL-terminated list */
