@@ -7,7 +7,8 @@
  *
  *   lede_harness *h;  lede_doc *doc;
  *   lede_harness_new(&h, &err);
- *   lede_harness_add(h, &tokenizer_LTX_lede_stage, "clitics=true", &err);
+ *   lede_harness_add_named(h, "tokenizer", "clitics=true", &err);  // an installed stage
+ *   lede_harness_add(h, &mystage_LTX_lede_stage, NULL, &err);      // yours, linked in
  *   lede_harness_run(h, "t1", text, strlen(text), &doc, &err);
  */
 #ifndef LEDE_HARNESS_H
