@@ -32,17 +32,23 @@ static int all_zero(const unsigned char *p, size_t n)
     return p[n - 1] == 0;
 }
 
+/* A view of a new document whose large tables are recorded in *owned. */
+static void new_view(qt_view *v, lede_doc **doc, qt_owned *owned)
+{
+    lede_error err;
+    assert_int_equal(lede_doc_new(doc, &err), 0);
+    memset(v, 0, sizeof *v);
+    v->doc = *doc;
+    v->owned = owned;
+}
+
 static void test_large_tables_are_recorded_and_freed(void **state)
 {
     (void)state;
     lede_doc *doc;
-    lede_error err;
-    assert_int_equal(lede_doc_new(&doc, &err), 0);
     qt_owned owned = {{NULL}, 0};
     qt_view v;
-    memset(&v, 0, sizeof v);
-    v.doc = doc;
-    v.owned = &owned;
+    new_view(&v, &doc, &owned);
 
     unsigned char *small = qt_table_alloc(&v, QT_OWN_MIN - 1);
     assert_non_null(small);
@@ -151,13 +157,9 @@ static void test_lower_case_set_grows_with_distinct_words(void **state)
     }
     text[6 * n_tok] = '\0';
     lede_doc *doc;
-    lede_error err;
-    assert_int_equal(lede_doc_new(&doc, &err), 0);
     qt_owned owned = {{NULL}, 0};
     qt_view v;
-    memset(&v, 0, sizeof v);
-    v.doc = doc;
-    v.owned = &owned;
+    new_view(&v, &doc, &owned);
     v.text = text;
     v.len = 6 * n_tok;
     v.tok = tok;
