@@ -131,7 +131,7 @@ static void trim_run(const qt_view *v, size_t *tb, size_t *te)
         }
     }
     for (size_t i = *te; i-- > *tb;) {
-        if (qt_tok_in(v, i, QT_W_TITLES)) {
+        if (qt_tok_in(v, i, QT_W_TITLES | QT_W_ROLES)) {
             size_t after = i + 1;
             if (after < *te && qt_tok_punct(v, after, '.'))
                 after++;
@@ -378,7 +378,13 @@ uint32_t qt_lookup_in(const qt_view *v, const qt_mrec *m, uint32_t e, uint32_t p
 
 int qt_org_like(const qt_view *v, const qt_mrec *m)
 {
-    return qt_tok_in(v, m->te - 1, QT_W_ORG_HEADS) || qt_tok_in(v, m->tb, QT_W_PLACE_FIRSTS) ||
+    /* The Labour Party's chances: the possessive ending hides the organisation's word.
+     * Not a place's, nor after a title: Kanye West's, Dr Fox's are people's. */
+    uint32_t last = qt_tok_stem_bits(v, m->te - 1);
+    if ((last & QT_W_ORG_HEADS) && qt_tok_possessive(v, m->te - 1, NULL) &&
+        ((last & QT_W_PLACE_HEADS) || qt_title_before(v, m->tb) != SIZE_MAX))
+        last = 0;
+    return (last & QT_W_ORG_HEADS) != 0 || qt_tok_in(v, m->tb, QT_W_PLACE_FIRSTS) ||
            (m->te - m->tb >= 2 && qt_tok_in(v, m->tb, QT_W_PLACE_HEADS)); /* London Lydia */
 }
 
@@ -562,7 +568,9 @@ int qt_read_run(const qt_view *v, size_t i, qt_mrec *m, size_t *next)
     int words = qt_n_name_words(v, run.tb, run.te);
     m->n_words = (uint8_t)(words > 255 ? 255 : words);
     m->titled = run.tb > i;
-    m->org = (uint8_t)qt_org_like(v, m);
+    /* At the Nou Camp, the Volvo Women's Open: a name after "the" is a place's or a
+     * thing's (a person's title would stand between: the Rev Al Sharpton). */
+    m->org = (uint8_t)(qt_org_like(v, m) || (run.tb > 0 && qt_tok_is(v, run.tb - 1, "the")));
     m->subjectish = qt_tok_lowercase(v, run.te) && !is_connector(v, run.te) &&
                     !qt_tok_possessive(v, run.te - 1, NULL);
     *next = nx;
@@ -575,7 +583,11 @@ int qt_read_run(const qt_view *v, size_t i, qt_mrec *m, size_t *next)
 void qt_link_mention(const qt_view *v, qt_mrec *m, uint32_t k, uint32_t *head)
 {
     qt_mrec *c = &m[k];
-    if (!c->org && c->n_words >= 2) {
+    /* Labour MP, Home Secretary: a job with a word before it names nobody (John Major,
+     * Paul King, Andrew Tyrie MP do: their jobs are surnames or follow a full name). */
+    int job = c->n_words == 2 && qt_tok_in(v, c->te - 1, QT_W_ROLES) &&
+              !qt_tok_in(v, c->tb, QT_W_MALE_NAMES | QT_W_FEMALE_NAMES);
+    if (!c->org && c->n_words >= 2 && !job) {
         c->person = 1;
         c->prev_same = *head;
         *head = k;
@@ -617,6 +629,9 @@ int qt_pronoun_candidate(const qt_mrec *c)
 int qt_person_evident(const qt_view *v, const qt_mrec *c)
 {
     if (c->person || c->gender != GENDER_UNKNOWN)
+        return 1;
+    /* Brazilian midfielder Edu has hit out: a job before the name is a person's. */
+    if (c->tb > 0 && qt_tok_lowercase(v, c->tb - 1) && qt_tok_in(v, c->tb - 1, QT_W_ROLES))
         return 1;
     size_t k = c->te;
     while (k < v->n_tok && k - c->te < 3 && qt_tok_lowercase(v, k) && qt_tok_in(v, k, QT_W_SKIP))
@@ -660,8 +675,10 @@ const char *qt_mention_text(const qt_view *v, const qt_mrec *arr, const qt_mrec 
     const qt_mrec *full = m->resolved != LEDE_NONE && arr ? &arr[m->resolved] : m;
     uint32_t s, e;
     qt_name_bytes(v, full->tb, full->te, &s, &e);
+    /* Mrs Bennet, President Kumaratunga; not the lower-case job of England sevens coach
+     * Mike (Friday, a day, is no name word). */
     size_t title = qt_title_before(v, full->tb);
-    if (full->n_words == 1 && title != SIZE_MAX)
+    if (full->n_words == 1 && title != SIZE_MAX && qt_tok_capitalized(v, title))
         s = v->tok[title].start;
     return qt_dup_name(v->doc, v->text + s, e - s);
 }
