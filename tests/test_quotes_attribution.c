@@ -756,8 +756,8 @@ static void test_said_modifier_job_name(void **state)
     }
 }
 
-/* BBC sport/181, sport/454: a name after "the" is a place's or a thing's (the Nou Camp, the
- * Volvo Women's Open), not a person he or she stands for. */
+/* BBC sport/181, sport/454, entertainment/009: a name after "the" is a place's or a thing's (the
+ * Nou Camp, the Volvo Women's Open), not a person he or she stands for. */
 static void test_he_passes_a_place_after_the(void **state)
 {
     (void)state;
@@ -777,6 +777,17 @@ static void test_he_passes_a_place_after_the(void **state)
             "part of her charity work in the region. \"The tournament is a test,\" she said.",
             NULL);
     qtu_expect(&t, "The tournament is a test,", "Martina Hingis", "said", "she");
+    qtu_free(&t);
+    /* BBC entertainment/009: a title after "the" still stands for a person. */
+    qtu_run(&t,
+            "Writing his Christmas message in the Northern Echo, the Bishop said: \"Dan Brown "
+            "is the best writer I've come across in the genre.\" A great deal of credible "
+            "evidence proves the Biblical version of Jesus' life was true, according to the "
+            "Bishop. \"The evidence for Jesus and the origins of Christianity is astonishingly "
+            "good,\" he said.",
+            NULL);
+    qtu_expect(&t, "The evidence for Jesus and the origins of Christianity is astonishingly good,",
+               "Bishop", "said", "he");
     qtu_free(&t);
 }
 

@@ -477,7 +477,7 @@ static int first_in_local(qt_names *nm, uint32_t from, uint32_t to, int persons_
                 break;
             }
         }
-        if (!persons_only && !have_any && m.subjectish && !m.org) {
+        if (!persons_only && !have_any && m.subjectish && !m.org && !m.after_the) {
             any = m;
             have_any = 1;
         }
