@@ -702,8 +702,8 @@ static void test_subject_of_a_passive_cue_is_not_the_speaker(void **state)
     qtu_free(&t);
 }
 
-/* BBC entertainment/142, sport/276, politics/075: a capitalised job before a name is no
- * first name (Singer, Agent, MP). */
+/* BBC entertainment/142, sport/276, politics/075, politics/302: a capitalised job before a name is
+ * no first name (Singer, Agent, MP). */
 static void test_job_before_a_name_is_no_first_name(void **state)
 {
     (void)state;
@@ -729,6 +729,15 @@ static void test_job_before_a_name_is_no_first_name(void **state)
             "voters\".",
             NULL);
     qtu_expect(&t, "an attempt to reassure Jewish voters", "Boris Johnson", "claimed", "Johnson");
+    qtu_free(&t);
+    /* BBC politics/302: a surname that is a title (King) does not hide the job before the
+     * first name. */
+    qtu_run(&t,
+            "George Galloway is to stand against pro-Iraq war Labour MP Oona King at the next "
+            "general election.\n\nMs King said she was \"delighted\" at the chance to take on "
+            "Mr Galloway.",
+            NULL);
+    qtu_expect(&t, "delighted", "Oona King", "said", "King");
     qtu_free(&t);
 }
 

@@ -112,6 +112,15 @@ static int joins(const qt_view *v, size_t a)
     return newlines < 2;
 }
 
+/* Some capitalised word of tokens [tb, te) is no title or job. */
+static int has_untitled_word(const qt_view *v, size_t tb, size_t te)
+{
+    for (size_t i = tb; i < te; i++)
+        if (qt_tok_capitalized(v, i) && !qt_tok_in(v, i, QT_W_TITLES | QT_W_ROLES))
+            return 1;
+    return 0;
+}
+
 /* Trims a run [tb, te) of a leading function word and of roles and titles. */
 static void trim_run(const qt_view *v, size_t *tb, size_t *te)
 {
@@ -132,10 +141,16 @@ static void trim_run(const qt_view *v, size_t *tb, size_t *te)
     }
     for (size_t i = *te; i-- > *tb;) {
         if (qt_tok_in(v, i, QT_W_TITLES | QT_W_ROLES)) {
+            /* Labour MP Oona King: a last word that is a title is a surname; the job
+             * before it is looked for, and sheds what it leads if a word that is no
+             * title follows it (not Prime Minister, Mr King). */
+            if (i + 1 == *te && i > *tb)
+                continue;
             size_t after = i + 1;
             if (after < *te && qt_tok_punct(v, after, '.'))
                 after++;
-            if (after < *te && qt_n_name_words(v, after, *te) > 0)
+            if (after < *te && qt_n_name_words(v, after, *te) > 0 &&
+                has_untitled_word(v, after, *te))
                 *tb = after;
             break;
         }
