@@ -73,10 +73,17 @@ static int is_pronoun(const qt_view *v, size_t i)
  * (Theresa May said, Mrs May said, Mrs. May said), not an auxiliary. */
 static int is_skip_word(const qt_view *v, size_t i)
 {
-    if (qt_tok_in(v, i, QT_W_SKIP))
-        return !qt_tok_capitalized(v, i) || i == 0 ||
-               !(qt_tok_capitalized(v, i - 1) ||
-                 (qt_tok_punct(v, i - 1, '.') && i > 1 && qt_tok_capitalized(v, i - 2)));
+    if (qt_tok_in(v, i, QT_W_SKIP)) {
+        if (!qt_tok_capitalized(v, i))
+            return 1;
+        /* May said, Will told: no auxiliary stands before a past or a third person's
+         * cue verb, so the word is the speaker's name (a sentence's first word too). */
+        if ((qt_tok_is(v, i, "may") || qt_tok_is(v, i, "will")) && qt_tok_lowercase(v, i + 1) &&
+            qt_tok_in(v, i + 1, QT_W_CUE_VERBS))
+            return 0;
+        return i == 0 || !(qt_tok_capitalized(v, i - 1) ||
+                           (qt_tok_punct(v, i - 1, '.') && i > 1 && qt_tok_capitalized(v, i - 2)));
+    }
     size_t n = v->tok[i].end - v->tok[i].start;
     const char *s = v->text + v->tok[i].start;
     return qt_tok_lowercase(v, i) && n > 4 && s[n - 2] == 'l' && s[n - 1] == 'y';
@@ -243,6 +250,28 @@ static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
     return 0;
 }
 
+/* Lower-case words from token k ending in a job, then a name (before token hi): the
+ * speaker of said ISM survey chairman Norbert Ore, said Final Wars producer Shogo
+ * Tomiyama, whose first name is the job's modifier (a company, a film). */
+static int name_after_role(const qt_view *v, size_t k, size_t hi, qt_mention *out, int depth)
+{
+    size_t j = k;
+    while (j < hi && j - k < 4 && qt_tok_lowercase(v, j) && !v->quoted[j] &&
+           !qt_tok_in(v, j, QT_W_NP_STOPS | QT_W_FUNCTION))
+        j++;
+    qt_mention m;
+    if (j == k || !qt_name_starting_at(v, j, hi, &m))
+        return 0;
+    /* ABN Amro chief Asian strategist Eddie Wong: a capitalised word inside the role. */
+    if (depth < 2 && m.te < hi && qt_tok_lowercase(v, m.te) &&
+        name_after_role(v, m.te, hi, out, depth + 1))
+        return 1;
+    if (!qt_tok_in(v, j - 1, QT_W_TITLES | QT_W_ROLES))
+        return 0;
+    *out = m;
+    return 1;
+}
+
 /* A noun phrase read rightwards from token i (before token hi): said Paul Martin, said
  * the bank's chief economist John Smith, according to Ushakov, said he. */
 static int np_right(const qt_view *v, size_t i, size_t hi, qt_mention *out)
@@ -259,8 +288,12 @@ static int np_right(const qt_view *v, size_t i, size_t hi, qt_mention *out)
         return 1;
     }
     if (qt_name_starting_at(v, i, hi, out) &&
-        (b == i || out->te >= hi || !qt_tok_lowercase(v, out->te)))
+        (b == i || out->te >= hi || !qt_tok_lowercase(v, out->te))) {
+        qt_mention role_name;
+        if (b == i && name_after_role(v, out->te, hi, &role_name, 0))
+            *out = role_name;
         return 1;
+    }
     size_t j = i;
     while (j < hi && j - i < 8 && is_word(v, j) && !qt_tok_in(v, j, QT_W_NP_STOPS) && !v->quoted[j])
         j++;

@@ -175,7 +175,10 @@ static const char *const qt_org_heads[] = {
     "turkey", "iraq", "france", "germany", "britain", "england", "india", "japan", "mexico",
     "canada", "moscow", "tehran", "washington", "london", "paris", "beijing", "kiev", "kyiv",
     "york", "angeles", "francisco", "jersey", "carolina", "dakota", "virginia", "east", "west",
-    "north", "south", "sudan", "lebanon", "libya", "azerbaijan", NULL};
+    "north", "south", "sudan", "lebanon", "libya", "azerbaijan",
+    /* grounds and clubs (Real Madrid, Old Trafford, Nou Camp) */
+    "madrid", "milan", "trafford", "camp", "stadium", "arena", "road", "lane", "rangers",
+    "villa", "albion", "hotspur", NULL};
 
 static const char *const qt_place_heads[] = {
     "sea", "river", "ocean", "gulf", "island", "islands", "mountains", "korea", "arabia",
@@ -243,6 +246,25 @@ static const char *const title_small[] = {
     "a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "at", "by", "with", "from",
     "as", "vs", "nor", "but", NULL};
 
+/* Jobs written before a name (Singer Sam Endicott, Agent Brian Hassell, Tory MP Boris
+ * Johnson, Brazilian midfielder Edu): a capitalised one opening a run is no first name, a
+ * lower-case one before a name says the name is a person's. Unlike the titles, none is part
+ * of how a person is addressed (Mrs Bennet), so none is kept in a speaker's name. Words
+ * that are common surnames (Baker, Cook, Hunter) are left out. */
+static const char *const roles[] = {
+    "singer", "agent", "striker", "actor", "actress", "producer", "boss", "midfielder",
+    "defender", "winger", "goalkeeper", "keeper", "skipper", "guitarist", "drummer",
+    "bassist", "frontman", "vocalist", "songwriter", "rapper", "comedian", "presenter",
+    "broadcaster", "author", "novelist", "playwright", "screenwriter", "composer", "designer",
+    "chef", "film-maker", "filmmaker", "athlete", "sprinter", "player", "batsman", "bowler",
+    "flanker", "fly-half", "scrum-half", "full-back", "lawyer", "solicitor", "barrister",
+    "campaigner", "activist", "researcher", "scientist", "strategist", "banker", "investor",
+    "spokesperson", "mp", "msp", "mep", "trainer", "jockey", "referee", "cyclist", "golfer",
+    "boxer", "swimmer", "hurdler", "chairman", "chief", "director", "executive", "manager",
+    "coach", "analyst", "economist", "spokesman", "spokeswoman", "president", "secretary",
+    "minister", "chancellor", "leader", "editor", "founder", "head", "captain", "officer",
+    "official", "owner", "reverend", NULL};
+
 /* First words of the cue phrases qt_cue_at() reads word by word (according to, went on). */
 static const char *const cue_heads[] = {
     "according", "went", "goes", "go", "referred", "refers", "pointed", "points", "put", "puts",
@@ -284,6 +306,7 @@ static const struct {
     {phrase_openers, QT_W_PHRASE_OPENERS},
     {title_small, QT_W_TITLE_SMALL},
     {cue_heads, QT_W_CUE_HEADS},
+    {roles, QT_W_ROLES},
 };
 
 #define QT_FILTER_BITS 16384
@@ -481,6 +504,23 @@ uint32_t qt_tok_lookup(const qt_view *v, size_t i)
     }
     v->lexbits[i] = b;
     return b;
+}
+
+uint32_t qt_tok_stem_bits(const qt_view *v, size_t i)
+{
+    size_t n;
+    if (!qt_tok_possessive(v, i, &n))
+        return qt_tok_bits(v, i) & ~QT_BIT_KNOWN;
+    const qt_lexicon *lex = v->lex;
+    const char *s = v->text + v->tok[i].start;
+    if (n == 0 || n > lex->max_len)
+        return 0;
+    unsigned bit = filter_bit(s, n);
+    if (!(lex->filter[bit / 64] >> (bit % 64) & 1))
+        return 0;
+    lex_key k;
+    uint64_t h = make_key(s, n, &k);
+    return lex->slot[find_slot(lex, h, &k, n)].bits & 0xFFFFFFu;
 }
 
 /* Marks the . ! ? (or …) that ends each sentence of the sentence layer: it is among the

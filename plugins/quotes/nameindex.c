@@ -237,7 +237,7 @@ int qt_index_first_in(qt_names *nm, uint32_t from, uint32_t to, int persons_only
             any = k;
             break;
         }
-        if (!persons_only && any == SIZE_MAX && nm->m[k].subjectish &&
+        if (!persons_only && any == SIZE_MAX && nm->m[k].subjectish && !nm->m[k].after_the &&
             !qt_org_like(nm->v, &nm->m[k]))
             any = k;
     }

@@ -433,7 +433,7 @@ const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m
             resolve_surname(nm, v->text + s, e - s, s, title, qt_title_gender(v, m->tb), &failed);
         if (full || failed)
             return full;
-        if (title != SIZE_MAX)
+        if (title != SIZE_MAX && qt_tok_capitalized(v, title))
             s = v->tok[title].start; /* Mrs Bennet, when no first name was ever given */
     }
     return qt_dup_name(v->doc, v->text + s, e - s);
@@ -477,7 +477,7 @@ static int first_in_local(qt_names *nm, uint32_t from, uint32_t to, int persons_
                 break;
             }
         }
-        if (!persons_only && !have_any && m.subjectish && !m.org) {
+        if (!persons_only && !have_any && m.subjectish && !m.org && !m.after_the) {
             any = m;
             have_any = 1;
         }

@@ -112,6 +112,15 @@ static int joins(const qt_view *v, size_t a)
     return newlines < 2;
 }
 
+/* Some capitalised word of tokens [tb, te) is no title or job. */
+static int has_untitled_word(const qt_view *v, size_t tb, size_t te)
+{
+    for (size_t i = tb; i < te; i++)
+        if (qt_tok_capitalized(v, i) && !qt_tok_in(v, i, QT_W_TITLES | QT_W_ROLES))
+            return 1;
+    return 0;
+}
+
 /* Trims a run [tb, te) of a leading function word and of roles and titles. */
 static void trim_run(const qt_view *v, size_t *tb, size_t *te)
 {
@@ -131,11 +140,17 @@ static void trim_run(const qt_view *v, size_t *tb, size_t *te)
         }
     }
     for (size_t i = *te; i-- > *tb;) {
-        if (qt_tok_in(v, i, QT_W_TITLES)) {
+        if (qt_tok_in(v, i, QT_W_TITLES | QT_W_ROLES)) {
+            /* Labour MP Oona King: a last word that is a title is a surname; the job
+             * before it is looked for, and sheds what it leads if a word that is no
+             * title follows it (not Prime Minister, Mr King). */
+            if (i + 1 == *te && i > *tb)
+                continue;
             size_t after = i + 1;
             if (after < *te && qt_tok_punct(v, after, '.'))
                 after++;
-            if (after < *te && qt_n_name_words(v, after, *te) > 0)
+            if (after < *te && qt_n_name_words(v, after, *te) > 0 &&
+                has_untitled_word(v, after, *te))
                 *tb = after;
             break;
         }
@@ -378,8 +393,16 @@ uint32_t qt_lookup_in(const qt_view *v, const qt_mrec *m, uint32_t e, uint32_t p
 
 int qt_org_like(const qt_view *v, const qt_mrec *m)
 {
-    return qt_tok_in(v, m->te - 1, QT_W_ORG_HEADS) || qt_tok_in(v, m->tb, QT_W_PLACE_FIRSTS) ||
-           (m->te - m->tb >= 2 && qt_tok_in(v, m->tb, QT_W_PLACE_HEADS)); /* London Lydia */
+    if (qt_tok_in(v, m->te - 1, QT_W_ORG_HEADS) || qt_tok_in(v, m->tb, QT_W_PLACE_FIRSTS) ||
+        (m->te - m->tb >= 2 && qt_tok_in(v, m->tb, QT_W_PLACE_HEADS))) /* London Lydia */
+        return 1;
+    /* The Labour Party's chances: the possessive ending hides the organisation's word.
+     * Not a place's, nor after a title: Kanye West's, Dr Fox's are people's. */
+    if (!qt_tok_possessive(v, m->te - 1, NULL))
+        return 0;
+    uint32_t last = qt_tok_stem_bits(v, m->te - 1);
+    return (last & QT_W_ORG_HEADS) && !(last & QT_W_PLACE_HEADS) &&
+           qt_title_before(v, m->tb) == SIZE_MAX;
 }
 
 /* Token scans qt_tok_common() makes before it hashes the document's lower-case words
@@ -578,6 +601,18 @@ static uint8_t gender_of(const qt_view *v, const qt_mrec *m)
     return GENDER_UNKNOWN;
 }
 
+/* Token i is "the" in any case, tested without a branch: runs are read again and again,
+ * and a branch on the word before each would be mispredicted often. */
+static int is_the(const qt_view *v, size_t i)
+{
+    const lede_token *t = &v->tok[i];
+    if (t->start + 3 > v->len)
+        return 0;
+    const unsigned char *s = (const unsigned char *)v->text + t->start;
+    unsigned w = (unsigned)s[0] << 16 | (unsigned)s[1] << 8 | s[2];
+    return (t->end - t->start == 3) & ((w | 0x202020u) == 0x746865u);
+}
+
 /* The run at capitalised token i, as the index reads it: the mention it makes, with the
  * fields that depend on the run alone, and in *next the token where reading goes on.
  * 0 when no mention starts at i (reading goes on at i + 1). */
@@ -603,6 +638,11 @@ int qt_read_run(const qt_view *v, size_t i, qt_mrec *m, size_t *next)
     m->n_words = (uint8_t)(words > 255 ? 255 : words);
     m->titled = run.tb > i;
     m->org = (uint8_t)qt_org_like(v, m);
+    /* At the Nou Camp, the Volvo Women's Open: a name after "the" is a place's or a
+     * thing's (a person's title would stand between: the Rev Al Sharpton), unless it is a
+     * title itself (according to the Bishop, the Prime Minister). */
+    m->after_the =
+        (uint8_t)(run.tb > 0 && is_the(v, run.tb - 1) && !qt_tok_in(v, run.tb, QT_W_TITLES));
     m->subjectish = qt_tok_lowercase(v, run.te) && !is_connector(v, run.te) &&
                     !qt_tok_possessive(v, run.te - 1, NULL);
     *next = nx;
@@ -615,7 +655,11 @@ int qt_read_run(const qt_view *v, size_t i, qt_mrec *m, size_t *next)
 void qt_link_mention(const qt_view *v, qt_mrec *m, uint32_t k, uint32_t *head)
 {
     qt_mrec *c = &m[k];
-    if (!c->org && c->n_words >= 2) {
+    /* Labour MP, Home Secretary: a job with a word before it names nobody (John Major,
+     * Paul King, Andrew Tyrie MP do: their jobs are surnames or follow a full name). */
+    int job = c->n_words == 2 && qt_tok_in(v, c->te - 1, QT_W_ROLES) &&
+              !qt_tok_in(v, c->tb, QT_W_MALE_NAMES | QT_W_FEMALE_NAMES);
+    if (!c->org && !c->after_the && c->n_words >= 2 && !job) {
         c->person = 1;
         c->prev_same = *head;
         *head = k;
@@ -625,7 +669,7 @@ void qt_link_mention(const qt_view *v, qt_mrec *m, uint32_t k, uint32_t *head)
         if (full != LEDE_NONE && m[full].start < c->start) {
             c->resolved = full;
             c->person = 1;
-        } else if (c->titled && !c->org) {
+        } else if (c->titled && !c->org && !c->after_the) {
             /* Mrs Bennet before any Bennet's full name: her own entry. */
             c->person = 1;
             if (title != SIZE_MAX) {
@@ -646,7 +690,7 @@ void qt_link_mention(const qt_view *v, qt_mrec *m, uint32_t k, uint32_t *head)
  * subject (Burton explained). */
 int qt_pronoun_candidate(const qt_mrec *c)
 {
-    return c->person || (c->n_words == 1 && c->subjectish && !c->org);
+    return c->person || (c->n_words == 1 && c->subjectish && !c->org && !c->after_the);
 }
 
 /* Candidate c shows it is a person: it is one, or it is a known first name, or a cue
@@ -657,6 +701,9 @@ int qt_pronoun_candidate(const qt_mrec *c)
 int qt_person_evident(const qt_view *v, const qt_mrec *c)
 {
     if (c->person || c->gender != GENDER_UNKNOWN)
+        return 1;
+    /* Brazilian midfielder Edu has hit out: a job before the name is a person's. */
+    if (c->tb > 0 && qt_tok_lowercase(v, c->tb - 1) && qt_tok_in(v, c->tb - 1, QT_W_ROLES))
         return 1;
     size_t k = c->te;
     while (k < v->n_tok && k - c->te < 3 && qt_tok_lowercase(v, k) && qt_tok_in(v, k, QT_W_SKIP))
@@ -700,8 +747,10 @@ const char *qt_mention_text(const qt_view *v, const qt_mrec *arr, const qt_mrec 
     const qt_mrec *full = m->resolved != LEDE_NONE && arr ? &arr[m->resolved] : m;
     uint32_t s, e;
     qt_name_bytes(v, full->tb, full->te, &s, &e);
+    /* Mrs Bennet, President Kumaratunga; not the lower-case job of England sevens coach
+     * Mike (Friday, a day, is no name word). */
     size_t title = qt_title_before(v, full->tb);
-    if (full->n_words == 1 && title != SIZE_MAX)
+    if (full->n_words == 1 && title != SIZE_MAX && qt_tok_capitalized(v, title))
         s = v->tok[title].start;
     return qt_dup_name(v->doc, v->text + s, e - s);
 }

@@ -131,6 +131,7 @@ void qt_owned_free(qt_owned *owned);
 #define QT_W_PHRASE_OPENERS (1u << 20) /* the spokesman, my father (read leftwards) */
 #define QT_W_TITLE_SMALL (1u << 21)    /* of, and, the: lower case inside a title */
 #define QT_W_CUE_HEADS (1u << 22)      /* first words of cue phrases: according, went */
+#define QT_W_ROLES (1u << 23) /* jobs before a name, not titles of address: singer, agent, MP */
 
 /* The word lists as one hash table, built once per stage instance (lexicon.c). */
 /* Builds the lexicon (malloc: it lives as long as the instance). 0 or LEDE_ENOMEM. */
@@ -138,6 +139,8 @@ int qt_lexicon_new(qt_lexicon **out, lede_error *err);
 void qt_lexicon_free(qt_lexicon *lex);
 /* Looks token i up (i < n_tok), stores and returns its lexbits. */
 uint32_t qt_tok_lookup(const qt_view *v, size_t i);
+/* The lexbits of token i's word without a possessive ending (Party's: party's), not stored. */
+uint32_t qt_tok_stem_bits(const qt_view *v, size_t i);
 /* QT_BIT_CAPITALIZED or QT_BIT_LOWERCASE (or 0) for a token whose first byte is not ASCII. */
 uint32_t qt_tok_case_slow(const qt_view *v, size_t i);
 
