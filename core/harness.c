@@ -4,6 +4,7 @@
  * It reuses pipeline.c and options.c unchanged, so a stage tested here meets exactly
  * the validation and the call sequence it meets under `lede run`.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,6 +32,8 @@ int lede_harness_new(lede_harness **out, lede_error *err)
         return rc;
     }
     lede__pipeline_capture_stdout(h->p, &h->out);
+    /* The run's caps: no limit on the text, each document's arena at 256 MiB + 64 x it. */
+    lede__doc_set_limits(h->doc, 0, SIZE_MAX);
     *out = h;
     return 0;
 }

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "lede_config.h"
@@ -283,6 +284,17 @@ static int cmd_run(int argc, char **argv, int check_only)
         c.inputs = stdin_only;
         c.n_inputs = 1;
     }
+    /* An input named on the command line that the run would write: refused before the
+     * output truncates it (one found in a directory is only passed over, see the reader). */
+    for (size_t i = 0; i < c.n_inputs; i++) {
+        struct stat st;
+        if (strcmp(c.inputs[i], "-") != 0 && stat(c.inputs[i], &st) == 0 && S_ISREG(st.st_mode) &&
+            lede__pipeline_writes_to(p, (unsigned long long)st.st_dev,
+                                     (unsigned long long)st.st_ino)) {
+            status = usage_error("input '%s' is also an output of this run", c.inputs[i]);
+            goto out;
+        }
+    }
     lede_error_clear(&err);
     if (lede__reader_new(&r, c.inputs, c.n_inputs, &c.set, &err)) {
         fprintf(stderr, "lede: %s\n", err.message);
@@ -382,8 +394,10 @@ static int cmd_inspect(int argc, char **argv)
 
     if (argc != 2)
         return usage_error("%s", "usage: lede inspect STAGE");
+    ld = NULL;
     if (new_loader(&ld, &err) || lede__loader_load(ld, argv[1], &m, &err)) {
         fprintf(stderr, "lede: %s\n", err.message);
+        lede__loader_free(ld);
         return EXIT_USAGE;
     }
     const lede_stage_desc *d = m->desc;
@@ -400,7 +414,7 @@ static int cmd_inspect(int argc, char **argv)
         printf("  (none)\n");
     for (const lede_option_desc *o = d->options; o && o->name; o++) {
         printf("  %-18s %-6s default: %s", o->name, opt_type(o->type),
-               o->default_value ? o->default_value : "(none)");
+               o->default_value ? o->default_value : "(none: must be set)");
         if (o->type == LEDE_OPT_INT && o->min <= o->max)
             printf("   range: [%.0f, %.0f]", o->min, o->max);
         else if (o->type == LEDE_OPT_FLOAT && o->min <= o->max)
@@ -421,6 +435,15 @@ static int cmd_inspect(int argc, char **argv)
         printf(" %s = %s%s%s;", o->name, quoted ? "\"" : "", o->default_value, quoted ? "\"" : "");
     }
     printf(" }\n");
+    /* Options without a default have no value to show: the entry needs them added. */
+    int first = 1;
+    for (const lede_option_desc *o = d->options; o && o->name; o++)
+        if (!o->default_value) {
+            printf("%s%s", first ? "  and set: " : ", ", o->name);
+            first = 0;
+        }
+    if (!first)
+        printf("\n");
     lede__loader_free(ld);
     return 0;
 }

@@ -668,15 +668,43 @@ int lede__pipeline_writes_to(lede__pipeline *p, unsigned long long dev, unsigned
         pipe_sink *s = &p->sinks[i];
         struct stat st;
         int ok;
+        /* By path, never through s->fp, which a worker may be opening meanwhile. */
         if (i == 0)
-            ok = !p->capture && fstat(fileno(stdout), &st) == 0;
+            ok = !p->capture && fstat(STDOUT_FILENO, &st) == 0;
         else
-            ok = s->fp ? fstat(fileno(s->fp), &st) == 0 : stat(s->path, &st) == 0;
+            ok = stat(s->path, &st) == 0;
         if (ok && S_ISREG(st.st_mode) && (unsigned long long)st.st_dev == dev &&
             (unsigned long long)st.st_ino == ino)
             return 1;
     }
     return 0;
+}
+
+/* path with its directory resolved (links, "." and ".."), for a file that may not exist
+ * yet; path itself when the directory cannot be resolved. */
+static void canonical(const char *path, char *out, size_t size)
+{
+    const char *slash = strrchr(path, '/');
+    char dir[4096], real[4096];
+    snprintf(dir, sizeof dir, "%.*s", slash ? (slash == path ? 1 : (int)(slash - path)) : 1,
+             slash ? path : ".");
+    if (realpath(dir, real))
+        snprintf(out, size, "%s/%s", real, slash ? slash + 1 : path);
+    else
+        snprintf(out, size, "%s", path);
+}
+
+/* Whether two output paths name one file: the same file when both exist (a hard link, a
+ * link, "./x" and "x"), else the same place. */
+static int same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    char ca[8192], cb[8192];
+    canonical(a, ca, sizeof ca);
+    canonical(b, cb, sizeof cb);
+    return strcmp(ca, cb) == 0;
 }
 
 int lede_ctx_open_output(lede_stage_ctx *ctx, const char *path, int *sink, lede_error *err)
@@ -688,8 +716,16 @@ int lede_ctx_open_output(lede_stage_ctx *ctx, const char *path, int *sink, lede_
         *sink = 0;
         return 0;
     }
+    /* One file named twice (./x and x, a link, standard output redirected to it) is one
+     * sink: two would each truncate it and overwrite each other's bytes. */
+    struct stat ps, os;
+    if (!p->capture && stat(path, &ps) == 0 && S_ISREG(ps.st_mode) &&
+        fstat(STDOUT_FILENO, &os) == 0 && ps.st_dev == os.st_dev && ps.st_ino == os.st_ino) {
+        *sink = 0;
+        return 0;
+    }
     for (int i = 1; i < p->n_sinks; i++)
-        if (strcmp(p->sinks[i].path, path) == 0) {
+        if (strcmp(p->sinks[i].path, path) == 0 || same_file(p->sinks[i].path, path)) {
             *sink = i;
             return 0;
         }
@@ -717,9 +753,8 @@ int lede_ctx_write(lede_stage_ctx *ctx, int sink, const char *data, size_t len, 
      * (whichever worker, or a forked one) a direct write would land out of order or nowhere. */
     if (ctx->processing)
         return lede_error_set(err, LEDE_EINVAL,
-                              "stage '%s': lede_ctx_write is for create() and finish(); a "
-                              "document's output goes to lede_doc_output",
-                              ctx->st->name);
+                              "lede_ctx_write is for create() and finish(); a document's output "
+                              "goes to lede_doc_output");
     /* Headers and trailers are written once per stream, by worker 0's instance. */
     if (ctx->worker > 0)
         return 0;

@@ -317,6 +317,18 @@ static void test_outputs_inside_the_input_directory_are_not_read(void **state)
     assert_non_null(strstr(r.err, "/out.ndjson is an output of this run: not read"));
     assert_non_null(strstr(r.err, "/std.ndjson is an output of this run: not read"));
     done(&r);
+    /* Named on the command line, it is refused before the output could truncate it. */
+    r = run("d=/tmp/lede-e2e-same-$$ && rm -rf $d && mkdir $d && echo '{\"text\":\"One.\"}' > "
+            "$d/in.ndjson && $LEDE run -i ndjson -p \"tokenizer ! exporter format=ndjson "
+            "output=$d/in.ndjson\" $d/in.ndjson; echo status $?; wc -c < $d/in.ndjson; "
+            /* One file named two ways is one sink: both records, neither overwritten. */
+            "cd $d && $LEDE run -i ndjson -p 'tokenizer ! exporter format=ndjson output=o.ndjson "
+            "! exporter format=csv output=./o.ndjson' in.ndjson && grep -c . o.ndjson; "
+            "cd / && rm -rf $d");
+    assert_non_null(strstr(r.err, "input '/tmp/lede-e2e-same-"));
+    assert_non_null(strstr(r.err, "in.ndjson' is also an output of this run"));
+    assert_non_null(strstr(r.out, "status 2\n16\n2\n")); /* CSV header + NDJSON record */
+    done(&r);
 }
 
 static void test_broken_stages_report_the_real_reason(void **state)
