@@ -375,8 +375,28 @@ int lede__pipeline_process(lede__pipeline *p, int worker, lede_doc *doc, lede_er
         if (rc) {
             const char *msg = serr.message[0] ? serr.message : lede_strerror(rc);
             /* A renderer failing on an already failed document keeps the first failure. */
-            if (!lede_doc_failed(doc, NULL, NULL))
+            if (!lede_doc_failed(doc, NULL, NULL)) {
                 lede__doc_fail(doc, st->name, msg);
+                /* Renderers before this stage wrote the document as a success: what they
+                 * wrote goes, and they render the error record instead. */
+                int rendered = 0;
+                for (size_t j = 0; j < i; j++)
+                    rendered |= (p->stages[j]->desc->flags & LEDE_STAGE_RENDERS_ERRORS) != 0;
+                if (rendered) {
+                    for (int k = 0; k < lede__doc_sink_count(doc); k++)
+                        lede_buf_reset(lede_doc_output(doc, k));
+                    for (size_t j = 0; j < i; j++) {
+                        pipe_stage *r = p->stages[j];
+                        lede_error rerr;
+                        if (!(r->desc->flags & LEDE_STAGE_RENDERS_ERRORS))
+                            continue;
+                        lede__doc_set_stage(doc, r->name);
+                        lede_error_clear(&rerr);
+                        r->desc->process(r->w[worker].inst, doc, &rerr);
+                    }
+                    lede__doc_set_stage(doc, st->name);
+                }
+            }
             if (!first_rc) {
                 first_rc = rc < 0 ? rc : LEDE_ESTAGE;
                 lede_error_set(err, first_rc, "document '%s': stage '%s': %s", lede_doc_id(doc),

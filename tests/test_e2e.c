@@ -334,6 +334,17 @@ static void test_outputs_inside_the_input_directory_are_not_read(void **state)
 static void test_broken_stages_report_the_real_reason(void **state)
 {
     (void)state;
+    /* A stage after the exporter fails a document: its success record is withdrawn and
+     * the error record written in its place, one record per input as ever. */
+    result f =
+        run("printf '{\"id\":\"a\",\"text\":\"FAIL_HERE\"}\\n{\"id\":\"b\",\"text\":\"ok\"}\\n' | "
+            "LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES $LEDE run -i ndjson -p "
+            "'tokenizer ! exporter format=ndjson ! teststage_ok'");
+    assert_int_equal(f.status, 1);
+    assert_true(strncmp(f.out, "{\"id\":\"a\",\"error\":{\"stage\":\"teststage_ok\"", 40) == 0);
+    assert_null(strstr(f.out, "FAIL_HERE\",\"paragraph"));
+    assert_non_null(strstr(f.out, "\n{\"id\":\"b\",\"sentences\""));
+    done(&f);
     /* A stage that takes memory without end on a small document stops at that document's
      * cap (256 MiB + 64 x its text, not the largest document's), and its own message
      * survives the exhausted arena. */
