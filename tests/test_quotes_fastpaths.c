@@ -315,6 +315,34 @@ static void test_second_pronoun_walk_counts_what_the_first_passed(void **state)
     }
 }
 
+/* He passes by a one-word mention that is no subject (Bush's) unless a full name ending
+ * in its word comes before it: that is known from where its word is spelt, with no
+ * mention read, only when no capital, initial or connector stands before any of them. */
+static void test_pronoun_walk_knows_a_surname_from_its_full_name(void **state)
+{
+    (void)state;
+    static const char *const full[] = {"George Bush", "George W. Bush", "Ludwig van Bush"};
+    for (size_t k = 0; k < sizeof full / sizeof full[0]; k++) {
+        char text[512];
+        snprintf(text, sizeof text,
+                 "%s was born in Connecticut. John Smith met him. Bush's speech was long. "
+                 "\"It was great,\" he said.",
+                 full[k]);
+        qtu t;
+        qtu_run(&t, text, NULL);
+        qtu_expect(&t, "It was great,", full[k], "said", "he");
+        qtu_free(&t);
+    }
+    /* No full name before it: he passes Bush's by, to John Smith. */
+    qtu t;
+    qtu_run(&t,
+            "John Smith met him in Connecticut. Bush's speech was long. \"It was great,\" he "
+            "said. George Bush left.",
+            NULL);
+    qtu_expect(&t, "It was great,", "John Smith", "said", "he");
+    qtu_free(&t);
+}
+
 /* A tokenizer that keeps white space gives the stage the same token layer with whitespace
  * tokens in it: the stage drops them first (four tokens compared at a time), so the
  * quotations are those of the layer without them, whichever token a whitespace token falls
@@ -449,6 +477,7 @@ int main(void)
         cmocka_unit_test(test_titled_surname_and_pronoun_resolve_to_the_full_name),
         cmocka_unit_test(test_pronoun_reaches_back_past_many_sentences),
         cmocka_unit_test(test_second_pronoun_walk_counts_what_the_first_passed),
+        cmocka_unit_test(test_pronoun_walk_knows_a_surname_from_its_full_name),
         cmocka_unit_test(test_surname_before_its_full_name_resolves_to_it),
         cmocka_unit_test(test_surname_inside_a_long_run_of_capitals_resolves),
         cmocka_unit_test(test_whitespace_tokens_are_dropped_wherever_they_are),

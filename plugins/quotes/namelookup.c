@@ -291,6 +291,28 @@ static qt_mrec *prev_mention(qt_names *nm, back_walk *w, int *ok)
     return &w->buf[--w->n];
 }
 
+/* Mention c (one word, no title before it, neither a subject nor a titled name: Labour's,
+ * the Nou Camp) is no person: one untitled is a person only as the surname of a full name
+ * before it, and no mention of two words ends at a token before it that spells its word.
+ * Known from the surname's search without reading its mentions; 0 when not known. */
+static int no_person(qt_names *nm, const qt_mrec *c)
+{
+    const qt_view *v = nm->v;
+    if (c->n_words != 1 || c->title != LEDE_NONE ||
+        ((c->subjectish || c->titled) && !c->org && !c->after_the))
+        return 0;
+    const char *s;
+    size_t n;
+    qt_surname(v, c, &s, &n);
+    qt_chain *ch = chain_of(nm, s, n, v->tok[c->te - 1].start + 1);
+    if (!ch)
+        return 0; /* complete() says why */
+    for (size_t k = 0; k < ch->n_hits && ch->hits[k] + 1 < c->te; k++)
+        if (!qt_alone_at(v, ch->hits[k]))
+            return 0;
+    return 1;
+}
+
 /* Does mention c answer the walk? Completes c when the answer needs it; *ok -1 when the
  * index must answer. */
 static int answers(qt_names *nm, qt_mrec *c, int what, const qt_mrec **arr, int *ok)
@@ -304,6 +326,8 @@ static int answers(qt_names *nm, qt_mrec *c, int what, const qt_mrec **arr, int 
         *arr = complete(nm, c, ok);
         return *ok > 0 && !c->person;
     }
+    if (no_person(nm, c))
+        return 0; /* no candidate */
     *arr = complete(nm, c, ok);
     if (*ok < 0 || !qt_pronoun_candidate(c))
         return 0;

@@ -734,6 +734,14 @@ int qt_person_evident(const qt_view *v, const qt_mrec *c)
     return qt_tok_lowercase(v, k) && qt_tok_in(v, k, QT_W_CUE_VERBS);
 }
 
+int qt_alone_at(const qt_view *v, size_t h)
+{
+    /* A run's token before its last is a name word (capitalised), an initial's full stop
+     * or a connector (Ludwig van Beethoven). */
+    return h == 0 || (!qt_tok_capitalized(v, h - 1) && !qt_tok_punct(v, h - 1, '.') &&
+                      !is_connector(v, h - 1));
+}
+
 /* Token k-1 is no part of any run: reading from k gives the index's mentions. A run
  * holds a connector only before a name word (qt_name_starting_at), so the connector's
  * lexicon lookup is needed only then. */

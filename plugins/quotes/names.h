@@ -150,6 +150,8 @@ void qt_link_mention(const qt_view *v, qt_mrec *m, uint32_t k, uint32_t *head);
 int qt_pronoun_candidate(const qt_mrec *c);
 /* Candidate c shows it is a person (for he and she). */
 int qt_person_evident(const qt_view *v, const qt_mrec *c);
+/* No mention of two or more words ends at token h: the token before it can be no run's. */
+int qt_alone_at(const qt_view *v, size_t h);
 /* Token k-1 is no part of any run: reading from k gives the index's mentions. */
 int qt_run_break_before(const qt_view *v, size_t k);
 /* A name copied into the arena with each run of white space made one space. */
