@@ -333,13 +333,8 @@ static void test_pronoun_walk_knows_a_surname_from_its_full_name(void **state)
         qtu_expect(&t, "It was great,", full[k], "said", "he");
         qtu_free(&t);
     }
-    /* Nor one before Mary, who speaks: her first name still tells he to pass her by. */
-    qtu t;
-    qtu_run(&t, "John Smith met him in Connecticut. Mary said hello. \"It was great,\" he said.",
-            NULL);
-    qtu_expect(&t, "It was great,", "John Smith", "said", "he");
-    qtu_free(&t);
     /* No full name before it: he passes Bush's by, to John Smith. */
+    qtu t;
     qtu_run(&t,
             "John Smith met him in Connecticut. Bush's speech was long. \"It was great,\" he "
             "said. George Bush left.",

@@ -291,15 +291,15 @@ static qt_mrec *prev_mention(qt_names *nm, back_walk *w, int *ok)
     return &w->buf[--w->n];
 }
 
-/* Mention c is one word with no title before it (nor a title or job trimmed from it,
- * unless it is an organisation's or after "the": Labour's, the Nou Camp, Burton), and no
- * mention of two words ends at a token before it that spells its word: no full name can
- * stand behind it, so linking it gives what qt_link_alone() does. Known from the
- * surname's search without reading its mentions; 0 when not known. */
-static int alone(qt_names *nm, const qt_mrec *c)
+/* Mention c (one word, no title before it, neither a subject nor a titled name: Labour's,
+ * the Nou Camp) is no person: one untitled is a person only as the surname of a full name
+ * before it, and no mention of two words ends at a token before it that spells its word.
+ * Known from the surname's search without reading its mentions; 0 when not known. */
+static int no_person(qt_names *nm, const qt_mrec *c)
 {
     const qt_view *v = nm->v;
-    if (c->n_words != 1 || c->title != LEDE_NONE || (c->titled && !c->org && !c->after_the))
+    if (c->n_words != 1 || c->title != LEDE_NONE ||
+        ((c->subjectish || c->titled) && !c->org && !c->after_the))
         return 0;
     const char *s;
     size_t n;
@@ -323,15 +323,12 @@ static int answers(qt_names *nm, qt_mrec *c, int what, const qt_mrec **arr, int 
     if (what == WANT_ORG) {
         if (!c->org || qt_tok_in(v, c->te - 1, QT_W_PLACE_HEADS))
             return 0;
-        if (alone(nm, c))
-            return 1; /* no person, as complete() would link it */
         *arr = complete(nm, c, ok);
         return *ok > 0 && !c->person;
     }
-    if (alone(nm, c))
-        qt_link_alone(v, c); /* as complete() would link it, with no mention read */
-    else
-        *arr = complete(nm, c, ok);
+    if (no_person(nm, c))
+        return 0; /* no candidate */
+    *arr = complete(nm, c, ok);
     if (*ok < 0 || !qt_pronoun_candidate(c))
         return 0;
     if (what == WANT_ANY_PERSON)

@@ -709,13 +709,6 @@ void qt_link_mention(const qt_view *v, qt_mrec *m, uint32_t k, uint32_t *head)
         c->gender = m[c->resolved].gender;
 }
 
-void qt_link_alone(const qt_view *v, qt_mrec *m)
-{
-    m->person = 0;
-    m->resolved = LEDE_NONE;
-    m->gender = gender_of(v, m);
-}
-
 /* He or she (or "the 23-year-old") may stand for mention c: a person, or a one-word
  * subject (Burton explained). */
 int qt_pronoun_candidate(const qt_mrec *c)

@@ -146,10 +146,6 @@ void qt_fill_run(const qt_view *v, qt_mrec *m);
 /* Links mention m[k] to the mentions of its surname before it, whose latest entry is
  * *head (person, resolved, gender); a full name becomes the new *head. */
 void qt_link_mention(const qt_view *v, qt_mrec *m, uint32_t k, uint32_t *head);
-/* What qt_link_mention() gives a one-word mention m with no title before it (nor a
- * title or job trimmed from it, unless it is an organisation's or after "the") when no
- * full name of its surname comes before it: no person, the gender of its own word. */
-void qt_link_alone(const qt_view *v, qt_mrec *m);
 /* He, she or "the 23-year-old" may stand for mention c. */
 int qt_pronoun_candidate(const qt_mrec *c);
 /* Candidate c shows it is a person (for he and she). */
