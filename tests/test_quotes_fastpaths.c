@@ -291,6 +291,58 @@ static char *repeat_with_names(size_t count, const char *before, const char *aft
     return text;
 }
 
+/* A walk back that reaches the mentions before the last walk of its kind started ends as
+ * that walk did, counting the candidates both passed: he passes ten women to John Walker,
+ * and a second he after five (or six) more women still finds him (or is out of reach). */
+static void test_second_pronoun_walk_counts_what_the_first_passed(void **state)
+{
+    (void)state;
+    for (int more = 5; more <= 6; more++) {
+        char text[4096];
+        size_t n = (size_t)snprintf(text, sizeof text, "John Walker arrived on Monday. ");
+        char name[8];
+        for (int i = 0; i < 10 + more; i++) {
+            name[put_name(name, (size_t)i)] = '\0';
+            n += (size_t)snprintf(text + n, sizeof text - n, "%sMary %s spoke. ",
+                                  i == 10 ? "\"We will win,\" he said. " : "", name);
+        }
+        snprintf(text + n, sizeof text - n, "\"We will lose,\" he said.");
+        qtu t;
+        qtu_run(&t, text, NULL);
+        qtu_expect(&t, "We will win,", "John Walker", "said", "he");
+        qtu_expect(&t, "We will lose,", more == 5 ? "John Walker" : NULL, "said", "he");
+        qtu_free(&t);
+    }
+}
+
+/* He passes by a one-word mention that is no subject (Bush's) unless a full name ending
+ * in its word comes before it: that is known from where its word is spelt, with no
+ * mention read, only when no capital, initial or connector stands before any of them. */
+static void test_pronoun_walk_knows_a_surname_from_its_full_name(void **state)
+{
+    (void)state;
+    static const char *const full[] = {"George Bush", "George W. Bush", "Ludwig van Bush"};
+    for (size_t k = 0; k < sizeof full / sizeof full[0]; k++) {
+        char text[512];
+        snprintf(text, sizeof text,
+                 "%s was born in Connecticut. John Smith met him. Bush's speech was long. "
+                 "\"It was great,\" he said.",
+                 full[k]);
+        qtu t;
+        qtu_run(&t, text, NULL);
+        qtu_expect(&t, "It was great,", full[k], "said", "he");
+        qtu_free(&t);
+    }
+    /* No full name before it: he passes Bush's by, to John Smith. */
+    qtu t;
+    qtu_run(&t,
+            "John Smith met him in Connecticut. Bush's speech was long. \"It was great,\" he "
+            "said. George Bush left.",
+            NULL);
+    qtu_expect(&t, "It was great,", "John Smith", "said", "he");
+    qtu_free(&t);
+}
+
 /* A tokenizer that keeps white space gives the stage the same token layer with whitespace
  * tokens in it: the stage drops them first (four tokens compared at a time), so the
  * quotations are those of the layer without them, whichever token a whitespace token falls
@@ -424,6 +476,8 @@ int main(void)
         cmocka_unit_test(test_sentence_initial_common_word_is_not_part_of_a_name),
         cmocka_unit_test(test_titled_surname_and_pronoun_resolve_to_the_full_name),
         cmocka_unit_test(test_pronoun_reaches_back_past_many_sentences),
+        cmocka_unit_test(test_second_pronoun_walk_counts_what_the_first_passed),
+        cmocka_unit_test(test_pronoun_walk_knows_a_surname_from_its_full_name),
         cmocka_unit_test(test_surname_before_its_full_name_resolves_to_it),
         cmocka_unit_test(test_surname_inside_a_long_run_of_capitals_resolves),
         cmocka_unit_test(test_whitespace_tokens_are_dropped_wherever_they_are),

@@ -81,12 +81,14 @@ static int mention_ending_at(qt_names *nm, size_t t, qt_mrec *out)
         return -1;
     while (i <= t) {
         size_t next;
-        if (!qt_tok_capitalized(v, i) || !qt_read_run(v, i, out, &next)) {
+        if (!qt_tok_capitalized(v, i) || !qt_find_run(v, i, out, &next)) {
             i++;
             continue;
         }
-        if (out->te == t + 1)
+        if (out->te == t + 1) {
+            qt_fill_run(v, out);
             return 1;
+        }
         if (out->tb > t)
             return 0;
         i = next;
@@ -261,7 +263,8 @@ typedef struct back_walk {
 } back_walk;
 
 /* The next mention of the walk back, NULL at the start of the document; *ok is -1 when
- * the index must answer. */
+ * the index must answer. The runs of a chunk are found at once, and a mention's fields
+ * filled in when the walk comes to it (qt_fill_run): most walks stop after a few. */
 static qt_mrec *prev_mention(qt_names *nm, back_walk *w, int *ok)
 {
     const qt_view *v = nm->v;
@@ -276,7 +279,7 @@ static qt_mrec *prev_mention(qt_names *nm, back_walk *w, int *ok)
         }
         for (size_t i = from; i < w->end;) {
             size_t next;
-            if (!qt_tok_capitalized(v, i) || !qt_read_run(v, i, &w->buf[w->n], &next)) {
+            if (!qt_tok_capitalized(v, i) || !qt_find_run(v, i, &w->buf[w->n], &next)) {
                 i++;
                 continue;
             }
@@ -286,6 +289,28 @@ static qt_mrec *prev_mention(qt_names *nm, back_walk *w, int *ok)
         w->end = from;
     }
     return &w->buf[--w->n];
+}
+
+/* Mention c (one word, no title before it, neither a subject nor a titled name: Labour's,
+ * the Nou Camp) is no person: one untitled is a person only as the surname of a full name
+ * before it, and no mention of two words ends at a token before it that spells its word.
+ * Known from the surname's search without reading its mentions; 0 when not known. */
+static int no_person(qt_names *nm, const qt_mrec *c)
+{
+    const qt_view *v = nm->v;
+    if (c->n_words != 1 || c->title != LEDE_NONE ||
+        ((c->subjectish || c->titled) && !c->org && !c->after_the))
+        return 0;
+    const char *s;
+    size_t n;
+    qt_surname(v, c, &s, &n);
+    qt_chain *ch = chain_of(nm, s, n, v->tok[c->te - 1].start + 1);
+    if (!ch)
+        return 0; /* complete() says why */
+    for (size_t k = 0; k < ch->n_hits && ch->hits[k] + 1 < c->te; k++)
+        if (!qt_alone_at(v, ch->hits[k]))
+            return 0;
+    return 1;
 }
 
 /* Does mention c answer the walk? Completes c when the answer needs it; *ok -1 when the
@@ -301,6 +326,8 @@ static int answers(qt_names *nm, qt_mrec *c, int what, const qt_mrec **arr, int 
         *arr = complete(nm, c, ok);
         return *ok > 0 && !c->person;
     }
+    if (no_person(nm, c))
+        return 0; /* no candidate */
     *arr = complete(nm, c, ok);
     if (*ok < 0 || !qt_pronoun_candidate(c))
         return 0;
@@ -310,8 +337,21 @@ static int answers(qt_names *nm, qt_mrec *c, int what, const qt_mrec **arr, int 
     return (c->gender == GENDER_UNKNOWN || c->gender == want) && qt_person_evident(v, c) ? 1 : 2;
 }
 
+/* Remembers walk what's answer from byte pos (out after counted mentions) and returns 0. */
+static int walk_done(qt_names *nm, int what, uint32_t pos, const char *out, int counted)
+{
+    nm->walks[what].pos = pos;
+    nm->walks[what].counted = (uint32_t)counted;
+    nm->walks[what].out = out;
+    nm->walks[what].valid = 1;
+    return 0;
+}
+
 /* The walk a pronoun (or "the 23-year-old") makes back from byte pos, read locally: the
- * name it stands for in *out (NULL for none). 0, or -1 when the index must answer. */
+ * name it stands for in *out (NULL for none). 0, or -1 when the index must answer. He
+ * said ... he added: a walk that reaches the mentions before the last walk's start of its
+ * kind goes on as that walk did (the same mentions, the same answers), so it stops there:
+ * the last walk's answer is its answer if the mentions it counted leave room for it. */
 static int walk_back_local(qt_names *nm, uint32_t pos, int what, const char **out)
 {
     const qt_view *v = nm->v;
@@ -320,26 +360,35 @@ static int walk_back_local(qt_names *nm, uint32_t pos, int what, const char **ou
     w.n = 0;
     *out = NULL;
     int ok, walk = 0;
+    int known = nm->walks[what].valid && nm->walks[what].pos <= pos;
+    uint32_t known_pos = nm->walks[what].pos;
     qt_mrec *c;
     while ((c = prev_mention(nm, &w, &ok)) != NULL) {
         if (c->start >= pos)
             continue;
+        if (known && c->start < known_pos) {
+            const char *last = nm->walks[what].out;
+            uint32_t counted = nm->walks[what].counted + (uint32_t)walk;
+            *out = last && counted < PRONOUN_REACH ? last : NULL;
+            return walk_done(nm, what, pos, *out, (int)counted);
+        }
+        qt_fill_run(v, c);
         const qt_mrec *arr;
         int a = answers(nm, c, what, &arr, &ok);
         if (ok < 0)
             return -1;
         if (a == 1) {
             *out = qt_mention_text(v, arr, c);
-            return 0;
+            return *out ? walk_done(nm, what, pos, *out, walk) : 0;
         }
         /* The index walks 16 mentions back for it, 16 candidates for he and she (a
          * candidate that does not fit counts, as one without evidence does), and
          * the last candidate for "the 23-year-old". */
         if (what == WANT_ORG || a == 2)
             if (++walk >= PRONOUN_REACH)
-                return 0;
+                return walk_done(nm, what, pos, NULL, walk);
     }
-    return ok < 0 ? -1 : 0;
+    return ok < 0 ? -1 : walk_done(nm, what, pos, NULL, walk);
 }
 
 /* The name the walk back from pos finds, or NULL. */

@@ -391,18 +391,24 @@ uint32_t qt_lookup_in(const qt_view *v, const qt_mrec *m, uint32_t e, uint32_t p
     return best;
 }
 
-int qt_org_like(const qt_view *v, const qt_mrec *m)
+/* qt_org_like() for a mention whose last token is (possessive) or is not a possessive. */
+static int org_like(const qt_view *v, const qt_mrec *m, int possessive)
 {
     if (qt_tok_in(v, m->te - 1, QT_W_ORG_HEADS) || qt_tok_in(v, m->tb, QT_W_PLACE_FIRSTS) ||
         (m->te - m->tb >= 2 && qt_tok_in(v, m->tb, QT_W_PLACE_HEADS))) /* London Lydia */
         return 1;
     /* The Labour Party's chances: the possessive ending hides the organisation's word.
      * Not a place's, nor after a title: Kanye West's, Dr Fox's are people's. */
-    if (!qt_tok_possessive(v, m->te - 1, NULL))
+    if (!possessive)
         return 0;
     uint32_t last = qt_tok_stem_bits(v, m->te - 1);
     return (last & QT_W_ORG_HEADS) && !(last & QT_W_PLACE_HEADS) &&
            qt_title_before(v, m->tb) == SIZE_MAX;
+}
+
+int qt_org_like(const qt_view *v, const qt_mrec *m)
+{
+    return org_like(v, m, qt_tok_possessive(v, m->te - 1, NULL));
 }
 
 /* Token scans qt_tok_common() makes before it hashes the document's lower-case words
@@ -618,6 +624,14 @@ static int is_the(const qt_view *v, size_t i)
  * 0 when no mention starts at i (reading goes on at i + 1). */
 int qt_read_run(const qt_view *v, size_t i, qt_mrec *m, size_t *next)
 {
+    if (!qt_find_run(v, i, m, next))
+        return 0;
+    qt_fill_run(v, m);
+    return 1;
+}
+
+int qt_find_run(const qt_view *v, size_t i, qt_mrec *m, size_t *next)
+{
     qt_mention run;
     if (!is_name_word(v, i) || !name_from(v, i, v->n_tok, &run))
         return 0;
@@ -626,27 +640,36 @@ int qt_read_run(const qt_view *v, size_t i, qt_mrec *m, size_t *next)
     while (nx < v->n_tok && is_name_word(v, nx) && joins(v, nx - 1) &&
            !qt_tok_possessive(v, nx - 1, NULL))
         nx++;
-    memset(m, 0, sizeof *m);
     m->tb = (uint32_t)run.tb;
     m->te = (uint32_t)run.te;
     m->start = v->tok[run.tb].start;
+    m->titled = run.tb > i;
+    *next = nx;
+    return 1;
+}
+
+void qt_fill_run(const qt_view *v, qt_mrec *m)
+{
+    uint32_t tb = m->tb, te = m->te;
+    uint8_t titled = m->titled;
+    memset(m, 0, sizeof *m);
+    m->tb = tb;
+    m->te = te;
+    m->start = v->tok[tb].start;
     m->prev_same = LEDE_NONE;
     m->resolved = LEDE_NONE;
-    size_t title = qt_title_before(v, run.tb);
+    size_t title = qt_title_before(v, tb);
     m->title = title == SIZE_MAX ? LEDE_NONE : (uint32_t)title;
-    int words = qt_n_name_words(v, run.tb, run.te);
+    int words = qt_n_name_words(v, tb, te);
     m->n_words = (uint8_t)(words > 255 ? 255 : words);
-    m->titled = run.tb > i;
-    m->org = (uint8_t)qt_org_like(v, m);
+    m->titled = titled;
+    int possessive = qt_tok_possessive(v, te - 1, NULL);
+    m->org = (uint8_t)org_like(v, m, possessive);
     /* At the Nou Camp, the Volvo Women's Open: a name after "the" is a place's or a
      * thing's (a person's title would stand between: the Rev Al Sharpton), unless it is a
      * title itself (according to the Bishop, the Prime Minister). */
-    m->after_the =
-        (uint8_t)(run.tb > 0 && is_the(v, run.tb - 1) && !qt_tok_in(v, run.tb, QT_W_TITLES));
-    m->subjectish = qt_tok_lowercase(v, run.te) && !is_connector(v, run.te) &&
-                    !qt_tok_possessive(v, run.te - 1, NULL);
-    *next = nx;
-    return 1;
+    m->after_the = (uint8_t)(tb > 0 && is_the(v, tb - 1) && !qt_tok_in(v, tb, QT_W_TITLES));
+    m->subjectish = qt_tok_lowercase(v, te) && !is_connector(v, te) && !possessive;
 }
 
 /* Links mention m[k] to the mentions of its surname before it, whose latest full-name
@@ -709,6 +732,14 @@ int qt_person_evident(const qt_view *v, const qt_mrec *c)
     while (k < v->n_tok && k - c->te < 3 && qt_tok_lowercase(v, k) && qt_tok_in(v, k, QT_W_SKIP))
         k++;
     return qt_tok_lowercase(v, k) && qt_tok_in(v, k, QT_W_CUE_VERBS);
+}
+
+int qt_alone_at(const qt_view *v, size_t h)
+{
+    /* A run's token before its last is a name word (capitalised), an initial's full stop
+     * or a connector (Ludwig van Beethoven). */
+    return h == 0 || (!qt_tok_capitalized(v, h - 1) && !qt_tok_punct(v, h - 1, '.') &&
+                      !is_connector(v, h - 1));
 }
 
 /* Token k-1 is no part of any run: reading from k gives the index's mentions. A run

@@ -89,6 +89,14 @@ struct qt_names {
     size_t work, budget;
     qt_chain *chains[MAX_CHAINS]; /* arena memory, one at a time: most documents need few */
     size_t n_chains;
+    /* The last local pronoun walk of each kind (WANT_*): from byte pos it found out (NULL
+     * for none) with `counted` mentions counted before it. A later walk of the kind from
+     * further on that reaches the mentions before pos knows the rest of its walk. */
+    struct {
+        uint32_t pos, counted;
+        int valid;
+        const char *out;
+    } walks[4];
 };
 
 /* What a pronoun walk looks for. */
@@ -131,6 +139,10 @@ uint32_t qt_lookup_in(const qt_view *v, const qt_mrec *m, uint32_t e, uint32_t p
 /* The mention of the run at capitalised token i, with the fields that depend on the run
  * alone, and in *next the token where reading goes on. 0 when none starts at i. */
 int qt_read_run(const qt_view *v, size_t i, qt_mrec *m, size_t *next);
+/* qt_read_run() in two steps, for readers that use few of the runs they read: where the
+ * run is (m's tb, te and titled; start), then the rest of what it says of itself. */
+int qt_find_run(const qt_view *v, size_t i, qt_mrec *m, size_t *next);
+void qt_fill_run(const qt_view *v, qt_mrec *m);
 /* Links mention m[k] to the mentions of its surname before it, whose latest entry is
  * *head (person, resolved, gender); a full name becomes the new *head. */
 void qt_link_mention(const qt_view *v, qt_mrec *m, uint32_t k, uint32_t *head);
@@ -138,6 +150,8 @@ void qt_link_mention(const qt_view *v, qt_mrec *m, uint32_t k, uint32_t *head);
 int qt_pronoun_candidate(const qt_mrec *c);
 /* Candidate c shows it is a person (for he and she). */
 int qt_person_evident(const qt_view *v, const qt_mrec *c);
+/* No mention of two or more words ends at token h: the token before it can be no run's. */
+int qt_alone_at(const qt_view *v, size_t h);
 /* Token k-1 is no part of any run: reading from k gives the index's mentions. */
 int qt_run_break_before(const qt_view *v, size_t k);
 /* A name copied into the arena with each run of white space made one space. */
