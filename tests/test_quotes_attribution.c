@@ -444,6 +444,86 @@ static void test_said_the_age_description(void **state)
     qtu_free(&t);
 }
 
+/* BBC sport/282 and sport/217 (issue #4): "the" with modifiers before a job stands for the
+ * person last named as a subject, as "he" would; the mention stays the description. */
+static void test_said_the_modifier_job_is_the_last_named_person(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Manchester United's Alex Ferguson has praised his players' gutsy performance in the "
+            "1-0 win at Aston Villa.\n\n\"That was our hardest away game of the season and it was "
+            "a fantastic game of football, end-to-end with lots of good passing,\" said the Old "
+            "Trafford boss.",
+            NULL);
+    qtu_expect(&t,
+               "That was our hardest away game of the season and it was a fantastic game of "
+               "football, end-to-end with lots of good passing,",
+               "Alex Ferguson", "said", "the Old Trafford boss");
+    qtu_free(&t);
+    /* sport/217 (its "Man-of-the-match" left out): Steve Finnan's, a possessive, is no
+     * subject; Duff is (a name inside a quotation gives no full name). */
+    qtu_run(&t,
+            "Kerr applauded the decisive move which earned the victory. \"It was a brilliant "
+            "goal, fantastic skill by Damien Duff.\"\n\nDuff explained what went wrong when he "
+            "fluffed a chance to make it 2-0 midway through the second half. He opted to bring "
+            "Steve Finnan's cross down and shoot against the bar when a close-range header "
+            "looked the best option. \"I would have headed that every time but I completely lost "
+            "it in the lights,\" said the Chelsea star.",
+            NULL);
+    qtu_expect(&t, "I would have headed that every time but I completely lost it in the lights,",
+               "Duff", "said", "the Chelsea star");
+    qtu_free(&t);
+}
+
+/* BBC sport/153: the person last named as an object (claimed that Aizlewood had) is passed
+ * by; the chairman named as the subject before speaks. */
+static void test_the_job_passes_a_name_that_is_no_subject_by(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Chester have won only two of their last 10 League games but Chairman Steve Vaughan "
+            "claims he cannot afford to sack the 43-year-old Liverpool legend. Vaughan claimed "
+            "that Aizlewood had \"verbally agreed\" to the offer. But the Chester chairman added: "
+            "\"After they discussed the offer with their solicitor, who also acts as their agent, "
+            "they decided to withdraw the verbal agreement, which was disappointing.\"",
+            NULL);
+    qtu_expect(&t,
+               "After they discussed the offer with their solicitor, who also acts as their "
+               "agent, they decided to withdraw the verbal agreement, which was disappointing.",
+               "Steve Vaughan", "added", "the Chester chairman");
+    qtu_free(&t);
+}
+
+/* BBC entertainment/276 and politics/188: a judge, or a spokesman, is someone other than
+ * the person last named. */
+static void test_the_judge_and_the_spokesman_stay_unnamed(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Doherty, 25, had to be home by midnight to observe the curfew, which is one of the "
+            "conditions of his bail. On Monday, the judge agreed to allow him to perform on "
+            "condition that requests for changes to his bail terms were \"not too regular an "
+            "occurrence\".",
+            NULL);
+    qtu_expect(&t, "not too regular an occurrence", "judge", "agreed", "the judge");
+    qtu_free(&t);
+    qtu_run(&t,
+            "Scotland Yard said the policing operation had been reviewed. A spokesman said "
+            "President Musharraf's safety had not been compromised, as the papers had been "
+            "handed in promptly. \"We cannot discuss who was responsible for the documents, only "
+            "that they contained the policing arrangements for the official visit,\" said the "
+            "spokesman.",
+            NULL);
+    qtu_expect(&t,
+               "We cannot discuss who was responsible for the documents, only that they "
+               "contained the policing arrangements for the official visit,",
+               "spokesman", "said", "the spokesman");
+    qtu_free(&t);
+}
+
 static void test_said_one_trader(void **state)
 {
     (void)state;
@@ -898,6 +978,9 @@ int main(void)
         cmocka_unit_test(test_adding_that_clause_is_not_a_speaker),
         cmocka_unit_test(test_quoted_title_has_no_speaker),
         cmocka_unit_test(test_said_the_age_description),
+        cmocka_unit_test(test_said_the_modifier_job_is_the_last_named_person),
+        cmocka_unit_test(test_the_job_passes_a_name_that_is_no_subject_by),
+        cmocka_unit_test(test_the_judge_and_the_spokesman_stay_unnamed),
         cmocka_unit_test(test_said_one_trader),
         cmocka_unit_test(test_long_role_before_name_and_cue),
         cmocka_unit_test(test_appositive_without_closing_comma),

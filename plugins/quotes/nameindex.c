@@ -204,7 +204,9 @@ const char *qt_index_walk_back(qt_names *nm, uint32_t pos, int what)
      * gender does not rule it out. */
     for (int walk = 0; p != SIZE_MAX && walk < PRONOUN_REACH; walk++, p--) {
         const qt_mrec *c = &nm->m[nm->persons[p]];
-        if ((c->gender == GENDER_UNKNOWN || c->gender == want) && qt_person_evident(v, c))
+        if (what == WANT_PERSON
+                ? qt_subject_person(v, c)
+                : (c->gender == GENDER_UNKNOWN || c->gender == want) && qt_person_evident(v, c))
             return qt_mention_text(v, nm->m, c);
         if (p == 0)
             break;

@@ -334,6 +334,8 @@ static int answers(qt_names *nm, qt_mrec *c, int what, const qt_mrec **arr, int 
     if (what == WANT_ANY_PERSON)
         return 1;
     uint8_t want = what == WANT_MALE ? GENDER_MALE : GENDER_FEMALE;
+    if (what == WANT_PERSON)
+        return qt_subject_person(v, c) ? 1 : 2;
     return (c->gender == GENDER_UNKNOWN || c->gender == want) && qt_person_evident(v, c) ? 1 : 2;
 }
 
@@ -452,6 +454,35 @@ static const char *resolve_surname(qt_names *nm, const char *s, size_t n, uint32
     return qt_index_resolve_surname(nm, s, n, pos, title, want, failed);
 }
 
+/* A definite description that news writing uses for the person it last named, as it
+ * would "he": "the 23-year-old" (1: the last candidate), or "the" with modifiers before a
+ * job (2: the last person, of either gender; said the
+ * Tottenham striker, said the Chelsea star, the Man Utd boss said). Jobs an organisation
+ * speaks through (the spokesman, the official, the source) rarely stand for a person
+ * named before, nor does a job of someone else's (the rapper's spokesman). */
+static int refers_back(const qt_view *v, const qt_mention *m)
+{
+    size_t last = m->te - 1;
+    size_t last_len = v->tok[last].end - v->tok[last].start;
+    if (!qt_tok_is(v, m->tb, "the") || last == m->tb)
+        return 0;
+    if (last_len > 9 && memcmp(v->text + v->tok[last].end - 9, "-year-old", 9) == 0)
+        return 1;
+    if (!qt_tok_lowercase(v, last) ||
+        !(qt_tok_in(v, last, QT_W_ROLES | QT_W_TITLES) || qt_tok_is(v, last, "star") ||
+          qt_tok_is(v, last, "champion")))
+        return 0;
+    static const char *const others[] = {"spokesman", "spokeswoman", "spokesperson", "official",
+                                         "judge",     "agent",       "lawyer"};
+    for (size_t k = 0; k < sizeof others / sizeof others[0]; k++)
+        if (qt_tok_is(v, last, others[k]))
+            return 0;
+    for (size_t k = m->tb + 1; k < last; k++)
+        if (qt_tok_possessive(v, k, NULL))
+            return 0;
+    return 2;
+}
+
 const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m)
 {
     if (m->tb >= m->te || m->te > v->n_tok)
@@ -459,11 +490,11 @@ const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m
     if (m->kind == QT_MENTION_PRONOUN)
         return resolve_pronoun(nm, v, m);
     if (m->kind == QT_MENTION_PHRASE) {
-        /* "the 23-year-old" stands for the person last named. */
-        size_t last_len = v->tok[m->te - 1].end - v->tok[m->te - 1].start;
-        if (qt_tok_is(v, m->tb, "the") && last_len > 9 &&
-            memcmp(v->text + v->tok[m->te - 1].end - 9, "-year-old", 9) == 0) {
-            const char *who = walk_back(nm, v->tok[m->tb].start, WANT_ANY_PERSON);
+        /* "the 23-year-old" and "the Tottenham striker" stand for the person last named. */
+        int back = refers_back(v, m);
+        if (back) {
+            const char *who =
+                walk_back(nm, v->tok[m->tb].start, back == 1 ? WANT_ANY_PERSON : WANT_PERSON);
             if (who)
                 return who;
         }

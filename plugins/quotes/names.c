@@ -723,7 +723,17 @@ int qt_pronoun_candidate(const qt_mrec *c)
  * for the few candidates a pronoun's walk meets. */
 int qt_person_evident(const qt_view *v, const qt_mrec *c)
 {
-    if (c->person || c->gender != GENDER_UNKNOWN)
+    return c->person || qt_person_shown(v, c);
+}
+
+int qt_person_shown(const qt_view *v, const qt_mrec *c)
+{
+    if (c->gender != GENDER_UNKNOWN || c->resolved != LEDE_NONE)
+        return 1;
+    /* Matchwinner Keane was, Manchester United's Alex Ferguson has praised: a name of two
+     * words that opens its clause before a verb. */
+    if (c->person && c->n_words == 2 && c->subjectish &&
+        (c->tb == 0 || !qt_tok_lowercase(v, c->tb - 1)))
         return 1;
     /* Brazilian midfielder Edu has hit out: a job before the name is a person's. */
     if (c->tb > 0 && qt_tok_lowercase(v, c->tb - 1) && qt_tok_in(v, c->tb - 1, QT_W_ROLES))
@@ -732,6 +742,19 @@ int qt_person_evident(const qt_view *v, const qt_mrec *c)
     while (k < v->n_tok && k - c->te < 3 && qt_tok_lowercase(v, k) && qt_tok_in(v, k, QT_W_SKIP))
         k++;
     return qt_tok_lowercase(v, k) && qt_tok_in(v, k, QT_W_CUE_VERBS);
+}
+
+int qt_subject_person(const qt_view *v, const qt_mrec *c)
+{
+    /* He opted to bring Steve Finnan's cross down, Vaughan claimed that Aizlewood had: a
+     * possessive or a word before the name (but a job or a cue: said Kerr) makes it no
+     * subject. */
+    if (qt_tok_possessive(v, c->te - 1, NULL))
+        return 0;
+    if (c->tb > 0 && qt_tok_lowercase(v, c->tb - 1) &&
+        !qt_tok_in(v, c->tb - 1, QT_W_ROLES | QT_W_TITLES | QT_W_CUE_VERBS))
+        return 0;
+    return qt_person_shown(v, c);
 }
 
 int qt_alone_at(const qt_view *v, size_t h)

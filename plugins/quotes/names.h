@@ -96,11 +96,12 @@ struct qt_names {
         uint32_t pos, counted;
         int valid;
         const char *out;
-    } walks[4];
+    } walks[5];
 };
 
-/* What a pronoun walk looks for. */
-enum { WANT_MALE, WANT_FEMALE, WANT_ORG, WANT_ANY_PERSON };
+/* What a pronoun walk looks for: WANT_PERSON is he or she of either gender (said the
+ * Tottenham striker), WANT_ANY_PERSON the last candidate ("the 23-year-old"). */
+enum { WANT_MALE, WANT_FEMALE, WANT_ORG, WANT_ANY_PERSON, WANT_PERSON };
 
 /* ---- names.c: reading mentions ---- */
 
@@ -150,6 +151,13 @@ void qt_link_mention(const qt_view *v, qt_mrec *m, uint32_t k, uint32_t *head);
 int qt_pronoun_candidate(const qt_mrec *c);
 /* Candidate c shows it is a person (for he and she). */
 int qt_person_evident(const qt_view *v, const qt_mrec *c);
+/* ... by more than its capitalised words (Golden Kinnaree, Stars In Their Eyes are
+ * none): a first name or title gives its gender, a full name before stands for it, it is
+ * a name of two words opening its clause before a verb, a job stands before it or a cue
+ * verb after it. */
+int qt_person_shown(const qt_view *v, const qt_mrec *c);
+/* ... and is named as a subject (for "the Tottenham striker"). */
+int qt_subject_person(const qt_view *v, const qt_mrec *c);
 /* No mention of two or more words ends at token h: the token before it can be no run's. */
 int qt_alone_at(const qt_view *v, size_t h);
 /* Token k-1 is no part of any run: reading from k gives the index's mentions. */
