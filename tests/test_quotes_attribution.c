@@ -941,6 +941,56 @@ static void test_may_said_opening_a_sentence(void **state)
     qtu_free(&t);
 }
 
+/* BBC sport/217: a description capitalised by its sentence (Matchwinner, Man-of-the-match)
+ * is no first name; the job after the quotation names the person it describes. */
+static void test_sentence_initial_description_is_no_first_name(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Robbie Keane took his Republic record to 24 with a first-half goal which proved "
+            "enough for victory. Kerr applauded the decisive move which earned the victory. "
+            "Matchwinner Keane was another full of praise for Duff's role in the goal. \"It was "
+            "great play from Damien,\" said the Tottenham striker.\n\nMan-of-the-match Duff "
+            "explained what went wrong when he fluffed a chance to make it 2-0 midway through "
+            "the second half. \"I would have headed that every time but I completely lost it in "
+            "the lights,\" said the Chelsea star.",
+            NULL);
+    qtu_expect(&t, "It was great play from Damien,", "Robbie Keane", "said",
+               "the Tottenham striker");
+    qtu_expect(&t, "I would have headed that every time but I completely lost it in the lights,",
+               "Duff", "said", "the Chelsea star");
+    qtu_free(&t);
+    /* Robbie is no description: a first name at a sentence start stays. */
+    qtu_run(&t,
+            "Robbie Keane scored twice. \"It was great play from Damien,\" said the Tottenham "
+            "striker.",
+            NULL);
+    qtu_expect(&t, "It was great play from Damien,", "Robbie Keane", "said",
+               "the Tottenham striker");
+    qtu_free(&t);
+}
+
+/* BBC entertainment/202: said the ROLE, NAME: the name after the comma holds the job. */
+static void test_said_the_role_comma_name(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "The audit office should have more power to choose what it investigated, the MPs "
+            "said. The call was made in a report into the BBC's Freeview digital service. \"Our "
+            "aim is not to rewrite the storyline of EastEnders but simply to ensure that the BBC "
+            "is as accountable to parliament as any other organisation spending public money,\" "
+            "said the committee chairman, MP Edward Leigh.",
+            NULL);
+    qtu_expect(&t,
+               "Our aim is not to rewrite the storyline of EastEnders but simply to ensure that "
+               "the BBC is as accountable to parliament as any other organisation spending "
+               "public money,",
+               "Edward Leigh", "said", "Edward Leigh");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1005,6 +1055,8 @@ int main(void)
         cmocka_unit_test(test_possessive_organisation_is_no_person),
         cmocka_unit_test(test_he_stands_for_a_one_word_name_after_a_job),
         cmocka_unit_test(test_may_said_opening_a_sentence),
+        cmocka_unit_test(test_sentence_initial_description_is_no_first_name),
+        cmocka_unit_test(test_said_the_role_comma_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -310,6 +310,15 @@ static int np_right(const qt_view *v, size_t i, size_t hi, qt_mention *out)
         return 1;
     if (b == i)
         return 0; /* said Paul Martin, said the spokesman; not said that ... */
+    /* said the committee chairman, MP Edward Leigh: the job's holder, named after it. */
+    qt_mention named;
+    if (j + 1 < hi && qt_tok_punct(v, j, ',') && qt_tok_lowercase(v, j - 1) &&
+        qt_tok_in(v, j - 1, QT_W_ROLES | QT_W_TITLES) &&
+        qt_name_starting_at(v, j + 1, hi, &named) && named.te - named.tb >= 2 &&
+        (named.te >= hi || !qt_tok_lowercase(v, named.te))) {
+        *out = named;
+        return 1;
+    }
     out->tb = b;
     out->te = j;
     out->kind = QT_MENTION_PHRASE;

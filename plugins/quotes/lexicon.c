@@ -263,7 +263,7 @@ static const char *const roles[] = {
     "boxer", "swimmer", "hurdler", "chairman", "chief", "director", "executive", "manager",
     "coach", "analyst", "economist", "spokesman", "spokeswoman", "president", "secretary",
     "minister", "chancellor", "leader", "editor", "founder", "head", "captain", "officer",
-    "official", "owner", "reverend", NULL};
+    "official", "owner", "reverend", "matchwinner", "veteran", NULL};
 
 /* First words of the cue phrases qt_cue_at() reads word by word (according to, went on). */
 static const char *const cue_heads[] = {

@@ -121,6 +121,17 @@ static int has_untitled_word(const qt_view *v, size_t tb, size_t te)
     return 0;
 }
 
+/* Token i is a hyphenated word with a part in lower case (Man-of-the-match). */
+static int lower_compound(const qt_view *v, size_t i)
+{
+    const char *s = v->text + v->tok[i].start, *end = v->text + v->tok[i].end;
+    for (const char *p = memchr(s, '-', (size_t)(end - s)); p && p + 1 < end;
+         p = memchr(p + 1, '-', (size_t)(end - p - 1)))
+        if (p[1] >= 'a' && p[1] <= 'z')
+            return 1;
+    return 0;
+}
+
 /* Trims a run [tb, te) of a leading function word and of roles and titles. */
 static void trim_run(const qt_view *v, size_t *tb, size_t *te)
 {
@@ -130,6 +141,10 @@ static void trim_run(const qt_view *v, size_t *tb, size_t *te)
     if (*te - *tb >= 2 &&
         !qt_tok_in(v, *tb, QT_W_TITLES | QT_W_PLACE_FIRSTS | QT_W_MALE_NAMES | QT_W_FEMALE_NAMES) &&
         qt_tok_common(v, *tb))
+        (*tb)++;
+    /* Man-of-the-match Duff, Coffee-loving Curry: a compound with a lower-case part that
+     * opens its sentence is a description (no first name is spelt so). */
+    else if (*te - *tb >= 2 && lower_compound(v, *tb) && sentence_initial(v, *tb))
         (*tb)++;
     /* Refugee Council Enver Solomon: an organisation's name before a person's. */
     for (size_t i = *te; i-- > *tb;) {
