@@ -23,7 +23,7 @@ static const char *const top_level_keys[] = {"plugin_path", "input",         "pi
                                              "workers",     "max_doc_bytes", "extensions",
                                              "isolate",     "doc_timeout",   NULL};
 
-static void dir_of(const char *path, char *out, size_t size)
+void lede__dir_of(const char *path, char *out, size_t size)
 {
     const char *slash = strrchr(path, '/');
     if (!slash)
@@ -258,7 +258,7 @@ int lede__config_load(const char *file, lede__loader *ld, lede__settings *set, l
     char cdir[4096];
     int rc = 0;
 
-    dir_of(file, cdir, sizeof cdir);
+    lede__dir_of(file, cdir, sizeof cdir);
     if ((rc = check_wide_integers(file, 0, err)))
         return rc;
     config_init(&cfg);

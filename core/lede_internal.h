@@ -27,6 +27,10 @@ typedef struct lede__arena {
     size_t first;      /* size of the next first chunk (what the last document needed) */
 } lede__arena;
 
+/* The directory part of path into out: "." when it has none, "/" for a file at the root
+ * (config.c). */
+void lede__dir_of(const char *path, char *out, size_t size);
+
 void lede__arena_init(lede__arena *a, size_t max);
 /* n zeroed bytes (what lede_doc_alloc promises stages), or NULL past the cap. */
 void *lede__arena_alloc(lede__arena *a, size_t n);

@@ -378,24 +378,22 @@ int lede__pipeline_process(lede__pipeline *p, int worker, lede_doc *doc, lede_er
             if (!lede_doc_failed(doc, NULL, NULL)) {
                 lede__doc_fail(doc, st->name, msg);
                 /* Renderers before this stage wrote the document as a success: what they
-                 * wrote goes, and they render the error record instead. */
-                int rendered = 0;
-                for (size_t j = 0; j < i; j++)
-                    rendered |= (p->stages[j]->desc->flags & LEDE_STAGE_RENDERS_ERRORS) != 0;
-                if (rendered) {
-                    for (int k = 0; k < lede__doc_sink_count(doc); k++)
+                 * wrote goes (once, before the first of them), and they render the error
+                 * record instead. */
+                int withdrawn = 0;
+                for (size_t j = 0; j < i; j++) {
+                    pipe_stage *r = p->stages[j];
+                    lede_error rerr;
+                    if (!(r->desc->flags & LEDE_STAGE_RENDERS_ERRORS))
+                        continue;
+                    for (int k = 0; !withdrawn && k < lede__doc_sink_count(doc); k++)
                         lede_buf_reset(lede_doc_output(doc, k));
-                    for (size_t j = 0; j < i; j++) {
-                        pipe_stage *r = p->stages[j];
-                        lede_error rerr;
-                        if (!(r->desc->flags & LEDE_STAGE_RENDERS_ERRORS))
-                            continue;
-                        lede__doc_set_stage(doc, r->name);
-                        lede_error_clear(&rerr);
-                        r->desc->process(r->w[worker].inst, doc, &rerr);
-                    }
-                    lede__doc_set_stage(doc, st->name);
+                    withdrawn = 1;
+                    lede__doc_set_stage(doc, r->name);
+                    lede_error_clear(&rerr);
+                    r->desc->process(r->w[worker].inst, doc, &rerr);
                 }
+                lede__doc_set_stage(doc, st->name);
             }
             if (!first_rc) {
                 first_rc = rc < 0 ? rc : LEDE_ESTAGE;
@@ -431,14 +429,18 @@ void lede__pipeline_add_stage_seconds(lede__pipeline *p, size_t i, double second
 /* Whether a new file may be made at path: its directory is writable. 0 or an errno. */
 static int dir_writable(const char *path)
 {
-    const char *slash = strrchr(path, '/');
     char dir[4096];
-    if (!slash)
-        return access(".", W_OK) == 0 ? 0 : errno;
-    if ((size_t)(slash - path) >= sizeof dir)
+    if (strlen(path) >= sizeof dir)
         return ENAMETOOLONG;
-    snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+    lede__dir_of(path, dir, sizeof dir);
     return access(dir, W_OK) == 0 ? 0 : errno;
+}
+
+/* The message of an output file that cannot be opened for writing, for reason e. */
+static int open_failed(lede_error *err, const char *path, int e)
+{
+    return lede_error_set(err, LEDE_EIO, "option 'output': cannot open '%s' for writing: %s", path,
+                          strerror(e));
 }
 
 /* Whether path could be opened for writing, without touching it: an existing file must be
@@ -473,10 +475,7 @@ static int writable(const char *path, lede_error *err)
     } else {
         e = dir_writable(path);
     }
-    if (!e)
-        return 0;
-    return lede_error_set(err, LEDE_EIO, "option 'output': cannot open '%s' for writing: %s", path,
-                          strerror(e));
+    return e ? open_failed(err, path, e) : 0;
 }
 
 /* Opens (truncating) the file of sink s. 0 or LEDE_EIO. */
@@ -484,11 +483,8 @@ static int sink_file_open(pipe_sink *s, lede_error *err)
 {
     if (s->fp)
         return 0;
-    if (!(s->fp = fopen(s->path, "w"))) {
-        int e = errno;
-        return lede_error_set(err, LEDE_EIO, "option 'output': cannot open '%s' for writing: %s",
-                              s->path, strerror(e));
-    }
+    if (!(s->fp = fopen(s->path, "w")))
+        return open_failed(err, s->path, errno);
     return 0;
 }
 
@@ -682,19 +678,29 @@ const char *lede_ctx_config_dir(const lede_stage_ctx *ctx)
     return ctx->p->config_dir;
 }
 
+/* Whether st is a regular file with this device and inode. */
+static int is_file(const struct stat *st, unsigned long long dev, unsigned long long ino)
+{
+    return S_ISREG(st->st_mode) && (unsigned long long)st->st_dev == dev &&
+           (unsigned long long)st->st_ino == ino;
+}
+
+/* Whether standard output (sink 0, unless the harness captures it) is redirected to that
+ * regular file. */
+static int stdout_is(const lede__pipeline *p, unsigned long long dev, unsigned long long ino)
+{
+    struct stat st;
+    return !p->capture && fstat(STDOUT_FILENO, &st) == 0 && is_file(&st, dev, ino);
+}
+
 int lede__pipeline_writes_to(lede__pipeline *p, unsigned long long dev, unsigned long long ino)
 {
-    for (int i = 0; i < p->n_sinks; i++) {
-        pipe_sink *s = &p->sinks[i];
+    if (stdout_is(p, dev, ino))
+        return 1;
+    /* By path, never through s->fp, which a worker may be opening meanwhile. */
+    for (int i = 1; i < p->n_sinks; i++) {
         struct stat st;
-        int ok;
-        /* By path, never through s->fp, which a worker may be opening meanwhile. */
-        if (i == 0)
-            ok = !p->capture && fstat(STDOUT_FILENO, &st) == 0;
-        else
-            ok = stat(s->path, &st) == 0;
-        if (ok && S_ISREG(st.st_mode) && (unsigned long long)st.st_dev == dev &&
-            (unsigned long long)st.st_ino == ino)
+        if (stat(p->sinks[i].path, &st) == 0 && is_file(&st, dev, ino))
             return 1;
     }
     return 0;
@@ -706,8 +712,7 @@ static void canonical(const char *path, char *out, size_t size)
 {
     const char *slash = strrchr(path, '/');
     char dir[4096], real[4096];
-    snprintf(dir, sizeof dir, "%.*s", slash ? (slash == path ? 1 : (int)(slash - path)) : 1,
-             slash ? path : ".");
+    lede__dir_of(path, dir, sizeof dir);
     if (realpath(dir, real))
         snprintf(out, size, "%s/%s", real, slash ? slash + 1 : path);
     else
@@ -738,9 +743,8 @@ int lede_ctx_open_output(lede_stage_ctx *ctx, const char *path, int *sink, lede_
     }
     /* One file named twice (./x and x, a link, standard output redirected to it) is one
      * sink: two would each truncate it and overwrite each other's bytes. */
-    struct stat ps, os;
-    if (!p->capture && stat(path, &ps) == 0 && S_ISREG(ps.st_mode) &&
-        fstat(STDOUT_FILENO, &os) == 0 && ps.st_dev == os.st_dev && ps.st_ino == os.st_ino) {
+    struct stat ps;
+    if (stat(path, &ps) == 0 && stdout_is(p, ps.st_dev, ps.st_ino)) {
         *sink = 0;
         return 0;
     }
