@@ -38,24 +38,24 @@ def articles():
     out = []
     for cat in sorted(os.listdir(DATA)):
         for name in sorted(os.listdir(os.path.join(DATA, cat))):
-            with open(os.path.join(DATA, cat, name), encoding="latin-1") as f:
+            with open(os.path.join(DATA, cat, name), encoding="utf-8") as f:
                 out.append((f"{cat}/{name}", f.read()))
     return out
 
 
 def build_corpus(size_mb, arts, tmp):
-    txt = os.path.join(tmp, f"corpus-{size_mb}mb.txt")
-    nd = os.path.join(tmp, f"corpus-{size_mb}mb.ndjson")
+    txt = os.path.join(tmp, f"bbc-{size_mb}mb.txt")
+    nd = os.path.join(tmp, f"bbc-{size_mb}mb.ndjson")
     if os.path.exists(txt) and os.path.exists(nd):
         return txt, nd
     target = size_mb * 1000 * 1000
     written = 0
     rep = 0
-    with open(txt, "w") as ft, open(nd, "w") as fn:
+    with open(txt, "w", encoding="utf-8") as ft, open(nd, "w", encoding="utf-8") as fn:
         while written < target:
             for aid, text in arts:
                 ft.write(text + "\n")
-                fn.write(json.dumps({"id": f"{rep}/{aid}", "text": text}) + "\n")
+                fn.write(json.dumps({"id": f"{rep}/{aid}", "text": text}, ensure_ascii=False) + "\n")
                 written += len(text.encode()) + 1
                 if written >= target:
                     break
