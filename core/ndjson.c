@@ -66,8 +66,7 @@ static int hex4(const char *s, unsigned *out)
     return 0;
 }
 
-/* Writes cp as UTF-8 at o; returns the number of bytes (1 to 4). */
-static size_t put_utf8(char *o, unsigned cp)
+size_t lede__put_utf8(char *o, unsigned cp)
 {
     if (cp < 0x80) {
         o[0] = (char)cp;
@@ -257,10 +256,10 @@ static int parse_string(ndj *p, int decode, size_t *off, size_t *n)
                 cp = 0xFFFD; /* lone surrogate */
             }
             if (decode) {
-                o += put_utf8(o, cp);
+                o += lede__put_utf8(o, cp);
             } else {
                 char tmp[4];
-                dec += put_utf8(tmp, cp);
+                dec += lede__put_utf8(tmp, cp);
             }
             continue;
         }
@@ -553,6 +552,54 @@ trailing:
     if (p.pos != len)
         return fail(&p, "unexpected data after the object");
     return 0;
+}
+
+int lede__ndjson_prefix_id(const char *line, size_t len, lede_buf *scratch, size_t *off, size_t *n)
+{
+    char msg[64];
+    ndj p = {line, len, 0, scratch, msg, sizeof msg};
+
+    if (lede_buf_reserve(scratch, 1))
+        return 0;
+    lede_buf_reset(scratch);
+    skip_ws(&p);
+    if (p.pos >= len || line[p.pos] != '{')
+        return 0;
+    p.pos++;
+    for (;;) {
+        size_t key_off, key_len;
+        skip_ws(&p);
+        if (p.pos >= len || line[p.pos] != '"' || parse_string(&p, 1, &key_off, &key_len))
+            return 0;
+        skip_ws(&p);
+        if (p.pos >= len || line[p.pos] != ':')
+            return 0;
+        p.pos++;
+        skip_ws(&p);
+        if (p.pos >= len)
+            return 0;
+        int is_id = key_len == 2 && memcmp(scratch->data + key_off, "id", 2) == 0;
+        scratch->len = key_off;
+        if (is_id && line[p.pos] == '"')
+            return parse_string(&p, 1, off, n) == 0;
+        if (is_id) {
+            size_t start = p.pos;
+            /* A number cut by the end of the prefix may have lost digits. */
+            if (line[p.pos] != '-' && (line[p.pos] < '0' || line[p.pos] > '9'))
+                return 0;
+            if (parse_number(&p) || p.pos >= len)
+                return 0;
+            *off = scratch->len;
+            *n = p.pos - start;
+            return lede_buf_append(scratch, line + start, p.pos - start) == 0;
+        }
+        if (skip_value(&p))
+            return 0;
+        skip_ws(&p);
+        if (p.pos >= len || line[p.pos] != ',')
+            return 0;
+        p.pos++;
+    }
 }
 
 void lede__ndjson_rec_free(lede__ndjson_rec *rec)

@@ -52,8 +52,10 @@ struct lede__reader {
     size_t scanned; /* buf[buf_start..scanned) holds no newline: a long line that takes
                        many reads is searched once, not from its start after each */
     int eof;
+    int skip_id; /* the line being skipped (too long) has its id in `id` */
 
     lede_buf scratch;
+    lede_buf id; /* the current record's id, NUL-terminated */
     lede__ndjson_rec rec;
     char *file; /* text mode file contents */
     size_t file_cap;
@@ -99,6 +101,7 @@ int lede__reader_new(lede__reader **out, char *const *inputs, size_t n_inputs,
     r->fd = -1;
     r->multi = n_inputs > 1;
     lede_buf_init(&r->scratch, set->max_doc_bytes + ((size_t)1 << 20));
+    lede_buf_init(&r->id, 0);
     for (size_t i = n_inputs; i-- > 0;)
         if (push(r, inputs[i])) {
             lede__reader_free(r);
@@ -122,6 +125,7 @@ void lede__reader_free(lede__reader *r)
     free(r->buf);
     free(r->file);
     lede_buf_free(&r->scratch);
+    lede_buf_free(&r->id);
     lede__ndjson_rec_free(&r->rec);
     free(r);
 }
@@ -228,6 +232,56 @@ static int expand_dir(lede__reader *r, const char *path, const struct stat *st, 
     return rc;
 }
 
+/* The encoding a byte order mark at s names when it is UTF-16 or UTF-32, else NULL. */
+static const char *utf16_or_32(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (len >= 4 && u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0)
+        return "UTF-32LE";
+    if (len >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF)
+        return "UTF-32BE";
+    if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE)
+        return "UTF-16LE";
+    if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF)
+        return "UTF-16BE";
+    return NULL;
+}
+
+/* UTF-16 text src[0..len), little-endian when le, as UTF-8 in a new buffer of *cap bytes
+ * (*out_len of them used, NUL-terminated), without the byte order mark it starts with. A
+ * lone surrogate or an odd last byte becomes U+FFFD, as invalid UTF-8 does. NULL when out
+ * of memory. */
+static char *utf16_to_utf8(const unsigned char *src, size_t len, int le, size_t *out_len,
+                           size_t *cap)
+{
+    /* A unit of 2 bytes gives at most 3, a pair of 4 bytes 4, an odd byte 3. */
+    *cap = len / 2 * 3 + 8;
+    char *out = malloc(*cap), *o = out;
+    if (!out)
+        return NULL;
+    size_t i = 2;
+    while (i + 1 < len) {
+        unsigned u = le ? src[i] | (unsigned)src[i + 1] << 8 : (unsigned)src[i] << 8 | src[i + 1];
+        i += 2;
+        if (u >= 0xD800 && u <= 0xDBFF && i + 1 < len) {
+            unsigned v =
+                le ? src[i] | (unsigned)src[i + 1] << 8 : (unsigned)src[i] << 8 | src[i + 1];
+            if (v >= 0xDC00 && v <= 0xDFFF) {
+                u = 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00);
+                i += 2;
+            }
+        }
+        if (u >= 0xD800 && u <= 0xDFFF)
+            u = 0xFFFD;
+        o += lede__put_utf8(o, u);
+    }
+    if (i < len)
+        o += lede__put_utf8(o, 0xFFFD);
+    *o = '\0';
+    *out_len = (size_t)(o - out);
+    return out;
+}
+
 /* Loads doc from buf->data[off..off+len): in place when the text is valid UTF-8 (the
  * document takes buf's storage and gives back its own, see lede__doc_adopt_text), else
  * copied by lede_doc_load, which replaces invalid sequences or refuses an oversized text.
@@ -304,6 +358,25 @@ static int read_text(lede__reader *r, const char *path, lede_doc *doc, lede_erro
     }
     if (fd)
         close(fd);
+    /* A text with a UTF-16 byte order mark is read as the UTF-16 it says it is; UTF-32
+     * (which starts like UTF-16LE) is refused. */
+    const char *enc = utf16_or_32(r->file, len);
+    if (enc && enc[4] == '3') {
+        reader_fail(doc, path,
+                    "%s is %s (it opens with that byte order mark): lede reads "
+                    "UTF-8 and UTF-16; convert it first, e.g. iconv -f UTF-32 -t UTF-8",
+                    path, enc);
+        return 1;
+    }
+    if (enc) {
+        size_t cap = 0;
+        char *conv = utf16_to_utf8((const unsigned char *)r->file, len, enc[6] == 'L', &len, &cap);
+        if (!conv)
+            return lede_error_set(err, LEDE_ENOMEM, "out of memory reading %s", path);
+        free(r->file);
+        r->file = conv;
+        r->file_cap = cap;
+    }
     /* The document takes the file buffer and gives back its own (load_text). */
     lede_buf file = {r->file, len, r->file_cap, 0};
     int rc = load_text(doc, path, &file, 0, len, err);
@@ -312,6 +385,13 @@ static int read_text(lede__reader *r, const char *path, lede_doc *doc, lede_erro
     if (rc) {
         lede__doc_fail(doc, "reader", err->message);
         lede_error_clear(err);
+    } else if (enc) {
+        lede__doc_set_stage(doc, "reader");
+        lede_doc_warn(doc, LEDE_NONE,
+                      "%s was read as %s (its byte order mark); offsets count "
+                      "bytes of its UTF-8 form",
+                      path, enc);
+        lede__doc_set_stage(doc, NULL);
     }
     return 1;
 }
@@ -364,29 +444,39 @@ static void line_id(const lede__reader *r, char *out, size_t size)
         snprintf(out, size, "%llu", r->line_no);
 }
 
+/* The id of a record, scratch->data[off .. off + len), as a C string in r->id; NULL when it
+ * holds a NUL (\u0000), which a C string cannot, or memory runs out. */
+static const char *copy_id(lede__reader *r, const lede_buf *scratch, size_t off, size_t len)
+{
+    if (memchr(scratch->data + off, 0, len))
+        return NULL;
+    lede_buf_reset(&r->id);
+    if (lede_buf_append(&r->id, scratch->data + off, len) || lede_buf_reserve(&r->id, 1))
+        return NULL;
+    r->id.data[len] = '\0';
+    return r->id.data;
+}
+
 /* Turns one NDJSON line into doc. */
 static void load_record(lede__reader *r, const char *line, size_t len, lede_doc *doc)
 {
-    char msg[256], id[4200];
+    char msg[256], lid[4200];
     lede_error e;
     lede__ndjson_rec *rec = &r->rec;
+    const char *id = NULL;
 
     if (lede__ndjson_parse(line, len, rec, &r->scratch, msg, sizeof msg)) {
-        line_id(r, id, sizeof id);
+        line_id(r, lid, sizeof lid);
         char where[64];
         snprintf(where, sizeof where, "%llu", r->line_no);
-        reader_fail(doc, id, "line %s: not a valid JSON object: %s", where, msg);
+        reader_fail(doc, lid, "line %s: not a valid JSON object: %s", where, msg);
         return;
     }
-    if (rec->has_id == 1) {
-        if (rec->id_len >= sizeof id || memchr(r->scratch.data + rec->id_off, 0, rec->id_len)) {
-            line_id(r, id, sizeof id);
-        } else {
-            memcpy(id, r->scratch.data + rec->id_off, rec->id_len);
-            id[rec->id_len] = '\0';
-        }
-    } else {
-        line_id(r, id, sizeof id);
+    if (rec->has_id == 1)
+        id = copy_id(r, &r->scratch, rec->id_off, rec->id_len);
+    if (!id) {
+        line_id(r, lid, sizeof lid);
+        id = lid;
     }
     if (rec->has_text != 1) {
         char where[64];
@@ -405,13 +495,14 @@ static void load_record(lede__reader *r, const char *line, size_t len, lede_doc 
         lede__doc_fail(doc, "reader", e.message);
         return;
     }
-    if (rec->has_id == -1) {
+    if (rec->has_id == -1 || (rec->has_id == 1 && id == lid)) {
         /* Said, not silent: the line number may also be another record's id. */
         lede__doc_set_stage(doc, "reader");
         lede_doc_warn(doc, LEDE_NONE,
-                      "line %llu: field 'id' is not a string or a number; the document is "
-                      "named by its line number",
-                      r->line_no);
+                      "line %llu: field 'id' %s; the document is named by its line number",
+                      r->line_no,
+                      rec->has_id == -1 ? "is not a string or a number"
+                                        : "holds a NUL character (\\u0000) or is too large");
         lede__doc_set_stage(doc, NULL);
     }
     for (size_t i = 0; i < rec->n_fields; i++) {
@@ -463,7 +554,19 @@ static int next_line(lede__reader *r, lede_doc *doc, lede_error *err)
             r->scanned = r->buf_end;
         if (!nl && !r->eof) {
             if (r->buf_end - r->buf_start > max_line) {
-                /* Too long: forget what we have, keep reading to the newline. */
+                /* Too long: forget what we have, keep reading to the newline; but first
+                 * find the record's id in what we have, for its error record. */
+                if (!skipping) {
+                    size_t off = 0, n = 0;
+                    const char *at = r->buf + r->buf_start;
+                    size_t have = r->buf_end - r->buf_start;
+                    if (r->line_no == 0 && have >= 3 && memcmp(at, "\xEF\xBB\xBF", 3) == 0) {
+                        at += 3;
+                        have -= 3;
+                    }
+                    r->skip_id = lede__ndjson_prefix_id(at, have, &r->scratch, &off, &n) &&
+                                 copy_id(r, &r->scratch, off, n) != NULL;
+                }
                 skipping = 1;
                 r->buf_start = r->buf_end;
             }
@@ -489,12 +592,35 @@ static int next_line(lede__reader *r, lede_doc *doc, lede_error *err)
             line += 3;
             len -= 3;
         }
+        /* UTF-16 and UTF-32 are not JSON text here: say so once, not once per line. */
+        if (r->line_no == 1 && utf16_or_32(line, len)) {
+            reader_fail(doc, r->path,
+                        "%s is %s (it opens with that byte order mark): NDJSON input must be "
+                        "UTF-8; convert it first, e.g. iconv -f UTF-16 -t UTF-8",
+                        r->path, utf16_or_32(line, len));
+            r->buf_start = r->buf_end;
+            r->eof = 1;
+            return 1;
+        }
+        if (!skipping && len > max_line) {
+            size_t off = 0, n = 0;
+            r->skip_id = lede__ndjson_prefix_id(line, len, &r->scratch, &off, &n) &&
+                         copy_id(r, &r->scratch, off, n) != NULL;
+        }
         if (skipping || len > max_line) {
-            char id[4200], where[64];
-            line_id(r, id, sizeof id);
-            snprintf(where, sizeof where, "%llu", r->line_no);
-            reader_fail(doc, id, "line %s is longer than the per-document limit (%s)", where,
-                        "max_doc_bytes");
+            char lid[4200], msg[320];
+            const char *id = lid;
+            if (r->skip_id)
+                id = r->id.data;
+            else
+                line_id(r, lid, sizeof lid);
+            snprintf(msg, sizeof msg,
+                     "line %llu is longer than the per-document limit (max_doc_bytes = %zu "
+                     "bytes, + 1 MiB for the JSON around the text, \\u escapes counted as "
+                     "written): raise --max-doc-bytes to read it",
+                     r->line_no, r->set.max_doc_bytes);
+            reader_fail(doc, id, "%s%s", msg, "");
+            r->skip_id = 0;
             shrink_buf(r);
             return 1;
         }

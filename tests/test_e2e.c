@@ -189,6 +189,13 @@ static void test_summary_markdown_is_a_readable_report(void **state)
     assert_non_null(strstr(r.out, "## Summary"));
     assert_non_null(strstr(r.out, "Jake Sullivan"));
     done(&r);
+    /* An empty document: the summarizer ran, so its section says there was nothing to
+     * summarise (it was left out, while the JSON said "summary": []). */
+    r = run("printf '' | $LEDE run -c configs/summary-md.cfg -");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "## Summary\n\nNothing to summarise: the document has no "
+                                  "sentences.\n\n"));
+    done(&r);
 }
 
 /* A summary sentence that opens with > # - or "2020." stays a plain bullet: unescaped, its

@@ -472,14 +472,110 @@ static void test_a_20_MB_ndjson_line_and_one_over_the_limit(void **state)
     expect_records(&r, ids, 4);
     done(&r);
     r = run("cat limit.out");
-    /* A line over the limit is not parsed, so it is named by its line number. */
-    static const char *const limited[] = {"1", "small", "3", "after"};
-    expect_records(&r, limited, 4);
+    /* A line over the limit is not parsed whole, but its id, before the text, is found. */
+    expect_records(&r, ids, 4);
     char msg[256];
-    assert_non_null(error_of(&r, "1", msg, sizeof msg));
+    assert_non_null(error_of(&r, "big", msg, sizeof msg));
     assert_non_null(strstr(msg, "longer than the per-document limit"));
-    assert_non_null(error_of(&r, "3", msg, sizeof msg));
+    assert_non_null(strstr(msg, "max_doc_bytes = 2000000"));
+    assert_non_null(error_of(&r, "huge", msg, sizeof msg));
     assert_null(error_of(&r, "after", msg, sizeof msg));
+    done(&r);
+}
+
+/* What a tester met: Python's json.dumps escapes every non-ASCII character (\u00e9, six
+ * bytes for two), so a line over the limit can hold a text under it. The error record keeps
+ * the id when the id comes first; after the text, only the line number is left. */
+static void test_a_line_over_the_limit_keeps_its_id_when_the_id_comes_first(void **state)
+{
+    static const char *const ids[] = {"keep", "2", "7", "next"};
+    FILE *f;
+    (void)state;
+    f = create("escaped.ndjson");
+    fputs("{\"id\":\"keep\",\"meta\":{\"a\":[1,2]},\"text\":\"", f);
+    for (size_t i = 0; i < 400000; i++)
+        fputs("\\u00e9", f); /* 2.4 MB of line, 0.8 MB of text */
+    fputs("\"}\n{\"text\":\"", f);
+    for (size_t i = 0; i < 400000; i++)
+        fputs("\\u00e9", f);
+    fputs("\",\"id\":\"late\"}\n{\"id\":7,\"text\":\"", f);
+    for (size_t i = 0; i < 400000; i++)
+        fputs("\\u00e9", f);
+    fputs("\"}\n{\"id\":\"next\",\"text\":\"Fine.\"}\n", f);
+    assert_int_equal(fclose(f), 0);
+    result r = run("$LEDE run -c " BATCH_CFG " --max-doc-bytes 1000000 escaped.ndjson");
+    expect_sane(&r, 4, "escaped lines over the limit");
+    assert_int_equal(r.status, 1);
+    expect_records(&r, ids, 4);
+    char msg[256];
+    assert_non_null(error_of(&r, "keep", msg, sizeof msg));
+    assert_non_null(strstr(msg, "raise --max-doc-bytes"));
+    assert_non_null(error_of(&r, "2", msg, sizeof msg));
+    assert_non_null(error_of(&r, "7", msg, sizeof msg));
+    assert_null(error_of(&r, "next", msg, sizeof msg));
+    done(&r);
+    /* The same file with room for it: the ids and texts are read whole. */
+    r = run("$LEDE run -c " BATCH_CFG " --max-doc-bytes 3000000 escaped.ndjson");
+    static const char *const whole[] = {"keep", "late", "7", "next"};
+    expect_records(&r, whole, 4);
+    assert_int_equal(r.status, 0);
+    done(&r);
+}
+
+/* Ids of any length stay the record's; one with a NUL (which a C string cannot hold) is
+ * named by its line number, with a warning instead of silently. */
+static void test_long_ids_are_kept_and_a_nul_in_an_id_is_said(void **state)
+{
+    FILE *f;
+    (void)state;
+    f = create("ids.ndjson");
+    fputc('{', f);
+    fputs("\"id\":\"", f);
+    for (int i = 0; i < 5000; i++)
+        fputc('k', f);
+    fputs("\",\"text\":\"One.\"}\n{\"id\":\"a\\u0000b\",\"text\":\"Two.\"}\n", f);
+    assert_int_equal(fclose(f), 0);
+    result r = run("$LEDE run -c " BATCH_CFG " ids.ndjson 2>&1 >ids.out | grep -c 'holds a NUL'; "
+                   "cut -c1-5008 ids.out | grep -c '^{\"id\":\"k\\{5000\\}\"'; "
+                   "grep -c '^{\"id\":\"2\"' ids.out");
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, "1\n1\n1\n");
+    done(&r);
+}
+
+/* A text file with a UTF-16 byte order mark (Windows' "Unicode" text) is read as UTF-16;
+ * UTF-16 NDJSON and UTF-32 are refused with one error record each, not a record per line
+ * of NUL-strewn garbage. */
+static void test_utf16_text_is_read_and_utf16_ndjson_refused(void **state)
+{
+    (void)state;
+    /* "He said \u201cHi.\u201d \U0001F600" as UTF-16LE with its mark. */
+    static const unsigned char le[] = {
+        0xFF, 0xFE, 'H', 0, 'e', 0, ' ', 0, 's',  0,    'a', 0, 'i',  0,    'd',  0,   ' ', 0,
+        0x1C, 0x20, 'H', 0, 'i', 0, '.', 0, 0x1D, 0x20, ' ', 0, 0x3D, 0xD8, 0x00, 0xDE};
+    static const unsigned char be[] = {0xFE, 0xFF, 0, 'O', 0, 'k', 0, '.', 0xD8, 0x00};
+    static const unsigned char u32[] = {0xFF, 0xFE, 0, 0, 'O', 0, 0, 0};
+    static const unsigned char nd[] = {0xFF, 0xFE, '{', 0,   '}', 0,    '\n',
+                                       0,    '{',  0,   '}', 0,   '\n', 0};
+    write_file("le.txt", le, sizeof le);
+    write_file("be.txt", be, sizeof be);
+    write_file("u32.txt", u32, sizeof u32);
+    write_file("u16.ndjson", nd, sizeof nd);
+    result r = run("$LEDE run -p 'tokenizer ! exporter format=ndjson' le.txt be.txt u32.txt "
+                   "2>/dev/null; $LEDE run -i ndjson -p 'tokenizer ! exporter format=ndjson' "
+                   "u16.ndjson 2>/dev/null");
+    static const char *const ids[] = {"le.txt", "be.txt", "u32.txt", "u16.ndjson"};
+    expect_records(&r, ids, 4);
+    assert_non_null(strstr(r.out, "\"text\":\"He said \u201cHi.\u201d\""));
+    assert_non_null(strstr(r.out, "\"start\":18,\"end\":22,\"text\":\"\U0001F600\""));
+    assert_non_null(strstr(r.out, "read as UTF-16LE"));
+    /* A lone surrogate at the end becomes U+FFFD, as invalid UTF-8 does. */
+    assert_non_null(strstr(r.out, "\"text\":\"Ok.\uFFFD\""));
+    char msg[256];
+    assert_non_null(error_of(&r, "u32.txt", msg, sizeof msg));
+    assert_non_null(strstr(msg, "UTF-32LE"));
+    assert_non_null(error_of(&r, "u16.ndjson", msg, sizeof msg));
+    assert_non_null(strstr(msg, "must be UTF-8"));
     done(&r);
 }
 
@@ -661,6 +757,9 @@ int main(void)
         cmocka_unit_test(test_crlf_with_a_bom_reads_like_lf),
         cmocka_unit_test(test_malformed_ndjson_lines_each_give_one_error_record),
         cmocka_unit_test(test_a_20_MB_ndjson_line_and_one_over_the_limit),
+        cmocka_unit_test(test_a_line_over_the_limit_keeps_its_id_when_the_id_comes_first),
+        cmocka_unit_test(test_long_ids_are_kept_and_a_nul_in_an_id_is_said),
+        cmocka_unit_test(test_utf16_text_is_read_and_utf16_ndjson_refused),
         cmocka_unit_test(test_unreadable_inputs_give_error_records),
         cmocka_unit_test(test_a_directory_symlink_loop_ends_and_reads_each_file_once),
         cmocka_unit_test(test_a_full_disk_is_reported_with_a_failure_status),

@@ -261,6 +261,40 @@ static void test_scratch_capped_below_the_line_and_nearly_full_is_not_overrun(vo
     assert_true(f->scratch.len <= f->scratch.cap);
 }
 
+/* The id of a line cut short (too long to read whole): found when it comes complete
+ * before the cut, whatever precedes it; never guessed from a cut number or after the text. */
+static int prefix_id(fx *f, const char *line, size_t cut, char *out, size_t size)
+{
+    size_t off = 0, n = 0;
+    if (!lede__ndjson_prefix_id(line, cut, &f->scratch, &off, &n))
+        return 0;
+    snprintf(out, size, "%.*s", (int)n, f->scratch.data + off);
+    return 1;
+}
+
+static void test_the_id_of_a_cut_line_is_read_when_it_comes_before_the_cut(void **state)
+{
+    fx *f = *state;
+    char id[64];
+    const char *a = "{\"id\":\"caf\\u00e9 42\",\"text\":\"very long";
+    assert_true(prefix_id(f, a, strlen(a), id, sizeof id));
+    assert_string_equal(id, "caf\u00e9 42");
+    const char *b = " { \"src\" : {\"a\":[1,{\"id\":\"no\"}]}, \"id\" : 12345 , \"text\":\"x";
+    assert_true(prefix_id(f, b, strlen(b), id, sizeof id));
+    assert_string_equal(id, "12345");
+    /* Cut inside the number or the string: it may be longer, so no id. */
+    assert_false(prefix_id(f, b, strstr(b, "345") - b + 1, id, sizeof id));
+    assert_false(prefix_id(f, a, 12, id, sizeof id));
+    /* After the text: out of reach. */
+    const char *c = "{\"text\":\"long long long\",\"id\":\"late\"}";
+    assert_false(prefix_id(f, c, 20, id, sizeof id));
+    assert_true(prefix_id(f, c, strlen(c), id, sizeof id));
+    assert_string_equal(id, "late");
+    /* Not an object, or an id of another type. */
+    assert_false(prefix_id(f, "[1,2]", 5, id, sizeof id));
+    assert_false(prefix_id(f, "{\"id\":null,\"text\":\"x", 20, id, sizeof id));
+}
+
 static void test_text_keeps_its_nul_when_members_are_decoded_after_it(void **state)
 {
     /* The reader hands the decoded text to the document in place: its NUL must survive the
@@ -284,6 +318,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_id_text_and_metadata_are_separated, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_the_id_of_a_cut_line_is_read_when_it_comes_before_the_cut, setup, teardown),
         cmocka_unit_test_setup_teardown(test_text_keeps_its_nul_when_members_are_decoded_after_it,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_escapes_and_surrogate_pairs_decode_to_utf8, setup,

@@ -812,6 +812,8 @@ static void test_unicode_white_space_beside_a_removal_is_not_doubled(void **stat
     TEXTS("Hello\xc2\xa0\\r\\nWorld is here.", "", 0, "Hello\xc2\xa0World is here.");
     for (size_t i = 0; i < sizeof unicode_spaces / sizeof unicode_spaces[0]; i++) {
         const char *u = unicode_spaces[i];
+        if (strcmp(u, "\xe2\x80\xa9") == 0)
+            continue; /* U+2029 ends its paragraph (test_tokenizer_paragraphs) */
         /* before a run that separates: no space added */
         snprintf(text, sizeof text, "Prices rose%s\\r\\nSharply today.", u);
         snprintf(expected, sizeof expected, "Prices rose%sSharply today.", u);

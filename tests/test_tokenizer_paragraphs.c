@@ -83,6 +83,34 @@ static void test_crlf_line_endings(void **state)
     assert_string_equal(tku_paragraph(k, 1), "First line\r\ncontinues here. Second one.");
 }
 
+/* What a tester met: files saved with classic Mac line ends (a lone CR), and text whose
+ * paragraphs were exported as U+2029, came out as one paragraph, the headline glued to the
+ * quotation after it, which then lost its speaker. */
+static void test_lone_cr_nel_ls_and_ps_break_lines_and_paragraphs(void **state)
+{
+    tku *k = *state;
+    tku_run(k, "Title here\r\r\"First quote,\" said Ann Lee.\r\rSecond para. Done.\r");
+    assert_int_equal(tku_n_paragraphs(k), 3);
+    assert_string_equal(tku_paragraph(k, 0), "Title here");
+    assert_string_equal(tku_paragraph(k, 1), "\"First quote,\" said Ann Lee.");
+    /* U+2029 ends a paragraph on its own; two NELs or two U+2028s make a blank line. */
+    tku_run(k, "Title here\u2029\"First quote,\" said Ann Lee.\u2028\u2028Second para."
+               "\xc2\x85\xc2\x85"
+               "Done.");
+    assert_int_equal(tku_n_paragraphs(k), 4);
+    assert_string_equal(tku_paragraph(k, 0), "Title here");
+    assert_string_equal(tku_paragraph(k, 2), "Second para.");
+    assert_string_equal(tku_paragraph(k, 3), "Done.");
+    /* One U+2028, a form feed, or either with a CRLF after it: a line break, not a blank
+     * line, so the hard-wrapped lines stay one paragraph. */
+    tku_run(k, "Prices rose\u2028\r\nsharply.\f\nThen fell\u2028again.");
+    assert_int_equal(tku_n_paragraphs(k), 1);
+    /* A CR that is CRLF's is no break of its own, at the text's end either. */
+    tku_run(k, "One.\r\nTwo.\r\n\r\nThree.\r");
+    assert_int_equal(tku_n_paragraphs(k), 2);
+    assert_string_equal(tku_paragraph(k, 1), "Three.");
+}
+
 static void test_empty_document_has_empty_layers(void **state)
 {
     tku *k = *state;
@@ -116,6 +144,7 @@ int main(void)
         cmocka_unit_test(test_paragraph_break_ends_an_open_quotation_sentence),
         cmocka_unit_test(test_hard_wrapped_lines_stay_one_paragraph_and_sentence),
         cmocka_unit_test(test_crlf_line_endings),
+        cmocka_unit_test(test_lone_cr_nel_ls_and_ps_break_lines_and_paragraphs),
         cmocka_unit_test(test_empty_document_has_empty_layers),
         cmocka_unit_test(test_whitespace_only_document_has_empty_layers),
         cmocka_unit_test(test_leading_byte_order_mark_is_no_token),

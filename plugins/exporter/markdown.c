@@ -180,9 +180,11 @@ static void render_summary(lede_doc *doc, const char *text, size_t len, exp_skip
     const lede_summary_item *it = lede_doc_summary(doc, &n);
     const lede_sentence *s = lede_doc_sentences(doc, &n_sents);
 
-    if (n == 0)
-        return;
     EXP_LIT(o, "## Summary\n\n");
+    if (n == 0) {
+        EXP_LIT(o, "Nothing to summarise: the document has no sentences.\n\n");
+        return;
+    }
     for (size_t i = 0; i < n; i++) {
         uint32_t k = it[i].sentence, start, end;
         const char *shown;
