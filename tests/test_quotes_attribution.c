@@ -264,6 +264,47 @@ static void test_full_quote_at_paragraph_start_is_full(void **state)
     qtu_free(&t);
 }
 
+/* A quotation over paragraphs whose speaker is named only after a later segment (news
+ * style puts the cue after the first sentence, which may close a later paragraph's part):
+ * the whole quotation is that speaker's. Found by a tester: the first part went to the
+ * speaker of a scare quote before it, or to nobody. BBC, 0/politics/134.txt: */
+static void test_a_speaker_named_after_a_later_segment_names_the_quotation(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Critics called it \"a sham\".\n\n\"Unclosed quote here.\n\n\"Proper quote,\" said "
+            "Bob Jones.\n",
+            NULL);
+    qtu_expect(&t, "a sham", "Critics", "called", NULL);
+    qtu_expect(&t, "Unclosed quote here.", "Bob Jones", "said", "Bob Jones");
+    qtu_expect(&t, "Proper quote,", "Bob Jones", "said", "Bob Jones");
+    qtu_free(&t);
+    qtu_run(&t,
+            "But Simon Hart of the Countryside Alliance has questioned how police will ensure "
+            "there are no violations. \"The definitions of legal and illegal hunting are so "
+            "blurred that the police are being asked to make impossible judgements. \"You can "
+            "hunt a rat, but not a mouse, a rabbit but not a hare, an artificial scent, but not "
+            "a real one,\" he said.\n",
+            NULL);
+    qtu_expect(&t,
+               "The definitions of legal and illegal hunting are so blurred that the police are "
+               "being asked to make impossible judgements.",
+               "Simon Hart", "said", "he");
+    qtu_free(&t);
+    /* A first part whose turn came from a full quotation keeps it: the speaker after a
+     * later part that ends its sentence may be the next sentence's subject. */
+    qtu_run(&t,
+            "\"It's not a very cool thing to do,\" she said. \"I used to love it. \"I started "
+            "getting into other things.\" Ms Trew, who runs a dance school, admitted it would "
+            "be \"very difficult\".\n",
+            NULL);
+    const lede_quote *first = qtu_find(&t, "I used to love it.");
+    const lede_quote *turn = qtu_find(&t, "It's not a very cool thing to do,");
+    assert_int_equal(first->speaker_start, turn->speaker_start);
+    qtu_free(&t);
+}
+
 static void test_speakers_option_off_leaves_speakers_empty(void **state)
 {
     (void)state;
@@ -1014,6 +1055,7 @@ int main(void)
         cmocka_unit_test(test_partial_quote_without_cue_has_no_speaker),
         cmocka_unit_test(test_scare_quote_is_partial),
         cmocka_unit_test(test_full_quote_at_paragraph_start_is_full),
+        cmocka_unit_test(test_a_speaker_named_after_a_later_segment_names_the_quotation),
         cmocka_unit_test(test_speakers_option_off_leaves_speakers_empty),
         cmocka_unit_test(test_partial_option_off_drops_partial_quotes),
         cmocka_unit_test(test_byline_dash_after_quote),

@@ -658,6 +658,30 @@ static int paragraphs_sorted(const qt_view *v)
     return 1;
 }
 
+/* Whether the first segment of a quotation, quotes[head], which has no cue of its own, has
+ * no speaker either, or only one taken over from a partial quotation just before it (the
+ * speaker of a scare quote, "Critics called it "a sham"", begins no turn to continue). */
+static int borrowed_or_none(const lede_quote *quotes, size_t head)
+{
+    const lede_quote *h = &quotes[head];
+    if (!attributed(h))
+        return 1;
+    for (size_t k = head; k-- > 0 && head - k <= 3;)
+        if (quotes[k].speaker_start == h->speaker_start && quotes[k].cue_start == h->cue_start)
+            return quotes[k].kind == LEDE_QUOTE_PARTIAL;
+    return 0;
+}
+
+/* "Unclosed quote here. <paragraph> "Proper quote," said Bob Jones.": the speaker named
+ * right after a later segment that ends in a comma (so the cue is its own) names the whole
+ * quotation when its first segment had none of its own (see borrowed_or_none): the
+ * segments from head up to qi take that attribution, as later ones do a first segment's. */
+static void name_the_quotation(lede_quote *quotes, size_t head, size_t qi)
+{
+    for (size_t k = head; k < qi; k++)
+        copy_attribution(&quotes[k], &quotes[qi], 0.95f);
+}
+
 int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint32_t *toks, size_t n,
                  int speakers, lede_error *err)
 {
@@ -665,6 +689,11 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
      * each one's paragraph as paragraph_of() does, without a search per quotation. */
     int sorted = paragraphs_sorted(v);
     size_t pi = 0;
+    /* The first segment of the quotation being read (its later segments follow it
+     * directly: while a quotation is open no other opens at the top level), and whether its
+     * attribution was only inferred (a turn, the sentence before) or is missing. */
+    size_t head = LEDE_NONE;
+    int head_weak = 0;
     for (size_t qi = 0; qi < n; qi++) {
         lede_quote *q = &quotes[qi];
         q->speaker = NULL;
@@ -695,6 +724,10 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
         }
         /* The clause windows are found only when read: a title has none, and a full
          * quotation whose words after it name the speaker needs none before it. */
+        if (q->continues == LEDE_NONE) {
+            head = qi;
+            head_weak = 1;
+        }
         if (q->continues != LEDE_NONE && q->continues < qi) {
             /* A later paragraph of a quotation: its own "she said" if it has one, else
              * the attribution of the paragraph before. */
@@ -743,6 +776,12 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
             q->speaker_start = p->speaker_start;
             q->speaker_end = p->speaker_end;
             q->confidence = p->confidence * 0.9f;
+        }
+        if (f.has_cue || f.has_who) {
+            if (q->continues != LEDE_NONE && head != LEDE_NONE && head < qi && head_weak &&
+                f.has_who && speakers && !sentence && borrowed_or_none(quotes, head))
+                name_the_quotation(quotes, head, qi);
+            head_weak = 0;
         }
         if (f.has_cue || f.has_who || !speakers || q->kind != LEDE_QUOTE_FULL)
             continue;
