@@ -991,6 +991,48 @@ static void test_said_the_role_comma_name(void **state)
     qtu_free(&t);
 }
 
+/* BBC sport/507, sport/498, entertainment/122: a noun of nationality or a job opening a name
+ * is no part of it (Americans Andy Roddick, Swede Joachim Johansson, DJ Norman Cook), and a
+ * name that lost one after a verb is its object (to beat Swede Daniel Persson), not the
+ * subject "the world indoor champion" stands for (BBC sport/075). */
+static void test_nationality_before_a_name_is_no_first_name(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Top-seeded Americans Andy Roddick and Andre Agassi survived minor scares to reach "
+            "the last eight of the SAP Open.\n\nRoddick broke a racket in frustration in the "
+            "third game of the second set. and afterwards was unimpressed with his form. \"I'm "
+            "not playing great,\" he said.",
+            NULL);
+    qtu_expect(&t, "I'm not playing great,", "Andy Roddick", "said", "he");
+    qtu_free(&t);
+    qtu_run(&t,
+            "Dent will meet Swede Joachim Johansson on Sunday after the second seed survived a "
+            "tense tie-break. \"It feels like home for me, because Jaslyn lives here,\" said "
+            "Johansson.",
+            NULL);
+    qtu_expect(&t, "It feels like home for me, because Jaslyn lives here,", "Joachim Johansson",
+               "said", "Johansson");
+    qtu_free(&t);
+    qtu_run(&t,
+            "DJ Norman Cook - aka Fatboy Slim - has said that dance music is not dead. \"The "
+            "tabloid thing has been difficult at times,\" Cook said.",
+            NULL);
+    qtu_expect(&t, "The tabloid thing has been difficult at times,", "Norman Cook", "said", "Cook");
+    qtu_free(&t);
+    qtu_run(&t,
+            "Britain's Jason Gardener enjoyed a double 60m success in Glasgow.\n\nGardener "
+            "cruised home ahead of Scot Nick Smith to win the invitational race. He "
+            "then recovered from a poor start in the second race to beat Swede Daniel Persson "
+            "and Italy's Luca Verdecchia. \"It's a very hard record to break, but I believe "
+            "I've trained very well,\" said the world indoor champion.",
+            NULL);
+    qtu_expect(&t, "It's a very hard record to break, but I believe I've trained very well,",
+               "Jason Gardener", "said", "the world indoor champion");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1057,6 +1099,7 @@ int main(void)
         cmocka_unit_test(test_may_said_opening_a_sentence),
         cmocka_unit_test(test_sentence_initial_description_is_no_first_name),
         cmocka_unit_test(test_said_the_role_comma_name),
+        cmocka_unit_test(test_nationality_before_a_name_is_no_first_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

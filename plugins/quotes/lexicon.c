@@ -263,7 +263,21 @@ static const char *const roles[] = {
     "boxer", "swimmer", "hurdler", "chairman", "chief", "director", "executive", "manager",
     "coach", "analyst", "economist", "spokesman", "spokeswoman", "president", "secretary",
     "minister", "chancellor", "leader", "editor", "founder", "head", "captain", "officer",
-    "official", "owner", "reverend", "matchwinner", "veteran", NULL};
+    "official", "owner", "reverend", "matchwinner", "veteran", "dj", "magistrate", "goalscorer",
+    "wing", NULL};
+
+/* Nouns that name a person by nationality, read like the jobs before a name (Americans Andy
+ * Roddick, Spaniard Carlos Moya); no adjective, which also begins the names of
+ * organisations (American Airlines, British Phonographic Industry). */
+static const char *const nationals[] = {
+    "americans", "britons", "englishmen", "englishman", "englishwoman", "scots", "scotsman",
+    "scotswoman", "welshmen", "welshman", "welshwoman", "irishmen", "irishman", "irishwoman",
+    "frenchmen", "frenchman", "frenchwoman", "spaniards", "spaniard", "dutchmen", "dutchman",
+    "dutchwoman", "germans", "italians", "russians", "australians", "aussie", "aussies",
+    "canadians", "brazilians", "argentines", "argentinians", "belgians", "swedes", "swede",
+    "danes", "dane", "finns", "kiwis", "kiwi", "croats", "serbs", "czechs", "austrians", "greeks",
+    "turks", "kenyans", "ethiopians", "moroccans", "nigerians", "mexicans", "indians",
+    "pakistanis", "israelis", "palestinians", "iraqis", "iranians", "briton", NULL};
 
 /* First words of the cue phrases qt_cue_at() reads word by word (according to, went on). */
 static const char *const cue_heads[] = {
@@ -307,6 +321,7 @@ static const struct {
     {title_small, QT_W_TITLE_SMALL},
     {cue_heads, QT_W_CUE_HEADS},
     {roles, QT_W_ROLES},
+    {nationals, QT_W_ROLES},
 };
 
 #define QT_FILTER_BITS 16384

@@ -766,8 +766,14 @@ int qt_subject_person(const qt_view *v, const qt_mrec *c)
      * subject. */
     if (qt_tok_possessive(v, c->te - 1, NULL))
         return 0;
-    if (c->tb > 0 && qt_tok_lowercase(v, c->tb - 1) &&
-        !qt_tok_in(v, c->tb - 1, QT_W_ROLES | QT_W_TITLES | QT_W_CUE_VERBS))
+    /* to beat Swede Daniel Persson: the word before the capitalised jobs the run lost
+     * (not before its titles: Archbishop Desmond Tutu opening a paragraph). */
+    size_t b = c->tb;
+    while (c->titled && b > 0 && c->tb - b < 3 && qt_tok_capitalized(v, b - 1) &&
+           qt_tok_in(v, b - 1, QT_W_ROLES) && !qt_tok_in(v, b - 1, QT_W_TITLES) && joins(v, b - 1))
+        b--;
+    if (b > 0 && qt_tok_lowercase(v, b - 1) &&
+        !qt_tok_in(v, b - 1, QT_W_ROLES | QT_W_TITLES | QT_W_CUE_VERBS))
         return 0;
     return qt_person_shown(v, c);
 }
