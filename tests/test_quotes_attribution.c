@@ -1033,6 +1033,72 @@ static void test_nationality_before_a_name_is_no_first_name(void **state)
     qtu_free(&t);
 }
 
+/* It and they stand for an organisation of one word that speaks (BBC tech/112: Sony has
+ * said; business/092: Turkcell said, not Parliament in the paragraph before), not for a
+ * country (business/459: Deloitte said the UK economy), and look back no further than the
+ * paragraph before (tech/186: Google told the BBC News website, three paragraphs up). */
+static void test_it_stands_for_an_organisation_that_speaks(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Fans of the Gran Turismo series in Europe are going to have to wait until next year "
+            "for the latest version. Sony has said that the PAL version of GT4 will not be ready "
+            "for Christmas. \"The product is localised into 13 different languages across the "
+            "PAL territories, therefore the process takes considerably longer than it does in "
+            "Japan,\" it said.",
+            NULL);
+    qtu_expect(&t,
+               "The product is localised into 13 different languages across the PAL territories, "
+               "therefore the process takes considerably longer than it does in Japan,",
+               "Sony", "said", "it");
+    qtu_free(&t);
+    qtu_run(&t,
+            "They say that Turkcell is a security risk because of alleged business ties with "
+            "Israel. Parliament as a whole - dominated by religious conservatives - will vote on "
+            "the ruling on Tuesday.\n\nTurkcell said the ruling would \"make more difficult... "
+            "Turkcell's financial consolidation of Irancell\" because its stake would be reduced "
+            "to less than 50%. \"If management control and financial consolidation of Irancell "
+            "cannot be achieved... the realisation of the project will become risky,\" it warned "
+            "in a statement.",
+            NULL);
+    qtu_expect(&t,
+               "If management control and financial consolidation of Irancell cannot be "
+               "achieved... the realisation of the project will become risky,",
+               "Turkcell", "warned", "it");
+    qtu_free(&t);
+    qtu_run(&t,
+            "In its quarterly economic review, Deloitte said the UK economy had enjoyed a "
+            "\"golden period\" during the past decade.\n\nBut it warned that this growth had "
+            "been achieved at the expense of creating major \"imbalances\" in the economy.",
+            NULL);
+    qtu_expect(&t, "imbalances", "Deloitte", "warned", "it");
+    qtu_free(&t);
+}
+
+static void test_it_looks_back_one_paragraph(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "The Paris-based pressure group said the English-language news site had been "
+            "unavailable for the past 10 days. Google told the BBC News website it was aware of "
+            "the problems and was investigating the causes.\n\nChina is believed to extend "
+            "greater censorship over the net than any other country in the world.\n\nA net "
+            "police force monitors websites and e-mails. And all 110,000 net cafes in the "
+            "country have to use software to control access to websites considered harmful or "
+            "subversive.\n\n\"China is censoring Google News to force internet users to use the "
+            "Chinese version of the site,\" said the group in a statement. \"By agreeing to "
+            "launch a news service that excludes publications disliked by the government, Google "
+            "has let itself be used by Beijing,\" it said.",
+            NULL);
+    qtu_expect(&t,
+               "By agreeing to launch a news service that excludes publications disliked by the "
+               "government, Google has let itself be used by Beijing,",
+               NULL, "said", "it");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1100,6 +1166,8 @@ int main(void)
         cmocka_unit_test(test_sentence_initial_description_is_no_first_name),
         cmocka_unit_test(test_said_the_role_comma_name),
         cmocka_unit_test(test_nationality_before_a_name_is_no_first_name),
+        cmocka_unit_test(test_it_stands_for_an_organisation_that_speaks),
+        cmocka_unit_test(test_it_looks_back_one_paragraph),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

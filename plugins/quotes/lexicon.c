@@ -191,7 +191,7 @@ static const char *const qt_place_heads[] = {
     "open", "slam", "championship", "championships", "tournament", "trophy", "series", "final",
     "masters", "prix", "marathon", "cup", "games", "olympics", "war", "ii", "day", "week",
     "act", "bill", "law", "treaty", "accord", "agreement", "summit", "conference", "festival",
-    "award", "prize", "hall", "airport", NULL};
+    "award", "prize", "hall", "airport", "uk", "u.k.", "us", "u.s.", NULL};
 
 static const char *const qt_place_firsts[] = {
     "north", "south", "east", "west", "new", "united", "saudi", "black", "white", "red",

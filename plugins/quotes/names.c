@@ -741,6 +741,15 @@ int qt_person_evident(const qt_view *v, const qt_mrec *c)
     return c->person || qt_person_shown(v, c);
 }
 
+/* A cue verb stands at token k, past adverbs (has said, also said). */
+static int cue_after(const qt_view *v, size_t k)
+{
+    size_t b = k;
+    while (k < v->n_tok && k - b < 3 && qt_tok_lowercase(v, k) && qt_tok_in(v, k, QT_W_SKIP))
+        k++;
+    return qt_tok_lowercase(v, k) && qt_tok_in(v, k, QT_W_CUE_VERBS);
+}
+
 int qt_person_shown(const qt_view *v, const qt_mrec *c)
 {
     if (c->gender != GENDER_UNKNOWN || c->resolved != LEDE_NONE)
@@ -753,10 +762,27 @@ int qt_person_shown(const qt_view *v, const qt_mrec *c)
     /* Brazilian midfielder Edu has hit out: a job before the name is a person's. */
     if (c->tb > 0 && qt_tok_lowercase(v, c->tb - 1) && qt_tok_in(v, c->tb - 1, QT_W_ROLES))
         return 1;
-    size_t k = c->te;
-    while (k < v->n_tok && k - c->te < 3 && qt_tok_lowercase(v, k) && qt_tok_in(v, k, QT_W_SKIP))
-        k++;
-    return qt_tok_lowercase(v, k) && qt_tok_in(v, k, QT_W_CUE_VERBS);
+    return cue_after(v, c->te);
+}
+
+uint32_t qt_org_reach(const qt_view *v, uint32_t pos)
+{
+    size_t lo = 0, hi = v->n_para;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v->para[mid].start <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo >= 2 ? v->para[lo - 2].start : 0;
+}
+
+int qt_org_speaker(const qt_view *v, const qt_mrec *c)
+{
+    if (c->person || qt_tok_in(v, c->te - 1, QT_W_PLACE_HEADS))
+        return 0;
+    return c->org || (c->n_words == 1 && c->subjectish && cue_after(v, c->te));
 }
 
 int qt_subject_person(const qt_view *v, const qt_mrec *c)
