@@ -1099,6 +1099,25 @@ static void test_it_looks_back_one_paragraph(void **state)
     qtu_free(&t);
 }
 
+/* BBC politics/025: the seat of an MP (Labour MP for Hornsey and Wood Green) is no person
+ * she may stand for. */
+static void test_she_passes_the_seat_of_an_mp_by(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Barbara Roche said an organisation should monitor and publish figures and be "
+            "independent of government.\n\nMs Roche, Labour MP for Hornsey and Wood Green, "
+            "believes legal migration is something we should welcome. She went on: \"What I "
+            "would like to see is there being a body which actually looked at the figures.\"",
+            NULL);
+    qtu_expect(&t,
+               "What I would like to see is there being a body which actually looked at the "
+               "figures.",
+               "Barbara Roche", "went on", "She");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1168,6 +1187,7 @@ int main(void)
         cmocka_unit_test(test_nationality_before_a_name_is_no_first_name),
         cmocka_unit_test(test_it_stands_for_an_organisation_that_speaks),
         cmocka_unit_test(test_it_looks_back_one_paragraph),
+        cmocka_unit_test(test_she_passes_the_seat_of_an_mp_by),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

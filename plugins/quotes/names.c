@@ -634,6 +634,23 @@ static int is_the(const qt_view *v, size_t i)
     return (t->end - t->start == 3) & ((w | 0x202020u) == 0x746865u);
 }
 
+/* Run token tb names the seat or the brief of a job, no person: Labour MP for Hornsey and
+ * Wood Green, minister for Europe (not a spokesman for Tony Blair). */
+static int names_a_seat(const qt_view *v, size_t tb)
+{
+    static const char *const jobs[] = {"mp",        "msp",    "mep",      "minister",
+                                       "secretary", "member", "candidate"};
+    size_t k = tb;
+    if (k >= 3 && qt_tok_is(v, k - 1, "and") && qt_tok_capitalized(v, k - 2))
+        k -= 2; /* the second of two places */
+    if (k < 2 || !qt_tok_is(v, k - 1, "for"))
+        return 0;
+    for (size_t j = 0; j < sizeof jobs / sizeof jobs[0]; j++)
+        if (qt_tok_is(v, k - 2, jobs[j]))
+            return 1;
+    return 0;
+}
+
 /* The run at capitalised token i, as the index reads it: the mention it makes, with the
  * fields that depend on the run alone, and in *next the token where reading goes on.
  * 0 when no mention starts at i (reading goes on at i + 1). */
@@ -682,8 +699,9 @@ void qt_fill_run(const qt_view *v, qt_mrec *m)
     m->org = (uint8_t)org_like(v, m, possessive);
     /* At the Nou Camp, the Volvo Women's Open: a name after "the" is a place's or a
      * thing's (a person's title would stand between: the Rev Al Sharpton), unless it is a
-     * title itself (according to the Bishop, the Prime Minister). */
-    m->after_the = (uint8_t)(tb > 0 && is_the(v, tb - 1) && !qt_tok_in(v, tb, QT_W_TITLES));
+     * title itself (according to the Bishop, the Prime Minister); so is a job's seat. */
+    m->after_the = (uint8_t)((tb > 0 && is_the(v, tb - 1) && !qt_tok_in(v, tb, QT_W_TITLES)) ||
+                             (words <= 2 && names_a_seat(v, tb)));
     m->subjectish = qt_tok_lowercase(v, te) && !is_connector(v, te) && !possessive;
 }
 
