@@ -1118,6 +1118,61 @@ static void test_she_passes_the_seat_of_an_mp_by(void **state)
     qtu_free(&t);
 }
 
+/* A name right before the cue after "at", "of", "from", "for" is no subject (BBC
+ * business/171: Anais Faraj, an analyst at Nomura told; business/119: Howard Archer,
+ * economist at Global Insight said); an organisation's head word before "of" or "for"
+ * makes one name (business/166: the Department for Transport said); a spokeswoman for an
+ * organisation leaves it the speaker (politics/061). */
+static void test_name_after_a_preposition_is_no_subject(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "\"There is a whiff of a sweetener in there,\" Anais Faraj, an analyst at Nomura "
+            "told the BBC's World Business Report.",
+            NULL);
+    qtu_expect(&t, "There is a whiff of a sweetener in there,", "Anais Faraj", "told",
+               "Anais Faraj");
+    qtu_free(&t);
+    qtu_run(&t,
+            "Howard Archer, economist at Global Insight said the MPC \"may well consider that the "
+            "balance of risks\" had changed.",
+            NULL);
+    qtu_expect(&t, "may well consider that the balance of risks", "Howard Archer", "said",
+               "Howard Archer");
+    qtu_free(&t);
+    qtu_run(&t,
+            "\"We've always said we are going to introduce a hybrid Bill for Crossrail in the "
+            "Spring and this remains the case,\" the Department for Transport said on Sunday.",
+            NULL);
+    qtu_expect(&t,
+               "We've always said we are going to introduce a hybrid Bill for Crossrail in the "
+               "Spring and this remains the case,",
+               "Department for Transport", "said", "Department for Transport");
+    qtu_free(&t);
+    /* PolNeAR west-journal_2016-10-17: the subject further than a few words after the
+     * quotation still takes the cue past what it is of. */
+    qtu_run(&t,
+            "“I think what’s happening is this is a highly contested election, and it’s going to "
+            "be fought all the way to the finish,” Trump running mate Gov. Mike Pence of Indiana "
+            "told Fox News Sunday.",
+            NULL);
+    qtu_expect(&t,
+               "I think what’s happening is this is a highly contested election, and it’s going "
+               "to be fought all the way to the finish,",
+               "Mike Pence", "told", "Mike Pence");
+    qtu_free(&t);
+    qtu_run(&t,
+            "A spokeswoman for Royal Mail said: \"We are investigating a problem with the "
+            "delivery route in the Mowden area of Darlington.\"",
+            NULL);
+    qtu_expect(&t,
+               "We are investigating a problem with the delivery route in the Mowden area of "
+               "Darlington.",
+               "Royal Mail", "said", "Royal Mail");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1188,6 +1243,7 @@ int main(void)
         cmocka_unit_test(test_it_stands_for_an_organisation_that_speaks),
         cmocka_unit_test(test_it_looks_back_one_paragraph),
         cmocka_unit_test(test_she_passes_the_seat_of_an_mp_by),
+        cmocka_unit_test(test_name_after_a_preposition_is_no_subject),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

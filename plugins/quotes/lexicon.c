@@ -178,7 +178,9 @@ static const char *const qt_org_heads[] = {
     "north", "south", "sudan", "lebanon", "libya", "azerbaijan",
     /* grounds and clubs (Real Madrid, Old Trafford, Nou Camp) */
     "madrid", "milan", "trafford", "camp", "stadium", "arena", "road", "lane", "rangers",
-    "villa", "albion", "hotspur", NULL};
+    "villa", "albion", "hotspur",
+    /* bodies of members */
+    "confederation", "federation", "alliance", "coalition", NULL};
 
 static const char *const qt_place_heads[] = {
     "sea", "river", "ocean", "gulf", "island", "islands", "mountains", "korea", "arabia",
@@ -203,7 +205,7 @@ static const char *const qt_place_firsts[] = {
 
 static const char *const qt_connectors[] = {
     "bin", "ibn", "al", "el", "de", "del", "della", "der", "van", "von", "da", "di", "du", "la",
-    "le", "dos", "das", "mc", NULL};
+    "le", "dos", "das", "mc", "den", NULL};
 
 static const char *const qt_pronouns[] = {
     "he", "she", "they", "we", "i", "it", NULL};
