@@ -1173,6 +1173,32 @@ static void test_name_after_a_preposition_is_no_subject(void **state)
     qtu_free(&t);
 }
 
+/* He goes on with the subject, not with a possessive inside the verb's object (BBC
+ * politics/100: Stephen Jakobi said there were similarities between Mr Mubanga's account
+ * ...), nor with the tail of a body's name (politics/119: Trevor Phillips, chair of the
+ * Commission for Racial Equality, praised Lord Scarman's "ability to listen"). */
+static void test_he_passes_an_object_possessive_by(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Martin Mubanga, 32, was released in January.\n\nBut Fair Trials Abroad director "
+            "Stephen Jakobi said there were similarities between Mr Mubanga's account and those "
+            "of other Guantanamo detainees. He said: \"The pattern is the same.\"",
+            NULL);
+    qtu_expect(&t, "The pattern is the same.", "Stephen Jakobi", "said", "He");
+    qtu_free(&t);
+    qtu_run(&t,
+            "Distinguished lawyer Lord Scarman has died aged 93.\n\nTrevor Phillips, chair of "
+            "the Commission for Racial Equality, praised Lord Scarman's \"ability to listen\". "
+            "He said: \"When Lord Scarman toured the streets of Brixton his presence was "
+            "electrifying.\"",
+            NULL);
+    qtu_expect(&t, "When Lord Scarman toured the streets of Brixton his presence was electrifying.",
+               "Trevor Phillips", "said", "He");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1244,6 +1270,7 @@ int main(void)
         cmocka_unit_test(test_it_looks_back_one_paragraph),
         cmocka_unit_test(test_she_passes_the_seat_of_an_mp_by),
         cmocka_unit_test(test_name_after_a_preposition_is_no_subject),
+        cmocka_unit_test(test_he_passes_an_object_possessive_by),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

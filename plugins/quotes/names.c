@@ -634,8 +634,9 @@ static int is_the(const qt_view *v, size_t i)
     return (t->end - t->start == 3) & ((w | 0x202020u) == 0x746865u);
 }
 
-/* Run token tb names the seat or the brief of a job, no person: Labour MP for Hornsey and
- * Wood Green, minister for Europe (not a spokesman for Tony Blair). */
+/* Run token tb names the seat or the brief of a job, or ends the name of a body, no person:
+ * Labour MP for Hornsey and Wood Green, minister for Europe (not a spokesman for Tony
+ * Blair), the Commission for Racial Equality. */
 static int names_a_seat(const qt_view *v, size_t tb)
 {
     static const char *const jobs[] = {"mp",        "msp",    "mep",      "minister",
@@ -643,7 +644,13 @@ static int names_a_seat(const qt_view *v, size_t tb)
     size_t k = tb;
     if (k >= 3 && qt_tok_is(v, k - 1, "and") && qt_tok_capitalized(v, k - 2))
         k -= 2; /* the second of two places */
-    if (k < 2 || !qt_tok_is(v, k - 1, "for"))
+    if (k < 2)
+        return 0;
+    int of = qt_tok_is(v, k - 1, "of"), for_ = !of && qt_tok_is(v, k - 1, "for");
+    /* Commission for Racial Equality, Bank of England: the tail of a body's name. */
+    if ((of || for_) && qt_tok_capitalized(v, k - 2) && !qt_tok_in(v, k - 2, QT_W_FUNCTION))
+        return 1; /* (not: But for Allen Weiner) */
+    if (!for_)
         return 0;
     for (size_t j = 0; j < sizeof jobs / sizeof jobs[0]; j++)
         if (qt_tok_is(v, k - 2, jobs[j]))
@@ -756,6 +763,14 @@ int qt_pronoun_candidate(const qt_mrec *c)
  * for the few candidates a pronoun's walk meets. */
 int qt_person_evident(const qt_view *v, const qt_mrec *c)
 {
+    /* Trevor Phillips praised Lord Scarman's "ability to listen". He said: a possessive
+     * after a verb is inside its object, no subject he goes on with. */
+    if (qt_tok_possessive(v, c->te - 1, NULL)) {
+        size_t b = c->title != LEDE_NONE ? c->title : c->tb;
+        if (b > 0 && qt_tok_lowercase(v, b - 1) &&
+            !qt_tok_in(v, b - 1, QT_W_ROLES | QT_W_TITLES | QT_W_CUE_VERBS | QT_W_FUNCTION))
+            return 0;
+    }
     return c->person || qt_person_shown(v, c);
 }
 
