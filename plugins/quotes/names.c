@@ -641,6 +641,13 @@ static int names_a_seat(const qt_view *v, size_t tb)
 {
     static const char *const jobs[] = {"mp",        "msp",    "mep",      "minister",
                                        "secretary", "member", "candidate"};
+    if (tb < 2)
+        return 0;
+    /* Every run is read: most are turned away by the word before (and, for, of) here. */
+    const lede_token *w = &v->tok[tb - 1];
+    char c = (char)(v->text[w->start] | 0x20);
+    if ((w->end - w->start != 3 || (c != 'a' && c != 'f')) && (w->end - w->start != 2 || c != 'o'))
+        return 0;
     size_t k = tb;
     if (k >= 3 && qt_tok_is(v, k - 1, "and") && qt_tok_capitalized(v, k - 2))
         k -= 2; /* the second of two places */
