@@ -713,9 +713,8 @@ void qt_fill_run(const qt_view *v, qt_mrec *m)
     m->org = (uint8_t)org_like(v, m, possessive);
     /* At the Nou Camp, the Volvo Women's Open: a name after "the" is a place's or a
      * thing's (a person's title would stand between: the Rev Al Sharpton), unless it is a
-     * title itself (according to the Bishop, the Prime Minister); so is a job's seat. */
-    m->after_the = (uint8_t)((tb > 0 && is_the(v, tb - 1) && !qt_tok_in(v, tb, QT_W_TITLES)) ||
-                             (words <= 2 && names_a_seat(v, tb)));
+     * title itself (according to the Bishop, the Prime Minister). */
+    m->after_the = (uint8_t)(tb > 0 && is_the(v, tb - 1) && !qt_tok_in(v, tb, QT_W_TITLES));
     m->subjectish = qt_tok_lowercase(v, te) && !is_connector(v, te) && !possessive;
 }
 
@@ -726,10 +725,12 @@ void qt_link_mention(const qt_view *v, qt_mrec *m, uint32_t k, uint32_t *head)
 {
     qt_mrec *c = &m[k];
     /* Labour MP, Home Secretary: a job with a word before it names nobody (John Major,
-     * Paul King, Andrew Tyrie MP do: their jobs are surnames or follow a full name). */
+     * Paul King, Andrew Tyrie MP do: their jobs are surnames or follow a full name); nor
+     * does a seat or a body's name (MP for Hornsey and Wood Green, names_a_seat()). */
     int job = c->n_words == 2 && qt_tok_in(v, c->te - 1, QT_W_ROLES) &&
               !qt_tok_in(v, c->tb, QT_W_MALE_NAMES | QT_W_FEMALE_NAMES);
-    if (!c->org && !c->after_the && c->n_words >= 2 && !job) {
+    if (!c->org && !c->after_the && c->n_words >= 2 && !job &&
+        !(c->n_words == 2 && names_a_seat(v, c->tb))) {
         c->person = 1;
         c->prev_same = *head;
         *head = k;

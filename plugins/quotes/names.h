@@ -33,8 +33,7 @@ typedef struct qt_mrec {
     uint8_t gender;     /* GENDER_*: from a title (Mrs) or a common first name */
     uint8_t titled;     /* the run lost a title or role word (Mr Ushakov -> Ushakov) */
     uint8_t org;        /* ends like a place or an organisation (qt_org_like) */
-    uint8_t after_the;  /* "the" stands right before it (the Nou Camp), or it is a job's
-                         * seat (MP for Wood Green): no person */
+    uint8_t after_the;  /* "the" stands right before it: the Nou Camp, no person */
 } qt_mrec;
 
 /* A mention's title token as qt_title_before() gives it: SIZE_MAX for none. */
