@@ -1199,6 +1199,48 @@ static void test_he_passes_an_object_possessive_by(void **state)
     qtu_free(&t);
 }
 
+/* A quotation that ends its sentence, then a sentence whose cue goes on into a clause of its
+ * own: that sentence reports something else (BBC business/102: The company says it no longer
+ * tolerates such practices; the quotation is Carol Lam's, introduced before it). */
+static void test_new_statement_after_a_quotation_is_not_its_attribution(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Prosecuting attorney Carol Lam said: \"All US companies should take note that "
+            "attempting to bribe foreign officials is criminal conduct and will be appropriately "
+            "prosecuted.\" The company says it no longer tolerates such practices.",
+            NULL);
+    qtu_expect(&t,
+               "All US companies should take note that attempting to bribe foreign officials is "
+               "criminal conduct and will be appropriately prosecuted.",
+               "Carol Lam", "said", "Carol Lam");
+    qtu_free(&t);
+}
+
+/* No cue of its own, and someone else named as the subject of a cue in between: the
+ * quotation is that speaker's, not the previous quotation's (BBC tech/297). */
+static void test_turn_ends_at_a_cue_of_someone_else(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Mr Jobs said it would appeal to people thinking of changing operating systems. "
+            "\"People who are thinking of switching will have no more excuses,\" he said. "
+            "\"It's the newest and most affordable Mac ever.\" The new computer has been the "
+            "subject of speculation for several weeks. Ian Harris, deputy editor of UK magazine "
+            "Mac Format, said the machine would appeal to PC-owning consumers who had purchased "
+            "an iPod.\n\n\"They want a further taste of Mac because they like what they have "
+            "seen with iPod.\" Harris added: \"Everybody thought that Apple was happy to remain "
+            "a niche maker of luxury computers.\"",
+            NULL);
+    qtu_expect(&t,
+               "They want a further taste of Mac because they like what they have seen with "
+               "iPod.",
+               "Ian Harris", "said", "Ian Harris");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1271,6 +1313,8 @@ int main(void)
         cmocka_unit_test(test_she_passes_the_seat_of_an_mp_by),
         cmocka_unit_test(test_name_after_a_preposition_is_no_subject),
         cmocka_unit_test(test_he_passes_an_object_possessive_by),
+        cmocka_unit_test(test_new_statement_after_a_quotation_is_not_its_attribution),
+        cmocka_unit_test(test_turn_ends_at_a_cue_of_someone_else),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -34,6 +34,8 @@
 #define POST_NEAR 6
 /* How long an appositive between commas may be (S, head of X, said). */
 #define APPOSITIVE_REACH 30
+/* How far before a quotation without a cue a cue of someone else ends the turn before it. */
+#define TURN_CUE_REACH 30
 
 typedef struct found {
     qt_mention who;
@@ -589,7 +591,8 @@ static int attributed(const lede_quote *q)
 /* No cue of its own: a full quotation continues the previous speaker's turn when it
  * follows in the same paragraph or opens the next one, and no other person is named as a
  * subject in between. Returns 1 when it took the previous attribution. */
-static int inherit_turn(const qt_view *v, qt_names *nm, lede_quote *quotes, size_t qi, size_t pi)
+static int inherit_turn(const qt_view *v, qt_names *nm, lede_quote *quotes, size_t qi, size_t pi,
+                        size_t ob)
 {
     lede_quote *q = &quotes[qi];
     size_t pq = qi - 1;
@@ -611,16 +614,37 @@ static int inherit_turn(const qt_view *v, qt_names *nm, lede_quote *quotes, size
         from = p->cue_end;
     /* Names in the rest of the attribution sentence ("..., said Kenneth Baer, a former
      * Obama administration official.") are not a new speaker. */
-    for (size_t k = qt_tok_lower_bound(v, from); k < v->n_tok && v->tok[k].start < q->mark_start;
-         k++) {
+    size_t first = qt_tok_lower_bound(v, from); /* the first token at or after from */
+    for (size_t k = first; k < v->n_tok && v->tok[k].start < q->mark_start; k++) {
         if (qt_tok_sentence_end(v, k)) {
             from = v->tok[k].end;
+            first = k + 1;
             break;
         }
     }
     qt_mention other;
     if (from < q->mark_start && qt_names_first_in(nm, from, q->mark_start, 1, &other))
         return 0;
+    /* But her spokesman insisted she had simply delayed ...: a cue in between whose subject
+     * is someone else (not he or she) hands the quotation to the sentence before it. The cue
+     * is looked for in the last TURN_CUE_REACH tokens before the quotation (its opening
+     * token ob). */
+    for (size_t k = ob > first + TURN_CUE_REACH ? ob - TURN_CUE_REACH : first;
+         k < v->n_tok && v->tok[k].start < q->mark_start; k++) {
+        size_t end;
+        if (!qt_tok_lowercase(v, k) || v->quoted[k] || qt_cue_at(v, k, &end) != QT_CUE_VERB ||
+            !subject_left(v, k, first, &other) || other.kind == QT_MENTION_PRONOUN)
+            continue;
+        /* Someone else: the subject's last word is not the last word of the speaker's
+         * name (Mr Florin said, the spokesman said go on with theirs). */
+        uint32_t b, e;
+        mention_bytes(v, &other, &b, &e);
+        const char *last = p->speaker ? strrchr(p->speaker, ' ') : NULL;
+        last = last ? last + 1 : p->speaker;
+        size_t word = e - v->tok[other.te - 1].start;
+        if (!last || strlen(last) != word || memcmp(last, v->text + e - word, word) != 0)
+            return 0;
+    }
     copy_attribution(q, p, 0.8f);
     return 1;
 }
@@ -699,6 +723,24 @@ static int introduces_next(const qt_view *v, size_t ce, size_t pe, uint32_t hi_b
     return pe > ce && pe < v->n_tok && v->tok[pe].start >= hi_b && qt_tok_punct(v, pe - 1, ':');
 }
 
+/* "... lower than the prior year." The company said it expected profits to be about
+ * 138m: a quotation that ends its sentence, then a new sentence whose cue verb goes on into a
+ * clause of its own (that, a pronoun, or a determiner and five words or more before the
+ * sentence ends) reports something else; it does not attribute the quotation (Mr Smith
+ * said. / he told the BBC. / he said in a statement. still do). */
+static int new_statement(const qt_view *v, size_t ce, size_t pe, const found *f)
+{
+    if (!f->has_cue || f->cue_kind != QT_CUE_VERB || f->cue_b <= ce || ce >= v->n_tok ||
+        !(v->tok[ce].flags & LEDE_TOKF_SENT_START))
+        return 0;
+    size_t k = f->cue_e;
+    if (k >= pe || !qt_tok_lowercase(v, k))
+        return 0;
+    if (qt_tok_is(v, k, "that") || is_pronoun(v, k))
+        return 1;
+    return qt_tok_in(v, k, QT_W_DETERMINERS) && pe - k >= 6;
+}
+
 /* The paragraphs start in text order (the tokenizer's always do). */
 static int paragraphs_sorted(const qt_view *v)
 {
@@ -759,7 +801,12 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
             size_t pe = post_window_end(v, ce, hi_b);
             if (sentence && introduces_next(v, ce, pe, hi_b))
                 pe = ce; /* it ended its sentence: nothing after it is its own */
-            if (!read_after(v, ce, pe, &f) || !f.has_who) {
+            int after = read_after(v, ce, pe, &f);
+            if (after && sentence && new_statement(v, ce, pe, &f)) {
+                memset(&f, 0, sizeof f);
+                after = 0;
+            }
+            if (!after || !f.has_who) {
                 found g;
                 memset(&g, 0, sizeof g);
                 if (read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &g) &&
@@ -796,7 +843,7 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
         }
         if (f.has_cue || f.has_who || !speakers || q->kind != LEDE_QUOTE_FULL)
             continue;
-        if (qi == 0 || !inherit_turn(v, nm, quotes, qi, pi))
+        if (qi == 0 || !inherit_turn(v, nm, quotes, qi, pi, ob))
             speaker_of_previous_sentence(v, nm, q, pi, ob);
     }
     (void)err;
