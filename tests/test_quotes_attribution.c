@@ -1216,6 +1216,22 @@ static void test_new_statement_after_a_quotation_is_not_its_attribution(void **s
                "criminal conduct and will be appropriately prosecuted.",
                "Carol Lam", "said", "Carol Lam");
     qtu_free(&t);
+    /* BBC business/425: a number opens the clause (said 12 senior executives ...); the
+     * turn goes on from said ORG president and chief executive NAME. */
+    qtu_run(&t,
+            "\"With the completion of our restatements we have a solid foundation on which to "
+            "move forward with our business,\" said Nortel president and chief executive Bill "
+            "Owens. \"The restatement has been a monumental task, both complex and demanding.\" "
+            "The company also said 12 senior executives - none of whom were involved directly in "
+            "the accounting of the revised figures - have voluntarily agreed to repay bonuses.",
+            NULL);
+    qtu_expect(&t,
+               "With the completion of our restatements we have a solid foundation on which to "
+               "move forward with our business,",
+               "Bill Owens", "said", "Bill Owens");
+    qtu_expect(&t, "The restatement has been a monumental task, both complex and demanding.",
+               "Bill Owens", "said", "Bill Owens");
+    qtu_free(&t);
 }
 
 /* No cue of its own, and someone else named as the subject of a cue in between: the

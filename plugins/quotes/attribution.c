@@ -303,8 +303,10 @@ static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
 static int name_after_role(const qt_view *v, size_t k, size_t hi, qt_mention *out, int depth)
 {
     size_t j = k;
+    /* Nortel president and chief executive Bill Owens: "and" between two jobs. */
     while (j < hi && j - k < 4 && qt_tok_lowercase(v, j) && !v->quoted[j] &&
-           !qt_tok_in(v, j, QT_W_NP_STOPS | QT_W_FUNCTION))
+           (!qt_tok_in(v, j, QT_W_NP_STOPS | QT_W_FUNCTION) ||
+            (j > k && qt_tok_is(v, j, "and") && qt_tok_in(v, j - 1, QT_W_TITLES | QT_W_ROLES))))
         j++;
     qt_mention m;
     if (j == k || !qt_name_starting_at(v, j, hi, &m))
@@ -725,8 +727,8 @@ static int introduces_next(const qt_view *v, size_t ce, size_t pe, uint32_t hi_b
 
 /* "... lower than the prior year." The company said it expected profits to be about
  * 138m: a quotation that ends its sentence, then a new sentence whose cue verb goes on into a
- * clause of its own (that, a pronoun, or a determiner and five words or more before the
- * sentence ends) reports something else; it does not attribute the quotation (Mr Smith
+ * clause of its own (that, a pronoun, or a determiner or a number and five words or more
+ * before the sentence ends) reports something else; it does not attribute the quotation (Mr Smith
  * said. / he told the BBC. / he said in a statement. still do). */
 static int new_statement(const qt_view *v, size_t ce, size_t pe, const found *f)
 {
@@ -734,7 +736,13 @@ static int new_statement(const qt_view *v, size_t ce, size_t pe, const found *f)
         !(v->tok[ce].flags & LEDE_TOKF_SENT_START))
         return 0;
     size_t k = f->cue_e;
-    if (k >= pe || !qt_tok_lowercase(v, k))
+    if (k >= pe)
+        return 0;
+    /* The company also said 12 senior executives ... had agreed: a number opens a clause. */
+    char c = v->text[v->tok[k].start];
+    if (c >= '0' && c <= '9')
+        return pe - k >= 6;
+    if (!qt_tok_lowercase(v, k))
         return 0;
     if (qt_tok_is(v, k, "that") || is_pronoun(v, k))
         return 1;
