@@ -1032,6 +1032,272 @@ static void test_said_the_role_comma_name(void **state)
     qtu_free(&t);
 }
 
+/* BBC sport/507, sport/498, entertainment/122: a noun of nationality or a job opening a name
+ * is no part of it (Americans Andy Roddick, Swede Joachim Johansson, DJ Norman Cook), and a
+ * name that lost one after a verb is its object (to beat Swede Daniel Persson), not the
+ * subject "the world indoor champion" stands for (BBC sport/075). */
+static void test_nationality_before_a_name_is_no_first_name(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Top-seeded Americans Andy Roddick and Andre Agassi survived minor scares to reach "
+            "the last eight of the SAP Open.\n\nRoddick broke a racket in frustration in the "
+            "third game of the second set. and afterwards was unimpressed with his form. \"I'm "
+            "not playing great,\" he said.",
+            NULL);
+    qtu_expect(&t, "I'm not playing great,", "Andy Roddick", "said", "he");
+    qtu_free(&t);
+    qtu_run(&t,
+            "Dent will meet Swede Joachim Johansson on Sunday after the second seed survived a "
+            "tense tie-break. \"It feels like home for me, because Jaslyn lives here,\" said "
+            "Johansson.",
+            NULL);
+    qtu_expect(&t, "It feels like home for me, because Jaslyn lives here,", "Joachim Johansson",
+               "said", "Johansson");
+    qtu_free(&t);
+    qtu_run(&t,
+            "DJ Norman Cook - aka Fatboy Slim - has said that dance music is not dead. \"The "
+            "tabloid thing has been difficult at times,\" Cook said.",
+            NULL);
+    qtu_expect(&t, "The tabloid thing has been difficult at times,", "Norman Cook", "said", "Cook");
+    qtu_free(&t);
+    qtu_run(&t,
+            "Britain's Jason Gardener enjoyed a double 60m success in Glasgow.\n\nGardener "
+            "cruised home ahead of Scot Nick Smith to win the invitational race. He "
+            "then recovered from a poor start in the second race to beat Swede Daniel Persson "
+            "and Italy's Luca Verdecchia. \"It's a very hard record to break, but I believe "
+            "I've trained very well,\" said the world indoor champion.",
+            NULL);
+    qtu_expect(&t, "It's a very hard record to break, but I believe I've trained very well,",
+               "Jason Gardener", "said", "the world indoor champion");
+    qtu_free(&t);
+}
+
+/* It and they stand for an organisation of one word that speaks (BBC tech/112: Sony has
+ * said; business/092: Turkcell said, not Parliament in the paragraph before), not for a
+ * country (business/459: Deloitte said the UK economy), and look back no further than the
+ * paragraph before (tech/186: Google told the BBC News website, three paragraphs up). */
+static void test_it_stands_for_an_organisation_that_speaks(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Fans of the Gran Turismo series in Europe are going to have to wait until next year "
+            "for the latest version. Sony has said that the PAL version of GT4 will not be ready "
+            "for Christmas. \"The product is localised into 13 different languages across the "
+            "PAL territories, therefore the process takes considerably longer than it does in "
+            "Japan,\" it said.",
+            NULL);
+    qtu_expect(&t,
+               "The product is localised into 13 different languages across the PAL territories, "
+               "therefore the process takes considerably longer than it does in Japan,",
+               "Sony", "said", "it");
+    qtu_free(&t);
+    qtu_run(&t,
+            "They say that Turkcell is a security risk because of alleged business ties with "
+            "Israel. Parliament as a whole - dominated by religious conservatives - will vote on "
+            "the ruling on Tuesday.\n\nTurkcell said the ruling would \"make more difficult... "
+            "Turkcell's financial consolidation of Irancell\" because its stake would be reduced "
+            "to less than 50%. \"If management control and financial consolidation of Irancell "
+            "cannot be achieved... the realisation of the project will become risky,\" it warned "
+            "in a statement.",
+            NULL);
+    qtu_expect(&t,
+               "If management control and financial consolidation of Irancell cannot be "
+               "achieved... the realisation of the project will become risky,",
+               "Turkcell", "warned", "it");
+    qtu_free(&t);
+    qtu_run(&t,
+            "In its quarterly economic review, Deloitte said the UK economy had enjoyed a "
+            "\"golden period\" during the past decade.\n\nBut it warned that this growth had "
+            "been achieved at the expense of creating major \"imbalances\" in the economy.",
+            NULL);
+    qtu_expect(&t, "imbalances", "Deloitte", "warned", "it");
+    qtu_free(&t);
+}
+
+static void test_it_looks_back_one_paragraph(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "The Paris-based pressure group said the English-language news site had been "
+            "unavailable for the past 10 days. Google told the BBC News website it was aware of "
+            "the problems and was investigating the causes.\n\nChina is believed to extend "
+            "greater censorship over the net than any other country in the world.\n\nA net "
+            "police force monitors websites and e-mails. And all 110,000 net cafes in the "
+            "country have to use software to control access to websites considered harmful or "
+            "subversive.\n\n\"China is censoring Google News to force internet users to use the "
+            "Chinese version of the site,\" said the group in a statement. \"By agreeing to "
+            "launch a news service that excludes publications disliked by the government, Google "
+            "has let itself be used by Beijing,\" it said.",
+            NULL);
+    qtu_expect(&t,
+               "By agreeing to launch a news service that excludes publications disliked by the "
+               "government, Google has let itself be used by Beijing,",
+               NULL, "said", "it");
+    qtu_free(&t);
+}
+
+/* BBC politics/025: the seat of an MP (Labour MP for Hornsey and Wood Green) is no person
+ * she may stand for. */
+static void test_she_passes_the_seat_of_an_mp_by(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Barbara Roche said an organisation should monitor and publish figures and be "
+            "independent of government.\n\nMs Roche, Labour MP for Hornsey and Wood Green, "
+            "believes legal migration is something we should welcome. She went on: \"What I "
+            "would like to see is there being a body which actually looked at the figures.\"",
+            NULL);
+    qtu_expect(&t,
+               "What I would like to see is there being a body which actually looked at the "
+               "figures.",
+               "Barbara Roche", "went on", "She");
+    qtu_free(&t);
+}
+
+/* A name right before the cue after "at", "of", "from", "for" is no subject (BBC
+ * business/171: Anais Faraj, an analyst at Nomura told; business/119: Howard Archer,
+ * economist at Global Insight said); an organisation's head word before "of" or "for"
+ * makes one name (business/166: the Department for Transport said); a spokeswoman for an
+ * organisation leaves it the speaker (politics/061). */
+static void test_name_after_a_preposition_is_no_subject(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "\"There is a whiff of a sweetener in there,\" Anais Faraj, an analyst at Nomura "
+            "told the BBC's World Business Report.",
+            NULL);
+    qtu_expect(&t, "There is a whiff of a sweetener in there,", "Anais Faraj", "told",
+               "Anais Faraj");
+    qtu_free(&t);
+    qtu_run(&t,
+            "Howard Archer, economist at Global Insight said the MPC \"may well consider that the "
+            "balance of risks\" had changed.",
+            NULL);
+    qtu_expect(&t, "may well consider that the balance of risks", "Howard Archer", "said",
+               "Howard Archer");
+    qtu_free(&t);
+    qtu_run(&t,
+            "\"We've always said we are going to introduce a hybrid Bill for Crossrail in the "
+            "Spring and this remains the case,\" the Department for Transport said on Sunday.",
+            NULL);
+    qtu_expect(&t,
+               "We've always said we are going to introduce a hybrid Bill for Crossrail in the "
+               "Spring and this remains the case,",
+               "Department for Transport", "said", "Department for Transport");
+    qtu_free(&t);
+    /* PolNeAR west-journal_2016-10-17: the subject further than a few words after the
+     * quotation still takes the cue past what it is of. */
+    qtu_run(&t,
+            "“I think what’s happening is this is a highly contested election, and it’s going to "
+            "be fought all the way to the finish,” Trump running mate Gov. Mike Pence of Indiana "
+            "told Fox News Sunday.",
+            NULL);
+    qtu_expect(&t,
+               "I think what’s happening is this is a highly contested election, and it’s going "
+               "to be fought all the way to the finish,",
+               "Mike Pence", "told", "Mike Pence");
+    qtu_free(&t);
+    qtu_run(&t,
+            "A spokeswoman for Royal Mail said: \"We are investigating a problem with the "
+            "delivery route in the Mowden area of Darlington.\"",
+            NULL);
+    qtu_expect(&t,
+               "We are investigating a problem with the delivery route in the Mowden area of "
+               "Darlington.",
+               "Royal Mail", "said", "Royal Mail");
+    qtu_free(&t);
+}
+
+/* He goes on with the subject, not with a possessive inside the verb's object (BBC
+ * politics/100: Stephen Jakobi said there were similarities between Mr Mubanga's account
+ * ...), nor with the tail of a body's name (politics/119: Trevor Phillips, chair of the
+ * Commission for Racial Equality, praised Lord Scarman's "ability to listen"). */
+static void test_he_passes_an_object_possessive_by(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Martin Mubanga, 32, was released in January.\n\nBut Fair Trials Abroad director "
+            "Stephen Jakobi said there were similarities between Mr Mubanga's account and those "
+            "of other Guantanamo detainees. He said: \"The pattern is the same.\"",
+            NULL);
+    qtu_expect(&t, "The pattern is the same.", "Stephen Jakobi", "said", "He");
+    qtu_free(&t);
+    qtu_run(&t,
+            "Distinguished lawyer Lord Scarman has died aged 93.\n\nTrevor Phillips, chair of "
+            "the Commission for Racial Equality, praised Lord Scarman's \"ability to listen\". "
+            "He said: \"When Lord Scarman toured the streets of Brixton his presence was "
+            "electrifying.\"",
+            NULL);
+    qtu_expect(&t, "When Lord Scarman toured the streets of Brixton his presence was electrifying.",
+               "Trevor Phillips", "said", "He");
+    qtu_free(&t);
+}
+
+/* A quotation that ends its sentence, then a sentence whose cue goes on into a clause of its
+ * own: that sentence reports something else (BBC business/102: The company says it no longer
+ * tolerates such practices; the quotation is Carol Lam's, introduced before it). */
+static void test_new_statement_after_a_quotation_is_not_its_attribution(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Prosecuting attorney Carol Lam said: \"All US companies should take note that "
+            "attempting to bribe foreign officials is criminal conduct and will be appropriately "
+            "prosecuted.\" The company says it no longer tolerates such practices.",
+            NULL);
+    qtu_expect(&t,
+               "All US companies should take note that attempting to bribe foreign officials is "
+               "criminal conduct and will be appropriately prosecuted.",
+               "Carol Lam", "said", "Carol Lam");
+    qtu_free(&t);
+    /* BBC business/425: a number opens the clause (said 12 senior executives ...); the
+     * turn goes on from said ORG president and chief executive NAME. */
+    qtu_run(&t,
+            "\"With the completion of our restatements we have a solid foundation on which to "
+            "move forward with our business,\" said Nortel president and chief executive Bill "
+            "Owens. \"The restatement has been a monumental task, both complex and demanding.\" "
+            "The company also said 12 senior executives - none of whom were involved directly in "
+            "the accounting of the revised figures - have voluntarily agreed to repay bonuses.",
+            NULL);
+    qtu_expect(&t,
+               "With the completion of our restatements we have a solid foundation on which to "
+               "move forward with our business,",
+               "Bill Owens", "said", "Bill Owens");
+    qtu_expect(&t, "The restatement has been a monumental task, both complex and demanding.",
+               "Bill Owens", "said", "Bill Owens");
+    qtu_free(&t);
+}
+
+/* No cue of its own, and someone else named as the subject of a cue in between: the
+ * quotation is that speaker's, not the previous quotation's (BBC tech/297). */
+static void test_turn_ends_at_a_cue_of_someone_else(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Mr Jobs said it would appeal to people thinking of changing operating systems. "
+            "\"People who are thinking of switching will have no more excuses,\" he said. "
+            "\"It's the newest and most affordable Mac ever.\" The new computer has been the "
+            "subject of speculation for several weeks. Ian Harris, deputy editor of UK magazine "
+            "Mac Format, said the machine would appeal to PC-owning consumers who had purchased "
+            "an iPod.\n\n\"They want a further taste of Mac because they like what they have "
+            "seen with iPod.\" Harris added: \"Everybody thought that Apple was happy to remain "
+            "a niche maker of luxury computers.\"",
+            NULL);
+    qtu_expect(&t,
+               "They want a further taste of Mac because they like what they have seen with "
+               "iPod.",
+               "Ian Harris", "said", "Ian Harris");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1099,6 +1365,14 @@ int main(void)
         cmocka_unit_test(test_may_said_opening_a_sentence),
         cmocka_unit_test(test_sentence_initial_description_is_no_first_name),
         cmocka_unit_test(test_said_the_role_comma_name),
+        cmocka_unit_test(test_nationality_before_a_name_is_no_first_name),
+        cmocka_unit_test(test_it_stands_for_an_organisation_that_speaks),
+        cmocka_unit_test(test_it_looks_back_one_paragraph),
+        cmocka_unit_test(test_she_passes_the_seat_of_an_mp_by),
+        cmocka_unit_test(test_name_after_a_preposition_is_no_subject),
+        cmocka_unit_test(test_he_passes_an_object_possessive_by),
+        cmocka_unit_test(test_new_statement_after_a_quotation_is_not_its_attribution),
+        cmocka_unit_test(test_turn_ends_at_a_cue_of_someone_else),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

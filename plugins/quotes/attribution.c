@@ -34,6 +34,8 @@
 #define POST_NEAR 6
 /* How long an appositive between commas may be (S, head of X, said). */
 #define APPOSITIVE_REACH 30
+/* How far before a quotation without a cue a cue of someone else ends the turn before it. */
+#define TURN_CUE_REACH 30
 
 typedef struct found {
     qt_mention who;
@@ -179,6 +181,53 @@ static size_t skip_paren_left(const qt_view *v, size_t k, size_t lo)
     return SIZE_MAX;
 }
 
+/* Brent Bozell, PTC president and conservative activist said: the name before the comma of
+ * an appositive whose closing comma is missing, looked for leftwards from token k. */
+static int name_before_open_comma(const qt_view *v, size_t k, size_t lo, qt_mention *out)
+{
+    for (size_t j = k; j > lo && k - j < 12;) {
+        j--;
+        if (qt_tok_sentence_end(v, j) || v->quoted[j] || qt_tok_punct(v, j, ':'))
+            break;
+        if (qt_tok_punct(v, j, ','))
+            return j > lo && qt_name_ending_at(v, j - 1, lo, out);
+    }
+    return 0;
+}
+
+/* Token p is a preposition that puts a name after it out of the subject's place: an analyst
+ * at Nomura told, Nick Van den Brul of BNP Paribas described. */
+static int object_preposition(const qt_view *v, size_t p)
+{
+    return qt_tok_is(v, p, "at") || qt_tok_is(v, p, "of") || qt_tok_is(v, p, "from") ||
+           qt_tok_is(v, p, "for") || qt_tok_is(v, p, "in") || qt_tok_is(v, p, "with");
+}
+
+/* Name m right before a cue follows a preposition (token m->tb - 1 > lo): the subject
+ * stands before it. The Department for Transport said, Lloyds of London told: a name
+ * ending like an organisation, or one word opening its sentence, makes one name with "of"
+ * or "for" and m; Nick Van den Brul of BNP Paribas: the name before; Anais Faraj, an
+ * analyst at Nomura told: the name before the appositive's comma. 0 when none of these (a
+ * spokeswoman for Royal Mail said: the organisation speaks). */
+static int subject_before_object(const qt_view *v, const qt_mention *m, size_t lo, qt_mention *out)
+{
+    size_t p = m->tb - 1;
+    qt_mention left;
+    if (p > lo && qt_name_ending_at(v, p - 1, lo, &left) && left.te == p) {
+        if ((qt_tok_in(v, left.te - 1, QT_W_ORG_HEADS) ||
+             (left.te - left.tb == 1 && (v->tok[left.tb].flags & LEDE_TOKF_SENT_START))) &&
+            (qt_tok_is(v, p, "of") || qt_tok_is(v, p, "for"))) {
+            out->tb = left.tb;
+            out->te = m->te;
+            out->kind = QT_MENTION_NAME;
+            return 1;
+        }
+        *out = left;
+        return 1;
+    }
+    return name_before_open_comma(v, p, lo, out);
+}
+
 /* The subject of the cue at token c, read leftwards (not before token lo). */
 static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
 {
@@ -203,8 +252,13 @@ static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
         out->kind = QT_MENTION_PRONOUN;
         return 1;
     }
-    if (qt_name_ending_at(v, k, lo, out))
+    if (qt_name_ending_at(v, k, lo, out)) {
+        qt_mention subject;
+        if (out->tb > lo + 1 && qt_tok_lowercase(v, out->tb - 1) &&
+            object_preposition(v, out->tb - 1) && subject_before_object(v, out, lo, &subject))
+            *out = subject;
         return 1;
+    }
     /* Cornyn's statement added: the statement's author speaks. */
     size_t cue_end;
     if (k > lo && qt_cue_at(v, k, &cue_end) == QT_CUE_NOUN && qt_tok_possessive(v, k - 1, NULL) &&
@@ -240,14 +294,7 @@ static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
         return 1;
     /* Brent Bozell, PTC president and conservative activist said: an appositive whose
      * closing comma is missing. */
-    for (size_t j = k; j > lo && k - j < 12;) {
-        j--;
-        if (qt_tok_sentence_end(v, j) || v->quoted[j] || qt_tok_punct(v, j, ':'))
-            break;
-        if (qt_tok_punct(v, j, ','))
-            return j > lo && qt_name_ending_at(v, j - 1, lo, out);
-    }
-    return 0;
+    return name_before_open_comma(v, k, lo, out);
 }
 
 /* Lower-case words from token k ending in a job, then a name (before token hi): the
@@ -256,8 +303,10 @@ static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
 static int name_after_role(const qt_view *v, size_t k, size_t hi, qt_mention *out, int depth)
 {
     size_t j = k;
+    /* Nortel president and chief executive Bill Owens: "and" between two jobs. */
     while (j < hi && j - k < 4 && qt_tok_lowercase(v, j) && !v->quoted[j] &&
-           !qt_tok_in(v, j, QT_W_NP_STOPS | QT_W_FUNCTION))
+           (!qt_tok_in(v, j, QT_W_NP_STOPS | QT_W_FUNCTION) ||
+            (j > k && qt_tok_is(v, j, "and") && qt_tok_in(v, j - 1, QT_W_TITLES | QT_W_ROLES))))
         j++;
     qt_mention m;
     if (j == k || !qt_name_starting_at(v, j, hi, &m))
@@ -326,10 +375,15 @@ static int np_right(const qt_view *v, size_t i, size_t hi, qt_mention *out)
 }
 
 /* The mention ends right before the cue, or only adverbs stand between (Statistics chief
- * Li Deshui told Reuters). */
+ * Li Deshui told Reuters), or the name of what it belongs to (Mike Pence of Indiana said). */
 static int next_to_cue(const qt_view *v, const qt_mention *m, size_t cue)
 {
-    for (size_t k = m->te; k < cue; k++)
+    size_t k = m->te;
+    /* Gov. Mike Pence of Indiana said: past the place or body the subject is of. */
+    qt_mention of;
+    if (k + 1 < cue && object_preposition(v, k) && qt_name_starting_at(v, k + 1, cue, &of))
+        k = of.te;
+    for (; k < cue; k++)
         if (!is_skip_word(v, k))
             return 0;
     return m->kind == QT_MENTION_NAME || m->kind == QT_MENTION_PRONOUN;
@@ -539,7 +593,8 @@ static int attributed(const lede_quote *q)
 /* No cue of its own: a full quotation continues the previous speaker's turn when it
  * follows in the same paragraph or opens the next one, and no other person is named as a
  * subject in between. Returns 1 when it took the previous attribution. */
-static int inherit_turn(const qt_view *v, qt_names *nm, lede_quote *quotes, size_t qi, size_t pi)
+static int inherit_turn(const qt_view *v, qt_names *nm, lede_quote *quotes, size_t qi, size_t pi,
+                        size_t ob)
 {
     lede_quote *q = &quotes[qi];
     size_t pq = qi - 1;
@@ -561,16 +616,37 @@ static int inherit_turn(const qt_view *v, qt_names *nm, lede_quote *quotes, size
         from = p->cue_end;
     /* Names in the rest of the attribution sentence ("..., said Kenneth Baer, a former
      * Obama administration official.") are not a new speaker. */
-    for (size_t k = qt_tok_lower_bound(v, from); k < v->n_tok && v->tok[k].start < q->mark_start;
-         k++) {
+    size_t first = qt_tok_lower_bound(v, from); /* the first token at or after from */
+    for (size_t k = first; k < v->n_tok && v->tok[k].start < q->mark_start; k++) {
         if (qt_tok_sentence_end(v, k)) {
             from = v->tok[k].end;
+            first = k + 1;
             break;
         }
     }
     qt_mention other;
     if (from < q->mark_start && qt_names_first_in(nm, from, q->mark_start, 1, &other))
         return 0;
+    /* But her spokesman insisted she had simply delayed ...: a cue in between whose subject
+     * is someone else (not he or she) hands the quotation to the sentence before it. The cue
+     * is looked for in the last TURN_CUE_REACH tokens before the quotation (its opening
+     * token ob). */
+    for (size_t k = ob > first + TURN_CUE_REACH ? ob - TURN_CUE_REACH : first;
+         k < v->n_tok && v->tok[k].start < q->mark_start; k++) {
+        size_t end;
+        if (!qt_tok_lowercase(v, k) || v->quoted[k] || qt_cue_at(v, k, &end) != QT_CUE_VERB ||
+            !subject_left(v, k, first, &other) || other.kind == QT_MENTION_PRONOUN)
+            continue;
+        /* Someone else: the subject's last word is not the last word of the speaker's
+         * name (Mr Florin said, the spokesman said go on with theirs). */
+        uint32_t b, e;
+        mention_bytes(v, &other, &b, &e);
+        const char *last = p->speaker ? strrchr(p->speaker, ' ') : NULL;
+        last = last ? last + 1 : p->speaker;
+        size_t word = e - v->tok[other.te - 1].start;
+        if (!last || strlen(last) != word || memcmp(last, v->text + e - word, word) != 0)
+            return 0;
+    }
     copy_attribution(q, p, 0.8f);
     return 1;
 }
@@ -647,6 +723,30 @@ static size_t post_window_end(const qt_view *v, size_t ce, uint32_t hi_b)
 static int introduces_next(const qt_view *v, size_t ce, size_t pe, uint32_t hi_b)
 {
     return pe > ce && pe < v->n_tok && v->tok[pe].start >= hi_b && qt_tok_punct(v, pe - 1, ':');
+}
+
+/* "... lower than the prior year." The company said it expected profits to be about
+ * 138m: a quotation that ends its sentence, then a new sentence whose cue verb goes on into a
+ * clause of its own (that, a pronoun, or a determiner or a number and five words or more
+ * before the sentence ends) reports something else; it does not attribute the quotation (Mr Smith
+ * said. / he told the BBC. / he said in a statement. still do). */
+static int new_statement(const qt_view *v, size_t ce, size_t pe, const found *f)
+{
+    if (!f->has_cue || f->cue_kind != QT_CUE_VERB || f->cue_b <= ce || ce >= v->n_tok ||
+        !(v->tok[ce].flags & LEDE_TOKF_SENT_START))
+        return 0;
+    size_t k = f->cue_e;
+    if (k >= pe)
+        return 0;
+    /* The company also said 12 senior executives ... had agreed: a number opens a clause. */
+    char c = v->text[v->tok[k].start];
+    if (c >= '0' && c <= '9')
+        return pe - k >= 6;
+    if (!qt_tok_lowercase(v, k))
+        return 0;
+    if (qt_tok_is(v, k, "that") || is_pronoun(v, k))
+        return 1;
+    return qt_tok_in(v, k, QT_W_DETERMINERS) && pe - k >= 6;
 }
 
 /* The paragraphs start in text order (the tokenizer's always do). */
@@ -742,7 +842,12 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
             size_t pe = post_window_end(v, ce, hi_b);
             if (sentence && introduces_next(v, ce, pe, hi_b))
                 pe = ce; /* it ended its sentence: nothing after it is its own */
-            if (!read_after(v, ce, pe, &f) || !f.has_who) {
+            int after = read_after(v, ce, pe, &f);
+            if (after && sentence && new_statement(v, ce, pe, &f)) {
+                memset(&f, 0, sizeof f);
+                after = 0;
+            }
+            if (!after || !f.has_who) {
                 found g;
                 memset(&g, 0, sizeof g);
                 if (read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &g) &&
@@ -785,7 +890,7 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
         }
         if (f.has_cue || f.has_who || !speakers || q->kind != LEDE_QUOTE_FULL)
             continue;
-        if (qi == 0 || !inherit_turn(v, nm, quotes, qi, pi))
+        if (qi == 0 || !inherit_turn(v, nm, quotes, qi, pi, ob))
             speaker_of_previous_sentence(v, nm, q, pi, ob);
     }
     (void)err;

@@ -178,7 +178,9 @@ static const char *const qt_org_heads[] = {
     "north", "south", "sudan", "lebanon", "libya", "azerbaijan",
     /* grounds and clubs (Real Madrid, Old Trafford, Nou Camp) */
     "madrid", "milan", "trafford", "camp", "stadium", "arena", "road", "lane", "rangers",
-    "villa", "albion", "hotspur", NULL};
+    "villa", "albion", "hotspur",
+    /* bodies of members */
+    "confederation", "federation", "alliance", "coalition", NULL};
 
 static const char *const qt_place_heads[] = {
     "sea", "river", "ocean", "gulf", "island", "islands", "mountains", "korea", "arabia",
@@ -191,7 +193,7 @@ static const char *const qt_place_heads[] = {
     "open", "slam", "championship", "championships", "tournament", "trophy", "series", "final",
     "masters", "prix", "marathon", "cup", "games", "olympics", "war", "ii", "day", "week",
     "act", "bill", "law", "treaty", "accord", "agreement", "summit", "conference", "festival",
-    "award", "prize", "hall", "airport", NULL};
+    "award", "prize", "hall", "airport", "uk", "u.k.", "us", "u.s.", NULL};
 
 static const char *const qt_place_firsts[] = {
     "north", "south", "east", "west", "new", "united", "saudi", "black", "white", "red",
@@ -203,7 +205,7 @@ static const char *const qt_place_firsts[] = {
 
 static const char *const qt_connectors[] = {
     "bin", "ibn", "al", "el", "de", "del", "della", "der", "van", "von", "da", "di", "du", "la",
-    "le", "dos", "das", "mc", NULL};
+    "le", "dos", "das", "mc", "den", NULL};
 
 static const char *const qt_pronouns[] = {
     "he", "she", "they", "we", "i", "it", NULL};
@@ -263,7 +265,21 @@ static const char *const roles[] = {
     "boxer", "swimmer", "hurdler", "chairman", "chief", "director", "executive", "manager",
     "coach", "analyst", "economist", "spokesman", "spokeswoman", "president", "secretary",
     "minister", "chancellor", "leader", "editor", "founder", "head", "captain", "officer",
-    "official", "owner", "reverend", "matchwinner", "veteran", NULL};
+    "official", "owner", "reverend", "matchwinner", "veteran", "dj", "magistrate", "goalscorer",
+    "wing", NULL};
+
+/* Nouns that name a person by nationality, read like the jobs before a name (Americans Andy
+ * Roddick, Spaniard Carlos Moya); no adjective, which also begins the names of
+ * organisations (American Airlines, British Phonographic Industry). */
+static const char *const nationals[] = {
+    "americans", "britons", "englishmen", "englishman", "englishwoman", "scots", "scotsman",
+    "scotswoman", "welshmen", "welshman", "welshwoman", "irishmen", "irishman", "irishwoman",
+    "frenchmen", "frenchman", "frenchwoman", "spaniards", "spaniard", "dutchmen", "dutchman",
+    "dutchwoman", "germans", "italians", "russians", "australians", "aussie", "aussies",
+    "canadians", "brazilians", "argentines", "argentinians", "belgians", "swedes", "swede",
+    "danes", "dane", "finns", "kiwis", "kiwi", "croats", "serbs", "czechs", "austrians", "greeks",
+    "turks", "kenyans", "ethiopians", "moroccans", "nigerians", "mexicans", "indians",
+    "pakistanis", "israelis", "palestinians", "iraqis", "iranians", "briton", NULL};
 
 /* First words of the cue phrases qt_cue_at() reads word by word (according to, went on). */
 static const char *const cue_heads[] = {
@@ -307,6 +323,7 @@ static const struct {
     {title_small, QT_W_TITLE_SMALL},
     {cue_heads, QT_W_CUE_HEADS},
     {roles, QT_W_ROLES},
+    {nationals, QT_W_ROLES},
 };
 
 #define QT_FILTER_BITS 16384

@@ -185,11 +185,15 @@ const char *qt_index_walk_back(qt_names *nm, uint32_t pos, int what)
     if (index_before(nm, pos) < 0)
         return NULL;
     if (what == WANT_ORG) {
-        /* They and it speak for the organisation last named (the White House said ...). */
+        /* They and it speak for the organisation last named (the White House said ...,
+         * Wimpey said ...). */
         size_t k = last_before(nm, NULL, nm->n, pos);
+        uint32_t reach = qt_org_reach(v, pos);
         for (int walk = 0; k != SIZE_MAX && walk < PRONOUN_REACH; walk++, k--) {
             const qt_mrec *c = &nm->m[k];
-            if (!c->person && qt_org_like(v, c) && !qt_tok_in(v, c->te - 1, QT_W_PLACE_HEADS))
+            if (c->start < reach)
+                break;
+            if (qt_org_speaker(v, c))
                 return qt_mention_text(v, nm->m, c);
             if (k == 0)
                 break;

@@ -321,10 +321,11 @@ static int answers(qt_names *nm, qt_mrec *c, int what, const qt_mrec **arr, int 
     *ok = 1;
     *arr = NULL;
     if (what == WANT_ORG) {
-        if (!c->org || qt_tok_in(v, c->te - 1, QT_W_PLACE_HEADS))
+        if ((!c->org && !(c->n_words == 1 && c->subjectish)) ||
+            qt_tok_in(v, c->te - 1, QT_W_PLACE_HEADS))
             return 0;
         *arr = complete(nm, c, ok);
-        return *ok > 0 && !c->person;
+        return *ok > 0 && qt_org_speaker(v, c);
     }
     if (no_person(nm, c))
         return 0; /* no candidate */
@@ -362,12 +363,17 @@ static int walk_back_local(qt_names *nm, uint32_t pos, int what, const char **ou
     w.n = 0;
     *out = NULL;
     int ok, walk = 0;
-    int known = nm->walks[what].valid && nm->walks[what].pos <= pos;
+    /* It and they look back no further than the paragraph before (the index does too);
+     * the walks of he and she go on as the last one did. */
+    uint32_t reach = what == WANT_ORG ? qt_org_reach(v, pos) : 0;
+    int known = what != WANT_ORG && nm->walks[what].valid && nm->walks[what].pos <= pos;
     uint32_t known_pos = nm->walks[what].pos;
     qt_mrec *c;
     while ((c = prev_mention(nm, &w, &ok)) != NULL) {
         if (c->start >= pos)
             continue;
+        if (c->start < reach)
+            return walk_done(nm, what, pos, NULL, walk);
         if (known && c->start < known_pos) {
             const char *last = nm->walks[what].out;
             uint32_t counted = nm->walks[what].counted + (uint32_t)walk;

@@ -634,6 +634,37 @@ static int is_the(const qt_view *v, size_t i)
     return (t->end - t->start == 3) & ((w | 0x202020u) == 0x746865u);
 }
 
+/* Run token tb names the seat or the brief of a job, or ends the name of a body, no person:
+ * Labour MP for Hornsey and Wood Green, minister for Europe (not a spokesman for Tony
+ * Blair), the Commission for Racial Equality. */
+static int names_a_seat(const qt_view *v, size_t tb)
+{
+    static const char *const jobs[] = {"mp",        "msp",    "mep",      "minister",
+                                       "secretary", "member", "candidate"};
+    if (tb < 2)
+        return 0;
+    /* Every run is read: most are turned away by the word before (and, for, of) here. */
+    const lede_token *w = &v->tok[tb - 1];
+    char c = (char)(v->text[w->start] | 0x20);
+    if ((w->end - w->start != 3 || (c != 'a' && c != 'f')) && (w->end - w->start != 2 || c != 'o'))
+        return 0;
+    size_t k = tb;
+    if (k >= 3 && qt_tok_is(v, k - 1, "and") && qt_tok_capitalized(v, k - 2))
+        k -= 2; /* the second of two places */
+    if (k < 2)
+        return 0;
+    int of = qt_tok_is(v, k - 1, "of"), for_ = !of && qt_tok_is(v, k - 1, "for");
+    /* Commission for Racial Equality, Bank of England: the tail of a body's name. */
+    if ((of || for_) && qt_tok_capitalized(v, k - 2) && !qt_tok_in(v, k - 2, QT_W_FUNCTION))
+        return 1; /* (not: But for Allen Weiner) */
+    if (!for_)
+        return 0;
+    for (size_t j = 0; j < sizeof jobs / sizeof jobs[0]; j++)
+        if (qt_tok_is(v, k - 2, jobs[j]))
+            return 1;
+    return 0;
+}
+
 /* The run at capitalised token i, as the index reads it: the mention it makes, with the
  * fields that depend on the run alone, and in *next the token where reading goes on.
  * 0 when no mention starts at i (reading goes on at i + 1). */
@@ -694,10 +725,12 @@ void qt_link_mention(const qt_view *v, qt_mrec *m, uint32_t k, uint32_t *head)
 {
     qt_mrec *c = &m[k];
     /* Labour MP, Home Secretary: a job with a word before it names nobody (John Major,
-     * Paul King, Andrew Tyrie MP do: their jobs are surnames or follow a full name). */
+     * Paul King, Andrew Tyrie MP do: their jobs are surnames or follow a full name); nor
+     * does a seat or a body's name (MP for Hornsey and Wood Green, names_a_seat()). */
     int job = c->n_words == 2 && qt_tok_in(v, c->te - 1, QT_W_ROLES) &&
               !qt_tok_in(v, c->tb, QT_W_MALE_NAMES | QT_W_FEMALE_NAMES);
-    if (!c->org && !c->after_the && c->n_words >= 2 && !job) {
+    if (!c->org && !c->after_the && c->n_words >= 2 && !job &&
+        !(c->n_words == 2 && names_a_seat(v, c->tb))) {
         c->person = 1;
         c->prev_same = *head;
         *head = k;
@@ -738,7 +771,24 @@ int qt_pronoun_candidate(const qt_mrec *c)
  * for the few candidates a pronoun's walk meets. */
 int qt_person_evident(const qt_view *v, const qt_mrec *c)
 {
+    /* Trevor Phillips praised Lord Scarman's "ability to listen". He said: a possessive
+     * after a verb is inside its object, no subject he goes on with. */
+    if (qt_tok_possessive(v, c->te - 1, NULL)) {
+        size_t b = c->title != LEDE_NONE ? c->title : c->tb;
+        if (b > 0 && qt_tok_lowercase(v, b - 1) &&
+            !qt_tok_in(v, b - 1, QT_W_ROLES | QT_W_TITLES | QT_W_CUE_VERBS | QT_W_FUNCTION))
+            return 0;
+    }
     return c->person || qt_person_shown(v, c);
+}
+
+/* A cue verb stands at token k, past adverbs (has said, also said). */
+static int cue_after(const qt_view *v, size_t k)
+{
+    size_t b = k;
+    while (k < v->n_tok && k - b < 3 && qt_tok_lowercase(v, k) && qt_tok_in(v, k, QT_W_SKIP))
+        k++;
+    return qt_tok_lowercase(v, k) && qt_tok_in(v, k, QT_W_CUE_VERBS);
 }
 
 int qt_person_shown(const qt_view *v, const qt_mrec *c)
@@ -753,10 +803,27 @@ int qt_person_shown(const qt_view *v, const qt_mrec *c)
     /* Brazilian midfielder Edu has hit out: a job before the name is a person's. */
     if (c->tb > 0 && qt_tok_lowercase(v, c->tb - 1) && qt_tok_in(v, c->tb - 1, QT_W_ROLES))
         return 1;
-    size_t k = c->te;
-    while (k < v->n_tok && k - c->te < 3 && qt_tok_lowercase(v, k) && qt_tok_in(v, k, QT_W_SKIP))
-        k++;
-    return qt_tok_lowercase(v, k) && qt_tok_in(v, k, QT_W_CUE_VERBS);
+    return cue_after(v, c->te);
+}
+
+uint32_t qt_org_reach(const qt_view *v, uint32_t pos)
+{
+    size_t lo = 0, hi = v->n_para;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v->para[mid].start <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo >= 2 ? v->para[lo - 2].start : 0;
+}
+
+int qt_org_speaker(const qt_view *v, const qt_mrec *c)
+{
+    if (c->person || qt_tok_in(v, c->te - 1, QT_W_PLACE_HEADS))
+        return 0;
+    return c->org || (c->n_words == 1 && c->subjectish && cue_after(v, c->te));
 }
 
 int qt_subject_person(const qt_view *v, const qt_mrec *c)
@@ -766,8 +833,14 @@ int qt_subject_person(const qt_view *v, const qt_mrec *c)
      * subject. */
     if (qt_tok_possessive(v, c->te - 1, NULL))
         return 0;
-    if (c->tb > 0 && qt_tok_lowercase(v, c->tb - 1) &&
-        !qt_tok_in(v, c->tb - 1, QT_W_ROLES | QT_W_TITLES | QT_W_CUE_VERBS))
+    /* to beat Swede Daniel Persson: the word before the capitalised jobs the run lost
+     * (not before its titles: Archbishop Desmond Tutu opening a paragraph). */
+    size_t b = c->tb;
+    while (c->titled && b > 0 && c->tb - b < 3 && qt_tok_capitalized(v, b - 1) &&
+           qt_tok_in(v, b - 1, QT_W_ROLES) && !qt_tok_in(v, b - 1, QT_W_TITLES) && joins(v, b - 1))
+        b--;
+    if (b > 0 && qt_tok_lowercase(v, b - 1) &&
+        !qt_tok_in(v, b - 1, QT_W_ROLES | QT_W_TITLES | QT_W_CUE_VERBS))
         return 0;
     return qt_person_shown(v, c);
 }

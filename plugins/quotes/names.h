@@ -156,6 +156,12 @@ int qt_person_evident(const qt_view *v, const qt_mrec *c);
  * a name of two words opening its clause before a verb, a job stands before it or a cue
  * verb after it. */
 int qt_person_shown(const qt_view *v, const qt_mrec *c);
+/* It or they may stand for completed mention c: no person, and an organisation's name (not
+ * a place's), or one word that speaks (Wimpey said, Valve also said: no person named so). */
+int qt_org_speaker(const qt_view *v, const qt_mrec *c);
+/* ... named at or after this byte: the start of the paragraph before the one holding byte
+ * pos (an organisation named further back is seldom the one that speaks). */
+uint32_t qt_org_reach(const qt_view *v, uint32_t pos);
 /* ... and is named as a subject (for "the Tottenham striker"). */
 int qt_subject_person(const qt_view *v, const qt_mrec *c);
 /* No mention of two or more words ends at token h: the token before it can be no run's. */
