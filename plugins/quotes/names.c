@@ -361,8 +361,7 @@ const char *qt_find_pair(const char *p, const char *stop, const char *end, char 
     return NULL;
 }
 
-/* Titles a and b (token indices, SIZE_MAX for none) are the same word (Mrs and Mrs.). */
-static int same_title(const qt_view *v, size_t a, size_t b)
+int qt_same_title(const qt_view *v, size_t a, size_t b)
 {
     if (a == SIZE_MAX || b == SIZE_MAX)
         return 0;
@@ -385,7 +384,7 @@ uint32_t qt_lookup_in(const qt_view *v, const qt_mrec *m, uint32_t e, uint32_t p
         /* Mrs Bennet named before any Bennet's first name is a person of her own. */
         uint32_t t = e;
         for (int walk = 0; t != LEDE_NONE && walk < MAX_SURNAME_WALK; walk++) {
-            if (m[t].n_words == 1 && same_title(v, mrec_title(&m[t]), title))
+            if (m[t].n_words == 1 && qt_same_title(v, mrec_title(&m[t]), title))
                 return t;
             t = m[t].prev_same;
         }
