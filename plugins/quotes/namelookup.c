@@ -350,11 +350,11 @@ static int walk_done(qt_names *nm, int what, uint32_t pos, const char *out, int 
 }
 
 /* The walk a pronoun (or "the 23-year-old") at token at makes back from its start (byte
- * pos), read locally: the
- * name it stands for in *out (NULL for none). 0, or -1 when the index must answer. He
- * said ... he added: a walk that reaches the mentions before the last walk's start of its
- * kind goes on as that walk did (the same mentions, the same answers), so it stops there:
- * the last walk's answer is its answer if the mentions it counted leave room for it. */
+ * pos), read locally: the name it stands for in *out (NULL for none). 0, or -1 when the
+ * index must answer. He said ... he added: a walk that reaches the mentions before the
+ * last walk's start of its kind goes on as that walk did (the same mentions, the same
+ * answers), so it stops there: the last walk's answer is its answer if the mentions it
+ * counted leave room for it. */
 static int walk_back_local(qt_names *nm, size_t at, int what, const char **out)
 {
     const qt_view *v = nm->v;
