@@ -76,6 +76,9 @@ static size_t sync_before(qt_names *nm, size_t k)
 static int mention_ending_at(qt_names *nm, size_t t, qt_mrec *out)
 {
     const qt_view *v = nm->v;
+    /* A surname spelt inside a quotation ends no run (see prev_mention()). */
+    if (v->quoted[t])
+        return 0;
     size_t i = sync_before(nm, t);
     if (i == SIZE_MAX)
         return -1;
@@ -270,6 +273,17 @@ static qt_mrec *prev_mention(qt_names *nm, back_walk *w, int *ok)
     const qt_view *v = nm->v;
     *ok = 1;
     while (w->n == 0) {
+        /* No run holds a token inside a quotation (it is no name word, and a run's full
+         * stop or connector stands before a name word): the quotation a pronoun follows
+         * ("...," he said) is stepped over at once, not read a chunk at a time. */
+        size_t end = w->end;
+        while (end > 0 && v->quoted[end - 1])
+            end--;
+        if (end < w->end && !spend(nm, w->end - end)) {
+            *ok = -1;
+            return NULL;
+        }
+        w->end = end;
         if (w->end == 0)
             return NULL;
         size_t from = sync_before(nm, w->end > BACK_CHUNK ? w->end - BACK_CHUNK : 0);
