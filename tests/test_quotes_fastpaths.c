@@ -246,6 +246,60 @@ static void test_surname_before_its_full_name_resolves_to_it(void **state)
     qtu_free(&t);
 }
 
+/* A titled surname (Mr Blair) is resolved from its surname's mentions read up to it, not
+ * to the end of the text, when what comes later cannot change the answer: a fitting full
+ * name before it (Tony Blair, then Cherie Blair for the later one, as the index answers),
+ * or a titled one-word name of its own that later ones link to (Mr Kortunov before Andrey
+ * Kortunov). A title without a gender (Dr) before a name with one reads the whole chain, as
+ * the long way does. Each answer is the index's. */
+static void test_titled_surname_is_resolved_from_the_mentions_up_to_it(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Tony Blair spoke on Monday. \"We will win the vote,\" Mr Blair said. Cherie Blair "
+            "agreed with him. \"It was close,\" Mr Blair said later.",
+            NULL);
+    qtu_expect(&t, "We will win the vote,", "Tony Blair", "said", "Blair");
+    qtu_expect(&t, "It was close,", "Cherie Blair", "said", "Blair");
+    qtu_free(&t);
+    qtu_run(&t,
+            "\"We will talk,\" Mr Kortunov said. Later that day, Andrey Kortunov left for "
+            "Moscow. \"Goodbye,\" Mr Kortunov said.",
+            NULL);
+    qtu_expect(&t, "We will talk,", "Mr Kortunov", "said", "Kortunov");
+    qtu_expect(&t, "Goodbye,", "Mr Kortunov", "said", "Kortunov");
+    qtu_free(&t);
+    qtu_run(&t,
+            "Gordon Brown spoke first. \"The figures are good,\" Dr Brown said. Sarah Brown "
+            "nodded. \"We are pleased,\" Dr Brown said.",
+            NULL);
+    qtu_expect(&t, "The figures are good,", "Gordon Brown", "said", "Brown");
+    qtu_expect(&t, "We are pleased,", "Sarah Brown", "said", "Brown");
+    qtu_free(&t);
+}
+
+/* He after a quotation ("...," he said) walks back past the quotation at once: its
+ * tokens hold no name (Boris Johnson quoted is nobody's mention), and the names right
+ * before it are still read. A surname spelt inside a quotation ends no mention either. */
+static void test_pronoun_walk_steps_over_the_quotation_it_follows(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Andrey Kortunov arrived on Monday. \"We will talk with Boris Johnson and Theresa "
+            "May about Paris,\" he said. Kortunov said Mr Johnson agreed. \"It went well,\" he "
+            "said.",
+            NULL);
+    qtu_expect(&t, "We will talk with Boris Johnson and Theresa May about Paris,",
+               "Andrey Kortunov", "said", "he");
+    qtu_expect(&t, "It went well,", "Mr Johnson", "said", "he");
+    qtu_free(&t);
+    qtu_run(&t, "Ann Lee spoke to Tom Kerr. \"Ask Tom Kerr,\" she said.", NULL);
+    qtu_expect(&t, "Ask Tom Kerr,", "Ann Lee", "said", "she");
+    qtu_free(&t);
+}
+
 /* A run of sixty capitalised words ending in the surname has no reading start near it:
  * the lookup goes to the index, which gives the same answer. */
 static void test_surname_inside_a_long_run_of_capitals_resolves(void **state)
@@ -479,6 +533,8 @@ int main(void)
         cmocka_unit_test(test_second_pronoun_walk_counts_what_the_first_passed),
         cmocka_unit_test(test_pronoun_walk_knows_a_surname_from_its_full_name),
         cmocka_unit_test(test_surname_before_its_full_name_resolves_to_it),
+        cmocka_unit_test(test_titled_surname_is_resolved_from_the_mentions_up_to_it),
+        cmocka_unit_test(test_pronoun_walk_steps_over_the_quotation_it_follows),
         cmocka_unit_test(test_surname_inside_a_long_run_of_capitals_resolves),
         cmocka_unit_test(test_whitespace_tokens_are_dropped_wherever_they_are),
         cmocka_unit_test(test_ten_thousand_surnames_asked_about_stay_linear),

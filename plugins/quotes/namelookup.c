@@ -76,6 +76,9 @@ static size_t sync_before(qt_names *nm, size_t k)
 static int mention_ending_at(qt_names *nm, size_t t, qt_mrec *out)
 {
     const qt_view *v = nm->v;
+    /* A surname spelt inside a quotation ends no run (see prev_mention()). */
+    if (v->quoted[t])
+        return 0;
     size_t i = sync_before(nm, t);
     if (i == SIZE_MAX)
         return -1;
@@ -270,6 +273,17 @@ static qt_mrec *prev_mention(qt_names *nm, back_walk *w, int *ok)
     const qt_view *v = nm->v;
     *ok = 1;
     while (w->n == 0) {
+        /* No run holds a token inside a quotation (it is no name word, and a run's full
+         * stop or connector stands before a name word): the quotation a pronoun follows
+         * ("...," he said) is stepped over at once, not read a chunk at a time. */
+        size_t end = w->end;
+        while (end > 0 && v->quoted[end - 1])
+            end--;
+        if (end < w->end && !spend(nm, w->end - end)) {
+            *ok = -1;
+            return NULL;
+        }
+        w->end = end;
         if (w->end == 0)
             return NULL;
         size_t from = sync_before(nm, w->end > BACK_CHUNK ? w->end - BACK_CHUNK : 0);
@@ -350,16 +364,21 @@ static int walk_done(qt_names *nm, int what, uint32_t pos, const char *out, int 
     return 0;
 }
 
-/* The walk a pronoun (or "the 23-year-old") makes back from byte pos, read locally: the
- * name it stands for in *out (NULL for none). 0, or -1 when the index must answer. He
- * said ... he added: a walk that reaches the mentions before the last walk's start of its
- * kind goes on as that walk did (the same mentions, the same answers), so it stops there:
- * the last walk's answer is its answer if the mentions it counted leave room for it. */
-static int walk_back_local(qt_names *nm, uint32_t pos, int what, const char **out)
+/* The walk a pronoun (or "the 23-year-old") at token at makes back from its start (byte
+ * pos), read locally: the name it stands for in *out (NULL for none). 0, or -1 when the
+ * index must answer. He said ... he added: a walk that reaches the mentions before the
+ * last walk's start of its kind goes on as that walk did (the same mentions, the same
+ * answers), so it stops there: the last walk's answer is its answer if the mentions it
+ * counted leave room for it. */
+static int walk_back_local(qt_names *nm, size_t at, int what, const char **out)
 {
     const qt_view *v = nm->v;
+    uint32_t pos = v->tok[at].start;
     back_walk w;
-    w.end = qt_tok_lower_bound(v, pos);
+    /* The first token at pos (qt_tok_lower_bound()), found from token at without a search. */
+    w.end = at;
+    while (w.end > 0 && v->tok[w.end - 1].start >= pos)
+        w.end--;
     w.n = 0;
     *out = NULL;
     int ok, walk = 0;
@@ -399,27 +418,51 @@ static int walk_back_local(qt_names *nm, uint32_t pos, int what, const char **ou
     return ok < 0 ? -1 : walk_done(nm, what, pos, NULL, walk);
 }
 
-/* The name the walk back from pos finds, or NULL. */
-static const char *walk_back(qt_names *nm, uint32_t pos, int what)
+/* The name the walk back from token at (its start) finds, or NULL. */
+static const char *walk_back(qt_names *nm, size_t at, int what)
 {
     const char *out;
-    if (!nm->global && walk_back_local(nm, pos, what, &out) == 0)
+    if (!nm->global && walk_back_local(nm, at, what, &out) == 0)
         return out;
     if (nm->failed || (!nm->global && go_global(nm) < 0))
         return NULL;
-    return qt_index_walk_back(nm, pos, what);
+    return qt_index_walk_back(nm, nm->v->tok[at].start, what);
 }
 
 static const char *resolve_pronoun(qt_names *nm, const qt_view *v, const qt_mention *m)
 {
-    uint32_t pos = v->tok[m->tb].start;
     if (qt_tok_is(v, m->tb, "he"))
-        return walk_back(nm, pos, WANT_MALE);
+        return walk_back(nm, m->tb, WANT_MALE);
     if (qt_tok_is(v, m->tb, "she"))
-        return walk_back(nm, pos, WANT_FEMALE);
+        return walk_back(nm, m->tb, WANT_FEMALE);
     if (qt_tok_is(v, m->tb, "they") || qt_tok_is(v, m->tb, "it"))
-        return walk_back(nm, pos, WANT_ORG);
+        return walk_back(nm, m->tb, WANT_ORG);
     return NULL;
+}
+
+/* Does the answer qt_lookup_in() gave from a short chain's mentions read up to the first
+ * at or past byte pos (entry full of m) stand, whatever the mentions after them? The lookup
+ * walks every entry of a chain this short, so:
+ * - untitled (said Blair), the latest fitting entry before pos answers: mentions after pos
+ *   only change the answer when there is none;
+ * - titled (Mr Blair), the entry of a one-word name with the same title answers first,
+ *   wherever it stands; there is at most one, for a later one links to it. Failing it, the
+ *   latest fitting entry before pos answers, unless a titled one-word entry comes later;
+ *   and none can: a later Mr Blair links to that entry as it fits him too (his title is
+ *   this word, with or without its full stop, which the word lists give the same gender
+ *   or none), so he makes no entry of his own.
+ * Else the whole chain must be read. */
+static int settled(const qt_view *v, const qt_mrec *m, uint32_t full, uint32_t pos, uint8_t want,
+                   size_t title)
+{
+    if (full == LEDE_NONE)
+        return 0;
+    if (title == SIZE_MAX)
+        return m[full].start < pos;
+    if (m[full].n_words == 1 && qt_same_title(v, mrec_title(&m[full]), title))
+        return 1;
+    return m[full].start < pos &&
+           (m[full].gender == GENDER_UNKNOWN || (want != GENDER_UNKNOWN && m[full].gender == want));
 }
 
 /* The full name a one-word name (n bytes at s, at byte pos, with its title token or
@@ -432,16 +475,15 @@ static const char *resolve_surname(qt_names *nm, const char *s, size_t n, uint32
     if (!nm->global) {
         qt_chain *c = chain_of(nm, s, n, v->len);
         uint32_t full = LEDE_NONE;
-        if (c && title == SIZE_MAX && c->n_hits <= MAX_SURNAME_WALK) {
-            /* The lookup walks every mention of a chain this short: the latest fitting
-             * one before pos answers, and those read up to the first mention at or past
-             * pos hold it. Failing one, the whole chain is read. */
+        if (c && c->n_hits <= MAX_SURNAME_WALK) {
+            /* The mentions up to the first at or past pos, and the whole chain only when
+             * their answer does not stand (settled()). */
             while (c && c->n_read < c->n_hits && (c->n == 0 || c->m[c->n - 1].start < pos))
                 if (chain_read(nm, c) < 0)
                     c = NULL;
             if (c) {
                 full = qt_lookup_in(v, c->m, c->head, pos, want, title);
-                if (full != LEDE_NONE && c->m[full].start >= pos)
+                if (!settled(v, c->m, full, pos, want, title))
                     full = LEDE_NONE;
             }
         }
@@ -499,8 +541,7 @@ const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m
         /* "the 23-year-old" and "the Tottenham striker" stand for the person last named. */
         int back = refers_back(v, m);
         if (back) {
-            const char *who =
-                walk_back(nm, v->tok[m->tb].start, back == 1 ? WANT_ANY_PERSON : WANT_PERSON);
+            const char *who = walk_back(nm, m->tb, back == 1 ? WANT_ANY_PERSON : WANT_PERSON);
             if (who)
                 return who;
         }

@@ -174,8 +174,9 @@ static void trim_run(const qt_view *v, size_t *tb, size_t *te)
         (*te)--;
 }
 
-/* qt_name_starting_at() for a token i < hi known to be a name word. */
-static int name_from(const qt_view *v, size_t i, size_t hi, qt_mention *out)
+/* qt_name_starting_at() for a token i < hi known to be a name word; *end receives where
+ * the run ended before it was trimmed. */
+static int name_from(const qt_view *v, size_t i, size_t hi, qt_mention *out, size_t *end)
 {
     size_t j = i + 1;
     if (!qt_tok_possessive(v, i, NULL)) {
@@ -196,6 +197,7 @@ static int name_from(const qt_view *v, size_t i, size_t hi, qt_mention *out)
         }
     }
     size_t tb = i, te = j;
+    *end = j;
     trim_run(v, &tb, &te);
     if (tb >= te)
         return 0;
@@ -207,7 +209,8 @@ static int name_from(const qt_view *v, size_t i, size_t hi, qt_mention *out)
 
 int qt_name_starting_at(const qt_view *v, size_t i, size_t hi, qt_mention *out)
 {
-    return i < hi && is_name_word(v, i) && name_from(v, i, hi, out);
+    size_t end;
+    return i < hi && is_name_word(v, i) && name_from(v, i, hi, out, &end);
 }
 
 int qt_name_ending_at(const qt_view *v, size_t i, size_t lo, qt_mention *out)
@@ -361,8 +364,7 @@ const char *qt_find_pair(const char *p, const char *stop, const char *end, char 
     return NULL;
 }
 
-/* Titles a and b (token indices, SIZE_MAX for none) are the same word (Mrs and Mrs.). */
-static int same_title(const qt_view *v, size_t a, size_t b)
+int qt_same_title(const qt_view *v, size_t a, size_t b)
 {
     if (a == SIZE_MAX || b == SIZE_MAX)
         return 0;
@@ -385,7 +387,7 @@ uint32_t qt_lookup_in(const qt_view *v, const qt_mrec *m, uint32_t e, uint32_t p
         /* Mrs Bennet named before any Bennet's first name is a person of her own. */
         uint32_t t = e;
         for (int walk = 0; t != LEDE_NONE && walk < MAX_SURNAME_WALK; walk++) {
-            if (m[t].n_words == 1 && same_title(v, mrec_title(&m[t]), title))
+            if (m[t].n_words == 1 && qt_same_title(v, mrec_title(&m[t]), title))
                 return t;
             t = m[t].prev_same;
         }
@@ -679,13 +681,17 @@ int qt_read_run(const qt_view *v, size_t i, qt_mrec *m, size_t *next)
 int qt_find_run(const qt_view *v, size_t i, qt_mrec *m, size_t *next)
 {
     qt_mention run;
-    if (!is_name_word(v, i) || !name_from(v, i, v->n_tok, &run))
+    size_t end;
+    if (!is_name_word(v, i) || !name_from(v, i, v->n_tok, &run, &end))
         return 0;
     size_t nx = run.te > i ? run.te : i + 1;
-    /* Skip the rest of the untrimmed run so that its tail is not a mention again. */
-    while (nx < v->n_tok && is_name_word(v, nx) && joins(v, nx - 1) &&
-           !qt_tok_possessive(v, nx - 1, NULL))
-        nx++;
+    /* Skip the rest of the untrimmed run so that its tail is not a mention again. A run
+     * not trimmed at its end stopped where this would: the token after it is no name word
+     * that joins it, or a possessive ends it. */
+    if (nx < end)
+        while (nx < v->n_tok && is_name_word(v, nx) && joins(v, nx - 1) &&
+               !qt_tok_possessive(v, nx - 1, NULL))
+            nx++;
     m->tb = (uint32_t)run.tb;
     m->te = (uint32_t)run.te;
     m->start = v->tok[run.tb].start;

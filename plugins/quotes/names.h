@@ -129,6 +129,8 @@ void qt_surname(const qt_view *v, const qt_mrec *m, const char **s, size_t *n);
 int qt_n_name_words(const qt_view *v, size_t tb, size_t te);
 /* The title token right before name token tb (Mr, Mr ., Mrs), or SIZE_MAX. */
 size_t qt_title_before(const qt_view *v, size_t tb);
+/* Titles a and b (token indices, SIZE_MAX for none) are the same word (Mrs and Mrs.). */
+int qt_same_title(const qt_view *v, size_t a, size_t b);
 /* Gender from the title before a name. */
 uint8_t qt_title_gender(const qt_view *v, size_t tb);
 /* Ends like a place or an organisation (White House, North Korea). */
