@@ -70,7 +70,7 @@ LEDE_API void lede__ndjson_rec_free(lede__ndjson_rec *rec);
 /* The id of a record from the first len bytes of its line, which may stop anywhere (a line
  * too long to read whole): 1 with scratch->data[*off .. *off + *n) holding it (decoded; a
  * number as its digits) when the members before the cut include a complete string or
- * number `id`, else 0. */
+ * number `id` (the last of them, as lede__ndjson_parse takes), else 0. */
 LEDE_API int lede__ndjson_prefix_id(const char *line, size_t len, lede_buf *scratch, size_t *off,
                                     size_t *n);
 /* Writes code point cp as UTF-8 at o; returns the number of bytes (1 to 4). */

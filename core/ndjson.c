@@ -558,6 +558,8 @@ int lede__ndjson_prefix_id(const char *line, size_t len, lede_buf *scratch, size
 {
     char msg[64];
     ndj p = {line, len, 0, scratch, msg, sizeof msg};
+    size_t id_off = 0, id_len = 0;
+    int found = 0;
 
     if (lede_buf_reserve(scratch, 1))
         return 0;
@@ -570,34 +572,44 @@ int lede__ndjson_prefix_id(const char *line, size_t len, lede_buf *scratch, size
         size_t key_off, key_len;
         skip_ws(&p);
         if (p.pos >= len || line[p.pos] != '"' || parse_string(&p, 1, &key_off, &key_len))
-            return 0;
+            return found;
         skip_ws(&p);
         if (p.pos >= len || line[p.pos] != ':')
-            return 0;
+            return found;
         p.pos++;
         skip_ws(&p);
         if (p.pos >= len)
-            return 0;
+            return found;
         int is_id = key_len == 2 && memcmp(scratch->data + key_off, "id", 2) == 0;
+        /* Keep what an id before this member decoded (the last one found wins, as in
+         * lede__ndjson_parse), drop this member's key. */
         scratch->len = key_off;
-        if (is_id && line[p.pos] == '"')
-            return parse_string(&p, 1, off, n) == 0;
-        if (is_id) {
+        if (is_id && line[p.pos] == '"') {
+            if (parse_string(&p, 1, &id_off, &id_len))
+                return found;
+            found = 1;
+        } else if (is_id && (line[p.pos] == '-' || (line[p.pos] >= '0' && line[p.pos] <= '9'))) {
             size_t start = p.pos;
             /* A number cut by the end of the prefix may have lost digits. */
-            if (line[p.pos] != '-' && (line[p.pos] < '0' || line[p.pos] > '9'))
-                return 0;
             if (parse_number(&p) || p.pos >= len)
-                return 0;
-            *off = scratch->len;
-            *n = p.pos - start;
-            return lede_buf_append(scratch, line + start, p.pos - start) == 0;
+                return found;
+            id_off = scratch->len;
+            id_len = p.pos - start;
+            if (lede_buf_append(scratch, line + start, p.pos - start))
+                return found;
+            found = 1;
+        } else if (skip_value(&p)) {
+            return found;
         }
-        if (skip_value(&p))
-            return 0;
+        if (found) {
+            *off = id_off;
+            *n = id_len;
+            /* Later keys and ids decode after it, never over it. */
+            scratch->len = id_off + id_len;
+        }
         skip_ws(&p);
         if (p.pos >= len || line[p.pos] != ',')
-            return 0;
+            return found;
         p.pos++;
     }
 }

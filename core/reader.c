@@ -14,6 +14,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -52,7 +53,8 @@ struct lede__reader {
     size_t scanned; /* buf[buf_start..scanned) holds no newline: a long line that takes
                        many reads is searched once, not from its start after each */
     int eof;
-    int skip_id; /* the line being skipped (too long) has its id in `id` */
+    int skip_id; /* the line being skipped (too long): 1 its id is in `id`, -1 its id holds
+                    a NUL, 0 no id found before the cut */
 
     lede_buf scratch;
     lede_buf id; /* the current record's id, NUL-terminated */
@@ -161,12 +163,15 @@ static int cmp_names(const void *a, const void *b)
 }
 
 /* Marks doc as failed by the reader with a formatted message. */
-static void reader_fail(lede_doc *doc, const char *id, const char *fmt, const char *a,
-                        const char *b)
+static void reader_fail(lede_doc *doc, const char *id, const char *fmt, ...) LEDE_PRINTF(3, 4);
+static void reader_fail(lede_doc *doc, const char *id, const char *fmt, ...)
 {
     char msg[1200];
     lede_error e;
-    snprintf(msg, sizeof msg, fmt, a, b);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
     lede_doc_load(doc, id, "", 0, &e);
     lede__doc_fail(doc, "reader", msg);
 }
@@ -232,28 +237,36 @@ static int expand_dir(lede__reader *r, const char *path, const struct stat *st, 
     return rc;
 }
 
-/* The encoding a byte order mark at s names when it is UTF-16 or UTF-32, else NULL. */
-static const char *utf16_or_32(const char *s, size_t len)
+/* What a byte order mark says about the text after it. */
+typedef enum bom_enc { BOM_NONE = 0, BOM_UTF16LE, BOM_UTF16BE, BOM_UTF32LE, BOM_UTF32BE } bom_enc;
+
+static const char *const bom_name[] = {"UTF-8", "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE"};
+
+/* The encoding a UTF-16 or UTF-32 byte order mark at s names, or BOM_NONE. FF FE 00 00 is
+ * read as UTF-32LE's mark, as the Unicode standard's table has it, not as UTF-16LE's
+ * followed by U+0000. */
+static bom_enc bom_of(const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
     if (len >= 4 && u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0)
-        return "UTF-32LE";
+        return BOM_UTF32LE;
     if (len >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF)
-        return "UTF-32BE";
+        return BOM_UTF32BE;
     if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE)
-        return "UTF-16LE";
+        return BOM_UTF16LE;
     if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF)
-        return "UTF-16BE";
-    return NULL;
+        return BOM_UTF16BE;
+    return BOM_NONE;
 }
 
 /* UTF-16 text src[0..len), little-endian when le, as UTF-8 in a new buffer of *cap bytes
  * (*out_len of them used, NUL-terminated), without the byte order mark it starts with. A
- * lone surrogate or an odd last byte becomes U+FFFD, as invalid UTF-8 does. NULL when out
- * of memory. */
+ * lone surrogate or an odd last byte becomes U+FFFD, as invalid UTF-8 does, counted in
+ * *bad. NULL when out of memory. */
 static char *utf16_to_utf8(const unsigned char *src, size_t len, int le, size_t *out_len,
-                           size_t *cap)
+                           size_t *cap, size_t *bad)
 {
+    *bad = 0;
     /* A unit of 2 bytes gives at most 3, a pair of 4 bytes 4, an odd byte 3. */
     *cap = len / 2 * 3 + 8;
     char *out = malloc(*cap), *o = out;
@@ -271,12 +284,16 @@ static char *utf16_to_utf8(const unsigned char *src, size_t len, int le, size_t 
                 i += 2;
             }
         }
-        if (u >= 0xD800 && u <= 0xDFFF)
+        if (u >= 0xD800 && u <= 0xDFFF) {
             u = 0xFFFD;
+            ++*bad;
+        }
         o += lede__put_utf8(o, u);
     }
-    if (i < len)
+    if (i < len) {
         o += lede__put_utf8(o, 0xFFFD);
+        ++*bad;
+    }
     *o = '\0';
     *out_len = (size_t)(o - out);
     return out;
@@ -360,17 +377,19 @@ static int read_text(lede__reader *r, const char *path, lede_doc *doc, lede_erro
         close(fd);
     /* A text with a UTF-16 byte order mark is read as the UTF-16 it says it is; UTF-32
      * (which starts like UTF-16LE) is refused. */
-    const char *enc = utf16_or_32(r->file, len);
-    if (enc && enc[4] == '3') {
+    bom_enc enc = bom_of(r->file, len);
+    size_t bad = 0;
+    if (enc == BOM_UTF32LE || enc == BOM_UTF32BE) {
         reader_fail(doc, path,
                     "%s is %s (it opens with that byte order mark): lede reads "
                     "UTF-8 and UTF-16; convert it first, e.g. iconv -f UTF-32 -t UTF-8",
-                    path, enc);
+                    path, bom_name[enc]);
         return 1;
     }
-    if (enc) {
+    if (enc != BOM_NONE) {
         size_t cap = 0;
-        char *conv = utf16_to_utf8((const unsigned char *)r->file, len, enc[6] == 'L', &len, &cap);
+        char *conv = utf16_to_utf8((const unsigned char *)r->file, len, enc == BOM_UTF16LE, &len,
+                                   &cap, &bad);
         if (!conv)
             return lede_error_set(err, LEDE_ENOMEM, "out of memory reading %s", path);
         free(r->file);
@@ -385,12 +404,17 @@ static int read_text(lede__reader *r, const char *path, lede_doc *doc, lede_erro
     if (rc) {
         lede__doc_fail(doc, "reader", err->message);
         lede_error_clear(err);
-    } else if (enc) {
+    } else if (enc != BOM_NONE) {
         lede__doc_set_stage(doc, "reader");
         lede_doc_warn(doc, LEDE_NONE,
                       "%s was read as %s (its byte order mark); offsets count "
                       "bytes of its UTF-8 form",
-                      path, enc);
+                      path, bom_name[enc]);
+        if (bad)
+            lede_doc_warn(doc, LEDE_NONE,
+                          "%s: %zu invalid UTF-16 code unit%s (lone surrogates, an odd last "
+                          "byte) replaced by U+FFFD",
+                          path, bad, bad == 1 ? "" : "s");
         lede__doc_set_stage(doc, NULL);
     }
     return 1;
@@ -455,6 +479,15 @@ static const char *copy_id(lede__reader *r, const lede_buf *scratch, size_t off,
         return NULL;
     r->id.data[len] = '\0';
     return r->id.data;
+}
+
+/* The id of a line too long to read, from its first len bytes, into r->id (see skip_id). */
+static void skipped_id(lede__reader *r, const char *line, size_t len)
+{
+    size_t off = 0, n = 0;
+    r->skip_id = 0;
+    if (lede__ndjson_prefix_id(line, len, &r->scratch, &off, &n))
+        r->skip_id = copy_id(r, &r->scratch, off, n) ? 1 : -1;
 }
 
 /* Turns one NDJSON line into doc. */
@@ -541,6 +574,23 @@ static void shrink_buf(lede__reader *r)
     r->buf_start = 0;
 }
 
+/* A UTF-16 or UTF-32 byte order mark opening the NDJSON stream at line[0..len): one error
+ * record for the whole file, and the stream is closed (a record per line would be NUL-strewn
+ * garbage). Returns 1 when it refused the stream. */
+static int refuse_wide(lede__reader *r, lede_doc *doc, const char *line, size_t len)
+{
+    bom_enc enc = bom_of(line, len);
+    if (enc == BOM_NONE)
+        return 0;
+    reader_fail(doc, r->path,
+                "%s is %s (it opens with that byte order mark): NDJSON input must be "
+                "UTF-8; convert it first, e.g. iconv -f %.6s -t UTF-8",
+                r->path, bom_name[enc], bom_name[enc]);
+    r->buf_start = r->buf_end;
+    r->eof = 1;
+    return 1;
+}
+
 /* Next line of the open stream into doc: 1 produced, 0 end of stream, <0 error. */
 static int next_line(lede__reader *r, lede_doc *doc, lede_error *err)
 {
@@ -557,15 +607,17 @@ static int next_line(lede__reader *r, lede_doc *doc, lede_error *err)
                 /* Too long: forget what we have, keep reading to the newline; but first
                  * find the record's id in what we have, for its error record. */
                 if (!skipping) {
-                    size_t off = 0, n = 0;
                     const char *at = r->buf + r->buf_start;
                     size_t have = r->buf_end - r->buf_start;
+                    if (r->line_no == 0 && refuse_wide(r, doc, at, have)) {
+                        r->line_no++;
+                        return 1;
+                    }
                     if (r->line_no == 0 && have >= 3 && memcmp(at, "\xEF\xBB\xBF", 3) == 0) {
                         at += 3;
                         have -= 3;
                     }
-                    r->skip_id = lede__ndjson_prefix_id(at, have, &r->scratch, &off, &n) &&
-                                 copy_id(r, &r->scratch, off, n) != NULL;
+                    skipped_id(r, at, have);
                 }
                 skipping = 1;
                 r->buf_start = r->buf_end;
@@ -593,33 +645,25 @@ static int next_line(lede__reader *r, lede_doc *doc, lede_error *err)
             len -= 3;
         }
         /* UTF-16 and UTF-32 are not JSON text here: say so once, not once per line. */
-        if (r->line_no == 1 && utf16_or_32(line, len)) {
-            reader_fail(doc, r->path,
-                        "%s is %s (it opens with that byte order mark): NDJSON input must be "
-                        "UTF-8; convert it first, e.g. iconv -f UTF-16 -t UTF-8",
-                        r->path, utf16_or_32(line, len));
-            r->buf_start = r->buf_end;
-            r->eof = 1;
+        if (r->line_no == 1 && refuse_wide(r, doc, line, len))
             return 1;
-        }
-        if (!skipping && len > max_line) {
-            size_t off = 0, n = 0;
-            r->skip_id = lede__ndjson_prefix_id(line, len, &r->scratch, &off, &n) &&
-                         copy_id(r, &r->scratch, off, n) != NULL;
-        }
+        if (!skipping && len > max_line)
+            skipped_id(r, line, len);
         if (skipping || len > max_line) {
-            char lid[4200], msg[320];
+            char lid[4200];
             const char *id = lid;
-            if (r->skip_id)
+            if (r->skip_id == 1)
                 id = r->id.data;
             else
                 line_id(r, lid, sizeof lid);
-            snprintf(msg, sizeof msg,
-                     "line %llu is longer than the per-document limit (max_doc_bytes = %zu "
-                     "bytes, + 1 MiB for the JSON around the text, \\u escapes counted as "
-                     "written): raise --max-doc-bytes to read it",
-                     r->line_no, r->set.max_doc_bytes);
-            reader_fail(doc, id, "%s%s", msg, "");
+            reader_fail(doc, id,
+                        "line %llu is longer than the per-document limit (max_doc_bytes = %zu "
+                        "bytes, + 1 MiB for the JSON around the text, \\u escapes counted as "
+                        "written): raise --max-doc-bytes to read it%s",
+                        r->line_no, r->set.max_doc_bytes,
+                        r->skip_id == -1 ? "; its id holds a NUL character (\\u0000), so it is "
+                                           "named by its line number"
+                                         : "");
             r->skip_id = 0;
             shrink_buf(r);
             return 1;

@@ -488,7 +488,7 @@ static void test_a_20_MB_ndjson_line_and_one_over_the_limit(void **state)
  * the id when the id comes first; after the text, only the line number is left. */
 static void test_a_line_over_the_limit_keeps_its_id_when_the_id_comes_first(void **state)
 {
-    static const char *const ids[] = {"keep", "2", "7", "next"};
+    static const char *const ids[] = {"keep", "2", "7", "4", "next"};
     FILE *f;
     (void)state;
     f = create("escaped.ndjson");
@@ -501,23 +501,29 @@ static void test_a_line_over_the_limit_keeps_its_id_when_the_id_comes_first(void
     fputs("\",\"id\":\"late\"}\n{\"id\":7,\"text\":\"", f);
     for (size_t i = 0; i < 400000; i++)
         fputs("\\u00e9", f);
+    fputs("\"}\n{\"id\":\"a\\u0000b\",\"text\":\"", f);
+    for (size_t i = 0; i < 400000; i++)
+        fputs("\\u00e9", f);
     fputs("\"}\n{\"id\":\"next\",\"text\":\"Fine.\"}\n", f);
     assert_int_equal(fclose(f), 0);
     result r = run("$LEDE run -c " BATCH_CFG " --max-doc-bytes 1000000 escaped.ndjson");
     expect_sane(&r, 4, "escaped lines over the limit");
     assert_int_equal(r.status, 1);
-    expect_records(&r, ids, 4);
-    char msg[256];
+    expect_records(&r, ids, 5);
+    char msg[512];
     assert_non_null(error_of(&r, "keep", msg, sizeof msg));
     assert_non_null(strstr(msg, "raise --max-doc-bytes"));
     assert_non_null(error_of(&r, "2", msg, sizeof msg));
     assert_non_null(error_of(&r, "7", msg, sizeof msg));
+    /* An id with a NUL cannot name the record: said in its error, as a warning would be. */
+    assert_non_null(error_of(&r, "4", msg, sizeof msg));
+    assert_non_null(strstr(msg, "holds a NUL character"));
     assert_null(error_of(&r, "next", msg, sizeof msg));
     done(&r);
     /* The same file with room for it: the ids and texts are read whole. */
     r = run("$LEDE run -c " BATCH_CFG " --max-doc-bytes 3000000 escaped.ndjson");
-    static const char *const whole[] = {"keep", "late", "7", "next"};
-    expect_records(&r, whole, 4);
+    static const char *const whole[] = {"keep", "late", "7", "4", "next"};
+    expect_records(&r, whole, 5);
     assert_int_equal(r.status, 0);
     done(&r);
 }
@@ -557,25 +563,41 @@ static void test_utf16_text_is_read_and_utf16_ndjson_refused(void **state)
     static const unsigned char u32[] = {0xFF, 0xFE, 0, 0, 'O', 0, 0, 0};
     static const unsigned char nd[] = {0xFF, 0xFE, '{', 0,   '}', 0,    '\n',
                                        0,    '{',  0,   '}', 0,   '\n', 0};
+    /* Odd-length UTF-16 with lone surrogates: replaced, and said. */
+    static const unsigned char lone[] = {0xFF, 0xFE, 'O', 0, 0x00, 0xDC, 'k', 0, 0x3D, 0xD8, '.'};
     write_file("le.txt", le, sizeof le);
     write_file("be.txt", be, sizeof be);
     write_file("u32.txt", u32, sizeof u32);
+    write_file("lone.txt", lone, sizeof lone);
     write_file("u16.ndjson", nd, sizeof nd);
+    /* UTF-16 NDJSON whose first line is over the limit: refused as UTF-16 all the same. */
+    FILE *f = create("long16.ndjson");
+    fwrite(nd, 1, 2, f);
+    for (int i = 0; i < 300000; i++) /* 1.2 MB: over 10 bytes + 1 MiB */
+        fwrite("{\0}\0", 1, 4, f);
+    fwrite("\n\0{\0}\0\n\0", 1, 8, f);
+    assert_int_equal(fclose(f), 0);
     result r = run("$LEDE run -p 'tokenizer ! exporter format=ndjson' le.txt be.txt u32.txt "
-                   "2>/dev/null; $LEDE run -i ndjson -p 'tokenizer ! exporter format=ndjson' "
-                   "u16.ndjson 2>/dev/null");
-    static const char *const ids[] = {"le.txt", "be.txt", "u32.txt", "u16.ndjson"};
-    expect_records(&r, ids, 4);
+                   "lone.txt 2>/dev/null; $LEDE run -i ndjson -p 'tokenizer ! exporter "
+                   "format=ndjson' u16.ndjson 2>/dev/null; $LEDE run -i ndjson --max-doc-bytes 10 "
+                   "-p 'tokenizer ! exporter format=ndjson' long16.ndjson 2>/dev/null");
+    static const char *const ids[] = {"le.txt",   "be.txt",     "u32.txt",
+                                      "lone.txt", "u16.ndjson", "long16.ndjson"};
+    expect_records(&r, ids, 6);
     assert_non_null(strstr(r.out, "\"text\":\"He said \u201cHi.\u201d\""));
     assert_non_null(strstr(r.out, "\"start\":18,\"end\":22,\"text\":\"\U0001F600\""));
     assert_non_null(strstr(r.out, "read as UTF-16LE"));
     /* A lone surrogate at the end becomes U+FFFD, as invalid UTF-8 does. */
     assert_non_null(strstr(r.out, "\"text\":\"Ok.\uFFFD\""));
+    assert_non_null(strstr(r.out, "\"text\":\"O\uFFFDk\uFFFD\uFFFD\""));
+    assert_non_null(strstr(r.out, "3 invalid UTF-16 code units"));
     char msg[256];
     assert_non_null(error_of(&r, "u32.txt", msg, sizeof msg));
     assert_non_null(strstr(msg, "UTF-32LE"));
     assert_non_null(error_of(&r, "u16.ndjson", msg, sizeof msg));
     assert_non_null(strstr(msg, "must be UTF-8"));
+    assert_non_null(error_of(&r, "long16.ndjson", msg, sizeof msg));
+    assert_non_null(strstr(msg, "UTF-16LE"));
     done(&r);
 }
 

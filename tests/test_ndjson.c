@@ -290,6 +290,12 @@ static void test_the_id_of_a_cut_line_is_read_when_it_comes_before_the_cut(void 
     assert_false(prefix_id(f, c, 20, id, sizeof id));
     assert_true(prefix_id(f, c, strlen(c), id, sizeof id));
     assert_string_equal(id, "late");
+    /* A repeated id: the last one before the cut, as the full parse takes the last. */
+    const char *d = "{\"id\":\"dup1\",\"k\":[1],\"id\":\"dup2\",\"text\":\"long";
+    assert_true(prefix_id(f, d, strlen(d), id, sizeof id));
+    assert_string_equal(id, "dup2");
+    assert_true(prefix_id(f, d, strstr(d, "dup2") - d, id, sizeof id));
+    assert_string_equal(id, "dup1");
     /* Not an object, or an id of another type. */
     assert_false(prefix_id(f, "[1,2]", 5, id, sizeof id));
     assert_false(prefix_id(f, "{\"id\":null,\"text\":\"x", 20, id, sizeof id));

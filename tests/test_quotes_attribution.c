@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -303,6 +304,27 @@ static void test_a_speaker_named_after_a_later_segment_names_the_quotation(void 
     const lede_quote *turn = qtu_find(&t, "It's not a very cool thing to do,");
     assert_int_equal(first->speaker_start, turn->speaker_start);
     qtu_free(&t);
+}
+
+/* A quotation that opens a line after a headline is full whatever ends the headline's line:
+ * LF, a lone CR, NEL or U+2028 (a review's case: with CR it was partial, without speaker). */
+static void test_a_quotation_opening_a_line_after_any_line_break_is_full(void **state)
+{
+    (void)state;
+    static const char *const breaks[] = {"\n", "\r", "\xc2\x85", "\xe2\x80\xa8"};
+    for (size_t i = 0; i < sizeof breaks / sizeof breaks[0]; i++) {
+        char text[160];
+        snprintf(text, sizeof text,
+                 "Ministers face rail strike threat%s\"We will not back down,\" said union "
+                 "leader Bob Crow.\n",
+                 breaks[i]);
+        qtu t;
+        qtu_run(&t, text, NULL);
+        const lede_quote *q = qtu_find(&t, "We will not back down,");
+        assert_int_equal(q->kind, LEDE_QUOTE_FULL);
+        qtu_expect(&t, "We will not back down,", "Bob Crow", "said", NULL);
+        qtu_free(&t);
+    }
 }
 
 static void test_speakers_option_off_leaves_speakers_empty(void **state)
@@ -1321,6 +1343,7 @@ int main(void)
         cmocka_unit_test(test_partial_quote_without_cue_has_no_speaker),
         cmocka_unit_test(test_scare_quote_is_partial),
         cmocka_unit_test(test_full_quote_at_paragraph_start_is_full),
+        cmocka_unit_test(test_a_quotation_opening_a_line_after_any_line_break_is_full),
         cmocka_unit_test(test_a_speaker_named_after_a_later_segment_names_the_quotation),
         cmocka_unit_test(test_speakers_option_off_leaves_speakers_empty),
         cmocka_unit_test(test_partial_option_off_drops_partial_quotes),

@@ -101,10 +101,21 @@ static void test_lone_cr_nel_ls_and_ps_break_lines_and_paragraphs(void **state)
     assert_string_equal(tku_paragraph(k, 0), "Title here");
     assert_string_equal(tku_paragraph(k, 2), "Second para.");
     assert_string_equal(tku_paragraph(k, 3), "Done.");
-    /* One U+2028, a form feed, or either with a CRLF after it: a line break, not a blank
-     * line, so the hard-wrapped lines stay one paragraph. */
-    tku_run(k, "Prices rose\u2028\r\nsharply.\f\nThen fell\u2028again.");
+    /* One U+2028, or one with a CRLF after it: a line break, not a blank line, so the
+     * hard-wrapped lines stay one paragraph. A form feed is no break at all: pdftotext ends
+     * each page with one, mid-sentence (a review's case). */
+    tku_run(k, "Prices rose\u2028\r\nsharply.\nThen fell\u2028again.");
     assert_int_equal(tku_n_paragraphs(k), 1);
+    TKU_SENTENCES(k,
+                  "The committee said it would meet again in March to\n\fconsider the matter "
+                  "further, officials said.\n",
+                  "The committee said it would meet again in March to\n\fconsider the matter "
+                  "further, officials said.");
+    /* CRLF converted twice (CR CR LF) is one break, as it was before lone CRs counted. */
+    tku_run(k, "Prices rose sharply on Monday as\r\r\ntraders returned from holiday.\r\r\n\r\r\n"
+               "Second paragraph here.\r\r\n");
+    assert_int_equal(tku_n_paragraphs(k), 2);
+    assert_string_equal(tku_paragraph(k, 1), "Second paragraph here.");
     /* A CR that is CRLF's is no break of its own, at the text's end either. */
     tku_run(k, "One.\r\nTwo.\r\n\r\nThree.\r");
     assert_int_equal(tku_n_paragraphs(k), 2);

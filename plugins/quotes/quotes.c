@@ -104,9 +104,23 @@ static uint8_t kind_of(const qt_view *v, const qt_seg *s, uint32_t para_start)
 {
     uint32_t j = s->mark_start;
     int line_start = 0;
-    while (j > para_start && is_space(v->text[j - 1])) {
-        line_start |= v->text[j - 1] == '\n';
-        j--;
+    const unsigned char *t = (const unsigned char *)v->text;
+    /* Back over white space, noting a line break: LF, CR, NEL or U+2028 (the breaks the
+     * tokenizer's paragraphs know; U+2029 ends the paragraph). */
+    while (j > para_start) {
+        if (is_space((char)t[j - 1])) {
+            line_start |= t[j - 1] == '\n' || t[j - 1] == '\r';
+            j--;
+        } else if (j >= para_start + 2 && t[j - 1] == 0x85 && t[j - 2] == 0xC2) {
+            line_start = 1;
+            j -= 2;
+        } else if (j >= para_start + 3 && t[j - 1] == 0xA8 && t[j - 2] == 0x80 &&
+                   t[j - 3] == 0xE2) {
+            line_start = 1;
+            j -= 3;
+        } else {
+            break;
+        }
     }
     /* One bare word ('uneasy') is a term, not a sentence; "No," he said is a sentence. */
     unsigned char last = (unsigned char)v->text[s->end - 1];

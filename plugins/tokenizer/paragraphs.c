@@ -4,9 +4,10 @@
  * A blank line is one holding nothing but white space (spaces, tabs, CR of a CRLF, NBSP
  * and the other Unicode spaces); one or more of them separate paragraphs. A single line
  * break does not: hard-wrapped lines stay one paragraph, and sentences.c may join them.
- * A line ends at LF, CRLF, a lone CR (classic Mac files), NEL, U+2028 LINE SEPARATOR, a form
- * feed or a vertical tab (one of these four and a CR/LF right after it are one break);
- * U+2029 PARAGRAPH SEPARATOR ends the line and its paragraph.
+ * A line ends at LF, CRLF, CRCRLF (CRLF converted twice), a lone CR (classic Mac files), NEL
+ * or U+2028 LINE SEPARATOR (either with a CR/LF right after it is one break); U+2029
+ * PARAGRAPH SEPARATOR ends the line and its paragraph. A form feed or vertical tab is white
+ * space, not a break: pdftotext puts a form feed at each page's end, mid-sentence.
  * A paragraph's span runs from its first to its last non-space character, so it never
  * starts or ends in white space.
  */
@@ -56,9 +57,10 @@ static int scan_line(const char *text, size_t pos, size_t eol, size_t *first, si
     return 1;
 }
 
-/* The first byte at or after pos that may start a line break: LF, VT, FF, CR (0x0A-0x0D),
- * or 0xC2 or 0xE2, the lead bytes of NEL and of U+2028/U+2029; len when there is none. With
- * SSE2, 16 bytes a step: a paragraph pass as cheap as the memchr for LF it replaces. */
+/* The first byte at or after pos that may start a line break: LF or CR, or 0xC2 or 0xE2, the
+ * lead bytes of NEL and of U+2028/U+2029 (VT and FF, between LF and CR, come along and are
+ * passed over); len when there is none. With SSE2, 16 bytes a step: a paragraph pass about
+ * as cheap as the memchr for LF it replaces. */
 static size_t break_candidate(const unsigned char *s, size_t pos, size_t len)
 {
 #if defined(__SSE2__) && defined(__GNUC__)
@@ -92,13 +94,14 @@ static size_t line_end(const char *text, size_t len, size_t pos, size_t *next, i
             *next = at + 1;
             return at;
         }
-        if (s[at] == '\r') { /* CRLF is one break, a lone CR (classic Mac files) another */
-            *next = at + 1 < len && s[at + 1] == '\n' ? at + 2 : at + 1;
+        if (s[at] == '\r') { /* CRLF and CRCRLF are one break, a lone CR another */
+            size_t n = at + 1;
+            if (n < len && s[n] == '\r' && n + 1 < len && s[n + 1] == '\n')
+                n++;
+            *next = n < len && s[n] == '\n' ? n + 1 : n;
             return at;
         }
-        if (s[at] == '\v' || s[at] == '\f')
-            width = 1;
-        else if (s[at] == 0xC2 && at + 1 < len && s[at + 1] == 0x85)
+        if (s[at] == 0xC2 && at + 1 < len && s[at + 1] == 0x85)
             width = 2; /* NEL */
         else if (s[at] == 0xE2 && at + 2 < len && s[at + 1] == 0x80 &&
                  (s[at + 2] == 0xA8 || s[at + 2] == 0xA9))
@@ -106,8 +109,8 @@ static size_t line_end(const char *text, size_t len, size_t pos, size_t *next, i
         if (width == 0)
             continue;
         *para = width == 3 && s[at + 2] == 0xA9;
-        /* One of these with a CR or LF right after it (a page break on a line of its own, a
-         * converter's LS + CRLF) is one break with it, not a blank line. */
+        /* One of these with a CR or LF right after it (a converter's LS + CRLF) is one break
+         * with it, not a blank line. */
         size_t n = at + width;
         if (n < len && s[n] == '\r')
             n += n + 1 < len && s[n + 1] == '\n' ? 2 : 1;
