@@ -17,6 +17,13 @@
  *             u32 n_stages, { f64 seconds }... (each stage's time on this document, 0 unless
  *             --stats turned timing on; the parent adds them to its own stage clocks)
  *
+ * The parent's reader calls iso_wait_input when the input has nothing ready: ready documents
+ * still go to the children and their results are written as they come, so an idle input
+ * holds back no finished record. A child inherits the parent's signal handler (runner.c)
+ * but never acts on it: at a terminal, ctrl-C reaches the whole process group, and a child
+ * finishes its document while the parent stops reading and closes its pipe; a second
+ * signal kills both.
+ *
  * Limitation: stage finish() runs in the parent, whose instances saw no document, so a
  * stage that accumulates across documents reports nothing at end of stream when isolated.
  */
