@@ -17,6 +17,13 @@
  *             u32 n_stages, { f64 seconds }... (each stage's time on this document, 0 unless
  *             --stats turned timing on; the parent adds them to its own stage clocks)
  *
+ * The parent's reader calls iso_wait_input when the input has nothing ready: ready documents
+ * still go to the children and their results are written as they come, so an idle input
+ * holds back no finished record. A child inherits the parent's signal handler (runner.c)
+ * but never acts on it: at a terminal, ctrl-C reaches the whole process group, and a child
+ * finishes its document while the parent stops reading and closes its pipe; a second
+ * signal kills both.
+ *
  * Limitation: stage finish() runs in the parent, whose instances saw no document, so a
  * stage that accumulates across documents reports nothing at end of stream when isolated.
  */
@@ -207,6 +214,12 @@ typedef struct iso {
     int *state;
     size_t n_slots;
     lede_buf req, scratch;
+    /* The run: written in input order from next_write, read up to next_read, sent to the
+     * children up to next_send. */
+    lede__run_stats *stats;
+    lede_error *err;
+    unsigned long long next_read, next_write, next_send;
+    int rc, eof, write_failed, has_renderer;
 } iso;
 
 static void close_child(child *c)
@@ -363,18 +376,141 @@ static int child_lost(iso *s, int k, int timed_out, lede_error *err)
     return start_child(s, k, err);
 }
 
+/* Writes the finished documents that are due, in input order. The number written. */
+static size_t write_due(iso *s)
+{
+    size_t n = 0;
+    for (;;) {
+        size_t w = (size_t)(s->next_write % s->n_slots);
+        if (s->next_write >= s->next_read || s->state[w] != SLOT_DONE)
+            return n;
+        if (!s->write_failed &&
+            lede__runner_finish_doc(s->p, s->docs[w], s->has_renderer, s->stats, s->err)) {
+            s->write_failed = 1;
+            s->eof = 1;
+        }
+        s->state[w] = SLOT_FREE;
+        s->next_write++;
+        n++;
+    }
+}
+
+/* Hands ready documents to idle children, in order. 0, or the failure to replace a child. */
+static int send_ready(iso *s)
+{
+    for (int k = 0; k < s->n_kids; k++) {
+        child *c = &s->kids[k];
+        if (c->slot >= 0)
+            continue;
+        while (s->next_send < s->next_read && s->state[s->next_send % s->n_slots] != SLOT_READY)
+            s->next_send++;
+        if (s->next_send >= s->next_read)
+            return 0;
+        size_t slot = (size_t)(s->next_send % s->n_slots);
+        c->slot = (long)slot;
+        c->deadline = s->set->doc_timeout > 0 ? lede__now() + s->set->doc_timeout : 0;
+        s->state[slot] = SLOT_BUSY;
+        s->next_send++;
+        int rc = send_doc(s, c, s->docs[slot]) ? child_lost(s, k, 0, s->err) : 0;
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+/* Waits for a result, a death or a deadline of the busy children, and takes what came; with
+ * in_fd >= 0, also for in_fd to be readable or for a stop signal (lede__run_wait). 1 when
+ * in_fd is readable, -1 to stop, 0 otherwise; a failure is left in s->rc. */
+static int wait_children(iso *s, int in_fd)
+{
+    struct pollfd pfd[LEDE_MAX_WORKERS + 2];
+    int idx[LEDE_MAX_WORKERS], n = 0, timeout_ms = -1, got = 0;
+    double now = lede__now();
+    for (int k = 0; k < s->n_kids; k++) {
+        if (s->kids[k].slot < 0)
+            continue;
+        if (s->kids[k].deadline > 0) {
+            int ms = (int)((s->kids[k].deadline - now) * 1000.0) + 1;
+            if (ms < 0)
+                ms = 0;
+            if (timeout_ms < 0 || ms < timeout_ms)
+                timeout_ms = ms;
+        }
+        pfd[n].fd = s->kids[k].from;
+        pfd[n].events = POLLIN;
+        pfd[n].revents = 0;
+        idx[n++] = k;
+    }
+    if (in_fd >= 0) {
+        got = lede__run_wait(in_fd, pfd, n, timeout_ms);
+    } else if (poll(pfd, (nfds_t)n, timeout_ms) < 0) {
+        if (errno != EINTR)
+            return s->rc = lede_error_set(s->err, LEDE_EIO, "poll: %s", strerror(errno)), 0;
+        for (int i = 0; i < n; i++)
+            pfd[i].revents = 0;
+    }
+    now = lede__now();
+    for (int i = 0; i < n && !s->rc; i++) {
+        child *c = &s->kids[idx[i]];
+        if (pfd[i].revents & (POLLIN | POLLHUP | POLLERR)) {
+            if (recv_result(s, c, s->docs[c->slot]) == 0) {
+                s->state[c->slot] = SLOT_DONE;
+                c->slot = -1;
+            } else {
+                s->rc = child_lost(s, idx[i], 0, s->err);
+            }
+        } else if (c->deadline > 0 && now >= c->deadline) {
+            s->rc = child_lost(s, idx[i], 1, s->err);
+        }
+    }
+    return got;
+}
+
+/* The reader waits for input: what the children finished is written and flushed, ready
+ * documents are handed out, and their results go out as they come until the input is
+ * readable. */
+static int iso_wait_input(void *ctx, int fd)
+{
+    iso *s = ctx;
+    int dirty = 1; /* documents written before the wait may sit in stdio's buffer */
+    for (;;) {
+        if (write_due(s))
+            dirty = 1;
+        if (s->write_failed || s->rc || (s->rc = send_ready(s)))
+            return 1;
+        if (dirty) {
+            lede_error e;
+            int rc = lede__pipeline_flush(s->p, &e);
+            if (rc) {
+                if (errno == EPIPE)
+                    s->stats->broken_pipe = 1;
+                *s->err = e;
+                s->write_failed = s->eof = 1;
+                return 1;
+            }
+            dirty = 0;
+        }
+        int got = wait_children(s, fd);
+        if (s->rc)
+            return 1;
+        if (got)
+            return got < 0;
+    }
+}
+
 int lede__run_isolated(lede__pipeline *p, lede__reader *r, const lede__settings *set,
                        lede__run_stats *stats, lede_error *err)
 {
     iso s;
-    int rc = 0, eof = 0, write_failed = 0, has_renderer = lede__pipeline_has_renderer(p);
-    unsigned long long next_read = 0, next_write = 0, next_send = 0;
     double t0 = lede__now();
 
     lede__run_stats_begin(stats);
     memset(&s, 0, sizeof s);
     s.p = p;
     s.set = set;
+    s.stats = stats;
+    s.err = err;
+    s.has_renderer = lede__pipeline_has_renderer(p);
     s.n_kids = set->workers > 0 ? set->workers : 1;
     s.n_slots = (size_t)s.n_kids * 4;
     lede_buf_init(&s.req, 0);
@@ -387,40 +523,37 @@ int lede__run_isolated(lede__pipeline *p, lede__reader *r, const lede__settings 
     if (!s.kids || !s.docs || !s.state || s.progress == MAP_FAILED) {
         if (s.progress == MAP_FAILED)
             s.progress = NULL;
-        rc = lede_error_set(err, LEDE_ENOMEM, "out of memory");
+        s.rc = lede_error_set(err, LEDE_ENOMEM, "out of memory");
         goto out;
     }
     for (int k = 0; k < s.n_kids; k++)
         s.kids[k].to = s.kids[k].from = -1;
     for (size_t i = 0; i < s.n_slots; i++)
-        if ((rc = lede__runner_new_doc(set, &s.docs[i], err)) ||
-            (rc = lede__pipeline_prepare_doc(p, s.docs[i], err)))
+        if ((s.rc = lede__runner_new_doc(set, &s.docs[i], err)) ||
+            (s.rc = lede__pipeline_prepare_doc(p, s.docs[i], err)))
             goto out;
     for (int k = 0; k < s.n_kids; k++)
-        if ((rc = start_child(&s, k, err)))
+        if ((s.rc = start_child(&s, k, err)))
             goto out;
+    lede__reader_on_wait(r, iso_wait_input, &s);
 
-    for (;;) {
+    while (!s.rc) {
         /* 1. Write finished documents in input order. */
-        size_t w = (size_t)(next_write % s.n_slots);
-        if (next_write < next_read && s.state[w] == SLOT_DONE) {
-            if (!write_failed && lede__runner_finish_doc(p, s.docs[w], has_renderer, stats, err)) {
-                write_failed = 1;
-                eof = 1;
-            }
-            s.state[w] = SLOT_FREE;
-            next_write++;
+        if (write_due(&s))
             continue;
-        }
+        /* After a stop signal, the documents read are finished and written, no more read. */
+        if (!s.eof && lede__run_stop_signal())
+            s.eof = 1;
         /* 2. Read while the window has room. */
-        if (!eof && next_read - next_write < s.n_slots) {
-            size_t slot = (size_t)(next_read % s.n_slots);
+        if (!s.eof && s.next_read - s.next_write < s.n_slots) {
+            size_t slot = (size_t)(s.next_read % s.n_slots);
             lede_doc *doc = s.docs[slot];
             lede_doc_reset(doc);
             int got = lede__reader_next(r, doc, err);
             if (got <= 0) {
-                eof = 1;
-                rc = got < 0 ? got : 0;
+                s.eof = 1;
+                if (got < 0)
+                    s.rc = got;
                 continue;
             }
             lede__doc_set_seq(doc, (size_t)stats->docs++);
@@ -431,76 +564,26 @@ int lede__run_isolated(lede__pipeline *p, lede__reader *r, const lede__settings 
             } else {
                 s.state[slot] = SLOT_READY;
             }
-            next_read++;
+            s.next_read++;
             continue;
         }
         /* 3. Hand ready documents to idle children, in order. */
-        while (next_send < next_read && s.state[next_send % s.n_slots] != SLOT_READY)
-            next_send++;
-        int idle = -1;
-        for (int k = 0; k < s.n_kids && idle < 0; k++)
-            if (s.kids[k].slot < 0)
-                idle = k;
-        if (next_send < next_read && idle >= 0) {
-            size_t slot = (size_t)(next_send % s.n_slots);
-            child *c = &s.kids[idle];
-            c->slot = (long)slot;
-            c->deadline = set->doc_timeout > 0 ? lede__now() + set->doc_timeout : 0;
-            s.state[slot] = SLOT_BUSY;
-            next_send++;
-            if (send_doc(&s, c, s.docs[slot]) && (rc = child_lost(&s, idle, 0, err)))
-                break;
-            continue;
-        }
+        if ((s.rc = send_ready(&s)))
+            break;
         /* 4. Done? */
         int busy = 0;
         for (int k = 0; k < s.n_kids; k++)
             busy += s.kids[k].slot >= 0;
         if (!busy) {
-            if (eof && next_write == next_read)
+            if (s.eof && s.next_write == s.next_read)
                 break;
             continue;
         }
         /* 5. Wait for a result, a death or a deadline. */
-        struct pollfd pfd[LEDE_MAX_WORKERS];
-        int idx[LEDE_MAX_WORKERS], n = 0, timeout_ms = -1;
-        double now = lede__now();
-        for (int k = 0; k < s.n_kids; k++) {
-            if (s.kids[k].slot < 0)
-                continue;
-            if (s.kids[k].deadline > 0) {
-                int ms = (int)((s.kids[k].deadline - now) * 1000.0) + 1;
-                if (ms < 0)
-                    ms = 0;
-                if (timeout_ms < 0 || ms < timeout_ms)
-                    timeout_ms = ms;
-            }
-            pfd[n].fd = s.kids[k].from;
-            pfd[n].events = POLLIN;
-            idx[n++] = k;
-        }
-        if (poll(pfd, (nfds_t)n, timeout_ms) < 0 && errno != EINTR) {
-            rc = lede_error_set(err, LEDE_EIO, "poll: %s", strerror(errno));
-            break;
-        }
-        now = lede__now();
-        for (int i = 0; i < n && !rc; i++) {
-            child *c = &s.kids[idx[i]];
-            if (pfd[i].revents & (POLLIN | POLLHUP | POLLERR)) {
-                if (recv_result(&s, c, s.docs[c->slot]) == 0) {
-                    s.state[c->slot] = SLOT_DONE;
-                    c->slot = -1;
-                } else {
-                    rc = child_lost(&s, idx[i], 0, err);
-                }
-            } else if (c->deadline > 0 && now >= c->deadline) {
-                rc = child_lost(&s, idx[i], 1, err);
-            }
-        }
-        if (rc)
-            break;
+        wait_children(&s, -1);
     }
 out:
+    lede__reader_on_wait(r, NULL, NULL);
     for (int k = 0; s.kids && k < s.n_kids; k++) {
         if (s.kids[k].pid > 0) {
             close_child(&s.kids[k]); /* EOF on its request pipe: it exits */
@@ -521,7 +604,7 @@ out:
     stats->bytes = lede__reader_bytes(r);
     stats->seconds = lede__now() - t0;
     lede__run_stats_end(stats);
-    if (write_failed && !rc)
-        rc = err->code ? err->code : LEDE_EIO;
-    return rc < 0 ? rc : 0;
+    if (s.write_failed && !s.rc)
+        s.rc = err->code ? err->code : LEDE_EIO;
+    return s.rc < 0 ? s.rc : 0;
 }

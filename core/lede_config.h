@@ -4,6 +4,8 @@
 #ifndef LEDE_CONFIG_INTERNAL_H
 #define LEDE_CONFIG_INTERNAL_H
 
+#include <poll.h>
+
 #include "lede_internal.h"
 
 #define LEDE_DEFAULT_MAX_DOC_BYTES ((size_t)64 * 1024 * 1024)
@@ -41,6 +43,12 @@ LEDE_API int lede__reader_next(lede__reader *r, lede_doc *doc, lede_error *err);
  * redirected to a file), with a warning: an output inside an input directory would
  * otherwise be read back as it grows. */
 LEDE_API void lede__reader_skip_outputs(lede__reader *r, lede__pipeline *p);
+/* Called by the reader when a read of fd (a pipe, terminal or socket, never a regular file)
+ * would wait: writes out every finished record and waits until fd is readable. Returns 0
+ * to read, or 1 to stop reading (the run was interrupted, or its output failed): the
+ * reader then gives end of input, without a record for a line read in part. */
+typedef int (*lede__reader_wait_fn)(void *ctx, int fd);
+LEDE_API void lede__reader_on_wait(lede__reader *r, lede__reader_wait_fn wait, void *ctx);
 /* Bytes of input consumed so far. */
 LEDE_API unsigned long long lede__reader_bytes(const lede__reader *r);
 /* Bytes the NDJSON line buffer holds now (it shrinks back after a long line). */
@@ -103,6 +111,20 @@ LEDE_API int lede__run(lede__pipeline *p, lede__reader *r, const lede__settings 
  * stage and the signal or the timeout, and the child is replaced. */
 LEDE_API int lede__run_isolated(lede__pipeline *p, lede__reader *r, const lede__settings *set,
                                 lede__run_stats *stats, lede_error *err);
+
+/* Makes SIGINT, SIGTERM and SIGHUP (unless ignored when lede started) end a run cleanly:
+ * the first stops the reading of new input (a wait for input ends at once), the documents
+ * read are finished and written whole; a second one has its default effect. 0, or
+ * LEDE_EIO when the wake-up pipe cannot be made. */
+LEDE_API int lede__run_catch_signals(void);
+/* The stop signal caught, or 0. */
+LEDE_API int lede__run_stop_signal(void);
+/* Waits until in_fd is readable, an event on pfd[0..n) or timeout_ms (-1: none), whichever
+ * comes first; a stop signal ends the wait. pfd needs room for n + 2 entries (in_fd and the
+ * signals' wake-up pipe go after the caller's). Returns 1 when in_fd is readable (or at its
+ * end, or in error: the read says which), 0 when woken otherwise (see pfd[i].revents), -1
+ * when the run is to stop. */
+int lede__run_wait(int in_fd, struct pollfd *pfd, int n, int timeout_ms);
 
 /* Shared by runner.c and isolate.c. */
 int lede__runner_new_doc(const lede__settings *set, lede_doc **doc, lede_error *err);

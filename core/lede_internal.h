@@ -192,6 +192,10 @@ LEDE_API void lede__pipeline_stream(lede__pipeline *p, lede_doc *doc);
  * the next one due (every earlier one written, none being written). After a failed write
  * nothing more is written: the failure waits for lede__pipeline_write. */
 LEDE_API void lede__pipeline_write_piece(lede__pipeline *p, lede_doc *doc, int sink);
+/* Flushes the sinks: what lede__pipeline_write wrote reaches its files and standard output
+ * now (the runner calls it when input is idle). 0, or LEDE_EIO with errno kept. Not while
+ * another thread may write a piece (lede__pipeline_write_piece). */
+LEDE_API int lede__pipeline_flush(lede__pipeline *p, lede_error *err);
 /* Calls finish() of every stage and flushes sinks. */
 LEDE_API int lede__pipeline_finish(lede__pipeline *p, lede_error *err);
 LEDE_API void lede__pipeline_free(lede__pipeline *p);

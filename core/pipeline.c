@@ -594,6 +594,30 @@ int lede__pipeline_write(lede__pipeline *p, lede_doc *doc, lede_error *err)
     return 0;
 }
 
+/* Flushes every open sink's stdio buffer. 0, or LEDE_EIO naming the first sink that failed
+ * (errno kept: EPIPE for a closed pipe). */
+static int sinks_flush(lede__pipeline *p, lede_error *err)
+{
+    int first_rc = 0;
+    for (int i = 0; i < p->n_sinks; i++) {
+        pipe_sink *s = &p->sinks[i];
+        if (s->fp && fflush(s->fp) != 0 && !first_rc) {
+            int e = errno;
+            first_rc =
+                lede_error_set(err, LEDE_EIO, "cannot write to %s: %s",
+                               strcmp(s->path, "-") ? s->path : "standard output", strerror(e));
+            errno = e;
+        }
+    }
+    return first_rc;
+}
+
+int lede__pipeline_flush(lede__pipeline *p, lede_error *err)
+{
+    /* Before the first document is written nothing is due, and the files stay unopened. */
+    return p->sinks_open ? sinks_flush(p, err) : 0;
+}
+
 int lede__pipeline_finish(lede__pipeline *p, lede_error *err)
 {
     /* A run without documents still writes what create() wrote (a CSV header). */
@@ -615,16 +639,8 @@ int lede__pipeline_finish(lede__pipeline *p, lede_error *err)
             }
         }
     }
-    for (int i = 0; i < p->n_sinks; i++) {
-        pipe_sink *s = &p->sinks[i];
-        if (s->fp && fflush(s->fp) != 0 && !first_rc) {
-            int e = errno;
-            first_rc =
-                lede_error_set(err, LEDE_EIO, "cannot write to %s: %s",
-                               strcmp(s->path, "-") ? s->path : "standard output", strerror(e));
-        }
-    }
-    return first_rc;
+    int rc = sinks_flush(p, first_rc ? NULL : err);
+    return first_rc ? first_rc : rc;
 }
 
 /* Destroys one stage entry: its instances (each distinct one once), options and names. */

@@ -14,6 +14,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,12 @@ struct lede__reader {
     int eof;
     int skip_id; /* the line being skipped (too long): 1 its id is in `id`, -1 its id holds
                     a NUL, 0 no id found before the cut */
+    int stream;  /* fd is a pipe, terminal or socket: a read may wait (await_input) */
+
+    /* Before a read that would wait: the runner's hook, and whether it ended reading. */
+    lede__reader_wait_fn wait;
+    void *wait_ctx;
+    int stopped;
 
     lede_buf scratch;
     lede_buf id; /* the current record's id, NUL-terminated */
@@ -135,6 +142,24 @@ void lede__reader_free(lede__reader *r)
 void lede__reader_skip_outputs(lede__reader *r, lede__pipeline *p)
 {
     r->outputs = p;
+}
+
+void lede__reader_on_wait(lede__reader *r, lede__reader_wait_fn wait, void *ctx)
+{
+    r->wait = wait;
+    r->wait_ctx = ctx;
+}
+
+/* Before a read of a stream: when no byte is ready, the runner's hook writes out what is
+ * finished and waits for fd. 0 to read, 1 when reading must stop (r->stopped set). A
+ * regular file never comes here: its reads stay one system call each. */
+static int await_input(lede__reader *r, int fd)
+{
+    struct pollfd pfd = {.fd = fd, .events = POLLIN};
+    if (!r->wait || poll(&pfd, 1, 0) == 1)
+        return 0;
+    r->stopped = r->wait(r->wait_ctx, fd) != 0;
+    return r->stopped;
 }
 
 unsigned long long lede__reader_bytes(const lede__reader *r)
@@ -322,7 +347,8 @@ static int read_text(lede__reader *r, const char *path, lede_doc *doc, lede_erro
         reader_fail(doc, path, "cannot open %s: %s", path, strerror(errno));
         return 1;
     }
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max) {
+    int have_st = fstat(fd, &st) == 0;
+    if (have_st && S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max) {
         char sz[64];
         snprintf(sz, sizeof sz, "%lld", (long long)st.st_size);
         if (fd)
@@ -332,6 +358,7 @@ static int read_text(lede__reader *r, const char *path, lede_doc *doc, lede_erro
                     sz);
         return 1;
     }
+    int stream = have_st && !S_ISREG(st.st_mode);
     for (;;) {
         if (len + READ_BLOCK + 1 > r->file_cap) {
             size_t cap = r->file_cap ? r->file_cap * 2 : READ_BLOCK * 2;
@@ -345,6 +372,11 @@ static int read_text(lede__reader *r, const char *path, lede_doc *doc, lede_erro
             }
             r->file = f;
             r->file_cap = cap;
+        }
+        if (stream && await_input(r, fd)) {
+            if (fd)
+                close(fd);
+            return 0; /* stopped: the document is not whole, no record for it */
         }
         ssize_t n = read(fd, r->file + len, READ_BLOCK);
         if (n < 0) {
@@ -420,7 +452,7 @@ static int read_text(lede__reader *r, const char *path, lede_doc *doc, lede_erro
     return 1;
 }
 
-/* Fills the NDJSON buffer; 0 at end of stream, <0 on a read error. */
+/* Fills the NDJSON buffer; 0 at end of stream (or when stopped), <0 on a read error. */
 static int fill(lede__reader *r)
 {
     if (r->buf_start > 0) {
@@ -439,6 +471,8 @@ static int fill(lede__reader *r)
     }
     for (;;) {
         size_t room = r->buf_cap - r->buf_end;
+        if (r->stream && await_input(r, r->fd))
+            return 0;
         ssize_t n = read(r->fd, r->buf + r->buf_end, room < FILL_BLOCK ? room : FILL_BLOCK);
         if (n < 0 && errno == EINTR)
             continue;
@@ -626,6 +660,8 @@ static int next_line(lede__reader *r, lede_doc *doc, lede_error *err)
             if (rc < 0)
                 return lede_error_set(err, LEDE_EIO, "cannot read %s: %s", r->path,
                                       strerror(errno));
+            if (rc == 0 && r->stopped)
+                return 0; /* a line read in part is no record */
             if (rc == 0)
                 r->eof = 1;
             continue;
@@ -691,6 +727,8 @@ size_t lede__reader_line_buffer(const lede__reader *r)
 int lede__reader_next(lede__reader *r, lede_doc *doc, lede_error *err)
 {
     for (;;) {
+        if (r->stopped)
+            return 0;
         if (r->path) {
             int rc = next_line(r, doc, err);
             if (rc != 0)
@@ -748,6 +786,7 @@ int lede__reader_next(lede__reader *r, lede_doc *doc, lede_error *err)
             free(path);
             return 1;
         }
+        r->stream = fstat(r->fd, &st) == 0 && !S_ISREG(st.st_mode);
         r->path = path;
         r->line_no = 0;
         r->eof = 0;

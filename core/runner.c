@@ -12,9 +12,23 @@
  * reads documents into a window of 16 x workers slots (and at most 32 MiB of text) and
  * writes finished ones strictly in sequence, so output order is input order and memory
  * is bounded by the window.
+ *
+ * A streaming filter never holds back finished output: when the input is a pipe,
+ * terminal or socket and no byte is ready, the reader calls back here (wait_input) before
+ * it waits, and every record finished so far is written and the sinks are flushed (with
+ * workers, the records they finish while the input stays idle go out as they are done).
+ * A regular file never waits, so its reads stay one system call each and nothing more is
+ * flushed than stdio's full buffers.
+ *
+ * SIGINT, SIGTERM and SIGHUP end a run cleanly (lede__run_catch_signals): the first stops
+ * the reading of new input, the documents already read are finished and written whole, and
+ * the caller exits with 128 + the signal; the second kills at once (default disposition).
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +36,125 @@
 #include <unistd.h>
 
 #include "lede_config.h"
+
+/* ---- stopping on a signal ---- */
+
+/* What a signal handler may touch: the signal, who sent it and when, and a pipe it wakes a
+ * waiting poll() with (a flag alone would be missed by a poll that starts just after the
+ * handler ran). The process that caught the signals owns the pipe: a forked worker process
+ * (isolate.c) inherits the handler, so its first signal is noted and has no effect (it
+ * finishes its document; the parent ends it by closing its pipe) and its second kills it,
+ * but it never writes to the parent's pipe. */
+static volatile sig_atomic_t stop_signal, stop_sender;
+static struct timespec stop_time;
+static int stop_pipe[2] = {-1, -1};
+static pid_t stop_owner;
+static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP};
+
+static void on_stop_signal(int sig, siginfo_t *info, void *context)
+{
+    int saved = errno, sender = info && info->si_code == SI_USER ? (int)info->si_pid : 0;
+    struct timespec now;
+    (void)context;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (stop_signal) {
+        /* timeout(1) sends its signal to lede and then to lede's process group: a repeat
+         * from the same process within a second is the same request. Any other second
+         * signal has its default effect, now (it is blocked until this handler returns). */
+        double since = (double)(now.tv_sec - stop_time.tv_sec) +
+                       (double)(now.tv_nsec - stop_time.tv_nsec) * 1e-9;
+        if (!sender || sender != stop_sender || since > 1.0) {
+            signal(sig, SIG_DFL);
+            raise(sig);
+        }
+        errno = saved;
+        return;
+    }
+    stop_signal = sig;
+    stop_sender = sender;
+    stop_time = now;
+    if (stop_pipe[1] >= 0 && getpid() == stop_owner) {
+        ssize_t n = write(stop_pipe[1], "", 1); /* full pipe: a wake-up is pending anyway */
+        (void)n;
+    }
+    errno = saved;
+}
+
+int lede__run_catch_signals(void)
+{
+    if (stop_pipe[0] < 0) {
+        if (pipe(stop_pipe))
+            return LEDE_EIO;
+        for (int i = 0; i < 2; i++) {
+            fcntl(stop_pipe[i], F_SETFL, fcntl(stop_pipe[i], F_GETFL) | O_NONBLOCK);
+            fcntl(stop_pipe[i], F_SETFD, FD_CLOEXEC);
+        }
+    }
+    stop_owner = getpid();
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = on_stop_signal;
+    /* One handler at a time; SA_RESTART: a write to a slow output is not cut short
+     * mid-record. The waits that must end on a signal are poll()s, which the pipe wakes and
+     * which never restart. */
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < sizeof stop_signals / sizeof *stop_signals; i++)
+        sigaddset(&sa.sa_mask, stop_signals[i]);
+    sa.sa_flags = SA_SIGINFO | SA_RESTART;
+    for (size_t i = 0; i < sizeof stop_signals / sizeof *stop_signals; i++) {
+        struct sigaction old;
+        /* A signal ignored when lede started (nohup, a background job) stays ignored. */
+        if (sigaction(stop_signals[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+            continue;
+        sigaction(stop_signals[i], &sa, NULL);
+    }
+    return 0;
+}
+
+int lede__run_stop_signal(void)
+{
+    return stop_signal;
+}
+
+/* Adds the wake-up pipe of the stop signals to pfd[n] (when there is one): the new n. */
+static int poll_stop(struct pollfd *pfd, int n)
+{
+    if (stop_pipe[0] < 0)
+        return n;
+    pfd[n].fd = stop_pipe[0];
+    pfd[n].events = POLLIN;
+    pfd[n].revents = 0;
+    return n + 1;
+}
+
+/* Empties a non-blocking wake-up pipe. */
+static void drain(int fd)
+{
+    char sink[64];
+    while (fd >= 0 && read(fd, sink, sizeof sink) > 0)
+        ;
+}
+
+int lede__run_wait(int in_fd, struct pollfd *pfd, int n, int timeout_ms)
+{
+    pfd[n].fd = in_fd;
+    pfd[n].events = POLLIN;
+    pfd[n].revents = 0;
+    int all = poll_stop(pfd, n + 1);
+    if (stop_signal)
+        return -1;
+    int got = poll(pfd, (nfds_t)all, timeout_ms);
+    if (got < 0 && errno != EINTR)
+        return 1; /* cannot wait: read, and let a read error say what is wrong */
+    if (got < 0)
+        for (int i = 0; i < all; i++)
+            pfd[i].revents = 0;
+    if (all > n + 1 && pfd[n + 1].revents)
+        drain(stop_pipe[0]);
+    if (stop_signal)
+        return -1;
+    return pfd[n].revents != 0;
+}
 
 /* The error record for a failed document when no stage renders one. */
 static int write_error_record(lede_doc *doc, lede_error *err)
@@ -122,20 +255,63 @@ int lede__runner_new_doc(const lede__settings *set, lede_doc **doc, lede_error *
     return rc;
 }
 
+/* A failed flush of output that waited for idle input: a write failure of the run. */
+static int flush_failed(lede__run_stats *stats, int rc, const lede_error *e, int *out_rc,
+                        lede_error *out_err)
+{
+    if (errno == EPIPE)
+        stats->broken_pipe = 1;
+    if (!*out_rc) {
+        *out_rc = rc;
+        *out_err = *e;
+    }
+    return 1;
+}
+
+/* The reader of a serial run waits for input: everything finished is written already
+ * (in stdio's buffers), so flush it, then wait. */
+typedef struct serial_wait {
+    lede__pipeline *p;
+    lede__run_stats *stats;
+    int rc;
+    lede_error err;
+} serial_wait;
+
+static int serial_wait_input(void *ctx, int fd)
+{
+    serial_wait *sw = ctx;
+    struct pollfd pfd[2];
+    lede_error e;
+    int rc = lede__pipeline_flush(sw->p, &e);
+    if (rc)
+        return flush_failed(sw->stats, rc, &e, &sw->rc, &sw->err);
+    for (;;) {
+        int got = lede__run_wait(fd, pfd, 0, -1);
+        if (got)
+            return got < 0;
+    }
+}
+
 /* One document at a time, all in this thread. */
 static int run_serial(lede__pipeline *p, lede__reader *r, const lede__settings *set,
                       lede__run_stats *stats, lede_error *err)
 {
     lede_doc *doc;
     int rc, has_renderer = lede__pipeline_has_renderer(p);
+    serial_wait sw = {.p = p, .stats = stats};
 
     if ((rc = lede__runner_new_doc(set, &doc, err)))
         return rc;
+    lede__reader_on_wait(r, serial_wait_input, &sw);
     /* The document is always the next one due: a huge record may go out in pieces. */
     lede__pipeline_stream(p, doc);
     for (;;) {
         lede_error derr;
         lede_doc_reset(doc);
+        if (lede__run_stop_signal()) {
+            rc = 0;
+            break;
+        }
         if ((rc = lede__reader_next(r, doc, err)) <= 0)
             break;
         lede__doc_set_seq(doc, (size_t)stats->docs++);
@@ -145,6 +321,11 @@ static int run_serial(lede__pipeline *p, lede__reader *r, const lede__settings *
         lede__pipeline_process(p, 0, doc, &derr);
         if ((rc = lede__runner_finish_doc(p, doc, has_renderer, stats, err)))
             break;
+    }
+    lede__reader_on_wait(r, NULL, NULL);
+    if (!rc && sw.rc) {
+        rc = sw.rc;
+        *err = sw.err;
     }
     lede_doc_free(doc);
     return rc < 0 ? rc : 0;
@@ -168,6 +349,18 @@ typedef struct pool {
     size_t n_done;  /* finished documents not yet written */
     size_t wake_at; /* the main thread waits for this many, next_write among them */
     lede__pipeline *p;
+    /* The main thread's writing (its own, not under mu). */
+    lede__run_stats *stats;
+    lede_error *err;
+    int has_renderer, write_failed, eof;
+    size_t bytes_in_flight;
+    /* The main thread waits for input (pool_wait_input): a worker that finishes the next
+     * document due writes a byte to wake[1], so that it goes out while the input is idle. */
+    int input_waiting;
+    int wake[2];
+    /* Pieces of a worker's document (pool_piece) and the main thread's flush of the sinks
+     * may overlap: this orders them. */
+    pthread_mutex_t out_mu;
 } pool;
 
 typedef struct worker {
@@ -200,9 +393,14 @@ static void *worker_main(void *arg)
         pthread_mutex_lock(&pl->mu);
         pl->state[slot] = SLOT_DONE;
         pl->n_done++;
-        if (pl->main_waiting && pl->n_done >= pl->wake_at &&
-            pl->state[pl->next_write % pl->n_slots] == SLOT_DONE)
+        int next_done = pl->state[pl->next_write % pl->n_slots] == SLOT_DONE;
+        if (pl->main_waiting && pl->n_done >= pl->wake_at && next_done)
             pthread_cond_signal(&pl->done);
+        if (pl->input_waiting && next_done) {
+            ssize_t n = write(pl->wake[1], "", 1); /* full: a wake-up is pending anyway */
+            (void)n;
+            pl->input_waiting = 0;
+        }
     }
     pthread_mutex_unlock(&pl->mu);
     return NULL;
@@ -217,9 +415,87 @@ static int pool_piece(void *ctx, lede_doc *doc, int sink, int write)
     pthread_mutex_lock(&pl->mu);
     int due = pl->docs[pl->next_write % pl->n_slots] == doc;
     pthread_mutex_unlock(&pl->mu);
-    if (due && write)
+    if (due && write) {
+        pthread_mutex_lock(&pl->out_mu);
         lede__pipeline_write_piece(pl->p, doc, sink);
+        pthread_mutex_unlock(&pl->out_mu);
+    }
     return due;
+}
+
+/* Writes the finished documents that are due, in input order; called and returns with mu
+ * held (released while writing). The number written. */
+static size_t pool_write_due(pool *pl)
+{
+    size_t n = 0, len;
+    for (;;) {
+        size_t slot = (size_t)(pl->next_write % pl->n_slots);
+        if (pl->next_write >= pl->next_read || pl->state[slot] != SLOT_DONE)
+            return n;
+        pthread_mutex_unlock(&pl->mu);
+        lede_doc_text(pl->docs[slot], &len);
+        pl->bytes_in_flight -= len;
+        if (!pl->write_failed &&
+            lede__runner_finish_doc(pl->p, pl->docs[slot], pl->has_renderer, pl->stats, pl->err)) {
+            pl->write_failed = 1;
+            pl->eof = 1; /* stop reading; let the workers drain */
+        }
+        pthread_mutex_lock(&pl->mu);
+        pl->state[slot] = SLOT_FREE;
+        pl->n_done--;
+        pl->next_write++;
+        n++;
+    }
+}
+
+/* The main thread's reader waits for input: write every document finished so far and flush,
+ * then wait for the input, writing each document the workers finish meanwhile. */
+static int pool_wait_input(void *ctx, int fd)
+{
+    pool *pl = ctx;
+    struct pollfd pfd[3];
+    int dirty = 1, got = 0; /* documents written before the wait may sit in stdio's buffer */
+
+    pthread_mutex_lock(&pl->mu);
+    for (;;) {
+        if (pool_write_due(pl))
+            dirty = 1;
+        if (pl->write_failed)
+            break;
+        if (dirty) {
+            /* Flushed outside mu: a slow reader of the output must not stall the workers. */
+            lede_error e;
+            pthread_mutex_unlock(&pl->mu);
+            pthread_mutex_lock(&pl->out_mu);
+            int rc = lede__pipeline_flush(pl->p, &e);
+            pthread_mutex_unlock(&pl->out_mu);
+            if (rc) {
+                int ignored = 0;
+                flush_failed(pl->stats, rc, &e, &ignored, pl->err);
+                pl->write_failed = pl->eof = 1;
+            }
+            pthread_mutex_lock(&pl->mu);
+            dirty = 0;
+            continue; /* a document finished during the flush is written before waiting */
+        }
+        int n = 0;
+        pl->input_waiting = pl->next_write < pl->next_read;
+        if (pl->input_waiting) {
+            pfd[0].fd = pl->wake[0];
+            pfd[0].events = POLLIN;
+            n = 1;
+        }
+        pthread_mutex_unlock(&pl->mu);
+        got = lede__run_wait(fd, pfd, n, -1);
+        if (n && pfd[0].revents)
+            drain(pl->wake[0]);
+        pthread_mutex_lock(&pl->mu);
+        pl->input_waiting = 0;
+        if (got)
+            break;
+    }
+    pthread_mutex_unlock(&pl->mu);
+    return pl->write_failed || got < 0;
 }
 
 /* Documents in flight: up to this many per worker, and this much text in all (one larger
@@ -230,14 +506,18 @@ static int pool_piece(void *ctx, lede_doc *doc, int sink, int write)
 static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings *set,
                         lede__run_stats *stats, lede_error *err)
 {
-    int n_workers = lede__pipeline_workers(p), has_renderer = lede__pipeline_has_renderer(p);
+    int n_workers = lede__pipeline_workers(p);
     pool pl;
     worker *ws = NULL;
-    size_t bytes_in_flight = 0, len;
-    int rc = 0, eof = 0, write_failed = 0, started = 0;
+    size_t len;
+    int rc = 0, started = 0, locks = 0;
 
     memset(&pl, 0, sizeof pl);
     pl.p = p;
+    pl.stats = stats;
+    pl.err = err;
+    pl.has_renderer = lede__pipeline_has_renderer(p);
+    pl.wake[0] = pl.wake[1] = -1;
     pl.n_slots = (size_t)n_workers * WINDOW_PER_WORKER;
     pl.docs = calloc(pl.n_slots, sizeof *pl.docs);
     pl.state = calloc(pl.n_slots, sizeof *pl.state);
@@ -246,6 +526,15 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
         rc = lede_error_set(err, LEDE_ENOMEM, "out of memory");
         goto out;
     }
+    if (pipe(pl.wake)) {
+        pl.wake[0] = pl.wake[1] = -1;
+        rc = lede_error_set(err, LEDE_EIO, "cannot create a pipe: %s", strerror(errno));
+        goto out;
+    }
+    for (int i = 0; i < 2; i++) {
+        fcntl(pl.wake[i], F_SETFL, fcntl(pl.wake[i], F_GETFL) | O_NONBLOCK);
+        fcntl(pl.wake[i], F_SETFD, FD_CLOEXEC);
+    }
     for (size_t i = 0; i < pl.n_slots; i++) {
         if ((rc = lede__runner_new_doc(set, &pl.docs[i], err)) ||
             (rc = lede__pipeline_prepare_doc(p, pl.docs[i], err)))
@@ -253,8 +542,11 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
         lede__doc_set_flush(pl.docs[i], pool_piece, &pl);
     }
     pthread_mutex_init(&pl.mu, NULL);
+    pthread_mutex_init(&pl.out_mu, NULL);
     pthread_cond_init(&pl.ready, NULL);
     pthread_cond_init(&pl.done, NULL);
+    locks = 1;
+    lede__reader_on_wait(r, pool_wait_input, &pl);
     for (int i = 0; i < n_workers; i++) {
         ws[i].pool = &pl;
         ws[i].id = i;
@@ -268,25 +560,14 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
     pthread_mutex_lock(&pl.mu);
     while (!rc) {
         /* Write what is finished, in input order. */
-        size_t ws_slot = (size_t)(pl.next_write % pl.n_slots);
-        if (pl.next_write < pl.next_read && pl.state[ws_slot] == SLOT_DONE) {
-            pthread_mutex_unlock(&pl.mu);
-            lede_doc_text(pl.docs[ws_slot], &len);
-            bytes_in_flight -= len;
-            if (!write_failed &&
-                lede__runner_finish_doc(p, pl.docs[ws_slot], has_renderer, stats, err)) {
-                write_failed = 1;
-                eof = 1; /* stop reading; let the workers drain */
-            }
-            pthread_mutex_lock(&pl.mu);
-            pl.state[ws_slot] = SLOT_FREE;
-            pl.n_done--;
-            pl.next_write++;
+        if (pool_write_due(&pl))
             continue;
-        }
+        /* After a stop signal, the documents read are finished and written, no more read. */
+        if (!pl.eof && lede__run_stop_signal())
+            pl.eof = 1;
         /* Read into a free slot while the window has room. */
-        if (!eof && pl.next_read - pl.next_write < pl.n_slots &&
-            (pl.next_read == pl.next_write || bytes_in_flight < WINDOW_MAX_BYTES)) {
+        if (!pl.eof && pl.next_read - pl.next_write < pl.n_slots &&
+            (pl.next_read == pl.next_write || pl.bytes_in_flight < WINDOW_MAX_BYTES)) {
             size_t slot = (size_t)(pl.next_read % pl.n_slots);
             lede_doc *doc = pl.docs[slot];
             pthread_mutex_unlock(&pl.mu);
@@ -295,14 +576,14 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
             pthread_mutex_lock(&pl.mu);
             if (got < 0) {
                 rc = got;
-                eof = 1;
+                pl.eof = 1;
             } else if (got == 0) {
-                eof = 1;
+                pl.eof = 1;
             } else {
                 lede__doc_set_seq(doc, (size_t)stats->docs++);
                 lede__runner_report_reader_warnings(doc);
                 lede_doc_text(doc, &len);
-                bytes_in_flight += len;
+                pl.bytes_in_flight += len;
                 pl.state[slot] = SLOT_READY;
                 pl.next_read++;
                 if (pl.idle_workers)
@@ -310,7 +591,7 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
             }
             continue;
         }
-        if (eof && pl.next_write == pl.next_read)
+        if (pl.eof && pl.next_write == pl.next_read)
             break;
         /* Nothing to do until documents finish: sleep until half of those in flight have
          * (the next one to write among them), then write them all and refill the window. */
@@ -328,12 +609,19 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
     pthread_mutex_unlock(&pl.mu);
     for (int i = 0; i < started; i++)
         pthread_join(ws[i].thread, NULL);
-    pthread_mutex_destroy(&pl.mu);
-    pthread_cond_destroy(&pl.ready);
-    pthread_cond_destroy(&pl.done);
-    if (write_failed && !rc)
+    if (pl.write_failed && !rc)
         rc = err->code ? err->code : LEDE_EIO;
 out:
+    lede__reader_on_wait(r, NULL, NULL);
+    if (locks) {
+        pthread_mutex_destroy(&pl.mu);
+        pthread_mutex_destroy(&pl.out_mu);
+        pthread_cond_destroy(&pl.ready);
+        pthread_cond_destroy(&pl.done);
+    }
+    for (int i = 0; i < 2; i++)
+        if (pl.wake[i] >= 0)
+            close(pl.wake[i]);
     for (size_t i = 0; pl.docs && i < pl.n_slots; i++)
         lede_doc_free(pl.docs[i]);
     free(pl.docs);

@@ -1,0 +1,467 @@
+/*
+ * test_stream.c -- end-to-end: `lede run` as a streaming filter between pipes (issue #6).
+ *
+ * The real binary runs with pipes on both ends, driven from here with poll() so that no
+ * test can hang: a record written to an input that then stays open comes out before the
+ * input ends, and a SIGINT or SIGTERM in the middle of a fast stream ends the run with
+ * whole records and the exit status 128 + the signal, a second signal at once. Every wait
+ * has a generous deadline (tens of seconds, for a loaded machine or a sanitizer build);
+ * none asserts that something is fast.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define DEADLINE_MS 60000
+#define RECORD "{\"id\":\"x\",\"text\":\"He said \\\"hi there.\\\"\"}\n"
+
+/* A running lede: its pipes, in its own process group (as a job at a terminal is). */
+typedef struct proc {
+    pid_t pid;
+    int in, out;  /* its stdin (-1 when it reads from a feeder) and stdout */
+    char err[64]; /* its stderr, a file */
+    char *buf;    /* stdout read so far */
+    size_t len, cap;
+} proc;
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static void sleep_ms(int ms)
+{
+    struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
+    while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+        ;
+}
+
+/* Starts LEDE_BIN with args (NULL-terminated, after "lede"); stdin from in_fd, or a new
+ * pipe when in_fd < 0. The signals lede catches start with their default disposition,
+ * whatever the test runner left. */
+static proc spawn(const char *const *args, int in_fd)
+{
+    proc p;
+    int to[2] = {-1, -1}, from[2];
+    const char *argv[32];
+    size_t n = 0;
+
+    memset(&p, 0, sizeof p);
+    argv[n++] = LEDE_BIN;
+    for (; *args && n < 31; args++)
+        argv[n++] = *args;
+    argv[n] = NULL;
+    snprintf(p.err, sizeof p.err, "/tmp/lede-stream-%d.err", (int)getpid());
+    assert_int_equal(in_fd < 0 ? pipe(to) : 0, 0);
+    assert_int_equal(pipe(from), 0);
+    p.pid = fork();
+    assert_true(p.pid >= 0);
+    if (p.pid == 0) {
+        sigset_t none;
+        int e = open(p.err, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        setpgid(0, 0);
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, NULL);
+        signal(SIGINT, SIG_DFL);
+        signal(SIGTERM, SIG_DFL);
+        signal(SIGHUP, SIG_DFL);
+        signal(SIGPIPE, SIG_DFL);
+        dup2(in_fd < 0 ? to[0] : in_fd, 0);
+        dup2(from[1], 1);
+        dup2(e, 2);
+        for (int fd = 3; fd < 256; fd++)
+            close(fd);
+        setenv("LEDE_PLUGIN_PATH", LEDE_TEST_STAGE_DIR, 1);
+        execv(LEDE_BIN, (char *const *)argv);
+        _exit(127);
+    }
+    setpgid(p.pid, p.pid); /* also here: no signal may reach it before it has its group */
+    if (in_fd < 0) {
+        close(to[0]);
+        p.in = to[1];
+    } else {
+        p.in = -1;
+    }
+    close(from[1]);
+    p.out = from[0];
+    return p;
+}
+
+/* Reads what lede wrote until pred(p) holds or its stdout ends; 1 when pred holds, 0 at
+ * the end of its output, -1 when the deadline passed first. */
+static int read_until(proc *p, int (*pred)(const proc *), int deadline_ms)
+{
+    double end = now_ms() + deadline_ms;
+    for (;;) {
+        if (pred && pred(p))
+            return 1;
+        double left = end - now_ms();
+        if (left <= 0)
+            return -1;
+        struct pollfd pfd = {.fd = p->out, .events = POLLIN};
+        int got = poll(&pfd, 1, (int)left);
+        if (got < 0 && errno == EINTR)
+            continue;
+        assert_true(got >= 0);
+        if (got == 0)
+            continue;
+        if (p->len + 65536 + 1 > p->cap) {
+            p->cap = (p->len + 65536 + 1) * 2;
+            p->buf = realloc(p->buf, p->cap);
+            assert_non_null(p->buf);
+        }
+        ssize_t n = read(p->out, p->buf + p->len, 65536);
+        if (n < 0 && errno == EINTR)
+            continue;
+        assert_true(n >= 0);
+        if (n == 0)
+            return 0;
+        p->len += (size_t)n;
+        p->buf[p->len] = '\0';
+    }
+}
+
+static size_t count_lines(const proc *p)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < p->len; i++)
+        n += p->buf[i] == '\n';
+    return n;
+}
+
+static int has_one_line(const proc *p)
+{
+    return count_lines(p) >= 1;
+}
+
+static int has_two_lines(const proc *p)
+{
+    return count_lines(p) >= 2;
+}
+
+static int has_many_lines(const proc *p)
+{
+    return count_lines(p) >= 50;
+}
+
+/* Waits for lede to exit (deadline_ms; -1 when it has not) and returns its wait status. */
+static int wait_exit(pid_t pid, int deadline_ms, int *status)
+{
+    double end = now_ms() + deadline_ms;
+    for (;;) {
+        pid_t got = waitpid(pid, status, WNOHANG);
+        assert_true(got >= 0);
+        if (got == pid)
+            return 0;
+        if (now_ms() > end)
+            return -1;
+        sleep_ms(20);
+    }
+}
+
+/* Reads lede's output to its end and its exit status; kills its process group and fails
+ * when either takes longer than the deadline. */
+static int finish(proc *p)
+{
+    int status = 0;
+    int end = read_until(p, NULL, DEADLINE_MS);
+    if (end < 0 || wait_exit(p->pid, DEADLINE_MS, &status) < 0) {
+        kill(-p->pid, SIGKILL);
+        waitpid(p->pid, &status, 0);
+        fail_msg("lede did not end within %d s", DEADLINE_MS / 1000);
+    }
+    return status;
+}
+
+static char *slurp_err(const proc *p)
+{
+    FILE *f = fopen(p->err, "rb");
+    char *buf = calloc(1, 65536);
+    assert_non_null(f);
+    assert_non_null(buf);
+    size_t n = fread(buf, 1, 65535, f);
+    buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
+static void release(proc *p)
+{
+    if (p->in >= 0)
+        close(p->in);
+    close(p->out);
+    unlink(p->err);
+    free(p->buf);
+}
+
+static void write_all(int fd, const char *s)
+{
+    size_t len = strlen(s);
+    while (len) {
+        ssize_t n = write(fd, s, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        assert_true(n > 0);
+        s += n;
+        len -= (size_t)n;
+    }
+}
+
+/* Every line of the output is a JSON object with the id wanted, and it ends with a newline. */
+static void assert_whole_records(const proc *p, const char *id)
+{
+    assert_true(p->len > 0);
+    if (p->buf[p->len - 1] != '\n')
+        fail_msg("the output ends mid-record: ...%s", p->buf + (p->len > 80 ? p->len - 80 : 0));
+    char *copy = strdup(p->buf), *save = NULL;
+    assert_non_null(copy);
+    for (char *line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        json_error_t e;
+        json_t *j = json_loads(line, 0, &e);
+        if (!j)
+            fail_msg("not a whole record (%s): %.200s", e.text, line);
+        assert_string_equal(json_string_value(json_object_get(j, "id")), id);
+        json_decref(j);
+    }
+    free(copy);
+}
+
+static const char *const *const modes[] = {
+    (const char *const[]){"-j", "1", NULL},
+    (const char *const[]){"-j", "2", NULL},
+    (const char *const[]){"--isolate", NULL},
+    (const char *const[]){"--isolate", "-j", "2", NULL},
+};
+
+/* A mode's options as one string, for messages. */
+static const char *mode_name(const char *const *mode, char *out, size_t size)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    for (; *mode && n < size; mode++)
+        n += (size_t)snprintf(out + n, size - n, "%s%s", n ? " " : "", *mode);
+    return out;
+}
+
+/* The args of `lede run -c configs/batch-ndjson.cfg` with a mode's options. */
+static void batch_args(const char **args, const char *const *mode)
+{
+    size_t n = 0;
+    args[n++] = "run";
+    args[n++] = "-c";
+    args[n++] = "configs/batch-ndjson.cfg";
+    for (; *mode; mode++)
+        args[n++] = *mode;
+    args[n] = NULL;
+}
+
+/* `(echo RECORD; sleep 5) | lede run ...`: the record comes out while the input waits,
+ * with one worker or several, in-process or isolated; so does the next one. */
+static void test_a_record_comes_out_while_the_input_stays_open(void **state)
+{
+    (void)state;
+    for (size_t m = 0; m < sizeof modes / sizeof *modes; m++) {
+        const char *args[16];
+        char name[64];
+        batch_args(args, modes[m]);
+        proc p = spawn(args, -1);
+        write_all(p.in, "{\"id\":\"a\",\"text\":\"He said: \\u201cWe will win.\\u201d\"}\n");
+        if (read_until(&p, has_one_line, DEADLINE_MS) != 1) {
+            kill(-p.pid, SIGKILL);
+            fail_msg("%s: no record while the input stayed open (%zu bytes out)",
+                     mode_name(modes[m], name, sizeof name), p.len);
+        }
+        assert_non_null(strstr(p.buf, "{\"id\":\"a\",\"sentences\":["));
+        write_all(p.in, "{\"id\":\"b\",\"text\":\"Short one.\"}\n");
+        if (read_until(&p, has_two_lines, DEADLINE_MS) != 1) {
+            kill(-p.pid, SIGKILL);
+            fail_msg("%s: no second record while the input stayed open",
+                     mode_name(modes[m], name, sizeof name));
+        }
+        close(p.in);
+        p.in = -1;
+        int status = finish(&p);
+        assert_true(WIFEXITED(status));
+        assert_int_equal(WEXITSTATUS(status), 0);
+        assert_int_equal(count_lines(&p), 2);
+        assert_non_null(strstr(p.buf, "\n{\"id\":\"b\","));
+        release(&p);
+    }
+}
+
+/* A feeder like `yes RECORD`: writes records until its reader is gone. */
+static pid_t feeder(int *read_end)
+{
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        static char block[65536];
+        size_t one = strlen(RECORD), n = 0;
+        close(fds[0]);
+        signal(SIGPIPE, SIG_DFL);
+        while (n + one <= sizeof block) {
+            memcpy(block + n, RECORD, one);
+            n += one;
+        }
+        for (;;)
+            if (write(fds[1], block, n) < 0 && errno != EINTR)
+                _exit(0);
+    }
+    close(fds[1]);
+    *read_end = fds[0];
+    return pid;
+}
+
+/* `yes RECORD | lede run ...` stopped by SIGINT (at a terminal: the whole process group,
+ * worker processes too) or SIGTERM (lede alone), mid-stream: whole records only, the
+ * exit status 128 + the signal, and a note on stderr. */
+static void test_a_signal_mid_stream_leaves_whole_records(void **state)
+{
+    (void)state;
+    const int sigs[] = {SIGINT, SIGTERM};
+    for (size_t m = 0; m < sizeof modes / sizeof *modes; m++) {
+        for (size_t s = 0; s < 2; s++) {
+            const char *args[16];
+            char name[64];
+            int in;
+            batch_args(args, modes[m]);
+            pid_t feed = feeder(&in);
+            proc p = spawn(args, in);
+            close(in);
+            if (read_until(&p, has_many_lines, DEADLINE_MS) != 1) {
+                kill(-p.pid, SIGKILL);
+                kill(feed, SIGKILL);
+                fail_msg("%s: no output from a fast stream",
+                         mode_name(modes[m], name, sizeof name));
+            }
+            if (sigs[s] == SIGINT)
+                kill(-p.pid, SIGINT); /* ctrl-C at a terminal */
+            else
+                kill(p.pid, SIGTERM);
+            int status = finish(&p);
+            kill(feed, SIGKILL);
+            waitpid(feed, NULL, 0);
+            if (!WIFEXITED(status))
+                fail_msg("%s: lede died of signal %d instead of exiting",
+                         mode_name(modes[m], name, sizeof name),
+                         WIFSIGNALED(status) ? WTERMSIG(status) : -1);
+            assert_int_equal(WEXITSTATUS(status), 128 + sigs[s]);
+            assert_whole_records(&p, "x");
+            char *err = slurp_err(&p);
+            assert_non_null(strstr(err, sigs[s] == SIGINT ? "lede: interrupted (SIGINT): "
+                                                          : "lede: terminated (SIGTERM): "));
+            assert_non_null(strstr(err, "stopped reading input"));
+            free(err);
+            release(&p);
+        }
+    }
+}
+
+/* Whether a process of group pgid is still running (zombies, which their new parent reaps
+ * when it will, do not count). */
+static int group_alive(pid_t pgid)
+{
+    DIR *d = opendir("/proc");
+    struct dirent *e;
+    int alive = 0;
+    assert_non_null(d);
+    while (!alive && (e = readdir(d))) {
+        char path[300], stat[512];
+        if (e->d_name[0] < '0' || e->d_name[0] > '9')
+            continue;
+        snprintf(path, sizeof path, "/proc/%s/stat", e->d_name);
+        FILE *f = fopen(path, "r");
+        if (!f)
+            continue;
+        size_t n = fread(stat, 1, sizeof stat - 1, f);
+        fclose(f);
+        stat[n] = '\0';
+        char *close_paren = strrchr(stat, ')'), state;
+        int ppid, pgrp;
+        if (close_paren && sscanf(close_paren + 1, " %c %d %d", &state, &ppid, &pgrp) == 3 &&
+            pgrp == pgid && state != 'Z')
+            alive = 1;
+    }
+    closedir(d);
+    return alive;
+}
+
+/* A stage that never returns (teststage_fault on HANG_HERE) holds up the first signal's
+ * clean end; a second one, later than the first, ends lede at once, isolated worker
+ * processes too (a process group's ctrl-C, twice). */
+static void test_a_second_signal_ends_a_hung_run_at_once(void **state)
+{
+    (void)state;
+    const char *const extra[][4] = {{"-j", "1", NULL}, {"--isolate", NULL}};
+    for (size_t m = 0; m < 2; m++) {
+        int done = 0;
+        /* The first signal must come once the hanging document is read (else lede stops
+         * before it, cleanly, as it should): wait longer on each try. */
+        for (int attempt = 1; attempt <= 3 && !done; attempt++) {
+            const char *args[16] = {"run", "-i", "ndjson", "-p",
+                                    "teststage_fault ! exporter format=ndjson"};
+            size_t n = 5;
+            for (const char *const *o = extra[m]; *o; o++)
+                args[n++] = *o;
+            args[n] = NULL;
+            proc p = spawn(args, -1);
+            int status;
+            write_all(p.in, "{\"id\":\"a\",\"text\":\"HANG_HERE\"}\n");
+            sleep_ms(1000 * attempt);
+            kill(-p.pid, SIGINT);
+            if (wait_exit(p.pid, 1500, &status) == 0) {
+                /* Stopped before the document was read: a clean end, try again. */
+                assert_true(WIFEXITED(status));
+                assert_int_equal(WEXITSTATUS(status), 130);
+                release(&p);
+                continue;
+            }
+            kill(-p.pid, SIGINT); /* more than a second after the first: a second signal */
+            if (wait_exit(p.pid, DEADLINE_MS, &status) < 0) {
+                kill(-p.pid, SIGKILL);
+                waitpid(p.pid, &status, 0);
+                fail_msg("%s: a second SIGINT did not end lede", extra[m][0]);
+            }
+            assert_true(WIFSIGNALED(status));
+            assert_int_equal(WTERMSIG(status), SIGINT);
+            double end = now_ms() + DEADLINE_MS;
+            while (group_alive(p.pid) && now_ms() < end)
+                sleep_ms(50);
+            if (group_alive(p.pid)) {
+                kill(-p.pid, SIGKILL);
+                fail_msg("%s: a worker process outlived lede", extra[m][0]);
+            }
+            release(&p);
+            done = 1;
+        }
+        assert_true(done);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_a_record_comes_out_while_the_input_stays_open),
+        cmocka_unit_test(test_a_signal_mid_stream_leaves_whole_records),
+        cmocka_unit_test(test_a_second_signal_ends_a_hung_run_at_once),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
