@@ -243,6 +243,13 @@ static int has_speaker(const lede_quote *q)
     return q->speaker && q->speaker[0];
 }
 
+/* A partial quotation of one segment that nobody is said to have said: a scare quote or a
+ * quoted term ("described as “unprecedented”"), listed apart from what people said. */
+static int quoted_term(const lede_quote *q, const uint32_t *next, size_t i)
+{
+    return !has_speaker(&q[i]) && q[i].kind == LEDE_QUOTE_PARTIAL && next[i] == LEDE_NONE;
+}
+
 static void render_quotes(lede_doc *doc, const char *text, size_t len, exp_skips *skips, exp_out *o,
                           lede_error *err)
 {
@@ -250,7 +257,7 @@ static void render_quotes(lede_doc *doc, const char *text, size_t len, exp_skips
     const lede_quote *q = lede_doc_quotes(doc, &n);
     uint32_t *next;
     unsigned char *done;
-    int unknown = 0;
+    int unknown = 0, terms = 0;
 
     EXP_LIT(o, "## Quotations\n\n");
     if (n == 0) {
@@ -289,7 +296,10 @@ static void render_quotes(lede_doc *doc, const char *text, size_t len, exp_skips
         if (done[i])
             continue;
         if (!has_speaker(&q[i])) {
-            unknown = 1;
+            if (quoted_term(q, next, i))
+                terms = 1;
+            else
+                unknown = 1;
             continue;
         }
         EXP_LIT(o, "### ");
@@ -304,8 +314,27 @@ static void render_quotes(lede_doc *doc, const char *text, size_t len, exp_skips
     if (unknown) {
         EXP_LIT(o, "### Unknown speaker\n\n");
         for (size_t k = 0; k < n; k++)
-            if (!done[k])
+            if (!done[k] && !quoted_term(q, next, k))
                 render_quote_line(q, next, k, text, skips, o, err);
+    }
+    /* Quoted terms on one line: most of a story's unattributed quotations are these, and a
+     * bullet each buried the full quotations whose speaker is unknown. */
+    if (terms) {
+        const char *sep = "";
+        EXP_LIT(o, "### Quoted terms\n\n");
+        for (size_t k = 0; k < n; k++) {
+            if (done[k] || !quoted_term(q, next, k))
+                continue;
+            const char *shown;
+            size_t shown_len;
+            exp_shown_text(skips, text, q[k].start, q[k].end, &shown, &shown_len, o, err);
+            exp_put(o, sep, strlen(sep));
+            EXP_LIT(o, "“");
+            put_md(o, shown, shown_len);
+            EXP_LIT(o, "”");
+            sep = " · ";
+        }
+        EXP_LIT(o, "\n\n");
     }
 }
 
