@@ -600,29 +600,64 @@ typedef struct lowrank {
     uint32_t n;      /* nodes */
     uint32_t *begin; /* node i's postings are post[begin[i] .. begin[i + 1]) */
     link *post;
-    double *self;    /* per node: the sum over its postings of idf(t) tf_i(t) h_i(t) */
-    double *hv, *tv; /* per linking term: H_t and T_t of the current product */
+    double *self; /* per node: the sum over its postings of idf(t) tf_i(t) h_i(t) */
+    double *ht;   /* per linking term: H_t and T_t of the current product, side by side */
     uint32_t n_slots;
 } lowrank;
 
-/* out = W v, W being the graph's symmetric weights (zero diagonal). */
+#if defined(__GNUC__)
+/* Two doubles, operated on lane by lane: each lane sees the very multiply or add the
+ * scalar code gave it (no contraction in ISO C mode), so the results are the same bits,
+ * in half the instructions. Loaded and stored with memcpy: the pairs are 8-byte aligned. */
+typedef double lr_pair __attribute__((vector_size(16)));
+#endif
+
+/* out = W v, W being the graph's symmetric weights (zero diagonal): for each posting,
+ * H_t += h v_i and T_t += f v_i over the nodes in order, then for each node y_i = the sum
+ * over its postings in order of a H_t + b T_t, less self_i v_i. A posting's (h, f) and
+ * (a, b) sit side by side, and so do a term's H_t and T_t: each pair is one vector. */
 static void lowrank_apply(const lowrank *lr, const double *v, double *out)
 {
-    double *hv = lr->hv, *tv = lr->tv;
+    /* In locals: stores to ht[] could change *lr as far as the compiler knows. */
+    double *ht = lr->ht;
     const link *post = lr->post;
-    memset(hv, 0, sizeof(double) * lr->n_slots);
-    memset(tv, 0, sizeof(double) * lr->n_slots);
-    for (uint32_t i = 0; i < lr->n; i++) {
-        double vi = v[i];
-        for (uint32_t p = lr->begin[i]; p < lr->begin[i + 1]; p++) {
-            hv[post[p].slot] += post[p].h * vi;
-            tv[post[p].slot] += post[p].f * vi;
+    const uint32_t *begin = lr->begin, n = lr->n;
+    memset(ht, 0, sizeof(double) * 2 * lr->n_slots);
+    for (uint32_t i = 0; i < n; i++) {
+        const uint32_t end = begin[i + 1];
+#if defined(__GNUC__)
+        const lr_pair vi = {v[i], v[i]};
+        for (uint32_t p = begin[i]; p < end; p++) {
+            lr_pair hf, acc;
+            double *at = ht + 2 * (size_t)post[p].slot;
+            memcpy(&hf, &post[p].h, sizeof(hf));
+            memcpy(&acc, at, sizeof(acc));
+            acc += hf * vi;
+            memcpy(at, &acc, sizeof(acc));
         }
+#else
+        double vi = v[i];
+        for (uint32_t p = begin[i]; p < end; p++) {
+            ht[2 * (size_t)post[p].slot] += post[p].h * vi;
+            ht[2 * (size_t)post[p].slot + 1] += post[p].f * vi;
+        }
+#endif
     }
-    for (uint32_t i = 0; i < lr->n; i++) {
+    for (uint32_t i = 0; i < n; i++) {
+        const uint32_t end = begin[i + 1];
         double y = 0;
-        for (uint32_t p = lr->begin[i]; p < lr->begin[i + 1]; p++)
-            y += post[p].a * hv[post[p].slot] + post[p].b * tv[post[p].slot];
+        for (uint32_t p = begin[i]; p < end; p++) {
+            const double *at = ht + 2 * (size_t)post[p].slot;
+#if defined(__GNUC__)
+            lr_pair ab, sums;
+            memcpy(&ab, &post[p].a, sizeof(ab));
+            memcpy(&sums, at, sizeof(sums));
+            lr_pair prod = ab * sums;
+            y += prod[0] + prod[1];
+#else
+            y += post[p].a * at[0] + post[p].b * at[1];
+#endif
+        }
         out[i] = y - lr->self[i] * v[i];
     }
 }
@@ -704,9 +739,8 @@ static int lowrank_build(lede_doc *doc, const sum_model *m, const graph *g, sum_
     lr->begin[n] = at;
     lr->n = n;
     lr->n_slots = slots;
-    lr->hv = lede_doc_alloc(doc, sizeof(double) * (slots + 1));
-    lr->tv = lede_doc_alloc(doc, sizeof(double) * (slots + 1));
-    if (lr->hv == NULL || lr->tv == NULL)
+    lr->ht = lede_doc_alloc(doc, sizeof(double) * 2 * ((size_t)slots + 1));
+    if (lr->ht == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     return 0;
 }
