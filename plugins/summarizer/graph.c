@@ -69,10 +69,10 @@ typedef struct graph {
 
 /* The graph's nodes: the first SUM_GRAPH_MAX eligible sentences, into g->node and g->n.
  * Returns 0 or LEDE_ENOMEM. */
-static int graph_nodes(lede_doc *doc, const sum_model *m, graph *g, lede_error *err)
+static int graph_nodes(sum_mem *mem, const sum_model *m, graph *g, lede_error *err)
 {
     g->n = 0;
-    g->node = lede_doc_alloc(doc, sizeof(uint32_t) * (m->n_sent + 1));
+    g->node = sum_alloc(mem, sizeof(uint32_t) * (m->n_sent + 1));
     if (g->node == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     for (uint32_t i = 0; i < m->n_sent && g->n < SUM_GRAPH_MAX; i++)
@@ -81,9 +81,9 @@ static int graph_nodes(lede_doc *doc, const sum_model *m, graph *g, lede_error *
     return 0;
 }
 
-static int graph_init(lede_doc *doc, const sum_model *m, sum_scratch *sc, graph *g, lede_error *err)
+static int graph_init(const sum_model *m, sum_scratch *sc, graph *g, lede_error *err)
 {
-    int rc = graph_nodes(doc, m, g, err);
+    int rc = graph_nodes(&sc->mem, m, g, err);
     if (rc != 0)
         return rc;
     g->ld = (g->n + PR_LANES - 1) / PR_LANES * PR_LANES;
@@ -465,11 +465,11 @@ typedef struct bm25_memo {
     unsigned char *known; /* per df */
 } bm25_memo;
 
-static int bm25_memo_init(lede_doc *doc, uint32_t n, bm25_memo *mm, lede_error *err)
+static int bm25_memo_init(sum_mem *mem, uint32_t n, bm25_memo *mm, lede_error *err)
 {
     mm->n = n;
-    mm->idf = lede_doc_alloc(doc, sizeof(double) * (n + 1));
-    mm->known = lede_doc_alloc(doc, n + 1);
+    mm->idf = sum_alloc(mem, sizeof(double) * (n + 1)); /* read where known[] is set */
+    mm->known = sum_zalloc(mem, n + 1);
     if (mm->idf == NULL || mm->known == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     return 0;
@@ -507,11 +507,11 @@ static double bm25_eps(bm25_memo *mm, const sum_model *m, const uint32_t *df, do
 /* BM25's idf of every term of the graph's n sentences, df[t] of which hold term t, into
  * idf[] (0 for a term no graph sentence holds), and into *eps what a negative idf counts
  * as. Returns 0 or LEDE_ENOMEM. */
-static int bm25_idf(lede_doc *doc, const sum_model *m, uint32_t n, const uint32_t *df, double *idf,
+static int bm25_idf(sum_mem *mem, const sum_model *m, uint32_t n, const uint32_t *df, double *idf,
                     double *eps, lede_error *err)
 {
     bm25_memo mm;
-    int rc = bm25_memo_init(doc, n, &mm, err);
+    int rc = bm25_memo_init(mem, n, &mm, err);
     if (rc != 0)
         return rc;
     *eps = bm25_eps(&mm, m, df, idf);
@@ -522,7 +522,7 @@ int sum_textrank(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double
                  lede_error *err)
 {
     graph g;
-    int rc = graph_init(doc, m, scratch, &g, err);
+    int rc = graph_init(m, scratch, &g, err);
     if (rc != 0)
         return rc;
     double *idf = lede_doc_alloc(doc, sizeof(double) * (m->n_terms + 1));
@@ -538,7 +538,7 @@ int sum_textrank(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double
         return rc;
     double avg_len = bm25_avg_len(m, &g);
     double eps = 0;
-    rc = bm25_idf(doc, m, g.n, df, idf, &eps, err);
+    rc = bm25_idf(&scratch->mem, m, g.n, df, idf, &eps, err);
     if (rc != 0)
         return rc;
     double *one = lede_doc_alloc(doc, sizeof(double) * ((size_t)p.start[m->n_terms] + 1));
@@ -663,14 +663,15 @@ static void lowrank_apply(const lowrank *lr, const double *v, double *out)
 }
 
 /* Lists the postings of the terms that link the graph's sentences (see above). */
-static int lowrank_build(lede_doc *doc, const sum_model *m, const graph *g, sum_scratch *sc,
-                         lowrank *lr, lede_error *err)
+static int lowrank_build(const sum_model *m, const graph *g, sum_scratch *sc, lowrank *lr,
+                         lede_error *err)
 {
     uint32_t n = g->n;
-    uint32_t *df = lede_doc_alloc(doc, sizeof(uint32_t) * (m->n_terms + 1));
-    uint32_t *slot_of = lede_doc_alloc(doc, sizeof(uint32_t) * (m->n_terms + 1));
-    lr->begin = lede_doc_alloc(doc, sizeof(uint32_t) * (n + 1));
-    lr->self = lede_doc_alloc(doc, sizeof(double) * (n + 1));
+    sum_mem *mem = &sc->mem;
+    uint32_t *df = sum_zalloc(mem, sizeof(uint32_t) * (m->n_terms + 1));
+    uint32_t *slot_of = sum_zalloc(mem, sizeof(uint32_t) * (m->n_terms + 1));
+    lr->begin = sum_alloc(mem, sizeof(uint32_t) * (n + 1));
+    lr->self = sum_alloc(mem, sizeof(double) * (n + 1));
     if (df == NULL || slot_of == NULL || lr->begin == NULL || lr->self == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     size_t total = 0;
@@ -684,7 +685,7 @@ static int lowrank_build(lede_doc *doc, const sum_model *m, const graph *g, sum_
     /* Only the terms that link sentences need their idf, and eps only when one of them has
      * a negative idf: a sum over every term, which most stories never need. */
     bm25_memo mm;
-    int rc = bm25_memo_init(doc, n, &mm, err);
+    int rc = bm25_memo_init(mem, n, &mm, err);
     if (rc != 0)
         return rc;
     double eps = 0;
@@ -701,7 +702,7 @@ static int lowrank_build(lede_doc *doc, const sum_model *m, const graph *g, sum_
         }
         lr->post = sc->links;
     } else {
-        lr->post = lede_doc_alloc(doc, sizeof(link) * (total + 1));
+        lr->post = sum_alloc(mem, sizeof(link) * (total + 1));
     }
     if (lr->post == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
@@ -739,7 +740,7 @@ static int lowrank_build(lede_doc *doc, const sum_model *m, const graph *g, sum_
     lr->begin[n] = at;
     lr->n = n;
     lr->n_slots = slots;
-    lr->ht = lede_doc_alloc(doc, sizeof(double) * 2 * ((size_t)slots + 1));
+    lr->ht = sum_alloc(mem, sizeof(double) * 2 * ((size_t)slots + 1)); /* zeroed by each product */
     if (lr->ht == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     return 0;
@@ -748,19 +749,21 @@ static int lowrank_build(lede_doc *doc, const sum_model *m, const graph *g, sum_
 int sum_news_centrality(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double *score,
                         lede_error *err)
 {
+    (void)doc; /* everything comes from the working memory */
     graph g = {0};
-    int rc = graph_nodes(doc, m, &g, err);
+    int rc = graph_nodes(&scratch->mem, m, &g, err);
     if (rc != 0)
         return rc;
     uint32_t n = g.n;
     lowrank lr;
-    rc = lowrank_build(doc, m, &g, scratch, &lr, err);
+    rc = lowrank_build(m, &g, scratch, &lr, err);
     if (rc != 0)
         return rc;
-    double *deg = lede_doc_alloc(doc, sizeof(double) * (n + 1));
-    double *v = lede_doc_alloc(doc, sizeof(double) * (n + 1));
-    double *y = lede_doc_alloc(doc, sizeof(double) * (n + 1));
-    double *rank = lede_doc_alloc(doc, sizeof(double) * (n + 1));
+    /* Each written before it is read. */
+    double *deg = sum_alloc(&scratch->mem, sizeof(double) * (n + 1));
+    double *v = sum_alloc(&scratch->mem, sizeof(double) * (n + 1));
+    double *y = sum_alloc(&scratch->mem, sizeof(double) * (n + 1));
+    double *rank = sum_alloc(&scratch->mem, sizeof(double) * (n + 1));
     if (deg == NULL || v == NULL || y == NULL || rank == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     for (uint32_t i = 0; i < n; i++) {
@@ -788,7 +791,7 @@ int sum_lexrank(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double 
                 lede_error *err)
 {
     graph g;
-    int rc = graph_init(doc, m, scratch, &g, err);
+    int rc = graph_init(m, scratch, &g, err);
     if (rc != 0)
         return rc;
     double *idf = lede_doc_alloc(doc, sizeof(double) * (m->n_terms + 1));

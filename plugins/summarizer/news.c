@@ -62,9 +62,10 @@ int sum_news_scores(lede_doc *doc, const sum_model *m, sum_scratch *scratch, dou
                     lede_error *err)
 {
     uint32_t n = m->n_sent;
-    double *central = lede_doc_alloc(doc, sizeof(double) * (n + 1));
-    double *salient = lede_doc_alloc(doc, sizeof(double) * (n + 1));
-    double *title = lede_doc_alloc(doc, sizeof(double) * (n + 1));
+    sum_mem *mm = &scratch->mem;
+    double *central = sum_zalloc(mm, sizeof(double) * (n + 1));
+    double *salient = sum_zalloc(mm, sizeof(double) * (n + 1));
+    double *title = sum_zalloc(mm, sizeof(double) * (n + 1));
     if (central == NULL || salient == NULL || title == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     int rc = sum_news_centrality(doc, m, scratch, central, err);
@@ -73,7 +74,7 @@ int sum_news_scores(lede_doc *doc, const sum_model *m, sum_scratch *scratch, dou
     scale_to_unit(m, central);
 
     const sum_sent *t = m->title != LEDE_NONE ? &m->sent[m->title] : NULL;
-    unsigned char *in_title = lede_doc_alloc(doc, m->n_terms + 1);
+    unsigned char *in_title = sum_zalloc(mm, m->n_terms + 1);
     if (in_title == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     for (uint32_t k = 0; t != NULL && k < t->n_terms; k++)
@@ -212,26 +213,26 @@ static double cand_norm(const sum_model *m, sum_idf *idf, const cand *c, double 
     return norm[i];
 }
 
-int sum_pick_mmr(lede_doc *doc, const sum_model *m, const double *score, uint32_t k,
+int sum_pick_mmr(sum_mem *mm, const sum_model *m, const double *score, uint32_t k,
                  uint32_t max_words, uint32_t *picked, lede_error *err)
 {
     /* picked[] is free until the pick begins. */
-    cand *c = lede_doc_alloc(doc, sizeof(cand) * (m->n_eligible + 1));
-    uint32_t *order = m->n_eligible > 32 ? lede_doc_alloc(doc, sizeof(uint32_t) * m->n_sent) : NULL;
+    cand *c = sum_alloc(mm, sizeof(cand) * (m->n_eligible + 1));
+    uint32_t *order = m->n_eligible > 32 ? sum_alloc(mm, sizeof(uint32_t) * m->n_sent) : NULL;
     if (c == NULL || (m->n_eligible > 32 && order == NULL))
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     uint32_t n = rank_cands(m, score, c, order, picked);
     uint32_t pool = n < MMR_POOL ? n : MMR_POOL;
     sum_idf idfs;
     double *idf = NULL; /* idfs.idf, from the first time a cosine is needed */
-    double *norm = lede_doc_alloc(doc, sizeof(double) * (pool + 1));
-    double *max_sim = lede_doc_alloc(doc, sizeof(double) * (pool + 1));
-    uint32_t *seen = lede_doc_alloc(doc, sizeof(uint32_t) * (pool + 1));
-    uint32_t *upd = lede_doc_alloc(doc, sizeof(uint32_t) * (pool + 1));
-    unsigned char *taken = lede_doc_alloc(doc, n + 1);
+    double *norm = sum_alloc(mm, sizeof(double) * (pool + 1)); /* set before it is read */
+    double *max_sim = sum_zalloc(mm, sizeof(double) * (pool + 1));
+    uint32_t *seen = sum_zalloc(mm, sizeof(uint32_t) * (pool + 1));
+    uint32_t *upd = sum_alloc(mm, sizeof(uint32_t) * (pool + 1));
+    unsigned char *taken = sum_zalloc(mm, n + 1);
     /* The first MMR_SPREAD picks with weight, each spread over an array of its own. */
     uint32_t *spread[MMR_SPREAD];
-    uint32_t *picked_tf = lede_doc_alloc(doc, sizeof(uint32_t) * (m->n_terms + 1));
+    uint32_t *picked_tf = sum_zalloc(mm, sizeof(uint32_t) * (m->n_terms + 1));
     if (norm == NULL || max_sim == NULL || seen == NULL || upd == NULL || taken == NULL ||
         picked_tf == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
@@ -289,7 +290,7 @@ int sum_pick_mmr(lede_doc *doc, const sum_model *m, const double *score, uint32_
         if (got == k || got == SUM_GRAPH_MAX)
             continue;
         if (idf == NULL) {
-            if (sum_idf_init(doc, m, &idfs) != 0)
+            if (sum_idf_init(mm, m, &idfs) != 0)
                 return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
             idf = idfs.idf;
             /* Norms are computed when a cosine first needs them (cand_norm): -1 until. */
@@ -302,7 +303,7 @@ int sum_pick_mmr(lede_doc *doc, const sum_model *m, const double *score, uint32_
         if (n_upd < MMR_SPREAD) {
             /* The first array needs no allocation: it is picked_tf. */
             spread[n_upd] =
-                n_upd == 0 ? picked_tf : lede_doc_alloc(doc, sizeof(uint32_t) * (m->n_terms + 1));
+                n_upd == 0 ? picked_tf : sum_zalloc(mm, sizeof(uint32_t) * (m->n_terms + 1));
             if (spread[n_upd] == NULL)
                 return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
             const sum_sent *ps = &m->sent[s];
