@@ -714,6 +714,9 @@ static int lowrank_build(const sum_model *m, const graph *g, sum_scratch *sc, lo
         /* In locals: stores to the postings could change them as far as the compiler
          * knows, and self[i] in memory made each posting wait for the previous one's add. */
         const uint32_t *term = s->term, *tf = s->tf, n_terms = s->n_terms;
+        /* h for a count of 1, nearly every posting's, by the general expression: one
+         * division a sentence instead of one a posting. */
+        const double h1 = 1.0 * (BM25_K1 + 1.0) / (1.0 + dnorm);
         double self = 0;
         for (uint32_t k = 0; k < n_terms; k++) {
             uint32_t t = term[k];
@@ -731,7 +734,7 @@ static int lowrank_build(const sum_model *m, const graph *g, sum_scratch *sc, lo
                 continue;
             if (slot_of[t] == 0) /* the term's slot + 1; 0: none yet */
                 slot_of[t] = ++slots;
-            double f = tf[k], h = f * (BM25_K1 + 1.0) / (f + dnorm);
+            double f = tf[k], h = tf[k] == 1 ? h1 : f * (BM25_K1 + 1.0) / (f + dnorm);
             lr->post[at++] = (link){slot_of[t] - 1, h, f, it / 2 * f, it / 2 * h};
             self += it * f * h;
         }

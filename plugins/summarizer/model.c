@@ -26,9 +26,6 @@
 #define CAPTION_MAX_WORDS 40
 /* sum_sort_distinct hands more ids than this to qsort. */
 #define RANK_SORT_MAX 32
-/* A sentence's older term ids are sorted through a bitmap from this many on (see
- * sort_by_bits): on the 10 MB corpus the rank sort's compares took 12 M instructions. */
-#define SORT_BITS_MIN 4
 /* How many content words ahead sentence_terms asks for a stem's numbering cell: a word
  * costs some 15 ns here, and a cell outside L2 takes longer than 8 of them to arrive
  * (32 measured 4% faster on the 10 MB corpus than 8, 1.5% faster than 16; 64 no better). */
@@ -263,49 +260,14 @@ typedef struct vectors {
     uint32_t *df, *cf; /* the model's, counted as the vectors are filled */
 } vectors;
 
-/* The index of x's lowest set bit (x not 0). */
-static uint32_t lowest_bit(uint64_t x)
-{
-#if defined(__GNUC__)
-    return (uint32_t)__builtin_ctzll(x);
-#else
-    uint32_t i = 0;
-    while (!(x & 1)) {
-        x >>= 1;
-        i++;
-    }
-    return i;
-#endif
-}
-
-/* Writes the n distinct ids[], all below `below`, into out[] in ascending order, through
- * the bitmap seen[] (a bit per id, zero on entry and left so). For ids[] longer than a few
- * and a range of at most n bitmap words: a bit set per id and the set bits read back in
- * order, where sum_sort_distinct's compares grow with the square of n. */
-static void sort_by_bits(const uint32_t *ids, uint32_t n, uint32_t below, uint64_t *seen,
-                         uint32_t *out)
-{
-    for (uint32_t i = 0; i < n; i++)
-        seen[ids[i] / 64] |= UINT64_C(1) << (ids[i] % 64);
-    uint32_t o = 0;
-    for (uint32_t b = 0; b <= (below - 1) / 64; b++) {
-        uint64_t bits = seen[b];
-        seen[b] = 0;
-        for (; bits != 0; bits &= bits - 1)
-            out[o++] = b * 64 + lowest_bit(bits);
-    }
-}
-
 /* Fills one sentence's term vector from its words with a term, words->*[lo..hi). ids[]
- * has room for them; count[] is zero for every term id on entry and left so on return, and
- * so is the bitmap seen[] (a bit per term id).
+ * has room for them; count[] is zero for every term id on entry and left so on return.
  *
  * Term ids count up in order of first occurrence, so the terms this sentence is the first
  * to use are exactly the ids from `first_new` (the count of ids handed out before it) up,
  * in order: only the ids of earlier terms need sorting, and the new ones follow them. */
 static void sentence_terms(const sum_words *words, uint32_t lo, uint32_t hi, sum_lexicon *lx,
-                           uint32_t *ids, uint64_t *seen, uint32_t *count, vectors *vec,
-                           sum_sent *s)
+                           uint32_t *ids, uint32_t *count, vectors *vec, sum_sent *s)
 {
     uint32_t n = hi - lo, n_old = 0, first_new = lx->n_doc_terms;
     for (uint32_t w = lo; w < hi; w++) {
@@ -329,10 +291,7 @@ static void sentence_terms(const sum_words *words, uint32_t lo, uint32_t hi, sum
     s->tf = vec->tf + vec->used;
     vec->used += distinct;
     /* Only the ids of terms seen before need sorting: the new ones follow in order. */
-    if (n_old >= SORT_BITS_MIN && first_new / 64 < n_old)
-        sort_by_bits(ids, n_old, first_new, seen, s->term);
-    else
-        sum_sort_distinct(ids, n_old, s->term);
+    sum_sort_distinct(ids, n_old, s->term);
     for (uint32_t i = n_old; i < distinct; i++)
         s->term[i] = first_new + (i - n_old);
     for (uint32_t i = 0; i < distinct; i++) {
@@ -473,17 +432,22 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
      * its words): ids[] and count[] fit any sentence. */
     uint32_t *ids = sum_alloc(mm, sizeof(uint32_t) * (words->n_terms + 1));
     uint32_t *count = sum_zalloc(mm, sizeof(uint32_t) * (words->n_terms + 1));
-    uint64_t *seen = sum_zalloc(mm, sizeof(uint64_t) * (words->n_terms / 64 + 1));
     /* df[] and cf[] too are sized by that count, the vocabulary's bound, so that they are
      * counted as each sentence's vector is filled rather than in a pass of their own. */
     vectors vec = {sum_alloc(mm, sizeof(uint32_t) * (words->n_terms + 1)),
                    sum_alloc(mm, sizeof(uint32_t) * (words->n_terms + 1)), 0,
                    sum_zalloc(mm, sizeof(uint32_t) * (words->n_terms + 1)),
                    sum_zalloc(mm, sizeof(uint32_t) * (words->n_terms + 1))};
-    if (ids == NULL || count == NULL || seen == NULL || vec.term == NULL || vec.tf == NULL ||
-        vec.df == NULL || vec.cf == NULL)
+    if (ids == NULL || count == NULL || vec.term == NULL || vec.tf == NULL || vec.df == NULL ||
+        vec.cf == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
 
+#if defined(__GNUC__)
+    /* sentence_terms asks for the cell of the word NUM_AHEAD on: these are the cells of
+     * the words before it, which would otherwise be waited for one after another. */
+    for (uint32_t w = 0; w < NUM_AHEAD && w < words->n_terms; w++)
+        __builtin_prefetch(&scratch->lex.num[words->stem[w]]);
+#endif
     size_t n_para = 0;
     const lede_paragraph *para = lede_doc_paragraphs(doc, &n_para);
     for (uint32_t i = 0; i < model->n_sent; i++) {
@@ -492,7 +456,7 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
         s->final_punct = (unsigned)ends_with_stop(text, tok, &ls[i]);
         s->n_words = words->word_end[i] - (i > 0 ? words->word_end[i - 1] : 0);
         sentence_terms(words, i > 0 ? words->term_end[i - 1] : 0, words->term_end[i], &scratch->lex,
-                       ids, seen, count, &vec, s);
+                       ids, count, &vec, s);
     }
     model->n_terms = scratch->lex.n_doc_terms;
     model->df = vec.df;
