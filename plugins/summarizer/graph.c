@@ -668,18 +668,36 @@ static int lowrank_build(const sum_model *m, const graph *g, sum_scratch *sc, lo
 {
     uint32_t n = g->n;
     sum_mem *mem = &sc->mem;
-    uint32_t *df = sum_zalloc(mem, sizeof(uint32_t) * (m->n_terms + 1));
+    uint32_t *df = sum_alloc(mem, sizeof(uint32_t) * (m->n_terms + 1));
     uint32_t *slot_of = sum_zalloc(mem, sizeof(uint32_t) * (m->n_terms + 1));
     lr->begin = sum_alloc(mem, sizeof(uint32_t) * (n + 1));
     lr->self = sum_alloc(mem, sizeof(double) * (n + 1));
     if (df == NULL || slot_of == NULL || lr->begin == NULL || lr->self == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
+    /* The graph's df of each term. When every eligible sentence is in the graph (a story
+     * has a few dozen, the graph room for SUM_GRAPH_MAX), it is the model's df less the
+     * ineligible sentences that hold the term, a handful: cheaper than counting the graph
+     * sentences' terms again. */
     size_t total = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        const sum_sent *s = &m->sent[g->node[i]];
-        total += s->n_terms;
-        for (uint32_t k = 0; k < s->n_terms; k++)
-            df[s->term[k]]++;
+    if (n == m->n_eligible) {
+        memcpy(df, m->df, sizeof(uint32_t) * m->n_terms);
+        for (uint32_t i = 0; i < m->n_sent; i++) {
+            const sum_sent *s = &m->sent[i];
+            if (s->eligible) {
+                total += s->n_terms;
+                continue;
+            }
+            for (uint32_t k = 0; k < s->n_terms; k++)
+                df[s->term[k]]--;
+        }
+    } else {
+        memset(df, 0, sizeof(uint32_t) * m->n_terms);
+        for (uint32_t i = 0; i < n; i++) {
+            const sum_sent *s = &m->sent[g->node[i]];
+            total += s->n_terms;
+            for (uint32_t k = 0; k < s->n_terms; k++)
+                df[s->term[k]]++;
+        }
     }
     double avg_len = bm25_avg_len(m, g);
     /* Only the terms that link sentences need their idf, and eps only when one of them has
