@@ -47,6 +47,8 @@
 /* Picks whose counts are spread over a dense array for the cosines (a few words of memory
  * per term each); later ones are merged term list against term list. */
 #define MMR_SPREAD 8
+/* Candidates ranked by counting (rank_cands); more are merged. */
+#define RANK_CANDS_MAX 32
 
 static void scale_to_unit(const sum_model *m, double *v)
 {
@@ -132,33 +134,35 @@ typedef struct cand {
     uint32_t index;
 } cand;
 
-/* Best score first; equal scores in document order, so the pick is deterministic. */
-static int cand_before(const cand *x, const cand *y)
-{
-    return x->score != y->score ? x->score > y->score : x->index < y->index;
-}
-
-/* The eligible sentences as candidates, best first (cand_before). A story has a few dozen,
- * where insertion beats a merge; a longer document's are merged (sum_rank_eligible, the
- * same order), tmp[] having room for its n_sent. */
+/* The eligible sentences as candidates, best score first, equal scores in document order
+ * (so the pick is deterministic). A story has a few dozen:
+ * each goes straight to its rank, the count of candidates before it (a better score, or
+ * the same score and an earlier sentence), n^2 compares without a branch, where an
+ * insertion's exits are coin flips to the branch predictor. A longer document's are merged
+ * (sum_rank_eligible, the same order), tmp[] having room for its n_sent. */
 static uint32_t rank_cands(const sum_model *m, const double *score, cand *c, uint32_t *order,
                            uint32_t *tmp)
 {
     uint32_t n = 0;
-    if (m->n_eligible > 32) {
+    if (m->n_eligible > RANK_CANDS_MAX) {
         n = sum_rank_eligible(m, score, order, tmp);
         for (uint32_t i = 0; i < n; i++)
             c[i] = (cand){score[order[i]], order[i]};
         return n;
     }
+    double s[RANK_CANDS_MAX];
+    uint32_t index[RANK_CANDS_MAX];
     for (uint32_t i = 0; i < m->n_sent; i++) {
         if (!m->sent[i].eligible)
             continue;
-        cand x = {score[i], i};
-        uint32_t j = n++;
-        for (; j > 0 && cand_before(&x, &c[j - 1]); j--)
-            c[j] = c[j - 1];
-        c[j] = x;
+        s[n] = score[i];
+        index[n++] = i;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t rank = 0;
+        for (uint32_t j = 0; j < n; j++)
+            rank += (s[j] > s[i]) | ((s[j] == s[i]) & (j < i));
+        c[rank] = (cand){s[i], index[i]};
     }
     return n;
 }
@@ -218,8 +222,9 @@ int sum_pick_mmr(sum_mem *mm, const sum_model *m, const double *score, uint32_t 
 {
     /* picked[] is free until the pick begins. */
     cand *c = sum_alloc(mm, sizeof(cand) * (m->n_eligible + 1));
-    uint32_t *order = m->n_eligible > 32 ? sum_alloc(mm, sizeof(uint32_t) * m->n_sent) : NULL;
-    if (c == NULL || (m->n_eligible > 32 && order == NULL))
+    uint32_t *order =
+        m->n_eligible > RANK_CANDS_MAX ? sum_alloc(mm, sizeof(uint32_t) * m->n_sent) : NULL;
+    if (c == NULL || (m->n_eligible > RANK_CANDS_MAX && order == NULL))
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     uint32_t n = rank_cands(m, score, c, order, picked);
     uint32_t pool = n < MMR_POOL ? n : MMR_POOL;
