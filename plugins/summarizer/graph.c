@@ -465,11 +465,34 @@ typedef struct bm25_memo {
     unsigned char *known; /* per df */
 } bm25_memo;
 
-static int bm25_memo_init(sum_mem *mem, uint32_t n, bm25_memo *mm, lede_error *err)
+/* A graph of fewer nodes than this takes its logs from the instance's memo (sum_scratch):
+ * they depend on n and df only, and a story's few dozen sentences meet the same pairs
+ * again and again. */
+#define BM25_MEMO_NODES 128
+
+static int bm25_memo_init(sum_scratch *sc, uint32_t n, bm25_memo *mm, lede_error *err)
 {
     mm->n = n;
-    mm->idf = sum_alloc(mem, sizeof(double) * (n + 1)); /* read where known[] is set */
-    mm->known = sum_zalloc(mem, n + 1);
+    /* Row n holds df 0 .. n: rows of 1, 2, 3 ... entries, row n from n (n + 1) / 2 on. */
+    const size_t rows = (size_t)BM25_MEMO_NODES * (BM25_MEMO_NODES + 1) / 2;
+    if (n < BM25_MEMO_NODES && sc->bm25_memo == NULL) {
+        /* Out of memory here only costs the logs: the document's own memo serves. */
+        sc->bm25_memo = malloc(sizeof(double) * rows);
+        sc->bm25_known = calloc(rows, 1);
+        if (sc->bm25_memo == NULL || sc->bm25_known == NULL) {
+            free(sc->bm25_memo);
+            free(sc->bm25_known);
+            sc->bm25_memo = NULL;
+            sc->bm25_known = NULL;
+        }
+    }
+    if (n < BM25_MEMO_NODES && sc->bm25_memo != NULL) {
+        mm->idf = sc->bm25_memo + (size_t)n * (n + 1) / 2;
+        mm->known = sc->bm25_known + (size_t)n * (n + 1) / 2;
+        return 0;
+    }
+    mm->idf = sum_alloc(&sc->mem, sizeof(double) * (n + 1)); /* read where known[] is set */
+    mm->known = sum_zalloc(&sc->mem, n + 1);
     if (mm->idf == NULL || mm->known == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     return 0;
@@ -507,11 +530,11 @@ static double bm25_eps(bm25_memo *mm, const sum_model *m, const uint32_t *df, do
 /* BM25's idf of every term of the graph's n sentences, df[t] of which hold term t, into
  * idf[] (0 for a term no graph sentence holds), and into *eps what a negative idf counts
  * as. Returns 0 or LEDE_ENOMEM. */
-static int bm25_idf(sum_mem *mem, const sum_model *m, uint32_t n, const uint32_t *df, double *idf,
-                    double *eps, lede_error *err)
+static int bm25_idf(sum_scratch *sc, const sum_model *m, uint32_t n, const uint32_t *df,
+                    double *idf, double *eps, lede_error *err)
 {
     bm25_memo mm;
-    int rc = bm25_memo_init(mem, n, &mm, err);
+    int rc = bm25_memo_init(sc, n, &mm, err);
     if (rc != 0)
         return rc;
     *eps = bm25_eps(&mm, m, df, idf);
@@ -538,7 +561,7 @@ int sum_textrank(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double
         return rc;
     double avg_len = bm25_avg_len(m, &g);
     double eps = 0;
-    rc = bm25_idf(&scratch->mem, m, g.n, df, idf, &eps, err);
+    rc = bm25_idf(scratch, m, g.n, df, idf, &eps, err);
     if (rc != 0)
         return rc;
     double *one = lede_doc_alloc(doc, sizeof(double) * ((size_t)p.start[m->n_terms] + 1));
@@ -703,7 +726,7 @@ static int lowrank_build(const sum_model *m, const graph *g, sum_scratch *sc, lo
     /* Only the terms that link sentences need their idf, and eps only when one of them has
      * a negative idf: a sum over every term, which most stories never need. */
     bm25_memo mm;
-    int rc = bm25_memo_init(mem, n, &mm, err);
+    int rc = bm25_memo_init(sc, n, &mm, err);
     if (rc != 0)
         return rc;
     double eps = 0;

@@ -487,11 +487,32 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
     return 0;
 }
 
-int sum_idf_init(sum_mem *mm, const sum_model *m, sum_idf *x)
+int sum_idf_init(sum_scratch *sc, const sum_model *m, sum_idf *x)
 {
-    x->idf = sum_zalloc(mm, sizeof(double) * (m->n_terms + 1));
-    memset(x->known, 0, sizeof(x->known));
-    return x->idf != NULL ? 0 : LEDE_ENOMEM;
+    x->idf = sum_zalloc(&sc->mem, sizeof(double) * (m->n_terms + 1));
+    if (x->idf == NULL)
+        return LEDE_ENOMEM;
+    const size_t row = SUM_IDF_MEMO + 1;
+    if (m->n_sent < SUM_MEMO_SENT && sc->idf_memo == NULL) {
+        /* Out of memory here only costs the logs: the document's own memo serves. */
+        sc->idf_memo = malloc(sizeof(double) * row * SUM_MEMO_SENT);
+        sc->idf_known = calloc(row * SUM_MEMO_SENT, 1);
+        if (sc->idf_memo == NULL || sc->idf_known == NULL) {
+            free(sc->idf_memo);
+            free(sc->idf_known);
+            sc->idf_memo = NULL;
+            sc->idf_known = NULL;
+        }
+    }
+    if (m->n_sent < SUM_MEMO_SENT && sc->idf_memo != NULL) {
+        x->memo = sc->idf_memo + row * m->n_sent;
+        x->known = sc->idf_known + row * m->n_sent;
+    } else {
+        x->memo = x->memo_own;
+        x->known = x->known_own;
+        memset(x->known_own, 0, sizeof(x->known_own));
+    }
+    return 0;
 }
 
 void sum_idf_need(sum_idf *x, const sum_model *m, uint32_t a)

@@ -217,9 +217,10 @@ static double cand_norm(const sum_model *m, sum_idf *idf, const cand *c, double 
     return norm[i];
 }
 
-int sum_pick_mmr(sum_mem *mm, const sum_model *m, const double *score, uint32_t k,
+int sum_pick_mmr(sum_scratch *scratch, const sum_model *m, const double *score, uint32_t k,
                  uint32_t max_words, uint32_t *picked, lede_error *err)
 {
+    sum_mem *mm = &scratch->mem;
     /* picked[] is free until the pick begins. */
     cand *c = sum_alloc(mm, sizeof(cand) * (m->n_eligible + 1));
     uint32_t *order =
@@ -295,7 +296,7 @@ int sum_pick_mmr(sum_mem *mm, const sum_model *m, const double *score, uint32_t 
         if (got == k || got == SUM_GRAPH_MAX)
             continue;
         if (idf == NULL) {
-            if (sum_idf_init(mm, m, &idfs) != 0)
+            if (sum_idf_init(scratch, m, &idfs) != 0)
                 return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
             idf = idfs.idf;
             /* Norms are computed when a cosine first needs them (cand_norm): -1 until. */

@@ -93,6 +93,10 @@ void *sum_alloc_slow(sum_mem *mm, size_t n)
 void sum_scratch_free(sum_scratch *sc)
 {
     free(sc->mem.base);
+    free(sc->idf_memo);
+    free(sc->idf_known);
+    free(sc->bm25_memo);
+    free(sc->bm25_known);
     free(sc->w);
     free(sc->pair);
     free(sc->links);
@@ -250,7 +254,7 @@ static int summarizer_process(void *instance, lede_doc *doc, lede_error *err)
     if (rc != 0)
         return rc;
     if (s->method == SUM_NEWS) {
-        rc = sum_pick_mmr(mm, &m, score, k, s->words, picked, err);
+        rc = sum_pick_mmr(&s->scratch, &m, score, k, s->words, picked, err);
         if (rc < 0)
             return rc;
         got = (uint32_t)rc;

@@ -180,6 +180,12 @@ typedef struct sum_scratch {
     size_t words_cap;
     sum_lexicon lex;
     sum_mem mem; /* the current document's working memory */
+    /* Logs that depend on two small counts only, kept from one document to the next (see
+     * sum_idf and graph.c's bm25_memo): value and a "known" flag per pair. */
+    double *idf_memo; /* MMR's idf by (sentences, df), SUM_MEMO_SENT x (SUM_IDF_MEMO + 1) */
+    unsigned char *idf_known;
+    double *bm25_memo; /* BM25's idf by (graph nodes n, df), n (n + 1) / 2 + df */
+    unsigned char *bm25_known;
 } sum_scratch;
 
 /* summarizer.c: frees what the scratch holds (not the struct itself). */
@@ -198,17 +204,22 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
 /* Writes ids[0..n), distinct, into out[0..n) in ascending order. Meant for the few ids of a
  * sentence's older terms or of a summary's picks (a long list falls back to qsort). */
 void sum_sort_distinct(const uint32_t *ids, uint32_t n, uint32_t *out);
-/* Document frequencies up to this get their idf computed once per document (sum_idf). */
+/* Document frequencies up to this get their idf computed once per document (sum_idf), and
+ * once per instance in documents of fewer than SUM_MEMO_SENT sentences: the idf depends
+ * only on the two counts, and a log costs more than the rest of a term's work. */
 #define SUM_IDF_MEMO 64
+#define SUM_MEMO_SENT 128
 /* Smoothed idf per term, 1 + log(n_sent / df) (at least 1), computed only for the terms of
  * the sentences asked for: idf[t] is 0 until one that holds term t is. */
 typedef struct sum_idf {
-    double *idf; /* per term, from the arena */
-    double memo[SUM_IDF_MEMO + 1];
-    unsigned char known[SUM_IDF_MEMO + 1];
+    double *idf;  /* per term, from the working memory */
+    double *memo; /* per df up to SUM_IDF_MEMO: the instance's row for n_sent, or memo_own */
+    unsigned char *known;
+    double memo_own[SUM_IDF_MEMO + 1];
+    unsigned char known_own[SUM_IDF_MEMO + 1];
 } sum_idf;
-/* Starts with no term's idf known. Returns 0 or LEDE_ENOMEM. */
-int sum_idf_init(sum_mem *mm, const sum_model *m, sum_idf *x);
+/* Starts with no term's idf known (x must stay where it is). Returns 0 or LEDE_ENOMEM. */
+int sum_idf_init(sum_scratch *sc, const sum_model *m, sum_idf *x);
 /* Makes the idf of every term of sentence a known. */
 void sum_idf_need(sum_idf *x, const sum_model *m, uint32_t a);
 /* Euclidean norm of sentence a's tf-idf vector. The cosine of two sentences a and b is
@@ -238,7 +249,7 @@ uint32_t sum_rank_eligible(const sum_model *m, const double *score, uint32_t *or
  * order chosen; returns how many were chosen, or a negative LEDE_E* code. */
 int sum_news_scores(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double *score,
                     lede_error *err);
-int sum_pick_mmr(sum_mem *mm, const sum_model *m, const double *score, uint32_t k,
+int sum_pick_mmr(sum_scratch *scratch, const sum_model *m, const double *score, uint32_t k,
                  uint32_t max_words, uint32_t *picked, lede_error *err);
 
 #endif
