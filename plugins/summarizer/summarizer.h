@@ -142,7 +142,7 @@ typedef struct sum_mem {
 /* summarizer.c: starts a document's working memory: everything handed out for the one
  * before is free again. */
 void sum_mem_begin(sum_mem *mm, lede_doc *doc);
-/* The cold half of sum_alloc (summarizer.c). */
+/* The cold half of sum_alloc and sum_zalloc (summarizer.c): n bytes of the arena, zeroed. */
 void *sum_alloc_slow(sum_mem *mm, size_t n);
 
 /* n bytes (16-byte aligned) of the document's working memory, uninitialised: for arrays
@@ -159,13 +159,19 @@ static inline void *sum_alloc(sum_mem *mm, size_t n)
     return sum_alloc_slow(mm, n);
 }
 
-/* The same, zeroed. */
+/* The same, zeroed. What comes from the arena is zero already, and is not written here:
+ * the pages of a large array that a document leaves untouched then take no memory. */
 static inline void *sum_zalloc(sum_mem *mm, size_t n)
 {
-    void *p = sum_alloc(mm, n);
-    if (p != NULL)
+    size_t r = (n + 15) & ~(size_t)15;
+    mm->want += r;
+    if (r <= mm->cap - mm->used) {
+        void *p = mm->base + mm->used;
+        mm->used += r;
         memset(p, 0, n);
-    return p;
+        return p;
+    }
+    return sum_alloc_slow(mm, r);
 }
 
 /* Reusable buffers of one stage instance (never shared between threads). */
