@@ -69,10 +69,10 @@ typedef struct graph {
 
 /* The graph's nodes: the first SUM_GRAPH_MAX eligible sentences, into g->node and g->n.
  * Returns 0 or LEDE_ENOMEM. */
-static int graph_nodes(lede_doc *doc, const sum_model *m, graph *g, lede_error *err)
+static int graph_nodes(sum_mem *mem, const sum_model *m, graph *g, lede_error *err)
 {
     g->n = 0;
-    g->node = lede_doc_alloc(doc, sizeof(uint32_t) * (m->n_sent + 1));
+    g->node = sum_alloc(mem, sizeof(uint32_t) * (m->n_sent + 1));
     if (g->node == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     for (uint32_t i = 0; i < m->n_sent && g->n < SUM_GRAPH_MAX; i++)
@@ -81,9 +81,9 @@ static int graph_nodes(lede_doc *doc, const sum_model *m, graph *g, lede_error *
     return 0;
 }
 
-static int graph_init(lede_doc *doc, const sum_model *m, sum_scratch *sc, graph *g, lede_error *err)
+static int graph_init(const sum_model *m, sum_scratch *sc, graph *g, lede_error *err)
 {
-    int rc = graph_nodes(doc, m, g, err);
+    int rc = graph_nodes(&sc->mem, m, g, err);
     if (rc != 0)
         return rc;
     g->ld = (g->n + PR_LANES - 1) / PR_LANES * PR_LANES;
@@ -465,11 +465,34 @@ typedef struct bm25_memo {
     unsigned char *known; /* per df */
 } bm25_memo;
 
-static int bm25_memo_init(lede_doc *doc, uint32_t n, bm25_memo *mm, lede_error *err)
+/* A graph of fewer nodes than this takes its logs from the instance's memo (sum_scratch):
+ * they depend on n and df only, and a story's few dozen sentences meet the same pairs
+ * again and again. */
+#define BM25_MEMO_NODES 128
+
+static int bm25_memo_init(sum_scratch *sc, uint32_t n, bm25_memo *mm, lede_error *err)
 {
     mm->n = n;
-    mm->idf = lede_doc_alloc(doc, sizeof(double) * (n + 1));
-    mm->known = lede_doc_alloc(doc, n + 1);
+    /* Row n holds df 0 .. n: rows of 1, 2, 3 ... entries, row n from n (n + 1) / 2 on. */
+    const size_t rows = (size_t)BM25_MEMO_NODES * (BM25_MEMO_NODES + 1) / 2;
+    if (n < BM25_MEMO_NODES && sc->bm25_memo == NULL) {
+        /* Out of memory here only costs the logs: the document's own memo serves. */
+        sc->bm25_memo = malloc(sizeof(double) * rows);
+        sc->bm25_known = calloc(rows, 1);
+        if (sc->bm25_memo == NULL || sc->bm25_known == NULL) {
+            free(sc->bm25_memo);
+            free(sc->bm25_known);
+            sc->bm25_memo = NULL;
+            sc->bm25_known = NULL;
+        }
+    }
+    if (n < BM25_MEMO_NODES && sc->bm25_memo != NULL) {
+        mm->idf = sc->bm25_memo + (size_t)n * (n + 1) / 2;
+        mm->known = sc->bm25_known + (size_t)n * (n + 1) / 2;
+        return 0;
+    }
+    mm->idf = sum_alloc(&sc->mem, sizeof(double) * (n + 1)); /* read where known[] is set */
+    mm->known = sum_zalloc(&sc->mem, n + 1);
     if (mm->idf == NULL || mm->known == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     return 0;
@@ -507,11 +530,11 @@ static double bm25_eps(bm25_memo *mm, const sum_model *m, const uint32_t *df, do
 /* BM25's idf of every term of the graph's n sentences, df[t] of which hold term t, into
  * idf[] (0 for a term no graph sentence holds), and into *eps what a negative idf counts
  * as. Returns 0 or LEDE_ENOMEM. */
-static int bm25_idf(lede_doc *doc, const sum_model *m, uint32_t n, const uint32_t *df, double *idf,
-                    double *eps, lede_error *err)
+static int bm25_idf(sum_scratch *sc, const sum_model *m, uint32_t n, const uint32_t *df,
+                    double *idf, double *eps, lede_error *err)
 {
     bm25_memo mm;
-    int rc = bm25_memo_init(doc, n, &mm, err);
+    int rc = bm25_memo_init(sc, n, &mm, err);
     if (rc != 0)
         return rc;
     *eps = bm25_eps(&mm, m, df, idf);
@@ -522,7 +545,7 @@ int sum_textrank(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double
                  lede_error *err)
 {
     graph g;
-    int rc = graph_init(doc, m, scratch, &g, err);
+    int rc = graph_init(m, scratch, &g, err);
     if (rc != 0)
         return rc;
     double *idf = lede_doc_alloc(doc, sizeof(double) * (m->n_terms + 1));
@@ -538,7 +561,7 @@ int sum_textrank(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double
         return rc;
     double avg_len = bm25_avg_len(m, &g);
     double eps = 0;
-    rc = bm25_idf(doc, m, g.n, df, idf, &eps, err);
+    rc = bm25_idf(scratch, m, g.n, df, idf, &eps, err);
     if (rc != 0)
         return rc;
     double *one = lede_doc_alloc(doc, sizeof(double) * ((size_t)p.start[m->n_terms] + 1));
@@ -600,56 +623,110 @@ typedef struct lowrank {
     uint32_t n;      /* nodes */
     uint32_t *begin; /* node i's postings are post[begin[i] .. begin[i + 1]) */
     link *post;
-    double *self;    /* per node: the sum over its postings of idf(t) tf_i(t) h_i(t) */
-    double *hv, *tv; /* per linking term: H_t and T_t of the current product */
+    double *self; /* per node: the sum over its postings of idf(t) tf_i(t) h_i(t) */
+    double *ht;   /* per linking term: H_t and T_t of the current product, side by side */
     uint32_t n_slots;
 } lowrank;
 
-/* out = W v, W being the graph's symmetric weights (zero diagonal). */
+#if defined(__GNUC__)
+/* Two doubles, operated on lane by lane: each lane sees the very multiply or add the
+ * scalar code gave it (no contraction in ISO C mode), so the results are the same bits,
+ * in half the instructions. Loaded and stored with memcpy: the pairs are 8-byte aligned. */
+typedef double lr_pair __attribute__((vector_size(16)));
+#endif
+
+/* out = W v, W being the graph's symmetric weights (zero diagonal): for each posting,
+ * H_t += h v_i and T_t += f v_i over the nodes in order, then for each node y_i = the sum
+ * over its postings in order of a H_t + b T_t, less self_i v_i. A posting's (h, f) and
+ * (a, b) sit side by side, and so do a term's H_t and T_t: each pair is one vector. */
 static void lowrank_apply(const lowrank *lr, const double *v, double *out)
 {
-    double *hv = lr->hv, *tv = lr->tv;
+    /* In locals: stores to ht[] could change *lr as far as the compiler knows. */
+    double *ht = lr->ht;
     const link *post = lr->post;
-    memset(hv, 0, sizeof(double) * lr->n_slots);
-    memset(tv, 0, sizeof(double) * lr->n_slots);
-    for (uint32_t i = 0; i < lr->n; i++) {
-        double vi = v[i];
-        for (uint32_t p = lr->begin[i]; p < lr->begin[i + 1]; p++) {
-            hv[post[p].slot] += post[p].h * vi;
-            tv[post[p].slot] += post[p].f * vi;
+    const uint32_t *begin = lr->begin, n = lr->n;
+    memset(ht, 0, sizeof(double) * 2 * lr->n_slots);
+    for (uint32_t i = 0; i < n; i++) {
+        const uint32_t end = begin[i + 1];
+#if defined(__GNUC__)
+        const lr_pair vi = {v[i], v[i]};
+        for (uint32_t p = begin[i]; p < end; p++) {
+            lr_pair hf, acc;
+            double *at = ht + 2 * (size_t)post[p].slot;
+            memcpy(&hf, &post[p].h, sizeof(hf));
+            memcpy(&acc, at, sizeof(acc));
+            acc += hf * vi;
+            memcpy(at, &acc, sizeof(acc));
         }
+#else
+        double vi = v[i];
+        for (uint32_t p = begin[i]; p < end; p++) {
+            ht[2 * (size_t)post[p].slot] += post[p].h * vi;
+            ht[2 * (size_t)post[p].slot + 1] += post[p].f * vi;
+        }
+#endif
     }
-    for (uint32_t i = 0; i < lr->n; i++) {
+    for (uint32_t i = 0; i < n; i++) {
+        const uint32_t end = begin[i + 1];
         double y = 0;
-        for (uint32_t p = lr->begin[i]; p < lr->begin[i + 1]; p++)
-            y += post[p].a * hv[post[p].slot] + post[p].b * tv[post[p].slot];
+        for (uint32_t p = begin[i]; p < end; p++) {
+            const double *at = ht + 2 * (size_t)post[p].slot;
+#if defined(__GNUC__)
+            lr_pair ab, sums;
+            memcpy(&ab, &post[p].a, sizeof(ab));
+            memcpy(&sums, at, sizeof(sums));
+            lr_pair prod = ab * sums;
+            y += prod[0] + prod[1];
+#else
+            y += post[p].a * at[0] + post[p].b * at[1];
+#endif
+        }
         out[i] = y - lr->self[i] * v[i];
     }
 }
 
 /* Lists the postings of the terms that link the graph's sentences (see above). */
-static int lowrank_build(lede_doc *doc, const sum_model *m, const graph *g, sum_scratch *sc,
-                         lowrank *lr, lede_error *err)
+static int lowrank_build(const sum_model *m, const graph *g, sum_scratch *sc, lowrank *lr,
+                         lede_error *err)
 {
     uint32_t n = g->n;
-    uint32_t *df = lede_doc_alloc(doc, sizeof(uint32_t) * (m->n_terms + 1));
-    uint32_t *slot_of = lede_doc_alloc(doc, sizeof(uint32_t) * (m->n_terms + 1));
-    lr->begin = lede_doc_alloc(doc, sizeof(uint32_t) * (n + 1));
-    lr->self = lede_doc_alloc(doc, sizeof(double) * (n + 1));
+    sum_mem *mem = &sc->mem;
+    uint32_t *df = sum_alloc(mem, sizeof(uint32_t) * (m->n_terms + 1));
+    uint32_t *slot_of = sum_zalloc(mem, sizeof(uint32_t) * (m->n_terms + 1));
+    lr->begin = sum_alloc(mem, sizeof(uint32_t) * (n + 1));
+    lr->self = sum_alloc(mem, sizeof(double) * (n + 1));
     if (df == NULL || slot_of == NULL || lr->begin == NULL || lr->self == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
+    /* The graph's df of each term. When every eligible sentence is in the graph (a story
+     * has a few dozen, the graph room for SUM_GRAPH_MAX), it is the model's df less the
+     * ineligible sentences that hold the term, a handful: cheaper than counting the graph
+     * sentences' terms again. */
     size_t total = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        const sum_sent *s = &m->sent[g->node[i]];
-        total += s->n_terms;
-        for (uint32_t k = 0; k < s->n_terms; k++)
-            df[s->term[k]]++;
+    if (n == m->n_eligible) {
+        memcpy(df, m->df, sizeof(uint32_t) * m->n_terms);
+        for (uint32_t i = 0; i < m->n_sent; i++) {
+            const sum_sent *s = &m->sent[i];
+            if (s->eligible) {
+                total += s->n_terms;
+                continue;
+            }
+            for (uint32_t k = 0; k < s->n_terms; k++)
+                df[s->term[k]]--;
+        }
+    } else {
+        memset(df, 0, sizeof(uint32_t) * m->n_terms);
+        for (uint32_t i = 0; i < n; i++) {
+            const sum_sent *s = &m->sent[g->node[i]];
+            total += s->n_terms;
+            for (uint32_t k = 0; k < s->n_terms; k++)
+                df[s->term[k]]++;
+        }
     }
     double avg_len = bm25_avg_len(m, g);
     /* Only the terms that link sentences need their idf, and eps only when one of them has
      * a negative idf: a sum over every term, which most stories never need. */
     bm25_memo mm;
-    int rc = bm25_memo_init(doc, n, &mm, err);
+    int rc = bm25_memo_init(sc, n, &mm, err);
     if (rc != 0)
         return rc;
     double eps = 0;
@@ -666,7 +743,7 @@ static int lowrank_build(lede_doc *doc, const sum_model *m, const graph *g, sum_
         }
         lr->post = sc->links;
     } else {
-        lr->post = lede_doc_alloc(doc, sizeof(link) * (total + 1));
+        lr->post = sum_alloc(mem, sizeof(link) * (total + 1));
     }
     if (lr->post == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
@@ -678,6 +755,9 @@ static int lowrank_build(lede_doc *doc, const sum_model *m, const graph *g, sum_
         /* In locals: stores to the postings could change them as far as the compiler
          * knows, and self[i] in memory made each posting wait for the previous one's add. */
         const uint32_t *term = s->term, *tf = s->tf, n_terms = s->n_terms;
+        /* h for a count of 1, nearly every posting's, by the general expression: one
+         * division a sentence instead of one a posting. */
+        const double h1 = 1.0 * (BM25_K1 + 1.0) / (1.0 + dnorm);
         double self = 0;
         for (uint32_t k = 0; k < n_terms; k++) {
             uint32_t t = term[k];
@@ -695,7 +775,7 @@ static int lowrank_build(lede_doc *doc, const sum_model *m, const graph *g, sum_
                 continue;
             if (slot_of[t] == 0) /* the term's slot + 1; 0: none yet */
                 slot_of[t] = ++slots;
-            double f = tf[k], h = f * (BM25_K1 + 1.0) / (f + dnorm);
+            double f = tf[k], h = tf[k] == 1 ? h1 : f * (BM25_K1 + 1.0) / (f + dnorm);
             lr->post[at++] = (link){slot_of[t] - 1, h, f, it / 2 * f, it / 2 * h};
             self += it * f * h;
         }
@@ -704,9 +784,8 @@ static int lowrank_build(lede_doc *doc, const sum_model *m, const graph *g, sum_
     lr->begin[n] = at;
     lr->n = n;
     lr->n_slots = slots;
-    lr->hv = lede_doc_alloc(doc, sizeof(double) * (slots + 1));
-    lr->tv = lede_doc_alloc(doc, sizeof(double) * (slots + 1));
-    if (lr->hv == NULL || lr->tv == NULL)
+    lr->ht = sum_alloc(mem, sizeof(double) * 2 * ((size_t)slots + 1)); /* zeroed by each product */
+    if (lr->ht == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     return 0;
 }
@@ -714,19 +793,21 @@ static int lowrank_build(lede_doc *doc, const sum_model *m, const graph *g, sum_
 int sum_news_centrality(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double *score,
                         lede_error *err)
 {
+    (void)doc; /* everything comes from the working memory */
     graph g = {0};
-    int rc = graph_nodes(doc, m, &g, err);
+    int rc = graph_nodes(&scratch->mem, m, &g, err);
     if (rc != 0)
         return rc;
     uint32_t n = g.n;
     lowrank lr;
-    rc = lowrank_build(doc, m, &g, scratch, &lr, err);
+    rc = lowrank_build(m, &g, scratch, &lr, err);
     if (rc != 0)
         return rc;
-    double *deg = lede_doc_alloc(doc, sizeof(double) * (n + 1));
-    double *v = lede_doc_alloc(doc, sizeof(double) * (n + 1));
-    double *y = lede_doc_alloc(doc, sizeof(double) * (n + 1));
-    double *rank = lede_doc_alloc(doc, sizeof(double) * (n + 1));
+    /* Each written before it is read. */
+    double *deg = sum_alloc(&scratch->mem, sizeof(double) * (n + 1));
+    double *v = sum_alloc(&scratch->mem, sizeof(double) * (n + 1));
+    double *y = sum_alloc(&scratch->mem, sizeof(double) * (n + 1));
+    double *rank = sum_alloc(&scratch->mem, sizeof(double) * (n + 1));
     if (deg == NULL || v == NULL || y == NULL || rank == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     for (uint32_t i = 0; i < n; i++) {
@@ -754,7 +835,7 @@ int sum_lexrank(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double 
                 lede_error *err)
 {
     graph g;
-    int rc = graph_init(doc, m, scratch, &g, err);
+    int rc = graph_init(m, scratch, &g, err);
     if (rc != 0)
         return rc;
     double *idf = lede_doc_alloc(doc, sizeof(double) * (m->n_terms + 1));

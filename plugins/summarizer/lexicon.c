@@ -276,11 +276,24 @@ static int is_word(const lede_token *t, size_t text_len)
 #define LEX_NOINLINE
 #endif
 
+/* A word's key in a window: what the lookup of its first slot compares, and the token it
+ * came from, whose bytes the rarer paths read (a longer key, a new word). Half the size of
+ * a sum_strkey, and written with three stores. */
+typedef struct lex_key {
+    uint64_t w[2];  /* as in sum_strkey */
+    uint32_t shape; /* as in sum_strkey: the length in the low 16 bits */
+    uint32_t hash;
+    const lede_token *tok;
+} lex_key;
+
 /* A window of words whose cache entries are fetched together, and the sentences that end
  * among them. */
 typedef struct lex_window {
-    sum_strkey key[LEX_WINDOW];
-    uint32_t closed[LEX_WINDOW]; /* per sentence ended in the window: keys before its end */
+    lex_key key[LEX_WINDOW];
+    /* Per sentence ended in the window: keys before its end, and the document's words
+     * without a key (see is_word) and their bytes up to its end. */
+    uint32_t closed[LEX_WINDOW];
+    uint32_t skip_words[LEX_WINDOW], skip_bytes[LEX_WINDOW];
     uint32_t n, n_closed;
 } lex_window;
 
@@ -288,118 +301,186 @@ typedef struct lex_window {
 typedef struct lex_cursor {
     const lede_sentence *ls;
     size_t n_sent;
-    size_t s;           /* the sentence being read */
-    uint32_t from, end; /* its next token, and its end */
-    uint32_t n_words;   /* words listed so far */
-    uint32_t bytes;     /* and their bytes, modulo 2^32 */
+    size_t s;            /* the sentence being read */
+    uint32_t from, end;  /* its next token, and its end */
+    uint32_t skip_words; /* words without a key so far */
+    uint32_t skip_bytes; /* and their bytes, modulo 2^32 */
 } lex_cursor;
 
-/* Fills win with the next LEX_WINDOW words of the sentences (fewer at the end, or when
- * LEX_WINDOW sentences end first) and asks for their entries of table. Words with no key
- * (see is_word) are counted and get no place in the window. Apart from the resolution of
- * the window (resolve), so that each loop keeps its own few variables in registers. */
-LEX_NOINLINE static void gather(const sum_strtab *table, const char *text, size_t text_len,
-                                const lede_token *tok, lex_cursor *cur, sum_words *words,
-                                lex_window *win)
+/* What resolve() has counted so far: words with a key, their bytes (modulo 2^32), and
+ * words with a term. */
+typedef struct lex_totals {
+    uint32_t words, bytes, terms;
+} lex_totals;
+
+/* The key of a word token that sum_strkey_make_short cannot make (longer than 16 bytes, or
+ * near the text's end) into x; 0 for one that gets no key (see is_word), counted in cur.
+ * Out of gather()'s loop, whose registers the general key's code would take. */
+LEX_NOINLINE static int long_key(lex_key *x, const lede_token *k, const char *text, size_t text_len,
+                                 lex_cursor *cur)
 {
-    uint32_t n = 0, n_closed = 0, n_words = cur->n_words, bytes = cur->bytes;
-    uint32_t from = cur->from, end = cur->end;
-    /* A copy: stores to the window could change *table as far as the compiler knows,
-     * which would then load its fields again for every word. */
-    const sum_strtab tab = *table;
-    while (n < LEX_WINDOW) {
-        if (from == end) {
-            words->word_end[cur->s] = n_words;
-            words->byte_end[cur->s] = bytes;
-            win->closed[n_closed++] = n;
-            if (++cur->s == cur->n_sent || n_closed == LEX_WINDOW)
-                break;
-            from = cur->ls[cur->s].tok_begin;
-            end = cur->ls[cur->s].tok_end;
-            continue;
-        }
-        const lede_token *k = &tok[from++];
-        if (k->kind != LEDE_TOK_WORD && k->kind != LEDE_TOK_NUMBER)
-            continue;
-        uint32_t len = k->end - k->start;
-        n_words++;
-        bytes += len;
-        /* The key is the token's bytes as they stand, case and all: folding them for
-         * every word costs more than the entries "The" and "the" take apart. It goes
-         * straight to the window; what the prefetch needs stays in registers. */
-        sum_strkey *key = &win->key[n];
-#if SUM_STRKEY_SHORT
-        /* Most words: short, and 16 bytes from the text's end or more (which also keeps
-         * the word inside the text, and a length of 16 at most, its end after its start). */
-        if (len <= SUM_STRTAB_INLINE && (size_t)k->start + 16 <= text_len) {
-            sum_strkey_make_short(key, k->kind, text + k->start, len);
-        } else
-#endif
-        {
-            if (!is_word(k, text_len))
-                continue;
-            sum_strkey_make(key, k->kind, text + k->start, len, text_len - k->start);
-        }
-        sum_strtab_prefetch(&tab, key);
-        n++;
+    uint32_t len = k->end - k->start;
+    if (!is_word(k, text_len)) {
+        cur->skip_words++;
+        cur->skip_bytes += len;
+        return 0;
     }
-    cur->from = from;
-    cur->end = end;
-    cur->n_words = n_words;
-    cur->bytes = bytes;
-    win->n = n;
+    sum_strkey full;
+    sum_strkey_make(&full, k->kind, text + k->start, len, text_len - k->start);
+    x->w[0] = full.w[0];
+    x->w[1] = full.w[1];
+    x->shape = full.shape;
+    x->hash = full.hash;
+    return 1;
+}
+
+/* The keys of the word tokens in [p, p_end), from *xp on, until the window (up to x_end)
+ * is full; returns where it stopped. A function of its own, so that its loop has the
+ * registers to itself: in gather(), the loop over sentences kept its variables in them,
+ * and the words' loop took the text, the table and its shift from the stack each time. */
+LEX_NOINLINE static const lede_token *gather_run(const lede_token *p, const lede_token *p_end,
+                                                 lex_key **xp, const lex_key *x_end,
+                                                 const char *text, size_t text_len,
+                                                 const sum_strent *ent, unsigned shift,
+                                                 lex_cursor *cur)
+{
+    lex_key *x = *xp;
+    while (p != p_end && x != x_end) {
+        const lede_token *k = p++;
+        if (k->kind > LEDE_TOK_NUMBER) /* neither LEDE_TOK_WORD nor LEDE_TOK_NUMBER */
+            continue;
+#if SUM_STRKEY_SHORT
+        /* The key is the token's bytes as they stand, case and all: folding them for
+         * every word costs more than the entries "The" and "the" take apart. Most words:
+         * short, and 16 bytes from the text's end or more (which also keeps the word inside
+         * the text, and a length of 16 at most, its end after its start). The same key and
+         * hash as sum_strkey_make, made in registers. */
+        uint32_t start = k->start, len = k->end - start;
+        if (len <= SUM_STRTAB_INLINE && (size_t)start + 16 <= text_len) {
+            uint64_t w[2];
+            uint32_t shape;
+            uint32_t hash = sum_strkey_short_parts(w, &shape, k->kind, text + start, len);
+            x->w[0] = w[0];
+            x->w[1] = w[1];
+            x->shape = shape;
+            x->hash = hash;
+            x->tok = k;
+#if defined(__GNUC__)
+            if (ent != NULL)
+                __builtin_prefetch(&ent[hash >> shift]);
+#endif
+            x++;
+            continue;
+        }
+#endif
+        if (!long_key(x, k, text, text_len, cur))
+            continue;
+        x->tok = k;
+#if defined(__GNUC__)
+        if (ent != NULL)
+            __builtin_prefetch(&ent[x->hash >> shift]);
+#endif
+        x++;
+    }
+    *xp = x;
+    return p;
+}
+
+/* Fills win with the keys of the next LEX_WINDOW words of the sentences (fewer at the end,
+ * or when LEX_WINDOW sentences end first) and asks for their entries of table. Words with
+ * no key (see is_word) are counted and get no place in the window. Apart from the
+ * resolution of the window (resolve), so that each loop keeps its own few variables in
+ * registers: this one does nothing per word but make its key, and leaves the counting of
+ * words and bytes to resolve(). */
+static void gather(const sum_strtab *table, const char *text, size_t text_len,
+                   const lede_token *tok, lex_cursor *cur, lex_window *win)
+{
+    lex_key *x = win->key;
+    const lede_token *p = tok + cur->from, *p_end = tok + cur->end;
+    uint32_t n_closed = 0;
+    for (;;) {
+        p = gather_run(p, p_end, &x, win->key + LEX_WINDOW, text, text_len, table->ent,
+                       table->shift, cur);
+        if (p != p_end)
+            break; /* the window is full */
+        win->closed[n_closed] = (uint32_t)(x - win->key);
+        win->skip_words[n_closed] = cur->skip_words;
+        win->skip_bytes[n_closed] = cur->skip_bytes;
+        n_closed++;
+        if (++cur->s == cur->n_sent || n_closed == LEX_WINDOW)
+            break;
+        p = tok + cur->ls[cur->s].tok_begin;
+        p_end = tok + cur->ls[cur->s].tok_end;
+    }
+    cur->from = (uint32_t)(p - tok);
+    cur->end = (uint32_t)(p_end - tok);
+    win->n = (uint32_t)(x - win->key);
     win->n_closed = n_closed;
 }
 
 /* The cold half of resolve(): the entry of a word not found at its first slot, learning
  * the word when it is new. Returns 0 or the error of learn(). */
-LEX_NOINLINE static int resolve_slow(sum_lexicon *lx, const sum_strkey *key, uint32_t *id)
+LEX_NOINLINE static int resolve_slow(sum_lexicon *lx, const char *text, const lex_key *x,
+                                     uint32_t *id)
 {
-    sum_strent *e = sum_strtab_find(&lx->words, key);
+    const lede_token *k = x->tok;
+    sum_strkey key = {{x->w[0], x->w[1]}, text + k->start, k->end - k->start, x->hash, x->shape};
+    sum_strent *e = sum_strtab_find(&lx->words, &key);
     if (e == NULL)
-        return learn(lx, key, id);
+        return learn(lx, &key, id);
     /* Found further along: move it to its first slot, where resolve() tests it. */
-    *id = sum_strtab_promote(&lx->words, key, e)->val;
+    *id = sum_strtab_promote(&lx->words, &key, e)->val;
     return 0;
 }
 
 /* Looks up the window's words, learning the new ones: the stem id of each with a term
- * appended to stem[] from *n_terms on; the term count at the end of each sentence ended in
- * the window into words->term_end from sentence s0 on.
+ * appended to words->stem[] from tot->terms on; for each sentence ended in the window, from
+ * sentence s0 on, its ends in words->word_end, byte_end and term_end.
  *
  * Nine words in ten are where their hash points (the table is at most half full), and
  * resolve_slow() moves a word it finds further along there, so that a common word pays
  * for the longer probe once: that slot is tested here, and the others go to
  * resolve_slow(), out of the loop's way. On the 10 MB corpus this cut the calls of
  * resolve_slow() for words already cached to a third. */
-LEX_NOINLINE static int resolve(sum_lexicon *lx, const lex_window *win, size_t s0, uint32_t *stem,
-                                uint32_t *n_terms, sum_words *words)
+LEX_NOINLINE static int resolve(sum_lexicon *lx, const char *text, const lex_window *win, size_t s0,
+                                lex_totals *tot, sum_words *words)
 {
-    uint32_t i = 0, t = *n_terms;
+    uint32_t i = 0, t = tot->terms, bytes = tot->bytes;
+    uint32_t *stem = words->stem;
+    /* Copies, as in gather(); learning a word may grow the table, which moves them. */
+    const sum_strent *ent = lx->words.ent;
+    unsigned shift = lx->words.shift;
     for (uint32_t c = 0; c <= win->n_closed; c++) {
         uint32_t stop = c < win->n_closed ? win->closed[c] : win->n;
         for (; i < stop; i++) {
-            const sum_strkey *k = &win->key[i];
-            const sum_strent *e =
-                lx->words.ent != NULL ? lx->words.ent + (k->hash >> lx->words.shift) : NULL;
-            uint32_t id;
+            const lex_key *k = &win->key[i];
+            uint32_t len = k->shape & 0xFFFF, id;
+            bytes += len;
+            const sum_strent *e = ent != NULL ? ent + (k->hash >> shift) : NULL;
             if (e != NULL && e->w[0] == k->w[0] && e->w[1] == k->w[1] && e->shape == k->shape &&
-                k->len <= SUM_STRTAB_INLINE) {
+                len <= SUM_STRTAB_INLINE) {
                 id = e->val;
             } else {
-                int rc = resolve_slow(lx, k, &id);
+                int rc = resolve_slow(lx, text, k, &id);
                 if (rc != 0)
                     return rc;
+                ent = lx->words.ent;
+                shift = lx->words.shift;
             }
             /* Stop words are nearly half the words, in no order a branch could predict:
              * every word is written, and only one with a term is counted. */
             stem[t] = id;
             t += (uint32_t)(id != LEX_NONE);
         }
-        if (c < win->n_closed)
+        if (c < win->n_closed) {
+            words->word_end[s0 + c] = tot->words + win->closed[c] + win->skip_words[c];
+            words->byte_end[s0 + c] = bytes + win->skip_bytes[c];
             words->term_end[s0 + c] = t;
+        }
     }
-    *n_terms = t;
+    tot->words += win->n;
+    tot->bytes = bytes;
+    tot->terms = t;
     return 0;
 }
 
@@ -408,7 +489,7 @@ int sum_lexicon_words(sum_lexicon *lx, const char *text, size_t text_len, const 
 {
     lex_window win;
     lex_cursor cur = {ls, n_sent, 0, 0, 0, 0, 0};
-    uint32_t n_terms = 0;
+    lex_totals tot = {0, 0, 0};
     if (n_sent > 0) {
         cur.from = ls[0].tok_begin;
         cur.end = ls[0].tok_end;
@@ -417,13 +498,13 @@ int sum_lexicon_words(sum_lexicon *lx, const char *text, size_t text_len, const 
         /* Gather the next LEX_WINDOW words and ask for their entries, then read them: the
          * cache misses overlap instead of following one another. */
         size_t s0 = cur.s;
-        gather(&lx->words, text, text_len, tok, &cur, words, &win);
-        int rc = resolve(lx, &win, s0, words->stem, &n_terms, words);
+        gather(&lx->words, text, text_len, tok, &cur, &win);
+        int rc = resolve(lx, text, &win, s0, &tot, words);
         if (rc != 0)
             return rc;
     }
-    words->n = cur.n_words;
-    words->n_terms = n_terms;
+    words->n = tot.words + cur.skip_words;
+    words->n_terms = tot.terms;
     return 0;
 }
 

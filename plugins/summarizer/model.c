@@ -183,15 +183,15 @@ static uint32_t dup_file(dup_index *x, const char *text, size_t text_len, const 
  * whose sentences hardly ever share a shape unless one repeats another, hash next to
  * nothing. Hash collisions are resolved by comparing words. Among the earlier sentences of
  * a shape, the nearest copy is found, as when every sentence was hashed. */
-static int mark_duplicates(lede_doc *doc, const char *text, size_t text_len, const lede_token *tok,
+static int mark_duplicates(sum_mem *mm, const char *text, size_t text_len, const lede_token *tok,
                            const lede_sentence *ls, const sum_words *words, sum_model *m)
 {
     uint32_t n = m->n_sent;
     size_t cap = 16;
     while (cap < 2 * (size_t)n)
         cap *= 2;
-    uint64_t *shape = lede_doc_alloc(doc, sizeof(uint64_t) * cap);
-    uint32_t *first = lede_doc_alloc(doc, sizeof(uint32_t) * cap); /* sentence + 1, 0 = empty */
+    uint64_t *shape = sum_alloc(mm, sizeof(uint64_t) * cap);  /* read where first[] is set */
+    uint32_t *first = sum_zalloc(mm, sizeof(uint32_t) * cap); /* sentence + 1, 0 = empty */
     if (shape == NULL || first == NULL)
         return LEDE_ENOMEM;
     dup_index x = {cap, NULL, NULL, NULL};
@@ -210,9 +210,10 @@ static int mark_duplicates(lede_doc *doc, const char *text, size_t text_len, con
             continue;
         }
         if (x.slot == NULL) {
-            x.slot = lede_doc_alloc(doc, sizeof(uint32_t) * cap);
-            x.hash = lede_doc_alloc(doc, sizeof(uint64_t) * n);
-            x.prev = lede_doc_alloc(doc, sizeof(uint32_t) * n);
+            /* hash[] and prev[] are read only for sentences filed. */
+            x.slot = sum_zalloc(mm, sizeof(uint32_t) * cap);
+            x.hash = sum_alloc(mm, sizeof(uint64_t) * n);
+            x.prev = sum_alloc(mm, sizeof(uint32_t) * n);
             if (x.slot == NULL || x.hash == NULL || x.prev == NULL)
                 return LEDE_ENOMEM;
         }
@@ -390,6 +391,8 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
     const lede_sentence *ls = lede_doc_sentences(doc, &n_sent);
     memset(model, 0, sizeof(*model));
     model->title = LEDE_NONE;
+    sum_mem *mm = &scratch->mem;
+    sum_mem_begin(mm, doc);
     if (n_sent == 0)
         return 0;
     if (n_sent > UINT32_MAX / 2 || n_tok > UINT32_MAX / 4)
@@ -410,11 +413,12 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
                               "summarizer: the sentences overlap, %zu tokens in all is too many",
                               sent_tok);
     model->n_sent = (uint32_t)n_sent;
-    model->sent = lede_doc_alloc(doc, sizeof(sum_sent) * n_sent);
+    model->sent = sum_zalloc(mm, sizeof(sum_sent) * n_sent);
     sum_words *words = &scratch->words;
-    words->word_end = lede_doc_alloc(doc, sizeof(uint32_t) * n_sent);
-    words->byte_end = lede_doc_alloc(doc, sizeof(uint32_t) * n_sent);
-    words->term_end = lede_doc_alloc(doc, sizeof(uint32_t) * n_sent);
+    /* Written for every sentence by the lexicon. */
+    words->word_end = sum_alloc(mm, sizeof(uint32_t) * n_sent);
+    words->byte_end = sum_alloc(mm, sizeof(uint32_t) * n_sent);
+    words->term_end = sum_alloc(mm, sizeof(uint32_t) * n_sent);
     if (model->sent == NULL || words->word_end == NULL || words->byte_end == NULL ||
         words->term_end == NULL || grow_words(scratch, tok, ls, n_sent, sent_tok) != 0)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory for %zu sentences",
@@ -426,18 +430,24 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
 
     /* A document has at most one term per word with a term (n_terms of them, about half
      * its words): ids[] and count[] fit any sentence. */
-    uint32_t *ids = lede_doc_alloc(doc, sizeof(uint32_t) * (words->n_terms + 1));
-    uint32_t *count = lede_doc_alloc(doc, sizeof(uint32_t) * (words->n_terms + 1));
+    uint32_t *ids = sum_alloc(mm, sizeof(uint32_t) * (words->n_terms + 1));
+    uint32_t *count = sum_zalloc(mm, sizeof(uint32_t) * (words->n_terms + 1));
     /* df[] and cf[] too are sized by that count, the vocabulary's bound, so that they are
      * counted as each sentence's vector is filled rather than in a pass of their own. */
-    vectors vec = {lede_doc_alloc(doc, sizeof(uint32_t) * (words->n_terms + 1)),
-                   lede_doc_alloc(doc, sizeof(uint32_t) * (words->n_terms + 1)), 0,
-                   lede_doc_alloc(doc, sizeof(uint32_t) * (words->n_terms + 1)),
-                   lede_doc_alloc(doc, sizeof(uint32_t) * (words->n_terms + 1))};
+    vectors vec = {sum_alloc(mm, sizeof(uint32_t) * (words->n_terms + 1)),
+                   sum_alloc(mm, sizeof(uint32_t) * (words->n_terms + 1)), 0,
+                   sum_zalloc(mm, sizeof(uint32_t) * (words->n_terms + 1)),
+                   sum_zalloc(mm, sizeof(uint32_t) * (words->n_terms + 1))};
     if (ids == NULL || count == NULL || vec.term == NULL || vec.tf == NULL || vec.df == NULL ||
         vec.cf == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
 
+#if defined(__GNUC__)
+    /* sentence_terms asks for the cell of the word NUM_AHEAD on: these are the cells of
+     * the words before it, which would otherwise be waited for one after another. */
+    for (uint32_t w = 0; w < NUM_AHEAD && w < words->n_terms; w++)
+        __builtin_prefetch(&scratch->lex.num[words->stem[w]]);
+#endif
     size_t n_para = 0;
     const lede_paragraph *para = lede_doc_paragraphs(doc, &n_para);
     for (uint32_t i = 0; i < model->n_sent; i++) {
@@ -453,7 +463,7 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
     model->cf = vec.cf;
 
     mark_eligible(text, text_len, ls, para, n_para, model);
-    rc = mark_duplicates(doc, text, text_len, tok, ls, words, model);
+    rc = mark_duplicates(mm, text, text_len, tok, ls, words, model);
     if (rc != 0)
         return lede_error_set(err, rc, "summarizer: out of memory");
 
@@ -477,11 +487,32 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
     return 0;
 }
 
-int sum_idf_init(lede_doc *doc, const sum_model *m, sum_idf *x)
+int sum_idf_init(sum_scratch *sc, const sum_model *m, sum_idf *x)
 {
-    x->idf = lede_doc_alloc(doc, sizeof(double) * (m->n_terms + 1));
-    memset(x->known, 0, sizeof(x->known));
-    return x->idf != NULL ? 0 : LEDE_ENOMEM;
+    x->idf = sum_zalloc(&sc->mem, sizeof(double) * (m->n_terms + 1));
+    if (x->idf == NULL)
+        return LEDE_ENOMEM;
+    const size_t row = SUM_IDF_MEMO + 1;
+    if (m->n_sent < SUM_MEMO_SENT && sc->idf_memo == NULL) {
+        /* Out of memory here only costs the logs: the document's own memo serves. */
+        sc->idf_memo = malloc(sizeof(double) * row * SUM_MEMO_SENT);
+        sc->idf_known = calloc(row * SUM_MEMO_SENT, 1);
+        if (sc->idf_memo == NULL || sc->idf_known == NULL) {
+            free(sc->idf_memo);
+            free(sc->idf_known);
+            sc->idf_memo = NULL;
+            sc->idf_known = NULL;
+        }
+    }
+    if (m->n_sent < SUM_MEMO_SENT && sc->idf_memo != NULL) {
+        x->memo = sc->idf_memo + row * m->n_sent;
+        x->known = sc->idf_known + row * m->n_sent;
+    } else {
+        x->memo = x->memo_own;
+        x->known = x->known_own;
+        memset(x->known_own, 0, sizeof(x->known_own));
+    }
+    return 0;
 }
 
 void sum_idf_need(sum_idf *x, const sum_model *m, uint32_t a)

@@ -47,6 +47,8 @@
 /* Picks whose counts are spread over a dense array for the cosines (a few words of memory
  * per term each); later ones are merged term list against term list. */
 #define MMR_SPREAD 8
+/* Candidates ranked by counting (rank_cands); more are merged. */
+#define RANK_CANDS_MAX 32
 
 static void scale_to_unit(const sum_model *m, double *v)
 {
@@ -62,9 +64,10 @@ int sum_news_scores(lede_doc *doc, const sum_model *m, sum_scratch *scratch, dou
                     lede_error *err)
 {
     uint32_t n = m->n_sent;
-    double *central = lede_doc_alloc(doc, sizeof(double) * (n + 1));
-    double *salient = lede_doc_alloc(doc, sizeof(double) * (n + 1));
-    double *title = lede_doc_alloc(doc, sizeof(double) * (n + 1));
+    sum_mem *mm = &scratch->mem;
+    double *central = sum_zalloc(mm, sizeof(double) * (n + 1));
+    double *salient = sum_zalloc(mm, sizeof(double) * (n + 1));
+    double *title = sum_zalloc(mm, sizeof(double) * (n + 1));
     if (central == NULL || salient == NULL || title == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     int rc = sum_news_centrality(doc, m, scratch, central, err);
@@ -73,20 +76,38 @@ int sum_news_scores(lede_doc *doc, const sum_model *m, sum_scratch *scratch, dou
     scale_to_unit(m, central);
 
     const sum_sent *t = m->title != LEDE_NONE ? &m->sent[m->title] : NULL;
-    unsigned char *in_title = lede_doc_alloc(doc, m->n_terms + 1);
+    unsigned char *in_title = sum_zalloc(mm, m->n_terms + 1);
     if (in_title == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     for (uint32_t k = 0; t != NULL && k < t->n_terms; k++)
         in_title[t->term[k]] = 1;
+    /* A sentence's mass sums cf * tf over its terms, integers: in doubles, every product and
+     * partial sum is exact while it stays below 2^53, and then the sum is the same number
+     * in any order and in integers, which add without waiting 4 cycles each for the
+     * previous add. A sum is at most the document's content words squared: below 2^26 of
+     * them it is exact (a bigger document takes the doubles, in term order as before). */
+    uint64_t content = 0;
+    for (uint32_t i = 0; i < n; i++)
+        content += m->sent[i].n_content;
+    const int exact = content < ((uint64_t)1 << 26);
     for (uint32_t i = 0; i < n; i++) {
         const sum_sent *s = &m->sent[i];
         if (!s->eligible)
             continue;
         uint32_t shared = 0;
         double mass = 0;
-        for (uint32_t k = 0; k < s->n_terms; k++) {
-            mass += (double)m->cf[s->term[k]] * s->tf[k];
-            shared += in_title[s->term[k]];
+        if (exact) {
+            uint64_t sum = 0;
+            for (uint32_t k = 0; k < s->n_terms; k++) {
+                sum += (uint64_t)m->cf[s->term[k]] * s->tf[k];
+                shared += in_title[s->term[k]];
+            }
+            mass = (double)sum;
+        } else {
+            for (uint32_t k = 0; k < s->n_terms; k++) {
+                mass += (double)m->cf[s->term[k]] * s->tf[k];
+                shared += in_title[s->term[k]];
+            }
         }
         /* The mean, not the sum: a long sentence is not more on topic for being long. */
         salient[i] = s->n_content > 0 ? mass / s->n_content : 0;
@@ -113,33 +134,35 @@ typedef struct cand {
     uint32_t index;
 } cand;
 
-/* Best score first; equal scores in document order, so the pick is deterministic. */
-static int cand_before(const cand *x, const cand *y)
-{
-    return x->score != y->score ? x->score > y->score : x->index < y->index;
-}
-
-/* The eligible sentences as candidates, best first (cand_before). A story has a few dozen,
- * where insertion beats a merge; a longer document's are merged (sum_rank_eligible, the
- * same order), tmp[] having room for its n_sent. */
+/* The eligible sentences as candidates, best score first, equal scores in document order
+ * (so the pick is deterministic). A story has a few dozen:
+ * each goes straight to its rank, the count of candidates before it (a better score, or
+ * the same score and an earlier sentence), n^2 compares without a branch, where an
+ * insertion's exits are coin flips to the branch predictor. A longer document's are merged
+ * (sum_rank_eligible, the same order), tmp[] having room for its n_sent. */
 static uint32_t rank_cands(const sum_model *m, const double *score, cand *c, uint32_t *order,
                            uint32_t *tmp)
 {
     uint32_t n = 0;
-    if (m->n_eligible > 32) {
+    if (m->n_eligible > RANK_CANDS_MAX) {
         n = sum_rank_eligible(m, score, order, tmp);
         for (uint32_t i = 0; i < n; i++)
             c[i] = (cand){score[order[i]], order[i]};
         return n;
     }
+    double s[RANK_CANDS_MAX];
+    uint32_t index[RANK_CANDS_MAX];
     for (uint32_t i = 0; i < m->n_sent; i++) {
         if (!m->sent[i].eligible)
             continue;
-        cand x = {score[i], i};
-        uint32_t j = n++;
-        for (; j > 0 && cand_before(&x, &c[j - 1]); j--)
-            c[j] = c[j - 1];
-        c[j] = x;
+        s[n] = score[i];
+        index[n++] = i;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t rank = 0;
+        for (uint32_t j = 0; j < n; j++)
+            rank += (s[j] > s[i]) | ((s[j] == s[i]) & (j < i));
+        c[rank] = (cand){s[i], index[i]};
     }
     return n;
 }
@@ -194,26 +217,28 @@ static double cand_norm(const sum_model *m, sum_idf *idf, const cand *c, double 
     return norm[i];
 }
 
-int sum_pick_mmr(lede_doc *doc, const sum_model *m, const double *score, uint32_t k,
+int sum_pick_mmr(sum_scratch *scratch, const sum_model *m, const double *score, uint32_t k,
                  uint32_t max_words, uint32_t *picked, lede_error *err)
 {
+    sum_mem *mm = &scratch->mem;
     /* picked[] is free until the pick begins. */
-    cand *c = lede_doc_alloc(doc, sizeof(cand) * (m->n_eligible + 1));
-    uint32_t *order = m->n_eligible > 32 ? lede_doc_alloc(doc, sizeof(uint32_t) * m->n_sent) : NULL;
-    if (c == NULL || (m->n_eligible > 32 && order == NULL))
+    cand *c = sum_alloc(mm, sizeof(cand) * (m->n_eligible + 1));
+    uint32_t *order =
+        m->n_eligible > RANK_CANDS_MAX ? sum_alloc(mm, sizeof(uint32_t) * m->n_sent) : NULL;
+    if (c == NULL || (m->n_eligible > RANK_CANDS_MAX && order == NULL))
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     uint32_t n = rank_cands(m, score, c, order, picked);
     uint32_t pool = n < MMR_POOL ? n : MMR_POOL;
     sum_idf idfs;
     double *idf = NULL; /* idfs.idf, from the first time a cosine is needed */
-    double *norm = lede_doc_alloc(doc, sizeof(double) * (pool + 1));
-    double *max_sim = lede_doc_alloc(doc, sizeof(double) * (pool + 1));
-    uint32_t *seen = lede_doc_alloc(doc, sizeof(uint32_t) * (pool + 1));
-    uint32_t *upd = lede_doc_alloc(doc, sizeof(uint32_t) * (pool + 1));
-    unsigned char *taken = lede_doc_alloc(doc, n + 1);
+    double *norm = sum_alloc(mm, sizeof(double) * (pool + 1)); /* set before it is read */
+    double *max_sim = sum_zalloc(mm, sizeof(double) * (pool + 1));
+    uint32_t *seen = sum_zalloc(mm, sizeof(uint32_t) * (pool + 1));
+    uint32_t *upd = sum_alloc(mm, sizeof(uint32_t) * (pool + 1));
+    unsigned char *taken = sum_zalloc(mm, n + 1);
     /* The first MMR_SPREAD picks with weight, each spread over an array of its own. */
     uint32_t *spread[MMR_SPREAD];
-    uint32_t *picked_tf = lede_doc_alloc(doc, sizeof(uint32_t) * (m->n_terms + 1));
+    uint32_t *picked_tf = sum_zalloc(mm, sizeof(uint32_t) * (m->n_terms + 1));
     if (norm == NULL || max_sim == NULL || seen == NULL || upd == NULL || taken == NULL ||
         picked_tf == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
@@ -271,7 +296,7 @@ int sum_pick_mmr(lede_doc *doc, const sum_model *m, const double *score, uint32_
         if (got == k || got == SUM_GRAPH_MAX)
             continue;
         if (idf == NULL) {
-            if (sum_idf_init(doc, m, &idfs) != 0)
+            if (sum_idf_init(scratch, m, &idfs) != 0)
                 return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
             idf = idfs.idf;
             /* Norms are computed when a cosine first needs them (cand_norm): -1 until. */
@@ -284,7 +309,7 @@ int sum_pick_mmr(lede_doc *doc, const sum_model *m, const double *score, uint32_
         if (n_upd < MMR_SPREAD) {
             /* The first array needs no allocation: it is picked_tf. */
             spread[n_upd] =
-                n_upd == 0 ? picked_tf : lede_doc_alloc(doc, sizeof(uint32_t) * (m->n_terms + 1));
+                n_upd == 0 ? picked_tf : sum_zalloc(mm, sizeof(uint32_t) * (m->n_terms + 1));
             if (spread[n_upd] == NULL)
                 return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
             const sum_sent *ps = &m->sent[s];

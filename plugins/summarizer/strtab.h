@@ -150,15 +150,23 @@ static inline void sum_strkey_seal(sum_strkey *k)
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 /* Whether sum_strkey_make_short may serve (it reads two little-endian words at once). */
 #define SUM_STRKEY_SHORT 1
+/* What sum_strkey_make_short makes, into w[] and *shape, returning the hash: for a caller
+ * that keeps them in registers or stores them elsewhere. */
+static inline uint32_t sum_strkey_short_parts(uint64_t w[2], uint32_t *shape, unsigned tag,
+                                              const char *s, uint32_t len)
+{
+    sum_strkey_words16(w, s, len);
+    *shape = sum_strkey_shape(len, tag);
+    return (uint32_t)(sum_strkey_mix(w[0], w[1], *shape) >> 32);
+}
+
 /* sum_strkey_make for the common key, of at most SUM_STRTAB_INLINE bytes with 16 bytes
  * readable from s: the same key and hash, in a few instructions and no branch. */
 static inline void sum_strkey_make_short(sum_strkey *k, unsigned tag, const char *s, uint32_t len)
 {
-    sum_strkey_words16(k->w, s, len);
     k->s = s;
     k->len = len;
-    k->shape = sum_strkey_shape(len, tag);
-    k->hash = (uint32_t)(sum_strkey_mix(k->w[0], k->w[1], k->shape) >> 32);
+    k->hash = sum_strkey_short_parts(k->w, &k->shape, tag, s, len);
 }
 #else
 #define SUM_STRKEY_SHORT 0

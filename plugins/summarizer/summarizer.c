@@ -60,8 +60,43 @@ static const lede_option_desc options[] = {
 static const char *const requires_layers[] = {LEDE_LAYER_TOKEN, LEDE_LAYER_SENTENCE, NULL};
 static const char *const provides_layers[] = {LEDE_LAYER_SUMMARY, NULL};
 
+/* The working memory an instance keeps between documents at most; a bigger document's
+ * excess comes from its arena. */
+#define SUM_MEM_KEEP_MAX ((size_t)4 << 20)
+/* Its first size: a news story takes some 15 KiB. */
+#define SUM_MEM_FIRST ((size_t)64 << 10)
+
+void sum_mem_begin(sum_mem *mm, lede_doc *doc)
+{
+    /* The last document did not fit: make room for one like it, when memory allows (the
+     * arena serves otherwise, as it did). */
+    if (mm->want > mm->cap && mm->cap < SUM_MEM_KEEP_MAX) {
+        size_t cap = mm->cap > 0 ? mm->cap : SUM_MEM_FIRST;
+        while (cap < mm->want && cap < SUM_MEM_KEEP_MAX)
+            cap *= 2;
+        char *base = realloc(mm->base, cap);
+        if (base != NULL) {
+            mm->base = base;
+            mm->cap = cap;
+        }
+    }
+    mm->used = 0;
+    mm->want = 0;
+    mm->doc = doc;
+}
+
+void *sum_alloc_slow(sum_mem *mm, size_t n)
+{
+    return lede_doc_alloc(mm->doc, n);
+}
+
 void sum_scratch_free(sum_scratch *sc)
 {
+    free(sc->mem.base);
+    free(sc->idf_memo);
+    free(sc->idf_known);
+    free(sc->bm25_memo);
+    free(sc->bm25_known);
     free(sc->w);
     free(sc->pair);
     free(sc->links);
@@ -185,10 +220,12 @@ static int summarizer_process(void *instance, lede_doc *doc, lede_error *err)
     int rc = sum_model_build(doc, s->stemmer, s->stopwords, &s->scratch, &m, err);
     if (rc != 0)
         return rc;
+    /* The summary outlives process(): the arena's. The rest is working memory. */
     lede_summary_item *items = lede_doc_alloc(doc, sizeof(*items) * (m.n_eligible + 1));
-    double *score = lede_doc_alloc(doc, sizeof(double) * (m.n_sent + 1));
-    uint32_t *picked = lede_doc_alloc(doc, sizeof(uint32_t) * (m.n_sent + 1));
-    uint32_t *order = lede_doc_alloc(doc, sizeof(uint32_t) * (m.n_sent + 1));
+    sum_mem *mm = &s->scratch.mem;
+    double *score = sum_zalloc(mm, sizeof(double) * (m.n_sent + 1));
+    uint32_t *picked = sum_alloc(mm, sizeof(uint32_t) * (m.n_sent + 1));
+    uint32_t *order = sum_alloc(mm, sizeof(uint32_t) * (m.n_sent + 1));
     if (items == NULL || score == NULL || picked == NULL || order == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory (%u sentences)",
                               m.n_sent);
@@ -217,7 +254,7 @@ static int summarizer_process(void *instance, lede_doc *doc, lede_error *err)
     if (rc != 0)
         return rc;
     if (s->method == SUM_NEWS) {
-        rc = sum_pick_mmr(doc, &m, score, k, s->words, picked, err);
+        rc = sum_pick_mmr(&s->scratch, &m, score, k, s->words, picked, err);
         if (rc < 0)
             return rc;
         got = (uint32_t)rc;

@@ -12,16 +12,19 @@
  *               overlap, picked greedily with a redundancy penalty (MMR).
  * summarizer.c holds the descriptor, the options and the selection of the final set.
  *
- * Everything a document needs lives in its arena, except what the instance keeps in its
- * scratch and reuses between documents: the graph matrices (their size capped by
- * SUM_GRAPH_MAX, so the cost stays close to linear in the document's length) and the
- * lexicon's cache of what each word stems to (capped too, see lexicon.c).
+ * What the stage hands back (the summary) lives in the document's arena; what it needs only
+ * while it processes a document comes from the instance's scratch and is reused between
+ * documents: the working memory of each document (sum_mem, which spills to the arena past
+ * a cap), the graph matrices (their size capped by SUM_GRAPH_MAX, so the cost stays close
+ * to linear in the document's length) and the lexicon's cache of what each word stems to
+ * (capped too, see lexicon.c).
  */
 #ifndef LEDE_SUMMARIZER_H
 #define LEDE_SUMMARIZER_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "lede/doc.h"
 #include "lede/error.h"
@@ -124,6 +127,53 @@ static inline uint32_t sum_lexicon_number(sum_lexicon *lx, uint32_t stem)
 }
 void sum_lexicon_free(sum_lexicon *lx);
 
+/* A document's working memory: what the stage needs only while it processes the document
+ * comes from one buffer the instance keeps and hands out again for the next document,
+ * rather than from the arena allocation by allocation (a call, and zeroing at the reset,
+ * for each of some fifty arrays a story). What does not fit comes from the document's
+ * arena, and the buffer grows to fit the next time (up to SUM_MEM_KEEP_MAX). */
+typedef struct sum_mem {
+    char *base;
+    size_t cap, used;
+    size_t want;   /* what the current document asked for in all */
+    lede_doc *doc; /* the current document, whose arena takes what does not fit */
+} sum_mem;
+
+/* summarizer.c: starts a document's working memory: everything handed out for the one
+ * before is free again. */
+void sum_mem_begin(sum_mem *mm, lede_doc *doc);
+/* The cold half of sum_alloc and sum_zalloc (summarizer.c): n bytes of the arena, zeroed. */
+void *sum_alloc_slow(sum_mem *mm, size_t n);
+
+/* n bytes (16-byte aligned) of the document's working memory, uninitialised: for arrays
+ * written before they are read. NULL when out of memory. */
+static inline void *sum_alloc(sum_mem *mm, size_t n)
+{
+    n = (n + 15) & ~(size_t)15;
+    mm->want += n;
+    if (n <= mm->cap - mm->used) {
+        void *p = mm->base + mm->used;
+        mm->used += n;
+        return p;
+    }
+    return sum_alloc_slow(mm, n);
+}
+
+/* The same, zeroed. What comes from the arena is zero already, and is not written here:
+ * the pages of a large array that a document leaves untouched then take no memory. */
+static inline void *sum_zalloc(sum_mem *mm, size_t n)
+{
+    size_t r = (n + 15) & ~(size_t)15;
+    mm->want += r;
+    if (r <= mm->cap - mm->used) {
+        void *p = mm->base + mm->used;
+        mm->used += r;
+        memset(p, 0, n);
+        return p;
+    }
+    return sum_alloc_slow(mm, r);
+}
+
 /* Reusable buffers of one stage instance (never shared between threads). */
 typedef struct sum_scratch {
     double *w;    /* graph weights, n x n (float values, see graph.c) */
@@ -135,6 +185,13 @@ typedef struct sum_scratch {
     sum_words words; /* the current document's words (model.c) */
     size_t words_cap;
     sum_lexicon lex;
+    sum_mem mem; /* the current document's working memory */
+    /* Logs that depend on two small counts only, kept from one document to the next (see
+     * sum_idf and graph.c's bm25_memo): value and a "known" flag per pair. */
+    double *idf_memo; /* MMR's idf by (sentences, df), SUM_MEMO_SENT x (SUM_IDF_MEMO + 1) */
+    unsigned char *idf_known;
+    double *bm25_memo; /* BM25's idf by (graph nodes n, df), n (n + 1) / 2 + df */
+    unsigned char *bm25_known;
 } sum_scratch;
 
 /* summarizer.c: frees what the scratch holds (not the struct itself). */
@@ -153,17 +210,22 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
 /* Writes ids[0..n), distinct, into out[0..n) in ascending order. Meant for the few ids of a
  * sentence's older terms or of a summary's picks (a long list falls back to qsort). */
 void sum_sort_distinct(const uint32_t *ids, uint32_t n, uint32_t *out);
-/* Document frequencies up to this get their idf computed once per document (sum_idf). */
+/* Document frequencies up to this get their idf computed once per document (sum_idf), and
+ * once per instance in documents of fewer than SUM_MEMO_SENT sentences: the idf depends
+ * only on the two counts, and a log costs more than the rest of a term's work. */
 #define SUM_IDF_MEMO 64
+#define SUM_MEMO_SENT 128
 /* Smoothed idf per term, 1 + log(n_sent / df) (at least 1), computed only for the terms of
  * the sentences asked for: idf[t] is 0 until one that holds term t is. */
 typedef struct sum_idf {
-    double *idf; /* per term, from the arena */
-    double memo[SUM_IDF_MEMO + 1];
-    unsigned char known[SUM_IDF_MEMO + 1];
+    double *idf;  /* per term, from the working memory */
+    double *memo; /* per df up to SUM_IDF_MEMO: the instance's row for n_sent, or memo_own */
+    unsigned char *known;
+    double memo_own[SUM_IDF_MEMO + 1];
+    unsigned char known_own[SUM_IDF_MEMO + 1];
 } sum_idf;
-/* Starts with no term's idf known. Returns 0 or LEDE_ENOMEM. */
-int sum_idf_init(lede_doc *doc, const sum_model *m, sum_idf *x);
+/* Starts with no term's idf known (x must stay where it is). Returns 0 or LEDE_ENOMEM. */
+int sum_idf_init(sum_scratch *sc, const sum_model *m, sum_idf *x);
 /* Makes the idf of every term of sentence a known. */
 void sum_idf_need(sum_idf *x, const sum_model *m, uint32_t a);
 /* Euclidean norm of sentence a's tf-idf vector. The cosine of two sentences a and b is
@@ -193,7 +255,7 @@ uint32_t sum_rank_eligible(const sum_model *m, const double *score, uint32_t *or
  * order chosen; returns how many were chosen, or a negative LEDE_E* code. */
 int sum_news_scores(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double *score,
                     lede_error *err);
-int sum_pick_mmr(lede_doc *doc, const sum_model *m, const double *score, uint32_t k,
+int sum_pick_mmr(sum_scratch *scratch, const sum_model *m, const double *score, uint32_t k,
                  uint32_t max_words, uint32_t *picked, lede_error *err);
 
 #endif
