@@ -627,6 +627,23 @@ static void test_titled_surname_keeps_its_gender(void **state)
     qtu_free(&t);
 }
 
+/* A titled surname prefers the full name whose gender is known to fit its title over a
+ * later one whose first name shows no gender (BBC politics/194 and politics/184): Mr Blair
+ * is Tony Blair, not Cherie Blair named since. */
+static void test_titled_surname_prefers_the_name_known_to_fit(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Tony Blair has faced questions over the attorney general's advice on the Iraq "
+            "war. Cherie Blair has been accused of criticising George W Bush's policies in a "
+            "private address she gave during a United States lecture tour. Mr Blair said the "
+            "statement was a \"fair summary\" of Lord Goldsmith's opinion.",
+            NULL);
+    qtu_expect(&t, "fair summary", "Tony Blair", "said", "Blair");
+    qtu_free(&t);
+}
+
 static void test_titled_name_before_any_full_name_is_its_own_person(void **state)
 {
     (void)state;
@@ -1344,6 +1361,7 @@ int main(void)
         cmocka_unit_test(test_appositive_without_closing_comma),
         cmocka_unit_test(test_it_speaks_for_the_last_named_organisation),
         cmocka_unit_test(test_titled_surname_keeps_its_gender),
+        cmocka_unit_test(test_titled_surname_prefers_the_name_known_to_fit),
         cmocka_unit_test(test_titled_name_before_any_full_name_is_its_own_person),
         cmocka_unit_test(test_possessor_of_a_statement_speaks),
         cmocka_unit_test(test_organisation_name_before_person_name_is_shed),

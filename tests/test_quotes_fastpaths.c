@@ -248,7 +248,8 @@ static void test_surname_before_its_full_name_resolves_to_it(void **state)
 
 /* A titled surname (Mr Blair) is resolved from its surname's mentions read up to it, not
  * to the end of the text, when what comes later cannot change the answer: a fitting full
- * name before it (Tony Blair, then Cherie Blair for the later one, as the index answers),
+ * name before it (Tony Blair, also for the later one after Cherie Blair, whose first name
+ * shows no gender: Tony's fits Mr better; as the index answers),
  * or a titled one-word name of its own that later ones link to (Mr Kortunov before Andrey
  * Kortunov). A title without a gender (Dr) before a name with one reads the whole chain, as
  * the long way does. Each answer is the index's. */
@@ -261,7 +262,7 @@ static void test_titled_surname_is_resolved_from_the_mentions_up_to_it(void **st
             "agreed with him. \"It was close,\" Mr Blair said later.",
             NULL);
     qtu_expect(&t, "We will win the vote,", "Tony Blair", "said", "Blair");
-    qtu_expect(&t, "It was close,", "Cherie Blair", "said", "Blair");
+    qtu_expect(&t, "It was close,", "Tony Blair", "said", "Blair");
     qtu_free(&t);
     qtu_run(&t,
             "\"We will talk,\" Mr Kortunov said. Later that day, Andrey Kortunov left for "

@@ -392,20 +392,27 @@ uint32_t qt_lookup_in(const qt_view *v, const qt_mrec *m, uint32_t e, uint32_t p
             t = m[t].prev_same;
         }
     }
+    uint32_t loose = LEDE_NONE;
     for (int walk = 0; e != LEDE_NONE && walk < MAX_SURNAME_WALK; walk++) {
         /* Mr Bennet is not Elizabeth Bennet: a title's gender must fit. A bare surname
-         * (said Bingley) resolves to a full name only, not to Miss Bingley. */
+         * (said Bingley) resolves to a full name only, not to Miss Bingley. A name whose
+         * gender is known to fit comes before a later one whose gender is unknown: Mr
+         * Blair after Tony Blair and Cherie Blair is Tony. */
         uint8_t g = m[e].gender;
         int titled_single = m[e].n_words == 1;
         if ((want == GENDER_UNKNOWN || g == GENDER_UNKNOWN || g == want) &&
             !(titled_single && title == SIZE_MAX)) {
             best = e;
-            if (m[e].start < pos)
-                return e;
+            if (m[e].start < pos) {
+                if (g == want || want == GENDER_UNKNOWN)
+                    return e;
+                if (loose == LEDE_NONE)
+                    loose = e;
+            }
         }
         e = m[e].prev_same;
     }
-    return best;
+    return loose != LEDE_NONE ? loose : best;
 }
 
 /* qt_org_like() for a mention whose last token is (possessive) or is not a possessive. */
