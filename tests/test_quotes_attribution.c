@@ -1315,6 +1315,45 @@ static void test_turn_ends_at_a_cue_of_someone_else(void **state)
     qtu_free(&t);
 }
 
+/* A cue verb and a colon right before a quotation that ends its sentence attribute it,
+ * whatever the next sentence's cue (BBC politics/067): "... legislation." Jim Parton ...
+ * said the new proposals ... is John Ison's. */
+static void test_colon_cue_before_a_quotation_wins(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "The government's proposals have met with disapproval from fathers' rights groups. "
+            "John Ison, from the controversial group Fathers 4 Justice, said: \"It is very "
+            "disappointing. What we have got is a cynical case of recycling existing "
+            "legislation.\" Jim Parton, from Families Need Fathers, said the new proposals "
+            "\"lacked compulsion\".",
+            NULL);
+    qtu_expect(&t,
+               "It is very disappointing. What we have got is a cynical case of recycling "
+               "existing legislation.",
+               "John Ison", "said", "John Ison");
+    qtu_free(&t);
+}
+
+/* The subject of a clause is the name after a job, not the job's modifier before it (BBC
+ * politics/189): Earlier Tory leader Michael Howard sent ..., saying: */
+static void test_clause_subject_is_the_name_after_a_job(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Earlier Tory leader Michael Howard sent Mr Bush his \"warmest congratulations\", "
+            "saying: \"We look to the president to be a unifying force for those all over the "
+            "world who share our determination to defend freedom.\"",
+            NULL);
+    qtu_expect(&t,
+               "We look to the president to be a unifying force for those all over the world "
+               "who share our determination to defend freedom.",
+               "Michael Howard", "saying", "Michael Howard");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1391,6 +1430,8 @@ int main(void)
         cmocka_unit_test(test_he_passes_an_object_possessive_by),
         cmocka_unit_test(test_new_statement_after_a_quotation_is_not_its_attribution),
         cmocka_unit_test(test_turn_ends_at_a_cue_of_someone_else),
+        cmocka_unit_test(test_colon_cue_before_a_quotation_wins),
+        cmocka_unit_test(test_clause_subject_is_the_name_after_a_job),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
