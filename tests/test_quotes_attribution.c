@@ -1354,6 +1354,25 @@ static void test_clause_subject_is_the_name_after_a_job(void **state)
     qtu_free(&t);
 }
 
+/* said the JOB of X, NAME: the job's holder is named after what the job is of (BBC
+ * politics/020), not the person named before. */
+static void test_said_the_job_of_a_body_comma_name(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Sir Mike Tomlinson himself was briefed only this week. But the government was said "
+            "to be still rewriting its response on Friday. \"It will be a tragedy if the "
+            "government comes through with a half-hearted response,\" said the chairman of the "
+            "Commons education select committee, Labour MP Barry Sheerman.",
+            NULL);
+    qtu_expect(&t,
+               "It will be a tragedy if the government comes through with a half-hearted "
+               "response,",
+               "Barry Sheerman", "said", "Barry Sheerman");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1432,6 +1451,7 @@ int main(void)
         cmocka_unit_test(test_turn_ends_at_a_cue_of_someone_else),
         cmocka_unit_test(test_colon_cue_before_a_quotation_wins),
         cmocka_unit_test(test_clause_subject_is_the_name_after_a_job),
+        cmocka_unit_test(test_said_the_job_of_a_body_comma_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

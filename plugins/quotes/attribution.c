@@ -359,11 +359,17 @@ static int np_right(const qt_view *v, size_t i, size_t hi, qt_mention *out)
         return 1;
     if (b == i)
         return 0; /* said Paul Martin, said the spokesman; not said that ... */
-    /* said the committee chairman, MP Edward Leigh: the job's holder, named after it. */
+    /* said the committee chairman, MP Edward Leigh: the job's holder, named after it; also
+     * past what the job is of (said the chairman of the Commons education select
+     * committee, Labour MP Barry Sheerman). */
     qt_mention named;
-    if (j + 1 < hi && qt_tok_punct(v, j, ',') && qt_tok_lowercase(v, j - 1) &&
+    size_t c = j;
+    if (c < hi && (qt_tok_is(v, c, "of") || qt_tok_is(v, c, "at") || qt_tok_is(v, c, "for")))
+        for (c++; c < hi && c - j < 10 && is_word(v, c) && !v->quoted[c];)
+            c++;
+    if (c + 1 < hi && qt_tok_punct(v, c, ',') && qt_tok_lowercase(v, j - 1) &&
         qt_tok_in(v, j - 1, QT_W_ROLES | QT_W_TITLES) &&
-        qt_name_starting_at(v, j + 1, hi, &named) && named.te - named.tb >= 2 &&
+        qt_name_starting_at(v, c + 1, hi, &named) && named.te - named.tb >= 2 &&
         (named.te >= hi || !qt_tok_lowercase(v, named.te))) {
         *out = named;
         return 1;
