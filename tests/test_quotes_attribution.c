@@ -1373,6 +1373,28 @@ static void test_said_the_job_of_a_body_comma_name(void **state)
     qtu_free(&t);
 }
 
+/* He goes on with the subject, not a name after a preposition in the sentence's object
+ * (BBC sport/198: "particularly on Jose Antonio Reyes"); such a name is taken only when no
+ * other candidate is in reach (the second text). */
+static void test_he_passes_a_name_after_a_preposition_by(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "But Edu was highly critical of the ferocity of some of United's challenges during "
+            "the game, particularly on Jose Antonio Reyes. \"I think we were a lot fairer in "
+            "the tackles than United,\" he said.",
+            NULL);
+    qtu_expect(&t, "I think we were a lot fairer in the tackles than United,", "Edu", "said", "he");
+    qtu_free(&t);
+    qtu_run(&t,
+            "The club held talks with Gordon Strachan on Saturday. \"It is not the right job "
+            "for me,\" he said.",
+            NULL);
+    qtu_expect(&t, "It is not the right job for me,", "Gordon Strachan", "said", "he");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1452,6 +1474,7 @@ int main(void)
         cmocka_unit_test(test_colon_cue_before_a_quotation_wins),
         cmocka_unit_test(test_clause_subject_is_the_name_after_a_job),
         cmocka_unit_test(test_said_the_job_of_a_body_comma_name),
+        cmocka_unit_test(test_he_passes_a_name_after_a_preposition_by),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -795,6 +795,24 @@ int qt_person_evident(const qt_view *v, const qt_mrec *c)
     return c->person || qt_person_shown(v, c);
 }
 
+int qt_in_object(const qt_view *v, const qt_mrec *c)
+{
+    /* Edu was highly critical ... particularly on Jose Antonio Reyes. "...," he said: a name
+     * after a preposition (past a possessive before it: with Britain's Darren Campbell) is
+     * inside an object or an adverbial: he goes on with it only when no other candidate in
+     * reach fits. By and to name the agent
+     * or the addressee (according to Mr Smith), for the topic (For Jupiter analyst Olivier
+     * Beauvillain, ...), before and after a clause's subject (before Radcliffe sprinted
+     * clear): they may be. */
+    size_t b = c->title != LEDE_NONE ? c->title : c->tb;
+    if (b > 1 && qt_tok_capitalized(v, b - 1) && qt_tok_possessive(v, b - 1, NULL))
+        b--;
+    return b > 0 && qt_tok_lowercase(v, b - 1) && qt_tok_in(v, b - 1, QT_W_PREPOSITIONS) &&
+           !qt_tok_is(v, b - 1, "by") && !qt_tok_is(v, b - 1, "to") &&
+           !qt_tok_is(v, b - 1, "for") && !qt_tok_is(v, b - 1, "before") &&
+           !qt_tok_is(v, b - 1, "after") && !qt_tok_is(v, b - 1, "during");
+}
+
 /* A cue verb stands at token k, past adverbs (has said, also said). */
 static int cue_after(const qt_view *v, size_t k)
 {
