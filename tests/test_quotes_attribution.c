@@ -1395,6 +1395,41 @@ static void test_he_passes_a_name_after_a_preposition_by(void **state)
     qtu_free(&t);
 }
 
+/* A run in the headline a document opens with names no one for later mentions (BBC
+ * tech/300: "Apple Mac" is no full name for the he after Ian Fogg); in PolNeAR's title-case
+ * headline ending in a full stop, RT is no surname of "Abruptly Drops Russian Network RT". A
+ * headline's speaker still is its own run's (the last text). */
+static void test_headline_run_names_no_one_later(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Apple Mac mini gets warm welcome\n\n"
+            "The Mac mini has been welcomed by Apple fans, industry experts and PC users.\n\n"
+            "Ian Fogg, broadband and personal technology analyst at Jupiter Research, agreed "
+            "that the Mac mini could be very popular. \"Apple has been hoping that sales of the "
+            "iPod will have a halo effect on the sales of the Mac,\" he said.",
+            NULL);
+    qtu_expect(&t,
+               "Apple has been hoping that sales of the iPod will have a halo effect on the sales "
+               "of the Mac,",
+               "Ian Fogg", "said", "he");
+    qtu_free(&t);
+    qtu_run(&t,
+            "British Bank Abruptly Drops Russian Network RT's Accounts.\n\n"
+            "In a statement on its website, RT called the bank's decision \"incomprehensible "
+            "and without warning.\"",
+            NULL);
+    qtu_expect(&t, "incomprehensible and without warning.", "RT", "called", "RT");
+    qtu_free(&t);
+    qtu_run(&t,
+            "A lesson from Loretta Lynch: 'Be the voice that people hear.'\n\n"
+            "As a summer associate at a North Carolina law firm, she was asked to a dinner.",
+            NULL);
+    qtu_expect(&t, "Be the voice that people hear.", "Loretta Lynch", NULL, "Loretta Lynch");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1475,6 +1510,7 @@ int main(void)
         cmocka_unit_test(test_clause_subject_is_the_name_after_a_job),
         cmocka_unit_test(test_said_the_job_of_a_body_comma_name),
         cmocka_unit_test(test_he_passes_a_name_after_a_preposition_by),
+        cmocka_unit_test(test_headline_run_names_no_one_later),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -674,6 +674,48 @@ static int names_a_seat(const qt_view *v, size_t tb)
     return 0;
 }
 
+/* Byte pos lies in the headline a document opens with: a first paragraph of several, of
+ * 120 bytes at most, that ends no sentence (Apple Mac mini gets warm welcome, End Bush
+ * 'denial' Blair tells EU) or has no lower-case word of four letters or more (British
+ * Bank Abruptly Drops Russian Network RT's Accounts.). Its capitalised
+ * words are headline style: a run there names no person for later mentions to take. */
+static int in_headline(const qt_view *v, uint32_t pos)
+{
+    if (v->n_para < 2 || pos >= v->para[0].end)
+        return 0;
+    uint32_t s = v->para[0].start, e = v->para[0].end;
+    while (e > s && (v->text[e - 1] == ' ' || v->text[e - 1] == '\n' || v->text[e - 1] == '\r' ||
+                     v->text[e - 1] == '\t'))
+        e--;
+    if (e == s || e - s > 120)
+        return 0;
+    char c = v->text[e - 1];
+    if (c != '.' && c != '!' && c != '?')
+        return 1;
+    /* British Bank Abruptly Drops Russian Network RT's Accounts.: title case. */
+    for (size_t k = qt_tok_lower_bound(v, s); k < v->n_tok && v->tok[k].start < e; k++)
+        if (qt_tok_lowercase(v, k) && v->tok[k].end - v->tok[k].start >= 4)
+            return 0;
+    return 1;
+}
+
+/* The bytes [s, e) of the headline are spelt again after it (Kanye West in a story about
+ * him; not End Bush, Apple Mac). */
+static int repeated_in_body(const qt_view *v, uint32_t s, uint32_t e)
+{
+    size_t n = e - s;
+    const char *p = v->text + v->para[0].end, *end = v->text + v->len;
+    while ((size_t)(end - p) >= n) {
+        const char *hit = memchr(p, v->text[s], (size_t)(end - p) - n + 1);
+        if (!hit)
+            return 0;
+        if (memcmp(hit, v->text + s, n) == 0)
+            return 1;
+        p = hit + 1;
+    }
+    return 0;
+}
+
 /* The run at capitalised token i, as the index reads it: the mention it makes, with the
  * fields that depend on the run alone, and in *next the token where reading goes on.
  * 0 when no mention starts at i (reading goes on at i + 1). */
@@ -719,8 +761,8 @@ void qt_fill_run(const qt_view *v, qt_mrec *m)
     m->resolved = LEDE_NONE;
     size_t title = qt_title_before(v, tb);
     m->title = title == SIZE_MAX ? LEDE_NONE : (uint32_t)title;
-    int words = qt_n_name_words(v, tb, te);
-    m->n_words = (uint8_t)(words > 255 ? 255 : words);
+    int n_words = qt_n_name_words(v, tb, te);
+    m->n_words = (uint8_t)(n_words > 255 ? 255 : n_words);
     m->titled = titled;
     int possessive = qt_tok_possessive(v, te - 1, NULL);
     m->org = (uint8_t)org_like(v, m, possessive);
@@ -729,6 +771,11 @@ void qt_fill_run(const qt_view *v, qt_mrec *m)
      * title itself (according to the Bishop, the Prime Minister). */
     m->after_the = (uint8_t)(tb > 0 && is_the(v, tb - 1) && !qt_tok_in(v, tb, QT_W_TITLES));
     m->subjectish = qt_tok_lowercase(v, te) && !is_connector(v, te) && !possessive;
+    if (n_words >= 2 && in_headline(v, m->start)) {
+        uint32_t s, e;
+        qt_name_bytes(v, tb, te, &s, &e);
+        m->headline = (uint8_t)!repeated_in_body(v, s, e);
+    }
 }
 
 /* Links mention m[k] to the mentions of its surname before it, whose latest full-name
@@ -744,9 +791,13 @@ void qt_link_mention(const qt_view *v, qt_mrec *m, uint32_t k, uint32_t *head)
               !qt_tok_in(v, c->tb, QT_W_MALE_NAMES | QT_W_FEMALE_NAMES);
     if (!c->org && !c->after_the && c->n_words >= 2 && !job &&
         !(c->n_words == 2 && names_a_seat(v, c->tb))) {
+        /* A headline's run (End Bush 'denial' Blair tells EU) may name the speaker of a
+         * quotation in the headline, but no later mention takes its name. */
         c->person = 1;
-        c->prev_same = *head;
-        *head = k;
+        if (!c->headline) {
+            c->prev_same = *head;
+            *head = k;
+        }
     } else if (c->n_words == 1) {
         size_t title = mrec_title(c);
         uint32_t full = qt_lookup_in(v, m, *head, c->start, gender_of_title(v, title), title);
@@ -774,7 +825,8 @@ void qt_link_mention(const qt_view *v, qt_mrec *m, uint32_t k, uint32_t *head)
  * subject (Burton explained). */
 int qt_pronoun_candidate(const qt_mrec *c)
 {
-    return c->person || (c->n_words == 1 && c->subjectish && !c->org && !c->after_the);
+    return !c->headline &&
+           (c->person || (c->n_words == 1 && c->subjectish && !c->org && !c->after_the));
 }
 
 /* Candidate c shows it is a person: it is one, or it is a known first name, or a cue
