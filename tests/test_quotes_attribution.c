@@ -1430,6 +1430,30 @@ static void test_headline_run_names_no_one_later(void **state)
     qtu_free(&t);
 }
 
+/* A run right before a lower-case job and a name is the job's modifier, no person (BBC
+ * sport/037): "the Olympic 100m" is no Olympic of "Former Olympic", and he is Michael
+ * Johnson. */
+static void test_modifier_of_a_job_is_no_person(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Former Olympic champion Michael Johnson has accused Britain's top sprinters of "
+            "lacking pride and ambition.\n\n"
+            "Johnson was involved in a verbal spat with Britain's Darren Campbell earlier this "
+            "year. The American had cast doubt on Campbell's claims he had torn a hamstring in "
+            "the wake of his failure to reach the Olympic 100m and 200m finals.\n\n"
+            "And the American remains highly critical of aspects of British sprinting. \"The "
+            "only time you see British sprinters getting upset or riled is when there is a "
+            "debate as to which one is better than the other,\" he claimed.",
+            NULL);
+    qtu_expect(&t,
+               "The only time you see British sprinters getting upset or riled is when there is "
+               "a debate as to which one is better than the other,",
+               "Michael Johnson", "claimed", "he");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1511,6 +1535,7 @@ int main(void)
         cmocka_unit_test(test_said_the_job_of_a_body_comma_name),
         cmocka_unit_test(test_he_passes_a_name_after_a_preposition_by),
         cmocka_unit_test(test_headline_run_names_no_one_later),
+        cmocka_unit_test(test_modifier_of_a_job_is_no_person),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -778,6 +778,17 @@ void qt_fill_run(const qt_view *v, qt_mrec *m)
     }
 }
 
+/* Token k is a lower-case job right before a capitalised name: the run before k is the
+ * job's modifier (Former Olympic champion Michael Johnson, Lib Dem chairman Matthew
+ * Taylor), no person. */
+static int modifies_a_job(const qt_view *v, size_t k)
+{
+    /* Not Philippe Sella believes coach Bernard Laporte: the job comes first. */
+    return k + 1 < v->n_tok && qt_tok_lowercase(v, k) &&
+           (qt_tok_in(v, k, QT_W_ROLES | QT_W_TITLES) || qt_tok_is(v, k, "champion")) &&
+           qt_tok_capitalized(v, k + 1);
+}
+
 /* Links mention m[k] to the mentions of its surname before it, whose latest full-name
  * mention is *head: whether it is a person, which full name a surname stands for, its
  * gender; a full name (or Mrs Bennet before any first name) becomes the new *head. */
@@ -785,10 +796,12 @@ void qt_link_mention(const qt_view *v, qt_mrec *m, uint32_t k, uint32_t *head)
 {
     qt_mrec *c = &m[k];
     /* Labour MP, Home Secretary: a job with a word before it names nobody (John Major,
-     * Paul King, Andrew Tyrie MP do: their jobs are surnames or follow a full name); nor
-     * does a seat or a body's name (MP for Hornsey and Wood Green, names_a_seat()). */
-    int job = c->n_words == 2 && qt_tok_in(v, c->te - 1, QT_W_ROLES) &&
-              !qt_tok_in(v, c->tb, QT_W_MALE_NAMES | QT_W_FEMALE_NAMES);
+     * Paul King, Andrew Tyrie MP do: their jobs are surnames or follow a full name), nor
+     * a job's modifier (modifies_a_job()); nor does a seat or a body's name (MP for
+     * Hornsey and Wood Green, names_a_seat()). */
+    int job = (c->n_words == 2 && qt_tok_in(v, c->te - 1, QT_W_ROLES) &&
+               !qt_tok_in(v, c->tb, QT_W_MALE_NAMES | QT_W_FEMALE_NAMES)) ||
+              (c->n_words >= 2 && modifies_a_job(v, c->te));
     if (!c->org && !c->after_the && c->n_words >= 2 && !job &&
         !(c->n_words == 2 && names_a_seat(v, c->tb))) {
         /* A headline's run (End Bush 'denial' Blair tells EU) may name the speaker of a
