@@ -455,93 +455,8 @@ static const char *walk_back(qt_names *nm, size_t at, int what)
     return qt_index_walk_back(nm, nm->v->tok[at].start, what);
 }
 
-/* Token k is a job an organisation or someone else speaks through, which rarely stands
- * for a person named before: the spokesman, the official, the lawyer. */
-static int speaks_for_others(const qt_view *v, size_t k)
-{
-    static const char *const others[] = {"spokesman", "spokeswoman", "spokesperson", "official",
-                                         "judge",     "agent",       "lawyer"};
-    for (size_t j = 0; j < sizeof others / sizeof others[0]; j++)
-        if (qt_tok_is(v, k, others[j]))
-            return 1;
-    return 0;
-}
-
-static int refers_back(const qt_view *v, const qt_mention *m);
-
-/* The description opening the sentence before pronoun m, when m opens its own sentence (past
- * And or But, or the quotation it follows): The former Scotland international added that
- * ... . "...," he said; But an executive spokeswoman insisted ... . "...," she said. "The",
- * "A" or "An", up to four modifiers, then a lower-case job before a lower-case word (no
- * preposition or relative pronoun); 1 with the phrase in *d. */
-static int description_before(const qt_view *v, const qt_mention *m, qt_mention *d)
-{
-    size_t k = m->tb;
-    while (k > 0 && m->tb - k < 400 &&
-           (v->quoted[k - 1] || qt_tok_punct(v, k - 1, ',') || qt_tok_is(v, k - 1, "and") ||
-            qt_tok_is(v, k - 1, "but")))
-        k--;
-    if (k < 2 || !qt_tok_sentence_end(v, k - 1) || v->quoted[k - 1])
-        return 0;
-    /* The sentence before ends at token k - 1: its first token. */
-    uint32_t at = v->tok[k - 1].start;
-    size_t lo = 0, hi = v->n_sent;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v->sent[mid].start <= at)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo == 0)
-        return 0;
-    size_t b = qt_tok_lower_bound(v, v->sent[lo - 1].start);
-    if (b + 2 >= k || v->quoted[b])
-        return 0;
-    int definite = qt_tok_is(v, b, "the");
-    if (!definite && !qt_tok_is(v, b, "a") && !qt_tok_is(v, b, "an"))
-        return 0;
-    for (size_t j = b + 1; j < k - 1 && j - b <= 5; j++) {
-        if (qt_tok_lowercase(v, j) && qt_tok_in(v, j, QT_W_ROLES | QT_W_TITLES)) {
-            /* The prime minister, the chief inspector: the last job word. */
-            while (j + 2 < k && qt_tok_lowercase(v, j + 1) &&
-                   qt_tok_in(v, j + 1, QT_W_ROLES | QT_W_TITLES))
-                j++;
-            /* The chairman of ..., the barrister who ...: the subject is someone else. */
-            if (!qt_tok_lowercase(v, j + 1) || qt_tok_in(v, j + 1, QT_W_PREPOSITIONS) ||
-                qt_tok_is(v, j + 1, "who") || qt_tok_is(v, j + 1, "whose") ||
-                qt_tok_is(v, j + 1, "which") || qt_tok_is(v, j + 1, "that"))
-                return 0;
-            d->tb = b;
-            d->te = j + 1;
-            d->kind = QT_MENTION_PHRASE;
-            /* Only a job someone else speaks through stands as itself (a spokeswoman);
-             * the others as a definite description refers back (refers_back()). */
-            if (speaks_for_others(v, j))
-                return !(qt_tok_is(v, m->tb, "he") && qt_tok_is(v, j, "spokeswoman")) &&
-                       !(qt_tok_is(v, m->tb, "she") && qt_tok_is(v, j, "spokesman"));
-            return definite && refers_back(v, d);
-        }
-        if (!qt_tok_lowercase(v, j) && !qt_tok_capitalized(v, j))
-            return 0;
-        if (qt_tok_in(v, j, QT_W_FUNCTION) || qt_tok_possessive(v, j, NULL))
-            return 0;
-    }
-    return 0;
-}
-
 static const char *resolve_pronoun(qt_names *nm, const qt_view *v, const qt_mention *m)
 {
-    qt_mention d;
-    if ((qt_tok_is(v, m->tb, "he") || qt_tok_is(v, m->tb, "she")) && description_before(v, m, &d)) {
-        /* A spokeswoman stands as herself; the Tottenham striker for the person last
-         * named, and for no one the pronoun's own walk goes on. */
-        if (!refers_back(v, &d))
-            return qt_names_resolve(nm, v, &d);
-        const char *who = walk_back(nm, d.tb, WANT_PERSON);
-        if (who)
-            return who;
-    }
     if (qt_tok_is(v, m->tb, "he"))
         return walk_back(nm, m->tb, WANT_MALE);
     if (qt_tok_is(v, m->tb, "she"))
@@ -631,8 +546,11 @@ static int refers_back(const qt_view *v, const qt_mention *m)
         !(qt_tok_in(v, last, QT_W_ROLES | QT_W_TITLES) || qt_tok_is(v, last, "star") ||
           qt_tok_is(v, last, "champion")))
         return 0;
-    if (speaks_for_others(v, last))
-        return 0;
+    static const char *const others[] = {"spokesman", "spokeswoman", "spokesperson", "official",
+                                         "judge",     "agent",       "lawyer"};
+    for (size_t k = 0; k < sizeof others / sizeof others[0]; k++)
+        if (qt_tok_is(v, last, others[k]))
+            return 0;
     for (size_t k = m->tb + 1; k < last; k++)
         if (qt_tok_possessive(v, k, NULL))
             return 0;
