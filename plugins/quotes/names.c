@@ -716,6 +716,16 @@ static int repeated_in_body(const qt_view *v, uint32_t s, uint32_t e)
     return 0;
 }
 
+/* Mention c is a headline's run the body does not spell again. */
+static int headline_only(const qt_view *v, const qt_mrec *c)
+{
+    if (!in_headline(v, c->start))
+        return 0;
+    uint32_t s, e;
+    qt_name_bytes(v, c->tb, c->te, &s, &e);
+    return !repeated_in_body(v, s, e);
+}
+
 /* The run at capitalised token i, as the index reads it: the mention it makes, with the
  * fields that depend on the run alone, and in *next the token where reading goes on.
  * 0 when no mention starts at i (reading goes on at i + 1). */
@@ -771,11 +781,6 @@ void qt_fill_run(const qt_view *v, qt_mrec *m)
      * title itself (according to the Bishop, the Prime Minister). */
     m->after_the = (uint8_t)(tb > 0 && is_the(v, tb - 1) && !qt_tok_in(v, tb, QT_W_TITLES));
     m->subjectish = qt_tok_lowercase(v, te) && !is_connector(v, te) && !possessive;
-    if (n_words >= 2 && in_headline(v, m->start)) {
-        uint32_t s, e;
-        qt_name_bytes(v, tb, te, &s, &e);
-        m->headline = (uint8_t)!repeated_in_body(v, s, e);
-    }
 }
 
 /* Token k is a lower-case job right before a capitalised name: the run before k is the
@@ -784,9 +789,8 @@ void qt_fill_run(const qt_view *v, qt_mrec *m)
 static int modifies_a_job(const qt_view *v, size_t k)
 {
     /* Not Philippe Sella believes coach Bernard Laporte: the job comes first. */
-    return k + 1 < v->n_tok && qt_tok_lowercase(v, k) &&
-           (qt_tok_in(v, k, QT_W_ROLES | QT_W_TITLES) || qt_tok_is(v, k, "champion")) &&
-           qt_tok_capitalized(v, k + 1);
+    return k + 1 < v->n_tok && qt_tok_lowercase(v, k) && qt_tok_capitalized(v, k + 1) &&
+           (qt_tok_in(v, k, QT_W_ROLES | QT_W_TITLES) || qt_tok_is(v, k, "champion"));
 }
 
 /* Links mention m[k] to the mentions of its surname before it, whose latest full-name
@@ -807,6 +811,7 @@ void qt_link_mention(const qt_view *v, qt_mrec *m, uint32_t k, uint32_t *head)
         /* A headline's run (End Bush 'denial' Blair tells EU) may name the speaker of a
          * quotation in the headline, but no later mention takes its name. */
         c->person = 1;
+        c->headline = (uint8_t)headline_only(v, c);
         if (!c->headline) {
             c->prev_same = *head;
             *head = k;
@@ -870,12 +875,18 @@ int qt_in_object(const qt_view *v, const qt_mrec *c)
      * Beauvillain, ...), before and after a clause's subject (before Radcliffe sprinted
      * clear): they may be. */
     size_t b = c->title != LEDE_NONE ? c->title : c->tb;
-    if (b > 1 && qt_tok_capitalized(v, b - 1) && qt_tok_possessive(v, b - 1, NULL))
+    if (b == 0)
+        return 0;
+    if (!qt_tok_lowercase(v, b - 1)) {
+        if (b < 2 || !qt_tok_capitalized(v, b - 1) || !qt_tok_lowercase(v, b - 2) ||
+            !qt_tok_possessive(v, b - 1, NULL))
+            return 0;
         b--;
-    return b > 0 && qt_tok_lowercase(v, b - 1) && qt_tok_in(v, b - 1, QT_W_PREPOSITIONS) &&
-           !qt_tok_is(v, b - 1, "by") && !qt_tok_is(v, b - 1, "to") &&
-           !qt_tok_is(v, b - 1, "for") && !qt_tok_is(v, b - 1, "before") &&
-           !qt_tok_is(v, b - 1, "after") && !qt_tok_is(v, b - 1, "during");
+    }
+    return qt_tok_in(v, b - 1, QT_W_PREPOSITIONS) && !qt_tok_is(v, b - 1, "by") &&
+           !qt_tok_is(v, b - 1, "to") && !qt_tok_is(v, b - 1, "for") &&
+           !qt_tok_is(v, b - 1, "before") && !qt_tok_is(v, b - 1, "after") &&
+           !qt_tok_is(v, b - 1, "during");
 }
 
 /* A cue verb stands at token k, past adverbs (has said, also said). */

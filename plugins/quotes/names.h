@@ -34,7 +34,7 @@ typedef struct qt_mrec {
     uint8_t titled;     /* the run lost a title or role word (Mr Ushakov -> Ushakov) */
     uint8_t org;        /* ends like a place or an organisation (qt_org_like) */
     uint8_t after_the;  /* "the" stands right before it: the Nou Camp, no person */
-    uint8_t headline;   /* in the document's headline (Apple Mac mini gets warm welcome) */
+    uint8_t headline;   /* a person run in the headline only (Apple Mac): qt_link_mention */
 } qt_mrec;
 
 /* A mention's title token as qt_title_before() gives it: SIZE_MAX for none. */
