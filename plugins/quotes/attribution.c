@@ -359,11 +359,17 @@ static int np_right(const qt_view *v, size_t i, size_t hi, qt_mention *out)
         return 1;
     if (b == i)
         return 0; /* said Paul Martin, said the spokesman; not said that ... */
-    /* said the committee chairman, MP Edward Leigh: the job's holder, named after it. */
+    /* said the committee chairman, MP Edward Leigh: the job's holder, named after it; also
+     * past what the job is of (said the chairman of the Commons education select
+     * committee, Labour MP Barry Sheerman). */
     qt_mention named;
-    if (j + 1 < hi && qt_tok_punct(v, j, ',') && qt_tok_lowercase(v, j - 1) &&
+    size_t c = j;
+    if (c < hi && (qt_tok_is(v, c, "of") || qt_tok_is(v, c, "at") || qt_tok_is(v, c, "for")))
+        for (c++; c < hi && c - j < 10 && is_word(v, c) && !v->quoted[c];)
+            c++;
+    if (c + 1 < hi && qt_tok_punct(v, c, ',') && qt_tok_lowercase(v, j - 1) &&
         qt_tok_in(v, j - 1, QT_W_ROLES | QT_W_TITLES) &&
-        qt_name_starting_at(v, j + 1, hi, &named) && named.te - named.tb >= 2 &&
+        qt_name_starting_at(v, c + 1, hi, &named) && named.te - named.tb >= 2 &&
         (named.te >= hi || !qt_tok_lowercase(v, named.te))) {
         *out = named;
         return 1;
@@ -474,8 +480,14 @@ static uint32_t sentence_start(const qt_view *v, uint32_t pos)
 static int clause_subject(const qt_view *v, qt_names *nm, size_t k, qt_mention *out)
 {
     uint32_t from = sentence_start(v, v->tok[k].start);
-    if (qt_names_first_in(nm, from, v->tok[k].start, 0, out))
+    if (qt_names_first_in(nm, from, v->tok[k].start, 0, out)) {
+        /* Lib Dem chairman Matthew Taylor wrote ... saying: the name after a job is the
+         * subject, the one before it the job's modifier. */
+        qt_mention m;
+        if (out->te < k && qt_tok_lowercase(v, out->te) && name_after_role(v, out->te, k, &m, 0))
+            *out = m;
         return 1;
+    }
     size_t first = qt_tok_lower_bound(v, from);
     /* "It" opens too many sentences to stand for a speaker here. */
     if (first < k && is_pronoun(v, first) && !qt_tok_is(v, first, "it") && !v->quoted[first]) {
@@ -749,6 +761,23 @@ static int new_statement(const qt_view *v, size_t ce, size_t pe, const found *f)
     return qt_tok_in(v, k, QT_W_DETERMINERS) && pe - k >= 6;
 }
 
+/* Mr Blair said: "... move forward." He described his relationship ...: a cue verb and a
+ * colon right before a quotation that ends its sentence introduce it, whatever cue the
+ * words after it hold; *f is the attribution read before the opening token ob (1), or
+ * is left alone (0) when the words before it are no such cue with its speaker. */
+static int colon_cue(const qt_view *v, qt_names *nm, size_t ob, uint32_t lo_b, found *f)
+{
+    if (ob < 2 || !qt_tok_punct(v, ob - 1, ':'))
+        return 0;
+    found g;
+    memset(&g, 0, sizeof g);
+    if (!read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &g) || !g.has_cue || !g.has_who ||
+        g.cue_kind == QT_CUE_NOUN || g.cue_e != ob - 1)
+        return 0;
+    *f = g;
+    return 1;
+}
+
 /* The paragraphs start in text order (the tokenizer's always do). */
 static int paragraphs_sorted(const qt_view *v)
 {
@@ -838,6 +867,8 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
                 copy_attribution(q, &quotes[q->continues], 0.95f);
                 continue;
             }
+        } else if (q->kind == LEDE_QUOTE_FULL && sentence && colon_cue(v, nm, ob, lo_b, &f)) {
+            /* Mr Blair said: "...". He described ...: the colon cue is the attribution. */
         } else if (q->kind == LEDE_QUOTE_FULL) {
             size_t pe = post_window_end(v, ce, hi_b);
             if (sentence && introduces_next(v, ce, pe, hi_b))

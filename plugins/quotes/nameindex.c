@@ -205,17 +205,22 @@ const char *qt_index_walk_back(qt_names *nm, uint32_t pos, int what)
         return p != SIZE_MAX ? qt_mention_text(v, nm->m, &nm->m[nm->persons[p]]) : NULL;
     uint8_t want = what == WANT_MALE ? GENDER_MALE : GENDER_FEMALE;
     /* The most recent person (or one-word subject that speaks or is a first name) whose
-     * gender does not rule it out. */
+     * gender does not rule it out; failing one, the most recent in an object. */
+    const qt_mrec *fb = NULL;
     for (int walk = 0; p != SIZE_MAX && walk < PRONOUN_REACH; walk++, p--) {
         const qt_mrec *c = &nm->m[nm->persons[p]];
         if (what == WANT_PERSON
                 ? qt_subject_person(v, c)
-                : (c->gender == GENDER_UNKNOWN || c->gender == want) && qt_person_evident(v, c))
-            return qt_mention_text(v, nm->m, c);
+                : (c->gender == GENDER_UNKNOWN || c->gender == want) && qt_person_evident(v, c)) {
+            if (what == WANT_PERSON || !qt_in_object(v, c))
+                return qt_mention_text(v, nm->m, c);
+            if (!fb)
+                fb = c;
+        }
         if (p == 0)
             break;
     }
-    return NULL;
+    return fb ? qt_mention_text(v, nm->m, fb) : NULL;
 }
 
 /* A one-word name resolved in the index: the surname's chain is made whole first. */

@@ -351,16 +351,29 @@ static int answers(qt_names *nm, qt_mrec *c, int what, const qt_mrec **arr, int 
     uint8_t want = what == WANT_MALE ? GENDER_MALE : GENDER_FEMALE;
     if (what == WANT_PERSON)
         return qt_subject_person(v, c) ? 1 : 2;
-    return (c->gender == GENDER_UNKNOWN || c->gender == want) && qt_person_evident(v, c) ? 1 : 2;
+    if (!((c->gender == GENDER_UNKNOWN || c->gender == want) && qt_person_evident(v, c)))
+        return 2;
+    return qt_in_object(v, c) ? 3 : 1;
 }
 
-/* Remembers walk what's answer from byte pos (out after counted mentions) and returns 0. */
-static int walk_done(qt_names *nm, int what, uint32_t pos, const char *out, int counted)
+/* A walk's fallback: the first candidate in an object it met (qt_in_object()). */
+typedef struct fallback {
+    const char *name;
+    int at; /* mentions counted before it */
+} fallback;
+
+/* Remembers walk what's answer from byte pos (out after counted mentions, or none and the
+ * fallback fb) and returns 0, with *res the walk's result. */
+static int walk_done(qt_names *nm, int what, uint32_t pos, const char *out, int counted,
+                     const fallback *fb, const char **res)
 {
     nm->walks[what].pos = pos;
     nm->walks[what].counted = (uint32_t)counted;
     nm->walks[what].out = out;
+    nm->walks[what].fallback = fb->name;
+    nm->walks[what].fallback_at = (uint32_t)fb->at;
     nm->walks[what].valid = 1;
+    *res = out ? out : fb->name;
     return 0;
 }
 
@@ -387,17 +400,24 @@ static int walk_back_local(qt_names *nm, size_t at, int what, const char **out)
     uint32_t reach = what == WANT_ORG ? qt_org_reach(v, pos) : 0;
     int known = what != WANT_ORG && nm->walks[what].valid && nm->walks[what].pos <= pos;
     uint32_t known_pos = nm->walks[what].pos;
+    fallback fb = {NULL, 0};
     qt_mrec *c;
     while ((c = prev_mention(nm, &w, &ok)) != NULL) {
         if (c->start >= pos)
             continue;
         if (c->start < reach)
-            return walk_done(nm, what, pos, NULL, walk);
+            return walk_done(nm, what, pos, NULL, walk, &fb, out);
         if (known && c->start < known_pos) {
+            /* Its own fallback is nearer than the last walk's; an answer beats both. */
             const char *last = nm->walks[what].out;
             uint32_t counted = nm->walks[what].counted + (uint32_t)walk;
-            *out = last && counted < PRONOUN_REACH ? last : NULL;
-            return walk_done(nm, what, pos, *out, (int)counted);
+            uint32_t fb_at = nm->walks[what].fallback_at + (uint32_t)walk;
+            if (!fb.name && nm->walks[what].fallback && fb_at < PRONOUN_REACH) {
+                fb.name = nm->walks[what].fallback;
+                fb.at = (int)fb_at;
+            }
+            return walk_done(nm, what, pos, last && counted < PRONOUN_REACH ? last : NULL,
+                             (int)counted, &fb, out);
         }
         qt_fill_run(v, c);
         const qt_mrec *arr;
@@ -405,17 +425,23 @@ static int walk_back_local(qt_names *nm, size_t at, int what, const char **out)
         if (ok < 0)
             return -1;
         if (a == 1) {
-            *out = qt_mention_text(v, arr, c);
-            return *out ? walk_done(nm, what, pos, *out, walk) : 0;
+            const char *name = qt_mention_text(v, arr, c);
+            return name ? walk_done(nm, what, pos, name, walk, &fb, out) : 0;
+        }
+        if (a == 3 && !fb.name) {
+            fb.name = qt_mention_text(v, arr, c);
+            fb.at = walk;
+            if (!fb.name)
+                return 0;
         }
         /* The index walks 16 mentions back for it, 16 candidates for he and she (a
-         * candidate that does not fit counts, as one without evidence does), and
-         * the last candidate for "the 23-year-old". */
-        if (what == WANT_ORG || a == 2)
+         * candidate that does not fit counts, as one without evidence or in an object
+         * does), and the last candidate for "the 23-year-old". */
+        if (what == WANT_ORG || a >= 2)
             if (++walk >= PRONOUN_REACH)
-                return walk_done(nm, what, pos, NULL, walk);
+                return walk_done(nm, what, pos, NULL, walk, &fb, out);
     }
-    return ok < 0 ? -1 : walk_done(nm, what, pos, NULL, walk);
+    return ok < 0 ? -1 : walk_done(nm, what, pos, NULL, walk, &fb, out);
 }
 
 /* The name the walk back from token at (its start) finds, or NULL. */

@@ -34,6 +34,7 @@ typedef struct qt_mrec {
     uint8_t titled;     /* the run lost a title or role word (Mr Ushakov -> Ushakov) */
     uint8_t org;        /* ends like a place or an organisation (qt_org_like) */
     uint8_t after_the;  /* "the" stands right before it: the Nou Camp, no person */
+    uint8_t headline;   /* a person run in the headline only (Apple Mac): qt_link_mention */
 } qt_mrec;
 
 /* A mention's title token as qt_title_before() gives it: SIZE_MAX for none. */
@@ -90,12 +91,16 @@ struct qt_names {
     qt_chain *chains[MAX_CHAINS]; /* arena memory, one at a time: most documents need few */
     size_t n_chains;
     /* The last local pronoun walk of each kind (WANT_*): from byte pos it found out (NULL
-     * for none) with `counted` mentions counted before it. A later walk of the kind from
-     * further on that reaches the mentions before pos knows the rest of its walk. */
+     * for none, or only a fallback) with `counted` mentions counted before it. A later walk of the
+     * kind from further on that reaches the mentions before pos knows the rest of its walk. */
     struct {
         uint32_t pos, counted;
         int valid;
         const char *out;
+        /* The first candidate in an object it met (qt_in_object()), its answer when it
+         * found no other, after fallback_at mentions counted. */
+        const char *fallback;
+        uint32_t fallback_at;
     } walks[5];
 };
 
@@ -153,6 +158,9 @@ void qt_link_mention(const qt_view *v, qt_mrec *m, uint32_t k, uint32_t *head);
 int qt_pronoun_candidate(const qt_mrec *c);
 /* Candidate c shows it is a person (for he and she). */
 int qt_person_evident(const qt_view *v, const qt_mrec *c);
+/* Candidate c stands after a preposition, in an object or an adverbial (particularly on
+ * Jose Antonio Reyes): he and she take it only when no other candidate in reach fits. */
+int qt_in_object(const qt_view *v, const qt_mrec *c);
 /* ... by more than its capitalised words (Golden Kinnaree, Stars In Their Eyes are
  * none): a first name or title gives its gender, a full name before stands for it, it is
  * a name of two words opening its clause before a verb, a job stands before it or a cue
