@@ -107,6 +107,22 @@ static void test_a_line_opening_with_a_bullet_is_a_list_item(void **state)
                   "Others agreed.");
     TKU_SENTENCES(k, "Prices rose sharply last year,\n- by about 4 percent - and wages lagged.",
                   "Prices rose sharply last year,\n- by about 4 percent - and wages lagged.");
+    /* Once the line before opened with the same bullet, any item goes, whatever opens it
+     * (a tester's budget list; BBC business, lower-case items after a colon). */
+    TKU_SENTENCES(k,
+                  "Key measures:\n- Income tax threshold raised\n- 3 new hospitals to be built\n"
+                  "- \u00a32bn extra for the NHS\n- iPhone tax scrapped",
+                  "Key measures:", "- Income tax threshold raised", "- 3 new hospitals to be built",
+                  "- \u00a32bn extra for the NHS", "- iPhone tax scrapped");
+    TKU_SENTENCES(k,
+                  "They give three key reasons for not making the move:\n\n- call centre "
+                  "operations are part of their business \"core function\", \n - they are "
+                  "worried about the risk of going abroad, \n - they fear that they will damage "
+                  "their brand.",
+                  "They give three key reasons for not making the move:",
+                  "- call centre operations are part of their business \"core function\",",
+                  "- they are worried about the risk of going abroad,",
+                  "- they fear that they will damage their brand.");
 }
 
 static void test_a_lone_carriage_return_breaks_a_line(void **state)

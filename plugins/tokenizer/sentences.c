@@ -589,6 +589,20 @@ TOK_COLD static int is_label_number(const tok_sctx *c, size_t j, size_t dot)
     return len <= 3 && c->first == 0;
 }
 
+/* Does the line before token b (which follows a line break) open with the bullet b is,
+ * followed by a space? Walks that one line back: each line is walked at most once. */
+TOK_COLD static int same_bullet_opens_line_before(const tok_sctx *c, size_t b)
+{
+    if (b < 2)
+        return 0;
+    size_t j = b - 1;
+    while (j > 0 && !(c->t[j - 1].flags & TOK_F_EOL))
+        j--;
+    const lede_token *x = &c->t[j], *y = &c->t[b];
+    return j + 1 < b && c->t[j + 1].start > x->end && x->end - x->start == y->end - y->start &&
+           memcmp(c->text + x->start, c->text + y->start, x->end - x->start) == 0;
+}
+
 /* "... at the Olivier\n - Best sound design - The Woman in White ...": a line that opens
  * with a bullet and a space is a list item, whether or not the line before ended with a
  * stop. A hyphen or an asterisk is a bullet only before a capital or a number: in
@@ -596,9 +610,13 @@ TOK_COLD static int is_label_number(const tok_sctx *c, size_t j, size_t dot)
  * view - fail"). Token b follows a line break. */
 TOK_COLD static int is_bullet_line(const tok_sctx *c, size_t b)
 {
-    if (b + 1 >= c->n || c->t[b + 1].start <= c->t[b].end ||
-        (c->t[b + 1].kind != LEDE_TOK_WORD && c->t[b + 1].kind != LEDE_TOK_NUMBER) ||
-        !tok_is_bullet(c, b))
+    if (b + 1 >= c->n || c->t[b + 1].start <= c->t[b].end || !tok_is_bullet(c, b))
+        return 0;
+    /* In a list already (the line before opened with the same bullet and a space), any
+     * item goes: "- £2bn extra for the NHS", "- iPhone tax scrapped". */
+    if (same_bullet_opens_line_before(c, b))
+        return 1;
+    if (c->t[b + 1].kind != LEDE_TOK_WORD && c->t[b + 1].kind != LEDE_TOK_NUMBER)
         return 0;
     if (!tok_is(c, b, "-") && !tok_is(c, b, "*"))
         return 1;
