@@ -1,10 +1,11 @@
 /*
  * test_summarizer_eligible.c -- which sentences may be picked, and that something always is.
  *
- * A summary never repeats the headline (the sample article carries it twice), never picks
- * a photo caption (a short line without a final stop), and is never empty when the
- * document has a sentence: tiny documents, documents without any sentence end and one
- * enormous paragraph all get a summary.
+ * A summary never repeats the headline (the sample article carries it twice, PolNeAR ends
+ * it with a stop), never picks a crosshead, picture credit, copyright line or photo caption
+ * (a short line without a final stop), seldom a sentence that starts inside a quotation,
+ * and is never empty when the document has a sentence: tiny documents, documents without
+ * any sentence end and one enormous paragraph all get a summary.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -247,6 +248,58 @@ static void test_picture_credits_captions_and_copyright_lines_are_not_picked(voi
     sum_test_model_free(&f);
 }
 
+/* BBC business/030, whole: its 13th sentence opens inside Vincent Koen's quotation, which
+ * the 12th opened ("The oil shock is not enormous ... If the oil price does not rise ...,"
+ * Vincent Koen ... told the BBC's World Business Report.). */
+static const char koen[] =
+    "Soaring oil 'hits world economy'\n\nThe soaring cost of oil has hit global economic "
+    "growth, although world's major economies should weather the storm of price rises, "
+    "according to the OECD.\n\nIn its latest bi-annual report, the OECD cut its growth "
+    "predictions for the world's main industrialised regions. US growth would reach 4.4% "
+    "in 2004, but fall to 3.3% next year from a previous estimate of 3.7%, the OECD said. "
+    "However, the Paris-based economics think tank said it believed the global economy "
+    "could still regain momentum.\n\nForecasts for Japanese growth were also scaled back "
+    "to 4.0% from 4.4% this year and 2.1% from 2.8% in 2005. But the outlook was worst for "
+    "the 12-member eurozone bloc, with already sluggish growth forecasts slipping to 1.8% "
+    "from 2.0% this year and 1.9% from 2.4% in 2005, the OECD said. Overall, the report "
+    "forecast total growth of 3.6% in 2004 for the 30 member countries of the OECD, "
+    "slipping to 2.9% next year before recovering to 3.1% in 2006. \"There are nonetheless "
+    "good reasons to believe that despite recent oil price turbulence the world economy "
+    "will regain momentum in a not-too-distant future,\" said Jean-Philippe Cotis, the "
+    "OECD's chief economist. The price of crude is about 50% higher than it was at the "
+    "start of 2004, but down on the record high of $55.67 set in late October.\n\nA dip in "
+    "oil prices and improving jobs prospects would improve consumer confidence and "
+    "spending, the OECD said. \"The oil shock is not enormous by historical standards - we "
+    "have seen worse in the seventies. If the oil price does not rise any further, then we "
+    "think the shock can be absorbed within the next few quarters,\" Vincent Koen, a "
+    "senior economist with the OECD, told the BBC's World Business Report. \"The recovery "
+    "that was underway, and has been interrupted a bit by the oil shock this year, would "
+    "then regain momentum in the course of 2005.\" China's booming economy and a "
+    "\"spectacular comeback\" in Japan - albeit one that has faltered in recent months - "
+    "would help world economic recovery, the OECD said. \"Supported by strong balance "
+    "sheets and high profits, the recovery of business investment should continue in North "
+    "America and start in earnest in Europe,\" it added. However, the report warned: \"It "
+    "remains to be seen whether continental Europe will play a strong supportive role "
+    "through a marked upswing of final domestic demand.\" The OECD highlighted current "
+    "depressed household expenditure in Germany and the eurozone's over-reliance on "
+    "export-led growth.\n";
+
+/* The news method scores a sentence that starts inside a quotation lower: out of its
+ * story, it is half of what someone said. */
+static void test_sentence_starting_inside_a_quotation_is_not_the_pick(void **state)
+{
+    (void)state;
+    lede_harness *h = sum_test_make("sentences=3");
+    lede_doc *doc = sum_test_run(h, koen);
+    size_t n;
+    lede_doc_summary(doc, &n);
+    assert_int_equal(n, 3);
+    for (size_t i = 0; i < n; i++)
+        assert_false(sum_test_item_starts(doc, i, "If the oil price does not rise"));
+    assert_true(sum_test_item_starts(doc, 0, "The soaring cost of oil"));
+    lede_harness_free(h);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -261,6 +314,7 @@ int main(void)
         cmocka_unit_test(test_sentence_case_first_line_with_a_full_stop_is_not_a_headline),
         cmocka_unit_test(test_short_question_paragraph_is_a_heading),
         cmocka_unit_test(test_picture_credits_captions_and_copyright_lines_are_not_picked),
+        cmocka_unit_test(test_sentence_starting_inside_a_quotation_is_not_the_pick),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
