@@ -228,6 +228,50 @@ static void test_markdown_bullets_do_not_open_blocks(void **state)
     done(&r);
 }
 
+/* Writes text to path, failing the test when it cannot. */
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(text, 1, strlen(text), f), strlen(text));
+    assert_int_equal(fclose(f), 0);
+}
+
+/* The Markdown title and the summary agree on what a headline is (markdown.c,
+ * looks_like_headline; summarizer/model.c, mark_eligible): PolNeAR's Title Case headline
+ * with a final stop is the title and not a bullet; a sentence-case one is neither a title
+ * nor left out of the summary. */
+static void test_markdown_title_and_summary_agree_on_the_headline(void **state)
+{
+    (void)state;
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/lede-e2e-head-%d.txt", (int)getpid());
+    write_file(path,
+               "Pat Caddell: Democrat Voters Worried About Hillary Clinton\u2019s Health Issues; "
+               "It\u2019s \u2018in Their Heads.\u2019\n\n"
+               "In offering analysis of the ongoing presidential election, longtime Democratic "
+               "pollster Pat Caddell told Breitbart News Daily host Alex Marlow on Thursday how "
+               "surprised he is that health has been at the forefront.\n\n"
+               "\u201cOne of the things I am surprised about is apparently how much the health "
+               "issue has affected this race, or seems to be affecting it,\u201d said Caddell.\n");
+    result r = run("$LEDE run -c configs/summary-md.cfg %s", path);
+    assert_int_equal(r.status, 0);
+    assert_int_equal(strncmp(r.out, "# Pat Caddell: Democrat Voters", 30), 0);
+    assert_null(strstr(r.out, "\n- Pat Caddell:"));
+    assert_non_null(strstr(r.out, "\n- In offering analysis"));
+    done(&r);
+    write_file(path, "Green Party candidate Jill Stein removed from N.Y. debate site by police.\n\n"
+                     "Stein, who\u2019s ineligible to participate in the event because she did not "
+                     "meet the Commission on Presidential Debates\u2019 15 percent polling "
+                     "threshold, boarded a shuttle bus meant for news media.\n");
+    r = run("$LEDE run -c configs/summary-md.cfg %s", path);
+    unlink(path);
+    assert_int_equal(r.status, 0);
+    assert_int_equal(strncmp(r.out, "# /tmp/lede-e2e-head-", 21), 0);
+    assert_non_null(strstr(r.out, "\n- Green Party candidate Jill Stein"));
+    done(&r);
+}
+
 static void test_config_typo_is_caught_before_reading_input(void **state)
 {
     (void)state;
@@ -639,6 +683,7 @@ int main(void)
         cmocka_unit_test(test_quotes_csv_has_a_header_and_a_row_per_quotation),
         cmocka_unit_test(test_summary_markdown_is_a_readable_report),
         cmocka_unit_test(test_markdown_bullets_do_not_open_blocks),
+        cmocka_unit_test(test_markdown_title_and_summary_agree_on_the_headline),
         cmocka_unit_test(test_config_typo_is_caught_before_reading_input),
         cmocka_unit_test(test_check_and_failed_setups_leave_output_files_alone),
         cmocka_unit_test(test_ndjson_odd_inputs_are_read_or_named),

@@ -23,7 +23,8 @@
  *   ---
  *
  * The title is the document's first paragraph when it looks like a headline (one short
- * line that does not end like a sentence), else the id. The title and the summary's
+ * line that does not end like a sentence unless it is a short question or in Title Case:
+ * the summarizer's rule, see looks_like_headline), else the id. The title and the summary's
  * sentences show their text without the page furniture the tokenizer skipped
  * (exp_shown_text): "<h1>Putin arrives</h1>" is titled "Putin arrives". Speakers appear in the
  * order of their first quotation; quotations of unknown speakers come last. A quotation continued
@@ -39,11 +40,15 @@
  * (U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR too: editors and viewers break the line
  * there), and other control bytes are dropped.
  */
+#include <ctype.h>
+
 #include "exporter.h"
 
 /* Longest first paragraph still taken for a headline, in bytes and in words. */
 #define HEADLINE_MAX_BYTES 200
 #define HEADLINE_MAX_WORDS 25
+/* A question of at most this many words is a headline too (the summarizer's limit). */
+#define QUESTION_MAX_WORDS 12
 
 /* Writes s[0..n) escaped for inline Markdown, on one line. */
 static void put_md(exp_out *o, const char *s, size_t n)
@@ -133,17 +138,56 @@ static int first_block(lede_doc *doc, const char *text, size_t len, uint32_t *st
     return *end > *start;
 }
 
-/* A headline: one line, short, a few words, not ending like a sentence or a clause. */
+/* Whether s[0..n) is short Title Case. A copy of the
+ * summarizer's predicate (plugins/summarizer/model.c, title_case), which decides what the
+ * summary leaves out as the headline; this one decides what is shown as the title, and the
+ * two must agree, so change both. One line of at most HEADLINE_MAX_BYTES bytes and
+ * HEADLINE_MAX_WORDS words (runs of non-spaces), of which at least two have four letters or
+ * more and three quarters of those open with a capital. A word's letters are the ASCII
+ * letters that open it after any quotes, brackets or dashes. */
+static int title_case(const char *s, size_t n)
+{
+    size_t words = 0, longer = 0, capital = 0;
+    if (n > HEADLINE_MAX_BYTES || memchr(s, '\n', n) != NULL)
+        return 0;
+    for (size_t i = 0; i < n;) {
+        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r') {
+            i++;
+            continue;
+        }
+        words++;
+        /* Opening punctuation: ASCII, or U+2000..U+206F (curly quotes, dashes). */
+        while (i < n &&
+               (ispunct((unsigned char)s[i]) ||
+                (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80)))
+            i += (unsigned char)s[i] == 0xE2 ? 3 : 1;
+        size_t letters = 0;
+        int upper = i < n && isupper((unsigned char)s[i]);
+        while (i < n && isalpha((unsigned char)s[i]))
+            i++, letters++;
+        if (letters >= 4) {
+            longer++;
+            capital += (size_t)upper;
+        }
+        while (i < n && s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+            i++;
+    }
+    return words <= HEADLINE_MAX_WORDS && longer >= 2 && 4 * capital >= 3 * longer;
+}
+
+/* A headline, by the summarizer's rule (plugins/summarizer/model.c, mark_eligible): one
+ * short line that does not end like a clause (, ; :) and, when it ends like a sentence
+ * (. ! ? or an ellipsis, before closing quotes and brackets), is a question of at most
+ * QUESTION_MAX_WORDS words or in Title Case. "Pat Caddell: Democrat Voters Worried About
+ * Hillary Clinton's Health Issues; It's 'in Their Heads.'" is one; "Green Party candidate
+ * Jill Stein removed from N.Y. debate site by police." may be a one-sentence lede and is
+ * not (the summarizer may pick it, and a title repeating the first bullet would be noise). */
 static int looks_like_headline(const char *s, size_t n)
 {
-    size_t words = 0;
+    size_t words = 0, end = n;
     int in_word = 0;
-    char last;
 
     if (n == 0 || n > HEADLINE_MAX_BYTES || memchr(s, '\n', n))
-        return 0;
-    last = s[n - 1];
-    if (last == '.' || last == ',' || last == ';' || last == ':')
         return 0;
     for (size_t i = 0; i < n; i++) {
         int space = s[i] == ' ' || s[i] == '\t';
@@ -151,7 +195,29 @@ static int looks_like_headline(const char *s, size_t n)
             words++;
         in_word = !space;
     }
-    return words <= HEADLINE_MAX_WORDS;
+    if (words > HEADLINE_MAX_WORDS)
+        return 0;
+    /* Closing quotes and brackets: " ' ) ] and U+201D, U+2019. */
+    while (end > 0) {
+        unsigned char c = (unsigned char)s[end - 1];
+        if (c == '"' || c == '\'' || c == ')' || c == ']' || c == ' ')
+            end--;
+        else if (end >= 3 && memcmp(s + end - 3, "\xE2\x80", 2) == 0 && (c == 0x9D || c == 0x99))
+            end -= 3;
+        else
+            break;
+    }
+    if (end == 0)
+        return 0;
+    char last = s[end - 1];
+    if (last == ',' || last == ';' || last == ':')
+        return 0;
+    if (last == '?' && words <= QUESTION_MAX_WORDS)
+        return 1;
+    if (last == '.' || last == '!' || last == '?' ||
+        (end >= 3 && memcmp(s + end - 3, "\xE2\x80\xA6", 3) == 0))
+        return title_case(s, n);
+    return 1;
 }
 
 static void render_title(lede_doc *doc, const char *text, size_t len, exp_skips *skips, exp_out *o,

@@ -16,6 +16,7 @@
  * Everything is allocated from the document's arena except the lexicon, which lives in the
  * instance's scratch. Nothing here may keep a pointer into the document after process().
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,12 @@
 
 /* A sentence without a final stop and with at most this many words is a caption. */
 #define CAPTION_MAX_WORDS 40
+/* A paragraph of at most this many sentences that ends with a picture credit is a caption. */
+#define CAPTION_MAX_SENTS 3
+/* At most this many words follow a credit's label ("Image: Twitter / Barack Obama."). */
+#define CREDIT_MAX_WORDS 8
+/* A one-sentence paragraph that is a question of at most this many words is a heading. */
+#define QUESTION_MAX_WORDS 12
 /* sum_sort_distinct hands more ids than this to qsort. */
 #define RANK_SORT_MAX 32
 /* How many content words ahead sentence_terms asks for a stem's numbering cell: a word
@@ -357,28 +364,156 @@ static int grow_words(sum_scratch *sc, const lede_token *tok, const lede_sentenc
     return 0;
 }
 
-/* Decides which sentences may be picked: see the top of the file. */
+/* Headline limits, the Markdown exporter's too (markdown.c, looks_like_headline): a
+ * headline or a heading is one line of at most this many bytes and words. */
+#define HEADLINE_MAX_BYTES 200
+#define HEADLINE_MAX_WORDS 25
+
+/* Whether s[0..n) is short Title Case: one line of at most HEADLINE_MAX_BYTES bytes and
+ * HEADLINE_MAX_WORDS words (runs of non-spaces), of which at least two have four letters
+ * or more and three quarters of those open with a capital ("Black Lawmakers Rip Donald
+ * Trump As A 'Disgusting Fraud.'"). A word's letters are the ASCII letters that open it
+ * after any quotes, brackets or dashes. Such a line is a headline even when it ends with a
+ * full stop, which a sentence-case one is not: "Green Party candidate Jill Stein removed
+ * from N.Y. debate site by police." may as well be a one-sentence lede. The Markdown
+ * exporter has a copy of this predicate (markdown.c, title_case): change both. */
+static int title_case(const char *s, size_t n)
+{
+    size_t words = 0, longer = 0, capital = 0;
+    if (n > HEADLINE_MAX_BYTES || memchr(s, '\n', n) != NULL)
+        return 0;
+    for (size_t i = 0; i < n;) {
+        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r') {
+            i++;
+            continue;
+        }
+        words++;
+        /* Opening punctuation: ASCII, or U+2000..U+206F (curly quotes, dashes). */
+        while (i < n &&
+               (ispunct((unsigned char)s[i]) ||
+                (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80)))
+            i += (unsigned char)s[i] == 0xE2 ? 3 : 1;
+        size_t letters = 0;
+        int upper = i < n && isupper((unsigned char)s[i]);
+        while (i < n && isalpha((unsigned char)s[i]))
+            i++, letters++;
+        if (letters >= 4) {
+            longer++;
+            capital += (size_t)upper;
+        }
+        while (i < n && s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+            i++;
+    }
+    return words <= HEADLINE_MAX_WORDS && longer >= 2 && 4 * capital >= 3 * longer;
+}
+
+/* The last character of s[0..n) before closing quotes, brackets and spaces, or 0. */
+static char last_char(const char *s, size_t n)
+{
+    while (n > 0) {
+        unsigned char c = (unsigned char)s[n - 1];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '"' || c == '\'' || c == ')' ||
+            c == ']')
+            n--;
+        else if (n >= 3 && memcmp(s + n - 3, "\xE2\x80", 2) == 0 &&
+                 (c == 0x9D || c == 0x99)) /* ” ’ */
+            n -= 3;
+        else
+            return (char)c;
+    }
+    return 0;
+}
+
+/* Whether s[0..n) is a short question on one line, a crosshead when it is a paragraph of
+ * its own ("What happens next?") and a headline when it opens the text. */
+static int short_question(const char *s, size_t n)
+{
+    if (last_char(s, n) != '?' || memchr(s, '\n', n) != NULL)
+        return 0;
+    size_t words = 0;
+    for (size_t i = 0; i < n; i++)
+        words += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+    return words <= QUESTION_MAX_WORDS;
+}
+
+/* Whether the sentence is a picture credit or a copyright line: "Image: UK Government.",
+ * "Photo: ...", "Copyright 2024 Thomson Reuters.", "(c) ...", "(C) ...". A credit glued
+ * to its caption ("... Ahmed Mohamed Image: Twitter / Barack Obama.") is a sentence of its
+ * own: the tokenizer splits there. Only the first bytes are read, so this costs next to
+ * nothing per sentence. */
+static int is_credit(const char *s, size_t n)
+{
+    static const char *const label[] = {"Image",   "Images",   "Photo",  "Photos",  "Photograph",
+                                        "Picture", "Pictures", "Credit", "Credits", "Caption"};
+    if (n < 3 || (s[0] != 'I' && s[0] != 'P' && s[0] != 'C' && s[0] != '(' && s[0] != '\xC2'))
+        return 0;
+    if (memcmp(s, "\xC2\xA9", 2) == 0 || memcmp(s, "(c)", 3) == 0 || memcmp(s, "(C)", 3) == 0)
+        return 1;
+    if (n > 10 && memcmp(s, "Copyright ", 10) == 0)
+        return isdigit((unsigned char)s[10]) || (unsigned char)s[10] == 0xC2 || s[10] == '(';
+    /* The first word, if a colon follows it: at most as long as the longest label. */
+    size_t l = 1;
+    while (l < n && l <= 10 && s[l] >= 'a' && s[l] <= 'z')
+        l++;
+    if (l >= n || s[l] != ':')
+        return 0;
+    for (size_t k = 0; k < sizeof(label) / sizeof(label[0]); k++) {
+        if (strlen(label[k]) == l && memcmp(s, label[k], l) == 0) {
+            size_t after = 0;
+            for (size_t j = l + 1; j < n; j++)
+                after += s[j] != ' ' && s[j - 1] == ' ';
+            return after <= CREDIT_MAX_WORDS;
+        }
+    }
+    return 0;
+}
+
+/* Decides which sentences may be picked: see the top of the file. Beside the headline and
+ * captions without a stop, a crosshead (a short question as a paragraph of its own), a
+ * picture credit with the short caption paragraph it ends, and a copyright line are never
+ * summary material. The headline rule is the Markdown exporter's title rule too
+ * (markdown.c, looks_like_headline): what is shown as the title is never a bullet. */
 static void mark_eligible(const char *text, size_t len, const lede_sentence *ls,
                           const lede_paragraph *para, size_t n_para, sum_model *m)
 {
+    uint32_t caption_end = 0; /* a caption's paragraph ends before this sentence */
     m->title = LEDE_NONE;
     for (uint32_t i = 0; i < m->n_sent; i++) {
         sum_sent *s = &m->sent[i];
+        const char *st = text + ls[i].start;
+        size_t st_len = ls[i].end - ls[i].start;
         s->eligible = s->n_terms > 0;
-        if (s->final_punct)
-            continue;
-        /* The first sentence standing on its own line without a final stop is the headline. */
-        if (m->title == LEDE_NONE && i == 0 && ends_line(text, len, ls[i].end)) {
+        /* A paragraph that is one sentence is a heading or a caption when it has no stop,
+         * however long it runs, or when it is a short question; inside a paragraph, only
+         * a short one without a stop is (a long one is more likely a sentence whose stop
+         * the source lost). */
+        int alone = s->paragraph < n_para &&
+                    para[s->paragraph].sent_end - para[s->paragraph].sent_begin == 1;
+        int question = (alone || n_para == 0) && short_question(st, st_len);
+        /* The first sentence standing on its own line is the headline when it has no final
+         * stop, is a short question, or is a paragraph of its own in Title Case. Title Case
+         * marks a headline nowhere else: BBC match reports list teams in one-sentence
+         * paragraphs that the set's reference summaries keep. */
+        if (m->title == LEDE_NONE && i == 0 && ends_line(text, len, ls[i].end) &&
+            (!s->final_punct || question || ((alone || n_para == 0) && title_case(st, st_len)))) {
             s->is_title = 1;
             m->title = i;
         }
-        /* A paragraph that is one sentence without a stop is a heading or a caption however
-         * long it runs; inside a paragraph, only a short one is (a long one is more likely
-         * a sentence whose stop the source lost). */
-        int alone = s->paragraph < n_para &&
-                    para[s->paragraph].sent_end - para[s->paragraph].sent_begin == 1;
-        if (s->is_title || alone || s->n_words <= CAPTION_MAX_WORDS)
+        if (s->is_title || (alone && question) ||
+            (!s->final_punct && (alone || s->n_words <= CAPTION_MAX_WORDS)))
             s->eligible = 0;
+        /* A credit makes its whole paragraph a caption when that is short: "The Border
+         * Force vessel HMC Searcher on The Solent. Image: Brian Burnell.", "(c) 2016 Thomson
+         * Reuters. All rights reserved." */
+        if (i < caption_end || is_credit(st, st_len)) {
+            s->eligible = 0;
+            if (i >= caption_end && s->paragraph < n_para &&
+                para[s->paragraph].sent_end - para[s->paragraph].sent_begin <= CAPTION_MAX_SENTS) {
+                for (uint32_t k = para[s->paragraph].sent_begin; k < i; k++)
+                    m->sent[k].eligible = 0;
+                caption_end = para[s->paragraph].sent_end;
+            }
+        }
     }
 }
 

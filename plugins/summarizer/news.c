@@ -40,6 +40,11 @@
 #define W_SALIENCE 0.40
 #define W_POSITION 0.15
 #define W_TITLE 0.05
+/* The score of a sentence that starts inside a quotation is multiplied by this: see
+ * starts_inside_quote. 0.8 left ROUGE on the BBC set as it was (+0.01 to +0.02) and kept
+ * 55 of 62 such sentences out of its 3-sentence summaries; 0.5 cost 0.03 to 0.05 point,
+ * making them ineligible 0.7 point of ROUGE-1. */
+#define INSIDE_QUOTE 0.8
 #define LAMBDA 0.70
 /* Below this cosine two sentences are not saying the same thing: no penalty. */
 #define REDUNDANT 0.50
@@ -49,6 +54,45 @@
 #define MMR_SPREAD 8
 /* Candidates ranked by counting (rank_cands); more are merged. */
 #define RANK_CANDS_MAX 32
+
+/* The document's quotation marks, met in order: the next '"' and the next U+201C or U+201D
+ * at or after a position. The sentences are in text order, so one memchr chain over the
+ * text serves them all (a search per sentence cost 1% of the pipeline's instructions). */
+typedef struct quote_marks {
+    const char *text, *end;
+    const char *dq;    /* the next '"' at or after the last sentence asked about, or end */
+    const char *curly; /* the next U+201C or U+201D, or end */
+} quote_marks;
+
+static const char *find_curly(const char *p, const char *end)
+{
+    for (p = memchr(p, 0xE2, (size_t)(end - p)); p != NULL;
+         p = memchr(p + 1, 0xE2, (size_t)(end - p - 1)))
+        if (end - p >= 3 && (unsigned char)p[1] == 0x80 &&
+            ((unsigned char)p[2] == 0x9C || (unsigned char)p[2] == 0x9D))
+            return p;
+    return end;
+}
+
+/* Whether the sentence text[start, end) starts inside a quotation that an earlier sentence
+ * opened: its first quotation mark closes one (a U+201D, or a '"' right after , . ! or ?).
+ * `If the oil price does not rise..., the deficit will widen," Vincent Koen said.` reads as
+ * half a quotation out of its story. Sentences must be asked in text order. */
+static int starts_inside_quote(quote_marks *q, uint32_t start, uint32_t end)
+{
+    const char *s = q->text + start, *e = q->text + end;
+    if (q->dq < s) {
+        q->dq = memchr(s, '"', (size_t)(q->end - s));
+        if (q->dq == NULL)
+            q->dq = q->end;
+    }
+    if (q->curly < s)
+        q->curly = find_curly(s, q->end);
+    if (q->curly < q->dq)
+        return q->curly < e && (unsigned char)q->curly[2] == 0x9D;
+    const char *d = q->dq;
+    return d < e && d > s && (d[-1] == ',' || d[-1] == '.' || d[-1] == '!' || d[-1] == '?');
+}
 
 static void scale_to_unit(const sum_model *m, double *v)
 {
@@ -116,6 +160,13 @@ int sum_news_scores(lede_doc *doc, const sum_model *m, sum_scratch *scratch, dou
     }
     scale_to_unit(m, salient);
 
+    size_t text_len, n_ls;
+    const char *text = lede_doc_text(doc, &text_len);
+    const lede_sentence *ls = lede_doc_sentences(doc, &n_ls);
+    quote_marks marks = {text, text + text_len, text + text_len, find_curly(text, text + text_len)};
+    marks.dq = memchr(text, '"', text_len);
+    if (marks.dq == NULL)
+        marks.dq = marks.end;
     uint32_t rank = 0;
     for (uint32_t i = 0; i < n; i++) {
         if (!m->sent[i].eligible) {
@@ -125,6 +176,8 @@ int sum_news_scores(lede_doc *doc, const sum_model *m, sum_scratch *scratch, dou
         double position = rank++ == 0 ? 1.0 : 0.0;
         score[i] = W_CENTRALITY * central[i] + W_SALIENCE * salient[i] + W_POSITION * position +
                    W_TITLE * title[i];
+        if (i < n_ls && starts_inside_quote(&marks, ls[i].start, ls[i].end))
+            score[i] *= INSIDE_QUOTE;
     }
     return 0;
 }
