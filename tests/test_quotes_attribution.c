@@ -327,6 +327,24 @@ static void test_a_quotation_opening_a_line_after_any_line_break_is_full(void **
     }
 }
 
+/* "Caddell continued:" as a paragraph of its own, the quotation opening the next (PolNeAR,
+ * breitbart_2016-09-15_pat-caddell-democrat-voters-worr): the colon ends that sentence as a
+ * stop would, so its subject speaks. The quotation went to no one. */
+static void test_a_cue_with_a_colon_closing_the_paragraph_before_names_the_speaker(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "In offering analysis of the ongoing presidential election, longtime Democratic "
+            "pollster Pat Caddell told Breitbart News Daily host Alex Marlow on Thursday how "
+            "surprised he is that health has been at the forefront.\n\nCaddell continued:\n\n"
+            "\"The health issue overall is very much a partisan issue.\"\n",
+            NULL);
+    qtu_expect(&t, "The health issue overall is very much a partisan issue.", "Pat Caddell",
+               "continued", "Caddell");
+    qtu_free(&t);
+}
+
 static void test_speakers_option_off_leaves_speakers_empty(void **state)
 {
     (void)state;
@@ -1499,6 +1517,7 @@ int main(void)
         cmocka_unit_test(test_partial_quote_without_cue_has_no_speaker),
         cmocka_unit_test(test_scare_quote_is_partial),
         cmocka_unit_test(test_full_quote_at_paragraph_start_is_full),
+        cmocka_unit_test(test_a_cue_with_a_colon_closing_the_paragraph_before_names_the_speaker),
         cmocka_unit_test(test_a_quotation_opening_a_line_after_any_line_break_is_full),
         cmocka_unit_test(test_a_speaker_named_after_a_later_segment_names_the_quotation),
         cmocka_unit_test(test_speakers_option_off_leaves_speakers_empty),

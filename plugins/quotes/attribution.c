@@ -673,7 +673,13 @@ static void speaker_of_previous_sentence(const qt_view *v, qt_names *nm, lede_qu
     size_t lim = ob > 2 * PRE_WINDOW ? ob - 2 * PRE_WINDOW : 0;
     while (e > lim && !qt_tok_sentence_end(v, e - 1) && ob - e < 3)
         e--;
-    if (e <= lim || !qt_tok_sentence_end(v, e - 1))
+    /* "Caddell continued:" closing the paragraph before the one the quotation opens: the
+     * colon ends that sentence as a stop would (PolNeAR, BBC: the quotation went to no one). */
+    if (ob > lim && pi > 0 && v->tok[ob - 1].end - v->tok[ob - 1].start == 1 &&
+        v->text[v->tok[ob - 1].start] == ':' && v->tok[ob - 1].end <= v->para[pi - 1].end &&
+        q->mark_start <= v->para[pi].start + 3)
+        e = ob;
+    else if (e <= lim || !qt_tok_sentence_end(v, e - 1))
         return;
     size_t epi = paragraph_of(v, v->tok[e - 1].start);
     if (epi != pi && !(epi + 1 == pi && q->mark_start <= v->para[pi].start + 3))
