@@ -57,8 +57,12 @@ static result run(const char *fmt, ...)
     va_end(ap);
     /* LEDE_E2E_WRAPPER runs every lede command under a tool, e.g. valgrind in CI. */
     const char *wrap = getenv("LEDE_E2E_WRAPPER");
-    snprintf(cmd, sizeof cmd, "export LEDE='%s%s%s' LEDE_TEST_STAGES='%s'; { %s ; } >%s 2>%s",
-             wrap ? wrap : "", wrap ? " " : "", LEDE_BIN, LEDE_TEST_STAGE_DIR, args, out, err);
+    /* $E: a prefix for the scratch files of this test process, so that two runs of the
+     * suite (CI beside a developer's) never share one. */
+    snprintf(cmd, sizeof cmd,
+             "export LEDE='%s%s%s' LEDE_TEST_STAGES='%s' E=/tmp/lede-e2e-%d; { %s ; } >%s 2>%s",
+             wrap ? wrap : "", wrap ? " " : "", LEDE_BIN, LEDE_TEST_STAGE_DIR, (int)getpid(), args,
+             out, err);
 
     int st = system(cmd);
     assert_true(st != -1);
@@ -68,6 +72,15 @@ static result run(const char *fmt, ...)
     unlink(out);
     unlink(err);
     return r;
+}
+
+/* Removes this process's scratch files ($E-* in run()). */
+static int remove_scratch(void **state)
+{
+    char cmd[96];
+    (void)state;
+    snprintf(cmd, sizeof cmd, "rm -rf /tmp/lede-e2e-%d-*", (int)getpid());
+    return system(cmd) == 0 ? 0 : -1;
 }
 
 static void done(result *r)
@@ -276,9 +289,9 @@ static void test_config_typo_is_caught_before_reading_input(void **state)
 {
     (void)state;
     result r = run("sed 's/format = \"json\"/fromat = \"json\"/' configs/default.cfg > "
-                   "/tmp/lede-e2e-typo.cfg && $LEDE check -c /tmp/lede-e2e-typo.cfg");
+                   "$E-typo.cfg && $LEDE check -c $E-typo.cfg");
     assert_int_equal(r.status, 2);
-    assert_non_null(strstr(r.err, "/tmp/lede-e2e-typo.cfg:"));
+    assert_non_null(strstr(r.err, "-typo.cfg:"));
     assert_non_null(
         strstr(r.err, ": stage 'exporter': unknown option 'fromat' (did you mean 'format'?)"));
     done(&r);
@@ -477,11 +490,10 @@ static void test_overrides_change_options_from_the_command_line(void **state)
 static void test_invalid_utf8_is_replaced_with_a_warning(void **state)
 {
     (void)state;
-    result r = run("printf 'Bad \\377 byte. \"Quote,\" he said.' > /tmp/lede-e2e-bad.txt && "
-                   "$LEDE run -c configs/default.cfg /tmp/lede-e2e-bad.txt");
+    result r = run("printf 'Bad \\377 byte. \"Quote,\" he said.' > $E-bad.txt && "
+                   "$LEDE run -c configs/default.cfg $E-bad.txt");
     assert_int_equal(r.status, 0);
-    assert_non_null(
-        strstr(r.err, "document '/tmp/lede-e2e-bad.txt': invalid UTF-8 at byte offset 4"));
+    assert_non_null(strstr(r.err, "-bad.txt': invalid UTF-8 at byte offset 4"));
     json_t *doc = parse_json(r.out);
     assert_non_null(json_object_get(doc, "warnings"));
     json_decref(doc);
@@ -526,19 +538,19 @@ static void test_configs_work_from_an_install(void **state)
 {
     (void)state;
     result r =
-        run("rm -rf /tmp/lede-e2e-prefix && '%s' --install '%s' --prefix /tmp/lede-e2e-prefix "
+        run("rm -rf $E-prefix && '%s' --install '%s' --prefix $E-prefix "
             ">/dev/null && cd /tmp && for c in default batch-ndjson quotes-csv summary-md; do "
-            "/tmp/lede-e2e-prefix/bin/lede check -c /tmp/lede-e2e-prefix/share/lede/configs/$c.cfg "
-            "|| exit 9; done && /tmp/lede-e2e-prefix/bin/lede run -c "
-            "/tmp/lede-e2e-prefix/share/lede/configs/quotes-csv.cfg '%s/" SAMPLE "' && "
-            "/tmp/lede-e2e-prefix/bin/lede stages",
+            "$E-prefix/bin/lede check -c $E-prefix/share/lede/configs/$c.cfg "
+            "|| exit 9; done && $E-prefix/bin/lede run -c "
+            "$E-prefix/share/lede/configs/quotes-csv.cfg '%s/" SAMPLE "' && "
+            "$E-prefix/bin/lede stages",
             CMAKE_COMMAND, LEDE_BINARY_DIR, LEDE_SOURCE_DIR);
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "hundreds"));
-    assert_non_null(strstr(r.out, "/tmp/lede-e2e-prefix/lib/lede/stages"));
+    assert_non_null(strstr(r.out, "-prefix/lib/lede/stages"));
     assert_null(strstr(r.out, LEDE_BINARY_DIR "/lib/lede/stages")); /* its own stages only */
     done(&r);
-    r = run("rm -rf /tmp/lede-e2e-prefix");
+    r = run("rm -rf $E-prefix");
     done(&r);
 }
 
@@ -581,11 +593,11 @@ static void test_isolate_contains_crashes_aborts_and_hangs(void **state)
 static void test_two_workers_give_the_single_worker_output(void **state)
 {
     (void)state;
-    result r = run("for i in 1 2 3 4 5 6 7 8; do cat " SAMPLE "; done > /tmp/lede-e2e-many.txt; "
+    result r = run("for i in 1 2 3 4 5 6 7 8; do cat " SAMPLE "; done > $E-many.txt; "
                    "for j in 1 2 3; do $LEDE run -c configs/batch-ndjson.cfg -i text -j $j " SAMPLE
-                   " /tmp/lede-e2e-many.txt " SAMPLE " > /tmp/lede-e2e-j$j.out || exit 1; done; "
-                   "cmp /tmp/lede-e2e-j1.out /tmp/lede-e2e-j2.out && "
-                   "cmp /tmp/lede-e2e-j1.out /tmp/lede-e2e-j3.out && wc -l < /tmp/lede-e2e-j1.out");
+                   " $E-many.txt " SAMPLE " > $E-j$j.out || exit 1; done; "
+                   "cmp $E-j1.out $E-j2.out && "
+                   "cmp $E-j1.out $E-j3.out && wc -l < $E-j1.out");
     assert_int_equal(r.status, 0);
     assert_int_equal(atoi(r.out), 3);
     done(&r);
@@ -597,49 +609,48 @@ static void test_a_huge_record_in_pieces_is_the_whole_record(void **state)
      * --isolate keeps every record whole: all must give the same bytes, with small
      * documents before and after it, pretty JSON or NDJSON, one worker or several. */
     (void)state;
-    result r = run(
-        "i=0; while [ $i -lt 200 ]; do cat " SAMPLE "; i=$((i+1)); done > /tmp/lede-e2e-huge.txt; "
-        "for c in batch-ndjson default; do "
-        "for o in '--isolate' '-j 1' '-j 2' '-j 3'; do $LEDE run -c configs/$c.cfg -i text "
-        "$o " SAMPLE " /tmp/lede-e2e-huge.txt " SAMPLE
-        " > \"/tmp/lede-e2e-huge$o.out\" || exit 1; done; "
-        "cmp /tmp/lede-e2e-huge--isolate.out '/tmp/lede-e2e-huge-j 1.out' && "
-        "cmp /tmp/lede-e2e-huge--isolate.out '/tmp/lede-e2e-huge-j 2.out' && "
-        "cmp /tmp/lede-e2e-huge--isolate.out '/tmp/lede-e2e-huge-j 3.out' || exit 1; done; "
-        "wc -c < /tmp/lede-e2e-huge--isolate.out");
+    result r =
+        run("i=0; while [ $i -lt 200 ]; do cat " SAMPLE "; i=$((i+1)); done > $E-huge.txt; "
+            "for c in batch-ndjson default; do "
+            "for o in '--isolate' '-j 1' '-j 2' '-j 3'; do $LEDE run -c configs/$c.cfg -i text "
+            "$o " SAMPLE " $E-huge.txt " SAMPLE " > \"$E-huge$o.out\" || exit 1; done; "
+            "cmp $E-huge--isolate.out \"$E-huge-j 1.out\" && "
+            "cmp $E-huge--isolate.out \"$E-huge-j 2.out\" && "
+            "cmp $E-huge--isolate.out \"$E-huge-j 3.out\" || exit 1; done; "
+            "wc -c < $E-huge--isolate.out");
     assert_int_equal(r.status, 0);
     assert_true(atol(r.out) > 2000000);
     done(&r);
     for (int j = 1; j <= 2; j++) {
         r = run("$LEDE run -c configs/batch-ndjson.cfg -i text -j %d " SAMPLE
-                " /tmp/lede-e2e-huge.txt > /dev/full",
+                " $E-huge.txt > /dev/full",
                 j);
         assert_int_equal(r.status, 1);
         assert_non_null(strstr(r.err, "No space left on device"));
         done(&r);
         r = run("bash -c '$LEDE run -c configs/batch-ndjson.cfg -i text -j %d "
-                "/tmp/lede-e2e-huge.txt " SAMPLE
-                " | head -c 1000 >/dev/null; exit ${PIPESTATUS[0]}'",
+                "$E-huge.txt " SAMPLE " | head -c 1000 >/dev/null; exit ${PIPESTATUS[0]}'",
                 j);
         assert_true(r.status < 128);
         assert_null(strstr(r.err, "Broken pipe"));
         done(&r);
     }
-    unlink("/tmp/lede-e2e-huge.txt");
+    r = run("rm -f $E-huge*");
+    done(&r);
 }
 
 static void test_gnu_parallel_pipe_gives_the_same_records(void **state)
 {
     (void)state;
-    result r = run(
-        "command -v parallel >/dev/null || { echo 'GNU parallel missing' >&2; exit 77; }; "
-        "i=0; while [ $i -lt 120 ]; do printf '{\"id\":\"doc%%d\",\"text\":\"%%s said: "
-        "\\u201cItem %%d is ready.\\u201d Then it shipped.\"}\\n' $i Ann $i; i=$((i+1)); "
-        "done > /tmp/lede-e2e-par.ndjson && "
-        "$LEDE run -c configs/batch-ndjson.cfg < /tmp/lede-e2e-par.ndjson | sort > "
-        "/tmp/lede-e2e-par1.out && parallel --pipe -N 25 -j 2 --will-cite $LEDE run -c "
-        "configs/batch-ndjson.cfg < /tmp/lede-e2e-par.ndjson | sort > /tmp/lede-e2e-par2.out "
-        "&& cmp /tmp/lede-e2e-par1.out /tmp/lede-e2e-par2.out && wc -l < /tmp/lede-e2e-par2.out");
+    result r =
+        run("command -v parallel >/dev/null || { echo 'GNU parallel missing' >&2; exit 77; }; "
+            "i=0; while [ $i -lt 120 ]; do printf '{\"id\":\"doc%%d\",\"text\":\"%%s said: "
+            "\\u201cItem %%d is ready.\\u201d Then it shipped.\"}\\n' $i Ann $i; i=$((i+1)); "
+            "done > $E-par.ndjson && "
+            "$LEDE run -c configs/batch-ndjson.cfg < $E-par.ndjson | sort > "
+            "$E-par1.out && parallel --pipe -N 25 -j 2 --will-cite $LEDE run -c "
+            "configs/batch-ndjson.cfg < $E-par.ndjson | sort > $E-par2.out "
+            "&& cmp $E-par1.out $E-par2.out && wc -l < $E-par2.out");
     if (r.status == 77) {
         done(&r);
         skip();
@@ -701,5 +712,5 @@ int main(void)
         cmocka_unit_test(test_gnu_parallel_pipe_gives_the_same_records),
         cmocka_unit_test(test_usage_errors_exit_2),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, NULL, remove_scratch);
 }
