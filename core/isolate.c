@@ -19,10 +19,13 @@
  *
  * The parent's reader calls iso_wait_input when the input has nothing ready: ready documents
  * still go to the children and their results are written as they come, so an idle input
- * holds back no finished record. A child inherits the parent's signal handler (runner.c)
- * but never acts on it: at a terminal, ctrl-C reaches the whole process group, and a child
- * finishes its document while the parent stops reading and closes its pipe; a second
- * signal kills both.
+ * holds back no finished record; with such input (and after a stop signal) the parent also
+ * flushes by time (lede__runner_flush_in). A child inherits the parent's signal handler
+ * (runner.c) and only notes its first signal: at a terminal, ctrl-C reaches the whole
+ * process group, and a child finishes its document while the parent stops reading and
+ * closes its pipe; a second signal kills both, and so does the grace period (the child's is
+ * a second longer than the parent's). A child never outlives the parent (PR_SET_PDEATHSIG
+ * on Linux), however the parent ends.
  *
  * Limitation: stage finish() runs in the parent, whose instances saw no document, so a
  * stage that accumulates across documents reports nothing at end of stream when isolated.
@@ -33,6 +36,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -220,6 +226,10 @@ typedef struct iso {
     lede_error *err;
     unsigned long long next_read, next_write, next_send;
     int rc, eof, write_failed, has_renderer;
+    /* Flushing by time (lede__runner_flush_in): input that may wait, records written since
+     * the last flush, and when that was. */
+    int stream, dirty;
+    double last_flush;
 } iso;
 
 static void close_child(child *c)
@@ -244,12 +254,20 @@ static int start_child(iso *s, int k, lede_error *err)
         return lede_error_set(err, LEDE_EIO, "cannot create a pipe: %s", strerror(errno));
     }
     fflush(NULL); /* nothing buffered may be written twice */
-    pid_t pid = fork();
+    pid_t parent = getpid(), pid = fork();
     if (pid < 0) {
         close(to[0]), close(to[1]), close(from[0]), close(from[1]);
         return lede_error_set(err, LEDE_EIO, "cannot start a worker process: %s", strerror(errno));
     }
     if (pid == 0) {
+#ifdef __linux__
+        /* A child never outlives the parent (killed, or ended by the grace period after a
+         * signal, runner.c): it would go on with a document nobody reads. */
+        if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
+            _exit(3);
+#else
+        (void)parent;
+#endif
         for (int i = 0; i < s->n_kids; i++)
             if (i != k)
                 close_child(&s->kids[i]);
@@ -384,10 +402,10 @@ static size_t write_due(iso *s)
         size_t w = (size_t)(s->next_write % s->n_slots);
         if (s->next_write >= s->next_read || s->state[w] != SLOT_DONE)
             return n;
-        if (!s->write_failed &&
-            lede__runner_finish_doc(s->p, s->docs[w], s->has_renderer, s->stats, s->err)) {
-            s->write_failed = 1;
-            s->eof = 1;
+        if (!s->write_failed) {
+            s->dirty = 1;
+            if (lede__runner_finish_doc(s->p, s->docs[w], s->has_renderer, s->stats, s->err))
+                s->write_failed = s->eof = 1;
         }
         s->state[w] = SLOT_FREE;
         s->next_write++;
@@ -418,13 +436,29 @@ static int send_ready(iso *s)
     return 0;
 }
 
-/* Waits for a result, a death or a deadline of the busy children, and takes what came; with
- * in_fd >= 0, also for in_fd to be readable or for a stop signal (lede__run_wait). 1 when
- * in_fd is readable, -1 to stop, 0 otherwise; a failure is left in s->rc. */
+/* Flushes the sinks; a failure is a write failure of the run. */
+static void iso_flush(iso *s)
+{
+    lede_error e;
+    if (lede__pipeline_flush(s->p, &e)) {
+        if (errno == EPIPE)
+            s->stats->broken_pipe = 1;
+        *s->err = e;
+        s->write_failed = s->eof = 1;
+    }
+    s->dirty = 0;
+    s->last_flush = lede__now();
+}
+
+/* Waits for a result, a death or a deadline of the busy children, a flush that is due or a
+ * stop signal, and takes what came; with in_fd >= 0, also for in_fd to be readable
+ * (lede__run_wait). 1 when in_fd is readable, -1 to stop, 0 otherwise; a failure is left in
+ * s->rc. */
 static int wait_children(iso *s, int in_fd)
 {
     struct pollfd pfd[LEDE_MAX_WORKERS + 2];
-    int idx[LEDE_MAX_WORKERS], n = 0, timeout_ms = -1, got = 0;
+    int idx[LEDE_MAX_WORKERS], n = 0;
+    int timeout_ms = lede__runner_flush_in(s->dirty, s->stream, s->last_flush);
     double now = lede__now();
     for (int k = 0; k < s->n_kids; k++) {
         if (s->kids[k].slot < 0)
@@ -441,14 +475,9 @@ static int wait_children(iso *s, int in_fd)
         pfd[n].revents = 0;
         idx[n++] = k;
     }
-    if (in_fd >= 0) {
-        got = lede__run_wait(in_fd, pfd, n, timeout_ms);
-    } else if (poll(pfd, (nfds_t)n, timeout_ms) < 0) {
-        if (errno != EINTR)
-            return s->rc = lede_error_set(s->err, LEDE_EIO, "poll: %s", strerror(errno)), 0;
-        for (int i = 0; i < n; i++)
-            pfd[i].revents = 0;
-    }
+    int got = lede__run_wait(in_fd, pfd, n, timeout_ms);
+    if (in_fd < 0 && got < 0)
+        return s->rc = lede_error_set(s->err, LEDE_EIO, "poll: %s", strerror(errno)), 0;
     now = lede__now();
     for (int i = 0; i < n && !s->rc; i++) {
         child *c = &s->kids[idx[i]];
@@ -472,23 +501,15 @@ static int wait_children(iso *s, int in_fd)
 static int iso_wait_input(void *ctx, int fd)
 {
     iso *s = ctx;
-    int dirty = 1; /* documents written before the wait may sit in stdio's buffer */
+    s->dirty = 1; /* written before the wait: may sit in stdio's buffer */
     for (;;) {
-        if (write_due(s))
-            dirty = 1;
+        write_due(s);
         if (s->write_failed || s->rc || (s->rc = send_ready(s)))
             return 1;
-        if (dirty) {
-            lede_error e;
-            int rc = lede__pipeline_flush(s->p, &e);
-            if (rc) {
-                if (errno == EPIPE)
-                    s->stats->broken_pipe = 1;
-                *s->err = e;
-                s->write_failed = s->eof = 1;
+        if (s->dirty) {
+            iso_flush(s);
+            if (s->write_failed)
                 return 1;
-            }
-            dirty = 0;
         }
         int got = wait_children(s, fd);
         if (s->rc)
@@ -511,6 +532,8 @@ int lede__run_isolated(lede__pipeline *p, lede__reader *r, const lede__settings 
     s.stats = stats;
     s.err = err;
     s.has_renderer = lede__pipeline_has_renderer(p);
+    s.stream = set->input_may_wait;
+    s.last_flush = lede__now();
     s.n_kids = set->workers > 0 ? set->workers : 1;
     s.n_slots = (size_t)s.n_kids * 4;
     lede_buf_init(&s.req, 0);
@@ -538,9 +561,13 @@ int lede__run_isolated(lede__pipeline *p, lede__reader *r, const lede__settings 
     lede__reader_on_wait(r, iso_wait_input, &s);
 
     while (!s.rc) {
-        /* 1. Write finished documents in input order. */
+        /* 1. Write finished documents in input order, and flush them when that is due. */
         if (write_due(&s))
             continue;
+        if (lede__runner_flush_in(s.dirty, s.stream, s.last_flush) == 0) {
+            iso_flush(&s);
+            continue;
+        }
         /* After a stop signal, the documents read are finished and written, no more read. */
         if (!s.eof && lede__run_stop_signal())
             s.eof = 1;

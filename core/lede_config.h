@@ -10,6 +10,13 @@
 
 #define LEDE_DEFAULT_MAX_DOC_BYTES ((size_t)64 * 1024 * 1024)
 
+/* Seconds a run may take to end cleanly after a stop signal (SIGINT, SIGTERM, SIGHUP)
+ * before it is ended with the signal's own status (README, `lede --help`). */
+#define LEDE_STOP_GRACE_S 3
+/* With input from a pipe, terminal or socket (or after a stop signal), a finished record
+ * waits at most about this long in lede's output buffer before a flush. */
+#define LEDE_FLUSH_DELAY_MS 50
+
 /* Settings a config file or the command line can give, outside any stage. */
 typedef struct lede__settings {
     char input[16];       /* "text" or "ndjson" */
@@ -18,6 +25,9 @@ typedef struct lede__settings {
     size_t max_doc_bytes;
     int isolate;        /* run the stages in worker processes */
     double doc_timeout; /* isolate: seconds a document may take; 0 = no limit */
+    int input_may_wait; /* set by the CLI: an input is a pipe, terminal, socket or FIFO, whose
+                           reads may wait; output is then flushed by time, and one worker
+                           runs beside the reading thread (runner.c) */
 } lede__settings;
 
 LEDE_API void lede__settings_init(lede__settings *set);
@@ -123,10 +133,16 @@ LEDE_API int lede__run_stop_signal(void);
  * comes first; a stop signal ends the wait. pfd needs room for n + 2 entries (in_fd and the
  * signals' wake-up pipe go after the caller's). Returns 1 when in_fd is readable (or at its
  * end, or in error: the read says which), 0 when woken otherwise (see pfd[i].revents), -1
- * when the run is to stop. */
+ * when the run is to stop. With in_fd < 0 it waits for pfd alone: 0 when woken (by an
+ * event, the timeout or the first stop signal), -1 when poll() failed (errno says why). */
 int lede__run_wait(int in_fd, struct pollfd *pfd, int n, int timeout_ms);
 
 /* Shared by runner.c and isolate.c. */
+/* When records written since the last flush (dirty) must be flushed: milliseconds from now
+ * (0: now), or -1 when no flush is due. With input that may wait (stream:
+ * settings.input_may_wait), LEDE_FLUSH_DELAY_MS after the last flush; after a stop signal at
+ * once; with only regular files, never (stdio flushes its full buffers). */
+int lede__runner_flush_in(int dirty, int stream, double last_flush);
 int lede__runner_new_doc(const lede__settings *set, lede_doc **doc, lede_error *err);
 void lede__runner_report_reader_warnings(lede_doc *doc);
 int lede__runner_finish_doc(lede__pipeline *p, lede_doc *doc, int has_renderer,

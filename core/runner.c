@@ -17,12 +17,17 @@
  * terminal or socket and no byte is ready, the reader calls back here (wait_input) before
  * it waits, and every record finished so far is written and the sinks are flushed (with
  * workers, the records they finish while the input stays idle go out as they are done).
- * A regular file never waits, so its reads stay one system call each and nothing more is
- * flushed than stdio's full buffers.
+ * While such input streams, a finished record waits at most about LEDE_FLUSH_DELAY_MS for
+ * a flush (lede__runner_flush_in: at most one flush per delay, not one per record); the
+ * stages then run in a worker thread even with one worker, so that the reading thread can
+ * flush while a document takes long. A regular file never waits, so its reads stay one
+ * system call each, one thread runs it with -j 1, and nothing more is flushed than stdio's
+ * full buffers.
  *
  * SIGINT, SIGTERM and SIGHUP end a run cleanly (lede__run_catch_signals): the first stops
  * the reading of new input, the documents already read are finished and written whole, and
- * the caller exits with 128 + the signal; the second kills at once (default disposition).
+ * the caller exits with 128 + the signal; the second kills at once (default disposition), and
+ * so does the end of a grace period (LEDE_STOP_GRACE_S) that the first one starts.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -42,14 +47,49 @@
 /* What a signal handler may touch: the signal, who sent it and when, and a pipe it wakes a
  * waiting poll() with (a flag alone would be missed by a poll that starts just after the
  * handler ran). The process that caught the signals owns the pipe: a forked worker process
- * (isolate.c) inherits the handler, so its first signal is noted and has no effect (it
- * finishes its document; the parent ends it by closing its pipe) and its second kills it,
- * but it never writes to the parent's pipe. */
+ * (isolate.c) inherits the handler, so its first signal is noted and only arms its deadline
+ * (it finishes its document; the parent ends it by closing its pipe) and its second kills
+ * it, but it never writes to the parent's pipe.
+ *
+ * A clean end can wait forever (a stage that hangs, an output nobody reads, a FIFO nobody
+ * opens), so the first signal also arms alarm(LEDE_STOP_GRACE_S): if the run has not ended
+ * by then, on_deadline ends it with the signal's own status (default disposition, raised).
+ * A worker process waits one second more, so that its parent, which the same ctrl-C
+ * reached, ends first and it goes with it (PR_SET_PDEATHSIG, isolate.c). */
 static volatile sig_atomic_t stop_signal, stop_sender;
 static struct timespec stop_time;
 static int stop_pipe[2] = {-1, -1};
 static pid_t stop_owner;
 static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP};
+
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
+/* Ends the process with the stop signal's default effect; async-signal-safe. */
+static void die_of_stop_signal(int sig)
+{
+    sigset_t set;
+    signal(sig, SIG_DFL);
+    sigemptyset(&set);
+    sigaddset(&set, sig);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+    raise(sig); /* the default of SIGINT, SIGTERM and SIGHUP: the process ends */
+}
+
+/* SIGALRM after a stop signal: the grace period is over. */
+static void on_deadline(int sig)
+{
+    static const char note[] = "lede: the run did not end within " STR(
+        LEDE_STOP_GRACE_S) " s of the signal: stopped at once, output may end mid-record\n";
+    (void)sig;
+    if (!stop_signal)
+        return;
+    if (getpid() == stop_owner) {
+        ssize_t n = write(2, note, sizeof note - 1);
+        (void)n;
+    }
+    die_of_stop_signal(stop_signal);
+}
 
 static void on_stop_signal(int sig, siginfo_t *info, void *context)
 {
@@ -63,19 +103,29 @@ static void on_stop_signal(int sig, siginfo_t *info, void *context)
          * signal has its default effect, now (it is blocked until this handler returns). */
         double since = (double)(now.tv_sec - stop_time.tv_sec) +
                        (double)(now.tv_nsec - stop_time.tv_nsec) * 1e-9;
-        if (!sender || sender != stop_sender || since > 1.0) {
-            signal(sig, SIG_DFL);
-            raise(sig);
-        }
+        if (!sender || sender != stop_sender || since > 1.0)
+            die_of_stop_signal(sig);
         errno = saved;
         return;
     }
     stop_signal = sig;
     stop_sender = sender;
     stop_time = now;
-    if (stop_pipe[1] >= 0 && getpid() == stop_owner) {
-        ssize_t n = write(stop_pipe[1], "", 1); /* full pipe: a wake-up is pending anyway */
-        (void)n;
+    /* The deadline's handler is set only now: a run that no signal stops costs nothing. */
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_deadline;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGALRM, &sa, NULL);
+    if (getpid() == stop_owner) {
+        alarm(LEDE_STOP_GRACE_S);
+        if (stop_pipe[1] >= 0) {
+            ssize_t n = write(stop_pipe[1], "", 1); /* full pipe: a wake-up is pending anyway */
+            (void)n;
+        }
+    } else {
+        alarm(LEDE_STOP_GRACE_S + 1);
     }
     errno = saved;
 }
@@ -96,7 +146,8 @@ int lede__run_catch_signals(void)
     sa.sa_sigaction = on_stop_signal;
     /* One handler at a time; SA_RESTART: a write to a slow output is not cut short
      * mid-record. The waits that must end on a signal are poll()s, which the pipe wakes and
-     * which never restart. */
+     * which never restart; the blocking calls that could wait forever (a hung stage, a full
+     * output pipe, the open of a FIFO) end with the grace period. */
     sigemptyset(&sa.sa_mask);
     for (size_t i = 0; i < sizeof stop_signals / sizeof *stop_signals; i++)
         sigaddset(&sa.sa_mask, stop_signals[i]);
@@ -137,23 +188,41 @@ static void drain(int fd)
 
 int lede__run_wait(int in_fd, struct pollfd *pfd, int n, int timeout_ms)
 {
-    pfd[n].fd = in_fd;
+    /* Once stopped, a wait for input ends at once; a wait for pfd alone (in_fd < 0) still
+     * waits, without the drained wake-up pipe. */
+    int stopped = stop_signal != 0;
+    if (stopped && in_fd >= 0)
+        return -1;
+    pfd[n].fd = in_fd; /* a negative fd: poll() passes over it */
     pfd[n].events = POLLIN;
     pfd[n].revents = 0;
-    int all = poll_stop(pfd, n + 1);
-    if (stop_signal)
-        return -1;
+    int all = stopped ? n + 1 : poll_stop(pfd, n + 1);
     int got = poll(pfd, (nfds_t)all, timeout_ms);
     if (got < 0 && errno != EINTR)
-        return 1; /* cannot wait: read, and let a read error say what is wrong */
+        return in_fd >= 0 ? 1 : -1; /* with input: read, and let a read error say what is
+                                       wrong */
     if (got < 0)
         for (int i = 0; i < all; i++)
             pfd[i].revents = 0;
     if (all > n + 1 && pfd[n + 1].revents)
         drain(stop_pipe[0]);
+    if (in_fd < 0)
+        return 0;
     if (stop_signal)
         return -1;
     return pfd[n].revents != 0;
+}
+
+int lede__runner_flush_in(int dirty, int stream, double last_flush)
+{
+    if (!dirty)
+        return -1;
+    if (stop_signal)
+        return 0; /* the grace period may end the run: nothing finished waits */
+    if (!stream)
+        return -1;
+    double left = last_flush + LEDE_FLUSH_DELAY_MS / 1000.0 - lede__now();
+    return left <= 0 ? 0 : (int)(left * 1000.0) + 1;
 }
 
 /* The error record for a failed document when no stage renders one. */
@@ -361,6 +430,10 @@ typedef struct pool {
     /* Pieces of a worker's document (pool_piece) and the main thread's flush of the sinks
      * may overlap: this orders them. */
     pthread_mutex_t out_mu;
+    /* Flushing by time (lede__runner_flush_in): input that may wait, records written since
+     * the last flush, and when that was. The main thread's own. */
+    int stream, dirty;
+    double last_flush;
 } pool;
 
 typedef struct worker {
@@ -435,10 +508,11 @@ static size_t pool_write_due(pool *pl)
         pthread_mutex_unlock(&pl->mu);
         lede_doc_text(pl->docs[slot], &len);
         pl->bytes_in_flight -= len;
-        if (!pl->write_failed &&
-            lede__runner_finish_doc(pl->p, pl->docs[slot], pl->has_renderer, pl->stats, pl->err)) {
-            pl->write_failed = 1;
-            pl->eof = 1; /* stop reading; let the workers drain */
+        if (!pl->write_failed) {
+            pl->dirty = 1;
+            if (lede__runner_finish_doc(pl->p, pl->docs[slot], pl->has_renderer, pl->stats,
+                                        pl->err))
+                pl->write_failed = pl->eof = 1; /* stop reading; let the workers drain */
         }
         pthread_mutex_lock(&pl->mu);
         pl->state[slot] = SLOT_FREE;
@@ -448,34 +522,42 @@ static size_t pool_write_due(pool *pl)
     }
 }
 
+/* Flushes the sinks; called and returns with mu held (released while flushing: a slow
+ * reader of the output must not stall the workers). A failure is a write failure of the
+ * run. */
+static void pool_flush(pool *pl)
+{
+    lede_error e;
+    pthread_mutex_unlock(&pl->mu);
+    pthread_mutex_lock(&pl->out_mu);
+    int rc = lede__pipeline_flush(pl->p, &e);
+    pthread_mutex_unlock(&pl->out_mu);
+    if (rc) {
+        int ignored = 0;
+        flush_failed(pl->stats, rc, &e, &ignored, pl->err);
+        pl->write_failed = pl->eof = 1;
+    }
+    pl->dirty = 0;
+    pl->last_flush = lede__now();
+    pthread_mutex_lock(&pl->mu);
+}
+
 /* The main thread's reader waits for input: write every document finished so far and flush,
  * then wait for the input, writing each document the workers finish meanwhile. */
 static int pool_wait_input(void *ctx, int fd)
 {
     pool *pl = ctx;
     struct pollfd pfd[3];
-    int dirty = 1, got = 0; /* documents written before the wait may sit in stdio's buffer */
+    int got = 0;
 
+    pl->dirty = 1; /* pieces written by a worker may sit in stdio's buffer too */
     pthread_mutex_lock(&pl->mu);
     for (;;) {
-        if (pool_write_due(pl))
-            dirty = 1;
+        pool_write_due(pl);
         if (pl->write_failed)
             break;
-        if (dirty) {
-            /* Flushed outside mu: a slow reader of the output must not stall the workers. */
-            lede_error e;
-            pthread_mutex_unlock(&pl->mu);
-            pthread_mutex_lock(&pl->out_mu);
-            int rc = lede__pipeline_flush(pl->p, &e);
-            pthread_mutex_unlock(&pl->out_mu);
-            if (rc) {
-                int ignored = 0;
-                flush_failed(pl->stats, rc, &e, &ignored, pl->err);
-                pl->write_failed = pl->eof = 1;
-            }
-            pthread_mutex_lock(&pl->mu);
-            dirty = 0;
+        if (pl->dirty) {
+            pool_flush(pl);
             continue; /* a document finished during the flush is written before waiting */
         }
         int n = 0;
@@ -498,6 +580,27 @@ static int pool_wait_input(void *ctx, int fd)
     return pl->write_failed || got < 0;
 }
 
+/* The main thread's longest sleep while documents are in flight, in milliseconds: it then
+ * writes what is due and flushes by time (LEDE_FLUSH_DELAY_MS with input that may wait), or
+ * notices a stop signal (which cannot wake a condition variable) and flushes at once. */
+#define MAIN_TICK_MS 100
+
+/* Sleeps on pl->done until the wake-up condition or ms milliseconds; mu held. */
+static void pool_sleep(pool *pl, int ms)
+{
+    struct timespec until;
+    clock_gettime(CLOCK_MONOTONIC, &until);
+    until.tv_sec += ms / 1000;
+    until.tv_nsec += (long)(ms % 1000) * 1000000L;
+    if (until.tv_nsec >= 1000000000L) {
+        until.tv_sec++;
+        until.tv_nsec -= 1000000000L;
+    }
+    while (!(pl->n_done >= pl->wake_at && pl->state[pl->next_write % pl->n_slots] == SLOT_DONE))
+        if (pthread_cond_timedwait(&pl->done, &pl->mu, &until) == ETIMEDOUT)
+            return;
+}
+
 /* Documents in flight: up to this many per worker, and this much text in all (one larger
  * document is always allowed), so that memory stays bounded whatever the input. */
 #define WINDOW_PER_WORKER 16
@@ -517,6 +620,8 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
     pl.stats = stats;
     pl.err = err;
     pl.has_renderer = lede__pipeline_has_renderer(p);
+    pl.stream = set->input_may_wait;
+    pl.last_flush = lede__now();
     pl.wake[0] = pl.wake[1] = -1;
     pl.n_slots = (size_t)n_workers * WINDOW_PER_WORKER;
     pl.docs = calloc(pl.n_slots, sizeof *pl.docs);
@@ -541,10 +646,14 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
             goto out;
         lede__doc_set_flush(pl.docs[i], pool_piece, &pl);
     }
+    pthread_condattr_t attr;
+    pthread_condattr_init(&attr);
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC); /* pool_sleep's deadline */
     pthread_mutex_init(&pl.mu, NULL);
     pthread_mutex_init(&pl.out_mu, NULL);
     pthread_cond_init(&pl.ready, NULL);
-    pthread_cond_init(&pl.done, NULL);
+    pthread_cond_init(&pl.done, &attr);
+    pthread_condattr_destroy(&attr);
     locks = 1;
     lede__reader_on_wait(r, pool_wait_input, &pl);
     for (int i = 0; i < n_workers; i++) {
@@ -559,9 +668,13 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
 
     pthread_mutex_lock(&pl.mu);
     while (!rc) {
-        /* Write what is finished, in input order. */
+        /* Write what is finished, in input order, and flush it when that is due. */
         if (pool_write_due(&pl))
             continue;
+        if (lede__runner_flush_in(pl.dirty, pl.stream, pl.last_flush) == 0) {
+            pool_flush(&pl);
+            continue;
+        }
         /* After a stop signal, the documents read are finished and written, no more read. */
         if (!pl.eof && lede__run_stop_signal())
             pl.eof = 1;
@@ -597,9 +710,10 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
          * (the next one to write among them), then write them all and refill the window. */
         size_t in_flight = (size_t)(pl.next_read - pl.next_write);
         pl.wake_at = in_flight / 2 > 1 ? in_flight / 2 : 1;
+        int ms = lede__runner_flush_in(pl.dirty, pl.stream, pl.last_flush);
+        int tick = pl.stream ? LEDE_FLUSH_DELAY_MS : MAIN_TICK_MS;
         pl.main_waiting = 1;
-        while (!(pl.n_done >= pl.wake_at && pl.state[pl.next_write % pl.n_slots] == SLOT_DONE))
-            pthread_cond_wait(&pl.done, &pl.mu);
+        pool_sleep(&pl, ms >= 0 && ms < tick ? ms : tick);
         /* main_waiting is read by the workers, under the lock, while cond_wait sleeps. */
         // cppcheck-suppress redundantAssignment
         pl.main_waiting = 0;
@@ -637,7 +751,10 @@ int lede__run(lede__pipeline *p, lede__reader *r, const lede__settings *set, led
     int rc;
 
     lede__run_stats_begin(stats);
-    if (lede__pipeline_workers(p) > 1)
+    /* Input that may wait is read by a thread of its own beside one worker, so that what is
+     * finished goes out by time whatever the stage or the input does (a regular file keeps
+     * the single thread). */
+    if (lede__pipeline_workers(p) > 1 || set->input_may_wait)
         rc = run_parallel(p, r, set, stats, err);
     else
         rc = run_serial(p, r, set, stats, err);

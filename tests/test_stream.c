@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -53,9 +54,9 @@ static void sleep_ms(int ms)
 }
 
 /* Starts LEDE_BIN with args (NULL-terminated, after "lede"); stdin from in_fd, or a new
- * pipe when in_fd < 0. The signals lede catches start with their default disposition,
- * whatever the test runner left. */
-static proc spawn(const char *const *args, int in_fd)
+ * pipe when in_fd < 0; stdout to out_fd, or a new pipe (p.out) when out_fd < 0. The signals
+ * lede catches start with their default disposition, whatever the test runner left. */
+static proc spawn_to(const char *const *args, int in_fd, int out_fd)
 {
     proc p;
     int to[2] = {-1, -1}, from[2];
@@ -69,7 +70,10 @@ static proc spawn(const char *const *args, int in_fd)
     argv[n] = NULL;
     snprintf(p.err, sizeof p.err, "/tmp/lede-stream-%d.err", (int)getpid());
     assert_int_equal(in_fd < 0 ? pipe(to) : 0, 0);
-    assert_int_equal(pipe(from), 0);
+    if (out_fd < 0)
+        assert_int_equal(pipe(from), 0);
+    else
+        from[0] = -1, from[1] = out_fd;
     p.pid = fork();
     assert_true(p.pid >= 0);
     if (p.pid == 0) {
@@ -98,9 +102,15 @@ static proc spawn(const char *const *args, int in_fd)
     } else {
         p.in = -1;
     }
-    close(from[1]);
+    if (out_fd < 0)
+        close(from[1]);
     p.out = from[0];
     return p;
+}
+
+static proc spawn(const char *const *args, int in_fd)
+{
+    return spawn_to(args, in_fd, -1);
 }
 
 /* Reads what lede wrote until pred(p) holds or its stdout ends; 1 when pred holds, 0 at
@@ -201,11 +211,25 @@ static char *slurp_err(const proc *p)
     return buf;
 }
 
+/* Whether lede's stderr (so far; it may not exist yet) holds s. */
+static int err_has(const proc *p, const char *s)
+{
+    char buf[4096];
+    FILE *f = fopen(p->err, "rb");
+    if (!f)
+        return 0;
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+    return strstr(buf, s) != NULL;
+}
+
 static void release(proc *p)
 {
     if (p->in >= 0)
         close(p->in);
-    close(p->out);
+    if (p->out >= 0)
+        close(p->out);
     unlink(p->err);
     free(p->buf);
 }
@@ -456,12 +480,233 @@ static void test_a_second_signal_ends_a_hung_run_at_once(void **state)
     }
 }
 
+/* The args of `lede run -i ndjson -p "teststage_fault ! exporter format=ndjson"` with a
+ * mode's options, then input (or none when NULL). */
+static void fault_args(const char **args, const char *const *mode, const char *input)
+{
+    size_t n = 0;
+    args[n++] = "run";
+    args[n++] = "-i";
+    args[n++] = "ndjson";
+    args[n++] = "-p";
+    args[n++] = "teststage_fault ! exporter format=ndjson";
+    for (; *mode; mode++)
+        args[n++] = *mode;
+    if (input)
+        args[n++] = input;
+    args[n] = NULL;
+}
+
+/* Waits for lede to die of sig (within the grace period and a generous margin), kills its
+ * group and fails otherwise. */
+static void expect_killed_by(proc *p, int sig, const char *what)
+{
+    int status;
+    if (wait_exit(p->pid, DEADLINE_MS, &status) < 0) {
+        kill(-p->pid, SIGKILL);
+        waitpid(p->pid, &status, 0);
+        fail_msg("%s: one signal did not end lede", what);
+    }
+    if (!WIFSIGNALED(status) || WTERMSIG(status) != sig)
+        fail_msg("%s: lede ended with status %d, not by signal %d at the end of the grace period",
+                 what, status, sig);
+}
+
+/* Reads what lede wrote, to the end of its output (it has exited). */
+static void read_rest(proc *p)
+{
+    if (read_until(p, NULL, DEADLINE_MS) != 0)
+        fail_msg("lede's output did not end");
+}
+
+/* A stage that never returns holds up a clean end: one SIGTERM still ends lede, by the
+ * signal itself when the grace period is over, and the record finished before the hang is
+ * out, whole (-j 2, --isolate: read from a file; -j 1: from a pipe, where a finished record
+ * goes out by time). No worker process outlives lede. */
+static void test_one_signal_ends_a_hung_run(void **state)
+{
+    (void)state;
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/lede-stream-hang-%d.ndjson", (int)getpid());
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("{\"id\":\"a\",\"text\":\"ok.\"}\n{\"id\":\"a\",\"text\":\"HANG_HERE\"}\n", f);
+    fclose(f);
+    const char *const *const hang_modes[] = {
+        (const char *const[]){"-j", "2", NULL},
+        (const char *const[]){"--isolate", NULL},
+        (const char *const[]){"--isolate", "-j", "2", NULL},
+        (const char *const[]){"-j", "1", NULL},
+    };
+    for (size_t m = 0; m < sizeof hang_modes / sizeof *hang_modes; m++) {
+        const char *args[16];
+        char name[64];
+        int piped = m == 3;
+        mode_name(hang_modes[m], name, sizeof name);
+        fault_args(args, hang_modes[m], piped ? NULL : path);
+        proc p = spawn(args, -1);
+        if (piped) {
+            write_all(p.in,
+                      "{\"id\":\"a\",\"text\":\"ok.\"}\n{\"id\":\"a\",\"text\":\"HANG_HERE\"}\n");
+            if (read_until(&p, has_one_line, DEADLINE_MS) != 1) {
+                kill(-p.pid, SIGKILL);
+                fail_msg("%s: the record before the hang did not come out", name);
+            }
+        } else {
+            sleep_ms(1500); /* a file: both documents are read by then, the record waits */
+        }
+        kill(p.pid, SIGTERM); /* lede alone, as kill or timeout(1) do */
+        expect_killed_by(&p, SIGTERM, name);
+        read_rest(&p);
+        assert_int_equal(count_lines(&p), 1);
+        assert_whole_records(&p, "a");
+        char *err = slurp_err(&p);
+        assert_non_null(strstr(err, "did not end within 3 s of the signal"));
+        free(err);
+        double end = now_ms() + DEADLINE_MS;
+        while (group_alive(p.pid) && now_ms() < end)
+            sleep_ms(50);
+        if (group_alive(p.pid)) {
+            kill(-p.pid, SIGKILL);
+            fail_msg("%s: a worker process outlived lede", name);
+        }
+        release(&p);
+    }
+    unlink(path);
+}
+
+/* A FIFO nobody opens and an output nobody reads cannot hold up a stopped run either. */
+static void test_one_signal_ends_a_run_that_cannot_move(void **state)
+{
+    (void)state;
+    char fifo[64];
+    snprintf(fifo, sizeof fifo, "/tmp/lede-stream-fifo-%d", (int)getpid());
+    unlink(fifo);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    const char *args[16];
+    fault_args(args, (const char *const[]){"-j", "1", NULL}, fifo);
+    proc p = spawn(args, -1);
+    sleep_ms(300);
+    kill(p.pid, SIGTERM);
+    expect_killed_by(&p, SIGTERM, "an unopened FIFO");
+    release(&p);
+    unlink(fifo);
+
+    /* A fast stream into a pipe that is never read: the writes block. */
+    int in;
+    pid_t feed = feeder(&in);
+    batch_args(args, (const char *const[]){"-j", "2", NULL});
+    p = spawn(args, in);
+    close(in);
+    sleep_ms(1000);
+    kill(p.pid, SIGTERM);
+    expect_killed_by(&p, SIGTERM, "an output nobody reads");
+    kill(feed, SIGKILL);
+    waitpid(feed, NULL, 0);
+    release(&p);
+}
+
+static int has_line_count_6(const proc *p)
+{
+    return count_lines(p) >= 6;
+}
+
+/* Records read together from a pipe, each slow to process: each comes out as it is done,
+ * while later ones are still being processed (a finished record waits for no other). */
+static void test_records_come_out_while_later_ones_are_processed(void **state)
+{
+    (void)state;
+    for (size_t m = 0; m < sizeof modes / sizeof *modes; m++) {
+        const char *args[16];
+        char name[64], input[1024] = "";
+        mode_name(modes[m], name, sizeof name);
+        fault_args(args, modes[m], NULL);
+        proc p = spawn(args, -1);
+        /* Twelve documents of half a second each: 3 to 6 s of work in all. */
+        for (int i = 0; i < 12; i++)
+            strcat(input, "{\"id\":\"a\",\"text\":\"SLEEP_HERE x.\"}\n");
+        write_all(p.in, input);
+        if (read_until(&p, has_one_line, DEADLINE_MS) != 1) {
+            kill(-p.pid, SIGKILL);
+            fail_msg("%s: no record while the input stayed open", name);
+        }
+        size_t first = count_lines(&p);
+        if (first >= 12)
+            fail_msg("%s: the first record came out with all the others", name);
+        assert_int_equal(read_until(&p, has_line_count_6, DEADLINE_MS), 1);
+        close(p.in);
+        p.in = -1;
+        int status = finish(&p);
+        assert_true(WIFEXITED(status));
+        assert_int_equal(WEXITSTATUS(status), 0);
+        assert_int_equal(count_lines(&p), 12);
+        assert_whole_records(&p, "a");
+        release(&p);
+    }
+}
+
+/* A signal to a run whose output fails (a full disk): the exit status is 1, since output
+ * was lost, and the note on stderr does not claim that the documents were written. */
+static void test_a_signal_after_a_write_failure_exits_1(void **state)
+{
+    (void)state;
+    const char *const *const full_modes[] = {
+        (const char *const[]){"-j", "1", NULL},
+        (const char *const[]){"-j", "2", NULL},
+        (const char *const[]){"--isolate", NULL},
+    };
+    for (size_t m = 0; m < sizeof full_modes / sizeof *full_modes; m++) {
+        const char *args[16];
+        char name[64];
+        int full = open("/dev/full", O_WRONLY);
+        assert_true(full >= 0);
+        mode_name(full_modes[m], name, sizeof name);
+        fault_args(args, full_modes[m], NULL);
+        proc p = spawn_to(args, -1, full);
+        close(full);
+        /* The first record's flush fails; the slow ones keep the run going meanwhile. */
+        write_all(p.in, "{\"id\":\"a\",\"text\":\"Hi.\"}\n{\"id\":\"b\",\"text\":\"SLEEP_HERE "
+                        "x.\"}\n{\"id\":\"c\",\"text\":\"SLEEP_HERE x.\"}\n");
+        double end = now_ms() + DEADLINE_MS;
+        while (!err_has(&p, "No space left") && now_ms() < end)
+            sleep_ms(20);
+        if (!err_has(&p, "No space left")) {
+            kill(-p.pid, SIGKILL);
+            fail_msg("%s: the write to /dev/full did not fail", name);
+        }
+        char *err;
+        kill(p.pid, SIGTERM);
+        int status;
+        if (wait_exit(p.pid, DEADLINE_MS, &status) < 0) {
+            kill(-p.pid, SIGKILL);
+            waitpid(p.pid, &status, 0);
+            fail_msg("%s: lede did not end", name);
+        }
+        if (!WIFEXITED(status))
+            fail_msg("%s: lede died of signal %d", name,
+                     WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+        assert_int_equal(WEXITSTATUS(status), 1);
+        err = slurp_err(&p);
+        if (strstr(err, "were written"))
+            fail_msg("%s: the note claims what failed: %s", name, err);
+        /* Unless the run had ended before the signal came, the note says that it failed. */
+        if (strstr(err, "terminated (SIGTERM)"))
+            assert_non_null(strstr(err, "the run failed"));
+        free(err);
+        release(&p);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_a_record_comes_out_while_the_input_stays_open),
         cmocka_unit_test(test_a_signal_mid_stream_leaves_whole_records),
         cmocka_unit_test(test_a_second_signal_ends_a_hung_run_at_once),
+        cmocka_unit_test(test_one_signal_ends_a_hung_run),
+        cmocka_unit_test(test_one_signal_ends_a_run_that_cannot_move),
+        cmocka_unit_test(test_records_come_out_while_later_ones_are_processed),
+        cmocka_unit_test(test_a_signal_after_a_write_failure_exits_1),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

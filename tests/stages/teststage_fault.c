@@ -1,12 +1,14 @@
 /*
  * teststage_fault.c -- a stage that misbehaves on marked documents, to prove crash
- * containment (--isolate): SEGV_HERE segfaults, ABORT_HERE aborts, HANG_HERE never returns;
- * and HOG_HERE takes 1 MiB of the document's arena after another until it is refused, to
- * show the cap a small document gets and that the failure keeps its message.
+ * containment (--isolate): SEGV_HERE segfaults, ABORT_HERE aborts, HANG_HERE never returns,
+ * SLEEP_HERE takes half a second (a slow document, for streaming tests); and HOG_HERE takes 1 MiB
+ * of the document's arena after another until it is refused, to show the cap a small document gets
+ * and that the failure keeps its message.
  */
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "lede/stage.h"
@@ -31,6 +33,11 @@ static int fault_process(void *p, lede_doc *doc, lede_error *err)
         while (lede_doc_alloc(doc, (size_t)1 << 20))
             mib++;
         return lede_error_set(err, LEDE_ENOMEM, "the arena refused more after %zu MiB", mib);
+    }
+    if (strstr(text, "SLEEP_HERE")) {
+        struct timespec ts = {0, 500L * 1000 * 1000};
+        while (nanosleep(&ts, &ts) != 0)
+            ;
     }
     if (strstr(text, "HANG_HERE"))
         for (;;)
