@@ -556,6 +556,24 @@ static void test_one_signal_ends_a_hung_run(void **state)
             sleep_ms(1500); /* a file: both documents are read by then, the record waits */
         }
         kill(p.pid, SIGTERM); /* lede alone, as kill or timeout(1) do */
+        if (piped) {
+            /* One thread: the signal may come before it starts the hanging document, and
+             * then the run ends cleanly, 143, with a out all the same. */
+            int status;
+            if (wait_exit(p.pid, DEADLINE_MS, &status) < 0) {
+                kill(-p.pid, SIGKILL);
+                waitpid(p.pid, &status, 0);
+                fail_msg("%s: one signal did not end lede", name);
+            }
+            if (!(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM) &&
+                !(WIFEXITED(status) && WEXITSTATUS(status) == 143))
+                fail_msg("%s: lede ended with status %d, not 143 nor by signal 15", name, status);
+            read_rest(&p);
+            assert_int_equal(count_lines(&p), 1);
+            assert_whole_records(&p, "a");
+            release(&p);
+            continue;
+        }
         expect_killed_by(&p, SIGTERM, name);
         read_rest(&p);
         assert_int_equal(count_lines(&p), 1);
