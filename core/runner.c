@@ -371,7 +371,7 @@ static int run_serial(lede__pipeline *p, lede__reader *r, const lede__settings *
     serial_wait sw = {.p = p, .stats = stats};
     /* Streamed input: flush by time after each document (the first at once, so that a
      * slow second one never holds back the first). */
-    int stream = set->input_may_wait, dirty = 0;
+    int stream = set->input_may_wait;
     double last_flush = 0;
 
     if ((rc = lede__runner_new_doc(set, &doc, err)))
@@ -395,8 +395,7 @@ static int run_serial(lede__pipeline *p, lede__reader *r, const lede__settings *
         lede__pipeline_process(p, 0, doc, &derr);
         if ((rc = lede__runner_finish_doc(p, doc, has_renderer, stats, err)))
             break;
-        dirty = 1;
-        if (stream && lede__runner_flush_in(dirty, stream, last_flush) == 0) {
+        if (stream && lede__runner_flush_in(1, stream, last_flush) == 0) {
             lede_error e;
             int frc = lede__pipeline_flush(p, &e);
             if (frc) {
@@ -404,7 +403,6 @@ static int run_serial(lede__pipeline *p, lede__reader *r, const lede__settings *
                 break; /* output lost: no use reading on */
             }
             last_flush = lede__now();
-            dirty = 0;
         }
     }
     lede__reader_on_wait(r, NULL, NULL);
