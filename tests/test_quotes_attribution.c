@@ -1476,6 +1476,24 @@ static void test_modifier_of_a_job_is_no_person(void **state)
     qtu_free(&t);
 }
 
+/* A first name that is also a law's or a place's word (Bill, a Finance Bill) opens a
+ * person's name of two words (BBC business/307): Mr Gammell is Bill Gammell. The Finance
+ * Bill keeps its reading: no person. */
+static void test_first_name_that_ends_laws_opens_a_name(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Chief executive Bill Gammell said the government had broken its agreement.\n\n"
+            "\"Cairn refutes the government's position,\" Mr Gammell said.",
+            NULL);
+    qtu_expect(&t, "Cairn refutes the government's position,", "Bill Gammell", "said", "Gammell");
+    qtu_free(&t);
+    qtu_run(&t, "The Finance Bill was passed on Friday.\n\n\"It is a disgrace,\" Bill said.", NULL);
+    qtu_expect(&t, "It is a disgrace,", "Bill", "said", "Bill");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1559,6 +1577,7 @@ int main(void)
         cmocka_unit_test(test_he_passes_a_name_after_a_preposition_by),
         cmocka_unit_test(test_headline_run_names_no_one_later),
         cmocka_unit_test(test_modifier_of_a_job_is_no_person),
+        cmocka_unit_test(test_first_name_that_ends_laws_opens_a_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

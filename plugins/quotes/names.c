@@ -418,9 +418,13 @@ uint32_t qt_lookup_in(const qt_view *v, const qt_mrec *m, uint32_t e, uint32_t p
 /* qt_org_like() for a mention whose last token is (possessive) or is not a possessive. */
 static int org_like(const qt_view *v, const qt_mrec *m, int possessive)
 {
-    if (qt_tok_in(v, m->te - 1, QT_W_ORG_HEADS) || qt_tok_in(v, m->tb, QT_W_PLACE_FIRSTS) ||
-        (m->te - m->tb >= 2 && qt_tok_in(v, m->tb, QT_W_PLACE_HEADS))) /* London Lydia */
+    if (qt_tok_in(v, m->te - 1, QT_W_ORG_HEADS) || qt_tok_in(v, m->tb, QT_W_PLACE_FIRSTS))
         return 1;
+    /* London Lydia: a place before a name. Not a first name that is a place's or a law's
+     * word too, opening a name of two (Bill Smith, Virginia Wade; Finance Bill ends with
+     * it). */
+    if (m->te - m->tb >= 2 && qt_tok_in(v, m->tb, QT_W_PLACE_HEADS))
+        return m->te - m->tb > 2 || !qt_tok_in(v, m->tb, QT_W_MALE_NAMES | QT_W_FEMALE_NAMES);
     /* The Labour Party's chances: the possessive ending hides the organisation's word.
      * Not a place's, nor after a title: Kanye West's, Dr Fox's are people's. */
     if (!possessive)
