@@ -1494,6 +1494,26 @@ static void test_first_name_that_ends_laws_opens_a_name(void **state)
     qtu_free(&t);
 }
 
+/* A surname with a particle (BBC entertainment/208): Le Bon, named after Simon Le Bon, is
+ * he, not a name of its own; Al Gore's Al is a first name. */
+static void test_surname_with_a_particle_resolves(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Simon Le Bon said earlier this year that the group were not trying to update "
+            "their sound too much. Le Bon also said the five members were getting on very "
+            "well. \"We're like any people who get very close.\"\n\n"
+            "\"Nobody else does it for me,\" Le Bon said.",
+            NULL);
+    qtu_expect(&t, "We're like any people who get very close.", "Simon Le Bon", "said", "Le Bon");
+    qtu_expect(&t, "Nobody else does it for me,", "Simon Le Bon", "said", "Le Bon");
+    qtu_free(&t);
+    qtu_run(&t, "Bill Gore left early.\n\n\"We won,\" Al Gore said.", NULL);
+    qtu_expect(&t, "We won,", "Al Gore", "said", "Al Gore");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1578,6 +1598,7 @@ int main(void)
         cmocka_unit_test(test_headline_run_names_no_one_later),
         cmocka_unit_test(test_modifier_of_a_job_is_no_person),
         cmocka_unit_test(test_first_name_that_ends_laws_opens_a_name),
+        cmocka_unit_test(test_surname_with_a_particle_resolves),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

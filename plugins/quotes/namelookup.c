@@ -582,8 +582,11 @@ const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m
     if (qt_n_name_words(v, m->tb, m->te) == 1) {
         size_t title = qt_title_before(v, m->tb);
         int failed;
-        const char *full =
-            resolve_surname(nm, v->text + s, e - s, s, title, qt_title_gender(v, m->tb), &failed);
+        /* The surname is the last word (Le Bon's Bon). */
+        uint32_t ls, le;
+        qt_name_bytes(v, m->te - 1, m->te, &ls, &le);
+        const char *full = resolve_surname(nm, v->text + ls, le - ls, s, title,
+                                           qt_title_gender(v, m->tb), &failed);
         if (full || failed)
             return full;
         if (title != SIZE_MAX && qt_tok_capitalized(v, title))

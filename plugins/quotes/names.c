@@ -83,6 +83,11 @@ static int is_separate_possessive(const qt_view *v, size_t i)
 int qt_n_name_words(const qt_view *v, size_t tb, size_t te)
 {
     int n = 0;
+    /* Le Bon, Van Gaal, De Villiers: a surname's particle capitalised at its start is no
+     * word of its own (Simon Le Bon is named so first); a first name is (Al Gore). */
+    if (te - tb >= 2 && is_connector(v, tb) &&
+        !qt_tok_in(v, tb, QT_W_MALE_NAMES | QT_W_FEMALE_NAMES))
+        tb++;
     for (size_t i = tb; i < te; i++)
         if (qt_tok_capitalized(v, i))
             n++;
