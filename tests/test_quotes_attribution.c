@@ -1514,6 +1514,25 @@ static void test_surname_with_a_particle_resolves(void **state)
     qtu_free(&t);
 }
 
+/* A day's possessive is no name (PolNeAR wash-post_2016-10-19_so-guess-who-s): the
+ * participle's subject is Trump, never Saturday. */
+static void test_a_day_is_never_a_speaker(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Donald Trump spoke in Ohio.\n\n"
+            "After Saturday's firebombing of a county GOP office in North Carolina, Trump "
+            "inflamed tensions by saying, \"Animals representing Hillary Clinton and Dems in "
+            "North Carolina just firebombed our office.\"",
+            NULL);
+    qtu_expect(&t,
+               "Animals representing Hillary Clinton and Dems in North Carolina just "
+               "firebombed our office.",
+               "Donald Trump", "saying", "Trump");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1599,6 +1618,7 @@ int main(void)
         cmocka_unit_test(test_modifier_of_a_job_is_no_person),
         cmocka_unit_test(test_first_name_that_ends_laws_opens_a_name),
         cmocka_unit_test(test_surname_with_a_particle_resolves),
+        cmocka_unit_test(test_a_day_is_never_a_speaker),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
