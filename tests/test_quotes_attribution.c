@@ -1533,6 +1533,34 @@ static void test_a_day_is_never_a_speaker(void **state)
     qtu_free(&t);
 }
 
+/* A description with a job stands for the person the text gave that job (PolNeAR
+ * politico_2016-09-17_de-blasio-says, BBC politics/218): the mayor is Mayor Bill de
+ * Blasio, not the Chelsea named since; the prime minister is no Deputy Prime Minister. */
+static void test_description_takes_the_person_given_its_job(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Twenty-nine people were injured tonight in a densely packed Chelsea neighborhood "
+            "by an explosion that Mayor Bill de Blasio described as \"an intentional act.\"\n\n"
+            "At a press conference in Chelsea, the mayor also said that it was too early to "
+            "tell.\n\n"
+            "\"We do not see a link to terrorism,\" the mayor said.",
+            NULL);
+    qtu_expect(&t, "We do not see a link to terrorism,", "Bill de Blasio", "said", "the mayor");
+    qtu_free(&t);
+    qtu_run(&t,
+            "It claims Tony Blair felt by November 2003 he had lost voters' trust. And that at "
+            "a dinner hosted by Deputy Prime Minister John Prescott he told Mr Brown of his "
+            "intention to stand down. According to Mr Peston the prime minister said: \"Help "
+            "me to get through the year and I will then stand down.\"",
+            NULL);
+    const lede_quote *q =
+        qtu_find(&t, "Help me to get through the year and I will then stand down.");
+    assert_true(q->speaker == NULL || strcmp(q->speaker, "John Prescott") != 0);
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1619,6 +1647,7 @@ int main(void)
         cmocka_unit_test(test_first_name_that_ends_laws_opens_a_name),
         cmocka_unit_test(test_surname_with_a_particle_resolves),
         cmocka_unit_test(test_a_day_is_never_a_speaker),
+        cmocka_unit_test(test_description_takes_the_person_given_its_job),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -557,6 +557,91 @@ static int refers_back(const qt_view *v, const qt_mention *m)
     return 2;
 }
 
+/* How far back (tokens) a description's job is looked for as a name's title, and how many
+ * tokens a document's searches read at most (then the last person answers, as before). */
+#define ROLE_REACH 1500
+#define ROLE_WORK 200000
+
+/* Token k spells job word w[0..n) (the head of a description), or its abbreviation as a
+ * title: Gov. for governor, Sen. for senator. */
+static int spells_job(const qt_view *v, size_t k, const char *w, size_t n)
+{
+    static const char *const abbrev[][2] = {{"gov", "governor"},       {"sen", "senator"},
+                                            {"rep", "representative"}, {"gen", "general"},
+                                            {"pres", "president"},     {"supt", "superintendent"}};
+    const char *s = v->text + v->tok[k].start;
+    size_t len = v->tok[k].end - v->tok[k].start;
+    if (len > 0 && s[len - 1] == '.')
+        len--;
+    if (len == 0 || (s[0] | 0x20) != (w[0] | 0x20))
+        return 0;
+    if (qt_same_word(s, len, w, n))
+        return 1;
+    for (size_t i = 0; i < sizeof abbrev / sizeof abbrev[0]; i++)
+        if (qt_same_word(s, len, abbrev[i][0], strlen(abbrev[i][0])) &&
+            qt_same_word(w, n, abbrev[i][1], strlen(abbrev[i][1])))
+            return 1;
+    return 0;
+}
+
+/* Tokens j .. k-1 spell the description's modifiers, tokens d .. job-1 (the prime
+ * minister: Prime before Minister), and no word that makes the job another's stands before
+ * them (Deputy Prime Minister John Prescott, Vice President Joe Biden). */
+static int job_modifiers_fit(const qt_view *v, size_t k, size_t d, size_t job)
+{
+    size_t j = k;
+    for (size_t i = job; i-- > d;) {
+        if (j == 0)
+            return 0;
+        j--;
+        const char *s = v->text + v->tok[i].start;
+        if (!qt_same_word(v->text + v->tok[j].start, v->tok[j].end - v->tok[j].start, s,
+                          v->tok[i].end - v->tok[i].start))
+            return 0;
+    }
+    static const char *const other[] = {"vice",   "deputy",    "former",
+                                        "shadow", "assistant", "acting"};
+    for (size_t i = 0; j > 0 && i < sizeof other / sizeof other[0]; i++)
+        if (qt_tok_is(v, j - 1, other[i]))
+            return 0;
+    return 1;
+}
+
+/* The person a description with a job (the mayor said, the president added) stands for
+ * when the text gave someone that job before: as the title of a name (Mayor Bill de
+ * Blasio, President Obama, with the description's modifiers: the prime minister is no
+ * Foreign Minister) or in apposition (de Blasio, the mayor,). The nearest one; NULL when
+ * none. */
+static const char *role_named_before(qt_names *nm, const qt_view *v, const qt_mention *m)
+{
+    size_t job = m->te - 1, d = m->tb + 1;
+    const char *w = v->text + v->tok[job].start;
+    size_t n = v->tok[job].end - v->tok[job].start;
+    size_t lo = m->tb > ROLE_REACH ? m->tb - ROLE_REACH : 0;
+    if (nm->role_work >= ROLE_WORK)
+        return NULL;
+    nm->role_work += m->tb - lo;
+    for (size_t k = m->tb; k-- > lo;) {
+        if (!spells_job(v, k, w, n) || v->quoted[k] || !job_modifiers_fit(v, k, d, job))
+            continue;
+        qt_mention who;
+        size_t a = k + 1;
+        if (a < v->n_tok && qt_tok_punct(v, a, '.'))
+            a++;
+        if (qt_tok_capitalized(v, k) && qt_name_starting_at(v, a, v->n_tok, &who) && who.tb == a)
+            return qt_names_resolve(nm, v, &who);
+        /* de Blasio, the mayor, said: a phrase after a comma that ends at one (not With
+         * Condoleezza Rice, the prime minister said: a clause's subject). */
+        size_t b = k - (job - d);
+        if (b >= 3 && b > lo + 2 && k + 1 < v->n_tok &&
+            (qt_tok_punct(v, k + 1, ',') || qt_tok_punct(v, k + 1, '.')) &&
+            qt_tok_is(v, b - 1, "the") && qt_tok_punct(v, b - 2, ',') &&
+            qt_name_ending_at(v, b - 3, lo, &who))
+            return qt_names_resolve(nm, v, &who);
+    }
+    return NULL;
+}
+
 const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m)
 {
     if (m->tb >= m->te || m->te > v->n_tok)
@@ -566,6 +651,11 @@ const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m
     if (m->kind == QT_MENTION_PHRASE) {
         /* "the 23-year-old" and "the Tottenham striker" stand for the person last named. */
         int back = refers_back(v, m);
+        if (back == 2) {
+            const char *who = role_named_before(nm, v, m);
+            if (who)
+                return who;
+        }
         if (back) {
             const char *who = walk_back(nm, m->tb, back == 1 ? WANT_ANY_PERSON : WANT_PERSON);
             if (who)

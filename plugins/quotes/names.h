@@ -88,6 +88,7 @@ struct qt_names {
      * hostile document spends the budget: then the index above answers. */
     int global;
     size_t work, budget;
+    size_t role_work;             /* tokens the searches for a description's job have read */
     qt_chain *chains[MAX_CHAINS]; /* arena memory, one at a time: most documents need few */
     size_t n_chains;
     /* The last local pronoun walk of each kind (WANT_*): from byte pos it found out (NULL
