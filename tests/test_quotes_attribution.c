@@ -1561,6 +1561,26 @@ static void test_description_takes_the_person_given_its_job(void **state)
     qtu_free(&t);
 }
 
+/* She stands for no organisation (PolNeAR west-journal_2016-10-19_wikileaks-shows): an
+ * Initiative, a Trust, a Society is a body's name. */
+static void test_she_passes_a_body_by(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "\u201cJust want to make sure someone has coordinated with you on hrc speech set "
+            "up,\u201d aide Huma Abedin wrote to some Clinton Global Initiative employees "
+            "coordinating an event.\n\n"
+            "\u201cShe won\u2019t be able to give it in the round like (Bill Clinton) does "
+            "walking around with microphone,\u201d she said.",
+            NULL);
+    qtu_expect(&t,
+               "She won\u2019t be able to give it in the round like (Bill Clinton) does walking "
+               "around with microphone,",
+               "Huma Abedin", "said", "she");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1648,6 +1668,7 @@ int main(void)
         cmocka_unit_test(test_surname_with_a_particle_resolves),
         cmocka_unit_test(test_a_day_is_never_a_speaker),
         cmocka_unit_test(test_description_takes_the_person_given_its_job),
+        cmocka_unit_test(test_she_passes_a_body_by),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
