@@ -557,10 +557,9 @@ static int refers_back(const qt_view *v, const qt_mention *m)
     return 2;
 }
 
-/* How far back (tokens) a description's job is looked for as a name's title, and how many
- * tokens a document's searches read at most (then the last person answers, as before). */
-#define ROLE_REACH 1500
-#define ROLE_WORK 200000
+/* Tokens a document's searches for a description's job read at most (then the last
+ * person answers, as before): a few times the text, whatever it asks. */
+#define ROLE_WORK(n_tok) (4 * (n_tok) + 4096)
 
 /* Token k spells job word w[0..n) (the head of a description), or its abbreviation as a
  * title: Gov. for governor, Sen. for senator. */
@@ -607,39 +606,101 @@ static int job_modifiers_fit(const qt_view *v, size_t k, size_t d, size_t job)
     return 1;
 }
 
+/* The name token k (a job that fits the description of tokens d .. job) gives that job:
+ * the name after it (Mayor Bill de Blasio) or before the phrase it ends (de Blasio, the
+ * mayor,). 1 with the name in *who. */
+static int job_names(const qt_view *v, size_t k, size_t d, size_t job, qt_mention *who)
+{
+    size_t a = k + 1;
+    if (a < v->n_tok && qt_tok_punct(v, a, '.'))
+        a++;
+    if (qt_tok_capitalized(v, k) && qt_name_starting_at(v, a, v->n_tok, who) && who->tb == a)
+        return 1;
+    /* de Blasio, the mayor, said: a phrase after a comma that ends at one (not With
+     * Condoleezza Rice, the prime minister said: a clause's subject). */
+    size_t b = k - (job - d);
+    return b >= 3 && k + 1 < v->n_tok &&
+           (qt_tok_punct(v, k + 1, ',') || qt_tok_punct(v, k + 1, '.')) &&
+           qt_tok_is(v, b - 1, "the") && qt_tok_punct(v, b - 2, ',') &&
+           qt_name_ending_at(v, b - 3, 0, who);
+}
+
+/* Tokens d .. job and e .. ejob spell the same words. */
+static int same_words(const qt_view *v, size_t d, size_t job, size_t e, size_t ejob)
+{
+    if (job - d != ejob - e)
+        return 0;
+    for (size_t i = 0; i <= job - d; i++)
+        if (!qt_same_word(v->text + v->tok[d + i].start, v->tok[d + i].end - v->tok[d + i].start,
+                          v->text + v->tok[e + i].start, v->tok[e + i].end - v->tok[e + i].start))
+            return 0;
+    return 1;
+}
+
 /* The person a description with a job (the mayor said, the president added) stands for
  * when the text gave someone that job before: as the title of a name (Mayor Bill de
  * Blasio, President Obama, with the description's modifiers: the prime minister is no
  * Foreign Minister) or in apposition (de Blasio, the mayor,). The nearest one; NULL when
- * none. */
+ * none. Descriptions worded alike read the text once between them (nm->roles). */
 static const char *role_named_before(qt_names *nm, const qt_view *v, const qt_mention *m)
 {
     size_t job = m->te - 1, d = m->tb + 1;
+    size_t r = 0;
+    while (r < nm->n_roles && !same_words(v, d, job, nm->roles[r].d, nm->roles[r].job))
+        r++;
+    if (r == nm->n_roles) {
+        if (r == sizeof nm->roles / sizeof nm->roles[0])
+            return NULL;
+        nm->roles[r].d = (uint32_t)d;
+        nm->roles[r].job = (uint32_t)job;
+        nm->roles[r].scanned = 0;
+        nm->roles[r].hit = LEDE_NONE;
+        nm->n_roles++;
+    }
+    size_t from = nm->roles[r].scanned, hit = nm->roles[r].hit;
+    if (m->tb < from) {
+        /* Asked out of text order: read back from it. */
+        from = 0;
+        hit = LEDE_NONE;
+    }
+    if (nm->role_work + (m->tb - from) > ROLE_WORK(v->n_tok))
+        return NULL;
+    nm->role_work += m->tb - from;
     const char *w = v->text + v->tok[job].start;
     size_t n = v->tok[job].end - v->tok[job].start;
-    size_t lo = m->tb > ROLE_REACH ? m->tb - ROLE_REACH : 0;
-    if (nm->role_work >= ROLE_WORK)
-        return NULL;
-    nm->role_work += m->tb - lo;
-    for (size_t k = m->tb; k-- > lo;) {
-        if (!spells_job(v, k, w, n) || v->quoted[k] || !job_modifiers_fit(v, k, d, job))
-            continue;
-        qt_mention who;
-        size_t a = k + 1;
-        if (a < v->n_tok && qt_tok_punct(v, a, '.'))
-            a++;
-        if (qt_tok_capitalized(v, k) && qt_name_starting_at(v, a, v->n_tok, &who) && who.tb == a)
-            return qt_names_resolve(nm, v, &who);
-        /* de Blasio, the mayor, said: a phrase after a comma that ends at one (not With
-         * Condoleezza Rice, the prime minister said: a clause's subject). */
-        size_t b = k - (job - d);
-        if (b >= 3 && b > lo + 2 && k + 1 < v->n_tok &&
-            (qt_tok_punct(v, k + 1, ',') || qt_tok_punct(v, k + 1, '.')) &&
-            qt_tok_is(v, b - 1, "the") && qt_tok_punct(v, b - 2, ',') &&
-            qt_name_ending_at(v, b - 3, lo, &who))
-            return qt_names_resolve(nm, v, &who);
+    qt_mention who;
+    if (n >= 3 && from < m->tb) {
+        /* The job's first three letters (an abbreviation's too: Gov., Sen.) opening a word,
+         * found by a search of the bytes for its first two, in either case. */
+        const char *text = v->text, *end = text + v->len;
+        const char *stop = text + v->tok[m->tb].start;
+        char lower = (char)(w[0] | 0x20), upper = (char)(lower & ~0x20),
+             third = (char)(w[2] | 0x20);
+        for (int pass = 0; pass < 2; pass++) {
+            size_t cursor = from;
+            for (const char *p = text + v->tok[from].start;
+                 (p = qt_find_pair(p, stop, end, pass ? upper : lower, w[1])) != NULL; p++) {
+                if (p + 2 >= end || (char)(p[2] | 0x20) != third ||
+                    (p > text && ((p[-1] | 0x20) >= 'a' && (p[-1] | 0x20) <= 'z')))
+                    continue;
+                size_t k = qt_tok_seek(v, cursor, (uint32_t)(p - text));
+                cursor = k;
+                if (k >= m->tb || v->tok[k].start != (uint32_t)(p - text) ||
+                    (hit != LEDE_NONE && k <= hit))
+                    continue;
+                if (spells_job(v, k, w, n) && !v->quoted[k] && job_modifiers_fit(v, k, d, job) &&
+                    job_names(v, k, d, job, &who))
+                    hit = k;
+            }
+        }
     }
-    return NULL;
+    if (m->tb >= nm->roles[r].scanned) {
+        nm->roles[r].scanned = (uint32_t)m->tb;
+        nm->roles[r].hit = (uint32_t)hit;
+    }
+    if (hit == LEDE_NONE || !job_names(v, hit, d, job, &who))
+        return NULL;
+    return qt_names_resolve(nm, v, &who);
 }
 
 const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m)
