@@ -1581,6 +1581,61 @@ static void test_she_passes_a_body_by(void **state)
     qtu_free(&t);
 }
 
+/* He after a sentence a description opens stands for what the description does (BBC
+ * sport/200: "The United boss said ..." is Alex Ferguson, not Ruud van Nistelrooy named in
+ * it); a spokesman stands as himself (tech/275: not the Consumer Electronics Show). */
+static void test_he_after_a_description_subject(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Sir Alex Ferguson has called on the Football Association to punish Arsenal's "
+            "Thierry Henry for an incident involving Gabriel Heinze.\n\n"
+            "Ferguson believes Henry deliberately caught Heinze on the head with his knee during "
+            "United's controversial win. The United boss said it was worse than Ruud van "
+            "Nistelrooy's foul on Ashley Cole for which he got a three-game ban. \"We shall "
+            "present it to the FA and see what they do. The tackle on Heinze was terrible,\" he "
+            "said.",
+            NULL);
+    qtu_expect(
+        &t,
+        "We shall present it to the FA and see what they do. The tackle on Heinze was terrible,",
+        "Alex Ferguson", "said", "he");
+    qtu_free(&t);
+    qtu_run(&t,
+            "Ultra-wideband was on show at the Consumer Electronics Show in Las Vegas. By "
+            "contrast a preliminary Ofcom report found that it would be quite straight-forward "
+            "to deploy UWB without causing problems for those that already use it. The Ofcom "
+            "spokesman said it was considering imposing a \"mask\" or set of technical "
+            "restrictions on UWB-using devices. \"We would want these devices to have very "
+            "strict controls on power levels so they can not transmit a long way or over a wide "
+            "area,\" he said.",
+            NULL);
+    qtu_expect(&t,
+               "We would want these devices to have very strict controls on power levels so they "
+               "can not transmit a long way or over a wide area,",
+               "Ofcom spokesman", "said", "he");
+    qtu_free(&t);
+}
+
+/* A description's job given in lower case before a name counts as well (BBC politics/046):
+ * The Tory leader is Tory leader Michael Howard, not Mr Blunkett named since. */
+static void test_description_takes_a_job_in_lower_case(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "On Wednesday during Prime Minister's Questions, Tory leader Michael Howard went on "
+            "the offensive over comments Mr Blunkett is alleged to have made in a new biography. "
+            "Mr Howard said Mr Blunkett had complained he had inherited a \"giant mess\" when he "
+            "took over at the Home Office from Jack Straw, now foreign secretary. The Tory "
+            "leader went on: \"He doesn't stop there: he thinks the culture secretary's weak.\"",
+            NULL);
+    qtu_expect(&t, "He doesn't stop there: he thinks the culture secretary's weak.",
+               "Michael Howard", "went on", "The Tory leader");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1669,6 +1724,8 @@ int main(void)
         cmocka_unit_test(test_a_day_is_never_a_speaker),
         cmocka_unit_test(test_description_takes_the_person_given_its_job),
         cmocka_unit_test(test_she_passes_a_body_by),
+        cmocka_unit_test(test_he_after_a_description_subject),
+        cmocka_unit_test(test_description_takes_a_job_in_lower_case),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -528,6 +528,18 @@ static const char *resolve_surname(qt_names *nm, const char *s, size_t n, uint32
     return qt_index_resolve_surname(nm, s, n, pos, title, want, failed);
 }
 
+/* Token k is a job an organisation or someone else speaks through, which rarely stands
+ * for a person named before: the spokesman, the official, the lawyer. */
+static int speaks_for_others(const qt_view *v, size_t k)
+{
+    static const char *const others[] = {"spokesman", "spokeswoman", "spokesperson", "official",
+                                         "judge",     "agent",       "lawyer"};
+    for (size_t j = 0; j < sizeof others / sizeof others[0]; j++)
+        if (qt_tok_is(v, k, others[j]))
+            return 1;
+    return 0;
+}
+
 /* A definite description that news writing uses for the person it last named, as it
  * would "he": "the 23-year-old" (1: the last candidate), or "the" with modifiers before a
  * job (2: the last person, of either gender; said the
@@ -546,11 +558,8 @@ static int refers_back(const qt_view *v, const qt_mention *m)
         !(qt_tok_in(v, last, QT_W_ROLES | QT_W_TITLES) || qt_tok_is(v, last, "star") ||
           qt_tok_is(v, last, "champion")))
         return 0;
-    static const char *const others[] = {"spokesman", "spokeswoman", "spokesperson", "official",
-                                         "judge",     "agent",       "lawyer"};
-    for (size_t k = 0; k < sizeof others / sizeof others[0]; k++)
-        if (qt_tok_is(v, last, others[k]))
-            return 0;
+    if (speaks_for_others(v, last))
+        return 0;
     for (size_t k = m->tb + 1; k < last; k++)
         if (qt_tok_possessive(v, k, NULL))
             return 0;
@@ -614,8 +623,8 @@ static int job_names(const qt_view *v, size_t k, size_t d, size_t job, qt_mentio
     size_t a = k + 1;
     if (a < v->n_tok && qt_tok_punct(v, a, '.'))
         a++;
-    if (qt_tok_capitalized(v, k) && qt_name_starting_at(v, a, v->n_tok, who) && who->tb == a)
-        return 1;
+    if (qt_name_starting_at(v, a, v->n_tok, who) && who->tb == a)
+        return 1; /* (Tory spokesman Michael Ancram: a job in lower case too) */
     /* de Blasio, the mayor, said: a phrase after a comma that ends at one (not With
      * Condoleezza Rice, the prime minister said: a clause's subject). */
     size_t b = k - (job - d);
@@ -744,6 +753,79 @@ const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m
             s = v->tok[title].start; /* Mrs Bennet, when no first name was ever given */
     }
     return qt_dup_name(v->doc, v->text + s, e - s);
+}
+
+int qt_description_before(const qt_view *v, size_t ob, size_t ce, size_t p, qt_mention *d)
+{
+    if (p > ce && !qt_tok_punct(v, ce, ','))
+        return 0;
+    size_t k = ob;
+    while (k > 0 && (qt_tok_punct(v, k - 1, ',') || qt_tok_is(v, k - 1, "and") ||
+                     qt_tok_is(v, k - 1, "but")))
+        k--;
+    if (k < 2 || !qt_tok_sentence_end(v, k - 1) || v->quoted[k - 1])
+        return 0;
+    /* The sentence that ends at token k - 1; its first bytes (The, A, An) turn most away
+     * before its first token is looked for. */
+    uint32_t at = v->tok[k - 1].start;
+    size_t lo = 0, hi = v->n_sent;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v->sent[mid].start <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return 0;
+    uint32_t sb = v->sent[lo - 1].start;
+    if (sb + 4 > v->len)
+        return 0;
+    const char *t = v->text + sb;
+    int definite = t[0] == 'T' && (t[1] | 0x20) == 'h' && (t[2] | 0x20) == 'e' && t[3] == ' ';
+    if (!definite && !(t[0] == 'A' && (t[1] == ' ' || ((t[1] | 0x20) == 'n' && t[2] == ' '))))
+        return 0;
+    int she = qt_tok_is(v, p, "she");
+    if (!she && !qt_tok_is(v, p, "he"))
+        return 0;
+    size_t b = qt_tok_lower_bound(v, sb);
+    if (b + 2 >= k || v->quoted[b])
+        return 0;
+    for (size_t j = b + 1; j < k - 1 && j - b <= 5; j++) {
+        if (qt_tok_lowercase(v, j) && qt_tok_in(v, j, QT_W_ROLES | QT_W_TITLES)) {
+            /* The prime minister, the chief inspector: the last job word. */
+            while (j + 2 < k && qt_tok_lowercase(v, j + 1) &&
+                   qt_tok_in(v, j + 1, QT_W_ROLES | QT_W_TITLES))
+                j++;
+            /* The chairman of ..., the barrister who ...: the subject is someone else. */
+            if (!qt_tok_lowercase(v, j + 1) || qt_tok_in(v, j + 1, QT_W_PREPOSITIONS) ||
+                qt_tok_is(v, j + 1, "who") || qt_tok_is(v, j + 1, "whose") ||
+                qt_tok_is(v, j + 1, "which") || qt_tok_is(v, j + 1, "that"))
+                return 0;
+            d->tb = b;
+            d->te = j + 1;
+            d->kind = QT_MENTION_PHRASE;
+            /* Only a job someone else speaks through stands as itself (a spokeswoman, for
+             * she); the others as a definite description refers back (refers_back()). */
+            if (speaks_for_others(v, j))
+                return she ? !qt_tok_is(v, j, "spokesman") : !qt_tok_is(v, j, "spokeswoman");
+            return definite && refers_back(v, d);
+        }
+        if (!qt_tok_lowercase(v, j) && !qt_tok_capitalized(v, j))
+            return 0;
+        if (qt_tok_in(v, j, QT_W_FUNCTION) || qt_tok_possessive(v, j, NULL))
+            return 0;
+    }
+    return 0;
+}
+
+const char *qt_names_resolve_description(qt_names *nm, const qt_view *v, const qt_mention *d)
+{
+    /* The Tory spokesman is Tory spokesman Michael Ancram when the text named him so. */
+    const char *who = role_named_before(nm, v, d);
+    if (who)
+        return who;
+    return refers_back(v, d) ? walk_back(nm, d->tb, WANT_PERSON) : qt_names_resolve(nm, v, d);
 }
 
 /* qt_names_first_in() read locally: 1 found, 0 not, -1 when the index must answer. */
