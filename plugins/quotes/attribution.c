@@ -901,7 +901,13 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
         }
         if (f.has_who && speakers) {
             mention_bytes(v, &f.who, &q->speaker_start, &q->speaker_end);
-            q->speaker = qt_names_resolve(nm, v, &f.who);
+            q->speaker = NULL;
+            qt_mention d;
+            if (f.who.kind == QT_MENTION_PRONOUN && f.who.tb >= ce && f.who.tb - ce <= 1 &&
+                qt_description_before(v, ob, ce, f.who.tb, &d))
+                q->speaker = qt_names_resolve_description(nm, v, &d);
+            if (!q->speaker)
+                q->speaker = qt_names_resolve(nm, v, &f.who);
             if (!f.has_cue)
                 q->confidence = 0.6f;
             else if (f.who.kind == QT_MENTION_NAME)

@@ -180,7 +180,8 @@ static const char *const qt_org_heads[] = {
     "madrid", "milan", "trafford", "camp", "stadium", "arena", "road", "lane", "rangers",
     "villa", "albion", "hotspur",
     /* bodies of members */
-    "confederation", "federation", "alliance", "coalition", NULL};
+    "confederation", "federation", "alliance", "coalition", "initiative", "society", "trust",
+    "charity", "movement", NULL};
 
 static const char *const qt_place_heads[] = {
     "sea", "river", "ocean", "gulf", "island", "islands", "mountains", "korea", "arabia",

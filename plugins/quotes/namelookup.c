@@ -528,6 +528,18 @@ static const char *resolve_surname(qt_names *nm, const char *s, size_t n, uint32
     return qt_index_resolve_surname(nm, s, n, pos, title, want, failed);
 }
 
+/* Token k is a job an organisation or someone else speaks through, which rarely stands
+ * for a person named before: the spokesman, the official, the lawyer. */
+static int speaks_for_others(const qt_view *v, size_t k)
+{
+    static const char *const others[] = {"spokesman", "spokeswoman", "spokesperson", "official",
+                                         "judge",     "agent",       "lawyer"};
+    for (size_t j = 0; j < sizeof others / sizeof others[0]; j++)
+        if (qt_tok_is(v, k, others[j]))
+            return 1;
+    return 0;
+}
+
 /* A definite description that news writing uses for the person it last named, as it
  * would "he": "the 23-year-old" (1: the last candidate), or "the" with modifiers before a
  * job (2: the last person, of either gender; said the
@@ -546,15 +558,158 @@ static int refers_back(const qt_view *v, const qt_mention *m)
         !(qt_tok_in(v, last, QT_W_ROLES | QT_W_TITLES) || qt_tok_is(v, last, "star") ||
           qt_tok_is(v, last, "champion")))
         return 0;
-    static const char *const others[] = {"spokesman", "spokeswoman", "spokesperson", "official",
-                                         "judge",     "agent",       "lawyer"};
-    for (size_t k = 0; k < sizeof others / sizeof others[0]; k++)
-        if (qt_tok_is(v, last, others[k]))
-            return 0;
+    if (speaks_for_others(v, last))
+        return 0;
     for (size_t k = m->tb + 1; k < last; k++)
         if (qt_tok_possessive(v, k, NULL))
             return 0;
     return 2;
+}
+
+/* Tokens a document's searches for a description's job read at most (then the last
+ * person answers, as before): a few times the text, whatever it asks. */
+#define ROLE_WORK(n_tok) (4 * (n_tok) + 4096)
+
+/* Token k spells job word w[0..n) (the head of a description), or its abbreviation as a
+ * title: Gov. for governor, Sen. for senator. */
+static int spells_job(const qt_view *v, size_t k, const char *w, size_t n)
+{
+    static const char *const abbrev[][2] = {{"gov", "governor"},       {"sen", "senator"},
+                                            {"rep", "representative"}, {"gen", "general"},
+                                            {"pres", "president"},     {"supt", "superintendent"}};
+    const char *s = v->text + v->tok[k].start;
+    size_t len = v->tok[k].end - v->tok[k].start;
+    if (len > 0 && s[len - 1] == '.')
+        len--;
+    if (len == 0 || (s[0] | 0x20) != (w[0] | 0x20))
+        return 0;
+    if (qt_same_word(s, len, w, n))
+        return 1;
+    for (size_t i = 0; i < sizeof abbrev / sizeof abbrev[0]; i++)
+        if (qt_same_word(s, len, abbrev[i][0], strlen(abbrev[i][0])) &&
+            qt_same_word(w, n, abbrev[i][1], strlen(abbrev[i][1])))
+            return 1;
+    return 0;
+}
+
+/* Tokens j .. k-1 spell the description's modifiers, tokens d .. job-1 (the prime
+ * minister: Prime before Minister), and no word that makes the job another's stands before
+ * them (Deputy Prime Minister John Prescott, Vice President Joe Biden). */
+static int job_modifiers_fit(const qt_view *v, size_t k, size_t d, size_t job)
+{
+    size_t j = k;
+    for (size_t i = job; i-- > d;) {
+        if (j == 0)
+            return 0;
+        j--;
+        const char *s = v->text + v->tok[i].start;
+        if (!qt_same_word(v->text + v->tok[j].start, v->tok[j].end - v->tok[j].start, s,
+                          v->tok[i].end - v->tok[i].start))
+            return 0;
+    }
+    static const char *const other[] = {"vice",   "deputy",    "former",
+                                        "shadow", "assistant", "acting"};
+    for (size_t i = 0; j > 0 && i < sizeof other / sizeof other[0]; i++)
+        if (qt_tok_is(v, j - 1, other[i]))
+            return 0;
+    return 1;
+}
+
+/* The name token k (a job that fits the description of tokens d .. job) gives that job:
+ * the name after it (Mayor Bill de Blasio) or before the phrase it ends (de Blasio, the
+ * mayor,). 1 with the name in *who. */
+static int job_names(const qt_view *v, size_t k, size_t d, size_t job, qt_mention *who)
+{
+    size_t a = k + 1;
+    if (a < v->n_tok && qt_tok_punct(v, a, '.'))
+        a++;
+    if (qt_name_starting_at(v, a, v->n_tok, who) && who->tb == a)
+        return 1; /* (Tory spokesman Michael Ancram: a job in lower case too) */
+    /* de Blasio, the mayor, said: a phrase after a comma that ends at one (not With
+     * Condoleezza Rice, the prime minister said: a clause's subject). */
+    size_t b = k - (job - d);
+    return b >= 3 && k + 1 < v->n_tok &&
+           (qt_tok_punct(v, k + 1, ',') || qt_tok_punct(v, k + 1, '.')) &&
+           qt_tok_is(v, b - 1, "the") && qt_tok_punct(v, b - 2, ',') &&
+           qt_name_ending_at(v, b - 3, 0, who);
+}
+
+/* Tokens d .. job and e .. ejob spell the same words. */
+static int same_words(const qt_view *v, size_t d, size_t job, size_t e, size_t ejob)
+{
+    if (job - d != ejob - e)
+        return 0;
+    for (size_t i = 0; i <= job - d; i++)
+        if (!qt_same_word(v->text + v->tok[d + i].start, v->tok[d + i].end - v->tok[d + i].start,
+                          v->text + v->tok[e + i].start, v->tok[e + i].end - v->tok[e + i].start))
+            return 0;
+    return 1;
+}
+
+/* The person a description with a job (the mayor said, the president added) stands for
+ * when the text gave someone that job before: as the title of a name (Mayor Bill de
+ * Blasio, President Obama, with the description's modifiers: the prime minister is no
+ * Foreign Minister) or in apposition (de Blasio, the mayor,). The nearest one; NULL when
+ * none. Descriptions worded alike read the text once between them (nm->roles). */
+static const char *role_named_before(qt_names *nm, const qt_view *v, const qt_mention *m)
+{
+    size_t job = m->te - 1, d = m->tb + 1;
+    size_t r = 0;
+    while (r < nm->n_roles && !same_words(v, d, job, nm->roles[r].d, nm->roles[r].job))
+        r++;
+    if (r == nm->n_roles) {
+        if (r == sizeof nm->roles / sizeof nm->roles[0])
+            return NULL;
+        nm->roles[r].d = (uint32_t)d;
+        nm->roles[r].job = (uint32_t)job;
+        nm->roles[r].scanned = 0;
+        nm->roles[r].hit = LEDE_NONE;
+        nm->n_roles++;
+    }
+    size_t from = nm->roles[r].scanned, hit = nm->roles[r].hit;
+    if (m->tb < from) {
+        /* Asked out of text order: read back from it. */
+        from = 0;
+        hit = LEDE_NONE;
+    }
+    if (nm->role_work + (m->tb - from) > ROLE_WORK(v->n_tok))
+        return NULL;
+    nm->role_work += m->tb - from;
+    const char *w = v->text + v->tok[job].start;
+    size_t n = v->tok[job].end - v->tok[job].start;
+    qt_mention who;
+    if (n >= 3 && from < m->tb) {
+        /* The job's first three letters (an abbreviation's too: Gov., Sen.) opening a word,
+         * found by a search of the bytes for its first two, in either case. */
+        const char *text = v->text, *end = text + v->len;
+        const char *stop = text + v->tok[m->tb].start;
+        char lower = (char)(w[0] | 0x20), upper = (char)(lower & ~0x20),
+             third = (char)(w[2] | 0x20);
+        for (int pass = 0; pass < 2; pass++) {
+            size_t cursor = from;
+            for (const char *p = text + v->tok[from].start;
+                 (p = qt_find_pair(p, stop, end, pass ? upper : lower, w[1])) != NULL; p++) {
+                if (p + 2 >= end || (char)(p[2] | 0x20) != third ||
+                    (p > text && ((p[-1] | 0x20) >= 'a' && (p[-1] | 0x20) <= 'z')))
+                    continue;
+                size_t k = qt_tok_seek(v, cursor, (uint32_t)(p - text));
+                cursor = k;
+                if (k >= m->tb || v->tok[k].start != (uint32_t)(p - text) ||
+                    (hit != LEDE_NONE && k <= hit))
+                    continue;
+                if (spells_job(v, k, w, n) && !v->quoted[k] && job_modifiers_fit(v, k, d, job) &&
+                    job_names(v, k, d, job, &who))
+                    hit = k;
+            }
+        }
+    }
+    if (m->tb >= nm->roles[r].scanned) {
+        nm->roles[r].scanned = (uint32_t)m->tb;
+        nm->roles[r].hit = (uint32_t)hit;
+    }
+    if (hit == LEDE_NONE || !job_names(v, hit, d, job, &who))
+        return NULL;
+    return qt_names_resolve(nm, v, &who);
 }
 
 const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m)
@@ -566,6 +721,11 @@ const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m
     if (m->kind == QT_MENTION_PHRASE) {
         /* "the 23-year-old" and "the Tottenham striker" stand for the person last named. */
         int back = refers_back(v, m);
+        if (back == 2) {
+            const char *who = role_named_before(nm, v, m);
+            if (who)
+                return who;
+        }
         if (back) {
             const char *who = walk_back(nm, m->tb, back == 1 ? WANT_ANY_PERSON : WANT_PERSON);
             if (who)
@@ -582,14 +742,90 @@ const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m
     if (qt_n_name_words(v, m->tb, m->te) == 1) {
         size_t title = qt_title_before(v, m->tb);
         int failed;
-        const char *full =
-            resolve_surname(nm, v->text + s, e - s, s, title, qt_title_gender(v, m->tb), &failed);
+        /* The surname is the last word (Le Bon's Bon). */
+        uint32_t ls, le;
+        qt_name_bytes(v, m->te - 1, m->te, &ls, &le);
+        const char *full = resolve_surname(nm, v->text + ls, le - ls, s, title,
+                                           qt_title_gender(v, m->tb), &failed);
         if (full || failed)
             return full;
         if (title != SIZE_MAX && qt_tok_capitalized(v, title))
             s = v->tok[title].start; /* Mrs Bennet, when no first name was ever given */
     }
     return qt_dup_name(v->doc, v->text + s, e - s);
+}
+
+int qt_description_before(const qt_view *v, size_t ob, size_t ce, size_t p, qt_mention *d)
+{
+    if (p > ce && !qt_tok_punct(v, ce, ','))
+        return 0;
+    size_t k = ob;
+    while (k > 0 && (qt_tok_punct(v, k - 1, ',') || qt_tok_is(v, k - 1, "and") ||
+                     qt_tok_is(v, k - 1, "but")))
+        k--;
+    if (k < 2 || !qt_tok_sentence_end(v, k - 1) || v->quoted[k - 1])
+        return 0;
+    /* The sentence that ends at token k - 1; its first bytes (The, A, An) turn most away
+     * before its first token is looked for. */
+    uint32_t at = v->tok[k - 1].start;
+    size_t lo = 0, hi = v->n_sent;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v->sent[mid].start <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return 0;
+    uint32_t sb = v->sent[lo - 1].start;
+    if (sb + 4 > v->len)
+        return 0;
+    const char *t = v->text + sb;
+    int definite = t[0] == 'T' && (t[1] | 0x20) == 'h' && (t[2] | 0x20) == 'e' && t[3] == ' ';
+    if (!definite && !(t[0] == 'A' && (t[1] == ' ' || ((t[1] | 0x20) == 'n' && t[2] == ' '))))
+        return 0;
+    int she = qt_tok_is(v, p, "she");
+    if (!she && !qt_tok_is(v, p, "he"))
+        return 0;
+    size_t b = qt_tok_lower_bound(v, sb);
+    if (b + 2 >= k || v->quoted[b])
+        return 0;
+    for (size_t j = b + 1; j < k - 1 && j - b <= 5; j++) {
+        if (qt_tok_lowercase(v, j) && qt_tok_in(v, j, QT_W_ROLES | QT_W_TITLES)) {
+            /* The prime minister, the chief inspector: the last job word. */
+            while (j + 2 < k && qt_tok_lowercase(v, j + 1) &&
+                   qt_tok_in(v, j + 1, QT_W_ROLES | QT_W_TITLES))
+                j++;
+            /* The chairman of ..., the barrister who ...: the subject is someone else. */
+            if (!qt_tok_lowercase(v, j + 1) || qt_tok_in(v, j + 1, QT_W_PREPOSITIONS) ||
+                qt_tok_is(v, j + 1, "who") || qt_tok_is(v, j + 1, "whose") ||
+                qt_tok_is(v, j + 1, "which") || qt_tok_is(v, j + 1, "that"))
+                return 0;
+            d->tb = b;
+            d->te = j + 1;
+            d->kind = QT_MENTION_PHRASE;
+            /* Only a job someone else speaks through stands as itself (a spokeswoman, for
+             * she); the others as a definite description refers back (refers_back()). */
+            if (speaks_for_others(v, j))
+                return she ? !qt_tok_is(v, j, "spokesman") : !qt_tok_is(v, j, "spokeswoman");
+            return definite && refers_back(v, d);
+        }
+        if (!qt_tok_lowercase(v, j) && !qt_tok_capitalized(v, j))
+            return 0;
+        if (qt_tok_in(v, j, QT_W_FUNCTION) || qt_tok_possessive(v, j, NULL))
+            return 0;
+    }
+    return 0;
+}
+
+const char *qt_names_resolve_description(qt_names *nm, const qt_view *v, const qt_mention *d)
+{
+    /* The Tory spokesman is Tory spokesman Michael Ancram when the text named him so. */
+    const char *who = role_named_before(nm, v, d);
+    if (who)
+        return who;
+    return refers_back(v, d) ? walk_back(nm, d->tb, WANT_PERSON) : qt_names_resolve(nm, v, d);
 }
 
 /* qt_names_first_in() read locally: 1 found, 0 not, -1 when the index must answer. */

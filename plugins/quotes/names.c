@@ -49,6 +49,29 @@ static inline int is_name_word(const qt_view *v, size_t i)
     return !qt_tok_in(v, i, QT_W_CALENDAR);
 }
 
+/* Run [tb, te) is a day's or a month's possessive alone (After Saturday's firebombing),
+ * which names no one either. Tested per run, not per word: the stem is looked up only for
+ * a one-word run that ends like a possessive. */
+static int calendar_possessive(const qt_view *v, size_t tb, size_t te)
+{
+    if (te - tb != 1)
+        return 0;
+    /* The first two letters of a day or a month (Mo, Tu, We, Th, Fr, Sa, Su, Ja, Fe, Ma,
+     * Ap, Ju, Au, Se, Oc, No, De) turn most names away before any lookup; June's is the
+     * shortest: six bytes. */
+    const char *s = v->text + v->tok[tb].start;
+    size_t n = v->tok[tb].end - v->tok[tb].start;
+    if (n < 6)
+        return 0;
+    char a = s[0], b = (char)(s[1] | 0x20);
+    int may = (a == 'M' && (b == 'o' || b == 'a')) || (a == 'T' && (b == 'u' || b == 'h')) ||
+              (a == 'W' && b == 'e') || (a == 'F' && (b == 'r' || b == 'e')) ||
+              (a == 'S' && (b == 'a' || b == 'u' || b == 'e')) ||
+              (a == 'J' && (b == 'a' || b == 'u')) || (a == 'A' && (b == 'p' || b == 'u')) ||
+              (a == 'O' && b == 'c') || (a == 'N' && b == 'o') || (a == 'D' && b == 'e');
+    return may && qt_tok_possessive(v, tb, NULL) && (qt_tok_stem_bits(v, tb) & QT_W_CALENDAR);
+}
+
 /* A lower-case word inside a name: bin, de, van. The connectors are short and begin with
  * one of a few letters: most words are turned away before a lexicon lookup. */
 static int is_connector(const qt_view *v, size_t i)
@@ -80,13 +103,23 @@ static int is_separate_possessive(const qt_view *v, size_t i)
            (n == 4 && memcmp(s, "\xE2\x80\x99", 3) == 0 && (s[3] | 0x20) == 's');
 }
 
-int qt_n_name_words(const qt_view *v, size_t tb, size_t te)
+static inline int n_name_words(const qt_view *v, size_t tb, size_t te)
 {
     int n = 0;
     for (size_t i = tb; i < te; i++)
         if (qt_tok_capitalized(v, i))
             n++;
+    /* Le Bon, Van Gaal, De Villiers: a surname's particle capitalised before it is no word
+     * of its own (Simon Le Bon is named so first); a first name is (Al Gore). */
+    if (n == 2 && v->tok[tb].end - v->tok[tb].start <= 5 && is_connector(v, tb) &&
+        !qt_tok_in(v, tb, QT_W_MALE_NAMES | QT_W_FEMALE_NAMES))
+        n = 1;
     return n;
+}
+
+int qt_n_name_words(const qt_view *v, size_t tb, size_t te)
+{
+    return n_name_words(v, tb, te);
 }
 
 /* Token i opens a sentence (or follows punctuation), where any word is capitalised. */
@@ -207,10 +240,14 @@ static int name_from(const qt_view *v, size_t i, size_t hi, qt_mention *out, siz
     return 1;
 }
 
+/* The attribution's readers take no day for a speaker (After Saturday's firebombing,
+ * Trump inflamed tensions by saying); the mention readers (qt_find_run) need not ask: a
+ * possessive of one word is no pronoun's candidate. */
 int qt_name_starting_at(const qt_view *v, size_t i, size_t hi, qt_mention *out)
 {
     size_t end;
-    return i < hi && is_name_word(v, i) && name_from(v, i, hi, out, &end);
+    return i < hi && is_name_word(v, i) && name_from(v, i, hi, out, &end) &&
+           !calendar_possessive(v, out->tb, out->te);
 }
 
 int qt_name_ending_at(const qt_view *v, size_t i, size_t lo, qt_mention *out)
@@ -235,7 +272,7 @@ int qt_name_ending_at(const qt_view *v, size_t i, size_t lo, qt_mention *out)
     }
     size_t tb = b, te = i + 1;
     trim_run(v, &tb, &te);
-    if (tb >= te)
+    if (tb >= te || calendar_possessive(v, tb, te))
         return 0;
     out->tb = tb;
     out->te = te;
@@ -418,9 +455,13 @@ uint32_t qt_lookup_in(const qt_view *v, const qt_mrec *m, uint32_t e, uint32_t p
 /* qt_org_like() for a mention whose last token is (possessive) or is not a possessive. */
 static int org_like(const qt_view *v, const qt_mrec *m, int possessive)
 {
-    if (qt_tok_in(v, m->te - 1, QT_W_ORG_HEADS) || qt_tok_in(v, m->tb, QT_W_PLACE_FIRSTS) ||
-        (m->te - m->tb >= 2 && qt_tok_in(v, m->tb, QT_W_PLACE_HEADS))) /* London Lydia */
+    if (qt_tok_in(v, m->te - 1, QT_W_ORG_HEADS) || qt_tok_in(v, m->tb, QT_W_PLACE_FIRSTS))
         return 1;
+    /* London Lydia: a place before a name. Not a first name that is a place's or a law's
+     * word too, opening a name of two (Bill Smith, Virginia Wade; Finance Bill ends with
+     * it). */
+    if (m->te - m->tb >= 2 && qt_tok_in(v, m->tb, QT_W_PLACE_HEADS))
+        return m->te - m->tb > 2 || !qt_tok_in(v, m->tb, QT_W_MALE_NAMES | QT_W_FEMALE_NAMES);
     /* The Labour Party's chances: the possessive ending hides the organisation's word.
      * Not a place's, nor after a title: Kanye West's, Dr Fox's are people's. */
     if (!possessive)
@@ -771,7 +812,7 @@ void qt_fill_run(const qt_view *v, qt_mrec *m)
     m->resolved = LEDE_NONE;
     size_t title = qt_title_before(v, tb);
     m->title = title == SIZE_MAX ? LEDE_NONE : (uint32_t)title;
-    int n_words = qt_n_name_words(v, tb, te);
+    int n_words = n_name_words(v, tb, te);
     m->n_words = (uint8_t)(n_words > 255 ? 255 : n_words);
     m->titled = titled;
     int possessive = qt_tok_possessive(v, te - 1, NULL);
@@ -822,8 +863,9 @@ void qt_link_mention(const qt_view *v, qt_mrec *m, uint32_t k, uint32_t *head)
         if (full != LEDE_NONE && m[full].start < c->start) {
             c->resolved = full;
             c->person = 1;
-        } else if (c->titled && !c->org && !c->after_the) {
-            /* Mrs Bennet before any Bennet's full name: her own entry. */
+        } else if (c->titled && !c->org && !c->after_the && !calendar_possessive(v, c->tb, c->te)) {
+            /* Mrs Bennet before any Bennet's full name: her own entry (not After
+             * Saturday's, which lost only a function word). */
             c->person = 1;
             if (title != SIZE_MAX) {
                 c->prev_same = *head;

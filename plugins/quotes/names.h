@@ -88,6 +88,15 @@ struct qt_names {
      * hostile document spends the budget: then the index above answers. */
     int global;
     size_t work, budget;
+    /* The searches for a description's job named before (the mayor: Mayor Bill de
+     * Blasio), one per wording (tokens d .. job of the first description so worded), each
+     * read up to token `scanned` with the last fitting job at `hit` (LEDE_NONE for none):
+     * a later description so worded reads on from there. */
+    struct {
+        uint32_t d, job, scanned, hit;
+    } roles[8];
+    size_t n_roles;
+    size_t role_work;             /* tokens they have read */
     qt_chain *chains[MAX_CHAINS]; /* arena memory, one at a time: most documents need few */
     size_t n_chains;
     /* The last local pronoun walk of each kind (WANT_*): from byte pos it found out (NULL

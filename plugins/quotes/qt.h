@@ -318,6 +318,14 @@ int qt_name_starting_at(const qt_view *v, size_t i, size_t hi, qt_mention *out);
  * surname given in full earlier, a person's full name for he/she, the phrase itself for
  * a noun phrase. NULL when it cannot be resolved (or out of memory). */
 const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m);
+/* Pronoun token p, right after the quotation of tokens [ob, ce) ("...," he said), is he
+ * or she, and the sentence before the quotation opens with a description (The United
+ * boss said ..., But an executive spokeswoman insisted ...): 1 with the description in
+ * *d, which the pronoun stands for (qt_names_resolve_description()). */
+int qt_description_before(const qt_view *v, size_t ob, size_t ce, size_t p, qt_mention *d);
+/* Who description d stands for: a spokeswoman herself, the United boss the person given
+ * the job or last named; NULL when no one (the pronoun's own walk answers). */
+const char *qt_names_resolve_description(qt_names *nm, const qt_view *v, const qt_mention *d);
 /* The first person mention in bytes [from, to), outside quotations; failing a person,
  * the first one-word name standing as a subject (Burton explained). With persons_only,
  * only a person standing as a subject (Jones disagreed, not Clinton's health). */
