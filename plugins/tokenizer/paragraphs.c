@@ -123,15 +123,45 @@ static size_t line_end(const char *text, size_t len, size_t pos, size_t *next, i
     return len;
 }
 
+/* Does the text hold a line break other than LF and CRLF: a CR, NEL, U+2028 or U+2029?
+ * Most texts hold none, and then lines are found with memchr for LF alone: a few passes of
+ * libc's vector code over the text cost less than the one pass that looks for every break
+ * at once (break_candidate), which ran the tokenizer ~5% slower on the BBC corpus. */
+static int has_rare_breaks(const char *text, size_t len)
+{
+    if (memchr(text, '\r', len))
+        return 1;
+    /* NEL is C2 85, U+2028 and U+2029 are E2 80 A8 and E2 80 A9: their lead bytes also
+     * open common characters (a no-break space, curly quotes), each looked at in turn. */
+    const unsigned char *s = (const unsigned char *)text;
+    for (const unsigned char *p = s; (p = memchr(p, 0xC2, len - (size_t)(p - s))) != NULL; p++)
+        if ((size_t)(p - s) + 1 < len && p[1] == 0x85)
+            return 1;
+    for (const unsigned char *p = s; (p = memchr(p, 0xE2, len - (size_t)(p - s))) != NULL; p++)
+        if ((size_t)(p - s) + 2 < len && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9))
+            return 1;
+    return 0;
+}
+
+/* The end of the line at pos when LF is its only possible break. */
+static size_t lf_end(const char *text, size_t len, size_t pos, size_t *next, int *para)
+{
+    const char *nl = memchr(text + pos, '\n', len - pos);
+    *para = 0;
+    *next = nl ? (size_t)(nl - text) + 1 : len;
+    return nl ? (size_t)(nl - text) : len;
+}
+
 size_t tok_paragraphs(const char *text, size_t len, tok_span *out, size_t cap)
 {
     size_t pos = 0, count = 0, pstart = 0, pend = 0;
-    int open = 0;
+    int open = 0, rare = has_rare_breaks(text, len);
 
     while (pos < len) {
         size_t next = len, first = 0, last_end = 0;
         int para = 0;
-        size_t eol = line_end(text, len, pos, &next, &para);
+        size_t eol =
+            rare ? line_end(text, len, pos, &next, &para) : lf_end(text, len, pos, &next, &para);
         int blank = !scan_line(text, pos, eol, &first, &last_end);
 
         if (!blank) {
