@@ -40,13 +40,11 @@
  * (U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR too: editors and viewers break the line
  * there), and other control bytes are dropped.
  */
-#include <ctype.h>
 
+#include "../common/headline.h"
 #include "exporter.h"
 
 /* Longest first paragraph still taken for a headline, in bytes and in words. */
-#define HEADLINE_MAX_BYTES 200
-#define HEADLINE_MAX_WORDS 25
 /* A question of at most this many words is a headline too (the summarizer's limit). */
 #define QUESTION_MAX_WORDS 12
 
@@ -138,43 +136,6 @@ static int first_block(lede_doc *doc, const char *text, size_t len, uint32_t *st
     return *end > *start;
 }
 
-/* Whether s[0..n) is short Title Case. A copy of the
- * summarizer's predicate (plugins/summarizer/model.c, title_case), which decides what the
- * summary leaves out as the headline; this one decides what is shown as the title, and the
- * two must agree, so change both. One line of at most HEADLINE_MAX_BYTES bytes and
- * HEADLINE_MAX_WORDS words (runs of non-spaces), of which at least two have four letters or
- * more and three quarters of those open with a capital. A word's letters are the ASCII
- * letters that open it after any quotes, brackets or dashes. */
-static int title_case(const char *s, size_t n)
-{
-    size_t words = 0, longer = 0, capital = 0;
-    if (n > HEADLINE_MAX_BYTES || memchr(s, '\n', n) != NULL)
-        return 0;
-    for (size_t i = 0; i < n;) {
-        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r') {
-            i++;
-            continue;
-        }
-        words++;
-        /* Opening punctuation: ASCII, or U+2000..U+206F (curly quotes, dashes). */
-        while (i < n &&
-               (ispunct((unsigned char)s[i]) ||
-                (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80)))
-            i += (unsigned char)s[i] == 0xE2 ? 3 : 1;
-        size_t letters = 0;
-        int upper = i < n && isupper((unsigned char)s[i]);
-        while (i < n && isalpha((unsigned char)s[i]))
-            i++, letters++;
-        if (letters >= 4) {
-            longer++;
-            capital += (size_t)upper;
-        }
-        while (i < n && s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
-            i++;
-    }
-    return words <= HEADLINE_MAX_WORDS && longer >= 2 && 4 * capital >= 3 * longer;
-}
-
 /* A headline, by the summarizer's rule (plugins/summarizer/model.c, mark_eligible): one
  * short line that does not end like a clause (, ; :) and, when it ends like a sentence
  * (. ! ? or an ellipsis, before closing quotes and brackets), is a question of at most
@@ -216,7 +177,7 @@ static int looks_like_headline(const char *s, size_t n)
         return 1;
     if (last == '.' || last == '!' || last == '?' ||
         (end >= 3 && memcmp(s + end - 3, "\xE2\x80\xA6", 3) == 0))
-        return title_case(s, n);
+        return headline_title_case(s, n);
     return 1;
 }
 

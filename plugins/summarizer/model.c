@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/headline.h"
 #include "summarizer.h"
 
 /* A sentence without a final stop and with at most this many words is a caption. */
@@ -366,46 +367,6 @@ static int grow_words(sum_scratch *sc, const lede_token *tok, const lede_sentenc
 
 /* Headline limits, the Markdown exporter's too (markdown.c, looks_like_headline): a
  * headline or a heading is one line of at most this many bytes and words. */
-#define HEADLINE_MAX_BYTES 200
-#define HEADLINE_MAX_WORDS 25
-
-/* Whether s[0..n) is short Title Case: one line of at most HEADLINE_MAX_BYTES bytes and
- * HEADLINE_MAX_WORDS words (runs of non-spaces), of which at least two have four letters
- * or more and three quarters of those open with a capital ("Black Lawmakers Rip Donald
- * Trump As A 'Disgusting Fraud.'"). A word's letters are the ASCII letters that open it
- * after any quotes, brackets or dashes. Such a line is a headline even when it ends with a
- * full stop, which a sentence-case one is not: "Green Party candidate Jill Stein removed
- * from N.Y. debate site by police." may as well be a one-sentence lede. The Markdown
- * exporter has a copy of this predicate (markdown.c, title_case): change both. */
-static int title_case(const char *s, size_t n)
-{
-    size_t words = 0, longer = 0, capital = 0;
-    if (n > HEADLINE_MAX_BYTES || memchr(s, '\n', n) != NULL)
-        return 0;
-    for (size_t i = 0; i < n;) {
-        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r') {
-            i++;
-            continue;
-        }
-        words++;
-        /* Opening punctuation: ASCII, or U+2000..U+206F (curly quotes, dashes). */
-        while (i < n &&
-               (ispunct((unsigned char)s[i]) ||
-                (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80)))
-            i += (unsigned char)s[i] == 0xE2 ? 3 : 1;
-        size_t letters = 0;
-        int upper = i < n && isupper((unsigned char)s[i]);
-        while (i < n && isalpha((unsigned char)s[i]))
-            i++, letters++;
-        if (letters >= 4) {
-            longer++;
-            capital += (size_t)upper;
-        }
-        while (i < n && s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
-            i++;
-    }
-    return words <= HEADLINE_MAX_WORDS && longer >= 2 && 4 * capital >= 3 * longer;
-}
 
 /* The last character of s[0..n) before closing quotes, brackets and spaces, or 0. */
 static char last_char(const char *s, size_t n)
@@ -495,7 +456,8 @@ static void mark_eligible(const char *text, size_t len, const lede_sentence *ls,
          * marks a headline nowhere else: BBC match reports list teams in one-sentence
          * paragraphs that the set's reference summaries keep. */
         if (m->title == LEDE_NONE && i == 0 && ends_line(text, len, ls[i].end) &&
-            (!s->final_punct || question || ((alone || n_para == 0) && title_case(st, st_len)))) {
+            (!s->final_punct || question ||
+             ((alone || n_para == 0) && headline_title_case(st, st_len)))) {
             s->is_title = 1;
             m->title = i;
         }
