@@ -142,6 +142,13 @@ int lede__run_catch_signals(void)
         }
     }
     stop_owner = getpid();
+    /* The grace period's SIGALRM must get through: a parent may have started lede with it
+     * blocked (a review's case: then one signal never ended a hung run). Unblocked here,
+     * before any thread starts, so that every thread inherits the mask. */
+    sigset_t alrm;
+    sigemptyset(&alrm);
+    sigaddset(&alrm, SIGALRM);
+    sigprocmask(SIG_UNBLOCK, &alrm, NULL);
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_sigaction = on_stop_signal;

@@ -594,6 +594,32 @@ static void test_one_signal_ends_a_hung_run(void **state)
 }
 
 /* A FIFO nobody opens and an output nobody reads cannot hold up a stopped run either. */
+/* Started with SIGALRM blocked (a parent's mask is inherited across exec), lede still
+ * ends a hung run at the end of the grace period (a review's case: it never ended). */
+static void test_the_grace_period_ends_a_run_started_with_sigalrm_blocked(void **state)
+{
+    (void)state;
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/lede-stream-blk-%d.ndjson", (int)getpid());
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("{\"id\":\"a\",\"text\":\"HANG_HERE\"}\n", f);
+    fclose(f);
+    sigset_t alrm, old;
+    sigemptyset(&alrm);
+    sigaddset(&alrm, SIGALRM);
+    sigprocmask(SIG_BLOCK, &alrm, &old);
+    const char *args[16];
+    fault_args(args, (const char *const[]){"-j", "1", NULL}, path);
+    proc p = spawn(args, -1);
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    sleep_ms(1000);
+    kill(p.pid, SIGTERM);
+    expect_killed_by(&p, SIGTERM, "SIGALRM blocked at start");
+    release(&p);
+    unlink(path);
+}
+
 static void test_one_signal_ends_a_run_that_cannot_move(void **state)
 {
     (void)state;
@@ -722,6 +748,7 @@ int main(void)
         cmocka_unit_test(test_a_signal_mid_stream_leaves_whole_records),
         cmocka_unit_test(test_a_second_signal_ends_a_hung_run_at_once),
         cmocka_unit_test(test_one_signal_ends_a_hung_run),
+        cmocka_unit_test(test_the_grace_period_ends_a_run_started_with_sigalrm_blocked),
         cmocka_unit_test(test_one_signal_ends_a_run_that_cannot_move),
         cmocka_unit_test(test_records_come_out_while_later_ones_are_processed),
         cmocka_unit_test(test_a_signal_after_a_write_failure_exits_1),
