@@ -433,6 +433,61 @@ static void test_she_skips_a_man_named_since(void **state)
     qtu_free(&t);
 }
 
+/* Antonin is a man's first name: she passes Justice Antonin Scalia by (PolNeAR breitbart
+ * 2016-10-02). */
+static void test_she_skips_a_justice_named_antonin(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Melanie thought the whole thing was outrageous. She had come to believe the idea "
+            "that U.S. Supreme Court Justice Antonin Scalia may have been murdered in a White "
+            "House plot involving a prostitute and a pillow.\n\n“Here comes Big Daddy,” she "
+            "said, clapping.",
+            NULL);
+    qtu_expect(&t, "Here comes Big Daddy,", "Melanie", "said", "she");
+    qtu_free(&t);
+}
+
+/* The clause before a relative clause's comma ends in a body's name (the United Federation
+ * of Teachers): its last word is no speaker; the subject stands before that clause (PolNeAR
+ * huff-post 2016-10-07). */
+static void test_body_name_ending_an_appositive_is_no_speaker(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Michael Mulgrew, president of the United Federation of Teachers, which represents "
+            "New York City educators, said he hopes the day of action sends a message that "
+            "“communities are standing up for their public schools.”",
+            NULL);
+    qtu_expect(&t, "communities are standing up for their public schools.", "Michael Mulgrew",
+               "said", "Michael Mulgrew");
+    qtu_free(&t);
+}
+
+/* A place's name after "of" ending the clause before the cue's comma is no speaker: the
+ * appositive names him (BBC entertainment/009), unless the name there is an object (PolNeAR
+ * wash-post 2016-10-09); else the name before "of". */
+static void test_place_after_of_before_an_appositive_is_no_speaker(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "The Bishop of Durham, the Rt Rev Dr Tom Wright, described the novel as a \"great "
+            "thriller\" but said it was full of errors.",
+            NULL);
+    qtu_expect(&t, "great thriller", "Tom Wright", "described", "Tom Wright");
+    qtu_free(&t);
+    qtu_run(&t,
+            "Rep. Adam B. Schiff of California, the ranking Democrat on the House Intelligence "
+            "Committee, urged the administration to work with European allies to develop a "
+            "\"concerted\" response.",
+            NULL);
+    qtu_expect(&t, "concerted", "Adam B. Schiff", "urged", "Adam B. Schiff");
+    qtu_free(&t);
+}
+
 static void test_said_role_with_number_then_name(void **state)
 {
     (void)state;
@@ -1745,6 +1800,9 @@ int main(void)
         cmocka_unit_test(test_she_passes_a_body_by),
         cmocka_unit_test(test_he_after_a_description_subject),
         cmocka_unit_test(test_description_takes_a_job_in_lower_case),
+        cmocka_unit_test(test_she_skips_a_justice_named_antonin),
+        cmocka_unit_test(test_body_name_ending_an_appositive_is_no_speaker),
+        cmocka_unit_test(test_place_after_of_before_an_appositive_is_no_speaker),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

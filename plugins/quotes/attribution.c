@@ -228,6 +228,57 @@ static int subject_before_object(const qt_view *v, const qt_mention *m, size_t l
     return name_before_open_comma(v, p, lo, out);
 }
 
+/* The comma (or the sentence's end, a quotation, token lo) opening the clause that the
+ * comma at token k closes, at most APPOSITIVE_REACH tokens back. */
+static size_t clause_open(const qt_view *v, size_t k, size_t lo)
+{
+    size_t j = k;
+    while (j > lo && k - j < APPOSITIVE_REACH) {
+        j--;
+        if (qt_tok_punct(v, j, ',') || qt_tok_sentence_end(v, j) || v->quoted[j])
+            break;
+    }
+    return j;
+}
+
+/* Name m (after token lo) is the tail of a body's name or a place, after "of" and a
+ * capitalised word that opens no sentence alone: the United Federation of Teachers, the
+ * Bishop of Durham, Lord Faulkner of Worcester. */
+static int body_name_tail(const qt_view *v, const qt_mention *m, size_t lo)
+{
+    size_t p = m->tb - 1;
+    return m->tb > lo + 1 && qt_tok_is(v, p, "of") && qt_tok_capitalized(v, p - 1) &&
+           !qt_tok_in(v, p - 1, QT_W_FUNCTION);
+}
+
+/* S, ROLE, said where *out, the tail of a body's name (body_name_tail()), ends the clause
+ * before the comma at token j, which opens the one the comma at token k closes: it names no
+ * one. The Bishop of Durham, the Rt Rev Dr Tom Wright, described: the appositive names
+ * the subject; Michael Mulgrew, president of the United Federation of Teachers, which
+ * represents ..., said: the name before that clause; Lord Faulkner of Worcester, who
+ * chaired the inquiry, said: the name before "of" (subject_before_object()). */
+static int subject_past_a_body(const qt_view *v, size_t j, size_t k, size_t lo, qt_mention *out)
+{
+    qt_mention tail = *out;
+    /* (Not: Rep. Adam B. Schiff of California, the ranking Democrat on the House
+     * Intelligence Committee, urged: a name after a preposition there is its object.) */
+    if (k - 1 > j && qt_name_ending_at(v, k - 1, j + 1, out)) {
+        size_t p = j + 1;
+        while (p < out->tb && !(qt_tok_lowercase(v, p) && qt_tok_in(v, p, QT_W_PREPOSITIONS)))
+            p++;
+        if (p == out->tb)
+            return 1;
+    }
+    size_t i = j > lo ? clause_open(v, j, lo) : j;
+    if (i > lo && i < j && qt_tok_punct(v, i, ',')) {
+        size_t before = skip_paren_left(v, i - 1, lo);
+        if (before != SIZE_MAX && qt_name_ending_at(v, before, lo, out) &&
+            !body_name_tail(v, out, lo))
+            return 1;
+    }
+    return subject_before_object(v, &tail, lo, out);
+}
+
 /* The subject of the cue at token c, read leftwards (not before token lo). */
 static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
 {
@@ -266,12 +317,7 @@ static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
         return 1;
     if (qt_tok_punct(v, k, ',') && k > lo) {
         /* S, ROLE, said: the subject stands before the appositive. */
-        size_t j = k;
-        while (j > lo && k - j < APPOSITIVE_REACH) {
-            j--;
-            if (qt_tok_punct(v, j, ',') || qt_tok_sentence_end(v, j) || v->quoted[j])
-                break;
-        }
+        size_t j = clause_open(v, k, lo);
         if (qt_tok_punct(v, j, ',') && j < k) {
             if (j > lo && is_pronoun(v, j - 1)) {
                 out->tb = j - 1;
@@ -281,7 +327,7 @@ static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
             }
             size_t before = j > lo ? skip_paren_left(v, j - 1, lo) : SIZE_MAX;
             if (before != SIZE_MAX && qt_name_ending_at(v, before, lo, out))
-                return 1;
+                return !body_name_tail(v, out, lo) || subject_past_a_body(v, j, k, lo, out);
             /* The bank's chief economist, John Doe, said: the name is the appositive. */
             if (k - 1 > j && qt_name_ending_at(v, k - 1, j + 1, out))
                 return 1;

@@ -120,7 +120,7 @@ static const char *const qt_male_names[] = {
     "vladimir", "xi", "recep", "bashar", "ali", "mohammed", "muhammad", "ahmed", "hassan",
     "hossein", "yuri", "sergei", "dmitry", "andrey", "yevgeny", "jake", "rex", "steve", "tom",
     "jim", "bob", "dan", "ben", "sam", "tony", "nick", "ed", "al", "jimmy", "harry", "boris",
-    "emmanuel", "francois", "narendra", "abe", "will", NULL};
+    "emmanuel", "francois", "narendra", "abe", "will", "antonin", NULL};
 static const char *const qt_female_names[] = {
     "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica",
     "sarah", "karen", "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly",
