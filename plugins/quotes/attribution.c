@@ -510,15 +510,8 @@ static int read_after(const qt_view *v, size_t ce, size_t pe, found *f)
 /* The sentence around byte pos: its first byte. */
 static uint32_t sentence_start(const qt_view *v, uint32_t pos)
 {
-    size_t lo = 0, hi = v->n_sent;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v->sent[mid].start <= pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo == 0 ? 0 : v->sent[lo - 1].start;
+    size_t n = qt_sent_upto(v, pos);
+    return n == 0 ? 0 : v->sent[n - 1].start;
 }
 
 /* The subject of the sentence holding token k: its first person mention before k, or a
@@ -622,15 +615,8 @@ static void mention_bytes(const qt_view *v, const qt_mention *m, uint32_t *s, ui
 
 static size_t paragraph_of(const qt_view *v, uint32_t pos)
 {
-    size_t lo = 0, hi = v->n_para;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v->para[mid].start <= pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo == 0 ? 0 : lo - 1;
+    size_t n = qt_para_upto(v, pos);
+    return n == 0 ? 0 : n - 1;
 }
 
 static void copy_attribution(lede_quote *to, const lede_quote *from, float factor)

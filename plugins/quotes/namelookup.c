@@ -767,18 +767,10 @@ int qt_description_before(const qt_view *v, size_t ob, size_t ce, size_t p, qt_m
         return 0;
     /* The sentence that ends at token k - 1; its first bytes (The, A, An) turn most away
      * before its first token is looked for. */
-    uint32_t at = v->tok[k - 1].start;
-    size_t lo = 0, hi = v->n_sent;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v->sent[mid].start <= at)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo == 0)
+    size_t ns = qt_sent_upto(v, v->tok[k - 1].start);
+    if (ns == 0)
         return 0;
-    uint32_t sb = v->sent[lo - 1].start;
+    uint32_t sb = v->sent[ns - 1].start;
     if (sb + 4 > v->len)
         return 0;
     const char *t = v->text + sb;

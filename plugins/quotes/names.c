@@ -957,15 +957,8 @@ int qt_person_shown(const qt_view *v, const qt_mrec *c)
 
 uint32_t qt_org_reach(const qt_view *v, uint32_t pos)
 {
-    size_t lo = 0, hi = v->n_para;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v->para[mid].start <= pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo >= 2 ? v->para[lo - 2].start : 0;
+    size_t n = qt_para_upto(v, pos);
+    return n >= 2 ? v->para[n - 2].start : 0;
 }
 
 int qt_org_speaker(const qt_view *v, const qt_mrec *c)

@@ -282,6 +282,32 @@ size_t qt_tok_lower_bound(const qt_view *v, uint32_t pos);
 /* The same, for a pos known to lie at or after token from's start (else any pos): a
  * search forward from there, which costs the log of the distance. */
 size_t qt_tok_seek(const qt_view *v, size_t from, uint32_t pos);
+/* How many sentences (paragraphs) start at or before byte pos: the one holding pos is the
+ * last of them, when there is one. */
+static inline size_t qt_sent_upto(const qt_view *v, uint32_t pos)
+{
+    size_t lo = 0, hi = v->n_sent;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v->sent[mid].start <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+static inline size_t qt_para_upto(const qt_view *v, uint32_t pos)
+{
+    size_t lo = 0, hi = v->n_para;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v->para[mid].start <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
 
 /* ---- names.c, namelookup.c ---- */
 
