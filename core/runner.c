@@ -354,14 +354,20 @@ typedef struct serial_wait {
     lede_error err;
 } serial_wait;
 
+/* Flushes the sinks of a serial run; 1 when that failed (noted in sw), else 0. */
+static int serial_flush(serial_wait *sw)
+{
+    lede_error e;
+    int rc = lede__pipeline_flush(sw->p, &e);
+    return rc ? flush_failed(sw->stats, rc, &e, &sw->rc, &sw->err) : 0;
+}
+
 static int serial_wait_input(void *ctx, int fd)
 {
     serial_wait *sw = ctx;
     struct pollfd pfd[2];
-    lede_error e;
-    int rc = lede__pipeline_flush(sw->p, &e);
-    if (rc)
-        return flush_failed(sw->stats, rc, &e, &sw->rc, &sw->err);
+    if (serial_flush(sw))
+        return 1;
     for (;;) {
         int got = lede__run_wait(fd, pfd, 0, -1);
         if (got)
@@ -403,12 +409,8 @@ static int run_serial(lede__pipeline *p, lede__reader *r, const lede__settings *
         if ((rc = lede__runner_finish_doc(p, doc, has_renderer, stats, err)))
             break;
         if (stream && lede__runner_flush_in(1, stream, last_flush) == 0) {
-            lede_error e;
-            int frc = lede__pipeline_flush(p, &e);
-            if (frc) {
-                flush_failed(stats, frc, &e, &sw.rc, &sw.err);
+            if (serial_flush(&sw))
                 break; /* output lost: no use reading on */
-            }
             last_flush = lede__now();
         }
     }
