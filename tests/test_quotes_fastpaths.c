@@ -346,6 +346,20 @@ static char *repeat_with_names(size_t count, const char *before, const char *aft
     return text;
 }
 
+/* The text of the two pronoun-walk tests below: opening, then 10 + more women each speaking,
+ * a "We will win," he said after the tenth, and a last "We will lose," he said. */
+static void walk_text(char *text, size_t size, const char *opening, int more)
+{
+    size_t n = (size_t)snprintf(text, size, "%s", opening);
+    char name[8];
+    for (int i = 0; i < 10 + more; i++) {
+        name[put_name(name, (size_t)i)] = '\0';
+        n += (size_t)snprintf(text + n, size - n, "%sMary %s spoke. ",
+                              i == 10 ? "\"We will win,\" he said. " : "", name);
+    }
+    snprintf(text + n, size - n, "\"We will lose,\" he said.");
+}
+
 /* A walk back that reaches the mentions before the last walk of its kind started ends as
  * that walk did, counting the candidates both passed: he passes ten women to John Walker,
  * and a second he after five (or six) more women still finds him (or is out of reach). */
@@ -354,14 +368,7 @@ static void test_second_pronoun_walk_counts_what_the_first_passed(void **state)
     (void)state;
     for (int more = 5; more <= 6; more++) {
         char text[4096];
-        size_t n = (size_t)snprintf(text, sizeof text, "John Walker arrived on Monday. ");
-        char name[8];
-        for (int i = 0; i < 10 + more; i++) {
-            name[put_name(name, (size_t)i)] = '\0';
-            n += (size_t)snprintf(text + n, sizeof text - n, "%sMary %s spoke. ",
-                                  i == 10 ? "\"We will win,\" he said. " : "", name);
-        }
-        snprintf(text + n, sizeof text - n, "\"We will lose,\" he said.");
+        walk_text(text, sizeof text, "John Walker arrived on Monday. ", more);
         qtu t;
         qtu_run(&t, text, NULL);
         qtu_expect(&t, "We will win,", "John Walker", "said", "he");
@@ -378,14 +385,7 @@ static void test_second_pronoun_walk_keeps_the_first_ones_fallback(void **state)
     (void)state;
     for (int more = 5; more <= 6; more++) {
         char text[4096];
-        size_t n = (size_t)snprintf(text, sizeof text, "The club held talks with John Walker. ");
-        char name[8];
-        for (int i = 0; i < 10 + more; i++) {
-            name[put_name(name, (size_t)i)] = '\0';
-            n += (size_t)snprintf(text + n, sizeof text - n, "%sMary %s spoke. ",
-                                  i == 10 ? "\"We will win,\" he said. " : "", name);
-        }
-        snprintf(text + n, sizeof text - n, "\"We will lose,\" he said.");
+        walk_text(text, sizeof text, "The club held talks with John Walker. ", more);
         qtu t;
         qtu_run(&t, text, NULL);
         qtu_expect(&t, "We will win,", "John Walker", "said", "he");
