@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "lede/buf.h"
+#include "lede_internal.h"
 
 #if defined(__SSE2__) && defined(__GNUC__)
 #include <emmintrin.h>
@@ -343,4 +344,19 @@ int lede_buf_json_string(lede_buf *b, const char *s, size_t len)
     b->len = (size_t)(o - b->data);
     b->data[b->len] = '\0';
     return 0;
+}
+
+int lede_buf_json_text(lede_buf *b, const char *s, size_t len)
+{
+    size_t n_bad = 0;
+    if (lede__utf8_valid(s, len) == len)
+        return lede_buf_json_string(b, s, len);
+    if (len > SIZE_MAX / 3)
+        return LEDE_ETOOBIG;
+    char *fixed = malloc(len * 3 + 1);
+    if (!fixed)
+        return LEDE_ENOMEM;
+    int rc = lede_buf_json_string(b, fixed, lede__utf8_repair(fixed, s, len, &n_bad));
+    free(fixed);
+    return rc;
 }

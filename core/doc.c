@@ -25,6 +25,7 @@ typedef struct doc_meta {
     const char *key;
     const char *json;
     size_t len;
+    uint32_t hash; /* of key, for the table that finds a key given twice */
 } doc_meta;
 
 typedef struct doc_warning {
@@ -61,6 +62,8 @@ struct lede_doc {
 
     doc_meta *meta;
     size_t n_meta, cap_meta;
+    uint32_t *meta_slots; /* open addressing: 1 + index into meta, 0 = empty; NULL below */
+    size_t n_slots;       /* META_TABLE_MIN fields, where a linear search is cheaper */
 
     unsigned has;
     lede_token *tokens;
@@ -149,6 +152,8 @@ void lede_doc_reset(lede_doc *doc)
         doc->text[0] = '\0';
     doc->meta = NULL;
     doc->n_meta = doc->cap_meta = 0;
+    doc->meta_slots = NULL;
+    doc->n_slots = 0;
     doc->has = 0;
     doc->tokens = NULL;
     doc->sents = NULL;
@@ -426,18 +431,157 @@ int lede_doc_load(lede_doc *doc, const char *id, const char *text, size_t len, l
     return 0;
 }
 
-int lede_doc_meta_add(lede_doc *doc, const char *key, const char *json, size_t len)
+size_t lede__utf8_valid(const char *s, size_t len)
 {
+    return utf8_valid_prefix(s, len);
+}
+
+size_t lede__utf8_repair(char *out, const char *s, size_t len, size_t *n_bad)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    char *o = out;
+    while (p < end) {
+        size_t n = utf8_valid_len(p, end);
+        if (n) {
+            memcpy(o, p, n);
+            o += n;
+            p += n;
+            continue;
+        }
+        memcpy(o, "\xEF\xBF\xBD", 3);
+        o += 3;
+        for (p++, (*n_bad)++; p < end && (*p & 0xC0) == 0x80; p++)
+            (*n_bad)++;
+    }
+    return (size_t)(o - out);
+}
+
+/* An arena copy of s[0, len), NUL-terminated, with each invalid UTF-8 sequence replaced by
+ * U+FFFD; *out_len receives its length and *n_bad is increased by the bytes replaced. */
+static char *strndup_utf8(lede_doc *doc, const char *s, size_t len, size_t *out_len, size_t *n_bad)
+{
+    size_t ok = utf8_valid_prefix(s, len);
+    if (ok == len) {
+        *out_len = len;
+        return lede_doc_strndup(doc, s, len);
+    }
+    if (len > (SIZE_MAX - 1) / 3)
+        return NULL;
+    char *out = lede_doc_alloc(doc, len * 3 + 1);
+    if (!out)
+        return NULL;
+    *out_len = lede__utf8_repair(out, s, len, n_bad);
+    out[*out_len] = '\0';
+    return out;
+}
+
+/* Replaces each byte of an invalid UTF-8 sequence in the string s by '?' (the same length:
+ * s may be a fixed buffer that a cut at its size left ending inside a character). */
+static void valid_in_place(char *s)
+{
+    unsigned char *p = (unsigned char *)s, *end = p + strlen(s);
+    while (p < end) {
+        size_t n = utf8_valid_len(p, end);
+        if (n)
+            p += n;
+        else
+            *p++ = '?';
+    }
+}
+
+/* FNV-1a of a metadata key. */
+static uint32_t key_hash(const char *key)
+{
+    uint32_t h = 2166136261u;
+    for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+        h = (h ^ *p) * 16777619u;
+    return h;
+}
+
+enum { META_TABLE_MIN = 16 };
+
+/* Rebuilds the key table for n_slots slots (a power of two above twice the fields). */
+static int meta_rehash(lede_doc *doc, size_t n_slots)
+{
+    uint32_t *t = lede_doc_alloc(doc, n_slots * sizeof *t);
+    if (!t)
+        return LEDE_ENOMEM;
+    for (size_t i = 0; i < doc->n_meta; i++) {
+        size_t k = doc->meta[i].hash & (n_slots - 1);
+        while (t[k])
+            k = (k + 1) & (n_slots - 1);
+        t[k] = (uint32_t)i + 1;
+    }
+    doc->meta_slots = t;
+    doc->n_slots = n_slots;
+    return 0;
+}
+
+/* The field called key (with hash h), or NULL. */
+static doc_meta *meta_find(const lede_doc *doc, const char *key, uint32_t h)
+{
+    if (!doc->meta_slots) {
+        for (size_t i = 0; i < doc->n_meta; i++)
+            if (doc->meta[i].hash == h && strcmp(doc->meta[i].key, key) == 0)
+                return &doc->meta[i];
+        return NULL;
+    }
+    for (size_t k = h & (doc->n_slots - 1); doc->meta_slots[k]; k = (k + 1) & (doc->n_slots - 1)) {
+        doc_meta *m = &doc->meta[doc->meta_slots[k] - 1];
+        if (m->hash == h && strcmp(m->key, key) == 0)
+            return m;
+    }
+    return NULL;
+}
+
+int lede__doc_meta_put(lede_doc *doc, const char *key, size_t key_len, const char *json, size_t len)
+{
+    size_t klen, vlen, n_bad = 0;
+    char *k = strndup_utf8(doc, key, key_len, &klen, &n_bad);
+    char *v = k ? strndup_utf8(doc, json, len, &vlen, &n_bad) : NULL;
+    if (!v)
+        return LEDE_ENOMEM;
+    if (n_bad) {
+        const char *saved = doc->stage;
+        if (!saved)
+            doc->stage = "reader";
+        lede_doc_warn(doc, LEDE_NONE,
+                      "metadata field '%s': invalid UTF-8 replaced by U+FFFD (%zu invalid "
+                      "byte%s)",
+                      k, n_bad, n_bad == 1 ? "" : "s");
+        doc->stage = saved;
+    }
+    /* A key given twice keeps its first place and its last value, as JSON parsers do. */
+    uint32_t h = key_hash(k);
+    doc_meta *m = meta_find(doc, k, h);
+    if (m) {
+        m->json = v;
+        m->len = vlen;
+        return 0;
+    }
     if (grow(doc, (void **)&doc->meta, &doc->cap_meta, doc->n_meta + 1, sizeof *doc->meta))
         return LEDE_ENOMEM;
-    doc_meta *m = &doc->meta[doc->n_meta];
-    m->key = lede_doc_strndup(doc, key, strlen(key));
-    m->json = lede_doc_strndup(doc, json, len);
-    if (!m->key || !m->json)
-        return LEDE_ENOMEM;
-    m->len = len;
-    doc->n_meta++;
+    m = &doc->meta[doc->n_meta++];
+    m->key = k;
+    m->json = v;
+    m->len = vlen;
+    m->hash = h;
+    if (doc->n_meta >= META_TABLE_MIN && doc->n_meta * 2 > doc->n_slots)
+        return meta_rehash(doc, doc->n_slots ? doc->n_slots * 2 : 4 * META_TABLE_MIN);
+    if (doc->meta_slots) {
+        size_t s = h & (doc->n_slots - 1);
+        while (doc->meta_slots[s])
+            s = (s + 1) & (doc->n_slots - 1);
+        doc->meta_slots[s] = (uint32_t)doc->n_meta;
+    }
     return 0;
+}
+
+int lede_doc_meta_add(lede_doc *doc, const char *key, const char *json, size_t len)
+{
+    if (!key || !*key || !json || lede__json_check(json, len))
+        return LEDE_EINVAL;
+    return lede__doc_meta_put(doc, key, strlen(key), json, len);
 }
 
 const char *lede_doc_id(const lede_doc *doc)
@@ -581,7 +725,8 @@ int lede_layer_add(lede_layer *layer, uint32_t start, uint32_t end, size_t *inde
     lede_doc *doc = layer->doc;
     size_t cap = layer->cap;
 
-    if (end < start || end > doc->len)
+    if (end < start || end > doc->len || lede__utf8_inside(doc->text, doc->len, start) ||
+        lede__utf8_inside(doc->text, doc->len, end))
         return LEDE_EINVAL;
     if (layer->n == cap) {
         size_t c2 = cap;
@@ -711,7 +856,8 @@ void lede_doc_warn(lede_doc *doc, uint32_t offset, const char *fmt, ...)
     doc_warning *w = &doc->warnings[doc->n_warnings];
     w->stage = doc->stage ? doc->stage : "";
     w->offset = offset;
-    w->message = lede_doc_strndup(doc, msg, strlen(msg));
+    size_t n, n_bad = 0; /* a stage's text, or the cut above, may split a character */
+    w->message = strndup_utf8(doc, msg, strlen(msg), &n, &n_bad);
     if (w->message)
         doc->n_warnings++;
 }
@@ -743,6 +889,8 @@ void lede__doc_fail(lede_doc *doc, const char *stage, const char *message)
     }
     snprintf(doc->fail_message_buf, sizeof doc->fail_message_buf, "%s",
              message ? message : "failed");
+    valid_in_place(doc->fail_stage_buf);
+    valid_in_place(doc->fail_message_buf);
     doc->fail_message = doc->fail_message_buf;
 }
 

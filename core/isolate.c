@@ -124,7 +124,7 @@ static int child_read_doc(int fd, lede_doc *doc, lede_buf *scratch)
         long k = get_str(fd, scratch, &klen), v = k < 0 ? -1 : get_str(fd, scratch, &vlen);
         if (v < 0)
             return -1;
-        lede_doc_meta_add(doc, scratch->data + k, scratch->data + v, vlen);
+        lede__doc_meta_put(doc, scratch->data + k, klen, scratch->data + v, vlen);
     }
     if (read_all(fd, &n, sizeof n))
         return -1;

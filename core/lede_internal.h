@@ -59,6 +59,27 @@ LEDE_API void lede__doc_set_limits(lede_doc *doc, size_t max_text, size_t arena_
  * max_text): nothing changed, copy with lede_doc_load; LEDE_ENOMEM storing the id. */
 LEDE_API int lede__doc_adopt_text(lede_doc *doc, const char *id, lede_buf *buf, size_t off,
                                   size_t len, lede_error *err);
+/* Adds metadata key[0, key_len) = json[0, len) (raw JSON text, not checked): invalid UTF-8
+ * in either becomes U+FFFD with a warning; a key given again keeps its place and takes the
+ * new value. Returns 0 or LEDE_ENOMEM. lede_doc_meta_add is this after checking the JSON. */
+LEDE_API int lede__doc_meta_put(lede_doc *doc, const char *key, size_t key_len, const char *json,
+                                size_t len);
+/* 1 when byte offset pos of text[0, len) falls inside a UTF-8 character (it is a
+ * continuation byte), else 0; len itself is a boundary. */
+static inline int lede__utf8_inside(const char *text, size_t len, size_t pos)
+{
+    return pos < len && ((unsigned char)text[pos] & 0xC0) == 0x80;
+}
+/* 0 when s[0, len) is exactly one JSON value (white space around it allowed), else
+ * LEDE_EINVAL. */
+LEDE_API int lede__json_check(const char *s, size_t len);
+/* The length of the valid UTF-8 prefix of s[0, len) (len when all of it is valid). */
+LEDE_API size_t lede__utf8_valid(const char *s, size_t len);
+/* Copies s[0, len) to out (room for 3 * len bytes) with each invalid UTF-8 sequence replaced
+ * by U+FFFD; adds the bytes replaced to *n_bad and returns the length written. */
+LEDE_API size_t lede__utf8_repair(char *out, const char *s, size_t len, size_t *n_bad);
+/* The file name ending of a stage module: NAME.so holds the stage called NAME. */
+#define LEDE_STAGE_EXT ".so"
 /* The sequence number the runner gave the document. */
 LEDE_API void lede__doc_set_seq(lede_doc *doc, size_t seq);
 LEDE_API size_t lede__doc_seq(const lede_doc *doc);
@@ -216,6 +237,9 @@ LEDE_API double lede__pipeline_stage_seconds(const lede__pipeline *p, size_t i, 
 LEDE_API void lede__pipeline_add_stage_seconds(lede__pipeline *p, size_t i, double seconds);
 /* In-memory capture of sink 0 (harness). */
 LEDE_API int lede__pipeline_capture_stdout(lede__pipeline *p, lede_buf *capture);
+/* Warns on fp when no stage opened an output, or when stages come after the last one that
+ * did (what they add is never written). */
+LEDE_API void lede__pipeline_output_warnings(const lede__pipeline *p, FILE *fp);
 /* Whether p writes to the regular file with this device and inode: one of its output
  * files, or standard output redirected there. */
 LEDE_API int lede__pipeline_writes_to(lede__pipeline *p, unsigned long long dev,

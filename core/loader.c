@@ -30,7 +30,6 @@
 #ifndef LEDE_REL_STAGEDIR
 #define LEDE_REL_STAGEDIR "../lib/lede/stages"
 #endif
-#define LEDE_STAGE_EXT ".so"
 
 struct lede__loader {
     char **dirs; /* NULL-terminated */

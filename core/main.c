@@ -233,11 +233,19 @@ static int build(cli *c, lede__loader **ld, lede__pipeline **p)
     if (c->timeout_given)
         c->set.doc_timeout = c->timeout;
     lede__pipeline_set_timing(*p, c->stats);
+    if (c->timeout_given && !c->set.isolate) {
+        lede_error_set(&err, LEDE_EINVAL,
+                       "--timeout needs --isolate (or isolate = true): only a stage running in "
+                       "a child process can be stopped");
+        rc = LEDE_EINVAL;
+        goto fail;
+    }
     if ((rc = lede__pipeline_check(*p, &err)) ||
         /* Isolated, each worker process runs a forked copy of one chain. */
         (rc = lede__pipeline_set_workers(*p, c->set.isolate ? 1 : c->set.workers, &err)) ||
         (rc = lede__pipeline_start(*p, &err)))
         goto fail;
+    lede__pipeline_output_warnings(*p, stderr);
     return 0;
 fail:
     fprintf(stderr, "lede: %s\n", err.message[0] ? err.message : lede_strerror(rc));
@@ -393,6 +401,19 @@ static void visit_stage(void *arg, const char *path, const lede__module *m, int 
     int *count = arg;
     if (!m) {
         printf("  %-12s  (broken) %s\n", "?", err->message);
+        return;
+    }
+    /* A file whose name is not its stage's cannot be named in a pipeline (lede__loader_open
+     * refuses it): listed as broken, with the fix. */
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    size_t stem = strlen(base), ext = strlen(LEDE_STAGE_EXT);
+    if (strcmp(path, "(built-in)") != 0 && stem > ext &&
+        strcmp(base + stem - ext, LEDE_STAGE_EXT) == 0 &&
+        (stem - ext != strlen(m->desc->name) || strncmp(base, m->desc->name, stem - ext) != 0)) {
+        printf("  %-12s  (broken) %s: the file is named '%.*s' but the stage inside calls "
+               "itself '%s'; rename one of them\n",
+               "?", path, (int)(stem - ext), base, m->desc->name);
         return;
     }
     (*count)++;

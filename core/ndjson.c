@@ -439,6 +439,17 @@ out:
     return rc;
 }
 
+int lede__json_check(const char *s, size_t len)
+{
+    char msg[64];
+    ndj p = {s, len, 0, NULL, msg, sizeof msg};
+
+    if (skip_value(&p))
+        return LEDE_EINVAL;
+    skip_ws(&p);
+    return p.pos == len ? 0 : LEDE_EINVAL;
+}
+
 static int add_field(lede__ndjson_rec *rec, ndj *p, size_t key_off, size_t key_len, size_t val_off,
                      size_t val_len)
 {

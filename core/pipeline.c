@@ -25,9 +25,10 @@
 #include "lede_internal.h"
 
 typedef struct pipe_sink {
-    char *path;      /* "-" for standard output */
-    FILE *fp;        /* NULL until the sinks are opened (a file's) */
-    lede_buf before; /* what was written before the sinks were opened */
+    char *path;                     /* "-" for standard output */
+    FILE *fp;                       /* NULL until the sinks are opened (a file's) */
+    lede_buf before;                /* what was written before the sinks were opened */
+    const struct pipe_stage *owner; /* the stage that opened it (its workers share it) */
 } pipe_sink;
 
 typedef struct pipe_stage pipe_stage;
@@ -748,27 +749,37 @@ static int same_file(const char *a, const char *b)
     return strcmp(ca, cb) == 0;
 }
 
+/* Gives sink i to the stage of ctx, unless another stage writes it already: two stages'
+ * records would interleave in one stream (CSV rows between NDJSON lines). */
+static int claim_sink(lede_stage_ctx *ctx, int i, const char *path, int *sink, lede_error *err)
+{
+    pipe_sink *s = &ctx->p->sinks[i];
+    if (s->owner && s->owner != ctx->st)
+        return lede_error_set(err, LEDE_EINVAL,
+                              "output '%s' is written already by stage '%s'%s%s: give each "
+                              "stage its own output",
+                              path && *path ? path : "-", s->owner->name,
+                              *s->owner->where ? " at " : "", s->owner->where);
+    s->owner = ctx->st;
+    *sink = i;
+    return 0;
+}
+
 int lede_ctx_open_output(lede_stage_ctx *ctx, const char *path, int *sink, lede_error *err)
 {
     lede__pipeline *p = ctx->p;
     pipe_sink *s;
 
-    if (!path || !*path || strcmp(path, "-") == 0) {
-        *sink = 0;
-        return 0;
-    }
+    if (!path || !*path || strcmp(path, "-") == 0)
+        return claim_sink(ctx, 0, path, sink, err);
     /* One file named twice (./x and x, a link, standard output redirected to it) is one
      * sink: two would each truncate it and overwrite each other's bytes. */
     struct stat ps;
-    if (stat(path, &ps) == 0 && stdout_is(p, ps.st_dev, ps.st_ino)) {
-        *sink = 0;
-        return 0;
-    }
+    if (stat(path, &ps) == 0 && stdout_is(p, ps.st_dev, ps.st_ino))
+        return claim_sink(ctx, 0, path, sink, err);
     for (int i = 1; i < p->n_sinks; i++)
-        if (strcmp(p->sinks[i].path, path) == 0 || same_file(p->sinks[i].path, path)) {
-            *sink = i;
-            return 0;
-        }
+        if (strcmp(p->sinks[i].path, path) == 0 || same_file(p->sinks[i].path, path))
+            return claim_sink(ctx, i, path, sink, err);
     s = realloc(p->sinks, (size_t)(p->n_sinks + 1) * sizeof *s);
     if (!s)
         return lede_error_set(err, LEDE_ENOMEM, "out of memory");
@@ -780,8 +791,31 @@ int lede_ctx_open_output(lede_stage_ctx *ctx, const char *path, int *sink, lede_
         return LEDE_EIO;
     if (!(s->path = strdup(path)))
         return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+    s->owner = ctx->st;
     *sink = p->n_sinks++;
     return 0;
+}
+
+void lede__pipeline_output_warnings(const lede__pipeline *p, FILE *fp)
+{
+    size_t last = 0, any = 0;
+    for (int k = 0; k < p->n_sinks; k++)
+        for (size_t i = 0; p->sinks[k].owner && i < p->n; i++)
+            if (p->stages[i] == p->sinks[k].owner) {
+                any = 1;
+                last = i > last ? i : last;
+            }
+    if (!any) {
+        fprintf(fp, "lede: warning: no stage of the pipeline writes output (none opened one): "
+                    "end it with an exporter, e.g. '! exporter format=ndjson'\n");
+        return;
+    }
+    for (size_t i = last + 1; i < p->n; i++)
+        fprintf(fp,
+                "lede: warning: %s%sstage '%s' comes after the last stage that writes output "
+                "('%s'): what it adds is not written\n",
+                p->stages[i]->where, *p->stages[i]->where ? ": " : "", p->stages[i]->name,
+                p->stages[last]->name);
 }
 
 int lede_ctx_write(lede_stage_ctx *ctx, int sink, const char *data, size_t len, lede_error *err)

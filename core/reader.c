@@ -574,9 +574,8 @@ static void load_record(lede__reader *r, const char *line, size_t len, lede_doc 
     }
     for (size_t i = 0; i < rec->n_fields; i++) {
         const lede__ndjson_field *f = &rec->fields[i];
-        char key[256];
-        snprintf(key, sizeof key, "%.*s", (int)f->key_len, decoded + f->key_off);
-        if (lede_doc_meta_add(doc, key, line + f->val_off, f->val_len)) {
+        if (lede__doc_meta_put(doc, decoded + f->key_off, f->key_len, line + f->val_off,
+                               f->val_len)) {
             lede__doc_fail(doc, "reader", "out of memory storing metadata");
             return;
         }
@@ -647,7 +646,7 @@ static int next_line(lede__reader *r, lede_doc *doc, lede_error *err)
                         r->line_no++;
                         return 1;
                     }
-                    if (r->line_no == 0 && have >= 3 && memcmp(at, "\xEF\xBB\xBF", 3) == 0) {
+                    if (have >= 3 && memcmp(at, "\xEF\xBB\xBF", 3) == 0) {
                         at += 3;
                         have -= 3;
                     }
@@ -675,8 +674,9 @@ static int next_line(lede__reader *r, lede_doc *doc, lede_error *err)
         r->line_no++;
         if (len && line[len - 1] == '\r')
             len--;
-        /* A byte order mark opens many files exported on Windows; it is no part of JSON. */
-        if (r->line_no == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+        /* A byte order mark opens many files exported on Windows; it is no part of JSON.
+         * Skipped on any line: files joined with cat carry theirs into the middle. */
+        if (len >= 3 && line[0] == '\xEF' && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
             line += 3;
             len -= 3;
         }

@@ -61,6 +61,20 @@ static void test_json_string_keeps_utf8_and_nul_bytes_escaped(void **state)
     lede_buf_free(&b);
 }
 
+static void test_json_text_writes_invalid_utf8_as_replacement_characters(void **state)
+{
+    lede_buf b;
+    const char in[] = "caf\xc3\xa9 \xff\xfe \xd0\x9f\xd1";
+    (void)state;
+    lede_buf_init(&b, 0);
+    assert_int_equal(lede_buf_json_text(&b, in, sizeof in - 1), 0);
+    assert_string_equal(b.data, "\"caf\xc3\xa9 \xef\xbf\xbd\xef\xbf\xbd \xd0\x9f\xef\xbf\xbd\"");
+    lede_buf_reset(&b);
+    assert_int_equal(lede_buf_json_text(&b, "ok \"", 4), 0); /* valid: as json_string */
+    assert_string_equal(b.data, "\"ok \\\"\"");
+    lede_buf_free(&b);
+}
+
 /* The escaper's contract, one byte at a time: what the 16-byte path must reproduce. */
 static size_t ref_escape(const unsigned char *in, size_t len, char *out)
 {
@@ -336,6 +350,7 @@ int main(void)
         cmocka_unit_test(test_append_past_cap_fails_and_keeps_buffer),
         cmocka_unit_test(test_json_string_escapes_quotes_backslashes_and_controls),
         cmocka_unit_test(test_json_string_keeps_utf8_and_nul_bytes_escaped),
+        cmocka_unit_test(test_json_text_writes_invalid_utf8_as_replacement_characters),
         cmocka_unit_test(test_json_string_escapes_at_every_block_position),
         cmocka_unit_test(test_json_string_leaves_bytes_0x20_to_0xff_but_del_alone),
         cmocka_unit_test(test_json_string_keeps_utf8_across_a_16_byte_boundary),

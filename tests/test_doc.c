@@ -143,6 +143,76 @@ static void test_reset_forgets_everything_between_documents(void **state)
     lede_doc_free(doc);
 }
 
+static void test_metadata_is_json_and_utf8_and_a_key_given_twice_keeps_the_last_value(void **state)
+{
+    const char *key, *json, *msg;
+    size_t n;
+    char big[32];
+    (void)state;
+    lede_doc *doc = load("meta", 4);
+    /* A stage's value must be one JSON value: "hello}" would break the record. */
+    assert_int_equal(lede_doc_meta_add(doc, "tag", "hello}", 6), LEDE_EINVAL);
+    assert_int_equal(lede_doc_meta_add(doc, "tag", "\"a\" \"b\"", 7), LEDE_EINVAL);
+    assert_int_equal(lede_doc_meta_add(doc, "", "1", 1), LEDE_EINVAL);
+    assert_int_equal(lede_doc_meta_count(doc), 0);
+    assert_int_equal(lede_doc_meta_add(doc, "tag", " \"business\" ", 12), 0);
+    assert_int_equal(lede_doc_meta_add(doc, "year", "2022", 4), 0);
+    assert_int_equal(lede_doc_meta_add(doc, "tag", "[\"hello\"]", 9), 0);
+    assert_int_equal(lede_doc_meta_count(doc), 2);
+    lede_doc_meta_at(doc, 0, &key, &json, &n);
+    assert_string_equal(key, "tag");
+    assert_string_equal(json, "[\"hello\"]");
+    /* Invalid UTF-8 (the reader's raw bytes of a field) becomes U+FFFD, with a warning. */
+    assert_int_equal(lede__doc_meta_put(doc, "src", 3,
+                                        "\"a\xff"
+                                        "b\"",
+                                        5),
+                     0);
+    lede_doc_meta_at(doc, 2, &key, &json, &n);
+    assert_string_equal(json, "\"a\xef\xbf\xbd"
+                              "b\"");
+    assert_int_equal(n, 7);
+    lede_doc_warning_at(doc, 0, NULL, NULL, &msg);
+    assert_non_null(strstr(msg, "metadata field 'src': invalid UTF-8 replaced by U+FFFD"));
+    /* Many fields: the table that finds a repeated key keeps the first place, last value. */
+    for (int i = 0; i < 200; i++) {
+        snprintf(big, sizeof big, "f%d", i % 100);
+        assert_int_equal(lede__doc_meta_put(doc, big, strlen(big), i < 100 ? "1" : "2", 1), 0);
+    }
+    assert_int_equal(lede_doc_meta_count(doc), 103);
+    lede_doc_meta_at(doc, 3 + 42, &key, &json, &n);
+    assert_string_equal(key, "f42");
+    assert_string_equal(json, "2");
+    lede_doc_free(doc);
+}
+
+static void test_spans_must_not_cut_a_character(void **state)
+{
+    lede_error err;
+    size_t i;
+    (void)state;
+    lede_doc *doc = NULL;
+    assert_int_equal(lede_doc_new(&doc, &err), 0);
+    /* "Путин said": each Cyrillic letter is two bytes. */
+    assert_int_equal(
+        lede_doc_load(doc, "ru", "\xd0\x9f\xd1\x83\xd1\x82\xd0\xb8\xd0\xbd said", 15, &err), 0);
+    lede_layer *l = lede_doc_layer(doc, "names", 1);
+    assert_int_equal(lede_layer_add(l, 0, 3, &i), LEDE_EINVAL);
+    assert_int_equal(lede_layer_add(l, 1, 4, &i), LEDE_EINVAL);
+    assert_int_equal(lede_layer_add(l, 0, 10, &i), 0);
+    assert_int_equal(lede_layer_add(l, 11, 15, &i), 0);
+    assert_int_equal(lede_layer_count(l), 2);
+    /* A warning cut inside a character (the message buffer is 512 bytes) stays UTF-8. */
+    char msg[600];
+    memset(msg, 'a', 510);
+    memcpy(msg + 510, "\xd0\x9f\xd1\x83", 5);
+    lede_doc_warn(doc, 0, "%s", msg);
+    const char *w;
+    lede_doc_warning_at(doc, 0, NULL, NULL, &w);
+    assert_int_equal(lede__utf8_valid(w, strlen(w)), strlen(w));
+    lede_doc_free(doc);
+}
+
 static void test_warnings_are_capped(void **state)
 {
     const char *msg;
@@ -432,6 +502,8 @@ int main(void)
         cmocka_unit_test(test_generic_layer_spans_and_typed_attributes),
         cmocka_unit_test(test_builtin_layers_set_and_get),
         cmocka_unit_test(test_reset_forgets_everything_between_documents),
+        cmocka_unit_test(test_metadata_is_json_and_utf8_and_a_key_given_twice_keeps_the_last_value),
+        cmocka_unit_test(test_spans_must_not_cut_a_character),
         cmocka_unit_test(test_warnings_are_capped),
         cmocka_unit_test(test_reused_arena_memory_is_zeroed_and_copies_are_terminated),
         cmocka_unit_test(test_arena_cap_returns_null_instead_of_growing),

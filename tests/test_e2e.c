@@ -395,13 +395,15 @@ static void test_outputs_inside_the_input_directory_are_not_read(void **state)
     r = run("d=/tmp/lede-e2e-same-$$ && rm -rf $d && mkdir $d && echo '{\"text\":\"One.\"}' > "
             "$d/in.ndjson && $LEDE run -i ndjson -p \"tokenizer ! exporter format=ndjson "
             "output=$d/in.ndjson\" $d/in.ndjson; echo status $?; wc -c < $d/in.ndjson; "
-            /* One file named two ways is one sink: both records, neither overwritten. */
+            /* One file named two ways is one sink, which two stages may not share: CSV rows
+             * between NDJSON lines would be neither. Refused before anything is written. */
             "cd $d && $LEDE run -i ndjson -p 'tokenizer ! exporter format=ndjson output=o.ndjson "
-            "! exporter format=csv output=./o.ndjson' in.ndjson && grep -c . o.ndjson; "
-            "cd / && rm -rf $d");
+            "! exporter format=csv output=./o.ndjson' in.ndjson; echo status $?; "
+            "test -e o.ndjson || echo none; cd / && rm -rf $d");
     assert_non_null(strstr(r.err, "input '/tmp/lede-e2e-same-"));
     assert_non_null(strstr(r.err, "in.ndjson' is also an output of this run"));
-    assert_non_null(strstr(r.out, "status 2\n16\n2\n")); /* CSV header + NDJSON record */
+    assert_non_null(strstr(r.err, "output './o.ndjson' is written already by stage 'exporter'"));
+    assert_non_null(strstr(r.out, "status 2\n16\nstatus 2\nnone\n"));
     done(&r);
 }
 
@@ -686,6 +688,51 @@ static void test_usage_errors_exit_2(void **state)
     done(&r);
 }
 
+/* What a data team meets when it joins files and forgets a stage: records stay whole and
+ * named, and a pipeline that writes nothing (or drops a stage's work) says so. */
+static void test_joined_files_and_pipelines_that_write_nothing(void **state)
+{
+    (void)state;
+    /* cat a.ndjson b.ndjson, where b was saved with a byte order mark. */
+    result r = run("printf '{\"id\":\"a\",\"text\":\"One.\"}\\n\\357\\273\\277"
+                   "{\"id\":\"b\",\"text\":\"Two.\",\"tag\":1,\"tag\":2}\\n' | "
+                   "$LEDE run -i ndjson -p 'tokenizer ! exporter format=ndjson'");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "{\"id\":\"a\""));
+    /* The second record keeps its id; its key given twice is written once, the last value. */
+    assert_non_null(strstr(r.out, "{\"id\":\"b\",\"meta\":{\"tag\":2}"));
+    assert_null(strstr(r.out, "\"error\""));
+    done(&r);
+    r = run("echo 'Putin spoke.' | $LEDE run -p tokenizer");
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, "");
+    assert_non_null(strstr(r.err, "warning: no stage of the pipeline writes output"));
+    done(&r);
+    r = run("echo 'Putin spoke.' | $LEDE run -p 'exporter format=ndjson ! tokenizer'");
+    assert_non_null(strstr(r.err,
+                           "warning: -p stage 2: stage 'tokenizer' comes after the last stage that "
+                           "writes output ('exporter')"));
+    done(&r);
+    /* Two stages on standard output: CSV rows among NDJSON lines would be neither. */
+    r = run("echo 'Putin spoke.' | $LEDE run -p 'tokenizer ! quotes ! exporter format=csv ! "
+            "exporter format=ndjson'");
+    assert_int_equal(r.status, 2);
+    assert_string_equal(r.out, "");
+    assert_non_null(strstr(r.err, "output '-' is written already by stage 'exporter'"));
+    done(&r);
+    /* A stage file renamed by hand cannot be named in a pipeline: listed as broken. */
+    r = run("LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES $LEDE stages");
+    assert_non_null(strstr(r.out, "teststage_misname.so: the file is named 'teststage_misname' "
+                                  "but the stage inside calls itself 'other'; rename one of them"));
+    assert_null(strstr(r.out, "  other "));
+    done(&r);
+    /* A timeout cannot stop a stage running in the process: refused, not ignored. */
+    r = run("echo x | $LEDE run --timeout 2 -p 'tokenizer ! exporter'");
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "--timeout needs --isolate"));
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -711,6 +758,7 @@ int main(void)
         cmocka_unit_test(test_a_huge_record_in_pieces_is_the_whole_record),
         cmocka_unit_test(test_gnu_parallel_pipe_gives_the_same_records),
         cmocka_unit_test(test_usage_errors_exit_2),
+        cmocka_unit_test(test_joined_files_and_pipelines_that_write_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, remove_scratch);
 }

@@ -46,6 +46,8 @@ static const char separators_text[] =
 
 static const char empty_quotes_text[] = "No one was quoted in this report.\n";
 static const char bare_text[] = "Just text, no layers.";
+/* A Russian reporter's name: two bytes per letter, so that a byte offset can cut one. */
+static const char cyrillic_text[] = "\xd0\x9f\xd1\x83\xd1\x82\xd0\xb8\xd0\xbd said no.";
 
 const char *exp_fx_text(const char *id)
 {
@@ -59,6 +61,8 @@ const char *exp_fx_text(const char *id)
         return empty_quotes_text;
     if (strcmp(id, "bad-span") == 0 || strcmp(id, "reserved-names") == 0)
         return empty_quotes_text;
+    if (strcmp(id, "cut-char") == 0 || strcmp(id, "bad-utf8") == 0)
+        return cyrillic_text;
     return bare_text;
 }
 
@@ -295,6 +299,36 @@ static int build_bad_span(lede_doc *doc, const char *t, lede_error *err)
     return 0;
 }
 
+/* A sentence ending in the middle of the second letter of Путин: a buggy upstream stage. */
+static int build_cut_char(lede_doc *doc, lede_error *err)
+{
+    lede_sentence *s = lede_doc_alloc(doc, sizeof *s);
+
+    if (!s)
+        return lede_error_set(err, LEDE_ENOMEM, "fixture: out of memory");
+    s->start = 0;
+    s->end = 3;
+    s->tok_begin = s->tok_end = s->paragraph = 0;
+    lede_doc_set_sentences(doc, s, 1);
+    return 0;
+}
+
+/* A speaker and an attribute holding bytes that are not UTF-8 (\xff, a cut letter). */
+static int build_bad_utf8(lede_doc *doc, const char *t, lede_error *err)
+{
+    lede_quote *q = lede_doc_alloc(doc, sizeof *q);
+    lede_layer *l = lede_doc_layer(doc, "tags", 1);
+    size_t k;
+
+    if (!q || !l || lede_layer_add(l, 0, 10, &k) ||
+        lede_layer_set_str(l, k, "note", "a\xff\xfe", 3))
+        return lede_error_set(err, LEDE_ENOMEM, "fixture: out of memory");
+    *q = quote_at(t, "no", 0, 0);
+    q->speaker = "\xd0\x9f\xd1";
+    lede_doc_set_quotes(doc, q, 1);
+    return 0;
+}
+
 static int build_reserved_names(lede_doc *doc, const char *t, lede_error *err)
 {
     lede_layer *l = lede_doc_layer(doc, "tokens", 1);
@@ -323,6 +357,10 @@ static int fixture_process(void *instance, lede_doc *doc, lede_error *err)
         return build_bad_span(doc, text, err);
     if (strcmp(id, "reserved-names") == 0)
         return build_reserved_names(doc, text, err);
+    if (strcmp(id, "cut-char") == 0)
+        return build_cut_char(doc, err);
+    if (strcmp(id, "bad-utf8") == 0)
+        return build_bad_utf8(doc, text, err);
     if (strcmp(id, "fails") == 0)
         return lede_error_set(err, LEDE_ESTAGE, "refused \"fails\" at byte 3\n(on purpose)");
     return 0; /* any other id: no layers at all */

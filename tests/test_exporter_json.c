@@ -299,6 +299,33 @@ static void test_span_outside_the_text_yields_an_exporter_error_record(void **st
     free(out);
 }
 
+static void test_span_cutting_a_character_yields_an_exporter_error_record(void **state)
+{
+    char *out = render("format=ndjson", "cut-char", LEDE_EINVAL);
+    json_t *v = parse_record(out), *e;
+    (void)state;
+
+    e = json_object_get(v, "error");
+    assert_string_equal(str_at(e, "stage"), "exporter");
+    assert_non_null(strstr(str_at(e, "message"),
+                           "sentence 0 has span [0, 3) cutting a UTF-8 character of the text"));
+    json_decref(v);
+    free(out);
+}
+
+static void test_stage_strings_that_are_not_utf8_are_written_as_replacements(void **state)
+{
+    char *out = render("format=ndjson", "bad-utf8", 0);
+    json_t *v = parse_record(out); /* jansson refuses invalid UTF-8: parsing is the check */
+    (void)state;
+
+    assert_string_equal(str_at(json_array_get(json_object_get(v, "quotes"), 0), "speaker"),
+                        "\xd0\x9f\xef\xbf\xbd");
+    assert_non_null(strstr(out, "\"note\":\"a\xef\xbf\xbd\xef\xbf\xbd\""));
+    json_decref(v);
+    free(out);
+}
+
 static void test_tokens_and_text_are_written_only_when_asked(void **state)
 {
     char *plain = render("format=ndjson", "article", 0);
@@ -510,6 +537,8 @@ int main(void)
         cmocka_unit_test(test_document_without_layers_is_its_id_alone),
         cmocka_unit_test(test_failed_document_becomes_an_error_record),
         cmocka_unit_test(test_span_outside_the_text_yields_an_exporter_error_record),
+        cmocka_unit_test(test_span_cutting_a_character_yields_an_exporter_error_record),
+        cmocka_unit_test(test_stage_strings_that_are_not_utf8_are_written_as_replacements),
         cmocka_unit_test(test_tokens_and_text_are_written_only_when_asked),
         cmocka_unit_test(test_offsets_chars_counts_code_points_not_bytes),
         cmocka_unit_test(test_stream_of_records_parses_one_object_per_document),

@@ -40,6 +40,9 @@ LEDE_API int lede_buf_printf(lede_buf *b, const char *fmt, ...) LEDE_PRINTF(2, 3
 /* Appends s[0..len) as a quoted JSON string (escapes ", \, control bytes, U+2028 and U+2029;
  * keeps other UTF-8 as it is). */
 LEDE_API int lede_buf_json_string(lede_buf *b, const char *s, size_t len);
+/* The same for text that may not be valid UTF-8 (a stage's strings): each invalid sequence
+ * is written as U+FFFD, so that the output stays UTF-8. */
+LEDE_API int lede_buf_json_text(lede_buf *b, const char *s, size_t len);
 
 #ifdef __cplusplus
 }

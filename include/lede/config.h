@@ -45,7 +45,8 @@ typedef struct lede_option_desc {
 typedef struct lede_options lede_options;
 
 /* Values of declared options (the default when the config did not set one). A name the
- * stage did not declare yields false / 0 / 0.0 / "". */
+ * stage did not declare yields false / 0 / 0.0 / "". A string stays valid until the
+ * instance's destroy() returns. */
 LEDE_API int lede_opt_bool(const lede_options *opts, const char *name);
 LEDE_API int64_t lede_opt_int(const lede_options *opts, const char *name);
 LEDE_API double lede_opt_float(const lede_options *opts, const char *name);

@@ -101,7 +101,7 @@ typedef struct lede_summary_item {
     float score;
 } lede_summary_item;
 
-/* ---- documents: creation (host, tests and stage harnesses) ---- */
+/* ---- documents: creation (host, tests and stage harnesses; meta_add also for stages) ---- */
 
 /* Creates an empty document. Returns 0 or LEDE_ENOMEM; *out owned by the caller. */
 LEDE_API int lede_doc_new(lede_doc **out, lede_error *err);
@@ -113,7 +113,9 @@ LEDE_API void lede_doc_reset(lede_doc *doc);
  * replacement run is reported with lede_doc_warn. Returns 0 or LEDE_ENOMEM/ETOOBIG. */
 LEDE_API int lede_doc_load(lede_doc *doc, const char *id, const char *text, size_t len,
                            lede_error *err);
-/* Adds metadata: key and the value's raw JSON text. Returns 0 or LEDE_ENOMEM. */
+/* Adds metadata (a stage may tag the whole document this way): key and the value's raw JSON
+ * text, which must be exactly one JSON value; a key given again takes the new value, and
+ * invalid UTF-8 is written as U+FFFD. Returns 0, LEDE_EINVAL (no key, not JSON) or ENOMEM. */
 LEDE_API int lede_doc_meta_add(lede_doc *doc, const char *key, const char *json, size_t len);
 
 /* ---- documents: reading ---- */
@@ -178,13 +180,14 @@ LEDE_API size_t lede_doc_layer_count(const lede_doc *doc);
 LEDE_API lede_layer *lede_doc_layer_at(const lede_doc *doc, size_t i);
 LEDE_API const char *lede_layer_name(const lede_layer *layer);
 /* Appends a span; *index (may be NULL) receives its position. 0, LEDE_ENOMEM or LEDE_EINVAL
- * (end < start or past the text). */
+ * (end < start, past the text, or an offset inside a UTF-8 character). */
 LEDE_API int lede_layer_add(lede_layer *layer, uint32_t start, uint32_t end, size_t *index);
 LEDE_API size_t lede_layer_count(const lede_layer *layer);
 LEDE_API void lede_layer_span(const lede_layer *layer, size_t i, uint32_t *start, uint32_t *end);
 /* Attributes of span i, in the order they were set (a key set twice keeps the last value). */
 LEDE_API const lede_attr *lede_layer_attrs(const lede_layer *layer, size_t i);
-/* Set an attribute on span i. 0, LEDE_ENOMEM or LEDE_EINVAL (i out of range). */
+/* Set an attribute on span i. 0, LEDE_ENOMEM or LEDE_EINVAL (i out of range). Strings are
+ * UTF-8 text: the exporters write invalid bytes as U+FFFD. */
 LEDE_API int lede_layer_set_str(lede_layer *layer, size_t i, const char *key, const char *s,
                                 size_t len);
 LEDE_API int lede_layer_set_int(lede_layer *layer, size_t i, const char *key, int64_t v);

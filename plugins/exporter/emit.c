@@ -160,15 +160,24 @@ void exp_put_jstr(exp_out *o, const char *s, size_t n)
     o->rc = lede_buf_json_string(o->b, s, n);
 }
 
+void exp_put_jtext(exp_out *o, const char *s, size_t n)
+{
+    if (o->rc)
+        return;
+    o->rc = lede_buf_json_text(o->b, s, n);
+}
+
 int exp_span_fail(exp_out *o, lede_error *err, const lede_doc *doc, const char *layer, size_t i,
                   uint32_t start, uint32_t end, size_t len)
 {
     if (o->rc == 0) {
         o->rc = LEDE_EINVAL;
         lede_error_set(err, LEDE_EINVAL,
-                       "document '%s': %s %zu has span [%u, %u) outside the text of %zu bytes "
+                       "document '%s': %s %zu has span [%u, %u) %s the text of %zu bytes "
                        "(a bug in the stage that set it)",
-                       lede_doc_id(doc), layer, i, (unsigned)start, (unsigned)end, len);
+                       lede_doc_id(doc), layer, i, (unsigned)start, (unsigned)end,
+                       start <= end && end <= len ? "cutting a UTF-8 character of" : "outside",
+                       len);
     }
     return 0;
 }

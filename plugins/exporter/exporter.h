@@ -118,17 +118,26 @@ void exp_put_num(exp_out *o, double v);
 char *exp_write_num(char *p, double v);
 /* s[0..n) as a quoted JSON string (lede_buf_json_string). */
 void exp_put_jstr(exp_out *o, const char *s, size_t n);
+/* The same for strings a stage made (ids, speakers, attributes, messages): invalid UTF-8 is
+ * written as U+FFFD (lede_buf_json_text). Spans of the text, valid since it was loaded,
+ * take exp_put_jstr. */
+void exp_put_jtext(exp_out *o, const char *s, size_t n);
 /* Records LEDE_EINVAL in o for span [start, end) of item i of layer, outside the text of len
- * bytes, and fills err naming the layer, the item and the document; returns 0. */
+ * bytes or cutting one of its UTF-8 characters, and fills err naming the layer, the item and
+ * the document; returns 0. */
 int exp_span_fail(exp_out *o, lede_error *err, const lede_doc *doc, const char *layer, size_t i,
                   uint32_t start, uint32_t end, size_t len);
-/* 1 when [start, end) lies inside a text of len bytes; else exp_span_fail. Inline: every
+/* 1 when [start, end) lies inside a text of len bytes and begins and ends on character
+ * boundaries (no UTF-8 continuation byte at start or end); else exp_span_fail. Inline: every
  * span of every layer is checked. */
 static inline int exp_span_ok(exp_out *o, lede_error *err, const lede_doc *doc, const char *layer,
                               size_t i, uint32_t start, uint32_t end, size_t len)
 {
-    if (start <= end && end <= len)
-        return 1;
+    if (start <= end && end <= len) {
+        const unsigned char *t = (const unsigned char *)lede_doc_text(doc, NULL);
+        if ((start == len || (t[start] & 0xC0) != 0x80) && (end == len || (t[end] & 0xC0) != 0x80))
+            return 1;
+    }
     return exp_span_fail(o, err, doc, layer, i, start, end, len);
 }
 /* For offsets = chars: map[b] = code points before byte b, for b in [0, len], from the

@@ -54,7 +54,7 @@ static void member(jw *j, const char *key, size_t key_len, int first)
         exp_put(j->o, first ? "\n  " : ",\n  ", first ? 3 : 4);
     else if (!first)
         exp_putc(j->o, ',');
-    exp_put_jstr(j->o, key, key_len);
+    exp_put_jtext(j->o, key, key_len);
     JW_LIT(j, ":", ": ");
 }
 
@@ -319,7 +319,7 @@ static void render_quotes(jw *j)
         shown_head(j, q[i].start, q[i].end);
         JW_FIELD(j, "speaker");
         if (q[i].speaker)
-            exp_put_jstr(j->o, q[i].speaker, strlen(q[i].speaker));
+            exp_put_jtext(j->o, q[i].speaker, strlen(q[i].speaker));
         else
             EXP_LIT(j->o, "null");
         JW_FIELD(j, "speaker_mention");
@@ -435,14 +435,14 @@ static void render_attr(jw *j, const lede_attr *a)
         char tmp[16];
         memcpy(tmp, "attr:", 5);
         memcpy(tmp + 5, a->key, key_len);
-        exp_put_jstr(j->o, tmp, 5 + key_len);
+        exp_put_jtext(j->o, tmp, 5 + key_len);
     } else {
-        exp_put_jstr(j->o, a->key, key_len);
+        exp_put_jtext(j->o, a->key, key_len);
     }
     JW_LIT(j, ":", ": ");
     switch (a->type) {
     case LEDE_ATTR_STRING:
-        exp_put_jstr(j->o, a->s ? a->s : "", a->s ? a->s_len : 0);
+        exp_put_jtext(j->o, a->s ? a->s : "", a->s ? a->s_len : 0);
         break;
     case LEDE_ATTR_INT:
         exp_put_i64(j->o, a->i);
@@ -506,7 +506,7 @@ static void render_warnings(jw *j, size_t n)
         element(j, i);
         JW_OPEN(j, "stage");
         if (stage)
-            exp_put_jstr(j->o, stage, strlen(stage));
+            exp_put_jtext(j->o, stage, strlen(stage));
         else
             EXP_LIT(j->o, "null");
         JW_FIELD(j, "offset");
@@ -516,7 +516,7 @@ static void render_warnings(jw *j, size_t n)
         else
             exp_put_offset(j->o, j->map, offset);
         JW_FIELD(j, "message");
-        exp_put_jstr(j->o, message ? message : "", message ? strlen(message) : 0);
+        exp_put_jtext(j->o, message ? message : "", message ? strlen(message) : 0);
         exp_putc(j->o, '}');
     }
     end_array(j, n);
@@ -548,7 +548,7 @@ void exp_render_json(const exp_instance *x, lede_doc *doc, exp_out *o, lede_erro
 
     exp_putc(o, '{');
     member(&j, "id", 2, 1);
-    exp_put_jstr(o, id, strlen(id));
+    exp_put_jtext(o, id, strlen(id));
     if ((n = lede_doc_meta_count(doc)) > 0)
         render_meta(&j, n);
     if (x->text) {
@@ -585,15 +585,15 @@ void exp_render_json_error(const exp_instance *x, const lede_doc *doc, const cha
 
     exp_putc(o, '{');
     member(&j, "id", 2, 1);
-    exp_put_jstr(o, id, strlen(id));
+    exp_put_jtext(o, id, strlen(id));
     JW_MEMBER(&j, "error");
     JW_LIT(&j, "{\"stage\":", "{\n    \"stage\": ");
     if (stage)
-        exp_put_jstr(o, stage, strlen(stage));
+        exp_put_jtext(o, stage, strlen(stage));
     else
         EXP_LIT(o, "null");
     JW_LIT(&j, ",\"message\":", ",\n    \"message\": ");
-    exp_put_jstr(o, message ? message : "", message ? strlen(message) : 0);
+    exp_put_jtext(o, message ? message : "", message ? strlen(message) : 0);
     JW_LIT(&j, "}", "\n  }");
     close_record(&j);
 }
