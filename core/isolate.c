@@ -526,6 +526,7 @@ int lede__run_isolated(lede__pipeline *p, lede__reader *r, const lede__settings 
     double t0 = lede__now();
 
     lede__run_stats_begin(stats);
+    stats->quiet = set->quiet;
     memset(&s, 0, sizeof s);
     s.p = p;
     s.set = set;
@@ -584,7 +585,7 @@ int lede__run_isolated(lede__pipeline *p, lede__reader *r, const lede__settings 
                 continue;
             }
             lede__doc_set_seq(doc, (size_t)stats->docs++);
-            lede__runner_report_reader_warnings(doc);
+            lede__runner_report_reader_warnings(doc, stats);
             if (lede_doc_failed(doc, NULL, NULL)) {
                 lede__pipeline_process(p, 0, doc, err); /* renderers, in the parent */
                 s.state[slot] = SLOT_DONE;

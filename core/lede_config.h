@@ -25,6 +25,7 @@ typedef struct lede__settings {
     size_t max_doc_bytes;
     int isolate;        /* run the stages in worker processes */
     double doc_timeout; /* isolate: seconds a document may take; 0 = no limit */
+    int quiet;          /* no stderr line per failed document or reader warning */
     int input_may_wait; /* set by the CLI: an input is a pipe, terminal, socket or FIFO, whose
                            reads may wait; output is then flushed by time, and one worker
                            runs beside the reading thread (runner.c) */
@@ -104,6 +105,7 @@ typedef struct lede__run_stats {
     double start, last_progress;
     unsigned long long text_bytes;
     int progress_shown;
+    int quiet; /* lede__settings.quiet */
 } lede__run_stats;
 
 /* Starts the clock and decides whether to show progress. */
@@ -144,7 +146,7 @@ int lede__run_wait(int in_fd, struct pollfd *pfd, int n, int timeout_ms);
  * once; with only regular files, never (stdio flushes its full buffers). */
 int lede__runner_flush_in(int dirty, int stream, double last_flush);
 int lede__runner_new_doc(const lede__settings *set, lede_doc **doc, lede_error *err);
-void lede__runner_report_reader_warnings(lede_doc *doc);
+void lede__runner_report_reader_warnings(lede_doc *doc, const lede__run_stats *stats);
 int lede__runner_finish_doc(lede__pipeline *p, lede_doc *doc, int has_renderer,
                             lede__run_stats *stats, lede_error *err);
 

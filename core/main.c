@@ -56,6 +56,8 @@ static const char usage_text[] =
     "      --stats             per-stage time, documents/s and MB/s on stderr at the end\n"
     "      --doc-errors-ok     exit 0 when only documents failed (they are error records);\n"
     "                          for Hadoop Streaming and Spark, where 1 fails the task\n"
+    "  -q, --quiet             no line on stderr per failed document or input warning\n"
+    "                          (the records still say it all); the totals still print\n"
     "  -h, --help              this text\n"
     "  -V, --version           version and stage ABI\n"
     "\n"
@@ -100,7 +102,7 @@ typedef struct cli {
     int stats;
     int workers;
     int isolate, timeout_given;
-    int doc_errors_ok;
+    int doc_errors_ok, quiet;
     double timeout;
     lede__settings set;
     char *const *inputs;
@@ -112,24 +114,19 @@ typedef struct cli {
 
 static int parse_args(int argc, char **argv, cli *c)
 {
-    static const struct option longs[] = {{"config", required_argument, NULL, 'c'},
-                                          {"pipeline", required_argument, NULL, 'p'},
-                                          {"set", required_argument, NULL, 'o'},
-                                          {"input", required_argument, NULL, 'i'},
-                                          {"ext", required_argument, NULL, 'e'},
-                                          {"max-doc-bytes", required_argument, NULL, 'm'},
-                                          {"workers", required_argument, NULL, 'j'},
-                                          {"stats", no_argument, NULL, 's'},
-                                          {"isolate", no_argument, NULL, 'I'},
-                                          {"timeout", required_argument, NULL, 'T'},
-                                          {"doc-errors-ok", no_argument, NULL, 'E'},
-                                          {"help", no_argument, NULL, 'h'},
-                                          {NULL, 0, NULL, 0}};
+    static const struct option longs[] = {
+        {"config", required_argument, NULL, 'c'},  {"pipeline", required_argument, NULL, 'p'},
+        {"set", required_argument, NULL, 'o'},     {"input", required_argument, NULL, 'i'},
+        {"ext", required_argument, NULL, 'e'},     {"max-doc-bytes", required_argument, NULL, 'm'},
+        {"workers", required_argument, NULL, 'j'}, {"stats", no_argument, NULL, 's'},
+        {"isolate", no_argument, NULL, 'I'},       {"timeout", required_argument, NULL, 'T'},
+        {"doc-errors-ok", no_argument, NULL, 'E'}, {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
     int ch;
     char *end;
 
     optind = 1;
-    while ((ch = getopt_long(argc, argv, "c:p:o:i:j:h", longs, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "c:p:o:i:j:qh", longs, NULL)) != -1) {
         switch (ch) {
         case 'c':
             c->config = optarg;
@@ -173,6 +170,9 @@ static int parse_args(int argc, char **argv, cli *c)
             break;
         case 'E':
             c->doc_errors_ok = 1;
+            break;
+        case 'q':
+            c->quiet = 1;
             break;
         case 'I':
             c->isolate = 1;
@@ -232,6 +232,7 @@ static int build(cli *c, lede__loader **ld, lede__pipeline **p)
         c->set.isolate = 1;
     if (c->timeout_given)
         c->set.doc_timeout = c->timeout;
+    c->set.quiet = c->quiet;
     lede__pipeline_set_timing(*p, c->stats);
     if (c->timeout_given && !c->set.isolate) {
         lede_error_set(&err, LEDE_EINVAL,

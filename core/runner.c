@@ -242,7 +242,7 @@ static int write_error_record(lede_doc *doc, lede_error *err)
 
     lede_doc_failed(doc, &stage, &message);
     lede_buf_reset(b);
-    if (lede_buf_puts(b, "{\"id\":") || lede_buf_json_string(b, id, strlen(id)) ||
+    if (lede_buf_puts(b, "{\"id\":") || lede_buf_json_text(b, id, strlen(id)) ||
         lede_buf_puts(b, ",\"error\":{\"stage\":") ||
         lede_buf_json_string(b, stage ? stage : "", stage ? strlen(stage) : 0) ||
         lede_buf_puts(b, ",\"message\":") ||
@@ -253,8 +253,10 @@ static int write_error_record(lede_doc *doc, lede_error *err)
 }
 
 /* Reports what the reader said about a document on stderr (it also stays in the record). */
-void lede__runner_report_reader_warnings(lede_doc *doc)
+void lede__runner_report_reader_warnings(lede_doc *doc, const lede__run_stats *stats)
 {
+    if (stats->quiet)
+        return;
     for (size_t i = 0; i < lede_doc_warning_count(doc); i++) {
         const char *wstage, *wmsg;
         lede_doc_warning_at(doc, i, &wstage, NULL, &wmsg);
@@ -309,8 +311,9 @@ int lede__runner_finish_doc(lede__pipeline *p, lede_doc *doc, int has_renderer,
         stats->failed++;
         if (stats->progress_shown)
             fputc('\n', stderr), stats->progress_shown = 0;
-        fprintf(stderr, "lede: document '%s': %s: %s\n", lede_doc_id(doc), stage ? stage : "?",
-                message ? message : "failed");
+        if (!stats->quiet)
+            fprintf(stderr, "lede: document '%s': %s: %s\n", lede_doc_id(doc), stage ? stage : "?",
+                    message ? message : "failed");
         if (!has_renderer && (rc = write_error_record(doc, err)))
             return rc;
     }
@@ -402,7 +405,7 @@ static int run_serial(lede__pipeline *p, lede__reader *r, const lede__settings *
         if ((rc = lede__reader_next(r, doc, err)) <= 0)
             break;
         lede__doc_set_seq(doc, (size_t)stats->docs++);
-        lede__runner_report_reader_warnings(doc);
+        lede__runner_report_reader_warnings(doc, stats);
         if ((rc = lede__pipeline_prepare_doc(p, doc, err)))
             break;
         lede__pipeline_process(p, 0, doc, &derr);
@@ -717,7 +720,7 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
                 pl.eof = 1;
             } else {
                 lede__doc_set_seq(doc, (size_t)stats->docs++);
-                lede__runner_report_reader_warnings(doc);
+                lede__runner_report_reader_warnings(doc, stats);
                 lede_doc_text(doc, &len);
                 pl.bytes_in_flight += len;
                 pl.state[slot] = SLOT_READY;
@@ -774,6 +777,7 @@ int lede__run(lede__pipeline *p, lede__reader *r, const lede__settings *set, led
     int rc;
 
     lede__run_stats_begin(stats);
+    stats->quiet = set->quiet;
     /* One worker: one thread, streamed input or not (see the top of the file). */
     if (lede__pipeline_workers(p) > 1)
         rc = run_parallel(p, r, set, stats, err);

@@ -726,6 +726,14 @@ static void test_joined_files_and_pipelines_that_write_nothing(void **state)
                                   "but the stage inside calls itself 'other'; rename one of them"));
     assert_null(strstr(r.out, "  other "));
     done(&r);
+    /* --quiet: a million documents with a few bad lines need no line each on stderr; the
+     * error records and the exit status still say it. */
+    r = run("printf '{\"id\":\"a\",\"text\":\"One.\"}\\n{\"id\":\"b\"}\\n' | $LEDE run -q -i "
+            "ndjson -p 'tokenizer ! exporter format=ndjson'");
+    assert_int_equal(r.status, 1);
+    assert_string_equal(r.err, "");
+    assert_non_null(strstr(r.out, "{\"id\":\"b\",\"error\":{\"stage\":\"reader\""));
+    done(&r);
     /* A timeout cannot stop a stage running in the process: refused, not ignored. */
     r = run("echo x | $LEDE run --timeout 2 -p 'tokenizer ! exporter'");
     assert_int_equal(r.status, 2);
