@@ -12,6 +12,7 @@
  * "did you mean" for near misses. Nothing here reads input documents: this runs, and
  * can fail, before the first byte of input is touched.
  */
+#include <errno.h>
 #include <libconfig.h>
 #include <stdlib.h>
 #include <string.h>
@@ -263,9 +264,14 @@ int lede__config_load(const char *file, lede__loader *ld, lede__settings *set, l
         return rc;
     config_init(&cfg);
     if (!config_read_file(&cfg, file)) {
-        if (config_error_type(&cfg) == CONFIG_ERR_FILE_IO)
-            rc = lede_error_set(err, LEDE_ECONFIG, "%s: cannot read config file", file);
-        else
+        if (config_error_type(&cfg) == CONFIG_ERR_FILE_IO) {
+            FILE *f = fopen(file, "r"); /* for the reason: libconfig keeps none */
+            int e = f ? EIO : errno;
+            if (f)
+                fclose(f);
+            rc = lede_error_set(err, LEDE_ECONFIG, "%s: cannot read config file: %s", file,
+                                strerror(e));
+        } else
             rc = lede_error_set(err, LEDE_ECONFIG, "%s:%d: %s", file, config_error_line(&cfg),
                                 config_error_text(&cfg));
         config_destroy(&cfg);

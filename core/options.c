@@ -87,8 +87,8 @@ static int assign(lede__optval *v, const char *stage, const char *where, const c
                                   d->name, type_name(d->type), text);
         if (has_range(d) && (x < d->min || x > d->max))
             return lede_error_set(err, LEDE_ECONFIG,
-                                  "%s%sstage '%s': option '%s' = %lld is out of range [%g, %g]", w,
-                                  sep, stage, d->name, x, d->min, d->max);
+                                  "%s%sstage '%s': option '%s' = %lld is out of range [%lld, %lld]",
+                                  w, sep, stage, d->name, x, (long long)d->min, (long long)d->max);
         v->i = x;
         break;
     }
@@ -100,9 +100,10 @@ static int assign(lede__optval *v, const char *stage, const char *where, const c
                                   "%s%sstage '%s': option '%s' must be %s, not '%s'", w, sep, stage,
                                   d->name, type_name(d->type), text);
         if (has_range(d) && (x < d->min || x > d->max))
-            return lede_error_set(err, LEDE_ECONFIG,
-                                  "%s%sstage '%s': option '%s' = %g is out of range [%g, %g]", w,
-                                  sep, stage, d->name, x, d->min, d->max);
+            return lede_error_set(
+                err, LEDE_ECONFIG,
+                "%s%sstage '%s': option '%s' = %.15g is out of range [%.15g, %.15g]", w, sep, stage,
+                d->name, x, d->min, d->max);
         v->d = x;
         break;
     }

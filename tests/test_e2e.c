@@ -734,6 +734,12 @@ static void test_joined_files_and_pipelines_that_write_nothing(void **state)
     assert_string_equal(r.err, "");
     assert_non_null(strstr(r.out, "{\"id\":\"b\",\"error\":{\"stage\":\"reader\""));
     done(&r);
+    /* Usage errors say why, in the numbers the user typed. */
+    r = run("$LEDE run -p 'tokenizer ! summarizer words=2000000000 ! exporter' x; "
+            "$LEDE run -c /nonexistent/lede.cfg x");
+    assert_non_null(strstr(r.err, "option 'words' = 2000000000 is out of range [0, 1000000000]"));
+    assert_non_null(strstr(r.err, "/nonexistent/lede.cfg: cannot read config file: No such file"));
+    done(&r);
     /* A timeout cannot stop a stage running in the process: refused, not ignored. */
     r = run("echo x | $LEDE run --timeout 2 -p 'tokenizer ! exporter'");
     assert_int_equal(r.status, 2);
