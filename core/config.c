@@ -358,6 +358,7 @@ int lede__config_load(const char *file, lede__loader *ld, lede__settings *set, l
             goto done;
         }
         set->doc_timeout = v;
+        set->doc_timeout_given = 1;
     }
     pipe = config_lookup(&cfg, "pipeline");
     if (!pipe || !config_setting_is_list(pipe) || config_setting_length(pipe) == 0) {

@@ -23,12 +23,13 @@ typedef struct lede__settings {
     char extensions[256]; /* comma-separated suffixes taken from directories; "" = by input */
     int workers;
     size_t max_doc_bytes;
-    int isolate;        /* run the stages in worker processes */
-    double doc_timeout; /* isolate: seconds a document may take; 0 = no limit */
-    int quiet;          /* no stderr line per failed document or reader warning */
-    int input_may_wait; /* set by the CLI: an input is a pipe, terminal, socket or FIFO, whose
-                           reads may wait; output is then flushed by time, and one worker
-                           runs beside the reading thread (runner.c) */
+    int isolate;           /* run the stages in worker processes */
+    double doc_timeout;    /* isolate: seconds a document may take; 0 = no limit */
+    int doc_timeout_given; /* the config set doc_timeout (it needs isolate) */
+    int quiet;             /* no stderr line per failed document or reader warning */
+    int input_may_wait;    /* set by the CLI: an input is a pipe, terminal, socket or FIFO, whose
+                              reads may wait; output is then flushed by time, and one worker
+                              runs beside the reading thread (runner.c) */
 } lede__settings;
 
 LEDE_API void lede__settings_init(lede__settings *set);

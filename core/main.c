@@ -234,10 +234,11 @@ static int build(cli *c, lede__loader **ld, lede__pipeline **p)
         c->set.doc_timeout = c->timeout;
     c->set.quiet = c->quiet;
     lede__pipeline_set_timing(*p, c->stats);
-    if (c->timeout_given && !c->set.isolate) {
+    if ((c->timeout_given || c->set.doc_timeout_given) && !c->set.isolate) {
         lede_error_set(&err, LEDE_EINVAL,
-                       "--timeout needs --isolate (or isolate = true): only a stage running in "
-                       "a child process can be stopped");
+                       "%s needs --isolate (or isolate = true): only a stage running in a child "
+                       "process can be stopped",
+                       c->timeout_given ? "--timeout" : "doc_timeout in the config");
         rc = LEDE_EINVAL;
         goto fail;
     }

@@ -740,6 +740,19 @@ static void test_joined_files_and_pipelines_that_write_nothing(void **state)
     assert_non_null(strstr(r.err, "option 'words' = 2000000000 is out of range [0, 1000000000]"));
     assert_non_null(strstr(r.err, "/nonexistent/lede.cfg: cannot read config file: No such file"));
     done(&r);
+    /* Standard output by another name, into a pipe; /dev/null takes any writer. */
+    r = run("echo 'Putin spoke.' | $LEDE run -p 'tokenizer ! exporter format=ndjson ! exporter "
+            "format=csv output=/dev/stdout' | cat; echo 'Putin spoke.' | $LEDE run -p 'tokenizer "
+            "! exporter format=ndjson ! exporter format=csv output=/dev/null' > /dev/null; "
+            "echo status $?");
+    assert_non_null(strstr(r.err, "output '/dev/stdout' is written already by stage"));
+    assert_string_equal(r.out, "status 0\n");
+    done(&r);
+    r = run("printf 'doc_timeout = 5;\\npipeline = ({ stage = \"tokenizer\"; });\\n' > $E.cfg "
+            "&& echo x | $LEDE run -c $E.cfg; echo status $?; rm -f $E.cfg");
+    assert_non_null(strstr(r.err, "doc_timeout in the config needs --isolate"));
+    assert_non_null(strstr(r.out, "status 2"));
+    done(&r);
     /* A timeout cannot stop a stage running in the process: refused, not ignored. */
     r = run("echo x | $LEDE run --timeout 2 -p 'tokenizer ! exporter'");
     assert_int_equal(r.status, 2);

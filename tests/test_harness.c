@@ -34,6 +34,55 @@ static void test_stages_by_name_come_from_the_liblede_stage_directory(void **sta
     lede_harness_free(h);
 }
 
+/* A stage that names its output, then fails create(): the harness removes it, and the
+ * output is free for the next stage (the sink forgot its owner, which was freed). */
+static int opens_then_fails(lede_stage_ctx *ctx, const lede_options *opts, void **out,
+                            lede_error *err)
+{
+    int sink;
+    (void)opts;
+    *out = NULL;
+    if (lede_ctx_open_output(ctx, getenv("LEDE_TEST_OUT"), &sink, err))
+        return LEDE_EIO;
+    return lede_error_set(err, LEDE_ESTAGE, "refused after opening its output");
+}
+
+static int process_nothing(void *inst, lede_doc *doc, lede_error *err)
+{
+    (void)inst, (void)doc, (void)err;
+    return 0;
+}
+
+static void test_a_failed_stage_leaves_its_output_to_the_next(void **state)
+{
+    static const lede_stage_desc failing = {LEDE_ABI_VERSION,
+                                            sizeof(lede_stage_desc),
+                                            "failing",
+                                            "opens, then fails",
+                                            "0",
+                                            NULL,
+                                            NULL,
+                                            NULL,
+                                            0,
+                                            opens_then_fails,
+                                            process_nothing,
+                                            NULL,
+                                            NULL};
+    lede_harness *h;
+    lede_error err;
+    char path[64], opts[128];
+    (void)state;
+    unsetenv("LEDE_PLUGIN_PATH");
+    snprintf(path, sizeof path, "/tmp/lede-harness-fail-%d.ndjson", (int)getpid());
+    setenv("LEDE_TEST_OUT", path, 1);
+    snprintf(opts, sizeof opts, "format=ndjson output=%s", path);
+    assert_int_equal(lede_harness_new(&h, &err), 0);
+    assert_int_not_equal(lede_harness_add(h, &failing, NULL, &err), 0);
+    assert_int_equal(lede_harness_add_named(h, "exporter", opts, &err), 0);
+    lede_harness_free(h);
+    unlink(path);
+}
+
 /* A stage that writes a file, added after a run: its file is opened when first written
  * (output files open lazily, at the first document's output). */
 static void test_a_file_sink_added_after_a_run_is_written(void **state)
@@ -95,6 +144,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_stages_by_name_come_from_the_liblede_stage_directory),
         cmocka_unit_test(test_a_file_sink_added_after_a_run_is_written),
+        cmocka_unit_test(test_a_failed_stage_leaves_its_output_to_the_next),
         cmocka_unit_test(test_named_stage_errors_are_the_loader_and_config_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

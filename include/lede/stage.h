@@ -71,8 +71,10 @@ typedef struct lede_stage_desc {
 LEDE_API const char *lede_ctx_name(const lede_stage_ctx *ctx);
 /* Names an output file, or standard output for "-", as a sink the host writes in input
  * order; *sink receives its number for lede_doc_output. The file is checked now and opened
- * (truncated) when the run first writes to it. Two instances naming the same path share one
- * sink. Returns 0, or LEDE_EIO with err naming the path. */
+ * (truncated) when the run first writes to it. The instances of one stage (one per worker)
+ * share the sink; another stage naming the same file (or standard output: open "-" before
+ * writing sink 0) is refused, since their records would interleave. Returns 0, LEDE_EIO
+ * with err naming the path, or LEDE_EINVAL when another stage writes it. */
 LEDE_API int lede_ctx_open_output(lede_stage_ctx *ctx, const char *path, int *sink,
                                   lede_error *err);
 /* Writes bytes to a sink outside any document: a header from create(), a trailer from
