@@ -753,6 +753,12 @@ static void test_joined_files_and_pipelines_that_write_nothing(void **state)
     assert_non_null(strstr(r.err, "doc_timeout in the config needs --isolate"));
     assert_non_null(strstr(r.out, "status 2"));
     done(&r);
+    /* An exporter option the format ignores is named, and the run goes on. */
+    r = run("echo 'Putin spoke.' | $LEDE run -p 'tokenizer ! exporter format=markdown "
+            "offsets=chars'");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.err, "option 'offsets' has no effect with format = markdown"));
+    done(&r);
     /* A timeout cannot stop a stage running in the process: refused, not ignored. */
     r = run("echo x | $LEDE run --timeout 2 -p 'tokenizer ! exporter'");
     assert_int_equal(r.status, 2);

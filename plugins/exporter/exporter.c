@@ -23,6 +23,7 @@
  * (lede_doc_output_flush). The second rendering makes the same appends into a buffer the
  * first one already grew, so it cannot fail once a piece is out.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,6 +70,20 @@ static int exporter_create(lede_stage_ctx *ctx, const lede_options *opts, void *
     x->text = lede_opt_bool(opts, "text");
     x->chars = strcmp(lede_opt_str(opts, "offsets"), "chars") == 0;
 
+    /* An option the format ignores was set for a reason the user expects to see honoured:
+     * say so (a warning: an override of format= on a config keeps working). */
+    static const struct {
+        const char *name;
+        unsigned formats; /* 1 << exp_format where it applies */
+    } scope[] = {{"pretty", 1u << EXP_JSON},
+                 {"tokens", 1u << EXP_JSON | 1u << EXP_NDJSON},
+                 {"text", 1u << EXP_JSON | 1u << EXP_NDJSON},
+                 {"offsets", 1u << EXP_JSON | 1u << EXP_NDJSON | 1u << EXP_CSV}};
+    for (size_t i = 0; i < sizeof scope / sizeof scope[0]; i++)
+        if (lede_opt_is_set(opts, scope[i].name) && !(scope[i].formats & (1u << x->format)))
+            fprintf(stderr,
+                    "lede: warning: stage '%s': option '%s' has no effect with format = %s\n",
+                    lede_ctx_name(ctx), scope[i].name, format);
     rc = lede_ctx_open_output(ctx, output && *output ? output : "-", &x->sink, err);
     if (rc)
         return rc;
