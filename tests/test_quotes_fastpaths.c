@@ -431,20 +431,23 @@ static void test_pronoun_walk_knows_a_surname_from_its_full_name(void **state)
 }
 
 /* A tokenizer that keeps white space gives the stage the same token layer with whitespace
- * tokens in it: the stage drops them first (four tokens compared at a time), so the
- * quotations are those of the layer without them, whichever token a whitespace token falls
- * before (every lane of the comparison, and the tail). */
+ * tokens in it: the stage drops them first (sixteen tokens compared at a time with AVX2,
+ * four with SSE2), so the quotations are those of the layer without them, whichever token a
+ * whitespace token falls before (every lane of either comparison, and the tail). */
 static void test_whitespace_tokens_are_dropped_wherever_they_are(void **state)
 {
     (void)state;
     const char *text = "John Smith, the chief executive, spoke on Monday. \"Profits are up,\" "
-                       "Mr Smith said. \"We are pleased,\" he added. Jane Doe said: \"No.\"";
+                       "Mr Smith said. \"We are pleased,\" he added. Jane Doe said: \"No.\" "
+                       "The shares rose by a third in early trading on the news from the "
+                       "company, and analysts at two banks raised their forecasts for the year.";
     qtu base;
     qtu_run_counted(&base, text);
     assert_int_equal(base.n, 3);
     size_t n_tok;
     const lede_token *tok = lede_doc_tokens(base.doc, &n_tok);
     size_t tried = 0;
+    unsigned lanes = 0; /* the lanes of the 16-token steps a whitespace token was put in */
     for (size_t at = 1; at < n_tok; at++) {
         if (tok[at - 1].end >= tok[at].start)
             continue; /* no white space between these two */
@@ -483,8 +486,11 @@ static void test_whitespace_tokens_are_dropped_wherever_they_are(void **state)
         }
         qtu_free(&t);
         tried++;
+        if (at < (n_tok + 1) / 16 * 16)
+            lanes |= 1u << (at % 16);
     }
-    assert_true(tried >= 8); /* every position modulo 4, and in the last four tokens */
+    assert_true(tried >= 8);         /* every position modulo 4, and in the last tokens */
+    assert_int_equal(lanes, 0xFFFF); /* every lane of a 16-token step */
     qtu_free(&base);
 }
 

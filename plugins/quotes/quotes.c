@@ -31,6 +31,9 @@
 #include <emmintrin.h>
 #define QT_SSE2 1
 #endif
+#ifdef QT_AVX2
+#include <immintrin.h>
+#endif
 
 typedef struct quotes_stage {
     qt_settings set;
@@ -201,12 +204,47 @@ static int make_text_view(lede_doc *doc, const qt_lexicon *lex, qt_view *v, lede
     return 0;
 }
 
+#ifdef QT_AVX2
+/* The AVX2 half of has_space_tokens(): 16 tokens a step (192 bytes, six loads; eight tokens
+ * fill three 32-byte loads, so the kinds sit at 16-bit lanes 4 and 10 of the first, 0, 6
+ * and 12 of the second, 2, 8 and 14 of the third, in every group of three). Returns
+ * whether a kind read is LEDE_TOK_SPACE, and in *done how many tokens were read. */
+__attribute__((target("avx2"))) static int space_tokens_avx2(const lede_token *tok, size_t n,
+                                                             size_t *done)
+{
+    const __m256i space = _mm256_set1_epi16(LEDE_TOK_SPACE);
+    __m256i a = _mm256_setzero_si256(), b = a, c = a;
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        const __m256i *p = (const __m256i *)(const void *)(tok + i);
+        a = _mm256_or_si256(a, _mm256_cmpeq_epi16(_mm256_loadu_si256(p), space));
+        b = _mm256_or_si256(b, _mm256_cmpeq_epi16(_mm256_loadu_si256(p + 1), space));
+        c = _mm256_or_si256(c, _mm256_cmpeq_epi16(_mm256_loadu_si256(p + 2), space));
+        a = _mm256_or_si256(a, _mm256_cmpeq_epi16(_mm256_loadu_si256(p + 3), space));
+        b = _mm256_or_si256(b, _mm256_cmpeq_epi16(_mm256_loadu_si256(p + 4), space));
+        c = _mm256_or_si256(c, _mm256_cmpeq_epi16(_mm256_loadu_si256(p + 5), space));
+    }
+    const __m256i lane0 = _mm256_setr_epi16(0, 0, 0, 0, -1, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0);
+    const __m256i lane1 = _mm256_setr_epi16(-1, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, -1, 0, 0, 0);
+    const __m256i lane2 = _mm256_setr_epi16(0, 0, -1, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, -1, 0);
+    __m256i any =
+        _mm256_or_si256(_mm256_and_si256(a, lane0),
+                        _mm256_or_si256(_mm256_and_si256(b, lane1), _mm256_and_si256(c, lane2)));
+    *done = i;
+    return !_mm256_testz_si256(any, any);
+}
+#endif
+
 /* Does any of the n tokens hold white space (a tokenizer that keeps it)? Ours does not, so
- * every token is read: four at a time (48 bytes, their kinds at 16-bit lanes 4, 10, 16 and
- * 22) where the machine allows. */
+ * every token is read: sixteen at a time with AVX2, else four at a time (48 bytes, their
+ * kinds at 16-bit lanes 4, 10, 16 and 22) where the machine allows. */
 static int has_space_tokens(const lede_token *tok, size_t n)
 {
     size_t i = 0;
+#ifdef QT_AVX2
+    if (qt_cpu_avx2() && space_tokens_avx2(tok, n, &i))
+        return 1;
+#endif
 #ifdef QT_SSE2
     _Static_assert(sizeof(lede_token) == 12 && offsetof(lede_token, kind) == 8,
                    "the lanes below assume the token layout");
