@@ -365,9 +365,10 @@ size_t qt_names_work(const qt_names *nm);
 /* ---- attribution.c ---- */
 
 /* Fills speaker, speaker_start/end, cue_start/end and confidence of every quote, which
- * must be in text order with continues already set; toks[2 * i] and toks[2 * i + 1] are
- * the first tokens at or after quote i's mark_start and mark_end. Returns 0 or
- * LEDE_ENOMEM. */
+ * must be in text order with continues already set; toks[3 * i] and toks[3 * i + 1] are
+ * the first tokens at or after quote i's mark_start and mark_end, toks[3 * i + 2] the
+ * paragraph holding its mark_start (the last one starting at or before it, else 0).
+ * Returns 0 or LEDE_ENOMEM. */
 int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint32_t *toks, size_t n,
                  int speakers, lede_error *err);
 

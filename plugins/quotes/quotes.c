@@ -125,10 +125,11 @@ static uint8_t kind_of(const qt_view *v, const qt_seg *s, uint32_t para_start)
             break;
         }
     }
-    /* One bare word ('uneasy') is a term, not a sentence; "No," he said is a sentence. */
+    /* One bare word ('uneasy') is a term, not a sentence; "No," he said is a sentence. The
+     * last byte first: most quotations end in one of these, and their words need no count. */
     unsigned char last = (unsigned char)v->text[s->end - 1];
-    if (count_words(v->text, s->start, s->end, 2) < 2 && last != ',' && last != '.' &&
-        last != '!' && last != '?')
+    if (last != ',' && last != '.' && last != '!' && last != '?' &&
+        count_words(v->text, s->start, s->end, 2) < 2)
         return LEDE_QUOTE_PARTIAL;
     if (j <= para_start || line_start)
         return LEDE_QUOTE_FULL;
@@ -178,6 +179,31 @@ static int interrupted(const qt_view *v, const lede_quote *prev, const qt_seg *s
             return 0;
     }
     return 1;
+}
+
+/* The paragraphs start in text order (the tokenizer's always do). */
+static int paragraphs_sorted(const qt_view *v)
+{
+    for (size_t i = 1; i < v->n_para; i++)
+        if (v->para[i].start < v->para[i - 1].start)
+            return 0;
+    return 1;
+}
+
+/* For paragraphs in text order: the last one from paragraph from on that starts at or
+ * before pos (from when none does), which a cursor moved forward from there finds too. A
+ * bisection without a branch on the starts: the quotations fall in the same paragraph or a
+ * later one as they please, so a cursor's stop is mispredicted about once a quotation. */
+static size_t para_from(const qt_view *v, size_t from, uint32_t pos)
+{
+    const lede_paragraph *base = v->para + from;
+    size_t n = v->n_para - from;
+    while (n > 1) {
+        size_t half = n / 2;
+        base = base[half].start <= pos ? base + half : base;
+        n -= half;
+    }
+    return (size_t)(base - v->para);
 }
 
 /* Builds the text side of the view: text, sentences, paragraphs (one over the text when
@@ -343,14 +369,23 @@ static int process_view(const qt_settings *st, const qt_lexicon *lex, lede_doc *
 
     lede_quote *quotes = lede_doc_alloc(doc, (n_seg + 1) * sizeof *quotes);
     uint32_t *map = lede_doc_alloc(doc, (n_seg + 1) * sizeof *map);
-    if (!quotes || !map)
+    /* Per kept quotation: its first token, the first after it, its paragraph. */
+    uint32_t *toks = lede_doc_alloc(doc, 3 * (n_seg + 1) * sizeof *toks);
+    if (!quotes || !map || !toks)
         return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu quotations", n_seg);
     size_t n = 0, para = 0;
+    /* The segments are in text order: with the paragraphs in order too, each one's
+     * paragraph is found from the last one's. */
+    int sorted = n_seg > 0 && paragraphs_sorted(v);
     for (size_t i = 0; i < n_seg; i++) {
         const qt_seg *s = &seg[i];
         map[i] = LEDE_NONE;
-        while (para + 1 < v->n_para && v->para[para + 1].start <= s->mark_start)
-            para++;
+        if (sorted) {
+            para = para_from(v, para, s->mark_start);
+        } else {
+            while (para + 1 < v->n_para && v->para[para + 1].start <= s->mark_start)
+                para++;
+        }
         uint8_t kind = kind_of(v, s, v->para[para].start);
         uint32_t continues = s->continues != LEDE_NONE ? map[s->continues] : LEDE_NONE;
         if (continues == LEDE_NONE && n > 0 && interrupted(v, &quotes[n - 1], s))
@@ -369,6 +404,12 @@ static int process_view(const qt_settings *st, const qt_lexicon *lex, lede_doc *
         q->mark_end = s->mark_end;
         q->continues = continues;
         q->kind = kind;
+        if (sorted) {
+            toks[3 * n + 2] = (uint32_t)para;
+        } else {
+            size_t upto = qt_para_upto(v, s->mark_start);
+            toks[3 * n + 2] = (uint32_t)(upto == 0 ? 0 : upto - 1);
+        }
         map[i] = (uint32_t)n++;
     }
     /* A document without quotations stops here: no token tables, no names to index. */
@@ -379,9 +420,6 @@ static int process_view(const qt_settings *st, const qt_lexicon *lex, lede_doc *
         /* Tokens inside a quotation (kept or not) are not names or cues of the writer's
          * sentences. The segments are in text order: one cursor finds their tokens, and
          * those of the kept quotations are handed to the attribution. */
-        uint32_t *toks = lede_doc_alloc(doc, 2 * (n + 1) * sizeof *toks);
-        if (!toks)
-            return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu quotations", n);
         size_t t = 0;
         for (size_t i = 0; i < n_seg; i++) {
             size_t first = qt_tok_seek(v, t, seg[i].mark_start);
@@ -389,8 +427,8 @@ static int process_view(const qt_settings *st, const qt_lexicon *lex, lede_doc *
             if (t > first)
                 memset(v->quoted + first, 1, t - first);
             if (map[i] != LEDE_NONE) {
-                toks[2 * map[i]] = (uint32_t)first;
-                toks[2 * map[i] + 1] = (uint32_t)t;
+                toks[3 * map[i]] = (uint32_t)first;
+                toks[3 * map[i] + 1] = (uint32_t)t;
             }
         }
         qt_names *nm = NULL;
