@@ -402,14 +402,20 @@ static uint64_t make_key(const char *s, size_t n, lex_key *k)
 static uint64_t make_key16(const char *s, size_t n, lex_key *k)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* The bytes past n cleared by a mask per length: which length comes next is anyone's
+     * guess, so no branch on it. */
+    /* clang-format off */
+    static const uint64_t keep[QT_WORD_MAX + 1][2] = {
+        {0, 0}, {0xFF, 0}, {0xFFFF, 0}, {0xFFFFFF, 0}, {0xFFFFFFFF, 0}, {0xFFFFFFFFFF, 0},
+        {0xFFFFFFFFFFFF, 0}, {0xFFFFFFFFFFFFFF, 0}, {UINT64_MAX, 0}, {UINT64_MAX, 0xFF},
+        {UINT64_MAX, 0xFFFF}, {UINT64_MAX, 0xFFFFFF}, {UINT64_MAX, 0xFFFFFFFF},
+        {UINT64_MAX, 0xFFFFFFFFFF}, {UINT64_MAX, 0xFFFFFFFFFFFF}, {UINT64_MAX, 0xFFFFFFFFFFFFFF},
+        {UINT64_MAX, UINT64_MAX}};
+    /* clang-format on */
     uint64_t w[2];
     memcpy(w, s, sizeof w);
-    if (n < 8) {
-        w[0] &= (UINT64_C(1) << (8 * n)) - 1;
-        w[1] = 0;
-    } else if (n < 16) {
-        w[1] &= (UINT64_C(1) << (8 * (n - 8))) - 1;
-    }
+    w[0] &= keep[n][0];
+    w[1] &= keep[n][1];
     const uint64_t high = UINT64_C(0x8080808080808080), low7 = ~high;
     for (int h = 0; h < 2; h++) {
         uint64_t t = w[h] & low7;
