@@ -548,7 +548,9 @@ uint32_t qt_tok_stem_bits(const qt_view *v, size_t i)
 }
 
 /* Marks the . ! ? (or …) that ends each sentence of the sentence layer: it is among the
- * sentence's last tokens, before closing marks. */
+ * sentence's last tokens, before closing marks. The last of them whose first byte may
+ * begin one is the candidate, and it is marked when all of it is one (a closing ” is
+ * not, nor is ?!" or .5): qt_tok_sentence_end() is then a load. */
 static void find_stops(const qt_view *v)
 {
     size_t cursor = 0;
@@ -565,12 +567,14 @@ static void find_stops(const qt_view *v)
              back++, t--) {
             const char *w = v->text + v->tok[t - 1].start;
             if (*w == '.' || *w == '!' || *w == '?' || (unsigned char)*w == 0xE2) {
-                v->stops[t - 1] = 1;
+                /* Mostly a lone . ! or ?, which is one without a call. */
+                v->stops[t - 1] = (uint8_t)((v->tok[t - 1].end - v->tok[t - 1].start == 1 &&
+                                             (unsigned char)*w != 0xE2) ||
+                                            qt_tok_sentence_end_slow(v, t - 1));
                 break;
             }
         }
     }
-    v->memo->stops_ready = 1;
 }
 
 void qt_find_stops(const qt_view *v)

@@ -345,6 +345,8 @@ static int make_token_view(lede_doc *doc, qt_view *v, lede_error *err)
     v->quoted = mem + sizeof *v->memo + (n_tok + 1) * sizeof *v->lexbits;
     v->common = v->quoted + (n_tok + 1);
     v->stops = v->n_sent > 0 ? v->common + (n_tok + 1) : NULL;
+    if (v->stops)
+        qt_find_stops(v);
     return 0;
 }
 
