@@ -100,8 +100,12 @@ char *exp_write_num(char *p, double v)
         int n = snprintf(p, EXP_NUM_MAX, "%.17g", v);
         return p + n;
     }
-    /* round() goes half away from zero, the same on every platform. */
-    int64_t scaled = (int64_t)round(v * 10000.0);
+    /* Rounded half away from zero, as round() does, without its call: x - trunc(x) is
+     * exact for every double, and |x| < 1e18 fits an int64. */
+    double x = v * 10000.0;
+    int64_t scaled = (int64_t)x;
+    double frac = x - (double)scaled;
+    scaled += (frac >= 0.5) - (frac <= -0.5);
     uint64_t u = scaled < 0 ? (uint64_t)0 - (uint64_t)scaled : (uint64_t)scaled;
     uint64_t ip = u / 10000, fp = u % 10000;
     if (scaled < 0)
