@@ -216,16 +216,19 @@ static inline __m128i load_partial16(const unsigned char *s, unsigned n)
 __attribute__((target("avx2"))) static inline unsigned escape_mask32(const unsigned char *p)
 {
     const __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
-    const __m256i x2 = _mm256_loadu_si256((const __m256i *)(const void *)(p + 2));
     __m256i m = _mm256_cmpeq_epi8(_mm256_min_epu8(x, _mm256_set1_epi8(0x1F)), x);
     m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8('"')));
     m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\\')));
     m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8(0x7F)));
-    /* E2 at i, A8 or A9 (A9 once the low bit is set) at i + 2 */
-    __m256i third =
-        _mm256_cmpeq_epi8(_mm256_or_si256(x2, _mm256_set1_epi8(1)), _mm256_set1_epi8((char)0xA9));
-    m = _mm256_or_si256(
-        m, _mm256_and_si256(_mm256_cmpeq_epi8(x, _mm256_set1_epi8((char)0xE2)), third));
+    /* E2 at i, A8 or A9 (A9 once the low bit is set) at i + 2; most blocks of most texts
+     * hold no E2, and skip the second load. */
+    __m256i e2 = _mm256_cmpeq_epi8(x, _mm256_set1_epi8((char)0xE2));
+    if (!_mm256_testz_si256(e2, e2)) {
+        const __m256i x2 = _mm256_loadu_si256((const __m256i *)(const void *)(p + 2));
+        __m256i third = _mm256_cmpeq_epi8(_mm256_or_si256(x2, _mm256_set1_epi8(1)),
+                                          _mm256_set1_epi8((char)0xA9));
+        m = _mm256_or_si256(m, _mm256_and_si256(e2, third));
+    }
     return (unsigned)_mm256_movemask_epi8(m);
 }
 

@@ -336,10 +336,11 @@ static int set_id(lede_doc *doc, const char *id, lede_error *err)
     return 0;
 }
 
-int lede__doc_adopt_text(lede_doc *doc, const char *id, lede_buf *buf, size_t off, size_t len,
-                         lede_error *err)
+/* lede__doc_adopt_text, with the text known to be valid UTF-8 when valid is set. */
+static int adopt_text(lede_doc *doc, const char *id, lede_buf *buf, size_t off, size_t len,
+                      int valid, lede_error *err)
 {
-    if (len > doc->max_text || utf8_valid_prefix(buf->data + off, len) != len)
+    if (len > doc->max_text || (!valid && utf8_valid_prefix(buf->data + off, len) != len))
         return 1;
     int rc = set_id(doc, id, err);
     if (rc)
@@ -360,6 +361,18 @@ int lede__doc_adopt_text(lede_doc *doc, const char *id, lede_buf *buf, size_t of
         buf->data[0] = '\0';
     fit_arena(doc);
     return 0;
+}
+
+int lede__doc_adopt_text(lede_doc *doc, const char *id, lede_buf *buf, size_t off, size_t len,
+                         lede_error *err)
+{
+    return adopt_text(doc, id, buf, off, len, 0, err);
+}
+
+int lede__doc_adopt_valid_text(lede_doc *doc, const char *id, lede_buf *buf, size_t off, size_t len,
+                               lede_error *err)
+{
+    return adopt_text(doc, id, buf, off, len, 1, err);
 }
 
 int lede_doc_load(lede_doc *doc, const char *id, const char *text, size_t len, lede_error *err)

@@ -78,6 +78,7 @@ typedef struct lede__ndjson_rec {
     int has_id, has_text;
     size_t id_off, id_len;     /* in scratch (a number id is kept as its digits) */
     size_t text_off, text_len; /* in scratch */
+    int text_ascii;            /* 1: every raw byte of the text is ASCII (valid UTF-8 then) */
     lede__ndjson_field *fields;
     size_t n_fields, cap_fields;
 } lede__ndjson_rec;

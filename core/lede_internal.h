@@ -80,6 +80,10 @@ LEDE_API size_t lede__utf8_valid(const char *s, size_t len);
 LEDE_API size_t lede__utf8_repair(char *out, const char *s, size_t len, size_t *n_bad);
 /* The file name ending of a stage module: NAME.so holds the stage called NAME. */
 #define LEDE_STAGE_EXT ".so"
+/* lede__doc_adopt_text for a text the caller knows to be valid UTF-8 (the NDJSON parser's
+ * text whose raw bytes are all ASCII): the same, without the check. */
+LEDE_API int lede__doc_adopt_valid_text(lede_doc *doc, const char *id, lede_buf *buf, size_t off,
+                                        size_t len, lede_error *err);
 /* The sequence number the runner gave the document. */
 LEDE_API void lede__doc_set_seq(lede_doc *doc, size_t seq);
 LEDE_API size_t lede__doc_seq(const lede_doc *doc);

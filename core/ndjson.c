@@ -6,8 +6,10 @@
  * wants: a top-level object whose `id` and `text` are decoded, and whose other members
  * are kept as raw JSON slices of the line (metadata), validated but not built into a
  * tree. Strings are unescaped with a run-copy loop: the end of each run of plain bytes is
- * found 16 bytes at a time (SSE2 where the compiler has it, a byte loop elsewhere), the
- * run copied with one memcpy into room reserved once per string.
+ * found 16 bytes at a time (SSE2 where the compiler has it, 32 with AVX2 for a long run, a
+ * byte loop elsewhere), the run copied with block stores into room reserved once per
+ * string. The same loop notes whether the text's raw bytes are all ASCII: then it is valid
+ * UTF-8 (escapes always decode to valid UTF-8), and the reader skips the check.
  *
  * It never recurses (nesting is tracked with a counter), never reads past len, and
  * rejects what JSON rejects: control bytes in strings, bad escapes, trailing garbage.
@@ -22,6 +24,13 @@
 #include <emmintrin.h>
 #define NDJ_SSE2 1
 #endif
+/* 32 bytes a step on x86 processors with AVX2, for the long runs of a text (GCC and clang's
+ * target attribute and CPU test, as in buf.c). */
+#if defined(NDJ_SSE2) && (defined(__x86_64__) || defined(__i386__)) &&                             \
+    (defined(__clang__) || __GNUC__ >= 5) && !defined(LEDE_NO_AVX2)
+#include <immintrin.h>
+#define NDJ_AVX2 1
+#endif
 
 typedef struct ndj {
     const char *s;
@@ -29,6 +38,7 @@ typedef struct ndj {
     lede_buf *scratch;
     char *msg;
     size_t msg_size;
+    int high; /* the last string decoded may hold a raw byte >= 0x80 (parse_string) */
 } ndj;
 
 static int fail(ndj *p, const char *what)
@@ -128,29 +138,73 @@ static inline size_t plain_run_end(const char *s, size_t i, size_t len)
 
 /* plain_run_end, copying the run to *o and advancing *o past it. *o needs room for
  * len - i bytes: each 16-byte step stores a whole block, the run's part of it kept. (So
- * len may be less than the line's length: the caller's bound for the room it has.) */
-static inline size_t copy_plain_run(const char *s, size_t i, size_t len, char **o)
+ * len may be less than the line's length: the caller's bound for the room it has.) The
+ * bytes it looked at are checked for bytes >= 0x80: *high becomes non-zero when there may
+ * be one (a block's bytes past the run count too, which only errs on the side of "may"). */
+static inline size_t copy_plain_run(const char *s, size_t i, size_t len, char **o, unsigned *high)
 {
     char *out = *o;
+    unsigned h = 0;
 #ifdef NDJ_SSE2
+    __m128i hv = _mm_setzero_si128();
     while (len - i >= 16) {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
         unsigned mask = special_mask16(x);
         _mm_storeu_si128((__m128i *)(void *)out, x);
+        hv = _mm_or_si128(hv, x);
         if (mask) {
             unsigned k = (unsigned)__builtin_ctz(mask);
             *o = out + k;
+            *high |= (unsigned)_mm_movemask_epi8(hv);
             return i + k;
         }
         i += 16;
         out += 16;
     }
+    h = (unsigned)_mm_movemask_epi8(hv);
 #endif
-    while (i < len && !is_special((unsigned char)s[i]))
+    while (i < len && !is_special((unsigned char)s[i])) {
+        h |= (unsigned char)s[i] & 0x80;
         *out++ = s[i++];
+    }
     *o = out;
+    *high |= h;
     return i;
 }
+
+#ifdef NDJ_AVX2
+/* copy_plain_run's 16-byte loop 32 bytes a step: stops on the first quote, backslash or
+ * control byte, or where fewer than 32 bytes remain before len (copy_plain_run goes on). */
+__attribute__((target("avx2"))) static size_t
+copy_plain_run_avx2(const char *s, size_t i, size_t len, char **o, unsigned *high)
+{
+    const __m256i quote = _mm256_set1_epi8('"'), bslash = _mm256_set1_epi8('\\');
+    const __m256i c1f = _mm256_set1_epi8(0x1F);
+    __m256i hv = _mm256_setzero_si256();
+    char *out = *o;
+
+    while (len - i >= 32) {
+        __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(s + i));
+        __m256i m = _mm256_cmpeq_epi8(_mm256_min_epu8(x, c1f), x);
+        m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, quote));
+        m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, bslash));
+        _mm256_storeu_si256((__m256i *)(void *)out, x);
+        hv = _mm256_or_si256(hv, x);
+        unsigned mask = (unsigned)_mm256_movemask_epi8(m);
+        if (mask) {
+            unsigned k = (unsigned)__builtin_ctz(mask);
+            out += k;
+            i += k;
+            break;
+        }
+        i += 32;
+        out += 32;
+    }
+    *o = out;
+    *high |= (unsigned)_mm256_movemask_epi8(hv);
+    return i;
+}
+#endif
 
 /* Parses a string at p->pos (on the opening quote). With decode, unescapes it into scratch
  * and sets the offset and length; without, only validates and skips it, and sets *n (when
@@ -161,9 +215,10 @@ static int parse_string(ndj *p, int decode, size_t *off, size_t *n)
     size_t i = p->pos + 1, len = p->len;
     lede_buf *b = p->scratch;
     char *o = NULL;
-    size_t lim = len; /* copy_plain_run may store 16-byte blocks up to s[lim] */
-    size_t dec = 0;   /* without decode: the decoded length so far */
-    int exact = 0;    /* room for the decoded bytes only: copy runs without block stores */
+    size_t lim = len;  /* copy_plain_run may store 16-byte blocks up to s[lim] */
+    size_t dec = 0;    /* without decode: the decoded length so far */
+    int exact = 0;     /* room for the decoded bytes only: copy runs without block stores */
+    unsigned high = 0; /* decoding: non-zero when a raw byte may be >= 0x80 (copy_plain_run) */
 
     if (decode) {
         /* Unescaping never lengthens a string (an escape is at least as long as the UTF-8
@@ -194,16 +249,29 @@ static int parse_string(ndj *p, int decode, size_t *off, size_t *n)
     }
     for (;;) {
         if (decode && !exact) {
-            i = copy_plain_run(s, i, lim, &o);
+#ifdef NDJ_AVX2
+            /* A text's runs are long: 32 bytes a step, then the 16-byte loop for the rest
+             * of a run that did not end there. */
+            if (lim - i >= 64 && __builtin_cpu_supports("avx2")) {
+                i = copy_plain_run_avx2(s, i, lim, &o, &high);
+                if (i < lim && is_special((unsigned char)s[i]))
+                    goto run_done;
+            }
+#endif
+            i = copy_plain_run(s, i, lim, &o, &high);
         } else {
             size_t j = plain_run_end(s, i, len);
             if (decode) {
                 memcpy(o, s + i, j - i);
                 o += j - i;
+                high = 1; /* not looked at: may be */
             }
             dec += j - i;
             i = j;
         }
+#ifdef NDJ_AVX2
+    run_done:
+#endif
         if (i >= len) {
             p->pos = i;
             return fail(p, "unterminated string");
@@ -276,6 +344,9 @@ static int parse_string(ndj *p, int decode, size_t *off, size_t *n)
         b->len = (size_t)(o - b->data);
         b->data[b->len] = '\0';
         *n = b->len - *off;
+        /* Escapes decode to valid UTF-8 (lede__put_utf8, U+FFFD for a lone surrogate): only
+         * raw bytes can be invalid, and there are none when every plain byte is ASCII. */
+        p->high = high != 0;
     } else if (n) {
         *n = dec;
     }
@@ -442,7 +513,7 @@ out:
 int lede__json_check(const char *s, size_t len)
 {
     char msg[64];
-    ndj p = {s, len, 0, NULL, msg, sizeof msg};
+    ndj p = {.s = s, .len = len, .msg = msg, .msg_size = sizeof msg};
 
     if (skip_value(&p))
         return LEDE_EINVAL;
@@ -472,7 +543,7 @@ static int add_field(lede__ndjson_rec *rec, ndj *p, size_t key_off, size_t key_l
 int lede__ndjson_parse(const char *line, size_t len, lede__ndjson_rec *rec, lede_buf *scratch,
                        char *msg, size_t msg_size)
 {
-    ndj p = {line, len, 0, scratch, msg, msg_size};
+    ndj p = {line, len, 0, scratch, msg, msg_size, 0};
     int rc;
 
     /* Callers take offsets into scratch->data, empty strings included: it must exist even
@@ -482,7 +553,7 @@ int lede__ndjson_parse(const char *line, size_t len, lede__ndjson_rec *rec, lede
         return LEDE_ENOMEM;
     }
     lede_buf_reset(scratch);
-    rec->has_id = rec->has_text = 0;
+    rec->has_id = rec->has_text = rec->text_ascii = 0;
     rec->n_fields = 0;
     msg[0] = '\0';
     skip_ws(&p);
@@ -516,6 +587,7 @@ int lede__ndjson_parse(const char *line, size_t len, lede__ndjson_rec *rec, lede
             scratch->len = key_off; /* drop the key: only the value is needed */
             if ((rc = parse_string(&p, 1, &rec->text_off, &rec->text_len)))
                 return rc;
+            rec->text_ascii = !p.high;
             /* Keep the text's NUL: what is decoded after it goes past it, so the reader
              * can hand the text to the document in place (lede__doc_adopt_text). */
             scratch->len++;
@@ -568,7 +640,7 @@ trailing:
 int lede__ndjson_prefix_id(const char *line, size_t len, lede_buf *scratch, size_t *off, size_t *n)
 {
     char msg[64];
-    ndj p = {line, len, 0, scratch, msg, sizeof msg};
+    ndj p = {line, len, 0, scratch, msg, sizeof msg, 0};
     size_t id_off = 0, id_len = 0;
     int found = 0;
 

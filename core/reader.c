@@ -325,14 +325,15 @@ static char *utf16_to_utf8(const unsigned char *src, size_t len, int le, size_t 
 }
 
 /* Loads doc from buf->data[off..off+len): in place when the text is valid UTF-8 (the
- * document takes buf's storage and gives back its own, see lede__doc_adopt_text), else
- * copied by lede_doc_load, which replaces invalid sequences or refuses an oversized text.
- * Returns 0 or the error of either. */
+ * document takes buf's storage and gives back its own, see lede__doc_adopt_text; valid:
+ * the caller knows it is, no need to check), else copied by lede_doc_load, which replaces
+ * invalid sequences or refuses an oversized text. Returns 0 or the error of either. */
 static int load_text(lede_doc *doc, const char *id, lede_buf *buf, size_t off, size_t len,
-                     lede_error *err)
+                     int valid, lede_error *err)
 {
     const char *text = buf->data + off; /* still buf's storage when adoption declines */
-    int rc = lede__doc_adopt_text(doc, id, buf, off, len, err);
+    int rc = valid ? lede__doc_adopt_valid_text(doc, id, buf, off, len, err)
+                   : lede__doc_adopt_text(doc, id, buf, off, len, err);
     return rc == 1 ? lede_doc_load(doc, id, text, len, err) : rc;
 }
 
@@ -430,7 +431,7 @@ static int read_text(lede__reader *r, const char *path, lede_doc *doc, lede_erro
     }
     /* The document takes the file buffer and gives back its own (load_text). */
     lede_buf file = {r->file, len, r->file_cap, 0};
-    int rc = load_text(doc, path, &file, 0, len, err);
+    int rc = load_text(doc, path, &file, 0, len, 0, err);
     r->file = file.data;
     r->file_cap = file.cap;
     if (rc) {
@@ -558,7 +559,7 @@ static void load_record(lede__reader *r, const char *line, size_t len, lede_doc 
      * (now in the document's storage, untouched until its next load). The id was copied
      * above. */
     const char *decoded = r->scratch.data;
-    if (load_text(doc, id, &r->scratch, rec->text_off, rec->text_len, &e)) {
+    if (load_text(doc, id, &r->scratch, rec->text_off, rec->text_len, rec->text_ascii, &e)) {
         lede__doc_fail(doc, "reader", e.message);
         return;
     }

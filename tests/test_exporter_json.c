@@ -465,6 +465,45 @@ static void test_floats_are_rounded_to_four_decimals_without_trailing_zeros(void
     lede_buf_free(&b);
 }
 
+/* What exp_put_num writes for v, by way of round() (|v| < 1e14). */
+static const char *num_by_round(double v, char *want, size_t size)
+{
+    double r = round(v * 10000.0);
+    long long u = (long long)fabs(r);
+    int n = snprintf(want, size, "%s%lld", r < 0 ? "-" : "", u / 10000);
+    if (u % 10000) {
+        n += snprintf(want + n, size - (size_t)n, ".%04lld", u % 10000);
+        while (want[n - 1] == '0')
+            want[--n] = '\0';
+    }
+    return want;
+}
+
+static void test_floats_round_as_round_does_at_halves_and_their_neighbours(void **state)
+{
+    /* The rounding is done by hand: it must agree with round(v * 10000) everywhere,
+     * notably at the halves (k + 0.5) / 10000 and the doubles just either side of them. */
+    static const double big[] = {99999999999999.99, 12345678901.23455, 4503599627.37049,
+                                 0.49999999999999994, 1e-300};
+    lede_buf b;
+    char want[64];
+    (void)state;
+
+    lede_buf_init(&b, 0);
+    for (int sign = -1; sign <= 1; sign += 2) {
+        for (long k = 0; k < 200000; k += 7) {
+            double half = sign * ((double)k + 0.5) / 10000.0;
+            double vs[3] = {nextafter(half, -INFINITY), half, nextafter(half, INFINITY)};
+            for (int i = 0; i < 3; i++)
+                assert_string_equal(num(&b, vs[i]), num_by_round(vs[i], want, sizeof want));
+        }
+        for (size_t i = 0; i < sizeof big / sizeof *big; i++)
+            assert_string_equal(num(&b, sign * big[i]),
+                                num_by_round(sign * big[i], want, sizeof want));
+    }
+    lede_buf_free(&b);
+}
+
 static void test_integers_cover_the_whole_int64_range(void **state)
 {
     lede_buf b;
@@ -544,6 +583,7 @@ int main(void)
         cmocka_unit_test(test_stream_of_records_parses_one_object_per_document),
         cmocka_unit_test(test_output_option_writes_records_to_a_file),
         cmocka_unit_test(test_floats_are_rounded_to_four_decimals_without_trailing_zeros),
+        cmocka_unit_test(test_floats_round_as_round_does_at_halves_and_their_neighbours),
         cmocka_unit_test(test_integers_cover_the_whole_int64_range),
         cmocka_unit_test(test_integers_match_printf_at_every_digit_count),
     };

@@ -161,6 +161,41 @@ static void test_escapes_at_every_block_position_decode(void **state)
     }
 }
 
+static void test_long_text_decodes_at_every_position_and_says_when_it_is_ascii(void **state)
+{
+    /* A 150-byte text (the 32-byte steps, then the 16-byte ones) with an escape, or a raw
+     * non-ASCII byte, at each position. text_ascii tells the reader it may skip the UTF-8
+     * check: 1 only when every raw byte is ASCII (escapes always decode to valid UTF-8). */
+    static const struct {
+        const char *json, *utf8;
+        int ascii;
+    } ins[] = {{"\\n", "\n", 1},
+               {"\\\"", "\"", 1},
+               {"\\u00e9", "\xc3\xa9", 1},
+               {"\\u2028", "\xe2\x80\xa8", 1},
+               {"\xc3\xa9", "\xc3\xa9", 0},
+               {"\xff", "\xff", 0}};
+    fx *f = *state;
+    char text[151], line[400], want[200];
+    for (int i = 0; i < 150; i++)
+        text[i] = (char)('a' + i % 26);
+    text[150] = '\0';
+    for (size_t e = 0; e < sizeof ins / sizeof *ins; e++) {
+        for (int k = 0; k <= 150; k++) {
+            int n = snprintf(line, sizeof line, "{\"text\":\"%.*s%s%s\",\"m\":1}", k, text,
+                             ins[e].json, text + k);
+            int w = snprintf(want, sizeof want, "%.*s%s%s", k, text, ins[e].utf8, text + k);
+            assert_int_equal(parse_exact(f, line, (size_t)n), 0);
+            assert_int_equal(f->rec.text_len, (size_t)w);
+            assert_memory_equal(f->scratch.data + f->rec.text_off, want, (size_t)w);
+            assert_int_equal(f->rec.text_ascii, ins[e].ascii);
+        }
+    }
+    /* A short text, below the 32-byte steps. */
+    assert_int_equal(parse_exact(f, "{\"text\":\"abc\"}", 14), 0);
+    assert_int_equal(f->rec.text_ascii, 1);
+}
+
 static void test_control_byte_is_reported_at_its_position_in_any_block(void **state)
 {
     fx *f = *state;
@@ -341,6 +376,8 @@ int main(void)
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_line_ending_inside_a_string_is_unterminated_at_any_length, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_long_text_decodes_at_every_position_and_says_when_it_is_ascii, setup, teardown),
         cmocka_unit_test_setup_teardown(test_raw_utf8_and_invalid_bytes_pass_through_across_blocks,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(

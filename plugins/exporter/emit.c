@@ -18,10 +18,10 @@
 #include "exporter.h"
 
 /* "00" .. "99": two digits per division. */
-static const char digit_pairs[201] = "00010203040506070809101112131415161718192021222324"
-                                     "25262728293031323334353637383940414243444546474849"
-                                     "50515253545556575859606162636465666768697071727374"
-                                     "75767778798081828384858687888990919293949596979899";
+const char exp_digit_pairs[201] = "00010203040506070809101112131415161718192021222324"
+                                  "25262728293031323334353637383940414243444546474849"
+                                  "50515253545556575859606162636465666768697071727374"
+                                  "75767778798081828384858687888990919293949596979899";
 
 /* Writes the decimal digits of v ending at end, two per step: in 32-bit arithmetic once v
  * fits (every offset and index does), where a division by 100 is a cheaper multiply. */
@@ -29,18 +29,18 @@ static void put_digits(char *end, uint64_t v)
 {
     while (v > UINT32_MAX) {
         end -= 2;
-        memcpy(end, digit_pairs + 2 * (v % 100), 2);
+        memcpy(end, exp_digit_pairs + 2 * (v % 100), 2);
         v /= 100;
     }
     uint32_t w = (uint32_t)v;
     while (w >= 100) {
         end -= 2;
-        memcpy(end, digit_pairs + 2 * (w % 100), 2);
+        memcpy(end, exp_digit_pairs + 2 * (w % 100), 2);
         w /= 100;
     }
     if (w >= 10) {
         end -= 2;
-        memcpy(end, digit_pairs + 2 * w, 2);
+        memcpy(end, exp_digit_pairs + 2 * w, 2);
     } else {
         *--end = (char)('0' + w);
     }
@@ -57,28 +57,8 @@ static unsigned count_digits(uint64_t v)
     return n + (v >= 10) + (v >= 100) + (v >= 1000);
 }
 
-char *exp_write_u64(char *p, uint64_t v)
+char *exp_write_u64_long(char *p, uint64_t v)
 {
-    /* Offsets and indices: nearly always below 10,000, written without a loop. */
-    if (v < 100) {
-        if (v < 10) {
-            *p = (char)('0' + v);
-            return p + 1;
-        }
-        memcpy(p, digit_pairs + 2 * v, 2);
-        return p + 2;
-    }
-    if (v < 10000) {
-        uint32_t hi = (uint32_t)v / 100, lo = (uint32_t)v % 100;
-        if (hi < 10) {
-            *p = (char)('0' + hi);
-            memcpy(p + 1, digit_pairs + 2 * lo, 2);
-            return p + 3;
-        }
-        memcpy(p, digit_pairs + 2 * hi, 2);
-        memcpy(p + 2, digit_pairs + 2 * lo, 2);
-        return p + 4;
-    }
     unsigned n = count_digits(v);
     put_digits(p + n, v);
     return p + n;
@@ -120,8 +100,12 @@ char *exp_write_num(char *p, double v)
         int n = snprintf(p, EXP_NUM_MAX, "%.17g", v);
         return p + n;
     }
-    /* round() goes half away from zero, the same on every platform. */
-    int64_t scaled = (int64_t)round(v * 10000.0);
+    /* Rounded half away from zero, as round() does, without its call: x - trunc(x) is
+     * exact for every double, and |x| < 1e18 fits an int64. */
+    double x = v * 10000.0;
+    int64_t scaled = (int64_t)x;
+    double frac = x - (double)scaled;
+    scaled += (frac >= 0.5) - (frac <= -0.5);
     uint64_t u = scaled < 0 ? (uint64_t)0 - (uint64_t)scaled : (uint64_t)scaled;
     uint64_t ip = u / 10000, fp = u % 10000;
     if (scaled < 0)
@@ -151,13 +135,6 @@ void exp_put_num(exp_out *o, double v)
     }
     char tmp[EXP_NUM_MAX];
     exp_put(o, tmp, (size_t)(exp_write_num(tmp, v) - tmp));
-}
-
-void exp_put_jstr(exp_out *o, const char *s, size_t n)
-{
-    if (o->rc)
-        return;
-    o->rc = lede_buf_json_string(o->b, s, n);
 }
 
 void exp_put_jtext(exp_out *o, const char *s, size_t n)

@@ -106,9 +106,37 @@ static inline void exp_commit(exp_out *o, const char *end)
 
 /* Decimal integers without printf. */
 void exp_put_u64(exp_out *o, uint64_t v);
+/* "00" .. "99" (emit.c). */
+extern const char exp_digit_pairs[201];
+/* exp_write_u64 for any v (emit.c): the loop for v >= 10,000. */
+char *exp_write_u64_long(char *p, uint64_t v);
 /* Writes the digits of v at p and returns the byte after them: exactly as many bytes as v has
- * digits, so p needs room for 20, or 10 when v fits in 32 bits. */
-char *exp_write_u64(char *p, uint64_t v);
+ * digits, so p needs room for 20, or 10 when v fits in 32 bits. Inline: offsets and indices,
+ * written several times per sentence, are nearly always below 10,000, written without a
+ * loop or a call. */
+static inline char *exp_write_u64(char *p, uint64_t v)
+{
+    if (v < 100) {
+        if (v < 10) {
+            *p = (char)('0' + v);
+            return p + 1;
+        }
+        memcpy(p, exp_digit_pairs + 2 * v, 2);
+        return p + 2;
+    }
+    if (v < 10000) {
+        uint32_t hi = (uint32_t)v / 100, lo = (uint32_t)v % 100;
+        if (hi < 10) {
+            *p = (char)('0' + hi);
+            memcpy(p + 1, exp_digit_pairs + 2 * lo, 2);
+            return p + 3;
+        }
+        memcpy(p, exp_digit_pairs + 2 * hi, 2);
+        memcpy(p + 2, exp_digit_pairs + 2 * lo, 2);
+        return p + 4;
+    }
+    return exp_write_u64_long(p, v);
+}
 void exp_put_i64(exp_out *o, int64_t v);
 /* A float rounded to at most 4 decimals, trailing zeros dropped ("0.85", "1", "-0.0312");
  * NaN and infinities become null. Deterministic: no locale, no printf for |v| < 1e14. */
@@ -116,8 +144,12 @@ void exp_put_num(exp_out *o, double v);
 /* Writes v as exp_put_num does at p (room for EXP_NUM_MAX bytes); returns the byte after. */
 #define EXP_NUM_MAX 32
 char *exp_write_num(char *p, double v);
-/* s[0..n) as a quoted JSON string (lede_buf_json_string). */
-void exp_put_jstr(exp_out *o, const char *s, size_t n);
+/* s[0..n) as a quoted JSON string (lede_buf_json_string). Inline: every text goes here. */
+static inline void exp_put_jstr(exp_out *o, const char *s, size_t n)
+{
+    if (o->rc == 0)
+        o->rc = lede_buf_json_string(o->b, s, n);
+}
 /* The same for strings a stage made (ids, speakers, attributes, messages): invalid UTF-8 is
  * written as U+FFFD (lede_buf_json_text). Spans of the text, valid since it was loaded,
  * take exp_put_jstr. */

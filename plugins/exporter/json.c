@@ -243,6 +243,18 @@ static void render_paragraphs(jw *j)
         if (!exp_span_ok(j->o, j->err, j->doc, "paragraph", i, p[i].start, p[i].end, j->len))
             return;
         element(j, i);
+        char *w;
+        /* Compact with byte offsets: one room check for the element (9 + 10 + 7 + 10 + 1
+         * bytes at most) instead of one per piece. */
+        if (!j->pretty && !j->map && (w = exp_room(j->o, 40))) {
+            memcpy(w, "{\"start\":", 9);
+            w = exp_write_u64(w + 9, p[i].start);
+            memcpy(w, ",\"end\":", 7);
+            w = exp_write_u64(w + 7, p[i].end);
+            *w++ = '}';
+            exp_commit(j->o, w);
+            continue;
+        }
         JW_OPEN(j, "start");
         exp_put_offset(j->o, j->map, p[i].start);
         JW_FIELD(j, "end");
@@ -381,10 +393,25 @@ static void render_summary(jw *j)
             return;
         exp_shown_text(&j->skips, j->text, s[k].start, s[k].end, &shown, &shown_len, j->o, j->err);
         element(j, i);
-        JW_OPEN(j, "sentence");
-        exp_put_u64(j->o, k);
-        JW_FIELD(j, "text");
+        char *w;
+        if (!j->pretty && (w = exp_room(j->o, 12 + 10 + 8))) {
+            memcpy(w, "{\"sentence\":", 12);
+            w = exp_write_u64(w + 12, k);
+            memcpy(w, ",\"text\":", 8);
+            exp_commit(j->o, w + 8);
+        } else {
+            JW_OPEN(j, "sentence");
+            exp_put_u64(j->o, k);
+            JW_FIELD(j, "text");
+        }
         exp_put_jstr(j->o, shown, shown_len);
+        if (!j->pretty && (w = exp_room(j->o, 9 + EXP_NUM_MAX + 1))) {
+            memcpy(w, ",\"score\":", 9);
+            w = exp_write_num(w + 9, it[i].score);
+            *w++ = '}';
+            exp_commit(j->o, w);
+            continue;
+        }
         JW_FIELD(j, "score");
         exp_put_num(j->o, it[i].score);
         exp_putc(j->o, '}');
