@@ -538,11 +538,43 @@ static size_t quote_close(tok_sctx *c, size_t j)
  * scan (c->q_scan) looks at each token once, and the searches for closing marks at most
  * 4n + QUOTE_WINDOW tokens in all, so opening marks that close nowhere cannot make a
  * paragraph cost quadratic time; past that budget no further quotation is found. */
+/* '... television, said "All those who were wounded and the dead have been taken to
+ * hospital. There are no casualties left at the location."', 'The poster wrote that
+ * "Prompted I think by ...': a quotation written as the object of a speech verb or of
+ * "that", with no comma or colon before it, is part of the sentence that introduces it,
+ * and so is one that opens with an ellipsis inside a sentence ('officials, "... plied
+ * the Sheriff's detective ...'): its quoted sentences do not end that sentence, which
+ * goes on to the closing mark. After a comma or a colon a quotation is speech set apart
+ * ('He said, "Andy Warhol was ... He is a post-modern diety."'), and so is one with an
+ * ellipsis after a colon ('The Judge wrote: "...it is not surprising ... happen. But
+ * an'): its sentences are the reader's as any others. Token j is an opening quote; the default mode
+ * keeps only such quotations whole. */
+static int opens_embedded_quotation(const tok_sctx *c, size_t j)
+{
+    static const char *const verbs[] = {
+        "said",    "says",      "say",      "saying",    "wrote",     "writes",   "write",
+        "writing", "added",     "adds",     "adding",    "asked",     "asks",     "stated",
+        "states",  "declared",  "declares", "announced", "explained", "explains", "noted",
+        "notes",   "commented", "claimed",  "claims",    "insisted",  "insists",  "replied",
+        "replies", "warned",    "warns",    "argued",    "argues",    "that",     NULL};
+
+    if (j <= c->first || j + 1 >= c->n || c->t[j].start == c->t[j - 1].end)
+        return 0;
+    if (tok_term_kind(c, j + 1) == TERM_ELLIPSIS)
+        return !tok_is(c, j - 1, ":");
+    return c->t[j - 1].kind == LEDE_TOK_WORD && tok_is_one_of(c, j - 1, verbs);
+}
+
 TOK_COLD static int inside_quotation(tok_sctx *c, size_t i, size_t k)
 {
+    int whole = c->cfg->quotations_whole;
+
+    /* by default a quotation opened before the sentence has nothing to hold */
+    if (!whole && c->q_scan < c->first)
+        c->q_scan = c->first;
     while (c->q_close < i && c->q_scan < i && c->q_work <= 4 * c->n + QUOTE_WINDOW) {
         size_t j = c->q_scan++, m;
-        if (!(c->t[j].flags & LEDE_TOKF_OPEN_QUOTE))
+        if (!(c->t[j].flags & LEDE_TOKF_OPEN_QUOTE) || (!whole && !opens_embedded_quotation(c, j)))
             continue;
         m = quote_close(c, j);
         if (m) {
@@ -902,7 +934,8 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
             if (split && c->brackets && (term == TERM_STOP || term == TERM_MARK) &&
                 inside_brackets(c, i, k))
                 split = 0;
-            if (split && cfg->quotations_whole && whole_goes_on(c, i, k))
+            if (split &&
+                (cfg->quotations_whole ? whole_goes_on(c, i, k) : inside_quotation(c, i, k)))
                 split = 0;
         } else if (tokens[i].flags & LEDE_TOKF_ABBREV) {
             k = i;
@@ -911,7 +944,7 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
             last = k;
             if (k + 1 < n)
                 split = ends_after_abbrev(c, i, k);
-            if (split && cfg->quotations_whole && inside_quotation(c, i, k))
+            if (split && inside_quotation(c, i, k))
                 split = 0;
         }
         if (split && (tokens[i].start < NEAR_BYTES ||
