@@ -482,7 +482,7 @@ TOK_COLD static int inside_brackets(const tok_sctx *c, size_t i, size_t k)
     return 0;
 }
 
-/* ---- quotations kept whole (quotations = "whole") ---- */
+/* ---- quotations and their closing marks ---- */
 
 /* The family of quotation mark token i: 1 double (" “ ” „ ‟), 2 single (' ‘ ’ ‚ `),
  * 3 angle (« » ‹ ›); an opening mark is closed by one of its family. */
@@ -533,11 +533,8 @@ static size_t quote_close(tok_sctx *c, size_t j)
     return m < lim ? m : 0;
 }
 
-/* Tokens i..k are a terminal mark and what is glued to it: are they inside a quotation
- * whose closing mark comes after k? Finds the quotations of the paragraph in order: the
- * scan (c->q_scan) looks at each token once, and the searches for closing marks at most
- * 4n + QUOTE_WINDOW tokens in all, so opening marks that close nowhere cannot make a
- * paragraph cost quadratic time; past that budget no further quotation is found. */
+/* ---- quotations embedded in a sentence (the default) ---- */
+
 /* '... television, said "All those who were wounded and the dead have been taken to
  * hospital. There are no casualties left at the location."', 'The poster wrote that
  * "Prompted I think by ...': a quotation written as the object of a speech verb or of
@@ -547,34 +544,78 @@ static size_t quote_close(tok_sctx *c, size_t j)
  * goes on to the closing mark. After a comma or a colon a quotation is speech set apart
  * ('He said, "Andy Warhol was ... He is a post-modern diety."'), and so is one with an
  * ellipsis after a colon ('The Judge wrote: "...it is not surprising ... happen. But
- * an'): its sentences are the reader's as any others. Token j is an opening quote; the default mode
- * keeps only such quotations whole. */
-static int opens_embedded_quotation(const tok_sctx *c, size_t j)
+ * an'): its sentences are the reader's as any others.
+ *
+ * Token w is one of those speech verbs, or "that": the words of each length side by side,
+ * compared only when the first and last letters match (this runs at each opening quote
+ * after a word). */
+static int is_speech_word(const tok_sctx *c, size_t w)
 {
-    static const char *const verbs[] = {
-        "said",    "says",      "say",      "saying",    "wrote",     "writes",   "write",
-        "writing", "added",     "adds",     "adding",    "asked",     "asks",     "stated",
-        "states",  "declared",  "declares", "announced", "explained", "explains", "noted",
-        "notes",   "commented", "claimed",  "claims",    "insisted",  "insists",  "replied",
-        "replies", "warned",    "warns",    "argued",    "argues",    "that",     NULL};
+    static const char *const by_len[10] = {"",
+                                           "",
+                                           "",
+                                           "say",
+                                           "saidsaysaddsasksthat",
+                                           "wrotewriteaddednotednotesaskedwarns",
+                                           "writessayingaddingstatedstatesclaimsarguedargueswarned",
+                                           "writingrepliedrepliesclaimedinsists",
+                                           "declareddeclaresexplainsinsisted",
+                                           "announcedexplainedcommented"};
+    const lede_token *t = &c->t[w];
+    const char *s = c->text + t->start;
+    size_t len = t->end - t->start;
 
-    if (j <= c->first || j + 1 >= c->n || c->t[j].start == c->t[j - 1].end)
+    if (t->kind != LEDE_TOK_WORD || len < 3 || len > 9)
         return 0;
-    if (tok_term_kind(c, j + 1) == TERM_ELLIPSIS)
-        return !tok_is(c, j - 1, ":");
-    return c->t[j - 1].kind == LEDE_TOK_WORD && tok_is_one_of(c, j - 1, verbs);
+    for (const char *v = by_len[len]; *v; v += len) {
+        if (v[0] == s[0] && v[len - 1] == s[len - 1] && memcmp(v, s, len) == 0)
+            return 1;
+    }
+    return 0;
 }
 
+/* The opening quote j, after white space and a word or a comma, opens a quotation
+ * embedded in its sentence. */
+static int opens_embedded_quotation(const tok_sctx *c, size_t j)
+{
+    return is_speech_word(c, j - 1) || tok_term_kind(c, j + 1) == TERM_ELLIPSIS;
+}
+
+/* Notes the embedded quotation that token j, an opening quote after white space and a word
+ * or a comma, opens, if it does and is not inside the one noted before: its closing mark
+ * is searched for once, within the budget inside_quotation() keeps. */
+TOK_COLD static void note_quotation(tok_sctx *c, size_t j)
+{
+    size_t m;
+
+    if (j < c->q_close || c->q_work > 4 * c->n + QUOTE_WINDOW || !opens_embedded_quotation(c, j))
+        return;
+    m = quote_close(c, j);
+    if (m) {
+        c->q_open = j;
+        c->q_close = m;
+    }
+}
+
+/* Tokens i..k, a terminal mark or an abbreviation and what is glued to it, are inside the
+ * embedded quotation noted last, which closes after k. */
+static inline int embedded_holds(const tok_sctx *c, size_t i, size_t k)
+{
+    return c->q_close > k && c->q_open < i;
+}
+
+/* ---- quotations = "whole" ---- */
+
+/* Tokens i..k are a terminal mark and what is glued to it: are they inside a quotation
+ * whose closing mark comes after k? Finds the quotations of the paragraph in order: the
+ * scan (c->q_scan) looks at each token once, and the searches for closing marks at most
+ * 4n + QUOTE_WINDOW tokens in all, so opening marks that close nowhere cannot make a
+ * paragraph cost quadratic time; past that budget no further quotation is found. */
 TOK_COLD static int inside_quotation(tok_sctx *c, size_t i, size_t k)
 {
-    int whole = c->cfg->quotations_whole;
-
-    /* by default a quotation opened before the sentence has nothing to hold */
-    if (!whole && c->q_scan < c->first)
-        c->q_scan = c->first;
     while (c->q_close < i && c->q_scan < i && c->q_work <= 4 * c->n + QUOTE_WINDOW) {
         size_t j = c->q_scan++, m;
-        if (!(c->t[j].flags & LEDE_TOKF_OPEN_QUOTE) || (!whole && !opens_embedded_quotation(c, j)))
+        if (!(c->t[j].flags & LEDE_TOKF_OPEN_QUOTE))
             continue;
         m = quote_close(c, j);
         if (m) {
@@ -865,8 +906,10 @@ static int ends_after_abbrev(const tok_sctx *c, size_t i, size_t k)
 /* No rule acts on a token t before the token next when t is inert (tok_inert_flag), ends
  * no line and precedes no dropped furniture -- (t->flags & SENT_HOLD) == TOK_F_INERT --
  * and next is neither capitalised nor cut off a glued word -- (next->flags & SENT_BUSY)
- * == 0. candidates() applies the test. */
+ * == 0. candidates() applies the test, and also lets through each opening quote
+ * (SENT_VISIT), for note_quotation(). */
 #define SENT_HOLD (TOK_F_INERT | TOK_F_EOL | TOK_F_END)
+#define SENT_VISIT (SENT_HOLD | LEDE_TOKF_OPEN_QUOTE)
 #define SENT_BUSY (TOK_F_GLUED | LEDE_TOKF_CAPITALIZED)
 
 /* The rules at token i, which candidates() could not pass over: emits the sentences that
@@ -934,8 +977,7 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
             if (split && c->brackets && (term == TERM_STOP || term == TERM_MARK) &&
                 inside_brackets(c, i, k))
                 split = 0;
-            if (split &&
-                (cfg->quotations_whole ? whole_goes_on(c, i, k) : inside_quotation(c, i, k)))
+            if (split && (cfg->quotations_whole ? whole_goes_on(c, i, k) : embedded_holds(c, i, k)))
                 split = 0;
         } else if (tokens[i].flags & LEDE_TOKF_ABBREV) {
             k = i;
@@ -944,7 +986,8 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
             last = k;
             if (k + 1 < n)
                 split = ends_after_abbrev(c, i, k);
-            if (split && inside_quotation(c, i, k))
+            if (split &&
+                (cfg->quotations_whole ? inside_quotation(c, i, k) : embedded_holds(c, i, k)))
                 split = 0;
         }
         if (split && (tokens[i].start < NEAR_BYTES ||
@@ -1007,9 +1050,16 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
 }
 
 /* 1 if a token with flags cur before one with flags nx needs the rules, else 0. */
-static inline uint64_t live(unsigned cur, unsigned nx)
+static inline uint64_t needs_rules(unsigned cur, unsigned nx)
 {
     return (((cur & SENT_HOLD) ^ TOK_F_INERT) | (nx & SENT_BUSY)) != 0;
+}
+
+/* 1 if the sentence pass visits a token with flags cur before one with flags nx: it needs
+ * the rules or opens a quotation. */
+static inline uint64_t live(unsigned cur, unsigned nx)
+{
+    return (((cur & SENT_VISIT) ^ TOK_F_INERT) | (nx & SENT_BUSY)) != 0;
 }
 
 #ifdef SENT_SSE2
@@ -1019,7 +1069,7 @@ static inline uint64_t live(unsigned cur, unsigned nx)
  * bytes for one movemask. */
 static inline unsigned live8(const lede_token *t)
 {
-    const __m128i hold = _mm_set1_epi16((short)SENT_HOLD);
+    const __m128i hold = _mm_set1_epi16((short)SENT_VISIT);
     const __m128i inert = _mm_set1_epi16((short)TOK_F_INERT);
     const __m128i busy = _mm_set1_epi16((short)(int16_t)SENT_BUSY);
     __m128i f = _mm_setzero_si128(), nx, idle;
@@ -1092,6 +1142,21 @@ static inline unsigned lowest_bit(uint64_t m)
 #endif
 }
 
+/* By default the pass visits every opening quote i, in order (candidates() lets them
+ * through), and notes here the embedded quotation it may open; most open a paragraph or
+ * follow a colon or a comma and are turned away by the first test. Returns whether the
+ * rules have nothing to do at i, which the pass visits only for this. */
+TOK_COLD static int quote_visit(tok_sctx *c, size_t i)
+{
+    const lede_token *t = c->t;
+
+    if (i > 0 && i + 1 < c->n && !c->cfg->quotations_whole && t[i].start > t[i - 1].end &&
+        (t[i - 1].kind == LEDE_TOK_WORD ||
+         (c->text[t[i - 1].start] == ',' && t[i + 1].end - t[i + 1].start > 1)))
+        note_quotation(c, i);
+    return !needs_rules(t[i].flags, t[i + 1].flags);
+}
+
 /* Token i is an inert word (no line break or dropped furniture after it) before a
  * capitalised word, not cut off a glued one, that the lexicon filter turns away from
  * the caption and dateline words: decide() would do nothing at i. Of its rules only the
@@ -1128,6 +1193,8 @@ int tok_sentences(const tok_config *cfg, const char *text, const lede_token *tok
             size_t i = base + lowest_bit(m);
             m &= m - 1;
             if (i < next || (skip_plain && plain_capital(&c, i)))
+                continue;
+            if ((tokens[i].flags & LEDE_TOKF_OPEN_QUOTE) && quote_visit(&c, i))
                 continue;
             rc = decide(&c, i, &next, emit, arg);
             if (rc)
