@@ -169,6 +169,19 @@ static void test_default_splits_a_quotation_set_apart_by_a_comma_or_colon(void *
                   "Theres [sic] something in the hilarious anarchy of the net.\"");
 }
 
+static void test_default_quotation_trailing_off_ends_before_a_capital(void **state)
+{
+    tku *k = *state;
+    /* GUM fiction_pag; fiction_sneeze keeps the speaker with the quotation */
+    TKU_SENTENCES(k, "\"Oh shit, you \u2014 I mean, you never ...\" He wiped his mouth.",
+                  "\"Oh shit, you \u2014 I mean, you never ...\"", "He wiped his mouth.");
+    TKU_SENTENCES(k,
+                  "\u201CPerhaps you can use it in exams \u2026\u201D Pete said, scratching his "
+                  "head.",
+                  "\u201CPerhaps you can use it in exams \u2026\u201D Pete said, scratching his "
+                  "head.");
+}
+
 /* ---- quotations = "whole" ---- */
 
 static void test_whole_keeps_a_quotation_of_several_sentences(void **state)
@@ -290,6 +303,7 @@ int main(void)
         cmocka_unit_test(test_default_keeps_a_quotation_after_that_whole),
         cmocka_unit_test(test_default_keeps_a_quotation_opening_with_an_ellipsis_whole),
         cmocka_unit_test(test_default_splits_a_quotation_set_apart_by_a_comma_or_colon),
+        cmocka_unit_test(test_default_quotation_trailing_off_ends_before_a_capital),
     };
     const struct CMUnitTest whole[] = {
         cmocka_unit_test(test_whole_keeps_a_quotation_of_several_sentences),

@@ -31,7 +31,9 @@
  *     tag: "Cory Booker (D-N.J.) and".
  *   - a glued caption cut by words.c ("in Tehran today|Putin speaks").
  * Three dots or "…" end a sentence inside a paragraph only when glued to their word and
- * followed by a starter ("talks slowly... And this"); otherwise the author elides
+ * followed by a starter ("talks slowly... And this"), or closing a quotation before a
+ * capitalised word other than a speaker ('you never ..." He wiped his mouth' but 'in
+ * exams …” Pete said'); otherwise the author elides
  * ("solution … and ensure"). In "compounds. . . . The" words.c already separated the
  * full stop from the ellipsis, and the stop ends the sentence when the ellipsis is
  * followed by a capitalised word. Colons and semicolons never end sentences. More about
@@ -82,10 +84,18 @@
  * in lower case ("a) here it is b) another") count when the list's first marker opens a
  * sentence or follows a terminal mark, so "would a) cut taxes, b) ..." is no list.
  *
+ * Quotations embedded in a sentence. By default quoted sentences end like any others
+ * ('He said, "Andy Warhol was ... century. He is a post-modern diety."' is two), except in
+ * a quotation the sentence holds as the object of a speech verb or of "that", with no
+ * comma or colon before it ('said "All those ... hospital. There are no casualties
+ * left."', 'wrote that "Prompted I think ... internet. An insurgency ..."'), or that opens
+ * with an ellipsis after a word or a comma ('officials, "... plied the ... Scientology.
+ * ... The next thing ..."'): there no sentence ends before the closing mark.
+ *
  * Quotations (option quotations = "whole"; the default "split" treats quoted sentences
- * like any other). A terminal mark inside a quotation, before its closing mark, ends no
- * sentence ('"Dear, dear! How queer everything is to-day! ..."'); a quotation is an
- * opening mark and the closing mark of its family (double, single, angle) in the same
+ * like any other but those embedded in a sentence). A terminal mark inside a quotation, before its
+ * closing mark, ends no sentence ('"Dear, dear! How queer everything is to-day! ..."'); a quotation
+ * is an opening mark and the closing mark of its family (double, single, angle) in the same
  * paragraph, within 1000 tokens, nested ones followed; an opening mark without one opens
  * none. At the closing mark the usual rules apply, except that a capitalised word after
  * a quoted question or exclamation always starts a sentence ('soup!" Alice said', as in
@@ -730,6 +740,11 @@ static int ends_after_terminal(const tok_sctx *c, enum term term, size_t i, size
         if (gap && i > 0 && k > i && tok_is(c, i - 1, "[") && c->t[i - 1].end == c->t[i].start &&
             tok_is(c, k, "]"))
             return tok_is_cap_word(c, nx);
+        /* '"... I mean, you never ..." He wiped his mouth': a quotation that trails off ends
+         * before a capitalised word, unless a speaker and a speech verb follow ('exams ..."
+         * Pete said') */
+        if (gap && k > i && (c->t[k].flags & LEDE_TOKF_CLOSE_QUOTE) && tok_is_cap_word(c, nx))
+            return !is_attribution(c, nx);
         /* "talks slowly... And this": trailing off, glued to its word, before a starter */
         return gap && i > 0 && c->t[i - 1].end == c->t[i].start && is_starter(c, nx);
     }
