@@ -18,7 +18,7 @@
  *     word or number ("world.Today", "1,000.That", not "Jr.'s").
  *   - an abbreviation whose full stop is in the token (words.c decides what is one):
  *     titles (Mr., Gov.) and "never" words (vs., e.g.) never end a sentence; a time after
- *     a number (6 P.M.) ends one before any capital; the others (U.S., Inc., initials
+ *     a number (6 P.M.) and "etc." end one before any capital; the others (U.S., Inc., initials
  *     like W. or I.) only before a capitalised sentence starter: "in the U.S. How about
  *     you?" but "the U.S. Government". A state ("Calif.", "Ill.", written with its
  *     capital) is such an abbreviation ("Selma, Ala. But on Saturday" but "Sen. Bernie
@@ -908,6 +908,10 @@ static int ends_after_abbrev(const tok_sctx *c, size_t i, size_t k)
     if (len == 4 && i > 0 && c->t[i - 1].kind == LEDE_TOK_NUMBER &&
         ((c->text[t->start] | 0x20) == 'a' || (c->text[t->start] | 0x20) == 'p') &&
         (c->text[t->start + 2] | 0x20) == 'm')
+        return tok_is_cap_word(c, nx);
+    /* "... field work, etc. Manuscript review took about four months.": "etc." closes a
+     * list, and no name follows it in its sentence */
+    if (len == 4 && memcmp(c->text + t->start, "etc.", 4) == 0)
         return tok_is_cap_word(c, nx);
     /* "... in Scranton, Pa. Sure, it can be": a state is written after its city or in a
      * party tag, not before a name in the sentence, so a capitalised word and a comma
