@@ -926,7 +926,7 @@ static int ends_after_abbrev(const tok_sctx *c, size_t i, size_t k)
  * no line and precedes no dropped furniture -- (t->flags & SENT_HOLD) == TOK_F_INERT --
  * and next is neither capitalised nor cut off a glued word -- (next->flags & SENT_BUSY)
  * == 0. candidates() applies the test, and also lets through each opening quote
- * (SENT_VISIT), for note_quotation(). */
+ * (SENT_VISIT), for quote_visit(). */
 #define SENT_HOLD (TOK_F_INERT | TOK_F_EOL | TOK_F_END)
 #define SENT_VISIT (SENT_HOLD | LEDE_TOKF_OPEN_QUOTE)
 #define SENT_BUSY (TOK_F_GLUED | LEDE_TOKF_CAPITALIZED)
