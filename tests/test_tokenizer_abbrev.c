@@ -111,6 +111,24 @@ static void test_time_abbreviation_before_a_capital_ends_the_sentence(void **sta
                   "Travelers who didn't get the warning at 5 P.M. left later.");
 }
 
+static void test_etc_before_a_capital_ends_the_sentence(void **state)
+{
+    tku *k = *state;
+    /* GUM interview_daly; BBC entertainment; lower case goes on (GUM letter_zora) */
+    TKU_SENTENCES(k,
+                  "We played a lot of manuscript email tag, given travel, field work, etc. "
+                  "Manuscript review and processing took about four months.",
+                  "We played a lot of manuscript email tag, given travel, field work, etc.",
+                  "Manuscript review and processing took about four months.");
+    TKU_SENTENCES(k,
+                  "Everybody knows the words to Bohemian Rhapsody, Nothing Compares 2 U, etc. Much "
+                  "better songs and more timeless.",
+                  "Everybody knows the words to Bohemian Rhapsody, Nothing Compares 2 U, etc.",
+                  "Much better songs and more timeless.");
+    TKU_SENTENCES(k, "Throw out stale bread, etc. and watch the birds.",
+                  "Throw out stale bread, etc. and watch the birds.");
+}
+
 /* Writes an abbreviations file at path and a tokenizer built with it. */
 static tku *tku_with_abbreviations(const char *path, const char *content)
 {
@@ -292,6 +310,7 @@ int main(void)
         cmocka_unit_test(test_number_prefixes_only_before_numbers),
         cmocka_unit_test(test_pronoun_i_after_an_initial_starts_a_sentence),
         cmocka_unit_test(test_time_abbreviation_before_a_capital_ends_the_sentence),
+        cmocka_unit_test(test_etc_before_a_capital_ends_the_sentence),
         cmocka_unit_test(test_abbreviations_file_adds_a_title),
         cmocka_unit_test(test_abbreviations_file_words_are_found_in_any_case),
         cmocka_unit_test(test_us_titles_in_the_plural_do_not_end_the_sentence),

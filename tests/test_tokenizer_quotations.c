@@ -1,7 +1,8 @@
 /*
  * test_tokenizer_quotations.c -- sentences in and around quotations, with the default
- * quotations = "split" (each quoted sentence ends at its mark, as news text is annotated)
- * and with quotations = "whole" (a quotation of several sentences stays in one, the
+ * quotations = "split" (each quoted sentence ends at its mark, as news text is annotated,
+ * except in a quotation embedded in its sentence: 'said "All those ... hospital. There
+ * are ..."') and with quotations = "whole" (a quotation of several sentences stays in one, the
  * convention of pySBD and the pragmatic_segmenter suite, PS-EN-nn). The texts are from
  * GUM news and from the suite (Alice in Wonderland).
  */
@@ -81,6 +82,104 @@ static void test_default_keeps_a_cut_off_quotation_with_what_follows(void **stat
                   "hit his forehead with his palm.",
                   "\"You both said the same thing at the same time, you've got to make a --\" He "
                   "hit his forehead with his palm.");
+}
+
+static void test_default_keeps_a_quotation_after_a_speech_verb_whole(void **state)
+{
+    tku *k = *state;
+    /* GUM news_crane and news_taxes: the quotation is the object of "said", "says" */
+    TKU_SENTENCES(k,
+                  "Civil Defense Authority director General Suleiman al-Amr, in remarks to "
+                  "al-Ikhbariya television, said \"All those who were wounded and the dead have "
+                  "been taken to hospital. There are no casualties left at the location.\" The "
+                  "crane collapsed.",
+                  "Civil Defense Authority director General Suleiman al-Amr, in remarks to "
+                  "al-Ikhbariya television, said \"All those who were wounded and the dead have "
+                  "been taken to hospital. There are no casualties left at the location.\"",
+                  "The crane collapsed.");
+    TKU_SENTENCES(k,
+                  "Undersecretary for Education Mr. Toccafondi says \"many schools will increase "
+                  "their fees or they will quit. Then the State will have to find new resources "
+                  "to build new structures and manage them\" ((it)).",
+                  "Undersecretary for Education Mr. Toccafondi says \"many schools will increase "
+                  "their fees or they will quit. Then the State will have to find new resources "
+                  "to build new structures and manage them\" ((it)).");
+}
+
+static void test_default_keeps_a_quotation_after_that_whole(void **state)
+{
+    tku *k = *state;
+    /* GUM news_hackers; PolNeAR (Washington Post, 2016-10-27), with curly quotes */
+    TKU_SENTENCES(k,
+                  "The poster wrote that \"Prompted I think by the Tom Cruise video, a new "
+                  "obsession is taking hold on the internet. An insurgency against The Church of "
+                  "Scientology.\"",
+                  "The poster wrote that \"Prompted I think by the Tom Cruise video, a new "
+                  "obsession is taking hold on the internet. An insurgency against The Church of "
+                  "Scientology.\"");
+    TKU_SENTENCES(k,
+                  "But Teneo issued a statement saying that \u201Cas the memo demonstrates, Teneo "
+                  "worked to encourage clients. It also clearly shows that Teneo never received "
+                  "any financial benefit.\u201D The memo was leaked.",
+                  "But Teneo issued a statement saying that \u201Cas the memo demonstrates, Teneo "
+                  "worked to encourage clients. It also clearly shows that Teneo never received "
+                  "any financial benefit.\u201D",
+                  "The memo was leaked.");
+}
+
+static void test_default_keeps_a_quotation_opening_with_an_ellipsis_whole(void **state)
+{
+    tku *k = *state;
+    /* GUM news_defector: the quotation goes on with the sentence's verb */
+    TKU_SENTENCES(k,
+                  "Rathbun asserted that Scientology officials, \"... plied the Sheriff's "
+                  "detective with a grand conspiracy theory. ... The next thing Daniel knows he's "
+                  "in a cell where he sat for the next 30 hours.\" Montalvo was released.",
+                  "Rathbun asserted that Scientology officials, \"... plied the Sheriff's "
+                  "detective with a grand conspiracy theory. ... The next thing Daniel knows he's "
+                  "in a cell where he sat for the next 30 hours.\"",
+                  "Montalvo was released.");
+}
+
+static void test_default_splits_a_quotation_set_apart_by_a_comma_or_colon(void **state)
+{
+    tku *k = *state;
+    /* GUM news_warhol splits speech after "said,"; so does a colon, even before an
+     * ellipsis (BBC tech: the quotation stands apart, its sentences end) */
+    TKU_SENTENCES(k,
+                  "He said, \"Andy Warhol was the center of the Zeitgeist for the 20th century and "
+                  "everything since. He is a post-modern diety.\"",
+                  "He said, \"Andy Warhol was the center of the Zeitgeist for the 20th century and "
+                  "everything since.",
+                  "He is a post-modern diety.\"");
+    TKU_SENTENCES(k,
+                  "The Judge wrote: \"...it is not surprising that hundreds of thousands of 'hits' "
+                  "on a website about Apple have and will happen. But an interested public is not "
+                  "the same as the public interest\".",
+                  "The Judge wrote: \"...it is not surprising that hundreds of thousands of 'hits' "
+                  "on a website about Apple have and will happen.",
+                  "But an interested public is not the same as the public interest\".");
+    /* no speech verb before it: "writing in a blog post" (GUM news_hackers splits) */
+    TKU_SENTENCES(k,
+                  "One poster admitted to being a part of the effort, writing in a blog post \"I "
+                  "have myself loaded up Gigaloader. Theres [sic] something in the hilarious "
+                  "anarchy of the net.\"",
+                  "One poster admitted to being a part of the effort, writing in a blog post \"I "
+                  "have myself loaded up Gigaloader.",
+                  "Theres [sic] something in the hilarious anarchy of the net.\"");
+}
+
+static void test_default_quotation_trailing_off_ends_before_a_capital(void **state)
+{
+    tku *k = *state;
+    /* GUM fiction_pag; fiction_sneeze keeps the speaker with the quotation */
+    TKU_SENTENCES(k, "\"Oh shit, you \u2014 I mean, you never ...\" He wiped his mouth.",
+                  "\"Oh shit, you \u2014 I mean, you never ...\"", "He wiped his mouth.");
+    TKU_SENTENCES(k,
+                  "\u201CPerhaps you can use it in exams \u2026\u201D Pete said, scratching his "
+                  "head.",
+                  "\u201CPerhaps you can use it in exams \u2026\u201D Pete said, scratching his "
+                  "head.");
 }
 
 /* ---- quotations = "whole" ---- */
@@ -200,6 +299,11 @@ int main(void)
         cmocka_unit_test(test_present_tense_and_other_speech_verbs_attribute),
         cmocka_unit_test(test_capitalised_pronoun_after_a_quoted_question_starts_a_sentence),
         cmocka_unit_test(test_default_keeps_a_cut_off_quotation_with_what_follows),
+        cmocka_unit_test(test_default_keeps_a_quotation_after_a_speech_verb_whole),
+        cmocka_unit_test(test_default_keeps_a_quotation_after_that_whole),
+        cmocka_unit_test(test_default_keeps_a_quotation_opening_with_an_ellipsis_whole),
+        cmocka_unit_test(test_default_splits_a_quotation_set_apart_by_a_comma_or_colon),
+        cmocka_unit_test(test_default_quotation_trailing_off_ends_before_a_capital),
     };
     const struct CMUnitTest whole[] = {
         cmocka_unit_test(test_whole_keeps_a_quotation_of_several_sentences),

@@ -30,9 +30,10 @@ typedef struct tok_sctx {
     int in_item;     /* the current sentence is a list item */
     int menu;        /* tok_is_menu() of the paragraph: -1 until asked */
     size_t menu_end; /* a menu glued after a sentence runs to token menu_end - 1 (0: none) */
-    /* quotations = "whole": the quotation last found, [q_open, q_close] (q_close 0: none
-     * yet), the first token not yet searched for an opening quote, and how many tokens
-     * the searches for closing marks have looked at */
+    /* the quotation last found, [q_open, q_close] (q_close 0: none yet) -- with quotations
+     * = "whole" any, by default one embedded in its sentence --, the first token not yet
+     * searched for an opening quote (whole only), and how many tokens the searches for
+     * closing marks have looked at */
     size_t q_open, q_close, q_scan, q_work;
 } tok_sctx;
 

@@ -18,7 +18,7 @@
  *     word or number ("world.Today", "1,000.That", not "Jr.'s").
  *   - an abbreviation whose full stop is in the token (words.c decides what is one):
  *     titles (Mr., Gov.) and "never" words (vs., e.g.) never end a sentence; a time after
- *     a number (6 P.M.) ends one before any capital; the others (U.S., Inc., initials
+ *     a number (6 P.M.) and "etc." end one before any capital; the others (U.S., Inc., initials
  *     like W. or I.) only before a capitalised sentence starter: "in the U.S. How about
  *     you?" but "the U.S. Government". A state ("Calif.", "Ill.", written with its
  *     capital) is such an abbreviation ("Selma, Ala. But on Saturday" but "Sen. Bernie
@@ -31,7 +31,9 @@
  *     tag: "Cory Booker (D-N.J.) and".
  *   - a glued caption cut by words.c ("in Tehran today|Putin speaks").
  * Three dots or "…" end a sentence inside a paragraph only when glued to their word and
- * followed by a starter ("talks slowly... And this"); otherwise the author elides
+ * followed by a starter ("talks slowly... And this"), or closing a quotation before a
+ * capitalised word other than a speaker ('you never ..." He wiped his mouth' but 'in
+ * exams …” Pete said'); otherwise the author elides
  * ("solution … and ensure"). In "compounds. . . . The" words.c already separated the
  * full stop from the ellipsis, and the stop ends the sentence when the ellipsis is
  * followed by a capitalised word. Colons and semicolons never end sentences. More about
@@ -82,10 +84,18 @@
  * in lower case ("a) here it is b) another") count when the list's first marker opens a
  * sentence or follows a terminal mark, so "would a) cut taxes, b) ..." is no list.
  *
+ * Quotations embedded in a sentence. By default quoted sentences end like any others
+ * ('He said, "Andy Warhol was ... century. He is a post-modern diety."' is two), except in
+ * a quotation the sentence holds as the object of a speech verb or of "that", with no
+ * comma or colon before it ('said "All those ... hospital. There are no casualties
+ * left."', 'wrote that "Prompted I think ... internet. An insurgency ..."'), or that opens
+ * with an ellipsis after a word or a comma ('officials, "... plied the ... Scientology.
+ * ... The next thing ..."'): there no sentence ends before the closing mark.
+ *
  * Quotations (option quotations = "whole"; the default "split" treats quoted sentences
- * like any other). A terminal mark inside a quotation, before its closing mark, ends no
- * sentence ('"Dear, dear! How queer everything is to-day! ..."'); a quotation is an
- * opening mark and the closing mark of its family (double, single, angle) in the same
+ * like any other but those embedded in a sentence). A terminal mark inside a quotation, before its
+ * closing mark, ends no sentence ('"Dear, dear! How queer everything is to-day! ..."'); a quotation
+ * is an opening mark and the closing mark of its family (double, single, angle) in the same
  * paragraph, within 1000 tokens, nested ones followed; an opening mark without one opens
  * none. At the closing mark the usual rules apply, except that a capitalised word after
  * a quoted question or exclamation always starts a sentence ('soup!" Alice said', as in
@@ -482,7 +492,7 @@ TOK_COLD static int inside_brackets(const tok_sctx *c, size_t i, size_t k)
     return 0;
 }
 
-/* ---- quotations kept whole (quotations = "whole") ---- */
+/* ---- quotations and their closing marks ---- */
 
 /* The family of quotation mark token i: 1 double (" “ ” „ ‟), 2 single (' ‘ ’ ‚ `),
  * 3 angle (« » ‹ ›); an opening mark is closed by one of its family. */
@@ -532,6 +542,79 @@ static size_t quote_close(tok_sctx *c, size_t j)
     c->q_work += m - j;
     return m < lim ? m : 0;
 }
+
+/* ---- quotations embedded in a sentence (the default) ---- */
+
+/* '... television, said "All those who were wounded and the dead have been taken to
+ * hospital. There are no casualties left at the location."', 'The poster wrote that
+ * "Prompted I think by ...': a quotation written as the object of a speech verb or of
+ * "that", with no comma or colon before it, is part of the sentence that introduces it,
+ * and so is one that opens with an ellipsis inside a sentence ('officials, "... plied
+ * the Sheriff's detective ...'): its quoted sentences do not end that sentence, which
+ * goes on to the closing mark. After a comma or a colon a quotation is speech set apart
+ * ('He said, "Andy Warhol was ... He is a post-modern diety."'), and so is one with an
+ * ellipsis after a colon ('The Judge wrote: "...it is not surprising ... happen. But
+ * an'): its sentences are the reader's as any others.
+ *
+ * Token w is one of those speech verbs, or "that": the words of each length side by side,
+ * compared only when the first and last letters match (this runs at each opening quote
+ * after a word). */
+static int is_speech_word(const tok_sctx *c, size_t w)
+{
+    static const char *const by_len[10] = {"",
+                                           "",
+                                           "",
+                                           "say",
+                                           "saidsaysaddsasksthat",
+                                           "wrotewriteaddednotednotesaskedwarns",
+                                           "writessayingaddingstatedstatesclaimsarguedargueswarned",
+                                           "writingrepliedrepliesclaimedinsists",
+                                           "declareddeclaresexplainsinsisted",
+                                           "announcedexplainedcommented"};
+    const lede_token *t = &c->t[w];
+    const char *s = c->text + t->start;
+    size_t len = t->end - t->start;
+
+    if (t->kind != LEDE_TOK_WORD || len < 3 || len > 9)
+        return 0;
+    for (const char *v = by_len[len]; *v; v += len) {
+        if (v[0] == s[0] && v[len - 1] == s[len - 1] && memcmp(v, s, len) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* The opening quote j, after white space and a word or a comma, opens a quotation
+ * embedded in its sentence. */
+static int opens_embedded_quotation(const tok_sctx *c, size_t j)
+{
+    return is_speech_word(c, j - 1) || tok_term_kind(c, j + 1) == TERM_ELLIPSIS;
+}
+
+/* Notes the embedded quotation that token j, an opening quote after white space and a word
+ * or a comma, opens, if it does and is not inside the one noted before: its closing mark
+ * is searched for once, within the budget inside_quotation() keeps. */
+TOK_COLD static void note_quotation(tok_sctx *c, size_t j)
+{
+    size_t m;
+
+    if (j < c->q_close || c->q_work > 4 * c->n + QUOTE_WINDOW || !opens_embedded_quotation(c, j))
+        return;
+    m = quote_close(c, j);
+    if (m) {
+        c->q_open = j;
+        c->q_close = m;
+    }
+}
+
+/* Tokens i..k, a terminal mark or an abbreviation and what is glued to it, are inside the
+ * embedded quotation noted last, which closes after k. */
+static inline int embedded_holds(const tok_sctx *c, size_t i, size_t k)
+{
+    return c->q_close > k && c->q_open < i;
+}
+
+/* ---- quotations = "whole" ---- */
 
 /* Tokens i..k are a terminal mark and what is glued to it: are they inside a quotation
  * whose closing mark comes after k? Finds the quotations of the paragraph in order: the
@@ -657,6 +740,11 @@ static int ends_after_terminal(const tok_sctx *c, enum term term, size_t i, size
         if (gap && i > 0 && k > i && tok_is(c, i - 1, "[") && c->t[i - 1].end == c->t[i].start &&
             tok_is(c, k, "]"))
             return tok_is_cap_word(c, nx);
+        /* '"... I mean, you never ..." He wiped his mouth': a quotation that trails off ends
+         * before a capitalised word, unless a speaker and a speech verb follow ('exams ..."
+         * Pete said') */
+        if (gap && k > i && (c->t[k].flags & LEDE_TOKF_CLOSE_QUOTE) && tok_is_cap_word(c, nx))
+            return !is_attribution(c, nx);
         /* "talks slowly... And this": trailing off, glued to its word, before a starter */
         return gap && i > 0 && c->t[i - 1].end == c->t[i].start && is_starter(c, nx);
     }
@@ -821,6 +909,10 @@ static int ends_after_abbrev(const tok_sctx *c, size_t i, size_t k)
         ((c->text[t->start] | 0x20) == 'a' || (c->text[t->start] | 0x20) == 'p') &&
         (c->text[t->start + 2] | 0x20) == 'm')
         return tok_is_cap_word(c, nx);
+    /* "... field work, etc. Manuscript review took about four months.": "etc." closes a
+     * list, and no name follows it in its sentence */
+    if (len == 4 && memcmp(c->text + t->start, "etc.", 4) == 0)
+        return tok_is_cap_word(c, nx);
     /* "... in Scranton, Pa. Sure, it can be": a state is written after its city or in a
      * party tag, not before a name in the sentence, so a capitalised word and a comma
      * after it open the next one */
@@ -833,8 +925,10 @@ static int ends_after_abbrev(const tok_sctx *c, size_t i, size_t k)
 /* No rule acts on a token t before the token next when t is inert (tok_inert_flag), ends
  * no line and precedes no dropped furniture -- (t->flags & SENT_HOLD) == TOK_F_INERT --
  * and next is neither capitalised nor cut off a glued word -- (next->flags & SENT_BUSY)
- * == 0. candidates() applies the test. */
+ * == 0. candidates() applies the test, and also lets through each opening quote
+ * (SENT_VISIT), for quote_visit(). */
 #define SENT_HOLD (TOK_F_INERT | TOK_F_EOL | TOK_F_END)
+#define SENT_VISIT (SENT_HOLD | LEDE_TOKF_OPEN_QUOTE)
 #define SENT_BUSY (TOK_F_GLUED | LEDE_TOKF_CAPITALIZED)
 
 /* The rules at token i, which candidates() could not pass over: emits the sentences that
@@ -902,7 +996,7 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
             if (split && c->brackets && (term == TERM_STOP || term == TERM_MARK) &&
                 inside_brackets(c, i, k))
                 split = 0;
-            if (split && cfg->quotations_whole && whole_goes_on(c, i, k))
+            if (split && (cfg->quotations_whole ? whole_goes_on(c, i, k) : embedded_holds(c, i, k)))
                 split = 0;
         } else if (tokens[i].flags & LEDE_TOKF_ABBREV) {
             k = i;
@@ -911,7 +1005,8 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
             last = k;
             if (k + 1 < n)
                 split = ends_after_abbrev(c, i, k);
-            if (split && cfg->quotations_whole && inside_quotation(c, i, k))
+            if (split &&
+                (cfg->quotations_whole ? inside_quotation(c, i, k) : embedded_holds(c, i, k)))
                 split = 0;
         }
         if (split && (tokens[i].start < NEAR_BYTES ||
@@ -974,9 +1069,16 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
 }
 
 /* 1 if a token with flags cur before one with flags nx needs the rules, else 0. */
-static inline uint64_t live(unsigned cur, unsigned nx)
+static inline uint64_t needs_rules(unsigned cur, unsigned nx)
 {
     return (((cur & SENT_HOLD) ^ TOK_F_INERT) | (nx & SENT_BUSY)) != 0;
+}
+
+/* 1 if the sentence pass visits a token with flags cur before one with flags nx: it needs
+ * the rules or opens a quotation. */
+static inline uint64_t live(unsigned cur, unsigned nx)
+{
+    return (((cur & SENT_VISIT) ^ TOK_F_INERT) | (nx & SENT_BUSY)) != 0;
 }
 
 #ifdef SENT_SSE2
@@ -986,7 +1088,7 @@ static inline uint64_t live(unsigned cur, unsigned nx)
  * bytes for one movemask. */
 static inline unsigned live8(const lede_token *t)
 {
-    const __m128i hold = _mm_set1_epi16((short)SENT_HOLD);
+    const __m128i hold = _mm_set1_epi16((short)SENT_VISIT);
     const __m128i inert = _mm_set1_epi16((short)TOK_F_INERT);
     const __m128i busy = _mm_set1_epi16((short)(int16_t)SENT_BUSY);
     __m128i f = _mm_setzero_si128(), nx, idle;
@@ -1059,6 +1161,21 @@ static inline unsigned lowest_bit(uint64_t m)
 #endif
 }
 
+/* By default the pass visits every opening quote i, in order (candidates() lets them
+ * through), and notes here the embedded quotation it may open; most open a paragraph or
+ * follow a colon or a comma and are turned away by the first test. Returns whether the
+ * rules have nothing to do at i, which the pass visits only for this. */
+TOK_COLD static int quote_visit(tok_sctx *c, size_t i)
+{
+    const lede_token *t = c->t;
+
+    if (i > 0 && i + 1 < c->n && !c->cfg->quotations_whole && t[i].start > t[i - 1].end &&
+        (t[i - 1].kind == LEDE_TOK_WORD ||
+         (c->text[t[i - 1].start] == ',' && t[i + 1].end - t[i + 1].start > 1)))
+        note_quotation(c, i);
+    return !needs_rules(t[i].flags, t[i + 1].flags);
+}
+
 /* Token i is an inert word (no line break or dropped furniture after it) before a
  * capitalised word, not cut off a glued one, that the lexicon filter turns away from
  * the caption and dateline words: decide() would do nothing at i. Of its rules only the
@@ -1095,6 +1212,8 @@ int tok_sentences(const tok_config *cfg, const char *text, const lede_token *tok
             size_t i = base + lowest_bit(m);
             m &= m - 1;
             if (i < next || (skip_plain && plain_capital(&c, i)))
+                continue;
+            if ((tokens[i].flags & LEDE_TOKF_OPEN_QUOTE) && quote_visit(&c, i))
                 continue;
             rc = decide(&c, i, &next, emit, arg);
             if (rc)
