@@ -277,8 +277,9 @@ uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t
             kf = (uint32_t)tok_ascii_upper(c) * ((LEDE_TOKF_CAPITALIZED | TOK_F_INERT) << 16);
 #ifdef TOK_SSE2
             /* the end of the lower-case run from the mask of the block of 64 bytes that
-             * holds it, computed when the run leaves the block; lower_run_end near the
-             * paragraph end, where no 64 bytes are left to read */
+             * holds it, computed when the run leaves the block; near the paragraph end the
+             * block is its last 64 bytes (a run that reaches the end stops there), and
+             * lower_run_end takes a paragraph shorter than that */
             q = pos + 1;
             for (;;) {
                 if (q - blk < 64) {
@@ -289,12 +290,17 @@ uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t
                     }
                     q = blk + 64;
                 }
-                if (end - q < 64) {
+                if (q >= end) /* a run to the paragraph's end */
+                    break;
+                if (end - q >= 64) {
+                    blk = q;
+                } else if (end >= 64) {
+                    blk = end - 64;
+                } else {
                     q = lower_run_end(s, q, end);
                     break;
                 }
-                blk = q;
-                blk_mask = lower_mask64(s + q);
+                blk_mask = lower_mask64(s + blk);
             }
 #else
             q = lower_run_end(s, pos + 1, end);
