@@ -85,6 +85,34 @@ static inline uint64_t lower_mask64(const unsigned char *p)
 }
 #endif
 
+#ifdef TOK_SSE2
+/* For the 32 bytes at p, bit i for p[i]: ASCII capitals, lower-case letters, the joiners
+ * ' and -, and ' alone. */
+static inline void word_masks32(const unsigned char *p, uint32_t *up, uint32_t *lo, uint32_t *join,
+                                uint32_t *ap)
+{
+    const __m128i bias_a = _mm_set1_epi8((char)(0x80 - 'a')),
+                  bias_A = _mm_set1_epi8((char)(0x80 - 'A')),
+                  lim = _mm_set1_epi8((char)(-128 + 26)), apos = _mm_set1_epi8('\''),
+                  hyphen = _mm_set1_epi8('-');
+    uint32_t u = 0, l = 0, j = 0, a = 0;
+
+    for (int i = 0; i < 2; i++) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * i));
+        __m128i xa = _mm_cmpeq_epi8(x, apos);
+        unsigned sh = 16 * (unsigned)i;
+        u |= (uint32_t)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(x, bias_A), lim)) << sh;
+        l |= (uint32_t)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(x, bias_a), lim)) << sh;
+        j |= (uint32_t)_mm_movemask_epi8(_mm_or_si128(xa, _mm_cmpeq_epi8(x, hyphen))) << sh;
+        a |= (uint32_t)_mm_movemask_epi8(xa) << sh;
+    }
+    *up = u;
+    *lo = l;
+    *join = j;
+    *ap = a;
+}
+#endif
+
 /* What may follow a token of the fast path (tok_plain_words), by its next byte: FE_NO, the
  * general path must judge the token (a letter, a digit, an apostrophe or hyphen that may
  * join, a character that may continue a URL, any non-ASCII byte); FE_STOP, FE_COLON and
@@ -196,6 +224,36 @@ wide_token(const tok_config *cfg, const unsigned char *s, uint32_t pos, uint32_t
         unsigned n_letters = 0, n_upper = 0;
         int apostrophe = 0;
         letters_only = 1;
+#ifdef TOK_SSE2
+        if (end >= 32) {
+            /* the same grammar from masks of the 32 bytes that hold the word's start: it
+             * stops at the first byte that is no letter and no joiner between two letters,
+             * or at a capital after a lower-case letter; the old loop below for a word
+             * that reaches the last byte of the block (its joiner's next letter is out of
+             * sight) or a paragraph shorter than the block */
+            uint32_t base = end - pos >= 32 ? pos : end - 32, d = pos - base, k;
+            uint32_t up, lo, join, ap, letters, stop;
+            word_masks32(s + base, &up, &lo, &join, &ap);
+            letters = up | lo;
+            join &= letters << 1 & letters >> 1;
+            stop = (~(letters | join) | (up & lo << 1)) & (~1u << d);
+            k = stop ? (uint32_t)__builtin_ctz(stop) : 32;
+            if (k < 31) {
+                uint32_t range = ((1u << k) - 1) & (~0u << d), lr = letters & range;
+                apostrophe = (ap & join & range) != 0;
+                if (apostrophe && cfg->clitics)
+                    return pos;
+                letters_only = (join & range) == 0;
+                q = base + k;
+                *kind = LEDE_TOK_WORD;
+                *flags = (uint16_t)((tok_ascii_upper(s[pos]) ? LEDE_TOKF_CAPITALIZED : 0) |
+                                    ((lr & (lr - 1)) && !(lo & range) ? LEDE_TOKF_ALLCAPS : 0) |
+                                    (apostrophe ? LEDE_TOKF_APOSTROPHE : 0) |
+                                    (q - pos >= 2 || !tok_ascii_lower(s[pos]) ? TOK_F_INERT : 0));
+                goto ends;
+            }
+        }
+#endif
         for (;;) {
             uint32_t run = q;
             while (q < end && tok_ascii_upper(s[q]))
@@ -220,6 +278,9 @@ wide_token(const tok_config *cfg, const unsigned char *s, uint32_t pos, uint32_t
                             (apostrophe ? LEDE_TOKF_APOSTROPHE : 0) |
                             (q - pos >= 2 || !tok_ascii_lower(s[pos]) ? TOK_F_INERT : 0));
     }
+#ifdef TOK_SSE2
+ends:
+#endif
     e = q < end ? s[q] : ' ';
     x = q + 1 < end ? s[q + 1] : ' ';
     switch (fast_end[e]) {
