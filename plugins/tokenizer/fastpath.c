@@ -304,6 +304,48 @@ ends:
     }
 }
 
+/* What tok_words makes of the ASCII byte at s[pos] between words (pos is past the start
+ * of the paragraph, so s[pos - 1] is in it): BETWEEN_SKIP for a space, BETWEEN_TOKEN for
+ * a token of that byte alone, its kind and flags in *kf as tok_plain_words keeps them
+ * (a straight double quote judged open or closed from its neighbours as scan_quote does,
+ * a mark or symbol as the ASCII punctuation path does), BETWEEN_STOP for the rest, left
+ * to tok_words: line breaks, non-ASCII bytes and their neighbours, full stops and
+ * apostrophes (their rules), markup and escapes (< & \), a '[' (the paragraph's flag),
+ * and a byte repeated (it may start a rule of four, clean.c's). */
+enum { BETWEEN_STOP, BETWEEN_SKIP, BETWEEN_TOKEN };
+
+static inline int between_token(const unsigned char *s, uint32_t pos, uint32_t end, uint32_t *kf)
+{
+    unsigned char c = s[pos], n, p;
+    int cc, open;
+
+    if (c == ' ')
+        return BETWEEN_SKIP;
+    if (c >= 0x80)
+        return BETWEEN_STOP;
+    cc = tok_ascii_class[c];
+    n = pos + 1 < end ? s[pos + 1] : ' ';
+    if ((cc != TOK_CC_PUNCT && cc != TOK_CC_SYMBOL) || n == c || c == '.' || c == '\'' ||
+        c == '<' || c == '&' || c == '\\' || c == '[')
+        return BETWEEN_STOP;
+    if (c != '"') {
+        *kf = (cc == TOK_CC_PUNCT ? LEDE_TOK_PUNCT : LEDE_TOK_SYMBOL) |
+              (uint32_t)(c == '?' || c == '!' ? 0 : TOK_F_INERT) << 16;
+        return BETWEEN_TOKEN;
+    }
+    p = s[pos - 1];
+    if (p >= 0x80 || n >= 0x80)
+        return BETWEEN_STOP;
+    /* scan_quote: open after white space or an opening bracket, dash, quote or slash,
+     * and before no white space */
+    open = (tok_ascii_class[p] == TOK_CC_SPACE || p == '(' || p == '[' || p == '{' || p == '-' ||
+            p == '"' || p == '/') &&
+           tok_ascii_class[n] != TOK_CC_SPACE;
+    *kf = LEDE_TOK_PUNCT |
+          (uint32_t)((open ? LEDE_TOKF_OPEN_QUOTE : LEDE_TOKF_CLOSE_QUOTE) | TOK_F_INERT) << 16;
+    return BETWEEN_TOKEN;
+}
+
 /* Each token is a word of lower-case letters after one capital at most, or a run of
  * digits, ended by a space, a line break, a mark or a symbol that cannot extend it
  * (fast_end); anything else at its end goes to wide_token(). */
@@ -330,8 +372,30 @@ uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t
             q = digit_run_end(s, pos + 1, end);
             kf = LEDE_TOK_NUMBER;
         } else {
-            if ((unsigned)((c | 0x20) - 'a') >= 26)
-                break;
+            if ((unsigned)((c | 0x20) - 'a') >= 26) {
+                /* between words (not at the first byte: tok_words starts on a word) */
+                int what = between_token(s, pos, end, &kf);
+                if (what == BETWEEN_STOP)
+                    break;
+                if (what == BETWEEN_TOKEN) {
+                    if (t >= t_last) {
+                        vec->n = (size_t)(t - vec->v);
+                        if (tok_vec_reserve(vec, 2)) {
+                            *rc = LEDE_ENOMEM;
+                            break;
+                        }
+                        t = vec->v + vec->n;
+                        t_last = vec->v + vec->cap - 1;
+                    }
+                    t->start = pos;
+                    t->end = pos + 1;
+                    t->kind = (uint16_t)kf;
+                    t->flags = (uint16_t)(kf >> 16);
+                    t++;
+                }
+                pos++;
+                continue;
+            }
             /* a word (kind 0); a capital: capitalised and inert (no list marker), but see
              * below */
             _Static_assert(LEDE_TOK_WORD == 0, "the kind of a word is the zero low half");
