@@ -10,13 +10,17 @@
  * grammar (wide_token()) takes the next most common tokens the same way before they fall
  * to scan_word: capitals ("AOL", "MPs"), inner apostrophes and hyphens ("AOL's",
  * "high-speed"), numbers with a % or a unit ("76%", "1990s"), and the ends after which no
- * rule can extend a token (the table fast_end). What this file emits must be byte for
- * byte what scan_word, scan_dots and the punctuation path of words.c would: keep every
- * grammar here exactly that narrow, and hand over at the first token it does not know.
+ * rule can extend a token (the table fast_end). Between words the loop also takes a
+ * space, a straight double quote and a lone ASCII mark or symbol (between_token()), so it
+ * seldom returns before the paragraph's end. What this file emits must be byte for byte
+ * what scan_word, scan_dots, scan_quote and the punctuation path of words.c would: keep
+ * every grammar here exactly that narrow, and hand over at the first token it does not
+ * know.
  *
  * Speed: word ends come from a 64-byte mask of lower-case letters the loop already holds
  * (SSE2; 16, 8 or 1 bytes at a time elsewhere), so the step from one word to the next is
- * a shift and a count rather than a load and a compare on the loop's dependency chain.
+ * a shift and a count rather than a load and a compare on the loop's dependency chain;
+ * wide_token() reads capitals and joiners from masks of 32 bytes the same way.
  */
 #include <string.h>
 
@@ -118,7 +122,8 @@ static inline void word_masks32(const unsigned char *p, uint32_t *up, uint32_t *
  * join, a character that may continue a URL, any non-ASCII byte); FE_STOP, FE_COLON and
  * FE_APOS, the wider grammar of wide_token() decides; FE_COMMA, a comma, which ends a word
  * but may join the digits of a number (wide_token decides after a number); FE_END, the
- * token ends and the byte is tok_words' to take (quotes, brackets, symbols, controls);
+ * token ends and the byte is taken at the loop's top (between_token) or by tok_words
+ * (quotes, brackets, symbols, controls);
  * FE_MARK, a mark the fast path emits itself (; ) ! ?, and the comma); FE_SPACE, the
  * usual space, skipped. Bytes 0x80 and up are FE_NO (the entries past the list are zero).
  * The order matters: after a word the classes below FE_COMMA go to wide_token, after a
@@ -346,9 +351,21 @@ static inline int between_token(const unsigned char *s, uint32_t pos, uint32_t e
     return BETWEEN_TOKEN;
 }
 
+/* Makes room for a token and a mark after it when t has reached *t_last: returns where t
+ * is in the grown array and sets *t_last, or NULL when the array cannot grow. */
+TOK_COLD static lede_token *grow(tok_vec *vec, const lede_token *t, lede_token **t_last)
+{
+    vec->n = (size_t)(t - vec->v);
+    if (tok_vec_reserve(vec, 2))
+        return NULL;
+    *t_last = vec->v + vec->cap - 1; /* cap >= n + 2 now */
+    return vec->v + vec->n;
+}
+
 /* Each token is a word of lower-case letters after one capital at most, or a run of
  * digits, ended by a space, a line break, a mark or a symbol that cannot extend it
- * (fast_end); anything else at its end goes to wide_token(). */
+ * (fast_end); anything else at its end goes to wide_token(). Between words, what
+ * between_token() knows. */
 uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t pos, uint32_t end,
                          tok_vec *vec, int *rc)
 {
@@ -378,14 +395,9 @@ uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t
                 if (what == BETWEEN_STOP)
                     break;
                 if (what == BETWEEN_TOKEN) {
-                    if (t >= t_last) {
-                        vec->n = (size_t)(t - vec->v);
-                        if (tok_vec_reserve(vec, 2)) {
-                            *rc = LEDE_ENOMEM;
-                            break;
-                        }
-                        t = vec->v + vec->n;
-                        t_last = vec->v + vec->cap - 1;
+                    if (t >= t_last && !(t = grow(vec, t, &t_last))) {
+                        *rc = LEDE_ENOMEM;
+                        return pos;
                     }
                     t->start = pos;
                     t->end = pos + 1;
@@ -453,14 +465,9 @@ uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t
             kf = wkind | (uint32_t)wflags << 16;
             e = q < end ? s[q] : ' ';
         }
-        if (t >= t_last) { /* room for the token and a mark after it */
-            vec->n = (size_t)(t - vec->v);
-            if (tok_vec_reserve(vec, 2)) {
-                *rc = LEDE_ENOMEM;
-                break;
-            }
-            t = vec->v + vec->n;
-            t_last = vec->v + vec->cap - 1; /* cap >= n + 2 now */
+        if (t >= t_last && !(t = grow(vec, t, &t_last))) {
+            *rc = LEDE_ENOMEM; /* vec->n counts the tokens made */
+            return pos;
         }
         t->start = pos;
         t->end = q;
