@@ -9,6 +9,11 @@
  *                                              document and prints tokens, words and the
  *                                              best CPU time (user + system) as MB/s;
  *                                              FILE.jsonl / .ndjson: one document per record
+ *   tok_speed [-o "k=v ..."] --tokens FILE     one {"id","text"} object per line in; per
+ *                                              document its id, then one line per token
+ *                                              (start end kind flags) and per sentence
+ *                                              (S start end tok_begin tok_end): every
+ *                                              published field, to compare two builds
  *
  * It drives the stage through lede/harness.h, the same code path as `lede run`, minus
  * the readers and the exporter, so it measures the tokenizer alone. The sentence
@@ -111,6 +116,59 @@ static int run_ndjson(lede_harness *h, const char *path)
             puts(dump);
         free(dump);
         json_decref(out);
+        json_decref(in);
+    }
+    free(line);
+    if (f != stdin)
+        fclose(f);
+    return rc;
+}
+
+/* --tokens: every token and sentence with all its published fields, one line each. */
+static int run_tokens(lede_harness *h, const char *path)
+{
+    FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
+    char *line = NULL;
+    size_t cap = 0, lineno = 0;
+    ssize_t got;
+    int rc = 0;
+
+    if (!f) {
+        fprintf(stderr, "tok_speed: cannot open %s\n", path);
+        return 1;
+    }
+    while ((got = getline(&line, &cap, f)) > 0) {
+        json_t *in;
+        const char *id;
+        size_t n;
+        lede_doc *doc;
+        lede_error err;
+        const lede_token *t;
+        const lede_sentence *s;
+
+        lineno++;
+        in = json_loadb(line, (size_t)got, 0, NULL);
+        if (!in || !json_is_string(json_object_get(in, "text"))) {
+            json_decref(in);
+            continue;
+        }
+        id = json_string_value(json_object_get(in, "id"));
+        if (lede_harness_run(h, id ? id : "", json_string_value(json_object_get(in, "text")),
+                             json_string_length(json_object_get(in, "text")), &doc, &err)) {
+            fprintf(stderr, "%s:%zu: %s\n", path, lineno, err.message);
+            json_decref(in);
+            rc = 1;
+            continue;
+        }
+        printf("D %s\n", id ? id : "");
+        t = lede_doc_tokens(doc, &n);
+        for (size_t i = 0; i < n; i++)
+            printf("%u %u %u %u\n", (unsigned)t[i].start, (unsigned)t[i].end, (unsigned)t[i].kind,
+                   (unsigned)t[i].flags);
+        s = lede_doc_sentences(doc, &n);
+        for (size_t i = 0; i < n; i++)
+            printf("S %u %u %u %u\n", (unsigned)s[i].start, (unsigned)s[i].end,
+                   (unsigned)s[i].tok_begin, (unsigned)s[i].tok_end);
         json_decref(in);
     }
     free(line);
@@ -239,7 +297,8 @@ int main(int argc, char **argv)
         i += 2;
     }
     if (i + 1 >= argc) {
-        fprintf(stderr, "usage: tok_speed [-o \"k=v ...\"] --ndjson FILE | --speed FILE [N]\n");
+        fprintf(stderr, "usage: tok_speed [-o \"k=v ...\"] --ndjson FILE | --tokens FILE | "
+                        "--speed FILE [N]\n");
         return 2;
     }
     if (lede_harness_new(&h, &err) || lede_harness_add(h, &tokenizer_LTX_lede_stage, opts, &err)) {
@@ -248,6 +307,8 @@ int main(int argc, char **argv)
     }
     if (strcmp(argv[i], "--ndjson") == 0)
         rc = run_ndjson(h, argv[i + 1]);
+    else if (strcmp(argv[i], "--tokens") == 0)
+        rc = run_tokens(h, argv[i + 1]);
     else if (strcmp(argv[i], "--speed") == 0)
         rc = run_speed(h, argv[i + 1], i + 2 < argc ? atoi(argv[i + 2]) : 20);
     else {

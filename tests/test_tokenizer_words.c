@@ -280,6 +280,95 @@ static void test_clitics_are_split_off_words_of_the_wider_fast_grammar(void **st
     tku_free(c);
 }
 
+/* The quote flags of token i. */
+static unsigned quote_flags(tku *k, size_t i)
+{
+    size_t n;
+    const lede_token *t = lede_doc_tokens(k->doc, &n);
+    assert_true(i < n);
+    return t[i].flags & (LEDE_TOKF_OPEN_QUOTE | LEDE_TOKF_CLOSE_QUOTE);
+}
+
+static void test_quotes_and_marks_between_words_are_judged_inside_a_long_paragraph(void **state)
+{
+    /* The fast word loop takes a straight double quote, a space and a lone mark or
+     * symbol between words itself: each quote still opens after white space or an
+     * opening bracket, dash or slash and before a word, and closes otherwise. */
+    tku *k = *state;
+    size_t i;
+    TKU_TOKENS(k,
+               "The minister said \"we will not\" and then (\"maybe\") - but \"no\", "
+               "20 \"x\"/\"y\" $5 # @ \"end\"",
+               "The", "minister", "said", "\"", "we", "will", "not", "\"", "and", "then", "(", "\"",
+               "maybe", "\"", ")", "-", "but", "\"", "no", "\"", ",", "20", "\"", "x", "\"", "/",
+               "\"", "y", "\"", "$", "5", "#", "@", "\"", "end", "\"");
+    i = tku_find(k, "\"", 0);
+    assert_int_equal(quote_flags(k, i), LEDE_TOKF_OPEN_QUOTE); /* said "we */
+    i = tku_find(k, "\"", i + 1);
+    assert_int_equal(quote_flags(k, i), LEDE_TOKF_CLOSE_QUOTE); /* not" and */
+    i = tku_find(k, "\"", i + 1);
+    assert_int_equal(quote_flags(k, i), LEDE_TOKF_OPEN_QUOTE); /* ("maybe */
+    i = tku_find(k, "\"", i + 1);
+    assert_int_equal(quote_flags(k, i), LEDE_TOKF_CLOSE_QUOTE); /* maybe") */
+    i = tku_find(k, "\"", i + 1);
+    i = tku_find(k, "\"", i + 1);
+    assert_int_equal(quote_flags(k, i), LEDE_TOKF_CLOSE_QUOTE); /* no", */
+    i = tku_find(k, "\"", i + 1);
+    assert_int_equal(quote_flags(k, i), LEDE_TOKF_OPEN_QUOTE); /* 20 "x */
+    i = tku_find(k, "\"", i + 1);
+    assert_int_equal(quote_flags(k, i), LEDE_TOKF_CLOSE_QUOTE); /* x"/ */
+    i = tku_find(k, "\"", i + 1);
+    assert_int_equal(quote_flags(k, i), LEDE_TOKF_OPEN_QUOTE); /* /"y */
+    assert_int_equal(kind_of(k, "$"), LEDE_TOK_SYMBOL);
+    assert_int_equal(kind_of(k, "-"), LEDE_TOK_PUNCT);
+    /* at the paragraph's end a quote closes; after a dash or a non-ASCII character, and
+     * before a repeated mark, tok_words judges as before */
+    TKU_TOKENS(k, "he said \"the end\"", "he", "said", "\"", "the", "end", "\"");
+    assert_int_equal(quote_flags(k, 5), LEDE_TOKF_CLOSE_QUOTE);
+    TKU_TOKENS(k, "over\xe2\x80\x94\"it is\" and ## done", "over", "\xe2\x80\x94", "\"", "it", "is",
+               "\"", "and", "#", "#", "done");
+    assert_int_equal(quote_flags(k, 2), LEDE_TOKF_OPEN_QUOTE);
+}
+
+static void test_joined_words_end_right_at_every_length_and_at_the_paragraph_end(void **state)
+{
+    /* wide_token reads a word's joiners and capitals from masks of 32 bytes: words of
+     * every length up to past the mask, with a hyphen or an apostrophe in the middle or
+     * none, inside and at the end of paragraphs shorter and longer than 32 bytes, keep
+     * one token each with their flags */
+    tku *k = *state;
+    char text[256], word[80];
+    for (size_t len = 3; len < 60; len++) {
+        for (int joiner = 0; joiner < 3; joiner++) {
+            for (int at_end = 0; at_end < 2; at_end++) {
+                size_t n, w = 0, i;
+                const lede_token *t;
+                for (size_t j = 0; j < len; j++)
+                    word[w++] = (char)(j == 0                   ? 'A'
+                                       : j == len / 2 && joiner ? (joiner == 1 ? '-' : '\'')
+                                                                : 'a' + (char)(j % 26));
+                word[w] = '\0';
+                snprintf(text, sizeof text, at_end ? "%s said %s" : "%s said %s, then more words",
+                         len % 2 ? "x" : "some words to fill the first block", word);
+                tku_run(k, text);
+                t = lede_doc_tokens(k->doc, &n);
+                i = tku_find(k, word, 0);
+                assert_true(i != (size_t)-1);
+                assert_int_equal(t[i].kind, LEDE_TOK_WORD);
+                assert_int_equal(word_flags(k, word),
+                                 LEDE_TOKF_CAPITALIZED | (joiner == 2 ? LEDE_TOKF_APOSTROPHE : 0));
+            }
+        }
+    }
+    /* all capitals across joiners; a capital after a lower-case letter is left to the
+     * general rules (McDonald stays whole, a glued caption is cut) */
+    TKU_TOKENS(k, "the long first words of a paragraph: BBC-ITV'S McDonald todayPutin", "the",
+               "long", "first", "words", "of", "a", "paragraph", ":", "BBC-ITV'S", "McDonald",
+               "today", "Putin");
+    assert_int_equal(word_flags(k, "BBC-ITV'S"),
+                     LEDE_TOKF_CAPITALIZED | LEDE_TOKF_ALLCAPS | LEDE_TOKF_APOSTROPHE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -301,6 +390,8 @@ int main(void)
         cmocka_unit_test(test_punctuation_right_after_a_word_is_its_own_token),
         cmocka_unit_test(test_words_and_numbers_of_the_wider_fast_grammar_keep_the_general_rules),
         cmocka_unit_test(test_clitics_are_split_off_words_of_the_wider_fast_grammar),
+        cmocka_unit_test(test_quotes_and_marks_between_words_are_judged_inside_a_long_paragraph),
+        cmocka_unit_test(test_joined_words_end_right_at_every_length_and_at_the_paragraph_end),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

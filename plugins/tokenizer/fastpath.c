@@ -10,13 +10,17 @@
  * grammar (wide_token()) takes the next most common tokens the same way before they fall
  * to scan_word: capitals ("AOL", "MPs"), inner apostrophes and hyphens ("AOL's",
  * "high-speed"), numbers with a % or a unit ("76%", "1990s"), and the ends after which no
- * rule can extend a token (the table fast_end). What this file emits must be byte for
- * byte what scan_word, scan_dots and the punctuation path of words.c would: keep every
- * grammar here exactly that narrow, and hand over at the first token it does not know.
+ * rule can extend a token (the table fast_end). Between words the loop also takes a
+ * space, a straight double quote and a lone ASCII mark or symbol (between_token()), so it
+ * seldom returns before the paragraph's end. What this file emits must be byte for byte
+ * what scan_word, scan_dots, scan_quote and the punctuation path of words.c would: keep
+ * every grammar here exactly that narrow, and hand over at the first token it does not
+ * know.
  *
  * Speed: word ends come from a 64-byte mask of lower-case letters the loop already holds
  * (SSE2; 16, 8 or 1 bytes at a time elsewhere), so the step from one word to the next is
- * a shift and a count rather than a load and a compare on the loop's dependency chain.
+ * a shift and a count rather than a load and a compare on the loop's dependency chain;
+ * wide_token() reads capitals and joiners from masks of 32 bytes the same way.
  */
 #include <string.h>
 
@@ -85,12 +89,41 @@ static inline uint64_t lower_mask64(const unsigned char *p)
 }
 #endif
 
+#ifdef TOK_SSE2
+/* For the 32 bytes at p, bit i for p[i]: ASCII capitals, lower-case letters, the joiners
+ * ' and -, and ' alone. */
+static inline void word_masks32(const unsigned char *p, uint32_t *up, uint32_t *lo, uint32_t *join,
+                                uint32_t *ap)
+{
+    const __m128i bias_a = _mm_set1_epi8((char)(0x80 - 'a')),
+                  bias_A = _mm_set1_epi8((char)(0x80 - 'A')),
+                  lim = _mm_set1_epi8((char)(-128 + 26)), apos = _mm_set1_epi8('\''),
+                  hyphen = _mm_set1_epi8('-');
+    uint32_t u = 0, l = 0, j = 0, a = 0;
+
+    for (int i = 0; i < 2; i++) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * i));
+        __m128i xa = _mm_cmpeq_epi8(x, apos);
+        unsigned sh = 16 * (unsigned)i;
+        u |= (uint32_t)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(x, bias_A), lim)) << sh;
+        l |= (uint32_t)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(x, bias_a), lim)) << sh;
+        j |= (uint32_t)_mm_movemask_epi8(_mm_or_si128(xa, _mm_cmpeq_epi8(x, hyphen))) << sh;
+        a |= (uint32_t)_mm_movemask_epi8(xa) << sh;
+    }
+    *up = u;
+    *lo = l;
+    *join = j;
+    *ap = a;
+}
+#endif
+
 /* What may follow a token of the fast path (tok_plain_words), by its next byte: FE_NO, the
  * general path must judge the token (a letter, a digit, an apostrophe or hyphen that may
  * join, a character that may continue a URL, any non-ASCII byte); FE_STOP, FE_COLON and
  * FE_APOS, the wider grammar of wide_token() decides; FE_COMMA, a comma, which ends a word
  * but may join the digits of a number (wide_token decides after a number); FE_END, the
- * token ends and the byte is tok_words' to take (quotes, brackets, symbols, controls);
+ * token ends and the byte is taken at the loop's top (between_token) or by tok_words
+ * (quotes, brackets, symbols, controls);
  * FE_MARK, a mark the fast path emits itself (; ) ! ?, and the comma); FE_SPACE, the
  * usual space, skipped. Bytes 0x80 and up are FE_NO (the entries past the list are zero).
  * The order matters: after a word the classes below FE_COMMA go to wide_token, after a
@@ -196,6 +229,36 @@ wide_token(const tok_config *cfg, const unsigned char *s, uint32_t pos, uint32_t
         unsigned n_letters = 0, n_upper = 0;
         int apostrophe = 0;
         letters_only = 1;
+#ifdef TOK_SSE2
+        if (end >= 32) {
+            /* the same grammar from masks of the 32 bytes that hold the word's start: it
+             * stops at the first byte that is no letter and no joiner between two letters,
+             * or at a capital after a lower-case letter; the old loop below for a word
+             * that reaches the last byte of the block (its joiner's next letter is out of
+             * sight) or a paragraph shorter than the block */
+            uint32_t base = end - pos >= 32 ? pos : end - 32, d = pos - base, k;
+            uint32_t up, lo, join, ap, letters, stop;
+            word_masks32(s + base, &up, &lo, &join, &ap);
+            letters = up | lo;
+            join &= letters << 1 & letters >> 1;
+            stop = (~(letters | join) | (up & lo << 1)) & (~1u << d);
+            k = stop ? (uint32_t)__builtin_ctz(stop) : 32;
+            if (k < 31) {
+                uint32_t range = ((1u << k) - 1) & (~0u << d), lr = letters & range;
+                apostrophe = (ap & join & range) != 0;
+                if (apostrophe && cfg->clitics)
+                    return pos;
+                letters_only = (join & range) == 0;
+                q = base + k;
+                *kind = LEDE_TOK_WORD;
+                *flags = (uint16_t)((tok_ascii_upper(s[pos]) ? LEDE_TOKF_CAPITALIZED : 0) |
+                                    ((lr & (lr - 1)) && !(lo & range) ? LEDE_TOKF_ALLCAPS : 0) |
+                                    (apostrophe ? LEDE_TOKF_APOSTROPHE : 0) |
+                                    (q - pos >= 2 || !tok_ascii_lower(s[pos]) ? TOK_F_INERT : 0));
+                goto ends;
+            }
+        }
+#endif
         for (;;) {
             uint32_t run = q;
             while (q < end && tok_ascii_upper(s[q]))
@@ -220,6 +283,9 @@ wide_token(const tok_config *cfg, const unsigned char *s, uint32_t pos, uint32_t
                             (apostrophe ? LEDE_TOKF_APOSTROPHE : 0) |
                             (q - pos >= 2 || !tok_ascii_lower(s[pos]) ? TOK_F_INERT : 0));
     }
+#ifdef TOK_SSE2
+ends:
+#endif
     e = q < end ? s[q] : ' ';
     x = q + 1 < end ? s[q + 1] : ' ';
     switch (fast_end[e]) {
@@ -243,9 +309,63 @@ wide_token(const tok_config *cfg, const unsigned char *s, uint32_t pos, uint32_t
     }
 }
 
+/* What tok_words makes of the ASCII byte at s[pos] between words (pos is past the start
+ * of the paragraph, so s[pos - 1] is in it): BETWEEN_SKIP for a space, BETWEEN_TOKEN for
+ * a token of that byte alone, its kind and flags in *kf as tok_plain_words keeps them
+ * (a straight double quote judged open or closed from its neighbours as scan_quote does,
+ * a mark or symbol as the ASCII punctuation path does), BETWEEN_STOP for the rest, left
+ * to tok_words: line breaks, non-ASCII bytes and their neighbours, full stops and
+ * apostrophes (their rules), markup and escapes (< & \), a '[' (the paragraph's flag),
+ * and a byte repeated (it may start a rule of four, clean.c's). */
+enum { BETWEEN_STOP, BETWEEN_SKIP, BETWEEN_TOKEN };
+
+static inline int between_token(const unsigned char *s, uint32_t pos, uint32_t end, uint32_t *kf)
+{
+    unsigned char c = s[pos], n, p;
+    int cc, open;
+
+    if (c == ' ')
+        return BETWEEN_SKIP;
+    if (c >= 0x80)
+        return BETWEEN_STOP;
+    cc = tok_ascii_class[c];
+    n = pos + 1 < end ? s[pos + 1] : ' ';
+    if ((cc != TOK_CC_PUNCT && cc != TOK_CC_SYMBOL) || n == c || c == '.' || c == '\'' ||
+        c == '<' || c == '&' || c == '\\' || c == '[')
+        return BETWEEN_STOP;
+    if (c != '"') {
+        *kf = (cc == TOK_CC_PUNCT ? LEDE_TOK_PUNCT : LEDE_TOK_SYMBOL) |
+              (uint32_t)(c == '?' || c == '!' ? 0 : TOK_F_INERT) << 16;
+        return BETWEEN_TOKEN;
+    }
+    p = s[pos - 1];
+    if (p >= 0x80 || n >= 0x80)
+        return BETWEEN_STOP;
+    /* scan_quote: open after white space or an opening bracket, dash, quote or slash,
+     * and before no white space */
+    open = (tok_ascii_class[p] == TOK_CC_SPACE || p == '(' || p == '[' || p == '{' || p == '-' ||
+            p == '"' || p == '/') &&
+           tok_ascii_class[n] != TOK_CC_SPACE;
+    *kf = LEDE_TOK_PUNCT |
+          (uint32_t)((open ? LEDE_TOKF_OPEN_QUOTE : LEDE_TOKF_CLOSE_QUOTE) | TOK_F_INERT) << 16;
+    return BETWEEN_TOKEN;
+}
+
+/* Makes room for a token and a mark after it when t has reached *t_last: returns where t
+ * is in the grown array and sets *t_last, or NULL when the array cannot grow. */
+TOK_COLD static lede_token *grow(tok_vec *vec, const lede_token *t, lede_token **t_last)
+{
+    vec->n = (size_t)(t - vec->v);
+    if (tok_vec_reserve(vec, 2))
+        return NULL;
+    *t_last = vec->v + vec->cap - 1; /* cap >= n + 2 now */
+    return vec->v + vec->n;
+}
+
 /* Each token is a word of lower-case letters after one capital at most, or a run of
  * digits, ended by a space, a line break, a mark or a symbol that cannot extend it
- * (fast_end); anything else at its end goes to wide_token(). */
+ * (fast_end); anything else at its end goes to wide_token(). Between words, what
+ * between_token() knows. */
 uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t pos, uint32_t end,
                          tok_vec *vec, int *rc)
 {
@@ -269,16 +389,34 @@ uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t
             q = digit_run_end(s, pos + 1, end);
             kf = LEDE_TOK_NUMBER;
         } else {
-            if ((unsigned)((c | 0x20) - 'a') >= 26)
-                break;
+            if ((unsigned)((c | 0x20) - 'a') >= 26) {
+                /* between words (not at the first byte: tok_words starts on a word) */
+                int what = between_token(s, pos, end, &kf);
+                if (what == BETWEEN_STOP)
+                    break;
+                if (what == BETWEEN_TOKEN) {
+                    if (t >= t_last && !(t = grow(vec, t, &t_last))) {
+                        *rc = LEDE_ENOMEM;
+                        return pos;
+                    }
+                    t->start = pos;
+                    t->end = pos + 1;
+                    t->kind = (uint16_t)kf;
+                    t->flags = (uint16_t)(kf >> 16);
+                    t++;
+                }
+                pos++;
+                continue;
+            }
             /* a word (kind 0); a capital: capitalised and inert (no list marker), but see
              * below */
             _Static_assert(LEDE_TOK_WORD == 0, "the kind of a word is the zero low half");
             kf = (uint32_t)tok_ascii_upper(c) * ((LEDE_TOKF_CAPITALIZED | TOK_F_INERT) << 16);
 #ifdef TOK_SSE2
             /* the end of the lower-case run from the mask of the block of 64 bytes that
-             * holds it, computed when the run leaves the block; lower_run_end near the
-             * paragraph end, where no 64 bytes are left to read */
+             * holds it, computed when the run leaves the block; near the paragraph end the
+             * block is its last 64 bytes (a run that reaches the end stops there), and
+             * lower_run_end takes a paragraph shorter than that */
             q = pos + 1;
             for (;;) {
                 if (q - blk < 64) {
@@ -289,12 +427,17 @@ uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t
                     }
                     q = blk + 64;
                 }
-                if (end - q < 64) {
+                if (q >= end) /* a run to the paragraph's end */
+                    break;
+                if (end - q >= 64) {
+                    blk = q;
+                } else if (end >= 64) {
+                    blk = end - 64;
+                } else {
                     q = lower_run_end(s, q, end);
                     break;
                 }
-                blk = q;
-                blk_mask = lower_mask64(s + q);
+                blk_mask = lower_mask64(s + blk);
             }
 #else
             q = lower_run_end(s, pos + 1, end);
@@ -322,14 +465,9 @@ uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t
             kf = wkind | (uint32_t)wflags << 16;
             e = q < end ? s[q] : ' ';
         }
-        if (t >= t_last) { /* room for the token and a mark after it */
-            vec->n = (size_t)(t - vec->v);
-            if (tok_vec_reserve(vec, 2)) {
-                *rc = LEDE_ENOMEM;
-                break;
-            }
-            t = vec->v + vec->n;
-            t_last = vec->v + vec->cap - 1; /* cap >= n + 2 now */
+        if (t >= t_last && !(t = grow(vec, t, &t_last))) {
+            *rc = LEDE_ENOMEM; /* vec->n counts the tokens made */
+            return pos;
         }
         t->start = pos;
         t->end = q;
