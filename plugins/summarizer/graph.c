@@ -674,9 +674,10 @@ static void lowrank_apply(const lowrank *lr, const double *v, double *out)
         out[i] = sum[i] - lr->self[i] * v[i];
 }
 
-/* Lists the postings of the terms that link the graph's sentences (see above). */
+/* Lists the postings of the terms that link the graph's sentences (see above), and puts each
+ * node's weighted degree into deg[n]. */
 static int lowrank_build(const sum_model *m, const graph *g, sum_scratch *sc, lowrank *lr,
-                         lede_error *err)
+                         double *deg, lede_error *err)
 {
     uint32_t n = g->n, n_terms = m->n_terms;
     sum_mem *mem = &sc->mem;
@@ -788,9 +789,17 @@ static int lowrank_build(const sum_model *m, const graph *g, sum_scratch *sc, lo
      * term list has them. */
     double *self = lr->self;
     const uint32_t *node = lr->node;
+    /* The degrees, W times a vector of ones, come with the postings: the product's H_t and T_t
+     * sum h and f (times 1, which changes no bit) and each node's sum takes its shares in
+     * the same order as lowrank_apply gives them. */
+    double *sum = lr->sum;
+    for (uint32_t i = 0; i < n; i++)
+        sum[i] = 0;
     for (uint32_t k = 0; k < u; k++) {
         const double it = it_of[k];
-        for (uint32_t p = lr->begin[k]; p < lr->begin[k + 1]; p++) {
+        const uint32_t lo = lr->begin[k], hi = lr->begin[k + 1];
+        double h_sum = 0, t_sum = 0;
+        for (uint32_t p = lo; p < hi; p++) {
             uint32_t i = node[p];
             double f = tf[p], h = tf[p] == 1 ? h1[i] : f * (BM25_K1 + 1.0) / (f + dnorm[i]);
             hf[2 * (size_t)p] = h;
@@ -798,8 +807,14 @@ static int lowrank_build(const sum_model *m, const graph *g, sum_scratch *sc, lo
             ab[2 * (size_t)p] = it / 2 * f;
             ab[2 * (size_t)p + 1] = it / 2 * h;
             self[i] += it * f * h;
+            h_sum += h;
+            t_sum += f;
         }
+        for (uint32_t p = lo; p < hi; p++)
+            sum[node[p]] += ab[2 * (size_t)p] * h_sum + ab[2 * (size_t)p + 1] * t_sum;
     }
+    for (uint32_t i = 0; i < n; i++)
+        deg[i] = sum[i] - self[i];
     lr->hf = hf;
     lr->ab = ab;
     lr->n = n;
@@ -815,10 +830,6 @@ int sum_news_centrality(lede_doc *doc, const sum_model *m, sum_scratch *scratch,
     if (rc != 0)
         return rc;
     uint32_t n = g.n;
-    lowrank lr;
-    rc = lowrank_build(m, &g, scratch, &lr, err);
-    if (rc != 0)
-        return rc;
     /* Each written before it is read. */
     double *deg = sum_alloc(&scratch->mem, sizeof(double) * (n + 1));
     double *v = sum_alloc(&scratch->mem, sizeof(double) * (n + 1));
@@ -826,11 +837,12 @@ int sum_news_centrality(lede_doc *doc, const sum_model *m, sum_scratch *scratch,
     double *rank = sum_alloc(&scratch->mem, sizeof(double) * (n + 1));
     if (deg == NULL || v == NULL || y == NULL || rank == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
-    for (uint32_t i = 0; i < n; i++) {
-        v[i] = 1;
+    lowrank lr = {0};
+    rc = lowrank_build(m, &g, scratch, &lr, deg, err);
+    if (rc != 0)
+        return rc;
+    for (uint32_t i = 0; i < n; i++)
         rank[i] = 1.0 / n;
-    }
-    lowrank_apply(&lr, v, deg);
     for (int step = 0; step < NEWS_PR_STEPS; step++) {
         double dangling = 0;
         for (uint32_t i = 0; i < n; i++) {
