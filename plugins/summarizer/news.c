@@ -52,7 +52,7 @@
 /* Picks whose counts are spread over a dense array for the cosines (a few words of memory
  * per term each); later ones are merged term list against term list. */
 #define MMR_SPREAD 8
-/* Candidates ranked by counting (rank_cands); more are merged. */
+/* Candidates ranked one by one as the pick asks for them (cands_upto); more are merged. */
 #define RANK_CANDS_MAX 32
 
 /* The document's quotation marks, met in order: the next '"' and the next U+201C or U+201D
@@ -188,36 +188,55 @@ typedef struct cand {
 } cand;
 
 /* The eligible sentences as candidates, best score first, equal scores in document order
- * (so the pick is deterministic). A story has a few dozen:
- * each goes straight to its rank, the count of candidates before it (a better score, or
- * the same score and an earlier sentence), n^2 compares without a branch, where an
- * insertion's exits are coin flips to the branch predictor. A longer document's are merged
- * (sum_rank_eligible, the same order), tmp[] having room for its n_sent. */
-static uint32_t rank_cands(const sum_model *m, const double *score, cand *c, uint32_t *order,
-                           uint32_t *tmp)
-{
-    uint32_t n = 0;
-    if (m->n_eligible > RANK_CANDS_MAX) {
-        n = sum_rank_eligible(m, score, order, tmp);
-        for (uint32_t i = 0; i < n; i++)
-            c[i] = (cand){score[order[i]], order[i]};
-        return n;
-    }
-    double s[RANK_CANDS_MAX];
+ * (so the pick is deterministic), ranked as the pick asks for them: c[0 .. ranked) are in
+ * place. A story has a few dozen candidates and its pick reads about one more than it
+ * takes, so each next one is found by a scan of the rest (without a branch on the
+ * compare) when it is asked for, rather than all of them ranked up front. A longer
+ * document's are merged at once (sum_rank_eligible, the same order). */
+typedef struct cands {
+    cand *c;
+    uint32_t n, ranked;
+    double s[RANK_CANDS_MAX]; /* unranked candidates' scores, -INFINITY once ranked */
     uint32_t index[RANK_CANDS_MAX];
+} cands;
+
+/* Starts x on the eligible sentences of m; order[] and tmp[] have room for n_sent each
+ * when there are more than RANK_CANDS_MAX, and are unused otherwise. */
+static void cands_init(cands *x, const sum_model *m, const double *score, cand *c, uint32_t *order,
+                       uint32_t *tmp)
+{
+    x->c = c;
+    x->n = 0;
+    x->ranked = 0;
+    if (m->n_eligible > RANK_CANDS_MAX) {
+        x->n = x->ranked = sum_rank_eligible(m, score, order, tmp);
+        for (uint32_t i = 0; i < x->n; i++)
+            c[i] = (cand){score[order[i]], order[i]};
+        return;
+    }
     for (uint32_t i = 0; i < m->n_sent; i++) {
         if (!m->sent[i].eligible)
             continue;
-        s[n] = score[i];
-        index[n++] = i;
+        x->s[x->n] = score[i];
+        x->index[x->n++] = i;
     }
-    for (uint32_t i = 0; i < n; i++) {
-        uint32_t rank = 0;
-        for (uint32_t j = 0; j < n; j++)
-            rank += (s[j] > s[i]) | ((s[j] == s[i]) & (j < i));
-        c[rank] = (cand){s[i], index[i]};
+}
+
+/* Ranks the candidates up to c[i] (i < x->n). Scores are finite: the best unranked one is
+ * the first, in document order, of the highest score. */
+static inline void cands_upto(cands *x, uint32_t i)
+{
+    while (x->ranked <= i) {
+        double best = -INFINITY;
+        uint32_t at = 0;
+        for (uint32_t j = 0; j < x->n; j++) {
+            int better = x->s[j] > best;
+            best = better ? x->s[j] : best;
+            at = better ? j : at;
+        }
+        x->c[x->ranked++] = (cand){best, x->index[at]};
+        x->s[at] = -INFINITY;
     }
-    return n;
 }
 
 /* The dot product of sentences a and b (see summarizer.h), b's counts spread in b_tf[]. */
@@ -280,7 +299,9 @@ int sum_pick_mmr(sum_scratch *scratch, const sum_model *m, const double *score, 
         m->n_eligible > RANK_CANDS_MAX ? sum_alloc(mm, sizeof(uint32_t) * m->n_sent) : NULL;
     if (c == NULL || (m->n_eligible > RANK_CANDS_MAX && order == NULL))
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
-    uint32_t n = rank_cands(m, score, c, order, picked);
+    cands cs;
+    cands_init(&cs, m, score, c, order, picked);
+    uint32_t n = cs.n;
     uint32_t pool = n < MMR_POOL ? n : MMR_POOL;
     sum_idf idfs;
     double *idf = NULL; /* idfs.idf, from the first time a cosine is needed */
@@ -313,6 +334,7 @@ int sum_pick_mmr(sum_scratch *scratch, const sum_model *m, const double *score, 
         double best_val = -INFINITY;
         /* cppcheck-suppress knownConditionTrueFalse ; false positive: pool > 0 here */
         for (uint32_t i = 0; i < pool; i++) {
+            cands_upto(&cs, i);
             if (taken[i])
                 continue;
             if (LAMBDA * c[i].score <= best_val)
@@ -373,6 +395,7 @@ int sum_pick_mmr(sum_scratch *scratch, const sum_model *m, const double *score, 
     }
     /* Phase 2, for long documents or a tight word budget: score order, one pass. */
     for (uint32_t i = 0; i < n && got < k; i++) {
+        cands_upto(&cs, i);
         if (taken[i])
             continue;
         if (max_words > 0 && words + m->sent[c[i].index].n_words > max_words)
@@ -382,7 +405,9 @@ int sum_pick_mmr(sum_scratch *scratch, const sum_model *m, const double *score, 
         words += m->sent[c[i].index].n_words;
     }
     /* No sentence fits the word budget: the best one alone beats an empty summary. */
-    if (got == 0 && n > 0)
+    if (got == 0 && n > 0) {
+        cands_upto(&cs, 0);
         picked[got++] = c[0].index;
+    }
     return (int)got;
 }
