@@ -759,8 +759,9 @@ static int lowrank_build(const sum_model *m, const graph *g, sum_scratch *sc, lo
     lr->begin[u] = at;
     lr->n_terms = u;
     /* Where each term's next posting goes: a term that does not link is in one graph
-     * sentence at most (or, with no weight, in a few), and writes it past the postings,
-     * where nothing reads it, so that the walk over the sentences needs no test. */
+     * sentence at most (or, with no weight, in a few), and writes its posting past the
+     * linking terms' (node[] and tf[] have room for every graph sentence's terms), where
+     * nothing reads it, so that the walk over the sentences needs no test. */
     for (uint32_t t = 0; t < n_terms; t++)
         pos[t] = at;
     for (uint32_t k = 0; k < u; k++)

@@ -347,8 +347,9 @@ LEX_NOINLINE static const lede_token *gather_run(const lede_token *p, const lede
     lex_key *x = *xp;
     while (p != p_end && x != x_end) {
         const lede_token *k = p++;
-        /* Neither LEDE_TOK_WORD nor LEDE_TOK_NUMBER: a punctuation mark or a symbol, among
-         * the words in no order a branch could predict. */
+        /* LEDE_TOK_WORD or LEDE_TOK_NUMBER. Punctuation comes among the words in no order
+         * a branch could predict, so a short token is not tested before its key is made:
+         * see below. */
         const uint32_t word = k->kind <= LEDE_TOK_NUMBER;
 #if SUM_STRKEY_SHORT
         /* The key is the token's bytes as they stand, case and all: folding them for
