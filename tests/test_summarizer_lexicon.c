@@ -21,6 +21,7 @@
 
 #include "lede/harness.h"
 #include "../plugins/summarizer/summarizer.h"
+#include "test_summarizer_util.h"
 
 extern const lede_stage_desc tokenizer_LTX_lede_stage;
 
@@ -404,6 +405,27 @@ static void test_sentences_out_of_order_or_overlapping_get_their_own_words(void 
     lede_doc_free(doc);
 }
 
+/* Punctuation between every pair of words and at the text's very end: the word pass makes
+ * a key for every short token and keeps it for words only (lexicon.c, gather_run), so each
+ * sentence must count its words alone, and the last word, a few bytes from the end, must
+ * get its term like the same word inside the text. */
+static void test_punctuation_among_words_and_at_the_end_counts_for_no_word(void **state)
+{
+    (void)state;
+    sum_test_model f;
+    sum_test_model_build(&f, "Drones, missiles; tanks: guns! (Boats) \"tanks\"... boats?!");
+    assert_int_equal(f.m.n_sent, 2);
+    assert_int_equal(f.m.sent[0].n_words, 4);
+    assert_int_equal(f.m.sent[0].n_terms, 4);
+    assert_int_equal(f.m.sent[1].n_words, 3);
+    assert_int_equal(f.m.sent[1].n_content, 3);
+    /* "boats" twice and "tanks" once more: two distinct terms, both met in sentence 0
+     * ("tanks") or twice in sentence 1 ("boats"). */
+    assert_int_equal(f.m.sent[1].n_terms, 2);
+    assert_int_equal(f.m.n_terms, 5);
+    sum_test_model_free(&f);
+}
+
 static void put(sum_strtab *t, unsigned tag, const char *s, uint32_t val)
 {
     sum_strkey k;
@@ -694,6 +716,7 @@ int main(void)
         cmocka_unit_test(test_short_words_in_any_case_share_a_term_whatever_was_cached_first),
         cmocka_unit_test(test_sentences_of_one_shape_are_copies_only_when_their_words_match),
         cmocka_unit_test(test_sentences_out_of_order_or_overlapping_get_their_own_words),
+        cmocka_unit_test(test_punctuation_among_words_and_at_the_end_counts_for_no_word),
         cmocka_unit_test(test_a_promoted_key_takes_its_first_slot_and_loses_no_other),
         cmocka_unit_test(test_a_number_and_a_word_with_the_same_bytes_stay_apart),
         cmocka_unit_test(test_long_words_sharing_their_first_16_bytes_are_told_apart),

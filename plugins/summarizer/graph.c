@@ -607,95 +607,89 @@ int sum_textrank(lede_doc *doc, const sum_model *m, sum_scratch *scratch, double
  * 50.87 again. */
 #define NEWS_PR_STEPS 3
 
-/* Postings the instance's buffer holds at most (40 bytes each): the BBC stories have a few
- * hundred; a longer document's come from its arena. */
-#define LINKS_KEEP_MAX 8192
-
-/* A posting of a linking term: which term (its index among them), and its sentence's
- * numbers for it. */
-typedef struct link {
-    uint32_t slot;
-    double h, f; /* h_i(t) and tf_i(t) */
-    double a, b; /* idf(t) / 2 tf_i(t) and idf(t) / 2 h_i(t) */
-} link;
-
+/* The postings of the terms that link sentences, term by term in ascending term order, each
+ * term's in ascending node order. A product then takes a term's H_t and T_t in registers,
+ * in the order the nodes come, and adds each posting's share to its node's sum at once:
+ * node i still gets its shares in ascending term order, the order of its own term list, so
+ * every sum is the same bits as a walk node by node, whose sums per node were each a chain
+ * of dependent adds as long as the node's postings (and whose H_t and T_t went through
+ * memory). */
 typedef struct lowrank {
-    uint32_t n;      /* nodes */
-    uint32_t *begin; /* node i's postings are post[begin[i] .. begin[i + 1]) */
-    link *post;
-    double *self; /* per node: the sum over its postings of idf(t) tf_i(t) h_i(t) */
-    double *ht;   /* per linking term: H_t and T_t of the current product, side by side */
-    uint32_t n_slots;
+    uint32_t n;       /* nodes */
+    uint32_t n_terms; /* linking terms */
+    uint32_t *begin;  /* linking term u's postings are [begin[u], begin[u + 1]) */
+    uint32_t *node;   /* per posting: its node */
+    double *hf;       /* per posting: h_i(t) and tf_i(t), side by side */
+    double *ab;       /* per posting: idf(t) / 2 tf_i(t) and idf(t) / 2 h_i(t) */
+    double *self;     /* per node: the sum over its postings of idf(t) tf_i(t) h_i(t) */
+    double *sum;      /* per node: the product's sum, before its self term */
 } lowrank;
 
 #if defined(__GNUC__)
 /* Two doubles, operated on lane by lane: each lane sees the very multiply or add the
  * scalar code gave it (no contraction in ISO C mode), so the results are the same bits,
- * in half the instructions. Loaded and stored with memcpy: the pairs are 8-byte aligned. */
+ * in half the instructions. Loaded and stored with memcpy. */
 typedef double lr_pair __attribute__((vector_size(16)));
 #endif
 
-/* out = W v, W being the graph's symmetric weights (zero diagonal): for each posting,
- * H_t += h v_i and T_t += f v_i over the nodes in order, then for each node y_i = the sum
- * over its postings in order of a H_t + b T_t, less self_i v_i. A posting's (h, f) and
- * (a, b) sit side by side, and so do a term's H_t and T_t: each pair is one vector. */
+/* out = W v, W being the graph's symmetric weights (zero diagonal): for each linking term,
+ * H_t = the sum of h v_i and T_t that of f v_i over its postings in node order, then each
+ * posting's a H_t + b T_t added to its node's sum; y_i = that sum less self_i v_i. */
 static void lowrank_apply(const lowrank *lr, const double *v, double *out)
 {
-    /* In locals: stores to ht[] could change *lr as far as the compiler knows. */
-    double *ht = lr->ht;
-    const link *post = lr->post;
-    const uint32_t *begin = lr->begin, n = lr->n;
-    memset(ht, 0, sizeof(double) * 2 * lr->n_slots);
-    for (uint32_t i = 0; i < n; i++) {
-        const uint32_t end = begin[i + 1];
+    /* In locals: stores to sum[] could change *lr as far as the compiler knows. */
+    double *sum = lr->sum;
+    const uint32_t *begin = lr->begin, *node = lr->node;
+    const double *hf = lr->hf, *ab = lr->ab;
+    const uint32_t n = lr->n, n_terms = lr->n_terms;
+    for (uint32_t i = 0; i < n; i++)
+        sum[i] = 0;
+    for (uint32_t u = 0; u < n_terms; u++) {
+        const uint32_t lo = begin[u], hi = begin[u + 1];
 #if defined(__GNUC__)
-        const lr_pair vi = {v[i], v[i]};
-        for (uint32_t p = begin[i]; p < end; p++) {
-            lr_pair hf, acc;
-            double *at = ht + 2 * (size_t)post[p].slot;
-            memcpy(&hf, &post[p].h, sizeof(hf));
-            memcpy(&acc, at, sizeof(acc));
-            acc += hf * vi;
-            memcpy(at, &acc, sizeof(acc));
+        lr_pair acc = {0, 0};
+        for (uint32_t p = lo; p < hi; p++) {
+            lr_pair x;
+            const lr_pair vi = {v[node[p]], v[node[p]]};
+            memcpy(&x, hf + 2 * (size_t)p, sizeof(x));
+            acc += x * vi;
+        }
+        for (uint32_t p = lo; p < hi; p++) {
+            lr_pair x;
+            memcpy(&x, ab + 2 * (size_t)p, sizeof(x));
+            lr_pair prod = x * acc;
+            sum[node[p]] += prod[0] + prod[1];
         }
 #else
-        double vi = v[i];
-        for (uint32_t p = begin[i]; p < end; p++) {
-            ht[2 * (size_t)post[p].slot] += post[p].h * vi;
-            ht[2 * (size_t)post[p].slot + 1] += post[p].f * vi;
+        double h = 0, t = 0;
+        for (uint32_t p = lo; p < hi; p++) {
+            h += hf[2 * (size_t)p] * v[node[p]];
+            t += hf[2 * (size_t)p + 1] * v[node[p]];
         }
+        for (uint32_t p = lo; p < hi; p++)
+            sum[node[p]] += ab[2 * (size_t)p] * h + ab[2 * (size_t)p + 1] * t;
 #endif
     }
-    for (uint32_t i = 0; i < n; i++) {
-        const uint32_t end = begin[i + 1];
-        double y = 0;
-        for (uint32_t p = begin[i]; p < end; p++) {
-            const double *at = ht + 2 * (size_t)post[p].slot;
-#if defined(__GNUC__)
-            lr_pair ab, sums;
-            memcpy(&ab, &post[p].a, sizeof(ab));
-            memcpy(&sums, at, sizeof(sums));
-            lr_pair prod = ab * sums;
-            y += prod[0] + prod[1];
-#else
-            y += post[p].a * at[0] + post[p].b * at[1];
-#endif
-        }
-        out[i] = y - lr->self[i] * v[i];
-    }
+    for (uint32_t i = 0; i < n; i++)
+        out[i] = sum[i] - lr->self[i] * v[i];
 }
 
-/* Lists the postings of the terms that link the graph's sentences (see above). */
+/* Lists the postings of the terms that link the graph's sentences (see above), and puts each
+ * node's weighted degree into deg[n]. */
 static int lowrank_build(const sum_model *m, const graph *g, sum_scratch *sc, lowrank *lr,
-                         lede_error *err)
+                         double *deg, lede_error *err)
 {
-    uint32_t n = g->n;
+    uint32_t n = g->n, n_terms = m->n_terms;
     sum_mem *mem = &sc->mem;
-    uint32_t *df = sum_alloc(mem, sizeof(uint32_t) * (m->n_terms + 1));
-    uint32_t *slot_of = sum_zalloc(mem, sizeof(uint32_t) * (m->n_terms + 1));
-    lr->begin = sum_alloc(mem, sizeof(uint32_t) * (n + 1));
-    lr->self = sum_alloc(mem, sizeof(double) * (n + 1));
-    if (df == NULL || slot_of == NULL || lr->begin == NULL || lr->self == NULL)
+    uint32_t *df = sum_alloc(mem, sizeof(uint32_t) * (n_terms + 1));
+    uint32_t *pos = sum_alloc(mem, sizeof(uint32_t) * (n_terms + 1));
+    uint32_t *linking = sum_alloc(mem, sizeof(uint32_t) * (n_terms + 1));
+    double *dnorm = sum_alloc(mem, sizeof(double) * (n + 1));
+    double *h1 = sum_alloc(mem, sizeof(double) * (n + 1));
+    lr->self = sum_zalloc(mem, sizeof(double) * (n + 1));
+    lr->sum = sum_alloc(mem, sizeof(double) * (n + 1));
+    if (df == NULL || pos == NULL || linking == NULL || dnorm == NULL || h1 == NULL ||
+        lr->self == NULL || lr->sum == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     /* The graph's df of each term. When every eligible sentence is in the graph (a story
      * has a few dozen, the graph room for SUM_GRAPH_MAX), it is the model's df less the
@@ -703,7 +697,7 @@ static int lowrank_build(const sum_model *m, const graph *g, sum_scratch *sc, lo
      * sentences' terms again. */
     size_t total = 0;
     if (n == m->n_eligible) {
-        memcpy(df, m->df, sizeof(uint32_t) * m->n_terms);
+        memcpy(df, m->df, sizeof(uint32_t) * n_terms);
         for (uint32_t i = 0; i < m->n_sent; i++) {
             const sum_sent *s = &m->sent[i];
             if (s->eligible) {
@@ -714,7 +708,7 @@ static int lowrank_build(const sum_model *m, const graph *g, sum_scratch *sc, lo
                 df[s->term[k]]--;
         }
     } else {
-        memset(df, 0, sizeof(uint32_t) * m->n_terms);
+        memset(df, 0, sizeof(uint32_t) * n_terms);
         for (uint32_t i = 0; i < n; i++) {
             const sum_sent *s = &m->sent[g->node[i]];
             total += s->n_terms;
@@ -722,71 +716,109 @@ static int lowrank_build(const sum_model *m, const graph *g, sum_scratch *sc, lo
                 df[s->term[k]]++;
         }
     }
-    double avg_len = bm25_avg_len(m, g);
+    /* The terms held by two graph sentences or more, ascending. Most terms are in one
+     * sentence, in no order a branch could predict: every term is written, and only one
+     * that links is counted. */
+    uint32_t n_link = 0;
+    for (uint32_t t = 0; t < n_terms; t++) {
+        linking[n_link] = t;
+        n_link += (uint32_t)(df[t] >= 2);
+    }
     /* Only the terms that link sentences need their idf, and eps only when one of them has
      * a negative idf: a sum over every term, which most stories never need. */
     bm25_memo mm;
     int rc = bm25_memo_init(sc, n, &mm, err);
     if (rc != 0)
         return rc;
+    lr->begin = sum_alloc(mem, sizeof(uint32_t) * (n_link + 1));
+    double *it_of = sum_alloc(mem, sizeof(double) * (n_link + 1));
+    lr->node = sum_alloc(mem, sizeof(uint32_t) * (total + 1));
+    uint32_t *tf = sum_alloc(mem, sizeof(uint32_t) * (total + 1));
+    if (lr->begin == NULL || it_of == NULL || lr->node == NULL || tf == NULL)
+        return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     double eps = 0;
     int have_eps = 0;
-    /* The postings are written whole before they are read: a buffer the instance keeps
-     * needs no zeroing, unlike arena memory, unless it would pin a huge document's. */
-    if (total + 1 <= LINKS_KEEP_MAX) {
-        if (total + 1 > sc->links_cap) {
-            void *more = realloc(sc->links, sizeof(link) * LINKS_KEEP_MAX);
-            if (more == NULL)
-                return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
-            sc->links = more;
-            sc->links_cap = LINKS_KEEP_MAX;
+    uint32_t at = 0, u = 0;
+    for (uint32_t k = 0; k < n_link; k++) {
+        uint32_t t = linking[k];
+        double it = bm25_idf_of(&mm, df[t]);
+        if (it < 0) {
+            if (!have_eps) {
+                eps = bm25_eps(&mm, m, df, NULL);
+                have_eps = 1;
+            }
+            it = eps;
         }
-        lr->post = sc->links;
-    } else {
-        lr->post = sum_alloc(mem, sizeof(link) * (total + 1));
+        if (!(it > 0))
+            continue;
+        linking[u] = t;
+        it_of[u] = it;
+        lr->begin[u++] = at;
+        at += df[t];
     }
-    if (lr->post == NULL)
-        return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
-    uint32_t at = 0, slots = 0;
+    lr->begin[u] = at;
+    lr->n_terms = u;
+    /* Where each term's next posting goes: a term that does not link is in one graph
+     * sentence at most (or, with no weight, in a few), and writes its posting past the
+     * linking terms' (node[] and tf[] have room for every graph sentence's terms), where
+     * nothing reads it, so that the walk over the sentences needs no test. */
+    for (uint32_t t = 0; t < n_terms; t++)
+        pos[t] = at;
+    for (uint32_t k = 0; k < u; k++)
+        pos[linking[k]] = lr->begin[k];
     for (uint32_t i = 0; i < n; i++) {
         const sum_sent *s = &m->sent[g->node[i]];
-        double dnorm = bm25_dnorm(m, g, i, avg_len);
-        lr->begin[i] = at;
-        /* In locals: stores to the postings could change them as far as the compiler
-         * knows, and self[i] in memory made each posting wait for the previous one's add. */
-        const uint32_t *term = s->term, *tf = s->tf, n_terms = s->n_terms;
+        const uint32_t *term = s->term, *stf = s->tf, k_end = s->n_terms;
+        for (uint32_t k = 0; k < k_end; k++) {
+            uint32_t p = pos[term[k]]++;
+            lr->node[p] = i;
+            tf[p] = stf[k];
+        }
+    }
+    double avg_len = bm25_avg_len(m, g);
+    for (uint32_t i = 0; i < n; i++) {
+        dnorm[i] = bm25_dnorm(m, g, i, avg_len);
         /* h for a count of 1, nearly every posting's, by the general expression: one
          * division a sentence instead of one a posting. */
-        const double h1 = 1.0 * (BM25_K1 + 1.0) / (1.0 + dnorm);
-        double self = 0;
-        for (uint32_t k = 0; k < n_terms; k++) {
-            uint32_t t = term[k];
-            if (df[t] < 2)
-                continue;
-            double it = bm25_idf_of(&mm, df[t]);
-            if (it < 0) {
-                if (!have_eps) {
-                    eps = bm25_eps(&mm, m, df, NULL);
-                    have_eps = 1;
-                }
-                it = eps;
-            }
-            if (!(it > 0))
-                continue;
-            if (slot_of[t] == 0) /* the term's slot + 1; 0: none yet */
-                slot_of[t] = ++slots;
-            double f = tf[k], h = tf[k] == 1 ? h1 : f * (BM25_K1 + 1.0) / (f + dnorm);
-            lr->post[at++] = (link){slot_of[t] - 1, h, f, it / 2 * f, it / 2 * h};
-            self += it * f * h;
-        }
-        lr->self[i] = self;
+        h1[i] = 1.0 * (BM25_K1 + 1.0) / (1.0 + dnorm[i]);
     }
-    lr->begin[n] = at;
-    lr->n = n;
-    lr->n_slots = slots;
-    lr->ht = sum_alloc(mem, sizeof(double) * 2 * ((size_t)slots + 1)); /* zeroed by each product */
-    if (lr->ht == NULL)
+    double *hf = sum_alloc(mem, sizeof(double) * 2 * ((size_t)at + 1));
+    double *ab = sum_alloc(mem, sizeof(double) * 2 * ((size_t)at + 1));
+    if (hf == NULL || ab == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
+    /* Each node's self term adds its postings' shares in ascending term order, as its own
+     * term list has them. */
+    double *self = lr->self;
+    const uint32_t *node = lr->node;
+    /* The degrees, W times a vector of ones, come with the postings: the product's H_t and T_t
+     * sum h and f (times 1, which changes no bit) and each node's sum takes its shares in
+     * the same order as lowrank_apply gives them. */
+    double *sum = lr->sum;
+    for (uint32_t i = 0; i < n; i++)
+        sum[i] = 0;
+    for (uint32_t k = 0; k < u; k++) {
+        const double it = it_of[k];
+        const uint32_t lo = lr->begin[k], hi = lr->begin[k + 1];
+        double h_sum = 0, t_sum = 0;
+        for (uint32_t p = lo; p < hi; p++) {
+            uint32_t i = node[p];
+            double f = tf[p], h = tf[p] == 1 ? h1[i] : f * (BM25_K1 + 1.0) / (f + dnorm[i]);
+            hf[2 * (size_t)p] = h;
+            hf[2 * (size_t)p + 1] = f;
+            ab[2 * (size_t)p] = it / 2 * f;
+            ab[2 * (size_t)p + 1] = it / 2 * h;
+            self[i] += it * f * h;
+            h_sum += h;
+            t_sum += f;
+        }
+        for (uint32_t p = lo; p < hi; p++)
+            sum[node[p]] += ab[2 * (size_t)p] * h_sum + ab[2 * (size_t)p + 1] * t_sum;
+    }
+    for (uint32_t i = 0; i < n; i++)
+        deg[i] = sum[i] - self[i];
+    lr->hf = hf;
+    lr->ab = ab;
+    lr->n = n;
     return 0;
 }
 
@@ -799,10 +831,6 @@ int sum_news_centrality(lede_doc *doc, const sum_model *m, sum_scratch *scratch,
     if (rc != 0)
         return rc;
     uint32_t n = g.n;
-    lowrank lr;
-    rc = lowrank_build(m, &g, scratch, &lr, err);
-    if (rc != 0)
-        return rc;
     /* Each written before it is read. */
     double *deg = sum_alloc(&scratch->mem, sizeof(double) * (n + 1));
     double *v = sum_alloc(&scratch->mem, sizeof(double) * (n + 1));
@@ -810,11 +838,12 @@ int sum_news_centrality(lede_doc *doc, const sum_model *m, sum_scratch *scratch,
     double *rank = sum_alloc(&scratch->mem, sizeof(double) * (n + 1));
     if (deg == NULL || v == NULL || y == NULL || rank == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
-    for (uint32_t i = 0; i < n; i++) {
-        v[i] = 1;
+    lowrank lr = {0};
+    rc = lowrank_build(m, &g, scratch, &lr, deg, err);
+    if (rc != 0)
+        return rc;
+    for (uint32_t i = 0; i < n; i++)
         rank[i] = 1.0 / n;
-    }
-    lowrank_apply(&lr, v, deg);
     for (int step = 0; step < NEWS_PR_STEPS; step++) {
         double dangling = 0;
         for (uint32_t i = 0; i < n; i++) {

@@ -347,8 +347,10 @@ LEX_NOINLINE static const lede_token *gather_run(const lede_token *p, const lede
     lex_key *x = *xp;
     while (p != p_end && x != x_end) {
         const lede_token *k = p++;
-        if (k->kind > LEDE_TOK_NUMBER) /* neither LEDE_TOK_WORD nor LEDE_TOK_NUMBER */
-            continue;
+        /* LEDE_TOK_WORD or LEDE_TOK_NUMBER. Punctuation comes among the words in no order
+         * a branch could predict, so a short token is not tested before its key is made:
+         * see below. */
+        const uint32_t word = k->kind <= LEDE_TOK_NUMBER;
 #if SUM_STRKEY_SHORT
         /* The key is the token's bytes as they stand, case and all: folding them for
          * every word costs more than the entries "The" and "the" take apart. Most words:
@@ -369,10 +371,13 @@ LEX_NOINLINE static const lede_token *gather_run(const lede_token *p, const lede
             if (ent != NULL)
                 __builtin_prefetch(&ent[hash >> shift]);
 #endif
-            x++;
+            /* Every short token gets a key, and only a word keeps it. */
+            x += word;
             continue;
         }
 #endif
+        if (!word)
+            continue;
         if (!long_key(x, k, text, text_len, cur))
             continue;
         x->tok = k;

@@ -619,12 +619,13 @@ void sum_idf_need(sum_idf *x, const sum_model *m, uint32_t a)
     const sum_sent *s = &m->sent[a];
     for (uint32_t k = 0; k < s->n_terms; k++) {
         uint32_t t = s->term[k], df = m->df[t];
-        if (x->idf[t] != 0)
-            continue;
         if (df > SUM_IDF_MEMO) {
-            x->idf[t] = log((double)m->n_sent / (double)df) + 1.0;
+            if (x->idf[t] == 0)
+                x->idf[t] = log((double)m->n_sent / (double)df) + 1.0;
             continue;
         }
+        /* Written again when known: whether an earlier candidate held the term follows no
+         * pattern a branch could predict, and the memo's value is the same. */
         if (!x->known[df]) {
             x->memo[df] = log((double)m->n_sent / (double)df) + 1.0;
             x->known[df] = 1;

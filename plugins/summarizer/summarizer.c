@@ -99,7 +99,6 @@ void sum_scratch_free(sum_scratch *sc)
     free(sc->bm25_known);
     free(sc->w);
     free(sc->pair);
-    free(sc->links);
     free(sc->words.stem);
     sum_lexicon_free(&sc->lex);
     memset(sc, 0, sizeof(*sc));

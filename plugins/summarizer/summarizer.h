@@ -180,8 +180,6 @@ typedef struct sum_scratch {
     size_t w_cap; /* cells allocated */
     double *pair; /* a score per pair of graph nodes (LexRank's dot products), n x n */
     size_t pair_cap;
-    void *links; /* the news centrality's postings (graph.c) */
-    size_t links_cap;
     sum_words words; /* the current document's words (model.c) */
     size_t words_cap;
     sum_lexicon lex;
