@@ -373,6 +373,14 @@ int lede__pipeline_process(lede__pipeline *p, int worker, lede_doc *doc, lede_er
             w->seconds += t1 - t;
             t = t1;
         }
+        /* What the stage said it provides is there: a later stage's requires was checked
+         * against that promise, and would read an absent layer as empty. */
+        for (const char *const *l = st->desc->provides; !rc && l && *l; l++)
+            if (!lede_doc_has_layer(doc, *l) && !lede_doc_failed(doc, NULL, NULL))
+                rc = lede_error_set(&serr, LEDE_ESTAGE,
+                                    "the stage provides '%s' (its descriptor says so) but did not "
+                                    "set it on this document",
+                                    *l);
         if (rc) {
             const char *msg = serr.message[0] ? serr.message : lede_strerror(rc);
             /* A renderer failing on an already failed document keeps the first failure. */

@@ -2,7 +2,8 @@
  * teststage_ok.c -- a well-formed test stage with one option of each type.
  *
  * It adds a generic layer "mark" with one span per occurrence of "lede" in the text,
- * fails on any document containing FAIL_HERE (to prove error records), writes to standard
+ * fails on any document containing FAIL_HERE (to prove error records), forgets the layer it
+ * provides on one containing FORGET_HERE (the host fails the document), writes to standard
  * output through lede_ctx_write on one containing WRITE_HERE (which process() may not),
  * and records the
  * options it was created with so tests can see validation and overrides at work.
@@ -55,6 +56,8 @@ static int ok_process(void *p, lede_doc *doc, lede_error *err)
         if (rc)
             return rc;
     }
+    if (strstr(text, "FORGET_HERE"))
+        return 0; /* returns without the "mark" layer it provides */
     if (!(l = lede_doc_layer(doc, "mark", 1)))
         return lede_error_set(err, LEDE_ENOMEM, "out of memory");
     for (const char *s = text; (s = strstr(s, "lede")); s += 4) {
