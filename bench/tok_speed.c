@@ -52,7 +52,12 @@ static char *read_file(const char *path, size_t *len)
     return buf;
 }
 
-static int run_ndjson(lede_harness *h, const char *path)
+/* What to print of one tokenized record (in: the input object, for its id). */
+typedef void (*record_fn)(const json_t *in, lede_doc *doc);
+
+/* Runs the tokenizer of h on each {"id","text"} line of path ("-": stdin) and hands the
+ * document to print. Returns 0, or 1 when a line was no record or a run failed. */
+static int each_record(lede_harness *h, const char *path, record_fn print)
 {
     FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
     char *line = NULL;
@@ -65,57 +70,30 @@ static int run_ndjson(lede_harness *h, const char *path)
         return 1;
     }
     while ((got = getline(&line, &cap, f)) > 0) {
-        json_error_t jerr;
-        json_t *in, *out, *sents, *paras;
-        const char *id, *text;
-        size_t len, n;
+        json_t *in, *text;
+        const char *id;
         lede_doc *doc;
         lede_error err;
-        const lede_sentence *s;
-        const lede_paragraph *p;
-        char *dump;
 
         lineno++;
         if (got <= 1)
             continue;
-        in = json_loadb(line, (size_t)got, 0, &jerr);
-        if (!in || !json_is_string(json_object_get(in, "text"))) {
+        in = json_loadb(line, (size_t)got, 0, NULL);
+        text = json_object_get(in, "text");
+        if (!in || !json_is_string(text)) {
             fprintf(stderr, "%s:%zu: not a {\"id\",\"text\"} object\n", path, lineno);
             json_decref(in);
             rc = 1;
             continue;
         }
         id = json_string_value(json_object_get(in, "id"));
-        text = json_string_value(json_object_get(in, "text"));
-        len = json_string_length(json_object_get(in, "text"));
-        if (lede_harness_run(h, id ? id : "", text, len, &doc, &err)) {
+        if (lede_harness_run(h, id ? id : "", json_string_value(text), json_string_length(text),
+                             &doc, &err)) {
             fprintf(stderr, "%s:%zu: %s\n", path, lineno, err.message);
-            json_decref(in);
             rc = 1;
-            continue;
+        } else {
+            print(in, doc);
         }
-        text = lede_doc_text(doc, &len);
-        out = json_object();
-        sents = json_array();
-        paras = json_array();
-        s = lede_doc_sentences(doc, &n);
-        for (size_t i = 0; i < n; i++)
-            json_array_append_new(sents,
-                                  json_pack("{s:i,s:i,s:s%}", "start", (json_int_t)s[i].start,
-                                            "end", (json_int_t)s[i].end, "text", text + s[i].start,
-                                            (size_t)(s[i].end - s[i].start)));
-        p = lede_doc_paragraphs(doc, &n);
-        for (size_t i = 0; i < n; i++)
-            json_array_append_new(paras, json_pack("{s:i,s:i}", "start", (json_int_t)p[i].start,
-                                                   "end", (json_int_t)p[i].end));
-        json_object_set(out, "id", json_object_get(in, "id"));
-        json_object_set_new(out, "sentences", sents);
-        json_object_set_new(out, "paragraphs", paras);
-        dump = json_dumps(out, JSON_COMPACT | JSON_ENSURE_ASCII);
-        if (dump)
-            puts(dump);
-        free(dump);
-        json_decref(out);
         json_decref(in);
     }
     free(line);
@@ -124,57 +102,45 @@ static int run_ndjson(lede_harness *h, const char *path)
     return rc;
 }
 
-/* --tokens: every token and sentence with all its published fields, one line each. */
-static int run_tokens(lede_harness *h, const char *path)
+/* --ndjson: the sentences and paragraphs of each record, as sentences_eval.py reads them. */
+static void print_sentences(const json_t *in, lede_doc *doc)
 {
-    FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
-    char *line = NULL;
-    size_t cap = 0, lineno = 0;
-    ssize_t got;
-    int rc = 0;
+    size_t len, n;
+    const char *text = lede_doc_text(doc, &len);
+    json_t *out = json_object(), *sents = json_array(), *paras = json_array();
+    const lede_sentence *s = lede_doc_sentences(doc, &n);
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(sents, json_pack("{s:i,s:i,s:s%}", "start", (json_int_t)s[i].start,
+                                               "end", (json_int_t)s[i].end, "text",
+                                               text + s[i].start, (size_t)(s[i].end - s[i].start)));
+    const lede_paragraph *p = lede_doc_paragraphs(doc, &n);
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(paras, json_pack("{s:i,s:i}", "start", (json_int_t)p[i].start, "end",
+                                               (json_int_t)p[i].end));
+    json_object_set(out, "id", json_object_get(in, "id"));
+    json_object_set_new(out, "sentences", sents);
+    json_object_set_new(out, "paragraphs", paras);
+    char *dump = json_dumps(out, JSON_COMPACT | JSON_ENSURE_ASCII);
+    if (dump)
+        puts(dump);
+    free(dump);
+    json_decref(out);
+}
 
-    if (!f) {
-        fprintf(stderr, "tok_speed: cannot open %s\n", path);
-        return 1;
-    }
-    while ((got = getline(&line, &cap, f)) > 0) {
-        json_t *in;
-        const char *id;
-        size_t n;
-        lede_doc *doc;
-        lede_error err;
-        const lede_token *t;
-        const lede_sentence *s;
-
-        lineno++;
-        in = json_loadb(line, (size_t)got, 0, NULL);
-        if (!in || !json_is_string(json_object_get(in, "text"))) {
-            json_decref(in);
-            continue;
-        }
-        id = json_string_value(json_object_get(in, "id"));
-        if (lede_harness_run(h, id ? id : "", json_string_value(json_object_get(in, "text")),
-                             json_string_length(json_object_get(in, "text")), &doc, &err)) {
-            fprintf(stderr, "%s:%zu: %s\n", path, lineno, err.message);
-            json_decref(in);
-            rc = 1;
-            continue;
-        }
-        printf("D %s\n", id ? id : "");
-        t = lede_doc_tokens(doc, &n);
-        for (size_t i = 0; i < n; i++)
-            printf("%u %u %u %u\n", (unsigned)t[i].start, (unsigned)t[i].end, (unsigned)t[i].kind,
-                   (unsigned)t[i].flags);
-        s = lede_doc_sentences(doc, &n);
-        for (size_t i = 0; i < n; i++)
-            printf("S %u %u %u %u\n", (unsigned)s[i].start, (unsigned)s[i].end,
-                   (unsigned)s[i].tok_begin, (unsigned)s[i].tok_end);
-        json_decref(in);
-    }
-    free(line);
-    if (f != stdin)
-        fclose(f);
-    return rc;
+/* --tokens: every token and sentence with all its published fields, one line each. */
+static void print_tokens(const json_t *in, lede_doc *doc)
+{
+    size_t n;
+    const char *id = json_string_value(json_object_get(in, "id"));
+    printf("D %s\n", id ? id : "");
+    const lede_token *t = lede_doc_tokens(doc, &n);
+    for (size_t i = 0; i < n; i++)
+        printf("%u %u %u %u\n", (unsigned)t[i].start, (unsigned)t[i].end, (unsigned)t[i].kind,
+               (unsigned)t[i].flags);
+    const lede_sentence *s = lede_doc_sentences(doc, &n);
+    for (size_t i = 0; i < n; i++)
+        printf("S %u %u %u %u\n", (unsigned)s[i].start, (unsigned)s[i].end,
+               (unsigned)s[i].tok_begin, (unsigned)s[i].tok_end);
 }
 
 /* CPU time of the process: on a loaded machine, wall time measures the neighbours. */
@@ -306,9 +272,9 @@ int main(int argc, char **argv)
         return 1;
     }
     if (strcmp(argv[i], "--ndjson") == 0)
-        rc = run_ndjson(h, argv[i + 1]);
+        rc = each_record(h, argv[i + 1], print_sentences);
     else if (strcmp(argv[i], "--tokens") == 0)
-        rc = run_tokens(h, argv[i + 1]);
+        rc = each_record(h, argv[i + 1], print_tokens);
     else if (strcmp(argv[i], "--speed") == 0)
         rc = run_speed(h, argv[i + 1], i + 2 < argc ? atoi(argv[i + 2]) : 20);
     else {
