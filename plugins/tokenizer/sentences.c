@@ -981,13 +981,23 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
                 if (tok_term_kind(c, j) == TERM_STOP)
                     term = TERM_STOP;
             }
-            if (term == TERM_STOP || term == TERM_MARK)
-                k = absorb_footnotes(c, k);
-            last = k;
-            if (k + 1 < n)
-                split = ends_after_terminal(c, term, i, k);
-            if (!split && term == TERM_STOP && k + 1 < n && tokens[k + 1].kind == LEDE_TOK_WORD)
-                split = menu_follows(c, k);
+            if (term == TERM_STOP && k + 1 < n && tokens[k + 1].start > tokens[k].end &&
+                tokens[k + 1].kind == LEDE_TOK_WORD &&
+                (unsigned char)(text[tokens[k + 1].start] - 'A') < 26) {
+                /* The common case, a full stop (and its closing marks) before white space
+                 * and a word with an ASCII capital: no footnote mark follows, and
+                 * ends_after_terminal() would end the sentence. */
+                last = k;
+                split = 1;
+            } else {
+                if (term == TERM_STOP || term == TERM_MARK)
+                    k = absorb_footnotes(c, k);
+                last = k;
+                if (k + 1 < n)
+                    split = ends_after_terminal(c, term, i, k);
+                if (!split && term == TERM_STOP && k + 1 < n && tokens[k + 1].kind == LEDE_TOK_WORD)
+                    split = menu_follows(c, k);
+            }
             if (split && term == TERM_STOP &&
                 ((i == c->first + 1 && is_label_number(c, c->first, i)) ||
                  (i == c->first + 2 && is_figure_word(c, c->first) &&
@@ -1081,17 +1091,26 @@ static inline uint64_t live(unsigned cur, unsigned nx)
     return (((cur & SENT_VISIT) ^ TOK_F_INERT) | (nx & SENT_BUSY)) != 0;
 }
 
+/* 1 if a token with flags cur before one with flags nx is one plain_capital() may pass
+ * over: inert and no opening quote, before a capitalised word not cut off a glued one.
+ * Such a token is also live(). */
+static inline uint64_t cap_next(unsigned cur, unsigned nx)
+{
+    return ((cur & SENT_VISIT) == TOK_F_INERT) & ((nx & SENT_BUSY) == LEDE_TOKF_CAPITALIZED);
+}
+
 #ifdef SENT_SSE2
-/* live() of t[0..8) (t[8] read as the last one's next) as eight bits, eight tokens at
- * once: their flags gathered into the 16-bit lanes of one register (a token is 12 bytes,
- * so no plain load lines them up), the tests compared lane by lane, the lanes packed to
- * bytes for one movemask. */
+/* live() of t[0..8) (t[8] read as the last one's next) in the low eight bits, cap_next()
+ * in the next eight, eight tokens at once: their flags gathered into the 16-bit lanes of
+ * one register (a token is 12 bytes, so no plain load lines them up), the tests compared
+ * lane by lane, the two results packed to bytes for one movemask. */
 static inline unsigned live8(const lede_token *t)
 {
-    const __m128i hold = _mm_set1_epi16((short)SENT_VISIT);
+    const __m128i visit = _mm_set1_epi16((short)SENT_VISIT);
     const __m128i inert = _mm_set1_epi16((short)TOK_F_INERT);
     const __m128i busy = _mm_set1_epi16((short)(int16_t)SENT_BUSY);
-    __m128i f = _mm_setzero_si128(), nx, idle;
+    const __m128i capital = _mm_set1_epi16((short)LEDE_TOKF_CAPITALIZED);
+    __m128i f = _mm_setzero_si128(), nx, alone, idle, cap;
 
     f = _mm_insert_epi16(f, t[0].flags, 0);
     f = _mm_insert_epi16(f, t[1].flags, 1);
@@ -1101,50 +1120,69 @@ static inline unsigned live8(const lede_token *t)
     f = _mm_insert_epi16(f, t[5].flags, 5);
     f = _mm_insert_epi16(f, t[6].flags, 6);
     f = _mm_insert_epi16(f, t[7].flags, 7);
-    nx = _mm_insert_epi16(_mm_srli_si128(f, 2), t[8].flags, 7);
-    /* idle: inert and alone (SENT_HOLD == INERT) and the next neither capital nor glued */
-    idle = _mm_and_si128(_mm_cmpeq_epi16(_mm_and_si128(f, hold), inert),
-                         _mm_cmpeq_epi16(_mm_and_si128(nx, busy), _mm_setzero_si128()));
-    return ~(unsigned)_mm_movemask_epi8(_mm_packs_epi16(idle, idle)) & 0xFFu;
+    nx = _mm_and_si128(_mm_insert_epi16(_mm_srli_si128(f, 2), t[8].flags, 7), busy);
+    /* alone: inert, no opening quote, no line break or furniture after it */
+    alone = _mm_cmpeq_epi16(_mm_and_si128(f, visit), inert);
+    /* idle: alone and the next neither capital nor glued; cap: alone before a capital */
+    idle = _mm_and_si128(alone, _mm_cmpeq_epi16(nx, _mm_setzero_si128()));
+    cap = _mm_and_si128(alone, _mm_cmpeq_epi16(nx, capital));
+    return (unsigned)_mm_movemask_epi8(_mm_packs_epi16(idle, cap)) ^ 0xFFu;
 }
 #endif
 
-/* Bit j of the result: token base + j (j < lim) is no inert token, so decide() must look
- * at it. Branch-free, so a run of plain words costs a few instructions each and no
- * mispredicted branch; the caller then visits only the set bits. Eight tokens a step
- * where SSE2 is at hand (live8); else, and for the rest, each token's flags are read
- * once: they hold its own test and its predecessor's test of the next token, so the loop
- * carries them over to the next step; four steps a round, each into its own
- * accumulator, keep the dependency chains short. */
-static inline uint64_t candidates(const tok_sctx *c, size_t base, size_t lim)
+/* Bit j of the result: token base + j (j < lim) is live(), so the pass must look at it;
+ * bit j of *cap: it is also cap_next(). Branch-free, so a run of plain words costs a few
+ * instructions each and no mispredicted branch; the caller then visits only the set bits.
+ * Eight tokens a step where SSE2 is at hand (live8), the last eight of the block again
+ * for the rest (the bits are the same); else, and in blocks shorter than eight, each
+ * token's flags are read once: they hold its own test and its predecessor's test of the
+ * next token, so the loop carries them over to the next step; two steps a round, each
+ * into its own accumulator, keep the dependency chains short. */
+static inline uint64_t candidates(const tok_sctx *c, size_t base, size_t lim, uint64_t *cap)
 {
     const lede_token *t = c->t + base;
-    uint64_t m0 = 0, m1 = 0, m2 = 0, m3 = 0;
+    uint64_t m0 = 0, m1 = 0, w0 = 0, w1 = 0;
     unsigned f;
     size_t j = 0;
 
-    if (c->cfg->max_sentence_bytes) /* every token may cross the cap */
+    if (c->cfg->max_sentence_bytes) { /* every token may cross the cap */
+        *cap = 0;
         return lim == 64 ? ~(uint64_t)0 : (((uint64_t)1 << lim) - 1);
-#ifdef SENT_SSE2
-    for (; j + 8 <= lim; j += 8)
-        m0 |= (uint64_t)live8(t + j) << j;
-#endif
-    f = t[j].flags;
-    for (; j + 4 <= lim; j += 4) {
-        unsigned f1 = t[j + 1].flags, f2 = t[j + 2].flags, f3 = t[j + 3].flags;
-        unsigned f4 = t[j + 4].flags;
-        m0 |= live(f, f1) << j;
-        m1 |= live(f1, f2) << (j + 1);
-        m2 |= live(f2, f3) << (j + 2);
-        m3 |= live(f3, f4) << (j + 3);
-        f = f4;
     }
-    for (; j < lim; j++) {
+#ifdef SENT_SSE2
+    if (lim >= 8) {
+        unsigned b;
+        for (; j + 8 <= lim; j += 8) {
+            b = live8(t + j);
+            m0 |= (uint64_t)(b & 0xFFu) << j;
+            w0 |= (uint64_t)(b >> 8) << j;
+        }
+        if (j < lim) {
+            j = lim - 8;
+            b = live8(t + j);
+            m0 |= (uint64_t)(b & 0xFFu) << j;
+            w0 |= (uint64_t)(b >> 8) << j;
+        }
+        *cap = w0;
+        return m0;
+    }
+#endif
+    f = t[0].flags;
+    for (; j + 2 <= lim; j += 2) {
+        unsigned f1 = t[j + 1].flags, f2 = t[j + 2].flags;
+        m0 |= live(f, f1) << j;
+        w0 |= cap_next(f, f1) << j;
+        m1 |= live(f1, f2) << (j + 1);
+        w1 |= cap_next(f1, f2) << (j + 1);
+        f = f2;
+    }
+    if (j < lim) {
         unsigned f1 = t[j + 1].flags;
         m0 |= live(f, f1) << j;
-        f = f1;
+        w0 |= cap_next(f, f1) << j;
     }
-    return m0 | m1 | m2 | m3;
+    *cap = w0 | w1;
+    return m0 | m1;
 }
 
 static inline unsigned lowest_bit(uint64_t m)
@@ -1176,21 +1214,58 @@ TOK_COLD static int quote_visit(tok_sctx *c, size_t i)
     return !needs_rules(t[i].flags, t[i + 1].flags);
 }
 
-/* Token i is an inert word (no line break or dropped furniture after it) before a
- * capitalised word, not cut off a glued one, that the lexicon filter turns away from
- * the caption and dateline words: decide() would do nothing at i. Of its rules only the
- * caption one is left there (no list marker "b." to ask, no closing quote cut off, no
- * number, no dash of a dateline), and cap_lex() would find no class for it. */
-static inline int plain_capital(const tok_sctx *c, size_t i)
+/* Whether the lexicon may hold the capitalised word s[0..len) as a caption or dateline
+ * word: tok_lexicon_may_hold(lex, s, len, TOK_LEX_CAPTION) in two steps, as the first
+ * letter turns away five in six of the capitalised words of news text. */
+static inline int may_be_caption_word(const tok_lexicon *lex, const char *s, size_t len)
+{
+    if (!lex || len == 0 || len > 15 ||
+        !(lex->by_first[len][tok_lexicon_slot(s[0])] & TOK_LEX_CAPTION))
+        return 0;
+    return (lex->by_last[len][tok_lexicon_slot(s[len - 1])] & TOK_LEX_CAPTION) != 0;
+}
+
+/* decide() would do nothing at token i, which is cap_next(): an inert token (no line
+ * break or dropped furniture after it) before a capitalised word, not cut off a glued
+ * one, that is
+ *   - a word, and the lexicon filter turns the capitalised word away from the caption and
+ *     dateline words. Of decide()'s rules only the caption one is left there (no list
+ *     marker "b." to ask, no number, no dash of a dateline), and cap_lex() would find no
+ *     class for it;
+ *   - or a lone mark or symbol that closes nothing and is no dash (a comma, an opening
+ *     quote or bracket): the caption rules want a word or a closing mark before a credit,
+ *     and a word of two bytes or more before a preposition or a weekday. */
+static inline int plain_after(const tok_sctx *c, size_t i)
 {
     const lede_token *t = &c->t[i], *nt = &c->t[i + 1];
     unsigned char ch = (unsigned char)c->text[t->start];
 
-    return (t->flags & SENT_HOLD) == TOK_F_INERT && t->kind == LEDE_TOK_WORD && ch != '-' &&
-           ch != 0xE2 && !(t->end - t->start == 2 && c->text[t->start + 1] == '.') &&
-           (nt->flags & SENT_BUSY) == LEDE_TOKF_CAPITALIZED &&
-           !tok_lexicon_may_hold(c->cfg->lex, c->text + nt->start, nt->end - nt->start,
-                                 TOK_LEX_CAPTION);
+    if (t->kind != LEDE_TOK_WORD)
+        return (t->kind == LEDE_TOK_PUNCT || t->kind == LEDE_TOK_SYMBOL) &&
+               t->end - t->start == 1 && !(t->flags & LEDE_TOKF_CLOSE_QUOTE) && ch != '-' &&
+               ch != ')' && ch != ']' && ch != '}';
+    return ch != '-' && ch != 0xE2 && !(t->end - t->start == 2 && c->text[t->start + 1] == '.') &&
+           !may_be_caption_word(c->cfg->lex, c->text + nt->start, nt->end - nt->start);
+}
+
+/* plain_after() for an opening quote i, after quote_visit(). */
+static inline int plain_capital(const tok_sctx *c, size_t i)
+{
+    return (c->t[i].flags & SENT_HOLD) == TOK_F_INERT &&
+           (c->t[i + 1].flags & SENT_BUSY) == LEDE_TOKF_CAPITALIZED && plain_after(c, i);
+}
+
+/* m (bits j: tokens base + j) without the tokens of cap (its cap_next() ones) that
+ * plain_after() passes over: a tight loop of its own, so that the pass visits only the
+ * tokens decide() acts on. */
+static inline uint64_t drop_plain(const tok_sctx *c, size_t base, uint64_t m, uint64_t cap)
+{
+    while (cap) {
+        unsigned j = lowest_bit(cap);
+        cap &= cap - 1;
+        m ^= (uint64_t)plain_after(c, base + j) << j;
+    }
+    return m;
 }
 
 int tok_sentences(const tok_config *cfg, const char *text, const lede_token *tokens, size_t n,
@@ -1207,13 +1282,16 @@ int tok_sentences(const tok_config *cfg, const char *text, const lede_token *tok
      * each set bit the previous decision has not already stepped over. */
     for (size_t base = 0; base + 1 < n && next < n; base += 64) {
         size_t lim = n - 1 - base < 64 ? n - 1 - base : 64;
-        uint64_t m = candidates(&c, base, lim);
+        uint64_t cap, m = candidates(&c, base, lim, &cap);
+        m = drop_plain(&c, base, m, cap);
         while (m) {
             size_t i = base + lowest_bit(m);
             m &= m - 1;
-            if (i < next || (skip_plain && plain_capital(&c, i)))
+            if (i < next)
                 continue;
-            if ((tokens[i].flags & LEDE_TOKF_OPEN_QUOTE) && quote_visit(&c, i))
+            /* drop_plain() left opening quotes to quote_visit() */
+            if ((tokens[i].flags & LEDE_TOKF_OPEN_QUOTE) &&
+                (quote_visit(&c, i) || (skip_plain && plain_capital(&c, i))))
                 continue;
             rc = decide(&c, i, &next, emit, arg);
             if (rc)
