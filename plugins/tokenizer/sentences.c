@@ -930,6 +930,7 @@ static int ends_after_abbrev(const tok_sctx *c, size_t i, size_t k)
 #define SENT_HOLD (TOK_F_INERT | TOK_F_EOL | TOK_F_END)
 #define SENT_VISIT (SENT_HOLD | LEDE_TOKF_OPEN_QUOTE)
 #define SENT_BUSY (TOK_F_GLUED | LEDE_TOKF_CAPITALIZED)
+_Static_assert((SENT_VISIT & SENT_BUSY) == 0, "tests8() ORs the two masks");
 
 /* The rules at token i, which candidates() could not pass over: emits the sentences that
  * end there and sets *next to the first token still to look at (n: the paragraph is
@@ -949,7 +950,8 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
      * two-byte token such as "b." is still asked), so only the tests after these apply. */
     if ((tokens[i].flags & SENT_HOLD) != TOK_F_INERT ||
         (tokens[i].end - tokens[i].start == 2 && tok_maybe_marker(c, i))) {
-        if (tok_maybe_marker(c, i) &&
+        /* Only punctuation is a terminal mark, only a word or a number a list marker. */
+        if (tokens[i].kind != LEDE_TOK_PUNCT && tok_maybe_marker(c, i) &&
             (i == c->first || tokens[i].start > tokens[i - 1].end || tok_is_bullet(c, i - 1)) &&
             tok_starts_list_item(c, i, &k)) {
             /* A list item starts here, with its bullet if it has one. */
@@ -965,7 +967,8 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
             *next = k;
             return 0;
         }
-        term = tok_term_kind(c, i);
+        if (tokens[i].kind == LEDE_TOK_PUNCT)
+            term = tok_term_kind(c, i);
         /* "[?]", "(!)": an editor's mark, no end */
         if (term == TERM_MARK && i > 0 && tokens[i - 1].end == tokens[i].start &&
             (tok_is(c, i - 1, "[") || tok_is(c, i - 1, "(")))
@@ -1100,17 +1103,11 @@ static inline uint64_t cap_next(unsigned cur, unsigned nx)
 }
 
 #ifdef SENT_SSE2
-/* live() of t[0..8) (t[8] read as the last one's next) in the low eight bits, cap_next()
- * in the next eight, eight tokens at once: their flags gathered into the 16-bit lanes of
- * one register (a token is 12 bytes, so no plain load lines them up), the tests compared
- * lane by lane, the two results packed to bytes for one movemask. */
-static inline unsigned live8(const lede_token *t)
+/* The flags of t[0..8) in the 16-bit lanes of one register (a token is 12 bytes, so no
+ * plain load lines them up). */
+static inline __m128i flags8(const lede_token *t)
 {
-    const __m128i visit = _mm_set1_epi16((short)SENT_VISIT);
-    const __m128i inert = _mm_set1_epi16((short)TOK_F_INERT);
-    const __m128i busy = _mm_set1_epi16((short)(int16_t)SENT_BUSY);
-    const __m128i capital = _mm_set1_epi16((short)LEDE_TOKF_CAPITALIZED);
-    __m128i f = _mm_setzero_si128(), nx, alone, idle, cap;
+    __m128i f = _mm_setzero_si128();
 
     f = _mm_insert_epi16(f, t[0].flags, 0);
     f = _mm_insert_epi16(f, t[1].flags, 1);
@@ -1120,24 +1117,51 @@ static inline unsigned live8(const lede_token *t)
     f = _mm_insert_epi16(f, t[5].flags, 5);
     f = _mm_insert_epi16(f, t[6].flags, 6);
     f = _mm_insert_epi16(f, t[7].flags, 7);
-    nx = _mm_and_si128(_mm_insert_epi16(_mm_srli_si128(f, 2), t[8].flags, 7), busy);
-    /* alone: inert, no opening quote, no line break or furniture after it */
-    alone = _mm_cmpeq_epi16(_mm_and_si128(f, visit), inert);
-    /* idle: alone and the next neither capital nor glued; cap: alone before a capital */
-    idle = _mm_and_si128(alone, _mm_cmpeq_epi16(nx, _mm_setzero_si128()));
-    cap = _mm_and_si128(alone, _mm_cmpeq_epi16(nx, capital));
-    return (unsigned)_mm_movemask_epi8(_mm_packs_epi16(idle, cap)) ^ 0xFFu;
+    return f;
+}
+
+/* For eight tokens with flags f whose next tokens have flags nx, lane by lane: *idle, not
+ * live(); *cap, cap_next(). SENT_VISIT and SENT_BUSY share no bit, so one word holds both
+ * tests' bits. */
+static inline void tests8(__m128i f, __m128i nx, __m128i *idle, __m128i *cap)
+{
+    const __m128i x = _mm_or_si128(_mm_and_si128(f, _mm_set1_epi16((short)SENT_VISIT)),
+                                   _mm_and_si128(nx, _mm_set1_epi16((short)(int16_t)SENT_BUSY)));
+
+    *idle = _mm_cmpeq_epi16(x, _mm_set1_epi16((short)TOK_F_INERT));
+    *cap = _mm_cmpeq_epi16(x, _mm_set1_epi16((short)(TOK_F_INERT | LEDE_TOKF_CAPITALIZED)));
+}
+
+/* Not live() of t[0..8) (t[8] read as the last one's next) in the low eight bits,
+ * cap_next() in the next eight: the two tests packed to bytes for one movemask. */
+static inline unsigned idle8(const lede_token *t)
+{
+    __m128i f = flags8(t), idle, cap;
+
+    tests8(f, _mm_insert_epi16(_mm_srli_si128(f, 2), t[8].flags, 7), &idle, &cap);
+    return (unsigned)_mm_movemask_epi8(_mm_packs_epi16(idle, cap));
+}
+
+/* The same for t[0..16) (t[16] read as the last one's next): sixteen bits of each. */
+static inline uint32_t idle16(const lede_token *t)
+{
+    __m128i f0 = flags8(t), f1 = flags8(t + 8), idle0, cap0, idle1, cap1;
+
+    tests8(f0, _mm_or_si128(_mm_srli_si128(f0, 2), _mm_slli_si128(f1, 14)), &idle0, &cap0);
+    tests8(f1, _mm_insert_epi16(_mm_srli_si128(f1, 2), t[16].flags, 7), &idle1, &cap1);
+    return (uint32_t)_mm_movemask_epi8(_mm_packs_epi16(idle0, idle1)) |
+           (uint32_t)_mm_movemask_epi8(_mm_packs_epi16(cap0, cap1)) << 16;
 }
 #endif
 
 /* Bit j of the result: token base + j (j < lim) is live(), so the pass must look at it;
  * bit j of *cap: it is also cap_next(). Branch-free, so a run of plain words costs a few
  * instructions each and no mispredicted branch; the caller then visits only the set bits.
- * Eight tokens a step where SSE2 is at hand (live8), the last eight of the block again
- * for the rest (the bits are the same); else, and in blocks shorter than eight, each
- * token's flags are read once: they hold its own test and its predecessor's test of the
- * next token, so the loop carries them over to the next step; two steps a round, each
- * into its own accumulator, keep the dependency chains short. */
+ * Sixteen tokens a step where SSE2 is at hand (idle16), the last sixteen or eight of the
+ * block again for the rest (the bits are the same); else, and in blocks shorter than
+ * eight, each token's flags are read once: they hold its own test and its predecessor's
+ * test of the next token, so the loop carries them over to the next step; two steps a
+ * round, each into its own accumulator, keep the dependency chains short. */
 static inline uint64_t candidates(const tok_sctx *c, size_t base, size_t lim, uint64_t *cap)
 {
     const lede_token *t = c->t + base;
@@ -1150,21 +1174,33 @@ static inline uint64_t candidates(const tok_sctx *c, size_t base, size_t lim, ui
         return lim == 64 ? ~(uint64_t)0 : (((uint64_t)1 << lim) - 1);
     }
 #ifdef SENT_SSE2
-    if (lim >= 8) {
-        unsigned b;
-        for (; j + 8 <= lim; j += 8) {
-            b = live8(t + j);
-            m0 |= (uint64_t)(b & 0xFFu) << j;
-            w0 |= (uint64_t)(b >> 8) << j;
+    if (lim >= 16) {
+        uint32_t b;
+        for (; j + 16 <= lim; j += 16) {
+            b = idle16(t + j);
+            m0 |= (uint64_t)(b & 0xFFFFu) << j;
+            w0 |= (uint64_t)(b >> 16) << j;
         }
         if (j < lim) {
-            j = lim - 8;
-            b = live8(t + j);
-            m0 |= (uint64_t)(b & 0xFFu) << j;
-            w0 |= (uint64_t)(b >> 8) << j;
+            j = lim - 16;
+            b = idle16(t + j);
+            m0 |= (uint64_t)(b & 0xFFFFu) << j;
+            w0 |= (uint64_t)(b >> 16) << j;
         }
         *cap = w0;
-        return m0;
+        return ~m0 & (lim == 64 ? ~(uint64_t)0 : (((uint64_t)1 << lim) - 1));
+    }
+    if (lim >= 8) {
+        unsigned b = idle8(t);
+        m0 = b & 0xFFu;
+        w0 = b >> 8;
+        if (lim > 8) {
+            b = idle8(t + lim - 8);
+            m0 |= (uint64_t)(b & 0xFFu) << (lim - 8);
+            w0 |= (uint64_t)(b >> 8) << (lim - 8);
+        }
+        *cap = w0;
+        return ~m0 & (((uint64_t)1 << lim) - 1);
     }
 #endif
     f = t[0].flags;
@@ -1244,7 +1280,10 @@ static inline int plain_after(const tok_sctx *c, size_t i)
         return (t->kind == LEDE_TOK_PUNCT || t->kind == LEDE_TOK_SYMBOL) &&
                t->end - t->start == 1 && !(t->flags & LEDE_TOKF_CLOSE_QUOTE) && ch != '-' &&
                ch != ')' && ch != ']' && ch != '}';
-    return ch != '-' && ch != 0xE2 && !(t->end - t->start == 2 && c->text[t->start + 1] == '.') &&
+    /* without a branch per test (two-letter words before a capital are common, and their
+     * branch was mispredicted); text[start + 1] is in the text, as nt starts after t */
+    return ((ch != '-') & (ch != 0xE2) &
+            !((t->end - t->start == 2) & (c->text[t->start + 1] == '.'))) &&
            !may_be_caption_word(c->cfg->lex, c->text + nt->start, nt->end - nt->start);
 }
 
