@@ -932,6 +932,19 @@ static int ends_after_abbrev(const tok_sctx *c, size_t i, size_t k)
 #define SENT_BUSY (TOK_F_GLUED | LEDE_TOKF_CAPITALIZED)
 _Static_assert((SENT_VISIT & SENT_BUSY) == 0, "tests8() ORs the two masks");
 
+/* Emits the sentence that ends at token last; the next one starts after it. Returns 0 or
+ * what emit returned. */
+static inline int end_sentence(tok_sctx *c, size_t last, tok_emit_fn emit, void *arg)
+{
+    int rc = emit(arg, c->first, last);
+
+    if (rc)
+        return rc;
+    c->first = c->floor = last + 1;
+    c->in_item = 0;
+    return 0;
+}
+
 /* The rules at token i, which candidates() could not pass over: emits the sentences that
  * end there and sets *next to the first token still to look at (n: the paragraph is
  * done). Returns 0 or what emit returned. */
@@ -1070,15 +1083,30 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
         *next = n;
         return 0;
     }
-    if (split) {
-        rc = emit(arg, c->first, last);
-        if (rc)
-            return rc;
-        c->first = c->floor = last + 1;
-        c->in_item = 0;
-    }
     *next = last + 1;
-    return 0;
+    return split ? end_sentence(c, last, emit, arg) : 0;
+}
+
+/* decide() at token i would end the sentence at token last (returned; 0: not this case)
+ * and no rule after that could keep it: a lone full stop before white space and a word
+ * with an ASCII capital (its own fast path),
+ * not where a label number or figure word may stand before it (the sentence's second and
+ * third tokens), in a paragraph without a '[', with quotations split and no embedded
+ * quotation noted past it, and no '(' or '-' in the eight bytes before it (end_stands()).
+ * Most sentences of news text end so. */
+static inline size_t plain_stop(const tok_sctx *c, size_t i)
+{
+    const lede_token *t = &c->t[i], *nt = &c->t[i + 1];
+    size_t last = i;
+
+    if (t->kind != LEDE_TOK_PUNCT || t->end - t->start != 1 || c->text[t->start] != '.')
+        return 0;
+    return nt->start > c->t[last].end && nt->kind == LEDE_TOK_WORD &&
+                   (unsigned char)(c->text[nt->start] - 'A') < 26 && i > c->first + 2 &&
+                   !c->brackets && !c->cfg->quotations_whole && c->q_close <= last &&
+                   t->start >= NEAR_BYTES && !near_paren_or_hyphen(c->text + t->start - NEAR_BYTES)
+               ? last
+               : 0;
 }
 
 /* 1 if a token with flags cur before one with flags nx needs the rules, else 0. */
@@ -1311,7 +1339,7 @@ int tok_sentences(const tok_config *cfg, const char *text, const lede_token *tok
                   tok_emit_fn emit, void *arg)
 {
     tok_sctx c = {cfg, text, tokens, n, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0};
-    size_t next = 0;
+    size_t next = 0, last;
     int rc, skip_plain;
 
     c.brackets = (tokens[0].flags & TOK_F_BRACKETS) != 0;
@@ -1332,6 +1360,15 @@ int tok_sentences(const tok_config *cfg, const char *text, const lede_token *tok
             if ((tokens[i].flags & LEDE_TOKF_OPEN_QUOTE) &&
                 (quote_visit(&c, i) || (skip_plain && plain_capital(&c, i))))
                 continue;
+            if ((last = plain_stop(&c, i)) != 0) {
+                rc = end_sentence(&c, last, emit, arg);
+                if (rc)
+                    return rc;
+                next = last + 1;
+                if (next >= n)
+                    break;
+                continue;
+            }
             rc = decide(&c, i, &next, emit, arg);
             if (rc)
                 return rc;
