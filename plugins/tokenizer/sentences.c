@@ -1292,34 +1292,35 @@ static inline int may_be_caption_word(const tok_lexicon *lex, const char *s, siz
 /* decide() would do nothing at token i, which is cap_next(): an inert token (no line
  * break or dropped furniture after it) before a capitalised word, not cut off a glued
  * one, that is
- *   - a word, and the lexicon filter turns the capitalised word away from the caption and
- *     dateline words. Of decide()'s rules only the caption one is left there (no list
- *     marker "b." to ask, no number, no dash of a dateline), and cap_lex() would find no
- *     class for it;
+ *   - a word, and the lexicon filter (lex, the configuration's) turns the capitalised
+ *     word away from the caption and dateline words. Of decide()'s rules only the caption
+ *     one is left there (no list marker "b." to ask, no number; no dash of a dateline, as
+ *     a word holds a letter and a dash none), and cap_lex() would find no class for it;
  *   - or a lone mark or symbol that closes nothing and is no dash (a comma, an opening
  *     quote or bracket): the caption rules want a word or a closing mark before a credit,
  *     and a word of two bytes or more before a preposition or a weekday. */
-static inline int plain_after(const tok_sctx *c, size_t i)
+static inline int plain_after(const tok_sctx *c, const tok_lexicon *lex, size_t i)
 {
     const lede_token *t = &c->t[i], *nt = &c->t[i + 1];
-    unsigned char ch = (unsigned char)c->text[t->start];
 
-    if (t->kind != LEDE_TOK_WORD)
+    if (t->kind != LEDE_TOK_WORD) {
+        unsigned char ch = (unsigned char)c->text[t->start];
         return (t->kind == LEDE_TOK_PUNCT || t->kind == LEDE_TOK_SYMBOL) &&
                t->end - t->start == 1 && !(t->flags & LEDE_TOKF_CLOSE_QUOTE) && ch != '-' &&
                ch != ')' && ch != ']' && ch != '}';
+    }
     /* without a branch per test (two-letter words before a capital are common, and their
      * branch was mispredicted); text[start + 1] is in the text, as nt starts after t */
-    return ((ch != '-') & (ch != 0xE2) &
-            !((t->end - t->start == 2) & (c->text[t->start + 1] == '.'))) &&
-           !may_be_caption_word(c->cfg->lex, c->text + nt->start, nt->end - nt->start);
+    return !((t->end - t->start == 2) & (c->text[t->start + 1] == '.')) &&
+           !may_be_caption_word(lex, c->text + nt->start, nt->end - nt->start);
 }
 
 /* plain_after() for an opening quote i, after quote_visit(). */
 static inline int plain_capital(const tok_sctx *c, size_t i)
 {
     return (c->t[i].flags & SENT_HOLD) == TOK_F_INERT &&
-           (c->t[i + 1].flags & SENT_BUSY) == LEDE_TOKF_CAPITALIZED && plain_after(c, i);
+           (c->t[i + 1].flags & SENT_BUSY) == LEDE_TOKF_CAPITALIZED &&
+           plain_after(c, c->cfg->lex, i);
 }
 
 /* m (bits j: tokens base + j) without the tokens of cap (its cap_next() ones) that
@@ -1327,10 +1328,12 @@ static inline int plain_capital(const tok_sctx *c, size_t i)
  * tokens decide() acts on. */
 static inline uint64_t drop_plain(const tok_sctx *c, size_t base, uint64_t m, uint64_t cap)
 {
+    const tok_lexicon *lex = c->cfg->lex;
+
     while (cap) {
         unsigned j = lowest_bit(cap);
         cap &= cap - 1;
-        m ^= (uint64_t)plain_after(c, base + j) << j;
+        m ^= (uint64_t)plain_after(c, lex, base + j) << j;
     }
     return m;
 }
