@@ -1209,11 +1209,16 @@ static inline uint64_t candidates(const tok_sctx *c, size_t base, size_t lim, ui
             m0 |= (uint64_t)(b & 0xFFFFu) << j;
             w0 |= (uint64_t)(b >> 16) << j;
         }
-        if (j < lim) {
+        if (lim - j > 8) {
             j = lim - 16;
             b = idle16(t + j);
             m0 |= (uint64_t)(b & 0xFFFFu) << j;
             w0 |= (uint64_t)(b >> 16) << j;
+        } else if (j < lim) {
+            j = lim - 8;
+            b = idle8(t + j);
+            m0 |= (uint64_t)(b & 0xFFu) << j;
+            w0 |= (uint64_t)(b >> 8) << j;
         }
         *cap = w0;
         return ~m0 & (lim == 64 ? ~(uint64_t)0 : (((uint64_t)1 << lim) - 1));
@@ -1280,19 +1285,30 @@ TOK_COLD static int quote_visit(tok_sctx *c, size_t i)
 
 /* Whether the lexicon may hold the capitalised word s[0..len) as a caption or dateline
  * word: tok_lexicon_may_hold(lex, s, len, TOK_LEX_CAPTION) in two steps, as the first
- * letter turns away five in six of the capitalised words of news text. */
+ * letter turns away five in six of the capitalised words of news text. The word's first
+ * byte is no lower-case ASCII letter (its first letter is a capital), so its filter slot
+ * is the byte less 'A', 26 for anything past 'Z' or before 'A' (tok_lexicon_slot()'s). */
 static inline int may_be_caption_word(const tok_lexicon *lex, const char *s, size_t len)
 {
-    if (!lex || len == 0 || len > 15 ||
-        !(lex->by_first[len][tok_lexicon_slot(s[0])] & TOK_LEX_CAPTION))
+    unsigned first = (unsigned char)s[0] - (unsigned)'A';
+
+    if (len == 0 || len > 15 || !(lex->by_first[len][first < 26 ? first : 26] & TOK_LEX_CAPTION))
         return 0;
     return (lex->by_last[len][tok_lexicon_slot(s[len - 1])] & TOK_LEX_CAPTION) != 0;
+}
+
+/* The lexicon plain_after() asks: the configuration's, or one that holds no word. */
+static inline const tok_lexicon *caption_lexicon(const tok_sctx *c)
+{
+    static const tok_lexicon none; /* all filter rows zero: turns every word away */
+
+    return c->cfg->lex ? c->cfg->lex : &none;
 }
 
 /* decide() would do nothing at token i, which is cap_next(): an inert token (no line
  * break or dropped furniture after it) before a capitalised word, not cut off a glued
  * one, that is
- *   - a word, and the lexicon filter (lex, the configuration's) turns the capitalised
+ *   - a word, and the lexicon filter (lex: caption_lexicon()) turns the capitalised
  *     word away from the caption and dateline words. Of decide()'s rules only the caption
  *     one is left there (no list marker "b." to ask, no number; no dash of a dateline, as
  *     a word holds a letter and a dash none), and cap_lex() would find no class for it;
@@ -1320,7 +1336,7 @@ static inline int plain_capital(const tok_sctx *c, size_t i)
 {
     return (c->t[i].flags & SENT_HOLD) == TOK_F_INERT &&
            (c->t[i + 1].flags & SENT_BUSY) == LEDE_TOKF_CAPITALIZED &&
-           plain_after(c, c->cfg->lex, i);
+           plain_after(c, caption_lexicon(c), i);
 }
 
 /* m (bits j: tokens base + j) without the tokens of cap (its cap_next() ones) that
@@ -1328,7 +1344,7 @@ static inline int plain_capital(const tok_sctx *c, size_t i)
  * tokens decide() acts on. */
 static inline uint64_t drop_plain(const tok_sctx *c, size_t base, uint64_t m, uint64_t cap)
 {
-    const tok_lexicon *lex = c->cfg->lex;
+    const tok_lexicon *lex = caption_lexicon(c);
 
     while (cap) {
         unsigned j = lowest_bit(cap);
