@@ -954,7 +954,7 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
     const char *text = c->text;
     const lede_token *tokens = c->t;
     size_t n = c->n, last = i, k;
-    int split = 0, rc;
+    int split = 0;
     enum term term = TERM_NONE;
 
     /* Most tokens here are inert tokens before a capitalised word. Such a token is no
@@ -970,7 +970,7 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
             /* A list item starts here, with its bullet if it has one. */
             size_t b = i > c->first && tok_is_bullet(c, i - 1) ? i - 1 : i;
             if (b > c->first) {
-                rc = emit(arg, c->first, b - 1);
+                int rc = emit(arg, c->first, b - 1);
                 if (rc)
                     return rc;
                 c->first = b;
