@@ -195,15 +195,17 @@ static void test_caption_credit_starts_a_sentence(void **state)
                   "Black Widow and Captain America", "Image: Nick Moreau.");
 }
 
-/* sentences.c tests 64 tokens at a time, four at a step, whether a token needs the rules:
- * the token's own flags (a full stop) and the next token's (a word cut off a glued one,
- * "today|Putin") must be seen wherever they fall, at a block's or a step's edge too. */
+/* sentences.c tests 64 tokens at a time, eight at a step (the last eight of a block
+ * again for the rest; two at a step in a block of fewer than eight), whether a token needs
+ * the rules: the token's own flags (a full stop) and the next token's (a capitalised word,
+ * a word cut off a glued one, "today|Putin") must be seen wherever they fall, at a block's
+ * or a step's edge too, in paragraphs of every length up to past a block. */
 static void test_boundaries_at_every_position_around_the_block_edge(void **state)
 {
     tku *k = *state;
     char text[1024], first[1024];
 
-    for (size_t words = 54; words <= 74; words++) {
+    for (size_t words = 0; words <= 74; words++) {
         size_t len = 0;
         for (size_t w = 0; w < words; w++)
             len += (size_t)snprintf(text + len, sizeof text - len, "word ");
@@ -218,6 +220,11 @@ static void test_boundaries_at_every_position_around_the_block_edge(void **state
         snprintf(first + len, sizeof first - len, "today");
         tku_run(k, text);
         tku_assert_sentences(k, (const char *const[]){first, "Putin speaks."}, 2);
+        /* a caption credit: a word before a capitalised word the pass must not pass over */
+        snprintf(text + len, sizeof text - len, "America Image: Nick Moreau.");
+        snprintf(first + len, sizeof first - len, "America");
+        tku_run(k, text);
+        tku_assert_sentences(k, (const char *const[]){first, "Image: Nick Moreau."}, 2);
     }
 }
 

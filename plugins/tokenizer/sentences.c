@@ -107,7 +107,9 @@
  * Every look-ahead is bounded (a list marker's neighbour within 200 tokens, a citation
  * within 10), so a paragraph costs linear time whatever it holds. Most tokens are plain
  * words before a lower-case word, on which no rule acts: a branch-free pass marks, 64
- * tokens at a time, those that need the rules, and only those are visited (decide()).
+ * tokens at a time, those that need the rules (candidates()); a tight loop drops the
+ * plain ones before a capital (drop_plain()), the commonest full stops end their
+ * sentences without the rest (plain_stop()), and only the others are visited (decide()).
  * The figures these rules reach on public gold sets are printed by
  * bench/sentences_eval.sh.
  */
@@ -930,6 +932,20 @@ static int ends_after_abbrev(const tok_sctx *c, size_t i, size_t k)
 #define SENT_HOLD (TOK_F_INERT | TOK_F_EOL | TOK_F_END)
 #define SENT_VISIT (SENT_HOLD | LEDE_TOKF_OPEN_QUOTE)
 #define SENT_BUSY (TOK_F_GLUED | LEDE_TOKF_CAPITALIZED)
+_Static_assert((SENT_VISIT & SENT_BUSY) == 0, "tests8() ORs the two masks");
+
+/* Emits the sentence that ends at token last; the next one starts after it. Returns 0 or
+ * what emit returned. */
+static inline int end_sentence(tok_sctx *c, size_t last, tok_emit_fn emit, void *arg)
+{
+    int rc = emit(arg, c->first, last);
+
+    if (rc)
+        return rc;
+    c->first = c->floor = last + 1;
+    c->in_item = 0;
+    return 0;
+}
 
 /* The rules at token i, which candidates() could not pass over: emits the sentences that
  * end there and sets *next to the first token still to look at (n: the paragraph is
@@ -940,7 +956,7 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
     const char *text = c->text;
     const lede_token *tokens = c->t;
     size_t n = c->n, last = i, k;
-    int split = 0, rc;
+    int split = 0;
     enum term term = TERM_NONE;
 
     /* Most tokens here are inert tokens before a capitalised word. Such a token is no
@@ -949,13 +965,14 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
      * two-byte token such as "b." is still asked), so only the tests after these apply. */
     if ((tokens[i].flags & SENT_HOLD) != TOK_F_INERT ||
         (tokens[i].end - tokens[i].start == 2 && tok_maybe_marker(c, i))) {
-        if (tok_maybe_marker(c, i) &&
+        /* Only punctuation is a terminal mark, only a word or a number a list marker. */
+        if (tokens[i].kind != LEDE_TOK_PUNCT && tok_maybe_marker(c, i) &&
             (i == c->first || tokens[i].start > tokens[i - 1].end || tok_is_bullet(c, i - 1)) &&
             tok_starts_list_item(c, i, &k)) {
             /* A list item starts here, with its bullet if it has one. */
             size_t b = i > c->first && tok_is_bullet(c, i - 1) ? i - 1 : i;
             if (b > c->first) {
-                rc = emit(arg, c->first, b - 1);
+                int rc = emit(arg, c->first, b - 1);
                 if (rc)
                     return rc;
                 c->first = b;
@@ -965,7 +982,8 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
             *next = k;
             return 0;
         }
-        term = tok_term_kind(c, i);
+        if (tokens[i].kind == LEDE_TOK_PUNCT)
+            term = tok_term_kind(c, i);
         /* "[?]", "(!)": an editor's mark, no end */
         if (term == TERM_MARK && i > 0 && tokens[i - 1].end == tokens[i].start &&
             (tok_is(c, i - 1, "[") || tok_is(c, i - 1, "(")))
@@ -981,13 +999,23 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
                 if (tok_term_kind(c, j) == TERM_STOP)
                     term = TERM_STOP;
             }
-            if (term == TERM_STOP || term == TERM_MARK)
-                k = absorb_footnotes(c, k);
-            last = k;
-            if (k + 1 < n)
-                split = ends_after_terminal(c, term, i, k);
-            if (!split && term == TERM_STOP && k + 1 < n && tokens[k + 1].kind == LEDE_TOK_WORD)
-                split = menu_follows(c, k);
+            if (term == TERM_STOP && k + 1 < n && tokens[k + 1].start > tokens[k].end &&
+                tokens[k + 1].kind == LEDE_TOK_WORD &&
+                (unsigned char)(text[tokens[k + 1].start] - 'A') < 26) {
+                /* The common case, a full stop (and its closing marks) before white space
+                 * and a word with an ASCII capital: no footnote mark follows, and
+                 * ends_after_terminal() would end the sentence. */
+                last = k;
+                split = 1;
+            } else {
+                if (term == TERM_STOP || term == TERM_MARK)
+                    k = absorb_footnotes(c, k);
+                last = k;
+                if (k + 1 < n)
+                    split = ends_after_terminal(c, term, i, k);
+                if (!split && term == TERM_STOP && k + 1 < n && tokens[k + 1].kind == LEDE_TOK_WORD)
+                    split = menu_follows(c, k);
+            }
             if (split && term == TERM_STOP &&
                 ((i == c->first + 1 && is_label_number(c, c->first, i)) ||
                  (i == c->first + 2 && is_figure_word(c, c->first) &&
@@ -1057,15 +1085,30 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
         *next = n;
         return 0;
     }
-    if (split) {
-        rc = emit(arg, c->first, last);
-        if (rc)
-            return rc;
-        c->first = c->floor = last + 1;
-        c->in_item = 0;
-    }
     *next = last + 1;
-    return 0;
+    return split ? end_sentence(c, last, emit, arg) : 0;
+}
+
+/* decide() at token i would end the sentence at token last (returned; 0: not this case)
+ * and no rule after that could keep it: a lone full stop before white space and a word
+ * with an ASCII capital (its own fast path),
+ * not where a label number or figure word may stand before it (the sentence's second and
+ * third tokens), in a paragraph without a '[', with quotations split and no embedded
+ * quotation noted past it, and no '(' or '-' in the eight bytes before it (end_stands()).
+ * Most sentences of news text end so. */
+static inline size_t plain_stop(const tok_sctx *c, size_t i)
+{
+    const lede_token *t = &c->t[i], *nt = &c->t[i + 1];
+    size_t last = i;
+
+    if (t->kind != LEDE_TOK_PUNCT || t->end - t->start != 1 || c->text[t->start] != '.')
+        return 0;
+    return nt->start > c->t[last].end && nt->kind == LEDE_TOK_WORD &&
+                   (unsigned char)(c->text[nt->start] - 'A') < 26 && i > c->first + 2 &&
+                   !c->brackets && !c->cfg->quotations_whole && c->q_close <= last &&
+                   t->start >= NEAR_BYTES && !near_paren_or_hyphen(c->text + t->start - NEAR_BYTES)
+               ? last
+               : 0;
 }
 
 /* 1 if a token with flags cur before one with flags nx needs the rules, else 0. */
@@ -1081,17 +1124,20 @@ static inline uint64_t live(unsigned cur, unsigned nx)
     return (((cur & SENT_VISIT) ^ TOK_F_INERT) | (nx & SENT_BUSY)) != 0;
 }
 
-#ifdef SENT_SSE2
-/* live() of t[0..8) (t[8] read as the last one's next) as eight bits, eight tokens at
- * once: their flags gathered into the 16-bit lanes of one register (a token is 12 bytes,
- * so no plain load lines them up), the tests compared lane by lane, the lanes packed to
- * bytes for one movemask. */
-static inline unsigned live8(const lede_token *t)
+/* 1 if a token with flags cur before one with flags nx is one plain_capital() may pass
+ * over: inert and no opening quote, before a capitalised word not cut off a glued one.
+ * Such a token is also live(). */
+static inline uint64_t cap_next(unsigned cur, unsigned nx)
 {
-    const __m128i hold = _mm_set1_epi16((short)SENT_VISIT);
-    const __m128i inert = _mm_set1_epi16((short)TOK_F_INERT);
-    const __m128i busy = _mm_set1_epi16((short)(int16_t)SENT_BUSY);
-    __m128i f = _mm_setzero_si128(), nx, idle;
+    return ((cur & SENT_VISIT) == TOK_F_INERT) & ((nx & SENT_BUSY) == LEDE_TOKF_CAPITALIZED);
+}
+
+#ifdef SENT_SSE2
+/* The flags of t[0..8) in the 16-bit lanes of one register (a token is 12 bytes, so no
+ * plain load lines them up). */
+static inline __m128i flags8(const lede_token *t)
+{
+    __m128i f = _mm_setzero_si128();
 
     f = _mm_insert_epi16(f, t[0].flags, 0);
     f = _mm_insert_epi16(f, t[1].flags, 1);
@@ -1101,50 +1147,113 @@ static inline unsigned live8(const lede_token *t)
     f = _mm_insert_epi16(f, t[5].flags, 5);
     f = _mm_insert_epi16(f, t[6].flags, 6);
     f = _mm_insert_epi16(f, t[7].flags, 7);
-    nx = _mm_insert_epi16(_mm_srli_si128(f, 2), t[8].flags, 7);
-    /* idle: inert and alone (SENT_HOLD == INERT) and the next neither capital nor glued */
-    idle = _mm_and_si128(_mm_cmpeq_epi16(_mm_and_si128(f, hold), inert),
-                         _mm_cmpeq_epi16(_mm_and_si128(nx, busy), _mm_setzero_si128()));
-    return ~(unsigned)_mm_movemask_epi8(_mm_packs_epi16(idle, idle)) & 0xFFu;
+    return f;
+}
+
+/* For eight tokens with flags f whose next tokens have flags nx, lane by lane: *idle, not
+ * live(); *cap, cap_next(). SENT_VISIT and SENT_BUSY share no bit, so one word holds both
+ * tests' bits. */
+static inline void tests8(__m128i f, __m128i nx, __m128i *idle, __m128i *cap)
+{
+    const __m128i x = _mm_or_si128(_mm_and_si128(f, _mm_set1_epi16((short)SENT_VISIT)),
+                                   _mm_and_si128(nx, _mm_set1_epi16((short)(int16_t)SENT_BUSY)));
+
+    *idle = _mm_cmpeq_epi16(x, _mm_set1_epi16((short)TOK_F_INERT));
+    *cap = _mm_cmpeq_epi16(x, _mm_set1_epi16((short)(TOK_F_INERT | LEDE_TOKF_CAPITALIZED)));
+}
+
+/* Not live() of t[0..8) (t[8] read as the last one's next) in the low eight bits,
+ * cap_next() in the next eight: the two tests packed to bytes for one movemask. */
+static inline unsigned idle8(const lede_token *t)
+{
+    __m128i f = flags8(t), idle, cap;
+
+    tests8(f, _mm_insert_epi16(_mm_srli_si128(f, 2), t[8].flags, 7), &idle, &cap);
+    return (unsigned)_mm_movemask_epi8(_mm_packs_epi16(idle, cap));
+}
+
+/* The same for t[0..16) (t[16] read as the last one's next): sixteen bits of each. */
+static inline uint32_t idle16(const lede_token *t)
+{
+    __m128i f0 = flags8(t), f1 = flags8(t + 8), idle0, cap0, idle1, cap1;
+
+    tests8(f0, _mm_or_si128(_mm_srli_si128(f0, 2), _mm_slli_si128(f1, 14)), &idle0, &cap0);
+    tests8(f1, _mm_insert_epi16(_mm_srli_si128(f1, 2), t[16].flags, 7), &idle1, &cap1);
+    return (uint32_t)_mm_movemask_epi8(_mm_packs_epi16(idle0, idle1)) |
+           (uint32_t)_mm_movemask_epi8(_mm_packs_epi16(cap0, cap1)) << 16;
 }
 #endif
 
-/* Bit j of the result: token base + j (j < lim) is no inert token, so decide() must look
- * at it. Branch-free, so a run of plain words costs a few instructions each and no
- * mispredicted branch; the caller then visits only the set bits. Eight tokens a step
- * where SSE2 is at hand (live8); else, and for the rest, each token's flags are read
- * once: they hold its own test and its predecessor's test of the next token, so the loop
- * carries them over to the next step; four steps a round, each into its own
- * accumulator, keep the dependency chains short. */
-static inline uint64_t candidates(const tok_sctx *c, size_t base, size_t lim)
+/* Bit j of the result: token base + j (j < lim) is live(), so the pass must look at it;
+ * bit j of *cap: it is also cap_next(). Branch-free, so a run of plain words costs a few
+ * instructions each and no mispredicted branch; the caller then visits only the set bits.
+ * Sixteen tokens a step where SSE2 is at hand (idle16), the last sixteen or eight of the
+ * block again for the rest (the bits are the same); else, and in blocks shorter than
+ * eight, each token's flags are read once: they hold its own test and its predecessor's
+ * test of the next token, so the loop carries them over to the next step; two steps a
+ * round, each into its own accumulator, keep the dependency chains short. */
+static inline uint64_t candidates(const tok_sctx *c, size_t base, size_t lim, uint64_t *cap)
 {
     const lede_token *t = c->t + base;
-    uint64_t m0 = 0, m1 = 0, m2 = 0, m3 = 0;
+    uint64_t m0 = 0, m1 = 0, w0 = 0, w1 = 0;
     unsigned f;
     size_t j = 0;
 
-    if (c->cfg->max_sentence_bytes) /* every token may cross the cap */
+    if (c->cfg->max_sentence_bytes) { /* every token may cross the cap */
+        *cap = 0;
         return lim == 64 ? ~(uint64_t)0 : (((uint64_t)1 << lim) - 1);
-#ifdef SENT_SSE2
-    for (; j + 8 <= lim; j += 8)
-        m0 |= (uint64_t)live8(t + j) << j;
-#endif
-    f = t[j].flags;
-    for (; j + 4 <= lim; j += 4) {
-        unsigned f1 = t[j + 1].flags, f2 = t[j + 2].flags, f3 = t[j + 3].flags;
-        unsigned f4 = t[j + 4].flags;
-        m0 |= live(f, f1) << j;
-        m1 |= live(f1, f2) << (j + 1);
-        m2 |= live(f2, f3) << (j + 2);
-        m3 |= live(f3, f4) << (j + 3);
-        f = f4;
     }
-    for (; j < lim; j++) {
+#ifdef SENT_SSE2
+    if (lim >= 16) {
+        uint32_t b;
+        for (; j + 16 <= lim; j += 16) {
+            b = idle16(t + j);
+            m0 |= (uint64_t)(b & 0xFFFFu) << j;
+            w0 |= (uint64_t)(b >> 16) << j;
+        }
+        if (lim - j > 8) {
+            j = lim - 16;
+            b = idle16(t + j);
+            m0 |= (uint64_t)(b & 0xFFFFu) << j;
+            w0 |= (uint64_t)(b >> 16) << j;
+        } else if (j < lim) {
+            j = lim - 8;
+            b = idle8(t + j);
+            m0 |= (uint64_t)(b & 0xFFu) << j;
+            w0 |= (uint64_t)(b >> 8) << j;
+        }
+        *cap = w0;
+        return ~m0 & (lim == 64 ? ~(uint64_t)0 : (((uint64_t)1 << lim) - 1));
+    }
+    if (lim >= 8) {
+        unsigned b = idle8(t);
+        m0 = b & 0xFFu;
+        w0 = b >> 8;
+        if (lim > 8) {
+            b = idle8(t + lim - 8);
+            m0 |= (uint64_t)(b & 0xFFu) << (lim - 8);
+            w0 |= (uint64_t)(b >> 8) << (lim - 8);
+        }
+        *cap = w0;
+        return ~m0 & (((uint64_t)1 << lim) - 1);
+    }
+#endif
+    f = t[0].flags;
+    for (; j + 2 <= lim; j += 2) {
+        unsigned f1 = t[j + 1].flags, f2 = t[j + 2].flags;
+        m0 |= live(f, f1) << j;
+        w0 |= cap_next(f, f1) << j;
+        m1 |= live(f1, f2) << (j + 1);
+        w1 |= cap_next(f1, f2) << (j + 1);
+        f = f2;
+    }
+    if (j < lim) {
         unsigned f1 = t[j + 1].flags;
         m0 |= live(f, f1) << j;
-        f = f1;
+        w0 |= cap_next(f, f1) << j;
     }
-    return m0 | m1 | m2 | m3;
+    *cap = w0 | w1;
+    return m0 | m1;
 }
 
 static inline unsigned lowest_bit(uint64_t m)
@@ -1176,28 +1285,82 @@ TOK_COLD static int quote_visit(tok_sctx *c, size_t i)
     return !needs_rules(t[i].flags, t[i + 1].flags);
 }
 
-/* Token i is an inert word (no line break or dropped furniture after it) before a
- * capitalised word, not cut off a glued one, that the lexicon filter turns away from
- * the caption and dateline words: decide() would do nothing at i. Of its rules only the
- * caption one is left there (no list marker "b." to ask, no closing quote cut off, no
- * number, no dash of a dateline), and cap_lex() would find no class for it. */
-static inline int plain_capital(const tok_sctx *c, size_t i)
+/* Whether the lexicon may hold the capitalised word s[0..len) as a caption or dateline
+ * word: tok_lexicon_may_hold(lex, s, len, TOK_LEX_CAPTION) in two steps, as the first
+ * letter turns away five in six of the capitalised words of news text. The word's first
+ * byte is no lower-case ASCII letter (its first letter is a capital), so its filter slot
+ * is the byte less 'A', 26 for anything past 'Z' or before 'A' (tok_lexicon_slot()'s). */
+static inline int may_be_caption_word(const tok_lexicon *lex, const char *s, size_t len)
+{
+    unsigned first = (unsigned char)s[0] - (unsigned)'A';
+
+    if (len == 0 || len > 15 || !(lex->by_first[len][first < 26 ? first : 26] & TOK_LEX_CAPTION))
+        return 0;
+    return (lex->by_last[len][tok_lexicon_slot(s[len - 1])] & TOK_LEX_CAPTION) != 0;
+}
+
+/* The lexicon plain_after() asks: the configuration's, or one that holds no word. */
+static inline const tok_lexicon *caption_lexicon(const tok_sctx *c)
+{
+    static const tok_lexicon none; /* all filter rows zero: turns every word away */
+
+    return c->cfg->lex ? c->cfg->lex : &none;
+}
+
+/* decide() would do nothing at token i, which is cap_next(): an inert token (no line
+ * break or dropped furniture after it) before a capitalised word, not cut off a glued
+ * one, that is
+ *   - a word, and the lexicon filter (lex: caption_lexicon()) turns the capitalised
+ *     word away from the caption and dateline words. Of decide()'s rules only the caption
+ *     one is left there (no list marker "b." to ask, no number; no dash of a dateline, as
+ *     a word holds a letter and a dash none), and cap_lex() would find no class for it;
+ *   - or a lone mark or symbol that closes nothing and is no dash (a comma, an opening
+ *     quote or bracket): the caption rules want a word or a closing mark before a credit,
+ *     and a word of two bytes or more before a preposition or a weekday. */
+static inline int plain_after(const tok_sctx *c, const tok_lexicon *lex, size_t i)
 {
     const lede_token *t = &c->t[i], *nt = &c->t[i + 1];
-    unsigned char ch = (unsigned char)c->text[t->start];
 
-    return (t->flags & SENT_HOLD) == TOK_F_INERT && t->kind == LEDE_TOK_WORD && ch != '-' &&
-           ch != 0xE2 && !(t->end - t->start == 2 && c->text[t->start + 1] == '.') &&
-           (nt->flags & SENT_BUSY) == LEDE_TOKF_CAPITALIZED &&
-           !tok_lexicon_may_hold(c->cfg->lex, c->text + nt->start, nt->end - nt->start,
-                                 TOK_LEX_CAPTION);
+    if (t->kind != LEDE_TOK_WORD) {
+        unsigned char ch = (unsigned char)c->text[t->start];
+        return (t->kind == LEDE_TOK_PUNCT || t->kind == LEDE_TOK_SYMBOL) &&
+               t->end - t->start == 1 && !(t->flags & LEDE_TOKF_CLOSE_QUOTE) && ch != '-' &&
+               ch != ')' && ch != ']' && ch != '}';
+    }
+    /* without a branch per test (two-letter words before a capital are common, and their
+     * branch was mispredicted); text[start + 1] is in the text, as nt starts after t */
+    return !((t->end - t->start == 2) & (c->text[t->start + 1] == '.')) &&
+           !may_be_caption_word(lex, c->text + nt->start, nt->end - nt->start);
+}
+
+/* plain_after() for an opening quote i, after quote_visit(). */
+static inline int plain_capital(const tok_sctx *c, size_t i)
+{
+    return (c->t[i].flags & SENT_HOLD) == TOK_F_INERT &&
+           (c->t[i + 1].flags & SENT_BUSY) == LEDE_TOKF_CAPITALIZED &&
+           plain_after(c, caption_lexicon(c), i);
+}
+
+/* m (bits j: tokens base + j) without the tokens of cap (its cap_next() ones) that
+ * plain_after() passes over: a tight loop of its own, so that the pass visits only the
+ * tokens decide() acts on. */
+static inline uint64_t drop_plain(const tok_sctx *c, size_t base, uint64_t m, uint64_t cap)
+{
+    const tok_lexicon *lex = caption_lexicon(c);
+
+    while (cap) {
+        unsigned j = lowest_bit(cap);
+        cap &= cap - 1;
+        m ^= (uint64_t)plain_after(c, lex, base + j) << j;
+    }
+    return m;
 }
 
 int tok_sentences(const tok_config *cfg, const char *text, const lede_token *tokens, size_t n,
                   tok_emit_fn emit, void *arg)
 {
     tok_sctx c = {cfg, text, tokens, n, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0};
-    size_t next = 0;
+    size_t next = 0, last;
     int rc, skip_plain;
 
     c.brackets = (tokens[0].flags & TOK_F_BRACKETS) != 0;
@@ -1207,14 +1370,26 @@ int tok_sentences(const tok_config *cfg, const char *text, const lede_token *tok
      * each set bit the previous decision has not already stepped over. */
     for (size_t base = 0; base + 1 < n && next < n; base += 64) {
         size_t lim = n - 1 - base < 64 ? n - 1 - base : 64;
-        uint64_t m = candidates(&c, base, lim);
+        uint64_t cap, m = candidates(&c, base, lim, &cap);
+        m = drop_plain(&c, base, m, cap);
         while (m) {
             size_t i = base + lowest_bit(m);
             m &= m - 1;
-            if (i < next || (skip_plain && plain_capital(&c, i)))
+            if (i < next)
                 continue;
-            if ((tokens[i].flags & LEDE_TOKF_OPEN_QUOTE) && quote_visit(&c, i))
+            /* drop_plain() left opening quotes to quote_visit() */
+            if ((tokens[i].flags & LEDE_TOKF_OPEN_QUOTE) &&
+                (quote_visit(&c, i) || (skip_plain && plain_capital(&c, i))))
                 continue;
+            if ((last = plain_stop(&c, i)) != 0) {
+                rc = end_sentence(&c, last, emit, arg);
+                if (rc)
+                    return rc;
+                next = last + 1;
+                if (next >= n)
+                    break;
+                continue;
+            }
             rc = decide(&c, i, &next, emit, arg);
             if (rc)
                 return rc;
