@@ -139,6 +139,26 @@ static void test_default_keeps_a_quotation_opening_with_an_ellipsis_whole(void *
                   "detective with a grand conspiracy theory. ... The next thing Daniel knows he's "
                   "in a cell where he sat for the next 30 hours.\"",
                   "Montalvo was released.");
+    /* after a number, a bracket or a dash as after a comma (a final review's cases) */
+    TKU_SENTENCES(k,
+                  "The figure was confirmed in 2004 \"... the water is safe. Residents may drink "
+                  "it\" according to the report.",
+                  "The figure was confirmed in 2004 \"... the water is safe. Residents may drink "
+                  "it\" according to the report.");
+    TKU_SENTENCES(k, "He was blunt -- \"... we lost. We go home\" he said.",
+                  "He was blunt -- \"... we lost. We go home\" he said.");
+}
+
+static void test_default_quotation_ended_by_another_rule_holds_nothing_after(void **state)
+{
+    tku *k = *state;
+    /* The caption line ends the sentence that opened the quotation: the full stops after
+     * it are the reader's again (a final review's case, from a scraped page's layout). */
+    TKU_SENTENCES(k,
+                  "He said \"we won the match\nPhoto: Reuters\nThe team played well. It was "
+                  "great.\" and left.",
+                  "He said \"we won the match\nPhoto: Reuters", "The team played well.",
+                  "It was great.\" and left.");
 }
 
 static void test_default_splits_a_quotation_set_apart_by_a_comma_or_colon(void **state)
@@ -302,6 +322,7 @@ int main(void)
         cmocka_unit_test(test_default_keeps_a_quotation_after_a_speech_verb_whole),
         cmocka_unit_test(test_default_keeps_a_quotation_after_that_whole),
         cmocka_unit_test(test_default_keeps_a_quotation_opening_with_an_ellipsis_whole),
+        cmocka_unit_test(test_default_quotation_ended_by_another_rule_holds_nothing_after),
         cmocka_unit_test(test_default_splits_a_quotation_set_apart_by_a_comma_or_colon),
         cmocka_unit_test(test_default_quotation_trailing_off_ends_before_a_capital),
     };

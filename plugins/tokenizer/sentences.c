@@ -586,15 +586,15 @@ static int is_speech_word(const tok_sctx *c, size_t w)
     return 0;
 }
 
-/* The opening quote j, after white space and a word or a comma, opens a quotation
- * embedded in its sentence. */
+/* The opening quote j, after white space and a word, or before an ellipsis after anything
+ * but a colon, opens a quotation embedded in its sentence. */
 static int opens_embedded_quotation(const tok_sctx *c, size_t j)
 {
     return is_speech_word(c, j - 1) || tok_term_kind(c, j + 1) == TERM_ELLIPSIS;
 }
 
-/* Notes the embedded quotation that token j, an opening quote after white space and a word
- * or a comma, opens, if it does and is not inside the one noted before: its closing mark
+/* Notes the embedded quotation that token j, an opening quote that quote_visit() let
+ * through, opens, if it does and is not inside the one noted before: its closing mark
  * is searched for once, within the budget inside_quotation() keeps. */
 TOK_COLD static void note_quotation(tok_sctx *c, size_t j)
 {
@@ -610,10 +610,11 @@ TOK_COLD static void note_quotation(tok_sctx *c, size_t j)
 }
 
 /* Tokens i..k, a terminal mark or an abbreviation and what is glued to it, are inside the
- * embedded quotation noted last, which closes after k. */
+ * embedded quotation noted last, which opened in this sentence and closes after k (one
+ * that opened before the sentence, which another rule ended, has nothing to hold). */
 static inline int embedded_holds(const tok_sctx *c, size_t i, size_t k)
 {
-    return c->q_close > k && c->q_open < i;
+    return c->q_close > k && c->q_open < i && c->q_open >= c->first;
 }
 
 /* ---- quotations = "whole" ---- */
@@ -1278,9 +1279,13 @@ TOK_COLD static int quote_visit(tok_sctx *c, size_t i)
 {
     const lede_token *t = c->t;
 
-    if (i > 0 && i + 1 < c->n && !c->cfg->quotations_whole && t[i].start > t[i - 1].end &&
+    /* After a word (a speech verb, "that"), or after anything but a colon when an ellipsis
+     * follows (a number, a bracket, a dash, a comma: 'in 2004 "... the water is safe'); the
+     * ellipsis is three bytes, so a one-byte next token needs no look. Never at the
+     * sentence's first token: that quotation opens the sentence. */
+    if (i > c->first && i + 1 < c->n && !c->cfg->quotations_whole && t[i].start > t[i - 1].end &&
         (t[i - 1].kind == LEDE_TOK_WORD ||
-         (c->text[t[i - 1].start] == ',' && t[i + 1].end - t[i + 1].start > 1)))
+         (t[i + 1].end - t[i + 1].start > 1 && c->text[t[i - 1].start] != ':')))
         note_quotation(c, i);
     return !needs_rules(t[i].flags, t[i + 1].flags);
 }
