@@ -752,6 +752,7 @@ const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m
         if (title != SIZE_MAX && qt_tok_capitalized(v, title))
             s = v->tok[title].start; /* Mrs Bennet, when no first name was ever given */
     }
+    e = qt_name_suffix_end(v, m->te, e);
     return qt_dup_name(v->doc, v->text + s, e - s);
 }
 

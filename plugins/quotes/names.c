@@ -165,9 +165,28 @@ static int lower_compound(const qt_view *v, size_t i)
     return 0;
 }
 
+/* Token i is a generational suffix: Jr, Jr., Sr, Sr., II, III, IV (Joseph R. Biden Jr.). */
+static inline int is_suffix(const qt_view *v, size_t i)
+{
+    /* Every run is trimmed: its last token's length turns most away. */
+    size_t n = v->tok[i].end - v->tok[i].start;
+    if (n - 2 > 1)
+        return 0;
+    const char *s = v->text + v->tok[i].start;
+    if ((s[0] == 'J' || s[0] == 'S') && s[1] == 'r')
+        return n == 2 || s[2] == '.';
+    return (s[0] == 'I' && (s[1] == 'I' || s[1] == 'V') &&
+            (n == 2 || (s[1] == 'I' && s[2] == 'I')));
+}
+
 /* Trims a run [tb, te) of a leading function word and of roles and titles. */
 static void trim_run(const qt_view *v, size_t *tb, size_t *te)
 {
+    /* Joseph R. Biden Jr.: the surname is the word before the suffix, which Mr. Biden names
+     * (qt_name_suffix_end() gives the suffix back to the name shown); trimmed first, as no
+     * title (Martin Luther King III). */
+    if (*te - *tb >= 2 && is_suffix(v, *te - 1))
+        (*te)--;
     while (*tb < *te && qt_tok_in(v, *tb, QT_W_FUNCTION))
         (*tb)++;
     /* Had Elizabeth, Till Elizabeth: a common word capitalised by its sentence. */
@@ -205,6 +224,14 @@ static void trim_run(const qt_view *v, size_t *tb, size_t *te)
     }
     while (*te > *tb && (qt_tok_punct(v, *te - 1, '.') && !is_initial_dot(v, *te - 1)))
         (*te)--;
+}
+
+uint32_t qt_name_suffix_end(const qt_view *v, size_t te, uint32_t e)
+{
+    return te < v->n_tok && v->tok[te - 1].end == e && is_suffix(v, te) && joins(v, te - 1) &&
+                   !v->quoted[te]
+               ? v->tok[te].end
+               : e;
 }
 
 /* qt_name_starting_at() for a token i < hi known to be a name word; *end receives where
@@ -824,6 +851,16 @@ void qt_fill_run(const qt_view *v, qt_mrec *m)
     m->subjectish = qt_tok_lowercase(v, te) && !is_connector(v, te) && !possessive;
 }
 
+/* The BBC World Service programme Go Digital, the newspaper El Pais: a run right after a
+ * lower-case programme, paper or work (QT_W_WORKS) in its sentence is its name, no person's
+ * (not a titled one: film director Mira Nair). */
+static int names_a_work(const qt_view *v, const qt_mrec *c)
+{
+    size_t b = c->tb;
+    return c->title == LEDE_NONE && b > 0 && qt_tok_lowercase(v, b - 1) && joins(v, b - 1) &&
+           qt_tok_in(v, b - 1, QT_W_WORKS);
+}
+
 /* Token k is a lower-case job right before a capitalised name: the run before k is the
  * job's modifier (Former Olympic champion Michael Johnson, Lib Dem chairman Matthew
  * Taylor), no person. */
@@ -848,7 +885,7 @@ void qt_link_mention(const qt_view *v, qt_mrec *m, uint32_t k, uint32_t *head)
                !qt_tok_in(v, c->tb, QT_W_MALE_NAMES | QT_W_FEMALE_NAMES)) ||
               (c->n_words >= 2 && modifies_a_job(v, c->te));
     if (!c->org && !c->after_the && c->n_words >= 2 && !job &&
-        !(c->n_words == 2 && names_a_seat(v, c->tb))) {
+        !(c->n_words == 2 && names_a_seat(v, c->tb)) && !names_a_work(v, c)) {
         /* A headline's run (End Bush 'denial' Blair tells EU) may name the speaker of a
          * quotation in the headline, but no later mention takes its name. */
         c->person = 1;
@@ -1036,5 +1073,6 @@ const char *qt_mention_text(const qt_view *v, const qt_mrec *arr, const qt_mrec 
     size_t title = qt_title_before(v, full->tb);
     if (full->n_words == 1 && title != SIZE_MAX && qt_tok_capitalized(v, title))
         s = v->tok[title].start;
+    e = qt_name_suffix_end(v, full->te, e);
     return qt_dup_name(v->doc, v->text + s, e - s);
 }

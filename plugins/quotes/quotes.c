@@ -42,7 +42,9 @@ static const char *const quotes_requires[] = {LEDE_LAYER_TOKEN, LEDE_LAYER_SENTE
 static const char *const quotes_provides[] = {LEDE_LAYER_QUOTE, NULL};
 
 static const lede_option_desc quotes_options[] = {
-    {"speakers", LEDE_OPT_BOOL, "true", "attribute each quotation to a speaker and a cue",
+    {"speakers", LEDE_OPT_BOOL, "true",
+     "find each quotation's cue and speaker (false: quotations alone, with neither, and the "
+     "confidence of a quotation without one: 0.5 full, 0.4 partial)",
      LEDE_NO_RANGE, NULL},
     {"partial", LEDE_OPT_BOOL, "true",
      "keep partial quotations (quoted terms and phrases inside a sentence)", LEDE_NO_RANGE, NULL},
@@ -78,10 +80,7 @@ static void quotes_destroy(void *instance)
  * guess: a chain of tests mispredicts). */
 static int is_space(char ch)
 {
-    unsigned c = (unsigned char)ch;
-    const uint64_t spaces = UINT64_C(1) << ' ' | UINT64_C(1) << '\t' | UINT64_C(1) << '\n' |
-                            UINT64_C(1) << '\v' | UINT64_C(1) << '\f' | UINT64_C(1) << '\r';
-    return (int)((spaces >> (c & 63)) & (c < 64));
+    return qt_ascii_space((unsigned char)ch);
 }
 
 /* The number of words of text[s, e), counted up to limit at most (the callers only ask
@@ -105,22 +104,14 @@ static uint8_t kind_of(const qt_view *v, const qt_seg *s, uint32_t para_start)
     uint32_t j = s->mark_start;
     int line_start = 0;
     const unsigned char *t = (const unsigned char *)v->text;
-    /* Back over white space, noting a line break: LF, CR, NEL or U+2028 (the breaks the
-     * tokenizer's paragraphs know; U+2029 ends the paragraph). */
-    while (j > para_start) {
-        if (is_space((char)t[j - 1])) {
-            line_start |= t[j - 1] == '\n' || t[j - 1] == '\r';
-            j--;
-        } else if (j >= para_start + 2 && t[j - 1] == 0x85 && t[j - 2] == 0xC2) {
-            line_start = 1;
-            j -= 2;
-        } else if (j >= para_start + 3 && t[j - 1] == 0xA8 && t[j - 2] == 0x80 &&
-                   t[j - 3] == 0xE2) {
-            line_start = 1;
-            j -= 3;
-        } else {
-            break;
-        }
+    /* Back over white space (a no-break or thin space too: qt_space_before()), noting a
+     * line break: LF, CR, NEL or U+2028 (the breaks the tokenizer's paragraphs know; U+2029
+     * ends the paragraph). */
+    size_t k;
+    while (j > para_start && (k = qt_space_before(v->text, para_start, j)) > 0) {
+        unsigned char c = t[j - 1];
+        line_start |= c == '\n' || c == '\r' || (k == 2 && c == 0x85) || (k == 3 && c == 0xA8);
+        j -= (uint32_t)k;
     }
     /* One bare word ('uneasy') is a term, not a sentence; "No," he said is a sentence. */
     unsigned char last = (unsigned char)v->text[s->end - 1];
@@ -165,8 +156,9 @@ static int interrupted(const qt_view *v, const lede_quote *prev, const qt_seg *s
         prev->end >= prev->mark_end || v->text[prev->end - 1] != ',')
         return 0;
     uint32_t j = s->mark_start;
-    while (j > prev->mark_end && is_space(v->text[j - 1]))
-        j--;
+    size_t sp;
+    while (j > prev->mark_end && (sp = qt_space_before(v->text, prev->mark_end, j)) > 0)
+        j -= (uint32_t)sp;
     if (j <= prev->mark_end || (v->text[j - 1] != ',' && v->text[j - 1] != ':'))
         return 0;
     for (uint32_t k = prev->mark_end; k < j; k++) {
@@ -175,6 +167,72 @@ static int interrupted(const qt_view *v, const lede_quote *prev, const qt_seg *s
             return 0;
     }
     return 1;
+}
+
+/* The options leave out a partial quotation of text[start, end): partial=false, or fewer
+ * words than min_partial_words. */
+static int options_leave_out(const qt_settings *st, const char *text, uint32_t start, uint32_t end)
+{
+    return !st->partial || count_words(text, start, end, (size_t)st->min_partial_words) <
+                               (size_t)st->min_partial_words;
+}
+
+/* What becomes of a kept quotation once the passes after the pairing have read it. */
+enum {
+    KEEP = 0,
+    ON_TRIAL, /* partial, and left out by the options unless the attribution finds it full */
+    LEAVE_OUT
+};
+
+/* Leaves out the quotations of quotes[0 .. *n) whose fate[] is LEAVE_OUT, with their token
+ * pairs in toks (two per quotation). A later segment of one left out continues what that
+ * one continued (or nothing); with `cascade`, a partial one is left out with it (its kind
+ * was the first segment's). remap has room for *n indices. */
+static void leave_out(lede_quote *quotes, uint32_t *toks, uint8_t *fate, uint32_t *remap, size_t *n,
+                      int cascade)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < *n; i++) {
+        uint32_t c = quotes[i].continues;
+        if (c != LEDE_NONE && fate[c] == LEAVE_OUT && cascade &&
+            quotes[i].kind == LEDE_QUOTE_PARTIAL)
+            fate[i] = LEAVE_OUT;
+        c = c != LEDE_NONE ? remap[c] : LEDE_NONE; /* earlier: remapped already */
+        if (fate[i] == LEAVE_OUT) {
+            remap[i] = c;
+            continue;
+        }
+        remap[i] = (uint32_t)k;
+        quotes[k] = quotes[i];
+        quotes[k].continues = c;
+        fate[k] = fate[i];
+        toks[2 * k] = toks[2 * i];
+        toks[2 * k + 1] = toks[2 * i + 1];
+        k++;
+    }
+    *n = k;
+}
+
+/* <tweet tweet-id="783">: a quotation with no token between its marks holds nothing but
+ * white space or page furniture the tokenizer skipped (a tag's attribute); it is no
+ * quotation. Marks the kept quotations so (LEAVE_OUT, with a warning); returns how many. */
+static size_t find_empty(const qt_view *v, const lede_quote *quotes, const uint32_t *toks, size_t n,
+                         uint8_t *fate)
+{
+    size_t empty = 0;
+    for (size_t i = 0; i < n; i++) {
+        /* Past the opening mark's token or two (no white space is a token). */
+        size_t k = toks[2 * i];
+        while (k < v->n_tok && v->tok[k].start < quotes[i].start)
+            k++;
+        if (k < v->n_tok && v->tok[k].start < quotes[i].end)
+            continue;
+        fate[i] = LEAVE_OUT;
+        empty++;
+        lede_doc_warn(v->doc, quotes[i].mark_start,
+                      "empty quotation (only white space or markup between its marks) left out");
+    }
+    return empty;
 }
 
 /* Builds the text side of the view: text, sentences, paragraphs (one over the text when
@@ -305,7 +363,9 @@ static int process_view(const qt_settings *st, const qt_lexicon *lex, lede_doc *
 
     lede_quote *quotes = lede_doc_alloc(doc, (n_seg + 1) * sizeof *quotes);
     uint32_t *map = lede_doc_alloc(doc, (n_seg + 1) * sizeof *map);
-    if (!quotes || !map)
+    uint8_t *fate = lede_doc_alloc(doc, n_seg + 1);
+    size_t on_trial = 0;
+    if (!quotes || !map || !fate)
         return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu quotations", n_seg);
     size_t n = 0, para = 0;
     for (size_t i = 0; i < n_seg; i++) {
@@ -319,10 +379,16 @@ static int process_view(const qt_settings *st, const qt_lexicon *lex, lede_doc *
             continues = (uint32_t)(n - 1);
         if (continues != LEDE_NONE)
             kind = quotes[continues].kind;
+        fate[n] = KEEP;
         if (kind == LEDE_QUOTE_PARTIAL && continues == LEDE_NONE &&
-            (!st->partial || count_words(v->text, s->start, s->end, (size_t)st->min_partial_words) <
-                                 (size_t)st->min_partial_words))
-            continue;
+            options_leave_out(st, v->text, s->start, s->end)) {
+            /* The plan is “dead on arrival,” said Ann Lee: a comma inside the marks before a
+             * cue makes a full quotation (qt_attribute), which the options keep. */
+            if (v->text[s->end - 1] != ',')
+                continue;
+            fate[n] = ON_TRIAL;
+            on_trial++;
+        }
         lede_quote *q = &quotes[n];
         memset(q, 0, sizeof *q);
         q->start = s->start;
@@ -355,10 +421,24 @@ static int process_view(const qt_settings *st, const qt_lexicon *lex, lede_doc *
                 toks[2 * map[i] + 1] = (uint32_t)t;
             }
         }
+        uint32_t *remap = NULL;
+        if (find_empty(v, quotes, toks, n, fate) > 0 || on_trial > 0) {
+            remap = lede_doc_alloc(doc, (n + 1) * sizeof *remap);
+            if (!remap)
+                return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu quotations",
+                                      n);
+            leave_out(quotes, toks, fate, remap, &n, 0);
+        }
         qt_names *nm = NULL;
         rc = qt_names_build(v, &nm, err);
         if (rc == 0)
             rc = qt_attribute(v, nm, quotes, toks, n, st->speakers, err);
+        if (rc == 0 && on_trial > 0) {
+            for (size_t i = 0; i < n; i++)
+                if (fate[i] == ON_TRIAL && quotes[i].kind == LEDE_QUOTE_PARTIAL)
+                    fate[i] = LEAVE_OUT;
+            leave_out(quotes, toks, fate, remap, &n, 1);
+        }
         if (rc == 0 && qt_names_failed(nm))
             rc = lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory indexing %zu tokens",
                                 v->n_tok);
