@@ -1891,6 +1891,58 @@ static void test_surname_before_a_suffix_resolves(void **state)
     qtu_free(&t);
 }
 
+/* The pronoun after a quotation found full by its cue stands for someone named before its
+ * sentence, not for whom the writer's words before the marks name (BBC politics/110: Mr
+ * Blair's government was a "...," he added: Michael Howard), unless those words hold a cue
+ * of their own (BBC entertainment/371: Arnold ... described her victory as "...," she said). */
+static void test_pronoun_after_a_lead_in_is_no_one_it_names(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Tony Blair has had the chance to tackle the problems facing Britain and has failed, "
+            "Michael Howard has said.\n\n\"Britain is heading in the wrong direction\", the "
+            "Conservative leader said in his New Year message. Mr Blair's government was a "
+            "\"bossy, interfering government that takes decisions that should be made by "
+            "individuals,\" he added.",
+            NULL);
+    const char *s = "bossy, interfering government that takes decisions that should be made by "
+                    "individuals,";
+    assert_int_equal(qtu_find(&t, s)->kind, LEDE_QUOTE_FULL);
+    qtu_expect(&t, s, "Michael Howard", "added", "he");
+    qtu_free(&t);
+    qtu_run(&t,
+            "British director Andrea Arnold has won an Oscar for her short film Wasp. It stars "
+            "actress Nathalie Press, who appeared in the Bafta-winning drama My Summer Of Love, "
+            "as a single mother. Arnold, from Dartford in Kent, described her victory as "
+            "\"truly overwhelming. I'm really not used to this kind of thing,\" she said, after "
+            "receiving her Oscar from actor Jeremy Irons.",
+            NULL);
+    qtu_expect(&t, "truly overwhelming. I'm really not used to this kind of thing,",
+               "Andrea Arnold", "said", "she");
+    qtu_free(&t);
+}
+
+/* "host" names a job after an outlet (CNN host Jake Tapper) but not after a team, where it
+ * is a verb (BBC sport/358: Sale host Bath ... he told BBC Sport). */
+static void test_a_team_that_hosts_names_no_person(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Sale Sharks director of rugby Philippe Saint-Andre has re-opened rugby's "
+            "club-versus-country debate.\n\nSale host Bath in the Powergen Cup on Friday, but "
+            "the Frenchman has endured a \"difficult week\" with six players away on England's "
+            "Six Nations training camp. \"If five players or more are picked for your country "
+            "they should move the date of the game,\" he told BBC Sport.",
+            NULL);
+    qtu_expect(&t,
+               "If five players or more are picked for your country they should move the date "
+               "of the game,",
+               "Philippe Saint-Andre", "told", "he");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1992,6 +2044,8 @@ int main(void)
         cmocka_unit_test(test_the_influential_us_daily_wrote),
         cmocka_unit_test(test_he_passes_the_name_of_a_programme_by),
         cmocka_unit_test(test_surname_before_a_suffix_resolves),
+        cmocka_unit_test(test_pronoun_after_a_lead_in_is_no_one_it_names),
+        cmocka_unit_test(test_a_team_that_hosts_names_no_person),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

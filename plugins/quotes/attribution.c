@@ -376,7 +376,9 @@ static int name_after_role(const qt_view *v, size_t k, size_t hi, qt_mention *ou
     if (depth < 2 && m.te < hi && qt_tok_lowercase(v, m.te) &&
         name_after_role(v, m.te, hi, out, depth + 1))
         return 1;
-    if (!qt_tok_in(v, j - 1, QT_W_TITLES | QT_W_ROLES))
+    /* CNN host Jake Tapper: a job here, not among the roles, as a team hosts another
+     * (Sale host Bath). */
+    if (!qt_tok_in(v, j - 1, QT_W_TITLES | QT_W_ROLES) && !qt_tok_is(v, j - 1, "host"))
         return 0;
     *out = m;
     return 1;
@@ -916,6 +918,7 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
         size_t ob = toks[2 * qi], ce = toks[2 * qi + 1];
         found f;
         memset(&f, 0, sizeof f);
+        int lead_in = 0; /* a partial quotation full by its cue (cue_after_comma()) */
         char last = v->text[q->end - 1];
         int sentence = last == '.' || last == '!' || last == '?';
         if (q->continues == LEDE_NONE && (q->kind == LEDE_QUOTE_PARTIAL || !sentence) &&
@@ -972,6 +975,7 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
             }
         } else if (cue_after_comma(v, q, ce, hi_b, &f)) {
             q->kind = LEDE_QUOTE_FULL;
+            lead_in = 1;
         } else {
             read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &f);
         }
@@ -987,7 +991,17 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
             if (f.who.kind == QT_MENTION_PRONOUN && f.who.tb >= ce && f.who.tb - ce <= 1 &&
                 qt_description_before(v, ob, ce, f.who.tb, &d))
                 q->speaker = qt_names_resolve_description(nm, v, &d);
-            if (!q->speaker)
+            /* Mr Sullivan "made accounting decisions," he told the court: he is not
+             * someone the writer's words before the quotation name (else they would be
+             * his own), but someone named before its sentence; unless those words hold a
+             * cue of their own (Arnold described her victory as "...," she said). */
+            found g;
+            memset(&g, 0, sizeof g);
+            if (!q->speaker && lead_in && f.who.kind == QT_MENTION_PRONOUN &&
+                !read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &g))
+                q->speaker = qt_names_resolve_pronoun_from(
+                    nm, v, &f.who, qt_tok_lower_bound(v, sentence_start(v, q->mark_start)));
+            else if (!q->speaker)
                 q->speaker = qt_names_resolve(nm, v, &f.who);
             if (!f.has_cue)
                 q->confidence = 0.6f;

@@ -268,8 +268,8 @@ static const char *const roles[] = {
     "minister", "chancellor", "leader", "editor", "founder", "head", "captain", "officer",
     "official", "owner", "reverend", "matchwinner", "veteran", "dj", "magistrate", "goalscorer",
     "wing",
-    /* the press (CNN host Jake Tapper, MSNBC host Chris Matthews) */
-    "host", "anchor", "commentator", "columnist", "pundit", "reporter", "journalist",
+    /* the press (MSNBC anchor, columnist; "host" is read apart: Sale host Bath) */
+    "anchor", "commentator", "columnist", "pundit", "reporter", "journalist",
     "moderator", "blogger", "critic", "historian", "newscaster", NULL};
 
 /* Nouns ending in -ly, which is_skip_word() would take for adverbs (the family said, the

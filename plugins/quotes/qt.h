@@ -395,6 +395,11 @@ int qt_name_starting_at(const qt_view *v, size_t i, size_t hi, qt_mention *out);
  * surname given in full earlier, a person's full name for he/she, the phrase itself for
  * a noun phrase. NULL when it cannot be resolved (or out of memory). */
 const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m);
+/* Pronoun mention m resolved by a walk back from token at (<= its own token) instead of
+ * from itself: the names between are not who it stands for. qt_names_resolve() for any
+ * other mention. */
+const char *qt_names_resolve_pronoun_from(qt_names *nm, const qt_view *v, const qt_mention *m,
+                                          size_t at);
 /* Pronoun token p, right after the quotation of tokens [ob, ce) ("...," he said), is he
  * or she, and the sentence before the quotation opens with a description (The United
  * boss said ..., But an executive spokeswoman insisted ...): 1 with the description in
