@@ -1943,6 +1943,22 @@ static void test_a_team_that_hosts_names_no_person(void **state)
     qtu_free(&t);
 }
 
+/* "advises" is a cue (PolNeAR usa-today 2016-11-07), and a partial quotation ending in a
+ * comma before it is full: "know your triggers," she advises. */
+static void test_advises_psychologist(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "This can make people feel empowered, adds psychologist Mary Alvord. People want "
+            "their feelings to be heard and acknowledged, says Palmiter. \"Talk to other people "
+            "who you think are positive and support you,\" advises psychologist Alvord.",
+            NULL);
+    qtu_expect(&t, "Talk to other people who you think are positive and support you,",
+               "Mary Alvord", "advises", "Alvord");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2046,6 +2062,7 @@ int main(void)
         cmocka_unit_test(test_surname_before_a_suffix_resolves),
         cmocka_unit_test(test_pronoun_after_a_lead_in_is_no_one_it_names),
         cmocka_unit_test(test_a_team_that_hosts_names_no_person),
+        cmocka_unit_test(test_advises_psychologist),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
