@@ -213,21 +213,40 @@ static void leave_out(lede_quote *quotes, uint32_t *toks, uint8_t *fate, uint32_
     *n = k;
 }
 
+/* The fates of a document's quotations, taken when a first one is not KEEP (most documents
+ * keep all): room for n, all KEEP. NULL when out of memory. */
+static uint8_t *fates(lede_doc *doc, uint8_t **fate, size_t n)
+{
+    if (!*fate) {
+        *fate = lede_doc_alloc(doc, n + 1);
+        if (*fate)
+            memset(*fate, KEEP, n + 1);
+    }
+    return *fate;
+}
+
 /* <tweet tweet-id="783">: a quotation with no token between its marks holds nothing but
  * white space or page furniture the tokenizer skipped (a tag's attribute); it is no
- * quotation. Marks the kept quotations so (LEAVE_OUT, with a warning); returns how many. */
+ * quotation. Marks the kept quotations so (LEAVE_OUT in *fate, taken with fates(), with a
+ * warning); returns how many, or SIZE_MAX when out of memory. */
 static size_t find_empty(const qt_view *v, const lede_quote *quotes, const uint32_t *toks, size_t n,
-                         uint8_t *fate)
+                         uint8_t **fate)
 {
     size_t empty = 0;
     for (size_t i = 0; i < n; i++) {
+        /* A mark is one token or two ('' ``): of five tokens or more between the first
+         * mark's start and the last one's end, one is inside (most quotations). */
+        if (toks[2 * i + 1] - toks[2 * i] >= 5)
+            continue;
         /* Past the opening mark's token or two (no white space is a token). */
         size_t k = toks[2 * i];
         while (k < v->n_tok && v->tok[k].start < quotes[i].start)
             k++;
         if (k < v->n_tok && v->tok[k].start < quotes[i].end)
             continue;
-        fate[i] = LEAVE_OUT;
+        if (!fates(v->doc, fate, n))
+            return SIZE_MAX;
+        (*fate)[i] = LEAVE_OUT;
         empty++;
         lede_doc_warn(v->doc, quotes[i].mark_start,
                       "empty quotation (only white space or markup between its marks) left out");
@@ -363,9 +382,9 @@ static int process_view(const qt_settings *st, const qt_lexicon *lex, lede_doc *
 
     lede_quote *quotes = lede_doc_alloc(doc, (n_seg + 1) * sizeof *quotes);
     uint32_t *map = lede_doc_alloc(doc, (n_seg + 1) * sizeof *map);
-    uint8_t *fate = lede_doc_alloc(doc, n_seg + 1);
+    uint8_t *fate = NULL; /* what becomes of each kept quotation: NULL while all KEEP */
     size_t on_trial = 0;
-    if (!quotes || !map || !fate)
+    if (!quotes || !map)
         return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu quotations", n_seg);
     size_t n = 0, para = 0;
     for (size_t i = 0; i < n_seg; i++) {
@@ -379,13 +398,15 @@ static int process_view(const qt_settings *st, const qt_lexicon *lex, lede_doc *
             continues = (uint32_t)(n - 1);
         if (continues != LEDE_NONE)
             kind = quotes[continues].kind;
-        fate[n] = KEEP;
         if (kind == LEDE_QUOTE_PARTIAL && continues == LEDE_NONE &&
             options_leave_out(st, v->text, s->start, s->end)) {
             /* The plan is “dead on arrival,” said Ann Lee: a comma inside the marks before a
              * cue makes a full quotation (qt_attribute), which the options keep. */
             if (v->text[s->end - 1] != ',')
                 continue;
+            if (!fates(doc, &fate, n_seg))
+                return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu quotations",
+                                      n_seg);
             fate[n] = ON_TRIAL;
             on_trial++;
         }
@@ -422,8 +443,9 @@ static int process_view(const qt_settings *st, const qt_lexicon *lex, lede_doc *
             }
         }
         uint32_t *remap = NULL;
-        if (find_empty(v, quotes, toks, n, fate) > 0 || on_trial > 0) {
-            remap = lede_doc_alloc(doc, (n + 1) * sizeof *remap);
+        size_t empty = find_empty(v, quotes, toks, n, &fate);
+        if (empty > 0 || on_trial > 0) {
+            remap = empty == SIZE_MAX ? NULL : lede_doc_alloc(doc, (n + 1) * sizeof *remap);
             if (!remap)
                 return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu quotations",
                                       n);
