@@ -1959,6 +1959,22 @@ static void test_advises_psychologist(void **state)
     qtu_free(&t);
 }
 
+/* A no-break space inside a name (PolNeAR huff-post 2016-11-02: nominee\u00a0Donald\u00a0Trump)
+ * is shown as a space in the speaker. */
+static void test_no_break_space_inside_a_name_is_a_space(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Voter fraud allegations have been a regular feature this election. Republican "
+            "presidential nominee\xc2\xa0"
+            "Donald\xc2\xa0Trump has repeatedly insisted that\xc2\xa0the election is rigged "
+            "against him. \xe2\x80\x9cIt is rigged,\xe2\x80\x9d he said.",
+            NULL);
+    qtu_expect(&t, "It is rigged,", "Donald Trump", "said", "he");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2063,6 +2079,7 @@ int main(void)
         cmocka_unit_test(test_pronoun_after_a_lead_in_is_no_one_it_names),
         cmocka_unit_test(test_a_team_that_hosts_names_no_person),
         cmocka_unit_test(test_advises_psychologist),
+        cmocka_unit_test(test_no_break_space_inside_a_name_is_a_space),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -316,9 +316,12 @@ static void describe(const qt_view *v, cand *c, uint32_t ps, uint32_t pe)
     }
     if (c->cls == CLS_SINGLE && c->start > ps &&
         (text[c->start - 1] == 's' || text[c->start - 1] == 'S')) {
-        size_t k = c->end;
-        while (k < pe && text[k] == ' ')
-            k++;
+        size_t k = c->end, ks;
+        /* presidents’ fears, presidents’\u00a0fears */
+        while (k < pe && (ks = text[k] == ' '                   ? 1
+                               : (unsigned char)text[k] >= 0xC2 ? qt_space_at(text, k, pe)
+                                                                : 0) > 0)
+            k += ks;
         c->plural_poss = k > c->end && k < pe && text[k] >= 'a' && text[k] <= 'z';
     }
 }

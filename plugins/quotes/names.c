@@ -752,9 +752,9 @@ static int in_headline(const qt_view *v, uint32_t pos)
     if (v->n_para < 2 || pos >= v->para[0].end)
         return 0;
     uint32_t s = v->para[0].start, e = v->para[0].end;
-    while (e > s && (v->text[e - 1] == ' ' || v->text[e - 1] == '\n' || v->text[e - 1] == '\r' ||
-                     v->text[e - 1] == '\t'))
-        e--;
+    size_t sp;
+    while (e > s && (sp = qt_space_before(v->text, s, e)) > 0)
+        e -= (uint32_t)sp;
     if (e == s || e - s > 120)
         return 0;
     char c = v->text[e - 1];
@@ -1050,7 +1050,10 @@ const char *qt_dup_name(lede_doc *doc, const char *s, size_t n)
         return NULL;
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
-        int space = s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r';
+        /* A no-break space too (Mr.\u00a0Biden): the name shown has a plain one. */
+        size_t sp = qt_space_at(s, i, n);
+        int space = sp > 0;
+        i += space ? sp - 1 : 0;
         if (!space)
             out[k++] = s[i];
         else if (k > 0 && out[k - 1] != ' ')
