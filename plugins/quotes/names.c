@@ -1043,17 +1043,35 @@ int qt_run_break_before(const qt_view *v, size_t k)
 
 /* Copies a name into the arena with each run of white space made one space (a name can
  * straddle a line break: Mr.\nHurst). */
+/* The name out[0 .. n) with each no-break or other Unicode space (Mr.\u00a0Biden) made a
+ * plain one, a run of them one, none at either end; in place. Returns the new length. */
+static size_t fold_unicode_spaces(char *out, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t sp = (unsigned char)out[i] >= 0xC2 ? qt_space_at(out, i, n) : out[i] == ' ';
+        if (!sp)
+            out[k++] = out[i];
+        else if (k > 0 && out[k - 1] != ' ')
+            out[k++] = ' ';
+        i += sp > 0 ? sp - 1 : 0;
+    }
+    while (k > 0 && out[k - 1] == ' ')
+        k--;
+    out[k] = '\0';
+    return k;
+}
+
 const char *qt_dup_name(lede_doc *doc, const char *s, size_t n)
 {
     char *out = lede_doc_alloc(doc, n + 1);
     if (!out)
         return NULL;
     size_t k = 0;
+    unsigned any = 0; /* the bytes ORed: a non-ASCII one among them shows at 0x80 */
     for (size_t i = 0; i < n; i++) {
-        /* A no-break space too (Mr.\u00a0Biden): the name shown has a plain one. */
-        size_t sp = qt_space_at(s, i, n);
-        int space = sp > 0;
-        i += space ? sp - 1 : 0;
+        any |= (unsigned char)s[i];
+        int space = s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r';
         if (!space)
             out[k++] = s[i];
         else if (k > 0 && out[k - 1] != ' ')
@@ -1062,6 +1080,8 @@ const char *qt_dup_name(lede_doc *doc, const char *s, size_t n)
     while (k > 0 && out[k - 1] == ' ')
         k--;
     out[k] = '\0';
+    if (any & 0x80)
+        fold_unicode_spaces(out, k);
     return out;
 }
 
