@@ -1975,6 +1975,24 @@ static void test_no_break_space_inside_a_name_is_a_space(void **state)
     qtu_free(&t);
 }
 
+/* A title quoted before its comma is no quotation its cue makes full (PolNeAR wash-post
+ * 2016-09-26, nyt 2016-09-25). */
+static void test_title_before_a_comma_and_a_cue_stays_a_title(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "In an interview on CBS's \"Face the Nation,\" House Speaker Paul D. Ryan (R-Wis.) "
+            "said the recent spate of police shootings was troubling.\n\nMs. LaBelle got a huge "
+            "roar from the crowd when, at the end of her emotional rendition of the civil rights "
+            "anthem ''A Change Is Gonna Come,'' she added the words, ''Hillary Clinton.''",
+            NULL);
+    assert_int_equal(qtu_find(&t, "Face the Nation,")->kind, LEDE_QUOTE_PARTIAL);
+    qtu_expect(&t, "Face the Nation,", NULL, NULL, NULL);
+    assert_int_equal(qtu_find(&t, "A Change Is Gonna Come,")->kind, LEDE_QUOTE_PARTIAL);
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2080,6 +2098,7 @@ int main(void)
         cmocka_unit_test(test_a_team_that_hosts_names_no_person),
         cmocka_unit_test(test_advises_psychologist),
         cmocka_unit_test(test_no_break_space_inside_a_name_is_a_space),
+        cmocka_unit_test(test_title_before_a_comma_and_a_cue_stays_a_title),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -820,11 +820,15 @@ static int new_statement(const qt_view *v, size_t ce, size_t pe, const found *f)
  * quotation (words inside the writer's sentence) whose last word inside the marks is a
  * comma, and whose words after the closing token ce (before byte hi_b) are a cue verb or
  * "according to" with its speaker, is the speaker's direct quotation, punctuated as news
- * punctuates one introduced by its attribution: a full quotation, attributed by *f. */
-static int cue_after_comma(const qt_view *v, const lede_quote *q, size_t ce, uint32_t hi_b,
-                           found *f)
+ * punctuates one introduced by its attribution: a full quotation, attributed by *f. Its
+ * tokens are [ob, ce). */
+static int cue_after_comma(const qt_view *v, const lede_quote *q, size_t ob, size_t ce,
+                           uint32_t hi_b, found *f)
 {
     if (q->kind != LEDE_QUOTE_PARTIAL || q->continues != LEDE_NONE || v->text[q->end - 1] != ',')
+        return 0;
+    /* On CBS's "Face the Nation," House Speaker Paul D. Ryan said: a title before its comma. */
+    if (qt_title_case(v, ob, q->start, q->end - 1))
         return 0;
     found g;
     memset(&g, 0, sizeof g);
@@ -933,7 +937,7 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
         if (!speakers) {
             /* Quotations alone: no cue and no speaker (the option's help), but the same
              * kinds as with them. */
-            if (cue_after_comma(v, q, ce, hi_b, &f)) {
+            if (cue_after_comma(v, q, ob, ce, hi_b, &f)) {
                 q->kind = LEDE_QUOTE_FULL;
                 q->confidence = 0.5f;
             }
@@ -973,7 +977,7 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
                     (g.has_who || !f.has_cue))
                     f = g;
             }
-        } else if (cue_after_comma(v, q, ce, hi_b, &f)) {
+        } else if (cue_after_comma(v, q, ob, ce, hi_b, &f)) {
             q->kind = LEDE_QUOTE_FULL;
             lead_in = 1;
         } else {
