@@ -1993,6 +1993,20 @@ static void test_title_before_a_comma_and_a_cue_stays_a_title(void **state)
     qtu_free(&t);
 }
 
+/* "blurted" is a cue (PolNeAR nyt 2016-10-30), with a suffixed name before its appositive. */
+static void test_blurted_out_after_a_suffixed_name(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Vice President Joseph R. Biden Jr., in an interview with CNN, blurted out, \"Oh, "
+            "God,\" at the mention of Mr. Weiner's name. He added, \"I'm not a big fan.\"",
+            NULL);
+    qtu_expect(&t, "Oh, God,", "Joseph R. Biden Jr.", "blurted", "Joseph R. Biden");
+    qtu_expect(&t, "I'm not a big fan.", "Joseph R. Biden Jr.", "added", "He");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2099,6 +2113,7 @@ int main(void)
         cmocka_unit_test(test_advises_psychologist),
         cmocka_unit_test(test_no_break_space_inside_a_name_is_a_space),
         cmocka_unit_test(test_title_before_a_comma_and_a_cue_stays_a_title),
+        cmocka_unit_test(test_blurted_out_after_a_suffixed_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -42,7 +42,7 @@ static const char *const cue_verbs[] = {
     "reiterated", "reiterates", "texted", "emailed", "concluded", "concludes", "interjected",
     "yells", "yelled", "shouts", "screams", "sings", "sang", "chanted", "chants", "reads",
     "read", "quipped", "recounted", "recounts", "smiles", "smiled", "laughs", "grins",
-    "notes", "quoted", "answered", "answers", "repeated", "rejoined", "advises",
+    "notes", "quoted", "answered", "answers", "repeated", "rejoined", "advises", "blurted",
     /* Spanish: the same patterns hold ("Q", dijo S). */
     "dijo", "dice", "afirmó", "afirma", "declaró", "explicó", "señaló", "añadió", "agregó",
     "aseguró", "indicó", "sostuvo", "comentó", "preguntó", "respondió", NULL};
