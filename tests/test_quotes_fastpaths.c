@@ -182,6 +182,64 @@ static void test_longest_lexicon_word_is_a_cue(void **state)
     qtu_free(&t);
 }
 
+/* The lists of the word w (its bytes at text + at, the text len bytes long) by
+ * qt_tok_lookup(), on a view of that one token. */
+static uint32_t lookup_word(const qt_lexicon *lex, const char *text, size_t len, size_t at,
+                            size_t n)
+{
+    lede_token tok = {(uint32_t)at, (uint32_t)(at + n), LEDE_TOK_WORD, 0};
+    uint32_t bits[2] = {0, 0};
+    qt_view v;
+    memset(&v, 0, sizeof v);
+    v.text = text;
+    v.len = len;
+    v.tok = &tok;
+    v.n_tok = 1;
+    v.lexbits = bits;
+    v.lex = lex;
+    uint32_t b = qt_tok_lookup(&v, 0);
+    assert_int_equal(bits[0], b);
+    return b & ~QT_BIT_KNOWN;
+}
+
+/* A word is keyed from 16 bytes read at once, those past its length cleared by a mask per
+ * length, when 16 bytes of text follow its start, else byte by byte: the two keys agree at
+ * every length a lexicon word has, in any case, and a word one byte longer or shorter than
+ * a listed one is not taken for it. */
+static void test_lexicon_key_is_the_same_read_at_once_or_byte_by_byte(void **state)
+{
+    (void)state;
+    static const char *const words[] = {
+        "i",           "he",           "mrs",           "said",           "added",
+        "adding",      "adviser",      "admitted",      "according",      "ambassador",
+        "spokeswoman", "acknowledged", "congresswoman", "representative", "characterization"};
+    qt_lexicon *lex = NULL;
+    lede_error err;
+    assert_int_equal(qt_lexicon_new(&lex, &err), 0);
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        size_t n = strlen(words[k]);
+        char upper[32];
+        for (size_t j = 0; j <= n; j++)
+            upper[j] = (char)(words[k][j] >= 'a' ? words[k][j] - 'a' + 'A' : words[k][j]);
+        for (int caps = 0; caps < 2; caps++) {
+            const char *w = caps ? upper : words[k];
+            char text[64];
+            /* The word first, with text after it to read 16 bytes at once; then at the end. */
+            snprintf(text, sizeof text, "%s and more words after it, %s", w, w);
+            size_t len = strlen(text);
+            uint32_t at_once = lookup_word(lex, text, len, 0, n);
+            uint32_t by_byte = lookup_word(lex, text, len, len - n, n);
+            assert_int_not_equal(at_once, 0);
+            assert_int_equal(at_once, by_byte);
+            /* Cut one byte short, or taken with the space after it: not the word. */
+            if (n > 1)
+                assert_int_not_equal(lookup_word(lex, text, len, 0, n - 1), at_once);
+            assert_int_equal(lookup_word(lex, text, len, 0, n + 1), 0);
+        }
+    }
+    qt_lexicon_free(lex);
+}
+
 static void test_name_with_a_capital_beyond_ascii_is_a_speaker(void **state)
 {
     (void)state;
@@ -431,20 +489,23 @@ static void test_pronoun_walk_knows_a_surname_from_its_full_name(void **state)
 }
 
 /* A tokenizer that keeps white space gives the stage the same token layer with whitespace
- * tokens in it: the stage drops them first (four tokens compared at a time), so the
- * quotations are those of the layer without them, whichever token a whitespace token falls
- * before (every lane of the comparison, and the tail). */
+ * tokens in it: the stage drops them first (sixteen tokens compared at a time with AVX2,
+ * four with SSE2), so the quotations are those of the layer without them, whichever token a
+ * whitespace token falls before (every lane of either comparison, and the tail). */
 static void test_whitespace_tokens_are_dropped_wherever_they_are(void **state)
 {
     (void)state;
     const char *text = "John Smith, the chief executive, spoke on Monday. \"Profits are up,\" "
-                       "Mr Smith said. \"We are pleased,\" he added. Jane Doe said: \"No.\"";
+                       "Mr Smith said. \"We are pleased,\" he added. Jane Doe said: \"No.\" "
+                       "The shares rose by a third in early trading on the news from the "
+                       "company, and analysts at two banks raised their forecasts for the year.";
     qtu base;
     qtu_run_counted(&base, text);
     assert_int_equal(base.n, 3);
     size_t n_tok;
     const lede_token *tok = lede_doc_tokens(base.doc, &n_tok);
     size_t tried = 0;
+    unsigned lanes = 0; /* the lanes of the 16-token steps a whitespace token was put in */
     for (size_t at = 1; at < n_tok; at++) {
         if (tok[at - 1].end >= tok[at].start)
             continue; /* no white space between these two */
@@ -483,8 +544,11 @@ static void test_whitespace_tokens_are_dropped_wherever_they_are(void **state)
         }
         qtu_free(&t);
         tried++;
+        if (at < (n_tok + 1) / 16 * 16)
+            lanes |= 1u << (at % 16);
     }
-    assert_true(tried >= 8); /* every position modulo 4, and in the last four tokens */
+    assert_true(tried >= 8);         /* every position modulo 4, and in the last tokens */
+    assert_int_equal(lanes, 0xFFFF); /* every lane of a 16-token step */
     qtu_free(&base);
 }
 
@@ -559,6 +623,7 @@ int main(void)
         cmocka_unit_test(test_cue_verb_is_found_whatever_its_case),
         cmocka_unit_test(test_cue_is_found_near_the_end_of_the_text_and_at_word_lengths),
         cmocka_unit_test(test_longest_lexicon_word_is_a_cue),
+        cmocka_unit_test(test_lexicon_key_is_the_same_read_at_once_or_byte_by_byte),
         cmocka_unit_test(test_name_with_a_capital_beyond_ascii_is_a_speaker),
         cmocka_unit_test(test_sentence_initial_common_word_is_not_part_of_a_name),
         cmocka_unit_test(test_titled_surname_and_pronoun_resolve_to_the_full_name),

@@ -856,15 +856,6 @@ static int colon_cue(const qt_view *v, qt_names *nm, size_t ob, uint32_t lo_b, f
     return 1;
 }
 
-/* The paragraphs start in text order (the tokenizer's always do). */
-static int paragraphs_sorted(const qt_view *v)
-{
-    for (size_t i = 1; i < v->n_para; i++)
-        if (v->para[i].start < v->para[i - 1].start)
-            return 0;
-    return 1;
-}
-
 /* Whether the first segment of a quotation, quotes[head], which has no cue of its own, has
  * no speaker either, or only one taken over from a partial quotation just before it (the
  * speaker of a scare quote, "Critics called it "a sham"", begins no turn to continue). */
@@ -892,9 +883,6 @@ static void name_the_quotation(lede_quote *quotes, size_t head, size_t qi)
 int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint32_t *toks, size_t n,
                  int speakers, lede_error *err)
 {
-    /* The quotations are in text order: with the paragraphs in order too, a cursor finds
-     * each one's paragraph as paragraph_of() does, without a search per quotation. */
-    int sorted = paragraphs_sorted(v);
     size_t pi = 0;
     /* The first segment of the quotation being read (its later segments follow it
      * directly: while a quotation is open no other opens at the top level), and whether its
@@ -908,18 +896,13 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
         q->cue_start = q->cue_end = LEDE_NONE;
         q->confidence = q->kind == LEDE_QUOTE_FULL ? 0.5f : 0.4f;
         size_t prev_pi = pi; /* quotation qi - 1's paragraph */
-        if (sorted) {
-            while (pi + 1 < v->n_para && v->para[pi + 1].start <= q->mark_start)
-                pi++;
-        } else {
-            pi = paragraph_of(v, q->mark_start);
-        }
+        pi = toks[3 * qi + 2];
         uint32_t lo_b = v->para[pi].start, hi_b = v->para[pi].end;
         if (qi > 0 && quotes[qi - 1].mark_end > lo_b)
             lo_b = quotes[qi - 1].mark_end;
         if (qi + 1 < n && quotes[qi + 1].mark_start < hi_b)
             hi_b = quotes[qi + 1].mark_start;
-        size_t ob = toks[2 * qi], ce = toks[2 * qi + 1];
+        size_t ob = toks[3 * qi], ce = toks[3 * qi + 1];
         found f;
         memset(&f, 0, sizeof f);
         int lead_in = 0; /* a partial quotation full by its cue (cue_after_comma()) */

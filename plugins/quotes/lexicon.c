@@ -424,14 +424,20 @@ static uint64_t make_key(const char *s, size_t n, lex_key *k)
 static uint64_t make_key16(const char *s, size_t n, lex_key *k)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* The bytes past n cleared by a mask per length: which length comes next is anyone's
+     * guess, so no branch on it. */
+    /* clang-format off */
+    static const uint64_t keep[QT_WORD_MAX + 1][2] = {
+        {0, 0}, {0xFF, 0}, {0xFFFF, 0}, {0xFFFFFF, 0}, {0xFFFFFFFF, 0}, {0xFFFFFFFFFF, 0},
+        {0xFFFFFFFFFFFF, 0}, {0xFFFFFFFFFFFFFF, 0}, {UINT64_MAX, 0}, {UINT64_MAX, 0xFF},
+        {UINT64_MAX, 0xFFFF}, {UINT64_MAX, 0xFFFFFF}, {UINT64_MAX, 0xFFFFFFFF},
+        {UINT64_MAX, 0xFFFFFFFFFF}, {UINT64_MAX, 0xFFFFFFFFFFFF}, {UINT64_MAX, 0xFFFFFFFFFFFFFF},
+        {UINT64_MAX, UINT64_MAX}};
+    /* clang-format on */
     uint64_t w[2];
     memcpy(w, s, sizeof w);
-    if (n < 8) {
-        w[0] &= (UINT64_C(1) << (8 * n)) - 1;
-        w[1] = 0;
-    } else if (n < 16) {
-        w[1] &= (UINT64_C(1) << (8 * (n - 8))) - 1;
-    }
+    w[0] &= keep[n][0];
+    w[1] &= keep[n][1];
     const uint64_t high = UINT64_C(0x8080808080808080), low7 = ~high;
     for (int h = 0; h < 2; h++) {
         uint64_t t = w[h] & low7;
@@ -564,7 +570,9 @@ uint32_t qt_tok_stem_bits(const qt_view *v, size_t i)
 }
 
 /* Marks the . ! ? (or …) that ends each sentence of the sentence layer: it is among the
- * sentence's last tokens, before closing marks. */
+ * sentence's last tokens, before closing marks. The last of them whose first byte may
+ * begin one is the candidate, and it is marked when all of it is one (a closing ” is
+ * not, nor is ?!" or .5): qt_tok_sentence_end() is then a load. */
 static void find_stops(const qt_view *v)
 {
     size_t cursor = 0;
@@ -581,12 +589,14 @@ static void find_stops(const qt_view *v)
              back++, t--) {
             const char *w = v->text + v->tok[t - 1].start;
             if (*w == '.' || *w == '!' || *w == '?' || (unsigned char)*w == 0xE2) {
-                v->stops[t - 1] = 1;
+                /* Mostly a lone . ! or ?, which is one without a call. */
+                v->stops[t - 1] = (uint8_t)((v->tok[t - 1].end - v->tok[t - 1].start == 1 &&
+                                             (unsigned char)*w != 0xE2) ||
+                                            qt_tok_sentence_end_slow(v, t - 1));
                 break;
             }
         }
     }
-    v->memo->stops_ready = 1;
 }
 
 void qt_find_stops(const qt_view *v)

@@ -43,8 +43,9 @@ static inline int is_name_word(const qt_view *v, size_t i)
     if (!qt_tok_capitalized(v, i) ||
         (v->tok[i].end - v->tok[i].start == 1 && v->text[v->tok[i].start] == 'I'))
         return 0;
-    if (v->tok[i].kind != LEDE_TOK_WORD && v->tok[i].kind != LEDE_TOK_OTHER &&
-        v->tok[i].kind != LEDE_TOK_SYMBOL)
+    /* A word, a symbol or another token, by one bit test on its kind. */
+    const unsigned named = 1u << LEDE_TOK_WORD | 1u << LEDE_TOK_OTHER | 1u << LEDE_TOK_SYMBOL;
+    if (v->tok[i].kind >= 16 || !(named >> v->tok[i].kind & 1))
         return 0;
     return !qt_tok_in(v, i, QT_W_CALENDAR);
 }
@@ -78,11 +79,14 @@ static int is_connector(const qt_view *v, size_t i)
 {
     if (i >= v->n_tok || v->tok[i].end - v->tok[i].start > 5)
         return 0;
-    char c = v->text[v->tok[i].start];
-    if (c >= 'A' && c <= 'Z')
-        c = (char)(c - 'A' + 'a');
-    int first = c == 'a' || c == 'b' || c == 'd' || c == 'e' || c == 'i' || c == 'l' || c == 'm' ||
-                c == 'v';
+    /* Their first letters, a b d e i l m v in either case, as bits: a test with no branch
+     * (whether a token's first letter is one of them is anyone's guess). */
+    const uint32_t firsts = 1u /* a */ | 1u << ('b' - 'a') | 1u << ('d' - 'a') | 1u << ('e' - 'a') |
+                            1u << ('i' - 'a') | 1u << ('l' - 'a') | 1u << ('m' - 'a') |
+                            1u << ('v' - 'a');
+    unsigned c = (unsigned char)v->text[v->tok[i].start];
+    unsigned k = (c | 0x20u) - 'a'; /* below 26 for A-Z and a-z alone */
+    int first = (k < 26) & (int)(firsts >> (k & 31) & 1);
     return first && qt_tok_in(v, i, QT_W_CONNECTORS);
 }
 
@@ -139,6 +143,8 @@ static int joins(const qt_view *v, size_t a)
     uint32_t s = v->tok[a].end, e = v->tok[a + 1].start;
     if (e - s > 64)
         return 0; /* a long gap is layout, not the space inside a name */
+    if (e - s < 2)
+        return 1; /* one byte, or none: no blank line */
     int newlines = 0;
     for (uint32_t k = s; k < e; k++)
         newlines += v->text[k] == '\n';

@@ -96,7 +96,6 @@ typedef struct qt_lexicon qt_lexicon;
 /* What the passes work out about a document only when they first need it: most
  * documents have few quotations, and the work around them reaches only a few tokens. */
 typedef struct qt_memo {
-    int stops_ready; /* stops[] is filled */
     size_t n_common; /* words asked about so far (common_word / common_ans) */
     size_t common_word[16];
     uint8_t common_ans[16];
@@ -127,9 +126,9 @@ typedef struct qt_view {
     size_t n_para;
     const qt_lexicon *lex;
     uint8_t *quoted;   /* per token: 1 inside a top-level quotation (marks included) */
-    uint8_t *stops;    /* per token: 1 for the . ! ? that ends a sentence of the sentence
-                        * layer (so Mr. or U.S. never cut a window); NULL without sentences;
-                        * filled on first use (qt_tok_sentence_end) */
+    uint8_t *stops;    /* per token: 1 for the . ! ? or ellipsis that ends a sentence of the
+                        * sentence layer (so Mr. or U.S. never cut a window); NULL without
+                        * sentences; filled with the view (qt_find_stops) */
     uint8_t *common;   /* per token: 2 when capitalised, but written in lower case elsewhere
                         * in the document (Had, Till): not a name at a sentence start; 1 when
                         * not; 0 when not asked yet (qt_tok_common) */
@@ -289,7 +288,7 @@ static inline int qt_tok_is(const qt_view *v, size_t i, const char *word)
         return 0;
     return qt_word_eq(v->text + v->tok[i].start, v->tok[i].end - v->tok[i].start, word);
 }
-/* Fills v->stops (qt_tok_sentence_end). */
+/* Fills v->stops (qt_tok_sentence_end), for a view whose tokens are set. */
 void qt_find_stops(const qt_view *v);
 /* Token i (i < n_tok) is . ! ? or an ellipsis. */
 int qt_tok_sentence_end_slow(const qt_view *v, size_t i);
@@ -299,13 +298,7 @@ static inline int qt_tok_sentence_end(const qt_view *v, size_t i)
 {
     if (i >= v->n_tok)
         return 0;
-    if (v->stops) {
-        if (!v->memo->stops_ready)
-            qt_find_stops(v);
-        if (!v->stops[i])
-            return 0;
-    }
-    return qt_tok_sentence_end_slow(v, i);
+    return v->stops ? v->stops[i] : qt_tok_sentence_end_slow(v, i);
 }
 /* qt_tok_possessive() for a token (i < n_tok) that ends in s, S, ' or the last byte of ’. */
 int qt_tok_possessive_slow(const qt_view *v, size_t i, size_t *stem_len);
@@ -421,10 +414,12 @@ size_t qt_names_work(const qt_names *nm);
 /* ---- attribution.c ---- */
 
 /* Fills speaker, speaker_start/end, cue_start/end and confidence of every quote, which
- * must be in text order with continues already set; toks[2 * i] and toks[2 * i + 1] are
- * the first tokens at or after quote i's mark_start and mark_end. Sets the kind of a partial
- * quotation its cue shows to be full (and of its later segments). Without speakers, leaves
- * cue and speaker empty (the kinds are the same). Returns 0 or LEDE_ENOMEM. */
+ * must be in text order with continues already set; toks[3 * i] and toks[3 * i + 1] are
+ * the first tokens at or after quote i's mark_start and mark_end, toks[3 * i + 2] the
+ * paragraph holding its mark_start (the last one starting at or before it, else 0). Sets
+ * the kind of a partial quotation its cue shows to be full (and of its later segments).
+ * Without speakers, leaves cue and speaker empty (the kinds are the same). Returns 0 or
+ * LEDE_ENOMEM. */
 int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint32_t *toks, size_t n,
                  int speakers, lede_error *err);
 

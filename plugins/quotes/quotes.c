@@ -31,6 +31,9 @@
 #include <emmintrin.h>
 #define QT_SSE2 1
 #endif
+#ifdef QT_AVX2
+#include <immintrin.h>
+#endif
 
 typedef struct quotes_stage {
     qt_settings set;
@@ -113,10 +116,11 @@ static uint8_t kind_of(const qt_view *v, const qt_seg *s, uint32_t para_start)
         line_start |= c == '\n' || c == '\r' || (k == 2 && c == 0x85) || (k == 3 && c == 0xA8);
         j -= (uint32_t)k;
     }
-    /* One bare word ('uneasy') is a term, not a sentence; "No," he said is a sentence. */
+    /* One bare word ('uneasy') is a term, not a sentence; "No," he said is a sentence. The
+     * last byte first: most quotations end in one of these, and their words need no count. */
     unsigned char last = (unsigned char)v->text[s->end - 1];
-    if (count_words(v->text, s->start, s->end, 2) < 2 && last != ',' && last != '.' &&
-        last != '!' && last != '?')
+    if (last != ',' && last != '.' && last != '!' && last != '?' &&
+        count_words(v->text, s->start, s->end, 2) < 2)
         return LEDE_QUOTE_PARTIAL;
     if (j <= para_start || line_start)
         return LEDE_QUOTE_FULL;
@@ -185,8 +189,8 @@ enum {
 };
 
 /* Leaves out the quotations of quotes[0 .. *n) whose fate[] is LEAVE_OUT, with their token
- * pairs in toks (two per quotation). A later segment of one left out continues what that
- * one continued (or nothing); with `cascade`, a partial one is left out with it (its kind
+ * triples in toks (three per quotation: qt_attribute()). A later segment of one left out continues
+ * what that one continued (or nothing); with `cascade`, a partial one is left out with it (its kind
  * was the first segment's). remap has room for *n indices. */
 static void leave_out(lede_quote *quotes, uint32_t *toks, uint8_t *fate, uint32_t *remap, size_t *n,
                       int cascade)
@@ -206,8 +210,9 @@ static void leave_out(lede_quote *quotes, uint32_t *toks, uint8_t *fate, uint32_
         quotes[k] = quotes[i];
         quotes[k].continues = c;
         fate[k] = fate[i];
-        toks[2 * k] = toks[2 * i];
-        toks[2 * k + 1] = toks[2 * i + 1];
+        toks[3 * k] = toks[3 * i];
+        toks[3 * k + 1] = toks[3 * i + 1];
+        toks[3 * k + 2] = toks[3 * i + 2];
         k++;
     }
     *n = k;
@@ -236,10 +241,10 @@ static size_t find_empty(const qt_view *v, const lede_quote *quotes, const uint3
     for (size_t i = 0; i < n; i++) {
         /* A mark is one token or two ('' ``): of five tokens or more between the first
          * mark's start and the last one's end, one is inside (most quotations). */
-        if (toks[2 * i + 1] - toks[2 * i] >= 5)
+        if (toks[3 * i + 1] - toks[3 * i] >= 5)
             continue;
         /* Past the opening mark's token or two (no white space is a token). */
-        size_t k = toks[2 * i];
+        size_t k = toks[3 * i];
         while (k < v->n_tok && v->tok[k].start < quotes[i].start)
             k++;
         if (k < v->n_tok && v->tok[k].start < quotes[i].end)
@@ -252,6 +257,31 @@ static size_t find_empty(const qt_view *v, const lede_quote *quotes, const uint3
                       "empty quotation (only white space or markup between its marks) left out");
     }
     return empty;
+}
+
+/* The paragraphs start in text order (the tokenizer's always do). */
+static int paragraphs_sorted(const qt_view *v)
+{
+    for (size_t i = 1; i < v->n_para; i++)
+        if (v->para[i].start < v->para[i - 1].start)
+            return 0;
+    return 1;
+}
+
+/* For paragraphs in text order: the last one from paragraph from on that starts at or
+ * before pos (from when none does), which a cursor moved forward from there finds too. A
+ * bisection without a branch on the starts: the quotations fall in the same paragraph or a
+ * later one as they please, so a cursor's stop is mispredicted about once a quotation. */
+static size_t para_from(const qt_view *v, size_t from, uint32_t pos)
+{
+    const lede_paragraph *base = v->para + from;
+    size_t n = v->n_para - from;
+    while (n > 1) {
+        size_t half = n / 2;
+        base = base[half].start <= pos ? base + half : base;
+        n -= half;
+    }
+    return (size_t)(base - v->para);
 }
 
 /* Builds the text side of the view: text, sentences, paragraphs (one over the text when
@@ -278,12 +308,47 @@ static int make_text_view(lede_doc *doc, const qt_lexicon *lex, qt_view *v, lede
     return 0;
 }
 
+#ifdef QT_AVX2
+/* The AVX2 half of has_space_tokens(): 16 tokens a step (192 bytes, six loads; eight tokens
+ * fill three 32-byte loads, so the kinds sit at 16-bit lanes 4 and 10 of the first, 0, 6
+ * and 12 of the second, 2, 8 and 14 of the third, in every group of three). Returns
+ * whether a kind read is LEDE_TOK_SPACE, and in *done how many tokens were read. */
+__attribute__((target("avx2"))) static int space_tokens_avx2(const lede_token *tok, size_t n,
+                                                             size_t *done)
+{
+    const __m256i space = _mm256_set1_epi16(LEDE_TOK_SPACE);
+    __m256i a = _mm256_setzero_si256(), b = a, c = a;
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        const __m256i *p = (const __m256i *)(const void *)(tok + i);
+        a = _mm256_or_si256(a, _mm256_cmpeq_epi16(_mm256_loadu_si256(p), space));
+        b = _mm256_or_si256(b, _mm256_cmpeq_epi16(_mm256_loadu_si256(p + 1), space));
+        c = _mm256_or_si256(c, _mm256_cmpeq_epi16(_mm256_loadu_si256(p + 2), space));
+        a = _mm256_or_si256(a, _mm256_cmpeq_epi16(_mm256_loadu_si256(p + 3), space));
+        b = _mm256_or_si256(b, _mm256_cmpeq_epi16(_mm256_loadu_si256(p + 4), space));
+        c = _mm256_or_si256(c, _mm256_cmpeq_epi16(_mm256_loadu_si256(p + 5), space));
+    }
+    const __m256i lane0 = _mm256_setr_epi16(0, 0, 0, 0, -1, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0);
+    const __m256i lane1 = _mm256_setr_epi16(-1, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, -1, 0, 0, 0);
+    const __m256i lane2 = _mm256_setr_epi16(0, 0, -1, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, -1, 0);
+    __m256i any =
+        _mm256_or_si256(_mm256_and_si256(a, lane0),
+                        _mm256_or_si256(_mm256_and_si256(b, lane1), _mm256_and_si256(c, lane2)));
+    *done = i;
+    return !_mm256_testz_si256(any, any);
+}
+#endif
+
 /* Does any of the n tokens hold white space (a tokenizer that keeps it)? Ours does not, so
- * every token is read: four at a time (48 bytes, their kinds at 16-bit lanes 4, 10, 16 and
- * 22) where the machine allows. */
+ * every token is read: sixteen at a time with AVX2, else four at a time (48 bytes, their
+ * kinds at 16-bit lanes 4, 10, 16 and 22) where the machine allows. */
 static int has_space_tokens(const lede_token *tok, size_t n)
 {
     size_t i = 0;
+#ifdef QT_AVX2
+    if (qt_cpu_avx2() && space_tokens_avx2(tok, n, &i))
+        return 1;
+#endif
 #ifdef QT_SSE2
     _Static_assert(sizeof(lede_token) == 12 && offsetof(lede_token, kind) == 8,
                    "the lanes below assume the token layout");
@@ -358,6 +423,8 @@ static int make_token_view(lede_doc *doc, qt_view *v, lede_error *err)
     v->quoted = mem + sizeof *v->memo + (n_tok + 1) * sizeof *v->lexbits;
     v->common = v->quoted + (n_tok + 1);
     v->stops = v->n_sent > 0 ? v->common + (n_tok + 1) : NULL;
+    if (v->stops)
+        qt_find_stops(v);
     return 0;
 }
 
@@ -384,14 +451,23 @@ static int process_view(const qt_settings *st, const qt_lexicon *lex, lede_doc *
     uint32_t *map = lede_doc_alloc(doc, (n_seg + 1) * sizeof *map);
     uint8_t *fate = NULL; /* what becomes of each kept quotation: NULL while all KEEP */
     size_t on_trial = 0;
-    if (!quotes || !map)
+    /* Per kept quotation: its first token, the first after it, its paragraph. */
+    uint32_t *toks = lede_doc_alloc(doc, 3 * (n_seg + 1) * sizeof *toks);
+    if (!quotes || !map || !toks)
         return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu quotations", n_seg);
     size_t n = 0, para = 0;
+    /* The segments are in text order: with the paragraphs in order too, each one's
+     * paragraph is found from the last one's. */
+    int sorted = n_seg > 0 && paragraphs_sorted(v);
     for (size_t i = 0; i < n_seg; i++) {
         const qt_seg *s = &seg[i];
         map[i] = LEDE_NONE;
-        while (para + 1 < v->n_para && v->para[para + 1].start <= s->mark_start)
-            para++;
+        if (sorted) {
+            para = para_from(v, para, s->mark_start);
+        } else {
+            while (para + 1 < v->n_para && v->para[para + 1].start <= s->mark_start)
+                para++;
+        }
         uint8_t kind = kind_of(v, s, v->para[para].start);
         uint32_t continues = s->continues != LEDE_NONE ? map[s->continues] : LEDE_NONE;
         if (continues == LEDE_NONE && n > 0 && interrupted(v, &quotes[n - 1], s))
@@ -418,6 +494,12 @@ static int process_view(const qt_settings *st, const qt_lexicon *lex, lede_doc *
         q->mark_end = s->mark_end;
         q->continues = continues;
         q->kind = kind;
+        if (sorted) {
+            toks[3 * n + 2] = (uint32_t)para;
+        } else {
+            size_t upto = qt_para_upto(v, s->mark_start);
+            toks[3 * n + 2] = (uint32_t)(upto == 0 ? 0 : upto - 1);
+        }
         map[i] = (uint32_t)n++;
     }
     /* A document without quotations stops here: no token tables, no names to index. */
@@ -428,9 +510,6 @@ static int process_view(const qt_settings *st, const qt_lexicon *lex, lede_doc *
         /* Tokens inside a quotation (kept or not) are not names or cues of the writer's
          * sentences. The segments are in text order: one cursor finds their tokens, and
          * those of the kept quotations are handed to the attribution. */
-        uint32_t *toks = lede_doc_alloc(doc, 2 * (n + 1) * sizeof *toks);
-        if (!toks)
-            return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu quotations", n);
         size_t t = 0;
         for (size_t i = 0; i < n_seg; i++) {
             size_t first = qt_tok_seek(v, t, seg[i].mark_start);
@@ -438,8 +517,8 @@ static int process_view(const qt_settings *st, const qt_lexicon *lex, lede_doc *
             if (t > first)
                 memset(v->quoted + first, 1, t - first);
             if (map[i] != LEDE_NONE) {
-                toks[2 * map[i]] = (uint32_t)first;
-                toks[2 * map[i] + 1] = (uint32_t)t;
+                toks[3 * map[i]] = (uint32_t)first;
+                toks[3 * map[i] + 1] = (uint32_t)t;
             }
         }
         uint32_t *remap = NULL;
