@@ -353,6 +353,17 @@ static void test_speakers_option_off_leaves_speakers_empty(void **state)
     const lede_quote *q = qtu_find(&t, "I love cats!");
     assert_null(q->speaker);
     assert_int_equal(q->speaker_start, LEDE_NONE);
+    /* Issue #4: nor a cue, nor the confidence of one (the option's help: quotations alone). */
+    assert_int_equal(q->cue_start, LEDE_NONE);
+    assert_true(q->confidence > 0.49f && q->confidence < 0.51f);
+    qtu_free(&t);
+    /* The kinds are those found with speakers. */
+    qtu_run(&t,
+            "The plan is \xe2\x80\x9c"
+            "dead on arrival,\xe2\x80\x9d said Ann Lee.",
+            "speakers=false");
+    assert_int_equal(qtu_find(&t, "dead on arrival,")->kind, LEDE_QUOTE_FULL);
+    assert_null(qtu_find(&t, "dead on arrival,")->speaker);
     qtu_free(&t);
 }
 
@@ -1709,6 +1720,293 @@ static void test_description_takes_a_job_in_lower_case(void **state)
     qtu_free(&t);
 }
 
+/* Issue #4, seventh session: huff-post 2016-10-07 (PolNeAR) puts a no-break space between a
+ * sentence's full stop and the quotation after it; it was read as a partial quotation inside
+ * the sentence, with no speaker. A thin, a narrow no-break space and a tab do the same. */
+static void test_no_break_space_before_a_quotation_keeps_its_speaker(void **state)
+{
+    (void)state;
+    static const char *const spaces[] = {"\xc2\xa0", "\xe2\x80\x89", "\xe2\x80\xaf", "\t", " "};
+    for (size_t i = 0; i < sizeof spaces / sizeof spaces[0]; i++) {
+        char text[512];
+        snprintf(text, sizeof text,
+                 "Palmer is so frustrated that New York state is shortchanging funds for public "
+                 "education.%s\xe2\x80\x9cWe need the money in order for the school to go "
+                 "forward,\xe2\x80\x9d said Joseph, who has four children.",
+                 spaces[i]);
+        qtu t;
+        qtu_run(&t, text, NULL);
+        const char *s = "We need the money in order for the school to go forward,";
+        assert_int_equal(qtu_find(&t, s)->kind, LEDE_QUOTE_FULL);
+        qtu_expect(&t, s, "Joseph", "said", "Joseph");
+        qtu_free(&t);
+    }
+}
+
+/* A quotation interrupted by its attribution goes on after a no-break space as after a
+ * space (quotes.c interrupted()). */
+static void test_no_break_space_after_an_interrupting_attribution(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "\xe2\x80\x9cI am not afraid,\xe2\x80\x9d said Lydia,\xc2\xa0\xe2\x80\x9c"
+            "for though I am the youngest, I\xe2\x80\x99m the tallest.\xe2\x80\x9d",
+            NULL);
+    assert_int_equal(t.n, 2);
+    assert_int_equal(t.q[1].continues, 0);
+    assert_int_equal(t.q[1].kind, LEDE_QUOTE_FULL);
+    qtu_free(&t);
+}
+
+/* Issue #4: a quotation that ends in a comma inside its marks, followed by its cue and
+ * speaker, is the speaker's direct quotation, full and attributed, even when the writer's
+ * sentence leads into it (PolNeAR breitbart 2016-09-30, Jeh Johnson; nyt 2016-09-16, David
+ * Kamin; politico's Steve Mosko). */
+static void test_comma_quotation_followed_by_its_cue_is_full(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Johnson said local election officials should reach out to the federal government "
+            "to learn how to protect computer systems. With thousands of vote counting "
+            "systems, \xe2\x80\x9cthere is no one single point of failure,\xe2\x80\x9d he said. "
+            "But to prevent problems, he said, local officials should ask for help.",
+            NULL);
+    const char *s = "there is no one single point of failure,";
+    assert_int_equal(qtu_find(&t, s)->kind, LEDE_QUOTE_FULL);
+    qtu_expect(&t, s, "Johnson", "said", "he");
+    qtu_free(&t);
+
+    qtu_run(&t,
+            "David Kamin, an outside adviser to the campaign on tax and budget issues, said "
+            "that the campaign was taking a close look.\n\nAs for complexity, ''broadening the "
+            "base and closing loopholes for the wealthy inevitably involve a certain amount of "
+            "administration,'' said Mr. Kamin, who emphasized that her proposals would "
+            "simplify returns.",
+            NULL);
+    s = "broadening the base and closing loopholes for the wealthy inevitably involve a "
+        "certain amount of administration,";
+    assert_int_equal(qtu_find(&t, s)->kind, LEDE_QUOTE_FULL);
+    qtu_expect(&t, s, "David Kamin", "said", "Kamin");
+    qtu_free(&t);
+
+    /* The options keep it as the full quotation it is; the scare quote after it is left. */
+    const char *text = "Oz is \xe2\x80\x9csmart as hell,\xe2\x80\x9d Steve Mosko wrote in an "
+                       "email to the NFL Network\xe2\x80\x99s Rich Eisen, and \xe2\x80\x9c"
+                       "full of s---.\xe2\x80\x9d";
+    qtu_run(&t, text, "partial=false");
+    assert_int_equal(t.n, 1);
+    assert_int_equal(t.q[0].kind, LEDE_QUOTE_FULL);
+    qtu_expect(&t, "smart as hell,", "Steve Mosko", "wrote", "Steve Mosko");
+    qtu_free(&t);
+    /* No cue after the comma: still a partial quotation, left out by the options. */
+    qtu_run(&t,
+            "Clinton, the Democratic presidential nominee \xe2\x80\x9cis dogged, resilient,"
+            "\xe2\x80\x9d critics concede.",
+            "partial=false");
+    assert_int_equal(t.n, 0);
+    qtu_free(&t);
+}
+
+/* Issue #4: a job after an outlet's name (CNN host Jake Tapper, PolNeAR's MSNBC host Chris
+ * Matthews) makes the outlet the job's modifier, no speaker. */
+static void test_host_after_an_outlet_names_the_speaker(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "\xe2\x80\x9cI thought that Mike Pence did all the things right that Donald Trump "
+            "did wrong,\xe2\x80\x9d said MSNBC host Chris Matthews. \xe2\x80\x9cIt is ok,"
+            "\xe2\x80\x9d said CNN host Jake Tapper.",
+            NULL);
+    qtu_expect(&t,
+               "I thought that Mike Pence did all the things right that Donald Trump did wrong,",
+               "Chris Matthews", "said", "Chris Matthews");
+    qtu_expect(&t, "It is ok,", "Jake Tapper", "said", "Jake Tapper");
+    qtu_free(&t);
+}
+
+/* Issue #4: breitbart 2016-10-12 (PolNeAR) credited the Washington Post's words to Hillary
+ * Clinton: "daily" and "family" end in -ly but are no adverbs, and US is no "us". */
+static void test_the_influential_us_daily_wrote(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Washington (AFP) \xe2\x80\x93 The Washington Post on Thursday became the latest US "
+            "newspaper to emphatically endorse Hillary Clinton for the White House, saying it "
+            "was swayed as much by her competence as by the alarming specter of a Donald Trump "
+            "presidency.\n\n\xe2\x80\x9cHillary Clinton has the potential to be an excellent "
+            "president of the United States, and we endorse her without hesitation,\xe2\x80\x9d "
+            "the influential US daily wrote.\n\n\xe2\x80\x9cWe are devastated,\xe2\x80\x9d the "
+            "family said.",
+            NULL);
+    qtu_expect(&t,
+               "Hillary Clinton has the potential to be an excellent president of the United "
+               "States, and we endorse her without hesitation,",
+               "influential US daily", "wrote", "the influential US daily");
+    qtu_expect(&t, "We are devastated,", "family", "said", "the family");
+    qtu_free(&t);
+}
+
+/* Issue #4: BBC tech/004 credited three of Nicholas Negroponte's quotations to the
+ * programme he spoke to: a name after a programme, a paper or a work is no person's. */
+static void test_he_passes_the_name_of_a_programme_by(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Nicholas Negroponte, chairman and founder of MIT's Media Labs, says he is developing "
+            "a laptop PC that will go on sale for less than $100.\n\nHe told the BBC World "
+            "Service programme Go Digital he hoped it would become an education tool in "
+            "developing countries. He said one laptop per child could be \" very important to "
+            "the development of not just that child but now the whole family, village and "
+            "neighbourhood\".",
+            NULL);
+    qtu_expect(&t,
+               "very important to the development of not just that child but now the whole "
+               "family, village and neighbourhood",
+               "Nicholas Negroponte", "said", "He");
+    qtu_free(&t);
+}
+
+/* Issue #4: nyt 2016-09-30 (PolNeAR) named Joseph R. Biden Jr. and then quoted Mr. Biden, who
+ * was no one: the suffix had taken the surname's place. */
+static void test_surname_before_a_suffix_resolves(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Speaking to students at Drexel University in Philadelphia this week, Vice "
+            "President Joseph R. Biden Jr. responded to Mr. Trump's debate interjection that "
+            "not paying taxes made him ''smart.''\n\n''Tell that to the janitor in here who's "
+            "paying taxes,'' Mr. Biden said.",
+            NULL);
+    qtu_expect(&t, "Tell that to the janitor in here who's paying taxes,", "Joseph R. Biden Jr.",
+               "said", "Biden");
+    qtu_free(&t);
+    qtu_run(&t, "\"We will win,\" said Martin Luther King III.", NULL);
+    qtu_expect(&t, "We will win,", "Martin Luther King III", "said", "Martin Luther King");
+    qtu_free(&t);
+}
+
+/* The pronoun after a quotation found full by its cue stands for someone named before its
+ * sentence, not for whom the writer's words before the marks name (BBC politics/110: Mr
+ * Blair's government was a "...," he added: Michael Howard), unless those words hold a cue
+ * of their own (BBC entertainment/371: Arnold ... described her victory as "...," she said). */
+static void test_pronoun_after_a_lead_in_is_no_one_it_names(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Tony Blair has had the chance to tackle the problems facing Britain and has failed, "
+            "Michael Howard has said.\n\n\"Britain is heading in the wrong direction\", the "
+            "Conservative leader said in his New Year message. Mr Blair's government was a "
+            "\"bossy, interfering government that takes decisions that should be made by "
+            "individuals,\" he added.",
+            NULL);
+    const char *s = "bossy, interfering government that takes decisions that should be made by "
+                    "individuals,";
+    assert_int_equal(qtu_find(&t, s)->kind, LEDE_QUOTE_FULL);
+    qtu_expect(&t, s, "Michael Howard", "added", "he");
+    qtu_free(&t);
+    qtu_run(&t,
+            "British director Andrea Arnold has won an Oscar for her short film Wasp. It stars "
+            "actress Nathalie Press, who appeared in the Bafta-winning drama My Summer Of Love, "
+            "as a single mother. Arnold, from Dartford in Kent, described her victory as "
+            "\"truly overwhelming. I'm really not used to this kind of thing,\" she said, after "
+            "receiving her Oscar from actor Jeremy Irons.",
+            NULL);
+    qtu_expect(&t, "truly overwhelming. I'm really not used to this kind of thing,",
+               "Andrea Arnold", "said", "she");
+    qtu_free(&t);
+}
+
+/* "host" names a job after an outlet (CNN host Jake Tapper) but not after a team, where it
+ * is a verb (BBC sport/358: Sale host Bath ... he told BBC Sport). */
+static void test_a_team_that_hosts_names_no_person(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Sale Sharks director of rugby Philippe Saint-Andre has re-opened rugby's "
+            "club-versus-country debate.\n\nSale host Bath in the Powergen Cup on Friday, but "
+            "the Frenchman has endured a \"difficult week\" with six players away on England's "
+            "Six Nations training camp. \"If five players or more are picked for your country "
+            "they should move the date of the game,\" he told BBC Sport.",
+            NULL);
+    qtu_expect(&t,
+               "If five players or more are picked for your country they should move the date "
+               "of the game,",
+               "Philippe Saint-Andre", "told", "he");
+    qtu_free(&t);
+}
+
+/* "advises" is a cue (PolNeAR usa-today 2016-11-07), and a partial quotation ending in a
+ * comma before it is full: "know your triggers," she advises. */
+static void test_advises_psychologist(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "This can make people feel empowered, adds psychologist Mary Alvord. People want "
+            "their feelings to be heard and acknowledged, says Palmiter. \"Talk to other people "
+            "who you think are positive and support you,\" advises psychologist Alvord.",
+            NULL);
+    qtu_expect(&t, "Talk to other people who you think are positive and support you,",
+               "Mary Alvord", "advises", "Alvord");
+    qtu_free(&t);
+}
+
+/* A no-break space inside a name (PolNeAR huff-post 2016-11-02: nominee\u00a0Donald\u00a0Trump)
+ * is shown as a space in the speaker. */
+static void test_no_break_space_inside_a_name_is_a_space(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Voter fraud allegations have been a regular feature this election. Republican "
+            "presidential nominee\xc2\xa0"
+            "Donald\xc2\xa0Trump has repeatedly insisted that\xc2\xa0the election is rigged "
+            "against him. \xe2\x80\x9cIt is rigged,\xe2\x80\x9d he said.",
+            NULL);
+    qtu_expect(&t, "It is rigged,", "Donald Trump", "said", "he");
+    qtu_free(&t);
+}
+
+/* A title quoted before its comma is no quotation its cue makes full (PolNeAR wash-post
+ * 2016-09-26, nyt 2016-09-25). */
+static void test_title_before_a_comma_and_a_cue_stays_a_title(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "In an interview on CBS's \"Face the Nation,\" House Speaker Paul D. Ryan (R-Wis.) "
+            "said the recent spate of police shootings was troubling.\n\nMs. LaBelle got a huge "
+            "roar from the crowd when, at the end of her emotional rendition of the civil rights "
+            "anthem ''A Change Is Gonna Come,'' she added the words, ''Hillary Clinton.''",
+            NULL);
+    assert_int_equal(qtu_find(&t, "Face the Nation,")->kind, LEDE_QUOTE_PARTIAL);
+    qtu_expect(&t, "Face the Nation,", NULL, NULL, NULL);
+    assert_int_equal(qtu_find(&t, "A Change Is Gonna Come,")->kind, LEDE_QUOTE_PARTIAL);
+    qtu_free(&t);
+}
+
+/* "blurted" is a cue (PolNeAR nyt 2016-10-30), with a suffixed name before its appositive. */
+static void test_blurted_out_after_a_suffixed_name(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Vice President Joseph R. Biden Jr., in an interview with CNN, blurted out, \"Oh, "
+            "God,\" at the mention of Mr. Weiner's name. He added, \"I'm not a big fan.\"",
+            NULL);
+    qtu_expect(&t, "Oh, God,", "Joseph R. Biden Jr.", "blurted", "Joseph R. Biden");
+    qtu_expect(&t, "I'm not a big fan.", "Joseph R. Biden Jr.", "added", "He");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1803,6 +2101,19 @@ int main(void)
         cmocka_unit_test(test_she_skips_a_justice_named_antonin),
         cmocka_unit_test(test_body_name_ending_an_appositive_is_no_speaker),
         cmocka_unit_test(test_place_after_of_before_an_appositive_is_no_speaker),
+        cmocka_unit_test(test_no_break_space_before_a_quotation_keeps_its_speaker),
+        cmocka_unit_test(test_no_break_space_after_an_interrupting_attribution),
+        cmocka_unit_test(test_comma_quotation_followed_by_its_cue_is_full),
+        cmocka_unit_test(test_host_after_an_outlet_names_the_speaker),
+        cmocka_unit_test(test_the_influential_us_daily_wrote),
+        cmocka_unit_test(test_he_passes_the_name_of_a_programme_by),
+        cmocka_unit_test(test_surname_before_a_suffix_resolves),
+        cmocka_unit_test(test_pronoun_after_a_lead_in_is_no_one_it_names),
+        cmocka_unit_test(test_a_team_that_hosts_names_no_person),
+        cmocka_unit_test(test_advises_psychologist),
+        cmocka_unit_test(test_no_break_space_inside_a_name_is_a_space),
+        cmocka_unit_test(test_title_before_a_comma_and_a_cue_stays_a_title),
+        cmocka_unit_test(test_blurted_out_after_a_suffixed_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

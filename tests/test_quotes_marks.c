@@ -220,6 +220,24 @@ static void test_empty_quotation_is_skipped(void **state)
     qtu_free(&t);
 }
 
+/* Issue #4: an attribute's value inside a tag the tokenizer skips (PolNeAR west-journal
+ * 2016-09-26) became a quotation with no text; so did a no-break space between marks. */
+static void test_quotation_of_markup_or_spaces_is_left_out(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "When PolitiFact examined the senator\xe2\x80\x99s statement, it was labeled "
+            "\xe2\x80\x9cMostly True.\xe2\x80\x9d\n\n<tweet tweet-id=\"783\"><tweet/>.\n\nHe "
+            "left a \xe2\x80\x9c\xc2\xa0\xe2\x80\x9d and a \xe2\x80\x9c\xe2\x80\x89"
+            "\xe2\x80\x9d on the form.",
+            NULL);
+    assert_int_equal(t.n, 1);
+    qtu_find(&t, "Mostly True.");
+    assert_int_equal(qtu_warnings(&t, "empty quotation"), 1);
+    qtu_free(&t);
+}
+
 static void test_two_apostrophes_are_a_double_quote_mark(void **state)
 {
     (void)state;
@@ -365,6 +383,7 @@ int main(void)
         cmocka_unit_test(test_stray_closing_mark_warns_and_extraction_goes_on),
         cmocka_unit_test(test_unclosed_mark_warns_and_inner_quotations_are_found),
         cmocka_unit_test(test_empty_quotation_is_skipped),
+        cmocka_unit_test(test_quotation_of_markup_or_spaces_is_left_out),
         cmocka_unit_test(test_two_apostrophes_are_a_double_quote_mark),
         cmocka_unit_test(test_straight_excerpt_is_not_continued_by_a_curly_quote),
         cmocka_unit_test(test_quotation_interrupted_by_its_attribution_is_linked),

@@ -12,7 +12,9 @@
  *              S praised the director: "Q" (a colon, no cue verb)
  * The words after the closing mark (up to the sentence end) are read first for a full
  * quotation, the words before the opening mark (back to the clause start) for a partial
- * one, which gets a speaker only when its own sentence gives one. A full quotation with
+ * one, which gets a speaker only when its own sentence gives one: a partial one that ends
+ * in a comma inside its marks and is followed by its cue and speaker (The plan is "dead on
+ * arrival," said Ann Lee) is a full one, read as such. A full quotation with
  * no cue of its own continues the turn of the quotation just before it, or else belongs
  * to the speaker of the sentence before it (Kirwan says his side ... "We have to ...");
  * each later paragraph of a multi-paragraph quotation inherits the attribution of the
@@ -88,7 +90,8 @@ static int is_skip_word(const qt_view *v, size_t i)
     }
     size_t n = v->tok[i].end - v->tok[i].start;
     const char *s = v->text + v->tok[i].start;
-    return qt_tok_lowercase(v, i) && n > 4 && s[n - 2] == 'l' && s[n - 1] == 'y';
+    return qt_tok_lowercase(v, i) && n > 4 && s[n - 2] == 'l' && s[n - 1] == 'y' &&
+           !qt_tok_in(v, i, QT_W_LY_NOUNS);
 }
 
 /* A word: it begins with a letter, or is a compound like 23-year-old. */
@@ -119,6 +122,18 @@ static int is_gerund(const qt_view *v, size_t i)
     return qt_tok_lowercase(v, i) && n > 4 && memcmp(s + n - 3, "ing", 3) == 0;
 }
 
+/* Token i is two or more capitals A-Z: an abbreviation (the influential US daily), no
+ * function word (us) whatever its letters spell. */
+static int all_capitals(const qt_view *v, size_t i)
+{
+    const char *s = v->text + v->tok[i].start;
+    size_t n = v->tok[i].end - v->tok[i].start;
+    size_t k = 0;
+    while (k < n && s[k] >= 'A' && s[k] <= 'Z')
+        k++;
+    return n >= 2 && k == n;
+}
+
 /* A common noun phrase ending at token k, read leftwards: Richmond police, the bank's
  * chief economist, a spokesman. */
 static int phrase_ending_at_d(const qt_view *v, size_t k, size_t lo, qt_mention *out, int depth)
@@ -133,8 +148,8 @@ static int phrase_ending_at_d(const qt_view *v, size_t k, size_t lo, qt_mention 
             b = p;
             break;
         }
-        if (!is_word(v, p) || qt_tok_in(v, p, QT_W_FUNCTION) || is_skip_word(v, p) ||
-            is_verb_cue(v, p))
+        if (!is_word(v, p) || (qt_tok_in(v, p, QT_W_FUNCTION) && !all_capitals(v, p)) ||
+            is_skip_word(v, p) || is_verb_cue(v, p))
             break;
         b = p;
     }
@@ -361,7 +376,9 @@ static int name_after_role(const qt_view *v, size_t k, size_t hi, qt_mention *ou
     if (depth < 2 && m.te < hi && qt_tok_lowercase(v, m.te) &&
         name_after_role(v, m.te, hi, out, depth + 1))
         return 1;
-    if (!qt_tok_in(v, j - 1, QT_W_TITLES | QT_W_ROLES))
+    /* CNN host Jake Tapper: a job here, not among the roles, as a team hosts another
+     * (Sale host Bath). */
+    if (!qt_tok_in(v, j - 1, QT_W_TITLES | QT_W_ROLES) && !qt_tok_is(v, j - 1, "host"))
         return 0;
     *out = m;
     return 1;
@@ -799,6 +816,29 @@ static int new_statement(const qt_view *v, size_t ce, size_t pe, const found *f)
     return qt_tok_in(v, k, QT_W_DETERMINERS) && pe - k >= 6;
 }
 
+/* The plan is “dead on arrival,” said Ann Lee / Ann Lee said / he said: a partial
+ * quotation (words inside the writer's sentence) whose last word inside the marks is a
+ * comma, and whose words after the closing token ce (before byte hi_b) are a cue verb or
+ * "according to" with its speaker, is the speaker's direct quotation, punctuated as news
+ * punctuates one introduced by its attribution: a full quotation, attributed by *f. Its
+ * tokens are [ob, ce). */
+static int cue_after_comma(const qt_view *v, const lede_quote *q, size_t ob, size_t ce,
+                           uint32_t hi_b, found *f)
+{
+    if (q->kind != LEDE_QUOTE_PARTIAL || q->continues != LEDE_NONE || v->text[q->end - 1] != ',')
+        return 0;
+    /* On CBS's "Face the Nation," House Speaker Paul D. Ryan said: a title before its comma. */
+    if (qt_title_case(v, ob, q->start, q->end - 1))
+        return 0;
+    found g;
+    memset(&g, 0, sizeof g);
+    if (!read_after(v, ce, post_window_end(v, ce, hi_b), &g) || !g.has_cue || !g.has_who ||
+        (g.cue_kind != QT_CUE_VERB && g.cue_kind != QT_CUE_ACCORDING))
+        return 0;
+    *f = g;
+    return 1;
+}
+
 /* Mr Blair said: "... move forward." He described his relationship ...: a cue verb and a
  * colon right before a quotation that ends its sentence introduce it, whatever cue the
  * words after it hold; *f is the attribution read before the opening token ob (1), or
@@ -865,11 +905,25 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
         size_t ob = toks[3 * qi], ce = toks[3 * qi + 1];
         found f;
         memset(&f, 0, sizeof f);
+        int lead_in = 0; /* a partial quotation full by its cue (cue_after_comma()) */
         char last = v->text[q->end - 1];
         int sentence = last == '.' || last == '!' || last == '?';
         if (q->continues == LEDE_NONE && (q->kind == LEDE_QUOTE_PARTIAL || !sentence) &&
             qt_title_case(v, ob, q->start, q->end)) {
             q->kind = LEDE_QUOTE_PARTIAL; /* a title: on MSNBC's "Morning Joe" */
+            continue;
+        }
+        /* The later segments of a quotation found full by its cue (cue_after_comma()). */
+        if (q->continues != LEDE_NONE && q->kind == LEDE_QUOTE_PARTIAL &&
+            quotes[q->continues].kind == LEDE_QUOTE_FULL)
+            q->kind = LEDE_QUOTE_FULL;
+        if (!speakers) {
+            /* Quotations alone: no cue and no speaker (the option's help), but the same
+             * kinds as with them. */
+            if (cue_after_comma(v, q, ob, ce, hi_b, &f)) {
+                q->kind = LEDE_QUOTE_FULL;
+                q->confidence = 0.5f;
+            }
             continue;
         }
         /* The clause windows are found only when read: a title has none, and a full
@@ -906,6 +960,9 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
                     (g.has_who || !f.has_cue))
                     f = g;
             }
+        } else if (cue_after_comma(v, q, ob, ce, hi_b, &f)) {
+            q->kind = LEDE_QUOTE_FULL;
+            lead_in = 1;
         } else {
             read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &f);
         }
@@ -914,14 +971,24 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
             q->cue_end = v->tok[f.cue_e - 1].end;
             q->confidence = 0.6f;
         }
-        if (f.has_who && speakers) {
+        if (f.has_who) {
             mention_bytes(v, &f.who, &q->speaker_start, &q->speaker_end);
             q->speaker = NULL;
             qt_mention d;
             if (f.who.kind == QT_MENTION_PRONOUN && f.who.tb >= ce && f.who.tb - ce <= 1 &&
                 qt_description_before(v, ob, ce, f.who.tb, &d))
                 q->speaker = qt_names_resolve_description(nm, v, &d);
-            if (!q->speaker)
+            /* Mr Sullivan "made accounting decisions," he told the court: he is not
+             * someone the writer's words before the quotation name (else they would be
+             * his own), but someone named before its sentence; unless those words hold a
+             * cue of their own (Arnold described her victory as "...," she said). */
+            found g;
+            memset(&g, 0, sizeof g);
+            if (!q->speaker && lead_in && f.who.kind == QT_MENTION_PRONOUN &&
+                !read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &g))
+                q->speaker = qt_names_resolve_pronoun_from(
+                    nm, v, &f.who, qt_tok_lower_bound(v, sentence_start(v, q->mark_start)));
+            else if (!q->speaker)
                 q->speaker = qt_names_resolve(nm, v, &f.who);
             if (!f.has_cue)
                 q->confidence = 0.6f;
@@ -931,8 +998,8 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
                 q->confidence = q->speaker ? 0.8f : 0.5f;
             else
                 q->confidence = 0.75f;
-        } else if (f.has_cue && f.cue_kind == QT_CUE_PARTICIPLE && speakers && qi > 0 &&
-                   prev_pi == pi && attributed(&quotes[qi - 1])) {
+        } else if (f.has_cue && f.cue_kind == QT_CUE_PARTICIPLE && qi > 0 && prev_pi == pi &&
+                   attributed(&quotes[qi - 1])) {
             /* ..., adding: the speaker of the quotation just before goes on. */
             const lede_quote *p = &quotes[qi - 1];
             q->speaker = p->speaker;
@@ -942,11 +1009,11 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
         }
         if (f.has_cue || f.has_who) {
             if (q->continues != LEDE_NONE && head != LEDE_NONE && head < qi && head_weak &&
-                f.has_who && speakers && !sentence && borrowed_or_none(quotes, head))
+                f.has_who && !sentence && borrowed_or_none(quotes, head))
                 name_the_quotation(quotes, head, qi);
             head_weak = 0;
         }
-        if (f.has_cue || f.has_who || !speakers || q->kind != LEDE_QUOTE_FULL)
+        if (f.has_cue || f.has_who || q->kind != LEDE_QUOTE_FULL)
             continue;
         if (qi == 0 || !inherit_turn(v, nm, quotes, qi, pi, ob))
             speaker_of_previous_sentence(v, nm, q, pi, ob);

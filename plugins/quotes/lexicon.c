@@ -42,7 +42,7 @@ static const char *const cue_verbs[] = {
     "reiterated", "reiterates", "texted", "emailed", "concluded", "concludes", "interjected",
     "yells", "yelled", "shouts", "screams", "sings", "sang", "chanted", "chants", "reads",
     "read", "quipped", "recounted", "recounts", "smiles", "smiled", "laughs", "grins",
-    "notes", "quoted", "answered", "answers", "repeated", "rejoined",
+    "notes", "quoted", "answered", "answers", "repeated", "rejoined", "advises", "blurted",
     /* Spanish: the same patterns hold ("Q", dijo S). */
     "dijo", "dice", "afirmó", "afirma", "declaró", "explicó", "señaló", "añadió", "agregó",
     "aseguró", "indicó", "sostuvo", "comentó", "preguntó", "respondió", NULL};
@@ -267,7 +267,24 @@ static const char *const roles[] = {
     "coach", "analyst", "economist", "spokesman", "spokeswoman", "president", "secretary",
     "minister", "chancellor", "leader", "editor", "founder", "head", "captain", "officer",
     "official", "owner", "reverend", "matchwinner", "veteran", "dj", "magistrate", "goalscorer",
-    "wing", NULL};
+    "wing",
+    /* the press (MSNBC anchor, columnist; "host" is read apart: Sale host Bath) */
+    "anchor", "commentator", "columnist", "pundit", "reporter", "journalist",
+    "moderator", "blogger", "critic", "historian", "newscaster", NULL};
+
+/* Nouns ending in -ly, which is_skip_word() would take for adverbs (the family said, the
+ * influential US daily wrote). */
+static const char *const ly_nouns[] = {
+    "family", "daily", "weekly", "monthly", "quarterly", "assembly", "rally", "supply",
+    "reply", "monopoly", "anomaly", "bully", "tally", "homily", "folly", "butterfly", NULL};
+
+/* A programme, a paper or a work, whose name follows it (the BBC World Service programme Go
+ * Digital, the newspaper El Pais, the album Abbey Road): a name that no person has. */
+static const char *const works[] = {
+    "programme", "program", "show", "series", "newspaper", "paper", "magazine", "daily",
+    "weekly", "tabloid", "channel", "station", "website", "blog", "podcast", "documentary",
+    "film", "movie", "album", "book", "novel", "column", "publication", "bulletin", "song",
+    "single", "musical", "opera", "game", "brand", "band", NULL};
 
 /* Nouns that name a person by nationality, read like the jobs before a name (Americans Andy
  * Roddick, Spaniard Carlos Moya); no adjective, which also begins the names of
@@ -325,6 +342,8 @@ static const struct {
     {cue_heads, QT_W_CUE_HEADS},
     {roles, QT_W_ROLES},
     {nationals, QT_W_ROLES},
+    {ly_nouns, QT_W_LY_NOUNS},
+    {works, QT_W_WORKS},
 };
 
 #define QT_FILTER_BITS 16384
@@ -352,8 +371,11 @@ typedef struct lex_key {
     uint64_t lo, hi;
 } lex_key;
 
-/* A slot: the word's folded bytes, the lists holding it and its length << 24 (0 when the
- * slot is empty). One probe reads one slot, with no pointer to follow. */
+/* A slot: the word's folded bytes, the lists holding it and its length << LEX_LEN_SHIFT (0
+ * when the slot is empty). One probe reads one slot, with no pointer to follow. */
+#define LEX_LEN_SHIFT 26
+#define LEX_LISTS ((1u << LEX_LEN_SHIFT) - 1u)
+_Static_assert(QT_WORD_MAX < 32, "a word's length fits the bits above the lists");
 typedef struct lex_slot {
     lex_key key;
     uint32_t bits;
@@ -438,7 +460,7 @@ static size_t find_slot(const qt_lexicon *lex, uint64_t h, const lex_key *k, siz
     size_t at = (size_t)h & lex->mask;
     for (; lex->slot[at].bits; at = (at + 1) & lex->mask) {
         const lex_slot *e = &lex->slot[at];
-        if (e->key.lo == k->lo && e->key.hi == k->hi && e->bits >> 24 == n)
+        if (e->key.lo == k->lo && e->key.hi == k->hi && e->bits >> LEX_LEN_SHIFT == n)
             break;
     }
     return at;
@@ -476,7 +498,7 @@ int qt_lexicon_new(qt_lexicon **out, lede_error *err)
             uint64_t h = make_key(w, n, &k);
             size_t at = find_slot(lex, h, &k, n);
             lex->slot[at].key = k;
-            lex->slot[at].bits |= registry[r].bit | (uint32_t)n << 24;
+            lex->slot[at].bits |= registry[r].bit | (uint32_t)n << LEX_LEN_SHIFT;
             if (n > lex->max_len)
                 lex->max_len = n;
             if (registry[r].bit == QT_W_TITLE_SMALL && n > lex->small_max)
@@ -523,7 +545,7 @@ uint32_t qt_tok_lookup(const qt_view *v, size_t i)
         if (n <= lex->max_len && (lex->filter[bit / 64] >> (bit % 64) & 1)) {
             lex_key k;
             uint64_t h = v->tok[i].start + 16 <= v->len ? make_key16(s, n, &k) : make_key(s, n, &k);
-            b |= lex->slot[find_slot(lex, h, &k, n)].bits & 0xFFFFFFu;
+            b |= lex->slot[find_slot(lex, h, &k, n)].bits & LEX_LISTS;
         }
     }
     v->lexbits[i] = b;
@@ -544,7 +566,7 @@ uint32_t qt_tok_stem_bits(const qt_view *v, size_t i)
         return 0;
     lex_key k;
     uint64_t h = make_key(s, n, &k);
-    return lex->slot[find_slot(lex, h, &k, n)].bits & 0xFFFFFFu;
+    return lex->slot[find_slot(lex, h, &k, n)].bits & LEX_LISTS;
 }
 
 /* Marks the . ! ? (or …) that ends each sentence of the sentence layer: it is among the

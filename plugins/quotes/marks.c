@@ -237,15 +237,6 @@ static uint8_t ctx_class_unicode(int32_t cp)
     }
 }
 
-/* ' ', \t, \n, \v, \f, \r: a bit test, not a chain of branches. */
-static int is_space_byte(char ch)
-{
-    unsigned c = (unsigned char)ch;
-    const uint64_t spaces = UINT64_C(1) << ' ' | UINT64_C(1) << '\t' | UINT64_C(1) << '\n' |
-                            UINT64_C(1) << '\v' | UINT64_C(1) << '\f' | UINT64_C(1) << '\r';
-    return (int)((spaces >> (c & 63)) & (c < 64));
-}
-
 /* The elided words an apostrophe may begin: rock 'n' roll, 'em, 'tis, 'cause. */
 static int elision_at(const char *text, size_t len, size_t i)
 {
@@ -299,10 +290,10 @@ static void describe(const qt_view *v, cand *c, uint32_t ps, uint32_t pe)
         if (next == 0x2019 || next == 0x201D || next == '"' || next == '\'')
             c->next = CTX_PUNCT;
     }
-    /* After a sentence end, or first in the paragraph. */
-    size_t j = c->start;
-    while (j > ps && is_space_byte(text[j - 1]))
-        j--;
+    /* After a sentence end, or first in the paragraph (past a no-break space too). */
+    size_t j = c->start, sp;
+    while (j > ps && (sp = qt_space_before(text, ps, j)) > 0)
+        j -= sp;
     if (j <= ps) {
         c->after_stop = 1;
         c->para_first = 1;
@@ -325,9 +316,12 @@ static void describe(const qt_view *v, cand *c, uint32_t ps, uint32_t pe)
     }
     if (c->cls == CLS_SINGLE && c->start > ps &&
         (text[c->start - 1] == 's' || text[c->start - 1] == 'S')) {
-        size_t k = c->end;
-        while (k < pe && text[k] == ' ')
-            k++;
+        size_t k = c->end, ks;
+        /* presidents’ fears, presidents’\u00a0fears */
+        while (k < pe && (ks = text[k] == ' '                   ? 1
+                               : (unsigned char)text[k] >= 0xC2 ? qt_space_at(text, k, pe)
+                                                                : 0) > 0)
+            k += ks;
         c->plural_poss = k > c->end && k < pe && text[k] >= 'a' && text[k] <= 'z';
     }
 }
@@ -729,13 +723,15 @@ static int role_of(const cand *c, int open_here)
     }
 }
 
-/* Trims whitespace inside [*s, *e). */
+/* Trims white space inside [*s, *e), a no-break or thin space too: a quotation of nothing
+ * but spaces (“\u00a0”) is empty. */
 static void trim(const char *text, uint32_t *s, uint32_t *e)
 {
-    while (*s < *e && is_space_byte(text[*s]))
-        (*s)++;
-    while (*e > *s && is_space_byte(text[*e - 1]))
-        (*e)--;
+    size_t k;
+    while (*s < *e && (k = qt_space_at(text, *s, *e)) > 0)
+        *s += (uint32_t)k;
+    while (*e > *s && (k = qt_space_before(text, *s, *e)) > 0)
+        *e -= (uint32_t)k;
 }
 
 /* Appends a segment; empty quotations ("") are left out. Returns its index or LEDE_NONE. */

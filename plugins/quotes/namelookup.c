@@ -455,15 +455,30 @@ static const char *walk_back(qt_names *nm, size_t at, int what)
     return qt_index_walk_back(nm, nm->v->tok[at].start, what);
 }
 
-static const char *resolve_pronoun(qt_names *nm, const qt_view *v, const qt_mention *m)
+/* Pronoun m stands for the name a walk back from token at finds. */
+static const char *resolve_pronoun_from(qt_names *nm, const qt_view *v, const qt_mention *m,
+                                        size_t at)
 {
     if (qt_tok_is(v, m->tb, "he"))
-        return walk_back(nm, m->tb, WANT_MALE);
+        return walk_back(nm, at, WANT_MALE);
     if (qt_tok_is(v, m->tb, "she"))
-        return walk_back(nm, m->tb, WANT_FEMALE);
+        return walk_back(nm, at, WANT_FEMALE);
     if (qt_tok_is(v, m->tb, "they") || qt_tok_is(v, m->tb, "it"))
-        return walk_back(nm, m->tb, WANT_ORG);
+        return walk_back(nm, at, WANT_ORG);
     return NULL;
+}
+
+static const char *resolve_pronoun(qt_names *nm, const qt_view *v, const qt_mention *m)
+{
+    return resolve_pronoun_from(nm, v, m, m->tb);
+}
+
+const char *qt_names_resolve_pronoun_from(qt_names *nm, const qt_view *v, const qt_mention *m,
+                                          size_t at)
+{
+    if (m->kind != QT_MENTION_PRONOUN || m->tb >= m->te || m->te > v->n_tok || at > m->tb)
+        return qt_names_resolve(nm, v, m);
+    return resolve_pronoun_from(nm, v, m, at);
 }
 
 /* Does the answer qt_lookup_in() gave from a short chain's mentions read up to the first
@@ -752,6 +767,7 @@ const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m
         if (title != SIZE_MAX && qt_tok_capitalized(v, title))
             s = v->tok[title].start; /* Mrs Bennet, when no first name was ever given */
     }
+    e = qt_name_suffix_end(v, m->te, e);
     return qt_dup_name(v->doc, v->text + s, e - s);
 }
 

@@ -171,9 +171,28 @@ static int lower_compound(const qt_view *v, size_t i)
     return 0;
 }
 
+/* Token i is a generational suffix: Jr, Jr., Sr, Sr., II, III, IV (Joseph R. Biden Jr.). */
+static inline int is_suffix(const qt_view *v, size_t i)
+{
+    /* Every run is trimmed: its last token's length turns most away. */
+    size_t n = v->tok[i].end - v->tok[i].start;
+    if (n - 2 > 1)
+        return 0;
+    const char *s = v->text + v->tok[i].start;
+    if ((s[0] == 'J' || s[0] == 'S') && s[1] == 'r')
+        return n == 2 || s[2] == '.';
+    return (s[0] == 'I' && (s[1] == 'I' || s[1] == 'V') &&
+            (n == 2 || (s[1] == 'I' && s[2] == 'I')));
+}
+
 /* Trims a run [tb, te) of a leading function word and of roles and titles. */
 static void trim_run(const qt_view *v, size_t *tb, size_t *te)
 {
+    /* Joseph R. Biden Jr.: the surname is the word before the suffix, which Mr. Biden names
+     * (qt_name_suffix_end() gives the suffix back to the name shown); trimmed first, as no
+     * title (Martin Luther King III). */
+    if (*te - *tb >= 2 && is_suffix(v, *te - 1))
+        (*te)--;
     while (*tb < *te && qt_tok_in(v, *tb, QT_W_FUNCTION))
         (*tb)++;
     /* Had Elizabeth, Till Elizabeth: a common word capitalised by its sentence. */
@@ -211,6 +230,14 @@ static void trim_run(const qt_view *v, size_t *tb, size_t *te)
     }
     while (*te > *tb && (qt_tok_punct(v, *te - 1, '.') && !is_initial_dot(v, *te - 1)))
         (*te)--;
+}
+
+uint32_t qt_name_suffix_end(const qt_view *v, size_t te, uint32_t e)
+{
+    return te < v->n_tok && v->tok[te - 1].end == e && is_suffix(v, te) && joins(v, te - 1) &&
+                   !v->quoted[te]
+               ? v->tok[te].end
+               : e;
 }
 
 /* qt_name_starting_at() for a token i < hi known to be a name word; *end receives where
@@ -731,9 +758,9 @@ static int in_headline(const qt_view *v, uint32_t pos)
     if (v->n_para < 2 || pos >= v->para[0].end)
         return 0;
     uint32_t s = v->para[0].start, e = v->para[0].end;
-    while (e > s && (v->text[e - 1] == ' ' || v->text[e - 1] == '\n' || v->text[e - 1] == '\r' ||
-                     v->text[e - 1] == '\t'))
-        e--;
+    size_t sp;
+    while (e > s && (sp = qt_space_before(v->text, s, e)) > 0)
+        e -= (uint32_t)sp;
     if (e == s || e - s > 120)
         return 0;
     char c = v->text[e - 1];
@@ -830,6 +857,16 @@ void qt_fill_run(const qt_view *v, qt_mrec *m)
     m->subjectish = qt_tok_lowercase(v, te) && !is_connector(v, te) && !possessive;
 }
 
+/* The BBC World Service programme Go Digital, the newspaper El Pais: a run right after a
+ * lower-case programme, paper or work (QT_W_WORKS) in its sentence is its name, no person's
+ * (not a titled one: film director Mira Nair). */
+static int names_a_work(const qt_view *v, const qt_mrec *c)
+{
+    size_t b = c->tb;
+    return c->title == LEDE_NONE && b > 0 && qt_tok_lowercase(v, b - 1) && joins(v, b - 1) &&
+           qt_tok_in(v, b - 1, QT_W_WORKS);
+}
+
 /* Token k is a lower-case job right before a capitalised name: the run before k is the
  * job's modifier (Former Olympic champion Michael Johnson, Lib Dem chairman Matthew
  * Taylor), no person. */
@@ -854,7 +891,7 @@ void qt_link_mention(const qt_view *v, qt_mrec *m, uint32_t k, uint32_t *head)
                !qt_tok_in(v, c->tb, QT_W_MALE_NAMES | QT_W_FEMALE_NAMES)) ||
               (c->n_words >= 2 && modifies_a_job(v, c->te));
     if (!c->org && !c->after_the && c->n_words >= 2 && !job &&
-        !(c->n_words == 2 && names_a_seat(v, c->tb))) {
+        !(c->n_words == 2 && names_a_seat(v, c->tb)) && !names_a_work(v, c)) {
         /* A headline's run (End Bush 'denial' Blair tells EU) may name the speaker of a
          * quotation in the headline, but no later mention takes its name. */
         c->person = 1;
@@ -1012,13 +1049,34 @@ int qt_run_break_before(const qt_view *v, size_t k)
 
 /* Copies a name into the arena with each run of white space made one space (a name can
  * straddle a line break: Mr.\nHurst). */
+/* The name out[0 .. n) with each no-break or other Unicode space (Mr.\u00a0Biden) made a
+ * plain one, a run of them one, none at either end; in place. Returns the new length. */
+static size_t fold_unicode_spaces(char *out, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t sp = (unsigned char)out[i] >= 0xC2 ? qt_space_at(out, i, n) : out[i] == ' ';
+        if (!sp)
+            out[k++] = out[i];
+        else if (k > 0 && out[k - 1] != ' ')
+            out[k++] = ' ';
+        i += sp > 0 ? sp - 1 : 0;
+    }
+    while (k > 0 && out[k - 1] == ' ')
+        k--;
+    out[k] = '\0';
+    return k;
+}
+
 const char *qt_dup_name(lede_doc *doc, const char *s, size_t n)
 {
     char *out = lede_doc_alloc(doc, n + 1);
     if (!out)
         return NULL;
     size_t k = 0;
+    unsigned any = 0; /* the bytes ORed: a non-ASCII one among them shows at 0x80 */
     for (size_t i = 0; i < n; i++) {
+        any |= (unsigned char)s[i];
         int space = s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r';
         if (!space)
             out[k++] = s[i];
@@ -1028,6 +1086,8 @@ const char *qt_dup_name(lede_doc *doc, const char *s, size_t n)
     while (k > 0 && out[k - 1] == ' ')
         k--;
     out[k] = '\0';
+    if (any & 0x80)
+        fold_unicode_spaces(out, k);
     return out;
 }
 
@@ -1042,5 +1102,6 @@ const char *qt_mention_text(const qt_view *v, const qt_mrec *arr, const qt_mrec 
     size_t title = qt_title_before(v, full->tb);
     if (full->n_words == 1 && title != SIZE_MAX && qt_tok_capitalized(v, title))
         s = v->tok[title].start;
+    e = qt_name_suffix_end(v, full->te, e);
     return qt_dup_name(v->doc, v->text + s, e - s);
 }

@@ -187,6 +187,9 @@ int qt_subject_person(const qt_view *v, const qt_mrec *c);
 int qt_alone_at(const qt_view *v, size_t h);
 /* Token k-1 is no part of any run: reading from k gives the index's mentions. */
 int qt_run_break_before(const qt_view *v, size_t k);
+/* The end e of a name's bytes, past the generational suffix at token te that its run was
+ * trimmed of (Joseph R. Biden Jr.), when there is one. */
+uint32_t qt_name_suffix_end(const qt_view *v, size_t te, uint32_t e);
 /* A name copied into the arena with each run of white space made one space. */
 const char *qt_dup_name(lede_doc *doc, const char *s, size_t n);
 /* The full name mention m stands for (its resolved mention in arr, or itself), as text. */

@@ -40,6 +40,55 @@ static inline int qt_cpu_avx2(void)
 }
 #endif
 
+/* ---- white space as news text spells it ---- */
+
+/* The white space of ASCII: ' ', \t, \n, \v, \f, \r (a bit test, not a chain of branches). */
+static inline int qt_ascii_space(unsigned char c)
+{
+    const uint64_t spaces = UINT64_C(1) << ' ' | UINT64_C(1) << '\t' | UINT64_C(1) << '\n' |
+                            UINT64_C(1) << '\v' | UINT64_C(1) << '\f' | UINT64_C(1) << '\r';
+    return (int)((spaces >> (c & 63)) & (c < 64));
+}
+
+/* The three bytes b0 b1 c spell a space or a line break of Unicode beyond ASCII: U+2000 ..
+ * U+200A, U+2028 (line), U+2029 (paragraph), U+202F (narrow no-break, the thin space
+ * French puts before a guillemet), U+205F, U+3000. */
+static inline int qt_space3(unsigned char b0, unsigned char b1, unsigned char c)
+{
+    return (b0 == 0xE2 && b1 == 0x80 &&
+            ((c >= 0x80 && c <= 0x8A) || c == 0xA8 || c == 0xA9 || c == 0xAF)) ||
+           (b0 == 0xE2 && b1 == 0x81 && c == 0x9F) || (b0 == 0xE3 && b1 == 0x80 && c == 0x80);
+}
+
+/* The length of the white-space character that ends at byte j of text (lo < j; no byte
+ * before lo is read), 0 when none: ASCII white space, the no-break space U+00A0 and NEL
+ * U+0085, and qt_space3()'s. News text puts a no-break space before a quotation mark as
+ * often as a space ("Funds are short.\u00a0“We need ..."): every test of what stands
+ * before a mark reads white space with this. */
+static inline size_t qt_space_before(const char *text, size_t lo, size_t j)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    unsigned char c = t[j - 1];
+    if (c < 0x80)
+        return (size_t)qt_ascii_space(c);
+    if (j - lo >= 2 && t[j - 2] == 0xC2 && (c == 0xA0 || c == 0x85))
+        return 2;
+    return j - lo >= 3 && qt_space3(t[j - 3], t[j - 2], c) ? 3 : 0;
+}
+
+/* The same for the white-space character that starts at byte j (j < hi; no byte from hi
+ * on is read). */
+static inline size_t qt_space_at(const char *text, size_t j, size_t hi)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    unsigned char c = t[j];
+    if (c < 0x80)
+        return (size_t)qt_ascii_space(c);
+    if (hi - j >= 2 && c == 0xC2 && (t[j + 1] == 0xA0 || t[j + 1] == 0x85))
+        return 2;
+    return hi - j >= 3 && qt_space3(c, t[j + 1], t[j + 2]) ? 3 : 0;
+}
+
 /* ---- a view of the document's layers, shared by every pass ---- */
 
 typedef struct qt_lexicon qt_lexicon;
@@ -130,7 +179,9 @@ void qt_owned_free(qt_owned *owned);
 #define QT_W_PHRASE_OPENERS (1u << 20) /* the spokesman, my father (read leftwards) */
 #define QT_W_TITLE_SMALL (1u << 21)    /* of, and, the: lower case inside a title */
 #define QT_W_CUE_HEADS (1u << 22)      /* first words of cue phrases: according, went */
-#define QT_W_ROLES (1u << 23) /* jobs before a name, not titles of address: singer, agent, MP */
+#define QT_W_ROLES (1u << 23)    /* jobs before a name, not titles of address: singer, agent, MP */
+#define QT_W_LY_NOUNS (1u << 24) /* nouns in -ly, no adverbs: family, daily */
+#define QT_W_WORKS (1u << 25)    /* programme, newspaper, album: the name after it is no person's */
 
 /* The word lists as one hash table, built once per stage instance (lexicon.c). */
 /* Builds the lexicon (malloc: it lives as long as the instance). 0 or LEDE_ENOMEM. */
@@ -337,6 +388,11 @@ int qt_name_starting_at(const qt_view *v, size_t i, size_t hi, qt_mention *out);
  * surname given in full earlier, a person's full name for he/she, the phrase itself for
  * a noun phrase. NULL when it cannot be resolved (or out of memory). */
 const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m);
+/* Pronoun mention m resolved by a walk back from token at (<= its own token) instead of
+ * from itself: the names between are not who it stands for. qt_names_resolve() for any
+ * other mention. */
+const char *qt_names_resolve_pronoun_from(qt_names *nm, const qt_view *v, const qt_mention *m,
+                                          size_t at);
 /* Pronoun token p, right after the quotation of tokens [ob, ce) ("...," he said), is he
  * or she, and the sentence before the quotation opens with a description (The United
  * boss said ..., But an executive spokeswoman insisted ...): 1 with the description in
@@ -360,8 +416,10 @@ size_t qt_names_work(const qt_names *nm);
 /* Fills speaker, speaker_start/end, cue_start/end and confidence of every quote, which
  * must be in text order with continues already set; toks[3 * i] and toks[3 * i + 1] are
  * the first tokens at or after quote i's mark_start and mark_end, toks[3 * i + 2] the
- * paragraph holding its mark_start (the last one starting at or before it, else 0).
- * Returns 0 or LEDE_ENOMEM. */
+ * paragraph holding its mark_start (the last one starting at or before it, else 0). Sets
+ * the kind of a partial quotation its cue shows to be full (and of its later segments).
+ * Without speakers, leaves cue and speaker empty (the kinds are the same). Returns 0 or
+ * LEDE_ENOMEM. */
 int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint32_t *toks, size_t n,
                  int speakers, lede_error *err);
 

@@ -45,7 +45,9 @@ static const char *const quotes_requires[] = {LEDE_LAYER_TOKEN, LEDE_LAYER_SENTE
 static const char *const quotes_provides[] = {LEDE_LAYER_QUOTE, NULL};
 
 static const lede_option_desc quotes_options[] = {
-    {"speakers", LEDE_OPT_BOOL, "true", "attribute each quotation to a speaker and a cue",
+    {"speakers", LEDE_OPT_BOOL, "true",
+     "find each quotation's cue and speaker (false: quotations alone, with neither, and the "
+     "confidence of a quotation without one: 0.5 full, 0.4 partial)",
      LEDE_NO_RANGE, NULL},
     {"partial", LEDE_OPT_BOOL, "true",
      "keep partial quotations (quoted terms and phrases inside a sentence)", LEDE_NO_RANGE, NULL},
@@ -81,10 +83,7 @@ static void quotes_destroy(void *instance)
  * guess: a chain of tests mispredicts). */
 static int is_space(char ch)
 {
-    unsigned c = (unsigned char)ch;
-    const uint64_t spaces = UINT64_C(1) << ' ' | UINT64_C(1) << '\t' | UINT64_C(1) << '\n' |
-                            UINT64_C(1) << '\v' | UINT64_C(1) << '\f' | UINT64_C(1) << '\r';
-    return (int)((spaces >> (c & 63)) & (c < 64));
+    return qt_ascii_space((unsigned char)ch);
 }
 
 /* The number of words of text[s, e), counted up to limit at most (the callers only ask
@@ -108,22 +107,14 @@ static uint8_t kind_of(const qt_view *v, const qt_seg *s, uint32_t para_start)
     uint32_t j = s->mark_start;
     int line_start = 0;
     const unsigned char *t = (const unsigned char *)v->text;
-    /* Back over white space, noting a line break: LF, CR, NEL or U+2028 (the breaks the
-     * tokenizer's paragraphs know; U+2029 ends the paragraph). */
-    while (j > para_start) {
-        if (is_space((char)t[j - 1])) {
-            line_start |= t[j - 1] == '\n' || t[j - 1] == '\r';
-            j--;
-        } else if (j >= para_start + 2 && t[j - 1] == 0x85 && t[j - 2] == 0xC2) {
-            line_start = 1;
-            j -= 2;
-        } else if (j >= para_start + 3 && t[j - 1] == 0xA8 && t[j - 2] == 0x80 &&
-                   t[j - 3] == 0xE2) {
-            line_start = 1;
-            j -= 3;
-        } else {
-            break;
-        }
+    /* Back over white space (a no-break or thin space too: qt_space_before()), noting a
+     * line break: LF, CR, NEL or U+2028 (the breaks the tokenizer's paragraphs know; U+2029
+     * ends the paragraph). */
+    size_t k;
+    while (j > para_start && (k = qt_space_before(v->text, para_start, j)) > 0) {
+        unsigned char c = t[j - 1];
+        line_start |= c == '\n' || c == '\r' || (k == 2 && c == 0x85) || (k == 3 && c == 0xA8);
+        j -= (uint32_t)k;
     }
     /* One bare word ('uneasy') is a term, not a sentence; "No," he said is a sentence. The
      * last byte first: most quotations end in one of these, and their words need no count. */
@@ -169,8 +160,9 @@ static int interrupted(const qt_view *v, const lede_quote *prev, const qt_seg *s
         prev->end >= prev->mark_end || v->text[prev->end - 1] != ',')
         return 0;
     uint32_t j = s->mark_start;
-    while (j > prev->mark_end && is_space(v->text[j - 1]))
-        j--;
+    size_t sp;
+    while (j > prev->mark_end && (sp = qt_space_before(v->text, prev->mark_end, j)) > 0)
+        j -= (uint32_t)sp;
     if (j <= prev->mark_end || (v->text[j - 1] != ',' && v->text[j - 1] != ':'))
         return 0;
     for (uint32_t k = prev->mark_end; k < j; k++) {
@@ -179,6 +171,92 @@ static int interrupted(const qt_view *v, const lede_quote *prev, const qt_seg *s
             return 0;
     }
     return 1;
+}
+
+/* The options leave out a partial quotation of text[start, end): partial=false, or fewer
+ * words than min_partial_words. */
+static int options_leave_out(const qt_settings *st, const char *text, uint32_t start, uint32_t end)
+{
+    return !st->partial || count_words(text, start, end, (size_t)st->min_partial_words) <
+                               (size_t)st->min_partial_words;
+}
+
+/* What becomes of a kept quotation once the passes after the pairing have read it. */
+enum {
+    KEEP = 0,
+    ON_TRIAL, /* partial, and left out by the options unless the attribution finds it full */
+    LEAVE_OUT
+};
+
+/* Leaves out the quotations of quotes[0 .. *n) whose fate[] is LEAVE_OUT, with their token
+ * triples in toks (three per quotation: qt_attribute()). A later segment of one left out continues
+ * what that one continued (or nothing); with `cascade`, a partial one is left out with it (its kind
+ * was the first segment's). remap has room for *n indices. */
+static void leave_out(lede_quote *quotes, uint32_t *toks, uint8_t *fate, uint32_t *remap, size_t *n,
+                      int cascade)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < *n; i++) {
+        uint32_t c = quotes[i].continues;
+        if (c != LEDE_NONE && fate[c] == LEAVE_OUT && cascade &&
+            quotes[i].kind == LEDE_QUOTE_PARTIAL)
+            fate[i] = LEAVE_OUT;
+        c = c != LEDE_NONE ? remap[c] : LEDE_NONE; /* earlier: remapped already */
+        if (fate[i] == LEAVE_OUT) {
+            remap[i] = c;
+            continue;
+        }
+        remap[i] = (uint32_t)k;
+        quotes[k] = quotes[i];
+        quotes[k].continues = c;
+        fate[k] = fate[i];
+        toks[3 * k] = toks[3 * i];
+        toks[3 * k + 1] = toks[3 * i + 1];
+        toks[3 * k + 2] = toks[3 * i + 2];
+        k++;
+    }
+    *n = k;
+}
+
+/* The fates of a document's quotations, taken when a first one is not KEEP (most documents
+ * keep all): room for n, all KEEP. NULL when out of memory. */
+static uint8_t *fates(lede_doc *doc, uint8_t **fate, size_t n)
+{
+    if (!*fate) {
+        *fate = lede_doc_alloc(doc, n + 1);
+        if (*fate)
+            memset(*fate, KEEP, n + 1);
+    }
+    return *fate;
+}
+
+/* <tweet tweet-id="783">: a quotation with no token between its marks holds nothing but
+ * white space or page furniture the tokenizer skipped (a tag's attribute); it is no
+ * quotation. Marks the kept quotations so (LEAVE_OUT in *fate, taken with fates(), with a
+ * warning); returns how many, or SIZE_MAX when out of memory. */
+static size_t find_empty(const qt_view *v, const lede_quote *quotes, const uint32_t *toks, size_t n,
+                         uint8_t **fate)
+{
+    size_t empty = 0;
+    for (size_t i = 0; i < n; i++) {
+        /* A mark is one token or two ('' ``): of five tokens or more between the first
+         * mark's start and the last one's end, one is inside (most quotations). */
+        if (toks[3 * i + 1] - toks[3 * i] >= 5)
+            continue;
+        /* Past the opening mark's token or two (no white space is a token). */
+        size_t k = toks[3 * i];
+        while (k < v->n_tok && v->tok[k].start < quotes[i].start)
+            k++;
+        if (k < v->n_tok && v->tok[k].start < quotes[i].end)
+            continue;
+        if (!fates(v->doc, fate, n))
+            return SIZE_MAX;
+        (*fate)[i] = LEAVE_OUT;
+        empty++;
+        lede_doc_warn(v->doc, quotes[i].mark_start,
+                      "empty quotation (only white space or markup between its marks) left out");
+    }
+    return empty;
 }
 
 /* The paragraphs start in text order (the tokenizer's always do). */
@@ -371,6 +449,8 @@ static int process_view(const qt_settings *st, const qt_lexicon *lex, lede_doc *
 
     lede_quote *quotes = lede_doc_alloc(doc, (n_seg + 1) * sizeof *quotes);
     uint32_t *map = lede_doc_alloc(doc, (n_seg + 1) * sizeof *map);
+    uint8_t *fate = NULL; /* what becomes of each kept quotation: NULL while all KEEP */
+    size_t on_trial = 0;
     /* Per kept quotation: its first token, the first after it, its paragraph. */
     uint32_t *toks = lede_doc_alloc(doc, 3 * (n_seg + 1) * sizeof *toks);
     if (!quotes || !map || !toks)
@@ -395,9 +475,17 @@ static int process_view(const qt_settings *st, const qt_lexicon *lex, lede_doc *
         if (continues != LEDE_NONE)
             kind = quotes[continues].kind;
         if (kind == LEDE_QUOTE_PARTIAL && continues == LEDE_NONE &&
-            (!st->partial || count_words(v->text, s->start, s->end, (size_t)st->min_partial_words) <
-                                 (size_t)st->min_partial_words))
-            continue;
+            options_leave_out(st, v->text, s->start, s->end)) {
+            /* The plan is “dead on arrival,” said Ann Lee: a comma inside the marks before a
+             * cue makes a full quotation (qt_attribute), which the options keep. */
+            if (v->text[s->end - 1] != ',')
+                continue;
+            if (!fates(doc, &fate, n_seg))
+                return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu quotations",
+                                      n_seg);
+            fate[n] = ON_TRIAL;
+            on_trial++;
+        }
         lede_quote *q = &quotes[n];
         memset(q, 0, sizeof *q);
         q->start = s->start;
@@ -433,10 +521,25 @@ static int process_view(const qt_settings *st, const qt_lexicon *lex, lede_doc *
                 toks[3 * map[i] + 1] = (uint32_t)t;
             }
         }
+        uint32_t *remap = NULL;
+        size_t empty = find_empty(v, quotes, toks, n, &fate);
+        if (empty > 0 || on_trial > 0) {
+            remap = empty == SIZE_MAX ? NULL : lede_doc_alloc(doc, (n + 1) * sizeof *remap);
+            if (!remap)
+                return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu quotations",
+                                      n);
+            leave_out(quotes, toks, fate, remap, &n, 0);
+        }
         qt_names *nm = NULL;
         rc = qt_names_build(v, &nm, err);
         if (rc == 0)
             rc = qt_attribute(v, nm, quotes, toks, n, st->speakers, err);
+        if (rc == 0 && on_trial > 0) {
+            for (size_t i = 0; i < n; i++)
+                if (fate[i] == ON_TRIAL && quotes[i].kind == LEDE_QUOTE_PARTIAL)
+                    fate[i] = LEAVE_OUT;
+            leave_out(quotes, toks, fate, remap, &n, 1);
+        }
         if (rc == 0 && qt_names_failed(nm))
             rc = lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory indexing %zu tokens",
                                 v->n_tok);
