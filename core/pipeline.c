@@ -50,9 +50,10 @@ typedef struct pipe_inst {
 
 struct pipe_stage {
     const lede_stage_desc *desc;
-    char *name;      /* instance name (config `name`, or the stage name) */
-    char *where;     /* "FILE:LINE" of its config entry */
-    char *overrides; /* "-o a.b=c, -o ..." that set its options, or NULL */
+    char *name;            /* instance name (config `name`, or the stage name) */
+    char *where;           /* "FILE:LINE" of its config entry */
+    char *overrides;       /* "-o a.b=c, -o ..." that set its options, or NULL */
+    uint32_t must_provide; /* bit b: provides[b] is required by a later stage (check) */
     lede_options opts;
     pipe_inst *w; /* n_workers of them */
 };
@@ -234,10 +235,16 @@ int lede__pipeline_check(lede__pipeline *p, lede_error *err)
             return rc;
         for (const char *const *r = st->desc->requires; r && *r; r++) {
             size_t j;
-            for (j = 0; j < i && !provides(p->stages[j]->desc, *r); j++)
+            for (j = i; j-- > 0 && !provides(p->stages[j]->desc, *r);)
                 ;
-            if (j < i)
+            if (j < i) {
+                /* The last provider before it must keep that promise on every document. */
+                const char *const *l = p->stages[j]->desc->provides;
+                for (uint32_t b = 0; b < 32 && l[b]; b++)
+                    if (strcmp(l[b], *r) == 0)
+                        p->stages[j]->must_provide |= (uint32_t)1 << b;
                 continue;
+            }
             /* Name the stage to add: a later one of this pipeline, or the usual one. */
             const char *hint = NULL;
             for (size_t k = i + 1; k < p->n && !hint; k++)
@@ -373,14 +380,16 @@ int lede__pipeline_process(lede__pipeline *p, int worker, lede_doc *doc, lede_er
             w->seconds += t1 - t;
             t = t1;
         }
-        /* What the stage said it provides is there: a later stage's requires was checked
-         * against that promise, and would read an absent layer as empty. */
-        for (const char *const *l = st->desc->provides; !rc && l && *l; l++)
-            if (!lede_doc_has_layer(doc, *l) && !lede_doc_failed(doc, NULL, NULL))
+        /* What a later stage requires of this one is there: its requires was checked
+         * against this stage's provides, and it would read an absent layer as empty. (A
+         * layer no later stage requires may depend on an option: entities mentions=true.) */
+        for (uint32_t b = 0, m = st->must_provide; !rc && m; b++, m >>= 1)
+            if ((m & 1) && !lede_doc_has_layer(doc, st->desc->provides[b]) &&
+                !lede_doc_failed(doc, NULL, NULL))
                 rc = lede_error_set(&serr, LEDE_ESTAGE,
-                                    "the stage provides '%s' (its descriptor says so) but did not "
-                                    "set it on this document",
-                                    *l);
+                                    "the stage provides '%s' (its descriptor says so), which a "
+                                    "later stage requires, but did not set it on this document",
+                                    st->desc->provides[b]);
         if (rc) {
             const char *msg = serr.message[0] ? serr.message : lede_strerror(rc);
             /* A renderer failing on an already failed document keeps the first failure. */

@@ -51,8 +51,8 @@ typedef struct lede_stage_desc {
 #else
     const char *const *requires; /* NULL-terminated layer names, or NULL */
 #endif
-    const char *const *provides;     /* NULL-terminated layer names, or NULL: set on every
-                                        document, or the host fails it */
+    const char *const *provides;     /* NULL-terminated layer names, or NULL; one a later
+                                        stage requires must be set on every document */
     const lede_option_desc *options; /* ended by LEDE_OPTIONS_END, or NULL */
     uint32_t flags;                  /* LEDE_STAGE_* */
     int (*create)(lede_stage_ctx *ctx, const lede_options *opts, void **instance, lede_error *err);
