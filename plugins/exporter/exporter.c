@@ -166,6 +166,7 @@ static int exporter_process(void *instance, lede_doc *doc, lede_error *err)
     mark = b->len;
     memset(&o, 0, sizeof o);
     o.b = b;
+    o.text = lede_doc_text(doc, NULL);
     if (lede_doc_failed(doc, &stage, &message)) {
         render_error(x, doc, stage, message, &o);
         if (o.rc == 0)

@@ -45,6 +45,7 @@ typedef struct exp_out {
     int pieces;
     size_t mark; /* where this record starts in b (0 once a piece went out) */
     lede_doc *doc;
+    const char *text; /* the document's text, for exp_span_ok (set before any rendering) */
     int sink;
     const uint32_t *map; /* offsets=chars: the map an earlier rendering made, or NULL */
 } exp_out;
@@ -166,7 +167,7 @@ static inline int exp_span_ok(exp_out *o, lede_error *err, const lede_doc *doc, 
                               size_t i, uint32_t start, uint32_t end, size_t len)
 {
     if (start <= end && end <= len) {
-        const unsigned char *t = (const unsigned char *)lede_doc_text(doc, NULL);
+        const unsigned char *t = (const unsigned char *)o->text;
         if ((start == len || (t[start] & 0xC0) != 0x80) && (end == len || (t[end] & 0xC0) != 0x80))
             return 1;
     }
