@@ -359,7 +359,7 @@ int lede_buf_json_text(lede_buf *b, const char *s, size_t len)
     char *fixed = malloc(len * 3 + 1);
     if (!fixed)
         return LEDE_ENOMEM;
-    int rc = lede_buf_json_string(b, fixed, lede__utf8_repair(fixed, s, len, &n_bad));
+    int rc = lede_buf_json_string(b, fixed, lede__utf8_repair(fixed, len * 3, s, &len, &n_bad));
     free(fixed);
     return rc;
 }

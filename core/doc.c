@@ -398,37 +398,15 @@ int lede_doc_load(lede_doc *doc, const char *id, const char *text, size_t len, l
     }
 
     /* Slow path: copy, replacing each invalid sequence by U+FFFD (3 bytes). */
-    const unsigned char *p = (const unsigned char *)text, *end = p + len;
-    size_t worst = len * 3, o = 0, n_bad = 0;
+    size_t worst = len * 3, o, used = len, n_bad = 0;
     if (worst / 3 != len || worst > doc->max_text)
         worst = doc->max_text;
     if (text_reserve(doc, worst))
         return lede_error_set(err, LEDE_ENOMEM, "out of memory loading document '%s'", doc->id);
-    while (p < end) {
-        size_t n = utf8_valid_len(p, end);
-        if (n) {
-            if (o + n > worst)
-                break;
-            memcpy(doc->text + o, p, n);
-            o += n;
-            p += n;
-            continue;
-        }
-        if (o + 3 > worst)
-            break;
-        memcpy(doc->text + o, "\xEF\xBF\xBD", 3);
-        o += 3;
-        n_bad++;
-        /* Skip the lead byte and the continuation bytes that followed it. */
-        p++;
-        while (p < end && (*p & 0xC0) == 0x80) {
-            p++;
-            n_bad++;
-        }
-    }
+    o = lede__utf8_repair(doc->text, worst, text, &used, &n_bad);
     doc->len = o;
     doc->text[o] = '\0';
-    if (p < end)
+    if (used < len)
         return lede_error_set(err, LEDE_ETOOBIG,
                               "document '%s': replacing invalid UTF-8 made it larger than the "
                               "limit of %zu bytes",
@@ -449,23 +427,29 @@ size_t lede__utf8_valid(const char *s, size_t len)
     return utf8_valid_prefix(s, len);
 }
 
-size_t lede__utf8_repair(char *out, const char *s, size_t len, size_t *n_bad)
+size_t lede__utf8_repair(char *out, size_t cap, const char *s, size_t *len, size_t *n_bad)
 {
-    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    const unsigned char *p = (const unsigned char *)s, *end = p + *len;
     char *o = out;
     while (p < end) {
         size_t n = utf8_valid_len(p, end);
         if (n) {
+            if ((size_t)(o - out) + n > cap)
+                break;
             memcpy(o, p, n);
             o += n;
             p += n;
             continue;
         }
+        if ((size_t)(o - out) + 3 > cap)
+            break;
         memcpy(o, "\xEF\xBF\xBD", 3);
         o += 3;
+        /* The lead byte and the continuation bytes that followed it. */
         for (p++, (*n_bad)++; p < end && (*p & 0xC0) == 0x80; p++)
             (*n_bad)++;
     }
+    *len = (size_t)(p - (const unsigned char *)s);
     return (size_t)(o - out);
 }
 
@@ -483,7 +467,7 @@ static char *strndup_utf8(lede_doc *doc, const char *s, size_t len, size_t *out_
     char *out = lede_doc_alloc(doc, len * 3 + 1);
     if (!out)
         return NULL;
-    *out_len = lede__utf8_repair(out, s, len, n_bad);
+    *out_len = lede__utf8_repair(out, len * 3, s, &len, n_bad);
     out[*out_len] = '\0';
     return out;
 }

@@ -75,9 +75,10 @@ static inline int lede__utf8_inside(const char *text, size_t len, size_t pos)
 LEDE_API int lede__json_check(const char *s, size_t len);
 /* The length of the valid UTF-8 prefix of s[0, len) (len when all of it is valid). */
 LEDE_API size_t lede__utf8_valid(const char *s, size_t len);
-/* Copies s[0, len) to out (room for 3 * len bytes) with each invalid UTF-8 sequence replaced
- * by U+FFFD; adds the bytes replaced to *n_bad and returns the length written. */
-LEDE_API size_t lede__utf8_repair(char *out, const char *s, size_t len, size_t *n_bad);
+/* Copies s[0, *len) to out (cap bytes; 3 * *len always suffice) with each invalid UTF-8
+ * sequence replaced by U+FFFD, stopping before what would pass cap; sets *len to the bytes of
+ * s consumed, adds the bytes replaced to *n_bad and returns the length written. */
+LEDE_API size_t lede__utf8_repair(char *out, size_t cap, const char *s, size_t *len, size_t *n_bad);
 /* The file name ending of a stage module: NAME.so holds the stage called NAME. */
 #define LEDE_STAGE_EXT ".so"
 /* lede__doc_adopt_text for a text the caller knows to be valid UTF-8 (the NDJSON parser's
