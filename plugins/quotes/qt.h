@@ -22,6 +22,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "lede/doc.h"
 
@@ -326,31 +327,33 @@ size_t qt_tok_lower_bound(const qt_view *v, uint32_t pos);
 /* The same, for a pos known to lie at or after token from's start (else any pos): a
  * search forward from there, which costs the log of the distance. */
 size_t qt_tok_seek(const qt_view *v, size_t from, uint32_t pos);
-/* How many sentences (paragraphs) start at or before byte pos: the one holding pos is the
- * last of them, when there is one. */
-static inline size_t qt_sent_upto(const qt_view *v, uint32_t pos)
+/* How many of n spans, each size bytes apart from spans and opening with its uint32_t start
+ * (lede_sentence, lede_paragraph), start at or before byte pos. */
+_Static_assert(offsetof(lede_sentence, start) == 0 && offsetof(lede_paragraph, start) == 0,
+               "qt_starts_upto reads a span's start at its first byte");
+static inline size_t qt_starts_upto(const void *spans, size_t n, size_t size, uint32_t pos)
 {
-    size_t lo = 0, hi = v->n_sent;
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (v->sent[mid].start <= pos)
+        uint32_t start;
+        memcpy(&start, (const char *)spans + mid * size, sizeof start);
+        if (start <= pos)
             lo = mid + 1;
         else
             hi = mid;
     }
     return lo;
 }
+/* How many sentences (paragraphs) start at or before byte pos: the one holding pos is the
+ * last of them, when there is one. */
+static inline size_t qt_sent_upto(const qt_view *v, uint32_t pos)
+{
+    return qt_starts_upto(v->sent, v->n_sent, sizeof *v->sent, pos);
+}
 static inline size_t qt_para_upto(const qt_view *v, uint32_t pos)
 {
-    size_t lo = 0, hi = v->n_para;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v->para[mid].start <= pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return qt_starts_upto(v->para, v->n_para, sizeof *v->para, pos);
 }
 
 /* ---- names.c, namelookup.c ---- */
