@@ -472,6 +472,58 @@ static char *strndup_utf8(lede_doc *doc, const char *s, size_t len, size_t *out_
     return out;
 }
 
+static int hex_digit(char c)
+{
+    return (c >= '0' && c <= '9')   ? c - '0'
+           : (c >= 'a' && c <= 'f') ? c - 'a' + 10
+           : (c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                    : -1;
+}
+
+/* The code unit of the \uXXXX escape at s[i] (i + 6 <= len), or -1 when it is none. */
+static long escape_unit(const char *s, size_t len, size_t i)
+{
+    long u = 0;
+    if (i + 6 > len || s[i] != '\\' || s[i + 1] != 'u')
+        return -1;
+    for (size_t k = i + 2; k < i + 6; k++) {
+        int d = hex_digit(s[k]);
+        if (d < 0)
+            return -1;
+        u = u * 16 + d;
+    }
+    return u;
+}
+
+/* Rewrites each \u escape of a lone surrogate in the JSON value v[0, len) (checked JSON) as
+ * \ufffd, in place: JSON allows them, but most readers (jq, Python's strict mode, jansson)
+ * reject the line, and a record is written whole or not at all. Returns how many. */
+static size_t fix_lone_surrogates(char *v, size_t len)
+{
+    size_t n = 0;
+    int in_string = 0;
+    if (!memchr(v, '\\', len))
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        if (v[i] == '"') {
+            in_string = !in_string;
+        } else if (in_string && v[i] == '\\') {
+            long u = escape_unit(v, len, i), lo;
+            if (u >= 0xD800 && u < 0xDC00 && (lo = escape_unit(v, len, i + 6)) >= 0xDC00 &&
+                lo < 0xE000) {
+                i += 11; /* a pair: both escapes */
+            } else if (u >= 0xD800 && u < 0xE000) {
+                memcpy(v + i + 2, "fffd", 4);
+                n++;
+                i += 5;
+            } else {
+                i++; /* the escaped character (or the u of another escape) */
+            }
+        }
+    }
+    return n;
+}
+
 /* Replaces each byte of an invalid UTF-8 sequence in the string s by '?' (the same length:
  * s may be a fixed buffer that a cut at its size left ending inside a character). */
 static void valid_in_place(char *s)
@@ -538,14 +590,20 @@ int lede__doc_meta_put(lede_doc *doc, const char *key, size_t key_len, const cha
     char *v = k ? strndup_utf8(doc, json, len, &vlen, &n_bad) : NULL;
     if (!v)
         return LEDE_ENOMEM;
-    if (n_bad) {
+    size_t n_lone = fix_lone_surrogates(v, vlen);
+    if (n_bad || n_lone) {
         const char *saved = doc->stage;
         if (!saved)
             doc->stage = "reader";
-        lede_doc_warn(doc, LEDE_NONE,
-                      "metadata field '%s': invalid UTF-8 replaced by U+FFFD (%zu invalid "
-                      "byte%s)",
-                      k, n_bad, n_bad == 1 ? "" : "s");
+        if (n_bad)
+            lede_doc_warn(doc, LEDE_NONE,
+                          "metadata field '%s': invalid UTF-8 replaced by U+FFFD (%zu invalid "
+                          "byte%s)",
+                          k, n_bad, n_bad == 1 ? "" : "s");
+        if (n_lone)
+            lede_doc_warn(doc, LEDE_NONE,
+                          "metadata field '%s': %zu lone surrogate escape%s replaced by \\ufffd", k,
+                          n_lone, n_lone == 1 ? "" : "s");
         doc->stage = saved;
     }
     /* A key given twice keeps its first place and its last value, as JSON parsers do. */

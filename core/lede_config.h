@@ -62,6 +62,9 @@ LEDE_API void lede__reader_skip_outputs(lede__reader *r, lede__pipeline *p);
 typedef int (*lede__reader_wait_fn)(void *ctx, int fd);
 LEDE_API void lede__reader_on_wait(lede__reader *r, lede__reader_wait_fn wait, void *ctx);
 /* Bytes of input consumed so far. */
+/* How many named inputs (files, directories, standard input) could not be opened or read, or
+ * were refused whole (NDJSON in UTF-16): each gave one error record. */
+LEDE_API unsigned long long lede__reader_input_errors(const lede__reader *r);
 LEDE_API unsigned long long lede__reader_bytes(const lede__reader *r);
 /* Bytes the NDJSON line buffer holds now (it shrinks back after a long line). */
 LEDE_API size_t lede__reader_line_buffer(const lede__reader *r);

@@ -69,6 +69,8 @@ struct lede__reader {
     char *file; /* text mode file contents */
     size_t file_cap;
     unsigned long long bytes;
+    unsigned long long input_errors; /* named inputs that could not be opened or read */
+    int told_no_id;                  /* a record without an id was reported (once per run) */
 };
 
 void lede__settings_init(lede__settings *set)
@@ -160,6 +162,11 @@ static int await_input(lede__reader *r, int fd)
         return 0;
     r->stopped = r->wait(r->wait_ctx, fd) != 0;
     return r->stopped;
+}
+
+unsigned long long lede__reader_input_errors(const lede__reader *r)
+{
+    return r->input_errors;
 }
 
 unsigned long long lede__reader_bytes(const lede__reader *r)
@@ -346,6 +353,7 @@ static int read_text(lede__reader *r, const char *path, lede_doc *doc, lede_erro
 
     if (fd < 0) {
         reader_fail(doc, path, "cannot open %s: %s", path, strerror(errno));
+        r->input_errors++;
         return 1;
     }
     int have_st = fstat(fd, &st) == 0;
@@ -387,6 +395,7 @@ static int read_text(lede__reader *r, const char *path, lede_doc *doc, lede_erro
             if (fd)
                 close(fd);
             reader_fail(doc, path, "cannot read %s: %s", path, strerror(e));
+            r->input_errors++;
             return 1;
         }
         if (n == 0)
@@ -563,6 +572,23 @@ static void load_record(lede__reader *r, const char *line, size_t len, lede_doc 
         lede__doc_fail(doc, "reader", e.message);
         return;
     }
+    if (rec->has_id == 1 && id != lid && lede__utf8_valid(id, rec->id_len) != rec->id_len) {
+        lede__doc_set_stage(doc, "reader");
+        lede_doc_warn(doc, LEDE_NONE,
+                      "line %llu: field 'id' holds invalid UTF-8: it is written with U+FFFD "
+                      "and may equal another record's id",
+                      r->line_no);
+        lede__doc_set_stage(doc, NULL);
+    } else if (rec->has_id == 0 && !r->told_no_id) {
+        /* Once: a feed without ids would repeat it on every record. */
+        r->told_no_id = 1;
+        lede__doc_set_stage(doc, "reader");
+        lede_doc_warn(doc, LEDE_NONE,
+                      "line %llu: no field 'id': records without one are named by their line "
+                      "number, which another record's id may also be (reported once)",
+                      r->line_no);
+        lede__doc_set_stage(doc, NULL);
+    }
     if (rec->has_id == -1 || (rec->has_id == 1 && id == lid)) {
         /* Said, not silent: the line number may also be another record's id. */
         lede__doc_set_stage(doc, "reader");
@@ -616,6 +642,7 @@ static int refuse_wide(lede__reader *r, lede_doc *doc, const char *line, size_t 
     bom_enc enc = bom_of(line, len);
     if (enc == BOM_NONE)
         return 0;
+    r->input_errors++;
     reader_fail(doc, r->path,
                 "%s is %s (it opens with that byte order mark): NDJSON input must be "
                 "UTF-8; convert it first, e.g. iconv -f %.6s -t UTF-8",
@@ -746,6 +773,7 @@ int lede__reader_next(lede__reader *r, lede_doc *doc, lede_error *err)
         if (!is_stdin && stat(path, &st) != 0) {
             int e = errno;
             reader_fail(doc, path, "cannot open %s: %s", path, strerror(e));
+            r->input_errors++;
             free(path);
             return 1;
         }
@@ -765,6 +793,7 @@ int lede__reader_next(lede__reader *r, lede_doc *doc, lede_error *err)
                         path);
             } else if (rc == LEDE_EIO) {
                 reader_fail(doc, path, "cannot read directory %s: %s", path, strerror(e));
+                r->input_errors++;
                 free(path);
                 return 1;
             } else if (rc) {
@@ -784,6 +813,7 @@ int lede__reader_next(lede__reader *r, lede_doc *doc, lede_error *err)
         if (r->fd < 0) {
             int e = errno;
             reader_fail(doc, path, "cannot open %s: %s", path, strerror(e));
+            r->input_errors++;
             free(path);
             return 1;
         }

@@ -742,11 +742,11 @@ static void test_joined_files_and_pipelines_that_write_nothing(void **state)
     assert_null(strstr(r.out, "  other "));
     done(&r);
     /* --quiet: a million documents with a few bad lines need no line each on stderr; the
-     * error records and the exit status still say it. */
+     * error records, the exit status and the count at the end still say it. */
     r = run("printf '{\"id\":\"a\",\"text\":\"One.\"}\\n{\"id\":\"b\"}\\n' | $LEDE run -q -i "
             "ndjson -p 'tokenizer ! exporter format=ndjson'");
     assert_int_equal(r.status, 1);
-    assert_string_equal(r.err, "");
+    assert_string_equal(r.err, "lede: 1 of 2 documents failed\n");
     assert_non_null(strstr(r.out, "{\"id\":\"b\",\"error\":{\"stage\":\"reader\""));
     done(&r);
     /* Usage errors say why, in the numbers the user typed. */
@@ -781,6 +781,55 @@ static void test_joined_files_and_pipelines_that_write_nothing(void **state)
     done(&r);
 }
 
+/* What a user running a sharded archive meets (fresh-clone tester, eighth session). */
+static void test_sharded_runs_see_bad_ids_metadata_and_missing_inputs(void **state)
+{
+    (void)state;
+    result r;
+    /* A lone surrogate in a metadata field: JSON allows it, jq rejects the line (and would
+     * lose the records after it): written as \ufffd, with a warning. Its escaped pair stays. */
+    r = run(
+        "printf '{\"id\":\"a\",\"text\":\"One.\"}\\n{\"id\":\"b\",\"src\":[\"\\\\ud800x\","
+        "\"\\\\\\\\ud800\",\"\\\\ud83d\\\\ude00\"],\"text\":\"Two.\"}\\n' | $LEDE run -i ndjson "
+        "-p 'tokenizer ! exporter format=ndjson'");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "\"src\":[\"\\ufffdx\",\"\\\\ud800\",\"\\ud83d\\ude00\"]"));
+    assert_null(strstr(r.out, "\\ud800x"));
+    assert_non_null(strstr(r.err, "document 'b': metadata field 'src': 1 lone surrogate escape "
+                                  "replaced by \\ufffd"));
+    done(&r);
+    /* Invalid UTF-8 in an id is written with U+FFFD, so two ids may become one: said. */
+    r = run("printf '{\"id\":\"caf\\351\",\"text\":\"x.\"}\\n' | $LEDE run -i ndjson "
+            "-p 'tokenizer ! exporter format=ndjson'");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "\"id\":\"caf\xEF\xBF\xBD\""));
+    assert_non_null(strstr(r.err, "line 1: field 'id' holds invalid UTF-8"));
+    done(&r);
+    /* Records without an id are named by their line number, which may be another record's
+     * id: said once per run, not once per record. */
+    r = run("printf '{\"id\":\"2\",\"text\":\"A.\"}\\n{\"text\":\"B.\"}\\n{\"text\":\"C.\"}\\n' | "
+            "$LEDE run -i ndjson -p 'tokenizer ! exporter format=ndjson'");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.err, "line 2: no field 'id': records without one are named by "
+                                  "their line number"));
+    assert_null(strstr(r.err, "line 3: no field 'id'"));
+    done(&r);
+    /* A shard that is missing is not a failed document: exit 1 even with --doc-errors-ok,
+     * while a bad record alone still exits 0 with it. */
+    r = run("$LEDE run --doc-errors-ok -i ndjson -p 'tokenizer ! exporter format=ndjson' "
+            "/nonexistent/shard-0001.ndjson");
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.out, "\"error\":{\"stage\":\"reader\""));
+    assert_non_null(strstr(r.err, "1 input could not be read (see the error records): exit "
+                                  "status 1 even with --doc-errors-ok"));
+    done(&r);
+    r = run("printf '{\"id\":\"b\"}\\n' | $LEDE run --doc-errors-ok -i ndjson "
+            "-p 'tokenizer ! exporter format=ndjson'");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.err, "lede: 1 of 1 documents failed\n"));
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -807,6 +856,7 @@ int main(void)
         cmocka_unit_test(test_gnu_parallel_pipe_gives_the_same_records),
         cmocka_unit_test(test_usage_errors_exit_2),
         cmocka_unit_test(test_joined_files_and_pipelines_that_write_nothing),
+        cmocka_unit_test(test_sharded_runs_see_bad_ids_metadata_and_missing_inputs),
     };
     return cmocka_run_group_tests(tests, NULL, remove_scratch);
 }
