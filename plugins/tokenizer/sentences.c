@@ -82,7 +82,12 @@
  * ".)" and a capitalised word, and it counts only when the text also holds the next
  * marker in sequence (or it opens the paragraph), so a stray "2)" does not split. Items
  * in lower case ("a) here it is b) another") count when the list's first marker opens a
- * sentence or follows a terminal mark, so "would a) cut taxes, b) ..." is no list.
+ * sentence or follows a terminal mark, so "would a) cut taxes, b) ..." is no list. A list
+ * that a colon opens on its own line is run into the colon's sentence, whatever the case
+ * of its items ("the following sins: a) Leaving ... the world. b) Refusing ... freedom."):
+ * its markers start no sentence and a full stop before the next marker ends none; the
+ * first stop of its last item ends the sentence. After a colon that ends its line the
+ * list is one of lines, and splits as above.
  *
  * Quotations embedded in a sentence. By default quoted sentences end like any others
  * ('He said, "Andy Warhol was ... century. He is a post-modern diety."' is two), except in
@@ -935,6 +940,25 @@ static int ends_after_abbrev(const tok_sctx *c, size_t i, size_t k)
 #define SENT_BUSY (TOK_F_GLUED | LEDE_TOKF_CAPITALIZED)
 _Static_assert((SENT_VISIT & SENT_BUSY) == 0, "tests8() ORs the two masks");
 
+/* "sins: a) Leaving ... world. b) Refusing ...": token i, after white space or a glued
+ * mark, is the first marker of a list a colon opens on its line, or the next marker of
+ * such a list (c->inline_next). The list and its items go on in the colon's sentence;
+ * remembers the marker awaited next and sets *after to the token after this one. */
+TOK_COLD static int inline_list_goes_on(tok_sctx *c, size_t i, size_t *after)
+{
+    if (c->inline_next) {
+        long v = tok_marker_value(c, i, after);
+        if (v != c->inline_next)
+            return 0;
+        c->inline_next = v + 1;
+        return 1;
+    }
+    if (c->t[i - 1].flags & TOK_F_EOL)
+        return 0;
+    c->inline_next = tok_colon_list(c, i, after);
+    return c->inline_next != 0;
+}
+
 /* Emits the sentence that ends at token last; the next one starts after it. Returns 0 or
  * what emit returned. */
 static inline int end_sentence(tok_sctx *c, size_t last, tok_emit_fn emit, void *arg)
@@ -945,6 +969,7 @@ static inline int end_sentence(tok_sctx *c, size_t last, tok_emit_fn emit, void 
         return rc;
     c->first = c->floor = last + 1;
     c->in_item = 0;
+    c->inline_next = 0;
     return 0;
 }
 
@@ -956,7 +981,7 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
     const tok_config *cfg = c->cfg;
     const char *text = c->text;
     const lede_token *tokens = c->t;
-    size_t n = c->n, last = i, k;
+    size_t n = c->n, last = i, k, nx;
     int split = 0;
     enum term term = TERM_NONE;
 
@@ -967,6 +992,11 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
     if ((tokens[i].flags & SENT_HOLD) != TOK_F_INERT ||
         (tokens[i].end - tokens[i].start == 2 && tok_maybe_marker(c, i))) {
         /* Only punctuation is a terminal mark, only a word or a number a list marker. */
+        if (tokens[i].kind != LEDE_TOK_PUNCT && tok_maybe_marker(c, i) && i > c->first &&
+            (c->inline_next || tok_is(c, i - 1, ":")) && inline_list_goes_on(c, i, &k)) {
+            *next = k; /* an item of a list run into its sentence */
+            return 0;
+        }
         if (tokens[i].kind != LEDE_TOK_PUNCT && tok_maybe_marker(c, i) &&
             (i == c->first || tokens[i].start > tokens[i - 1].end || tok_is_bullet(c, i - 1)) &&
             tok_starts_list_item(c, i, &k)) {
@@ -1026,6 +1056,11 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
                 inside_brackets(c, i, k))
                 split = 0;
             if (split && (cfg->quotations_whole ? whole_goes_on(c, i, k) : embedded_holds(c, i, k)))
+                split = 0;
+            /* "... and the world. b) Refusing ...": an item of a list run into its
+             * sentence ends at its stop, the sentence goes on */
+            if (split && c->inline_next && term == TERM_STOP && k + 1 < n &&
+                tok_marker_value(c, k + 1, &nx) == c->inline_next)
                 split = 0;
         } else if (tokens[i].flags & LEDE_TOKF_ABBREV) {
             k = i;
@@ -1364,7 +1399,7 @@ static inline uint64_t drop_plain(const tok_sctx *c, size_t base, uint64_t m, ui
 int tok_sentences(const tok_config *cfg, const char *text, const lede_token *tokens, size_t n,
                   tok_emit_fn emit, void *arg)
 {
-    tok_sctx c = {cfg, text, tokens, n, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0};
+    tok_sctx c = {cfg, text, tokens, n, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0};
     size_t next = 0, last;
     int rc, skip_plain;
 
