@@ -212,6 +212,37 @@ static void test_a_list_a_colon_opens_stays_in_its_sentence(void **state)
                   "1. Organise your pregnancy care early.", "2. Stop smoking.");
 }
 
+static void test_a_dash_credit_stays_with_its_one_sentence(void **state)
+{
+    tku *k = *state;
+    /* GUM_interview_cocktail (Wikinews) */
+    TKU_SENTENCES(k,
+                  "[The santorum neologism is] offensive beyond, you know, anything that any "
+                  "public figure or anybody in America should tolerate, and the mainstream media "
+                  "laughs about it. \u2014 Rick Santorum\n\nIn a 2003 interview he said so.",
+                  "[The santorum neologism is] offensive beyond, you know, anything that any "
+                  "public figure or anybody in America should tolerate, and the mainstream media "
+                  "laughs about it. \u2014 Rick Santorum",
+                  "In a 2003 interview he said so.");
+    /* GUM_news_nasa: a credit after several sentences, or without a dash, stands alone */
+    TKU_SENTENCES(k,
+                  "This was a very difficult decision, but one that was made with the American "
+                  "public in mind. In the end, these choices provide the best opportunity to "
+                  "share in the history of NASA's remarkable Space Shuttle Program. \u2014 "
+                  "Charles Bolden, NASA Administrator",
+                  "This was a very difficult decision, but one that was made with the American "
+                  "public in mind.",
+                  "In the end, these choices provide the best opportunity to share in the "
+                  "history of NASA's remarkable Space Shuttle Program.",
+                  "\u2014 Charles Bolden, NASA Administrator");
+    TKU_SENTENCES(k,
+                  "Today's announcement is an affront to the thousands of dedicated men and "
+                  "women at Johnson Space Center. John Cornyn, U.S. Senator (R-Texas)",
+                  "Today's announcement is an affront to the thousands of dedicated men and "
+                  "women at Johnson Space Center.",
+                  "John Cornyn, U.S. Senator (R-Texas)");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -225,6 +256,7 @@ int main(void)
         cmocka_unit_test(test_an_enumeration_inside_a_sentence_is_no_list),
         cmocka_unit_test(test_a_dateline_before_a_dash_is_its_own_sentence),
         cmocka_unit_test(test_a_list_a_colon_opens_stays_in_its_sentence),
+        cmocka_unit_test(test_a_dash_credit_stays_with_its_one_sentence),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

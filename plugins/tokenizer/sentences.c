@@ -89,6 +89,15 @@
  * first stop of its last item ends the sentence. After a colon that ends its line the
  * list is one of lines, and splits as above.
  *
+ * Credits. A paragraph that is one quotation, closed just after a terminal mark, and a
+ * short line after it that opens with a dash or a capitalised word and holds no terminal
+ * mark, colon or semicolon, is a pull quote and its credit: one sentence ('"So far, ...
+ * 0. But it's a long game." - Matthew Ingram'), as the credit names the quotation as a
+ * whole. After a paragraph's only sentence, a dash and a name of up to four capitalised
+ * words (a role after a comma) stay in that sentence ("... laughs about it. — Rick
+ * Santorum"); after several sentences, or without a dash ("... decision. John Cornyn,
+ * U.S. Senator"), the credit is a sentence of its own.
+ *
  * Quotations embedded in a sentence. By default quoted sentences end like any others
  * ('He said, "Andy Warhol was ... century. He is a post-modern diety."' is two), except in
  * a quotation the sentence holds as the object of a speech verb or of "that", with no
@@ -733,6 +742,89 @@ TOK_COLD static int menu_follows(tok_sctx *c, size_t k)
     return c->menu_end != 0;
 }
 
+/* ---- a credit closing its paragraph ---- */
+
+/* At most this many tokens after the paragraph's last terminal mark make a credit line
+ * ("- Matthew Ingram", "Anonymous blogger, "Anon declares war on Church of Scientology""). */
+#define CREDIT_TOKENS 16
+
+/* "... and the mainstream media laughs about it. — Rick Santorum": the paragraph's
+ * one sentence, tokens 0 .. k, which hold a lower-case word, and after a dash the name
+ * of the one who said or wrote it, in one to four capitalised words, with an optional
+ * role after a comma ("— John Cornyn, U.S. Senator"), to the paragraph's end: the
+ * credit stays in the sentence it credits. A hyphen opening a line is a bullet ("...
+ * this.\n- Free Shipping"). Several sentences before a credit are a quotation the
+ * credit names as a whole, and none of them ends in it (GUM fiction: '"Try to touch the
+ * past. ... It's just a dream." / — Ted Bundy'); a name without a dash is left alone
+ * (GUM news splits "... misguided decision. John Cornyn, U.S. Senator (R-Texas)" and
+ * joins "... she was suppressive. Valeska Paris"; a Title Case line after a sentence is
+ * as often a link or a heading, "... for pricing. Pricing Additionl Info", PS-EN-026).
+ * Token k is the last of a terminal mark and what is glued to it; a dash follows. */
+TOK_COLD static int dash_credit(const tok_sctx *c, size_t k)
+{
+    size_t j = k + 1, words = 0;
+
+    if (c->first != 0 || c->n - 1 - k > CREDIT_TOKENS ||
+        ((c->t[k].flags & TOK_F_EOL) && tok_is(c, j, "-")))
+        return 0;
+    while (j < c->n && tok_is_dash(c, j))
+        j++;
+    for (; j < c->n && !tok_is(c, j, ","); j++) {
+        if (!tok_is_cap_word(c, j) || ++words > 4)
+            return 0;
+    }
+    if (words == 0)
+        return 0;
+    for (; j < c->n; j++) { /* the role */
+        if (tok_term_kind(c, j) != TERM_NONE || tok_is(c, j, ":") || tok_is(c, j, ";") ||
+            (c->t[j].flags & LEDE_TOKF_OPEN_QUOTE))
+            return 0;
+    }
+    for (j = 0; j < k; j++) {
+        if (c->t[j].kind == LEDE_TOK_WORD && lower_continues(c, j))
+            return 1;
+    }
+    return 0;
+}
+
+/* The paragraph ends without a terminal mark, in a word or in a closing mark after one
+ * ('... Scientology"', "(R-Texas)"). */
+static inline int ends_in_word(const lede_token *t, size_t n)
+{
+    return t[n - 1].kind == LEDE_TOK_WORD ||
+           (t[n - 1].kind == LEDE_TOK_PUNCT && t[n - 2].kind == LEDE_TOK_WORD);
+}
+
+/* '"So far, it's the Internet: 1, Scientology: 0. But it's a long game." - Matthew
+ * Ingram', '"Prompted I think ... on the internet. An insurgency against The Church of
+ * Scientology." Anonymous blogger, "Anon declares war on Church of Scientology"' (GUM
+ * news): a paragraph that is one quotation, closed right after a terminal mark, and a
+ * line of up to CREDIT_TOKENS tokens after it that opens with a dash or a capitalised
+ * word and holds no terminal mark, colon, semicolon or ellipsis, is a pull quote and its
+ * credit: one sentence, as the credit names the quotation as a whole. The paragraph opens
+ * with a quote and ends in a word (the caller's test). */
+TOK_COLD static int is_pull_quote(tok_sctx *c)
+{
+    size_t lo = c->n > CREDIT_TOKENS + 1 ? c->n - 1 - CREDIT_TOKENS : 1, k = 0, m;
+
+    for (size_t j = c->n - 1; j >= lo && !k; j--) {
+        enum term term = tok_term_kind(c, j);
+        if (term == TERM_STOP || term == TERM_MARK)
+            k = j;
+        else if (term != TERM_NONE || tok_is(c, j, ":") || tok_is(c, j, ";"))
+            return 0;
+    }
+    while (k && k + 1 < c->n && c->t[k + 1].start == c->t[k].end && is_closer(c, k + 1))
+        k++;
+    if (!k || k + 1 >= c->n || c->t[k + 1].start == c->t[k].end ||
+        !(tok_is_dash(c, k + 1) || tok_is_cap_word(c, k + 1)))
+        return 0;
+    m = quote_close(c, 0);
+    c->q_work = 0;
+    /* the quotation closes at the mark, or in the closers glued to it: 'game." -' */
+    return m >= 2 && m <= k && m + 3 > k && tok_term_kind(c, m - 1) != TERM_NONE;
+}
+
 /* ---- decisions ---- */
 
 /* Tokens i..k are a terminal mark and what is glued to it; does a sentence end at k? */
@@ -775,7 +867,8 @@ static int ends_after_terminal(const tok_sctx *c, enum term term, size_t i, size
         size_t d = nx;
         while (d < c->n && tok_is_dash(c, d))
             d++;
-        return !(d < c->n && c->t[d].kind == LEDE_TOK_WORD && starts_lower(c, d));
+        return !(d < c->n && c->t[d].kind == LEDE_TOK_WORD && starts_lower(c, d)) &&
+               !dash_credit(c, k);
     }
     if (next->kind == LEDE_TOK_NUMBER)
         return term != TERM_STOP || (i > 0 && c->t[i - 1].kind == LEDE_TOK_WORD);
@@ -1403,6 +1496,12 @@ int tok_sentences(const tok_config *cfg, const char *text, const lede_token *tok
     size_t next = 0, last;
     int rc, skip_plain;
 
+    /* a pull quote and its credit: one sentence (unless past the cap) */
+    if ((tokens[0].flags & LEDE_TOKF_OPEN_QUOTE) && n > 3 && ends_in_word(tokens, n) &&
+        (!cfg->max_sentence_bytes ||
+         tokens[n - 1].end - tokens[0].start <= cfg->max_sentence_bytes) &&
+        is_pull_quote(&c))
+        return emit(arg, 0, n - 1);
     c.brackets = (tokens[0].flags & TOK_F_BRACKETS) != 0;
     /* with a cap on sentence length every token needs a look */
     skip_plain = !cfg->max_sentence_bytes;
