@@ -5,7 +5,8 @@
  *
  * Lists: "1.) The first item 2.) The second item", "a) here it is b) another": a marker
  * counts when the next (or previous) one in sequence is near, so a stray "2)" does not
- * split. Layout: words.c flags a token followed by a line break (TOK_F_EOL); a heading
+ * split; a list that a colon opens on its line runs into the colon's sentence
+ * (tok_colon_list). Layout: words.c flags a token followed by a line break (TOK_F_EOL); a heading
  * line is Title Case, a menu is three or more lines of one to three words without a
  * terminal mark, a dateline is a place before a spaced dash. Every scan is bounded (a
  * list marker's neighbour within LIST_WINDOW tokens, a heading line within a dozen
