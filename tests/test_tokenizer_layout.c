@@ -175,6 +175,74 @@ static void test_a_dateline_before_a_dash_is_its_own_sentence(void **state)
                   "Paris, France - The city is calm.");
 }
 
+static void test_a_list_a_colon_opens_stays_in_its_sentence(void **state)
+{
+    tku *k = *state;
+    /* GUM_news_defector: the items of a list run into the sentence after its colon are
+     * that sentence's, their stops too */
+    TKU_SENTENCES(k,
+                  "He described Montalvo as an individual, \"facing the penitentiary in thanks "
+                  "for the following sins: a) Leaving a lifehood of slavery to get a taste of "
+                  "freedom and the world. b) Refusing - despite every provocation and incentive "
+                  "and threat - to frame three guys who went out of their ways (and dipped into "
+                  "their pockets) to help the kid achieve that freedom.\" Rathbun said so.",
+                  "He described Montalvo as an individual, \"facing the penitentiary in thanks "
+                  "for the following sins: a) Leaving a lifehood of slavery to get a taste of "
+                  "freedom and the world. b) Refusing - despite every provocation and incentive "
+                  "and threat - to frame three guys who went out of their ways (and dipped into "
+                  "their pockets) to help the kid achieve that freedom.\"",
+                  "Rathbun said so.");
+    /* BBC politics/290: an item of several sentences ends the list at its first one */
+    TKU_SENTENCES(k,
+                  "An interesting view but missing two crucial facts of this new threat: 1) If "
+                  "these terrorists acquire weapons of mass destruction they WILL use them. "
+                  "These people will use devastating force against us without fear of ANY "
+                  "consequence. 2) The terrorists are prepared to use suicide bombers.",
+                  "An interesting view but missing two crucial facts of this new threat: 1) If "
+                  "these terrorists acquire weapons of mass destruction they WILL use them.",
+                  "These people will use devastating force against us without fear of ANY "
+                  "consequence.",
+                  "2) The terrorists are prepared to use suicide bombers.");
+    /* a colon at the end of its line opens a list of lines (PS-EN-029) */
+    TKU_SENTENCES(k,
+                  "You have the best chance of a healthy baby if you follow a few simple "
+                  "guidelines:\n1. Organise your pregnancy care early. 2. Stop smoking.",
+                  "You have the best chance of a healthy baby if you follow a few simple "
+                  "guidelines:",
+                  "1. Organise your pregnancy care early.", "2. Stop smoking.");
+}
+
+static void test_a_dash_credit_stays_with_its_one_sentence(void **state)
+{
+    tku *k = *state;
+    /* GUM_interview_cocktail (Wikinews) */
+    TKU_SENTENCES(k,
+                  "[The santorum neologism is] offensive beyond, you know, anything that any "
+                  "public figure or anybody in America should tolerate, and the mainstream media "
+                  "laughs about it. \u2014 Rick Santorum\n\nIn a 2003 interview he said so.",
+                  "[The santorum neologism is] offensive beyond, you know, anything that any "
+                  "public figure or anybody in America should tolerate, and the mainstream media "
+                  "laughs about it. \u2014 Rick Santorum",
+                  "In a 2003 interview he said so.");
+    /* GUM_news_nasa: a credit after several sentences, or without a dash, stands alone */
+    TKU_SENTENCES(k,
+                  "This was a very difficult decision, but one that was made with the American "
+                  "public in mind. In the end, these choices provide the best opportunity to "
+                  "share in the history of NASA's remarkable Space Shuttle Program. \u2014 "
+                  "Charles Bolden, NASA Administrator",
+                  "This was a very difficult decision, but one that was made with the American "
+                  "public in mind.",
+                  "In the end, these choices provide the best opportunity to share in the "
+                  "history of NASA's remarkable Space Shuttle Program.",
+                  "\u2014 Charles Bolden, NASA Administrator");
+    TKU_SENTENCES(k,
+                  "Today's announcement is an affront to the thousands of dedicated men and "
+                  "women at Johnson Space Center. John Cornyn, U.S. Senator (R-Texas)",
+                  "Today's announcement is an affront to the thousands of dedicated men and "
+                  "women at Johnson Space Center.",
+                  "John Cornyn, U.S. Senator (R-Texas)");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -187,6 +255,8 @@ int main(void)
         cmocka_unit_test(test_lower_case_list_items_split_at_each_marker),
         cmocka_unit_test(test_an_enumeration_inside_a_sentence_is_no_list),
         cmocka_unit_test(test_a_dateline_before_a_dash_is_its_own_sentence),
+        cmocka_unit_test(test_a_list_a_colon_opens_stays_in_its_sentence),
+        cmocka_unit_test(test_a_dash_credit_stays_with_its_one_sentence),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

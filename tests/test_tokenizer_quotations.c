@@ -311,6 +311,38 @@ static void test_whole_curly_quotes_and_ellipsis(void **state)
                   "The Herbal also includes lore about other plants.");
 }
 
+static void test_default_keeps_a_pull_quote_with_its_credit(void **state)
+{
+    tku *k = *state;
+    /* GUM_news_hackers: a paragraph that is one quotation and a credit after it is a pull
+     * quote, one sentence with its credit (the credit names the quotation as a whole) */
+    TKU_SENTENCES(k,
+                  "\"So far, it's the Internet: 1, Scientology: 0. But it's a long game.\" - "
+                  "Matthew Ingram\n\nWriting in a blog post, Matthew Ingram of The Globe and "
+                  "Mail said so.",
+                  "\"So far, it's the Internet: 1, Scientology: 0. But it's a long game.\" - "
+                  "Matthew Ingram",
+                  "Writing in a blog post, Matthew Ingram of The Globe and Mail said so.");
+    TKU_SENTENCES(k,
+                  "\"Prompted I think by the Tom Cruise video, a new obsession is taking hold on "
+                  "the internet. An insurgency against The Church of Scientology.\" Anonymous "
+                  "blogger, \"Anon declares war on Church of Scientology\"",
+                  "\"Prompted I think by the Tom Cruise video, a new obsession is taking hold on "
+                  "the internet. An insurgency against The Church of Scientology.\" Anonymous "
+                  "blogger, \"Anon declares war on Church of Scientology\"");
+}
+
+static void test_default_quoted_paragraph_without_a_credit_splits(void **state)
+{
+    tku *k = *state;
+    /* GUM_news_hackers: the same layout ending in the quotation's own stop, and a
+     * quotation closed before the paragraph's last sentence, split as usual */
+    TKU_SENTENCES(k, "\"So far, it's the Internet: 1, Scientology: 0. But it's a long game.\"",
+                  "\"So far, it's the Internet: 1, Scientology: 0.", "But it's a long game.\"");
+    TKU_SENTENCES(k, "\"It's Warhol,\" she said. \"He is a legend.\" Matthew Ingram",
+                  "\"It's Warhol,\" she said.", "\"He is a legend.\"", "Matthew Ingram");
+}
+
 int main(void)
 {
     const struct CMUnitTest split[] = {
@@ -325,6 +357,8 @@ int main(void)
         cmocka_unit_test(test_default_quotation_ended_by_another_rule_holds_nothing_after),
         cmocka_unit_test(test_default_splits_a_quotation_set_apart_by_a_comma_or_colon),
         cmocka_unit_test(test_default_quotation_trailing_off_ends_before_a_capital),
+        cmocka_unit_test(test_default_keeps_a_pull_quote_with_its_credit),
+        cmocka_unit_test(test_default_quoted_paragraph_without_a_credit_splits),
     };
     const struct CMUnitTest whole[] = {
         cmocka_unit_test(test_whole_keeps_a_quotation_of_several_sentences),

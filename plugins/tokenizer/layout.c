@@ -5,7 +5,8 @@
  *
  * Lists: "1.) The first item 2.) The second item", "a) here it is b) another": a marker
  * counts when the next (or previous) one in sequence is near, so a stray "2)" does not
- * split. Layout: words.c flags a token followed by a line break (TOK_F_EOL); a heading
+ * split; a list that a colon opens on its line runs into the colon's sentence
+ * (tok_colon_list). Layout: words.c flags a token followed by a line break (TOK_F_EOL); a heading
  * line is Title Case, a menu is three or more lines of one to three words without a
  * terminal mark, a dateline is a place before a spaced dash. Every scan is bounded (a
  * list marker's neighbour within LIST_WINDOW tokens, a heading line within a dozen
@@ -107,6 +108,32 @@ int tok_starts_list_item(tok_sctx *c, size_t i, size_t *after)
     }
     c->list_next = v + 1;
     return 1;
+}
+
+long tok_marker_value(const tok_sctx *c, size_t i, size_t *after)
+{
+    int cap;
+
+    return marker_at(c, i, after, &cap);
+}
+
+/* "He described Montalvo as an individual, "facing the penitentiary in thanks for the
+ * following sins: a) Leaving ... and the world. b) Refusing ... that freedom."" (GUM
+ * news): a list that a colon opens on its own line is run into the colon's sentence,
+ * whatever the case of its items, when its first marker ("a)", "1.", token i) and the
+ * second follow within LIST_WINDOW tokens. */
+TOK_COLD long tok_colon_list(const tok_sctx *c, size_t i, size_t *after)
+{
+    size_t a2, hi = c->n - i > LIST_WINDOW ? i + LIST_WINDOW : c->n;
+    int cap, cap2;
+
+    if (marker_at(c, i, after, &cap) != 1)
+        return 0;
+    for (size_t k = *after; k < hi; k++) {
+        if (marker_at(c, k, &a2, &cap2) == 2)
+            return 2;
+    }
+    return 0;
 }
 
 /* Words a title leaves in lower case ("How To Calculate the Score"). */

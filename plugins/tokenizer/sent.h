@@ -35,6 +35,7 @@ typedef struct tok_sctx {
      * searched for an opening quote (whole only), and how many tokens the searches for
      * closing marks have looked at */
     size_t q_open, q_close, q_scan, q_work;
+    long inline_next; /* the next marker of a list run into its sentence after a colon, or 0 */
 } tok_sctx;
 
 /* Token i is the literal lit. Always inlined: with a constant literal the length folds
@@ -106,6 +107,13 @@ int tok_is_bullet(const tok_sctx *c, size_t i);
 /* Token i starts a list item (rules in sentences.c's file comment); sets *after to the
  * token after its marker and updates c->list_next. */
 int tok_starts_list_item(tok_sctx *c, size_t i, size_t *after);
+/* The ordinal of the list marker at token i ("b)" 2, "3." 3), or 0; sets *after to the
+ * token after the marker. */
+long tok_marker_value(const tok_sctx *c, size_t i, size_t *after);
+/* Token i follows a colon on its line and opens a list run into the colon's sentence
+ * ("sins: a) Leaving ... b) Refusing"): returns 2, the next marker's ordinal, and sets
+ * *after to the token after the marker; else 0. */
+long tok_colon_list(const tok_sctx *c, size_t i, size_t *after);
 /* The line that ends at token last is a Title Case heading. */
 int tok_line_is_heading(const tok_sctx *c, size_t last);
 /* The paragraph is a scraped menu: three or more short lines, no terminal mark. */

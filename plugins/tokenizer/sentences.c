@@ -82,7 +82,21 @@
  * ".)" and a capitalised word, and it counts only when the text also holds the next
  * marker in sequence (or it opens the paragraph), so a stray "2)" does not split. Items
  * in lower case ("a) here it is b) another") count when the list's first marker opens a
- * sentence or follows a terminal mark, so "would a) cut taxes, b) ..." is no list.
+ * sentence or follows a terminal mark, so "would a) cut taxes, b) ..." is no list. A list
+ * that a colon opens on its own line is run into the colon's sentence, whatever the case
+ * of its items ("the following sins: a) Leaving ... the world. b) Refusing ... freedom."):
+ * its markers start no sentence and a full stop before the next marker ends none; the
+ * first stop of its last item ends the sentence. After a colon that ends its line the
+ * list is one of lines, and splits as above.
+ *
+ * Credits. A paragraph that is one quotation, closed just after a terminal mark, and a
+ * short line after it that opens with a dash or a capitalised word and holds no terminal
+ * mark, colon or semicolon, is a pull quote and its credit: one sentence ('"So far, ...
+ * 0. But it's a long game." - Matthew Ingram'), as the credit names the quotation as a
+ * whole. After a paragraph's only sentence, a dash and a name of up to four capitalised
+ * words (a role after a comma) stay in that sentence ("... laughs about it. — Rick
+ * Santorum"); after several sentences, or without a dash ("... decision. John Cornyn,
+ * U.S. Senator"), the credit is a sentence of its own.
  *
  * Quotations embedded in a sentence. By default quoted sentences end like any others
  * ('He said, "Andy Warhol was ... century. He is a post-modern diety."' is two), except in
@@ -728,6 +742,89 @@ TOK_COLD static int menu_follows(tok_sctx *c, size_t k)
     return c->menu_end != 0;
 }
 
+/* ---- a credit closing its paragraph ---- */
+
+/* At most this many tokens after the paragraph's last terminal mark make a credit line
+ * ("- Matthew Ingram", "Anonymous blogger, "Anon declares war on Church of Scientology""). */
+#define CREDIT_TOKENS 16
+
+/* "... and the mainstream media laughs about it. — Rick Santorum": the paragraph's
+ * one sentence, tokens 0 .. k, which hold a lower-case word, and after a dash the name
+ * of the one who said or wrote it, in one to four capitalised words, with an optional
+ * role after a comma ("— John Cornyn, U.S. Senator"), to the paragraph's end: the
+ * credit stays in the sentence it credits. A hyphen opening a line is a bullet ("...
+ * this.\n- Free Shipping"). Several sentences before a credit are a quotation the
+ * credit names as a whole, and none of them ends in it (GUM fiction: '"Try to touch the
+ * past. ... It's just a dream." / — Ted Bundy'); a name without a dash is left alone
+ * (GUM news splits "... misguided decision. John Cornyn, U.S. Senator (R-Texas)" and
+ * joins "... she was suppressive. Valeska Paris"; a Title Case line after a sentence is
+ * as often a link or a heading, "... for pricing. Pricing Additionl Info", PS-EN-026).
+ * Token k is the last of a terminal mark and what is glued to it; a dash follows. */
+TOK_COLD static int dash_credit(const tok_sctx *c, size_t k)
+{
+    size_t j = k + 1, words = 0;
+
+    if (c->first != 0 || c->n - 1 - k > CREDIT_TOKENS ||
+        ((c->t[k].flags & TOK_F_EOL) && tok_is(c, j, "-")))
+        return 0;
+    while (j < c->n && tok_is_dash(c, j))
+        j++;
+    for (; j < c->n && !tok_is(c, j, ","); j++) {
+        if (!tok_is_cap_word(c, j) || ++words > 4)
+            return 0;
+    }
+    if (words == 0)
+        return 0;
+    for (; j < c->n; j++) { /* the role */
+        if (tok_term_kind(c, j) != TERM_NONE || tok_is(c, j, ":") || tok_is(c, j, ";") ||
+            (c->t[j].flags & LEDE_TOKF_OPEN_QUOTE))
+            return 0;
+    }
+    for (j = 0; j < k; j++) {
+        if (c->t[j].kind == LEDE_TOK_WORD && lower_continues(c, j))
+            return 1;
+    }
+    return 0;
+}
+
+/* The paragraph ends without a terminal mark, in a word or in a closing mark after one
+ * ('... Scientology"', "(R-Texas)"). */
+static inline int ends_in_word(const lede_token *t, size_t n)
+{
+    return t[n - 1].kind == LEDE_TOK_WORD ||
+           (t[n - 1].kind == LEDE_TOK_PUNCT && t[n - 2].kind == LEDE_TOK_WORD);
+}
+
+/* '"So far, it's the Internet: 1, Scientology: 0. But it's a long game." - Matthew
+ * Ingram', '"Prompted I think ... on the internet. An insurgency against The Church of
+ * Scientology." Anonymous blogger, "Anon declares war on Church of Scientology"' (GUM
+ * news): a paragraph that is one quotation, closed right after a terminal mark, and a
+ * line of up to CREDIT_TOKENS tokens after it that opens with a dash or a capitalised
+ * word and holds no terminal mark, colon, semicolon or ellipsis, is a pull quote and its
+ * credit: one sentence, as the credit names the quotation as a whole. The paragraph opens
+ * with a quote and ends in a word (the caller's test). */
+TOK_COLD static int is_pull_quote(tok_sctx *c)
+{
+    size_t lo = c->n > CREDIT_TOKENS + 1 ? c->n - 1 - CREDIT_TOKENS : 1, k = 0, m;
+
+    for (size_t j = c->n - 1; j >= lo && !k; j--) {
+        enum term term = tok_term_kind(c, j);
+        if (term == TERM_STOP || term == TERM_MARK)
+            k = j;
+        else if (term != TERM_NONE || tok_is(c, j, ":") || tok_is(c, j, ";"))
+            return 0;
+    }
+    while (k && k + 1 < c->n && c->t[k + 1].start == c->t[k].end && is_closer(c, k + 1))
+        k++;
+    if (!k || k + 1 >= c->n || c->t[k + 1].start == c->t[k].end ||
+        !(tok_is_dash(c, k + 1) || tok_is_cap_word(c, k + 1)))
+        return 0;
+    m = quote_close(c, 0);
+    c->q_work = 0;
+    /* the quotation closes at the mark, or in the closers glued to it: 'game." -' */
+    return m >= 2 && m <= k && m + 3 > k && tok_term_kind(c, m - 1) != TERM_NONE;
+}
+
 /* ---- decisions ---- */
 
 /* Tokens i..k are a terminal mark and what is glued to it; does a sentence end at k? */
@@ -770,7 +867,8 @@ static int ends_after_terminal(const tok_sctx *c, enum term term, size_t i, size
         size_t d = nx;
         while (d < c->n && tok_is_dash(c, d))
             d++;
-        return !(d < c->n && c->t[d].kind == LEDE_TOK_WORD && starts_lower(c, d));
+        return !(d < c->n && c->t[d].kind == LEDE_TOK_WORD && starts_lower(c, d)) &&
+               !dash_credit(c, k);
     }
     if (next->kind == LEDE_TOK_NUMBER)
         return term != TERM_STOP || (i > 0 && c->t[i - 1].kind == LEDE_TOK_WORD);
@@ -935,6 +1033,25 @@ static int ends_after_abbrev(const tok_sctx *c, size_t i, size_t k)
 #define SENT_BUSY (TOK_F_GLUED | LEDE_TOKF_CAPITALIZED)
 _Static_assert((SENT_VISIT & SENT_BUSY) == 0, "tests8() ORs the two masks");
 
+/* "sins: a) Leaving ... world. b) Refusing ...": token i, after white space or a glued
+ * mark, is the first marker of a list a colon opens on its line, or the next marker of
+ * such a list (c->inline_next). The list and its items go on in the colon's sentence;
+ * remembers the marker awaited next and sets *after to the token after this one. */
+TOK_COLD static int inline_list_goes_on(tok_sctx *c, size_t i, size_t *after)
+{
+    if (c->inline_next) {
+        long v = tok_marker_value(c, i, after);
+        if (v != c->inline_next)
+            return 0;
+        c->inline_next = v + 1;
+        return 1;
+    }
+    if (c->t[i - 1].flags & TOK_F_EOL)
+        return 0;
+    c->inline_next = tok_colon_list(c, i, after);
+    return c->inline_next != 0;
+}
+
 /* Emits the sentence that ends at token last; the next one starts after it. Returns 0 or
  * what emit returned. */
 static inline int end_sentence(tok_sctx *c, size_t last, tok_emit_fn emit, void *arg)
@@ -945,6 +1062,7 @@ static inline int end_sentence(tok_sctx *c, size_t last, tok_emit_fn emit, void 
         return rc;
     c->first = c->floor = last + 1;
     c->in_item = 0;
+    c->inline_next = 0;
     return 0;
 }
 
@@ -956,7 +1074,7 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
     const tok_config *cfg = c->cfg;
     const char *text = c->text;
     const lede_token *tokens = c->t;
-    size_t n = c->n, last = i, k;
+    size_t n = c->n, last = i, k, nx;
     int split = 0;
     enum term term = TERM_NONE;
 
@@ -967,6 +1085,11 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
     if ((tokens[i].flags & SENT_HOLD) != TOK_F_INERT ||
         (tokens[i].end - tokens[i].start == 2 && tok_maybe_marker(c, i))) {
         /* Only punctuation is a terminal mark, only a word or a number a list marker. */
+        if (tokens[i].kind != LEDE_TOK_PUNCT && tok_maybe_marker(c, i) && i > c->first &&
+            (c->inline_next || tok_is(c, i - 1, ":")) && inline_list_goes_on(c, i, &k)) {
+            *next = k; /* an item of a list run into its sentence */
+            return 0;
+        }
         if (tokens[i].kind != LEDE_TOK_PUNCT && tok_maybe_marker(c, i) &&
             (i == c->first || tokens[i].start > tokens[i - 1].end || tok_is_bullet(c, i - 1)) &&
             tok_starts_list_item(c, i, &k)) {
@@ -1026,6 +1149,11 @@ static inline int decide(tok_sctx *c, size_t i, size_t *next, tok_emit_fn emit, 
                 inside_brackets(c, i, k))
                 split = 0;
             if (split && (cfg->quotations_whole ? whole_goes_on(c, i, k) : embedded_holds(c, i, k)))
+                split = 0;
+            /* "... and the world. b) Refusing ...": an item of a list run into its
+             * sentence ends at its stop, the sentence goes on */
+            if (split && c->inline_next && term == TERM_STOP && k + 1 < n &&
+                tok_marker_value(c, k + 1, &nx) == c->inline_next)
                 split = 0;
         } else if (tokens[i].flags & LEDE_TOKF_ABBREV) {
             k = i;
@@ -1364,10 +1492,16 @@ static inline uint64_t drop_plain(const tok_sctx *c, size_t base, uint64_t m, ui
 int tok_sentences(const tok_config *cfg, const char *text, const lede_token *tokens, size_t n,
                   tok_emit_fn emit, void *arg)
 {
-    tok_sctx c = {cfg, text, tokens, n, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0};
+    tok_sctx c = {cfg, text, tokens, n, 0, 0, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0};
     size_t next = 0, last;
     int rc, skip_plain;
 
+    /* a pull quote and its credit: one sentence (unless past the cap) */
+    if ((tokens[0].flags & LEDE_TOKF_OPEN_QUOTE) && n > 3 && ends_in_word(tokens, n) &&
+        (!cfg->max_sentence_bytes ||
+         tokens[n - 1].end - tokens[0].start <= cfg->max_sentence_bytes) &&
+        is_pull_quote(&c))
+        return emit(arg, 0, n - 1);
     c.brackets = (tokens[0].flags & TOK_F_BRACKETS) != 0;
     /* with a cap on sentence length every token needs a look */
     skip_plain = !cfg->max_sentence_bytes;
