@@ -175,7 +175,7 @@ static void test_ndjson_batch_gives_one_record_per_line_in_order(void **state)
         json_decref(j);
     }
     assert_int_equal(n, 3);
-    assert_non_null(strstr(r.err, "document '2'"));
+    assert_non_null(strstr(r.err, "document \"2\""));
     done(&r);
 }
 
@@ -361,7 +361,8 @@ static void test_ndjson_odd_inputs_are_read_or_named(void **state)
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "{\"id\":\"a\",\"sentences\":[{\"start\":0,\"end\":4,"));
     assert_non_null(strstr(r.out, "{\"id\":\"2\","));
-    assert_non_null(strstr(r.err, "document '2': line 2: field 'id' is not a string or a number"));
+    assert_non_null(
+        strstr(r.err, "document \"2\": line 2: field 'id' is not a string or a number"));
     done(&r);
     r = run("d=/tmp/lede-e2e-nd-$$ && mkdir -p $d && echo '{\"text\":\"One.\"}' > $d/a.ndjson && "
             "$LEDE run -p 'tokenizer ! exporter' $d; echo status $?; "
@@ -510,7 +511,7 @@ static void test_invalid_utf8_is_replaced_with_a_warning(void **state)
     result r = run("printf 'Bad \\377 byte. \"Quote,\" he said.' > $E-bad.txt && "
                    "$LEDE run -c configs/default.cfg $E-bad.txt");
     assert_int_equal(r.status, 0);
-    assert_non_null(strstr(r.err, "-bad.txt': invalid UTF-8 at byte offset 4"));
+    assert_non_null(strstr(r.err, "-bad.txt\": invalid UTF-8 at byte offset 4"));
     json_t *doc = parse_json(r.out);
     assert_non_null(json_object_get(doc, "warnings"));
     json_decref(doc);
@@ -677,6 +678,38 @@ static void test_gnu_parallel_pipe_gives_the_same_records(void **state)
     done(&r);
 }
 
+/* A document's id is the user's data (a file name, an NDJSON field): a newline, a terminal
+ * escape or invalid UTF-8 in it must not break or forge the log line that names it. Each
+ * per-document line on stderr shows the id as a JSON string, as the record does, and the
+ * message (which may repeat the id) escaped the same way. */
+static void test_document_ids_on_stderr_are_escaped(void **state)
+{
+    (void)state;
+    result r = run("printf '%%s\\n' '{\"id\":\"a\\nlede: forged\",\"text\":\"BAD one.\"}' "
+                   "'{\"id\":\"x\\u001b[31my\",\"text\":\"BAD two.\"}' | "
+                   "LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES $LEDE run -i ndjson "
+                   "-p 'tokenizer ! teststage_crash ! exporter format=ndjson'; "
+                   "mkdir -p $E-ids && printf 'BAD \\377 text.' > \"$(printf '%%s/n\\nm\\377.txt' "
+                   "$E-ids)\" && LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES $LEDE run "
+                   "-p 'tokenizer ! teststage_crash ! exporter format=ndjson' $E-ids");
+    assert_int_equal(r.status, 1);
+    assert_non_null(
+        strstr(r.err, "lede: document \"a\\nlede: forged\": teststage_crash: document contains "
+                      "BAD\n"));
+    assert_non_null(strstr(r.err, "lede: document \"x\\u001b[31my\": teststage_crash: "));
+    assert_non_null(strstr(r.err, "-ids/n\\nm\xef\xbf\xbd.txt\": invalid UTF-8 at byte offset 4"));
+    assert_non_null(strstr(r.err, "-ids/n\\nm\xef\xbf\xbd.txt\": teststage_crash: "));
+    /* Four documents' lines, each a line of its own. */
+    int lines = 0;
+    for (const char *p = r.err; *p; p = strchr(p, '\n') + 1, lines++)
+        if (strncmp(p, "lede: ", 6) != 0 || !strchr(p, '\n'))
+            fail_msg("a line on stderr does not start with 'lede: ': %.200s", p);
+    assert_int_equal(lines, 4);
+    assert_null(strchr(r.err, '\x1b'));
+    assert_null(strstr(r.err, "\xff"));
+    done(&r);
+}
+
 static void test_usage_errors_exit_2(void **state)
 {
     (void)state;
@@ -805,6 +838,7 @@ int main(void)
         cmocka_unit_test(test_two_workers_give_the_single_worker_output),
         cmocka_unit_test(test_a_huge_record_in_pieces_is_the_whole_record),
         cmocka_unit_test(test_gnu_parallel_pipe_gives_the_same_records),
+        cmocka_unit_test(test_document_ids_on_stderr_are_escaped),
         cmocka_unit_test(test_usage_errors_exit_2),
         cmocka_unit_test(test_joined_files_and_pipelines_that_write_nothing),
     };
