@@ -608,6 +608,43 @@ static void test_isolate_contains_crashes_aborts_and_hangs(void **state)
     done(&r);
 }
 
+/* A run of many documents where one hangs: every record finished before it (enough to sit
+ * in stdio's buffer), one error record for it and every record after, in input order, with
+ * one worker process or two, set on the command line or in the config; the hang in the
+ * middle written to a file, the hang last to a pipe. */
+static void test_isolate_keeps_the_records_finished_before_a_hang(void **state)
+{
+    (void)state;
+    result r = run(
+        "printf 'input = \"ndjson\";\\nisolate = true;\\ndoc_timeout = 0.5;\\nworkers = 1;\\n"
+        "pipeline = ({ stage = \"tokenizer\"; }, { stage = \"teststage_fault\"; }, "
+        "{ stage = \"exporter\"; format = \"ndjson\"; });\\n' > $E-hang.cfg && "
+        "for h in 300 320; do "
+        "awk -v h=$h 'BEGIN { for (i = 1; i <= 320; i++) if (i == h) "
+        "print \"{\\\"id\\\":\\\"\" i \"\\\",\\\"text\\\":\\\"HANG_HERE\\\"}\"; "
+        "else print \"{\\\"id\\\":\\\"\" i \"\\\",\\\"text\\\":\\\"Good number \" i \".\\\"}\" }' "
+        "> $E-hang.ndjson && seq 320 > $E-hang.ids && "
+        "for o in '-j 1' '-j 2' '-c $E-hang.cfg' '-c $E-hang.cfg -j 2'; do "
+        "case $o in -c*) p=;; *) p=\"--isolate --timeout 0.5 -i ndjson -p 'tokenizer ! "
+        "teststage_fault ! exporter format=ndjson'\";; esac; "
+        "to=file; [ $h = 320 ] && to=pipe; "
+        "if [ $to = file ]; then eval LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES $LEDE run -q $o $p "
+        "$E-hang.ndjson > $E-hang.out; else eval LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES $LEDE run "
+        "-q $o $p $E-hang.ndjson | cat > $E-hang.out; fi; "
+        "sed 's/^{\"id\":\"\\([0-9]*\\)\",.*/\\1/' $E-hang.out | cmp -s - $E-hang.ids && "
+        "[ \"$(grep -c '\"error\"' $E-hang.out)\" = 1 ] && "
+        "grep -q \"^{\\\"id\\\":\\\"$h\\\",\\\"error\\\".*per-document time limit\" "
+        "$E-hang.out && echo \"ok $h $o $to\" || echo \"LOST $h $o $to\"; "
+        "done; done");
+    if (strstr(r.out, "LOST"))
+        fail_msg("%s", r.out);
+    int n = 0;
+    for (const char *p = r.out; (p = strstr(p, "ok ")); p++)
+        n++;
+    assert_int_equal(n, 8);
+    done(&r);
+}
+
 static void test_two_workers_give_the_single_worker_output(void **state)
 {
     (void)state;
@@ -835,6 +872,7 @@ int main(void)
         cmocka_unit_test(test_output_failures_are_reported_or_quiet),
         cmocka_unit_test(test_configs_work_from_an_install),
         cmocka_unit_test(test_isolate_contains_crashes_aborts_and_hangs),
+        cmocka_unit_test(test_isolate_keeps_the_records_finished_before_a_hang),
         cmocka_unit_test(test_two_workers_give_the_single_worker_output),
         cmocka_unit_test(test_a_huge_record_in_pieces_is_the_whole_record),
         cmocka_unit_test(test_gnu_parallel_pipe_gives_the_same_records),
