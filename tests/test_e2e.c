@@ -844,6 +844,16 @@ static void test_joined_files_and_pipelines_that_write_nothing(void **state)
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.err, "option 'offsets' has no effect with format = markdown"));
     done(&r);
+    /* Once per run, however many workers (threads or processes) run the exporter. */
+    r = run("for o in '-j 3' '--isolate -j 2'; do echo 'Putin spoke.' | $LEDE run $o -p "
+            "'tokenizer ! exporter format=csv pretty=false' > /dev/null; done");
+    assert_int_equal(r.status, 0);
+    const char *w = "lede: warning: stage 'exporter': option 'pretty' has no effect with "
+                    "format = csv\n";
+    assert_int_equal(strlen(r.err), 2 * strlen(w));
+    assert_memory_equal(r.err, w, strlen(w));
+    assert_memory_equal(r.err + strlen(w), w, strlen(w));
+    done(&r);
     /* A timeout cannot stop a stage running in the process: refused, not ignored. */
     r = run("echo x | $LEDE run --timeout 2 -p 'tokenizer ! exporter'");
     assert_int_equal(r.status, 2);
