@@ -715,6 +715,44 @@ static void test_gnu_parallel_pipe_gives_the_same_records(void **state)
     done(&r);
 }
 
+/* A stage that writes standard output without opening it (teststage_render: lede_doc_output(doc,
+ * 0)) next to an exporter that opened it would interleave its lines with the records: each
+ * document fails, naming the stage, and standard output holds the records alone, in-process or
+ * isolated. Alone on standard output, or beside an exporter writing a file, it writes. */
+static void test_a_stage_writing_standard_output_unopened_beside_its_owner_fails(void **state)
+{
+    (void)state;
+    for (int iso = 0; iso < 2; iso++) {
+        result r = run("printf '%%s\\n' '{\"id\":\"a\",\"text\":\"One.\"}' "
+                       "'{\"id\":\"b\",\"text\":\"Two.\"}' | LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES "
+                       "$LEDE run %s -i ndjson -p 'tokenizer ! teststage_render ! exporter "
+                       "format=ndjson'",
+                       iso ? "--isolate -j 2" : "");
+        assert_int_equal(r.status, 1);
+        char *save = NULL, *line;
+        int n = 0;
+        for (line = strtok_r(r.out, "\n", &save); line; line = strtok_r(NULL, "\n", &save), n++) {
+            json_t *j = parse_json(line);
+            assert_string_equal(json_string_value(json_object_get(j, "id")), n ? "b" : "a");
+            json_t *e = json_object_get(j, "error");
+            assert_string_equal(json_string_value(json_object_get(e, "stage")), "teststage_render");
+            assert_non_null(strstr(json_string_value(json_object_get(e, "message")),
+                                   "wrote to standard output without opening it, where stage "
+                                   "'exporter' writes"));
+            json_decref(j);
+        }
+        assert_int_equal(n, 2);
+        done(&r);
+    }
+    result r = run("echo 'One.' | LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES $LEDE run -p 'tokenizer ! "
+                   "teststage_render'; echo 'One.' | LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES $LEDE run "
+                   "-p \"tokenizer ! teststage_render ! exporter format=ndjson output=$E-own.out\" "
+                   "&& grep -c '\"sentences\"' $E-own.out");
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, "-\tok\t0\n-\tok\t0\n1\n");
+    done(&r);
+}
+
 /* A document's id is the user's data (a file name, an NDJSON field): a newline, a terminal
  * escape or invalid UTF-8 in it must not break or forge the log line that names it. Each
  * per-document line on stderr shows the id as a JSON string, as the record does, and the
@@ -886,6 +924,7 @@ int main(void)
         cmocka_unit_test(test_two_workers_give_the_single_worker_output),
         cmocka_unit_test(test_a_huge_record_in_pieces_is_the_whole_record),
         cmocka_unit_test(test_gnu_parallel_pipe_gives_the_same_records),
+        cmocka_unit_test(test_a_stage_writing_standard_output_unopened_beside_its_owner_fails),
         cmocka_unit_test(test_document_ids_on_stderr_are_escaped),
         cmocka_unit_test(test_usage_errors_exit_2),
         cmocka_unit_test(test_joined_files_and_pipelines_that_write_nothing),
