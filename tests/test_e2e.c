@@ -616,7 +616,7 @@ static void test_isolate_keeps_the_records_finished_before_a_hang(void **state)
 {
     (void)state;
     result r = run(
-        "printf 'input = \"ndjson\";\\nisolate = true;\\ndoc_timeout = 0.5;\\nworkers = 1;\\n"
+        "printf 'input = \"ndjson\";\\nisolate = true;\\ndoc_timeout = 1.0;\\nworkers = 1;\\n"
         "pipeline = ({ stage = \"tokenizer\"; }, { stage = \"teststage_fault\"; }, "
         "{ stage = \"exporter\"; format = \"ndjson\"; });\\n' > $E-hang.cfg && "
         "for h in 300 320; do "
@@ -625,7 +625,7 @@ static void test_isolate_keeps_the_records_finished_before_a_hang(void **state)
         "else print \"{\\\"id\\\":\\\"\" i \"\\\",\\\"text\\\":\\\"Good number \" i \".\\\"}\" }' "
         "> $E-hang.ndjson && seq 320 > $E-hang.ids && "
         "for o in '-j 1' '-j 2' '-c $E-hang.cfg' '-c $E-hang.cfg -j 2'; do "
-        "case $o in -c*) p=;; *) p=\"--isolate --timeout 0.5 -i ndjson -p 'tokenizer ! "
+        "case $o in -c*) p=;; *) p=\"--isolate --timeout 1 -i ndjson -p 'tokenizer ! "
         "teststage_fault ! exporter format=ndjson'\";; esac; "
         "to=file; [ $h = 320 ] && to=pipe; "
         "if [ $to = file ]; then eval LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES $LEDE run -q $o $p "
