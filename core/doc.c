@@ -602,7 +602,7 @@ int lede__doc_meta_put(lede_doc *doc, const char *key, size_t key_len, const cha
                           k, n_bad, n_bad == 1 ? "" : "s");
         if (n_lone)
             lede_doc_warn(doc, LEDE_NONE,
-                          "metadata field '%s': %zu lone surrogate escape%s replaced by \\ufffd", k,
+                          "metadata field '%s': %zu lone surrogate escape%s replaced by U+FFFD", k,
                           n_lone, n_lone == 1 ? "" : "s");
         doc->stage = saved;
     }

@@ -69,6 +69,9 @@ struct lede__pipeline {
     volatile int *progress; /* isolate: 1 + index of the running stage, in shared memory */
     int timing;             /* time each stage's process() (--stats) */
     int sinks_open;         /* output files opened, early writes flushed */
+    /* The stage that opened standard output and writes it alone (NULL: no stage opened it,
+     * or it is /dev/null, or the harness captures it): no other stage may write sink 0. */
+    const pipe_stage *stdout_owner;
     /* A piece of output written while its document was processed (stream_piece) failed:
      * reported by the next lede__pipeline_write, as a failure there would be. */
     int stream_rc, stream_errno;
@@ -278,6 +281,13 @@ int lede__pipeline_workers(const lede__pipeline *p)
     return p->n_workers;
 }
 
+/* Whether st is /dev/null. */
+static int is_null(const struct stat *st)
+{
+    struct stat null;
+    return S_ISCHR(st->st_mode) && stat("/dev/null", &null) == 0 && st->st_rdev == null.st_rdev;
+}
+
 int lede__pipeline_start(lede__pipeline *p, lede_error *err)
 {
     for (size_t i = 0; i < p->n; i++) {
@@ -313,6 +323,9 @@ int lede__pipeline_start(lede__pipeline *p, lede_error *err)
             }
         }
     }
+    struct stat so;
+    p->stdout_owner =
+        p->capture || (fstat(STDOUT_FILENO, &so) == 0 && is_null(&so)) ? NULL : p->sinks[0].owner;
     return 0;
 }
 
@@ -362,6 +375,7 @@ int lede__pipeline_process(lede__pipeline *p, int worker, lede_doc *doc, lede_er
     /* One clock read per stage boundary, and none unless asked: a read costs ~20 ns, and
      * two per stage and document were ~0.6% of a run of the whole chain. */
     double t = p->timing ? lede__now() : 0.0;
+    lede_buf *out0 = p->stdout_owner ? lede_doc_output(doc, 0) : NULL;
     for (size_t i = 0; i < p->n; i++) {
         pipe_stage *st = p->stages[i];
         lede_error serr;
@@ -374,6 +388,7 @@ int lede__pipeline_process(lede__pipeline *p, int worker, lede_doc *doc, lede_er
             *p->progress = (int)i + 1;
         lede_error_clear(&serr);
         pipe_inst *w = &st->w[worker];
+        size_t len0 = out0 ? out0->len : 0;
         rc = st->desc->process(w->inst, doc, &serr);
         if (p->timing) {
             double t1 = lede__now();
@@ -390,6 +405,21 @@ int lede__pipeline_process(lede__pipeline *p, int worker, lede_doc *doc, lede_er
                                     "the stage provides '%s' (its descriptor says so), which a "
                                     "later stage requires, but did not set it on this document",
                                     st->desc->provides[b]);
+        /* Standard output (sink 0) written without opening it escapes the refusal of a second
+         * writer (lede_ctx_open_output): its bytes would interleave with the records of the
+         * stage that opened it. They go, and the document fails. */
+        if (out0 && out0->len != len0 && st != p->stdout_owner) {
+            if (out0->len > len0) {
+                out0->len = len0;
+                out0->data[len0] = '\0';
+            }
+            if (!rc)
+                rc = lede_error_set(&serr, LEDE_ESTAGE,
+                                    "the stage wrote to standard output without opening it, "
+                                    "where stage '%s' writes: their records would interleave; "
+                                    "give one of them another output",
+                                    p->stdout_owner->name);
+        }
         if (rc) {
             const char *msg = serr.message[0] ? serr.message : lede_strerror(rc);
             /* A renderer failing on an already failed document keeps the first failure. */
@@ -683,6 +713,8 @@ void lede__pipeline_pop(lede__pipeline *p)
     for (int i = 0; i < p->n_sinks; i++)
         if (p->sinks[i].owner == st)
             p->sinks[i].owner = NULL; /* the harness may add another stage for it */
+    if (p->stdout_owner == st)
+        p->stdout_owner = NULL;
     stage_free(p, st);
 }
 
@@ -776,11 +808,9 @@ static int same_file(const char *a, const char *b)
 static int claim_sink(lede_stage_ctx *ctx, int i, const char *path, int *sink, lede_error *err)
 {
     pipe_sink *s = &ctx->p->sinks[i];
-    struct stat st, null;
+    struct stat st;
     /* /dev/null takes any number of writers (a benchmark's > /dev/null among them). */
-    int to_null = (i == 0 ? fstat(STDOUT_FILENO, &st) : stat(s->path, &st)) == 0 &&
-                  S_ISCHR(st.st_mode) && stat("/dev/null", &null) == 0 &&
-                  st.st_rdev == null.st_rdev;
+    int to_null = (i == 0 ? fstat(STDOUT_FILENO, &st) : stat(s->path, &st)) == 0 && is_null(&st);
     if (s->owner && s->owner != ctx->st && !to_null && !(i == 0 && ctx->p->capture))
         return lede_error_set(err, LEDE_EINVAL,
                               "output '%s' is written already by stage '%s'%s%s: give each "

@@ -252,6 +252,40 @@ static int write_error_record(lede_doc *doc, lede_error *err)
     return 0;
 }
 
+/* Appends s as the text of a JSON string, without its quotes. */
+static int put_json_inner(lede_buf *b, const char *s)
+{
+    size_t at = b->len;
+    int rc = lede_buf_json_text(b, s, strlen(s));
+    if (rc)
+        return rc;
+    memmove(b->data + at, b->data + at + 1, b->len - at - 2);
+    b->len -= 2;
+    b->data[b->len] = '\0';
+    return 0;
+}
+
+/* Writes one line about a document on stderr: "PREFIXdocument ID: [STAGE: ]MESSAGE". An id is
+ * the user's data (a file name, an NDJSON field) and a message may repeat it: the id is
+ * written as a JSON string, as in the record, and the rest escaped the same way, so that a
+ * newline, a terminal escape or invalid UTF-8 in them cannot break or forge a log line. */
+static void report_doc(const lede_doc *doc, const char *prefix, const char *stage,
+                       const char *message)
+{
+    const char *id = lede_doc_id(doc);
+    lede_buf b;
+
+    lede_buf_init(&b, 0);
+    if (lede_buf_puts(&b, prefix) || lede_buf_puts(&b, "document ") ||
+        lede_buf_json_text(&b, id, strlen(id)) || lede_buf_puts(&b, ": ") ||
+        (stage && (put_json_inner(&b, stage) || lede_buf_puts(&b, ": "))) ||
+        put_json_inner(&b, message) || lede_buf_puts(&b, "\n"))
+        fprintf(stderr, "%sdocument (its id and message not shown: out of memory)\n", prefix);
+    else
+        fwrite(b.data, 1, b.len, stderr);
+    lede_buf_free(&b);
+}
+
 /* Reports what the reader said about a document on stderr (it also stays in the record). */
 void lede__runner_report_reader_warnings(lede_doc *doc, const lede__run_stats *stats)
 {
@@ -261,7 +295,7 @@ void lede__runner_report_reader_warnings(lede_doc *doc, const lede__run_stats *s
         const char *wstage, *wmsg;
         lede_doc_warning_at(doc, i, &wstage, NULL, &wmsg);
         if (wstage && strcmp(wstage, "reader") == 0)
-            fprintf(stderr, "lede: warning: document '%s': %s\n", lede_doc_id(doc), wmsg);
+            report_doc(doc, "lede: warning: ", NULL, wmsg);
     }
 }
 
@@ -312,8 +346,7 @@ int lede__runner_finish_doc(lede__pipeline *p, lede_doc *doc, int has_renderer,
         if (stats->progress_shown)
             fputc('\n', stderr), stats->progress_shown = 0;
         if (!stats->quiet)
-            fprintf(stderr, "lede: document '%s': %s: %s\n", lede_doc_id(doc), stage ? stage : "?",
-                    message ? message : "failed");
+            report_doc(doc, "lede: ", stage ? stage : "?", message ? message : "failed");
         if (!has_renderer && (rc = write_error_record(doc, err)))
             return rc;
     }

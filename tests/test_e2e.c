@@ -175,7 +175,7 @@ static void test_ndjson_batch_gives_one_record_per_line_in_order(void **state)
         json_decref(j);
     }
     assert_int_equal(n, 3);
-    assert_non_null(strstr(r.err, "document '2'"));
+    assert_non_null(strstr(r.err, "document \"2\""));
     done(&r);
 }
 
@@ -361,7 +361,8 @@ static void test_ndjson_odd_inputs_are_read_or_named(void **state)
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "{\"id\":\"a\",\"sentences\":[{\"start\":0,\"end\":4,"));
     assert_non_null(strstr(r.out, "{\"id\":\"2\","));
-    assert_non_null(strstr(r.err, "document '2': line 2: field 'id' is not a string or a number"));
+    assert_non_null(
+        strstr(r.err, "document \"2\": line 2: field 'id' is not a string or a number"));
     done(&r);
     r = run("d=/tmp/lede-e2e-nd-$$ && mkdir -p $d && echo '{\"text\":\"One.\"}' > $d/a.ndjson && "
             "$LEDE run -p 'tokenizer ! exporter' $d; echo status $?; "
@@ -510,7 +511,7 @@ static void test_invalid_utf8_is_replaced_with_a_warning(void **state)
     result r = run("printf 'Bad \\377 byte. \"Quote,\" he said.' > $E-bad.txt && "
                    "$LEDE run -c configs/default.cfg $E-bad.txt");
     assert_int_equal(r.status, 0);
-    assert_non_null(strstr(r.err, "-bad.txt': invalid UTF-8 at byte offset 4"));
+    assert_non_null(strstr(r.err, "-bad.txt\": invalid UTF-8 at byte offset 4"));
     json_t *doc = parse_json(r.out);
     assert_non_null(json_object_get(doc, "warnings"));
     json_decref(doc);
@@ -607,6 +608,43 @@ static void test_isolate_contains_crashes_aborts_and_hangs(void **state)
     done(&r);
 }
 
+/* A run of many documents where one hangs: every record finished before it (enough to sit
+ * in stdio's buffer), one error record for it and every record after, in input order, with
+ * one worker process or two, set on the command line or in the config; the hang in the
+ * middle written to a file, the hang last to a pipe. */
+static void test_isolate_keeps_the_records_finished_before_a_hang(void **state)
+{
+    (void)state;
+    result r = run(
+        "printf 'input = \"ndjson\";\\nisolate = true;\\ndoc_timeout = 1.0;\\nworkers = 1;\\n"
+        "pipeline = ({ stage = \"tokenizer\"; }, { stage = \"teststage_fault\"; }, "
+        "{ stage = \"exporter\"; format = \"ndjson\"; });\\n' > $E-hang.cfg && "
+        "for h in 300 320; do "
+        "awk -v h=$h 'BEGIN { for (i = 1; i <= 320; i++) if (i == h) "
+        "print \"{\\\"id\\\":\\\"\" i \"\\\",\\\"text\\\":\\\"HANG_HERE\\\"}\"; "
+        "else print \"{\\\"id\\\":\\\"\" i \"\\\",\\\"text\\\":\\\"Good number \" i \".\\\"}\" }' "
+        "> $E-hang.ndjson && seq 320 > $E-hang.ids && "
+        "for o in '-j 1' '-j 2' '-c $E-hang.cfg' '-c $E-hang.cfg -j 2'; do "
+        "case $o in -c*) p=;; *) p=\"--isolate --timeout 1 -i ndjson -p 'tokenizer ! "
+        "teststage_fault ! exporter format=ndjson'\";; esac; "
+        "to=file; [ $h = 320 ] && to=pipe; "
+        "if [ $to = file ]; then eval LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES $LEDE run -q $o $p "
+        "$E-hang.ndjson > $E-hang.out; else eval LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES $LEDE run "
+        "-q $o $p $E-hang.ndjson | cat > $E-hang.out; fi; "
+        "sed 's/^{\"id\":\"\\([0-9]*\\)\",.*/\\1/' $E-hang.out | cmp -s - $E-hang.ids && "
+        "[ \"$(grep -c '\"error\"' $E-hang.out)\" = 1 ] && "
+        "grep -q \"^{\\\"id\\\":\\\"$h\\\",\\\"error\\\".*per-document time limit\" "
+        "$E-hang.out && echo \"ok $h $o $to\" || echo \"LOST $h $o $to\"; "
+        "done; done");
+    if (strstr(r.out, "LOST"))
+        fail_msg("%s", r.out);
+    int n = 0;
+    for (const char *p = r.out; (p = strstr(p, "ok ")); p++)
+        n++;
+    assert_int_equal(n, 8);
+    done(&r);
+}
+
 static void test_two_workers_give_the_single_worker_output(void **state)
 {
     (void)state;
@@ -674,6 +712,76 @@ static void test_gnu_parallel_pipe_gives_the_same_records(void **state)
     }
     assert_int_equal(r.status, 0);
     assert_int_equal(atoi(r.out), 120);
+    done(&r);
+}
+
+/* A stage that writes standard output without opening it (teststage_render: lede_doc_output(doc,
+ * 0)) next to an exporter that opened it would interleave its lines with the records: each
+ * document fails, naming the stage, and standard output holds the records alone, in-process or
+ * isolated. Alone on standard output, or beside an exporter writing a file, it writes. */
+static void test_a_stage_writing_standard_output_unopened_beside_its_owner_fails(void **state)
+{
+    (void)state;
+    for (int iso = 0; iso < 2; iso++) {
+        result r = run("printf '%%s\\n' '{\"id\":\"a\",\"text\":\"One.\"}' "
+                       "'{\"id\":\"b\",\"text\":\"Two.\"}' | LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES "
+                       "$LEDE run %s -i ndjson -p 'tokenizer ! teststage_render ! exporter "
+                       "format=ndjson'",
+                       iso ? "--isolate -j 2" : "");
+        assert_int_equal(r.status, 1);
+        char *save = NULL, *line;
+        int n = 0;
+        for (line = strtok_r(r.out, "\n", &save); line; line = strtok_r(NULL, "\n", &save), n++) {
+            json_t *j = parse_json(line);
+            assert_string_equal(json_string_value(json_object_get(j, "id")), n ? "b" : "a");
+            json_t *e = json_object_get(j, "error");
+            assert_string_equal(json_string_value(json_object_get(e, "stage")), "teststage_render");
+            assert_non_null(strstr(json_string_value(json_object_get(e, "message")),
+                                   "wrote to standard output without opening it, where stage "
+                                   "'exporter' writes"));
+            json_decref(j);
+        }
+        assert_int_equal(n, 2);
+        done(&r);
+    }
+    result r = run("echo 'One.' | LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES $LEDE run -p 'tokenizer ! "
+                   "teststage_render'; echo 'One.' | LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES $LEDE run "
+                   "-p \"tokenizer ! teststage_render ! exporter format=ndjson output=$E-own.out\" "
+                   "&& grep -c '\"sentences\"' $E-own.out");
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, "-\tok\t0\n-\tok\t0\n1\n");
+    done(&r);
+}
+
+/* A document's id is the user's data (a file name, an NDJSON field): a newline, a terminal
+ * escape or invalid UTF-8 in it must not break or forge the log line that names it. Each
+ * per-document line on stderr shows the id as a JSON string, as the record does, and the
+ * message (which may repeat the id) escaped the same way. */
+static void test_document_ids_on_stderr_are_escaped(void **state)
+{
+    (void)state;
+    result r = run("printf '%%s\\n' '{\"id\":\"a\\nlede: forged\",\"text\":\"BAD one.\"}' "
+                   "'{\"id\":\"x\\u001b[31my\",\"text\":\"BAD two.\"}' | "
+                   "LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES $LEDE run -i ndjson "
+                   "-p 'tokenizer ! teststage_crash ! exporter format=ndjson'; "
+                   "mkdir -p $E-ids && printf 'BAD \\377 text.' > \"$(printf '%%s/n\\nm\\377.txt' "
+                   "$E-ids)\" && LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES $LEDE run "
+                   "-p 'tokenizer ! teststage_crash ! exporter format=ndjson' $E-ids");
+    assert_int_equal(r.status, 1);
+    assert_non_null(
+        strstr(r.err, "lede: document \"a\\nlede: forged\": teststage_crash: document contains "
+                      "BAD\n"));
+    assert_non_null(strstr(r.err, "lede: document \"x\\u001b[31my\": teststage_crash: "));
+    assert_non_null(strstr(r.err, "-ids/n\\nm\xef\xbf\xbd.txt\": invalid UTF-8 at byte offset 4"));
+    assert_non_null(strstr(r.err, "-ids/n\\nm\xef\xbf\xbd.txt\": teststage_crash: "));
+    /* Four documents' lines, each a line of its own, and each run's count of failures. */
+    int lines = 0;
+    for (const char *p = r.err; *p; p = strchr(p, '\n') + 1, lines++)
+        if (strncmp(p, "lede: ", 6) != 0 || !strchr(p, '\n'))
+            fail_msg("a line on stderr does not start with 'lede: ': %.200s", p);
+    assert_int_equal(lines, 6);
+    assert_null(strchr(r.err, '\x1b'));
+    assert_null(strstr(r.err, "\xff"));
     done(&r);
 }
 
@@ -774,6 +882,16 @@ static void test_joined_files_and_pipelines_that_write_nothing(void **state)
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.err, "option 'offsets' has no effect with format = markdown"));
     done(&r);
+    /* Once per run, however many workers (threads or processes) run the exporter. */
+    r = run("for o in '-j 3' '--isolate -j 2'; do echo 'Putin spoke.' | $LEDE run $o -p "
+            "'tokenizer ! exporter format=csv pretty=false' > /dev/null; done");
+    assert_int_equal(r.status, 0);
+    const char *w = "lede: warning: stage 'exporter': option 'pretty' has no effect with "
+                    "format = csv\n";
+    assert_int_equal(strlen(r.err), 2 * strlen(w));
+    assert_memory_equal(r.err, w, strlen(w));
+    assert_memory_equal(r.err + strlen(w), w, strlen(w));
+    done(&r);
     /* A timeout cannot stop a stage running in the process: refused, not ignored. */
     r = run("echo x | $LEDE run --timeout 2 -p 'tokenizer ! exporter'");
     assert_int_equal(r.status, 2);
@@ -795,8 +913,8 @@ static void test_sharded_runs_see_bad_ids_metadata_and_missing_inputs(void **sta
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "\"src\":[\"\\ufffdx\",\"\\\\ud800\",\"\\ud83d\\ude00\"]"));
     assert_null(strstr(r.out, "\\ud800x"));
-    assert_non_null(strstr(r.err, "document 'b': metadata field 'src': 1 lone surrogate escape "
-                                  "replaced by \\ufffd"));
+    assert_non_null(strstr(r.err, "document \"b\": metadata field 'src': 1 lone surrogate escape "
+                                  "replaced by U+FFFD"));
     done(&r);
     /* Invalid UTF-8 in an id is written with U+FFFD, so two ids may become one: said. */
     r = run("printf '{\"id\":\"caf\\351\",\"text\":\"x.\"}\\n' | $LEDE run -i ndjson "
@@ -851,9 +969,12 @@ int main(void)
         cmocka_unit_test(test_output_failures_are_reported_or_quiet),
         cmocka_unit_test(test_configs_work_from_an_install),
         cmocka_unit_test(test_isolate_contains_crashes_aborts_and_hangs),
+        cmocka_unit_test(test_isolate_keeps_the_records_finished_before_a_hang),
         cmocka_unit_test(test_two_workers_give_the_single_worker_output),
         cmocka_unit_test(test_a_huge_record_in_pieces_is_the_whole_record),
         cmocka_unit_test(test_gnu_parallel_pipe_gives_the_same_records),
+        cmocka_unit_test(test_a_stage_writing_standard_output_unopened_beside_its_owner_fails),
+        cmocka_unit_test(test_document_ids_on_stderr_are_escaped),
         cmocka_unit_test(test_usage_errors_exit_2),
         cmocka_unit_test(test_joined_files_and_pipelines_that_write_nothing),
         cmocka_unit_test(test_sharded_runs_see_bad_ids_metadata_and_missing_inputs),

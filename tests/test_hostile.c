@@ -262,7 +262,7 @@ static void test_invalid_utf8_of_every_kind_is_replaced_one_record_each(void **s
     expect_records(&r, ids, 4);
     for (int i = 0; i < 4; i++) {
         char want[128];
-        snprintf(want, sizeof want, "document '%s': invalid UTF-8", ids[i]);
+        snprintf(want, sizeof want, "document \"%s\": invalid UTF-8", ids[i]);
         if (!strstr(r.err, want))
             fail_msg("no warning for %s: %.400s", ids[i], r.err);
     }
