@@ -259,6 +259,87 @@ static void test_second_tokenizer_with_forms_is_an_error(void **state)
     lede_harness_free(h);
 }
 
+/* ---- a stage that requires the forms: counts the lower forms into a metadata field ---- */
+
+static int lowers_process(void *instance, lede_doc *doc, lede_error *err)
+{
+    const lede_layer *l = lede_doc_layer(doc, "forms", 0);
+    size_t n = 0;
+    char json[32];
+
+    (void)instance;
+    if (!l)
+        return lede_error_set(err, LEDE_ESTAGE, "lowers: no forms");
+    for (size_t i = 0; i < lede_layer_count(l); i++)
+        for (const lede_attr *a = lede_layer_attrs(l, i); a; a = a->next)
+            n += strcmp(a->key, "lower") == 0;
+    snprintf(json, sizeof json, "%zu", n);
+    return lede_doc_meta_add(doc, "lowers", json, strlen(json));
+}
+
+static int lowers_create(lede_stage_ctx *ctx, const lede_options *opts, void **instance,
+                         lede_error *err)
+{
+    (void)ctx, (void)opts, (void)err;
+    *instance = NULL;
+    return 0;
+}
+
+static const char *const lowers_requires[] = {"token", "forms", NULL};
+
+static const lede_stage_desc lowers_stage = {
+    LEDE_ABI_VERSION,
+    sizeof(lede_stage_desc),
+    "lowers",
+    "test-only: counts the tokens with a lower form",
+    "1.0.0",
+    lowers_requires,
+    NULL,
+    NULL,
+    0,
+    lowers_create,
+    lowers_process,
+    NULL,
+    NULL,
+};
+
+/* Runs tokenizer (tok_opts) ! lowers on text; *lowers receives the count (-1 when the run
+ * failed). Returns the run's status. */
+static int run_with_lowers(const char *tok_opts, const char *text, lede_error *err, long *lowers)
+{
+    lede_harness *h;
+    lede_doc *doc;
+    int rc;
+
+    assert_int_equal(lede_harness_new(&h, err), 0);
+    assert_int_equal(lede_harness_add(h, &tokenizer_LTX_lede_stage, tok_opts, err), 0);
+    assert_int_equal(lede_harness_add(h, &lowers_stage, NULL, err), 0);
+    rc = lede_harness_run(h, "d", text, strlen(text), &doc, err);
+    *lowers = -1;
+    for (size_t i = 0; !rc && i < lede_doc_meta_count(doc); i++) {
+        const char *key, *json;
+        size_t len;
+        lede_doc_meta_at(doc, i, &key, &json, &len);
+        if (strcmp(key, "lowers") == 0)
+            *lowers = strtol(json, NULL, 10);
+    }
+    lede_harness_free(h);
+    return rc;
+}
+
+static void test_a_stage_may_require_the_forms(void **state)
+{
+    lede_error err;
+    long lowers;
+    (void)state;
+    /* the tokenizer provides "forms"; with lower on, a stage that requires it reads it */
+    assert_int_equal(run_with_lowers("lower=true", "The U.N. said so.", &err, &lowers), 0);
+    assert_int_equal(lowers, 2); /* The, U.N. */
+    /* with lower and nfc off, the document fails with a message naming the layer */
+    assert_int_equal(run_with_lowers("", "The U.N. said so.", &err, &lowers), LEDE_ESTAGE);
+    assert_non_null(strstr(err.message, "'forms'"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -274,6 +355,7 @@ int main(void)
         cmocka_unit_test(test_long_tokens_grow_the_scratch),
         cmocka_unit_test(test_uax29_segments_get_forms_too),
         cmocka_unit_test(test_second_tokenizer_with_forms_is_an_error),
+        cmocka_unit_test(test_a_stage_may_require_the_forms),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

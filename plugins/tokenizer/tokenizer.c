@@ -308,8 +308,10 @@ nomem:
                           lede_doc_id(doc), len);
 }
 
+/* "forms" only with the options lower or nfc: a later stage that requires it fails each
+ * document with a message naming the layer when both are off. */
 static const char *const tokenizer_provides[] = {LEDE_LAYER_TOKEN, LEDE_LAYER_SENTENCE,
-                                                 LEDE_LAYER_PARAGRAPH, NULL};
+                                                 LEDE_LAYER_PARAGRAPH, TOK_FORMS_LAYER, NULL};
 
 LEDE_STAGE_DEFINE(tokenizer) = {
     LEDE_ABI_VERSION,
