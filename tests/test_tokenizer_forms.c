@@ -234,6 +234,61 @@ static void test_long_tokens_grow_the_scratch(void **state)
     tku_free(k);
 }
 
+/* Every token of words 1 to 17 bytes long, with a capital (and, in half of them, an é) at
+ * each position: "lower" is the ASCII lower case of the text exactly when that differs. The
+ * ASCII scan reads a word at a time with overlapping loads; no position may escape it. */
+static void test_capitals_found_at_every_position(void **state)
+{
+    tku *k = tku_new("lower=true");
+    char text[8192], ref[64];
+    size_t n = 0, n_tok, n_lower = 0;
+    const lede_token *t;
+    (void)state;
+    for (size_t len = 1; len <= 17; len++) {
+        for (size_t cap = 0; cap <= len; cap++) { /* cap == len: no capital */
+            for (int acute = 0; acute < 2; acute++) {
+                for (size_t i = 0; i < len; i++) {
+                    if (acute && i == len / 2 && i != cap) {
+                        memcpy(text + n, "\xC3\xA9", 2);
+                        n += 2;
+                    } else {
+                        text[n++] = (char)((i == cap ? 'A' : 'a') + (int)(i % 26));
+                    }
+                }
+                text[n++] = ' ';
+            }
+        }
+    }
+    memcpy(text + n, "end.", 5);
+    assert_true(n + 5 < sizeof text);
+    tku_run(k, text);
+    t = lede_doc_tokens(k->doc, &n_tok);
+    assert_true(n_tok > 17 * 18);
+    for (size_t i = 0; i < n_tok; i++) {
+        size_t len = t[i].end - t[i].start, diff = 0;
+        const char *lower = NULL;
+        assert_true(len < sizeof ref);
+        for (size_t j = 0; j < len; j++) {
+            char c = k->text[t[i].start + j];
+            ref[j] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+            diff |= ref[j] != c;
+        }
+        ref[len] = '\0';
+        for (const lede_attr *a = lede_layer_attrs(forms_layer(k), i); a; a = a->next)
+            if (strcmp(a->key, "lower") == 0)
+                lower = a->s;
+        if (diff) {
+            assert_non_null(lower);
+            assert_string_equal(lower, ref);
+            n_lower++;
+        } else {
+            assert_null(lower);
+        }
+    }
+    assert_true(n_lower > 200);
+    tku_free(k);
+}
+
 static void test_uax29_segments_get_forms_too(void **state)
 {
     tku *k = tku_new("words=uax29 lower=true");
@@ -353,6 +408,7 @@ int main(void)
         cmocka_unit_test(test_greek_capital_sigma_is_final_at_the_end_of_a_word),
         cmocka_unit_test(test_lower_form_may_change_length),
         cmocka_unit_test(test_long_tokens_grow_the_scratch),
+        cmocka_unit_test(test_capitals_found_at_every_position),
         cmocka_unit_test(test_uax29_segments_get_forms_too),
         cmocka_unit_test(test_second_tokenizer_with_forms_is_an_error),
         cmocka_unit_test(test_a_stage_may_require_the_forms),

@@ -123,6 +123,59 @@ static utf8proc_int32_t lower_sigma(const utf8proc_int32_t *cp, size_t n, size_t
     return j < n && is_cased(cp[j]) ? SMALL_SIGMA : FINAL_SIGMA;
 }
 
+#define ONES UINT64_C(0x0101010101010101)
+
+/* The bits 0x80 of each byte of x that is an ASCII capital (A-Z), when every byte of x is
+ * ASCII (a byte >= 0x80 may spoil the others: the caller has seen its bit and goes the
+ * Unicode way). b + 0x3F has its top bit from b >= 'A', b + 0x25 from b > 'Z'; no byte
+ * carries into the next. */
+static uint64_t capitals(uint64_t x)
+{
+    return (x + 0x3F * ONES) & ~(x + 0x25 * ONES) & 0x80 * ONES;
+}
+
+static uint64_t load64(const unsigned char *p)
+{
+    uint64_t x;
+    memcpy(&x, p, 8);
+    return x;
+}
+
+static uint64_t load32(const unsigned char *p)
+{
+    uint32_t x;
+    memcpy(&x, p, 4);
+    return x;
+}
+
+/* Scans the token w[0..len) (len >= 1) a word at a time, reading no byte outside it:
+ * returns the OR of its bytes' top bits (non-zero: not ASCII) and sets *upper when, all of it
+ * ASCII, it holds a capital. Short tokens read as two overlapping loads. */
+static uint64_t scan_ascii(const unsigned char *w, size_t len, int *upper)
+{
+    uint64_t x;
+
+    if (len >= 8) {
+        uint64_t hi = 0, up = 0;
+        for (size_t i = 0; i + 8 < len; i += 8) {
+            x = load64(w + i);
+            hi |= x;
+            up |= capitals(x);
+        }
+        x = load64(w + len - 8);
+        hi |= x;
+        up |= capitals(x);
+        *upper = up != 0;
+        return hi & 0x80 * ONES;
+    }
+    if (len >= 4)
+        x = load32(w) | load32(w + len - 4) << 32;
+    else
+        x = (uint64_t)w[0] | (uint64_t)w[len / 2] << 8 | (uint64_t)w[len - 1] << 16;
+    *upper = capitals(x) != 0;
+    return x & 0x80 * ONES;
+}
+
 /* Sets key on span idx to form[0..len) unless that is the token's text w[0..wlen). */
 static int set_if_differs(lede_layer *layer, size_t idx, const char *key, const unsigned char *form,
                           size_t len, const unsigned char *w, size_t wlen)
@@ -137,15 +190,12 @@ static int set_if_differs(lede_layer *layer, size_t idx, const char *key, const 
 static int token_forms(const tok_forms_cfg *cfg, scratch *s, lede_layer *layer, size_t idx,
                        const unsigned char *w, size_t len)
 {
-    unsigned high = 0, upper = 0;
     size_t n = 0, k;
-    int rc;
+    int rc, upper;
 
-    for (size_t i = 0; i < len; i++) {
-        high |= w[i];
-        upper |= (unsigned)(w[i] - 'A') < 26u;
-    }
-    if (!(high & 0x80)) {
+    if (len == 0)
+        return 0;
+    if (!scan_ascii(w, len, &upper)) {
         /* ASCII: its own NFC form; lower case is a byte operation */
         if (!cfg->lower || !upper)
             return 0;
