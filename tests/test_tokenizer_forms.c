@@ -286,6 +286,14 @@ static void test_capitals_found_at_every_position(void **state)
         }
     }
     assert_true(n_lower > 200);
+    /* tokens within 8 bytes of the end of the text are read inside the token */
+    tku_run(k, "A");
+    assert_string_equal(form(k, "A", "lower"), "a");
+    tku_run(k, "say OK");
+    assert_string_equal(form(k, "OK", "lower"), "ok");
+    tku_run(k, "Ask NASA, ok");
+    assert_string_equal(form(k, "NASA", "lower"), "nasa");
+    assert_null(form(k, "ok", "lower"));
     tku_free(k);
 }
 

@@ -148,13 +148,32 @@ static uint64_t load32(const unsigned char *p)
     return x;
 }
 
-/* Scans the token w[0..len) (len >= 1) a word at a time, reading no byte outside it:
- * returns the OR of its bytes' top bits (non-zero: not ASCII) and sets *upper when, all of it
- * ASCII, it holds a capital. Short tokens read as two overlapping loads. */
-static uint64_t scan_ascii(const unsigned char *w, size_t len, int *upper)
+/* The bytes of a 64-bit load that hold its first n (1..8) bytes in memory. */
+static uint64_t first_bytes(size_t n)
 {
+    const uint16_t one = 1;
+    unsigned char low;
+
+    memcpy(&low, &one, 1); /* constant: the compiler keeps one branch */
+    return low ? ~UINT64_C(0) >> (8 * (8 - n)) : ~UINT64_C(0) << (8 * (8 - n));
+}
+
+/* Scans the token text[start..end) (not empty) a word at a time, reading no byte outside the
+ * text: returns the OR of its bytes' top bits (non-zero: not ASCII) and sets *upper when,
+ * all of it ASCII, it holds a capital. A token of up to 8 bytes (most of them) is one load,
+ * masked, when the text goes on for 8 bytes; else overlapping loads inside the token. */
+static uint64_t scan_ascii(const unsigned char *text, size_t text_len, uint32_t start, uint32_t end,
+                           int *upper)
+{
+    const unsigned char *w = text + start;
+    size_t len = end - start;
     uint64_t x;
 
+    if (len <= 8 && (size_t)start + 8 <= text_len) {
+        x = load64(w) & first_bytes(len);
+        *upper = capitals(x) != 0;
+        return x & 0x80 * ONES;
+    }
     if (len >= 8) {
         uint64_t hi = 0, up = 0;
         for (size_t i = 0; i + 8 < len; i += 8) {
@@ -185,28 +204,29 @@ static int set_if_differs(lede_layer *layer, size_t idx, const char *key, const 
     return lede_layer_set_str(layer, idx, key, (const char *)form, len);
 }
 
-/* The forms of the token w[0..len) on span idx. 0, LEDE_ENOMEM or LEDE_EINVAL (utf8proc
- * refused the text, which the host has made valid UTF-8: not expected). */
+/* The forms of the token t of text[0..text_len) on span idx. 0, LEDE_ENOMEM or LEDE_EINVAL
+ * (utf8proc refused the text, which the host has made valid UTF-8: not expected). */
 static int token_forms(const tok_forms_cfg *cfg, scratch *s, lede_layer *layer, size_t idx,
-                       const unsigned char *w, size_t len)
+                       const unsigned char *text, size_t text_len, const lede_token *t)
 {
-    size_t n = 0, k;
+    const unsigned char *w = text + t->start;
+    size_t len = t->end - t->start, n = 0, k;
     int rc, upper;
 
     if (len == 0)
         return 0;
-    if (!scan_ascii(w, len, &upper)) {
+    if (!scan_ascii(text, text_len, t->start, t->end, &upper)) {
         /* ASCII: its own NFC form; lower case is a byte operation */
         if (!cfg->lower || !upper)
             return 0;
-        if ((rc = reserve(s, len)))
+        if (len > s->cap && (rc = reserve(s, len)))
             return rc;
         for (size_t i = 0; i < len; i++)
             s->lower[i] = (unsigned char)((unsigned)(w[i] - 'A') < 26u ? w[i] | 0x20 : w[i]);
         return lede_layer_set_str(layer, idx, TOK_FORMS_LOWER, (const char *)s->lower, len);
     }
 
-    if ((rc = reserve(s, len)))
+    if (len > s->cap && (rc = reserve(s, len)))
         return rc;
     if (cfg->nfc) {
         /* decomposition may need more code points than the text has bytes: ask again */
@@ -265,7 +285,7 @@ int tok_forms_add(const tok_forms_cfg *cfg, lede_doc *doc, lede_error *err)
         size_t idx;
         int rc = lede_layer_add(layer, t[i].start, t[i].end, &idx);
         if (!rc)
-            rc = token_forms(cfg, &s, layer, idx, text + t[i].start, t[i].end - t[i].start);
+            rc = token_forms(cfg, &s, layer, idx, text, len, &t[i]);
         if (rc == LEDE_ENOMEM)
             goto nomem;
         if (rc)
