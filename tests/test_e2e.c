@@ -538,6 +538,35 @@ static void test_scraped_markup_stays_out_of_sentence_text(void **state)
     done(&r);
 }
 
+static void test_token_forms_are_a_layer_in_ndjson(void **state)
+{
+    (void)state;
+    /* issue #3: lower-cased and NFC forms (tokenizer lower, nfc) come out as the generic
+     * layer "forms", one span a token, an attribute only where it differs from the text */
+    result r = run("printf 'Iran\\342\\200\\231s CAFE\\314\\201 said.\\n' | "
+                   "$LEDE run -p 'tokenizer clitics=true lower=true nfc=true ! "
+                   "exporter format=ndjson tokens=true' -");
+    assert_int_equal(r.status, 0);
+    json_t *doc = parse_json(r.out), *forms = json_object_get(doc, "forms");
+    json_t *tokens = json_object_get(doc, "tokens");
+    assert_int_equal(json_array_size(forms), 5); /* Iran ’s CAFÉ said . */
+    assert_int_equal(json_array_size(tokens), 5);
+    for (size_t i = 0; i < 5; i++) {
+        json_t *f = json_array_get(forms, i), *t = json_array_get(tokens, i);
+        assert_true(json_equal(json_object_get(f, "start"), json_object_get(t, "start")));
+        assert_true(json_equal(json_object_get(f, "end"), json_object_get(t, "end")));
+        assert_true(json_equal(json_object_get(f, "text"), json_object_get(t, "text")));
+    }
+    json_t *iran = json_array_get(forms, 0), *cafe = json_array_get(forms, 2);
+    assert_string_equal(json_string_value(json_object_get(iran, "lower")), "iran");
+    assert_null(json_object_get(iran, "nfc"));
+    assert_int_equal(json_object_size(json_array_get(forms, 1)), 3); /* ’s: start, end, text */
+    assert_string_equal(json_string_value(json_object_get(cafe, "nfc")), "CAF\xC3\x89");
+    assert_string_equal(json_string_value(json_object_get(cafe, "lower")), "caf\xC3\xA9");
+    json_decref(doc);
+    done(&r);
+}
+
 static void test_output_failures_are_reported_or_quiet(void **state)
 {
     (void)state;
@@ -966,6 +995,7 @@ int main(void)
         cmocka_unit_test(test_overrides_change_options_from_the_command_line),
         cmocka_unit_test(test_invalid_utf8_is_replaced_with_a_warning),
         cmocka_unit_test(test_scraped_markup_stays_out_of_sentence_text),
+        cmocka_unit_test(test_token_forms_are_a_layer_in_ndjson),
         cmocka_unit_test(test_output_failures_are_reported_or_quiet),
         cmocka_unit_test(test_configs_work_from_an_install),
         cmocka_unit_test(test_isolate_contains_crashes_aborts_and_hangs),

@@ -25,7 +25,7 @@ static int add_stage(const char *options, lede_error *err)
     return rc;
 }
 
-static void test_descriptor_provides_the_three_layers(void **state)
+static void test_descriptor_provides_the_layers(void **state)
 {
     const lede_stage_desc *d = &tokenizer_LTX_lede_stage;
     (void)state;
@@ -34,7 +34,8 @@ static void test_descriptor_provides_the_three_layers(void **state)
     assert_string_equal(d->provides[0], "token");
     assert_string_equal(d->provides[1], "sentence");
     assert_string_equal(d->provides[2], "paragraph");
-    assert_null(d->provides[3]);
+    assert_string_equal(d->provides[3], "forms"); /* with lower or nfc only */
+    assert_null(d->provides[4]);
     for (const lede_option_desc *o = d->options; o->name; o++)
         assert_non_null(o->help);
 }
@@ -100,7 +101,7 @@ static void test_defaults_keep_clitics_in_their_word(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_descriptor_provides_the_three_layers),
+        cmocka_unit_test(test_descriptor_provides_the_layers),
         cmocka_unit_test(test_unknown_words_mode_is_rejected),
         cmocka_unit_test(test_unknown_quotations_mode_is_rejected),
         cmocka_unit_test(test_negative_max_sentence_bytes_is_rejected),

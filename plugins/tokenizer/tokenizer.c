@@ -12,6 +12,8 @@
  * escapes: clean.c) or a full stop alone after a line break (words.c), the generic layer
  * "skipped": the runs of text skipped and whether each separates words, packed
  * (skipped.h), for the exporter to leave out of a sentence's shown text.
+ * With the options lower or nfc, the generic layer "forms" too: the tokens' lower-cased and
+ * NFC forms (forms.c).
  * Every paragraph holds at least one sentence and every sentence at least one token;
  * sentences and tokens are in text order and never overlap.
  *
@@ -28,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "forms.h"
 #include "lede/stage.h"
 #include "tok.h"
 
@@ -35,7 +38,8 @@ typedef struct tokenizer {
     tok_config cfg;
     tok_lexicon lex;
     int uax29;
-    tok_vec scratch; /* default tokens in uax29 mode (heap, reused) */
+    tok_vec scratch;     /* default tokens in uax29 mode (heap, reused) */
+    tok_forms_cfg forms; /* options lower and nfc (forms.c) */
 } tokenizer;
 
 static const char *const word_modes[] = {"default", "uax29", NULL};
@@ -60,6 +64,14 @@ static const lede_option_desc tokenizer_options[] = {
      "sentences inside a quotation: \"split\" (each ends at its mark, the news convention) or "
      "\"whole\" (a quotation of several sentences stays in one, as pySBD does)",
      LEDE_NO_RANGE, quotation_modes},
+    {"lower", LEDE_OPT_BOOL, "false",
+     "add the generic layer \"forms\" (span i = token i) with attribute \"lower\": the token "
+     "lower-cased (of its NFC form with nfc), where that differs from its text",
+     LEDE_NO_RANGE, NULL},
+    {"nfc", LEDE_OPT_BOOL, "false",
+     "add the generic layer \"forms\" (span i = token i) with attribute \"nfc\": the token in "
+     "Unicode NFC, where that differs from its text",
+     LEDE_NO_RANGE, NULL},
     LEDE_OPTIONS_END};
 
 static int tokenizer_create(lede_stage_ctx *ctx, const lede_options *opts, void **instance,
@@ -95,6 +107,8 @@ static int tokenizer_create(lede_stage_ctx *ctx, const lede_options *opts, void 
     tk->cfg.max_sentence_bytes = (uint32_t)lede_opt_int(opts, "max_sentence_bytes");
     tk->cfg.quotations_whole = strcmp(lede_opt_str(opts, "quotations"), "whole") == 0;
     tk->uax29 = strcmp(lede_opt_str(opts, "words"), "uax29") == 0;
+    tk->forms.lower = lede_opt_bool(opts, "lower");
+    tk->forms.nfc = lede_opt_bool(opts, "nfc");
     return 0;
 }
 
@@ -283,6 +297,8 @@ static int tokenizer_process(void *instance, lede_doc *doc, lede_error *err)
     }
     lede_doc_set_sentences(doc, b.sents, b.n_sents);
     lede_doc_set_paragraphs(doc, paras, n_paras);
+    if (tk->forms.lower || tk->forms.nfc)
+        return tok_forms_add(&tk->forms, doc, err);
     return 0;
 
 nomem:
@@ -292,8 +308,10 @@ nomem:
                           lede_doc_id(doc), len);
 }
 
+/* "forms" only with the options lower or nfc: a later stage that requires it fails each
+ * document with a message naming the layer when both are off. */
 static const char *const tokenizer_provides[] = {LEDE_LAYER_TOKEN, LEDE_LAYER_SENTENCE,
-                                                 LEDE_LAYER_PARAGRAPH, NULL};
+                                                 LEDE_LAYER_PARAGRAPH, TOK_FORMS_LAYER, NULL};
 
 LEDE_STAGE_DEFINE(tokenizer) = {
     LEDE_ABI_VERSION,
