@@ -278,19 +278,31 @@ static void sentence_terms(const sum_words *words, uint32_t lo, uint32_t hi, sum
                            uint32_t *ids, uint32_t *count, vectors *vec, sum_sent *s)
 {
     uint32_t n = hi - lo, n_old = 0, first_new = lx->n_doc_terms;
+    /* In locals: the stores below could change *lx as far as the compiler knows. */
+    sum_docterm *num = lx->num;
+    const uint32_t doc = lx->doc, *stem = words->stem;
+    uint32_t next = first_new;
+#if defined(__GNUC__)
+    const uint32_t n_terms = words->n_terms;
+#endif
     for (uint32_t w = lo; w < hi; w++) {
 #if defined(__GNUC__)
         /* The stems' cells are spread over the instance's whole vocabulary: ask for the
          * cell of a word some way ahead, whose fetch then overlaps this one's. */
-        if (w + NUM_AHEAD < words->n_terms)
-            __builtin_prefetch(&lx->num[words->stem[w + NUM_AHEAD]]);
+        if (w + NUM_AHEAD < n_terms)
+            __builtin_prefetch(&num[stem[w + NUM_AHEAD]]);
 #endif
-        uint32_t id = sum_lexicon_number(lx, words->stem[w]);
-        /* id < first_new asks "a term seen in an earlier sentence?", not a bounds check. */
-        // cppcheck-suppress arrayIndexThenCheck
-        if (count[id]++ == 0 && id < first_new)
-            ids[n_old++] = id;
+        uint32_t id = sum_lexicon_number(num, doc, stem[w], &next);
+        /* A term of an earlier sentence that this one meets first is kept, without a
+         * branch for the same reason as in sum_lexicon_number: every id is written, and
+         * only a kept one counted (ids[] has room for every word of the sentence).
+         * id < first_new asks "a term seen in an earlier sentence?", not a bounds check. */
+        uint32_t c = count[id];
+        count[id] = c + 1;
+        ids[n_old] = id;
+        n_old += (uint32_t)(c == 0) & (uint32_t)(id < first_new);
     }
+    lx->n_doc_terms = next;
     s->n_content = n;
     if (n == 0)
         return;
