@@ -426,6 +426,80 @@ static void test_punctuation_among_words_and_at_the_end_counts_for_no_word(void 
     sum_test_model_free(&f);
 }
 
+/* A sentence of 300 words, commas among them, and a short one after it, read by a fresh
+ * lexicon: the word pass fills its window of 128 keys inside the long sentence (lexicon.c,
+ * gather_run, which takes as many tokens as the window has room for without a test of its
+ * end), and its first window is looked up in a table with no entries yet. Every word must
+ * be counted once, in its own sentence, and get its term. */
+static void test_a_sentence_longer_than_the_word_window_counts_every_word_once(void **state)
+{
+    (void)state;
+    static const char *const vocab[] = {"drones", "missiles", "tanks",    "guns",   "boats",
+                                        "ships",  "ports",    "harvests", "envoys", "talks"};
+    static char text[4096];
+    size_t len = 0;
+    for (int i = 0; i < 300; i++)
+        len += (size_t)snprintf(text + len, sizeof(text) - len, "%s%s%s", i == 0 ? "" : " ",
+                                vocab[i % 10], i % 7 == 6 ? "," : "");
+    snprintf(text + len, sizeof(text) - len, ". Boats, guns and envoys.");
+    sum_test_model f;
+    sum_test_model_build(&f, text);
+    assert_int_equal(f.m.n_sent, 2);
+    const sum_sent *s = &f.m.sent[0];
+    assert_int_equal(s->n_words, 300);
+    assert_int_equal(s->n_content, 300);
+    assert_int_equal(s->n_terms, 10);
+    for (uint32_t t = 0; t < s->n_terms; t++) {
+        assert_int_equal(s->term[t], t); /* in order of first occurrence */
+        assert_int_equal(s->tf[t], 30);
+    }
+    s = &f.m.sent[1];
+    assert_int_equal(s->n_words, 4); /* "and" is a stop word */
+    assert_int_equal(s->n_content, 3);
+    assert_int_equal(s->n_terms, 3);
+    assert_int_equal(s->term[0], 3); /* guns */
+    assert_int_equal(s->term[1], 4); /* boats */
+    assert_int_equal(s->term[2], 8); /* envoys */
+    assert_int_equal(f.m.n_terms, 10);
+    sum_test_model_free(&f);
+}
+
+/* A sentence that meets again more of the document's earlier terms than are ranked one by
+ * one (model.c, sentence_terms: over 32 are sorted first), in reverse order, and two of
+ * them twice: its term list is ascending all the same, each term with its own count, and
+ * its new terms follow them. */
+static void test_a_sentence_repeating_forty_earlier_terms_lists_them_in_order(void **state)
+{
+    (void)state;
+    static const char letters[] = "bcdfgklmnp";
+    static char text[2048];
+    size_t len = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        /* "Boats" is term 0 and word i of the first sentence term i + 1. */
+        len += (size_t)snprintf(text + len, sizeof(text) - len, pass == 0 ? "Boats" : " Ships");
+        for (int k = 0; k < 40; k++) {
+            int i = pass == 0 ? k : 39 - k;
+            len += (size_t)snprintf(text + len, sizeof(text) - len, " tx%c%c", letters[i / 10],
+                                    letters[i % 10]);
+        }
+        len += (size_t)snprintf(text + len, sizeof(text) - len,
+                                pass == 0 ? "." : " txbd txfl harbour.");
+    }
+    sum_test_model f;
+    sum_test_model_build(&f, text);
+    assert_int_equal(f.m.n_sent, 2);
+    assert_int_equal(f.m.sent[0].n_terms, 41);
+    const sum_sent *s = &f.m.sent[1];
+    assert_int_equal(s->n_content, 44);
+    assert_int_equal(s->n_terms, 42); /* 40 earlier terms, "ship" and "harbour" */
+    for (uint32_t k = 0; k < 42; k++) {
+        assert_int_equal(s->term[k], k + 1);
+        /* "txbd" is word 2 of the first sentence (term 3), "txfl" word 36 (term 37). */
+        assert_int_equal(s->tf[k], k + 1 == 3 || k + 1 == 37 ? 2 : 1);
+    }
+    sum_test_model_free(&f);
+}
+
 static void put(sum_strtab *t, unsigned tag, const char *s, uint32_t val)
 {
     sum_strkey k;
@@ -717,6 +791,8 @@ int main(void)
         cmocka_unit_test(test_sentences_of_one_shape_are_copies_only_when_their_words_match),
         cmocka_unit_test(test_sentences_out_of_order_or_overlapping_get_their_own_words),
         cmocka_unit_test(test_punctuation_among_words_and_at_the_end_counts_for_no_word),
+        cmocka_unit_test(test_a_sentence_longer_than_the_word_window_counts_every_word_once),
+        cmocka_unit_test(test_a_sentence_repeating_forty_earlier_terms_lists_them_in_order),
         cmocka_unit_test(test_a_promoted_key_takes_its_first_slot_and_loses_no_other),
         cmocka_unit_test(test_a_number_and_a_word_with_the_same_bytes_stay_apart),
         cmocka_unit_test(test_long_words_sharing_their_first_16_bytes_are_told_apart),

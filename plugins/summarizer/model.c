@@ -278,38 +278,71 @@ static void sentence_terms(const sum_words *words, uint32_t lo, uint32_t hi, sum
                            uint32_t *ids, uint32_t *count, vectors *vec, sum_sent *s)
 {
     uint32_t n = hi - lo, n_old = 0, first_new = lx->n_doc_terms;
+    /* In locals: the stores below could change *lx as far as the compiler knows. */
+    sum_docterm *num = lx->num;
+    const uint32_t doc = lx->doc, *stem = words->stem;
+    uint32_t next = first_new;
+#if defined(__GNUC__)
+    const uint32_t n_terms = words->n_terms;
+#endif
     for (uint32_t w = lo; w < hi; w++) {
 #if defined(__GNUC__)
         /* The stems' cells are spread over the instance's whole vocabulary: ask for the
          * cell of a word some way ahead, whose fetch then overlaps this one's. */
-        if (w + NUM_AHEAD < words->n_terms)
-            __builtin_prefetch(&lx->num[words->stem[w + NUM_AHEAD]]);
+        if (w + NUM_AHEAD < n_terms)
+            __builtin_prefetch(&num[stem[w + NUM_AHEAD]]);
 #endif
-        uint32_t id = sum_lexicon_number(lx, words->stem[w]);
-        /* id < first_new asks "a term seen in an earlier sentence?", not a bounds check. */
-        // cppcheck-suppress arrayIndexThenCheck
-        if (count[id]++ == 0 && id < first_new)
-            ids[n_old++] = id;
+        uint32_t id = sum_lexicon_number(num, doc, stem[w], &next);
+        /* A term of an earlier sentence that this one meets first is kept, without a
+         * branch for the same reason as in sum_lexicon_number: every id is written, and
+         * only a kept one counted (ids[] has room for every word of the sentence).
+         * id < first_new asks "a term seen in an earlier sentence?", not a bounds check. */
+        uint32_t c = count[id];
+        count[id] = c + 1;
+        ids[n_old] = id;
+        n_old += (uint32_t)(c == 0) & (uint32_t)(id < first_new);
     }
+    lx->n_doc_terms = next;
     s->n_content = n;
     if (n == 0)
         return;
-    uint32_t distinct = n_old + (lx->n_doc_terms - first_new);
-    s->term = vec->term + vec->used;
-    s->tf = vec->tf + vec->used;
-    vec->used += distinct;
-    /* Only the ids of terms seen before need sorting: the new ones follow in order. */
-    sum_sort_distinct(ids, n_old, s->term);
-    for (uint32_t i = n_old; i < distinct; i++)
-        s->term[i] = first_new + (i - n_old);
-    for (uint32_t i = 0; i < distinct; i++) {
-        uint32_t t = s->term[i], c = count[t];
-        s->tf[i] = c;
-        count[t] = 0;
-        vec->df[t]++;
-        vec->cf[t] += c;
-    }
+    uint32_t n_new = next - first_new, distinct = n_old + n_new;
+    uint32_t *term = vec->term + vec->used, *tf = vec->tf + vec->used;
+    uint32_t *df = vec->df, *cf = vec->cf;
+    s->term = term;
+    s->tf = tf;
     s->n_terms = distinct;
+    vec->used += distinct;
+    /* Only the ids of terms seen before need sorting: the new ones follow in order. Each
+     * goes straight to its rank (sum_sort_distinct's way) with its count, in one loop; a
+     * long list is sorted first. */
+    if (n_old > RANK_SORT_MAX) {
+        sum_sort_distinct(ids, n_old, term);
+        memcpy(ids, term, sizeof(*ids) * n_old);
+    }
+    for (uint32_t k = 0; k < n_old; k++) {
+        uint32_t t = ids[k], rank = k;
+        if (n_old <= RANK_SORT_MAX) {
+            rank = 0;
+            for (uint32_t j = 0; j < n_old; j++)
+                rank += ids[j] < t;
+        }
+        uint32_t c = count[t];
+        term[rank] = t;
+        tf[rank] = c;
+        count[t] = 0;
+        df[t]++;
+        cf[t] += c;
+    }
+    /* The terms new to the document: no sentence had them, their df and cf were 0. */
+    for (uint32_t j = 0; j < n_new; j++) {
+        uint32_t t = first_new + j, c = count[t];
+        term[n_old + j] = t;
+        tf[n_old + j] = c;
+        count[t] = 0;
+        df[t] = 1;
+        cf[t] = c;
+    }
 }
 
 /* Above this many entries, the scratch word list shrinks back when a document needs a

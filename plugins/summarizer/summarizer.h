@@ -115,15 +115,22 @@ void sum_lexicon_begin(sum_lexicon *lx, struct sb_stemmer *stemmer, int stopword
 int sum_lexicon_words(sum_lexicon *lx, const char *text, size_t text_len, const lede_token *tok,
                       const lede_sentence *ls, size_t n_sent, sum_words *words);
 /* The current document's term id for a stem id from sum_lexicon_words: 0, 1, 2 ... in
- * order of first call. Inline: it runs once per content word. */
-static inline uint32_t sum_lexicon_number(sum_lexicon *lx, uint32_t stem)
+ * order of first call. num and doc are lx->num and lx->doc, *next lx->n_doc_terms: the
+ * caller keeps them in locals for a run of words (stores through num could change *lx as
+ * far as the compiler knows) and writes *next back after. Inline and without a branch: it
+ * runs once per content word, and whether a word's term is new to the document follows no
+ * pattern (a branch on it was mispredicted every few words). The cell is written whether
+ * or not it changes. */
+static inline uint32_t sum_lexicon_number(sum_docterm *num, uint32_t doc, uint32_t stem,
+                                          uint32_t *next)
 {
-    sum_docterm *num = &lx->num[stem];
-    if (num->stamp != lx->doc) {
-        num->stamp = lx->doc;
-        num->id = lx->n_doc_terms++;
-    }
-    return num->id;
+    sum_docterm *cell = &num[stem];
+    uint32_t is_new = cell->stamp != doc, keep = is_new - 1; /* all ones when seen */
+    uint32_t id = (cell->id & keep) | (*next & ~keep);
+    cell->stamp = doc;
+    cell->id = id;
+    *next += is_new;
+    return id;
 }
 void sum_lexicon_free(sum_lexicon *lx);
 
