@@ -194,6 +194,20 @@ static int cmp_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* "lede: warning: PATH WHAT" on stderr, the path as a JSON string: a file name found in a
+ * directory may hold a newline or escape sequences, which must not break the log line. */
+static void warn_path(const char *path, const char *what)
+{
+    lede_buf b;
+    lede_buf_init(&b, 0);
+    if (lede_buf_puts(&b, "lede: warning: ") || lede_buf_json_text(&b, path, strlen(path)) ||
+        lede_buf_puts(&b, what) || lede_buf_puts(&b, "\n"))
+        fprintf(stderr, "lede: warning: (a path, not shown: out of memory)%s\n", what);
+    else
+        fwrite(b.data, 1, b.len, stderr);
+    lede_buf_free(&b);
+}
+
 /* Marks doc as failed by the reader with a formatted message. */
 static void reader_fail(lede_doc *doc, const char *id, const char *fmt, ...) LEDE_PRINTF(3, 4);
 static void reader_fail(lede_doc *doc, const char *id, const char *fmt, ...)
@@ -780,17 +794,14 @@ int lede__reader_next(lede__reader *r, lede_doc *doc, lede_error *err)
         if (!is_stdin && r->outputs && S_ISREG(st.st_mode) &&
             lede__pipeline_writes_to(r->outputs, (unsigned long long)st.st_dev,
                                      (unsigned long long)st.st_ino)) {
-            fprintf(stderr, "lede: warning: %s is an output of this run: not read\n", path);
+            warn_path(path, " is an output of this run: not read");
             free(path);
             continue;
         }
         if (!is_stdin && S_ISDIR(st.st_mode)) {
             int e = 0, rc = expand_dir(r, path, &st, &e);
             if (rc == 1) {
-                fprintf(stderr,
-                        "lede: warning: %s: directory already visited (symlink loop?), "
-                        "skipped\n",
-                        path);
+                warn_path(path, ": directory already visited (symlink loop?), skipped");
             } else if (rc == LEDE_EIO) {
                 reader_fail(doc, path, "cannot read directory %s: %s", path, strerror(e));
                 r->input_errors++;

@@ -389,8 +389,8 @@ static void test_outputs_inside_the_input_directory_are_not_read(void **state)
             "$d/out.ndjson", "$d/out.ndjson");
     assert_int_equal(r.status, 0);
     assert_string_equal(r.out, "2\n2\n");
-    assert_non_null(strstr(r.err, "/out.ndjson is an output of this run: not read"));
-    assert_non_null(strstr(r.err, "/std.ndjson is an output of this run: not read"));
+    assert_non_null(strstr(r.err, "/out.ndjson\" is an output of this run: not read"));
+    assert_non_null(strstr(r.err, "/std.ndjson\" is an output of this run: not read"));
     done(&r);
     /* Named on the command line, it is refused before the output could truncate it. */
     r = run("d=/tmp/lede-e2e-same-$$ && rm -rf $d && mkdir $d && echo '{\"text\":\"One.\"}' > "
