@@ -102,6 +102,33 @@ static void test_emoji_with_modifiers_and_flags_are_single_tokens(void **state)
     assert_int_equal(kind_of(k, "🇺🇸"), LEDE_TOK_EMOJI);
 }
 
+static void test_variation_selectors_and_keycaps_stay_with_their_base(void **state)
+{
+    tku *k = *state;
+    /* issue #3: U+FE0F and U+20E3 are Extend (WB4), no tokens of their own; a keycap is
+     * an emoji */
+    TKU_TOKENS(k, "Tweet \u203C\uFE0F \u00AE\uFE0F #\uFE0F\u20E3 1\uFE0F\u20E3 now", "Tweet",
+               "\u203C\uFE0F", "\u00AE\uFE0F", "#\uFE0F\u20E3", "1\uFE0F\u20E3", "now");
+    assert_int_equal(kind_of(k, "\u203C\uFE0F"), LEDE_TOK_PUNCT);
+    assert_int_equal(kind_of(k, "\u00AE\uFE0F"), LEDE_TOK_SYMBOL);
+    assert_int_equal(kind_of(k, "#\uFE0F\u20E3"), LEDE_TOK_EMOJI);
+    assert_int_equal(kind_of(k, "1\uFE0F\u20E3"), LEDE_TOK_EMOJI);
+    /* after a word, as the fast path meets it */
+    TKU_TOKENS(k, "Wow!\uFE0F Yes", "Wow", "!\uFE0F", "Yes");
+    /* and it ends a sentence as the mark alone does */
+    TKU_SENTENCES(k, "Hi \u203C\uFE0F Then we go.", "Hi \u203C\uFE0F", "Then we go.");
+    TKU_SENTENCES(k, "Hi!\uFE0F Then we go.", "Hi!\uFE0F", "Then we go.");
+}
+
+static void test_format_characters_inside_a_word_keep_it_whole(void **state)
+{
+    tku *k = *state;
+    /* issue #3: LRM, WORD JOINER and a BOM inside a word are Format (WB4); ZWSP is not */
+    TKU_TOKENS(k, "Ha\u200Earetz co\u2060operate ab\uFEFFcd x\u200By", "Ha\u200Earetz",
+               "co\u2060operate", "ab\uFEFFcd", "x", "y");
+    assert_int_equal(kind_of(k, "co\u2060operate"), LEDE_TOK_WORD);
+}
+
 static void test_case_flags_mark_capitalised_and_all_caps_words(void **state)
 {
     tku *k = *state;
@@ -380,6 +407,8 @@ int main(void)
         cmocka_unit_test(test_a_sentence_final_stop_is_not_part_of_a_number),
         cmocka_unit_test(test_urls_and_emails_are_one_token_without_the_final_stop),
         cmocka_unit_test(test_emoji_with_modifiers_and_flags_are_single_tokens),
+        cmocka_unit_test(test_variation_selectors_and_keycaps_stay_with_their_base),
+        cmocka_unit_test(test_format_characters_inside_a_word_keep_it_whole),
         cmocka_unit_test(test_case_flags_mark_capitalised_and_all_caps_words),
         cmocka_unit_test(test_non_latin_words_and_combining_marks_stay_whole),
         cmocka_unit_test(test_non_breaking_space_separates_words),

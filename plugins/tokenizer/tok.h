@@ -102,6 +102,8 @@ int tok_is_apostrophe(int32_t cp);
  * in wordbreak_table.h), and whether cp is Extended_Pictographic. */
 int tok_wb_property(int32_t cp);
 int tok_wb_is_pictographic(int32_t cp);
+/* 1 when rule WB4 attaches cp to the character before it: Word_Break Extend, Format or ZWJ. */
+int tok_wb_attaches(int32_t cp);
 
 /* ---- the lexicon: abbreviations and sentence starters (lexicon.c) ---- */
 

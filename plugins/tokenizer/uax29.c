@@ -62,6 +62,11 @@ static int is_ignorable(int p)
     return p == TOK_WB_EXTEND || p == TOK_WB_FORMAT || p == TOK_WB_ZWJ;
 }
 
+int tok_wb_attaches(int32_t cp)
+{
+    return is_ignorable(tok_wb_property(cp));
+}
+
 static int is_newline(int p)
 {
     return p == TOK_WB_CR || p == TOK_WB_LF || p == TOK_WB_NEWLINE;

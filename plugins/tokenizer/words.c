@@ -138,6 +138,45 @@ static int emit_punct(scanner *sc, uint32_t start, uint32_t end, uint16_t flags)
     return push_token(sc, start, end, LEDE_TOK_PUNCT, flags, 0);
 }
 
+/* 1 for a character UAX #29 rule WB4 attaches to the one before it (tok_wb_attaches):
+ * combining marks, variation selectors such as U+FE0F, the keycap U+20E3, ZWNJ, ZWJ and
+ * Format characters (U+200E LRM, U+2060 WORD JOINER, U+FEFF, soft hyphen), but not ZWSP
+ * (U+200B), which is no Format character to UAX #29. */
+static int attaches(int32_t cp)
+{
+    return cp >= 0x80 && tok_wb_attaches(cp);
+}
+
+/* The end of the run of attached characters (attaches()) from pos. */
+static uint32_t attached_end(const scanner *sc, uint32_t pos)
+{
+    while (pos < sc->end && sc->s[pos] >= 0x80) {
+        int32_t cp;
+        size_t len = tok_decode(sc->s + pos, sc->end - pos, &cp);
+        if (!attaches(cp))
+            break;
+        pos += (uint32_t)len;
+    }
+    return pos;
+}
+
+/* A keycap at pos: 0-9, # or * with an optional U+FE0F and U+20E3 ("1\uFE0F\u20E3"), an
+ * emoji; returns its end, or 0. */
+static uint32_t keycap_end(const scanner *sc, uint32_t pos)
+{
+    const unsigned char *s = sc->s;
+    unsigned char c = s[pos];
+    uint32_t q = pos + 1;
+
+    if (!tok_ascii_digit(c) && c != '#' && c != '*')
+        return 0;
+    if (q + 3 <= sc->end && s[q] == 0xEF && s[q + 1] == 0xB8 && s[q + 2] == 0x8F)
+        q += 3;
+    if (q + 3 <= sc->end && s[q] == 0xE2 && s[q + 1] == 0x83 && s[q + 2] == 0xA3)
+        return attached_end(sc, q + 3);
+    return 0;
+}
+
 /* ---- glued captions (rules in the file comment) ---- */
 
 static int glue_split(const scanner *sc, uint32_t seg_start, uint32_t pos, unsigned seg_letters,
@@ -272,8 +311,7 @@ static int scan_one(scanner *sc, uint32_t *ppos, int lead, uint16_t flags, int *
         if ((len = peek(sc, pos, &cp, &cc)) == 0)
             break;
         if (is_wordchar_cc(cc) ||
-            (cc == TOK_CC_FORMAT && (cp == 0x200D || cp == 0x200C || cp == 0xAD) &&
-             is_wordchar_cc(prev_cc))) {
+            (cc == TOK_CC_FORMAT && is_wordchar_cc(prev_cc) && attaches(cp))) {
             if (cc == TOK_CC_UPPER && prev_cc == TOK_CC_LOWER &&
                 glue_split(sc, seg_start, pos, seg_letters, lower_run, seg_first_cc)) {
                 glued_next = 1;
@@ -617,6 +655,23 @@ int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t 
                 continue;
             }
         }
+        if (c < 0x80 && pos + 1 < end && sc.s[pos + 1] >= 0x80 &&
+            (cc == TOK_CC_PUNCT || cc == TOK_CC_SYMBOL || cc == TOK_CC_DIGIT)) {
+            /* a keycap ("#\uFE0F\u20E3"), or a mark with a variation selector (WB4) */
+            uint32_t e = keycap_end(&sc, pos);
+            if (e) {
+                rc = push_token(&sc, pos, e, LEDE_TOK_EMOJI, 0, 0);
+                pos = e;
+                continue;
+            }
+            if (cc != TOK_CC_DIGIT && c != '\'' && c != '"' &&
+                (e = attached_end(&sc, pos + 1)) > pos + 1) {
+                rc = push_token(&sc, pos, e, cc == TOK_CC_PUNCT ? LEDE_TOK_PUNCT : LEDE_TOK_SYMBOL,
+                                0, 0);
+                pos = e;
+                continue;
+            }
+        }
         if ((cc == TOK_CC_PUNCT || cc == TOK_CC_SYMBOL) && c < 0x80 && c != '.' && c != '\'' &&
             c != '"') {
             /* Fast path: ASCII punctuation and symbols other than stops and quotes are
@@ -681,13 +736,14 @@ int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t 
                 rc = scan_quote(&sc, &pos, cp, len);
                 break;
             }
-            rc = emit(&sc, pos, pos + (uint32_t)len, 0);
-            pos += (uint32_t)len;
+            /* with what WB4 attaches to it ("‼\uFE0F"), as below */
+            /* fall through */
+        default: {
+            uint32_t e = attached_end(&sc, pos + (uint32_t)len);
+            rc = emit(&sc, pos, e, 0);
+            pos = e;
             break;
-        default:
-            rc = emit(&sc, pos, pos + (uint32_t)len, 0);
-            pos += (uint32_t)len;
-            break;
+        }
         }
     }
     return rc ? LEDE_ENOMEM : 0;
