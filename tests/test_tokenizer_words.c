@@ -129,6 +129,54 @@ static void test_format_characters_inside_a_word_keep_it_whole(void **state)
     assert_int_equal(kind_of(k, "co\u2060operate"), LEDE_TOK_WORD);
 }
 
+static void test_numbers_of_other_forms_are_numbers_and_units_stay_words(void **state)
+{
+    tku *k = *state;
+    /* issue #3: No and Nl characters alone, or with digits, are numbers */
+    TKU_TOKENS(k, "Score 2\u00BD, \u2460 and \u216B.", "Score", "2\u00BD", ",", "\u2460", "and",
+               "\u216B", ".");
+    assert_int_equal(kind_of(k, "2\u00BD"), LEDE_TOK_NUMBER);
+    assert_int_equal(kind_of(k, "\u2460"), LEDE_TOK_NUMBER);
+    assert_int_equal(kind_of(k, "\u216B"), LEDE_TOK_NUMBER);
+    /* a number with a unit or a multiplier is a word, its currency sign a symbol */
+    TKU_TOKENS(k, "\u00A3600m or 1.13bn for 5km", "\u00A3", "600m", "or", "1.13bn", "for", "5km");
+    assert_int_equal(kind_of(k, "\u00A3"), LEDE_TOK_SYMBOL);
+    assert_int_equal(kind_of(k, "600m"), LEDE_TOK_WORD);
+    assert_int_equal(kind_of(k, "1.13bn"), LEDE_TOK_WORD);
+}
+
+static void test_elisions_are_words_and_primes_no_quotes(void **state)
+{
+    tku *k = *state;
+    /* issue #3: the apostrophe of an elision opens no quotation */
+    TKU_TOKENS(k, "get \u2019em in \u2019til dawn, rock \u2019n\u2019 roll", "get", "\u2019em",
+               "in", "\u2019til", "dawn", ",", "rock", "\u2019n\u2019", "roll");
+    assert_int_equal(tku_flags(k, "\u2019em"), LEDE_TOKF_APOSTROPHE);
+    assert_int_equal(kind_of(k, "\u2019til"), LEDE_TOK_WORD);
+    assert_int_equal(tku_flags(k, "\u2019n\u2019"), LEDE_TOKF_APOSTROPHE);
+    TKU_TOKENS(k, "'Twas shoot-'em-ups", "'Twas", "shoot", "-", "'em", "-", "ups");
+    assert_true(tku_flags(k, "'Twas") & LEDE_TOKF_APOSTROPHE);
+    /* but a word quoted is quoted */
+    TKU_TOKENS(k, "He said 'em' twice.", "He", "said", "'", "em", "'", "twice", ".");
+    assert_true(tku_flags(k, "'") & LEDE_TOKF_OPEN_QUOTE);
+    /* feet and inches after a number are no quotation marks */
+    TKU_TOKENS(k, "He is 6'2\" with a 12\" screen", "He", "is", "6", "'", "2", "\"", "with", "a",
+               "12", "\"", "screen");
+    for (size_t i = 0; i < tku_n_tokens(k); i++) {
+        size_t n;
+        const lede_token *t = lede_doc_tokens(k->doc, &n);
+        assert_false(t[i].flags & (LEDE_TOKF_OPEN_QUOTE | LEDE_TOKF_CLOSE_QUOTE));
+    }
+    /* a number at the end of a quotation is closed by its mark */
+    TKU_TOKENS(k, "\"It was 12\" she said", "\"", "It", "was", "12", "\"", "she", "said");
+    assert_true(tku_flags(k, "\"") & LEDE_TOKF_OPEN_QUOTE);
+    {
+        size_t n;
+        const lede_token *t = lede_doc_tokens(k->doc, &n);
+        assert_true(t[4].flags & LEDE_TOKF_CLOSE_QUOTE);
+    }
+}
+
 static void test_case_flags_mark_capitalised_and_all_caps_words(void **state)
 {
     tku *k = *state;
@@ -409,6 +457,8 @@ int main(void)
         cmocka_unit_test(test_emoji_with_modifiers_and_flags_are_single_tokens),
         cmocka_unit_test(test_variation_selectors_and_keycaps_stay_with_their_base),
         cmocka_unit_test(test_format_characters_inside_a_word_keep_it_whole),
+        cmocka_unit_test(test_numbers_of_other_forms_are_numbers_and_units_stay_words),
+        cmocka_unit_test(test_elisions_are_words_and_primes_no_quotes),
         cmocka_unit_test(test_case_flags_mark_capitalised_and_all_caps_words),
         cmocka_unit_test(test_non_latin_words_and_combining_marks_stay_whole),
         cmocka_unit_test(test_non_breaking_space_separates_words),

@@ -31,7 +31,8 @@ enum tok_cc {
     TOK_CC_LETTER,    /* Lm, Lo: letters without case (CJK, Arabic, ...) */
     TOK_CC_MARK,      /* Mn, Mc, Me: combining marks continue the word they follow */
     TOK_CC_DIGIT,     /* Nd */
-    TOK_CC_NUMERIC,   /* Nl, No: ½, Roman numerals; words, not numbers */
+    TOK_CC_NUMERIC,   /* Nl, No: ½, ①, Roman numerals; a token of these and digits
+                         alone is a number, one with letters a word */
     TOK_CC_PUNCT,     /* P* */
     TOK_CC_SYMBOL,    /* S* that are not emoji */
     TOK_CC_EMOJI,     /* Extended_Pictographic and regional indicators */

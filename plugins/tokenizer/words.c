@@ -56,6 +56,7 @@ typedef struct scanner {
     const unsigned char *s;
     uint32_t begin, end; /* the paragraph */
     tok_vec *vec;
+    size_t first;    /* the paragraph's first token in vec */
     int single_open; /* single quotations opened and not yet closed */
 } scanner;
 
@@ -285,7 +286,7 @@ static int scan_one(scanner *sc, uint32_t *ppos, int lead, uint16_t flags, int *
     uint32_t start = *ppos, pos = start, seg_start = start, uend = start;
     int prev_cc = TOK_CC_SPACE, seg_first_cc = -1, numeric = 1, glued_next = 0;
     unsigned lower_run = 0, seg_letters = 0, n_letters = 0, n_upper = 0, first_upper = 0;
-    unsigned n_digits = 0;
+    unsigned n_digits = 0, n_numeric = 0;
     int32_t cp, last_letter = 0;
     int cc;
     size_t len;
@@ -318,6 +319,7 @@ static int scan_one(scanner *sc, uint32_t *ppos, int lead, uint16_t flags, int *
                 break;
             }
             if (is_alpha_cc(cc)) {
+                n_numeric += cc == TOK_CC_NUMERIC;
                 if (n_letters++ == 0 && cc == TOK_CC_UPPER)
                     first_upper = 1;
                 n_upper += cc == TOK_CC_UPPER;
@@ -410,7 +412,11 @@ static int scan_one(scanner *sc, uint32_t *ppos, int lead, uint16_t flags, int *
             return rc;
         }
     }
-    if (n_letters) {
+    if (n_letters && n_numeric == n_letters) {
+        /* digits and numbers of other forms alone (Unicode No, Nl: "2½", "①", "Ⅻ") */
+        if (push_token(sc, start, pos, LEDE_TOK_NUMBER, flags, 0))
+            return LEDE_ENOMEM;
+    } else if (n_letters) {
         /* A word: kind and case are known from the scan, no need to describe it again. */
         uint16_t case_flags =
             (uint16_t)((first_upper ? LEDE_TOKF_CAPITALIZED : 0) |
@@ -487,6 +493,61 @@ static int opens_context(int32_t cp, int cc)
            cp == 0xAB;
 }
 
+/* An elision opened by the apostrophe at pos (len bytes) after white space or an opening
+ * mark: ’em, ’til, ’tis, ’twas, ’cause, ’bout, and ’n’ or ’n of "rock ’n’ roll", which an
+ * opening quotation mark never starts. Returns the word's end, its closing apostrophe
+ * included for ’n’, or 0. */
+static uint32_t elision_end(const scanner *sc, uint32_t pos, size_t len)
+{
+    static const char *const words[] = {"em", "til", "tis", "twas", "cause", "bout", "n", NULL};
+    const unsigned char *s = sc->s;
+    uint32_t q = pos + (uint32_t)len, r = q;
+    int32_t cp;
+    int cc;
+
+    while (r < sc->end && r - q < 6 && tok_ascii_letter(s[r]))
+        r++;
+    peek(sc, r, &cp, &cc);
+    if (r == q || is_wordchar_cc(cc))
+        return 0;
+    for (const char *const *w = words; *w; w++) {
+        size_t n = strlen(*w), i = 0;
+        if (n != r - q)
+            continue;
+        while (i < n && (s[q + i] | 0x20) == (*w)[i])
+            i++;
+        if (i < n)
+            continue;
+        if (n == 1 && tok_is_apostrophe(cp)) { /* ’n’, and no letter after it */
+            int32_t ncp;
+            int ncc;
+            size_t alen = peek(sc, r, &cp, &cc);
+            peek(sc, r + (uint32_t)alen, &ncp, &ncc);
+            return is_wordchar_cc(ncc) ? 0 : r + (uint32_t)alen;
+        }
+        return tok_is_apostrophe(cp) ? 0 : r; /* 'em' is a word quoted */
+    }
+    return 0;
+}
+
+/* A foot or inch mark written as ' or " after a number: 6'2", a 12" screen, a 12' boat.
+ * The ' before a digit or outside a single quotation; the " outside a double quotation:
+ * the last straight double quote of the paragraph before it does not open one. */
+TOK_COLD static int is_prime(const scanner *sc, int32_t cp, int ncc)
+{
+    if (cp == '\'')
+        return ncc == TOK_CC_DIGIT || (sc->single_open == 0 && !is_wordchar_cc(ncc));
+    if (cp != '"')
+        return 0;
+    for (size_t i = sc->vec->n; i > sc->first; i--) {
+        const lede_token *t = &sc->vec->v[i - 1];
+        if (t->end - t->start == 1 && sc->s[t->start] == '"' &&
+            (t->flags & (LEDE_TOKF_OPEN_QUOTE | LEDE_TOKF_CLOSE_QUOTE)))
+            return !(t->flags & LEDE_TOKF_OPEN_QUOTE);
+    }
+    return 1;
+}
+
 /* A quotation mark: its own token, judged opening or closing from its neighbours. */
 static int scan_quote(scanner *sc, uint32_t *ppos, int32_t cp, size_t len)
 {
@@ -497,6 +558,10 @@ static int scan_quote(scanner *sc, uint32_t *ppos, int32_t cp, size_t len)
 
     peek_back(sc, pos, &pcp, &pcc);
     peek(sc, pos + (uint32_t)len, &ncp, &ncc);
+    if (pcc == TOK_CC_DIGIT && is_prime(sc, cp, ncc)) {
+        *ppos = pos + (uint32_t)len;
+        return emit_punct(sc, pos, pos + (uint32_t)len, 0);
+    }
     switch (cp) {
     case 0x201C: /* “ */
         /* written for ”, glued to what it closes: decision.“ However / „Hallo“ sagte */
@@ -609,7 +674,7 @@ static int join_stop_to_its_line(const scanner *sc, size_t first, uint32_t dot, 
 int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t end, tok_vec *vec,
               tok_skips *skips)
 {
-    scanner sc = {cfg, text, (const unsigned char *)text, start, end, vec, 0};
+    scanner sc = {cfg, text, (const unsigned char *)text, start, end, vec, vec->n, 0};
     uint32_t pos = start;
     size_t first = vec->n; /* the paragraph's first token */
     int rc = 0;
@@ -730,6 +795,15 @@ int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t 
                     (ncc == TOK_CC_DIGIT && pcc == TOK_CC_SPACE)) {
                     rc = scan_word(&sc, &pos, 1);
                     break;
+                }
+                if (ncp < 0x80 && opens_context(pcp, pcc)) {
+                    /* get ’em in ’til dawn, rock ’n’ roll */
+                    uint32_t e = elision_end(&sc, pos, len);
+                    if (e) {
+                        rc = push_token(&sc, pos, e, LEDE_TOK_OTHER, LEDE_TOKF_APOSTROPHE, 1);
+                        pos = e;
+                        break;
+                    }
                 }
             }
             if (is_quote_mark(cp)) {
