@@ -115,6 +115,8 @@ static void test_variation_selectors_and_keycaps_stay_with_their_base(void **sta
     assert_int_equal(kind_of(k, "1\uFE0F\u20E3"), LEDE_TOK_EMOJI);
     /* after a word, as the fast path meets it */
     TKU_TOKENS(k, "Wow!\uFE0F Yes", "Wow", "!\uFE0F", "Yes");
+    TKU_TOKENS(k, "now (#\uFE0F\u20E3) x,#\uFE0F\u20E3 b !\uFE0F", "now", "(", "#\uFE0F\u20E3", ")",
+               "x", ",", "#\uFE0F\u20E3", "b", "!\uFE0F");
     /* and it ends a sentence as the mark alone does */
     TKU_SENTENCES(k, "Hi \u203C\uFE0F Then we go.", "Hi \u203C\uFE0F", "Then we go.");
     TKU_SENTENCES(k, "Hi!\uFE0F Then we go.", "Hi!\uFE0F", "Then we go.");

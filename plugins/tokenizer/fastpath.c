@@ -330,8 +330,8 @@ static inline int between_token(const unsigned char *s, uint32_t pos, uint32_t e
         return BETWEEN_STOP;
     cc = tok_ascii_class[c];
     n = pos + 1 < end ? s[pos + 1] : ' ';
-    if ((cc != TOK_CC_PUNCT && cc != TOK_CC_SYMBOL) || n == c || n >= 0x80 || c == '.' ||
-        c == '\'' || c == '<' || c == '&' || c == '\\' || c == '[')
+    if ((cc != TOK_CC_PUNCT && cc != TOK_CC_SYMBOL) || n == c || c == '.' || c == '\'' ||
+        c == '<' || c == '&' || c == '\\' || c == '[')
         return BETWEEN_STOP;
     if (c != '"') {
         *kf = (cc == TOK_CC_PUNCT ? LEDE_TOK_PUNCT : LEDE_TOK_SYMBOL) |
@@ -490,8 +490,6 @@ uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t
             continue;
         } else if (q + 3 < end && s[q + 1] == e && s[q + 2] == e && s[q + 3] == e) {
             break;
-        } else if (q + 1 < end && s[q + 1] >= 0x80) {
-            break; /* a variation selector or mark may belong to it (WB4: "!\uFE0F") */
         }
         t->start = q;
         t->end = q + 1;

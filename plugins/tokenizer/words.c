@@ -178,6 +178,31 @@ static uint32_t keycap_end(const scanner *sc, uint32_t pos)
     return 0;
 }
 
+/* The token just made is one ASCII mark or symbol ending at pos, where a non-ASCII
+ * character follows: takes in what WB4 attaches to it ("!\uFE0F", "\u00AE" aside), and
+ * makes a keycap of "#\uFE0F\u20E3" an emoji. Returns where the token now ends. */
+TOK_COLD static uint32_t attach_to_mark(scanner *sc, uint32_t pos)
+{
+    lede_token *t = sc->vec->n ? &sc->vec->v[sc->vec->n - 1] : NULL;
+    uint32_t e;
+
+    /* not a quote mark (its flags are judged) nor a full stop (sentences.c's rules read
+     * it alone) */
+    if (!t || t->end != pos || t->end - t->start != 1 || sc->s[t->start] == '"' ||
+        sc->s[t->start] == '\'' || sc->s[t->start] == '.' ||
+        (t->kind != LEDE_TOK_PUNCT && t->kind != LEDE_TOK_SYMBOL))
+        return pos;
+    if ((e = keycap_end(sc, t->start)) != 0) {
+        t->kind = LEDE_TOK_EMOJI;
+        t->flags &= (uint16_t)~TOK_F_INERT;
+    } else if ((e = attached_end(sc, pos)) == pos) {
+        return pos;
+    }
+    t->end = e;
+    t->flags &= (uint16_t)~TOK_F_INERT; /* longer than one character */
+    return e;
+}
+
 /* ---- glued captions (rules in the file comment) ---- */
 
 static int glue_split(const scanner *sc, uint32_t seg_start, uint32_t pos, unsigned seg_letters,
@@ -696,6 +721,8 @@ int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t 
                 if (pos >= end)
                     break;
                 c = sc.s[pos];
+                if (c >= 0x80 && (pos = attach_to_mark(&sc, pos)) != next)
+                    continue;
             }
         }
         if (c < 0x80) {
@@ -720,27 +747,11 @@ int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t 
                 continue;
             }
         }
-        if (c < 0x80 && pos + 1 < end && sc.s[pos + 1] >= 0x80 &&
-            (cc == TOK_CC_PUNCT || cc == TOK_CC_SYMBOL || cc == TOK_CC_DIGIT)) {
-            /* a keycap ("#\uFE0F\u20E3"), or a mark with a variation selector (WB4) */
-            uint32_t e = keycap_end(&sc, pos);
-            if (e) {
-                rc = push_token(&sc, pos, e, LEDE_TOK_EMOJI, 0, 0);
-                pos = e;
-                continue;
-            }
-            if (cc != TOK_CC_DIGIT && c != '\'' && c != '"' &&
-                (e = attached_end(&sc, pos + 1)) > pos + 1) {
-                rc = push_token(&sc, pos, e, cc == TOK_CC_PUNCT ? LEDE_TOK_PUNCT : LEDE_TOK_SYMBOL,
-                                0, 0);
-                pos = e;
-                continue;
-            }
-        }
         if ((cc == TOK_CC_PUNCT || cc == TOK_CC_SYMBOL) && c < 0x80 && c != '.' && c != '\'' &&
             c != '"') {
             /* Fast path: ASCII punctuation and symbols other than stops and quotes are
-             * tokens of their own, with nothing to judge. */
+             * tokens of their own, with nothing to judge (but for a keycap "#\uFE0F\u20E3"
+             * or what WB4 attaches: attach_to_mark). */
             lede_token *t;
             if (vec->n == vec->cap && tok_vec_reserve(vec, 1)) {
                 rc = LEDE_ENOMEM;
@@ -754,6 +765,8 @@ int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t 
             if (c == '[') /* sentences.c looks inside brackets only when there are some */
                 vec->v[first].flags |= TOK_F_BRACKETS;
             pos++;
+            if (pos < end && sc.s[pos] >= 0x80)
+                pos = attach_to_mark(&sc, pos);
             continue;
         }
         switch (cc) {
@@ -766,10 +779,19 @@ int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t 
         case TOK_CC_LOWER:
         case TOK_CC_LETTER:
         case TOK_CC_MARK:
-        case TOK_CC_DIGIT:
         case TOK_CC_NUMERIC:
             rc = scan_word(&sc, &pos, 0);
             break;
+        case TOK_CC_DIGIT: {
+            uint32_t e = pos + 1 < end && sc.s[pos + 1] >= 0x80 ? keycap_end(&sc, pos) : 0;
+            if (e) { /* 1\uFE0F\u20E3 */
+                rc = push_token(&sc, pos, e, LEDE_TOK_EMOJI, 0, 0);
+                pos = e;
+                break;
+            }
+            rc = scan_word(&sc, &pos, 0);
+            break;
+        }
         case TOK_CC_EMOJI:
             rc = scan_emoji(&sc, &pos, cp);
             break;
