@@ -179,6 +179,22 @@ static void test_elisions_are_words_and_primes_no_quotes(void **state)
     }
 }
 
+static void test_ideographs_are_words_of_their_own_and_katakana_runs_one(void **state)
+{
+    tku *k = *state;
+    /* issue #3: Han and Hiragana one token a character (UAX #29 WB999, as Lucene), a run
+     * of Katakana one, each apart from Latin letters */
+    TKU_TOKENS(k,
+               "\u5317\u4EACtoday \u30BF\u30EF\u30FC\u3078\u884C\u304D\u3002 \u30BF\u30EF\u30FCabc "
+               "ABC-\u5317",
+               "\u5317", "\u4EAC", "today", "\u30BF\u30EF\u30FC", "\u3078", "\u884C", "\u304D",
+               "\u3002", "\u30BF\u30EF\u30FC", "abc", "ABC", "-", "\u5317");
+    assert_int_equal(kind_of(k, "\u5317"), LEDE_TOK_WORD);
+    /* Hangul and Thai stay whole */
+    TKU_TOKENS(k, "\uD55C\uAD6D\uC5B4 \u0E20\u0E32\u0E29\u0E32", "\uD55C\uAD6D\uC5B4",
+               "\u0E20\u0E32\u0E29\u0E32");
+}
+
 static void test_case_flags_mark_capitalised_and_all_caps_words(void **state)
 {
     tku *k = *state;
@@ -461,6 +477,7 @@ int main(void)
         cmocka_unit_test(test_format_characters_inside_a_word_keep_it_whole),
         cmocka_unit_test(test_numbers_of_other_forms_are_numbers_and_units_stay_words),
         cmocka_unit_test(test_elisions_are_words_and_primes_no_quotes),
+        cmocka_unit_test(test_ideographs_are_words_of_their_own_and_katakana_runs_one),
         cmocka_unit_test(test_case_flags_mark_capitalised_and_all_caps_words),
         cmocka_unit_test(test_non_latin_words_and_combining_marks_stay_whole),
         cmocka_unit_test(test_non_breaking_space_separates_words),

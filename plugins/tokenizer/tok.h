@@ -105,6 +105,11 @@ int tok_wb_property(int32_t cp);
 int tok_wb_is_pictographic(int32_t cp);
 /* 1 when rule WB4 attaches cp to the character before it: Word_Break Extend, Format or ZWJ. */
 int tok_wb_attaches(int32_t cp);
+/* 1 for a letter that is a word by itself, as UAX #29 (WB999) and Lucene make it: a Han
+ * ideograph or a Hiragana letter (wide, and Word_Break Other). */
+int tok_is_ideograph(int32_t cp);
+/* 1 for a character of Word_Break Katakana. */
+int tok_wb_is_katakana(int32_t cp);
 
 /* ---- the lexicon: abbreviations and sentence starters (lexicon.c) ---- */
 

@@ -203,6 +203,15 @@ TOK_COLD static uint32_t attach_to_mark(scanner *sc, uint32_t pos)
     return e;
 }
 
+/* 1 for a letter that is a word by itself (a Han ideograph, Hiragana: tok_is_ideograph),
+ * 2 for Katakana, whose runs are words (UAX #29 WB13), 0 for other characters. */
+TOK_COLD static int cjk_kind(int32_t cp)
+{
+    if (tok_wb_is_katakana(cp))
+        return 2;
+    return tok_is_ideograph(cp);
+}
+
 /* ---- glued captions (rules in the file comment) ---- */
 
 static int glue_split(const scanner *sc, uint32_t seg_start, uint32_t pos, unsigned seg_letters,
@@ -312,6 +321,7 @@ static int scan_one(scanner *sc, uint32_t *ppos, int lead, uint16_t flags, int *
     int prev_cc = TOK_CC_SPACE, seg_first_cc = -1, numeric = 1, glued_next = 0;
     unsigned lower_run = 0, seg_letters = 0, n_letters = 0, n_upper = 0, first_upper = 0;
     unsigned n_digits = 0, n_numeric = 0;
+    int kana;
     int32_t cp, last_letter = 0;
     int cc;
     size_t len;
@@ -341,6 +351,18 @@ static int scan_one(scanner *sc, uint32_t *ppos, int lead, uint16_t flags, int *
             if (cc == TOK_CC_UPPER && prev_cc == TOK_CC_LOWER &&
                 glue_split(sc, seg_start, pos, seg_letters, lower_run, seg_first_cc)) {
                 glued_next = 1;
+                break;
+            }
+            if (cc == TOK_CC_LETTER && cp >= 0x2E80 && (kana = cjk_kind(cp)) != 0) {
+                /* 北京today: each ideograph a word of its own, with its marks; a run of
+                 * Katakana one word, apart from other letters (UAX #29 WB13, WB999) */
+                if (pos == start) {
+                    pos = attached_end(sc, pos + (uint32_t)len);
+                    n_letters = 1;
+                    while (kana == 2 && (len = peek(sc, pos, &cp, &cc)) != 0 && cp >= 0x2E80 &&
+                           cjk_kind(cp) == 2)
+                        pos = attached_end(sc, pos + (uint32_t)len);
+                }
                 break;
             }
             if (is_alpha_cc(cc)) {
@@ -390,7 +412,8 @@ static int scan_one(scanner *sc, uint32_t *ppos, int lead, uint16_t flags, int *
             int32_t ncp;
             int ncc;
             peek(sc, pos + (uint32_t)len, &ncp, &ncc);
-            if (is_alpha_cc(ncc) || ncc == TOK_CC_DIGIT) { /* sanction-hit, out-of-control */
+            if ((is_alpha_cc(ncc) || ncc == TOK_CC_DIGIT) &&
+                !(ncp >= 0x2E80 && cjk_kind(ncp))) { /* sanction-hit, out-of-control */
                 pos += (uint32_t)len;
                 prev_cc = TOK_CC_PUNCT;
                 continue;
