@@ -195,6 +195,25 @@ static void test_ideographs_are_words_of_their_own_and_katakana_runs_one(void **
                "\u0E20\u0E32\u0E29\u0E32");
 }
 
+static void test_dotted_names_underscores_and_versions_are_one_token(void **state)
+{
+    tku *k = *state;
+    /* issue #3: as UAX #29 (WB6/7, WB11/12, WB13a/b) and Lucene */
+    TKU_TOKENS(k, "Booking.com and Node.js, Jack_Dorsey on v2.0.1 at news.bbc.co.uk/sport",
+               "Booking.com", "and", "Node.js", ",", "Jack_Dorsey", "on", "v2.0.1", "at",
+               "news.bbc.co.uk", "/", "sport");
+    assert_int_equal(kind_of(k, "Booking.com"), LEDE_TOK_WORD);
+    /* but a capital after the stop may start a sentence glued on, and abbreviations keep
+     * their stops */
+    TKU_SENTENCES(k, "It was the end.The next day came. It uses Node.js. Then Amazon.co.uk.",
+                  "It was the end.", "The next day came.", "It uses Node.js.",
+                  "Then Amazon.co.uk.");
+    TKU_TOKENS(k, "in the U.S.The e.g. i.e. the", "in", "the", "U", ".", "S", ".", "The", "e.g.",
+               "i.e.", "the");
+    /* an address keeps its underscore */
+    TKU_TOKENS(k, "mail jane_doe@example.com now", "mail", "jane_doe@example.com", "now");
+}
+
 static void test_case_flags_mark_capitalised_and_all_caps_words(void **state)
 {
     tku *k = *state;
@@ -356,9 +375,9 @@ static void test_words_and_numbers_of_the_wider_fast_grammar_keep_the_general_ru
     TKU_TOKENS(k,
                "see http://bbc.co.uk or word.com, jane.doe@example.com. U.S. e.g. No. 5 at 9 "
                "a.m. Dunkin' covid-19 US: x-ray's 5bn-a tv.\xe2\x80\x9d",
-               "see", "http://bbc.co.uk", "or", "word", ".", "com", ",", "jane.doe@example.com",
-               ".", "U.S.", "e.g.", "No.", "5", "at", "9", "a.m.", "Dunkin", "'", "covid-19", "US",
-               ":", "x-ray's", "5bn-a", "tv", ".", "\xe2\x80\x9d");
+               "see", "http://bbc.co.uk", "or", "word.com", ",", "jane.doe@example.com", ".",
+               "U.S.", "e.g.", "No.", "5", "at", "9", "a.m.", "Dunkin", "'", "covid-19", "US", ":",
+               "x-ray's", "5bn-a", "tv", ".", "\xe2\x80\x9d");
     assert_int_equal(word_flags(k, "US"), LEDE_TOKF_CAPITALIZED | LEDE_TOKF_ALLCAPS);
     assert_int_equal(word_flags(k, "x-ray's"), LEDE_TOKF_APOSTROPHE);
     assert_true(tku_flags(k, "No.") & LEDE_TOKF_ABBREV);
@@ -478,6 +497,7 @@ int main(void)
         cmocka_unit_test(test_numbers_of_other_forms_are_numbers_and_units_stay_words),
         cmocka_unit_test(test_elisions_are_words_and_primes_no_quotes),
         cmocka_unit_test(test_ideographs_are_words_of_their_own_and_katakana_runs_one),
+        cmocka_unit_test(test_dotted_names_underscores_and_versions_are_one_token),
         cmocka_unit_test(test_case_flags_mark_capitalised_and_all_caps_words),
         cmocka_unit_test(test_non_latin_words_and_combining_marks_stay_whole),
         cmocka_unit_test(test_non_breaking_space_separates_words),

@@ -265,6 +265,32 @@ static int may_continue_url(unsigned char c)
     }
 }
 
+/* A word's name goes on past the full stop at dot: "Booking.com", "Node.js",
+ * "Amazon.co.uk", as UAX #29 keeps letters joined by a full stop (WB6/7). Only where what
+ * follows each stop is ASCII lower case and no abbreviation could end there, so "end.The",
+ * "U.S.The" and "e.g." keep their stops for sentences.c. Returns the name's end or 0. */
+TOK_COLD static uint32_t dotted_name_end(const scanner *sc, uint32_t dot)
+{
+    const unsigned char *s = sc->s;
+    uint32_t q = dot, e = 0;
+
+    while (q + 2 < sc->end && s[q] == '.' && tok_ascii_lower(s[q + 1])) {
+        q++;
+        while (q < sc->end && (tok_ascii_letter(s[q]) || tok_ascii_digit(s[q])))
+            q++;
+        e = q;
+    }
+    /* a letter, digit or mark of any script after it: not a name of this shape */
+    if (e && e < sc->end && s[e] >= 0x80) {
+        int32_t cp;
+        int cc;
+        peek(sc, e, &cp, &cc);
+        if (is_wordchar_cc(cc))
+            return 0;
+    }
+    return e;
+}
+
 /* ---- clitics ---- */
 
 /* With clitics = true: do|n't, Iran|'s, they|'re, presidents|'. */
@@ -420,6 +446,23 @@ static int scan_one(scanner *sc, uint32_t *ppos, int lead, uint16_t flags, int *
             }
             break;
         }
+        if (cp == '_' && (is_alpha_cc(prev_cc) || prev_cc == TOK_CC_DIGIT)) {
+            int32_t ncp;
+            int ncc;
+            peek(sc, pos + 1, &ncp, &ncc);
+            if (is_alpha_cc(ncc) || ncc == TOK_CC_DIGIT) { /* Jack_Dorsey (WB13a/b) */
+                pos++;
+                prev_cc = TOK_CC_PUNCT;
+                continue;
+            }
+            break;
+        }
+        if (cp == '.' && !numeric && prev_cc == TOK_CC_DIGIT && pos + 1 < sc->end &&
+            tok_ascii_digit(sc->s[pos + 1])) { /* v2.0.1 (WB11/12) */
+            pos++;
+            prev_cc = TOK_CC_PUNCT;
+            continue;
+        }
         if ((cp == '.' || cp == ',' || cp == ':') && numeric && prev_cc == TOK_CC_DIGIT) {
             int32_t ncp;
             int ncc;
@@ -460,6 +503,9 @@ static int scan_one(scanner *sc, uint32_t *ppos, int lead, uint16_t flags, int *
             return rc;
         }
     }
+    if (!lead && !glued_next && !(flags & LEDE_TOKF_ABBREV) && pos < sc->end && sc->s[pos] == '.' &&
+        seg_letters >= 2 && (uend = dotted_name_end(sc, pos)) != 0)
+        pos = uend; /* Booking.com, Node.js */
     if (n_letters && n_numeric == n_letters) {
         /* digits and numbers of other forms alone (Unicode No, Nl: "2½", "①", "Ⅻ") */
         if (push_token(sc, start, pos, LEDE_TOK_NUMBER, flags, 0))
