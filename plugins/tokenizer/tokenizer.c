@@ -17,8 +17,8 @@
  *
  * With words = "uax29" the tokens are the Unicode word segments instead, white space
  * included (uax29.c); sentences are still decided on the default tokens, kept in a
- * per-instance scratch array, and mapped onto the segments by byte offset: a sentence
- * owns the segments that start inside its span.
+ * per-instance scratch array, and mapped onto the segments by byte offset so that each is
+ * made of whole segments (map_to_segments).
  *
  * The instance holds only configuration, the lexicon and that scratch array; nothing
  * survives from one document to the next.

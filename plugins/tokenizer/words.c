@@ -3,19 +3,26 @@
  *
  * One left-to-right pass per paragraph, no backtracking beyond a few characters, no
  * allocation but the token array. What a token is:
- *   - a word: letters, digits and combining marks, kept whole across an apostrophe
- *     between letters (doesn't, Iran's), a hyphen between letters or digits (sanction-hit)
- *     and, after a plural s, a final apostrophe while no single quotation is open
- *     (presidents' talks; but not hundreds' in "'hundreds' of drones");
- *   - a number: digits with inner . , : between digits and a final % (4.1, 22,000, 3.5%);
+ *   - a word: letters, digits and what UAX #29's WB4 attaches (combining marks, Format
+ *     characters: Ha\u200Earetz), kept whole across an apostrophe between letters
+ *     (doesn't, Iran's), a hyphen or an underscore between letters or digits
+ *     (sanction-hit, Jack_Dorsey), a full stop before ASCII lower case (Booking.com,
+ *     Node.js: dotted_name_end), .digit after a digit (v2.0.1) and, after a plural s, a
+ *     final apostrophe while no single quotation is open (presidents' talks; but not
+ *     hundreds' in "'hundreds' of drones"); a Han ideograph or Hiragana letter is a word
+ *     alone, a Katakana run one (UAX #29); an elision ’em, ’til, ’n’ (elision_end);
+ *   - a number: digits with inner . , : between digits and a final % (4.1, 22,000, 3.5%),
+ *     or digits and numbers of other forms (2½, ①, Ⅻ); with letters a word (5km, 1.13bn);
  *   - an abbreviation with its full stop (Mr., U.S., a.m., George W. Bush's W.), flagged
  *     LEDE_TOKF_ABBREV; whether that stop also ends a sentence is sentences.c's call
  *     (abbrev.c knows which stops belong to their word);
  *   - a URL or e-mail address, whole (https://..., Jane.Doe@example.com);
- *   - an emoji with its modifiers, ZWJ sequence or flag pair;
- *   - an ellipsis ("...", ". . .", "…"), and every other punctuation or symbol alone,
- *     each quotation mark its own token flagged OPEN_QUOTE or CLOSE_QUOTE, judged from
- *     its neighbours where its shape is wrong ("decision.“ However" closes).
+ *   - an emoji with its modifiers, ZWJ sequence or flag pair, or a keycap (#\uFE0F\u20E3);
+ *   - an ellipsis ("...", ". . .", "…"), and every other punctuation or symbol alone
+ *     (with a variation selector WB4 attaches: ‼\uFE0F), each quotation mark its own
+ *     token flagged OPEN_QUOTE or CLOSE_QUOTE, judged from its neighbours where its shape
+ *     is wrong ("decision.“ However" closes), none after a digit where it is a foot or
+ *     inch mark (6'2", a 12" screen: is_prime).
  * Page furniture (HTML tags, dot leaders, rules of repeated marks, literal "\r\n") is
  * no token at all (clean.c); each piece is recorded in the layer "skipped" instead, and so
  * is the line break before a full stop alone on its line (join_stop_to_its_line), which a
