@@ -224,6 +224,8 @@ static void test_a_number_alone_that_a_writer_put_there_stays(void **state)
     TKU_TOKENS(k, "42", "42");
     assert_int_equal(tku_n_sentences(k), 1);
     TKU_TOKENS(k, "\n7\n", "7");
+    /* a list's first number, even at the top: no heading follows it */
+    TKU_SENTENCES(k, "\n1\n\nBuy milk.\n\n2\n\nSell eggs.", "1", "Buy milk.", "2", "Sell eggs.");
 }
 
 static void test_uax29_segments_keep_the_cleaned_sentences(void **state)

@@ -203,7 +203,7 @@ static size_t map_to_segments(builder *b, lede_paragraph *paras, lede_token *seg
 /* A paragraph of one to three digits and nothing else is a page number left by a PDF
  * conversion, not text, only where the layout says so: a form feed (pdftotext's page
  * break) in the white space on either side of it ("...years.\n\n12\n\f"), or the
- * text opening with a blank line before it and going on after it, the top of a page
+ * text opening with a blank line before it and a heading after it, the top of a page
  * ("\n3\n\nIntroduction"). Such a paragraph gets no paragraph, sentence or token. A
  * number a writer put alone on its line keeps them ("Score:\n\n42\n\nEnd.", a text
  * of just "42"); so does a year heading of four digits ("2013"). */
@@ -225,11 +225,21 @@ static int is_page_number(const char *text, size_t len, tok_span sp)
     for (q = sp.start; q > 0 && is_blank_byte(text[q - 1]); q--)
         if (text[q - 1] == '\f')
             return 1;
-    /* the top of a page: nothing but white space with a line break before it */
+    /* the top of a page: nothing but white space with a line break before it, and a
+     * heading after it (its line ends in a letter or digit, no mark: not the first item
+     * of a list, "\n1\n\nBuy milk.") */
     if (q == 0 && memchr(text, '\n', sp.start) != NULL) {
+        const char *eol;
         for (q = sp.end; q < len && is_blank_byte(text[q]); q++)
             ;
-        return q < len;
+        if (q == len)
+            return 0;
+        eol = memchr(text + q, '\n', len - q);
+        q = eol ? (uint32_t)(eol - text) : (uint32_t)len;
+        while (is_blank_byte(text[q - 1]))
+            q--;
+        return (unsigned char)text[q - 1] >= 0x80 || tok_ascii_letter((unsigned char)text[q - 1]) ||
+               tok_ascii_digit((unsigned char)text[q - 1]);
     }
     for (q = sp.end; q < len && is_blank_byte(text[q]); q++)
         if (text[q] == '\f')
