@@ -208,6 +208,24 @@ static void test_a_page_number_alone_is_no_paragraph(void **state)
     assert_int_equal(tku_n_paragraphs(k), 1);
     /* a year is a heading (GUM_bio_holt) */
     TKU_SENTENCES(k, "2013\n\nHolt joined the team.", "2013", "Holt joined the team.");
+    /* pdftotext's form feed marks a page break on either side */
+    TKU_SENTENCES(k, "The war ended.\n\n12\n\f\nIt began again.", "The war ended.",
+                  "It began again.");
+    TKU_SENTENCES(k, "The war ended.\n\n\f7\n\nIt began again.", "The war ended.",
+                  "It began again.");
+}
+
+static void test_a_number_alone_that_a_writer_put_there_stays(void **state)
+{
+    tku *k = *state;
+    /* issue #3: a number on its own is text unless the layout shows a page break */
+    TKU_SENTENCES(k, "Score:\n\n42\n\nEnd.", "Score:", "42", "End.");
+    assert_int_equal(tku_n_paragraphs(k), 3);
+    TKU_TOKENS(k, "42", "42");
+    assert_int_equal(tku_n_sentences(k), 1);
+    TKU_TOKENS(k, "\n7\n", "7");
+    /* a list's first number, even at the top: no heading follows it */
+    TKU_SENTENCES(k, "\n1\n\nBuy milk.\n\n2\n\nSell eggs.", "1", "Buy milk.", "2", "Sell eggs.");
 }
 
 static void test_uax29_segments_keep_the_cleaned_sentences(void **state)
@@ -235,6 +253,7 @@ int main(void)
         cmocka_unit_test(test_literal_line_break_escapes_are_white_space),
         cmocka_unit_test(test_escapes_in_a_string_literal_stay_text),
         cmocka_unit_test(test_a_page_number_alone_is_no_paragraph),
+        cmocka_unit_test(test_a_number_alone_that_a_writer_put_there_stays),
         cmocka_unit_test(test_uax29_segments_keep_the_cleaned_sentences),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -140,14 +140,40 @@ static void test_uax29_tokens_carry_the_default_sentences(void **state)
     t = lede_doc_tokens(u->doc, &nt);
     assert_int_equal(nd, 43);
     assert_int_equal(nu, nd);
-    for (size_t i = 0; i < nd; i++) {
-        assert_int_equal(su[i].start, sd[i].start);
-        assert_int_equal(su[i].end, sd[i].end);
+    /* the same sentences, but for those ending inside a segment ("todayPutin", the glued
+     * captions): such a sentence ends with the segment, and the next starts after it */
+    for (size_t i = 0, n_glued = 0; i < nd; i++) {
+        if (i > 0 && su[i - 1].end != sd[i - 1].end)
+            assert_true(su[i].start > sd[i].start);
+        else
+            assert_int_equal(su[i].start, sd[i].start);
+        if (su[i].end != sd[i].end) {
+            assert_true(su[i].end > sd[i].end);
+            assert_true(++n_glued <= 5);
+        }
         assert_true(t[su[i].tok_begin].flags & LEDE_TOKF_SENT_START);
     }
+    assert_memory_equal(u->text + su[7].end - 10, "todayPutin", 10);
     tku_free(d);
     tku_free(u);
     free(text);
+}
+
+static void test_uax29_sentences_are_made_of_whole_segments(void **state)
+{
+    tku *k = tku_new("words=uax29");
+
+    (void)state;
+    /* issue #3: the default tokens cut "todayPutin" and "end.The" and end a sentence
+     * inside them; the segments stay whole, in the sentence they start in */
+    TKU_SENTENCES(k, "Putin arrives in Tehran todayPutin speaks. Then end.The next one.",
+                  "Putin arrives in Tehran todayPutin", "speaks.", "Then end.The", "next one.");
+    assert_true(tku_flags(k, "speaks") & LEDE_TOKF_SENT_START);
+    assert_false(tku_flags(k, "todayPutin") & LEDE_TOKF_SENT_START);
+    /* a sentence whose text lies inside the segment before it joins that sentence */
+    TKU_SENTENCES(k, "He left.Then", "He left.Then");
+    assert_int_equal(tku_n_paragraphs(k), 1);
+    tku_free(k);
 }
 
 int main(void)
@@ -156,6 +182,7 @@ int main(void)
         cmocka_unit_test(test_uax29_passes_every_line_of_word_break_test),
         cmocka_unit_test(test_uax29_keeps_white_space_and_tiles_the_text),
         cmocka_unit_test(test_uax29_tokens_carry_the_default_sentences),
+        cmocka_unit_test(test_uax29_sentences_are_made_of_whole_segments),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -219,10 +219,13 @@ void tku_check_invariants(tku *k)
         assert_true(s[i].paragraph < np);
         assert_true(s[i].start >= p[s[i].paragraph].start && s[i].end <= p[s[i].paragraph].end);
         assert_true(t[s[i].tok_begin].flags & LEDE_TOKF_SENT_START);
+        /* made of whole tokens, the first and last no white space (words = uax29 too) */
+        assert_int_equal(s[i].start, t[s[i].tok_begin].start);
+        assert_int_equal(s[i].end, t[s[i].tok_end - 1].end);
+        assert_int_not_equal(t[s[i].tok_begin].kind, LEDE_TOK_SPACE);
+        assert_int_not_equal(t[s[i].tok_end - 1].kind, LEDE_TOK_SPACE);
         for (uint32_t j = s[i].tok_begin; j < s[i].tok_end; j++) {
-            /* A UAX #29 segment may run on past a glued sentence end ("todayPutin"). */
-            assert_true(t[j].start >= s[i].start && t[j].start < s[i].end);
-            assert_true(spaces || t[j].end <= s[i].end);
+            assert_true(t[j].start >= s[i].start && t[j].end <= s[i].end);
             if (j > s[i].tok_begin)
                 assert_false(t[j].flags & LEDE_TOKF_SENT_START);
         }

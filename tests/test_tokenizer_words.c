@@ -102,6 +102,118 @@ static void test_emoji_with_modifiers_and_flags_are_single_tokens(void **state)
     assert_int_equal(kind_of(k, "🇺🇸"), LEDE_TOK_EMOJI);
 }
 
+static void test_variation_selectors_and_keycaps_stay_with_their_base(void **state)
+{
+    tku *k = *state;
+    /* issue #3: U+FE0F and U+20E3 are Extend (WB4), no tokens of their own; a keycap is
+     * an emoji */
+    TKU_TOKENS(k, "Tweet \u203C\uFE0F \u00AE\uFE0F #\uFE0F\u20E3 1\uFE0F\u20E3 now", "Tweet",
+               "\u203C\uFE0F", "\u00AE\uFE0F", "#\uFE0F\u20E3", "1\uFE0F\u20E3", "now");
+    assert_int_equal(kind_of(k, "\u203C\uFE0F"), LEDE_TOK_PUNCT);
+    assert_int_equal(kind_of(k, "\u00AE\uFE0F"), LEDE_TOK_SYMBOL);
+    assert_int_equal(kind_of(k, "#\uFE0F\u20E3"), LEDE_TOK_EMOJI);
+    assert_int_equal(kind_of(k, "1\uFE0F\u20E3"), LEDE_TOK_EMOJI);
+    /* after a word, as the fast path meets it */
+    TKU_TOKENS(k, "Wow!\uFE0F Yes", "Wow", "!\uFE0F", "Yes");
+    TKU_TOKENS(k, "now (#\uFE0F\u20E3) x,#\uFE0F\u20E3 b !\uFE0F", "now", "(", "#\uFE0F\u20E3", ")",
+               "x", ",", "#\uFE0F\u20E3", "b", "!\uFE0F");
+    /* and it ends a sentence as the mark alone does */
+    TKU_SENTENCES(k, "Hi \u203C\uFE0F Then we go.", "Hi \u203C\uFE0F", "Then we go.");
+    TKU_SENTENCES(k, "Hi!\uFE0F Then we go.", "Hi!\uFE0F", "Then we go.");
+}
+
+static void test_format_characters_inside_a_word_keep_it_whole(void **state)
+{
+    tku *k = *state;
+    /* issue #3: LRM, WORD JOINER and a BOM inside a word are Format (WB4); ZWSP is not */
+    TKU_TOKENS(k, "Ha\u200Earetz co\u2060operate ab\uFEFFcd x\u200By", "Ha\u200Earetz",
+               "co\u2060operate", "ab\uFEFFcd", "x", "y");
+    assert_int_equal(kind_of(k, "co\u2060operate"), LEDE_TOK_WORD);
+}
+
+static void test_numbers_of_other_forms_are_numbers_and_units_stay_words(void **state)
+{
+    tku *k = *state;
+    /* issue #3: No and Nl characters alone, or with digits, are numbers */
+    TKU_TOKENS(k, "Score 2\u00BD, \u2460 and \u216B.", "Score", "2\u00BD", ",", "\u2460", "and",
+               "\u216B", ".");
+    assert_int_equal(kind_of(k, "2\u00BD"), LEDE_TOK_NUMBER);
+    assert_int_equal(kind_of(k, "\u2460"), LEDE_TOK_NUMBER);
+    assert_int_equal(kind_of(k, "\u216B"), LEDE_TOK_NUMBER);
+    /* a number with a unit or a multiplier is a word, its currency sign a symbol */
+    TKU_TOKENS(k, "\u00A3600m or 1.13bn for 5km", "\u00A3", "600m", "or", "1.13bn", "for", "5km");
+    assert_int_equal(kind_of(k, "\u00A3"), LEDE_TOK_SYMBOL);
+    assert_int_equal(kind_of(k, "600m"), LEDE_TOK_WORD);
+    assert_int_equal(kind_of(k, "1.13bn"), LEDE_TOK_WORD);
+}
+
+static void test_elisions_are_words_and_primes_no_quotes(void **state)
+{
+    tku *k = *state;
+    /* issue #3: the apostrophe of an elision opens no quotation */
+    TKU_TOKENS(k, "get \u2019em in \u2019til dawn, rock \u2019n\u2019 roll", "get", "\u2019em",
+               "in", "\u2019til", "dawn", ",", "rock", "\u2019n\u2019", "roll");
+    assert_int_equal(tku_flags(k, "\u2019em"), LEDE_TOKF_APOSTROPHE);
+    assert_int_equal(kind_of(k, "\u2019til"), LEDE_TOK_WORD);
+    assert_int_equal(tku_flags(k, "\u2019n\u2019"), LEDE_TOKF_APOSTROPHE);
+    TKU_TOKENS(k, "'Twas shoot-'em-ups", "'Twas", "shoot", "-", "'em", "-", "ups");
+    assert_true(tku_flags(k, "'Twas") & LEDE_TOKF_APOSTROPHE);
+    /* but a word quoted is quoted */
+    TKU_TOKENS(k, "He said 'em' twice.", "He", "said", "'", "em", "'", "twice", ".");
+    assert_true(tku_flags(k, "'") & LEDE_TOKF_OPEN_QUOTE);
+    /* feet and inches after a number are no quotation marks */
+    TKU_TOKENS(k, "He is 6'2\" with a 12\" screen", "He", "is", "6", "'", "2", "\"", "with", "a",
+               "12", "\"", "screen");
+    for (size_t i = 0; i < tku_n_tokens(k); i++) {
+        size_t n;
+        const lede_token *t = lede_doc_tokens(k->doc, &n);
+        assert_false(t[i].flags & (LEDE_TOKF_OPEN_QUOTE | LEDE_TOKF_CLOSE_QUOTE));
+    }
+    /* a number at the end of a quotation is closed by its mark */
+    TKU_TOKENS(k, "\"It was 12\" she said", "\"", "It", "was", "12", "\"", "she", "said");
+    assert_true(tku_flags(k, "\"") & LEDE_TOKF_OPEN_QUOTE);
+    {
+        size_t n;
+        const lede_token *t = lede_doc_tokens(k->doc, &n);
+        assert_true(t[4].flags & LEDE_TOKF_CLOSE_QUOTE);
+    }
+}
+
+static void test_ideographs_are_words_of_their_own_and_katakana_runs_one(void **state)
+{
+    tku *k = *state;
+    /* issue #3: Han and Hiragana one token a character (UAX #29 WB999, as Lucene), a run
+     * of Katakana one, each apart from Latin letters */
+    TKU_TOKENS(k,
+               "\u5317\u4EACtoday \u30BF\u30EF\u30FC\u3078\u884C\u304D\u3002 \u30BF\u30EF\u30FCabc "
+               "ABC-\u5317",
+               "\u5317", "\u4EAC", "today", "\u30BF\u30EF\u30FC", "\u3078", "\u884C", "\u304D",
+               "\u3002", "\u30BF\u30EF\u30FC", "abc", "ABC", "-", "\u5317");
+    assert_int_equal(kind_of(k, "\u5317"), LEDE_TOK_WORD);
+    /* Hangul and Thai stay whole */
+    TKU_TOKENS(k, "\uD55C\uAD6D\uC5B4 \u0E20\u0E32\u0E29\u0E32", "\uD55C\uAD6D\uC5B4",
+               "\u0E20\u0E32\u0E29\u0E32");
+}
+
+static void test_dotted_names_underscores_and_versions_are_one_token(void **state)
+{
+    tku *k = *state;
+    /* issue #3: as UAX #29 (WB6/7, WB11/12, WB13a/b) and Lucene */
+    TKU_TOKENS(k, "Booking.com and Node.js, Jack_Dorsey on v2.0.1 at news.bbc.co.uk/sport",
+               "Booking.com", "and", "Node.js", ",", "Jack_Dorsey", "on", "v2.0.1", "at",
+               "news.bbc.co.uk", "/", "sport");
+    assert_int_equal(kind_of(k, "Booking.com"), LEDE_TOK_WORD);
+    /* but a capital after the stop may start a sentence glued on, and abbreviations keep
+     * their stops */
+    TKU_SENTENCES(k, "It was the end.The next day came. It uses Node.js. Then Amazon.co.uk.",
+                  "It was the end.", "The next day came.", "It uses Node.js.",
+                  "Then Amazon.co.uk.");
+    TKU_TOKENS(k, "in the U.S.The e.g. i.e. the", "in", "the", "U", ".", "S", ".", "The", "e.g.",
+               "i.e.", "the");
+    /* an address keeps its underscore */
+    TKU_TOKENS(k, "mail jane_doe@example.com now", "mail", "jane_doe@example.com", "now");
+}
+
 static void test_case_flags_mark_capitalised_and_all_caps_words(void **state)
 {
     tku *k = *state;
@@ -263,9 +375,9 @@ static void test_words_and_numbers_of_the_wider_fast_grammar_keep_the_general_ru
     TKU_TOKENS(k,
                "see http://bbc.co.uk or word.com, jane.doe@example.com. U.S. e.g. No. 5 at 9 "
                "a.m. Dunkin' covid-19 US: x-ray's 5bn-a tv.\xe2\x80\x9d",
-               "see", "http://bbc.co.uk", "or", "word", ".", "com", ",", "jane.doe@example.com",
-               ".", "U.S.", "e.g.", "No.", "5", "at", "9", "a.m.", "Dunkin", "'", "covid-19", "US",
-               ":", "x-ray's", "5bn-a", "tv", ".", "\xe2\x80\x9d");
+               "see", "http://bbc.co.uk", "or", "word.com", ",", "jane.doe@example.com", ".",
+               "U.S.", "e.g.", "No.", "5", "at", "9", "a.m.", "Dunkin", "'", "covid-19", "US", ":",
+               "x-ray's", "5bn-a", "tv", ".", "\xe2\x80\x9d");
     assert_int_equal(word_flags(k, "US"), LEDE_TOKF_CAPITALIZED | LEDE_TOKF_ALLCAPS);
     assert_int_equal(word_flags(k, "x-ray's"), LEDE_TOKF_APOSTROPHE);
     assert_true(tku_flags(k, "No.") & LEDE_TOKF_ABBREV);
@@ -380,6 +492,12 @@ int main(void)
         cmocka_unit_test(test_a_sentence_final_stop_is_not_part_of_a_number),
         cmocka_unit_test(test_urls_and_emails_are_one_token_without_the_final_stop),
         cmocka_unit_test(test_emoji_with_modifiers_and_flags_are_single_tokens),
+        cmocka_unit_test(test_variation_selectors_and_keycaps_stay_with_their_base),
+        cmocka_unit_test(test_format_characters_inside_a_word_keep_it_whole),
+        cmocka_unit_test(test_numbers_of_other_forms_are_numbers_and_units_stay_words),
+        cmocka_unit_test(test_elisions_are_words_and_primes_no_quotes),
+        cmocka_unit_test(test_ideographs_are_words_of_their_own_and_katakana_runs_one),
+        cmocka_unit_test(test_dotted_names_underscores_and_versions_are_one_token),
         cmocka_unit_test(test_case_flags_mark_capitalised_and_all_caps_words),
         cmocka_unit_test(test_non_latin_words_and_combining_marks_stay_whole),
         cmocka_unit_test(test_non_breaking_space_separates_words),

@@ -176,11 +176,11 @@ void tok_describe(const char *text, lede_token *t)
             /* fall through */
         case TOK_CC_LOWER:
         case TOK_CC_LETTER:
-        case TOK_CC_NUMERIC:
             if (letters == 0 && cc == TOK_CC_UPPER)
                 first_letter = 2;
             letters++;
             break;
+        case TOK_CC_NUMERIC: /* ½ ① Ⅻ: numbers of other forms (No, Nl) */
         case TOK_CC_DIGIT:
             digits++;
             break;

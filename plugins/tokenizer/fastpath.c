@@ -339,7 +339,7 @@ static inline int between_token(const unsigned char *s, uint32_t pos, uint32_t e
         return BETWEEN_TOKEN;
     }
     p = s[pos - 1];
-    if (p >= 0x80 || n >= 0x80)
+    if (p >= 0x80 || n >= 0x80 || tok_ascii_digit(p)) /* 12" may be inches: scan_quote */
         return BETWEEN_STOP;
     /* scan_quote: open after white space or an opening bracket, dash, quote or slash,
      * and before no white space */

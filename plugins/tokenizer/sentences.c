@@ -144,12 +144,19 @@ enum term tok_term_kind_long(const tok_sctx *c, size_t i)
     const lede_token *t = &c->t[i];
     const unsigned char *s = (const unsigned char *)c->text + t->start;
     size_t len = t->end - t->start, dots = 0;
+    static const char *const marks[] = {"\u203C", "\u2047", "\u2048", "\u2049",
+                                        "\uFF1F", "\uFF01", "\u3002", NULL};
     if (tok_is(c, i, "\uFF0E")) /* ． full-width full stop */
         return TERM_STOP;
-    /* ‼ ⁇ ⁈ ⁉ ？ ！ 。 */
-    if (tok_is(c, i, "\u203C") || tok_is(c, i, "\u2047") || tok_is(c, i, "\u2048") ||
-        tok_is(c, i, "\u2049") || tok_is(c, i, "\uFF1F") || tok_is(c, i, "\uFF01") ||
-        tok_is(c, i, "\u3002"))
+    /* ‼ ⁇ ⁈ ⁉ ？ ！ 。, and with an emoji variation selector (U+FE0F/FE0E): "‼\uFE0F" */
+    if (len > 3 && s[len - 3] == 0xEF && s[len - 2] == 0xB8 &&
+        (s[len - 1] == 0x8F || s[len - 1] == 0x8E))
+        len -= 3;
+    for (const char *const *m = marks; *m; m++) {
+        if (strlen(*m) == len && memcmp(*m, s, len) == 0)
+            return TERM_MARK;
+    }
+    if (len == 1 && (s[0] == '?' || s[0] == '!'))
         return TERM_MARK;
     if (tok_is(c, i, "\u2026"))
         return TERM_ELLIPSIS;

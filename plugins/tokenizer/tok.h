@@ -31,7 +31,8 @@ enum tok_cc {
     TOK_CC_LETTER,    /* Lm, Lo: letters without case (CJK, Arabic, ...) */
     TOK_CC_MARK,      /* Mn, Mc, Me: combining marks continue the word they follow */
     TOK_CC_DIGIT,     /* Nd */
-    TOK_CC_NUMERIC,   /* Nl, No: ½, Roman numerals; words, not numbers */
+    TOK_CC_NUMERIC,   /* Nl, No: ½, ①, Roman numerals; a token of these and digits
+                         alone is a number, one with letters a word */
     TOK_CC_PUNCT,     /* P* */
     TOK_CC_SYMBOL,    /* S* that are not emoji */
     TOK_CC_EMOJI,     /* Extended_Pictographic and regional indicators */
@@ -102,6 +103,13 @@ int tok_is_apostrophe(int32_t cp);
  * in wordbreak_table.h), and whether cp is Extended_Pictographic. */
 int tok_wb_property(int32_t cp);
 int tok_wb_is_pictographic(int32_t cp);
+/* 1 when rule WB4 attaches cp to the character before it: Word_Break Extend, Format or ZWJ. */
+int tok_wb_attaches(int32_t cp);
+/* 1 for a letter that is a word by itself, as UAX #29 (WB999) and Lucene make it: a Han
+ * ideograph or a Hiragana letter (wide, and Word_Break Other). */
+int tok_is_ideograph(int32_t cp);
+/* 1 for a character of Word_Break Katakana. */
+int tok_wb_is_katakana(int32_t cp);
 
 /* ---- the lexicon: abbreviations and sentence starters (lexicon.c) ---- */
 

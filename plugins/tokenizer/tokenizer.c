@@ -19,8 +19,8 @@
  *
  * With words = "uax29" the tokens are the Unicode word segments instead, white space
  * included (uax29.c); sentences are still decided on the default tokens, kept in a
- * per-instance scratch array, and mapped onto the segments by byte offset: a sentence
- * owns the segments that start inside its span.
+ * per-instance scratch array, and mapped onto the segments by byte offset so that each is
+ * made of whole segments (map_to_segments).
  *
  * The instance holds only configuration, the lexicon and that scratch array; nothing
  * survives from one document to the next.
@@ -159,40 +159,106 @@ static int add_sentence(void *arg, size_t first, size_t last)
     return 0;
 }
 
-/* Re-expresses the sentences' token ranges over the UAX #29 segments seg[0..n): a
- * sentence owns the segments that start inside its span; start flags move with them. */
-static void map_to_segments(builder *b, const lede_paragraph *paras, lede_token *seg, size_t n)
+/* Re-expresses the sentences over the UAX #29 segments seg[0..n) so that a sentence is
+ * made of whole segments: it owns the segments that start inside its span, and the one
+ * its first token starts in if no sentence before owns it, less white space at either
+ * end, and its span becomes theirs (so page furniture between sentences, a tag, stays
+ * outside them). A segment that runs on past a default
+ * sentence end ("todayPutin", "end.The") stays whole in the sentence it starts in, which
+ * ends with it; a sentence left without a segment of its own (its text all inside such
+ * a segment) is merged into the one before. Paragraphs are renumbered to match (one
+ * whose every segment is white space keeps no sentence and is dropped) and stretched
+ * over a last segment that runs past their end (a Format character, WB4). Returns the
+ * new number of paragraphs. */
+static size_t map_to_segments(builder *b, lede_paragraph *paras, lede_token *seg, size_t n)
 {
-    size_t j = 0;
+    size_t j = 0, n_out = 0, n_p = 0;
+    uint32_t cur_para = UINT32_MAX; /* the input paragraph of the last sentence kept */
 
     for (size_t i = 0; i < b->n_sents; i++) {
-        lede_sentence *s = &b->sents[i];
-        while (j < n && seg[j].start < s->start)
+        lede_sentence s = b->sents[i];
+        size_t k, e;
+
+        while (j < n && seg[j].end <= s.start)
             j++;
-        s->tok_begin = (uint32_t)j;
-        while (j < n && seg[j].start < s->end)
+        k = j;
+        while (j < n && seg[j].start < s.end)
             j++;
-        s->tok_end = (uint32_t)j;
-        if (s->tok_begin < s->tok_end) {
-            seg[s->tok_begin].flags |= LEDE_TOKF_SENT_START;
-            if (paras[s->paragraph].sent_begin == i)
-                seg[s->tok_begin].flags |= LEDE_TOKF_PARA_START;
+        e = j;
+        while (k < e && seg[k].kind == LEDE_TOK_SPACE)
+            k++;
+        while (e > k && seg[e - 1].kind == LEDE_TOK_SPACE)
+            e--;
+        if (k == e)
+            continue; /* inside the segment the sentence before ends with */
+        if (s.paragraph != cur_para) {
+            /* paragraphs are compacted in place: n_p <= the input index */
+            paras[n_p] = paras[s.paragraph];
+            paras[n_p].sent_begin = (uint32_t)n_out;
+            n_p++;
+            cur_para = s.paragraph;
+            seg[k].flags |= LEDE_TOKF_PARA_START;
         }
+        s.start = seg[k].start;
+        s.end = seg[e - 1].end;
+        s.tok_begin = (uint32_t)k;
+        s.tok_end = (uint32_t)e;
+        s.paragraph = (uint32_t)(n_p - 1);
+        seg[k].flags |= LEDE_TOKF_SENT_START;
+        b->sents[n_out++] = s;
+        paras[n_p - 1].sent_end = (uint32_t)n_out;
+        if (paras[n_p - 1].end < s.end)
+            paras[n_p - 1].end = s.end;
     }
+    b->n_sents = n_out;
+    return n_p;
 }
 
 /* A paragraph of one to three digits and nothing else is a page number left by a PDF
- * conversion ("\n3\n\nIntroduction"), not text: it gets no paragraph, sentence or token.
- * (Four digits are more often a year heading: "2013".) */
-static int is_page_number(const char *text, tok_span sp)
+ * conversion, not text, only where the layout says so: a form feed (pdftotext's page
+ * break) in the white space on either side of it ("...years.\n\n12\n\f"), or the
+ * text opening with a blank line before it and a heading after it, the top of a page
+ * ("\n3\n\nIntroduction"). Such a paragraph gets no paragraph, sentence or token. A
+ * number a writer put alone on its line keeps them ("Score:\n\n42\n\nEnd.", a text
+ * of just "42"); so does a year heading of four digits ("2013"). */
+static int is_blank_byte(char c)
 {
+    return (unsigned char)c < 0x80 && tok_ascii_class[(unsigned char)c] == TOK_CC_SPACE;
+}
+
+static int is_page_number(const char *text, size_t len, tok_span sp)
+{
+    uint32_t q;
+
     if (sp.end - sp.start > 3)
         return 0;
     for (uint32_t i = sp.start; i < sp.end; i++) {
         if (text[i] < '0' || text[i] > '9')
             return 0;
     }
-    return 1;
+    for (q = sp.start; q > 0 && is_blank_byte(text[q - 1]); q--)
+        if (text[q - 1] == '\f')
+            return 1;
+    /* the top of a page: nothing but white space with a line break before it, and a
+     * heading after it (its line ends in a letter or digit, no mark: not the first item
+     * of a list, "\n1\n\nBuy milk.") */
+    if (q == 0 && memchr(text, '\n', sp.start) != NULL) {
+        const char *eol;
+        for (q = sp.end; q < len && is_blank_byte(text[q]); q++)
+            ;
+        if (q == len)
+            return 0;
+        eol = memchr(text + q, '\n', len - q);
+        q = eol ? (uint32_t)(eol - text) : (uint32_t)len;
+        while (is_blank_byte(text[q - 1]))
+            q--;
+        return (unsigned char)text[q - 1] >= 0x80 || tok_ascii_letter((unsigned char)text[q - 1]) ||
+               tok_ascii_digit((unsigned char)text[q - 1]);
+    }
+    for (q = sp.end; q < len && is_blank_byte(text[q]); q++)
+        if (text[q] == '\f')
+            return 1;
+    return 0;
 }
 
 /* Clears the private flags of t[0..n). Two tokens at a time, as the two 64-bit words
@@ -264,7 +330,7 @@ static int tokenizer_process(void *instance, lede_doc *doc, lede_error *err)
 
     for (size_t p = 0; p < n_spans; p++) {
         size_t before = vec->n;
-        if (is_page_number(text, spans[p]))
+        if (is_page_number(text, len, spans[p]))
             continue;
         if (tok_words(&tk->cfg, text, spans[p].start, spans[p].end, vec, &skips))
             goto nomem;
@@ -290,7 +356,7 @@ static int tokenizer_process(void *instance, lede_doc *doc, lede_error *err)
         tok_vec segs = {NULL, 0, 0, doc};
         if (tok_vec_reserve(&segs, len / 3 + 16) || tok_uax29(text, 0, (uint32_t)len, &segs))
             goto nomem;
-        map_to_segments(&b, paras, segs.v, segs.n);
+        n_paras = map_to_segments(&b, paras, segs.v, segs.n);
         lede_doc_set_tokens(doc, segs.v, segs.n);
     } else {
         lede_doc_set_tokens(doc, vec->v, vec->n);

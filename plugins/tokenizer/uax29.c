@@ -16,6 +16,8 @@
  */
 #include <stdint.h>
 
+#include <utf8proc.h>
+
 #include "tok.h"
 #include "wordbreak_table.h"
 
@@ -60,6 +62,24 @@ static int is_midnumletq(int p)
 static int is_ignorable(int p)
 {
     return p == TOK_WB_EXTEND || p == TOK_WB_FORMAT || p == TOK_WB_ZWJ;
+}
+
+int tok_is_ideograph(int32_t cp)
+{
+    /* wide (East Asian Width W or F) and no letter to UAX #29 (Word_Break Other): Han,
+     * Hiragana, Tangut, Nushu; not Katakana (its own property), Hangul or Bopomofo
+     * (ALetter), nor the narrow Thai, Lao or Khmer (Other too, but run together here) */
+    return cp >= 0x2E80 && tok_wb_property(cp) == TOK_WB_OTHER && utf8proc_charwidth(cp) == 2;
+}
+
+int tok_wb_is_katakana(int32_t cp)
+{
+    return tok_wb_property(cp) == TOK_WB_KATAKANA;
+}
+
+int tok_wb_attaches(int32_t cp)
+{
+    return is_ignorable(tok_wb_property(cp));
 }
 
 static int is_newline(int p)

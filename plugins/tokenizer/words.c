@@ -3,19 +3,26 @@
  *
  * One left-to-right pass per paragraph, no backtracking beyond a few characters, no
  * allocation but the token array. What a token is:
- *   - a word: letters, digits and combining marks, kept whole across an apostrophe
- *     between letters (doesn't, Iran's), a hyphen between letters or digits (sanction-hit)
- *     and, after a plural s, a final apostrophe while no single quotation is open
- *     (presidents' talks; but not hundreds' in "'hundreds' of drones");
- *   - a number: digits with inner . , : between digits and a final % (4.1, 22,000, 3.5%);
+ *   - a word: letters, digits and what UAX #29's WB4 attaches (combining marks, Format
+ *     characters: Ha\u200Earetz), kept whole across an apostrophe between letters
+ *     (doesn't, Iran's), a hyphen or an underscore between letters or digits
+ *     (sanction-hit, Jack_Dorsey), a full stop before ASCII lower case (Booking.com,
+ *     Node.js: dotted_name_end), .digit after a digit (v2.0.1) and, after a plural s, a
+ *     final apostrophe while no single quotation is open (presidents' talks; but not
+ *     hundreds' in "'hundreds' of drones"); a Han ideograph or Hiragana letter is a word
+ *     alone, a Katakana run one (UAX #29); an elision ’em, ’til, ’n’ (elision_end);
+ *   - a number: digits with inner . , : between digits and a final % (4.1, 22,000, 3.5%),
+ *     or digits and numbers of other forms (2½, ①, Ⅻ); with letters a word (5km, 1.13bn);
  *   - an abbreviation with its full stop (Mr., U.S., a.m., George W. Bush's W.), flagged
  *     LEDE_TOKF_ABBREV; whether that stop also ends a sentence is sentences.c's call
  *     (abbrev.c knows which stops belong to their word);
  *   - a URL or e-mail address, whole (https://..., Jane.Doe@example.com);
- *   - an emoji with its modifiers, ZWJ sequence or flag pair;
- *   - an ellipsis ("...", ". . .", "…"), and every other punctuation or symbol alone,
- *     each quotation mark its own token flagged OPEN_QUOTE or CLOSE_QUOTE, judged from
- *     its neighbours where its shape is wrong ("decision.“ However" closes).
+ *   - an emoji with its modifiers, ZWJ sequence or flag pair, or a keycap (#\uFE0F\u20E3);
+ *   - an ellipsis ("...", ". . .", "…"), and every other punctuation or symbol alone
+ *     (with a variation selector WB4 attaches: ‼\uFE0F), each quotation mark its own
+ *     token flagged OPEN_QUOTE or CLOSE_QUOTE, judged from its neighbours where its shape
+ *     is wrong ("decision.“ However" closes), none after a digit where it is a foot or
+ *     inch mark (6'2", a 12" screen: is_prime).
  * Page furniture (HTML tags, dot leaders, rules of repeated marks, literal "\r\n") is
  * no token at all (clean.c); each piece is recorded in the layer "skipped" instead, and so
  * is the line break before a full stop alone on its line (join_stop_to_its_line), which a
@@ -56,6 +63,7 @@ typedef struct scanner {
     const unsigned char *s;
     uint32_t begin, end; /* the paragraph */
     tok_vec *vec;
+    size_t first;    /* the paragraph's first token in vec */
     int single_open; /* single quotations opened and not yet closed */
 } scanner;
 
@@ -138,6 +146,79 @@ static int emit_punct(scanner *sc, uint32_t start, uint32_t end, uint16_t flags)
     return push_token(sc, start, end, LEDE_TOK_PUNCT, flags, 0);
 }
 
+/* 1 for a character UAX #29 rule WB4 attaches to the one before it (tok_wb_attaches):
+ * combining marks, variation selectors such as U+FE0F, the keycap U+20E3, ZWNJ, ZWJ and
+ * Format characters (U+200E LRM, U+2060 WORD JOINER, U+FEFF, soft hyphen), but not ZWSP
+ * (U+200B), which is no Format character to UAX #29. */
+static int attaches(int32_t cp)
+{
+    return cp >= 0x80 && tok_wb_attaches(cp);
+}
+
+/* The end of the run of attached characters (attaches()) from pos. */
+static uint32_t attached_end(const scanner *sc, uint32_t pos)
+{
+    while (pos < sc->end && sc->s[pos] >= 0x80) {
+        int32_t cp;
+        size_t len = tok_decode(sc->s + pos, sc->end - pos, &cp);
+        if (!attaches(cp))
+            break;
+        pos += (uint32_t)len;
+    }
+    return pos;
+}
+
+/* A keycap at pos: 0-9, # or * with an optional U+FE0F and U+20E3 ("1\uFE0F\u20E3"), an
+ * emoji; returns its end, or 0. */
+static uint32_t keycap_end(const scanner *sc, uint32_t pos)
+{
+    const unsigned char *s = sc->s;
+    unsigned char c = s[pos];
+    uint32_t q = pos + 1;
+
+    if (!tok_ascii_digit(c) && c != '#' && c != '*')
+        return 0;
+    if (q + 3 <= sc->end && s[q] == 0xEF && s[q + 1] == 0xB8 && s[q + 2] == 0x8F)
+        q += 3;
+    if (q + 3 <= sc->end && s[q] == 0xE2 && s[q + 1] == 0x83 && s[q + 2] == 0xA3)
+        return attached_end(sc, q + 3);
+    return 0;
+}
+
+/* The token just made is one ASCII mark or symbol ending at pos, where a non-ASCII
+ * character follows: takes in what WB4 attaches to it ("!\uFE0F", "\u00AE" aside), and
+ * makes a keycap of "#\uFE0F\u20E3" an emoji. Returns where the token now ends. */
+TOK_COLD static uint32_t attach_to_mark(scanner *sc, uint32_t pos)
+{
+    lede_token *t = sc->vec->n ? &sc->vec->v[sc->vec->n - 1] : NULL;
+    uint32_t e;
+
+    /* not a quote mark (its flags are judged) nor a full stop (sentences.c's rules read
+     * it alone) */
+    if (!t || t->end != pos || t->end - t->start != 1 || sc->s[t->start] == '"' ||
+        sc->s[t->start] == '\'' || sc->s[t->start] == '.' ||
+        (t->kind != LEDE_TOK_PUNCT && t->kind != LEDE_TOK_SYMBOL))
+        return pos;
+    if ((e = keycap_end(sc, t->start)) != 0) {
+        t->kind = LEDE_TOK_EMOJI;
+        t->flags &= (uint16_t)~TOK_F_INERT;
+    } else if ((e = attached_end(sc, pos)) == pos) {
+        return pos;
+    }
+    t->end = e;
+    t->flags &= (uint16_t)~TOK_F_INERT; /* longer than one character */
+    return e;
+}
+
+/* 1 for a letter that is a word by itself (a Han ideograph, Hiragana: tok_is_ideograph),
+ * 2 for Katakana, whose runs are words (UAX #29 WB13), 0 for other characters. */
+TOK_COLD static int cjk_kind(int32_t cp)
+{
+    if (tok_wb_is_katakana(cp))
+        return 2;
+    return tok_is_ideograph(cp);
+}
+
 /* ---- glued captions (rules in the file comment) ---- */
 
 static int glue_split(const scanner *sc, uint32_t seg_start, uint32_t pos, unsigned seg_letters,
@@ -189,6 +270,32 @@ static int may_continue_url(unsigned char c)
     default:
         return 0;
     }
+}
+
+/* A word's name goes on past the full stop at dot: "Booking.com", "Node.js",
+ * "Amazon.co.uk", as UAX #29 keeps letters joined by a full stop (WB6/7). Only where what
+ * follows each stop is ASCII lower case and no abbreviation could end there, so "end.The",
+ * "U.S.The" and "e.g." keep their stops for sentences.c. Returns the name's end or 0. */
+TOK_COLD static uint32_t dotted_name_end(const scanner *sc, uint32_t dot)
+{
+    const unsigned char *s = sc->s;
+    uint32_t q = dot, e = 0;
+
+    while (q + 2 < sc->end && s[q] == '.' && tok_ascii_lower(s[q + 1])) {
+        q++;
+        while (q < sc->end && (tok_ascii_letter(s[q]) || tok_ascii_digit(s[q])))
+            q++;
+        e = q;
+    }
+    /* a letter, digit or mark of any script after it: not a name of this shape */
+    if (e && e < sc->end && s[e] >= 0x80) {
+        int32_t cp;
+        int cc;
+        peek(sc, e, &cp, &cc);
+        if (is_wordchar_cc(cc))
+            return 0;
+    }
+    return e;
 }
 
 /* ---- clitics ---- */
@@ -246,7 +353,8 @@ static int scan_one(scanner *sc, uint32_t *ppos, int lead, uint16_t flags, int *
     uint32_t start = *ppos, pos = start, seg_start = start, uend = start;
     int prev_cc = TOK_CC_SPACE, seg_first_cc = -1, numeric = 1, glued_next = 0;
     unsigned lower_run = 0, seg_letters = 0, n_letters = 0, n_upper = 0, first_upper = 0;
-    unsigned n_digits = 0;
+    unsigned n_digits = 0, n_numeric = 0;
+    int kana;
     int32_t cp, last_letter = 0;
     int cc;
     size_t len;
@@ -272,14 +380,26 @@ static int scan_one(scanner *sc, uint32_t *ppos, int lead, uint16_t flags, int *
         if ((len = peek(sc, pos, &cp, &cc)) == 0)
             break;
         if (is_wordchar_cc(cc) ||
-            (cc == TOK_CC_FORMAT && (cp == 0x200D || cp == 0x200C || cp == 0xAD) &&
-             is_wordchar_cc(prev_cc))) {
+            (cc == TOK_CC_FORMAT && is_wordchar_cc(prev_cc) && attaches(cp))) {
             if (cc == TOK_CC_UPPER && prev_cc == TOK_CC_LOWER &&
                 glue_split(sc, seg_start, pos, seg_letters, lower_run, seg_first_cc)) {
                 glued_next = 1;
                 break;
             }
+            if (cc == TOK_CC_LETTER && cp >= 0x2E80 && (kana = cjk_kind(cp)) != 0) {
+                /* 北京today: each ideograph a word of its own, with its marks; a run of
+                 * Katakana one word, apart from other letters (UAX #29 WB13, WB999) */
+                if (pos == start) {
+                    pos = attached_end(sc, pos + (uint32_t)len);
+                    n_letters = 1;
+                    while (kana == 2 && (len = peek(sc, pos, &cp, &cc)) != 0 && cp >= 0x2E80 &&
+                           cjk_kind(cp) == 2)
+                        pos = attached_end(sc, pos + (uint32_t)len);
+                }
+                break;
+            }
             if (is_alpha_cc(cc)) {
+                n_numeric += cc == TOK_CC_NUMERIC;
                 if (n_letters++ == 0 && cc == TOK_CC_UPPER)
                     first_upper = 1;
                 n_upper += cc == TOK_CC_UPPER;
@@ -325,12 +445,30 @@ static int scan_one(scanner *sc, uint32_t *ppos, int lead, uint16_t flags, int *
             int32_t ncp;
             int ncc;
             peek(sc, pos + (uint32_t)len, &ncp, &ncc);
-            if (is_alpha_cc(ncc) || ncc == TOK_CC_DIGIT) { /* sanction-hit, out-of-control */
+            if ((is_alpha_cc(ncc) || ncc == TOK_CC_DIGIT) &&
+                !(ncp >= 0x2E80 && cjk_kind(ncp))) { /* sanction-hit, out-of-control */
                 pos += (uint32_t)len;
                 prev_cc = TOK_CC_PUNCT;
                 continue;
             }
             break;
+        }
+        if (cp == '_' && (is_alpha_cc(prev_cc) || prev_cc == TOK_CC_DIGIT)) {
+            int32_t ncp;
+            int ncc;
+            peek(sc, pos + 1, &ncp, &ncc);
+            if (is_alpha_cc(ncc) || ncc == TOK_CC_DIGIT) { /* Jack_Dorsey (WB13a/b) */
+                pos++;
+                prev_cc = TOK_CC_PUNCT;
+                continue;
+            }
+            break;
+        }
+        if (cp == '.' && !numeric && prev_cc == TOK_CC_DIGIT && pos + 1 < sc->end &&
+            tok_ascii_digit(sc->s[pos + 1])) { /* v2.0.1 (WB11/12) */
+            pos++;
+            prev_cc = TOK_CC_PUNCT;
+            continue;
         }
         if ((cp == '.' || cp == ',' || cp == ':') && numeric && prev_cc == TOK_CC_DIGIT) {
             int32_t ncp;
@@ -372,7 +510,14 @@ static int scan_one(scanner *sc, uint32_t *ppos, int lead, uint16_t flags, int *
             return rc;
         }
     }
-    if (n_letters) {
+    if (!lead && !glued_next && !(flags & LEDE_TOKF_ABBREV) && pos < sc->end && sc->s[pos] == '.' &&
+        seg_letters >= 2 && (uend = dotted_name_end(sc, pos)) != 0)
+        pos = uend; /* Booking.com, Node.js */
+    if (n_letters && n_numeric == n_letters) {
+        /* digits and numbers of other forms alone (Unicode No, Nl: "2½", "①", "Ⅻ") */
+        if (push_token(sc, start, pos, LEDE_TOK_NUMBER, flags, 0))
+            return LEDE_ENOMEM;
+    } else if (n_letters) {
         /* A word: kind and case are known from the scan, no need to describe it again. */
         uint16_t case_flags =
             (uint16_t)((first_upper ? LEDE_TOKF_CAPITALIZED : 0) |
@@ -449,6 +594,61 @@ static int opens_context(int32_t cp, int cc)
            cp == 0xAB;
 }
 
+/* An elision opened by the apostrophe at pos (len bytes) after white space or an opening
+ * mark: ’em, ’til, ’tis, ’twas, ’cause, ’bout, and ’n’ or ’n of "rock ’n’ roll", which an
+ * opening quotation mark never starts. Returns the word's end, its closing apostrophe
+ * included for ’n’, or 0. */
+static uint32_t elision_end(const scanner *sc, uint32_t pos, size_t len)
+{
+    static const char *const words[] = {"em", "til", "tis", "twas", "cause", "bout", "n", NULL};
+    const unsigned char *s = sc->s;
+    uint32_t q = pos + (uint32_t)len, r = q;
+    int32_t cp;
+    int cc;
+
+    while (r < sc->end && r - q < 6 && tok_ascii_letter(s[r]))
+        r++;
+    peek(sc, r, &cp, &cc);
+    if (r == q || is_wordchar_cc(cc))
+        return 0;
+    for (const char *const *w = words; *w; w++) {
+        size_t n = strlen(*w), i = 0;
+        if (n != r - q)
+            continue;
+        while (i < n && (s[q + i] | 0x20) == (*w)[i])
+            i++;
+        if (i < n)
+            continue;
+        if (n == 1 && tok_is_apostrophe(cp)) { /* ’n’, and no letter after it */
+            int32_t ncp;
+            int ncc;
+            size_t alen = peek(sc, r, &cp, &cc);
+            peek(sc, r + (uint32_t)alen, &ncp, &ncc);
+            return is_wordchar_cc(ncc) ? 0 : r + (uint32_t)alen;
+        }
+        return tok_is_apostrophe(cp) ? 0 : r; /* 'em' is a word quoted */
+    }
+    return 0;
+}
+
+/* A foot or inch mark written as ' or " after a number: 6'2", a 12" screen, a 12' boat.
+ * The ' before a digit or outside a single quotation; the " outside a double quotation:
+ * the last straight double quote of the paragraph before it does not open one. */
+TOK_COLD static int is_prime(const scanner *sc, int32_t cp, int ncc)
+{
+    if (cp == '\'')
+        return ncc == TOK_CC_DIGIT || (sc->single_open == 0 && !is_wordchar_cc(ncc));
+    if (cp != '"')
+        return 0;
+    for (size_t i = sc->vec->n; i > sc->first; i--) {
+        const lede_token *t = &sc->vec->v[i - 1];
+        if (t->end - t->start == 1 && sc->s[t->start] == '"' &&
+            (t->flags & (LEDE_TOKF_OPEN_QUOTE | LEDE_TOKF_CLOSE_QUOTE)))
+            return !(t->flags & LEDE_TOKF_OPEN_QUOTE);
+    }
+    return 1;
+}
+
 /* A quotation mark: its own token, judged opening or closing from its neighbours. */
 static int scan_quote(scanner *sc, uint32_t *ppos, int32_t cp, size_t len)
 {
@@ -459,6 +659,10 @@ static int scan_quote(scanner *sc, uint32_t *ppos, int32_t cp, size_t len)
 
     peek_back(sc, pos, &pcp, &pcc);
     peek(sc, pos + (uint32_t)len, &ncp, &ncc);
+    if (pcc == TOK_CC_DIGIT && is_prime(sc, cp, ncc)) {
+        *ppos = pos + (uint32_t)len;
+        return emit_punct(sc, pos, pos + (uint32_t)len, 0);
+    }
     switch (cp) {
     case 0x201C: /* “ */
         /* written for ”, glued to what it closes: decision.“ However / „Hallo“ sagte */
@@ -571,7 +775,7 @@ static int join_stop_to_its_line(const scanner *sc, size_t first, uint32_t dot, 
 int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t end, tok_vec *vec,
               tok_skips *skips)
 {
-    scanner sc = {cfg, text, (const unsigned char *)text, start, end, vec, 0};
+    scanner sc = {cfg, text, (const unsigned char *)text, start, end, vec, vec->n, 0};
     uint32_t pos = start;
     size_t first = vec->n; /* the paragraph's first token */
     int rc = 0;
@@ -593,6 +797,8 @@ int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t 
                 if (pos >= end)
                     break;
                 c = sc.s[pos];
+                if (c >= 0x80 && (pos = attach_to_mark(&sc, pos)) != next)
+                    continue;
             }
         }
         if (c < 0x80) {
@@ -620,7 +826,8 @@ int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t 
         if ((cc == TOK_CC_PUNCT || cc == TOK_CC_SYMBOL) && c < 0x80 && c != '.' && c != '\'' &&
             c != '"') {
             /* Fast path: ASCII punctuation and symbols other than stops and quotes are
-             * tokens of their own, with nothing to judge. */
+             * tokens of their own, with nothing to judge (but for a keycap "#\uFE0F\u20E3"
+             * or what WB4 attaches: attach_to_mark). */
             lede_token *t;
             if (vec->n == vec->cap && tok_vec_reserve(vec, 1)) {
                 rc = LEDE_ENOMEM;
@@ -634,6 +841,8 @@ int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t 
             if (c == '[') /* sentences.c looks inside brackets only when there are some */
                 vec->v[first].flags |= TOK_F_BRACKETS;
             pos++;
+            if (pos < end && sc.s[pos] >= 0x80)
+                pos = attach_to_mark(&sc, pos);
             continue;
         }
         switch (cc) {
@@ -646,10 +855,19 @@ int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t 
         case TOK_CC_LOWER:
         case TOK_CC_LETTER:
         case TOK_CC_MARK:
-        case TOK_CC_DIGIT:
         case TOK_CC_NUMERIC:
             rc = scan_word(&sc, &pos, 0);
             break;
+        case TOK_CC_DIGIT: {
+            uint32_t e = pos + 1 < end && sc.s[pos + 1] >= 0x80 ? keycap_end(&sc, pos) : 0;
+            if (e) { /* 1\uFE0F\u20E3 */
+                rc = push_token(&sc, pos, e, LEDE_TOK_EMOJI, 0, 0);
+                pos = e;
+                break;
+            }
+            rc = scan_word(&sc, &pos, 0);
+            break;
+        }
         case TOK_CC_EMOJI:
             rc = scan_emoji(&sc, &pos, cp);
             break;
@@ -676,18 +894,28 @@ int tok_words(const tok_config *cfg, const char *text, uint32_t start, uint32_t 
                     rc = scan_word(&sc, &pos, 1);
                     break;
                 }
+                if (ncp < 0x80 && opens_context(pcp, pcc)) {
+                    /* get ’em in ’til dawn, rock ’n’ roll */
+                    uint32_t e = elision_end(&sc, pos, len);
+                    if (e) {
+                        rc = push_token(&sc, pos, e, LEDE_TOK_OTHER, LEDE_TOKF_APOSTROPHE, 1);
+                        pos = e;
+                        break;
+                    }
+                }
             }
             if (is_quote_mark(cp)) {
                 rc = scan_quote(&sc, &pos, cp, len);
                 break;
             }
-            rc = emit(&sc, pos, pos + (uint32_t)len, 0);
-            pos += (uint32_t)len;
+            /* with what WB4 attaches to it ("‼\uFE0F"), as below */
+            /* fall through */
+        default: {
+            uint32_t e = attached_end(&sc, pos + (uint32_t)len);
+            rc = emit(&sc, pos, e, 0);
+            pos = e;
             break;
-        default:
-            rc = emit(&sc, pos, pos + (uint32_t)len, 0);
-            pos += (uint32_t)len;
-            break;
+        }
         }
     }
     return rc ? LEDE_ENOMEM : 0;
