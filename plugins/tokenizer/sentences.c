@@ -806,10 +806,30 @@ static inline int ends_in_word(const lede_token *t, size_t n)
  * Ingram', '"Prompted I think ... on the internet. An insurgency against The Church of
  * Scientology." Anonymous blogger, "Anon declares war on Church of Scientology"' (GUM
  * news): a paragraph that is one quotation, closed right after a terminal mark, and a
- * line of up to CREDIT_TOKENS tokens after it that opens with a dash or a capitalised
- * word and holds no terminal mark, colon, semicolon or ellipsis, is a pull quote and its
+ * line of up to CREDIT_TOKENS tokens after it that opens with a dash or is credit_shaped()
+ * and holds no terminal mark, colon, semicolon or ellipsis, is a pull quote and its
  * credit: one sentence, as the credit names the quotation as a whole. The paragraph opens
  * with a quote and ends in a word (the caller's test). */
+/* "Anonymous blogger, "Anon declares war on Church of Scientology"": a credit without a
+ * dash, from token j, is a name or a role of at most four words, not opening with a
+ * pronoun, then a comma and its source (a quotation or a capitalised word). Narration
+ * after a quotation is none ('"I am done." He walked away', '"No." She said, smiling'). */
+static int credit_shaped(const tok_sctx *c, size_t j)
+{
+    static const char *const pronouns[] = {"He", "She",  "It",   "We",    "They", "You",
+                                           "I",  "This", "That", "There", NULL};
+    size_t words = 0;
+
+    if (tok_is_one_of(c, j, pronouns))
+        return 0;
+    for (; j < c->n && !tok_is(c, j, ","); j++) {
+        if (c->t[j].kind != LEDE_TOK_WORD || ++words > 4)
+            return 0;
+    }
+    return words > 0 && j + 1 < c->n &&
+           ((c->t[j + 1].flags & LEDE_TOKF_OPEN_QUOTE) || tok_is_cap_word(c, j + 1));
+}
+
 TOK_COLD static int is_pull_quote(tok_sctx *c)
 {
     size_t lo = c->n > CREDIT_TOKENS + 1 ? c->n - 1 - CREDIT_TOKENS : 1, k = 0, m;
@@ -824,7 +844,7 @@ TOK_COLD static int is_pull_quote(tok_sctx *c)
     while (k && k + 1 < c->n && c->t[k + 1].start == c->t[k].end && is_closer(c, k + 1))
         k++;
     if (!k || k + 1 >= c->n || c->t[k + 1].start == c->t[k].end ||
-        !(tok_is_dash(c, k + 1) || tok_is_cap_word(c, k + 1)))
+        !(tok_is_dash(c, k + 1) || (tok_is_cap_word(c, k + 1) && credit_shaped(c, k + 1))))
         return 0;
     m = quote_close(c, 0);
     c->q_work = 0;
