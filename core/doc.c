@@ -472,27 +472,13 @@ static char *strndup_utf8(lede_doc *doc, const char *s, size_t len, size_t *out_
     return out;
 }
 
-static int hex_digit(char c)
-{
-    return (c >= '0' && c <= '9')   ? c - '0'
-           : (c >= 'a' && c <= 'f') ? c - 'a' + 10
-           : (c >= 'A' && c <= 'F') ? c - 'A' + 10
-                                    : -1;
-}
-
-/* The code unit of the \uXXXX escape at s[i] (i + 6 <= len), or -1 when it is none. */
+/* The code unit of the \uXXXX escape at s[i], or -1 when there is none. */
 static long escape_unit(const char *s, size_t len, size_t i)
 {
-    long u = 0;
-    if (i + 6 > len || s[i] != '\\' || s[i + 1] != 'u')
+    unsigned u;
+    if (i + 6 > len || s[i] != '\\' || s[i + 1] != 'u' || lede__json_hex4(s + i + 2, &u))
         return -1;
-    for (size_t k = i + 2; k < i + 6; k++) {
-        int d = hex_digit(s[k]);
-        if (d < 0)
-            return -1;
-        u = u * 16 + d;
-    }
-    return u;
+    return (long)u;
 }
 
 /* Rewrites each \u escape of a lone surrogate in the JSON value v[0, len) (checked JSON) as

@@ -82,6 +82,8 @@ typedef struct lede__ndjson_rec {
     size_t id_off, id_len;     /* in scratch (a number id is kept as its digits) */
     size_t text_off, text_len; /* in scratch */
     int text_ascii;            /* 1: every raw byte of the text is ASCII (valid UTF-8 then) */
+    size_t id_lone, text_lone, key_lone; /* lone surrogate escapes decoded as U+FFFD in the
+                                            id, the text and the member names */
     lede__ndjson_field *fields;
     size_t n_fields, cap_fields;
 } lede__ndjson_rec;

@@ -73,6 +73,9 @@ static inline int lede__utf8_inside(const char *text, size_t len, size_t pos)
 /* 0 when s[0, len) is exactly one JSON value (white space around it allowed), else
  * LEDE_EINVAL. */
 LEDE_API int lede__json_check(const char *s, size_t len);
+/* The four hex digits at s (which must hold four bytes) as *out: 0, or -1 when one is no
+ * hex digit (ndjson.c). */
+LEDE_API int lede__json_hex4(const char *s, unsigned *out);
 /* The length of the valid UTF-8 prefix of s[0, len) (len when all of it is valid). */
 LEDE_API size_t lede__utf8_valid(const char *s, size_t len);
 /* Copies s[0, *len) to out (cap bytes; 3 * *len always suffice) with each invalid UTF-8

@@ -38,7 +38,8 @@ typedef struct ndj {
     lede_buf *scratch;
     char *msg;
     size_t msg_size;
-    int high; /* the last string decoded may hold a raw byte >= 0x80 (parse_string) */
+    int high;    /* the last string decoded may hold a raw byte >= 0x80 (parse_string) */
+    size_t lone; /* lone surrogate escapes decoded as U+FFFD so far */
 } ndj;
 
 static int fail(ndj *p, const char *what)
@@ -57,7 +58,7 @@ static void skip_ws(ndj *p)
     }
 }
 
-static int hex4(const char *s, unsigned *out)
+int lede__json_hex4(const char *s, unsigned *out)
 {
     unsigned v = 0;
     for (int i = 0; i < 4; i++) {
@@ -311,17 +312,18 @@ static int parse_string(ndj *p, int decode, size_t *off, size_t *n)
             break;
         case 'u': {
             unsigned cp, lo;
-            if (i + 6 > len || hex4(s + i + 2, &cp)) {
+            if (i + 6 > len || lede__json_hex4(s + i + 2, &cp)) {
                 p->pos = i;
                 return fail(p, "bad \\u escape");
             }
             i += 6;
             if (cp >= 0xD800 && cp < 0xDC00 && i + 6 <= len && s[i] == '\\' && s[i + 1] == 'u' &&
-                !hex4(s + i + 2, &lo) && lo >= 0xDC00 && lo < 0xE000) {
+                !lede__json_hex4(s + i + 2, &lo) && lo >= 0xDC00 && lo < 0xE000) {
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
                 i += 6;
             } else if (cp >= 0xD800 && cp < 0xE000) {
                 cp = 0xFFFD; /* lone surrogate */
+                p->lone++;
             }
             if (decode) {
                 o += lede__put_utf8(o, cp);
@@ -543,7 +545,7 @@ static int add_field(lede__ndjson_rec *rec, ndj *p, size_t key_off, size_t key_l
 int lede__ndjson_parse(const char *line, size_t len, lede__ndjson_rec *rec, lede_buf *scratch,
                        char *msg, size_t msg_size)
 {
-    ndj p = {line, len, 0, scratch, msg, msg_size, 0};
+    ndj p = {line, len, 0, scratch, msg, msg_size, 0, 0};
     int rc;
 
     /* Callers take offsets into scratch->data, empty strings included: it must exist even
@@ -555,6 +557,7 @@ int lede__ndjson_parse(const char *line, size_t len, lede__ndjson_rec *rec, lede
     lede_buf_reset(scratch);
     rec->has_id = rec->has_text = rec->text_ascii = 0;
     rec->n_fields = 0;
+    rec->id_lone = rec->text_lone = rec->key_lone = 0;
     msg[0] = '\0';
     skip_ws(&p);
     if (p.pos >= len || line[p.pos] != '{')
@@ -570,8 +573,11 @@ int lede__ndjson_parse(const char *line, size_t len, lede__ndjson_rec *rec, lede
         skip_ws(&p);
         if (p.pos >= len || line[p.pos] != '"')
             return fail(&p, "expected a member name");
+        size_t lone = p.lone;
         if ((rc = parse_string(&p, 1, &key_off, &key_len)))
             return rc;
+        rec->key_lone += p.lone - lone;
+        lone = p.lone;
         skip_ws(&p);
         if (p.pos >= len || line[p.pos] != ':')
             return fail(&p, "expected ':'");
@@ -588,6 +594,7 @@ int lede__ndjson_parse(const char *line, size_t len, lede__ndjson_rec *rec, lede
             if ((rc = parse_string(&p, 1, &rec->text_off, &rec->text_len)))
                 return rc;
             rec->text_ascii = !p.high;
+            rec->text_lone = p.lone - lone;
             /* Keep the text's NUL: what is decoded after it goes past it, so the reader
              * can hand the text to the document in place (lede__doc_adopt_text). */
             scratch->len++;
@@ -596,6 +603,7 @@ int lede__ndjson_parse(const char *line, size_t len, lede__ndjson_rec *rec, lede
             scratch->len = key_off;
             if ((rc = parse_string(&p, 1, &rec->id_off, &rec->id_len)))
                 return rc;
+            rec->id_lone = p.lone - lone;
             rec->has_id = 1;
         } else if (is_id && (line[p.pos] == '-' || (line[p.pos] >= '0' && line[p.pos] <= '9'))) {
             size_t start = p.pos;
@@ -640,7 +648,7 @@ trailing:
 int lede__ndjson_prefix_id(const char *line, size_t len, lede_buf *scratch, size_t *off, size_t *n)
 {
     char msg[64];
-    ndj p = {line, len, 0, scratch, msg, sizeof msg, 0};
+    ndj p = {line, len, 0, scratch, msg, sizeof msg, 0, 0};
     size_t id_off = 0, id_len = 0;
     int found = 0;
 

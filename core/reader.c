@@ -440,6 +440,7 @@ static int read_text(lede__reader *r, const char *path, lede_doc *doc, lede_erro
                     "%s is %s (it opens with that byte order mark): lede reads "
                     "UTF-8 and UTF-16; convert it first, e.g. iconv -f UTF-32 -t UTF-8",
                     path, bom_name[enc]);
+        r->input_errors++; /* refused whole, as NDJSON in UTF-16 or UTF-32 is */
         return 1;
     }
     if (enc != BOM_NONE) {
@@ -586,12 +587,13 @@ static void load_record(lede__reader *r, const char *line, size_t len, lede_doc 
         lede__doc_fail(doc, "reader", e.message);
         return;
     }
-    if (rec->has_id == 1 && id != lid && lede__utf8_valid(id, rec->id_len) != rec->id_len) {
+    if (rec->has_id == 1 && id != lid &&
+        (rec->id_lone || lede__utf8_valid(id, rec->id_len) != rec->id_len)) {
         lede__doc_set_stage(doc, "reader");
         lede_doc_warn(doc, LEDE_NONE,
-                      "line %llu: field 'id' holds invalid UTF-8: it is written with U+FFFD "
-                      "and may equal another record's id",
-                      r->line_no);
+                      "line %llu: field 'id' holds %s: it is written with U+FFFD and may equal "
+                      "another record's id",
+                      r->line_no, rec->id_lone ? "a lone surrogate escape" : "invalid UTF-8");
         lede__doc_set_stage(doc, NULL);
     } else if (rec->has_id == 0 && !r->told_no_id) {
         /* Once: a feed without ids would repeat it on every record. */
@@ -601,6 +603,21 @@ static void load_record(lede__reader *r, const char *line, size_t len, lede_doc 
                       "line %llu: no field 'id': records without one are named by their line "
                       "number, which another record's id may also be (reported once)",
                       r->line_no);
+        lede__doc_set_stage(doc, NULL);
+    }
+    if (rec->text_lone || rec->key_lone) {
+        /* Decoded as U+FFFD like invalid UTF-8, and said like it: two member names may
+         * have become one (the last value kept). */
+        lede__doc_set_stage(doc, "reader");
+        if (rec->text_lone)
+            lede_doc_warn(doc, LEDE_NONE,
+                          "line %llu: field 'text': %zu lone surrogate escape%s read as U+FFFD",
+                          r->line_no, rec->text_lone, rec->text_lone == 1 ? "" : "s");
+        if (rec->key_lone)
+            lede_doc_warn(doc, LEDE_NONE,
+                          "line %llu: %zu lone surrogate escape%s in member names read as "
+                          "U+FFFD (two names may now be one; the last value is kept)",
+                          r->line_no, rec->key_lone, rec->key_lone == 1 ? "" : "s");
         lede__doc_set_stage(doc, NULL);
     }
     if (rec->has_id == -1 || (rec->has_id == 1 && id == lid)) {

@@ -952,6 +952,16 @@ static void test_sharded_runs_see_bad_ids_metadata_and_missing_inputs(void **sta
     assert_non_null(strstr(r.out, "\"id\":\"caf\xEF\xBF\xBD\""));
     assert_non_null(strstr(r.err, "line 1: field 'id' holds invalid UTF-8"));
     done(&r);
+    /* Lone surrogates decoded in an id, a text, member names: U+FFFD, each said (review). */
+    r = run("printf '{\"id\":\"\\ud800x\",\"text\":\"a \\udc00 b.\",\"\\ud800\":1,"
+            "\"\\udfff\":2}\\n' | $LEDE run -i ndjson -p 'tokenizer ! exporter format=ndjson'");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.err, "line 1: field 'id' holds a lone surrogate escape: it is "
+                                  "written with U+FFFD"));
+    assert_non_null(strstr(r.err, "line 1: field 'text': 1 lone surrogate escape read as U+FFFD"));
+    assert_non_null(strstr(r.err, "line 1: 2 lone surrogate escapes in member names read as "
+                                  "U+FFFD (two names may now be one"));
+    done(&r);
     /* Records without an id are named by their line number, which may be another record's
      * id: said once per run, not once per record. */
     r = run("printf '{\"id\":\"2\",\"text\":\"A.\"}\\n{\"text\":\"B.\"}\\n{\"text\":\"C.\"}\\n' | "
@@ -969,6 +979,12 @@ static void test_sharded_runs_see_bad_ids_metadata_and_missing_inputs(void **sta
     assert_non_null(strstr(r.out, "\"error\":{\"stage\":\"reader\""));
     assert_non_null(strstr(r.err, "1 input could not be read (see the error records): exit "
                                   "status 1 even with --doc-errors-ok"));
+    done(&r);
+    /* A text file refused whole (UTF-32) is an input that cannot be read, as in NDJSON. */
+    r = run("printf '\\377\\376\\0\\0H\\0\\0\\0' > $E-u32.txt && $LEDE run --doc-errors-ok "
+            "-p 'tokenizer ! exporter format=ndjson' $E-u32.txt");
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, "1 input could not be read"));
     done(&r);
     r = run("printf '{\"id\":\"b\"}\\n' | $LEDE run --doc-errors-ok -i ndjson "
             "-p 'tokenizer ! exporter format=ndjson'");

@@ -344,8 +344,7 @@ static void test_default_quoted_paragraph_without_a_credit_splits(void **state)
     /* Narration after a quotation is no credit (review of the rule): a pronoun, or no
      * comma and source after the name-like words */
     TKU_SENTENCES(k, "\"I am done.\" He walked away", "\"I am done.\"", "He walked away");
-    TKU_SENTENCES(k, "\"I am done.\" Ann Lee walked away", "\"I am done.\"",
-                  "Ann Lee walked away");
+    TKU_SENTENCES(k, "\"I am done.\" Ann Lee walked away", "\"I am done.\"", "Ann Lee walked away");
     TKU_SENTENCES(k, "\"No.\" She said, smiling", "\"No.\"", "She said, smiling");
 }
 
