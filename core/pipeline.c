@@ -403,7 +403,8 @@ int lede__pipeline_process(lede__pipeline *p, int worker, lede_doc *doc, lede_er
                 !lede_doc_failed(doc, NULL, NULL))
                 rc = lede_error_set(&serr, LEDE_ESTAGE,
                                     "the stage provides '%s' (its descriptor says so), which a "
-                                    "later stage requires, but did not set it on this document",
+                                    "later stage requires, but did not set it on this document "
+                                    "(is an option that adds it off? see lede inspect)",
                                     st->desc->provides[b]);
         /* Standard output (sink 0) written without opening it escapes the refusal of a second
          * writer (lede_ctx_open_output): its bytes would interleave with the records of the
@@ -596,6 +597,12 @@ void lede__pipeline_write_piece(lede__pipeline *p, lede_doc *doc, int sink)
     lede_buf *b = lede_doc_output(doc, sink);
 
     if (p->stream_rc || !b || sink >= p->n_sinks)
+        return;
+    /* Standard output flushed by a stage that did not open it, where another stage writes:
+     * not written; lede__pipeline_process drops it and fails the document. (Stage names
+     * are each stage's own copy: the pointer tells two exporters apart.) */
+    const char *cur = lede_doc_stage(doc);
+    if (sink == 0 && p->stdout_owner && cur && cur != p->stdout_owner->name)
         return;
     /* The document is the next one due, so setup is over: the files may be opened. */
     if ((p->stream_rc = sinks_open(p, &p->stream_err)) ||

@@ -453,7 +453,8 @@ static void test_broken_stages_report_the_real_reason(void **state)
             "'teststage_ok ! exporter format=ndjson' $E.in; echo status $?; rm -f $E.in");
     assert_non_null(strstr(g.out, "{\"id\":\"a\",\"error\":{\"stage\":\"teststage_ok\",\"message\":"
                                   "\"the stage provides 'mark' (its descriptor says so), which a "
-                                  "later stage requires, but did not set it on this document\"}}"));
+                                  "later stage requires, but did not set it on this document "
+                                  "(is an option that adds it off? see lede inspect)\"}}"));
     assert_non_null(strstr(g.out, "\n{\"id\":\"b\",\"mark\":[]}\nstatus 1\n{\"id\":\"a\"}\n"
                                   "{\"id\":\"b\",\"mark\":[]}\nstatus 0\n"));
     done(&g);
@@ -747,13 +748,15 @@ static void test_gnu_parallel_pipe_gives_the_same_records(void **state)
 /* A stage that writes standard output without opening it (teststage_render: lede_doc_output(doc,
  * 0)) next to an exporter that opened it would interleave its lines with the records: each
  * document fails, naming the stage, and standard output holds the records alone, in-process or
- * isolated. Alone on standard output, or beside an exporter writing a file, it writes. */
+ * isolated, also when the stage flushes its line at once (b: FLUSH_HERE). Alone on standard output,
+ * or beside an exporter writing a file, it writes. */
 static void test_a_stage_writing_standard_output_unopened_beside_its_owner_fails(void **state)
 {
     (void)state;
     for (int iso = 0; iso < 2; iso++) {
         result r = run("printf '%%s\\n' '{\"id\":\"a\",\"text\":\"One.\"}' "
-                       "'{\"id\":\"b\",\"text\":\"Two.\"}' | LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES "
+                       "'{\"id\":\"b\",\"text\":\"Two. FLUSH_HERE\"}' | "
+                       "LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES "
                        "$LEDE run %s -i ndjson -p 'tokenizer ! teststage_render ! exporter "
                        "format=ndjson'",
                        iso ? "--isolate -j 2" : "");

@@ -1,5 +1,6 @@
 /* teststage_render.c -- a minimal renderer: one line per document, "ID<TAB>ok" or
- * "ID<TAB>error<TAB>STAGE<TAB>MESSAGE", to prove one record per document, in order. */
+ * "ID<TAB>error<TAB>STAGE<TAB>MESSAGE", to prove one record per document, in order. On a
+ * text containing FLUSH_HERE it hands its line to the host at once (lede_doc_output_flush). */
 #include <string.h>
 
 #include "lede/stage.h"
@@ -22,6 +23,8 @@ static int render_process(void *p, lede_doc *doc, lede_error *err)
     } else if (lede_buf_printf(b, "%s\tok\t%zu\n", lede_doc_id(doc), lede_doc_meta_count(doc))) {
         return lede_error_set(err, LEDE_ENOMEM, "out of memory");
     }
+    if (strstr(lede_doc_text(doc, NULL), "FLUSH_HERE"))
+        lede_doc_output_flush(doc, 0);
     return 0;
 }
 
