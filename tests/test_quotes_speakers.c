@@ -89,6 +89,101 @@ static void test_a_word_after_the_takes_no_full_name(void **state)
     qtu_free(&t);
 }
 
+/* BBC politics/260: a cue before the quotation, with its addressee before the colon, beats the
+ * cue of the next sentence. */
+static void test_told_addressee_colon_beats_the_next_sentence(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Mr Blair told MPs and peers: \"I know from everyone here, in Cabinet and "
+            "government, nothing is going to get in the way of a unified Labour Party.\" "
+            "Labour's Paul Flynn said the pair had had a \"scorching\" from MPs.\n\n"
+            "On Tuesday, deputy prime minister Mr Prescott told BBC News: \"They told us very "
+            "clearly, it was the troops telling the leaders: get in line.\" The new book claims "
+            "Mr Prescott hosted a dinner in November 2003.",
+            NULL);
+    qtu_expect(&t,
+               "I know from everyone here, in Cabinet and government, nothing is going to get in "
+               "the way of a unified Labour Party.",
+               "Mr Blair", "told", "Blair");
+    qtu_expect(&t, "They told us very clearly, it was the troops telling the leaders: get in line.",
+               "Mr Prescott", "told", "Prescott");
+    qtu_free(&t);
+}
+
+/* BBC politics/361: "he said" after a quotation that a named speaker's cue and colon
+ * introduce is that speaker; the first name opens the name after the party's; the turn
+ * goes on past the next sentence's report. */
+static void test_named_colon_cue_beats_he_said_after(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Chief Secretary to the Treasury Ed Balls said the plans showed a difference in "
+            "investment.\n\n"
+            "For the Lib Dems David Laws said: \"The chancellor will no doubt tell us today how "
+            "wonderfully the economy is doing,\" he said. \"But a lot of that is built on an "
+            "increase in personal and consumer debt over the last few years.\" SNP leader Alex "
+            "Salmond said his party would introduce a grant for first time buyers.",
+            NULL);
+    qtu_expect(&t,
+               "The chancellor will no doubt tell us today how wonderfully the economy is "
+               "doing,",
+               "David Laws", "said", "David Laws");
+    qtu_expect(&t,
+               "But a lot of that is built on an increase in personal and consumer debt over the "
+               "last few years.",
+               "David Laws", "said", "David Laws");
+    qtu_free(&t);
+}
+
+/* BBC sport/137: a later paragraph of a quotation keeps its speaker when the sentence after
+ * it reports what someone said next. */
+static void test_continuation_keeps_its_speaker_past_a_report(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "\"I had a talk with Roy Keane and that's it. Gary Neville is a big lad, he can "
+            "handle himself,\" said Vieira. \"They just played better than us and deserved to "
+            "win.\" Neville admitted there had been incidents before the game, but insisted it "
+            "had not distracted his focus.",
+            NULL);
+    qtu_expect(&t, "They just played better than us and deserved to win.", "Vieira", "said",
+               "Vieira");
+    qtu_free(&t);
+    qtu_run(&t,
+            "Committee chairman Barry Sheerman said: \"UK e-University was a terrible waste of "
+            "public money.\n\n"
+            "\"The senior executives failed to interest any private investors.\" The report "
+            "warns that the government should not be scared off investment in innovative "
+            "schemes.",
+            NULL);
+    qtu_expect(&t, "The senior executives failed to interest any private investors.",
+               "Barry Sheerman", "said", "Barry Sheerman");
+    qtu_free(&t);
+}
+
+/* BBC politics/193: a quotation after one of the same paragraph goes on its turn, not to the
+ * subject of the next sentence's report. */
+static void test_turn_goes_on_past_the_next_sentence_report(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "\"The government is employing the politics of confusion - I think, deliberately,\" "
+            "argued Mr Davis. \"By confusing the country it hopes no one will notice the "
+            "disappearance of the asylum and immigration veto.\" On Monday Tony Blair insisted "
+            "closer co-operation did not mean losing control of British borders.",
+            NULL);
+    qtu_expect(&t,
+               "By confusing the country it hopes no one will notice the disappearance of the "
+               "asylum and immigration veto.",
+               "Mr Davis", "argued", "Davis");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -96,6 +191,10 @@ int main(void)
         cmocka_unit_test(test_he_passes_the_object_of_a_gerund_by),
         cmocka_unit_test(test_she_passes_a_counted_name_by),
         cmocka_unit_test(test_a_word_after_the_takes_no_full_name),
+        cmocka_unit_test(test_told_addressee_colon_beats_the_next_sentence),
+        cmocka_unit_test(test_named_colon_cue_beats_he_said_after),
+        cmocka_unit_test(test_continuation_keeps_its_speaker_past_a_report),
+        cmocka_unit_test(test_turn_goes_on_past_the_next_sentence_report),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

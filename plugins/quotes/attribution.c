@@ -36,6 +36,9 @@
 #define POST_NEAR 6
 /* How long an appositive between commas may be (S, head of X, said). */
 #define APPOSITIVE_REACH 30
+/* How many words may stand between a cue verb and the colon before a quotation (told MPs
+ * and peers:). */
+#define COLON_REACH 5
 /* How far before a quotation without a cue a cue of someone else ends the turn before it. */
 #define TURN_CUE_REACH 30
 
@@ -816,6 +819,25 @@ static int new_statement(const qt_view *v, size_t ce, size_t pe, const found *f)
     return qt_tok_in(v, k, QT_W_DETERMINERS) && pe - k >= 6;
 }
 
+/* "They just played better than us and deserved to win." Neville admitted there had been
+ * incidents: a quotation that ends its sentence, then a new sentence whose cue verb goes on
+ * into a clause (that, there, a pronoun, a determiner or a possessive, or five words or more,
+ * not a preposition: not Mr Smith said in a statement.) reports what its subject said next.
+ * Where the quotation goes on a turn (it continues a quotation, or follows one of the same
+ * paragraph), the turn's speaker said it (BBC sport/137, politics/193, politics/023). */
+static int reports_next(const qt_view *v, size_t ce, size_t pe, const found *f)
+{
+    if (!f->has_cue || f->cue_kind != QT_CUE_VERB || f->cue_b <= ce || ce >= v->n_tok ||
+        !(v->tok[ce].flags & LEDE_TOKF_SENT_START))
+        return 0;
+    size_t k = f->cue_e;
+    if (k >= pe || !qt_tok_lowercase(v, k) || qt_tok_in(v, k, QT_W_PREPOSITIONS))
+        return 0;
+    return qt_tok_is(v, k, "that") || qt_tok_is(v, k, "there") || qt_tok_is(v, k, "his") ||
+           qt_tok_is(v, k, "her") || qt_tok_is(v, k, "their") || qt_tok_is(v, k, "its") ||
+           is_pronoun(v, k) || qt_tok_in(v, k, QT_W_DETERMINERS) || pe - k >= 5;
+}
+
 /* The plan is “dead on arrival,” said Ann Lee / Ann Lee said / he said: a partial
  * quotation (words inside the writer's sentence) whose last word inside the marks is a
  * comma, and whose words after the closing token ce (before byte hi_b) are a cue verb or
@@ -850,8 +872,15 @@ static int colon_cue(const qt_view *v, qt_names *nm, size_t ob, uint32_t lo_b, f
     found g;
     memset(&g, 0, sizeof g);
     if (!read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &g) || !g.has_cue || !g.has_who ||
-        g.cue_kind == QT_CUE_NOUN || g.cue_e != ob - 1)
+        g.cue_kind == QT_CUE_NOUN || g.cue_e > ob - 1)
         return 0;
+    /* Mr Blair told MPs and peers: "I know ..." Labour's Paul Flynn said: the one the cue
+     * verb addresses may stand between it and the colon (BBC politics/260). */
+    if (g.cue_e < ob - 1 && (g.cue_kind != QT_CUE_VERB || ob - 1 - g.cue_e > COLON_REACH))
+        return 0;
+    for (size_t k = g.cue_e; k < ob - 1; k++)
+        if (is_comma_like(v, k) || qt_tok_in(v, k, QT_W_CUE_VERBS | QT_W_CUE_PARTICIPLES))
+            return 0;
     *f = g;
     return 1;
 }
@@ -938,7 +967,8 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
             size_t pe = post_window_end(v, ce, hi_b);
             if (sentence && introduces_next(v, ce, pe, hi_b))
                 pe = ce; /* it ended its sentence: nothing after it is its own */
-            if (!read_after(v, ce, pe, &f) || !f.has_who) {
+            if (!read_after(v, ce, pe, &f) || !f.has_who ||
+                (sentence && reports_next(v, ce, pe, &f))) {
                 copy_attribution(q, &quotes[q->continues], 0.95f);
                 continue;
             }
@@ -949,12 +979,20 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
             if (sentence && introduces_next(v, ce, pe, hi_b))
                 pe = ce; /* it ended its sentence: nothing after it is its own */
             int after = read_after(v, ce, pe, &f);
+            /* For the Lib Dems David Laws said: "...," he said: he is the one named before
+             * the colon (BBC politics/361). */
+            found g;
+            if (after && f.has_who && f.who.kind == QT_MENTION_PRONOUN &&
+                colon_cue(v, nm, ob, lo_b, &g) && g.who.kind == QT_MENTION_NAME)
+                f = g;
+            if (after && sentence && qi > 0 && reports_next(v, ce, pe, &f) &&
+                inherit_turn(v, nm, quotes, qi, pi, ob))
+                continue; /* the turn goes on (reports_next()) */
             if (after && sentence && new_statement(v, ce, pe, &f)) {
                 memset(&f, 0, sizeof f);
                 after = 0;
             }
             if (!after || !f.has_who) {
-                found g;
                 memset(&g, 0, sizeof g);
                 if (read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &g) &&
                     (g.has_who || !f.has_cue))

@@ -297,7 +297,7 @@ static const char *const nationals[] = {
     "canadians", "brazilians", "argentines", "argentinians", "belgians", "swedes", "swede",
     "danes", "dane", "finns", "kiwis", "kiwi", "croats", "serbs", "czechs", "austrians", "greeks",
     "turks", "kenyans", "ethiopians", "moroccans", "nigerians", "mexicans", "indians",
-    "pakistanis", "israelis", "palestinians", "iraqis", "iranians", "briton", NULL};
+    "pakistanis", "israelis", "palestinians", "iraqis", "iranians", "briton", "scot", NULL};
 
 /* First words of the cue phrases qt_cue_at() reads word by word (according to, went on). */
 static const char *const cue_heads[] = {

@@ -228,6 +228,20 @@ static void trim_run(const qt_view *v, size_t *tb, size_t *te)
             break;
         }
     }
+    /* For the Lib Dems David Laws said: a common first name after a capitalised word that is
+     * no first name, title or particle, with a surname after it, opens the person's name;
+     * the words before it are a party's or a body's (BBC politics/361). */
+    for (size_t i = *tb + 1; i + 1 < *te; i++) {
+        if (qt_tok_capitalized(v, i) && qt_tok_in(v, i, QT_W_MALE_NAMES | QT_W_FEMALE_NAMES) &&
+            qt_tok_capitalized(v, i - 1) &&
+            !qt_tok_in(v, i - 1,
+                       QT_W_MALE_NAMES | QT_W_FEMALE_NAMES | QT_W_CONNECTORS | QT_W_TITLES |
+                           QT_W_ROLES) &&
+            qt_tok_capitalized(v, i + 1)) {
+            *tb = i;
+            break;
+        }
+    }
     while (*te > *tb && (qt_tok_punct(v, *te - 1, '.') && !is_initial_dot(v, *te - 1)))
         (*te)--;
 }
