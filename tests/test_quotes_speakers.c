@@ -184,6 +184,153 @@ static void test_turn_goes_on_past_the_next_sentence_report(void **state)
     qtu_free(&t);
 }
 
+/* BBC sport/011: "the European cross-country champion" after a team member said: the member,
+ * a person by the job before her name, not a name in her clause's object. */
+static void test_description_after_a_team_member_is_the_member(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Radcliffe must make a decision by Tuesday - the deadline for team nominations. "
+            "British team member Hayley Yelling said the team would understand if Radcliffe "
+            "opted out of the event. \"It would be fantastic to have Paula in the team,\" said "
+            "the European cross-country champion.",
+            NULL);
+    qtu_expect(&t, "It would be fantastic to have Paula in the team,", "Hayley Yelling", "said",
+               "the European cross-country champion");
+    qtu_free(&t);
+}
+
+/* BBC politics/260: a party before a hyphenated job is the job's modifier, not the speaker. */
+static void test_party_before_co_chairman_is_no_speaker(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Conservative co-chairman Liam Fox derided the photo call, saying: \"The show of "
+            "unity was the worst acting I have seen since Prisoner Cell Block H.\"",
+            NULL);
+    qtu_expect(&t,
+               "The show of unity was the worst acting I have seen since Prisoner Cell Block H.",
+               "Liam Fox", "saying", "Liam Fox");
+    qtu_free(&t);
+}
+
+/* BBC sport/046: "the 30-year-old" is a description whose head is an age. */
+static void test_the_30_year_old_told_is_the_person_last_named(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Paula Radcliffe has called for all athletes found guilty on drugs charges to be "
+            "treated as criminals.\n\n"
+            "The marathon world record holder believes more needs to be done to rid athletics "
+            "of the \"suspicions and innuendoes\" which greet any fast time. \"Doping in sport "
+            "is a criminal offence and should be treated as such,\" the 30-year-old told the "
+            "Sunday Times.",
+            NULL);
+    qtu_expect(&t, "Doping in sport is a criminal offence and should be treated as such,",
+               "Paula Radcliffe", "told", "the 30-year-old");
+    qtu_free(&t);
+}
+
+/* BBC politics/071, business/200, politics/023: he or she after a sentence whose cue has a
+ * job's description for its subject is that description, not a name before it. */
+static void test_he_after_a_spokesman_said_is_the_spokesman(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Mr Leigh said the Home Office should now consider removing those who had not set "
+            "up a valid business. A Home Office spokesman said the system had been toughened "
+            "and tightened since the investigation. He added \"that the traditional system will "
+            "be replaced by a single pre-entry check at post\".",
+            NULL);
+    qtu_expect(&t,
+               "that the traditional system will be replaced by a single pre-entry check at post",
+               "Home Office spokesman", "added", "He");
+    qtu_free(&t);
+    qtu_run(&t,
+            "In a live television broadcast announcing the measure, President Castro's chief "
+            "aide said it was necessary because of the United States' increasing \"economic "
+            "aggression\". \"The ten percent obligation applies exclusively to the dollar,\" he "
+            "said.",
+            NULL);
+    qtu_expect(&t, "The ten percent obligation applies exclusively to the dollar,",
+               "President Castro's chief aide", "said", "he");
+    qtu_free(&t);
+    qtu_run(&t,
+            "A Department for Education and Skills spokeswoman said the venture had been "
+            "\"ambitious and ground-breaking\". She added: \"UK e-Universities was not the only "
+            "organisation to have lost out on private sector investment.\"",
+            NULL);
+    qtu_expect(&t, "ambitious and ground-breaking",
+               "Department for Education and Skills spokeswoman", "said",
+               "A Department for Education and Skills spokeswoman");
+    qtu_expect(&t,
+               "UK e-Universities was not the only organisation to have lost out on private "
+               "sector investment.",
+               "Department for Education and Skills spokeswoman", "added", "She");
+    qtu_free(&t);
+}
+
+/* BBC business/206, business/329, business/254: a partial quotation, a comma after its
+ * closing mark, then a named speaker's cue that ends the sentence. */
+static void test_partial_then_comma_and_cue_is_the_named_speaker(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "John Gill, managing director of the insurer's life and pensions division, said the "
+            "recovery had been slow. In addition, low interest rates meant that \"long-term "
+            "investment returns are well below historic levels\", Mr Gill added.",
+            NULL);
+    qtu_expect(&t, "long-term investment returns are well below historic levels", "John Gill",
+               "added", "Gill");
+    qtu_free(&t);
+    qtu_run(&t,
+            "In Scotland, where prices have remained on an upward path, increases were more "
+            "\"moderate\", RICS added.",
+            NULL);
+    qtu_expect(&t, "moderate", "RICS", "added", "RICS");
+    qtu_free(&t);
+    qtu_run(&t,
+            "According to the Financial Times, chief operating officer Peter Chernin said that "
+            "News Corp is looking at video games companies. Video games are \"big business\", "
+            "the paper quoted Mr Chernin as saying.",
+            NULL);
+    qtu_expect(&t, "big business", "Peter Chernin", "quoted", "Chernin");
+    qtu_free(&t);
+}
+
+/* BBC politics/127: a time between the subject and its cue. */
+static void test_subject_in_july_said(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "But Band Aid founder Bob Geldof in July said he was sick of hearing \"guff\" about "
+            "scars on the world.",
+            NULL);
+    qtu_expect(&t, "guff", "Bob Geldof", "said", "Bob Geldof");
+    qtu_free(&t);
+}
+
+/* BBC politics/190: "he" opening the sentence is the subject of a coordinated cue, not the
+ * newspaper he told. */
+static void test_coordinated_cue_takes_the_pronoun_opening_its_sentence(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Conservative leader Michael Howard has admitted he used to play truant.\n\n"
+            "But he told the Times Educational Supplement that truancy was \"very bad\" and said "
+            "\"firm action\" was needed.",
+            NULL);
+    qtu_expect(&t, "firm action", "Michael Howard", "said", "he");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -195,6 +342,13 @@ int main(void)
         cmocka_unit_test(test_named_colon_cue_beats_he_said_after),
         cmocka_unit_test(test_continuation_keeps_its_speaker_past_a_report),
         cmocka_unit_test(test_turn_goes_on_past_the_next_sentence_report),
+        cmocka_unit_test(test_description_after_a_team_member_is_the_member),
+        cmocka_unit_test(test_party_before_co_chairman_is_no_speaker),
+        cmocka_unit_test(test_the_30_year_old_told_is_the_person_last_named),
+        cmocka_unit_test(test_he_after_a_spokesman_said_is_the_spokesman),
+        cmocka_unit_test(test_partial_then_comma_and_cue_is_the_named_speaker),
+        cmocka_unit_test(test_subject_in_july_said),
+        cmocka_unit_test(test_coordinated_cue_takes_the_pronoun_opening_its_sentence),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

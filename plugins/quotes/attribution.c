@@ -137,19 +137,39 @@ static int all_capitals(const qt_view *v, size_t i)
     return n >= 2 && k == n;
 }
 
+/* Token k is an age used as a noun: 30-year-old. */
+static int age_word(const qt_view *v, size_t k)
+{
+    size_t n = v->tok[k].end - v->tok[k].start;
+    const char *s = v->text + v->tok[k].start;
+    return n > 9 && s[0] >= '0' && s[0] <= '9' && memcmp(s + n - 9, "-year-old", 9) == 0;
+}
+
 /* A common noun phrase ending at token k, read leftwards: Richmond police, the bank's
  * chief economist, a spokesman. */
 static int phrase_ending_at_d(const qt_view *v, size_t k, size_t lo, qt_mention *out, int depth)
 {
-    if (!qt_tok_lowercase(v, k) || qt_tok_in(v, k, QT_W_FUNCTION) || is_skip_word(v, k) ||
-        is_verb_cue(v, k))
+    /* "...," the 30-year-old told the Sunday Times: an age is a description's head (BBC
+     * sport/046). */
+    if (!qt_tok_lowercase(v, k) && !age_word(v, k))
+        return 0;
+    if (qt_tok_in(v, k, QT_W_FUNCTION) || is_skip_word(v, k) || is_verb_cue(v, k))
         return 0;
     size_t b = k;
-    while (b > lo && k - b < 5) {
+    size_t reach = 5;
+    while (b > lo && k - b < reach) {
         size_t p = b - 1;
         if (qt_tok_in(v, p, QT_W_PHRASE_OPENERS)) {
             b = p;
             break;
+        }
+        /* A Department for Education and Skills spokeswoman said: a body's name with its
+         * small words inside the phrase (BBC politics/023). */
+        if (reach < 8 && p > lo && qt_tok_capitalized(v, b) && qt_tok_capitalized(v, p - 1) &&
+            (qt_tok_is(v, p, "for") || qt_tok_is(v, p, "of") || qt_tok_is(v, p, "and"))) {
+            b = p;
+            reach++;
+            continue;
         }
         if (!is_word(v, p) || (qt_tok_in(v, p, QT_W_FUNCTION) && !all_capitals(v, p)) ||
             is_skip_word(v, p) || is_verb_cue(v, p))
@@ -310,6 +330,11 @@ static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
             !qt_tok_is(v, c, "asked"))
             return 0;
     }
+    /* Band Aid founder Bob Geldof in July said: a time between the subject and its cue
+     * (in July, on Monday, last week; BBC politics/127). */
+    if (i > lo + 2 && (qt_tok_in(v, i - 1, QT_W_CALENDAR) || qt_tok_is(v, i - 1, "week")) &&
+        (qt_tok_is(v, i - 2, "in") || qt_tok_is(v, i - 2, "on") || qt_tok_is(v, i - 2, "last")))
+        i -= 2;
     if (i <= lo)
         return 0;
     size_t k = skip_paren_left(v, i - 1, lo);
@@ -507,6 +532,19 @@ static int read_after(const qt_view *v, size_t ce, size_t pe, found *f)
         if (kind != QT_CUE_VERB)
             continue;
         qt_mention who;
+        /* "...", the paper quoted Mr Chernin as saying: the one quoted speaks (BBC
+         * business/254). */
+        if (qt_tok_is(v, j, "quoted") && qt_name_starting_at(v, end, pe, &who) &&
+            who.tb - end <= 2 && qt_tok_is(v, who.te, "as") &&
+            qt_tok_in(v, who.te + 1, QT_W_CUE_PARTICIPLES)) {
+            f->has_cue = 1;
+            f->cue_b = j;
+            f->cue_e = end;
+            f->cue_kind = kind;
+            f->who = who;
+            f->has_who = 1;
+            return 1;
+        }
         int ok = subject_left(v, j, i, &who) &&
                  (j - i <= POST_NEAR || who.tb <= i + 3 || next_to_cue(v, &who, j));
         if (!ok && has_lead) {
@@ -539,6 +577,19 @@ static uint32_t sentence_start(const qt_view *v, uint32_t pos)
 static int clause_subject(const qt_view *v, qt_names *nm, size_t k, qt_mention *out)
 {
     uint32_t from = sentence_start(v, v->tok[k].start);
+    /* But he told the Times Educational Supplement that ... and said "...": a pronoun
+     * opening the sentence (past a conjunction) is its subject, not a name after it (BBC
+     * politics/190). */
+    size_t first = qt_tok_lower_bound(v, from);
+    if (first < k && (qt_tok_is(v, first, "but") || qt_tok_is(v, first, "and")))
+        first++;
+    if (first < k && (qt_tok_is(v, first, "he") || qt_tok_is(v, first, "she")) &&
+        !v->quoted[first]) {
+        out->tb = first;
+        out->te = first + 1;
+        out->kind = QT_MENTION_PRONOUN;
+        return 1;
+    }
     if (qt_names_first_in(nm, from, v->tok[k].start, 0, out)) {
         /* Lib Dem chairman Matthew Taylor wrote ... saying: the name after a job is the
          * subject, the one before it the job's modifier. */
@@ -547,7 +598,7 @@ static int clause_subject(const qt_view *v, qt_names *nm, size_t k, qt_mention *
             *out = m;
         return 1;
     }
-    size_t first = qt_tok_lower_bound(v, from);
+    first = qt_tok_lower_bound(v, from);
     /* "It" opens too many sentences to stand for a speaker here. */
     if (first < k && is_pronoun(v, first) && !qt_tok_is(v, first, "it") && !v->quoted[first]) {
         out->tb = first;
@@ -765,6 +816,38 @@ static void speaker_of_previous_sentence(const qt_view *v, qt_names *nm, lede_qu
     }
 }
 
+/* A Home Office spokesman said the system had been toughened. He added "...": he or she
+ * at token p stands for the description that is the subject of the first cue verb of the
+ * sentence before the one holding token at (the pronoun's or the quotation's, whichever
+ * comes first), when that description is a person's job (an indefinite one, or one whose
+ * possessor is a name: President Castro's chief aide said ... "...," he said) and no person is
+ * named as a subject after the cue. 1 with the description in *d (BBC politics/071,
+ * business/200, politics/023). */
+static int described_before(const qt_view *v, qt_names *nm, size_t p, size_t at, qt_mention *d)
+{
+    int she = qt_tok_is(v, p, "she");
+    if (!she && !qt_tok_is(v, p, "he"))
+        return 0;
+    size_t st = qt_tok_lower_bound(v, sentence_start(v, v->tok[at].start));
+    if (st == 0 || st > at || !qt_tok_sentence_end(v, st - 1) || v->quoted[st - 1])
+        return 0;
+    size_t pt = qt_tok_lower_bound(v, sentence_start(v, v->tok[st - 1].start));
+    for (size_t j = pt; j + 1 < st; j++) {
+        if (v->quoted[j])
+            return 0; /* the sentence quotes someone: its own attribution stands */
+        size_t end;
+        if (!qt_tok_lowercase(v, j) || qt_cue_at(v, j, &end) != QT_CUE_VERB)
+            continue;
+        if (!subject_left(v, j, pt, d) || d->kind != QT_MENTION_PHRASE ||
+            !qt_tok_in(v, d->te - 1, QT_W_ROLES | QT_W_TITLES) ||
+            qt_tok_is(v, d->te - 1, she ? "spokesman" : "spokeswoman"))
+            return 0;
+        qt_mention other;
+        return !qt_names_first_in(nm, v->tok[j].end, v->tok[p].start, 1, &other);
+    }
+    return 0;
+}
+
 /* The clause window before the quotation opening at token ob: back to the sentence end
  * before it, not before byte lo_b (its paragraph's start, or the quotation before). */
 static size_t pre_window_start(const qt_view *v, size_t ob, uint32_t lo_b)
@@ -859,6 +942,25 @@ static int cue_after_comma(const qt_view *v, const lede_quote *q, size_t ob, siz
         return 0;
     *f = g;
     return 1;
+}
+
+/* Low interest rates meant that "long-term investment returns are well below historic
+ * levels", Mr Gill added: a partial quotation whose closing mark a comma follows, then a cue
+ * verb and its speaker named (no pronoun) that end the sentence (at most a few words after the cue:
+ * he told the paper), was said by that speaker when the words before it name none (BBC
+ * business/206, business/329). *f is the attribution read after token ce (before byte
+ * hi_b). */
+static int cue_after_comma_outside(const qt_view *v, size_t ce, uint32_t hi_b, found *f)
+{
+    if (!qt_tok_punct(v, ce, ','))
+        return 0;
+    size_t pe = post_window_end(v, ce, hi_b);
+    /* (Not he or she: the writer's sentence names someone else before it as often as the
+     * speaker: He hoped Jay-Z would "move the company ...", he added.) */
+    if (pe >= v->n_tok || !qt_tok_sentence_end(v, pe) || !read_after(v, ce, pe, f) || !f->has_cue ||
+        !f->has_who || f->cue_kind != QT_CUE_VERB || f->who.kind == QT_MENTION_PRONOUN)
+        return 0;
+    return pe - f->cue_e <= 4 || qt_tok_is(v, f->cue_b, "quoted");
 }
 
 /* Mr Blair said: "... move forward." He described his relationship ...: a cue verb and a
@@ -1001,8 +1103,11 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
         } else if (cue_after_comma(v, q, ob, ce, hi_b, &f)) {
             q->kind = LEDE_QUOTE_FULL;
             lead_in = 1;
-        } else {
-            read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &f);
+        } else if (!read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &f) || !f.has_who) {
+            found g;
+            memset(&g, 0, sizeof g);
+            if (cue_after_comma_outside(v, ce, hi_b, &g))
+                f = g;
         }
         if (f.has_cue) {
             q->cue_start = v->tok[f.cue_b].start;
@@ -1016,6 +1121,9 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
             if (f.who.kind == QT_MENTION_PRONOUN && f.who.tb >= ce && f.who.tb - ce <= 1 &&
                 qt_description_before(v, ob, ce, f.who.tb, &d))
                 q->speaker = qt_names_resolve_description(nm, v, &d);
+            if (!q->speaker && f.who.kind == QT_MENTION_PRONOUN &&
+                described_before(v, nm, f.who.tb, f.who.tb < ob ? f.who.tb : ob, &d))
+                q->speaker = qt_names_resolve(nm, v, &d);
             /* Mr Sullivan "made accounting decisions," he told the court: he is not
              * someone the writer's words before the quotation name (else they would be
              * his own), but someone named before its sentence; unless those words hold a

@@ -268,6 +268,10 @@ static const char *const roles[] = {
     "minister", "chancellor", "leader", "editor", "founder", "head", "captain", "officer",
     "official", "owner", "reverend", "matchwinner", "veteran", "dj", "magistrate", "goalscorer",
     "wing",
+    /* a team's or a body's member, an aide, an assistant; jobs shared or deputised
+     * (Conservative co-chairman Liam Fox, British team member Hayley Yelling) */
+    "member", "aide", "assistant", "co-chairman", "co-chairwoman", "co-chair", "co-founder",
+    "co-leader", "vice-chairman", "vice-president",
     /* the press (MSNBC anchor, columnist; "host" is read apart: Sale host Bath) */
     "anchor", "commentator", "columnist", "pundit", "reporter", "journalist",
     "moderator", "blogger", "critic", "historian", "newscaster", NULL};
