@@ -331,6 +331,38 @@ static void test_coordinated_cue_takes_the_pronoun_opening_its_sentence(void **s
     qtu_free(&t);
 }
 
+/* BBC sport/426: a nationality before a full name is no part of it, so the surname said
+ * later resolves. */
+static void test_surname_after_fellow_american_full_name_resolves(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "But the wildcard entry was dispatched by fellow American Robby Ginepri in straight "
+            "sets. \"He's very talented,\" said Ginepri.",
+            NULL);
+    qtu_expect(&t, "He's very talented,", "Robby Ginepri", "said", "Ginepri");
+    qtu_free(&t);
+}
+
+/* BBC politics/117: she passes by the job named in a relative clause after "be", and a
+ * baroness's title is no part of her name. */
+static void test_she_passes_what_someone_was_to_be_by(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Betty Boothroyd has said the House of Lords needs its own Speaker.\n\n"
+            "Baroness Boothroyd, who was the first woman to be Commons Speaker, said she "
+            "believed Tony Blair initiated reforms without a clear outcome in mind. \"Now we "
+            "have to take care of it ourselves and make the best of it,\" she told the BBC's "
+            "Breakfast with Frost.",
+            NULL);
+    qtu_expect(&t, "Now we have to take care of it ourselves and make the best of it,",
+               "Betty Boothroyd", "told", "she");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -349,6 +381,8 @@ int main(void)
         cmocka_unit_test(test_partial_then_comma_and_cue_is_the_named_speaker),
         cmocka_unit_test(test_subject_in_july_said),
         cmocka_unit_test(test_coordinated_cue_takes_the_pronoun_opening_its_sentence),
+        cmocka_unit_test(test_surname_after_fellow_american_full_name_resolves),
+        cmocka_unit_test(test_she_passes_what_someone_was_to_be_by),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

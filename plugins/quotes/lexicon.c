@@ -80,7 +80,7 @@ static const char *const qt_titles[] = {
     "major", "inspector", "superintendent", "mullah", "imam", "rabbi", "bishop", "archbishop",
     "cardinal", "father", "sister", "brother", "emir", "sultan", "premier", "councilman",
     "councilwoman", "councillor", "councilor", "treasurer", "auditor", "comptroller", "manager",
-    "minority", "majority", "whip",
+    "minority", "majority", "whip", "baroness", "baron",
     NULL};
 
 static const char *const qt_function_words[] = {
@@ -99,9 +99,11 @@ static const char *const qt_function_words[] = {
     "four", "five", "six", "seven", "eight", "nine", "ten", "mr", "mrs", "ms", NULL};
 
 static const char *const qt_male_titles[] = {
-    "mr", "mr.", "sir", "lord", "king", "prince", "father", "brother", "rev", "rev.", NULL};
+    "mr", "mr.", "sir", "lord", "king", "prince", "father", "brother", "rev", "rev.", "baron",
+    NULL};
 static const char *const qt_female_titles[] = {
-    "mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess", "sister", NULL};
+    "mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess", "sister",
+    "baroness", NULL};
 
 /* Common first names, to keep he and she from landing on the wrong person. */
 static const char *const qt_male_names[] = {

@@ -185,6 +185,24 @@ static inline int is_suffix(const qt_view *v, size_t i)
             (n == 2 || (s[1] == 'I' && s[2] == 'I')));
 }
 
+/* Token i is a nationality's adjective, capitalised: American, British. */
+static int nationality(const qt_view *v, size_t i)
+{
+    static const char *const adjectives[] = {
+        "american", "british",  "french",    "german",    "italian",   "spanish",    "russian",
+        "chinese",  "japanese", "irish",     "scottish",  "welsh",     "english",    "australian",
+        "canadian", "swedish",  "danish",    "norwegian", "finnish",   "dutch",      "belgian",
+        "swiss",    "austrian", "brazilian", "argentine", "mexican",   "portuguese", "greek",
+        "polish",   "czech",    "croatian",  "serbian",   "ukrainian", "israeli",    "iranian",
+        "iraqi",    "indian",   "pakistani", "kenyan",    "nigerian",  "korean",     NULL};
+    if (!qt_tok_capitalized(v, i))
+        return 0;
+    for (size_t k = 0; adjectives[k]; k++)
+        if (qt_tok_is(v, i, adjectives[k]))
+            return 1;
+    return 0;
+}
+
 /* Trims a run [tb, te) of a leading function word and of roles and titles. */
 static void trim_run(const qt_view *v, size_t *tb, size_t *te)
 {
@@ -228,6 +246,12 @@ static void trim_run(const qt_view *v, size_t *tb, size_t *te)
             break;
         }
     }
+    /* Fellow American Robby Ginepri, Canadian qualifier Frank Dancevic: a nationality
+     * before a person's name of two words is no part of it (BBC sport/426); not American
+     * Express or the British Medical Association, which end like a body. */
+    if (*te - *tb >= 3 && nationality(v, *tb) && qt_n_name_words(v, *tb + 1, *te) == 2 &&
+        qt_tok_capitalized(v, *tb + 1) && !qt_tok_in(v, *te - 1, QT_W_ORG_HEADS))
+        (*tb)++;
     /* For the Lib Dems David Laws said: a common first name after a capitalised word that is
      * no first name, title or particle, with a surname after it, opens the person's name;
      * the words before it are a party's or a body's (BBC politics/361). */
@@ -975,6 +999,11 @@ int qt_person_evident(const qt_view *v, const qt_mrec *c)
  * or what is counted, no subject a later he or she goes on with. */
 static int object_of_verb(const qt_view *v, size_t k)
 {
+    /* Baroness Boothroyd, who was the first woman to be Commons Speaker, said: a name after
+     * "be" or "become" is what someone is, no one a pronoun stands for (BBC politics/117). */
+    if (qt_tok_is(v, k, "be") || qt_tok_is(v, k, "become") || qt_tok_is(v, k, "became") ||
+        qt_tok_is(v, k, "becomes"))
+        return 1;
     if (!qt_tok_lowercase(v, k) ||
         qt_tok_in(v, k,
                   QT_W_CUE_VERBS | QT_W_CUE_PARTICIPLES | QT_W_FUNCTION | QT_W_ROLES | QT_W_TITLES |
