@@ -39,6 +39,8 @@
 /* How many words may stand between a cue verb and the colon before a quotation (told MPs
  * and peers:). */
 #define COLON_REACH 5
+/* How far into a sentence a description's cue may stand (described_before()). */
+#define DESCRIBED_REACH 10
 /* How far before a quotation without a cue a cue of someone else ends the turn before it. */
 #define TURN_CUE_REACH 30
 
@@ -572,25 +574,33 @@ static uint32_t sentence_start(const qt_view *v, uint32_t pos)
     return n == 0 ? 0 : v->sent[n - 1].start;
 }
 
+/* He or she at token j, or after "But" or "And" there, before token k: 1 with it in *out. */
+static int opening_pronoun(const qt_view *v, size_t j, size_t k, qt_mention *out)
+{
+    if (j < k && (qt_tok_is(v, j, "but") || qt_tok_is(v, j, "and")))
+        j++;
+    if (j >= k || v->quoted[j] || !(qt_tok_is(v, j, "he") || qt_tok_is(v, j, "she")))
+        return 0;
+    out->tb = j;
+    out->te = j + 1;
+    out->kind = QT_MENTION_PRONOUN;
+    return 1;
+}
+
 /* The subject of the sentence holding token k: its first person mention before k, or a
  * pronoun opening it (He then defended the remark, saying ...). */
 static int clause_subject(const qt_view *v, qt_names *nm, size_t k, qt_mention *out)
 {
     uint32_t from = sentence_start(v, v->tok[k].start);
-    /* But he told the Times Educational Supplement that ... and said "...": a pronoun
-     * opening the sentence (past a conjunction) is its subject, not a name after it (BBC
-     * politics/190). */
-    size_t first = qt_tok_lower_bound(v, from);
-    if (first < k && (qt_tok_is(v, first, "but") || qt_tok_is(v, first, "and")))
-        first++;
-    if (first < k && (qt_tok_is(v, first, "he") || qt_tok_is(v, first, "she")) &&
-        !v->quoted[first]) {
-        out->tb = first;
-        out->te = first + 1;
-        out->kind = QT_MENTION_PRONOUN;
-        return 1;
-    }
     if (qt_names_first_in(nm, from, v->tok[k].start, 0, out)) {
+        /* But he told the Times Educational Supplement that ... and said "...": he or she
+         * opening the sentence (past a conjunction) is its subject, not a name after it (BBC
+         * politics/190). */
+        size_t j = out->tb;
+        while (j > 0 && v->tok[j - 1].start >= from && out->tb - j < 12)
+            j--;
+        if (j < out->tb && v->tok[j].start == from && opening_pronoun(v, j, out->tb, out))
+            return 1;
         /* Lib Dem chairman Matthew Taylor wrote ... saying: the name after a job is the
          * subject, the one before it the job's modifier. */
         qt_mention m;
@@ -598,7 +608,9 @@ static int clause_subject(const qt_view *v, qt_names *nm, size_t k, qt_mention *
             *out = m;
         return 1;
     }
-    first = qt_tok_lower_bound(v, from);
+    size_t first = qt_tok_lower_bound(v, from);
+    if (opening_pronoun(v, first, k, out))
+        return 1;
     /* "It" opens too many sentences to stand for a speaker here. */
     if (first < k && is_pronoun(v, first) && !qt_tok_is(v, first, "it") && !v->quoted[first]) {
         out->tb = first;
@@ -817,29 +829,38 @@ static void speaker_of_previous_sentence(const qt_view *v, qt_names *nm, lede_qu
 }
 
 /* A Home Office spokesman said the system had been toughened. He added "...": he or she
- * at token p stands for the description that is the subject of the first cue verb of the
- * sentence before the one holding token at (the pronoun's or the quotation's, whichever
- * comes first), when that description is a person's job (an indefinite one, or one whose
- * possessor is a name: President Castro's chief aide said ... "...," he said) and no person is
- * named as a subject after the cue. 1 with the description in *d (BBC politics/071,
- * business/200, politics/023). */
+ * at token p stands for the indefinite description of a person's job that is the subject of
+ * a cue verb opening the sentence before the one holding token at (the pronoun's or the
+ * quotation's, whichever comes first), when no person is named as a subject after the cue.
+ * 1 with the description in *d (BBC politics/071, politics/023). */
 static int described_before(const qt_view *v, qt_names *nm, size_t p, size_t at, qt_mention *d)
 {
     int she = qt_tok_is(v, p, "she");
     if (!she && !qt_tok_is(v, p, "he"))
         return 0;
-    size_t st = qt_tok_lower_bound(v, sentence_start(v, v->tok[at].start));
-    if (st == 0 || st > at || !qt_tok_sentence_end(v, st - 1) || v->quoted[st - 1])
+    /* The sentence before: tokens [pt, st - 1]. The one holding token at mostly opens
+     * there (a quotation, He added): its start is walked to, the other's searched. */
+    size_t st = at;
+    while (st > 0 && at - st < PRE_WINDOW && !qt_tok_sentence_end(v, st - 1))
+        st--;
+    if (st < 2 || !qt_tok_sentence_end(v, st - 1) || v->quoted[st - 1])
         return 0;
-    size_t pt = qt_tok_lower_bound(v, sentence_start(v, v->tok[st - 1].start));
-    for (size_t j = pt; j + 1 < st; j++) {
-        if (v->quoted[j])
-            return 0; /* the sentence quotes someone: its own attribution stands */
+    /* An indefinite description opens it (A Home Office spokesman said): its first bytes
+     * turn most sentences away before a token is read. */
+    uint32_t sb = sentence_start(v, v->tok[st - 2].start);
+    const char *t = v->text + sb;
+    if (sb + 3 > v->len || t[0] != 'A' || (t[1] != ' ' && !(t[1] == 'n' && t[2] == ' ')))
+        return 0;
+    size_t pt = qt_tok_seek(v, st > PRE_WINDOW ? st - PRE_WINDOW : 0, sb);
+    /* Its job's word stands right before a cue in its first words. */
+    for (size_t j = pt + 1; j + 1 < st && j - pt <= DESCRIBED_REACH; j++) {
         size_t end;
-        if (!qt_tok_lowercase(v, j) || qt_cue_at(v, j, &end) != QT_CUE_VERB)
+        if (v->quoted[j])
+            break; /* the words before the cue quote someone: theirs is their speaker */
+        if (!qt_tok_lowercase(v, j) || qt_cue_at(v, j, &end) != QT_CUE_VERB ||
+            !qt_tok_lowercase(v, j - 1) || !qt_tok_in(v, j - 1, QT_W_ROLES | QT_W_TITLES))
             continue;
-        if (!subject_left(v, j, pt, d) || d->kind != QT_MENTION_PHRASE ||
-            !qt_tok_in(v, d->te - 1, QT_W_ROLES | QT_W_TITLES) ||
+        if (!subject_left(v, j, pt, d) || d->kind != QT_MENTION_PHRASE || d->te != j ||
             qt_tok_is(v, d->te - 1, she ? "spokesman" : "spokeswoman"))
             return 0;
         qt_mention other;

@@ -195,7 +195,7 @@ static int nationality(const qt_view *v, size_t i)
         "swiss",    "austrian", "brazilian", "argentine", "mexican",   "portuguese", "greek",
         "polish",   "czech",    "croatian",  "serbian",   "ukrainian", "israeli",    "iranian",
         "iraqi",    "indian",   "pakistani", "kenyan",    "nigerian",  "korean",     NULL};
-    if (!qt_tok_capitalized(v, i))
+    if (!qt_tok_capitalized(v, i) || !qt_tok_in(v, i, QT_W_PLACE_FIRSTS))
         return 0;
     for (size_t k = 0; adjectives[k]; k++)
         if (qt_tok_is(v, i, adjectives[k]))
@@ -256,12 +256,11 @@ static void trim_run(const qt_view *v, size_t *tb, size_t *te)
      * no first name, title or particle, with a surname after it, opens the person's name;
      * the words before it are a party's or a body's (BBC politics/361). */
     for (size_t i = *tb + 1; i + 1 < *te; i++) {
-        if (qt_tok_capitalized(v, i) && qt_tok_in(v, i, QT_W_MALE_NAMES | QT_W_FEMALE_NAMES) &&
-            qt_tok_capitalized(v, i - 1) &&
+        if (qt_tok_capitalized(v, i) && qt_tok_capitalized(v, i - 1) &&
+            qt_tok_capitalized(v, i + 1) && qt_tok_in(v, i, QT_W_MALE_NAMES | QT_W_FEMALE_NAMES) &&
             !qt_tok_in(v, i - 1,
                        QT_W_MALE_NAMES | QT_W_FEMALE_NAMES | QT_W_CONNECTORS | QT_W_TITLES |
-                           QT_W_ROLES) &&
-            qt_tok_capitalized(v, i + 1)) {
+                           QT_W_ROLES)) {
             *tb = i;
             break;
         }
@@ -999,24 +998,25 @@ int qt_person_evident(const qt_view *v, const qt_mrec *c)
  * or what is counted, no subject a later he or she goes on with. */
 static int object_of_verb(const qt_view *v, size_t k)
 {
-    /* Baroness Boothroyd, who was the first woman to be Commons Speaker, said: a name after
+    /* (Token k is a lower-case word and no preposition: qt_in_object() asks.) Baroness
+     * Boothroyd, who was the first woman to be Commons Speaker, said: a name after
      * "be" or "become" is what someone is, no one a pronoun stands for (BBC politics/117). */
-    if (qt_tok_is(v, k, "be") || qt_tok_is(v, k, "become") || qt_tok_is(v, k, "became") ||
-        qt_tok_is(v, k, "becomes"))
+    const char *s = v->text + v->tok[k].start;
+    size_t n = v->tok[k].end - v->tok[k].start;
+    if (s[0] == 'b' && (qt_tok_is(v, k, "be") || qt_tok_is(v, k, "become") ||
+                        qt_tok_is(v, k, "became") || qt_tok_is(v, k, "becomes")))
         return 1;
-    if (!qt_tok_lowercase(v, k) ||
-        qt_tok_in(v, k,
-                  QT_W_CUE_VERBS | QT_W_CUE_PARTICIPLES | QT_W_FUNCTION | QT_W_ROLES | QT_W_TITLES |
-                      QT_W_CUE_HEADS | QT_W_SKIP | QT_W_PREPOSITIONS)) {
+    uint32_t bits = qt_tok_bits(v, k);
+    if (bits & (QT_W_CUE_VERBS | QT_W_CUE_PARTICIPLES | QT_W_FUNCTION | QT_W_ROLES | QT_W_TITLES |
+                QT_W_CUE_HEADS | QT_W_SKIP)) {
+        /* (The numbers are function words.) */
         static const char *const counts[] = {"two",   "three", "four", "five", "six",
                                              "seven", "eight", "nine", "ten",  NULL};
-        for (size_t i = 0; counts[i]; i++)
+        for (size_t i = 0; (bits & QT_W_FUNCTION) && n >= 3 && n <= 5 && counts[i]; i++)
             if (qt_tok_is(v, k, counts[i]))
                 return 1;
         return 0;
     }
-    const char *s = v->text + v->tok[k].start;
-    size_t n = v->tok[k].end - v->tok[k].start;
     if (n > 4 && memcmp(s + n - 3, "ing", 3) == 0)
         return 1;
     /* accused, caused, blamed; not need, speed (-eed), nor red or bed (short). */
@@ -1035,18 +1035,17 @@ int qt_in_object(const qt_view *v, const qt_mrec *c)
     size_t b = c->title != LEDE_NONE ? c->title : c->tb;
     if (b == 0)
         return 0;
-    if (object_of_verb(v, b - 1))
-        return 1;
     if (!qt_tok_lowercase(v, b - 1)) {
         if (b < 2 || !qt_tok_capitalized(v, b - 1) || !qt_tok_lowercase(v, b - 2) ||
             !qt_tok_possessive(v, b - 1, NULL))
             return 0;
         b--;
     }
-    return qt_tok_in(v, b - 1, QT_W_PREPOSITIONS) && !qt_tok_is(v, b - 1, "by") &&
-           !qt_tok_is(v, b - 1, "to") && !qt_tok_is(v, b - 1, "for") &&
-           !qt_tok_is(v, b - 1, "before") && !qt_tok_is(v, b - 1, "after") &&
-           !qt_tok_is(v, b - 1, "during");
+    if (!qt_tok_in(v, b - 1, QT_W_PREPOSITIONS))
+        return object_of_verb(v, b - 1);
+    return !qt_tok_is(v, b - 1, "by") && !qt_tok_is(v, b - 1, "to") &&
+           !qt_tok_is(v, b - 1, "for") && !qt_tok_is(v, b - 1, "before") &&
+           !qt_tok_is(v, b - 1, "after") && !qt_tok_is(v, b - 1, "during");
 }
 
 /* A cue verb stands at token k, past adverbs (has said, also said). */
