@@ -329,10 +329,16 @@ static void test_surname_after_fellow_american_full_name_resolves(void **state)
     (void)state;
     qtu t;
     qtu_run(&t,
-            "But the wildcard entry was dispatched by fellow American Robby Ginepri in straight "
-            "sets. \"He's very talented,\" said Ginepri.",
+            "Fifteen-year-old Donald Young's first appearance in an ATP tennis tournament "
+            "proved brief.\n\n"
+            "Young shot to the top of the junior world rankings. But the wildcard entry was "
+            "dispatched by fellow American Robby Ginepri in straight sets, 6-2 6-2, in "
+            "California. Despite that he was happy with his Tour debut. \"It was fun,\" he "
+            "said. \"He's very talented,\" said Ginepri.",
             NULL);
     qtu_expect(&t, "He's very talented,", "Robby Ginepri", "said", "Ginepri");
+    /* The agent of a passive (dispatched by ...) is not whom he goes on with. */
+    qtu_expect(&t, "It was fun,", "Donald Young", "said", "he");
     qtu_free(&t);
 }
 

@@ -1035,6 +1035,13 @@ int qt_in_object(const qt_view *v, const qt_mrec *c)
     size_t b = c->title != LEDE_NONE ? c->title : c->tb;
     if (b == 0)
         return 0;
+    /* by fellow American Robby Ginepri: past the nationality the run was trimmed of, and
+     * "fellow" before it. */
+    if (c->titled && b >= 2 && nationality(v, b - 1)) {
+        b--;
+        if (b >= 2 && qt_tok_is(v, b - 1, "fellow"))
+            b--;
+    }
     if (!qt_tok_lowercase(v, b - 1)) {
         if (b < 2 || !qt_tok_capitalized(v, b - 1) || !qt_tok_lowercase(v, b - 2) ||
             !qt_tok_possessive(v, b - 1, NULL))
@@ -1043,9 +1050,13 @@ int qt_in_object(const qt_view *v, const qt_mrec *c)
     }
     if (!qt_tok_in(v, b - 1, QT_W_PREPOSITIONS))
         return object_of_verb(v, b - 1);
-    return !qt_tok_is(v, b - 1, "by") && !qt_tok_is(v, b - 1, "to") &&
-           !qt_tok_is(v, b - 1, "for") && !qt_tok_is(v, b - 1, "before") &&
-           !qt_tok_is(v, b - 1, "after") && !qt_tok_is(v, b - 1, "during");
+    /* But the wildcard entry was dispatched by fellow American Robby Ginepri. Despite that
+     * he was happy: the agent of a passive is not whom the story follows (BBC sport/426). */
+    if (qt_tok_is(v, b - 1, "by"))
+        return b >= 2 && qt_tok_lowercase(v, b - 2) && object_of_verb(v, b - 2);
+    return !qt_tok_is(v, b - 1, "to") && !qt_tok_is(v, b - 1, "for") &&
+           !qt_tok_is(v, b - 1, "before") && !qt_tok_is(v, b - 1, "after") &&
+           !qt_tok_is(v, b - 1, "during");
 }
 
 /* A cue verb stands at token k, past adverbs (has said, also said). */
