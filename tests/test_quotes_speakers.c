@@ -360,6 +360,30 @@ static void test_she_passes_what_someone_was_to_be_by(void **state)
     qtu_free(&t);
 }
 
+/* BBC sport/313, sport/421: the object of a verb whose possessor has two words, or whose
+ * nationality the run was trimmed of, and the possessor of a passive's agent (aided by
+ * White's presence), are not passed by for a name in an object. */
+static void test_he_passes_objects_behind_possessors_and_nationalities(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "England prop Julian White has backed his side.\n\n"
+            "He destroyed South Africa's Os du Randt in the scrum at Twickenham last autumn. "
+            "Leicester have also been aided by White's presence this season. \"I am pleased "
+            "with my form,\" he said.",
+            NULL);
+    qtu_expect(&t, "I am pleased with my form,", "Julian White", "said", "he");
+    qtu_free(&t);
+    qtu_run(&t,
+            "Tim Henman reached the last 16.\n\n"
+            "Henman, who now faces Russian Igor Andreev in the last 16, admitted afterwards it "
+            "was difficult. \"You just take it point by point,\" he said.",
+            NULL);
+    qtu_expect(&t, "You just take it point by point,", "Tim Henman", "said", "he");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -380,6 +404,7 @@ int main(void)
         cmocka_unit_test(test_coordinated_cue_takes_the_pronoun_opening_its_sentence),
         cmocka_unit_test(test_surname_after_fellow_american_full_name_resolves),
         cmocka_unit_test(test_she_passes_what_someone_was_to_be_by),
+        cmocka_unit_test(test_he_passes_objects_behind_possessors_and_nationalities),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1037,23 +1037,36 @@ int qt_in_object(const qt_view *v, const qt_mrec *c)
         return 0;
     /* by fellow American Robby Ginepri: past the nationality the run was trimmed of, and
      * "fellow" before it. */
-    if (c->titled && b >= 2 && nationality(v, b - 1)) {
+    int national = c->titled && b >= 2 && nationality(v, b - 1);
+    if (national) {
         b--;
         if (b >= 2 && qt_tok_is(v, b - 1, "fellow"))
             b--;
     }
     if (!qt_tok_lowercase(v, b - 1)) {
-        if (b < 2 || !qt_tok_capitalized(v, b - 1) || !qt_tok_lowercase(v, b - 2) ||
-            !qt_tok_possessive(v, b - 1, NULL))
+        if (b < 2 || !qt_tok_capitalized(v, b - 1) || !qt_tok_possessive(v, b - 1, NULL))
             return 0;
+        /* He destroyed South Africa's Os du Randt: the possessor's name may be of more than
+         * one word. */
         b--;
+        for (int w = 0; w < 2 && b >= 2 && qt_tok_capitalized(v, b - 1); w++)
+            b--;
+        if (b < 2 || !qt_tok_lowercase(v, b - 1))
+            return 0;
     }
+    /* Henman, who now faces Russian Igor Andreev (BBC sport/421): a lower-case word before
+     * the nationality that is no preposition, function word or job is the name's verb. */
     if (!qt_tok_in(v, b - 1, QT_W_PREPOSITIONS))
-        return object_of_verb(v, b - 1);
+        return object_of_verb(v, b - 1) ||
+               (national && !qt_tok_in(v, b - 1,
+                                       QT_W_FUNCTION | QT_W_ROLES | QT_W_TITLES | QT_W_SKIP |
+                                           QT_W_CUE_VERBS | QT_W_CUE_PARTICIPLES));
     /* But the wildcard entry was dispatched by fellow American Robby Ginepri. Despite that
-     * he was happy: the agent of a passive is not whom the story follows (BBC sport/426). */
+     * he was happy: the agent of a passive is not whom the story follows (BBC sport/426);
+     * the possessor of the agent (aided by White's presence) may be. */
     if (qt_tok_is(v, b - 1, "by"))
-        return b >= 2 && qt_tok_lowercase(v, b - 2) && object_of_verb(v, b - 2);
+        return b >= 2 && qt_tok_lowercase(v, b - 2) && !qt_tok_possessive(v, c->te - 1, NULL) &&
+               object_of_verb(v, b - 2);
     return !qt_tok_is(v, b - 1, "to") && !qt_tok_is(v, b - 1, "for") &&
            !qt_tok_is(v, b - 1, "before") && !qt_tok_is(v, b - 1, "after") &&
            !qt_tok_is(v, b - 1, "during");
