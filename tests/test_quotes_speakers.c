@@ -384,6 +384,41 @@ static void test_he_passes_objects_behind_possessors_and_nationalities(void **st
     qtu_free(&t);
 }
 
+/* BBC tech/309: a quotation after one that ended its sentence, past a sentence whose cue
+ * names someone else, is that one's (the turn before it has ended). */
+static void test_new_speaker_after_an_ended_quotation_ends_the_turn(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Gerhard Florin, head of EA in Europe, said gamers should expect titles that blur the "
+            "line. \"A gamer could buy a starter disc for 10 euros.\n\n"
+            "\"It's much smarter if you can get levels as you go.\" Mr Armes warned that "
+            "developers still had to learn how to tell stories effectively in the medium. \"In "
+            "some ways we are trying to forget about the hardware.\"",
+            NULL);
+    qtu_expect(&t, "It's much smarter if you can get levels as you go.", "Gerhard Florin", "said",
+               "Gerhard Florin");
+    qtu_expect(&t, "In some ways we are trying to forget about the hardware.", "Mr Armes", "warned",
+               "Armes");
+    qtu_free(&t);
+}
+
+/* BBC entertainment/127: a nationality opening a body's name after "the" stays in it. */
+static void test_the_british_phonographic_industry_keeps_its_name(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "A spokesman for the British Phonographic Industry (BPI) said the first combined UK "
+            "download and sales chart was due to be compiled \"within the first half of this "
+            "year\".",
+            NULL);
+    qtu_expect(&t, "within the first half of this year", "British Phonographic Industry", "said",
+               "British Phonographic Industry");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -405,6 +440,8 @@ int main(void)
         cmocka_unit_test(test_surname_after_fellow_american_full_name_resolves),
         cmocka_unit_test(test_she_passes_what_someone_was_to_be_by),
         cmocka_unit_test(test_he_passes_objects_behind_possessors_and_nationalities),
+        cmocka_unit_test(test_new_speaker_after_an_ended_quotation_ends_the_turn),
+        cmocka_unit_test(test_the_british_phonographic_industry_keeps_its_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

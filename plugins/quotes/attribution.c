@@ -742,9 +742,13 @@ static int inherit_turn(const qt_view *v, qt_names *nm, lede_quote *quotes, size
     if (p->cue_end != LEDE_NONE && p->cue_end > from)
         from = p->cue_end;
     /* Names in the rest of the attribution sentence ("..., said Kenneth Baer, a former
-     * Obama administration official.") are not a new speaker. */
+     * Obama administration official.") are not a new speaker; but after a quotation that
+     * ended its sentence with no attribution after it, the next sentence is a new one (BBC
+     * tech/309: "... as you go." Mr Armes warned that ... "In some ways ..."). */
+    char p_last = v->text[p->end - 1];
+    int ended = (p_last == '.' || p_last == '!' || p_last == '?') && from == p->mark_end;
     size_t first = qt_tok_lower_bound(v, from); /* the first token at or after from */
-    for (size_t k = first; k < v->n_tok && v->tok[k].start < q->mark_start; k++) {
+    for (size_t k = first; !ended && k < v->n_tok && v->tok[k].start < q->mark_start; k++) {
         if (qt_tok_sentence_end(v, k)) {
             from = v->tok[k].end;
             first = k + 1;
@@ -802,6 +806,14 @@ static void speaker_of_previous_sentence(const qt_view *v, qt_names *nm, lede_qu
     size_t s = e - 1;
     while (s > lim && !qt_tok_sentence_end(v, s - 1) && v->tok[s - 1].start >= v->para[epi].start)
         s--;
+    /* "... as you go." Mr Armes warned that ...: a quotation whose closing words the sentence
+     * layer put in the sentence's start is not the sentence's own (BBC tech/309). */
+    size_t k = s;
+    while (k < e && v->quoted[k])
+        k++;
+    if (k > s && k >= 2 && k < e &&
+        (qt_tok_punct(v, k - 2, '.') || qt_tok_punct(v, k - 2, '!') || qt_tok_punct(v, k - 2, '?')))
+        s = k;
     for (size_t j = s; j + 1 < e; j++) {
         if (v->quoted[j])
             return; /* the sentence quotes someone: its own attribution stands */

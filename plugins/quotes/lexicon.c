@@ -204,14 +204,7 @@ static const char *const qt_place_firsts[] = {
     "western", "islamic", "european", "royal", "democratic", "republican", "los", "san", "las",
     "el", "hong", "sri", "costa", "puerto", "st.", "fort", "lake", "mount", "world", "federal",
     "supreme", "wall", "silicon", "international", "national", "american", "british", "russian",
-    "iranian", "chinese",
-    /* nationalities: a run they open is a place's, a team's or a body's (French Open, Irish
-     * Lions), or a person's name after its nationality (trim_run) */
-    "french", "german", "italian", "spanish", "japanese", "irish", "scottish", "welsh",
-    "english", "australian", "canadian", "swedish", "danish", "norwegian", "finnish", "dutch",
-    "belgian", "swiss", "austrian", "brazilian", "argentine", "mexican", "portuguese", "greek",
-    "polish", "czech", "croatian", "serbian", "ukrainian", "israeli", "iraqi", "indian",
-    "pakistani", "kenyan", "nigerian", "korean", NULL};
+    "iranian", "chinese", NULL};
 
 static const char *const qt_connectors[] = {
     "bin", "ibn", "al", "el", "de", "del", "della", "der", "van", "von", "da", "di", "du", "la",

@@ -185,6 +185,8 @@ static inline int is_suffix(const qt_view *v, size_t i)
             (n == 2 || (s[1] == 'I' && s[2] == 'I')));
 }
 
+static int is_the(const qt_view *v, size_t i);
+
 /* Token i is a nationality's adjective, capitalised: American, British. */
 static int nationality(const qt_view *v, size_t i)
 {
@@ -195,10 +197,11 @@ static int nationality(const qt_view *v, size_t i)
         "swiss",    "austrian", "brazilian", "argentine", "mexican",   "portuguese", "greek",
         "polish",   "czech",    "croatian",  "serbian",   "ukrainian", "israeli",    "iranian",
         "iraqi",    "indian",   "pakistani", "kenyan",    "nigerian",  "korean",     NULL};
-    if (!qt_tok_capitalized(v, i) || !qt_tok_in(v, i, QT_W_PLACE_FIRSTS))
+    if (!qt_tok_capitalized(v, i))
         return 0;
+    char first = (char)(v->text[v->tok[i].start] | 0x20);
     for (size_t k = 0; adjectives[k]; k++)
-        if (qt_tok_is(v, i, adjectives[k]))
+        if (adjectives[k][0] == first && qt_tok_is(v, i, adjectives[k]))
             return 1;
     return 0;
 }
@@ -246,11 +249,12 @@ static void trim_run(const qt_view *v, size_t *tb, size_t *te)
             break;
         }
     }
-    /* Fellow American Robby Ginepri, Canadian qualifier Frank Dancevic: a nationality
-     * before a person's name of two words is no part of it (BBC sport/426); not American
-     * Express or the British Medical Association, which end like a body. */
-    if (*te - *tb >= 3 && nationality(v, *tb) && qt_n_name_words(v, *tb + 1, *te) == 2 &&
-        qt_tok_capitalized(v, *tb + 1) && !qt_tok_in(v, *te - 1, QT_W_ORG_HEADS))
+    /* Fellow American Robby Ginepri, Russian Igor Andreev: a nationality before a person's
+     * name of two words is no part of it (BBC sport/426); not the British Phonographic
+     * Industry (after "the") or the British Medical Association (ends like a body). */
+    if (*te - *tb >= 3 && !(*tb > 0 && is_the(v, *tb - 1)) && nationality(v, *tb) &&
+        qt_n_name_words(v, *tb + 1, *te) == 2 && qt_tok_capitalized(v, *tb + 1) &&
+        !qt_tok_in(v, *te - 1, QT_W_ORG_HEADS))
         (*tb)++;
     /* For the Lib Dems David Laws said: a common first name after a capitalised word that is
      * no first name, title or particle, with a surname after it, opens the person's name;
