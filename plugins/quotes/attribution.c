@@ -717,6 +717,18 @@ static int attributed(const lede_quote *q)
     return q->speaker != NULL || q->speaker_start != LEDE_NONE;
 }
 
+/* Mention m's last word is the last word of the name of quotation p's speaker: it names him
+ * or her again (McClaren was relieved, after Steve McClaren's quotation). */
+static int names_the_speaker(const qt_view *v, const qt_mention *m, const lede_quote *p)
+{
+    uint32_t b, e;
+    mention_bytes(v, m, &b, &e);
+    const char *last = p->speaker ? strrchr(p->speaker, ' ') : NULL;
+    last = last ? last + 1 : p->speaker;
+    size_t word = e - v->tok[m->te - 1].start;
+    return last && strlen(last) == word && memcmp(last, v->text + e - word, word) == 0;
+}
+
 /* No cue of its own: a full quotation continues the previous speaker's turn when it
  * follows in the same paragraph or opens the next one, and no other person is named as a
  * subject in between. Returns 1 when it took the previous attribution. */
@@ -742,19 +754,23 @@ static int inherit_turn(const qt_view *v, qt_names *nm, lede_quote *quotes, size
     if (p->cue_end != LEDE_NONE && p->cue_end > from)
         from = p->cue_end;
     /* Names in the rest of the attribution sentence ("..., said Kenneth Baer, a former
-     * Obama administration official.") are not a new speaker; but after a quotation that
-     * ended its sentence with no attribution after it, the next sentence is a new one (BBC
+     * Obama administration official.") are not a new speaker. */
+    size_t first = qt_tok_lower_bound(v, from); /* the first token at or after from */
+    /* But after a quotation that ended its sentence with no attribution after it, the
+     * sentence after it is a new one, where a cue of someone else's ends the turn (BBC
      * tech/309: "... as you go." Mr Armes warned that ... "In some ways ..."). */
     char p_last = v->text[p->end - 1];
-    int ended = (p_last == '.' || p_last == '!' || p_last == '?') && from == p->mark_end;
-    size_t first = qt_tok_lower_bound(v, from); /* the first token at or after from */
-    for (size_t k = first; !ended && k < v->n_tok && v->tok[k].start < q->mark_start; k++) {
+    size_t cue_from =
+        (p_last == '.' || p_last == '!' || p_last == '?') && from == p->mark_end ? first : SIZE_MAX;
+    for (size_t k = first; k < v->n_tok && v->tok[k].start < q->mark_start; k++) {
         if (qt_tok_sentence_end(v, k)) {
             from = v->tok[k].end;
             first = k + 1;
             break;
         }
     }
+    if (cue_from == SIZE_MAX)
+        cue_from = first;
     qt_mention other;
     if (from < q->mark_start && qt_names_first_in(nm, from, q->mark_start, 1, &other))
         return 0;
@@ -762,20 +778,14 @@ static int inherit_turn(const qt_view *v, qt_names *nm, lede_quote *quotes, size
      * is someone else (not he or she) hands the quotation to the sentence before it. The cue
      * is looked for in the last TURN_CUE_REACH tokens before the quotation (its opening
      * token ob). */
-    for (size_t k = ob > first + TURN_CUE_REACH ? ob - TURN_CUE_REACH : first;
+    for (size_t k = ob > cue_from + TURN_CUE_REACH ? ob - TURN_CUE_REACH : cue_from;
          k < v->n_tok && v->tok[k].start < q->mark_start; k++) {
         size_t end;
         if (!qt_tok_lowercase(v, k) || v->quoted[k] || qt_cue_at(v, k, &end) != QT_CUE_VERB ||
-            !subject_left(v, k, first, &other) || other.kind == QT_MENTION_PRONOUN)
+            !subject_left(v, k, cue_from, &other) || other.kind == QT_MENTION_PRONOUN)
             continue;
-        /* Someone else: the subject's last word is not the last word of the speaker's
-         * name (Mr Florin said, the spokesman said go on with theirs). */
-        uint32_t b, e;
-        mention_bytes(v, &other, &b, &e);
-        const char *last = p->speaker ? strrchr(p->speaker, ' ') : NULL;
-        last = last ? last + 1 : p->speaker;
-        size_t word = e - v->tok[other.te - 1].start;
-        if (!last || strlen(last) != word || memcmp(last, v->text + e - word, word) != 0)
+        /* Someone else (Mr Florin said, the spokesman said go on with theirs). */
+        if (!names_the_speaker(v, &other, p))
             return 0;
     }
     copy_attribution(q, p, 0.8f);
