@@ -419,6 +419,37 @@ static void test_the_british_phonographic_industry_keeps_its_name(void **state)
     qtu_free(&t);
 }
 
+/* BBC sport/475: "the 34-year-old" passes by a name after its nationality and "to". */
+static void test_age_description_passes_a_rival_after_to(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Andre Agassi has pulled out of the Kooyong Classic with a hip injury.\n\n"
+            "Agassi was serving at 5-6 down in the first set to fellow American Andy Roddick when "
+            "he decided to bring a premature end to the match. \"My hip was cramping and I just "
+            "could not continue,\" said the 34-year-old.",
+            NULL);
+    qtu_expect(&t, "My hip was cramping and I just could not continue,", "Andre Agassi", "said",
+               "the 34-year-old");
+    qtu_free(&t);
+}
+
+/* BBC tech/066: a cue verb after "be" is passive: "can be" is no speaker. */
+static void test_passive_after_be_names_no_speaker(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "\"The data is transmitted alongside audio signals,\" Matthew Herren told the BBC. "
+            "The base station turns it into a form that can be read by the handheld E-slates. "
+            "\"It downloads from the satellite and every day processes the stream.\"",
+            NULL);
+    qtu_expect(&t, "It downloads from the satellite and every day processes the stream.",
+               "Matthew Herren", "told", "Matthew Herren");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -442,6 +473,8 @@ int main(void)
         cmocka_unit_test(test_he_passes_objects_behind_possessors_and_nationalities),
         cmocka_unit_test(test_new_speaker_after_an_ended_quotation_ends_the_turn),
         cmocka_unit_test(test_the_british_phonographic_industry_keeps_its_name),
+        cmocka_unit_test(test_age_description_passes_a_rival_after_to),
+        cmocka_unit_test(test_passive_after_be_names_no_speaker),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -337,6 +337,11 @@ static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
     if (i > lo + 2 && (qt_tok_in(v, i - 1, QT_W_CALENDAR) || qt_tok_is(v, i - 1, "week")) &&
         (qt_tok_is(v, i - 2, "in") || qt_tok_is(v, i - 2, "on") || qt_tok_is(v, i - 2, "last")))
         i -= 2;
+    /* a form that can be read by the handheld E-slates: a passive after "be" (BBC
+     * tech/066). */
+    if (i > lo && (qt_tok_is(v, i - 1, "be") || qt_tok_is(v, i - 1, "being")) &&
+        !qt_tok_is(v, c, "asked"))
+        return 0;
     if (i <= lo)
         return 0;
     size_t k = skip_paren_left(v, i - 1, lo);

@@ -1072,6 +1072,11 @@ int qt_in_object(const qt_view *v, const qt_mrec *c)
                (national && !qt_tok_in(v, b - 1,
                                        QT_W_FUNCTION | QT_W_ROLES | QT_W_TITLES | QT_W_SKIP |
                                            QT_W_CUE_VERBS | QT_W_CUE_PARTICIPLES));
+    /* serving at 5-6 down in the first set to fellow American Andy Roddick: a name after
+     * its nationality and a preposition is in an object, whatever the preposition (BBC
+     * sport/475). */
+    if (national)
+        return 1;
     /* But the wildcard entry was dispatched by fellow American Robby Ginepri. Despite that
      * he was happy: the agent of a passive is not whom the story follows (BBC sport/426);
      * the possessor of the agent (aided by White's presence) may be. */
