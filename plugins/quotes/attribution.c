@@ -36,6 +36,11 @@
 #define POST_NEAR 6
 /* How long an appositive between commas may be (S, head of X, said). */
 #define APPOSITIVE_REACH 30
+/* How many words may stand between a cue verb and the colon before a quotation (told MPs
+ * and peers:). */
+#define COLON_REACH 5
+/* How far into a sentence a description's cue may stand (described_before()). */
+#define DESCRIBED_REACH 10
 /* How far before a quotation without a cue a cue of someone else ends the turn before it. */
 #define TURN_CUE_REACH 30
 
@@ -134,19 +139,39 @@ static int all_capitals(const qt_view *v, size_t i)
     return n >= 2 && k == n;
 }
 
+/* Token k is an age used as a noun: 30-year-old. */
+static int age_word(const qt_view *v, size_t k)
+{
+    size_t n = v->tok[k].end - v->tok[k].start;
+    const char *s = v->text + v->tok[k].start;
+    return n > 9 && s[0] >= '0' && s[0] <= '9' && memcmp(s + n - 9, "-year-old", 9) == 0;
+}
+
 /* A common noun phrase ending at token k, read leftwards: Richmond police, the bank's
  * chief economist, a spokesman. */
 static int phrase_ending_at_d(const qt_view *v, size_t k, size_t lo, qt_mention *out, int depth)
 {
-    if (!qt_tok_lowercase(v, k) || qt_tok_in(v, k, QT_W_FUNCTION) || is_skip_word(v, k) ||
-        is_verb_cue(v, k))
+    /* "...," the 30-year-old told the Sunday Times: an age is a description's head (BBC
+     * sport/046). */
+    if (!qt_tok_lowercase(v, k) && !age_word(v, k))
+        return 0;
+    if (qt_tok_in(v, k, QT_W_FUNCTION) || is_skip_word(v, k) || is_verb_cue(v, k))
         return 0;
     size_t b = k;
-    while (b > lo && k - b < 5) {
+    size_t reach = 5;
+    while (b > lo && k - b < reach) {
         size_t p = b - 1;
         if (qt_tok_in(v, p, QT_W_PHRASE_OPENERS)) {
             b = p;
             break;
+        }
+        /* A Department for Education and Skills spokeswoman said: a body's name with its
+         * small words inside the phrase (BBC politics/023). */
+        if (reach < 8 && p > lo && qt_tok_capitalized(v, b) && qt_tok_capitalized(v, p - 1) &&
+            (qt_tok_is(v, p, "for") || qt_tok_is(v, p, "of") || qt_tok_is(v, p, "and"))) {
+            b = p;
+            reach++;
+            continue;
         }
         if (!is_word(v, p) || (qt_tok_in(v, p, QT_W_FUNCTION) && !all_capitals(v, p)) ||
             is_skip_word(v, p) || is_verb_cue(v, p))
@@ -307,6 +332,16 @@ static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
             !qt_tok_is(v, c, "asked"))
             return 0;
     }
+    /* Band Aid founder Bob Geldof in July said: a time between the subject and its cue
+     * (in July, on Monday, last week; BBC politics/127). */
+    if (i > lo + 2 && (qt_tok_in(v, i - 1, QT_W_CALENDAR) || qt_tok_is(v, i - 1, "week")) &&
+        (qt_tok_is(v, i - 2, "in") || qt_tok_is(v, i - 2, "on") || qt_tok_is(v, i - 2, "last")))
+        i -= 2;
+    /* a form that can be read by the handheld E-slates: a passive after "be" (BBC
+     * tech/066). */
+    if (i > lo && (qt_tok_is(v, i - 1, "be") || qt_tok_is(v, i - 1, "being")) &&
+        !qt_tok_is(v, c, "asked"))
+        return 0;
     if (i <= lo)
         return 0;
     size_t k = skip_paren_left(v, i - 1, lo);
@@ -504,6 +539,19 @@ static int read_after(const qt_view *v, size_t ce, size_t pe, found *f)
         if (kind != QT_CUE_VERB)
             continue;
         qt_mention who;
+        /* "...", the paper quoted Mr Chernin as saying: the one quoted speaks (BBC
+         * business/254). */
+        if (qt_tok_is(v, j, "quoted") && qt_name_starting_at(v, end, pe, &who) &&
+            who.tb - end <= 2 && qt_tok_is(v, who.te, "as") &&
+            qt_tok_in(v, who.te + 1, QT_W_CUE_PARTICIPLES)) {
+            f->has_cue = 1;
+            f->cue_b = j;
+            f->cue_e = end;
+            f->cue_kind = kind;
+            f->who = who;
+            f->has_who = 1;
+            return 1;
+        }
         int ok = subject_left(v, j, i, &who) &&
                  (j - i <= POST_NEAR || who.tb <= i + 3 || next_to_cue(v, &who, j));
         if (!ok && has_lead) {
@@ -531,12 +579,33 @@ static uint32_t sentence_start(const qt_view *v, uint32_t pos)
     return n == 0 ? 0 : v->sent[n - 1].start;
 }
 
+/* He or she at token j, or after "But" or "And" there, before token k: 1 with it in *out. */
+static int opening_pronoun(const qt_view *v, size_t j, size_t k, qt_mention *out)
+{
+    if (j < k && (qt_tok_is(v, j, "but") || qt_tok_is(v, j, "and")))
+        j++;
+    if (j >= k || v->quoted[j] || !(qt_tok_is(v, j, "he") || qt_tok_is(v, j, "she")))
+        return 0;
+    out->tb = j;
+    out->te = j + 1;
+    out->kind = QT_MENTION_PRONOUN;
+    return 1;
+}
+
 /* The subject of the sentence holding token k: its first person mention before k, or a
  * pronoun opening it (He then defended the remark, saying ...). */
 static int clause_subject(const qt_view *v, qt_names *nm, size_t k, qt_mention *out)
 {
     uint32_t from = sentence_start(v, v->tok[k].start);
     if (qt_names_first_in(nm, from, v->tok[k].start, 0, out)) {
+        /* But he told the Times Educational Supplement that ... and said "...": he or she
+         * opening the sentence (past a conjunction) is its subject, not a name after it (BBC
+         * politics/190). */
+        size_t j = out->tb;
+        while (j > 0 && v->tok[j - 1].start >= from && out->tb - j < 12)
+            j--;
+        if (j < out->tb && v->tok[j].start == from && opening_pronoun(v, j, out->tb, out))
+            return 1;
         /* Lib Dem chairman Matthew Taylor wrote ... saying: the name after a job is the
          * subject, the one before it the job's modifier. */
         qt_mention m;
@@ -545,6 +614,8 @@ static int clause_subject(const qt_view *v, qt_names *nm, size_t k, qt_mention *
         return 1;
     }
     size_t first = qt_tok_lower_bound(v, from);
+    if (opening_pronoun(v, first, k, out))
+        return 1;
     /* "It" opens too many sentences to stand for a speaker here. */
     if (first < k && is_pronoun(v, first) && !qt_tok_is(v, first, "it") && !v->quoted[first]) {
         out->tb = first;
@@ -651,6 +722,18 @@ static int attributed(const lede_quote *q)
     return q->speaker != NULL || q->speaker_start != LEDE_NONE;
 }
 
+/* Mention m's last word is the last word of the name of quotation p's speaker: it names him
+ * or her again (McClaren was relieved, after Steve McClaren's quotation). */
+static int names_the_speaker(const qt_view *v, const qt_mention *m, const lede_quote *p)
+{
+    uint32_t b, e;
+    mention_bytes(v, m, &b, &e);
+    const char *last = p->speaker ? strrchr(p->speaker, ' ') : NULL;
+    last = last ? last + 1 : p->speaker;
+    size_t word = e - v->tok[m->te - 1].start;
+    return last && strlen(last) == word && memcmp(last, v->text + e - word, word) == 0;
+}
+
 /* No cue of its own: a full quotation continues the previous speaker's turn when it
  * follows in the same paragraph or opens the next one, and no other person is named as a
  * subject in between. Returns 1 when it took the previous attribution. */
@@ -678,6 +761,12 @@ static int inherit_turn(const qt_view *v, qt_names *nm, lede_quote *quotes, size
     /* Names in the rest of the attribution sentence ("..., said Kenneth Baer, a former
      * Obama administration official.") are not a new speaker. */
     size_t first = qt_tok_lower_bound(v, from); /* the first token at or after from */
+    /* But after a quotation that ended its sentence with no attribution after it, the
+     * sentence after it is a new one, where a cue of someone else's ends the turn (BBC
+     * tech/309: "... as you go." Mr Armes warned that ... "In some ways ..."). */
+    char p_last = v->text[p->end - 1];
+    size_t cue_from =
+        (p_last == '.' || p_last == '!' || p_last == '?') && from == p->mark_end ? first : SIZE_MAX;
     for (size_t k = first; k < v->n_tok && v->tok[k].start < q->mark_start; k++) {
         if (qt_tok_sentence_end(v, k)) {
             from = v->tok[k].end;
@@ -685,6 +774,8 @@ static int inherit_turn(const qt_view *v, qt_names *nm, lede_quote *quotes, size
             break;
         }
     }
+    if (cue_from == SIZE_MAX)
+        cue_from = first;
     qt_mention other;
     if (from < q->mark_start && qt_names_first_in(nm, from, q->mark_start, 1, &other))
         return 0;
@@ -692,20 +783,14 @@ static int inherit_turn(const qt_view *v, qt_names *nm, lede_quote *quotes, size
      * is someone else (not he or she) hands the quotation to the sentence before it. The cue
      * is looked for in the last TURN_CUE_REACH tokens before the quotation (its opening
      * token ob). */
-    for (size_t k = ob > first + TURN_CUE_REACH ? ob - TURN_CUE_REACH : first;
+    for (size_t k = ob > cue_from + TURN_CUE_REACH ? ob - TURN_CUE_REACH : cue_from;
          k < v->n_tok && v->tok[k].start < q->mark_start; k++) {
         size_t end;
         if (!qt_tok_lowercase(v, k) || v->quoted[k] || qt_cue_at(v, k, &end) != QT_CUE_VERB ||
-            !subject_left(v, k, first, &other) || other.kind == QT_MENTION_PRONOUN)
+            !subject_left(v, k, cue_from, &other) || other.kind == QT_MENTION_PRONOUN)
             continue;
-        /* Someone else: the subject's last word is not the last word of the speaker's
-         * name (Mr Florin said, the spokesman said go on with theirs). */
-        uint32_t b, e;
-        mention_bytes(v, &other, &b, &e);
-        const char *last = p->speaker ? strrchr(p->speaker, ' ') : NULL;
-        last = last ? last + 1 : p->speaker;
-        size_t word = e - v->tok[other.te - 1].start;
-        if (!last || strlen(last) != word || memcmp(last, v->text + e - word, word) != 0)
+        /* Someone else (Mr Florin said, the spokesman said go on with theirs). */
+        if (!names_the_speaker(v, &other, p))
             return 0;
     }
     copy_attribution(q, p, 0.8f);
@@ -736,6 +821,14 @@ static void speaker_of_previous_sentence(const qt_view *v, qt_names *nm, lede_qu
     size_t s = e - 1;
     while (s > lim && !qt_tok_sentence_end(v, s - 1) && v->tok[s - 1].start >= v->para[epi].start)
         s--;
+    /* "... as you go." Mr Armes warned that ...: a quotation whose closing words the sentence
+     * layer put in the sentence's start is not the sentence's own (BBC tech/309). */
+    size_t k = s;
+    while (k < e && v->quoted[k])
+        k++;
+    if (k > s && k >= 2 && k < e &&
+        (qt_tok_punct(v, k - 2, '.') || qt_tok_punct(v, k - 2, '!') || qt_tok_punct(v, k - 2, '?')))
+        s = k;
     for (size_t j = s; j + 1 < e; j++) {
         if (v->quoted[j])
             return; /* the sentence quotes someone: its own attribution stands */
@@ -760,6 +853,47 @@ static void speaker_of_previous_sentence(const qt_view *v, qt_names *nm, lede_qu
         q->confidence = 0.6f;
         return;
     }
+}
+
+/* A Home Office spokesman said the system had been toughened. He added "...": he or she
+ * at token p stands for the indefinite description of a person's job that is the subject of
+ * a cue verb opening the sentence before the one holding token at (the pronoun's or the
+ * quotation's, whichever comes first), when no person is named as a subject after the cue.
+ * 1 with the description in *d (BBC politics/071, politics/023). */
+static int described_before(const qt_view *v, qt_names *nm, size_t p, size_t at, qt_mention *d)
+{
+    int she = qt_tok_is(v, p, "she");
+    if (!she && !qt_tok_is(v, p, "he"))
+        return 0;
+    /* The sentence before: tokens [pt, st - 1]. The one holding token at mostly opens
+     * there (a quotation, He added): its start is walked to, the other's searched. */
+    size_t st = at;
+    while (st > 0 && at - st < PRE_WINDOW && !qt_tok_sentence_end(v, st - 1))
+        st--;
+    if (st < 2 || !qt_tok_sentence_end(v, st - 1) || v->quoted[st - 1])
+        return 0;
+    /* An indefinite description opens it (A Home Office spokesman said): its first bytes
+     * turn most sentences away before a token is read. */
+    uint32_t sb = sentence_start(v, v->tok[st - 2].start);
+    const char *t = v->text + sb;
+    if (sb + 3 > v->len || t[0] != 'A' || (t[1] != ' ' && !(t[1] == 'n' && t[2] == ' ')))
+        return 0;
+    size_t pt = qt_tok_seek(v, st > PRE_WINDOW ? st - PRE_WINDOW : 0, sb);
+    /* Its job's word stands right before a cue in its first words. */
+    for (size_t j = pt + 1; j + 1 < st && j - pt <= DESCRIBED_REACH; j++) {
+        size_t end;
+        if (v->quoted[j])
+            break; /* the words before the cue quote someone: theirs is their speaker */
+        if (!qt_tok_lowercase(v, j) || qt_cue_at(v, j, &end) != QT_CUE_VERB ||
+            !qt_tok_lowercase(v, j - 1) || !qt_tok_in(v, j - 1, QT_W_ROLES | QT_W_TITLES))
+            continue;
+        if (!subject_left(v, j, pt, d) || d->kind != QT_MENTION_PHRASE || d->te != j ||
+            qt_tok_is(v, d->te - 1, she ? "spokesman" : "spokeswoman"))
+            return 0;
+        qt_mention other;
+        return !qt_names_first_in(nm, v->tok[j].end, v->tok[p].start, 1, &other);
+    }
+    return 0;
 }
 
 /* The clause window before the quotation opening at token ob: back to the sentence end
@@ -816,6 +950,25 @@ static int new_statement(const qt_view *v, size_t ce, size_t pe, const found *f)
     return qt_tok_in(v, k, QT_W_DETERMINERS) && pe - k >= 6;
 }
 
+/* "They just played better than us and deserved to win." Neville admitted there had been
+ * incidents: a quotation that ends its sentence, then a new sentence whose cue verb goes on
+ * into a clause (that, there, a pronoun, a determiner or a possessive, or five words or more,
+ * not a preposition: not Mr Smith said in a statement.) reports what its subject said next.
+ * Where the quotation goes on a turn (it continues a quotation, or follows one of the same
+ * paragraph), the turn's speaker said it (BBC sport/137, politics/193, politics/023). */
+static int reports_next(const qt_view *v, size_t ce, size_t pe, const found *f)
+{
+    if (!f->has_cue || f->cue_kind != QT_CUE_VERB || f->cue_b <= ce || ce >= v->n_tok ||
+        !(v->tok[ce].flags & LEDE_TOKF_SENT_START))
+        return 0;
+    size_t k = f->cue_e;
+    if (k >= pe || !qt_tok_lowercase(v, k) || qt_tok_in(v, k, QT_W_PREPOSITIONS))
+        return 0;
+    return qt_tok_is(v, k, "that") || qt_tok_is(v, k, "there") || qt_tok_is(v, k, "his") ||
+           qt_tok_is(v, k, "her") || qt_tok_is(v, k, "their") || qt_tok_is(v, k, "its") ||
+           is_pronoun(v, k) || qt_tok_in(v, k, QT_W_DETERMINERS) || pe - k >= 5;
+}
+
 /* The plan is “dead on arrival,” said Ann Lee / Ann Lee said / he said: a partial
  * quotation (words inside the writer's sentence) whose last word inside the marks is a
  * comma, and whose words after the closing token ce (before byte hi_b) are a cue verb or
@@ -839,6 +992,25 @@ static int cue_after_comma(const qt_view *v, const lede_quote *q, size_t ob, siz
     return 1;
 }
 
+/* Low interest rates meant that "long-term investment returns are well below historic
+ * levels", Mr Gill added: a partial quotation whose closing mark a comma follows, then a cue
+ * verb and its speaker named (no pronoun) that end the sentence (at most a few words after the cue:
+ * he told the paper), was said by that speaker when the words before it name none (BBC
+ * business/206, business/329). *f is the attribution read after token ce (before byte
+ * hi_b). */
+static int cue_after_comma_outside(const qt_view *v, size_t ce, uint32_t hi_b, found *f)
+{
+    if (!qt_tok_punct(v, ce, ','))
+        return 0;
+    size_t pe = post_window_end(v, ce, hi_b);
+    /* (Not he or she: the writer's sentence names someone else before it as often as the
+     * speaker: He hoped Jay-Z would "move the company ...", he added.) */
+    if (pe >= v->n_tok || !qt_tok_sentence_end(v, pe) || !read_after(v, ce, pe, f) || !f->has_cue ||
+        !f->has_who || f->cue_kind != QT_CUE_VERB || f->who.kind == QT_MENTION_PRONOUN)
+        return 0;
+    return pe - f->cue_e <= 4 || qt_tok_is(v, f->cue_b, "quoted");
+}
+
 /* Mr Blair said: "... move forward." He described his relationship ...: a cue verb and a
  * colon right before a quotation that ends its sentence introduce it, whatever cue the
  * words after it hold; *f is the attribution read before the opening token ob (1), or
@@ -850,8 +1022,15 @@ static int colon_cue(const qt_view *v, qt_names *nm, size_t ob, uint32_t lo_b, f
     found g;
     memset(&g, 0, sizeof g);
     if (!read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &g) || !g.has_cue || !g.has_who ||
-        g.cue_kind == QT_CUE_NOUN || g.cue_e != ob - 1)
+        g.cue_kind == QT_CUE_NOUN || g.cue_e > ob - 1)
         return 0;
+    /* Mr Blair told MPs and peers: "I know ..." Labour's Paul Flynn said: the one the cue
+     * verb addresses may stand between it and the colon (BBC politics/260). */
+    if (g.cue_e < ob - 1 && (g.cue_kind != QT_CUE_VERB || ob - 1 - g.cue_e > COLON_REACH))
+        return 0;
+    for (size_t k = g.cue_e; k < ob - 1; k++)
+        if (is_comma_like(v, k) || qt_tok_in(v, k, QT_W_CUE_VERBS | QT_W_CUE_PARTICIPLES))
+            return 0;
     *f = g;
     return 1;
 }
@@ -938,7 +1117,8 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
             size_t pe = post_window_end(v, ce, hi_b);
             if (sentence && introduces_next(v, ce, pe, hi_b))
                 pe = ce; /* it ended its sentence: nothing after it is its own */
-            if (!read_after(v, ce, pe, &f) || !f.has_who) {
+            if (!read_after(v, ce, pe, &f) || !f.has_who ||
+                (sentence && reports_next(v, ce, pe, &f))) {
                 copy_attribution(q, &quotes[q->continues], 0.95f);
                 continue;
             }
@@ -949,12 +1129,20 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
             if (sentence && introduces_next(v, ce, pe, hi_b))
                 pe = ce; /* it ended its sentence: nothing after it is its own */
             int after = read_after(v, ce, pe, &f);
+            /* For the Lib Dems David Laws said: "...," he said: he is the one named before
+             * the colon (BBC politics/361). */
+            found g;
+            if (after && f.has_who && f.who.kind == QT_MENTION_PRONOUN &&
+                colon_cue(v, nm, ob, lo_b, &g) && g.who.kind == QT_MENTION_NAME)
+                f = g;
+            if (after && sentence && qi > 0 && reports_next(v, ce, pe, &f) &&
+                inherit_turn(v, nm, quotes, qi, pi, ob))
+                continue; /* the turn goes on (reports_next()) */
             if (after && sentence && new_statement(v, ce, pe, &f)) {
                 memset(&f, 0, sizeof f);
                 after = 0;
             }
             if (!after || !f.has_who) {
-                found g;
                 memset(&g, 0, sizeof g);
                 if (read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &g) &&
                     (g.has_who || !f.has_cue))
@@ -963,8 +1151,11 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
         } else if (cue_after_comma(v, q, ob, ce, hi_b, &f)) {
             q->kind = LEDE_QUOTE_FULL;
             lead_in = 1;
-        } else {
-            read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &f);
+        } else if (!read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &f) || !f.has_who) {
+            found g;
+            memset(&g, 0, sizeof g);
+            if (cue_after_comma_outside(v, ce, hi_b, &g))
+                f = g;
         }
         if (f.has_cue) {
             q->cue_start = v->tok[f.cue_b].start;
@@ -978,6 +1169,9 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
             if (f.who.kind == QT_MENTION_PRONOUN && f.who.tb >= ce && f.who.tb - ce <= 1 &&
                 qt_description_before(v, ob, ce, f.who.tb, &d))
                 q->speaker = qt_names_resolve_description(nm, v, &d);
+            if (!q->speaker && f.who.kind == QT_MENTION_PRONOUN &&
+                described_before(v, nm, f.who.tb, f.who.tb < ob ? f.who.tb : ob, &d))
+                q->speaker = qt_names_resolve(nm, v, &d);
             /* Mr Sullivan "made accounting decisions," he told the court: he is not
              * someone the writer's words before the quotation name (else they would be
              * his own), but someone named before its sentence; unless those words hold a

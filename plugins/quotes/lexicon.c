@@ -80,7 +80,7 @@ static const char *const qt_titles[] = {
     "major", "inspector", "superintendent", "mullah", "imam", "rabbi", "bishop", "archbishop",
     "cardinal", "father", "sister", "brother", "emir", "sultan", "premier", "councilman",
     "councilwoman", "councillor", "councilor", "treasurer", "auditor", "comptroller", "manager",
-    "minority", "majority", "whip",
+    "minority", "majority", "whip", "baroness", "baron",
     NULL};
 
 static const char *const qt_function_words[] = {
@@ -99,9 +99,11 @@ static const char *const qt_function_words[] = {
     "four", "five", "six", "seven", "eight", "nine", "ten", "mr", "mrs", "ms", NULL};
 
 static const char *const qt_male_titles[] = {
-    "mr", "mr.", "sir", "lord", "king", "prince", "father", "brother", "rev", "rev.", NULL};
+    "mr", "mr.", "sir", "lord", "king", "prince", "father", "brother", "rev", "rev.", "baron",
+    NULL};
 static const char *const qt_female_titles[] = {
-    "mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess", "sister", NULL};
+    "mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess", "sister",
+    "baroness", NULL};
 
 /* Common first names, to keep he and she from landing on the wrong person. */
 static const char *const qt_male_names[] = {
@@ -268,6 +270,10 @@ static const char *const roles[] = {
     "minister", "chancellor", "leader", "editor", "founder", "head", "captain", "officer",
     "official", "owner", "reverend", "matchwinner", "veteran", "dj", "magistrate", "goalscorer",
     "wing",
+    /* a team's or a body's member, an aide, an assistant; jobs shared or deputised
+     * (Conservative co-chairman Liam Fox, British team member Hayley Yelling) */
+    "member", "aide", "assistant", "co-chairman", "co-chairwoman", "co-chair", "co-founder",
+    "co-leader", "vice-chairman", "vice-president",
     /* the press (MSNBC anchor, columnist; "host" is read apart: Sale host Bath) */
     "anchor", "commentator", "columnist", "pundit", "reporter", "journalist",
     "moderator", "blogger", "critic", "historian", "newscaster", NULL};
@@ -297,7 +303,7 @@ static const char *const nationals[] = {
     "canadians", "brazilians", "argentines", "argentinians", "belgians", "swedes", "swede",
     "danes", "dane", "finns", "kiwis", "kiwi", "croats", "serbs", "czechs", "austrians", "greeks",
     "turks", "kenyans", "ethiopians", "moroccans", "nigerians", "mexicans", "indians",
-    "pakistanis", "israelis", "palestinians", "iraqis", "iranians", "briton", NULL};
+    "pakistanis", "israelis", "palestinians", "iraqis", "iranians", "briton", "scot", NULL};
 
 /* First words of the cue phrases qt_cue_at() reads word by word (according to, went on). */
 static const char *const cue_heads[] = {

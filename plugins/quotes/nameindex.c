@@ -201,17 +201,17 @@ const char *qt_index_walk_back(qt_names *nm, uint32_t pos, int what)
         return NULL;
     }
     size_t p = last_before(nm, nm->persons, nm->n_persons, pos);
-    if (what == WANT_ANY_PERSON)
-        return p != SIZE_MAX ? qt_mention_text(v, nm->m, &nm->m[nm->persons[p]]) : NULL;
     uint8_t want = what == WANT_MALE ? GENDER_MALE : GENDER_FEMALE;
     /* The most recent person (or one-word subject that speaks or is a first name) whose
-     * gender does not rule it out; failing one, the most recent in an object. */
+     * gender does not rule it out (any, for WANT_ANY_PERSON); failing one, the most recent
+     * in an object. */
     const qt_mrec *fb = NULL;
     for (int walk = 0; p != SIZE_MAX && walk < PRONOUN_REACH; walk++, p--) {
         const qt_mrec *c = &nm->m[nm->persons[p]];
-        if (what == WANT_PERSON
-                ? qt_subject_person(v, c)
-                : (c->gender == GENDER_UNKNOWN || c->gender == want) && qt_person_evident(v, c)) {
+        if (what == WANT_ANY_PERSON ||
+            (what == WANT_PERSON
+                 ? qt_subject_person(v, c)
+                 : (c->gender == GENDER_UNKNOWN || c->gender == want) && qt_person_evident(v, c))) {
             if (what == WANT_PERSON || !qt_in_object(v, c))
                 return qt_mention_text(v, nm->m, c);
             if (!fb)

@@ -346,8 +346,10 @@ static int answers(qt_names *nm, qt_mrec *c, int what, const qt_mrec **arr, int 
     *arr = complete(nm, c, ok);
     if (*ok < 0 || !qt_pronoun_candidate(c))
         return 0;
+    /* The 31-year-old insisted, after blamed ... his former coach Christos Tzekos: the last
+     * candidate not in an object, else the first in one (BBC sport/047). */
     if (what == WANT_ANY_PERSON)
-        return 1;
+        return qt_in_object(v, c) ? 3 : 1;
     uint8_t want = what == WANT_MALE ? GENDER_MALE : GENDER_FEMALE;
     if (what == WANT_PERSON)
         return qt_subject_person(v, c) ? 1 : 2;
