@@ -52,6 +52,19 @@ typedef struct found {
     qt_cue_kind cue_kind;
 } found;
 
+/* Notes the cue at tokens [b, e) and its speaker (none when who is NULL); returns 1. */
+static int set_cue(found *f, size_t b, size_t e, qt_cue_kind kind, const qt_mention *who)
+{
+    f->has_cue = 1;
+    f->cue_b = b;
+    f->cue_e = e;
+    f->cue_kind = kind;
+    f->has_who = who != NULL;
+    if (who)
+        f->who = *who;
+    return 1;
+}
+
 static int is_comma_like(const qt_view *v, size_t i)
 {
     if (i >= v->n_tok)
@@ -512,19 +525,9 @@ static int read_after(const qt_view *v, size_t ce, size_t pe, found *f)
         return 0;
     size_t end;
     qt_cue_kind kind = qt_cue_at(v, i, &end);
-    if (kind == QT_CUE_VERB || kind == QT_CUE_PARTICIPLE) {
-        f->has_cue = 1;
-        f->cue_b = i;
-        f->cue_e = end;
-        f->cue_kind = kind;
-        f->has_who = np_right(v, end, pe, &f->who);
-        return 1;
-    }
-    if (kind == QT_CUE_ACCORDING) { /* "Q," according to S. */
-        f->has_cue = 1;
-        f->cue_b = i;
-        f->cue_e = end;
-        f->cue_kind = kind;
+    /* "Q," said S; "Q," according to S. */
+    if (kind == QT_CUE_VERB || kind == QT_CUE_PARTICIPLE || kind == QT_CUE_ACCORDING) {
+        set_cue(f, i, end, kind, NULL);
         f->has_who = np_right(v, end, pe, &f->who);
         return 1;
     }
@@ -543,30 +546,16 @@ static int read_after(const qt_view *v, size_t ce, size_t pe, found *f)
          * business/254). */
         if (qt_tok_is(v, j, "quoted") && qt_name_starting_at(v, end, pe, &who) &&
             who.tb - end <= 2 && qt_tok_is(v, who.te, "as") &&
-            qt_tok_in(v, who.te + 1, QT_W_CUE_PARTICIPLES)) {
-            f->has_cue = 1;
-            f->cue_b = j;
-            f->cue_e = end;
-            f->cue_kind = kind;
-            f->who = who;
-            f->has_who = 1;
-            return 1;
-        }
+            qt_tok_in(v, who.te + 1, QT_W_CUE_PARTICIPLES))
+            return set_cue(f, j, end, kind, &who);
         int ok = subject_left(v, j, i, &who) &&
                  (j - i <= POST_NEAR || who.tb <= i + 3 || next_to_cue(v, &who, j));
         if (!ok && has_lead) {
             who = lead;
             ok = 1;
         }
-        if (ok) {
-            f->has_cue = 1;
-            f->cue_b = j;
-            f->cue_e = end;
-            f->cue_kind = kind;
-            f->who = who;
-            f->has_who = 1;
-            return 1;
-        }
+        if (ok)
+            return set_cue(f, j, end, kind, &who);
         break;
     }
     return 0;
@@ -673,14 +662,7 @@ static int read_before(const qt_view *v, qt_names *nm, size_t pb, size_t ob, fou
                 ok = np_right(v, end, ob, &who) && who.kind == QT_MENTION_NAME;
             break;
         }
-        f->has_cue = 1;
-        f->cue_b = k;
-        f->cue_e = end;
-        f->cue_kind = kind;
-        f->has_who = ok;
-        if (ok)
-            f->who = who;
-        return 1;
+        return set_cue(f, k, end, kind, ok ? &who : NULL);
     }
     /* He also praised the film director: "Thank you ...": a colon hands the quotation to
      * the subject of its clause, even without a cue verb. */
