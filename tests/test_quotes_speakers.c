@@ -450,6 +450,76 @@ static void test_passive_after_be_names_no_speaker(void **state)
     qtu_free(&t);
 }
 
+/* Second sample (issue #4, a second tester's 40 articles). BBC politics/247: "is to tell"
+ * announces a statement to come; its subject speaks. */
+static void test_is_to_tell_names_its_subject(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Saturday's speech comes days after the Lib Dems launched their ethnic minority "
+            "mini-manifesto. Mr Kennedy is to tell the audience: \"Many people in Britain, of all "
+            "races, cultures and religions, were angry about the way we were taken to war in "
+            "Iraq.\"",
+            NULL);
+    qtu_expect(&t,
+               "Many people in Britain, of all races, cultures and religions, were angry about "
+               "the way we were taken to war in Iraq.",
+               "Mr Kennedy", "tell", "Kennedy");
+    qtu_free(&t);
+}
+
+/* Second sample, BBC tech/179: a job after a possessive is named by the appositive. */
+static void test_possessive_job_then_appositive_name(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "\"If you're issued a seafarer's ID in your country, you want to be sure that when "
+            "the ship lands in a port you can validate yourself,\" Authenti-corp's CEO, Cynthia "
+            "Musselman, told the BBC's Go Digital programme.",
+            NULL);
+    qtu_expect(&t,
+               "If you're issued a seafarer's ID in your country, you want to be sure that when "
+               "the ship lands in a port you can validate yourself,",
+               "Cynthia Musselman", "told", "Cynthia Musselman");
+    qtu_free(&t);
+}
+
+/* Second sample, BBC business/326: the name before an appositive job whose closing comma
+ * is missing. */
+static void test_name_comma_job_said(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "\"We are encouraged that the board's announcement signals a new culture and a new "
+            "direction for Fannie Mae,\" Armando Falcon, OFHEO director said.",
+            NULL);
+    qtu_expect(&t,
+               "We are encouraged that the board's announcement signals a new culture and a new "
+               "direction for Fannie Mae,",
+               "Armando Falcon", "said", "Armando Falcon");
+    qtu_free(&t);
+}
+
+/* Second sample, BBC entertainment/173: a capitalised number word after "A" is the body
+ * the spokesman speaks for (the channel Five), part of the description. */
+static void test_a_five_spokesman_keeps_the_channel(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "A Five spokesman said: \"In light of the efforts we have made to make the nature of "
+            "the promotion clear, we are surprised by the complaints.\"",
+            NULL);
+    qtu_expect(&t,
+               "In light of the efforts we have made to make the nature of the promotion clear, "
+               "we are surprised by the complaints.",
+               "Five spokesman", "said", "A Five spokesman");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -475,6 +545,10 @@ int main(void)
         cmocka_unit_test(test_the_british_phonographic_industry_keeps_its_name),
         cmocka_unit_test(test_age_description_passes_a_rival_after_to),
         cmocka_unit_test(test_passive_after_be_names_no_speaker),
+        cmocka_unit_test(test_is_to_tell_names_its_subject),
+        cmocka_unit_test(test_possessive_job_then_appositive_name),
+        cmocka_unit_test(test_name_comma_job_said),
+        cmocka_unit_test(test_a_five_spokesman_keeps_the_channel),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -186,6 +186,13 @@ static int phrase_ending_at_d(const qt_view *v, size_t k, size_t lo, qt_mention 
             reach++;
             continue;
         }
+        /* A Five spokesman said: a capitalised number word after a determiner names a body
+         * (BBC entertainment/173). */
+        if (p > lo && qt_tok_capitalized(v, p) && qt_tok_in(v, p, QT_W_FUNCTION) &&
+            !(v->tok[p].flags & LEDE_TOKF_SENT_START) && qt_tok_in(v, p - 1, QT_W_PHRASE_OPENERS)) {
+            b = p;
+            continue;
+        }
         if (!is_word(v, p) || (qt_tok_in(v, p, QT_W_FUNCTION) && !all_capitals(v, p)) ||
             is_skip_word(v, p) || is_verb_cue(v, p))
             break;
@@ -345,6 +352,21 @@ static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
             !qt_tok_is(v, c, "asked"))
             return 0;
     }
+    /* Mr Kennedy is to tell the audience:, she is expected to say: a statement to come;
+     * "is ... to" before the cue is no passive (BBC politics/247). */
+    if (i > lo + 2 && qt_tok_is(v, i - 1, "to")) {
+        size_t t = i - 2;
+        if (t > lo &&
+            (qt_tok_is(v, t, "expected") || qt_tok_is(v, t, "set") || qt_tok_is(v, t, "due") ||
+             qt_tok_is(v, t, "going") || qt_tok_is(v, t, "likely")))
+            t--;
+        if (qt_tok_is(v, t, "is") || qt_tok_is(v, t, "are") || qt_tok_is(v, t, "was") ||
+            qt_tok_is(v, t, "were")) {
+            i = t;
+            while (i > lo && is_skip_word(v, i - 1))
+                i--;
+        }
+    }
     /* Band Aid founder Bob Geldof in July said: a time between the subject and its cue
      * (in July, on Monday, last week; BBC politics/127). */
     if (i > lo + 2 && (qt_tok_in(v, i - 1, QT_W_CALENDAR) || qt_tok_is(v, i - 1, "week")) &&
@@ -389,8 +411,19 @@ static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
                 return 1;
             }
             size_t before = j > lo ? skip_paren_left(v, j - 1, lo) : SIZE_MAX;
-            if (before != SIZE_MAX && qt_name_ending_at(v, before, lo, out))
+            if (before != SIZE_MAX && qt_name_ending_at(v, before, lo, out)) {
+                /* Authenti-corp's CEO, Cynthia Musselman, told: a job after a possessive is
+                 * named by the appositive (BBC tech/179). */
+                qt_mention named;
+                if (out->te - out->tb == 1 && out->tb > lo &&
+                    qt_tok_possessive(v, out->tb - 1, NULL) && k - 1 > j &&
+                    qt_name_ending_at(v, k - 1, j + 1, &named) && named.tb == j + 1 &&
+                    named.te - named.tb >= 2) {
+                    *out = named;
+                    return 1;
+                }
                 return !body_name_tail(v, out, lo) || subject_past_a_body(v, j, k, lo, out);
+            }
             /* The bank's chief economist, John Doe, said: the name is the appositive. */
             if (k - 1 > j && qt_name_ending_at(v, k - 1, j + 1, out))
                 return 1;
@@ -399,8 +432,17 @@ static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
         }
         return 0;
     }
-    if (phrase_ending_at(v, k, lo, out))
+    if (phrase_ending_at(v, k, lo, out)) {
+        /* Armando Falcon, OFHEO director said: a job after a name and its comma is an
+         * appositive whose closing comma is missing; the name speaks (BBC business/326). */
+        qt_mention named;
+        if (out->tb > lo + 1 && qt_tok_punct(v, out->tb - 1, ',') &&
+            !qt_tok_in(v, out->tb, QT_W_PHRASE_OPENERS) &&
+            qt_tok_in(v, k, QT_W_ROLES | QT_W_TITLES) &&
+            qt_name_ending_at(v, out->tb - 2, lo, &named) && named.kind == QT_MENTION_NAME)
+            *out = named;
         return 1;
+    }
     /* Brent Bozell, PTC president and conservative activist said: an appositive whose
      * closing comma is missing. */
     return name_before_open_comma(v, k, lo, out);
