@@ -520,6 +520,43 @@ static void test_a_five_spokesman_keeps_the_channel(void **state)
     qtu_free(&t);
 }
 
+/* Second sample, BBC sport/436: a name modifying a noun after "the" (the younger Williams
+ * sister) is no one she stands for; a name inside the quotation is none either. */
+static void test_she_passes_a_name_modifying_sister_by(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Daniela Hantuchova moved into the quarter-finals of the Dubai Open, after beating "
+            "Elene Likhotseva of Russia 7-5 6-4, and now faces Serena Williams. But Hantuchova "
+            "is in upbeat mood "
+            "ahead of her clash with the younger Williams sister, who was handed a first-round "
+            "bye. \"I feel I have an advantage (over Serena) because I have already played a "
+            "match on the court,\" she said.",
+            NULL);
+    qtu_expect(&t,
+               "I feel I have an advantage (over Serena) because I have already played a match "
+               "on the court,",
+               "Daniela Hantuchova", "said", "she");
+    qtu_free(&t);
+}
+
+/* Second sample, BBC politics/042: he after "Tony Blair's official spokesman declined" is
+ * the spokesman, not the possessor. */
+static void test_he_after_a_possessed_job_is_the_job(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "On Monday, Tony Blair's official spokesman declined to say whether the prime "
+            "minister backed the plans. He said: \"What's important is that there's a process "
+            "going on.\"",
+            NULL);
+    qtu_expect(&t, "What's important is that there's a process going on.",
+               "Tony Blair's official spokesman", "said", "He");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -549,6 +586,8 @@ int main(void)
         cmocka_unit_test(test_possessive_job_then_appositive_name),
         cmocka_unit_test(test_name_comma_job_said),
         cmocka_unit_test(test_a_five_spokesman_keeps_the_channel),
+        cmocka_unit_test(test_she_passes_a_name_modifying_sister_by),
+        cmocka_unit_test(test_he_after_a_possessed_job_is_the_job),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -920,6 +920,50 @@ static int described_before(const qt_view *v, qt_names *nm, size_t p, size_t at,
     return 0;
 }
 
+/* On Monday, Tony Blair's official spokesman declined to say ... He said: "...": he or she
+ * at token p stands for a job that its holder's employer, named in the possessive, opens a
+ * clause with in the first words of the sentence before the one holding token at, when no
+ * person is named as a subject after it: the possessor is not the job's holder (BBC
+ * politics/042). 1 with the description in *d. */
+static int possessed_job_before(const qt_view *v, qt_names *nm, size_t p, size_t at, qt_mention *d)
+{
+    int she = qt_tok_is(v, p, "she");
+    if (!she && !qt_tok_is(v, p, "he"))
+        return 0;
+    size_t st = at;
+    while (st > 0 && at - st < PRE_WINDOW && !qt_tok_sentence_end(v, st - 1))
+        st--;
+    if (st < 2 || !qt_tok_sentence_end(v, st - 1) || v->quoted[st - 1])
+        return 0;
+    uint32_t sb = sentence_start(v, v->tok[st - 2].start);
+    size_t pt = qt_tok_seek(v, st > PRE_WINDOW ? st - PRE_WINDOW : 0, sb);
+    for (size_t j = pt + 1; j + 1 < st && j - pt <= DESCRIBED_REACH; j++) {
+        if (v->quoted[j])
+            return 0;
+        if (!qt_tok_lowercase(v, j) || !qt_tok_in(v, j, QT_W_ROLES) || !qt_tok_lowercase(v, j + 1))
+            continue;
+        /* official spokesman: the last of the jobs is the head. */
+        while (j + 2 < st && qt_tok_lowercase(v, j + 2) && qt_tok_in(v, j + 1, QT_W_ROLES))
+            j++;
+        /* Past up to two modifiers (official, chief) to the possessive. */
+        size_t k = j;
+        while (k > pt + 1 && j - k < 2 && qt_tok_lowercase(v, k - 1) &&
+               !qt_tok_in(v, k - 1, QT_W_FUNCTION))
+            k--;
+        qt_mention owner;
+        if (!qt_tok_possessive(v, k - 1, NULL) || !qt_name_ending_at(v, k - 1, pt, &owner) ||
+            (owner.tb > pt && !qt_tok_punct(v, owner.tb - 1, ',')) ||
+            qt_tok_is(v, j, she ? "spokesman" : "spokeswoman"))
+            return 0;
+        d->tb = owner.tb;
+        d->te = j + 1;
+        d->kind = QT_MENTION_PHRASE;
+        qt_mention other;
+        return !qt_names_first_in(nm, v->tok[j].end, v->tok[p].start, 1, &other);
+    }
+    return 0;
+}
+
 /* The clause window before the quotation opening at token ob: back to the sentence end
  * before it, not before byte lo_b (its paragraph's start, or the quotation before). */
 static size_t pre_window_start(const qt_view *v, size_t ob, uint32_t lo_b)
@@ -1194,7 +1238,8 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
                 qt_description_before(v, ob, ce, f.who.tb, &d))
                 q->speaker = qt_names_resolve_description(nm, v, &d);
             if (!q->speaker && f.who.kind == QT_MENTION_PRONOUN &&
-                described_before(v, nm, f.who.tb, f.who.tb < ob ? f.who.tb : ob, &d))
+                (described_before(v, nm, f.who.tb, f.who.tb < ob ? f.who.tb : ob, &d) ||
+                 possessed_job_before(v, nm, f.who.tb, f.who.tb < ob ? f.who.tb : ob, &d)))
                 q->speaker = qt_names_resolve(nm, v, &d);
             /* Mr Sullivan "made accounting decisions," he told the court: he is not
              * someone the writer's words before the quotation name (else they would be

@@ -983,6 +983,19 @@ int qt_pronoun_candidate(const qt_mrec *c)
            (c->person || (c->n_words == 1 && c->subjectish && !c->org && !c->after_the));
 }
 
+/* Token k is a noun a name can modify as a group or a kin: the Williams sisters, the
+ * Blair government. */
+static int modifies_a_relation(const qt_view *v, size_t k)
+{
+    static const char *const nouns[] = {"sister",  "sisters", "brother",    "brothers",
+                                        "family",  "camp",    "government", "administration",
+                                        "cabinet", "era",     NULL};
+    for (size_t i = 0; nouns[i]; i++)
+        if (qt_tok_is(v, k, nouns[i]))
+            return 1;
+    return 0;
+}
+
 /* Candidate c shows it is a person: it is one, or it is a known first name, or a cue
  * verb follows it, past adverbs (Burton explained, Burton has said). Any capitalised word
  * before a verb is a subject (Consumer borrowing rose, Pensions spokeswoman confirmed,
@@ -996,6 +1009,21 @@ int qt_person_evident(const qt_view *v, const qt_mrec *c)
         size_t b = c->title != LEDE_NONE ? c->title : c->tb;
         if (b > 0 && qt_tok_lowercase(v, b - 1) &&
             !qt_tok_in(v, b - 1, QT_W_ROLES | QT_W_TITLES | QT_W_CUE_VERBS | QT_W_FUNCTION))
+            return 0;
+    }
+    /* Tony Blair's official spokesman declined ... He said: the possessor of a job is not
+     * its holder (BBC politics/042). */
+    if (qt_tok_possessive(v, c->te - 1, NULL))
+        for (size_t k = c->te; k < v->n_tok && k - c->te < 3 && qt_tok_lowercase(v, k); k++)
+            if (qt_tok_in(v, k, QT_W_ROLES))
+                return 0;
+    /* the younger Williams sister ... "...," she said: a name modifying a noun after "the"
+     * names no one (BBC sport/436). */
+    if (c->te < v->n_tok && qt_tok_lowercase(v, c->te) && modifies_a_relation(v, c->te)) {
+        size_t b = c->title != LEDE_NONE ? c->title : c->tb;
+        if (b > 0 && qt_tok_lowercase(v, b - 1) && !is_the(v, b - 1))
+            b--;
+        if (b > 0 && is_the(v, b - 1))
             return 0;
     }
     return c->person || qt_person_shown(v, c);
