@@ -557,6 +557,40 @@ static void test_he_after_a_possessed_job_is_the_job(void **state)
     qtu_free(&t);
 }
 
+/* Second sample, BBC politics/042: "In a statement" before the verb's cue does not keep the
+ * sentence before from giving its speaker to a quotation with no cue. */
+static void test_statement_adverbial_then_body_said(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "In a statement on Sunday, the Cabinet Office said it was reviewing the Civil "
+            "Service Pension Scheme, and hoped to announce proposals soon. \"Unions will of "
+            "course be consulted about any proposed changes.\"",
+            NULL);
+    qtu_expect(&t, "Unions will of course be consulted about any proposed changes.",
+               "Cabinet Office", "said", "Cabinet Office");
+    qtu_free(&t);
+}
+
+/* Second sample, BBC politics/214: a body described by what it is of speaks, from the end
+ * of the sentence a partial quotation stands in (the writer's words go on to its comma). */
+static void test_committee_of_mps_and_peers_has_warned(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Deaths in custody have reached \"shocking\" levels, a committee of MPs and peers has "
+            "warned.\n\n"
+            "Many of those who ended up taking their own lives had \"presented themselves\" to "
+            "the authorities with these problems before they even offended, the report said.",
+            NULL);
+    qtu_expect(&t, "shocking", "committee of MPs and peers", "warned",
+               "a committee of MPs and peers");
+    qtu_expect(&t, "presented themselves", "report", "said", "the report");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -588,6 +622,8 @@ int main(void)
         cmocka_unit_test(test_a_five_spokesman_keeps_the_channel),
         cmocka_unit_test(test_she_passes_a_name_modifying_sister_by),
         cmocka_unit_test(test_he_after_a_possessed_job_is_the_job),
+        cmocka_unit_test(test_statement_adverbial_then_body_said),
+        cmocka_unit_test(test_committee_of_mps_and_peers_has_warned),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -41,6 +41,9 @@
 #define COLON_REACH 5
 /* How far into a sentence a description's cue may stand (described_before()). */
 #define DESCRIBED_REACH 10
+/* How far after a partial quotation the writer's words may go on to the comma before its
+ * cue and speaker (cue_after_comma_outside()). */
+#define REPORT_REACH 12
 /* How far before a quotation without a cue a cue of someone else ends the turn before it. */
 #define TURN_CUE_REACH 30
 
@@ -172,6 +175,8 @@ static int phrase_ending_at_d(const qt_view *v, size_t k, size_t lo, qt_mention 
         return 0;
     size_t b = k;
     size_t reach = 5;
+    size_t and_at = SIZE_MAX; /* an "and" crossed before any "of" */
+    int of_seen = 0;
     while (b > lo && k - b < reach) {
         size_t p = b - 1;
         if (qt_tok_in(v, p, QT_W_PHRASE_OPENERS)) {
@@ -193,11 +198,31 @@ static int phrase_ending_at_d(const qt_view *v, size_t k, size_t lo, qt_mention 
             b = p;
             continue;
         }
+        /* a committee of MPs and peers has warned: what the head noun is of, with its
+         * coordination, is part of the phrase (BBC politics/214). */
+        if (depth == 0 && p > lo && (qt_tok_is(v, p, "of") || qt_tok_is(v, p, "and")) &&
+            reach < 8 && is_word(v, b) && !qt_tok_in(v, b, QT_W_FUNCTION)) {
+            if (qt_tok_is(v, p, "and")) {
+                if (of_seen || and_at != SIZE_MAX)
+                    break;
+                and_at = p;
+            } else if (qt_tok_lowercase(v, p - 1) && !qt_tok_in(v, p - 1, QT_W_FUNCTION) &&
+                       !is_skip_word(v, p - 1) && !is_verb_cue(v, p - 1)) {
+                of_seen = 1;
+            } else {
+                break;
+            }
+            b = p;
+            reach += 2;
+            continue;
+        }
         if (!is_word(v, p) || (qt_tok_in(v, p, QT_W_FUNCTION) && !all_capitals(v, p)) ||
             is_skip_word(v, p) || is_verb_cue(v, p))
             break;
         b = p;
     }
+    if (and_at != SIZE_MAX && !of_seen)
+        b = and_at + 1; /* no "of" before the "and": the phrase is what follows it */
     /* Protesters marching through the streets chanted: a phrase behind a preposition is
      * no subject; the subject stands before it (past a participle). */
     size_t before = b;
@@ -548,6 +573,18 @@ static int next_to_cue(const qt_view *v, const qt_mention *m, size_t cue)
     return m->kind == QT_MENTION_NAME || m->kind == QT_MENTION_PRONOUN;
 }
 
+/* ..., the report said.: a description set off by a comma, with its cue (past adverbs)
+ * ending the window [.., pe), reports the whole sentence (BBC politics/214). */
+static int closing_report(const qt_view *v, const qt_mention *m, size_t cue, size_t end, size_t pe)
+{
+    if (m->kind != QT_MENTION_PHRASE || end != pe || m->tb == 0 || !qt_tok_punct(v, m->tb - 1, ','))
+        return 0;
+    for (size_t k = m->te; k < cue; k++)
+        if (!is_skip_word(v, k))
+            return 0;
+    return 1;
+}
+
 /* The words after the closing mark: "Q," said S / "Q," S said / "Q," S, ROLE, said. */
 static int read_after(const qt_view *v, size_t ce, size_t pe, found *f)
 {
@@ -591,7 +628,8 @@ static int read_after(const qt_view *v, size_t ce, size_t pe, found *f)
             qt_tok_in(v, who.te + 1, QT_W_CUE_PARTICIPLES))
             return set_cue(f, j, end, kind, &who);
         int ok = subject_left(v, j, i, &who) &&
-                 (j - i <= POST_NEAR || who.tb <= i + 3 || next_to_cue(v, &who, j));
+                 (j - i <= POST_NEAR || who.tb <= i + 3 || next_to_cue(v, &who, j) ||
+                  closing_report(v, &who, j, end, pe));
         if (!ok && has_lead) {
             who = lead;
             ok = 1;
@@ -860,7 +898,9 @@ static void speaker_of_previous_sentence(const qt_view *v, qt_names *nm, lede_qu
         qt_cue_kind kind = qt_cue_at(v, j, &end);
         qt_mention who;
         int ok = 0;
-        if (kind == QT_CUE_NONE)
+        /* In a statement on Sunday, the Cabinet Office said: a noun cue in an adverbial
+         * before the verb's is no cue of its own (BBC politics/042). */
+        if (kind == QT_CUE_NONE || kind == QT_CUE_NOUN)
             continue;
         if (kind == QT_CUE_VERB)
             ok = subject_left(v, j, s, &who);
@@ -1068,9 +1108,21 @@ static int cue_after_comma(const qt_view *v, const lede_quote *q, size_t ob, siz
  * hi_b). */
 static int cue_after_comma_outside(const qt_view *v, size_t ce, uint32_t hi_b, found *f)
 {
-    if (!qt_tok_punct(v, ce, ','))
-        return 0;
     size_t pe = post_window_end(v, ce, hi_b);
+    /* Deaths in custody have reached "shocking" levels, a committee of MPs and peers has
+     * warned: the writer's words may go on to the comma; the speaker then stands right
+     * after it (BBC politics/214). */
+    size_t c = ce;
+    while (c < pe && !qt_tok_punct(v, c, ',') && c - ce < REPORT_REACH && !v->quoted[c] &&
+           !is_verb_cue(v, c))
+        c++;
+    if (c >= pe || !qt_tok_punct(v, c, ','))
+        return 0;
+    if (c > ce) {
+        if (!read_after(v, c, pe, f) || !f->has_who || f->who.tb != c + 1)
+            return 0;
+        ce = c;
+    }
     /* (Not he or she: the writer's sentence names someone else before it as often as the
      * speaker: He hoped Jay-Z would "move the company ...", he added.) */
     if (pe >= v->n_tok || !qt_tok_sentence_end(v, pe) || !read_after(v, ce, pe, f) || !f->has_cue ||
