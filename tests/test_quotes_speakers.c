@@ -591,6 +591,42 @@ static void test_committee_of_mps_and_peers_has_warned(void **state)
     qtu_free(&t);
 }
 
+/* BBC tech/108 (bbc-10mb changes): a possessed job set off after a name is the name's
+ * appositive; he goes on with the name. */
+static void test_he_after_name_comma_possessed_job_is_the_name(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "John Connors, Microsoft's chief financial officer said a test version of its "
+            "desktop search software should be available for download by the end of the year.\n\n"
+            "\"We're going to have a heck of a great race in search between Google, Microsoft "
+            "and Yahoo,\" he said.",
+            NULL);
+    qtu_expect(&t,
+               "We're going to have a heck of a great race in search between Google, Microsoft "
+               "and Yahoo,",
+               "John Connors", "said", "he");
+    qtu_free(&t);
+}
+
+/* BBC entertainment/289 (bbc-10mb changes): a comma inside a body's name is no appositive's
+ * (not the name before it as the speaker). */
+static void test_comma_inside_a_department_name_is_no_appositive(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "A Department for Media, Culture and Sport spokeswoman said: \"We're aware that "
+            "people are experiencing problems.\"",
+            NULL);
+    /* (The full name with its comma is not read yet: the words after the comma are.) */
+    const lede_quote *q = qtu_find(&t, "We're aware that people are experiencing problems.");
+    assert_non_null(q->speaker);
+    assert_string_not_equal(q->speaker, "Media");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -624,6 +660,8 @@ int main(void)
         cmocka_unit_test(test_he_after_a_possessed_job_is_the_job),
         cmocka_unit_test(test_statement_adverbial_then_body_said),
         cmocka_unit_test(test_committee_of_mps_and_peers_has_warned),
+        cmocka_unit_test(test_he_after_name_comma_possessed_job_is_the_name),
+        cmocka_unit_test(test_comma_inside_a_department_name_is_no_appositive),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -464,7 +464,8 @@ static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
         if (out->tb > lo + 1 && qt_tok_punct(v, out->tb - 1, ',') &&
             !qt_tok_in(v, out->tb, QT_W_PHRASE_OPENERS) &&
             qt_tok_in(v, k, QT_W_ROLES | QT_W_TITLES) &&
-            qt_name_ending_at(v, out->tb - 2, lo, &named) && named.kind == QT_MENTION_NAME)
+            qt_name_ending_at(v, out->tb - 2, lo, &named) && named.kind == QT_MENTION_NAME &&
+            named.te - named.tb >= 2 && (named.tb == lo || !qt_tok_lowercase(v, named.tb - 1)))
             *out = named;
         return 1;
     }
@@ -573,18 +574,6 @@ static int next_to_cue(const qt_view *v, const qt_mention *m, size_t cue)
     return m->kind == QT_MENTION_NAME || m->kind == QT_MENTION_PRONOUN;
 }
 
-/* ..., the report said.: a description set off by a comma, with its cue (past adverbs)
- * ending the window [.., pe), reports the whole sentence (BBC politics/214). */
-static int closing_report(const qt_view *v, const qt_mention *m, size_t cue, size_t end, size_t pe)
-{
-    if (m->kind != QT_MENTION_PHRASE || end != pe || m->tb == 0 || !qt_tok_punct(v, m->tb - 1, ','))
-        return 0;
-    for (size_t k = m->te; k < cue; k++)
-        if (!is_skip_word(v, k))
-            return 0;
-    return 1;
-}
-
 /* The words after the closing mark: "Q," said S / "Q," S said / "Q," S, ROLE, said. */
 static int read_after(const qt_view *v, size_t ce, size_t pe, found *f)
 {
@@ -628,8 +617,7 @@ static int read_after(const qt_view *v, size_t ce, size_t pe, found *f)
             qt_tok_in(v, who.te + 1, QT_W_CUE_PARTICIPLES))
             return set_cue(f, j, end, kind, &who);
         int ok = subject_left(v, j, i, &who) &&
-                 (j - i <= POST_NEAR || who.tb <= i + 3 || next_to_cue(v, &who, j) ||
-                  closing_report(v, &who, j, end, pe));
+                 (j - i <= POST_NEAR || who.tb <= i + 3 || next_to_cue(v, &who, j));
         if (!ok && has_lead) {
             who = lead;
             ok = 1;
@@ -990,9 +978,12 @@ static int possessed_job_before(const qt_view *v, qt_names *nm, size_t p, size_t
         while (k > pt + 1 && j - k < 2 && qt_tok_lowercase(v, k - 1) &&
                !qt_tok_in(v, k - 1, QT_W_FUNCTION))
             k--;
-        qt_mention owner;
+        /* (Not John Connors, Microsoft's chief financial officer said: an appositive to a
+         * name, BBC tech/108.) */
+        qt_mention owner, named;
         if (!qt_tok_possessive(v, k - 1, NULL) || !qt_name_ending_at(v, k - 1, pt, &owner) ||
             (owner.tb > pt && !qt_tok_punct(v, owner.tb - 1, ',')) ||
+            (owner.tb > pt + 1 && qt_name_ending_at(v, owner.tb - 2, pt, &named)) ||
             qt_tok_is(v, j, she ? "spokesman" : "spokeswoman"))
             return 0;
         d->tb = owner.tb;
