@@ -627,6 +627,25 @@ static void test_comma_inside_a_department_name_is_no_appositive(void **state)
     qtu_free(&t);
 }
 
+/* Second sample, BBC politics/007: Mr Kennedy named before Charles Kennedy is him after it
+ * (he goes on with the later Mr Kennedy, who is Charles Kennedy). */
+static void test_mr_after_a_full_name_is_the_full_name(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Mr Blair said that whether the public chose Michael Howard or Mr Kennedy, it would "
+            "result in \"a Tory government not a Labour government\".\n\n"
+            "Meanwhile Lib Dem leader Charles Kennedy is expected to attack Mr Blair's words as "
+            "he begins a nationwide tour on Monday. Mr Kennedy is accelerating Lib Dem election "
+            "preparations this week as he visits Manchester, Liverpool, Leicester, Somerset, "
+            "Basingstoke, Shrewsbury, Dorset and Torbay. He said: \"This is three-party "
+            "politics.\"",
+            NULL);
+    qtu_expect(&t, "This is three-party politics.", "Charles Kennedy", "said", "He");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -662,6 +681,7 @@ int main(void)
         cmocka_unit_test(test_committee_of_mps_and_peers_has_warned),
         cmocka_unit_test(test_he_after_name_comma_possessed_job_is_the_name),
         cmocka_unit_test(test_comma_inside_a_department_name_is_no_appositive),
+        cmocka_unit_test(test_mr_after_a_full_name_is_the_full_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
