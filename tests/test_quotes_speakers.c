@@ -646,6 +646,26 @@ static void test_mr_after_a_full_name_is_the_full_name(void **state)
     qtu_free(&t);
 }
 
+/* Second sample, BBC politics/186: he passes a possessor after "about" (asked about Mr
+ * Livingstone's remark), inside the subject's participle clause, by. */
+static void test_he_passes_a_possessor_after_about(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "\"Let's just apologise and move on - that's the sensible thing.\" Tory leader "
+            "Michael Howard, asked about Mr Livingstone's remark by reporters, said it was "
+            "important for politicians to be mindful about the language they use. \"It's "
+            "particularly important that as we get close to the election that politicians talk "
+            "with civility and courtesy about issues that we all face,\" he said.",
+            NULL);
+    qtu_expect(&t,
+               "It's particularly important that as we get close to the election that "
+               "politicians talk with civility and courtesy about issues that we all face,",
+               "Michael Howard", "said", "he");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -682,6 +702,7 @@ int main(void)
         cmocka_unit_test(test_he_after_name_comma_possessed_job_is_the_name),
         cmocka_unit_test(test_comma_inside_a_department_name_is_no_appositive),
         cmocka_unit_test(test_mr_after_a_full_name_is_the_full_name),
+        cmocka_unit_test(test_he_passes_a_possessor_after_about),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

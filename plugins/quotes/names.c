@@ -1016,6 +1016,12 @@ int qt_person_evident(const qt_view *v, const qt_mrec *c)
         if (b > 0 && qt_tok_lowercase(v, b - 1) &&
             !qt_tok_in(v, b - 1, QT_W_ROLES | QT_W_TITLES | QT_W_CUE_VERBS | QT_W_FUNCTION))
             return 0;
+        /* Michael Howard, asked about Mr Livingstone's remark by reporters, said ... "...,"
+         * he said: a possessive after a preposition is inside its object (BBC
+         * politics/186). */
+        if (b > 0 && qt_tok_lowercase(v, b - 1) &&
+            (qt_tok_in(v, b - 1, QT_W_PREPOSITIONS) || qt_tok_is(v, b - 1, "about")))
+            return 0;
     }
     /* Tony Blair's official spokesman declined ... He said: the possessor of a job is not
      * its holder (BBC politics/042). */
