@@ -965,10 +965,16 @@ static int possessed_job_before(const qt_view *v, qt_names *nm, size_t p, size_t
         return 0;
     uint32_t sb = sentence_start(v, v->tok[st - 2].start);
     size_t pt = qt_tok_seek(v, st > PRE_WINDOW ? st - PRE_WINDOW : 0, sb);
+    /* A possessive's apostrophe in its first words turns most sentences away before a
+     * token is looked up. */
+    size_t last = pt + DESCRIBED_REACH < st - 1 ? pt + DESCRIBED_REACH : st - 1;
+    const char *b0 = v->text + sb, *b1 = v->text + v->tok[last].end;
+    if (!memchr(b0, '\'', (size_t)(b1 - b0)) && !memchr(b0, 0x99, (size_t)(b1 - b0)))
+        return 0;
     for (size_t j = pt + 1; j + 1 < st && j - pt <= DESCRIBED_REACH; j++) {
         if (v->quoted[j])
             return 0;
-        if (!qt_tok_lowercase(v, j) || !qt_tok_in(v, j, QT_W_ROLES) || !qt_tok_lowercase(v, j + 1))
+        if (!qt_tok_lowercase(v, j) || !qt_tok_lowercase(v, j + 1) || !qt_tok_in(v, j, QT_W_ROLES))
             continue;
         /* official spokesman: the last of the jobs is the head. */
         while (j + 2 < st && qt_tok_lowercase(v, j + 2) && qt_tok_in(v, j + 1, QT_W_ROLES))
@@ -1104,11 +1110,13 @@ static int cue_after_comma_outside(const qt_view *v, size_t ce, uint32_t hi_b, f
      * warned: the writer's words may go on to the comma; the speaker then stands right
      * after it (BBC politics/214). */
     size_t c = ce;
-    while (c < pe && !qt_tok_punct(v, c, ',') && c - ce < REPORT_REACH && !v->quoted[c] &&
-           !is_verb_cue(v, c))
+    while (c < pe && !qt_tok_punct(v, c, ',') && c - ce < REPORT_REACH && !v->quoted[c])
         c++;
     if (c >= pe || !qt_tok_punct(v, c, ','))
         return 0;
+    for (size_t k = ce; k < c; k++)
+        if (is_verb_cue(v, k))
+            return 0;
     if (c > ce) {
         if (!read_after(v, c, pe, f) || !f->has_who || f->who.tb != c + 1)
             return 0;
