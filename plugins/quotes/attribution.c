@@ -907,70 +907,21 @@ static void speaker_of_previous_sentence(const qt_view *v, qt_names *nm, lede_qu
     }
 }
 
-/* A Home Office spokesman said the system had been toughened. He added "...": he or she
- * at token p stands for the indefinite description of a person's job that is the subject of
- * a cue verb opening the sentence before the one holding token at (the pronoun's or the
- * quotation's, whichever comes first), when no person is named as a subject after the cue.
- * 1 with the description in *d (BBC politics/071, politics/023). */
-static int described_before(const qt_view *v, qt_names *nm, size_t p, size_t at, qt_mention *d)
-{
-    int she = qt_tok_is(v, p, "she");
-    if (!she && !qt_tok_is(v, p, "he"))
-        return 0;
-    /* The sentence before: tokens [pt, st - 1]. The one holding token at mostly opens
-     * there (a quotation, He added): its start is walked to, the other's searched. */
-    size_t st = at;
-    while (st > 0 && at - st < PRE_WINDOW && !qt_tok_sentence_end(v, st - 1))
-        st--;
-    if (st < 2 || !qt_tok_sentence_end(v, st - 1) || v->quoted[st - 1])
-        return 0;
-    /* An indefinite description opens it (A Home Office spokesman said): its first bytes
-     * turn most sentences away before a token is read. */
-    uint32_t sb = sentence_start(v, v->tok[st - 2].start);
-    const char *t = v->text + sb;
-    if (sb + 3 > v->len || t[0] != 'A' || (t[1] != ' ' && !(t[1] == 'n' && t[2] == ' ')))
-        return 0;
-    size_t pt = qt_tok_seek(v, st > PRE_WINDOW ? st - PRE_WINDOW : 0, sb);
-    /* Its job's word stands right before a cue in its first words. */
-    for (size_t j = pt + 1; j + 1 < st && j - pt <= DESCRIBED_REACH; j++) {
-        size_t end;
-        if (v->quoted[j])
-            break; /* the words before the cue quote someone: theirs is their speaker */
-        if (!qt_tok_lowercase(v, j) || qt_cue_at(v, j, &end) != QT_CUE_VERB ||
-            !qt_tok_lowercase(v, j - 1) || !qt_tok_in(v, j - 1, QT_W_ROLES | QT_W_TITLES))
-            continue;
-        if (!subject_left(v, j, pt, d) || d->kind != QT_MENTION_PHRASE || d->te != j ||
-            qt_tok_is(v, d->te - 1, she ? "spokesman" : "spokeswoman"))
-            return 0;
-        qt_mention other;
-        return !qt_names_first_in(nm, v->tok[j].end, v->tok[p].start, 1, &other);
-    }
-    return 0;
-}
-
-/* On Monday, Tony Blair's official spokesman declined to say ... He said: "...": he or she
- * at token p stands for a job that its holder's employer, named in the possessive, opens a
- * clause with in the first words of the sentence before the one holding token at, when no
- * person is named as a subject after it: the possessor is not the job's holder (BBC
+/* On Monday, Tony Blair's official spokesman declined to say ... He said: "...": he (she
+ * when she is set) at token p stands for a job that its holder's employer, named in the possessive,
+ * opens a clause with in the first words of the sentence before (tokens up to st - 1, from byte
+ * sb), when no person is named as a subject after it: the possessor is not the job's holder (BBC
  * politics/042). 1 with the description in *d. */
-static int possessed_job_before(const qt_view *v, qt_names *nm, size_t p, size_t at, qt_mention *d)
+static int possessed_job(const qt_view *v, qt_names *nm, size_t p, int she, size_t st, uint32_t sb,
+                         qt_mention *d)
 {
-    int she = qt_tok_is(v, p, "she");
-    if (!she && !qt_tok_is(v, p, "he"))
+    /* A possessive's apostrophe in its first bytes turns most sentences away before a
+     * token is read. */
+    const char *b0 = v->text + sb;
+    size_t n = v->tok[st - 1].start - sb < 160 ? v->tok[st - 1].start - sb : 160;
+    if (!memchr(b0, '\'', n) && !memchr(b0, 0x99, n))
         return 0;
-    size_t st = at;
-    while (st > 0 && at - st < PRE_WINDOW && !qt_tok_sentence_end(v, st - 1))
-        st--;
-    if (st < 2 || !qt_tok_sentence_end(v, st - 1) || v->quoted[st - 1])
-        return 0;
-    uint32_t sb = sentence_start(v, v->tok[st - 2].start);
     size_t pt = qt_tok_seek(v, st > PRE_WINDOW ? st - PRE_WINDOW : 0, sb);
-    /* A possessive's apostrophe in its first words turns most sentences away before a
-     * token is looked up. */
-    size_t last = pt + DESCRIBED_REACH < st - 1 ? pt + DESCRIBED_REACH : st - 1;
-    const char *b0 = v->text + sb, *b1 = v->text + v->tok[last].end;
-    if (!memchr(b0, '\'', (size_t)(b1 - b0)) && !memchr(b0, 0x99, (size_t)(b1 - b0)))
-        return 0;
     for (size_t j = pt + 1; j + 1 < st && j - pt <= DESCRIBED_REACH; j++) {
         if (v->quoted[j])
             return 0;
@@ -995,6 +946,47 @@ static int possessed_job_before(const qt_view *v, qt_names *nm, size_t p, size_t
         d->tb = owner.tb;
         d->te = j + 1;
         d->kind = QT_MENTION_PHRASE;
+        qt_mention other;
+        return !qt_names_first_in(nm, v->tok[j].end, v->tok[p].start, 1, &other);
+    }
+    return 0;
+}
+
+/* A Home Office spokesman said the system had been toughened. He added "...": he or she
+ * at token p stands for the indefinite description of a person's job that is the subject of
+ * a cue verb opening the sentence before the one holding token at (the pronoun's or the
+ * quotation's, whichever comes first), when no person is named as a subject after the cue.
+ * 1 with the description in *d (BBC politics/071, politics/023). */
+static int described_before(const qt_view *v, qt_names *nm, size_t p, size_t at, qt_mention *d)
+{
+    int she = qt_tok_is(v, p, "she");
+    if (!she && !qt_tok_is(v, p, "he"))
+        return 0;
+    /* The sentence before: tokens [pt, st - 1]. The one holding token at mostly opens
+     * there (a quotation, He added): its start is walked to, the other's searched. */
+    size_t st = at;
+    while (st > 0 && at - st < PRE_WINDOW && !qt_tok_sentence_end(v, st - 1))
+        st--;
+    if (st < 2 || !qt_tok_sentence_end(v, st - 1) || v->quoted[st - 1])
+        return 0;
+    /* An indefinite description opens it (A Home Office spokesman said): its first bytes
+     * turn most sentences away before a token is read. */
+    uint32_t sb = sentence_start(v, v->tok[st - 2].start);
+    const char *t = v->text + sb;
+    if (sb + 3 > v->len || t[0] != 'A' || (t[1] != ' ' && !(t[1] == 'n' && t[2] == ' ')))
+        return possessed_job(v, nm, p, she, st, sb, d);
+    size_t pt = qt_tok_seek(v, st > PRE_WINDOW ? st - PRE_WINDOW : 0, sb);
+    /* Its job's word stands right before a cue in its first words. */
+    for (size_t j = pt + 1; j + 1 < st && j - pt <= DESCRIBED_REACH; j++) {
+        size_t end;
+        if (v->quoted[j])
+            break; /* the words before the cue quote someone: theirs is their speaker */
+        if (!qt_tok_lowercase(v, j) || qt_cue_at(v, j, &end) != QT_CUE_VERB ||
+            !qt_tok_lowercase(v, j - 1) || !qt_tok_in(v, j - 1, QT_W_ROLES | QT_W_TITLES))
+            continue;
+        if (!subject_left(v, j, pt, d) || d->kind != QT_MENTION_PHRASE || d->te != j ||
+            qt_tok_is(v, d->te - 1, she ? "spokesman" : "spokeswoman"))
+            return 0;
         qt_mention other;
         return !qt_names_first_in(nm, v->tok[j].end, v->tok[p].start, 1, &other);
     }
@@ -1289,8 +1281,7 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
                 qt_description_before(v, ob, ce, f.who.tb, &d))
                 q->speaker = qt_names_resolve_description(nm, v, &d);
             if (!q->speaker && f.who.kind == QT_MENTION_PRONOUN &&
-                (described_before(v, nm, f.who.tb, f.who.tb < ob ? f.who.tb : ob, &d) ||
-                 possessed_job_before(v, nm, f.who.tb, f.who.tb < ob ? f.who.tb : ob, &d)))
+                described_before(v, nm, f.who.tb, f.who.tb < ob ? f.who.tb : ob, &d))
                 q->speaker = qt_names_resolve(nm, v, &d);
             /* Mr Sullivan "made accounting decisions," he told the court: he is not
              * someone the writer's words before the quotation name (else they would be

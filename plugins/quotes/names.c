@@ -1022,22 +1022,20 @@ int qt_person_evident(const qt_view *v, const qt_mrec *c)
         if (b > 0 && qt_tok_lowercase(v, b - 1) &&
             (qt_tok_in(v, b - 1, QT_W_PREPOSITIONS) || qt_tok_is(v, b - 1, "about")))
             return 0;
-    }
-    /* Tony Blair's official spokesman declined ... He said: the possessor of a job is not
-     * its holder (BBC politics/042). */
-    if (qt_tok_possessive(v, c->te - 1, NULL))
+        /* Tony Blair's official spokesman declined ... He said: the possessor of a job is
+         * not its holder (BBC politics/042). */
         for (size_t k = c->te; k < v->n_tok && k - c->te < 3 && qt_tok_lowercase(v, k); k++)
             if (qt_tok_in(v, k, QT_W_ROLES))
                 return 0;
+    }
     /* the younger Williams sister ... "...," she said: a name modifying a noun after "the"
      * names no one (BBC sport/436). */
-    if (c->te < v->n_tok && qt_tok_lowercase(v, c->te) && modifies_a_relation(v, c->te)) {
-        size_t b = c->title != LEDE_NONE ? c->title : c->tb;
-        if (b > 0 && qt_tok_lowercase(v, b - 1) && !is_the(v, b - 1))
-            b--;
-        if (b > 0 && is_the(v, b - 1))
-            return 0;
-    }
+    size_t b = c->title != LEDE_NONE ? c->title : c->tb;
+    if (b > 0 && qt_tok_lowercase(v, b - 1) && !is_the(v, b - 1))
+        b--;
+    if (b > 0 && is_the(v, b - 1) && c->te < v->n_tok && qt_tok_lowercase(v, c->te) &&
+        modifies_a_relation(v, c->te))
+        return 0;
     return c->person || qt_person_shown(v, c);
 }
 
