@@ -508,10 +508,12 @@ uint32_t qt_lookup_in(const qt_view *v, const qt_mrec *m, uint32_t e, uint32_t p
             if (m[t].n_words == 1 && qt_same_title(v, mrec_title(&m[t]), title))
                 return t;
             /* Mr Kennedy ... Lib Dem leader Charles Kennedy ... Mr Kennedy: a man's full name
-             * named since the titled one is who Mr means now (BBC politics/007). (Not for a
-             * woman's title: Mrs. Bennet is not the Elizabeth Bennet named after her.) */
+             * introduced by his job since the titled one is who Mr means now (BBC
+             * politics/007). (Not for a woman's title: Mrs. Bennet is not the Elizabeth Bennet
+             * named after her; nor a name without a job, as novels name relatives.) */
             if (want == GENDER_MALE && m[t].n_words > 1 && m[t].start < pos &&
-                m[t].gender == GENDER_MALE)
+                m[t].gender == GENDER_MALE && m[t].tb > 0 && qt_tok_lowercase(v, m[t].tb - 1) &&
+                qt_tok_in(v, m[t].tb - 1, QT_W_ROLES | QT_W_TITLES))
                 break;
             t = m[t].prev_same;
         }
