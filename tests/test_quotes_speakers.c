@@ -666,6 +666,20 @@ static void test_he_passes_a_possessor_after_about(void **state)
     qtu_free(&t);
 }
 
+/* Second sample, BBC tech/205: a partial quotation, the writer's words on to a comma, then
+ * the cue and the name with its appositive. */
+static void test_partial_then_comma_said_name_and_job(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "It represents a \"big leap forward\" for broadband, said Chris Stening, UK Online "
+            "general manager.",
+            NULL);
+    qtu_expect(&t, "big leap forward", "Chris Stening", "said", "Chris Stening");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -703,6 +717,7 @@ int main(void)
         cmocka_unit_test(test_comma_inside_a_department_name_is_no_appositive),
         cmocka_unit_test(test_mr_after_a_full_name_is_the_full_name),
         cmocka_unit_test(test_he_passes_a_possessor_after_about),
+        cmocka_unit_test(test_partial_then_comma_said_name_and_job),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1110,7 +1110,8 @@ static int cue_after_comma_outside(const qt_view *v, size_t ce, uint32_t hi_b, f
         if (is_verb_cue(v, k))
             return 0;
     if (c > ce) {
-        if (!read_after(v, c, pe, f) || !f->has_who || f->who.tb != c + 1)
+        if (!read_after(v, c, pe, f) || !f->has_who ||
+            (f->who.tb != c + 1 && !(f->has_cue && f->cue_b == c + 1)))
             return 0;
         ce = c;
     }
@@ -1119,7 +1120,11 @@ static int cue_after_comma_outside(const qt_view *v, size_t ce, uint32_t hi_b, f
     if (pe >= v->n_tok || !qt_tok_sentence_end(v, pe) || !read_after(v, ce, pe, f) || !f->has_cue ||
         !f->has_who || f->cue_kind != QT_CUE_VERB || f->who.kind == QT_MENTION_PRONOUN)
         return 0;
-    return pe - f->cue_e <= 4 || qt_tok_is(v, f->cue_b, "quoted");
+    /* It represents a "big leap forward" for broadband, said Chris Stening, UK Online general
+     * manager: the cue first, then the name and its appositive (BBC tech/205). */
+    return pe - f->cue_e <= 4 || qt_tok_is(v, f->cue_b, "quoted") ||
+           (f->cue_b == ce + 1 && f->who.kind == QT_MENTION_NAME && f->who.tb == f->cue_e &&
+            (f->who.te >= pe || qt_tok_punct(v, f->who.te, ',')));
 }
 
 /* Mr Blair said: "... move forward." He described his relationship ...: a cue verb and a
