@@ -589,6 +589,13 @@ static void test_committee_of_mps_and_peers_has_warned(void **state)
                "a committee of MPs and peers");
     qtu_expect(&t, "presented themselves", "report", "said", "the report");
     qtu_free(&t);
+    /* BBC politics/098: the comma further on. */
+    qtu_run(&t,
+            "\"Dubious\" assumptions about improving health expectancy could drive the cost of "
+            "the policy up by another \u00a3130m by 2022, the report warned.",
+            NULL);
+    qtu_expect(&t, "Dubious", "report", "warned", "the report");
+    qtu_free(&t);
 }
 
 /* BBC tech/108 (bbc-10mb changes): a possessed job set off after a name is the name's

@@ -43,7 +43,7 @@
 #define DESCRIBED_REACH 10
 /* How far after a partial quotation the writer's words may go on to the comma before its
  * cue and speaker (cue_after_comma_outside()). */
-#define REPORT_REACH 12
+#define REPORT_REACH 20
 /* How far before a quotation without a cue a cue of someone else ends the turn before it. */
 #define TURN_CUE_REACH 30
 
