@@ -450,6 +450,243 @@ static void test_passive_after_be_names_no_speaker(void **state)
     qtu_free(&t);
 }
 
+/* Second sample (issue #4, a second tester's 40 articles). BBC politics/247: "is to tell"
+ * announces a statement to come; its subject speaks. */
+static void test_is_to_tell_names_its_subject(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Saturday's speech comes days after the Lib Dems launched their ethnic minority "
+            "mini-manifesto. Mr Kennedy is to tell the audience: \"Many people in Britain, of all "
+            "races, cultures and religions, were angry about the way we were taken to war in "
+            "Iraq.\"",
+            NULL);
+    qtu_expect(&t,
+               "Many people in Britain, of all races, cultures and religions, were angry about "
+               "the way we were taken to war in Iraq.",
+               "Mr Kennedy", "tell", "Kennedy");
+    qtu_free(&t);
+}
+
+/* Second sample, BBC tech/179: a job after a possessive is named by the appositive. */
+static void test_possessive_job_then_appositive_name(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "\"If you're issued a seafarer's ID in your country, you want to be sure that when "
+            "the ship lands in a port you can validate yourself,\" Authenti-corp's CEO, Cynthia "
+            "Musselman, told the BBC's Go Digital programme.",
+            NULL);
+    qtu_expect(&t,
+               "If you're issued a seafarer's ID in your country, you want to be sure that when "
+               "the ship lands in a port you can validate yourself,",
+               "Cynthia Musselman", "told", "Cynthia Musselman");
+    qtu_free(&t);
+}
+
+/* Second sample, BBC business/326: the name before an appositive job whose closing comma
+ * is missing. */
+static void test_name_comma_job_said(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "\"We are encouraged that the board's announcement signals a new culture and a new "
+            "direction for Fannie Mae,\" Armando Falcon, OFHEO director said.",
+            NULL);
+    qtu_expect(&t,
+               "We are encouraged that the board's announcement signals a new culture and a new "
+               "direction for Fannie Mae,",
+               "Armando Falcon", "said", "Armando Falcon");
+    qtu_free(&t);
+}
+
+/* Second sample, BBC entertainment/173: a capitalised number word after "A" is the body
+ * the spokesman speaks for (the channel Five), part of the description. */
+static void test_a_five_spokesman_keeps_the_channel(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "A Five spokesman said: \"In light of the efforts we have made to make the nature of "
+            "the promotion clear, we are surprised by the complaints.\"",
+            NULL);
+    qtu_expect(&t,
+               "In light of the efforts we have made to make the nature of the promotion clear, "
+               "we are surprised by the complaints.",
+               "Five spokesman", "said", "A Five spokesman");
+    qtu_free(&t);
+}
+
+/* Second sample, BBC sport/436: a name modifying a noun after "the" (the younger Williams
+ * sister) is no one she stands for; a name inside the quotation is none either. */
+static void test_she_passes_a_name_modifying_sister_by(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Daniela Hantuchova moved into the quarter-finals of the Dubai Open, after beating "
+            "Elene Likhotseva of Russia 7-5 6-4, and now faces Serena Williams. But Hantuchova "
+            "is in upbeat mood "
+            "ahead of her clash with the younger Williams sister, who was handed a first-round "
+            "bye. \"I feel I have an advantage (over Serena) because I have already played a "
+            "match on the court,\" she said.",
+            NULL);
+    qtu_expect(&t,
+               "I feel I have an advantage (over Serena) because I have already played a match "
+               "on the court,",
+               "Daniela Hantuchova", "said", "she");
+    qtu_free(&t);
+}
+
+/* Second sample, BBC politics/042: he after "Tony Blair's official spokesman declined" is
+ * the spokesman, not the possessor. */
+static void test_he_after_a_possessed_job_is_the_job(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "On Monday, Tony Blair's official spokesman declined to say whether the prime "
+            "minister backed the plans. He said: \"What's important is that there's a process "
+            "going on.\"",
+            NULL);
+    qtu_expect(&t, "What's important is that there's a process going on.",
+               "Tony Blair's official spokesman", "said", "He");
+    qtu_free(&t);
+}
+
+/* Second sample, BBC politics/042: "In a statement" before the verb's cue does not keep the
+ * sentence before from giving its speaker to a quotation with no cue. */
+static void test_statement_adverbial_then_body_said(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "In a statement on Sunday, the Cabinet Office said it was reviewing the Civil "
+            "Service Pension Scheme, and hoped to announce proposals soon. \"Unions will of "
+            "course be consulted about any proposed changes.\"",
+            NULL);
+    qtu_expect(&t, "Unions will of course be consulted about any proposed changes.",
+               "Cabinet Office", "said", "Cabinet Office");
+    qtu_free(&t);
+}
+
+/* Second sample, BBC politics/214: a body described by what it is of speaks, from the end
+ * of the sentence a partial quotation stands in (the writer's words go on to its comma). */
+static void test_committee_of_mps_and_peers_has_warned(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Deaths in custody have reached \"shocking\" levels, a committee of MPs and peers has "
+            "warned.\n\n"
+            "Many of those who ended up taking their own lives had \"presented themselves\" to "
+            "the authorities with these problems before they even offended, the report said.",
+            NULL);
+    qtu_expect(&t, "shocking", "committee of MPs and peers", "warned",
+               "a committee of MPs and peers");
+    qtu_expect(&t, "presented themselves", "report", "said", "the report");
+    qtu_free(&t);
+    /* BBC politics/098: the comma further on. */
+    qtu_run(&t,
+            "\"Dubious\" assumptions about improving health expectancy could drive the cost of "
+            "the policy up by another \u00a3130m by 2022, the report warned.",
+            NULL);
+    qtu_expect(&t, "Dubious", "report", "warned", "the report");
+    qtu_free(&t);
+}
+
+/* BBC tech/108 (bbc-10mb changes): a possessed job set off after a name is the name's
+ * appositive; he goes on with the name. */
+static void test_he_after_name_comma_possessed_job_is_the_name(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "John Connors, Microsoft's chief financial officer said a test version of its "
+            "desktop search software should be available for download by the end of the year.\n\n"
+            "\"We're going to have a heck of a great race in search between Google, Microsoft "
+            "and Yahoo,\" he said.",
+            NULL);
+    qtu_expect(&t,
+               "We're going to have a heck of a great race in search between Google, Microsoft "
+               "and Yahoo,",
+               "John Connors", "said", "he");
+    qtu_free(&t);
+}
+
+/* BBC entertainment/289 (bbc-10mb changes): a comma inside a body's name is no appositive's
+ * (not the name before it as the speaker). */
+static void test_comma_inside_a_department_name_is_no_appositive(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "A Department for Media, Culture and Sport spokeswoman said: \"We're aware that "
+            "people are experiencing problems.\"",
+            NULL);
+    /* (The full name with its comma is not read yet: the words after the comma are.) */
+    const lede_quote *q = qtu_find(&t, "We're aware that people are experiencing problems.");
+    assert_non_null(q->speaker);
+    assert_string_not_equal(q->speaker, "Media");
+    qtu_free(&t);
+}
+
+/* Second sample, BBC politics/007: Mr Kennedy named before Charles Kennedy is him after it
+ * (he goes on with the later Mr Kennedy, who is Charles Kennedy). */
+static void test_mr_after_a_full_name_is_the_full_name(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Mr Blair said that whether the public chose Michael Howard or Mr Kennedy, it would "
+            "result in \"a Tory government not a Labour government\".\n\n"
+            "Meanwhile Lib Dem leader Charles Kennedy is expected to attack Mr Blair's words as "
+            "he begins a nationwide tour on Monday. Mr Kennedy is accelerating Lib Dem election "
+            "preparations this week as he visits Manchester, Liverpool, Leicester, Somerset, "
+            "Basingstoke, Shrewsbury, Dorset and Torbay. He said: \"This is three-party "
+            "politics.\"",
+            NULL);
+    qtu_expect(&t, "This is three-party politics.", "Charles Kennedy", "said", "He");
+    qtu_free(&t);
+}
+
+/* Second sample, BBC politics/186: he passes a possessor after "about" (asked about Mr
+ * Livingstone's remark), inside the subject's participle clause, by. */
+static void test_he_passes_a_possessor_after_about(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "\"Let's just apologise and move on - that's the sensible thing.\" Tory leader "
+            "Michael Howard, asked about Mr Livingstone's remark by reporters, said it was "
+            "important for politicians to be mindful about the language they use. \"It's "
+            "particularly important that as we get close to the election that politicians talk "
+            "with civility and courtesy about issues that we all face,\" he said.",
+            NULL);
+    qtu_expect(&t,
+               "It's particularly important that as we get close to the election that "
+               "politicians talk with civility and courtesy about issues that we all face,",
+               "Michael Howard", "said", "he");
+    qtu_free(&t);
+}
+
+/* Second sample, BBC tech/205: a partial quotation, the writer's words on to a comma, then
+ * the cue and the name with its appositive. */
+static void test_partial_then_comma_said_name_and_job(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "It represents a \"big leap forward\" for broadband, said Chris Stening, UK Online "
+            "general manager.",
+            NULL);
+    qtu_expect(&t, "big leap forward", "Chris Stening", "said", "Chris Stening");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -475,6 +712,19 @@ int main(void)
         cmocka_unit_test(test_the_british_phonographic_industry_keeps_its_name),
         cmocka_unit_test(test_age_description_passes_a_rival_after_to),
         cmocka_unit_test(test_passive_after_be_names_no_speaker),
+        cmocka_unit_test(test_is_to_tell_names_its_subject),
+        cmocka_unit_test(test_possessive_job_then_appositive_name),
+        cmocka_unit_test(test_name_comma_job_said),
+        cmocka_unit_test(test_a_five_spokesman_keeps_the_channel),
+        cmocka_unit_test(test_she_passes_a_name_modifying_sister_by),
+        cmocka_unit_test(test_he_after_a_possessed_job_is_the_job),
+        cmocka_unit_test(test_statement_adverbial_then_body_said),
+        cmocka_unit_test(test_committee_of_mps_and_peers_has_warned),
+        cmocka_unit_test(test_he_after_name_comma_possessed_job_is_the_name),
+        cmocka_unit_test(test_comma_inside_a_department_name_is_no_appositive),
+        cmocka_unit_test(test_mr_after_a_full_name_is_the_full_name),
+        cmocka_unit_test(test_he_passes_a_possessor_after_about),
+        cmocka_unit_test(test_partial_then_comma_said_name_and_job),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

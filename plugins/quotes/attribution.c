@@ -41,6 +41,9 @@
 #define COLON_REACH 5
 /* How far into a sentence a description's cue may stand (described_before()). */
 #define DESCRIBED_REACH 10
+/* How far after a partial quotation the writer's words may go on to the comma before its
+ * cue and speaker (cue_after_comma_outside()). */
+#define REPORT_REACH 20
 /* How far before a quotation without a cue a cue of someone else ends the turn before it. */
 #define TURN_CUE_REACH 30
 
@@ -172,6 +175,8 @@ static int phrase_ending_at_d(const qt_view *v, size_t k, size_t lo, qt_mention 
         return 0;
     size_t b = k;
     size_t reach = 5;
+    size_t and_at = SIZE_MAX; /* an "and" crossed before any "of" */
+    int of_seen = 0;
     while (b > lo && k - b < reach) {
         size_t p = b - 1;
         if (qt_tok_in(v, p, QT_W_PHRASE_OPENERS)) {
@@ -186,11 +191,38 @@ static int phrase_ending_at_d(const qt_view *v, size_t k, size_t lo, qt_mention 
             reach++;
             continue;
         }
+        /* A Five spokesman said: a capitalised number word after a determiner names a body
+         * (BBC entertainment/173). */
+        if (p > lo && qt_tok_capitalized(v, p) && qt_tok_in(v, p, QT_W_FUNCTION) &&
+            !(v->tok[p].flags & LEDE_TOKF_SENT_START) && qt_tok_in(v, p - 1, QT_W_PHRASE_OPENERS)) {
+            b = p;
+            continue;
+        }
+        /* a committee of MPs and peers has warned: what the head noun is of, with its
+         * coordination, is part of the phrase (BBC politics/214). */
+        if (depth == 0 && p > lo && (qt_tok_is(v, p, "of") || qt_tok_is(v, p, "and")) &&
+            reach < 8 && is_word(v, b) && !qt_tok_in(v, b, QT_W_FUNCTION)) {
+            if (qt_tok_is(v, p, "and")) {
+                if (of_seen || and_at != SIZE_MAX)
+                    break;
+                and_at = p;
+            } else if (qt_tok_lowercase(v, p - 1) && !qt_tok_in(v, p - 1, QT_W_FUNCTION) &&
+                       !is_skip_word(v, p - 1) && !is_verb_cue(v, p - 1)) {
+                of_seen = 1;
+            } else {
+                break;
+            }
+            b = p;
+            reach += 2;
+            continue;
+        }
         if (!is_word(v, p) || (qt_tok_in(v, p, QT_W_FUNCTION) && !all_capitals(v, p)) ||
             is_skip_word(v, p) || is_verb_cue(v, p))
             break;
         b = p;
     }
+    if (and_at != SIZE_MAX && !of_seen)
+        b = and_at + 1; /* no "of" before the "and": the phrase is what follows it */
     /* Protesters marching through the streets chanted: a phrase behind a preposition is
      * no subject; the subject stands before it (past a participle). */
     size_t before = b;
@@ -345,6 +377,21 @@ static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
             !qt_tok_is(v, c, "asked"))
             return 0;
     }
+    /* Mr Kennedy is to tell the audience:, she is expected to say: a statement to come;
+     * "is ... to" before the cue is no passive (BBC politics/247). */
+    if (i > lo + 2 && qt_tok_is(v, i - 1, "to")) {
+        size_t t = i - 2;
+        if (t > lo &&
+            (qt_tok_is(v, t, "expected") || qt_tok_is(v, t, "set") || qt_tok_is(v, t, "due") ||
+             qt_tok_is(v, t, "going") || qt_tok_is(v, t, "likely")))
+            t--;
+        if (qt_tok_is(v, t, "is") || qt_tok_is(v, t, "are") || qt_tok_is(v, t, "was") ||
+            qt_tok_is(v, t, "were")) {
+            i = t;
+            while (i > lo && is_skip_word(v, i - 1))
+                i--;
+        }
+    }
     /* Band Aid founder Bob Geldof in July said: a time between the subject and its cue
      * (in July, on Monday, last week; BBC politics/127). */
     if (i > lo + 2 && (qt_tok_in(v, i - 1, QT_W_CALENDAR) || qt_tok_is(v, i - 1, "week")) &&
@@ -389,8 +436,19 @@ static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
                 return 1;
             }
             size_t before = j > lo ? skip_paren_left(v, j - 1, lo) : SIZE_MAX;
-            if (before != SIZE_MAX && qt_name_ending_at(v, before, lo, out))
+            if (before != SIZE_MAX && qt_name_ending_at(v, before, lo, out)) {
+                /* Authenti-corp's CEO, Cynthia Musselman, told: a job after a possessive is
+                 * named by the appositive (BBC tech/179). */
+                qt_mention named;
+                if (out->te - out->tb == 1 && out->tb > lo &&
+                    qt_tok_possessive(v, out->tb - 1, NULL) && k - 1 > j &&
+                    qt_name_ending_at(v, k - 1, j + 1, &named) && named.tb == j + 1 &&
+                    named.te - named.tb >= 2) {
+                    *out = named;
+                    return 1;
+                }
                 return !body_name_tail(v, out, lo) || subject_past_a_body(v, j, k, lo, out);
+            }
             /* The bank's chief economist, John Doe, said: the name is the appositive. */
             if (k - 1 > j && qt_name_ending_at(v, k - 1, j + 1, out))
                 return 1;
@@ -399,8 +457,18 @@ static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
         }
         return 0;
     }
-    if (phrase_ending_at(v, k, lo, out))
+    if (phrase_ending_at(v, k, lo, out)) {
+        /* Armando Falcon, OFHEO director said: a job after a name and its comma is an
+         * appositive whose closing comma is missing; the name speaks (BBC business/326). */
+        qt_mention named;
+        if (out->tb > lo + 1 && qt_tok_punct(v, out->tb - 1, ',') &&
+            !qt_tok_in(v, out->tb, QT_W_PHRASE_OPENERS) &&
+            qt_tok_in(v, k, QT_W_ROLES | QT_W_TITLES) &&
+            qt_name_ending_at(v, out->tb - 2, lo, &named) && named.kind == QT_MENTION_NAME &&
+            named.te - named.tb >= 2 && (named.tb == lo || !qt_tok_lowercase(v, named.tb - 1)))
+            *out = named;
         return 1;
+    }
     /* Brent Bozell, PTC president and conservative activist said: an appositive whose
      * closing comma is missing. */
     return name_before_open_comma(v, k, lo, out);
@@ -818,7 +886,9 @@ static void speaker_of_previous_sentence(const qt_view *v, qt_names *nm, lede_qu
         qt_cue_kind kind = qt_cue_at(v, j, &end);
         qt_mention who;
         int ok = 0;
-        if (kind == QT_CUE_NONE)
+        /* In a statement on Sunday, the Cabinet Office said: a noun cue in an adverbial
+         * before the verb's is no cue of its own (BBC politics/042). */
+        if (kind == QT_CUE_NONE || kind == QT_CUE_NOUN)
             continue;
         if (kind == QT_CUE_VERB)
             ok = subject_left(v, j, s, &who);
@@ -835,6 +905,51 @@ static void speaker_of_previous_sentence(const qt_view *v, qt_names *nm, lede_qu
         q->confidence = 0.6f;
         return;
     }
+}
+
+/* On Monday, Tony Blair's official spokesman declined to say ... He said: "...": he (she
+ * when she is set) at token p stands for a job that its holder's employer, named in the possessive,
+ * opens a clause with in the first words of the sentence before (tokens up to st - 1, from byte
+ * sb), when no person is named as a subject after it: the possessor is not the job's holder (BBC
+ * politics/042). 1 with the description in *d. */
+static int possessed_job(const qt_view *v, qt_names *nm, size_t p, int she, size_t st, uint32_t sb,
+                         qt_mention *d)
+{
+    /* A possessive's apostrophe in its first bytes turns most sentences away before a
+     * token is read. */
+    const char *b0 = v->text + sb;
+    size_t n = v->tok[st - 1].start - sb < 160 ? v->tok[st - 1].start - sb : 160;
+    if (!memchr(b0, '\'', n) && !memchr(b0, 0x99, n))
+        return 0;
+    size_t pt = qt_tok_seek(v, st > PRE_WINDOW ? st - PRE_WINDOW : 0, sb);
+    for (size_t j = pt + 1; j + 1 < st && j - pt <= DESCRIBED_REACH; j++) {
+        if (v->quoted[j])
+            return 0;
+        if (!qt_tok_lowercase(v, j) || !qt_tok_lowercase(v, j + 1) || !qt_tok_in(v, j, QT_W_ROLES))
+            continue;
+        /* official spokesman: the last of the jobs is the head. */
+        while (j + 2 < st && qt_tok_lowercase(v, j + 2) && qt_tok_in(v, j + 1, QT_W_ROLES))
+            j++;
+        /* Past up to two modifiers (official, chief) to the possessive. */
+        size_t k = j;
+        while (k > pt + 1 && j - k < 2 && qt_tok_lowercase(v, k - 1) &&
+               !qt_tok_in(v, k - 1, QT_W_FUNCTION))
+            k--;
+        /* (Not John Connors, Microsoft's chief financial officer said: an appositive to a
+         * name, BBC tech/108.) */
+        qt_mention owner, named;
+        if (!qt_tok_possessive(v, k - 1, NULL) || !qt_name_ending_at(v, k - 1, pt, &owner) ||
+            (owner.tb > pt && !qt_tok_punct(v, owner.tb - 1, ',')) ||
+            (owner.tb > pt + 1 && qt_name_ending_at(v, owner.tb - 2, pt, &named)) ||
+            qt_tok_is(v, j, she ? "spokesman" : "spokeswoman"))
+            return 0;
+        d->tb = owner.tb;
+        d->te = j + 1;
+        d->kind = QT_MENTION_PHRASE;
+        qt_mention other;
+        return !qt_names_first_in(nm, v->tok[j].end, v->tok[p].start, 1, &other);
+    }
+    return 0;
 }
 
 /* A Home Office spokesman said the system had been toughened. He added "...": he or she
@@ -859,7 +974,7 @@ static int described_before(const qt_view *v, qt_names *nm, size_t p, size_t at,
     uint32_t sb = sentence_start(v, v->tok[st - 2].start);
     const char *t = v->text + sb;
     if (sb + 3 > v->len || t[0] != 'A' || (t[1] != ' ' && !(t[1] == 'n' && t[2] == ' ')))
-        return 0;
+        return possessed_job(v, nm, p, she, st, sb, d);
     size_t pt = qt_tok_seek(v, st > PRE_WINDOW ? st - PRE_WINDOW : 0, sb);
     /* Its job's word stands right before a cue in its first words. */
     for (size_t j = pt + 1; j + 1 < st && j - pt <= DESCRIBED_REACH; j++) {
@@ -982,15 +1097,34 @@ static int cue_after_comma(const qt_view *v, const lede_quote *q, size_t ob, siz
  * hi_b). */
 static int cue_after_comma_outside(const qt_view *v, size_t ce, uint32_t hi_b, found *f)
 {
-    if (!qt_tok_punct(v, ce, ','))
-        return 0;
     size_t pe = post_window_end(v, ce, hi_b);
+    /* Deaths in custody have reached "shocking" levels, a committee of MPs and peers has
+     * warned: the writer's words may go on to the comma; the speaker then stands right
+     * after it (BBC politics/214). */
+    size_t c = ce;
+    while (c < pe && !qt_tok_punct(v, c, ',') && c - ce < REPORT_REACH && !v->quoted[c])
+        c++;
+    if (c >= pe || !qt_tok_punct(v, c, ','))
+        return 0;
+    for (size_t k = ce; k < c; k++)
+        if (is_verb_cue(v, k))
+            return 0;
+    if (c > ce) {
+        if (!read_after(v, c, pe, f) || !f->has_who ||
+            (f->who.tb != c + 1 && !(f->has_cue && f->cue_b == c + 1)))
+            return 0;
+        ce = c;
+    }
     /* (Not he or she: the writer's sentence names someone else before it as often as the
      * speaker: He hoped Jay-Z would "move the company ...", he added.) */
     if (pe >= v->n_tok || !qt_tok_sentence_end(v, pe) || !read_after(v, ce, pe, f) || !f->has_cue ||
         !f->has_who || f->cue_kind != QT_CUE_VERB || f->who.kind == QT_MENTION_PRONOUN)
         return 0;
-    return pe - f->cue_e <= 4 || qt_tok_is(v, f->cue_b, "quoted");
+    /* It represents a "big leap forward" for broadband, said Chris Stening, UK Online general
+     * manager: the cue first, then the name and its appositive (BBC tech/205). */
+    return pe - f->cue_e <= 4 || qt_tok_is(v, f->cue_b, "quoted") ||
+           (f->cue_b == ce + 1 && f->who.kind == QT_MENTION_NAME && f->who.tb == f->cue_e &&
+            (f->who.te >= pe || qt_tok_punct(v, f->who.te, ',')));
 }
 
 /* Mr Blair said: "... move forward." He described his relationship ...: a cue verb and a

@@ -507,6 +507,14 @@ uint32_t qt_lookup_in(const qt_view *v, const qt_mrec *m, uint32_t e, uint32_t p
         for (int walk = 0; t != LEDE_NONE && walk < MAX_SURNAME_WALK; walk++) {
             if (m[t].n_words == 1 && qt_same_title(v, mrec_title(&m[t]), title))
                 return t;
+            /* Mr Kennedy ... Lib Dem leader Charles Kennedy ... Mr Kennedy: a man's full name
+             * introduced by his job since the titled one is who Mr means now (BBC
+             * politics/007). (Not for a woman's title: Mrs. Bennet is not the Elizabeth Bennet
+             * named after her; nor a name without a job, as novels name relatives.) */
+            if (want == GENDER_MALE && m[t].n_words > 1 && m[t].start < pos &&
+                m[t].gender == GENDER_MALE && m[t].tb > 0 && qt_tok_lowercase(v, m[t].tb - 1) &&
+                qt_tok_in(v, m[t].tb - 1, QT_W_ROLES | QT_W_TITLES))
+                break;
             t = m[t].prev_same;
         }
     }
@@ -983,6 +991,19 @@ int qt_pronoun_candidate(const qt_mrec *c)
            (c->person || (c->n_words == 1 && c->subjectish && !c->org && !c->after_the));
 }
 
+/* Token k is a noun a name can modify as a group or a kin: the Williams sisters, the
+ * Blair government. */
+static int modifies_a_relation(const qt_view *v, size_t k)
+{
+    static const char *const nouns[] = {"sister",  "sisters", "brother",    "brothers",
+                                        "family",  "camp",    "government", "administration",
+                                        "cabinet", "era",     NULL};
+    for (size_t i = 0; nouns[i]; i++)
+        if (qt_tok_is(v, k, nouns[i]))
+            return 1;
+    return 0;
+}
+
 /* Candidate c shows it is a person: it is one, or it is a known first name, or a cue
  * verb follows it, past adverbs (Burton explained, Burton has said). Any capitalised word
  * before a verb is a subject (Consumer borrowing rose, Pensions spokeswoman confirmed,
@@ -997,7 +1018,26 @@ int qt_person_evident(const qt_view *v, const qt_mrec *c)
         if (b > 0 && qt_tok_lowercase(v, b - 1) &&
             !qt_tok_in(v, b - 1, QT_W_ROLES | QT_W_TITLES | QT_W_CUE_VERBS | QT_W_FUNCTION))
             return 0;
+        /* Michael Howard, asked about Mr Livingstone's remark by reporters, said ... "...,"
+         * he said: a possessive after a preposition is inside its object (BBC
+         * politics/186). */
+        if (b > 0 && qt_tok_lowercase(v, b - 1) &&
+            (qt_tok_in(v, b - 1, QT_W_PREPOSITIONS) || qt_tok_is(v, b - 1, "about")))
+            return 0;
+        /* Tony Blair's official spokesman declined ... He said: the possessor of a job is
+         * not its holder (BBC politics/042). */
+        for (size_t k = c->te; k < v->n_tok && k - c->te < 3 && qt_tok_lowercase(v, k); k++)
+            if (qt_tok_in(v, k, QT_W_ROLES))
+                return 0;
     }
+    /* the younger Williams sister ... "...," she said: a name modifying a noun after "the"
+     * names no one (BBC sport/436). */
+    size_t b = c->title != LEDE_NONE ? c->title : c->tb;
+    if (b > 0 && qt_tok_lowercase(v, b - 1) && !is_the(v, b - 1))
+        b--;
+    if (b > 0 && is_the(v, b - 1) && c->te < v->n_tok && qt_tok_lowercase(v, c->te) &&
+        modifies_a_relation(v, c->te))
+        return 0;
     return c->person || qt_person_shown(v, c);
 }
 
