@@ -687,6 +687,35 @@ static void test_partial_then_comma_said_name_and_job(void **state)
     qtu_free(&t);
 }
 
+/* BBC politics/165 (fourth sample), 007 (second): Fox is an organisation's word (Fox
+ * News), but after a common first name or a job it ends a person's name, and Mr Fox, Dr
+ * Fox stand for it. */
+static void test_fox_after_a_first_name_or_job_is_a_person(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Association of Chief Police Officers president Chris Fox said the current 24-hour "
+            "closure power did not have enough impact on bad landlords.\n\n"
+            "After the meeting, Mr Fox said being able to close premises for only 24 hours did "
+            "not necessarily make an impact. \"We have the problem from 11pm to 2am in any "
+            "event,\" he said.",
+            NULL);
+    qtu_expect(&t, "We have the problem from 11pm to 2am in any event,", "Chris Fox", "said", "he");
+    qtu_free(&t);
+    qtu_run(&t,
+            "Tory co-chairman Liam Fox was speaking after Mr Blair told Labour members the "
+            "Tories offered a \"hard right agenda\". Dr Fox told BBC Radio: \"If you are "
+            "willing to lie about the reasons for going to war, I guess you are going to lie "
+            "about anything at all.\"",
+            NULL);
+    qtu_expect(&t,
+               "If you are willing to lie about the reasons for going to war, I guess you "
+               "are going to lie about anything at all.",
+               "Liam Fox", "told", NULL);
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -725,6 +754,7 @@ int main(void)
         cmocka_unit_test(test_mr_after_a_full_name_is_the_full_name),
         cmocka_unit_test(test_he_passes_a_possessor_after_about),
         cmocka_unit_test(test_partial_then_comma_said_name_and_job),
+        cmocka_unit_test(test_fox_after_a_first_name_or_job_is_a_person),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

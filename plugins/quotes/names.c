@@ -544,8 +544,19 @@ uint32_t qt_lookup_in(const qt_view *v, const qt_mrec *m, uint32_t e, uint32_t p
 /* qt_org_like() for a mention whose last token is (possessive) or is not a possessive. */
 static int org_like(const qt_view *v, const qt_mrec *m, int possessive)
 {
-    if (qt_tok_in(v, m->te - 1, QT_W_ORG_HEADS) || qt_tok_in(v, m->tb, QT_W_PLACE_FIRSTS))
+    if (qt_tok_in(v, m->tb, QT_W_PLACE_FIRSTS))
         return 1;
+    if (qt_tok_in(v, m->te - 1, QT_W_ORG_HEADS)) {
+        /* Chris Fox, co-chairman Liam Fox: two words ending in an organisation's (not a
+         * place's) word are a person's name after a common first name or a lower-case job
+         * (BBC politics/165, 007). */
+        if (m->te - m->tb != 2 || qt_tok_in(v, m->te - 1, QT_W_PLACE_HEADS))
+            return 1;
+        if (qt_tok_in(v, m->tb, QT_W_MALE_NAMES | QT_W_FEMALE_NAMES))
+            return 0;
+        return !(m->tb > 0 && qt_tok_lowercase(v, m->tb - 1) &&
+                 qt_tok_in(v, m->tb - 1, QT_W_ROLES));
+    }
     /* London Lydia: a place before a name. Not a first name that is a place's or a law's
      * word too, opening a name of two (Bill Smith, Virginia Wade; Finance Bill ends with
      * it). */
