@@ -716,6 +716,39 @@ static void test_fox_after_a_first_name_or_job_is_a_person(void **state)
     qtu_free(&t);
 }
 
+/* BBC tech/313 (fourth sample): he after a quotation, when the sentence before opens with
+ * he, is whom that he stands for (not a film it lists); a later "...," he says, with no
+ * person named since, is the same he. */
+static void test_he_keeps_the_he_of_the_sentence_and_quotation_before(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "For Rick Dean, director of business development for digital content company THX, a "
+            "high-definition future is an exciting prospect. He has worked on the Star Wars DVD "
+            "trilogy, Finding Nemo, The Incredibles and Indiana Jones. \"There was a time not so "
+            "long ago when the film world and the video world were two completely separate "
+            "worlds,\" he told the BBC News website.\n\n"
+            "\"The film that we see in theatres is coming from the same digital file that we "
+            "take the home video master,\" he says. But currently, putting a master feature film "
+            "onto DVD requires severe compression. \"As much as you compress the picture data "
+            "rate wise, you also take qualities away from the picture,\" he explains.",
+            NULL);
+    qtu_expect(&t,
+               "There was a time not so long ago when the film world and the video world were two "
+               "completely separate worlds,",
+               "Rick Dean", "told", "he");
+    qtu_expect(&t,
+               "The film that we see in theatres is coming from the same digital file that we take "
+               "the home video master,",
+               "Rick Dean", "says", "he");
+    qtu_expect(&t,
+               "As much as you compress the picture data rate wise, you also take qualities away "
+               "from the picture,",
+               "Rick Dean", "explains", "he");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -755,6 +788,7 @@ int main(void)
         cmocka_unit_test(test_he_passes_a_possessor_after_about),
         cmocka_unit_test(test_partial_then_comma_said_name_and_job),
         cmocka_unit_test(test_fox_after_a_first_name_or_job_is_a_person),
+        cmocka_unit_test(test_he_keeps_the_he_of_the_sentence_and_quotation_before),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

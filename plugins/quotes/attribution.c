@@ -757,6 +757,47 @@ static size_t paragraph_of(const qt_view *v, uint32_t pos)
     return n == 0 ? 0 : n - 1;
 }
 
+/* He has worked on Finding Nemo and Indiana Jones. "...," he told: he after a quotation
+ * that opens its sentence, when the sentence before in its paragraph opens with the same
+ * pronoun, is whom that one stands for (BBC tech/313): the names in between are what he
+ * did, not who speaks. That pronoun in *d, else who itself. */
+static const qt_mention *same_pronoun_before(const qt_view *v, const lede_quote *q, size_t ce,
+                                             const qt_mention *who, qt_mention *d)
+{
+    if (who->kind != QT_MENTION_PRONOUN || who->tb < ce ||
+        !(qt_tok_is(v, who->tb, "he") || qt_tok_is(v, who->tb, "she")))
+        return who;
+    size_t n = qt_sent_upto(v, q->mark_start);
+    if (n < 2 || v->sent[n - 1].start != q->mark_start)
+        return who;
+    size_t j = qt_tok_lower_bound(v, v->sent[n - 2].start);
+    if (paragraph_of(v, v->sent[n - 2].start) != paragraph_of(v, q->mark_start) ||
+        !opening_pronoun(v, j, j + 3, d) ||
+        qt_tok_is(v, d->tb, "he") != qt_tok_is(v, who->tb, "he"))
+        return who;
+    return d;
+}
+
+/* "...," he says. ... "...," he explains: he after a quotation is whom the he of the
+ * quotation p before stood for, when no person is named between them outside quotations
+ * (BBC tech/313: not a film named before both). */
+static int same_pronoun_as(const qt_view *v, qt_names *nm, const lede_quote *p, size_t ce,
+                           const qt_mention *who)
+{
+    if (!p->speaker || who->kind != QT_MENTION_PRONOUN || who->tb < ce ||
+        p->speaker_start == LEDE_NONE || p->speaker_end <= p->speaker_start ||
+        !(qt_tok_is(v, who->tb, "he") || qt_tok_is(v, who->tb, "she")))
+        return 0;
+    uint32_t b = v->tok[who->tb].start, e = v->tok[who->tb].end;
+    size_t n = e - b;
+    if (p->speaker_end - p->speaker_start != n || p->speaker_end > b ||
+        (v->text[p->speaker_start] | 0x20) != (v->text[b] | 0x20) ||
+        memcmp(v->text + p->speaker_start + 1, v->text + b + 1, n - 1) != 0)
+        return 0;
+    qt_mention x;
+    return !qt_names_first_in(nm, p->speaker_end, b, 2, &x);
+}
+
 static void copy_attribution(lede_quote *to, const lede_quote *from, float factor)
 {
     to->speaker = from->speaker;
@@ -1298,8 +1339,10 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
                 !read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &g))
                 q->speaker = qt_names_resolve_pronoun_from(
                     nm, v, &f.who, qt_tok_lower_bound(v, sentence_start(v, q->mark_start)));
+            else if (!q->speaker && qi > 0 && same_pronoun_as(v, nm, &quotes[qi - 1], ce, &f.who))
+                q->speaker = quotes[qi - 1].speaker;
             else if (!q->speaker)
-                q->speaker = qt_names_resolve(nm, v, &f.who);
+                q->speaker = qt_names_resolve(nm, v, same_pronoun_before(v, q, ce, &f.who, &d));
             if (!f.has_cue)
                 q->confidence = 0.6f;
             else if (f.who.kind == QT_MENTION_NAME)
