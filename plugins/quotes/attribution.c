@@ -779,7 +779,7 @@ static const qt_mention *same_pronoun_before(const qt_view *v, const lede_quote 
 }
 
 /* "...," he says. ... "...," he explains: he after a quotation is whom the he of the
- * quotation p before stood for, when no person is named between them outside quotations
+ * quotation p before stood for, when no one is named between them outside quotations
  * (BBC tech/313: not a film named before both). */
 static int same_pronoun_as(const qt_view *v, qt_names *nm, const lede_quote *p, size_t ce,
                            const qt_mention *who)
@@ -794,8 +794,18 @@ static int same_pronoun_as(const qt_view *v, qt_names *nm, const lede_quote *p, 
         (v->text[p->speaker_start] | 0x20) != (v->text[b] | 0x20) ||
         memcmp(v->text + p->speaker_start + 1, v->text + b + 1, n - 1) != 0)
         return 0;
-    qt_mention x;
-    return !qt_names_first_in(nm, p->speaker_end, b, 2, &x);
+    /* A person or a one-word subject (Smith explained) is named since; not an
+     * abbreviation (DVD requires). */
+    uint32_t from = p->speaker_end;
+    for (int tries = 0; tries < 4; tries++) {
+        qt_mention x;
+        if (!qt_names_first_in(nm, from, b, 0, &x))
+            return 1;
+        if (x.te - x.tb != 1 || !all_capitals(v, x.tb))
+            return 0;
+        from = v->tok[x.tb].end;
+    }
+    return 0;
 }
 
 static void copy_attribution(lede_quote *to, const lede_quote *from, float factor)

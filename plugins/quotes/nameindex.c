@@ -244,7 +244,7 @@ int qt_index_first_in(qt_names *nm, uint32_t from, uint32_t to, int persons_only
     k = k == SIZE_MAX ? 0 : k + 1;
     size_t any = SIZE_MAX, limit = k + MAX_SURNAME_WALK;
     for (; k < nm->n && k < limit && nm->m[k].start < to; k++) {
-        if (nm->m[k].person && (persons_only != 1 || nm->m[k].subjectish)) {
+        if (nm->m[k].person && (!persons_only || nm->m[k].subjectish)) {
             any = k;
             break;
         }

@@ -864,8 +864,8 @@ static int first_in_local(qt_names *nm, uint32_t from, uint32_t to, int persons_
         if (m.start >= to)
             break;
         seen++;
-        /* Only a person standing as a subject answers persons_only 1. */
-        if (persons_only != 1 || m.subjectish) {
+        /* Only a person standing as a subject answers persons_only. */
+        if (!persons_only || m.subjectish) {
             int ok;
             complete(nm, &m, &ok);
             if (ok < 0)

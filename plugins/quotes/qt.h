@@ -405,9 +405,8 @@ int qt_description_before(const qt_view *v, size_t ob, size_t ce, size_t p, qt_m
  * the job or last named; NULL when no one (the pronoun's own walk answers). */
 const char *qt_names_resolve_description(qt_names *nm, const qt_view *v, const qt_mention *d);
 /* The first person mention in bytes [from, to), outside quotations; failing a person,
- * the first one-word name standing as a subject (Burton explained). With persons_only 1,
- * only a person standing as a subject (Jones disagreed, not Clinton's health); with 2, only
- * a person. */
+ * the first one-word name standing as a subject (Burton explained). With persons_only,
+ * only a person standing as a subject (Jones disagreed, not Clinton's health). */
 int qt_names_first_in(qt_names *nm, uint32_t from, uint32_t to, int persons_only, qt_mention *out);
 /* A lookup above ran out of memory indexing the names (the answers were left empty). */
 int qt_names_failed(const qt_names *nm);
