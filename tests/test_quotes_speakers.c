@@ -749,6 +749,23 @@ static void test_he_keeps_the_he_of_the_sentence_and_quotation_before(void **sta
     qtu_free(&t);
 }
 
+/* BBC politics/200 (fourth sample): a name in a dash aside (the official North East Says
+ * No campaign) is no one he stands for when the clause's subject fits. */
+static void test_he_passes_a_name_in_a_dash_aside_by(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "The pair met on the platform at Sunderland station as Mr Mallon toured the region. "
+            "But Mr Herron - who gained fame as one of Sunderland's \"metric martyrs\" and is "
+            "running his own No campaign alongside the official North East Says No campaign - "
+            "said he was not convinced by Mr Mallon's arguments. \"The reality is that it is not "
+            "going to deliver,\" he said.",
+            NULL);
+    qtu_expect(&t, "The reality is that it is not going to deliver,", "Mr Herron", "said", "he");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -789,6 +806,7 @@ int main(void)
         cmocka_unit_test(test_partial_then_comma_said_name_and_job),
         cmocka_unit_test(test_fox_after_a_first_name_or_job_is_a_person),
         cmocka_unit_test(test_he_keeps_the_he_of_the_sentence_and_quotation_before),
+        cmocka_unit_test(test_he_passes_a_name_in_a_dash_aside_by),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

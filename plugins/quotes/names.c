@@ -1085,6 +1085,41 @@ static int object_of_verb(const qt_view *v, size_t k)
     return n > 4 && s[n - 2] == 'e' && s[n - 1] == 'd' && s[n - 3] != 'e';
 }
 
+/* Token i is a dash between words: a spaced hyphen, two hyphens, an en or em dash. */
+static int aside_dash(const qt_view *v, size_t i)
+{
+    const char *s = v->text + v->tok[i].start;
+    size_t n = v->tok[i].end - v->tok[i].start;
+    if (n == 1)
+        return s[0] == '-' && v->tok[i].start > 0 && s[-1] == ' ';
+    return (n == 2 && s[0] == '-' && s[1] == '-') ||
+           (n == 3 && (memcmp(s, "\xE2\x80\x94", 3) == 0 || memcmp(s, "\xE2\x80\x93", 3) == 0));
+}
+
+/* How far an aside is looked for on either side of a name (tokens). */
+#define ASIDE_REACH 30
+
+/* Tokens [tb, te) stand in brackets or between two dashes of their sentence. */
+static int in_aside(const qt_view *v, size_t tb, size_t te)
+{
+    for (size_t k = tb; k-- > 0 && tb - k <= ASIDE_REACH;) {
+        if (qt_tok_sentence_end(v, k) || qt_tok_punct(v, k, ')'))
+            return 0;
+        if (qt_tok_punct(v, k, '('))
+            return 1;
+        if (aside_dash(v, k)) {
+            for (size_t j = te; j < v->n_tok && j - te <= ASIDE_REACH; j++) {
+                if (aside_dash(v, j))
+                    return 1;
+                if (qt_tok_sentence_end(v, j))
+                    return 0;
+            }
+            return 0;
+        }
+    }
+    return 0;
+}
+
 int qt_in_object(const qt_view *v, const qt_mrec *c)
 {
     /* Edu was highly critical ... particularly on Jose Antonio Reyes. "...," he said: a name
@@ -1097,6 +1132,11 @@ int qt_in_object(const qt_view *v, const qt_mrec *c)
     size_t b = c->title != LEDE_NONE ? c->title : c->tb;
     if (b == 0)
         return 0;
+    /* But Mr Herron - who ... alongside the official North East Says No campaign - said
+     * ...: a name in brackets or a dash aside is no more the clause's subject (BBC
+     * politics/200). */
+    if (in_aside(v, b, c->te))
+        return 1;
     /* by fellow American Robby Ginepri: past the nationality the run was trimmed of, and
      * "fellow" before it. */
     int national = c->titled && b >= 2 && nationality(v, b - 1);
