@@ -766,6 +766,23 @@ static void test_he_passes_a_name_in_a_dash_aside_by(void **state)
     qtu_free(&t);
 }
 
+/* BBC business/260 (fourth sample): said a body's possessive and a person's name: the
+ * person speaks. */
+static void test_said_a_body_possessive_name_is_the_person(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "\"Obviously with a lot of loss of life, a lot of time is needed to clean up the mess, "
+            "bury the people and find the missing,\" said ABN Amro's Eddie Wong.",
+            NULL);
+    qtu_expect(&t,
+               "Obviously with a lot of loss of life, a lot of time is needed to clean up the "
+               "mess, bury the people and find the missing,",
+               "Eddie Wong", "said", "Eddie Wong");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -807,6 +824,7 @@ int main(void)
         cmocka_unit_test(test_fox_after_a_first_name_or_job_is_a_person),
         cmocka_unit_test(test_he_keeps_the_he_of_the_sentence_and_quotation_before),
         cmocka_unit_test(test_he_passes_a_name_in_a_dash_aside_by),
+        cmocka_unit_test(test_said_a_body_possessive_name_is_the_person),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

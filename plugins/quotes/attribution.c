@@ -520,6 +520,13 @@ static int np_right(const qt_view *v, size_t i, size_t hi, qt_mention *out)
         qt_mention role_name;
         if (b == i && name_after_role(v, out->te, hi, &role_name, 0))
             *out = role_name;
+        /* said ABN Amro's Eddie Wong: the person named after a body's possessive (BBC
+         * business/260). */
+        else if (b == i && out->te < hi && qt_tok_possessive(v, out->te - 1, NULL) &&
+                 qt_tok_capitalized(v, out->te) &&
+                 qt_name_starting_at(v, out->te, hi, &role_name) &&
+                 role_name.te - role_name.tb >= 2 && !qt_tok_possessive(v, role_name.te - 1, NULL))
+            *out = role_name;
         return 1;
     }
     size_t j = i;
