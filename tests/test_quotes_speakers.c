@@ -783,6 +783,26 @@ static void test_said_a_body_possessive_name_is_the_person(void **state)
     qtu_free(&t);
 }
 
+/* BBC politics/200 (fourth sample), 007 (second): a partial quotation after a verb that
+ * characterises (branding, attacked ... as) is its subject's words. */
+static void test_partial_after_branding_or_attacked_as_is_the_subjects(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "On Wednesday, Mr Mallon provoked fury by branding the official No Campaign "
+            "\"two-bit Tories\" in a confrontation outside its Durham headquarters.",
+            NULL);
+    qtu_expect(&t, "two-bit Tories", "Mr Mallon", "branding", NULL);
+    qtu_free(&t);
+    qtu_run(&t,
+            "The Tory co-chairman Liam Fox attacked Labour's six new pledges as \"vacuous\" and "
+            "said Mr Blair was very worried.",
+            NULL);
+    qtu_expect(&t, "vacuous", "Liam Fox", "attacked", NULL);
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -825,6 +845,7 @@ int main(void)
         cmocka_unit_test(test_he_keeps_the_he_of_the_sentence_and_quotation_before),
         cmocka_unit_test(test_he_passes_a_name_in_a_dash_aside_by),
         cmocka_unit_test(test_said_a_body_possessive_name_is_the_person),
+        cmocka_unit_test(test_partial_after_branding_or_attacked_as_is_the_subjects),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
