@@ -804,6 +804,12 @@ static int same_pronoun_as(const qt_view *v, qt_names *nm, const lede_quote *p, 
     /* A person or a one-word subject (Smith explained) is named since; not an
      * abbreviation (DVD requires). */
     uint32_t from = p->speaker_end;
+    size_t k = qt_tok_lower_bound(v, from);
+    while (k < who->tb && (v->quoted[k] || !qt_tok_capitalized(v, k) ||
+                           qt_tok_in(v, k, QT_W_FUNCTION | QT_W_PRONOUNS | QT_W_DETERMINERS)))
+        k++;
+    if (k == who->tb)
+        return 1; /* no capitalised word outside the quotations between but The, He */
     for (int tries = 0; tries < 4; tries++) {
         qt_mention x;
         if (!qt_names_first_in(nm, from, b, 0, &x))

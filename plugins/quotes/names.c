@@ -1085,15 +1085,24 @@ static int object_of_verb(const qt_view *v, size_t k)
     return n > 4 && s[n - 2] == 'e' && s[n - 1] == 'd' && s[n - 3] != 'e';
 }
 
-/* Token i is a dash between words: a spaced hyphen, two hyphens, an en or em dash. */
-static int aside_dash(const qt_view *v, size_t i)
+/* What token i is to an aside: '(' or ')', 'd' for a dash between words (a spaced
+ * hyphen, two hyphens, an en or em dash), '.' for a sentence's end, else 0. Sentence ends
+ * and these marks are all three bytes or fewer. */
+static char aside_mark(const qt_view *v, size_t i)
 {
-    const char *s = v->text + v->tok[i].start;
-    size_t n = v->tok[i].end - v->tok[i].start;
+    uint32_t b = v->tok[i].start, n = v->tok[i].end - b;
+    if (n > 3)
+        return 0;
+    if (qt_tok_sentence_end(v, i))
+        return '.';
+    const char *s = v->text + b;
     if (n == 1)
-        return s[0] == '-' && v->tok[i].start > 0 && s[-1] == ' ';
+        return s[0] == '(' || s[0] == ')' ? s[0] : s[0] == '-' && b > 0 && s[-1] == ' ' ? 'd' : 0;
     return (n == 2 && s[0] == '-' && s[1] == '-') ||
-           (n == 3 && (memcmp(s, "\xE2\x80\x94", 3) == 0 || memcmp(s, "\xE2\x80\x93", 3) == 0));
+                   (n == 3 &&
+                    (memcmp(s, "\xE2\x80\x94", 3) == 0 || memcmp(s, "\xE2\x80\x93", 3) == 0))
+               ? 'd'
+               : 0;
 }
 
 /* How far an aside is looked for on either side of a name (tokens). */
@@ -1103,16 +1112,16 @@ static int aside_dash(const qt_view *v, size_t i)
 static int in_aside(const qt_view *v, size_t tb, size_t te)
 {
     for (size_t k = tb; k-- > 0 && tb - k <= ASIDE_REACH;) {
-        if (qt_tok_sentence_end(v, k) || qt_tok_punct(v, k, ')'))
+        char m = aside_mark(v, k);
+        if (m == '.' || m == ')')
             return 0;
-        if (qt_tok_punct(v, k, '('))
+        if (m == '(')
             return 1;
-        if (aside_dash(v, k)) {
+        if (m == 'd') {
             for (size_t j = te; j < v->n_tok && j - te <= ASIDE_REACH; j++) {
-                if (aside_dash(v, j))
-                    return 1;
-                if (qt_tok_sentence_end(v, j))
-                    return 0;
+                char e = aside_mark(v, j);
+                if (e == 'd' || e == '.')
+                    return e == 'd';
             }
             return 0;
         }
@@ -1120,7 +1129,8 @@ static int in_aside(const qt_view *v, size_t tb, size_t te)
     return 0;
 }
 
-int qt_in_object(const qt_view *v, const qt_mrec *c)
+/* qt_in_object() but for an aside. */
+static int in_object(const qt_view *v, const qt_mrec *c)
 {
     /* Edu was highly critical ... particularly on Jose Antonio Reyes. "...," he said: a name
      * after a preposition (past a possessive before it: with Britain's Darren Campbell) is
@@ -1132,11 +1142,6 @@ int qt_in_object(const qt_view *v, const qt_mrec *c)
     size_t b = c->title != LEDE_NONE ? c->title : c->tb;
     if (b == 0)
         return 0;
-    /* But Mr Herron - who ... alongside the official North East Says No campaign - said
-     * ...: a name in brackets or a dash aside is no more the clause's subject (BBC
-     * politics/200). */
-    if (in_aside(v, b, c->te))
-        return 1;
     /* by fellow American Robby Ginepri: past the nationality the run was trimmed of, and
      * "fellow" before it. */
     int national = c->titled && b >= 2 && nationality(v, b - 1);
@@ -1177,6 +1182,14 @@ int qt_in_object(const qt_view *v, const qt_mrec *c)
     return !qt_tok_is(v, b - 1, "to") && !qt_tok_is(v, b - 1, "for") &&
            !qt_tok_is(v, b - 1, "before") && !qt_tok_is(v, b - 1, "after") &&
            !qt_tok_is(v, b - 1, "during");
+}
+
+int qt_in_object(const qt_view *v, const qt_mrec *c)
+{
+    /* But Mr Herron - who ... alongside the official North East Says No campaign - said
+     * ...: a name in brackets or a dash aside is no more the clause's subject (BBC
+     * politics/200). */
+    return in_object(v, c) || in_aside(v, c->title != LEDE_NONE ? c->title : c->tb, c->te);
 }
 
 /* A cue verb stands at token k, past adverbs (has said, also said). */
