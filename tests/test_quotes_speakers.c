@@ -803,6 +803,24 @@ static void test_partial_after_branding_or_attacked_as_is_the_subjects(void **st
     qtu_free(&t);
 }
 
+/* BBC politics/141 (fourth sample): a name opening the article's first sentence after a
+ * headline that ends in a lower-case word is a subject all the same; a description after
+ * it (the Tory leader) is that full name, not the headline's surname. */
+static void test_full_name_after_a_headline_is_a_subject(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Howard denies split over ID cards\n\n"
+            "Michael Howard has denied his shadow cabinet was split over its decision to back "
+            "controversial Labour plans to introduce ID cards.\n\n"
+            "The Tory leader said his front bench team had reached a \"collective view\" after "
+            "holding a discussion.",
+            NULL);
+    qtu_expect(&t, "collective view", "Michael Howard", "said", NULL);
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -846,6 +864,7 @@ int main(void)
         cmocka_unit_test(test_he_passes_a_name_in_a_dash_aside_by),
         cmocka_unit_test(test_said_a_body_possessive_name_is_the_person),
         cmocka_unit_test(test_partial_after_branding_or_attacked_as_is_the_subjects),
+        cmocka_unit_test(test_full_name_after_a_headline_is_a_subject),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

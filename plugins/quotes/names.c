@@ -1242,7 +1242,9 @@ int qt_subject_person(const qt_view *v, const qt_mrec *c)
     while (c->titled && b > 0 && c->tb - b < 3 && qt_tok_capitalized(v, b - 1) &&
            qt_tok_in(v, b - 1, QT_W_ROLES) && !qt_tok_in(v, b - 1, QT_W_TITLES) && joins(v, b - 1))
         b--;
-    if (b > 0 && qt_tok_lowercase(v, b - 1) &&
+    /* Not the last word of a headline (Howard denies split, then Michael Howard has
+     * denied: BBC politics/141): the word before a sentence's first is no part of it. */
+    if (b > 0 && qt_tok_lowercase(v, b - 1) && !(v->tok[b].flags & LEDE_TOKF_SENT_START) &&
         !qt_tok_in(v, b - 1, QT_W_ROLES | QT_W_TITLES | QT_W_CUE_VERBS))
         return 0;
     return qt_person_shown(v, c);
