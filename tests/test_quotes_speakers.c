@@ -821,6 +821,24 @@ static void test_full_name_after_a_headline_is_a_subject(void **state)
     qtu_free(&t);
 }
 
+/* Issue #4 (common across samples; the sentences of the brief): he after "X accused ROLE Y
+ * of ..." or "X told ROLE Y ..." is the subject X: the name after the job is the verb's
+ * object. */
+static void test_he_passes_an_object_after_its_job_by(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Mr Brown accused shadow chancellor Oliver Letwin of planning cuts. \"They would "
+            "cut public services,\" he said.\n\n"
+            "Later Mr Blair told shadow chancellor Michael Howard he was wrong. \"It is a great "
+            "day,\" he said.",
+            NULL);
+    qtu_expect(&t, "They would cut public services,", "Mr Brown", "said", "he");
+    qtu_expect(&t, "It is a great day,", "Mr Blair", "said", "he");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -865,6 +883,7 @@ int main(void)
         cmocka_unit_test(test_said_a_body_possessive_name_is_the_person),
         cmocka_unit_test(test_partial_after_branding_or_attacked_as_is_the_subjects),
         cmocka_unit_test(test_full_name_after_a_headline_is_a_subject),
+        cmocka_unit_test(test_he_passes_an_object_after_its_job_by),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

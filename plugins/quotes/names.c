@@ -1069,6 +1069,14 @@ static int object_of_verb(const qt_view *v, size_t k)
                         qt_tok_is(v, k, "became") || qt_tok_is(v, k, "becomes")))
         return 1;
     uint32_t bits = qt_tok_bits(v, k);
+    /* told Mr Brown, blamed the chancellor: cue verbs that take their object, never their
+     * subject, after them. */
+    static const char *const transitive[] = {"told",    "blamed",      "attacked",
+                                             "branded", "dubbed",      "labelled",
+                                             "labeled", "highlighted", NULL};
+    for (size_t i = 0; (bits & QT_W_CUE_VERBS) && n >= 4 && transitive[i]; i++)
+        if (qt_tok_is(v, k, transitive[i]))
+            return 1;
     if (bits & (QT_W_CUE_VERBS | QT_W_CUE_PARTICIPLES | QT_W_FUNCTION | QT_W_ROLES | QT_W_TITLES |
                 QT_W_CUE_HEADS | QT_W_SKIP)) {
         /* (The numbers are function words.) */
@@ -1149,6 +1157,22 @@ static int in_object(const qt_view *v, const qt_mrec *c)
         b--;
         if (b >= 2 && qt_tok_is(v, b - 1, "fellow"))
             b--;
+    } else if (c->tb >= 2 && qt_tok_lowercase(v, c->tb - 1) &&
+               qt_tok_in(v, c->tb - 1, QT_W_ROLES | QT_W_TITLES)) {
+        /* accused shadow chancellor Oliver Letwin of, told shadow chancellor Oliver Letwin:
+         * past the job before the name (and a word qualifying it) to the verb. */
+        size_t j = c->tb - 1;
+        while (j >= 2 && c->tb - j < 3 && qt_tok_lowercase(v, j - 1) &&
+               qt_tok_in(v, j - 1, QT_W_ROLES | QT_W_TITLES))
+            j--;
+        size_t k = j - 1;
+        if (k >= 1 && qt_tok_lowercase(v, k) && !object_of_verb(v, k) &&
+            !qt_tok_in(v, k,
+                       QT_W_FUNCTION | QT_W_PREPOSITIONS | QT_W_CUE_VERBS | QT_W_CUE_PARTICIPLES |
+                           QT_W_SKIP | QT_W_DETERMINERS))
+            k--;
+        if (qt_tok_lowercase(v, k) && !qt_tok_in(v, k, QT_W_PREPOSITIONS) && object_of_verb(v, k))
+            return 1;
     }
     if (!qt_tok_lowercase(v, b - 1)) {
         if (b < 2 || !qt_tok_capitalized(v, b - 1) || !qt_tok_possessive(v, b - 1, NULL))
