@@ -839,6 +839,20 @@ static void test_he_passes_an_object_after_its_job_by(void **state)
     qtu_free(&t);
 }
 
+/* Issue #4 (common across samples): a job whose body a preposition names, then a name
+ * between commas: the name speaks, not the body. */
+static void test_job_to_a_body_then_appositive_name(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "The shadow chief secretary to the Treasury, George Osborne, said the plans were "
+            "\"a disgrace\".",
+            NULL);
+    qtu_expect(&t, "a disgrace", "George Osborne", "said", NULL);
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -884,6 +898,7 @@ int main(void)
         cmocka_unit_test(test_partial_after_branding_or_attacked_as_is_the_subjects),
         cmocka_unit_test(test_full_name_after_a_headline_is_a_subject),
         cmocka_unit_test(test_he_passes_an_object_after_its_job_by),
+        cmocka_unit_test(test_job_to_a_body_then_appositive_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

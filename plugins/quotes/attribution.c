@@ -440,9 +440,17 @@ static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
                 /* Authenti-corp's CEO, Cynthia Musselman, told: a job after a possessive is
                  * named by the appositive (BBC tech/179). */
                 qt_mention named;
-                if (out->te - out->tb == 1 && out->tb > lo &&
-                    qt_tok_possessive(v, out->tb - 1, NULL) && k - 1 > j &&
-                    qt_name_ending_at(v, k - 1, j + 1, &named) && named.tb == j + 1 &&
+                /* The shadow chief secretary to the Treasury, George Osborne, said: so is a
+                 * job whose body a preposition names (issue #4). */
+                size_t pb =
+                    out->tb > lo && qt_tok_is(v, out->tb - 1, "the") ? out->tb - 1 : out->tb;
+                int of_body = pb > lo + 1 && qt_tok_lowercase(v, pb - 2) &&
+                              qt_tok_in(v, pb - 1, QT_W_PREPOSITIONS) &&
+                              qt_tok_in(v, pb - 2, QT_W_ROLES | QT_W_TITLES);
+                if (out->tb > lo &&
+                    (of_body ||
+                     (out->te - out->tb == 1 && qt_tok_possessive(v, out->tb - 1, NULL))) &&
+                    k - 1 > j && qt_name_ending_at(v, k - 1, j + 1, &named) && named.tb == j + 1 &&
                     named.te - named.tb >= 2) {
                     *out = named;
                     return 1;
