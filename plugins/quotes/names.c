@@ -1161,12 +1161,12 @@ static int in_object(const qt_view *v, const qt_mrec *c)
                qt_tok_in(v, c->tb - 1, QT_W_ROLES | QT_W_TITLES)) {
         /* accused shadow chancellor Oliver Letwin of, told shadow chancellor Oliver Letwin:
          * past the job before the name (and a word qualifying it) to the verb. */
-        size_t j = c->tb - 1;
-        while (j >= 2 && c->tb - j < 3 && qt_tok_lowercase(v, j - 1) &&
-               qt_tok_in(v, j - 1, QT_W_ROLES | QT_W_TITLES))
-            j--;
-        size_t k = j - 1;
-        if (k >= 1 && qt_tok_lowercase(v, k) && !object_of_verb(v, k) &&
+        size_t k = c->tb - 1;
+        for (int jobs = 0; k > 0 && jobs < 3 && qt_tok_lowercase(v, k) &&
+                           qt_tok_in(v, k, QT_W_ROLES | QT_W_TITLES);
+             jobs++)
+            k--;
+        if (k > 0 && qt_tok_lowercase(v, k) && !object_of_verb(v, k) &&
             !qt_tok_in(v, k,
                        QT_W_FUNCTION | QT_W_PREPOSITIONS | QT_W_CUE_VERBS | QT_W_CUE_PARTICIPLES |
                            QT_W_SKIP | QT_W_DETERMINERS))
