@@ -1370,10 +1370,15 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
                 !read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &g))
                 q->speaker = qt_names_resolve_pronoun_from(
                     nm, v, &f.who, qt_tok_lower_bound(v, sentence_start(v, q->mark_start)));
-            else if (!q->speaker && qi > 0 && same_pronoun_as(v, nm, &quotes[qi - 1], ce, &f.who))
-                q->speaker = quotes[qi - 1].speaker;
-            else if (!q->speaker)
+            else if (!q->speaker) {
                 q->speaker = qt_names_resolve(nm, v, same_pronoun_before(v, q, ce, &f.who, &d));
+                /* (The he of the quotation before is looked for only when it is someone
+                 * else's: the lookup of the names between costs.) */
+                const char *before = qi > 0 ? quotes[qi - 1].speaker : NULL;
+                if (before && (!q->speaker || strcmp(before, q->speaker) != 0) &&
+                    same_pronoun_as(v, nm, &quotes[qi - 1], ce, &f.who))
+                    q->speaker = before;
+            }
             if (!f.has_cue)
                 q->confidence = 0.6f;
             else if (f.who.kind == QT_MENTION_NAME)
