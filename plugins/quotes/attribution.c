@@ -440,9 +440,17 @@ static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
                 /* Authenti-corp's CEO, Cynthia Musselman, told: a job after a possessive is
                  * named by the appositive (BBC tech/179). */
                 qt_mention named;
-                if (out->te - out->tb == 1 && out->tb > lo &&
-                    qt_tok_possessive(v, out->tb - 1, NULL) && k - 1 > j &&
-                    qt_name_ending_at(v, k - 1, j + 1, &named) && named.tb == j + 1 &&
+                /* The shadow chief secretary to the Treasury, George Osborne, said: so is a
+                 * job whose body a preposition names (issue #4). */
+                size_t pb =
+                    out->tb > lo && qt_tok_is(v, out->tb - 1, "the") ? out->tb - 1 : out->tb;
+                int of_body = pb > lo + 1 && qt_tok_lowercase(v, pb - 2) &&
+                              qt_tok_in(v, pb - 1, QT_W_PREPOSITIONS) &&
+                              qt_tok_in(v, pb - 2, QT_W_ROLES | QT_W_TITLES);
+                if (out->tb > lo &&
+                    (of_body ||
+                     (out->te - out->tb == 1 && qt_tok_possessive(v, out->tb - 1, NULL))) &&
+                    k - 1 > j && qt_name_ending_at(v, k - 1, j + 1, &named) && named.tb == j + 1 &&
                     named.te - named.tb >= 2) {
                     *out = named;
                     return 1;
@@ -519,6 +527,13 @@ static int np_right(const qt_view *v, size_t i, size_t hi, qt_mention *out)
         (b == i || out->te >= hi || !qt_tok_lowercase(v, out->te))) {
         qt_mention role_name;
         if (b == i && name_after_role(v, out->te, hi, &role_name, 0))
+            *out = role_name;
+        /* said ABN Amro's Eddie Wong: the person named after a body's possessive (BBC
+         * business/260). */
+        else if (b == i && out->te < hi && qt_tok_possessive(v, out->te - 1, NULL) &&
+                 qt_tok_capitalized(v, out->te) &&
+                 qt_name_starting_at(v, out->te, hi, &role_name) &&
+                 role_name.te - role_name.tb >= 2 && !qt_tok_possessive(v, role_name.te - 1, NULL))
             *out = role_name;
         return 1;
     }
@@ -755,6 +770,63 @@ static size_t paragraph_of(const qt_view *v, uint32_t pos)
 {
     size_t n = qt_para_upto(v, pos);
     return n == 0 ? 0 : n - 1;
+}
+
+/* He has worked on Finding Nemo and Indiana Jones. "...," he told: he after a quotation
+ * that opens its sentence, when the sentence before in its paragraph opens with the same
+ * pronoun, is whom that one stands for (BBC tech/313): the names in between are what he
+ * did, not who speaks. That pronoun in *d, else who itself. */
+static const qt_mention *same_pronoun_before(const qt_view *v, const lede_quote *q, size_t ce,
+                                             const qt_mention *who, qt_mention *d)
+{
+    if (who->kind != QT_MENTION_PRONOUN || who->tb < ce ||
+        !(qt_tok_is(v, who->tb, "he") || qt_tok_is(v, who->tb, "she")))
+        return who;
+    size_t n = qt_sent_upto(v, q->mark_start);
+    if (n < 2 || v->sent[n - 1].start != q->mark_start)
+        return who;
+    size_t j = qt_tok_lower_bound(v, v->sent[n - 2].start);
+    if (paragraph_of(v, v->sent[n - 2].start) != paragraph_of(v, q->mark_start) ||
+        !opening_pronoun(v, j, j + 3, d) ||
+        qt_tok_is(v, d->tb, "he") != qt_tok_is(v, who->tb, "he"))
+        return who;
+    return d;
+}
+
+/* "...," he says. ... "...," he explains: he after a quotation is whom the he of the
+ * quotation p before stood for, when no one is named between them outside quotations
+ * (BBC tech/313: not a film named before both). */
+static int same_pronoun_as(const qt_view *v, qt_names *nm, const lede_quote *p, size_t ce,
+                           const qt_mention *who)
+{
+    if (!p->speaker || who->kind != QT_MENTION_PRONOUN || who->tb < ce ||
+        p->speaker_start == LEDE_NONE || p->speaker_end <= p->speaker_start ||
+        !(qt_tok_is(v, who->tb, "he") || qt_tok_is(v, who->tb, "she")))
+        return 0;
+    uint32_t b = v->tok[who->tb].start, e = v->tok[who->tb].end;
+    size_t n = e - b;
+    if (p->speaker_end - p->speaker_start != n || p->speaker_end > b ||
+        (v->text[p->speaker_start] | 0x20) != (v->text[b] | 0x20) ||
+        memcmp(v->text + p->speaker_start + 1, v->text + b + 1, n - 1) != 0)
+        return 0;
+    /* A person or a one-word subject (Smith explained) is named since; not an
+     * abbreviation (DVD requires). */
+    uint32_t from = p->speaker_end;
+    size_t k = qt_tok_lower_bound(v, from);
+    while (k < who->tb && (v->quoted[k] || !qt_tok_capitalized(v, k) ||
+                           qt_tok_in(v, k, QT_W_FUNCTION | QT_W_PRONOUNS | QT_W_DETERMINERS)))
+        k++;
+    if (k == who->tb)
+        return 1; /* no capitalised word outside the quotations between but The, He */
+    for (int tries = 0; tries < 4; tries++) {
+        qt_mention x;
+        if (!qt_names_first_in(nm, from, b, 0, &x))
+            return 1;
+        if (x.te - x.tb != 1 || !all_capitals(v, x.tb))
+            return 0;
+        from = v->tok[x.tb].end;
+    }
+    return 0;
 }
 
 static void copy_attribution(lede_quote *to, const lede_quote *from, float factor)
@@ -1298,8 +1370,15 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
                 !read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &g))
                 q->speaker = qt_names_resolve_pronoun_from(
                     nm, v, &f.who, qt_tok_lower_bound(v, sentence_start(v, q->mark_start)));
-            else if (!q->speaker)
-                q->speaker = qt_names_resolve(nm, v, &f.who);
+            else if (!q->speaker) {
+                q->speaker = qt_names_resolve(nm, v, same_pronoun_before(v, q, ce, &f.who, &d));
+                /* (The he of the quotation before is looked for only when it is someone
+                 * else's: the lookup of the names between costs.) */
+                const char *before = qi > 0 ? quotes[qi - 1].speaker : NULL;
+                if (before && (!q->speaker || strcmp(before, q->speaker) != 0) &&
+                    same_pronoun_as(v, nm, &quotes[qi - 1], ce, &f.who))
+                    q->speaker = before;
+            }
             if (!f.has_cue)
                 q->confidence = 0.6f;
             else if (f.who.kind == QT_MENTION_NAME)

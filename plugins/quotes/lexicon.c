@@ -43,6 +43,9 @@ static const char *const cue_verbs[] = {
     "yells", "yelled", "shouts", "screams", "sings", "sang", "chanted", "chants", "reads",
     "read", "quipped", "recounted", "recounts", "smiles", "smiled", "laughs", "grins",
     "notes", "quoted", "answered", "answers", "repeated", "rejoined", "advises", "blurted",
+    /* verbs that characterise: S branded the campaign "two-bit Tories" (BBC politics/200);
+     * not their present tense, a plural noun as often (Bigger attacks sending ...: tech/299) */
+    "branded", "dubbed", "labelled", "labeled", "blamed", "attacked", "highlighted",
     /* Spanish: the same patterns hold ("Q", dijo S). */
     "dijo", "dice", "afirmó", "afirma", "declaró", "explicó", "señaló", "añadió", "agregó",
     "aseguró", "indicó", "sostuvo", "comentó", "preguntó", "respondió", NULL};
@@ -57,7 +60,8 @@ static const char *const cue_participles[] = {
     "urging", "complaining", "boasting", "describing", "calling", "referring", "pointing",
     "reiterating", "concluding", "quipping", "chanting", "yelling", "shouting", "singing",
     "reading", "cautioning", "asserting", "contending", "recounting", "answering", "repeating",
-    "demanding", "pleading", NULL};
+    "demanding", "pleading", "branding", "dubbing", "labelling", "labeling",
+    "blaming", "attacking", "highlighting", NULL};
 
 /* Nouns that carry a speaker in a possessive: Bush’s characterization of Iran as "...". */
 static const char *const cue_nouns[] = {

@@ -544,8 +544,19 @@ uint32_t qt_lookup_in(const qt_view *v, const qt_mrec *m, uint32_t e, uint32_t p
 /* qt_org_like() for a mention whose last token is (possessive) or is not a possessive. */
 static int org_like(const qt_view *v, const qt_mrec *m, int possessive)
 {
-    if (qt_tok_in(v, m->te - 1, QT_W_ORG_HEADS) || qt_tok_in(v, m->tb, QT_W_PLACE_FIRSTS))
+    if (qt_tok_in(v, m->tb, QT_W_PLACE_FIRSTS))
         return 1;
+    if (qt_tok_in(v, m->te - 1, QT_W_ORG_HEADS)) {
+        /* Chris Fox, co-chairman Liam Fox: two words ending in an organisation's (not a
+         * place's) word are a person's name after a common first name or a lower-case job
+         * (BBC politics/165, 007). */
+        if (m->te - m->tb != 2 || qt_tok_in(v, m->te - 1, QT_W_PLACE_HEADS))
+            return 1;
+        if (qt_tok_in(v, m->tb, QT_W_MALE_NAMES | QT_W_FEMALE_NAMES))
+            return 0;
+        return !(m->tb > 0 && qt_tok_lowercase(v, m->tb - 1) &&
+                 qt_tok_in(v, m->tb - 1, QT_W_ROLES));
+    }
     /* London Lydia: a place before a name. Not a first name that is a place's or a law's
      * word too, opening a name of two (Bill Smith, Virginia Wade; Finance Bill ends with
      * it). */
@@ -1058,6 +1069,14 @@ static int object_of_verb(const qt_view *v, size_t k)
                         qt_tok_is(v, k, "became") || qt_tok_is(v, k, "becomes")))
         return 1;
     uint32_t bits = qt_tok_bits(v, k);
+    /* told Mr Brown, blamed the chancellor: cue verbs that take their object, never their
+     * subject, after them. */
+    static const char *const transitive[] = {"told",    "blamed",      "attacked",
+                                             "branded", "dubbed",      "labelled",
+                                             "labeled", "highlighted", NULL};
+    for (size_t i = 0; (bits & QT_W_CUE_VERBS) && n >= 4 && transitive[i]; i++)
+        if (qt_tok_is(v, k, transitive[i]))
+            return 1;
     if (bits & (QT_W_CUE_VERBS | QT_W_CUE_PARTICIPLES | QT_W_FUNCTION | QT_W_ROLES | QT_W_TITLES |
                 QT_W_CUE_HEADS | QT_W_SKIP)) {
         /* (The numbers are function words.) */
@@ -1074,7 +1093,52 @@ static int object_of_verb(const qt_view *v, size_t k)
     return n > 4 && s[n - 2] == 'e' && s[n - 1] == 'd' && s[n - 3] != 'e';
 }
 
-int qt_in_object(const qt_view *v, const qt_mrec *c)
+/* What token i is to an aside: '(' or ')', 'd' for a dash between words (a spaced
+ * hyphen, two hyphens, an en or em dash), '.' for a sentence's end, else 0. Sentence ends
+ * and these marks are all three bytes or fewer. */
+static char aside_mark(const qt_view *v, size_t i)
+{
+    uint32_t b = v->tok[i].start, n = v->tok[i].end - b;
+    if (n > 3)
+        return 0;
+    if (qt_tok_sentence_end(v, i))
+        return '.';
+    const char *s = v->text + b;
+    if (n == 1)
+        return s[0] == '(' || s[0] == ')' ? s[0] : s[0] == '-' && b > 0 && s[-1] == ' ' ? 'd' : 0;
+    return (n == 2 && s[0] == '-' && s[1] == '-') ||
+                   (n == 3 &&
+                    (memcmp(s, "\xE2\x80\x94", 3) == 0 || memcmp(s, "\xE2\x80\x93", 3) == 0))
+               ? 'd'
+               : 0;
+}
+
+/* How far an aside is looked for on either side of a name (tokens). */
+#define ASIDE_REACH 30
+
+/* Tokens [tb, te) stand in brackets or between two dashes of their sentence. */
+static int in_aside(const qt_view *v, size_t tb, size_t te)
+{
+    for (size_t k = tb; k-- > 0 && tb - k <= ASIDE_REACH;) {
+        char m = aside_mark(v, k);
+        if (m == '.' || m == ')')
+            return 0;
+        if (m == '(')
+            return 1;
+        if (m == 'd') {
+            for (size_t j = te; j < v->n_tok && j - te <= ASIDE_REACH; j++) {
+                char e = aside_mark(v, j);
+                if (e == 'd' || e == '.')
+                    return e == 'd';
+            }
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* qt_in_object() but for an aside. */
+static int in_object(const qt_view *v, const qt_mrec *c)
 {
     /* Edu was highly critical ... particularly on Jose Antonio Reyes. "...," he said: a name
      * after a preposition (past a possessive before it: with Britain's Darren Campbell) is
@@ -1093,6 +1157,22 @@ int qt_in_object(const qt_view *v, const qt_mrec *c)
         b--;
         if (b >= 2 && qt_tok_is(v, b - 1, "fellow"))
             b--;
+    } else if (c->tb >= 2 && qt_tok_lowercase(v, c->tb - 1) &&
+               qt_tok_in(v, c->tb - 1, QT_W_ROLES | QT_W_TITLES)) {
+        /* accused shadow chancellor Oliver Letwin of, told shadow chancellor Oliver Letwin:
+         * past the job before the name (and a word qualifying it) to the verb. */
+        size_t k = c->tb - 1;
+        for (int jobs = 0; k > 0 && jobs < 3 && qt_tok_lowercase(v, k) &&
+                           qt_tok_in(v, k, QT_W_ROLES | QT_W_TITLES);
+             jobs++)
+            k--;
+        if (k > 0 && qt_tok_lowercase(v, k) && !object_of_verb(v, k) &&
+            !qt_tok_in(v, k,
+                       QT_W_FUNCTION | QT_W_PREPOSITIONS | QT_W_CUE_VERBS | QT_W_CUE_PARTICIPLES |
+                           QT_W_SKIP | QT_W_DETERMINERS))
+            k--;
+        if (qt_tok_lowercase(v, k) && !qt_tok_in(v, k, QT_W_PREPOSITIONS) && object_of_verb(v, k))
+            return 1;
     }
     if (!qt_tok_lowercase(v, b - 1)) {
         if (b < 2 || !qt_tok_capitalized(v, b - 1) || !qt_tok_possessive(v, b - 1, NULL))
@@ -1126,6 +1206,14 @@ int qt_in_object(const qt_view *v, const qt_mrec *c)
     return !qt_tok_is(v, b - 1, "to") && !qt_tok_is(v, b - 1, "for") &&
            !qt_tok_is(v, b - 1, "before") && !qt_tok_is(v, b - 1, "after") &&
            !qt_tok_is(v, b - 1, "during");
+}
+
+int qt_in_object(const qt_view *v, const qt_mrec *c)
+{
+    /* But Mr Herron - who ... alongside the official North East Says No campaign - said
+     * ...: a name in brackets or a dash aside is no more the clause's subject (BBC
+     * politics/200). */
+    return in_object(v, c) || in_aside(v, c->title != LEDE_NONE ? c->title : c->tb, c->te);
 }
 
 /* A cue verb stands at token k, past adverbs (has said, also said). */
@@ -1178,7 +1266,9 @@ int qt_subject_person(const qt_view *v, const qt_mrec *c)
     while (c->titled && b > 0 && c->tb - b < 3 && qt_tok_capitalized(v, b - 1) &&
            qt_tok_in(v, b - 1, QT_W_ROLES) && !qt_tok_in(v, b - 1, QT_W_TITLES) && joins(v, b - 1))
         b--;
-    if (b > 0 && qt_tok_lowercase(v, b - 1) &&
+    /* Not the last word of a headline (Howard denies split, then Michael Howard has
+     * denied: BBC politics/141): the word before a sentence's first is no part of it. */
+    if (b > 0 && qt_tok_lowercase(v, b - 1) && !(v->tok[b].flags & LEDE_TOKF_SENT_START) &&
         !qt_tok_in(v, b - 1, QT_W_ROLES | QT_W_TITLES | QT_W_CUE_VERBS))
         return 0;
     return qt_person_shown(v, c);
