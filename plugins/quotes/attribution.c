@@ -856,6 +856,20 @@ static int names_the_speaker(const qt_view *v, const qt_mention *m, const lede_q
     return last && strlen(last) == word && memcmp(last, v->text + e - word, word) == 0;
 }
 
+/* Some token from token k on, before byte to, may be part of a name: one that is neither
+ * a lower-case word nor ASCII punctuation. When none is ("...," he said. "..."), no
+ * one is named there, and the index is not asked (qt_names_first_in()). */
+static int may_name_between(const qt_view *v, size_t k, uint32_t to)
+{
+    for (; k < v->n_tok && v->tok[k].start < to; k++) {
+        unsigned char c = (unsigned char)v->text[v->tok[k].start];
+        if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            (c >= 0x80 && !qt_tok_lowercase(v, k)))
+            return 1;
+    }
+    return 0;
+}
+
 /* No cue of its own: a full quotation continues the previous speaker's turn when it
  * follows in the same paragraph or opens the next one, and no other person is named as a
  * subject in between. Returns 1 when it took the previous attribution. */
@@ -899,7 +913,8 @@ static int inherit_turn(const qt_view *v, qt_names *nm, lede_quote *quotes, size
     if (cue_from == SIZE_MAX)
         cue_from = first;
     qt_mention other;
-    if (from < q->mark_start && qt_names_first_in(nm, from, q->mark_start, 1, &other))
+    if (may_name_between(v, first, q->mark_start) &&
+        qt_names_first_in(nm, from, q->mark_start, 1, &other))
         return 0;
     /* But her spokesman insisted she had simply delayed ...: a cue in between whose subject
      * is someone else (not he or she) hands the quotation to the sentence before it. The cue
