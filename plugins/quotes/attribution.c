@@ -614,10 +614,6 @@ static int read_after(const qt_view *v, size_t ce, size_t pe, found *f)
         f->has_who = np_right(v, end, pe, &f->who);
         return 1;
     }
-    /* "Q," S, ROLE, ..., said: a name right after the quotation, set off by a comma. */
-    qt_mention lead;
-    int has_lead = qt_name_starting_at(v, i, pe, &lead) && lead.tb <= i + 3 &&
-                   (qt_tok_punct(v, lead.te, ',') || qt_tok_punct(v, lead.te, '('));
     for (size_t j = i + 1; j < pe && j - i <= POST_CUE_REACH; j++) {
         if (v->quoted[j])
             break;
@@ -631,13 +627,13 @@ static int read_after(const qt_view *v, size_t ce, size_t pe, found *f)
             who.tb - end <= 2 && qt_tok_is(v, who.te, "as") &&
             qt_tok_in(v, who.te + 1, QT_W_CUE_PARTICIPLES))
             return set_cue(f, j, end, kind, &who);
-        int ok = subject_left(v, j, i, &who) &&
-                 (j - i <= POST_NEAR || who.tb <= i + 3 || next_to_cue(v, &who, j));
-        if (!ok && has_lead) {
-            who = lead;
-            ok = 1;
-        }
-        if (ok)
+        if (subject_left(v, j, i, &who) &&
+            (j - i <= POST_NEAR || who.tb <= i + 3 || next_to_cue(v, &who, j)))
+            return set_cue(f, j, end, kind, &who);
+        /* "Q," S, ROLE, ..., said: a name right after the quotation, set off by a comma
+         * (looked for only now: the cue's own subject mostly answers). */
+        if (qt_name_starting_at(v, i, pe, &who) && who.tb <= i + 3 &&
+            (qt_tok_punct(v, who.te, ',') || qt_tok_punct(v, who.te, '(')))
             return set_cue(f, j, end, kind, &who);
         break;
     }
