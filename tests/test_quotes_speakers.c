@@ -138,6 +138,26 @@ static void test_named_colon_cue_beats_he_said_after(void **state)
     qtu_free(&t);
 }
 
+/* BBC politics/068: Labour MPs are a party's members, no person a later he stands for. */
+static void test_party_members_are_no_person(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Constitutional Affairs Minister David Lammy said laws affecting 750,000 people with "
+            "dementia needed updating. Mr Lammy told BBC News Labour MPs would not get a free "
+            "vote as the law was being strengthened, not changed. \"We are against euthanasia, "
+            "we are against assisted suicide but we are in a situation now where people can "
+            "make living wills and that has the force of the common law,\" he said.",
+            NULL);
+    qtu_expect(&t,
+               "We are against euthanasia, we are against assisted suicide but we are in a "
+               "situation now where people can make living wills and that has the force of the "
+               "common law,",
+               "David Lammy", "said", "he");
+    qtu_free(&t);
+}
+
 /* BBC sport/137: a later paragraph of a quotation keeps its speaker when the sentence after
  * it reports what someone said next. */
 static void test_continuation_keeps_its_speaker_past_a_report(void **state)
@@ -920,6 +940,7 @@ int main(void)
         cmocka_unit_test(test_he_passes_an_object_after_its_job_by),
         cmocka_unit_test(test_job_to_a_body_then_appositive_name),
         cmocka_unit_test(test_plural_noun_attacks_makes_no_speaker),
+        cmocka_unit_test(test_party_members_are_no_person),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -614,10 +614,6 @@ static int read_after(const qt_view *v, size_t ce, size_t pe, found *f)
         f->has_who = np_right(v, end, pe, &f->who);
         return 1;
     }
-    /* "Q," S, ROLE, ..., said: a name right after the quotation, set off by a comma. */
-    qt_mention lead;
-    int has_lead = qt_name_starting_at(v, i, pe, &lead) && lead.tb <= i + 3 &&
-                   (qt_tok_punct(v, lead.te, ',') || qt_tok_punct(v, lead.te, '('));
     for (size_t j = i + 1; j < pe && j - i <= POST_CUE_REACH; j++) {
         if (v->quoted[j])
             break;
@@ -631,13 +627,13 @@ static int read_after(const qt_view *v, size_t ce, size_t pe, found *f)
             who.tb - end <= 2 && qt_tok_is(v, who.te, "as") &&
             qt_tok_in(v, who.te + 1, QT_W_CUE_PARTICIPLES))
             return set_cue(f, j, end, kind, &who);
-        int ok = subject_left(v, j, i, &who) &&
-                 (j - i <= POST_NEAR || who.tb <= i + 3 || next_to_cue(v, &who, j));
-        if (!ok && has_lead) {
-            who = lead;
-            ok = 1;
-        }
-        if (ok)
+        if (subject_left(v, j, i, &who) &&
+            (j - i <= POST_NEAR || who.tb <= i + 3 || next_to_cue(v, &who, j)))
+            return set_cue(f, j, end, kind, &who);
+        /* "Q," S, ROLE, ..., said: a name right after the quotation, set off by a comma
+         * (looked for only now: the cue's own subject mostly answers). */
+        if (qt_name_starting_at(v, i, pe, &who) && who.tb <= i + 3 &&
+            (qt_tok_punct(v, who.te, ',') || qt_tok_punct(v, who.te, '(')))
             return set_cue(f, j, end, kind, &who);
         break;
     }
@@ -856,6 +852,20 @@ static int names_the_speaker(const qt_view *v, const qt_mention *m, const lede_q
     return last && strlen(last) == word && memcmp(last, v->text + e - word, word) == 0;
 }
 
+/* Some token from token k on, before byte to, may be part of a name: one that is neither
+ * a lower-case word nor ASCII punctuation. When none is ("...," he said. "..."), no
+ * one is named there, and the index is not asked (qt_names_first_in()). */
+static int may_name_between(const qt_view *v, size_t k, uint32_t to)
+{
+    for (; k < v->n_tok && v->tok[k].start < to; k++) {
+        unsigned char c = (unsigned char)v->text[v->tok[k].start];
+        if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            (c >= 0x80 && !qt_tok_lowercase(v, k)))
+            return 1;
+    }
+    return 0;
+}
+
 /* No cue of its own: a full quotation continues the previous speaker's turn when it
  * follows in the same paragraph or opens the next one, and no other person is named as a
  * subject in between. Returns 1 when it took the previous attribution. */
@@ -899,7 +909,8 @@ static int inherit_turn(const qt_view *v, qt_names *nm, lede_quote *quotes, size
     if (cue_from == SIZE_MAX)
         cue_from = first;
     qt_mention other;
-    if (from < q->mark_start && qt_names_first_in(nm, from, q->mark_start, 1, &other))
+    if (may_name_between(v, first, q->mark_start) &&
+        qt_names_first_in(nm, from, q->mark_start, 1, &other))
         return 0;
     /* But her spokesman insisted she had simply delayed ...: a cue in between whose subject
      * is someone else (not he or she) hands the quotation to the sentence before it. The cue
@@ -1199,17 +1210,39 @@ static int cue_after_comma_outside(const qt_view *v, size_t ce, uint32_t hi_b, f
             (f->who.te >= pe || qt_tok_punct(v, f->who.te, ',')));
 }
 
+/* read_before() over a quotation's window before its opening token, read once per
+ * quotation: colon_cue() and the reading of the words before it (when nothing after it
+ * names the speaker) both ask. */
+typedef struct before_memo {
+    int done, rc;
+    found f;
+} before_memo;
+
+/* read_before(v, nm, pre_window_start(v, ob, lo_b), ob, ...) into a zeroed *out, from m
+ * after the first call (m->done cleared for each quotation). */
+static int read_before_once(const qt_view *v, qt_names *nm, size_t ob, uint32_t lo_b,
+                            before_memo *m, found *out)
+{
+    if (!m->done) {
+        memset(&m->f, 0, sizeof m->f);
+        m->rc = read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &m->f);
+        m->done = 1;
+    }
+    *out = m->f;
+    return m->rc;
+}
+
 /* Mr Blair said: "... move forward." He described his relationship ...: a cue verb and a
  * colon right before a quotation that ends its sentence introduce it, whatever cue the
  * words after it hold; *f is the attribution read before the opening token ob (1), or
  * is left alone (0) when the words before it are no such cue with its speaker. */
-static int colon_cue(const qt_view *v, qt_names *nm, size_t ob, uint32_t lo_b, found *f)
+static int colon_cue(const qt_view *v, qt_names *nm, size_t ob, uint32_t lo_b, before_memo *m,
+                     found *f)
 {
     if (ob < 2 || !qt_tok_punct(v, ob - 1, ':'))
         return 0;
     found g;
-    memset(&g, 0, sizeof g);
-    if (!read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &g) || !g.has_cue || !g.has_who ||
+    if (!read_before_once(v, nm, ob, lo_b, m, &g) || !g.has_cue || !g.has_who ||
         g.cue_kind == QT_CUE_NOUN || g.cue_e > ob - 1)
         return 0;
     /* Mr Blair told MPs and peers: "I know ..." Labour's Paul Flynn said: the one the cue
@@ -1256,6 +1289,7 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
      * attribution was only inferred (a turn, the sentence before) or is missing. */
     size_t head = LEDE_NONE;
     int head_weak = 0;
+    before_memo bm = {.done = 0}; /* for quotation qi, cleared for each */
     for (size_t qi = 0; qi < n; qi++) {
         lede_quote *q = &quotes[qi];
         q->speaker = NULL;
@@ -1299,6 +1333,7 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
             head = qi;
             head_weak = 1;
         }
+        bm.done = 0;
         if (q->continues != LEDE_NONE && q->continues < qi) {
             /* A later paragraph of a quotation: its own "she said" if it has one, else
              * the attribution of the paragraph before. */
@@ -1310,7 +1345,7 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
                 copy_attribution(q, &quotes[q->continues], 0.95f);
                 continue;
             }
-        } else if (q->kind == LEDE_QUOTE_FULL && sentence && colon_cue(v, nm, ob, lo_b, &f)) {
+        } else if (q->kind == LEDE_QUOTE_FULL && sentence && colon_cue(v, nm, ob, lo_b, &bm, &f)) {
             /* Mr Blair said: "...". He described ...: the colon cue is the attribution. */
         } else if (q->kind == LEDE_QUOTE_FULL) {
             size_t pe = post_window_end(v, ce, hi_b);
@@ -1320,8 +1355,8 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
             /* For the Lib Dems David Laws said: "...," he said: he is the one named before
              * the colon (BBC politics/361). */
             found g;
-            if (after && f.has_who && f.who.kind == QT_MENTION_PRONOUN &&
-                colon_cue(v, nm, ob, lo_b, &g) && g.who.kind == QT_MENTION_NAME)
+            if (!sentence && after && f.has_who && f.who.kind == QT_MENTION_PRONOUN &&
+                colon_cue(v, nm, ob, lo_b, &bm, &g) && g.who.kind == QT_MENTION_NAME)
                 f = g;
             if (after && sentence && qi > 0 && reports_next(v, ce, pe, &f) &&
                 inherit_turn(v, nm, quotes, qi, pi, ob))
@@ -1331,9 +1366,7 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
                 after = 0;
             }
             if (!after || !f.has_who) {
-                memset(&g, 0, sizeof g);
-                if (read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &g) &&
-                    (g.has_who || !f.has_cue))
+                if (read_before_once(v, nm, ob, lo_b, &bm, &g) && (g.has_who || !f.has_cue))
                     f = g;
             }
         } else if (cue_after_comma(v, q, ob, ce, hi_b, &f)) {

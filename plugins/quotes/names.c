@@ -944,6 +944,16 @@ static int modifies_a_job(const qt_view *v, size_t k)
            (qt_tok_in(v, k, QT_W_ROLES | QT_W_TITLES) || qt_tok_is(v, k, "champion"));
 }
 
+/* Token k is MPs, MSPs or MEPs: Labour MPs, Tory MEPs are a party's members, no person
+ * (BBC politics/068: Mr Lammy told BBC News Labour MPs would not get a free vote). */
+static int members(const qt_view *v, size_t k)
+{
+    size_t n = v->tok[k].end - v->tok[k].start;
+    const char *s = v->text + v->tok[k].start;
+    return (n == 3 || n == 4) && s[n - 1] == 's' &&
+           (qt_tok_is(v, k, "mps") || qt_tok_is(v, k, "msps") || qt_tok_is(v, k, "meps"));
+}
+
 /* Links mention m[k] to the mentions of its surname before it, whose latest full-name
  * mention is *head: whether it is a person, which full name a surname stands for, its
  * gender; a full name (or Mrs Bennet before any first name) becomes the new *head. */
@@ -956,6 +966,7 @@ void qt_link_mention(const qt_view *v, qt_mrec *m, uint32_t k, uint32_t *head)
      * Hornsey and Wood Green, names_a_seat()). */
     int job = (c->n_words == 2 && qt_tok_in(v, c->te - 1, QT_W_ROLES) &&
                !qt_tok_in(v, c->tb, QT_W_MALE_NAMES | QT_W_FEMALE_NAMES)) ||
+              (c->n_words == 2 && members(v, c->te - 1)) ||
               (c->n_words >= 2 && modifies_a_job(v, c->te));
     if (!c->org && !c->after_the && c->n_words >= 2 && !job &&
         !(c->n_words == 2 && names_a_seat(v, c->tb)) && !names_a_work(v, c)) {
