@@ -299,6 +299,16 @@ static const char *const works[] = {
 /* Nouns that name a person by nationality, read like the jobs before a name (Americans Andy
  * Roddick, Spaniard Carlos Moya); no adjective, which also begins the names of
  * organisations (American Airlines, British Phonographic Industry). */
+/* Adjectives of nationality, trimmed off a name they precede (fellow American Robby
+ * Ginepri; names.c). */
+static const char *const nationality_adjectives[] = {
+    "american", "british",  "french",    "german",    "italian",   "spanish",    "russian",
+    "chinese",  "japanese", "irish",     "scottish",  "welsh",     "english",    "australian",
+    "canadian", "swedish",  "danish",    "norwegian", "finnish",   "dutch",      "belgian",
+    "swiss",    "austrian", "brazilian", "argentine", "mexican",   "portuguese", "greek",
+    "polish",   "czech",    "croatian",  "serbian",   "ukrainian", "israeli",    "iranian",
+    "iraqi",    "indian",   "pakistani", "kenyan",    "nigerian",  "korean",     NULL};
+
 static const char *const nationals[] = {
     "americans", "britons", "englishmen", "englishman", "englishwoman", "scots", "scotsman",
     "scotswoman", "welshmen", "welshman", "welshwoman", "irishmen", "irishman", "irishwoman",
@@ -354,6 +364,7 @@ static const struct {
     {nationals, QT_W_ROLES},
     {ly_nouns, QT_W_LY_NOUNS},
     {works, QT_W_WORKS},
+    {nationality_adjectives, QT_W_NATIONALITIES},
 };
 
 #define QT_FILTER_BITS 16384
@@ -383,9 +394,11 @@ typedef struct lex_key {
 
 /* A slot: the word's folded bytes, the lists holding it and its length << LEX_LEN_SHIFT (0
  * when the slot is empty). One probe reads one slot, with no pointer to follow. */
-#define LEX_LEN_SHIFT 26
+#define LEX_LEN_SHIFT 27
 #define LEX_LISTS ((1u << LEX_LEN_SHIFT) - 1u)
-_Static_assert(QT_WORD_MAX < 32, "a word's length fits the bits above the lists");
+_Static_assert(QT_WORD_MAX < (1u << (32 - LEX_LEN_SHIFT)),
+               "a word's length fits the bits above the lists");
+_Static_assert(QT_W_NATIONALITIES <= LEX_LISTS, "every list's bit lies below the length");
 typedef struct lex_slot {
     lex_key key;
     uint32_t bits;

@@ -190,27 +190,8 @@ static int is_the(const qt_view *v, size_t i);
 /* Token i is a nationality's adjective, capitalised: American, British. */
 static int nationality(const qt_view *v, size_t i)
 {
-    static const char *const adjectives[] = {
-        "american", "british",  "french",    "german",    "italian",   "spanish",    "russian",
-        "chinese",  "japanese", "irish",     "scottish",  "welsh",     "english",    "australian",
-        "canadian", "swedish",  "danish",    "norwegian", "finnish",   "dutch",      "belgian",
-        "swiss",    "austrian", "brazilian", "argentine", "mexican",   "portuguese", "greek",
-        "polish",   "czech",    "croatian",  "serbian",   "ukrainian", "israeli",    "iranian",
-        "iraqi",    "indian",   "pakistani", "kenyan",    "nigerian",  "korean",     NULL};
-    /* Bit n of lengths[c - 'a']: some adjective of n letters begins with c (most words are
-     * turned away here, before the list is read). */
-    static const uint16_t lengths[26] = {0x700, 0x280, 0x1a0, 0x60, 0x80,  0xc0, 0x60,  0x0, 0xe0,
-                                         0x100, 0x40,  0x0,   0x80, 0x300, 0x0,  0x640, 0x0, 0x80,
-                                         0x1a0, 0x0,   0x200, 0x0,  0x20,  0x0,  0x0,   0x0};
-    size_t n = v->tok[i].end - v->tok[i].start;
     char first = v->text[v->tok[i].start];
-    if (first < 'A' || first > 'Z' || n > 15 || !(lengths[first - 'A'] >> n & 1))
-        return 0;
-    first = (char)(first | 0x20);
-    for (size_t k = 0; adjectives[k]; k++)
-        if (adjectives[k][0] == first && qt_tok_is(v, i, adjectives[k]))
-            return 1;
-    return 0;
+    return first >= 'A' && first <= 'Z' && qt_tok_in(v, i, QT_W_NATIONALITIES);
 }
 
 /* Trims a run [tb, te) of a leading function word and of roles and titles. */

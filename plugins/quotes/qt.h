@@ -183,6 +183,7 @@ void qt_owned_free(qt_owned *owned);
 #define QT_W_ROLES (1u << 23)    /* jobs before a name, not titles of address: singer, agent, MP */
 #define QT_W_LY_NOUNS (1u << 24) /* nouns in -ly, no adverbs: family, daily */
 #define QT_W_WORKS (1u << 25)    /* programme, newspaper, album: the name after it is no person's */
+#define QT_W_NATIONALITIES (1u << 26) /* American, British: a nationality's adjective */
 
 /* The word lists as one hash table, built once per stage instance (lexicon.c). */
 /* Builds the lexicon (malloc: it lives as long as the instance). 0 or LEDE_ENOMEM. */
