@@ -504,6 +504,32 @@ static void test_floats_round_as_round_does_at_halves_and_their_neighbours(void 
     lede_buf_free(&b);
 }
 
+/* Every fraction of four decimals, each pattern of trailing zeros ("1.5", "1.05", "1.005",
+ * "1.0005", "1.2345"), both signs and a large integer part: the decimals are written as two
+ * pairs and their trailing zeros dropped by counting, not by a loop over the digits. */
+static void test_floats_write_every_four_decimal_fraction(void **state)
+{
+    lede_buf b;
+    char want[64];
+    (void)state;
+
+    lede_buf_init(&b, 0);
+    for (int sign = -1; sign <= 1; sign += 2) {
+        for (long k = 0; k < 10000; k++) {
+            double vs[3] = {sign * (double)k / 10000.0, sign * (7.0 + (double)k / 10000.0),
+                            sign * (123456789.0 + (double)k / 10000.0)};
+            for (int i = 0; i < 3; i++)
+                assert_string_equal(num(&b, vs[i]), num_by_round(vs[i], want, sizeof want));
+        }
+    }
+    assert_string_equal(num(&b, 7.05), "7.05");
+    assert_string_equal(num(&b, 7.005), "7.005");
+    assert_string_equal(num(&b, 7.0005), "7.0005");
+    assert_string_equal(num(&b, 7.1), "7.1");
+    assert_string_equal(num(&b, 7.001), "7.001");
+    lede_buf_free(&b);
+}
+
 static void test_integers_cover_the_whole_int64_range(void **state)
 {
     lede_buf b;
@@ -584,6 +610,7 @@ int main(void)
         cmocka_unit_test(test_output_option_writes_records_to_a_file),
         cmocka_unit_test(test_floats_are_rounded_to_four_decimals_without_trailing_zeros),
         cmocka_unit_test(test_floats_round_as_round_does_at_halves_and_their_neighbours),
+        cmocka_unit_test(test_floats_write_every_four_decimal_fraction),
         cmocka_unit_test(test_integers_cover_the_whole_int64_range),
         cmocka_unit_test(test_integers_match_printf_at_every_digit_count),
     };
