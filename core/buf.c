@@ -349,10 +349,26 @@ int lede_buf_json_string(lede_buf *b, const char *s, size_t len)
     return 0;
 }
 
+/* 1 when s[0..len) is all ASCII, for a short string (len <= 32): the names and ids a stage
+ * makes, tested without the call into the UTF-8 validator. */
+static int short_ascii(const char *s, size_t len)
+{
+    uint64_t acc = 0, w;
+    size_t i = 0;
+
+    for (; i + 8 <= len; i += 8) {
+        memcpy(&w, s + i, 8);
+        acc |= w;
+    }
+    for (; i < len; i++)
+        acc |= (unsigned char)s[i];
+    return !(acc & UINT64_C(0x8080808080808080));
+}
+
 int lede_buf_json_text(lede_buf *b, const char *s, size_t len)
 {
     size_t n_bad = 0;
-    if (lede__utf8_valid(s, len) == len)
+    if ((len <= 32 && short_ascii(s, len)) || lede__utf8_valid(s, len) == len)
         return lede_buf_json_string(b, s, len);
     if (len > SIZE_MAX / 3)
         return LEDE_ETOOBIG;
