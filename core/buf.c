@@ -256,6 +256,24 @@ escape_avx2(const unsigned char *p, const unsigned char *end, char **out,
         p = put_escape(&o, p + k, end);
         *copied = p;
     }
+    /* The last 1..32 bytes, when the 32 before the end were copied as they are: one load of
+     * the string's last 32 bytes, stored over the copy of the first ones. An E2 among the
+     * new bytes is left to the caller's paths (its sequence is not wholly in sight), as is
+     * any byte that needs an escape. */
+    size_t r = (size_t)(end - p);
+    if (r - 1 < 32 && end - *copied >= 32) {
+        const __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(end - 32));
+        __m256i m = _mm256_cmpeq_epi8(_mm256_min_epu8(x, _mm256_set1_epi8(0x1F)), x);
+        m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8('"')));
+        m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\\')));
+        m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8(0x7F)));
+        m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8((char)0xE2)));
+        if (!((unsigned)_mm256_movemask_epi8(m) >> (32 - r))) {
+            _mm256_storeu_si256((__m256i *)(void *)(o - (32 - r)), x);
+            o += r;
+            p = end;
+        }
+    }
     *out = o;
     return p;
 }
@@ -349,10 +367,26 @@ int lede_buf_json_string(lede_buf *b, const char *s, size_t len)
     return 0;
 }
 
+/* 1 when s[0..len) is all ASCII, for a short string (len <= 32): the names and ids a stage
+ * makes, tested without the call into the UTF-8 validator. */
+static int short_ascii(const char *s, size_t len)
+{
+    uint64_t acc = 0, w;
+    size_t i = 0;
+
+    for (; i + 8 <= len; i += 8) {
+        memcpy(&w, s + i, 8);
+        acc |= w;
+    }
+    for (; i < len; i++)
+        acc |= (unsigned char)s[i];
+    return !(acc & UINT64_C(0x8080808080808080));
+}
+
 int lede_buf_json_text(lede_buf *b, const char *s, size_t len)
 {
     size_t n_bad = 0;
-    if (lede__utf8_valid(s, len) == len)
+    if ((len <= 32 && short_ascii(s, len)) || lede__utf8_valid(s, len) == len)
         return lede_buf_json_string(b, s, len);
     if (len > SIZE_MAX / 3)
         return LEDE_ETOOBIG;

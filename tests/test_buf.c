@@ -75,6 +75,43 @@ static void test_json_text_writes_invalid_utf8_as_replacement_characters(void **
     lede_buf_free(&b);
 }
 
+static void test_json_text_repairs_an_invalid_byte_at_every_position_of_short_strings(void **state)
+{
+    /* Strings up to 32 bytes are tested for ASCII before the validator: a byte 0xFF (never
+     * valid) or a lone continuation byte at any position of an ASCII string of 1 to 40
+     * bytes is still written as U+FFFD, and the string without it as it is. */
+    lede_buf b;
+    char in[48], want[64];
+    (void)state;
+    lede_buf_init(&b, 0);
+    for (size_t len = 1; len <= 40; len++) {
+        for (size_t at = 0; at <= len; at++) {
+            for (int bad = 0; bad < 3; bad++) {
+                size_t w = 0;
+                for (size_t i = 0; i < len; i++)
+                    in[i] = (char)('a' + (char)(i % 26));
+                if (at < len && bad)
+                    in[at] = bad == 1 ? (char)0xFF : (char)0x80;
+                want[w++] = '"';
+                for (size_t i = 0; i < len; i++) {
+                    if (i == at && bad) {
+                        memcpy(want + w, "\xef\xbf\xbd", 3);
+                        w += 3;
+                    } else {
+                        want[w++] = in[i];
+                    }
+                }
+                want[w++] = '"';
+                want[w] = '\0';
+                lede_buf_reset(&b);
+                assert_int_equal(lede_buf_json_text(&b, in, len), 0);
+                assert_string_equal(b.data, want);
+            }
+        }
+    }
+    lede_buf_free(&b);
+}
+
 /* The escaper's contract, one byte at a time: what the 16-byte path must reproduce. */
 static size_t ref_escape(const unsigned char *in, size_t len, char *out)
 {
@@ -351,6 +388,7 @@ int main(void)
         cmocka_unit_test(test_json_string_escapes_quotes_backslashes_and_controls),
         cmocka_unit_test(test_json_string_keeps_utf8_and_nul_bytes_escaped),
         cmocka_unit_test(test_json_text_writes_invalid_utf8_as_replacement_characters),
+        cmocka_unit_test(test_json_text_repairs_an_invalid_byte_at_every_position_of_short_strings),
         cmocka_unit_test(test_json_string_escapes_at_every_block_position),
         cmocka_unit_test(test_json_string_leaves_bytes_0x20_to_0xff_but_del_alone),
         cmocka_unit_test(test_json_string_keeps_utf8_across_a_16_byte_boundary),

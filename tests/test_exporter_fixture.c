@@ -49,8 +49,27 @@ static const char bare_text[] = "Just text, no layers.";
 /* A Russian reporter's name: two bytes per letter, so that a byte offset can cut one. */
 static const char cyrillic_text[] = "\xd0\x9f\xd1\x83\xd1\x82\xd0\xb8\xd0\xbd said no.";
 
+/* 300 sentences of 14 bytes, each with a quote and a backslash, a few with a U+2028: more
+ * than the exporter notes for its summary to copy (256). */
+#define MANY_SENTENCES 300
+#define MANY_LEN 14
+static char many_text[MANY_SENTENCES * MANY_LEN + 1];
+
+static const char *many_sentences_text(void)
+{
+    if (!many_text[0]) {
+        for (int i = 0; i < MANY_SENTENCES; i++)
+            memcpy(many_text + i * MANY_LEN, i % 7 ? "S\"q\"\\ ends.   " : "S" LS "q\" ends.   ",
+                   MANY_LEN);
+        many_text[MANY_SENTENCES * MANY_LEN - 1] = '\0'; /* no space at the end */
+    }
+    return many_text;
+}
+
 const char *exp_fx_text(const char *id)
 {
+    if (strcmp(id, "many-sentences") == 0)
+        return many_sentences_text();
     if (strcmp(id, "article") == 0)
         return article_text;
     if (strcmp(id, "escapes") == 0)
@@ -340,6 +359,27 @@ static int build_reserved_names(lede_doc *doc, const char *t, lede_error *err)
     return 0;
 }
 
+/* Every sentence of many_text, and a summary of sentences before and past the 256th. */
+static int build_many_sentences(lede_doc *doc, lede_error *err)
+{
+    static const uint32_t picks[] = {0, 5, 7, 255, 256, 299};
+    lede_sentence *s = lede_doc_alloc(doc, MANY_SENTENCES * sizeof *s);
+    lede_summary_item *sum = lede_doc_alloc(doc, sizeof picks / sizeof *picks * sizeof *sum);
+
+    if (!s || !sum)
+        return lede_error_set(err, LEDE_ENOMEM, "fixture: out of memory");
+    for (uint32_t i = 0; i < MANY_SENTENCES; i++) {
+        s[i].start = i * MANY_LEN;
+        s[i].end = i * MANY_LEN + (i % 7 ? 11 : 12); /* S"q"\ ends. or S<LS>q" ends. */
+        s[i].paragraph = 0;
+    }
+    lede_doc_set_sentences(doc, s, MANY_SENTENCES);
+    for (size_t i = 0; i < sizeof picks / sizeof *picks; i++)
+        sum[i] = (lede_summary_item){picks[i], 0.5f};
+    lede_doc_set_summary(doc, sum, sizeof picks / sizeof *picks);
+    return 0;
+}
+
 static int fixture_process(void *instance, lede_doc *doc, lede_error *err)
 {
     const char *id = lede_doc_id(doc), *text = lede_doc_text(doc, NULL);
@@ -361,6 +401,8 @@ static int fixture_process(void *instance, lede_doc *doc, lede_error *err)
         return build_cut_char(doc, err);
     if (strcmp(id, "bad-utf8") == 0)
         return build_bad_utf8(doc, text, err);
+    if (strcmp(id, "many-sentences") == 0)
+        return build_many_sentences(doc, err);
     if (strcmp(id, "fails") == 0)
         return lede_error_set(err, LEDE_ESTAGE, "refused \"fails\" at byte 3\n(on purpose)");
     return 0; /* any other id: no layers at all */

@@ -441,6 +441,43 @@ static const char *num(lede_buf *b, double v)
     return b->data;
 }
 
+static void test_summary_texts_are_their_sentences_texts_before_and_past_the_256th(void **state)
+{
+    /* The summary copies the JSON string "sentences" wrote for the first 256 sentences and
+     * escapes the others again: either way each item's text is its sentence's, escapes
+     * (quote, backslash, U+2028) included, in json and ndjson, and in a record sent out in
+     * pieces (a small piece size: nothing to copy from then). */
+    static const char *const options[] = {"format=ndjson", "format=json pretty=true",
+                                          "format=json pretty=false"};
+    (void)state;
+    for (size_t o = 0; o < sizeof options / sizeof *options; o++) {
+        char *out = render(options[o], "many-sentences", 0);
+        json_t *v = json_loadb(out, strlen(out), 0, NULL);
+        json_t *sents, *sum;
+        assert_non_null(v);
+        sents = json_object_get(v, "sentences");
+        sum = json_object_get(v, "summary");
+        assert_int_equal(json_array_size(sents), 300);
+        assert_int_equal(json_array_size(sum), 6);
+        for (size_t i = 0; i < 6; i++) {
+            json_t *item = json_array_get(sum, i);
+            size_t k = (size_t)json_integer_value(json_object_get(item, "sentence"));
+            assert_string_equal(str_at(item, "text"), str_at(json_array_get(sents, k), "text"));
+            assert_string_equal(str_at(item, "text"),
+                                k % 7 ? "S\"q\"\\ ends." : "S\xe2\x80\xa8q\" ends.");
+        }
+        /* the escaped forms, as written: 300 sentences and 6 summary items */
+        size_t n_plain = 0, n_ls = 0;
+        for (const char *p = out; (p = strstr(p, "\"S\\\"q\\\"\\\\ ends.\"")) != NULL; p++)
+            n_plain++;
+        for (const char *p = out; (p = strstr(p, "\"S\\u2028q\\\" ends.\"")) != NULL; p++)
+            n_ls++;
+        assert_int_equal(n_plain + n_ls, 306);
+        json_decref(v);
+        free(out);
+    }
+}
+
 static void test_floats_are_rounded_to_four_decimals_without_trailing_zeros(void **state)
 {
     lede_buf b;
@@ -501,6 +538,32 @@ static void test_floats_round_as_round_does_at_halves_and_their_neighbours(void 
             assert_string_equal(num(&b, sign * big[i]),
                                 num_by_round(sign * big[i], want, sizeof want));
     }
+    lede_buf_free(&b);
+}
+
+/* Every fraction of four decimals, each pattern of trailing zeros ("1.5", "1.05", "1.005",
+ * "1.0005", "1.2345"), both signs and a large integer part: the decimals are written as two
+ * pairs and their trailing zeros dropped by counting, not by a loop over the digits. */
+static void test_floats_write_every_four_decimal_fraction(void **state)
+{
+    lede_buf b;
+    char want[64];
+    (void)state;
+
+    lede_buf_init(&b, 0);
+    for (int sign = -1; sign <= 1; sign += 2) {
+        for (long k = 0; k < 10000; k++) {
+            double vs[3] = {sign * (double)k / 10000.0, sign * (7.0 + (double)k / 10000.0),
+                            sign * (123456789.0 + (double)k / 10000.0)};
+            for (int i = 0; i < 3; i++)
+                assert_string_equal(num(&b, vs[i]), num_by_round(vs[i], want, sizeof want));
+        }
+    }
+    assert_string_equal(num(&b, 7.05), "7.05");
+    assert_string_equal(num(&b, 7.005), "7.005");
+    assert_string_equal(num(&b, 7.0005), "7.0005");
+    assert_string_equal(num(&b, 7.1), "7.1");
+    assert_string_equal(num(&b, 7.001), "7.001");
     lede_buf_free(&b);
 }
 
@@ -582,8 +645,10 @@ int main(void)
         cmocka_unit_test(test_offsets_chars_counts_code_points_not_bytes),
         cmocka_unit_test(test_stream_of_records_parses_one_object_per_document),
         cmocka_unit_test(test_output_option_writes_records_to_a_file),
+        cmocka_unit_test(test_summary_texts_are_their_sentences_texts_before_and_past_the_256th),
         cmocka_unit_test(test_floats_are_rounded_to_four_decimals_without_trailing_zeros),
         cmocka_unit_test(test_floats_round_as_round_does_at_halves_and_their_neighbours),
+        cmocka_unit_test(test_floats_write_every_four_decimal_fraction),
         cmocka_unit_test(test_integers_cover_the_whole_int64_range),
         cmocka_unit_test(test_integers_match_printf_at_every_digit_count),
     };

@@ -2,10 +2,10 @@
  * test_exporter_pieces.c -- a huge document's record goes out in pieces where the host
  * streams (issue #6), byte for byte the record rendered whole.
  *
- * A test stage gives a generated text of a few MiB a sentence every 100 bytes and a
- * quotation every 1000. The record is rendered once with a writer of pieces installed on
- * the document, as `lede run -j 1` does (lede__pipeline_stream), then again kept whole:
- * the pieces and the rest the harness writes at the end must make the same record, no
+ * A test stage gives a generated text of a few MiB a sentence every 100 bytes, a
+ * quotation every 1000 and a summary of five sentences. The record is rendered once with a writer
+ * of pieces installed on the document, as `lede run -j 1` does (lede__pipeline_stream), then again
+ * kept whole: the pieces and the rest the harness writes at the end must make the same record, no
  * piece may be much over EXP_PIECE, and the document's output buffer must stay small. A
  * document whose last quotation ends past the text must become the usual error record
  * with no piece handed over first.
@@ -59,6 +59,17 @@ static int layers_process(void *instance, lede_doc *doc, lede_error *err)
         q[n_q - 1].end = (uint32_t)len + 5;
     lede_doc_set_sentences(doc, s, n_sent);
     lede_doc_set_quotes(doc, q, n_q);
+    /* a summary of sentences among the first 256 (a record kept whole copies their texts
+     * from "sentences") and past them (escaped again), in the pieces the same bytes */
+    static const uint32_t picks[] = {3, 100, 255, 256, 20000};
+    lede_summary_item *sum = lede_doc_alloc(doc, sizeof picks / sizeof *picks * sizeof *sum);
+    if (!sum)
+        return LEDE_ENOMEM;
+    size_t n_sum = 0;
+    for (size_t i = 0; i < sizeof picks / sizeof *picks; i++)
+        if (picks[i] < n_sent)
+            sum[n_sum++] = (lede_summary_item){picks[i], 0.25f};
+    lede_doc_set_summary(doc, sum, n_sum);
     return 0;
 }
 

@@ -147,6 +147,38 @@ static void test_leading_byte_order_mark_is_no_token(void **state)
     assert_string_equal(tku_paragraph(k, 0), "Putin arrives.");
 }
 
+static void test_no_private_flag_is_left_on_any_token_of_any_paragraph(void **state)
+{
+    /* The stage's private flags (a line break after a token, a bracket in the paragraph,
+     * inert words) are cleared once for the whole document, eight, four, two and one
+     * tokens a step: documents of one to three paragraphs holding 1 to 40 words in all,
+     * each with a wrapped line and a bracket, publish none of them (tku_run checks every
+     * token's flags) and keep their tokens and paragraphs. */
+    tku *k = *state;
+    char text[1024];
+    for (size_t n = 1; n <= 40; n++) {
+        for (size_t paras = 1; paras <= 3 && paras <= n; paras++) {
+            size_t w = 0, done = 0, tokens = 0;
+            for (size_t p = 0; p < paras; p++) {
+                size_t in_p = p + 1 < paras ? n / paras : n - done;
+                for (size_t i = 0; i < in_p; i++, done++) {
+                    const char *sep = i == 0   ? (p ? "\n\n" : "")
+                                      : i == 2 ? "\n"
+                                      : i == 4 ? " ["
+                                      : i == 5 ? "] "
+                                               : " ";
+                    w += (size_t)snprintf(text + w, sizeof text - w, "%s%s", sep,
+                                          i % 3 ? "word" : "Name");
+                    tokens += 1 + (i == 4) + (i == 5);
+                }
+            }
+            tku_run(k, text);
+            assert_int_equal(tku_n_tokens(k), tokens);
+            assert_int_equal(tku_n_paragraphs(k), paras);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -159,6 +191,7 @@ int main(void)
         cmocka_unit_test(test_empty_document_has_empty_layers),
         cmocka_unit_test(test_whitespace_only_document_has_empty_layers),
         cmocka_unit_test(test_leading_byte_order_mark_is_no_token),
+        cmocka_unit_test(test_no_private_flag_is_left_on_any_token_of_any_paragraph),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -481,6 +481,40 @@ static void test_joined_words_end_right_at_every_length_and_at_the_paragraph_end
                      LEDE_TOKF_CAPITALIZED | LEDE_TOKF_ALLCAPS | LEDE_TOKF_APOSTROPHE);
 }
 
+static void test_lower_case_joined_words_end_where_the_wider_grammar_ends_them(void **state)
+{
+    /* The word loop joins lower-case words across an inner hyphen or apostrophe itself
+     * ("high-speed", "government's", "year-on-year"): each ends as wide_token and
+     * scan_word end it, before a space, comma, mark or full stop; a capital, a digit, a
+     * colon, a second apostrophe or a stop before a letter is left to them. */
+    tku *k = *state;
+    TKU_TOKENS(k,
+               "the year-on-year rise, government's plans; a high-speed. Then rock'n'roll! "
+               "pre-2005 mid-March x-ray: ex-wife's analysts' high-speed.com in-house",
+               "the", "year-on-year", "rise", ",", "government's", "plans", ";", "a", "high-speed",
+               ".", "Then", "rock'n'roll", "!", "pre-2005", "mid-March", "x-ray", ":", "ex-wife's",
+               "analysts'", "high-speed.com", "in-house");
+    assert_int_equal(word_flags(k, "government's"), LEDE_TOKF_APOSTROPHE);
+    assert_int_equal(word_flags(k, "year-on-year"), 0);
+    assert_int_equal(word_flags(k, "Then"), LEDE_TOKF_CAPITALIZED);
+    assert_int_equal(word_flags(k, "rock'n'roll"), LEDE_TOKF_APOSTROPHE);
+    assert_int_equal(word_flags(k, "ex-wife's"), LEDE_TOKF_APOSTROPHE);
+    assert_int_equal(kind_of(k, "in-house"), LEDE_TOK_WORD);
+    TKU_TOKENS(k, "Labour's high-tax plans", "Labour's", "high-tax", "plans");
+    assert_int_equal(word_flags(k, "Labour's"), LEDE_TOKF_CAPITALIZED | LEDE_TOKF_APOSTROPHE);
+    TKU_SENTENCES(k, "It was a cross-party deal. Then it ended.", "It was a cross-party deal.",
+                  "Then it ended.");
+}
+
+static void test_clitics_split_lower_case_joined_words(void **state)
+{
+    tku *c = tku_new("clitics=true");
+    (void)state;
+    TKU_TOKENS(c, "the government's high-speed plans, year-on-year's end", "the", "government",
+               "'s", "high-speed", "plans", ",", "year-on-year", "'s", "end");
+    tku_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -510,6 +544,8 @@ int main(void)
         cmocka_unit_test(test_clitics_are_split_off_words_of_the_wider_fast_grammar),
         cmocka_unit_test(test_quotes_and_marks_between_words_are_judged_inside_a_long_paragraph),
         cmocka_unit_test(test_joined_words_end_right_at_every_length_and_at_the_paragraph_end),
+        cmocka_unit_test(test_lower_case_joined_words_end_where_the_wider_grammar_ends_them),
+        cmocka_unit_test(test_clitics_split_lower_case_joined_words),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -112,15 +112,12 @@ char *exp_write_num(char *p, double v)
         *p++ = '-'; /* -0.00001 rounds to 0 and prints as "0", not "-0" */
     p = exp_write_u64(p, ip);
     if (fp) {
-        size_t n = 4;
+        /* the four decimals as two pairs, then the trailing zeros dropped (fp > 0) */
+        uint32_t hi = (uint32_t)fp / 100, lo = (uint32_t)fp % 100;
         p[0] = '.';
-        for (int k = 4; k >= 1; k--) {
-            p[k] = (char)('0' + fp % 10);
-            fp /= 10;
-        }
-        while (p[n] == '0')
-            n--;
-        p += n + 1;
+        memcpy(p + 1, exp_digit_pairs + 2 * hi, 2);
+        memcpy(p + 3, exp_digit_pairs + 2 * lo, 2);
+        p += lo ? 5 - (lo % 10 == 0) : 3 - (hi % 10 == 0);
     }
     return p;
 }

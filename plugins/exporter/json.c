@@ -33,7 +33,20 @@ typedef struct jw {
     lede_error *err;
     const uint32_t *map; /* offsets = chars: byte -> code point; NULL for byte offsets */
     exp_skips skips;     /* furniture a sentence's text leaves out */
+    size_t str_at;       /* where the last span head's JSON string starts in the output */
+    /* where the first n_sent_at sentences' JSON strings lie in the output (at most
+     * JW_SENT_AT, and none when the record goes out in pieces), for the summary to copy
+     * instead of escaping the same text again */
+    struct jw_str *sent_at;
+    size_t n_sent_at;
 } jw;
+
+/* A JSON string already written in the record: b->data[at, at + len). */
+struct jw_str {
+    size_t at, len;
+};
+
+#define JW_SENT_AT 256
 
 /* Writes the literal for the current layout: compact c or pretty p. */
 #define JW_LIT(j, c, p)                                                                            \
@@ -78,19 +91,25 @@ static void end_array(jw *j, size_t n)
 }
 
 /* {"start":S,"end":E,"text":"..." with text s[0..n), in any layout -- the caller adds its
- * own fields and the brace. */
-static void span_head_text(jw *j, uint32_t start, uint32_t end, const char *s, size_t n)
+ * own fields and the brace. Out of line: span_head's fast path is inlined in every loop. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void
+span_head_text(jw *j, uint32_t start, uint32_t end, const char *s, size_t n)
 {
     JW_OPEN(j, "start");
     exp_put_offset(j->o, j->map, start);
     JW_FIELD(j, "end");
     exp_put_offset(j->o, j->map, end);
     JW_FIELD(j, "text");
+    j->str_at = j->o->b->len;
     exp_put_jstr(j->o, s, n);
 }
 
-/* The same with the span's own bytes as its text. */
-static void span_head(jw *j, uint32_t start, uint32_t end)
+/* The same with the span's own bytes as its text. Inline: called for every sentence,
+ * quotation and its mention and cue, and every token. */
+static inline void span_head(jw *j, uint32_t start, uint32_t end)
 {
     char *p;
 
@@ -103,6 +122,7 @@ static void span_head(jw *j, uint32_t start, uint32_t end)
         p = exp_write_u64(p + 7, end);
         memcpy(p, ",\"text\":", 8);
         exp_commit(j->o, p + 8);
+        j->str_at = j->o->b->len;
         exp_put_jstr(j->o, j->text + start, end - start);
         return;
     }
@@ -218,6 +238,9 @@ static void render_sentences(jw *j)
     size_t n;
     const lede_sentence *s = lede_doc_sentences(j->doc, &n);
 
+    /* a record in pieces may leave the buffer before the summary: nothing noted */
+    size_t n_at = j->o->pieces ? 0 : n < JW_SENT_AT ? n : JW_SENT_AT;
+
     JW_MEMBER(j, "sentences");
     exp_putc(j->o, '[');
     for (size_t i = 0; i < n; i++) {
@@ -226,9 +249,34 @@ static void render_sentences(jw *j)
             return;
         element(j, i);
         shown_head(j, s[i].start, s[i].end);
+        if (i < n_at) {
+            j->sent_at[i].at = j->str_at;
+            j->sent_at[i].len = j->o->b->len - j->str_at;
+        }
         JW_INDEX_TAIL(j, "paragraph", s[i].paragraph);
     }
+    j->n_sent_at = n_at; /* (a failure above set o->rc: then none is read) */
     end_array(j, n);
+}
+
+/* Appends the JSON string of sentence k again when render_sentences noted where it lies
+ * in the record; returns 0 (nothing written) when it did not. The copy comes from the same
+ * buffer, so room is made first: growing it may move its bytes. */
+static int put_sentence_again(jw *j, uint32_t k)
+{
+    lede_buf *b = j->o->b;
+
+    if (k >= j->n_sent_at || j->o->pieces || j->o->rc)
+        return 0;
+    const struct jw_str *str = &j->sent_at[k];
+    if (b->len + str->len >= b->cap || b->len + str->len > b->max) {
+        if ((j->o->rc = lede_buf_reserve(b, str->len)) != 0)
+            return 1;
+    }
+    memcpy(b->data + b->len, b->data + str->at, str->len);
+    b->len += str->len;
+    b->data[b->len] = '\0';
+    return 1;
 }
 
 static void render_paragraphs(jw *j)
@@ -391,7 +439,6 @@ static void render_summary(jw *j)
         }
         if (!exp_span_ok(j->o, j->err, j->doc, "sentence", k, s[k].start, s[k].end, j->len))
             return;
-        exp_shown_text(&j->skips, j->text, s[k].start, s[k].end, &shown, &shown_len, j->o, j->err);
         element(j, i);
         char *w;
         if (!j->pretty && (w = exp_room(j->o, 12 + 10 + 8))) {
@@ -404,7 +451,12 @@ static void render_summary(jw *j)
             exp_put_u64(j->o, k);
             JW_FIELD(j, "text");
         }
-        exp_put_jstr(j->o, shown, shown_len);
+        /* the sentence's text as "sentences" wrote it, or escaped once more */
+        if (!put_sentence_again(j, k)) {
+            exp_shown_text(&j->skips, j->text, s[k].start, s[k].end, &shown, &shown_len, j->o,
+                           j->err);
+            exp_put_jstr(j->o, shown, shown_len);
+        }
         if (!j->pretty && (w = exp_room(j->o, 9 + EXP_NUM_MAX + 1))) {
             memcpy(w, ",\"score\":", 9);
             w = exp_write_num(w + 9, it[i].score);
@@ -559,7 +611,10 @@ static void close_record(jw *j)
 
 void exp_render_json(const exp_instance *x, lede_doc *doc, exp_out *o, lede_error *err)
 {
-    jw j = {o, x->format == EXP_JSON && x->pretty, NULL, 0, doc, err, NULL, {.layer = NULL}};
+    struct jw_str sent_at[JW_SENT_AT];
+    jw j = {
+        o, x->format == EXP_JSON && x->pretty, NULL, 0, doc, err, NULL, {.layer = NULL}, 0, sent_at,
+        0};
     const char *id = lede_doc_id(doc);
     size_t n;
 
@@ -607,7 +662,8 @@ void exp_render_json(const exp_instance *x, lede_doc *doc, exp_out *o, lede_erro
 void exp_render_json_error(const exp_instance *x, const lede_doc *doc, const char *stage,
                            const char *message, exp_out *o)
 {
-    jw j = {o, x->format == EXP_JSON && x->pretty, "", 0, doc, NULL, NULL, {.layer = NULL}};
+    jw j = {o, x->format == EXP_JSON && x->pretty, "", 0, doc, NULL, NULL, {.layer = NULL}, 0, NULL,
+            0};
     const char *id = lede_doc_id(doc);
 
     exp_putc(o, '{');

@@ -117,6 +117,39 @@ static inline void word_masks32(const unsigned char *p, uint32_t *up, uint32_t *
 }
 #endif
 
+/* The end of the run of ASCII lower-case letters at q (q <= end) in tok_plain_words: from
+ * the mask of the block of 64 bytes that holds it (*blk_mask, of the bytes from *blk),
+ * computed when the run leaves the block; near the paragraph end the block is its last 64
+ * bytes (a run that reaches the end stops there), and lower_run_end takes a paragraph
+ * shorter than that. Inline: the block stays in the loop's registers. */
+static inline uint32_t lower_end(const unsigned char *s, uint32_t q, uint32_t end, uint32_t *blk,
+                                 uint64_t *blk_mask)
+{
+#ifdef TOK_SSE2
+    for (;;) {
+        if (q - *blk < 64) {
+            uint64_t m = ~*blk_mask >> (q - *blk);
+            if (m)
+                return q + (uint32_t)__builtin_ctzll(m);
+            q = *blk + 64;
+        }
+        if (q >= end) /* a run to the paragraph's end */
+            return q;
+        if (end - q >= 64)
+            *blk = q;
+        else if (end >= 64)
+            *blk = end - 64;
+        else
+            return lower_run_end(s, q, end);
+        *blk_mask = lower_mask64(s + *blk);
+    }
+#else
+    (void)blk;
+    (void)blk_mask;
+    return lower_run_end(s, q, end);
+#endif
+}
+
 /* What may follow a token of the fast path (tok_plain_words), by its next byte: FE_NO, the
  * general path must judge the token (a letter, a digit, an apostrophe or hyphen that may
  * join, a character that may continue a URL, any non-ASCII byte); FE_STOP, FE_COLON and
@@ -309,6 +342,39 @@ ends:
     }
 }
 
+/* The commonest tokens of wide_token's grammar, without its rescan: a word [pos, q) of a
+ * letter and lower-case letters, then joined words of lower-case letters, each after an
+ * inner hyphen or apostrophe ("high-speed", "government's", "year-on-year"). Returns the
+ * token's end in the low 32 bits, and LEDE_TOKF_APOSTROPHE in the high ones when an
+ * apostrophe joins it, when wide_token would end it
+ * there (before a space, a comma, a mark or symbol that cannot extend it, or a full stop
+ * that stop_ends_token lets end it); else pos, and wide_token decides: a capital or digit
+ * after a joiner or after a lower-case letter, a colon, an apostrophe with clitics = true
+ * (scan_word splits it), an apostrophe or other byte at the end. s[q] is the joiner
+ * (q < end). */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* out of the hot loop, as wide_token */
+#endif
+static uint64_t
+joined_word(const tok_config *cfg, const unsigned char *s, uint32_t pos, uint32_t q, uint32_t end)
+{
+    unsigned char x = s[q];
+    uint64_t apos = 0;
+    unsigned fe;
+
+    while ((x == '-' || (x == '\'' && !cfg->clitics)) && q + 1 < end && tok_ascii_lower(s[q + 1])) {
+        if (x == '\'')
+            apos = (uint64_t)LEDE_TOKF_APOSTROPHE << 32;
+        q = lower_run_end(s, q + 2, end);
+        x = q < end ? s[q] : ' ';
+    }
+    /* nothing joined (x is still the joiner: FE_NO or FE_APOS) falls through to pos */
+    fe = fast_end[x];
+    if (fe >= FE_COMMA || (fe == FE_STOP && stop_ends_token(cfg, s, pos, q, end, 0, 0)))
+        return apos | q;
+    return pos;
+}
+
 /* What tok_words makes of the ASCII byte at s[pos] between words (pos is past the start
  * of the paragraph, so s[pos - 1] is in it): BETWEEN_SKIP for a space, BETWEEN_TOKEN for
  * a token of that byte alone, its kind and flags in *kf as tok_plain_words keeps them
@@ -373,11 +439,10 @@ uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t
      * room for a token and a mark after it: stores through t would otherwise make the
      * compiler reload vec->n and vec->v for every token, and an index costs a multiply */
     lede_token *t = vec->v + vec->n, *t_last = vec->cap ? vec->v + vec->cap - 1 : t;
-#ifdef TOK_SSE2
-    /* blk_mask holds the 64 bytes from blk; none yet (q - blk >= 64 for every q >= pos) */
+    /* blk_mask holds the 64 bytes from blk (lower_end); none yet (q - blk >= 64 for every
+     * q >= pos) */
     uint32_t blk = pos - 64;
     uint64_t blk_mask = 0;
-#endif
 
     while (pos < end) {
         unsigned char c = s[pos], e;
@@ -412,36 +477,7 @@ uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t
              * below */
             _Static_assert(LEDE_TOK_WORD == 0, "the kind of a word is the zero low half");
             kf = (uint32_t)tok_ascii_upper(c) * ((LEDE_TOKF_CAPITALIZED | TOK_F_INERT) << 16);
-#ifdef TOK_SSE2
-            /* the end of the lower-case run from the mask of the block of 64 bytes that
-             * holds it, computed when the run leaves the block; near the paragraph end the
-             * block is its last 64 bytes (a run that reaches the end stops there), and
-             * lower_run_end takes a paragraph shorter than that */
-            q = pos + 1;
-            for (;;) {
-                if (q - blk < 64) {
-                    uint64_t m = ~blk_mask >> (q - blk);
-                    if (m) {
-                        q += (uint32_t)__builtin_ctzll(m);
-                        break;
-                    }
-                    q = blk + 64;
-                }
-                if (q >= end) /* a run to the paragraph's end */
-                    break;
-                if (end - q >= 64) {
-                    blk = q;
-                } else if (end >= 64) {
-                    blk = end - 64;
-                } else {
-                    q = lower_run_end(s, q, end);
-                    break;
-                }
-                blk_mask = lower_mask64(s + blk);
-            }
-#else
-            q = lower_run_end(s, pos + 1, end);
-#endif
+            q = lower_end(s, pos + 1, end, &blk, &blk_mask);
             /* inert unless a lower-case letter alone (a list marker?), but see below */
             kf |= (uint32_t)(q - pos >= 2) * (TOK_F_INERT << 16);
         }
@@ -456,14 +492,24 @@ uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t
             if (!stop_ends_token(cfg, s, pos, q, end, 1, 0))
                 break;
         } else if (fast_end[e] < ((uint16_t)kf == LEDE_TOK_NUMBER ? FE_END : FE_COMMA)) {
-            /* its own variables: taking the address of kind and flags would keep them
-             * in memory for every token */
-            uint16_t wkind, wflags;
-            q = wide_token(cfg, s, pos, end, &wkind, &wflags);
-            if (q == pos)
-                break;
-            kf = wkind | (uint32_t)wflags << 16;
-            e = q < end ? s[q] : ' ';
+            uint64_t r;
+            if ((uint16_t)kf == LEDE_TOK_WORD && (e == '-' || e == '\'') &&
+                (uint32_t)(r = joined_word(cfg, s, pos, q, end)) != pos) {
+                /* "high-speed", "government's": the wider grammar's token and flags (kf
+                 * has the capital's) */
+                q = (uint32_t)r;
+                e = q < end ? s[q] : ' ';
+                kf |= (uint32_t)(r >> 32 | TOK_F_INERT) << 16;
+            } else {
+                /* its own variables: taking the address of kind and flags would keep them
+                 * in memory for every token */
+                uint16_t wkind, wflags;
+                q = wide_token(cfg, s, pos, end, &wkind, &wflags);
+                if (q == pos)
+                    break;
+                kf = wkind | (uint32_t)wflags << 16;
+                e = q < end ? s[q] : ' ';
+            }
         }
         if (t >= t_last && !(t = grow(vec, t, &t_last))) {
             *rc = LEDE_ENOMEM; /* vec->n counts the tokens made */
