@@ -554,7 +554,7 @@ int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, su
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory for %zu sentences",
                               n_sent);
     sum_lexicon_begin(&scratch->lex, stemmer, stopwords);
-    int rc = sum_lexicon_words(&scratch->lex, text, text_len, tok, ls, n_sent, words);
+    int rc = sum_lexicon_words(&scratch->lex, text, text_len, tok, n_tok, ls, n_sent, words);
     if (rc != 0)
         return lede_error_set(err, rc, "summarizer: out of memory in the term cache");
 

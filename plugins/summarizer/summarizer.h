@@ -86,6 +86,7 @@ typedef struct sum_lexicon {
     uint32_t stem_cap;
     uint32_t doc;         /* the current document's stamp */
     uint32_t n_doc_terms; /* ids handed out in the current document */
+    int no_simd;          /* make every key with the scalar code (tests compare the two) */
 } sum_lexicon;
 
 /* A document's word and number tokens, sentence after sentence, as the lexicon read them,
@@ -106,14 +107,14 @@ typedef struct sum_words {
 /* Starts a document: its term ids restart at 0, in order of first occurrence. */
 void sum_lexicon_begin(sum_lexicon *lx, struct sb_stemmer *stemmer, int stopwords);
 /* Lists the word and number tokens of the sentences ls[0..n_sent) (whose token ranges the
- * caller checked against tok) into words, whose stem[] has room for one entry per word or
+ * caller checked against tok[0..n_tok)) into words, whose stem[] has room for one entry per word or
  * number token of the sentences, plus one, and whose word_end[], byte_end[] and term_end[]
  * have n_sent: each sentence's count of words and of their bytes, which tell the sentences
  * that may repeat an earlier one, and each word with a term with its stem id (private to
  * the lexicon: sum_lexicon_number turns it into the document's term id). Returns 0,
  * LEDE_ENOMEM or LEDE_ETOOBIG. */
 int sum_lexicon_words(sum_lexicon *lx, const char *text, size_t text_len, const lede_token *tok,
-                      const lede_sentence *ls, size_t n_sent, sum_words *words);
+                      size_t n_tok, const lede_sentence *ls, size_t n_sent, sum_words *words);
 /* The current document's term id for a stem id from sum_lexicon_words: 0, 1, 2 ... in
  * order of first call. num and doc are lx->num and lx->doc, *next lx->n_doc_terms: the
  * caller keeps them in locals for a run of words (stores through num could change *lx as
