@@ -418,44 +418,50 @@ __attribute__((target("avx2"))) static inline uint64_t cand_bits64(const char *p
 }
 
 /* Appends at + k for each bit k of m to pos[n ..] and returns the new n, with no branch
- * on m when it holds at most four bits: four positions are written whatever it holds
- * (past its count they are overwritten or never read). */
+ * on m when it holds at most two bits: two positions are written whatever it holds (past
+ * its count they are overwritten or never read). Two thirds of the steps of news text hold
+ * no candidate and 98% at most two: a third and fourth write for every step cost more than
+ * the loop's rare branch. */
 __attribute__((target("avx2,popcnt,bmi"))) static inline size_t put_bits64(uint32_t *pos, size_t n,
                                                                            size_t at, uint64_t m)
 {
     size_t count = (size_t)__builtin_popcountll(m);
     uint32_t *out = pos + n;
-    for (int k = 0; k < 4; k++) {
+    for (int k = 0; k < 2; k++) {
         out[k] = (uint32_t)(at + (size_t)__builtin_ctzll(m | UINT64_C(1) << 63));
         m &= m - 1;
     }
-    for (size_t extra = n + 4; m; m &= m - 1) /* more than four */
+    for (size_t extra = n + 2; m; m &= m - 1) /* more than two */
         pos[extra++] = (uint32_t)(at + (size_t)__builtin_ctzll(m));
     return n + count;
 }
 
 /* gather_cands() with AVX2 (and the POPCNT and BMI1 that every AVX2 CPU has), 64 bytes a
- * step with no branch on the text. The last step is cut at end by a mask; near the end
- * of the text it reads the text's last 64 bytes and drops those before the step. Returns
- * the new n; *b is left at end, or where fewer than 64 bytes of text were there to read. */
+ * step with no branch on the text. The whole steps first, with no test of where the span
+ * or the text ends; the last step is cut at end by a mask, and near the end of the text it
+ * reads the text's last 64 bytes and drops those before the step. Returns the new n; *b is
+ * left at end, or where fewer than 64 bytes of text were there to read. */
 __attribute__((target("avx2,popcnt,bmi"))) static size_t
 gather_avx2(const char *text, size_t len, size_t *b, size_t end, uint32_t *pos, size_t n)
 {
     size_t at = *b;
-    for (; at < end; at += 64) {
+    for (; at + 64 <= end; at += 64) /* end <= len: the 64 bytes are text */
+        n = put_bits64(pos, n, at, cand_bits64(text + at));
+    if (at < end) {
         uint64_t m;
         if (at + 64 <= len) {
             m = cand_bits64(text + at);
         } else if (len >= 64) {
             m = cand_bits64(text + len - 64) >> (at - (len - 64)); /* 0 < shift < 64 */
         } else {
-            break;
+            *b = at;
+            return n;
         }
-        if (end - at < 64)
-            m &= (UINT64_C(1) << (end - at)) - 1;
+        m &= (UINT64_C(1) << (end - at)) - 1; /* end - at < 64 */
         n = put_bits64(pos, n, at, m);
+        at = end;
     }
-    *b = at < end ? at : end;
+    *b = at;
     return n;
 }
 #endif
