@@ -277,6 +277,13 @@ static qt_mrec *prev_mention(qt_names *nm, back_walk *w, int *ok)
          * stop or connector stands before a name word): the quotation a pronoun follows
          * ("...," he said) is stepped over at once, not read a chunk at a time. */
         size_t end = w->end;
+        /* Eight tokens at a time while all eight are quoted (each flag is 0 or 1). */
+        const uint64_t all_quoted = UINT64_C(0x0101010101010101);
+        for (uint64_t eight; end >= 8; end -= 8) {
+            memcpy(&eight, v->quoted + end - 8, sizeof eight);
+            if (eight != all_quoted)
+                break;
+        }
         while (end > 0 && v->quoted[end - 1])
             end--;
         if (end < w->end && !spend(nm, w->end - end)) {
