@@ -377,38 +377,52 @@ int qt_same_word(const char *a, size_t na, const char *b, size_t nb)
 {
     if (na != nb)
         return 0;
+    /* Bytes that differ are the same letter in two cases when they differ in bit 0x20 alone
+     * and one of them is a-z: equal bytes, most of a match, cost one compare. */
     for (size_t i = 0; i < na; i++) {
-        char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z')
-            x = (char)(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z')
-            y = (char)(y - 'A' + 'a');
-        if (x != y)
+        unsigned x = (unsigned char)a[i], y = (unsigned char)b[i];
+        if (x != y && ((x ^ y) != 0x20 || (x | 0x20u) - 'a' > 'z' - 'a'))
             return 0;
     }
     return 1;
 }
 
 #ifdef QT_AVX2
-/* qt_find_pair()'s search over the whole 32-byte blocks of [*p, stop) with AVX2 (stop <
- * the text's end: the second byte is read too): the first pair, or NULL with *p at the
- * first block not searched. b is folded already, fold_bit as qt_find_pair() sets it. */
+/* The pairs among the 32 bytes at q as bits (AVX2; q[32] is read too). */
+__attribute__((target("avx2"))) static inline unsigned pair_bits32(const char *q, __m256i va,
+                                                                   __m256i vb, __m256i vf)
+{
+    __m256i x0 = _mm256_loadu_si256((const __m256i *)(const void *)q);
+    __m256i x1 = _mm256_loadu_si256((const __m256i *)(const void *)(q + 1));
+    return (unsigned)_mm256_movemask_epi8(_mm256_and_si256(
+        _mm256_cmpeq_epi8(x0, va), _mm256_cmpeq_epi8(_mm256_or_si256(x1, vf), vb)));
+}
+
+/* qt_find_pair()'s search of [*p, stop) with AVX2 (stop < the text's end: the second byte
+ * is read too), 32 bytes a step: the first pair, or NULL with *p at the first byte not
+ * searched. A span of 32 bytes or more is searched to its stop, the last step by the 32
+ * bytes that end there (those before the step dropped): no byte loop over its tail. b is
+ * folded already, fold_bit as qt_find_pair() sets it. */
 __attribute__((target("avx2"))) static const char *find_pair_avx2(const char **p, const char *stop,
                                                                   char a, char b, char fold_bit)
 {
     const __m256i va = _mm256_set1_epi8(a), vb = _mm256_set1_epi8(b),
                   vf = _mm256_set1_epi8(fold_bit);
     const char *q = *p;
+    if (stop - q < 32)
+        return NULL;
     for (; q + 32 <= stop; q += 32) {
-        __m256i x0 = _mm256_loadu_si256((const __m256i *)(const void *)q);
-        __m256i x1 = _mm256_loadu_si256((const __m256i *)(const void *)(q + 1));
-        __m256i hit = _mm256_and_si256(_mm256_cmpeq_epi8(x0, va),
-                                       _mm256_cmpeq_epi8(_mm256_or_si256(x1, vf), vb));
-        unsigned m = (unsigned)_mm256_movemask_epi8(hit);
+        unsigned m = pair_bits32(q, va, vb, vf);
         if (m)
             return q + __builtin_ctz(m);
     }
-    *p = q;
+    if (q < stop) {
+        /* The last 32 bytes of the span, which began at least 32 bytes before stop. */
+        unsigned m = pair_bits32(stop - 32, va, vb, vf) >> (32 - (stop - q));
+        if (m)
+            return q + __builtin_ctz(m);
+    }
+    *p = stop;
     return NULL;
 }
 #endif
