@@ -77,7 +77,7 @@ static void test_quotation_is_found_at_every_offset_of_a_64_byte_step(void **sta
     }
 }
 
-/* A step of 64 bytes holding more than the four candidates written whatever it holds:
+/* A step of 64 bytes holding more than the two candidates written whatever it holds:
  * twelve marks and two apostrophes, at every offset across a step's end. */
 static void test_more_than_four_marks_in_one_step_are_all_found(void **state)
 {
@@ -99,6 +99,27 @@ static void test_more_than_four_marks_in_one_step_are_all_found(void **state)
             assert_ptr_equal(qtu_find(&t, words[w]), &t.q[w]);
         qtu_free(&t);
     }
+}
+
+/* qt_same_word() answers as a compare of the bytes with A-Z folded, for every pair of
+ * bytes at every place of a word (a letter and its other case, bytes that differ in bit
+ * 0x20 alone but are no letters: [ and {, @ and `, bytes beyond ASCII). */
+static void test_same_word_matches_a_folded_compare(void **state)
+{
+    (void)state;
+    for (unsigned x = 0; x < 256; x++) {
+        for (unsigned y = 0; y < 256; y++) {
+            unsigned fx = x >= 'A' && x <= 'Z' ? x + 32 : x, fy = y >= 'A' && y <= 'Z' ? y + 32 : y;
+            int want = fx == fy;
+            for (size_t at = 0; at < 3; at++) {
+                char a[3] = {'k', 'I', 'm'}, b[3] = {'K', 'i', 'M'};
+                a[at] = (char)x;
+                b[at] = (char)y;
+                assert_int_equal(qt_same_word(a, 3, b, 3), want);
+            }
+        }
+    }
+    assert_int_equal(qt_same_word("Lee", 3, "Leeds", 5), 0);
 }
 
 /* qt_find_pair() (32 bytes a step with AVX2, 16 with SSE2, then byte by byte) answers as
@@ -357,6 +378,25 @@ static void test_pronoun_walk_steps_over_the_quotation_it_follows(void **state)
     qtu_run(&t, "Ann Lee spoke to Tom Kerr. \"Ask Tom Kerr,\" she said.", NULL);
     qtu_expect(&t, "Ask Tom Kerr,", "Ann Lee", "said", "she");
     qtu_free(&t);
+}
+
+/* The walk steps back over the quotation eight tokens at a time, then one by one: a
+ * quotation of any length between the pronoun and the person it stands for. */
+static void test_pronoun_walk_steps_over_quotations_of_every_length(void **state)
+{
+    (void)state;
+    for (size_t words = 1; words <= 26; words++) {
+        char quote[256] = "Ask";
+        for (size_t w = 1; w < words; w++)
+            strcat(quote, w % 3 ? " him" : " Tom Kerr");
+        char text[400];
+        snprintf(text, sizeof text, "Ann Lee spoke to Tom Kerr. \"%s,\" she said.", quote);
+        strcat(quote, ",");
+        qtu t;
+        qtu_run(&t, text, NULL);
+        qtu_expect(&t, quote, "Ann Lee", "said", "she");
+        qtu_free(&t);
+    }
 }
 
 /* A run of sixty capitalised words ending in the surname has no reading start near it:
@@ -618,6 +658,7 @@ int main(void)
         cmocka_unit_test(test_quotation_is_found_at_every_offset_of_a_block),
         cmocka_unit_test(test_quotation_is_found_at_every_offset_of_a_64_byte_step),
         cmocka_unit_test(test_more_than_four_marks_in_one_step_are_all_found),
+        cmocka_unit_test(test_same_word_matches_a_folded_compare),
         cmocka_unit_test(test_find_pair_matches_a_byte_search),
         cmocka_unit_test(test_text_without_quotation_marks_has_no_quotations),
         cmocka_unit_test(test_cue_verb_is_found_whatever_its_case),
@@ -634,6 +675,7 @@ int main(void)
         cmocka_unit_test(test_surname_before_its_full_name_resolves_to_it),
         cmocka_unit_test(test_titled_surname_is_resolved_from_the_mentions_up_to_it),
         cmocka_unit_test(test_pronoun_walk_steps_over_the_quotation_it_follows),
+        cmocka_unit_test(test_pronoun_walk_steps_over_quotations_of_every_length),
         cmocka_unit_test(test_surname_inside_a_long_run_of_capitals_resolves),
         cmocka_unit_test(test_whitespace_tokens_are_dropped_wherever_they_are),
         cmocka_unit_test(test_ten_thousand_surnames_asked_about_stay_linear),
