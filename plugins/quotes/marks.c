@@ -920,6 +920,14 @@ int qt_find_segments(const qt_view *v, qt_seg **out, size_t *n_out, size_t *work
 
     size_t k = 0;
     for (size_t pi = 0; pi < v->n_para; pi++) {
+        /* Nothing is open between paragraphs (each ends with an empty stack): with no
+         * quotation waiting for its continuation, the paragraphs without marks are passed
+         * at once, to the next candidate's (the candidates are in paragraph order). */
+        if (p.pending == LEDE_NONE) {
+            if (k == p.n_c)
+                break;
+            pi = p.c[k].para;
+        }
         size_t first = k;
         while (k < p.n_c && p.c[k].para == pi)
             k++;
