@@ -380,6 +380,38 @@ static void test_pronoun_walk_steps_over_the_quotation_it_follows(void **state)
     qtu_free(&t);
 }
 
+/* Twenty people named in full, then each quoted by surname twice, in two orders: the
+ * names given as text are remembered per full-name mention (in slots that twenty mentions
+ * share), and each quotation still gets its own speaker. */
+static void test_speakers_named_again_and_again_keep_their_names(void **state)
+{
+    (void)state;
+    static const char *const firsts[] = {"Ann", "Tom", "Jane", "Mark"};
+    char text[4096];
+    size_t n = 0;
+    for (int i = 0; i < 20; i++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "%s Morad%c%c arrived. ", firsts[i % 4],
+                              'a' + i % 5, 'a' + i);
+    for (int pass = 0; pass < 2; pass++)
+        for (int k = 0; k < 20; k++) {
+            int i = pass ? 19 - k : k;
+            n += (size_t)snprintf(text + n, sizeof text - n, "\"Point %d %d,\" Morad%c%c said. ",
+                                  pass, i, 'a' + i % 5, 'a' + i);
+        }
+    qtu t;
+    qtu_run(&t, text, NULL);
+    assert_int_equal(t.n, 40);
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < 20; i++) {
+            char quote[32], full[32], surname[16];
+            snprintf(quote, sizeof quote, "Point %d %d,", pass, i);
+            snprintf(surname, sizeof surname, "Morad%c%c", 'a' + i % 5, 'a' + i);
+            snprintf(full, sizeof full, "%s %s", firsts[i % 4], surname);
+            qtu_expect(&t, quote, full, "said", surname);
+        }
+    qtu_free(&t);
+}
+
 /* The walk steps back over the quotation eight tokens at a time, then one by one: a
  * quotation of any length between the pronoun and the person it stands for. */
 static void test_pronoun_walk_steps_over_quotations_of_every_length(void **state)
@@ -676,6 +708,7 @@ int main(void)
         cmocka_unit_test(test_titled_surname_is_resolved_from_the_mentions_up_to_it),
         cmocka_unit_test(test_pronoun_walk_steps_over_the_quotation_it_follows),
         cmocka_unit_test(test_pronoun_walk_steps_over_quotations_of_every_length),
+        cmocka_unit_test(test_speakers_named_again_and_again_keep_their_names),
         cmocka_unit_test(test_surname_inside_a_long_run_of_capitals_resolves),
         cmocka_unit_test(test_whitespace_tokens_are_dropped_wherever_they_are),
         cmocka_unit_test(test_ten_thousand_surnames_asked_about_stay_linear),

@@ -111,6 +111,13 @@ struct qt_names {
         const char *fallback;
         uint32_t fallback_at;
     } walks[5];
+    /* The names the local lookups gave as text (qt_mention_text()), by the tokens of the
+     * full-name mention, in a slot chosen by its first token: a speaker named again and
+     * again (Mr Blair said ... he added) is copied once. */
+    struct {
+        uint32_t tb, te;
+        const char *text; /* NULL: empty */
+    } texts[16];
 };
 
 /* What a pronoun walk looks for: WANT_PERSON is he or she of either gender (said the
