@@ -284,7 +284,7 @@ static int name_from(const qt_view *v, size_t i, size_t hi, qt_mention *out, siz
                     break;
             } else if (is_initial_dot(v, j)) {
                 j++;
-            } else if (j + 1 < hi && is_name_word(v, j + 1) && is_connector(v, j)) {
+            } else if (is_connector(v, j) && j + 1 < hi && is_name_word(v, j + 1)) {
                 j++;
             } else {
                 break;
@@ -327,7 +327,7 @@ int qt_name_ending_at(const qt_view *v, size_t i, size_t lo, qt_mention *out)
             b = k;
         else if (is_initial_dot(v, k))
             b = k;
-        else if (k > lo && is_name_word(v, k - 1) && is_connector(v, k))
+        else if (is_connector(v, k) && k > lo && is_name_word(v, k - 1))
             b = k;
         else
             break;
@@ -1294,7 +1294,7 @@ int qt_alone_at(const qt_view *v, size_t h)
 int qt_run_break_before(const qt_view *v, size_t k)
 {
     return k == 0 || (!is_name_word(v, k - 1) && !is_initial_dot(v, k - 1) &&
-                      !(is_name_word(v, k) && is_connector(v, k - 1)));
+                      !(is_connector(v, k - 1) && is_name_word(v, k)));
 }
 
 /* Copies a name into the arena with each run of white space made one space (a name can
