@@ -101,6 +101,95 @@ static void test_more_than_four_marks_in_one_step_are_all_found(void **state)
     }
 }
 
+/* The segments qt_find_segments() finds in text with the paragraphs paras[0 .. n), appended
+ * to out[*n_out ..]. */
+static void segments_of(const char *text, size_t len, const lede_paragraph *paras, size_t n,
+                        qt_seg *out, size_t *n_out, size_t cap)
+{
+    lede_doc *doc;
+    lede_error err;
+    assert_int_equal(lede_doc_new(&doc, &err), 0);
+    qt_view v;
+    memset(&v, 0, sizeof v);
+    v.doc = doc;
+    v.text = text;
+    v.len = len;
+    v.para = paras;
+    v.n_para = n;
+    qt_seg *segs;
+    size_t n_segs, work;
+    assert_int_equal(qt_find_segments(&v, &segs, &n_segs, &work, &err), 0);
+    for (size_t i = 0; i < n_segs; i++) {
+        assert_true(*n_out < cap);
+        out[(*n_out)++] = segs[i];
+    }
+    lede_doc_free(doc);
+}
+
+static void assert_same_segments(const qt_seg *a, size_t na, const qt_seg *b, size_t nb)
+{
+    assert_int_equal(na, nb);
+    for (size_t i = 0; i < na; i++) {
+        assert_int_equal(a[i].mark_start, b[i].mark_start);
+        assert_int_equal(a[i].mark_end, b[i].mark_end);
+        assert_int_equal(a[i].start, b[i].start);
+        assert_int_equal(a[i].end, b[i].end);
+        assert_int_equal(a[i].closed, b[i].closed);
+    }
+}
+
+/* The mark scan gathers the candidate bytes of a document 1 KiB at a time across its
+ * paragraphs' ends: paragraphs of 1 to 2,500 bytes, with quotations anywhere in them and
+ * blank lines between, give the segments each paragraph gives read alone; a paragraph that
+ * begins inside the one before (a layer out of order) is read again from its start. */
+static void test_marks_are_found_per_paragraph_across_the_scan_spans(void **state)
+{
+    (void)state;
+    static char text[160000];
+    static lede_paragraph paras[64];
+    static qt_seg whole[2048], alone[2048];
+    size_t len = 0, n_para = 0;
+    uint32_t seed = 99;
+    for (int pi = 0; pi < 40; pi++) {
+        size_t start = len;
+        seed = seed * 1103515245u + 12345u;
+        size_t words = (seed >> 16) % 150 + 1; /* at most 20 bytes a word */
+        for (size_t w = 0; w < words; w++) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = (seed >> 16) % 16;
+            const char *piece = r == 0   ? "\"Yes, it is,\" "
+                                : r == 1 ? "\xE2\x80\x9CWe can't go\xE2\x80\x9D "
+                                : r == 2 ? "Iran's "
+                                : r == 3 ? "\xC2\xA3"
+                                           "5 "
+                                         : "word ";
+            size_t n = strlen(piece);
+            memcpy(text + len, piece, n);
+            len += n;
+        }
+        paras[n_para++] = (lede_paragraph){(uint32_t)start, (uint32_t)(len - 1), 0, 0};
+        memcpy(text + len, "\n\n", 2);
+        len += 2;
+    }
+    size_t n_whole = 0, n_alone = 0;
+    segments_of(text, len, paras, n_para, whole, &n_whole, 2048);
+    for (size_t pi = 0; pi < n_para; pi++)
+        segments_of(text, len, &paras[pi], 1, alone, &n_alone, 2048);
+    assert_true(n_whole > 100);
+    assert_same_segments(whole, n_whole, alone, n_alone);
+
+    /* The second paragraph begins in the first: each is read from its own start. */
+    static const char two[] = "So \"one two,\" he said and \"three four,\" she said.";
+    size_t n2 = sizeof two - 1, at = (size_t)(strstr(two, "and") - two);
+    lede_paragraph overlap[2] = {{0, (uint32_t)n2, 0, 0}, {(uint32_t)at, (uint32_t)n2, 0, 0}};
+    n_whole = n_alone = 0;
+    segments_of(two, n2, overlap, 2, whole, &n_whole, 512);
+    segments_of(two, n2, &overlap[0], 1, alone, &n_alone, 512);
+    segments_of(two, n2, &overlap[1], 1, alone, &n_alone, 512);
+    assert_int_equal(n_alone, 3);
+    assert_same_segments(whole, n_whole, alone, n_alone);
+}
+
 /* qt_same_word() answers as a compare of the bytes with A-Z folded, for every pair of
  * bytes at every place of a word (a letter and its other case, bytes that differ in bit
  * 0x20 alone but are no letters: [ and {, @ and `, bytes beyond ASCII). */
@@ -690,6 +779,7 @@ int main(void)
         cmocka_unit_test(test_quotation_is_found_at_every_offset_of_a_block),
         cmocka_unit_test(test_quotation_is_found_at_every_offset_of_a_64_byte_step),
         cmocka_unit_test(test_more_than_four_marks_in_one_step_are_all_found),
+        cmocka_unit_test(test_marks_are_found_per_paragraph_across_the_scan_spans),
         cmocka_unit_test(test_same_word_matches_a_folded_compare),
         cmocka_unit_test(test_find_pair_matches_a_byte_search),
         cmocka_unit_test(test_text_without_quotation_marks_has_no_quotations),

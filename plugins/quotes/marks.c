@@ -539,69 +539,112 @@ enum {
     SCAN_APOSTROPHE /* says whether the paragraph holds an in-word apostrophe */
 };
 
-/* Reads paragraph pi for candidates. In-word apostrophes (doesn’t, Iran's, 5'10) are an
- * apostrophe whatever is open, as role_of() says of a ’ or ' between letters or digits:
- * they are not stored (news text holds about one every 400 bytes), and only whether a
- * paragraph holds one matters to the pairing (para_has_apostrophe()). SCAN_STORE appends
- * the marks to out[n_c ..] and returns the new count, or cap + 1 when more than cap would
- * be stored; SCAN_COUNT returns n_c plus the paragraph's marks; SCAN_APOSTROPHE returns 1
- * when the paragraph holds an in-word apostrophe, else 0. */
-static size_t scan_para(const qt_view *v, size_t pi, int mode, cand *out, size_t cap, size_t n_c)
+/* The candidate bytes of a text handed out in order, paragraph by paragraph: gathered
+ * SCAN_SPAN bytes at a time across the paragraphs' ends (a paragraph is some 200 bytes
+ * of news text: a gather of its own each cost a call and a cut last step), the bytes
+ * between paragraphs passed over. */
+typedef struct cand_cursor {
+    uint32_t pos[SCAN_ROOM];
+    size_t k, n; /* pos[k .. n) are still to be handed out */
+    size_t lo;   /* the candidates before this byte are handed out or passed over */
+    size_t hi;   /* the text before this byte is gathered */
+    int avx2;
+} cand_cursor;
+
+static void cursor_init(cand_cursor *cc)
+{
+    cc->k = cc->n = 0;
+    cc->lo = cc->hi = 0;
+#ifdef QT_AVX2
+    cc->avx2 = qt_cpu_avx2();
+#else
+    cc->avx2 = 0;
+#endif
+}
+
+/* Gathers the cursor's next span, from byte ps on (pe <= len: the bytes past the paragraph
+ * are gathered too, for the paragraphs after it). */
+static void cursor_gather(const qt_view *v, cand_cursor *cc, size_t ps)
+{
+    size_t w = cc->hi > ps ? cc->hi : ps;
+    size_t e = v->len - w > SCAN_SPAN ? w + SCAN_SPAN : v->len;
+    cc->n = gather_cands(v->text, v->len, w, e, cc->avx2, cc->pos);
+    cc->k = 0;
+    cc->hi = e;
+}
+
+/* Reads paragraph pi for candidates, from cursor cc. In-word apostrophes (doesn’t, Iran's,
+ * 5'10) are an apostrophe whatever is open, as role_of() says of a ’ or ' between letters
+ * or digits: they are not stored (news text holds about one every 400 bytes), and only
+ * whether a paragraph holds one matters to the pairing (para_has_apostrophe()). SCAN_STORE
+ * appends the marks to out[n_c ..] and returns the new count, or cap + 1 when more than cap
+ * would be stored; SCAN_COUNT returns n_c plus the paragraph's marks; SCAN_APOSTROPHE
+ * returns 1 when the paragraph holds an in-word apostrophe, else 0. */
+static size_t scan_para(const qt_view *v, cand_cursor *cc, size_t pi, int mode, cand *out,
+                        size_t cap, size_t n_c)
 {
     uint32_t ps = v->para[pi].start, pe = v->para[pi].end;
     if (pe > v->len)
         pe = (uint32_t)v->len;
-    size_t next = ps; /* the bytes before it are read */
-#ifdef QT_AVX2
-    int avx2 = qt_cpu_avx2();
-#else
-    int avx2 = 0;
-#endif
-    uint32_t pos[SCAN_ROOM];
-    for (size_t w = ps; w < pe; w += SCAN_SPAN) {
-        size_t n_pos =
-            gather_cands(v->text, v->len, w, pe - w < SCAN_SPAN ? pe : w + SCAN_SPAN, avx2, pos);
-        for (size_t k = 0; k < n_pos; k++) {
-            size_t i = pos[k], n;
-            /* Of the other bytes of a mark only the second of '' and `` is a cand_byte():
-             * it lies before next. */
-            if (i < next)
-                continue;
-            int32_t cp = mark_at(v->text, v->len, i, &n);
-            if (cp < 0) {
-                next = i + 1; /* — … € and the like: none of their other bytes is a
-                               * cand_byte() */
-                continue;
-            }
-            if ((cp == '\'' || cp == 0x2019) && i > ps && i + n < pe &&
-                ascii_alnum(v->text[i - 1]) && ascii_alnum(v->text[i + n])) {
-                if (mode == SCAN_APOSTROPHE)
-                    return 1;
-                next = i + n;
-                continue;
-            }
-            /* Two apostrophes ('') are a straight double mark in some archives (the New
-             * York Times' among them), and two backticks (``) an opening one. */
-            if (cp == '\'' && i + 1 < pe && v->text[i + 1] == '\'') {
-                cp = '"';
-                n = 2;
-            } else if (cp == '`' && i + 1 < pe && v->text[i + 1] == '`') {
-                cp = 0x201C;
-                n = 2;
-            }
-            if (is_mark_cp(cp) && mode != SCAN_APOSTROPHE) {
-                if (mode == SCAN_STORE) {
-                    if (n_c == cap)
-                        return cap + 1;
-                    cand *c = &out[n_c];
-                    init_cand(c, i, n, cp, pi, class_of(cp));
-                    describe(v, c, ps, pe);
-                }
-                n_c++;
-            }
-            next = i + n;
-        }
+    if (ps >= pe)
+        return mode == SCAN_APOSTROPHE ? 0 : n_c;
+    if (ps < cc->lo) {
+        /* A paragraph that begins before the bytes handed out (paragraphs out of order, or
+         * overlapping): gathered again. */
+        cc->k = cc->n = 0;
+        cc->lo = cc->hi = ps;
     }
+    size_t next = ps; /* the bytes before it are read */
+    for (;;) {
+        if (cc->k == cc->n) {
+            if (cc->hi >= pe)
+                break;
+            cursor_gather(v, cc, ps);
+            continue;
+        }
+        size_t i = cc->pos[cc->k], n;
+        if (i >= pe)
+            break;
+        cc->k++;
+        /* Bytes between paragraphs lie before ps = the first next. Of the other bytes of a
+         * mark only the second of '' and `` is a cand_byte(): it lies before next. */
+        if (i < next)
+            continue;
+        int32_t cp = mark_at(v->text, v->len, i, &n);
+        if (cp < 0) {
+            next = i + 1; /* — … € and the like: none of their other bytes is a
+                           * cand_byte() */
+            continue;
+        }
+        if ((cp == '\'' || cp == 0x2019) && i > ps && i + n < pe && ascii_alnum(v->text[i - 1]) &&
+            ascii_alnum(v->text[i + n])) {
+            if (mode == SCAN_APOSTROPHE)
+                return 1;
+            next = i + n;
+            continue;
+        }
+        /* Two apostrophes ('') are a straight double mark in some archives (the New York
+         * Times' among them), and two backticks (``) an opening one. */
+        if (cp == '\'' && i + 1 < pe && v->text[i + 1] == '\'') {
+            cp = '"';
+            n = 2;
+        } else if (cp == '`' && i + 1 < pe && v->text[i + 1] == '`') {
+            cp = 0x201C;
+            n = 2;
+        }
+        if (is_mark_cp(cp) && mode != SCAN_APOSTROPHE) {
+            if (mode == SCAN_STORE) {
+                if (n_c == cap)
+                    return cap + 1;
+                cand *c = &out[n_c];
+                init_cand(c, i, n, cp, pi, class_of(cp));
+                describe(v, c, ps, pe);
+            }
+            n_c++;
+        }
+        next = i + n;
+    }
+    cc->lo = pe;
     return mode == SCAN_APOSTROPHE ? 0 : n_c;
 }
 
@@ -609,18 +652,22 @@ static size_t scan_para(const qt_view *v, size_t pi, int mode, cand *out, size_t
  * how many it stored, or cap + 1 when there were more (the scan stops there). */
 static size_t scan_marks(const qt_view *v, cand *out, size_t cap)
 {
+    cand_cursor cc;
+    cursor_init(&cc);
     size_t n_c = 0;
     for (size_t pi = 0; pi < v->n_para && n_c <= cap; pi++)
-        n_c = scan_para(v, pi, SCAN_STORE, out, cap, n_c);
+        n_c = scan_para(v, &cc, pi, SCAN_STORE, out, cap, n_c);
     return n_c;
 }
 
 /* The number of marks scan_marks() finds. */
 static size_t count_marks(const qt_view *v)
 {
+    cand_cursor cc;
+    cursor_init(&cc);
     size_t n_c = 0;
     for (size_t pi = 0; pi < v->n_para; pi++)
-        n_c = scan_para(v, pi, SCAN_COUNT, NULL, 0, n_c);
+        n_c = scan_para(v, &cc, pi, SCAN_COUNT, NULL, 0, n_c);
     return n_c;
 }
 
@@ -628,7 +675,11 @@ static size_t count_marks(const qt_view *v)
  * that is no mark (it neither opens the paragraph nor is it free of candidates). */
 static int para_has_apostrophe(const qt_view *v, size_t pi)
 {
-    return pi < v->n_para && scan_para(v, pi, SCAN_APOSTROPHE, NULL, 0, 0) != 0;
+    if (pi >= v->n_para)
+        return 0;
+    cand_cursor cc;
+    cursor_init(&cc);
+    return scan_para(v, &cc, pi, SCAN_APOSTROPHE, NULL, 0, 0) != 0;
 }
 
 /* Marks a document holds at most, for most documents: collected on the stack in one
