@@ -388,21 +388,28 @@ int qt_same_word(const char *a, size_t na, const char *b, size_t nb)
 }
 
 #ifdef QT_AVX2
-/* The pairs among the 32 bytes at q as bits (AVX2; q[32] is read too). */
-__attribute__((target("avx2"))) static inline unsigned pair_bits32(const char *q, __m256i va,
+/* The pairs among the 32 bytes at q as 0xFF bytes (AVX2; q[32] is read too). */
+__attribute__((target("avx2"))) static inline __m256i pair_bytes32(const char *q, __m256i va,
                                                                    __m256i vb, __m256i vf)
 {
     __m256i x0 = _mm256_loadu_si256((const __m256i *)(const void *)q);
     __m256i x1 = _mm256_loadu_si256((const __m256i *)(const void *)(q + 1));
-    return (unsigned)_mm256_movemask_epi8(_mm256_and_si256(
-        _mm256_cmpeq_epi8(x0, va), _mm256_cmpeq_epi8(_mm256_or_si256(x1, vf), vb)));
+    return _mm256_and_si256(_mm256_cmpeq_epi8(x0, va),
+                            _mm256_cmpeq_epi8(_mm256_or_si256(x1, vf), vb));
+}
+
+/* The same as bits. */
+__attribute__((target("avx2"))) static inline unsigned pair_bits32(const char *q, __m256i va,
+                                                                   __m256i vb, __m256i vf)
+{
+    return (unsigned)_mm256_movemask_epi8(pair_bytes32(q, va, vb, vf));
 }
 
 /* qt_find_pair()'s search of [*p, stop) with AVX2 (stop < the text's end: the second byte
- * is read too), 32 bytes a step: the first pair, or NULL with *p at the first byte not
- * searched. A span of 32 bytes or more is searched to its stop, the last step by the 32
- * bytes that end there (those before the step dropped): no byte loop over its tail. b is
- * folded already, fold_bit as qt_find_pair() sets it. */
+ * is read too), 64 bytes a step with one branch (pairs are rare), then 32: the first pair,
+ * or NULL with *p at the first byte not searched. A span of 32 bytes or more is searched to
+ * its stop, the last step by the 32 bytes that end there (those before the step dropped):
+ * no byte loop over its tail. b is folded already, fold_bit as qt_find_pair() sets it. */
 __attribute__((target("avx2"))) static const char *find_pair_avx2(const char **p, const char *stop,
                                                                   char a, char b, char fold_bit)
 {
@@ -411,10 +418,20 @@ __attribute__((target("avx2"))) static const char *find_pair_avx2(const char **p
     const char *q = *p;
     if (stop - q < 32)
         return NULL;
-    for (; q + 32 <= stop; q += 32) {
+    for (; stop - q >= 64; q += 64) {
+        __m256i h0 = pair_bytes32(q, va, vb, vf), h1 = pair_bytes32(q + 32, va, vb, vf);
+        __m256i any = _mm256_or_si256(h0, h1);
+        if (!_mm256_testz_si256(any, any)) {
+            uint64_t m = (uint32_t)_mm256_movemask_epi8(h0) |
+                         (uint64_t)(uint32_t)_mm256_movemask_epi8(h1) << 32;
+            return q + __builtin_ctzll(m);
+        }
+    }
+    if (stop - q >= 32) {
         unsigned m = pair_bits32(q, va, vb, vf);
         if (m)
             return q + __builtin_ctz(m);
+        q += 32;
     }
     if (q < stop) {
         /* The last 32 bytes of the span, which began at least 32 bytes before stop. */
