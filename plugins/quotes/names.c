@@ -75,7 +75,7 @@ static int calendar_possessive(const qt_view *v, size_t tb, size_t te)
 
 /* A lower-case word inside a name: bin, de, van. The connectors are short and begin with
  * one of a few letters: most words are turned away before a lexicon lookup. */
-static int is_connector(const qt_view *v, size_t i)
+static inline int is_connector(const qt_view *v, size_t i)
 {
     if (i >= v->n_tok || v->tok[i].end - v->tok[i].start > 5)
         return 0;
@@ -371,20 +371,6 @@ void qt_surname(const qt_view *v, const qt_mrec *m, const char **s, size_t *n)
     qt_name_bytes(v, m->te - 1, m->te, &b, &e);
     *s = v->text + b;
     *n = e - b;
-}
-
-int qt_same_word(const char *a, size_t na, const char *b, size_t nb)
-{
-    if (na != nb)
-        return 0;
-    /* Bytes that differ are the same letter in two cases when they differ in bit 0x20 alone
-     * and one of them is a-z: equal bytes, most of a match, cost one compare. */
-    for (size_t i = 0; i < na; i++) {
-        unsigned x = (unsigned char)a[i], y = (unsigned char)b[i];
-        if (x != y && ((x ^ y) != 0x20 || (x | 0x20u) - 'a' > 'z' - 'a'))
-            return 0;
-    }
-    return 1;
 }
 
 #ifdef QT_AVX2
@@ -741,12 +727,17 @@ int qt_tok_common(const qt_view *v, size_t i)
 }
 
 /* The title token right before name token tb (Mr, Mr ., Mrs), or SIZE_MAX. */
-size_t qt_title_before(const qt_view *v, size_t tb)
+static inline size_t title_before(const qt_view *v, size_t tb)
 {
     size_t k = tb;
     if (k > 0 && qt_tok_punct(v, k - 1, '.'))
         k--;
     return k > 0 && qt_tok_in(v, k - 1, QT_W_TITLES) ? k - 1 : SIZE_MAX;
+}
+
+size_t qt_title_before(const qt_view *v, size_t tb)
+{
+    return title_before(v, tb);
 }
 
 /* Gender from a title token t (SIZE_MAX for none): Mr, Sir -> male; Mrs, Ms, Miss ->
@@ -922,7 +913,7 @@ void qt_fill_run(const qt_view *v, qt_mrec *m)
     m->start = v->tok[tb].start;
     m->prev_same = LEDE_NONE;
     m->resolved = LEDE_NONE;
-    size_t title = qt_title_before(v, tb);
+    size_t title = title_before(v, tb);
     m->title = title == SIZE_MAX ? LEDE_NONE : (uint32_t)title;
     int n_words = n_name_words(v, tb, te);
     m->n_words = (uint8_t)(n_words > 255 ? 255 : n_words);
