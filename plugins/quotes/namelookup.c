@@ -62,13 +62,8 @@ static int go_global(qt_names *nm)
 /* A reading start at or before token k, or SIZE_MAX when none is near (or over budget). */
 static size_t sync_before(qt_names *nm, size_t k)
 {
-    size_t s = k;
-    while (!qt_run_break_before(nm->v, s)) {
-        if (k - s >= MAX_SYNC)
-            return SIZE_MAX;
-        s--;
-    }
-    return spend(nm, k - s + 1) ? s : SIZE_MAX;
+    size_t s = qt_run_start_before(nm->v, k, MAX_SYNC);
+    return s != SIZE_MAX && spend(nm, k - s + 1) ? s : SIZE_MAX;
 }
 
 /* The mention that ends at token t, read from a start before it: 1, 0 when no mention

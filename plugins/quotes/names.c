@@ -195,70 +195,75 @@ static int nationality(const qt_view *v, size_t i)
 }
 
 /* Trims a run [tb, te) of a leading function word and of roles and titles. */
-static void trim_run(const qt_view *v, size_t *tb, size_t *te)
+static void trim_run(const qt_view *v, size_t *tb_io, size_t *te_io)
 {
+    /* In locals: a size_t written through a pointer may be v->n_tok as far as the compiler
+     * knows, which every token test reads. */
+    size_t tb = *tb_io, te = *te_io;
     /* Joseph R. Biden Jr.: the surname is the word before the suffix, which Mr. Biden names
      * (qt_name_suffix_end() gives the suffix back to the name shown); trimmed first, as no
      * title (Martin Luther King III). */
-    if (*te - *tb >= 2 && is_suffix(v, *te - 1))
-        (*te)--;
-    while (*tb < *te && qt_tok_in(v, *tb, QT_W_FUNCTION))
-        (*tb)++;
+    if (te - tb >= 2 && is_suffix(v, te - 1))
+        te--;
+    for (; tb < te; tb++)
+        if (!qt_tok_in(v, tb, QT_W_FUNCTION))
+            break;
     /* Had Elizabeth, Till Elizabeth: a common word capitalised by its sentence. */
-    if (*te - *tb >= 2 &&
-        !qt_tok_in(v, *tb, QT_W_TITLES | QT_W_PLACE_FIRSTS | QT_W_MALE_NAMES | QT_W_FEMALE_NAMES) &&
-        qt_tok_common(v, *tb))
-        (*tb)++;
+    if (te - tb >= 2 &&
+        !qt_tok_in(v, tb, QT_W_TITLES | QT_W_PLACE_FIRSTS | QT_W_MALE_NAMES | QT_W_FEMALE_NAMES) &&
+        qt_tok_common(v, tb))
+        tb++;
     /* Man-of-the-match Duff, Coffee-loving Curry: a compound with a lower-case part that
      * opens its sentence is a description (no first name is spelt so). */
-    else if (*te - *tb >= 2 && lower_compound(v, *tb) && sentence_initial(v, *tb))
-        (*tb)++;
+    else if (te - tb >= 2 && lower_compound(v, tb) && sentence_initial(v, tb))
+        tb++;
     /* Refugee Council Enver Solomon: an organisation's name before a person's. */
-    for (size_t i = *te; i-- > *tb;) {
-        if (qt_tok_in(v, i, QT_W_ORG_HEADS) && i + 2 < *te && qt_n_name_words(v, i + 1, *te) >= 2 &&
-            !qt_tok_in(v, *te - 1, QT_W_ORG_HEADS)) {
-            *tb = i + 1;
+    for (size_t i = te; i-- > tb;) {
+        if (qt_tok_in(v, i, QT_W_ORG_HEADS) && i + 2 < te && qt_n_name_words(v, i + 1, te) >= 2 &&
+            !qt_tok_in(v, te - 1, QT_W_ORG_HEADS)) {
+            tb = i + 1;
             break;
         }
     }
-    for (size_t i = *te; i-- > *tb;) {
+    for (size_t i = te; i-- > tb;) {
         if (qt_tok_in(v, i, QT_W_TITLES | QT_W_ROLES)) {
             /* Labour MP Oona King: a last word that is a title is a surname; the job
              * before it is looked for, and sheds what it leads if a word that is no
              * title follows it (not Prime Minister, Mr King). */
-            if (i + 1 == *te && i > *tb)
+            if (i + 1 == te && i > tb)
                 continue;
             size_t after = i + 1;
-            if (after < *te && qt_tok_punct(v, after, '.'))
+            if (after < te && qt_tok_punct(v, after, '.'))
                 after++;
-            if (after < *te && qt_n_name_words(v, after, *te) > 0 &&
-                has_untitled_word(v, after, *te))
-                *tb = after;
+            if (after < te && qt_n_name_words(v, after, te) > 0 && has_untitled_word(v, after, te))
+                tb = after;
             break;
         }
     }
     /* Fellow American Robby Ginepri, Russian Igor Andreev: a nationality before a person's
      * name of two words is no part of it (BBC sport/426); not the British Phonographic
      * Industry (after "the") or the British Medical Association (ends like a body). */
-    if (*te - *tb >= 3 && !(*tb > 0 && is_the(v, *tb - 1)) && nationality(v, *tb) &&
-        qt_n_name_words(v, *tb + 1, *te) == 2 && qt_tok_capitalized(v, *tb + 1) &&
-        !qt_tok_in(v, *te - 1, QT_W_ORG_HEADS))
-        (*tb)++;
+    if (te - tb >= 3 && !(tb > 0 && is_the(v, tb - 1)) && nationality(v, tb) &&
+        qt_n_name_words(v, tb + 1, te) == 2 && qt_tok_capitalized(v, tb + 1) &&
+        !qt_tok_in(v, te - 1, QT_W_ORG_HEADS))
+        tb++;
     /* For the Lib Dems David Laws said: a common first name after a capitalised word that is
      * no first name, title or particle, with a surname after it, opens the person's name;
      * the words before it are a party's or a body's (BBC politics/361). */
-    for (size_t i = *tb + 1; i + 1 < *te; i++) {
+    for (size_t i = tb + 1; i + 1 < te; i++) {
         if (qt_tok_capitalized(v, i) && qt_tok_capitalized(v, i - 1) &&
             qt_tok_capitalized(v, i + 1) && qt_tok_in(v, i, QT_W_MALE_NAMES | QT_W_FEMALE_NAMES) &&
             !qt_tok_in(v, i - 1,
                        QT_W_MALE_NAMES | QT_W_FEMALE_NAMES | QT_W_CONNECTORS | QT_W_TITLES |
                            QT_W_ROLES)) {
-            *tb = i;
+            tb = i;
             break;
         }
     }
-    while (*te > *tb && (qt_tok_punct(v, *te - 1, '.') && !is_initial_dot(v, *te - 1)))
-        (*te)--;
+    while (te > tb && (qt_tok_punct(v, te - 1, '.') && !is_initial_dot(v, te - 1)))
+        te--;
+    *tb_io = tb;
+    *te_io = te;
 }
 
 uint32_t qt_name_suffix_end(const qt_view *v, size_t te, uint32_t e)
@@ -1299,10 +1304,21 @@ int qt_alone_at(const qt_view *v, size_t h)
 /* Token k-1 is no part of any run: reading from k gives the index's mentions. A run
  * holds a connector only before a name word (qt_name_starting_at), so the connector's
  * lexicon lookup is needed only then. */
-int qt_run_break_before(const qt_view *v, size_t k)
+static inline int run_break_before(const qt_view *v, size_t k)
 {
     return k == 0 || (!is_name_word(v, k - 1) && !is_initial_dot(v, k - 1) &&
                       !(is_connector(v, k - 1) && is_name_word(v, k)));
+}
+
+size_t qt_run_start_before(const qt_view *v, size_t k, size_t reach)
+{
+    size_t s = k;
+    while (!run_break_before(v, s)) {
+        if (k - s >= reach)
+            return SIZE_MAX;
+        s--;
+    }
+    return s;
 }
 
 /* Copies a name into the arena with each run of white space made one space (a name can

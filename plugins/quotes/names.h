@@ -206,8 +206,10 @@ uint32_t qt_org_reach(const qt_view *v, uint32_t pos);
 int qt_subject_person(const qt_view *v, const qt_mrec *c);
 /* No mention of two or more words ends at token h: the token before it can be no run's. */
 int qt_alone_at(const qt_view *v, size_t h);
-/* Token k-1 is no part of any run: reading from k gives the index's mentions. */
-int qt_run_break_before(const qt_view *v, size_t k);
+/* The last token s <= k, at most reach tokens before k, such that token s-1 is no part of
+ * any run (s == 0 is one): reading from s gives the index's mentions. SIZE_MAX when there
+ * is none so near. */
+size_t qt_run_start_before(const qt_view *v, size_t k, size_t reach);
 /* The end e of a name's bytes, past the generational suffix at token te that its run was
  * trimmed of (Joseph R. Biden Jr.), when there is one. */
 uint32_t qt_name_suffix_end(const qt_view *v, size_t te, uint32_t e);
