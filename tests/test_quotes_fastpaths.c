@@ -77,7 +77,7 @@ static void test_quotation_is_found_at_every_offset_of_a_64_byte_step(void **sta
     }
 }
 
-/* A step of 64 bytes holding more than the four candidates written whatever it holds:
+/* A step of 64 bytes holding more than the two candidates written whatever it holds:
  * twelve marks and two apostrophes, at every offset across a step's end. */
 static void test_more_than_four_marks_in_one_step_are_all_found(void **state)
 {
@@ -99,6 +99,116 @@ static void test_more_than_four_marks_in_one_step_are_all_found(void **state)
             assert_ptr_equal(qtu_find(&t, words[w]), &t.q[w]);
         qtu_free(&t);
     }
+}
+
+/* The segments qt_find_segments() finds in text with the paragraphs paras[0 .. n), appended
+ * to out[*n_out ..]. */
+static void segments_of(const char *text, size_t len, const lede_paragraph *paras, size_t n,
+                        qt_seg *out, size_t *n_out, size_t cap)
+{
+    lede_doc *doc;
+    lede_error err;
+    assert_int_equal(lede_doc_new(&doc, &err), 0);
+    qt_view v;
+    memset(&v, 0, sizeof v);
+    v.doc = doc;
+    v.text = text;
+    v.len = len;
+    v.para = paras;
+    v.n_para = n;
+    qt_seg *segs;
+    size_t n_segs, work;
+    assert_int_equal(qt_find_segments(&v, &segs, &n_segs, &work, &err), 0);
+    for (size_t i = 0; i < n_segs; i++) {
+        assert_true(*n_out < cap);
+        out[(*n_out)++] = segs[i];
+    }
+    lede_doc_free(doc);
+}
+
+static void assert_same_segments(const qt_seg *a, size_t na, const qt_seg *b, size_t nb)
+{
+    assert_int_equal(na, nb);
+    for (size_t i = 0; i < na; i++) {
+        assert_int_equal(a[i].mark_start, b[i].mark_start);
+        assert_int_equal(a[i].mark_end, b[i].mark_end);
+        assert_int_equal(a[i].start, b[i].start);
+        assert_int_equal(a[i].end, b[i].end);
+        assert_int_equal(a[i].closed, b[i].closed);
+    }
+}
+
+/* The mark scan gathers the candidate bytes of a document 1 KiB at a time across its
+ * paragraphs' ends: paragraphs of 1 to 2,500 bytes, with quotations anywhere in them and
+ * blank lines between, give the segments each paragraph gives read alone; a paragraph that
+ * begins inside the one before (a layer out of order) is read again from its start. */
+static void test_marks_are_found_per_paragraph_across_the_scan_spans(void **state)
+{
+    (void)state;
+    static char text[160000];
+    static lede_paragraph paras[64];
+    static qt_seg whole[2048], alone[2048];
+    size_t len = 0, n_para = 0;
+    uint32_t seed = 99;
+    for (int pi = 0; pi < 40; pi++) {
+        size_t start = len;
+        seed = seed * 1103515245u + 12345u;
+        size_t words = (seed >> 16) % 150 + 1; /* at most 20 bytes a word */
+        for (size_t w = 0; w < words; w++) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = (seed >> 16) % 16;
+            const char *piece = r == 0   ? "\"Yes, it is,\" "
+                                : r == 1 ? "\xE2\x80\x9CWe can't go\xE2\x80\x9D "
+                                : r == 2 ? "Iran's "
+                                : r == 3 ? "\xC2\xA3"
+                                           "5 "
+                                         : "word ";
+            size_t n = strlen(piece);
+            memcpy(text + len, piece, n);
+            len += n;
+        }
+        paras[n_para++] = (lede_paragraph){(uint32_t)start, (uint32_t)(len - 1), 0, 0};
+        memcpy(text + len, "\n\n", 2);
+        len += 2;
+    }
+    size_t n_whole = 0, n_alone = 0;
+    segments_of(text, len, paras, n_para, whole, &n_whole, 2048);
+    for (size_t pi = 0; pi < n_para; pi++)
+        segments_of(text, len, &paras[pi], 1, alone, &n_alone, 2048);
+    assert_true(n_whole > 100);
+    assert_same_segments(whole, n_whole, alone, n_alone);
+
+    /* The second paragraph begins in the first: each is read from its own start. */
+    static const char two[] = "So \"one two,\" he said and \"three four,\" she said.";
+    size_t n2 = sizeof two - 1, at = (size_t)(strstr(two, "and") - two);
+    lede_paragraph overlap[2] = {{0, (uint32_t)n2, 0, 0}, {(uint32_t)at, (uint32_t)n2, 0, 0}};
+    n_whole = n_alone = 0;
+    segments_of(two, n2, overlap, 2, whole, &n_whole, 512);
+    segments_of(two, n2, &overlap[0], 1, alone, &n_alone, 512);
+    segments_of(two, n2, &overlap[1], 1, alone, &n_alone, 512);
+    assert_int_equal(n_alone, 3);
+    assert_same_segments(whole, n_whole, alone, n_alone);
+}
+
+/* qt_same_word() answers as a compare of the bytes with A-Z folded, for every pair of
+ * bytes at every place of a word (a letter and its other case, bytes that differ in bit
+ * 0x20 alone but are no letters: [ and {, @ and `, bytes beyond ASCII). */
+static void test_same_word_matches_a_folded_compare(void **state)
+{
+    (void)state;
+    for (unsigned x = 0; x < 256; x++) {
+        for (unsigned y = 0; y < 256; y++) {
+            unsigned fx = x >= 'A' && x <= 'Z' ? x + 32 : x, fy = y >= 'A' && y <= 'Z' ? y + 32 : y;
+            int want = fx == fy;
+            for (size_t at = 0; at < 3; at++) {
+                char a[3] = {'k', 'I', 'm'}, b[3] = {'K', 'i', 'M'};
+                a[at] = (char)x;
+                b[at] = (char)y;
+                assert_int_equal(qt_same_word(a, 3, b, 3), want);
+            }
+        }
+    }
+    assert_int_equal(qt_same_word("Lee", 3, "Leeds", 5), 0);
 }
 
 /* qt_find_pair() (32 bytes a step with AVX2, 16 with SSE2, then byte by byte) answers as
@@ -357,6 +467,57 @@ static void test_pronoun_walk_steps_over_the_quotation_it_follows(void **state)
     qtu_run(&t, "Ann Lee spoke to Tom Kerr. \"Ask Tom Kerr,\" she said.", NULL);
     qtu_expect(&t, "Ask Tom Kerr,", "Ann Lee", "said", "she");
     qtu_free(&t);
+}
+
+/* Twenty people named in full, then each quoted by surname twice, in two orders: the
+ * names given as text are remembered per full-name mention (in slots that twenty mentions
+ * share), and each quotation still gets its own speaker. */
+static void test_speakers_named_again_and_again_keep_their_names(void **state)
+{
+    (void)state;
+    static const char *const firsts[] = {"Ann", "Tom", "Jane", "Mark"};
+    char text[4096];
+    size_t n = 0;
+    for (int i = 0; i < 20; i++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "%s Morad%c%c arrived. ", firsts[i % 4],
+                              'a' + i % 5, 'a' + i);
+    for (int pass = 0; pass < 2; pass++)
+        for (int k = 0; k < 20; k++) {
+            int i = pass ? 19 - k : k;
+            n += (size_t)snprintf(text + n, sizeof text - n, "\"Point %d %d,\" Morad%c%c said. ",
+                                  pass, i, 'a' + i % 5, 'a' + i);
+        }
+    qtu t;
+    qtu_run(&t, text, NULL);
+    assert_int_equal(t.n, 40);
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < 20; i++) {
+            char quote[32], full[32], surname[16];
+            snprintf(quote, sizeof quote, "Point %d %d,", pass, i);
+            snprintf(surname, sizeof surname, "Morad%c%c", 'a' + i % 5, 'a' + i);
+            snprintf(full, sizeof full, "%s %s", firsts[i % 4], surname);
+            qtu_expect(&t, quote, full, "said", surname);
+        }
+    qtu_free(&t);
+}
+
+/* The walk steps back over the quotation eight tokens at a time, then one by one: a
+ * quotation of any length between the pronoun and the person it stands for. */
+static void test_pronoun_walk_steps_over_quotations_of_every_length(void **state)
+{
+    (void)state;
+    for (size_t words = 1; words <= 26; words++) {
+        char quote[256] = "Ask";
+        for (size_t w = 1; w < words; w++)
+            strcat(quote, w % 3 ? " him" : " Tom Kerr");
+        char text[400];
+        snprintf(text, sizeof text, "Ann Lee spoke to Tom Kerr. \"%s,\" she said.", quote);
+        strcat(quote, ",");
+        qtu t;
+        qtu_run(&t, text, NULL);
+        qtu_expect(&t, quote, "Ann Lee", "said", "she");
+        qtu_free(&t);
+    }
 }
 
 /* A run of sixty capitalised words ending in the surname has no reading start near it:
@@ -618,6 +779,8 @@ int main(void)
         cmocka_unit_test(test_quotation_is_found_at_every_offset_of_a_block),
         cmocka_unit_test(test_quotation_is_found_at_every_offset_of_a_64_byte_step),
         cmocka_unit_test(test_more_than_four_marks_in_one_step_are_all_found),
+        cmocka_unit_test(test_marks_are_found_per_paragraph_across_the_scan_spans),
+        cmocka_unit_test(test_same_word_matches_a_folded_compare),
         cmocka_unit_test(test_find_pair_matches_a_byte_search),
         cmocka_unit_test(test_text_without_quotation_marks_has_no_quotations),
         cmocka_unit_test(test_cue_verb_is_found_whatever_its_case),
@@ -634,6 +797,8 @@ int main(void)
         cmocka_unit_test(test_surname_before_its_full_name_resolves_to_it),
         cmocka_unit_test(test_titled_surname_is_resolved_from_the_mentions_up_to_it),
         cmocka_unit_test(test_pronoun_walk_steps_over_the_quotation_it_follows),
+        cmocka_unit_test(test_pronoun_walk_steps_over_quotations_of_every_length),
+        cmocka_unit_test(test_speakers_named_again_and_again_keep_their_names),
         cmocka_unit_test(test_surname_inside_a_long_run_of_capitals_resolves),
         cmocka_unit_test(test_whitespace_tokens_are_dropped_wherever_they_are),
         cmocka_unit_test(test_ten_thousand_surnames_asked_about_stay_linear),

@@ -62,13 +62,8 @@ static int go_global(qt_names *nm)
 /* A reading start at or before token k, or SIZE_MAX when none is near (or over budget). */
 static size_t sync_before(qt_names *nm, size_t k)
 {
-    size_t s = k;
-    while (!qt_run_break_before(nm->v, s)) {
-        if (k - s >= MAX_SYNC)
-            return SIZE_MAX;
-        s--;
-    }
-    return spend(nm, k - s + 1) ? s : SIZE_MAX;
+    size_t s = qt_run_start_before(nm->v, k, MAX_SYNC);
+    return s != SIZE_MAX && spend(nm, k - s + 1) ? s : SIZE_MAX;
 }
 
 /* The mention that ends at token t, read from a start before it: 1, 0 when no mention
@@ -258,6 +253,23 @@ static const qt_mrec *complete(qt_names *nm, qt_mrec *m, int *ok)
     return NULL;
 }
 
+/* qt_mention_text() remembered in nm->texts: the same mention gives the same text, which
+ * no one writes to. NULL when out of memory. */
+static const char *mention_text(qt_names *nm, const qt_mrec *arr, const qt_mrec *m)
+{
+    const qt_mrec *full = m->resolved != LEDE_NONE && arr ? &arr[m->resolved] : m;
+    size_t slot = full->tb % (sizeof nm->texts / sizeof nm->texts[0]);
+    if (nm->texts[slot].text && nm->texts[slot].tb == full->tb && nm->texts[slot].te == full->te)
+        return nm->texts[slot].text;
+    const char *text = qt_mention_text(nm->v, NULL, full);
+    if (text) {
+        nm->texts[slot].tb = full->tb;
+        nm->texts[slot].te = full->te;
+        nm->texts[slot].text = text;
+    }
+    return text;
+}
+
 /* A walk over the mentions before a token, nearest first (prev_mention()). */
 typedef struct back_walk {
     size_t end; /* the runs starting before this token are still to read */
@@ -277,6 +289,13 @@ static qt_mrec *prev_mention(qt_names *nm, back_walk *w, int *ok)
          * stop or connector stands before a name word): the quotation a pronoun follows
          * ("...," he said) is stepped over at once, not read a chunk at a time. */
         size_t end = w->end;
+        /* Eight tokens at a time while all eight are quoted (each flag is 0 or 1). */
+        const uint64_t all_quoted = UINT64_C(0x0101010101010101);
+        for (uint64_t eight; end >= 8; end -= 8) {
+            memcpy(&eight, v->quoted + end - 8, sizeof eight);
+            if (eight != all_quoted)
+                break;
+        }
         while (end > 0 && v->quoted[end - 1])
             end--;
         if (end < w->end && !spend(nm, w->end - end)) {
@@ -427,11 +446,11 @@ static int walk_back_local(qt_names *nm, size_t at, int what, const char **out)
         if (ok < 0)
             return -1;
         if (a == 1) {
-            const char *name = qt_mention_text(v, arr, c);
+            const char *name = mention_text(nm, arr, c);
             return name ? walk_done(nm, what, pos, name, walk, &fb, out) : 0;
         }
         if (a == 3 && !fb.name) {
-            fb.name = qt_mention_text(v, arr, c);
+            fb.name = mention_text(nm, arr, c);
             fb.at = walk;
             if (!fb.name)
                 return 0;
@@ -535,7 +554,7 @@ static const char *resolve_surname(qt_names *nm, const char *s, size_t n, uint32
         if (c) {
             if (full == LEDE_NONE)
                 full = qt_lookup_in(v, c->m, c->head, pos, want, title);
-            return full != LEDE_NONE ? qt_mention_text(v, c->m, &c->m[full]) : NULL;
+            return full != LEDE_NONE ? mention_text(nm, c->m, &c->m[full]) : NULL;
         }
         if (nm->failed || go_global(nm) < 0) {
             *failed = 1;

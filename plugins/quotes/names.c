@@ -75,7 +75,7 @@ static int calendar_possessive(const qt_view *v, size_t tb, size_t te)
 
 /* A lower-case word inside a name: bin, de, van. The connectors are short and begin with
  * one of a few letters: most words are turned away before a lexicon lookup. */
-static int is_connector(const qt_view *v, size_t i)
+static inline int is_connector(const qt_view *v, size_t i)
 {
     if (i >= v->n_tok || v->tok[i].end - v->tok[i].start > 5)
         return 0;
@@ -195,70 +195,75 @@ static int nationality(const qt_view *v, size_t i)
 }
 
 /* Trims a run [tb, te) of a leading function word and of roles and titles. */
-static void trim_run(const qt_view *v, size_t *tb, size_t *te)
+static void trim_run(const qt_view *v, size_t *tb_io, size_t *te_io)
 {
+    /* In locals: a size_t written through a pointer may be v->n_tok as far as the compiler
+     * knows, which every token test reads. */
+    size_t tb = *tb_io, te = *te_io;
     /* Joseph R. Biden Jr.: the surname is the word before the suffix, which Mr. Biden names
      * (qt_name_suffix_end() gives the suffix back to the name shown); trimmed first, as no
      * title (Martin Luther King III). */
-    if (*te - *tb >= 2 && is_suffix(v, *te - 1))
-        (*te)--;
-    while (*tb < *te && qt_tok_in(v, *tb, QT_W_FUNCTION))
-        (*tb)++;
+    if (te - tb >= 2 && is_suffix(v, te - 1))
+        te--;
+    for (; tb < te; tb++)
+        if (!qt_tok_in(v, tb, QT_W_FUNCTION))
+            break;
     /* Had Elizabeth, Till Elizabeth: a common word capitalised by its sentence. */
-    if (*te - *tb >= 2 &&
-        !qt_tok_in(v, *tb, QT_W_TITLES | QT_W_PLACE_FIRSTS | QT_W_MALE_NAMES | QT_W_FEMALE_NAMES) &&
-        qt_tok_common(v, *tb))
-        (*tb)++;
+    if (te - tb >= 2 &&
+        !qt_tok_in(v, tb, QT_W_TITLES | QT_W_PLACE_FIRSTS | QT_W_MALE_NAMES | QT_W_FEMALE_NAMES) &&
+        qt_tok_common(v, tb))
+        tb++;
     /* Man-of-the-match Duff, Coffee-loving Curry: a compound with a lower-case part that
      * opens its sentence is a description (no first name is spelt so). */
-    else if (*te - *tb >= 2 && lower_compound(v, *tb) && sentence_initial(v, *tb))
-        (*tb)++;
+    else if (te - tb >= 2 && lower_compound(v, tb) && sentence_initial(v, tb))
+        tb++;
     /* Refugee Council Enver Solomon: an organisation's name before a person's. */
-    for (size_t i = *te; i-- > *tb;) {
-        if (qt_tok_in(v, i, QT_W_ORG_HEADS) && i + 2 < *te && qt_n_name_words(v, i + 1, *te) >= 2 &&
-            !qt_tok_in(v, *te - 1, QT_W_ORG_HEADS)) {
-            *tb = i + 1;
+    for (size_t i = te; i-- > tb;) {
+        if (qt_tok_in(v, i, QT_W_ORG_HEADS) && i + 2 < te && qt_n_name_words(v, i + 1, te) >= 2 &&
+            !qt_tok_in(v, te - 1, QT_W_ORG_HEADS)) {
+            tb = i + 1;
             break;
         }
     }
-    for (size_t i = *te; i-- > *tb;) {
+    for (size_t i = te; i-- > tb;) {
         if (qt_tok_in(v, i, QT_W_TITLES | QT_W_ROLES)) {
             /* Labour MP Oona King: a last word that is a title is a surname; the job
              * before it is looked for, and sheds what it leads if a word that is no
              * title follows it (not Prime Minister, Mr King). */
-            if (i + 1 == *te && i > *tb)
+            if (i + 1 == te && i > tb)
                 continue;
             size_t after = i + 1;
-            if (after < *te && qt_tok_punct(v, after, '.'))
+            if (after < te && qt_tok_punct(v, after, '.'))
                 after++;
-            if (after < *te && qt_n_name_words(v, after, *te) > 0 &&
-                has_untitled_word(v, after, *te))
-                *tb = after;
+            if (after < te && qt_n_name_words(v, after, te) > 0 && has_untitled_word(v, after, te))
+                tb = after;
             break;
         }
     }
     /* Fellow American Robby Ginepri, Russian Igor Andreev: a nationality before a person's
      * name of two words is no part of it (BBC sport/426); not the British Phonographic
      * Industry (after "the") or the British Medical Association (ends like a body). */
-    if (*te - *tb >= 3 && !(*tb > 0 && is_the(v, *tb - 1)) && nationality(v, *tb) &&
-        qt_n_name_words(v, *tb + 1, *te) == 2 && qt_tok_capitalized(v, *tb + 1) &&
-        !qt_tok_in(v, *te - 1, QT_W_ORG_HEADS))
-        (*tb)++;
+    if (te - tb >= 3 && !(tb > 0 && is_the(v, tb - 1)) && nationality(v, tb) &&
+        qt_n_name_words(v, tb + 1, te) == 2 && qt_tok_capitalized(v, tb + 1) &&
+        !qt_tok_in(v, te - 1, QT_W_ORG_HEADS))
+        tb++;
     /* For the Lib Dems David Laws said: a common first name after a capitalised word that is
      * no first name, title or particle, with a surname after it, opens the person's name;
      * the words before it are a party's or a body's (BBC politics/361). */
-    for (size_t i = *tb + 1; i + 1 < *te; i++) {
+    for (size_t i = tb + 1; i + 1 < te; i++) {
         if (qt_tok_capitalized(v, i) && qt_tok_capitalized(v, i - 1) &&
             qt_tok_capitalized(v, i + 1) && qt_tok_in(v, i, QT_W_MALE_NAMES | QT_W_FEMALE_NAMES) &&
             !qt_tok_in(v, i - 1,
                        QT_W_MALE_NAMES | QT_W_FEMALE_NAMES | QT_W_CONNECTORS | QT_W_TITLES |
                            QT_W_ROLES)) {
-            *tb = i;
+            tb = i;
             break;
         }
     }
-    while (*te > *tb && (qt_tok_punct(v, *te - 1, '.') && !is_initial_dot(v, *te - 1)))
-        (*te)--;
+    while (te > tb && (qt_tok_punct(v, te - 1, '.') && !is_initial_dot(v, te - 1)))
+        te--;
+    *tb_io = tb;
+    *te_io = te;
 }
 
 uint32_t qt_name_suffix_end(const qt_view *v, size_t te, uint32_t e)
@@ -284,7 +289,7 @@ static int name_from(const qt_view *v, size_t i, size_t hi, qt_mention *out, siz
                     break;
             } else if (is_initial_dot(v, j)) {
                 j++;
-            } else if (j + 1 < hi && is_name_word(v, j + 1) && is_connector(v, j)) {
+            } else if (is_connector(v, j) && j + 1 < hi && is_name_word(v, j + 1)) {
                 j++;
             } else {
                 break;
@@ -327,7 +332,7 @@ int qt_name_ending_at(const qt_view *v, size_t i, size_t lo, qt_mention *out)
             b = k;
         else if (is_initial_dot(v, k))
             b = k;
-        else if (k > lo && is_name_word(v, k - 1) && is_connector(v, k))
+        else if (is_connector(v, k) && k > lo && is_name_word(v, k - 1))
             b = k;
         else
             break;
@@ -373,42 +378,59 @@ void qt_surname(const qt_view *v, const qt_mrec *m, const char **s, size_t *n)
     *n = e - b;
 }
 
-int qt_same_word(const char *a, size_t na, const char *b, size_t nb)
+#ifdef QT_AVX2
+/* The pairs among the 32 bytes at q as 0xFF bytes (AVX2; q[32] is read too). */
+__attribute__((target("avx2"))) static inline __m256i pair_bytes32(const char *q, __m256i va,
+                                                                   __m256i vb, __m256i vf)
 {
-    if (na != nb)
-        return 0;
-    for (size_t i = 0; i < na; i++) {
-        char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z')
-            x = (char)(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z')
-            y = (char)(y - 'A' + 'a');
-        if (x != y)
-            return 0;
-    }
-    return 1;
+    __m256i x0 = _mm256_loadu_si256((const __m256i *)(const void *)q);
+    __m256i x1 = _mm256_loadu_si256((const __m256i *)(const void *)(q + 1));
+    return _mm256_and_si256(_mm256_cmpeq_epi8(x0, va),
+                            _mm256_cmpeq_epi8(_mm256_or_si256(x1, vf), vb));
 }
 
-#ifdef QT_AVX2
-/* qt_find_pair()'s search over the whole 32-byte blocks of [*p, stop) with AVX2 (stop <
- * the text's end: the second byte is read too): the first pair, or NULL with *p at the
- * first block not searched. b is folded already, fold_bit as qt_find_pair() sets it. */
+/* The same as bits. */
+__attribute__((target("avx2"))) static inline unsigned pair_bits32(const char *q, __m256i va,
+                                                                   __m256i vb, __m256i vf)
+{
+    return (unsigned)_mm256_movemask_epi8(pair_bytes32(q, va, vb, vf));
+}
+
+/* qt_find_pair()'s search of [*p, stop) with AVX2 (stop < the text's end: the second byte
+ * is read too), 64 bytes a step with one branch (pairs are rare), then 32: the first pair,
+ * or NULL with *p at the first byte not searched. A span of 32 bytes or more is searched to
+ * its stop, the last step by the 32 bytes that end there (those before the step dropped):
+ * no byte loop over its tail. b is folded already, fold_bit as qt_find_pair() sets it. */
 __attribute__((target("avx2"))) static const char *find_pair_avx2(const char **p, const char *stop,
                                                                   char a, char b, char fold_bit)
 {
     const __m256i va = _mm256_set1_epi8(a), vb = _mm256_set1_epi8(b),
                   vf = _mm256_set1_epi8(fold_bit);
     const char *q = *p;
-    for (; q + 32 <= stop; q += 32) {
-        __m256i x0 = _mm256_loadu_si256((const __m256i *)(const void *)q);
-        __m256i x1 = _mm256_loadu_si256((const __m256i *)(const void *)(q + 1));
-        __m256i hit = _mm256_and_si256(_mm256_cmpeq_epi8(x0, va),
-                                       _mm256_cmpeq_epi8(_mm256_or_si256(x1, vf), vb));
-        unsigned m = (unsigned)_mm256_movemask_epi8(hit);
+    if (stop - q < 32)
+        return NULL;
+    for (; stop - q >= 64; q += 64) {
+        __m256i h0 = pair_bytes32(q, va, vb, vf), h1 = pair_bytes32(q + 32, va, vb, vf);
+        __m256i any = _mm256_or_si256(h0, h1);
+        if (!_mm256_testz_si256(any, any)) {
+            uint64_t m = (uint32_t)_mm256_movemask_epi8(h0) |
+                         (uint64_t)(uint32_t)_mm256_movemask_epi8(h1) << 32;
+            return q + __builtin_ctzll(m);
+        }
+    }
+    if (stop - q >= 32) {
+        unsigned m = pair_bits32(q, va, vb, vf);
+        if (m)
+            return q + __builtin_ctz(m);
+        q += 32;
+    }
+    if (q < stop) {
+        /* The last 32 bytes of the span, which began at least 32 bytes before stop. */
+        unsigned m = pair_bits32(stop - 32, va, vb, vf) >> (32 - (stop - q));
         if (m)
             return q + __builtin_ctz(m);
     }
-    *p = q;
+    *p = stop;
     return NULL;
 }
 #endif
@@ -710,12 +732,17 @@ int qt_tok_common(const qt_view *v, size_t i)
 }
 
 /* The title token right before name token tb (Mr, Mr ., Mrs), or SIZE_MAX. */
-size_t qt_title_before(const qt_view *v, size_t tb)
+static inline size_t title_before(const qt_view *v, size_t tb)
 {
     size_t k = tb;
     if (k > 0 && qt_tok_punct(v, k - 1, '.'))
         k--;
     return k > 0 && qt_tok_in(v, k - 1, QT_W_TITLES) ? k - 1 : SIZE_MAX;
+}
+
+size_t qt_title_before(const qt_view *v, size_t tb)
+{
+    return title_before(v, tb);
 }
 
 /* Gender from a title token t (SIZE_MAX for none): Mr, Sir -> male; Mrs, Ms, Miss ->
@@ -891,7 +918,7 @@ void qt_fill_run(const qt_view *v, qt_mrec *m)
     m->start = v->tok[tb].start;
     m->prev_same = LEDE_NONE;
     m->resolved = LEDE_NONE;
-    size_t title = qt_title_before(v, tb);
+    size_t title = title_before(v, tb);
     m->title = title == SIZE_MAX ? LEDE_NONE : (uint32_t)title;
     int n_words = n_name_words(v, tb, te);
     m->n_words = (uint8_t)(n_words > 255 ? 255 : n_words);
@@ -1277,10 +1304,21 @@ int qt_alone_at(const qt_view *v, size_t h)
 /* Token k-1 is no part of any run: reading from k gives the index's mentions. A run
  * holds a connector only before a name word (qt_name_starting_at), so the connector's
  * lexicon lookup is needed only then. */
-int qt_run_break_before(const qt_view *v, size_t k)
+static inline int run_break_before(const qt_view *v, size_t k)
 {
     return k == 0 || (!is_name_word(v, k - 1) && !is_initial_dot(v, k - 1) &&
-                      !(is_name_word(v, k) && is_connector(v, k - 1)));
+                      !(is_connector(v, k - 1) && is_name_word(v, k)));
+}
+
+size_t qt_run_start_before(const qt_view *v, size_t k, size_t reach)
+{
+    size_t s = k;
+    while (!run_break_before(v, s)) {
+        if (k - s >= reach)
+            return SIZE_MAX;
+        s--;
+    }
+    return s;
 }
 
 /* Copies a name into the arena with each run of white space made one space (a name can

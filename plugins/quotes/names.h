@@ -111,6 +111,13 @@ struct qt_names {
         const char *fallback;
         uint32_t fallback_at;
     } walks[5];
+    /* The names the local lookups gave as text (qt_mention_text()), by the tokens of the
+     * full-name mention, in a slot chosen by its first token: a speaker named again and
+     * again (Mr Blair said ... he added) is copied once. */
+    struct {
+        uint32_t tb, te;
+        const char *text; /* NULL: empty */
+    } texts[16];
 };
 
 /* What a pronoun walk looks for: WANT_PERSON is he or she of either gender (said the
@@ -119,8 +126,22 @@ enum { WANT_MALE, WANT_FEMALE, WANT_ORG, WANT_ANY_PERSON, WANT_PERSON };
 
 /* ---- names.c: reading mentions ---- */
 
-/* The n bytes at a and b spell the same word, ignoring the case of A-Z. */
-int qt_same_word(const char *a, size_t na, const char *b, size_t nb);
+/* The n bytes at a and b spell the same word, ignoring the case of A-Z. Inline: the
+ * surname searches compare every place the first two letters match. */
+static inline int qt_same_word(const char *a, size_t na, const char *b, size_t nb)
+{
+    if (na != nb)
+        return 0;
+    /* Bytes that differ are the same letter in two cases when they differ in bit 0x20 alone
+     * and one of them is a-z: equal bytes, most of a match, cost one compare. */
+    for (size_t i = 0; i < na; i++) {
+        unsigned x = (unsigned char)a[i], y = (unsigned char)b[i];
+        if (x != y && ((x ^ y) != 0x20 || (x | 0x20u) - 'a' > 'z' - 'a'))
+            return 0;
+    }
+    return 1;
+}
+
 /* The first byte q of [p, stop) that is a and is followed by b, ignoring the case of A-Z
  * in the second byte as qt_same_word() does (the text ends at end: q + 1 < end), or NULL.
  * Finds the places a word is spelt faster than a search for its first letter. */
@@ -185,8 +206,10 @@ uint32_t qt_org_reach(const qt_view *v, uint32_t pos);
 int qt_subject_person(const qt_view *v, const qt_mrec *c);
 /* No mention of two or more words ends at token h: the token before it can be no run's. */
 int qt_alone_at(const qt_view *v, size_t h);
-/* Token k-1 is no part of any run: reading from k gives the index's mentions. */
-int qt_run_break_before(const qt_view *v, size_t k);
+/* The last token s <= k, at most reach tokens before k, such that token s-1 is no part of
+ * any run (s == 0 is one): reading from s gives the index's mentions. SIZE_MAX when there
+ * is none so near. */
+size_t qt_run_start_before(const qt_view *v, size_t k, size_t reach);
 /* The end e of a name's bytes, past the generational suffix at token te that its run was
  * trimmed of (Joseph R. Biden Jr.), when there is one. */
 uint32_t qt_name_suffix_end(const qt_view *v, size_t te, uint32_t e);
