@@ -843,11 +843,11 @@ static size_t paragraph_of(const qt_view *v, uint32_t pos)
 }
 
 /* He has worked on Finding Nemo and Indiana Jones. "...," he told: he after a quotation
- * that opens its sentence, when the sentence before in its paragraph opens with the same
- * pronoun, is whom that one stands for (BBC tech/313): the names in between are what he
- * did, not who speaks. That pronoun in *d, else who itself. */
-static const qt_mention *same_pronoun_before(const qt_view *v, const lede_quote *q, size_t ce,
-                                             const qt_mention *who, qt_mention *d)
+ * that opens its sentence, when the sentence before in its paragraph (pi, the quotation's)
+ * opens with the same pronoun, is whom that one stands for (BBC tech/313): the names in
+ * between are what he did, not who speaks. That pronoun in *d, else who itself. */
+static const qt_mention *same_pronoun_before(const qt_view *v, const lede_quote *q, size_t pi,
+                                             size_t ce, const qt_mention *who, qt_mention *d)
 {
     if (who->kind != QT_MENTION_PRONOUN || who->tb < ce ||
         !(qt_tok_is(v, who->tb, "he") || qt_tok_is(v, who->tb, "she")))
@@ -856,8 +856,7 @@ static const qt_mention *same_pronoun_before(const qt_view *v, const lede_quote 
     if (n < 2 || v->sent[n - 1].start != q->mark_start)
         return who;
     size_t j = qt_tok_lower_bound(v, v->sent[n - 2].start);
-    if (paragraph_of(v, v->sent[n - 2].start) != paragraph_of(v, q->mark_start) ||
-        !opening_pronoun(v, j, j + 3, d) ||
+    if (paragraph_of(v, v->sent[n - 2].start) != pi || !opening_pronoun(v, j, j + 3, d) ||
         qt_tok_is(v, d->tb, "he") != qt_tok_is(v, who->tb, "he"))
         return who;
     return d;
@@ -942,9 +941,10 @@ static int may_name_between(const qt_view *v, size_t k, uint32_t to)
 
 /* No cue of its own: a full quotation continues the previous speaker's turn when it
  * follows in the same paragraph or opens the next one, and no other person is named as a
- * subject in between. Returns 1 when it took the previous attribution. */
-static int inherit_turn(const qt_view *v, qt_names *nm, lede_quote *quotes, size_t qi, size_t pi,
-                        size_t ob)
+ * subject in between. toks are qt_attribute()'s (the quotation's opening token ob, its
+ * paragraph pi). Returns 1 when it took the previous attribution. */
+static int inherit_turn(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint32_t *toks,
+                        size_t qi, size_t pi, size_t ob)
 {
     lede_quote *q = &quotes[qi];
     size_t pq = qi - 1;
@@ -955,7 +955,7 @@ static int inherit_turn(const qt_view *v, qt_names *nm, lede_quote *quotes, size
          skip++)
         pq--;
     const lede_quote *p = &quotes[pq];
-    size_t ppi = paragraph_of(v, p->mark_start);
+    size_t ppi = toks[3 * pq + 2]; /* p's paragraph */
     int adjacent = ppi == pi || (ppi + 1 == pi && q->mark_start <= v->para[pi].start + 3);
     if (!adjacent || !attributed(p))
         return 0;
@@ -1425,7 +1425,7 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
                 colon_cue(v, nm, ob, lo_b, &bm, &g) && g.who.kind == QT_MENTION_NAME)
                 f = g;
             if (after && sentence && qi > 0 && reports_next(v, ce, pe, &f) &&
-                inherit_turn(v, nm, quotes, qi, pi, ob))
+                inherit_turn(v, nm, quotes, toks, qi, pi, ob))
                 continue; /* the turn goes on (reports_next()) */
             if (after && sentence && new_statement(v, ce, pe, &f)) {
                 memset(&f, 0, sizeof f);
@@ -1470,7 +1470,7 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
                 q->speaker = qt_names_resolve_pronoun_from(
                     nm, v, &f.who, qt_tok_lower_bound(v, sentence_start(v, q->mark_start)));
             else if (!q->speaker) {
-                q->speaker = qt_names_resolve(nm, v, same_pronoun_before(v, q, ce, &f.who, &d));
+                q->speaker = qt_names_resolve(nm, v, same_pronoun_before(v, q, pi, ce, &f.who, &d));
                 /* (The he of the quotation before is looked for only when it is someone
                  * else's: the lookup of the names between costs.) */
                 const char *before = qi > 0 ? quotes[qi - 1].speaker : NULL;
@@ -1503,7 +1503,7 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
         }
         if (f.has_cue || f.has_who || q->kind != LEDE_QUOTE_FULL)
             continue;
-        if (qi == 0 || !inherit_turn(v, nm, quotes, qi, pi, ob))
+        if (qi == 0 || !inherit_turn(v, nm, quotes, toks, qi, pi, ob))
             speaker_of_previous_sentence(v, nm, q, pi, ob);
     }
     (void)err;

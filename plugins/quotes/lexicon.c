@@ -794,7 +794,12 @@ size_t qt_tok_seek(const qt_view *v, size_t from, uint32_t pos)
 int qt_title_case(const qt_view *v, size_t from, uint32_t start, uint32_t end)
 {
     size_t words = 0;
-    for (size_t i = qt_tok_seek(v, from, start); i < v->n_tok && v->tok[i].end <= end; i++) {
+    /* The quotation's first word mostly follows its opening mark, the token from: a step,
+     * not a seek. */
+    size_t i = from;
+    if (i < v->n_tok && v->tok[i].start < start && ++i < v->n_tok && v->tok[i].start < start)
+        i = qt_tok_seek(v, i, start);
+    for (; i < v->n_tok && v->tok[i].end <= end; i++) {
         if (qt_tok_capitalized(v, i)) {
             words++;
         } else if (qt_tok_lowercase(v, i)) {
