@@ -561,22 +561,31 @@ uint32_t qt_tok_case_slow(const qt_view *v, size_t i)
     return cat == UTF8PROC_CATEGORY_LL ? QT_BIT_LOWERCASE : 0;
 }
 
+/* Stores and returns the lexbits of token i, whose n bytes (1 <= n <= max_len) passed the
+ * filter: its table entry's lists. */
+static uint32_t lookup_passed(const qt_view *v, size_t i, size_t n)
+{
+    const qt_lexicon *lex = v->lex;
+    const char *s = v->text + v->tok[i].start;
+    lex_key k;
+    uint64_t h = v->tok[i].start + 16 <= v->len ? make_key16(s, n, &k) : make_key(s, n, &k);
+    uint32_t b = QT_BIT_KNOWN | (lex->slot[find_slot(lex, h, &k, n)].bits & LEX_LISTS);
+    v->lexbits[i] = b;
+    return b;
+}
+
 uint32_t qt_tok_lookup(const qt_view *v, size_t i)
 {
     const qt_lexicon *lex = v->lex;
-    uint32_t b = QT_BIT_KNOWN;
     if (v->tok[i].end > v->tok[i].start) {
         const char *s = v->text + v->tok[i].start;
         size_t n = v->tok[i].end - v->tok[i].start;
         unsigned bit = n <= lex->max_len ? filter_bit(s, n) : 0;
-        if (n <= lex->max_len && (lex->filter[bit / 64] >> (bit % 64) & 1)) {
-            lex_key k;
-            uint64_t h = v->tok[i].start + 16 <= v->len ? make_key16(s, n, &k) : make_key(s, n, &k);
-            b |= lex->slot[find_slot(lex, h, &k, n)].bits & LEX_LISTS;
-        }
+        if (n <= lex->max_len && (lex->filter[bit / 64] >> (bit % 64) & 1))
+            return lookup_passed(v, i, n);
     }
-    v->lexbits[i] = b;
-    return b;
+    v->lexbits[i] = QT_BIT_KNOWN;
+    return QT_BIT_KNOWN;
 }
 
 uint32_t qt_tok_stem_bits(const qt_view *v, size_t i)
@@ -696,8 +705,10 @@ qt_cue_kind qt_cue_at(const qt_view *v, size_t i, size_t *end)
 
 static qt_cue_kind cue_at_listed(const qt_view *v, size_t i, uint32_t bits, size_t *end)
 {
-    if (!bits) /* passed the filter: looked up now */
-        bits = qt_tok_lookup(v, i);
+    /* Passed the cue filter, and so the lexicon's (every cue word is in both): looked up
+     * now, without the second filter. */
+    if (!bits)
+        bits = lookup_passed(v, i, v->tok[i].end - v->tok[i].start);
     if (!(bits & CUE_LISTS))
         return QT_CUE_NONE;
     if (bits & QT_W_CUE_HEADS) {
