@@ -611,24 +611,29 @@ uint32_t qt_tok_stem_bits(const qt_view *v, size_t i)
  * not, nor is ?!" or .5): qt_tok_sentence_end() is then a load. */
 static void find_stops(const qt_view *v)
 {
-    size_t cursor = 0;
-    for (size_t s = 0; s < v->n_sent; s++) {
+    /* The view's fields in locals: the stores into stops may alias them, and would have
+     * them read again for every sentence. */
+    const lede_sentence *sent = v->sent;
+    const lede_token *tok = v->tok;
+    const char *text = v->text;
+    uint8_t *stops = v->stops;
+    size_t n_sent = v->n_sent, n_tok = v->n_tok, cursor = 0;
+    for (size_t s = 0; s < n_sent; s++) {
         /* The sentence's token range says where its end is, when the view's tokens are
          * the layer's (no whitespace tokens dropped): checked, else searched forward
          * from the previous sentence's end. */
-        size_t t = v->sent[s].tok_end;
-        if (!(t <= v->n_tok && (t == v->n_tok || v->tok[t].start >= v->sent[s].end) &&
-              (t == 0 || v->tok[t - 1].start < v->sent[s].end)))
-            t = qt_tok_seek(v, cursor, v->sent[s].end);
+        uint32_t start = sent[s].start, end = sent[s].end;
+        size_t t = sent[s].tok_end;
+        if (!(t <= n_tok && (t == n_tok || tok[t].start >= end) &&
+              (t == 0 || tok[t - 1].start < end)))
+            t = qt_tok_seek(v, cursor, end);
         cursor = t;
-        for (size_t back = 0; back < 4 && t > 0 && v->tok[t - 1].start >= v->sent[s].start;
-             back++, t--) {
-            const char *w = v->text + v->tok[t - 1].start;
-            if (*w == '.' || *w == '!' || *w == '?' || (unsigned char)*w == 0xE2) {
+        for (size_t back = 0; back < 4 && t > 0 && tok[t - 1].start >= start; back++, t--) {
+            unsigned char c = (unsigned char)text[tok[t - 1].start];
+            if (c == '.' || c == '!' || c == '?' || c == 0xE2) {
                 /* Mostly a lone . ! or ?, which is one without a call. */
-                v->stops[t - 1] = (uint8_t)((v->tok[t - 1].end - v->tok[t - 1].start == 1 &&
-                                             (unsigned char)*w != 0xE2) ||
-                                            qt_tok_sentence_end_slow(v, t - 1));
+                stops[t - 1] = (uint8_t)((tok[t - 1].end - tok[t - 1].start == 1 && c != 0xE2) ||
+                                         qt_tok_sentence_end_slow(v, t - 1));
                 break;
             }
         }
