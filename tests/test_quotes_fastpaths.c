@@ -279,6 +279,122 @@ static void test_cue_is_found_near_the_end_of_the_text_and_at_word_lengths(void 
     qtu_free(&t);
 }
 
+/* The windows around a quotation end at its sentence's ends, which the attribution reads
+ * eight tokens at a time: with the sentence end at every distance from the quotation, after
+ * texts of every length before it (so that the eight fall at every offset), the window stops
+ * there (the cue of the sentence before names no one), and without it reaches the cue. */
+static void test_window_ends_at_a_sentence_end_at_every_distance(void **state)
+{
+    (void)state;
+    for (size_t lead = 0; lead < 9; lead++) {
+        for (size_t k = 0; k < 20; k++) {
+            char before[128] = "", words[128] = "", text[512];
+            for (size_t i = 0; i < lead; i++)
+                strcat(before, "It rained. ");
+            for (size_t i = 0; i < k; i++)
+                strcat(words, " word");
+            for (int stop = 0; stop < 2; stop++) {
+                const char *who = stop ? NULL : "Ann Lee", *cue = stop ? NULL : "said";
+                qtu t;
+                /* Before a partial quotation: read back to the sentence end. */
+                snprintf(text, sizeof text,
+                         "%sAnn Lee said so%s plan is%s \"dead on arrival\" for now.", before,
+                         stop ? ". The" : "; the", words);
+                qtu_run(&t, text, NULL);
+                qtu_expect(&t, "dead on arrival", who, cue, who);
+                qtu_free(&t);
+                /* After a full one: read on to the sentence end. */
+                snprintf(text, sizeof text,
+                         "%s\"Rates will rise,\" the minister%s%c Ann Lee said nothing.", before,
+                         words, stop ? '.' : ';');
+                qtu_run(&t, text, NULL);
+                qtu_expect(&t, "Rates will rise,", who, cue, who);
+                qtu_free(&t);
+            }
+            /* A quotation before in the same sentence ends the window as its end does. */
+            snprintf(text, sizeof text, "%sAnn Lee said \"yes\" and%s \"dead on arrival\" too.",
+                     before, words);
+            qtu t;
+            qtu_run(&t, text, NULL);
+            qtu_expect(&t, "yes", "Ann Lee", "said", "Ann Lee");
+            qtu_expect(&t, "dead on arrival", NULL, NULL, NULL);
+            qtu_free(&t);
+        }
+    }
+}
+
+/* The window before a quotation reaches PRE_WINDOW (80) tokens back at most, read eight at a
+ * time: a cue 80 tokens before the opening mark is read (its subject, further back, is not),
+ * one 81 tokens before is not, wherever the window starts in the text. */
+static void test_window_before_ends_at_its_length(void **state)
+{
+    (void)state;
+    for (size_t lead = 0; lead < 9; lead++) {
+        for (size_t k = 74; k <= 75; k++) {
+            char text[1024] = "";
+            for (size_t i = 0; i < lead; i++)
+                strcat(text, "It rained. ");
+            strcat(text, "Ann Lee said so; the plan is");
+            for (size_t i = 0; i < k; i++)
+                strcat(text, " word");
+            strcat(text, " \"dead on arrival\" for now.");
+            qtu t;
+            qtu_run(&t, text, NULL);
+            qtu_expect(&t, "dead on arrival", NULL, k == 74 ? "said" : NULL, NULL);
+            qtu_free(&t);
+        }
+    }
+}
+
+/* The window after a quotation ends right at its sentence's end, found eight tokens at a
+ * time (and with the text's end among the eight): a partial quotation followed by its cue
+ * and speaker is theirs when at most four words follow the cue before that end (BBC
+ * business/206), at every offset of the eight. */
+static void test_window_after_ends_right_at_the_sentence_end(void **state)
+{
+    (void)state;
+    static const char *const after[] = {"", " in London", " to the BBC", " in a long statement",
+                                        " in a very long statement"};
+    for (size_t lead = 0; lead < 9; lead++) {
+        for (size_t a = 0; a < sizeof after / sizeof after[0]; a++) {
+            for (int more = 0; more < 2; more++) {
+                char text[512] = "";
+                for (size_t i = 0; i < lead; i++)
+                    strcat(text, "It rained. ");
+                strcat(text, "Low interest rates meant that \"long-term investment returns are "
+                             "well below historic levels\", Mr Gill added");
+                strcat(text, after[a]);
+                strcat(text, more ? ". Shares fell." : ".");
+                int named = a + 1 < sizeof after / sizeof after[0];
+                qtu t;
+                qtu_run(&t, text, NULL);
+                qtu_expect(&t, "long-term investment returns are well below historic levels",
+                           named ? "Mr Gill" : NULL, named ? "added" : NULL, named ? "Gill" : NULL);
+                qtu_free(&t);
+            }
+        }
+    }
+}
+
+/* He opening the sentence after a description's cue stands for the description (BBC
+ * politics/071): the sentence end right before him, found eight tokens at a time, is the
+ * one it must be, not a token off (Mr Blair, named before, is not the speaker). */
+static void test_pronoun_after_a_sentence_end_stands_for_its_description(void **state)
+{
+    (void)state;
+    for (size_t lead = 0; lead < 9; lead++) {
+        char text[512] = "";
+        for (size_t i = 0; i < lead; i++)
+            strcat(text, "It rained. ");
+        strcat(text, "Mr Blair met a spokesman. A Home Office spokesman said the system had been "
+                     "toughened. He added: \"It works well now.\"");
+        qtu t;
+        qtu_run(&t, text, NULL);
+        qtu_expect(&t, "It works well now.", "Home Office spokesman", "added", "He");
+        qtu_free(&t);
+    }
+}
+
 static void test_longest_lexicon_word_is_a_cue(void **state)
 {
     (void)state;
@@ -785,6 +901,10 @@ int main(void)
         cmocka_unit_test(test_text_without_quotation_marks_has_no_quotations),
         cmocka_unit_test(test_cue_verb_is_found_whatever_its_case),
         cmocka_unit_test(test_cue_is_found_near_the_end_of_the_text_and_at_word_lengths),
+        cmocka_unit_test(test_window_ends_at_a_sentence_end_at_every_distance),
+        cmocka_unit_test(test_window_before_ends_at_its_length),
+        cmocka_unit_test(test_window_after_ends_right_at_the_sentence_end),
+        cmocka_unit_test(test_pronoun_after_a_sentence_end_stands_for_its_description),
         cmocka_unit_test(test_longest_lexicon_word_is_a_cue),
         cmocka_unit_test(test_lexicon_key_is_the_same_read_at_once_or_byte_by_byte),
         cmocka_unit_test(test_name_with_a_capital_beyond_ascii_is_a_speaker),

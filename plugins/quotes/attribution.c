@@ -68,6 +68,80 @@ static int set_cue(found *f, size_t b, size_t e, qt_cue_kind kind, const qt_ment
     return 1;
 }
 
+/* The sentence ends (v->stops) are read eight tokens a load where the bytes' order allows:
+ * the walks to a window's sentence end pass some ten tokens each, and a branch per token
+ * mispredicts at the walk's end. */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define STOPS_BY_WORD 1
+#endif
+
+/* Walking left from token at, not past token lim (lim <= at): the first position p with p ==
+ * lim or token p - 1 ending a sentence. */
+static size_t stop_back(const qt_view *v, size_t at, size_t lim)
+{
+    const uint8_t *s = v->stops;
+    if (!s) {
+        while (at > lim && !qt_tok_sentence_end(v, at - 1))
+            at--;
+        return at;
+    }
+#ifdef STOPS_BY_WORD
+    for (; at >= lim + 8; at -= 8) {
+        uint64_t w;
+        memcpy(&w, s + at - 8, sizeof w);
+        if (w) /* the last ending among the eight: the highest byte set */
+            return at - 8 + (size_t)(63 - __builtin_clzll(w)) / 8 + 1;
+    }
+#endif
+    while (at > lim && !s[at - 1])
+        at--;
+    return at;
+}
+
+/* Walking right from token at, not past token lim (lim <= n_tok): the first position p >= at
+ * with p == lim or token p ending a sentence (at itself when at >= lim). */
+static size_t stop_ahead(const qt_view *v, size_t at, size_t lim)
+{
+    const uint8_t *s = v->stops;
+    if (!s) {
+        while (at < lim && !qt_tok_sentence_end(v, at))
+            at++;
+        return at;
+    }
+#ifdef STOPS_BY_WORD
+    for (; at + 8 <= lim; at += 8) {
+        uint64_t w;
+        memcpy(&w, s + at, sizeof w);
+        if (w) /* the first ending among the eight: the lowest byte set */
+            return at + (size_t)__builtin_ctzll(w) / 8;
+    }
+    if (at < lim && at + 8 <= v->n_tok + 1) { /* stops holds n_tok + 1 bytes */
+        uint64_t w;
+        memcpy(&w, s + at, sizeof w);
+        w &= UINT64_MAX >> (8 * (8 - (lim - at))); /* the bytes from lim on cleared */
+        return w ? at + (size_t)__builtin_ctzll(w) / 8 : lim;
+    }
+#endif
+    while (at < lim && !s[at])
+        at++;
+    return at;
+}
+
+/* Walking left from token at, not past token lim (lim <= at), nor to a token starting before
+ * byte lo_b: the first position p with p == lim, token p - 1 ending a sentence or starting
+ * before lo_b. */
+static size_t clause_back(const qt_view *v, size_t at, size_t lim, uint32_t lo_b)
+{
+    size_t p = stop_back(v, at, lim);
+    /* The tokens before lo_b, which start ascending, stand first in [p, at): mostly none. */
+    if (p < at && v->tok[p].start < lo_b) {
+        p = qt_tok_seek(v, p, lo_b);
+        if (p > at)
+            p = at;
+    }
+    return p;
+}
+
 static int is_comma_like(const qt_view *v, size_t i)
 {
     if (i >= v->n_tok)
@@ -769,11 +843,11 @@ static size_t paragraph_of(const qt_view *v, uint32_t pos)
 }
 
 /* He has worked on Finding Nemo and Indiana Jones. "...," he told: he after a quotation
- * that opens its sentence, when the sentence before in its paragraph opens with the same
- * pronoun, is whom that one stands for (BBC tech/313): the names in between are what he
- * did, not who speaks. That pronoun in *d, else who itself. */
-static const qt_mention *same_pronoun_before(const qt_view *v, const lede_quote *q, size_t ce,
-                                             const qt_mention *who, qt_mention *d)
+ * that opens its sentence, when the sentence before in its paragraph (pi, the quotation's)
+ * opens with the same pronoun, is whom that one stands for (BBC tech/313): the names in
+ * between are what he did, not who speaks. That pronoun in *d, else who itself. */
+static const qt_mention *same_pronoun_before(const qt_view *v, const lede_quote *q, size_t pi,
+                                             size_t ce, const qt_mention *who, qt_mention *d)
 {
     if (who->kind != QT_MENTION_PRONOUN || who->tb < ce ||
         !(qt_tok_is(v, who->tb, "he") || qt_tok_is(v, who->tb, "she")))
@@ -782,8 +856,7 @@ static const qt_mention *same_pronoun_before(const qt_view *v, const lede_quote 
     if (n < 2 || v->sent[n - 1].start != q->mark_start)
         return who;
     size_t j = qt_tok_lower_bound(v, v->sent[n - 2].start);
-    if (paragraph_of(v, v->sent[n - 2].start) != paragraph_of(v, q->mark_start) ||
-        !opening_pronoun(v, j, j + 3, d) ||
+    if (paragraph_of(v, v->sent[n - 2].start) != pi || !opening_pronoun(v, j, j + 3, d) ||
         qt_tok_is(v, d->tb, "he") != qt_tok_is(v, who->tb, "he"))
         return who;
     return d;
@@ -868,9 +941,10 @@ static int may_name_between(const qt_view *v, size_t k, uint32_t to)
 
 /* No cue of its own: a full quotation continues the previous speaker's turn when it
  * follows in the same paragraph or opens the next one, and no other person is named as a
- * subject in between. Returns 1 when it took the previous attribution. */
-static int inherit_turn(const qt_view *v, qt_names *nm, lede_quote *quotes, size_t qi, size_t pi,
-                        size_t ob)
+ * subject in between. toks are qt_attribute()'s (the quotation's opening token ob, its
+ * paragraph pi). Returns 1 when it took the previous attribution. */
+static int inherit_turn(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint32_t *toks,
+                        size_t qi, size_t pi, size_t ob)
 {
     lede_quote *q = &quotes[qi];
     size_t pq = qi - 1;
@@ -881,7 +955,7 @@ static int inherit_turn(const qt_view *v, qt_names *nm, lede_quote *quotes, size
          skip++)
         pq--;
     const lede_quote *p = &quotes[pq];
-    size_t ppi = paragraph_of(v, p->mark_start);
+    size_t ppi = toks[3 * pq + 2]; /* p's paragraph */
     int adjacent = ppi == pi || (ppi + 1 == pi && q->mark_start <= v->para[pi].start + 3);
     if (!adjacent || !attributed(p))
         return 0;
@@ -899,12 +973,12 @@ static int inherit_turn(const qt_view *v, qt_names *nm, lede_quote *quotes, size
     char p_last = v->text[p->end - 1];
     size_t cue_from =
         (p_last == '.' || p_last == '!' || p_last == '?') && from == p->mark_end ? first : SIZE_MAX;
-    for (size_t k = first; k < v->n_tok && v->tok[k].start < q->mark_start; k++) {
-        if (qt_tok_sentence_end(v, k)) {
-            from = v->tok[k].end;
-            first = k + 1;
-            break;
-        }
+    /* The sentence end before the quotation (its opening token ob is the first at or after
+     * its mark). */
+    size_t stop = stop_ahead(v, first, ob);
+    if (stop < ob) {
+        from = v->tok[stop].end;
+        first = stop + 1;
     }
     if (cue_from == SIZE_MAX)
         cue_from = first;
@@ -951,9 +1025,7 @@ static void speaker_of_previous_sentence(const qt_view *v, qt_names *nm, lede_qu
     size_t epi = paragraph_of(v, v->tok[e - 1].start);
     if (epi != pi && !(epi + 1 == pi && q->mark_start <= v->para[pi].start + 3))
         return;
-    size_t s = e - 1;
-    while (s > lim && !qt_tok_sentence_end(v, s - 1) && v->tok[s - 1].start >= v->para[epi].start)
-        s--;
+    size_t s = clause_back(v, e - 1, lim, v->para[epi].start);
     /* "... as you go." Mr Armes warned that ...: a quotation whose closing words the sentence
      * layer put in the sentence's start is not the sentence's own (BBC tech/309). */
     size_t k = s;
@@ -1047,9 +1119,7 @@ static int described_before(const qt_view *v, qt_names *nm, size_t p, size_t at,
         return 0;
     /* The sentence before: tokens [pt, st - 1]. The one holding token at mostly opens
      * there (a quotation, He added): its start is walked to, the other's searched. */
-    size_t st = at;
-    while (st > 0 && at - st < PRE_WINDOW && !qt_tok_sentence_end(v, st - 1))
-        st--;
+    size_t st = stop_back(v, at, at > PRE_WINDOW ? at - PRE_WINDOW : 0);
     if (st < 2 || !qt_tok_sentence_end(v, st - 1) || v->quoted[st - 1])
         return 0;
     /* An indefinite description opens it (A Home Office spokesman said): its first bytes
@@ -1080,21 +1150,17 @@ static int described_before(const qt_view *v, qt_names *nm, size_t p, size_t at,
  * before it, not before byte lo_b (its paragraph's start, or the quotation before). */
 static size_t pre_window_start(const qt_view *v, size_t ob, uint32_t lo_b)
 {
-    size_t pb = ob;
-    while (pb > 0 && v->tok[pb - 1].start >= lo_b && !qt_tok_sentence_end(v, pb - 1) &&
-           ob - pb < PRE_WINDOW)
-        pb--;
-    return pb;
+    return clause_back(v, ob, ob > PRE_WINDOW ? ob - PRE_WINDOW : 0, lo_b);
 }
 
 /* The clause window after the quotation closing before token ce: on to the sentence end
  * after it, before byte hi_b (its paragraph's end, or the quotation after). */
 static size_t post_window_end(const qt_view *v, size_t ce, uint32_t hi_b)
 {
-    size_t pe = ce;
-    while (pe < v->n_tok && v->tok[pe].start < hi_b && !qt_tok_sentence_end(v, pe) &&
-           pe - ce < POST_WINDOW)
-        pe++;
+    size_t pe = stop_ahead(v, ce, v->n_tok - ce > POST_WINDOW ? ce + POST_WINDOW : v->n_tok);
+    /* The tokens from hi_b on, which start ascending, stand last in [ce, pe): mostly none. */
+    if (pe > ce && v->tok[pe - 1].start >= hi_b)
+        pe = qt_tok_seek(v, ce, hi_b);
     return pe;
 }
 
@@ -1359,7 +1425,7 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
                 colon_cue(v, nm, ob, lo_b, &bm, &g) && g.who.kind == QT_MENTION_NAME)
                 f = g;
             if (after && sentence && qi > 0 && reports_next(v, ce, pe, &f) &&
-                inherit_turn(v, nm, quotes, qi, pi, ob))
+                inherit_turn(v, nm, quotes, toks, qi, pi, ob))
                 continue; /* the turn goes on (reports_next()) */
             if (after && sentence && new_statement(v, ce, pe, &f)) {
                 memset(&f, 0, sizeof f);
@@ -1404,7 +1470,7 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
                 q->speaker = qt_names_resolve_pronoun_from(
                     nm, v, &f.who, qt_tok_lower_bound(v, sentence_start(v, q->mark_start)));
             else if (!q->speaker) {
-                q->speaker = qt_names_resolve(nm, v, same_pronoun_before(v, q, ce, &f.who, &d));
+                q->speaker = qt_names_resolve(nm, v, same_pronoun_before(v, q, pi, ce, &f.who, &d));
                 /* (The he of the quotation before is looked for only when it is someone
                  * else's: the lookup of the names between costs.) */
                 const char *before = qi > 0 ? quotes[qi - 1].speaker : NULL;
@@ -1437,7 +1503,7 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
         }
         if (f.has_cue || f.has_who || q->kind != LEDE_QUOTE_FULL)
             continue;
-        if (qi == 0 || !inherit_turn(v, nm, quotes, qi, pi, ob))
+        if (qi == 0 || !inherit_turn(v, nm, quotes, toks, qi, pi, ob))
             speaker_of_previous_sentence(v, nm, q, pi, ob);
     }
     (void)err;

@@ -367,7 +367,8 @@ static const struct {
     {nationality_adjectives, QT_W_NATIONALITIES},
 };
 
-#define QT_FILTER_BITS 16384
+#define QT_FILTER_SHIFT 14
+#define QT_FILTER_BITS (1u << QT_FILTER_SHIFT)
 
 static unsigned fold(char ch)
 {
@@ -380,9 +381,12 @@ static unsigned fold(char ch)
  * then, never an answer. */
 static unsigned filter_bit(const char *s, size_t n)
 {
-    unsigned a = (unsigned char)s[0] | 0x20u, b = n > 1 ? (unsigned char)s[1] | 0x20u : 0,
-             c = (unsigned char)s[n - 1] | 0x20u;
-    return (a * 977u + b * 31u + c * 7919u + (unsigned)n * 131u) & (QT_FILTER_BITS - 1);
+    /* The first, second (the first again for one byte: no branch) and last bytes and the
+     * length in one word, folded at once and mixed by one multiplication, whose top bits
+     * are the bit's number. */
+    uint32_t x = (uint32_t)(unsigned char)s[0] | (uint32_t)(unsigned char)s[n > 1] << 8 |
+                 (uint32_t)(unsigned char)s[n - 1] << 16 | (uint32_t)n << 24;
+    return (unsigned)((x | 0x202020u) * UINT32_C(0x9E3779B1) >> (32 - QT_FILTER_SHIFT));
 }
 
 /* Words are at most this long: a word is its case-folded bytes in two 64-bit halves. */
@@ -557,22 +561,31 @@ uint32_t qt_tok_case_slow(const qt_view *v, size_t i)
     return cat == UTF8PROC_CATEGORY_LL ? QT_BIT_LOWERCASE : 0;
 }
 
+/* Stores and returns the lexbits of token i, whose n bytes (1 <= n <= max_len) passed the
+ * filter: its table entry's lists. */
+static uint32_t lookup_passed(const qt_view *v, size_t i, size_t n)
+{
+    const qt_lexicon *lex = v->lex;
+    const char *s = v->text + v->tok[i].start;
+    lex_key k;
+    uint64_t h = v->tok[i].start + 16 <= v->len ? make_key16(s, n, &k) : make_key(s, n, &k);
+    uint32_t b = QT_BIT_KNOWN | (lex->slot[find_slot(lex, h, &k, n)].bits & LEX_LISTS);
+    v->lexbits[i] = b;
+    return b;
+}
+
 uint32_t qt_tok_lookup(const qt_view *v, size_t i)
 {
     const qt_lexicon *lex = v->lex;
-    uint32_t b = QT_BIT_KNOWN;
     if (v->tok[i].end > v->tok[i].start) {
         const char *s = v->text + v->tok[i].start;
         size_t n = v->tok[i].end - v->tok[i].start;
         unsigned bit = n <= lex->max_len ? filter_bit(s, n) : 0;
-        if (n <= lex->max_len && (lex->filter[bit / 64] >> (bit % 64) & 1)) {
-            lex_key k;
-            uint64_t h = v->tok[i].start + 16 <= v->len ? make_key16(s, n, &k) : make_key(s, n, &k);
-            b |= lex->slot[find_slot(lex, h, &k, n)].bits & LEX_LISTS;
-        }
+        if (n <= lex->max_len && (lex->filter[bit / 64] >> (bit % 64) & 1))
+            return lookup_passed(v, i, n);
     }
-    v->lexbits[i] = b;
-    return b;
+    v->lexbits[i] = QT_BIT_KNOWN;
+    return QT_BIT_KNOWN;
 }
 
 uint32_t qt_tok_stem_bits(const qt_view *v, size_t i)
@@ -598,24 +611,29 @@ uint32_t qt_tok_stem_bits(const qt_view *v, size_t i)
  * not, nor is ?!" or .5): qt_tok_sentence_end() is then a load. */
 static void find_stops(const qt_view *v)
 {
-    size_t cursor = 0;
-    for (size_t s = 0; s < v->n_sent; s++) {
+    /* The view's fields in locals: the stores into stops may alias them, and would have
+     * them read again for every sentence. */
+    const lede_sentence *sent = v->sent;
+    const lede_token *tok = v->tok;
+    const char *text = v->text;
+    uint8_t *stops = v->stops;
+    size_t n_sent = v->n_sent, n_tok = v->n_tok, cursor = 0;
+    for (size_t s = 0; s < n_sent; s++) {
         /* The sentence's token range says where its end is, when the view's tokens are
          * the layer's (no whitespace tokens dropped): checked, else searched forward
          * from the previous sentence's end. */
-        size_t t = v->sent[s].tok_end;
-        if (!(t <= v->n_tok && (t == v->n_tok || v->tok[t].start >= v->sent[s].end) &&
-              (t == 0 || v->tok[t - 1].start < v->sent[s].end)))
-            t = qt_tok_seek(v, cursor, v->sent[s].end);
+        uint32_t start = sent[s].start, end = sent[s].end;
+        size_t t = sent[s].tok_end;
+        if (!(t <= n_tok && (t == n_tok || tok[t].start >= end) &&
+              (t == 0 || tok[t - 1].start < end)))
+            t = qt_tok_seek(v, cursor, end);
         cursor = t;
-        for (size_t back = 0; back < 4 && t > 0 && v->tok[t - 1].start >= v->sent[s].start;
-             back++, t--) {
-            const char *w = v->text + v->tok[t - 1].start;
-            if (*w == '.' || *w == '!' || *w == '?' || (unsigned char)*w == 0xE2) {
+        for (size_t back = 0; back < 4 && t > 0 && tok[t - 1].start >= start; back++, t--) {
+            unsigned char c = (unsigned char)text[tok[t - 1].start];
+            if (c == '.' || c == '!' || c == '?' || c == 0xE2) {
                 /* Mostly a lone . ! or ?, which is one without a call. */
-                v->stops[t - 1] = (uint8_t)((v->tok[t - 1].end - v->tok[t - 1].start == 1 &&
-                                             (unsigned char)*w != 0xE2) ||
-                                            qt_tok_sentence_end_slow(v, t - 1));
+                stops[t - 1] = (uint8_t)((tok[t - 1].end - tok[t - 1].start == 1 && c != 0xE2) ||
+                                         qt_tok_sentence_end_slow(v, t - 1));
                 break;
             }
         }
@@ -692,8 +710,10 @@ qt_cue_kind qt_cue_at(const qt_view *v, size_t i, size_t *end)
 
 static qt_cue_kind cue_at_listed(const qt_view *v, size_t i, uint32_t bits, size_t *end)
 {
-    if (!bits) /* passed the filter: looked up now */
-        bits = qt_tok_lookup(v, i);
+    /* Passed the cue filter, and so the lexicon's (every cue word is in both): looked up
+     * now, without the second filter. */
+    if (!bits)
+        bits = lookup_passed(v, i, v->tok[i].end - v->tok[i].start);
     if (!(bits & CUE_LISTS))
         return QT_CUE_NONE;
     if (bits & QT_W_CUE_HEADS) {
@@ -794,7 +814,12 @@ size_t qt_tok_seek(const qt_view *v, size_t from, uint32_t pos)
 int qt_title_case(const qt_view *v, size_t from, uint32_t start, uint32_t end)
 {
     size_t words = 0;
-    for (size_t i = qt_tok_seek(v, from, start); i < v->n_tok && v->tok[i].end <= end; i++) {
+    /* The quotation's first word mostly follows its opening mark, the token from: a step,
+     * not a seek. */
+    size_t i = from;
+    if (i < v->n_tok && v->tok[i].start < start && ++i < v->n_tok && v->tok[i].start < start)
+        i = qt_tok_seek(v, i, start);
+    for (; i < v->n_tok && v->tok[i].end <= end; i++) {
         if (qt_tok_capitalized(v, i)) {
             words++;
         } else if (qt_tok_lowercase(v, i)) {
