@@ -893,6 +893,31 @@ static void test_plural_noun_attacks_makes_no_speaker(void **state)
     qtu_free(&t);
 }
 
+/* BBC entertainment/134, politics/190: a nickname quoted between a first name and a
+ * surname is part of the name, which is shown without it; the nickname is no one's speech. */
+static void test_quoted_nickname_stays_inside_the_name(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Brian 'Head' Welch told a radio station in California that his bandmates "
+            "respected his decision to leave. Welch added that he would appear at a church in "
+            "Bakersfield to explain how he \"got to this place in life\".",
+            NULL);
+    qtu_expect(&t, "got to this place in life", "Brian Welch", "added", "Welch");
+    qtu_expect(&t, "Head", NULL, NULL, NULL);
+    qtu_free(&t);
+    qtu_run(&t,
+            "Another player who has failed to win snooker's world championship - Jimmy \"the "
+            "Whirlwind \" White - has previously admitted missing lessons, instead spending his "
+            "days in smoky halls. \"Tony Meo [another player] and me used to spend all of our "
+            "spare time there,\" Mr White said.",
+            NULL);
+    qtu_expect(&t, "Tony Meo [another player] and me used to spend all of our spare time there,",
+               "Jimmy White", "said", "White");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -941,6 +966,7 @@ int main(void)
         cmocka_unit_test(test_job_to_a_body_then_appositive_name),
         cmocka_unit_test(test_plural_noun_attacks_makes_no_speaker),
         cmocka_unit_test(test_party_members_are_no_person),
+        cmocka_unit_test(test_quoted_nickname_stays_inside_the_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

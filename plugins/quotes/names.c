@@ -222,7 +222,8 @@ static void trim_run(const qt_view *v, size_t *tb, size_t *te)
         }
     }
     for (size_t i = *te; i-- > *tb;) {
-        if (qt_tok_in(v, i, QT_W_TITLES | QT_W_ROLES)) {
+        /* (Not a nickname's word: Brian 'Head' Welch, nickname_at().) */
+        if (qt_tok_in(v, i, QT_W_TITLES | QT_W_ROLES) && !v->quoted[i]) {
             /* Labour MP Oona King: a last word that is a title is a surname; the job
              * before it is looked for, and sheds what it leads if a word that is no
              * title follows it (not Prime Minister, Mr King). */
@@ -269,6 +270,62 @@ uint32_t qt_name_suffix_end(const qt_view *v, size_t te, uint32_t e)
                : e;
 }
 
+/* How many words a nickname between a first name and a surname holds at most. */
+#define NICKNAME_WORDS 3
+
+/* Token i is a quotation mark: flagged so by the tokenizer, or a straight one standing
+ * alone (Jimmy "the Whirlwind " White: a closing mark after a space is judged neither). */
+static int quote_mark(const qt_view *v, size_t i)
+{
+    if (v->tok[i].flags & (LEDE_TOKF_OPEN_QUOTE | LEDE_TOKF_CLOSE_QUOTE))
+        return 1;
+    char c = v->text[v->tok[i].start];
+    return v->tok[i].end - v->tok[i].start == 1 && (c == '"' || c == '\'');
+}
+
+/* Token i opens a nickname quoted between the words of a name: Brian 'Head' Welch, Jimmy
+ * "the Whirlwind" White (BBC entertainment/134, politics/190). A name word before its mark,
+ * one space apart; up to NICKNAME_WORDS words inside, the last capitalised; the closing mark,
+ * then one space and a capitalised word in the same sentence. The name runs on over it; the
+ * nickname is no one's speech, and the name shown leaves it out (qt_dup_name()). 1 with the
+ * token after the closing mark in *end. */
+static int nickname_at(const qt_view *v, size_t i, size_t *end)
+{
+    if (i == 0 || i + 3 >= v->n_tok || !(v->tok[i].flags & LEDE_TOKF_OPEN_QUOTE) ||
+        v->tok[i - 1].end + 1 != v->tok[i].start || v->text[v->tok[i - 1].end] != ' ' ||
+        !qt_tok_capitalized(v, i - 1) || qt_tok_possessive(v, i - 1, NULL) ||
+        v->tok[i].end != v->tok[i + 1].start)
+        return 0;
+    size_t j = i + 1;
+    if (qt_tok_is(v, j, "the"))
+        j++;
+    while (j < v->n_tok && j - i <= NICKNAME_WORDS && qt_tok_capitalized(v, j))
+        j++;
+    if (j == i + 1 || j + 1 >= v->n_tok || !qt_tok_capitalized(v, j - 1) || !quote_mark(v, j) ||
+        v->tok[j].end - v->tok[j].start > 3 || v->tok[j].end + 1 != v->tok[j + 1].start ||
+        v->text[v->tok[j].end] != ' ' || (v->tok[j + 1].flags & LEDE_TOKF_SENT_START) ||
+        !qt_tok_capitalized(v, j + 1) || qt_tok_in(v, j + 1, QT_W_FUNCTION))
+        return 0;
+    *end = j + 1;
+    return 1;
+}
+
+/* Token k is a quotation mark or a word of a nickname (nickname_at()), or the surname after
+ * it: a run that holds the nickname goes on over it, so no reading starts there. Asked
+ * only when the token before k is quoted, a quotation mark or follows an opening one. */
+static int in_nickname(const qt_view *v, size_t k)
+{
+    if (k < 2 ||
+        !(v->quoted[k - 1] || quote_mark(v, k - 1) || (v->tok[k - 2].flags & LEDE_TOKF_OPEN_QUOTE)))
+        return 0;
+    for (size_t o = k; o > 0 && k - o <= NICKNAME_WORDS + 1; o--) {
+        size_t e;
+        if ((v->tok[o].flags & LEDE_TOKF_OPEN_QUOTE) && nickname_at(v, o, &e) && k <= e)
+            return 1;
+    }
+    return 0;
+}
+
 /* qt_name_starting_at() for a token i < hi known to be a name word; *end receives where
  * the run ended before it was trimmed. */
 static int name_from(const qt_view *v, size_t i, size_t hi, qt_mention *out, size_t *end)
@@ -276,6 +333,12 @@ static int name_from(const qt_view *v, size_t i, size_t hi, qt_mention *out, siz
     size_t j = i + 1;
     if (!qt_tok_possessive(v, i, NULL)) {
         while (j < hi) {
+            size_t nick;
+            if ((v->tok[j].flags & LEDE_TOKF_OPEN_QUOTE) && nickname_at(v, j, &nick) && nick < hi &&
+                is_name_word(v, nick)) {
+                j = nick; /* Brian 'Head' Welch */
+                continue;
+            }
             if (!joins(v, j - 1))
                 break;
             if (is_name_word(v, j)) {
@@ -1271,7 +1334,7 @@ int qt_alone_at(const qt_view *v, size_t h)
     /* A run's token before its last is a name word (capitalised), an initial's full stop
      * or a connector (Ludwig van Beethoven). */
     return h == 0 || (!qt_tok_capitalized(v, h - 1) && !qt_tok_punct(v, h - 1, '.') &&
-                      !is_connector(v, h - 1));
+                      !is_connector(v, h - 1) && !in_nickname(v, h));
 }
 
 /* Token k-1 is no part of any run: reading from k gives the index's mentions. A run
@@ -1280,7 +1343,7 @@ int qt_alone_at(const qt_view *v, size_t h)
 int qt_run_break_before(const qt_view *v, size_t k)
 {
     return k == 0 || (!is_name_word(v, k - 1) && !is_initial_dot(v, k - 1) &&
-                      !(is_name_word(v, k) && is_connector(v, k - 1)));
+                      !(is_name_word(v, k) && is_connector(v, k - 1)) && !in_nickname(v, k));
 }
 
 /* Copies a name into the arena with each run of white space made one space (a name can
@@ -1304,6 +1367,39 @@ static size_t fold_unicode_spaces(char *out, size_t n)
     return k;
 }
 
+/* The byte length of a quotation mark at out[i] (' " or a curly one), or 0. */
+static size_t mark_len(const char *out, size_t i, size_t n)
+{
+    if (out[i] == '\'' || out[i] == '"')
+        return 1;
+    if (i + 2 < n && (unsigned char)out[i] == 0xE2 && (unsigned char)out[i + 1] == 0x80) {
+        unsigned char c = (unsigned char)out[i + 2];
+        return c == 0x98 || c == 0x99 || c == 0x9C || c == 0x9D ? 3 : 0;
+    }
+    return 0;
+}
+
+/* Brian 'Head' Welch is Brian Welch: the name out[0 .. n) without a nickname quoted after a
+ * space and followed by one (nickname_at()); in place. Returns the new length. */
+static size_t drop_nickname(char *out, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        size_t m = out[i - 1] == ' ' ? mark_len(out, i, n) : 0;
+        if (m == 0)
+            continue;
+        for (size_t j = i + m; j < n; j++) {
+            size_t c = mark_len(out, j, n);
+            if (c > 0 && j + c < n && out[j + c] == ' ') {
+                /* From the space before the opening mark to the closing one. */
+                memmove(out + i - 1, out + j + c, n - (j + c) + 1);
+                return n - (j + c - (i - 1));
+            }
+        }
+        return n;
+    }
+    return n;
+}
+
 const char *qt_dup_name(lede_doc *doc, const char *s, size_t n)
 {
     char *out = lede_doc_alloc(doc, n + 1);
@@ -1323,7 +1419,9 @@ const char *qt_dup_name(lede_doc *doc, const char *s, size_t n)
         k--;
     out[k] = '\0';
     if (any & 0x80)
-        fold_unicode_spaces(out, k);
+        k = fold_unicode_spaces(out, k);
+    if (k > 4 && (memchr(out, '"', k) || memchr(out, '\'', k) || (any & 0x80)))
+        drop_nickname(out, k);
     return out;
 }
 
