@@ -918,6 +918,49 @@ static void test_quoted_nickname_stays_inside_the_name(void **state)
     qtu_free(&t);
 }
 
+/* BBC politics/264: a possessive opening the story's first sentence (Tony Blair's big
+ * speech) is whom it is about, a candidate for he; the name after "with" is an object. */
+static void test_he_takes_a_possessive_opening_its_sentence(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Blair looks to election campaign\n\n"
+            "Tony Blair's big speech will be looked back on as the performance that kicked off "
+            "the election campaign.\n\n"
+            "The prime minister used his speech to a selected audience in the south east to set "
+            "out his broad brush election manifesto. There was an attempt to draw the line under "
+            "the gossip surrounding his rift with Chancellor Gordon Brown.\n\n"
+            "To that end he set out a broad programme. In a key section, he declared: \"In our "
+            "third term we can achieve an unprecedented widening of opportunity and "
+            "prosperity.\"",
+            NULL);
+    qtu_expect(&t,
+               "In our third term we can achieve an unprecedented widening of opportunity and "
+               "prosperity.",
+               "Tony Blair", "declared", "he");
+    qtu_free(&t);
+}
+
+/* BBC business/200: he after a sentence whose subject is a job its holder's employer names
+ * in the possessive, past an adverbial and with his title (President Castro's chief aide). */
+static void test_he_after_a_titled_possessed_job_past_an_adverbial(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Fidel Castro's decision to ban all cash transactions in US dollars in Cuba has once "
+            "more turned the spotlight on Cuba's ailing economy.\n\n"
+            "In a live television broadcast announcing the measure, President Castro's chief "
+            "aide said it was necessary because of the United States' increasing \"economic "
+            "aggression\". \"The ten percent obligation applies exclusively to the dollar,\" he "
+            "said.",
+            NULL);
+    qtu_expect(&t, "The ten percent obligation applies exclusively to the dollar,",
+               "President Castro's chief aide", "said", "he");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -967,6 +1010,8 @@ int main(void)
         cmocka_unit_test(test_plural_noun_attacks_makes_no_speaker),
         cmocka_unit_test(test_party_members_are_no_person),
         cmocka_unit_test(test_quoted_nickname_stays_inside_the_name),
+        cmocka_unit_test(test_he_takes_a_possessive_opening_its_sentence),
+        cmocka_unit_test(test_he_after_a_titled_possessed_job_past_an_adverbial),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -41,6 +41,10 @@
 #define COLON_REACH 5
 /* How far into a sentence a description's cue may stand (described_before()). */
 #define DESCRIBED_REACH 10
+/* ... and a possessed job's (possessed_job()), which an adverbial may put later: In a live
+ * television broadcast announcing the measure, President Castro's chief aide said (BBC
+ * business/200). */
+#define POSSESSED_REACH 14
 /* How far after a partial quotation the writer's words may go on to the comma before its
  * cue and speaker (cue_after_comma_outside()). */
 #define REPORT_REACH 20
@@ -1005,7 +1009,7 @@ static int possessed_job(const qt_view *v, qt_names *nm, size_t p, int she, size
     if (!memchr(b0, '\'', n) && !memchr(b0, 0x99, n))
         return 0;
     size_t pt = qt_tok_seek(v, st > PRE_WINDOW ? st - PRE_WINDOW : 0, sb);
-    for (size_t j = pt + 1; j + 1 < st && j - pt <= DESCRIBED_REACH; j++) {
+    for (size_t j = pt + 1; j + 1 < st && j - pt <= POSSESSED_REACH; j++) {
         if (v->quoted[j])
             return 0;
         if (!qt_tok_lowercase(v, j) || !qt_tok_lowercase(v, j + 1) || !qt_tok_in(v, j, QT_W_ROLES))
@@ -1021,8 +1025,13 @@ static int possessed_job(const qt_view *v, qt_names *nm, size_t p, int she, size
         /* (Not John Connors, Microsoft's chief financial officer said: an appositive to a
          * name, BBC tech/108.) */
         qt_mention owner, named;
-        if (!qt_tok_possessive(v, k - 1, NULL) || !qt_name_ending_at(v, k - 1, pt, &owner) ||
-            (owner.tb > pt && !qt_tok_punct(v, owner.tb - 1, ',')) ||
+        if (!qt_tok_possessive(v, k - 1, NULL) || !qt_name_ending_at(v, k - 1, pt, &owner))
+            return 0;
+        /* (President Castro's chief aide: the owner's title with him.) */
+        while (owner.tb > pt + 1 && qt_tok_capitalized(v, owner.tb - 1) &&
+               qt_tok_in(v, owner.tb - 1, QT_W_TITLES))
+            owner.tb--;
+        if ((owner.tb > pt && !qt_tok_punct(v, owner.tb - 1, ',')) ||
             (owner.tb > pt + 1 && qt_name_ending_at(v, owner.tb - 2, pt, &named)) ||
             qt_tok_is(v, j, she ? "spokesman" : "spokeswoman"))
             return 0;

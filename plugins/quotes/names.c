@@ -1081,6 +1081,12 @@ int qt_person_evident(const qt_view *v, const qt_mrec *c)
      * after a verb is inside its object, no subject he goes on with. */
     if (qt_tok_possessive(v, c->te - 1, NULL)) {
         size_t b = c->title != LEDE_NONE ? c->title : c->tb;
+        /* Tony Blair's big speech will be ... The prime minister used his speech ... he
+         * declared: a possessive opening its sentence is the possessor of its subject, whom
+         * the story is about; the word before it ends the sentence (or headline) before
+         * (BBC politics/264). */
+        if (v->tok[b].flags & LEDE_TOKF_SENT_START)
+            b = 0;
         if (b > 0 && qt_tok_lowercase(v, b - 1) &&
             !qt_tok_in(v, b - 1, QT_W_ROLES | QT_W_TITLES | QT_W_CUE_VERBS | QT_W_FUNCTION))
             return 0;
