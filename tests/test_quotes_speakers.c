@@ -961,6 +961,65 @@ static void test_he_after_a_titled_possessed_job_past_an_adverbial(void **state)
     qtu_free(&t);
 }
 
+/* BBC politics/007, politics/346: he after a sentence whose subject is a person named at
+ * its start is that subject, not a name in its object or in a clause inside it. */
+static void test_he_is_the_subject_of_the_sentence_before(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Tory co-chairman Liam Fox was speaking after Mr Blair told Labour members the "
+            "Tories offered a \"hard right agenda\".\n\n"
+            "Dr Fox refused to discuss weekend newspaper reports that the party had repaid "
+            "\xC2\xA3"
+            "500,000 to former Tory Treasurer Lord Ashcroft after he said the party "
+            "could not win the election. \"We repay loans when they are due but do not comment "
+            "to individual financial matters,\" he said.",
+            NULL);
+    qtu_expect(&t,
+               "We repay loans when they are due but do not comment to individual financial "
+               "matters,",
+               "Liam Fox", "said", "he");
+    qtu_free(&t);
+    qtu_run(&t,
+            "Labour has unveiled its slogan, as election supremo Alan Milburn declared.\n\n"
+            "Mr Milburn, in the latest in his series of pre-election-campaign campaigning, "
+            "explained the slogan was the reaction to polling which suggests the public believe "
+            "Labour and Tony Blair are the future while Michael Howard and the Tories would take "
+            "the country backwards. \"Not many people talk about the years before 1997 as the "
+            "good old days,\" he declared.",
+            NULL);
+    qtu_expect(&t, "Not many people talk about the years before 1997 as the good old days,",
+               "Alan Milburn", "declared", "he");
+    qtu_free(&t);
+}
+
+/* BBC politics/119, sport/397: but not when the name after the subject is its appositive,
+ * or the subject of a cue verb of its own in that sentence. */
+static void test_he_keeps_an_appositive_or_a_speaker_of_the_sentence_before(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "The Lord Chief Justice, Lord Woolf, who is the most senior judge in England and "
+            "Wales, said it was Lord Scarman's \"pioneering work\" which paved the way. \"He was "
+            "a lawyer and a judge who had a remarkable insight into human nature,\" he said.",
+            NULL);
+    qtu_expect(&t, "He was a lawyer and a judge who had a remarkable insight into human nature,",
+               "Lord Woolf", "said", "he");
+    qtu_free(&t);
+    qtu_run(&t,
+            "Paul Sculthorpe has called for a cut in the fixtures.\n\n"
+            "St Helens have been strongly linked with a move for brilliant young forward Sonny "
+            "Bill Williams, and Sculthorpe said he would love the 19-year-old to come to Knowsley "
+            "Road. \"He's a great player - a big strong lad who can certainly hit hard in "
+            "defence,\" he said.",
+            NULL);
+    qtu_expect(&t, "He's a great player - a big strong lad who can certainly hit hard in defence,",
+               "Paul Sculthorpe", "said", "he");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1012,6 +1071,8 @@ int main(void)
         cmocka_unit_test(test_quoted_nickname_stays_inside_the_name),
         cmocka_unit_test(test_he_takes_a_possessive_opening_its_sentence),
         cmocka_unit_test(test_he_after_a_titled_possessed_job_past_an_adverbial),
+        cmocka_unit_test(test_he_is_the_subject_of_the_sentence_before),
+        cmocka_unit_test(test_he_keeps_an_appositive_or_a_speaker_of_the_sentence_before),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

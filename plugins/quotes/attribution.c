@@ -829,6 +829,108 @@ static int same_pronoun_as(const qt_view *v, qt_names *nm, const lede_quote *p, 
     return 0;
 }
 
+/* The gender a title or a first name at token i gives a name: 'm', 'f', or 0 when it
+ * gives none. */
+static char name_gender(const qt_view *v, size_t i)
+{
+    if (qt_tok_is(v, i, "mr") || qt_tok_is(v, i, "sir") || qt_tok_is(v, i, "lord"))
+        return 'm';
+    if (qt_tok_is(v, i, "mrs") || qt_tok_is(v, i, "ms") || qt_tok_is(v, i, "miss") ||
+        qt_tok_is(v, i, "lady") || qt_tok_is(v, i, "dame"))
+        return 'f';
+    if (qt_tok_in(v, i, QT_W_MALE_NAMES))
+        return 'm';
+    return qt_tok_in(v, i, QT_W_FEMALE_NAMES) ? 'f' : 0;
+}
+
+/* Token k, after a name, is its verb or an aside: a comma, an auxiliary or adverb (has,
+ * was, also), a cue verb, or a past tense (refused); not the word of a job the name
+ * modifies (Lib Dem home affairs spokesman, Liberal Democrat leader). */
+static int subject_verb(const qt_view *v, size_t k)
+{
+    if (qt_tok_punct(v, k, ','))
+        return 1;
+    if (!qt_tok_lowercase(v, k) || qt_tok_in(v, k, QT_W_ROLES | QT_W_TITLES))
+        return 0;
+    if (qt_tok_in(v, k, QT_W_SKIP | QT_W_CUE_VERBS))
+        return 1;
+    const char *s = v->text + v->tok[k].start;
+    size_t n = v->tok[k].end - v->tok[k].start;
+    return n > 4 && s[n - 2] == 'e' && s[n - 1] == 'd';
+}
+
+/* Dr Fox refused to discuss reports that the party had repaid £500,000 to Lord Ashcroft
+ * after he said .... "We repay loans ...," he said: he or she (token p) whom the walk back
+ * gave a name that the sentence before (in the same paragraph) holds after its subject,
+ * when that subject is a person named at its start, is the subject: the sentence's topic
+ * goes on, not a name in its object or in a clause inside it (BBC politics/007,
+ * politics/346). The subject's full name, or who when the sentence is no such one. The
+ * pronoun's sentence holds token at (the pronoun or the quotation, whichever is first). */
+static const char *subject_before(const qt_view *v, qt_names *nm, size_t p, size_t at,
+                                  const char *who)
+{
+    int she = qt_tok_is(v, p, "she");
+    if (!who || (!she && !qt_tok_is(v, p, "he")))
+        return who;
+    size_t st = at;
+    while (st > 0 && at - st < PRE_WINDOW && !qt_tok_sentence_end(v, st - 1))
+        st--;
+    if (st < 2 || !qt_tok_sentence_end(v, st - 1) || v->quoted[st - 1])
+        return who;
+    uint32_t sb = sentence_start(v, v->tok[st - 2].start);
+    if (paragraph_of(v, sb) != paragraph_of(v, v->tok[st].start))
+        return who;
+    size_t s0 = qt_tok_lower_bound(v, sb);
+    if (s0 + 2 < st && (qt_tok_is(v, s0, "and") || qt_tok_is(v, s0, "but")))
+        s0++;
+    /* The subject: a name at the start, a title or a first name of a fitting gender (or
+     * none), then a verb (subject_verb()) or an aside (Mr Milburn, in the latest ...,
+     * explained); not a possessor (Tony Blair's speech), a member of a pair (Labour and
+     * Tony Blair), an organisation or a place (but Dr Fox, after his title), nor the
+     * modifier of a job (Jewish Chronicle editor Ned Temko: BBC politics/331). */
+    qt_mention m;
+    if (v->quoted[s0] || !qt_name_starting_at(v, s0, st, &m) ||
+        (m.tb > s0 && (m.tb > s0 + 1 || !qt_tok_in(v, s0, QT_W_TITLES))) || m.te + 1 >= st ||
+        !subject_verb(v, m.te) || qt_tok_possessive(v, m.te - 1, NULL) ||
+        (m.tb == s0 && !name_gender(v, s0) &&
+         qt_tok_in(v, m.te - 1, QT_W_ORG_HEADS | QT_W_PLACE_HEADS)))
+        return who;
+    char g = name_gender(v, s0);
+    if (g == (she ? 'm' : 'f'))
+        return who;
+    /* The walk's answer is named after the subject in that sentence: its surname. */
+    const char *last = strrchr(who, ' ');
+    last = last ? last + 1 : who;
+    size_t n = strlen(last);
+    size_t k = m.te;
+    for (; k + 1 < st; k++) {
+        size_t stem;
+        if (v->quoted[k] || !qt_tok_capitalized(v, k))
+            continue;
+        if (!qt_tok_possessive(v, k, &stem))
+            stem = v->tok[k].end - v->tok[k].start;
+        if (stem == n && memcmp(v->text + v->tok[k].start, last, n) == 0)
+            break;
+    }
+    if (k + 1 >= st)
+        return who;
+    /* Not when it is the subject's appositive (The Attorney General, Lord Goldsmith, has)
+     * or a speaker of its own in that sentence (..., and Sculthorpe said he would: BBC
+     * sport/397). */
+    size_t a = m.te + 1;
+    while (a < k && qt_tok_capitalized(v, a))
+        a++;
+    size_t c = k + 1;
+    while (c < st && c - k < 3 && qt_tok_lowercase(v, c) && qt_tok_in(v, c, QT_W_SKIP))
+        c++;
+    if ((qt_tok_punct(v, m.te, ',') && a == k) ||
+        (qt_tok_lowercase(v, c) && qt_tok_in(v, c, QT_W_CUE_VERBS)))
+        return who;
+    const char *subject = qt_names_resolve(nm, v, &m);
+    /* A person's full name: two words or more. */
+    return subject && strchr(subject, ' ') ? subject : who;
+}
+
 static void copy_attribution(lede_quote *to, const lede_quote *from, float factor)
 {
     to->speaker = from->speaker;
@@ -1420,6 +1522,9 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
                 if (before && (!q->speaker || strcmp(before, q->speaker) != 0) &&
                     same_pronoun_as(v, nm, &quotes[qi - 1], ce, &f.who))
                     q->speaker = before;
+                else if (f.who.kind == QT_MENTION_PRONOUN)
+                    q->speaker =
+                        subject_before(v, nm, f.who.tb, f.who.tb < ob ? f.who.tb : ob, q->speaker);
             }
             if (!f.has_cue)
                 q->confidence = 0.6f;
