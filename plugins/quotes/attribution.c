@@ -833,14 +833,10 @@ static int same_pronoun_as(const qt_view *v, qt_names *nm, const lede_quote *p, 
  * gives none. */
 static char name_gender(const qt_view *v, size_t i)
 {
-    if (qt_tok_is(v, i, "mr") || qt_tok_is(v, i, "sir") || qt_tok_is(v, i, "lord"))
+    uint32_t b = qt_tok_bits(v, i);
+    if (b & (QT_W_MALE_TITLES | QT_W_MALE_NAMES))
         return 'm';
-    if (qt_tok_is(v, i, "mrs") || qt_tok_is(v, i, "ms") || qt_tok_is(v, i, "miss") ||
-        qt_tok_is(v, i, "lady") || qt_tok_is(v, i, "dame"))
-        return 'f';
-    if (qt_tok_in(v, i, QT_W_MALE_NAMES))
-        return 'm';
-    return qt_tok_in(v, i, QT_W_FEMALE_NAMES) ? 'f' : 0;
+    return b & (QT_W_FEMALE_TITLES | QT_W_FEMALE_NAMES) ? 'f' : 0;
 }
 
 /* Token k, after a name, is its verb or an aside: a comma, an auxiliary or adverb (has,
@@ -850,9 +846,12 @@ static int subject_verb(const qt_view *v, size_t k)
 {
     if (qt_tok_punct(v, k, ','))
         return 1;
-    if (!qt_tok_lowercase(v, k) || qt_tok_in(v, k, QT_W_ROLES | QT_W_TITLES))
+    if (!qt_tok_lowercase(v, k))
         return 0;
-    if (qt_tok_in(v, k, QT_W_SKIP | QT_W_CUE_VERBS))
+    uint32_t bits = qt_tok_bits(v, k);
+    if (bits & (QT_W_ROLES | QT_W_TITLES))
+        return 0;
+    if (bits & (QT_W_SKIP | QT_W_CUE_VERBS))
         return 1;
     const char *s = v->text + v->tok[k].start;
     size_t n = v->tok[k].end - v->tok[k].start;
@@ -869,20 +868,34 @@ static int subject_verb(const qt_view *v, size_t k)
 static const char *subject_before(const qt_view *v, qt_names *nm, size_t p, size_t at,
                                   const char *who)
 {
-    int she = qt_tok_is(v, p, "she");
-    if (!who || (!she && !qt_tok_is(v, p, "he")))
+    /* (He or she read by its bytes: the lexicon is not asked.) */
+    const char *w = v->text + v->tok[p].start;
+    size_t wn = v->tok[p].end - v->tok[p].start;
+    int she = wn == 3 && (w[0] | 0x20) == 's' && w[1] == 'h' && w[2] == 'e';
+    if (!who || (!she && !(wn == 2 && (w[0] | 0x20) == 'h' && w[1] == 'e')))
+        return who;
+    /* The sentence layer's sentence before, in the same paragraph, opening with a capital
+     * (its first byte turns most away before a token is looked for). */
+    size_t ns = qt_sent_upto(v, v->tok[at].start);
+    if (ns < 2 || v->sent[ns - 2].paragraph != v->sent[ns - 1].paragraph ||
+        v->text[v->sent[ns - 2].start] < 'A' || v->text[v->sent[ns - 2].start] > 'Z')
         return who;
     size_t st = at;
-    while (st > 0 && at - st < PRE_WINDOW && !qt_tok_sentence_end(v, st - 1))
+    while (st > 0 && v->tok[st - 1].start >= v->sent[ns - 1].start)
         st--;
     if (st < 2 || !qt_tok_sentence_end(v, st - 1) || v->quoted[st - 1])
         return who;
-    uint32_t sb = sentence_start(v, v->tok[st - 2].start);
-    if (paragraph_of(v, sb) != paragraph_of(v, v->tok[st].start))
-        return who;
-    size_t s0 = qt_tok_lower_bound(v, sb);
+    /* (The sentence's first token, as the sentence layer counts them when no white space
+     * tokens were left out of the view: checked.) */
+    size_t s0 = v->sent[ns - 2].tok_begin;
+    if (s0 >= st || v->tok[s0].start != v->sent[ns - 2].start)
+        s0 = qt_tok_lower_bound(v, v->sent[ns - 2].start);
     if (s0 + 2 < st && (qt_tok_is(v, s0, "and") || qt_tok_is(v, s0, "but")))
         s0++;
+    /* (The, He, It, In: most sentences open with a word that is no name; Mr is a title.) */
+    uint32_t b0 = qt_tok_bits(v, s0);
+    if ((b0 & (QT_W_FUNCTION | QT_W_PRONOUNS | QT_W_DETERMINERS)) && !(b0 & QT_W_TITLES))
+        return who;
     /* The subject: a name at the start, a title or a first name of a fitting gender (or
      * none), then a verb (subject_verb()) or an aside (Mr Milburn, in the latest ...,
      * explained); not a possessor (Tony Blair's speech), a member of a pair (Labour and
@@ -891,18 +904,30 @@ static const char *subject_before(const qt_view *v, qt_names *nm, size_t p, size
     qt_mention m;
     if (v->quoted[s0] || !qt_name_starting_at(v, s0, st, &m) ||
         (m.tb > s0 && (m.tb > s0 + 1 || !qt_tok_in(v, s0, QT_W_TITLES))) || m.te + 1 >= st ||
-        !subject_verb(v, m.te) || qt_tok_possessive(v, m.te - 1, NULL) ||
-        (m.tb == s0 && !name_gender(v, s0) &&
-         qt_tok_in(v, m.te - 1, QT_W_ORG_HEADS | QT_W_PLACE_HEADS)))
+        !subject_verb(v, m.te) || qt_tok_possessive(v, m.te - 1, NULL))
         return who;
     char g = name_gender(v, s0);
-    if (g == (she ? 'm' : 'f'))
+    if (g == (she ? 'm' : 'f') ||
+        (m.tb == s0 && !g && qt_tok_in(v, m.te - 1, QT_W_ORG_HEADS | QT_W_PLACE_HEADS)))
         return who;
     /* The walk's answer is named after the subject in that sentence: its surname. */
     const char *last = strrchr(who, ' ');
     last = last ? last + 1 : who;
     size_t n = strlen(last);
-    size_t k = m.te;
+    /* (Its bytes are looked for first, by its capital: most sentences do not hold them.) */
+    const char *p0 = v->text + v->tok[m.te].start, *stop = v->text + v->tok[st - 1].start;
+    const char *hit = NULL;
+    for (const char *q = p0; n > 0 && q + n <= stop && !hit;) {
+        q = memchr(q, last[0], (size_t)(stop - q));
+        if (!q || q + n > stop)
+            break;
+        if (memcmp(q, last, n) == 0)
+            hit = q;
+        q++;
+    }
+    if (!hit)
+        return who;
+    size_t k = qt_tok_seek(v, m.te, (uint32_t)(hit - v->text));
     for (; k + 1 < st; k++) {
         size_t stem;
         if (v->quoted[k] || !qt_tok_capitalized(v, k))

@@ -273,25 +273,20 @@ uint32_t qt_name_suffix_end(const qt_view *v, size_t te, uint32_t e)
 /* How many words a nickname between a first name and a surname holds at most. */
 #define NICKNAME_WORDS 3
 
-/* Token i is a quotation mark: flagged so by the tokenizer, or a straight one standing
- * alone (Jimmy "the Whirlwind " White: a closing mark after a space is judged neither). */
-static int quote_mark(const qt_view *v, size_t i)
-{
-    if (v->tok[i].flags & (LEDE_TOKF_OPEN_QUOTE | LEDE_TOKF_CLOSE_QUOTE))
-        return 1;
-    char c = v->text[v->tok[i].start];
-    return v->tok[i].end - v->tok[i].start == 1 && (c == '"' || c == '\'');
-}
-
 /* Token i opens a nickname quoted between the words of a name: Brian 'Head' Welch, Jimmy
  * "the Whirlwind" White (BBC entertainment/134, politics/190). A name word before its mark,
  * one space apart; up to NICKNAME_WORDS words inside, the last capitalised; the closing mark,
- * then one space and a capitalised word in the same sentence. The name runs on over it; the
- * nickname is no one's speech, and the name shown leaves it out (qt_dup_name()). 1 with the
+ * then one space and a capitalised word in the same sentence; the marks found it a quotation
+ * (its tokens are quoted). The name runs on over it; the
+ * nickname is no one's speech, and the name shown leaves it out (qt_drop_nickname()). 1 with the
  * token after the closing mark in *end. */
-static int nickname_at(const qt_view *v, size_t i, size_t *end)
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int
+nickname_at(const qt_view *v, size_t i, size_t *end)
 {
-    if (i == 0 || i + 3 >= v->n_tok || !(v->tok[i].flags & LEDE_TOKF_OPEN_QUOTE) ||
+    if (i == 0 || i + 3 >= v->n_tok || !v->quoted[i] || !(v->tok[i].flags & LEDE_TOKF_OPEN_QUOTE) ||
         v->tok[i - 1].end + 1 != v->tok[i].start || v->text[v->tok[i - 1].end] != ' ' ||
         !qt_tok_capitalized(v, i - 1) || qt_tok_possessive(v, i - 1, NULL) ||
         v->tok[i].end != v->tok[i + 1].start)
@@ -301,7 +296,8 @@ static int nickname_at(const qt_view *v, size_t i, size_t *end)
         j++;
     while (j < v->n_tok && j - i <= NICKNAME_WORDS && qt_tok_capitalized(v, j))
         j++;
-    if (j == i + 1 || j + 1 >= v->n_tok || !qt_tok_capitalized(v, j - 1) || !quote_mark(v, j) ||
+    if (j == i + 1 || j + 1 >= v->n_tok || !qt_tok_capitalized(v, j - 1) ||
+        !(v->tok[j].flags & (LEDE_TOKF_OPEN_QUOTE | LEDE_TOKF_CLOSE_QUOTE)) ||
         v->tok[j].end - v->tok[j].start > 3 || v->tok[j].end + 1 != v->tok[j + 1].start ||
         v->text[v->tok[j].end] != ' ' || (v->tok[j + 1].flags & LEDE_TOKF_SENT_START) ||
         !qt_tok_capitalized(v, j + 1) || qt_tok_in(v, j + 1, QT_W_FUNCTION))
@@ -311,19 +307,31 @@ static int nickname_at(const qt_view *v, size_t i, size_t *end)
 }
 
 /* Token k is a quotation mark or a word of a nickname (nickname_at()), or the surname after
- * it: a run that holds the nickname goes on over it, so no reading starts there. Asked
- * only when the token before k is quoted, a quotation mark or follows an opening one. */
-static int in_nickname(const qt_view *v, size_t k)
+ * it: a run that holds the nickname goes on over it, so no reading starts there. */
+static int in_nickname_slow(const qt_view *v, size_t k)
 {
-    if (k < 2 ||
-        !(v->quoted[k - 1] || quote_mark(v, k - 1) || (v->tok[k - 2].flags & LEDE_TOKF_OPEN_QUOTE)))
-        return 0;
     for (size_t o = k; o > 0 && k - o <= NICKNAME_WORDS + 1; o--) {
         size_t e;
         if ((v->tok[o].flags & LEDE_TOKF_OPEN_QUOTE) && nickname_at(v, o, &e) && k <= e)
             return 1;
     }
     return 0;
+}
+
+/* ... asked only after a quoted token (a nickname is a quotation the marks found: its
+ * tokens are quoted), and then near a quotation mark: k or the token before it is one, or
+ * one of the two before those opens a quotation. */
+static inline int in_nickname(const qt_view *v, size_t k)
+{
+    if (k == 0 || k >= v->n_tok || !v->quoted[k - 1])
+        return 0;
+    const unsigned mark = LEDE_TOKF_OPEN_QUOTE | LEDE_TOKF_CLOSE_QUOTE;
+    unsigned f = (v->tok[k - 1].flags | v->tok[k].flags) & mark;
+    if (k >= 2)
+        f |= v->tok[k - 2].flags & LEDE_TOKF_OPEN_QUOTE;
+    if (k >= 3)
+        f |= v->tok[k - 3].flags & LEDE_TOKF_OPEN_QUOTE;
+    return f && in_nickname_slow(v, k);
 }
 
 /* qt_name_starting_at() for a token i < hi known to be a name word; *end receives where
@@ -333,12 +341,6 @@ static int name_from(const qt_view *v, size_t i, size_t hi, qt_mention *out, siz
     size_t j = i + 1;
     if (!qt_tok_possessive(v, i, NULL)) {
         while (j < hi) {
-            size_t nick;
-            if ((v->tok[j].flags & LEDE_TOKF_OPEN_QUOTE) && nickname_at(v, j, &nick) && nick < hi &&
-                is_name_word(v, nick)) {
-                j = nick; /* Brian 'Head' Welch */
-                continue;
-            }
             if (!joins(v, j - 1))
                 break;
             if (is_name_word(v, j)) {
@@ -350,7 +352,12 @@ static int name_from(const qt_view *v, size_t i, size_t hi, qt_mention *out, siz
             } else if (j + 1 < hi && is_name_word(v, j + 1) && is_connector(v, j)) {
                 j++;
             } else {
-                break;
+                /* Brian 'Head' Welch: on past a nickname (nickname_at()). */
+                size_t nick;
+                if (!(v->tok[j].flags & LEDE_TOKF_OPEN_QUOTE) || !nickname_at(v, j, &nick) ||
+                    nick >= hi || !is_name_word(v, nick))
+                    break;
+                j = nick;
             }
         }
     }
@@ -1425,10 +1432,17 @@ const char *qt_dup_name(lede_doc *doc, const char *s, size_t n)
         k--;
     out[k] = '\0';
     if (any & 0x80)
-        k = fold_unicode_spaces(out, k);
-    if (k > 4 && (memchr(out, '"', k) || memchr(out, '\'', k) || (any & 0x80)))
-        drop_nickname(out, k);
+        fold_unicode_spaces(out, k);
     return out;
+}
+
+void qt_drop_nickname(const qt_view *v, size_t tb, size_t te, char *out)
+{
+    for (size_t i = tb + 1; out && i + 1 < te; i++)
+        if (v->tok[i].flags & LEDE_TOKF_OPEN_QUOTE) {
+            drop_nickname(out, strlen(out));
+            return;
+        }
 }
 
 /* The full name mention m stands for (its resolved mention in arr, or itself), as text. */
@@ -1443,5 +1457,8 @@ const char *qt_mention_text(const qt_view *v, const qt_mrec *arr, const qt_mrec 
     if (full->n_words == 1 && title != SIZE_MAX && qt_tok_capitalized(v, title))
         s = v->tok[title].start;
     e = qt_name_suffix_end(v, full->te, e);
-    return qt_dup_name(v->doc, v->text + s, e - s);
+    char *out = (char *)qt_dup_name(v->doc, v->text + s, e - s);
+    if (full->te - full->tb >= QT_NICKNAME_TOKENS)
+        qt_drop_nickname(v, full->tb, full->te, out);
+    return out;
 }
