@@ -1020,6 +1020,49 @@ static void test_he_keeps_an_appositive_or_a_speaker_of_the_sentence_before(void
     qtu_free(&t);
 }
 
+/* BBC business/366, politics/247: a partial quotation with no cue of its own after another
+ * in the same sentence whose cue stands before it is part of the same report. */
+static void test_partial_after_a_partial_of_the_same_report(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "On Tuesday, WMC chairman Tommie Bergman said in a statement the directors believed it "
+            "was in shareholders' best interest to reject the offer. He said WMC would pursue "
+            "\"value-creating options\" provided by a portfolio of \"world class assets\".",
+            NULL);
+    qtu_expect(&t, "value-creating options", "Tommie Bergman", "said", "He");
+    qtu_expect(&t, "world class assets", "Tommie Bergman", "said", "He");
+    qtu_free(&t);
+    /* Not past a comma before an appositive (PolNeAR test, Washington Post 2016-10-25). */
+    qtu_run(&t,
+            "A small group of students wrote \"Trump 2016\" on the sidewalk of a busy "
+            "thoroughfare, part of a national \"chalking\" movement designed to show solidarity "
+            "among young people with the campaign.",
+            NULL);
+    qtu_expect(&t, "chalking", NULL, NULL, NULL);
+    qtu_free(&t);
+}
+
+/* BBC politics/217: a cue right after a colon that ends a cue of its own (He added: said)
+ * repeats it; the subject of the first speaks. */
+static void test_cue_after_a_cue_and_colon(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Schools Minister Stephen Twigg said engaging young people's interest was "
+            "\"essential\" to the future of democracy.\n\n"
+            "He added: said \"Young people who are engaged and motivated by the political process "
+            "are essential to the future health of our democracy.\"",
+            NULL);
+    qtu_expect(&t,
+               "Young people who are engaged and motivated by the political process are essential "
+               "to the future health of our democracy.",
+               "Stephen Twigg", "added", "He");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1073,6 +1116,8 @@ int main(void)
         cmocka_unit_test(test_he_after_a_titled_possessed_job_past_an_adverbial),
         cmocka_unit_test(test_he_is_the_subject_of_the_sentence_before),
         cmocka_unit_test(test_he_keeps_an_appositive_or_a_speaker_of_the_sentence_before),
+        cmocka_unit_test(test_partial_after_a_partial_of_the_same_report),
+        cmocka_unit_test(test_cue_after_a_cue_and_colon),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
