@@ -745,8 +745,12 @@ static int read_before(const qt_view *v, qt_names *nm, size_t pb, size_t ob, fou
                 ok = np_right(v, end, ob, &who) && who.kind == QT_MENTION_NAME;
             /* He added: said "...": a cue right after a colon repeats the one before it,
              * whose subject speaks (BBC politics/217). */
-            if (!ok && k > pb + 1 && qt_tok_punct(v, k - 1, ':'))
-                continue;
+            if (!ok && k > pb + 2 && qt_tok_punct(v, k - 1, ':') && is_verb_cue(v, k - 2) &&
+                subject_left(v, k - 2, pb, &who)) {
+                ok = 1;
+                k -= 2;
+                kind = qt_cue_at(v, k, &end);
+            }
             break;
         }
         return set_cue(f, k, end, kind, ok ? &who : NULL);
@@ -905,6 +909,17 @@ static const char *subject_before(const qt_view *v, qt_names *nm, size_t p, size
      * explained); not a possessor (Tony Blair's speech), a member of a pair (Labour and
      * Tony Blair), an organisation or a place (but Dr Fox, after his title), nor the
      * modifier of a job (Jewish Chronicle editor Ned Temko: BBC politics/331). */
+    /* (Its capitalised words are passed first: a possessive among them, or no verb or
+     * comma after them (Shares rose, Lib Dem leader), turn most away before the name is
+     * read.) */
+    size_t j = s0;
+    while (j < st && j - s0 < 5 && qt_tok_capitalized(v, j)) {
+        if (qt_tok_possessive(v, j, NULL))
+            return who;
+        j++;
+    }
+    if (j + 1 >= st || !subject_verb(v, j))
+        return who;
     qt_mention m;
     if (v->quoted[s0] || !qt_name_starting_at(v, s0, st, &m) ||
         (m.tb > s0 && (m.tb > s0 + 1 || !qt_tok_in(v, s0, QT_W_TITLES))) || m.te + 1 >= st ||
@@ -918,6 +933,10 @@ static const char *subject_before(const qt_view *v, qt_names *nm, size_t p, size
     const char *last = strrchr(who, ' ');
     last = last ? last + 1 : who;
     size_t n = strlen(last);
+    /* (Most often the walk took the subject itself: Smith said ... "...," he said.) */
+    size_t sn = v->tok[m.te - 1].end - v->tok[m.te - 1].start;
+    if (sn == n && memcmp(v->text + v->tok[m.te - 1].start, last, n) == 0)
+        return who;
     /* (Its bytes are looked for first, by its capital: most sentences do not hold them.) */
     const char *p0 = v->text + v->tok[m.te].start, *stop = v->text + v->tok[st - 1].start;
     const char *hit = NULL;

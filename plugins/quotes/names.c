@@ -306,6 +306,12 @@ nickname_at(const qt_view *v, size_t i, size_t *end)
     return 1;
 }
 
+int qt_nickname(const qt_view *v, size_t i)
+{
+    size_t end;
+    return nickname_at(v, i, &end);
+}
+
 /* Token k is a quotation mark or a word of a nickname (nickname_at()), or the surname after
  * it: a run that holds the nickname goes on over it, so no reading starts there. */
 static int in_nickname_slow(const qt_view *v, size_t k)
@@ -318,12 +324,13 @@ static int in_nickname_slow(const qt_view *v, size_t k)
     return 0;
 }
 
-/* ... asked only after a quoted token (a nickname is a quotation the marks found: its
- * tokens are quoted), and then near a quotation mark: k or the token before it is one, or
+/* ... asked only in a document with a nickname (v->nicknames), after a quoted token (a
+ * nickname is a quotation the marks found: its tokens are quoted), and then near a
+ * quotation mark: k or the token before it is one, or
  * one of the two before those opens a quotation. */
 static inline int in_nickname(const qt_view *v, size_t k)
 {
-    if (k == 0 || k >= v->n_tok || !v->quoted[k - 1])
+    if (!v->nicknames || k == 0 || k >= v->n_tok || !v->quoted[k - 1])
         return 0;
     const unsigned mark = LEDE_TOKF_OPEN_QUOTE | LEDE_TOKF_CLOSE_QUOTE;
     unsigned f = (v->tok[k - 1].flags | v->tok[k].flags) & mark;
@@ -354,8 +361,8 @@ static int name_from(const qt_view *v, size_t i, size_t hi, qt_mention *out, siz
             } else {
                 /* Brian 'Head' Welch: on past a nickname (nickname_at()). */
                 size_t nick;
-                if (!(v->tok[j].flags & LEDE_TOKF_OPEN_QUOTE) || !nickname_at(v, j, &nick) ||
-                    nick >= hi || !is_name_word(v, nick))
+                if (!v->nicknames || !(v->tok[j].flags & LEDE_TOKF_OPEN_QUOTE) ||
+                    !nickname_at(v, j, &nick) || nick >= hi || !is_name_word(v, nick))
                     break;
                 j = nick;
             }
