@@ -844,7 +844,7 @@ static char name_gender(const qt_view *v, size_t i)
     uint32_t b = qt_tok_bits(v, i);
     if (b & (QT_W_MALE_TITLES | QT_W_MALE_NAMES))
         return 'm';
-    return b & (QT_W_FEMALE_TITLES | QT_W_FEMALE_NAMES) ? 'f' : 0;
+    return (b & (QT_W_FEMALE_TITLES | QT_W_FEMALE_NAMES)) ? 'f' : 0;
 }
 
 /* Token k, after a name, is its verb or an aside: a comma, an auxiliary or adverb (has,
