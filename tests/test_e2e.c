@@ -211,9 +211,11 @@ static void test_summary_markdown_is_a_readable_report(void **state)
     done(&r);
     /* Quoted terms nobody is said to have said go on one line of their own, not as bullets
      * under "Unknown speaker" (a tester: 1,389 of BBC's 2,216 unattributed quotations are
-     * scare quotes of three words or fewer, burying the full ones). */
-    r = run("printf 'Storm batters coast\\n\\nOfficials called the response \"unprecedented\" "
-            "and \"rushed\" and \"late\". \"It was terrible,\" said Ann Lee. \"Nobody came for "
+     * scare quotes of three words or fewer, burying the full ones). (In a sentence of their
+     * own: after "Officials called the response "unprecedented"" in the same sentence, they
+     * would be the officials' words too.) */
+    r = run("printf 'Storm batters coast\\n\\nOfficials called the response \"unprecedented\". "
+            "It was \"rushed\" and \"late\". \"It was terrible,\" said Ann Lee. \"Nobody came for "
             "hours and hours.\"\\n' | $LEDE run -c configs/summary-md.cfg -");
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "### Quoted terms\n\n“rushed” · “late”\n\n---"));

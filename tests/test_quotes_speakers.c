@@ -893,6 +893,176 @@ static void test_plural_noun_attacks_makes_no_speaker(void **state)
     qtu_free(&t);
 }
 
+/* BBC entertainment/134, politics/190: a nickname quoted between a first name and a
+ * surname is part of the name, which is shown without it; the nickname is no one's speech. */
+static void test_quoted_nickname_stays_inside_the_name(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Brian 'Head' Welch told a radio station in California that his bandmates "
+            "respected his decision to leave. Welch added that he would appear at a church in "
+            "Bakersfield to explain how he \"got to this place in life\".",
+            NULL);
+    qtu_expect(&t, "got to this place in life", "Brian Welch", "added", "Welch");
+    qtu_expect(&t, "Head", NULL, NULL, NULL);
+    qtu_free(&t);
+    qtu_run(&t,
+            "Another player who has failed to win snooker's world championship - Jimmy \"the "
+            "Whirlwind \" White - has previously admitted missing lessons, instead spending his "
+            "days in smoky halls. \"Tony Meo [another player] and me used to spend all of our "
+            "spare time there,\" Mr White said.",
+            NULL);
+    qtu_expect(&t, "Tony Meo [another player] and me used to spend all of our spare time there,",
+               "Jimmy White", "said", "White");
+    qtu_free(&t);
+}
+
+/* BBC politics/264: a possessive opening the story's first sentence (Tony Blair's big
+ * speech) is whom it is about, a candidate for he; the name after "with" is an object. */
+static void test_he_takes_a_possessive_opening_its_sentence(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Blair looks to election campaign\n\n"
+            "Tony Blair's big speech will be looked back on as the performance that kicked off "
+            "the election campaign.\n\n"
+            "The prime minister used his speech to a selected audience in the south east to set "
+            "out his broad brush election manifesto. There was an attempt to draw the line under "
+            "the gossip surrounding his rift with Chancellor Gordon Brown.\n\n"
+            "To that end he set out a broad programme. In a key section, he declared: \"In our "
+            "third term we can achieve an unprecedented widening of opportunity and "
+            "prosperity.\"",
+            NULL);
+    qtu_expect(&t,
+               "In our third term we can achieve an unprecedented widening of opportunity and "
+               "prosperity.",
+               "Tony Blair", "declared", "he");
+    qtu_free(&t);
+}
+
+/* BBC business/200: he after a sentence whose subject is a job its holder's employer names
+ * in the possessive, past an adverbial and with his title (President Castro's chief aide). */
+static void test_he_after_a_titled_possessed_job_past_an_adverbial(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Fidel Castro's decision to ban all cash transactions in US dollars in Cuba has once "
+            "more turned the spotlight on Cuba's ailing economy.\n\n"
+            "In a live television broadcast announcing the measure, President Castro's chief "
+            "aide said it was necessary because of the United States' increasing \"economic "
+            "aggression\". \"The ten percent obligation applies exclusively to the dollar,\" he "
+            "said.",
+            NULL);
+    qtu_expect(&t, "The ten percent obligation applies exclusively to the dollar,",
+               "President Castro's chief aide", "said", "he");
+    qtu_free(&t);
+}
+
+/* BBC politics/007, politics/346: he after a sentence whose subject is a person named at
+ * its start is that subject, not a name in its object or in a clause inside it. */
+static void test_he_is_the_subject_of_the_sentence_before(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Tory co-chairman Liam Fox was speaking after Mr Blair told Labour members the "
+            "Tories offered a \"hard right agenda\".\n\n"
+            "Dr Fox refused to discuss weekend newspaper reports that the party had repaid "
+            "\xC2\xA3"
+            "500,000 to former Tory Treasurer Lord Ashcroft after he said the party "
+            "could not win the election. \"We repay loans when they are due but do not comment "
+            "to individual financial matters,\" he said.",
+            NULL);
+    qtu_expect(&t,
+               "We repay loans when they are due but do not comment to individual financial "
+               "matters,",
+               "Liam Fox", "said", "he");
+    qtu_free(&t);
+    qtu_run(&t,
+            "Labour has unveiled its slogan, as election supremo Alan Milburn declared.\n\n"
+            "Mr Milburn, in the latest in his series of pre-election-campaign campaigning, "
+            "explained the slogan was the reaction to polling which suggests the public believe "
+            "Labour and Tony Blair are the future while Michael Howard and the Tories would take "
+            "the country backwards. \"Not many people talk about the years before 1997 as the "
+            "good old days,\" he declared.",
+            NULL);
+    qtu_expect(&t, "Not many people talk about the years before 1997 as the good old days,",
+               "Alan Milburn", "declared", "he");
+    qtu_free(&t);
+}
+
+/* BBC politics/119, sport/397: but not when the name after the subject is its appositive,
+ * or the subject of a cue verb of its own in that sentence. */
+static void test_he_keeps_an_appositive_or_a_speaker_of_the_sentence_before(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "The Lord Chief Justice, Lord Woolf, who is the most senior judge in England and "
+            "Wales, said it was Lord Scarman's \"pioneering work\" which paved the way. \"He was "
+            "a lawyer and a judge who had a remarkable insight into human nature,\" he said.",
+            NULL);
+    qtu_expect(&t, "He was a lawyer and a judge who had a remarkable insight into human nature,",
+               "Lord Woolf", "said", "he");
+    qtu_free(&t);
+    qtu_run(&t,
+            "Paul Sculthorpe has called for a cut in the fixtures.\n\n"
+            "St Helens have been strongly linked with a move for brilliant young forward Sonny "
+            "Bill Williams, and Sculthorpe said he would love the 19-year-old to come to Knowsley "
+            "Road. \"He's a great player - a big strong lad who can certainly hit hard in "
+            "defence,\" he said.",
+            NULL);
+    qtu_expect(&t, "He's a great player - a big strong lad who can certainly hit hard in defence,",
+               "Paul Sculthorpe", "said", "he");
+    qtu_free(&t);
+}
+
+/* BBC business/366, politics/247: a partial quotation with no cue of its own after another
+ * in the same sentence whose cue stands before it is part of the same report. */
+static void test_partial_after_a_partial_of_the_same_report(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "On Tuesday, WMC chairman Tommie Bergman said in a statement the directors believed it "
+            "was in shareholders' best interest to reject the offer. He said WMC would pursue "
+            "\"value-creating options\" provided by a portfolio of \"world class assets\".",
+            NULL);
+    qtu_expect(&t, "value-creating options", "Tommie Bergman", "said", "He");
+    qtu_expect(&t, "world class assets", "Tommie Bergman", "said", "He");
+    qtu_free(&t);
+    /* Not past a comma before an appositive (PolNeAR test, Washington Post 2016-10-25). */
+    qtu_run(&t,
+            "A small group of students wrote \"Trump 2016\" on the sidewalk of a busy "
+            "thoroughfare, part of a national \"chalking\" movement designed to show solidarity "
+            "among young people with the campaign.",
+            NULL);
+    qtu_expect(&t, "chalking", NULL, NULL, NULL);
+    qtu_free(&t);
+}
+
+/* BBC politics/217: a cue right after a colon that ends a cue of its own (He added: said)
+ * repeats it; the subject of the first speaks. */
+static void test_cue_after_a_cue_and_colon(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Schools Minister Stephen Twigg said engaging young people's interest was "
+            "\"essential\" to the future of democracy.\n\n"
+            "He added: said \"Young people who are engaged and motivated by the political process "
+            "are essential to the future health of our democracy.\"",
+            NULL);
+    qtu_expect(&t,
+               "Young people who are engaged and motivated by the political process are essential "
+               "to the future health of our democracy.",
+               "Stephen Twigg", "added", "He");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -941,6 +1111,13 @@ int main(void)
         cmocka_unit_test(test_job_to_a_body_then_appositive_name),
         cmocka_unit_test(test_plural_noun_attacks_makes_no_speaker),
         cmocka_unit_test(test_party_members_are_no_person),
+        cmocka_unit_test(test_quoted_nickname_stays_inside_the_name),
+        cmocka_unit_test(test_he_takes_a_possessive_opening_its_sentence),
+        cmocka_unit_test(test_he_after_a_titled_possessed_job_past_an_adverbial),
+        cmocka_unit_test(test_he_is_the_subject_of_the_sentence_before),
+        cmocka_unit_test(test_he_keeps_an_appositive_or_a_speaker_of_the_sentence_before),
+        cmocka_unit_test(test_partial_after_a_partial_of_the_same_report),
+        cmocka_unit_test(test_cue_after_a_cue_and_colon),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

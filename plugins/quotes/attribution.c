@@ -41,6 +41,10 @@
 #define COLON_REACH 5
 /* How far into a sentence a description's cue may stand (described_before()). */
 #define DESCRIBED_REACH 10
+/* ... and a possessed job's (possessed_job()), which an adverbial may put later: In a live
+ * television broadcast announcing the measure, President Castro's chief aide said (BBC
+ * business/200). */
+#define POSSESSED_REACH 14
 /* How far after a partial quotation the writer's words may go on to the comma before its
  * cue and speaker (cue_after_comma_outside()). */
 #define REPORT_REACH 20
@@ -813,6 +817,14 @@ static int read_before(const qt_view *v, qt_names *nm, size_t pb, size_t ob, fou
             /* "said" with nothing on the left may be inverted: said S, "Q". */
             if (!ok && k == pb)
                 ok = np_right(v, end, ob, &who) && who.kind == QT_MENTION_NAME;
+            /* He added: said "...": a cue right after a colon repeats the one before it,
+             * whose subject speaks (BBC politics/217). */
+            if (!ok && k > pb + 2 && qt_tok_punct(v, k - 1, ':') && is_verb_cue(v, k - 2) &&
+                subject_left(v, k - 2, pb, &who)) {
+                ok = 1;
+                k -= 2;
+                kind = qt_cue_at(v, k, &end);
+            }
             break;
         }
         return set_cue(f, k, end, kind, ok ? &who : NULL);
@@ -896,6 +908,148 @@ static int same_pronoun_as(const qt_view *v, qt_names *nm, const lede_quote *p, 
         from = v->tok[x.tb].end;
     }
     return 0;
+}
+
+/* The gender a title or a first name at token i gives a name: 'm', 'f', or 0 when it
+ * gives none. */
+static char name_gender(const qt_view *v, size_t i)
+{
+    uint32_t b = qt_tok_bits(v, i);
+    if (b & (QT_W_MALE_TITLES | QT_W_MALE_NAMES))
+        return 'm';
+    return (b & (QT_W_FEMALE_TITLES | QT_W_FEMALE_NAMES)) ? 'f' : 0;
+}
+
+/* Token k, after a name, is its verb or an aside: a comma, an auxiliary or adverb (has,
+ * was, also), a cue verb, or a past tense (refused); not the word of a job the name
+ * modifies (Lib Dem home affairs spokesman, Liberal Democrat leader). */
+static inline int subject_verb(const qt_view *v, size_t k)
+{
+    if (qt_tok_punct(v, k, ','))
+        return 1;
+    if (!qt_tok_lowercase(v, k))
+        return 0;
+    uint32_t bits = qt_tok_bits(v, k);
+    if (bits & (QT_W_ROLES | QT_W_TITLES))
+        return 0;
+    if (bits & (QT_W_SKIP | QT_W_CUE_VERBS))
+        return 1;
+    const char *s = v->text + v->tok[k].start;
+    size_t n = v->tok[k].end - v->tok[k].start;
+    return n > 4 && s[n - 2] == 'e' && s[n - 1] == 'd';
+}
+
+/* Dr Fox refused to discuss reports that the party had repaid £500,000 to Lord Ashcroft
+ * after he said .... "We repay loans ...," he said: he or she (token p) whom the walk back
+ * gave a name that the sentence before (in the same paragraph) holds after its subject,
+ * when that subject is a person named at its start, is the subject: the sentence's topic
+ * goes on, not a name in its object or in a clause inside it (BBC politics/007,
+ * politics/346). The subject's full name, or who when the sentence is no such one. The
+ * pronoun's sentence holds token at (the pronoun or the quotation, whichever is first). */
+static const char *subject_before(const qt_view *v, qt_names *nm, size_t p, size_t at,
+                                  const char *who)
+{
+    /* (He or she read by its bytes: the lexicon is not asked.) */
+    const char *w = v->text + v->tok[p].start;
+    size_t wn = v->tok[p].end - v->tok[p].start;
+    int she = wn == 3 && (w[0] | 0x20) == 's' && w[1] == 'h' && w[2] == 'e';
+    if (!who || (!she && !(wn == 2 && (w[0] | 0x20) == 'h' && w[1] == 'e')))
+        return who;
+    /* The sentence layer's sentence before, in the same paragraph, opening with a capital
+     * (its first byte turns most away before a token is looked for). */
+    size_t ns = qt_sent_upto(v, v->tok[at].start);
+    if (ns < 2 || v->sent[ns - 2].paragraph != v->sent[ns - 1].paragraph ||
+        v->text[v->sent[ns - 2].start] < 'A' || v->text[v->sent[ns - 2].start] > 'Z')
+        return who;
+    size_t st = at;
+    while (st > 0 && v->tok[st - 1].start >= v->sent[ns - 1].start)
+        st--;
+    if (st < 2 || !qt_tok_sentence_end(v, st - 1) || v->quoted[st - 1])
+        return who;
+    /* (The sentence's first token, as the sentence layer counts them when no white space
+     * tokens were left out of the view: checked.) */
+    size_t s0 = v->sent[ns - 2].tok_begin;
+    if (s0 >= st || v->tok[s0].start != v->sent[ns - 2].start)
+        s0 = qt_tok_lower_bound(v, v->sent[ns - 2].start);
+    if (s0 + 2 < st && (qt_tok_is(v, s0, "and") || qt_tok_is(v, s0, "but")))
+        s0++;
+    /* (The, He, It, In: most sentences open with a word that is no name; Mr is a title.) */
+    uint32_t b0 = qt_tok_bits(v, s0);
+    if ((b0 & (QT_W_FUNCTION | QT_W_PRONOUNS | QT_W_DETERMINERS)) && !(b0 & QT_W_TITLES))
+        return who;
+    /* The subject: a name at the start, a title or a first name of a fitting gender (or
+     * none), then a verb (subject_verb()) or an aside (Mr Milburn, in the latest ...,
+     * explained); not a possessor (Tony Blair's speech), a member of a pair (Labour and
+     * Tony Blair), an organisation or a place (but Dr Fox, after his title), nor the
+     * modifier of a job (Jewish Chronicle editor Ned Temko: BBC politics/331). */
+    /* (Its capitalised words are passed first: a possessive among them, or no verb or
+     * comma after them (Shares rose, Lib Dem leader), turn most away before the name is
+     * read.) */
+    size_t j = s0;
+    while (j < st && j - s0 < 5 && qt_tok_capitalized(v, j)) {
+        if (qt_tok_possessive(v, j, NULL))
+            return who;
+        j++;
+    }
+    if (j + 1 >= st || !subject_verb(v, j))
+        return who;
+    qt_mention m;
+    if (v->quoted[s0] || !qt_name_starting_at(v, s0, st, &m) ||
+        (m.tb > s0 && (m.tb > s0 + 1 || !qt_tok_in(v, s0, QT_W_TITLES))) || m.te + 1 >= st ||
+        !subject_verb(v, m.te) || qt_tok_possessive(v, m.te - 1, NULL))
+        return who;
+    char g = name_gender(v, s0);
+    if (g == (she ? 'm' : 'f') ||
+        (m.tb == s0 && !g && qt_tok_in(v, m.te - 1, QT_W_ORG_HEADS | QT_W_PLACE_HEADS)))
+        return who;
+    /* The walk's answer is named after the subject in that sentence: its surname. */
+    const char *last = strrchr(who, ' ');
+    last = last ? last + 1 : who;
+    size_t n = strlen(last);
+    /* (Most often the walk took the subject itself: Smith said ... "...," he said.) */
+    size_t sn = v->tok[m.te - 1].end - v->tok[m.te - 1].start;
+    if (sn == n && memcmp(v->text + v->tok[m.te - 1].start, last, n) == 0)
+        return who;
+    /* (Its bytes are looked for first, by its capital: most sentences do not hold them.) */
+    const char *p0 = v->text + v->tok[m.te].start, *stop = v->text + v->tok[st - 1].start;
+    const char *hit = NULL;
+    for (const char *q = p0; n > 0 && q + n <= stop && !hit;) {
+        q = memchr(q, last[0], (size_t)(stop - q));
+        if (!q || q + n > stop)
+            break;
+        if (memcmp(q, last, n) == 0)
+            hit = q;
+        q++;
+    }
+    if (!hit)
+        return who;
+    size_t k = qt_tok_seek(v, m.te, (uint32_t)(hit - v->text));
+    for (; k + 1 < st; k++) {
+        size_t stem;
+        if (v->quoted[k] || !qt_tok_capitalized(v, k))
+            continue;
+        if (!qt_tok_possessive(v, k, &stem))
+            stem = v->tok[k].end - v->tok[k].start;
+        if (stem == n && memcmp(v->text + v->tok[k].start, last, n) == 0)
+            break;
+    }
+    if (k + 1 >= st)
+        return who;
+    /* Not when it is the subject's appositive (The Attorney General, Lord Goldsmith, has)
+     * or a speaker of its own in that sentence (..., and Sculthorpe said he would: BBC
+     * sport/397). */
+    size_t a = m.te + 1;
+    while (a < k && qt_tok_capitalized(v, a))
+        a++;
+    size_t c = k + 1;
+    while (c < st && c - k < 3 && qt_tok_lowercase(v, c) && qt_tok_in(v, c, QT_W_SKIP))
+        c++;
+    if ((qt_tok_punct(v, m.te, ',') && a == k) ||
+        (qt_tok_lowercase(v, c) && qt_tok_in(v, c, QT_W_CUE_VERBS)))
+        return who;
+    const char *subject = qt_names_resolve(nm, v, &m);
+    /* A person's full name: two words or more. */
+    return subject && strchr(subject, ' ') ? subject : who;
 }
 
 static void copy_attribution(lede_quote *to, const lede_quote *from, float factor)
@@ -1077,7 +1231,7 @@ static int possessed_job(const qt_view *v, qt_names *nm, size_t p, int she, size
     if (!memchr(b0, '\'', n) && !memchr(b0, 0x99, n))
         return 0;
     size_t pt = qt_tok_seek(v, st > PRE_WINDOW ? st - PRE_WINDOW : 0, sb);
-    for (size_t j = pt + 1; j + 1 < st && j - pt <= DESCRIBED_REACH; j++) {
+    for (size_t j = pt + 1; j + 1 < st && j - pt <= POSSESSED_REACH; j++) {
         if (v->quoted[j])
             return 0;
         if (!qt_tok_lowercase(v, j) || !qt_tok_lowercase(v, j + 1) || !qt_tok_in(v, j, QT_W_ROLES))
@@ -1093,8 +1247,13 @@ static int possessed_job(const qt_view *v, qt_names *nm, size_t p, int she, size
         /* (Not John Connors, Microsoft's chief financial officer said: an appositive to a
          * name, BBC tech/108.) */
         qt_mention owner, named;
-        if (!qt_tok_possessive(v, k - 1, NULL) || !qt_name_ending_at(v, k - 1, pt, &owner) ||
-            (owner.tb > pt && !qt_tok_punct(v, owner.tb - 1, ',')) ||
+        if (!qt_tok_possessive(v, k - 1, NULL) || !qt_name_ending_at(v, k - 1, pt, &owner))
+            return 0;
+        /* (President Castro's chief aide: the owner's title with him.) */
+        while (owner.tb > pt + 1 && qt_tok_capitalized(v, owner.tb - 1) &&
+               qt_tok_in(v, owner.tb - 1, QT_W_TITLES))
+            owner.tb--;
+        if ((owner.tb > pt && !qt_tok_punct(v, owner.tb - 1, ',')) ||
             (owner.tb > pt + 1 && qt_name_ending_at(v, owner.tb - 2, pt, &named)) ||
             qt_tok_is(v, j, she ? "spokesman" : "spokeswoman"))
             return 0;
@@ -1322,6 +1481,39 @@ static int colon_cue(const qt_view *v, qt_names *nm, size_t ob, uint32_t lo_b, b
     return 1;
 }
 
+/* He said WMC would pursue "value-creating options" provided by a portfolio of "world class
+ * assets": a partial quotation with no cue between it and the partial quotation before,
+ * whose cue stands before that one in the same sentence, is part of the same report (BBC
+ * business/366, politics/247). toks as qt_attribute() has them; ob is this one's opening
+ * token. */
+static int same_report(const qt_view *v, const lede_quote *quotes, size_t qi, const uint32_t *toks,
+                       size_t ob)
+{
+    const lede_quote *q = &quotes[qi], *p = qi > 0 ? &quotes[qi - 1] : NULL;
+    if (!p || q->kind != LEDE_QUOTE_PARTIAL || p->kind != LEDE_QUOTE_PARTIAL ||
+        q->continues != LEDE_NONE || p->continues != LEDE_NONE || !attributed(p) ||
+        p->cue_start == LEDE_NONE || p->cue_end > p->mark_start)
+        return 0;
+    /* No sentence ends between the cue and the quotation before, in it, nor between that and
+     * this one; and no comma stands between them, but one before a conjunction or a verb that
+     * goes on with the clause: who says he is "standing by" his remarks, had accused ... of
+     * being like a "concentration camp guard" (BBC politics/186); not students wrote "Trump
+     * 2016" on the sidewalk, part of a national "chalking" movement. */
+    char last = v->text[p->end - 1];
+    if (last == '.' || last == '!' || last == '?')
+        return 0;
+    for (size_t k = toks[3 * qi - 2]; k < ob; k++)
+        if (qt_tok_sentence_end(v, k) ||
+            (qt_tok_punct(v, k, ',') && !qt_tok_is(v, k + 1, "but") &&
+             !qt_tok_is(v, k + 1, "and") && !(k + 1 < ob && subject_verb(v, k + 1))))
+            return 0;
+    for (size_t k = toks[3 * qi - 3]; k > 0 && v->tok[k - 1].start >= p->cue_start; k--)
+        if (qt_tok_sentence_end(v, k - 1))
+            return 0;
+    /* (And the sentence layer agrees: aged 16 to 18. These are defined as "adults".) */
+    return qt_sent_upto(v, p->cue_start) == qt_sent_upto(v, q->mark_start);
+}
+
 /* Whether the first segment of a quotation, quotes[head], which has no cue of its own, has
  * no speaker either, or only one taken over from a partial quotation just before it (the
  * speaker of a scare quote, "Critics called it "a sham"", begins no turn to continue). */
@@ -1443,6 +1635,10 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
             memset(&g, 0, sizeof g);
             if (cue_after_comma_outside(v, ce, hi_b, &g))
                 f = g;
+            else if (!f.has_cue && same_report(v, quotes, qi, toks, ob)) {
+                copy_attribution(q, &quotes[qi - 1], 0.9f);
+                continue;
+            }
         }
         if (f.has_cue) {
             q->cue_start = v->tok[f.cue_b].start;
@@ -1477,6 +1673,9 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
                 if (before && (!q->speaker || strcmp(before, q->speaker) != 0) &&
                     same_pronoun_as(v, nm, &quotes[qi - 1], ce, &f.who))
                     q->speaker = before;
+                else if (f.who.kind == QT_MENTION_PRONOUN)
+                    q->speaker =
+                        subject_before(v, nm, f.who.tb, f.who.tb < ob ? f.who.tb : ob, q->speaker);
             }
             if (!f.has_cue)
                 q->confidence = 0.6f;

@@ -226,7 +226,8 @@ static void trim_run(const qt_view *v, size_t *tb_io, size_t *te_io)
         }
     }
     for (size_t i = te; i-- > tb;) {
-        if (qt_tok_in(v, i, QT_W_TITLES | QT_W_ROLES)) {
+        /* (Not a nickname's word: Brian 'Head' Welch, nickname_at().) */
+        if (qt_tok_in(v, i, QT_W_TITLES | QT_W_ROLES) && !v->quoted[i]) {
             /* Labour MP Oona King: a last word that is a title is a surname; the job
              * before it is looked for, and sheds what it leads if a word that is no
              * title follows it (not Prime Minister, Mr King). */
@@ -274,6 +275,77 @@ uint32_t qt_name_suffix_end(const qt_view *v, size_t te, uint32_t e)
                : e;
 }
 
+/* How many words a nickname between a first name and a surname holds at most. */
+#define NICKNAME_WORDS 3
+
+/* Token i opens a nickname quoted between the words of a name: Brian 'Head' Welch, Jimmy
+ * "the Whirlwind" White (BBC entertainment/134, politics/190). A name word before its mark,
+ * one space apart; up to NICKNAME_WORDS words inside, the last capitalised; the closing mark,
+ * then one space and a capitalised word in the same sentence; the marks found it a quotation
+ * (its tokens are quoted). The name runs on over it; the
+ * nickname is no one's speech, and the name shown leaves it out (qt_drop_nickname()). 1 with the
+ * token after the closing mark in *end. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int
+nickname_at(const qt_view *v, size_t i, size_t *end)
+{
+    if (i == 0 || i + 3 >= v->n_tok || !v->quoted[i] || !(v->tok[i].flags & LEDE_TOKF_OPEN_QUOTE) ||
+        v->tok[i - 1].end + 1 != v->tok[i].start || v->text[v->tok[i - 1].end] != ' ' ||
+        !qt_tok_capitalized(v, i - 1) || qt_tok_possessive(v, i - 1, NULL) ||
+        v->tok[i].end != v->tok[i + 1].start)
+        return 0;
+    size_t j = i + 1;
+    if (qt_tok_is(v, j, "the"))
+        j++;
+    while (j < v->n_tok && j - i <= NICKNAME_WORDS && qt_tok_capitalized(v, j))
+        j++;
+    if (j == i + 1 || j + 1 >= v->n_tok || !qt_tok_capitalized(v, j - 1) ||
+        !(v->tok[j].flags & (LEDE_TOKF_OPEN_QUOTE | LEDE_TOKF_CLOSE_QUOTE)) ||
+        v->tok[j].end - v->tok[j].start > 3 || v->tok[j].end + 1 != v->tok[j + 1].start ||
+        v->text[v->tok[j].end] != ' ' || (v->tok[j + 1].flags & LEDE_TOKF_SENT_START) ||
+        !qt_tok_capitalized(v, j + 1) || qt_tok_in(v, j + 1, QT_W_FUNCTION))
+        return 0;
+    *end = j + 1;
+    return 1;
+}
+
+int qt_nickname(const qt_view *v, size_t i)
+{
+    size_t end;
+    return nickname_at(v, i, &end);
+}
+
+/* Token k is a quotation mark or a word of a nickname (nickname_at()), or the surname after
+ * it: a run that holds the nickname goes on over it, so no reading starts there. */
+static int in_nickname_slow(const qt_view *v, size_t k)
+{
+    for (size_t o = k; o > 0 && k - o <= NICKNAME_WORDS + 1; o--) {
+        size_t e;
+        if ((v->tok[o].flags & LEDE_TOKF_OPEN_QUOTE) && nickname_at(v, o, &e) && k <= e)
+            return 1;
+    }
+    return 0;
+}
+
+/* ... asked only in a document with a nickname (v->nicknames), after a quoted token (a
+ * nickname is a quotation the marks found: its tokens are quoted), and then near a
+ * quotation mark: k or the token before it is one, or
+ * one of the two before those opens a quotation. */
+static inline int in_nickname(const qt_view *v, size_t k)
+{
+    if (!v->nicknames || k == 0 || k >= v->n_tok || !v->quoted[k - 1])
+        return 0;
+    const unsigned mark = LEDE_TOKF_OPEN_QUOTE | LEDE_TOKF_CLOSE_QUOTE;
+    unsigned f = (v->tok[k - 1].flags | v->tok[k].flags) & mark;
+    if (k >= 2)
+        f |= v->tok[k - 2].flags & LEDE_TOKF_OPEN_QUOTE;
+    if (k >= 3)
+        f |= v->tok[k - 3].flags & LEDE_TOKF_OPEN_QUOTE;
+    return f && in_nickname_slow(v, k);
+}
+
 /* qt_name_starting_at() for a token i < hi known to be a name word; *end receives where
  * the run ended before it was trimmed. */
 static int name_from(const qt_view *v, size_t i, size_t hi, qt_mention *out, size_t *end)
@@ -292,7 +364,12 @@ static int name_from(const qt_view *v, size_t i, size_t hi, qt_mention *out, siz
             } else if (is_connector(v, j) && j + 1 < hi && is_name_word(v, j + 1)) {
                 j++;
             } else {
-                break;
+                /* Brian 'Head' Welch: on past a nickname (nickname_at()). */
+                size_t nick;
+                if (!v->nicknames || !(v->tok[j].flags & LEDE_TOKF_OPEN_QUOTE) ||
+                    !nickname_at(v, j, &nick) || nick >= hi || !is_name_word(v, nick))
+                    break;
+                j = nick;
             }
         }
     }
@@ -1045,6 +1122,12 @@ int qt_person_evident(const qt_view *v, const qt_mrec *c)
      * after a verb is inside its object, no subject he goes on with. */
     if (qt_tok_possessive(v, c->te - 1, NULL)) {
         size_t b = c->title != LEDE_NONE ? c->title : c->tb;
+        /* Tony Blair's big speech will be ... The prime minister used his speech ... he
+         * declared: a possessive opening its sentence is the possessor of its subject, whom
+         * the story is about; the word before it ends the sentence (or headline) before
+         * (BBC politics/264). */
+        if (v->tok[b].flags & LEDE_TOKF_SENT_START)
+            b = 0;
         if (b > 0 && qt_tok_lowercase(v, b - 1) &&
             !qt_tok_in(v, b - 1, QT_W_ROLES | QT_W_TITLES | QT_W_CUE_VERBS | QT_W_FUNCTION))
             return 0;
@@ -1298,7 +1381,7 @@ int qt_alone_at(const qt_view *v, size_t h)
     /* A run's token before its last is a name word (capitalised), an initial's full stop
      * or a connector (Ludwig van Beethoven). */
     return h == 0 || (!qt_tok_capitalized(v, h - 1) && !qt_tok_punct(v, h - 1, '.') &&
-                      !is_connector(v, h - 1));
+                      !is_connector(v, h - 1) && !in_nickname(v, h));
 }
 
 /* Token k-1 is no part of any run: reading from k gives the index's mentions. A run
@@ -1307,7 +1390,7 @@ int qt_alone_at(const qt_view *v, size_t h)
 static inline int run_break_before(const qt_view *v, size_t k)
 {
     return k == 0 || (!is_name_word(v, k - 1) && !is_initial_dot(v, k - 1) &&
-                      !(is_connector(v, k - 1) && is_name_word(v, k)));
+                      !(is_connector(v, k - 1) && is_name_word(v, k)) && !in_nickname(v, k));
 }
 
 size_t qt_run_start_before(const qt_view *v, size_t k, size_t reach)
@@ -1342,6 +1425,39 @@ static size_t fold_unicode_spaces(char *out, size_t n)
     return k;
 }
 
+/* The byte length of a quotation mark at out[i] (' " or a curly one), or 0. */
+static size_t mark_len(const char *out, size_t i, size_t n)
+{
+    if (out[i] == '\'' || out[i] == '"')
+        return 1;
+    if (i + 2 < n && (unsigned char)out[i] == 0xE2 && (unsigned char)out[i + 1] == 0x80) {
+        unsigned char c = (unsigned char)out[i + 2];
+        return c == 0x98 || c == 0x99 || c == 0x9C || c == 0x9D ? 3 : 0;
+    }
+    return 0;
+}
+
+/* Brian 'Head' Welch is Brian Welch: the name out[0 .. n) without a nickname quoted after a
+ * space and followed by one (nickname_at()); in place. Returns the new length. */
+static size_t drop_nickname(char *out, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        size_t m = out[i - 1] == ' ' ? mark_len(out, i, n) : 0;
+        if (m == 0)
+            continue;
+        for (size_t j = i + m; j < n; j++) {
+            size_t c = mark_len(out, j, n);
+            if (c > 0 && j + c < n && out[j + c] == ' ') {
+                /* From the space before the opening mark to the closing one. */
+                memmove(out + i - 1, out + j + c, n - (j + c) + 1);
+                return n - (j + c - (i - 1));
+            }
+        }
+        return n;
+    }
+    return n;
+}
+
 const char *qt_dup_name(lede_doc *doc, const char *s, size_t n)
 {
     char *out = lede_doc_alloc(doc, n + 1);
@@ -1365,6 +1481,15 @@ const char *qt_dup_name(lede_doc *doc, const char *s, size_t n)
     return out;
 }
 
+void qt_drop_nickname(const qt_view *v, size_t tb, size_t te, char *out)
+{
+    for (size_t i = tb + 1; out && i + 1 < te; i++)
+        if (v->tok[i].flags & LEDE_TOKF_OPEN_QUOTE) {
+            drop_nickname(out, strlen(out));
+            return;
+        }
+}
+
 /* The full name mention m stands for (its resolved mention in arr, or itself), as text. */
 const char *qt_mention_text(const qt_view *v, const qt_mrec *arr, const qt_mrec *m)
 {
@@ -1377,5 +1502,8 @@ const char *qt_mention_text(const qt_view *v, const qt_mrec *arr, const qt_mrec 
     if (full->n_words == 1 && title != SIZE_MAX && qt_tok_capitalized(v, title))
         s = v->tok[title].start;
     e = qt_name_suffix_end(v, full->te, e);
-    return qt_dup_name(v->doc, v->text + s, e - s);
+    char *out = (char *)qt_dup_name(v->doc, v->text + s, e - s);
+    if (full->te - full->tb >= QT_NICKNAME_TOKENS)
+        qt_drop_nickname(v, full->tb, full->te, out);
+    return out;
 }

@@ -127,6 +127,7 @@ typedef struct qt_view {
     size_t n_para;
     const qt_lexicon *lex;
     uint8_t *quoted;   /* per token: 1 inside a top-level quotation (marks included) */
+    int nicknames;     /* some quotation is a nickname inside a name (qt_nickname()) */
     uint8_t *stops;    /* per token: 1 for the . ! ? or ellipsis that ends a sentence of the
                         * sentence layer (so Mr. or U.S. never cut a window); NULL without
                         * sentences; filled with the view (qt_find_stops) */
@@ -388,6 +389,11 @@ int qt_name_ending_at(const qt_view *v, size_t i, size_t lo, qt_mention *out);
 /* The name run that starts at token i (walking right, before token hi), trimmed the
  * same way. 0 when token i does not start a name. */
 int qt_name_starting_at(const qt_view *v, size_t i, size_t hi, qt_mention *out);
+/* The quotation whose opening mark is token i (its tokens quoted) is a nickname inside a
+ * name: Brian 'Head' Welch; one of at most QT_NICKNAME_MAX_TOKENS tokens with its marks
+ * (Jimmy "the Whirlwind" White: the, and up to three capitalised words). */
+int qt_nickname(const qt_view *v, size_t i);
+#define QT_NICKNAME_MAX_TOKENS 6
 /* The speaker a mention stands for, as an arena string: a full name for a name or a
  * surname given in full earlier, a person's full name for he/she, the phrase itself for
  * a noun phrase. NULL when it cannot be resolved (or out of memory). */

@@ -514,8 +514,13 @@ static int process_view(const qt_settings *st, const qt_lexicon *lex, lede_doc *
         for (size_t i = 0; i < n_seg; i++) {
             size_t first = qt_tok_seek(v, t, seg[i].mark_start);
             t = qt_tok_seek(v, first, seg[i].mark_end);
-            if (t > first)
+            if (t > first) {
                 memset(v->quoted + first, 1, t - first);
+                /* (Between two capitalised words: Brian 'Head' Welch.) */
+                if (t - first <= QT_NICKNAME_MAX_TOKENS && first > 0 && t < v->n_tok &&
+                    qt_tok_capitalized(v, first - 1) && qt_tok_capitalized(v, t))
+                    v->nicknames |= qt_nickname(v, first);
+            }
             if (map[i] != LEDE_NONE) {
                 toks[3 * map[i]] = (uint32_t)first;
                 toks[3 * map[i] + 1] = (uint32_t)t;
