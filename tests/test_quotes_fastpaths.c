@@ -311,12 +311,14 @@ static void test_window_ends_at_a_sentence_end_at_every_distance(void **state)
                 qtu_expect(&t, "Rates will rise,", who, cue, who);
                 qtu_free(&t);
             }
-            /* A quotation before in the same sentence ends the window as its end does. */
-            snprintf(text, sizeof text, "%sAnn Lee said \"yes\" and%s \"dead on arrival\" too.",
-                     before, words);
+            /* A quotation before in the same sentence ends the window as its end does. (A
+             * full one: a partial quotation after a partial one shares its cue.) */
+            snprintf(text, sizeof text,
+                     "%sAnn Lee said: \"Yes, it will,\" and%s \"dead on arrival\" too.", before,
+                     words);
             qtu t;
             qtu_run(&t, text, NULL);
-            qtu_expect(&t, "yes", "Ann Lee", "said", "Ann Lee");
+            qtu_expect(&t, "Yes, it will,", "Ann Lee", "said", "Ann Lee");
             qtu_expect(&t, "dead on arrival", NULL, NULL, NULL);
             qtu_free(&t);
         }
