@@ -863,7 +863,7 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
     }
     /* Wait for the end; with input that may wait, flush by time what the workers wrote. */
     while (pl.running) {
-        int ms = pl.dirty ? lede__runner_flush_in(1, pl.stream, pl.last_flush) : -1;
+        int ms = pl.dirty && !pl.write_rc ? lede__runner_flush_in(1, pl.stream, pl.last_flush) : -1;
         if (ms == 0 && !pl.writing) {
             pool_write(&pl);
             continue;
