@@ -503,6 +503,7 @@ typedef struct pool {
     int writing;       /* a thread is in pool_write: what becomes due is left to it */
     int input_waiting; /* the reader waits for input: what is written is flushed at once */
     int room_waiters, main_idle, running;
+    int wake_room;     /* pool_write freed documents: wake room_waiters once mu is released */
     int stream, dirty; /* flushing by time (lede__runner_flush_in) */
     double last_flush;
     int write_rc; /* the first failure to write: output lost, no more reading */
@@ -544,6 +545,26 @@ static void pool_end_reading(pool *pl)
 {
     pl->eof = 1;
     pthread_cond_broadcast(&pl->room);
+}
+
+/* Releases mu, then wakes the workers that wait for the room pool_write made: woken while mu
+ * is held, a waiter that runs at once on the same core only blocks on mu again (two more
+ * context switches). */
+static void pool_unlock(pool *pl)
+{
+    int wake = pl->wake_room;
+    pl->wake_room = 0;
+    pthread_mutex_unlock(&pl->mu);
+    if (wake)
+        pthread_cond_broadcast(&pl->room);
+}
+
+/* The same, for a thread that goes on to wait on a condition variable (mu held). */
+static void pool_wake_now(pool *pl)
+{
+    if (pl->wake_room)
+        pthread_cond_broadcast(&pl->room);
+    pl->wake_room = 0;
 }
 
 /* Gives a document back to its worker's free list; mu held. */
@@ -589,7 +610,7 @@ static void pool_flush(pool *pl)
 {
     lede_error e;
     pl->dirty = 0; /* a piece written during the flush marks it again */
-    pthread_mutex_unlock(&pl->mu);
+    pool_unlock(pl);
     pthread_mutex_lock(&pl->out_mu);
     int rc = lede__pipeline_flush(pl->p, &e);
     pthread_mutex_unlock(&pl->out_mu);
@@ -603,9 +624,10 @@ static void pool_flush(pool *pl)
 }
 
 /* Writes the finished documents that are due, in input order, then flushes the sinks when
- * that is due. Called with mu held and no other writer; returns with mu held. Each turn
- * takes every finished document due at once and writes them with mu released, so that the
- * other threads go on, and a worker waiting for room is woken once for them all. */
+ * that is due. Called with mu held and no other writer; returns with mu held, to be released
+ * with pool_unlock. Each turn takes every finished document due at once and writes them with
+ * mu released, so that the other threads go on, and a worker waiting for room is woken once
+ * for them all. */
 static void pool_write(pool *pl)
 {
     pl->writing = 1;
@@ -616,7 +638,7 @@ static void pool_write(pool *pl)
         if (end > first) {
             int rc = pl->write_rc;
             size_t bytes = 0, len;
-            pthread_mutex_unlock(&pl->mu);
+            pool_unlock(pl);
             for (unsigned long long s = first; s < end; s++) {
                 lede_doc *doc = pl->done[s % pl->n_slots]->doc;
                 lede_doc_text(doc, &len);
@@ -641,8 +663,7 @@ static void pool_write(pool *pl)
                 pool_put(pl, d);
             }
             pl->next_write = end;
-            if (pl->room_waiters)
-                pthread_cond_broadcast(&pl->room);
+            pl->wake_room |= pl->room_waiters > 0;
             continue;
         }
         if (!pl->write_rc && pl->dirty &&
@@ -673,7 +694,7 @@ static int pool_piece(void *ctx, lede_doc *doc, int sink, int write)
         pool_dirty(pl);
         if (pl->input_waiting && !pl->writing)
             pool_write(pl); /* the input is idle: the piece goes out now */
-        pthread_mutex_unlock(&pl->mu);
+        pool_unlock(pl);
     }
     return due;
 }
@@ -723,6 +744,7 @@ static void *worker_main(void *arg)
     for (;;) {
         while (!pl->eof && !(pl->in_use < pl->n_slots &&
                              (!pl->in_use || pl->bytes_in_flight < WINDOW_MAX_BYTES))) {
+            pool_wake_now(pl);
             pl->room_waiters++;
             pthread_cond_wait(&pl->room, &pl->mu);
             pl->room_waiters--;
@@ -730,7 +752,7 @@ static void *worker_main(void *arg)
         if (pl->eof)
             break;
         pool_doc *d = pool_take(pl, w->id, n_workers);
-        pthread_mutex_unlock(&pl->mu);
+        pool_unlock(pl);
 
         lede_error e;
         size_t len;
@@ -762,7 +784,7 @@ static void *worker_main(void *arg)
     }
     if (--pl->running == 0)
         pthread_cond_signal(&pl->tick);
-    pthread_mutex_unlock(&pl->mu);
+    pool_unlock(pl);
     return NULL;
 }
 
@@ -782,7 +804,7 @@ static int pool_wait_input(void *ctx, int fd)
             pool_write(pl);
         if (pl->write_rc)
             break;
-        pthread_mutex_unlock(&pl->mu);
+        pool_unlock(pl);
         got = lede__run_wait(fd, pfd, 0, -1);
         pthread_mutex_lock(&pl->mu);
         if (got)
@@ -790,7 +812,7 @@ static int pool_wait_input(void *ctx, int fd)
     }
     pl->input_waiting = 0;
     int stop = pl->write_rc || got < 0;
-    pthread_mutex_unlock(&pl->mu);
+    pool_unlock(pl);
     return stop;
 }
 
@@ -866,6 +888,7 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
         int ms = pl.dirty && !pl.write_rc ? lede__runner_flush_in(1, pl.stream, pl.last_flush) : -1;
         if (ms == 0 && !pl.writing) {
             pool_write(&pl);
+            pool_wake_now(&pl);
             continue;
         }
         pl.main_idle = ms < 0 || pl.writing; /* no deadline of its own: a worker tells it */
