@@ -35,6 +35,7 @@
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,8 +57,13 @@
  * opens), so the first signal also arms alarm(LEDE_STOP_GRACE_S): if the run has not ended
  * by then, on_deadline ends it with the signal's own status (default disposition, raised).
  * A worker process waits one second more, so that its parent, which the same ctrl-C
- * reached, ends first and it goes with it (PR_SET_PDEATHSIG, isolate.c). */
-static volatile sig_atomic_t stop_signal, stop_sender;
+ * reached, ends first and it goes with it (PR_SET_PDEATHSIG, isolate.c).
+ *
+ * The handler runs on whichever thread the signal reaches, and every worker reads the flag
+ * before it reads a document: lock-free atomics (which C11 lets a handler touch), not a
+ * volatile sig_atomic_t, which is safe only within one thread. */
+static atomic_int stop_signal, stop_sender;
+_Static_assert(ATOMIC_INT_LOCK_FREE == 2, "a signal handler may touch lock-free atomics only");
 static struct timespec stop_time;
 static int stop_pipe[2] = {-1, -1};
 static pid_t stop_owner;
