@@ -689,6 +689,37 @@ static void test_records_come_out_while_later_ones_are_processed(void **state)
     }
 }
 
+/* Records read together from a pipe that stays open: a quick one, then one that never ends
+ * for every worker. The quick record comes out by time (LEDE_FLUSH_DELAY_MS) though no worker
+ * is free to write or flush it and the input never waits: the main thread flushes it. */
+static void test_a_record_comes_out_by_time_while_every_worker_hangs(void **state)
+{
+    (void)state;
+    const char *const *const busy_modes[] = {
+        (const char *const[]){"-j", "2", NULL},
+        (const char *const[]){"-j", "3", NULL},
+    };
+    for (size_t m = 0; m < sizeof busy_modes / sizeof *busy_modes; m++) {
+        const char *args[16];
+        char name[64];
+        mode_name(busy_modes[m], name, sizeof name);
+        fault_args(args, busy_modes[m], NULL);
+        proc p = spawn(args, -1);
+        write_all(p.in, "{\"id\":\"a\",\"text\":\"ok.\"}\n"
+                        "{\"id\":\"b\",\"text\":\"HANG_HERE\"}\n"
+                        "{\"id\":\"b\",\"text\":\"HANG_HERE\"}\n"
+                        "{\"id\":\"b\",\"text\":\"HANG_HERE\"}\n");
+        int got = read_until(&p, has_one_line, DEADLINE_MS);
+        kill(-p.pid, SIGKILL);
+        waitpid(p.pid, NULL, 0);
+        if (got != 1)
+            fail_msg("%s: the record before the hanging ones did not come out", name);
+        assert_int_equal(count_lines(&p), 1);
+        assert_whole_records(&p, "a");
+        release(&p);
+    }
+}
+
 /* A signal to a run whose output fails (a full disk): the exit status is 1, since output
  * was lost, and the note on stderr does not claim that the documents were written. */
 static void test_a_signal_after_a_write_failure_exits_1(void **state)
@@ -751,6 +782,7 @@ int main(void)
         cmocka_unit_test(test_the_grace_period_ends_a_run_started_with_sigalrm_blocked),
         cmocka_unit_test(test_one_signal_ends_a_run_that_cannot_move),
         cmocka_unit_test(test_records_come_out_while_later_ones_are_processed),
+        cmocka_unit_test(test_a_record_comes_out_by_time_while_every_worker_hangs),
         cmocka_unit_test(test_a_signal_after_a_write_failure_exits_1),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
