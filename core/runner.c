@@ -8,10 +8,10 @@
  * no renderer, written by the runner itself as one NDJSON line). Failures are also
  * reported on stderr, naming the document and the stage.
  *
- * With workers > 1, each worker thread owns a chain of stage instances; the main thread
- * reads documents into a window of 16 x workers slots (and at most 32 MiB of text) and
- * writes finished ones strictly in sequence, so output order is input order and memory
- * is bounded by the window.
+ * With workers > 1, each worker thread owns a chain of stage instances, reads its next
+ * document itself and, when it finishes the document due, writes it and the finished ones
+ * after it strictly in sequence; at most 16 x workers documents (and 32 MiB of text) are in
+ * flight, so output order is input order and memory is bounded by that window.
  *
  * A streaming filter never holds back finished output: when the input is a pipe,
  * terminal or socket and no byte is ready, the reader calls back here (wait_input) before
@@ -475,11 +475,14 @@ static int run_serial(lede__pipeline *p, lede__reader *r, const lede__settings *
  * document that waits for an earlier one stays parked in `done` while its worker takes
  * another. Document objects go back to the free list of the worker that used them, the last
  * used on top, so that a worker's next document reuses an arena still in its cache (a ring
- * of 32 documents touched each arena once in 32 and faulted in five times the pages).
+ * of 32 documents touched each arena once in 32; objects past the first few are made only
+ * when the window fills). On bbc-100mb this took -j 2 from 14% more CPU than -j 1 to 4-6%
+ * (bench/RESULTS.md).
  *
  * The main thread only waits: for the end, and with input that may wait, for the time to
  * flush records written since the last flush (LEDE_FLUSH_DELAY_MS), which it then flushes
- * itself, so that a finished record does not wait for a slow later document. */
+ * itself, so that a finished record does not wait for a slow later document while every
+ * worker is busy. */
 
 /* Documents in flight: up to this many per worker, and this much text in all (one larger
  * document is always allowed), so that memory stays bounded whatever the input. */
