@@ -507,6 +507,7 @@ typedef struct pool {
     pool_doc **done; /* finished, not written: at their sequence number % n_slots */
     size_t in_use;   /* documents out of the free lists (being read, processed or done) */
     size_t bytes_in_flight;
+    int reading; /* a worker took a document and has not read it yet: its text is not counted */
     unsigned long long next_write;
     int eof;           /* no more reading: end of input, a stop signal or a failure */
     int writing;       /* a thread is in pool_write: what becomes due is left to it */
@@ -523,6 +524,8 @@ typedef struct pool {
     lede__run_stats *stats;
     const lede__settings *set;
     int has_renderer;
+    /* The reader waiting for input polls wake[0] too: reading ends (pool_end_reading). */
+    int wake[2];
     /* The reader, one thread at a time. */
     pthread_mutex_t read_mu;
     lede__reader *r;
@@ -549,11 +552,16 @@ static void pool_dirty(pool *pl)
 }
 
 /* Reading ends (input, a stop signal or a failure): every worker waiting for room goes on to
- * end. mu held. */
+ * end, and a reader waiting for input stops waiting (a write failure must not wait for more
+ * input: forever with `tail -f | lede | head`). mu held. */
 static void pool_end_reading(pool *pl)
 {
     pl->eof = 1;
     pthread_cond_broadcast(&pl->room);
+    if (pl->input_waiting) {
+        ssize_t n = write(pl->wake[1], "", 1); /* full pipe: a wake-up is pending anyway */
+        (void)n;
+    }
 }
 
 /* Releases mu, then wakes the workers that wait for the room pool_write made: woken while mu
@@ -683,7 +691,7 @@ static void pool_write(pool *pl)
         break;
     }
     pl->writing = 0;
-    if (pl->dirty && pl->stream && pl->main_idle)
+    if (pl->dirty && pl->main_idle && (pl->stream || lede__run_stop_signal()))
         pthread_cond_signal(&pl->tick); /* not flushed yet: the main thread's turn */
 }
 
@@ -751,8 +759,11 @@ static void *worker_main(void *arg)
 
     pthread_mutex_lock(&pl->mu);
     for (;;) {
-        while (!pl->eof && !(pl->in_use < pl->n_slots &&
-                             (!pl->in_use || pl->bytes_in_flight < WINDOW_MAX_BYTES))) {
+        /* Room: a slot, and text under the bound once the document being read (if any) is
+         * counted: at most WINDOW_MAX_BYTES and one document are in flight. */
+        while (!pl->eof &&
+               !(pl->in_use < pl->n_slots &&
+                 (!pl->in_use || (!pl->reading && pl->bytes_in_flight < WINDOW_MAX_BYTES)))) {
             pool_wake_now(pl);
             pl->room_waiters++;
             pthread_cond_wait(&pl->room, &pl->mu);
@@ -761,6 +772,7 @@ static void *worker_main(void *arg)
         if (pl->eof)
             break;
         pool_doc *d = pool_take(pl, w->id, n_workers);
+        pl->reading = 1;
         pool_unlock(pl);
 
         lede_error e;
@@ -771,6 +783,8 @@ static void *worker_main(void *arg)
             got = pool_read(pl, d->doc, &e);
         }
         pthread_mutex_lock(&pl->mu);
+        pl->reading = 0;
+        pl->wake_room |= pl->room_waiters > 0;
         if (got <= 0) {
             if (got < 0)
                 pool_fail(pl, got, &e);
@@ -781,7 +795,7 @@ static void *worker_main(void *arg)
         }
         lede_doc_text(d->doc, &len);
         pl->bytes_in_flight += len;
-        pthread_mutex_unlock(&pl->mu);
+        pool_unlock(pl);
 
         lede__pipeline_process(pl->p, w->id, d->doc, &e);
 
@@ -803,7 +817,7 @@ static void *worker_main(void *arg)
 static int pool_wait_input(void *ctx, int fd)
 {
     pool *pl = ctx;
-    struct pollfd pfd[2];
+    struct pollfd pfd[3];
     int got = 0;
 
     pthread_mutex_lock(&pl->mu);
@@ -811,16 +825,21 @@ static int pool_wait_input(void *ctx, int fd)
     for (;;) {
         if (!pl->writing)
             pool_write(pl);
-        if (pl->write_rc)
+        if (pl->eof) /* a write or another worker failed (pool_end_reading) */
             break;
         pool_unlock(pl);
-        got = lede__run_wait(fd, pfd, 0, -1);
+        pfd[0].fd = pl->wake[0];
+        pfd[0].events = POLLIN;
+        pfd[0].revents = 0;
+        got = lede__run_wait(fd, pfd, 1, -1);
+        if (pfd[0].revents)
+            drain(pl->wake[0]);
         pthread_mutex_lock(&pl->mu);
         if (got)
             break;
     }
     pl->input_waiting = 0;
-    int stop = pl->write_rc || got < 0;
+    int stop = pl->eof || got < 0;
     pool_unlock(pl);
     return stop;
 }
@@ -865,9 +884,19 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
     pl.n_free = calloc((size_t)n_workers, sizeof *pl.n_free);
     pl.done = calloc(pl.n_slots, sizeof *pl.done);
     ws = calloc((size_t)n_workers, sizeof *ws);
+    pl.wake[0] = pl.wake[1] = -1;
     if (!pl.slots || !pl.free || !pl.n_free || !pl.done || !ws) {
         rc = lede_error_set(err, LEDE_ENOMEM, "out of memory");
         goto out;
+    }
+    if (pipe(pl.wake)) {
+        pl.wake[0] = pl.wake[1] = -1;
+        rc = lede_error_set(err, LEDE_EIO, "cannot make a pipe: %s", strerror(errno));
+        goto out;
+    }
+    for (int i = 0; i < 2; i++) {
+        fcntl(pl.wake[i], F_SETFL, fcntl(pl.wake[i], F_GETFL) | O_NONBLOCK);
+        fcntl(pl.wake[i], F_SETFD, FD_CLOEXEC);
     }
     pthread_condattr_t attr;
     pthread_condattr_init(&attr);
@@ -900,8 +929,10 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
             pool_wake_now(&pl);
             continue;
         }
-        pl.main_idle = ms < 0 || pl.writing; /* no deadline of its own: a worker tells it */
-        pool_sleep(&pl, ms >= 0 && ms < MAIN_TICK_MS ? ms : MAIN_TICK_MS);
+        /* No deadline of its own, or a writer that flushes what is due and signals tick when
+         * it leaves dirty output behind (a deadline of 0 would spin while it writes). */
+        pl.main_idle = ms < 0 || pl.writing;
+        pool_sleep(&pl, ms >= 0 && ms < MAIN_TICK_MS && !pl.writing ? ms : MAIN_TICK_MS);
         /* main_idle is read by the workers, under the lock, while the main thread sleeps. */
         // cppcheck-suppress redundantAssignment
         pl.main_idle = 0;
@@ -924,6 +955,9 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
     pthread_cond_destroy(&pl.room);
     pthread_cond_destroy(&pl.tick);
 out:
+    for (int i = 0; i < 2; i++)
+        if (pl.wake[i] >= 0)
+            close(pl.wake[i]);
     for (size_t i = 0; pl.slots && i < pl.n_made; i++)
         if (pl.slots[i].doc)
             lede_doc_free(pl.slots[i].doc);

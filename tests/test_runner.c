@@ -233,6 +233,45 @@ static void test_documents_behind_a_slow_one_wait_in_order(void **state)
     }
 }
 
+/* Documents in flight hold at most 32 MiB of text and one more document: documents of 17 MiB,
+ * each half a second in a stage, are processed two at a time, whatever the number of workers
+ * (a review found every worker taking a document while the count was low: ten 20 MB records
+ * reached 160 MB in flight at -j 8). */
+static void test_documents_in_flight_stay_within_the_byte_bound(void **state)
+{
+    enum { BIG = 17 << 20, N = 5 };
+    char path[128];
+    lede__run_stats st;
+    (void)state;
+    snprintf(path, sizeof path, "%s/crowd.ndjson", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    for (int i = 0; i < N; i++) {
+        fprintf(f, "{\"id\":\"d%d\",\"text\":\"CROWD_HERE ", i);
+        for (int k = 0; k < BIG; k++)
+            fputc('a' + k % 26, f);
+        fputs("\"}\n", f);
+    }
+    fclose(f);
+    char *const inputs[] = {path};
+    char *out = run_chain("teststage_fault ! teststage_render", "ndjson", inputs, 1, 4, &st);
+    assert_int_equal(st.docs, N);
+    /* Each line says the most documents in the stage at once so far: never more than 2. */
+    for (int i = 0; i < N; i++) {
+        int at;
+        char id[16];
+        const char *line = out;
+        for (int k = 0; k < i && line; k++)
+            line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL;
+        assert_non_null(line);
+        assert_int_equal(sscanf(line, "%15[^\t]\terror\tteststage_fault\t%d at once", id, &at), 2);
+        assert_int_equal(atoi(id + 1), i);
+        if (at > 2)
+            fail_msg("%d documents of 17 MiB in flight at once (32 MiB and one more allowed)", at);
+    }
+    free(out);
+}
+
 static void test_ndjson_lines_longer_than_a_read_come_out_whole(void **state)
 {
     /* The reader takes 128 KiB per read: lines of 1 MiB and around 128 KiB span several
@@ -541,6 +580,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_ndjson_gives_one_record_per_line_in_order, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_oversized_documents_become_error_records, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_documents_in_flight_stay_within_the_byte_bound, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_documents_behind_a_slow_one_wait_in_order, setup,
                                         teardown),
