@@ -507,7 +507,6 @@ typedef struct pool {
     pool_doc **done; /* finished, not written: at their sequence number % n_slots */
     size_t in_use;   /* documents out of the free lists (being read, processed or done) */
     size_t bytes_in_flight;
-    int reading; /* a worker took a document and has not read it yet: its text is not counted */
     unsigned long long next_write;
     int eof;           /* no more reading: end of input, a stop signal or a failure */
     int writing;       /* a thread is in pool_write: what becomes due is left to it */
@@ -720,12 +719,28 @@ static int pool_piece(void *ctx, lede_doc *doc, int sink, int write)
  * (or after a stop signal), or a failure (e filled). One reader at a time. */
 static int pool_read(pool *pl, lede_doc *doc, lede_error *e)
 {
-    int got = 0;
+    int got = 0, room;
     pthread_mutex_lock(&pl->read_mu);
+    /* The text of every document read is counted now: wait for it to be under the bound
+     * (workers that took a document while the count was low would each add one more). */
+    pthread_mutex_lock(&pl->mu);
+    while (!pl->eof && pl->bytes_in_flight >= WINDOW_MAX_BYTES) {
+        pool_wake_now(pl);
+        pl->room_waiters++;
+        pthread_cond_wait(&pl->room, &pl->mu);
+        pl->room_waiters--;
+    }
+    room = !pl->eof;
+    pthread_mutex_unlock(&pl->mu);
     /* After a stop signal, the documents read are finished and written, no more read. */
-    if (!pl->read_end && !lede__run_stop_signal())
+    if (room && !pl->read_end && !lede__run_stop_signal())
         got = lede__reader_next(pl->r, doc, e);
     if (got > 0) {
+        size_t len;
+        lede_doc_text(doc, &len);
+        pthread_mutex_lock(&pl->mu); /* counted before the next reader looks */
+        pl->bytes_in_flight += len;
+        pthread_mutex_unlock(&pl->mu);
         lede__doc_set_seq(doc, (size_t)pl->next_read++);
         lede__runner_report_reader_warnings(doc, pl->stats);
     } else {
@@ -759,11 +774,8 @@ static void *worker_main(void *arg)
 
     pthread_mutex_lock(&pl->mu);
     for (;;) {
-        /* Room: a slot, and text under the bound once the document being read (if any) is
-         * counted: at most WINDOW_MAX_BYTES and one document are in flight. */
-        while (!pl->eof &&
-               !(pl->in_use < pl->n_slots &&
-                 (!pl->in_use || (!pl->reading && pl->bytes_in_flight < WINDOW_MAX_BYTES)))) {
+        while (!pl->eof && !(pl->in_use < pl->n_slots &&
+                             (!pl->in_use || pl->bytes_in_flight < WINDOW_MAX_BYTES))) {
             pool_wake_now(pl);
             pl->room_waiters++;
             pthread_cond_wait(&pl->room, &pl->mu);
@@ -772,19 +784,15 @@ static void *worker_main(void *arg)
         if (pl->eof)
             break;
         pool_doc *d = pool_take(pl, w->id, n_workers);
-        pl->reading = 1;
         pool_unlock(pl);
 
         lede_error e;
-        size_t len;
         int got = d->doc ? 0 : pool_new_doc(pl, &d->doc, &e);
         if (!got) {
             lede_doc_reset(d->doc);
             got = pool_read(pl, d->doc, &e);
         }
         pthread_mutex_lock(&pl->mu);
-        pl->reading = 0;
-        pl->wake_room |= pl->room_waiters > 0;
         if (got <= 0) {
             if (got < 0)
                 pool_fail(pl, got, &e);
@@ -793,9 +801,7 @@ static void *worker_main(void *arg)
             pool_put(pl, d);
             continue;
         }
-        lede_doc_text(d->doc, &len);
-        pl->bytes_in_flight += len;
-        pool_unlock(pl);
+        pthread_mutex_unlock(&pl->mu);
 
         lede__pipeline_process(pl->p, w->id, d->doc, &e);
 
