@@ -8,10 +8,10 @@
  * no renderer, written by the runner itself as one NDJSON line). Failures are also
  * reported on stderr, naming the document and the stage.
  *
- * With workers > 1, each worker thread owns a chain of stage instances; the main thread
- * reads documents into a window of 16 x workers slots (and at most 32 MiB of text) and
- * writes finished ones strictly in sequence, so output order is input order and memory
- * is bounded by the window.
+ * With workers > 1, each worker thread owns a chain of stage instances, reads its next
+ * document itself and, when it finishes the document due, writes it and the finished ones
+ * after it strictly in sequence; at most 16 x workers documents (and 32 MiB of text) are in
+ * flight, so output order is input order and memory is bounded by that window.
  *
  * A streaming filter never holds back finished output: when the input is a pipe,
  * terminal or socket and no byte is ready, the reader calls back here (wait_input) before
@@ -35,6 +35,7 @@
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,8 +57,13 @@
  * opens), so the first signal also arms alarm(LEDE_STOP_GRACE_S): if the run has not ended
  * by then, on_deadline ends it with the signal's own status (default disposition, raised).
  * A worker process waits one second more, so that its parent, which the same ctrl-C
- * reached, ends first and it goes with it (PR_SET_PDEATHSIG, isolate.c). */
-static volatile sig_atomic_t stop_signal, stop_sender;
+ * reached, ends first and it goes with it (PR_SET_PDEATHSIG, isolate.c).
+ *
+ * The handler runs on whichever thread the signal reaches, and every worker reads the flag
+ * before it reads a document: lock-free atomics (which C11 lets a handler touch), not a
+ * volatile sig_atomic_t, which is safe only within one thread. */
+static atomic_int stop_signal, stop_sender;
+_Static_assert(ATOMIC_INT_LOCK_FREE == 2, "a signal handler may touch lock-free atomics only");
 static struct timespec stop_time;
 static int stop_pipe[2] = {-1, -1};
 static pid_t stop_owner;
@@ -459,40 +465,74 @@ static int run_serial(lede__pipeline *p, lede__reader *r, const lede__settings *
     return rc < 0 ? rc : 0;
 }
 
-/* ---- several workers: a window of documents in flight, written in input order ---- */
+/* ---- several workers: each reads its next document, processes it, writes what is due ---- */
 
-enum { SLOT_FREE, SLOT_READY, SLOT_BUSY, SLOT_DONE };
+/* Each worker reads the next document itself (one reader at a time), processes it on the
+ * core that just read it, and the worker that finishes the document due writes it and every
+ * finished one after it, in input order. There is no reading or writing thread to wake: on
+ * 2 cores a third busy thread preempted a worker each time it woke (8,500 context switches
+ * on 100 MB), and each text was read on one core and processed on another. A finished
+ * document that waits for an earlier one stays parked in `done` while its worker takes
+ * another. Document objects go back to the free list of the worker that used them, the last
+ * used on top, so that a worker's next document reuses an arena still in its cache (a ring
+ * of 32 documents touched each arena once in 32; objects past the first few are made only
+ * when the window fills). On bbc-100mb this took -j 2 from 14% more CPU than -j 1 to 4-6%
+ * (bench/RESULTS.md).
+ *
+ * The main thread only waits: for the end, and with input that may wait, for the time to
+ * flush records written since the last flush (LEDE_FLUSH_DELAY_MS), which it then flushes
+ * itself, so that a finished record does not wait for a slow later document while every
+ * worker is busy. */
+
+/* Documents in flight: up to this many per worker, and this much text in all (one larger
+ * document is always allowed), so that memory stays bounded whatever the input. */
+#define WINDOW_PER_WORKER 16
+#define WINDOW_MAX_BYTES ((size_t)32 * 1024 * 1024)
+
+/* A document object and the worker whose free list it goes back to. */
+typedef struct pool_doc {
+    lede_doc *doc;
+    int owner;
+} pool_doc;
 
 typedef struct pool {
-    pthread_mutex_t mu;
-    pthread_cond_t ready, done;
-    lede_doc **docs;
-    int *state;
-    size_t n_slots;
-    unsigned long long next_read, next_proc, next_write;
-    int stop;
-    /* Wake-ups cost a system call and a context switch each: signal only a thread that
-     * waits, and wake the main thread for a batch of finished documents, not for each. */
-    int idle_workers, main_waiting;
-    size_t n_done;  /* finished documents not yet written */
-    size_t wake_at; /* the main thread waits for this many, next_write among them */
-    lede__pipeline *p;
-    /* The main thread's writing (its own, not under mu). */
-    lede__run_stats *stats;
-    lede_error *err;
-    int has_renderer, write_failed, eof;
+    pthread_mutex_t mu;  /* guards everything up to the reader's part */
+    pthread_cond_t room; /* a document was written (the window has room), or reading ended */
+    pthread_cond_t tick; /* the main thread: output to flush by time, or the end of the run */
+    size_t n_slots;      /* documents in flight at most */
+    pool_doc *slots;     /* the document objects, made as workers need them */
+    size_t n_made;
+    pool_doc **free; /* n_slots per worker: a stack of its free documents */
+    size_t *n_free;
+    pool_doc **done; /* finished, not written: at their sequence number % n_slots */
+    size_t in_use;   /* documents out of the free lists (being read, processed or done) */
     size_t bytes_in_flight;
-    /* The main thread waits for input (pool_wait_input): a worker that finishes the next
-     * document due writes a byte to wake[1], so that it goes out while the input is idle. */
-    int input_waiting;
-    int wake[2];
-    /* Pieces of a worker's document (pool_piece) and the main thread's flush of the sinks
-     * may overlap: this orders them. */
-    pthread_mutex_t out_mu;
-    /* Flushing by time (lede__runner_flush_in): input that may wait, records written since
-     * the last flush, and when that was. The main thread's own. */
-    int stream, dirty;
+    unsigned long long next_write;
+    int eof;           /* no more reading: end of input, a stop signal or a failure */
+    int writing;       /* a thread is in pool_write: what becomes due is left to it */
+    int input_waiting; /* the reader waits for input: what is written is flushed at once */
+    int room_waiters, main_idle, running;
+    int wake_room;     /* pool_write freed documents: wake room_waiters once mu is released */
+    int stream, dirty; /* flushing by time (lede__runner_flush_in) */
     double last_flush;
+    int write_rc; /* the first failure to write: output lost, no more reading */
+    lede_error write_err;
+    int rc; /* a failure to read or to make a document */
+    lede_error rc_err;
+    lede__pipeline *p;
+    lede__run_stats *stats;
+    const lede__settings *set;
+    int has_renderer;
+    /* The reader waiting for input polls wake[0] too: reading ends (pool_end_reading). */
+    int wake[2];
+    /* The reader, one thread at a time. */
+    pthread_mutex_t read_mu;
+    lede__reader *r;
+    unsigned long long next_read;
+    int read_end;
+    /* Pieces of a document (pool_piece) and a flush of the sinks may overlap: this orders
+     * them. */
+    pthread_mutex_t out_mu;
 } pool;
 
 typedef struct worker {
@@ -501,84 +541,82 @@ typedef struct worker {
     pthread_t thread;
 } worker;
 
-static void *worker_main(void *arg)
+/* Records written since the last flush; with input that may wait, the main thread is told
+ * (once, not per record) so that it flushes them in time. mu held. */
+static void pool_dirty(pool *pl)
 {
-    worker *w = arg;
-    pool *pl = w->pool;
-
-    pthread_mutex_lock(&pl->mu);
-    for (;;) {
-        while (!pl->stop && pl->next_proc >= pl->next_read) {
-            pl->idle_workers++;
-            pthread_cond_wait(&pl->ready, &pl->mu);
-            pl->idle_workers--;
-        }
-        if (pl->next_proc >= pl->next_read)
-            break;
-        size_t slot = (size_t)(pl->next_proc++ % pl->n_slots);
-        pl->state[slot] = SLOT_BUSY;
-        pthread_mutex_unlock(&pl->mu);
-
-        lede_error derr;
-        lede__pipeline_process(pl->p, w->id, pl->docs[slot], &derr);
-
-        pthread_mutex_lock(&pl->mu);
-        pl->state[slot] = SLOT_DONE;
-        pl->n_done++;
-        int next_done = pl->state[pl->next_write % pl->n_slots] == SLOT_DONE;
-        if (pl->main_waiting && pl->n_done >= pl->wake_at && next_done)
-            pthread_cond_signal(&pl->done);
-        if (pl->input_waiting && next_done) {
-            ssize_t n = write(pl->wake[1], "", 1); /* full: a wake-up is pending anyway */
-            (void)n;
-            pl->input_waiting = 0;
-        }
-    }
-    pthread_mutex_unlock(&pl->mu);
-    return NULL;
+    if (!pl->dirty && pl->stream && pl->main_idle)
+        pthread_cond_signal(&pl->tick);
+    pl->dirty = 1;
 }
 
-/* The writer of pieces of a worker's document (lede_doc_output_streams): only while it is
- * the next one to write. The main thread writes a document once it is done, so while this
- * one is processed it writes nothing, and every earlier document is out. */
-static int pool_piece(void *ctx, lede_doc *doc, int sink, int write)
+/* Reading ends (input, a stop signal or a failure): every worker waiting for room goes on to
+ * end, and a reader waiting for input stops waiting (a write failure must not wait for more
+ * input: forever with `tail -f | lede | head`). mu held. */
+static void pool_end_reading(pool *pl)
 {
-    pool *pl = ctx;
-    pthread_mutex_lock(&pl->mu);
-    int due = pl->docs[pl->next_write % pl->n_slots] == doc;
-    pthread_mutex_unlock(&pl->mu);
-    if (due && write) {
-        pthread_mutex_lock(&pl->out_mu);
-        lede__pipeline_write_piece(pl->p, doc, sink);
-        pthread_mutex_unlock(&pl->out_mu);
+    pl->eof = 1;
+    pthread_cond_broadcast(&pl->room);
+    if (pl->input_waiting) {
+        ssize_t n = write(pl->wake[1], "", 1); /* full pipe: a wake-up is pending anyway */
+        (void)n;
     }
-    return due;
 }
 
-/* Writes the finished documents that are due, in input order; called and returns with mu
- * held (released while writing). The number written. */
-static size_t pool_write_due(pool *pl)
+/* Releases mu, then wakes the workers that wait for the room pool_write made: woken while mu
+ * is held, a waiter that runs at once on the same core only blocks on mu again (two more
+ * context switches). */
+static void pool_unlock(pool *pl)
 {
-    size_t n = 0, len;
-    for (;;) {
-        size_t slot = (size_t)(pl->next_write % pl->n_slots);
-        if (pl->next_write >= pl->next_read || pl->state[slot] != SLOT_DONE)
-            return n;
-        pthread_mutex_unlock(&pl->mu);
-        lede_doc_text(pl->docs[slot], &len);
-        pl->bytes_in_flight -= len;
-        if (!pl->write_failed) {
-            pl->dirty = 1;
-            if (lede__runner_finish_doc(pl->p, pl->docs[slot], pl->has_renderer, pl->stats,
-                                        pl->err))
-                pl->write_failed = pl->eof = 1; /* stop reading; let the workers drain */
-        }
-        pthread_mutex_lock(&pl->mu);
-        pl->state[slot] = SLOT_FREE;
-        pl->n_done--;
-        pl->next_write++;
-        n++;
+    int wake = pl->wake_room;
+    pl->wake_room = 0;
+    pthread_mutex_unlock(&pl->mu);
+    if (wake)
+        pthread_cond_broadcast(&pl->room);
+}
+
+/* The same, for a thread that goes on to wait on a condition variable (mu held). */
+static void pool_wake_now(pool *pl)
+{
+    if (pl->wake_room)
+        pthread_cond_broadcast(&pl->room);
+    pl->wake_room = 0;
+}
+
+/* Gives a document back to its worker's free list; mu held. */
+static void pool_put(pool *pl, pool_doc *d)
+{
+    pl->free[(size_t)d->owner * pl->n_slots + pl->n_free[d->owner]++] = d;
+    pl->in_use--;
+}
+
+/* A document object for worker w, the one it used last when it can (its arena is in this
+ * core's cache), else a new one (doc NULL: the caller makes it), else another worker's.
+ * mu held, in_use < n_slots: then one of the three exists. */
+static pool_doc *pool_take(pool *pl, int w, int n_workers)
+{
+    pool_doc *d = NULL;
+    if (pl->n_free[w])
+        d = pl->free[(size_t)w * pl->n_slots + --pl->n_free[w]];
+    else if (pl->n_made < pl->n_slots)
+        d = &pl->slots[pl->n_made++];
+    else
+        for (int o = 0; o < n_workers && !d; o++)
+            if (pl->n_free[o])
+                d = pl->free[(size_t)o * pl->n_slots + --pl->n_free[o]];
+    d->owner = w;
+    pl->in_use++;
+    return d;
+}
+
+/* Notes the first failure to read or to make a document and ends reading; mu held. */
+static void pool_fail(pool *pl, int rc, const lede_error *e)
+{
+    if (!pl->rc) {
+        pl->rc = rc;
+        pl->rc_err = *e;
     }
+    pool_end_reading(pl);
 }
 
 /* Flushes the sinks; called and returns with mu held (released while flushing: a slow
@@ -587,64 +625,236 @@ static size_t pool_write_due(pool *pl)
 static void pool_flush(pool *pl)
 {
     lede_error e;
-    pthread_mutex_unlock(&pl->mu);
+    pl->dirty = 0; /* a piece written during the flush marks it again */
+    pool_unlock(pl);
     pthread_mutex_lock(&pl->out_mu);
     int rc = lede__pipeline_flush(pl->p, &e);
     pthread_mutex_unlock(&pl->out_mu);
-    if (rc) {
-        int ignored = 0;
-        flush_failed(pl->stats, rc, &e, &ignored, pl->err);
-        pl->write_failed = pl->eof = 1;
-    }
-    pl->dirty = 0;
-    pl->last_flush = lede__now();
+    double now = lede__now();
     pthread_mutex_lock(&pl->mu);
+    pl->last_flush = now;
+    if (rc) {
+        flush_failed(pl->stats, rc, &e, &pl->write_rc, &pl->write_err);
+        pool_end_reading(pl);
+    }
 }
 
-/* The main thread's reader waits for input: write every document finished so far and flush,
- * then wait for the input, writing each document the workers finish meanwhile. */
+/* Writes the finished documents that are due, in input order, then flushes the sinks when
+ * that is due. Called with mu held and no other writer; returns with mu held, to be released
+ * with pool_unlock. Each turn takes every finished document due at once and writes them with
+ * mu released, so that the other threads go on, and a worker waiting for room is woken once
+ * for them all. */
+static void pool_write(pool *pl)
+{
+    pl->writing = 1;
+    for (;;) {
+        unsigned long long first = pl->next_write, end = first;
+        while (end - first < pl->n_slots && pl->done[end % pl->n_slots])
+            end++;
+        if (end > first) {
+            int rc = pl->write_rc;
+            size_t bytes = 0, len;
+            pool_unlock(pl);
+            for (unsigned long long s = first; s < end; s++) {
+                lede_doc *doc = pl->done[s % pl->n_slots]->doc;
+                lede_doc_text(doc, &len);
+                bytes += len;
+                if (!rc) {
+                    pl->stats->docs = s + 1; /* what the progress line counts */
+                    rc = lede__runner_finish_doc(pl->p, doc, pl->has_renderer, pl->stats,
+                                                 &pl->write_err);
+                }
+            }
+            pthread_mutex_lock(&pl->mu);
+            if (rc && !pl->write_rc) {
+                pl->write_rc = rc; /* let the workers drain; nothing more is written */
+                pool_end_reading(pl);
+            } else if (!rc) {
+                pool_dirty(pl);
+            }
+            pl->bytes_in_flight -= bytes;
+            for (unsigned long long s = first; s < end; s++) {
+                pool_doc *d = pl->done[s % pl->n_slots];
+                pl->done[s % pl->n_slots] = NULL;
+                pool_put(pl, d);
+            }
+            pl->next_write = end;
+            pl->wake_room |= pl->room_waiters > 0;
+            continue;
+        }
+        if (!pl->write_rc && pl->dirty &&
+            (pl->input_waiting || lede__runner_flush_in(1, pl->stream, pl->last_flush) == 0)) {
+            pool_flush(pl);
+            continue; /* a document finished during the flush is written now */
+        }
+        break;
+    }
+    pl->writing = 0;
+    if (pl->dirty && pl->main_idle && (pl->stream || lede__run_stop_signal()))
+        pthread_cond_signal(&pl->tick); /* not flushed yet: the main thread's turn */
+}
+
+/* The writer of pieces of a document (lede_doc_output_streams): only while it is the next one
+ * due, when every earlier one is written. */
+static int pool_piece(void *ctx, lede_doc *doc, int sink, int write)
+{
+    pool *pl = ctx;
+    pthread_mutex_lock(&pl->mu);
+    int due = lede__doc_seq(doc) == pl->next_write;
+    pthread_mutex_unlock(&pl->mu);
+    if (due && write) {
+        pthread_mutex_lock(&pl->out_mu);
+        lede__pipeline_write_piece(pl->p, doc, sink);
+        pthread_mutex_unlock(&pl->out_mu);
+        pthread_mutex_lock(&pl->mu);
+        pool_dirty(pl);
+        if (pl->input_waiting && !pl->writing)
+            pool_write(pl); /* the input is idle: the piece goes out now */
+        pool_unlock(pl);
+    }
+    return due;
+}
+
+/* Reads the next document into doc: 1 with its sequence number set, 0 at the end of input
+ * (or after a stop signal), or a failure (e filled). One reader at a time. */
+static int pool_read(pool *pl, lede_doc *doc, lede_error *e)
+{
+    int got = 0, room;
+    pthread_mutex_lock(&pl->read_mu);
+    /* The text of every document read is counted now: wait for it to be under the bound
+     * (workers that took a document while the count was low would each add one more). */
+    pthread_mutex_lock(&pl->mu);
+    while (!pl->eof && pl->bytes_in_flight >= WINDOW_MAX_BYTES) {
+        pool_wake_now(pl);
+        pl->room_waiters++;
+        pthread_cond_wait(&pl->room, &pl->mu);
+        pl->room_waiters--;
+    }
+    room = !pl->eof;
+    pthread_mutex_unlock(&pl->mu);
+    /* After a stop signal, the documents read are finished and written, no more read. */
+    if (room && !pl->read_end && !lede__run_stop_signal())
+        got = lede__reader_next(pl->r, doc, e);
+    if (got > 0) {
+        size_t len;
+        lede_doc_text(doc, &len);
+        pthread_mutex_lock(&pl->mu); /* counted before the next reader looks */
+        pl->bytes_in_flight += len;
+        pthread_mutex_unlock(&pl->mu);
+        lede__doc_set_seq(doc, (size_t)pl->next_read++);
+        lede__runner_report_reader_warnings(doc, pl->stats);
+    } else {
+        pl->read_end = 1;
+    }
+    pthread_mutex_unlock(&pl->read_mu);
+    return got;
+}
+
+/* A new document object for the pool; 0 or a failure (e filled, *doc NULL). */
+static int pool_new_doc(pool *pl, lede_doc **doc, lede_error *e)
+{
+    lede_doc *d;
+    int rc = lede__runner_new_doc(pl->set, &d, e);
+    if (rc)
+        return rc;
+    if ((rc = lede__pipeline_prepare_doc(pl->p, d, e))) {
+        lede_doc_free(d);
+        return rc;
+    }
+    lede__doc_set_flush(d, pool_piece, pl);
+    *doc = d;
+    return 0;
+}
+
+static void *worker_main(void *arg)
+{
+    worker *w = arg;
+    pool *pl = w->pool;
+    int n_workers = lede__pipeline_workers(pl->p);
+
+    pthread_mutex_lock(&pl->mu);
+    for (;;) {
+        while (!pl->eof && !(pl->in_use < pl->n_slots &&
+                             (!pl->in_use || pl->bytes_in_flight < WINDOW_MAX_BYTES))) {
+            pool_wake_now(pl);
+            pl->room_waiters++;
+            pthread_cond_wait(&pl->room, &pl->mu);
+            pl->room_waiters--;
+        }
+        if (pl->eof)
+            break;
+        pool_doc *d = pool_take(pl, w->id, n_workers);
+        pool_unlock(pl);
+
+        lede_error e;
+        int got = d->doc ? 0 : pool_new_doc(pl, &d->doc, &e);
+        if (!got) {
+            lede_doc_reset(d->doc);
+            got = pool_read(pl, d->doc, &e);
+        }
+        pthread_mutex_lock(&pl->mu);
+        if (got <= 0) {
+            if (got < 0)
+                pool_fail(pl, got, &e);
+            else
+                pool_end_reading(pl);
+            pool_put(pl, d);
+            continue;
+        }
+        pthread_mutex_unlock(&pl->mu);
+
+        lede__pipeline_process(pl->p, w->id, d->doc, &e);
+
+        pthread_mutex_lock(&pl->mu);
+        unsigned long long seq = lede__doc_seq(d->doc);
+        pl->done[seq % pl->n_slots] = d;
+        if (seq == pl->next_write && !pl->writing)
+            pool_write(pl);
+    }
+    if (--pl->running == 0)
+        pthread_cond_signal(&pl->tick);
+    pool_unlock(pl);
+    return NULL;
+}
+
+/* The reader waits for input: write every document finished so far and flush, then wait for
+ * the input; the documents the workers finish meanwhile are written and flushed as they are
+ * done (input_waiting). Called by a worker in pool_read. */
 static int pool_wait_input(void *ctx, int fd)
 {
     pool *pl = ctx;
     struct pollfd pfd[3];
     int got = 0;
 
-    pl->dirty = 1; /* pieces written by a worker may sit in stdio's buffer too */
     pthread_mutex_lock(&pl->mu);
+    pl->input_waiting = 1;
     for (;;) {
-        pool_write_due(pl);
-        if (pl->write_failed)
+        if (!pl->writing)
+            pool_write(pl);
+        if (pl->eof) /* a write or another worker failed (pool_end_reading) */
             break;
-        if (pl->dirty) {
-            pool_flush(pl);
-            continue; /* a document finished during the flush is written before waiting */
-        }
-        int n = 0;
-        pl->input_waiting = pl->next_write < pl->next_read;
-        if (pl->input_waiting) {
-            pfd[0].fd = pl->wake[0];
-            pfd[0].events = POLLIN;
-            n = 1;
-        }
-        pthread_mutex_unlock(&pl->mu);
-        got = lede__run_wait(fd, pfd, n, -1);
-        if (n && pfd[0].revents)
+        pool_unlock(pl);
+        pfd[0].fd = pl->wake[0];
+        pfd[0].events = POLLIN;
+        pfd[0].revents = 0;
+        got = lede__run_wait(fd, pfd, 1, -1);
+        if (pfd[0].revents)
             drain(pl->wake[0]);
         pthread_mutex_lock(&pl->mu);
-        pl->input_waiting = 0;
         if (got)
             break;
     }
-    pthread_mutex_unlock(&pl->mu);
-    return pl->write_failed || got < 0;
+    pl->input_waiting = 0;
+    int stop = pl->eof || got < 0;
+    pool_unlock(pl);
+    return stop;
 }
 
-/* The main thread's longest sleep while documents are in flight, in milliseconds: it then
- * writes what is due and flushes by time (LEDE_FLUSH_DELAY_MS with input that may wait), or
- * notices a stop signal (which cannot wake a condition variable) and flushes at once. */
+/* The main thread's longest sleep, in milliseconds: a stop signal cannot wake a condition
+ * variable, so it wakes this often to flush at once what was written after one. */
 #define MAIN_TICK_MS 100
 
-/* Sleeps on pl->done until the wake-up condition or ms milliseconds; mu held. */
+/* Sleeps on pl->tick for at most ms milliseconds; mu held. */
 static void pool_sleep(pool *pl, int ms)
 {
     struct timespec until;
@@ -655,15 +865,8 @@ static void pool_sleep(pool *pl, int ms)
         until.tv_sec++;
         until.tv_nsec -= 1000000000L;
     }
-    while (!(pl->n_done >= pl->wake_at && pl->state[pl->next_write % pl->n_slots] == SLOT_DONE))
-        if (pthread_cond_timedwait(&pl->done, &pl->mu, &until) == ETIMEDOUT)
-            return;
+    pthread_cond_timedwait(&pl->tick, &pl->mu, &until);
 }
-
-/* Documents in flight: up to this many per worker, and this much text in all (one larger
- * document is always allowed), so that memory stays bounded whatever the input. */
-#define WINDOW_PER_WORKER 16
-#define WINDOW_MAX_BYTES ((size_t)32 * 1024 * 1024)
 
 static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings *set,
                         lede__run_stats *stats, lede_error *err)
@@ -671,134 +874,103 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
     int n_workers = lede__pipeline_workers(p);
     pool pl;
     worker *ws = NULL;
-    size_t len;
-    int rc = 0, started = 0, locks = 0;
+    int rc = 0, started = 0;
 
     memset(&pl, 0, sizeof pl);
     pl.p = p;
+    pl.r = r;
+    pl.set = set;
     pl.stats = stats;
-    pl.err = err;
     pl.has_renderer = lede__pipeline_has_renderer(p);
     pl.stream = set->input_may_wait;
     pl.last_flush = lede__now();
-    pl.wake[0] = pl.wake[1] = -1;
     pl.n_slots = (size_t)n_workers * WINDOW_PER_WORKER;
-    pl.docs = calloc(pl.n_slots, sizeof *pl.docs);
-    pl.state = calloc(pl.n_slots, sizeof *pl.state);
+    pl.slots = calloc(pl.n_slots, sizeof *pl.slots);
+    pl.free = calloc(pl.n_slots * (size_t)n_workers, sizeof *pl.free);
+    pl.n_free = calloc((size_t)n_workers, sizeof *pl.n_free);
+    pl.done = calloc(pl.n_slots, sizeof *pl.done);
     ws = calloc((size_t)n_workers, sizeof *ws);
-    if (!pl.docs || !pl.state || !ws) {
+    pl.wake[0] = pl.wake[1] = -1;
+    if (!pl.slots || !pl.free || !pl.n_free || !pl.done || !ws) {
         rc = lede_error_set(err, LEDE_ENOMEM, "out of memory");
         goto out;
     }
     if (pipe(pl.wake)) {
         pl.wake[0] = pl.wake[1] = -1;
-        rc = lede_error_set(err, LEDE_EIO, "cannot create a pipe: %s", strerror(errno));
+        rc = lede_error_set(err, LEDE_EIO, "cannot make a pipe: %s", strerror(errno));
         goto out;
     }
     for (int i = 0; i < 2; i++) {
         fcntl(pl.wake[i], F_SETFL, fcntl(pl.wake[i], F_GETFL) | O_NONBLOCK);
         fcntl(pl.wake[i], F_SETFD, FD_CLOEXEC);
     }
-    for (size_t i = 0; i < pl.n_slots; i++) {
-        if ((rc = lede__runner_new_doc(set, &pl.docs[i], err)) ||
-            (rc = lede__pipeline_prepare_doc(p, pl.docs[i], err)))
-            goto out;
-        lede__doc_set_flush(pl.docs[i], pool_piece, &pl);
-    }
     pthread_condattr_t attr;
     pthread_condattr_init(&attr);
     pthread_condattr_setclock(&attr, CLOCK_MONOTONIC); /* pool_sleep's deadline */
     pthread_mutex_init(&pl.mu, NULL);
+    pthread_mutex_init(&pl.read_mu, NULL);
     pthread_mutex_init(&pl.out_mu, NULL);
-    pthread_cond_init(&pl.ready, NULL);
-    pthread_cond_init(&pl.done, &attr);
+    pthread_cond_init(&pl.room, NULL);
+    pthread_cond_init(&pl.tick, &attr);
     pthread_condattr_destroy(&attr);
-    locks = 1;
     lede__reader_on_wait(r, pool_wait_input, &pl);
+
+    pthread_mutex_lock(&pl.mu);
     for (int i = 0; i < n_workers; i++) {
         ws[i].pool = &pl;
         ws[i].id = i;
         if (pthread_create(&ws[i].thread, NULL, worker_main, &ws[i]) != 0) {
             rc = lede_error_set(err, LEDE_ENOMEM, "cannot start worker thread %d", i);
+            pool_end_reading(&pl); /* the started ones finish what they read */
             break;
         }
         started++;
+        pl.running++;
     }
-
-    pthread_mutex_lock(&pl.mu);
-    while (!rc) {
-        /* Write what is finished, in input order, and flush it when that is due. */
-        if (pool_write_due(&pl))
-            continue;
-        if (lede__runner_flush_in(pl.dirty, pl.stream, pl.last_flush) == 0) {
-            pool_flush(&pl);
+    /* Wait for the end; with input that may wait, flush by time what the workers wrote. */
+    while (pl.running) {
+        int ms = pl.dirty && !pl.write_rc ? lede__runner_flush_in(1, pl.stream, pl.last_flush) : -1;
+        if (ms == 0 && !pl.writing) {
+            pool_write(&pl);
+            pool_wake_now(&pl);
             continue;
         }
-        /* After a stop signal, the documents read are finished and written, no more read. */
-        if (!pl.eof && lede__run_stop_signal())
-            pl.eof = 1;
-        /* Read into a free slot while the window has room. */
-        if (!pl.eof && pl.next_read - pl.next_write < pl.n_slots &&
-            (pl.next_read == pl.next_write || pl.bytes_in_flight < WINDOW_MAX_BYTES)) {
-            size_t slot = (size_t)(pl.next_read % pl.n_slots);
-            lede_doc *doc = pl.docs[slot];
-            pthread_mutex_unlock(&pl.mu);
-            lede_doc_reset(doc);
-            int got = lede__reader_next(r, doc, err);
-            pthread_mutex_lock(&pl.mu);
-            if (got < 0) {
-                rc = got;
-                pl.eof = 1;
-            } else if (got == 0) {
-                pl.eof = 1;
-            } else {
-                lede__doc_set_seq(doc, (size_t)stats->docs++);
-                lede__runner_report_reader_warnings(doc, stats);
-                lede_doc_text(doc, &len);
-                pl.bytes_in_flight += len;
-                pl.state[slot] = SLOT_READY;
-                pl.next_read++;
-                if (pl.idle_workers)
-                    pthread_cond_signal(&pl.ready);
-            }
-            continue;
-        }
-        if (pl.eof && pl.next_write == pl.next_read)
-            break;
-        /* Nothing to do until documents finish: sleep until half of those in flight have
-         * (the next one to write among them), then write them all and refill the window. */
-        size_t in_flight = (size_t)(pl.next_read - pl.next_write);
-        pl.wake_at = in_flight / 2 > 1 ? in_flight / 2 : 1;
-        int ms = lede__runner_flush_in(pl.dirty, pl.stream, pl.last_flush);
-        int tick = pl.stream ? LEDE_FLUSH_DELAY_MS : MAIN_TICK_MS;
-        pl.main_waiting = 1;
-        pool_sleep(&pl, ms >= 0 && ms < tick ? ms : tick);
-        /* main_waiting is read by the workers, under the lock, while cond_wait sleeps. */
+        /* No deadline of its own, or a writer that flushes what is due and signals tick when
+         * it leaves dirty output behind (a deadline of 0 would spin while it writes). */
+        pl.main_idle = ms < 0 || pl.writing;
+        pool_sleep(&pl, ms >= 0 && ms < MAIN_TICK_MS && !pl.writing ? ms : MAIN_TICK_MS);
+        /* main_idle is read by the workers, under the lock, while the main thread sleeps. */
         // cppcheck-suppress redundantAssignment
-        pl.main_waiting = 0;
+        pl.main_idle = 0;
     }
-    pl.stop = 1;
-    pthread_cond_broadcast(&pl.ready);
     pthread_mutex_unlock(&pl.mu);
     for (int i = 0; i < started; i++)
         pthread_join(ws[i].thread, NULL);
-    if (pl.write_failed && !rc)
-        rc = err->code ? err->code : LEDE_EIO;
-out:
-    lede__reader_on_wait(r, NULL, NULL);
-    if (locks) {
-        pthread_mutex_destroy(&pl.mu);
-        pthread_mutex_destroy(&pl.out_mu);
-        pthread_cond_destroy(&pl.ready);
-        pthread_cond_destroy(&pl.done);
+    stats->docs = pl.next_read;
+    if (!rc && pl.rc) {
+        rc = pl.rc;
+        *err = pl.rc_err;
+    } else if (!rc && pl.write_rc) {
+        rc = pl.write_rc;
+        *err = pl.write_err;
     }
+    lede__reader_on_wait(r, NULL, NULL);
+    pthread_mutex_destroy(&pl.mu);
+    pthread_mutex_destroy(&pl.read_mu);
+    pthread_mutex_destroy(&pl.out_mu);
+    pthread_cond_destroy(&pl.room);
+    pthread_cond_destroy(&pl.tick);
+out:
     for (int i = 0; i < 2; i++)
         if (pl.wake[i] >= 0)
             close(pl.wake[i]);
-    for (size_t i = 0; pl.docs && i < pl.n_slots; i++)
-        lede_doc_free(pl.docs[i]);
-    free(pl.docs);
-    free(pl.state);
+    for (size_t i = 0; pl.slots && i < pl.n_made; i++)
+        if (pl.slots[i].doc)
+            lede_doc_free(pl.slots[i].doc);
+    free(pl.slots);
+    free(pl.free);
+    free(pl.n_free);
+    free(pl.done);
     free(ws);
     return rc < 0 ? rc : 0;
 }

@@ -25,9 +25,9 @@ static void write_file(const char *name, const char *body)
     fclose(f);
 }
 
-/* Runs "teststage_crash ! teststage_render" over inputs; returns the rendered output. */
-static char *run_workers(const char *input, char *const *inputs, size_t n, int workers,
-                         lede__run_stats *stats)
+/* Runs the inline pipeline spec over inputs; returns the rendered output. */
+static char *run_chain(const char *spec, const char *input, char *const *inputs, size_t n,
+                       int workers, lede__run_stats *stats)
 {
     lede__loader *ld;
     lede__pipeline *p;
@@ -41,8 +41,7 @@ static char *run_workers(const char *input, char *const *inputs, size_t n, int w
     snprintf(set.input, sizeof set.input, "%s", input);
     setenv("LEDE_PLUGIN_PATH", LEDE_TEST_STAGE_DIR, 1);
     assert_int_equal(lede__loader_new(&ld, &err), 0);
-    assert_int_equal(
-        lede__pipeline_parse_inline("teststage_crash ! teststage_render", ld, &p, &err), 0);
+    assert_int_equal(lede__pipeline_parse_inline(spec, ld, &p, &err), 0);
     lede__pipeline_capture_stdout(p, &out);
     assert_int_equal(lede__pipeline_check(p, &err), 0);
     assert_int_equal(lede__pipeline_set_workers(p, workers, &err), 0);
@@ -54,6 +53,13 @@ static char *run_workers(const char *input, char *const *inputs, size_t n, int w
     lede__pipeline_free(p);
     lede__loader_free(ld);
     return out.data ? out.data : strdup("");
+}
+
+/* Runs "teststage_crash ! teststage_render" over inputs; returns the rendered output. */
+static char *run_workers(const char *input, char *const *inputs, size_t n, int workers,
+                         lede__run_stats *stats)
+{
+    return run_chain("teststage_crash ! teststage_render", input, inputs, n, workers, stats);
 }
 
 static char *run(const char *input, char *const *inputs, size_t n, lede__run_stats *stats)
@@ -196,6 +202,74 @@ static void test_workers_keep_input_order_and_every_record(void **state)
     assert_int_equal(st1.failed, st3.failed);
     free(serial);
     free(parallel);
+}
+
+/* A slow document (half a second) holds up the output while the other workers go on: the
+ * documents after it fill the window of documents in flight (16 per worker), wait in it,
+ * and come out after it, in input order, every one of them, with 2 and 3 workers. */
+static void test_documents_behind_a_slow_one_wait_in_order(void **state)
+{
+    char path[128], expect[8192];
+    size_t n = 0;
+    lede__run_stats st;
+    (void)state;
+    snprintf(path, sizeof path, "%s/slow.ndjson", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    for (int i = 0; i < 150; i++) {
+        fprintf(f, "{\"id\":\"d%d\",\"text\":\"%s\"}\n", i,
+                i == 3 || i == 90 ? "SLEEP_HERE x." : "Quick.");
+        n += (size_t)snprintf(expect + n, sizeof expect - n, "d%d\tok\t0\n", i);
+    }
+    fclose(f);
+    char *const inputs[] = {path};
+    for (int workers = 2; workers <= 3; workers++) {
+        char *out =
+            run_chain("teststage_fault ! teststage_render", "ndjson", inputs, 1, workers, &st);
+        assert_string_equal(out, expect);
+        assert_int_equal(st.docs, 150);
+        assert_int_equal(st.failed, 0);
+        free(out);
+    }
+}
+
+/* Documents in flight hold at most 32 MiB of text and one more document: documents of 17 MiB,
+ * each half a second in a stage, are processed two at a time, whatever the number of workers
+ * (a review found every worker taking a document while the count was low: ten 20 MB records
+ * reached 160 MB in flight at -j 8). */
+static void test_documents_in_flight_stay_within_the_byte_bound(void **state)
+{
+    enum { BIG = 17 << 20, N = 5 };
+    char path[128];
+    lede__run_stats st;
+    (void)state;
+    snprintf(path, sizeof path, "%s/crowd.ndjson", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    for (int i = 0; i < N; i++) {
+        fprintf(f, "{\"id\":\"d%d\",\"text\":\"CROWD_HERE ", i);
+        for (int k = 0; k < BIG; k++)
+            fputc('a' + k % 26, f);
+        fputs("\"}\n", f);
+    }
+    fclose(f);
+    char *const inputs[] = {path};
+    char *out = run_chain("teststage_fault ! teststage_render", "ndjson", inputs, 1, 4, &st);
+    assert_int_equal(st.docs, N);
+    /* Each line says the most documents in the stage at once so far: never more than 2. */
+    for (int i = 0; i < N; i++) {
+        int at;
+        char id[16];
+        const char *line = out;
+        for (int k = 0; k < i && line; k++)
+            line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL;
+        assert_non_null(line);
+        assert_int_equal(sscanf(line, "%15[^\t]\terror\tteststage_fault\t%d at once", id, &at), 2);
+        assert_int_equal(atoi(id + 1), i);
+        if (at > 2)
+            fail_msg("%d documents of 17 MiB in flight at once (32 MiB and one more allowed)", at);
+    }
+    free(out);
 }
 
 static void test_ndjson_lines_longer_than_a_read_come_out_whole(void **state)
@@ -506,6 +580,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_ndjson_gives_one_record_per_line_in_order, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_oversized_documents_become_error_records, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_documents_in_flight_stay_within_the_byte_bound, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_documents_behind_a_slow_one_wait_in_order, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_workers_keep_input_order_and_every_record, setup,
                                         teardown),
