@@ -28,8 +28,8 @@ typedef struct lede__settings {
     int doc_timeout_given; /* the config set doc_timeout (it needs isolate) */
     int quiet;             /* no stderr line per failed document or reader warning */
     int input_may_wait;    /* set by the CLI: an input is a pipe, terminal, socket or FIFO, whose
-                              reads may wait; output is then flushed by time, and one worker
-                              runs beside the reading thread (runner.c) */
+                              reads may wait; output is then flushed by time, also while
+                              a read waits (runner.c) */
 } lede__settings;
 
 LEDE_API void lede__settings_init(lede__settings *set);
