@@ -476,8 +476,8 @@ static int run_serial(lede__pipeline *p, lede__reader *r, const lede__settings *
  * another. Document objects go back to the free list of the worker that used them, the last
  * used on top, so that a worker's next document reuses an arena still in its cache (a ring
  * of 32 documents touched each arena once in 32; objects past the first few are made only
- * when the window fills). On bbc-100mb this took -j 2 from 14% more CPU than -j 1 to 4-6%
- * (bench/RESULTS.md).
+ * when the window fills). On bbc-100mb, idle, this took the extra CPU of -j 2 over -j 1
+ * from 17.5% to 10% and its context switches from 8,564 to 1,245 (bench/RESULTS.md).
  *
  * The main thread only waits: for the end, and with input that may wait, for the time to
  * flush records written since the last flush (LEDE_FLUSH_DELAY_MS), which it then flushes
@@ -581,6 +581,15 @@ static void pool_wake_now(pool *pl)
     if (pl->wake_room)
         pthread_cond_broadcast(&pl->room);
     pl->wake_room = 0;
+}
+
+/* Waits on room (a document written, or reading ended); mu held. */
+static void pool_wait_room(pool *pl)
+{
+    pool_wake_now(pl);
+    pl->room_waiters++;
+    pthread_cond_wait(&pl->room, &pl->mu);
+    pl->room_waiters--;
 }
 
 /* Gives a document back to its worker's free list; mu held. */
@@ -724,12 +733,8 @@ static int pool_read(pool *pl, lede_doc *doc, lede_error *e)
     /* The text of every document read is counted now: wait for it to be under the bound
      * (workers that took a document while the count was low would each add one more). */
     pthread_mutex_lock(&pl->mu);
-    while (!pl->eof && pl->bytes_in_flight >= WINDOW_MAX_BYTES) {
-        pool_wake_now(pl);
-        pl->room_waiters++;
-        pthread_cond_wait(&pl->room, &pl->mu);
-        pl->room_waiters--;
-    }
+    while (!pl->eof && pl->bytes_in_flight >= WINDOW_MAX_BYTES)
+        pool_wait_room(pl);
     room = !pl->eof;
     pthread_mutex_unlock(&pl->mu);
     /* After a stop signal, the documents read are finished and written, no more read. */
@@ -774,13 +779,10 @@ static void *worker_main(void *arg)
 
     pthread_mutex_lock(&pl->mu);
     for (;;) {
-        while (!pl->eof && !(pl->in_use < pl->n_slots &&
-                             (!pl->in_use || pl->bytes_in_flight < WINDOW_MAX_BYTES))) {
-            pool_wake_now(pl);
-            pl->room_waiters++;
-            pthread_cond_wait(&pl->room, &pl->mu);
-            pl->room_waiters--;
-        }
+        /* (With no document in use no text is counted: bytes_in_flight is the text of the
+         * documents read and not yet written.) */
+        while (!pl->eof && !(pl->in_use < pl->n_slots && pl->bytes_in_flight < WINDOW_MAX_BYTES))
+            pool_wait_room(pl);
         if (pl->eof)
             break;
         pool_doc *d = pool_take(pl, w->id, n_workers);
