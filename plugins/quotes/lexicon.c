@@ -296,9 +296,6 @@ static const char *const works[] = {
     "film", "movie", "album", "book", "novel", "column", "publication", "bulletin", "song",
     "single", "musical", "opera", "game", "brand", "band", NULL};
 
-/* Nouns that name a person by nationality, read like the jobs before a name (Americans Andy
- * Roddick, Spaniard Carlos Moya); no adjective, which also begins the names of
- * organisations (American Airlines, British Phonographic Industry). */
 /* Adjectives of nationality, trimmed off a name they precede (fellow American Robby
  * Ginepri; names.c). */
 static const char *const nationality_adjectives[] = {
@@ -309,6 +306,9 @@ static const char *const nationality_adjectives[] = {
     "polish",   "czech",    "croatian",  "serbian",   "ukrainian", "israeli",    "iranian",
     "iraqi",    "indian",   "pakistani", "kenyan",    "nigerian",  "korean",     NULL};
 
+/* Nouns that name a person by nationality, read like the jobs before a name (Americans Andy
+ * Roddick, Spaniard Carlos Moya); no adjective, which also begins the names of
+ * organisations (American Airlines, British Phonographic Industry). */
 static const char *const nationals[] = {
     "americans", "britons", "englishmen", "englishman", "englishwoman", "scots", "scotsman",
     "scotswoman", "welshmen", "welshman", "welshwoman", "irishmen", "irishman", "irishwoman",

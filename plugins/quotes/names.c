@@ -282,9 +282,9 @@ uint32_t qt_name_suffix_end(const qt_view *v, size_t te, uint32_t e)
  * "the Whirlwind" White (BBC entertainment/134, politics/190). A name word before its mark,
  * one space apart; up to NICKNAME_WORDS words inside, the last capitalised; the closing mark,
  * then one space and a capitalised word in the same sentence; the marks found it a quotation
- * (its tokens are quoted). The name runs on over it; the
- * nickname is no one's speech, and the name shown leaves it out (qt_drop_nickname()). 1 with the
- * token after the closing mark in *end. */
+ * (its tokens are quoted). The name runs on over it; the nickname is no one's speech, and
+ * the name shown leaves it out (qt_drop_nickname()). 1 with the token after the closing mark
+ * in *end. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
