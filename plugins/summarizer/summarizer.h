@@ -87,6 +87,7 @@ typedef struct sum_lexicon {
     uint32_t doc;         /* the current document's stamp */
     uint32_t n_doc_terms; /* ids handed out in the current document */
     int no_simd;          /* make every key with the scalar code (tests compare the two) */
+    int cpu_simd; /* whether the CPU has the vector code's AVX-512: 0 not asked yet, 1, -1 no */
 } sum_lexicon;
 
 /* A document's word and number tokens, sentence after sentence, as the lexicon read them,
