@@ -4,8 +4,11 @@
  * SLEEP_HERE takes half a second (a slow document, for streaming tests); and HOG_HERE takes 1 MiB
  * of the document's arena after another until it is refused, to show the cap a small document gets
  * and that the failure keeps its message. CROWD_HERE takes half a second too and fails the document
- * with "N at once": the most CROWD_HERE documents this process had in its stages at the same time
- * while it ran (a count shared by the workers, on purpose: it measures the runner's window).
+ * with "N at once": the most CROWD_HERE documents the stage had at the same time while it ran.
+ * test_runner reads that count to see how many documents the runner lets into the stages across
+ * all of its workers, so the count must span the workers: the stage is LEDE_STAGE_SHAREABLE (one
+ * instance serves every worker, which process() allows: it touches the instance only through
+ * atomics) and the count lives in that instance, not in a global.
  */
 #include <stdatomic.h>
 #include <stdio.h>
@@ -17,15 +20,27 @@
 
 #include "lede/stage.h"
 
+typedef struct fault {
+    atomic_int crowd;      /* CROWD_HERE documents in the stage now */
+    atomic_int crowd_peak; /* and the most so far */
+} fault;
+
 static int fault_create(lede_stage_ctx *ctx, const lede_options *opts, void **out, lede_error *err)
 {
-    (void)ctx, (void)opts, (void)err;
-    *out = NULL;
+    (void)ctx, (void)opts;
+    fault *f = malloc(sizeof *f);
+    *out = f;
+    if (f == NULL)
+        return lede_error_set(err, LEDE_ENOMEM, "teststage_fault: out of memory");
+    atomic_init(&f->crowd, 0);
+    atomic_init(&f->crowd_peak, 0);
     return 0;
 }
 
-/* CROWD_HERE documents in the stages now, and the most so far. */
-static atomic_int crowd, crowd_peak;
+static void fault_destroy(void *p)
+{
+    free(p);
+}
 
 /* Half a second. */
 static void nap(void)
@@ -37,8 +52,8 @@ static void nap(void)
 
 static int fault_process(void *p, lede_doc *doc, lede_error *err)
 {
+    fault *f = p;
     const char *text = lede_doc_text(doc, NULL);
-    (void)p;
     if (strstr(text, "SEGV_HERE"))
         raise(SIGSEGV);
     if (strstr(text, "ABORT_HERE"))
@@ -52,12 +67,12 @@ static int fault_process(void *p, lede_doc *doc, lede_error *err)
     if (strstr(text, "SLEEP_HERE"))
         nap();
     if (strstr(text, "CROWD_HERE")) {
-        int now = atomic_fetch_add(&crowd, 1) + 1, peak = atomic_load(&crowd_peak);
-        while (now > peak && !atomic_compare_exchange_weak(&crowd_peak, &peak, now))
+        int now = atomic_fetch_add(&f->crowd, 1) + 1, peak = atomic_load(&f->crowd_peak);
+        while (now > peak && !atomic_compare_exchange_weak(&f->crowd_peak, &peak, now))
             ;
         nap();
-        peak = atomic_load(&crowd_peak);
-        atomic_fetch_sub(&crowd, 1);
+        peak = atomic_load(&f->crowd_peak);
+        atomic_fetch_sub(&f->crowd, 1);
         return lede_error_set(err, LEDE_EINVAL, "%d at once", peak);
     }
     if (strstr(text, "HANG_HERE"))
@@ -74,8 +89,8 @@ LEDE_STAGE_DEFINE(teststage_fault) = {LEDE_ABI_VERSION,
                                       NULL,
                                       NULL,
                                       NULL,
-                                      0,
+                                      LEDE_STAGE_SHAREABLE,
                                       fault_create,
                                       fault_process,
                                       NULL,
-                                      NULL};
+                                      fault_destroy};
