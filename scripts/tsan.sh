@@ -10,7 +10,7 @@
 # Not run under TSan: the unopened-FIFO case of test_stream (TSan holds back a SIGTERM that
 # comes during open(); the test says so). If TSan stops at start-up with "unexpected memory
 # mapping" (a kernel with more mmap randomisation than GCC 12's TSan knows), run it as
-# `setarch -R scripts/tsan.sh`.
+# `setarch "$(uname -m)" -R scripts/tsan.sh` (google/sanitizers#1716).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --tests
