@@ -624,6 +624,15 @@ static void test_the_grace_period_ends_a_run_started_with_sigalrm_blocked(void *
 static void test_one_signal_ends_a_run_that_cannot_move(void **state)
 {
     (void)state;
+#ifdef LEDE_TEST_TSAN
+    /* ThreadSanitizer's handler only queues a signal that comes during an intercepted call
+     * it does not count as blocking, and open() is one: the kernel restarts the open of the
+     * FIFO (SA_RESTART), the queued SIGTERM never reaches lede's handler, no grace period is
+     * armed, and the run waits for a writer forever. Not lede's behaviour: skipped. */
+    print_message("skipped under ThreadSanitizer: it holds back the SIGTERM that comes during "
+                  "the blocking open() of a FIFO (see bench/RESULTS.md, tenth session)\n");
+    skip();
+#endif
     char fifo[64];
     snprintf(fifo, sizeof fifo, "/tmp/lede-stream-fifo-%d", (int)getpid());
     unlink(fifo);

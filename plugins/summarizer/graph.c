@@ -52,8 +52,12 @@
 /* PageRank's inner loop is where the graph methods spend their time, and it vectorizes;
  * on x86-64 GCC also compiles an AVX2 copy, picked at load time when the CPU has it. The
  * results are the same bits: each element sees the same operations in the same order
- * (ISO C mode forbids fusing the multiply and the add, and AVX2 alone implies no FMA). */
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__)
+ * (ISO C mode forbids fusing the multiply and the add, and AVX2 alone implies no FMA).
+ * Not under ThreadSanitizer: GCC instruments the clones' ifunc resolver, which the dynamic
+ * linker runs while relocating an executable that links this file (the unit tests,
+ * lede-static), before the TSan runtime is initialised -- a SIGSEGV before main(). */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__) &&       \
+    !defined(__SANITIZE_THREAD__)
 #define VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
 #else
 #define VECTOR_CLONES
