@@ -81,8 +81,31 @@ static int setting_text(config_setting_t *s, const lede_option_desc *d, const ch
         want = "a string in double quotes";
         break;
     }
-    return lede_error_set(err, LEDE_ECONFIG, "%s: stage '%s': option '%s' must be %s", where, stage,
-                          d->name, want);
+    char got[96];
+    switch (type) {
+    case CONFIG_TYPE_STRING:
+        snprintf(got, sizeof got, "the string \"%.60s%s\"", config_setting_get_string(s),
+                 strlen(config_setting_get_string(s)) > 60 ? "..." : "");
+        break;
+    case CONFIG_TYPE_INT:
+    case CONFIG_TYPE_INT64:
+        snprintf(got, sizeof got, "%lld", config_setting_get_int64(s));
+        break;
+    case CONFIG_TYPE_FLOAT:
+        snprintf(got, sizeof got, "%g", config_setting_get_float(s));
+        break;
+    case CONFIG_TYPE_BOOL:
+        snprintf(got, sizeof got, "%s", config_setting_get_bool(s) ? "true" : "false");
+        break;
+    default:
+        snprintf(got, sizeof got, "%s",
+                 type == CONFIG_TYPE_GROUP   ? "a group { ... }"
+                 : type == CONFIG_TYPE_ARRAY ? "an array [ ... ]"
+                                             : "a list ( ... )");
+        break;
+    }
+    return lede_error_set(err, LEDE_ECONFIG, "%s: stage '%s': option '%s' must be %s, not %s",
+                          where, stage, d->name, want, got);
 }
 
 static int add_plugin_paths(config_setting_t *s, const char *file, const char *cdir,
@@ -267,8 +290,12 @@ int lede__config_load(const char *file, lede__loader *ld, lede__settings *set, l
         if (config_error_type(&cfg) == CONFIG_ERR_FILE_IO) {
             FILE *f = fopen(file, "r"); /* for the reason: libconfig keeps none */
             int e = f ? EIO : errno;
-            if (f)
+            if (f) {
+                /* A directory opens, and fails on the first read (EISDIR). */
+                if (getc(f) == EOF && ferror(f))
+                    e = errno;
                 fclose(f);
+            }
             rc = lede_error_set(err, LEDE_ECONFIG, "%s: cannot read config file: %s", file,
                                 strerror(e));
         } else
@@ -361,10 +388,19 @@ int lede__config_load(const char *file, lede__loader *ld, lede__settings *set, l
         set->doc_timeout_given = 1;
     }
     pipe = config_lookup(&cfg, "pipeline");
-    if (!pipe || !config_setting_is_list(pipe) || config_setting_length(pipe) == 0) {
+    if (!pipe) {
         rc = lede_error_set(
             err, LEDE_ECONFIG,
             "%s: no pipeline: add `pipeline = ( { stage = \"tokenizer\"; }, ... );`", file);
+        goto done;
+    }
+    if (!config_setting_is_list(pipe) || config_setting_length(pipe) == 0) {
+        rc = lede_error_set(err, LEDE_ECONFIG,
+                            "%s:%d: %s: write `pipeline = ( { stage = \"tokenizer\"; }, ... );`, a "
+                            "list in parentheses of groups in braces",
+                            file, config_setting_source_line(pipe),
+                            config_setting_is_list(pipe) ? "the pipeline is empty"
+                                                         : "pipeline is not a list");
         goto done;
     }
     if ((rc = lede__pipeline_new(out, cdir, err)))

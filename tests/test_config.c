@@ -76,10 +76,17 @@ static void test_wrong_type_is_refused(void **state)
     (void)state;
     assert_int_equal(load("pipeline = ( { stage = \"teststage_ok\"; n = \"4\"; } );\n", &p, &err),
                      LEDE_ECONFIG);
-    assert_string_equal(err.message, at(2, "stage 'teststage_ok': option 'n' must be an integer"));
+    assert_string_equal(err.message, at(2, "stage 'teststage_ok': option 'n' must be an integer, "
+                                           "not the string \"4\""));
+    assert_int_equal(load("pipeline = ( { stage = \"teststage_ok\"; n = 3.5; } );\n", &p, &err),
+                     LEDE_ECONFIG);
+    assert_non_null(strstr(err.message, "option 'n' must be an integer, not 3.5"));
+    assert_int_equal(load("pipeline = ( { stage = \"teststage_ok\"; label = 7; } );\n", &p, &err),
+                     LEDE_ECONFIG);
+    assert_non_null(strstr(err.message, "option 'label' must be a string in double quotes, not 7"));
     assert_int_equal(load("pipeline = ( { stage = \"teststage_ok\"; flag = 1; } );\n", &p, &err),
                      LEDE_ECONFIG);
-    assert_non_null(strstr(err.message, "option 'flag' must be true or false"));
+    assert_non_null(strstr(err.message, "option 'flag' must be true or false, not 1"));
 }
 
 static void test_out_of_range_and_bad_choice_are_refused(void **state)
@@ -197,6 +204,27 @@ static void test_syntax_error_and_unknown_setting_name_the_line(void **state)
     assert_string_equal(err.message, at(2, "unknown setting 'pipline' (did you mean 'pipeline'?)"));
     assert_int_equal(load("workers = 2;\n", &p, &err), LEDE_ECONFIG);
     assert_non_null(strstr(err.message, "no pipeline"));
+    /* A pipeline of the wrong shape is named as such, at its line, not as missing. */
+    assert_int_equal(load("pipeline = [ \"teststage_ok\" ];\n", &p, &err), LEDE_ECONFIG);
+    assert_non_null(strstr(err.message, at(2, "pipeline is not a list: write `pipeline = (")));
+    assert_int_equal(load("\npipeline = ( );\n", &p, &err), LEDE_ECONFIG);
+    assert_non_null(strstr(err.message, at(3, "the pipeline is empty")));
+}
+
+/* A config path that is a directory says so (libconfig alone gives no reason). */
+static void test_a_directory_as_config_says_so(void **state)
+{
+    lede__loader *ld;
+    lede__settings set;
+    lede__pipeline *p = NULL;
+    lede_error err;
+    (void)state;
+    lede__settings_init(&set);
+    assert_int_equal(lede__loader_new(&ld, &err), 0);
+    assert_int_equal(lede__config_load("/tmp", ld, &set, &p, &err), LEDE_ECONFIG);
+    assert_string_equal(err.message, "/tmp: cannot read config file: Is a directory");
+    assert_null(p);
+    lede__loader_free(ld);
 }
 
 static void test_overrides_target_names_then_stages(void **state)
@@ -261,6 +289,7 @@ int main(void)
         cmocka_unit_test(test_missing_layer_says_which_stage_to_put_before),
         cmocka_unit_test(test_same_stage_twice_needs_distinct_names),
         cmocka_unit_test(test_syntax_error_and_unknown_setting_name_the_line),
+        cmocka_unit_test(test_a_directory_as_config_says_so),
         cmocka_unit_test(test_overrides_target_names_then_stages),
         cmocka_unit_test(test_integers_wider_than_32_bits_are_not_wrapped),
     };
