@@ -115,7 +115,7 @@ typedef struct cli {
     size_t max_doc;
 } cli;
 
-static int parse_args(int argc, char **argv, cli *c)
+static int parse_opts(int argc, char **argv, cli *c)
 {
     static const struct option longs[] = {
         {"config", required_argument, NULL, 'c'},  {"pipeline", required_argument, NULL, 'p'},
@@ -191,7 +191,8 @@ static int parse_args(int argc, char **argv, cli *c)
         case 'h':
             fputs(usage_text, stdout);
             exit(0);
-        default:
+        default: /* getopt said what, on stderr */
+            fprintf(stderr, "Try 'lede --help'.\n");
             return EXIT_USAGE;
         }
     }
@@ -202,6 +203,17 @@ static int parse_args(int argc, char **argv, cli *c)
     c->inputs = argv + optind;
     c->n_inputs = (size_t)(argc - optind);
     return 0;
+}
+
+/* getopt names argv[0] in its messages ("run: unrecognized option '--bogus'"): they name
+ * the command instead ("lede run: ..."). */
+static int parse_args(int argc, char **argv, const char *cmd, cli *c)
+{
+    char *argv0 = argv[0];
+    argv[0] = (char *)cmd;
+    int rc = parse_opts(argc, argv, c);
+    argv[0] = argv0;
+    return rc;
 }
 
 /* Builds, validates and creates the pipeline. Returns 0 or an exit status. */
@@ -287,8 +299,12 @@ static int cmd_run(int argc, char **argv, int check_only)
     static char *const stdin_only[] = {"-", NULL};
 
     memset(&c, 0, sizeof c);
-    if ((status = parse_args(argc, argv, &c)))
+    if ((status = parse_args(argc, argv, check_only ? "lede check" : "lede run", &c)))
         goto out;
+    if (check_only && c.n_inputs > 0) {
+        status = usage_error("check reads no input (given '%s'): lede run reads it", c.inputs[0]);
+        goto out;
+    }
     if ((status = build(&c, &ld, &p)))
         goto out;
     if (check_only) {
@@ -438,11 +454,28 @@ static void visit_stage(void *arg, const char *path, const lede__module *m, int 
            shadowed ? " [shadowed by an earlier directory]" : "", path);
 }
 
-static int cmd_stages(void)
+/* Whether the arguments of a command (after its name) are just -h or --help. */
+static int asks_help(int argc, char **argv)
+{
+    return argc == 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"));
+}
+
+static int cmd_stages(int argc, char **argv)
 {
     lede__loader *ld;
     lede_error err;
     int count = 0;
+
+    if (asks_help(argc, argv)) {
+        fputs("usage: lede stages\n\nLists the search path for stages and each stage found: "
+              "name, version,\ndescription and file.\n",
+              stdout);
+        return 0;
+    }
+    if (argc > 1)
+        return usage_error("stages takes no arguments (given '%s'); lede inspect STAGE "
+                           "describes one",
+                           argv[1]);
 
     if (new_loader(&ld, &err)) {
         fprintf(stderr, "lede: %s\n", err.message);
@@ -471,6 +504,13 @@ static int cmd_inspect(int argc, char **argv)
     const lede__module *m;
     lede_error err;
 
+    if (asks_help(argc, argv)) {
+        fputs("usage: lede inspect STAGE\n\nDescribes a stage: its file, the layers it requires "
+              "and provides, and\nevery option with its type, default, range or choices, and "
+              "help; then a\nconfig entry with the defaults.\n",
+              stdout);
+        return 0;
+    }
     if (argc != 2)
         return usage_error("%s", "usage: lede inspect STAGE");
     ld = NULL;
@@ -558,7 +598,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "check"))
         return cmd_run(argc - 1, argv + 1, 1);
     if (!strcmp(cmd, "stages"))
-        return cmd_stages();
+        return cmd_stages(argc - 1, argv + 1);
     if (!strcmp(cmd, "new-stage"))
         return lede__cmd_new_stage(argc - 1, argv + 1);
     if (!strcmp(cmd, "inspect"))

@@ -843,6 +843,35 @@ static void test_usage_errors_exit_2(void **state)
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "stage ABI"));
     done(&r);
+    /* getopt's messages name the command, and point to --help like lede's own. */
+    r = run("$LEDE run -c configs/default.cfg --bogus " SAMPLE);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "lede run: unrecognized option '--bogus'\nTry 'lede --help'."));
+    done(&r);
+    r = run("$LEDE check -c configs/default.cfg -j");
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "lede check: option requires an argument -- 'j'"));
+    done(&r);
+    /* check validates and reads nothing: an input given to it is a mistake, not ignored. */
+    r = run("$LEDE check -c configs/default.cfg " SAMPLE);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "check reads no input (given '" SAMPLE "')"));
+    assert_string_equal(r.out, "");
+    done(&r);
+    /* --help of every command is its usage, on stdout, status 0. */
+    r = run("$LEDE inspect --help && $LEDE stages -h && $LEDE run --help | head -1 && "
+            "$LEDE new-stage --help | head -1");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "usage: lede inspect STAGE\n"));
+    assert_non_null(strstr(r.out, "usage: lede stages\n"));
+    assert_non_null(strstr(r.out, "usage: lede run "));
+    assert_non_null(strstr(r.out, "usage: lede new-stage "));
+    assert_string_equal(r.err, "");
+    done(&r);
+    r = run("$LEDE stages exporter");
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "stages takes no arguments (given 'exporter')"));
+    done(&r);
 }
 
 /* What a data team meets when it joins files and forgets a stage: records stay whole and
