@@ -205,6 +205,12 @@ static int parse_opts(int argc, char **argv, cli *c)
     return 0;
 }
 
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n > k && strcmp(s + n - k, suffix) == 0;
+}
+
 /* getopt names argv[0] in its messages ("run: unrecognized option '--bogus'"): they name
  * the command instead ("lede run: ..."). */
 static int parse_args(int argc, char **argv, const char *cmd, cli *c)
@@ -336,6 +342,14 @@ static int cmd_run(int argc, char **argv, int check_only)
             status = usage_error("input '%s' is also an output of this run", c.inputs[i]);
             goto out;
         }
+        /* An NDJSON file named in text mode is one document of JSON text, which no stage
+         * refuses: the mistake (a text config on NDJSON) would pass silently. */
+        if (!is_stdin && S_ISREG(st.st_mode) && !c.quiet && strcmp(c.set.input, "text") == 0 &&
+            (has_suffix(c.inputs[i], ".ndjson") || has_suffix(c.inputs[i], ".jsonl")))
+            fprintf(stderr,
+                    "lede: warning: %s is read as one text document (input is \"text\"); "
+                    "--input ndjson reads a record per line\n",
+                    c.inputs[i]);
     }
     lede_error_clear(&err);
     if (lede__reader_new(&r, c.inputs, c.n_inputs, &c.set, &err)) {

@@ -372,6 +372,17 @@ static void test_ndjson_odd_inputs_are_read_or_named(void **state)
     assert_non_null(strstr(r.err, "warning: no documents found in the inputs named (in text mode"));
     assert_non_null(strstr(r.out, "status 0\n{\"id\":"));
     done(&r);
+    /* An NDJSON file named with a text config is one document of JSON text: a warning says
+     * so and how to read it (-q leaves it out); the record is still written. */
+    r = run("echo '{\"id\":\"a\",\"text\":\"One.\"}' > $E-b.ndjson && "
+            "$LEDE run -c configs/default.cfg $E-b.ndjson && "
+            "$LEDE run -q -c configs/default.cfg $E-b.ndjson 2>&1 >/dev/null | wc -c");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.err, "-b.ndjson is read as one text document (input is \"text\"); "
+                                  "--input ndjson reads a record per line\n"));
+    assert_non_null(strstr(r.out, "-b.ndjson\",\n"));
+    assert_non_null(strstr(r.out, "}\n0\n"));
+    done(&r);
 }
 
 /* An output file inside the input directory is not read back (it would grow as it is
