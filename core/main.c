@@ -465,7 +465,7 @@ static void visit_stage(void *arg, const char *path, const lede__module *m, int 
     (*count)++;
     printf("  %-12s %-8s %s%s\n      %s\n", m->desc->name, m->desc->version ? m->desc->version : "",
            m->desc->description ? m->desc->description : "",
-           shadowed ? " [shadowed by an earlier directory]" : "", path);
+           shadowed ? " [shadowed by the one listed above]" : "", path);
 }
 
 /* Whether the arguments of a command (after its name) are just -h or --help. */
