@@ -288,6 +288,17 @@ static int is_null(const struct stat *st)
     return S_ISCHR(st->st_mode) && stat("/dev/null", &null) == 0 && st->st_rdev == null.st_rdev;
 }
 
+/* A stage's message that opens with its own name ("tokenizer: cannot read ...") would read
+ * "stage 'tokenizer': tokenizer: cannot read ..." once the host names the stage: the
+ * repetition goes. */
+static void drop_own_name(lede_error *err, const char *name)
+{
+    size_t n = strlen(name);
+    if (err && strncmp(err->message, name, n) == 0 && err->message[n] == ':' &&
+        err->message[n + 1] == ' ')
+        memmove(err->message, err->message + n + 2, strlen(err->message + n + 2) + 1);
+}
+
 int lede__pipeline_start(lede__pipeline *p, lede_error *err)
 {
     for (size_t i = 0; i < p->n; i++) {
@@ -313,6 +324,7 @@ int lede__pipeline_start(lede__pipeline *p, lede_error *err)
             if (rc) {
                 if (!err || !err->message[0])
                     lede_error_set(err, rc, "%s", lede_strerror(rc));
+                drop_own_name(err, st->desc->name);
                 lede_error_prefix(err, "%s%s%s%s%sstage '%s'", st->where,
                                   st->overrides ? " (with " : "",
                                   st->overrides ? st->overrides : "", st->overrides ? ")" : "",

@@ -879,6 +879,12 @@ static void test_usage_errors_exit_2(void **state)
     assert_non_null(strstr(r.out, "usage: lede new-stage "));
     assert_string_equal(r.err, "");
     done(&r);
+    /* The host names the stage; the stage's own "tokenizer: " is not repeated after it. */
+    r = run("$LEDE run -p 'tokenizer abbreviations=/nonexistent-abbr ! exporter' " SAMPLE);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "-p stage 1: stage 'tokenizer': cannot read abbreviations "
+                                  "file '/nonexistent-abbr'"));
+    done(&r);
     r = run("$LEDE stages exporter");
     assert_int_equal(r.status, 2);
     assert_non_null(strstr(r.err, "stages takes no arguments (given 'exporter')"));
