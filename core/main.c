@@ -540,14 +540,19 @@ static int cmd_inspect(int argc, char **argv)
     printf("File:        %s\n", m->path);
     list_layers("Requires:    ", d->requires);
     list_layers("Provides:    ", d->provides);
-    printf("Flags:       %s%s%s\n", d->flags & LEDE_STAGE_RENDERS_ERRORS ? "renders-errors " : "",
-           d->flags & LEDE_STAGE_SHAREABLE ? "shareable " : "", d->flags ? "" : "(none)");
+    int renders = (d->flags & LEDE_STAGE_RENDERS_ERRORS) != 0;
+    printf("Flags:       %s%s%s\n", renders ? "renders-errors" : "",
+           d->flags & LEDE_STAGE_SHAREABLE ? (renders ? " shareable" : "shareable") : "",
+           d->flags ? "" : "(none)");
     printf("Options:\n");
     if (!d->options || !d->options[0].name)
         printf("  (none)\n");
     for (const lede_option_desc *o = d->options; o && o->name; o++) {
+        /* An empty default (a string option off by default) is shown as "", not as nothing. */
         printf("  %-18s %-6s default: %s", o->name, opt_type(o->type),
-               o->default_value ? o->default_value : "(none: must be set)");
+               !o->default_value      ? "(none: must be set)"
+               : !o->default_value[0] ? "\"\""
+                                      : o->default_value);
         if (o->type == LEDE_OPT_INT && o->min <= o->max)
             printf("   range: [%.0f, %.0f]", o->min, o->max);
         else if (o->type == LEDE_OPT_FLOAT && o->min <= o->max)

@@ -502,6 +502,12 @@ static void test_stages_and_inspect_describe_the_build_tree(void **state)
     assert_non_null(strstr(r.out, "format"));
     assert_non_null(strstr(r.out, "choices: json ndjson markdown csv"));
     assert_non_null(strstr(r.out, "{ stage = \"exporter\";"));
+    assert_non_null(strstr(r.out, "\nFlags:       renders-errors shareable\n"));
+    done(&r);
+    r = run("$LEDE inspect quotes && $LEDE inspect tokenizer");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "\nFlags:       shareable\n"));
+    assert_non_null(strstr(r.out, "  abbreviations      string default: \"\"\n"));
     done(&r);
 }
 
