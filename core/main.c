@@ -343,12 +343,20 @@ static int cmd_run(int argc, char **argv, int check_only)
             goto out;
         }
         /* An NDJSON file named in text mode is one document of JSON text, which no stage
-         * refuses: the mistake (a text config on NDJSON) would pass silently. */
-        if (!is_stdin && S_ISREG(st.st_mode) && !c.quiet && strcmp(c.set.input, "text") == 0 &&
+         * refuses: the mistake (a text config on NDJSON) would pass silently. A text file
+         * in NDJSON mode gives an error record per line: one line says why first. */
+        int text = strcmp(c.set.input, "text") == 0;
+        if (!is_stdin && S_ISREG(st.st_mode) && !c.quiet && text &&
             (has_suffix(c.inputs[i], ".ndjson") || has_suffix(c.inputs[i], ".jsonl")))
             fprintf(stderr,
                     "lede: warning: %s is read as one text document (input is \"text\"); "
                     "--input ndjson reads a record per line\n",
+                    c.inputs[i]);
+        else if (!is_stdin && S_ISREG(st.st_mode) && !c.quiet && !text &&
+                 has_suffix(c.inputs[i], ".txt"))
+            fprintf(stderr,
+                    "lede: warning: %s is read as NDJSON, a JSON record per line (input is "
+                    "\"ndjson\"); --input text reads it as one document\n",
                     c.inputs[i]);
     }
     lede_error_clear(&err);

@@ -383,6 +383,11 @@ static void test_ndjson_odd_inputs_are_read_or_named(void **state)
     assert_non_null(strstr(r.out, "-b.ndjson\",\n"));
     assert_non_null(strstr(r.out, "}\n0\n"));
     done(&r);
+    r = run("$LEDE run -c configs/batch-ndjson.cfg " SAMPLE " 2>&1 >/dev/null | head -1");
+    assert_string_equal(r.out, "lede: warning: " SAMPLE " is read as NDJSON, a JSON record per "
+                               "line (input is \"ndjson\"); --input text reads it as one "
+                               "document\n");
+    done(&r);
 }
 
 /* An output file inside the input directory is not read back (it would grow as it is
