@@ -202,9 +202,18 @@ int lede__pipeline_override(lede__pipeline *p, const char *spec, lede_error *err
         free(st->overrides);
         st->overrides = o;
     }
-    if (!matched)
-        return lede_error_set(err, LEDE_ECONFIG,
-                              "-o %s: no stage or stage name '%s' in this pipeline", spec, target);
+    if (!matched) {
+        lede__suggest sg;
+        lede__suggest_init(&sg, target);
+        for (size_t i = 0; i < p->n; i++) {
+            lede__suggest_consider(&sg, p->stages[i]->desc->name, strlen(p->stages[i]->desc->name));
+            lede__suggest_consider(&sg, p->stages[i]->name, strlen(p->stages[i]->name));
+        }
+        const char *sug = lede__suggest_result(&sg);
+        return lede_error_set(
+            err, LEDE_ECONFIG, "-o %s: no stage or stage name '%s' in this pipeline%s%s%s", spec,
+            target, sug ? " (did you mean '" : "", sug ? sug : "", sug ? "'?)" : "");
+    }
     return 0;
 }
 

@@ -241,6 +241,10 @@ static void test_overrides_target_names_then_stages(void **state)
     assert_int_equal(lede__pipeline_override(p, "teststage_ok#2.n=6", &err), 0);
     assert_int_equal(lede__pipeline_override(p, "nosuch.n=6", &err), LEDE_ECONFIG);
     assert_non_null(strstr(err.message, "no stage or stage name 'nosuch'"));
+    assert_null(strstr(err.message, "did you mean"));
+    assert_int_equal(lede__pipeline_override(p, "teststage_k.n=6", &err), LEDE_ECONFIG);
+    assert_string_equal(err.message, "-o teststage_k.n=6: no stage or stage name 'teststage_k' in "
+                                     "this pipeline (did you mean 'teststage_ok'?)");
     assert_int_equal(lede__pipeline_override(p, "teststage_ok.n=99", &err), LEDE_ECONFIG);
     assert_non_null(strstr(err.message, "out of range"));
     assert_int_equal(lede__pipeline_override(p, "bad", &err), LEDE_ECONFIG);
