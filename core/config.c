@@ -274,6 +274,33 @@ static int check_wide_integers(const char *file, int depth, lede_error *err)
     return rc;
 }
 
+/* Line n (from 1) of a file, white space around it trimmed, cut to fit size. Returns
+ * whether there was such a non-empty line; out is "" otherwise. */
+static int source_line(const char *file, int n, char *out, size_t size)
+{
+    FILE *f = n > 0 ? fopen(file, "r") : NULL;
+    int c, line = 1;
+    size_t len = 0;
+
+    out[0] = '\0';
+    if (!f)
+        return 0;
+    while (line < n && (c = getc(f)) != EOF)
+        line += c == '\n';
+    while ((c = getc(f)) != EOF && c != '\n')
+        if (len + 4 < size && (len > 0 || (c != ' ' && c != '\t')))
+            out[len++] = (char)c;
+        else if (len + 4 == size) {
+            memcpy(out + len, "...", 3);
+            len += 3;
+        }
+    fclose(f);
+    while (len > 0 && (out[len - 1] == ' ' || out[len - 1] == '\t' || out[len - 1] == '\r'))
+        len--;
+    out[len] = '\0';
+    return len > 0;
+}
+
 int lede__config_load(const char *file, lede__loader *ld, lede__settings *set, lede__pipeline **out,
                       lede_error *err)
 {
@@ -298,9 +325,19 @@ int lede__config_load(const char *file, lede__loader *ld, lede__settings *set, l
             }
             rc = lede_error_set(err, LEDE_ECONFIG, "%s: cannot read config file: %s", file,
                                 strerror(e));
-        } else
-            rc = lede_error_set(err, LEDE_ECONFIG, "%s:%d: %s", file, config_error_line(&cfg),
-                                config_error_text(&cfg));
+        } else {
+            /* libconfig says only "syntax error": show the line, and what it usually is. */
+            const char *efile = config_error_file(&cfg) ? config_error_file(&cfg) : file;
+            char text[128];
+            int syntax = strcmp(config_error_text(&cfg), "syntax error") == 0;
+            rc = lede_error_set(
+                err, LEDE_ECONFIG, "%s:%d: %s%s%s%s", efile, config_error_line(&cfg),
+                config_error_text(&cfg),
+                source_line(efile, config_error_line(&cfg), text, sizeof text) ? " in: " : "", text,
+                syntax ? " (a string without double quotes? a ';' or ',' missing, or a "
+                         "',' after the last entry?)"
+                       : "");
+        }
         config_destroy(&cfg);
         return rc;
     }
