@@ -348,10 +348,14 @@ int lede__options_parse_list(lede_options *opts, const char *stage, const char *
         if (truncated)
             return lede_error_set(err, LEDE_ECONFIG, "%s: stage '%s': option value too long", where,
                                   stage);
-        if (!eq || eq == pair)
+        if (!eq || eq == pair) {
+            /* "format = csv" splits into three words: say why. */
+            const char *next = p + strspn(p, " \t");
+            int spaced = eq == pair || *next == '=';
             return lede_error_set(err, LEDE_ECONFIG,
-                                  "%s: stage '%s': expected OPTION=VALUE, got '%s'", where, stage,
-                                  pair);
+                                  "%s: stage '%s': expected OPTION=VALUE, got '%s'%s", where, stage,
+                                  pair, spaced ? " (no spaces around '=')" : "");
+        }
         *eq = '\0';
         /* A list is one stage's settings, like a config group: each option once. */
         const lede__optval *v = find(opts, pair);

@@ -90,7 +90,18 @@ static void test_list_parsing_sets_values_and_quotes(void **state)
     assert_true(lede_opt_is_set(&o, "format"));
     assert_int_equal(lede__options_parse_list(&o, "exporter", "-p", "format", &err), LEDE_ECONFIG);
     assert_non_null(strstr(err.message, "expected OPTION=VALUE"));
+    assert_null(strstr(err.message, "spaces"));
     lede__options_free(&o);
+    init(&o);
+    assert_int_equal(lede__options_parse_list(&o, "exporter", "-p", "format = csv", &err),
+                     LEDE_ECONFIG);
+    assert_string_equal(err.message, "-p: stage 'exporter': expected OPTION=VALUE, got 'format' "
+                                     "(no spaces around '=')");
+    lede__options_free(&o);
+    init(&o);
+    assert_int_equal(lede__options_parse_list(&o, "exporter", "-p", "format =csv", &err),
+                     LEDE_ECONFIG);
+    assert_non_null(strstr(err.message, "(no spaces around '=')"));
 }
 
 /* A stage's declarations are checked when it is loaded: each mistake a stage author makes
