@@ -274,6 +274,24 @@ static int check_wide_integers(const char *file, int depth, lede_error *err)
     return rc;
 }
 
+/* config_read_file, past a UTF-8 byte order mark (Windows editors write one), which
+ * libconfig reads as a syntax error on line 1. Returns CONFIG_TRUE or CONFIG_FALSE. */
+static int read_config(config_t *cfg, const char *file)
+{
+    FILE *f = fopen(file, "rb");
+    unsigned char bom[3];
+    int ok;
+
+    if (!f || fread(bom, 1, 3, f) != 3 || memcmp(bom, "\xef\xbb\xbf", 3) != 0) {
+        if (f)
+            fclose(f);
+        return config_read_file(cfg, file);
+    }
+    ok = config_read(cfg, f);
+    fclose(f);
+    return ok;
+}
+
 /* Line n (from 1) of a file, white space around it trimmed, cut to fit size. Returns
  * whether there was such a non-empty line; out is "" otherwise. */
 static int source_line(const char *file, int n, char *out, size_t size)
@@ -313,7 +331,7 @@ int lede__config_load(const char *file, lede__loader *ld, lede__settings *set, l
     if ((rc = check_wide_integers(file, 0, err)))
         return rc;
     config_init(&cfg);
-    if (!config_read_file(&cfg, file)) {
+    if (!read_config(&cfg, file)) {
         if (config_error_type(&cfg) == CONFIG_ERR_FILE_IO) {
             FILE *f = fopen(file, "r"); /* for the reason: libconfig keeps none */
             int e = f ? EIO : errno;

@@ -215,6 +215,37 @@ static void test_syntax_error_and_unknown_setting_name_the_line(void **state)
     assert_non_null(strstr(err.message, at(3, "the pipeline is empty")));
 }
 
+/* A byte order mark before the first setting (Notepad writes one) is no syntax error. */
+static void test_a_byte_order_mark_is_skipped(void **state)
+{
+    lede__loader *ld;
+    lede__settings set;
+    lede__pipeline *p = NULL;
+    lede_error err;
+    char path[64] = "/tmp/lede-test-bom-XXXXXX", want[256];
+    (void)state;
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    fprintf(f,
+            "\xef\xbb\xbfplugin_path = [ \"%s\" ];\n"
+            "pipeline = ( { stage = \"teststage_ok\"; n = 40; } );\n",
+            LEDE_TEST_STAGE_DIR);
+    fclose(f);
+    lede__settings_init(&set);
+    assert_int_equal(lede__loader_new(&ld, &err), 0);
+    /* Read past the mark: the error is the option's, at its line, not a syntax error. */
+    int rc = lede__config_load(path, ld, &set, &p, &err);
+    unlink(path);
+    assert_int_equal(rc, LEDE_ECONFIG);
+    snprintf(want, sizeof want,
+             "%s:2: stage 'teststage_ok': option 'n' = 40 is out of range [1, 10]", path);
+    assert_string_equal(err.message, want);
+    lede__pipeline_free(p);
+    lede__loader_free(ld);
+}
+
 /* A config path that is a directory says so (libconfig alone gives no reason). */
 static void test_a_directory_as_config_says_so(void **state)
 {
@@ -298,6 +329,7 @@ int main(void)
         cmocka_unit_test(test_same_stage_twice_needs_distinct_names),
         cmocka_unit_test(test_syntax_error_and_unknown_setting_name_the_line),
         cmocka_unit_test(test_a_directory_as_config_says_so),
+        cmocka_unit_test(test_a_byte_order_mark_is_skipped),
         cmocka_unit_test(test_overrides_target_names_then_stages),
         cmocka_unit_test(test_integers_wider_than_32_bits_are_not_wrapped),
     };
