@@ -504,8 +504,11 @@ static int cmd_stages(int argc, char **argv)
         return EXIT_USAGE;
     }
     printf("search path:\n");
-    for (const char *const *d = lede__loader_dirs(ld); *d; d++)
-        printf("  %s\n", *d);
+    for (const char *const *d = lede__loader_dirs(ld); *d; d++) {
+        struct stat st;
+        printf("  %s%s\n", *d,
+               stat(*d, &st) == 0 && S_ISDIR(st.st_mode) ? "" : " (no such directory)");
+    }
     printf("stages:\n");
     lede__loader_list(ld, visit_stage, &count);
     if (count == 0)

@@ -896,6 +896,10 @@ static void test_usage_errors_exit_2(void **state)
     assert_non_null(strstr(r.err, "-p stage 1: stage 'tokenizer': cannot read abbreviations "
                                   "file '/nonexistent-abbr'"));
     done(&r);
+    r = run("LEDE_PLUGIN_PATH=/nonexistent-stages $LEDE stages");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "search path:\n  /nonexistent-stages (no such directory)\n"));
+    done(&r);
     r = run("$LEDE stages exporter");
     assert_int_equal(r.status, 2);
     assert_non_null(strstr(r.err, "stages takes no arguments (given 'exporter')"));
