@@ -102,6 +102,7 @@ static void test_list_parsing_sets_values_and_quotes(void **state)
     assert_int_equal(lede__options_parse_list(&o, "exporter", "-p", "format =csv", &err),
                      LEDE_ECONFIG);
     assert_non_null(strstr(err.message, "(no spaces around '=')"));
+    lede__options_free(&o);
 }
 
 /* A stage's declarations are checked when it is loaded: each mistake a stage author makes
