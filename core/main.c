@@ -115,6 +115,12 @@ typedef struct cli {
     size_t max_doc;
 } cli;
 
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n > k && strcmp(s + n - k, suffix) == 0;
+}
+
 static int parse_opts(int argc, char **argv, cli *c)
 {
     static const struct option longs[] = {
@@ -196,19 +202,20 @@ static int parse_opts(int argc, char **argv, cli *c)
             return EXIT_USAGE;
         }
     }
-    if (!c->config && !c->pipeline)
+    if (!c->config && !c->pipeline) {
+        /* `lede run configs/default.cfg a.txt`: the config named without -c. */
+        for (int i = optind; i < argc; i++)
+            if (has_suffix(argv[i], ".cfg"))
+                return usage_error("no pipeline: give -c CONFIG or -p 'tokenizer ! exporter' "
+                                   "(for the config '%s', put -c before it)",
+                                   argv[i]);
         return usage_error("%s", "no pipeline: give -c CONFIG or -p 'tokenizer ! exporter'");
+    }
     if (c->config && c->pipeline)
         return usage_error("%s", "give either -c CONFIG or -p PIPELINE, not both");
     c->inputs = argv + optind;
     c->n_inputs = (size_t)(argc - optind);
     return 0;
-}
-
-static int has_suffix(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), k = strlen(suffix);
-    return n > k && strcmp(s + n - k, suffix) == 0;
 }
 
 /* getopt names argv[0] in its messages ("run: unrecognized option '--bogus'"): they name
@@ -635,5 +642,8 @@ int main(int argc, char **argv)
         return cmd_inspect(argc - 1, argv + 1);
     if (cmd[0] == '-')
         return cmd_run(argc, argv, 0); /* `lede -c CONFIG FILE` means run */
+    if (has_suffix(cmd, ".cfg"))
+        return usage_error("unknown command '%s': to run a config, lede run -c CONFIG [INPUT...]",
+                           cmd);
     return usage_error("unknown command '%s' (run, check, stages, inspect, new-stage)", cmd);
 }

@@ -860,6 +860,18 @@ static void test_usage_errors_exit_2(void **state)
     r = run("$LEDE run " SAMPLE);
     assert_int_equal(r.status, 2);
     assert_non_null(strstr(r.err, "no pipeline"));
+    assert_null(strstr(r.err, "put -c before it"));
+    done(&r);
+    /* A config named without -c, or without the command, is named in the message. */
+    r = run("$LEDE run configs/default.cfg " SAMPLE);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "(for the config 'configs/default.cfg', put -c before it)"));
+    assert_string_equal(r.out, "");
+    done(&r);
+    r = run("$LEDE configs/default.cfg " SAMPLE);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "unknown command 'configs/default.cfg': to run a config, lede "
+                                  "run -c CONFIG [INPUT...]"));
     done(&r);
     r = run("$LEDE --version");
     assert_int_equal(r.status, 0);
