@@ -264,9 +264,10 @@ static int build(cli *c, lede__loader **ld, lede__pipeline **p)
     lede__pipeline_set_timing(*p, c->stats);
     if ((c->timeout_given || c->set.doc_timeout_given) && !c->set.isolate) {
         lede_error_set(&err, LEDE_EINVAL,
-                       "%s needs --isolate (or isolate = true): only a stage running in a child "
+                       "%s%s needs --isolate (or isolate = true): only a stage running in a child "
                        "process can be stopped",
-                       c->timeout_given ? "--timeout" : "doc_timeout in the config");
+                       c->timeout_given ? "--timeout" : "doc_timeout in ",
+                       c->timeout_given || !c->config ? "" : c->config);
         rc = LEDE_EINVAL;
         goto fail;
     }
