@@ -180,6 +180,11 @@ int lede__pipeline_override(lede__pipeline *p, const char *spec, lede_error *err
                               spec);
     snprintf(target, sizeof target, "%.*s", (int)(dot - spec), spec);
     snprintf(option, sizeof option, "%.*s", (int)(eq - dot - 1), dot + 1);
+    /* "-o 'summarizer.sentences = 5'" would be the unknown option 'sentences '. */
+    if (eq[-1] == ' ' || eq[-1] == '\t')
+        return lede_error_set(err, LEDE_ECONFIG,
+                              "-o %s: no spaces around '=' (for example -o summarizer.sentences=5)",
+                              spec);
     /* An instance name wins; otherwise every instance of that stage. */
     pipe_stage *named = stage_by_name(p, target);
     for (size_t i = 0; i < p->n; i++) {

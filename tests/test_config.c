@@ -283,6 +283,9 @@ static void test_overrides_target_names_then_stages(void **state)
     assert_int_equal(lede__pipeline_override(p, "teststage_ok.n=99", &err), LEDE_ECONFIG);
     assert_non_null(strstr(err.message, "out of range"));
     assert_int_equal(lede__pipeline_override(p, "bad", &err), LEDE_ECONFIG);
+    assert_int_equal(lede__pipeline_override(p, "teststage_ok.n = 6", &err), LEDE_ECONFIG);
+    assert_string_equal(err.message, "-o teststage_ok.n = 6: no spaces around '=' (for example -o "
+                                     "summarizer.sentences=5)");
     lede__pipeline_free(p);
     assert_int_equal(lede__pipeline_parse_inline("teststage_ok nn=1", ld, &p, &err), LEDE_ECONFIG);
     assert_non_null(strstr(err.message, "did you mean 'n'?"));
