@@ -336,12 +336,14 @@ static int cmd_run(int argc, char **argv, int check_only)
     }
     /* An input named on the command line that the run would write: refused before the
      * output truncates it (one found in a directory is only passed over, see the reader). */
+    int any_dir = 0;
     for (size_t i = 0; i < c.n_inputs; i++) {
         struct stat st;
         int is_stdin = strcmp(c.inputs[i], "-") == 0;
         if ((is_stdin ? fstat(0, &st) : stat(c.inputs[i], &st)) != 0)
             continue;
         /* A pipe, terminal, socket or FIFO: its reads may wait, so output goes out by time. */
+        any_dir |= S_ISDIR(st.st_mode);
         if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
             c.set.input_may_wait = 1;
         if (!is_stdin && S_ISREG(st.st_mode) &&
@@ -394,7 +396,10 @@ static int cmd_run(int argc, char **argv, int check_only)
     int named = 0, sig = lede__run_stop_signal();
     for (size_t i = 0; i < c.n_inputs; i++)
         named |= strcmp(c.inputs[i], "-") != 0;
-    if (!rc && !sig && named && stats.docs == 0)
+    if (!rc && !sig && named && stats.docs == 0 && !any_dir)
+        fprintf(stderr, "lede: warning: no documents found in the inputs named (no record: "
+                        "empty, or blank lines only)\n");
+    else if (!rc && !sig && named && stats.docs == 0)
         fprintf(stderr, "lede: warning: no documents found in the inputs named (%s%s)\n",
                 c.set.extensions[0]                  ? "directories give their files ending in "
                 : strcmp(c.set.input, "ndjson") == 0 ? "directories give their *.ndjson and "

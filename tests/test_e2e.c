@@ -383,6 +383,12 @@ static void test_ndjson_odd_inputs_are_read_or_named(void **state)
     assert_non_null(strstr(r.out, "-b.ndjson\",\n"));
     assert_non_null(strstr(r.out, "}\n0\n"));
     done(&r);
+    /* An empty file named in NDJSON mode: the warning is about the file, not directories. */
+    r = run(": > $E-e.ndjson && $LEDE run -c configs/batch-ndjson.cfg $E-e.ndjson");
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.err, "lede: warning: no documents found in the inputs named (no record: "
+                               "empty, or blank lines only)\n");
+    done(&r);
     r = run("$LEDE run -c configs/batch-ndjson.cfg " SAMPLE " 2>&1 >/dev/null | head -1");
     assert_string_equal(r.out, "lede: warning: " SAMPLE " is read as NDJSON, a JSON record per "
                                "line (input is \"ndjson\"); --input text reads it as one "
