@@ -81,8 +81,31 @@ static int setting_text(config_setting_t *s, const lede_option_desc *d, const ch
         want = "a string in double quotes";
         break;
     }
-    return lede_error_set(err, LEDE_ECONFIG, "%s: stage '%s': option '%s' must be %s", where, stage,
-                          d->name, want);
+    char got[96];
+    switch (type) {
+    case CONFIG_TYPE_STRING:
+        snprintf(got, sizeof got, "the string \"%.60s%s\"", config_setting_get_string(s),
+                 strlen(config_setting_get_string(s)) > 60 ? "..." : "");
+        break;
+    case CONFIG_TYPE_INT:
+    case CONFIG_TYPE_INT64:
+        snprintf(got, sizeof got, "%lld", config_setting_get_int64(s));
+        break;
+    case CONFIG_TYPE_FLOAT:
+        snprintf(got, sizeof got, "%g", config_setting_get_float(s));
+        break;
+    case CONFIG_TYPE_BOOL:
+        snprintf(got, sizeof got, "%s", config_setting_get_bool(s) ? "true" : "false");
+        break;
+    default:
+        snprintf(got, sizeof got, "%s",
+                 type == CONFIG_TYPE_GROUP   ? "a group { ... }"
+                 : type == CONFIG_TYPE_ARRAY ? "an array [ ... ]"
+                                             : "a list ( ... )");
+        break;
+    }
+    return lede_error_set(err, LEDE_ECONFIG, "%s: stage '%s': option '%s' must be %s, not %s",
+                          where, stage, d->name, want, got);
 }
 
 static int add_plugin_paths(config_setting_t *s, const char *file, const char *cdir,
@@ -251,6 +274,51 @@ static int check_wide_integers(const char *file, int depth, lede_error *err)
     return rc;
 }
 
+/* config_read_file, past a UTF-8 byte order mark (Windows editors write one), which
+ * libconfig reads as a syntax error on line 1. Returns CONFIG_TRUE or CONFIG_FALSE. */
+static int read_config(config_t *cfg, const char *file)
+{
+    FILE *f = fopen(file, "rb");
+    unsigned char bom[3];
+    int ok;
+
+    if (!f || fread(bom, 1, 3, f) != 3 || memcmp(bom, "\xef\xbb\xbf", 3) != 0) {
+        if (f)
+            fclose(f);
+        return config_read_file(cfg, file);
+    }
+    ok = config_read(cfg, f);
+    fclose(f);
+    return ok;
+}
+
+/* Line n (from 1) of a file, white space around it trimmed, cut to fit size. Returns
+ * whether there was such a non-empty line; out is "" otherwise. */
+static int source_line(const char *file, int n, char *out, size_t size)
+{
+    FILE *f = n > 0 ? fopen(file, "r") : NULL;
+    int c, line = 1;
+    size_t len = 0;
+
+    out[0] = '\0';
+    if (!f)
+        return 0;
+    while (line < n && (c = getc(f)) != EOF)
+        line += c == '\n';
+    while ((c = getc(f)) != EOF && c != '\n')
+        if (len + 4 < size && (len > 0 || (c != ' ' && c != '\t')))
+            out[len++] = (char)c;
+        else if (len + 4 == size) {
+            memcpy(out + len, "...", 3);
+            len += 3;
+        }
+    fclose(f);
+    while (len > 0 && (out[len - 1] == ' ' || out[len - 1] == '\t' || out[len - 1] == '\r'))
+        len--;
+    out[len] = '\0';
+    return len > 0;
+}
+
 int lede__config_load(const char *file, lede__loader *ld, lede__settings *set, lede__pipeline **out,
                       lede_error *err)
 {
@@ -263,17 +331,31 @@ int lede__config_load(const char *file, lede__loader *ld, lede__settings *set, l
     if ((rc = check_wide_integers(file, 0, err)))
         return rc;
     config_init(&cfg);
-    if (!config_read_file(&cfg, file)) {
+    if (!read_config(&cfg, file)) {
         if (config_error_type(&cfg) == CONFIG_ERR_FILE_IO) {
             FILE *f = fopen(file, "r"); /* for the reason: libconfig keeps none */
             int e = f ? EIO : errno;
-            if (f)
+            if (f) {
+                /* A directory opens, and fails on the first read (EISDIR). */
+                if (getc(f) == EOF && ferror(f))
+                    e = errno;
                 fclose(f);
+            }
             rc = lede_error_set(err, LEDE_ECONFIG, "%s: cannot read config file: %s", file,
                                 strerror(e));
-        } else
-            rc = lede_error_set(err, LEDE_ECONFIG, "%s:%d: %s", file, config_error_line(&cfg),
-                                config_error_text(&cfg));
+        } else {
+            /* libconfig says only "syntax error": show the line, and what it usually is. */
+            const char *efile = config_error_file(&cfg) ? config_error_file(&cfg) : file;
+            char text[128];
+            int syntax = strcmp(config_error_text(&cfg), "syntax error") == 0;
+            rc = lede_error_set(
+                err, LEDE_ECONFIG, "%s:%d: %s%s%s%s", efile, config_error_line(&cfg),
+                config_error_text(&cfg),
+                source_line(efile, config_error_line(&cfg), text, sizeof text) ? " in: " : "", text,
+                syntax ? " (a string without double quotes? a ';' or ',' missing, or a "
+                         "',' after the last entry?)"
+                       : "");
+        }
         config_destroy(&cfg);
         return rc;
     }
@@ -361,10 +443,19 @@ int lede__config_load(const char *file, lede__loader *ld, lede__settings *set, l
         set->doc_timeout_given = 1;
     }
     pipe = config_lookup(&cfg, "pipeline");
-    if (!pipe || !config_setting_is_list(pipe) || config_setting_length(pipe) == 0) {
+    if (!pipe) {
         rc = lede_error_set(
             err, LEDE_ECONFIG,
             "%s: no pipeline: add `pipeline = ( { stage = \"tokenizer\"; }, ... );`", file);
+        goto done;
+    }
+    if (!config_setting_is_list(pipe) || config_setting_length(pipe) == 0) {
+        rc = lede_error_set(err, LEDE_ECONFIG,
+                            "%s:%d: %s: write `pipeline = ( { stage = \"tokenizer\"; }, ... );`, a "
+                            "list in parentheses of groups in braces",
+                            file, config_setting_source_line(pipe),
+                            config_setting_is_list(pipe) ? "the pipeline is empty"
+                                                         : "pipeline is not a list");
         goto done;
     }
     if ((rc = lede__pipeline_new(out, cdir, err)))

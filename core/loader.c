@@ -402,8 +402,11 @@ int lede__loader_load(lede__loader *ld, const char *name, const lede__module **o
         size_t used = 0;
         searched[0] = '\0';
         for (size_t i = 0; i < ld->n_dirs && used + 1 < sizeof searched; i++) {
-            int n = snprintf(searched + used, sizeof searched - used, "%s%s", i ? ":" : "",
-                             ld->dirs[i]);
+            /* A directory that is not there is most likely a typo in plugin_path or
+             * LEDE_PLUGIN_PATH: say so. */
+            int there = stat(ld->dirs[i], &st) == 0 && S_ISDIR(st.st_mode);
+            int n = snprintf(searched + used, sizeof searched - used, "%s%s%s", i ? ":" : "",
+                             ld->dirs[i], there ? "" : " (no such directory)");
             if (n < 0)
                 break;
             used += (size_t)n;

@@ -115,7 +115,13 @@ typedef struct cli {
     size_t max_doc;
 } cli;
 
-static int parse_args(int argc, char **argv, cli *c)
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n > k && strcmp(s + n - k, suffix) == 0;
+}
+
+static int parse_opts(int argc, char **argv, cli *c)
 {
     static const struct option longs[] = {
         {"config", required_argument, NULL, 'c'},  {"pipeline", required_argument, NULL, 'p'},
@@ -191,17 +197,36 @@ static int parse_args(int argc, char **argv, cli *c)
         case 'h':
             fputs(usage_text, stdout);
             exit(0);
-        default:
+        default: /* getopt said what, on stderr */
+            fprintf(stderr, "Try 'lede --help'.\n");
             return EXIT_USAGE;
         }
     }
-    if (!c->config && !c->pipeline)
+    if (!c->config && !c->pipeline) {
+        /* `lede run configs/default.cfg a.txt`: the config named without -c. */
+        for (int i = optind; i < argc; i++)
+            if (has_suffix(argv[i], ".cfg"))
+                return usage_error("no pipeline: give -c CONFIG or -p 'tokenizer ! exporter' "
+                                   "(for the config '%s', put -c before it)",
+                                   argv[i]);
         return usage_error("%s", "no pipeline: give -c CONFIG or -p 'tokenizer ! exporter'");
+    }
     if (c->config && c->pipeline)
         return usage_error("%s", "give either -c CONFIG or -p PIPELINE, not both");
     c->inputs = argv + optind;
     c->n_inputs = (size_t)(argc - optind);
     return 0;
+}
+
+/* getopt names argv[0] in its messages ("run: unrecognized option '--bogus'"): they name
+ * the command instead ("lede run: ..."). */
+static int parse_args(int argc, char **argv, const char *cmd, cli *c)
+{
+    char *argv0 = argv[0];
+    argv[0] = (char *)cmd;
+    int rc = parse_opts(argc, argv, c);
+    argv[0] = argv0;
+    return rc;
 }
 
 /* Builds, validates and creates the pipeline. Returns 0 or an exit status. */
@@ -239,9 +264,10 @@ static int build(cli *c, lede__loader **ld, lede__pipeline **p)
     lede__pipeline_set_timing(*p, c->stats);
     if ((c->timeout_given || c->set.doc_timeout_given) && !c->set.isolate) {
         lede_error_set(&err, LEDE_EINVAL,
-                       "%s needs --isolate (or isolate = true): only a stage running in a child "
+                       "%s%s needs --isolate (or isolate = true): only a stage running in a child "
                        "process can be stopped",
-                       c->timeout_given ? "--timeout" : "doc_timeout in the config");
+                       c->timeout_given ? "--timeout" : "doc_timeout in ",
+                       c->timeout_given || !c->config ? "" : c->config);
         rc = LEDE_EINVAL;
         goto fail;
     }
@@ -287,8 +313,12 @@ static int cmd_run(int argc, char **argv, int check_only)
     static char *const stdin_only[] = {"-", NULL};
 
     memset(&c, 0, sizeof c);
-    if ((status = parse_args(argc, argv, &c)))
+    if ((status = parse_args(argc, argv, check_only ? "lede check" : "lede run", &c)))
         goto out;
+    if (check_only && c.n_inputs > 0) {
+        status = usage_error("check reads no input (given '%s'): lede run reads it", c.inputs[0]);
+        goto out;
+    }
     if ((status = build(&c, &ld, &p)))
         goto out;
     if (check_only) {
@@ -306,12 +336,14 @@ static int cmd_run(int argc, char **argv, int check_only)
     }
     /* An input named on the command line that the run would write: refused before the
      * output truncates it (one found in a directory is only passed over, see the reader). */
+    int any_dir = 0;
     for (size_t i = 0; i < c.n_inputs; i++) {
         struct stat st;
         int is_stdin = strcmp(c.inputs[i], "-") == 0;
         if ((is_stdin ? fstat(0, &st) : stat(c.inputs[i], &st)) != 0)
             continue;
         /* A pipe, terminal, socket or FIFO: its reads may wait, so output goes out by time. */
+        any_dir |= S_ISDIR(st.st_mode);
         if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
             c.set.input_may_wait = 1;
         if (!is_stdin && S_ISREG(st.st_mode) &&
@@ -320,6 +352,22 @@ static int cmd_run(int argc, char **argv, int check_only)
             status = usage_error("input '%s' is also an output of this run", c.inputs[i]);
             goto out;
         }
+        /* An NDJSON file named in text mode is one document of JSON text, which no stage
+         * refuses: the mistake (a text config on NDJSON) would pass silently. A text file
+         * in NDJSON mode gives an error record per line: one line says why first. */
+        int text = strcmp(c.set.input, "text") == 0;
+        if (!is_stdin && S_ISREG(st.st_mode) && !c.quiet && text &&
+            (has_suffix(c.inputs[i], ".ndjson") || has_suffix(c.inputs[i], ".jsonl")))
+            fprintf(stderr,
+                    "lede: warning: %s is read as one text document (input is \"text\"); "
+                    "--input ndjson reads a record per line\n",
+                    c.inputs[i]);
+        else if (!is_stdin && S_ISREG(st.st_mode) && !c.quiet && !text &&
+                 has_suffix(c.inputs[i], ".txt"))
+            fprintf(stderr,
+                    "lede: warning: %s is read as NDJSON, a JSON record per line (input is "
+                    "\"ndjson\"); --input text reads it as one document\n",
+                    c.inputs[i]);
     }
     lede_error_clear(&err);
     if (lede__reader_new(&r, c.inputs, c.n_inputs, &c.set, &err)) {
@@ -348,7 +396,10 @@ static int cmd_run(int argc, char **argv, int check_only)
     int named = 0, sig = lede__run_stop_signal();
     for (size_t i = 0; i < c.n_inputs; i++)
         named |= strcmp(c.inputs[i], "-") != 0;
-    if (!rc && !sig && named && stats.docs == 0)
+    if (!rc && !sig && named && stats.docs == 0 && !any_dir)
+        fprintf(stderr, "lede: warning: no documents found in the inputs named (no record: "
+                        "empty, or blank lines only)\n");
+    else if (!rc && !sig && named && stats.docs == 0)
         fprintf(stderr, "lede: warning: no documents found in the inputs named (%s%s)\n",
                 c.set.extensions[0]                  ? "directories give their files ending in "
                 : strcmp(c.set.input, "ndjson") == 0 ? "directories give their *.ndjson and "
@@ -435,22 +486,42 @@ static void visit_stage(void *arg, const char *path, const lede__module *m, int 
     (*count)++;
     printf("  %-12s %-8s %s%s\n      %s\n", m->desc->name, m->desc->version ? m->desc->version : "",
            m->desc->description ? m->desc->description : "",
-           shadowed ? " [shadowed by an earlier directory]" : "", path);
+           shadowed ? " [shadowed by the one listed above]" : "", path);
 }
 
-static int cmd_stages(void)
+/* Whether the arguments of a command (after its name) are just -h or --help. */
+static int asks_help(int argc, char **argv)
+{
+    return argc == 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"));
+}
+
+static int cmd_stages(int argc, char **argv)
 {
     lede__loader *ld;
     lede_error err;
     int count = 0;
+
+    if (asks_help(argc, argv)) {
+        fputs("usage: lede stages\n\nLists the search path for stages and each stage found: "
+              "name, version,\ndescription and file.\n",
+              stdout);
+        return 0;
+    }
+    if (argc > 1)
+        return usage_error("stages takes no arguments (given '%s'); lede inspect STAGE "
+                           "describes one",
+                           argv[1]);
 
     if (new_loader(&ld, &err)) {
         fprintf(stderr, "lede: %s\n", err.message);
         return EXIT_USAGE;
     }
     printf("search path:\n");
-    for (const char *const *d = lede__loader_dirs(ld); *d; d++)
-        printf("  %s\n", *d);
+    for (const char *const *d = lede__loader_dirs(ld); *d; d++) {
+        struct stat st;
+        printf("  %s%s\n", *d,
+               stat(*d, &st) == 0 && S_ISDIR(st.st_mode) ? "" : " (no such directory)");
+    }
     printf("stages:\n");
     lede__loader_list(ld, visit_stage, &count);
     if (count == 0)
@@ -471,6 +542,13 @@ static int cmd_inspect(int argc, char **argv)
     const lede__module *m;
     lede_error err;
 
+    if (asks_help(argc, argv)) {
+        fputs("usage: lede inspect STAGE\n\nDescribes a stage: its file, the layers it requires "
+              "and provides, and\nevery option with its type, default, range or choices, and "
+              "help; then a\nconfig entry with the defaults.\n",
+              stdout);
+        return 0;
+    }
     if (argc != 2)
         return usage_error("%s", "usage: lede inspect STAGE");
     ld = NULL;
@@ -486,14 +564,19 @@ static int cmd_inspect(int argc, char **argv)
     printf("File:        %s\n", m->path);
     list_layers("Requires:    ", d->requires);
     list_layers("Provides:    ", d->provides);
-    printf("Flags:       %s%s%s\n", d->flags & LEDE_STAGE_RENDERS_ERRORS ? "renders-errors " : "",
-           d->flags & LEDE_STAGE_SHAREABLE ? "shareable " : "", d->flags ? "" : "(none)");
+    int renders = (d->flags & LEDE_STAGE_RENDERS_ERRORS) != 0;
+    printf("Flags:       %s%s%s\n", renders ? "renders-errors" : "",
+           d->flags & LEDE_STAGE_SHAREABLE ? (renders ? " shareable" : "shareable") : "",
+           d->flags ? "" : "(none)");
     printf("Options:\n");
     if (!d->options || !d->options[0].name)
         printf("  (none)\n");
     for (const lede_option_desc *o = d->options; o && o->name; o++) {
+        /* An empty default (a string option off by default) is shown as "", not as nothing. */
         printf("  %-18s %-6s default: %s", o->name, opt_type(o->type),
-               o->default_value ? o->default_value : "(none: must be set)");
+               !o->default_value      ? "(none: must be set)"
+               : !o->default_value[0] ? "\"\""
+                                      : o->default_value);
         if (o->type == LEDE_OPT_INT && o->min <= o->max)
             printf("   range: [%.0f, %.0f]", o->min, o->max);
         else if (o->type == LEDE_OPT_FLOAT && o->min <= o->max)
@@ -558,12 +641,15 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "check"))
         return cmd_run(argc - 1, argv + 1, 1);
     if (!strcmp(cmd, "stages"))
-        return cmd_stages();
+        return cmd_stages(argc - 1, argv + 1);
     if (!strcmp(cmd, "new-stage"))
         return lede__cmd_new_stage(argc - 1, argv + 1);
     if (!strcmp(cmd, "inspect"))
         return cmd_inspect(argc - 1, argv + 1);
     if (cmd[0] == '-')
         return cmd_run(argc, argv, 0); /* `lede -c CONFIG FILE` means run */
+    if (has_suffix(cmd, ".cfg"))
+        return usage_error("unknown command '%s': to run a config, lede run -c CONFIG [INPUT...]",
+                           cmd);
     return usage_error("unknown command '%s' (run, check, stages, inspect, new-stage)", cmd);
 }

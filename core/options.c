@@ -56,6 +56,14 @@ static void choices_text(const lede_option_desc *d, char *out, size_t size)
     }
 }
 
+/* Whether text is word (lower-case ASCII) in any case. */
+static int same_word(const char *text, const char *word)
+{
+    while (*word && tolower((unsigned char)*text) == *word)
+        text++, word++;
+    return *text == '\0' && *word == '\0';
+}
+
 /* Parses and checks text for option v; on success stores it. */
 static int assign(lede__optval *v, const char *stage, const char *where, const char *text,
                   lede_error *err)
@@ -67,11 +75,12 @@ static int assign(lede__optval *v, const char *stage, const char *where, const c
 
     switch (d->type) {
     case LEDE_OPT_BOOL:
-        if (!strcmp(text, "true") || !strcmp(text, "1") || !strcmp(text, "yes") ||
-            !strcmp(text, "on"))
+        /* In any case, as libconfig reads TRUE and False in a config file. */
+        if (same_word(text, "true") || !strcmp(text, "1") || same_word(text, "yes") ||
+            same_word(text, "on"))
             v->i = 1;
-        else if (!strcmp(text, "false") || !strcmp(text, "0") || !strcmp(text, "no") ||
-                 !strcmp(text, "off"))
+        else if (same_word(text, "false") || !strcmp(text, "0") || same_word(text, "no") ||
+                 same_word(text, "off"))
             v->i = 0;
         else
             return lede_error_set(err, LEDE_ECONFIG,
@@ -348,10 +357,14 @@ int lede__options_parse_list(lede_options *opts, const char *stage, const char *
         if (truncated)
             return lede_error_set(err, LEDE_ECONFIG, "%s: stage '%s': option value too long", where,
                                   stage);
-        if (!eq || eq == pair)
+        if (!eq || eq == pair) {
+            /* "format = csv" splits into three words: say why. */
+            const char *next = p + strspn(p, " \t");
+            int spaced = eq == pair || *next == '=';
             return lede_error_set(err, LEDE_ECONFIG,
-                                  "%s: stage '%s': expected OPTION=VALUE, got '%s'", where, stage,
-                                  pair);
+                                  "%s: stage '%s': expected OPTION=VALUE, got '%s'%s", where, stage,
+                                  pair, spaced ? " (no spaces around '=')" : "");
+        }
         *eq = '\0';
         /* A list is one stage's settings, like a config group: each option once. */
         const lede__optval *v = find(opts, pair);

@@ -180,6 +180,11 @@ int lede__pipeline_override(lede__pipeline *p, const char *spec, lede_error *err
                               spec);
     snprintf(target, sizeof target, "%.*s", (int)(dot - spec), spec);
     snprintf(option, sizeof option, "%.*s", (int)(eq - dot - 1), dot + 1);
+    /* "-o 'summarizer.sentences = 5'" would be the unknown option 'sentences '. */
+    if (eq[-1] == ' ' || eq[-1] == '\t')
+        return lede_error_set(err, LEDE_ECONFIG,
+                              "-o %s: no spaces around '=' (for example -o summarizer.sentences=5)",
+                              spec);
     /* An instance name wins; otherwise every instance of that stage. */
     pipe_stage *named = stage_by_name(p, target);
     for (size_t i = 0; i < p->n; i++) {
@@ -202,9 +207,18 @@ int lede__pipeline_override(lede__pipeline *p, const char *spec, lede_error *err
         free(st->overrides);
         st->overrides = o;
     }
-    if (!matched)
-        return lede_error_set(err, LEDE_ECONFIG,
-                              "-o %s: no stage or stage name '%s' in this pipeline", spec, target);
+    if (!matched) {
+        lede__suggest sg;
+        lede__suggest_init(&sg, target);
+        for (size_t i = 0; i < p->n; i++) {
+            lede__suggest_consider(&sg, p->stages[i]->desc->name, strlen(p->stages[i]->desc->name));
+            lede__suggest_consider(&sg, p->stages[i]->name, strlen(p->stages[i]->name));
+        }
+        const char *sug = lede__suggest_result(&sg);
+        return lede_error_set(
+            err, LEDE_ECONFIG, "-o %s: no stage or stage name '%s' in this pipeline%s%s%s", spec,
+            target, sug ? " (did you mean '" : "", sug ? sug : "", sug ? "'?)" : "");
+    }
     return 0;
 }
 
@@ -288,6 +302,17 @@ static int is_null(const struct stat *st)
     return S_ISCHR(st->st_mode) && stat("/dev/null", &null) == 0 && st->st_rdev == null.st_rdev;
 }
 
+/* A stage's message that opens with its own name ("tokenizer: cannot read ...") would read
+ * "stage 'tokenizer': tokenizer: cannot read ..." once the host names the stage: the
+ * repetition goes. */
+static void drop_own_name(lede_error *err, const char *name)
+{
+    size_t n = strlen(name);
+    if (err && strncmp(err->message, name, n) == 0 && err->message[n] == ':' &&
+        err->message[n + 1] == ' ')
+        memmove(err->message, err->message + n + 2, strlen(err->message + n + 2) + 1);
+}
+
 int lede__pipeline_start(lede__pipeline *p, lede_error *err)
 {
     for (size_t i = 0; i < p->n; i++) {
@@ -313,6 +338,7 @@ int lede__pipeline_start(lede__pipeline *p, lede_error *err)
             if (rc) {
                 if (!err || !err->message[0])
                     lede_error_set(err, rc, "%s", lede_strerror(rc));
+                drop_own_name(err, st->desc->name);
                 lede_error_prefix(err, "%s%s%s%s%sstage '%s'", st->where,
                                   st->overrides ? " (with " : "",
                                   st->overrides ? st->overrides : "", st->overrides ? ")" : "",

@@ -76,10 +76,17 @@ static void test_wrong_type_is_refused(void **state)
     (void)state;
     assert_int_equal(load("pipeline = ( { stage = \"teststage_ok\"; n = \"4\"; } );\n", &p, &err),
                      LEDE_ECONFIG);
-    assert_string_equal(err.message, at(2, "stage 'teststage_ok': option 'n' must be an integer"));
+    assert_string_equal(err.message, at(2, "stage 'teststage_ok': option 'n' must be an integer, "
+                                           "not the string \"4\""));
+    assert_int_equal(load("pipeline = ( { stage = \"teststage_ok\"; n = 3.5; } );\n", &p, &err),
+                     LEDE_ECONFIG);
+    assert_non_null(strstr(err.message, "option 'n' must be an integer, not 3.5"));
+    assert_int_equal(load("pipeline = ( { stage = \"teststage_ok\"; label = 7; } );\n", &p, &err),
+                     LEDE_ECONFIG);
+    assert_non_null(strstr(err.message, "option 'label' must be a string in double quotes, not 7"));
     assert_int_equal(load("pipeline = ( { stage = \"teststage_ok\"; flag = 1; } );\n", &p, &err),
                      LEDE_ECONFIG);
-    assert_non_null(strstr(err.message, "option 'flag' must be true or false"));
+    assert_non_null(strstr(err.message, "option 'flag' must be true or false, not 1"));
 }
 
 static void test_out_of_range_and_bad_choice_are_refused(void **state)
@@ -191,12 +198,68 @@ static void test_syntax_error_and_unknown_setting_name_the_line(void **state)
     lede_error err;
     (void)state;
     assert_int_equal(load("pipeline = ( { stage = teststage_ok; } );\n", &p, &err), LEDE_ECONFIG);
-    assert_non_null(strstr(err.message, at(2, "")));
+    /* libconfig's bare "syntax error" comes with the line and the usual causes. */
+    assert_string_equal(err.message,
+                        at(2, "syntax error in: pipeline = ( { stage = teststage_ok; } ); (a "
+                              "string without double quotes? a ';' or ',' missing, or a ',' "
+                              "after the last entry?)"));
     assert_int_equal(load("pipline = ( { stage = \"teststage_ok\"; } );\n", &p, &err),
                      LEDE_ECONFIG);
     assert_string_equal(err.message, at(2, "unknown setting 'pipline' (did you mean 'pipeline'?)"));
     assert_int_equal(load("workers = 2;\n", &p, &err), LEDE_ECONFIG);
     assert_non_null(strstr(err.message, "no pipeline"));
+    /* A pipeline of the wrong shape is named as such, at its line, not as missing. */
+    assert_int_equal(load("pipeline = [ \"teststage_ok\" ];\n", &p, &err), LEDE_ECONFIG);
+    assert_non_null(strstr(err.message, at(2, "pipeline is not a list: write `pipeline = (")));
+    assert_int_equal(load("\npipeline = ( );\n", &p, &err), LEDE_ECONFIG);
+    assert_non_null(strstr(err.message, at(3, "the pipeline is empty")));
+}
+
+/* A byte order mark before the first setting (Notepad writes one) is no syntax error. */
+static void test_a_byte_order_mark_is_skipped(void **state)
+{
+    lede__loader *ld;
+    lede__settings set;
+    lede__pipeline *p = NULL;
+    lede_error err;
+    char path[64] = "/tmp/lede-test-bom-XXXXXX", want[256];
+    (void)state;
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    fprintf(f,
+            "\xef\xbb\xbfplugin_path = [ \"%s\" ];\n"
+            "pipeline = ( { stage = \"teststage_ok\"; n = 40; } );\n",
+            LEDE_TEST_STAGE_DIR);
+    fclose(f);
+    lede__settings_init(&set);
+    assert_int_equal(lede__loader_new(&ld, &err), 0);
+    /* Read past the mark: the error is the option's, at its line, not a syntax error. */
+    int rc = lede__config_load(path, ld, &set, &p, &err);
+    unlink(path);
+    assert_int_equal(rc, LEDE_ECONFIG);
+    snprintf(want, sizeof want,
+             "%s:2: stage 'teststage_ok': option 'n' = 40 is out of range [1, 10]", path);
+    assert_string_equal(err.message, want);
+    lede__pipeline_free(p);
+    lede__loader_free(ld);
+}
+
+/* A config path that is a directory says so (libconfig alone gives no reason). */
+static void test_a_directory_as_config_says_so(void **state)
+{
+    lede__loader *ld;
+    lede__settings set;
+    lede__pipeline *p = NULL;
+    lede_error err;
+    (void)state;
+    lede__settings_init(&set);
+    assert_int_equal(lede__loader_new(&ld, &err), 0);
+    assert_int_equal(lede__config_load("/tmp", ld, &set, &p, &err), LEDE_ECONFIG);
+    assert_string_equal(err.message, "/tmp: cannot read config file: Is a directory");
+    assert_null(p);
+    lede__loader_free(ld);
 }
 
 static void test_overrides_target_names_then_stages(void **state)
@@ -213,9 +276,16 @@ static void test_overrides_target_names_then_stages(void **state)
     assert_int_equal(lede__pipeline_override(p, "teststage_ok#2.n=6", &err), 0);
     assert_int_equal(lede__pipeline_override(p, "nosuch.n=6", &err), LEDE_ECONFIG);
     assert_non_null(strstr(err.message, "no stage or stage name 'nosuch'"));
+    assert_null(strstr(err.message, "did you mean"));
+    assert_int_equal(lede__pipeline_override(p, "teststage_k.n=6", &err), LEDE_ECONFIG);
+    assert_string_equal(err.message, "-o teststage_k.n=6: no stage or stage name 'teststage_k' in "
+                                     "this pipeline (did you mean 'teststage_ok'?)");
     assert_int_equal(lede__pipeline_override(p, "teststage_ok.n=99", &err), LEDE_ECONFIG);
     assert_non_null(strstr(err.message, "out of range"));
     assert_int_equal(lede__pipeline_override(p, "bad", &err), LEDE_ECONFIG);
+    assert_int_equal(lede__pipeline_override(p, "teststage_ok.n = 6", &err), LEDE_ECONFIG);
+    assert_string_equal(err.message, "-o teststage_ok.n = 6: no spaces around '=' (for example -o "
+                                     "summarizer.sentences=5)");
     lede__pipeline_free(p);
     assert_int_equal(lede__pipeline_parse_inline("teststage_ok nn=1", ld, &p, &err), LEDE_ECONFIG);
     assert_non_null(strstr(err.message, "did you mean 'n'?"));
@@ -261,6 +331,8 @@ int main(void)
         cmocka_unit_test(test_missing_layer_says_which_stage_to_put_before),
         cmocka_unit_test(test_same_stage_twice_needs_distinct_names),
         cmocka_unit_test(test_syntax_error_and_unknown_setting_name_the_line),
+        cmocka_unit_test(test_a_directory_as_config_says_so),
+        cmocka_unit_test(test_a_byte_order_mark_is_skipped),
         cmocka_unit_test(test_overrides_target_names_then_stages),
         cmocka_unit_test(test_integers_wider_than_32_bits_are_not_wrapped),
     };

@@ -372,6 +372,28 @@ static void test_ndjson_odd_inputs_are_read_or_named(void **state)
     assert_non_null(strstr(r.err, "warning: no documents found in the inputs named (in text mode"));
     assert_non_null(strstr(r.out, "status 0\n{\"id\":"));
     done(&r);
+    /* An NDJSON file named with a text config is one document of JSON text: a warning says
+     * so and how to read it (-q leaves it out); the record is still written. */
+    r = run("echo '{\"id\":\"a\",\"text\":\"One.\"}' > $E-b.ndjson && "
+            "$LEDE run -c configs/default.cfg $E-b.ndjson && "
+            "$LEDE run -q -c configs/default.cfg $E-b.ndjson 2>&1 >/dev/null | wc -c");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.err, "-b.ndjson is read as one text document (input is \"text\"); "
+                                  "--input ndjson reads a record per line\n"));
+    assert_non_null(strstr(r.out, "-b.ndjson\",\n"));
+    assert_non_null(strstr(r.out, "}\n0\n"));
+    done(&r);
+    /* An empty file named in NDJSON mode: the warning is about the file, not directories. */
+    r = run(": > $E-e.ndjson && $LEDE run -c configs/batch-ndjson.cfg $E-e.ndjson");
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.err, "lede: warning: no documents found in the inputs named (no record: "
+                               "empty, or blank lines only)\n");
+    done(&r);
+    r = run("$LEDE run -c configs/batch-ndjson.cfg " SAMPLE " 2>&1 >/dev/null | head -1");
+    assert_string_equal(r.out, "lede: warning: " SAMPLE " is read as NDJSON, a JSON record per "
+                               "line (input is \"ndjson\"); --input text reads it as one "
+                               "document\n");
+    done(&r);
 }
 
 /* An output file inside the input directory is not read back (it would grow as it is
@@ -491,6 +513,12 @@ static void test_stages_and_inspect_describe_the_build_tree(void **state)
     assert_non_null(strstr(r.out, "format"));
     assert_non_null(strstr(r.out, "choices: json ndjson markdown csv"));
     assert_non_null(strstr(r.out, "{ stage = \"exporter\";"));
+    assert_non_null(strstr(r.out, "\nFlags:       renders-errors shareable\n"));
+    done(&r);
+    r = run("$LEDE inspect quotes && $LEDE inspect tokenizer");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "\nFlags:       shareable\n"));
+    assert_non_null(strstr(r.out, "  abbreviations      string default: \"\"\n"));
     done(&r);
 }
 
@@ -838,10 +866,61 @@ static void test_usage_errors_exit_2(void **state)
     r = run("$LEDE run " SAMPLE);
     assert_int_equal(r.status, 2);
     assert_non_null(strstr(r.err, "no pipeline"));
+    assert_null(strstr(r.err, "put -c before it"));
+    done(&r);
+    /* A config named without -c, or without the command, is named in the message. */
+    r = run("$LEDE run configs/default.cfg " SAMPLE);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "(for the config 'configs/default.cfg', put -c before it)"));
+    assert_string_equal(r.out, "");
+    done(&r);
+    r = run("$LEDE configs/default.cfg " SAMPLE);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "unknown command 'configs/default.cfg': to run a config, lede "
+                                  "run -c CONFIG [INPUT...]"));
     done(&r);
     r = run("$LEDE --version");
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "stage ABI"));
+    done(&r);
+    /* getopt's messages name the command, and point to --help like lede's own. */
+    r = run("$LEDE run -c configs/default.cfg --bogus " SAMPLE);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "lede run: unrecognized option '--bogus'\nTry 'lede --help'."));
+    done(&r);
+    r = run("$LEDE check -c configs/default.cfg -j");
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "lede check: option requires an argument -- 'j'"));
+    done(&r);
+    /* check validates and reads nothing: an input given to it is a mistake, not ignored. */
+    r = run("$LEDE check -c configs/default.cfg " SAMPLE);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "check reads no input (given '" SAMPLE "')"));
+    assert_string_equal(r.out, "");
+    done(&r);
+    /* --help of every command is its usage, on stdout, status 0. */
+    r = run("$LEDE inspect --help && $LEDE stages -h && $LEDE run --help | head -1 && "
+            "$LEDE new-stage --help | head -1");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "usage: lede inspect STAGE\n"));
+    assert_non_null(strstr(r.out, "usage: lede stages\n"));
+    assert_non_null(strstr(r.out, "usage: lede run "));
+    assert_non_null(strstr(r.out, "usage: lede new-stage "));
+    assert_string_equal(r.err, "");
+    done(&r);
+    /* The host names the stage; the stage's own "tokenizer: " is not repeated after it. */
+    r = run("$LEDE run -p 'tokenizer abbreviations=/nonexistent-abbr ! exporter' " SAMPLE);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "-p stage 1: stage 'tokenizer': cannot read abbreviations "
+                                  "file '/nonexistent-abbr'"));
+    done(&r);
+    r = run("LEDE_PLUGIN_PATH=/nonexistent-stages $LEDE stages");
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "search path:\n  /nonexistent-stages (no such directory)\n"));
+    done(&r);
+    r = run("$LEDE stages exporter");
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "stages takes no arguments (given 'exporter')"));
     done(&r);
 }
 
@@ -907,7 +986,8 @@ static void test_joined_files_and_pipelines_that_write_nothing(void **state)
     done(&r);
     r = run("printf 'doc_timeout = 5;\\npipeline = ({ stage = \"tokenizer\"; });\\n' > $E.cfg "
             "&& echo x | $LEDE run -c $E.cfg; echo status $?; rm -f $E.cfg");
-    assert_non_null(strstr(r.err, "doc_timeout in the config needs --isolate"));
+    assert_non_null(strstr(r.err, "doc_timeout in /tmp/lede-e2e-"));
+    assert_non_null(strstr(r.err, ".cfg needs --isolate"));
     assert_non_null(strstr(r.out, "status 2"));
     done(&r);
     /* An exporter option the format ignores is named, and the run goes on. */

@@ -90,9 +90,13 @@ static void test_unknown_stage_lists_the_directories_searched(void **state)
     lede_error err;
     (void)state;
     assert_int_equal(lede__loader_add_dir(ld, "/nonexistent/dir", &err), 0);
+    assert_int_equal(lede__loader_add_dir(ld, "/tmp", &err), 0);
     assert_int_equal(lede__loader_load(ld, "tokenzier", &m, &err), LEDE_ENOTFOUND);
     assert_non_null(strstr(err.message, "no stage named 'tokenzier'"));
-    assert_non_null(strstr(err.message, "/nonexistent/dir"));
+    assert_non_null(strstr(err.message, "/nonexistent/dir (no such directory)"));
+    /* Only the missing one is marked. */
+    assert_non_null(strstr(err.message, "/tmp"));
+    assert_null(strstr(err.message, "/tmp (no such directory)"));
     lede__loader_free(ld);
 }
 

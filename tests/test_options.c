@@ -37,6 +37,31 @@ static void test_defaults_are_filled(void **state)
     lede__options_free(&o);
 }
 
+/* Booleans on the command line read as libconfig reads them in a file, in any case. */
+static void test_booleans_in_any_case(void **state)
+{
+    lede_options o;
+    lede_error err;
+    (void)state;
+    init(&o);
+    assert_int_equal(lede__options_set_text(&o, "exporter", "-o", "pretty", "FALSE", &err), 0);
+    assert_false(lede_opt_bool(&o, "pretty"));
+    lede__options_free(&o);
+    init(&o);
+    assert_int_equal(lede__options_set_text(&o, "exporter", "-o", "pretty", "Off", &err), 0);
+    assert_false(lede_opt_bool(&o, "pretty"));
+    lede__options_free(&o);
+    init(&o);
+    assert_int_equal(lede__options_set_text(&o, "exporter", "-o", "pretty", "No", &err), 0);
+    assert_false(lede_opt_bool(&o, "pretty"));
+    lede__options_free(&o);
+    init(&o);
+    assert_int_equal(lede__options_set_text(&o, "exporter", "-o", "pretty", "falsey", &err),
+                     LEDE_ECONFIG);
+    assert_non_null(strstr(err.message, "must be a boolean (true or false), not 'falsey'"));
+    lede__options_free(&o);
+}
+
 static void test_unknown_option_suggests_the_near_miss(void **state)
 {
     lede_options o;
@@ -90,6 +115,18 @@ static void test_list_parsing_sets_values_and_quotes(void **state)
     assert_true(lede_opt_is_set(&o, "format"));
     assert_int_equal(lede__options_parse_list(&o, "exporter", "-p", "format", &err), LEDE_ECONFIG);
     assert_non_null(strstr(err.message, "expected OPTION=VALUE"));
+    assert_null(strstr(err.message, "spaces"));
+    lede__options_free(&o);
+    init(&o);
+    assert_int_equal(lede__options_parse_list(&o, "exporter", "-p", "format = csv", &err),
+                     LEDE_ECONFIG);
+    assert_string_equal(err.message, "-p: stage 'exporter': expected OPTION=VALUE, got 'format' "
+                                     "(no spaces around '=')");
+    lede__options_free(&o);
+    init(&o);
+    assert_int_equal(lede__options_parse_list(&o, "exporter", "-p", "format =csv", &err),
+                     LEDE_ECONFIG);
+    assert_non_null(strstr(err.message, "(no spaces around '=')"));
     lede__options_free(&o);
 }
 
@@ -145,6 +182,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_defaults_are_filled),
+        cmocka_unit_test(test_booleans_in_any_case),
         cmocka_unit_test(test_unknown_option_suggests_the_near_miss),
         cmocka_unit_test(test_out_of_range_and_wrong_type_are_refused),
         cmocka_unit_test(test_list_parsing_sets_values_and_quotes),

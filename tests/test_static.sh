@@ -21,6 +21,10 @@ done
 for s in tokenizer quotes summarizer exporter; do
   grep -q "^  $s " stages.txt || { echo "FAIL: $s not built in"; cat stages.txt; exit 1; }
 done
+# A stage file of a built-in's name is listed as shadowed by the built-in (no directory).
+LEDE_PLUGIN_PATH=$(dirname "$bin")/../lib/lede/stages ./lede stages > stages.txt
+grep -q 'tokenizer.*\[shadowed by the one listed above\]' stages.txt ||
+  { echo "FAIL: a shadowed stage file is not named as such"; cat stages.txt; exit 1; }
 ./lede run -c "$src/configs/default.cfg" "$src/examples/putin-iran.txt" > out.json
 grep -q '"speaker": "Jake Sullivan"' out.json || { echo "FAIL: no quotes in output"; exit 1; }
 ./lede run -c "$src/configs/batch-ndjson.cfg" < /dev/null > empty.ndjson
