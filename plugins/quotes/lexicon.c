@@ -744,8 +744,15 @@ static qt_cue_kind cue_at_listed(const qt_view *v, size_t i, uint32_t bits, size
     }
     if (!qt_tok_case(v, i))
         return QT_CUE_NONE;
-    if (bits & QT_W_CUE_VERBS)
+    if (bits & QT_W_CUE_VERBS) {
+        /* Mr Blair said the claims were "...": after an article, a demonstrative or a
+         * possessive the form is a noun (the claims, his reports, these calls), no cue; not
+         * after "her" (heard her say) nor "that" (a report that claims). */
+        if (i > 0 && qt_tok_in(v, i - 1, QT_W_PHRASE_OPENERS) && !qt_tok_is(v, i - 1, "her") &&
+            !qt_tok_is(v, i - 1, "that"))
+            return QT_CUE_NONE;
         return QT_CUE_VERB;
+    }
     if (bits & QT_W_CUE_PARTICIPLES)
         return QT_CUE_PARTICIPLE;
     if (bits & QT_W_CUE_NOUNS)

@@ -687,12 +687,14 @@ static int same_words(const qt_view *v, size_t d, size_t job, size_t e, size_t e
  * Blasio, President Obama, with the description's modifiers: the prime minister is no
  * Foreign Minister) or in apposition (de Blasio, the mayor,). The nearest one; NULL when
  * none. Descriptions worded alike read the text once between them (nm->roles). */
-static const char *role_named_before(qt_names *nm, const qt_view *v, const qt_mention *m)
+static const char *role_named_before(qt_names *nm, const qt_view *v, const qt_mention *m,
+                                     size_t *slot)
 {
     size_t job = m->te - 1, d = m->tb + 1;
     size_t r = 0;
     while (r < nm->n_roles && !same_words(v, d, job, nm->roles[r].d, nm->roles[r].job))
         r++;
+    *slot = SIZE_MAX;
     if (r == nm->n_roles) {
         if (r == sizeof nm->roles / sizeof nm->roles[0])
             return NULL;
@@ -700,8 +702,11 @@ static const char *role_named_before(qt_names *nm, const qt_view *v, const qt_me
         nm->roles[r].job = (uint32_t)job;
         nm->roles[r].scanned = 0;
         nm->roles[r].hit = LEDE_NONE;
+        nm->roles[r].first_at = LEDE_NONE;
+        nm->roles[r].first = NULL;
         nm->n_roles++;
     }
+    *slot = r;
     size_t from = nm->roles[r].scanned, hit = nm->roles[r].hit;
     if (m->tb < from) {
         /* Asked out of text order: read back from it. */
@@ -748,6 +753,30 @@ static const char *role_named_before(qt_names *nm, const qt_view *v, const qt_me
     return qt_names_resolve(nm, v, &who);
 }
 
+/* Whom description m, a job with "the" (refers_back() 2: the mayor, the prime minister),
+ * stands for: the one the text gave that job before (role_named_before()), else the last
+ * person named; NULL when none. The prime minister ... the prime minister said: one with
+ * modifiers before its job that no job named before answers stands for one person through
+ * the story, whom its first mention so worded stood for, not whoever was named last (BBC
+ * politics/253: Gordon Brown and Robert Peston are named between the two). */
+static const char *job_holder(qt_names *nm, const qt_view *v, const qt_mention *m)
+{
+    size_t r;
+    const char *who = role_named_before(nm, v, m, &r);
+    if (who)
+        return who;
+    if (r != SIZE_MAX && m->te - m->tb < 3)
+        r = SIZE_MAX;
+    if (r != SIZE_MAX && nm->roles[r].first && nm->roles[r].first_at <= m->tb)
+        return nm->roles[r].first;
+    who = walk_back(nm, m->tb, WANT_PERSON);
+    if (r != SIZE_MAX && who && (!nm->roles[r].first || m->tb < nm->roles[r].first_at)) {
+        nm->roles[r].first = who;
+        nm->roles[r].first_at = (uint32_t)m->tb;
+    }
+    return who;
+}
+
 const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m)
 {
     if (m->tb >= m->te || m->te > v->n_tok)
@@ -757,16 +786,11 @@ const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m
     if (m->kind == QT_MENTION_PHRASE) {
         /* "the 23-year-old" and "the Tottenham striker" stand for the person last named. */
         int back = refers_back(v, m);
-        if (back == 2) {
-            const char *who = role_named_before(nm, v, m);
-            if (who)
-                return who;
-        }
-        if (back) {
-            const char *who = walk_back(nm, m->tb, back == 1 ? WANT_ANY_PERSON : WANT_PERSON);
-            if (who)
-                return who;
-        }
+        const char *who = back == 2   ? job_holder(nm, v, m)
+                          : back == 1 ? walk_back(nm, m->tb, WANT_ANY_PERSON)
+                                      : NULL;
+        if (who)
+            return who;
         size_t tb = m->tb;
         while (tb + 1 < m->te && qt_tok_in(v, tb, QT_W_DETERMINERS))
             tb++;
@@ -853,11 +877,15 @@ int qt_description_before(const qt_view *v, size_t ob, size_t ce, size_t p, qt_m
 
 const char *qt_names_resolve_description(qt_names *nm, const qt_view *v, const qt_mention *d)
 {
+    int back = refers_back(v, d);
+    if (back == 2)
+        return job_holder(nm, v, d);
     /* The Tory spokesman is Tory spokesman Michael Ancram when the text named him so. */
-    const char *who = role_named_before(nm, v, d);
+    size_t r;
+    const char *who = role_named_before(nm, v, d, &r);
     if (who)
         return who;
-    return refers_back(v, d) ? walk_back(nm, d->tb, WANT_PERSON) : qt_names_resolve(nm, v, d);
+    return back ? walk_back(nm, d->tb, WANT_PERSON) : qt_names_resolve(nm, v, d);
 }
 
 /* qt_names_first_in() read locally: 1 found, 0 not, -1 when the index must answer. */

@@ -91,9 +91,13 @@ struct qt_names {
     /* The searches for a description's job named before (the mayor: Mayor Bill de
      * Blasio), one per wording (tokens d .. job of the first description so worded), each
      * read up to token `scanned` with the last fitting job at `hit` (LEDE_NONE for none):
-     * a later description so worded reads on from there. */
+     * a later description so worded reads on from there. A description with modifiers
+     * before its job (the prime minister) that no named job answers stands for whom its
+     * first mention so worded, at token first_at, stood (first: the walk back's answer,
+     * NULL before any or when it found none). */
     struct {
-        uint32_t d, job, scanned, hit;
+        uint32_t d, job, scanned, hit, first_at;
+        const char *first;
     } roles[8];
     size_t n_roles;
     size_t role_work;             /* tokens they have read */
