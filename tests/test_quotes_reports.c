@@ -60,11 +60,80 @@ static void test_the_same_description_keeps_its_person(void **state)
     qtu_free(&t);
 }
 
+/* BBC politics/253, politics/316: S accused X of "...", S has pledged to "...": the verb's
+ * subject words the partial quotation. */
+static void test_partial_after_accused_and_pledged(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Tory leader Michael Howard accused the prime minister and Mr Brown of \"squabbling "
+            "like schoolboys\". He told Sky News' Sunday with Adam Boulton: \"This is the politics "
+            "of the playground and Britain really does deserve better.\"",
+            NULL);
+    qtu_expect(&t, "squabbling like schoolboys", "Michael Howard", "accused", "Michael Howard");
+    qtu_free(&t);
+    qtu_run(&t,
+            "Tony Blair has pledged to \"never, ever, ever\" attack Tory leader Michael Howard "
+            "over his Jewish beliefs.",
+            NULL);
+    qtu_expect(&t, "never, ever, ever", "Tony Blair", "pledged", "Tony Blair");
+    qtu_free(&t);
+}
+
+/* BBC politics/247, politics/095: will highlight ... "...", call for a "...", spoke of "...";
+ * the two-word verbs are cues as a whole. */
+static void test_partial_after_highlight_call_for_and_spoke_of(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(
+        &t,
+        "Charles Kennedy is set to address 2,000 people at a Hindu temple. Mr Kennedy will also "
+        "highlight the anger among people of \"all races\" over the Iraq war and call for a "
+        "\"balanced approach\" to tackling terrorism.",
+        NULL);
+    qtu_expect(&t, "all races", "Charles Kennedy", "highlight", "Kennedy");
+    qtu_expect(&t, "balanced approach", "Charles Kennedy", "call for", "Kennedy");
+    qtu_free(&t);
+    qtu_run(&t,
+            "Jonathan Baume, of the top civil servants' union, spoke of \"competing agendas\" "
+            "between Mr Brown and Mr Blair.",
+            NULL);
+    qtu_expect(&t, "competing agendas", "Jonathan Baume", "spoke of", "Jonathan Baume");
+    qtu_free(&t);
+}
+
+/* BBC politics/007: a verb that reports a partial quotation is no cue of the full one
+ * before it: the paragraph that goes on He said: "..." is still his, not the Lib Dems'. */
+static void test_report_verbs_leave_full_quotations_alone(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Lib Dem leader Charles Kennedy is expected to attack Mr Blair's words as he begins a "
+            "nationwide tour on Monday. He said: \"This is three-party politics. In the northern "
+            "cities, the contest is between Labour and the Liberal Democrats.\n\n"
+            "\"In southern and rural seats - especially in the South West - the principal "
+            "contenders are the Liberal Democrats and the Conservatives.\" The Lib Dems accuse Mr "
+            "Blair of making a \"touchy-feely\" speech to Labour delegates.",
+            NULL);
+    qtu_expect(&t, "touchy-feely", "Lib Dems", "accuse", "Lib Dems");
+    qtu_expect(&t,
+               "In southern and rural seats - especially in the South West - the principal "
+               "contenders are the Liberal Democrats and the Conservatives.",
+               "Charles Kennedy", "said", "He");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_a_cue_verb_after_an_article_is_a_noun),
         cmocka_unit_test(test_the_same_description_keeps_its_person),
+        cmocka_unit_test(test_partial_after_accused_and_pledged),
+        cmocka_unit_test(test_partial_after_highlight_call_for_and_spoke_of),
+        cmocka_unit_test(test_report_verbs_leave_full_quotations_alone),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

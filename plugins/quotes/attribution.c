@@ -781,14 +781,20 @@ static int coordinated(const qt_view *v, size_t k, size_t lo)
     return i > lo && (qt_tok_is(v, i - 1, "and") || qt_tok_is(v, i - 1, "but"));
 }
 
-/* The words before the opening mark, from the nearest cue backwards. */
-static int read_before(const qt_view *v, qt_names *nm, size_t pb, size_t ob, found *f)
+/* The words before the opening mark, from the nearest cue backwards; for a partial
+ * quotation, a verb whose object it words (qt_report_at()) with its subject too. */
+static int read_before(const qt_view *v, qt_names *nm, size_t pb, size_t ob, int partial, found *f)
 {
     for (size_t k = ob; k-- > pb;) {
         if (v->quoted[k])
             continue;
         size_t end;
         qt_cue_kind kind = qt_cue_at(v, k, &end);
+        int report = 0;
+        if (kind == QT_CUE_NONE && partial && qt_report_at(v, k, &end)) {
+            kind = QT_CUE_VERB;
+            report = 1;
+        }
         if (kind == QT_CUE_NONE || end > ob)
             continue;
         qt_mention who;
@@ -814,6 +820,9 @@ static int read_before(const qt_view *v, qt_names *nm, size_t pb, size_t ob, fou
              * coordinated with an earlier one shares its subject. */
             if (!ok && coordinated(v, k, pb))
                 ok = clause_subject(v, nm, k, &who);
+            /* (He was accused of "...": one with no subject is read past, to a cue.) */
+            if (!ok && report)
+                continue;
             /* "said" with nothing on the left may be inverted: said S, "Q". */
             if (!ok && k == pb)
                 ok = np_right(v, end, ob, &who) && who.kind == QT_MENTION_NAME;
@@ -1450,7 +1459,7 @@ static int read_before_once(const qt_view *v, qt_names *nm, size_t ob, uint32_t 
 {
     if (!m->done) {
         memset(&m->f, 0, sizeof m->f);
-        m->rc = read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &m->f);
+        m->rc = read_before(v, nm, pre_window_start(v, ob, lo_b), ob, 0, &m->f);
         m->done = 1;
     }
     *out = m->f;
@@ -1630,7 +1639,7 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
         } else if (cue_after_comma(v, q, ob, ce, hi_b, &f)) {
             q->kind = LEDE_QUOTE_FULL;
             lead_in = 1;
-        } else if (!read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &f) || !f.has_who) {
+        } else if (!read_before(v, nm, pre_window_start(v, ob, lo_b), ob, 1, &f) || !f.has_who) {
             found g;
             memset(&g, 0, sizeof g);
             if (cue_after_comma_outside(v, ce, hi_b, &g))
@@ -1662,7 +1671,7 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
             found g;
             memset(&g, 0, sizeof g);
             if (!q->speaker && lead_in && f.who.kind == QT_MENTION_PRONOUN &&
-                !read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &g))
+                !read_before(v, nm, pre_window_start(v, ob, lo_b), ob, 0, &g))
                 q->speaker = qt_names_resolve_pronoun_from(
                     nm, v, &f.who, qt_tok_lower_bound(v, sentence_start(v, q->mark_start)));
             else if (!q->speaker) {

@@ -323,6 +323,15 @@ static const char *const nationals[] = {
 static const char *const cue_heads[] = {
     "according", "went", "goes", "go", "referred", "refers", "pointed", "points", "put", "puts",
     "referring", "pointing", NULL};
+/* Verbs whose object a partial quotation words, which seldom introduce a full one: S accused
+ * X of "...", S has pledged to "...", S dismissed them as "...", S will highlight the anger
+ * of "...", S spoke of "...", S talked about a "...", S will call for a "..." (BBC
+ * politics/253, politics/316, politics/247, politics/095, politics/264). Their words stand
+ * in the cue filter under QT_W_CUE_HEADS, which qt_cue_at() reads as no cue on their own;
+ * qt_report_at() reads them. */
+static const char *const report_verbs[] = {
+    "accused", "accuses", "accuse", "pledged", "dismissed", "dismisses", "highlight",
+    "spoke", "speaks", "talked", "call", "calls", NULL};
 /* clang-format on */
 
 /* ---- the lexicon: every word of the lists in one hash table ----
@@ -360,6 +369,7 @@ static const struct {
     {phrase_openers, QT_W_PHRASE_OPENERS},
     {title_small, QT_W_TITLE_SMALL},
     {cue_heads, QT_W_CUE_HEADS},
+    {report_verbs, QT_W_CUE_HEADS},
     {roles, QT_W_ROLES},
     {nationals, QT_W_ROLES},
     {ly_nouns, QT_W_LY_NOUNS},
@@ -685,6 +695,41 @@ __attribute__((noinline))
 #endif
 static qt_cue_kind
 cue_at_listed(const qt_view *v, size_t i, uint32_t bits, size_t *end);
+
+int qt_report_at(const qt_view *v, size_t i, size_t *end)
+{
+    if (i >= v->n_tok)
+        return 0;
+    uint32_t bits = v->lexbits[i];
+    if (!bits) {
+        size_t n = v->tok[i].end > v->tok[i].start ? v->tok[i].end - v->tok[i].start : 0;
+        if (n == 0 || n > v->lex->max_len)
+            return 0;
+        unsigned bit = filter_bit(v->text + v->tok[i].start, n);
+        if (!(v->lex->cue_filter[bit / 64] >> (bit % 64) & 1))
+            return 0;
+        bits = lookup_passed(v, i, n);
+    }
+    if (!(bits & QT_W_CUE_HEADS) || !qt_tok_lowercase(v, i))
+        return 0;
+    /* The calls for, his talk of: a noun after an article or a possessive (as for cues). */
+    if (i > 0 && qt_tok_in(v, i - 1, QT_W_PHRASE_OPENERS) && !qt_tok_is(v, i - 1, "her") &&
+        !qt_tok_is(v, i - 1, "that"))
+        return 0;
+    *end = i + 1;
+    if (qt_tok_is(v, i, "spoke") || qt_tok_is(v, i, "speaks") || qt_tok_is(v, i, "talked")) {
+        *end = i + 2;
+        return qt_tok_is(v, i + 1, "of") || qt_tok_is(v, i + 1, "about");
+    }
+    if (qt_tok_is(v, i, "call") || qt_tok_is(v, i, "calls")) {
+        *end = i + 2;
+        return qt_tok_is(v, i + 1, "for");
+    }
+    for (size_t k = 0; report_verbs[k]; k++)
+        if (qt_tok_is(v, i, report_verbs[k]))
+            return 1;
+    return 0;
+}
 
 qt_cue_kind qt_cue_at(const qt_view *v, size_t i, size_t *end)
 {

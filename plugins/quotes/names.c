@@ -1179,6 +1179,10 @@ static int object_of_verb(const qt_view *v, size_t k)
     for (size_t i = 0; (bits & QT_W_CUE_VERBS) && n >= 4 && transitive[i]; i++)
         if (qt_tok_is(v, k, transitive[i]))
             return 1;
+    /* accused Vieira, dismissed them: so do the verbs whose object a quotation words. */
+    size_t end;
+    if ((bits & QT_W_CUE_HEADS) && qt_report_at(v, k, &end))
+        return 1;
     if (bits & (QT_W_CUE_VERBS | QT_W_CUE_PARTICIPLES | QT_W_FUNCTION | QT_W_ROLES | QT_W_TITLES |
                 QT_W_CUE_HEADS | QT_W_SKIP)) {
         /* (The numbers are function words.) */
