@@ -210,7 +210,7 @@ static int is_verb_cue(const qt_view *v, size_t i)
 {
     size_t end;
     qt_cue_kind kind = qt_cue_at(v, i, &end);
-    return kind != QT_CUE_NONE && kind != QT_CUE_NOUN;
+    return kind != QT_CUE_NONE && kind != QT_CUE_NOUN && kind != QT_CUE_REPORT;
 }
 
 /* A lower-case word ending in -ing (marching). */
@@ -782,7 +782,7 @@ static int coordinated(const qt_view *v, size_t k, size_t lo)
 }
 
 /* The words before the opening mark, from the nearest cue backwards; for a partial
- * quotation, a verb whose object it words (qt_report_at()) with its subject too. */
+ * quotation, a verb whose object it words (QT_CUE_REPORT) with its subject too. */
 static int read_before(const qt_view *v, qt_names *nm, size_t pb, size_t ob, int partial, found *f)
 {
     for (size_t k = ob; k-- > pb;) {
@@ -790,11 +790,9 @@ static int read_before(const qt_view *v, qt_names *nm, size_t pb, size_t ob, int
             continue;
         size_t end;
         qt_cue_kind kind = qt_cue_at(v, k, &end);
-        int report = 0;
-        if (kind == QT_CUE_NONE && partial && qt_report_at(v, k, &end)) {
-            kind = QT_CUE_VERB;
-            report = 1;
-        }
+        int report = kind == QT_CUE_REPORT;
+        if (report)
+            kind = partial ? QT_CUE_VERB : QT_CUE_NONE;
         if (kind == QT_CUE_NONE || end > ob)
             continue;
         qt_mention who;
@@ -1206,7 +1204,7 @@ static void speaker_of_previous_sentence(const qt_view *v, qt_names *nm, lede_qu
         int ok = 0;
         /* In a statement on Sunday, the Cabinet Office said: a noun cue in an adverbial
          * before the verb's is no cue of its own (BBC politics/042). */
-        if (kind == QT_CUE_NONE || kind == QT_CUE_NOUN)
+        if (kind == QT_CUE_NONE || kind == QT_CUE_NOUN || kind == QT_CUE_REPORT)
             continue;
         if (kind == QT_CUE_VERB)
             ok = subject_left(v, j, s, &who);

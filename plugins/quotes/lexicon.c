@@ -327,8 +327,7 @@ static const char *const cue_heads[] = {
  * X of "...", S has pledged to "...", S dismissed them as "...", S will highlight the anger
  * of "...", S spoke of "...", S talked about a "...", S will call for a "..." (BBC
  * politics/253, politics/316, politics/247, politics/095, politics/264). Their words stand
- * in the cue filter under QT_W_CUE_HEADS, which qt_cue_at() reads as no cue on their own;
- * qt_report_at() reads them. */
+ * in the cue filter under QT_W_CUE_HEADS; qt_cue_at() reads them as QT_CUE_REPORT. */
 static const char *const report_verbs[] = {
     "accused", "accuses", "accuse", "pledged", "dismissed", "dismisses", "highlight",
     "spoke", "speaks", "talked", "call", "calls", NULL};
@@ -696,41 +695,6 @@ __attribute__((noinline))
 static qt_cue_kind
 cue_at_listed(const qt_view *v, size_t i, uint32_t bits, size_t *end);
 
-int qt_report_at(const qt_view *v, size_t i, size_t *end)
-{
-    if (i >= v->n_tok)
-        return 0;
-    uint32_t bits = v->lexbits[i];
-    if (!bits) {
-        size_t n = v->tok[i].end > v->tok[i].start ? v->tok[i].end - v->tok[i].start : 0;
-        if (n == 0 || n > v->lex->max_len)
-            return 0;
-        unsigned bit = filter_bit(v->text + v->tok[i].start, n);
-        if (!(v->lex->cue_filter[bit / 64] >> (bit % 64) & 1))
-            return 0;
-        bits = lookup_passed(v, i, n);
-    }
-    if (!(bits & QT_W_CUE_HEADS) || !qt_tok_lowercase(v, i))
-        return 0;
-    /* The calls for, his talk of: a noun after an article or a possessive (as for cues). */
-    if (i > 0 && qt_tok_in(v, i - 1, QT_W_PHRASE_OPENERS) && !qt_tok_is(v, i - 1, "her") &&
-        !qt_tok_is(v, i - 1, "that"))
-        return 0;
-    *end = i + 1;
-    if (qt_tok_is(v, i, "spoke") || qt_tok_is(v, i, "speaks") || qt_tok_is(v, i, "talked")) {
-        *end = i + 2;
-        return qt_tok_is(v, i + 1, "of") || qt_tok_is(v, i + 1, "about");
-    }
-    if (qt_tok_is(v, i, "call") || qt_tok_is(v, i, "calls")) {
-        *end = i + 2;
-        return qt_tok_is(v, i + 1, "for");
-    }
-    for (size_t k = 0; report_verbs[k]; k++)
-        if (qt_tok_is(v, i, report_verbs[k]))
-            return 1;
-    return 0;
-}
-
 qt_cue_kind qt_cue_at(const qt_view *v, size_t i, size_t *end)
 {
     if (i >= v->n_tok)
@@ -751,6 +715,32 @@ qt_cue_kind qt_cue_at(const qt_view *v, size_t i, size_t *end)
     if (!(bits & CUE_LISTS))
         return QT_CUE_NONE;
     return cue_at_listed(v, i, bits, end);
+}
+
+/* qt_cue_at() for a token i of the cue heads that opens no cue phrase: QT_CUE_REPORT for
+ * the verbs whose object a partial quotation words (report_verbs; *end past a two-word one:
+ * spoke of, call for), else QT_CUE_NONE. */
+static qt_cue_kind report_at(const qt_view *v, size_t i, size_t *end)
+{
+    if (!qt_tok_lowercase(v, i))
+        return QT_CUE_NONE;
+    /* The calls for, his talk of: a noun after an article or a possessive (as for cues). */
+    if (i > 0 && qt_tok_in(v, i - 1, QT_W_PHRASE_OPENERS) && !qt_tok_is(v, i - 1, "her") &&
+        !qt_tok_is(v, i - 1, "that"))
+        return QT_CUE_NONE;
+    if (qt_tok_is(v, i, "spoke") || qt_tok_is(v, i, "speaks") || qt_tok_is(v, i, "talked")) {
+        *end = i + 2;
+        return qt_tok_is(v, i + 1, "of") || qt_tok_is(v, i + 1, "about") ? QT_CUE_REPORT
+                                                                         : QT_CUE_NONE;
+    }
+    if (qt_tok_is(v, i, "call") || qt_tok_is(v, i, "calls")) {
+        *end = i + 2;
+        return qt_tok_is(v, i + 1, "for") ? QT_CUE_REPORT : QT_CUE_NONE;
+    }
+    for (size_t k = 0; report_verbs[k]; k++)
+        if (qt_tok_is(v, i, report_verbs[k]))
+            return QT_CUE_REPORT;
+    return QT_CUE_NONE;
 }
 
 static qt_cue_kind cue_at_listed(const qt_view *v, size_t i, uint32_t bits, size_t *end)
@@ -786,6 +776,8 @@ static qt_cue_kind cue_at_listed(const qt_view *v, size_t i, uint32_t bits, size
             *end = i + 2;
             return QT_CUE_PARTICIPLE;
         }
+        if (!(bits & QT_W_CUE_VERBS))
+            return report_at(v, i, end);
     }
     if (!qt_tok_case(v, i))
         return QT_CUE_NONE;

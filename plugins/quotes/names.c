@@ -1181,7 +1181,7 @@ static int object_of_verb(const qt_view *v, size_t k)
             return 1;
     /* accused Vieira, dismissed them: so do the verbs whose object a quotation words. */
     size_t end;
-    if ((bits & QT_W_CUE_HEADS) && qt_report_at(v, k, &end))
+    if ((bits & QT_W_CUE_HEADS) && qt_cue_at(v, k, &end) == QT_CUE_REPORT)
         return 1;
     if (bits & (QT_W_CUE_VERBS | QT_W_CUE_PARTICIPLES | QT_W_FUNCTION | QT_W_ROLES | QT_W_TITLES |
                 QT_W_CUE_HEADS | QT_W_SKIP)) {

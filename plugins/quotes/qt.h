@@ -267,7 +267,9 @@ typedef enum qt_cue_kind {
     QT_CUE_VERB,       /* said, told, wrote: the subject is on the left */
     QT_CUE_PARTICIPLE, /* adding, noting: the subject is the clause's subject */
     QT_CUE_ACCORDING,  /* according to S */
-    QT_CUE_NOUN        /* S's characterization / description / words */
+    QT_CUE_NOUN,       /* S's characterization / description / words */
+    QT_CUE_REPORT      /* accused X of, spoke of: a verb whose object a partial quotation
+                        * words, no cue of a full one */
 } qt_cue_kind;
 
 /* The n bytes at s spell the lower-case ASCII word, ignoring the case of A-Z. */
@@ -321,9 +323,6 @@ static inline int qt_tok_possessive(const qt_view *v, size_t i, size_t *stem_len
 
 /* The cue starting at token i, if any, and in *end the token after it (went on: 2). */
 qt_cue_kind qt_cue_at(const qt_view *v, size_t i, size_t *end);
-/* Token i starts a verb whose object a partial quotation words, no cue of a full one
- * (accused X of "...", spoke of "..."): 1 with the token after it in *end. */
-int qt_report_at(const qt_view *v, size_t i, size_t *end);
 /* The words of [start, end) (its first token at or after token from) are in title case (Morning
  * Joe, Coal Isn't the Villain): a title or a name quoted, which nobody says. */
 int qt_title_case(const qt_view *v, size_t from, uint32_t start, uint32_t end);
