@@ -126,6 +126,38 @@ static void test_report_verbs_leave_full_quotations_alone(void **state)
     qtu_free(&t);
 }
 
+/* BBC politics/346: "...," he promised after a sentence that ends ", he said." goes on the
+ * report of the he of the quotation before (Alan Milburn), not Tony Blair, whom that
+ * sentence reports on. */
+static void test_he_goes_on_a_report_ending_in_he_said(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Mr Milburn, in the latest in his series of pre-election-campaign campaigning, "
+            "explained the slogan was the reaction to polling. \"Not many people talk about the "
+            "years before 1997 as the good old days,\" he declared.\n\n"
+            "Nobody, he claimed, could picture Liberal Democrat leader Charles Kennedy walking up "
+            "Downing Street the day after polling. They could, however, picture Michael Howard "
+            "or, of course, Tony Blair doing it. And Tony Blair would be in the very front line "
+            "of that campaign, he said. \"Between now and the election the prime minister will "
+            "be spending more time out of London than in it but in Britain, not overseas,\" he "
+            "promised. \"He will be leading the domestic debate from the front, listening, "
+            "taking the flak.\"",
+            NULL);
+    qtu_expect(&t, "Not many people talk about the years before 1997 as the good old days,",
+               "Mr Milburn", "declared", "he");
+    qtu_expect(&t,
+               "Between now and the election the prime minister will be spending more time out "
+               "of London than in it but in Britain, not overseas,",
+               "Mr Milburn", "promised", "he");
+    qtu_expect(&t,
+               "He will be leading the domestic debate from the front, listening, taking the "
+               "flak.",
+               "Mr Milburn", "promised", "he");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -134,6 +166,7 @@ int main(void)
         cmocka_unit_test(test_partial_after_accused_and_pledged),
         cmocka_unit_test(test_partial_after_highlight_call_for_and_spoke_of),
         cmocka_unit_test(test_report_verbs_leave_full_quotations_alone),
+        cmocka_unit_test(test_he_goes_on_a_report_ending_in_he_said),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -884,8 +884,10 @@ static const qt_mention *same_pronoun_before(const qt_view *v, const lede_quote 
 /* "...," he says. ... "...," he explains: he after a quotation is whom the he of the
  * quotation p before stood for, when no one is named between them outside quotations
  * (BBC tech/313: not a film named before both). */
-static int same_pronoun_as(const qt_view *v, qt_names *nm, const lede_quote *p, size_t ce,
-                           const qt_mention *who)
+/* The quotation p before was said by the same he or she as who, a pronoun after the
+ * closing token ce of a later one: p's speaker was resolved from that pronoun's word. */
+static int spoken_by_same_pronoun(const qt_view *v, const lede_quote *p, size_t ce,
+                                  const qt_mention *who)
 {
     if (!p->speaker || who->kind != QT_MENTION_PRONOUN || who->tb < ce ||
         p->speaker_start == LEDE_NONE || p->speaker_end <= p->speaker_start ||
@@ -893,10 +895,36 @@ static int same_pronoun_as(const qt_view *v, qt_names *nm, const lede_quote *p, 
         return 0;
     uint32_t b = v->tok[who->tb].start, e = v->tok[who->tb].end;
     size_t n = e - b;
-    if (p->speaker_end - p->speaker_start != n || p->speaker_end > b ||
-        (v->text[p->speaker_start] | 0x20) != (v->text[b] | 0x20) ||
-        memcmp(v->text + p->speaker_start + 1, v->text + b + 1, n - 1) != 0)
+    return p->speaker_end - p->speaker_start == n && p->speaker_end <= b &&
+           (v->text[p->speaker_start] | 0x20) == (v->text[b] | 0x20) &&
+           memcmp(v->text + p->speaker_start + 1, v->text + b + 1, n - 1) == 0;
+}
+
+/* Nobody, he claimed, could picture ... And Tony Blair would be in the very front line of
+ * that campaign, he said. "...," he promised: he after a quotation that opens its sentence,
+ * when the sentence before in its paragraph (pi) ends in the same pronoun with a cue verb
+ * after a comma, goes on the report of the he of the quotation p before (BBC politics/346:
+ * Alan Milburn, not Tony Blair, whom he speaks of). ob and ce are the quotation's opening
+ * and closing tokens. */
+static int reported_by_same_pronoun(const qt_view *v, const lede_quote *q, const lede_quote *p,
+                                    size_t pi, size_t ob, size_t ce, const qt_mention *who)
+{
+    if (ob < 5 || !spoken_by_same_pronoun(v, p, ce, who) || !qt_tok_sentence_end(v, ob - 1) ||
+        !qt_tok_punct(v, ob - 4, ',') || v->quoted[ob - 2] || !qt_tok_lowercase(v, ob - 2) ||
+        !qt_tok_is(v, ob - 3, qt_tok_is(v, who->tb, "he") ? "he" : "she"))
         return 0;
+    size_t n = qt_sent_upto(v, q->mark_start), end;
+    return n >= 2 && v->sent[n - 1].start == q->mark_start &&
+           paragraph_of(v, v->sent[n - 2].start) == pi &&
+           qt_cue_at(v, ob - 2, &end) == QT_CUE_VERB && end == ob - 1;
+}
+
+static int same_pronoun_as(const qt_view *v, qt_names *nm, const lede_quote *p, size_t ce,
+                           const qt_mention *who)
+{
+    if (!spoken_by_same_pronoun(v, p, ce, who))
+        return 0;
+    uint32_t b = v->tok[who->tb].start;
     /* A person or a one-word subject (Smith explained) is named since; not an
      * abbreviation (DVD requires). */
     uint32_t from = p->speaker_end;
@@ -1678,7 +1706,8 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
                  * else's: the lookup of the names between costs.) */
                 const char *before = qi > 0 ? quotes[qi - 1].speaker : NULL;
                 if (before && (!q->speaker || strcmp(before, q->speaker) != 0) &&
-                    same_pronoun_as(v, nm, &quotes[qi - 1], ce, &f.who))
+                    (same_pronoun_as(v, nm, &quotes[qi - 1], ce, &f.who) ||
+                     reported_by_same_pronoun(v, q, &quotes[qi - 1], pi, ob, ce, &f.who)))
                     q->speaker = before;
                 else if (f.who.kind == QT_MENTION_PRONOUN)
                     q->speaker =
