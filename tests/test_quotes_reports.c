@@ -158,6 +158,54 @@ static void test_he_goes_on_a_report_ending_in_he_said(void **state)
     qtu_free(&t);
 }
 
+/* BBC business/042: "the company" said is the organisation last named (as "it" would be). */
+static void test_the_company_is_the_organisation_named_before(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "UK Coal said it was making \"significant progress\" in shaking up the business. It "
+            "had introduced new wage structures, a new daily maintenance regime for machinery at "
+            "its mines and methods to continue mining in adverse conditions. The company said "
+            "these actions should \"significantly uplift earnings\".",
+            NULL);
+    qtu_expect(&t, "significantly uplift earnings", "UK Coal", "said", "The company");
+    qtu_free(&t);
+}
+
+/* BBC politics/068: "the alliance" is the name ending in Alliance, not the last one of the
+ * bodies it includes. */
+static void test_the_alliance_is_the_name_ending_in_alliance(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "The Making Decisions Alliance, which includes the Alzheimer's Society, Age Concern, "
+            "Mencap and the National Autistic Society, said misunderstandings over the bill had "
+            "to be cleared up. \"It will not change the current law on euthanasia,\" the "
+            "alliance said in a statement.",
+            NULL);
+    qtu_expect(&t, "It will not change the current law on euthanasia,", "Making Decisions Alliance",
+               "said", "the alliance");
+    qtu_free(&t);
+}
+
+/* BBC business/111: a nation's or a place's adjective alone (European sales) is no
+ * organisation the company stands for. */
+static void test_a_place_adjective_is_no_organisation(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Unilever said European sales fell 2.8% last year, dragged down by below part sales "
+            "at its beverage division.\n\n"
+            "Sales of ice cream and frozen food dipped by 3.4% In the US last year, revenue grew "
+            "by 1.5% \"despite disappointing sales in Slimfast\", the company said.",
+            NULL);
+    qtu_expect(&t, "despite disappointing sales in Slimfast", "Unilever", "said", "the company");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -167,6 +215,9 @@ int main(void)
         cmocka_unit_test(test_partial_after_highlight_call_for_and_spoke_of),
         cmocka_unit_test(test_report_verbs_leave_full_quotations_alone),
         cmocka_unit_test(test_he_goes_on_a_report_ending_in_he_said),
+        cmocka_unit_test(test_the_company_is_the_organisation_named_before),
+        cmocka_unit_test(test_the_alliance_is_the_name_ending_in_alliance),
+        cmocka_unit_test(test_a_place_adjective_is_no_organisation),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

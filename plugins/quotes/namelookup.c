@@ -777,6 +777,46 @@ static const char *job_holder(qt_names *nm, const qt_view *v, const qt_mention *
     return who;
 }
 
+/* An organisation's common noun in a description of two words (the company, the alliance),
+ * token k the noun. */
+static int org_noun(const qt_view *v, size_t k)
+{
+    static const char *const nouns[] = {
+        "company",   "firm",     "group",      "organisation", "organization", "alliance",
+        "charity",   "union",    "agency",     "association",  "federation",   "society",
+        "council",   "airline",  "retailer",   "carmaker",     "insurer",      "lender",
+        "regulator", "watchdog", "broadcaster"};
+    if (!qt_tok_lowercase(v, k))
+        return 0;
+    for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++)
+        if (qt_tok_is(v, k, nouns[i]))
+            return 1;
+    return 0;
+}
+
+/* The organisation a description of two words, "the" and an organisation's noun (the
+ * company said, the alliance said), stands for: the name ending in that noun in its
+ * paragraph or the one before (The Making Decisions Alliance, which includes the Alzheimer's
+ * Society ..., said ... "...," the alliance said: BBC politics/068), else the organisation a
+ * walk back finds there, as for "it" (UK Coal said ... The company said: BBC business/042);
+ * NULL when none. */
+static const char *org_named_before(qt_names *nm, const qt_view *v, const qt_mention *m)
+{
+    if (m->te - m->tb != 2 || !qt_tok_is(v, m->tb, "the") || !org_noun(v, m->tb + 1))
+        return NULL;
+    uint32_t reach = qt_org_reach(v, v->tok[m->tb].start);
+    const char *w = v->text + v->tok[m->tb + 1].start;
+    size_t n = v->tok[m->tb + 1].end - v->tok[m->tb + 1].start;
+    for (size_t k = m->tb; k-- > 0 && v->tok[k].start >= reach;) {
+        qt_mention named;
+        if (!v->quoted[k] && qt_tok_capitalized(v, k) &&
+            qt_same_word(v->text + v->tok[k].start, v->tok[k].end - v->tok[k].start, w, n) &&
+            qt_name_ending_at(v, k, 0, &named) && named.te - named.tb >= 2)
+            return qt_names_resolve(nm, v, &named);
+    }
+    return walk_back(nm, m->tb, WANT_ORG);
+}
+
 const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m)
 {
     if (m->tb >= m->te || m->te > v->n_tok)
@@ -789,6 +829,8 @@ const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m
         const char *who = back == 2   ? job_holder(nm, v, m)
                           : back == 1 ? walk_back(nm, m->tb, WANT_ANY_PERSON)
                                       : NULL;
+        if (!who && !back)
+            who = org_named_before(nm, v, m);
         if (who)
             return who;
         size_t tb = m->tb;

@@ -1356,6 +1356,10 @@ int qt_org_speaker(const qt_view *v, const qt_mrec *c)
 {
     if (c->person || qt_tok_in(v, c->te - 1, QT_W_PLACE_HEADS))
         return 0;
+    /* Unilever said European sales fell, Iranian President ...: a place's or a nation's
+     * adjective alone is no organisation (BBC business/111, tech/035). */
+    if (c->n_words == 1 && qt_tok_in(v, c->tb, QT_W_PLACE_FIRSTS | QT_W_NATIONALITIES))
+        return 0;
     return c->org || (c->n_words == 1 && c->subjectish && cue_after(v, c->te));
 }
 
