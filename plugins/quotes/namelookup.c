@@ -809,8 +809,9 @@ static const char *org_named_before(qt_names *nm, const qt_view *v, const qt_men
     size_t n = v->tok[m->tb + 1].end - v->tok[m->tb + 1].start;
     for (size_t k = m->tb; k-- > 0 && v->tok[k].start >= reach;) {
         qt_mention named;
-        if (!v->quoted[k] && qt_tok_capitalized(v, k) &&
-            qt_same_word(v->text + v->tok[k].start, v->tok[k].end - v->tok[k].start, w, n) &&
+        /* (Its length and capital first, which turn nearly every token away.) */
+        if (v->tok[k].end - v->tok[k].start == n && v->text[v->tok[k].start] == (w[0] & ~0x20) &&
+            !v->quoted[k] && qt_same_word(v->text + v->tok[k].start, n, w, n) &&
             qt_name_ending_at(v, k, 0, &named) && named.te - named.tb >= 2)
             return qt_names_resolve(nm, v, &named);
     }
