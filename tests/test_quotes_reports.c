@@ -206,6 +206,46 @@ static void test_a_place_adjective_is_no_organisation(void **state)
     qtu_free(&t);
 }
 
+/* BBC business/353, politics/246: the name in apposition to a job in capitals speaks, not
+ * the job (with a cue verb, or a participle whose clause's subject speaks). */
+static void test_the_name_after_a_capitalised_job_speaks(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "The EU's Humanitarian Aid Commissioner, Louis Michel, was quoted as saying that it "
+            "was key to bring aid \"in those vital hours and days immediately after the "
+            "disaster\".",
+            NULL);
+    qtu_expect(&t, "in those vital hours and days immediately after the disaster", "Louis Michel",
+               "saying", "Louis Michel");
+    qtu_free(&t);
+    qtu_run(&t,
+            "The Higher Education Minister, Kim Howells, said: \"We are working in schools to "
+            "raise the attainment and aspiration of young people in disadvantaged areas.\"",
+            NULL);
+    qtu_expect(&t,
+               "We are working in schools to raise the attainment and aspiration of young people "
+               "in disadvantaged areas.",
+               "Kim Howells", "said", "Kim Howells");
+    qtu_free(&t);
+}
+
+/* BBC sport/510: "Teenager" before a name is a description, no part of it. */
+static void test_teenager_is_no_part_of_the_name(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Teenager Sania Mirza completed a superb week at the Hyderabad Open by becoming the "
+            "first Indian in history to win a WTA singles title. Mirza, ranked 134 in the world, "
+            "sunk to her knees in celebration after serving out the match against Bondarenko. "
+            "\"It is a big moment in my career,\" she said.",
+            NULL);
+    qtu_expect(&t, "It is a big moment in my career,", "Sania Mirza", "said", "she");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -218,6 +258,8 @@ int main(void)
         cmocka_unit_test(test_the_company_is_the_organisation_named_before),
         cmocka_unit_test(test_the_alliance_is_the_name_ending_in_alliance),
         cmocka_unit_test(test_a_place_adjective_is_no_organisation),
+        cmocka_unit_test(test_the_name_after_a_capitalised_job_speaks),
+        cmocka_unit_test(test_teenager_is_no_part_of_the_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

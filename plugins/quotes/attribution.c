@@ -442,6 +442,20 @@ static int subject_past_a_body(const qt_view *v, size_t j, size_t k, size_t lo, 
     return subject_before_object(v, &tail, lo, out);
 }
 
+/* Name run m is a job in capitals (Humanitarian Aid Commissioner, Foreign Secretary): it
+ * ends in a title or a job's word, and has no first name nor a title of address (not Mr
+ * King). */
+static int job_run(const qt_view *v, const qt_mention *m)
+{
+    return m->kind == QT_MENTION_NAME && qt_tok_capitalized(v, m->te - 1) &&
+           qt_tok_in(v, m->te - 1, QT_W_TITLES | QT_W_ROLES) &&
+           !qt_tok_in(v, m->tb,
+                      QT_W_MALE_NAMES | QT_W_FEMALE_NAMES | QT_W_MALE_TITLES |
+                          QT_W_FEMALE_TITLES) &&
+           (m->tb == 0 ||
+            !qt_tok_in(v, m->tb - 1, QT_W_MALE_TITLES | QT_W_FEMALE_TITLES | QT_W_TITLES));
+}
+
 /* The subject of the cue at token c, read leftwards (not before token lo). */
 static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
 {
@@ -525,9 +539,9 @@ static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
                 int of_body = pb > lo + 1 && qt_tok_lowercase(v, pb - 2) &&
                               qt_tok_in(v, pb - 1, QT_W_PREPOSITIONS) &&
                               qt_tok_in(v, pb - 2, QT_W_ROLES | QT_W_TITLES);
-                if (out->tb > lo &&
-                    (of_body ||
-                     (out->te - out->tb == 1 && qt_tok_possessive(v, out->tb - 1, NULL))) &&
+                if (((out->tb > lo && (of_body || (out->te - out->tb == 1 &&
+                                                   qt_tok_possessive(v, out->tb - 1, NULL)))) ||
+                     job_run(v, out)) &&
                     k - 1 > j && qt_name_ending_at(v, k - 1, j + 1, &named) && named.tb == j + 1 &&
                     named.te - named.tb >= 2) {
                     *out = named;
@@ -756,6 +770,12 @@ static int clause_subject(const qt_view *v, qt_names *nm, size_t k, qt_mention *
          * subject, the one before it the job's modifier. */
         qt_mention m;
         if (out->te < k && qt_tok_lowercase(v, out->te) && name_after_role(v, out->te, k, &m, 0))
+            *out = m;
+        /* The EU's Humanitarian Aid Commissioner, Louis Michel, was quoted as saying: the
+         * name in apposition to a job in capitals is the subject (BBC business/353). */
+        else if (out->te + 3 < k && qt_tok_punct(v, out->te, ',') && job_run(v, out) &&
+                 qt_name_starting_at(v, out->te + 1, k, &m) && m.tb == out->te + 1 &&
+                 m.te - m.tb >= 2 && qt_tok_punct(v, m.te, ','))
             *out = m;
         return 1;
     }
