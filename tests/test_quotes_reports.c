@@ -246,6 +246,29 @@ static void test_teenager_is_no_part_of_the_name(void **state)
     qtu_free(&t);
 }
 
+/* BBC politics/200: neither "alleged" after a common noun's possessive nor "Says" inside a
+ * name (North East Says No) is a cue; the quotation with none goes on the turn of He. */
+static void test_no_cue_in_an_adjective_or_a_name(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Yes campaign chairman John Tomaney said he hoped for a late flurry of votes to boost "
+            "turnout. He added: \"The government exerts a lot of political power in the North "
+            "East.\" He also defended the decision to attack the official No campaign's alleged "
+            "political allegiances. \"We felt we had to show what people were behind the No "
+            "campaign - London Tory spin doctors.\" Graham Robb, spokesman for North East Says "
+            "No, said the Yes campaign's decision to get personal dragged the campaign \"into the "
+            "gutter\".",
+            NULL);
+    qtu_expect(&t,
+               "We felt we had to show what people were behind the No campaign - London Tory spin "
+               "doctors.",
+               "John Tomaney", "added", "He");
+    qtu_expect(&t, "into the gutter", "Graham Robb", "said", "Graham Robb");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -260,6 +283,7 @@ int main(void)
         cmocka_unit_test(test_a_place_adjective_is_no_organisation),
         cmocka_unit_test(test_the_name_after_a_capitalised_job_speaks),
         cmocka_unit_test(test_teenager_is_no_part_of_the_name),
+        cmocka_unit_test(test_no_cue_in_an_adjective_or_a_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

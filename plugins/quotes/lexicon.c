@@ -790,15 +790,29 @@ static qt_cue_kind cue_at_listed(const qt_view *v, size_t i, uint32_t bits, size
     }
     if ((bits & QT_W_CUE_HEADS) && !(bits & QT_W_CUE_VERBS))
         return report_at(v, i, end);
-    if (!qt_tok_case(v, i))
+    uint32_t tcase = qt_tok_case(v, i);
+    if (!tcase)
         return QT_CUE_NONE;
     if (bits & QT_W_CUE_VERBS) {
+        /* Graham Robb, spokesman for North East Says No, said: a form in title case inside
+         * a sentence, after a capitalised word, is a name's word, no cue (BBC politics/200;
+         * not one in capitals: John Smith SAID). */
+        if (tcase == QT_BIT_CAPITALIZED && v->tok[i].end - v->tok[i].start > 1 &&
+            v->text[v->tok[i].start + 1] >= 'a' && v->text[v->tok[i].start + 1] <= 'z' &&
+            !(v->tok[i].flags & LEDE_TOKF_SENT_START) && i > 0 &&
+            !(v->tok[i - 1].flags & LEDE_TOKF_OPEN_QUOTE) && qt_tok_capitalized(v, i - 1))
+            return QT_CUE_NONE;
         /* Mr Blair said the claims were "...": after an article, a demonstrative or a
          * possessive the form is a noun (the claims, his reports, these calls), no cue; not
          * after "her" (heard her say) nor "that" (a report that claims). */
         /* (Said and told, the most frequent, never are: the token before is not looked up.) */
         const char *e = v->text + v->tok[i].end;
         if ((e[-1] != 'd' || e[-2] == 'e') && noun_after_opener(v, i))
+            return QT_CUE_NONE;
+        /* After a common noun's possessive: the campaign's alleged allegiances, an
+         * adjective (BBC politics/200); the group's claims, a noun (not after a name's:
+         * McDonald's announced, Sainsbury's said). */
+        if (i > 0 && qt_tok_lowercase(v, i - 1) && qt_tok_possessive(v, i - 1, NULL))
             return QT_CUE_NONE;
         return QT_CUE_VERB;
     }
