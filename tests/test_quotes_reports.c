@@ -267,6 +267,20 @@ static void test_no_cue_in_an_adjective_or_a_name(void **state)
                "John Tomaney", "added", "He");
     qtu_expect(&t, "into the gutter", "Graham Robb", "said", "Graham Robb");
     qtu_free(&t);
+    /* (PolNeAR test, politico 2016-10-12: a headline's Said before its quotation is one.) */
+    qtu_run(&t,
+            "MS. CLINTON: You are the smartest people. PARTICIPANT: I talked to you "
+            "afterwards.\u201d [ Speech to Goldman Sachs, 2013 IBD Ceo Annual Conference, "
+            "6/4/13.]\n\n"
+            "At A Goldman Summit, Hillary Clinton Said \u201cMany Of You In This Room Are "
+            "Masters Of The Trend Lines. You See Over The Horizon, You Think About Products That "
+            "Nobody Has Invented.\u201d",
+            NULL);
+    qtu_expect(&t,
+               "Many Of You In This Room Are Masters Of The Trend Lines. You See Over The "
+               "Horizon, You Think About Products That Nobody Has Invented.",
+               "Hillary Clinton", "Said", "Hillary Clinton");
+    qtu_free(&t);
 }
 
 int main(void)

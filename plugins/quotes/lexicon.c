@@ -795,12 +795,14 @@ static qt_cue_kind cue_at_listed(const qt_view *v, size_t i, uint32_t bits, size
         return QT_CUE_NONE;
     if (bits & QT_W_CUE_VERBS) {
         /* Graham Robb, spokesman for North East Says No, said: a form in title case inside
-         * a sentence, after a capitalised word, is a name's word, no cue (BBC politics/200;
-         * not one in capitals: John Smith SAID). */
+         * a sentence, between capitalised words, is a name's word, no cue (BBC politics/200;
+         * not one in capitals, John Smith SAID, nor a headline's before its quotation,
+         * Hillary Clinton Said "Many Of You ..."). */
         if (tcase == QT_BIT_CAPITALIZED && v->tok[i].end - v->tok[i].start > 1 &&
             v->text[v->tok[i].start + 1] >= 'a' && v->text[v->tok[i].start + 1] <= 'z' &&
             !(v->tok[i].flags & LEDE_TOKF_SENT_START) && i > 0 &&
-            !(v->tok[i - 1].flags & LEDE_TOKF_OPEN_QUOTE) && qt_tok_capitalized(v, i - 1))
+            !(v->tok[i - 1].flags & LEDE_TOKF_OPEN_QUOTE) && qt_tok_capitalized(v, i - 1) &&
+            qt_tok_capitalized(v, i + 1))
             return QT_CUE_NONE;
         /* Mr Blair said the claims were "...": after an article, a demonstrative or a
          * possessive the form is a noun (the claims, his reports, these calls), no cue; not
