@@ -856,10 +856,7 @@ const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m
             s = v->tok[title].start; /* Mrs Bennet, when no first name was ever given */
     }
     e = qt_name_suffix_end(v, m->te, e);
-    char *out = (char *)qt_dup_name(v->doc, v->text + s, e - s);
-    if (m->te - m->tb >= QT_NICKNAME_TOKENS)
-        qt_drop_nickname(v, m->tb, m->te, out);
-    return out;
+    return qt_name_text(v, m->tb, m->te, s, e);
 }
 
 int qt_description_before(const qt_view *v, size_t ob, size_t ce, size_t p, qt_mention *d)

@@ -283,7 +283,7 @@ uint32_t qt_name_suffix_end(const qt_view *v, size_t te, uint32_t e)
  * one space apart; up to NICKNAME_WORDS words inside, the last capitalised; the closing mark,
  * then one space and a capitalised word in the same sentence; the marks found it a quotation
  * (its tokens are quoted). The name runs on over it; the nickname is no one's speech, and
- * the name shown leaves it out (qt_drop_nickname()). 1 with the token after the closing mark
+ * the name shown leaves it out (qt_name_text()). 1 with the token after the closing mark
  * in *end. */
 #if defined(__GNUC__)
 __attribute__((noinline))
@@ -1433,39 +1433,6 @@ static size_t fold_unicode_spaces(char *out, size_t n)
     return k;
 }
 
-/* The byte length of a quotation mark at out[i] (' " or a curly one), or 0. */
-static size_t mark_len(const char *out, size_t i, size_t n)
-{
-    if (out[i] == '\'' || out[i] == '"')
-        return 1;
-    if (i + 2 < n && (unsigned char)out[i] == 0xE2 && (unsigned char)out[i + 1] == 0x80) {
-        unsigned char c = (unsigned char)out[i + 2];
-        return c == 0x98 || c == 0x99 || c == 0x9C || c == 0x9D ? 3 : 0;
-    }
-    return 0;
-}
-
-/* Brian 'Head' Welch is Brian Welch: the name out[0 .. n) without a nickname quoted after a
- * space and followed by one (nickname_at()); in place. Returns the new length. */
-static size_t drop_nickname(char *out, size_t n)
-{
-    for (size_t i = 1; i < n; i++) {
-        size_t m = out[i - 1] == ' ' ? mark_len(out, i, n) : 0;
-        if (m == 0)
-            continue;
-        for (size_t j = i + m; j < n; j++) {
-            size_t c = mark_len(out, j, n);
-            if (c > 0 && j + c < n && out[j + c] == ' ') {
-                /* From the space before the opening mark to the closing one. */
-                memmove(out + i - 1, out + j + c, n - (j + c) + 1);
-                return n - (j + c - (i - 1));
-            }
-        }
-        return n;
-    }
-    return n;
-}
-
 const char *qt_dup_name(lede_doc *doc, const char *s, size_t n)
 {
     char *out = lede_doc_alloc(doc, n + 1);
@@ -1489,13 +1456,27 @@ const char *qt_dup_name(lede_doc *doc, const char *s, size_t n)
     return out;
 }
 
-void qt_drop_nickname(const qt_view *v, size_t tb, size_t te, char *out)
+const char *qt_name_text(const qt_view *v, size_t tb, size_t te, uint32_t s, uint32_t e)
 {
-    for (size_t i = tb + 1; out && i + 1 < te; i++)
-        if (v->tok[i].flags & LEDE_TOKF_OPEN_QUOTE) {
-            drop_nickname(out, strlen(out));
-            return;
-        }
+    /* Brian 'Head' Welch: the run went on over the nickname (name_from()), whose opening
+     * mark nickname_at() knows by its token, and the surname after it. */
+    for (size_t i = tb + 1; te - tb >= QT_NICKNAME_TOKENS && i + 1 < te; i++) {
+        size_t end;
+        if (!(v->tok[i].flags & LEDE_TOKF_OPEN_QUOTE) || !nickname_at(v, i, &end) || end >= te)
+            continue;
+        uint32_t cut = v->tok[i - 1].end, on = v->tok[end].start;
+        if (cut <= s || on >= e)
+            break;
+        /* The words before the nickname, a space, the words after it. */
+        char *joined = lede_doc_alloc(v->doc, (cut - s) + 1 + (e - on));
+        if (!joined)
+            return NULL;
+        memcpy(joined, v->text + s, cut - s);
+        joined[cut - s] = ' ';
+        memcpy(joined + (cut - s) + 1, v->text + on, e - on);
+        return qt_dup_name(v->doc, joined, (cut - s) + 1 + (e - on));
+    }
+    return qt_dup_name(v->doc, v->text + s, e - s);
 }
 
 /* The full name mention m stands for (its resolved mention in arr, or itself), as text. */
@@ -1510,8 +1491,5 @@ const char *qt_mention_text(const qt_view *v, const qt_mrec *arr, const qt_mrec 
     if (full->n_words == 1 && title != SIZE_MAX && qt_tok_capitalized(v, title))
         s = v->tok[title].start;
     e = qt_name_suffix_end(v, full->te, e);
-    char *out = (char *)qt_dup_name(v->doc, v->text + s, e - s);
-    if (full->te - full->tb >= QT_NICKNAME_TOKENS)
-        qt_drop_nickname(v, full->tb, full->te, out);
-    return out;
+    return qt_name_text(v, full->tb, full->te, s, e);
 }

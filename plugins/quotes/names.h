@@ -221,9 +221,10 @@ uint32_t qt_name_suffix_end(const qt_view *v, size_t te, uint32_t e);
 const char *qt_dup_name(lede_doc *doc, const char *s, size_t n);
 /* How many tokens a name with a nickname has at least: Brian ' Head ' Welch. */
 #define QT_NICKNAME_TOKENS 5
-/* Name out, copied by qt_dup_name() from the run of tokens [tb, te), without a nickname
- * quoted inside the run (Brian 'Head' Welch is Brian Welch); in place. */
-void qt_drop_nickname(const qt_view *v, size_t tb, size_t te, char *out);
+/* The name of the run of tokens [tb, te), whose bytes are [s, e), copied by qt_dup_name()
+ * without a nickname quoted inside the run (Brian 'Head' Welch is Brian Welch). NULL when
+ * out of memory. */
+const char *qt_name_text(const qt_view *v, size_t tb, size_t te, uint32_t s, uint32_t e);
 /* The full name mention m stands for (its resolved mention in arr, or itself), as text. */
 const char *qt_mention_text(const qt_view *v, const qt_mrec *arr, const qt_mrec *m);
 
