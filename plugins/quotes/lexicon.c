@@ -727,6 +727,39 @@ static int noun_after_opener(const qt_view *v, size_t i)
            !qt_tok_is(v, i - 1, "that");
 }
 
+/* qt_cue_at() for a cue verb's form at token i > 0 (its case tcase), by the word before it:
+ * QT_CUE_VERB, or QT_CUE_NONE where that word makes the form no verb. Most cues follow a
+ * name, a pronoun or a quotation mark, which its first byte tells. */
+static qt_cue_kind verb_after(const qt_view *v, size_t i, uint32_t tcase)
+{
+    const lede_token *p = &v->tok[i - 1];
+    unsigned char c = (unsigned char)v->text[p->start];
+    const char *e = v->text + v->tok[i].end;
+    /* Mr Blair said the claims were "...": after an article, a demonstrative or a
+     * possessive the form is a noun (the claims, his reports, The calls), no cue; not after
+     * "her" (heard her say) nor "that" (a report that claims). (Said and told, the most
+     * frequent, never are: the word before is not looked up.) */
+    int opener = ((c >= 'a' && c <= 'z') || (p->flags & LEDE_TOKF_SENT_START)) &&
+                 (e[-1] != 'd' || e[-2] == 'e') && noun_after_opener(v, i);
+    if (opener)
+        return QT_CUE_NONE;
+    /* After a common noun's possessive: the campaign's alleged allegiances, an adjective
+     * (BBC politics/200); the group's claims, a noun (not after a name's: McDonald's
+     * announced, Sainsbury's said). */
+    if (c >= 'a' && c <= 'z')
+        return qt_tok_possessive(v, i - 1, NULL) ? QT_CUE_NONE : QT_CUE_VERB;
+    /* Graham Robb, spokesman for North East Says No, said: a form in title case inside a
+     * sentence, between capitalised words, is a name's word, no cue (BBC politics/200; not
+     * one in capitals, John Smith SAID, nor a headline's before its quotation, Hillary
+     * Clinton Said "Many Of You ..."). */
+    const char *w = v->text + v->tok[i].start;
+    if (tcase == QT_BIT_CAPITALIZED && e - w > 1 && w[1] >= 'a' && w[1] <= 'z' &&
+        !(v->tok[i].flags & LEDE_TOKF_SENT_START) && !(p->flags & LEDE_TOKF_OPEN_QUOTE) &&
+        qt_tok_capitalized(v, i - 1) && qt_tok_capitalized(v, i + 1))
+        return QT_CUE_NONE;
+    return QT_CUE_VERB;
+}
+
 /* qt_cue_at() for a token i of the cue heads that opens no cue phrase: QT_CUE_REPORT for
  * the verbs whose object a partial quotation words (report_verbs; *end past a two-word one:
  * spoke of, call for), else QT_CUE_NONE. */
@@ -793,31 +826,8 @@ static qt_cue_kind cue_at_listed(const qt_view *v, size_t i, uint32_t bits, size
     uint32_t tcase = qt_tok_case(v, i);
     if (!tcase)
         return QT_CUE_NONE;
-    if (bits & QT_W_CUE_VERBS) {
-        /* Graham Robb, spokesman for North East Says No, said: a form in title case inside
-         * a sentence, between capitalised words, is a name's word, no cue (BBC politics/200;
-         * not one in capitals, John Smith SAID, nor a headline's before its quotation,
-         * Hillary Clinton Said "Many Of You ..."). */
-        if (tcase == QT_BIT_CAPITALIZED && v->tok[i].end - v->tok[i].start > 1 &&
-            v->text[v->tok[i].start + 1] >= 'a' && v->text[v->tok[i].start + 1] <= 'z' &&
-            !(v->tok[i].flags & LEDE_TOKF_SENT_START) && i > 0 &&
-            !(v->tok[i - 1].flags & LEDE_TOKF_OPEN_QUOTE) && qt_tok_capitalized(v, i - 1) &&
-            qt_tok_capitalized(v, i + 1))
-            return QT_CUE_NONE;
-        /* Mr Blair said the claims were "...": after an article, a demonstrative or a
-         * possessive the form is a noun (the claims, his reports, these calls), no cue; not
-         * after "her" (heard her say) nor "that" (a report that claims). */
-        /* (Said and told, the most frequent, never are: the token before is not looked up.) */
-        const char *e = v->text + v->tok[i].end;
-        if ((e[-1] != 'd' || e[-2] == 'e') && noun_after_opener(v, i))
-            return QT_CUE_NONE;
-        /* After a common noun's possessive: the campaign's alleged allegiances, an
-         * adjective (BBC politics/200); the group's claims, a noun (not after a name's:
-         * McDonald's announced, Sainsbury's said). */
-        if (i > 0 && qt_tok_lowercase(v, i - 1) && qt_tok_possessive(v, i - 1, NULL))
-            return QT_CUE_NONE;
-        return QT_CUE_VERB;
-    }
+    if (bits & QT_W_CUE_VERBS)
+        return i > 0 ? verb_after(v, i, tcase) : QT_CUE_VERB;
     if (bits & QT_W_CUE_PARTICIPLES)
         return QT_CUE_PARTICIPLE;
     if (bits & QT_W_CUE_NOUNS)

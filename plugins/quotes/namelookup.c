@@ -781,6 +781,7 @@ static const char *job_holder(qt_names *nm, const qt_view *v, const qt_mention *
  * token k the noun. */
 static int org_noun(const qt_view *v, size_t k)
 {
+
     static const char *const nouns[] = {
         "company",   "firm",     "group",      "organisation", "organization", "alliance",
         "charity",   "union",    "agency",     "association",  "federation",   "society",

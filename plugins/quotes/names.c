@@ -283,7 +283,7 @@ uint32_t qt_name_suffix_end(const qt_view *v, size_t te, uint32_t e)
  * one space apart; up to NICKNAME_WORDS words inside, the last capitalised; the closing mark,
  * then one space and a capitalised word in the same sentence; the marks found it a quotation
  * (its tokens are quoted). The name runs on over it; the nickname is no one's speech, and
- * the name shown leaves it out (qt_name_text()). 1 with the token after the closing mark
+ * the name shown leaves it out (qt_name_text_nick()). 1 with the token after the closing mark
  * in *end. */
 #if defined(__GNUC__)
 __attribute__((noinline))
@@ -1456,11 +1456,11 @@ const char *qt_dup_name(lede_doc *doc, const char *s, size_t n)
     return out;
 }
 
-const char *qt_name_text(const qt_view *v, size_t tb, size_t te, uint32_t s, uint32_t e)
+const char *qt_name_text_nick(const qt_view *v, size_t tb, size_t te, uint32_t s, uint32_t e)
 {
     /* Brian 'Head' Welch: the run went on over the nickname (name_from()), whose opening
      * mark nickname_at() knows by its token, and the surname after it. */
-    for (size_t i = tb + 1; te - tb >= QT_NICKNAME_TOKENS && i + 1 < te; i++) {
+    for (size_t i = tb + 1; i + 1 < te; i++) {
         size_t end;
         if (!(v->tok[i].flags & LEDE_TOKF_OPEN_QUOTE) || !nickname_at(v, i, &end) || end >= te)
             continue;

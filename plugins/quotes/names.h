@@ -221,10 +221,19 @@ uint32_t qt_name_suffix_end(const qt_view *v, size_t te, uint32_t e);
 const char *qt_dup_name(lede_doc *doc, const char *s, size_t n);
 /* How many tokens a name with a nickname has at least: Brian ' Head ' Welch. */
 #define QT_NICKNAME_TOKENS 5
+/* qt_name_text() for a run that may hold a nickname. */
+const char *qt_name_text_nick(const qt_view *v, size_t tb, size_t te, uint32_t s, uint32_t e);
 /* The name of the run of tokens [tb, te), whose bytes are [s, e), copied by qt_dup_name()
  * without a nickname quoted inside the run (Brian 'Head' Welch is Brian Welch). NULL when
- * out of memory. */
-const char *qt_name_text(const qt_view *v, size_t tb, size_t te, uint32_t s, uint32_t e);
+ * out of memory. Only a document with a nickname (v->nicknames) and a run long enough to
+ * hold one are read for it. */
+static inline const char *qt_name_text(const qt_view *v, size_t tb, size_t te, uint32_t s,
+                                       uint32_t e)
+{
+    if (!v->nicknames || te - tb < QT_NICKNAME_TOKENS)
+        return qt_dup_name(v->doc, v->text + s, e - s);
+    return qt_name_text_nick(v, tb, te, s, e);
+}
 /* The full name mention m stands for (its resolved mention in arr, or itself), as text. */
 const char *qt_mention_text(const qt_view *v, const qt_mrec *arr, const qt_mrec *m);
 
