@@ -206,6 +206,149 @@ static void test_a_place_adjective_is_no_organisation(void **state)
     qtu_free(&t);
 }
 
+/* BBC business/393: "the company" is no organisation named after a preposition (trading on
+ * the London Stock Exchange); with no other, the description stays. */
+static void test_the_company_is_none_named_after_a_preposition(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "In a statement issued on Thursday, Laura Ashley thanked Ms Mohd-Saaid for her "
+            "services to the company. Its shares were down 8.51% to 10.75p in late Thursday "
+            "morning trading on the London Stock Exchange.\n\n"
+            "Since 2002, Ms Tan has been managing director and chief executive of Metrojaya, one "
+            "of the largest retail groups in Malaysia. Laura Ashley, which is due to issue its "
+            "next trading statement in the next few weeks, has in recent months been hit by "
+            "reports of poor sales. In October last year, it announced the closure of one of its "
+            "two Welsh factories. In September, the company had said that its half-year clothing "
+            "sales had been \"below expectations\".",
+            NULL);
+    qtu_expect(&t, "below expectations", "company", "said", "the company");
+    qtu_free(&t);
+}
+
+/* BBC business/443: "the firm" is the organisation named as a possessor (Kraft's), not the
+ * medium after "on" (TV), which is no organisation. */
+static void test_the_firm_is_the_possessor_not_tv(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Kraft's new advertising policy, which covers advertising on TV, radio and in print "
+            "publications, is aimed at children between the ages of six and 11. It means "
+            "commercials for some of its most famous snacks and cereals shown during early "
+            "morning cartoon shows on TV will now be replaced by food and drink qualifying for "
+            "Kraft's new \"Sensible Solution\" label. But the firm said it would continue to "
+            "advertise all its products in media seen by parents and \"all family\" audiences.",
+            NULL);
+    qtu_expect(&t, "all family", "Kraft", "said", "the firm");
+    qtu_free(&t);
+}
+
+/* BBC business/309: one word opening its sentence before an auxiliary (AztraZeneca has now
+ * appointed) is the organisation "the company" stands for. */
+static void test_the_company_is_one_word_opening_its_sentence(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Tarceva - made by OSI Pharmaceuticals, Genentech and Roche - has already proved to "
+            "be successful in helping prolong the life of lung cancer patients. AztraZeneca has "
+            "now appointed a new executive director to the board. John Patterson will be in "
+            "charge of drug development. The company said Mr Patterson would make \"substantial "
+            "changes to the clinical organisation and its processes\".",
+            NULL);
+    qtu_expect(&t, "substantial changes to the clinical organisation and its processes",
+               "AztraZeneca", "said", "The company");
+    qtu_free(&t);
+}
+
+/* BBC business/348: US Airways keeps its US (a function word's spelling in capitals opening
+ * an organisation's name), as the airline's speaker too. */
+static void test_us_airways_is_whole(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Disruptions to flight schedules could discourage customers from flying with US "
+            "Airways, reducing revenues. US Airways had to cancel approximately 65 flights on "
+            "Thursday, 180 on Friday, 140 on Saturday, 43 on Sunday and 15 on Monday, said "
+            "industry officials. The airline said it was \"embarrassed by the situation\".",
+            NULL);
+    qtu_expect(&t, "embarrassed by the situation", "US Airways", "said", "The airline");
+    qtu_free(&t);
+}
+
+/* BBC business/404: "the airline" is the name ending in its plural (Continental Airlines),
+ * even after a preposition. */
+static void test_the_airline_is_the_name_ending_in_airlines(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Shares in Continental Airlines have tumbled after the firm warned it could run out "
+            "of cash.\n\n"
+            "In a filing to US regulators the airline warned of \"inadequate liquidity\".",
+            NULL);
+    qtu_expect(&t, "inadequate liquidity", "Continental Airlines", "warned", "the airline");
+    qtu_free(&t);
+}
+
+/* BBC business/460: "the agency" is the name before "news agency" (AP). */
+static void test_the_agency_is_the_name_before_news_agency(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Hours before Friday's announcement, there was a funereal air at Peoplesoft's "
+            "headquarters, reported AP news agency. A Peoplesoft sign had been turned into "
+            "shrine to the company, with flowers, candles and company memorabilia. \"We're "
+            "mourning the passing of a great company,\" the agency quoted Peoplesoft worker "
+            "David Ferrell as saying.",
+            NULL);
+    qtu_expect(&t, "We're mourning the passing of a great company,", "AP", "quoted", "the agency");
+    qtu_free(&t);
+}
+
+/* BBC tech/340: an acronym opening its sentence with its name in apposition (CENTR, the
+ * Council of ...) is the organisation; the name cut before "of" (Council) is none. */
+static void test_the_organisation_is_the_acronym_before_its_name(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "CENTR, the Council of European National Top Level Domain Registries, agrees. \"A "
+            "rush to introduce IDN-disabled browsers into the marketplace is an overly-zealous "
+            "step,\" the organisation said in a statement.",
+            NULL);
+    qtu_expect(&t,
+               "A rush to introduce IDN-disabled browsers into the marketplace is an "
+               "overly-zealous step,",
+               "CENTR", "said", "the organisation");
+    qtu_free(&t);
+}
+
+/* BBC tech/390: no organisation the quotation names after a preposition (including
+ * Microsoft) speaks it: the description stays. */
+static void test_the_company_is_none_its_quotation_names(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Mr Richter settled the attorney general case in July 2004 but the legal fight with "
+            "Microsoft is continuing. Microsoft is seeking millions in dollars in damages from "
+            "OptInRealBig under anti-spam laws that impose penalties for every violation. In a "
+            "statement announcing the desire to seek bankruptcy protection the company said it: "
+            "\"could not continue to contend with legal maneuvers (sic) by a number of companies "
+            "across the country, including Microsoft, and still run a viable business.\"",
+            NULL);
+    qtu_expect(&t,
+               "could not continue to contend with legal maneuvers (sic) by a number of companies "
+               "across the country, including Microsoft, and still run a viable business.",
+               "company", "said", "the company");
+    qtu_free(&t);
+}
+
 /* BBC business/353, politics/246: the name in apposition to a job in capitals speaks, not
  * the job (with a cue verb, or a participle whose clause's subject speaks). */
 static void test_the_name_after_a_capitalised_job_speaks(void **state)
@@ -295,6 +438,14 @@ int main(void)
         cmocka_unit_test(test_the_company_is_the_organisation_named_before),
         cmocka_unit_test(test_the_alliance_is_the_name_ending_in_alliance),
         cmocka_unit_test(test_a_place_adjective_is_no_organisation),
+        cmocka_unit_test(test_the_company_is_none_named_after_a_preposition),
+        cmocka_unit_test(test_the_firm_is_the_possessor_not_tv),
+        cmocka_unit_test(test_the_company_is_one_word_opening_its_sentence),
+        cmocka_unit_test(test_us_airways_is_whole),
+        cmocka_unit_test(test_the_airline_is_the_name_ending_in_airlines),
+        cmocka_unit_test(test_the_agency_is_the_name_before_news_agency),
+        cmocka_unit_test(test_the_organisation_is_the_acronym_before_its_name),
+        cmocka_unit_test(test_the_company_is_none_its_quotation_names),
         cmocka_unit_test(test_the_name_after_a_capitalised_job_speaks),
         cmocka_unit_test(test_teenager_is_no_part_of_the_name),
         cmocka_unit_test(test_no_cue_in_an_adjective_or_a_name),

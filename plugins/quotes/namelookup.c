@@ -353,12 +353,12 @@ static int answers(qt_names *nm, qt_mrec *c, int what, const qt_mrec **arr, int 
     const qt_view *v = nm->v;
     *ok = 1;
     *arr = NULL;
-    if (what == WANT_ORG) {
-        if ((!c->org && !(c->n_words == 1 && c->subjectish)) ||
+    if (what == WANT_ORG || what == WANT_ORG_SUBJECT) {
+        if ((!c->org && !(c->n_words == 1 && (c->subjectish || what == WANT_ORG_SUBJECT))) ||
             qt_tok_in(v, c->te - 1, QT_W_PLACE_HEADS))
             return 0;
         *arr = complete(nm, c, ok);
-        return *ok > 0 && qt_org_speaker(v, c);
+        return *ok > 0 && (what == WANT_ORG ? qt_org_speaker(v, c) : qt_org_named(v, c));
     }
     if (no_person(nm, c))
         return 0; /* no candidate */
@@ -418,8 +418,9 @@ static int walk_back_local(qt_names *nm, size_t at, int what, const char **out)
     int ok, walk = 0;
     /* It and they look back no further than the paragraph before (the index does too);
      * the walks of he and she go on as the last one did. */
-    uint32_t reach = what == WANT_ORG ? qt_org_reach(v, pos) : 0;
-    int known = what != WANT_ORG && nm->walks[what].valid && nm->walks[what].pos <= pos;
+    int org = what == WANT_ORG || what == WANT_ORG_SUBJECT;
+    uint32_t reach = org ? qt_org_reach(v, pos) : 0;
+    int known = !org && nm->walks[what].valid && nm->walks[what].pos <= pos;
     uint32_t known_pos = nm->walks[what].pos;
     fallback fb = {NULL, 0};
     qt_mrec *c;
@@ -458,7 +459,7 @@ static int walk_back_local(qt_names *nm, size_t at, int what, const char **out)
         /* The index walks 16 mentions back for it, 16 candidates for he and she (a
          * candidate that does not fit counts, as one without evidence or in an object
          * does), and the last candidate for "the 23-year-old". */
-        if (what == WANT_ORG || a >= 2)
+        if (org || a >= 2)
             if (++walk >= PRONOUN_REACH)
                 return walk_done(nm, what, pos, NULL, walk, &fb, out);
     }
@@ -795,12 +796,37 @@ static int org_noun(const qt_view *v, size_t k)
     return 0;
 }
 
+/* How many tokens either way adversary() reads of a sentence that never ends. */
+#define ADVERSARY_REACH 128
+
+/* The sentence of description m quotes name who's first word after a preposition: the
+ * company said it "could not continue to contend with legal maneuvers by a number of
+ * companies across the country, including Microsoft": no one speaks of itself so (BBC
+ * tech/390). */
+static int adversary(const qt_view *v, const qt_mention *m, const char *who)
+{
+    size_t n = strcspn(who, " ");
+    size_t b = m->tb, e = m->te;
+    while (b > 0 && m->tb - b < ADVERSARY_REACH && !(v->tok[b].flags & LEDE_TOKF_SENT_START))
+        b--;
+    while (e < v->n_tok && e - m->te < ADVERSARY_REACH && !(v->tok[e].flags & LEDE_TOKF_SENT_START))
+        e++;
+    for (size_t k = b + 1; k < e; k++)
+        if (v->quoted[k] && v->tok[k].end - v->tok[k].start == n &&
+            memcmp(v->text + v->tok[k].start, who, n) == 0 && qt_after_preposition(v, k))
+            return 1;
+    return 0;
+}
+
 /* The organisation a description of two words, "the" and an organisation's noun (the
- * company said, the alliance said), stands for: the name ending in that noun in its
- * paragraph or the one before (The Making Decisions Alliance, which includes the Alzheimer's
- * Society ..., said ... "...," the alliance said: BBC politics/068), else the organisation a
- * walk back finds there, as for "it" (UK Coal said ... The company said: BBC business/042);
- * NULL when none. */
+ * company said, the alliance said), stands for: the name ending in that noun or its plural
+ * in its paragraph or the one before (The Making Decisions Alliance, which includes the
+ * Alzheimer's Society ..., said ... "...," the alliance said: BBC politics/068; Shares in
+ * Continental Airlines ... the airline warned: business/404), else the organisation last
+ * named there as a subject or a possessor (UK Coal said ... The company said: BBC
+ * business/042), not one after a preposition (trading on the London Stock Exchange, the
+ * legal fight with Microsoft: business/393, tech/390); NULL when none, and the description
+ * stays. */
 static const char *org_named_before(qt_names *nm, const qt_view *v, const qt_mention *m)
 {
     if (m->te - m->tb != 2 || !qt_tok_is(v, m->tb, "the") || !org_noun(v, m->tb + 1))
@@ -810,13 +836,32 @@ static const char *org_named_before(qt_names *nm, const qt_view *v, const qt_men
     size_t n = v->tok[m->tb + 1].end - v->tok[m->tb + 1].start;
     for (size_t k = m->tb; k-- > 0 && v->tok[k].start >= reach;) {
         qt_mention named;
-        /* (Its length and capital first, which turn nearly every token away.) */
-        if (v->tok[k].end - v->tok[k].start == n && v->text[v->tok[k].start] == (w[0] & ~0x20) &&
-            !v->quoted[k] && qt_same_word(v->text + v->tok[k].start, n, w, n) &&
-            qt_name_ending_at(v, k, 0, &named) && named.te - named.tb >= 2)
+        /* (Its length and first letter first, which turn nearly every token away.) */
+        size_t len = v->tok[k].end - v->tok[k].start;
+        const char *t = v->text + v->tok[k].start;
+        if ((len != n && (len != n + 1 || t[n] != 's')) || (t[0] | 0x20) != w[0] || v->quoted[k] ||
+            !qt_same_word(t, n, w, n))
+            continue;
+        if (t[0] != w[0]) {
+            if (qt_name_ending_at(v, k, 0, &named) && named.te - named.tb >= 2)
+                return qt_names_resolve(nm, v, &named);
+            continue;
+        }
+        /* Reported AP news agency ... the agency quoted: the name before one lower-case
+         * word and the noun (BBC business/460); not a place's or a nation's word (The South
+         * Yorkshire company: a description). */
+        if (len == n && k > 1 && qt_tok_lowercase(v, k - 1) &&
+            !qt_tok_in(v, k - 1, QT_W_FUNCTION) && qt_tok_capitalized(v, k - 2) &&
+            !v->quoted[k - 2] && !qt_tok_possessive(v, k - 2, NULL) &&
+            qt_name_ending_at(v, k - 2, 0, &named) &&
+            !qt_tok_in(v, named.tb,
+                       QT_W_FUNCTION | QT_W_ORG_HEADS | QT_W_PLACE_FIRSTS | QT_W_PLACE_HEADS |
+                           QT_W_NATIONALITIES | QT_W_CALENDAR) &&
+            !qt_tok_in(v, k - 2, QT_W_PLACE_HEADS | QT_W_NATIONALITIES | QT_W_CALENDAR))
             return qt_names_resolve(nm, v, &named);
     }
-    return walk_back(nm, m->tb, WANT_ORG);
+    const char *who = walk_back(nm, m->tb, WANT_ORG_SUBJECT);
+    return who && adversary(v, m, who) ? NULL : who;
 }
 
 const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m)

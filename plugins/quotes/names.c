@@ -194,6 +194,18 @@ static int nationality(const qt_view *v, size_t i)
     return first >= 'A' && first <= 'Z' && qt_tok_in(v, i, QT_W_NATIONALITIES);
 }
 
+/* Token i is a word of two or more letters, all capitals A-Z: US, AP. */
+static int all_capitals(const qt_view *v, size_t i)
+{
+    const lede_token *t = &v->tok[i];
+    if (t->end - t->start < 2)
+        return 0;
+    for (uint32_t k = t->start; k < t->end; k++)
+        if (v->text[k] < 'A' || v->text[k] > 'Z')
+            return 0;
+    return 1;
+}
+
 /* Trims a run [tb, te) of a leading function word and of roles and titles. */
 static void trim_run(const qt_view *v, size_t *tb_io, size_t *te_io)
 {
@@ -205,8 +217,11 @@ static void trim_run(const qt_view *v, size_t *tb_io, size_t *te_io)
      * title (Martin Luther King III). */
     if (te - tb >= 2 && is_suffix(v, te - 1))
         te--;
+    /* (Not US Airways: a function word in capitals opening an organisation's name is no
+     * function word; BBC business/348.) */
     for (; tb < te; tb++)
-        if (!qt_tok_in(v, tb, QT_W_FUNCTION))
+        if (!qt_tok_in(v, tb, QT_W_FUNCTION) ||
+            (tb + 1 < te && all_capitals(v, tb) && qt_tok_in(v, te - 1, QT_W_ORG_HEADS)))
             break;
     /* Had Elizabeth, Till Elizabeth: a common word capitalised by its sentence. */
     if (te - tb >= 2 &&
@@ -1360,7 +1375,62 @@ int qt_org_speaker(const qt_view *v, const qt_mrec *c)
      * adjective alone is no organisation (BBC business/111, tech/035). */
     if (c->n_words == 1 && qt_tok_in(v, c->tb, QT_W_PLACE_FIRSTS | QT_W_NATIONALITIES))
         return 0;
+    /* Commercials shown on TV: the medium alone is no organisation (BBC business/443). */
+    if (c->n_words == 1 && qt_tok_is(v, c->tb, "tv"))
+        return 0;
     return c->org || (c->n_words == 1 && c->subjectish && cue_after(v, c->te));
+}
+
+int qt_after_preposition(const qt_view *v, size_t k)
+{
+    return k > 0 && qt_tok_lowercase(v, k - 1) &&
+           (qt_tok_in(v, k - 1, QT_W_PREPOSITIONS) || qt_tok_is(v, k - 1, "against") ||
+            qt_tok_is(v, k - 1, "including"));
+}
+
+/* Organisation c is named as a subject, not after a preposition. */
+static int org_subject(const qt_view *v, const qt_mrec *c)
+{
+    size_t b = c->tb;
+    if (b > 0 && is_the(v, b - 1))
+        b--;
+    /* Trading on the London Stock Exchange, the legal fight with Microsoft, damages from
+     * OptInRealBig (BBC business/393, tech/390). */
+    return !qt_after_preposition(v, b);
+}
+
+/* One word that is no person's, place's or day's name, nor a common word opening its
+ * sentence. */
+static int org_word(const qt_view *v, const qt_mrec *c)
+{
+    return c->n_words == 1 && !c->person && !c->after_the && c->gender == GENDER_UNKNOWN &&
+           c->title == LEDE_NONE &&
+           !qt_tok_in(v, c->tb,
+                      QT_W_PLACE_FIRSTS | QT_W_PLACE_HEADS | QT_W_NATIONALITIES | QT_W_CALENDAR) &&
+           !qt_tok_common(v, c->tb);
+}
+
+int qt_org_named(const qt_view *v, const qt_mrec *c)
+{
+    int possessive = qt_tok_possessive(v, c->te - 1, NULL);
+    if (!possessive && !org_subject(v, c))
+        return 0;
+    /* CENTR, the Council of European National Top Level Domain Registries: a name cut
+     * before "of" and the words of its name (BBC tech/049). */
+    if (c->te + 1 < v->n_tok && qt_tok_is(v, c->te, "of") && qt_tok_capitalized(v, c->te + 1))
+        return 0;
+    if (qt_org_speaker(v, c))
+        return 1;
+    /* Kraft's new advertising policy, AztraZeneca has now appointed, CENTR, the Council of
+     * ...: one word as a possessor, or opening its sentence before an auxiliary or a name
+     * in apposition (BBC business/443, 309, tech/340); not Xbox consoles, Sales of ice
+     * cream, a fake Paypal.com has. */
+    size_t e = c->te;
+    return (possessive ||
+            (sentence_initial(v, c->tb) && e + 2 < v->n_tok &&
+             ((qt_tok_lowercase(v, e) && qt_tok_in(v, e, QT_W_SKIP)) ||
+              (qt_tok_punct(v, e, ',') && is_the(v, e + 1) && qt_tok_capitalized(v, e + 2))))) &&
+           org_word(v, c);
 }
 
 int qt_subject_person(const qt_view *v, const qt_mrec *c)

@@ -114,7 +114,7 @@ struct qt_names {
          * found no other, after fallback_at mentions counted. */
         const char *fallback;
         uint32_t fallback_at;
-    } walks[5];
+    } walks[6];
     /* The names the local lookups gave as text (qt_mention_text()), by the tokens of the
      * full-name mention, in a slot chosen by its first token: a speaker named again and
      * again (Mr Blair said ... he added) is copied once. */
@@ -125,8 +125,10 @@ struct qt_names {
 };
 
 /* What a pronoun walk looks for: WANT_PERSON is he or she of either gender (said the
- * Tottenham striker), WANT_ANY_PERSON the last candidate ("the 23-year-old"). */
-enum { WANT_MALE, WANT_FEMALE, WANT_ORG, WANT_ANY_PERSON, WANT_PERSON };
+ * Tottenham striker), WANT_ANY_PERSON the last candidate ("the 23-year-old"),
+ * WANT_ORG_SUBJECT an organisation as WANT_ORG (it, they) that is named as a subject or a
+ * possessor (qt_org_named(): the company said). */
+enum { WANT_MALE, WANT_FEMALE, WANT_ORG, WANT_ANY_PERSON, WANT_PERSON, WANT_ORG_SUBJECT };
 
 /* ---- names.c: reading mentions ---- */
 
@@ -208,6 +210,12 @@ int qt_org_speaker(const qt_view *v, const qt_mrec *c);
 uint32_t qt_org_reach(const qt_view *v, uint32_t pos);
 /* ... and is named as a subject (for "the Tottenham striker"). */
 int qt_subject_person(const qt_view *v, const qt_mrec *c);
+/* "The company" may stand for completed mention c: an organisation named as a subject or
+ * a possessor, not after a preposition (trading on the London Stock Exchange); one word
+ * that is no person's, place's or day's name is one there (Kraft's new policy). */
+int qt_org_named(const qt_view *v, const qt_mrec *c);
+/* Token k follows a preposition in lower case (on, with, from; against, including). */
+int qt_after_preposition(const qt_view *v, size_t k);
 /* No mention of two or more words ends at token h: the token before it can be no run's. */
 int qt_alone_at(const qt_view *v, size_t h);
 /* The last token s <= k, at most reach tokens before k, such that token s-1 is no part of
