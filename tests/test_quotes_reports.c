@@ -349,6 +349,24 @@ static void test_the_company_is_none_its_quotation_names(void **state)
     qtu_free(&t);
 }
 
+/* BBC politics/200: North East Says No is one name, no organisation's before a person's
+ * (Says No), so he is Graham Robb, not the campaign. */
+static void test_an_organisation_name_ending_says_no_is_no_person(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Graham Robb, spokesman for North East Says No, said the Yes campaign's decision to "
+            "get personal dragged the campaign \"into the gutter\" and showed they were "
+            "\"rattled\". And he hit back at Mr Mallon's claim that an assembly would improve "
+            "transport links in the region. \"It can push paper around but it can not get "
+            "people moving,\" he said.",
+            NULL);
+    qtu_expect(&t, "It can push paper around but it can not get people moving,", "Graham Robb",
+               "said", "he");
+    qtu_free(&t);
+}
+
 /* BBC business/353, politics/246: the name in apposition to a job in capitals speaks, not
  * the job (with a cue verb, or a participle whose clause's subject speaks). */
 static void test_the_name_after_a_capitalised_job_speaks(void **state)
@@ -446,6 +464,7 @@ int main(void)
         cmocka_unit_test(test_the_agency_is_the_name_before_news_agency),
         cmocka_unit_test(test_the_organisation_is_the_acronym_before_its_name),
         cmocka_unit_test(test_the_company_is_none_its_quotation_names),
+        cmocka_unit_test(test_an_organisation_name_ending_says_no_is_no_person),
         cmocka_unit_test(test_the_name_after_a_capitalised_job_speaks),
         cmocka_unit_test(test_teenager_is_no_part_of_the_name),
         cmocka_unit_test(test_no_cue_in_an_adjective_or_a_name),

@@ -232,10 +232,13 @@ static void trim_run(const qt_view *v, size_t *tb_io, size_t *te_io)
      * opens its sentence is a description (no first name is spelt so). */
     else if (te - tb >= 2 && lower_compound(v, tb) && sentence_initial(v, tb))
         tb++;
-    /* Refugee Council Enver Solomon: an organisation's name before a person's. */
+    /* Refugee Council Enver Solomon: an organisation's name before a person's (not North
+     * East Says No, whose words after its head are a cue's and a function word's: BBC
+     * politics/200). */
     for (size_t i = te; i-- > tb;) {
         if (qt_tok_in(v, i, QT_W_ORG_HEADS) && i + 2 < te && qt_n_name_words(v, i + 1, te) >= 2 &&
-            !qt_tok_in(v, te - 1, QT_W_ORG_HEADS)) {
+            !qt_tok_in(v, te - 1, QT_W_ORG_HEADS | QT_W_FUNCTION) &&
+            !qt_tok_in(v, i + 1, QT_W_CUE_VERBS | QT_W_FUNCTION)) {
             tb = i + 1;
             break;
         }
