@@ -367,6 +367,26 @@ static void test_an_organisation_name_ending_says_no_is_no_person(void **state)
     qtu_free(&t);
 }
 
+/* BBC tech/143: the last of the words a preposition coordinates (at the Centre for Vision,
+ * Speech and Signal Processing) is in its object, so he is Richard Bowden. */
+static void test_a_coordination_after_a_preposition_is_an_object(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "His creator, Richard Bowden, lecturer at the Centre for Vision, Speech and Signal "
+            "Processing at the University of Surrey, refers to Jeremiah as \"him\", rather than "
+            "it. \"Jeremiah is a virtual face that attempts to emulate humans in the way it "
+            "responds to activity. He is very childlike, he likes visual stimulus,\" he told the "
+            "BBC News website.",
+            NULL);
+    qtu_expect(&t,
+               "Jeremiah is a virtual face that attempts to emulate humans in the way it responds "
+               "to activity. He is very childlike, he likes visual stimulus,",
+               "Richard Bowden", "told", "he");
+    qtu_free(&t);
+}
+
 /* BBC business/353, politics/246: the name in apposition to a job in capitals speaks, not
  * the job (with a cue verb, or a participle whose clause's subject speaks). */
 static void test_the_name_after_a_capitalised_job_speaks(void **state)
@@ -465,6 +485,7 @@ int main(void)
         cmocka_unit_test(test_the_organisation_is_the_acronym_before_its_name),
         cmocka_unit_test(test_the_company_is_none_its_quotation_names),
         cmocka_unit_test(test_an_organisation_name_ending_says_no_is_no_person),
+        cmocka_unit_test(test_a_coordination_after_a_preposition_is_an_object),
         cmocka_unit_test(test_the_name_after_a_capitalised_job_speaks),
         cmocka_unit_test(test_teenager_is_no_part_of_the_name),
         cmocka_unit_test(test_no_cue_in_an_adjective_or_a_name),

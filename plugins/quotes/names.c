@@ -1262,6 +1262,33 @@ static int in_aside(const qt_view *v, size_t tb, size_t te)
 }
 
 /* qt_in_object() but for an aside. */
+/* How many tokens coordinated_in_object() reads left at most. */
+#define COORDINATION_REACH 16
+
+/* The name at token b closes a coordination of capitalised words that a preposition opens,
+ * past an organisation's own "for" or "of": lecturer at the Centre for Vision, Speech and
+ * Signal Processing (BBC tech/143). Only "and" or "or" before b asks. */
+static int coordinated_in_object(const qt_view *v, size_t b)
+{
+    if (b < 3 || !(qt_tok_is(v, b - 1, "and") || qt_tok_is(v, b - 1, "or")) ||
+        !qt_tok_capitalized(v, b - 2))
+        return 0;
+    for (size_t k = b - 1; k > 0 && b - k < COORDINATION_REACH; k--) {
+        size_t w = k - 1;
+        if (qt_tok_capitalized(v, w) || qt_tok_punct(v, w, ',') || qt_tok_is(v, w, "and") ||
+            is_the(v, w))
+            continue;
+        if (!qt_tok_lowercase(v, w) || !qt_tok_in(v, w, QT_W_PREPOSITIONS))
+            return 0;
+        /* Centre for Vision: the preposition inside an organisation's name reads on. */
+        if (w > 0 && qt_tok_capitalized(v, w - 1) && qt_tok_in(v, w - 1, QT_W_ORG_HEADS) &&
+            (qt_tok_is(v, w, "for") || qt_tok_is(v, w, "of")))
+            continue;
+        return 1;
+    }
+    return 0;
+}
+
 static int in_object(const qt_view *v, const qt_mrec *c)
 {
     /* Edu was highly critical ... particularly on Jose Antonio Reyes. "...," he said: a name
@@ -1274,6 +1301,8 @@ static int in_object(const qt_view *v, const qt_mrec *c)
     size_t b = c->title != LEDE_NONE ? c->title : c->tb;
     if (b == 0)
         return 0;
+    if (coordinated_in_object(v, b))
+        return 1;
     /* by fellow American Robby Ginepri: past the nationality the run was trimmed of, and
      * "fellow" before it. */
     int national = c->titled && b >= 2 && nationality(v, b - 1);
