@@ -194,16 +194,12 @@ static int nationality(const qt_view *v, size_t i)
     return first >= 'A' && first <= 'Z' && qt_tok_in(v, i, QT_W_NATIONALITIES);
 }
 
-/* Token i is a word of two or more letters, all capitals A-Z: US, AP. */
-static int all_capitals(const qt_view *v, size_t i)
+/* Token i is two capitals A-Z: US. */
+static inline int two_capitals(const qt_view *v, size_t i)
 {
     const lede_token *t = &v->tok[i];
-    if (t->end - t->start < 2)
-        return 0;
-    for (uint32_t k = t->start; k < t->end; k++)
-        if (v->text[k] < 'A' || v->text[k] > 'Z')
-            return 0;
-    return 1;
+    const char *s = v->text + t->start;
+    return t->end - t->start == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
 }
 
 /* Trims a run [tb, te) of a leading function word and of roles and titles. */
@@ -217,12 +213,14 @@ static void trim_run(const qt_view *v, size_t *tb_io, size_t *te_io)
      * title (Martin Luther King III). */
     if (te - tb >= 2 && is_suffix(v, te - 1))
         te--;
-    /* (Not US Airways: a function word in capitals opening an organisation's name is no
-     * function word; BBC business/348.) */
+    size_t first = tb;
     for (; tb < te; tb++)
-        if (!qt_tok_in(v, tb, QT_W_FUNCTION) ||
-            (tb + 1 < te && all_capitals(v, tb) && qt_tok_in(v, te - 1, QT_W_ORG_HEADS)))
+        if (!qt_tok_in(v, tb, QT_W_FUNCTION))
             break;
+    /* Not US Airways: a function word in two capitals opening an organisation's name is no
+     * function word (BBC business/348). */
+    if (tb > first && tb < te && two_capitals(v, tb - 1) && qt_tok_in(v, te - 1, QT_W_ORG_HEADS))
+        tb--;
     /* Had Elizabeth, Till Elizabeth: a common word capitalised by its sentence. */
     if (te - tb >= 2 &&
         !qt_tok_in(v, tb, QT_W_TITLES | QT_W_PLACE_FIRSTS | QT_W_MALE_NAMES | QT_W_FEMALE_NAMES) &&
