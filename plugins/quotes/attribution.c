@@ -210,7 +210,7 @@ static int is_verb_cue(const qt_view *v, size_t i)
 {
     size_t end;
     qt_cue_kind kind = qt_cue_at(v, i, &end);
-    return kind != QT_CUE_NONE && kind != QT_CUE_NOUN;
+    return kind != QT_CUE_NONE && kind != QT_CUE_NOUN && kind != QT_CUE_REPORT;
 }
 
 /* A lower-case word ending in -ing (marching). */
@@ -442,6 +442,20 @@ static int subject_past_a_body(const qt_view *v, size_t j, size_t k, size_t lo, 
     return subject_before_object(v, &tail, lo, out);
 }
 
+/* Name run m is a job in capitals (Humanitarian Aid Commissioner, Foreign Secretary): it
+ * ends in a title or a job's word, and has no first name nor a title of address (not Mr
+ * King). */
+static int job_run(const qt_view *v, const qt_mention *m)
+{
+    return m->kind == QT_MENTION_NAME && qt_tok_capitalized(v, m->te - 1) &&
+           qt_tok_in(v, m->te - 1, QT_W_TITLES | QT_W_ROLES) &&
+           !qt_tok_in(v, m->tb,
+                      QT_W_MALE_NAMES | QT_W_FEMALE_NAMES | QT_W_MALE_TITLES |
+                          QT_W_FEMALE_TITLES) &&
+           (m->tb == 0 ||
+            !qt_tok_in(v, m->tb - 1, QT_W_MALE_TITLES | QT_W_FEMALE_TITLES | QT_W_TITLES));
+}
+
 /* The subject of the cue at token c, read leftwards (not before token lo). */
 static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
 {
@@ -525,9 +539,9 @@ static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
                 int of_body = pb > lo + 1 && qt_tok_lowercase(v, pb - 2) &&
                               qt_tok_in(v, pb - 1, QT_W_PREPOSITIONS) &&
                               qt_tok_in(v, pb - 2, QT_W_ROLES | QT_W_TITLES);
-                if (out->tb > lo &&
-                    (of_body ||
-                     (out->te - out->tb == 1 && qt_tok_possessive(v, out->tb - 1, NULL))) &&
+                if (((out->tb > lo && (of_body || (out->te - out->tb == 1 &&
+                                                   qt_tok_possessive(v, out->tb - 1, NULL)))) ||
+                     job_run(v, out)) &&
                     k - 1 > j && qt_name_ending_at(v, k - 1, j + 1, &named) && named.tb == j + 1 &&
                     named.te - named.tb >= 2) {
                     *out = named;
@@ -757,6 +771,12 @@ static int clause_subject(const qt_view *v, qt_names *nm, size_t k, qt_mention *
         qt_mention m;
         if (out->te < k && qt_tok_lowercase(v, out->te) && name_after_role(v, out->te, k, &m, 0))
             *out = m;
+        /* The EU's Humanitarian Aid Commissioner, Louis Michel, was quoted as saying: the
+         * name in apposition to a job in capitals is the subject (BBC business/353). */
+        else if (out->te + 3 < k && qt_tok_punct(v, out->te, ',') && job_run(v, out) &&
+                 qt_name_starting_at(v, out->te + 1, k, &m) && m.tb == out->te + 1 &&
+                 m.te - m.tb >= 2 && qt_tok_punct(v, m.te, ','))
+            *out = m;
         return 1;
     }
     size_t first = qt_tok_lower_bound(v, from);
@@ -781,14 +801,18 @@ static int coordinated(const qt_view *v, size_t k, size_t lo)
     return i > lo && (qt_tok_is(v, i - 1, "and") || qt_tok_is(v, i - 1, "but"));
 }
 
-/* The words before the opening mark, from the nearest cue backwards. */
-static int read_before(const qt_view *v, qt_names *nm, size_t pb, size_t ob, found *f)
+/* The words before the opening mark, from the nearest cue backwards; for a partial
+ * quotation, a verb whose object it words (QT_CUE_REPORT) with its subject too. */
+static int read_before(const qt_view *v, qt_names *nm, size_t pb, size_t ob, int partial, found *f)
 {
     for (size_t k = ob; k-- > pb;) {
         if (v->quoted[k])
             continue;
         size_t end;
         qt_cue_kind kind = qt_cue_at(v, k, &end);
+        int report = kind == QT_CUE_REPORT;
+        if (report)
+            kind = partial ? QT_CUE_VERB : QT_CUE_NONE;
         if (kind == QT_CUE_NONE || end > ob)
             continue;
         qt_mention who;
@@ -814,6 +838,9 @@ static int read_before(const qt_view *v, qt_names *nm, size_t pb, size_t ob, fou
              * coordinated with an earlier one shares its subject. */
             if (!ok && coordinated(v, k, pb))
                 ok = clause_subject(v, nm, k, &who);
+            /* (He was accused of "...": one with no subject is read past, to a cue.) */
+            if (!ok && report)
+                continue;
             /* "said" with nothing on the left may be inverted: said S, "Q". */
             if (!ok && k == pb)
                 ok = np_right(v, end, ob, &who) && who.kind == QT_MENTION_NAME;
@@ -877,8 +904,10 @@ static const qt_mention *same_pronoun_before(const qt_view *v, const lede_quote 
 /* "...," he says. ... "...," he explains: he after a quotation is whom the he of the
  * quotation p before stood for, when no one is named between them outside quotations
  * (BBC tech/313: not a film named before both). */
-static int same_pronoun_as(const qt_view *v, qt_names *nm, const lede_quote *p, size_t ce,
-                           const qt_mention *who)
+/* The quotation p before was said by the same he or she as who, a pronoun after the
+ * closing token ce of a later one: p's speaker was resolved from that pronoun's word. */
+static int spoken_by_same_pronoun(const qt_view *v, const lede_quote *p, size_t ce,
+                                  const qt_mention *who)
 {
     if (!p->speaker || who->kind != QT_MENTION_PRONOUN || who->tb < ce ||
         p->speaker_start == LEDE_NONE || p->speaker_end <= p->speaker_start ||
@@ -886,10 +915,36 @@ static int same_pronoun_as(const qt_view *v, qt_names *nm, const lede_quote *p, 
         return 0;
     uint32_t b = v->tok[who->tb].start, e = v->tok[who->tb].end;
     size_t n = e - b;
-    if (p->speaker_end - p->speaker_start != n || p->speaker_end > b ||
-        (v->text[p->speaker_start] | 0x20) != (v->text[b] | 0x20) ||
-        memcmp(v->text + p->speaker_start + 1, v->text + b + 1, n - 1) != 0)
+    return p->speaker_end - p->speaker_start == n && p->speaker_end <= b &&
+           (v->text[p->speaker_start] | 0x20) == (v->text[b] | 0x20) &&
+           memcmp(v->text + p->speaker_start + 1, v->text + b + 1, n - 1) == 0;
+}
+
+/* Nobody, he claimed, could picture ... And Tony Blair would be in the very front line of
+ * that campaign, he said. "...," he promised: he after a quotation that opens its sentence,
+ * when the sentence before in its paragraph (pi) ends in the same pronoun with a cue verb
+ * after a comma, goes on the report of the he of the quotation p before (BBC politics/346:
+ * Alan Milburn, not Tony Blair, whom he speaks of). ob and ce are the quotation's opening
+ * and closing tokens. */
+static int reported_by_same_pronoun(const qt_view *v, const lede_quote *q, const lede_quote *p,
+                                    size_t pi, size_t ob, size_t ce, const qt_mention *who)
+{
+    if (ob < 5 || !spoken_by_same_pronoun(v, p, ce, who) || !qt_tok_sentence_end(v, ob - 1) ||
+        !qt_tok_punct(v, ob - 4, ',') || v->quoted[ob - 2] || !qt_tok_lowercase(v, ob - 2) ||
+        !qt_tok_is(v, ob - 3, qt_tok_is(v, who->tb, "he") ? "he" : "she"))
         return 0;
+    size_t n = qt_sent_upto(v, q->mark_start), end;
+    return n >= 2 && v->sent[n - 1].start == q->mark_start &&
+           paragraph_of(v, v->sent[n - 2].start) == pi &&
+           qt_cue_at(v, ob - 2, &end) == QT_CUE_VERB && end == ob - 1;
+}
+
+static int same_pronoun_as(const qt_view *v, qt_names *nm, const lede_quote *p, size_t ce,
+                           const qt_mention *who)
+{
+    if (!spoken_by_same_pronoun(v, p, ce, who))
+        return 0;
+    uint32_t b = v->tok[who->tb].start;
     /* A person or a one-word subject (Smith explained) is named since; not an
      * abbreviation (DVD requires). */
     uint32_t from = p->speaker_end;
@@ -1197,7 +1252,7 @@ static void speaker_of_previous_sentence(const qt_view *v, qt_names *nm, lede_qu
         int ok = 0;
         /* In a statement on Sunday, the Cabinet Office said: a noun cue in an adverbial
          * before the verb's is no cue of its own (BBC politics/042). */
-        if (kind == QT_CUE_NONE || kind == QT_CUE_NOUN)
+        if (kind == QT_CUE_NONE || kind == QT_CUE_NOUN || kind == QT_CUE_REPORT)
             continue;
         if (kind == QT_CUE_VERB)
             ok = subject_left(v, j, s, &who);
@@ -1450,7 +1505,7 @@ static int read_before_once(const qt_view *v, qt_names *nm, size_t ob, uint32_t 
 {
     if (!m->done) {
         memset(&m->f, 0, sizeof m->f);
-        m->rc = read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &m->f);
+        m->rc = read_before(v, nm, pre_window_start(v, ob, lo_b), ob, 0, &m->f);
         m->done = 1;
     }
     *out = m->f;
@@ -1630,7 +1685,7 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
         } else if (cue_after_comma(v, q, ob, ce, hi_b, &f)) {
             q->kind = LEDE_QUOTE_FULL;
             lead_in = 1;
-        } else if (!read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &f) || !f.has_who) {
+        } else if (!read_before(v, nm, pre_window_start(v, ob, lo_b), ob, 1, &f) || !f.has_who) {
             found g;
             memset(&g, 0, sizeof g);
             if (cue_after_comma_outside(v, ce, hi_b, &g))
@@ -1662,7 +1717,7 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
             found g;
             memset(&g, 0, sizeof g);
             if (!q->speaker && lead_in && f.who.kind == QT_MENTION_PRONOUN &&
-                !read_before(v, nm, pre_window_start(v, ob, lo_b), ob, &g))
+                !read_before(v, nm, pre_window_start(v, ob, lo_b), ob, 0, &g))
                 q->speaker = qt_names_resolve_pronoun_from(
                     nm, v, &f.who, qt_tok_lower_bound(v, sentence_start(v, q->mark_start)));
             else if (!q->speaker) {
@@ -1671,7 +1726,8 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
                  * else's: the lookup of the names between costs.) */
                 const char *before = qi > 0 ? quotes[qi - 1].speaker : NULL;
                 if (before && (!q->speaker || strcmp(before, q->speaker) != 0) &&
-                    same_pronoun_as(v, nm, &quotes[qi - 1], ce, &f.who))
+                    (same_pronoun_as(v, nm, &quotes[qi - 1], ce, &f.who) ||
+                     reported_by_same_pronoun(v, q, &quotes[qi - 1], pi, ob, ce, &f.who)))
                     q->speaker = before;
                 else if (f.who.kind == QT_MENTION_PRONOUN)
                     q->speaker =

@@ -184,16 +184,16 @@ const char *qt_index_walk_back(qt_names *nm, uint32_t pos, int what)
     const qt_view *v = nm->v;
     if (index_before(nm, pos) < 0)
         return NULL;
-    if (what == WANT_ORG) {
+    if (what == WANT_ORG || what == WANT_ORG_SUBJECT) {
         /* They and it speak for the organisation last named (the White House said ...,
-         * Wimpey said ...). */
+         * Wimpey said ...); the company for the one last named as a subject. */
         size_t k = last_before(nm, NULL, nm->n, pos);
         uint32_t reach = qt_org_reach(v, pos);
         for (int walk = 0; k != SIZE_MAX && walk < PRONOUN_REACH; walk++, k--) {
             const qt_mrec *c = &nm->m[k];
             if (c->start < reach)
                 break;
-            if (qt_org_speaker(v, c))
+            if (what == WANT_ORG ? qt_org_speaker(v, c) : qt_org_named(v, c))
                 return qt_mention_text(v, nm->m, c);
             if (k == 0)
                 break;

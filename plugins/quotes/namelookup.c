@@ -353,12 +353,12 @@ static int answers(qt_names *nm, qt_mrec *c, int what, const qt_mrec **arr, int 
     const qt_view *v = nm->v;
     *ok = 1;
     *arr = NULL;
-    if (what == WANT_ORG) {
-        if ((!c->org && !(c->n_words == 1 && c->subjectish)) ||
+    if (what == WANT_ORG || what == WANT_ORG_SUBJECT) {
+        if ((!c->org && !(c->n_words == 1 && (c->subjectish || what == WANT_ORG_SUBJECT))) ||
             qt_tok_in(v, c->te - 1, QT_W_PLACE_HEADS))
             return 0;
         *arr = complete(nm, c, ok);
-        return *ok > 0 && qt_org_speaker(v, c);
+        return *ok > 0 && (what == WANT_ORG ? qt_org_speaker(v, c) : qt_org_named(v, c));
     }
     if (no_person(nm, c))
         return 0; /* no candidate */
@@ -418,8 +418,9 @@ static int walk_back_local(qt_names *nm, size_t at, int what, const char **out)
     int ok, walk = 0;
     /* It and they look back no further than the paragraph before (the index does too);
      * the walks of he and she go on as the last one did. */
-    uint32_t reach = what == WANT_ORG ? qt_org_reach(v, pos) : 0;
-    int known = what != WANT_ORG && nm->walks[what].valid && nm->walks[what].pos <= pos;
+    int org = what == WANT_ORG || what == WANT_ORG_SUBJECT;
+    uint32_t reach = org ? qt_org_reach(v, pos) : 0;
+    int known = !org && nm->walks[what].valid && nm->walks[what].pos <= pos;
     uint32_t known_pos = nm->walks[what].pos;
     fallback fb = {NULL, 0};
     qt_mrec *c;
@@ -458,7 +459,7 @@ static int walk_back_local(qt_names *nm, size_t at, int what, const char **out)
         /* The index walks 16 mentions back for it, 16 candidates for he and she (a
          * candidate that does not fit counts, as one without evidence or in an object
          * does), and the last candidate for "the 23-year-old". */
-        if (what == WANT_ORG || a >= 2)
+        if (org || a >= 2)
             if (++walk >= PRONOUN_REACH)
                 return walk_done(nm, what, pos, NULL, walk, &fb, out);
     }
@@ -687,12 +688,14 @@ static int same_words(const qt_view *v, size_t d, size_t job, size_t e, size_t e
  * Blasio, President Obama, with the description's modifiers: the prime minister is no
  * Foreign Minister) or in apposition (de Blasio, the mayor,). The nearest one; NULL when
  * none. Descriptions worded alike read the text once between them (nm->roles). */
-static const char *role_named_before(qt_names *nm, const qt_view *v, const qt_mention *m)
+static const char *role_named_before(qt_names *nm, const qt_view *v, const qt_mention *m,
+                                     size_t *slot)
 {
     size_t job = m->te - 1, d = m->tb + 1;
     size_t r = 0;
     while (r < nm->n_roles && !same_words(v, d, job, nm->roles[r].d, nm->roles[r].job))
         r++;
+    *slot = SIZE_MAX;
     if (r == nm->n_roles) {
         if (r == sizeof nm->roles / sizeof nm->roles[0])
             return NULL;
@@ -700,8 +703,11 @@ static const char *role_named_before(qt_names *nm, const qt_view *v, const qt_me
         nm->roles[r].job = (uint32_t)job;
         nm->roles[r].scanned = 0;
         nm->roles[r].hit = LEDE_NONE;
+        nm->roles[r].first_at = LEDE_NONE;
+        nm->roles[r].first = NULL;
         nm->n_roles++;
     }
+    *slot = r;
     size_t from = nm->roles[r].scanned, hit = nm->roles[r].hit;
     if (m->tb < from) {
         /* Asked out of text order: read back from it. */
@@ -748,6 +754,116 @@ static const char *role_named_before(qt_names *nm, const qt_view *v, const qt_me
     return qt_names_resolve(nm, v, &who);
 }
 
+/* Whom description m, a job with "the" (refers_back() 2: the mayor, the prime minister),
+ * stands for: the one the text gave that job before (role_named_before()), else the last
+ * person named; NULL when none. The prime minister ... the prime minister said: one with
+ * modifiers before its job that no job named before answers stands for one person through
+ * the story, whom its first mention so worded stood for, not whoever was named last (BBC
+ * politics/253: Gordon Brown and Robert Peston are named between the two). */
+static const char *job_holder(qt_names *nm, const qt_view *v, const qt_mention *m)
+{
+    size_t r;
+    const char *who = role_named_before(nm, v, m, &r);
+    if (who)
+        return who;
+    if (r != SIZE_MAX && m->te - m->tb < 3)
+        r = SIZE_MAX;
+    if (r != SIZE_MAX && nm->roles[r].first && nm->roles[r].first_at <= m->tb)
+        return nm->roles[r].first;
+    who = walk_back(nm, m->tb, WANT_PERSON);
+    if (r != SIZE_MAX && who && (!nm->roles[r].first || m->tb < nm->roles[r].first_at)) {
+        nm->roles[r].first = who;
+        nm->roles[r].first_at = (uint32_t)m->tb;
+    }
+    return who;
+}
+
+/* An organisation's common noun in a description of two words (the company, the alliance),
+ * token k the noun. */
+static int org_noun(const qt_view *v, size_t k)
+{
+
+    static const char *const nouns[] = {
+        "company",   "firm",     "group",      "organisation", "organization", "alliance",
+        "charity",   "union",    "agency",     "association",  "federation",   "society",
+        "council",   "airline",  "retailer",   "carmaker",     "insurer",      "lender",
+        "regulator", "watchdog", "broadcaster"};
+    if (!qt_tok_lowercase(v, k))
+        return 0;
+    for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++)
+        if (qt_tok_is(v, k, nouns[i]))
+            return 1;
+    return 0;
+}
+
+/* How many tokens either way adversary() reads of a sentence that never ends. */
+#define ADVERSARY_REACH 128
+
+/* The sentence of description m quotes name who's first word after a preposition: the
+ * company said it "could not continue to contend with legal maneuvers by a number of
+ * companies across the country, including Microsoft": no one speaks of itself so (BBC
+ * tech/390). */
+static int adversary(const qt_view *v, const qt_mention *m, const char *who)
+{
+    size_t n = strcspn(who, " ");
+    size_t b = m->tb, e = m->te;
+    while (b > 0 && m->tb - b < ADVERSARY_REACH && !(v->tok[b].flags & LEDE_TOKF_SENT_START))
+        b--;
+    while (e < v->n_tok && e - m->te < ADVERSARY_REACH && !(v->tok[e].flags & LEDE_TOKF_SENT_START))
+        e++;
+    for (size_t k = b + 1; k < e; k++)
+        if (v->quoted[k] && v->tok[k].end - v->tok[k].start == n &&
+            memcmp(v->text + v->tok[k].start, who, n) == 0 && qt_after_preposition(v, k))
+            return 1;
+    return 0;
+}
+
+/* The organisation a description of two words, "the" and an organisation's noun (the
+ * company said, the alliance said), stands for: the name ending in that noun or its plural
+ * in its paragraph or the one before (The Making Decisions Alliance, which includes the
+ * Alzheimer's Society ..., said ... "...," the alliance said: BBC politics/068; Shares in
+ * Continental Airlines ... the airline warned: business/404), else the organisation last
+ * named there as a subject or a possessor (UK Coal said ... The company said: BBC
+ * business/042), not one after a preposition (trading on the London Stock Exchange, the
+ * legal fight with Microsoft: business/393, tech/390); NULL when none, and the description
+ * stays. */
+static const char *org_named_before(qt_names *nm, const qt_view *v, const qt_mention *m)
+{
+    if (m->te - m->tb != 2 || !qt_tok_is(v, m->tb, "the") || !org_noun(v, m->tb + 1))
+        return NULL;
+    uint32_t reach = qt_org_reach(v, v->tok[m->tb].start);
+    const char *w = v->text + v->tok[m->tb + 1].start;
+    size_t n = v->tok[m->tb + 1].end - v->tok[m->tb + 1].start;
+    for (size_t k = m->tb; k-- > 0 && v->tok[k].start >= reach;) {
+        qt_mention named;
+        /* (Its length and first letter first, which turn nearly every token away.) */
+        size_t len = v->tok[k].end - v->tok[k].start;
+        const char *t = v->text + v->tok[k].start;
+        if ((len != n && (len != n + 1 || t[n] != 's')) || (t[0] | 0x20) != w[0] || v->quoted[k] ||
+            !qt_same_word(t, n, w, n))
+            continue;
+        if (t[0] != w[0]) {
+            if (qt_name_ending_at(v, k, 0, &named) && named.te - named.tb >= 2)
+                return qt_names_resolve(nm, v, &named);
+            continue;
+        }
+        /* Reported AP news agency ... the agency quoted: the name before one lower-case
+         * word and the noun (BBC business/460); not a place's or a nation's word (The South
+         * Yorkshire company: a description). */
+        if (len == n && k > 1 && qt_tok_lowercase(v, k - 1) &&
+            !qt_tok_in(v, k - 1, QT_W_FUNCTION) && qt_tok_capitalized(v, k - 2) &&
+            !v->quoted[k - 2] && !qt_tok_possessive(v, k - 2, NULL) &&
+            qt_name_ending_at(v, k - 2, 0, &named) &&
+            !qt_tok_in(v, named.tb,
+                       QT_W_FUNCTION | QT_W_ORG_HEADS | QT_W_PLACE_FIRSTS | QT_W_PLACE_HEADS |
+                           QT_W_NATIONALITIES | QT_W_CALENDAR) &&
+            !qt_tok_in(v, k - 2, QT_W_PLACE_HEADS | QT_W_NATIONALITIES | QT_W_CALENDAR))
+            return qt_names_resolve(nm, v, &named);
+    }
+    const char *who = walk_back(nm, m->tb, WANT_ORG_SUBJECT);
+    return who && adversary(v, m, who) ? NULL : who;
+}
+
 const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m)
 {
     if (m->tb >= m->te || m->te > v->n_tok)
@@ -757,16 +873,13 @@ const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m
     if (m->kind == QT_MENTION_PHRASE) {
         /* "the 23-year-old" and "the Tottenham striker" stand for the person last named. */
         int back = refers_back(v, m);
-        if (back == 2) {
-            const char *who = role_named_before(nm, v, m);
-            if (who)
-                return who;
-        }
-        if (back) {
-            const char *who = walk_back(nm, m->tb, back == 1 ? WANT_ANY_PERSON : WANT_PERSON);
-            if (who)
-                return who;
-        }
+        const char *who = back == 2   ? job_holder(nm, v, m)
+                          : back == 1 ? walk_back(nm, m->tb, WANT_ANY_PERSON)
+                                      : NULL;
+        if (!who && !back)
+            who = org_named_before(nm, v, m);
+        if (who)
+            return who;
         size_t tb = m->tb;
         while (tb + 1 < m->te && qt_tok_in(v, tb, QT_W_DETERMINERS))
             tb++;
@@ -789,10 +902,7 @@ const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m
             s = v->tok[title].start; /* Mrs Bennet, when no first name was ever given */
     }
     e = qt_name_suffix_end(v, m->te, e);
-    char *out = (char *)qt_dup_name(v->doc, v->text + s, e - s);
-    if (m->te - m->tb >= QT_NICKNAME_TOKENS)
-        qt_drop_nickname(v, m->tb, m->te, out);
-    return out;
+    return qt_name_text(v, m->tb, m->te, s, e);
 }
 
 int qt_description_before(const qt_view *v, size_t ob, size_t ce, size_t p, qt_mention *d)
@@ -853,11 +963,15 @@ int qt_description_before(const qt_view *v, size_t ob, size_t ce, size_t p, qt_m
 
 const char *qt_names_resolve_description(qt_names *nm, const qt_view *v, const qt_mention *d)
 {
+    int back = refers_back(v, d);
+    if (back == 2)
+        return job_holder(nm, v, d);
     /* The Tory spokesman is Tory spokesman Michael Ancram when the text named him so. */
-    const char *who = role_named_before(nm, v, d);
+    size_t r;
+    const char *who = role_named_before(nm, v, d, &r);
     if (who)
         return who;
-    return refers_back(v, d) ? walk_back(nm, d->tb, WANT_PERSON) : qt_names_resolve(nm, v, d);
+    return back ? walk_back(nm, d->tb, WANT_PERSON) : qt_names_resolve(nm, v, d);
 }
 
 /* qt_names_first_in() read locally: 1 found, 0 not, -1 when the index must answer. */

@@ -194,6 +194,14 @@ static int nationality(const qt_view *v, size_t i)
     return first >= 'A' && first <= 'Z' && qt_tok_in(v, i, QT_W_NATIONALITIES);
 }
 
+/* Token i is two capitals A-Z: US. */
+static inline int two_capitals(const qt_view *v, size_t i)
+{
+    const lede_token *t = &v->tok[i];
+    const char *s = v->text + t->start;
+    return t->end - t->start == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
+}
+
 /* Trims a run [tb, te) of a leading function word and of roles and titles. */
 static void trim_run(const qt_view *v, size_t *tb_io, size_t *te_io)
 {
@@ -205,9 +213,14 @@ static void trim_run(const qt_view *v, size_t *tb_io, size_t *te_io)
      * title (Martin Luther King III). */
     if (te - tb >= 2 && is_suffix(v, te - 1))
         te--;
+    size_t first = tb;
     for (; tb < te; tb++)
         if (!qt_tok_in(v, tb, QT_W_FUNCTION))
             break;
+    /* Not US Airways: a function word in two capitals opening an organisation's name is no
+     * function word (BBC business/348). */
+    if (tb > first && tb < te && two_capitals(v, tb - 1) && qt_tok_in(v, te - 1, QT_W_ORG_HEADS))
+        tb--;
     /* Had Elizabeth, Till Elizabeth: a common word capitalised by its sentence. */
     if (te - tb >= 2 &&
         !qt_tok_in(v, tb, QT_W_TITLES | QT_W_PLACE_FIRSTS | QT_W_MALE_NAMES | QT_W_FEMALE_NAMES) &&
@@ -217,10 +230,13 @@ static void trim_run(const qt_view *v, size_t *tb_io, size_t *te_io)
      * opens its sentence is a description (no first name is spelt so). */
     else if (te - tb >= 2 && lower_compound(v, tb) && sentence_initial(v, tb))
         tb++;
-    /* Refugee Council Enver Solomon: an organisation's name before a person's. */
+    /* Refugee Council Enver Solomon: an organisation's name before a person's (not North
+     * East Says No, whose words after its head are a cue's and a function word's: BBC
+     * politics/200). */
     for (size_t i = te; i-- > tb;) {
         if (qt_tok_in(v, i, QT_W_ORG_HEADS) && i + 2 < te && qt_n_name_words(v, i + 1, te) >= 2 &&
-            !qt_tok_in(v, te - 1, QT_W_ORG_HEADS)) {
+            !qt_tok_in(v, te - 1, QT_W_ORG_HEADS | QT_W_FUNCTION) &&
+            !qt_tok_in(v, i + 1, QT_W_CUE_VERBS | QT_W_FUNCTION)) {
             tb = i + 1;
             break;
         }
@@ -283,7 +299,7 @@ uint32_t qt_name_suffix_end(const qt_view *v, size_t te, uint32_t e)
  * one space apart; up to NICKNAME_WORDS words inside, the last capitalised; the closing mark,
  * then one space and a capitalised word in the same sentence; the marks found it a quotation
  * (its tokens are quoted). The name runs on over it; the nickname is no one's speech, and
- * the name shown leaves it out (qt_drop_nickname()). 1 with the token after the closing mark
+ * the name shown leaves it out (qt_name_text_nick()). 1 with the token after the closing mark
  * in *end. */
 #if defined(__GNUC__)
 __attribute__((noinline))
@@ -1179,6 +1195,10 @@ static int object_of_verb(const qt_view *v, size_t k)
     for (size_t i = 0; (bits & QT_W_CUE_VERBS) && n >= 4 && transitive[i]; i++)
         if (qt_tok_is(v, k, transitive[i]))
             return 1;
+    /* accused Vieira, dismissed them: so do the verbs whose object a quotation words. */
+    size_t end;
+    if ((bits & QT_W_CUE_HEADS) && qt_cue_at(v, k, &end) == QT_CUE_REPORT)
+        return 1;
     if (bits & (QT_W_CUE_VERBS | QT_W_CUE_PARTICIPLES | QT_W_FUNCTION | QT_W_ROLES | QT_W_TITLES |
                 QT_W_CUE_HEADS | QT_W_SKIP)) {
         /* (The numbers are function words.) */
@@ -1240,6 +1260,33 @@ static int in_aside(const qt_view *v, size_t tb, size_t te)
 }
 
 /* qt_in_object() but for an aside. */
+/* How many tokens coordinated_in_object() reads left at most. */
+#define COORDINATION_REACH 16
+
+/* The name at token b closes a coordination of capitalised words that a preposition opens,
+ * past an organisation's own "for" or "of": lecturer at the Centre for Vision, Speech and
+ * Signal Processing (BBC tech/143). Only "and" or "or" before b asks. */
+static int coordinated_in_object(const qt_view *v, size_t b)
+{
+    if (b < 3 || !(qt_tok_is(v, b - 1, "and") || qt_tok_is(v, b - 1, "or")) ||
+        !qt_tok_capitalized(v, b - 2))
+        return 0;
+    for (size_t k = b - 1; k > 0 && b - k < COORDINATION_REACH; k--) {
+        size_t w = k - 1;
+        if (qt_tok_capitalized(v, w) || qt_tok_punct(v, w, ',') || qt_tok_is(v, w, "and") ||
+            is_the(v, w))
+            continue;
+        if (!qt_tok_lowercase(v, w) || !qt_tok_in(v, w, QT_W_PREPOSITIONS))
+            return 0;
+        /* Centre for Vision: the preposition inside an organisation's name reads on. */
+        if (w > 0 && qt_tok_capitalized(v, w - 1) && qt_tok_in(v, w - 1, QT_W_ORG_HEADS) &&
+            (qt_tok_is(v, w, "for") || qt_tok_is(v, w, "of")))
+            continue;
+        return 1;
+    }
+    return 0;
+}
+
 static int in_object(const qt_view *v, const qt_mrec *c)
 {
     /* Edu was highly critical ... particularly on Jose Antonio Reyes. "...," he said: a name
@@ -1252,6 +1299,8 @@ static int in_object(const qt_view *v, const qt_mrec *c)
     size_t b = c->title != LEDE_NONE ? c->title : c->tb;
     if (b == 0)
         return 0;
+    if (coordinated_in_object(v, b))
+        return 1;
     /* by fellow American Robby Ginepri: past the nationality the run was trimmed of, and
      * "fellow" before it. */
     int national = c->titled && b >= 2 && nationality(v, b - 1);
@@ -1352,7 +1401,66 @@ int qt_org_speaker(const qt_view *v, const qt_mrec *c)
 {
     if (c->person || qt_tok_in(v, c->te - 1, QT_W_PLACE_HEADS))
         return 0;
+    /* Unilever said European sales fell, Iranian President ...: a place's or a nation's
+     * adjective alone is no organisation (BBC business/111, tech/035). */
+    if (c->n_words == 1 && qt_tok_in(v, c->tb, QT_W_PLACE_FIRSTS | QT_W_NATIONALITIES))
+        return 0;
+    /* Commercials shown on TV: the medium alone is no organisation (BBC business/443). */
+    if (c->n_words == 1 && qt_tok_is(v, c->tb, "tv"))
+        return 0;
     return c->org || (c->n_words == 1 && c->subjectish && cue_after(v, c->te));
+}
+
+int qt_after_preposition(const qt_view *v, size_t k)
+{
+    return k > 0 && qt_tok_lowercase(v, k - 1) &&
+           (qt_tok_in(v, k - 1, QT_W_PREPOSITIONS) || qt_tok_is(v, k - 1, "against") ||
+            qt_tok_is(v, k - 1, "including"));
+}
+
+/* Organisation c is named as a subject, not after a preposition. */
+static int org_subject(const qt_view *v, const qt_mrec *c)
+{
+    size_t b = c->tb;
+    if (b > 0 && is_the(v, b - 1))
+        b--;
+    /* Trading on the London Stock Exchange, the legal fight with Microsoft, damages from
+     * OptInRealBig (BBC business/393, tech/390). */
+    return !qt_after_preposition(v, b);
+}
+
+/* One word that is no person's, place's or day's name, nor a common word opening its
+ * sentence. */
+static int org_word(const qt_view *v, const qt_mrec *c)
+{
+    return c->n_words == 1 && !c->person && !c->after_the && c->gender == GENDER_UNKNOWN &&
+           c->title == LEDE_NONE &&
+           !qt_tok_in(v, c->tb,
+                      QT_W_PLACE_FIRSTS | QT_W_PLACE_HEADS | QT_W_NATIONALITIES | QT_W_CALENDAR) &&
+           !qt_tok_common(v, c->tb);
+}
+
+int qt_org_named(const qt_view *v, const qt_mrec *c)
+{
+    int possessive = qt_tok_possessive(v, c->te - 1, NULL);
+    if (!possessive && !org_subject(v, c))
+        return 0;
+    /* CENTR, the Council of European National Top Level Domain Registries: a name cut
+     * before "of" and the words of its name (BBC tech/049). */
+    if (c->te + 1 < v->n_tok && qt_tok_is(v, c->te, "of") && qt_tok_capitalized(v, c->te + 1))
+        return 0;
+    if (qt_org_speaker(v, c))
+        return 1;
+    /* Kraft's new advertising policy, AztraZeneca has now appointed, CENTR, the Council of
+     * ...: one word as a possessor, or opening its sentence before an auxiliary or a name
+     * in apposition (BBC business/443, 309, tech/340); not Xbox consoles, Sales of ice
+     * cream, a fake Paypal.com has. */
+    size_t e = c->te;
+    return (possessive ||
+            (sentence_initial(v, c->tb) && e + 2 < v->n_tok &&
+             ((qt_tok_lowercase(v, e) && qt_tok_in(v, e, QT_W_SKIP)) ||
+              (qt_tok_punct(v, e, ',') && is_the(v, e + 1) && qt_tok_capitalized(v, e + 2))))) &&
+           org_word(v, c);
 }
 
 int qt_subject_person(const qt_view *v, const qt_mrec *c)
@@ -1425,39 +1533,6 @@ static size_t fold_unicode_spaces(char *out, size_t n)
     return k;
 }
 
-/* The byte length of a quotation mark at out[i] (' " or a curly one), or 0. */
-static size_t mark_len(const char *out, size_t i, size_t n)
-{
-    if (out[i] == '\'' || out[i] == '"')
-        return 1;
-    if (i + 2 < n && (unsigned char)out[i] == 0xE2 && (unsigned char)out[i + 1] == 0x80) {
-        unsigned char c = (unsigned char)out[i + 2];
-        return c == 0x98 || c == 0x99 || c == 0x9C || c == 0x9D ? 3 : 0;
-    }
-    return 0;
-}
-
-/* Brian 'Head' Welch is Brian Welch: the name out[0 .. n) without a nickname quoted after a
- * space and followed by one (nickname_at()); in place. Returns the new length. */
-static size_t drop_nickname(char *out, size_t n)
-{
-    for (size_t i = 1; i < n; i++) {
-        size_t m = out[i - 1] == ' ' ? mark_len(out, i, n) : 0;
-        if (m == 0)
-            continue;
-        for (size_t j = i + m; j < n; j++) {
-            size_t c = mark_len(out, j, n);
-            if (c > 0 && j + c < n && out[j + c] == ' ') {
-                /* From the space before the opening mark to the closing one. */
-                memmove(out + i - 1, out + j + c, n - (j + c) + 1);
-                return n - (j + c - (i - 1));
-            }
-        }
-        return n;
-    }
-    return n;
-}
-
 const char *qt_dup_name(lede_doc *doc, const char *s, size_t n)
 {
     char *out = lede_doc_alloc(doc, n + 1);
@@ -1481,13 +1556,27 @@ const char *qt_dup_name(lede_doc *doc, const char *s, size_t n)
     return out;
 }
 
-void qt_drop_nickname(const qt_view *v, size_t tb, size_t te, char *out)
+const char *qt_name_text_nick(const qt_view *v, size_t tb, size_t te, uint32_t s, uint32_t e)
 {
-    for (size_t i = tb + 1; out && i + 1 < te; i++)
-        if (v->tok[i].flags & LEDE_TOKF_OPEN_QUOTE) {
-            drop_nickname(out, strlen(out));
-            return;
-        }
+    /* Brian 'Head' Welch: the run went on over the nickname (name_from()), whose opening
+     * mark nickname_at() knows by its token, and the surname after it. */
+    for (size_t i = tb + 1; i + 1 < te; i++) {
+        size_t end;
+        if (!(v->tok[i].flags & LEDE_TOKF_OPEN_QUOTE) || !nickname_at(v, i, &end) || end >= te)
+            continue;
+        uint32_t cut = v->tok[i - 1].end, on = v->tok[end].start;
+        if (cut <= s || on >= e)
+            break;
+        /* The words before the nickname, a space, the words after it. */
+        char *joined = lede_doc_alloc(v->doc, (cut - s) + 1 + (e - on));
+        if (!joined)
+            return NULL;
+        memcpy(joined, v->text + s, cut - s);
+        joined[cut - s] = ' ';
+        memcpy(joined + (cut - s) + 1, v->text + on, e - on);
+        return qt_dup_name(v->doc, joined, (cut - s) + 1 + (e - on));
+    }
+    return qt_dup_name(v->doc, v->text + s, e - s);
 }
 
 /* The full name mention m stands for (its resolved mention in arr, or itself), as text. */
@@ -1502,8 +1591,5 @@ const char *qt_mention_text(const qt_view *v, const qt_mrec *arr, const qt_mrec 
     if (full->n_words == 1 && title != SIZE_MAX && qt_tok_capitalized(v, title))
         s = v->tok[title].start;
     e = qt_name_suffix_end(v, full->te, e);
-    char *out = (char *)qt_dup_name(v->doc, v->text + s, e - s);
-    if (full->te - full->tb >= QT_NICKNAME_TOKENS)
-        qt_drop_nickname(v, full->tb, full->te, out);
-    return out;
+    return qt_name_text(v, full->tb, full->te, s, e);
 }

@@ -91,9 +91,13 @@ struct qt_names {
     /* The searches for a description's job named before (the mayor: Mayor Bill de
      * Blasio), one per wording (tokens d .. job of the first description so worded), each
      * read up to token `scanned` with the last fitting job at `hit` (LEDE_NONE for none):
-     * a later description so worded reads on from there. */
+     * a later description so worded reads on from there. A description with modifiers
+     * before its job (the prime minister) that no named job answers stands for whom its
+     * first mention so worded, at token first_at, stood (first: the walk back's answer,
+     * NULL before any or when it found none). */
     struct {
-        uint32_t d, job, scanned, hit;
+        uint32_t d, job, scanned, hit, first_at;
+        const char *first;
     } roles[8];
     size_t n_roles;
     size_t role_work;             /* tokens they have read */
@@ -110,7 +114,7 @@ struct qt_names {
          * found no other, after fallback_at mentions counted. */
         const char *fallback;
         uint32_t fallback_at;
-    } walks[5];
+    } walks[6];
     /* The names the local lookups gave as text (qt_mention_text()), by the tokens of the
      * full-name mention, in a slot chosen by its first token: a speaker named again and
      * again (Mr Blair said ... he added) is copied once. */
@@ -121,8 +125,10 @@ struct qt_names {
 };
 
 /* What a pronoun walk looks for: WANT_PERSON is he or she of either gender (said the
- * Tottenham striker), WANT_ANY_PERSON the last candidate ("the 23-year-old"). */
-enum { WANT_MALE, WANT_FEMALE, WANT_ORG, WANT_ANY_PERSON, WANT_PERSON };
+ * Tottenham striker), WANT_ANY_PERSON the last candidate ("the 23-year-old"),
+ * WANT_ORG_SUBJECT an organisation as WANT_ORG (it, they) that is named as a subject or a
+ * possessor (qt_org_named(): the company said). */
+enum { WANT_MALE, WANT_FEMALE, WANT_ORG, WANT_ANY_PERSON, WANT_PERSON, WANT_ORG_SUBJECT };
 
 /* ---- names.c: reading mentions ---- */
 
@@ -204,6 +210,12 @@ int qt_org_speaker(const qt_view *v, const qt_mrec *c);
 uint32_t qt_org_reach(const qt_view *v, uint32_t pos);
 /* ... and is named as a subject (for "the Tottenham striker"). */
 int qt_subject_person(const qt_view *v, const qt_mrec *c);
+/* "The company" may stand for completed mention c: an organisation named as a subject or
+ * a possessor, not after a preposition (trading on the London Stock Exchange); one word
+ * that is no person's, place's or day's name is one there (Kraft's new policy). */
+int qt_org_named(const qt_view *v, const qt_mrec *c);
+/* Token k follows a preposition in lower case (on, with, from; against, including). */
+int qt_after_preposition(const qt_view *v, size_t k);
 /* No mention of two or more words ends at token h: the token before it can be no run's. */
 int qt_alone_at(const qt_view *v, size_t h);
 /* The last token s <= k, at most reach tokens before k, such that token s-1 is no part of
@@ -217,9 +229,19 @@ uint32_t qt_name_suffix_end(const qt_view *v, size_t te, uint32_t e);
 const char *qt_dup_name(lede_doc *doc, const char *s, size_t n);
 /* How many tokens a name with a nickname has at least: Brian ' Head ' Welch. */
 #define QT_NICKNAME_TOKENS 5
-/* Name out, copied by qt_dup_name() from the run of tokens [tb, te), without a nickname
- * quoted inside the run (Brian 'Head' Welch is Brian Welch); in place. */
-void qt_drop_nickname(const qt_view *v, size_t tb, size_t te, char *out);
+/* qt_name_text() for a run that may hold a nickname. */
+const char *qt_name_text_nick(const qt_view *v, size_t tb, size_t te, uint32_t s, uint32_t e);
+/* The name of the run of tokens [tb, te), whose bytes are [s, e), copied by qt_dup_name()
+ * without a nickname quoted inside the run (Brian 'Head' Welch is Brian Welch). NULL when
+ * out of memory. Only a document with a nickname (v->nicknames) and a run long enough to
+ * hold one are read for it. */
+static inline const char *qt_name_text(const qt_view *v, size_t tb, size_t te, uint32_t s,
+                                       uint32_t e)
+{
+    if (!v->nicknames || te - tb < QT_NICKNAME_TOKENS)
+        return qt_dup_name(v->doc, v->text + s, e - s);
+    return qt_name_text_nick(v, tb, te, s, e);
+}
 /* The full name mention m stands for (its resolved mention in arr, or itself), as text. */
 const char *qt_mention_text(const qt_view *v, const qt_mrec *arr, const qt_mrec *m);
 

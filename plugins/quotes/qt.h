@@ -267,7 +267,9 @@ typedef enum qt_cue_kind {
     QT_CUE_VERB,       /* said, told, wrote: the subject is on the left */
     QT_CUE_PARTICIPLE, /* adding, noting: the subject is the clause's subject */
     QT_CUE_ACCORDING,  /* according to S */
-    QT_CUE_NOUN        /* S's characterization / description / words */
+    QT_CUE_NOUN,       /* S's characterization / description / words */
+    QT_CUE_REPORT      /* accused X of, spoke of: a verb whose object a partial quotation
+                        * words, no cue of a full one */
 } qt_cue_kind;
 
 /* The n bytes at s spell the lower-case ASCII word, ignoring the case of A-Z. */

@@ -1,0 +1,494 @@
+/*
+ * test_quotes_reports.c -- how news reports speech, read for its speaker (issue #4, tenth
+ * session).
+ *
+ * Each case is a pattern behind a speaker that readers named otherwise in the judged BBC
+ * samples (tests/fixtures/quotes/bbc-judged*.tsv), on the article's own sentences (BBC News
+ * Summary, named category/number): a noun taken for a cue verb, a description of a job that
+ * went to whoever was named last, a reporting verb the stage did not know.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "test_quotes_util.h"
+
+/* BBC politics/253: "the claims" is a noun, no cue without a subject; Mr Blair said is. */
+static void test_a_cue_verb_after_an_article_is_a_noun(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Tony Blair has dismissed reports he told Gordon Brown he would quit before the next "
+            "general election. Mr Blair said the claims were \"reheated from six months ago\" and "
+            "that he was concentrating on running the country.",
+            NULL);
+    qtu_expect(&t, "reheated from six months ago", "Tony Blair", "said", "Blair");
+    qtu_free(&t);
+}
+
+/* BBC politics/253: "the prime minister" stands for the one the first such description
+ * stood for (Tony Blair), not for the last person named before it (Robert Peston, Gordon
+ * Brown). */
+static void test_the_same_description_keeps_its_person(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Tony Blair has dismissed reports he told Gordon Brown he would quit before the next "
+            "general election.\n\n"
+            "\"You don't do deals over jobs like this,\" the prime minister told BBC One's "
+            "Breakfast with Frost programme. The book, by Sunday Telegraph journalist Robert "
+            "Peston and serialised in the newspaper, said the pair had \"mutual animosity and "
+            "contempt\" for each other.\n\n"
+            "According to Mr Peston the prime minister said: \"Help me to get through the year "
+            "and I will then stand down.\" There was speculation the pair were trying to outdo "
+            "each other's response to the disaster. But the prime minister said he had discussed "
+            "these claims with the chancellor and dismissed them as a \"load of nonsense\".",
+            NULL);
+    qtu_expect(&t, "You don't do deals over jobs like this,", "Tony Blair", "told",
+               "the prime minister");
+    qtu_expect(&t, "Help me to get through the year and I will then stand down.", "Tony Blair",
+               "said", "the prime minister");
+    qtu_expect(&t, "load of nonsense", "Tony Blair", "said", "the prime minister");
+    qtu_free(&t);
+}
+
+/* BBC politics/253, politics/316: S accused X of "...", S has pledged to "...": the verb's
+ * subject words the partial quotation. */
+static void test_partial_after_accused_and_pledged(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Tory leader Michael Howard accused the prime minister and Mr Brown of \"squabbling "
+            "like schoolboys\". He told Sky News' Sunday with Adam Boulton: \"This is the politics "
+            "of the playground and Britain really does deserve better.\"",
+            NULL);
+    qtu_expect(&t, "squabbling like schoolboys", "Michael Howard", "accused", "Michael Howard");
+    qtu_free(&t);
+    qtu_run(&t,
+            "Tony Blair has pledged to \"never, ever, ever\" attack Tory leader Michael Howard "
+            "over his Jewish beliefs.",
+            NULL);
+    qtu_expect(&t, "never, ever, ever", "Tony Blair", "pledged", "Tony Blair");
+    qtu_free(&t);
+}
+
+/* BBC politics/247, politics/095: will highlight ... "...", call for a "...", spoke of "...";
+ * the two-word verbs are cues as a whole. */
+static void test_partial_after_highlight_call_for_and_spoke_of(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(
+        &t,
+        "Charles Kennedy is set to address 2,000 people at a Hindu temple. Mr Kennedy will also "
+        "highlight the anger among people of \"all races\" over the Iraq war and call for a "
+        "\"balanced approach\" to tackling terrorism.",
+        NULL);
+    qtu_expect(&t, "all races", "Charles Kennedy", "highlight", "Kennedy");
+    qtu_expect(&t, "balanced approach", "Charles Kennedy", "call for", "Kennedy");
+    qtu_free(&t);
+    qtu_run(&t,
+            "Jonathan Baume, of the top civil servants' union, spoke of \"competing agendas\" "
+            "between Mr Brown and Mr Blair.",
+            NULL);
+    qtu_expect(&t, "competing agendas", "Jonathan Baume", "spoke of", "Jonathan Baume");
+    qtu_free(&t);
+}
+
+/* BBC politics/007: a verb that reports a partial quotation is no cue of the full one
+ * before it: the paragraph that goes on He said: "..." is still his, not the Lib Dems'. */
+static void test_report_verbs_leave_full_quotations_alone(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Lib Dem leader Charles Kennedy is expected to attack Mr Blair's words as he begins a "
+            "nationwide tour on Monday. He said: \"This is three-party politics. In the northern "
+            "cities, the contest is between Labour and the Liberal Democrats.\n\n"
+            "\"In southern and rural seats - especially in the South West - the principal "
+            "contenders are the Liberal Democrats and the Conservatives.\" The Lib Dems accuse Mr "
+            "Blair of making a \"touchy-feely\" speech to Labour delegates.",
+            NULL);
+    qtu_expect(&t, "touchy-feely", "Lib Dems", "accuse", "Lib Dems");
+    qtu_expect(&t,
+               "In southern and rural seats - especially in the South West - the principal "
+               "contenders are the Liberal Democrats and the Conservatives.",
+               "Charles Kennedy", "said", "He");
+    qtu_free(&t);
+}
+
+/* BBC politics/346: "...," he promised after a sentence that ends ", he said." goes on the
+ * report of the he of the quotation before (Alan Milburn), not Tony Blair, whom that
+ * sentence reports on. */
+static void test_he_goes_on_a_report_ending_in_he_said(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Mr Milburn, in the latest in his series of pre-election-campaign campaigning, "
+            "explained the slogan was the reaction to polling. \"Not many people talk about the "
+            "years before 1997 as the good old days,\" he declared.\n\n"
+            "Nobody, he claimed, could picture Liberal Democrat leader Charles Kennedy walking up "
+            "Downing Street the day after polling. They could, however, picture Michael Howard "
+            "or, of course, Tony Blair doing it. And Tony Blair would be in the very front line "
+            "of that campaign, he said. \"Between now and the election the prime minister will "
+            "be spending more time out of London than in it but in Britain, not overseas,\" he "
+            "promised. \"He will be leading the domestic debate from the front, listening, "
+            "taking the flak.\"",
+            NULL);
+    qtu_expect(&t, "Not many people talk about the years before 1997 as the good old days,",
+               "Mr Milburn", "declared", "he");
+    qtu_expect(&t,
+               "Between now and the election the prime minister will be spending more time out "
+               "of London than in it but in Britain, not overseas,",
+               "Mr Milburn", "promised", "he");
+    qtu_expect(&t,
+               "He will be leading the domestic debate from the front, listening, taking the "
+               "flak.",
+               "Mr Milburn", "promised", "he");
+    qtu_free(&t);
+}
+
+/* BBC business/042: "the company" said is the organisation last named (as "it" would be). */
+static void test_the_company_is_the_organisation_named_before(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "UK Coal said it was making \"significant progress\" in shaking up the business. It "
+            "had introduced new wage structures, a new daily maintenance regime for machinery at "
+            "its mines and methods to continue mining in adverse conditions. The company said "
+            "these actions should \"significantly uplift earnings\".",
+            NULL);
+    qtu_expect(&t, "significantly uplift earnings", "UK Coal", "said", "The company");
+    qtu_free(&t);
+}
+
+/* BBC politics/068: "the alliance" is the name ending in Alliance, not the last one of the
+ * bodies it includes. */
+static void test_the_alliance_is_the_name_ending_in_alliance(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "The Making Decisions Alliance, which includes the Alzheimer's Society, Age Concern, "
+            "Mencap and the National Autistic Society, said misunderstandings over the bill had "
+            "to be cleared up. \"It will not change the current law on euthanasia,\" the "
+            "alliance said in a statement.",
+            NULL);
+    qtu_expect(&t, "It will not change the current law on euthanasia,", "Making Decisions Alliance",
+               "said", "the alliance");
+    qtu_free(&t);
+}
+
+/* BBC business/111: a nation's or a place's adjective alone (European sales) is no
+ * organisation the company stands for. */
+static void test_a_place_adjective_is_no_organisation(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Unilever said European sales fell 2.8% last year, dragged down by below part sales "
+            "at its beverage division.\n\n"
+            "Sales of ice cream and frozen food dipped by 3.4% In the US last year, revenue grew "
+            "by 1.5% \"despite disappointing sales in Slimfast\", the company said.",
+            NULL);
+    qtu_expect(&t, "despite disappointing sales in Slimfast", "Unilever", "said", "the company");
+    qtu_free(&t);
+}
+
+/* BBC business/393: "the company" is no organisation named after a preposition (trading on
+ * the London Stock Exchange); with no other, the description stays. */
+static void test_the_company_is_none_named_after_a_preposition(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "In a statement issued on Thursday, Laura Ashley thanked Ms Mohd-Saaid for her "
+            "services to the company. Its shares were down 8.51% to 10.75p in late Thursday "
+            "morning trading on the London Stock Exchange.\n\n"
+            "Since 2002, Ms Tan has been managing director and chief executive of Metrojaya, one "
+            "of the largest retail groups in Malaysia. Laura Ashley, which is due to issue its "
+            "next trading statement in the next few weeks, has in recent months been hit by "
+            "reports of poor sales. In October last year, it announced the closure of one of its "
+            "two Welsh factories. In September, the company had said that its half-year clothing "
+            "sales had been \"below expectations\".",
+            NULL);
+    qtu_expect(&t, "below expectations", "company", "said", "the company");
+    qtu_free(&t);
+}
+
+/* BBC business/443: "the firm" is the organisation named as a possessor (Kraft's), not the
+ * medium after "on" (TV), which is no organisation. */
+static void test_the_firm_is_the_possessor_not_tv(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Kraft's new advertising policy, which covers advertising on TV, radio and in print "
+            "publications, is aimed at children between the ages of six and 11. It means "
+            "commercials for some of its most famous snacks and cereals shown during early "
+            "morning cartoon shows on TV will now be replaced by food and drink qualifying for "
+            "Kraft's new \"Sensible Solution\" label. But the firm said it would continue to "
+            "advertise all its products in media seen by parents and \"all family\" audiences.",
+            NULL);
+    qtu_expect(&t, "all family", "Kraft", "said", "the firm");
+    qtu_free(&t);
+}
+
+/* BBC business/309: one word opening its sentence before an auxiliary (AztraZeneca has now
+ * appointed) is the organisation "the company" stands for. */
+static void test_the_company_is_one_word_opening_its_sentence(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Tarceva - made by OSI Pharmaceuticals, Genentech and Roche - has already proved to "
+            "be successful in helping prolong the life of lung cancer patients. AztraZeneca has "
+            "now appointed a new executive director to the board. John Patterson will be in "
+            "charge of drug development. The company said Mr Patterson would make \"substantial "
+            "changes to the clinical organisation and its processes\".",
+            NULL);
+    qtu_expect(&t, "substantial changes to the clinical organisation and its processes",
+               "AztraZeneca", "said", "The company");
+    qtu_free(&t);
+}
+
+/* BBC business/348: US Airways keeps its US (a function word's spelling in capitals opening
+ * an organisation's name), as the airline's speaker too. */
+static void test_us_airways_is_whole(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Disruptions to flight schedules could discourage customers from flying with US "
+            "Airways, reducing revenues. US Airways had to cancel approximately 65 flights on "
+            "Thursday, 180 on Friday, 140 on Saturday, 43 on Sunday and 15 on Monday, said "
+            "industry officials. The airline said it was \"embarrassed by the situation\".",
+            NULL);
+    qtu_expect(&t, "embarrassed by the situation", "US Airways", "said", "The airline");
+    qtu_free(&t);
+}
+
+/* BBC business/404: "the airline" is the name ending in its plural (Continental Airlines),
+ * even after a preposition. */
+static void test_the_airline_is_the_name_ending_in_airlines(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Shares in Continental Airlines have tumbled after the firm warned it could run out "
+            "of cash.\n\n"
+            "In a filing to US regulators the airline warned of \"inadequate liquidity\".",
+            NULL);
+    qtu_expect(&t, "inadequate liquidity", "Continental Airlines", "warned", "the airline");
+    qtu_free(&t);
+}
+
+/* BBC business/460: "the agency" is the name before "news agency" (AP). */
+static void test_the_agency_is_the_name_before_news_agency(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Hours before Friday's announcement, there was a funereal air at Peoplesoft's "
+            "headquarters, reported AP news agency. A Peoplesoft sign had been turned into "
+            "shrine to the company, with flowers, candles and company memorabilia. \"We're "
+            "mourning the passing of a great company,\" the agency quoted Peoplesoft worker "
+            "David Ferrell as saying.",
+            NULL);
+    qtu_expect(&t, "We're mourning the passing of a great company,", "AP", "quoted", "the agency");
+    qtu_free(&t);
+}
+
+/* BBC tech/340: an acronym opening its sentence with its name in apposition (CENTR, the
+ * Council of ...) is the organisation; the name cut before "of" (Council) is none. */
+static void test_the_organisation_is_the_acronym_before_its_name(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "CENTR, the Council of European National Top Level Domain Registries, agrees. \"A "
+            "rush to introduce IDN-disabled browsers into the marketplace is an overly-zealous "
+            "step,\" the organisation said in a statement.",
+            NULL);
+    qtu_expect(&t,
+               "A rush to introduce IDN-disabled browsers into the marketplace is an "
+               "overly-zealous step,",
+               "CENTR", "said", "the organisation");
+    qtu_free(&t);
+}
+
+/* BBC tech/390: no organisation the quotation names after a preposition (including
+ * Microsoft) speaks it: the description stays. */
+static void test_the_company_is_none_its_quotation_names(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Mr Richter settled the attorney general case in July 2004 but the legal fight with "
+            "Microsoft is continuing. Microsoft is seeking millions in dollars in damages from "
+            "OptInRealBig under anti-spam laws that impose penalties for every violation. In a "
+            "statement announcing the desire to seek bankruptcy protection the company said it: "
+            "\"could not continue to contend with legal maneuvers (sic) by a number of companies "
+            "across the country, including Microsoft, and still run a viable business.\"",
+            NULL);
+    qtu_expect(&t,
+               "could not continue to contend with legal maneuvers (sic) by a number of companies "
+               "across the country, including Microsoft, and still run a viable business.",
+               "company", "said", "the company");
+    qtu_free(&t);
+}
+
+/* BBC politics/200: North East Says No is one name, no organisation's before a person's
+ * (Says No), so he is Graham Robb, not the campaign. */
+static void test_an_organisation_name_ending_says_no_is_no_person(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Graham Robb, spokesman for North East Says No, said the Yes campaign's decision to "
+            "get personal dragged the campaign \"into the gutter\" and showed they were "
+            "\"rattled\". And he hit back at Mr Mallon's claim that an assembly would improve "
+            "transport links in the region. \"It can push paper around but it can not get "
+            "people moving,\" he said.",
+            NULL);
+    qtu_expect(&t, "It can push paper around but it can not get people moving,", "Graham Robb",
+               "said", "he");
+    qtu_free(&t);
+}
+
+/* BBC tech/143: the last of the words a preposition coordinates (at the Centre for Vision,
+ * Speech and Signal Processing) is in its object, so he is Richard Bowden. */
+static void test_a_coordination_after_a_preposition_is_an_object(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "His creator, Richard Bowden, lecturer at the Centre for Vision, Speech and Signal "
+            "Processing at the University of Surrey, refers to Jeremiah as \"him\", rather than "
+            "it. \"Jeremiah is a virtual face that attempts to emulate humans in the way it "
+            "responds to activity. He is very childlike, he likes visual stimulus,\" he told the "
+            "BBC News website.",
+            NULL);
+    qtu_expect(&t,
+               "Jeremiah is a virtual face that attempts to emulate humans in the way it responds "
+               "to activity. He is very childlike, he likes visual stimulus,",
+               "Richard Bowden", "told", "he");
+    qtu_free(&t);
+}
+
+/* BBC business/353, politics/246: the name in apposition to a job in capitals speaks, not
+ * the job (with a cue verb, or a participle whose clause's subject speaks). */
+static void test_the_name_after_a_capitalised_job_speaks(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "The EU's Humanitarian Aid Commissioner, Louis Michel, was quoted as saying that it "
+            "was key to bring aid \"in those vital hours and days immediately after the "
+            "disaster\".",
+            NULL);
+    qtu_expect(&t, "in those vital hours and days immediately after the disaster", "Louis Michel",
+               "saying", "Louis Michel");
+    qtu_free(&t);
+    qtu_run(&t,
+            "The Higher Education Minister, Kim Howells, said: \"We are working in schools to "
+            "raise the attainment and aspiration of young people in disadvantaged areas.\"",
+            NULL);
+    qtu_expect(&t,
+               "We are working in schools to raise the attainment and aspiration of young people "
+               "in disadvantaged areas.",
+               "Kim Howells", "said", "Kim Howells");
+    qtu_free(&t);
+}
+
+/* BBC sport/510: "Teenager" before a name is a description, no part of it. */
+static void test_teenager_is_no_part_of_the_name(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Teenager Sania Mirza completed a superb week at the Hyderabad Open by becoming the "
+            "first Indian in history to win a WTA singles title. Mirza, ranked 134 in the world, "
+            "sunk to her knees in celebration after serving out the match against Bondarenko. "
+            "\"It is a big moment in my career,\" she said.",
+            NULL);
+    qtu_expect(&t, "It is a big moment in my career,", "Sania Mirza", "said", "she");
+    qtu_free(&t);
+}
+
+/* BBC politics/200: neither "alleged" after a common noun's possessive nor "Says" inside a
+ * name (North East Says No) is a cue; the quotation with none goes on the turn of He. */
+static void test_no_cue_in_an_adjective_or_a_name(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Yes campaign chairman John Tomaney said he hoped for a late flurry of votes to boost "
+            "turnout. He added: \"The government exerts a lot of political power in the North "
+            "East.\" He also defended the decision to attack the official No campaign's alleged "
+            "political allegiances. \"We felt we had to show what people were behind the No "
+            "campaign - London Tory spin doctors.\" Graham Robb, spokesman for North East Says "
+            "No, said the Yes campaign's decision to get personal dragged the campaign \"into the "
+            "gutter\".",
+            NULL);
+    qtu_expect(&t,
+               "We felt we had to show what people were behind the No campaign - London Tory spin "
+               "doctors.",
+               "John Tomaney", "added", "He");
+    qtu_expect(&t, "into the gutter", "Graham Robb", "said", "Graham Robb");
+    qtu_free(&t);
+    /* (PolNeAR test, politico 2016-10-12: a headline's Said before its quotation is one.) */
+    qtu_run(&t,
+            "MS. CLINTON: You are the smartest people. PARTICIPANT: I talked to you "
+            "afterwards.\u201d [ Speech to Goldman Sachs, 2013 IBD Ceo Annual Conference, "
+            "6/4/13.]\n\n"
+            "At A Goldman Summit, Hillary Clinton Said \u201cMany Of You In This Room Are "
+            "Masters Of The Trend Lines. You See Over The Horizon, You Think About Products That "
+            "Nobody Has Invented.\u201d",
+            NULL);
+    qtu_expect(&t,
+               "Many Of You In This Room Are Masters Of The Trend Lines. You See Over The "
+               "Horizon, You Think About Products That Nobody Has Invented.",
+               "Hillary Clinton", "Said", "Hillary Clinton");
+    qtu_free(&t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_a_cue_verb_after_an_article_is_a_noun),
+        cmocka_unit_test(test_the_same_description_keeps_its_person),
+        cmocka_unit_test(test_partial_after_accused_and_pledged),
+        cmocka_unit_test(test_partial_after_highlight_call_for_and_spoke_of),
+        cmocka_unit_test(test_report_verbs_leave_full_quotations_alone),
+        cmocka_unit_test(test_he_goes_on_a_report_ending_in_he_said),
+        cmocka_unit_test(test_the_company_is_the_organisation_named_before),
+        cmocka_unit_test(test_the_alliance_is_the_name_ending_in_alliance),
+        cmocka_unit_test(test_a_place_adjective_is_no_organisation),
+        cmocka_unit_test(test_the_company_is_none_named_after_a_preposition),
+        cmocka_unit_test(test_the_firm_is_the_possessor_not_tv),
+        cmocka_unit_test(test_the_company_is_one_word_opening_its_sentence),
+        cmocka_unit_test(test_us_airways_is_whole),
+        cmocka_unit_test(test_the_airline_is_the_name_ending_in_airlines),
+        cmocka_unit_test(test_the_agency_is_the_name_before_news_agency),
+        cmocka_unit_test(test_the_organisation_is_the_acronym_before_its_name),
+        cmocka_unit_test(test_the_company_is_none_its_quotation_names),
+        cmocka_unit_test(test_an_organisation_name_ending_says_no_is_no_person),
+        cmocka_unit_test(test_a_coordination_after_a_preposition_is_an_object),
+        cmocka_unit_test(test_the_name_after_a_capitalised_job_speaks),
+        cmocka_unit_test(test_teenager_is_no_part_of_the_name),
+        cmocka_unit_test(test_no_cue_in_an_adjective_or_a_name),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
