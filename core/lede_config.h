@@ -72,6 +72,23 @@ LEDE_API int lede__reader_take(lede__reader *r, int dec, lede__reader_line *ln, 
 /* Parses ln (taken by dec, ln->line not NULL) into doc; never fails (a bad line makes a
  * failed document). Safe to run beside takes and other decoders' decodes. */
 LEDE_API void lede__reader_decode(lede__reader *r, int dec, lede__reader_line *ln, lede_doc *doc);
+/* lede__reader_take's answer when it must read more input while a read ahead runs: wait
+ * (under the lock) for lede__reader_ahead_end, then take again. */
+#define LEDE__READER_BUSY 2
+/* A read of a regular NDJSON file ahead of need, outside the lock: lede__reader_ahead_begin
+ * (under the lock) gives 1 when one is due (few bytes left to take) and marks it running;
+ * lede__reader_ahead_read then reads, without the lock, beside the other workers' takes
+ * (which take the lines already read), and lede__reader_ahead_end (under the lock) adds what
+ * it read. So the reads are not done while the other workers wait for the lock. */
+typedef struct lede__reader_ahead {
+    int fd;
+    char *at;
+    size_t max;
+    ssize_t n;
+} lede__reader_ahead;
+LEDE_API int lede__reader_ahead_begin(lede__reader *r, lede__reader_ahead *ra);
+LEDE_API void lede__reader_ahead_read(lede__reader_ahead *ra);
+LEDE_API void lede__reader_ahead_end(lede__reader *r, const lede__reader_ahead *ra);
 /* Makes the reader pass over files that p writes (its output files, or standard output
  * redirected to a file), with a warning: an output inside an input directory would
  * otherwise be read back as it grows. */

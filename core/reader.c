@@ -32,6 +32,11 @@
 #define FILL_BLOCK ((size_t)128 << 10)
 /* The NDJSON buffer's first size, and the size it goes back to after a longer line. */
 #define LINE_BUF ((size_t)4 * READ_BLOCK)
+/* With workers, a read ahead starts when fewer bytes than this are left to take; it reads
+ * after them while they are within the block's first AHEAD_SPAN bytes (which stay in the
+ * cache), else moves them to its start first. */
+#define AHEAD_LOW ((size_t)64 << 10)
+#define AHEAD_SPAN ((size_t)1 << 20)
 
 typedef struct dir_id {
     dev_t dev;
@@ -80,6 +85,7 @@ struct lede__reader {
     size_t scanned; /* buf[buf_start..scanned) holds no newline: a long line that takes
                        many reads is searched once, not from its start after each */
     int eof;
+    int ahead;   /* a read ahead runs (lede__reader_ahead_begin): buf[buf_end..) is its */
     int skip_id; /* the line being skipped (too long): 1 its id is in `id`, -1 its id holds
                     a NUL, 0 no id found before the cut */
     int stream;  /* fd is a pipe, terminal or socket: a read may wait (await_input) */
@@ -841,6 +847,10 @@ static int next_line(lede__reader *r, rd_decoder *d, lede__reader_line *ln, lede
         if (!nl)
             r->scanned = r->buf_end;
         if (!nl && !r->eof) {
+            /* (The first time round: skipping is still 0, and no read ahead starts while
+             * the caller's lock is held.) */
+            if (r->ahead)
+                return LEDE__READER_BUSY;
             if (r->buf_end - r->buf_start > max_line) {
                 /* Too long: forget what we have, keep reading to the newline; but first
                  * find the record's id in what we have, for its error record. */
@@ -954,6 +964,52 @@ int lede__reader_next(lede__reader *r, lede_doc *doc, lede_error *err)
     if (rc > 0 && ln.line)
         lede__reader_decode(r, 0, &ln, doc);
     return rc;
+}
+
+int lede__reader_ahead_begin(lede__reader *r, lede__reader_ahead *ra)
+{
+    /* Regular files only (a stream's read may wait, see await_input), in a block of the
+     * usual size (a larger one is left by the next take, shrink_buf). */
+    if (!r->path || r->stream || r->eof || r->ahead || !r->blk || r->buf_cap != LINE_BUF ||
+        r->buf_end - r->buf_start >= AHEAD_LOW)
+        return 0;
+    if (r->buf_end + FILL_BLOCK > AHEAD_SPAN) {
+        /* The bytes left go to the block's start (when no line taken from it waits), or,
+         * when the block has no room after them, to another block. */
+        if (block_alone(r)) {
+            memmove(r->buf, r->buf + r->buf_start, r->buf_end - r->buf_start);
+            r->buf_end -= r->buf_start;
+            r->scanned = r->scanned > r->buf_start ? r->scanned - r->buf_start : 0;
+            r->buf_start = 0;
+        } else if (r->buf_cap - r->buf_end < FILL_BLOCK && switch_block(r, LINE_BUF)) {
+            return 0;
+        }
+    }
+    r->ahead = 1;
+    ra->fd = r->fd;
+    ra->at = r->buf + r->buf_end;
+    ra->max = FILL_BLOCK;
+    ra->n = 0;
+    return 1;
+}
+
+void lede__reader_ahead_read(lede__reader_ahead *ra)
+{
+    do
+        ra->n = read(ra->fd, ra->at, ra->max);
+    while (ra->n < 0 && errno == EINTR);
+}
+
+void lede__reader_ahead_end(lede__reader *r, const lede__reader_ahead *ra)
+{
+    /* A failed read is left to the next fill, which reads again and reports it. */
+    r->ahead = 0;
+    if (ra->n > 0) {
+        r->buf_end += (size_t)ra->n;
+        r->bytes += (unsigned long long)ra->n;
+    } else if (ra->n == 0) {
+        r->eof = 1;
+    }
 }
 
 /* A new stream is read from the start of a block whose path is its own. 0 or LEDE_ENOMEM. */

@@ -527,6 +527,7 @@ typedef struct pool {
     int wake[2];
     /* The reader, one thread at a time. */
     pthread_mutex_t read_mu;
+    pthread_cond_t read_done; /* a read ahead ended (lede__reader_ahead_end) */
     lede__reader *r;
     unsigned long long next_read;
     int read_end;
@@ -744,8 +745,21 @@ static int pool_read(pool *pl, int w, lede_doc *doc, size_t *counted, lede_error
     room = !pl->eof;
     pthread_mutex_unlock(&pl->mu);
     /* After a stop signal, the documents read are finished and written, no more read. */
-    if (room && !pl->read_end && !lede__run_stop_signal())
-        got = lede__reader_take(pl->r, w, &ln, doc, e);
+    if (room && !pl->read_end && !lede__run_stop_signal()) {
+        /* Few bytes left to take: this worker reads the next block first, without the
+         * lock, while the others take what is left (a take that finds nothing left waits
+         * for the read: LEDE__READER_BUSY). */
+        lede__reader_ahead ra;
+        if (lede__reader_ahead_begin(pl->r, &ra)) {
+            pthread_mutex_unlock(&pl->read_mu);
+            lede__reader_ahead_read(&ra);
+            pthread_mutex_lock(&pl->read_mu);
+            lede__reader_ahead_end(pl->r, &ra);
+            pthread_cond_broadcast(&pl->read_done);
+        }
+        while ((got = lede__reader_take(pl->r, w, &ln, doc, e)) == LEDE__READER_BUSY)
+            pthread_cond_wait(&pl->read_done, &pl->read_mu);
+    }
     if (got > 0) {
         /* A line not yet parsed counts as its bytes (its text is at most that, but for
          * invalid UTF-8 replaced): worker_main puts the text's length in its place. */
@@ -926,6 +940,7 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
     pthread_condattr_setclock(&attr, CLOCK_MONOTONIC); /* pool_sleep's deadline */
     pthread_mutex_init(&pl.mu, NULL);
     pthread_mutex_init(&pl.read_mu, NULL);
+    pthread_cond_init(&pl.read_done, NULL);
     pthread_mutex_init(&pl.out_mu, NULL);
     pthread_cond_init(&pl.room, NULL);
     pthread_cond_init(&pl.tick, &attr);
@@ -974,6 +989,7 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
     lede__reader_on_wait(r, NULL, NULL);
     pthread_mutex_destroy(&pl.mu);
     pthread_mutex_destroy(&pl.read_mu);
+    pthread_cond_destroy(&pl.read_done);
     pthread_mutex_destroy(&pl.out_mu);
     pthread_cond_destroy(&pl.room);
     pthread_cond_destroy(&pl.tick);

@@ -666,6 +666,14 @@ static void test_a_line_taken_stays_whole_while_the_reader_reads_on(void **state
     lede__reader_free(r);
 }
 
+/* The size of the file at path. */
+static long ftell_size(const char *path)
+{
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    return (long)st.st_size;
+}
+
 typedef struct decode_job {
     lede__reader *r;
     lede__reader_line *ln;
@@ -733,6 +741,75 @@ static void test_the_first_record_without_an_id_is_told_whatever_decodes_first(v
     lede__reader_free(r);
 }
 
+static void test_lines_are_taken_while_a_read_ahead_runs(void **state)
+{
+    /* With workers, the next block of a file is read outside the lock once few bytes are
+     * left to take (lede__reader_ahead_*): the lines already read are taken meanwhile, a take
+     * that finds none left is told to wait (LEDE__READER_BUSY) and changes nothing, and the
+     * records come out whole and in order across the blocks read ahead, the last one
+     * without its newline; 7.5 MB, more than a block holds. */
+    enum { N = 6000 };
+    char path[128];
+    lede__reader *r;
+    lede__settings set;
+    lede_error err;
+    lede_doc *doc;
+    lede__reader_line ln;
+    lede__reader_ahead ra;
+    size_t len;
+    int next = 0, aheads = 0, busy = 0;
+    (void)state;
+    snprintf(path, sizeof path, "%s/ahead.ndjson", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    for (int i = 0; i < N; i++) {
+        fprintf(f, "{\"id\":\"r%d\",\"text\":\"", i);
+        for (int k = 0; k < 500 + i % 1500; k++)
+            fputc('a' + (i + k) % 26, f);
+        fputs(i == N - 1 ? "\"}" : "\"}\n", f);
+    }
+    fclose(f);
+    lede__settings_init(&set);
+    snprintf(set.input, sizeof set.input, "ndjson");
+    char *const inputs[] = {path};
+    assert_int_equal(lede__reader_new(&r, inputs, 1, &set, &err), 0);
+    assert_int_equal(lede_doc_new(&doc, &err), 0);
+    for (;;) {
+        int running = lede__reader_ahead_begin(r, &ra);
+        assert_int_equal(lede__reader_ahead_begin(r, &ra), 0); /* one at a time */
+        int rc;
+        /* Take everything read before the read ahead, while it "runs". */
+        while ((rc = lede__reader_take(r, 0, &ln, doc, &err)) == 1) {
+            char id[16];
+            snprintf(id, sizeof id, "r%d", next);
+            lede__reader_decode(r, 0, &ln, doc);
+            assert_string_equal(lede_doc_id(doc), id);
+            const char *text = lede_doc_text(doc, &len);
+            assert_int_equal(len, (size_t)(500 + next % 1500));
+            assert_int_equal(text[0], 'a' + next % 26);
+            assert_int_equal(text[len - 1], 'a' + (next + (int)len - 1) % 26);
+            next++;
+            lede_doc_reset(doc);
+            if (!running)
+                break;
+        }
+        if (running) {
+            assert_int_equal(rc, LEDE__READER_BUSY);
+            busy++;
+            aheads++;
+            lede__reader_ahead_read(&ra);
+            lede__reader_ahead_end(r, &ra);
+        } else if (rc == 0) {
+            break;
+        }
+    }
+    assert_int_equal(next, N);
+    assert_true(aheads > 20 && busy == aheads);
+    assert_int_equal(lede__reader_bytes(r), (unsigned long long)ftell_size(path));
+    lede_doc_free(doc);
+    lede__reader_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -756,6 +833,8 @@ int main(void)
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_the_first_record_without_an_id_is_told_whatever_decodes_first, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_lines_are_taken_while_a_read_ahead_runs, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_line_buffer_shrinks_after_a_huge_record, setup,
                                         teardown),
         cmocka_unit_test(test_stages_are_timed_only_when_timing_is_on),
