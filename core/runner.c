@@ -757,8 +757,12 @@ static int pool_read(pool *pl, int w, lede_doc *doc, size_t *counted, lede_error
             lede__reader_ahead_end(pl->r, &ra);
             pthread_cond_broadcast(&pl->read_done);
         }
-        while ((got = lede__reader_take(pl->r, w, &ln, doc, e)) == LEDE__READER_BUSY)
+        /* (Reading may have ended meanwhile: another worker's take failed.) */
+        while (!pl->read_end &&
+               (got = lede__reader_take(pl->r, w, &ln, doc, e)) == LEDE__READER_BUSY) {
+            got = 0;
             pthread_cond_wait(&pl->read_done, &pl->read_mu);
+        }
     }
     if (got > 0) {
         /* A line not yet parsed counts as its bytes (its text is at most that, but for
