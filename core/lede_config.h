@@ -85,6 +85,10 @@ typedef struct lede__reader_ahead {
     char *at;
     size_t max;
     ssize_t n;
+    /* The newlines of what it read (offsets from at), noted outside the lock too, so that
+     * takes need not search for them; n_nl > nl_cap: too many to note. */
+    unsigned *nl;
+    size_t n_nl, nl_cap;
 } lede__reader_ahead;
 LEDE_API int lede__reader_ahead_begin(lede__reader *r, lede__reader_ahead *ra);
 LEDE_API void lede__reader_ahead_read(lede__reader_ahead *ra);

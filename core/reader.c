@@ -37,6 +37,8 @@
  * cache), else moves them to its start first. */
 #define AHEAD_LOW ((size_t)64 << 10)
 #define AHEAD_SPAN ((size_t)1 << 20)
+/* The most newlines a read ahead notes (~60 in 128 KiB of news); past that, takes search. */
+#define AHEAD_NL 4096
 
 typedef struct dir_id {
     dev_t dev;
@@ -85,10 +87,16 @@ struct lede__reader {
     size_t scanned; /* buf[buf_start..scanned) holds no newline: a long line that takes
                        many reads is searched once, not from its start after each */
     int eof;
-    int ahead;   /* a read ahead runs (lede__reader_ahead_begin): buf[buf_end..) is its */
-    int skip_id; /* the line being skipped (too long): 1 its id is in `id`, -1 its id holds
-                    a NUL, 0 no id found before the cut */
-    int stream;  /* fd is a pipe, terminal or socket: a read may wait (await_input) */
+    int ahead; /* a read ahead runs (lede__reader_ahead_begin): buf[buf_end..) is its */
+    /* The newlines the reads ahead found, as offsets in the stream (buf[0] is at buf_pos):
+     * every one in [nl_from, nl_to), the ones before the next take's start popped. */
+    unsigned long long buf_pos, nl_from, nl_to;
+    unsigned long long *nl;
+    size_t nl_head, nl_n, nl_cap;
+    unsigned *ahead_nl; /* the read ahead's own list (lede__reader_ahead.nl) */
+    int skip_id;        /* the line being skipped (too long): 1 its id is in `id`, -1 its id holds
+                           a NUL, 0 no id found before the cut */
+    int stream;         /* fd is a pipe, terminal or socket: a read may wait (await_input) */
 
     /* Before a read that would wait: the runner's hook, and whether it ended reading. */
     lede__reader_wait_fn wait;
@@ -183,6 +191,8 @@ void lede__reader_free(lede__reader *r)
         free(spare);
     }
     free(r->file);
+    free(r->nl);
+    free(r->ahead_nl);
     lede_buf_free(&r->scratch);
     lede_buf_free(&r->id);
     for (int i = 0; i < r->n_dec; i++) {
@@ -598,21 +608,28 @@ static int switch_block(lede__reader *r, size_t cap)
         block_release(r, r->blk);
     set_block(r, b);
     r->scanned = r->scanned > r->buf_start ? r->scanned - r->buf_start : 0;
+    r->buf_pos += r->buf_start;
     r->buf_end = rest;
     r->buf_start = 0;
     return 0;
+}
+
+/* Moves the bytes not yet taken to the start of the block (the reader's alone). */
+static void to_front(lede__reader *r)
+{
+    memmove(r->buf, r->buf + r->buf_start, r->buf_end - r->buf_start);
+    r->buf_end -= r->buf_start;
+    r->scanned = r->scanned > r->buf_start ? r->scanned - r->buf_start : 0;
+    r->buf_pos += r->buf_start;
+    r->buf_start = 0;
 }
 
 /* Fills the NDJSON buffer; 0 at end of stream (or when stopped), <0 on a read error. */
 static int fill(lede__reader *r)
 {
     int alone = block_alone(r);
-    if (r->buf_start > 0 && alone) {
-        memmove(r->buf, r->buf + r->buf_start, r->buf_end - r->buf_start);
-        r->buf_end -= r->buf_start;
-        r->scanned = r->scanned > r->buf_start ? r->scanned - r->buf_start : 0;
-        r->buf_start = 0;
-    }
+    if (r->buf_start > 0 && alone)
+        to_front(r);
     /* Another block when lines taken from this one still wait and it has no room for a
      * whole read (twice the size when a line fills it); twice the size in place when it is
      * full and the reader's alone. */
@@ -833,6 +850,23 @@ static int refuse_wide(lede__reader *r, lede_doc *doc, const char *line, size_t 
     return 1;
 }
 
+/* The first newline in buf[from..buf_end), or NULL: from the reads ahead's list when it
+ * covers from, else by a search. */
+static char *find_newline(lede__reader *r, size_t from)
+{
+    unsigned long long at = r->buf_pos + from;
+    if (at >= r->nl_from && at < r->nl_to) {
+        while (r->nl_n && r->nl[r->nl_head] < at) {
+            r->nl_head++;
+            r->nl_n--;
+        }
+        if (r->nl_n)
+            return r->buf + (r->nl[r->nl_head] - r->buf_pos);
+        from = (size_t)(r->nl_to - r->buf_pos); /* none up to there */
+    }
+    return r->buf_end > from ? memchr(r->buf + from, '\n', r->buf_end - from) : NULL;
+}
+
 /* Next line of the open stream: 1 with the line in *ln (to decode) or doc produced (ln->line
  * NULL), 0 end of stream, <0 error. */
 static int next_line(lede__reader *r, rd_decoder *d, lede__reader_line *ln, lede_doc *doc,
@@ -843,7 +877,7 @@ static int next_line(lede__reader *r, rd_decoder *d, lede__reader_line *ln, lede
 
     for (;;) {
         size_t from = r->scanned > r->buf_start ? r->scanned : r->buf_start;
-        char *nl = r->buf_end > from ? memchr(r->buf + from, '\n', r->buf_end - from) : NULL;
+        char *nl = find_newline(r, from);
         if (!nl)
             r->scanned = r->buf_end;
         if (!nl && !r->eof) {
@@ -976,20 +1010,21 @@ int lede__reader_ahead_begin(lede__reader *r, lede__reader_ahead *ra)
     if (r->buf_end + FILL_BLOCK > AHEAD_SPAN) {
         /* The bytes left go to the block's start (when no line taken from it waits), or,
          * when the block has no room after them, to another block. */
-        if (block_alone(r)) {
-            memmove(r->buf, r->buf + r->buf_start, r->buf_end - r->buf_start);
-            r->buf_end -= r->buf_start;
-            r->scanned = r->scanned > r->buf_start ? r->scanned - r->buf_start : 0;
-            r->buf_start = 0;
-        } else if (r->buf_cap - r->buf_end < FILL_BLOCK && switch_block(r, LINE_BUF)) {
+        if (block_alone(r))
+            to_front(r);
+        else if (r->buf_cap - r->buf_end < FILL_BLOCK && switch_block(r, LINE_BUF))
             return 0;
-        }
     }
+    if (!r->ahead_nl)
+        r->ahead_nl = malloc(AHEAD_NL * sizeof *r->ahead_nl); /* NULL: none noted */
     r->ahead = 1;
     ra->fd = r->fd;
     ra->at = r->buf + r->buf_end;
     ra->max = FILL_BLOCK;
     ra->n = 0;
+    ra->nl = r->ahead_nl;
+    ra->nl_cap = r->ahead_nl ? AHEAD_NL : 0;
+    ra->n_nl = 0;
     return 1;
 }
 
@@ -998,6 +1033,47 @@ void lede__reader_ahead_read(lede__reader_ahead *ra)
     do
         ra->n = read(ra->fd, ra->at, ra->max);
     while (ra->n < 0 && errno == EINTR);
+    const char *p = ra->at, *end = ra->at + (ra->n > 0 ? ra->n : 0);
+    while (p < end && (p = memchr(p, '\n', (size_t)(end - p)))) {
+        if (ra->n_nl < ra->nl_cap)
+            ra->nl[ra->n_nl] = (unsigned)(p - ra->at);
+        ra->n_nl++;
+        p++;
+    }
+}
+
+/* Adds the newlines a read ahead noted, at stream offset at, to the reader's list; when they
+ * do not follow the list's last or were too many, the list starts again after them. */
+static void note_newlines(lede__reader *r, const lede__reader_ahead *ra, unsigned long long at)
+{
+    if (ra->n_nl > ra->nl_cap || r->nl_to != at) {
+        r->nl_head = r->nl_n = 0;
+        r->nl_from = r->nl_to = at;
+        if (ra->n_nl > ra->nl_cap) {
+            r->nl_from = r->nl_to = at + (size_t)ra->n;
+            return;
+        }
+    }
+    if (r->nl_head + r->nl_n + ra->n_nl > r->nl_cap) {
+        memmove(r->nl, r->nl + r->nl_head, r->nl_n * sizeof *r->nl);
+        r->nl_head = 0;
+        if (r->nl_n + ra->n_nl > r->nl_cap) {
+            size_t cap = r->nl_cap ? r->nl_cap : 256;
+            while (cap < r->nl_n + ra->n_nl)
+                cap *= 2;
+            unsigned long long *nl = realloc(r->nl, cap * sizeof *nl);
+            if (!nl) {
+                r->nl_n = 0;
+                r->nl_from = r->nl_to = at + (size_t)ra->n;
+                return;
+            }
+            r->nl = nl;
+            r->nl_cap = cap;
+        }
+    }
+    for (size_t i = 0; i < ra->n_nl; i++)
+        r->nl[r->nl_head + r->nl_n++] = at + ra->nl[i];
+    r->nl_to = at + (size_t)ra->n;
 }
 
 void lede__reader_ahead_end(lede__reader *r, const lede__reader_ahead *ra)
@@ -1005,6 +1081,7 @@ void lede__reader_ahead_end(lede__reader *r, const lede__reader_ahead *ra)
     /* A failed read is left to the next fill, which reads again and reports it. */
     r->ahead = 0;
     if (ra->n > 0) {
+        note_newlines(r, ra, r->buf_pos + r->buf_end);
         r->buf_end += (size_t)ra->n;
         r->bytes += (unsigned long long)ra->n;
     } else if (ra->n == 0) {
@@ -1024,6 +1101,8 @@ static int open_block(lede__reader *r)
         return LEDE_ENOMEM;
     }
     r->buf_start = r->buf_end = r->scanned = 0;
+    r->buf_pos = r->nl_from = r->nl_to = 0;
+    r->nl_head = r->nl_n = 0;
     return 0;
 }
 
