@@ -1055,7 +1055,8 @@ static void note_newlines(lede__reader *r, const lede__reader_ahead *ra, unsigne
         }
     }
     if (r->nl_head + r->nl_n + ra->n_nl > r->nl_cap) {
-        memmove(r->nl, r->nl + r->nl_head, r->nl_n * sizeof *r->nl);
+        if (r->nl_head)
+            memmove(r->nl, r->nl + r->nl_head, r->nl_n * sizeof *r->nl);
         r->nl_head = 0;
         if (r->nl_n + ra->n_nl > r->nl_cap) {
             size_t cap = r->nl_cap ? r->nl_cap : 256;
