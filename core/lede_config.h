@@ -51,6 +51,48 @@ LEDE_API int lede__reader_new(lede__reader **out, char *const *inputs, size_t n_
  * (it may be marked failed by the reader: unreadable file, bad NDJSON line, too large),
  * 0 at end of input, or a negative status for a fatal error. */
 LEDE_API int lede__reader_next(lede__reader *r, lede_doc *doc, lede_error *err);
+/* lede__reader_next in two steps, for workers that share the reader under a lock of their
+ * own: lede__reader_take (under the lock) finds the next NDJSON line and pins the block of
+ * input it lies in, lede__reader_decode (outside it) parses the line into the document and
+ * unpins the block. Several decodes run at once, each with its own decoder (0 to n - 1 of
+ * lede__reader_decoders; lede__reader_next uses decoder 0). */
+typedef struct lede__reader_line {
+    const char *line; /* NULL: take produced the document whole (a text file, an error) */
+    size_t len;
+    unsigned long long line_no, ticket; /* ticket: the order lines were taken in */
+    const char *path;                   /* the file, for ids of records without one; or NULL */
+    struct lede__reader_block *block;
+} lede__reader_line;
+/* Makes decoders 0 to n - 1 (before any take with them). 0, or LEDE_ENOMEM. */
+LEDE_API int lede__reader_decoders(lede__reader *r, int n);
+/* Like lede__reader_next (1, 0 or a failure), but a line to parse is left in *ln for
+ * lede__reader_decode by decoder dec, which then must be called before dec takes again. */
+LEDE_API int lede__reader_take(lede__reader *r, int dec, lede__reader_line *ln, lede_doc *doc,
+                               lede_error *err);
+/* Parses ln (taken by dec, ln->line not NULL) into doc; never fails (a bad line makes a
+ * failed document). Safe to run beside takes and other decoders' decodes. */
+LEDE_API void lede__reader_decode(lede__reader *r, int dec, lede__reader_line *ln, lede_doc *doc);
+/* lede__reader_take's answer when it must read more input while a read ahead runs: wait
+ * (under the lock) for lede__reader_ahead_end, then take again. */
+#define LEDE__READER_BUSY 2
+/* A read of a regular NDJSON file ahead of need, outside the lock: lede__reader_ahead_begin
+ * (under the lock) gives 1 when one is due (few bytes left to take) and marks it running;
+ * lede__reader_ahead_read then reads, without the lock, beside the other workers' takes
+ * (which take the lines already read), and lede__reader_ahead_end (under the lock) adds what
+ * it read. So the reads are not done while the other workers wait for the lock. */
+typedef struct lede__reader_ahead {
+    int fd;
+    char *at;
+    size_t max;
+    ssize_t n;
+    /* The newlines of what it read (offsets from at), noted outside the lock too, so that
+     * takes need not search for them; n_nl > nl_cap: too many to note. */
+    unsigned *nl;
+    size_t n_nl, nl_cap;
+} lede__reader_ahead;
+LEDE_API int lede__reader_ahead_begin(lede__reader *r, lede__reader_ahead *ra);
+LEDE_API void lede__reader_ahead_read(lede__reader_ahead *ra);
+LEDE_API void lede__reader_ahead_end(lede__reader *r, const lede__reader_ahead *ra);
 /* Makes the reader pass over files that p writes (its output files, or standard output
  * redirected to a file), with a warning: an output inside an input directory would
  * otherwise be read back as it grows. */

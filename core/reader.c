@@ -14,8 +14,11 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
+#include <sched.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -29,11 +32,39 @@
 #define FILL_BLOCK ((size_t)128 << 10)
 /* The NDJSON buffer's first size, and the size it goes back to after a longer line. */
 #define LINE_BUF ((size_t)4 * READ_BLOCK)
+/* With workers, a read ahead starts when fewer bytes than this are left to take; it reads
+ * after them while they are within the block's first AHEAD_SPAN bytes (which stay in the
+ * cache), else moves them to its start first. */
+#define AHEAD_LOW ((size_t)64 << 10)
+#define AHEAD_SPAN ((size_t)1 << 20)
+/* The most newlines a read ahead notes (~60 in 128 KiB of news); past that, takes search. */
+#define AHEAD_NL 4096
 
 typedef struct dir_id {
     dev_t dev;
     ino_t ino;
 } dir_id;
+
+/* A block of NDJSON input. Lines taken from it are parsed outside the reader's lock
+ * (lede__reader_decode), so it is not moved, grown or reused while one of them waits: the
+ * reader then goes on in another block. */
+struct lede__reader_block {
+    atomic_size_t refs; /* the reader's while it reads into it, + one per line not decoded */
+    size_t cap;
+    char *path; /* the file its lines come from (a copy): ids of records without one */
+    char data[];
+};
+typedef struct lede__reader_block rd_block;
+
+/* What one decode uses: its own buffers, so that decodes run side by side. */
+typedef struct rd_decoder {
+    lede_buf scratch;
+    lede_buf id; /* the current record's id, NUL-terminated */
+    lede__ndjson_rec rec;
+    atomic_ullong ticket; /* the line it decodes (NO_TICKET: none), see first_without_id */
+} rd_decoder;
+
+#define NO_TICKET ULLONG_MAX
 
 struct lede__reader {
     lede__settings set;
@@ -49,28 +80,39 @@ struct lede__reader {
     int fd;
     char *path;
     unsigned long long line_no;
+    rd_block *blk;             /* the block read into; buf and buf_cap are its data and cap */
+    _Atomic(rd_block *) spare; /* a block of LINE_BUF no line holds, for the next switch */
     char *buf;
     size_t buf_start, buf_end, buf_cap;
     size_t scanned; /* buf[buf_start..scanned) holds no newline: a long line that takes
                        many reads is searched once, not from its start after each */
     int eof;
-    int skip_id; /* the line being skipped (too long): 1 its id is in `id`, -1 its id holds
-                    a NUL, 0 no id found before the cut */
-    int stream;  /* fd is a pipe, terminal or socket: a read may wait (await_input) */
+    int ahead; /* a read ahead runs (lede__reader_ahead_begin): buf[buf_end..) is its */
+    /* The newlines the reads ahead found, as offsets in the stream (buf[0] is at buf_pos):
+     * every one in [nl_from, nl_to), the ones before the next take's start popped. */
+    unsigned long long buf_pos, nl_from, nl_to;
+    unsigned long long *nl;
+    size_t nl_head, nl_n, nl_cap;
+    unsigned *ahead_nl; /* the read ahead's own list (lede__reader_ahead.nl) */
+    int skip_id;        /* the line being skipped (too long): 1 its id is in `id`, -1 its id holds
+                           a NUL, 0 no id found before the cut */
+    int stream;         /* fd is a pipe, terminal or socket: a read may wait (await_input) */
 
     /* Before a read that would wait: the runner's hook, and whether it ended reading. */
     lede__reader_wait_fn wait;
     void *wait_ctx;
     int stopped;
 
-    lede_buf scratch;
-    lede_buf id; /* the current record's id, NUL-terminated */
-    lede__ndjson_rec rec;
-    char *file; /* text mode file contents */
+    lede_buf scratch; /* the id of a line too long to read (skipped_id) */
+    lede_buf id;
+    rd_decoder *dec;
+    int n_dec;
+    unsigned long long tickets; /* lines taken */
+    atomic_ullong no_id_first;  /* the first line without an id found (its ticket) */
+    char *file;                 /* text mode file contents */
     size_t file_cap;
     unsigned long long bytes;
     unsigned long long input_errors; /* named inputs that could not be opened or read */
-    int told_no_id;                  /* a record without an id was reported (once per run) */
 };
 
 void lede__settings_init(lede__settings *set)
@@ -113,11 +155,17 @@ int lede__reader_new(lede__reader **out, char *const *inputs, size_t n_inputs,
     r->multi = n_inputs > 1;
     lede_buf_init(&r->scratch, set->max_doc_bytes + ((size_t)1 << 20));
     lede_buf_init(&r->id, 0);
+    atomic_init(&r->spare, NULL);
+    atomic_init(&r->no_id_first, NO_TICKET);
     for (size_t i = n_inputs; i-- > 0;)
         if (push(r, inputs[i])) {
             lede__reader_free(r);
             return lede_error_set(err, LEDE_ENOMEM, "out of memory");
         }
+    if (lede__reader_decoders(r, 1)) {
+        lede__reader_free(r);
+        return lede_error_set(err, LEDE_ENOMEM, "out of memory");
+    }
     *out = r;
     return 0;
 }
@@ -133,12 +181,45 @@ void lede__reader_free(lede__reader *r)
     free(r->stack);
     free(r->dirs);
     free(r->path);
-    free(r->buf);
+    if (r->blk) {
+        free(r->blk->path);
+        free(r->blk);
+    }
+    rd_block *spare = atomic_load(&r->spare);
+    if (spare) {
+        free(spare->path);
+        free(spare);
+    }
     free(r->file);
+    free(r->nl);
+    free(r->ahead_nl);
     lede_buf_free(&r->scratch);
     lede_buf_free(&r->id);
-    lede__ndjson_rec_free(&r->rec);
+    for (int i = 0; i < r->n_dec; i++) {
+        lede_buf_free(&r->dec[i].scratch);
+        lede_buf_free(&r->dec[i].id);
+        lede__ndjson_rec_free(&r->dec[i].rec);
+    }
+    free(r->dec);
     free(r);
+}
+
+int lede__reader_decoders(lede__reader *r, int n)
+{
+    if (n <= r->n_dec)
+        return 0;
+    rd_decoder *d = realloc(r->dec, (size_t)n * sizeof *d);
+    if (!d)
+        return LEDE_ENOMEM;
+    r->dec = d;
+    for (; r->n_dec < n; r->n_dec++) {
+        rd_decoder *k = &d[r->n_dec];
+        memset(k, 0, sizeof *k);
+        lede_buf_init(&k->scratch, r->set.max_doc_bytes + ((size_t)1 << 20));
+        lede_buf_init(&k->id, 0);
+        atomic_init(&k->ticket, NO_TICKET);
+    }
+    return 0;
 }
 
 void lede__reader_skip_outputs(lede__reader *r, lede__pipeline *p)
@@ -477,22 +558,93 @@ static int read_text(lede__reader *r, const char *path, lede_doc *doc, lede_erro
     return 1;
 }
 
+static void set_block(lede__reader *r, rd_block *b)
+{
+    r->blk = b;
+    r->buf = b->data;
+    r->buf_cap = b->cap;
+}
+
+/* Whether no line taken from the current block waits to be decoded: then it is the reader's
+ * to move, grow or refill from its start. (A decode's last read of the block comes before
+ * its release of the block, which this load acquires.) */
+static int block_alone(const lede__reader *r)
+{
+    return !r->blk || atomic_load_explicit(&r->blk->refs, memory_order_acquire) == 1;
+}
+
+/* Drops a hold on b: the last one frees it, or keeps it as the spare when it has the usual
+ * size. Called by the reader and by decodes, which hold no lock. */
+static void block_release(lede__reader *r, rd_block *b)
+{
+    if (atomic_fetch_sub_explicit(&b->refs, 1, memory_order_acq_rel) != 1)
+        return;
+    free(b->path);
+    b->path = NULL;
+    if (b->cap == LINE_BUF)
+        b = atomic_exchange(&r->spare, b);
+    free(b);
+}
+
+/* Moves the bytes not yet taken, buf[buf_start..buf_end), to the start of another block of
+ * at least cap bytes (the spare when it will do), which the reader then reads into; the
+ * current block is left to the lines taken from it. 0 or LEDE_ENOMEM. */
+static int switch_block(lede__reader *r, size_t cap)
+{
+    size_t rest = r->buf_end - r->buf_start;
+    rd_block *b = cap == LINE_BUF ? atomic_exchange(&r->spare, NULL) : NULL;
+    if (!b && !(b = malloc(sizeof *b + cap)))
+        return LEDE_ENOMEM;
+    b->cap = cap;
+    b->path = NULL;
+    atomic_init(&b->refs, 1);
+    if (r->path && !(b->path = strdup(r->path))) {
+        free(b);
+        return LEDE_ENOMEM;
+    }
+    if (rest)
+        memcpy(b->data, r->buf + r->buf_start, rest);
+    if (r->blk)
+        block_release(r, r->blk);
+    set_block(r, b);
+    r->scanned = r->scanned > r->buf_start ? r->scanned - r->buf_start : 0;
+    r->buf_pos += r->buf_start;
+    r->buf_end = rest;
+    r->buf_start = 0;
+    return 0;
+}
+
+/* Moves the bytes not yet taken to the start of the block (the reader's alone). */
+static void to_front(lede__reader *r)
+{
+    memmove(r->buf, r->buf + r->buf_start, r->buf_end - r->buf_start);
+    r->buf_end -= r->buf_start;
+    r->scanned = r->scanned > r->buf_start ? r->scanned - r->buf_start : 0;
+    r->buf_pos += r->buf_start;
+    r->buf_start = 0;
+}
+
 /* Fills the NDJSON buffer; 0 at end of stream (or when stopped), <0 on a read error. */
 static int fill(lede__reader *r)
 {
-    if (r->buf_start > 0) {
-        memmove(r->buf, r->buf + r->buf_start, r->buf_end - r->buf_start);
-        r->buf_end -= r->buf_start;
-        r->scanned = r->scanned > r->buf_start ? r->scanned - r->buf_start : 0;
-        r->buf_start = 0;
-    }
-    if (r->buf_end == r->buf_cap) {
-        size_t cap = r->buf_cap ? r->buf_cap * 2 : LINE_BUF;
-        char *b = realloc(r->buf, cap);
+    int alone = block_alone(r);
+    if (r->buf_start > 0 && alone)
+        to_front(r);
+    /* Another block when lines taken from this one still wait and it has no room for a
+     * whole read (twice the size when a line fills it); twice the size in place when it is
+     * full and the reader's alone. */
+    size_t rest = r->buf_end - r->buf_start, cap = LINE_BUF;
+    while (cap <= rest)
+        cap *= 2;
+    if (!r->blk || (!alone && r->buf_cap - r->buf_end < FILL_BLOCK)) {
+        if (switch_block(r, cap))
+            return LEDE_ENOMEM;
+    } else if (r->buf_end == r->buf_cap) {
+        rd_block *b = realloc(r->blk, sizeof *b + cap);
         if (!b)
             return LEDE_ENOMEM;
-        r->buf = b;
-        r->buf_cap = cap;
+        b->cap = cap;
+        set_block(r, b);
     }
     for (;;) {
         size_t room = r->buf_cap - r->buf_end;
@@ -519,25 +671,31 @@ static void close_stream(lede__reader *r)
 }
 
 /* The id of a record without one: its line number (with the file when several). */
-static void line_id(const lede__reader *r, char *out, size_t size)
+static void line_id(const char *path, unsigned long long line_no, char *out, size_t size)
 {
-    if (r->multi)
-        snprintf(out, size, "%s:%llu", r->path, r->line_no);
+    if (path)
+        snprintf(out, size, "%s:%llu", path, line_no);
     else
-        snprintf(out, size, "%llu", r->line_no);
+        snprintf(out, size, "%llu", line_no);
 }
 
-/* The id of a record, scratch->data[off .. off + len), as a C string in r->id; NULL when it
+/* The file for line_id: the open stream's when several are read, else NULL. */
+static const char *id_path(const lede__reader *r)
+{
+    return r->multi ? r->path : NULL;
+}
+
+/* The id of a record, scratch->data[off .. off + len), as a C string in *to; NULL when it
  * holds a NUL (\u0000), which a C string cannot, or memory runs out. */
-static const char *copy_id(lede__reader *r, const lede_buf *scratch, size_t off, size_t len)
+static const char *copy_id(lede_buf *to, const lede_buf *scratch, size_t off, size_t len)
 {
     if (memchr(scratch->data + off, 0, len))
         return NULL;
-    lede_buf_reset(&r->id);
-    if (lede_buf_append(&r->id, scratch->data + off, len) || lede_buf_reserve(&r->id, 1))
+    lede_buf_reset(to);
+    if (lede_buf_append(to, scratch->data + off, len) || lede_buf_reserve(to, 1))
         return NULL;
-    r->id.data[len] = '\0';
-    return r->id.data;
+    to->data[len] = '\0';
+    return to->data;
 }
 
 /* The id of a line too long to read, from its first len bytes, into r->id (see skip_id). */
@@ -546,33 +704,52 @@ static void skipped_id(lede__reader *r, const char *line, size_t len)
     size_t off = 0, n = 0;
     r->skip_id = 0;
     if (lede__ndjson_prefix_id(line, len, &r->scratch, &off, &n))
-        r->skip_id = copy_id(r, &r->scratch, off, n) ? 1 : -1;
+        r->skip_id = copy_id(&r->id, &r->scratch, off, n) ? 1 : -1;
 }
 
-/* Turns one NDJSON line into doc. */
-static void load_record(lede__reader *r, const char *line, size_t len, lede_doc *doc)
+/* Whether the line taken as ticket t, which has no id, is the first such line of the run
+ * (said once, on that record, whichever worker decodes it). It answers once every line taken
+ * before it is decoded: a decode of an earlier line still running (its ticket below t) is
+ * waited for, a matter of microseconds, and only until the first line without an id is
+ * known, after which every later one answers at once. */
+static int first_without_id(lede__reader *r, const rd_decoder *me, unsigned long long t)
+{
+    unsigned long long first = atomic_load(&r->no_id_first);
+    while (first > t && !atomic_compare_exchange_weak(&r->no_id_first, &first, t))
+        ;
+    if (first < t)
+        return 0;
+    for (int i = 0; i < r->n_dec; i++)
+        while (&r->dec[i] != me && atomic_load(&r->dec[i].ticket) < t)
+            sched_yield();
+    return atomic_load(&r->no_id_first) == t;
+}
+
+/* Turns one NDJSON line into doc, with decoder d's buffers. */
+static void load_record(lede__reader *r, rd_decoder *d, const lede__reader_line *ln, lede_doc *doc)
 {
     char msg[256], lid[4200];
     lede_error e;
-    lede__ndjson_rec *rec = &r->rec;
-    const char *id = NULL;
+    lede__ndjson_rec *rec = &d->rec;
+    const char *id = NULL, *line = ln->line;
+    size_t len = ln->len;
 
-    if (lede__ndjson_parse(line, len, rec, &r->scratch, msg, sizeof msg)) {
-        line_id(r, lid, sizeof lid);
+    if (lede__ndjson_parse(line, len, rec, &d->scratch, msg, sizeof msg)) {
+        line_id(ln->path, ln->line_no, lid, sizeof lid);
         char where[64];
-        snprintf(where, sizeof where, "%llu", r->line_no);
+        snprintf(where, sizeof where, "%llu", ln->line_no);
         reader_fail(doc, lid, "line %s: not a valid JSON object: %s", where, msg);
         return;
     }
     if (rec->has_id == 1)
-        id = copy_id(r, &r->scratch, rec->id_off, rec->id_len);
+        id = copy_id(&d->id, &d->scratch, rec->id_off, rec->id_len);
     if (!id) {
-        line_id(r, lid, sizeof lid);
+        line_id(ln->path, ln->line_no, lid, sizeof lid);
         id = lid;
     }
     if (rec->has_text != 1) {
         char where[64];
-        snprintf(where, sizeof where, "%llu", r->line_no);
+        snprintf(where, sizeof where, "%llu", ln->line_no);
         reader_fail(doc, id,
                     rec->has_text ? "line %s: field 'text' is not a string%s"
                                   : "line %s: no 'text' field%s",
@@ -582,8 +759,8 @@ static void load_record(lede__reader *r, const char *line, size_t len, lede_doc 
     /* Adoption swaps the storage, so the metadata keys are read where they were decoded
      * (now in the document's storage, untouched until its next load). The id was copied
      * above. */
-    const char *decoded = r->scratch.data;
-    if (load_text(doc, id, &r->scratch, rec->text_off, rec->text_len, rec->text_ascii, &e)) {
+    const char *decoded = d->scratch.data;
+    if (load_text(doc, id, &d->scratch, rec->text_off, rec->text_len, rec->text_ascii, &e)) {
         lede__doc_fail(doc, "reader", e.message);
         return;
     }
@@ -593,16 +770,15 @@ static void load_record(lede__reader *r, const char *line, size_t len, lede_doc 
         lede_doc_warn(doc, LEDE_NONE,
                       "line %llu: field 'id' holds %s: it is written with U+FFFD and may equal "
                       "another record's id",
-                      r->line_no, rec->id_lone ? "a lone surrogate escape" : "invalid UTF-8");
+                      ln->line_no, rec->id_lone ? "a lone surrogate escape" : "invalid UTF-8");
         lede__doc_set_stage(doc, NULL);
-    } else if (rec->has_id == 0 && !r->told_no_id) {
+    } else if (rec->has_id == 0 && first_without_id(r, d, ln->ticket)) {
         /* Once: a feed without ids would repeat it on every record. */
-        r->told_no_id = 1;
         lede__doc_set_stage(doc, "reader");
         lede_doc_warn(doc, LEDE_NONE,
                       "line %llu: no field 'id': records without one are named by their line "
                       "number, which another record's id may also be (reported once)",
-                      r->line_no);
+                      ln->line_no);
         lede__doc_set_stage(doc, NULL);
     }
     if (rec->text_lone || rec->key_lone) {
@@ -612,12 +788,12 @@ static void load_record(lede__reader *r, const char *line, size_t len, lede_doc 
         if (rec->text_lone)
             lede_doc_warn(doc, LEDE_NONE,
                           "line %llu: field 'text': %zu lone surrogate escape%s read as U+FFFD",
-                          r->line_no, rec->text_lone, rec->text_lone == 1 ? "" : "s");
+                          ln->line_no, rec->text_lone, rec->text_lone == 1 ? "" : "s");
         if (rec->key_lone)
             lede_doc_warn(doc, LEDE_NONE,
                           "line %llu: %zu lone surrogate escape%s in member names read as "
                           "U+FFFD (two names may now be one; the last value is kept)",
-                          r->line_no, rec->key_lone, rec->key_lone == 1 ? "" : "s");
+                          ln->line_no, rec->key_lone, rec->key_lone == 1 ? "" : "s");
         lede__doc_set_stage(doc, NULL);
     }
     if (rec->has_id == -1 || (rec->has_id == 1 && id == lid)) {
@@ -625,7 +801,7 @@ static void load_record(lede__reader *r, const char *line, size_t len, lede_doc 
         lede__doc_set_stage(doc, "reader");
         lede_doc_warn(doc, LEDE_NONE,
                       "line %llu: field 'id' %s; the document is named by its line number",
-                      r->line_no,
+                      ln->line_no,
                       rec->has_id == -1 ? "is not a string or a number"
                                         : "holds a NUL character (\\u0000) or is too large");
         lede__doc_set_stage(doc, NULL);
@@ -641,9 +817,10 @@ static void load_record(lede__reader *r, const char *line, size_t len, lede_doc 
 }
 
 /* After a line that grew the NDJSON buffer past LINE_BUF: moves the bytes read beyond the
- * line into a buffer of LINE_BUF (doubled while they do not fit) and frees the large one,
- * so that a huge record's line is not resident while the stages run on its document (its
- * text, id and metadata are the document's own by now). Out of memory keeps the large one. */
+ * line into a block of LINE_BUF (doubled while they do not fit), and the large one is freed
+ * once the line is decoded, so that a huge record's line is not resident while the stages
+ * run on its document (its text, id and metadata are the document's own by then). Out of
+ * memory keeps the large one. */
 static void shrink_buf(lede__reader *r)
 {
     size_t rest = r->buf_end - r->buf_start, cap = LINE_BUF;
@@ -651,18 +828,8 @@ static void shrink_buf(lede__reader *r)
         return;
     while (cap < rest)
         cap *= 2;
-    if (cap >= r->buf_cap)
-        return;
-    char *b = malloc(cap);
-    if (!b)
-        return;
-    memcpy(b, r->buf + r->buf_start, rest);
-    free(r->buf);
-    r->buf = b;
-    r->buf_cap = cap;
-    r->scanned = r->scanned > r->buf_start ? r->scanned - r->buf_start : 0;
-    r->buf_end = rest;
-    r->buf_start = 0;
+    if (cap < r->buf_cap)
+        switch_block(r, cap); /* freed when the line's decode lets it go */
 }
 
 /* A UTF-16 or UTF-32 byte order mark opening the NDJSON stream at line[0..len): one error
@@ -683,18 +850,41 @@ static int refuse_wide(lede__reader *r, lede_doc *doc, const char *line, size_t 
     return 1;
 }
 
-/* Next line of the open stream into doc: 1 produced, 0 end of stream, <0 error. */
-static int next_line(lede__reader *r, lede_doc *doc, lede_error *err)
+/* The first newline in buf[from..buf_end), or NULL: from the reads ahead's list when it
+ * covers from, else by a search. */
+static char *find_newline(lede__reader *r, size_t from)
+{
+    unsigned long long at = r->buf_pos + from;
+    if (at >= r->nl_from && at < r->nl_to) {
+        while (r->nl_n && r->nl[r->nl_head] < at) {
+            r->nl_head++;
+            r->nl_n--;
+        }
+        if (r->nl_n)
+            return r->buf + (r->nl[r->nl_head] - r->buf_pos);
+        from = (size_t)(r->nl_to - r->buf_pos); /* none up to there */
+    }
+    return r->buf_end > from ? memchr(r->buf + from, '\n', r->buf_end - from) : NULL;
+}
+
+/* Next line of the open stream: 1 with the line in *ln (to decode) or doc produced (ln->line
+ * NULL), 0 end of stream, <0 error. */
+static int next_line(lede__reader *r, rd_decoder *d, lede__reader_line *ln, lede_doc *doc,
+                     lede_error *err)
 {
     size_t max_line = r->set.max_doc_bytes + ((size_t)1 << 20);
     int skipping = 0;
 
     for (;;) {
         size_t from = r->scanned > r->buf_start ? r->scanned : r->buf_start;
-        char *nl = r->buf_end > from ? memchr(r->buf + from, '\n', r->buf_end - from) : NULL;
+        char *nl = find_newline(r, from);
         if (!nl)
             r->scanned = r->buf_end;
         if (!nl && !r->eof) {
+            /* (The first time round: skipping is still 0, and no read ahead starts while
+             * the caller's lock is held.) */
+            if (r->ahead)
+                return LEDE__READER_BUSY;
             if (r->buf_end - r->buf_start > max_line) {
                 /* Too long: forget what we have, keep reading to the newline; but first
                  * find the record's id in what we have, for its error record. */
@@ -750,7 +940,7 @@ static int next_line(lede__reader *r, lede_doc *doc, lede_error *err)
             if (r->skip_id == 1)
                 id = r->id.data;
             else
-                line_id(r, lid, sizeof lid);
+                line_id(id_path(r), r->line_no, lid, sizeof lid);
             reader_fail(doc, id,
                         "line %llu is longer than the per-document limit (max_doc_bytes = %zu "
                         "bytes, + 1 MiB for the JSON around the text, \\u escapes counted as "
@@ -772,7 +962,16 @@ static int next_line(lede__reader *r, lede_doc *doc, lede_error *err)
                 return 0;
             continue;
         }
-        load_record(r, line, len, doc);
+        /* Parsed by lede__reader_decode, maybe outside the caller's lock: the block stays
+         * where it is until then. */
+        ln->line = line;
+        ln->len = len;
+        ln->line_no = r->line_no;
+        ln->ticket = r->tickets++;
+        ln->path = r->multi ? r->blk->path : NULL;
+        ln->block = r->blk;
+        atomic_fetch_add_explicit(&r->blk->refs, 1, memory_order_relaxed);
+        atomic_store(&d->ticket, ln->ticket);
         shrink_buf(r);
         return 1;
     }
@@ -783,13 +982,140 @@ size_t lede__reader_line_buffer(const lede__reader *r)
     return r->buf_cap;
 }
 
+void lede__reader_decode(lede__reader *r, int dec, lede__reader_line *ln, lede_doc *doc)
+{
+    rd_decoder *d = &r->dec[dec];
+    load_record(r, d, ln, doc);
+    block_release(r, ln->block);
+    ln->block = NULL;
+    atomic_store(&d->ticket, NO_TICKET);
+}
+
 int lede__reader_next(lede__reader *r, lede_doc *doc, lede_error *err)
 {
+    lede__reader_line ln;
+    int rc = lede__reader_take(r, 0, &ln, doc, err);
+    if (rc > 0 && ln.line)
+        lede__reader_decode(r, 0, &ln, doc);
+    return rc;
+}
+
+int lede__reader_ahead_begin(lede__reader *r, lede__reader_ahead *ra)
+{
+    /* Regular files only (a stream's read may wait, see await_input), in a block of the
+     * usual size (a larger one is left by the next take, shrink_buf). */
+    if (!r->path || r->stream || r->eof || r->ahead || !r->blk || r->buf_cap != LINE_BUF ||
+        r->buf_end - r->buf_start >= AHEAD_LOW)
+        return 0;
+    if (r->buf_end + FILL_BLOCK > AHEAD_SPAN) {
+        /* The bytes left go to the block's start (when no line taken from it waits), or,
+         * when the block has no room after them, to another block. */
+        if (block_alone(r))
+            to_front(r);
+        else if (r->buf_cap - r->buf_end < FILL_BLOCK && switch_block(r, LINE_BUF))
+            return 0;
+    }
+    if (!r->ahead_nl)
+        r->ahead_nl = malloc(AHEAD_NL * sizeof *r->ahead_nl); /* NULL: none noted */
+    r->ahead = 1;
+    ra->fd = r->fd;
+    ra->at = r->buf + r->buf_end;
+    ra->max = FILL_BLOCK;
+    ra->n = 0;
+    ra->nl = r->ahead_nl;
+    ra->nl_cap = r->ahead_nl ? AHEAD_NL : 0;
+    ra->n_nl = 0;
+    return 1;
+}
+
+void lede__reader_ahead_read(lede__reader_ahead *ra)
+{
+    do
+        ra->n = read(ra->fd, ra->at, ra->max);
+    while (ra->n < 0 && errno == EINTR);
+    const char *p = ra->at, *end = ra->at + (ra->n > 0 ? ra->n : 0);
+    while (p < end && (p = memchr(p, '\n', (size_t)(end - p)))) {
+        if (ra->n_nl < ra->nl_cap)
+            ra->nl[ra->n_nl] = (unsigned)(p - ra->at);
+        ra->n_nl++;
+        p++;
+    }
+}
+
+/* Adds the newlines a read ahead noted, at stream offset at, to the reader's list; when they
+ * do not follow the list's last or were too many, the list starts again after them. */
+static void note_newlines(lede__reader *r, const lede__reader_ahead *ra, unsigned long long at)
+{
+    if (ra->n_nl > ra->nl_cap || r->nl_to != at) {
+        r->nl_head = r->nl_n = 0;
+        r->nl_from = r->nl_to = at;
+        if (ra->n_nl > ra->nl_cap) {
+            r->nl_from = r->nl_to = at + (size_t)ra->n;
+            return;
+        }
+    }
+    if (r->nl_head + r->nl_n + ra->n_nl > r->nl_cap) {
+        if (r->nl_head)
+            memmove(r->nl, r->nl + r->nl_head, r->nl_n * sizeof *r->nl);
+        r->nl_head = 0;
+        if (r->nl_n + ra->n_nl > r->nl_cap) {
+            size_t cap = r->nl_cap ? r->nl_cap : 256;
+            while (cap < r->nl_n + ra->n_nl)
+                cap *= 2;
+            unsigned long long *nl = realloc(r->nl, cap * sizeof *nl);
+            if (!nl) {
+                r->nl_n = 0;
+                r->nl_from = r->nl_to = at + (size_t)ra->n;
+                return;
+            }
+            r->nl = nl;
+            r->nl_cap = cap;
+        }
+    }
+    for (size_t i = 0; i < ra->n_nl; i++)
+        r->nl[r->nl_head + r->nl_n++] = at + ra->nl[i];
+    r->nl_to = at + (size_t)ra->n;
+}
+
+void lede__reader_ahead_end(lede__reader *r, const lede__reader_ahead *ra)
+{
+    /* A failed read is left to the next fill, which reads again and reports it. */
+    r->ahead = 0;
+    if (ra->n > 0) {
+        note_newlines(r, ra, r->buf_pos + r->buf_end);
+        r->buf_end += (size_t)ra->n;
+        r->bytes += (unsigned long long)ra->n;
+    } else if (ra->n == 0) {
+        r->eof = 1;
+    }
+}
+
+/* A new stream is read from the start of a block whose path is its own. 0 or LEDE_ENOMEM. */
+static int open_block(lede__reader *r)
+{
+    r->buf_start = r->buf_end;
+    if (r->blk && block_alone(r)) {
+        free(r->blk->path);
+        if (!(r->blk->path = strdup(r->path)))
+            return LEDE_ENOMEM;
+    } else if (r->blk && switch_block(r, LINE_BUF)) {
+        return LEDE_ENOMEM;
+    }
+    r->buf_start = r->buf_end = r->scanned = 0;
+    r->buf_pos = r->nl_from = r->nl_to = 0;
+    r->nl_head = r->nl_n = 0;
+    return 0;
+}
+
+int lede__reader_take(lede__reader *r, int dec, lede__reader_line *ln, lede_doc *doc,
+                      lede_error *err)
+{
+    ln->line = NULL;
     for (;;) {
         if (r->stopped)
             return 0;
         if (r->path) {
-            int rc = next_line(r, doc, err);
+            int rc = next_line(r, &r->dec[dec], ln, doc, err);
             if (rc != 0)
                 return rc;
             close_stream(r);
@@ -849,6 +1175,7 @@ int lede__reader_next(lede__reader *r, lede_doc *doc, lede_error *err)
         r->path = path;
         r->line_no = 0;
         r->eof = 0;
-        r->buf_start = r->buf_end = r->scanned = 0;
+        if (open_block(r))
+            return lede_error_set(err, LEDE_ENOMEM, "out of memory");
     }
 }

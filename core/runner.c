@@ -527,6 +527,7 @@ typedef struct pool {
     int wake[2];
     /* The reader, one thread at a time. */
     pthread_mutex_t read_mu;
+    pthread_cond_t read_done; /* a read ahead ended (lede__reader_ahead_end) */
     lede__reader *r;
     unsigned long long next_read;
     int read_end;
@@ -668,6 +669,8 @@ static void pool_write(pool *pl)
                 lede_doc *doc = pl->done[s % pl->n_slots]->doc;
                 lede_doc_text(doc, &len);
                 bytes += len;
+                /* Said here, in input order, as a run with one worker says them. */
+                lede__runner_report_reader_warnings(doc, pl->stats);
                 if (!rc) {
                     pl->stats->docs = s + 1; /* what the progress line counts */
                     rc = lede__runner_finish_doc(pl->p, doc, pl->has_renderer, pl->stats,
@@ -724,11 +727,15 @@ static int pool_piece(void *ctx, lede_doc *doc, int sink, int write)
     return due;
 }
 
-/* Reads the next document into doc: 1 with its sequence number set, 0 at the end of input
- * (or after a stop signal), or a failure (e filled). One reader at a time. */
-static int pool_read(pool *pl, lede_doc *doc, lede_error *e)
+/* Reads the next document into doc for worker w: 1 with its sequence number set and
+ * *counted the bytes counted for it in bytes_in_flight, 0 at the end of input (or after a
+ * stop signal), or a failure (e filled). One reader at a time takes the next line; its
+ * parsing into doc (a microsecond a record, and most of the time the lock was held) is done
+ * outside the lock, beside the other workers' takes. */
+static int pool_read(pool *pl, int w, lede_doc *doc, size_t *counted, lede_error *e)
 {
     int got = 0, room;
+    lede__reader_line ln = {0};
     pthread_mutex_lock(&pl->read_mu);
     /* The text of every document read is counted now: wait for it to be under the bound
      * (workers that took a document while the count was low would each add one more). */
@@ -738,20 +745,42 @@ static int pool_read(pool *pl, lede_doc *doc, lede_error *e)
     room = !pl->eof;
     pthread_mutex_unlock(&pl->mu);
     /* After a stop signal, the documents read are finished and written, no more read. */
-    if (room && !pl->read_end && !lede__run_stop_signal())
-        got = lede__reader_next(pl->r, doc, e);
+    if (room && !pl->read_end && !lede__run_stop_signal()) {
+        /* Few bytes left to take: this worker reads the next block first, without the
+         * lock, while the others take what is left (a take that finds nothing left waits
+         * for the read: LEDE__READER_BUSY). */
+        lede__reader_ahead ra;
+        if (lede__reader_ahead_begin(pl->r, &ra)) {
+            pthread_mutex_unlock(&pl->read_mu);
+            lede__reader_ahead_read(&ra);
+            pthread_mutex_lock(&pl->read_mu);
+            lede__reader_ahead_end(pl->r, &ra);
+            pthread_cond_broadcast(&pl->read_done);
+        }
+        /* (Reading may have ended meanwhile: another worker's take failed.) */
+        while (!pl->read_end &&
+               (got = lede__reader_take(pl->r, w, &ln, doc, e)) == LEDE__READER_BUSY) {
+            got = 0;
+            pthread_cond_wait(&pl->read_done, &pl->read_mu);
+        }
+    }
     if (got > 0) {
-        size_t len;
-        lede_doc_text(doc, &len);
+        /* A line not yet parsed counts as its bytes (its text is at most that, but for
+         * invalid UTF-8 replaced): worker_main puts the text's length in its place. */
+        size_t len = ln.len;
+        if (!ln.line)
+            lede_doc_text(doc, &len);
         pthread_mutex_lock(&pl->mu); /* counted before the next reader looks */
         pl->bytes_in_flight += len;
         pthread_mutex_unlock(&pl->mu);
+        *counted = len;
         lede__doc_set_seq(doc, (size_t)pl->next_read++);
-        lede__runner_report_reader_warnings(doc, pl->stats);
     } else {
         pl->read_end = 1;
     }
     pthread_mutex_unlock(&pl->read_mu);
+    if (got > 0 && ln.line)
+        lede__reader_decode(pl->r, w, &ln, doc);
     return got;
 }
 
@@ -789,10 +818,11 @@ static void *worker_main(void *arg)
         pool_unlock(pl);
 
         lede_error e;
+        size_t counted = 0, len;
         int got = d->doc ? 0 : pool_new_doc(pl, &d->doc, &e);
         if (!got) {
             lede_doc_reset(d->doc);
-            got = pool_read(pl, d->doc, &e);
+            got = pool_read(pl, w->id, d->doc, &counted, &e);
         }
         pthread_mutex_lock(&pl->mu);
         if (got <= 0) {
@@ -803,6 +833,8 @@ static void *worker_main(void *arg)
             pool_put(pl, d);
             continue;
         }
+        lede_doc_text(d->doc, &len); /* what pool_write takes off when it is written */
+        pl->bytes_in_flight = pl->bytes_in_flight - counted + len;
         pthread_mutex_unlock(&pl->mu);
 
         lede__pipeline_process(pl->p, w->id, d->doc, &e);
@@ -893,7 +925,8 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
     pl.done = calloc(pl.n_slots, sizeof *pl.done);
     ws = calloc((size_t)n_workers, sizeof *ws);
     pl.wake[0] = pl.wake[1] = -1;
-    if (!pl.slots || !pl.free || !pl.n_free || !pl.done || !ws) {
+    if (!pl.slots || !pl.free || !pl.n_free || !pl.done || !ws ||
+        lede__reader_decoders(r, n_workers)) {
         rc = lede_error_set(err, LEDE_ENOMEM, "out of memory");
         goto out;
     }
@@ -911,6 +944,7 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
     pthread_condattr_setclock(&attr, CLOCK_MONOTONIC); /* pool_sleep's deadline */
     pthread_mutex_init(&pl.mu, NULL);
     pthread_mutex_init(&pl.read_mu, NULL);
+    pthread_cond_init(&pl.read_done, NULL);
     pthread_mutex_init(&pl.out_mu, NULL);
     pthread_cond_init(&pl.room, NULL);
     pthread_cond_init(&pl.tick, &attr);
@@ -959,6 +993,7 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
     lede__reader_on_wait(r, NULL, NULL);
     pthread_mutex_destroy(&pl.mu);
     pthread_mutex_destroy(&pl.read_mu);
+    pthread_cond_destroy(&pl.read_done);
     pthread_mutex_destroy(&pl.out_mu);
     pthread_cond_destroy(&pl.room);
     pthread_cond_destroy(&pl.tick);

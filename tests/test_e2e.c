@@ -718,6 +718,30 @@ static void test_two_workers_give_the_single_worker_output(void **state)
     done(&r);
 }
 
+/* With workers, what the reader says about records (a bad line, no id, a lone surrogate in
+ * an id) goes to stderr in input order, between the documents' own failures, as with one
+ * worker: the warnings are said when the record is written, not when it is read. */
+static void test_workers_say_reader_warnings_in_input_order(void **state)
+{
+    (void)state;
+    result r =
+        run("for i in $(seq 1 80); do t=\"Record $i says that the minister said so. $(seq -s ' ' 1 "
+            "$((i * 7 % 300)))\"; case $((i % 5)) in 0) echo "
+            "\"{\\\"id\\\":\\\"b$i\\\",\\\"text\\\":\";; "
+            "2) echo \"{\\\"text\\\":\\\"$t\\\"}\";; 3) echo \"{\\\"id\\\":\\\"x\\\\ud800$i\\\","
+            "\\\"text\\\":\\\"$t\\\"}\";; *) echo "
+            "\"{\\\"id\\\":\\\"d$i\\\",\\\"text\\\":\\\"$t\\\"}\";; "
+            "esac; done > $E-warn.ndjson; "
+            "for j in 1 2 3; do $LEDE run -c configs/batch-ndjson.cfg -j $j $E-warn.ndjson "
+            "$E-warn.ndjson "
+            "> $E-w$j.out 2> $E-w$j.err; done; "
+            "cmp $E-w1.out $E-w2.out && cmp $E-w1.out $E-w3.out && cmp $E-w1.err $E-w2.err && "
+            "cmp $E-w1.err $E-w3.err && grep -c 'lone surrogate' $E-w1.err");
+    assert_int_equal(r.status, 0);
+    assert_int_equal(atoi(r.out), 32);
+    done(&r);
+}
+
 static void test_a_huge_record_in_pieces_is_the_whole_record(void **state)
 {
     /* A text over 1 MiB goes out in pieces while it is the next document due (issue #6);
@@ -1102,6 +1126,7 @@ int main(void)
         cmocka_unit_test(test_isolate_contains_crashes_aborts_and_hangs),
         cmocka_unit_test(test_isolate_keeps_the_records_finished_before_a_hang),
         cmocka_unit_test(test_two_workers_give_the_single_worker_output),
+        cmocka_unit_test(test_workers_say_reader_warnings_in_input_order),
         cmocka_unit_test(test_a_huge_record_in_pieces_is_the_whole_record),
         cmocka_unit_test(test_gnu_parallel_pipe_gives_the_same_records),
         cmocka_unit_test(test_a_stage_writing_standard_output_unopened_beside_its_owner_fails),

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -572,6 +573,259 @@ static void test_line_buffer_shrinks_after_a_huge_record(void **state)
     lede__reader_free(r);
 }
 
+static void test_a_line_taken_stays_whole_while_the_reader_reads_on(void **state)
+{
+    /* With workers, a line is parsed outside the reader's lock (lede__reader_decode) while
+     * the other workers take the lines after it: its block must not be moved, refilled or
+     * freed meanwhile. The first record is held while 5 MB of records after it are taken
+     * and parsed, through many reads and a change of block; then a 6 MB record, which grows
+     * the block to 8 MiB, is held while the record after it is taken (the reader goes on in
+     * a block of the usual size) and parsed. */
+    enum { BIG = 6 << 20, N_AFTER = 2500 };
+    char path[128];
+    lede__reader *r;
+    lede__settings set;
+    lede_error err;
+    lede_doc *first, *big, *doc;
+    lede__reader_line held, held_big, ln;
+    size_t len;
+    (void)state;
+    snprintf(path, sizeof path, "%s/pinned.ndjson", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("{\"id\":\"first\",\"text\":\"the first record\",\"k\":1}\n", f);
+    for (int i = 0; i < N_AFTER; i++) {
+        fprintf(f, "{\"id\":\"r%d\",\"text\":\"", i);
+        for (int k = 0; k < 2000; k++)
+            fputc('0' + (i + k) % 10, f);
+        fputs("\"}\n", f);
+    }
+    fputs("{\"id\":\"big\",\"text\":\"", f);
+    for (int i = 0; i < BIG; i++)
+        fputc('a' + i % 26, f);
+    fputs("\",\"src\":\"wire\"}\n{\"id\":\"tail\",\"text\":\"last\"}\n", f);
+    fclose(f);
+    lede__settings_init(&set);
+    snprintf(set.input, sizeof set.input, "ndjson");
+    set.max_doc_bytes = BIG + 16;
+    char *const inputs[] = {path};
+    assert_int_equal(lede__reader_new(&r, inputs, 1, &set, &err), 0);
+    assert_int_equal(lede__reader_decoders(r, 3), 0);
+    assert_int_equal(lede_doc_new(&first, &err), 0);
+    assert_int_equal(lede_doc_new(&big, &err), 0);
+    assert_int_equal(lede_doc_new(&doc, &err), 0);
+    lede__doc_set_limits(big, set.max_doc_bytes, 0);
+    lede__doc_set_limits(doc, set.max_doc_bytes, 0);
+
+    assert_int_equal(lede__reader_take(r, 0, &held, first, &err), 1);
+    assert_non_null(held.line);
+    assert_int_equal(held.line_no, 1);
+    size_t usual = lede__reader_line_buffer(r);
+    assert_true(usual < BIG);
+    for (int i = 0; i < N_AFTER; i++) {
+        lede_doc_reset(doc);
+        assert_int_equal(lede__reader_take(r, 1, &ln, doc, &err), 1);
+        assert_int_equal(ln.line_no, (unsigned long long)i + 2);
+        lede__reader_decode(r, 1, &ln, doc);
+        char id[16];
+        snprintf(id, sizeof id, "r%d", i);
+        assert_string_equal(lede_doc_id(doc), id);
+        const char *text = lede_doc_text(doc, &len);
+        assert_int_equal(len, 2000);
+        assert_int_equal(text[0], '0' + i % 10);
+        assert_int_equal(text[1999], '0' + (i + 1999) % 10);
+    }
+    assert_int_equal(lede__reader_take(r, 1, &held_big, big, &err), 1);
+    lede_doc_reset(doc);
+    assert_int_equal(lede__reader_take(r, 2, &ln, doc, &err), 1);
+    assert_int_equal(lede__reader_line_buffer(r), usual);
+    lede__reader_decode(r, 2, &ln, doc);
+    assert_string_equal(lede_doc_id(doc), "tail");
+    assert_string_equal(lede_doc_text(doc, &len), "last");
+
+    lede__reader_decode(r, 1, &held_big, big);
+    assert_false(lede_doc_failed(big, NULL, NULL));
+    assert_string_equal(lede_doc_id(big), "big");
+    const char *text = lede_doc_text(big, &len);
+    assert_int_equal(len, BIG);
+    for (size_t i = 0; i < len; i += 4093)
+        assert_int_equal(text[i], 'a' + i % 26);
+    const char *key, *json;
+    assert_int_equal(lede_doc_meta_count(big), 1);
+    lede_doc_meta_at(big, 0, &key, &json, &len);
+    assert_string_equal(key, "src");
+    assert_string_equal(json, "\"wire\"");
+
+    lede__reader_decode(r, 0, &held, first);
+    assert_string_equal(lede_doc_id(first), "first");
+    assert_string_equal(lede_doc_text(first, &len), "the first record");
+    lede_doc_meta_at(first, 0, &key, &json, &len);
+    assert_string_equal(key, "k");
+    assert_string_equal(json, "1");
+    lede_doc_reset(doc);
+    assert_int_equal(lede__reader_take(r, 1, &ln, doc, &err), 0);
+    lede_doc_free(first);
+    lede_doc_free(big);
+    lede_doc_free(doc);
+    lede__reader_free(r);
+}
+
+/* The size of the file at path. */
+static long ftell_size(const char *path)
+{
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    return (long)st.st_size;
+}
+
+typedef struct decode_job {
+    lede__reader *r;
+    lede__reader_line *ln;
+    lede_doc *doc;
+} decode_job;
+
+static void *decode_on_decoder_1(void *arg)
+{
+    decode_job *j = arg;
+    lede__reader_decode(j->r, 1, j->ln, j->doc);
+    return NULL;
+}
+
+/* 1 when doc holds the reader's warning about a record without an id. */
+static int warned_no_id(const lede_doc *doc)
+{
+    for (size_t i = 0; i < lede_doc_warning_count(doc); i++) {
+        const char *msg;
+        lede_doc_warning_at(doc, i, NULL, NULL, &msg);
+        if (strstr(msg, "no field 'id'"))
+            return 1;
+    }
+    return 0;
+}
+
+static void test_the_first_record_without_an_id_is_told_whatever_decodes_first(void **state)
+{
+    /* "no field 'id'" is said once, on the first such record in input order, as one
+     * worker says it, even when a later one is parsed first by another worker. */
+    char path[128];
+    lede__reader *r;
+    lede__settings set;
+    lede_error err;
+    lede_doc *docs[3];
+    lede__reader_line ln[3];
+    pthread_t t;
+    (void)state;
+    write_file("noid.ndjson", "{\"id\":\"a\",\"text\":\"x\"}\n{\"text\":\"first without\"}\n"
+                              "{\"text\":\"second without\"}\n");
+    snprintf(path, sizeof path, "%s/noid.ndjson", dir);
+    lede__settings_init(&set);
+    snprintf(set.input, sizeof set.input, "ndjson");
+    char *const inputs[] = {path};
+    assert_int_equal(lede__reader_new(&r, inputs, 1, &set, &err), 0);
+    assert_int_equal(lede__reader_decoders(r, 2), 0);
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(lede_doc_new(&docs[i], &err), 0);
+    assert_int_equal(lede__reader_take(r, 0, &ln[0], docs[0], &err), 1);
+    lede__reader_decode(r, 0, &ln[0], docs[0]);
+    assert_int_equal(lede__reader_take(r, 0, &ln[1], docs[1], &err), 1);
+    assert_int_equal(lede__reader_take(r, 1, &ln[2], docs[2], &err), 1);
+    /* The third line is parsed first, on another thread; it must wait for the second. */
+    decode_job job = {r, &ln[2], docs[2]};
+    assert_int_equal(pthread_create(&t, NULL, decode_on_decoder_1, &job), 0);
+    usleep(50000);
+    lede__reader_decode(r, 0, &ln[1], docs[1]);
+    assert_int_equal(pthread_join(t, NULL), 0);
+    assert_false(warned_no_id(docs[0]));
+    assert_true(warned_no_id(docs[1]));
+    assert_false(warned_no_id(docs[2]));
+    assert_string_equal(lede_doc_id(docs[1]), "2");
+    assert_string_equal(lede_doc_id(docs[2]), "3");
+    for (int i = 0; i < 3; i++)
+        lede_doc_free(docs[i]);
+    lede__reader_free(r);
+}
+
+static void test_lines_are_taken_while_a_read_ahead_runs(void **state)
+{
+    /* With workers, the next block of a file is read outside the lock once few bytes are
+     * left to take (lede__reader_ahead_*): the lines already read are taken meanwhile, a take
+     * that finds none left is told to wait (LEDE__READER_BUSY) and changes nothing, and the
+     * records come out whole and in order across the blocks read ahead (which note their
+     * newlines, so that takes need not search) and plain reads, the last one without its
+     * newline: 7.5 MB,
+     * more than a block holds, then 12,000 short records and blank lines, more newlines
+     * than a read ahead notes. */
+    enum { N = 6000, T = 12000 };
+    char path[128];
+    lede__reader *r;
+    lede__settings set;
+    lede_error err;
+    lede_doc *doc;
+    lede__reader_line ln;
+    lede__reader_ahead ra;
+    size_t len;
+    int next = 0, aheads = 0, busy = 0;
+    (void)state;
+    snprintf(path, sizeof path, "%s/ahead.ndjson", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    for (int i = 0; i < N; i++) {
+        fprintf(f, "{\"id\":\"r%d\",\"text\":\"", i);
+        for (int k = 0; k < 500 + i % 1500; k++)
+            fputc('a' + (i + k) % 26, f);
+        fputs("\"}\n", f);
+    }
+    for (int i = 0; i < T; i++)
+        fprintf(f, "%s{\"id\":\"t%d\",\"text\":\"x\"}%s", i % 7 == 3 ? "\n" : "", i,
+                i == T - 1 ? "" : "\n");
+    fclose(f);
+    lede__settings_init(&set);
+    snprintf(set.input, sizeof set.input, "ndjson");
+    char *const inputs[] = {path};
+    assert_int_equal(lede__reader_new(&r, inputs, 1, &set, &err), 0);
+    assert_int_equal(lede_doc_new(&doc, &err), 0);
+    for (;;) {
+        /* Reads ahead for 500 records, then plain reads under the lock for 500. */
+        int running = (next / 500) % 2 == 0 && lede__reader_ahead_begin(r, &ra);
+        if (running)
+            assert_int_equal(lede__reader_ahead_begin(r, &ra), 0); /* one at a time */
+        int rc;
+        /* Take everything read before the read ahead, while it "runs". */
+        while ((rc = lede__reader_take(r, 0, &ln, doc, &err)) == 1) {
+            char id[16];
+            snprintf(id, sizeof id, next < N ? "r%d" : "t%d", next < N ? next : next - N);
+            lede__reader_decode(r, 0, &ln, doc);
+            assert_string_equal(lede_doc_id(doc), id);
+            const char *text = lede_doc_text(doc, &len);
+            if (next < N) {
+                assert_int_equal(len, (size_t)(500 + next % 1500));
+                assert_int_equal(text[0], 'a' + next % 26);
+                assert_int_equal(text[len - 1], 'a' + (next + (int)len - 1) % 26);
+            } else {
+                assert_string_equal(text, "x");
+            }
+            next++;
+            lede_doc_reset(doc);
+            if (!running)
+                break;
+        }
+        if (running) {
+            assert_int_equal(rc, LEDE__READER_BUSY);
+            busy++;
+            aheads++;
+            lede__reader_ahead_read(&ra);
+            lede__reader_ahead_end(r, &ra);
+        } else if (rc == 0) {
+            break;
+        }
+    }
+    assert_int_equal(next, N + T);
+    assert_true(aheads > 20 && busy == aheads);
+    assert_int_equal(lede__reader_bytes(r), (unsigned long long)ftell_size(path));
+    lede_doc_free(doc);
+    lede__reader_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -591,6 +845,12 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(
             test_ndjson_documents_in_flight_keep_their_own_text_and_metadata, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_a_line_taken_stays_whole_while_the_reader_reads_on,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_the_first_record_without_an_id_is_told_whatever_decodes_first, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_lines_are_taken_while_a_read_ahead_runs, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_line_buffer_shrinks_after_a_huge_record, setup,
                                         teardown),
         cmocka_unit_test(test_stages_are_timed_only_when_timing_is_on),
