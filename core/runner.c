@@ -59,9 +59,13 @@
  * A worker process waits one second more, so that its parent, which the same ctrl-C
  * reached, ends first and it goes with it (PR_SET_PDEATHSIG, isolate.c).
  *
- * The handler runs on whichever thread the signal reaches, and every worker reads the flag
- * before it reads a document: lock-free atomics (which C11 lets a handler touch), not a
- * volatile sig_atomic_t, which is safe only within one thread. */
+ * The handler runs on the main thread: the workers block the stop signals (run_parallel
+ * starts them with the signals blocked), so two signals that come together (timeout(1)
+ * sends its one to lede and then to its process group) are handled one after the other,
+ * never on two threads at once, where the second could read the sender and time half
+ * written. Every worker reads the flag before it reads a document: lock-free atomics
+ * (which C11 lets a handler touch), not a volatile sig_atomic_t, which is safe only within
+ * one thread. */
 static atomic_int stop_signal, stop_sender;
 _Static_assert(ATOMIC_INT_LOCK_FREE == 2, "a signal handler may touch lock-free atomics only");
 static struct timespec stop_time;
@@ -951,6 +955,13 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
     pthread_condattr_destroy(&attr);
     lede__reader_on_wait(r, pool_wait_input, &pl);
 
+    /* The workers start with the stop signals blocked (a thread inherits its creator's
+     * mask), so the handler only ever runs on this thread (see stop_signal). */
+    sigset_t stops, mask;
+    sigemptyset(&stops);
+    for (size_t i = 0; i < sizeof stop_signals / sizeof *stop_signals; i++)
+        sigaddset(&stops, stop_signals[i]);
+    pthread_sigmask(SIG_BLOCK, &stops, &mask);
     pthread_mutex_lock(&pl.mu);
     for (int i = 0; i < n_workers; i++) {
         ws[i].pool = &pl;
@@ -963,6 +974,7 @@ static int run_parallel(lede__pipeline *p, lede__reader *r, const lede__settings
         started++;
         pl.running++;
     }
+    pthread_sigmask(SIG_SETMASK, &mask, NULL);
     /* Wait for the end; with input that may wait, flush by time what the workers wrote. */
     while (pl.running) {
         int ms = pl.dirty && !pl.write_rc ? lede__runner_flush_in(1, pl.stream, pl.last_flush) : -1;

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -273,6 +274,41 @@ static void test_documents_in_flight_stay_within_the_byte_bound(void **state)
     }
     assert_int_equal(most, 2);
     free(out);
+}
+
+/* The stop signals reach only the main thread: the workers run with them blocked, so two
+ * signals that come together (timeout(1) sends its one twice) are never handled on two
+ * threads at once, where the second handler could read the first one's sender half written
+ * and kill the run instead of letting it end cleanly (a TSan audit found it by reading). */
+static void test_workers_run_with_the_stop_signals_blocked(void **state)
+{
+    char path[128];
+    lede__run_stats st;
+    (void)state;
+    snprintf(path, sizeof path, "%s/mask.ndjson", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    for (int i = 0; i < 4; i++)
+        fprintf(f, "{\"id\":\"m%d\",\"text\":\"MASK_HERE\"}\n", i);
+    fclose(f);
+    char *const inputs[] = {path};
+    static const char *const want[] = {"open", "blocked", "blocked"};
+    for (int workers = 1; workers <= 3; workers++) {
+        char *out =
+            run_chain("teststage_fault ! teststage_render", "ndjson", inputs, 1, workers, &st);
+        char expect[256];
+        size_t n = 0;
+        for (int i = 0; i < 4; i++)
+            n += (size_t)snprintf(expect + n, sizeof expect - n,
+                                  "m%d\terror\tteststage_fault\tstop signals %s\n", i,
+                                  want[workers - 1]);
+        assert_string_equal(out, expect);
+        free(out);
+    }
+    /* The main thread's mask is as it was. */
+    sigset_t cur;
+    pthread_sigmask(SIG_BLOCK, NULL, &cur);
+    assert_int_equal(sigismember(&cur, SIGTERM), 0);
 }
 
 static void test_ndjson_lines_longer_than_a_read_come_out_whole(void **state)
@@ -831,6 +867,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(
             test_directory_walk_is_sorted_recursive_and_survives_bad_entries, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_workers_run_with_the_stop_signals_blocked, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_ndjson_lines_longer_than_a_read_come_out_whole, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_ndjson_gives_one_record_per_line_in_order, setup,

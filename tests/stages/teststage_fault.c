@@ -8,10 +8,13 @@
  * test_runner reads that count to see how many documents the runner lets into the stages across
  * all of its workers, so the count must span the workers: the stage is LEDE_STAGE_SHAREABLE (one
  * instance serves every worker, which process() allows: it touches the instance only through
- * atomics) and the count lives in that instance, not in a global.
+ * atomics) and the count lives in that instance, not in a global. MASK_HERE fails the document
+ * with "stop signals blocked" or "stop signals open": whether SIGTERM is blocked in the thread
+ * that runs the stage (runner.c blocks the stop signals in its worker threads).
  */
 #include <stdatomic.h>
 #include <stdio.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,6 +77,12 @@ static int fault_process(void *p, lede_doc *doc, lede_error *err)
         peak = atomic_load(&f->crowd_peak);
         atomic_fetch_sub(&f->crowd, 1);
         return lede_error_set(err, LEDE_EINVAL, "%d at once", peak);
+    }
+    if (strstr(text, "MASK_HERE")) {
+        sigset_t cur;
+        pthread_sigmask(SIG_BLOCK, NULL, &cur);
+        return lede_error_set(err, LEDE_EINVAL, "stop signals %s",
+                              sigismember(&cur, SIGTERM) == 1 ? "blocked" : "open");
     }
     if (strstr(text, "HANG_HERE"))
         for (;;)
