@@ -262,22 +262,32 @@ static int write_error_record(lede_doc *doc, lede_error *err)
     return 0;
 }
 
-/* Appends s as the text of a JSON string, without its quotes. */
-static int put_json_inner(lede_buf *b, const char *s)
+/* Appends s for a log line: as the text of a JSON string, without its quotes, but with its
+ * quotation marks and backslashes as they are (a message that quotes a record reads as it
+ * was, not as {\"id\": ...}). What could break or forge the line stays escaped: control
+ * characters (\n, \u001b) and invalid UTF-8 (U+FFFD). */
+static int put_log_text(lede_buf *b, const char *s)
 {
     size_t at = b->len;
     int rc = lede_buf_json_text(b, s, strlen(s));
     if (rc)
         return rc;
-    memmove(b->data + at, b->data + at + 1, b->len - at - 2);
-    b->len -= 2;
+    size_t out = at;
+    for (size_t i = at + 1; i + 1 < b->len; i++) {
+        if (b->data[i] == '\\' && (b->data[i + 1] == '"' || b->data[i + 1] == '\\'))
+            i++;
+        else if (b->data[i] == '\\')
+            b->data[out++] = b->data[i++]; /* an escape of two characters or more: kept */
+        b->data[out++] = b->data[i];
+    }
+    b->len = out;
     b->data[b->len] = '\0';
     return 0;
 }
 
 /* Writes one line about a document on stderr: "PREFIXdocument ID: [STAGE: ]MESSAGE". An id is
  * the user's data (a file name, an NDJSON field) and a message may repeat it: the id is
- * written as a JSON string, as in the record, and the rest escaped the same way, so that a
+ * written as a JSON string, as in the record, and the rest through put_log_text, so that a
  * newline, a terminal escape or invalid UTF-8 in them cannot break or forge a log line. */
 static void report_doc(const lede_doc *doc, const char *prefix, const char *stage,
                        const char *message)
@@ -288,8 +298,8 @@ static void report_doc(const lede_doc *doc, const char *prefix, const char *stag
     lede_buf_init(&b, 0);
     if (lede_buf_puts(&b, prefix) || lede_buf_puts(&b, "document ") ||
         lede_buf_json_text(&b, id, strlen(id)) || lede_buf_puts(&b, ": ") ||
-        (stage && (put_json_inner(&b, stage) || lede_buf_puts(&b, ": "))) ||
-        put_json_inner(&b, message) || lede_buf_puts(&b, "\n"))
+        (stage && (put_log_text(&b, stage) || lede_buf_puts(&b, ": "))) ||
+        put_log_text(&b, message) || lede_buf_puts(&b, "\n"))
         fprintf(stderr, "%sdocument (its id and message not shown: out of memory)\n", prefix);
     else
         fwrite(b.data, 1, b.len, stderr);

@@ -842,12 +842,13 @@ static void test_a_stage_writing_standard_output_unopened_beside_its_owner_fails
 /* A document's id is the user's data (a file name, an NDJSON field): a newline, a terminal
  * escape or invalid UTF-8 in it must not break or forge the log line that names it. Each
  * per-document line on stderr shows the id as a JSON string, as the record does, and the
- * message (which may repeat the id) escaped the same way. */
+ * message (which may repeat the id) with the same escapes but for quotation marks and
+ * backslashes, which it shows as they are (a message quoting JSON stays readable). */
 static void test_document_ids_on_stderr_are_escaped(void **state)
 {
     (void)state;
     result r = run("printf '%%s\\n' '{\"id\":\"a\\nlede: forged\",\"text\":\"BAD one.\"}' "
-                   "'{\"id\":\"x\\u001b[31my\",\"text\":\"BAD two.\"}' | "
+                   "'{\"id\":\"x\\u001b[31my\",\"text\":\"BAD two.\"}' '[1]' | "
                    "LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES $LEDE run -i ndjson "
                    "-p 'tokenizer ! teststage_crash ! exporter format=ndjson'; "
                    "mkdir -p $E-ids && printf 'BAD \\377 text.' > \"$(printf '%%s/n\\nm\\377.txt' "
@@ -858,14 +859,17 @@ static void test_document_ids_on_stderr_are_escaped(void **state)
         strstr(r.err, "lede: document \"a\\nlede: forged\": teststage_crash: document contains "
                       "BAD\n"));
     assert_non_null(strstr(r.err, "lede: document \"x\\u001b[31my\": teststage_crash: "));
+    assert_non_null(strstr(r.err, "lede: document \"3\": reader: line 3: not a valid JSON object: "
+                                  "byte 1: a record must be a JSON object ({\"id\": ..., "
+                                  "\"text\": ...})\n"));
     assert_non_null(strstr(r.err, "-ids/n\\nm\xef\xbf\xbd.txt\": invalid UTF-8 at byte offset 4"));
     assert_non_null(strstr(r.err, "-ids/n\\nm\xef\xbf\xbd.txt\": teststage_crash: "));
-    /* Four documents' lines, each a line of its own, and each run's count of failures. */
+    /* Five documents' lines, each a line of its own, and each run's count of failures. */
     int lines = 0;
     for (const char *p = r.err; *p; p = strchr(p, '\n') + 1, lines++)
         if (strncmp(p, "lede: ", 6) != 0 || !strchr(p, '\n'))
             fail_msg("a line on stderr does not start with 'lede: ': %.200s", p);
-    assert_int_equal(lines, 6);
+    assert_int_equal(lines, 7);
     assert_null(strchr(r.err, '\x1b'));
     assert_null(strstr(r.err, "\xff"));
     done(&r);
