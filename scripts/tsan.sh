@@ -9,9 +9,14 @@
 #   --quick   all but test_hostile (most of the time under TSan; one of its cases runs -j 2)
 # Not run under TSan: the unopened-FIFO case of test_stream (TSan holds back a SIGTERM that
 # comes during open(); the test says so). If TSan stops at start-up with "unexpected memory
-# mapping" (a kernel with more mmap randomisation than GCC 12's TSan knows), run it as
-# `setarch "$(uname -m)" -R scripts/tsan.sh` (google/sanitizers#1716).
+# mapping" (a kernel with more mmap randomisation than GCC 12's TSan knows,
+# google/sanitizers#1716), run it under `setarch "$(uname -m)" -R`: the script does so itself
+# when /proc/sys/vm/mmap_rnd_bits is above 28.
 set -euo pipefail
+if [[ -z "${LEDE_TSAN_NORAND:-}" && $(cat /proc/sys/vm/mmap_rnd_bits 2>/dev/null || echo 0) -gt 28 ]]; then
+  export LEDE_TSAN_NORAND=1
+  exec setarch "$(uname -m)" -R bash "$0" "$@"
+fi
 cd "$(dirname "$0")/.."
 scripts/setup.sh --tests
 start=$SECONDS
