@@ -779,11 +779,15 @@ static int pool_read(pool *pl, int w, lede_doc *doc, size_t *counted, lede_error
         }
     }
     if (got > 0) {
-        /* A line not yet parsed counts as its bytes (its text is at most that, but for
-         * invalid UTF-8 replaced): worker_main puts the text's length in its place. */
-        size_t len = ln.len;
+        /* A line not yet parsed counts as the most text it can give: three times its bytes
+         * (an invalid byte becomes U+FFFD, three bytes), but no more than a document may
+         * have (a longer one becomes an error record, its line its only memory), so that
+         * the bound holds before the parse; worker_main puts the text's length in its place. */
+        size_t len = ln.len, cap = pl->set->max_doc_bytes;
         if (!ln.line)
             lede_doc_text(doc, &len);
+        else if (len < cap)
+            len = len <= cap / 3 ? 3 * len : cap;
         pthread_mutex_lock(&pl->mu); /* counted before the next reader looks */
         pl->bytes_in_flight += len;
         pthread_mutex_unlock(&pl->mu);
@@ -849,7 +853,9 @@ static void *worker_main(void *arg)
         }
         lede_doc_text(d->doc, &len); /* what pool_write takes off when it is written */
         pl->bytes_in_flight = pl->bytes_in_flight - counted + len;
-        pthread_mutex_unlock(&pl->mu);
+        if (len < counted && pl->room_waiters)
+            pl->wake_room = 1; /* counted high before the parse: room for a waiting reader */
+        pool_unlock(pl);
 
         lede__pipeline_process(pl->p, w->id, d->doc, &e);
 

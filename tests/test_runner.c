@@ -235,45 +235,56 @@ static void test_documents_behind_a_slow_one_wait_in_order(void **state)
     }
 }
 
-/* Documents in flight hold at most 32 MiB of text and one more document: documents of 17 MiB,
- * each half a second in a stage, are processed two at a time, whatever the number of workers
- * (a review found every worker taking a document while the count was low: ten 20 MB records
- * reached 160 MB in flight at -j 8). */
-static void test_documents_in_flight_stay_within_the_byte_bound(void **state)
+/* Documents in flight hold at most 32 MiB of text and one more document: n documents of big
+ * bytes, each half a second in a stage, with 4 workers; each line says the most documents in
+ * the stage at once so far, never more than most. byte is the text's byte ('\0': letters). */
+static void crowd_check(int big, int n, int byte, int most)
 {
-    enum { BIG = 17 << 20, N = 5 };
     char path[128];
     lede__run_stats st;
-    (void)state;
     snprintf(path, sizeof path, "%s/crowd.ndjson", dir);
     FILE *f = fopen(path, "w");
     assert_non_null(f);
-    for (int i = 0; i < N; i++) {
+    for (int i = 0; i < n; i++) {
         fprintf(f, "{\"id\":\"d%d\",\"text\":\"CROWD_HERE ", i);
-        for (int k = 0; k < BIG; k++)
-            fputc('a' + k % 26, f);
+        for (int k = 0; k < big; k++)
+            fputc(byte ? byte : 'a' + k % 26, f);
         fputs("\"}\n", f);
     }
     fclose(f);
     char *const inputs[] = {path};
     char *out = run_chain("teststage_fault ! teststage_render", "ndjson", inputs, 1, 4, &st);
-    assert_int_equal(st.docs, N);
-    /* Each line says the most documents in the stage at once so far: never more than 2, and 2
-     * by the end (the count spans the workers: one worker alone would always say 1). */
+    assert_int_equal(st.docs, n);
     const char *line = out;
-    int most = 0;
-    for (int i = 0; i < N; i++, line = strchr(line, '\n') + 1) {
+    for (int i = 0; i < n; i++, line = strchr(line, '\n') + 1) {
         int at;
         char id[16];
         assert_non_null(strchr(line, '\n'));
         assert_int_equal(sscanf(line, "%15[^\t]\terror\tteststage_fault\t%d at once", id, &at), 2);
         assert_int_equal(atoi(id + 1), i);
-        if (at > 2)
-            fail_msg("%d documents of 17 MiB in flight at once (32 MiB and one more allowed)", at);
-        most = at > most ? at : most;
+        if (at > most)
+            fail_msg("%d documents of %d bytes (byte %d) in flight at once (at most %d allowed)",
+                     at, big, byte, most);
     }
-    assert_int_equal(most, 2);
     free(out);
+}
+
+/* Documents of 17 MiB are processed two at a time, whatever the number of workers (a review
+ * found every worker taking a document while the count was low: ten 20 MB records reached
+ * 160 MB in flight at -j 8). */
+static void test_documents_in_flight_stay_within_the_byte_bound(void **state)
+{
+    (void)state;
+    crowd_check(17 << 20, 5, 0, 2);
+}
+
+/* A line of 11 MiB of invalid UTF-8 is 33 MiB of text (U+FFFD for each byte): one at a time.
+ * Counted as its bytes until parsed (outside the reader's lock), three of them got in at
+ * once (a review of the parse outside the lock found it). */
+static void test_the_byte_bound_counts_invalid_utf8_as_replaced(void **state)
+{
+    (void)state;
+    crowd_check(11 << 20, 3, 0xFF, 1);
 }
 
 /* The stop signals reach only the main thread: the workers run with them blocked, so two
@@ -876,6 +887,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_oversized_documents_become_error_records, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_documents_in_flight_stay_within_the_byte_bound, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_the_byte_bound_counts_invalid_utf8_as_replaced, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_documents_behind_a_slow_one_wait_in_order, setup,
                                         teardown),
