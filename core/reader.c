@@ -65,6 +65,8 @@ typedef struct rd_decoder {
 } rd_decoder;
 
 #define NO_TICKET ULLONG_MAX
+/* A decoder's storage larger than this is freed after its record (lede__reader_decode). */
+#define SCRATCH_KEEP ((size_t)4 << 20)
 
 struct lede__reader {
     lede__settings set;
@@ -986,6 +988,10 @@ void lede__reader_decode(lede__reader *r, int dec, lede__reader_line *ln, lede_d
 {
     rd_decoder *d = &r->dec[dec];
     load_record(r, d, ln, doc);
+    /* After a huge record the decoder is left with its storage (or the storage the document
+     * gave back for it): one per worker, so give it back rather than keep N of them. */
+    if (d->scratch.cap > SCRATCH_KEEP)
+        lede_buf_free(&d->scratch);
     block_release(r, ln->block);
     ln->block = NULL;
     atomic_store(&d->ticket, NO_TICKET);
