@@ -389,6 +389,21 @@ static void test_ndjson_odd_inputs_are_read_or_named(void **state)
     assert_string_equal(r.err, "lede: warning: no documents found in the inputs named (no record: "
                                "empty, or blank lines only)\n");
     done(&r);
+    /* A file that is one JSON array: one line of stderr (its opening one) says how to make
+     * NDJSON of it, not every line. */
+    r = run("printf '[\\n  {\"id\": \"a\", \"text\": \"One.\"},\\n  {\"id\": \"b\", "
+            "\"text\": \"Two.\"}\\n]\\n' > $E-arr.json && "
+            "$LEDE run -i ndjson -p 'tokenizer ! exporter format=ndjson' $E-arr.json");
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, "document \"1\": reader: line 1: not a valid JSON object: byte "
+                                  "1: a record must be a JSON object ("));
+    assert_non_null(strstr(r.err, "...}), not an array: a file that is one JSON array becomes "
+                                  "NDJSON with jq -c '.[]' FILE.json > FILE.ndjson\n"));
+    const char *jq = strstr(r.err, "jq -c");
+    assert_null(strstr(jq + 1, "jq -c"));
+    assert_non_null(strstr(r.err, "line 2: not a valid JSON object: byte 30: unexpected data "
+                                  "after the object\n"));
+    done(&r);
     r = run("$LEDE run -c configs/batch-ndjson.cfg " SAMPLE " 2>&1 >/dev/null | head -1");
     assert_string_equal(r.out, "lede: warning: " SAMPLE " is read as NDJSON, a JSON record per "
                                "line (input is \"ndjson\"); --input text reads it as one "
