@@ -389,6 +389,26 @@ static void test_ndjson_odd_inputs_are_read_or_named(void **state)
     assert_string_equal(r.err, "lede: warning: no documents found in the inputs named (no record: "
                                "empty, or blank lines only)\n");
     done(&r);
+    /* Blank lines only (some with CR) are no record either; a named file from a Windows
+     * tool, a byte order mark and CRLF line ends, is read as it is meant. */
+    r = run("printf '\\n  \\r\\n\\n' > $E-bl.ndjson && $LEDE run -c configs/batch-ndjson.cfg "
+            "$E-bl.ndjson");
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, "");
+    assert_string_equal(r.err, "lede: warning: no documents found in the inputs named (no record: "
+                               "empty, or blank lines only)\n");
+    done(&r);
+    r = run("printf '\\357\\273\\277{\"id\":\"a\",\"text\":\"One.\"}\\r\\n\\r\\n"
+            "{\"id\":\"b\",\"text\":\"Two.\"}\\r\\n' > $E-crlf.ndjson && "
+            "$LEDE run -i ndjson -p 'tokenizer ! exporter format=ndjson' $E-crlf.ndjson");
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.err, "");
+    assert_string_equal(r.out,
+                        "{\"id\":\"a\",\"sentences\":[{\"start\":0,\"end\":4,\"text\":"
+                        "\"One.\",\"paragraph\":0}],\"paragraphs\":[{\"start\":0,\"end\":4}]}\n"
+                        "{\"id\":\"b\",\"sentences\":[{\"start\":0,\"end\":4,\"text\":"
+                        "\"Two.\",\"paragraph\":0}],\"paragraphs\":[{\"start\":0,\"end\":4}]}\n");
+    done(&r);
     /* A file that is one JSON array: one line of stderr (its opening one) says how to make
      * NDJSON of it, not every line. */
     r = run("printf '[\\n  {\"id\": \"a\", \"text\": \"One.\"},\\n  {\"id\": \"b\", "
