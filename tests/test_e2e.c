@@ -1031,9 +1031,28 @@ static void test_joined_files_and_pipelines_that_write_nothing(void **state)
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.err, "option 'offsets' has no effect with format = markdown"));
     done(&r);
+    /* CSV is a row per quotation: without a quotes stage before it, a header alone and a
+     * warning that says what to add (once, whatever the workers); with one, no warning. */
+    r = run("for o in '' '-j 3' '--isolate -j 2'; do echo 'Putin said: \"We won.\"' | "
+            "$LEDE run $o -p 'tokenizer ! exporter format=csv'; done; echo 'Putin said: \"We "
+            "won.\"' | $LEDE run -p 'tokenizer ! quotes ! exporter format=csv ! exporter "
+            "format=ndjson output=/dev/null'");
+    assert_int_equal(r.status, 0);
+    const char *csvw = "lede: warning: stage 'exporter': format = csv writes a row per "
+                       "quotation, and no earlier stage provides 'quote': put 'quotes' before "
+                       "it\n";
+    assert_int_equal(strlen(r.err), 3 * strlen(csvw));
+    for (size_t i = 0; i < 3; i++)
+        assert_memory_equal(r.err + i * strlen(csvw), csvw, strlen(csvw));
+    /* Four headers, then the quotes run's one row. */
+    size_t head = (size_t)(strchr(r.out, '\n') + 1 - r.out);
+    for (size_t i = 1; i < 4; i++)
+        assert_memory_equal(r.out + i * head, r.out, head);
+    assert_int_equal(strncmp(r.out + 4 * head, "-,0,", 4), 0);
+    done(&r);
     /* Once per run, however many workers (threads or processes) run the exporter. */
     r = run("for o in '-j 3' '--isolate -j 2'; do echo 'Putin spoke.' | $LEDE run $o -p "
-            "'tokenizer ! exporter format=csv pretty=false' > /dev/null; done");
+            "'tokenizer ! quotes ! exporter format=csv pretty=false' > /dev/null; done");
     assert_int_equal(r.status, 0);
     const char *w = "lede: warning: stage 'exporter': option 'pretty' has no effect with "
                     "format = csv\n";
