@@ -1011,6 +1011,17 @@ static void test_joined_files_and_pipelines_that_write_nothing(void **state)
     assert_non_null(strstr(r.err, "option 'words' = 2000000000 is out of range [0, 1000000000]"));
     assert_non_null(strstr(r.err, "/nonexistent/lede.cfg: cannot read config file: No such file"));
     done(&r);
+    /* Sizes take K, M, G (binary, as README's "64 MiB"): 2K cuts a 3,000-byte document, 2KiB
+     * is the same size in other words, 4G is past the limit's range. */
+    r = run("head -c 3000 " SAMPLE " > $E-3k.txt && for m in 2K 2kib 3K; do echo $m $($LEDE run "
+            "--max-doc-bytes $m -p 'tokenizer ! exporter format=ndjson' $E-3k.txt 2>/dev/null | "
+            "grep -c '\"error\":{\"stage\":\"reader\"'); done; $LEDE run --max-doc-bytes 4G -p "
+            "'tokenizer ! exporter' $E-3k.txt; echo status $?");
+    assert_string_equal(r.out, "2K 1\n2kib 1\n3K 0\nstatus 2\n");
+    assert_string_equal(r.err, "lede: --max-doc-bytes must be an integer in [1, 4294967294] or a "
+                               "size such as 64M (K, M, G: KiB, MiB, GiB), not '4G'\nTry 'lede "
+                               "--help'.\n");
+    done(&r);
     /* Standard output by another name, into a pipe; /dev/null takes any writer. */
     r = run("echo 'Putin spoke.' | $LEDE run -p 'tokenizer ! exporter format=ndjson ! exporter "
             "format=csv output=/dev/stdout' | cat; echo 'Putin spoke.' | $LEDE run -p 'tokenizer "
