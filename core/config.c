@@ -55,7 +55,13 @@ static int setting_text(config_setting_t *s, const lede_option_desc *d, const ch
             snprintf(out, size, "%lld", config_setting_get_int64(s));
             return 0;
         }
-        want = "an integer";
+        /* A size with a suffix is a string: max_sentence_bytes = "4K". */
+        if (type == CONFIG_TYPE_STRING && lede__option_takes_size(d->name)) {
+            snprintf(out, size, "%.*s", (int)size - 1, config_setting_get_string(s));
+            return 0;
+        }
+        want = lede__option_takes_size(d->name) ? "an integer, or a size such as \"4K\""
+                                                : "an integer";
         break;
     case LEDE_OPT_FLOAT:
         if (type == CONFIG_TYPE_INT || type == CONFIG_TYPE_INT64) {
@@ -399,13 +405,18 @@ int lede__config_load(const char *file, lede__loader *ld, lede__settings *set, l
         set->workers = config_setting_get_int(s);
     }
     if ((s = config_lookup(&cfg, "max_doc_bytes"))) {
+        int t = config_setting_type(s);
         long long v = config_setting_get_int64(s);
-        if ((config_setting_type(s) != CONFIG_TYPE_INT &&
-             config_setting_type(s) != CONFIG_TYPE_INT64) ||
-            v < 1 || v > 0xFFFFFFFELL) {
+        unsigned long long u = 0;
+        /* Or a size as a string: "64M". */
+        if (t == CONFIG_TYPE_STRING && lede__parse_size(config_setting_get_string(s), &u) == 0)
+            v = u > 0xFFFFFFFFULL ? 0 : (long long)u;
+        if ((t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64 && t != CONFIG_TYPE_STRING) || v < 1 ||
+            v > 0xFFFFFFFELL) {
             rc = lede_error_set(err, LEDE_ECONFIG,
-                                "%s:%d: max_doc_bytes must be an integer in [1, 4294967294]", file,
-                                config_setting_source_line(s));
+                                "%s:%d: max_doc_bytes must be an integer in [1, 4294967294], or a "
+                                "size such as \"64M\" (K, M, G: KiB, MiB, GiB)",
+                                file, config_setting_source_line(s));
             goto done;
         }
         set->max_doc_bytes = (size_t)v;

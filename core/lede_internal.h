@@ -132,6 +132,11 @@ LEDE_API int lede__options_check_required(const lede_options *opts, const char *
  * "-o" for messages. Returns 0 or LEDE_ECONFIG with a message naming stage and option. */
 LEDE_API int lede__options_set_text(lede_options *opts, const char *stage, const char *where,
                                     const char *name, const char *value, lede_error *err);
+/* A size in bytes: digits, then optionally K, M or G, binary (KiB, MiB, GiB: any case, "iB"
+ * optional). 0 with *out set, or -1 when text is none or it overflows. */
+LEDE_API int lede__parse_size(const char *text, unsigned long long *out);
+/* Whether an integer option takes a size (lede__parse_size): its name ends in "_bytes". */
+LEDE_API int lede__option_takes_size(const char *name);
 /* The declaration of option name, or NULL when the stage has no such option. */
 LEDE_API const lede_option_desc *lede__options_decl(const lede_options *opts, const char *name);
 /* "Did you mean": feed candidates to a lede__suggest, then ask for the one close enough

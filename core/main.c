@@ -48,7 +48,8 @@ static const char usage_text[] =
     "  -i, --input FORMAT      text (a file is a document) or ndjson (a line is a document:\n"
     "                          {\"id\": ..., \"text\": ..., other fields kept as metadata})\n"
     "      --ext LIST          file suffixes taken from directories, e.g. .txt,.text\n"
-    "      --max-doc-bytes N   per-document size limit (default 64 MiB); larger ones fail\n"
+    "      --max-doc-bytes N   per-document size limit (default 64M; K, M, G are KiB, MiB,\n"
+    "                          GiB); larger ones fail\n"
     "  -j, --workers N         worker threads, each with its own stage instances (default 1)\n"
     "      --isolate           run the stages in worker processes: a document whose stage\n"
     "                          crashes or hangs becomes an error record, the run goes on\n"
@@ -133,6 +134,7 @@ static int parse_opts(int argc, char **argv, cli *c)
         {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
     int ch;
     char *end;
+    unsigned long long size;
 
     optind = 1;
     while ((ch = getopt_long(argc, argv, "c:p:o:i:j:qh", longs, NULL)) != -1) {
@@ -162,11 +164,11 @@ static int parse_opts(int argc, char **argv, cli *c)
             c->ext_given = 1;
             break;
         case 'm':
-            errno = 0;
-            c->max_doc = strtoull(optarg, &end, 10);
-            if (errno || *end || c->max_doc == 0 || c->max_doc > 0xFFFFFFFEULL)
-                return usage_error(
-                    "--max-doc-bytes must be an integer in [1, 4294967294], not '%s'", optarg);
+            if (lede__parse_size(optarg, &size) || size == 0 || size > 0xFFFFFFFEULL)
+                return usage_error("--max-doc-bytes must be an integer in [1, 4294967294] or a "
+                                   "size such as 64M (K, M, G: KiB, MiB, GiB), not '%s'",
+                                   optarg);
+            c->max_doc = (size_t)size;
             c->max_given = 1;
             break;
         case 'j':
@@ -530,10 +532,12 @@ static int cmd_stages(int argc, char **argv)
     return 0;
 }
 
-static const char *opt_type(lede_option_type t)
+static const char *opt_type(const lede_option_desc *o)
 {
     static const char *const names[] = {"bool", "int", "float", "string", "enum"};
-    return (unsigned)t < 5 ? names[t] : "?";
+    if (o->type == LEDE_OPT_INT && lede__option_takes_size(o->name))
+        return "size"; /* an int that also takes 4K, 64M, 1G */
+    return (unsigned)o->type < 5 ? names[o->type] : "?";
 }
 
 static int cmd_inspect(int argc, char **argv)
@@ -573,7 +577,7 @@ static int cmd_inspect(int argc, char **argv)
         printf("  (none)\n");
     for (const lede_option_desc *o = d->options; o && o->name; o++) {
         /* An empty default (a string option off by default) is shown as "", not as nothing. */
-        printf("  %-18s %-6s default: %s", o->name, opt_type(o->type),
+        printf("  %-18s %-6s default: %s", o->name, opt_type(o),
                !o->default_value      ? "(none: must be set)"
                : !o->default_value[0] ? "\"\""
                                       : o->default_value);

@@ -560,6 +560,12 @@ int lede__ndjson_parse(const char *line, size_t len, lede__ndjson_rec *rec, lede
     rec->id_lone = rec->text_lone = rec->key_lone = 0;
     msg[0] = '\0';
     skip_ws(&p);
+    /* A file that is one JSON array (an export's usual shape) opens its first line with
+     * '[': that line, and only it, says how to make NDJSON of it. */
+    if (p.pos < len && line[p.pos] == '[')
+        return fail(&p, "a record must be a JSON object ({\"id\": ..., \"text\": ...}), not "
+                        "an array: a file that is one JSON array becomes NDJSON with "
+                        "jq -c '.[]' FILE.json > FILE.ndjson");
     if (p.pos >= len || line[p.pos] != '{')
         return fail(&p, "a record must be a JSON object ({\"id\": ..., \"text\": ...})");
     p.pos++;

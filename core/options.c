@@ -7,6 +7,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,6 +65,35 @@ static int same_word(const char *text, const char *word)
     return *text == '\0' && *word == '\0';
 }
 
+int lede__parse_size(const char *text, unsigned long long *out)
+{
+    static const char units[] = "kmg";
+    const char *u = NULL;
+    char *end;
+    int shift = 0;
+
+    if (!isdigit((unsigned char)*text))
+        return -1;
+    errno = 0;
+    unsigned long long x = strtoull(text, &end, 10);
+    if (*end) {
+        u = strchr(units, tolower((unsigned char)*end));
+        if (!u || (end[1] && !same_word(end + 1, "ib")))
+            return -1;
+        shift = 10 * (int)(u - units + 1);
+    }
+    if (errno || x > ULLONG_MAX >> shift)
+        return -1;
+    *out = x << shift;
+    return 0;
+}
+
+int lede__option_takes_size(const char *name)
+{
+    size_t n = strlen(name);
+    return n >= 6 && strcmp(name + n - 6, "_bytes") == 0;
+}
+
 /* Parses and checks text for option v; on success stores it. */
 static int assign(lede__optval *v, const char *stage, const char *where, const char *text,
                   lede_error *err)
@@ -88,16 +118,29 @@ static int assign(lede__optval *v, const char *stage, const char *where, const c
                                   d->name, type_name(d->type), text);
         break;
     case LEDE_OPT_INT: {
-        errno = 0;
-        long long x = strtoll(text, &end, 10);
-        if (errno || end == text || *end)
+        int size = lede__option_takes_size(d->name);
+        unsigned long long u;
+        long long x;
+        if (size && lede__parse_size(text, &u) == 0 && u <= LLONG_MAX) {
+            x = (long long)u;
+        } else {
+            errno = 0;
+            x = strtoll(text, &end, 10);
+            if (errno || end == text || *end)
+                return lede_error_set(
+                    err, LEDE_ECONFIG, "%s%sstage '%s': option '%s' must be %s%s, not '%s'", w, sep,
+                    stage, d->name, type_name(d->type),
+                    size ? " or a size such as 4K (K, M, G: KiB, MiB, GiB)" : "", text);
+        }
+        if (has_range(d) && (x < d->min || x > d->max)) {
+            /* A size with a suffix is named as typed, and in bytes as the range is. */
+            int unit = size && !isdigit((unsigned char)text[strlen(text) - 1]);
             return lede_error_set(err, LEDE_ECONFIG,
-                                  "%s%sstage '%s': option '%s' must be %s, not '%s'", w, sep, stage,
-                                  d->name, type_name(d->type), text);
-        if (has_range(d) && (x < d->min || x > d->max))
-            return lede_error_set(err, LEDE_ECONFIG,
-                                  "%s%sstage '%s': option '%s' = %lld is out of range [%lld, %lld]",
-                                  w, sep, stage, d->name, x, (long long)d->min, (long long)d->max);
+                                  "%s%sstage '%s': option '%s' = %s%s%lld%s is out of range "
+                                  "[%lld, %lld]",
+                                  w, sep, stage, d->name, unit ? text : "", unit ? " (" : "", x,
+                                  unit ? ")" : "", (long long)d->min, (long long)d->max);
+        }
         v->i = x;
         break;
     }

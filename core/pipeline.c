@@ -782,6 +782,14 @@ const char *lede_ctx_config_dir(const lede_stage_ctx *ctx)
     return ctx->p->config_dir;
 }
 
+int lede_ctx_provided(const lede_stage_ctx *ctx, const char *layer)
+{
+    for (size_t i = 0; i < ctx->p->n && ctx->p->stages[i] != ctx->st; i++)
+        if (provides(ctx->p->stages[i]->desc, layer))
+            return 1;
+    return 0;
+}
+
 /* Whether st is a regular file with this device and inode. */
 static int is_file(const struct stat *st, unsigned long long dev, unsigned long long ino)
 {

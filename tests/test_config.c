@@ -13,11 +13,11 @@
 
 static char cfg_path[64];
 
-/* Writes a config whose plugin_path is the test stage directory, then loads it. */
-static int load(const char *body, lede__pipeline **p, lede_error *err)
+/* Writes a config whose plugin_path is the test stage directory, then loads it into set. */
+static int load_settings(const char *body, lede__settings *set, lede_error *err)
 {
+    lede__pipeline *p;
     lede__loader *ld;
-    lede__settings set;
     int fd, rc;
 
     snprintf(cfg_path, sizeof cfg_path, "/tmp/lede-test-XXXXXX");
@@ -26,16 +26,23 @@ static int load(const char *body, lede__pipeline **p, lede_error *err)
     FILE *f = fdopen(fd, "w");
     fprintf(f, "plugin_path = [ \"%s\" ];\n%s", LEDE_TEST_STAGE_DIR, body);
     fclose(f);
-    lede__settings_init(&set);
+    lede__settings_init(set);
     assert_int_equal(lede__loader_new(&ld, err), 0);
-    *p = NULL;
-    rc = lede__config_load(cfg_path, ld, &set, p, err);
+    p = NULL;
+    rc = lede__config_load(cfg_path, ld, set, &p, err);
     if (!rc)
-        rc = lede__pipeline_check(*p, err);
-    lede__pipeline_free(*p);
+        rc = lede__pipeline_check(p, err);
+    lede__pipeline_free(p);
     lede__loader_free(ld);
     unlink(cfg_path);
     return rc;
+}
+
+static int load(const char *body, lede__pipeline **p, lede_error *err)
+{
+    lede__settings set;
+    *p = NULL; /* freed by load_settings */
+    return load_settings(body, &set, err);
 }
 
 /* The expected message with the temp file name in front. */
@@ -44,6 +51,34 @@ static const char *at(int line, const char *rest)
     static char buf[1024];
     snprintf(buf, sizeof buf, "%s:%d: %s", cfg_path, line, rest);
     return buf;
+}
+
+/* max_doc_bytes takes a size as a string, as --max-doc-bytes does: "64M", "2KiB". */
+static void test_max_doc_bytes_takes_a_size(void **state)
+{
+    lede__settings set;
+    lede_error err;
+    (void)state;
+    assert_int_equal(load_settings("max_doc_bytes = \"2KiB\";\n"
+                                   "pipeline = ( { stage = \"teststage_ok\"; } );\n",
+                                   &set, &err),
+                     0);
+    assert_int_equal(set.max_doc_bytes, 2048);
+    assert_int_equal(load_settings("max_doc_bytes = 5000;\n"
+                                   "pipeline = ( { stage = \"teststage_ok\"; } );\n",
+                                   &set, &err),
+                     0);
+    assert_int_equal(set.max_doc_bytes, 5000);
+    static const char *const bad[] = {"\"4G\"", "\"64MB\"", "\"\"", "0", "true"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char body[128];
+        snprintf(body, sizeof body,
+                 "max_doc_bytes = %s;\npipeline = ( { stage = \"teststage_ok\"; } );\n", bad[i]);
+        assert_int_equal(load_settings(body, &set, &err), LEDE_ECONFIG);
+        assert_string_equal(err.message, at(2, "max_doc_bytes must be an integer in [1, "
+                                               "4294967294], or a size such as \"64M\" (K, M, G: "
+                                               "KiB, MiB, GiB)"));
+    }
 }
 
 static void test_valid_config_loads(void **state)
@@ -324,6 +359,7 @@ static void test_overrides_target_names_then_stages(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_max_doc_bytes_takes_a_size),
         cmocka_unit_test(test_valid_config_loads),
         cmocka_unit_test(test_unknown_option_names_file_line_stage_and_suggestion),
         cmocka_unit_test(test_wrong_type_is_refused),

@@ -389,6 +389,41 @@ static void test_ndjson_odd_inputs_are_read_or_named(void **state)
     assert_string_equal(r.err, "lede: warning: no documents found in the inputs named (no record: "
                                "empty, or blank lines only)\n");
     done(&r);
+    /* Blank lines only (some with CR) are no record either; a named file from a Windows
+     * tool, a byte order mark and CRLF line ends, is read as it is meant. */
+    r = run("printf '\\n  \\r\\n\\n' > $E-bl.ndjson && $LEDE run -c configs/batch-ndjson.cfg "
+            "$E-bl.ndjson");
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, "");
+    assert_string_equal(r.err, "lede: warning: no documents found in the inputs named (no record: "
+                               "empty, or blank lines only)\n");
+    done(&r);
+    r = run("printf '\\357\\273\\277{\"id\":\"a\",\"text\":\"One.\"}\\r\\n\\r\\n"
+            "{\"id\":\"b\",\"text\":\"Two.\"}\\r\\n' > $E-crlf.ndjson && "
+            "$LEDE run -i ndjson -p 'tokenizer ! exporter format=ndjson' $E-crlf.ndjson");
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.err, "");
+    assert_string_equal(r.out,
+                        "{\"id\":\"a\",\"sentences\":[{\"start\":0,\"end\":4,\"text\":"
+                        "\"One.\",\"paragraph\":0}],\"paragraphs\":[{\"start\":0,\"end\":4}]}\n"
+                        "{\"id\":\"b\",\"sentences\":[{\"start\":0,\"end\":4,\"text\":"
+                        "\"Two.\",\"paragraph\":0}],\"paragraphs\":[{\"start\":0,\"end\":4}]}\n");
+    done(&r);
+    /* A file that is one JSON array: one line of stderr (its opening one) says how to make
+     * NDJSON of it, not every line. */
+    r = run("printf '[\\n  {\"id\": \"a\", \"text\": \"One.\"},\\n  {\"id\": \"b\", "
+            "\"text\": \"Two.\"}\\n]\\n' > $E-arr.json && "
+            "$LEDE run -i ndjson -p 'tokenizer ! exporter format=ndjson' $E-arr.json");
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, "document \"1\": reader: line 1: not a valid JSON object: byte "
+                                  "1: a record must be a JSON object ("));
+    assert_non_null(strstr(r.err, "...}), not an array: a file that is one JSON array becomes "
+                                  "NDJSON with jq -c '.[]' FILE.json > FILE.ndjson\n"));
+    const char *jq = strstr(r.err, "jq -c");
+    assert_null(strstr(jq + 1, "jq -c"));
+    assert_non_null(strstr(r.err, "line 2: not a valid JSON object: byte 30: unexpected data "
+                                  "after the object\n"));
+    done(&r);
     r = run("$LEDE run -c configs/batch-ndjson.cfg " SAMPLE " 2>&1 >/dev/null | head -1");
     assert_string_equal(r.out, "lede: warning: " SAMPLE " is read as NDJSON, a JSON record per "
                                "line (input is \"ndjson\"); --input text reads it as one "
@@ -1004,6 +1039,17 @@ static void test_joined_files_and_pipelines_that_write_nothing(void **state)
     assert_non_null(strstr(r.err, "option 'words' = 2000000000 is out of range [0, 1000000000]"));
     assert_non_null(strstr(r.err, "/nonexistent/lede.cfg: cannot read config file: No such file"));
     done(&r);
+    /* Sizes take K, M, G (binary, as README's "64 MiB"): 2K cuts a 3,000-byte document, 2KiB
+     * is the same size in other words, 4G is past the limit's range. */
+    r = run("head -c 3000 " SAMPLE " > $E-3k.txt && for m in 2K 2kib 3K; do echo $m $($LEDE run "
+            "--max-doc-bytes $m -p 'tokenizer ! exporter format=ndjson' $E-3k.txt 2>/dev/null | "
+            "grep -c '\"error\":{\"stage\":\"reader\"'); done; $LEDE run --max-doc-bytes 4G -p "
+            "'tokenizer ! exporter' $E-3k.txt; echo status $?");
+    assert_string_equal(r.out, "2K 1\n2kib 1\n3K 0\nstatus 2\n");
+    assert_string_equal(r.err, "lede: --max-doc-bytes must be an integer in [1, 4294967294] or a "
+                               "size such as 64M (K, M, G: KiB, MiB, GiB), not '4G'\nTry 'lede "
+                               "--help'.\n");
+    done(&r);
     /* Standard output by another name, into a pipe; /dev/null takes any writer. */
     r = run("echo 'Putin spoke.' | $LEDE run -p 'tokenizer ! exporter format=ndjson ! exporter "
             "format=csv output=/dev/stdout' | cat; echo 'Putin spoke.' | $LEDE run -p 'tokenizer "
@@ -1024,9 +1070,28 @@ static void test_joined_files_and_pipelines_that_write_nothing(void **state)
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.err, "option 'offsets' has no effect with format = markdown"));
     done(&r);
+    /* CSV is a row per quotation: without a quotes stage before it, a header alone and a
+     * warning that says what to add (once, whatever the workers); with one, no warning. */
+    r = run("for o in '' '-j 3' '--isolate -j 2'; do echo 'Putin said: \"We won.\"' | "
+            "$LEDE run $o -p 'tokenizer ! exporter format=csv'; done; echo 'Putin said: \"We "
+            "won.\"' | $LEDE run -p 'tokenizer ! quotes ! exporter format=csv ! exporter "
+            "format=ndjson output=/dev/null'");
+    assert_int_equal(r.status, 0);
+    const char *csvw = "lede: warning: stage 'exporter': format = csv writes a row per "
+                       "quotation, and no earlier stage provides 'quote': put 'quotes' before "
+                       "it\n";
+    assert_int_equal(strlen(r.err), 3 * strlen(csvw));
+    for (size_t i = 0; i < 3; i++)
+        assert_memory_equal(r.err + i * strlen(csvw), csvw, strlen(csvw));
+    /* Four headers, then the quotes run's one row. */
+    size_t head = (size_t)(strchr(r.out, '\n') + 1 - r.out);
+    for (size_t i = 1; i < 4; i++)
+        assert_memory_equal(r.out + i * head, r.out, head);
+    assert_int_equal(strncmp(r.out + 4 * head, "-,0,", 4), 0);
+    done(&r);
     /* Once per run, however many workers (threads or processes) run the exporter. */
     r = run("for o in '-j 3' '--isolate -j 2'; do echo 'Putin spoke.' | $LEDE run $o -p "
-            "'tokenizer ! exporter format=csv pretty=false' > /dev/null; done");
+            "'tokenizer ! quotes ! exporter format=csv pretty=false' > /dev/null; done");
     assert_int_equal(r.status, 0);
     const char *w = "lede: warning: stage 'exporter': option 'pretty' has no effect with "
                     "format = csv\n";

@@ -416,6 +416,10 @@ static int fixture_create(lede_stage_ctx *ctx, const lede_options *opts, void **
     return 0;
 }
 
+static const char *const fixture_layers[] = {LEDE_LAYER_TOKEN,     LEDE_LAYER_SENTENCE,
+                                             LEDE_LAYER_PARAGRAPH, LEDE_LAYER_QUOTE,
+                                             LEDE_LAYER_SUMMARY,   NULL};
+
 const lede_stage_desc exp_fx_stage = {
     LEDE_ABI_VERSION,
     sizeof(lede_stage_desc),
@@ -423,7 +427,7 @@ const lede_stage_desc exp_fx_stage = {
     "test-only: sets the layers of the exporter's fixture documents by hand",
     "1.0.0",
     NULL,
-    NULL,
+    fixture_layers, /* on the documents that have them: the exporter requires none */
     NULL,
     0,
     fixture_create,

@@ -99,6 +99,23 @@ static void test_malformed_lines_are_rejected_with_position(void **state)
     }
 }
 
+/* A file that is one JSON array: its opening line says how to make NDJSON of it, the
+ * others (an element, the closing bracket) only what is wrong with them. */
+static void test_an_array_line_says_how_to_make_ndjson(void **state)
+{
+    fx *f = *state;
+    assert_int_equal(parse(f, " [{\"id\":\"a\",\"text\":\"x\"}]"), LEDE_EPARSE);
+    assert_string_equal(f->msg, "byte 2: a record must be a JSON object ({\"id\": ..., \"text\": "
+                                "...}), not an array: a file that is one JSON array becomes "
+                                "NDJSON with jq -c '.[]' FILE.json > FILE.ndjson");
+    assert_int_equal(parse(f, "["), LEDE_EPARSE);
+    assert_non_null(strstr(f->msg, "jq -c"));
+    assert_int_equal(parse(f, "]"), LEDE_EPARSE);
+    assert_null(strstr(f->msg, "jq"));
+    assert_int_equal(parse(f, "  {\"id\":\"a\",\"text\":\"x\"},"), LEDE_EPARSE);
+    assert_null(strstr(f->msg, "jq"));
+}
+
 static void test_deep_nesting_does_not_recurse(void **state)
 {
     fx *f = *state;
@@ -368,6 +385,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_numeric_id_is_kept_as_digits, setup, teardown),
         cmocka_unit_test_setup_teardown(test_wrong_types_are_flagged_not_dropped, setup, teardown),
         cmocka_unit_test_setup_teardown(test_malformed_lines_are_rejected_with_position, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_an_array_line_says_how_to_make_ndjson, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_deep_nesting_does_not_recurse, setup, teardown),
         cmocka_unit_test_setup_teardown(test_escapes_at_every_block_position_decode, setup,

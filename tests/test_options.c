@@ -178,6 +178,79 @@ static void test_an_option_without_default_must_be_set(void **state)
     lede__options_free(&o);
 }
 
+/* Sizes in bytes: K, M, G are binary, in any case, with or without "iB"; anything else, or
+ * a size that does not fit in 64 bits, is refused. */
+static void test_sizes_take_binary_suffixes(void **state)
+{
+    static const struct {
+        const char *text;
+        unsigned long long want;
+    } ok[] = {{"0", 0},
+              {"4096", 4096},
+              {"64M", 64ull << 20},
+              {"64m", 64ull << 20},
+              {"64MiB", 64ull << 20},
+              {"64mib", 64ull << 20},
+              {"1KIB", 1024},
+              {"3g", 3ull << 30},
+              {"18446744073709551615", 18446744073709551615ull},
+              {"17179869183G", 17179869183ull << 30}};
+    static const char *const bad[] = {"",
+                                      "-1",
+                                      "+1",
+                                      " 1",
+                                      "1 K",
+                                      "64MB",
+                                      "64X",
+                                      "M",
+                                      "1Ki",
+                                      "1KiBs",
+                                      "18446744073709551616",
+                                      "17179869184G"};
+    unsigned long long v;
+    (void)state;
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        v = 1;
+        assert_int_equal(lede__parse_size(ok[i].text, &v), 0);
+        assert_true(v == ok[i].want);
+    }
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        if (lede__parse_size(bad[i], &v) != -1)
+            fail_msg("'%s' was taken as a size", bad[i]);
+}
+
+/* An integer option named *_bytes takes a size; another integer does not. */
+static void test_a_bytes_option_takes_a_size(void **state)
+{
+    static const lede_option_desc sized[] = {
+        {"max_sentence_bytes", LEDE_OPT_INT, "0", "cap", 0, 1073741824.0, NULL},
+        {"sentences", LEDE_OPT_INT, "3", "length", 1, 1000, NULL},
+        LEDE_OPTIONS_END};
+    lede_options o;
+    lede_error err;
+    (void)state;
+    assert_int_equal(lede__options_init(&o, sized, "tokenizer", &err), 0);
+    assert_int_equal(
+        lede__options_set_text(&o, "tokenizer", "-o", "max_sentence_bytes", "4KiB", &err), 0);
+    assert_int_equal(lede_opt_int(&o, "max_sentence_bytes"), 4096);
+    assert_int_equal(
+        lede__options_set_text(&o, "tokenizer", "-o", "max_sentence_bytes", "2G", &err),
+        LEDE_ECONFIG);
+    assert_string_equal(err.message, "-o: stage 'tokenizer': option 'max_sentence_bytes' = 2G "
+                                     "(2147483648) is out of range [0, 1073741824]");
+    assert_int_equal(
+        lede__options_set_text(&o, "tokenizer", "-o", "max_sentence_bytes", "4KB", &err),
+        LEDE_ECONFIG);
+    assert_string_equal(err.message, "-o: stage 'tokenizer': option 'max_sentence_bytes' must be "
+                                     "an integer or a size such as 4K (K, M, G: KiB, MiB, GiB), "
+                                     "not '4KB'");
+    assert_int_equal(lede__options_set_text(&o, "tokenizer", "-o", "sentences", "1K", &err),
+                     LEDE_ECONFIG);
+    assert_string_equal(err.message,
+                        "-o: stage 'tokenizer': option 'sentences' must be an integer, not '1K'");
+    lede__options_free(&o);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -188,6 +261,8 @@ int main(void)
         cmocka_unit_test(test_list_parsing_sets_values_and_quotes),
         cmocka_unit_test(test_bad_declarations_are_refused),
         cmocka_unit_test(test_an_option_without_default_must_be_set),
+        cmocka_unit_test(test_sizes_take_binary_suffixes),
+        cmocka_unit_test(test_a_bytes_option_takes_a_size),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

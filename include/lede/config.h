@@ -19,7 +19,7 @@ extern "C" {
 
 typedef enum lede_option_type {
     LEDE_OPT_BOOL = 0,
-    LEDE_OPT_INT,
+    LEDE_OPT_INT, /* named *_bytes: also a size, 4K or 64MiB (K, M, G: binary) */
     LEDE_OPT_FLOAT,
     LEDE_OPT_STRING,
     LEDE_OPT_ENUM /* a string that must be one of choices */

@@ -88,6 +88,9 @@ LEDE_API int lede_ctx_write(lede_stage_ctx *ctx, int sink, const char *data, siz
                             lede_error *err);
 /* The directory of the config file ("." for inline pipelines), to resolve relative paths. */
 LEDE_API const char *lede_ctx_config_dir(const lede_stage_ctx *ctx);
+/* 1 when a stage before this one in the pipeline lists layer in its provides, else 0: for
+ * a need that depends on an option (create() checks it), which requires cannot express. */
+LEDE_API int lede_ctx_provided(const lede_stage_ctx *ctx, const char *layer);
 
 #ifdef __cplusplus
 }

@@ -6,7 +6,8 @@
  *
  * The exporter requires no layer: it writes whatever layers the document has, so a new
  * stage's generic layer shows up in the output without a change here (all but the
- * tokenizer's note "skipped", which only shapes a sentence's text: skipped.h). It is flagged
+ * tokenizer's note "skipped", which only shapes a sentence's text: skipped.h); CSV, a row
+ * per quotation, warns in create() when no stage before it provides them. It is flagged
  * LEDE_STAGE_RENDERS_ERRORS, so a document that failed upstream reaches it and becomes an
  * error record: every input document yields exactly one record. It is also flagged
  * LEDE_STAGE_SHAREABLE: its instance is read-only after create(), and one instance means
@@ -84,6 +85,13 @@ static int exporter_create(lede_stage_ctx *ctx, const lede_options *opts, void *
             fprintf(stderr,
                     "lede: warning: stage '%s': option '%s' has no effect with format = %s\n",
                     lede_ctx_name(ctx), scope[i].name, format);
+    /* CSV is a row per quotation: without a quotes stage it would be a header alone. A
+     * warning, like the above: format=csv set on a config for a test run keeps working. */
+    if (x->format == EXP_CSV && !lede_ctx_provided(ctx, LEDE_LAYER_QUOTE))
+        fprintf(stderr,
+                "lede: warning: stage '%s': format = csv writes a row per quotation, and no "
+                "earlier stage provides 'quote': put 'quotes' before it\n",
+                lede_ctx_name(ctx));
     rc = lede_ctx_open_output(ctx, output && *output ? output : "-", &x->sink, err);
     if (rc)
         return rc;
