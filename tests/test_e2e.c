@@ -883,7 +883,7 @@ static void test_document_ids_on_stderr_are_escaped(void **state)
 {
     (void)state;
     result r = run("printf '%%s\\n' '{\"id\":\"a\\nlede: forged\",\"text\":\"BAD one.\"}' "
-                   "'{\"id\":\"x\\u001b[31my\",\"text\":\"BAD two.\"}' '[1]' | "
+                   "'{\"id\":\"x\\u001b[31my\",\"text\":\"BAD two.\"}' '42' | "
                    "LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES $LEDE run -i ndjson "
                    "-p 'tokenizer ! teststage_crash ! exporter format=ndjson'; "
                    "mkdir -p $E-ids && printf 'BAD \\377 text.' > \"$(printf '%%s/n\\nm\\377.txt' "
