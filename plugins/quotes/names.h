@@ -214,6 +214,8 @@ int qt_subject_person(const qt_view *v, const qt_mrec *c);
  * a possessor, not after a preposition (trading on the London Stock Exchange); one word
  * that is no person's, place's or day's name is one there (Kraft's new policy). */
 int qt_org_named(const qt_view *v, const qt_mrec *c);
+/* Token k is an organisation's common noun in lower case (the company, the alliance). */
+int qt_org_noun(const qt_view *v, size_t k);
 /* Token k follows a preposition in lower case (on, with, from; against, including). */
 int qt_after_preposition(const qt_view *v, size_t k);
 /* No mention of two or more words ends at token h: the token before it can be no run's. */
