@@ -521,6 +521,41 @@ static void test_a_name_a_company_noun_introduces_is_no_person(void **state)
     qtu_free(&t);
 }
 
+/* BBC business/353, 298, 154: an organisation's name joined by of the, and, &, for
+ * to capitalised words with an organisation's word is one name, not its last part. */
+static void test_an_organisation_name_runs_across_of_and(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "The International Federation of the Red Cross and Red Crescent Societies told the "
+            "Reuters news agency that it was seeking $6.5m for emergency aid.\n\n"
+            "\"The biggest health challenges we face is the spread of waterborne diseases, "
+            "particularly malaria and diarrhoea,\" the aid agency was quoted as saying.",
+            NULL);
+    qtu_expect(&t,
+               "The biggest health challenges we face is the spread of waterborne diseases, "
+               "particularly malaria and diarrhoea,",
+               "International Federation of the Red Cross and Red Crescent Societies", "told",
+               NULL);
+    qtu_free(&t);
+    qtu_run(&t,
+            "The Securities & Exchange Commission accused Fannie Mae of using techniques that "
+            "\"did not comply in material respects\" with accounting standards.",
+            NULL);
+    qtu_expect(&t, "did not comply in material respects", "Securities & Exchange Commission",
+               "accused", NULL);
+    qtu_free(&t);
+    qtu_run(&t,
+            "In January the independent Institute for Fiscal Studies (IFS) said Mr Brown would "
+            "need to raise taxes to get public finances onto the track predicted in last year's "
+            "Budget. It also said the government might narrowly miss its \"golden rule\" if "
+            "the current economic cycle ended in 2005/06.",
+            NULL);
+    qtu_expect(&t, "golden rule", "Institute for Fiscal Studies", "said", "It");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -547,6 +582,7 @@ int main(void)
         cmocka_unit_test(test_teenager_is_no_part_of_the_name),
         cmocka_unit_test(test_no_cue_in_an_adjective_or_a_name),
         cmocka_unit_test(test_a_name_a_company_noun_introduces_is_no_person),
+        cmocka_unit_test(test_an_organisation_name_runs_across_of_and),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

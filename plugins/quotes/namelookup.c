@@ -884,7 +884,8 @@ const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m
             return full;
         if (title != SIZE_MAX && qt_tok_capitalized(v, title))
             s = v->tok[title].start; /* Mrs Bennet, when no first name was ever given */
-    }
+    } else
+        s = qt_org_name_start(v, m->tb, m->te, s);
     e = qt_name_suffix_end(v, m->te, e);
     return qt_name_text(v, m->tb, m->te, s, e);
 }

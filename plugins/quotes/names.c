@@ -1661,6 +1661,75 @@ const char *qt_name_text_nick(const qt_view *v, size_t tb, size_t te, uint32_t s
 }
 
 /* The full name mention m stands for (its resolved mention in arr, or itself), as text. */
+/* Token k is a lower-case word that joins the parts of an organisation's name: of, for,
+ * and, &. */
+static int org_joiner(const qt_view *v, size_t k)
+{
+    if (k >= v->n_tok)
+        return 0;
+    const char *w = v->text + v->tok[k].start;
+    switch (v->tok[k].end - v->tok[k].start) {
+    case 1:
+        return w[0] == '&';
+    case 2:
+        return w[0] == 'o' && w[1] == 'f';
+    case 3:
+        return (w[0] == 'f' && w[1] == 'o' && w[2] == 'r') ||
+               (w[0] == 'a' && w[1] == 'n' && w[2] == 'd');
+    default:
+        return 0;
+    }
+}
+
+/* How many joined parts org_name_start() reads back at most. */
+#define ORG_PARTS 4
+
+/* The byte where the name of an organisation starts whose mention [tb, te) starts at byte
+ * s: its mention is the last part of a
+ * name joined by of, of the, for, and or & to capitalised words before it, the first of
+ * which hold an organisation's word (The International Federation of the Red Cross and
+ * Red Crescent Societies: BBC business/353; the Institute for Fiscal Studies), else s.
+ * People's names are not joined so (Tony Blair and Gordon Brown: no organisation's
+ * mention), nor places' (the Red Sea and Indian Ocean), nor two organisations (Citizens
+ * Bank and Canal Bank). */
+uint32_t qt_org_name_start(const qt_view *v, size_t tb, size_t te, uint32_t s)
+{
+    size_t last = te - 1, n = v->tok[last].end - v->tok[last].start;
+    const char *w = v->text + v->tok[last].start;
+    /* A mention ending in an organisation's word or a plural in -ies (Societies,
+     * Industries); not a place's, nor a person's (Football Association and Mark Palios). */
+    if (!(qt_tok_in(v, last, QT_W_ORG_HEADS) || (n > 4 && memcmp(w + n - 3, "ies", 3) == 0)) ||
+        qt_tok_in(v, last, QT_W_PLACE_HEADS) ||
+        qt_tok_in(v, tb, QT_W_MALE_NAMES | QT_W_FEMALE_NAMES) || title_before(v, tb) != SIZE_MAX)
+        return s;
+    size_t b = tb;
+    for (int part = 0; part < ORG_PARTS && b >= 2 && joins(v, b - 1); part++) {
+        size_t k = b - 1;
+        if (is_the(v, k) && qt_tok_lowercase(v, k) && k > 0 && qt_tok_is(v, k - 1, "of") &&
+            joins(v, k - 1))
+            k--;
+        if (!org_joiner(v, k) || k == 0 || !joins(v, k - 1) || !qt_tok_capitalized(v, k - 1))
+            return s;
+        /* Citizens Bank and Canal Bank: two organisations. */
+        if (qt_tok_is(v, k, "and") && qt_tok_in(v, k - 1, QT_W_ORG_HEADS))
+            return s;
+        /* The capitalised words before the joining word (not The opening the name). */
+        size_t r = k - 1, head = 0;
+        for (;;) {
+            if (qt_tok_in(v, r, QT_W_ORG_HEADS) && !qt_tok_in(v, r, QT_W_PLACE_HEADS))
+                head = 1;
+            if (r == 0 || !joins(v, r - 1) || !qt_tok_capitalized(v, r - 1) || is_the(v, r - 1) ||
+                qt_tok_possessive(v, r - 1, NULL))
+                break;
+            r--;
+        }
+        if (head)
+            return v->tok[r].start;
+        b = r;
+    }
+    return s;
+}
+
 const char *qt_mention_text(const qt_view *v, const qt_mrec *arr, const qt_mrec *m)
 {
     const qt_mrec *full = m->resolved != LEDE_NONE && arr ? &arr[m->resolved] : m;
@@ -1671,6 +1740,8 @@ const char *qt_mention_text(const qt_view *v, const qt_mrec *arr, const qt_mrec 
     size_t title = qt_title_before(v, full->tb);
     if (full->n_words == 1 && title != SIZE_MAX && qt_tok_capitalized(v, title))
         s = v->tok[title].start;
+    else if (full->n_words >= 2)
+        s = qt_org_name_start(v, full->tb, full->te, s);
     e = qt_name_suffix_end(v, full->te, e);
     return qt_name_text(v, full->tb, full->te, s, e);
 }

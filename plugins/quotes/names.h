@@ -244,6 +244,11 @@ static inline const char *qt_name_text(const qt_view *v, size_t tb, size_t te, u
         return qt_dup_name(v->doc, v->text + s, e - s);
     return qt_name_text_nick(v, tb, te, s, e);
 }
+/* Where the name of an organisation starts whose mention [tb, te) starts at byte s: before
+ * the capitalised words joined to it by of, of the, for, and or & when the first of them
+ * hold an organisation's word (The International Federation of the Red Cross and Red
+ * Crescent Societies); else s. */
+uint32_t qt_org_name_start(const qt_view *v, size_t tb, size_t te, uint32_t s);
 /* The full name mention m stands for (its resolved mention in arr, or itself), as text. */
 const char *qt_mention_text(const qt_view *v, const qt_mrec *arr, const qt_mrec *m);
 
