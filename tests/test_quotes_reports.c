@@ -464,6 +464,98 @@ static void test_no_cue_in_an_adjective_or_a_name(void **state)
     qtu_free(&t);
 }
 
+/* BBC business/501, tech/309, tech/035: a name after a noun that introduces a company
+ * (water firm Aguas Argentinas, video game giant Electronic Arts, human rights watchdog
+ * Reporters Without Borders) is an organisation's for the rest of the text: he goes past
+ * it to the person, and "the organisation" may take it. */
+static void test_a_name_a_company_noun_introduces_is_no_person(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "A conflict between the Argentine State and water firm Aguas Argentinas, controlled "
+            "by France's Suez, is casting doubt on the firm's future.\n\n"
+            "Planning Minister Julio De Vido has offered State help but not for \"free\". "
+            "Mr De Vido said that the Argentine state would not make a contribution \"in the "
+            "form of a subsidy\".\n\n"
+            "He has said a contribution could be made in return for a seat on the company's "
+            "board. However, Aguas Argentinas told the Argentine newspaper Clarin it would not "
+            "accept any change to its legal structure and, in practice, this rules out State "
+            "participation on its board. The Planning Minister didn't rule out the possibility "
+            "of cancelling Aguas Argentinas water concession. Yet he added that he didn't like "
+            "to do \"futurology\".",
+            NULL);
+    qtu_expect(&t, "futurology", "Julio De Vido", "added", "he");
+    qtu_free(&t);
+    qtu_run(&t,
+            "\"We know maybe what the PS3 will do, but we can only guess,\" said Rory Armes, "
+            "studio general manager for video game giant Electronic Arts in Europe. \"It's a "
+            "horrendous effort in the first year,\" he admitted.",
+            NULL);
+    qtu_expect(&t, "It's a horrendous effort in the first year,", "Rory Armes", "admitted", "he");
+    qtu_free(&t);
+    qtu_run(&t,
+            "His sentence, criticised by human rights watchdog Reporters Without Borders, comes "
+            "a day after an online \"day of action\" to secure his release.\n\n"
+            "A spokesman for Reporters Without Borders, which tracks press freedom across the "
+            "globe, described Mr Sigarchi's sentence as \"harsh\" and called on Iranian "
+            "President Mohammed Khatami to work to secure his immediate release. \"The "
+            "authorities are trying to make an example of him,\" the organisation said in a "
+            "statement.",
+            NULL);
+    qtu_expect(&t, "The authorities are trying to make an example of him,",
+               "Reporters Without Borders", "said", "the organisation");
+    qtu_free(&t);
+    /* Not the producer Quincy Jones: a job as well, no company's noun (entertainment/263). */
+    qtu_run(&t,
+            "Among the tributes that poured in from all sections of the music world when Charles "
+            "died aged 73 in June 2004 was one from his friend, the producer Quincy Jones, who "
+            "described him as a \"brother in every sense of the word\". \"There will never be "
+            "another musician who did as much to break down the perceived walls of musical "
+            "genres as much as Ray Charles did,\" he said.",
+            NULL);
+    qtu_expect(&t,
+               "There will never be another musician who did as much to break down the perceived "
+               "walls of musical genres as much as Ray Charles did,",
+               "Quincy Jones", "said", "he");
+    qtu_free(&t);
+}
+
+/* BBC business/353, 298, 154: an organisation's name joined by of the, and, &, for
+ * to capitalised words with an organisation's word is one name, not its last part. */
+static void test_an_organisation_name_runs_across_of_and(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "The International Federation of the Red Cross and Red Crescent Societies told the "
+            "Reuters news agency that it was seeking $6.5m for emergency aid.\n\n"
+            "\"The biggest health challenges we face is the spread of waterborne diseases, "
+            "particularly malaria and diarrhoea,\" the aid agency was quoted as saying.",
+            NULL);
+    qtu_expect(&t,
+               "The biggest health challenges we face is the spread of waterborne diseases, "
+               "particularly malaria and diarrhoea,",
+               "International Federation of the Red Cross and Red Crescent Societies", "told",
+               NULL);
+    qtu_free(&t);
+    qtu_run(&t,
+            "The Securities & Exchange Commission accused Fannie Mae of using techniques that "
+            "\"did not comply in material respects\" with accounting standards.",
+            NULL);
+    qtu_expect(&t, "did not comply in material respects", "Securities & Exchange Commission",
+               "accused", NULL);
+    qtu_free(&t);
+    qtu_run(&t,
+            "In January the independent Institute for Fiscal Studies (IFS) said Mr Brown would "
+            "need to raise taxes to get public finances onto the track predicted in last year's "
+            "Budget. It also said the government might narrowly miss its \"golden rule\" if "
+            "the current economic cycle ended in 2005/06.",
+            NULL);
+    qtu_expect(&t, "golden rule", "Institute for Fiscal Studies", "said", "It");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -489,6 +581,8 @@ int main(void)
         cmocka_unit_test(test_the_name_after_a_capitalised_job_speaks),
         cmocka_unit_test(test_teenager_is_no_part_of_the_name),
         cmocka_unit_test(test_no_cue_in_an_adjective_or_a_name),
+        cmocka_unit_test(test_a_name_a_company_noun_introduces_is_no_person),
+        cmocka_unit_test(test_an_organisation_name_runs_across_of_and),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

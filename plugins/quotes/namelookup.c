@@ -354,7 +354,9 @@ static int answers(qt_names *nm, qt_mrec *c, int what, const qt_mrec **arr, int 
     *ok = 1;
     *arr = NULL;
     if (what == WANT_ORG || what == WANT_ORG_SUBJECT) {
-        if ((!c->org && !(c->n_words == 1 && (c->subjectish || what == WANT_ORG_SUBJECT))) ||
+        /* A person's name of two words or more may be a company's (qt_org_speaker()). */
+        if ((!c->org && c->n_words < 2 &&
+             !(c->n_words == 1 && (c->subjectish || what == WANT_ORG_SUBJECT))) ||
             qt_tok_in(v, c->te - 1, QT_W_PLACE_HEADS))
             return 0;
         *arr = complete(nm, c, ok);
@@ -778,24 +780,6 @@ static const char *job_holder(qt_names *nm, const qt_view *v, const qt_mention *
     return who;
 }
 
-/* An organisation's common noun in a description of two words (the company, the alliance),
- * token k the noun. */
-static int org_noun(const qt_view *v, size_t k)
-{
-
-    static const char *const nouns[] = {
-        "company",   "firm",     "group",      "organisation", "organization", "alliance",
-        "charity",   "union",    "agency",     "association",  "federation",   "society",
-        "council",   "airline",  "retailer",   "carmaker",     "insurer",      "lender",
-        "regulator", "watchdog", "broadcaster"};
-    if (!qt_tok_lowercase(v, k))
-        return 0;
-    for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++)
-        if (qt_tok_is(v, k, nouns[i]))
-            return 1;
-    return 0;
-}
-
 /* How many tokens either way adversary() reads of a sentence that never ends. */
 #define ADVERSARY_REACH 128
 
@@ -829,7 +813,7 @@ static int adversary(const qt_view *v, const qt_mention *m, const char *who)
  * stays. */
 static const char *org_named_before(qt_names *nm, const qt_view *v, const qt_mention *m)
 {
-    if (m->te - m->tb != 2 || !qt_tok_is(v, m->tb, "the") || !org_noun(v, m->tb + 1))
+    if (m->te - m->tb != 2 || !qt_tok_is(v, m->tb, "the") || !qt_org_noun(v, m->tb + 1))
         return NULL;
     uint32_t reach = qt_org_reach(v, v->tok[m->tb].start);
     const char *w = v->text + v->tok[m->tb + 1].start;
@@ -900,7 +884,8 @@ const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m
             return full;
         if (title != SIZE_MAX && qt_tok_capitalized(v, title))
             s = v->tok[title].start; /* Mrs Bennet, when no first name was ever given */
-    }
+    } else
+        s = qt_org_name_start(v, m->tb, m->te, s);
     e = qt_name_suffix_end(v, m->te, e);
     return qt_name_text(v, m->tb, m->te, s, e);
 }

@@ -1127,6 +1127,8 @@ static int modifies_a_relation(const qt_view *v, size_t k)
     return 0;
 }
 
+static int named_as_firm(const qt_view *v, const qt_mrec *c);
+
 /* Candidate c shows it is a person: it is one, or it is a known first name, or a cue
  * verb follows it, past adverbs (Burton explained, Burton has said). Any capitalised word
  * before a verb is a subject (Consumer borrowing rose, Pensions spokeswoman confirmed,
@@ -1167,7 +1169,7 @@ int qt_person_evident(const qt_view *v, const qt_mrec *c)
     if (b > 0 && is_the(v, b - 1) && c->te < v->n_tok && qt_tok_lowercase(v, c->te) &&
         modifies_a_relation(v, c->te))
         return 0;
-    return c->person || qt_person_shown(v, c);
+    return (c->person || qt_person_shown(v, c)) && !named_as_firm(v, c);
 }
 
 /* The lower-case word at token k stands before a name as its verb or its count: Keane
@@ -1397,10 +1399,89 @@ uint32_t qt_org_reach(const qt_view *v, uint32_t pos)
     return n >= 2 ? v->para[n - 2].start : 0;
 }
 
+/* Token k is one of the n lower-case words (of 4 to 12 letters), by its first letter and
+ * length first: the nouns are asked of the word before every mention of a name. */
+static int word_in(const qt_view *v, size_t k, const char *const *words, size_t n)
+{
+    if (k >= v->n_tok)
+        return 0;
+    size_t len = v->tok[k].end - v->tok[k].start;
+    char first = v->text[v->tok[k].start];
+    if (len < 4 || len > 12 || first < 'a' || first > 'z')
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (words[i][0] == first && qt_tok_is(v, k, words[i]))
+            return qt_tok_lowercase(v, k);
+    return 0;
+}
+
+int qt_org_noun(const qt_view *v, size_t k)
+{
+    static const char *const nouns[] = {
+        "company",   "firm",     "group",      "organisation", "organization", "alliance",
+        "charity",   "union",    "agency",     "association",  "federation",   "society",
+        "council",   "airline",  "retailer",   "carmaker",     "insurer",      "lender",
+        "regulator", "watchdog", "broadcaster"};
+    return word_in(v, k, nouns, sizeof nouns / sizeof nouns[0]);
+}
+
+/* Byte b continues a word: a letter, a digit or a byte of a UTF-8 sequence. */
+static inline int word_byte(char b)
+{
+    unsigned u = (unsigned char)b;
+    return u >= 0x80 || (u | 0x20u) - 'a' <= 'z' - 'a' || u - '0' <= 9u;
+}
+
+/* How many bytes before a mention named_as_firm() searches for its name. */
+#define FIRM_REACH 16384
+
+/* Token k is a lower-case noun that introduces a company by its name: an organisation's
+ * noun (water firm Aguas Argentinas, the carmaker ...) or a maker's (games giant Electronic
+ * Arts). */
+static int firm_noun(const qt_view *v, size_t k)
+{
+    /* Not producer, developer, publisher, maker: jobs of people as well (Final Wars
+     * producer Shogo Tomiyama, the producer Quincy Jones). */
+    static const char *const nouns[] = {"giant",  "manufacturer", "conglomerate",
+                                        "brewer", "supermarket",  "chain"};
+    return qt_org_noun(v, k) || word_in(v, k, nouns, sizeof nouns / sizeof nouns[0]);
+}
+
+/* Untitled mention c's name is spelt, at c or up to FIRM_REACH bytes before it, right
+ * after a noun that introduces a company (water firm Aguas Argentinas ... Yet he added:
+ * BBC business/501): an organisation's name for the rest of the text, which he and she do
+ * not take and "the firm" may. */
+static int named_as_firm(const qt_view *v, const qt_mrec *c)
+{
+    /* A title or a first name that gives the gender is a person's (Rory Armes). */
+    if (c->title != LEDE_NONE || c->titled || c->gender != GENDER_UNKNOWN)
+        return 0;
+    uint32_t s, e;
+    qt_name_bytes(v, c->tb, c->te, &s, &e);
+    size_t n = e - s;
+    if (n < 2)
+        return 0;
+    const char *text = v->text, *name = text + s;
+    const char *p = text + (s > FIRM_REACH ? s - FIRM_REACH : 0), *stop = name + 1;
+    size_t k = SIZE_MAX;
+    for (const char *q; (q = qt_find_pair(p, stop, text + v->len, name[0], name[1])) != NULL;
+         p = q + 1) {
+        if (memcmp(q, name, n) != 0 || (q + n < text + v->len && word_byte(q[n])))
+            continue;
+        uint32_t at = (uint32_t)(q - text);
+        k = k == SIZE_MAX ? qt_tok_lower_bound(v, at) : qt_tok_seek(v, k, at);
+        if (k < v->n_tok && k > 0 && v->tok[k].start == at && firm_noun(v, k - 1))
+            return 1;
+    }
+    return 0;
+}
+
 int qt_org_speaker(const qt_view *v, const qt_mrec *c)
 {
-    if (c->person || qt_tok_in(v, c->te - 1, QT_W_PLACE_HEADS))
+    if (qt_tok_in(v, c->te - 1, QT_W_PLACE_HEADS))
         return 0;
+    if (c->person)
+        return named_as_firm(v, c);
     /* Unilever said European sales fell, Iranian President ...: a place's or a nation's
      * adjective alone is no organisation (BBC business/111, tech/035). */
     if (c->n_words == 1 && qt_tok_in(v, c->tb, QT_W_PLACE_FIRSTS | QT_W_NATIONALITIES))
@@ -1580,6 +1661,75 @@ const char *qt_name_text_nick(const qt_view *v, size_t tb, size_t te, uint32_t s
 }
 
 /* The full name mention m stands for (its resolved mention in arr, or itself), as text. */
+/* Token k is a lower-case word that joins the parts of an organisation's name: of, for,
+ * and, &. */
+static int org_joiner(const qt_view *v, size_t k)
+{
+    if (k >= v->n_tok)
+        return 0;
+    const char *w = v->text + v->tok[k].start;
+    switch (v->tok[k].end - v->tok[k].start) {
+    case 1:
+        return w[0] == '&';
+    case 2:
+        return w[0] == 'o' && w[1] == 'f';
+    case 3:
+        return (w[0] == 'f' && w[1] == 'o' && w[2] == 'r') ||
+               (w[0] == 'a' && w[1] == 'n' && w[2] == 'd');
+    default:
+        return 0;
+    }
+}
+
+/* How many joined parts org_name_start() reads back at most. */
+#define ORG_PARTS 4
+
+/* The byte where the name of an organisation starts whose mention [tb, te) starts at byte
+ * s: its mention is the last part of a
+ * name joined by of, of the, for, and or & to capitalised words before it, the first of
+ * which hold an organisation's word (The International Federation of the Red Cross and
+ * Red Crescent Societies: BBC business/353; the Institute for Fiscal Studies), else s.
+ * People's names are not joined so (Tony Blair and Gordon Brown: no organisation's
+ * mention), nor places' (the Red Sea and Indian Ocean), nor two organisations (Citizens
+ * Bank and Canal Bank). */
+uint32_t qt_org_name_start(const qt_view *v, size_t tb, size_t te, uint32_t s)
+{
+    size_t last = te - 1, n = v->tok[last].end - v->tok[last].start;
+    const char *w = v->text + v->tok[last].start;
+    /* A mention ending in an organisation's word or a plural in -ies (Societies,
+     * Industries); not a place's, nor a person's (Football Association and Mark Palios). */
+    if (!(qt_tok_in(v, last, QT_W_ORG_HEADS) || (n > 4 && memcmp(w + n - 3, "ies", 3) == 0)) ||
+        qt_tok_in(v, last, QT_W_PLACE_HEADS) ||
+        qt_tok_in(v, tb, QT_W_MALE_NAMES | QT_W_FEMALE_NAMES) || title_before(v, tb) != SIZE_MAX)
+        return s;
+    size_t b = tb;
+    for (int part = 0; part < ORG_PARTS && b >= 2 && joins(v, b - 1); part++) {
+        size_t k = b - 1;
+        if (is_the(v, k) && qt_tok_lowercase(v, k) && k > 0 && qt_tok_is(v, k - 1, "of") &&
+            joins(v, k - 1))
+            k--;
+        if (!org_joiner(v, k) || k == 0 || !joins(v, k - 1) || !qt_tok_capitalized(v, k - 1))
+            return s;
+        /* Citizens Bank and Canal Bank: two organisations. */
+        if (qt_tok_is(v, k, "and") && qt_tok_in(v, k - 1, QT_W_ORG_HEADS))
+            return s;
+        /* The capitalised words before the joining word (not The opening the name). */
+        size_t r = k - 1, head = 0;
+        for (;;) {
+            if (qt_tok_in(v, r, QT_W_ORG_HEADS) && !qt_tok_in(v, r, QT_W_PLACE_HEADS))
+                head = 1;
+            if (r == 0 || !joins(v, r - 1) || !qt_tok_capitalized(v, r - 1) || is_the(v, r - 1) ||
+                qt_tok_possessive(v, r - 1, NULL))
+                break;
+            r--;
+        }
+        if (head)
+            return v->tok[r].start;
+        b = r;
+    }
+    return s;
+}
+
 const char *qt_mention_text(const qt_view *v, const qt_mrec *arr, const qt_mrec *m)
 {
     const qt_mrec *full = m->resolved != LEDE_NONE && arr ? &arr[m->resolved] : m;
@@ -1590,6 +1740,8 @@ const char *qt_mention_text(const qt_view *v, const qt_mrec *arr, const qt_mrec 
     size_t title = qt_title_before(v, full->tb);
     if (full->n_words == 1 && title != SIZE_MAX && qt_tok_capitalized(v, title))
         s = v->tok[title].start;
+    else if (full->n_words >= 2)
+        s = qt_org_name_start(v, full->tb, full->te, s);
     e = qt_name_suffix_end(v, full->te, e);
     return qt_name_text(v, full->tb, full->te, s, e);
 }

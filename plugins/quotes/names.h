@@ -214,6 +214,8 @@ int qt_subject_person(const qt_view *v, const qt_mrec *c);
  * a possessor, not after a preposition (trading on the London Stock Exchange); one word
  * that is no person's, place's or day's name is one there (Kraft's new policy). */
 int qt_org_named(const qt_view *v, const qt_mrec *c);
+/* Token k is an organisation's common noun in lower case (the company, the alliance). */
+int qt_org_noun(const qt_view *v, size_t k);
 /* Token k follows a preposition in lower case (on, with, from; against, including). */
 int qt_after_preposition(const qt_view *v, size_t k);
 /* No mention of two or more words ends at token h: the token before it can be no run's. */
@@ -242,6 +244,11 @@ static inline const char *qt_name_text(const qt_view *v, size_t tb, size_t te, u
         return qt_dup_name(v->doc, v->text + s, e - s);
     return qt_name_text_nick(v, tb, te, s, e);
 }
+/* Where the name of an organisation starts whose mention [tb, te) starts at byte s: before
+ * the capitalised words joined to it by of, of the, for, and or & when the first of them
+ * hold an organisation's word (The International Federation of the Red Cross and Red
+ * Crescent Societies); else s. */
+uint32_t qt_org_name_start(const qt_view *v, size_t tb, size_t te, uint32_t s);
 /* The full name mention m stands for (its resolved mention in arr, or itself), as text. */
 const char *qt_mention_text(const qt_view *v, const qt_mrec *arr, const qt_mrec *m);
 
