@@ -690,6 +690,10 @@ static void pool_write(pool *pl)
                     rc = lede__runner_finish_doc(pl->p, doc, pl->has_renderer, pl->stats,
                                                  &pl->write_err);
                 }
+                /* A large document's memory goes now, not when its object is next taken:
+                 * an object may wait long in a free list (16 per worker), and each one kept
+                 * the whole of the last large document it held. */
+                lede__doc_release(doc);
             }
             pthread_mutex_lock(&pl->mu);
             if (rc && !pl->write_rc) {
