@@ -752,7 +752,7 @@ static int pool_piece(void *ctx, lede_doc *doc, int sink, int write)
  * outside the lock, beside the other workers' takes. */
 static int pool_read(pool *pl, int w, lede_doc *doc, size_t *counted, lede_error *e)
 {
-    int got = 0, room;
+    int got = 0;
     lede__reader_line ln = {0};
     pthread_mutex_lock(&pl->read_mu);
     /* The text of every document read is counted now: wait for it to be under the bound
@@ -765,7 +765,7 @@ static int pool_read(pool *pl, int w, lede_doc *doc, size_t *counted, lede_error
         pthread_mutex_lock(&pl->mu);
         while (!pl->eof && pl->bytes_in_flight >= WINDOW_MAX_BYTES)
             pool_wait_room(pl);
-        room = !pl->eof;
+        int room = !pl->eof;
         pthread_mutex_unlock(&pl->mu);
         /* After a stop signal, the documents read are finished and written, no more read.
          * (Reading may have ended meanwhile: another worker's take failed.) */
