@@ -16,8 +16,8 @@
  *   over LEDE_BIG_MIN) gets an exact-size chunk of its own beside it: the current chunk's
  *   free room stays in use, and doubling does not overshoot a huge request.
  * - Reset keeps the one chunk that held the whole document, if there is one of moderate
- *   size; otherwise it frees everything and sizes the next document's first chunk to hold
- *   what this one needed, so a stream of similar documents settles on one chunk and no
+ *   size (LEDE_CHUNK_KEEP_MAX); otherwise it frees everything and sizes the next document's first
+ * chunk to hold what this one needed, so a stream of similar documents settles on one chunk and no
  *   malloc at all. A document that needed more than LEDE_CHUNK_KEEP_MAX leaves nothing
  *   behind: one huge document does not pin its memory for the rest of the run.
  *
@@ -47,8 +47,12 @@ struct lede__chunk {
 };
 
 #define LEDE_CHUNK_MIN ((size_t)64 * 1024)
-/* Chunks larger than this are not kept across documents. */
-#define LEDE_CHUNK_KEEP_MAX ((size_t)64 * 1024 * 1024)
+/* Chunks larger than this are not kept across documents, and the next document's first chunk
+ * is never sized above it. A news story takes ~13 KB; a 5 MB document tens of MiB. At 64 MiB each
+ * of the runner's document objects (16 per worker) kept the chunk that a huge document had filled,
+ * all of it resident: 40 records of 5 MB at -j 8 peaked at 500-650 MB (bench/RESULTS.md, tenth
+ * session). */
+#define LEDE_CHUNK_KEEP_MAX ((size_t)4 * 1024 * 1024)
 /* A request larger than this that does not fit gets a chunk of its own. */
 #define LEDE_BIG_MIN ((size_t)1024 * 1024)
 /* Reset zeroes at most this much of what the document used (the rest when handed out). */
@@ -183,6 +187,13 @@ void lede__arena_reset(lede__arena *a)
     chunks_free(a->big);
     a->big = NULL;
     a->used_total = 0;
+}
+
+int lede__arena_oversized(const lede__arena *a)
+{
+    /* Reset frees the exact-size chunks and every chunk past the one it keeps, which holds
+     * at most LEDE_CHUNK_KEEP_MAX. */
+    return a->big != NULL || a->used_total > LEDE_CHUNK_KEEP_MAX;
 }
 
 void lede__arena_free(lede__arena *a)

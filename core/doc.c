@@ -142,9 +142,21 @@ void lede_doc_free(lede_doc *doc)
     free(doc);
 }
 
+/* The text storage and output buffers a document keeps for the next one at most: a larger
+ * one, which only a document much larger than news (a story is ~2 KB) needed, is freed on
+ * reset. The runner keeps up to 16 document objects per worker: each kept the text and the
+ * output of the largest document it had held (with the arena's chunk, 500-650 MB for 40
+ * records of 5 MB at -j 8). The reader's decoders keep as much (SCRATCH_KEEP, reader.c). */
+#define DOC_KEEP_MAX ((size_t)4 << 20)
+
 void lede_doc_reset(lede_doc *doc)
 {
     lede__arena_reset(&doc->arena);
+    if (doc->text_cap > DOC_KEEP_MAX) {
+        free(doc->text_mem);
+        doc->text_mem = NULL;
+        doc->text_cap = 0;
+    }
     doc->id = (char *)"";
     doc->len = 0;
     doc->text = doc->text_mem;
@@ -168,8 +180,21 @@ void lede_doc_reset(lede_doc *doc)
     doc->failed = 0;
     doc->fail_stage = doc->fail_message = NULL;
     doc->stage = NULL;
-    for (int i = 0; i < doc->n_outputs; i++)
-        lede_buf_reset(&doc->outputs[i]);
+    for (int i = 0; i < doc->n_outputs; i++) {
+        if (doc->outputs[i].cap > DOC_KEEP_MAX)
+            lede_buf_free(&doc->outputs[i]); /* its cap (max) stays */
+        else
+            lede_buf_reset(&doc->outputs[i]);
+    }
+}
+
+void lede__doc_release(lede_doc *doc)
+{
+    int large = doc->text_cap > DOC_KEEP_MAX || lede__arena_oversized(&doc->arena);
+    for (int i = 0; i < doc->n_outputs && !large; i++)
+        large = doc->outputs[i].cap > DOC_KEEP_MAX;
+    if (large)
+        lede_doc_reset(doc);
 }
 
 void lede__doc_set_limits(lede_doc *doc, size_t max_text, size_t arena_max)

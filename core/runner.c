@@ -690,6 +690,10 @@ static void pool_write(pool *pl)
                     rc = lede__runner_finish_doc(pl->p, doc, pl->has_renderer, pl->stats,
                                                  &pl->write_err);
                 }
+                /* A large document's memory goes now, not when its object is next taken:
+                 * an object may wait long in a free list (16 per worker), and each one kept
+                 * the whole of the last large document it held. */
+                lede__doc_release(doc);
             }
             pthread_mutex_lock(&pl->mu);
             if (rc && !pl->write_rc) {
@@ -748,18 +752,25 @@ static int pool_piece(void *ctx, lede_doc *doc, int sink, int write)
  * outside the lock, beside the other workers' takes. */
 static int pool_read(pool *pl, int w, lede_doc *doc, size_t *counted, lede_error *e)
 {
-    int got = 0, room;
+    int got = 0;
     lede__reader_line ln = {0};
     pthread_mutex_lock(&pl->read_mu);
     /* The text of every document read is counted now: wait for it to be under the bound
-     * (workers that took a document while the count was low would each add one more). */
-    pthread_mutex_lock(&pl->mu);
-    while (!pl->eof && pl->bytes_in_flight >= WINDOW_MAX_BYTES)
-        pool_wait_room(pl);
-    room = !pl->eof;
-    pthread_mutex_unlock(&pl->mu);
-    /* After a stop signal, the documents read are finished and written, no more read. */
-    if (room && !pl->read_end && !lede__run_stop_signal()) {
+     * (workers that took a document while the count was low would each add one more), and
+     * again after each wait for the reader (a read ahead, or a take that found the bytes
+     * still being read), when other workers may have taken and counted documents: checked
+     * only before those waits, each of the workers queued behind a read of a huge line went
+     * on to take one (ten 20 MB records at -j 8: 7 in the stages at once, 1.2 GB). */
+    for (;;) {
+        pthread_mutex_lock(&pl->mu);
+        while (!pl->eof && pl->bytes_in_flight >= WINDOW_MAX_BYTES)
+            pool_wait_room(pl);
+        int room = !pl->eof;
+        pthread_mutex_unlock(&pl->mu);
+        /* After a stop signal, the documents read are finished and written, no more read.
+         * (Reading may have ended meanwhile: another worker's take failed.) */
+        if (!room || pl->read_end || lede__run_stop_signal())
+            break;
         /* Few bytes left to take: this worker reads the next block first, without the
          * lock, while the others take what is left (a take that finds nothing left waits
          * for the read: LEDE__READER_BUSY). */
@@ -770,13 +781,12 @@ static int pool_read(pool *pl, int w, lede_doc *doc, size_t *counted, lede_error
             pthread_mutex_lock(&pl->read_mu);
             lede__reader_ahead_end(pl->r, &ra);
             pthread_cond_broadcast(&pl->read_done);
+            continue;
         }
-        /* (Reading may have ended meanwhile: another worker's take failed.) */
-        while (!pl->read_end &&
-               (got = lede__reader_take(pl->r, w, &ln, doc, e)) == LEDE__READER_BUSY) {
-            got = 0;
-            pthread_cond_wait(&pl->read_done, &pl->read_mu);
-        }
+        if ((got = lede__reader_take(pl->r, w, &ln, doc, e)) != LEDE__READER_BUSY)
+            break;
+        got = 0;
+        pthread_cond_wait(&pl->read_done, &pl->read_mu);
     }
     if (got > 0) {
         /* A line not yet parsed counts as the most text it can give: three times its bytes

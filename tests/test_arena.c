@@ -181,6 +181,49 @@ static void test_a_huge_document_leaves_nothing_behind(void **state)
     lede__arena_free(&a);
 }
 
+/* A document that needed 12 MiB in small pieces (a 5 MB text's tokens are tens of MiB): no
+ * chunk over 4 MiB outlives it, not even as the next document's first chunk (sized to what
+ * the last one needed, which kept 16 MiB, all of it touched by the next large document, in
+ * each of the runner's document objects). */
+static void test_a_large_document_leaves_no_chunk_over_the_keep_size(void **state)
+{
+    lede__arena a;
+    (void)state;
+    lede__arena_init(&a, 0);
+    dirty_document(&a, 3000, 4000, 0);
+    assert_true(lede__arena_oversized(&a));
+    lede__arena_reset(&a);
+    assert_false(lede__arena_oversized(&a));
+    for (int i = 0; i < 3; i++) {
+        dirty_document(&a, 10, 1000, 0);
+        assert_false(lede__arena_oversized(&a));
+        for (const lede__chunk *c = a.head; c; c = c->next)
+            assert_true(c->size <= ((size_t)4 << 20));
+        lede__arena_reset(&a);
+    }
+    /* A document of 3 MiB keeps its chunk: the next one like it needs no malloc. */
+    dirty_document(&a, 750, 4000, 0);
+    lede__arena_reset(&a);
+    dirty_document(&a, 750, 4000, 0);
+    assert_int_equal(chunk_count(a.head), 1);
+    const lede__chunk *kept = a.head;
+    assert_false(lede__arena_oversized(&a));
+    lede__arena_reset(&a);
+    assert_ptr_equal(a.head, kept);
+    lede__arena_free(&a);
+    /* An exact-size chunk is given back by reset: the arena holds more than it keeps, though
+     * the document took less than 4 MiB. */
+    lede__arena_init(&a, 0);
+    assert_non_null(lede__arena_alloc(&a, 100));
+    assert_false(lede__arena_oversized(&a));
+    assert_non_null(lede__arena_alloc_uninit(&a, (size_t)2 << 20));
+    assert_non_null(a.big);
+    assert_true(lede__arena_oversized(&a));
+    lede__arena_reset(&a);
+    assert_false(lede__arena_oversized(&a));
+    lede__arena_free(&a);
+}
+
 static void test_cap_returns_null_and_takes_nothing(void **state)
 {
     lede__arena a;
@@ -226,6 +269,7 @@ int main(void)
         cmocka_unit_test(test_large_request_gets_an_exact_chunk_and_the_room_is_kept),
         cmocka_unit_test(test_a_stream_of_similar_documents_settles_on_one_chunk),
         cmocka_unit_test(test_a_huge_document_leaves_nothing_behind),
+        cmocka_unit_test(test_a_large_document_leaves_no_chunk_over_the_keep_size),
         cmocka_unit_test(test_cap_returns_null_and_takes_nothing),
         cmocka_unit_test(test_every_pointer_is_aligned),
     };

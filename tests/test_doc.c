@@ -397,6 +397,84 @@ static void test_adoption_circulates_two_buffers_and_copying_still_works_after(v
     lede_doc_free(doc);
 }
 
+/* The storage a document keeps from one record to the next, seen from outside: adoption hands
+ * the document's storage back to the reader's buffer. */
+#define KEEP_MAX ((size_t)4 << 20)
+
+/* A document that took a large text (8 MiB of storage) and output (8 MiB): a reset gives both
+ * back; a small one keeps what it had (no allocation per record). */
+static void test_reset_frees_the_storage_of_a_large_document_and_keeps_a_small_ones(void **state)
+{
+    lede_buf b;
+    lede_error err;
+    lede_doc *doc;
+    (void)state;
+    assert_int_equal(lede_doc_new(&doc, &err), 0);
+    assert_int_equal(lede__doc_set_sinks(doc, 1), 0);
+    lede_buf_init(&b, 0);
+    assert_int_equal(lede_buf_reserve(&b, (size_t)8 << 20), 0);
+    memset(b.data, 'a', (size_t)6 << 20);
+    assert_int_equal(lede__doc_adopt_text(doc, "huge", &b, 0, (size_t)6 << 20, &err), 0);
+    lede_buf *out = lede_doc_output(doc, 0);
+    assert_int_equal(lede_buf_reserve(out, (size_t)8 << 20), 0);
+    assert_int_equal(lede_buf_append(out, "{}\n", 3), 0);
+    lede_doc_reset(doc);
+    assert_true(out->cap <= KEEP_MAX);
+    assert_int_equal(out->len, 0);
+    /* The next record's text is adopted: the buffer gets the document's storage, no longer
+     * the huge one. */
+    assert_int_equal(lede_buf_append(&b, "small text", 10), 0);
+    assert_int_equal(lede__doc_adopt_text(doc, "small", &b, 0, 10, &err), 0);
+    assert_true(b.cap <= KEEP_MAX);
+    assert_string_equal(lede_doc_text(doc, NULL), "small text");
+    /* A small document's storage stays from one record to the next. */
+    assert_int_equal(lede_buf_append(out, "{}\n", 3), 0);
+    char *small_out = out->data;
+    const char *small_text = lede_doc_text(doc, NULL);
+    lede_doc_reset(doc);
+    assert_ptr_equal(out->data, small_out);
+    assert_int_equal(lede_doc_load(doc, "copied", "copied", 6, &err), 0);
+    assert_ptr_equal(lede_doc_text(doc, NULL), small_text);
+    lede_buf_free(&b);
+    lede_doc_free(doc);
+}
+
+/* lede__doc_release, as the runner calls it once a document is written: a large document is
+ * reset then (its arena, text and output go), a small one is left as it is. */
+static void test_release_resets_a_large_document_only(void **state)
+{
+    lede_error err;
+    lede_doc *doc;
+    size_t len;
+    (void)state;
+    assert_int_equal(lede_doc_new(&doc, &err), 0);
+    assert_int_equal(lede__doc_set_sinks(doc, 1), 0);
+    assert_int_equal(lede_doc_load(doc, "small", "a news story", 12, &err), 0);
+    assert_non_null(lede_doc_alloc(doc, 20000));
+    assert_int_equal(lede_buf_append(lede_doc_output(doc, 0), "{}\n", 3), 0);
+    lede__doc_release(doc);
+    assert_string_equal(lede_doc_text(doc, &len), "a news story");
+    assert_string_equal(lede_doc_id(doc), "small");
+    assert_int_equal(lede_doc_output(doc, 0)->len, 3);
+    /* A large arena alone makes it large (a stage's annotations of a long text). */
+    lede_doc_reset(doc);
+    assert_int_equal(lede_doc_load(doc, "big", "a long one", 10, &err), 0);
+    for (int i = 0; i < 3000; i++)
+        assert_non_null(lede_doc_alloc(doc, 4000));
+    lede__doc_release(doc);
+    assert_string_equal(lede_doc_text(doc, &len), "");
+    assert_int_equal(len, 0);
+    assert_string_equal(lede_doc_id(doc), "");
+    /* So does a large output. */
+    assert_int_equal(lede_doc_load(doc, "out", "short", 5, &err), 0);
+    lede_buf *out = lede_doc_output(doc, 0);
+    assert_int_equal(lede_buf_reserve(out, (size_t)8 << 20), 0);
+    lede__doc_release(doc);
+    assert_true(out->cap <= KEEP_MAX);
+    assert_string_equal(lede_doc_id(doc), "");
+    lede_doc_free(doc);
+}
+
 static void test_adoption_refuses_invalid_utf8_which_loading_replaces_with_a_warning(void **state)
 {
     const char text[] = "plain ASCII for a whole block, then a bad byte \xff here";
@@ -494,6 +572,8 @@ int main(void)
         cmocka_unit_test(test_adopted_text_is_identical_to_copied_text),
         cmocka_unit_test(test_adoption_circulates_two_buffers_and_copying_still_works_after),
         cmocka_unit_test(test_adoption_refuses_invalid_utf8_which_loading_replaces_with_a_warning),
+        cmocka_unit_test(test_reset_frees_the_storage_of_a_large_document_and_keeps_a_small_ones),
+        cmocka_unit_test(test_release_resets_a_large_document_only),
         cmocka_unit_test(test_adoption_refuses_text_over_max_text),
         cmocka_unit_test(test_adoption_validates_at_every_block_position),
         cmocka_unit_test(test_invalid_utf8_becomes_replacement_with_warning_naming_offset),

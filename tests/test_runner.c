@@ -236,9 +236,10 @@ static void test_documents_behind_a_slow_one_wait_in_order(void **state)
 }
 
 /* Documents in flight hold at most 32 MiB of text and one more document: n documents of big
- * bytes, each half a second in a stage, with 4 workers; each line says the most documents in
- * the stage at once so far, never more than most. byte is the text's byte ('\0': letters). */
-static void crowd_check(int big, int n, int byte, int most)
+ * bytes, each half a second in a stage, with so many workers; each line says the most
+ * documents in the stage at once so far, never more than most. byte is the text's byte
+ * ('\0': letters). */
+static void crowd_check(int big, int n, int byte, int most, int workers)
 {
     char path[128];
     lede__run_stats st;
@@ -253,7 +254,7 @@ static void crowd_check(int big, int n, int byte, int most)
     }
     fclose(f);
     char *const inputs[] = {path};
-    char *out = run_chain("teststage_fault ! teststage_render", "ndjson", inputs, 1, 4, &st);
+    char *out = run_chain("teststage_fault ! teststage_render", "ndjson", inputs, 1, workers, &st);
     assert_int_equal(st.docs, n);
     const char *line = out;
     for (int i = 0; i < n; i++, line = strchr(line, '\n') + 1) {
@@ -275,7 +276,20 @@ static void crowd_check(int big, int n, int byte, int most)
 static void test_documents_in_flight_stay_within_the_byte_bound(void **state)
 {
     (void)state;
-    crowd_check(17 << 20, 5, 0, 2);
+    crowd_check(17 << 20, 5, 0, 2, 4);
+}
+
+/* The same with 8 workers: the bound was checked only before a worker waited for the reader
+ * (a read ahead, or a take that found the bytes still being read), so every worker queued
+ * behind the read of a huge line took one once it came (ten 20 MB records at -j 8: 7 in the
+ * stages at once). */
+static void test_workers_waiting_for_the_reader_stay_within_the_byte_bound(void **state)
+{
+    (void)state;
+    /* Lines of 19 MB end where a read ahead follows them (17 MiB ones did not): on the
+     * code before, 3 or 5 documents at once in two runs of three. */
+    for (int i = 0; i < 2; i++)
+        crowd_check(19000000, 5, 0, 2, 8);
 }
 
 /* A line of 11 MiB of invalid UTF-8 is 33 MiB of text (U+FFFD for each byte): one at a time.
@@ -284,7 +298,7 @@ static void test_documents_in_flight_stay_within_the_byte_bound(void **state)
 static void test_the_byte_bound_counts_invalid_utf8_as_replaced(void **state)
 {
     (void)state;
-    crowd_check(11 << 20, 3, 0xFF, 1);
+    crowd_check(11 << 20, 3, 0xFF, 1, 4);
 }
 
 /* The stop signals reach only the main thread: the workers run with them blocked, so two
@@ -888,6 +902,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_documents_in_flight_stay_within_the_byte_bound, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(
+            test_workers_waiting_for_the_reader_stay_within_the_byte_bound, setup, teardown),
         cmocka_unit_test_setup_teardown(test_the_byte_bound_counts_invalid_utf8_as_replaced, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_documents_behind_a_slow_one_wait_in_order, setup,

@@ -210,6 +210,40 @@ static void test_a_document_past_a_million_tokens_gets_room_for_its_words_only(v
     sb_stemmer_delete(stemmer);
 }
 
+/* Past a million words the list is sized for one huge document: it is freed when that
+ * document is done (sum_model_end, after each document), not kept by the instance (one per
+ * worker) until its next document; a list of a million entries or fewer stays. */
+static void test_a_word_list_of_a_huge_document_is_freed_when_it_is_done(void **state)
+{
+    (void)state;
+    struct sb_stemmer *stemmer = sb_stemmer_new("english", NULL);
+    lede_harness *h = tokenizer();
+    sum_scratch sc = {0};
+    char *big = many_words(1100000);
+    lede_error err;
+    lede_doc *doc = NULL;
+    sum_model m;
+    assert_int_equal(lede_harness_run(h, "big", big, strlen(big), &doc, &err), 0);
+    assert_int_equal(sum_model_build(doc, stemmer, 1, &sc, &m, &err), 0);
+    assert_int_equal(sc.words.n, 1100000);
+    assert_true(sc.words_cap >= 1100000);
+    sum_model_end(&sc);
+    assert_int_equal(sc.words_cap, 0);
+    assert_null(sc.words.stem);
+    /* The next document gets a list again, and it is kept. */
+    static flat after;
+    model_of(h, story_b, stemmer, &sc, &after);
+    assert_true(sc.words_cap > 0);
+    size_t cap = sc.words_cap;
+    sum_model_end(&sc);
+    assert_int_equal(sc.words_cap, cap);
+    assert_non_null(sc.words.stem);
+    free(big);
+    sum_scratch_free(&sc);
+    lede_harness_free(h);
+    sb_stemmer_delete(stemmer);
+}
+
 static void test_uppercase_copy_of_a_sentence_is_not_eligible(void **state)
 {
     (void)state;
@@ -879,6 +913,7 @@ int main(void)
         cmocka_unit_test(test_another_stemmer_does_not_reuse_the_cached_stems),
         cmocka_unit_test(test_a_full_cache_is_emptied_before_the_next_document),
         cmocka_unit_test(test_a_document_past_a_million_tokens_gets_room_for_its_words_only),
+        cmocka_unit_test(test_a_word_list_of_a_huge_document_is_freed_when_it_is_done),
         cmocka_unit_test(test_uppercase_copy_of_a_sentence_is_not_eligible),
         cmocka_unit_test(test_long_words_in_capitals_get_the_terms_of_their_lower_case_form),
         cmocka_unit_test(test_short_words_in_any_case_share_a_term_whatever_was_cached_first),

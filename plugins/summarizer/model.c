@@ -345,8 +345,9 @@ static void sentence_terms(const sum_words *words, uint32_t lo, uint32_t hi, sum
     }
 }
 
-/* Above this many entries, the scratch word list shrinks back when a document needs a
- * quarter of it or less: one huge document must not pin its memory for the whole run. */
+/* Above this many entries, the scratch word list is freed when its document is done
+ * (sum_model_end): one huge document must not pin its memory for the whole run, in each of
+ * the instances (one per worker). */
 #define WORDS_KEEP_MAX ((size_t)1 << 20)
 
 /* Resizes one array of the word list to cap entries; 0 or LEDE_ENOMEM. */
@@ -364,6 +365,15 @@ static int resize(uint32_t **array, size_t cap)
 static int fits(size_t need, size_t cap)
 {
     return need <= cap && (cap <= WORDS_KEEP_MAX || need > cap / 4);
+}
+
+void sum_model_end(sum_scratch *sc)
+{
+    if (sc->words_cap > WORDS_KEEP_MAX) {
+        free(sc->words.stem);
+        sc->words.stem = NULL;
+        sc->words_cap = 0;
+    }
 }
 
 /* Makes the scratch word list hold the word and number tokens of the sentences ls[0..n_sent),

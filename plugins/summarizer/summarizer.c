@@ -212,9 +212,8 @@ static uint32_t pick_top(const sum_model *m, const double *score, uint32_t k, ui
     return got;
 }
 
-static int summarizer_process(void *instance, lede_doc *doc, lede_error *err)
+static int summarize(summarizer *s, lede_doc *doc, lede_error *err)
 {
-    summarizer *s = instance;
     sum_model m;
     int rc = sum_model_build(doc, s->stemmer, s->stopwords, &s->scratch, &m, err);
     if (rc != 0)
@@ -267,6 +266,14 @@ static int summarizer_process(void *instance, lede_doc *doc, lede_error *err)
         items[i] = (lede_summary_item){order[i], (float)score[order[i]]};
     lede_doc_set_summary(doc, items, got);
     return 0;
+}
+
+static int summarizer_process(void *instance, lede_doc *doc, lede_error *err)
+{
+    summarizer *s = instance;
+    int rc = summarize(s, doc, err);
+    sum_model_end(&s->scratch);
+    return rc;
 }
 
 LEDE_STAGE_DEFINE(summarizer) = {

@@ -214,6 +214,9 @@ const char *sum_stopword_at(size_t i);
  * LEDE_ENOMEM or LEDE_EINVAL (layers inconsistent with the text), with err filled. */
 int sum_model_build(lede_doc *doc, struct sb_stemmer *stemmer, int stopwords, sum_scratch *scratch,
                     sum_model *model, lede_error *err);
+/* model.c: after a document (its model is no longer read): a word list sized for a huge
+ * document (over a million entries) is freed rather than kept for the next one. */
+void sum_model_end(sum_scratch *sc);
 /* Writes ids[0..n), distinct, into out[0..n) in ascending order. Meant for the few ids of a
  * sentence's older terms or of a summary's picks (a long list falls back to qsort). */
 void sum_sort_distinct(const uint32_t *ids, uint32_t n, uint32_t *out);
