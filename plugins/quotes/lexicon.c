@@ -143,7 +143,10 @@ static const char *const qt_female_names[] = {
     "chelsea", "michelle", "loretta", "condoleezza", "theresa", "kellyanne", "huma", "donna",
     "debbie", "elizabeth", "claire", "gwen", "jill", "melanie", "marcia", "kamala", "nikki",
     "sonya", "carla", "esther", "karen", "ariana", "adriana", "christina", "veronica",
-    "krystal", "jacklyn", "ava", "malkia", "marine", NULL};
+    "krystal", "jacklyn", "ava", "malkia", "marine", "kate", "tessa", "serena", "nicola",
+    "paula", "ellen", "cathy", "anne", "hazel", "jane", "katerina", "shelley", "daniela", "sue",
+    "jo", "gillian", "sally", "louise", "fiona", "alison", "kylie", "beyonce", "britney",
+    "madonna", NULL};
 
 static const char *const qt_calendar[] = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
