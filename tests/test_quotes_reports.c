@@ -587,6 +587,35 @@ static void test_a_british_first_name_gives_a_gender(void **state)
     qtu_free(&t);
 }
 
+/* BBC politics/146, entertainment/306: British men's first names (Norman, Craig) leave a
+ * party's name out of the speaker's and give a gender: "she" passes Craig Prater by for
+ * Christine Rush. */
+static void test_a_british_male_first_name_opens_the_name(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "The cash raised will go towards the UK's nuclear clean-up programme. But Lib Dem "
+            "Norman Baker accused ministers of turning Britain into a \"nuclear dumpsite\".",
+            NULL);
+    qtu_expect(&t, "nuclear dumpsite", "Norman Baker", "accused", NULL);
+    qtu_free(&t);
+    qtu_run(
+        &t,
+        "\"When the disaster happened, we naturally asked ourselves if we should cancel,\" said "
+        "the festival's executive director, Craig Prater. \"We've acknowledged our position, "
+        "and now it's business as usual.\"\n\nMr Prater's sentiments were echoed by "
+        "Christine Rush, director of the festival's sister event, the Bangkok Film Market. "
+        "\"We have been careful to be respectful of the Thai nation's recovery from this "
+        "terrible disaster,\" she said.",
+        NULL);
+    qtu_expect(&t,
+               "We have been careful to be respectful of the Thai nation's recovery from this "
+               "terrible disaster,",
+               "Christine Rush", "said", "she");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -615,6 +644,7 @@ int main(void)
         cmocka_unit_test(test_a_name_a_company_noun_introduces_is_no_person),
         cmocka_unit_test(test_an_organisation_name_runs_across_of_and),
         cmocka_unit_test(test_a_british_first_name_gives_a_gender),
+        cmocka_unit_test(test_a_british_male_first_name_opens_the_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -126,7 +126,14 @@ static const char *const qt_male_names[] = {
     "vladimir", "xi", "recep", "bashar", "ali", "mohammed", "muhammad", "ahmed", "hassan",
     "hossein", "yuri", "sergei", "dmitry", "andrey", "yevgeny", "jake", "rex", "steve", "tom",
     "jim", "bob", "dan", "ben", "sam", "tony", "nick", "ed", "al", "jimmy", "harry", "boris",
-    "emmanuel", "francois", "narendra", "abe", "will", "antonin", NULL};
+    "emmanuel", "francois", "narendra", "abe", "will", "antonin", "andy", "gordon", "ian",
+    "martin", "simon", "rafael", "clive", "rick", "oliver", "arsene", "ken", "liam", "carlos",
+    "eddie", "phil", "nigel", "rob", "graham", "adrian", "matt", "craig", "jeff", "bernard",
+    "norman", "neil", "graeme", "geoff", "hugh", "malcolm", "robbie", "andre", "marc", "warren",
+    "philippe", "gareth", "gerhard", "dave", "gavin", "manuel", "barry", "stuart", "gerard",
+    "duncan", "marcel", "victor", "doug", "julian", "maurice", "claude", "glenn", "brendan",
+    "derek", "hamish", "olivier", "trevor", "ivan", "dieter", "vince", "jacques", "tommy",
+    "dominic", "joel", "mikhail", "nicolas", "thierry", "kurt", "colin", "pete", "johan", NULL};
 static const char *const qt_female_names[] = {
     "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica",
     "sarah", "karen", "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly",
