@@ -556,6 +556,66 @@ static void test_an_organisation_name_runs_across_of_and(void **state)
     qtu_free(&t);
 }
 
+/* BBC politics/377, entertainment/177: British women's first names (Tessa, Jane) give a
+ * gender: "he" passes Tessa Jowell by (the Casino Association's spokesman is not named),
+ * "she" takes the whole of Jane Kelly Misel. */
+static void test_a_british_first_name_gives_a_gender(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Culture Secretary Tessa Jowell said proposed super-casinos will be different from "
+            "their US counterparts. Ms Jowell said the legislation would ban psychological "
+            "trickery. A spokesman for the British Casino Association, which represents the UK "
+            "industry, said the government was trying to allay fears over a \"UK Las Vegas\". He "
+            "said the way the licences were being awarded meant UK firms were at a massive "
+            "disadvantage. \"The UK industry is one of the world's most respected,\" he said.",
+            NULL);
+    qtu_expect(&t, "The UK industry is one of the world's most respected,", NULL, "said", "he");
+    qtu_free(&t);
+    qtu_run(&t,
+            "Country and Western musician Jerry Scoggins has died in Los Angeles at the age of "
+            "93, his family has said.\n\nScoggins' daugher Jane Kelly Misel said that her father "
+            "never tired of the song and would sing it at least once a day. \"He'd sing it at "
+            "birthdays and anniversaries and variety shows. He never stopped performing it,\" she "
+            "said.",
+            NULL);
+    qtu_expect(&t,
+               "He'd sing it at birthdays and anniversaries and variety shows. He never stopped "
+               "performing it,",
+               "Jane Kelly Misel", "said", "she");
+    qtu_free(&t);
+}
+
+/* BBC politics/146, entertainment/306: British men's first names (Norman, Craig) leave a
+ * party's name out of the speaker's and give a gender: "she" passes Craig Prater by for
+ * Christine Rush. */
+static void test_a_british_male_first_name_opens_the_name(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "The cash raised will go towards the UK's nuclear clean-up programme. But Lib Dem "
+            "Norman Baker accused ministers of turning Britain into a \"nuclear dumpsite\".",
+            NULL);
+    qtu_expect(&t, "nuclear dumpsite", "Norman Baker", "accused", NULL);
+    qtu_free(&t);
+    qtu_run(
+        &t,
+        "\"When the disaster happened, we naturally asked ourselves if we should cancel,\" said "
+        "the festival's executive director, Craig Prater. \"We've acknowledged our position, "
+        "and now it's business as usual.\"\n\nMr Prater's sentiments were echoed by "
+        "Christine Rush, director of the festival's sister event, the Bangkok Film Market. "
+        "\"We have been careful to be respectful of the Thai nation's recovery from this "
+        "terrible disaster,\" she said.",
+        NULL);
+    qtu_expect(&t,
+               "We have been careful to be respectful of the Thai nation's recovery from this "
+               "terrible disaster,",
+               "Christine Rush", "said", "she");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -583,6 +643,8 @@ int main(void)
         cmocka_unit_test(test_no_cue_in_an_adjective_or_a_name),
         cmocka_unit_test(test_a_name_a_company_noun_introduces_is_no_person),
         cmocka_unit_test(test_an_organisation_name_runs_across_of_and),
+        cmocka_unit_test(test_a_british_first_name_gives_a_gender),
+        cmocka_unit_test(test_a_british_male_first_name_opens_the_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

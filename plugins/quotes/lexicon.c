@@ -126,7 +126,14 @@ static const char *const qt_male_names[] = {
     "vladimir", "xi", "recep", "bashar", "ali", "mohammed", "muhammad", "ahmed", "hassan",
     "hossein", "yuri", "sergei", "dmitry", "andrey", "yevgeny", "jake", "rex", "steve", "tom",
     "jim", "bob", "dan", "ben", "sam", "tony", "nick", "ed", "al", "jimmy", "harry", "boris",
-    "emmanuel", "francois", "narendra", "abe", "will", "antonin", NULL};
+    "emmanuel", "francois", "narendra", "abe", "will", "antonin", "andy", "gordon", "ian",
+    "martin", "simon", "rafael", "clive", "rick", "oliver", "arsene", "ken", "liam", "carlos",
+    "eddie", "phil", "nigel", "rob", "graham", "adrian", "matt", "craig", "jeff", "bernard",
+    "norman", "neil", "graeme", "geoff", "hugh", "malcolm", "robbie", "andre", "marc", "warren",
+    "philippe", "gareth", "gerhard", "dave", "gavin", "manuel", "barry", "stuart", "gerard",
+    "duncan", "marcel", "victor", "doug", "julian", "maurice", "claude", "glenn", "brendan",
+    "derek", "hamish", "olivier", "trevor", "ivan", "dieter", "vince", "jacques", "tommy",
+    "dominic", "joel", "mikhail", "nicolas", "thierry", "kurt", "colin", "pete", "johan", NULL};
 static const char *const qt_female_names[] = {
     "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica",
     "sarah", "karen", "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly",
@@ -143,7 +150,10 @@ static const char *const qt_female_names[] = {
     "chelsea", "michelle", "loretta", "condoleezza", "theresa", "kellyanne", "huma", "donna",
     "debbie", "elizabeth", "claire", "gwen", "jill", "melanie", "marcia", "kamala", "nikki",
     "sonya", "carla", "esther", "karen", "ariana", "adriana", "christina", "veronica",
-    "krystal", "jacklyn", "ava", "malkia", "marine", NULL};
+    "krystal", "jacklyn", "ava", "malkia", "marine", "kate", "tessa", "serena", "nicola",
+    "paula", "ellen", "cathy", "anne", "hazel", "jane", "katerina", "shelley", "daniela", "sue",
+    "jo", "gillian", "sally", "louise", "fiona", "alison", "kylie", "beyonce", "britney",
+    "madonna", NULL};
 
 static const char *const qt_calendar[] = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",

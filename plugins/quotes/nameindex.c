@@ -212,7 +212,7 @@ const char *qt_index_walk_back(qt_names *nm, uint32_t pos, int what)
             (what == WANT_PERSON
                  ? qt_subject_person(v, c)
                  : (c->gender == GENDER_UNKNOWN || c->gender == want) && qt_person_evident(v, c))) {
-            if (what == WANT_PERSON || !qt_in_object(v, c))
+            if (!qt_in_object(v, c))
                 return qt_mention_text(v, nm->m, c);
             if (!fb)
                 fb = c;

@@ -372,8 +372,10 @@ static int answers(qt_names *nm, qt_mrec *c, int what, const qt_mrec **arr, int 
     if (what == WANT_ANY_PERSON)
         return qt_in_object(v, c) ? 3 : 1;
     uint8_t want = what == WANT_MALE ? GENDER_MALE : GENDER_FEMALE;
+    /* The prime minister after "Tony Blair ... told Gordon Brown": a subject first, else
+     * the first in an object (BBC politics/253). */
     if (what == WANT_PERSON)
-        return qt_subject_person(v, c) ? 1 : 2;
+        return !qt_subject_person(v, c) ? 2 : qt_in_object(v, c) ? 3 : 1;
     if (!((c->gender == GENDER_UNKNOWN || c->gender == want) && qt_person_evident(v, c)))
         return 2;
     return qt_in_object(v, c) ? 3 : 1;
