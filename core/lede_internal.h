@@ -90,11 +90,11 @@ LEDE_API size_t lede__utf8_repair(char *out, size_t cap, const char *s, size_t *
  * text whose raw bytes are all ASCII): the same, without the check. */
 LEDE_API int lede__doc_adopt_valid_text(lede_doc *doc, const char *id, lede_buf *buf, size_t off,
                                         size_t len, lede_error *err);
-/* The sequence number the runner gave the document. */
 /* A document that is done (written): when it holds more than a document object keeps from
  * one document to the next (a large document's arena, text or output), it is reset now, so
  * that an object that waits to be reused does not keep that memory meanwhile. */
 LEDE_API void lede__doc_release(lede_doc *doc);
+/* The sequence number the runner gave the document. */
 LEDE_API void lede__doc_set_seq(lede_doc *doc, size_t seq);
 LEDE_API size_t lede__doc_seq(const lede_doc *doc);
 /* Number of output sinks the document has buffers for. */
