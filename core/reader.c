@@ -65,6 +65,9 @@ typedef struct rd_decoder {
 } rd_decoder;
 
 #define NO_TICKET ULLONG_MAX
+/* The longest line read whole: a document's limit and room for its id and metadata (a longer
+ * one is skipped, its record an error). */
+#define MAX_LINE(set) ((set)->max_doc_bytes + ((size_t)1 << 20))
 /* A decoder's storage larger than this is freed after its record (lede__reader_decode). */
 #define SCRATCH_KEEP ((size_t)4 << 20)
 
@@ -155,7 +158,7 @@ int lede__reader_new(lede__reader **out, char *const *inputs, size_t n_inputs,
                  r->ndjson ? ".ndjson,.jsonl" : ".txt");
     r->fd = -1;
     r->multi = n_inputs > 1;
-    lede_buf_init(&r->scratch, set->max_doc_bytes + ((size_t)1 << 20));
+    lede_buf_init(&r->scratch, MAX_LINE(set));
     lede_buf_init(&r->id, 0);
     atomic_init(&r->spare, NULL);
     atomic_init(&r->no_id_first, NO_TICKET);
@@ -172,6 +175,14 @@ int lede__reader_new(lede__reader **out, char *const *inputs, size_t n_inputs,
     return 0;
 }
 
+/* Frees a block no line is taken from (and its path). */
+static void block_free(rd_block *b)
+{
+    if (b)
+        free(b->path);
+    free(b);
+}
+
 void lede__reader_free(lede__reader *r)
 {
     if (!r)
@@ -183,15 +194,8 @@ void lede__reader_free(lede__reader *r)
     free(r->stack);
     free(r->dirs);
     free(r->path);
-    if (r->blk) {
-        free(r->blk->path);
-        free(r->blk);
-    }
-    rd_block *spare = atomic_load(&r->spare);
-    if (spare) {
-        free(spare->path);
-        free(spare);
-    }
+    block_free(r->blk);
+    block_free(atomic_load(&r->spare));
     free(r->file);
     free(r->nl);
     free(r->ahead_nl);
@@ -217,7 +221,7 @@ int lede__reader_decoders(lede__reader *r, int n)
     for (; r->n_dec < n; r->n_dec++) {
         rd_decoder *k = &d[r->n_dec];
         memset(k, 0, sizeof *k);
-        lede_buf_init(&k->scratch, r->set.max_doc_bytes + ((size_t)1 << 20));
+        lede_buf_init(&k->scratch, MAX_LINE(&r->set));
         lede_buf_init(&k->id, 0);
         atomic_init(&k->ticket, NO_TICKET);
     }
@@ -588,6 +592,16 @@ static void block_release(lede__reader *r, rd_block *b)
     free(b);
 }
 
+/* The bytes not yet taken, buf[buf_start..buf_end), now start the buffer: the positions
+ * follow them. */
+static void rebase(lede__reader *r)
+{
+    r->scanned = r->scanned > r->buf_start ? r->scanned - r->buf_start : 0;
+    r->buf_pos += r->buf_start;
+    r->buf_end -= r->buf_start;
+    r->buf_start = 0;
+}
+
 /* Moves the bytes not yet taken, buf[buf_start..buf_end), to the start of another block of
  * at least cap bytes (the spare when it will do), which the reader then reads into; the
  * current block is left to the lines taken from it. 0 or LEDE_ENOMEM. */
@@ -609,10 +623,7 @@ static int switch_block(lede__reader *r, size_t cap)
     if (r->blk)
         block_release(r, r->blk);
     set_block(r, b);
-    r->scanned = r->scanned > r->buf_start ? r->scanned - r->buf_start : 0;
-    r->buf_pos += r->buf_start;
-    r->buf_end = rest;
-    r->buf_start = 0;
+    rebase(r);
     return 0;
 }
 
@@ -620,10 +631,7 @@ static int switch_block(lede__reader *r, size_t cap)
 static void to_front(lede__reader *r)
 {
     memmove(r->buf, r->buf + r->buf_start, r->buf_end - r->buf_start);
-    r->buf_end -= r->buf_start;
-    r->scanned = r->scanned > r->buf_start ? r->scanned - r->buf_start : 0;
-    r->buf_pos += r->buf_start;
-    r->buf_start = 0;
+    rebase(r);
 }
 
 /* Fills the NDJSON buffer; 0 at end of stream (or when stopped), <0 on a read error. */
@@ -874,7 +882,7 @@ static char *find_newline(lede__reader *r, size_t from)
 static int next_line(lede__reader *r, rd_decoder *d, lede__reader_line *ln, lede_doc *doc,
                      lede_error *err)
 {
-    size_t max_line = r->set.max_doc_bytes + ((size_t)1 << 20);
+    size_t max_line = MAX_LINE(&r->set);
     int skipping = 0;
 
     for (;;) {
