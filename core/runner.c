@@ -617,17 +617,23 @@ static void pool_put(pool *pl, pool_doc *d)
 /* A document object for worker w, the one it used last when it can (its arena is in this
  * core's cache), else a new one (doc NULL: the caller makes it), else another worker's.
  * mu held, in_use < n_slots: then one of the three exists. */
+/* The last document of worker o's free list, taken off it (the list is not empty); mu held. */
+static pool_doc *pool_pop(pool *pl, int o)
+{
+    return pl->free[(size_t)o * pl->n_slots + --pl->n_free[o]];
+}
+
 static pool_doc *pool_take(pool *pl, int w, int n_workers)
 {
     pool_doc *d = NULL;
     if (pl->n_free[w])
-        d = pl->free[(size_t)w * pl->n_slots + --pl->n_free[w]];
+        d = pool_pop(pl, w);
     else if (pl->n_made < pl->n_slots)
         d = &pl->slots[pl->n_made++];
     else
         for (int o = 0; o < n_workers && !d; o++)
             if (pl->n_free[o])
-                d = pl->free[(size_t)o * pl->n_slots + --pl->n_free[o]];
+                d = pool_pop(pl, o);
     d->owner = w;
     pl->in_use++;
     return d;
