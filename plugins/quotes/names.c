@@ -194,14 +194,6 @@ static int nationality(const qt_view *v, size_t i)
     return first >= 'A' && first <= 'Z' && qt_tok_in(v, i, QT_W_NATIONALITIES);
 }
 
-/* Token i is two capitals A-Z: US. */
-static inline int two_capitals(const qt_view *v, size_t i)
-{
-    const lede_token *t = &v->tok[i];
-    const char *s = v->text + t->start;
-    return t->end - t->start == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
-}
-
 /* Trims a run [tb, te) of a leading function word and of roles and titles. */
 static void trim_run(const qt_view *v, size_t *tb_io, size_t *te_io)
 {
@@ -219,7 +211,8 @@ static void trim_run(const qt_view *v, size_t *tb_io, size_t *te_io)
             break;
     /* Not US Airways: a function word in two capitals opening an organisation's name is no
      * function word (BBC business/348). */
-    if (tb > first && tb < te && two_capitals(v, tb - 1) && qt_tok_in(v, te - 1, QT_W_ORG_HEADS))
+    if (tb > first && tb < te && v->tok[tb - 1].end - v->tok[tb - 1].start == 2 &&
+        qt_tok_all_capitals(v, tb - 1) && qt_tok_in(v, te - 1, QT_W_ORG_HEADS))
         tb--;
     /* Had Elizabeth, Till Elizabeth: a common word capitalised by its sentence. */
     if (te - tb >= 2 &&

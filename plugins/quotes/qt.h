@@ -236,6 +236,18 @@ static inline int qt_tok_lowercase(const qt_view *v, size_t i)
     return qt_tok_case(v, i) == QT_BIT_LOWERCASE;
 }
 
+/* Token i is two or more capitals A-Z: an abbreviation (the influential US daily), no
+ * function word (us) whatever its letters spell. */
+static inline int qt_tok_all_capitals(const qt_view *v, size_t i)
+{
+    const char *s = v->text + v->tok[i].start;
+    size_t n = v->tok[i].end - v->tok[i].start;
+    size_t k = 0;
+    while (k < n && s[k] >= 'A' && s[k] <= 'Z')
+        k++;
+    return n >= 2 && k == n;
+}
+
 /* Token i is the single punctuation character c. */
 static inline int qt_tok_punct(const qt_view *v, size_t i, char c)
 {
