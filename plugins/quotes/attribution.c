@@ -221,18 +221,6 @@ static int is_gerund(const qt_view *v, size_t i)
     return qt_tok_lowercase(v, i) && n > 4 && memcmp(s + n - 3, "ing", 3) == 0;
 }
 
-/* Token i is two or more capitals A-Z: an abbreviation (the influential US daily), no
- * function word (us) whatever its letters spell. */
-static int all_capitals(const qt_view *v, size_t i)
-{
-    const char *s = v->text + v->tok[i].start;
-    size_t n = v->tok[i].end - v->tok[i].start;
-    size_t k = 0;
-    while (k < n && s[k] >= 'A' && s[k] <= 'Z')
-        k++;
-    return n >= 2 && k == n;
-}
-
 /* Token k is an age used as a noun: 30-year-old. */
 static int age_word(const qt_view *v, size_t k)
 {
@@ -294,7 +282,7 @@ static int phrase_ending_at_d(const qt_view *v, size_t k, size_t lo, qt_mention 
             reach += 2;
             continue;
         }
-        if (!is_word(v, p) || (qt_tok_in(v, p, QT_W_FUNCTION) && !all_capitals(v, p)) ||
+        if (!is_word(v, p) || (qt_tok_in(v, p, QT_W_FUNCTION) && !qt_tok_all_capitals(v, p)) ||
             is_skip_word(v, p) || is_verb_cue(v, p))
             break;
         b = p;
@@ -881,6 +869,17 @@ static size_t paragraph_of(const qt_view *v, uint32_t pos)
     return n == 0 ? 0 : n - 1;
 }
 
+/* The sentence before quotation q's, when q opens its sentence and that one is in q's
+ * paragraph pi: its index, else SIZE_MAX. */
+static size_t sentence_before_in_para(const qt_view *v, const lede_quote *q, size_t pi)
+{
+    size_t n = qt_sent_upto(v, q->mark_start);
+    if (n < 2 || v->sent[n - 1].start != q->mark_start ||
+        paragraph_of(v, v->sent[n - 2].start) != pi)
+        return SIZE_MAX;
+    return n - 2;
+}
+
 /* He has worked on Finding Nemo and Indiana Jones. "...," he told: he after a quotation
  * that opens its sentence, when the sentence before in its paragraph (pi, the quotation's)
  * opens with the same pronoun, is whom that one stands for (BBC tech/313): the names in
@@ -891,19 +890,16 @@ static const qt_mention *same_pronoun_before(const qt_view *v, const lede_quote 
     if (who->kind != QT_MENTION_PRONOUN || who->tb < ce ||
         !(qt_tok_is(v, who->tb, "he") || qt_tok_is(v, who->tb, "she")))
         return who;
-    size_t n = qt_sent_upto(v, q->mark_start);
-    if (n < 2 || v->sent[n - 1].start != q->mark_start)
+    size_t sb = sentence_before_in_para(v, q, pi);
+    if (sb == SIZE_MAX)
         return who;
-    size_t j = qt_tok_lower_bound(v, v->sent[n - 2].start);
-    if (paragraph_of(v, v->sent[n - 2].start) != pi || !opening_pronoun(v, j, j + 3, d) ||
+    size_t j = qt_tok_lower_bound(v, v->sent[sb].start);
+    if (!opening_pronoun(v, j, j + 3, d) ||
         qt_tok_is(v, d->tb, "he") != qt_tok_is(v, who->tb, "he"))
         return who;
     return d;
 }
 
-/* "...," he says. ... "...," he explains: he after a quotation is whom the he of the
- * quotation p before stood for, when no one is named between them outside quotations
- * (BBC tech/313: not a film named before both). */
 /* The quotation p before was said by the same he or she as who, a pronoun after the
  * closing token ce of a later one: p's speaker was resolved from that pronoun's word. */
 static int spoken_by_same_pronoun(const qt_view *v, const lede_quote *p, size_t ce,
@@ -924,26 +920,27 @@ static int spoken_by_same_pronoun(const qt_view *v, const lede_quote *p, size_t 
  * that campaign, he said. "...," he promised: he after a quotation that opens its sentence,
  * when the sentence before in its paragraph (pi) ends in the same pronoun with a cue verb
  * after a comma, goes on the report of the he of the quotation p before (BBC politics/346:
- * Alan Milburn, not Tony Blair, whom he speaks of). ob and ce are the quotation's opening
- * and closing tokens. */
-static int reported_by_same_pronoun(const qt_view *v, const lede_quote *q, const lede_quote *p,
-                                    size_t pi, size_t ob, size_t ce, const qt_mention *who)
+ * Alan Milburn, not Tony Blair, whom he speaks of). ob is the quotation's opening token; p
+ * was spoken by the same pronoun as who (spoken_by_same_pronoun, which the caller asked). */
+static int reported_by_same_pronoun(const qt_view *v, const lede_quote *q, size_t pi, size_t ob,
+                                    const qt_mention *who)
 {
-    if (ob < 5 || !spoken_by_same_pronoun(v, p, ce, who) || !qt_tok_sentence_end(v, ob - 1) ||
-        !qt_tok_punct(v, ob - 4, ',') || v->quoted[ob - 2] || !qt_tok_lowercase(v, ob - 2) ||
+    if (ob < 5 || !qt_tok_sentence_end(v, ob - 1) || !qt_tok_punct(v, ob - 4, ',') ||
+        v->quoted[ob - 2] || !qt_tok_lowercase(v, ob - 2) ||
         !qt_tok_is(v, ob - 3, qt_tok_is(v, who->tb, "he") ? "he" : "she"))
         return 0;
-    size_t n = qt_sent_upto(v, q->mark_start), end;
-    return n >= 2 && v->sent[n - 1].start == q->mark_start &&
-           paragraph_of(v, v->sent[n - 2].start) == pi &&
+    size_t end;
+    return sentence_before_in_para(v, q, pi) != SIZE_MAX &&
            qt_cue_at(v, ob - 2, &end) == QT_CUE_VERB && end == ob - 1;
 }
 
-static int same_pronoun_as(const qt_view *v, qt_names *nm, const lede_quote *p, size_t ce,
+/* "...," he says. ... "...," he explains: he after a quotation is whom the he of the
+ * quotation p before stood for, when no one is named between them outside quotations
+ * (BBC tech/313: not a film named before both). p was spoken by the same pronoun as who
+ * (spoken_by_same_pronoun, which the caller asked). */
+static int same_pronoun_as(const qt_view *v, qt_names *nm, const lede_quote *p,
                            const qt_mention *who)
 {
-    if (!spoken_by_same_pronoun(v, p, ce, who))
-        return 0;
     uint32_t b = v->tok[who->tb].start;
     /* A person or a one-word subject (Smith explained) is named since; not an
      * abbreviation (DVD requires). */
@@ -958,7 +955,7 @@ static int same_pronoun_as(const qt_view *v, qt_names *nm, const lede_quote *p, 
         qt_mention x;
         if (!qt_names_first_in(nm, from, b, 0, &x))
             return 1;
-        if (x.te - x.tb != 1 || !all_capitals(v, x.tb))
+        if (x.te - x.tb != 1 || !qt_tok_all_capitals(v, x.tb))
             return 0;
         from = v->tok[x.tb].end;
     }
@@ -1726,8 +1723,9 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
                  * else's: the lookup of the names between costs.) */
                 const char *before = qi > 0 ? quotes[qi - 1].speaker : NULL;
                 if (before && (!q->speaker || strcmp(before, q->speaker) != 0) &&
-                    (same_pronoun_as(v, nm, &quotes[qi - 1], ce, &f.who) ||
-                     reported_by_same_pronoun(v, q, &quotes[qi - 1], pi, ob, ce, &f.who)))
+                    spoken_by_same_pronoun(v, &quotes[qi - 1], ce, &f.who) &&
+                    (same_pronoun_as(v, nm, &quotes[qi - 1], &f.who) ||
+                     reported_by_same_pronoun(v, q, pi, ob, &f.who)))
                     q->speaker = before;
                 else if (f.who.kind == QT_MENTION_PRONOUN)
                     q->speaker =
