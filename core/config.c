@@ -407,19 +407,18 @@ int lede__config_load(const char *file, lede__loader *ld, lede__settings *set, l
     if ((s = config_lookup(&cfg, "max_doc_bytes"))) {
         int t = config_setting_type(s);
         long long v = config_setting_get_int64(s);
-        unsigned long long u = 0;
-        /* Or a size as a string: "64M". */
-        if (t == CONFIG_TYPE_STRING && lede__parse_size(config_setting_get_string(s), &u) == 0)
-            v = u > 0xFFFFFFFFULL ? 0 : (long long)u;
-        if ((t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64 && t != CONFIG_TYPE_STRING) || v < 1 ||
-            v > 0xFFFFFFFELL) {
+        size_t n = (size_t)v;
+        /* An integer, or a size as a string: "64M". */
+        if (t == CONFIG_TYPE_STRING
+                ? lede__parse_doc_bytes(config_setting_get_string(s), &n) != 0
+                : (t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64) || v < 1 || v > 0xFFFFFFFELL) {
             rc = lede_error_set(err, LEDE_ECONFIG,
                                 "%s:%d: max_doc_bytes must be an integer in [1, 4294967294], or a "
-                                "size such as \"64M\" (K, M, G: KiB, MiB, GiB)",
+                                "size such as \"64M\" " LEDE_SIZE_UNITS,
                                 file, config_setting_source_line(s));
             goto done;
         }
-        set->max_doc_bytes = (size_t)v;
+        set->max_doc_bytes = n;
     }
     if ((s = config_lookup(&cfg, "extensions"))) {
         const char *v = config_setting_get_string(s);

@@ -141,6 +141,11 @@ LEDE_API int lede__options_set_text(lede_options *opts, const char *stage, const
 /* A size in bytes: digits, then optionally K, M or G, binary (KiB, MiB, GiB: any case, "iB"
  * optional). 0 with *out set, or -1 when text is none or it overflows. */
 LEDE_API int lede__parse_size(const char *text, unsigned long long *out);
+/* The units a size takes, for messages. */
+#define LEDE_SIZE_UNITS "(K, M, G: KiB, MiB, GiB)"
+/* A per-document size limit (--max-doc-bytes, max_doc_bytes): a size in [1, 4294967294]. 0
+ * with *out set, else -1. */
+LEDE_API int lede__parse_doc_bytes(const char *text, size_t *out);
 /* Whether an integer option takes a size (lede__parse_size): its name ends in "_bytes". */
 LEDE_API int lede__option_takes_size(const char *name);
 /* The declaration of option name, or NULL when the stage has no such option. */
@@ -192,6 +197,9 @@ typedef void (*lede__stage_visit)(void *arg, const char *path, const lede__modul
 LEDE_API void lede__loader_list(lede__loader *ld, lede__stage_visit fn, void *arg);
 /* The directories searched, in order (NULL-terminated array owned by the loader). */
 LEDE_API const char *const *lede__loader_dirs(const lede__loader *ld);
+/* "" for a search directory that exists, else " (no such directory)": a typo in plugin_path
+ * or LEDE_PLUGIN_PATH, which the listings point out. */
+LEDE_API const char *lede__loader_dir_note(const char *dir);
 LEDE_API void lede__loader_free(lede__loader *ld);
 /* Checks a descriptor's ABI and shape; msg names path. */
 LEDE_API int lede__desc_check(const lede_stage_desc *desc, const char *path, lede_error *err);

@@ -150,6 +150,12 @@ int lede__loader_new(lede__loader **out, lede_error *err)
     return 0;
 }
 
+const char *lede__loader_dir_note(const char *dir)
+{
+    struct stat st;
+    return stat(dir, &st) == 0 && S_ISDIR(st.st_mode) ? "" : " (no such directory)";
+}
+
 const char *const *lede__loader_dirs(const lede__loader *ld)
 {
     static const char *const none[] = {NULL};
@@ -402,11 +408,8 @@ int lede__loader_load(lede__loader *ld, const char *name, const lede__module **o
         size_t used = 0;
         searched[0] = '\0';
         for (size_t i = 0; i < ld->n_dirs && used + 1 < sizeof searched; i++) {
-            /* A directory that is not there is most likely a typo in plugin_path or
-             * LEDE_PLUGIN_PATH: say so. */
-            int there = stat(ld->dirs[i], &st) == 0 && S_ISDIR(st.st_mode);
             int n = snprintf(searched + used, sizeof searched - used, "%s%s%s", i ? ":" : "",
-                             ld->dirs[i], there ? "" : " (no such directory)");
+                             ld->dirs[i], lede__loader_dir_note(ld->dirs[i]));
             if (n < 0)
                 break;
             used += (size_t)n;

@@ -134,7 +134,6 @@ static int parse_opts(int argc, char **argv, cli *c)
         {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
     int ch;
     char *end;
-    unsigned long long size;
 
     optind = 1;
     while ((ch = getopt_long(argc, argv, "c:p:o:i:j:qh", longs, NULL)) != -1) {
@@ -164,11 +163,10 @@ static int parse_opts(int argc, char **argv, cli *c)
             c->ext_given = 1;
             break;
         case 'm':
-            if (lede__parse_size(optarg, &size) || size == 0 || size > 0xFFFFFFFEULL)
+            if (lede__parse_doc_bytes(optarg, &c->max_doc))
                 return usage_error("--max-doc-bytes must be an integer in [1, 4294967294] or a "
-                                   "size such as 64M (K, M, G: KiB, MiB, GiB), not '%s'",
+                                   "size such as 64M " LEDE_SIZE_UNITS ", not '%s'",
                                    optarg);
-            c->max_doc = (size_t)size;
             c->max_given = 1;
             break;
         case 'j':
@@ -519,11 +517,8 @@ static int cmd_stages(int argc, char **argv)
         return EXIT_USAGE;
     }
     printf("search path:\n");
-    for (const char *const *d = lede__loader_dirs(ld); *d; d++) {
-        struct stat st;
-        printf("  %s%s\n", *d,
-               stat(*d, &st) == 0 && S_ISDIR(st.st_mode) ? "" : " (no such directory)");
-    }
+    for (const char *const *d = lede__loader_dirs(ld); *d; d++)
+        printf("  %s%s\n", *d, lede__loader_dir_note(*d));
     printf("stages:\n");
     lede__loader_list(ld, visit_stage, &count);
     if (count == 0)

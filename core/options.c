@@ -88,6 +88,15 @@ int lede__parse_size(const char *text, unsigned long long *out)
     return 0;
 }
 
+int lede__parse_doc_bytes(const char *text, size_t *out)
+{
+    unsigned long long u;
+    if (lede__parse_size(text, &u) || u == 0 || u > 0xFFFFFFFEULL)
+        return -1;
+    *out = (size_t)u;
+    return 0;
+}
+
 int lede__option_takes_size(const char *name)
 {
     size_t n = strlen(name);
@@ -127,10 +136,10 @@ static int assign(lede__optval *v, const char *stage, const char *where, const c
             errno = 0;
             x = strtoll(text, &end, 10);
             if (errno || end == text || *end)
-                return lede_error_set(
-                    err, LEDE_ECONFIG, "%s%sstage '%s': option '%s' must be %s%s, not '%s'", w, sep,
-                    stage, d->name, type_name(d->type),
-                    size ? " or a size such as 4K (K, M, G: KiB, MiB, GiB)" : "", text);
+                return lede_error_set(err, LEDE_ECONFIG,
+                                      "%s%sstage '%s': option '%s' must be %s%s, not '%s'", w, sep,
+                                      stage, d->name, type_name(d->type),
+                                      size ? " or a size such as 4K " LEDE_SIZE_UNITS : "", text);
         }
         if (has_range(d) && (x < d->min || x > d->max)) {
             /* A size with a suffix is named as typed, and in bytes as the range is. */
