@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "lede_internal.h"
 
@@ -57,14 +58,6 @@ static void choices_text(const lede_option_desc *d, char *out, size_t size)
     }
 }
 
-/* Whether text is word (lower-case ASCII) in any case. */
-static int same_word(const char *text, const char *word)
-{
-    while (*word && tolower((unsigned char)*text) == *word)
-        text++, word++;
-    return *text == '\0' && *word == '\0';
-}
-
 int lede__parse_size(const char *text, unsigned long long *out)
 {
     static const char units[] = "kmg";
@@ -78,7 +71,7 @@ int lede__parse_size(const char *text, unsigned long long *out)
     unsigned long long x = strtoull(text, &end, 10);
     if (*end) {
         u = strchr(units, tolower((unsigned char)*end));
-        if (!u || (end[1] && !same_word(end + 1, "ib")))
+        if (!u || (end[1] && strcasecmp(end + 1, "ib") != 0))
             return -1;
         shift = 10 * (int)(u - units + 1);
     }
@@ -115,11 +108,11 @@ static int assign(lede__optval *v, const char *stage, const char *where, const c
     switch (d->type) {
     case LEDE_OPT_BOOL:
         /* In any case, as libconfig reads TRUE and False in a config file. */
-        if (same_word(text, "true") || !strcmp(text, "1") || same_word(text, "yes") ||
-            same_word(text, "on"))
+        if (!strcasecmp(text, "true") || !strcmp(text, "1") || !strcasecmp(text, "yes") ||
+            !strcasecmp(text, "on"))
             v->i = 1;
-        else if (same_word(text, "false") || !strcmp(text, "0") || same_word(text, "no") ||
-                 same_word(text, "off"))
+        else if (!strcasecmp(text, "false") || !strcmp(text, "0") || !strcasecmp(text, "no") ||
+                 !strcasecmp(text, "off"))
             v->i = 0;
         else
             return lede_error_set(err, LEDE_ECONFIG,
