@@ -26,11 +26,6 @@
 
 #include "tok.h"
 
-#if defined(__SSE2__) && defined(__GNUC__)
-#include <emmintrin.h>
-#define TOK_SSE2 1
-#endif
-
 /* The end of the run of ASCII lower-case letters starting at q (q <= end). Eight bytes
  * at a time where the platform allows: a byte-by-byte loop mispredicts its exit at the
  * end of nearly every word, which is most of the cost of tokenizing plain text. */

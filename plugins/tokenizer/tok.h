@@ -22,6 +22,12 @@
 #include "lede/error.h"
 #include "skipped.h"
 
+/* SSE2, where the compiler has it (every x86-64): the scans that take 16 bytes a step. */
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define TOK_SSE2 1
+#endif
+
 /* ---- character classes (classify.c) ---- */
 
 enum tok_cc {

@@ -34,10 +34,6 @@
 #include "lede/stage.h"
 #include "tok.h"
 
-#if defined(__SSE2__) && defined(__GNUC__)
-#include <emmintrin.h>
-#define TOK_SSE2 1
-#endif
 /* Eight tokens a step on x86 processors with AVX2 (GCC and clang's target attribute and
  * CPU test, as core/buf.c). */
 #if defined(TOK_SSE2) && (defined(__x86_64__) || defined(__i386__)) &&                             \
