@@ -211,15 +211,21 @@ static inline __m128i load_partial16(const unsigned char *s, unsigned n)
 #endif
 
 #ifdef BUF_AVX2
+/* The bytes of x that always need an escape: controls, '"', '\\' and DEL. */
+__attribute__((target("avx2"))) static inline __m256i escape_always32(__m256i x)
+{
+    __m256i m = _mm256_cmpeq_epi8(_mm256_min_epu8(x, _mm256_set1_epi8(0x1F)), x);
+    m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8('"')));
+    m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\\')));
+    return _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8(0x7F)));
+}
+
 /* Bit i set when byte i of the 32 at p needs a look, as escape_mask16 marks them; the
  * third byte of an E2 sequence comes from a load 2 bytes further, so p[0..34) is read. */
 __attribute__((target("avx2"))) static inline unsigned escape_mask32(const unsigned char *p)
 {
     const __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)p);
-    __m256i m = _mm256_cmpeq_epi8(_mm256_min_epu8(x, _mm256_set1_epi8(0x1F)), x);
-    m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8('"')));
-    m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\\')));
-    m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8(0x7F)));
+    __m256i m = escape_always32(x);
     /* E2 at i, A8 or A9 (A9 once the low bit is set) at i + 2; most blocks of most texts
      * hold no E2, and skip the second load. */
     __m256i e2 = _mm256_cmpeq_epi8(x, _mm256_set1_epi8((char)0xE2));
@@ -263,11 +269,8 @@ escape_avx2(const unsigned char *p, const unsigned char *end, char **out,
     size_t r = (size_t)(end - p);
     if (r - 1 < 32 && end - *copied >= 32) {
         const __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(end - 32));
-        __m256i m = _mm256_cmpeq_epi8(_mm256_min_epu8(x, _mm256_set1_epi8(0x1F)), x);
-        m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8('"')));
-        m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8('\\')));
-        m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8(0x7F)));
-        m = _mm256_or_si256(m, _mm256_cmpeq_epi8(x, _mm256_set1_epi8((char)0xE2)));
+        __m256i m =
+            _mm256_or_si256(escape_always32(x), _mm256_cmpeq_epi8(x, _mm256_set1_epi8((char)0xE2)));
         if (!((unsigned)_mm256_movemask_epi8(m) >> (32 - r))) {
             _mm256_storeu_si256((__m256i *)(void *)(o - (32 - r)), x);
             o += r;
