@@ -388,17 +388,20 @@ typedef struct fallback {
 } fallback;
 
 /* Remembers walk what's answer from byte pos (out after counted mentions, or none and the
- * fallback fb) and returns 0, with *res the walk's result. */
+ * fallback fb) and returns 0, with *res the walk's result. An organisation's walk is not
+ * remembered: no later walk reads it (walk_back_local()). */
 static int walk_done(qt_names *nm, int what, uint32_t pos, const char *out, int counted,
                      const fallback *fb, const char **res)
 {
+    *res = out ? out : fb->name;
+    if (what == WANT_ORG || what == WANT_ORG_SUBJECT)
+        return 0;
     nm->walks[what].pos = pos;
     nm->walks[what].counted = (uint32_t)counted;
     nm->walks[what].out = out;
     nm->walks[what].fallback = fb->name;
     nm->walks[what].fallback_at = (uint32_t)fb->at;
     nm->walks[what].valid = 1;
-    *res = out ? out : fb->name;
     return 0;
 }
 
