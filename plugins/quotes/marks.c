@@ -701,13 +701,20 @@ static int collect(pairing *p, lede_error *err)
     /* Each segment is cut at the removal of its own opening mark from the stack, and no
      * mark opens twice (a paragraph read again starts after its unclosed mark): there are
      * no more segments than marks. */
-    p->c = qt_table_alloc(v, (total + 1) * sizeof *p->c);
-    p->stack = qt_table_alloc(v, (total + 1) * sizeof *p->stack);
-    p->seg = qt_table_alloc(v, (total + 1) * sizeof *p->seg);
-    p->cap_seg = total + 1;
-    if (!p->c || !p->stack || !p->seg)
+    /* The three tables in one allocation. */
+    _Static_assert(sizeof(cand) % _Alignof(qt_seg) == 0 &&
+                       (sizeof(cand) + sizeof(qt_seg)) % _Alignof(uint32_t) == 0,
+                   "the tables after the candidates are aligned");
+    size_t room = total + 1;
+    unsigned char *mem =
+        qt_table_alloc(v, room * (sizeof *p->c + sizeof *p->seg + sizeof *p->stack));
+    if (!mem)
         return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu mark candidates",
                               total);
+    p->c = (cand *)(void *)mem;
+    p->seg = (qt_seg *)(void *)(mem + room * sizeof *p->c);
+    p->stack = (uint32_t *)(void *)(mem + room * (sizeof *p->c + sizeof *p->seg));
+    p->cap_seg = room;
     if (n <= LOCAL_CANDS) {
         memcpy(p->c, local, n * sizeof *p->c);
         p->n_c = n;
