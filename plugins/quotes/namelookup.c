@@ -154,8 +154,10 @@ static int chain_search(qt_names *nm, qt_chain *c, size_t limit)
     return 0;
 }
 
-/* Hits a new chain has room for: most surnames are spelt a few times in a document. */
+/* Hits and mentions a new chain has room for after it: most surnames are spelt a few times
+ * in a document (grow() moves them when there are more). */
 #define CHAIN_HITS 8
+#define CHAIN_MENTIONS 4
 
 /* The chain of the surname of n bytes at s, searched in the text up to byte limit (none
  * of its mentions read yet when new). NULL when the index must answer (or out of memory:
@@ -171,8 +173,8 @@ static qt_chain *chain_of(qt_names *nm, const char *s, size_t n, size_t limit)
     if (!c) {
         if (n == 0 || nm->n_chains == MAX_CHAINS)
             return NULL;
-        /* With room for its first hits after it (grow() moves them when there are more). */
-        c = lede_doc_alloc(v->doc, sizeof *c + CHAIN_HITS * sizeof *c->hits);
+        c = lede_doc_alloc(v->doc, sizeof *c + CHAIN_MENTIONS * sizeof *c->m +
+                                       CHAIN_HITS * sizeof *c->hits);
         if (!c) {
             nm->failed = 1;
             return NULL;
@@ -181,7 +183,9 @@ static qt_chain *chain_of(qt_names *nm, const char *s, size_t n, size_t limit)
         c->key = (uint32_t)(s - v->text);
         c->key_len = (uint32_t)n;
         c->head = LEDE_NONE;
-        c->hits = (uint32_t *)(void *)(c + 1);
+        c->m = (qt_mrec *)(void *)(c + 1);
+        c->cap = CHAIN_MENTIONS;
+        c->hits = (uint32_t *)(void *)(c->m + CHAIN_MENTIONS);
         c->cap_hits = CHAIN_HITS;
     }
     return chain_search(nm, c, limit) < 0 ? NULL : c;
