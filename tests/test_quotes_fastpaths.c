@@ -430,6 +430,93 @@ static uint32_t lookup_word(const qt_lexicon *lex, const char *text, size_t len,
     return b & ~QT_BIT_KNOWN;
 }
 
+/* qt_cue_at() on the second word of the words of text (split at spaces, at most 4), *end
+ * relative to it. */
+static qt_cue_kind cue_of(const qt_lexicon *lex, const char *text, size_t *end)
+{
+    lede_token tok[4];
+    uint32_t bits[5] = {0};
+    size_t n = 0, len = strlen(text);
+    for (size_t b = 0; b < len && n < 4;) {
+        size_t e = b;
+        while (e < len && text[e] != ' ')
+            e++;
+        tok[n++] = (lede_token){(uint32_t)b, (uint32_t)e, LEDE_TOK_WORD, 0};
+        b = e + 1;
+    }
+    qt_view v;
+    memset(&v, 0, sizeof v);
+    v.text = text;
+    v.len = len;
+    v.tok = tok;
+    v.n_tok = n;
+    v.lexbits = bits;
+    v.lex = lex;
+    size_t e = 0;
+    qt_cue_kind kind = qt_cue_at(&v, 1, &e);
+    *end = e - 1;
+    return kind;
+}
+
+/* The cue heads are read from one table of words and the words after them: each two-word
+ * cue with each of its second words, and not without one; the verbs of report in lower case
+ * only, and not after an article. */
+static void test_cue_heads_take_the_words_their_table_gives(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        qt_cue_kind kind;
+        size_t len; /* words of the cue (not read for none) */
+    } cases[] = {{"it according to her", QT_CUE_ACCORDING, 2},
+                 {"it according as", QT_CUE_NONE, 1},
+                 {"she went on", QT_CUE_VERB, 2},
+                 {"she goes on", QT_CUE_VERB, 2},
+                 {"I go on", QT_CUE_VERB, 2},
+                 {"she went off", QT_CUE_NONE, 1},
+                 {"she referred to", QT_CUE_VERB, 2},
+                 {"she refers out", QT_CUE_VERB, 2},
+                 {"she pointed out", QT_CUE_VERB, 2},
+                 {"she points to", QT_CUE_VERB, 2},
+                 {"she pointed at", QT_CUE_NONE, 1},
+                 {"Rosenthal put it", QT_CUE_VERB, 2},
+                 {"he puts it", QT_CUE_VERB, 2},
+                 {"he put them", QT_CUE_NONE, 1},
+                 {"while referring to", QT_CUE_PARTICIPLE, 2},
+                 {"while pointing out", QT_CUE_PARTICIPLE, 2},
+                 {"while referring back", QT_CUE_NONE, 1},
+                 {"he accused them", QT_CUE_REPORT, 1},
+                 {"he accuses them", QT_CUE_REPORT, 1},
+                 {"to accuse them", QT_CUE_REPORT, 1},
+                 {"has pledged to", QT_CUE_REPORT, 1},
+                 {"he dismissed it", QT_CUE_REPORT, 1},
+                 {"he dismisses it", QT_CUE_REPORT, 1},
+                 {"to highlight it", QT_CUE_REPORT, 1},
+                 {"he Accused them", QT_CUE_NONE, 1},
+                 {"the accused man", QT_CUE_NONE, 1},
+                 {"he spoke of", QT_CUE_REPORT, 2},
+                 {"he speaks about", QT_CUE_REPORT, 2},
+                 {"he talked about", QT_CUE_REPORT, 2},
+                 {"he talked of", QT_CUE_REPORT, 2},
+                 {"he spoke to", QT_CUE_NONE, 1},
+                 {"to call for", QT_CUE_REPORT, 2},
+                 {"he calls for", QT_CUE_REPORT, 2},
+                 {"he calls on", QT_CUE_NONE, 1},
+                 {"the calls for", QT_CUE_NONE, 2},
+                 {"he said it", QT_CUE_VERB, 1}};
+    qt_lexicon *lex = NULL;
+    lede_error err;
+    assert_int_equal(qt_lexicon_new(&lex, &err), 0);
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        size_t len;
+        qt_cue_kind kind = cue_of(lex, cases[k].text, &len);
+        if (kind != cases[k].kind || (kind != QT_CUE_NONE && len != cases[k].len))
+            fail_msg("%s: kind %d over %zu words, expected %d over %zu", cases[k].text, (int)kind,
+                     len, (int)cases[k].kind, cases[k].len);
+    }
+    qt_lexicon_free(lex);
+}
+
 /* A word is keyed from 16 bytes read at once, those past its length cleared by a mask per
  * length, when 16 bytes of text follow its start, else byte by byte: the two keys agree at
  * every length a lexicon word has, in any case, and a word one byte longer or shorter than
@@ -908,6 +995,7 @@ int main(void)
         cmocka_unit_test(test_window_after_ends_right_at_the_sentence_end),
         cmocka_unit_test(test_pronoun_after_a_sentence_end_stands_for_its_description),
         cmocka_unit_test(test_longest_lexicon_word_is_a_cue),
+        cmocka_unit_test(test_cue_heads_take_the_words_their_table_gives),
         cmocka_unit_test(test_lexicon_key_is_the_same_read_at_once_or_byte_by_byte),
         cmocka_unit_test(test_name_with_a_capital_beyond_ascii_is_a_speaker),
         cmocka_unit_test(test_sentence_initial_common_word_is_not_part_of_a_name),

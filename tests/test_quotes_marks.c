@@ -167,6 +167,29 @@ static void test_caption_with_an_in_word_apostrophe_is_not_skipped(void **state)
     assert_int_equal(
         qtu_find(&t, "The Kremlin does not want to be isolated internationally.")->continues, 0);
     qtu_free(&t);
+    /* Two captions between (the most that are skipped), read by one cursor: an apostrophe
+     * in either, near its start or its end, stops the continuation; none lets it go on. */
+    const char *const pairs[][2] = {
+        {"The Army drone during military drills", "The Army's drone"},
+        {"The Army's drone", "The Army drone during military drills"},
+        {"The drone", "A long caption of the drills held by the Army, and the Army's"},
+        {"The drone during the drills", "Military drills"}};
+    for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++) {
+        char text[512];
+        snprintf(text, sizeof text,
+                 "Andrey Kortunov said: \xE2\x80\x98This is an important visit for Putin "
+                 "personally.\n\n%s\n\n%s\n\n\xE2\x80\x98The Kremlin does not want to be "
+                 "isolated internationally.\xE2\x80\x99\n",
+                 pairs[k][0], pairs[k][1]);
+        qtu_run(&t, text, NULL);
+        uint32_t continues =
+            qtu_find(&t, "The Kremlin does not want to be isolated internationally.")->continues;
+        if (k < 3)
+            assert_int_equal(continues, LEDE_NONE);
+        else
+            assert_int_equal(continues, 0);
+        qtu_free(&t);
+    }
 }
 
 static void test_lost_paragraph_break_continues_quotation(void **state)

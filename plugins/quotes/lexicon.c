@@ -330,18 +330,34 @@ static const char *const nationals[] = {
     "turks", "kenyans", "ethiopians", "moroccans", "nigerians", "mexicans", "indians",
     "pakistanis", "israelis", "palestinians", "iraqis", "iranians", "briton", "scot", NULL};
 
-/* First words of the cue phrases qt_cue_at() reads word by word (according to, went on). */
-static const char *const cue_heads[] = {
-    "according", "went", "goes", "go", "referred", "refers", "pointed", "points", "put", "puts",
-    "referring", "pointing", NULL};
-/* Verbs whose object a partial quotation words, which seldom introduce a full one: S accused
- * X of "...", S has pledged to "...", S dismissed them as "...", S will highlight the anger
- * of "...", S spoke of "...", S talked about a "...", S will call for a "..." (BBC
- * politics/253, politics/316, politics/247, politics/095, politics/264). Their words stand
- * in the cue filter under QT_W_CUE_HEADS; qt_cue_at() reads them as QT_CUE_REPORT. */
-static const char *const report_verbs[] = {
-    "accused", "accuses", "accuse", "pledged", "dismissed", "dismisses", "highlight",
-    "spoke", "speaks", "talked", "call", "calls", NULL};
+/* Cue heads (QT_W_CUE_HEADS in the lexicon and its cue filter), one row each, read by
+ * qt_cue_at(): the first words of the cue phrases read word by word (according to, went
+ * on, as Rosenthal put it), which are a cue only with a word of next[] after them; and, of
+ * kind QT_CUE_REPORT, the verbs whose object a partial quotation words, which seldom
+ * introduce a full one: S accused X of "...", S has pledged to "...", S dismissed them as
+ * "...", S will highlight the anger of "...", S spoke of "...", S talked about a "...", S
+ * will call for a "..." (BBC politics/253, politics/316, politics/247, politics/095,
+ * politics/264); those with next[] read with its word only (spoke of, call for). */
+typedef struct cue_head {
+    const char *word;
+    const char *next[2]; /* NULL-padded; none: a verb of one word */
+    qt_cue_kind kind;
+} cue_head;
+static const cue_head cue_heads[] = {
+    {"according", {"to"}, QT_CUE_ACCORDING},
+    {"went", {"on"}, QT_CUE_VERB}, {"goes", {"on"}, QT_CUE_VERB}, {"go", {"on"}, QT_CUE_VERB},
+    {"referred", {"to", "out"}, QT_CUE_VERB}, {"refers", {"to", "out"}, QT_CUE_VERB},
+    {"pointed", {"to", "out"}, QT_CUE_VERB}, {"points", {"to", "out"}, QT_CUE_VERB},
+    {"put", {"it"}, QT_CUE_VERB}, {"puts", {"it"}, QT_CUE_VERB},
+    {"referring", {"to", "out"}, QT_CUE_PARTICIPLE},
+    {"pointing", {"to", "out"}, QT_CUE_PARTICIPLE},
+    {"accused", {NULL}, QT_CUE_REPORT}, {"accuses", {NULL}, QT_CUE_REPORT},
+    {"accuse", {NULL}, QT_CUE_REPORT}, {"pledged", {NULL}, QT_CUE_REPORT},
+    {"dismissed", {NULL}, QT_CUE_REPORT}, {"dismisses", {NULL}, QT_CUE_REPORT},
+    {"highlight", {NULL}, QT_CUE_REPORT},
+    {"spoke", {"of", "about"}, QT_CUE_REPORT}, {"speaks", {"of", "about"}, QT_CUE_REPORT},
+    {"talked", {"of", "about"}, QT_CUE_REPORT},
+    {"call", {"for"}, QT_CUE_REPORT}, {"calls", {"for"}, QT_CUE_REPORT}};
 /* clang-format on */
 
 /* ---- the lexicon: every word of the lists in one hash table ----
@@ -378,8 +394,6 @@ static const struct {
     {prepositions, QT_W_PREPOSITIONS},
     {phrase_openers, QT_W_PHRASE_OPENERS},
     {title_small, QT_W_TITLE_SMALL},
-    {cue_heads, QT_W_CUE_HEADS},
-    {report_verbs, QT_W_CUE_HEADS},
     {roles, QT_W_ROLES},
     {nationals, QT_W_ROLES},
     {ly_nouns, QT_W_LY_NOUNS},
@@ -513,9 +527,35 @@ static size_t find_slot(const qt_lexicon *lex, uint64_t h, const lex_key *k, siz
     return at;
 }
 
+/* Enters word w in list bit. 0, or LEDE_EINVAL for a word the table cannot hold. */
+static int add_word(qt_lexicon *lex, const char *w, uint32_t bit, lede_error *err)
+{
+    size_t n = strlen(w);
+    if (n == 0 || n > QT_WORD_MAX)
+        return lede_error_set(err, LEDE_EINVAL,
+                              "quotes: lexicon word '%s' is empty or longer than %d", w,
+                              QT_WORD_MAX);
+    lex_key k;
+    uint64_t h = make_key(w, n, &k);
+    size_t at = find_slot(lex, h, &k, n);
+    lex->slot[at].key = k;
+    lex->slot[at].bits |= bit | (uint32_t)n << LEX_LEN_SHIFT;
+    if (n > lex->max_len)
+        lex->max_len = n;
+    if (bit == QT_W_TITLE_SMALL && n > lex->small_max)
+        lex->small_max = n;
+    unsigned fb = filter_bit(w, n);
+    lex->filter[fb / 64] |= (uint64_t)1 << (fb % 64);
+    if (bit & CUE_LISTS)
+        lex->cue_filter[fb / 64] |= (uint64_t)1 << (fb % 64);
+    return 0;
+}
+
+#define N_CUE_HEADS (sizeof cue_heads / sizeof cue_heads[0])
+
 int qt_lexicon_new(qt_lexicon **out, lede_error *err)
 {
-    size_t words = 0;
+    size_t words = N_CUE_HEADS;
     for (size_t r = 0; r < sizeof registry / sizeof registry[0]; r++)
         for (size_t i = 0; registry[r].list[i]; i++)
             words++;
@@ -531,30 +571,15 @@ int qt_lexicon_new(qt_lexicon **out, lede_error *err)
         qt_lexicon_free(lex);
         return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for the lexicon");
     }
-    for (size_t r = 0; r < sizeof registry / sizeof registry[0]; r++) {
-        for (size_t i = 0; registry[r].list[i]; i++) {
-            const char *w = registry[r].list[i];
-            size_t n = strlen(w);
-            if (n == 0 || n > QT_WORD_MAX) {
-                qt_lexicon_free(lex);
-                return lede_error_set(err, LEDE_EINVAL,
-                                      "quotes: lexicon word '%s' is empty or longer than %d", w,
-                                      QT_WORD_MAX);
-            }
-            lex_key k;
-            uint64_t h = make_key(w, n, &k);
-            size_t at = find_slot(lex, h, &k, n);
-            lex->slot[at].key = k;
-            lex->slot[at].bits |= registry[r].bit | (uint32_t)n << LEX_LEN_SHIFT;
-            if (n > lex->max_len)
-                lex->max_len = n;
-            if (registry[r].bit == QT_W_TITLE_SMALL && n > lex->small_max)
-                lex->small_max = n;
-            unsigned bit = filter_bit(w, n);
-            lex->filter[bit / 64] |= (uint64_t)1 << (bit % 64);
-            if (registry[r].bit & CUE_LISTS)
-                lex->cue_filter[bit / 64] |= (uint64_t)1 << (bit % 64);
-        }
+    int rc = 0;
+    for (size_t r = 0; r < sizeof registry / sizeof registry[0] && !rc; r++)
+        for (size_t i = 0; registry[r].list[i] && !rc; i++)
+            rc = add_word(lex, registry[r].list[i], registry[r].bit, err);
+    for (size_t i = 0; i < N_CUE_HEADS && !rc; i++)
+        rc = add_word(lex, cue_heads[i].word, QT_W_CUE_HEADS, err);
+    if (rc) {
+        qt_lexicon_free(lex);
+        return rc;
     }
     *out = lex;
     return 0;
@@ -770,26 +795,29 @@ static qt_cue_kind verb_after(const qt_view *v, size_t i, uint32_t tcase)
     return QT_CUE_VERB;
 }
 
-/* qt_cue_at() for a token i of the cue heads that opens no cue phrase: QT_CUE_REPORT for
- * the verbs whose object a partial quotation words (report_verbs; *end past a two-word one:
- * spoke of, call for), else QT_CUE_NONE. */
-static qt_cue_kind report_at(const qt_view *v, size_t i, size_t *end)
+/* qt_cue_at() for token i of the cue heads: its row of cue_heads decides, whatever other
+ * cue lists hold the word (referring and pointing are participles only with to or out);
+ * *end past a word of next[] (according to, spoke of). */
+static qt_cue_kind head_at(const qt_view *v, size_t i, size_t *end)
 {
-    if (!qt_tok_lowercase(v, i))
+    const char *w = v->text + v->tok[i].start;
+    size_t n = v->tok[i].end - v->tok[i].start;
+    char c0 = (char)(w[0] | 0x20); /* (a lexicon word: n >= 1) */
+    const cue_head *h = cue_heads;
+    while (h < cue_heads + N_CUE_HEADS && !(h->word[0] == c0 && qt_word_eq(w, n, h->word)))
+        h++;
+    if (h == cue_heads + N_CUE_HEADS)
         return QT_CUE_NONE;
-    size_t k = 0;
-    while (report_verbs[k] && !qt_tok_is(v, i, report_verbs[k]))
-        k++;
-    if (!report_verbs[k])
+    /* A verb of report is one only in lower case. */
+    if (h->kind == QT_CUE_REPORT && !qt_tok_lowercase(v, i))
         return QT_CUE_NONE;
-    /* Spoke of, talked about, call for: two words. */
-    const char *w = report_verbs[k];
-    if (w[0] == 's' || w[0] == 't' || w[0] == 'c') {
-        if (!(w[0] == 'c' ? qt_tok_is(v, i + 1, "for")
-                          : qt_tok_is(v, i + 1, "of") || qt_tok_is(v, i + 1, "about")))
+    if (h->next[0]) {
+        if (!qt_tok_is(v, i + 1, h->next[0]) && !(h->next[1] && qt_tok_is(v, i + 1, h->next[1])))
             return QT_CUE_NONE;
         *end = i + 2;
     }
+    if (h->kind != QT_CUE_REPORT)
+        return h->kind;
     /* The calls for, the accused: a noun after an article or a possessive (as for cues). */
     return noun_after_opener(v, i) ? QT_CUE_NONE : QT_CUE_REPORT;
 }
@@ -802,37 +830,8 @@ static qt_cue_kind cue_at_listed(const qt_view *v, size_t i, uint32_t bits, size
         bits = lookup_passed(v, i, v->tok[i].end - v->tok[i].start);
     if (!(bits & CUE_LISTS))
         return QT_CUE_NONE;
-    /* (The phrases open with a, g, p, r or w: the verbs of report_at() mostly not.) */
-    char c0 = (char)(v->text[v->tok[i].start] | 0x20);
-    if ((bits & QT_W_CUE_HEADS) &&
-        (c0 == 'a' || c0 == 'g' || c0 == 'p' || c0 == 'r' || c0 == 'w')) {
-        if (qt_tok_is(v, i, "according") && qt_tok_is(v, i + 1, "to")) {
-            *end = i + 2;
-            return QT_CUE_ACCORDING;
-        }
-        if ((qt_tok_is(v, i, "went") || qt_tok_is(v, i, "goes") || qt_tok_is(v, i, "go")) &&
-            qt_tok_is(v, i + 1, "on")) {
-            *end = i + 2;
-            return QT_CUE_VERB;
-        }
-        if ((qt_tok_is(v, i, "referred") || qt_tok_is(v, i, "refers") ||
-             qt_tok_is(v, i, "pointed") || qt_tok_is(v, i, "points")) &&
-            (qt_tok_is(v, i + 1, "to") || qt_tok_is(v, i + 1, "out"))) {
-            *end = i + 2;
-            return QT_CUE_VERB;
-        }
-        if ((qt_tok_is(v, i, "put") || qt_tok_is(v, i, "puts")) && qt_tok_is(v, i + 1, "it")) {
-            *end = i + 2; /* as Rosenthal put it, "..." */
-            return QT_CUE_VERB;
-        }
-        if ((qt_tok_is(v, i, "referring") || qt_tok_is(v, i, "pointing")) &&
-            (qt_tok_is(v, i + 1, "to") || qt_tok_is(v, i + 1, "out"))) {
-            *end = i + 2;
-            return QT_CUE_PARTICIPLE;
-        }
-    }
-    if ((bits & QT_W_CUE_HEADS) && !(bits & QT_W_CUE_VERBS))
-        return report_at(v, i, end);
+    if (bits & QT_W_CUE_HEADS)
+        return head_at(v, i, end);
     uint32_t tcase = qt_tok_case(v, i);
     if (!tcase)
         return QT_CUE_NONE;

@@ -576,7 +576,7 @@ static void cursor_gather(const qt_view *v, cand_cursor *cc, size_t ps)
 /* Reads paragraph pi for candidates, from cursor cc. In-word apostrophes (doesn’t, Iran's,
  * 5'10) are an apostrophe whatever is open, as role_of() says of a ’ or ' between letters
  * or digits: they are not stored (news text holds about one every 400 bytes), and only
- * whether a paragraph holds one matters to the pairing (para_has_apostrophe()). SCAN_STORE
+ * whether a paragraph holds one matters to the pairing (paras_have_apostrophe()). SCAN_STORE
  * appends the marks to out[n_c ..] and returns the new count, or cap + 1 when more than cap
  * would be stored; SCAN_COUNT returns n_c plus the paragraph's marks; SCAN_APOSTROPHE
  * returns 1 when the paragraph holds an in-word apostrophe, else 0. */
@@ -671,15 +671,17 @@ static size_t count_marks(const qt_view *v)
     return n_c;
 }
 
-/* Paragraph pi holds an in-word apostrophe: to the pairing, a paragraph with a candidate
- * that is no mark (it neither opens the paragraph nor is it free of candidates). */
-static int para_has_apostrophe(const qt_view *v, size_t pi)
+/* One of paragraphs [from, to) holds an in-word apostrophe: to the pairing, a paragraph
+ * with a candidate that is no mark (it neither opens the paragraph nor is it free of
+ * candidates). One cursor reads them all, as scan_marks() does. */
+static int paras_have_apostrophe(const qt_view *v, size_t from, size_t to)
 {
-    if (pi >= v->n_para)
-        return 0;
     cand_cursor cc;
     cursor_init(&cc);
-    return scan_para(v, &cc, pi, SCAN_APOSTROPHE, NULL, 0, 0) != 0;
+    for (size_t pi = from; pi < to && pi < v->n_para; pi++)
+        if (scan_para(v, &cc, pi, SCAN_APOSTROPHE, NULL, 0, 0))
+            return 1;
+    return 0;
 }
 
 /* Marks a document holds at most, for most documents: collected on the stack in one
@@ -699,13 +701,20 @@ static int collect(pairing *p, lede_error *err)
     /* Each segment is cut at the removal of its own opening mark from the stack, and no
      * mark opens twice (a paragraph read again starts after its unclosed mark): there are
      * no more segments than marks. */
-    p->c = qt_table_alloc(v, (total + 1) * sizeof *p->c);
-    p->stack = qt_table_alloc(v, (total + 1) * sizeof *p->stack);
-    p->seg = qt_table_alloc(v, (total + 1) * sizeof *p->seg);
-    p->cap_seg = total + 1;
-    if (!p->c || !p->stack || !p->seg)
+    /* The three tables in one allocation. */
+    _Static_assert(sizeof(cand) % _Alignof(qt_seg) == 0 &&
+                       (sizeof(cand) + sizeof(qt_seg)) % _Alignof(uint32_t) == 0,
+                   "the tables after the candidates are aligned");
+    size_t room = total + 1;
+    unsigned char *mem =
+        qt_table_alloc(v, room * (sizeof *p->c + sizeof *p->seg + sizeof *p->stack));
+    if (!mem)
         return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu mark candidates",
                               total);
+    p->c = (cand *)(void *)mem;
+    p->seg = (qt_seg *)(void *)(mem + room * sizeof *p->c);
+    p->stack = (uint32_t *)(void *)(mem + room * (sizeof *p->c + sizeof *p->seg));
+    p->cap_seg = room;
     if (n <= LOCAL_CANDS) {
         memcpy(p->c, local, n * sizeof *p->c);
         p->n_c = n;
@@ -928,10 +937,7 @@ static int continued_later(const pairing *p, size_t pi, size_t next)
         return 0;
     /* The paragraphs between hold no mark, nor an in-word apostrophe (which is no mark but
      * makes the paragraph one that is not skipped). */
-    for (size_t q = pi + 1; q < c->para; q++)
-        if (para_has_apostrophe(p->v, q))
-            return 0;
-    return 1;
+    return !paras_have_apostrophe(p->v, pi + 1, c->para);
 }
 
 static void end_paragraph(pairing *p, uint32_t para_end)

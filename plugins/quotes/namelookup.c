@@ -154,6 +154,11 @@ static int chain_search(qt_names *nm, qt_chain *c, size_t limit)
     return 0;
 }
 
+/* Hits and mentions a new chain has room for after it: most surnames are spelt a few times
+ * in a document (grow() moves them when there are more). */
+#define CHAIN_HITS 8
+#define CHAIN_MENTIONS 4
+
 /* The chain of the surname of n bytes at s, searched in the text up to byte limit (none
  * of its mentions read yet when new). NULL when the index must answer (or out of memory:
  * nm->failed). */
@@ -168,7 +173,8 @@ static qt_chain *chain_of(qt_names *nm, const char *s, size_t n, size_t limit)
     if (!c) {
         if (n == 0 || nm->n_chains == MAX_CHAINS)
             return NULL;
-        c = lede_doc_alloc(v->doc, sizeof *c);
+        c = lede_doc_alloc(v->doc, sizeof *c + CHAIN_MENTIONS * sizeof *c->m +
+                                       CHAIN_HITS * sizeof *c->hits);
         if (!c) {
             nm->failed = 1;
             return NULL;
@@ -177,6 +183,10 @@ static qt_chain *chain_of(qt_names *nm, const char *s, size_t n, size_t limit)
         c->key = (uint32_t)(s - v->text);
         c->key_len = (uint32_t)n;
         c->head = LEDE_NONE;
+        c->m = (qt_mrec *)(void *)(c + 1);
+        c->cap = CHAIN_MENTIONS;
+        c->hits = (uint32_t *)(void *)(c->m + CHAIN_MENTIONS);
+        c->cap_hits = CHAIN_HITS;
     }
     return chain_search(nm, c, limit) < 0 ? NULL : c;
 }
@@ -388,17 +398,20 @@ typedef struct fallback {
 } fallback;
 
 /* Remembers walk what's answer from byte pos (out after counted mentions, or none and the
- * fallback fb) and returns 0, with *res the walk's result. */
+ * fallback fb) and returns 0, with *res the walk's result. An organisation's walk is not
+ * remembered: no later walk reads it (walk_back_local()). */
 static int walk_done(qt_names *nm, int what, uint32_t pos, const char *out, int counted,
                      const fallback *fb, const char **res)
 {
+    *res = out ? out : fb->name;
+    if (what == WANT_ORG || what == WANT_ORG_SUBJECT)
+        return 0;
     nm->walks[what].pos = pos;
     nm->walks[what].counted = (uint32_t)counted;
     nm->walks[what].out = out;
     nm->walks[what].fallback = fb->name;
     nm->walks[what].fallback_at = (uint32_t)fb->at;
     nm->walks[what].valid = 1;
-    *res = out ? out : fb->name;
     return 0;
 }
 

@@ -103,9 +103,11 @@ struct qt_names {
     size_t role_work;             /* tokens they have read */
     qt_chain *chains[MAX_CHAINS]; /* arena memory, one at a time: most documents need few */
     size_t n_chains;
-    /* The last local pronoun walk of each kind (WANT_*): from byte pos it found out (NULL
-     * for none, or only a fallback) with `counted` mentions counted before it. A later walk of the
-     * kind from further on that reaches the mentions before pos knows the rest of its walk. */
+    /* The last local pronoun walk of each kind (WANT_*) but the organisations' (it, they
+     * look back only to the paragraph before: their slots stay empty): from byte pos it
+     * found out (NULL for none, or only a fallback) with `counted` mentions counted before
+     * it. A later walk of the kind from further on that reaches the mentions before pos
+     * knows the rest of its walk. */
     struct {
         uint32_t pos, counted;
         int valid;

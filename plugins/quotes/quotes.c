@@ -447,14 +447,15 @@ static int process_view(const qt_settings *st, const qt_lexicon *lex, lede_doc *
     if (rc < 0)
         return rc;
 
-    lede_quote *quotes = lede_doc_alloc(doc, (n_seg + 1) * sizeof *quotes);
-    uint32_t *map = lede_doc_alloc(doc, (n_seg + 1) * sizeof *map);
+    /* One allocation for the quotations, the map from the segments to them and, per kept
+     * quotation, its first token, the first after it and its paragraph. */
+    lede_quote *quotes = lede_doc_alloc(doc, (n_seg + 1) * (sizeof *quotes + 4 * sizeof(uint32_t)));
+    if (!quotes)
+        return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu quotations", n_seg);
+    uint32_t *map = (uint32_t *)(void *)(quotes + n_seg + 1);
+    uint32_t *toks = map + n_seg + 1;
     uint8_t *fate = NULL; /* what becomes of each kept quotation: NULL while all KEEP */
     size_t on_trial = 0;
-    /* Per kept quotation: its first token, the first after it, its paragraph. */
-    uint32_t *toks = lede_doc_alloc(doc, 3 * (n_seg + 1) * sizeof *toks);
-    if (!quotes || !map || !toks)
-        return lede_error_set(err, LEDE_ENOMEM, "quotes: out of memory for %zu quotations", n_seg);
     size_t n = 0, para = 0;
     /* The segments are in text order: with the paragraphs in order too, each one's
      * paragraph is found from the last one's. */
