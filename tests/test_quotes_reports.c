@@ -616,6 +616,61 @@ static void test_a_british_male_first_name_opens_the_name(void **state)
     qtu_free(&t);
 }
 
+/* BBC politics/220: the he after a sentence whose subject is a description that spoke the
+ * quotation before (the home secretary: Charles Clarke) is that description's person, not
+ * Liam Fox, named before it; BBC One's and Frost are the objects of on and with. */
+static void test_he_after_a_description_is_its_person(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Anyone planning to move to the UK will have to pass a test to prove they can "
+            "contribute to the country, Home Secretary Charles Clarke has said.\n\n"
+            "He is proposing a points system similar to Australia's but would avoid the quota "
+            "system planned by the Tories. Mr Clarke, who will unveil his plans on Monday, said "
+            "economic migration helped the UK but \"needed proper policing\". The Lib Dems say "
+            "they will look at his plans, but Tory Liam Fox said his party offered a \"clear "
+            "choice\" on the issue.\n\n"
+            "The home secretary said, by 2008, he wanted everyone given a visa and entering the "
+            "UK to have their fingerprints taken, to \"ensure we can know everybody who is in the "
+            "country\". Speaking on BBC One's Breakfast with Frost, he said \"economic migrants "
+            "are of great value to this country\", but stressed that proper policing was needed.",
+            NULL);
+    qtu_expect(&t, "ensure we can know everybody who is in the country", "Charles Clarke", "said",
+               "The home secretary");
+    qtu_expect(&t, "economic migrants are of great value to this country", "Charles Clarke", "said",
+               "he");
+    qtu_free(&t);
+}
+
+/* BBC politics/060: a he before a quotation goes on with the he of the quotation before
+ * (The cardinal said ... He added: "..."), when no one is named between them: Cardinal
+ * Cormac Murphy-O'Connor, not his Christmas Midnight Mass. */
+static void test_he_before_a_quotation_goes_on_with_the_he_before(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Billions of pounds spent on conflict in Iraq and in the Middle East should have been "
+            "used to reduce poverty, Cardinal Cormac Murphy-O'Connor has said.\n\n"
+            "The head of the Catholic Church in England and Wales made the comments on BBC Radio "
+            "4 and will re-iterate his stance in his Christmas Midnight Mass. The cardinal used a "
+            "Christmas message to denounce the war in Iraq as a \"terrible\" waste of money.\n\n"
+            "The cardinal said 2005 should be the year for campaigning to \"make history "
+            "poverty\". He added: \"If the governments of the rich countries were as ready to "
+            "devote to peace the resources they are willing to commit to war, that would be to "
+            "see with new eyes.\" The cardinal will touch on this theme again on Friday night "
+            "when he will tell the congregation of 2,000 at Westminster Cathedral that peace is "
+            "\"worth, always, striving for\".",
+            NULL);
+    qtu_expect(&t,
+               "If the governments of the rich countries were as ready to devote to peace the "
+               "resources they are willing to commit to war, that would be to see with new eyes.",
+               "Cormac Murphy-O'Connor", "added", "He");
+    qtu_expect(&t, "worth, always, striving for", "Cormac Murphy-O'Connor", "tell", "he");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -645,6 +700,8 @@ int main(void)
         cmocka_unit_test(test_an_organisation_name_runs_across_of_and),
         cmocka_unit_test(test_a_british_first_name_gives_a_gender),
         cmocka_unit_test(test_a_british_male_first_name_opens_the_name),
+        cmocka_unit_test(test_he_after_a_description_is_its_person),
+        cmocka_unit_test(test_he_before_a_quotation_goes_on_with_the_he_before),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -901,12 +901,14 @@ static const qt_mention *same_pronoun_before(const qt_view *v, const lede_quote 
 }
 
 /* The quotation p before was said by the same he or she as who, a pronoun after the
- * closing token ce of a later one: p's speaker was resolved from that pronoun's word. */
+ * closing token ce of a later one, or before it but after p (The cardinal said ...
+ * "...". He added: "..."): p's speaker was resolved from that pronoun's word. */
 static int spoken_by_same_pronoun(const qt_view *v, const lede_quote *p, size_t ce,
                                   const qt_mention *who)
 {
-    if (!p->speaker || who->kind != QT_MENTION_PRONOUN || who->tb < ce ||
-        p->speaker_start == LEDE_NONE || p->speaker_end <= p->speaker_start ||
+    if (!p->speaker || who->kind != QT_MENTION_PRONOUN ||
+        (who->tb < ce && v->tok[who->tb].start < p->mark_end) || p->speaker_start == LEDE_NONE ||
+        p->speaker_end <= p->speaker_start ||
         !(qt_tok_is(v, who->tb, "he") || qt_tok_is(v, who->tb, "she")))
         return 0;
     uint32_t b = v->tok[who->tb].start, e = v->tok[who->tb].end;
@@ -1102,6 +1104,44 @@ static const char *subject_before(const qt_view *v, qt_names *nm, size_t p, size
     const char *subject = qt_names_resolve(nm, v, &m);
     /* A person's full name: two words or more. */
     return subject && strchr(subject, ' ') ? subject : who;
+}
+
+/* The home secretary said, by 2008, he wanted ... to "ensure ...". Speaking on BBC One's
+ * Breakfast with Frost, he said "...": he or she (token pr) in the sentence after, in the
+ * same paragraph, the one whose subject is a description (the home secretary) that speaks
+ * the quotation p before it is the person that description was found to stand for (BBC
+ * politics/220: Charles Clarke, not Liam Fox, named before the description). Not when
+ * someone is named after p or before the pronoun but as an object (on BBC One's ..., with
+ * Frost). The pronoun's sentence holds token at; who is the walk's answer. */
+static const char *described_subject_before(const qt_view *v, qt_names *nm, const lede_quote *p,
+                                            size_t pr, size_t at, const char *who)
+{
+    if (!p->speaker || p->speaker_start == LEDE_NONE || !strchr(p->speaker, ' ') ||
+        (who && strcmp(who, p->speaker) == 0) ||
+        !(qt_tok_is(v, pr, "he") || qt_tok_is(v, pr, "she")))
+        return who;
+    size_t ns = qt_sent_upto(v, v->tok[at].start);
+    if (ns < 2 || v->sent[ns - 2].paragraph != v->sent[ns - 1].paragraph ||
+        p->speaker_start != v->sent[ns - 2].start || p->mark_end > v->sent[ns - 1].start)
+        return who;
+    /* A description: the + lower-case words (the mention), and p's speaker a name found
+     * for it, not its own words (prime minister shrugged off). */
+    size_t k = qt_tok_lower_bound(v, p->speaker_start);
+    if (!qt_tok_is(v, k, "the") || k + 1 >= v->n_tok || !qt_tok_lowercase(v, k + 1) ||
+        p->speaker[0] < 'A' || p->speaker[0] > 'Z')
+        return who;
+    /* No one named between but objects of a preposition (or possessors before one). */
+    uint32_t from = p->mark_end, to = v->tok[pr].start;
+    for (int tries = 0; tries < 4; tries++) {
+        qt_mention x;
+        if (!qt_names_first_in(nm, from, to, 0, &x))
+            return p->speaker;
+        if (v->tok[x.tb].start < v->sent[ns - 1].start || x.tb == 0 ||
+            !(qt_tok_in(v, x.tb - 1, QT_W_PREPOSITIONS) || qt_tok_possessive(v, x.tb - 1, NULL)))
+            return who;
+        from = v->tok[x.te - 1].end;
+    }
+    return who;
 }
 
 static void copy_attribution(lede_quote *to, const lede_quote *from, float factor)
@@ -1727,9 +1767,13 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
                     (same_pronoun_as(v, nm, &quotes[qi - 1], &f.who) ||
                      reported_by_same_pronoun(v, q, pi, ob, &f.who)))
                     q->speaker = before;
-                else if (f.who.kind == QT_MENTION_PRONOUN)
-                    q->speaker =
-                        subject_before(v, nm, f.who.tb, f.who.tb < ob ? f.who.tb : ob, q->speaker);
+                else if (f.who.kind == QT_MENTION_PRONOUN) {
+                    size_t at = f.who.tb < ob ? f.who.tb : ob;
+                    q->speaker = subject_before(v, nm, f.who.tb, at, q->speaker);
+                    if (qi > 0)
+                        q->speaker = described_subject_before(v, nm, &quotes[qi - 1], f.who.tb, at,
+                                                              q->speaker);
+                }
             }
             if (!f.has_cue)
                 q->confidence = 0.6f;
