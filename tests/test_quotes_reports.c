@@ -671,6 +671,34 @@ static void test_he_before_a_quotation_goes_on_with_the_he_before(void **state)
     qtu_free(&t);
 }
 
+/* BBC politics/220: "but stressed" shares the subject of its sentence, the he after the
+ * clause "Speaking on BBC One's Breakfast with Frost," (not BBC One, the object of on); that
+ * he is one person for both of its quotations, and the He after them goes on with him. */
+static void test_a_name_after_an_opening_preposition_is_no_subject(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Anyone planning to move to the UK will have to pass a test to prove they can "
+            "contribute to the country, Home Secretary Charles Clarke has said.\n\n"
+            "The Lib Dems say they will look at his plans, but Tory Liam Fox said his party "
+            "offered a \"clear choice\" on the issue.\n\n"
+            "The home secretary said, by 2008, he wanted everyone given a visa and entering the "
+            "UK to have their fingerprints taken, to \"ensure we can know everybody who is in the "
+            "country\". Speaking on BBC One's Breakfast with Frost, he said \"economic migrants "
+            "are of great value to this country\", but stressed that proper policing was needed "
+            "to ensure that they do not become a \"burden on society\". He said: \"We will "
+            "establish a system ... which looks at the skills, talents and abilities of people "
+            "seeking to come and work in this country.\"",
+            NULL);
+    qtu_expect(&t, "burden on society", "Charles Clarke", "stressed", "he");
+    qtu_expect(&t,
+               "We will establish a system ... which looks at the skills, talents and abilities "
+               "of people seeking to come and work in this country.",
+               "Charles Clarke", "said", "He");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -702,6 +730,7 @@ int main(void)
         cmocka_unit_test(test_a_british_male_first_name_opens_the_name),
         cmocka_unit_test(test_he_after_a_description_is_its_person),
         cmocka_unit_test(test_he_before_a_quotation_goes_on_with_the_he_before),
+        cmocka_unit_test(test_a_name_after_an_opening_preposition_is_no_subject),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -754,6 +754,17 @@ static int clause_subject(const qt_view *v, qt_names *nm, size_t k, qt_mention *
             j--;
         if (j < out->tb && v->tok[j].start == from && opening_pronoun(v, j, out->tb, out))
             return 1;
+        /* Speaking on BBC One's Breakfast with Frost, he said "...", but stressed ...: a name
+         * after a preposition of the clause opening the sentence is no subject; he or she
+         * after that clause's comma is (BBC politics/220). */
+        if (out->tb > 0 && v->tok[out->tb - 1].start >= from && qt_tok_lowercase(v, out->tb - 1) &&
+            qt_tok_in(v, out->tb - 1, QT_W_PREPOSITIONS)) {
+            size_t c = out->te;
+            while (c < k && c - out->te < 8 && !qt_tok_punct(v, c, ',') && !v->quoted[c])
+                c++;
+            if (c + 1 < k && qt_tok_punct(v, c, ',') && opening_pronoun(v, c + 1, k, out))
+                return 1;
+        }
         /* Lib Dem chairman Matthew Taylor wrote ... saying: the name after a job is the
          * subject, the one before it the job's modifier. */
         qt_mention m;
@@ -934,6 +945,14 @@ static int reported_by_same_pronoun(const qt_view *v, const lede_quote *q, size_
     size_t end;
     return sentence_before_in_para(v, q, pi) != SIZE_MAX &&
            qt_cue_at(v, ob - 2, &end) == QT_CUE_VERB && end == ob - 1;
+}
+
+/* He said "...", but stressed that ... a "...": pronoun who is the very mention that speaks
+ * the quotation p before, which stands for one person for both (BBC politics/220). */
+static int same_pronoun_token(const qt_view *v, const lede_quote *p, const qt_mention *who)
+{
+    return who->kind == QT_MENTION_PRONOUN && p->speaker_start == v->tok[who->tb].start &&
+           p->speaker_end == v->tok[who->tb].end;
 }
 
 /* "...," he says. ... "...," he explains: he after a quotation is whom the he of the
@@ -1763,9 +1782,10 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
                  * else's: the lookup of the names between costs.) */
                 const char *before = qi > 0 ? quotes[qi - 1].speaker : NULL;
                 if (before && (!q->speaker || strcmp(before, q->speaker) != 0) &&
-                    spoken_by_same_pronoun(v, &quotes[qi - 1], ce, &f.who) &&
-                    (same_pronoun_as(v, nm, &quotes[qi - 1], &f.who) ||
-                     reported_by_same_pronoun(v, q, pi, ob, &f.who)))
+                    (same_pronoun_token(v, &quotes[qi - 1], &f.who) ||
+                     (spoken_by_same_pronoun(v, &quotes[qi - 1], ce, &f.who) &&
+                      (same_pronoun_as(v, nm, &quotes[qi - 1], &f.who) ||
+                       reported_by_same_pronoun(v, q, pi, ob, &f.who)))))
                     q->speaker = before;
                 else if (f.who.kind == QT_MENTION_PRONOUN) {
                     size_t at = f.who.tb < ob ? f.who.tb : ob;
