@@ -699,6 +699,25 @@ static void test_a_name_after_an_opening_preposition_is_no_subject(void **state)
     qtu_free(&t);
 }
 
+/* BBC politics/141: "but admitted" with no subject of its own goes on with the speaker of the
+ * quotation before in its sentence (the Tory leader: Michael Howard). */
+static void test_a_coordinated_cue_goes_on_with_the_quotation_before(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Michael Howard has denied his shadow cabinet was split over its decision to back "
+            "controversial Labour plans to introduce ID cards.\n\n"
+            "The Tory leader said his front bench team had reached a \"collective view\" after "
+            "holding a \"good discussion\", but admitted it was \"not an easy issue\". He had "
+            "decided to support the plans as the police said they would help fight terror, crime "
+            "and illegal immigration.",
+            NULL);
+    qtu_expect(&t, "good discussion", "Michael Howard", "said", "The Tory leader");
+    qtu_expect(&t, "not an easy issue", "Michael Howard", "admitted", "The Tory leader");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -731,6 +750,7 @@ int main(void)
         cmocka_unit_test(test_he_after_a_description_is_its_person),
         cmocka_unit_test(test_he_before_a_quotation_goes_on_with_the_he_before),
         cmocka_unit_test(test_a_name_after_an_opening_preposition_is_no_subject),
+        cmocka_unit_test(test_a_coordinated_cue_goes_on_with_the_quotation_before),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1625,6 +1625,24 @@ static int same_report(const qt_view *v, const lede_quote *quotes, size_t qi, co
     return qt_sent_upto(v, p->cue_start) == qt_sent_upto(v, q->mark_start);
 }
 
+/* The Tory leader said his front bench team had reached a "collective view" after holding a
+ * "good discussion", but admitted it was "not an easy issue": a partial quotation whose cue
+ * (token k) follows "and" or "but" and has no subject of its own is spoken by the speaker of
+ * the quotation before, in the same sentence, whose cue stands before that one (BBC
+ * politics/141). toks as qt_attribute() has them. */
+static int coordinated_report(const qt_view *v, const lede_quote *quotes, size_t qi,
+                              const uint32_t *toks, size_t k)
+{
+    const lede_quote *q = &quotes[qi], *p = qi > 0 ? &quotes[qi - 1] : NULL;
+    if (!p || q->kind != LEDE_QUOTE_PARTIAL || !attributed(p) || p->cue_start == LEDE_NONE ||
+        p->cue_end > p->mark_start || k < toks[3 * qi - 2] || !coordinated(v, k, toks[3 * qi - 2]))
+        return 0;
+    for (size_t j = toks[3 * qi - 2]; j < k; j++)
+        if (qt_tok_sentence_end(v, j))
+            return 0;
+    return qt_sent_upto(v, p->cue_start) == qt_sent_upto(v, v->tok[k].start);
+}
+
 /* Whether the first segment of a quotation, quotes[head], which has no cue of its own, has
  * no speaker either, or only one taken over from a partial quotation just before it (the
  * speaker of a scare quote, "Critics called it "a sham"", begins no turn to continue). */
@@ -1749,6 +1767,11 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
             else if (!f.has_cue && same_report(v, quotes, qi, toks, ob)) {
                 copy_attribution(q, &quotes[qi - 1], 0.9f);
                 continue;
+            } else if (f.has_cue && !f.has_who &&
+                       coordinated_report(v, quotes, qi, toks, f.cue_b)) {
+                q->speaker = quotes[qi - 1].speaker; /* its own cue is set below */
+                q->speaker_start = quotes[qi - 1].speaker_start;
+                q->speaker_end = quotes[qi - 1].speaker_end;
             }
         }
         if (f.has_cue) {
