@@ -718,6 +718,32 @@ static void test_a_coordinated_cue_goes_on_with_the_quotation_before(void **stat
     qtu_free(&t);
 }
 
+/* BBC sport/337, sport/474: the prop is a player's position, the tournament debutant a
+ * word for a player: both refer back to the player named before, as the Tottenham striker
+ * does. */
+static void test_a_position_refers_back_to_the_player(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Adam Jones says the Wales forwards are determined to set the perfect attacking "
+            "platform for the backs by dominating the powerful France pack in Paris. The prop "
+            "said: \"If we get stuffed in the front five our backs have had it.\"",
+            NULL);
+    qtu_expect(&t, "If we get stuffed in the front five our backs have had it.", "Adam Jones",
+               "said", "The prop");
+    qtu_free(&t);
+    qtu_run(&t,
+            "Maria Sharapova beat Svetlana Kuznetsova in the WTA Championships.\n\n"
+            "Sharapova, who lost 6-2 6-2 to Kuznetsova in Beijing in September, said: \"This "
+            "time, it was important to start off well and put some pressure on her.\" The "
+            "tournament debutant added: \"I love it here. The atmosphere is great.\"",
+            NULL);
+    qtu_expect(&t, "I love it here. The atmosphere is great.", "Maria Sharapova", "added",
+               "The tournament debutant");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -751,6 +777,7 @@ int main(void)
         cmocka_unit_test(test_he_before_a_quotation_goes_on_with_the_he_before),
         cmocka_unit_test(test_a_name_after_an_opening_preposition_is_no_subject),
         cmocka_unit_test(test_a_coordinated_cue_goes_on_with_the_quotation_before),
+        cmocka_unit_test(test_a_position_refers_back_to_the_player),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
