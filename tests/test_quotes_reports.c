@@ -744,6 +744,29 @@ static void test_a_position_refers_back_to_the_player(void **state)
     qtu_free(&t);
 }
 
+/* BBC tech/156, tech/307: called right before a quotation, after a noun, names a thing (links
+ * called "trackers", a phenomenon called 'knocking'): no cue and no speaker; what he called
+ * "..." is still his. */
+static void test_called_after_a_noun_names_a_thing(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "The legal campaign worked because of the way that BitTorrent is organised. That "
+            "file-sharing system relies on links called \"trackers\" that point users to others "
+            "happy to share the file they are looking for.\n\n"
+            "The car engine is a case in point: lead additives helped stop petrol vapour "
+            "exploding too early in the cylinder, a phenomenon called 'knocking', so they were "
+            "simply used.\n\n"
+            "Tony Blair challenged the Tories on which country would house their processing "
+            "centres - what he called a \"fantasy island\".",
+            NULL);
+    qtu_expect(&t, "trackers", NULL, NULL, NULL);
+    qtu_expect(&t, "knocking", NULL, NULL, NULL);
+    qtu_expect(&t, "fantasy island", "Tony Blair", "called", "he");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -778,6 +801,7 @@ int main(void)
         cmocka_unit_test(test_a_name_after_an_opening_preposition_is_no_subject),
         cmocka_unit_test(test_a_coordinated_cue_goes_on_with_the_quotation_before),
         cmocka_unit_test(test_a_position_refers_back_to_the_player),
+        cmocka_unit_test(test_called_after_a_noun_names_a_thing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

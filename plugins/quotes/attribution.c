@@ -800,6 +800,19 @@ static int coordinated(const qt_view *v, size_t k, size_t lo)
     return i > lo && (qt_tok_is(v, i - 1, "and") || qt_tok_is(v, i - 1, "but"));
 }
 
+/* Links called "trackers", a phenomenon called 'knocking', a work in progress called
+ * "ipodder": called or dubbed right before the opening mark (token ob), after a noun (a
+ * lower-case word that is no pronoun, auxiliary, adverb or function word), gives a thing's
+ * name, no one's words (BBC tech/156, tech/307, tech/110); not what he called "...", which
+ * Variety called "...", they have dubbed "...". */
+static int names_a_thing(const qt_view *v, size_t k, size_t end, size_t ob, size_t pb)
+{
+    return end == ob && k > pb && (qt_tok_is(v, k, "called") || qt_tok_is(v, k, "dubbed")) &&
+           qt_tok_lowercase(v, k - 1) && !v->quoted[k - 1] && !is_pronoun(v, k - 1) &&
+           !is_skip_word(v, k - 1) &&
+           !qt_tok_in(v, k - 1, QT_W_FUNCTION | QT_W_DETERMINERS | QT_W_CUE_VERBS);
+}
+
 /* The words before the opening mark, from the nearest cue backwards; for a partial
  * quotation, a verb whose object it words (QT_CUE_REPORT) with its subject too. */
 static int read_before(const qt_view *v, qt_names *nm, size_t pb, size_t ob, int partial, found *f)
@@ -814,6 +827,8 @@ static int read_before(const qt_view *v, qt_names *nm, size_t pb, size_t ob, int
             kind = partial ? QT_CUE_VERB : QT_CUE_NONE;
         if (kind == QT_CUE_NONE || end > ob)
             continue;
+        if (kind == QT_CUE_VERB && names_a_thing(v, k, end, ob, pb))
+            return 0;
         qt_mention who;
         int ok = 0;
         switch (kind) {
