@@ -767,6 +767,28 @@ static void test_called_after_a_noun_names_a_thing(void **state)
     qtu_free(&t);
 }
 
+/* BBC business/153: after a quotation that ends its sentence, "House prices have risen 0.9%
+ * this year, Nationwide said" is a new statement of Nationwide's; the quotation goes on with
+ * the he of the sentence before it (Alex Bannister). */
+static void test_a_clause_before_a_named_cue_is_a_new_statement(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "\"We are not seeing the market collapsing in the way some had feared,\" said "
+            "Nationwide's chief economist Alex Bannister.\n\n"
+            "Homeowners now expect house prices to rise by 1% over the next six months, Mr "
+            "Bannister said. He said if the growth continued at this level then the Bank of "
+            "England may increase interest rates from their current 4.75%.\n\n"
+            "\"I think the key is what the Bank expects to happen to the housing market.\" "
+            "House prices have risen 0.9% this year, Nationwide said, and if this pace of "
+            "increase persists, prices would rise by just under 6% in the year to December.",
+            NULL);
+    qtu_expect(&t, "I think the key is what the Bank expects to happen to the housing market.",
+               "Alex Bannister", "said", "He");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -802,6 +824,7 @@ int main(void)
         cmocka_unit_test(test_a_coordinated_cue_goes_on_with_the_quotation_before),
         cmocka_unit_test(test_a_position_refers_back_to_the_player),
         cmocka_unit_test(test_called_after_a_noun_names_a_thing),
+        cmocka_unit_test(test_a_clause_before_a_named_cue_is_a_new_statement),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

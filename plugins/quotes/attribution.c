@@ -1467,6 +1467,20 @@ static int new_statement(const qt_view *v, size_t ce, size_t pe, const found *f)
     if (!f->has_cue || f->cue_kind != QT_CUE_VERB || f->cue_b <= ce || ce >= v->n_tok ||
         !(v->tok[ce].flags & LEDE_TOKF_SENT_START))
         return 0;
+    /* "...." House prices have risen 0.9% this year, Nationwide said: a clause of the
+     * writer's before a comma and the cue's subject, a name, is what that subject said, not
+     * the quotation (BBC business/153); not a job before a name (The bank's chief
+     * economist, John Smith, said). (..., he said goes on with the quotation's speaker.) */
+    if (f->has_who && f->who.kind == QT_MENTION_NAME && f->who.tb > ce + 3 &&
+        qt_tok_punct(v, f->who.tb - 1, ',')) {
+        for (size_t j = ce + 1; j + 1 < f->who.tb; j++) {
+            if (v->quoted[j] || qt_tok_punct(v, j, ','))
+                break;
+            if (qt_tok_lowercase(v, j) && !qt_tok_in(v, j, QT_W_ROLES | QT_W_TITLES) &&
+                (qt_tok_in(v, j, QT_W_SKIP) || subject_verb(v, j)))
+                return 1;
+        }
+    }
     size_t k = f->cue_e;
     if (k >= pe)
         return 0;
