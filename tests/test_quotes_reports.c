@@ -789,6 +789,19 @@ static void test_a_clause_before_a_named_cue_is_a_new_statement(void **state)
     qtu_free(&t);
 }
 
+/* BBC politics/095: Number 10 (Downing Street) said ... a "soap opera": it speaks. */
+static void test_number_10_speaks(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Number 10 said ministers were interested in governing and not a \"soap opera\" "
+            "about Mr Blair and Mr Brown.",
+            NULL);
+    qtu_expect(&t, "soap opera", "Number 10", "said", "Number 10");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -825,6 +838,7 @@ int main(void)
         cmocka_unit_test(test_a_position_refers_back_to_the_player),
         cmocka_unit_test(test_called_after_a_noun_names_a_thing),
         cmocka_unit_test(test_a_clause_before_a_named_cue_is_a_new_statement),
+        cmocka_unit_test(test_number_10_speaks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

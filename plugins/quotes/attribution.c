@@ -500,6 +500,14 @@ static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
             *out = subject;
         return 1;
     }
+    /* Number 10 said: Downing Street by its door's number (BBC politics/095). */
+    if (k > lo && qt_tok_is(v, k, "10") && qt_tok_is(v, k - 1, "number") &&
+        qt_tok_capitalized(v, k - 1)) {
+        out->tb = k - 1;
+        out->te = k + 1;
+        out->kind = QT_MENTION_PHRASE;
+        return 1;
+    }
     /* Cornyn's statement added: the statement's author speaks. */
     size_t cue_end;
     if (k > lo && qt_cue_at(v, k, &cue_end) == QT_CUE_NOUN && qt_tok_possessive(v, k - 1, NULL) &&
