@@ -616,6 +616,192 @@ static void test_a_british_male_first_name_opens_the_name(void **state)
     qtu_free(&t);
 }
 
+/* BBC politics/220: the he after a sentence whose subject is a description that spoke the
+ * quotation before (the home secretary: Charles Clarke) is that description's person, not
+ * Liam Fox, named before it; BBC One's and Frost are the objects of on and with. */
+static void test_he_after_a_description_is_its_person(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Anyone planning to move to the UK will have to pass a test to prove they can "
+            "contribute to the country, Home Secretary Charles Clarke has said.\n\n"
+            "He is proposing a points system similar to Australia's but would avoid the quota "
+            "system planned by the Tories. Mr Clarke, who will unveil his plans on Monday, said "
+            "economic migration helped the UK but \"needed proper policing\". The Lib Dems say "
+            "they will look at his plans, but Tory Liam Fox said his party offered a \"clear "
+            "choice\" on the issue.\n\n"
+            "The home secretary said, by 2008, he wanted everyone given a visa and entering the "
+            "UK to have their fingerprints taken, to \"ensure we can know everybody who is in the "
+            "country\". Speaking on BBC One's Breakfast with Frost, he said \"economic migrants "
+            "are of great value to this country\", but stressed that proper policing was needed.",
+            NULL);
+    qtu_expect(&t, "ensure we can know everybody who is in the country", "Charles Clarke", "said",
+               "The home secretary");
+    qtu_expect(&t, "economic migrants are of great value to this country", "Charles Clarke", "said",
+               "he");
+    qtu_free(&t);
+}
+
+/* BBC politics/060: a he before a quotation goes on with the he of the quotation before
+ * (The cardinal said ... He added: "..."), when no one is named between them: Cardinal
+ * Cormac Murphy-O'Connor, not his Christmas Midnight Mass. */
+static void test_he_before_a_quotation_goes_on_with_the_he_before(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Billions of pounds spent on conflict in Iraq and in the Middle East should have been "
+            "used to reduce poverty, Cardinal Cormac Murphy-O'Connor has said.\n\n"
+            "The head of the Catholic Church in England and Wales made the comments on BBC Radio "
+            "4 and will re-iterate his stance in his Christmas Midnight Mass. The cardinal used a "
+            "Christmas message to denounce the war in Iraq as a \"terrible\" waste of money.\n\n"
+            "The cardinal said 2005 should be the year for campaigning to \"make history "
+            "poverty\". He added: \"If the governments of the rich countries were as ready to "
+            "devote to peace the resources they are willing to commit to war, that would be to "
+            "see with new eyes.\" The cardinal will touch on this theme again on Friday night "
+            "when he will tell the congregation of 2,000 at Westminster Cathedral that peace is "
+            "\"worth, always, striving for\".",
+            NULL);
+    qtu_expect(&t,
+               "If the governments of the rich countries were as ready to devote to peace the "
+               "resources they are willing to commit to war, that would be to see with new eyes.",
+               "Cormac Murphy-O'Connor", "added", "He");
+    qtu_expect(&t, "worth, always, striving for", "Cormac Murphy-O'Connor", "tell", "he");
+    qtu_free(&t);
+}
+
+/* BBC politics/220: "but stressed" shares the subject of its sentence, the he after the
+ * clause "Speaking on BBC One's Breakfast with Frost," (not BBC One, the object of on); that
+ * he is one person for both of its quotations, and the He after them goes on with him. */
+static void test_a_name_after_an_opening_preposition_is_no_subject(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Anyone planning to move to the UK will have to pass a test to prove they can "
+            "contribute to the country, Home Secretary Charles Clarke has said.\n\n"
+            "The Lib Dems say they will look at his plans, but Tory Liam Fox said his party "
+            "offered a \"clear choice\" on the issue.\n\n"
+            "The home secretary said, by 2008, he wanted everyone given a visa and entering the "
+            "UK to have their fingerprints taken, to \"ensure we can know everybody who is in the "
+            "country\". Speaking on BBC One's Breakfast with Frost, he said \"economic migrants "
+            "are of great value to this country\", but stressed that proper policing was needed "
+            "to ensure that they do not become a \"burden on society\". He said: \"We will "
+            "establish a system ... which looks at the skills, talents and abilities of people "
+            "seeking to come and work in this country.\"",
+            NULL);
+    qtu_expect(&t, "burden on society", "Charles Clarke", "stressed", "he");
+    qtu_expect(&t,
+               "We will establish a system ... which looks at the skills, talents and abilities "
+               "of people seeking to come and work in this country.",
+               "Charles Clarke", "said", "He");
+    qtu_free(&t);
+}
+
+/* BBC politics/141: "but admitted" with no subject of its own goes on with the speaker of the
+ * quotation before in its sentence (the Tory leader: Michael Howard). */
+static void test_a_coordinated_cue_goes_on_with_the_quotation_before(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Michael Howard has denied his shadow cabinet was split over its decision to back "
+            "controversial Labour plans to introduce ID cards.\n\n"
+            "The Tory leader said his front bench team had reached a \"collective view\" after "
+            "holding a \"good discussion\", but admitted it was \"not an easy issue\". He had "
+            "decided to support the plans as the police said they would help fight terror, crime "
+            "and illegal immigration.",
+            NULL);
+    qtu_expect(&t, "good discussion", "Michael Howard", "said", "The Tory leader");
+    qtu_expect(&t, "not an easy issue", "Michael Howard", "admitted", "The Tory leader");
+    qtu_free(&t);
+}
+
+/* BBC sport/337, sport/474: the prop is a player's position, the tournament debutant a
+ * word for a player: both refer back to the player named before, as the Tottenham striker
+ * does. */
+static void test_a_position_refers_back_to_the_player(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Adam Jones says the Wales forwards are determined to set the perfect attacking "
+            "platform for the backs by dominating the powerful France pack in Paris. The prop "
+            "said: \"If we get stuffed in the front five our backs have had it.\"",
+            NULL);
+    qtu_expect(&t, "If we get stuffed in the front five our backs have had it.", "Adam Jones",
+               "said", "The prop");
+    qtu_free(&t);
+    qtu_run(&t,
+            "Maria Sharapova beat Svetlana Kuznetsova in the WTA Championships.\n\n"
+            "Sharapova, who lost 6-2 6-2 to Kuznetsova in Beijing in September, said: \"This "
+            "time, it was important to start off well and put some pressure on her.\" The "
+            "tournament debutant added: \"I love it here. The atmosphere is great.\"",
+            NULL);
+    qtu_expect(&t, "I love it here. The atmosphere is great.", "Maria Sharapova", "added",
+               "The tournament debutant");
+    qtu_free(&t);
+}
+
+/* BBC tech/156, tech/307: called right before a quotation, after a noun, names a thing (links
+ * called "trackers", a phenomenon called 'knocking'): no cue and no speaker; what he called
+ * "..." is still his. */
+static void test_called_after_a_noun_names_a_thing(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "The legal campaign worked because of the way that BitTorrent is organised. That "
+            "file-sharing system relies on links called \"trackers\" that point users to others "
+            "happy to share the file they are looking for.\n\n"
+            "The car engine is a case in point: lead additives helped stop petrol vapour "
+            "exploding too early in the cylinder, a phenomenon called 'knocking', so they were "
+            "simply used.\n\n"
+            "Tony Blair challenged the Tories on which country would house their processing "
+            "centres - what he called a \"fantasy island\".",
+            NULL);
+    qtu_expect(&t, "trackers", NULL, NULL, NULL);
+    qtu_expect(&t, "knocking", NULL, NULL, NULL);
+    qtu_expect(&t, "fantasy island", "Tony Blair", "called", "he");
+    qtu_free(&t);
+}
+
+/* BBC business/153: after a quotation that ends its sentence, "House prices have risen 0.9%
+ * this year, Nationwide said" is a new statement of Nationwide's; the quotation goes on with
+ * the he of the sentence before it (Alex Bannister). */
+static void test_a_clause_before_a_named_cue_is_a_new_statement(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "\"We are not seeing the market collapsing in the way some had feared,\" said "
+            "Nationwide's chief economist Alex Bannister.\n\n"
+            "Homeowners now expect house prices to rise by 1% over the next six months, Mr "
+            "Bannister said. He said if the growth continued at this level then the Bank of "
+            "England may increase interest rates from their current 4.75%.\n\n"
+            "\"I think the key is what the Bank expects to happen to the housing market.\" "
+            "House prices have risen 0.9% this year, Nationwide said, and if this pace of "
+            "increase persists, prices would rise by just under 6% in the year to December.",
+            NULL);
+    qtu_expect(&t, "I think the key is what the Bank expects to happen to the housing market.",
+               "Alex Bannister", "said", "He");
+    qtu_free(&t);
+}
+
+/* BBC politics/095: Number 10 (Downing Street) said ... a "soap opera": it speaks. */
+static void test_number_10_speaks(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Number 10 said ministers were interested in governing and not a \"soap opera\" "
+            "about Mr Blair and Mr Brown.",
+            NULL);
+    qtu_expect(&t, "soap opera", "Number 10", "said", "Number 10");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -645,6 +831,14 @@ int main(void)
         cmocka_unit_test(test_an_organisation_name_runs_across_of_and),
         cmocka_unit_test(test_a_british_first_name_gives_a_gender),
         cmocka_unit_test(test_a_british_male_first_name_opens_the_name),
+        cmocka_unit_test(test_he_after_a_description_is_its_person),
+        cmocka_unit_test(test_he_before_a_quotation_goes_on_with_the_he_before),
+        cmocka_unit_test(test_a_name_after_an_opening_preposition_is_no_subject),
+        cmocka_unit_test(test_a_coordinated_cue_goes_on_with_the_quotation_before),
+        cmocka_unit_test(test_a_position_refers_back_to_the_player),
+        cmocka_unit_test(test_called_after_a_noun_names_a_thing),
+        cmocka_unit_test(test_a_clause_before_a_named_cue_is_a_new_statement),
+        cmocka_unit_test(test_number_10_speaks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

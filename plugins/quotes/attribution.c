@@ -500,6 +500,14 @@ static int subject_left(const qt_view *v, size_t c, size_t lo, qt_mention *out)
             *out = subject;
         return 1;
     }
+    /* Number 10 said: Downing Street by its door's number (BBC politics/095). */
+    if (k > lo && qt_tok_is(v, k, "10") && qt_tok_is(v, k - 1, "number") &&
+        qt_tok_capitalized(v, k - 1)) {
+        out->tb = k - 1;
+        out->te = k + 1;
+        out->kind = QT_MENTION_PHRASE;
+        return 1;
+    }
     /* Cornyn's statement added: the statement's author speaks. */
     size_t cue_end;
     if (k > lo && qt_cue_at(v, k, &cue_end) == QT_CUE_NOUN && qt_tok_possessive(v, k - 1, NULL) &&
@@ -754,6 +762,17 @@ static int clause_subject(const qt_view *v, qt_names *nm, size_t k, qt_mention *
             j--;
         if (j < out->tb && v->tok[j].start == from && opening_pronoun(v, j, out->tb, out))
             return 1;
+        /* Speaking on BBC One's Breakfast with Frost, he said "...", but stressed ...: a name
+         * after a preposition of the clause opening the sentence is no subject; he or she
+         * after that clause's comma is (BBC politics/220). */
+        if (out->tb > 0 && v->tok[out->tb - 1].start >= from && qt_tok_lowercase(v, out->tb - 1) &&
+            qt_tok_in(v, out->tb - 1, QT_W_PREPOSITIONS)) {
+            size_t c = out->te;
+            while (c < k && c - out->te < 8 && !qt_tok_punct(v, c, ',') && !v->quoted[c])
+                c++;
+            if (c + 1 < k && qt_tok_punct(v, c, ',') && opening_pronoun(v, c + 1, k, out))
+                return 1;
+        }
         /* Lib Dem chairman Matthew Taylor wrote ... saying: the name after a job is the
          * subject, the one before it the job's modifier. */
         qt_mention m;
@@ -789,6 +808,19 @@ static int coordinated(const qt_view *v, size_t k, size_t lo)
     return i > lo && (qt_tok_is(v, i - 1, "and") || qt_tok_is(v, i - 1, "but"));
 }
 
+/* Links called "trackers", a phenomenon called 'knocking', a work in progress called
+ * "ipodder": called or dubbed right before the opening mark (token ob), after a noun (a
+ * lower-case word that is no pronoun, auxiliary, adverb or function word), gives a thing's
+ * name, no one's words (BBC tech/156, tech/307, tech/110); not what he called "...", which
+ * Variety called "...", they have dubbed "...". */
+static int names_a_thing(const qt_view *v, size_t k, size_t end, size_t ob, size_t pb)
+{
+    return end == ob && k > pb && (qt_tok_is(v, k, "called") || qt_tok_is(v, k, "dubbed")) &&
+           qt_tok_lowercase(v, k - 1) && !v->quoted[k - 1] && !is_pronoun(v, k - 1) &&
+           !is_skip_word(v, k - 1) &&
+           !qt_tok_in(v, k - 1, QT_W_FUNCTION | QT_W_DETERMINERS | QT_W_CUE_VERBS);
+}
+
 /* The words before the opening mark, from the nearest cue backwards; for a partial
  * quotation, a verb whose object it words (QT_CUE_REPORT) with its subject too. */
 static int read_before(const qt_view *v, qt_names *nm, size_t pb, size_t ob, int partial, found *f)
@@ -803,6 +835,8 @@ static int read_before(const qt_view *v, qt_names *nm, size_t pb, size_t ob, int
             kind = partial ? QT_CUE_VERB : QT_CUE_NONE;
         if (kind == QT_CUE_NONE || end > ob)
             continue;
+        if (kind == QT_CUE_VERB && names_a_thing(v, k, end, ob, pb))
+            return 0;
         qt_mention who;
         int ok = 0;
         switch (kind) {
@@ -901,12 +935,14 @@ static const qt_mention *same_pronoun_before(const qt_view *v, const lede_quote 
 }
 
 /* The quotation p before was said by the same he or she as who, a pronoun after the
- * closing token ce of a later one: p's speaker was resolved from that pronoun's word. */
+ * closing token ce of a later one, or before it but after p (The cardinal said ...
+ * "...". He added: "..."): p's speaker was resolved from that pronoun's word. */
 static int spoken_by_same_pronoun(const qt_view *v, const lede_quote *p, size_t ce,
                                   const qt_mention *who)
 {
-    if (!p->speaker || who->kind != QT_MENTION_PRONOUN || who->tb < ce ||
-        p->speaker_start == LEDE_NONE || p->speaker_end <= p->speaker_start ||
+    if (!p->speaker || who->kind != QT_MENTION_PRONOUN ||
+        (who->tb < ce && v->tok[who->tb].start < p->mark_end) || p->speaker_start == LEDE_NONE ||
+        p->speaker_end <= p->speaker_start ||
         !(qt_tok_is(v, who->tb, "he") || qt_tok_is(v, who->tb, "she")))
         return 0;
     uint32_t b = v->tok[who->tb].start, e = v->tok[who->tb].end;
@@ -932,6 +968,14 @@ static int reported_by_same_pronoun(const qt_view *v, const lede_quote *q, size_
     size_t end;
     return sentence_before_in_para(v, q, pi) != SIZE_MAX &&
            qt_cue_at(v, ob - 2, &end) == QT_CUE_VERB && end == ob - 1;
+}
+
+/* He said "...", but stressed that ... a "...": pronoun who is the very mention that speaks
+ * the quotation p before, which stands for one person for both (BBC politics/220). */
+static int same_pronoun_token(const qt_view *v, const lede_quote *p, const qt_mention *who)
+{
+    return who->kind == QT_MENTION_PRONOUN && p->speaker_start == v->tok[who->tb].start &&
+           p->speaker_end == v->tok[who->tb].end;
 }
 
 /* "...," he says. ... "...," he explains: he after a quotation is whom the he of the
@@ -1102,6 +1146,44 @@ static const char *subject_before(const qt_view *v, qt_names *nm, size_t p, size
     const char *subject = qt_names_resolve(nm, v, &m);
     /* A person's full name: two words or more. */
     return subject && strchr(subject, ' ') ? subject : who;
+}
+
+/* The home secretary said, by 2008, he wanted ... to "ensure ...". Speaking on BBC One's
+ * Breakfast with Frost, he said "...": he or she (token pr) in the sentence after, in the
+ * same paragraph, the one whose subject is a description (the home secretary) that speaks
+ * the quotation p before it is the person that description was found to stand for (BBC
+ * politics/220: Charles Clarke, not Liam Fox, named before the description). Not when
+ * someone is named after p or before the pronoun but as an object (on BBC One's ..., with
+ * Frost). The pronoun's sentence holds token at; who is the walk's answer. */
+static const char *described_subject_before(const qt_view *v, qt_names *nm, const lede_quote *p,
+                                            size_t pr, size_t at, const char *who)
+{
+    if (!p->speaker || p->speaker_start == LEDE_NONE || !strchr(p->speaker, ' ') ||
+        (who && strcmp(who, p->speaker) == 0) ||
+        !(qt_tok_is(v, pr, "he") || qt_tok_is(v, pr, "she")))
+        return who;
+    size_t ns = qt_sent_upto(v, v->tok[at].start);
+    if (ns < 2 || v->sent[ns - 2].paragraph != v->sent[ns - 1].paragraph ||
+        p->speaker_start != v->sent[ns - 2].start || p->mark_end > v->sent[ns - 1].start)
+        return who;
+    /* A description: the + lower-case words (the mention), and p's speaker a name found
+     * for it, not its own words (prime minister shrugged off). */
+    size_t k = qt_tok_lower_bound(v, p->speaker_start);
+    if (!qt_tok_is(v, k, "the") || k + 1 >= v->n_tok || !qt_tok_lowercase(v, k + 1) ||
+        p->speaker[0] < 'A' || p->speaker[0] > 'Z')
+        return who;
+    /* No one named between but objects of a preposition (or possessors before one). */
+    uint32_t from = p->mark_end, to = v->tok[pr].start;
+    for (int tries = 0; tries < 4; tries++) {
+        qt_mention x;
+        if (!qt_names_first_in(nm, from, to, 0, &x))
+            return p->speaker;
+        if (v->tok[x.tb].start < v->sent[ns - 1].start || x.tb == 0 ||
+            !(qt_tok_in(v, x.tb - 1, QT_W_PREPOSITIONS) || qt_tok_possessive(v, x.tb - 1, NULL)))
+            return who;
+        from = v->tok[x.te - 1].end;
+    }
+    return who;
 }
 
 static void copy_attribution(lede_quote *to, const lede_quote *from, float factor)
@@ -1393,6 +1475,20 @@ static int new_statement(const qt_view *v, size_t ce, size_t pe, const found *f)
     if (!f->has_cue || f->cue_kind != QT_CUE_VERB || f->cue_b <= ce || ce >= v->n_tok ||
         !(v->tok[ce].flags & LEDE_TOKF_SENT_START))
         return 0;
+    /* "...." House prices have risen 0.9% this year, Nationwide said: a clause of the
+     * writer's before a comma and the cue's subject, a name, is what that subject said, not
+     * the quotation (BBC business/153); not a job before a name (The bank's chief
+     * economist, John Smith, said). (..., he said goes on with the quotation's speaker.) */
+    if (f->has_who && f->who.kind == QT_MENTION_NAME && f->who.tb > ce + 3 &&
+        qt_tok_punct(v, f->who.tb - 1, ',')) {
+        for (size_t j = ce + 1; j + 1 < f->who.tb; j++) {
+            if (v->quoted[j] || qt_tok_punct(v, j, ','))
+                break;
+            if (qt_tok_lowercase(v, j) && !qt_tok_in(v, j, QT_W_ROLES | QT_W_TITLES) &&
+                (qt_tok_in(v, j, QT_W_SKIP) || subject_verb(v, j)))
+                return 1;
+        }
+    }
     size_t k = f->cue_e;
     if (k >= pe)
         return 0;
@@ -1566,6 +1662,24 @@ static int same_report(const qt_view *v, const lede_quote *quotes, size_t qi, co
     return qt_sent_upto(v, p->cue_start) == qt_sent_upto(v, q->mark_start);
 }
 
+/* The Tory leader said his front bench team had reached a "collective view" after holding a
+ * "good discussion", but admitted it was "not an easy issue": a partial quotation whose cue
+ * (token k) follows "and" or "but" and has no subject of its own is spoken by the speaker of
+ * the quotation before, in the same sentence, whose cue stands before that one (BBC
+ * politics/141). toks as qt_attribute() has them. */
+static int coordinated_report(const qt_view *v, const lede_quote *quotes, size_t qi,
+                              const uint32_t *toks, size_t k)
+{
+    const lede_quote *q = &quotes[qi], *p = qi > 0 ? &quotes[qi - 1] : NULL;
+    if (!p || q->kind != LEDE_QUOTE_PARTIAL || !attributed(p) || p->cue_start == LEDE_NONE ||
+        p->cue_end > p->mark_start || k < toks[3 * qi - 2] || !coordinated(v, k, toks[3 * qi - 2]))
+        return 0;
+    for (size_t j = toks[3 * qi - 2]; j < k; j++)
+        if (qt_tok_sentence_end(v, j))
+            return 0;
+    return qt_sent_upto(v, p->cue_start) == qt_sent_upto(v, v->tok[k].start);
+}
+
 /* Whether the first segment of a quotation, quotes[head], which has no cue of its own, has
  * no speaker either, or only one taken over from a partial quotation just before it (the
  * speaker of a scare quote, "Critics called it "a sham"", begins no turn to continue). */
@@ -1690,6 +1804,11 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
             else if (!f.has_cue && same_report(v, quotes, qi, toks, ob)) {
                 copy_attribution(q, &quotes[qi - 1], 0.9f);
                 continue;
+            } else if (f.has_cue && !f.has_who &&
+                       coordinated_report(v, quotes, qi, toks, f.cue_b)) {
+                q->speaker = quotes[qi - 1].speaker; /* its own cue is set below */
+                q->speaker_start = quotes[qi - 1].speaker_start;
+                q->speaker_end = quotes[qi - 1].speaker_end;
             }
         }
         if (f.has_cue) {
@@ -1723,13 +1842,18 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
                  * else's: the lookup of the names between costs.) */
                 const char *before = qi > 0 ? quotes[qi - 1].speaker : NULL;
                 if (before && (!q->speaker || strcmp(before, q->speaker) != 0) &&
-                    spoken_by_same_pronoun(v, &quotes[qi - 1], ce, &f.who) &&
-                    (same_pronoun_as(v, nm, &quotes[qi - 1], &f.who) ||
-                     reported_by_same_pronoun(v, q, pi, ob, &f.who)))
+                    (same_pronoun_token(v, &quotes[qi - 1], &f.who) ||
+                     (spoken_by_same_pronoun(v, &quotes[qi - 1], ce, &f.who) &&
+                      (same_pronoun_as(v, nm, &quotes[qi - 1], &f.who) ||
+                       reported_by_same_pronoun(v, q, pi, ob, &f.who)))))
                     q->speaker = before;
-                else if (f.who.kind == QT_MENTION_PRONOUN)
-                    q->speaker =
-                        subject_before(v, nm, f.who.tb, f.who.tb < ob ? f.who.tb : ob, q->speaker);
+                else if (f.who.kind == QT_MENTION_PRONOUN) {
+                    size_t at = f.who.tb < ob ? f.who.tb : ob;
+                    q->speaker = subject_before(v, nm, f.who.tb, at, q->speaker);
+                    if (qi > 0)
+                        q->speaker = described_subject_before(v, nm, &quotes[qi - 1], f.who.tb, at,
+                                                              q->speaker);
+                }
             }
             if (!f.has_cue)
                 q->confidence = 0.6f;

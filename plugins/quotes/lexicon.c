@@ -283,8 +283,8 @@ static const char *const roles[] = {
     "coach", "analyst", "economist", "spokesman", "spokeswoman", "president", "secretary",
     "minister", "chancellor", "leader", "editor", "founder", "head", "captain", "officer",
     "official", "owner", "reverend", "matchwinner", "veteran", "dj", "magistrate", "goalscorer",
-    "teenager",
-    "wing",
+    "teenager", "debutant",
+    "wing", "prop", "forward",
     /* a team's or a body's member, an aide, an assistant; jobs shared or deputised
      * (Conservative co-chairman Liam Fox, British team member Hayley Yelling) */
     "member", "aide", "assistant", "co-chairman", "co-chairwoman", "co-chair", "co-founder",
