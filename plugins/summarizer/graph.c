@@ -735,19 +735,20 @@ static int lowrank_build(const sum_model *m, const graph *g, sum_scratch *sc, lo
     if (rc != 0)
         return rc;
     lr->begin = sum_alloc(mem, sizeof(uint32_t) * (n_link + 1));
-    lr->node = sum_alloc(mem, sizeof(uint32_t) * (total + 1));
-    double *hf = sum_alloc(mem, sizeof(double) * 2 * (total + 1));
-    double *ab = sum_alloc(mem, sizeof(double) * 2 * (total + 1));
+    lr->node = sum_alloc(mem, sizeof(uint32_t) * (n + total + 1));
+    double *hf = sum_alloc(mem, sizeof(double) * 2 * (n + total + 1));
+    double *ab = sum_alloc(mem, sizeof(double) * 2 * (n + total + 1));
     if (lr->begin == NULL || lr->node == NULL || hf == NULL || ab == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     /* Where each term's next posting goes, and the term's idf: a term that does not link is
      * in one graph sentence at most (or, with no weight, in a few), has an idf of 0 here, and
-     * writes its posting past the linking terms' (the postings have room for every graph
-     * sentence's terms), where nothing reads it, so that the walk over the sentences needs
-     * no test. */
+     * writes its postings to the first n places, before the linking terms', where nothing
+     * reads them, so that the walk over the sentences needs no test. */
+    memset(pos, 0, sizeof(uint32_t) * n_terms);
+    memset(it_of, 0, sizeof(double) * n_terms); /* all bits zero: +0.0 */
     double eps = 0;
     int have_eps = 0;
-    uint32_t at = 0, u = 0;
+    uint32_t at = n, u = 0;
     for (uint32_t k = 0; k < n_link; k++) {
         uint32_t t = linking[k];
         double it = bm25_idf_of(&mm, df[t]);
@@ -760,26 +761,13 @@ static int lowrank_build(const sum_model *m, const graph *g, sum_scratch *sc, lo
         }
         if (!(it > 0))
             continue;
-        linking[u] = t;
-        it_of[u] = it;
+        it_of[t] = it;
+        pos[t] = at;
         lr->begin[u++] = at;
         at += df[t];
     }
     lr->begin[u] = at;
     lr->n_terms = u;
-    for (uint32_t t = 0; t < n_terms; t++)
-        pos[t] = at;
-    /* it_of[k] moves to it_of[linking[k]] >= k: downwards, nothing is overwritten before
-     * it is read. */
-    for (uint32_t k = u; k-- > 0;) {
-        double it = it_of[k];
-        for (uint32_t t = k == 0 ? 0 : linking[k - 1] + 1; t < linking[k]; t++)
-            it_of[t] = 0;
-        it_of[linking[k]] = it;
-        pos[linking[k]] = lr->begin[k];
-    }
-    for (uint32_t t = u == 0 ? 0 : linking[u - 1] + 1; t < n_terms; t++)
-        it_of[t] = 0;
     /* Each posting's h, f, a and b are written as the walk over the graph sentences places
      * it, and its node's self term summed in a register: node i's postings come in its term
      * list's order, ascending, as the term by term product gives them. A posting of a term
