@@ -678,6 +678,23 @@ static void lowrank_apply(const lowrank *lr, const double *v, double *out)
         out[i] = sum[i] - lr->self[i] * v[i];
 }
 
+/* Each node's BM25 length norm dnorm[i] (bm25_dnorm's expression) from its length len[i], and
+ * h for the counts 1, 2 and 3, c (k1 + 1) / (c + dnorm[i]), into h[c * (n + 1) + i]: nearly
+ * every posting's h, by the general expression. Loops the compiler vectorizes: each lane
+ * makes the scalar code's divisions, with the same bits. */
+VECTOR_CLONES static void bm25_h_rows(const double *len, double avg_len, uint32_t n, double *dnorm,
+                                      double *h)
+{
+    for (uint32_t i = 0; i < n; i++)
+        dnorm[i] = BM25_K1 * (1.0 - BM25_B + BM25_B * len[i] / avg_len);
+    for (uint32_t c = 1; c <= 3; c++) {
+        const double f = c;
+        double *row = h + (size_t)c * (n + 1);
+        for (uint32_t i = 0; i < n; i++)
+            row[i] = f * (BM25_K1 + 1.0) / (f + dnorm[i]);
+    }
+}
+
 /* Lists the postings of the terms that link the graph's sentences (see above), and puts each
  * node's weighted degree into deg[n]. */
 static int lowrank_build(const sum_model *m, const graph *g, sum_scratch *sc, lowrank *lr,
@@ -772,23 +789,26 @@ static int lowrank_build(const sum_model *m, const graph *g, sum_scratch *sc, lo
      * it, and its node's self term summed in a register: node i's postings come in its term
      * list's order, ascending, as the term by term product gives them. A posting of a term
      * that does not link adds idf 0 * f * h = +0.0, which changes no sum. */
-    double avg_len = bm25_avg_len(m, g);
+    double *len = sum_alloc(mem, sizeof(double) * (n + 1));
+    double *dnorm = sum_alloc(mem, sizeof(double) * (n + 1));
+    double *hc = sum_alloc(mem, sizeof(double) * 4 * ((size_t)n + 1));
+    if (len == NULL || dnorm == NULL || hc == NULL)
+        return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
+    for (uint32_t i = 0; i < n; i++)
+        len[i] = m->sent[g->node[i]].n_content;
+    bm25_h_rows(len, bm25_avg_len(m, g), n, dnorm, hc);
     uint32_t *node = lr->node;
     double *self = lr->self;
     for (uint32_t i = 0; i < n; i++) {
         const sum_sent *s = &m->sent[g->node[i]];
         const uint32_t *term = s->term, *stf = s->tf, k_end = s->n_terms;
-        const double dnorm = bm25_dnorm(m, g, i, avg_len);
-        /* h for the counts 1, 2 and 3, nearly every posting's, by the general expression:
-         * three divisions a sentence instead of one a posting. */
-        const double hk[4] = {0, 1.0 * (BM25_K1 + 1.0) / (1.0 + dnorm),
-                              2.0 * (BM25_K1 + 1.0) / (2.0 + dnorm),
-                              3.0 * (BM25_K1 + 1.0) / (3.0 + dnorm)};
+        const double *hk = hc + i;
         double own = 0;
         for (uint32_t k = 0; k < k_end; k++) {
             const uint32_t t = term[k], c = stf[k], p = pos[t]++;
             const double it = it_of[t], f = c;
-            const double h = c <= 3 ? hk[c] : f * (BM25_K1 + 1.0) / (f + dnorm);
+            const double h =
+                c <= 3 ? hk[(size_t)c * (n + 1)] : f * (BM25_K1 + 1.0) / (f + dnorm[i]);
             node[p] = i;
             hf[2 * (size_t)p] = h;
             hf[2 * (size_t)p + 1] = f;
