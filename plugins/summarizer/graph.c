@@ -678,6 +678,23 @@ static void lowrank_apply(const lowrank *lr, const double *v, double *out)
         out[i] = sum[i] - lr->self[i] * v[i];
 }
 
+/* Each node's BM25 length norm dnorm[i] (bm25_dnorm's expression) from its length len[i], and
+ * h for the counts 1, 2 and 3, c (k1 + 1) / (c + dnorm[i]), into h[c * (n + 1) + i]: nearly
+ * every posting's h, by the general expression. Loops the compiler vectorizes: each lane
+ * makes the scalar code's divisions, with the same bits. */
+VECTOR_CLONES static void bm25_h_rows(const double *len, double avg_len, uint32_t n, double *dnorm,
+                                      double *h)
+{
+    for (uint32_t i = 0; i < n; i++)
+        dnorm[i] = BM25_K1 * (1.0 - BM25_B + BM25_B * len[i] / avg_len);
+    for (uint32_t c = 1; c <= 3; c++) {
+        const double f = c;
+        double *row = h + (size_t)c * (n + 1);
+        for (uint32_t i = 0; i < n; i++)
+            row[i] = f * (BM25_K1 + 1.0) / (f + dnorm[i]);
+    }
+}
+
 /* Lists the postings of the terms that link the graph's sentences (see above), and puts each
  * node's weighted degree into deg[n]. */
 static int lowrank_build(const sum_model *m, const graph *g, sum_scratch *sc, lowrank *lr,
@@ -688,11 +705,11 @@ static int lowrank_build(const sum_model *m, const graph *g, sum_scratch *sc, lo
     uint32_t *df = sum_alloc(mem, sizeof(uint32_t) * (n_terms + 1));
     uint32_t *pos = sum_alloc(mem, sizeof(uint32_t) * (n_terms + 1));
     uint32_t *linking = sum_alloc(mem, sizeof(uint32_t) * (n_terms + 1));
-    double *dnorm = sum_alloc(mem, sizeof(double) * (n + 1));
-    double *h1 = sum_alloc(mem, sizeof(double) * (n + 1));
-    lr->self = sum_zalloc(mem, sizeof(double) * (n + 1));
+    double *it_of = sum_alloc(mem, sizeof(double) * (n_terms + 1));
+    double *one = sum_alloc(mem, sizeof(double) * (n + 1));
+    lr->self = sum_alloc(mem, sizeof(double) * (n + 1));
     lr->sum = sum_alloc(mem, sizeof(double) * (n + 1));
-    if (df == NULL || pos == NULL || linking == NULL || dnorm == NULL || h1 == NULL ||
+    if (df == NULL || pos == NULL || linking == NULL || it_of == NULL || one == NULL ||
         lr->self == NULL || lr->sum == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
     /* The graph's df of each term. When every eligible sentence is in the graph (a story
@@ -735,14 +752,20 @@ static int lowrank_build(const sum_model *m, const graph *g, sum_scratch *sc, lo
     if (rc != 0)
         return rc;
     lr->begin = sum_alloc(mem, sizeof(uint32_t) * (n_link + 1));
-    double *it_of = sum_alloc(mem, sizeof(double) * (n_link + 1));
-    lr->node = sum_alloc(mem, sizeof(uint32_t) * (total + 1));
-    uint32_t *tf = sum_alloc(mem, sizeof(uint32_t) * (total + 1));
-    if (lr->begin == NULL || it_of == NULL || lr->node == NULL || tf == NULL)
+    lr->node = sum_alloc(mem, sizeof(uint32_t) * (n + total + 1));
+    double *hf = sum_alloc(mem, sizeof(double) * 2 * (n + total + 1));
+    double *ab = sum_alloc(mem, sizeof(double) * 2 * (n + total + 1));
+    if (lr->begin == NULL || lr->node == NULL || hf == NULL || ab == NULL)
         return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
+    /* Where each term's next posting goes, and the term's idf: a term that does not link is
+     * in one graph sentence at most (or, with no weight, in a few), has an idf of 0 here, and
+     * writes its postings to the first n places, before the linking terms', where nothing
+     * reads them, so that the walk over the sentences needs no test. */
+    memset(pos, 0, sizeof(uint32_t) * n_terms);
+    memset(it_of, 0, sizeof(double) * n_terms); /* all bits zero: +0.0 */
     double eps = 0;
     int have_eps = 0;
-    uint32_t at = 0, u = 0;
+    uint32_t at = n, u = 0;
     for (uint32_t k = 0; k < n_link; k++) {
         uint32_t t = linking[k];
         double it = bm25_idf_of(&mm, df[t]);
@@ -755,74 +778,53 @@ static int lowrank_build(const sum_model *m, const graph *g, sum_scratch *sc, lo
         }
         if (!(it > 0))
             continue;
-        linking[u] = t;
-        it_of[u] = it;
+        it_of[t] = it;
+        pos[t] = at;
         lr->begin[u++] = at;
         at += df[t];
     }
     lr->begin[u] = at;
     lr->n_terms = u;
-    /* Where each term's next posting goes: a term that does not link is in one graph
-     * sentence at most (or, with no weight, in a few), and writes its posting past the
-     * linking terms' (node[] and tf[] have room for every graph sentence's terms), where
-     * nothing reads it, so that the walk over the sentences needs no test. */
-    for (uint32_t t = 0; t < n_terms; t++)
-        pos[t] = at;
-    for (uint32_t k = 0; k < u; k++)
-        pos[linking[k]] = lr->begin[k];
+    /* Each posting's h, f, a and b are written as the walk over the graph sentences places
+     * it, and its node's self term summed in a register: node i's postings come in its term
+     * list's order, ascending, as the term by term product gives them. A posting of a term
+     * that does not link adds idf 0 * f * h = +0.0, which changes no sum. */
+    double *len = sum_alloc(mem, sizeof(double) * (n + 1));
+    double *dnorm = sum_alloc(mem, sizeof(double) * (n + 1));
+    double *hc = sum_alloc(mem, sizeof(double) * 4 * ((size_t)n + 1));
+    if (len == NULL || dnorm == NULL || hc == NULL)
+        return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
+    for (uint32_t i = 0; i < n; i++)
+        len[i] = m->sent[g->node[i]].n_content;
+    bm25_h_rows(len, bm25_avg_len(m, g), n, dnorm, hc);
+    uint32_t *node = lr->node;
+    double *self = lr->self;
     for (uint32_t i = 0; i < n; i++) {
         const sum_sent *s = &m->sent[g->node[i]];
         const uint32_t *term = s->term, *stf = s->tf, k_end = s->n_terms;
+        const double *hk = hc + i;
+        double own = 0;
         for (uint32_t k = 0; k < k_end; k++) {
-            uint32_t p = pos[term[k]]++;
-            lr->node[p] = i;
-            tf[p] = stf[k];
-        }
-    }
-    double avg_len = bm25_avg_len(m, g);
-    for (uint32_t i = 0; i < n; i++) {
-        dnorm[i] = bm25_dnorm(m, g, i, avg_len);
-        /* h for a count of 1, nearly every posting's, by the general expression: one
-         * division a sentence instead of one a posting. */
-        h1[i] = 1.0 * (BM25_K1 + 1.0) / (1.0 + dnorm[i]);
-    }
-    double *hf = sum_alloc(mem, sizeof(double) * 2 * ((size_t)at + 1));
-    double *ab = sum_alloc(mem, sizeof(double) * 2 * ((size_t)at + 1));
-    if (hf == NULL || ab == NULL)
-        return lede_error_set(err, LEDE_ENOMEM, "summarizer: out of memory");
-    /* Each node's self term adds its postings' shares in ascending term order, as its own
-     * term list has them. */
-    double *self = lr->self;
-    const uint32_t *node = lr->node;
-    /* The degrees, W times a vector of ones, come with the postings: the product's H_t and T_t
-     * sum h and f (times 1, which changes no bit) and each node's sum takes its shares in
-     * the same order as lowrank_apply gives them. */
-    double *sum = lr->sum;
-    for (uint32_t i = 0; i < n; i++)
-        sum[i] = 0;
-    for (uint32_t k = 0; k < u; k++) {
-        const double it = it_of[k];
-        const uint32_t lo = lr->begin[k], hi = lr->begin[k + 1];
-        double h_sum = 0, t_sum = 0;
-        for (uint32_t p = lo; p < hi; p++) {
-            uint32_t i = node[p];
-            double f = tf[p], h = tf[p] == 1 ? h1[i] : f * (BM25_K1 + 1.0) / (f + dnorm[i]);
+            const uint32_t t = term[k], c = stf[k], p = pos[t]++;
+            const double it = it_of[t], f = c;
+            const double h =
+                c <= 3 ? hk[(size_t)c * (n + 1)] : f * (BM25_K1 + 1.0) / (f + dnorm[i]);
+            node[p] = i;
             hf[2 * (size_t)p] = h;
             hf[2 * (size_t)p + 1] = f;
             ab[2 * (size_t)p] = it / 2 * f;
             ab[2 * (size_t)p + 1] = it / 2 * h;
-            self[i] += it * f * h;
-            h_sum += h;
-            t_sum += f;
+            own += it * f * h;
         }
-        for (uint32_t p = lo; p < hi; p++)
-            sum[node[p]] += ab[2 * (size_t)p] * h_sum + ab[2 * (size_t)p + 1] * t_sum;
+        self[i] = own;
+        one[i] = 1.0;
     }
-    for (uint32_t i = 0; i < n; i++)
-        deg[i] = sum[i] - self[i];
     lr->hf = hf;
     lr->ab = ab;
     lr->n = n;
+    /* The degrees are W times a vector of ones: the product's H_t and T_t then sum h and f
+     * times 1, which changes no bit. */
+    lowrank_apply(lr, one, deg);
     return 0;
 }
 

@@ -438,16 +438,12 @@ _Static_assert(sizeof(lex_key) == 32 && offsetof(lex_key, shape) == 16 &&
                    offsetof(lex_key, hash) == 20 && offsetof(lex_key, tok) == 24,
                "gather_run_simd writes lex_key records as four 64-bit words");
 
-/* Whether this CPU runs gather_run_simd: asked once, at the lexicon's first document, and
- * kept in the lexicon (the answer cannot change during a run; no_simd still overrides it). */
-static int lex_simd_ok(sum_lexicon *lx)
+/* Whether this CPU runs gather_run_simd: asked once a document (each test reads a bit of
+ * what libgcc found at start-up). */
+static int lex_simd_ok(void)
 {
-    if (lx->cpu_simd == 0) {
-        int yes = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
-                  __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl");
-        lx->cpu_simd = yes ? 1 : -1;
-    }
-    return lx->cpu_simd > 0;
+    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
+           __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl");
 }
 
 LEX_SIMD_TARGET LEX_NOINLINE static const lede_token *
@@ -703,7 +699,7 @@ int sum_lexicon_words(sum_lexicon *lx, const char *text, size_t text_len, const 
      * 16 readable bytes needs 16 of them. */
     int simd = 0;
 #if LEX_SIMD_ON
-    simd = !lx->no_simd && text_len >= 16 && text_len <= INT32_MAX && lex_simd_ok(lx);
+    simd = !lx->no_simd && text_len >= 16 && text_len <= INT32_MAX && lex_simd_ok();
 #endif
     while (cur.s < n_sent) {
         /* Gather the next LEX_WINDOW words and ask for their entries, then read them: the

@@ -360,13 +360,6 @@ static int resize(uint32_t **array, size_t cap)
     return 0;
 }
 
-/* Whether a list of cap entries serves a document that needs need: it holds them, and is
- * not one a huge document left, four times or more what this one needs. */
-static int fits(size_t need, size_t cap)
-{
-    return need <= cap && (cap <= WORDS_KEEP_MAX || need > cap / 4);
-}
-
 void sum_model_end(sum_scratch *sc)
 {
     if (sc->words_cap > WORDS_KEEP_MAX) {
@@ -386,15 +379,17 @@ void sum_model_end(sum_scratch *sc)
 static int grow_words(sum_scratch *sc, const lede_token *tok, const lede_sentence *ls,
                       size_t n_sent, size_t sent_tok)
 {
+    /* A list past WORDS_KEEP_MAX was freed when its document was done (sum_model_end), so a
+     * list that holds a document's words is never one a huge document left. */
     size_t need = sent_tok + 1, cap = sc->words_cap;
-    if (fits(need, cap))
+    if (need <= cap)
         return 0;
     if (need > WORDS_KEEP_MAX) {
         need = 1;
         for (size_t i = 0; i < n_sent; i++)
             for (uint32_t t = ls[i].tok_begin; t < ls[i].tok_end; t++)
                 need += tok[t].kind == LEDE_TOK_WORD || tok[t].kind == LEDE_TOK_NUMBER;
-        if (fits(need, cap))
+        if (need <= cap)
             return 0;
         cap = need;
     } else {

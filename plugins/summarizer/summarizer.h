@@ -80,8 +80,7 @@ typedef struct sum_lexicon {
     struct sb_stemmer *twin;
     struct sb_stemmer *twin_of;
     int stopwords;
-    int cpu_simd; /* whether the CPU has the vector code's AVX-512: 0 not asked yet, 1, -1 no */
-    char *word;   /* the lower-cased word being classified */
+    char *word; /* the lower-cased word being classified */
     size_t word_cap;
     sum_docterm *num; /* per stem id: its id in the current document, if any */
     uint32_t stem_cap;
