@@ -456,32 +456,31 @@ uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t
          * for both, so the loop's variables fit in registers */
         uint32_t q, kf;
 
-        if (tok_ascii_digit(c)) {
-            q = digit_run_end(s, pos + 1, end);
-            kf = LEDE_TOK_NUMBER;
-        } else {
-            if ((unsigned)((c | 0x20) - 'a') >= 26) {
-                /* between words (not at the first byte: tok_words starts on a word) */
-                int what = between_token(s, pos, end, &kf);
-                if (what == BETWEEN_STOP)
-                    break;
-                if (what == BETWEEN_TOKEN) {
-                    if (t >= t_last && !(t = grow(vec, t, &t_last))) {
-                        *rc = LEDE_ENOMEM;
-                        return pos;
-                    }
-                    t = put_token(t, pos, pos + 1, kf);
-                }
-                pos++;
-                continue;
-            }
-            /* a word (kind 0); a capital: capitalised and inert (no list marker), but see
-             * below */
+        if ((unsigned)((c | 0x20) - 'a') < 26) {
+            /* a word (kind 0), the commonest, tested first; a capital: capitalised and
+             * inert (no list marker), but see below */
             _Static_assert(LEDE_TOK_WORD == 0, "the kind of a word is the zero low half");
             kf = (uint32_t)tok_ascii_upper(c) * ((LEDE_TOKF_CAPITALIZED | TOK_F_INERT) << 16);
             q = lower_end(s, pos + 1, end, &blk, &blk_mask);
             /* inert unless a lower-case letter alone (a list marker?), but see below */
             kf |= (uint32_t)(q - pos >= 2) * (TOK_F_INERT << 16);
+        } else if (tok_ascii_digit(c)) {
+            q = digit_run_end(s, pos + 1, end);
+            kf = LEDE_TOK_NUMBER;
+        } else {
+            /* between words (not at the first byte: tok_words starts on a word) */
+            int what = between_token(s, pos, end, &kf);
+            if (what == BETWEEN_STOP)
+                break;
+            if (what == BETWEEN_TOKEN) {
+                if (t >= t_last && !(t = grow(vec, t, &t_last))) {
+                    *rc = LEDE_ENOMEM;
+                    return pos;
+                }
+                t = put_token(t, pos, pos + 1, kf);
+            }
+            pos++;
+            continue;
         }
         e = q < end ? s[q] : ' ';
         if (e == ' ') {
