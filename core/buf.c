@@ -370,26 +370,31 @@ int lede_buf_json_string(lede_buf *b, const char *s, size_t len)
     return 0;
 }
 
-/* 1 when s[0..len) is all ASCII, for a short string (len <= 32): the names and ids a stage
- * makes, tested without the call into the UTF-8 validator. */
-static int short_ascii(const char *s, size_t len)
+/* How many bytes at the start of s[0..len) are ASCII, for a short string (len <= 32): the
+ * names and ids a stage makes, all ASCII nearly always, are tested without the call into
+ * the UTF-8 validator, and a string that is not hands it only the bytes from its first
+ * 8-byte word (or byte) holding a non-ASCII one, which it would otherwise scan again. */
+static size_t short_ascii_prefix(const char *s, size_t len)
 {
-    uint64_t acc = 0, w;
+    uint64_t w;
     size_t i = 0;
 
     for (; i + 8 <= len; i += 8) {
         memcpy(&w, s + i, 8);
-        acc |= w;
+        if (w & UINT64_C(0x8080808080808080))
+            return i;
     }
     for (; i < len; i++)
-        acc |= (unsigned char)s[i];
-    return !(acc & UINT64_C(0x8080808080808080));
+        if ((unsigned char)s[i] & 0x80)
+            return i;
+    return len;
 }
 
 int lede_buf_json_text(lede_buf *b, const char *s, size_t len)
 {
-    size_t n_bad = 0;
-    if ((len <= 32 && short_ascii(s, len)) || lede__utf8_valid(s, len) == len)
+    size_t n_bad = 0, ascii = len <= 32 ? short_ascii_prefix(s, len) : 0;
+    /* s[0..ascii) is ASCII, so s[ascii] starts a character */
+    if (ascii == len || lede__utf8_valid(s + ascii, len - ascii) == len - ascii)
         return lede_buf_json_string(b, s, len);
     if (len > SIZE_MAX / 3)
         return LEDE_ETOOBIG;

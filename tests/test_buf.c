@@ -77,24 +77,33 @@ static void test_json_text_writes_invalid_utf8_as_replacement_characters(void **
 
 static void test_json_text_repairs_an_invalid_byte_at_every_position_of_short_strings(void **state)
 {
-    /* Strings up to 32 bytes are tested for ASCII before the validator: a byte 0xFF (never
-     * valid) or a lone continuation byte at any position of an ASCII string of 1 to 40
-     * bytes is still written as U+FFFD, and the string without it as it is. */
+    /* Strings up to 32 bytes are tested for ASCII before the validator, which then starts at
+     * the first 8-byte word (or byte) holding a non-ASCII one: a byte 0xFF (never valid) or a
+     * lone continuation byte at any position of an ASCII string of 1 to 40 bytes is still
+     * written as U+FFFD, and the string without it as it is; a valid "\u00e9" (C3 A9) at any
+     * position is written as it is, and so is it before a last byte 0xFF, which becomes
+     * U+FFFD (the validator's start is past the first non-ASCII word, not past the end). */
     lede_buf b;
     char in[48], want[64];
     (void)state;
     lede_buf_init(&b, 0);
     for (size_t len = 1; len <= 40; len++) {
         for (size_t at = 0; at <= len; at++) {
-            for (int bad = 0; bad < 3; bad++) {
+            for (int bad = 0; bad < 5; bad++) {
                 size_t w = 0;
+                if (bad >= 3 && at + (bad == 3 ? 2 : 3) > len)
+                    continue;
                 for (size_t i = 0; i < len; i++)
                     in[i] = (char)('a' + (char)(i % 26));
-                if (at < len && bad)
+                if (at < len && (bad == 1 || bad == 2))
                     in[at] = bad == 1 ? (char)0xFF : (char)0x80;
+                if (bad >= 3)
+                    memcpy(in + at, "\xc3\xa9", 2);
+                if (bad == 4)
+                    in[len - 1] = (char)0xFF;
                 want[w++] = '"';
                 for (size_t i = 0; i < len; i++) {
-                    if (i == at && bad) {
+                    if ((i == at && (bad == 1 || bad == 2)) || (bad == 4 && i == len - 1)) {
                         memcpy(want + w, "\xef\xbf\xbd", 3);
                         w += 3;
                     } else {

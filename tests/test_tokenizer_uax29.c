@@ -12,6 +12,9 @@
 #include <string.h>
 
 #include <cmocka.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "test_tokenizer_util.h"
 
@@ -176,6 +179,48 @@ static void test_uax29_sentences_are_made_of_whole_segments(void **state)
     tku_free(k);
 }
 
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+/* Bytes the C library's allocator has handed out and not taken back (0 under a sanitizer
+ * that replaces the allocator: then the test below checks nothing). */
+static size_t heap_in_use(void)
+{
+    struct mallinfo2 m = mallinfo2();
+    return m.uordblks + m.hblkhd;
+}
+#else
+static size_t heap_in_use(void)
+{
+    return 0;
+}
+#endif
+
+static void test_uax29_scratch_is_not_kept_after_a_large_document(void **state)
+{
+    /* The default tokens of a uax29 run live in the instance's scratch array: 2 MiB of
+     * words need ~5 MB of it, more than the 4 MiB kept between documents. After the next,
+     * small document the heap holds the large one's text (the document's buffer keeps its
+     * room) but not that array. */
+    const size_t len = (size_t)2 << 20;
+    char *big = malloc(len + 1);
+    tku *k = tku_new("words=uax29");
+    size_t base;
+
+    (void)state;
+    assert_non_null(big);
+    for (size_t i = 0; i < len; i++)
+        big[i] = "Word after word. "[i % 17];
+    big[len] = '\0';
+    tku_run(k, "A small one.");
+    base = heap_in_use();
+    tku_run(k, big);
+    assert_true(tku_n_tokens(k) > len / 3);
+    tku_run(k, "A small one.");
+    assert_int_equal(tku_n_tokens(k), 6); /* A, " ", small, " ", one, "." */
+    assert_true(heap_in_use() < base + len + len / 2);
+    tku_free(k);
+    free(big);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -183,6 +228,7 @@ int main(void)
         cmocka_unit_test(test_uax29_keeps_white_space_and_tiles_the_text),
         cmocka_unit_test(test_uax29_tokens_carry_the_default_sentences),
         cmocka_unit_test(test_uax29_sentences_are_made_of_whole_segments),
+        cmocka_unit_test(test_uax29_scratch_is_not_kept_after_a_large_document),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -412,6 +412,17 @@ static inline int between_token(const unsigned char *s, uint32_t pos, uint32_t e
     return BETWEEN_TOKEN;
 }
 
+/* Writes the token [start, end) with its kind in the low half of kf and its flags in the
+ * high half at t; returns the slot after it. */
+static inline lede_token *put_token(lede_token *t, uint32_t start, uint32_t end, uint32_t kf)
+{
+    t->start = start;
+    t->end = end;
+    t->kind = (uint16_t)kf;
+    t->flags = (uint16_t)(kf >> 16);
+    return t + 1;
+}
+
 /* Makes room for a token and a mark after it when t has reached *t_last: returns where t
  * is in the grown array and sets *t_last, or NULL when the array cannot grow. */
 TOK_COLD static lede_token *grow(tok_vec *vec, const lede_token *t, lede_token **t_last)
@@ -445,43 +456,47 @@ uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t
          * for both, so the loop's variables fit in registers */
         uint32_t q, kf;
 
-        if (tok_ascii_digit(c)) {
-            q = digit_run_end(s, pos + 1, end);
-            kf = LEDE_TOK_NUMBER;
-        } else {
-            if ((unsigned)((c | 0x20) - 'a') >= 26) {
-                /* between words (not at the first byte: tok_words starts on a word) */
-                int what = between_token(s, pos, end, &kf);
-                if (what == BETWEEN_STOP)
-                    break;
-                if (what == BETWEEN_TOKEN) {
-                    if (t >= t_last && !(t = grow(vec, t, &t_last))) {
-                        *rc = LEDE_ENOMEM;
-                        return pos;
-                    }
-                    t->start = pos;
-                    t->end = pos + 1;
-                    t->kind = (uint16_t)kf;
-                    t->flags = (uint16_t)(kf >> 16);
-                    t++;
-                }
-                pos++;
-                continue;
-            }
-            /* a word (kind 0); a capital: capitalised and inert (no list marker), but see
-             * below */
+        if ((unsigned)((c | 0x20) - 'a') < 26) {
+            /* a word (kind 0), the commonest, tested first; a capital: capitalised and
+             * inert (no list marker), but see below */
             _Static_assert(LEDE_TOK_WORD == 0, "the kind of a word is the zero low half");
             kf = (uint32_t)tok_ascii_upper(c) * ((LEDE_TOKF_CAPITALIZED | TOK_F_INERT) << 16);
             q = lower_end(s, pos + 1, end, &blk, &blk_mask);
             /* inert unless a lower-case letter alone (a list marker?), but see below */
             kf |= (uint32_t)(q - pos >= 2) * (TOK_F_INERT << 16);
+        } else if (tok_ascii_digit(c)) {
+            q = digit_run_end(s, pos + 1, end);
+            kf = LEDE_TOK_NUMBER;
+        } else {
+            /* between words (not at the first byte: tok_words starts on a word) */
+            int what = between_token(s, pos, end, &kf);
+            if (what == BETWEEN_STOP)
+                break;
+            if (what == BETWEEN_TOKEN) {
+                if (t >= t_last && !(t = grow(vec, t, &t_last))) {
+                    *rc = LEDE_ENOMEM;
+                    return pos;
+                }
+                t = put_token(t, pos, pos + 1, kf);
+            }
+            pos++;
+            continue;
         }
         e = q < end ? s[q] : ' ';
-        /* Before a space no token is glued to this one, so a letter alone or a run of
-         * digits is no list marker (those need a "." or ")" glued to them) and no rule
-         * acts on it unless the next word is capitalised: inert too (tok.h). Without a
-         * branch: capitals start a tenth of the words, at random. */
-        kf |= (uint32_t)(e == ' ') * (TOK_F_INERT << 16);
+        if (e == ' ') {
+            /* The commonest end, a space (or the paragraph's end), first and on its own
+             * path: no rule extends the token. Before a space no token is glued to this
+             * one, so a letter alone or a run of digits is no list marker (those need a
+             * "." or ")" glued to them) and no rule acts on it unless the next word is
+             * capitalised: inert too (tok.h). Then the space is skipped. */
+            if (t >= t_last && !(t = grow(vec, t, &t_last))) {
+                *rc = LEDE_ENOMEM; /* vec->n counts the tokens made */
+                return pos;
+            }
+            t = put_token(t, pos, q, kf | (uint32_t)TOK_F_INERT << 16);
+            pos = q + (q < end);
+            continue;
+        }
         if (e == '.' && (uint16_t)kf == LEDE_TOK_WORD) {
             /* the end of most sentences: judged here, without wide_token's rescan */
             if (!stop_ends_token(cfg, s, pos, q, end, 1, 0))
@@ -510,13 +525,9 @@ uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t
             *rc = LEDE_ENOMEM; /* vec->n counts the tokens made */
             return pos;
         }
-        t->start = pos;
-        t->end = q;
-        t->kind = (uint16_t)kf;
-        t->flags = (uint16_t)(kf >> 16);
-        t++;
+        t = put_token(t, pos, q, kf);
         if (e == ' ' && q < end) {
-            pos = q + 1; /* skip the usual space after it */
+            pos = q + 1; /* a space after the wider grammar's token */
             continue;
         }
         pos = q;
@@ -532,11 +543,9 @@ uint32_t tok_plain_words(const tok_config *cfg, const unsigned char *s, uint32_t
         } else if (q + 3 < end && s[q + 1] == e && s[q + 2] == e && s[q + 3] == e) {
             break;
         }
-        t->start = q;
-        t->end = q + 1;
-        t->kind = LEDE_TOK_PUNCT;
-        t->flags = e == '?' || e == '!' || e == '.' ? 0 : TOK_F_INERT;
-        t++;
+        t = put_token(t, q, q + 1,
+                      LEDE_TOK_PUNCT |
+                          (uint32_t)(e == '?' || e == '!' || e == '.' ? 0 : TOK_F_INERT) << 16);
         pos = q + 1 < end && s[q + 1] == ' ' ? q + 2 : q + 1;
     }
     vec->n = (size_t)(t - vec->v);

@@ -46,7 +46,7 @@ typedef struct tokenizer {
     tok_config cfg;
     tok_lexicon lex;
     int uax29;
-    tok_vec scratch;     /* default tokens in uax29 mode (heap, reused) */
+    tok_vec scratch;     /* default tokens in uax29 mode (heap, reused; trim_scratch) */
     tok_forms_cfg forms; /* options lower and nfc (forms.c) */
 } tokenizer;
 
@@ -291,10 +291,11 @@ __attribute__((target("avx2"))) static size_t clear_private_avx2(lede_token *t, 
 #endif
 
 /* Clears the private flags of t[0..n), once for the whole document (its tokens are a few
- * KB, still in cache): a token is 12 bytes with its flags at offset 10, so four tokens
- * are three 16-byte words (SSE2) and two are two 8-byte words, each ANDed with masks made
- * from a template (no assumption on byte order), instead of a 16-bit read-modify-write a
- * token. */
+ * KB, still in cache): a token is 12 bytes with its flags at offset 10, so two tokens are
+ * three 8-byte words, the last two of which hold flags, and eight are three 32-byte words
+ * (AVX2), each ANDed with masks made from a template (no assumption on byte order),
+ * instead of a 16-bit read-modify-write a token. The 8-byte step takes the tokens AVX2
+ * leaves (at most seven) or, without it, all of them. */
 static void clear_private(lede_token *t, size_t n)
 {
     size_t i = 0;
@@ -307,19 +308,6 @@ static void clear_private(lede_token *t, size_t n)
 #ifdef TOK_AVX2
         if (n >= 8 && __builtin_cpu_supports("avx2"))
             i = clear_private_avx2(t, n, pat);
-#endif
-#ifdef TOK_SSE2
-        {
-            const __m128i *m = (const __m128i *)(const void *)pat;
-            __m128i m0 = _mm_loadu_si128(m), m1 = _mm_loadu_si128(m + 1),
-                    m2 = _mm_loadu_si128(m + 2);
-            for (; i + 4 <= n; i += 4) {
-                __m128i *p = (__m128i *)(void *)(t + i);
-                _mm_storeu_si128(p, _mm_and_si128(_mm_loadu_si128(p), m0));
-                _mm_storeu_si128(p + 1, _mm_and_si128(_mm_loadu_si128(p + 1), m1));
-                _mm_storeu_si128(p + 2, _mm_and_si128(_mm_loadu_si128(p + 2), m2));
-            }
-        }
 #endif
         uint64_t m1, m2;
         memcpy(&m1, (unsigned char *)pat + 8, 8);
@@ -339,9 +327,23 @@ static void clear_private(lede_token *t, size_t n)
         t[i].flags &= (uint16_t)~TOK_F_PRIVATE;
 }
 
-static int tokenizer_process(void *instance, lede_doc *doc, lede_error *err)
+/* The uax29 scratch array is kept from one document to the next, as the arena keeps its
+ * chunks, but not past the arena's limit (LEDE_CHUNK_KEEP_MAX, 4 MiB): after a document
+ * with more tokens than that holds, it is freed, and the next document reserves its own
+ * estimate again, instead of the instance keeping the largest document's array for good. */
+#define TOK_SCRATCH_KEEP_MAX ((size_t)4 * 1024 * 1024)
+
+static void trim_scratch(tok_vec *scratch)
 {
-    tokenizer *tk = instance;
+    if (scratch->cap > TOK_SCRATCH_KEEP_MAX / sizeof(lede_token)) {
+        free(scratch->v);
+        scratch->v = NULL;
+        scratch->n = scratch->cap = 0;
+    }
+}
+
+static int tokenize(tokenizer *tk, lede_doc *doc, lede_error *err)
+{
     size_t len, n_spans, n_paras = 0, cap_spans;
     const char *text = lede_doc_text(doc, &len);
     tok_span *spans;
@@ -420,6 +422,16 @@ nomem:
                           "tokenizer: out of memory (or past the document memory cap) on "
                           "document '%s' (%zu bytes)",
                           lede_doc_id(doc), len);
+}
+
+static int tokenizer_process(void *instance, lede_doc *doc, lede_error *err)
+{
+    tokenizer *tk = instance;
+    int rc = tokenize(tk, doc, err);
+
+    if (tk->uax29)
+        trim_scratch(&tk->scratch);
+    return rc;
 }
 
 /* "forms" only with the options lower or nfc: a later stage that requires it fails each
