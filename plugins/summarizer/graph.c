@@ -405,10 +405,24 @@ static double bm25_avg_len(const sum_model *m, const graph *g)
     return g->n > 0 && total_len > 0 ? total_len / g->n : 1.0;
 }
 
-/* BM25's length norm of graph node d, k1 (1 - b + b |d| / avg_len). */
+/* BM25's length norm of a sentence of len content words, k1 (1 - b + b len / avg_len). */
+static inline double bm25_norm(double len, double avg_len)
+{
+    return BM25_K1 * (1.0 - BM25_B + BM25_B * len / avg_len);
+}
+
+/* BM25's document factor of a term counted f times in a sentence of length norm dnorm,
+ * f (k1 + 1) / (f + dnorm) (the news centrality's h; textrank's pair loop multiplies the
+ * query factor in first, a different rounding, and keeps its own expression). */
+static inline double bm25_h(double f, double dnorm)
+{
+    return f * (BM25_K1 + 1.0) / (f + dnorm);
+}
+
+/* BM25's length norm of graph node d. */
 static inline double bm25_dnorm(const sum_model *m, const graph *g, uint32_t d, double avg_len)
 {
-    return BM25_K1 * (1.0 - BM25_B + BM25_B * m->sent[g->node[d]].n_content / avg_len);
+    return bm25_norm(m->sent[g->node[d]].n_content, avg_len);
 }
 
 static void bm25_pairs(const sum_model *m, const graph *g, const postings *p, const double *idf,
@@ -678,20 +692,20 @@ static void lowrank_apply(const lowrank *lr, const double *v, double *out)
         out[i] = sum[i] - lr->self[i] * v[i];
 }
 
-/* Each node's BM25 length norm dnorm[i] (bm25_dnorm's expression) from its length len[i], and
- * h for the counts 1, 2 and 3, c (k1 + 1) / (c + dnorm[i]), into h[c * (n + 1) + i]: nearly
+/* Each node's BM25 length norm dnorm[i] (bm25_norm) from its length len[i], and
+ * h for the counts 1, 2 and 3, bm25_h(c, dnorm[i]), into h[c * (n + 1) + i]: nearly
  * every posting's h, by the general expression. Loops the compiler vectorizes: each lane
  * makes the scalar code's divisions, with the same bits. */
 VECTOR_CLONES static void bm25_h_rows(const double *len, double avg_len, uint32_t n, double *dnorm,
                                       double *h)
 {
     for (uint32_t i = 0; i < n; i++)
-        dnorm[i] = BM25_K1 * (1.0 - BM25_B + BM25_B * len[i] / avg_len);
+        dnorm[i] = bm25_norm(len[i], avg_len);
     for (uint32_t c = 1; c <= 3; c++) {
         const double f = c;
         double *row = h + (size_t)c * (n + 1);
         for (uint32_t i = 0; i < n; i++)
-            row[i] = f * (BM25_K1 + 1.0) / (f + dnorm[i]);
+            row[i] = bm25_h(f, dnorm[i]);
     }
 }
 
@@ -807,8 +821,7 @@ static int lowrank_build(const sum_model *m, const graph *g, sum_scratch *sc, lo
         for (uint32_t k = 0; k < k_end; k++) {
             const uint32_t t = term[k], c = stf[k], p = pos[t]++;
             const double it = it_of[t], f = c;
-            const double h =
-                c <= 3 ? hk[(size_t)c * (n + 1)] : f * (BM25_K1 + 1.0) / (f + dnorm[i]);
+            const double h = c <= 3 ? hk[(size_t)c * (n + 1)] : bm25_h(f, dnorm[i]);
             node[p] = i;
             hf[2 * (size_t)p] = h;
             hf[2 * (size_t)p + 1] = f;
