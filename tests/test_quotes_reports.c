@@ -802,6 +802,27 @@ static void test_number_10_speaks(void **state)
     qtu_free(&t);
 }
 
+/* BBC sport/428 (eleventh session, second round): a name after "against" is in an object;
+ * he goes on with the subject before it (Federer), not with Ivo Minar. */
+static void test_a_name_after_against_is_an_object(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Top seed Roger Federer had to save two match points before squeezing past Juan "
+            "Carlos Ferrero at the Dubai Open.\n\n"
+            "Federer was not unduly worried despite being taken to three sets for the third "
+            "consecutive match. The world number one was forced to go the distance against Ivan "
+            "Ljubicic in the Rotterdam final and against Ivo Minar in the first round in Dubai. "
+            "\"I definitely had a slow start again and to come back every time is quite an "
+            "effort,\" he said.",
+            NULL);
+    qtu_expect(&t, "I definitely had a slow start again and to come back every time is quite an "
+                   "effort,",
+               "Roger Federer", "said", "he");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -839,6 +860,7 @@ int main(void)
         cmocka_unit_test(test_called_after_a_noun_names_a_thing),
         cmocka_unit_test(test_a_clause_before_a_named_cue_is_a_new_statement),
         cmocka_unit_test(test_number_10_speaks),
+        cmocka_unit_test(test_a_name_after_against_is_an_object),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

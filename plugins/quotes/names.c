@@ -1333,7 +1333,9 @@ static int in_object(const qt_view *v, const qt_mrec *c)
     }
     /* Henman, who now faces Russian Igor Andreev (BBC sport/421): a lower-case word before
      * the nationality that is no preposition, function word or job is the name's verb. */
-    if (!qt_tok_in(v, b - 1, QT_W_PREPOSITIONS))
+    /* forced to go the distance against Ivan Ljubicic ... and against Ivo Minar (BBC
+     * sport/428): "against" is a preposition here too, though no list's. */
+    if (!qt_tok_in(v, b - 1, QT_W_PREPOSITIONS) && !qt_tok_is(v, b - 1, "against"))
         return object_of_verb(v, b - 1) ||
                (national && !qt_tok_in(v, b - 1,
                                        QT_W_FUNCTION | QT_W_ROLES | QT_W_TITLES | QT_W_SKIP |
