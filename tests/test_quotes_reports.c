@@ -817,9 +817,37 @@ static void test_a_name_after_against_is_an_object(void **state)
             "\"I definitely had a slow start again and to come back every time is quite an "
             "effort,\" he said.",
             NULL);
-    qtu_expect(&t, "I definitely had a slow start again and to come back every time is quite an "
-                   "effort,",
+    qtu_expect(&t,
+               "I definitely had a slow start again and to come back every time is quite an "
+               "effort,",
                "Roger Federer", "said", "he");
+    qtu_free(&t);
+}
+
+/* BBC entertainment/009: "the Bishop" (a title after "the") is the holder the text named in
+ * apposition to "The Bishop of Durham", not a name of its own; so is the he after it. */
+static void test_the_title_after_the_is_its_holder(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(
+        &t,
+        "The Bishop of Durham, the Rt Rev Dr Tom Wright, described the novel as a \"great "
+        "thriller\" but \"lousy history\". The book has sold more than seven million copies "
+        "worldwide.\n\n"
+        "Writing his Christmas message in the Northern Echo, the Bishop said: \"Conspiracy "
+        "theories are always fun - fun to invent, fun to read, fun to fantasise about.\" A great "
+        "deal of credible evidence proves the Biblical version of Jesus' life was true, "
+        "according to the Bishop. \"The evidence for Jesus and the origins of Christianity is "
+        "astonishingly good,\" he said.",
+        NULL);
+    qtu_expect(&t, "great thriller", "Tom Wright", "described", "Tom Wright");
+    qtu_expect(&t,
+               "Conspiracy theories are always fun - fun to invent, fun to read, fun to "
+               "fantasise about.",
+               "Tom Wright", "said", "Bishop");
+    qtu_expect(&t, "The evidence for Jesus and the origins of Christianity is astonishingly good,",
+               "Tom Wright", "said", "he");
     qtu_free(&t);
 }
 
@@ -861,6 +889,7 @@ int main(void)
         cmocka_unit_test(test_a_clause_before_a_named_cue_is_a_new_statement),
         cmocka_unit_test(test_number_10_speaks),
         cmocka_unit_test(test_a_name_after_against_is_an_object),
+        cmocka_unit_test(test_the_title_after_the_is_its_holder),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
