@@ -851,6 +851,27 @@ static void test_the_title_after_the_is_its_holder(void **state)
     qtu_free(&t);
 }
 
+/* BBC politics/219: a run opening with a word in -ing (Praising Celtic) is no person's name;
+ * she goes on with Ms Jamieson. */
+static void test_a_run_opening_in_ing_is_no_person(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Cathy Jamieson said exclusion orders are one of a series of measures being "
+            "considered.\n\n"
+            "\"That's the kind of thing that will hit those kind of people where it hurts the most "
+            "in not allowing them to attend the games,\" she said. Praising Celtic and Rangers for "
+            "their efforts, she said: \"I don't think there is any doubt that we have seen some "
+            "positive moves from the clubs.\"",
+            NULL);
+    qtu_expect(&t,
+               "I don't think there is any doubt that we have seen some positive moves from the "
+               "clubs.",
+               "Cathy Jamieson", "said", "she");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -890,6 +911,7 @@ int main(void)
         cmocka_unit_test(test_number_10_speaks),
         cmocka_unit_test(test_a_name_after_against_is_an_object),
         cmocka_unit_test(test_the_title_after_the_is_its_holder),
+        cmocka_unit_test(test_a_run_opening_in_ing_is_no_person),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
