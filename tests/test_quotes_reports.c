@@ -872,6 +872,34 @@ static void test_a_run_opening_in_ing_is_no_person(void **state)
     qtu_free(&t);
 }
 
+/* BBC entertainment/036, entertainment/385: "the two-time Academy Award winner", "The
+ * Oscar winner" refer back to the person named before, as "the Chelsea star" does. */
+static void test_the_winner_refers_back(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(
+        &t,
+        "Hollywood star Tom Hanks was in London's Leicester Square for the UK premiere of Polar "
+        "Express. Hanks said that the new film has an \"elegant message\". \"Christmas is a "
+        "special time of the year and you get out of it what you put into it,\" added the "
+        "two-time Academy Award winner.",
+        NULL);
+    qtu_expect(&t,
+               "Christmas is a special time of the year and you get out of it what you put into "
+               "it,",
+               "Tom Hanks", "added", "the two-time Academy Award winner");
+    qtu_free(&t);
+    qtu_run(&t,
+            "Lord of the Rings director Peter Jackson has said that it will be up to four years "
+            "before he starts work on a film version of The Hobbit.\n\n"
+            "The Oscar winner said on a visit to Sydney there was a \"desire\" to make it, but not "
+            "before lengthy negotiations.",
+            NULL);
+    qtu_expect(&t, "desire", "Peter Jackson", "said", "The Oscar winner");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -912,6 +940,7 @@ int main(void)
         cmocka_unit_test(test_a_name_after_against_is_an_object),
         cmocka_unit_test(test_the_title_after_the_is_its_holder),
         cmocka_unit_test(test_a_run_opening_in_ing_is_no_person),
+        cmocka_unit_test(test_the_winner_refers_back),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

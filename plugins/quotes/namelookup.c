@@ -648,7 +648,7 @@ static int refers_back(const qt_view *v, const qt_mention *m)
         return 1;
     if (!qt_tok_lowercase(v, last) ||
         !(qt_tok_in(v, last, QT_W_ROLES | QT_W_TITLES) || qt_tok_is(v, last, "star") ||
-          qt_tok_is(v, last, "champion")))
+          qt_tok_is(v, last, "champion") || qt_tok_is(v, last, "winner")))
         return 0;
     if (speaks_for_others(v, last))
         return 0;
