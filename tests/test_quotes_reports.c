@@ -900,6 +900,30 @@ static void test_the_winner_refers_back(void **state)
     qtu_free(&t);
 }
 
+/* BBC business/287: "Between" opening a sentence is a preposition, no speaker's name;
+ * BBC politics/100: "between" before a possessive keeps it in an object (he is Stephen
+ * Jakobi, not Mr Mubanga). */
+static void test_between_is_a_preposition(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Between tasks, this remarkably active senior citizen reveals what his next goal is: "
+            "\"Well, what's most important for me is to be Japan's number one.\"",
+            NULL);
+    qtu_expect(&t, "Well, what's most important for me is to be Japan's number one.", NULL, NULL,
+               NULL);
+    qtu_free(&t);
+    qtu_run(
+        &t,
+        "But Fair Trials Abroad director Stephen Jakobi said there were similarities between Mr "
+        "Mubanga's account and those of other Guantanamo detainees. He said: \"The pattern is "
+        "the same.\"",
+        NULL);
+    qtu_expect(&t, "The pattern is the same.", "Stephen Jakobi", "said", "He");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -941,6 +965,7 @@ int main(void)
         cmocka_unit_test(test_the_title_after_the_is_its_holder),
         cmocka_unit_test(test_a_run_opening_in_ing_is_no_person),
         cmocka_unit_test(test_the_winner_refers_back),
+        cmocka_unit_test(test_between_is_a_preposition),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
