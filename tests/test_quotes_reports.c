@@ -924,6 +924,23 @@ static void test_between_is_a_preposition(void **state)
     qtu_free(&t);
 }
 
+/* BBC business/287: "he remarks" is a cue (a verb after its subject), as "remarked" was. */
+static void test_remarks_after_a_subject_is_a_cue(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "On the outskirts of Kyoto, 83-year-old Yuji Shimizu contemplates this phenomenon "
+            "during a round of golf with his younger friends, who are in their seventies.\n\n"
+            "\"I think this is because the food industry and the environment have improved,\" he "
+            "remarks. \"On average, we can live longer.\"",
+            NULL);
+    qtu_expect(&t, "I think this is because the food industry and the environment have improved,",
+               "Yuji Shimizu", "remarks", "he");
+    qtu_expect(&t, "On average, we can live longer.", "Yuji Shimizu", "remarks", "he");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -966,6 +983,7 @@ int main(void)
         cmocka_unit_test(test_a_run_opening_in_ing_is_no_person),
         cmocka_unit_test(test_the_winner_refers_back),
         cmocka_unit_test(test_between_is_a_preposition),
+        cmocka_unit_test(test_remarks_after_a_subject_is_a_cue),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -31,7 +31,7 @@ static const char *const cue_verbs[] = {
     "argued", "argues", "asked", "asks", "replied", "replies", "responded", "responds",
     "announced", "announces", "acknowledged", "acknowledges", "conceded", "concedes",
     "recalled", "recalls", "reported", "reports", "tweeted", "tweets", "posted", "suggested",
-    "suggests", "observed", "remarked", "commented", "confirmed", "confirms", "emphasized",
+    "suggests", "observed", "remarked", "remarks", "commented", "confirmed", "confirms", "emphasized",
     "emphasised", "emphasizes", "stressed", "stresses", "predicted", "predicts", "promised",
     "promises", "vowed", "vows", "joked", "jokes", "quipped", "shouted", "yelled", "cried",
     "whispered", "urged", "urges", "testified", "complained", "complains", "boasted",
