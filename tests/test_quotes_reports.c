@@ -941,6 +941,45 @@ static void test_remarks_after_a_subject_is_a_cue(void **state)
     qtu_free(&t);
 }
 
+/* BBC entertainment/103, entertainment/373: he in the sentence after "A spokesman for X
+ * said ..." is that spokesman, who speaks for X (not Hot Digital Sales, named paragraphs
+ * before); BBC business/068: not when the spokesman is named after a comma. */
+static void test_he_after_a_spokesman_for_a_body(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Digital sales in the US are already used to compile Billboard's Hot Digital Sales "
+            "chart.\n\n"
+            "A spokesman for the British Phonographic Industry (BPI) said the first combined UK "
+            "download and sales chart was due to be compiled \"within the first half of this "
+            "year\". \"Work is going on across the music business right now to make sure the new "
+            "chart works to plan,\" he said.",
+            NULL);
+    qtu_expect(&t,
+               "Work is going on across the music business right now to make sure the new chart "
+               "works to plan,",
+               "British Phonographic Industry", "said", "he");
+    qtu_free(&t);
+    qtu_run(&t,
+            "Cinematographer John Mathieson, who was nominated for Gladiator in 2001, was also up "
+            "for The Phantom of the Opera but lost to The Aviator. A spokesman for the UK Film "
+            "Council said: \"It is disappointing not to have more British winners.\" He added: "
+            "\"It was extraordinary to have 24 British nominees.\"",
+            NULL);
+    qtu_expect(&t, "It was extraordinary to have 24 British nominees.", "UK Film Council", "added",
+               "He");
+    qtu_free(&t);
+    qtu_run(&t,
+            "A spokesman for DLF Builders, Dr Vancheshwar, told the BBC this will mean \"better "
+            "offerings\" for consumers as well as builders. He said the firm will benefit from "
+            "world class \"strategic partnerships, design expertise and technology.\"",
+            NULL);
+    qtu_expect(&t, "strategic partnerships, design expertise and technology.", "Dr Vancheshwar",
+               "said", "He");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -984,6 +1023,7 @@ int main(void)
         cmocka_unit_test(test_the_winner_refers_back),
         cmocka_unit_test(test_between_is_a_preposition),
         cmocka_unit_test(test_remarks_after_a_subject_is_a_cue),
+        cmocka_unit_test(test_he_after_a_spokesman_for_a_body),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
