@@ -1203,6 +1203,66 @@ static const char *described_subject_before(const qt_view *v, qt_names *nm, cons
     return who;
 }
 
+/* How far back past_the_named() looks for the mention its walk restarts from (tokens). */
+#define NAMED_REACH 400
+
+/* Token k spells the n bytes at w. */
+static int tok_spells(const qt_view *v, size_t k, const char *w, size_t n)
+{
+    return v->tok[k].end - v->tok[k].start == n && memcmp(v->text + v->tok[k].start, w, n) == 0;
+}
+
+/* Token k is the possessive of the n bytes at w (Mr Boateng's appointment). */
+static int spells_possessive(const qt_view *v, size_t k, const char *w, size_t n)
+{
+    size_t stem;
+    return qt_tok_possessive(v, k, &stem) && stem == n &&
+           memcmp(v->text + v->tok[k].start, w, n) == 0;
+}
+
+/* The quotation between tokens ob and ce names person who: by the last word of the name
+ * (Costacurta), or by its first word alone, not a title (I said to Harry). */
+static int named_within(const qt_view *v, size_t ob, size_t ce, const char *who)
+{
+    const char *sp = strchr(who, ' '), *last = strrchr(who, ' ');
+    if (!sp)
+        return 0;
+    size_t nf = (size_t)(sp - who), nl = strlen(last + 1);
+    for (size_t k = ob + 1; k < ce; k++) {
+        unsigned char c = (unsigned char)v->text[v->tok[k].start];
+        if (c < 'A' || c > 'Z')
+            continue;
+        if (tok_spells(v, k, last + 1, nl) ||
+            (tok_spells(v, k, who, nf) && !qt_tok_in(v, k, QT_W_TITLES) &&
+             (k + 1 >= ce || !qt_tok_capitalized(v, k + 1))))
+            return 1;
+    }
+    return 0;
+}
+
+/* "I said to Harry 'I hope you don't go to Southampton', and he told me 'absolutely
+ * not'," he said (BBC sport/233): no one speaks of himself by name, so he or she (pr) is
+ * not a person the quotation between ob and ce names; the walk goes on from before that
+ * person's last mention (Harry Redknapp, then Milan Mandaric). NULL when it finds only
+ * such persons. */
+static const char *past_the_named(const qt_view *v, qt_names *nm, size_t ob, size_t ce,
+                                  const qt_mention *pr, const char *who)
+{
+    size_t at = pr->tb < ob ? pr->tb : ob;
+    for (int tries = 0; who && tries < 3 && named_within(v, ob, ce, who); tries++) {
+        const char *last = strrchr(who, ' ') + 1;
+        size_t n = strlen(last), k = at;
+        while (k-- > 0 && at - k < NAMED_REACH &&
+               (v->quoted[k] || !(tok_spells(v, k, last, n) || spells_possessive(v, k, last, n))))
+            ;
+        if (k == SIZE_MAX || at - k >= NAMED_REACH)
+            return NULL;
+        at = k;
+        who = qt_names_resolve_pronoun_from(nm, v, pr, k);
+    }
+    return who && named_within(v, ob, ce, who) ? NULL : who;
+}
+
 static void copy_attribution(lede_quote *to, const lede_quote *from, float factor)
 {
     to->speaker = from->speaker;
@@ -1872,6 +1932,8 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
                                                               q->speaker);
                 }
             }
+            if (q->speaker && f.who.kind == QT_MENTION_PRONOUN && strchr(q->speaker, ' '))
+                q->speaker = past_the_named(v, nm, ob, ce, &f.who, q->speaker);
             if (!f.has_cue)
                 q->confidence = 0.6f;
             else if (f.who.kind == QT_MENTION_NAME)
