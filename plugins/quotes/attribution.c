@@ -1158,9 +1158,12 @@ static const char *subject_before(const qt_view *v, qt_names *nm, size_t p, size
 static const char *described_subject_before(const qt_view *v, qt_names *nm, const lede_quote *p,
                                             size_t pr, size_t at, const char *who)
 {
+    /* (Both kinds speak by a name of two words or more.) */
+    if (!p->speaker || p->speaker_start == LEDE_NONE || !strchr(p->speaker, ' ') ||
+        p->speaker[0] < 'A' || p->speaker[0] > 'Z' || (who && strcmp(who, p->speaker) == 0))
+        return who;
     int she = qt_tok_is(v, pr, "she");
-    if (!p->speaker || p->speaker_start == LEDE_NONE || (who && strcmp(who, p->speaker) == 0) ||
-        !(she || qt_tok_is(v, pr, "he")))
+    if (!she && !qt_tok_is(v, pr, "he"))
         return who;
     size_t ns = qt_sent_upto(v, v->tok[at].start);
     if (ns < 2 || v->sent[ns - 2].paragraph != v->sent[ns - 1].paragraph ||
@@ -1184,8 +1187,7 @@ static const char *described_subject_before(const qt_view *v, qt_names *nm, cons
         size_t e = p->speaker_end == LEDE_NONE ? v->n_tok : qt_tok_lower_bound(v, p->speaker_end);
         if (e >= v->n_tok || qt_tok_punct(v, e, ','))
             return who;
-    } else if (!strchr(p->speaker, ' ') || !qt_tok_is(v, k, "the") || k + 1 >= v->n_tok ||
-               !qt_tok_lowercase(v, k + 1) || p->speaker[0] < 'A' || p->speaker[0] > 'Z')
+    } else if (!qt_tok_is(v, k, "the") || k + 1 >= v->n_tok || !qt_tok_lowercase(v, k + 1))
         /* A description: the + lower-case words (the mention), and p's speaker a name
          * found for it, not its own words (prime minister shrugged off). */
         return who;
@@ -1206,36 +1208,56 @@ static const char *described_subject_before(const qt_view *v, qt_names *nm, cons
 /* How far back past_the_named() looks for the mention its walk restarts from (tokens). */
 #define NAMED_REACH 400
 
-/* Token k spells the n bytes at w. */
-static int tok_spells(const qt_view *v, size_t k, const char *w, size_t n)
+/* Token k spells the n bytes at w, or their possessive (Brown's). */
+static int spells_name(const qt_view *v, size_t k, const char *w, size_t n)
 {
-    return v->tok[k].end - v->tok[k].start == n && memcmp(v->text + v->tok[k].start, w, n) == 0;
+    size_t len = v->tok[k].end - v->tok[k].start;
+    const char *t = v->text + v->tok[k].start;
+    return len >= n && memcmp(t, w, n) == 0 &&
+           (len == n || t[n] == '\'' || (unsigned char)t[n] == 0xE2);
 }
 
-/* Token k is the possessive of the n bytes at w (Mr Boateng's appointment). */
-static int spells_possessive(const qt_view *v, size_t k, const char *w, size_t n)
+/* Byte c may stand right before a name or after it: no letter nor digit (an
+ * apostrophe after it opens a possessive: Brown's). */
+static int name_edge(unsigned char c)
 {
-    size_t stem;
-    return qt_tok_possessive(v, k, &stem) && stem == n &&
-           memcmp(v->text + v->tok[k].start, w, n) == 0;
+    return c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && !(c >= '0' && c <= '9');
 }
 
 /* The quotation between tokens ob and ce names person who: by the last word of the name
- * (Costacurta), or by its first word alone, not a title (I said to Harry). */
+ * (Costacurta, Brown's), or by its first word alone, not a title (I said to Harry). The
+ * bytes are searched for the words' capitals (memchr); a token is looked up only for a
+ * first name found. */
 static int named_within(const qt_view *v, size_t ob, size_t ce, const char *who)
 {
-    const char *sp = strchr(who, ' '), *last = strrchr(who, ' ');
-    if (!sp)
+    const char *sp = strchr(who, ' ');
+    if (!sp || sp == who)
         return 0;
-    size_t nf = (size_t)(sp - who), nl = strlen(last + 1);
-    for (size_t k = ob + 1; k < ce; k++) {
-        unsigned char c = (unsigned char)v->text[v->tok[k].start];
-        if (c < 'A' || c > 'Z')
-            continue;
-        if (tok_spells(v, k, last + 1, nl) ||
-            (tok_spells(v, k, who, nf) && !qt_tok_in(v, k, QT_W_TITLES) &&
-             (k + 1 >= ce || !qt_tok_capitalized(v, k + 1))))
-            return 1;
+    size_t n = strlen(sp) + (size_t)(sp - who), nf = (size_t)(sp - who);
+    size_t last = (size_t)(strrchr(sp, ' ') - who) + 1;
+    if (last >= n)
+        return 0;
+    const char *b = v->text + v->tok[ob].end, *e = v->text + v->tok[ce].start;
+    for (int first = 0; first < 2; first++) {
+        const char *w = first ? who : who + last;
+        size_t wn = first ? nf : n - last;
+        for (const char *h = b; h < e && (h = memchr(h, w[0], (size_t)(e - h))) != NULL; h++) {
+            if ((size_t)(e - h) <= wn || (wn > 1 && h[1] != w[1]) || memcmp(h, w, wn) != 0 ||
+                (h > v->text && !name_edge((unsigned char)h[-1])) ||
+                !name_edge((unsigned char)h[wn]))
+                continue;
+            if (!first)
+                return 1;
+            /* Harry, not Harry Redknapp (another Harry) nor a title (the President). */
+            const char *a = h + wn;
+            while (a < e && *a == ' ')
+                a++;
+            if (a < e && *a >= 'A' && *a <= 'Z')
+                continue;
+            size_t k = qt_tok_lower_bound(v, (uint32_t)(h - v->text));
+            if (!qt_tok_in(v, k, QT_W_TITLES))
+                return 1;
+        }
     }
     return 0;
 }
@@ -1252,8 +1274,7 @@ static const char *past_the_named(const qt_view *v, qt_names *nm, size_t ob, siz
     for (int tries = 0; who && tries < 3 && named_within(v, ob, ce, who); tries++) {
         const char *last = strrchr(who, ' ') + 1;
         size_t n = strlen(last), k = at;
-        while (k-- > 0 && at - k < NAMED_REACH &&
-               (v->quoted[k] || !(tok_spells(v, k, last, n) || spells_possessive(v, k, last, n))))
+        while (k-- > 0 && at - k < NAMED_REACH && (v->quoted[k] || !spells_name(v, k, last, n)))
             ;
         if (k == SIZE_MAX || at - k >= NAMED_REACH)
             return NULL;

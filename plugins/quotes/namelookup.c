@@ -274,9 +274,10 @@ static int title_as_job(const qt_view *v, size_t k)
         "executive", "state",  "general", "minority", "majority", "vice",
         "prime",     "deputy", "chief",   "head",     "justice",  "representative",
         "whip",      "father", "sister",  "brother",  NULL};
-    if (k == 0 || !qt_tok_is(v, k - 1, "the") || !qt_tok_capitalized(v, k) ||
-        qt_tok_all_capitals(v, k) || !qt_tok_in(v, k, QT_W_TITLES | QT_W_ROLES) ||
-        qt_tok_in(v, k, QT_W_ORG_HEADS))
+    /* (The lists' bits first: they turn nearly every name away.) */
+    uint32_t bits = qt_tok_bits(v, k);
+    if (!(bits & (QT_W_TITLES | QT_W_ROLES)) || (bits & QT_W_ORG_HEADS) || k == 0 ||
+        !qt_tok_is(v, k - 1, "the") || !qt_tok_capitalized(v, k) || qt_tok_all_capitals(v, k))
         return 0;
     for (size_t i = 0; not_jobs[i]; i++)
         if (qt_tok_is(v, k, not_jobs[i]))
