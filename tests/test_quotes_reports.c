@@ -802,6 +802,184 @@ static void test_number_10_speaks(void **state)
     qtu_free(&t);
 }
 
+/* BBC sport/428 (eleventh session, second round): a name after "against" is in an object;
+ * he goes on with the subject before it (Federer), not with Ivo Minar. */
+static void test_a_name_after_against_is_an_object(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Top seed Roger Federer had to save two match points before squeezing past Juan "
+            "Carlos Ferrero at the Dubai Open.\n\n"
+            "Federer was not unduly worried despite being taken to three sets for the third "
+            "consecutive match. The world number one was forced to go the distance against Ivan "
+            "Ljubicic in the Rotterdam final and against Ivo Minar in the first round in Dubai. "
+            "\"I definitely had a slow start again and to come back every time is quite an "
+            "effort,\" he said.",
+            NULL);
+    qtu_expect(&t,
+               "I definitely had a slow start again and to come back every time is quite an "
+               "effort,",
+               "Roger Federer", "said", "he");
+    qtu_free(&t);
+}
+
+/* BBC entertainment/009: "the Bishop" (a title after "the") is the holder the text named in
+ * apposition to "The Bishop of Durham", not a name of its own; so is the he after it. */
+static void test_the_title_after_the_is_its_holder(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(
+        &t,
+        "The Bishop of Durham, the Rt Rev Dr Tom Wright, described the novel as a \"great "
+        "thriller\" but \"lousy history\". The book has sold more than seven million copies "
+        "worldwide.\n\n"
+        "Writing his Christmas message in the Northern Echo, the Bishop said: \"Conspiracy "
+        "theories are always fun - fun to invent, fun to read, fun to fantasise about.\" A great "
+        "deal of credible evidence proves the Biblical version of Jesus' life was true, "
+        "according to the Bishop. \"The evidence for Jesus and the origins of Christianity is "
+        "astonishingly good,\" he said.",
+        NULL);
+    qtu_expect(&t, "great thriller", "Tom Wright", "described", "Tom Wright");
+    qtu_expect(&t,
+               "Conspiracy theories are always fun - fun to invent, fun to read, fun to "
+               "fantasise about.",
+               "Tom Wright", "said", "Bishop");
+    qtu_expect(&t, "The evidence for Jesus and the origins of Christianity is astonishingly good,",
+               "Tom Wright", "said", "he");
+    qtu_free(&t);
+}
+
+/* BBC politics/219: a run opening with a word in -ing (Praising Celtic) is no person's name;
+ * she goes on with Ms Jamieson. */
+static void test_a_run_opening_in_ing_is_no_person(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Cathy Jamieson said exclusion orders are one of a series of measures being "
+            "considered.\n\n"
+            "\"That's the kind of thing that will hit those kind of people where it hurts the most "
+            "in not allowing them to attend the games,\" she said. Praising Celtic and Rangers for "
+            "their efforts, she said: \"I don't think there is any doubt that we have seen some "
+            "positive moves from the clubs.\"",
+            NULL);
+    qtu_expect(&t,
+               "I don't think there is any doubt that we have seen some positive moves from the "
+               "clubs.",
+               "Cathy Jamieson", "said", "she");
+    qtu_free(&t);
+}
+
+/* BBC entertainment/036, entertainment/385: "the two-time Academy Award winner", "The
+ * Oscar winner" refer back to the person named before, as "the Chelsea star" does. */
+static void test_the_winner_refers_back(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(
+        &t,
+        "Hollywood star Tom Hanks was in London's Leicester Square for the UK premiere of Polar "
+        "Express. Hanks said that the new film has an \"elegant message\". \"Christmas is a "
+        "special time of the year and you get out of it what you put into it,\" added the "
+        "two-time Academy Award winner.",
+        NULL);
+    qtu_expect(&t,
+               "Christmas is a special time of the year and you get out of it what you put into "
+               "it,",
+               "Tom Hanks", "added", "the two-time Academy Award winner");
+    qtu_free(&t);
+    qtu_run(&t,
+            "Lord of the Rings director Peter Jackson has said that it will be up to four years "
+            "before he starts work on a film version of The Hobbit.\n\n"
+            "The Oscar winner said on a visit to Sydney there was a \"desire\" to make it, but not "
+            "before lengthy negotiations.",
+            NULL);
+    qtu_expect(&t, "desire", "Peter Jackson", "said", "The Oscar winner");
+    qtu_free(&t);
+}
+
+/* BBC business/287: "Between" opening a sentence is a preposition, no speaker's name;
+ * BBC politics/100: "between" before a possessive keeps it in an object (he is Stephen
+ * Jakobi, not Mr Mubanga). */
+static void test_between_is_a_preposition(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Between tasks, this remarkably active senior citizen reveals what his next goal is: "
+            "\"Well, what's most important for me is to be Japan's number one.\"",
+            NULL);
+    qtu_expect(&t, "Well, what's most important for me is to be Japan's number one.", NULL, NULL,
+               NULL);
+    qtu_free(&t);
+    qtu_run(
+        &t,
+        "But Fair Trials Abroad director Stephen Jakobi said there were similarities between Mr "
+        "Mubanga's account and those of other Guantanamo detainees. He said: \"The pattern is "
+        "the same.\"",
+        NULL);
+    qtu_expect(&t, "The pattern is the same.", "Stephen Jakobi", "said", "He");
+    qtu_free(&t);
+}
+
+/* BBC business/287: "he remarks" is a cue (a verb after its subject), as "remarked" was. */
+static void test_remarks_after_a_subject_is_a_cue(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "On the outskirts of Kyoto, 83-year-old Yuji Shimizu contemplates this phenomenon "
+            "during a round of golf with his younger friends, who are in their seventies.\n\n"
+            "\"I think this is because the food industry and the environment have improved,\" he "
+            "remarks. \"On average, we can live longer.\"",
+            NULL);
+    qtu_expect(&t, "I think this is because the food industry and the environment have improved,",
+               "Yuji Shimizu", "remarks", "he");
+    qtu_expect(&t, "On average, we can live longer.", "Yuji Shimizu", "remarks", "he");
+    qtu_free(&t);
+}
+
+/* BBC entertainment/103, entertainment/373: he in the sentence after "A spokesman for X
+ * said ..." is that spokesman, who speaks for X (not Hot Digital Sales, named paragraphs
+ * before); BBC business/068: not when the spokesman is named after a comma. */
+static void test_he_after_a_spokesman_for_a_body(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Digital sales in the US are already used to compile Billboard's Hot Digital Sales "
+            "chart.\n\n"
+            "A spokesman for the British Phonographic Industry (BPI) said the first combined UK "
+            "download and sales chart was due to be compiled \"within the first half of this "
+            "year\". \"Work is going on across the music business right now to make sure the new "
+            "chart works to plan,\" he said.",
+            NULL);
+    qtu_expect(&t,
+               "Work is going on across the music business right now to make sure the new chart "
+               "works to plan,",
+               "British Phonographic Industry", "said", "he");
+    qtu_free(&t);
+    qtu_run(&t,
+            "Cinematographer John Mathieson, who was nominated for Gladiator in 2001, was also up "
+            "for The Phantom of the Opera but lost to The Aviator. A spokesman for the UK Film "
+            "Council said: \"It is disappointing not to have more British winners.\" He added: "
+            "\"It was extraordinary to have 24 British nominees.\"",
+            NULL);
+    qtu_expect(&t, "It was extraordinary to have 24 British nominees.", "UK Film Council", "added",
+               "He");
+    qtu_free(&t);
+    qtu_run(&t,
+            "A spokesman for DLF Builders, Dr Vancheshwar, told the BBC this will mean \"better "
+            "offerings\" for consumers as well as builders. He said the firm will benefit from "
+            "world class \"strategic partnerships, design expertise and technology.\"",
+            NULL);
+    qtu_expect(&t, "strategic partnerships, design expertise and technology.", "Dr Vancheshwar",
+               "said", "He");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -839,6 +1017,13 @@ int main(void)
         cmocka_unit_test(test_called_after_a_noun_names_a_thing),
         cmocka_unit_test(test_a_clause_before_a_named_cue_is_a_new_statement),
         cmocka_unit_test(test_number_10_speaks),
+        cmocka_unit_test(test_a_name_after_against_is_an_object),
+        cmocka_unit_test(test_the_title_after_the_is_its_holder),
+        cmocka_unit_test(test_a_run_opening_in_ing_is_no_person),
+        cmocka_unit_test(test_the_winner_refers_back),
+        cmocka_unit_test(test_between_is_a_preposition),
+        cmocka_unit_test(test_remarks_after_a_subject_is_a_cue),
+        cmocka_unit_test(test_he_after_a_spokesman_for_a_body),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

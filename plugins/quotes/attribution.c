@@ -1158,19 +1158,38 @@ static const char *subject_before(const qt_view *v, qt_names *nm, size_t p, size
 static const char *described_subject_before(const qt_view *v, qt_names *nm, const lede_quote *p,
                                             size_t pr, size_t at, const char *who)
 {
+    /* (Both kinds speak by a name of two words or more.) */
     if (!p->speaker || p->speaker_start == LEDE_NONE || !strchr(p->speaker, ' ') ||
-        (who && strcmp(who, p->speaker) == 0) ||
-        !(qt_tok_is(v, pr, "he") || qt_tok_is(v, pr, "she")))
+        p->speaker[0] < 'A' || p->speaker[0] > 'Z' || (who && strcmp(who, p->speaker) == 0))
+        return who;
+    int she = qt_tok_is(v, pr, "she");
+    if (!she && !qt_tok_is(v, pr, "he"))
         return who;
     size_t ns = qt_sent_upto(v, v->tok[at].start);
     if (ns < 2 || v->sent[ns - 2].paragraph != v->sent[ns - 1].paragraph ||
-        p->speaker_start != v->sent[ns - 2].start || p->mark_end > v->sent[ns - 1].start)
+        p->mark_end > v->sent[ns - 1].start || p->speaker_start < v->sent[ns - 2].start)
         return who;
-    /* A description: the + lower-case words (the mention), and p's speaker a name found
-     * for it, not its own words (prime minister shrugged off). */
-    size_t k = qt_tok_lower_bound(v, p->speaker_start);
-    if (!qt_tok_is(v, k, "the") || k + 1 >= v->n_tok || !qt_tok_lowercase(v, k + 1) ||
-        p->speaker[0] < 'A' || p->speaker[0] > 'Z')
+    size_t k = qt_tok_lower_bound(v, v->sent[ns - 2].start);
+    if (p->speaker_start != v->sent[ns - 2].start) {
+        /* A spokesman for the British Phonographic Industry (BPI) said ... "...". "...,"
+         * he said (BBC entertainment/103): p's speaker is the body a spokesman of the
+         * pronoun's gender speaks for, named after the job. */
+        if (!(qt_tok_is(v, k, "a") || qt_tok_is(v, k, "an")))
+            return who;
+        int job = 0;
+        for (size_t j = k + 1; j < v->n_tok && j <= k + 3 && !job; j++)
+            job = qt_tok_is(v, j, "spokesperson") ||
+                  qt_tok_is(v, j, she ? "spokeswoman" : "spokesman");
+        if (!job || v->tok[k + 2].start > p->speaker_start)
+            return who;
+        /* Not when the spokesman is named after a comma (A spokesman for DLF Builders, Dr
+         * Vancheshwar, told: BBC business/068): he is the one he stands for. */
+        size_t e = p->speaker_end == LEDE_NONE ? v->n_tok : qt_tok_lower_bound(v, p->speaker_end);
+        if (e >= v->n_tok || qt_tok_punct(v, e, ','))
+            return who;
+    } else if (!qt_tok_is(v, k, "the") || k + 1 >= v->n_tok || !qt_tok_lowercase(v, k + 1))
+        /* A description: the + lower-case words (the mention), and p's speaker a name
+         * found for it, not its own words (prime minister shrugged off). */
         return who;
     /* No one named between but objects of a preposition (or possessors before one). */
     uint32_t from = p->mark_end, to = v->tok[pr].start;

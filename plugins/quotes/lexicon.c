@@ -31,7 +31,7 @@ static const char *const cue_verbs[] = {
     "argued", "argues", "asked", "asks", "replied", "replies", "responded", "responds",
     "announced", "announces", "acknowledged", "acknowledges", "conceded", "concedes",
     "recalled", "recalls", "reported", "reports", "tweeted", "tweets", "posted", "suggested",
-    "suggests", "observed", "remarked", "commented", "confirmed", "confirms", "emphasized",
+    "suggests", "observed", "remarked", "remarks", "commented", "confirmed", "confirms", "emphasized",
     "emphasised", "emphasizes", "stressed", "stresses", "predicted", "predicts", "promised",
     "promises", "vowed", "vows", "joked", "jokes", "quipped", "shouted", "yelled", "cried",
     "whispered", "urged", "urges", "testified", "complained", "complains", "boasted",
@@ -100,7 +100,7 @@ static const char *const qt_function_words[] = {
     "addressing", "writing", "said", "says", "you", "us", "thus", "yet", "nor", "whether",
     "than", "into", "onto", "upon", "through", "against", "following", "ahead", "within",
     "neither", "either", "another", "any", "much", "several", "few", "one", "two", "three",
-    "four", "five", "six", "seven", "eight", "nine", "ten", "mr", "mrs", "ms", NULL};
+    "four", "five", "six", "seven", "eight", "nine", "ten", "mr", "mrs", "ms", "between", NULL};
 
 static const char *const qt_male_titles[] = {
     "mr", "mr.", "sir", "lord", "king", "prince", "father", "brother", "rev", "rev.", "baron",
@@ -253,7 +253,7 @@ static const char *const np_openers[] = {
 static const char *const prepositions[] = {
     "through", "in", "on", "at", "of", "from", "with", "across", "around", "into", "near",
     "outside", "inside", "behind", "along", "over", "under", "for", "to", "by", "after",
-    "before", "during", NULL};
+    "before", "during", "between", NULL};
 
 /* Words that open a subject phrase read leftwards: the spokesman, my father. */
 static const char *const phrase_openers[] = {

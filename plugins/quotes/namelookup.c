@@ -265,9 +265,48 @@ static const qt_mrec *complete(qt_names *nm, qt_mrec *m, int *ok)
 
 /* qt_mention_text() remembered in nm->texts: the same mention gives the same text, which
  * no one writes to. NULL when out of memory. */
+/* Token k is a person's title or job in capitals after "the" (the Bishop, the President),
+ * not a word that names a body or only qualifies a job (the Executive, the General
+ * Assembly's General, the Chief). */
+static int title_as_job(const qt_view *v, size_t k)
+{
+    static const char *const not_jobs[] = {
+        "executive", "state",  "general", "minority", "majority", "vice",
+        "prime",     "deputy", "chief",   "head",     "justice",  "representative",
+        "whip",      "father", "sister",  "brother",  NULL};
+    /* (The lists' bits first: they turn nearly every name away.) */
+    uint32_t bits = qt_tok_bits(v, k);
+    if (!(bits & (QT_W_TITLES | QT_W_ROLES)) || (bits & QT_W_ORG_HEADS) || k == 0 ||
+        !qt_tok_is(v, k - 1, "the") || !qt_tok_capitalized(v, k) || qt_tok_all_capitals(v, k))
+        return 0;
+    for (size_t i = 0; not_jobs[i]; i++)
+        if (qt_tok_is(v, k, not_jobs[i]))
+            return 0;
+    return 1;
+}
+
+static const char *role_named_before(qt_names *nm, const qt_view *v, const qt_mention *m,
+                                     size_t *slot);
+
+/* (names.h) The holder the text named with that job before: the Bishop of Durham, the Rt
+ * Rev Dr Tom Wright ... the Bishop said (BBC entertainment/009). */
+const char *qt_names_title_holder(qt_names *nm, const qt_view *v, size_t k)
+{
+    if (!title_as_job(v, k))
+        return NULL;
+    qt_mention d = {.tb = k - 1, .te = k + 1, .kind = QT_MENTION_PHRASE};
+    size_t r;
+    return role_named_before(nm, v, &d, &r);
+}
+
 static const char *mention_text(qt_names *nm, const qt_mrec *arr, const qt_mrec *m)
 {
     const qt_mrec *full = m->resolved != LEDE_NONE && arr ? &arr[m->resolved] : m;
+    if (full->te == full->tb + 1) {
+        const char *who = qt_names_title_holder(nm, nm->v, full->tb);
+        if (who)
+            return who;
+    }
     size_t slot = full->tb % (sizeof nm->texts / sizeof nm->texts[0]);
     if (nm->texts[slot].text && nm->texts[slot].tb == full->tb && nm->texts[slot].te == full->te)
         return nm->texts[slot].text;
@@ -610,7 +649,7 @@ static int refers_back(const qt_view *v, const qt_mention *m)
         return 1;
     if (!qt_tok_lowercase(v, last) ||
         !(qt_tok_in(v, last, QT_W_ROLES | QT_W_TITLES) || qt_tok_is(v, last, "star") ||
-          qt_tok_is(v, last, "champion")))
+          qt_tok_is(v, last, "champion") || qt_tok_is(v, last, "winner")))
         return 0;
     if (speaks_for_others(v, last))
         return 0;
@@ -679,6 +718,22 @@ static int job_names(const qt_view *v, size_t k, size_t d, size_t job, qt_mentio
         a++;
     if (qt_name_starting_at(v, a, v->n_tok, who) && who->tb == a)
         return 1; /* (Tory spokesman Michael Ancram: a job in lower case too) */
+    if (a < v->n_tok && qt_tok_is(v, a, "of") && qt_tok_capitalized(v, k)) {
+        /* The Bishop of Durham, the Rt Rev Dr Tom Wright, (BBC entertainment/009): the
+         * name in apposition to the job of a place or a body, past its titles. */
+        size_t e = a + 1;
+        while (e < v->n_tok && e - a <= 5 && qt_tok_capitalized(v, e))
+            e++;
+        if (e == a + 1 || e >= v->n_tok || !qt_tok_punct(v, e, ','))
+            return 0;
+        e++;
+        if (e < v->n_tok && qt_tok_is(v, e, "the"))
+            e++;
+        while (e < v->n_tok && qt_tok_capitalized(v, e) &&
+               (qt_tok_in(v, e, QT_W_TITLES) || qt_tok_is(v, e, "rt") || qt_tok_is(v, e, "rt.")))
+            e++;
+        return qt_name_starting_at(v, e, v->n_tok, who) && who->tb == e;
+    }
     /* de Blasio, the mayor, said: a phrase after a comma that ends at one (not With
      * Condoleezza Rice, the prime minister said: a clause's subject). */
     size_t b = k - (job - d);
@@ -888,6 +943,9 @@ const char *qt_names_resolve(qt_names *nm, const qt_view *v, const qt_mention *m
     uint32_t s, e;
     qt_name_bytes(v, m->tb, m->te, &s, &e);
     if (qt_n_name_words(v, m->tb, m->te) == 1) {
+        const char *holder = m->te == m->tb + 1 ? qt_names_title_holder(nm, v, m->tb) : NULL;
+        if (holder)
+            return holder;
         size_t title = qt_title_before(v, m->tb);
         int failed;
         /* The surname is the last word (Le Bon's Bon). */

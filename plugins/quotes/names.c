@@ -1028,6 +1028,18 @@ static int names_a_work(const qt_view *v, const qt_mrec *c)
            qt_tok_in(v, b - 1, QT_W_WORKS);
 }
 
+/* The run opens with a word in -ing (Praising Celtic and Rangers, Flying Without Wings,
+ * Finding Neverland, the Evening Standard): a participle or a gerund opening a clause or a
+ * title, no first name (BBC politics/219, entertainment/103); not a short one (Bing, Ming)
+ * nor a known first name. */
+static int opens_with_ing(const qt_view *v, const qt_mrec *c)
+{
+    const char *s = v->text + v->tok[c->tb].start;
+    size_t n = v->tok[c->tb].end - v->tok[c->tb].start;
+    return c->title == LEDE_NONE && n >= 6 && memcmp(s + n - 3, "ing", 3) == 0 &&
+           !qt_tok_in(v, c->tb, QT_W_MALE_NAMES | QT_W_FEMALE_NAMES);
+}
+
 /* Token k is a lower-case job right before a capitalised name: the run before k is the
  * job's modifier (Former Olympic champion Michael Johnson, Lib Dem chairman Matthew
  * Taylor), no person. */
@@ -1063,7 +1075,8 @@ void qt_link_mention(const qt_view *v, qt_mrec *m, uint32_t k, uint32_t *head)
               (c->n_words == 2 && members(v, c->te - 1)) ||
               (c->n_words >= 2 && modifies_a_job(v, c->te));
     if (!c->org && !c->after_the && c->n_words >= 2 && !job &&
-        !(c->n_words == 2 && names_a_seat(v, c->tb)) && !names_a_work(v, c)) {
+        !(c->n_words == 2 && names_a_seat(v, c->tb)) && !names_a_work(v, c) &&
+        !opens_with_ing(v, c)) {
         /* A headline's run (End Bush 'denial' Blair tells EU) may name the speaker of a
          * quotation in the headline, but no later mention takes its name. */
         c->person = 1;
@@ -1333,7 +1346,9 @@ static int in_object(const qt_view *v, const qt_mrec *c)
     }
     /* Henman, who now faces Russian Igor Andreev (BBC sport/421): a lower-case word before
      * the nationality that is no preposition, function word or job is the name's verb. */
-    if (!qt_tok_in(v, b - 1, QT_W_PREPOSITIONS))
+    /* forced to go the distance against Ivan Ljubicic ... and against Ivo Minar (BBC
+     * sport/428): "against" is a preposition here too, though no list's. */
+    if (!qt_tok_in(v, b - 1, QT_W_PREPOSITIONS) && !qt_tok_is(v, b - 1, "against"))
         return object_of_verb(v, b - 1) ||
                (national && !qt_tok_in(v, b - 1,
                                        QT_W_FUNCTION | QT_W_ROLES | QT_W_TITLES | QT_W_SKIP |

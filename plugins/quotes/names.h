@@ -254,6 +254,10 @@ uint32_t qt_org_name_start(const qt_view *v, size_t tb, size_t te, uint32_t s);
 /* The full name mention m stands for (its resolved mention in arr, or itself), as text. */
 const char *qt_mention_text(const qt_view *v, const qt_mrec *arr, const qt_mrec *m);
 
+/* The person a one-word mention at token k that is a title after "the" (the Bishop said)
+ * stands for, when the text named one with that job before; else NULL (namelookup.c). */
+const char *qt_names_title_holder(qt_names *nm, const qt_view *v, size_t k);
+
 /* ---- nameindex.c: the index of every mention ---- */
 
 /* Reads the index up to token limit. 0, or -1 when out of memory (nm->failed). */
