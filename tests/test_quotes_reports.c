@@ -980,6 +980,39 @@ static void test_he_after_a_spokesman_for_a_body(void **state)
     qtu_free(&t);
 }
 
+/* BBC sport/233, politics/407: no one speaks of himself by name, so he is not the person
+ * his quotation names (Harry, Paul Boateng): the walk goes on from before that person's
+ * last mention, a possessive too (Mr Boateng's). */
+static void test_he_is_not_the_person_his_quotation_names(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "Southampton are set to unveil Harry Redknapp as their new manager. Portsmouth "
+            "chairman Milan Mandaric said he was \"disappointed\" by the news.\n\n"
+            "According to Mandaric, Redknapp vowed he would not join their South coast rivals when "
+            "he left Portsmouth. \"I said to Harry 'I hope you don't go to Southampton', and he "
+            "told me 'absolutely not',\" he said.",
+            NULL);
+    qtu_expect(&t,
+               "I said to Harry 'I hope you don't go to Southampton', and he told me "
+               "'absolutely not',",
+               "Milan Mandaric", "said", "he");
+    qtu_free(&t);
+    qtu_run(&t,
+            "Mr Boateng said: \"I am honoured to be asked to take on this role.\" Shadow foreign "
+            "secretary Michael Ancram said that, if in government, he would refuse to approve "
+            "either Mr Boateng's appointment or that of ex-Cabinet minister Helen Liddell. \"Mr "
+            "Blair's appointment of Paul Boateng is the latest example of a worrying trend,\" he "
+            "said.",
+            NULL);
+    qtu_expect(&t,
+               "Mr Blair's appointment of Paul Boateng is the latest example of a worrying "
+               "trend,",
+               "Michael Ancram", "said", "he");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1024,6 +1057,7 @@ int main(void)
         cmocka_unit_test(test_between_is_a_preposition),
         cmocka_unit_test(test_remarks_after_a_subject_is_a_cue),
         cmocka_unit_test(test_he_after_a_spokesman_for_a_body),
+        cmocka_unit_test(test_he_is_not_the_person_his_quotation_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1205,6 +1205,85 @@ static const char *described_subject_before(const qt_view *v, qt_names *nm, cons
     return who;
 }
 
+/* How far back past_the_named() looks for the mention its walk restarts from (tokens). */
+#define NAMED_REACH 400
+
+/* Token k spells the n bytes at w, or their possessive (Brown's). */
+static int spells_name(const qt_view *v, size_t k, const char *w, size_t n)
+{
+    size_t len = v->tok[k].end - v->tok[k].start;
+    const char *t = v->text + v->tok[k].start;
+    return len >= n && memcmp(t, w, n) == 0 &&
+           (len == n || t[n] == '\'' || (unsigned char)t[n] == 0xE2);
+}
+
+/* Byte c may stand right before a name or after it: no letter nor digit (an
+ * apostrophe after it opens a possessive: Brown's). */
+static int name_edge(unsigned char c)
+{
+    return c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && !(c >= '0' && c <= '9');
+}
+
+/* The quotation between tokens ob and ce names person who: by the last word of the name
+ * (Costacurta, Brown's), or by its first word alone, not a title (I said to Harry). The
+ * bytes are searched for the words' capitals (memchr); a token is looked up only for a
+ * first name found. */
+static int named_within(const qt_view *v, size_t ob, size_t ce, const char *who)
+{
+    const char *sp = strchr(who, ' ');
+    if (!sp || sp == who)
+        return 0;
+    size_t n = strlen(sp) + (size_t)(sp - who), nf = (size_t)(sp - who);
+    size_t last = (size_t)(strrchr(sp, ' ') - who) + 1;
+    if (last >= n)
+        return 0;
+    const char *b = v->text + v->tok[ob].end, *e = v->text + v->tok[ce].start;
+    for (int first = 0; first < 2; first++) {
+        const char *w = first ? who : who + last;
+        size_t wn = first ? nf : n - last;
+        for (const char *h = b; h < e && (h = memchr(h, w[0], (size_t)(e - h))) != NULL; h++) {
+            if ((size_t)(e - h) <= wn || (wn > 1 && h[1] != w[1]) || memcmp(h, w, wn) != 0 ||
+                (h > v->text && !name_edge((unsigned char)h[-1])) ||
+                !name_edge((unsigned char)h[wn]))
+                continue;
+            if (!first)
+                return 1;
+            /* Harry, not Harry Redknapp (another Harry) nor a title (the President). */
+            const char *a = h + wn;
+            while (a < e && *a == ' ')
+                a++;
+            if (a < e && *a >= 'A' && *a <= 'Z')
+                continue;
+            size_t k = qt_tok_lower_bound(v, (uint32_t)(h - v->text));
+            if (!qt_tok_in(v, k, QT_W_TITLES))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* "I said to Harry 'I hope you don't go to Southampton', and he told me 'absolutely
+ * not'," he said (BBC sport/233): no one speaks of himself by name, so he or she (pr) is
+ * not a person the quotation between ob and ce names; the walk goes on from before that
+ * person's last mention (Harry Redknapp, then Milan Mandaric). NULL when it finds only
+ * such persons. */
+static const char *past_the_named(const qt_view *v, qt_names *nm, size_t ob, size_t ce,
+                                  const qt_mention *pr, const char *who)
+{
+    size_t at = pr->tb < ob ? pr->tb : ob;
+    for (int tries = 0; who && tries < 3 && named_within(v, ob, ce, who); tries++) {
+        const char *last = strrchr(who, ' ') + 1;
+        size_t n = strlen(last), k = at;
+        while (k-- > 0 && at - k < NAMED_REACH && (v->quoted[k] || !spells_name(v, k, last, n)))
+            ;
+        if (k == SIZE_MAX || at - k >= NAMED_REACH)
+            return NULL;
+        at = k;
+        who = qt_names_resolve_pronoun_from(nm, v, pr, k);
+    }
+    return who && named_within(v, ob, ce, who) ? NULL : who;
+}
+
 static void copy_attribution(lede_quote *to, const lede_quote *from, float factor)
 {
     to->speaker = from->speaker;
@@ -1874,6 +1953,8 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
                                                               q->speaker);
                 }
             }
+            if (q->speaker && f.who.kind == QT_MENTION_PRONOUN && strchr(q->speaker, ' '))
+                q->speaker = past_the_named(v, nm, ob, ce, &f.who, q->speaker);
             if (!f.has_cue)
                 q->confidence = 0.6f;
             else if (f.who.kind == QT_MENTION_NAME)
