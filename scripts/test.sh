@@ -4,9 +4,13 @@
 #   --sanitize   build in build-asan with AddressSanitizer + UndefinedBehaviorSanitizer
 #   --valgrind   run the end-to-end tests with every lede command under valgrind
 #                (memcheck, leak check): any error or leak fails the run
+# ctest runs three tests per core: the long ones (test_stream's grace periods and slow
+# documents, test_runner's) mostly wait on timers, and are split into groups that ctest runs
+# side by side (tests/test_groups.h).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --tests
+jobs=$(($(nproc) * 3))
 dir=build-test
 flags=(-DCMAKE_BUILD_TYPE=Debug -DLEDE_BUILD_TESTS=ON -DLEDE_WERROR=ON)
 if [[ "${1:-}" == "--sanitize" ]]; then
@@ -23,9 +27,9 @@ if [[ "${1:-}" == "--valgrind" ]]; then
   export LEDE_E2E_WRAPPER="valgrind -q --suppressions=$PWD/tests/valgrind.supp --error-exitcode=99 \
 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible"
   cd "$dir"
-  exec ctest --output-on-failure -R '^test_e2e$'
+  exec ctest --output-on-failure -j"$jobs" -R '^test_e2e\.'
 fi
 cmake -S . -B "$dir" "${flags[@]}" >/dev/null
 cmake --build "$dir" -j"$(nproc)"
 cd "$dir"
-ctest --output-on-failure -j"$(nproc)"
+ctest --output-on-failure -j"$jobs"

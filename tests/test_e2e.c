@@ -17,6 +17,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "test_groups.h"
+
 #define SAMPLE "examples/putin-iran.txt"
 
 typedef struct result {
@@ -1171,9 +1173,11 @@ static void test_sharded_runs_see_bad_ids_metadata_and_missing_inputs(void **sta
     done(&r);
 }
 
-int main(void)
+/* Four groups of about the same length under valgrind (test.sh --valgrind: some 50 s of CPU
+ * each), run side by side by ctest (test_groups.h). */
+int main(int argc, char **argv)
 {
-    const struct CMUnitTest tests[] = {
+    static const struct CMUnitTest outputs[] = {
         cmocka_unit_test(test_default_pipeline_on_the_sample_article),
         cmocka_unit_test(test_ndjson_batch_gives_one_record_per_line_in_order),
         cmocka_unit_test(test_quotes_csv_has_a_header_and_a_row_per_quotation),
@@ -1184,25 +1188,38 @@ int main(void)
         cmocka_unit_test(test_check_and_failed_setups_leave_output_files_alone),
         cmocka_unit_test(test_ndjson_odd_inputs_are_read_or_named),
         cmocka_unit_test(test_outputs_inside_the_input_directory_are_not_read),
-        cmocka_unit_test(test_broken_stages_report_the_real_reason),
         cmocka_unit_test(test_stages_and_inspect_describe_the_build_tree),
         cmocka_unit_test(test_overrides_change_options_from_the_command_line),
         cmocka_unit_test(test_invalid_utf8_is_replaced_with_a_warning),
         cmocka_unit_test(test_scraped_markup_stays_out_of_sentence_text),
         cmocka_unit_test(test_token_forms_are_a_layer_in_ndjson),
-        cmocka_unit_test(test_output_failures_are_reported_or_quiet),
         cmocka_unit_test(test_configs_work_from_an_install),
-        cmocka_unit_test(test_isolate_contains_crashes_aborts_and_hangs),
-        cmocka_unit_test(test_isolate_keeps_the_records_finished_before_a_hang),
-        cmocka_unit_test(test_two_workers_give_the_single_worker_output),
-        cmocka_unit_test(test_workers_say_reader_warnings_in_input_order),
-        cmocka_unit_test(test_a_huge_record_in_pieces_is_the_whole_record),
-        cmocka_unit_test(test_gnu_parallel_pipe_gives_the_same_records),
+    };
+    static const struct CMUnitTest failures[] = {
+        cmocka_unit_test(test_broken_stages_report_the_real_reason),
+        cmocka_unit_test(test_output_failures_are_reported_or_quiet),
         cmocka_unit_test(test_a_stage_writing_standard_output_unopened_beside_its_owner_fails),
         cmocka_unit_test(test_document_ids_on_stderr_are_escaped),
         cmocka_unit_test(test_usage_errors_exit_2),
         cmocka_unit_test(test_joined_files_and_pipelines_that_write_nothing),
+    };
+    static const struct CMUnitTest workers[] = {
+        cmocka_unit_test(test_isolate_contains_crashes_aborts_and_hangs),
+        cmocka_unit_test(test_isolate_keeps_the_records_finished_before_a_hang),
+        cmocka_unit_test(test_two_workers_give_the_single_worker_output),
+        cmocka_unit_test(test_workers_say_reader_warnings_in_input_order),
+        cmocka_unit_test(test_gnu_parallel_pipe_gives_the_same_records),
         cmocka_unit_test(test_sharded_runs_see_bad_ids_metadata_and_missing_inputs),
     };
-    return cmocka_run_group_tests(tests, NULL, remove_scratch);
+    static const struct CMUnitTest huge_record[] = {
+        cmocka_unit_test(test_a_huge_record_in_pieces_is_the_whole_record),
+    };
+    static const test_group groups[] = {
+        TEST_GROUP("outputs", outputs),
+        TEST_GROUP("failures", failures),
+        TEST_GROUP("workers", workers),
+        TEST_GROUP("huge_record", huge_record),
+    };
+    return run_test_groups(argc, argv, groups, sizeof groups / sizeof *groups, NULL,
+                           remove_scratch);
 }

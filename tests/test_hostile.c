@@ -32,6 +32,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "test_groups.h"
+
 #ifndef LEDE_HOSTILE_TIME_SCALE
 #define LEDE_HOSTILE_TIME_SCALE 1
 #endif
@@ -765,9 +767,12 @@ static void test_fuzz_regressions_replay_through_the_binary(void **state)
     each_regression("config", replay_config);
 }
 
-int main(void)
+/* Two groups of about the same CPU time, run side by side by ctest (test_groups.h). The
+ * inputs' group keeps its order: test_every_hostile_input_in_one_run_with_workers_and_isolation
+ * reads the files the tests before it left in the group's scratch directory. */
+int main(int argc, char **argv)
 {
-    const struct CMUnitTest tests[] = {
+    static const struct CMUnitTest inputs[] = {
         cmocka_unit_test(test_invalid_utf8_of_every_kind_is_replaced_one_record_each),
         cmocka_unit_test(test_nul_bytes_are_text_not_the_end_of_the_document),
         cmocka_unit_test(test_a_single_20_MB_line_is_one_document_in_linear_time),
@@ -778,7 +783,6 @@ int main(void)
         cmocka_unit_test(test_empty_and_whitespace_only_files_give_empty_records),
         cmocka_unit_test(test_crlf_with_a_bom_reads_like_lf),
         cmocka_unit_test(test_malformed_ndjson_lines_each_give_one_error_record),
-        cmocka_unit_test(test_a_20_MB_ndjson_line_and_one_over_the_limit),
         cmocka_unit_test(test_a_line_over_the_limit_keeps_its_id_when_the_id_comes_first),
         cmocka_unit_test(test_long_ids_are_kept_and_a_nul_in_an_id_is_said),
         cmocka_unit_test(test_utf16_text_is_read_and_utf16_ndjson_refused),
@@ -789,5 +793,12 @@ int main(void)
         cmocka_unit_test(test_every_hostile_input_in_one_run_with_workers_and_isolation),
         cmocka_unit_test(test_fuzz_regressions_replay_through_the_binary),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    static const struct CMUnitTest big_line[] = {
+        cmocka_unit_test(test_a_20_MB_ndjson_line_and_one_over_the_limit),
+    };
+    static const test_group groups[] = {
+        TEST_GROUP("inputs", inputs),
+        TEST_GROUP("big_line", big_line),
+    };
+    return run_test_groups(argc, argv, groups, sizeof groups / sizeof *groups, setup, teardown);
 }

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "lede_config.h"
+#include "test_groups.h"
 
 static char dir[64];
 
@@ -887,9 +888,11 @@ static void test_lines_are_taken_while_a_read_ahead_runs(void **state)
     lede__reader_free(r);
 }
 
-int main(void)
+/* Two groups, run side by side by ctest (test_groups.h): the byte bound's runs of slow
+ * documents (some 20 s, most of it waiting), and the rest. */
+int main(int argc, char **argv)
 {
-    const struct CMUnitTest tests[] = {
+    static const struct CMUnitTest records[] = {
         cmocka_unit_test_setup_teardown(
             test_directory_walk_is_sorted_recursive_and_survives_bad_entries, setup, teardown),
         cmocka_unit_test_setup_teardown(test_workers_run_with_the_stop_signals_blocked, setup,
@@ -900,10 +903,6 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_oversized_documents_become_error_records, setup,
                                         teardown),
-        cmocka_unit_test_setup_teardown(test_documents_in_flight_stay_within_the_byte_bound, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(
-            test_workers_waiting_for_the_reader_stay_within_the_byte_bound, setup, teardown),
         cmocka_unit_test_setup_teardown(test_the_byte_bound_counts_invalid_utf8_as_replaced, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_documents_behind_a_slow_one_wait_in_order, setup,
@@ -924,5 +923,15 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_isolated_workers_report_their_stage_times, setup,
                                         teardown),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    static const struct CMUnitTest byte_bound[] = {
+        cmocka_unit_test_setup_teardown(test_documents_in_flight_stay_within_the_byte_bound, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(
+            test_workers_waiting_for_the_reader_stay_within_the_byte_bound, setup, teardown),
+    };
+    static const test_group groups[] = {
+        TEST_GROUP("records", records),
+        TEST_GROUP("byte_bound", byte_bound),
+    };
+    return run_test_groups(argc, argv, groups, sizeof groups / sizeof *groups, NULL, NULL);
 }

@@ -28,6 +28,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "test_groups.h"
+
 #define DEADLINE_MS 60000
 #define RECORD "{\"id\":\"x\",\"text\":\"He said \\\"hi there.\\\"\"}\n"
 
@@ -879,20 +881,34 @@ static void test_a_stopped_run_blocked_on_output_does_not_spin(void **state)
     unlink(path);
 }
 
-int main(void)
+/* Four groups of about the same length (tens of seconds each, most of it waiting on timers:
+ * the 3 s grace period, slow documents), run side by side by ctest (test_groups.h). */
+int main(int argc, char **argv)
 {
-    const struct CMUnitTest tests[] = {
+    static const struct CMUnitTest slow_records[] = {
+        cmocka_unit_test(test_records_come_out_while_later_ones_are_processed),
+    };
+    static const struct CMUnitTest hung_runs[] = {
+        cmocka_unit_test(test_one_signal_ends_a_hung_run),
+    };
+    static const struct CMUnitTest grace_period[] = {
+        cmocka_unit_test(test_the_grace_period_ends_a_run_started_with_sigalrm_blocked),
+        cmocka_unit_test(test_one_signal_ends_a_run_that_cannot_move),
+    };
+    static const struct CMUnitTest signals[] = {
         cmocka_unit_test(test_a_record_comes_out_while_the_input_stays_open),
         cmocka_unit_test(test_a_signal_mid_stream_leaves_whole_records),
         cmocka_unit_test(test_a_second_signal_ends_a_hung_run_at_once),
-        cmocka_unit_test(test_one_signal_ends_a_hung_run),
-        cmocka_unit_test(test_the_grace_period_ends_a_run_started_with_sigalrm_blocked),
-        cmocka_unit_test(test_one_signal_ends_a_run_that_cannot_move),
-        cmocka_unit_test(test_records_come_out_while_later_ones_are_processed),
         cmocka_unit_test(test_a_record_comes_out_by_time_while_every_worker_hangs),
         cmocka_unit_test(test_a_signal_after_a_write_failure_exits_1),
         cmocka_unit_test(test_a_write_failure_ends_a_run_waiting_for_input),
         cmocka_unit_test(test_a_stopped_run_blocked_on_output_does_not_spin),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    static const test_group groups[] = {
+        TEST_GROUP("slow_records", slow_records),
+        TEST_GROUP("hung_runs", hung_runs),
+        TEST_GROUP("grace_period", grace_period),
+        TEST_GROUP("signals", signals),
+    };
+    return run_test_groups(argc, argv, groups, sizeof groups / sizeof *groups, NULL, NULL);
 }
