@@ -1271,15 +1271,21 @@ static const char *past_the_named(const qt_view *v, qt_names *nm, size_t ob, siz
                                   const qt_mention *pr, const char *who)
 {
     size_t at = pr->tb < ob ? pr->tb : ob;
+    const char *named = who;
     for (int tries = 0; who && tries < 3 && named_within(v, ob, ce, who); tries++) {
+        if (strcmp(who, named) != 0)
+            return NULL;
         const char *last = strrchr(who, ' ') + 1;
         size_t n = strlen(last), k = at;
         while (k-- > 0 && at - k < NAMED_REACH && (v->quoted[k] || !spells_name(v, k, last, n)))
             ;
         if (k == SIZE_MAX || at - k >= NAMED_REACH)
             return NULL;
-        at = k;
-        who = qt_names_resolve_pronoun_from(nm, v, pr, k);
+        /* From the name's first word: the walk from its last would meet it again
+         * (Norwich boss Nigel Worthington, Ruud van Nistelrooy). */
+        qt_mention m;
+        at = qt_name_ending_at(v, k, 0, &m) ? m.tb : k;
+        who = qt_names_resolve_pronoun_from(nm, v, pr, at);
     }
     return who && named_within(v, ob, ce, who) ? NULL : who;
 }
