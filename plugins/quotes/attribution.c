@@ -1265,15 +1265,16 @@ static int named_within(const qt_view *v, size_t ob, size_t ce, const char *who)
 /* "I said to Harry 'I hope you don't go to Southampton', and he told me 'absolutely
  * not'," he said (BBC sport/233): no one speaks of himself by name, so he or she (pr) is
  * not a person the quotation between ob and ce names; the walk goes on from before that
- * person's last mention (Harry Redknapp, then Milan Mandaric). NULL when it finds only
- * such persons. */
+ * person's last mention (Harry Redknapp, then Milan Mandaric). NULL when it finds no one
+ * else, or a second person the quotation names (Fernando Morientes, then Steven Gerrard:
+ * BBC sport/112). */
 static const char *past_the_named(const qt_view *v, qt_names *nm, size_t ob, size_t ce,
                                   const qt_mention *pr, const char *who)
 {
     size_t at = pr->tb < ob ? pr->tb : ob;
     const char *named = who;
-    for (int tries = 0; who && tries < 3 && named_within(v, ob, ce, who); tries++) {
-        if (strcmp(who, named) != 0)
+    for (int tries = 0; who && named_within(v, ob, ce, who); tries++) {
+        if (tries == 3 || strcmp(who, named) != 0)
             return NULL;
         const char *last = strrchr(who, ' ') + 1;
         size_t n = strlen(last), k = at;
@@ -1287,7 +1288,7 @@ static const char *past_the_named(const qt_view *v, qt_names *nm, size_t ob, siz
         at = qt_name_ending_at(v, k, 0, &m) ? m.tb : k;
         who = qt_names_resolve_pronoun_from(nm, v, pr, at);
     }
-    return who && named_within(v, ob, ce, who) ? NULL : who;
+    return who;
 }
 
 static void copy_attribution(lede_quote *to, const lede_quote *from, float factor)
