@@ -1013,6 +1013,36 @@ static void test_he_is_not_the_person_his_quotation_names(void **state)
     qtu_free(&t);
 }
 
+/* BBC sport/411, sport/152: he is not David Barnes nor Ruud van Nistelrooy, whom his
+ * quotation names, and the walk goes on from before that name's first word (Bath prop
+ * David Barnes: from Barnes it would meet the same mention again) to Vickery, to
+ * Ferguson's. */
+static void test_he_is_the_next_person_past_the_named(void **state)
+{
+    (void)state;
+    qtu t;
+    qtu_run(&t,
+            "England prop Phil Vickery has broken his arm. After the game, Vickery spoke with "
+            "Bath prop David Barnes, who also broke his arm recently. \"I had a chat with David "
+            "Barnes and it looks like a similar injury to him,\" he said.",
+            NULL);
+    qtu_expect(&t, "I had a chat with David Barnes and it looks like a similar injury to him,",
+               "Phil Vickery", "said", "he");
+    qtu_free(&t);
+    qtu_run(&t,
+            "Manchester United boss Alex Ferguson is wary of Milan. Ferguson's own goalscoring "
+            "talisman Ruud van Nistelrooy is fit again, but the Scot admitted he was unsure "
+            "whether to start the Dutchman, who has not played for three months.\n\n\"Ruud is "
+            "the best striker in Europe. What I have to judge is whether he will struggle with "
+            "the early pace after being out for so long,\" he said.",
+            NULL);
+    qtu_expect(&t,
+               "Ruud is the best striker in Europe. What I have to judge is whether he will "
+               "struggle with the early pace after being out for so long,",
+               "Alex Ferguson", "said", "he");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1058,6 +1088,7 @@ int main(void)
         cmocka_unit_test(test_remarks_after_a_subject_is_a_cue),
         cmocka_unit_test(test_he_after_a_spokesman_for_a_body),
         cmocka_unit_test(test_he_is_not_the_person_his_quotation_names),
+        cmocka_unit_test(test_he_is_the_next_person_past_the_named),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -735,12 +735,18 @@ static uint32_t sentence_start(const qt_view *v, uint32_t pos)
     return n == 0 ? 0 : v->sent[n - 1].start;
 }
 
+/* Token k is he (1) or she (2); 0 for any other word. */
+static int he_or_she(const qt_view *v, size_t k)
+{
+    return qt_tok_is(v, k, "he") ? 1 : qt_tok_is(v, k, "she") ? 2 : 0;
+}
+
 /* He or she at token j, or after "But" or "And" there, before token k: 1 with it in *out. */
 static int opening_pronoun(const qt_view *v, size_t j, size_t k, qt_mention *out)
 {
     if (j < k && (qt_tok_is(v, j, "but") || qt_tok_is(v, j, "and")))
         j++;
-    if (j >= k || v->quoted[j] || !(qt_tok_is(v, j, "he") || qt_tok_is(v, j, "she")))
+    if (j >= k || v->quoted[j] || !he_or_she(v, j))
         return 0;
     out->tb = j;
     out->te = j + 1;
@@ -921,15 +927,13 @@ static size_t sentence_before_in_para(const qt_view *v, const lede_quote *q, siz
 static const qt_mention *same_pronoun_before(const qt_view *v, const lede_quote *q, size_t pi,
                                              size_t ce, const qt_mention *who, qt_mention *d)
 {
-    if (who->kind != QT_MENTION_PRONOUN || who->tb < ce ||
-        !(qt_tok_is(v, who->tb, "he") || qt_tok_is(v, who->tb, "she")))
+    if (who->kind != QT_MENTION_PRONOUN || who->tb < ce || !he_or_she(v, who->tb))
         return who;
     size_t sb = sentence_before_in_para(v, q, pi);
     if (sb == SIZE_MAX)
         return who;
     size_t j = qt_tok_lower_bound(v, v->sent[sb].start);
-    if (!opening_pronoun(v, j, j + 3, d) ||
-        qt_tok_is(v, d->tb, "he") != qt_tok_is(v, who->tb, "he"))
+    if (!opening_pronoun(v, j, j + 3, d) || he_or_she(v, d->tb) != he_or_she(v, who->tb))
         return who;
     return d;
 }
@@ -942,8 +946,7 @@ static int spoken_by_same_pronoun(const qt_view *v, const lede_quote *p, size_t 
 {
     if (!p->speaker || who->kind != QT_MENTION_PRONOUN ||
         (who->tb < ce && v->tok[who->tb].start < p->mark_end) || p->speaker_start == LEDE_NONE ||
-        p->speaker_end <= p->speaker_start ||
-        !(qt_tok_is(v, who->tb, "he") || qt_tok_is(v, who->tb, "she")))
+        p->speaker_end <= p->speaker_start || !he_or_she(v, who->tb))
         return 0;
     uint32_t b = v->tok[who->tb].start, e = v->tok[who->tb].end;
     size_t n = e - b;
@@ -963,7 +966,7 @@ static int reported_by_same_pronoun(const qt_view *v, const lede_quote *q, size_
 {
     if (ob < 5 || !qt_tok_sentence_end(v, ob - 1) || !qt_tok_punct(v, ob - 4, ',') ||
         v->quoted[ob - 2] || !qt_tok_lowercase(v, ob - 2) ||
-        !qt_tok_is(v, ob - 3, qt_tok_is(v, who->tb, "he") ? "he" : "she"))
+        he_or_she(v, ob - 3) != he_or_she(v, who->tb))
         return 0;
     size_t end;
     return sentence_before_in_para(v, q, pi) != SIZE_MAX &&
@@ -1162,9 +1165,10 @@ static const char *described_subject_before(const qt_view *v, qt_names *nm, cons
     if (!p->speaker || p->speaker_start == LEDE_NONE || !strchr(p->speaker, ' ') ||
         p->speaker[0] < 'A' || p->speaker[0] > 'Z' || (who && strcmp(who, p->speaker) == 0))
         return who;
-    int she = qt_tok_is(v, pr, "she");
-    if (!she && !qt_tok_is(v, pr, "he"))
+    int g = he_or_she(v, pr);
+    if (!g)
         return who;
+    int she = g == 2;
     size_t ns = qt_sent_upto(v, v->tok[at].start);
     if (ns < 2 || v->sent[ns - 2].paragraph != v->sent[ns - 1].paragraph ||
         p->mark_end > v->sent[ns - 1].start || p->speaker_start < v->sent[ns - 2].start)
@@ -1265,30 +1269,43 @@ static int named_within(const qt_view *v, size_t ob, size_t ce, const char *who)
 /* "I said to Harry 'I hope you don't go to Southampton', and he told me 'absolutely
  * not'," he said (BBC sport/233): no one speaks of himself by name, so he or she (pr) is
  * not a person the quotation between ob and ce names; the walk goes on from before that
- * person's last mention (Harry Redknapp, then Milan Mandaric). NULL when it finds only
- * such persons. */
+ * person's last mention (Harry Redknapp, then Milan Mandaric). NULL when it finds no one
+ * else, or a second person the quotation names (Fernando Morientes, then Steven Gerrard:
+ * BBC sport/112). */
 static const char *past_the_named(const qt_view *v, qt_names *nm, size_t ob, size_t ce,
                                   const qt_mention *pr, const char *who)
 {
     size_t at = pr->tb < ob ? pr->tb : ob;
-    for (int tries = 0; who && tries < 3 && named_within(v, ob, ce, who); tries++) {
+    const char *named = who;
+    for (int tries = 0; who && named_within(v, ob, ce, who); tries++) {
+        if (tries == 3 || strcmp(who, named) != 0)
+            return NULL;
         const char *last = strrchr(who, ' ') + 1;
         size_t n = strlen(last), k = at;
         while (k-- > 0 && at - k < NAMED_REACH && (v->quoted[k] || !spells_name(v, k, last, n)))
             ;
         if (k == SIZE_MAX || at - k >= NAMED_REACH)
             return NULL;
-        at = k;
-        who = qt_names_resolve_pronoun_from(nm, v, pr, k);
+        /* From the name's first word: the walk from its last would meet it again
+         * (Norwich boss Nigel Worthington, Ruud van Nistelrooy). */
+        qt_mention m;
+        at = qt_name_ending_at(v, k, 0, &m) ? m.tb : k;
+        who = qt_names_resolve_pronoun_from(nm, v, pr, at);
     }
-    return who && named_within(v, ob, ce, who) ? NULL : who;
+    return who;
 }
 
-static void copy_attribution(lede_quote *to, const lede_quote *from, float factor)
+/* The speaker of quotation from, and the bytes of its mention, are to's too. */
+static void copy_speaker(lede_quote *to, const lede_quote *from)
 {
     to->speaker = from->speaker;
     to->speaker_start = from->speaker_start;
     to->speaker_end = from->speaker_end;
+}
+
+static void copy_attribution(lede_quote *to, const lede_quote *from, float factor)
+{
+    copy_speaker(to, from);
     to->cue_start = from->cue_start;
     to->cue_end = from->cue_end;
     to->confidence = from->confidence * factor;
@@ -1505,9 +1522,10 @@ static int possessed_job(const qt_view *v, qt_names *nm, size_t p, int she, size
  * 1 with the description in *d (BBC politics/071, politics/023). */
 static int described_before(const qt_view *v, qt_names *nm, size_t p, size_t at, qt_mention *d)
 {
-    int she = qt_tok_is(v, p, "she");
-    if (!she && !qt_tok_is(v, p, "he"))
+    int g = he_or_she(v, p);
+    if (!g)
         return 0;
+    int she = g == 2;
     /* The sentence before: tokens [pt, st - 1]. The one holding token at mostly opens
      * there (a quotation, He added): its start is walked to, the other's searched. */
     size_t st = stop_back(v, at, at > PRE_WINDOW ? at - PRE_WINDOW : 0);
@@ -1582,8 +1600,7 @@ static int new_statement(const qt_view *v, size_t ce, size_t pe, const found *f)
         for (size_t j = ce + 1; j + 1 < f->who.tb; j++) {
             if (v->quoted[j] || qt_tok_punct(v, j, ','))
                 break;
-            if (qt_tok_lowercase(v, j) && !qt_tok_in(v, j, QT_W_ROLES | QT_W_TITLES) &&
-                (qt_tok_in(v, j, QT_W_SKIP) || subject_verb(v, j)))
+            if (subject_verb(v, j)) /* (a comma is not one here) */
                 return 1;
         }
     }
@@ -1904,9 +1921,7 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
                 continue;
             } else if (f.has_cue && !f.has_who &&
                        coordinated_report(v, quotes, qi, toks, f.cue_b)) {
-                q->speaker = quotes[qi - 1].speaker; /* its own cue is set below */
-                q->speaker_start = quotes[qi - 1].speaker_start;
-                q->speaker_end = quotes[qi - 1].speaker_end;
+                copy_speaker(q, &quotes[qi - 1]); /* its own cue is set below */
             }
         }
         if (f.has_cue) {
@@ -1966,11 +1981,8 @@ int qt_attribute(const qt_view *v, qt_names *nm, lede_quote *quotes, const uint3
         } else if (f.has_cue && f.cue_kind == QT_CUE_PARTICIPLE && qi > 0 && prev_pi == pi &&
                    attributed(&quotes[qi - 1])) {
             /* ..., adding: the speaker of the quotation just before goes on. */
-            const lede_quote *p = &quotes[qi - 1];
-            q->speaker = p->speaker;
-            q->speaker_start = p->speaker_start;
-            q->speaker_end = p->speaker_end;
-            q->confidence = p->confidence * 0.9f;
+            copy_speaker(q, &quotes[qi - 1]);
+            q->confidence = quotes[qi - 1].confidence * 0.9f;
         }
         if (f.has_cue || f.has_who) {
             if (q->continues != LEDE_NONE && head != LEDE_NONE && head < qi && head_weak &&
