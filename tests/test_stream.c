@@ -642,7 +642,8 @@ static int blocked_in(pid_t pid, long nr, long fd)
     if (!d)
         return -1;
     while (found < 1 && (e = readdir(d))) {
-        long got_nr, got_fd;
+        long got_nr;
+        unsigned long got_fd;
         if (e->d_name[0] < '0' || e->d_name[0] > '9')
             continue;
         snprintf(path, sizeof path, "/proc/%d/task/%s/syscall", (int)pid, e->d_name);
@@ -651,7 +652,7 @@ static int blocked_in(pid_t pid, long nr, long fd)
             continue;
         int n = fscanf(f, "%ld %lx", &got_nr, &got_fd);
         fclose(f);
-        found = n == 2 && got_nr == nr && (fd < 0 || got_fd == fd);
+        found = n == 2 && got_nr == nr && (fd < 0 || got_fd == (unsigned long)fd);
     }
     closedir(d);
     return found;
