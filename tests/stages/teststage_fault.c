@@ -11,8 +11,14 @@
  * atomics) and the count lives in that instance, not in a global. MASK_HERE fails the document
  * with "stop signals blocked" or "stop signals open": whether SIGTERM is blocked in the thread
  * that runs the stage (runner.c blocks the stop signals in its worker threads).
+ *
+ * When the environment names a file in TESTSTAGE_FAULT_MARKS, the stage appends an 'H' to it
+ * as a HANG_HERE document starts to hang, so that a test can wait for that state instead of
+ * guessing how long it takes to come (test_stream.c). The file is opened for each mark
+ * (O_APPEND): isolated worker processes and threads add to it as one.
  */
 #include <stdatomic.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <pthread.h>
 #include <signal.h>
@@ -43,6 +49,20 @@ static int fault_create(lede_stage_ctx *ctx, const lede_options *opts, void **ou
 static void fault_destroy(void *p)
 {
     free(p);
+}
+
+/* Appends an 'H' to the file TESTSTAGE_FAULT_MARKS names, if any: a document hangs now. */
+static void mark_hang(void)
+{
+    const char *path = getenv("TESTSTAGE_FAULT_MARKS");
+    if (path == NULL || *path == '\0')
+        return;
+    int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return;
+    ssize_t n = write(fd, "H", 1);
+    (void)n;
+    close(fd);
 }
 
 /* Half a second. */
@@ -84,9 +104,11 @@ static int fault_process(void *p, lede_doc *doc, lede_error *err)
         return lede_error_set(err, LEDE_EINVAL, "stop signals %s",
                               sigismember(&cur, SIGTERM) == 1 ? "blocked" : "open");
     }
-    if (strstr(text, "HANG_HERE"))
+    if (strstr(text, "HANG_HERE")) {
+        mark_hang();
         for (;;)
             pause();
+    }
     return 0;
 }
 
