@@ -1069,6 +1069,23 @@ static void test_a_name_after_and_before_its_verb_is_a_subject(void **state)
     qtu_free(&t);
 }
 
+static void test_a_run_ending_in_tour_is_no_person(void **state)
+{
+    (void)state;
+    qtu t;
+    /* BBC sport/439: she is Mirza, not the WTA Tour. */
+    qtu_run(&t,
+            "Former Wimbledon champion Conchita Martinez and India's Sania Mirza, the oldest and "
+            "youngest players in the draw, also reached the second round. Martinez, 32, beat "
+            "Shinobu Asagoe 6-4 6-4 and 18-year-old Mirza beat Jelena Kostanic 6-7 (7-2) 6-4 "
+            "6-1. Mirza, the first Indian woman to win a WTA Tour title this month on home "
+            "ground at Hyderabad, will now face US Open champion Svetlana Kuznetsova.\n\nBut "
+            "she is remaining confident. \"She (Kuznetsova) is a great player,\" she said.",
+            NULL);
+    qtu_expect(&t, "She (Kuznetsova) is a great player,", "Sania Mirza", "said", "she");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1116,6 +1133,7 @@ int main(void)
         cmocka_unit_test(test_he_is_not_the_person_his_quotation_names),
         cmocka_unit_test(test_he_is_the_next_person_past_the_named),
         cmocka_unit_test(test_a_name_after_and_before_its_verb_is_a_subject),
+        cmocka_unit_test(test_a_run_ending_in_tour_is_no_person),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
