@@ -1043,6 +1043,49 @@ static void test_he_is_the_next_person_past_the_named(void **state)
     qtu_free(&t);
 }
 
+static void test_a_name_after_and_before_its_verb_is_a_subject(void **state)
+{
+    (void)state;
+    qtu t;
+    /* BBC sport/176: "and Keegan sympathised" opens a clause; Keegan is its subject. */
+    qtu_run(&t,
+            "Manchester City boss Kevin Keegan has praised striker Robbie Fowler for his "
+            "landmark return to form.\n\nFowler's double strike helped City come back from two "
+            "goals down to clinch a dramatic win at Carrow Road and Keegan sympathised with "
+            "Norwich boss Nigel Worthington afterwards. \"I feel a bit for Nigel Worthington,\" "
+            "he said.",
+            NULL);
+    qtu_expect(&t, "I feel a bit for Nigel Worthington,", "Kevin Keegan", "said", "he");
+    qtu_free(&t);
+    /* BBC entertainment/315: "The star of Rain Man and Tootsie said": the clause has no verb
+     * before "of", so Tootsie stays in its subject's object. */
+    qtu_run(&t,
+            "Hollywood legend Dustin Hoffman has hit out at the quality of current films and "
+            "theatre productions.\n\nThe star of Rain Man and Tootsie said the film culture was "
+            "\"in the craphouse\" at a press conference on Tuesday. The 67-year-old also said "
+            "he stopped working a few years ago because he lost his \"spark\" for acting.",
+            NULL);
+    qtu_expect(&t, "spark", "Dustin Hoffman", "said", "The 67-year-old");
+    qtu_free(&t);
+}
+
+static void test_a_run_ending_in_tour_is_no_person(void **state)
+{
+    (void)state;
+    qtu t;
+    /* BBC sport/439: she is Mirza, not the WTA Tour. */
+    qtu_run(&t,
+            "Former Wimbledon champion Conchita Martinez and India's Sania Mirza, the oldest and "
+            "youngest players in the draw, also reached the second round. Martinez, 32, beat "
+            "Shinobu Asagoe 6-4 6-4 and 18-year-old Mirza beat Jelena Kostanic 6-7 (7-2) 6-4 "
+            "6-1. Mirza, the first Indian woman to win a WTA Tour title this month on home "
+            "ground at Hyderabad, will now face US Open champion Svetlana Kuznetsova.\n\nBut "
+            "she is remaining confident. \"She (Kuznetsova) is a great player,\" she said.",
+            NULL);
+    qtu_expect(&t, "She (Kuznetsova) is a great player,", "Sania Mirza", "said", "she");
+    qtu_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1089,6 +1132,8 @@ int main(void)
         cmocka_unit_test(test_he_after_a_spokesman_for_a_body),
         cmocka_unit_test(test_he_is_not_the_person_his_quotation_names),
         cmocka_unit_test(test_he_is_the_next_person_past_the_named),
+        cmocka_unit_test(test_a_name_after_and_before_its_verb_is_a_subject),
+        cmocka_unit_test(test_a_run_ending_in_tour_is_no_person),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

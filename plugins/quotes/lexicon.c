@@ -197,7 +197,9 @@ static const char *const qt_org_heads[] = {
     "villa", "albion", "hotspur",
     /* bodies of members */
     "confederation", "federation", "alliance", "coalition", "initiative", "society", "trust",
-    "charity", "movement", NULL};
+    "charity", "movement",
+    /* a sport's circuit (the WTA Tour: BBC sport/439) */
+    "tour", NULL};
 
 static const char *const qt_place_heads[] = {
     "sea", "river", "ocean", "gulf", "island", "islands", "mountains", "korea", "arabia",

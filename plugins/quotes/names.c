@@ -1271,14 +1271,36 @@ static int in_aside(const qt_view *v, size_t tb, size_t te)
 /* How many tokens coordinated_in_object() reads left at most. */
 #define COORDINATION_REACH 16
 
-/* The name at token b closes a coordination of capitalised words that a preposition opens,
- * past an organisation's own "for" or "of": lecturer at the Centre for Vision, Speech and
- * Signal Processing (BBC tech/143). Only "and" or "or" before b asks. */
-static int coordinated_in_object(const qt_view *v, size_t b)
+/* Token k, after a name, is its verb: a past tense in -ed or a cue or report verb. */
+static int verb_after_name(const qt_view *v, size_t k)
+{
+    if (k >= v->n_tok || !qt_tok_lowercase(v, k))
+        return 0;
+    if (qt_tok_in(v, k, QT_W_CUE_VERBS))
+        return 1;
+    size_t end;
+    if ((qt_tok_bits(v, k) & QT_W_CUE_HEADS) && qt_cue_at(v, k, &end) == QT_CUE_REPORT)
+        return 1;
+    if (qt_tok_in(v, k, QT_W_FUNCTION | QT_W_PREPOSITIONS | QT_W_ROLES | QT_W_TITLES | QT_W_SKIP))
+        return 0;
+    const char *s = v->text + v->tok[k].start;
+    size_t n = v->tok[k].end - v->tok[k].start;
+    return n > 4 && s[n - 2] == 'e' && s[n - 1] == 'd' && s[n - 3] != 'e';
+}
+
+/* The name at tokens [b, te) closes a coordination of capitalised words that a preposition
+ * opens, past an organisation's own "for" or "of": lecturer at the Centre for Vision, Speech
+ * and Signal Processing (BBC tech/143). Only "and" or "or" before b asks. */
+static int coordinated_in_object(const qt_view *v, size_t b, size_t te)
 {
     if (b < 3 || !(qt_tok_is(v, b - 1, "and") || qt_tok_is(v, b - 1, "or")) ||
         !qt_tok_capitalized(v, b - 2))
         return 0;
+    /* helped City come back ... at Carrow Road and Keegan sympathised with Norwich boss
+     * Nigel Worthington afterwards. "...," he said: a name after "and" that its verb follows
+     * opens a clause of its own; it is its subject (BBC sport/176). Not after "with" or
+     * "without": with Owen and Gerrard injured. */
+    int verb = verb_after_name(v, te);
     for (size_t k = b - 1; k > 0 && b - k < COORDINATION_REACH; k--) {
         size_t w = k - 1;
         if (qt_tok_capitalized(v, w) || qt_tok_punct(v, w, ',') || qt_tok_is(v, w, "and") ||
@@ -1290,6 +1312,17 @@ static int coordinated_in_object(const qt_view *v, size_t b)
         if (w > 0 && qt_tok_capitalized(v, w - 1) && qt_tok_in(v, w - 1, QT_W_ORG_HEADS) &&
             (qt_tok_is(v, w, "for") || qt_tok_is(v, w, "of")))
             continue;
+        if (!verb || qt_tok_is(v, w, "with") || qt_tok_is(v, w, "without"))
+            return 1;
+        /* The star of Rain Man and Tootsie said: the clause before the preposition must
+         * have its own verb, or the preposition is in its subject (BBC
+         * entertainment/315). */
+        for (size_t j = w; j-- > 0;) {
+            if (verb_after_name(v, j))
+                return 0;
+            if (v->tok[j].flags & LEDE_TOKF_SENT_START)
+                break;
+        }
         return 1;
     }
     return 0;
@@ -1307,7 +1340,7 @@ static int in_object(const qt_view *v, const qt_mrec *c)
     size_t b = c->title != LEDE_NONE ? c->title : c->tb;
     if (b == 0)
         return 0;
-    if (coordinated_in_object(v, b))
+    if (coordinated_in_object(v, b, c->te))
         return 1;
     /* by fellow American Robby Ginepri: past the nationality the run was trimmed of, and
      * "fellow" before it. */
