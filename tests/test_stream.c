@@ -193,22 +193,37 @@ static int wait_exit(pid_t pid, int deadline_ms, int *status)
     }
 }
 
+/* Polls ready(p, arg) every 10 ms until it holds: 1; or, when the deadline passes first, kills
+ * lede's process group, reaps lede and returns 0, for the caller to fail with its message. */
+static int wait_for(proc *p, int (*ready)(const proc *, void *), void *arg)
+{
+    double end = now_ms() + DEADLINE_MS;
+    while (!ready(p, arg)) {
+        if (now_ms() > end) {
+            kill(-p->pid, SIGKILL);
+            waitpid(p->pid, NULL, 0);
+            return 0;
+        }
+        sleep_ms(10);
+    }
+    return 1;
+}
+
+/* wait_for(): whether teststage_fault has marked *(long *)n documents hanging. */
+static int has_hanging(const proc *p, void *n)
+{
+    struct stat st;
+    return stat(p->marks, &st) == 0 && st.st_size >= *(long *)n;
+}
+
 /* Waits until teststage_fault has n documents hanging (its marks): a signal sent then finds
  * them read and hung, however long lede took to start and read them on a loaded machine.
  * Kills lede's group and fails when they do not hang within the deadline. */
 static void wait_hanging(proc *p, long n, const char *what)
 {
-    double end = now_ms() + DEADLINE_MS;
-    struct stat st;
-    while (stat(p->marks, &st) != 0 || st.st_size < n) {
-        if (now_ms() > end) {
-            kill(-p->pid, SIGKILL);
-            waitpid(p->pid, NULL, 0);
-            fail_msg("%s: %ld document(s) did not hang in teststage_fault within %d s", what, n,
-                     DEADLINE_MS / 1000);
-        }
-        sleep_ms(10);
-    }
+    if (!wait_for(p, has_hanging, &n))
+        fail_msg("%s: %ld document(s) did not hang in teststage_fault within %d s", what, n,
+                 DEADLINE_MS / 1000);
 }
 
 /* Reads lede's output to its end and its exit status; kills its process group and fails
@@ -248,6 +263,12 @@ static int err_has(const proc *p, const char *s)
     buf[n] = '\0';
     fclose(f);
     return strstr(buf, s) != NULL;
+}
+
+/* wait_for(): err_has() for the string s. */
+static int err_says(const proc *p, void *s)
+{
+    return err_has(p, s);
 }
 
 static void release(proc *p)
@@ -455,6 +476,13 @@ static int group_alive(pid_t pgid)
     return alive;
 }
 
+/* wait_for(): whether every process of lede's group has ended. */
+static int group_gone(const proc *p, void *unused)
+{
+    (void)unused;
+    return !group_alive(p->pid);
+}
+
 /* A stage that never returns (teststage_fault on HANG_HERE) holds up the first signal's
  * clean end; a second one, later than the first, ends lede at once, isolated worker
  * processes too (a process group's ctrl-C, twice). */
@@ -495,13 +523,8 @@ static void test_a_second_signal_ends_a_hung_run_at_once(void **state)
         }
         assert_true(WIFSIGNALED(status));
         assert_int_equal(WTERMSIG(status), SIGINT);
-        double end = now_ms() + DEADLINE_MS;
-        while (group_alive(p.pid) && now_ms() < end)
-            sleep_ms(50);
-        if (group_alive(p.pid)) {
-            kill(-p.pid, SIGKILL);
+        if (!wait_for(&p, group_gone, NULL))
             fail_msg("%s: a worker process outlived lede", extra[m][0]);
-        }
         release(&p);
     }
 }
@@ -591,13 +614,8 @@ static void test_one_signal_ends_a_hung_run(void **state)
         char *err = slurp_err(&p);
         assert_non_null(strstr(err, "did not end within 3 s of the signal"));
         free(err);
-        double end = now_ms() + DEADLINE_MS;
-        while (group_alive(p.pid) && now_ms() < end)
-            sleep_ms(50);
-        if (group_alive(p.pid)) {
-            kill(-p.pid, SIGKILL);
+        if (!wait_for(&p, group_gone, NULL))
             fail_msg("%s: a worker process outlived lede", name);
-        }
         release(&p);
     }
     unlink(path);
@@ -678,19 +696,16 @@ static int catches_sigterm(pid_t pid)
  * signal sent before would find no handler, or no FIFO yet); kills it and fails when it is
  * not within the deadline. Where the kernel does not say what a thread is blocked in, the
  * handler alone is waited for, and then a second. */
+static int is_blocked_in_open(const proc *p, void *in_open)
+{
+    return catches_sigterm(p->pid) && (*(int *)in_open = blocked_in(p->pid, SYS_openat, -1)) != 0;
+}
+
 static void wait_blocked_in_open(proc *p)
 {
-    double end = now_ms() + DEADLINE_MS;
     int in_open = 0;
-    while (!catches_sigterm(p->pid) || (in_open = blocked_in(p->pid, SYS_openat, -1)) == 0) {
-        if (now_ms() > end) {
-            kill(-p->pid, SIGKILL);
-            waitpid(p->pid, NULL, 0);
-            fail_msg("lede did not block in the open() of the FIFO within %d s",
-                     DEADLINE_MS / 1000);
-        }
-        sleep_ms(10);
-    }
+    if (!wait_for(p, is_blocked_in_open, &in_open))
+        fail_msg("lede did not block in the open() of the FIFO within %d s", DEADLINE_MS / 1000);
     if (in_open < 0)
         sleep_ms(1000);
 }
@@ -698,18 +713,17 @@ static void wait_blocked_in_open(proc *p)
 /* Waits until lede's output pipe, which nobody reads, is full and a thread of lede is blocked
  * in a write to it (where the kernel says); kills lede and fails when it is not within the
  * deadline. The pipe's pages fill unevenly: "full" is 60,000 of its 65,536 bytes. */
+static int is_output_full(const proc *p, void *queued)
+{
+    return ioctl(p->out, FIONREAD, (int *)queued) != 0 ||
+           (*(int *)queued >= 60000 && blocked_in(p->pid, SYS_write, 1) != 0);
+}
+
 static void wait_output_full(proc *p)
 {
-    double end = now_ms() + DEADLINE_MS;
     int queued = 0;
-    while (ioctl(p->out, FIONREAD, &queued) == 0 &&
-           (queued < 60000 || blocked_in(p->pid, SYS_write, 1) == 0)) {
-        if (now_ms() > end) {
-            kill(-p->pid, SIGKILL);
-            fail_msg("the output pipe did not fill (%d bytes) with a write blocked on it", queued);
-        }
-        sleep_ms(10);
-    }
+    if (!wait_for(p, is_output_full, &queued))
+        fail_msg("the output pipe did not fill (%d bytes) with a write blocked on it", queued);
 }
 
 /* A FIFO nobody opens and an output nobody reads cannot hold up a stopped run either: one
@@ -845,13 +859,8 @@ static void test_a_signal_after_a_write_failure_exits_1(void **state)
         /* The first record's flush fails; the slow ones keep the run going meanwhile. */
         write_all(p.in, "{\"id\":\"a\",\"text\":\"Hi.\"}\n{\"id\":\"b\",\"text\":\"SLEEP_HERE "
                         "x.\"}\n{\"id\":\"c\",\"text\":\"SLEEP_HERE x.\"}\n");
-        double end = now_ms() + DEADLINE_MS;
-        while (!err_has(&p, "No space left") && now_ms() < end)
-            sleep_ms(20);
-        if (!err_has(&p, "No space left")) {
-            kill(-p.pid, SIGKILL);
+        if (!wait_for(&p, err_says, "No space left"))
             fail_msg("%s: the write to /dev/full did not fail", name);
-        }
         char *err;
         kill(p.pid, SIGTERM);
         int status;
