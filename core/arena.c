@@ -16,9 +16,9 @@
  *   over LEDE_BIG_MIN) gets an exact-size chunk of its own beside it: the current chunk's
  *   free room stays in use, and doubling does not overshoot a huge request.
  * - Reset keeps the one chunk that held the whole document, if there is one of moderate
- *   size (LEDE_CHUNK_KEEP_MAX); otherwise it frees everything and sizes the next document's first
+ *   size (LEDE_KEEP_MAX); otherwise it frees everything and sizes the next document's first
  * chunk to hold what this one needed, so a stream of similar documents settles on one chunk and no
- *   malloc at all. A document that needed more than LEDE_CHUNK_KEEP_MAX leaves nothing
+ *   malloc at all. A document that needed more than LEDE_KEEP_MAX leaves nothing
  *   behind: one huge document does not pin its memory for the rest of the run.
  *
  * It must never hand a stage memory it has not zeroed through lede__arena_alloc: the ABI
@@ -47,12 +47,11 @@ struct lede__chunk {
 };
 
 #define LEDE_CHUNK_MIN ((size_t)64 * 1024)
-/* Chunks larger than this are not kept across documents, and the next document's first chunk
- * is never sized above it. A news story takes ~13 KB; a 5 MB document tens of MiB. At 64 MiB each
- * of the runner's document objects (16 per worker) kept the chunk that a huge document had filled,
- * all of it resident: 40 records of 5 MB at -j 8 peaked at 500-650 MB (bench/RESULTS.md, tenth
- * session). */
-#define LEDE_CHUNK_KEEP_MAX ((size_t)4 * 1024 * 1024)
+/* Chunks larger than LEDE_KEEP_MAX (lede_internal.h) are not kept across documents, and the
+ * next document's first chunk is never sized above it. A news story takes ~13 KB; a 5 MB document
+ * tens of MiB. At 64 MiB each of the runner's document objects (16 per worker) kept the chunk that
+ * a huge document had filled, all of it resident: 40 records of 5 MB at -j 8 peaked at 500-650 MB
+ * (bench/RESULTS.md, tenth session). */
 /* A request larger than this that does not fit gets a chunk of its own. */
 #define LEDE_BIG_MIN ((size_t)1024 * 1024)
 /* Reset zeroes at most this much of what the document used (the rest when handed out). */
@@ -104,11 +103,11 @@ static void *take(lede__chunk *c, size_t n, size_t zero)
     return p;
 }
 
-/* The smallest power of two (from LEDE_CHUNK_MIN) at or above n, at most LEDE_CHUNK_KEEP_MAX. */
+/* The smallest power of two (from LEDE_CHUNK_MIN) at or above n, at most LEDE_KEEP_MAX. */
 static size_t chunk_size_for(size_t n)
 {
     size_t size = LEDE_CHUNK_MIN;
-    while (size < n && size < LEDE_CHUNK_KEEP_MAX)
+    while (size < n && size < LEDE_KEEP_MAX)
         size *= 2;
     return size;
 }
@@ -164,7 +163,7 @@ void lede__arena_reset(lede__arena *a)
 
     /* The chunk that held everything this document asked for (then the only one). */
     for (link = &a->head; *link; link = &(*link)->next)
-        if ((*link)->size <= LEDE_CHUNK_KEEP_MAX && (*link)->size >= a->used_total)
+        if ((*link)->size <= LEDE_KEEP_MAX && (*link)->size >= a->used_total)
             keep = link;
     if (keep) {
         lede__chunk *c = *keep;
@@ -182,7 +181,7 @@ void lede__arena_reset(lede__arena *a)
     } else {
         chunks_free(a->head);
         a->head = NULL;
-        a->first = a->used_total <= LEDE_CHUNK_KEEP_MAX ? chunk_size_for(a->used_total) : 0;
+        a->first = a->used_total <= LEDE_KEEP_MAX ? chunk_size_for(a->used_total) : 0;
     }
     chunks_free(a->big);
     a->big = NULL;
@@ -192,8 +191,8 @@ void lede__arena_reset(lede__arena *a)
 int lede__arena_oversized(const lede__arena *a)
 {
     /* Reset frees the exact-size chunks and every chunk past the one it keeps, which holds
-     * at most LEDE_CHUNK_KEEP_MAX. */
-    return a->big != NULL || a->used_total > LEDE_CHUNK_KEEP_MAX;
+     * at most LEDE_KEEP_MAX. */
+    return a->big != NULL || a->used_total > LEDE_KEEP_MAX;
 }
 
 void lede__arena_free(lede__arena *a)

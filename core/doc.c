@@ -146,13 +146,13 @@ void lede_doc_free(lede_doc *doc)
  * one, which only a document much larger than news (a story is ~2 KB) needed, is freed on
  * reset. The runner keeps up to 16 document objects per worker: each kept the text and the
  * output of the largest document it had held (with the arena's chunk, 500-650 MB for 40
- * records of 5 MB at -j 8). The reader's decoders keep as much (SCRATCH_KEEP, reader.c). */
-#define DOC_KEEP_MAX ((size_t)4 << 20)
+ * records of 5 MB at -j 8). The bound is LEDE_KEEP_MAX, as for the arena and the reader's
+ * decoders. */
 
 void lede_doc_reset(lede_doc *doc)
 {
     lede__arena_reset(&doc->arena);
-    if (doc->text_cap > DOC_KEEP_MAX) {
+    if (doc->text_cap > LEDE_KEEP_MAX) {
         free(doc->text_mem);
         doc->text_mem = NULL;
         doc->text_cap = 0;
@@ -181,7 +181,7 @@ void lede_doc_reset(lede_doc *doc)
     doc->fail_stage = doc->fail_message = NULL;
     doc->stage = NULL;
     for (int i = 0; i < doc->n_outputs; i++) {
-        if (doc->outputs[i].cap > DOC_KEEP_MAX)
+        if (doc->outputs[i].cap > LEDE_KEEP_MAX)
             lede_buf_free(&doc->outputs[i]); /* its cap (max) stays */
         else
             lede_buf_reset(&doc->outputs[i]);
@@ -190,9 +190,9 @@ void lede_doc_reset(lede_doc *doc)
 
 void lede__doc_release(lede_doc *doc)
 {
-    int large = doc->text_cap > DOC_KEEP_MAX || lede__arena_oversized(&doc->arena);
+    int large = doc->text_cap > LEDE_KEEP_MAX || lede__arena_oversized(&doc->arena);
     for (int i = 0; i < doc->n_outputs && !large; i++)
-        large = doc->outputs[i].cap > DOC_KEEP_MAX;
+        large = doc->outputs[i].cap > LEDE_KEEP_MAX;
     if (large)
         lede_doc_reset(doc);
 }

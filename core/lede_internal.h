@@ -17,6 +17,11 @@
 #include "lede/error.h"
 #include "lede/stage.h"
 
+/* The most storage an arena, a document object or a reader's decoder keeps from one document
+ * for the next (a news story takes ~13 KB); storage that a larger document needed is freed
+ * after it (bench/RESULTS.md, tenth session: 40 records of 5 MB at -j 8). */
+#define LEDE_KEEP_MAX ((size_t)4 << 20)
+
 /* ---------- arena (arena.c) ---------- */
 typedef struct lede__chunk lede__chunk;
 typedef struct lede__arena {

@@ -68,8 +68,6 @@ typedef struct rd_decoder {
 /* The longest line read whole: a document's limit and room for its id and metadata (a longer
  * one is skipped, its record an error). */
 #define MAX_LINE(set) ((set)->max_doc_bytes + ((size_t)1 << 20))
-/* A decoder's storage larger than this is freed after its record (lede__reader_decode). */
-#define SCRATCH_KEEP ((size_t)4 << 20)
 
 struct lede__reader {
     lede__settings set;
@@ -998,7 +996,7 @@ void lede__reader_decode(lede__reader *r, int dec, lede__reader_line *ln, lede_d
     load_record(r, d, ln, doc);
     /* After a huge record the decoder is left with its storage (or the storage the document
      * gave back for it): one per worker, so give it back rather than keep N of them. */
-    if (d->scratch.cap > SCRATCH_KEEP)
+    if (d->scratch.cap > LEDE_KEEP_MAX)
         lede_buf_free(&d->scratch);
     block_release(r, ln->block);
     ln->block = NULL;

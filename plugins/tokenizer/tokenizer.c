@@ -328,9 +328,10 @@ static void clear_private(lede_token *t, size_t n)
 }
 
 /* The uax29 scratch array is kept from one document to the next, as the arena keeps its
- * chunks, but not past the arena's limit (LEDE_CHUNK_KEEP_MAX, 4 MiB): after a document
- * with more tokens than that holds, it is freed, and the next document reserves its own
- * estimate again, instead of the instance keeping the largest document's array for good. */
+ * chunks, but not past the host's limit (LEDE_KEEP_MAX in core/lede_internal.h, 4 MiB, which
+ * a stage cannot include): after a document with more tokens than that holds, it is freed,
+ * and the next document reserves its own estimate again, instead of the instance keeping the
+ * largest document's array for good. */
 #define TOK_SCRATCH_KEEP_MAX ((size_t)4 * 1024 * 1024)
 
 static void trim_scratch(tok_vec *scratch)
