@@ -409,9 +409,9 @@ int lede__config_load(const char *file, lede__loader *ld, lede__settings *set, l
         long long v = config_setting_get_int64(s);
         size_t n = (size_t)v;
         /* An integer, or a size as a string: "64M". */
-        if (t == CONFIG_TYPE_STRING
-                ? lede__parse_doc_bytes(config_setting_get_string(s), &n) != 0
-                : (t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64) || v < 1 || v > 0xFFFFFFFELL) {
+        if (t == CONFIG_TYPE_STRING ? lede__parse_doc_bytes(config_setting_get_string(s), &n) != 0
+                                    : (t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64) || v < 1 ||
+                                          (unsigned long long)v > LEDE_DOC_BYTES_MAX) {
             rc = lede_error_set(err, LEDE_ECONFIG,
                                 "%s:%d: max_doc_bytes must be an integer in [1, 4294967294], or a "
                                 "size such as \"64M\" " LEDE_SIZE_UNITS,

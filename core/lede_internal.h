@@ -148,8 +148,10 @@ LEDE_API int lede__options_set_text(lede_options *opts, const char *stage, const
 LEDE_API int lede__parse_size(const char *text, unsigned long long *out);
 /* The units a size takes, for messages. */
 #define LEDE_SIZE_UNITS "(K, M, G: KiB, MiB, GiB)"
-/* A per-document size limit (--max-doc-bytes, max_doc_bytes): a size in [1, 4294967294]. 0
- * with *out set, else -1. */
+/* The largest per-document size limit (--max-doc-bytes, max_doc_bytes): 4294967294. */
+#define LEDE_DOC_BYTES_MAX 0xFFFFFFFEULL
+/* A per-document size limit (--max-doc-bytes, max_doc_bytes): a size in [1,
+ * LEDE_DOC_BYTES_MAX]. 0 with *out set, else -1. */
 LEDE_API int lede__parse_doc_bytes(const char *text, size_t *out);
 /* Whether an integer option takes a size (lede__parse_size): its name ends in "_bytes". */
 LEDE_API int lede__option_takes_size(const char *name);

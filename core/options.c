@@ -84,7 +84,7 @@ int lede__parse_size(const char *text, unsigned long long *out)
 int lede__parse_doc_bytes(const char *text, size_t *out)
 {
     unsigned long long u;
-    if (lede__parse_size(text, &u) || u == 0 || u > 0xFFFFFFFEULL)
+    if (lede__parse_size(text, &u) || u == 0 || u > LEDE_DOC_BYTES_MAX)
         return -1;
     *out = (size_t)u;
     return 0;
