@@ -177,14 +177,6 @@ static size_t last_before(const qt_names *nm, const uint32_t *idx, size_t n, uin
     return lo == 0 ? SIZE_MAX : lo - 1;
 }
 
-/* The name mention c of a walk stands for: a title's holder (the Bishop), else its text. */
-static const char *walk_text(qt_names *nm, const qt_mrec *c)
-{
-    const qt_mrec *full = c->resolved != LEDE_NONE ? &nm->m[c->resolved] : c;
-    const char *who = full->te == full->tb + 1 ? qt_names_title_holder(nm, nm->v, full->tb) : NULL;
-    return who ? who : qt_mention_text(nm->v, nm->m, c);
-}
-
 /* The walk back a pronoun makes from byte pos (or "the 23-year-old": WANT_ANY_PERSON),
  * in the index. */
 const char *qt_index_walk_back(qt_names *nm, uint32_t pos, int what)
@@ -221,14 +213,14 @@ const char *qt_index_walk_back(qt_names *nm, uint32_t pos, int what)
                  ? qt_subject_person(v, c)
                  : (c->gender == GENDER_UNKNOWN || c->gender == want) && qt_person_evident(v, c))) {
             if (!qt_in_object(v, c))
-                return walk_text(nm, c);
+                return qt_names_mention_text(nm, nm->m, c);
             if (!fb)
                 fb = c;
         }
         if (p == 0)
             break;
     }
-    return fb ? walk_text(nm, fb) : NULL;
+    return fb ? qt_names_mention_text(nm, nm->m, fb) : NULL;
 }
 
 /* A one-word name resolved in the index: the surname's chain is made whole first. */

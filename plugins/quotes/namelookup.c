@@ -263,8 +263,6 @@ static const qt_mrec *complete(qt_names *nm, qt_mrec *m, int *ok)
     return NULL;
 }
 
-/* qt_mention_text() remembered in nm->texts: the same mention gives the same text, which
- * no one writes to. NULL when out of memory. */
 /* Token k is a person's title or job in capitals after "the" (the Bishop, the President),
  * not a word that names a body or only qualifies a job (the Executive, the General
  * Assembly's General, the Chief). */
@@ -299,7 +297,10 @@ const char *qt_names_title_holder(qt_names *nm, const qt_view *v, size_t k)
     return role_named_before(nm, v, &d, &r);
 }
 
-static const char *mention_text(qt_names *nm, const qt_mrec *arr, const qt_mrec *m)
+/* (names.h) qt_mention_text() remembered in nm->texts: the same mention gives the same text,
+ * which no one writes to (a job named alone gives its holder, qt_names_title_holder, first).
+ * NULL when out of memory. */
+const char *qt_names_mention_text(qt_names *nm, const qt_mrec *arr, const qt_mrec *m)
 {
     const qt_mrec *full = m->resolved != LEDE_NONE && arr ? &arr[m->resolved] : m;
     if (full->te == full->tb + 1) {
@@ -503,11 +504,11 @@ static int walk_back_local(qt_names *nm, size_t at, int what, const char **out)
         if (ok < 0)
             return -1;
         if (a == 1) {
-            const char *name = mention_text(nm, arr, c);
+            const char *name = qt_names_mention_text(nm, arr, c);
             return name ? walk_done(nm, what, pos, name, walk, &fb, out) : 0;
         }
         if (a == 3 && !fb.name) {
-            fb.name = mention_text(nm, arr, c);
+            fb.name = qt_names_mention_text(nm, arr, c);
             fb.at = walk;
             if (!fb.name)
                 return 0;
@@ -611,7 +612,7 @@ static const char *resolve_surname(qt_names *nm, const char *s, size_t n, uint32
         if (c) {
             if (full == LEDE_NONE)
                 full = qt_lookup_in(v, c->m, c->head, pos, want, title);
-            return full != LEDE_NONE ? mention_text(nm, c->m, &c->m[full]) : NULL;
+            return full != LEDE_NONE ? qt_names_mention_text(nm, c->m, &c->m[full]) : NULL;
         }
         if (nm->failed || go_global(nm) < 0) {
             *failed = 1;

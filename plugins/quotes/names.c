@@ -1267,7 +1267,6 @@ static int in_aside(const qt_view *v, size_t tb, size_t te)
     return 0;
 }
 
-/* qt_in_object() but for an aside. */
 /* How many tokens coordinated_in_object() reads left at most. */
 #define COORDINATION_REACH 16
 
@@ -1328,6 +1327,7 @@ static int coordinated_in_object(const qt_view *v, size_t b, size_t te)
     return 0;
 }
 
+/* qt_in_object() but for an aside. */
 static int in_object(const qt_view *v, const qt_mrec *c)
 {
     /* Edu was highly critical ... particularly on Jose Antonio Reyes. "...," he said: a name
@@ -1701,7 +1701,6 @@ const char *qt_name_text_nick(const qt_view *v, size_t tb, size_t te, uint32_t s
     return qt_dup_name(v->doc, v->text + s, e - s);
 }
 
-/* The full name mention m stands for (its resolved mention in arr, or itself), as text. */
 /* Token k is a lower-case word that joins the parts of an organisation's name: of, for,
  * and, &. */
 static int org_joiner(const qt_view *v, size_t k)
@@ -1771,6 +1770,7 @@ uint32_t qt_org_name_start(const qt_view *v, size_t tb, size_t te, uint32_t s)
     return s;
 }
 
+/* The full name mention m stands for (its resolved mention in arr, or itself), as text. */
 const char *qt_mention_text(const qt_view *v, const qt_mrec *arr, const qt_mrec *m)
 {
     const qt_mrec *full = m->resolved != LEDE_NONE && arr ? &arr[m->resolved] : m;

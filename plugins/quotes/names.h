@@ -257,6 +257,10 @@ const char *qt_mention_text(const qt_view *v, const qt_mrec *arr, const qt_mrec 
 /* The person a one-word mention at token k that is a title after "the" (the Bishop said)
  * stands for, when the text named one with that job before; else NULL (namelookup.c). */
 const char *qt_names_title_holder(qt_names *nm, const qt_view *v, size_t k);
+/* The text of the full name mention m stands for (its resolved mention in arr, or itself;
+ * a job named alone, the holder named with it before), remembered per document. NULL when
+ * out of memory. */
+const char *qt_names_mention_text(qt_names *nm, const qt_mrec *arr, const qt_mrec *m);
 
 /* ---- nameindex.c: the index of every mention ---- */
 
