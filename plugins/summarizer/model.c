@@ -396,7 +396,7 @@ static int grow_words(sum_scratch *sc, const lede_token *tok, const lede_sentenc
         for (cap = 1024; cap < need;)
             cap *= 2;
     }
-    sc->words_cap = 0; /* until every array has the new size */
+    sc->words_cap = 0; /* until the stem array has the new size */
     if (resize(&sc->words.stem, cap) != 0)
         return LEDE_ENOMEM;
     sc->words_cap = cap;
