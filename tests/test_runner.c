@@ -58,6 +58,21 @@ static char *run_chain(const char *spec, const char *input, char *const *inputs,
     return out.data ? out.data : strdup("");
 }
 
+/* A reader of the NDJSON file path with default settings, in *set, but max_doc_bytes when it
+ * is not 0. */
+static lede__reader *ndjson_reader(char *path, size_t max_doc_bytes, lede__settings *set)
+{
+    lede__reader *r;
+    lede_error err;
+    char *const inputs[] = {path};
+    lede__settings_init(set);
+    snprintf(set->input, sizeof set->input, "ndjson");
+    if (max_doc_bytes)
+        set->max_doc_bytes = max_doc_bytes;
+    assert_int_equal(lede__reader_new(&r, inputs, 1, set, &err), 0);
+    return r;
+}
+
 /* Runs "teststage_crash ! teststage_render" over inputs; returns the rendered output. */
 static char *run_workers(const char *input, char *const *inputs, size_t n, int workers,
                          lede__run_stats *stats)
@@ -521,11 +536,7 @@ static void test_ndjson_documents_in_flight_keep_their_own_text_and_metadata(voi
                 i, i, i % 5 == 1 ? "bad \xff" : "caf\\u00e9");
     }
     fclose(f);
-    lede__settings_init(&set);
-    snprintf(set.input, sizeof set.input, "ndjson");
-    set.max_doc_bytes = 64;
-    char *const inputs[] = {path};
-    assert_int_equal(lede__reader_new(&r, inputs, 1, &set, &err), 0);
+    r = ndjson_reader(path, 64, &set);
     for (int k = 0; k < N_DOCS; k++) {
         assert_int_equal(lede_doc_new(&docs[k], &err), 0);
         lede__doc_set_limits(docs[k], set.max_doc_bytes, 0);
@@ -579,11 +590,7 @@ static void test_line_buffer_shrinks_after_a_huge_record(void **state)
         fputc('x', f);
     fputs("\"}\n{\"id\":\"c\",\"text\":\"last\"}\n", f);
     fclose(f);
-    lede__settings_init(&set);
-    snprintf(set.input, sizeof set.input, "ndjson");
-    set.max_doc_bytes = BIG + 16;
-    char *const inputs[] = {path};
-    assert_int_equal(lede__reader_new(&r, inputs, 1, &set, &err), 0);
+    r = ndjson_reader(path, BIG + 16, &set);
     assert_int_equal(lede_doc_new(&doc, &err), 0);
     lede__doc_set_limits(doc, set.max_doc_bytes, 0);
 
@@ -615,8 +622,7 @@ static void test_line_buffer_shrinks_after_a_huge_record(void **state)
     /* Too long for a smaller limit: an error record, and the buffer shrinks all the same. */
     lede_doc_free(doc);
     lede__reader_free(r);
-    set.max_doc_bytes = (size_t)4 << 20;
-    assert_int_equal(lede__reader_new(&r, inputs, 1, &set, &err), 0);
+    r = ndjson_reader(path, (size_t)4 << 20, &set);
     assert_int_equal(lede_doc_new(&doc, &err), 0);
     lede__doc_set_limits(doc, set.max_doc_bytes, 0);
     /* The error records keep the ids, which come before the texts. */
@@ -667,11 +673,7 @@ static void test_a_line_taken_stays_whole_while_the_reader_reads_on(void **state
         fputc('a' + i % 26, f);
     fputs("\",\"src\":\"wire\"}\n{\"id\":\"tail\",\"text\":\"last\"}\n", f);
     fclose(f);
-    lede__settings_init(&set);
-    snprintf(set.input, sizeof set.input, "ndjson");
-    set.max_doc_bytes = BIG + 16;
-    char *const inputs[] = {path};
-    assert_int_equal(lede__reader_new(&r, inputs, 1, &set, &err), 0);
+    r = ndjson_reader(path, BIG + 16, &set);
     assert_int_equal(lede__reader_decoders(r, 3), 0);
     assert_int_equal(lede_doc_new(&first, &err), 0);
     assert_int_equal(lede_doc_new(&big, &err), 0);
@@ -780,10 +782,7 @@ static void test_the_first_record_without_an_id_is_told_whatever_decodes_first(v
     write_file("noid.ndjson", "{\"id\":\"a\",\"text\":\"x\"}\n{\"text\":\"first without\"}\n"
                               "{\"text\":\"second without\"}\n");
     snprintf(path, sizeof path, "%s/noid.ndjson", dir);
-    lede__settings_init(&set);
-    snprintf(set.input, sizeof set.input, "ndjson");
-    char *const inputs[] = {path};
-    assert_int_equal(lede__reader_new(&r, inputs, 1, &set, &err), 0);
+    r = ndjson_reader(path, 0, &set);
     assert_int_equal(lede__reader_decoders(r, 2), 0);
     for (int i = 0; i < 3; i++)
         assert_int_equal(lede_doc_new(&docs[i], &err), 0);
@@ -841,10 +840,7 @@ static void test_lines_are_taken_while_a_read_ahead_runs(void **state)
         fprintf(f, "%s{\"id\":\"t%d\",\"text\":\"x\"}%s", i % 7 == 3 ? "\n" : "", i,
                 i == T - 1 ? "" : "\n");
     fclose(f);
-    lede__settings_init(&set);
-    snprintf(set.input, sizeof set.input, "ndjson");
-    char *const inputs[] = {path};
-    assert_int_equal(lede__reader_new(&r, inputs, 1, &set, &err), 0);
+    r = ndjson_reader(path, 0, &set);
     assert_int_equal(lede_doc_new(&doc, &err), 0);
     for (;;) {
         /* Reads ahead for 500 records, then plain reads under the lock for 500. */
