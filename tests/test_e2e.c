@@ -91,6 +91,16 @@ static void done(result *r)
     free(r->err);
 }
 
+/* Runs cmd (a shell command, as run() takes it) and checks its exit status and that its
+ * standard error holds msg. */
+static void expect_run(const char *cmd, int status, const char *msg)
+{
+    result r = run("%s", cmd);
+    assert_int_equal(r.status, status);
+    assert_non_null(strstr(r.err, msg));
+    done(&r);
+}
+
 static json_t *parse_json(const char *text)
 {
     json_error_t e;
@@ -302,11 +312,9 @@ static void test_config_typo_is_caught_before_reading_input(void **state)
     r = run("$LEDE check -c configs/default.cfg");
     assert_int_equal(r.status, 0);
     done(&r);
-    r = run("$LEDE run -p 'summarizer ! exporter' " SAMPLE);
-    assert_int_equal(r.status, 2);
-    assert_non_null(strstr(r.err, "stage 'summarizer' needs 'token', which no earlier stage "
-                                  "provides: put 'tokenizer' before it"));
-    done(&r);
+    expect_run("$LEDE run -p 'summarizer ! exporter' " SAMPLE, 2,
+               "stage 'summarizer' needs 'token', which no earlier stage "
+               "provides: put 'tokenizer' before it");
 }
 
 /* `lede check` validates and writes nothing: an output file named in the config keeps its
@@ -347,10 +355,8 @@ static void test_check_and_failed_setups_leave_output_files_alone(void **state)
     unlink(keep);
     unlink(ok);
     unlink(bad);
-    r = run("$LEDE check -p 'tokenizer ! exporter output=/nonexistent-dir/x.json'");
-    assert_int_equal(r.status, 2);
-    assert_non_null(strstr(r.err, "cannot open '/nonexistent-dir/x.json' for writing"));
-    done(&r);
+    expect_run("$LEDE check -p 'tokenizer ! exporter output=/nonexistent-dir/x.json'", 2,
+               "cannot open '/nonexistent-dir/x.json' for writing");
 }
 
 /* What real exports look like: a byte order mark before the first record (Windows tools),
@@ -519,18 +525,12 @@ static void test_broken_stages_report_the_real_reason(void **state)
     assert_non_null(strstr(g.out, "\n{\"id\":\"b\",\"mark\":[]}\nstatus 1\n{\"id\":\"a\"}\n"
                                   "{\"id\":\"b\",\"mark\":[]}\nstatus 0\n"));
     done(&g);
-    result r = run("LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES $LEDE run -p teststage_abi " SAMPLE);
-    assert_int_equal(r.status, 2);
-    assert_non_null(strstr(r.err, "teststage_abi.so: stage built for lede stage ABI"));
-    done(&r);
-    r = run("LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES $LEDE run -p teststage_nodesc " SAMPLE);
-    assert_int_equal(r.status, 2);
-    assert_non_null(strstr(r.err, "is not a lede stage"));
-    done(&r);
-    r = run("LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES $LEDE run -p teststage_missingdep " SAMPLE);
-    assert_int_equal(r.status, 2);
-    assert_non_null(strstr(r.err, "libledetestdep.so: cannot open shared object file"));
-    done(&r);
+    expect_run("LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES $LEDE run -p teststage_abi " SAMPLE, 2,
+               "teststage_abi.so: stage built for lede stage ABI");
+    expect_run("LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES $LEDE run -p teststage_nodesc " SAMPLE, 2,
+               "is not a lede stage");
+    expect_run("LEDE_PLUGIN_PATH=$LEDE_TEST_STAGES $LEDE run -p teststage_missingdep " SAMPLE, 2,
+               "libledetestdep.so: cannot open shared object file");
 }
 
 static void test_stages_and_inspect_describe_the_build_tree(void **state)
@@ -638,12 +638,10 @@ static void test_token_forms_are_a_layer_in_ndjson(void **state)
 static void test_output_failures_are_reported_or_quiet(void **state)
 {
     (void)state;
-    result r = run("$LEDE run -c configs/default.cfg " SAMPLE " " SAMPLE " > /dev/full");
-    assert_int_equal(r.status, 1);
-    assert_non_null(strstr(r.err, "No space left on device"));
-    done(&r);
-    r = run("bash -c '$LEDE run -c configs/default.cfg " SAMPLE " " SAMPLE
-            " | head -1 >/dev/null; exit ${PIPESTATUS[0]}'");
+    expect_run("$LEDE run -c configs/default.cfg " SAMPLE " " SAMPLE " > /dev/full", 1,
+               "No space left on device");
+    result r = run("bash -c '$LEDE run -c configs/default.cfg " SAMPLE " " SAMPLE
+                   " | head -1 >/dev/null; exit ${PIPESTATUS[0]}'");
     assert_true(r.status < 128); /* no crash, no signal */
     assert_null(strstr(r.err, "Broken pipe"));
     done(&r);
@@ -939,24 +937,18 @@ static void test_usage_errors_exit_2(void **state)
     assert_non_null(strstr(r.err, "(for the config 'configs/default.cfg', put -c before it)"));
     assert_string_equal(r.out, "");
     done(&r);
-    r = run("$LEDE configs/default.cfg " SAMPLE);
-    assert_int_equal(r.status, 2);
-    assert_non_null(strstr(r.err, "unknown command 'configs/default.cfg': to run a config, lede "
-                                  "run -c CONFIG [INPUT...]"));
-    done(&r);
+    expect_run("$LEDE configs/default.cfg " SAMPLE, 2,
+               "unknown command 'configs/default.cfg': to run a config, lede "
+               "run -c CONFIG [INPUT...]");
     r = run("$LEDE --version");
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "stage ABI"));
     done(&r);
     /* getopt's messages name the command, and point to --help like lede's own. */
-    r = run("$LEDE run -c configs/default.cfg --bogus " SAMPLE);
-    assert_int_equal(r.status, 2);
-    assert_non_null(strstr(r.err, "lede run: unrecognized option '--bogus'\nTry 'lede --help'."));
-    done(&r);
-    r = run("$LEDE check -c configs/default.cfg -j");
-    assert_int_equal(r.status, 2);
-    assert_non_null(strstr(r.err, "lede check: option requires an argument -- 'j'"));
-    done(&r);
+    expect_run("$LEDE run -c configs/default.cfg --bogus " SAMPLE, 2,
+               "lede run: unrecognized option '--bogus'\nTry 'lede --help'.");
+    expect_run("$LEDE check -c configs/default.cfg -j", 2,
+               "lede check: option requires an argument -- 'j'");
     /* check validates and reads nothing: an input given to it is a mistake, not ignored. */
     r = run("$LEDE check -c configs/default.cfg " SAMPLE);
     assert_int_equal(r.status, 2);
@@ -974,19 +966,14 @@ static void test_usage_errors_exit_2(void **state)
     assert_string_equal(r.err, "");
     done(&r);
     /* The host names the stage; the stage's own "tokenizer: " is not repeated after it. */
-    r = run("$LEDE run -p 'tokenizer abbreviations=/nonexistent-abbr ! exporter' " SAMPLE);
-    assert_int_equal(r.status, 2);
-    assert_non_null(strstr(r.err, "-p stage 1: stage 'tokenizer': cannot read abbreviations "
-                                  "file '/nonexistent-abbr'"));
-    done(&r);
+    expect_run("$LEDE run -p 'tokenizer abbreviations=/nonexistent-abbr ! exporter' " SAMPLE, 2,
+               "-p stage 1: stage 'tokenizer': cannot read abbreviations "
+               "file '/nonexistent-abbr'");
     r = run("LEDE_PLUGIN_PATH=/nonexistent-stages $LEDE stages");
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "search path:\n  /nonexistent-stages (no such directory)\n"));
     done(&r);
-    r = run("$LEDE stages exporter");
-    assert_int_equal(r.status, 2);
-    assert_non_null(strstr(r.err, "stages takes no arguments (given 'exporter')"));
-    done(&r);
+    expect_run("$LEDE stages exporter", 2, "stages takes no arguments (given 'exporter')");
 }
 
 /* What a data team meets when it joins files and forgets a stage: records stay whole and
@@ -1067,11 +1054,9 @@ static void test_joined_files_and_pipelines_that_write_nothing(void **state)
     assert_non_null(strstr(r.out, "status 2"));
     done(&r);
     /* An exporter option the format ignores is named, and the run goes on. */
-    r = run("echo 'Putin spoke.' | $LEDE run -p 'tokenizer ! exporter format=markdown "
-            "offsets=chars'");
-    assert_int_equal(r.status, 0);
-    assert_non_null(strstr(r.err, "option 'offsets' has no effect with format = markdown"));
-    done(&r);
+    expect_run("echo 'Putin spoke.' | $LEDE run -p 'tokenizer ! exporter format=markdown "
+               "offsets=chars'",
+               0, "option 'offsets' has no effect with format = markdown");
     /* CSV is a row per quotation: without a quotes stage before it, a header alone and a
      * warning that says what to add (once, whatever the workers); with one, no warning. */
     r = run("for o in '' '-j 3' '--isolate -j 2'; do echo 'Putin said: \"We won.\"' | "
@@ -1102,10 +1087,8 @@ static void test_joined_files_and_pipelines_that_write_nothing(void **state)
     assert_memory_equal(r.err + strlen(w), w, strlen(w));
     done(&r);
     /* A timeout cannot stop a stage running in the process: refused, not ignored. */
-    r = run("echo x | $LEDE run --timeout 2 -p 'tokenizer ! exporter'");
-    assert_int_equal(r.status, 2);
-    assert_non_null(strstr(r.err, "--timeout needs --isolate"));
-    done(&r);
+    expect_run("echo x | $LEDE run --timeout 2 -p 'tokenizer ! exporter'", 2,
+               "--timeout needs --isolate");
 }
 
 /* What a user running a sharded archive meets (fresh-clone tester, eighth session). */
@@ -1161,16 +1144,12 @@ static void test_sharded_runs_see_bad_ids_metadata_and_missing_inputs(void **sta
                                   "status 1 even with --doc-errors-ok"));
     done(&r);
     /* A text file refused whole (UTF-32) is an input that cannot be read, as in NDJSON. */
-    r = run("printf '\\377\\376\\0\\0H\\0\\0\\0' > $E-u32.txt && $LEDE run --doc-errors-ok "
-            "-p 'tokenizer ! exporter format=ndjson' $E-u32.txt");
-    assert_int_equal(r.status, 1);
-    assert_non_null(strstr(r.err, "1 input could not be read"));
-    done(&r);
-    r = run("printf '{\"id\":\"b\"}\\n' | $LEDE run --doc-errors-ok -i ndjson "
-            "-p 'tokenizer ! exporter format=ndjson'");
-    assert_int_equal(r.status, 0);
-    assert_non_null(strstr(r.err, "lede: 1 of 1 documents failed\n"));
-    done(&r);
+    expect_run("printf '\\377\\376\\0\\0H\\0\\0\\0' > $E-u32.txt && $LEDE run --doc-errors-ok "
+               "-p 'tokenizer ! exporter format=ndjson' $E-u32.txt",
+               1, "1 input could not be read");
+    expect_run("printf '{\"id\":\"b\"}\\n' | $LEDE run --doc-errors-ok -i ndjson "
+               "-p 'tokenizer ! exporter format=ndjson'",
+               0, "lede: 1 of 1 documents failed\n");
 }
 
 /* Four groups of about the same length under valgrind (test.sh --valgrind: some 50 s of CPU
