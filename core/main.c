@@ -337,6 +337,7 @@ static int cmd_run(int argc, char **argv, int check_only)
     /* An input named on the command line that the run would write: refused before the
      * output truncates it (one found in a directory is only passed over, see the reader). */
     int any_dir = 0;
+    const int text = strcmp(c.set.input, "text") == 0;
     for (size_t i = 0; i < c.n_inputs; i++) {
         struct stat st;
         int is_stdin = strcmp(c.inputs[i], "-") == 0;
@@ -355,15 +356,14 @@ static int cmd_run(int argc, char **argv, int check_only)
         /* An NDJSON file named in text mode is one document of JSON text, which no stage
          * refuses: the mistake (a text config on NDJSON) would pass silently. A text file
          * in NDJSON mode gives an error record per line: one line says why first. */
-        int text = strcmp(c.set.input, "text") == 0;
-        if (!is_stdin && S_ISREG(st.st_mode) && !c.quiet && text &&
-            (has_suffix(c.inputs[i], ".ndjson") || has_suffix(c.inputs[i], ".jsonl")))
+        if (is_stdin || !S_ISREG(st.st_mode) || c.quiet)
+            continue;
+        if (text && (has_suffix(c.inputs[i], ".ndjson") || has_suffix(c.inputs[i], ".jsonl")))
             fprintf(stderr,
                     "lede: warning: %s is read as one text document (input is \"text\"); "
                     "--input ndjson reads a record per line\n",
                     c.inputs[i]);
-        else if (!is_stdin && S_ISREG(st.st_mode) && !c.quiet && !text &&
-                 has_suffix(c.inputs[i], ".txt"))
+        else if (!text && has_suffix(c.inputs[i], ".txt"))
             fprintf(stderr,
                     "lede: warning: %s is read as NDJSON, a JSON record per line (input is "
                     "\"ndjson\"); --input text reads it as one document\n",
@@ -396,17 +396,19 @@ static int cmd_run(int argc, char **argv, int check_only)
     int named = 0, sig = lede__run_stop_signal();
     for (size_t i = 0; i < c.n_inputs; i++)
         named |= strcmp(c.inputs[i], "-") != 0;
-    if (!rc && !sig && named && stats.docs == 0 && !any_dir)
-        fprintf(stderr, "lede: warning: no documents found in the inputs named (no record: "
-                        "empty, or blank lines only)\n");
-    else if (!rc && !sig && named && stats.docs == 0)
-        fprintf(stderr, "lede: warning: no documents found in the inputs named (%s%s)\n",
-                c.set.extensions[0]                  ? "directories give their files ending in "
-                : strcmp(c.set.input, "ndjson") == 0 ? "directories give their *.ndjson and "
-                                                       "*.jsonl files"
-                                                     : "in text mode directories give their "
-                                                       "*.txt files; -i ndjson reads NDJSON",
-                c.set.extensions);
+    if (!rc && !sig && named && stats.docs == 0) {
+        if (!any_dir)
+            fprintf(stderr, "lede: warning: no documents found in the inputs named (no record: "
+                            "empty, or blank lines only)\n");
+        else
+            fprintf(stderr, "lede: warning: no documents found in the inputs named (%s%s)\n",
+                    c.set.extensions[0]                  ? "directories give their files ending in "
+                    : strcmp(c.set.input, "ndjson") == 0 ? "directories give their *.ndjson and "
+                                                           "*.jsonl files"
+                                                         : "in text mode directories give their "
+                                                           "*.txt files; -i ndjson reads NDJSON",
+                    c.set.extensions);
+    }
     unsigned long long bad_inputs = lede__reader_input_errors(r);
     if (c.stats)
         print_stats(p, &stats);
